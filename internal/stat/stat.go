@@ -1,0 +1,31 @@
+// Package stat holds the few statistical functions the module needs, from the
+// standard library's math alone.
+package stat
+
+import "math"
+
+// NormalQuantile returns the quantile function (inverse CDF) of the standard
+// normal distribution at p, for 0 < p < 1: sqrt(2) * erfinv(2p - 1).
+func NormalQuantile(p float64) float64 {
+	return math.Sqrt2 * math.Erfinv(2*p-1)
+}
+
+// NormalCDF returns the standard normal distribution function at z:
+// (1 + erf(z / sqrt(2))) / 2.
+func NormalCDF(z float64) float64 {
+	return 0.5 * math.Erfc(-z/math.Sqrt2)
+}
+
+// TwoSidedP returns the two-sided p-value of a standard normal statistic z:
+// P(|Z| >= |z|) = erfc(|z| / sqrt(2)).
+func TwoSidedP(z float64) float64 {
+	return math.Erfc(math.Abs(z) / math.Sqrt2)
+}
+
+// CriticalValue returns the two-sided critical value z* of the standard normal
+// distribution at the given confidence level (0 < confidence < 1):
+// NormalQuantile(1 - (1-confidence)/2), computed as sqrt(2) * erfinv(confidence)
+// to keep its precision near 1. It is 1.959963984540054 at 0.95.
+func CriticalValue(confidence float64) float64 {
+	return math.Sqrt2 * math.Erfinv(confidence)
+}

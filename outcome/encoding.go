@@ -1,0 +1,138 @@
+package outcome
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+)
+
+// MarshalText implements [encoding.TextMarshaler]. It returns the level's
+// stable token: "task", "activity", "output", "business-outcome" or
+// "customer-outcome". Marshalling the zero Level is an error with code
+// [ErrUnknownLevel].
+func (l Level) MarshalText() ([]byte, error) {
+	if !l.IsValid() {
+		return nil, NewError(ErrUnknownLevel, nil, "outcome: cannot marshal invalid level %d", uint8(l))
+	}
+	return []byte(l.token()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseLevel].
+func (l *Level) UnmarshalText(text []byte) error {
+	v, err := ParseLevel(string(text))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "higher-is-better" or
+// "lower-is-better". Marshalling the zero Direction is an error with code
+// [ErrUnknownDirection].
+func (d Direction) MarshalText() ([]byte, error) {
+	if !d.IsValid() {
+		return nil, NewError(ErrUnknownDirection, nil, "outcome: cannot marshal invalid direction %d", uint8(d))
+	}
+	return []byte(d.token()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseDirection].
+func (d *Direction) UnmarshalText(text []byte) error {
+	v, err := ParseDirection(string(text))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "revenue", "cost",
+// "service" or "compliance", and "" for the zero Kind ("no kind"). Any other
+// value is an error with code [ErrUnknownKind].
+func (k Kind) MarshalText() ([]byte, error) {
+	if k.IsZero() {
+		return []byte{}, nil
+	}
+	if !k.IsValid() {
+		return nil, NewError(ErrUnknownKind, nil, "outcome: cannot marshal invalid kind %d", uint8(k))
+	}
+	return []byte(k.token()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseKind];
+// empty text is the zero Kind ("no kind").
+func (k *Kind) UnmarshalText(text []byte) error {
+	if len(bytes.TrimSpace(text)) == 0 {
+		*k = 0
+		return nil
+	}
+	v, err := ParseKind(string(text))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "warning" or "error".
+func (s Severity) MarshalText() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, fmt.Errorf("outcome: cannot marshal invalid severity %d", uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseSeverity].
+func (s *Severity) UnmarshalText(text []byte) error {
+	v, err := ParseSeverity(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the metric's [MetricSpec] as a
+// JSON object. A zero Metric cannot be marshalled.
+func (m Metric) MarshalJSON() ([]byte, error) {
+	if m.IsZero() {
+		return nil, NewError(ErrEmptyID, nil, "outcome: cannot marshal the zero Metric")
+	}
+	return json.Marshal(m.Spec())
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [MetricSpec],
+// refusing unknown fields, and validates it exactly as [NewMetric] does;
+// malformed JSON is an error with code [ErrInvalidJSON].
+func (m *Metric) UnmarshalJSON(data []byte) error {
+	var spec MetricSpec
+	if err := decodeJSON(data, &spec); err != nil {
+		return err
+	}
+	v, err := NewMetric(spec)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
+// *Error is returned as it is; any other failure becomes an *Error with code
+// [ErrInvalidJSON] that wraps it.
+func decodeJSON(data []byte, v any) error {
+	err := strictjson.Decode(data, v)
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
+		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}
+}

@@ -1,0 +1,170 @@
+package outcome
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Code is the stable, machine-readable name of a kind of problem: an error in
+// user input or a finding of an audit. Codes are lower-case and hyphenated,
+// unique across the whole module, and never change once released, so a BI tool
+// may store them and switch on them.
+//
+// A Code is also an error, so that it can be the target of [errors.Is]:
+//
+//	if errors.Is(err, outcome.ErrDuplicateID) { ... }
+//
+// The package-level ErrX constants are the codes of this package; the other
+// packages of the module declare theirs as outcome.Code constants too.
+type Code string
+
+// Error returns the code itself, so that a bare sentinel prints as its code.
+func (c Code) Error() string { return string(c) }
+
+// The codes of errors in user input reported by this package.
+const (
+	// ErrEmptyID: an ID is empty or only white space.
+	ErrEmptyID Code = "empty-id"
+	// ErrInvalidID: an ID has surrounding white space or control characters.
+	ErrInvalidID Code = "invalid-id"
+	// ErrDuplicateID: two definitions share one ID.
+	ErrDuplicateID Code = "duplicate-id"
+	// ErrEmptyName: a metric has no name.
+	ErrEmptyName Code = "empty-name"
+	// ErrUnknownLevel: a level is the zero value or text that names no level.
+	ErrUnknownLevel Code = "unknown-level"
+	// ErrUnknownDirection: a direction is the zero value or text that names no direction.
+	ErrUnknownDirection Code = "unknown-direction"
+	// ErrUnknownKind: text that names no business-outcome kind.
+	ErrUnknownKind Code = "unknown-kind"
+	// ErrMissingKind: a business-outcome metric without its kind (revenue, cost, service, compliance).
+	ErrMissingKind Code = "missing-kind"
+	// ErrUnexpectedKind: a kind given for a metric that is not a business outcome.
+	ErrUnexpectedKind Code = "unexpected-kind"
+	// ErrInvalidJSON: JSON that is malformed, has the wrong shape or has unknown fields.
+	ErrInvalidJSON Code = "invalid-json"
+	// ErrInvalidThreshold: a threshold that is NaN, infinite or outside its range.
+	ErrInvalidThreshold Code = "invalid-threshold"
+	// ErrNotFinite: a float64 input that is NaN or infinite.
+	ErrNotFinite Code = "not-finite"
+)
+
+// Severity says how serious a problem is. An error blocks (a constructor
+// refuses the input); a warning is reported but does not block, so that a new
+// check can start as a warning before it becomes an error.
+//
+// The zero Severity is invalid.
+type Severity uint8
+
+// The severities, from least to most serious.
+const (
+	SeverityWarning Severity = iota + 1
+	SeverityError
+)
+
+// String returns "warning" or "error", or "Severity(N)" for an invalid value.
+func (s Severity) String() string {
+	switch s {
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// IsValid reports whether s is [SeverityWarning] or [SeverityError].
+func (s Severity) IsValid() bool { return s == SeverityWarning || s == SeverityError }
+
+// IsZero reports whether s is the zero (invalid) Severity.
+func (s Severity) IsZero() bool { return s == 0 }
+
+// ParseSeverity parses "warning" or "error" (case-insensitive).
+func ParseSeverity(text string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "warning":
+		return SeverityWarning, nil
+	case "error":
+		return SeverityError, nil
+	}
+	return 0, fmt.Errorf("outcome: unknown severity %q", clip(text))
+}
+
+// Error is a problem found in user input. It carries the problem's stable
+// [Code], its [Severity], the IDs of the things involved (metrics, nodes,
+// units; empty when none applies) and a readable message, and it wraps the
+// underlying cause, if any. errors.Is(err, code) matches its Code, and
+// errors.As(err, &e) with e of type *Error retrieves it, also from inside an
+// error made by [errors.Join].
+type Error struct {
+	Code     Code
+	Severity Severity
+	IDs      []string
+	// Message is the whole message, prefixed with the reporting package's
+	// name, e.g. `outcome: duplicate metric id "aht"`.
+	Message string
+	// Err is the underlying cause (a JSON syntax error, say), or nil.
+	Err error
+}
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the Code and, if there is one, the underlying cause.
+func (e *Error) Unwrap() []error {
+	if e.Err == nil {
+		return []error{e.Code}
+	}
+	return []error{e.Code, e.Err}
+}
+
+// NewError returns an *Error with severity [SeverityError]; the message is
+// formatted by [fmt.Sprintf] and must carry the package prefix. It is for the
+// other packages of this module, which report their problems in the same
+// shape.
+func NewError(code Code, ids []string, format string, args ...any) *Error {
+	return &Error{Code: code, Severity: SeverityError, IDs: ids, Message: fmt.Sprintf(format, args...)}
+}
+
+// Problems returns every *Error in err's tree, in depth-first order: the
+// problems a validation reported through [errors.Join], say. It returns nil if
+// err is nil or holds no *Error.
+func Problems(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(err error) {
+		switch x := err.(type) {
+		case nil:
+		case *Error:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// maxQuoted bounds the length of user text quoted in a message.
+const maxQuoted = 64
+
+// clip shortens s for quoting in an error message.
+func clip(s string) string { return clipN(s, maxQuoted) }
+
+// clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
+func clipN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,156 @@
+package outcome
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxIDLen is the longest ID, in bytes, that [ValidateID] accepts.
+const MaxIDLen = 256
+
+// ValidateID reports whether id is a valid ID for a metric (and, in the other
+// packages, for a node, a category or a unit): non-empty, valid UTF-8, at most
+// [MaxIDLen] bytes, without surrounding white space and without control
+// characters. It returns nil or an *[Error] with code [ErrEmptyID] or
+// [ErrInvalidID].
+func ValidateID(id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return NewError(ErrEmptyID, nil, "outcome: empty id")
+	case !utf8.ValidString(id):
+		return NewError(ErrInvalidID, []string{id}, "outcome: id %q is not valid UTF-8", clip(id))
+	case len(id) > MaxIDLen:
+		return NewError(ErrInvalidID, []string{id}, "outcome: id %q is longer than %d bytes", clip(id), MaxIDLen)
+	case strings.TrimSpace(id) != id:
+		return NewError(ErrInvalidID, []string{id}, "outcome: id %q has surrounding white space", clip(id))
+	case strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return NewError(ErrInvalidID, []string{id}, "outcome: id %q has a control character", clip(id))
+	}
+	return nil
+}
+
+// MetricSpec is the definition of a [Metric] as plain data: what a caller
+// fills in, and the metric's JSON form. [NewMetric] validates it.
+type MetricSpec struct {
+	// ID identifies the metric; see [ValidateID].
+	ID string `json:"id"`
+	// Name is what people call it, e.g. "Average handle time". Required.
+	Name string `json:"name"`
+	// Level is the rung of the hierarchy the metric measures. Required.
+	Level Level `json:"level"`
+	// Direction says which way is better. Required.
+	Direction Direction `json:"direction"`
+	// Unit is free text: "seconds", "%", "EUR", "calls".
+	Unit string `json:"unit,omitempty"`
+	// Kind is the kind of business outcome. Required for a
+	// [BusinessOutcome] metric, and must be zero for any other level.
+	Kind Kind `json:"kind,omitzero"`
+	// Owner is who is accountable for the metric: a team, a role.
+	Owner string `json:"owner,omitempty"`
+	// Rewarded says whether the metric is tied to a reward or incentive
+	// (a bonus, a target in a performance review).
+	Rewarded bool `json:"rewarded,omitempty"`
+	// Description is free text.
+	Description string `json:"description,omitempty"`
+}
+
+// Metric is a validated definition of a measure: what it is called, which
+// rung of the hierarchy it measures, which way is better, who owns it and
+// whether people are rewarded for it. Build one with [NewMetric].
+//
+// Metric is immutable and safe to copy. The zero Metric is not a valid
+// definition; [Metric.IsZero] reports it.
+type Metric struct {
+	spec MetricSpec
+}
+
+// NewMetric validates spec and returns the Metric it defines. Every problem is
+// reported, joined with [errors.Join], each an *[Error] with its code: the
+// ID's ([ErrEmptyID], [ErrInvalidID]), [ErrEmptyName], [ErrUnknownLevel],
+// [ErrUnknownDirection], [ErrUnknownKind], [ErrMissingKind] for a
+// business-outcome metric without a kind and [ErrUnexpectedKind] for a kind
+// on any other level.
+func NewMetric(spec MetricSpec) (Metric, error) {
+	var errs []error
+	if err := ValidateID(spec.ID); err != nil {
+		errs = append(errs, err)
+	}
+	ids := []string{spec.ID}
+	if strings.TrimSpace(spec.Name) == "" {
+		errs = append(errs, NewError(ErrEmptyName, ids, "outcome: metric %q has no name", clip(spec.ID)))
+	}
+	if !spec.Level.IsValid() {
+		errs = append(errs, NewError(ErrUnknownLevel, ids, "outcome: metric %q has no valid level", clip(spec.ID)))
+	}
+	if !spec.Direction.IsValid() {
+		errs = append(errs, NewError(ErrUnknownDirection, ids, "outcome: metric %q has no valid direction", clip(spec.ID)))
+	}
+	switch {
+	case !spec.Kind.IsZero() && !spec.Kind.IsValid():
+		errs = append(errs, NewError(ErrUnknownKind, ids, "outcome: metric %q has an invalid kind %d", clip(spec.ID), uint8(spec.Kind)))
+	case spec.Level == BusinessOutcome && spec.Kind.IsZero():
+		errs = append(errs, NewError(ErrMissingKind, ids,
+			"outcome: business-outcome metric %q has no kind (revenue, cost, service or compliance)", clip(spec.ID)))
+	case spec.Level.IsValid() && spec.Level != BusinessOutcome && !spec.Kind.IsZero():
+		errs = append(errs, NewError(ErrUnexpectedKind, ids,
+			"outcome: metric %q is a %s, so it cannot have a business-outcome kind (%s)", clip(spec.ID), spec.Level, spec.Kind))
+	}
+	if len(errs) > 0 {
+		return Metric{}, errors.Join(errs...)
+	}
+	return Metric{spec: spec}, nil
+}
+
+// MustMetric is like [NewMetric] but panics if spec is invalid. It is meant
+// for definitions written as literals in programs and tests.
+func MustMetric(spec MetricSpec) Metric {
+	m, err := NewMetric(spec)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// ID returns the metric's ID.
+func (m Metric) ID() string { return m.spec.ID }
+
+// Name returns the metric's name.
+func (m Metric) Name() string { return m.spec.Name }
+
+// Level returns the rung of the hierarchy the metric measures.
+func (m Metric) Level() Level { return m.spec.Level }
+
+// Direction returns which way is better.
+func (m Metric) Direction() Direction { return m.spec.Direction }
+
+// Unit returns the metric's unit, or "".
+func (m Metric) Unit() string { return m.spec.Unit }
+
+// Kind returns the business-outcome kind, or the zero Kind for a metric that
+// is not a business outcome.
+func (m Metric) Kind() Kind { return m.spec.Kind }
+
+// Owner returns who is accountable for the metric, or "".
+func (m Metric) Owner() string { return m.spec.Owner }
+
+// Rewarded reports whether the metric is tied to a reward or incentive.
+func (m Metric) Rewarded() bool { return m.spec.Rewarded }
+
+// Description returns the metric's description, or "".
+func (m Metric) Description() string { return m.spec.Description }
+
+// IsOutcome reports whether the metric measures an outcome (a business
+// outcome or a successful customer outcome) rather than work or its outputs.
+func (m Metric) IsOutcome() bool { return m.spec.Level.IsOutcome() }
+
+// Spec returns the metric's definition as plain data; NewMetric(m.Spec())
+// returns a Metric equal to m.
+func (m Metric) Spec() MetricSpec { return m.spec }
+
+// IsZero reports whether m is the zero Metric.
+func (m Metric) IsZero() bool { return m.spec == MetricSpec{} }
+
+// Equal reports whether m and o have the same definition, field by field.
+func (m Metric) Equal(o Metric) bool { return m.spec == o.spec }
