@@ -89,7 +89,11 @@ type metricText struct {
 func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 	var errs []error
 	add := func(code Code, format string, args ...any) {
-		errs = append(errs, NewError(code, []string{spec.ID}, format, args...))
+		var ids []string // none for a metric without an ID
+		if spec.ID != "" {
+			ids = []string{spec.ID} // one slice per problem: they do not alias
+		}
+		errs = append(errs, NewError(code, ids, format, args...))
 	}
 	if err := ValidateID(spec.ID); err != nil {
 		errs = append(errs, err)

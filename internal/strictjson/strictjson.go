@@ -9,27 +9,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // ErrTrailingData reports data after the JSON value.
 var ErrTrailingData = errors.New("trailing data after the JSON value")
+
+// ErrInvalidUTF8 reports JSON text that is not valid UTF-8, which
+// [encoding/json] would accept by silently replacing the bad bytes with
+// U+FFFD. RFC 8259 requires JSON exchanged between systems to be UTF-8.
+var ErrInvalidUTF8 = errors.New("JSON text is not valid UTF-8")
 
 // ErrDuplicateKey reports an object with the same key twice, which
 // [encoding/json] would accept by silently keeping the last value. The error
 // [Decode] returns wraps it and quotes the key.
 var ErrDuplicateKey = errors.New("duplicate object key")
 
-// Decode decodes the single JSON value in data into v, refusing unknown object
-// fields, an object key that occurs twice in one object, and anything but
-// JSON white space (space, tab, line feed, carriage return) after the value.
-// It returns the decoder's error unchanged (including an error returned by a
-// field's own UnmarshalText or UnmarshalJSON), [ErrTrailingData], or an error
-// that wraps [ErrDuplicateKey].
+// Decode decodes the single JSON value in data into v, refusing text that is
+// not valid UTF-8, unknown object fields, an object key that occurs twice in
+// one object, and anything but JSON white space (space, tab, line feed,
+// carriage return) after the value. It returns [ErrInvalidUTF8], the
+// decoder's error unchanged (including an error returned by a field's own
+// UnmarshalText or UnmarshalJSON), [ErrTrailingData], or an error that wraps
+// [ErrDuplicateKey]. On an error, v may have been partly written.
 //
 // Keys are compared exactly: encoding/json also matches a struct field's name
 // case-insensitively ("ID" fills the field tagged "id"), and that is not
 // refused.
 func Decode(data []byte, v any) error {
+	if !utf8.Valid(data) {
+		return ErrInvalidUTF8
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
