@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 )
@@ -79,9 +78,10 @@ func (k *Kind) UnmarshalText(text []byte) error {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "warning" or "error".
+// Marshalling the zero Severity is an error with code [ErrUnknownSeverity].
 func (s Severity) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fmt.Errorf("outcome: cannot marshal invalid severity %d", uint8(s))
+		return nil, NewError(ErrUnknownSeverity, nil, "outcome: cannot marshal invalid severity %d", uint8(s))
 	}
 	return []byte(s.String()), nil
 }
