@@ -1,7 +1,9 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -345,4 +347,60 @@ func TestMustMetric(t *testing.T) {
 		assert.True(t, errors.Is(err, outcome.ErrMissingKind))
 	}()
 	outcome.MustMetric(outcome.MetricSpec{ID: "revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter})
+}
+
+// specJSON writes spec as a person would write it in JSON: the level,
+// direction and kind as their tokens; a zero value left out; and a value that
+// is not valid (which JSON cannot carry) as text that names nothing.
+func specJSON(t testing.TB, spec outcome.MetricSpec) []byte {
+	obj := map[string]any{"id": spec.ID, "name": spec.Name, "unit": spec.Unit, "owner": spec.Owner,
+		"rewarded": spec.Rewarded, "description": spec.Description}
+	put := func(key string, zero bool, m interface{ MarshalText() ([]byte, error) }) {
+		if zero {
+			return
+		}
+		text, err := m.MarshalText()
+		if err != nil {
+			obj[key] = "no-such-" + key
+			return
+		}
+		obj[key] = string(text)
+	}
+	put("level", spec.Level.IsZero(), spec.Level)
+	put("direction", spec.Direction.IsZero(), spec.Direction)
+	put("kind", spec.Kind.IsZero(), spec.Kind)
+	data, err := json.Marshal(obj)
+	require.NoError(t, err)
+	return data
+}
+
+func TestMetric_UnmarshalJSON_validatesAsNewMetric(t *testing.T) {
+	// Property: the same definition, given to NewMetric or written as JSON,
+	// gets the same problems, with the same codes in the same order, and the
+	// same IDs. (Free text that is not UTF-8 cannot be written as JSON, so
+	// those cases are left out.)
+	for _, tt := range metricProblemCases {
+		if slices.Contains(tt.want, outcome.ErrInvalidText) {
+			continue
+		}
+		t.Run(tt.name, func(t *testing.T) {
+			_, want := outcome.NewMetric(tt.spec)
+			var m outcome.Metric
+			got := json.Unmarshal(specJSON(t, tt.spec), &m)
+			require.Error(t, got)
+			assert.Equal(t, problemCodes(want), problemCodes(got))
+			wantProblems, gotProblems := outcome.Problems(want), outcome.Problems(got)
+			require.Len(t, gotProblems, len(wantProblems))
+			for i := range wantProblems {
+				assert.Equal(t, wantProblems[i].IDs, gotProblems[i].IDs)
+			}
+		})
+	}
+	for _, spec := range contactCentre() {
+		t.Run("valid "+spec.ID, func(t *testing.T) {
+			var m outcome.Metric
+			require.NoError(t, json.Unmarshal(specJSON(t, spec), &m))
+			assert.True(t, m.Equal(outcome.MustMetric(spec)))
+		})
+	}
 }
