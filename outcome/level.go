@@ -188,10 +188,11 @@ func (d Direction) Sign() int {
 }
 
 // ParseDirection parses a direction, ignoring case, white space and
-// punctuation (hyphens, underscores, dots): "higher is better", "higher", "up", "increase", "maximise" (or
-// "maximize") for [HigherIsBetter]; "lower is better", "lower", "down",
-// "decrease", "minimise" (or "minimize") for [LowerIsBetter]. Anything else is
-// an error with code [ErrUnknownDirection].
+// punctuation (hyphens, underscores, dots): "higher is better", "higher",
+// "up", "increase", "maximise" (or "maximize") for [HigherIsBetter]; "lower
+// is better", "lower", "down", "decrease", "minimise" (or "minimize") for
+// [LowerIsBetter]. Anything else, empty text included, is an error with code
+// [ErrUnknownDirection].
 func ParseDirection(text string) (Direction, error) {
 	var buf [48]byte
 	switch string(fold(buf[:0], text)) {
