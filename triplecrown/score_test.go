@@ -98,7 +98,7 @@ func TestScore_statuses(t *testing.T) {
 		{
 			// Revenue from 0 to 500: no relative change, but material.
 			name: "zero baseline", crown: Revenue, want: Won, verdict: TripleCrown,
-			edit: func(s *ScorecardSpec, _ *PolicySpec) { s.Revenue = Amounts{Baseline: eur("0"), Actual: eur("500")} },
+			edit:   func(s *ScorecardSpec, _ *PolicySpec) { s.Revenue = Amounts{Baseline: eur("0"), Actual: eur("500")} },
 			reason: "revenue rose from 0 EUR to 500 EUR (+500 EUR; no relative change from a baseline of zero), meeting the materiality threshold of 2%: won",
 		},
 		{

@@ -17,7 +17,9 @@ type Amounts struct {
 }
 
 // Equal reports whether a and o have equal baselines and actuals.
-func (a Amounts) Equal(o Amounts) bool { return a.Baseline.Equal(o.Baseline) && a.Actual.Equal(o.Actual) }
+func (a Amounts) Equal(o Amounts) bool {
+	return a.Baseline.Equal(o.Baseline) && a.Actual.Equal(o.Actual)
+}
 
 // ScorecardSpec is a [Scorecard] as plain data: what a caller fills in, and
 // the scorecard's JSON form. [NewScorecard] validates it.
