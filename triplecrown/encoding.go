@@ -57,14 +57,14 @@ type moneyJSON struct {
 	Currency *string `json:"currency"`
 }
 
-// MarshalJSON implements [json.Marshaler]: {"amount":"12.34","currency":"EUR"},
-// the amount as a string, exactly as held. Marshalling the zero Money is an
+// MarshalJSON implements [json.Marshaler]: {"amount":"12.30","currency":"EUR"},
+// the amount as a string with the decimal places it holds. Marshalling the zero Money is an
 // error with code [ErrUnknownCurrency].
 func (m Money) MarshalJSON() ([]byte, error) {
 	if m.cur.IsZero() {
 		return nil, newError(ErrUnknownCurrency, nil, "triplecrown: cannot marshal money without a currency")
 	}
-	a, c := m.amount.String(), m.cur.String()
+	a, c := scaled(m.amount), m.cur.String()
 	return json.Marshal(moneyJSON{Amount: &a, Currency: &c})
 }
 

@@ -12,7 +12,7 @@ import (
 func TestMoney_JSON(t *testing.T) {
 	b, err := json.Marshal(eur("12.340"))
 	require.NoError(t, err)
-	assert.Equal(t, `{"amount":"12.34","currency":"EUR"}`, string(b))
+	assert.Equal(t, `{"amount":"12.340","currency":"EUR"}`, string(b), "the places held are kept")
 	var m Money
 	require.NoError(t, json.Unmarshal(b, &m))
 	assert.True(t, eur("12.34").Equal(m))

@@ -149,13 +149,22 @@ func (m Money) IsZero() bool { return m.cur.IsZero() && m.amount.IsZero() }
 // Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
 func (m Money) Sign() int { return m.amount.Sign() }
 
-// String returns the amount and the code, such as "1234.50 EUR", or "0" for
-// the zero Money.
+// String returns the amount, with the decimal places it holds, and the code,
+// such as "1234.50 EUR", or "0" for the zero Money.
 func (m Money) String() string {
 	if m.cur.IsZero() {
-		return m.amount.String()
+		return scaled(m.amount)
 	}
-	return m.amount.String() + " " + m.cur.String()
+	return scaled(m.amount) + " " + m.cur.String()
+}
+
+// scaled writes d with all the decimal places it holds: 1.50 stays "1.50"
+// (decimal's String would write "1.5").
+func scaled(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.String()
 }
 
 // Equal reports whether m and o are the same currency and the same amount;

@@ -276,7 +276,7 @@ func (s CrownScore) Reason() string {
 	default:
 		b.WriteString(" fell")
 	}
-	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(s.change.String(), s.sign))
+	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(s.text(s.change), s.sign))
 	if suffix := s.suffix(); suffix != "" {
 		b.WriteString(" " + suffix)
 	}
@@ -328,9 +328,18 @@ func (s CrownScore) suffix() string {
 // amount writes a baseline or actual with its currency or unit.
 func (s CrownScore) amount(d decimal.Decimal) string {
 	if suffix := s.suffix(); suffix != "" {
-		return d.String() + " " + suffix
+		return s.text(d) + " " + suffix
 	}
-	return d.String()
+	return s.text(d)
+}
+
+// text writes money with the places it holds and a service value without
+// trailing zeros.
+func (s CrownScore) text(d decimal.Decimal) string {
+	if s.crown == Service {
+		return d.String()
+	}
+	return scaled(d)
 }
 
 // signed writes a number with the sign of the exact change, which it keeps
