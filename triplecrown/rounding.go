@@ -2,6 +2,8 @@ package triplecrown
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -171,6 +173,14 @@ func (r Rounding) Quo(num, den decimal.Decimal) decimal.Decimal {
 	if den.IsZero() {
 		return decimal.Decimal{}
 	}
+	if q, ok := r.quoFast(num, den); ok {
+		return q
+	}
+	return r.quoSlow(num, den)
+}
+
+// quoSlow is Quo in decimal arithmetic.
+func (r Rounding) quoSlow(num, den decimal.Decimal) decimal.Decimal {
 	q, rem := num.QuoRem(den, r.places)
 	if rem.IsZero() {
 		return q
@@ -180,24 +190,95 @@ func (r Rounding) Quo(num, den decimal.Decimal) decimal.Decimal {
 	// half compares the dropped fraction with one half of a unit in the
 	// last place: 2|rem| against |den| * ulp.
 	half := rem.Abs().Add(rem.Abs()).Cmp(den.Abs().Mul(ulp))
-	away := false
-	switch r.mode {
-	case RoundUp:
-		away = true
-	case RoundCeiling:
-		away = !neg
-	case RoundFloor:
-		away = neg
-	case RoundHalfUp:
-		away = half >= 0
-	case RoundHalfEven:
-		away = half > 0 || half == 0 && q.Shift(r.places).BigInt().Bit(0) == 1
-	}
-	if !away {
+	if !r.away(neg, half, func() bool { return q.Shift(r.places).BigInt().Bit(0) == 1 }) {
 		return q
 	}
 	if neg {
 		return q.Sub(ulp)
 	}
 	return q.Add(ulp)
+}
+
+// away reports whether a quotient truncated toward zero, with a remainder
+// that is not zero, rounds away from zero: neg is the quotient's sign, half
+// compares the dropped fraction with one half (-1, 0, +1), and odd reports
+// whether the truncated quotient's last digit is odd.
+func (r Rounding) away(neg bool, half int, odd func() bool) bool {
+	switch r.mode {
+	case RoundUp:
+		return true
+	case RoundCeiling:
+		return !neg
+	case RoundFloor:
+		return neg
+	case RoundHalfUp:
+		return half >= 0
+	case RoundHalfEven:
+		return half > 0 || half == 0 && odd()
+	}
+	return false
+}
+
+// quoFast is Quo in 64- and 128-bit integers, for coefficients of at most
+// 18 digits and a quotient that fits in an int64; it reports false when it
+// cannot compute the quotient that way. One allocation: the result.
+func (r Rounding) quoFast(num, den decimal.Decimal) (decimal.Decimal, bool) {
+	if num.NumDigits() > maxCompactDigits || den.NumDigits() > maxCompactDigits {
+		return decimal.Decimal{}, false
+	}
+	cn, cd := num.CoefficientInt64(), den.CoefficientInt64()
+	neg := (cn < 0) != (cd < 0)
+	un, ud := absU64(cn), absU64(cd)
+	// q = trunc(|cn| * 10^k / |cd|), k = exp(num) - exp(den) + places.
+	k := int64(num.Exponent()) - int64(den.Exponent()) + int64(r.places)
+	var hi, lo uint64 = 0, un
+	switch {
+	case k > 38 || k < -maxCompactDigits:
+		return decimal.Decimal{}, false
+	case k > 0:
+		var ok bool
+		if hi, lo, ok = mulPow10(0, un, uint32(k)); !ok {
+			return decimal.Decimal{}, false
+		}
+	case k < 0:
+		h, l := bits.Mul64(ud, pow10u64(uint32(-k)))
+		if h != 0 {
+			return decimal.Decimal{}, false
+		}
+		ud = l
+	}
+	if hi >= ud {
+		return decimal.Decimal{}, false // the quotient needs more than 64 bits
+	}
+	q, rem := bits.Div64(hi, lo, ud)
+	if rem != 0 {
+		// Compare rem with ud - rem rather than 2*rem with ud, which could
+		// overflow.
+		half := 0
+		switch {
+		case rem < ud-rem:
+			half = -1
+		case rem > ud-rem:
+			half = 1
+		}
+		if r.away(neg, half, func() bool { return q&1 == 1 }) {
+			q++
+		}
+	}
+	if q > math.MaxInt64 {
+		return decimal.Decimal{}, false
+	}
+	v := int64(q)
+	if neg {
+		v = -v
+	}
+	return decimal.New(v, -r.places), true
+}
+
+// absU64 returns |v| as a uint64 (correct for math.MinInt64 too).
+func absU64(v int64) uint64 {
+	if v < 0 {
+		return uint64(-v)
+	}
+	return uint64(v)
 }

@@ -1,8 +1,10 @@
 package triplecrown
 
 import (
+	"math/rand/v2"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,4 +103,42 @@ func TestRounding_Quo_matchesRound(t *testing.T) {
 			assert.True(t, want.Equal(got), "%d/8 in %s: Quo %s, Round %s", n, mode, got, want)
 		}
 	}
+}
+
+// TestRounding_Quo_fastMatchesSlow checks the integer fast path against the
+// decimal one on random quotients in every mode, including ties.
+func TestRounding_Quo_fastMatchesSlow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	checked := 0
+	for range 20000 {
+		num := decimal.New(rng.Int64N(2_000_000_001)-1_000_000_000, int32(rng.IntN(13)-6))
+		den := decimal.New(rng.Int64N(2_000_001)-1_000_000, int32(rng.IntN(13)-6))
+		if rng.IntN(4) == 0 {
+			den = decimal.New(int64(2*(1+rng.IntN(4))), 0) // even denominators make ties
+		}
+		if den.IsZero() {
+			continue
+		}
+		r := MustRounding(int32(rng.IntN(9)-2), RoundingMode(1+rng.IntN(6)))
+		fast, ok := r.quoFast(num, den)
+		if !ok {
+			continue
+		}
+		checked++
+		slow := r.quoSlow(num, den)
+		require.True(t, slow.Equal(fast), "%s / %s in %v: fast %s, slow %s", num, den, r, fast, slow)
+	}
+	assert.Greater(t, checked, 15000, "the fast path takes most of these")
+	// Past the fast path's range it declines and the slow path answers.
+	_, ok := MustRounding(2, RoundUp).quoFast(dec("1234567890123456789"), dec("3"))
+	assert.False(t, ok, "19 digits")
+	_, ok = MustRounding(18, RoundUp).quoFast(dec("1e30"), dec("1e-30"))
+	assert.False(t, ok, "exponent too far apart")
+	_, ok = MustRounding(0, RoundUp).quoFast(dec("1"), dec("1e30"))
+	assert.False(t, ok, "divisor scaled past 64 bits")
+	_, ok = MustRounding(18, RoundUp).quoFast(dec("100"), dec("3"))
+	assert.False(t, ok, "quotient past 64 bits")
+	_, ok = MustRounding(0, RoundUp).quoFast(dec("999999999999999999"), dec("1e-1"))
+	assert.False(t, ok, "quotient past int64")
+	assert.True(t, dec("333333333333333333333.33").Equal(MustRounding(2, RoundDown).Quo(dec("1e21"), dec("3"))))
 }

@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"fmt"
 	"iter"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -456,11 +457,50 @@ func material(d, absDen, relDen decimal.Decimal, t Threshold) bool {
 	}
 	switch t.kind {
 	case relative:
-		return relDen.IsZero() || d.Abs().Cmp(t.value.Mul(relDen)) >= 0
+		return relDen.IsZero() || cmpAbsMul(d, t.value, relDen) >= 0
 	case absolute:
-		return d.Abs().Cmp(t.value.Mul(absDen)) >= 0
+		return cmpAbsMul(d, t.value, absDen) >= 0
 	}
 	return true
+}
+
+// cmpAbsMul compares |d| with |a*b|, in 128-bit integers when the
+// coefficients have at most 18 digits and with decimals otherwise.
+func cmpAbsMul(d, a, b decimal.Decimal) int {
+	if d.NumDigits() <= maxCompactDigits && a.NumDigits() <= maxCompactDigits && b.NumDigits() <= maxCompactDigits {
+		// |d| = ud * 10^ed against |a*b| = (ph, pl) * 10^ep.
+		ud, ed := absU64(d.CoefficientInt64()), d.Exponent()
+		ph, pl := bits.Mul64(absU64(a.CoefficientInt64()), absU64(b.CoefficientInt64()))
+		ep := a.Exponent() + b.Exponent()
+		var dh, dl uint64 = 0, ud
+		ok := true
+		if ed > ep {
+			dh, dl, ok = mulPow10(dh, dl, uint32(ed-ep))
+		} else if ep > ed {
+			ph, pl, ok = mulPow10(ph, pl, uint32(ep-ed))
+		}
+		// ph < 2^126 as both factors are below 10^18, so mulPow10 treats
+		// it as a non-negative 128-bit number.
+		if ok {
+			switch {
+			case dh != ph:
+				return cmpU64(dh, ph)
+			default:
+				return cmpU64(dl, pl)
+			}
+		}
+	}
+	return d.Abs().Cmp(a.Mul(b).Abs())
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // statusOf decides a crown's status from its change, materiality and test.

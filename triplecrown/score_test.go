@@ -1,9 +1,11 @@
 package triplecrown
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -260,4 +262,22 @@ func TestEnums_text(t *testing.T) {
 	assert.Equal(t, "Verdict(0)", Verdict(0).String())
 	assert.False(t, Status(0).IsValid())
 	assert.False(t, Verdict(0).IsValid())
+}
+
+// TestCmpAbsMul checks the integer comparison against decimal arithmetic.
+func TestCmpAbsMul(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		d := decimal.New(rng.Int64N(2_000_000_001)-1_000_000_000, int32(rng.IntN(21)-10))
+		a := decimal.New(rng.Int64N(2_000_001)-1_000_000, int32(rng.IntN(21)-10))
+		b := decimal.New(rng.Int64N(2_000_001)-1_000_000, int32(rng.IntN(21)-10))
+		if rng.IntN(5) == 0 {
+			d = a.Mul(b).Neg() // equal sizes
+		}
+		want := d.Abs().Cmp(a.Mul(b).Abs())
+		require.Equal(t, want, cmpAbsMul(d, a, b), "|%s| vs |%s * %s|", d, a, b)
+	}
+	// Exponents too far apart for 128 bits, and coefficients too wide.
+	assert.Equal(t, 1, cmpAbsMul(dec("999999999999999999e30"), dec("999999999999999999"), dec("1e-30")))
+	assert.Equal(t, -1, cmpAbsMul(dec("1"), dec("12345678901234567890"), dec("1")))
 }
