@@ -147,9 +147,8 @@ func checkCards(unit string, cards []Scorecard, service bool) []error {
 			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: scorecard %d of %q is the zero Scorecard", i, clip(unit)))
 			continue
 		}
-		ids := []string{s.Unit}
 		if _, dup := seen[s.Unit]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, ids, "triplecrown: unit %q appears twice in %q", clip(s.Unit), clip(unit)))
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{s.Unit}, "triplecrown: unit %q appears twice in %q", clip(s.Unit), clip(unit)))
 			continue
 		}
 		seen[s.Unit] = struct{}{}
@@ -158,15 +157,15 @@ func checkCards(unit string, cards []Scorecard, service bool) []error {
 			continue
 		}
 		if s.Period != first.Period {
-			errs = append(errs, newError(ErrPeriodMismatch, ids, "triplecrown: unit %q is for period %q, not %q like unit %q",
+			errs = append(errs, newError(ErrPeriodMismatch, []string{s.Unit}, "triplecrown: unit %q is for period %q, not %q like unit %q",
 				clip(s.Unit), clip(s.Period), clip(first.Period), clip(first.Unit)))
 		}
 		if c, fc := s.Cost.Baseline.cur, first.Cost.Baseline.cur; c != fc {
-			errs = append(errs, newError(ErrCurrencyMismatch, ids,
+			errs = append(errs, newError(ErrCurrencyMismatch, []string{s.Unit},
 				"triplecrown: currency mismatch: unit %q is in %s but unit %q is in %s", clip(s.Unit), c, clip(first.Unit), fc))
 		}
 		if service && !s.Service.sameMeasure(first.Service) {
-			errs = append(errs, newError(ErrServiceMismatch, ids,
+			errs = append(errs, newError(ErrServiceMismatch, []string{s.Unit},
 				"triplecrown: unit %q measures service as %q (%s, %s), unit %q as %q (%s, %s): they cannot be combined",
 				clip(s.Unit), clip(s.Service.Name), s.Service.Direction, s.Service.Baseline.kind,
 				clip(first.Unit), clip(first.Service.Name), first.Service.Direction, first.Service.Baseline.kind))
