@@ -42,6 +42,7 @@ func TestNewContributions(t *testing.T) {
 	det := c.Detractors()
 	require.Len(t, det, 1)
 	assert.Equal(t, "marketing", det[0].Unit())
+	assert.True(t, det[0].Detractor())
 	assert.True(t, eur("-50").Equal(det[0].Amount()))
 	assert.Equal(t, "marketing: -50 EUR (-12%), a detractor", det[0].String())
 	assert.False(t, c.IsZero())

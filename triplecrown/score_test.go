@@ -29,6 +29,11 @@ func TestScore_tripleCrown(t *testing.T) {
 	assert.False(t, c.Tested())
 	assert.True(t, c.Improved())
 	assert.Equal(t, outcome.LowerIsBetter, c.Direction())
+	assert.Equal(t, "EUR", c.Currency().String())
+	assert.True(t, dec("1000000").Equal(c.Baseline()))
+	assert.True(t, dec("900000").Equal(c.Actual()))
+	assert.Equal(t, "2%", c.Threshold().String())
+	assert.False(t, c.Worsened())
 	assert.Equal(t, "cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won", c.Reason())
 
 	// Revenue 2,000,000 -> 2,300,000: +300,000, +15%.
