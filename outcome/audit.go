@@ -172,18 +172,23 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 	r.rewardedOutputs = nRewarded
 	outputSide := r.OutputSideCount()
 
-	// Sort the metrics' indexes by ID (then by definition, so that equal IDs
-	// come in an order that does not depend on the input's): every list of IDs
-	// below comes out sorted, and duplicates are adjacent.
-	idx := make([]int, len(metrics))
-	for i := range idx {
-		idx[i] = i
+	// Sort the metrics by ID (then by definition, so that equal IDs come in
+	// an order that does not depend on the input's): every list of IDs below
+	// comes out sorted, and duplicates are adjacent. The keys hold the IDs
+	// themselves, so that the sort compares them without chasing the metrics.
+	keys := make([]auditKey, len(metrics))
+	for i := range metrics {
+		keys[i] = auditKey{id: metrics[i].spec.ID, i: i}
 	}
-	slices.SortFunc(idx, func(a, b int) int { return auditCompareMetrics(metrics[a], metrics[b]) })
+	slices.SortFunc(keys, func(a, b auditKey) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return auditCompareSpecs(&metrics[a.i].spec, &metrics[b.i].spec)
+	})
 	nDupIDs := 0
-	for k := 1; k < len(idx); k++ {
-		if metrics[idx[k]].ID() == metrics[idx[k-1]].ID() &&
-			(k == 1 || metrics[idx[k-1]].ID() != metrics[idx[k-2]].ID()) {
+	for k := 1; k < len(keys); k++ {
+		if keys[k].id == keys[k-1].id && (k == 1 || keys[k-1].id != keys[k-2].id) {
 			nDupIDs++
 		}
 	}
@@ -206,31 +211,30 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 	}
 
 	// Pass 2, in ID order.
-	for k := 0; k < len(idx); k++ {
-		i := idx[k]
-		m := metrics[i]
-		id := m.ID()
-		if k+1 < len(idx) && metrics[idx[k+1]].ID() == id && (k == 0 || metrics[idx[k-1]].ID() != id) {
+	for k := 0; k < len(keys); k++ {
+		id := keys[k].id
+		if k+1 < len(keys) && keys[k+1].id == id && (k == 0 || keys[k-1].id != id) {
 			same := 2
-			for k+same < len(idx) && metrics[idx[k+same]].ID() == id {
+			for k+same < len(keys) && keys[k+same].id == id {
 				same++
 			}
 			findings = append(findings, Finding{code: CodeDuplicateMetricID, severity: SeverityError,
 				ids: one(id), count: same})
 		}
+		i := keys[k].i
 		f := flags[i]
 		if f&auditRewardedOutput != 0 {
 			findings = append(findings, Finding{code: CodeRewardedOutput, severity: SeverityError,
-				ids: one(id), count: 1, metric: m})
+				ids: one(id), count: 1, metric: metrics[i]})
 		}
 		if f&auditContradicted != 0 {
 			findings = append(findings, Finding{code: CodeLevelContradictsCatalogue, severity: SeverityWarning,
-				ids: one(id), count: 1, metric: m, catalogue: Classify(m.Name())})
+				ids: one(id), count: 1, metric: metrics[i], catalogue: Classify(metrics[i].Name())})
 		}
 		if f&auditUnclassified != 0 {
 			unclassifiedIDs = append(unclassifiedIDs, id)
 		}
-		if heavy && !m.IsOutcome() {
+		if heavy && !metrics[i].IsOutcome() {
 			outputIDs = append(outputIDs, id)
 		}
 	}
@@ -291,20 +295,40 @@ func auditAtOrAbove(count, total int, threshold float64) bool {
 	return decimal.NewFromInt(int64(count)).Cmp(t.Mul(decimal.NewFromInt(int64(total)))) >= 0
 }
 
-// compareMetrics orders metrics by ID, then by the rest of their definition.
-func auditCompareMetrics(a, b Metric) int {
-	x, y := a.spec, b.spec
-	return cmp.Or(
-		strings.Compare(x.ID, y.ID),
-		strings.Compare(x.Name, y.Name),
-		cmp.Compare(x.Level, y.Level),
-		cmp.Compare(x.Direction, y.Direction),
-		cmp.Compare(x.Kind, y.Kind),
-		strings.Compare(x.Unit, y.Unit),
-		strings.Compare(x.Owner, y.Owner),
-		auditCompareBool(x.Rewarded, y.Rewarded),
-		strings.Compare(x.Description, y.Description),
-	)
+// auditKey is a metric's ID and its index in the portfolio.
+type auditKey struct {
+	id string
+	i  int
+}
+
+// auditCompareSpecs orders definitions by ID, then by the rest of their
+// fields.
+func auditCompareSpecs(x, y *MetricSpec) int {
+	if c := strings.Compare(x.ID, y.ID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Name, y.Name); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Level, y.Level); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Direction, y.Direction); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Kind, y.Kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Unit, y.Unit); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Owner, y.Owner); c != 0 {
+		return c
+	}
+	if c := auditCompareBool(x.Rewarded, y.Rewarded); c != 0 {
+		return c
+	}
+	return strings.Compare(x.Description, y.Description)
 }
 
 func auditCompareBool(a, b bool) int {
@@ -328,7 +352,7 @@ func auditCompareFindings(a, b Finding) int {
 	if c := slices.Compare(a.ids, b.ids); c != 0 {
 		return c
 	}
-	return auditCompareMetrics(a.metric, b.metric)
+	return auditCompareSpecs(&a.metric.spec, &b.metric.spec)
 }
 
 // AuditReport is the result of [Audit]: how a KPI portfolio divides between
@@ -604,7 +628,7 @@ func (f Finding) Message() string {
 		}
 		return s
 	case CodeDuplicateMetricID:
-		return fmt.Sprintf("id %q is shared by %d metrics; each is counted", clip(f.first()), f.count)
+		return fmt.Sprintf("id %q is shared by %d metrics; each is counted", clip(f.ids[0]), f.count)
 	case CodeUnclassifiedMetric:
 		return fmt.Sprintf("%d %s not in the catalogue of well-known KPIs, so %s declared %s unchecked (informational): %s",
 			f.count, auditPlural(f.count, "KPI is", "KPIs are"), auditPlural(f.count, "its", "their"),
@@ -630,13 +654,6 @@ func (f Finding) Equal(o Finding) bool {
 	return f.code == o.code && f.severity == o.severity && slices.Equal(f.ids, o.ids) &&
 		f.count == o.count && f.total == o.total && f.threshold == o.threshold &&
 		f.metric.Equal(o.metric) && f.catalogue == o.catalogue
-}
-
-func (f Finding) first() string {
-	if len(f.ids) == 0 {
-		return ""
-	}
-	return f.ids[0]
 }
 
 // describeMetric names a metric in a message: `"Calls handled" (id "calls",

@@ -829,6 +829,58 @@ func TestAuditReport_findingsOrder(t *testing.T) {
 	assert.Equal(t, 11, r.Total())
 }
 
+// TestAuditReport_tieBreak: findings about metrics that share an ID come in
+// the order of the rest of their definitions, field by field, whatever the
+// input order.
+func TestAuditReport_tieBreak(t *testing.T) {
+	base := outcome.MetricSpec{ID: "x", Name: "Revenue", Level: outcome.Output, Direction: outcome.HigherIsBetter}
+	with := func(change func(*outcome.MetricSpec)) outcome.Metric {
+		s := base
+		change(&s)
+		return outcome.MustMetric(s)
+	}
+	// Each declares "Revenue" (a business outcome in the catalogue) at
+	// another level, so each has a level-contradicts-catalogue finding on
+	// "x"; listed here in the expected order.
+	want := []outcome.Metric{
+		with(func(s *outcome.MetricSpec) {
+			s.Name = "Calls handled"
+			s.Level = outcome.BusinessOutcome
+			s.Kind = outcome.Revenue
+		}),
+		with(func(s *outcome.MetricSpec) {
+			s.Name = "Calls handled"
+			s.Level = outcome.BusinessOutcome
+			s.Kind = outcome.Cost
+		}),
+		with(func(s *outcome.MetricSpec) { s.Level = outcome.Task }),
+		with(func(*outcome.MetricSpec) {}),
+		with(func(s *outcome.MetricSpec) { s.Description = "d" }),
+		with(func(s *outcome.MetricSpec) { s.Rewarded = true }),
+		with(func(s *outcome.MetricSpec) { s.Owner = "o" }),
+		with(func(s *outcome.MetricSpec) { s.Unit = "EUR" }),
+		with(func(s *outcome.MetricSpec) { s.Direction = outcome.LowerIsBetter }),
+		with(func(s *outcome.MetricSpec) { s.Level = outcome.CustomerOutcome }),
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50 {
+		in := slices.Clone(want)
+		rng.Shuffle(len(in), func(a, b int) { in[a], in[b] = in[b], in[a] })
+		r, err := outcome.Audit(in, outcome.AuditOptions{})
+		require.NoError(t, err)
+		var got []outcome.Metric
+		for _, f := range r.Findings() {
+			if f.Code() == outcome.CodeLevelContradictsCatalogue {
+				got = append(got, f.Metric())
+			}
+		}
+		require.Len(t, got, len(want))
+		for i := range want {
+			assert.True(t, want[i].Equal(got[i]), "position %d: want %+v, got %+v", i, want[i].Spec(), got[i].Spec())
+		}
+	}
+}
+
 func TestAuditReport_immutable(t *testing.T) {
 	r, err := outcome.Audit(auditMixed(), outcome.AuditOptions{})
 	require.NoError(t, err)
