@@ -27,10 +27,10 @@ const (
 	// outputs? Usually, the balance will be 80% output metrics." Severity
 	// warning.
 	CodeOutputHeavy Code = "output-heavy"
-	// CodeNoCustomerOutcome: no KPI is declared to measure a successful
+	// CodeNoCustomerOutcomeMeasure: no KPI is declared to measure a successful
 	// customer outcome, so the portfolio cannot show whether customers achieve
 	// what they came for. Severity error.
-	CodeNoCustomerOutcome Code = "no-customer-outcome-measure"
+	CodeNoCustomerOutcomeMeasure Code = "no-customer-outcome-measure"
 	// CodeRewardedOutput: an output-side KPI is tied to a reward. The method:
 	// "if you pay people for doing dumb stuff they get really smart at it".
 	// One finding per such metric. Severity error.
@@ -106,7 +106,7 @@ func (o AuditOptions) validate() error {
 //   - [CodeEmptyPortfolio] when metrics is empty (the only finding then);
 //   - [CodeOutputHeavy] when at least one metric is output-side and the
 //     output-side share is at or above the threshold (0.8 by default);
-//   - [CodeNoCustomerOutcome] when no metric is declared a [CustomerOutcome];
+//   - [CodeNoCustomerOutcomeMeasure] when no metric is declared a [CustomerOutcome];
 //   - [CodeRewardedOutput] for each rewarded output-side metric;
 //   - [CodeLevelContradictsCatalogue] for each metric whose declared level is
 //     not the level [Classify] gives its name;
@@ -115,7 +115,9 @@ func (o AuditOptions) validate() error {
 //     [Classify] does not know.
 //
 // Every metric is counted, duplicates included, by its declared level: the
-// catalogue never overrides a declaration, it only raises a finding. The
+// catalogue never overrides a declaration, it only raises a finding (so a
+// rewarded output declared an outcome is not a [CodeRewardedOutput], but its
+// [CodeLevelContradictsCatalogue] says that it is tied to a reward). The
 // audit sees definitions, not links: whether a rewarded output serves an
 // outcome is the hierarchy's question.
 //
@@ -243,7 +245,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 			ids: outputIDs, count: outputSide, total: r.total, threshold: r.threshold})
 	}
 	if noSCO {
-		findings = append(findings, Finding{code: CodeNoCustomerOutcome, severity: SeverityError,
+		findings = append(findings, Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError,
 			total: r.total})
 	}
 	if nUnclassified > 0 {
@@ -575,13 +577,13 @@ func (f Finding) Severity() Severity { return f.severity }
 // order: the metric's ID for a finding about one metric, the shared ID for
 // [CodeDuplicateMetricID], every output-side metric for [CodeOutputHeavy],
 // every unclassified one for [CodeUnclassifiedMetric], and none for
-// [CodeNoCustomerOutcome] and [CodeEmptyPortfolio].
+// [CodeNoCustomerOutcomeMeasure] and [CodeEmptyPortfolio].
 func (f Finding) IDs() []string { return slices.Clone(f.ids) }
 
 // Count returns how many metrics the finding is about: 1 for a finding about
 // one metric, the number that share the ID for [CodeDuplicateMetricID], the
 // number listed for [CodeOutputHeavy] and [CodeUnclassifiedMetric], and 0 for
-// [CodeNoCustomerOutcome] (none measures one) and [CodeEmptyPortfolio].
+// [CodeNoCustomerOutcomeMeasure] (none measures one) and [CodeEmptyPortfolio].
 func (f Finding) Count() int { return f.count }
 
 // Metric returns the metric the finding is about, for [CodeRewardedOutput]
@@ -613,7 +615,7 @@ func (f Finding) Message() string {
 			f.count, f.total, auditPlural(f.total, "KPI", "KPIs"), auditPercent(f.count, f.total),
 			auditPlural(f.count, "measures", "measure"),
 			decimal.NewFromFloat(f.threshold).Shift(2).String()+"%", auditBalanceQuote)
-	case CodeNoCustomerOutcome:
+	case CodeNoCustomerOutcomeMeasure:
 		return fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
 			"so the portfolio cannot show whether customers achieve what they came for",
 			f.total, auditPlural(f.total, "KPI", "KPIs"))

@@ -327,7 +327,7 @@ func TestAudit_findingData(t *testing.T) {
 
 	// AHT is declared a customer outcome, so no no-customer-outcome finding:
 	// the catalogue never overrides a declaration.
-	assert.False(t, r.Has(outcome.CodeNoCustomerOutcome))
+	assert.False(t, r.Has(outcome.CodeNoCustomerOutcomeMeasure))
 	assert.Equal(t, 1, r.Count(outcome.CustomerOutcome))
 }
 
@@ -381,13 +381,13 @@ func TestFinding_Message(t *testing.T) {
 				`"Usually, the balance will be 80% output metrics"`,
 		},
 		{
-			name: "no customer outcome", code: outcome.CodeNoCustomerOutcome,
+			name: "no customer outcome", code: outcome.CodeNoCustomerOutcomeMeasure,
 			in: auditPortfolio(4, 1),
 			want: "none of the 5 KPIs measures a successful customer outcome, " +
 				"so the portfolio cannot show whether customers achieve what they came for",
 		},
 		{
-			name: "no customer outcome, one KPI", code: outcome.CodeNoCustomerOutcome,
+			name: "no customer outcome, one KPI", code: outcome.CodeNoCustomerOutcomeMeasure,
 			in: auditPortfolio(0, 1),
 			want: "none of the 1 KPI measures a successful customer outcome, " +
 				"so the portfolio cannot show whether customers achieve what they came for",
@@ -1017,7 +1017,7 @@ func TestAudit_doesNotChangeInput(t *testing.T) {
 func TestAudit_errorsAreCodes(t *testing.T) {
 	// Finding codes are codes like the error codes, and distinct from them.
 	codes := []outcome.Code{
-		outcome.CodeEmptyPortfolio, outcome.CodeOutputHeavy, outcome.CodeNoCustomerOutcome,
+		outcome.CodeEmptyPortfolio, outcome.CodeOutputHeavy, outcome.CodeNoCustomerOutcomeMeasure,
 		outcome.CodeRewardedOutput, outcome.CodeLevelContradictsCatalogue, outcome.CodeDuplicateMetricID,
 		outcome.CodeUnclassifiedMetric,
 		outcome.ErrEmptyID, outcome.ErrInvalidID, outcome.ErrDuplicateID, outcome.ErrEmptyName,

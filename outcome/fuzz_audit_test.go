@@ -137,7 +137,7 @@ func FuzzAudit(f *testing.F) {
 		if r.Has(outcome.CodeEmptyPortfolio) != (total == 0) {
 			t.Fatal("empty-portfolio")
 		}
-		if r.Has(outcome.CodeNoCustomerOutcome) != (total > 0 && counts[outcome.CustomerOutcome] == 0) {
+		if r.Has(outcome.CodeNoCustomerOutcomeMeasure) != (total > 0 && counts[outcome.CustomerOutcome] == 0) {
 			t.Fatal("no-customer-outcome-measure")
 		}
 
