@@ -197,9 +197,19 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 
 	heavy := outputSide > 0 && auditAtOrAbove(outputSide, r.total, r.threshold)
 	noSCO := r.counts[CustomerOutcome] == 0
-	n := nDupIDs + nRewarded + nContradicted
-	findings := make([]Finding, 0, n+3)
-	arena := make([]string, 0, n) // one-ID lists of the per-metric findings
+	// The findings, written straight into their places in the order of
+	// [AuditReport.Findings]: errors (duplicate-metric-id,
+	// no-customer-outcome-measure, rewarded-output), then warnings
+	// (level-contradicts-catalogue, output-heavy, unclassified-metric), each
+	// code's findings in the order of the sorted keys.
+	dupAt := 0
+	noSCOAt := dupAt + nDupIDs
+	rewardedAt := noSCOAt + auditB2I(noSCO)
+	contradictedAt := rewardedAt + nRewarded
+	heavyAt := contradictedAt + nContradicted
+	unclassifiedAt := heavyAt + auditB2I(heavy)
+	findings := make([]Finding, unclassifiedAt+auditB2I(nUnclassified > 0))
+	arena := make([]string, 0, nDupIDs+nRewarded+nContradicted) // one-ID lists of the per-metric findings
 	var outputIDs, unclassifiedIDs []string
 	if heavy {
 		outputIDs = make([]string, 0, outputSide)
@@ -212,7 +222,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		return arena[len(arena)-1 : len(arena) : len(arena)]
 	}
 
-	// Pass 2, in ID order.
+	// Pass 2, in key order.
 	for k := 0; k < len(keys); k++ {
 		id := keys[k].id
 		if k+1 < len(keys) && keys[k+1].id == id && (k == 0 || keys[k-1].id != id) {
@@ -220,18 +230,20 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 			for k+same < len(keys) && keys[k+same].id == id {
 				same++
 			}
-			findings = append(findings, Finding{code: CodeDuplicateMetricID, severity: SeverityError,
-				ids: one(id), count: same})
+			findings[dupAt] = Finding{code: CodeDuplicateMetricID, severity: SeverityError, ids: one(id), count: same}
+			dupAt++
 		}
 		i := keys[k].i
 		f := flags[i]
 		if f&auditRewardedOutput != 0 {
-			findings = append(findings, Finding{code: CodeRewardedOutput, severity: SeverityError,
-				ids: one(id), count: 1, metric: metrics[i]})
+			findings[rewardedAt] = Finding{code: CodeRewardedOutput, severity: SeverityError,
+				ids: one(id), count: 1, metric: metrics[i]}
+			rewardedAt++
 		}
 		if f&auditContradicted != 0 {
-			findings = append(findings, Finding{code: CodeLevelContradictsCatalogue, severity: SeverityWarning,
-				ids: one(id), count: 1, metric: metrics[i], catalogue: Classify(metrics[i].Name())})
+			findings[contradictedAt] = Finding{code: CodeLevelContradictsCatalogue, severity: SeverityWarning,
+				ids: one(id), count: 1, metric: metrics[i], catalogue: Classify(metrics[i].Name())}
+			contradictedAt++
 		}
 		if f&auditUnclassified != 0 {
 			unclassifiedIDs = append(unclassifiedIDs, id)
@@ -240,19 +252,17 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 			outputIDs = append(outputIDs, id)
 		}
 	}
-	if heavy {
-		findings = append(findings, Finding{code: CodeOutputHeavy, severity: SeverityWarning,
-			ids: outputIDs, count: outputSide, total: r.total, threshold: r.threshold})
-	}
 	if noSCO {
-		findings = append(findings, Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError,
-			total: r.total})
+		findings[noSCOAt] = Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError, total: r.total}
+	}
+	if heavy {
+		findings[heavyAt] = Finding{code: CodeOutputHeavy, severity: SeverityWarning,
+			ids: outputIDs, count: outputSide, total: r.total, threshold: r.threshold}
 	}
 	if nUnclassified > 0 {
-		findings = append(findings, Finding{code: CodeUnclassifiedMetric, severity: SeverityWarning,
-			ids: unclassifiedIDs, count: nUnclassified})
+		findings[unclassifiedAt] = Finding{code: CodeUnclassifiedMetric, severity: SeverityWarning,
+			ids: unclassifiedIDs, count: nUnclassified}
 	}
-	slices.SortFunc(findings, auditCompareFindings)
 	r.findings = findings
 	return r, nil
 }
@@ -341,20 +351,6 @@ func auditCompareBool(a, b bool) int {
 		return -1
 	}
 	return 1
-}
-
-// auditCompareFindings is the order of [AuditReport.Findings].
-func auditCompareFindings(a, b Finding) int {
-	if c := cmp.Compare(b.severity, a.severity); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.code), string(b.code)); c != 0 {
-		return c
-	}
-	if c := slices.Compare(a.ids, b.ids); c != 0 {
-		return c
-	}
-	return auditCompareSpecs(&a.metric.spec, &b.metric.spec)
 }
 
 // AuditReport is the result of [Audit]: how a KPI portfolio divides between
@@ -507,6 +503,13 @@ func auditPercent(count, total int) string {
 		return "0%"
 	}
 	return decimal.NewFromInt(int64(count)*100).DivRound(decimal.NewFromInt(int64(total)), 2).String() + "%"
+}
+
+func auditB2I(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func auditGCD(a, b int) int {

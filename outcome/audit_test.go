@@ -822,6 +822,7 @@ func TestAuditReport_findingsOrder(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 	fs := r.Findings()
+	auditCheckOrder(t, fs)
 	assert.Equal(t, "North", fs[4].Metric().Owner())
 	assert.Equal(t, "South", fs[5].Metric().Owner())
 	// Output side: 3 calls + aht + rev + w1 + 2 w2 + z = 9 of 11 = 81.8% >= 80%.

@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -141,6 +142,7 @@ func FuzzAudit(f *testing.F) {
 			t.Fatal("no-customer-outcome-measure")
 		}
 
+		auditCheckOrder(t, r.Findings())
 		nRewarded := 0
 		for _, f := range r.Findings() {
 			if !f.Severity().IsValid() || f.Message() == "" || !slices.IsSorted(f.IDs()) {
@@ -187,4 +189,45 @@ func auditCheckShare(t *testing.T, share string, count, total int) {
 	if diff.Abs(diff).Cmp(big.NewRat(1, 20000)) > 0 {
 		t.Fatalf("share %s of %d/%d is off by %s", share, count, total, diff.FloatString(8))
 	}
+}
+
+// auditCheckOrder checks the documented order of findings: by severity, most
+// serious first; then by code; then by IDs; then by the metric's definition.
+func auditCheckOrder(t *testing.T, fs []outcome.Finding) {
+	t.Helper()
+	for i := 1; i < len(fs); i++ {
+		a, b := fs[i-1], fs[i]
+		c := cmp.Or(
+			cmp.Compare(b.Severity(), a.Severity()),
+			strings.Compare(string(a.Code()), string(b.Code())),
+			slices.Compare(a.IDs(), b.IDs()),
+			auditCompareSpecs(a.Metric().Spec(), b.Metric().Spec()),
+		)
+		if c > 0 {
+			t.Fatalf("findings %d and %d out of order:\n%v\n%v", i-1, i, a, b)
+		}
+	}
+}
+
+// auditCompareSpecs orders definitions field by field, as the audit
+// documents for findings that share their IDs.
+func auditCompareSpecs(x, y outcome.MetricSpec) int {
+	return cmp.Or(
+		strings.Compare(x.ID, y.ID),
+		strings.Compare(x.Name, y.Name),
+		cmp.Compare(x.Level, y.Level),
+		cmp.Compare(x.Direction, y.Direction),
+		cmp.Compare(x.Kind, y.Kind),
+		strings.Compare(x.Unit, y.Unit),
+		strings.Compare(x.Owner, y.Owner),
+		cmp.Compare(auditB2I(x.Rewarded), auditB2I(y.Rewarded)),
+		strings.Compare(x.Description, y.Description),
+	)
+}
+
+func auditB2I(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
