@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -33,7 +34,8 @@ func auditFuzzPortfolio(data []byte, name string) []outcome.Metric {
 		if n == "" {
 			n = name
 		}
-		if strings.TrimSpace(n) == "" {
+		if strings.TrimSpace(n) == "" || !utf8.ValidString(n) {
+			// NewMetric refuses such names; the audit never sees them.
 			n = auditWidget
 		}
 		level := outcome.Level(a%5 + 1)
