@@ -134,11 +134,15 @@ func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
 
 // AddValue counts count contacts of value demand with the given reason (or
 // [NoReason]); see [FailureDemand.Add].
-func (d *FailureDemand) AddValue(reason string, count int64) error { return d.Add(reason, false, count) }
+func (d *FailureDemand) AddValue(reason string, count int64) error {
+	return d.Add(reason, false, count)
+}
 
 // AddFailure counts count contacts of failure demand with the given reason
 // (or [NoReason]); see [FailureDemand.Add].
-func (d *FailureDemand) AddFailure(reason string, count int64) error { return d.Add(reason, true, count) }
+func (d *FailureDemand) AddFailure(reason string, count int64) error {
+	return d.Add(reason, true, count)
+}
 
 // Merge adds everything o counted to d: merging the tallies of shards (days,
 // sites, teams) gives exactly the tally of all their demand, in any order
