@@ -341,10 +341,11 @@ func sortedRows(m map[string]int64) []ReasonCount {
 // space and without control characters; otherwise an *Error with code
 // [ErrInvalidReason].
 func validateReason(reason string) error {
+	if reason == NoReason || plainReason(reason) {
+		return nil
+	}
 	ids := []string{reason}
 	switch {
-	case reason == NoReason:
-		return nil
 	case !utf8.ValidString(reason):
 		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q is not valid UTF-8", clip(reason))
 	case len(reason) > MaxReasonLen:
@@ -357,6 +358,22 @@ func validateReason(reason string) error {
 		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q has a control character", clip(reason))
 	}
 	return nil
+}
+
+// plainReason reports whether reason is a valid reason made of printable
+// ASCII only, without surrounding spaces: the common case, checked in one
+// pass without allocating. Anything else goes through the full checks.
+func plainReason(reason string) bool {
+	n := len(reason)
+	if n == 0 || n > MaxReasonLen || reason[0] == ' ' || reason[n-1] == ' ' {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if c := reason[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // reasonJSON is one row of a [FailureDemand]'s JSON form.
@@ -401,8 +418,12 @@ func jsonRows(m map[string]int64) []reasonJSON {
 // [ErrDuplicateReason], so nothing is silently summed or dropped. Every
 // problem is reported, joined with [errors.Join], in the order of the rows
 // (value first); on error d is unchanged. Malformed JSON is an *[Error] with
-// code [ErrInvalidJSON].
+// code [ErrInvalidJSON]. JSON null leaves d unchanged, as [encoding/json]
+// does for other values.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
 	var v failureDemandJSON
 	if err := decodeJSON(data, &v); err != nil {
 		return err

@@ -394,6 +394,10 @@ func TestFailureDemand_JSON(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(in), &e), in)
 		assert.True(t, e.IsZero())
 	}
+	// null leaves a tally unchanged, as encoding/json does for other values.
+	n := fdContactCentre(t)
+	require.NoError(t, n.UnmarshalJSON([]byte("null")))
+	assert.True(t, fdContactCentre(t).Equal(n))
 	// A zero count is accepted and adds no row.
 	var z outcome.FailureDemand
 	require.NoError(t, json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":0}]}`), &z))

@@ -1,6 +1,7 @@
 package outcome
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -376,6 +377,9 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 	return c, nil
 }
 
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+
 // proportionJSON is the JSON form of a [Proportion].
 type proportionJSON struct {
 	Successes int64 `json:"successes"`
@@ -390,8 +394,12 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
 // {"successes":s,"trials":n}, refusing unknown fields (an absent field is 0),
 // and validates the counts exactly as [NewProportion] does; malformed JSON is
-// an *[Error] with code [ErrInvalidJSON].
+// an *[Error] with code [ErrInvalidJSON]. JSON null leaves p unchanged, as
+// [encoding/json] does for other values.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
 	var v proportionJSON
 	if err := decodeJSON(data, &v); err != nil {
 		return err

@@ -941,6 +941,8 @@ func TestProportion_JSON(t *testing.T) {
 	var q outcome.Proportion
 	require.NoError(t, json.Unmarshal([]byte(`{"trials":4}`), &q))
 	assert.True(t, outcome.MustProportion(0, 4).Equal(q), "an absent field is 0")
+	require.NoError(t, q.UnmarshalJSON([]byte(` null `)))
+	assert.True(t, outcome.MustProportion(0, 4).Equal(q), "null leaves the value unchanged")
 }
 
 func TestProportionComparison_JSON(t *testing.T) {
