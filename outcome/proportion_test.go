@@ -344,6 +344,58 @@ func TestProportion_Rate_exact(t *testing.T) {
 	}
 }
 
+// TestProportion_Rate_modes checks every mode against a reference written
+// from the definitions, on random counts (many with denominators of 2s and
+// 5s, so that ties occur) and places that exercise both the 64-bit and the
+// big-integer arithmetic.
+func TestProportion_Rate_modes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 5000 {
+		var n int64
+		switch rng.IntN(3) {
+		case 0:
+			n = int64(1) << rng.IntN(10) * int64(math.Pow(5, float64(rng.IntN(6))))
+		case 1:
+			n = 1 + rng.Int64N(1000)
+		default:
+			n = 1 + rng.Int64N(math.MaxInt64)
+		}
+		s := rng.Int64N(n + 1)
+		places := rng.Int32N(30) - 5
+		p := outcome.MustProportion(s, n)
+		// q, rem: s·10^places = q·n + rem (or s = q·n·10^-places + rem).
+		num, den := big.NewInt(s), big.NewInt(n)
+		if places >= 0 {
+			num.Mul(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+		} else {
+			den.Mul(den, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-places)), nil))
+		}
+		q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+		twice := new(big.Int).Lsh(rem, 1).Cmp(den) // compare 2·rem with den
+		odd := q.Bit(0) == 1
+		for r := outcome.RoundHalfEven; r <= outcome.RoundFloor; r++ {
+			bump := false
+			switch r {
+			case outcome.RoundHalfEven:
+				bump = twice > 0 || twice == 0 && odd && rem.Sign() != 0
+			case outcome.RoundHalfUp:
+				bump = twice >= 0 && rem.Sign() != 0
+			case outcome.RoundHalfDown:
+				bump = twice > 0
+			case outcome.RoundUp, outcome.RoundCeiling:
+				bump = rem.Sign() != 0
+			}
+			want := new(big.Int).Set(q)
+			if bump {
+				want.Add(want, big.NewInt(1))
+			}
+			got, err := p.Rate(places, r)
+			require.NoError(t, err)
+			assert.True(t, decimal.NewFromBigInt(want, -places).Equal(got), "%v at %d, %s: got %s", p, places, r, got)
+		}
+	}
+}
+
 func TestRounding_Round(t *testing.T) {
 	tiny := decimal.New(1, -2_000_000_000) // 10^-2000000000: far below any unit
 	huge := decimal.New(5, 2_000_000_000)  // 5·10^2000000000: already whole

@@ -1,8 +1,10 @@
 package outcome
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 )
@@ -227,6 +229,24 @@ func (r Rounding) awayFromZero(sign, half int, odd bool) bool {
 // ratio returns num/den * 10^shift rounded to places decimal places by r, as
 // a decimal with exponent -places, for den > 0 and a valid r.
 func (r Rounding) ratio(num, den int64, shift, places int32) decimal.Decimal {
+	if k := int64(shift) + int64(places); 0 <= num && num <= den && 0 <= k && k <= 18 {
+		// The common case in 128-bit integers: num·10^k < den·2^64, so the
+		// quotient (at most 10^18) and the remainder fit 64 bits.
+		scale := uint64(1)
+		for range k {
+			scale *= 10
+		}
+		hi, lo := bits.Mul64(uint64(num), scale)
+		q, rem := bits.Div64(hi, lo, uint64(den))
+		if rem != 0 {
+			// 2·rem < 2·den < 2^64; the exact quotient is positive.
+			half := cmp.Compare(2*rem, uint64(den))
+			if r.awayFromZero(1, half, q&1 == 1) {
+				q++
+			}
+		}
+		return decimal.New(int64(q), -places)
+	}
 	n, d := big.NewInt(num), big.NewInt(den)
 	if k := int64(shift) + int64(places); k >= 0 {
 		n.Mul(n, bigPow10(k))
