@@ -6,7 +6,6 @@ import (
 	"errors"
 	"maps"
 	"math"
-	"math/big"
 	"math/bits"
 	"slices"
 	"strings"
@@ -92,12 +91,17 @@ func demandKind(failure bool) string {
 }
 
 // Add counts count contacts of failure demand (failure true) or value demand
-// (failure false) with the given reason, or with [NoReason]. A count of 0
-// changes nothing. It returns an *[Error], and changes nothing, if the reason
-// is invalid ([ErrInvalidReason]; see [FailureDemand]), the count is
-// negative ([ErrInvalidCount]), the total demand would exceed the largest
-// int64 ([ErrOverflow]) or the reason would be one more than [MaxReasons]
-// for its kind ([ErrTooManyReasons]).
+// (failure false) with the given reason, or with [NoReason]. A reason is a
+// label of at most [MaxReasonLen] bytes of valid UTF-8, not blank, without
+// surrounding white space and without control characters; it is kept as
+// given, so "Chaser" and "chaser" are two reasons. A count of 0 changes
+// nothing.
+//
+// Add returns an *[Error], and changes nothing, if the reason is invalid
+// ([ErrInvalidReason]), the count is negative ([ErrInvalidCount]), the total
+// demand would exceed the largest int64 ([ErrOverflow]) or the reason would
+// be one more than [MaxReasons] for its kind ([ErrTooManyReasons]). It does
+// not allocate, except to store a reason it has not seen before.
 func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
 	if err := validateReason(reason); err != nil {
 		return err
@@ -315,7 +319,7 @@ func reasonBreakdown(m map[string]int64, total int64, places int32) ([]ReasonCou
 		}
 	}
 	for i := range rows {
-		rows[i].Share = decimal.NewFromBigInt(new(big.Int).SetUint64(units[i]), -places)
+		rows[i].Share = decimal.New(int64(units[i]), -places) // units[i] <= 10^18
 	}
 	return rows, nil
 }
