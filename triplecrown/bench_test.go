@@ -100,7 +100,7 @@ func benchPolicy() triplecrown.Policy {
 		Service:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.New(5, -2))),
 		Revenue:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.New(2, -2))),
 		SignificanceLevel: 0.05,
-		Rounding:          triplecrown.MustRounding(4, triplecrown.RoundHalfEven),
+		Precision:         triplecrown.MustPrecision(4, outcome.RoundHalfEven),
 	})
 }
 

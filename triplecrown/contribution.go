@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
 
@@ -78,7 +79,7 @@ const MaxSharePlaces = 6
 //
 // It reports every problem: a crown that is not cost or revenue
 // ([ErrUnknownCrown]), places outside 0 to [MaxSharePlaces]
-// ([ErrInvalidPlaces]), and what keeps the cards from being rolled up
+// ([outcome.ErrInvalidPlaces]), and what keeps the cards from being rolled up
 // together (see [NewRollup]; the service measures may differ).
 func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributions, error) {
 	var errs []error
@@ -87,7 +88,7 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 			"triplecrown: contributions are of cost or revenue, not %s: service is not money", crown))
 	}
 	if places < 0 || places > MaxSharePlaces {
-		errs = append(errs, newError(ErrInvalidPlaces, nil,
+		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil,
 			"triplecrown: a share's places must be 0 to %d, not %d", MaxSharePlaces, places))
 	}
 	errs = append(errs, checkCards("contributions", cards, false)...)

@@ -105,7 +105,7 @@ func TestNewContributions_errors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownCrown)
 	assert.EqualError(t, err, "triplecrown: contributions are of cost or revenue, not service: service is not money")
 	_, err = NewContributions(Cost, cards, 7)
-	assert.ErrorIs(t, err, ErrInvalidPlaces)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
 	_, err = NewContributions(Cost, nil, 0)
 	assert.ErrorIs(t, err, ErrEmptyRollup)
 	_, err = NewContributions(0, []Scorecard{costCard("a", "1", "0"), costCard("a", "1", "0")}, -1)

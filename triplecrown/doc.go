@@ -60,8 +60,8 @@
 // [Money] is a [decimal.Decimal] and an ISO 4217 [Currency]. Adding or
 // comparing two currencies is an error with code [ErrCurrencyMismatch] that
 // names both, never a silent conversion. Rounding happens only where a
-// caller passes a [Rounding] (places and a [RoundingMode]); nothing reads
-// decimal's package-level settings. In JSON an amount is a string:
+// caller passes a [Precision] (decimal places and an [outcome.Rounding]
+// mode); nothing reads decimal's package-level settings. In JSON an amount is a string:
 // {"amount":"12.34","currency":"EUR"}. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing
 // allocates nothing per amount; an amount too wide for that falls back to

@@ -86,53 +86,48 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: the mode's token, such as
-// "half-even". Marshalling an invalid mode is an error with code
-// [ErrUnknownRoundingMode].
-func (m RoundingMode) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
-		return nil, newError(ErrUnknownRoundingMode, nil, "triplecrown: cannot marshal invalid rounding mode %d", uint8(m))
+// precisionJSON is a Precision's JSON form; the mode is
+// [outcome.Rounding]'s text.
+type precisionJSON struct {
+	Places *int32            `json:"places"`
+	Mode   *outcome.Rounding `json:"mode"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"places":2,"mode":"half-even"},
+// the mode as [outcome.Rounding.String] writes it. Marshalling the zero
+// Precision is an error with code [outcome.ErrUnknownRounding].
+func (p Precision) MarshalJSON() ([]byte, error) {
+	if !p.IsValid() {
+		return nil, newError(outcome.ErrUnknownRounding, nil, "triplecrown: cannot marshal a precision without a valid rounding mode")
 	}
-	return []byte(m.String()), nil
+	return json.Marshal(precisionJSON{Places: &p.places, Mode: &p.mode})
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] through
-// [ParseRoundingMode].
-func (m *RoundingMode) UnmarshalText(text []byte) error {
-	v, err := ParseRoundingMode(string(text))
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
-}
-
-type roundingJSON struct {
-	Places *int32        `json:"places"`
-	Mode   *RoundingMode `json:"mode"`
-}
-
-// MarshalJSON implements [json.Marshaler]: {"places":2,"mode":"half-even"}.
-// Marshalling the zero Rounding is an error.
-func (r Rounding) MarshalJSON() ([]byte, error) {
-	return json.Marshal(roundingJSON{Places: &r.places, Mode: &r.mode})
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]; both fields are required,
-// and it validates as [NewRounding] does.
-func (r *Rounding) UnmarshalJSON(data []byte) error {
-	var j roundingJSON
+// UnmarshalJSON implements [json.Unmarshaler]. Both fields are required:
+// a missing "places" is an error with code [outcome.ErrInvalidPlaces], a
+// missing "mode" one with code [outcome.ErrUnknownRounding]. The mode is
+// parsed by [outcome.ParseRounding], and the precision validated as
+// [NewPrecision] does.
+func (p *Precision) UnmarshalJSON(data []byte) error {
+	var j precisionJSON
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
-	if j.Places == nil || j.Mode == nil {
-		return newError(ErrUnknownRoundingMode, nil, `triplecrown: a rounding needs both "places" and "mode"`)
+	var errs []error
+	if j.Places == nil {
+		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil, `triplecrown: a precision needs its "places"`))
 	}
-	v, err := NewRounding(*j.Places, *j.Mode)
+	if j.Mode == nil {
+		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	v, err := NewPrecision(*j.Places, *j.Mode)
 	if err != nil {
 		return err
 	}
-	*r = v
+	*p = v
 	return nil
 }
 

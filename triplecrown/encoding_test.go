@@ -169,26 +169,78 @@ func TestPolicy_JSON(t *testing.T) {
 	p := MustPolicy(policySpec())
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	assert.Equal(t, `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"rounding":{"places":4,"mode":"half-even"}}`, string(b))
+	assert.Equal(t, `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`, string(b))
 	var q Policy
 	require.NoError(t, json.Unmarshal(b, &q))
 	assert.True(t, p.Equal(q))
 
 	// Zero thresholds are left out.
-	b, err = json.Marshal(MustPolicy(PolicySpec{SignificanceLevel: 0.01, Rounding: MustRounding(2, RoundHalfUp)}))
+	b, err = json.Marshal(MustPolicy(PolicySpec{SignificanceLevel: 0.01, Precision: MustPrecision(2, outcome.RoundHalfUp)}))
 	require.NoError(t, err)
-	assert.Equal(t, `{"significance_level":0.01,"rounding":{"places":2,"mode":"half-up"}}`, string(b))
+	assert.Equal(t, `{"significance_level":0.01,"precision":{"places":2,"mode":"half-up"}}`, string(b))
 
 	_, err = json.Marshal(Policy{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":0.05}`), &q), ErrUnknownRoundingMode)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":2,"rounding":{"places":2,"mode":"half-up"}}`), &q), ErrInvalidSignificance)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rounding":{"places":2}}`), &q), ErrUnknownRoundingMode)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rounding":{"places":99,"mode":"up"}}`), &q), ErrInvalidPlaces)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rounding":{"places":2,"mode":"sideways"}}`), &q), ErrUnknownRoundingMode)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"rounding":"2"}`), &q), outcome.ErrInvalidJSON)
-	_, err = json.Marshal(Rounding{})
-	assert.ErrorIs(t, err, ErrUnknownRoundingMode)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":0.05}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":2,"precision":{"places":2,"mode":"half-up"}}`), &q), ErrInvalidSignificance)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2}}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":99,"mode":"up"}}`), &q), outcome.ErrInvalidPlaces)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2,"mode":"sideways"}}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":"2"}`), &q), outcome.ErrInvalidJSON)
+}
+
+func TestPrecision_JSON(t *testing.T) {
+	// Every mode of outcome.Rounding round-trips, as its own text.
+	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
+		p := MustPrecision(-3, m)
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		assert.Equal(t, `{"places":-3,"mode":"`+m.String()+`"}`, string(b))
+		var back Precision
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.True(t, p.Equal(back), "%s", b)
+	}
+	// The mode is read by outcome.ParseRounding, so its other spellings are
+	// accepted, and written back in the canonical form.
+	var p Precision
+	require.NoError(t, json.Unmarshal([]byte(`{"places":2,"mode":"Bankers"}`), &p))
+	assert.True(t, MustPrecision(2, outcome.RoundHalfEven).Equal(p))
+
+	tests := []struct {
+		name     string
+		in       string
+		wantErrs []error
+	}{
+		{name: "no places", in: `{"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
+		{name: "no mode", in: `{"places":2}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "null mode", in: `{"places":2,"mode":null}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "neither", in: `{}`, wantErrs: []error{outcome.ErrInvalidPlaces, outcome.ErrUnknownRounding}},
+		{name: "places out of range", in: `{"places":19,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
+		{name: "unknown mode", in: `{"places":2,"mode":"sideways"}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "unknown field", in: `{"places":2,"mode":"up","digits":2}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+		{name: "places not an integer", in: `{"places":2.5,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+		{name: "trailing data", in: `{"places":2,"mode":"up"} {}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := MustPrecision(1, outcome.RoundDown)
+			p := before
+			err := p.UnmarshalJSON([]byte(tt.in))
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErrs), "%v", err)
+			for i, want := range tt.wantErrs {
+				assert.ErrorIs(t, probs[i], want)
+			}
+			assert.True(t, before.Equal(p), "a failed decode leaves the precision alone")
+		})
+	}
+	err := p.UnmarshalJSON([]byte(`{}`))
+	assert.EqualError(t, err, "triplecrown: a precision needs its \"places\"\ntriplecrown: a precision needs its rounding \"mode\"")
+
+	_, err = json.Marshal(Precision{})
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = Precision{}.MarshalJSON()
+	assert.EqualError(t, err, "triplecrown: cannot marshal a precision without a valid rounding mode")
 }
 
 // cardJSON is the spec's scorecard in JSON, as a caller would write it.
@@ -249,23 +301,20 @@ func TestScore_JSON(t *testing.T) {
 }
 
 func TestEnums_JSON(t *testing.T) {
-	b, err := json.Marshal([]any{Cost, Won, TradeOff, RoundFloor})
+	b, err := json.Marshal([]any{Cost, Won, TradeOff})
 	require.NoError(t, err)
-	assert.Equal(t, `["cost","won","trade-off","floor"]`, string(b))
+	assert.Equal(t, `["cost","won","trade-off"]`, string(b))
 	var c Crown
 	var s Status
 	var v Verdict
-	var m RoundingMode
 	require.NoError(t, json.Unmarshal([]byte(`"revenue"`), &c))
 	require.NoError(t, json.Unmarshal([]byte(`"lost"`), &s))
 	require.NoError(t, json.Unmarshal([]byte(`"no crown"`), &v))
-	require.NoError(t, json.Unmarshal([]byte(`"ceiling"`), &m))
-	assert.Equal(t, []any{Revenue, Lost, NoCrown, RoundCeiling}, []any{c, s, v, m})
+	assert.Equal(t, []any{Revenue, Lost, NoCrown}, []any{c, s, v})
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &c), ErrUnknownCrown)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &s), ErrUnknownStatus)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &v), ErrUnknownVerdict)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &m), ErrUnknownRoundingMode)
-	for _, x := range []interface{ MarshalText() ([]byte, error) }{Crown(0), Status(0), Verdict(0), RoundingMode(0)} {
+	for _, x := range []interface{ MarshalText() ([]byte, error) }{Crown(0), Status(0), Verdict(0)} {
 		_, err := x.MarshalText()
 		assert.Error(t, err)
 	}

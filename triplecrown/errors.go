@@ -11,8 +11,9 @@ import (
 // any error this package returns, also inside an [errors.Join]. The package
 // also reports the shared codes [outcome.ErrEmptyID], [outcome.ErrInvalidID],
 // [outcome.ErrDuplicateID], [outcome.ErrUnknownDirection],
-// [outcome.ErrInvalidThreshold], [outcome.ErrNotFinite] and
-// [outcome.ErrInvalidJSON].
+// [outcome.ErrInvalidThreshold], [outcome.ErrNotFinite],
+// [outcome.ErrInvalidJSON], and for a [Precision] or a share's places
+// [outcome.ErrUnknownRounding] and [outcome.ErrInvalidPlaces].
 const (
 	// ErrUnknownCurrency: currency text that is not an ISO 4217 code of three
 	// upper-case ASCII letters, or money without a currency.
@@ -45,12 +46,6 @@ const (
 	// ErrInvalidSignificance: a significance level that is NaN, infinite or
 	// not strictly between 0 and 1.
 	ErrInvalidSignificance outcome.Code = "invalid-significance-level"
-	// ErrUnknownRoundingMode: a rounding mode that is the zero value or text
-	// that names no mode.
-	ErrUnknownRoundingMode outcome.Code = "unknown-rounding-mode"
-	// ErrInvalidPlaces: a number of decimal places outside the range a
-	// [Rounding] or a share allows.
-	ErrInvalidPlaces outcome.Code = "invalid-rounding-places"
 	// ErrEmptyPeriod: a scorecard without its period.
 	ErrEmptyPeriod outcome.Code = "empty-period"
 	// ErrPeriodMismatch: scorecards of different periods rolled up together.
@@ -72,7 +67,7 @@ const (
 	ErrInvalidInvestment outcome.Code = "invalid-investment"
 	// ErrInvalidPeriods: an ROI whose benefit period count is zero or negative.
 	ErrInvalidPeriods outcome.Code = "invalid-benefit-periods"
-	// ErrInvalidPolicy: a policy that is the zero value, so has no rounding or
+	// ErrInvalidPolicy: a policy that is the zero value, so has no precision or
 	// significance level.
 	ErrInvalidPolicy outcome.Code = "invalid-policy"
 	// ErrInvalidScorecard: the zero Scorecard where a valid one is needed.

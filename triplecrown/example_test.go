@@ -29,7 +29,7 @@ func policy() triplecrown.Policy {
 		Service:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.05"))),
 		Revenue:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
 		SignificanceLevel: 0.05,
-		Rounding:          triplecrown.MustRounding(4, triplecrown.RoundHalfEven),
+		Precision:         triplecrown.MustPrecision(4, outcome.RoundHalfEven),
 	})
 }
 
@@ -277,8 +277,8 @@ func ExampleMoney_Compare() {
 
 func ExampleMoney_Round() {
 	m := eur("2.345")
-	fmt.Println(m.Round(triplecrown.MustRounding(2, triplecrown.RoundHalfUp)))
-	fmt.Println(m.Round(triplecrown.MustRounding(2, triplecrown.RoundHalfEven)))
+	fmt.Println(m.Round(triplecrown.MustPrecision(2, outcome.RoundHalfUp)))
+	fmt.Println(m.Round(triplecrown.MustPrecision(2, outcome.RoundHalfEven)))
 	// Output:
 	// 2.35 EUR
 	// 2.34 EUR
@@ -298,10 +298,11 @@ func ExampleSum() {
 }
 
 // Rounding is explicit: 2 of 3 customers, to two places, in three modes.
-func ExampleRounding_Quo() {
+// Quo divides exactly and rounds once.
+func ExamplePrecision_Quo() {
 	two, three := decimal.New(2, 0), decimal.New(3, 0)
-	for _, m := range []triplecrown.RoundingMode{triplecrown.RoundHalfEven, triplecrown.RoundDown, triplecrown.RoundUp} {
-		fmt.Println(m, triplecrown.MustRounding(2, m).Quo(two, three))
+	for _, m := range []outcome.Rounding{outcome.RoundHalfEven, outcome.RoundDown, outcome.RoundUp} {
+		fmt.Println(m, triplecrown.MustPrecision(2, m).Quo(two, three))
 	}
 	// Output:
 	// half-even 0.67
@@ -309,21 +310,36 @@ func ExampleRounding_Quo() {
 	// up 0.67
 }
 
-func ExampleNewRounding() {
-	_, err := triplecrown.NewRounding(40, 0)
+// The "half" modes differ only on a tie: a cost per contact of 4.125 EUR or
+// 4.135 EUR lies exactly half-way between two cents. Rounding gives exactly
+// the places asked for, so 4.1 becomes 4.10.
+func ExamplePrecision_Round() {
+	for _, m := range []outcome.Rounding{outcome.RoundHalfEven, outcome.RoundHalfUp, outcome.RoundHalfDown} {
+		cents := triplecrown.MustPrecision(2, m)
+		fmt.Println(m, cents.Round(decimal.RequireFromString("4.125")), cents.Round(decimal.RequireFromString("4.135")))
+	}
+	fmt.Println(triplecrown.MustPrecision(2, outcome.RoundHalfEven).Round(decimal.RequireFromString("4.1")).StringFixed(2))
+	// Output:
+	// half-even 4.12 4.14
+	// half-up 4.13 4.14
+	// half-down 4.12 4.13
+	// 4.10
+}
+
+// A precision is decimal places and one of outcome's rounding modes; a
+// report to four places, ties to even, is the usual choice for ratios
+// (0.0825 is 8.25%). Bad input reports every problem.
+func ExampleNewPrecision() {
+	p, err := triplecrown.NewPrecision(4, outcome.RoundHalfEven)
+	fmt.Println(p, err)
+	_, err = triplecrown.NewPrecision(40, 0)
 	for _, p := range outcome.Problems(err) {
 		fmt.Println(p.Code)
 	}
 	// Output:
-	// invalid-rounding-places
-	// unknown-rounding-mode
-}
-
-func ExampleParseRoundingMode() {
-	m, err := triplecrown.ParseRoundingMode("bankers")
-	fmt.Println(m, err)
-	// Output:
-	// half-even <nil>
+	// 4 places, half-even <nil>
+	// invalid-places
+	// unknown-rounding
 }
 
 // A rate carries its sample, so a change in it can be tested.
@@ -335,6 +351,43 @@ func ExampleNewRate() {
 	// Output:
 	// 0.78 (7800 of 10000) true <nil>
 	// triplecrown: a rate needs a positive number of trials, not 0
+}
+
+// A first-contact resolution rate already counted as an outcome.Proportion
+// (7,800 of 10,000 calls resolved) becomes a service measure as it is. A
+// proportion with no trials measures nothing.
+func ExampleNewRateFromProportion() {
+	fcr, err := triplecrown.NewRateFromProportion(outcome.MustProportion(7800, 10000))
+	fmt.Println(fcr, err)
+	_, err = triplecrown.NewRateFromProportion(outcome.Proportion{})
+	fmt.Println(err)
+	// Output:
+	// 0.78 (7800 of 10000) <nil>
+	// triplecrown: a rate needs a proportion with at least one trial, not the empty proportion
+}
+
+// A rate's counts go back to outcome for what it offers on a proportion:
+// here the Wilson interval of the retention team's first-contact resolution,
+// 820 of 1,200. (By hand, z = 1.96: centre (0.68333 + z²/2400) / (1 +
+// z²/1200) = 0.68275, half-width z·sqrt(0.68333·0.31667/1200 +
+// z²/(4·1200²)) / (1 + z²/1200) = 0.02628, so 0.6565 to 0.7090.) A mean has
+// no proportion.
+func ExampleMeasure_Proportion() {
+	fcr := must(triplecrown.NewRate(820, 1200))
+	p, ok := fcr.Proportion()
+	fmt.Println(p, ok)
+	ci, err := p.Wilson(0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%.4f to %.4f\n", ci.Low, ci.High)
+	_, ok = must(triplecrown.NewMean(decimal.New(19, 0), 8, 340)).Proportion()
+	fmt.Println(ok)
+	// Output:
+	// 820/1200 true
+	// 0.6565 to 0.7090
+	// false
 }
 
 // A time to respond is a mean with its standard deviation and sample size.
@@ -364,7 +417,7 @@ func ExampleNewPolicy() {
 	}
 	// Output:
 	// triplecrown: significance level 5 is not strictly between 0 and 1
-	// triplecrown: the policy needs a rounding with a valid mode
+	// triplecrown: the policy needs a precision with a valid rounding mode
 }
 
 // A money threshold is in one currency: a saving under 50,000 EUR does not
@@ -501,7 +554,7 @@ func ExampleNewROI() {
 		fmt.Println(err)
 		return
 	}
-	rd := triplecrown.MustRounding(2, triplecrown.RoundHalfEven)
+	rd := triplecrown.MustPrecision(2, outcome.RoundHalfEven)
 	growth := rd.Quo(r.RevenueGained().Amount(), decimal.New(1_000_000_000, 0))
 	fmt.Println("additional revenue:", r.RevenueGained(), "=", growth.Shift(2), "% of a year's revenue")
 	fmt.Println("net benefit:", r.Net())
@@ -525,7 +578,7 @@ func ExampleNewROIFromScorecard() {
 		fmt.Println(err)
 		return
 	}
-	rd := triplecrown.MustRounding(2, triplecrown.RoundHalfEven)
+	rd := triplecrown.MustPrecision(2, outcome.RoundHalfEven)
 	payback, _ := roi.Payback(rd)
 	fmt.Println("benefit", roi.Benefit(), "ratio", roi.Ratio(rd), "benefit ratio", roi.BenefitRatio(rd), "payback", payback, "months")
 	// Output:

@@ -63,9 +63,9 @@ func FuzzParseMoney(f *testing.F) {
 
 // FuzzPolicyJSON: decoding a policy never panics and round-trips.
 func FuzzPolicyJSON(f *testing.F) {
-	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"rounding":{"places":4,"mode":"half-even"}}`)
-	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significance_level":0.01,"rounding":{"places":-2,"mode":"floor"}}`)
-	f.Add(`{"significance_level":1,"rounding":{"places":99}}`)
+	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`)
+	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significance_level":0.01,"precision":{"places":-2,"mode":"floor"}}`)
+	f.Add(`{"significance_level":1,"precision":{"places":99}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		var p Policy
 		if err := json.Unmarshal([]byte(data), &p); err != nil {
@@ -78,6 +78,95 @@ func FuzzPolicyJSON(f *testing.F) {
 		var back Policy
 		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(p) {
 			t.Fatalf("round trip of %s: %v", b, err)
+		}
+	})
+}
+
+// FuzzPrecisionJSON: decoding a precision never panics, every failure has a
+// code, and what decodes marshals to the canonical form and decodes again to
+// an equal precision.
+func FuzzPrecisionJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"places":4,"mode":"half-even"}`, `{"places":-3,"mode":"floor"}`, `{"places":2,"mode":"Bankers"}`,
+		`{"mode":"up"}`, `{"places":2}`, `{"places":2,"mode":null}`, `{}`, `{"places":19,"mode":"up"}`,
+		`{"places":2,"mode":"sideways"}`, `{"places":2,"mode":"up","digits":2}`, `{"places":2.5,"mode":"up"}`,
+		`{"places":2,"mode":"up"} {}`, `null`, `"2"`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		var p Precision
+		if err := p.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			if !p.IsZero() {
+				t.Fatalf("a failed decode set %v", p)
+			}
+			return
+		}
+		if !p.IsValid() || p.Places() < -MaxPrecisionPlaces || p.Places() > MaxPrecisionPlaces {
+			t.Fatalf("%q decoded to the invalid %v", data, p)
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("marshal %v: %v", p, err)
+		}
+		var back Precision
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(p) {
+			t.Fatalf("round trip of %s: %v, %v", b, back, err)
+		}
+	})
+}
+
+// FuzzPrecision_Quo: the fast and the slow path of Quo agree, and the
+// quotient q of num/den is within one unit in the last place of the exact
+// quotient, on the side the mode says: |num - q·den| < ulp·|den|, with
+// q·den <= num (for den > 0) when rounding toward negative infinity, and
+// so on.
+func FuzzPrecision_Quo(f *testing.F) {
+	f.Add(int64(2), int32(0), int64(3), int32(0), int8(2), uint8(1))
+	f.Add(int64(1), int32(0), int64(8), int32(0), int8(2), uint8(3))
+	f.Add(int64(-3), int32(0), int64(8), int32(0), int8(2), uint8(3))
+	f.Add(int64(12345), int32(0), int64(1), int32(0), int8(-2), uint8(2))
+	f.Add(int64(999999999999999999), int32(0), int64(1), int32(-1), int8(0), uint8(4))
+	f.Fuzz(func(t *testing.T, n int64, ne int32, d int64, de int32, places int8, mode uint8) {
+		if d == 0 {
+			return
+		}
+		num, den := decimal.New(n, ne%20), decimal.New(d, de%20)
+		p, err := NewPrecision(int32(places)%(MaxPrecisionPlaces+1), outcome.Rounding(1+mode%7))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := p.Quo(num, den)
+		if fast, ok := p.quoFast(num, den); ok && !fast.Equal(p.quoSlow(num, den)) {
+			t.Fatalf("%s / %s in %v: fast %s, slow %s", num, den, p, fast, p.quoSlow(num, den))
+		}
+		ulp := decimal.New(1, -p.Places())
+		// r = num - q·den has the sign of exact - q when den > 0.
+		r := num.Sub(q.Mul(den))
+		if den.Sign() < 0 {
+			r = r.Neg()
+		}
+		if r.Abs().Cmp(ulp.Mul(den.Abs())) >= 0 {
+			t.Fatalf("%s / %s in %v: %s is a unit or more off", num, den, p, q)
+		}
+		var bad bool
+		switch p.Mode() {
+		case outcome.RoundFloor:
+			bad = r.Sign() < 0 // q above the exact quotient
+		case outcome.RoundCeiling:
+			bad = r.Sign() > 0
+		case outcome.RoundDown:
+			bad = r.Sign() != 0 && r.Sign() != q.Sign() && !q.IsZero()
+		case outcome.RoundUp:
+			bad = r.Sign() != 0 && (q.IsZero() || r.Sign() == q.Sign())
+		default: // the half modes: within half a unit
+			bad = r.Abs().Add(r.Abs()).Cmp(ulp.Mul(den.Abs())) > 0
+		}
+		if bad {
+			t.Fatalf("%s / %s in %v: %s is on the wrong side", num, den, p, q)
 		}
 	})
 }
@@ -134,7 +223,7 @@ func FuzzScore(f *testing.F) {
 			return
 		}
 		p := MustPolicy(PolicySpec{Cost: th, Service: th, Revenue: th, SignificanceLevel: 0.05,
-			Rounding: MustRounding(int32(places%(MaxPlaces+1)), RoundHalfEven)})
+			Precision: MustPrecision(int32(places%(MaxPrecisionPlaces+1)), outcome.RoundHalfEven)})
 		s, err := card.Score(p)
 		if err != nil {
 			t.Fatalf("score: %v", err)

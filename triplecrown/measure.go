@@ -110,6 +110,20 @@ func NewRate(successes, trials int64) (Measure, error) {
 		n: trials, s: successes}, nil
 }
 
+// NewRateFromProportion returns the rate of p, its successes out of its
+// trials, as [NewRate] does: a rate already counted as an
+// [outcome.Proportion] (an outcome achievement rate, a first-contact
+// resolution rate) becomes a service measure without copying its counts by
+// hand. The empty proportion (0 of 0) is an error with code
+// [ErrInvalidSampleSize]: a rate needs at least one trial.
+func NewRateFromProportion(p outcome.Proportion) (Measure, error) {
+	if p.IsZero() {
+		return Measure{}, newError(ErrInvalidSampleSize, nil,
+			"triplecrown: a rate needs a proportion with at least one trial, not the empty proportion")
+	}
+	return NewRate(p.Successes(), p.Trials())
+}
+
 // NewMean returns the mean of a sample of n observations with sample
 // standard deviation sd. A sample size below 2 (a standard deviation needs
 // two observations) is an error with code [ErrInvalidSampleSize]; an sd that
@@ -165,9 +179,23 @@ func (m Measure) Sampled() bool { return m.kind == RateMeasure || m.kind == Mean
 // Measure).
 func (m Measure) Fraction() (total, weight decimal.Decimal) { return m.total, m.weight }
 
-// Value returns the point value, total / weight, rounded by r. The zero
-// Measure's value is 0.
-func (m Measure) Value(r Rounding) decimal.Decimal { return r.Quo(m.total, m.weight) }
+// Value returns the point value, total / weight, rounded to precision p
+// (exactly, by [Precision.Quo]). The zero Measure's value is 0.
+func (m Measure) Value(p Precision) decimal.Decimal { return p.Quo(m.total, m.weight) }
+
+// Proportion returns a rate's successes and trials as an
+// [outcome.Proportion], for what outcome offers on it: the Wilson interval
+// of the rate ([outcome.Proportion.Wilson]), an exact percentage, a
+// comparison with another rate ([outcome.CompareProportions]). It reports
+// false, with the empty proportion, for a value, a mean or the zero
+// Measure.
+func (m Measure) Proportion() (outcome.Proportion, bool) {
+	if m.kind != RateMeasure {
+		return outcome.Proportion{}, false
+	}
+	p, err := outcome.NewProportion(m.s, m.n)
+	return p, err == nil // a rate's counts are valid: 0 <= s <= n, n > 0
+}
 
 // Weight returns a value's weight in a roll-up, the trials of a rate or the
 // size of a mean's sample.
@@ -194,7 +222,7 @@ func (m Measure) Equal(o Measure) bool {
 // String describes the measure: "0.87 (870 of 1000)", "4.5 (mean of 300,
 // sd 1.2)", "72 (weight 1)". The value is shown to 4 places, half-even.
 func (m Measure) String() string {
-	v := m.Value(Rounding{places: 4, mode: RoundHalfEven})
+	v := m.Value(Precision{places: 4, mode: outcome.RoundHalfEven})
 	switch m.kind {
 	case ValueMeasure:
 		return fmt.Sprintf("%s (weight %s)", v, m.weight)

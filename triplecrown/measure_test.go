@@ -53,6 +53,66 @@ func TestNewRate(t *testing.T) {
 	assert.EqualError(t, err, "triplecrown: a rate of 6 successes out of 5 trials is impossible")
 }
 
+func TestNewRateFromProportion(t *testing.T) {
+	tests := []struct {
+		name    string
+		p       outcome.Proportion
+		wantErr error
+	}{
+		{name: "first-contact resolution", p: outcome.MustProportion(7800, 10000)},
+		{name: "none", p: outcome.MustProportion(0, 7)},
+		{name: "all", p: outcome.MustProportion(7, 7)},
+		{name: "empty", p: outcome.Proportion{}, wantErr: ErrInvalidSampleSize},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := NewRateFromProportion(tt.p)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, m.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			// The same measure as NewRate from the same counts, and back.
+			want := mustMeasure(NewRate(tt.p.Successes(), tt.p.Trials()))
+			assert.True(t, want.Equal(m), "%s", m)
+			back, ok := m.Proportion()
+			assert.True(t, ok)
+			assert.True(t, tt.p.Equal(back), "%s", back)
+		})
+	}
+	_, err := NewRateFromProportion(outcome.Proportion{})
+	assert.EqualError(t, err, "triplecrown: a rate needs a proportion with at least one trial, not the empty proportion")
+}
+
+func TestMeasure_Proportion(t *testing.T) {
+	r := mustMeasure(NewRate(820, 1200))
+	p, ok := r.Proportion()
+	require.True(t, ok)
+	assert.Equal(t, int64(820), p.Successes())
+	assert.Equal(t, int64(1200), p.Trials())
+	// A pooled roll-up rate keeps its pooled counts: 72/100 + 108/150 is
+	// 180/250.
+	r2, err := NewRollup("e", []Scorecard{
+		rateCard("a", "1", "1", "1", "1", 72, 100, 1, 2),
+		rateCard("b", "1", "1", "1", "1", 108, 150, 1, 2),
+	})
+	require.NoError(t, err)
+	p, ok = r2.Scorecard().Service().Baseline.Proportion()
+	require.True(t, ok)
+	assert.True(t, outcome.MustProportion(180, 250).Equal(p), "%s", p)
+
+	for _, m := range []Measure{
+		mustMeasure(NewValue(dec("72"))),
+		mustMeasure(NewMean(dec("4.5"), 1.2, 300)),
+		{},
+	} {
+		p, ok := m.Proportion()
+		assert.False(t, ok, "%s", m)
+		assert.True(t, p.IsZero(), "%s", m)
+	}
+}
+
 func TestNewMean(t *testing.T) {
 	m, err := NewMean(dec("4.5"), 1.2, 300)
 	require.NoError(t, err)
@@ -63,7 +123,7 @@ func TestNewMean(t *testing.T) {
 	// 4.5 * 300 = 1350
 	assert.True(t, dec("1350").Equal(total))
 	assert.True(t, dec("300").Equal(weight))
-	assert.True(t, dec("4.5").Equal(m.Value(MustRounding(2, RoundHalfEven))))
+	assert.True(t, dec("4.5").Equal(m.Value(MustPrecision(2, outcome.RoundHalfEven))))
 	assert.Equal(t, "4.5 (mean of 300, sd 1.2)", m.String())
 
 	tests := []struct {
@@ -107,7 +167,7 @@ func TestNewWeightedValue(t *testing.T) {
 
 	w, err := NewWeightedValue(dec("72"), dec("120"))
 	require.NoError(t, err)
-	assert.True(t, dec("72").Equal(w.Value(MustRounding(0, RoundDown))))
+	assert.True(t, dec("72").Equal(w.Value(MustPrecision(0, outcome.RoundDown))))
 	assert.False(t, v.Equal(w), "the same value with another weight weighs differently")
 
 	_, err = NewWeightedValue(dec("72"), dec("0"))

@@ -65,7 +65,7 @@ func (c Currency) Equal(d Currency) bool { return c == d }
 // and a [Currency]. Arithmetic and comparison between two currencies is an
 // error with code [ErrCurrencyMismatch] that names both, never a silent
 // conversion, and rounding happens only where a caller asks for it, with an
-// explicit [Rounding].
+// explicit [Precision].
 //
 // Money is immutable: every operation returns a new value. The zero Money
 // has no currency and an amount of zero; it is the identity of [Money.Add]
@@ -214,9 +214,11 @@ func (m Money) Abs() Money {
 	return m.Neg()
 }
 
-// Round returns m rounded by r (to r's places, in r's mode): rounding is
-// never implicit.
-func (m Money) Round(r Rounding) Money { return makeMoney(r.Round(m.amount), m.cur) }
+// Round returns m rounded to precision p (to p's places, by p's mode), as
+// [Precision.Round] does: 2.345 EUR to two places half-even is 2.34 EUR, and
+// 2.3 EUR to two places is 2.30 EUR. Rounding is never implicit; the zero
+// Precision returns m unchanged.
+func (m Money) Round(p Precision) Money { return makeMoney(p.Round(m.amount), m.cur) }
 
 // commonCurrency returns the currency of an operation on a and b: theirs if
 // they agree, the other one's if one is the zero Money, and an error naming

@@ -165,12 +165,18 @@ func TestMoney_Round(t *testing.T) {
 	// 2.345 EUR to cents: half-up 2.35, half-even 2.34 (the 4 is even),
 	// down 2.34, up 2.35.
 	m := MustMoney("2.345", "EUR")
-	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustRounding(2, RoundHalfUp))))
-	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustRounding(2, RoundHalfEven))))
-	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustRounding(2, RoundDown))))
-	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustRounding(2, RoundUp))))
+	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfUp))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfEven))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundDown))))
+	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundUp))))
 	// To the nearest thousand: 1234567 -> 1235000 (half-up, places -3).
-	assert.True(t, MustMoney("1235000", "EUR").Equal(MustMoney("1234567", "EUR").Round(MustRounding(-3, RoundHalfUp))))
+	assert.True(t, MustMoney("1235000", "EUR").Equal(MustMoney("1234567", "EUR").Round(MustPrecision(-3, outcome.RoundHalfUp))))
+	// A rounded amount holds exactly the places asked for, in every mode:
+	// 2.3 EUR to cents is 2.30 EUR.
+	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
+		assert.Equal(t, "2.30 EUR", MustMoney("2.3", "EUR").Round(MustPrecision(2, m)).String(), "%s", m)
+	}
+	assert.Equal(t, "2.345 EUR", m.Round(Precision{}).String(), "the zero Precision leaves it alone")
 }
 
 func decimalInt(n int64) decimal.Decimal { return decimal.New(n, 0) }

@@ -137,14 +137,14 @@ type PolicySpec struct {
 	// carries samples must be significant (two-sided) to be won or lost:
 	// 0.05, say. Required, strictly between 0 and 1.
 	SignificanceLevel float64 `json:"significance_level"`
-	// Rounding rounds the relative changes and the service values and
+	// Precision rounds the relative changes and the service values and
 	// changes that a [Score] reports. Required.
-	Rounding Rounding `json:"rounding"`
+	Precision Precision `json:"precision"`
 }
 
 // Policy is how scorecards are judged: per crown, the materiality threshold
 // a change must meet to count ("substantial"); the significance level for a
-// service change that carries samples; and the rounding of the ratios a
+// service change that carries samples; and the precision of the ratios a
 // score reports. Build one with [NewPolicy].
 //
 // Policy is immutable. The zero Policy is invalid: scoring with it is an
@@ -156,8 +156,8 @@ type Policy struct {
 // NewPolicy validates spec and returns its Policy, reporting every problem:
 // a money threshold for service ([outcome.ErrInvalidThreshold]), a
 // significance level that is NaN or infinite ([outcome.ErrNotFinite]) or not
-// strictly between 0 and 1 ([ErrInvalidSignificance]), and a rounding
-// without a valid mode ([ErrUnknownRoundingMode]).
+// strictly between 0 and 1 ([ErrInvalidSignificance]), and a precision
+// without a valid rounding mode ([outcome.ErrUnknownRounding]).
 func NewPolicy(spec PolicySpec) (Policy, error) {
 	var errs []error
 	if !spec.Service.cur.IsZero() {
@@ -173,9 +173,9 @@ func NewPolicy(spec PolicySpec) (Policy, error) {
 		errs = append(errs, newError(ErrInvalidSignificance, nil,
 			"triplecrown: significance level %v is not strictly between 0 and 1", a))
 	}
-	if !spec.Rounding.IsValid() {
-		errs = append(errs, newError(ErrUnknownRoundingMode, nil,
-			"triplecrown: the policy needs a rounding with a valid mode"))
+	if !spec.Precision.IsValid() {
+		errs = append(errs, newError(outcome.ErrUnknownRounding, nil,
+			"triplecrown: the policy needs a precision with a valid rounding mode"))
 	}
 	if len(errs) > 0 {
 		return Policy{}, joinAll(errs)
@@ -210,18 +210,18 @@ func (p Policy) Threshold(c Crown) Threshold {
 // SignificanceLevel returns the significance level for service changes.
 func (p Policy) SignificanceLevel() float64 { return p.spec.SignificanceLevel }
 
-// Rounding returns the rounding of the ratios a score reports.
-func (p Policy) Rounding() Rounding { return p.spec.Rounding }
+// Precision returns the precision of the ratios a score reports.
+func (p Policy) Precision() Precision { return p.spec.Precision }
 
 // Spec returns the policy as plain data.
 func (p Policy) Spec() PolicySpec { return p.spec }
 
 // IsZero reports whether p is the zero (invalid) Policy.
-func (p Policy) IsZero() bool { return p.spec.Rounding.IsZero() }
+func (p Policy) IsZero() bool { return p.spec.Precision.IsZero() }
 
 // Equal reports whether p and o judge alike.
 func (p Policy) Equal(o Policy) bool {
 	return p.spec.Cost.Equal(o.spec.Cost) && p.spec.Service.Equal(o.spec.Service) &&
 		p.spec.Revenue.Equal(o.spec.Revenue) && p.spec.SignificanceLevel == o.spec.SignificanceLevel &&
-		p.spec.Rounding == o.spec.Rounding
+		p.spec.Precision.Equal(o.spec.Precision)
 }

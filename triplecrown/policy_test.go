@@ -71,7 +71,7 @@ func policySpec() PolicySpec {
 		Service:           MustThreshold(NewAbsoluteThreshold(dec("0.25"))),
 		Revenue:           MustThreshold(NewRelativeThreshold(dec("0.02"))),
 		SignificanceLevel: 0.05,
-		Rounding:          MustRounding(4, RoundHalfEven),
+		Precision:         MustPrecision(4, outcome.RoundHalfEven),
 	}
 }
 
@@ -79,7 +79,7 @@ func TestNewPolicy(t *testing.T) {
 	p, err := NewPolicy(policySpec())
 	require.NoError(t, err)
 	assert.Equal(t, 0.05, p.SignificanceLevel())
-	assert.True(t, p.Rounding().Equal(MustRounding(4, RoundHalfEven)))
+	assert.True(t, p.Precision().Equal(MustPrecision(4, outcome.RoundHalfEven)))
 	assert.Equal(t, "2%", p.Threshold(Cost).String())
 	assert.Equal(t, "0.25", p.Threshold(Service).String())
 	assert.Equal(t, "2%", p.Threshold(Revenue).String())
@@ -97,11 +97,11 @@ func TestNewPolicy(t *testing.T) {
 		{name: "significance one", edit: func(s *PolicySpec) { s.SignificanceLevel = 1 }, wantErrs: []error{ErrInvalidSignificance}},
 		{name: "significance NaN", edit: func(s *PolicySpec) { s.SignificanceLevel = math.NaN() }, wantErrs: []error{outcome.ErrNotFinite}},
 		{name: "significance infinite", edit: func(s *PolicySpec) { s.SignificanceLevel = math.Inf(-1) }, wantErrs: []error{outcome.ErrNotFinite}},
-		{name: "no rounding", edit: func(s *PolicySpec) { s.Rounding = Rounding{} }, wantErrs: []error{ErrUnknownRoundingMode}},
+		{name: "no precision", edit: func(s *PolicySpec) { s.Precision = Precision{} }, wantErrs: []error{outcome.ErrUnknownRounding}},
 		{name: "money threshold for service", edit: func(s *PolicySpec) { s.Service = MustThreshold(NewMoneyThreshold(eur("1"))) },
 			wantErrs: []error{outcome.ErrInvalidThreshold}},
 		{name: "all of them", edit: func(s *PolicySpec) { *s = PolicySpec{Service: MustThreshold(NewMoneyThreshold(eur("1")))} },
-			wantErrs: []error{outcome.ErrInvalidThreshold, ErrInvalidSignificance, ErrUnknownRoundingMode}},
+			wantErrs: []error{outcome.ErrInvalidThreshold, ErrInvalidSignificance, outcome.ErrUnknownRounding}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,29 +112,29 @@ func (r ROI) Net() Money {
 }
 
 // Ratio returns the return on investment, (benefit - investment) /
-// investment, rounded by rd: 6 means the initiative returned its cost six
+// investment, rounded to precision p: 6 means the initiative returned its cost six
 // times over (600%). It is negative when the benefit falls short of the
 // investment.
-func (r ROI) Ratio(rd Rounding) decimal.Decimal {
-	return rd.Quo(r.Net().amount, r.spec.Investment.amount)
+func (r ROI) Ratio(p Precision) decimal.Decimal {
+	return p.Quo(r.Net().amount, r.spec.Investment.amount)
 }
 
-// BenefitRatio returns benefit / investment, rounded by rd: 7 means every
+// BenefitRatio returns benefit / investment, rounded to precision p: 7 means every
 // unit of currency invested brought seven back.
-func (r ROI) BenefitRatio(rd Rounding) decimal.Decimal {
-	return rd.Quo(r.benefit.amount, r.spec.Investment.amount)
+func (r ROI) BenefitRatio(p Precision) decimal.Decimal {
+	return p.Quo(r.benefit.amount, r.spec.Investment.amount)
 }
 
-// Payback returns the payback period, in periods, rounded by rd: the time
-// the benefit, earned evenly over the periods, takes to repay the
+// Payback returns the payback period, in periods, rounded to precision p:
+// the time the benefit, earned evenly over the periods, takes to repay the
 // investment, investment * periods / benefit. When the benefit is zero or
 // negative the investment is never repaid, and Payback returns 0 and
 // false.
-func (r ROI) Payback(rd Rounding) (decimal.Decimal, bool) {
+func (r ROI) Payback(p Precision) (decimal.Decimal, bool) {
 	if r.benefit.Sign() <= 0 {
 		return decimal.Decimal{}, false
 	}
-	return rd.Quo(r.spec.Investment.amount.Mul(decimal.New(r.spec.Periods, 0)), r.benefit.amount), true
+	return p.Quo(r.spec.Investment.amount.Mul(decimal.New(r.spec.Periods, 0)), r.benefit.amount), true
 }
 
 // IsZero reports whether r is the zero (invalid) ROI.

@@ -58,7 +58,7 @@ func TestNewRollup_rates(t *testing.T) {
 	assert.Equal(t, int64(1080), b.Successes())
 	assert.Equal(t, int64(1500), b.SampleSize())
 	assert.Equal(t, int64(1130), a.Successes())
-	assert.True(t, dec("0.72").Equal(b.Value(MustRounding(4, RoundHalfEven))))
+	assert.True(t, dec("0.72").Equal(b.Value(MustPrecision(4, outcome.RoundHalfEven))))
 	assert.False(t, r.IsZero())
 
 	s, err := c.Score(MustPolicy(policySpec()))
@@ -82,7 +82,7 @@ func TestNewRollup_means(t *testing.T) {
 	m := r.Scorecard().Service().Baseline
 	assert.Equal(t, MeanMeasure, m.Kind())
 	assert.Equal(t, int64(4), m.SampleSize())
-	assert.True(t, dec("5.5").Equal(m.Value(MustRounding(4, RoundHalfEven))))
+	assert.True(t, dec("5.5").Equal(m.Value(MustPrecision(4, outcome.RoundHalfEven))))
 	assert.InDelta(t, math.Sqrt(13.0/3), m.SD(), 1e-12)
 	assert.Equal(t, BySampleSize, r.Combination())
 }
@@ -98,8 +98,8 @@ func TestNewRollup_values(t *testing.T) {
 	assert.Equal(t, ByWeight, r.Combination())
 	assert.Equal(t, "by weight", ByWeight.String())
 	svc := r.Scorecard().Service()
-	assert.True(t, dec("4").Equal(svc.Baseline.Value(MustRounding(4, RoundHalfEven))))
-	assert.True(t, dec("3.5").Equal(svc.Actual.Value(MustRounding(4, RoundHalfEven))))
+	assert.True(t, dec("4").Equal(svc.Baseline.Value(MustPrecision(4, outcome.RoundHalfEven))))
+	assert.True(t, dec("3.5").Equal(svc.Actual.Value(MustPrecision(4, outcome.RoundHalfEven))))
 	assert.True(t, dec("150").Equal(svc.Baseline.Weight()))
 	assert.Equal(t, "Combination(0)", Combination(0).String())
 }

@@ -212,19 +212,19 @@ func (s CrownScore) Direction() outcome.Direction { return s.direction }
 func (s CrownScore) Currency() Currency { return s.cur }
 
 // Baseline returns the baseline: the exact amount of money, or the service
-// value rounded by the policy's rounding.
+// value rounded to the policy's precision.
 func (s CrownScore) Baseline() decimal.Decimal { return s.baseline }
 
 // Actual returns the actual, as [CrownScore.Baseline] does.
 func (s CrownScore) Actual() decimal.Decimal { return s.actual }
 
 // Change returns the absolute change, actual minus baseline: exact for
-// money, and for service the exact change rounded by the policy's rounding.
+// money, and for service the exact change rounded to the policy's precision.
 func (s CrownScore) Change() decimal.Decimal { return s.change }
 
 // Relative returns the relative change, the change over the size of the
-// baseline, (actual - baseline) / |baseline|, rounded by the policy's
-// rounding: -0.08 for a cost that fell by 8%. Its sign is always the
+// baseline, (actual - baseline) / |baseline|, rounded to the policy's
+// precision: -0.08 for a cost that fell by 8%. Its sign is always the
 // change's. When the baseline is zero the relative change is not defined:
 // Relative returns 0 and false, and any change that is not zero meets a
 // relative threshold.
@@ -409,7 +409,7 @@ func (c Scorecard) Score(p Policy) (Score, error) {
 func scoreMoney(cr Crown, dir outcome.Direction, a Amounts, p Policy) CrownScore {
 	b, x := a.Baseline.Amount(), a.Actual.Amount()
 	t := p.Threshold(cr)
-	r := p.Rounding()
+	r := p.Precision()
 	change := x.Sub(b)
 	s := CrownScore{crown: cr, direction: dir, cur: a.Baseline.Currency(), baseline: b, actual: x,
 		change: change, sign: int8(change.Sign()), threshold: t, places: r.places}
@@ -426,7 +426,7 @@ func scoreMoney(cr Crown, dir outcome.Direction, a Amounts, p Policy) CrownScore
 // the relative change, over |a0/w0|, is d / (|a0|*w1); both are exact until
 // rounded once.
 func scoreService(svc ServiceSpec, p Policy) CrownScore {
-	r := p.Rounding()
+	r := p.Precision()
 	b, x := svc.Baseline, svc.Actual
 	d := x.total.Mul(b.weight).Sub(b.total.Mul(x.weight))
 	absDen := b.weight.Mul(x.weight)

@@ -4,27 +4,41 @@ import (
 	"math"
 
 	"github.com/cxmodel/cx/internal/stat"
+	"github.com/cxmodel/cx/outcome"
 )
+
+// rateTestConfidence is the confidence level passed to
+// [outcome.CompareProportions]. It sets only the comparison's interval for
+// the difference, which a score does not report; the p-value, which a score
+// judges against the policy's significance level, does not depend on it. (1
+// minus the policy's level would not do: for a level below about 1e-16 it
+// rounds to 1, which is not a confidence level.)
+const rateTestConfidence = 0.95
 
 // significance returns the two-sided p-value of the change from b to a, two
 // sampled measures of one kind; delta is the change a - b.
 func significance(b, a Measure, delta float64) float64 {
 	if b.kind == RateMeasure {
-		return compareRates(b.s, b.n, a.s, a.n)
+		return compareRates(b, a)
 	}
 	return compareMeans(b, a, delta)
 }
 
 // compareRates returns the two-sided p-value of the two-proportion z-test of
-// s1/n1 against s0/n0, with the pooled standard error
-// sqrt(p(1-p)(1/n0 + 1/n1)), p = (s0+s1)/(n0+n1) (Agresti, Categorical Data
-// Analysis, 3rd ed., section 3.1). It is the one place to switch to
-// outcome.CompareProportions once that lands.
-func compareRates(s0, n0, s1, n1 int64) float64 {
-	p0, p1 := float64(s0)/float64(n0), float64(s1)/float64(n1)
-	pooled := (float64(s0) + float64(s1)) / (float64(n0) + float64(n1))
-	se := math.Sqrt(pooled * (1 - pooled) * (1/float64(n0) + 1/float64(n1)))
-	return pFromZ(p1-p0, se)
+// the rate a against the baseline rate b, by [outcome.CompareProportions]:
+// the pooled standard error sqrt(p(1-p)(1/n0 + 1/n1)), p = (s0+s1)/(n0+n1)
+// (Agresti, Categorical Data Analysis, 3rd ed., section 3.1), and p = 1 when
+// both rates are 0 or both are 1.
+func compareRates(b, a Measure) float64 {
+	pb, _ := b.Proportion()
+	pa, _ := a.Proportion()
+	c, err := outcome.CompareProportions(pb, pa, rateTestConfidence)
+	if err != nil {
+		// Unreachable: a rate has at least one trial and the confidence is
+		// valid. No evidence of a change is the safe answer.
+		return 1
+	}
+	return c.PValue
 }
 
 // compareMeans returns the two-sided p-value of the large-sample z-test of

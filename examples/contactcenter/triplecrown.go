@@ -75,7 +75,7 @@ func tripleCrownPart(w io.Writer) error {
 		Service:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
 		Revenue:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
 		SignificanceLevel: 0.05,
-		Rounding:          triplecrown.MustRounding(4, triplecrown.RoundHalfEven),
+		Precision:         triplecrown.MustPrecision(4, outcome.RoundHalfEven),
 	})
 	if err != nil {
 		return err
