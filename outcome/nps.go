@@ -211,7 +211,7 @@ func (b NPSBands) String() string {
 // NPSTally is immutable: every operation returns a new value. The zero
 // NPSTally is the empty tally on the standard bands ([StandardNPSBands]).
 type NPSTally struct {
-	bands                            NPSBands
+	bands                           NPSBands
 	promoters, passives, detractors int64
 }
 

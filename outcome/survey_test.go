@@ -84,10 +84,10 @@ func kernelScales(t *testing.T) []struct {
 	nps(0, 10, 7, 9)
 	nps(-5, 5, 0, 3)
 	nps(1, 5, 4, 5)
-	nps(120, 130, 125, 128)    // across the top of int8
+	nps(120, 130, 125, 128)     // across the top of int8
 	nps(-128, -118, -125, -120) // at the bottom of int8
-	nps(-128, 127, 0, 100)     // the largest scale, every int8 on it
-	nps(0, 255, 100, 200)      // the largest scale from 0
+	nps(-128, 127, 0, 100)      // the largest scale, every int8 on it
+	nps(0, 255, 100, 200)       // the largest scale from 0
 	rating(1, 5)
 	rating(1, 7)
 	rating(0, 10)
