@@ -14,10 +14,6 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// z95 is the two-sided 95% critical value of the standard normal
-// distribution, 1.959963984540054.
-const z95 = 1.959963984540054
-
 // mustNPS builds a tally from counts on the standard bands.
 func mustNPS(t *testing.T, promoters, passives, detractors int64) outcome.NPSTally {
 	t.Helper()

@@ -348,3 +348,48 @@ func TestSurveyWilson(t *testing.T) {
 	assert.InDelta(t, 1-0.277533, lo, 1e-6)
 	assert.LessOrEqual(t, hi, 1.0)
 }
+
+func TestNewScale(t *testing.T) {
+	tests := []struct {
+		name     string
+		min, max int
+		points   int
+		message  string
+	}{
+		{"nps", 0, 10, 11, ""},
+		{"two points", -1, 0, 2, ""},
+		{"largest", -128, 127, 256, ""},
+		{"largest at the top of int", math.MaxInt - 255, math.MaxInt, 256, ""},
+		{"one point", 5, 5, 0, "outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"},
+		{"reversed", 10, 0, 0, "outcome: scale 10..0 has fewer than two points (its bottom must be below its top)"},
+		{"too many points", 0, 256, 0, "outcome: scale 0..256 has more than 256 points"},
+		{"the whole of int", math.MinInt, math.MaxInt, 0,
+			"outcome: scale -9223372036854775808..9223372036854775807 has more than 256 points"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := NewScale(tt.min, tt.max)
+			if tt.message != "" {
+				require.ErrorIs(t, err, ErrInvalidScale)
+				assert.Equal(t, tt.message, err.Error())
+				assert.True(t, s.IsZero())
+				assert.False(t, s.IsValid())
+				assert.Zero(t, s.Points())
+				assert.False(t, s.Contains(0), "the zero Scale contains nothing")
+				assert.Panics(t, func() { MustScale(tt.min, tt.max) })
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.min, s.Min())
+			assert.Equal(t, tt.max, s.Max())
+			assert.Equal(t, tt.points, s.Points())
+			assert.True(t, s.Contains(tt.min))
+			assert.True(t, s.Contains(tt.max))
+			assert.False(t, s.Contains(tt.min-1))
+			assert.True(t, s.IsValid())
+			assert.False(t, s.IsZero())
+			assert.True(t, s.Equal(MustScale(tt.min, tt.max)))
+			assert.False(t, s.Equal(Scale{}))
+		})
+	}
+}
