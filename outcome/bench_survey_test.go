@@ -1,9 +1,11 @@
 package outcome_test
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -134,21 +136,34 @@ func BenchmarkNaiveTally_int(b *testing.B) {
 	reportPerScore(b, len(benchInt))
 }
 
-// sumInt8 is the floor: it reads every answer and does nothing else.
-func sumInt8(scores []int8) int64 {
-	var s0, s1, s2, s3 int64
-	i := 0
-	for ; i+4 <= len(scores); i += 4 {
-		q := scores[i : i+4 : i+4]
-		s0 += int64(q[0])
-		s1 += int64(q[1])
-		s2 += int64(q[2])
-		s3 += int64(q[3])
+// sumInt8 is the floor: it reads every answer, adds it up and does nothing
+// else, eight bytes at a time (SWAR, each byte summed as unsigned, which is
+// its value for answers 0..10). No tally can go faster than reading its input.
+func sumInt8(scores []int8) uint64 {
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(scores))), len(scores))
+	const even = 0x00FF00FF00FF00FF
+	var total uint64
+	for len(b) >= 32 {
+		// 16-bit lanes: 64 steps of 4 words add at most 64*4*255 = 65280.
+		n := min(len(b)/32, 64) * 32
+		chunk := b[:n]
+		b = b[n:]
+		var s0, s1 uint64
+		for i := 0; i+32 <= len(chunk); i += 32 {
+			a := (*[32]byte)(chunk[i : i+32])
+			w0 := binary.LittleEndian.Uint64(a[0:8])
+			w1 := binary.LittleEndian.Uint64(a[8:16])
+			w2 := binary.LittleEndian.Uint64(a[16:24])
+			w3 := binary.LittleEndian.Uint64(a[24:32])
+			s0 += w0&even + w1&even + w2&even + w3&even
+			s1 += w0>>8&even + w1>>8&even + w2>>8&even + w3>>8&even
+		}
+		total += s0*0x0001000100010001>>48 + s1*0x0001000100010001>>48
 	}
-	for ; i < len(scores); i++ {
-		s0 += int64(scores[i])
+	for _, c := range b {
+		total += uint64(c)
 	}
-	return s0 + s1 + s2 + s3
+	return total
 }
 
 func sumInt(scores []int) int {
@@ -173,7 +188,7 @@ func BenchmarkFloorSum_int8(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchInt8)))
 	for b.Loop() {
-		sink += sumInt8(benchInt8)
+		sink += int64(sumInt8(benchInt8))
 	}
 	reportPerScore(b, len(benchInt8))
 }
@@ -185,4 +200,126 @@ func BenchmarkFloorSum_int(b *testing.B) {
 		sink += int64(sumInt(benchInt))
 	}
 	reportPerScore(b, len(benchInt))
+}
+
+// TestBenchHelpers checks that the benchmarks' naive loops and floors count
+// and sum correctly, so that they are fair baselines: on 0..10 repeated,
+// each answer occurs once per 11, and the sum of 0..10 is 55.
+func TestBenchHelpers(t *testing.T) {
+	s8 := make([]int8, 11*100+3) // the tail exercises the floors' remainder loops
+	for i := range s8 {
+		s8[i] = int8(i % 11)
+	}
+	s := make([]int, len(s8))
+	for i, v := range s8 {
+		s[i] = int(v)
+	}
+	h8, err := naiveTallyInt8(s8)
+	if err != nil || h8[10] != 100 || h8[0] != 101 {
+		t.Fatalf("naive int8: %v %v", h8, err)
+	}
+	h, err := naiveTallyInt(s)
+	if err != nil || h != h8 {
+		t.Fatalf("naive int: %v %v", h, err)
+	}
+	if got := sumInt8(s8); got != 55*100+0+1+2 {
+		t.Fatalf("floor int8: %d", got)
+	}
+	if got := sumInt(s); got != 55*100+0+1+2 {
+		t.Fatalf("floor int: %d", got)
+	}
+	if _, err := naiveTallyInt8([]int8{3, 11}); err == nil {
+		t.Fatal("naive int8 took 11")
+	}
+	if _, err := naiveTallyInt([]int{-1}); err == nil {
+		t.Fatal("naive int took -1")
+	}
+}
+
+// benchTallies returns n small NPS tallies, as shards of a big survey.
+func benchTallies(n int) []outcome.NPSTally {
+	r := rand.New(rand.NewPCG(3, 4))
+	out := make([]outcome.NPSTally, n)
+	for i := range out {
+		t, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), r.Int64N(100), r.Int64N(100), r.Int64N(100))
+		if err != nil {
+			panic(err)
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// BenchmarkMergeNPS merges 1,000,000 tallies into one; it reports ns per
+// merge.
+func BenchmarkMergeNPS(b *testing.B) {
+	shards := benchTallies(1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		var total outcome.NPSTally
+		for _, s := range shards {
+			var err error
+			if total, err = total.Merge(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(shards)), "ns/merge")
+}
+
+// BenchmarkMergeCSAT merges 1,000,000 CSAT tallies (a count per point).
+func BenchmarkMergeCSAT(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	shards := make([]outcome.CSATTally, 1_000_000)
+	for i := range shards {
+		t, err := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(),
+			[]int64{r.Int64N(9), r.Int64N(9), r.Int64N(9), r.Int64N(9), r.Int64N(9)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		shards[i] = t
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var total outcome.CSATTally
+		for _, s := range shards {
+			var err error
+			if total, err = total.Merge(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(shards)), "ns/merge")
+}
+
+// BenchmarkTallyCSAT_int8 and BenchmarkTallyCES_int8 count 10,000,000 answers
+// with the pair kernel (two 4-bit point codes per table index).
+func BenchmarkTallyCSAT_int8(b *testing.B) {
+	answers := make([]int8, len(benchInt8))
+	for i, s := range benchInt8 {
+		answers[i] = 1 + s%5
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(answers)))
+	for b.Loop() {
+		if _, err := outcome.TallyCSAT(outcome.StandardCSATScale(), answers); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPerScore(b, len(answers))
+}
+
+func BenchmarkTallyCES_int(b *testing.B) {
+	answers := make([]int, len(benchInt8))
+	for i, s := range benchInt8 {
+		answers[i] = 1 + int(s)%7
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(answers) * 8))
+	for b.Loop() {
+		if _, err := outcome.TallyCES(outcome.StandardCESScale(), answers); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportPerScore(b, len(answers))
 }
