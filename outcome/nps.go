@@ -433,7 +433,7 @@ func npsVariance(p, d float64) float64 { return p*(1-p) + d*(1-d) + 2*p*d }
 //
 // with p and d the promoter and detractor shares (the variance of a
 // trinomial score; Rocks 2016, "Interval Estimation for the 'Net Promoter
-// Score'", The American Statistician 70(4), 365-372). It is on the -1..+1
+// Score'", The American Statistician). It is on the -1..+1
 // scale of a response, not in NPS points. An empty tally is an error with
 // code [ErrNoResponses].
 func (t NPSTally) Variance() (float64, error) {
@@ -506,12 +506,13 @@ func (t NPSTally) WaldInterval(confidence float64) (ScoreInterval, error) {
 //	n' = n + 3,  p' = (promoters + 3/4) / n',  d' = (detractors + 3/4) / n'
 //	(p' - d') * 100 ± z * 100 * sqrt((p' + d' - (p' - d')²) / n')
 //
-// Rocks (2016) found this adjusted-Wald interval the best of the methods he
-// compared for coverage and width; Lewis and Sauro describe the same
-// adjustment, and confirm it on real NPS data, at MeasuringU ("Confidence
-// Intervals for Net Promoter Scores" and "Evaluating NPS Confidence
-// Intervals with Real-World Data", 2021). Estimate is the unadjusted NPS, so
-// it need not be the interval's midpoint.
+// Rocks (2016) compared six interval methods for the NPS on trinomial and
+// real survey data and found the adjusted-Wald interval the best performer;
+// Lewis and Sauro give the adjustment in this form (add 3 to n and 3/4 to
+// the promoters and to the detractors) and confirm the finding on real NPS
+// data at MeasuringU ("Evaluating NPS Confidence Intervals with Real-World
+// Data", 2021, and "Confidence Intervals for Net Promoter Scores").
+// Estimate is the unadjusted NPS, so it need not be the interval's midpoint.
 //
 // The errors are those of [NPSTally.WaldInterval].
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (ScoreInterval, error) {

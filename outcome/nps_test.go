@@ -482,7 +482,7 @@ func TestNPSEmptyAndSingle(t *testing.T) {
 // TestNPSStatistics checks the variance, standard error and intervals of 50
 // promoters, 30 passives and 20 detractors (n = 100) against hand-worked
 // values from the formulas of Rocks (2016), "Interval Estimation for the
-// 'Net Promoter Score'", The American Statistician 70(4), 365-372:
+// 'Net Promoter Score'", The American Statistician:
 //
 //	p = 0.5, d = 0.2, NPS = 30
 //	variance = p + d - (p - d)² = 0.7 - 0.09 = 0.61
