@@ -203,23 +203,25 @@ func kernelPairInt8(b []int8, lut *codeLUT, t *codeTables) int {
 }
 
 // kernelQuadInt counts the 2-bit codes of the offsets of b from lo, four
-// answers to a table index, eight answers per step. It returns how many
+// answers to a table index, sixteen answers per step. It returns how many
 // answers it counted and the OR of their offsets.
 func kernelQuadInt(b []int, lo int, lut *codeLUT, t *codeTables) (int, uint) {
-	var acc0, acc1 uint
+	var acc uint
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		q := b[i : i+8 : i+8]
+	for ; i+16 <= len(b); i += 16 {
+		q := b[i : i+16 : i+16]
 		o0, o1, o2, o3 := uint(q[0]-lo), uint(q[1]-lo), uint(q[2]-lo), uint(q[3]-lo)
 		o4, o5, o6, o7 := uint(q[4]-lo), uint(q[5]-lo), uint(q[6]-lo), uint(q[7]-lo)
-		acc0 |= o0 | o1 | o2 | o3
-		acc1 |= o4 | o5 | o6 | o7
-		k0 := lut[uint8(o0)] | lut[uint8(o1)]<<2 | lut[uint8(o2)]<<4 | lut[uint8(o3)]<<6
-		k1 := lut[uint8(o4)] | lut[uint8(o5)]<<2 | lut[uint8(o6)]<<4 | lut[uint8(o7)]<<6
-		t[i>>2&2][k0]++
-		t[i>>2&2|1][k1]++
+		t[0][lut[uint8(o0)]|lut[uint8(o1)]<<2|lut[uint8(o2)]<<4|lut[uint8(o3)]<<6]++
+		t[1][lut[uint8(o4)]|lut[uint8(o5)]<<2|lut[uint8(o6)]<<4|lut[uint8(o7)]<<6]++
+		acc |= o0 | o1 | o2 | o3 | o4 | o5 | o6 | o7
+		o0, o1, o2, o3 = uint(q[8]-lo), uint(q[9]-lo), uint(q[10]-lo), uint(q[11]-lo)
+		o4, o5, o6, o7 = uint(q[12]-lo), uint(q[13]-lo), uint(q[14]-lo), uint(q[15]-lo)
+		t[2][lut[uint8(o0)]|lut[uint8(o1)]<<2|lut[uint8(o2)]<<4|lut[uint8(o3)]<<6]++
+		t[3][lut[uint8(o4)]|lut[uint8(o5)]<<2|lut[uint8(o6)]<<4|lut[uint8(o7)]<<6]++
+		acc |= o0 | o1 | o2 | o3 | o4 | o5 | o6 | o7
 	}
-	return i, acc0 | acc1
+	return i, acc
 }
 
 // kernelPairInt counts the 4-bit codes of the offsets of b from lo, two
