@@ -4,8 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"unsafe"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -49,15 +52,17 @@ func benchAnswers(n int) []int8 {
 	return out
 }
 
+// The benchmark data, built on first use so that plain test runs do not pay
+// for it.
 var (
-	benchInt8 = benchAnswers(benchScores)
-	benchInt  = func() []int {
-		out := make([]int, len(benchInt8))
-		for i, s := range benchInt8 {
+	benchInt8 = sync.OnceValue(func() []int8 { return benchAnswers(benchScores) })
+	benchInt  = sync.OnceValue(func() []int {
+		out := make([]int, benchScores)
+		for i, s := range benchInt8() {
 			out[i] = int(s)
 		}
 		return out
-	}()
+	})
 )
 
 // errNaive is the naive loop's error for an answer off the scale.
@@ -93,47 +98,51 @@ func reportPerScore(b *testing.B, n int) {
 }
 
 func BenchmarkTallyNPS_int8(b *testing.B) {
+	scores := benchInt8()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt8)))
+	b.SetBytes(int64(len(scores)))
 	for b.Loop() {
-		if _, err := outcome.TallyNPS(outcome.StandardNPSBands(), benchInt8); err != nil {
+		if _, err := outcome.TallyNPS(outcome.StandardNPSBands(), scores); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportPerScore(b, len(benchInt8))
+	reportPerScore(b, len(scores))
 }
 
 func BenchmarkTallyNPS_int(b *testing.B) {
+	scores := benchInt()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt) * 8))
+	b.SetBytes(int64(len(scores) * 8))
 	for b.Loop() {
-		if _, err := outcome.TallyNPS(outcome.StandardNPSBands(), benchInt); err != nil {
+		if _, err := outcome.TallyNPS(outcome.StandardNPSBands(), scores); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportPerScore(b, len(benchInt))
+	reportPerScore(b, len(scores))
 }
 
 func BenchmarkNaiveTally_int8(b *testing.B) {
+	scores := benchInt8()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt8)))
+	b.SetBytes(int64(len(scores)))
 	for b.Loop() {
-		if _, err := naiveTallyInt8(benchInt8); err != nil {
+		if _, err := naiveTallyInt8(scores); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportPerScore(b, len(benchInt8))
+	reportPerScore(b, len(scores))
 }
 
 func BenchmarkNaiveTally_int(b *testing.B) {
+	scores := benchInt()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt) * 8))
+	b.SetBytes(int64(len(scores) * 8))
 	for b.Loop() {
-		if _, err := naiveTallyInt(benchInt); err != nil {
+		if _, err := naiveTallyInt(scores); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportPerScore(b, len(benchInt))
+	reportPerScore(b, len(scores))
 }
 
 // sumInt8 is the floor: it reads every answer, adds it up and does nothing
@@ -185,21 +194,23 @@ func sumInt(scores []int) int {
 var sink int64
 
 func BenchmarkFloorSum_int8(b *testing.B) {
+	scores := benchInt8()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt8)))
+	b.SetBytes(int64(len(scores)))
 	for b.Loop() {
-		sink += int64(sumInt8(benchInt8))
+		sink += int64(sumInt8(scores))
 	}
-	reportPerScore(b, len(benchInt8))
+	reportPerScore(b, len(scores))
 }
 
 func BenchmarkFloorSum_int(b *testing.B) {
+	scores := benchInt()
 	b.ReportAllocs()
-	b.SetBytes(int64(len(benchInt) * 8))
+	b.SetBytes(int64(len(scores) * 8))
 	for b.Loop() {
-		sink += int64(sumInt(benchInt))
+		sink += int64(sumInt(scores))
 	}
-	reportPerScore(b, len(benchInt))
+	reportPerScore(b, len(scores))
 }
 
 // TestBenchHelpers checks that the benchmarks' naive loops and floors count
@@ -295,8 +306,8 @@ func BenchmarkMergeCSAT(b *testing.B) {
 // BenchmarkTallyCSAT_int8 and BenchmarkTallyCES_int8 count 10,000,000 answers
 // with the pair kernel (two 4-bit point codes per table index).
 func BenchmarkTallyCSAT_int8(b *testing.B) {
-	answers := make([]int8, len(benchInt8))
-	for i, s := range benchInt8 {
+	answers := make([]int8, len(benchInt8()))
+	for i, s := range benchInt8() {
 		answers[i] = 1 + s%5
 	}
 	b.ReportAllocs()
@@ -310,8 +321,8 @@ func BenchmarkTallyCSAT_int8(b *testing.B) {
 }
 
 func BenchmarkTallyCES_int(b *testing.B) {
-	answers := make([]int, len(benchInt8))
-	for i, s := range benchInt8 {
+	answers := make([]int, len(benchInt8()))
+	for i, s := range benchInt8() {
 		answers[i] = 1 + int(s)%7
 	}
 	b.ReportAllocs()
@@ -322,4 +333,37 @@ func BenchmarkTallyCES_int(b *testing.B) {
 		}
 	}
 	reportPerScore(b, len(answers))
+}
+
+// BenchmarkNPSStatistics computes the score, both intervals and a two-sample
+// test of two tallies: the per-dashboard cost once the answers are counted.
+func BenchmarkNPSStatistics(b *testing.B) {
+	q1, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 4120, 3010, 1870)
+	q2, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 4310, 2950, 1740)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := q2.Score(1, decimal.Decimal.Round); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := q2.WaldInterval(0.95); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := q2.AdjustedWaldInterval(0.95); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := q1.TestDifference(q2, 0.95); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCSATInterval computes the Wilson interval of a CSAT score.
+func BenchmarkCSATInterval(b *testing.B) {
+	t, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{20, 30, 50, 200, 100})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := t.Interval(0.95); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
