@@ -30,6 +30,8 @@ func FuzzNPSBands(f *testing.F) {
 		{0, 255, 0, 100, 101, 200, 201, 255}, // the largest scale
 		{math.MaxInt - 2, math.MaxInt, math.MaxInt - 2, math.MaxInt - 2, math.MaxInt - 1, math.MaxInt - 1, math.MaxInt, math.MaxInt},
 		{math.MinInt, math.MinInt + 2, math.MinInt, math.MinInt, math.MinInt + 1, math.MinInt + 1, math.MinInt + 2, math.MinInt + 2},
+		{math.MaxInt32 - 2, math.MaxInt32, math.MaxInt32 - 2, math.MaxInt32 - 2, math.MaxInt32 - 1, math.MaxInt32 - 1, math.MaxInt32, math.MaxInt32},
+		{math.MinInt32, math.MinInt32 + 255, math.MinInt32, math.MinInt32, math.MinInt32 + 1, math.MinInt32 + 254, math.MinInt32 + 255, math.MinInt32 + 255},
 	}
 	for _, s := range seeds {
 		f.Add(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7])

@@ -54,10 +54,9 @@ func (g NPSGroup) IsValid() bool { return g >= Detractor && g <= Promoter }
 
 // The standard bands on the 0-10 scale (Reichheld 2003).
 const (
-	stdNPSMin       = 0
-	stdNPSPassives  = 7
-	stdNPSPromoters = 9
-	stdNPSMax       = 10
+	stdNPSPassives  = 7  // offset of the passives from the bottom of 0..10
+	stdNPSPromoters = 9  // offset of the promoters
+	stdNPSMax       = 10 // offset of the top
 )
 
 // NPSBands says which answers make a respondent a detractor, a passive or a
@@ -68,11 +67,13 @@ const (
 // NPSBands is immutable and comparable with ==; bands built by NewNPSBands
 // equal to the standard ones compare equal to the zero value.
 type NPSBands struct {
-	// The bounds are stored as offsets from the standard ones, so that the
-	// zero value is the standard bands: the scale is min..max, detractors
-	// min..passives-1, passives passives..promoters-1, promoters
-	// promoters..max.
-	min, passives, promoters, max int
+	// The bottom of the scale, and the offsets from it of the passive band,
+	// the promoter band and the top of the scale, each stored minus its
+	// standard value (7, 9 and 10) modulo 256, so that the zero value is
+	// the standard bands. 8 bytes, so that a tally is 4 words and cheap to
+	// pass and merge.
+	min                      int32
+	passives, promoters, top uint8
 }
 
 // StandardNPSBands returns the standard bands of Reichheld (2003) on the 0-10
@@ -141,11 +142,13 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	if len(errs) > 0 {
 		return NPSBands{}, errors.Join(errs...)
 	}
+	// The scale has at most 256 points and int32 bounds (NewScale), so
+	// these conversions are exact.
 	return NPSBands{
-		min:       scale.min - stdNPSMin,
-		passives:  passives.Low - stdNPSPassives,
-		promoters: promoters.Low - stdNPSPromoters,
-		max:       scale.max - stdNPSMax,
+		min:       int32(scale.min),
+		passives:  uint8(passives.Low-scale.min) - stdNPSPassives,
+		promoters: uint8(promoters.Low-scale.min) - stdNPSPromoters,
+		top:       uint8(scale.max-scale.min) - stdNPSMax,
 	}, nil
 }
 
@@ -159,10 +162,11 @@ func MustNPSBands(scale Scale, detractors, passives, promoters Band) NPSBands {
 	return b
 }
 
-func (b NPSBands) lo() int     { return b.min + stdNPSMin }
-func (b NPSBands) hi() int     { return b.max + stdNPSMax }
-func (b NPSBands) passLo() int { return b.passives + stdNPSPassives }
-func (b NPSBands) promLo() int { return b.promoters + stdNPSPromoters }
+// The bounds of the bands; uint8 arithmetic undoes the offsets modulo 256.
+func (b NPSBands) lo() int     { return int(b.min) }
+func (b NPSBands) hi() int     { return int(b.min) + int(b.top+stdNPSMax) }
+func (b NPSBands) passLo() int { return int(b.min) + int(b.passives+stdNPSPassives) }
+func (b NPSBands) promLo() int { return int(b.min) + int(b.promoters+stdNPSPromoters) }
 
 // Scale returns the answer scale the bands split.
 func (b NPSBands) Scale() Scale { return Scale{min: b.lo(), max: b.hi()} }
@@ -319,22 +323,17 @@ func (t NPSTally) Merge(o NPSTally) (NPSTally, error) {
 		return NPSTally{}, NewError(ErrScaleMismatch, nil,
 			"outcome: cannot merge NPS tallies on different bands (%s and %s)", t.bands, o.bands)
 	}
-	var err error
-	var m NPSTally
-	m.bands = t.bands
-	if m.promoters, err = checkedAdd(t.promoters, o.promoters, "the promoter count"); err != nil {
+	// Every count is at most its tally's total, so if the totals add up
+	// without overflow, so does each count.
+	if _, err := checkedAdd(t.Responses(), o.Responses(), "the NPS response count"); err != nil {
 		return NPSTally{}, err
 	}
-	if m.passives, err = checkedAdd(t.passives, o.passives, "the passive count"); err != nil {
-		return NPSTally{}, err
-	}
-	if m.detractors, err = checkedAdd(t.detractors, o.detractors, "the detractor count"); err != nil {
-		return NPSTally{}, err
-	}
-	if _, err := m.total(); err != nil {
-		return NPSTally{}, err
-	}
-	return m, nil
+	return NPSTally{
+		bands:      t.bands,
+		promoters:  t.promoters + o.promoters,
+		passives:   t.passives + o.passives,
+		detractors: t.detractors + o.detractors,
+	}, nil
 }
 
 // total returns the number of responses, or an error if it overflows int64.

@@ -20,7 +20,8 @@ import (
 // The codes of errors in survey input reported by this package.
 const (
 	// ErrInvalidScale: an answer scale with fewer than two points, with more
-	// points than the tally can hold, or whose bounds are not in order.
+	// points than the tally can hold, or with a bound outside the int32
+	// range.
 	ErrInvalidScale Code = "invalid-scale"
 	// ErrInvalidBands: NPS bands, a CSAT top box or a CES agreement point
 	// that is empty, out of order, overlapping, outside its scale, or that
@@ -86,15 +87,18 @@ type Scale struct {
 }
 
 // NewScale returns the scale of the answers min..max. It must have at least
-// two points and at most [MaxScalePoints]; otherwise the error has code
-// [ErrInvalidScale].
+// two points and at most [MaxScalePoints], and its bounds must fit in an
+// int32; otherwise the error has code [ErrInvalidScale].
 func NewScale(min, max int) (Scale, error) {
 	if min >= max {
 		return Scale{}, NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has fewer than two points (its bottom must be below its top)", min, max)
 	}
-	// max > min, so the unsigned difference is exact even at the ends of int.
-	if span := uint64(max) - uint64(min); span >= MaxScalePoints {
+	if int64(min) < math.MinInt32 || int64(max) > math.MaxInt32 {
+		return Scale{}, NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has a bound outside %d..%d", min, max, math.MinInt32, math.MaxInt32)
+	}
+	if max-min >= MaxScalePoints {
 		return Scale{}, NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has more than %d points", min, max, MaxScalePoints)
 	}
@@ -216,13 +220,18 @@ func criticalZ(confidence float64) (float64, error) {
 
 // checkedAdd returns a + b for non-negative a and b, and an error with code
 // [ErrTallyOverflow] naming what overflowed if the sum passes the largest
-// int64.
+// int64. It is small enough to be inlined into the merges.
 func checkedAdd(a, b int64, what string) (int64, error) {
 	if a > math.MaxInt64-b {
-		return 0, NewError(ErrTallyOverflow, nil,
-			"outcome: %s would overflow: %d + %d is past the largest int64", what, a, b)
+		return 0, errOverflow(a, b, what)
 	}
 	return a + b, nil
+}
+
+// errOverflow returns the error for a + b past the largest int64.
+func errOverflow(a, b int64, what string) error {
+	return NewError(ErrTallyOverflow, nil,
+		"outcome: %s would overflow: %d + %d is past the largest int64", what, a, b)
 }
 
 // errNegative returns the error for a negative count.

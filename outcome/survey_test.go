@@ -359,12 +359,17 @@ func TestNewScale(t *testing.T) {
 		{"nps", 0, 10, 11, ""},
 		{"two points", -1, 0, 2, ""},
 		{"largest", -128, 127, 256, ""},
-		{"largest at the top of int", math.MaxInt - 255, math.MaxInt, 256, ""},
+		{"largest at the top of int32", math.MaxInt32 - 255, math.MaxInt32, 256, ""},
+		{"at the bottom of int32", math.MinInt32, math.MinInt32 + 1, 2, ""},
 		{"one point", 5, 5, 0, "outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"},
 		{"reversed", 10, 0, 0, "outcome: scale 10..0 has fewer than two points (its bottom must be below its top)"},
 		{"too many points", 0, 256, 0, "outcome: scale 0..256 has more than 256 points"},
 		{"the whole of int", math.MinInt, math.MaxInt, 0,
-			"outcome: scale -9223372036854775808..9223372036854775807 has more than 256 points"},
+			"outcome: scale -9223372036854775808..9223372036854775807 has a bound outside -2147483648..2147483647"},
+		{"at the top of int", math.MaxInt - 10, math.MaxInt, 0,
+			"outcome: scale 9223372036854775797..9223372036854775807 has a bound outside -2147483648..2147483647"},
+		{"at the bottom of int", math.MinInt, math.MinInt + 10, 0,
+			"outcome: scale -9223372036854775808..-9223372036854775798 has a bound outside -2147483648..2147483647"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
