@@ -99,8 +99,9 @@ func FuzzNPSBands(f *testing.F) {
 	})
 }
 
-// FuzzTallyScores checks the fast kernels against the naive reference on
-// arbitrary bytes read as int8 answers (and the same answers as []int),
+// FuzzTallyScores checks the fast kernels (the table kernels and TallyNPS's
+// SWAR kernel) against the naive reference on arbitrary bytes read as int8
+// answers (and the same answers as []int),
 // invalid ones included: the same counts, or the same first bad position.
 // The scale runs from lo for span+1 points; an NPS tally splits it in three
 // at cut points taken from the input, and a rating tally (at most 11 points)
@@ -117,6 +118,13 @@ func FuzzTallyScores(f *testing.F) {
 	long2 := append([]byte(nil), long...)
 	long2[513] = 11
 	f.Add(long2, int8(0), uint8(10), uint8(7), uint8(9))
+	long3 := make([]byte, 5000)
+	for i := range long3 {
+		long3[i] = byte(50 + i%11)
+	}
+	f.Add(long3, int8(50), uint8(10), uint8(3), uint8(5))
+	long3[4100] = 0x80
+	f.Add(long3, int8(50), uint8(10), uint8(3), uint8(5))
 	f.Fuzz(func(t *testing.T, data []byte, lo int8, span uint8, cut1, cut2 uint8) {
 		if span == 0 {
 			span = 1
@@ -143,6 +151,9 @@ func FuzzTallyScores(f *testing.F) {
 			lut := bands.lut()
 			checkKernel(t, scale, answers8, &lut, width2)
 			checkKernel(t, scale, answers, &lut, width2)
+			// TallyNPS itself, whose []int8 path may be the SWAR kernel.
+			checkTallyNPS(t, bands, answers8)
+			checkTallyNPS(t, bands, answers)
 		}
 	})
 }

@@ -252,16 +252,33 @@ func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (
 // code [ErrScoreOutOfRange] that names the first such answer and its
 // position, and no tally is returned (nothing is dropped or clamped).
 //
-// []int8 and []int slices are counted by a branch-free kernel that runs
-// several times faster than a simple loop; other integer types by a simple
-// loop. TallyNPS allocates only for an error.
+// []int8 and []int slices are counted by branch-free kernels (for []int8 on
+// a scale within 0..127, eight answers to a 64-bit word) that run several
+// times faster than a simple loop; other integer types by a simple loop.
+// TallyNPS allocates only for an error.
 func TallyNPS[E Integer](bands NPSBands, scores []E) (NPSTally, error) {
+	s := bands.Scale()
 	lut := bands.lut()
+	t := NPSTally{bands: bands}
 	var c codeCounts
-	if err := countCodes(bands.Scale(), scores, &lut, width2, &c); err != nil {
+	if s8, ok := any(scores).([]int8); ok && len(s8) >= tallyShort && swarFits(s) {
+		n, gePass, geProm, ok := kernelSWARInt8(s8, s.min, bands.passLo(), bands.promLo(), s.max)
+		if !ok {
+			// There is a bad answer in the prefix: find the first.
+			return NPSTally{}, countSimple(s, s8[:n], 0, &lut, new(codeCounts))
+		}
+		t.promoters, t.passives, t.detractors = geProm, gePass-geProm, int64(n)-gePass
+		// The tail, fewer than 32 answers, at positions from n.
+		if err := countSimple(s, s8[n:], n, &lut, &c); err != nil {
+			return NPSTally{}, err
+		}
+	} else if err := countCodes(s, scores, &lut, width2, &c); err != nil {
 		return NPSTally{}, err
 	}
-	return NPSTally{bands: bands, detractors: c[npsCodeDetractor], passives: c[npsCodePassive], promoters: c[npsCodePromoter]}, nil
+	t.detractors += c[npsCodeDetractor]
+	t.passives += c[npsCodePassive]
+	t.promoters += c[npsCodePromoter]
+	return t, nil
 }
 
 // The codes of the NPS groups in the tally kernels.

@@ -398,3 +398,90 @@ func TestNewScale(t *testing.T) {
 		})
 	}
 }
+
+// checkTallyNPS compares TallyNPS with the naive reference on one slice.
+func checkTallyNPS[E Integer](t *testing.T, b NPSBands, scores []E) {
+	t.Helper()
+	lut := b.lut()
+	want, bad, text := refCount(b.Scale(), scores, &lut)
+	got, err := TallyNPS(b, scores)
+	if bad < 0 {
+		if !assert.NoError(t, err, "bands %s, len %d", b, len(scores)) {
+			return
+		}
+		assert.Equal(t, want[npsCodeDetractor], got.Detractors(), "bands %s, len %d", b, len(scores))
+		assert.Equal(t, want[npsCodePassive], got.Passives(), "bands %s, len %d", b, len(scores))
+		assert.Equal(t, want[npsCodePromoter], got.Promoters(), "bands %s, len %d", b, len(scores))
+		return
+	}
+	require.Error(t, err, "bands %s, len %d: answer %s at %d is off the scale", b, len(scores), text, bad)
+	assert.Equal(t, fmt.Sprintf("outcome: score %s at position %d is outside the scale %s", text, bad, b.Scale()), err.Error())
+	assert.True(t, got.IsZero())
+}
+
+// TestTallyNPSMatchesNaive checks TallyNPS, whose []int8 path on scales
+// within 0..127 is the SWAR kernel, against the naive reference: every
+// length 0..300 and lengths across the kernel's 32-answer steps and
+// 4064-answer chunks, random valid answers, then one bad answer (every int8
+// value in turn, at random places, and at the ends).
+func TestTallyNPSMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	bandsOn := func(min, max, pass, prom int) NPSBands {
+		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
+		require.NoError(t, err)
+		return b
+	}
+	all := []NPSBands{
+		StandardNPSBands(),
+		bandsOn(1, 5, 4, 5),
+		bandsOn(0, 2, 1, 2),         // the smallest scale
+		bandsOn(0, 127, 50, 100),    // the largest the SWAR kernel takes
+		bandsOn(120, 127, 121, 127), // cut points at the top
+		bandsOn(50, 60, 51, 60),
+		bandsOn(-5, 5, 0, 3),        // not the SWAR kernel: negative answers
+		bandsOn(100, 130, 110, 120), // nor this: past 127
+	}
+	lengths := []int{1000, 4063, 4064, 4065, 4096, 8128, 8161, 10000}
+	for n := range 301 {
+		lengths = append(lengths, n)
+	}
+	for _, b := range all {
+		t.Run(b.String(), func(t *testing.T) {
+			s := b.Scale()
+			for _, n := range lengths {
+				valid := make([]int8, n)
+				for i := range valid {
+					valid[i] = int8(s.min + r.IntN(s.Points()))
+				}
+				if !fits8(s) {
+					for i := range valid {
+						valid[i] = int8(s.min + r.IntN(127-s.min+1)) // on the scale and in int8
+					}
+				}
+				checkTallyNPS(t, b, valid)
+				if n == 0 {
+					continue
+				}
+				for _, pos := range []int{0, n - 1, r.IntN(n), r.IntN(n)} {
+					v := int8(r.IntN(256))
+					bad := append([]int8(nil), valid...)
+					bad[pos] = v
+					checkTallyNPS(t, b, bad)
+					checkTallyNPS(t, b, widen(bad))
+				}
+			}
+			// Every int8 value at a few places of a long slice.
+			long := make([]int8, 5000)
+			for i := range long {
+				long[i] = int8(max(s.min, 0) + i%(min(s.max, 127)-max(s.min, 0)+1))
+			}
+			for v := range 256 {
+				for _, pos := range []int{0, 31, 32, 4063, 4064, 4991, 4992, 4999} {
+					bad := append([]int8(nil), long...)
+					bad[pos] = int8(v)
+					checkTallyNPS(t, b, bad)
+				}
+			}
+		})
+	}
+}
