@@ -308,9 +308,6 @@ func swarFits(s Scale) bool { return s.min >= 0 && s.max <= 127 }
 // length of the prefix, the two counts, and whether every answer of the
 // prefix was on the scale (if not, the counts are meaningless).
 func kernelSWARInt8(b []int8, lo, pass, prom, hi int) (n int, gePass, geProm int64, ok bool) {
-	if len(b) < 32 {
-		return 0, 0, 0, true
-	}
 	// An int8 and a byte have the same size and alignment; the bytes are
 	// only read.
 	bytes := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
