@@ -191,14 +191,14 @@ func sumInt(scores []int) int {
 	return s0 + s1 + s2 + s3
 }
 
-var sink int64
+var surveySink int64
 
 func BenchmarkFloorSum_int8(b *testing.B) {
 	scores := benchInt8()
 	b.ReportAllocs()
 	b.SetBytes(int64(len(scores)))
 	for b.Loop() {
-		sink += int64(sumInt8(scores))
+		surveySink += int64(sumInt8(scores))
 	}
 	reportPerScore(b, len(scores))
 }
@@ -208,15 +208,15 @@ func BenchmarkFloorSum_int(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(scores) * 8))
 	for b.Loop() {
-		sink += int64(sumInt(scores))
+		surveySink += int64(sumInt(scores))
 	}
 	reportPerScore(b, len(scores))
 }
 
-// TestBenchHelpers checks that the benchmarks' naive loops and floors count
+// TestSurveyBenchHelpers checks that the benchmarks' naive loops and floors count
 // and sum correctly, so that they are fair baselines: on 0..10 repeated,
 // each answer occurs once per 11, and the sum of 0..10 is 55.
-func TestBenchHelpers(t *testing.T) {
+func TestSurveyBenchHelpers(t *testing.T) {
 	s8 := make([]int8, 11*100+3) // the tail exercises the floors' remainder loops
 	for i := range s8 {
 		s8[i] = int8(i % 11)

@@ -126,7 +126,7 @@ func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
 func (t CESTally) Add(score int) (CESTally, error) {
 	sc := t.scale.Scale()
 	if !sc.Contains(score) {
-		return CESTally{}, errScore(fmt.Sprint(score), -1, sc)
+		return CESTally{}, surveyScoreError(fmt.Sprint(score), -1, sc)
 	}
 	r, err := t.r.add(score - sc.min)
 	if err != nil {
@@ -197,7 +197,7 @@ func (t CESTally) StandardError() (float64, error) {
 // with code [ErrInvalidConfidenceLevel]; fewer than two responses,
 // [ErrTooFewResponses] (or [ErrNoResponses]).
 func (t CESTally) MeanInterval(confidence float64) (ScoreInterval, error) {
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreInterval{}, err
 	}

@@ -135,7 +135,7 @@ func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
 func (t CSATTally) Add(score int) (CSATTally, error) {
 	sc := t.scale.Scale()
 	if !sc.Contains(score) {
-		return CSATTally{}, errScore(fmt.Sprint(score), -1, sc)
+		return CSATTally{}, surveyScoreError(fmt.Sprint(score), -1, sc)
 	}
 	r, err := t.r.add(score - sc.min)
 	if err != nil {

@@ -134,7 +134,7 @@ func FuzzTallyScores(f *testing.F) {
 		for i, b := range data {
 			answers8[i] = int8(b)
 		}
-		answers := widen(answers8)
+		answers := surveyWiden(answers8)
 
 		if scale.Points() <= MaxRatingPoints {
 			lut := ratingLUT(scale)

@@ -185,7 +185,7 @@ func (b NPSBands) Promoters() Band { return Band{b.promLo(), b.hi()} }
 func (b NPSBands) Group(score int) (NPSGroup, error) {
 	switch {
 	case !b.Scale().Contains(score):
-		return 0, errScore(fmt.Sprint(score), -1, b.Scale())
+		return 0, surveyScoreError(fmt.Sprint(score), -1, b.Scale())
 	case score >= b.promLo():
 		return Promoter, nil
 	case score >= b.passLo():
@@ -234,7 +234,7 @@ func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (
 		n    int64
 	}{{"promoter", promoters}, {"passive", passives}, {"detractor", detractors}} {
 		if c.n < 0 {
-			errs = append(errs, errNegative(c.what, c.n))
+			errs = append(errs, tallyNegativeError(c.what, c.n))
 		}
 	}
 	if len(errs) > 0 {
@@ -317,7 +317,7 @@ func (t NPSTally) Add(score int) (NPSTally, error) {
 		return NPSTally{}, err
 	}
 	n, _ := t.total()
-	if _, err := checkedAdd(n, 1, "the NPS response count"); err != nil {
+	if _, err := tallyAdd(n, 1, "the NPS response count"); err != nil {
 		return NPSTally{}, err
 	}
 	switch g {
@@ -342,7 +342,7 @@ func (t NPSTally) Merge(o NPSTally) (NPSTally, error) {
 	}
 	// Every count is at most its tally's total, so if the totals add up
 	// without overflow, so does each count.
-	if _, err := checkedAdd(t.Responses(), o.Responses(), "the NPS response count"); err != nil {
+	if _, err := tallyAdd(t.Responses(), o.Responses(), "the NPS response count"); err != nil {
 		return NPSTally{}, err
 	}
 	return NPSTally{
@@ -355,11 +355,11 @@ func (t NPSTally) Merge(o NPSTally) (NPSTally, error) {
 
 // total returns the number of responses, or an error if it overflows int64.
 func (t NPSTally) total() (int64, error) {
-	n, err := checkedAdd(t.promoters, t.passives, "the NPS response count")
+	n, err := tallyAdd(t.promoters, t.passives, "the NPS response count")
 	if err != nil {
 		return 0, err
 	}
-	return checkedAdd(n, t.detractors, "the NPS response count")
+	return tallyAdd(n, t.detractors, "the NPS response count")
 }
 
 // Bands returns the bands the tally counts by.
@@ -400,7 +400,7 @@ func (t NPSTally) String() string {
 func (t NPSTally) Fraction() (*big.Rat, error) {
 	n := t.Responses()
 	if n == 0 {
-		return nil, errNoResponses("the Net Promoter Score")
+		return nil, surveyNoResponsesError("the Net Promoter Score")
 	}
 	num := new(big.Int).Sub(big.NewInt(t.promoters), big.NewInt(t.detractors))
 	num.Mul(num, big.NewInt(100))
@@ -417,15 +417,15 @@ func (t NPSTally) Fraction() (*big.Rat, error) {
 // An empty tally is an error with code [ErrNoResponses]; a nil round or
 // places out of range, code [ErrRoundingArgument].
 func (t NPSTally) Score(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkRounding(places, round); err != nil {
+	if err := surveyCheckRounding(places, round); err != nil {
 		return decimal.Decimal{}, err
 	}
 	n := t.Responses()
 	if n == 0 {
-		return decimal.Decimal{}, errNoResponses("the Net Promoter Score")
+		return decimal.Decimal{}, surveyNoResponsesError("the Net Promoter Score")
 	}
 	num := decimal.NewFromInt(t.promoters).Sub(decimal.NewFromInt(t.detractors)).Mul(decimal.NewFromInt(100))
-	return roundRatio(num, decimal.NewFromInt(n), places, round)
+	return surveyRoundRatio(num, decimal.NewFromInt(n), places, round)
 }
 
 // shares returns the promoter and detractor shares p and d and the response
@@ -454,7 +454,7 @@ func npsVariance(p, d float64) float64 { return p*(1-p) + d*(1-d) + 2*p*d }
 // code [ErrNoResponses].
 func (t NPSTally) Variance() (float64, error) {
 	if t.Responses() == 0 {
-		return 0, errNoResponses("the variance of the NPS")
+		return 0, surveyNoResponsesError("the variance of the NPS")
 	}
 	p, d, _ := t.shares()
 	return npsVariance(p, d), nil
@@ -479,9 +479,9 @@ func (t NPSTally) StandardError() (float64, error) {
 func (t NPSTally) needTwo(what string) error {
 	switch t.Responses() {
 	case 0:
-		return errNoResponses(what)
+		return surveyNoResponsesError(what)
 	case 1:
-		return errOneResponse(what)
+		return surveyOneResponseError(what)
 	}
 	return nil
 }
@@ -492,7 +492,7 @@ func (t NPSTally) needTwo(what string) error {
 //	NPS ± z * SE,  SE = 100 * sqrt((p + d - (p - d)²) / n)
 //
 // with z the two-sided critical value of the standard normal distribution
-// (Rocks 2016). It is the textbook interval; it is too narrow for small
+// (Rocks 2016). It is the textbook interval; it is too surveyNarrow for small
 // samples and collapses to a point when every answer is in one group. Prefer
 // [NPSTally.AdjustedWaldInterval].
 //
@@ -500,7 +500,7 @@ func (t NPSTally) needTwo(what string) error {
 // with code [ErrInvalidConfidenceLevel]; fewer than two responses,
 // [ErrTooFewResponses] (or [ErrNoResponses]).
 func (t NPSTally) WaldInterval(confidence float64) (ScoreInterval, error) {
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreInterval{}, err
 	}
@@ -532,7 +532,7 @@ func (t NPSTally) WaldInterval(confidence float64) (ScoreInterval, error) {
 //
 // The errors are those of [NPSTally.WaldInterval].
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (ScoreInterval, error) {
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreInterval{}, err
 	}
@@ -567,7 +567,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		return ScoreTest{}, NewError(ErrInvalidThreshold, nil,
 			"outcome: NPS benchmark %g is not a number in -100..100", value)
 	}
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreTest{}, err
 	}
@@ -580,7 +580,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: every one of the %d responses is a %s, so the NPS has no variance to test with", t.Responses(), t.onlyGroup())
 	}
-	return zTest(100*(p-d)-value, se, z, confidence), nil
+	return surveyZTest(100*(p-d)-value, se, z, confidence), nil
 }
 
 // onlyGroup names the group of a tally whose answers all fall in one group.
@@ -615,7 +615,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		return ScoreTest{}, NewError(ErrScaleMismatch, nil,
 			"outcome: cannot compare NPS tallies on different bands (%s and %s)", t.bands, o.bands)
 	}
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreTest{}, err
 	}
@@ -629,12 +629,12 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: in both tallies every response is in one group, so the difference has no variance to test with")
 	}
-	return zTest(100*(p2-d2)-100*(p1-d1), se, z, confidence), nil
+	return surveyZTest(100*(p2-d2)-100*(p1-d1), se, z, confidence), nil
 }
 
-// zTest returns the z-test of a difference with standard error se > 0, and
+// surveyZTest returns the z-test of a difference with standard error se > 0, and
 // its Wald interval at critical value crit.
-func zTest(diff, se, crit, confidence float64) ScoreTest {
+func surveyZTest(diff, se, crit, confidence float64) ScoreTest {
 	z := diff / se
 	return ScoreTest{
 		Difference:    diff,

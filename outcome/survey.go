@@ -199,9 +199,9 @@ type ScoreTest struct {
 // interval), which is exactly when the interval leaves out zero.
 func (t ScoreTest) Significant() bool { return t.P < 1-t.Interval.Confidence }
 
-// checkConfidence returns nil if c is a confidence level strictly between 0
+// surveyCheckConfidence returns nil if c is a confidence level strictly between 0
 // and 1, and an error with code [ErrInvalidConfidenceLevel] otherwise.
-func checkConfidence(c float64) error {
+func surveyCheckConfidence(c float64) error {
 	if math.IsNaN(c) || math.IsInf(c, 0) || c <= 0 || c >= 1 {
 		return NewError(ErrInvalidConfidenceLevel, nil,
 			"outcome: confidence level %g is not a number strictly between 0 and 1", c)
@@ -209,57 +209,57 @@ func checkConfidence(c float64) error {
 	return nil
 }
 
-// criticalZ returns the two-sided critical value of the standard normal
+// surveyCriticalZ returns the two-sided critical value of the standard normal
 // distribution at a checked confidence level.
-func criticalZ(confidence float64) (float64, error) {
-	if err := checkConfidence(confidence); err != nil {
+func surveyCriticalZ(confidence float64) (float64, error) {
+	if err := surveyCheckConfidence(confidence); err != nil {
 		return 0, err
 	}
 	return stat.CriticalValue(confidence), nil
 }
 
-// checkedAdd returns a + b for non-negative a and b, and an error with code
+// tallyAdd returns a + b for non-negative a and b, and an error with code
 // [ErrTallyOverflow] naming what overflowed if the sum passes the largest
 // int64. It is small enough to be inlined into the merges.
-func checkedAdd(a, b int64, what string) (int64, error) {
+func tallyAdd(a, b int64, what string) (int64, error) {
 	if a > math.MaxInt64-b {
-		return 0, errOverflow(a, b, what)
+		return 0, tallyOverflowError(a, b, what)
 	}
 	return a + b, nil
 }
 
-// errOverflow returns the error for a + b past the largest int64.
-func errOverflow(a, b int64, what string) error {
+// tallyOverflowError returns the error for a + b past the largest int64.
+func tallyOverflowError(a, b int64, what string) error {
 	return NewError(ErrTallyOverflow, nil,
 		"outcome: %s would overflow: %d + %d is past the largest int64", what, a, b)
 }
 
-// errNegative returns the error for a negative count.
-func errNegative(what string, n int64) error {
+// tallyNegativeError returns the error for a negative count.
+func tallyNegativeError(what string, n int64) error {
 	return NewError(ErrNegativeTally, nil, "outcome: %s count %d is negative", what, n)
 }
 
-// errNoResponses returns the error for a measure asked of an empty tally.
-func errNoResponses(measure string) error {
+// surveyNoResponsesError returns the error for a measure asked of an empty tally.
+func surveyNoResponsesError(measure string) error {
 	return NewError(ErrNoResponses, nil, "outcome: %s of a tally with no responses", measure)
 }
 
-// errOneResponse returns the error for a statistic asked of a single response.
-func errOneResponse(measure string) error {
+// surveyOneResponseError returns the error for a statistic asked of a single response.
+func surveyOneResponseError(measure string) error {
 	return NewError(ErrTooFewResponses, nil,
 		"outcome: %s needs at least two responses, the tally has one", measure)
 }
 
-// errScore returns the error for a score that is not on the scale; position
+// surveyScoreError returns the error for a score that is not on the scale; position
 // is its index in the slice, or -1 for a score added on its own.
-func errScore(score string, position int, s Scale) error {
+func surveyScoreError(score string, position int, s Scale) error {
 	if position < 0 {
 		return NewError(ErrScoreOutOfRange, nil, "outcome: score %s is outside the scale %s", score, s)
 	}
 	return NewError(ErrScoreOutOfRange, nil, "outcome: score %s at position %d is outside the scale %s", score, position, s)
 }
 
-// roundRatio returns num/den rounded to places decimal places by round, with
+// surveyRoundRatio returns num/den rounded to places decimal places by round, with
 // den > 0. It rounds the exact quotient, never a truncated or floating-point
 // approximation of it: round is applied to a stand-in that has the exact
 // quotient's sign and digits up to places and lies on the same side of the
@@ -267,8 +267,8 @@ func errScore(score string, position int, s Scale) error {
 // candidate), so that every rounding rule that depends only on those (all of
 // decimal's Round, RoundBank, RoundUp, RoundDown, RoundCeil, RoundFloor and
 // Truncate) gives the exactly rounded result.
-func roundRatio(num, den decimal.Decimal, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkRounding(places, round); err != nil {
+func surveyRoundRatio(num, den decimal.Decimal, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, round); err != nil {
 		return decimal.Decimal{}, err
 	}
 	q, r := num.QuoRem(den, places)
@@ -293,8 +293,8 @@ func roundRatio(num, den decimal.Decimal, places int32, round func(decimal.Decim
 	return round(q.Add(step), places), nil
 }
 
-// checkRounding checks the rounding arguments of a survey score.
-func checkRounding(places int32, round func(decimal.Decimal, int32) decimal.Decimal) error {
+// surveyCheckRounding checks the rounding arguments of a survey score.
+func surveyCheckRounding(places int32, round func(decimal.Decimal, int32) decimal.Decimal) error {
 	if round == nil {
 		return NewError(ErrRoundingArgument, nil,
 			"outcome: no rounding function given (pass one such as decimal.Decimal.Round)")
@@ -376,7 +376,7 @@ func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
 	var errs []error
 	for o, c := range counts {
 		if c < 0 {
-			errs = append(errs, errNegative(fmt.Sprintf("the answer-%d", s.min+o), c))
+			errs = append(errs, tallyNegativeError(fmt.Sprintf("the answer-%d", s.min+o), c))
 		}
 	}
 	if len(errs) > 0 {
@@ -385,7 +385,7 @@ func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
 	var r ratingCounts
 	for o, c := range counts {
 		var err error
-		if r.n, err = checkedAdd(r.n, c, "the response count"); err != nil {
+		if r.n, err = tallyAdd(r.n, c, "the response count"); err != nil {
 			return ratingCounts{}, err
 		}
 		r.counts[o] = c
@@ -395,7 +395,7 @@ func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
 
 // add returns r with one more answer at offset o.
 func (r ratingCounts) add(o int) (ratingCounts, error) {
-	n, err := checkedAdd(r.n, 1, "the response count")
+	n, err := tallyAdd(r.n, 1, "the response count")
 	if err != nil {
 		return ratingCounts{}, err
 	}
@@ -406,7 +406,7 @@ func (r ratingCounts) add(o int) (ratingCounts, error) {
 
 // merge returns the counts of r and q together.
 func (r ratingCounts) merge(q ratingCounts) (ratingCounts, error) {
-	n, err := checkedAdd(r.n, q.n, "the response count")
+	n, err := tallyAdd(r.n, q.n, "the response count")
 	if err != nil {
 		return ratingCounts{}, err
 	}
@@ -434,19 +434,19 @@ func (r ratingCounts) list(s Scale) []int64 {
 
 // percent returns 100 * k / n, rounded exactly.
 func (r ratingCounts) percent(k int64, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkRounding(places, round); err != nil {
+	if err := surveyCheckRounding(places, round); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if r.n == 0 {
-		return decimal.Decimal{}, errNoResponses(measure)
+		return decimal.Decimal{}, surveyNoResponsesError(measure)
 	}
-	return roundRatio(decimal.NewFromInt(k).Mul(decimal.NewFromInt(100)), decimal.NewFromInt(r.n), places, round)
+	return surveyRoundRatio(decimal.NewFromInt(k).Mul(decimal.NewFromInt(100)), decimal.NewFromInt(r.n), places, round)
 }
 
 // wilsonPercent returns the Wilson interval of k out of the answers, in
 // percent.
 func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (ScoreInterval, error) {
-	z, err := criticalZ(confidence)
+	z, err := surveyCriticalZ(confidence)
 	if err != nil {
 		return ScoreInterval{}, err
 	}
@@ -461,9 +461,9 @@ func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64)
 func (r ratingCounts) needTwo(measure string) error {
 	switch r.n {
 	case 0:
-		return errNoResponses(measure)
+		return surveyNoResponsesError(measure)
 	case 1:
-		return errOneResponse(measure)
+		return surveyOneResponseError(measure)
 	}
 	return nil
 }
@@ -471,18 +471,18 @@ func (r ratingCounts) needTwo(measure string) error {
 // mean returns the exact mean answer on s, rounded:
 // (min * n + sum of count * offset) / n.
 func (r ratingCounts) mean(s Scale, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := checkRounding(places, round); err != nil {
+	if err := surveyCheckRounding(places, round); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if r.n == 0 {
-		return decimal.Decimal{}, errNoResponses(measure)
+		return decimal.Decimal{}, surveyNoResponsesError(measure)
 	}
 	n := decimal.NewFromInt(r.n)
 	sum := decimal.NewFromInt(int64(s.min)).Mul(n)
 	for o, c := range r.counts {
 		sum = sum.Add(decimal.NewFromInt(c).Mul(decimal.NewFromInt(int64(o))))
 	}
-	return roundRatio(sum, n, places, round)
+	return surveyRoundRatio(sum, n, places, round)
 }
 
 // meanStats returns the mean answer on s and its standard error, with the

@@ -113,7 +113,7 @@ func TestCountCodesMatchesNaive(t *testing.T) {
 					anyByte[i] = int8(r.IntN(256))
 				}
 				checkKernel(t, k.scale, anyByte, &k.lut, k.w)
-				checkKernel(t, k.scale, widen(anyByte), &k.lut, k.w)
+				checkKernel(t, k.scale, surveyWiden(anyByte), &k.lut, k.w)
 
 				// Valid answers only, then one bad answer at a random place.
 				valid := make([]int, n)
@@ -121,12 +121,12 @@ func TestCountCodesMatchesNaive(t *testing.T) {
 					valid[i] = k.scale.min + r.IntN(k.scale.Points())
 				}
 				checkKernel(t, k.scale, valid, &k.lut, k.w)
-				if fits8(k.scale) {
-					checkKernel(t, k.scale, narrow(valid), &k.lut, k.w)
+				if surveyFits8(k.scale) {
+					checkKernel(t, k.scale, surveyNarrow(valid), &k.lut, k.w)
 				}
 				if n > 0 {
 					bad := append([]int(nil), valid...)
-					bad[r.IntN(n)] = badAnswer(r, k.scale)
+					bad[r.IntN(n)] = surveyBadAnswer(r, k.scale)
 					checkKernel(t, k.scale, bad, &k.lut, k.w)
 					bad8 := make([]int8, n)
 					for i, v := range bad {
@@ -160,7 +160,7 @@ func TestCountCodesEveryValue(t *testing.T) {
 					s[pos] = v
 					checkKernel(t, k.scale, s, &k.lut, k.w)
 					if v >= math.MinInt8 && v <= math.MaxInt8 {
-						checkKernel(t, k.scale, narrow(s), &k.lut, k.w)
+						checkKernel(t, k.scale, surveyNarrow(s), &k.lut, k.w)
 					}
 				}
 			}
@@ -205,7 +205,7 @@ func TestCountCodesSecondBlock(t *testing.T) {
 	checkKernel(t, k.scale, s, &k.lut, k.w)
 }
 
-func widen(s []int8) []int {
+func surveyWiden(s []int8) []int {
 	out := make([]int, len(s))
 	for i, v := range s {
 		out[i] = int(v)
@@ -213,7 +213,7 @@ func widen(s []int8) []int {
 	return out
 }
 
-func narrow(s []int) []int8 {
+func surveyNarrow(s []int) []int8 {
 	out := make([]int8, len(s))
 	for i, v := range s {
 		out[i] = int8(v)
@@ -221,11 +221,11 @@ func narrow(s []int) []int8 {
 	return out
 }
 
-func fits8(s Scale) bool { return s.min >= math.MinInt8 && s.max <= math.MaxInt8 }
+func surveyFits8(s Scale) bool { return s.min >= math.MinInt8 && s.max <= math.MaxInt8 }
 
-// badAnswer returns an answer just off the scale, far off it, or at the ends
+// surveyBadAnswer returns an answer just off the scale, far off it, or at the ends
 // of int.
-func badAnswer(r *rand.Rand, s Scale) int {
+func surveyBadAnswer(r *rand.Rand, s Scale) int {
 	switch r.IntN(6) {
 	case 0:
 		return s.min - 1
@@ -241,9 +241,9 @@ func badAnswer(r *rand.Rand, s Scale) int {
 	return math.MaxInt
 }
 
-// TestRoundRatio checks exact rounding against hand-worked quotients, with
+// TestSurveyRoundRatio checks exact rounding against hand-worked quotients, with
 // every rounding function of decimal, at ties, near ties and away from them.
-func TestRoundRatio(t *testing.T) {
+func TestSurveyRoundRatio(t *testing.T) {
 	type rf = func(decimal.Decimal, int32) decimal.Decimal
 	modes := []struct {
 		name  string
@@ -292,7 +292,7 @@ func TestRoundRatio(t *testing.T) {
 	for _, tt := range tests {
 		for i, m := range modes {
 			t.Run(tt.name+"/"+m.name, func(t *testing.T) {
-				got, err := roundRatio(decimal.NewFromInt(tt.num), decimal.NewFromInt(tt.den), tt.places, m.round)
+				got, err := surveyRoundRatio(decimal.NewFromInt(tt.num), decimal.NewFromInt(tt.den), tt.places, m.round)
 				require.NoError(t, err)
 				want := decimal.RequireFromString(tt.want[i])
 				assert.True(t, want.Equal(got), "%d/%d to %d places by %s: want %s, got %s",
@@ -302,26 +302,26 @@ func TestRoundRatio(t *testing.T) {
 	}
 }
 
-func TestRoundRatioArguments(t *testing.T) {
+func TestSurveyRoundRatioArguments(t *testing.T) {
 	one := decimal.NewFromInt(1)
-	_, err := roundRatio(one, one, 0, nil)
+	_, err := surveyRoundRatio(one, one, 0, nil)
 	require.ErrorIs(t, err, ErrRoundingArgument)
 	assert.Equal(t, "outcome: no rounding function given (pass one such as decimal.Decimal.Round)", err.Error())
-	_, err = roundRatio(one, one, -1, decimal.Decimal.Round)
+	_, err = surveyRoundRatio(one, one, -1, decimal.Decimal.Round)
 	require.ErrorIs(t, err, ErrRoundingArgument)
 	assert.Equal(t, "outcome: -1 decimal places is outside 0..30", err.Error())
-	_, err = roundRatio(one, one, MaxRoundingPlaces+1, decimal.Decimal.Round)
+	_, err = surveyRoundRatio(one, one, MaxRoundingPlaces+1, decimal.Decimal.Round)
 	assert.ErrorIs(t, err, ErrRoundingArgument)
-	got, err := roundRatio(one, decimal.NewFromInt(3), MaxRoundingPlaces, decimal.Decimal.Round)
+	got, err := surveyRoundRatio(one, decimal.NewFromInt(3), MaxRoundingPlaces, decimal.Decimal.Round)
 	require.NoError(t, err)
 	assert.Equal(t, "0.333333333333333333333333333333", got.String())
 }
 
-func TestCheckedAdd(t *testing.T) {
-	got, err := checkedAdd(math.MaxInt64-1, 1, "x")
+func TestTallyAdd(t *testing.T) {
+	got, err := tallyAdd(math.MaxInt64-1, 1, "x")
 	require.NoError(t, err)
 	assert.Equal(t, int64(math.MaxInt64), got)
-	_, err = checkedAdd(math.MaxInt64, 1, "the promoter count")
+	_, err = tallyAdd(math.MaxInt64, 1, "the promoter count")
 	require.ErrorIs(t, err, ErrTallyOverflow)
 	assert.Equal(t, "outcome: the promoter count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
 	var e *Error
@@ -453,7 +453,7 @@ func TestTallyNPSMatchesNaive(t *testing.T) {
 				for i := range valid {
 					valid[i] = int8(s.min + r.IntN(s.Points()))
 				}
-				if !fits8(s) {
+				if !surveyFits8(s) {
 					for i := range valid {
 						valid[i] = int8(s.min + r.IntN(127-s.min+1)) // on the scale and in int8
 					}
@@ -467,7 +467,7 @@ func TestTallyNPSMatchesNaive(t *testing.T) {
 					bad := append([]int8(nil), valid...)
 					bad[pos] = v
 					checkTallyNPS(t, b, bad)
-					checkTallyNPS(t, b, widen(bad))
+					checkTallyNPS(t, b, surveyWiden(bad))
 				}
 			}
 			// Every int8 value at a few places of a long slice.

@@ -100,7 +100,7 @@ func countSimple[E Integer](s Scale, scores []E, base int, lut *codeLUT, out *co
 		// span exactly when min <= x <= max.
 		off := uint64(x) - lo
 		if (x < 0 && v > 0) || off > span {
-			return errScore(fmt.Sprint(v), base+i, s)
+			return surveyScoreError(fmt.Sprint(v), base+i, s)
 		}
 		out[lut[off]]++
 	}
