@@ -261,12 +261,13 @@ func (k *keyBuf) emit(w string) {
 	k.end()
 }
 
-// replace sets the current word, which starts at start, to w.
+// replace sets the word that starts at start, the last in b, to w.
 func (k *keyBuf) replace(start int, w string) {
-	k.n = start
-	for i := 0; i < len(w); i++ {
-		k.put(w[i])
+	if start+len(w) > maxKey {
+		k.bad = true
+		return
 	}
+	k.n = start + copy(k.b[start:], w)
 }
 
 // end finishes the current word, if any: it expands abbreviations, makes a
@@ -311,9 +312,10 @@ func (k *keyBuf) finish(start int) {
 }
 
 // singular makes a plural word singular: "calls" "call", "deliveries"
-// "delivery", "breaches" "breach". Words of three letters or fewer (such as
-// the abbreviations "NPS" and "CES"), words in -ss, -us and -is, and a few
-// words whose singular means something else ("sales") stay as they are.
+// "delivery", "breaches" "breach", "KPIs" "kpi". Words of three letters or
+// fewer (such as the abbreviations "NPS" and "CES"), words in -ss, words of
+// five letters or more in -us and -is ("status", "analysis"), and a few words
+// whose singular means something else ("sales") stay as they are.
 func (k *keyBuf) singular(start int) {
 	w := k.b[start:k.n]
 	if len(w) < 4 || w[len(w)-1] != 's' {
@@ -324,7 +326,8 @@ func (k *keyBuf) singular(start int) {
 		return
 	}
 	switch s := string(w); {
-	case strings.HasSuffix(s, "ss"), strings.HasSuffix(s, "us"), strings.HasSuffix(s, "is"):
+	case strings.HasSuffix(s, "ss"),
+		len(w) > 4 && (strings.HasSuffix(s, "us") || strings.HasSuffix(s, "is")):
 	case len(w) > 4 && strings.HasSuffix(s, "ies"):
 		k.n -= 2
 		k.b[k.n-1] = 'y'
@@ -545,7 +548,7 @@ func (k kpi) classification() Classification {
 			whySurvey+"how easy customers say it was, asked after the event, not whether they achieved their outcome")
 	case kpiCustomerSatisfaction:
 		return output("Customer satisfaction score", up,
-			whySurvey+"the method classes customer-satisfaction stats as outputs: an opinion of the service, not the customer's outcome")
+			whySurvey+"the method classes customer-satisfaction stats as outputs: an opinion of the service, not an outcome")
 	case kpiDeliverablesAchieved:
 		return output("Deliverables achieved", up,
 			whyOutput+"the method names deliverables achieved as a programme-office output: things handed over, not the results they bring")
@@ -740,8 +743,8 @@ func (k kpi) classification() Classification {
 		return customer("Complaints", down,
 			`successful customer outcome: a complaint is failure demand, "a failure to do something right for the customer"; fewer is better`)
 	case kpiDailyActiveUsers:
-		return customer("Daily active users", up, whyCustomer+
-			"the method's North Star example (Facebook), and a North Star is an outcome: people who come back for what they get")
+		return customer("Daily active users", up,
+			`successful customer outcome: Facebook's North Star in the method, and "a good North Star is an outcome (never a bare output)"`)
 	case kpiFailureDemandShare:
 		return customer("Failure demand share", down,
 			`successful customer outcome: failure demand's "share of all demand is an outcome-side health measure (lower is better)"`)
@@ -749,20 +752,20 @@ func (k kpi) classification() Classification {
 		return customer("First contact resolution", up, whyCustomer+
 			"the share of customers whose problem is solved at first contact: the outcome, achieved")
 	case kpiMonthlyActiveUsers:
-		return customer("Monthly active users", up, whyCustomer+
-			"people who keep coming back because the product works for them: the monthly form of the method's DAU North Star")
+		return customer("Monthly active users", up,
+			`successful customer outcome: the monthly form of Facebook's North Star, and "a good North Star is an outcome (never a bare output)"`)
 	case kpiNightsBooked:
-		return customer("Nights booked", up, whyCustomer+
-			"the method's North Star example (Airbnb), and a North Star is an outcome: guests who got a place to stay")
+		return customer("Nights booked", up,
+			`successful customer outcome: Airbnb's North Star in the method, and "a good North Star is an outcome (never a bare output)"`)
 	case kpiOutcomeAchievementRate:
 		return customer("Outcome achievement rate", up,
 			`successful customer outcome: measured "by whether customers actually achieve it", the share of journeys that end in the outcome`)
 	case kpiRepeatContactRate:
 		return customer("Repeat contact rate", down,
-			"successful customer outcome: a repeat call is failure demand; a customer who must call again did not get the outcome")
+			`successful customer outcome: a repeat call is failure demand, "a failure to do something right for the customer"; lower is better`)
 	case kpiReturnsRate:
 		return customer("Returns rate", down,
-			"successful customer outcome: the share of purchases that did not end in the outcome the customer wanted")
+			`successful customer outcome: purchases sent back, the inverse of "the share of journeys that end in the outcome"; lower is better`)
 	case kpiTimeToValue:
 		return customer("Time to value", down,
 			`successful customer outcome: measured by "the time until they do" achieve it, the wait for the value they came for`)
@@ -965,7 +968,7 @@ func (k kpi) aliases() []string {
 	case kpiOutcomeAchievementRate:
 		return []string{"successful customer outcome rate", "SCO rate", "SCO achievement rate",
 			"customers achieving the outcome", "share of customers achieving the outcome",
-			"% of journeys ending in the outcome"}
+			"share of journeys that end in the outcome", "% of journeys ending in the outcome"}
 	case kpiRepeatContactRate:
 		return []string{"repeat contacts", "repeat calls", "repeat call rate", "recontact rate"}
 	case kpiReturnsRate:
@@ -982,7 +985,8 @@ func (k kpi) aliases() []string {
 // a binary search and allocates nothing.
 func lookup(key []byte) kpi {
 	switch string(key) {
-	case "aftercallworktime", "acw", "aftercallwork", "averageaftercallworktime", "wrapuptime", "wraptime":
+	case "aftercallworktime", "acw", "aftercallwork", "averageaftercallworktime", "wrapuptime",
+		"wraptime":
 		return kpiAfterCallWork
 	case "timesheetcompliance", "timesheetcompletion", "timesheetsubmittedontime":
 		return kpiTimesheetCompliance
@@ -992,11 +996,14 @@ func lookup(key []byte) kpi {
 		return kpiScheduleAdherence
 	case "traininghour", "houroftraining", "trainingtime", "traininghourcompleted":
 		return kpiTrainingHours
-	case "utilisation", "utilisationrate", "agentutilisation", "resourceutilisation", "billableutilisation":
+	case "utilisation", "utilisationrate", "agentutilisation", "resourceutilisation",
+		"billableutilisation":
 		return kpiUtilisation
-	case "abandonrate", "abandonedcall", "numberofabandonedcall", "callabandoned", "abandonmentrate", "callabandonmentrate", "abandonedcallrate", "abandon", "percentabandoned", "abandoned":
+	case "abandonrate", "abandonedcall", "numberofabandonedcall", "callabandoned", "abandonmentrate",
+		"callabandonmentrate", "abandonedcallrate", "abandon", "percentabandoned", "abandoned":
 		return kpiAbandonRate
-	case "averagehandletime", "aht", "averagehandlingtime", "handletime", "handlingtime", "averagecallhandlingtime", "meanhandletime":
+	case "averagehandletime", "aht", "averagehandlingtime", "handletime", "handlingtime",
+		"averagecallhandlingtime", "meanhandletime":
 		return kpiAverageHandleTime
 	case "averagespeedofanswer", "asa", "speedofanswer", "averagetimetoanswer", "averageanswertime":
 		return kpiAverageSpeedOfAnswer
@@ -1004,15 +1011,19 @@ func lookup(key []byte) kpi {
 		return kpiBudgetVariance
 	case "callanswered", "answeredcall", "numberofcallanswered", "answerrate", "callanswerrate":
 		return kpiCallsAnswered
-	case "callhandled", "handledcall", "numberofcallhandled", "numberofofcallhandled", "contacthandled", "numberofcontacthandled":
+	case "callhandled", "handledcall", "numberofcallhandled", "contacthandled",
+		"numberofcontacthandled":
 		return kpiCallsHandled
-	case "contactperagent", "callperagent", "callperagentperhour", "contactperagentperhour", "callperhour":
+	case "contactperagent", "callperagent", "callperagentperhour", "contactperagentperhour",
+		"callperhour":
 		return kpiContactsPerAgent
 	case "customereffortscore", "ces", "customereffort", "effortscore", "ces20":
 		return kpiCustomerEffortScore
-	case "customersatisfactionscore", "csat", "csatscore", "customersatisfaction", "customersatisfactionstat", "customersatisfactionrating", "satisfactionscore":
+	case "customersatisfactionscore", "csat", "csatscore", "customersatisfaction",
+		"customersatisfactionstat", "customersatisfactionrating", "satisfactionscore":
 		return kpiCustomerSatisfaction
-	case "deliverableachieved", "deliverable", "deliverabledelivered", "deliverablecompleted", "numberofdeliverableachieved":
+	case "deliverableachieved", "deliverable", "deliverabledelivered", "deliverablecompleted",
+		"numberofdeliverableachieved":
 		return kpiDeliverablesAchieved
 	case "deploymentfrequency", "deployment", "deploy", "numberofdeployment", "releasefrequency":
 		return kpiDeploymentFrequency
@@ -1020,13 +1031,16 @@ func lookup(key []byte) kpi {
 		return kpiEmployeeNPS
 	case "escalationrate", "escalation", "numberofescalation", "escalatedcontact":
 		return kpiEscalationRate
-	case "firsttimeresponse", "firstresponsetime", "timetofirstresponse", "firstreplytime", "frt", "averagefirstresponsetime":
+	case "firsttimeresponse", "firstresponsetime", "timetofirstresponse", "firstreplytime", "frt",
+		"averagefirstresponsetime":
 		return kpiFirstTimeResponse
 	case "marketingqualifiedlead", "mql", "lead", "leadgenerated", "numberoflead":
 		return kpiMarketingQualifiedLeads
-	case "meantimetorepair", "mttr", "meantimetoresolve", "meantimetorestore", "meantimetorecovery", "meantimetoresolution":
+	case "meantimetorepair", "mttr", "meantimetoresolve", "meantimetorestore", "meantimetorecovery",
+		"meantimetoresolution":
 		return kpiMeanTimeToRepair
-	case "milestonehit", "milestoneachieved", "milestonemet", "milestonecompleted", "milestonedelivered", "numberofmilestonehit":
+	case "milestonehit", "milestoneachieved", "milestonemet", "milestonecompleted",
+		"milestonedelivered", "numberofmilestonehit":
 		return kpiMilestonesHit
 	case "netpromoterscore", "nps", "netpromoter", "npsscore", "promoterscore":
 		return kpiNetPromoterScore
@@ -1040,45 +1054,59 @@ func lookup(key []byte) kpi {
 		return kpiPercentComplete
 	case "progressagainstbudget", "progressvsbudget", "progressversusbudget", "budgetprogress":
 		return kpiProgressAgainstBudget
-	case "projectcompleted", "projectdelivered", "completedproject", "numberofprojectcompleted", "projectclosed":
+	case "projectcompleted", "projectdelivered", "completedproject", "numberofprojectcompleted",
+		"projectclosed":
 		return kpiProjectsCompleted
-	case "projectontimeandtobudget", "projectcompletedontimeandtobudget", "projectontimeandonbudget", "projectdeliveredontimeandonbudget", "projectontimeandbudget", "ontimeandonbudget", "ontimeonbudget":
+	case "projectontimeandtobudget", "projectcompletedontimeandtobudget", "projectontimeandonbudget",
+		"projectdeliveredontimeandonbudget", "projectontimeandbudget", "ontimeandonbudget",
+		"ontimeonbudget":
 		return kpiProjectsOnTimeAndToBudget
-	case "projectunderway", "numberofprojectunderway", "activeproject", "projectinprogress", "projectinflight", "liveproject":
+	case "projectunderway", "numberofprojectunderway", "activeproject", "projectinprogress",
+		"projectinflight", "liveproject":
 		return kpiProjectsUnderway
-	case "qualityassurancescore", "qascore", "qualityscore", "callqualityscore", "qualitymonitoringscore":
+	case "qualityassurancescore", "qascore", "qualityscore", "callqualityscore",
+		"qualitymonitoringscore":
 		return kpiQualityScore
 	case "schedulevariance", "variancetoschedule", "scheduleslippage", "slippage":
 		return kpiScheduleVariance
-	case "selfservicecontainmentrate", "containmentrate", "selfservicecontainment", "ivrcontainmentrate", "deflectionrate":
+	case "selfservicecontainmentrate", "containmentrate", "selfservicecontainment",
+		"ivrcontainmentrate", "deflectionrate":
 		return kpiContainmentRate
 	case "servicelevel", "sl", "gradeofservice", "gos", "telephoneservicefactor", "tsf":
 		return kpiServiceLevel
-	case "slaattainment", "slacompliance", "slamet", "slaperformance", "slaachievement", "percentwithinsla":
+	case "slaattainment", "slacompliance", "slamet", "slaperformance", "slaachievement",
+		"percentwithinsla":
 		return kpiSLAAttainment
-	case "stockavailability", "onshelfavailability", "osa", "instockrate", "instock", "productavailability":
+	case "stockavailability", "onshelfavailability", "osa", "instockrate", "instock",
+		"productavailability":
 		return kpiStockAvailability
-	case "storypointdelivered", "velocity", "sprintvelocity", "storypoint", "storypointcompleted", "pointdelivered":
+	case "storypointdelivered", "velocity", "sprintvelocity", "storypoint", "storypointcompleted",
+		"pointdelivered":
 		return kpiStoryPointsDelivered
-	case "ticketclosed", "ticketresolved", "ticketsolved", "closedticket", "numberofticketclosed", "caseclosed":
+	case "ticketclosed", "ticketresolved", "ticketsolved", "closedticket", "numberofticketclosed",
+		"caseclosed":
 		return kpiTicketsClosed
 	case "transferrate", "transfer", "calltransferrate", "transferredcall", "numberoftransfer":
 		return kpiTransferRate
-	case "websitevisit", "websitetraffic", "webtraffic", "sitevisit", "webvisit", "websitevisitor", "uniquevisitor":
+	case "websitevisit", "websitetraffic", "webtraffic", "sitevisit", "webvisit", "websitevisitor",
+		"uniquevisitor":
 		return kpiWebsiteVisits
 	case "annualrecurringrevenue", "arr", "annualisedrecurringrevenue":
 		return kpiARR
 	case "auditfinding", "auditissue", "auditexception", "numberofauditfinding":
 		return kpiAuditFindings
-	case "averageordervalue", "aov", "basketsize", "averagebasketsize", "averagebasketvalue", "averagetransactionvalue", "atv", "averagesalevalue":
+	case "averageordervalue", "aov", "basketsize", "averagebasketsize", "averagebasketvalue",
+		"averagetransactionvalue", "atv", "averagesalevalue":
 		return kpiAverageOrderValue
 	case "averagerevenueperuser", "arpu", "averagerevenueperaccount", "arpa", "revenueperuser":
 		return kpiARPU
 	case "churnrate", "churn", "customerchurn", "customerchurnrate", "logochurn", "cancellationrate":
 		return kpiChurnRate
-	case "compliance", "compliancerate", "regulatorycompliance", "effectivecompliance", "compliancescore":
+	case "compliance", "compliancerate", "regulatorycompliance", "effectivecompliance",
+		"compliancescore":
 		return kpiCompliance
-	case "conversionrate", "conversion", "salesconversionrate", "conversionratio", "purchaseconversionrate":
+	case "conversionrate", "conversion", "salesconversionrate", "conversionratio",
+		"purchaseconversionrate":
 		return kpiConversionRate
 	case "costpercontact", "costpercall", "costperinteraction":
 		return kpiCostPerContact
@@ -1086,7 +1114,8 @@ func lookup(key []byte) kpi {
 		return kpiCostSavings
 	case "costtoserve", "cts", "costofservice", "costtoservepercustomer":
 		return kpiCostToServe
-	case "customeracquisitioncost", "cac", "costperacquisition", "cpa", "acquisitioncost", "costpernewcustomer":
+	case "customeracquisitioncost", "cac", "costperacquisition", "cpa", "acquisitioncost",
+		"costpernewcustomer":
 		return kpiCustomerAcquisitionCost
 	case "customerlifetimevalue", "clv", "ltv", "cltv", "lifetimevalue", "customerltv":
 		return kpiCustomerLifetimeValue
@@ -1094,7 +1123,8 @@ func lookup(key []byte) kpi {
 		return kpiGrossMargin
 	case "inventoryturnover", "stockturn", "stockturnover", "inventoryturn", "inventoryturnoverratio":
 		return kpiInventoryTurnover
-	case "likeforlikesales", "lflsales", "likeforlike", "likeforlikesalesgrowth", "samestoresales", "comparablestoresales", "compsales":
+	case "likeforlikesales", "lflsales", "likeforlike", "likeforlikesalesgrowth", "samestoresales",
+		"comparablestoresales", "compsales":
 		return kpiLikeForLikeSales
 	case "marketshare", "shareofmarket":
 		return kpiMarketShare
@@ -1102,33 +1132,40 @@ func lookup(key []byte) kpi {
 		return kpiMRR
 	case "netrevenueretention", "nrr", "netdollarretention", "ndr", "netretention":
 		return kpiNetRevenueRetention
-	case "newcustomer", "newcustomeracquired", "customeracquired", "customeracquisition", "numberofnewcustomer", "newlogo", "newaccount":
+	case "newcustomer", "newcustomeracquired", "customeracquired", "customeracquisition",
+		"numberofnewcustomer", "newlogo", "newaccount":
 		return kpiNewCustomers
-	case "operatingcost", "opex", "operatingexpense", "operatingexpenditure", "costofoperation", "runningcost":
+	case "operatingcost", "opex", "operatingexpense", "operatingexpenditure", "costofoperation",
+		"runningcost":
 		return kpiOperatingCosts
 	case "profit", "netprofit", "netincome", "operatingprofit", "profitability":
 		return kpiProfit
-	case "regulatorybreach", "compliancebreach", "breach", "regulatoryincident", "numberofregulatorybreach", "complianceincident", "complianceviolation":
+	case "regulatorybreach", "compliancebreach", "breach", "regulatoryincident",
+		"numberofregulatorybreach", "complianceincident", "complianceviolation":
 		return kpiRegulatoryBreaches
 	case "regulatoryfine", "fine", "penalty", "regulatorypenalty", "fineandpenalty":
 		return kpiRegulatoryFines
 	case "renewalrate", "renewal", "contractrenewalrate", "subscriptionrenewalrate":
 		return kpiRenewalRate
-	case "repeatpurchaserate", "repeatpurchase", "repeatcustomerrate", "repurchaserate", "repeatbuyer":
+	case "repeatpurchaserate", "repeatpurchase", "repeatcustomerrate", "repurchaserate",
+		"repeatbuyer":
 		return kpiRepeatPurchaseRate
 	case "retentionrate", "retention", "customerretention", "customerretentionrate", "logoretention":
 		return kpiRetentionRate
 	case "revenue", "totalrevenue", "sales", "salesrevenue", "turnover", "grossrevenue", "topline":
 		return kpiRevenue
-	case "revenuegrowth", "salesgrowth", "revenuegrowthrate", "yearonyearrevenuegrowth", "yoyrevenuegrowth":
+	case "revenuegrowth", "salesgrowth", "revenuegrowthrate", "yearonyearrevenuegrowth",
+		"yoyrevenuegrowth":
 		return kpiRevenueGrowth
-	case "salespersquarefoot", "salespersquareft", "revenuepersquarefoot", "salespersquaremetre", "salespersquaremeter", "salesdensity":
+	case "salespersquarefoot", "revenuepersquarefoot", "salespersquaremetre", "salespersquaremeter",
+		"salesdensity":
 		return kpiSalesPerSquareFoot
 	case "servicedelivery", "servicedeliveryperformance", "servicedeliveryscore":
 		return kpiServiceDelivery
 	case "shrinkage", "shrink", "stockloss", "inventoryshrinkage", "shrinkagerate":
 		return kpiShrinkage
-	case "trialtopaidconversion", "trialconversionrate", "trialtopaidconversionrate", "freetopaidconversion", "freetrialconversionrate":
+	case "trialtopaidconversion", "trialconversionrate", "trialtopaidconversionrate",
+		"freetopaidconversion", "freetrialconversionrate":
 		return kpiTrialConversion
 	case "unitpertransaction", "upt", "itemperbasket", "unitperbasket", "itempertransaction":
 		return kpiUnitsPerTransaction
@@ -1136,19 +1173,25 @@ func lookup(key []byte) kpi {
 		return kpiUptime
 	case "activationrate", "activation", "useractivationrate", "customeractivationrate":
 		return kpiActivationRate
-	case "complaint", "numberofcomplaint", "complaintvolume", "complaintrate", "customercomplaint", "complaintreceived":
+	case "complaint", "numberofcomplaint", "complaintvolume", "complaintrate", "customercomplaint",
+		"complaintreceived":
 		return kpiComplaints
 	case "dailyactiveuser", "dau", "dailyactive", "dailyactivecustomer":
 		return kpiDailyActiveUsers
-	case "failuredemandshare", "failuredemand", "percentfailuredemand", "failuredemandrate", "shareoffailuredemand", "failuredemandratio":
+	case "failuredemandshare", "failuredemand", "percentfailuredemand", "failuredemandrate",
+		"shareoffailuredemand", "failuredemandratio":
 		return kpiFailureDemandShare
-	case "firstcontactresolution", "fcr", "firstcallresolution", "firstcontactresolutionrate", "firsttimeresolution", "firsttimefix", "firsttimefixrate", "rightfirsttime", "problemsolvedatfirstcontact", "resolvedatfirstcontact":
+	case "firstcontactresolution", "fcr", "firstcallresolution", "firstcontactresolutionrate",
+		"firsttimeresolution", "firsttimefix", "firsttimefixrate", "rightfirsttime",
+		"problemsolvedatfirstcontact", "resolvedatfirstcontact":
 		return kpiFirstContactResolution
 	case "monthlyactiveuser", "mau", "monthlyactive":
 		return kpiMonthlyActiveUsers
 	case "nightbooked", "roomnightbooked", "bookednight":
 		return kpiNightsBooked
-	case "outcomeachievementrate", "successfulcustomeroutcomerate", "scorate", "scoachievementrate", "customerachievingtheoutcome", "shareofcustomerachievingtheoutcome", "percentofjourneyendingintheoutcome":
+	case "outcomeachievementrate", "successfulcustomeroutcomerate", "scorate", "scoachievementrate",
+		"customerachievingtheoutcome", "shareofcustomerachievingtheoutcome",
+		"shareofjourneythatendintheoutcome", "percentofjourneyendingintheoutcome":
 		return kpiOutcomeAchievementRate
 	case "repeatcontactrate", "repeatcontact", "repeatcall", "repeatcallrate", "recontactrate":
 		return kpiRepeatContactRate
