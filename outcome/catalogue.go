@@ -127,7 +127,10 @@ func Classify(name string) Classification {
 	}
 	// "Net Promoter Score (NPS)", "AHT (secs)": a name and, in brackets,
 	// the same name again or a unit.
-	t := strings.TrimRight(name, " \t\n\v\f\r-_.")
+	t := name
+	for len(t) > 0 && isTrailing(t[len(t)-1]) {
+		t = t[:len(t)-1]
+	}
 	if !strings.HasSuffix(t, ")") {
 		return Classification{}
 	}
@@ -144,6 +147,16 @@ func Classify(name string) Classification {
 		return k.classification()
 	}
 	return Classification{}
+}
+
+// isTrailing reports whether c may follow a closing bracket at the end of a
+// name: ASCII white space, a hyphen, an underscore or a dot.
+func isTrailing(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '-', '_', '.':
+		return true
+	}
+	return false
 }
 
 // lookupName normalises name and looks it up.
@@ -325,14 +338,12 @@ func (k *keyBuf) singular(start int) {
 	case "sales", "roas", "cogs", "enps":
 		return
 	}
-	switch s := string(w); {
-	case strings.HasSuffix(s, "ss"),
-		len(w) > 4 && (strings.HasSuffix(s, "us") || strings.HasSuffix(s, "is")):
-	case len(w) > 4 && strings.HasSuffix(s, "ies"):
+	switch {
+	case hasSuffix(w, "ss"), len(w) > 4 && (hasSuffix(w, "us") || hasSuffix(w, "is")):
+	case len(w) > 4 && hasSuffix(w, "ies"):
 		k.n -= 2
 		k.b[k.n-1] = 'y'
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "ches"),
-		strings.HasSuffix(s, "shes"), strings.HasSuffix(s, "xes"):
+	case hasSuffix(w, "sses"), hasSuffix(w, "ches"), hasSuffix(w, "shes"), hasSuffix(w, "xes"):
 		k.n -= 2
 	default:
 		k.n--
@@ -346,12 +357,19 @@ func (k *keyBuf) british(start int) {
 	if len(w) < 7 {
 		return
 	}
-	for _, suffix := range [...]string{"ize", "ized", "ization"} {
-		if strings.HasSuffix(string(w), suffix) {
-			w[len(w)-len(suffix)+1] = 's'
-			return
-		}
+	switch {
+	case hasSuffix(w, "ize"):
+		w[len(w)-2] = 's'
+	case hasSuffix(w, "ized"):
+		w[len(w)-3] = 's'
+	case hasSuffix(w, "ization"):
+		w[len(w)-6] = 's'
 	}
+}
+
+// hasSuffix reports whether w ends in suffix, without converting w.
+func hasSuffix(w []byte, suffix string) bool {
+	return len(w) >= len(suffix) && string(w[len(w)-len(suffix):]) == suffix
 }
 
 // kpi identifies an entry of the catalogue. The constants are in

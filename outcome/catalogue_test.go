@@ -220,6 +220,7 @@ func TestClassify_unknown(t *testing.T) {
 		{"disagreeing brackets", "Net Promoter Score (CSAT)"},
 		{"bracket that is not a unit", "AHT (target)"},
 		{"bracket with a year", "Revenue (2024)"},
+		{"bracket with a non-ASCII letter", "AHT (\u00e9)"},
 		{"unknown name with a unit", "Widgets (%)"},
 		{"empty name with a unit", "(%)"},
 		{"no-show is not a number of shows", "no-show rate"},
@@ -414,7 +415,8 @@ func TestKeyBuf_read(t *testing.T) {
 		{"non-ASCII letter", "caf\u00e9", "", false},
 		{"too long", strings.Repeat("x", maxKey+1), "", false},
 		{"exactly the maximum", strings.Repeat("x", maxKey), strings.Repeat("x", maxKey), true},
-		{"expansion overflows", strings.Repeat("x", maxKey-2) + " avg", "", false},
+		{"expansion overflows", strings.Repeat("x", maxKey-4) + " avg", "", false},
+		{"expansion fits", strings.Repeat("x", maxKey-7) + " avg", strings.Repeat("x", maxKey-7) + "average", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
