@@ -112,13 +112,15 @@ func Catalogue() iter.Seq[Classification] {
 // abbreviations of three letters, such as "NPS", stay as they are); American
 // spellings "-ize" and "-ization" are British "-ise" and "-isation"; and a
 // final "percent" after other words is a unit and dropped ("Abandon rate %"
-// is "abandon rate"). Any other non-ASCII letter means the name is not in the
-// catalogue.
+// is "abandon rate"). Any other non-ASCII character (an accented letter, say)
+// means the name is not in the catalogue, as does a name that normalises to
+// more than 64 bytes.
 //
 // A name followed by a parenthesis, as in "Net Promoter Score (NPS)" or
 // "Average handle time (secs)", matches if both parts name the same entry, or
-// if the parenthesis holds only a unit (a percent sign, a unit of time or of
-// money); anything else in it makes the name unknown.
+// if the parenthesis holds only a unit (a percent sign, "#" or "count", a unit
+// of time, a currency or a multiplier such as "m"); anything else in it makes
+// the name unknown.
 //
 // Classify does not allocate.
 func Classify(name string) Classification {
@@ -169,7 +171,7 @@ func lookupName(name string) kpi {
 }
 
 // isUnit reports whether s, normalised, is only a unit: a percent sign, a
-// unit of time, a currency or a multiplier.
+// count, a unit of time, a currency or a multiplier.
 func isUnit(s string) bool {
 	var k keyBuf
 	if !k.read(s) {
@@ -203,7 +205,8 @@ type keyBuf struct {
 func (k *keyBuf) key() []byte { return k.b[:k.n] }
 
 // read normalises s into k and reports whether it may name an entry: it
-// does not if s is too long or has a non-ASCII letter.
+// does not if the key would be longer than maxKey or s has a non-ASCII
+// character other than the punctuation read lists.
 func (k *keyBuf) read(s string) bool {
 	k.word = -1
 	for i := 0; i < len(s) && !k.bad; {
@@ -311,6 +314,9 @@ func (k *keyBuf) end() {
 		k.replace(start, "square")
 	case "ft", "feet":
 		k.replace(start, "foot")
+	}
+	if k.bad {
+		return
 	}
 	k.singular(start)
 	k.british(start)
