@@ -32,14 +32,6 @@ func (n Node) Equal(o Node) bool { return n == o }
 // IsZero reports whether n is the zero Node.
 func (n Node) IsZero() bool { return n == Node{} }
 
-// label returns the node's name, or its ID when it has none.
-func (n Node) label() string {
-	if n.Name != "" {
-		return n.Name
-	}
-	return n.ID
-}
-
 // Link says that one node contributes to another, with a weight: how much of
 // From's work goes to To, relative to From's other links (the weighted
 // roll-ups use it as a multiplier). Links go from a node to a node of the same

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -380,13 +379,4 @@ func plural(l outcome.Level) string {
 // sortIDs sorts IDs (positions) by ID.
 func (g *graph) sortIDs(vs []int32) {
 	sort.Slice(vs, func(i, j int) bool { return g.ids[vs[i]] < g.ids[vs[j]] })
-}
-
-// weightSum returns the sum of weights in millionths as a decimal; hi and lo
-// are the high and low words of an unsigned 128-bit sum.
-func weightSum(hi, lo uint64) decimal.Decimal {
-	if hi == 0 && lo <= 1<<63-1 {
-		return weightDecimal(int64(lo))
-	}
-	return decimalFrom128(hi, lo, -WeightPlaces)
 }
