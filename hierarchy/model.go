@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 
-
 	"github.com/cxmodel/cx/outcome"
 )
 
