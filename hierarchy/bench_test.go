@@ -12,10 +12,17 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// The scale benchmarks build a layered hierarchy of about a million nodes and
-// two million links, with 1% orphans, and compare the model with bare
-// baselines over the same links: a compressed-sparse-row Kahn sort, and one
-// float64 accumulation pass.
+// The scale benchmarks generate a layered hierarchy of a million nodes and
+// about two million links, with 1% orphans, and compare the model with bare
+// baselines over the same links, written here: a compressed-sparse-row Kahn
+// sort, and one float64 accumulation pass.
+//
+// Run them with
+//
+//	go test -run='^$' -bench=. -benchmem -count=6 ./hierarchy
+//
+// (-short skips them.) Each reports ns/node; BenchmarkBuild also reports the
+// bytes the model retains per node.
 
 // benchData is a generated hierarchy: the caller's nodes and links, and the
 // same links as int32 positions for the baselines.
@@ -30,20 +37,23 @@ type benchData struct {
 // levelSizes are the nodes per level, Task first: a million in all.
 var levelSizes = [5]int{600_000, 300_000, 90_000, 9_000, 1_000}
 
-// genBench generates the benchmark hierarchy. Every node below the customer
-// outcomes has two links to random nodes of the level above; 1% of each level
-// below the customer outcomes forms a separate region whose business outcomes
-// link to no customer outcome: the orphans. A quarter of the links have
-// weight 0.5, the rest weight 1.
-func genBench() *benchData {
+// genBench generates the benchmark hierarchy, with the level sizes divided
+// by div. Every node below the customer outcomes has two links to distinct
+// random nodes of the level above; 1% of each level below the customer
+// outcomes forms a separate region whose business outcomes link to no
+// customer outcome: the orphans. A quarter of the links have weight 0.5, the
+// rest weight 1. Nodes are added level by level, Task first; each node's links
+// together.
+func genBench(div int) *benchData {
 	rng := rand.New(rand.NewPCG(1, 2))
 	d := &benchData{}
+	var sizes [5]int
 	var start [6]int
 	for l, size := range levelSizes {
-		start[l+1] = start[l] + size
+		sizes[l] = max(size/div, 1)
+		start[l+1] = start[l] + sizes[l]
 	}
-	n := start[5]
-	d.nodes = make([]Node, n)
+	d.nodes = make([]Node, start[5])
 	for l := range 5 {
 		for i := start[l]; i < start[l+1]; i++ {
 			d.nodes[i] = Node{ID: fmt.Sprintf("n%07d", i), Name: fmt.Sprintf("Node %d", i), Level: outcome.Level(l + 1)}
@@ -51,20 +61,21 @@ func genBench() *benchData {
 	}
 	half := decimal.RequireFromString("0.5")
 	for l := range 4 {
-		size, up := levelSizes[l], levelSizes[l+1]
+		size, up := sizes[l], sizes[l+1]
 		orphans, upOrphans := size/100, up/100
 		if l == 3 {
-			upOrphans = 0 // orphan business outcomes link nowhere
+			upOrphans = 0 // the orphan region's business outcomes link nowhere
 		}
 		for i := range size {
+			if i < orphans && upOrphans == 0 {
+				continue
+			}
 			u := start[l] + i
-			first := -2
+			first := -1
 			for range 2 {
 				var t int
 				for t == 0 || t == first {
 					switch {
-					case i < orphans && upOrphans == 0:
-						t = -1
 					case i < orphans:
 						t = start[l+1] + rng.IntN(upOrphans)
 					case l == 3:
@@ -72,9 +83,12 @@ func genBench() *benchData {
 					default:
 						t = start[l+1] + upOrphans + rng.IntN(up-upOrphans)
 					}
+					if t == first && (i < orphans && upOrphans == 1 || up-upOrphans == 1) {
+						t = -1 // one node to link to: one link
+					}
 				}
 				if t < 0 {
-					continue
+					break
 				}
 				first = t
 				// Each link has its own strings, as decoding a file or a
@@ -96,8 +110,8 @@ func genBench() *benchData {
 	return d
 }
 
-// build builds the benchmark model through the public API.
-func (d *benchData) build() (Model, error) {
+// builder returns a Builder holding the generated hierarchy.
+func (d *benchData) builder() *Builder {
 	b := NewBuilder()
 	b.Grow(len(d.nodes), len(d.from))
 	for _, n := range d.nodes {
@@ -110,8 +124,11 @@ func (d *benchData) build() (Model, error) {
 			b.AddWeightedLink(d.from[i], d.to[i], d.weight[i])
 		}
 	}
-	return b.Build()
+	return b
 }
+
+// build builds the generated hierarchy through the public API.
+func (d *benchData) build() (Model, error) { return d.builder().Build() }
 
 var benchCache *benchData
 
@@ -120,9 +137,14 @@ func benchSetup(b *testing.B) *benchData {
 		b.Skip("the scale benchmarks generate a million nodes")
 	}
 	if benchCache == nil {
-		benchCache = genBench()
+		benchCache = genBench(1)
 	}
 	return benchCache
+}
+
+// perNode reports the time per node.
+func perNode(b *testing.B, n int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/node")
 }
 
 // bareKahn is the baseline: compressed sparse rows from int32 links and
@@ -162,6 +184,7 @@ func bareKahn(n int, src, dst []int32) []int32 {
 	return order
 }
 
+// BenchmarkBareKahn is the baseline for Build: CSR and Kahn from int32 links.
 func BenchmarkBareKahn(b *testing.B) {
 	d := benchSetup(b)
 	b.ReportAllocs()
@@ -170,9 +193,38 @@ func BenchmarkBareKahn(b *testing.B) {
 			b.Fatal("cycle")
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.nodes)), "ns/node")
+	perNode(b, len(d.nodes))
 }
 
+// BenchmarkBareMapKahn adds to the baseline what any model keyed by string
+// IDs must do: a map from ID to position, built from the nodes and read for
+// both ends of every link.
+func BenchmarkBareMapKahn(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	src, dst := make([]int32, len(d.from)), make([]int32, len(d.from))
+	for b.Loop() {
+		pos := make(map[string]int32, len(d.nodes))
+		for i, n := range d.nodes {
+			pos[n.ID] = int32(i)
+		}
+		for i := range d.from {
+			src[i], dst[i] = pos[d.from[i]], pos[d.to[i]]
+		}
+		if order := bareKahn(len(d.nodes), src, dst); len(order) != len(d.nodes) {
+			b.Fatal("cycle")
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// BenchmarkBuild is build + validate through the public API: NewBuilder,
+// Grow, AddNode and AddLink (or AddWeightedLink) for every node and link,
+// and Build, with its topological sort and every check. It reports the bytes
+// the model retains per node, measured as the growth of the live heap over
+// building it (the caller's nodes and links being live already): this
+// includes the model's slices of the ID and name string headers (16 bytes
+// each per node), but not the strings' bytes, which are the caller's.
 func BenchmarkBuild(b *testing.B) {
 	d := benchSetup(b)
 	b.ReportAllocs()
@@ -181,13 +233,25 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(d.nodes)), "ns/node")
+	perNode(b, len(d.nodes))
 	b.ReportMetric(retained(b, d)/float64(len(d.nodes)), "retained-B/node")
 }
 
-// retained returns the bytes the model built from d keeps alive, measured
-// as the growth of the live heap over building it (with the caller's nodes
-// and links already live).
+// BenchmarkBuildOnly is Build alone, on a builder already holding the nodes
+// and links.
+func BenchmarkBuildOnly(b *testing.B) {
+	d := benchSetup(b)
+	bl := d.builder()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// retained returns the bytes the model built from d keeps alive.
 func retained(b *testing.B, d *benchData) float64 {
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -200,4 +264,74 @@ func retained(b *testing.B, d *benchData) float64 {
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(m)
 	return float64(after.HeapAlloc) - float64(before.HeapAlloc)
+}
+
+var benchModel Model
+
+func benchModelSetup(b *testing.B) (*benchData, Model) {
+	d := benchSetup(b)
+	if benchModel.IsZero() {
+		m, err := d.build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchModel = m
+	}
+	return d, benchModel
+}
+
+// barePass is the baseline for the analyses: one float64 accumulation pass
+// over the links, in topological order, each node pushing its value up its
+// links (CSR rows) times their weights.
+func barePass(order, off, tgt []int32, w, acc []float64) {
+	for _, u := range order {
+		x := acc[u]
+		for p := off[u]; p < off[u+1]; p++ {
+			acc[tgt[p]] += w[p] * x
+		}
+	}
+}
+
+// BenchmarkBarePass is the baseline for alignment and roll-up.
+func BenchmarkBarePass(b *testing.B) {
+	d := benchSetup(b)
+	n := len(d.nodes)
+	order := bareKahn(n, d.src, d.dst)
+	off := make([]int32, n+1)
+	for _, s := range d.src {
+		off[s+1]++
+	}
+	for v := range n {
+		off[v+1] += off[v]
+	}
+	tgt := make([]int32, len(d.src))
+	w := make([]float64, len(d.src))
+	cur := append([]int32(nil), off[:n]...)
+	for i, s := range d.src {
+		tgt[cur[s]], w[cur[s]] = d.dst[i], d.wf[i]
+		cur[s]++
+	}
+	acc := make([]float64, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for v := range acc {
+			acc[v] = 1
+		}
+		barePass(order, off, tgt, w, acc)
+	}
+	perNode(b, n)
+}
+
+// BenchmarkAlignment is the whole alignment report: shares by count and by
+// weight, overall and per level, and the orphans (1% of the nodes) grouped
+// and sorted by ID.
+func BenchmarkAlignment(b *testing.B) {
+	d, m := benchModelSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if a := m.Alignment(); a.AllAligned() {
+			b.Fatal("the generated hierarchy has orphans")
+		}
+	}
+	perNode(b, len(d.nodes))
 }

@@ -399,3 +399,40 @@ func TestErrorsAreJoined(t *testing.T) {
 	assert.Equal(t, outcome.ErrDuplicateID, e.Code, "the first problem, in sorted order")
 	assert.ErrorIs(t, err, ErrDanglingLink)
 }
+
+// TestBuildAllocations checks that Build makes a fixed number of allocations,
+// whatever the size of the hierarchy.
+func TestBuildAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hierarchies of 10,000 and 100,000 nodes")
+	}
+	var allocs []float64
+	for _, div := range []int{100, 10} {
+		b := genBench(div).builder()
+		allocs = append(allocs, testing.AllocsPerRun(3, func() {
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+		}))
+	}
+	assert.Equal(t, allocs[0], allocs[1], "allocations at 10,000 and at 100,000 nodes")
+	assert.LessOrEqual(t, allocs[0], 20.0)
+}
+
+// TestGeneratedHierarchy checks the benchmarks' generator: 1% orphans, about
+// two links per node, and a valid hierarchy.
+func TestGeneratedHierarchy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a hierarchy of 10,000 nodes")
+	}
+	d := genBench(100)
+	m, err := d.build()
+	require.NoError(t, err)
+	a := m.Alignment()
+	orphans := a.Overall.Nodes - a.Overall.Aligned
+	// 1% of each level below the customer outcomes: 60+30+9+0 (90/100 = 0
+	// business outcomes at this size), so 99 of 9,990 (0.99%).
+	assert.Equal(t, 99, orphans)
+	assert.Equal(t, 10_000, m.Len())
+	assert.InDelta(t, 2*9_900, m.LinkCount(), 200)
+}
