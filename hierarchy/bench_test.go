@@ -335,3 +335,66 @@ func BenchmarkAlignment(b *testing.B) {
 	}
 	perNode(b, len(d.nodes))
 }
+
+// benchInputs returns the IDs of the generated model's inputs (nodes nothing
+// feeds) and a value for each, in cents.
+func benchInputs(m Model) ([]string, []decimal.Decimal) {
+	var ids []string
+	var vals []decimal.Decimal
+	g := m.graph()
+	for u := range int32(len(g.ids)) {
+		if g.inOff[u] == g.inOff[u+1] {
+			ids = append(ids, g.ids[u])
+			vals = append(vals, decimal.New(int64(u%100_000)+1, -2))
+		}
+	}
+	return ids, vals
+}
+
+// BenchmarkLoadValues is the loading of a value for every input (every
+// task, and the few nodes above the tasks that nothing feeds) by ID, as
+// decimals: a hash lookup and a conversion to fixed point each.
+func BenchmarkLoadValues(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := m.NewValues(2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, id := range ids {
+			if err := s.Set(id, vals[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// BenchmarkRollUp is the weighted-sum roll-up of the loaded values, in
+// exact 128-bit fixed point at the values' 2 places plus the generated
+// weights' growth (4 links of weight 0.5 on the longest path: 4 places).
+func BenchmarkRollUp(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	s, err := m.NewValues(2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, id := range ids {
+		if err := s.Set(id, vals[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if r, err := m.RollUp(s, WeightedSum); err != nil || len(r.Missing()) != 0 {
+		b.Fatal("missing values", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.RollUp(s, WeightedSum); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes))
+}

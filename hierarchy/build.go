@@ -208,10 +208,14 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 		info[u] |= hi
 	}
+	growth := int32(0)
+	if weights != nil {
+		growth = placesGrowth(order, outOff, outTgt, weights, indeg)
+	}
 
 	g := &graph{
 		ids: ids, names: names, levels: levels, idx: idx,
-		outOff: outOff, outTgt: outTgt, weights: weights,
+		outOff: outOff, outTgt: outTgt, weights: weights, growth: growth,
 		inOff: inOff, inSrc: inSrc, order: order, info: info,
 		metricAt: slices.Clip(b.metricAt), metrics: slices.Clip(b.metrics),
 	}
@@ -225,6 +229,35 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 	}
 	return Model{g: g}, nil
+}
+
+// placesGrowth returns the most decimal places that the weights along any
+// path of links add up to: a weighted sum rolled up along that path gains
+// that many decimal places. up is scratch space of len(order) zeros.
+func placesGrowth(order, outOff, outTgt []int32, weights []int64, up []int32) int32 {
+	most := int32(0)
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		g := int32(0)
+		for p := outOff[u]; p < outOff[u+1]; p++ {
+			if x := up[outTgt[p]] + weightPlaces(weights[p]); x > g {
+				g = x
+			}
+		}
+		up[u] = g
+		most = max(most, g)
+	}
+	return most
+}
+
+// weightPlaces returns the decimal places of a weight in millionths.
+func weightPlaces(w int64) int32 {
+	places := int32(WeightPlaces)
+	for places > 0 && w%10 == 0 {
+		w /= 10
+		places--
+	}
+	return places
 }
 
 // compact returns s without spare capacity, copying it if the spare capacity

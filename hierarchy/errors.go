@@ -39,6 +39,30 @@ const (
 	ErrInvalidLimit outcome.Code = "invalid-limit"
 	// ErrTooLarge: more nodes or links than the model's 32-bit indices hold.
 	ErrTooLarge outcome.Code = "hierarchy-too-large"
+	// ErrInvalidPlaces: a number of decimal places for a value set outside
+	// 0 to [MaxValuePlaces].
+	ErrInvalidPlaces outcome.Code = "invalid-value-places"
+	// ErrInvalidValue: a node's value with more decimal places than its set
+	// keeps, or too large for it.
+	ErrInvalidValue outcome.Code = "invalid-node-value"
+	// ErrForeignValues: a value set made for another model.
+	ErrForeignValues outcome.Code = "values-of-another-model"
+	// ErrUnknownMethod: a roll-up method that is not one of [WeightedSum],
+	// [WeightedMean], [Min] and [Max].
+	ErrUnknownMethod outcome.Code = "unknown-roll-up-method"
+	// ErrRollUpOverflow: a rolled-up value beyond the 128-bit fixed point the
+	// roll-up computes in (about 1.7·10^38 units of its last decimal place).
+	ErrRollUpOverflow outcome.Code = "roll-up-overflow"
+	// ErrRollUpPrecision: weights whose decimal places, added up along a
+	// path of links, exceed 18, so that an exact weighted sum would need
+	// more digits than the roll-up computes in.
+	ErrRollUpPrecision outcome.Code = "roll-up-precision"
+	// ErrMissingValue: a value an attribution needs is missing: an input
+	// beneath the node has no value in one of the periods.
+	ErrMissingValue outcome.Code = "missing-value"
+	// ErrMeasuredDiffer: the two periods of an attribution measure different
+	// nodes beneath the node attributed.
+	ErrMeasuredDiffer outcome.Code = "measured-nodes-differ"
 )
 
 // The codes of the warnings [Builder.Build] reports with the model

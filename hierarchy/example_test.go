@@ -405,3 +405,87 @@ func ExampleLink_Equal() {
 	// Output:
 	// true
 }
+
+// This month's cost of each task, rolled up to what it buys.
+func ExampleModel_RollUp() {
+	m := model()
+	costs, _ := m.NewValues(2) // cents
+	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = costs.Set("look-up-account", decimal.RequireFromString("800.25"))
+	_ = costs.Set("update-wallboard", decimal.RequireFromString("150"))
+	r, _ := m.RollUp(costs, hierarchy.WeightedSum)
+	for _, id := range []string{"calls-handled", "cost-to-serve", "revenue", "solved-first-contact", "wallboard-refreshes"} {
+		v, _, _ := r.Value(id)
+		fmt.Println(id, v)
+	}
+	// Output:
+	// calls-handled 2000.75
+	// cost-to-serve 2320.85
+	// revenue 480.15
+	// solved-first-contact 2801
+	// wallboard-refreshes 150
+}
+
+// A missing value is reported, not taken as zero.
+func ExampleModel_RollUp_missing() {
+	m := model()
+	rates, _ := m.NewValues(2)
+	_ = rates.Set("answer-call", decimal.RequireFromString("0.90"))
+	_ = rates.Set("update-wallboard", decimal.RequireFromString("0.50"))
+	r, _ := m.RollUp(rates, hierarchy.WeightedMean)
+	v, ok, _ := r.Value("solved-first-contact")
+	fmt.Println(v, ok, "unmeasured:", r.Unmeasured())
+	r, _ = m.RollUp(rates, hierarchy.Min, hierarchy.MissingAsZero())
+	v, ok, _ = r.Value("solved-first-contact")
+	fmt.Println(v, ok)
+	// Output:
+	// 0 false unmeasured: [look-up-account]
+	// 0 true
+}
+
+func ExampleModel_NewValues() {
+	m := model()
+	calls, _ := m.NewValues(0) // whole calls
+	err := calls.Set("answer-call", decimal.RequireFromString("1520.5"))
+	fmt.Println(err)
+	fmt.Println(calls.Set("answer-call", decimal.RequireFromString("1520")), calls.Len())
+	v, ok, _ := calls.Get("answer-call")
+	fmt.Println(v, ok)
+	// Output:
+	// hierarchy: value 1520.5 of node "answer-call" does not fit a value set of 0 decimal places
+	// <nil> 1
+	// 1520 true
+}
+
+// Why did the cost of delivering the customer outcome rise by 100 this
+// month? Looking up accounts cost 100 more, and it counts twice (it feeds
+// both handling enquiries and resolving problems); answering calls cost 100
+// less.
+func ExampleModel_Attribute() {
+	m := model()
+	set := func(answer, lookUp string) *hierarchy.Values {
+		v, _ := m.NewValues(2)
+		_ = v.Set("answer-call", decimal.RequireFromString(answer))
+		_ = v.Set("look-up-account", decimal.RequireFromString(lookUp))
+		_ = v.Set("update-wallboard", decimal.RequireFromString("150"))
+		return v
+	}
+	lastMonth, thisMonth := set("1200.50", "800.25"), set("1100.50", "900.25")
+	a, _ := m.Attribute("solved-first-contact", lastMonth, thisMonth)
+	fmt.Println(a.Before, "->", a.After, "change", a.Change)
+	for _, c := range a.Contributions {
+		fmt.Println(" ", c.ID, c.Amount)
+	}
+	fmt.Println("largest increase:", a.Increases(1)[0].ID, "largest decrease:", a.Decreases(1)[0].ID)
+	// Output:
+	// 2801 -> 2901 change 100
+	//   look-up-account 200
+	//   answer-call -100
+	// largest increase: look-up-account largest decrease: answer-call
+}
+
+func ExampleMethod_String() {
+	fmt.Println(hierarchy.WeightedSum, hierarchy.WeightedMean, hierarchy.Min, hierarchy.Max)
+	// Output:
+	// weighted sum weighted mean min max
+}

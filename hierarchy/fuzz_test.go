@@ -145,6 +145,45 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 		require.Equal(t, reaches, aligned, "node %q", n.ID)
 	}
 	_ = m.Warnings()
+	_ = m.Alignment().Answer()
+
+	// Roll up a value on every input, with every method; attribute every
+	// outcome's change: the contributions add up to it.
+	before, err := m.NewValues(1)
+	require.NoError(t, err)
+	after, err := m.NewValues(1)
+	require.NoError(t, err)
+	i := int64(0)
+	for n := range m.Nodes() {
+		if children, _ := m.Children(n.ID); len(collect(children)) == 0 {
+			i++
+			require.NoError(t, before.Set(n.ID, decimal.New(i, -1)))
+			require.NoError(t, after.Set(n.ID, decimal.New(i*i-7, 0)))
+		}
+	}
+	for method := WeightedSum; method <= Max; method++ {
+		r, err := m.RollUp(before, method)
+		require.NoError(t, err)
+		if method != WeightedMean { // a mean over links of weight 0 has no value
+			require.Empty(t, r.Missing())
+		}
+	}
+	for n := range m.Nodes() {
+		att, err := m.Attribute(n.ID, before, after)
+		require.NoError(t, err)
+		sum := decimal.Zero
+		for _, c := range att.Contributions {
+			sum = sum.Add(c.Amount)
+		}
+		require.True(t, sum.Equal(att.Change))
+		los, err := m.LineOfSight(n.ID, 3)
+		require.NoError(t, err)
+		for _, p := range los.Paths {
+			last, _ := m.Node(p[len(p)-1])
+			require.Equal(t, outcome.CustomerOutcome, last.Level)
+		}
+	}
+
 	data, err := json.Marshal(m)
 	require.NoError(t, err)
 	var back Model

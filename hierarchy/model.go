@@ -22,6 +22,9 @@ type graph struct {
 	// weights holds the link weights in millionths, parallel to outTgt; it
 	// is nil when every weight is 1.
 	weights []int64
+	// growth is the most decimal places the weights along any path add up
+	// to (see placesGrowth).
+	growth int32
 	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v.
 	inOff, inSrc []int32
 	// order is the topological order: Kahn's, first in first out.
