@@ -70,6 +70,21 @@
 //     node contributes to), [Model.Children] (the nodes that contribute to
 //     it), [Model.Ancestors], [Model.Descendants].
 //
+// # Rolling values up
+//
+// [Model.NewValues] makes a set of measured values for some nodes (this
+// month's cost of each task, say), and [Model.RollUp] computes every other
+// node's value from the nodes that feed it: their weighted sum, weighted
+// mean, minimum or maximum ([Method]). Values are decimals at the API and
+// fixed-point integers inside: the weighted sum is exact, accumulated in
+// int64 or, when that would overflow, 128 bits, never in one decimal per
+// link. A missing value is reported, not taken as zero unless
+// [MissingAsZero] says so.
+//
+// [Model.Attribute] explains a node's change between two periods: it splits
+// the change of the weighted sum into the part each measured node beneath
+// it contributed, and the parts add up to the change exactly.
+//
 // A query about an ID the model does not hold is an error with code
 // [ErrUnknownNode]. Iterators and reports list nodes in a documented,
 // deterministic order: reports sort IDs; iterators follow the order the nodes
@@ -83,6 +98,6 @@
 // sit in one slice with an open-addressing hash index beside it, weights are
 // int64 millionths (none at all while every weight is 1), and the
 // topological order, found with Kahn's algorithm, is kept. A model of a
-// million nodes and two million links keeps about 55 bytes per node beyond
+// million nodes and two million links keeps about 54 bytes per node beyond
 // the IDs and names it was given (see the package's benchmarks).
 package hierarchy
