@@ -143,3 +143,29 @@ func TestEqual(t *testing.T) {
 	assert.False(t, m.Equal(mustBuild(t, other, append([]edge{{"answer-the-call", "handle-enquiry", ""}}, edges[1:]...))),
 		"an ID differs")
 }
+
+// TestConcurrentUse checks, under the race detector, that one model (and one
+// value set no longer changed) serve many goroutines at once.
+func TestConcurrentUse(t *testing.T) {
+	m := contactCentreModel(t)
+	vals := values(t, m, 2, taskCosts)
+	want, err := m.RollUp(vals, WeightedSum)
+	require.NoError(t, err)
+	wantValue, _, _ := want.Value("solved-first-contact")
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			a := m.Alignment()
+			los, _ := m.LineOfSight("look-up-account", 5)
+			c, _ := m.Contributors("solved-first-contact")
+			r, _ := m.RollUp(vals, WeightedSum)
+			v, _, _ := r.Value("solved-first-contact")
+			_ = collect(m.TopoOrder())
+			_ = m.Warnings()
+			done <- a.Answer() + "|" + itoa(len(los.Paths)) + "|" + itoa(c.Len()) + "|" + v.String()
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, m.Alignment().Answer()+"|3|8|"+wantValue.String(), <-done)
+	}
+}
