@@ -197,20 +197,22 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 
 	// The highest level each node reaches, in reverse topological order: a
-	// node reaches its own level and whatever the nodes it feeds reach.
-	for i := n - 1; i >= 0; i-- {
-		u := order[i]
-		hi := uint8(levels[u])
-		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-			if r := info[t] & reachMask; r > hi {
-				hi = r
-			}
-		}
-		info[u] |= hi
-	}
+	// node reaches its own level and whatever the nodes it feeds reach. With
+	// weights, in the same pass, the decimal places they add up to.
 	growth := int32(0)
 	if weights != nil {
-		growth = placesGrowth(order, outOff, outTgt, weights, indeg)
+		growth = reachAndGrowth(order, outOff, outTgt, weights, levels, info, indeg)
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			u := order[i]
+			hi := uint8(levels[u])
+			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+				if r := info[t] & reachMask; r > hi {
+					hi = r
+				}
+			}
+			info[u] |= hi
+		}
 	}
 
 	g := &graph{
@@ -231,19 +233,26 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	return Model{g: g}, nil
 }
 
-// placesGrowth returns the most decimal places that the weights along any
-// path of links add up to: a weighted sum rolled up along that path gains
-// that many decimal places. up is scratch space of len(order) zeros.
-func placesGrowth(order, outOff, outTgt []int32, weights []int64, up []int32) int32 {
+// reachAndGrowth sets the highest level each node reaches in info, as Build
+// does without weights, and returns the most decimal places that the weights
+// along any path of links add up to: a weighted sum rolled up along that
+// path gains that many places. up is scratch space of len(order) zeros.
+func reachAndGrowth(order, outOff, outTgt []int32, weights []int64, levels []outcome.Level, info []uint8, up []int32) int32 {
 	most := int32(0)
 	for i := len(order) - 1; i >= 0; i-- {
 		u := order[i]
+		hi := uint8(levels[u])
 		g := int32(0)
 		for p := outOff[u]; p < outOff[u+1]; p++ {
-			if x := up[outTgt[p]] + weightPlaces(weights[p]); x > g {
+			t := outTgt[p]
+			if r := info[t] & reachMask; r > hi {
+				hi = r
+			}
+			if x := up[t] + weightPlaces(weights[p]); x > g {
 				g = x
 			}
 		}
+		info[u] |= hi
 		up[u] = g
 		most = max(most, g)
 	}
@@ -252,6 +261,9 @@ func placesGrowth(order, outOff, outTgt []int32, weights []int64, up []int32) in
 
 // weightPlaces returns the decimal places of a weight in millionths.
 func weightPlaces(w int64) int32 {
+	if w%weightScale == 0 {
+		return 0
+	}
 	places := int32(WeightPlaces)
 	for places > 0 && w%10 == 0 {
 		w /= 10
