@@ -14,6 +14,7 @@ import (
 const (
 	reachMask uint8 = 0x07 // the highest level the node reaches
 	hasOutput uint8 = 0x08 // an output is the node or lies beneath it
+	isInput   uint8 = 0x10 // nothing feeds the node
 )
 
 // Build validates the nodes and links added so far and returns the [Model].
@@ -173,6 +174,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			info[v] = hasOutput
 		}
 		if indeg[v] == 0 {
+			info[v] |= isInput
 			order[tail] = v
 			tail++
 		}

@@ -97,6 +97,9 @@ func (g *graph) node(v int32) Node {
 // reach returns the highest level node v reaches.
 func (g *graph) reach(v int32) outcome.Level { return outcome.Level(g.info[v] & reachMask) }
 
+// input reports whether nothing feeds node v.
+func (g *graph) input(v int32) bool { return g.info[v]&isInput != 0 }
+
 // aligned reports whether node v reaches a successful customer outcome.
 func (g *graph) aligned(v int32) bool { return g.reach(v) == outcome.CustomerOutcome }
 

@@ -169,7 +169,7 @@ func (r *RollUp) runNarrow(vals *Values, up uint64, missingAsZero bool) bool {
 				return false
 			}
 			f = stateMeasured
-		case g.inOff[u] == g.inOff[u+1]:
+		case g.input(u):
 			if !missingAsZero {
 				r.block(u)
 				continue
@@ -187,11 +187,11 @@ func (r *RollUp) runNarrow(vals *Values, up uint64, missingAsZero bool) bool {
 		}
 		val[u] = v
 		state[u] = f
+		// Values go into measured nodes too, to no effect (a measured
+		// node's own value replaces them): that saves a test per link. An
+		// overflow there only sends the roll-up to 128 bits, which tests.
 		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 			t := g.outTgt[p]
-			if vals.isSet(t) {
-				continue
-			}
 			if !sum {
 				if state[t]&flagFed == 0 || r.method == Min && v < val[t] || r.method == Max && v > val[t] {
 					val[t] = v
@@ -250,7 +250,7 @@ func (r *RollUp) run(vals *Values, up i128, wsum []u128, missingAsZero bool) err
 				v, overflow = v.mul(uint64(up.lo))
 			}
 			f = stateMeasured
-		case g.inOff[u] == g.inOff[u+1]:
+		case g.input(u):
 			if !missingAsZero {
 				r.block(u)
 				continue
@@ -427,7 +427,7 @@ func (r RollUp) Unmeasured() []string {
 	g := r.graph()
 	var out []string
 	for u := range int32(len(g.ids)) {
-		if g.inOff[u] == g.inOff[u+1] && r.state[u]&flagMask != stateMeasured {
+		if g.input(u) && r.state[u]&flagMask != stateMeasured {
 			out = append(out, g.ids[u])
 		}
 	}

@@ -462,3 +462,14 @@ func TestValuesSetIgnoresNothing(t *testing.T) {
 	_ = outcome.Task
 	_ = decimal.Zero
 }
+
+// TestRollUpOverflowIntoMeasured checks that values too large for int64
+// flowing into a measured node, whose own value stands, do not fail the
+// roll-up.
+func TestRollUpOverflowIntoMeasured(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("a", A), node("sco", CO)},
+		[]edge{{"t", "sco", "2"}, {"t", "a", ""}})
+	r, err := m.RollUp(values(t, m, 0, map[string]string{"t": "9000000000000000000", "sco": "1"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"t": "9000000000000000000", "a": "9000000000000000000", "sco": "1"}, rolled(t, m, r))
+}
