@@ -190,28 +190,35 @@ func (r *RollUp) runNarrow(vals *Values, up uint64, missingAsZero bool) bool {
 		// Values go into measured nodes too, to no effect (a measured
 		// node's own value replaces them): that saves a test per link. An
 		// overflow there only sends the roll-up to 128 bits, which tests.
-		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
-			t := g.outTgt[p]
-			if !sum {
+		lo, hi := g.outOff[u], g.outOff[u+1]
+		switch {
+		case !sum:
+			for _, t := range g.outTgt[lo:hi] {
 				if state[t]&flagFed == 0 || r.method == Min && v < val[t] || r.method == Max && v > val[t] {
 					val[t] = v
 				}
 				state[t] |= flagFed
-				continue
 			}
-			x := v
-			if weights != nil {
-				var ok bool
-				if x, ok = mul64(v, uint64(weights[p])); !ok {
+		case weights == nil:
+			for _, t := range g.outTgt[lo:hi] {
+				acc := val[t]
+				s := acc + v
+				if (acc^s)&(v^s) < 0 { // the sum's sign differs from both terms'
 					return false
 				}
+				val[t] = s
 			}
-			acc := val[t]
-			s := acc + x
-			if (acc^s)&(x^s) < 0 { // the sum's sign differs from both terms'
-				return false
+		default:
+			ws := weights[lo:hi]
+			for i, t := range g.outTgt[lo:hi] {
+				x, ok := mul64(v, uint64(ws[i]))
+				acc := val[t]
+				s := acc + x
+				if !ok || (acc^s)&(x^s) < 0 {
+					return false
+				}
+				val[t] = s
 			}
-			val[t] = s
 		}
 	}
 	return true
@@ -219,6 +226,10 @@ func (r *RollUp) runNarrow(vals *Values, up uint64, missingAsZero bool) bool {
 
 // mul64 returns v*w for w >= 0, and whether it fits in an int64.
 func mul64(v int64, w uint64) (int64, bool) {
+	if v >= 0 {
+		hi, lo := bits.Mul64(uint64(v), w)
+		return int64(lo), hi == 0 && lo <= 1<<63-1
+	}
 	neg := v < 0
 	a := uint64(v)
 	if neg {
