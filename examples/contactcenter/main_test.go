@@ -45,6 +45,18 @@ func TestReportFigures(t *testing.T) {
 		`[rewarded-output] "Calls handled"`,
 		// NPS is declared a customer outcome; the method classes it an output.
 		`[level-contradicts-catalogue] "Net Promoter Score"`,
+		// The hierarchy has 17 nodes of work below the 2 customer outcomes; the
+		// orphans are fill-timesheet (a task feeding nothing), update-wallboard
+		// -> manage-queues -> service-level, and escalation-rate: 5, so 12 of 17
+		// = 70.6% reach a customer outcome, 71% whole.
+		"No: 71% of the work (12 of 17 nodes) reaches a successful customer outcome",
+		// Activities by weight: handle-call 2 links up, answer-email 1,
+		// occupancy 1 (all aligned), manage-queues 1 (orphan): 4 of 5 = 80%.
+		"Activity          3 of 4 aligned (75.0% by count, 80.0% by weight)",
+		`order-visible ("I know where my order stands without chasing")`,
+		// look-up-account feeds handle-call (0.7) and answer-email (0.3);
+		// handle-call has 3 routes up (calls-handled twice, aht once), answer-email 1.
+		"look-up-account -> answer-email -> first-time-response -> retention-revenue -> problem-solved",
 		// Front line: 6,900/10,000 → 7,800/10,000 solved at first contact;
 		// cost 6.2M → 5.7M (-8.06%), revenue 1.8M → 2.05M (+13.89%).
 		"front-line: triple crown",
