@@ -3,6 +3,7 @@ package northstar
 import (
 	"errors"
 	"iter"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -239,9 +240,9 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 	if len(errs) > 0 {
 		return Canvas{}, errors.Join(errs...)
 	}
-	tf := total.InexactFloat64()
+	tf := toFloat(total)
 	for i := range metrics {
-		metrics[i].share = metrics[i].importance.InexactFloat64() / tf
+		metrics[i].share = toFloat(metrics[i].importance) / tf
 	}
 	return Canvas{spec: cloneSpec(spec), metrics: metrics, warnings: warns}, nil
 }
@@ -423,4 +424,21 @@ func decText(d decimal.Decimal) string {
 		return d.String()
 	}
 	return clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(d.Exponent()))
+}
+
+// toFloat returns d as a float64, without allocating in the common case: a
+// coefficient of at most 15 digits (exact as a float64) and an exponent from
+// -22 to 22 (10^|exp| exact as a float64) give one correctly rounded
+// multiplication or division; anything else goes through decimal's own
+// conversion.
+func toFloat(d decimal.Decimal) float64 {
+	exp := int(d.Exponent())
+	if exp < -22 || exp > 22 || d.NumDigits() > 15 {
+		return d.InexactFloat64()
+	}
+	c := float64(d.CoefficientInt64())
+	if exp < 0 {
+		return c / math.Pow10(-exp)
+	}
+	return c * math.Pow10(exp)
 }

@@ -264,7 +264,7 @@ type LeadLag struct {
 // copy the series (for [Spearman] it keeps the ranks of each series, four
 // slices of its length, updated from lag to lag).
 func AnalyzeLeadLag(candidate, outcome []float64, opts LagOptions) (LeadLag, error) {
-	return analyzeLeadLag(candidate, outcome, opts, "candidate", "outcome", nil)
+	return analyzeLeadLag(candidate, outcome, opts, "candidate series", "outcome series", nil)
 }
 
 // analyzeLeadLag is AnalyzeLeadLag with the series' names and the IDs for
@@ -273,7 +273,7 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 	errs := opts.validate(ids)
 	if len(x) != len(y) {
 		errs = append(errs, outcome.NewError(ErrSeriesLength, ids,
-			"northstar: %s series has %d values but %s series has %d", xName, len(x), yName, len(y)))
+			"northstar: %s has %d values but %s has %d", xName, len(x), yName, len(y)))
 	}
 	finite := true
 	for _, s := range [2]struct {
@@ -358,7 +358,7 @@ func checkFinite(values []float64, name string, ids []string) error {
 	if count > 1 {
 		more = fmt.Sprintf(" (and %d more)", count-1)
 	}
-	return outcome.NewError(outcome.ErrNotFinite, ids, "northstar: %s series has %v at index %d%s",
+	return outcome.NewError(outcome.ErrNotFinite, ids, "northstar: %s has %v at index %d%s",
 		name, values[first], first, more)
 }
 
@@ -372,7 +372,7 @@ func checkConstant(s []float64, maxLag int, name string, ids []string) []error {
 		head++
 	}
 	if head == n {
-		return []error{outcome.NewError(ErrConstantSeries, ids, "northstar: %s series is constant (all %d values are %v)", name, n, s[0])}
+		return []error{outcome.NewError(ErrConstantSeries, ids, "northstar: %s is constant (all %d values are %v)", name, n, s[0])}
 	}
 	tail := n - 2 // s[k:] is constant iff k > tail
 	for tail >= 0 && s[tail] == s[n-1] {
@@ -388,7 +388,7 @@ func checkConstant(s []float64, maxLag int, name string, ids []string) []error {
 		part = "last"
 	}
 	return []error{outcome.NewError(ErrConstantSeries, ids,
-		"northstar: %s series is constant over its %s %d values, which are paired at lag %d", name, part, n-k, k)}
+		"northstar: %s is constant over its %s %d values, which are paired at lag %d", name, part, n-k, k)}
 }
 
 // pearsonLags sets r[maxLag+k] to the Pearson correlation at lag k, for k
