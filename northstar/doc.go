@@ -42,10 +42,15 @@
 //  4. [Select] aggregates the canvases "against all your customer categories"
 //     and ranks every candidate. Gates first: a bare output (or task, or
 //     activity) can never be the North Star, and neither can a metric no
-//     canvas uses. Then weighted criteria ([Criterion]): customer coverage,
-//     lead strength, linkage to business outcomes, the organisation's
-//     ratings, and reach in the hierarchy; the [Policy] says how much each
-//     counts, and [DefaultPolicy] explains its choice.
+//     canvas uses, nor, where the organisation's [Hierarchy] is given, one
+//     that reaches no successful customer outcome in it. Then weighted
+//     criteria ([Criterion]): customer coverage, lead strength, linkage to
+//     business outcomes, the organisation's ratings, and reach in the
+//     hierarchy; the [Policy] says how much each counts, and
+//     [DefaultPolicy] explains its choice.
+//  5. For the winner, the hierarchy gives the input metrics
+//     ([InputMetric]): the metrics beneath it that drive it most, so each
+//     team knows its "role in driving it forward".
 //
 // The [Ranking] carries every reason as data: for each candidate, each
 // criterion's raw value, normalised score and weighted contribution, each

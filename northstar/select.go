@@ -55,12 +55,16 @@ func (r Rating) position() float64 {
 
 // Input is what [Select] chooses from and how: the candidates (the KPI
 // portfolio, business outcomes included, since their series are what lead
-// strength is measured against), the customer categories' canvases, and the
-// policy.
+// strength is measured against), the customer categories' canvases, the
+// policy, and optionally the organisation's hierarchy of work.
 type Input struct {
 	Candidates []Candidate
 	Canvases   []Canvas
 	Policy     Policy
+	// Hierarchy, if not nil, is the hierarchy from the front line to the
+	// customer outcomes: a candidate must reach a customer outcome in it,
+	// it measures reach and links, and it gives the input metrics.
+	Hierarchy Hierarchy
 }
 
 // Gate is a test a candidate must pass to be chosen at all, whatever its
@@ -78,21 +82,27 @@ const (
 	// GateCanvas: some customer category's canvas must use the candidate:
 	// a metric no category needs delivers no customer outcome anyone named.
 	GateCanvas
+	// GateHierarchy: where a hierarchy is given, the candidate must measure
+	// a node of it that reaches a successful customer outcome.
+	GateHierarchy
 )
 
-// String returns "outcome" or "canvas", or "Gate(N)" for an invalid value.
+// String returns "outcome", "canvas" or "hierarchy", or "Gate(N)" for an
+// invalid value.
 func (g Gate) String() string {
 	switch g {
 	case GateOutcome:
 		return "outcome"
 	case GateCanvas:
 		return "canvas"
+	case GateHierarchy:
+		return "hierarchy"
 	}
 	return "Gate(" + strconv.Itoa(int(g)) + ")"
 }
 
 // IsValid reports whether g is one of the gates.
-func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateCanvas }
+func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateHierarchy }
 
 // GateFailure is a gate a candidate failed, and why, in the method's words.
 type GateFailure struct {
@@ -169,6 +179,9 @@ type Link struct {
 	// Evidence: lead/lag analysis found the candidate leading or moving
 	// with the outcome, in the direction of improvement.
 	Evidence bool `json:"evidence,omitempty"`
+	// Hierarchy: a node the candidate measures contributes, through the
+	// hierarchy, to a node the outcome measures.
+	Hierarchy bool `json:"hierarchy,omitempty"`
 }
 
 // Entry is one candidate's place in a [Ranking], with every reason for it.
@@ -196,8 +209,12 @@ type Entry struct {
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// Links lists the business outcomes the candidate is linked to: those
 	// its Drives lists, in that order, then those found by evidence, in
-	// candidate order.
+	// candidate order, then those found in the hierarchy, in its
+	// topological order.
 	Links []Link `json:"links,omitempty"`
+	// Nodes are the IDs of the hierarchy's nodes the candidate's metric
+	// measures, in topological order (empty without a hierarchy).
+	Nodes []string `json:"nodes,omitempty"`
 }
 
 // Score returns the candidate's score on criterion c, or the zero Score for
@@ -219,6 +236,10 @@ type Ranking struct {
 	// Robustness says how far the criterion weights could move before the
 	// winner changed.
 	Robustness Robustness `json:"robustness"`
+	// InputMetrics are, where a hierarchy is given and there is a winner,
+	// the metrics beneath the winner in the hierarchy, those that drive it
+	// most first: each team's "role in driving it forward".
+	InputMetrics []InputMetric `json:"inputMetrics,omitempty"`
 	// Warnings are the canvases' warnings, in canvas order.
 	Warnings []*outcome.Error `json:"-"`
 }
@@ -248,6 +269,8 @@ const (
 	reasonActivity = "an activity is work, not an outcome: a bare activity can never be the North Star"
 	reasonOutput   = "an output is what we produce, what we make, not an outcome: a bare output can never be the North Star"
 	reasonCanvas   = "no customer category's canvas uses it, so it shows no successful customer outcome"
+	reasonNoNode   = "it is not in the hierarchy, so nothing connects it to the work of the front line"
+	reasonOrphan   = "in the hierarchy it reaches no successful customer outcome"
 )
 
 // Select ranks the candidates as North Star metrics. It returns the full
@@ -256,9 +279,15 @@ const (
 // # Gates
 //
 // A candidate that measures a task, an activity or an output fails
-// [GateOutcome]; one that no canvas uses fails [GateCanvas]. A candidate
+// [GateOutcome]; one that no canvas uses fails [GateCanvas]; where a
+// hierarchy is given, one that measures no node of it, or only nodes that
+// reach no successful customer outcome, fails [GateHierarchy]. A candidate
 // that fails a gate can never win, whatever its scores: it ranks below every
 // candidate that passes.
+//
+// A candidate's nodes in the hierarchy are those its metric measures (whose
+// [Hierarchy.NodeInfo] metric has the candidate's ID) or, if there are none,
+// the node whose ID is the metric's ID.
 //
 // # Criteria
 //
@@ -274,14 +303,19 @@ const (
 //     without a business outcome's series to compare it with.
 //   - [Linkage]: the number of distinct business-outcome kinds (revenue,
 //     cost, service, compliance) among the outcomes it is linked to
-//     ([Link]): those its Drives lists, and those the analysis finds it
+//     ([Link]): those its Drives lists; those the analysis finds it
 //     leading or moving with, in the direction of improvement (a lagging
 //     metric may follow the outcome rather than drive it, so it is not
-//     linked by evidence).
+//     linked by evidence); and those whose nodes its nodes contribute to
+//     in the hierarchy (through a business-outcome node's metric, which
+//     carries the kind).
 //   - [Ratings]: the mean position of its ratings on their scales, from 0
 //     to 1; 0, and marked missing, without ratings.
-//   - [Reach]: 0 for every candidate, and marked missing: reach needs a
-//     hierarchy, which this version does not take.
+//   - [Reach]: "touches everyone and everything": the share of the
+//     hierarchy's aligned work (tasks, activities and outputs that reach a
+//     successful customer outcome) that feeds the candidate's nodes,
+//     directly or through others; 0, and marked missing, without a
+//     hierarchy.
 //
 // Each raw value is divided by the largest among the candidates that pass
 // every gate (among all candidates if none does), so the best scores 1; the
@@ -315,12 +349,20 @@ const (
 // a length unlike the first series given ([ErrSeriesLength]), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
-// ([ErrConstantSeries]).
+// ([ErrConstantSeries]); and a hierarchy that answers inconsistently
+// ([ErrInvalidHierarchy]).
+//
+// # Input metrics
+//
+// Where a hierarchy is given and there is a winner, [Ranking.InputMetrics]
+// lists the metrics beneath it that drive it, most influential first
+// ([InputMetric]): what each team owns in driving the North Star forward.
 //
 // Select allocates a fixed number of slices and maps per call, plus those
-// of the lead/lag analyses and of the ratings' decimal arithmetic; the
-// scoring and ranking themselves allocate nothing per candidate or
-// criterion.
+// of the lead/lag analyses, of the hierarchy's reading and walks (linear in
+// its size, per candidate in it), and of decimal comparisons where a
+// rating's numbers have different exponents; the scoring and ranking
+// themselves allocate nothing per candidate or criterion.
 func Select(in Input) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
@@ -435,10 +477,16 @@ func Select(in Input) (Ranking, error) {
 	if len(canvases) > 0 && allZero && len(seen) == len(canvases) {
 		errs = append(errs, outcome.NewError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
 	}
+	var g *graph
+	if in.Hierarchy != nil {
+		var herrs []error
+		g, herrs = readHierarchy(in.Hierarchy)
+		errs = append(errs, herrs...)
+	}
 	if len(errs) > 0 {
 		return Ranking{}, errors.Join(errs...)
 	}
-	return rank(in, index, pairs, catTotal)
+	return rank(in, index, pairs, catTotal, g)
 }
 
 // ratingErrors reports every problem with a candidate's ratings.
@@ -482,7 +530,7 @@ func ratingErrors(c Candidate) []error {
 }
 
 // rank scores and ranks valid input.
-func rank(in Input, index map[string]int32, pairs int, catTotal float64) (Ranking, error) {
+func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *graph) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
 	wf := in.Policy.Weights.floats()
@@ -538,8 +586,17 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64) (Rankin
 		e.Scores[Coverage-1].Raw = cov
 	}
 
-	// Lead strength and linkage, from the series and the declared links.
-	leadLagEvidence(in, index, entries)
+	// Reach, and the links the hierarchy shows.
+	var nodeOff, nodes []int32
+	var hier [][]Link
+	if g != nil {
+		nodeOff, nodes = g.nodesOf(cands, index)
+		hier = hierarchyEvidence(g, entries, nodeOff, nodes)
+	}
+
+	// Lead strength and linkage, from the series, the declared links and
+	// the hierarchy.
+	leadLagEvidence(in, index, entries, hier)
 
 	// Ratings and reach.
 	for i, c := range cands {
@@ -553,22 +610,22 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64) (Rankin
 			}
 			(*s)[Ratings-1].Raw = sum / float64(len(c.Ratings))
 		}
-		(*s)[Reach-1].Missing = true
+		(*s)[Reach-1].Missing = g == nil
 	}
 
 	// Gates.
 	nfail := 0
 	for i := range entries {
-		_, k := gates(&entries[i])
+		_, k := gates(&entries[i], g, nodeOff, nodes, i)
 		nfail += k
 	}
 	failed := make([]GateFailure, 0, nfail)
 	for i := range entries {
 		e := &entries[i]
-		g, k := gates(e)
+		f, k := gates(e, g, nodeOff, nodes, i)
 		if k > 0 {
 			start := len(failed)
-			failed = append(failed, g[:k]...)
+			failed = append(failed, f[:k]...)
 			e.Failed = failed[start:len(failed):len(failed)]
 		}
 		e.Eligible = k == 0
@@ -614,11 +671,16 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64) (Rankin
 	}
 	r := Ranking{Entries: entries, Policy: in.Policy, Warnings: warns}
 	r.Robustness = robustness(entries, wf)
+	if w, ok := r.Winner(); g != nil && ok {
+		i := index[w.Metric.ID()]
+		r.InputMetrics = g.inputMetrics(nodes[nodeOff[i]:nodeOff[i+1]])
+	}
 	return r, nil
 }
 
-// gates returns the gates e fails, in out[:k], with constant reasons.
-func gates(e *Entry) (out [2]GateFailure, k int) {
+// gates returns the gates e, candidate i, fails, in out[:k], with constant
+// reasons.
+func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
 	switch e.Metric.Level() {
 	case outcome.Task:
 		out[k] = GateFailure{GateOutcome, reasonTask}
@@ -633,6 +695,17 @@ func gates(e *Entry) (out [2]GateFailure, k int) {
 	if len(e.Categories) == 0 {
 		out[k] = GateFailure{GateCanvas, reasonCanvas}
 		k++
+	}
+	if g != nil {
+		mine := nodes[nodeOff[i]:nodeOff[i+1]]
+		switch {
+		case len(mine) == 0:
+			out[k] = GateFailure{GateHierarchy, reasonNoNode}
+			k++
+		case !slices.ContainsFunc(mine, func(v int32) bool { return g.aligned[v] }):
+			out[k] = GateFailure{GateHierarchy, reasonOrphan}
+			k++
+		}
 	}
 	return out, k
 }
@@ -725,7 +798,7 @@ func dirSign(m outcome.Metric) float64 {
 
 // leadLagEvidence analyses each candidate's series against each business
 // outcome's, and sets lead strength, the links and linkage.
-func leadLagEvidence(in Input, index map[string]int32, entries []Entry) {
+func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][]Link) {
 	cands := in.Candidates
 	var outcomes []int32 // business outcomes with a series, in candidate order
 	withSeries := 0
@@ -788,6 +861,15 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry) {
 				links = append(links, Link{Outcome: ev.Outcome, Kind: ev.Kind, Evidence: true})
 			}
 		}
+		if hier != nil {
+			for _, h := range hier[i] {
+				if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == h.Outcome }); j >= 0 {
+					links[linkStart+j].Hierarchy = true
+				} else {
+					links = append(links, h)
+				}
+			}
+		}
 		linkOff[i+1] = int32(len(links))
 	}
 	for i := range entries {
@@ -809,3 +891,49 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry) {
 
 // quote returns s clipped and quoted as %q would.
 func quote(s string) string { return strconv.Quote(clip(s)) }
+
+// hierarchyEvidence sets each candidate's reach and nodes, and returns the
+// business outcomes each is linked to through the hierarchy.
+func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Link {
+	n := len(g.ids)
+	seen := make([]bool, n)
+	queue := make([]int32, 0, n)
+	names := make([]string, len(nodes))
+	for k, v := range nodes {
+		names[k] = g.ids[v]
+	}
+	hier := make([][]Link, len(entries))
+	for i := range entries {
+		mine := nodes[nodeOff[i]:nodeOff[i+1]]
+		if len(mine) == 0 {
+			continue
+		}
+		e := &entries[i]
+		e.Nodes = names[nodeOff[i]:nodeOff[i+1]:nodeOff[i+1]]
+		// Reach: the aligned work among everything that feeds its nodes.
+		queue = walk(g.childOff, g.child, mine, seen, queue)
+		feeding := 0
+		for _, u := range queue {
+			seen[u] = false
+			if g.aligned[u] && isWork(g.level[u]) && !slices.Contains(mine, u) {
+				feeding++
+			}
+		}
+		if g.work > 0 {
+			e.Scores[Reach-1].Raw = float64(feeding) / float64(g.work)
+		}
+		// Links: the business outcomes its nodes contribute to.
+		queue = walk(g.parentOff, g.parent, mine, seen, queue)
+		slices.Sort(queue) // topological order
+		for _, u := range queue {
+			seen[u] = false
+			m := g.metric[u]
+			if g.level[u] != outcome.BusinessOutcome || !m.Kind().IsValid() || slices.Contains(mine, u) ||
+				slices.ContainsFunc(hier[i], func(l Link) bool { return l.Outcome == m.ID() }) {
+				continue
+			}
+			hier[i] = append(hier[i], Link{Outcome: m.ID(), Kind: m.Kind(), Hierarchy: true})
+		}
+	}
+	return hier
+}
