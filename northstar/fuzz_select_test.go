@@ -94,6 +94,33 @@ func fuzzInput(data []byte) Input {
 			in.Canvases = append(in.Canvases, cv)
 		}
 	}
+	if next()%2 == 1 {
+		var h fakeHierarchy
+		for v := range next() % 10 {
+			id := "m" + strconv.Itoa(next()%8)
+			if next()%4 == 0 {
+				id = "n" + strconv.Itoa(v)
+			}
+			var m outcome.Metric
+			if next()%2 == 0 {
+				lv := levels[next()%5]
+				var kind outcome.Kind
+				if lv == outcome.BusinessOutcome {
+					kind = outcome.Revenue
+				}
+				m = metric(id, lv, outcome.HigherIsBetter, kind)
+			}
+			h.nodes = append(h.nodes, fakeNode{id: id, level: outcome.Level(next() % 6), metric: m})
+		}
+		for range next() % 12 {
+			if len(h.nodes) == 0 {
+				break
+			}
+			h.links = append(h.links, fakeLink{from: h.nodes[next()%len(h.nodes)].id, to: h.nodes[next()%len(h.nodes)].id,
+				weight: decimal.NewFromInt(int64(next()%4 - 1))})
+		}
+		in.Hierarchy = h
+	}
 	in.Policy = DefaultPolicy()
 	in.Policy.LeadLag.MaxLag = next() % 4
 	for c := range Criteria() {
@@ -110,6 +137,8 @@ func FuzzSelect(f *testing.F) {
 	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1})
 	f.Add([]byte{7, 4, 0, 0, 0, 2, 1, 2, 3, 4, 1, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 3, 2, 1, 1, 0, 1})
 	f.Add([]byte{})
+	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1, 1, 6, 0, 1, 0, 4, 1, 1, 0, 2, 0, 5,
+		2, 3, 0, 1, 3, 0, 4, 0, 0, 5, 7, 0, 1, 2, 1, 2, 3, 3, 2, 4, 1, 0, 3, 3})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
@@ -147,6 +176,11 @@ func FuzzSelect(f *testing.F) {
 			}
 			if math.Abs(sum-e.Total) > 1e-9 {
 				t.Fatalf("%s: contributions %v, total %v", e.Metric.ID(), sum, e.Total)
+			}
+		}
+		for _, im := range r.InputMetrics {
+			if math.IsNaN(im.Influence) || im.Influence < 0 || len(im.Nodes) == 0 {
+				t.Fatalf("input metric %+v", im)
 			}
 		}
 		for _, ch := range r.Robustness.Changes {

@@ -15,11 +15,11 @@ import (
 // Outcomes and ultimately Successful Customer Outcomes", as a directed
 // acyclic graph of nodes linked upward with weights.
 //
-// Package hierarchy's Model has TopoOrder and Children with these very
-// signatures; NodeInfo and LinkWeight are one-line wrappers of its Node
-// method and its links (see the package example). Select reads each node
-// and link once, so any implementation that answers these four questions
-// will do.
+// Package hierarchy's Model already has TopoOrder and Children with these
+// signatures; a wrapper around it adds NodeInfo (from its Node method) and
+// LinkWeight (from its Links). Select reads each node and link once, so any
+// implementation that answers these four questions consistently will do;
+// one that does not is reported ([ErrInvalidHierarchy]), not trusted.
 type Hierarchy interface {
 	// TopoOrder yields every node's ID once, each node before the nodes it
 	// contributes to.
