@@ -71,7 +71,7 @@ func (o orgChart) LinkWeight(from, to string) (decimal.Decimal, error) {
 // The marketplace again, now with its hierarchy, from the front line up:
 // the North Star must "touch everyone and everything", and each team needs
 // to know its part in driving it.
-func ExampleSelect_hierarchy() {
+func ExampleHierarchy() {
 	m := func(id, name, owner string, level outcome.Level, kind outcome.Kind) outcome.Metric {
 		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: level,
 			Direction: outcome.HigherIsBetter, Kind: kind, Owner: owner})

@@ -86,3 +86,18 @@ func ExampleParseVerdict() {
 	fmt.Println(v, v == northstar.NoEvidence)
 	// Output: no evidence true
 }
+
+// The zero LagOptions examines lag zero only, with Pearson's correlation at
+// 95% confidence; the verdict's confidence holds over all the lags examined
+// together.
+func ExampleLagOptions() {
+	x := []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3}
+	y := []float64{2, 7, 1, 8, 2, 8, 1, 8, 2, 8}
+	l, _ := northstar.AnalyzeLeadLag(x, y, northstar.LagOptions{})
+	fmt.Println(l.MaxLag(), l.Method(), l.Confidence(), l.PerLagConfidence())
+	l, _ = northstar.AnalyzeLeadLag(x, y, northstar.LagOptions{MaxLag: 2, Confidence: 0.9})
+	fmt.Printf("%d %.2f\n", l.MaxLag(), l.PerLagConfidence())
+	// Output:
+	// 0 Pearson 0.95 0.95
+	// 2 0.98
+}

@@ -153,3 +153,36 @@ func ExampleSelect_errors() {
 	// lead-lag-invalid-lag []
 	// northstar-unknown-metric [callers aht]
 }
+
+// The gates come before any score: a candidate that fails one can never
+// win.
+func ExampleGate() {
+	r, _ := northstar.Select(contactCentre())
+	for _, e := range r.Entries {
+		for _, f := range e.Failed {
+			fmt.Printf("%s: %s gate\n", e.Metric.ID(), f.Gate)
+		}
+	}
+	// Output:
+	// aht: outcome gate
+	// calls-handled: outcome gate
+}
+
+// A link to a business outcome can be declared (the candidate's Drives),
+// found in its series, or found in the hierarchy; linkage counts the kinds.
+func ExampleLink() {
+	in := contactCentre()
+	cost := outcome.MustMetric(outcome.MetricSpec{ID: "cost-to-serve", Name: "Cost to serve",
+		Level: outcome.BusinessOutcome, Direction: outcome.LowerIsBetter, Kind: outcome.Cost})
+	in.Candidates = append(in.Candidates, northstar.Candidate{Metric: cost})
+	in.Candidates[0].Drives = []string{"cost-to-serve"}
+	r, _ := northstar.Select(in)
+	fcr, _ := r.Find("fcr")
+	for _, l := range fcr.Links {
+		fmt.Printf("%s (%s), declared %v\n", l.Outcome, l.Kind, l.Declared)
+	}
+	fmt.Println("linkage:", fcr.Score(northstar.Linkage).Raw)
+	// Output:
+	// cost-to-serve (cost), declared true
+	// linkage: 1
+}
