@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 )
@@ -79,9 +78,10 @@ func (k *Kind) UnmarshalText(text []byte) error {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "warning" or "error".
+// Marshalling the zero Severity is an error with code [ErrUnknownSeverity].
 func (s Severity) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fmt.Errorf("outcome: cannot marshal invalid severity %d", uint8(s))
+		return nil, NewError(ErrUnknownSeverity, nil, "outcome: cannot marshal invalid severity %d", uint8(s))
 	}
 	return []byte(s.String()), nil
 }
@@ -105,15 +105,56 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m.Spec())
 }
 
+// metricJSON is the JSON form of a [MetricSpec] as it is decoded: the same
+// fields, with the level, direction and kind as text, so that text that names
+// nothing is reported together with every other problem of the definition.
+type metricJSON struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Level       string `json:"level"`
+	Direction   string `json:"direction"`
+	Unit        string `json:"unit"`
+	Kind        string `json:"kind"`
+	Owner       string `json:"owner"`
+	Rewarded    bool   `json:"rewarded"`
+	Description string `json:"description"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a [MetricSpec],
-// refusing unknown fields, and validates it exactly as [NewMetric] does;
-// malformed JSON is an error with code [ErrInvalidJSON].
+// refusing unknown fields, duplicate fields, trailing data and null, and
+// validates it exactly as [NewMetric] does, reporting every problem with the
+// same codes (level, direction or kind text that names nothing is
+// [ErrUnknownLevel], [ErrUnknownDirection] or [ErrUnknownKind]); JSON that
+// is malformed or has the wrong shape is an error with code [ErrInvalidJSON].
+// On error, m is left unchanged.
 func (m *Metric) UnmarshalJSON(data []byte) error {
-	var spec MetricSpec
-	if err := decodeJSON(data, &spec); err != nil {
+	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+		return NewError(ErrInvalidJSON, nil, "outcome: a metric cannot be null")
+	}
+	var w metricJSON
+	if err := decodeJSON(data, &w); err != nil {
 		return err
 	}
-	v, err := NewMetric(spec)
+	spec := MetricSpec{ID: w.ID, Name: w.Name, Unit: w.Unit, Owner: w.Owner, Rewarded: w.Rewarded, Description: w.Description}
+	var bad metricText
+	if w.Level != "" {
+		if l, err := ParseLevel(w.Level); err == nil {
+			spec.Level = l
+		} else {
+			bad.level = w.Level
+		}
+	}
+	if w.Direction != "" {
+		if d, err := ParseDirection(w.Direction); err == nil {
+			spec.Direction = d
+		} else {
+			bad.direction = w.Direction
+		}
+	}
+	if err := spec.Kind.UnmarshalText([]byte(w.Kind)); err != nil {
+		bad.kind = w.Kind
+	}
+	v, err := validateMetric(spec, bad)
 	if err != nil {
 		return err
 	}

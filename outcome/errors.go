@@ -3,6 +3,7 @@ package outcome
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is the stable, machine-readable name of a kind of problem: an error in
@@ -31,6 +32,9 @@ const (
 	ErrDuplicateID Code = "duplicate-id"
 	// ErrEmptyName: a metric has no name.
 	ErrEmptyName Code = "empty-name"
+	// ErrInvalidText: free text (a name, unit, owner or description) that is
+	// not valid UTF-8, and so could not survive a JSON round trip unchanged.
+	ErrInvalidText Code = "invalid-text"
 	// ErrUnknownLevel: a level is the zero value or text that names no level.
 	ErrUnknownLevel Code = "unknown-level"
 	// ErrUnknownDirection: a direction is the zero value or text that names no direction.
@@ -47,6 +51,8 @@ const (
 	ErrInvalidThreshold Code = "invalid-threshold"
 	// ErrNotFinite: a float64 input that is NaN or infinite.
 	ErrNotFinite Code = "not-finite"
+	// ErrUnknownSeverity: a severity is the zero value or text that names no severity.
+	ErrUnknownSeverity Code = "unknown-severity"
 )
 
 // Severity says how serious a problem is. An error blocks (a constructor
@@ -79,15 +85,16 @@ func (s Severity) IsValid() bool { return s == SeverityWarning || s == SeverityE
 // IsZero reports whether s is the zero (invalid) Severity.
 func (s Severity) IsZero() bool { return s == 0 }
 
-// ParseSeverity parses "warning" or "error" (case-insensitive).
+// ParseSeverity parses "warning" or "error", ignoring case and surrounding
+// white space. Anything else is an error with code [ErrUnknownSeverity].
 func ParseSeverity(text string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(text)) {
-	case "warning":
+	switch t := strings.TrimSpace(text); {
+	case strings.EqualFold(t, "warning"):
 		return SeverityWarning, nil
-	case "error":
+	case strings.EqualFold(t, "error"):
 		return SeverityError, nil
 	}
-	return 0, fmt.Errorf("outcome: unknown severity %q", clip(text))
+	return 0, NewError(ErrUnknownSeverity, nil, "outcome: unknown severity %q", clip(text))
 }
 
 // Error is a problem found in user input. It carries the problem's stable
@@ -127,8 +134,10 @@ func NewError(code Code, ids []string, format string, args ...any) *Error {
 }
 
 // Problems returns every *Error in err's tree, in depth-first order: the
-// problems a validation reported through [errors.Join], say. It returns nil if
-// err is nil or holds no *Error.
+// problems a validation reported through [errors.Join], say, also when they
+// are wrapped by [fmt.Errorf] with %w. It does not look inside an *Error (its
+// cause is part of that one problem). It returns nil if err is nil or holds
+// no *Error.
 func Problems(err error) []*Error {
 	var out []*Error
 	var walk func(error)
@@ -136,7 +145,9 @@ func Problems(err error) []*Error {
 		switch x := err.(type) {
 		case nil:
 		case *Error:
-			out = append(out, x)
+			if x != nil {
+				out = append(out, x)
+			}
 		case interface{ Unwrap() []error }:
 			for _, e := range x.Unwrap() {
 				walk(e)
@@ -155,16 +166,16 @@ const maxQuoted = 64
 // clip shortens s for quoting in an error message.
 func clip(s string) string { return clipN(s, maxQuoted) }
 
-// clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
+// clipN shortens s to at most n bytes, marking the cut with "...". It cuts on
+// a rune boundary: it backs up over at most [utf8.UTFMax]-1 continuation
+// bytes, so that text that is not UTF-8 at all is still cut near n.
 func clipN(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
 	cut := n
-	for cut > 0 && !isRuneStart(s[cut]) {
+	for back := 0; back < utf8.UTFMax-1 && cut > 0 && !utf8.RuneStart(s[cut]); back++ {
 		cut--
 	}
 	return s[:cut] + "..."
 }
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

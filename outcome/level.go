@@ -3,6 +3,8 @@ package outcome
 import (
 	"fmt"
 	"iter"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Level is a rung of the method's hierarchy: "a hierarchy that connects Tasks
@@ -106,12 +108,13 @@ func (l Level) Below(m Level) bool { return l < m }
 // Above reports whether l is a higher level than m (an outcome is above an output).
 func (l Level) Above(m Level) bool { return l > m }
 
-// ParseLevel parses a level's name. It ignores case, white space, hyphens,
-// underscores and a trailing plural "s", and accepts the canonical names
-// ("Task", "Business Outcome", "business-outcome", ...) and the method's
-// spellings: "Successful Customer Outcome", "SCO" and "customer outcome" for
-// [CustomerOutcome], "BO" for [BusinessOutcome]. Anything else is an error
-// with code [ErrUnknownLevel].
+// ParseLevel parses a level's name. It ignores case, white space and
+// punctuation (hyphens, underscores, dots), and accepts the canonical names
+// ("Task", "Business Outcome", "business-outcome", ...), their plurals
+// ("Tasks", "Activities", "Outputs", ...) and the method's spellings:
+// "Successful Customer Outcome", "SCO" and "customer outcome" for
+// [CustomerOutcome], "BO" for [BusinessOutcome]. Anything else, empty text
+// included, is an error with code [ErrUnknownLevel].
 func ParseLevel(text string) (Level, error) {
 	var buf [48]byte
 	switch string(fold(buf[:0], text)) {
@@ -184,11 +187,12 @@ func (d Direction) Sign() int {
 	return 0
 }
 
-// ParseDirection parses a direction, ignoring case, white space, hyphens and
-// underscores: "higher is better", "higher", "up", "increase", "maximise" (or
-// "maximize") for [HigherIsBetter]; "lower is better", "lower", "down",
-// "decrease", "minimise" (or "minimize") for [LowerIsBetter]. Anything else is
-// an error with code [ErrUnknownDirection].
+// ParseDirection parses a direction, ignoring case, white space and
+// punctuation (hyphens, underscores, dots): "higher is better", "higher",
+// "up", "increase", "maximise" (or "maximize") for [HigherIsBetter]; "lower
+// is better", "lower", "down", "decrease", "minimise" (or "minimize") for
+// [LowerIsBetter]. Anything else, empty text included, is an error with code
+// [ErrUnknownDirection].
 func ParseDirection(text string) (Direction, error) {
 	var buf [48]byte
 	switch string(fold(buf[:0], text)) {
@@ -244,11 +248,12 @@ func (k Kind) IsValid() bool { return k >= Revenue && k <= Compliance }
 // IsZero reports whether k is the zero Kind ("no kind").
 func (k Kind) IsZero() bool { return k == 0 }
 
-// ParseKind parses a business-outcome kind, ignoring case, white space,
-// hyphens and underscores. Besides the four names it accepts the method's
-// phrases "cost optimisation" (or "optimization"), "service delivery" and
-// "effective compliance". Anything else is an error with code
-// [ErrUnknownKind].
+// ParseKind parses a business-outcome kind, ignoring case, white space and
+// punctuation (hyphens, underscores, dots). Besides the four names (and
+// "revenues", "costs") it accepts the method's phrases "cost optimisation"
+// (or "optimization"), "service delivery" and "effective compliance".
+// Anything else, empty text included, is an error with code [ErrUnknownKind];
+// see [Kind.UnmarshalText] for empty text as "no kind".
 func ParseKind(text string) (Kind, error) {
 	var buf [48]byte
 	switch string(fold(buf[:0], text)) {
@@ -265,9 +270,12 @@ func ParseKind(text string) (Kind, error) {
 }
 
 // fold appends to dst the ASCII letters and digits of s, lower-cased, and
-// drops everything else (white space, hyphens, underscores, punctuation). The
-// result is meant for matching names against a fixed vocabulary; if it would
-// overflow dst's capacity it is cut short and so matches nothing longer.
+// drops the rest of ASCII (white space, hyphens, underscores, punctuation) and
+// non-ASCII white space and punctuation (a no-break space, an en dash, curly
+// quotes). Any other non-ASCII rune (a letter, a mark) or invalid byte becomes
+// the marker '~', so that it cannot fold into a known name. The result is meant
+// for matching names against a fixed vocabulary; if it would overflow dst's
+// capacity it is replaced by "~" and so matches nothing.
 func fold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -275,13 +283,14 @@ func fold(dst []byte, s string) []byte {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
-		default:
-			if c >= 0x80 {
-				// Non-ASCII text names nothing in the vocabulary; keep a
-				// marker so that it cannot fold into a known name.
-				c = '~'
-				break
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
+			if r != utf8.RuneError && (unicode.IsSpace(r) || unicode.IsPunct(r)) {
+				continue
 			}
+			c = '~'
+		default:
 			continue
 		}
 		if len(dst) == cap(dst) {

@@ -67,35 +67,70 @@ type Metric struct {
 }
 
 // NewMetric validates spec and returns the Metric it defines. Every problem is
-// reported, joined with [errors.Join], each an *[Error] with its code: the
-// ID's ([ErrEmptyID], [ErrInvalidID]), [ErrEmptyName], [ErrUnknownLevel],
-// [ErrUnknownDirection], [ErrUnknownKind], [ErrMissingKind] for a
-// business-outcome metric without a kind and [ErrUnexpectedKind] for a kind
-// on any other level.
+// reported, joined with [errors.Join], each an *[Error] with its code, in this
+// order: the ID's ([ErrEmptyID] or [ErrInvalidID]), [ErrEmptyName],
+// [ErrUnknownLevel], [ErrUnknownDirection], then the kind's: [ErrUnknownKind]
+// for a value that is not a kind, [ErrMissingKind] for a business-outcome
+// metric without a kind, or [ErrUnexpectedKind] for a kind on any other level;
+// last, [ErrInvalidText] for each of the name, unit, owner and description
+// that is not valid UTF-8.
 func NewMetric(spec MetricSpec) (Metric, error) {
+	return validateMetric(spec, metricText{})
+}
+
+// metricText holds the text of a metric's level, direction and kind when it
+// came from JSON and named nothing, so that [validateMetric] can quote it.
+type metricText struct {
+	level, direction, kind string
+}
+
+// validateMetric is [NewMetric]; bad says which of spec's level, direction
+// and kind are zero because their text (non-empty) named nothing.
+func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 	var errs []error
+	add := func(code Code, format string, args ...any) {
+		var ids []string // none for a metric without an ID
+		if spec.ID != "" {
+			ids = []string{spec.ID} // one slice per problem: they do not alias
+		}
+		errs = append(errs, NewError(code, ids, format, args...))
+	}
 	if err := ValidateID(spec.ID); err != nil {
 		errs = append(errs, err)
 	}
-	ids := []string{spec.ID}
+	id := clip(spec.ID)
 	if strings.TrimSpace(spec.Name) == "" {
-		errs = append(errs, NewError(ErrEmptyName, ids, "outcome: metric %q has no name", clip(spec.ID)))
-	}
-	if !spec.Level.IsValid() {
-		errs = append(errs, NewError(ErrUnknownLevel, ids, "outcome: metric %q has no valid level", clip(spec.ID)))
-	}
-	if !spec.Direction.IsValid() {
-		errs = append(errs, NewError(ErrUnknownDirection, ids, "outcome: metric %q has no valid direction", clip(spec.ID)))
+		add(ErrEmptyName, "outcome: metric %q has no name", id)
 	}
 	switch {
+	case bad.level != "":
+		add(ErrUnknownLevel, "outcome: metric %q has an unknown level %q", id, clip(bad.level))
+	case !spec.Level.IsValid():
+		add(ErrUnknownLevel, "outcome: metric %q has no valid level", id)
+	}
+	switch {
+	case bad.direction != "":
+		add(ErrUnknownDirection, "outcome: metric %q has an unknown direction %q", id, clip(bad.direction))
+	case !spec.Direction.IsValid():
+		add(ErrUnknownDirection, "outcome: metric %q has no valid direction", id)
+	}
+	switch {
+	case bad.kind != "":
+		add(ErrUnknownKind, "outcome: metric %q has an unknown business-outcome kind %q", id, clip(bad.kind))
 	case !spec.Kind.IsZero() && !spec.Kind.IsValid():
-		errs = append(errs, NewError(ErrUnknownKind, ids, "outcome: metric %q has an invalid kind %d", clip(spec.ID), uint8(spec.Kind)))
+		add(ErrUnknownKind, "outcome: metric %q has an invalid kind %d", id, uint8(spec.Kind))
 	case spec.Level == BusinessOutcome && spec.Kind.IsZero():
-		errs = append(errs, NewError(ErrMissingKind, ids,
-			"outcome: business-outcome metric %q has no kind (revenue, cost, service or compliance)", clip(spec.ID)))
+		add(ErrMissingKind, "outcome: business-outcome metric %q has no kind (revenue, cost, service or compliance)", id)
 	case spec.Level.IsValid() && spec.Level != BusinessOutcome && !spec.Kind.IsZero():
-		errs = append(errs, NewError(ErrUnexpectedKind, ids,
-			"outcome: metric %q is a %s, so it cannot have a business-outcome kind (%s)", clip(spec.ID), spec.Level, spec.Kind))
+		add(ErrUnexpectedKind, "outcome: metric %q has kind %s, but only a business outcome has a kind (its level is %s)",
+			id, spec.Kind, spec.Level)
+	}
+	for _, f := range [...]struct{ field, text string }{
+		{"name", spec.Name}, {"unit", spec.Unit}, {"owner", spec.Owner}, {"description", spec.Description},
+	} {
+		if !utf8.ValidString(f.text) {
+			add(ErrInvalidText, "outcome: metric %q has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
+		}
 	}
 	if len(errs) > 0 {
 		return Metric{}, errors.Join(errs...)

@@ -1,0 +1,179 @@
+package strictjson
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type point struct {
+	X int `json:"x"`
+	Y int `json:"y"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want point
+	}{
+		{"object", `{"x":1,"y":2}`, point{1, 2}},
+		{"field missing: left zero", `{"x":1}`, point{X: 1}},
+		{"JSON white space around the value", " \t\r\n{\"x\":1,\"y\":2} \t\r\n", point{1, 2}},
+		{"null leaves the value as it is", `null`, point{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got point
+			require.NoError(t, Decode([]byte(tt.in), &got))
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestDecode_nested(t *testing.T) {
+	// The same key in different objects is not a duplicate, nor is a key that
+	// equals a value.
+	in := `{"a":{"a":"a","b":[{"a":1},{"a":2}]},"b":[[],{}],"c":"a"}`
+	var got map[string]any
+	require.NoError(t, Decode([]byte(in), &got))
+	want := map[string]any{
+		"a": map[string]any{"a": "a", "b": []any{map[string]any{"a": 1.0}, map[string]any{"a": 2.0}}},
+		"b": []any{[]any{}, map[string]any{}},
+		"c": "a",
+	}
+	assert.Equal(t, want, got)
+}
+
+func TestDecode_refused(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error  // matched with errors.Is, if set
+		wantMsg string // the exact message, if set
+		// untyped decodes into an any, so that only the check named fails.
+		untyped bool
+	}{
+		{name: "unknown field", in: `{"x":1,"z":3}`, wantMsg: `json: unknown field "z"`},
+		{name: "trailing value", in: `{"x":1} {"x":2}`, wantErr: ErrTrailingData,
+			wantMsg: "trailing data after the JSON value"},
+		{name: "trailing garbage", in: `{"x":1}x`, wantErr: ErrTrailingData},
+		{name: "trailing number", in: `1 2`, wantErr: ErrTrailingData, untyped: true},
+		// U+00A0 is white space to Unicode but not to JSON (RFC 8259, section 2).
+		{name: "no-break space after the value", in: "{\"x\":1}\u00a0", wantErr: ErrTrailingData},
+		{name: "duplicate key", in: `{"x":1,"y":2,"x":3}`, wantErr: ErrDuplicateKey,
+			wantMsg: `duplicate object key "x"`},
+		{name: "duplicate key in a nested object", in: `[{"x":1},{"y":{"z":1,"z":2}}]`, wantErr: ErrDuplicateKey,
+			untyped: true},
+		{name: "duplicate key after a container value", in: `{"x":[1,{"x":1}],"y":{},"x":2}`, wantErr: ErrDuplicateKey,
+			untyped: true},
+		{name: "duplicate empty key", in: `{"":1,"":2}`, wantErr: ErrDuplicateKey, untyped: true},
+		{name: "invalid UTF-8 in a string", in: "{\"x\":1,\"y\":2,\"n\xff\":1}", wantErr: ErrInvalidUTF8,
+			wantMsg: "JSON text is not valid UTF-8"},
+		{name: "empty", in: ``, wantErr: io.EOF},
+		{name: "only white space", in: " \n", wantErr: io.EOF},
+		{name: "unterminated", in: `{"x":1`, wantErr: io.ErrUnexpectedEOF},
+		{name: "wrong type", in: `{"x":"1"}`},
+		{name: "syntax error", in: `{x:1}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var into any = new(point)
+			if tt.untyped {
+				into = new(any)
+			}
+			err := Decode([]byte(tt.in), into)
+			require.Error(t, err)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+			}
+			if tt.wantMsg != "" {
+				assert.EqualError(t, err, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestDecode_duplicateKeyIntoMap(t *testing.T) {
+	// encoding/json would keep the last value, 2, and drop 1 without a word.
+	var lenient map[string]int
+	require.NoError(t, json.Unmarshal([]byte(`{"aht":1,"aht":2}`), &lenient))
+	assert.Equal(t, map[string]int{"aht": 2}, lenient)
+
+	var strict map[string]int
+	err := Decode([]byte(`{"aht":1,"aht":2}`), &strict)
+	assert.ErrorIs(t, err, ErrDuplicateKey)
+}
+
+func TestDecode_caseVariantKeys(t *testing.T) {
+	// Documented limitation: encoding/json matches field names without regard
+	// to case, and keys that differ only in case are distinct JSON keys.
+	var got point
+	require.NoError(t, Decode([]byte(`{"X":1,"x":2}`), &got))
+	assert.Equal(t, point{X: 2}, got)
+}
+
+type level int
+
+var errBadLevel = errors.New("bad level")
+
+func (l *level) UnmarshalText(text []byte) error {
+	if string(text) != "ok" {
+		return errBadLevel
+	}
+	*l = 1
+	return nil
+}
+
+func TestDecode_fieldErrorUnchanged(t *testing.T) {
+	var got struct {
+		L level `json:"l"`
+	}
+	err := Decode([]byte(`{"l":"bad"}`), &got)
+	assert.Same(t, errBadLevel, err, "a field's own error comes back as it is")
+
+	require.NoError(t, Decode([]byte(`{"l":"ok"}`), &got))
+	assert.Equal(t, level(1), got.L)
+}
+
+func TestCheckKeys_badInput(t *testing.T) {
+	// checkKeys is only called on a value Decode has accepted, but it reports,
+	// rather than panics on, a syntax error.
+	assert.Error(t, checkKeys([]byte(`{"x" 1}`)))
+	assert.Error(t, checkKeys([]byte(`}`)))
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		`{"x":1,"y":2}`, `{"x":1,"x":2}`, `[{"a":1},{"a":1}]`, `{"a":{"a":1},"a":2}`, `1 2`, `{}x`,
+		"{\"x\":1}\u00a0", "\"\xff\"", `null`, ``, `[[[]]]`, `{"":1,"":2}`, `"a"`, `{"a":[{}],"b":"a"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var strict any
+		err := Decode(data, &strict)
+		var lenient any
+		lenientErr := json.Unmarshal(data, &lenient)
+		if err == nil {
+			// Whatever Decode accepts, encoding/json accepts, with the same value.
+			require.NoError(t, lenientErr)
+			assert.True(t, reflect.DeepEqual(lenient, strict), "%#v != %#v", lenient, strict)
+			return
+		}
+		if lenientErr == nil {
+			// Decoding into any has no unknown fields and json.Unmarshal refuses
+			// trailing data, so Decode may refuse only what it adds.
+			assert.True(t, errors.Is(err, ErrDuplicateKey) || errors.Is(err, ErrInvalidUTF8), "%v", err)
+			if errors.Is(err, ErrDuplicateKey) {
+				assert.True(t, strings.HasPrefix(err.Error(), "duplicate object key "), err.Error())
+			}
+		}
+	})
+}

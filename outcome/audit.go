@@ -1,0 +1,781 @@
+package outcome
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The codes of the findings of [Audit]. A finding is not an error in the
+// input: it is what the audit says of a valid portfolio, so these codes start
+// with Code rather than Err. Like every [Code], they are stable and unique
+// across the module.
+const (
+	// CodeEmptyPortfolio: the portfolio has no KPIs, so there is nothing to
+	// audit. It is the only finding of an empty portfolio. Severity warning.
+	CodeEmptyPortfolio Code = "empty-portfolio"
+	// CodeOutputHeavy: the share of output-side KPIs (outputs, and the tasks
+	// and activities that make them) is at or above the threshold of
+	// [AuditOptions.OutputHeavyThreshold]. The method: "Are they mostly about
+	// outputs? Usually, the balance will be 80% output metrics." Severity
+	// warning.
+	CodeOutputHeavy Code = "output-heavy"
+	// CodeNoCustomerOutcomeMeasure: no KPI is declared to measure a successful
+	// customer outcome, so the portfolio cannot show whether customers achieve
+	// what they came for. Severity error.
+	CodeNoCustomerOutcomeMeasure Code = "no-customer-outcome-measure"
+	// CodeRewardedOutput: an output-side KPI is tied to a reward. The method:
+	// "if you pay people for doing dumb stuff they get really smart at it".
+	// One finding per such metric. Severity error.
+	CodeRewardedOutput Code = "rewarded-output"
+	// CodeLevelContradictsCatalogue: a metric's declared level is not the level
+	// the catalogue of well-known KPIs ([Classify]) gives its name. One finding
+	// per such metric. Severity warning.
+	CodeLevelContradictsCatalogue Code = "level-contradicts-catalogue"
+	// CodeDuplicateMetricID: two or more metrics of the portfolio share an ID.
+	// One finding per shared ID. Severity error.
+	CodeDuplicateMetricID Code = "duplicate-metric-id"
+	// CodeUnclassifiedMetric: metrics whose names the catalogue does not know,
+	// so that their declared levels cannot be checked. One finding listing
+	// them all. It is informational, and has severity warning.
+	CodeUnclassifiedMetric Code = "unclassified-metric"
+)
+
+// DefaultOutputHeavyThreshold is the output-heavy threshold that [Audit] uses
+// when [AuditOptions] leaves it unset: the method's "usually, the balance will
+// be 80% output metrics".
+const DefaultOutputHeavyThreshold = 0.8
+
+// AuditSharePlaces is the number of decimal places of a share in an
+// [AuditReport] whose exact value has no finite decimal expansion (6/7, say,
+// is 0.8571). Shares that have one (4/5 = 0.8, 1/8 = 0.125) are exact.
+const AuditSharePlaces = 4
+
+// AuditOptions configures [Audit]. The zero AuditOptions is the default: an
+// output-heavy threshold of [DefaultOutputHeavyThreshold].
+//
+// AuditOptions is immutable: its With methods return a changed copy.
+type AuditOptions struct {
+	threshold    float64
+	hasThreshold bool
+}
+
+// WithOutputHeavyThreshold returns a copy of o whose output-heavy threshold is
+// share, a share in [0, 1]: the audit reports [CodeOutputHeavy] when the share
+// of output-side KPIs is at or above it. Any share is kept as given, 0
+// included (with 0, any output-side KPI makes the portfolio output-heavy);
+// [Audit] refuses a share that is NaN, infinite or outside [0, 1].
+func (o AuditOptions) WithOutputHeavyThreshold(share float64) AuditOptions {
+	o.threshold, o.hasThreshold = share, true
+	return o
+}
+
+// OutputHeavyThreshold returns the threshold set by
+// [AuditOptions.WithOutputHeavyThreshold], or [DefaultOutputHeavyThreshold]
+// if none was set.
+func (o AuditOptions) OutputHeavyThreshold() float64 {
+	if !o.hasThreshold {
+		return DefaultOutputHeavyThreshold
+	}
+	return o.threshold
+}
+
+// validate reports every problem of o, or nil.
+func (o AuditOptions) validate() error {
+	t := o.OutputHeavyThreshold()
+	if math.IsNaN(t) || math.IsInf(t, 0) || t < 0 || t > 1 {
+		return NewError(ErrInvalidThreshold, nil,
+			"outcome: output-heavy threshold %v is not a share in [0, 1]", t)
+	}
+	return nil
+}
+
+// Audit audits a portfolio of KPIs, as the method asks: "Are they mostly about
+// outputs?" It counts the metrics by their declared level, tells output-side
+// metrics (outputs, and the tasks and activities that are the work behind
+// them) from outcomes (business outcomes and successful customer outcomes),
+// and reports its findings:
+//
+//   - [CodeEmptyPortfolio] when metrics is empty (the only finding then);
+//   - [CodeOutputHeavy] when at least one metric is output-side and the
+//     output-side share is at or above the threshold (0.8 by default);
+//   - [CodeNoCustomerOutcomeMeasure] when no metric is declared a [CustomerOutcome];
+//   - [CodeRewardedOutput] for each rewarded output-side metric;
+//   - [CodeLevelContradictsCatalogue] for each metric whose declared level is
+//     not the level [Classify] gives its name;
+//   - [CodeDuplicateMetricID] for each ID shared by two or more metrics;
+//   - [CodeUnclassifiedMetric] once, listing every metric whose name
+//     [Classify] does not know.
+//
+// Every metric is counted, duplicates included, by its declared level: the
+// catalogue never overrides a declaration, it only raises a finding (so a
+// rewarded output declared an outcome is not a [CodeRewardedOutput], but its
+// [CodeLevelContradictsCatalogue] says that it is tied to a reward). The
+// audit sees definitions, not links: whether a rewarded output serves an
+// outcome is the hierarchy's question.
+//
+// The report does not depend on the order of metrics: [AuditReport.Findings]
+// come sorted (see there), and every list of IDs is in ascending byte order.
+//
+// Audit returns an error, and the zero AuditReport, only for invalid input:
+// an *[Error] with code [ErrInvalidThreshold] if the options' threshold is
+// NaN, infinite or outside [0, 1], and one with code [ErrEmptyID] if metrics
+// holds the zero [Metric] (which defines nothing), naming its indexes; both
+// are joined with [errors.Join] when both apply.
+//
+// Audit allocates a bounded number of times per call, not per metric; it
+// computes messages, shares and the summary only when asked for them.
+func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
+	var errs []error
+	if err := opts.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := auditZeroMetrics(metrics); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return AuditReport{}, errors.Join(errs...)
+	}
+
+	r := AuditReport{total: len(metrics), threshold: opts.OutputHeavyThreshold()}
+	if len(metrics) == 0 {
+		r.findings = []Finding{{code: CodeEmptyPortfolio, severity: SeverityWarning}}
+		return r, nil
+	}
+
+	// Pass 1, in input order: count the levels and classify each name once.
+	flags := make([]uint8, len(metrics))
+	var nRewarded, nContradicted, nUnclassified int
+	for i, m := range metrics {
+		r.counts[m.Level()]++
+		c := Classify(m.Name())
+		var f uint8
+		switch {
+		case !c.Known():
+			f |= auditUnclassified
+			nUnclassified++
+		case c.Level != m.Level():
+			f |= auditContradicted
+			nContradicted++
+		}
+		if m.Rewarded() && !m.IsOutcome() {
+			f |= auditRewardedOutput
+			nRewarded++
+		}
+		flags[i] = f
+	}
+	r.rewardedOutputs = nRewarded
+	outputSide := r.OutputSideCount()
+
+	// Sort the metrics by ID (then by definition, so that equal IDs come in
+	// an order that does not depend on the input's): every list of IDs below
+	// comes out sorted, and duplicates are adjacent. The keys hold the IDs
+	// themselves, so that the sort compares them without chasing the metrics.
+	keys := make([]auditKey, len(metrics))
+	for i := range metrics {
+		keys[i] = auditKey{id: metrics[i].spec.ID, i: i}
+	}
+	slices.SortFunc(keys, func(a, b auditKey) int {
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return auditCompareSpecs(&metrics[a.i].spec, &metrics[b.i].spec)
+	})
+	nDupIDs := 0
+	for k := 1; k < len(keys); k++ {
+		if keys[k].id == keys[k-1].id && (k == 1 || keys[k-1].id != keys[k-2].id) {
+			nDupIDs++
+		}
+	}
+
+	heavy := outputSide > 0 && auditAtOrAbove(outputSide, r.total, r.threshold)
+	noSCO := r.counts[CustomerOutcome] == 0
+	// The findings, written straight into their places in the order of
+	// [AuditReport.Findings]: errors (duplicate-metric-id,
+	// no-customer-outcome-measure, rewarded-output), then warnings
+	// (level-contradicts-catalogue, output-heavy, unclassified-metric), each
+	// code's findings in the order of the sorted keys.
+	dupAt := 0
+	noSCOAt := dupAt + nDupIDs
+	rewardedAt := noSCOAt + auditB2I(noSCO)
+	contradictedAt := rewardedAt + nRewarded
+	heavyAt := contradictedAt + nContradicted
+	unclassifiedAt := heavyAt + auditB2I(heavy)
+	findings := make([]Finding, unclassifiedAt+auditB2I(nUnclassified > 0))
+	arena := make([]string, 0, nDupIDs+nRewarded+nContradicted) // one-ID lists of the per-metric findings
+	var outputIDs, unclassifiedIDs []string
+	if heavy {
+		outputIDs = make([]string, 0, outputSide)
+	}
+	if nUnclassified > 0 {
+		unclassifiedIDs = make([]string, 0, nUnclassified)
+	}
+	one := func(id string) []string {
+		arena = append(arena, id)
+		return arena[len(arena)-1 : len(arena) : len(arena)]
+	}
+
+	// Pass 2, in key order.
+	for k := 0; k < len(keys); k++ {
+		id := keys[k].id
+		if k+1 < len(keys) && keys[k+1].id == id && (k == 0 || keys[k-1].id != id) {
+			same := 2
+			for k+same < len(keys) && keys[k+same].id == id {
+				same++
+			}
+			findings[dupAt] = Finding{code: CodeDuplicateMetricID, severity: SeverityError, ids: one(id), count: same}
+			dupAt++
+		}
+		i := keys[k].i
+		f := flags[i]
+		if f&auditRewardedOutput != 0 {
+			findings[rewardedAt] = Finding{code: CodeRewardedOutput, severity: SeverityError,
+				ids: one(id), count: 1, metric: metrics[i]}
+			rewardedAt++
+		}
+		if f&auditContradicted != 0 {
+			findings[contradictedAt] = Finding{code: CodeLevelContradictsCatalogue, severity: SeverityWarning,
+				ids: one(id), count: 1, metric: metrics[i], catalogue: Classify(metrics[i].Name())}
+			contradictedAt++
+		}
+		if f&auditUnclassified != 0 {
+			unclassifiedIDs = append(unclassifiedIDs, id)
+		}
+		if heavy && !metrics[i].IsOutcome() {
+			outputIDs = append(outputIDs, id)
+		}
+	}
+	if noSCO {
+		findings[noSCOAt] = Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError, total: r.total}
+	}
+	if heavy {
+		findings[heavyAt] = Finding{code: CodeOutputHeavy, severity: SeverityWarning,
+			ids: outputIDs, count: outputSide, total: r.total, threshold: r.threshold}
+	}
+	if nUnclassified > 0 {
+		findings[unclassifiedAt] = Finding{code: CodeUnclassifiedMetric, severity: SeverityWarning,
+			ids: unclassifiedIDs, count: nUnclassified}
+	}
+	r.findings = findings
+	return r, nil
+}
+
+// The per-metric flags of Audit's first pass.
+const (
+	auditRewardedOutput uint8 = 1 << iota
+	auditContradicted
+	auditUnclassified
+)
+
+// auditZeroMetrics reports the zero Metrics in metrics, or nil.
+func auditZeroMetrics(metrics []Metric) error {
+	const shown = 10
+	var at []string
+	n := 0
+	for i, m := range metrics {
+		if m.IsZero() {
+			if n < shown {
+				at = append(at, strconv.Itoa(i))
+			}
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n == 1:
+		return NewError(ErrEmptyID, nil, "outcome: cannot audit the zero Metric at index %s", at[0])
+	case n > shown:
+		return NewError(ErrEmptyID, nil, "outcome: cannot audit %d zero Metrics at indexes %s and %d more",
+			n, strings.Join(at, ", "), n-shown)
+	}
+	return NewError(ErrEmptyID, nil, "outcome: cannot audit %d zero Metrics at indexes %s", n, strings.Join(at, ", "))
+}
+
+// auditAtOrAbove reports whether count/total >= threshold, exactly: the
+// threshold is taken as the shortest decimal that represents it (0.8 is 8/10,
+// not the binary 0.8000000000000000444...).
+func auditAtOrAbove(count, total int, threshold float64) bool {
+	t := decimal.NewFromFloat(threshold)
+	return decimal.NewFromInt(int64(count)).Cmp(t.Mul(decimal.NewFromInt(int64(total)))) >= 0
+}
+
+// auditKey is a metric's ID and its index in the portfolio.
+type auditKey struct {
+	id string
+	i  int
+}
+
+// auditCompareSpecs orders definitions by ID, then by the rest of their
+// fields.
+func auditCompareSpecs(x, y *MetricSpec) int {
+	if c := strings.Compare(x.ID, y.ID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Name, y.Name); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Level, y.Level); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Direction, y.Direction); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.Kind, y.Kind); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Unit, y.Unit); c != 0 {
+		return c
+	}
+	if c := strings.Compare(x.Owner, y.Owner); c != 0 {
+		return c
+	}
+	if c := auditCompareBool(x.Rewarded, y.Rewarded); c != 0 {
+		return c
+	}
+	return strings.Compare(x.Description, y.Description)
+}
+
+func auditCompareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// AuditReport is the result of [Audit]: how a KPI portfolio divides between
+// the levels, and what the audit found.
+//
+// Counts are exact and sum to [AuditReport.Total]. Shares are fractions in
+// [0, 1] (0.8 is 80%) of the total, as decimals: exact when the fraction has a
+// finite decimal expansion, and otherwise rounded to the nearest multiple of
+// 10^-[AuditSharePlaces] (such a fraction is never a tie, so no tie rule is
+// needed). Exact shares sum to exactly 1; rounded ones may miss it by a few
+// units in the last place. All shares of an empty portfolio are 0.
+//
+// AuditReport is immutable and safe for concurrent use. The zero AuditReport
+// is what Audit returns with an error; the report of an empty portfolio is not
+// zero, since it has the [CodeEmptyPortfolio] finding.
+type AuditReport struct {
+	total           int
+	counts          [CustomerOutcome + 1]int // indexed by Level; index 0 unused
+	rewardedOutputs int
+	threshold       float64
+	findings        []Finding
+}
+
+// Total returns the number of metrics audited, duplicates included.
+func (r AuditReport) Total() int { return r.total }
+
+// Count returns the number of metrics declared at level l (0 for an invalid
+// level).
+func (r AuditReport) Count(l Level) int {
+	if !l.IsValid() {
+		return 0
+	}
+	return r.counts[l]
+}
+
+// Share returns the share of the metrics declared at level l (0 for an
+// invalid level); see [AuditReport] for exactness and rounding.
+func (r AuditReport) Share(l Level) decimal.Decimal { return auditShare(r.Count(l), r.total) }
+
+// OutputSideCount returns the number of output-side metrics: outputs, and the
+// tasks and activities that are the work behind them.
+func (r AuditReport) OutputSideCount() int {
+	return r.counts[Task] + r.counts[Activity] + r.counts[Output]
+}
+
+// OutputSideShare returns the share of output-side metrics, the one that
+// [CodeOutputHeavy] compares with the threshold.
+func (r AuditReport) OutputSideShare() decimal.Decimal {
+	return auditShare(r.OutputSideCount(), r.total)
+}
+
+// OutcomeCount returns the number of outcome metrics: business outcomes and
+// successful customer outcomes. It is Total() - OutputSideCount().
+func (r AuditReport) OutcomeCount() int {
+	return r.counts[BusinessOutcome] + r.counts[CustomerOutcome]
+}
+
+// OutcomeShare returns the share of outcome metrics.
+func (r AuditReport) OutcomeShare() decimal.Decimal { return auditShare(r.OutcomeCount(), r.total) }
+
+// RewardedOutputCount returns the number of rewarded output-side metrics: the
+// number of [CodeRewardedOutput] findings.
+func (r AuditReport) RewardedOutputCount() int { return r.rewardedOutputs }
+
+// OutputHeavyThreshold returns the output-heavy threshold the audit used.
+func (r AuditReport) OutputHeavyThreshold() float64 { return r.threshold }
+
+// Findings returns a copy of the findings, most serious first: ordered by
+// severity (errors before warnings), then by code (in byte order), then by
+// their IDs (compared as lists), then by the definition of the metric they
+// are about. The order depends on nothing but the portfolio's content.
+func (r AuditReport) Findings() []Finding { return slices.Clone(r.findings) }
+
+// Has reports whether the report has a finding with the given code.
+func (r AuditReport) Has(code Code) bool {
+	return slices.ContainsFunc(r.findings, func(f Finding) bool { return f.code == code })
+}
+
+// Summary says in one sentence what the portfolio's balance is, e.g. "6 of 7
+// KPIs (85.71%) measure outputs or the work behind them, 1 a business outcome
+// and none a successful customer outcome; 2 outputs are rewarded." The
+// percentage is rounded to two places, half away from zero.
+func (r AuditReport) Summary() string {
+	if r.IsZero() {
+		return "No portfolio was audited."
+	}
+	if r.total == 0 {
+		return "The portfolio is empty: it has no KPIs to audit."
+	}
+	var b strings.Builder
+	o := r.OutputSideCount()
+	fmt.Fprintf(&b, "%d of %d %s (%s) %s outputs or the work behind them, ", o, r.total,
+		auditPlural(r.total, "KPI", "KPIs"), auditPercent(o, r.total), auditPlural(o, "measures", "measure"))
+	b.WriteString(auditCountPhrase(r.counts[BusinessOutcome], "a business outcome", "business outcomes"))
+	b.WriteString(" and ")
+	b.WriteString(auditCountPhrase(r.counts[CustomerOutcome], "a successful customer outcome", "successful customer outcomes"))
+	switch r.rewardedOutputs {
+	case 0:
+		b.WriteString("; no output is rewarded.")
+	case 1:
+		b.WriteString("; 1 output is rewarded.")
+	default:
+		fmt.Fprintf(&b, "; %d outputs are rewarded.", r.rewardedOutputs)
+	}
+	return b.String()
+}
+
+// IsZero reports whether r is the zero AuditReport, the one Audit returns
+// with an error.
+func (r AuditReport) IsZero() bool {
+	return r.total == 0 && r.findings == nil
+}
+
+// Equal reports whether r and o report the same audit: the same counts,
+// threshold and findings, in the same order.
+func (r AuditReport) Equal(o AuditReport) bool {
+	return r.total == o.total && r.counts == o.counts && r.rewardedOutputs == o.rewardedOutputs &&
+		r.threshold == o.threshold && slices.EqualFunc(r.findings, o.findings, Finding.Equal)
+}
+
+// auditShare returns count/total: exact if it has a finite decimal expansion,
+// else rounded to AuditSharePlaces places; 0 if total is 0.
+func auditShare(count, total int) decimal.Decimal {
+	if total <= 0 {
+		return decimal.Zero
+	}
+	// count/total reduces to p/q; it terminates iff q = 2^a 5^b, after
+	// max(a, b) places.
+	q := total / auditGCD(count, total)
+	var twos, fives int32
+	for q%2 == 0 {
+		q /= 2
+		twos++
+	}
+	for q%5 == 0 {
+		q /= 5
+		fives++
+	}
+	places := int32(AuditSharePlaces)
+	if q == 1 {
+		places = max(twos, fives)
+	}
+	return decimal.NewFromInt(int64(count)).DivRound(decimal.NewFromInt(int64(total)), places)
+}
+
+// auditPercent formats count/total as a percentage rounded to two places,
+// half away from zero, without trailing zeros: "80%", "85.71%".
+func auditPercent(count, total int) string {
+	if total <= 0 {
+		return "0%"
+	}
+	return decimal.NewFromInt(int64(count)*100).DivRound(decimal.NewFromInt(int64(total)), 2).String() + "%"
+}
+
+func auditB2I(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func auditGCD(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+func auditPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// countPhrase says "none a business outcome", "1 a business outcome" or
+// "3 business outcomes".
+func auditCountPhrase(n int, one, many string) string {
+	switch n {
+	case 0:
+		return "none " + one
+	case 1:
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// article returns the level's name with "a" or "an": "an Output".
+func auditArticle(l Level) string {
+	s := l.String()
+	switch s[0] {
+	case 'A', 'E', 'I', 'O', 'U':
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// Finding is one thing an [Audit] found: a stable [Code], a [Severity], the
+// IDs of the metrics involved (in ascending byte order) and a readable
+// message with the numbers. Findings about one metric ([CodeRewardedOutput],
+// [CodeLevelContradictsCatalogue]) also carry the metric, and the catalogue's
+// classification where it matters, so that a caller can show why without
+// recomputing.
+//
+// Finding is immutable. The zero Finding is not a finding; [Finding.IsZero]
+// reports it.
+type Finding struct {
+	code      Code
+	severity  Severity
+	ids       []string
+	count     int
+	total     int
+	threshold float64
+	metric    Metric
+	catalogue Classification
+}
+
+// Code returns the finding's stable code, one of the CodeX constants.
+func (f Finding) Code() Code { return f.code }
+
+// Severity returns [SeverityError] for a finding that says the portfolio is
+// wrong as it stands (a rewarded output, no measure of a successful customer
+// outcome, a shared ID), and [SeverityWarning] for one to look into.
+func (f Finding) Severity() Severity { return f.severity }
+
+// IDs returns a copy of the IDs of the metrics involved, in ascending byte
+// order: the metric's ID for a finding about one metric, the shared ID for
+// [CodeDuplicateMetricID], every output-side metric for [CodeOutputHeavy],
+// every unclassified one for [CodeUnclassifiedMetric], and none for
+// [CodeNoCustomerOutcomeMeasure] and [CodeEmptyPortfolio].
+func (f Finding) IDs() []string { return slices.Clone(f.ids) }
+
+// Count returns how many metrics the finding is about: 1 for a finding about
+// one metric, the number that share the ID for [CodeDuplicateMetricID], the
+// number listed for [CodeOutputHeavy] and [CodeUnclassifiedMetric], and 0 for
+// [CodeNoCustomerOutcomeMeasure] (none measures one) and [CodeEmptyPortfolio].
+func (f Finding) Count() int { return f.count }
+
+// Metric returns the metric the finding is about, for [CodeRewardedOutput]
+// and [CodeLevelContradictsCatalogue]; the zero Metric for the others.
+func (f Finding) Metric() Metric { return f.metric }
+
+// Catalogue returns what [Classify] says of the metric's name, for
+// [CodeLevelContradictsCatalogue]; the zero Classification for the others.
+func (f Finding) Catalogue() Classification { return f.catalogue }
+
+// auditRewardQuote and auditBalanceQuote are the method's words that findings quote.
+const (
+	auditRewardQuote  = `"if you pay people for doing dumb stuff they get really smart at it"`
+	auditBalanceQuote = `"Usually, the balance will be 80% output metrics"`
+)
+
+// Message returns a readable account of the finding, with its numbers and the
+// metrics' names, e.g. `6 of 7 KPIs (85.71%) measure outputs or the work
+// behind them, at or above the 80% threshold: "Usually, the balance will be
+// 80% output metrics"`. Like an error message it is lower-case and has no
+// final period; unlike one, it has no package prefix, since a finding is a
+// result to show, not a failure. User text is quoted and clipped.
+func (f Finding) Message() string {
+	switch f.code {
+	case CodeEmptyPortfolio:
+		return "the portfolio is empty: there are no KPIs to audit"
+	case CodeOutputHeavy:
+		return fmt.Sprintf("%d of %d %s (%s) %s outputs or the work behind them, at or above the %s threshold: %s",
+			f.count, f.total, auditPlural(f.total, "KPI", "KPIs"), auditPercent(f.count, f.total),
+			auditPlural(f.count, "measures", "measure"),
+			decimal.NewFromFloat(f.threshold).Shift(2).String()+"%", auditBalanceQuote)
+	case CodeNoCustomerOutcomeMeasure:
+		return fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
+			"so the portfolio cannot show whether customers achieve what they came for",
+			f.total, auditPlural(f.total, "KPI", "KPIs"))
+	case CodeRewardedOutput:
+		return fmt.Sprintf("%s is %s tied to a reward: %s", auditDescribe(f.metric), auditArticle(f.metric.Level()), auditRewardQuote)
+	case CodeLevelContradictsCatalogue:
+		s := fmt.Sprintf("%s is declared %s, but the catalogue classes %s as %s (%s)",
+			auditDescribe(f.metric), auditArticle(f.metric.Level()), f.catalogue.Name, auditArticle(f.catalogue.Level),
+			f.catalogue.Reason)
+		if f.metric.Rewarded() && !f.catalogue.Level.IsOutcome() {
+			s += "; it is tied to a reward"
+		}
+		return s
+	case CodeDuplicateMetricID:
+		return fmt.Sprintf("id %q is shared by %d metrics; each is counted", clip(f.ids[0]), f.count)
+	case CodeUnclassifiedMetric:
+		return fmt.Sprintf("%d %s not in the catalogue of well-known KPIs, so %s declared %s unchecked (informational): %s",
+			f.count, auditPlural(f.count, "KPI is", "KPIs are"), auditPlural(f.count, "its", "their"),
+			auditPlural(f.count, "level is", "levels are"), auditQuoteIDs(f.ids, 5))
+	}
+	return ""
+}
+
+// String returns the finding as one line: its severity, code and message,
+// e.g. `error rewarded-output: "Calls handled" (id "calls") is an Output ...`.
+func (f Finding) String() string {
+	if f.IsZero() {
+		return ""
+	}
+	return f.severity.String() + " " + string(f.code) + ": " + f.Message()
+}
+
+// IsZero reports whether f is the zero Finding.
+func (f Finding) IsZero() bool { return f.code == "" }
+
+// Equal reports whether f and o are the same finding, field by field.
+func (f Finding) Equal(o Finding) bool {
+	return f.code == o.code && f.severity == o.severity && slices.Equal(f.ids, o.ids) &&
+		f.count == o.count && f.total == o.total && f.threshold == o.threshold &&
+		f.metric.Equal(o.metric) && f.catalogue == o.catalogue
+}
+
+// describeMetric names a metric in a message: `"Calls handled" (id "calls",
+// owner "North team")`.
+func auditDescribe(m Metric) string {
+	if m.Owner() != "" {
+		return fmt.Sprintf("%q (id %q, owner %q)", clip(m.Name()), clip(m.ID()), clip(m.Owner()))
+	}
+	return fmt.Sprintf("%q (id %q)", clip(m.Name()), clip(m.ID()))
+}
+
+// quoteIDs quotes up to n IDs, then says how many more there are.
+func auditQuoteIDs(ids []string, n int) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i == n {
+			fmt.Fprintf(&b, " and %d more", len(ids)-n)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(clip(id)))
+	}
+	return b.String()
+}
+
+// auditFindingJSON is the JSON form of a [Finding].
+type auditFindingJSON struct {
+	Code      Code                `json:"code"`
+	Severity  Severity            `json:"severity"`
+	IDs       []string            `json:"ids"`
+	Count     int                 `json:"count"`
+	Level     Level               `json:"declaredLevel,omitzero"`
+	Catalogue *auditCatalogueJSON `json:"catalogue,omitempty"`
+	Message   string              `json:"message"`
+}
+
+type auditCatalogueJSON struct {
+	Name   string `json:"name"`
+	Level  Level  `json:"level"`
+	Reason string `json:"reason"`
+}
+
+func (f Finding) toJSON() auditFindingJSON {
+	ids := f.ids
+	if ids == nil {
+		ids = []string{}
+	}
+	j := auditFindingJSON{Code: f.code, Severity: f.severity, IDs: ids, Count: f.count,
+		Level: f.metric.Level(), Message: f.Message()}
+	if f.catalogue.Known() {
+		j.Catalogue = &auditCatalogueJSON{Name: f.catalogue.Name, Level: f.catalogue.Level, Reason: f.catalogue.Reason}
+	}
+	return j
+}
+
+// MarshalJSON implements [json.Marshaler]: an object with the finding's
+// "code", "severity" ("error" or "warning"), "ids" (an array, empty when none
+// applies), "count" and "message", and, for a finding about one metric, its
+// "declaredLevel" as a token ("output") and, where the catalogue knows it,
+// the "catalogue"'s "name", "level" and "reason". A finding is a result, not
+// a definition, so there is no UnmarshalJSON. The zero Finding cannot be
+// marshalled.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	if f.IsZero() {
+		return nil, errors.New("outcome: cannot marshal the zero Finding")
+	}
+	return json.Marshal(f.toJSON())
+}
+
+// auditShareJSON is one level's (or side's) count and share.
+type auditShareJSON struct {
+	Level Level  `json:"level,omitzero"`
+	Count int    `json:"count"`
+	Share string `json:"share"`
+}
+
+type auditReportJSON struct {
+	Total                int                `json:"total"`
+	OutputHeavyThreshold string             `json:"outputHeavyThreshold"`
+	Levels               []auditShareJSON   `json:"levels"`
+	OutputSide           auditShareJSON     `json:"outputSide"`
+	Outcomes             auditShareJSON     `json:"outcomes"`
+	RewardedOutputs      int                `json:"rewardedOutputs"`
+	Summary              string             `json:"summary"`
+	Findings             []auditFindingJSON `json:"findings"`
+}
+
+// MarshalJSON implements [json.Marshaler]: an object a BI tool can store, with
+// "total"; "outputHeavyThreshold" as a decimal string ("0.8"); "levels", an
+// array of {"level", "count", "share"} for the five levels in order, levels
+// as tokens ("output") and shares as decimal strings ("0.8571");
+// "outputSide" and "outcomes" as {"count", "share"}; "rewardedOutputs";
+// "summary"; and "findings", in order, each as [Finding.MarshalJSON] writes
+// it. Decimals are strings whatever decimal.MarshalJSONWithoutQuotes says. A
+// report is a result, not a definition, so there is no UnmarshalJSON. The
+// zero AuditReport cannot be marshalled.
+func (r AuditReport) MarshalJSON() ([]byte, error) {
+	if r.IsZero() {
+		return nil, errors.New("outcome: cannot marshal the zero AuditReport")
+	}
+	j := auditReportJSON{
+		Total:                r.total,
+		OutputHeavyThreshold: decimal.NewFromFloat(r.threshold).String(),
+		Levels:               make([]auditShareJSON, 0, len(r.counts)-1),
+		OutputSide:           auditShareJSON{Count: r.OutputSideCount(), Share: r.OutputSideShare().String()},
+		Outcomes:             auditShareJSON{Count: r.OutcomeCount(), Share: r.OutcomeShare().String()},
+		RewardedOutputs:      r.rewardedOutputs,
+		Summary:              r.Summary(),
+		Findings:             make([]auditFindingJSON, len(r.findings)),
+	}
+	for l := range Levels() {
+		j.Levels = append(j.Levels, auditShareJSON{Level: l, Count: r.Count(l), Share: r.Share(l).String()})
+	}
+	for i, f := range r.findings {
+		j.Findings[i] = f.toJSON()
+	}
+	return json.Marshal(j)
+}

@@ -1,0 +1,454 @@
+package outcome
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+)
+
+func TestLevel_MarshalText(t *testing.T) {
+	tests := []struct {
+		l    Level
+		want string
+	}{
+		{Task, "task"},
+		{Activity, "activity"},
+		{Output, "output"},
+		{BusinessOutcome, "business-outcome"},
+		{CustomerOutcome, "customer-outcome"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			got, err := tt.l.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+			var back Level
+			require.NoError(t, back.UnmarshalText(got))
+			assert.Equal(t, tt.l, back)
+		})
+	}
+	for _, l := range []Level{0, 6} {
+		got, err := l.MarshalText()
+		assert.ErrorIs(t, err, ErrUnknownLevel, "level %d", l)
+		assert.Nil(t, got)
+	}
+	_, err := Level(0).MarshalText()
+	assert.EqualError(t, err, "outcome: cannot marshal invalid level 0")
+}
+
+func TestLevel_UnmarshalText(t *testing.T) {
+	l := Output
+	require.NoError(t, l.UnmarshalText([]byte("Successful Customer Outcome")))
+	assert.Equal(t, CustomerOutcome, l, "any spelling ParseLevel accepts")
+
+	err := l.UnmarshalText([]byte("Outcome"))
+	assert.ErrorIs(t, err, ErrUnknownLevel)
+	assert.Equal(t, CustomerOutcome, l, "unchanged on error")
+
+	err = l.UnmarshalText(nil)
+	assert.ErrorIs(t, err, ErrUnknownLevel, "empty text names no level")
+}
+
+func TestLevel_inJSON(t *testing.T) {
+	type row struct {
+		Level Level `json:"level"`
+	}
+	got, err := json.Marshal(row{BusinessOutcome})
+	require.NoError(t, err)
+	assert.Equal(t, `{"level":"business-outcome"}`, string(got))
+
+	var back row
+	require.NoError(t, json.Unmarshal(got, &back))
+	assert.Equal(t, BusinessOutcome, back.Level)
+
+	_, err = json.Marshal(row{})
+	assert.ErrorIs(t, err, ErrUnknownLevel, "the zero Level does not slip into JSON")
+
+	err = json.Unmarshal([]byte(`{"level":"bogus"}`), &back)
+	assert.ErrorIs(t, err, ErrUnknownLevel)
+}
+
+func TestDirection_MarshalText(t *testing.T) {
+	for _, tt := range []struct {
+		d    Direction
+		want string
+	}{{HigherIsBetter, "higher-is-better"}, {LowerIsBetter, "lower-is-better"}} {
+		got, err := tt.d.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(got))
+		var back Direction
+		require.NoError(t, back.UnmarshalText(got))
+		assert.Equal(t, tt.d, back)
+	}
+	for _, d := range []Direction{0, 3} {
+		_, err := d.MarshalText()
+		assert.ErrorIs(t, err, ErrUnknownDirection, "direction %d", d)
+	}
+	_, err := Direction(0).MarshalText()
+	assert.EqualError(t, err, "outcome: cannot marshal invalid direction 0")
+
+	d := LowerIsBetter
+	assert.ErrorIs(t, d.UnmarshalText([]byte("sideways")), ErrUnknownDirection)
+	assert.Equal(t, LowerIsBetter, d, "unchanged on error")
+	require.NoError(t, d.UnmarshalText([]byte("maximise")))
+	assert.Equal(t, HigherIsBetter, d)
+}
+
+func TestKind_MarshalText(t *testing.T) {
+	for _, tt := range []struct {
+		k    Kind
+		want string
+	}{{Revenue, "revenue"}, {Cost, "cost"}, {Service, "service"}, {Compliance, "compliance"}, {0, ""}} {
+		got, err := tt.k.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(got))
+		back := Compliance
+		require.NoError(t, back.UnmarshalText(got))
+		assert.Equal(t, tt.k, back, "round trip of %q", tt.want)
+	}
+	_, err := Kind(5).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownKind)
+	assert.EqualError(t, err, "outcome: cannot marshal invalid kind 5")
+}
+
+func TestKind_UnmarshalText(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Kind
+	}{
+		// Empty text is "no kind", which a metric that is not a business outcome has.
+		{"empty", "", 0},
+		{"white space", " \t", 0},
+		{"method's phrase", "cost optimisation", Cost},
+		{"token", "service", Service},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := Revenue
+			require.NoError(t, k.UnmarshalText([]byte(tt.in)))
+			assert.Equal(t, tt.want, k)
+		})
+	}
+	k := Revenue
+	assert.ErrorIs(t, k.UnmarshalText([]byte("profit")), ErrUnknownKind)
+	assert.Equal(t, Revenue, k, "unchanged on error")
+}
+
+func TestSeverity_MarshalText(t *testing.T) {
+	for _, s := range []Severity{SeverityWarning, SeverityError} {
+		got, err := s.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, s.String(), string(got))
+		var back Severity
+		require.NoError(t, back.UnmarshalText(got))
+		assert.Equal(t, s, back)
+	}
+	_, err := Severity(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownSeverity)
+	assert.EqualError(t, err, "outcome: cannot marshal invalid severity 0")
+
+	s := SeverityWarning
+	assert.ErrorIs(t, s.UnmarshalText([]byte("fatal")), ErrUnknownSeverity)
+	assert.Equal(t, SeverityWarning, s, "unchanged on error")
+}
+
+// jsonAHT is the contact centre's average handle time as a metric.
+var jsonAHT = MetricSpec{ID: "aht", Name: "Average handle time", Level: Output, Direction: LowerIsBetter,
+	Unit: "seconds", Owner: "Contact centre operations", Rewarded: true,
+	Description: "Talk time plus hold time plus wrap-up time, per call."}
+
+func TestMetric_MarshalJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		spec MetricSpec
+		want string
+	}{
+		// The fields in MetricSpec's order, with the level and direction as
+		// their tokens.
+		{"every field", jsonAHT, `{"id":"aht","name":"Average handle time","level":"output",` +
+			`"direction":"lower-is-better","unit":"seconds","owner":"Contact centre operations","rewarded":true,` +
+			`"description":"Talk time plus hold time plus wrap-up time, per call."}`},
+		// Empty optional fields are left out; the kind is there for a business outcome.
+		{"business outcome", MetricSpec{ID: "revenue", Name: "Revenue", Level: BusinessOutcome,
+			Direction: HigherIsBetter, Kind: Revenue},
+			`{"id":"revenue","name":"Revenue","level":"business-outcome","direction":"higher-is-better","kind":"revenue"}`},
+		{"customer outcome", MetricSpec{ID: "fcr", Name: "Problem solved at first contact", Level: CustomerOutcome,
+			Direction: HigherIsBetter, Unit: "%"},
+			`{"id":"fcr","name":"Problem solved at first contact","level":"customer-outcome",` +
+				`"direction":"higher-is-better","unit":"%"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := json.Marshal(MustMetric(tt.spec))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+		})
+	}
+}
+
+func TestMetric_MarshalJSON_zero(t *testing.T) {
+	_, err := Metric{}.MarshalJSON()
+	assert.ErrorIs(t, err, ErrEmptyID)
+	assert.EqualError(t, err, "outcome: cannot marshal the zero Metric")
+
+	// Through encoding/json, inside a document: the code still matches.
+	_, err = json.Marshal(struct{ M []Metric }{M: []Metric{MustMetric(jsonAHT), {}}})
+	assert.ErrorIs(t, err, ErrEmptyID)
+}
+
+// jsonRoundTripSpecs enumerates valid definitions: every level with each
+// direction, every kind on a business outcome, with and without a reward, and
+// free text that JSON must escape.
+func jsonRoundTripSpecs() []MetricSpec {
+	texts := []string{"", "seconds", `a "quoted" <b>&amp;</b>`, "Kundenzufriedenheit \u00fcber alles \U0001F600",
+		"line\nbreak\ttab\x00nul\u2028sep", " padded "}
+	var specs []MetricSpec
+	i := 0
+	for l := range Levels() {
+		kinds := []Kind{0}
+		if l == BusinessOutcome {
+			kinds = []Kind{Revenue, Cost, Service, Compliance}
+		}
+		for _, d := range []Direction{HigherIsBetter, LowerIsBetter} {
+			for _, k := range kinds {
+				for _, rewarded := range []bool{false, true} {
+					text := texts[i%len(texts)]
+					i++
+					specs = append(specs, MetricSpec{ID: fmt.Sprintf("métrique %d", i),
+						Name: "Metric " + text, Level: l, Direction: d, Unit: text, Kind: k, Owner: text,
+						Rewarded: rewarded, Description: text})
+				}
+			}
+		}
+	}
+	return specs
+}
+
+func TestMetric_JSONRoundTrip(t *testing.T) {
+	specs := jsonRoundTripSpecs()
+	// 4 levels x 2 directions x 2 + business outcomes 2 directions x 4 kinds x 2 = 16 + 16.
+	require.Len(t, specs, 32)
+	for _, spec := range specs {
+		t.Run(spec.ID, func(t *testing.T) {
+			m, err := NewMetric(spec)
+			require.NoError(t, err)
+			data, err := json.Marshal(m)
+			require.NoError(t, err)
+			var back Metric
+			require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+			assert.True(t, back.Equal(m), "%+v != %+v", back.Spec(), m.Spec())
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(data), string(again), "marshalling is deterministic")
+		})
+	}
+
+	t.Run("a portfolio", func(t *testing.T) {
+		var ms []Metric
+		for _, s := range specs {
+			ms = append(ms, MustMetric(s))
+		}
+		data, err := json.Marshal(ms)
+		require.NoError(t, err)
+		var back []Metric
+		require.NoError(t, json.Unmarshal(data, &back))
+		require.Len(t, back, len(ms))
+		for i := range ms {
+			assert.True(t, back[i].Equal(ms[i]), "metric %d", i)
+		}
+	})
+}
+
+func TestMetricJSON_fieldsMatchMetricSpec(t *testing.T) {
+	// metricJSON decodes what MetricSpec encodes: the same fields, in the same
+	// order, with the same JSON names (tag options aside).
+	spec, wire := reflect.TypeFor[MetricSpec](), reflect.TypeFor[metricJSON]()
+	require.Equal(t, spec.NumField(), wire.NumField())
+	for i := range spec.NumField() {
+		name := func(f reflect.StructField) string { return strings.Split(f.Tag.Get("json"), ",")[0] }
+		assert.Equal(t, spec.Field(i).Name, wire.Field(i).Name)
+		assert.Equal(t, name(spec.Field(i)), name(wire.Field(i)))
+	}
+}
+
+func TestMetric_UnmarshalJSON_spellings(t *testing.T) {
+	// Definitions written by people may use any spelling the parsers accept;
+	// they come back out in the canonical tokens.
+	in := `{"id":"cost-to-serve","name":"Cost to serve","level":"Business Outcome","direction":"lower",` +
+		`"kind":"cost optimisation","unit":"EUR per contact"}`
+	var m Metric
+	require.NoError(t, json.Unmarshal([]byte(in), &m))
+	assert.True(t, m.Equal(MustMetric(MetricSpec{ID: "cost-to-serve", Name: "Cost to serve", Level: BusinessOutcome,
+		Direction: LowerIsBetter, Kind: Cost, Unit: "EUR per contact"})))
+	out, err := json.Marshal(m)
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"cost-to-serve","name":"Cost to serve","level":"business-outcome",`+
+		`"direction":"lower-is-better","unit":"EUR per contact","kind":"cost"}`, string(out))
+
+	t.Run("empty kind is no kind", func(t *testing.T) {
+		var m Metric
+		require.NoError(t, json.Unmarshal([]byte(`{"id":"aht","name":"AHT","level":"output","direction":"down","kind":""}`), &m))
+		assert.True(t, m.Kind().IsZero())
+	})
+	t.Run("null fields are absent fields", func(t *testing.T) {
+		var m Metric
+		err := json.Unmarshal([]byte(`{"id":"aht","name":"AHT","level":null,"direction":"down","unit":null}`), &m)
+		assert.Equal(t, []Code{ErrUnknownLevel}, codesOf(err))
+		assert.EqualError(t, err, `outcome: metric "aht" has no valid level`)
+	})
+}
+
+func codesOf(err error) []Code {
+	var codes []Code
+	for _, p := range Problems(err) {
+		codes = append(codes, p.Code)
+	}
+	return codes
+}
+
+func TestMetric_UnmarshalJSON_problems(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []Code
+		wantMsg string // the whole message, if set
+		cause   error  // matched with errors.Is, if set
+	}{
+		{name: "every problem at once",
+			in:   `{"id":"","name":"","level":"bogus","direction":"sideways","kind":"profit"}`,
+			want: []Code{ErrEmptyID, ErrEmptyName, ErrUnknownLevel, ErrUnknownDirection, ErrUnknownKind},
+			wantMsg: "outcome: empty id\n" +
+				`outcome: metric "" has no name` + "\n" +
+				`outcome: metric "" has an unknown level "bogus"` + "\n" +
+				`outcome: metric "" has an unknown direction "sideways"` + "\n" +
+				`outcome: metric "" has an unknown business-outcome kind "profit"`},
+		{name: "unknown level text", in: `{"id":"aht","name":"AHT","level":"Outcome","direction":"down"}`,
+			want: []Code{ErrUnknownLevel}, wantMsg: `outcome: metric "aht" has an unknown level "Outcome"`},
+		{name: "white-space level text", in: `{"id":"aht","name":"AHT","level":" ","direction":"down"}`,
+			want: []Code{ErrUnknownLevel}},
+		{name: "empty level text", in: `{"id":"aht","name":"AHT","level":"","direction":"down"}`,
+			want: []Code{ErrUnknownLevel}, wantMsg: `outcome: metric "aht" has no valid level`},
+		{name: "missing direction", in: `{"id":"aht","name":"AHT","level":"output"}`,
+			want: []Code{ErrUnknownDirection}},
+		{name: "business outcome without kind", in: `{"id":"revenue","name":"Revenue","level":"BO","direction":"up"}`,
+			want: []Code{ErrMissingKind}},
+		{name: "output with a kind", in: `{"id":"calls","name":"Calls handled","level":"output","direction":"up","kind":"revenue"}`,
+			want: []Code{ErrUnexpectedKind}},
+		// Unknown kind text on a business outcome is reported once, not also as missing.
+		{name: "unknown kind on a business outcome", in: `{"id":"r","name":"R","level":"business outcome","direction":"up","kind":"profit"}`,
+			want: []Code{ErrUnknownKind}},
+		{name: "bad ID", in: `{"id":" aht","name":"AHT","level":"output","direction":"down"}`,
+			want: []Code{ErrInvalidID}},
+		{name: "unknown field", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","colour":"red"}`,
+			want: []Code{ErrInvalidJSON}, wantMsg: `outcome: invalid JSON: json: unknown field "colour"`},
+		{name: "field with the wrong case", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","Colour":"red"}`,
+			want: []Code{ErrInvalidJSON}},
+		{name: "trailing data", in: `{"id":"aht","name":"AHT","level":"output","direction":"down"} {}`,
+			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrTrailingData,
+			wantMsg: "outcome: invalid JSON: trailing data after the JSON value"},
+		{name: "duplicate field", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","id":"fcr"}`,
+			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrDuplicateKey,
+			wantMsg: `outcome: invalid JSON: duplicate object key "id"`},
+		{name: "invalid UTF-8", in: "{\"id\":\"aht\",\"name\":\"AHT\xff\",\"level\":\"output\",\"direction\":\"down\"}",
+			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrInvalidUTF8},
+		{name: "malformed", in: `{"id":"aht",`, want: []Code{ErrInvalidJSON}},
+		{name: "empty", in: ``, want: []Code{ErrInvalidJSON}},
+		{name: "an array", in: `[]`, want: []Code{ErrInvalidJSON}},
+		{name: "a string", in: `"aht"`, want: []Code{ErrInvalidJSON}},
+		{name: "level as a number", in: `{"id":"aht","name":"AHT","level":3,"direction":"down"}`,
+			want: []Code{ErrInvalidJSON}},
+		{name: "rewarded as a string", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":"yes"}`,
+			want: []Code{ErrInvalidJSON}},
+		{name: "null", in: ` null `, want: []Code{ErrInvalidJSON}, wantMsg: "outcome: a metric cannot be null"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := MustMetric(jsonAHT)
+			err := m.UnmarshalJSON([]byte(tt.in))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, codesOf(err))
+			assert.True(t, m.Equal(MustMetric(jsonAHT)), "unchanged on error")
+			if tt.wantMsg != "" {
+				assert.EqualError(t, err, tt.wantMsg)
+			}
+			if tt.cause != nil {
+				assert.ErrorIs(t, err, tt.cause)
+			}
+			if tt.want[0] == ErrInvalidJSON {
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				if tt.name != "null" {
+					assert.Error(t, e.Err, "the cause is kept")
+				}
+			}
+		})
+	}
+}
+
+func TestMetric_UnmarshalJSON_inDocument(t *testing.T) {
+	// Inside a larger document the problem's code still matches through
+	// encoding/json.
+	var doc struct {
+		Metrics []Metric `json:"metrics"`
+	}
+	err := json.Unmarshal([]byte(`{"metrics":[{"id":"revenue","name":"Revenue","level":"business-outcome","direction":"up"}]}`), &doc)
+	assert.ErrorIs(t, err, ErrMissingKind)
+
+	// And a null element is refused, not decoded as a zero Metric.
+	err = json.Unmarshal([]byte(`{"metrics":[null]}`), &doc)
+	assert.ErrorIs(t, err, ErrInvalidJSON)
+}
+
+func TestDecodeJSON(t *testing.T) {
+	t.Run("a field's own problem is returned as it is", func(t *testing.T) {
+		var v struct {
+			Level Level `json:"level"`
+		}
+		err := decodeJSON([]byte(`{"level":"Outcome"}`), &v)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, ErrUnknownLevel, e.Code)
+		assert.NotErrorIs(t, err, ErrInvalidJSON)
+		assert.EqualError(t, err, `outcome: unknown level "Outcome"`)
+	})
+	t.Run("any other failure is invalid JSON wrapping the cause", func(t *testing.T) {
+		var v struct{}
+		err := decodeJSON([]byte(`{} 2`), &v)
+		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.ErrorIs(t, err, strictjson.ErrTrailingData)
+	})
+	t.Run("the cause's message is clipped", func(t *testing.T) {
+		// An unknown field named by 300 letters: the decoder's message quotes
+		// it whole, and decodeJSON keeps the first 200 bytes of that message.
+		var v struct{}
+		field := strings.Repeat("f", 300)
+		err := decodeJSON([]byte(`{"`+field+`":1}`), &v)
+		require.ErrorIs(t, err, ErrInvalidJSON)
+		want := "outcome: invalid JSON: " + (`json: unknown field "` + field)[:200] + "..."
+		assert.Equal(t, want, err.Error())
+	})
+	t.Run("success", func(t *testing.T) {
+		var v struct {
+			Level Level `json:"level"`
+		}
+		require.NoError(t, decodeJSON([]byte(`{"level":"SCO"}`), &v))
+		assert.Equal(t, CustomerOutcome, v.Level)
+	})
+}
+
+func TestTokens_invalid(t *testing.T) {
+	// The token of a value that is not valid is empty; MarshalText refuses such
+	// a value before asking for it.
+	assert.Empty(t, Level(0).token())
+	assert.Empty(t, Direction(0).token())
+	assert.Empty(t, Kind(0).token())
+	assert.Empty(t, Kind(5).token())
+}

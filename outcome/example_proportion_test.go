@@ -1,0 +1,208 @@
+package outcome_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// A Successful Customer Outcome is measured by whether customers actually
+// achieve it. An insurer's outcome for a car claim is "my car is fixed and I
+// am back on the road"; the measure is the share of claim journeys that end
+// there, not the number of calls handled on the way.
+func ExampleNewProportion() {
+	backOnTheRoad, err := outcome.NewProportion(1803, 2300)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pct, _ := backOnTheRoad.Percent(1, outcome.RoundHalfEven)
+	num, den, _ := backOnTheRoad.Fraction()
+	fmt.Printf("%s journeys reached the outcome: %s%% (exactly %d/%d)\n", backOnTheRoad, pct, num, den)
+
+	// More successes than trials is not a rate.
+	_, err = outcome.NewProportion(2400, 2300)
+	fmt.Println(err)
+	// Output:
+	// 1803/2300 journeys reached the outcome: 78.4% (exactly 1803/2300)
+	// outcome: 2400 successes in only 2300 trials
+}
+
+// MustProportion is for literals whose counts are known to be valid.
+func ExampleMustProportion() {
+	resolved := outcome.MustProportion(45, 60)
+	fmt.Println(resolved, resolved.Failures(), "not resolved")
+	// Output: 45/60 15 not resolved
+}
+
+// A rate such as 81/263 never terminates, so the caller says how many places
+// and how to round; the result is the exact fraction rounded once.
+func ExampleProportion_Rate() {
+	p := outcome.MustProportion(81, 263) // 0.30798479...
+	for _, r := range []outcome.Rounding{outcome.RoundHalfEven, outcome.RoundDown} {
+		rate, _ := p.Rate(4, r)
+		fmt.Println(r, rate.StringFixed(4))
+	}
+	// An empty proportion has no rate, rather than NaN.
+	_, err := outcome.Proportion{}.Rate(4, outcome.RoundHalfEven)
+	fmt.Println(err)
+	// Output:
+	// half-even 0.3080
+	// down 0.3079
+	// outcome: a proportion of 0 trials has no rate
+}
+
+// Fraction keeps the rate with nothing lost, in lowest terms.
+func ExampleProportion_Fraction() {
+	num, den, _ := outcome.MustProportion(450, 600).Fraction()
+	fmt.Printf("%d/%d\n", num, den)
+	// Output: 3/4
+}
+
+// A rate without its uncertainty invites over-reading. The Wilson interval
+// (the default) says which rates the data do not rule out; these are two of
+// Newcombe's (1998) examples.
+func ExampleProportion_Wilson() {
+	week, _ := outcome.MustProportion(81, 263).Wilson(0.95)
+	fmt.Printf("81 of 263: %.1f%%, 95%% CI %.1f%% to %.1f%%\n", 100*week.Estimate, 100*week.Low, 100*week.High)
+
+	// No complaints in 20 journeys does not mean a complaint rate of 0: up
+	// to 16% is still plausible.
+	none, _ := outcome.MustProportion(0, 20).Wilson(0.95)
+	fmt.Printf("0 of 20: %.1f%%, 95%% CI %.1f%% to %.1f%%\n", 100*none.Estimate, 100*none.Low, 100*none.High)
+	// Output:
+	// 81 of 263: 30.8%, 95% CI 25.5% to 36.6%
+	// 0 of 20: 0.0%, 95% CI 0.0% to 16.1%
+}
+
+// The Wald interval is in many legacy reports. Near 0 it can claim a rate
+// below zero, and at 0 it claims certainty; the bounds are reported as
+// computed so that the weakness shows.
+func ExampleProportion_Wald() {
+	one, _ := outcome.MustProportion(1, 29).Wald(0.95)
+	none, _ := outcome.MustProportion(0, 20).Wald(0.95)
+	fmt.Printf("1 of 29: %.4f to %.4f\n", one.Low, one.High)
+	fmt.Printf("0 of 20: %.4f to %.4f (width %.0f)\n", none.Low, none.High, none.Width())
+	// Output:
+	// 1 of 29: -0.0319 to 0.1009
+	// 0 of 20: 0.0000 to 0.0000 (width 0)
+}
+
+// Interval picks the method by name, e.g. from a report's settings.
+func ExampleProportion_Interval() {
+	p := outcome.MustProportion(15, 148)
+	for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald, outcome.IntervalAdjustedWald} {
+		iv, _ := p.Interval(0.95, m)
+		fmt.Printf("%-13s %.4f to %.4f\n", m, iv.Low, iv.High)
+	}
+	// Output:
+	// wilson        0.0624 to 0.1605
+	// wald          0.0527 to 0.1500
+	// adjusted-wald 0.0614 to 0.1615
+}
+
+// Shards (days, sites, teams) are counted apart and merged: the merged
+// proportion is exactly the one of all the journeys.
+func ExampleProportion_Merge() {
+	days := []outcome.Proportion{
+		outcome.MustProportion(260, 340), // Monday
+		outcome.MustProportion(301, 372), // Tuesday
+		outcome.MustProportion(0, 0),     // Wednesday: closed
+		outcome.MustProportion(288, 351), // Thursday
+	}
+	var week outcome.Proportion
+	for _, d := range days {
+		week, _ = week.Merge(d)
+	}
+	pct, _ := week.Percent(1, outcome.RoundHalfEven)
+	fmt.Printf("week: %s = %s%%\n", week, pct)
+	// Output: week: 849/1063 = 79.9%
+}
+
+// Did first-contact resolution really improve after the knowledge base was
+// rewritten? The rate went from 73.8% to 77.0%; the test says whether that
+// is more than the noise of a month's contacts.
+func ExampleCompareProportions() {
+	before := outcome.MustProportion(1180, 1600) // resolved at first contact, March
+	after := outcome.MustProportion(1262, 1640)  // April
+	c, err := outcome.CompareProportions(before, after, 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := c.Difference
+	fmt.Printf("change %+.1f points, 95%% CI %+.1f to %+.1f\n", 100*d.Estimate, 100*d.Low, 100*d.High)
+	fmt.Printf("z = %.2f, p = %.3f, significant: %t\n", c.Z, c.PValue, c.Significant())
+	// Output:
+	// change +3.2 points, 95% CI +0.2 to +6.2
+	// z = 2.11, p = 0.034, significant: true
+}
+
+// Significant compares the p-value with the comparison's own confidence
+// level: the same data can pass at 95% and fail at 99%.
+func ExampleProportionComparison_Significant() {
+	before, after := outcome.MustProportion(1180, 1600), outcome.MustProportion(1262, 1640)
+	for _, conf := range []float64{0.95, 0.99} {
+		c, _ := outcome.CompareProportions(before, after, conf)
+		fmt.Printf("at %.0f%%: %t\n", 100*conf, c.Significant())
+	}
+	// Output:
+	// at 95%: true
+	// at 99%: false
+}
+
+// Interval is shared by every measure of the package; it encodes to JSON
+// for a dashboard.
+func ExampleInterval() {
+	iv, _ := outcome.MustProportion(1, 4).Wilson(0.9)
+	iv.Low, iv.High = 0.0, 0.5 // rounded here to keep the output short
+	data, _ := json.Marshal(iv)
+	fmt.Println(string(data), iv.Contains(0.4))
+	// Output: {"estimate":0.25,"low":0,"high":0.5,"confidence":0.9,"method":"wilson"} true
+}
+
+// ParseIntervalMethod reads a method's name as people write it.
+func ExampleParseIntervalMethod() {
+	m, _ := outcome.ParseIntervalMethod("Agresti-Coull")
+	fmt.Println(m)
+	_, err := outcome.ParseIntervalMethod("exact")
+	fmt.Println(err)
+	// Output:
+	// adjusted-wald
+	// outcome: unknown interval method "exact"
+}
+
+// Rounding is an explicit argument wherever a ratio is rounded, and differs
+// only on ties and on which way a directed mode goes.
+func ExampleRounding() {
+	tie := outcome.MustProportion(1, 8) // 0.125
+	for r := outcome.RoundHalfEven; r <= outcome.RoundFloor; r++ {
+		rate, _ := tie.Rate(2, r)
+		fmt.Printf("%-9s %s\n", r, rate)
+	}
+	// Output:
+	// half-even 0.12
+	// half-up   0.13
+	// half-down 0.12
+	// up        0.13
+	// down      0.12
+	// ceiling   0.13
+	// floor     0.12
+}
+
+// Round rounds any decimal, e.g. a budget to thousands.
+func ExampleRounding_Round() {
+	budget := decimal.RequireFromString("1234567.89")
+	k, _ := outcome.RoundHalfEven.Round(budget, -3)
+	fmt.Println(k)
+	// Output: 1235000
+}
+
+// ParseRounding reads a mode from a setting.
+func ExampleParseRounding() {
+	r, _ := outcome.ParseRounding("banker's")
+	fmt.Println(r)
+	// Output: half-even
+}

@@ -1,0 +1,445 @@
+package outcome_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// A contact centre's KPIs, placed on the method's hierarchy: calls handled is
+// something the centre produces (an output), revenue is a result of what it
+// produces (a business outcome), and customers who get their problem solved
+// at first contact is what the customer achieves (a successful customer
+// outcome).
+func ExampleLevel() {
+	kpis := []struct {
+		name  string
+		level outcome.Level
+	}{
+		{"Calls handled", outcome.Output},
+		{"Revenue", outcome.BusinessOutcome},
+		{"Problem solved at first contact", outcome.CustomerOutcome},
+	}
+	for _, k := range kpis {
+		fmt.Printf("%-32s %s\n", k.name, k.level)
+	}
+
+	// The zero Level is not a level: a KPI nobody has placed yet.
+	var unplaced outcome.Level
+	fmt.Println(unplaced, unplaced.IsValid())
+	// Output:
+	// Calls handled                    Output
+	// Revenue                          Business Outcome
+	// Problem solved at first contact  Successful Customer Outcome
+	// Level(0) false
+}
+
+// The hierarchy, from the front line up to the customer.
+func ExampleLevels() {
+	for l := range outcome.Levels() {
+		token, _ := l.MarshalText()
+		fmt.Printf("%-28s %-17s outcome: %t\n", l, token, l.IsOutcome())
+	}
+	// Output:
+	// Task                         task              outcome: false
+	// Activity                     activity          outcome: false
+	// Output                       output            outcome: false
+	// Business Outcome             business-outcome  outcome: true
+	// Successful Customer Outcome  customer-outcome  outcome: true
+}
+
+// A spreadsheet of KPIs written by different people spells the levels in
+// different ways; ParseLevel reads them all. "Outcome" alone is refused: it
+// does not say whose outcome, the business's or the customer's.
+func ExampleParseLevel() {
+	for _, text := range []string{"SCO", "business outcome", "Outputs", "successful_customer_outcome", "Outcome"} {
+		l, err := outcome.ParseLevel(text)
+		if err != nil {
+			fmt.Printf("%-30q error (%s): %v\n", text, outcome.ErrUnknownLevel, err)
+			continue
+		}
+		fmt.Printf("%-30q %s\n", text, l)
+	}
+	// Output:
+	// "SCO"                          Successful Customer Outcome
+	// "business outcome"             Business Outcome
+	// "Outputs"                      Output
+	// "successful_customer_outcome"  Successful Customer Outcome
+	// "Outcome"                      error (unknown-level): outcome: unknown level "Outcome"
+}
+
+// Levels sort from the front line up: Compare has the shape
+// [slices.SortFunc] wants.
+func ExampleLevel_Compare() {
+	levels := []outcome.Level{outcome.CustomerOutcome, outcome.Output, outcome.Task, outcome.BusinessOutcome}
+	slices.SortFunc(levels, outcome.Level.Compare)
+	fmt.Println(levels)
+	fmt.Println(outcome.Output.Compare(outcome.BusinessOutcome), outcome.Output.Compare(outcome.Output))
+	// Output:
+	// [Task Output Business Outcome Successful Customer Outcome]
+	// -1 0
+}
+
+// Calls handled sits below revenue, which sits below the customer's outcome:
+// the line of sight runs upward.
+func ExampleLevel_Below() {
+	calls, revenue, fcr := outcome.Output, outcome.BusinessOutcome, outcome.CustomerOutcome
+	fmt.Println("calls handled below revenue:", calls.Below(revenue))
+	fmt.Println("first-contact resolution above revenue:", fcr.Above(revenue))
+	fmt.Println("revenue below calls handled:", revenue.Below(calls))
+	// Output:
+	// calls handled below revenue: true
+	// first-contact resolution above revenue: true
+	// revenue below calls handled: false
+}
+
+// "Outputs are not outcomes": of a contact centre's usual KPIs, only revenue
+// and first-contact resolution are outcomes.
+func ExampleLevel_IsOutcome() {
+	portfolio := []struct {
+		name  string
+		level outcome.Level
+	}{
+		{"Calls handled", outcome.Output},
+		{"Abandon rate", outcome.Output},
+		{"Average handle time", outcome.Output},
+		{"Revenue", outcome.BusinessOutcome},
+		{"Problem solved at first contact", outcome.CustomerOutcome},
+	}
+	outcomes := 0
+	for _, k := range portfolio {
+		if k.level.IsOutcome() {
+			outcomes++
+		}
+	}
+	fmt.Printf("%d of %d KPIs are outcomes\n", outcomes, len(portfolio))
+	// Output:
+	// 2 of 5 KPIs are outcomes
+}
+
+// Levels go into JSON and CSV as stable tokens, whatever spelling they came
+// in as.
+func ExampleLevel_MarshalText() {
+	l, _ := outcome.ParseLevel("Successful Customer Outcome")
+	token, _ := l.MarshalText()
+	fmt.Println(string(token))
+
+	var zero outcome.Level
+	_, err := zero.MarshalText()
+	fmt.Println(err)
+	// Output:
+	// customer-outcome
+	// outcome: cannot marshal invalid level 0
+}
+
+// Which way is better differs from KPI to KPI: more revenue is better, a
+// shorter average handle time is better.
+func ExampleDirection() {
+	fmt.Println("revenue:", outcome.HigherIsBetter)
+	fmt.Println("average handle time:", outcome.LowerIsBetter)
+	// Output:
+	// revenue: higher is better
+	// average handle time: lower is better
+}
+
+func ExampleParseDirection() {
+	for _, text := range []string{"higher is better", "minimise", "Lower-Is-Better", "up", "sideways"} {
+		d, err := outcome.ParseDirection(text)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-18q %s\n", text, d)
+	}
+	// Output:
+	// "higher is better" higher is better
+	// "minimise"         lower is better
+	// "Lower-Is-Better"  lower is better
+	// "up"               higher is better
+	// outcome: unknown direction "sideways"
+}
+
+// Sign turns a change into a verdict: multiplied by the change, it is
+// positive exactly when the change is an improvement.
+func ExampleDirection_Sign() {
+	changes := []struct {
+		kpi       string
+		direction outcome.Direction
+		change    int
+	}{
+		{"Average handle time (s)", outcome.LowerIsBetter, -20},
+		{"Cost to serve (EUR)", outcome.LowerIsBetter, +3},
+		{"Problem solved at first contact (%)", outcome.HigherIsBetter, +4},
+	}
+	for _, c := range changes {
+		verdict := "worse"
+		if c.change*c.direction.Sign() > 0 {
+			verdict = "better"
+		}
+		fmt.Printf("%-36s %+d: %s\n", c.kpi, c.change, verdict)
+	}
+	// Output:
+	// Average handle time (s)              -20: better
+	// Cost to serve (EUR)                  +3: worse
+	// Problem solved at first contact (%)  +4: better
+}
+
+// The method names four kinds of business outcome: "revenue, cost
+// optimisation, service delivery, effective compliance".
+func ExampleKind() {
+	for _, k := range []outcome.Kind{outcome.Revenue, outcome.Cost, outcome.Service, outcome.Compliance} {
+		fmt.Println(k)
+	}
+	// Output:
+	// revenue
+	// cost
+	// service
+	// compliance
+}
+
+func ExampleParseKind() {
+	for _, text := range []string{"cost optimisation", "Service Delivery", "effective-compliance", "Revenues", "profit"} {
+		k, err := outcome.ParseKind(text)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-22q %s\n", text, k)
+	}
+	// Output:
+	// "cost optimisation"    cost
+	// "Service Delivery"     service
+	// "effective-compliance" compliance
+	// "Revenues"             revenue
+	// outcome: unknown business-outcome kind "profit"
+}
+
+// Only a business outcome has a kind; in a definition file, the kind of any
+// other metric is empty, which is the zero Kind.
+func ExampleKind_UnmarshalText() {
+	var k outcome.Kind
+	_ = k.UnmarshalText([]byte("cost"))
+	fmt.Println(k, k.IsZero())
+	_ = k.UnmarshalText([]byte(""))
+	fmt.Println(k.IsZero())
+	// Output:
+	// cost false
+	// true
+}
+
+func ExampleNewMetric() {
+	fcr, err := outcome.NewMetric(outcome.MetricSpec{
+		ID:          "fcr",
+		Name:        "Problem solved at first contact",
+		Level:       outcome.CustomerOutcome,
+		Direction:   outcome.HigherIsBetter,
+		Unit:        "%",
+		Owner:       "Customer experience",
+		Description: "Share of customers who get their problem solved at first contact.",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(fcr.ID(), "|", fcr.Name(), "|", fcr.Level(), "|", fcr.Direction(), "|", fcr.Unit())
+	fmt.Println("outcome:", fcr.IsOutcome(), "| rewarded:", fcr.Rewarded())
+	// Output:
+	// fcr | Problem solved at first contact | Successful Customer Outcome | higher is better | %
+	// outcome: true | rewarded: false
+}
+
+// NewMetric reports every problem of a definition at once, each with a
+// stable code a program can switch on.
+func ExampleNewMetric_invalid() {
+	_, err := outcome.NewMetric(outcome.MetricSpec{
+		ID:        " revenue",
+		Level:     outcome.BusinessOutcome,
+		Direction: outcome.HigherIsBetter,
+	})
+	for _, p := range outcome.Problems(err) {
+		fmt.Printf("%-13s %s\n", p.Code, p.Message)
+	}
+	// Output:
+	// invalid-id    outcome: id " revenue" has surrounding white space
+	// empty-name    outcome: metric " revenue" has no name
+	// missing-kind  outcome: business-outcome metric " revenue" has no kind (revenue, cost, service or compliance)
+}
+
+// MustMetric is for definitions written as literals, where a mistake is a
+// bug in the program.
+func ExampleMustMetric() {
+	calls := outcome.MustMetric(outcome.MetricSpec{
+		ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter,
+		Unit: "calls", Rewarded: true,
+	})
+	fmt.Println(calls.Name(), "is an", calls.Level(), "and is rewarded:", calls.Rewarded())
+	// Output:
+	// Calls handled is an Output and is rewarded: true
+}
+
+// Definitions are data: a metric is written to JSON with its level, direction
+// and kind as stable tokens.
+func ExampleMetric_MarshalJSON() {
+	revenue := outcome.MustMetric(outcome.MetricSpec{
+		ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter,
+		Kind: outcome.Revenue, Unit: "EUR", Owner: "Sales",
+	})
+	data, err := json.MarshalIndent(revenue, "", "  ")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(data))
+	// Output:
+	// {
+	//   "id": "revenue",
+	//   "name": "Revenue",
+	//   "level": "business-outcome",
+	//   "direction": "higher-is-better",
+	//   "unit": "EUR",
+	//   "kind": "revenue",
+	//   "owner": "Sales"
+	// }
+}
+
+// A portfolio read from a definition file is validated exactly as NewMetric
+// validates, and accepts the spellings people write.
+func ExampleMetric_UnmarshalJSON() {
+	data := []byte(`[
+		{"id": "calls-handled", "name": "Calls handled", "level": "Output", "direction": "higher", "rewarded": true},
+		{"id": "cost-to-serve", "name": "Cost to serve", "level": "business outcome", "direction": "lower",
+		 "kind": "cost optimisation"},
+		{"id": "fcr", "name": "Problem solved at first contact", "level": "SCO", "direction": "higher is better"}
+	]`)
+	var portfolio []outcome.Metric
+	if err := json.Unmarshal(data, &portfolio); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range portfolio {
+		fmt.Printf("%-14s %-28s %s\n", m.ID(), m.Level(), m.Direction())
+	}
+	// Output:
+	// calls-handled  Output                       higher is better
+	// cost-to-serve  Business Outcome             lower is better
+	// fcr            Successful Customer Outcome  higher is better
+}
+
+// A definition file with mistakes gets every problem of the metric at once,
+// with the same codes NewMetric reports.
+func ExampleMetric_UnmarshalJSON_invalid() {
+	var m outcome.Metric
+	err := json.Unmarshal([]byte(`{"id": "revenue", "name": "Revenue", "level": "outcome", "direction": "more"}`), &m)
+	for _, p := range outcome.Problems(err) {
+		fmt.Printf("%-17s %v %s\n", p.Code, p.IDs, p.Message)
+	}
+	err = json.Unmarshal([]byte(`{"id": "aht", "name": "AHT", "level": "output", "direction": "down", "target": 300}`), &m)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), err)
+	// Output:
+	// unknown-level     [revenue] outcome: metric "revenue" has an unknown level "outcome"
+	// unknown-direction [revenue] outcome: metric "revenue" has an unknown direction "more"
+	// true outcome: invalid JSON: json: unknown field "target"
+}
+
+func ExampleValidateID() {
+	for _, id := range []string{"aht", "calls handled", "", " fcr", "cost\tto serve"} {
+		if err := outcome.ValidateID(id); err != nil {
+			var e *outcome.Error
+			errors.As(err, &e)
+			fmt.Printf("%-17q %s: %v\n", id, e.Code, err)
+			continue
+		}
+		fmt.Printf("%-17q ok\n", id)
+	}
+	// Output:
+	// "aht"             ok
+	// "calls handled"   ok
+	// ""                empty-id: outcome: empty id
+	// " fcr"            invalid-id: outcome: id " fcr" has surrounding white space
+	// "cost\tto serve"  invalid-id: outcome: id "cost\tto serve" has a control character
+}
+
+// Problems flattens what a validation reported, even when a caller wrapped
+// it, so a BI tool can list each problem with the IDs involved.
+func ExampleProblems() {
+	specs := []outcome.MetricSpec{
+		{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter},
+		{ID: "aht", Name: "Average handle time", Level: outcome.Output, Kind: outcome.Cost},
+	}
+	var errs []error
+	for _, s := range specs {
+		if _, err := outcome.NewMetric(s); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	err := fmt.Errorf("loading the contact centre's KPIs: %w", errors.Join(errs...))
+
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Severity, p.Code, p.IDs)
+	}
+	// Output:
+	// error missing-kind [revenue]
+	// error unknown-direction [aht]
+	// error unexpected-kind [aht]
+}
+
+// A Code is an error, so errors.Is finds a problem by its code, however deep
+// it sits in a joined or wrapped error.
+func ExampleCode() {
+	_, err := outcome.NewMetric(outcome.MetricSpec{
+		ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter,
+	})
+	err = fmt.Errorf("portfolio: %w", err)
+	if errors.Is(err, outcome.ErrMissingKind) {
+		fmt.Println("say which kind of business outcome revenue is")
+	}
+	fmt.Println(errors.Is(err, outcome.ErrEmptyName))
+	fmt.Println(outcome.ErrMissingKind)
+	// Output:
+	// say which kind of business outcome revenue is
+	// false
+	// missing-kind
+}
+
+// errors.As retrieves the problem itself, with its code, severity and IDs.
+func ExampleError() {
+	_, err := outcome.NewMetric(outcome.MetricSpec{
+		ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter,
+		Kind: outcome.Revenue,
+	})
+	var e *outcome.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code, e.Severity, e.IDs)
+		fmt.Println(e.Message)
+	}
+	// Output:
+	// unexpected-kind error [calls-handled]
+	// outcome: metric "calls-handled" has kind revenue, but only a business outcome has a kind (its level is Output)
+}
+
+// The other packages of the module report their problems in the same shape;
+// a new check may start as a warning.
+func ExampleNewError() {
+	e := outcome.NewError(outcome.ErrDuplicateID, []string{"aht", "aht"}, "audit: duplicate metric id %q", "aht")
+	fmt.Println(e.Severity, e.Code, e.IDs, e)
+
+	e.Severity = outcome.SeverityWarning
+	fmt.Println(e.Severity, errors.Is(e, outcome.ErrDuplicateID))
+	// Output:
+	// error duplicate-id [aht aht] audit: duplicate metric id "aht"
+	// warning true
+}
+
+func ExampleParseSeverity() {
+	s, err := outcome.ParseSeverity("Warning")
+	fmt.Println(s, err)
+	_, err = outcome.ParseSeverity("fatal")
+	fmt.Println(err, errors.Is(err, outcome.ErrUnknownSeverity))
+	// Output:
+	// warning <nil>
+	// outcome: unknown severity "fatal" true
+}

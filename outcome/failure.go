@@ -1,0 +1,474 @@
+package outcome
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"maps"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// The codes of errors in failure-demand tallies.
+const (
+	// ErrInvalidReason: a demand reason that is blank, too long, not valid
+	// UTF-8, or has surrounding white space or control characters.
+	ErrInvalidReason Code = "invalid-demand-reason"
+	// ErrDuplicateReason: a reason listed twice for the same kind of demand
+	// in a tally's JSON.
+	ErrDuplicateReason Code = "duplicate-demand-reason"
+	// ErrTooManyReasons: a tally would hold more than [MaxReasons] distinct
+	// reasons for one kind of demand.
+	ErrTooManyReasons Code = "too-many-demand-reasons"
+)
+
+// MaxReasonLen is the longest demand reason, in bytes, that a
+// [FailureDemand] accepts.
+const MaxReasonLen = 128
+
+// MaxReasons is the largest number of distinct reasons a [FailureDemand]
+// holds for each kind of demand (value and failure). A reason is a category
+// of a classification ("repeat call", "chaser", "complaint"), not free text
+// per contact; the bound keeps a tally's memory in check whatever its input.
+const MaxReasons = 10000
+
+// NoReason is the reason of demand counted without one: [FailureDemand.Add]
+// accepts it, and breakdowns show it as its own row, so that they always
+// add up to the total.
+const NoReason = ""
+
+// FailureDemand is a tally of demand (the contacts customers make: calls,
+// emails, chats, visits) split, as the method does, into value demand (what
+// the service exists to do: "I want to order", "I want to change my plan")
+// and failure demand: demand "caused by a failure to do something, or to do
+// something right, for the customer" (a repeat call, a chaser asking where
+// something is, a complaint, a correction). Organisations that manage
+// outputs live in a Failure-Demand cycle: the failures make more demand,
+// which is handled as more output. The share of failure demand in all demand
+// ([FailureDemand.Share]) is an outcome-side health measure, and lower is
+// better ([LowerIsBetter]).
+//
+// Each kind of demand may be broken down by reason; [FailureDemand.FailureReasons]
+// and [FailureDemand.ValueReasons] give exact counts and shares that add up
+// exactly to the totals. Demand added with [NoReason] is its own row.
+//
+// FailureDemand is an accumulator, like a hash: its methods have pointer
+// receivers and Add changes it in place. The zero value is an empty tally,
+// ready to use. It is not safe for concurrent use: give each goroutine (or
+// each shard of the data) its own tally and combine them with
+// [FailureDemand.Merge], which gives exactly the tally of all the data, in
+// any order. Do not copy a FailureDemand that has been added to (the copy
+// would share its reasons); use [FailureDemand.Clone]. It encodes to JSON as
+// the reasons and their counts, and decoding validates everything.
+type FailureDemand struct {
+	value, failure int64
+	// byReason[0] counts value demand and byReason[1] failure demand, by
+	// reason; nil until the first reason of that kind is added. Zero counts
+	// are never stored.
+	byReason [2]map[string]int64
+}
+
+// kindIndex returns the index into byReason for a kind of demand.
+func kindIndex(failure bool) int {
+	if failure {
+		return 1
+	}
+	return 0
+}
+
+// demandKind names a kind of demand for messages.
+func demandKind(failure bool) string {
+	if failure {
+		return "failure"
+	}
+	return "value"
+}
+
+// Add counts count contacts of failure demand (failure true) or value demand
+// (failure false) with the given reason, or with [NoReason]. A reason is a
+// label of at most [MaxReasonLen] bytes of valid UTF-8, not blank, without
+// surrounding white space and without control characters; it is kept as
+// given, so "Chaser" and "chaser" are two reasons. A count of 0 changes
+// nothing.
+//
+// Add returns an *[Error], and changes nothing, if the reason is invalid
+// ([ErrInvalidReason]), the count is negative ([ErrInvalidCount]), the total
+// demand would exceed the largest int64 ([ErrOverflow]) or the reason would
+// be one more than [MaxReasons] for its kind ([ErrTooManyReasons]). It does
+// not allocate, except to store a reason it has not seen before.
+func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
+	if err := validateReason(reason); err != nil {
+		return err
+	}
+	if count < 0 {
+		return NewError(ErrInvalidCount, []string{reason}, "outcome: negative count %d of %s demand %q",
+			count, demandKind(failure), clip(reason))
+	}
+	if count == 0 {
+		return nil
+	}
+	if count > math.MaxInt64-d.value-d.failure {
+		return NewError(ErrOverflow, []string{reason}, "outcome: adding %d contacts to a total demand of %d overflows int64",
+			count, d.value+d.failure)
+	}
+	k := kindIndex(failure)
+	m := d.byReason[k]
+	if m == nil {
+		m = make(map[string]int64)
+		d.byReason[k] = m
+	}
+	n, ok := m[reason]
+	if !ok && len(m) >= MaxReasons {
+		return tooManyReasons(failure)
+	}
+	m[reason] = n + count
+	if failure {
+		d.failure += count
+	} else {
+		d.value += count
+	}
+	return nil
+}
+
+// AddValue counts count contacts of value demand with the given reason (or
+// [NoReason]); see [FailureDemand.Add].
+func (d *FailureDemand) AddValue(reason string, count int64) error {
+	return d.Add(reason, false, count)
+}
+
+// AddFailure counts count contacts of failure demand with the given reason
+// (or [NoReason]); see [FailureDemand.Add].
+func (d *FailureDemand) AddFailure(reason string, count int64) error {
+	return d.Add(reason, true, count)
+}
+
+// Merge adds everything o counted to d: merging the tallies of shards (days,
+// sites, teams) gives exactly the tally of all their demand, in any order
+// and grouping. A nil o changes nothing; o is not changed (it may be d
+// itself, which doubles d). If the total would exceed the largest int64
+// ([ErrOverflow]) or a kind of demand would have more than [MaxReasons]
+// reasons ([ErrTooManyReasons]), Merge returns an *[Error] and leaves d
+// unchanged.
+func (d *FailureDemand) Merge(o *FailureDemand) error {
+	if o == nil {
+		return nil
+	}
+	if d.value+d.failure > math.MaxInt64-o.value-o.failure {
+		return NewError(ErrOverflow, nil, "outcome: merging total demands of %d and %d overflows int64",
+			d.value+d.failure, o.value+o.failure)
+	}
+	for k, failure := range []bool{false, true} {
+		added := 0
+		for r := range o.byReason[k] {
+			if _, ok := d.byReason[k][r]; !ok {
+				added++
+			}
+		}
+		if len(d.byReason[k])+added > MaxReasons {
+			return tooManyReasons(failure)
+		}
+	}
+	// Every count below is at most the new total, so nothing overflows.
+	for k := range d.byReason {
+		if len(o.byReason[k]) == 0 {
+			continue
+		}
+		if d.byReason[k] == nil {
+			d.byReason[k] = make(map[string]int64, len(o.byReason[k]))
+		}
+		for r, n := range o.byReason[k] {
+			d.byReason[k][r] += n
+		}
+	}
+	d.value += o.value
+	d.failure += o.failure
+	return nil
+}
+
+func tooManyReasons(failure bool) error {
+	return NewError(ErrTooManyReasons, nil, "outcome: more than %d distinct reasons of %s demand", MaxReasons, demandKind(failure))
+}
+
+// Value returns the number of value-demand contacts.
+func (d *FailureDemand) Value() int64 { return d.value }
+
+// Failure returns the number of failure-demand contacts.
+func (d *FailureDemand) Failure() int64 { return d.failure }
+
+// Total returns all demand: value plus failure. It never exceeds the largest
+// int64.
+func (d *FailureDemand) Total() int64 { return d.value + d.failure }
+
+// Share returns the failure share: failure demand out of all demand, as a
+// [Proportion] (successes are the failure-demand contacts, trials all
+// contacts). Lower is better. An empty tally gives the empty proportion,
+// whose rate is an error with code [ErrNoData].
+func (d *FailureDemand) Share() Proportion {
+	return Proportion{successes: d.failure, trials: d.value + d.failure}
+}
+
+// IsZero reports whether d has counted no demand.
+func (d *FailureDemand) IsZero() bool { return d.value == 0 && d.failure == 0 }
+
+// Equal reports whether d and o hold the same counts for every kind of
+// demand and reason. A nil tally equals an empty one.
+func (d *FailureDemand) Equal(o *FailureDemand) bool {
+	var empty FailureDemand
+	if d == nil {
+		d = &empty
+	}
+	if o == nil {
+		o = &empty
+	}
+	return d.value == o.value && d.failure == o.failure &&
+		maps.Equal(d.byReason[0], o.byReason[0]) && maps.Equal(d.byReason[1], o.byReason[1])
+}
+
+// Clone returns a copy of d that shares nothing with it.
+func (d *FailureDemand) Clone() *FailureDemand {
+	c := &FailureDemand{value: d.value, failure: d.failure}
+	for k, m := range d.byReason {
+		if len(m) > 0 {
+			c.byReason[k] = maps.Clone(m)
+		}
+	}
+	return c
+}
+
+// ReasonCount is one row of a breakdown of demand by reason: the reason
+// ([NoReason] for demand counted without one), its exact count, and its
+// share of that kind of demand, rounded so that the shares of a breakdown
+// add up to exactly 1.
+type ReasonCount struct {
+	// Reason is the reason, or [NoReason].
+	Reason string `json:"reason"`
+	// Count is the number of contacts with the reason.
+	Count int64 `json:"count"`
+	// Share is Count over the kind's total, at the breakdown's places.
+	Share decimal.Decimal `json:"share"`
+}
+
+// Percent returns the row's share as a percentage: Share times 100, exactly.
+func (rc ReasonCount) Percent() decimal.Decimal { return rc.Share.Shift(2) }
+
+// FailureReasons returns the breakdown of failure demand by reason: one row
+// per reason, ordered by count, largest first, then by reason (byte order),
+// so that the order is always the same. The counts add up to
+// [FailureDemand.Failure]. Each share is the count over the failure total at
+// places decimal places (0 to 18), apportioned by the largest-remainder
+// (Hamilton) method: every share is its exact value rounded down or up to
+// the next unit 10^-places (never further), and the units left over after
+// rounding all down go to the largest remainders (ties to the earlier row),
+// so that the shares add up to exactly 1. For exact shares use the counts.
+//
+// A tally without failure demand has an empty breakdown. places outside
+// [0, 18] is an *[Error] with code [ErrInvalidPlaces].
+func (d *FailureDemand) FailureReasons(places int32) ([]ReasonCount, error) {
+	return reasonBreakdown(d.byReason[1], d.failure, places)
+}
+
+// ValueReasons returns the breakdown of value demand by reason, as
+// [FailureDemand.FailureReasons] does for failure demand.
+func (d *FailureDemand) ValueReasons(places int32) ([]ReasonCount, error) {
+	return reasonBreakdown(d.byReason[0], d.value, places)
+}
+
+// maxSharePlaces bounds the places of a breakdown's shares, so that the
+// largest-remainder arithmetic fits 64 bits (10^18 < 2^64).
+const maxSharePlaces = 18
+
+// reasonBreakdown returns the rows of m, whose counts sum to total, ordered and
+// apportioned as documented at [FailureDemand.FailureReasons].
+func reasonBreakdown(m map[string]int64, total int64, places int32) ([]ReasonCount, error) {
+	if err := checkPlaces(places, 0, maxSharePlaces); err != nil {
+		return nil, err
+	}
+	rows := sortedRows(m)
+	if len(rows) == 0 {
+		return rows, nil
+	}
+	unit := uint64(1)
+	for range places {
+		unit *= 10
+	}
+	units := make([]uint64, len(rows))
+	rems := make([]uint64, len(rows))
+	left := unit
+	for i, r := range rows {
+		// count*unit/total in 128 bits: count <= total, so the quotient is
+		// at most unit and fits 64 bits.
+		hi, lo := bits.Mul64(uint64(r.Count), unit)
+		units[i], rems[i] = bits.Div64(hi, lo, uint64(total))
+		left -= units[i]
+	}
+	// left < len(rows): each row dropped less than one unit.
+	if left > 0 {
+		order := make([]int, len(rows))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rems[b], rems[a]) })
+		for _, i := range order[:left] {
+			units[i]++
+		}
+	}
+	for i := range rows {
+		rows[i].Share = decimal.New(int64(units[i]), -places) // units[i] <= 10^18
+	}
+	return rows, nil
+}
+
+// sortedRows returns the reasons and counts of m ordered by count, largest
+// first, then by reason; never nil.
+func sortedRows(m map[string]int64) []ReasonCount {
+	rows := make([]ReasonCount, 0, len(m))
+	for r, n := range m {
+		rows = append(rows, ReasonCount{Reason: r, Count: n})
+	}
+	slices.SortFunc(rows, func(a, b ReasonCount) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Reason, b.Reason)
+	})
+	return rows
+}
+
+// validateReason returns nil for [NoReason] and for a reason that is valid
+// UTF-8, at most [MaxReasonLen] bytes, not blank, without surrounding white
+// space and without control characters; otherwise an *Error with code
+// [ErrInvalidReason].
+func validateReason(reason string) error {
+	if reason == NoReason || plainReason(reason) {
+		return nil
+	}
+	ids := []string{reason}
+	switch {
+	case !utf8.ValidString(reason):
+		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q is not valid UTF-8", clip(reason))
+	case len(reason) > MaxReasonLen:
+		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q is longer than %d bytes", clip(reason), MaxReasonLen)
+	case strings.TrimSpace(reason) == "":
+		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q is blank; use NoReason (\"\") for none", clip(reason))
+	case strings.TrimSpace(reason) != reason:
+		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q has surrounding white space", clip(reason))
+	case strings.IndexFunc(reason, unicode.IsControl) >= 0:
+		return NewError(ErrInvalidReason, ids, "outcome: demand reason %q has a control character", clip(reason))
+	}
+	return nil
+}
+
+// plainReason reports whether reason is a valid reason made of printable
+// ASCII only, without surrounding spaces: the common case, checked in one
+// pass without allocating. Anything else goes through the full checks.
+func plainReason(reason string) bool {
+	n := len(reason)
+	if n == 0 || n > MaxReasonLen || reason[0] == ' ' || reason[n-1] == ' ' {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if c := reason[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// reasonJSON is one row of a [FailureDemand]'s JSON form.
+type reasonJSON struct {
+	Reason string `json:"reason"`
+	Count  int64  `json:"count"`
+}
+
+// failureDemandJSON is the JSON form of a [FailureDemand].
+type failureDemandJSON struct {
+	Value   []reasonJSON `json:"value"`
+	Failure []reasonJSON `json:"failure"`
+}
+
+// MarshalJSON implements [json.Marshaler]. A tally encodes as its rows of
+// value and failure demand, each ordered as a breakdown is (count, largest
+// first, then reason):
+//
+//	{"value":[{"reason":"","count":700}],
+//	 "failure":[{"reason":"repeat call","count":180},{"reason":"chaser","count":90}]}
+//
+// The totals are the sums of the rows. It has a value receiver so that a
+// FailureDemand encodes whether or not it is addressable.
+func (d FailureDemand) MarshalJSON() ([]byte, error) {
+	v := failureDemandJSON{Value: jsonRows(d.byReason[0]), Failure: jsonRows(d.byReason[1])}
+	return json.Marshal(v)
+}
+
+func jsonRows(m map[string]int64) []reasonJSON {
+	rows := sortedRows(m)
+	out := make([]reasonJSON, len(rows))
+	for i, r := range rows {
+		out[i] = reasonJSON{Reason: r.Reason, Count: r.Count}
+	}
+	return out
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form written
+// by [FailureDemand.MarshalJSON] (an absent or null list is empty), refusing
+// unknown fields, and validates every row as [FailureDemand.Add] does; a
+// reason listed twice for the same kind is an error with code
+// [ErrDuplicateReason], so nothing is silently summed or dropped. Every
+// problem is reported, joined with [errors.Join], in the order of the rows
+// (value first); on error d is unchanged. Malformed JSON is an *[Error] with
+// code [ErrInvalidJSON]. JSON null leaves d unchanged, as [encoding/json]
+// does for other values.
+func (d *FailureDemand) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var v failureDemandJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	var out FailureDemand
+	var errs []error
+	overflowed := false
+	for k, rows := range [2][]reasonJSON{v.Value, v.Failure} {
+		failure := k == 1
+		tooMany := false
+		seen := make(map[string]struct{}, len(rows))
+		for _, r := range rows {
+			if _, dup := seen[r.Reason]; dup {
+				errs = append(errs, NewError(ErrDuplicateReason, []string{r.Reason},
+					"outcome: %s demand reason %q is listed twice", demandKind(failure), clip(r.Reason)))
+				continue
+			}
+			seen[r.Reason] = struct{}{}
+			err := out.Add(r.Reason, failure, r.Count)
+			// One overflow, and one excess of reasons per kind, is enough
+			// to report.
+			switch {
+			case errors.Is(err, ErrOverflow):
+				if overflowed {
+					continue
+				}
+				overflowed = true
+			case errors.Is(err, ErrTooManyReasons):
+				if tooMany {
+					continue
+				}
+				tooMany = true
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*d = out
+	return nil
+}

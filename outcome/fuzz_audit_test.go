@@ -1,0 +1,235 @@
+package outcome_test
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// auditFuzzPortfolio builds a portfolio from fuzz bytes, two bytes a metric:
+// the first picks the ID (one of 8, so that IDs repeat), the level and
+// whether it is rewarded; the second picks the name, and 0xFF makes a zero
+// Metric.
+func auditFuzzPortfolio(data []byte, name string) []outcome.Metric {
+	// The names the fuzzer picks from; the empty slot takes the fuzzed name.
+	names := [...]string{"Calls handled", "AHT", "Average handle time", "Revenue", auditWidget, auditJoy, ""}
+	var ms []outcome.Metric
+	for i := 0; i+1 < len(data); i += 2 {
+		a, b := data[i], data[i+1]
+		if b == 0xFF {
+			ms = append(ms, outcome.Metric{})
+			continue
+		}
+		n := names[int(b)%len(names)]
+		if n == "" {
+			n = name
+		}
+		if strings.TrimSpace(n) == "" || !utf8.ValidString(n) {
+			// NewMetric refuses such names; the audit never sees them.
+			n = auditWidget
+		}
+		level := outcome.Level(a%5 + 1)
+		spec := outcome.MetricSpec{ID: fmt.Sprintf("m%d", a>>5), Name: n, Level: level,
+			Direction: outcome.HigherIsBetter, Rewarded: a&0x08 != 0}
+		if level == outcome.BusinessOutcome {
+			spec.Kind = outcome.Cost
+		}
+		ms = append(ms, outcome.MustMetric(spec))
+	}
+	return ms
+}
+
+// FuzzAudit checks that Audit never panics, refuses exactly the invalid
+// thresholds and zero metrics, and that its report agrees with an
+// independent count: counts sum to the total, shares are within rounding of
+// the exact fractions, output-heavy fires exactly when count/total reaches the
+// threshold (computed with big.Rat), and the report does not depend on the
+// order of the input.
+func FuzzAudit(f *testing.F) {
+	seeds := []struct {
+		data      []byte
+		name      string
+		threshold float64
+	}{
+		{nil, "", 0.8},
+		{nil, "", math.NaN()},
+		{[]byte{0x0A, 0x00, 0x2A, 0x01, 0x43, 0x03}, "", 0.8}, // rewarded outputs and revenue
+		{[]byte{0x02, 0x00, 0x22, 0x00, 0x42, 0x00, 0x03, 0x03}, "", 0.75},
+		{[]byte{0x02, 0x00, 0x02, 0x00, 0x04, 0x01}, "", 0},       // duplicates, threshold 0
+		{[]byte{0x04, 0x01, 0x00, 0x06}, "Net Promoter Score", 1}, // a contradiction, a fuzzed name
+		{[]byte{0x02, 0xFF, 0x04, 0x05}, "", 0.8},                 // a zero Metric
+		{[]byte{0x02, 0x00}, "", math.Inf(1)},
+		{[]byte{0x02, 0x00}, "", -0.1},
+		{[]byte{0x02, 0x00}, "", 1.5},
+		{[]byte{0x02, 0x00, 0x04, 0x04, 0x04, 0x04}, "", 1.0 / 3}, // 1 of 3 at a third
+		{[]byte{0x02, 0x00, 0x23, 0x06}, "\xff\xfe", 0.5},
+	}
+	for _, s := range seeds {
+		f.Add(s.data, s.name, s.threshold)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, name string, threshold float64) {
+		if len(data) > 4096 {
+			data = data[:4096]
+		}
+		ms := auditFuzzPortfolio(data, name)
+		opts := outcome.AuditOptions{}.WithOutputHeavyThreshold(threshold)
+		r, err := outcome.Audit(ms, opts)
+
+		badThreshold := math.IsNaN(threshold) || math.IsInf(threshold, 0) || threshold < 0 || threshold > 1
+		hasZero := slices.ContainsFunc(ms, outcome.Metric.IsZero)
+		if badThreshold != errors.Is(err, outcome.ErrInvalidThreshold) {
+			t.Fatalf("threshold %v: err = %v", threshold, err)
+		}
+		if hasZero != errors.Is(err, outcome.ErrEmptyID) {
+			t.Fatalf("zero metric %v: err = %v", hasZero, err)
+		}
+		if err != nil {
+			if !badThreshold && !hasZero {
+				t.Fatalf("unexpected error %v", err)
+			}
+			if !r.IsZero() {
+				t.Fatal("a report with an error")
+			}
+			return
+		}
+
+		// An independent count.
+		var counts [6]int
+		rewarded := 0
+		for _, m := range ms {
+			counts[m.Level()]++
+			if m.Rewarded() && !m.IsOutcome() {
+				rewarded++
+			}
+		}
+		total := len(ms)
+		outputSide := counts[outcome.Task] + counts[outcome.Activity] + counts[outcome.Output]
+		if r.Total() != total || r.OutputSideCount() != outputSide || r.OutcomeCount() != total-outputSide ||
+			r.RewardedOutputCount() != rewarded {
+			t.Fatalf("counts: total %d, output side %d, outcomes %d, rewarded %d",
+				r.Total(), r.OutputSideCount(), r.OutcomeCount(), r.RewardedOutputCount())
+		}
+		for l := range outcome.Levels() {
+			if r.Count(l) != counts[l] {
+				t.Fatalf("count of %s = %d, want %d", l, r.Count(l), counts[l])
+			}
+			auditCheckShare(t, r.Share(l).String(), counts[l], total)
+		}
+		auditCheckShare(t, r.OutputSideShare().String(), outputSide, total)
+		auditCheckShare(t, r.OutcomeShare().String(), total-outputSide, total)
+
+		// Output-heavy, exactly: outputSide/total >= the threshold's decimal.
+		thr, ok := new(big.Rat).SetString(strconv.FormatFloat(threshold, 'g', -1, 64))
+		if !ok {
+			t.Fatalf("threshold %v", threshold)
+		}
+		wantHeavy := total > 0 && outputSide > 0 && big.NewRat(int64(outputSide), int64(total)).Cmp(thr) >= 0
+		if r.Has(outcome.CodeOutputHeavy) != wantHeavy {
+			t.Fatalf("output-heavy = %v, want %v (%d of %d at %v)", !wantHeavy, wantHeavy, outputSide, total, threshold)
+		}
+		if r.Has(outcome.CodeEmptyPortfolio) != (total == 0) {
+			t.Fatal("empty-portfolio")
+		}
+		if r.Has(outcome.CodeNoCustomerOutcomeMeasure) != (total > 0 && counts[outcome.CustomerOutcome] == 0) {
+			t.Fatal("no-customer-outcome-measure")
+		}
+
+		auditCheckOrder(t, r.Findings())
+		nRewarded := 0
+		for _, f := range r.Findings() {
+			if !f.Severity().IsValid() || f.Message() == "" || !slices.IsSorted(f.IDs()) {
+				t.Fatalf("bad finding %v", f)
+			}
+			if f.Code() == outcome.CodeRewardedOutput {
+				nRewarded++
+			}
+		}
+		if nRewarded != rewarded {
+			t.Fatalf("%d rewarded-output findings, want %d", nRewarded, rewarded)
+		}
+		if r.Summary() == "" {
+			t.Fatal("no summary")
+		}
+		b, err := json.Marshal(r)
+		if err != nil || !json.Valid(b) {
+			t.Fatalf("JSON: %v", err)
+		}
+
+		// Order independence.
+		rev := slices.Clone(ms)
+		slices.Reverse(rev)
+		r2, err := outcome.Audit(rev, opts)
+		if err != nil || !r.Equal(r2) {
+			t.Fatalf("reversed input: %v, equal %v", err, r.Equal(r2))
+		}
+	})
+}
+
+// auditCheckShare checks that a share is count/total, exactly or within half
+// a unit of the 4th place.
+func auditCheckShare(t *testing.T, share string, count, total int) {
+	t.Helper()
+	got, ok := new(big.Rat).SetString(share)
+	if !ok {
+		t.Fatalf("share %q", share)
+	}
+	want := new(big.Rat)
+	if total > 0 {
+		want.SetFrac64(int64(count), int64(total))
+	}
+	diff := new(big.Rat).Sub(got, want)
+	if diff.Abs(diff).Cmp(big.NewRat(1, 20000)) > 0 {
+		t.Fatalf("share %s of %d/%d is off by %s", share, count, total, diff.FloatString(8))
+	}
+}
+
+// auditCheckOrder checks the documented order of findings: by severity, most
+// serious first; then by code; then by IDs; then by the metric's definition.
+func auditCheckOrder(t *testing.T, fs []outcome.Finding) {
+	t.Helper()
+	for i := 1; i < len(fs); i++ {
+		a, b := fs[i-1], fs[i]
+		c := cmp.Or(
+			cmp.Compare(b.Severity(), a.Severity()),
+			strings.Compare(string(a.Code()), string(b.Code())),
+			slices.Compare(a.IDs(), b.IDs()),
+			auditCompareSpecs(a.Metric().Spec(), b.Metric().Spec()),
+		)
+		if c > 0 {
+			t.Fatalf("findings %d and %d out of order:\n%v\n%v", i-1, i, a, b)
+		}
+	}
+}
+
+// auditCompareSpecs orders definitions field by field, as the audit
+// documents for findings that share their IDs.
+func auditCompareSpecs(x, y outcome.MetricSpec) int {
+	return cmp.Or(
+		strings.Compare(x.ID, y.ID),
+		strings.Compare(x.Name, y.Name),
+		cmp.Compare(x.Level, y.Level),
+		cmp.Compare(x.Direction, y.Direction),
+		cmp.Compare(x.Kind, y.Kind),
+		strings.Compare(x.Unit, y.Unit),
+		strings.Compare(x.Owner, y.Owner),
+		cmp.Compare(auditB2I(x.Rewarded), auditB2I(y.Rewarded)),
+		strings.Compare(x.Description, y.Description),
+	)
+}
+
+func auditB2I(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,348 @@
+package outcome_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+func fuzzFinite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzNewProportion checks that counts never panic, that invalid counts are
+// refused with ErrInvalidCount, and that Merge, Rate and the intervals of
+// valid ones keep their promises: no NaN, Low <= Estimate <= High, Wilson
+// within [0, 1], overflow reported.
+func FuzzNewProportion(f *testing.F) {
+	f.Add(int64(81), int64(263), 0.95, int64(15), int64(148))
+	f.Add(int64(0), int64(20), 0.95, int64(1), int64(29))
+	f.Add(int64(0), int64(0), 0.95, int64(0), int64(0))
+	f.Add(int64(-1), int64(5), 0.5, int64(6), int64(5))
+	f.Add(int64(math.MaxInt64), int64(math.MaxInt64), 0.999999, int64(1), int64(1))
+	f.Add(int64(1), int64(1), 5e-324, int64(0), int64(1))
+	f.Add(int64(3), int64(4), math.NaN(), int64(3), int64(4))
+	f.Add(int64(3), int64(4), 1.0, int64(3), int64(4))
+	f.Fuzz(func(t *testing.T, s, n int64, conf float64, s2, n2 int64) {
+		p, err := outcome.NewProportion(s, n)
+		if s < 0 || n < 0 || s > n {
+			if !errors.Is(err, outcome.ErrInvalidCount) {
+				t.Fatalf("NewProportion(%d, %d) = %v, want ErrInvalidCount", s, n, err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("NewProportion(%d, %d): %v", s, n, err)
+		}
+		confOK := conf > 0 && conf < 1 // false for NaN
+		for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald, outcome.IntervalAdjustedWald} {
+			iv, err := p.Interval(conf, m)
+			switch {
+			case !confOK:
+				if !errors.Is(err, outcome.ErrInvalidConfidence) {
+					t.Fatalf("%v at %v: %v, want ErrInvalidConfidence", p, conf, err)
+				}
+				continue
+			case n == 0:
+				if !errors.Is(err, outcome.ErrNoData) {
+					t.Fatalf("%v: %v, want ErrNoData", p, err)
+				}
+				continue
+			case err != nil:
+				t.Fatalf("%v at %v, %s: %v", p, conf, m, err)
+			}
+			if !fuzzFinite(iv.Estimate, iv.Low, iv.High) || !(iv.Low <= iv.Estimate && iv.Estimate <= iv.High) {
+				t.Fatalf("%v at %v, %s: %+v", p, conf, m, iv)
+			}
+			if m == outcome.IntervalWilson && (iv.Low < 0 || iv.High > 1) {
+				t.Fatalf("Wilson of %v at %v outside [0, 1]: %+v", p, conf, iv)
+			}
+		}
+		if n > 0 {
+			down, err := p.Rate(20, outcome.RoundDown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			up, err := p.Rate(20, outcome.RoundUp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if down.IsNegative() || up.GreaterThan(decimal.NewFromInt(1)) || up.Sub(down).GreaterThan(decimal.New(1, -20)) {
+				t.Fatalf("%v: rate between %s and %s", p, down, up)
+			}
+		}
+
+		q, err := outcome.NewProportion(s2, n2)
+		if err != nil {
+			return
+		}
+		m, err := p.Merge(q)
+		if n > math.MaxInt64-n2 {
+			if !errors.Is(err, outcome.ErrOverflow) {
+				t.Fatalf("%v + %v: %v, want ErrOverflow", p, q, err)
+			}
+			return
+		}
+		if err != nil || m.Successes() != s+s2 || m.Trials() != n+n2 {
+			t.Fatalf("%v + %v = %v, %v", p, q, m, err)
+		}
+		if confOK && n > 0 && n2 > 0 {
+			c, err := outcome.CompareProportions(p, q, conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := c.Difference
+			if !fuzzFinite(d.Estimate, d.Low, d.High, c.Z, c.PValue, c.StandardError) ||
+				!(-1 <= d.Low && d.Low <= d.Estimate && d.Estimate <= d.High && d.High <= 1) ||
+				c.PValue < 0 || c.PValue > 1 {
+				t.Fatalf("%v vs %v at %v: %+v", p, q, conf, c)
+			}
+		}
+	})
+}
+
+// FuzzProportionJSON checks that decoding never panics and that what decodes
+// re-encodes to the same proportion.
+func FuzzProportionJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"successes":81,"trials":263}`, `{"successes":3,"trials":2}`, `{"successes":-1,"trials":2}`,
+		`{"trials":4}`, `{}`, `{"successes":1,"trials":2,"rate":0.5}`, `{"successes":1,"trials":2} {}`,
+		`{"successes":1.5,"trials":2}`, `[1,2]`, `null`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := outcome.MustProportion(1, 3)
+		if err := p.UnmarshalJSON(data); err != nil {
+			if !p.Equal(outcome.MustProportion(1, 3)) || len(outcome.Problems(err)) == 0 {
+				t.Fatalf("%s: changed to %v, or not an *outcome.Error: %v", data, p, err)
+			}
+			return
+		}
+		out, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back outcome.Proportion
+		if err := json.Unmarshal(out, &back); err != nil || !back.Equal(p) {
+			t.Fatalf("%s -> %v -> %s -> %v, %v", data, p, out, back, err)
+		}
+	})
+}
+
+// FuzzParseRounding checks that parsing never panics and that String
+// inverts it.
+func FuzzParseRounding(f *testing.F) {
+	for _, s := range []string{"half-even", "Bankers", "HALF_UP", "toward zero", "ceil", "nearest", "", "half\x00even"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		r, err := outcome.ParseRounding(text)
+		if err != nil {
+			if !errors.Is(err, outcome.ErrUnknownRounding) {
+				t.Fatal(err)
+			}
+			return
+		}
+		back, err := outcome.ParseRounding(r.String())
+		if err != nil || back != r {
+			t.Fatalf("%q -> %v -> %v, %v", text, r, back, err)
+		}
+	})
+}
+
+// FuzzParseIntervalMethod checks that parsing never panics and that String
+// inverts it.
+func FuzzParseIntervalMethod(f *testing.F) {
+	for _, s := range []string{"wilson", "Wilson score", "Agresti-Coull", "hybrid score", "exact", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := outcome.ParseIntervalMethod(text)
+		if err != nil {
+			if !errors.Is(err, outcome.ErrInvalidIntervalMethod) {
+				t.Fatal(err)
+			}
+			return
+		}
+		back, err := outcome.ParseIntervalMethod(m.String())
+		if err != nil || back != m {
+			t.Fatalf("%q -> %v -> %v, %v", text, m, back, err)
+		}
+	})
+}
+
+// FuzzRoundingRound checks that Round never panics or hangs, whatever the
+// exponent, that its result is within one unit of the input, and that it
+// agrees with shopspring/decimal's own modes where those are cheap.
+func FuzzRoundingRound(f *testing.F) {
+	f.Add(int64(125), int32(-3), int32(2), uint8(1))
+	f.Add(int64(-125), int32(-3), int32(2), uint8(3))
+	f.Add(int64(1), int32(-2_000_000_000), int32(2), uint8(4))
+	f.Add(int64(5), int32(2_000_000_000), int32(2), uint8(5))
+	f.Add(int64(math.MinInt64), int32(0), int32(-100), uint8(7))
+	f.Add(int64(1), int32(0), int32(101), uint8(1))
+	f.Add(int64(1), int32(0), int32(0), uint8(0))
+	f.Fuzz(func(t *testing.T, coef int64, exp, places int32, mode uint8) {
+		d := decimal.New(coef, exp)
+		r := outcome.Rounding(mode)
+		got, err := r.Round(d, places)
+		switch {
+		case !r.IsValid():
+			if !errors.Is(err, outcome.ErrUnknownRounding) {
+				t.Fatalf("mode %d: %v", mode, err)
+			}
+			return
+		case places < -outcome.MaxPlaces || places > outcome.MaxPlaces:
+			if !errors.Is(err, outcome.ErrInvalidPlaces) {
+				t.Fatalf("places %d: %v", places, err)
+			}
+			return
+		case err != nil:
+			t.Fatal(err)
+		}
+		if exp < -1000 || exp > 1000 {
+			return // comparing would build numbers of millions of digits
+		}
+		if got.Sub(d).Abs().GreaterThanOrEqual(decimal.New(1, -places)) {
+			t.Fatalf("%s of %s at %d = %s: more than a unit away", r, d, places, got)
+		}
+		var want decimal.Decimal
+		switch r {
+		case outcome.RoundHalfEven:
+			want = d.RoundBank(places)
+		case outcome.RoundHalfUp:
+			want = d.Round(places)
+		case outcome.RoundUp:
+			want = d.RoundUp(places)
+		case outcome.RoundDown:
+			want = d.RoundDown(places)
+		case outcome.RoundCeiling:
+			want = d.RoundCeil(places)
+		case outcome.RoundFloor:
+			want = d.RoundFloor(places)
+		default:
+			return
+		}
+		if !want.Equal(got) {
+			t.Fatalf("%s of %s at %d = %s, decimal says %s", r, d, places, got, want)
+		}
+	})
+}
+
+// FuzzFailureDemandAdd checks the intake: invalid reasons and counts are
+// refused and change nothing, valid ones are counted, the breakdown adds up,
+// the JSON round-trips, and merging two tallies equals adding to one.
+func FuzzFailureDemandAdd(f *testing.F) {
+	f.Add("repeat call", true, int64(3), "new order", false, int64(5))
+	f.Add("", true, int64(0), "", false, int64(0))
+	f.Add(" chaser", true, int64(1), "chaser\x00", true, int64(1))
+	f.Add("chaser", true, int64(-1), "bad\xff", false, int64(1))
+	f.Add("x", false, int64(math.MaxInt64), "y", true, int64(1))
+	f.Fuzz(func(t *testing.T, r1 string, f1 bool, c1 int64, r2 string, f2 bool, c2 int64) {
+		var one, a, b outcome.FailureDemand
+		err1 := one.Add(r1, f1, c1)
+		if err1 != nil && !one.IsZero() {
+			t.Fatalf("a failed Add changed the tally: %v", err1)
+		}
+		_ = a.Add(r1, f1, c1)
+		before := one.Clone()
+		err2 := one.Add(r2, f2, c2)
+		if err2 != nil && !before.Equal(&one) {
+			t.Fatalf("a failed Add changed the tally: %v", err2)
+		}
+		if err2 == nil {
+			if err := b.Add(r2, f2, c2); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Merge(&b); err != nil || !a.Equal(&one) {
+				t.Fatalf("merge of parts differs from the whole: %v", err)
+			}
+		}
+		for _, err := range []error{err1, err2} {
+			if err != nil && len(outcome.Problems(err)) != 1 {
+				t.Fatalf("error without an *outcome.Error: %v", err)
+			}
+		}
+		fuzzCheckTally(t, &one)
+	})
+}
+
+// FuzzFailureDemandJSON checks that decoding never panics, that a decoded
+// tally is consistent and re-encodes to the same bytes, and that a refused
+// input leaves the tally unchanged.
+func FuzzFailureDemandJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"value":[{"reason":"","count":600},{"reason":"new order","count":100}],"failure":[{"reason":"repeat call","count":180}]}`,
+		`{"failure":[{"reason":"chaser","count":1},{"reason":"chaser","count":2}]}`,
+		`{"value":[{"reason":" a","count":1},{"reason":"b","count":-1}]}`,
+		`{"value":[{"reason":"a","count":9223372036854775807},{"reason":"b","count":1}]}`,
+		`{}`, `{"value":null}`, `{"total":3}`, `{} []`, `null`, `{"failure":{"a":1}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d outcome.FailureDemand
+		_ = d.AddFailure("sentinel", 7)
+		before := d.Clone()
+		if err := d.UnmarshalJSON(data); err != nil {
+			if !before.Equal(&d) {
+				t.Fatalf("a refused input changed the tally: %v", err)
+			}
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without an *outcome.Error: %v", err)
+			}
+			return
+		}
+		fuzzCheckTally(t, &d)
+	})
+}
+
+// fuzzCheckTally checks a tally's invariants: totals, breakdowns that add up
+// to them with shares summing to 1, and a JSON round trip to equal bytes.
+func fuzzCheckTally(t *testing.T, d *outcome.FailureDemand) {
+	t.Helper()
+	if d.Total() != d.Value()+d.Failure() || d.Value() < 0 || d.Failure() < 0 || d.Total() < 0 {
+		t.Fatalf("totals %d + %d = %d", d.Value(), d.Failure(), d.Total())
+	}
+	for k, want := range []int64{d.Value(), d.Failure()} {
+		reasons := d.ValueReasons
+		if k == 1 {
+			reasons = d.FailureReasons
+		}
+		rows, err := reasons(4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sum int64
+		share := decimal.Zero
+		for _, r := range rows {
+			sum += r.Count
+			share = share.Add(r.Share)
+		}
+		if sum != want || (len(rows) > 0 && !share.Equal(decimal.NewFromInt(1))) {
+			t.Fatalf("breakdown %d sums to %d (shares %s), want %d", k, sum, share, want)
+		}
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back outcome.FailureDemand
+	if err := json.Unmarshal(data, &back); err != nil || !back.Equal(d) {
+		t.Fatalf("round trip of %s: %v", data, err)
+	}
+	again, _ := json.Marshal(&back)
+	if string(again) != string(data) {
+		t.Fatalf("re-encoding differs: %s vs %s", data, again)
+	}
+}

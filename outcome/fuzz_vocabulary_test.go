@@ -1,0 +1,242 @@
+package outcome_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// checkParseError checks that err is one problem with the given code and a
+// bounded message that starts as it should.
+func checkParseError(t *testing.T, err error, code outcome.Code, prefix string) {
+	t.Helper()
+	require.ErrorIs(t, err, code)
+	var e *outcome.Error
+	require.ErrorAs(t, err, &e)
+	assert.True(t, strings.HasPrefix(e.Message, prefix), e.Message)
+	// The quoted text is clipped to 64 bytes and "...", and %q writes at most
+	// 4 characters ("\xff") per byte, plus the quotes.
+	assert.LessOrEqual(t, len(e.Message), len(prefix)+4*67+2, "message length is bounded")
+}
+
+// textValue is one of the vocabulary's enums, with its two text forms.
+type textValue interface {
+	comparable
+	MarshalText() ([]byte, error)
+	String() string
+}
+
+// checkRoundTrip checks Parse -> String -> Parse and Parse -> MarshalText ->
+// UnmarshalText on a value v that parse returned.
+func checkRoundTrip[T textValue](t *testing.T, v T, parse func(string) (T, error), unmarshal func([]byte) (T, error)) {
+	t.Helper()
+	again, err := parse(v.String())
+	require.NoError(t, err, "Parse(String()) of %v", v)
+	assert.Equal(t, v, again, "Parse(String())")
+	text, err := v.MarshalText()
+	require.NoError(t, err)
+	back, err := unmarshal(text)
+	require.NoError(t, err, "UnmarshalText(MarshalText()) of %v", v)
+	assert.Equal(t, v, back, "UnmarshalText(MarshalText())")
+}
+
+func FuzzParseLevel(f *testing.F) {
+	for _, tt := range levelSpellings {
+		f.Add(tt.in)
+	}
+	for _, in := range levelUnknown {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		l, err := outcome.ParseLevel(text)
+		if err != nil {
+			checkParseError(t, err, outcome.ErrUnknownLevel, "outcome: unknown level ")
+			assert.Zero(t, l)
+			return
+		}
+		require.True(t, l.IsValid(), "ParseLevel returned %v", l)
+		checkRoundTrip(t, l, outcome.ParseLevel, func(b []byte) (outcome.Level, error) {
+			var v outcome.Level
+			err := v.UnmarshalText(b)
+			return v, err
+		})
+		// Only ASCII letters name a level, so text that names one has some.
+		letters := strings.IndexFunc(text, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) })
+		assert.GreaterOrEqual(t, letters, 0, "%q has no ASCII letter", text)
+	})
+}
+
+func FuzzParseDirection(f *testing.F) {
+	for _, tt := range directionSpellings {
+		f.Add(tt.in)
+	}
+	for _, in := range directionUnknown {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := outcome.ParseDirection(text)
+		if err != nil {
+			checkParseError(t, err, outcome.ErrUnknownDirection, "outcome: unknown direction ")
+			assert.Zero(t, d)
+			return
+		}
+		require.True(t, d.IsValid(), "ParseDirection returned %v", d)
+		assert.NotZero(t, d.Sign())
+		checkRoundTrip(t, d, outcome.ParseDirection, func(b []byte) (outcome.Direction, error) {
+			var v outcome.Direction
+			err := v.UnmarshalText(b)
+			return v, err
+		})
+	})
+}
+
+func FuzzParseKind(f *testing.F) {
+	for _, tt := range kindSpellings {
+		f.Add(tt.in)
+	}
+	for _, in := range kindUnknown {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		unmarshal := func(b []byte) (outcome.Kind, error) {
+			var v outcome.Kind
+			err := v.UnmarshalText(b)
+			return v, err
+		}
+		// UnmarshalText accepts what ParseKind accepts, and also blank text as
+		// "no kind"; both round-trip through MarshalText.
+		u, uerr := unmarshal([]byte(text))
+		if uerr == nil {
+			out, err := u.MarshalText()
+			require.NoError(t, err)
+			back, err := unmarshal(out)
+			require.NoError(t, err)
+			assert.Equal(t, u, back)
+		}
+
+		k, err := outcome.ParseKind(text)
+		if err != nil {
+			checkParseError(t, err, outcome.ErrUnknownKind, "outcome: unknown business-outcome kind ")
+			assert.Zero(t, k)
+			if strings.TrimSpace(text) == "" {
+				assert.NoError(t, uerr, "blank text is no kind")
+				assert.Zero(t, u)
+			} else {
+				assert.ErrorIs(t, uerr, outcome.ErrUnknownKind)
+			}
+			return
+		}
+		require.True(t, k.IsValid(), "ParseKind returned %v", k)
+		require.NoError(t, uerr)
+		assert.Equal(t, k, u, "UnmarshalText agrees with ParseKind")
+		checkRoundTrip(t, k, outcome.ParseKind, unmarshal)
+	})
+}
+
+// metricCodes is every code a metric's decoding may report.
+var metricCodes = []outcome.Code{
+	outcome.ErrEmptyID, outcome.ErrInvalidID, outcome.ErrEmptyName, outcome.ErrUnknownLevel,
+	outcome.ErrUnknownDirection, outcome.ErrUnknownKind, outcome.ErrMissingKind, outcome.ErrUnexpectedKind,
+	outcome.ErrInvalidText, outcome.ErrInvalidJSON,
+}
+
+func FuzzMetricJSON(f *testing.F) {
+	for _, spec := range contactCentre() {
+		f.Add(specJSON(f, spec))
+	}
+	for _, tt := range metricProblemCases {
+		f.Add(specJSON(f, tt.spec))
+	}
+	for _, s := range []string{
+		`{"id":"cost-to-serve","name":"Cost to serve","level":"Business Outcome","direction":"lower","kind":"cost optimisation"}`,
+		`{"id":"aht","name":"AHT","level":"output","direction":"down","id":"x"}`,
+		`{"id":"aht","name":"AHT","level":"output","direction":"down"} x`,
+		`{"id":"aht","name":"AHT","level":3,"direction":"down"}`,
+		`{"id":"aht","name":"AHT","level":"output","direction":"down","colour":"red"}`,
+		`{"id":"aht","name":"AHT","level":"output","direction":"down","kind":""}`,
+		`{"id":"\u0000","name":"\ud800","level":"SCO","direction":"up"}`,
+		`null`, ``, `[]`, `{`, `"aht"`, "{\"id\":\"\xff\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m outcome.Metric
+		err := m.UnmarshalJSON(data)
+		if err != nil {
+			assert.True(t, m.IsZero(), "nothing decoded on error")
+			problems := outcome.Problems(err)
+			require.NotEmpty(t, problems, "every failure is reported as problems: %v", err)
+			for _, p := range problems {
+				assert.Contains(t, metricCodes, p.Code)
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				assert.True(t, strings.HasPrefix(p.Message, "outcome: "), p.Message)
+			}
+			return
+		}
+		// Whatever decodes is a valid definition ...
+		again, err := outcome.NewMetric(m.Spec())
+		require.NoError(t, err, "NewMetric(Spec()) of a decoded metric")
+		assert.True(t, again.Equal(m))
+		// ... which round-trips, to the same bytes the second time.
+		out, err := json.Marshal(m)
+		require.NoError(t, err)
+		var back outcome.Metric
+		require.NoError(t, json.Unmarshal(out, &back), "%s", out)
+		assert.True(t, back.Equal(m), "%+v != %+v", back.Spec(), m.Spec())
+		out2, err := json.Marshal(back)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(out2))
+	})
+}
+
+func FuzzNewMetric(f *testing.F) {
+	for _, spec := range contactCentre() {
+		f.Add(spec.ID, spec.Name, uint8(spec.Level), uint8(spec.Direction), uint8(spec.Kind), spec.Unit, spec.Owner,
+			spec.Rewarded, spec.Description)
+	}
+	for _, tt := range metricProblemCases {
+		s := tt.spec
+		f.Add(s.ID, s.Name, uint8(s.Level), uint8(s.Direction), uint8(s.Kind), s.Unit, s.Owner, s.Rewarded, s.Description)
+	}
+	f.Fuzz(func(t *testing.T, id, name string, level, direction, kind uint8, unit, owner string, rewarded bool,
+		description string) {
+		spec := outcome.MetricSpec{ID: id, Name: name, Level: outcome.Level(level), Direction: outcome.Direction(direction),
+			Kind: outcome.Kind(kind), Unit: unit, Owner: owner, Rewarded: rewarded, Description: description}
+		m, err := outcome.NewMetric(spec)
+		if err == nil {
+			// A valid definition is kept as it is, and round-trips through JSON.
+			assert.Equal(t, spec, m.Spec())
+			assert.NoError(t, outcome.ValidateID(id))
+			data, err := json.Marshal(m)
+			require.NoError(t, err)
+			var back outcome.Metric
+			require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+			assert.True(t, back.Equal(m), "%+v != %+v", back.Spec(), m.Spec())
+		} else {
+			assert.True(t, m.IsZero())
+			assert.Equal(t, outcome.ValidateID(id) == nil, !errors.Is(err, outcome.ErrEmptyID) && !errors.Is(err, outcome.ErrInvalidID))
+		}
+		// The same definition written as JSON gets the same problems, in the
+		// same order: unmarshalling validates exactly as NewMetric. JSON text
+		// is always UTF-8, so the comparison holds for UTF-8 fields only.
+		for _, s := range []string{id, name, unit, owner, description} {
+			if !utf8.ValidString(s) {
+				return
+			}
+		}
+		var fromJSON outcome.Metric
+		jerr := json.Unmarshal(specJSON(t, spec), &fromJSON)
+		assert.Equal(t, problemCodes(err), problemCodes(jerr))
+		if err == nil {
+			assert.True(t, fromJSON.Equal(m))
+		}
+	})
+}

@@ -1,0 +1,413 @@
+package outcome
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+
+	"github.com/cxmodel/cx/internal/stat"
+	"github.com/shopspring/decimal"
+)
+
+// The codes of errors in counts and in the data of a measure.
+const (
+	// ErrInvalidCount: a count that is negative, or more successes than
+	// trials.
+	ErrInvalidCount Code = "invalid-count"
+	// ErrNoData: a rate, interval or test asked of something with no
+	// observations (a proportion with zero trials), which has no value.
+	ErrNoData Code = "no-data"
+	// ErrOverflow: adding counts would exceed the largest int64
+	// (9,223,372,036,854,775,807); the library never wraps around.
+	ErrOverflow Code = "count-overflow"
+)
+
+// Proportion is a count of successes in a number of trials: the journeys that
+// ended in the successful customer outcome out of all journeys, the contacts
+// resolved at first contact out of all contacts, the failure-demand contacts
+// out of all demand. It gives the rate exactly ([Proportion.Rate],
+// [Proportion.Fraction]) and with its uncertainty ([Proportion.Wilson]), and
+// [CompareProportions] tests whether two rates differ.
+//
+// A rate is only as good as its counts, so a Proportion keeps them: 1 of 2
+// and 50 of 100 have the same rate but are different evidence, and are not
+// [Proportion.Equal]. Counts are int64; [Proportion.Merge] adds shards and
+// refuses to overflow.
+//
+// Proportion is immutable and safe to copy and to use from several
+// goroutines. The zero Proportion is the empty proportion (0 of 0): valid, the
+// identity of Merge, and without a rate: its Rate and intervals return an
+// error with code [ErrNoData] rather than NaN.
+type Proportion struct {
+	successes, trials int64
+}
+
+// NewProportion returns the proportion of successes in trials. Zero trials is
+// allowed (the empty proportion). A negative count, or more successes than
+// trials, is an *[Error] with code [ErrInvalidCount]; every problem is
+// reported, joined with [errors.Join].
+func NewProportion(successes, trials int64) (Proportion, error) {
+	var errs []error
+	if successes < 0 {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative successes %d", successes))
+	}
+	if trials < 0 {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative trials %d", trials))
+	}
+	if len(errs) == 0 && successes > trials {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: %d successes in only %d trials", successes, trials))
+	}
+	if len(errs) > 0 {
+		return Proportion{}, errors.Join(errs...)
+	}
+	return Proportion{successes: successes, trials: trials}, nil
+}
+
+// MustProportion is like [NewProportion] but panics if the counts are
+// invalid. It is meant for literals in programs and tests.
+func MustProportion(successes, trials int64) Proportion {
+	p, err := NewProportion(successes, trials)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Successes returns the number of successes.
+func (p Proportion) Successes() int64 { return p.successes }
+
+// Trials returns the number of trials.
+func (p Proportion) Trials() int64 { return p.trials }
+
+// Failures returns the number of trials that were not successes.
+func (p Proportion) Failures() int64 { return p.trials - p.successes }
+
+// IsZero reports whether p is the empty proportion: zero trials. It is the
+// zero Proportion.
+func (p Proportion) IsZero() bool { return p.trials == 0 }
+
+// Equal reports whether p and q have the same successes and the same trials.
+// Proportions with the same rate from different counts (1 of 2 and 2 of 4)
+// are not equal: they carry different evidence.
+func (p Proportion) Equal(q Proportion) bool { return p == q }
+
+// String returns the counts as "successes/trials", e.g. "81/263".
+func (p Proportion) String() string {
+	var buf [48]byte
+	b := strconv.AppendInt(buf[:0], p.successes, 10)
+	b = append(b, '/')
+	return string(strconv.AppendInt(b, p.trials, 10))
+}
+
+// Merge returns the proportion of p and q together: their successes added
+// and their trials added, as if the two shards (days, sites, teams) had been
+// counted as one. Merge is associative and commutative, and the empty
+// proportion is its identity. If the trials would exceed the largest int64
+// it returns an *[Error] with code [ErrOverflow] and the zero Proportion.
+func (p Proportion) Merge(q Proportion) (Proportion, error) {
+	if q.trials > math.MaxInt64-p.trials {
+		return Proportion{}, NewError(ErrOverflow, nil,
+			"outcome: merging %d and %d trials overflows int64", p.trials, q.trials)
+	}
+	// successes <= trials in each, so the successes cannot overflow either.
+	return Proportion{successes: p.successes + q.successes, trials: p.trials + q.trials}, nil
+}
+
+// Fraction returns the rate as an exact fraction in lowest terms, num/den
+// with den > 0: 81 of 263 is 81/263, 50 of 100 is 1/2, 0 of 5 is 0/1. The
+// empty proportion has no rate: an *[Error] with code [ErrNoData].
+func (p Proportion) Fraction() (num, den int64, err error) {
+	if err := p.needData(); err != nil {
+		return 0, 0, err
+	}
+	g := gcdInt64(p.successes, p.trials)
+	return p.successes / g, p.trials / g, nil
+}
+
+// Rate returns successes/trials as a decimal rounded to places decimal places
+// by the given rounding mode, computed from the exact fraction (so it is
+// correctly rounded). 81 of 263 at 4 places, half-even, is 0.3080. places may
+// be from -[MaxPlaces] to MaxPlaces; the result has exponent -places.
+//
+// The empty proportion is an *[Error] with code [ErrNoData]; an invalid
+// rounding one with code [ErrUnknownRounding]; places out of range one with
+// code [ErrInvalidPlaces].
+func (p Proportion) Rate(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return p.scaled(0, places, rounding)
+}
+
+// Percent returns the rate as a percentage, 100 * successes/trials, rounded
+// as by [Proportion.Rate]: 81 of 263 at 1 place, half-even, is 30.8. It fails
+// as Rate does.
+func (p Proportion) Percent(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return p.scaled(2, places, rounding)
+}
+
+func (p Proportion) scaled(shift, places int32, rounding Rounding) (decimal.Decimal, error) {
+	if err := rounding.check(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := checkPlaces(places, -MaxPlaces, MaxPlaces); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if err := p.needData(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return rounding.ratio(p.successes, p.trials, shift, places), nil
+}
+
+// StandardError returns the estimated standard error of the rate,
+// sqrt(p̂(1-p̂)/n) with p̂ = successes/trials and n = trials: the spread of the
+// rate from sample to sample. It is 0 when the rate is 0 or 1. The empty
+// proportion is an *[Error] with code [ErrNoData].
+func (p Proportion) StandardError() (float64, error) {
+	if err := p.needData(); err != nil {
+		return 0, err
+	}
+	n := float64(p.trials)
+	return math.Sqrt(float64(p.successes)*float64(p.Failures())/n) / n, nil
+}
+
+// Wilson returns the Wilson score interval for the rate at the given
+// confidence level (0.95 for 95%), the default interval of the package. With
+// p̂ = s/n, f = n - s and z the two-sided critical value (1.96 at 0.95),
+//
+//	Low, High = (p̂ + z²/2n ∓ z·sqrt(p̂(1-p̂)/n + z²/4n²)) / (1 + z²/n).
+//
+// (Wilson 1927, "Probable inference, the law of succession, and statistical
+// inference", JASA 22:209-212; Newcombe 1998, "Two-sided confidence intervals
+// for the single proportion: comparison of seven methods", Statistics in
+// Medicine 17:857-872, method 3; Wikipedia, "Binomial proportion confidence
+// interval", Wilson score interval.) The bounds are computed in the
+// algebraically equal forms Low = s²/(n(s + z²/2 + b)) and
+// High = 1 - f²/(n(f + z²/2 + b)), b = z·sqrt(sf/n + z²/4), which do not
+// cancel, so that 0 of n gives Low = 0 and n of n gives High = 1 exactly.
+//
+// The interval's Estimate is p̂; 0 <= Low <= Estimate <= High <= 1 always,
+// and the interval has positive width for any n unless the confidence is so
+// small that z² vanishes. The empty proportion is an *[Error] with code
+// [ErrNoData]; a confidence outside (0, 1) one with code
+// [ErrInvalidConfidence].
+func (p Proportion) Wilson(confidence float64) (Interval, error) {
+	return p.Interval(confidence, IntervalWilson)
+}
+
+// Wald returns the Wald (normal-approximation) interval for the rate,
+// p̂ ± z·sqrt(p̂(1-p̂)/n) (Newcombe 1998, method 1). It is the interval of many
+// legacy reports, and is offered to reproduce them; prefer [Proportion.Wilson].
+// Its bounds are returned as computed: for rates near 0 or 1 they can fall
+// below 0 or above 1 (1 of 29 at 95% gives Low ≈ -0.0319), and at a rate of
+// exactly 0 or 1 the interval has zero width. It fails as Wilson does.
+func (p Proportion) Wald(confidence float64) (Interval, error) {
+	return p.Interval(confidence, IntervalWald)
+}
+
+// Interval returns the confidence interval for the rate by the given method:
+// [IntervalWilson] (as [Proportion.Wilson]), [IntervalWald] (as
+// [Proportion.Wald]) or [IntervalAdjustedWald], the Agresti-Coull interval
+// p̃ ± z·sqrt(p̃(1-p̃)/ñ) with ñ = n + z² and p̃ = (s + z²/2)/ñ (Agresti and
+// Coull 1998, "Approximate is better than 'exact' for interval estimation of
+// binomial proportions", The American Statistician 52:119-126; the "adjusted
+// Wald" of Sauro and Lewis 2005 for task-completion rates), whose bounds can
+// also fall outside [0, 1]. Every method's Estimate is p̂.
+//
+// Any other method (including [IntervalNewcombe], which is for a difference)
+// is an *[Error] with code [ErrInvalidIntervalMethod]; the other errors are
+// those of Wilson.
+func (p Proportion) Interval(confidence float64, method IntervalMethod) (Interval, error) {
+	z, err := criticalValue(confidence)
+	if err != nil {
+		return Interval{}, err
+	}
+	if method != IntervalWilson && method != IntervalWald && method != IntervalAdjustedWald {
+		return Interval{}, NewError(ErrInvalidIntervalMethod, nil,
+			"outcome: interval method %s does not apply to a single proportion", method)
+	}
+	if err := p.needData(); err != nil {
+		return Interval{}, err
+	}
+	iv := Interval{Estimate: p.estimate(), Confidence: confidence, Method: method}
+	switch method {
+	case IntervalWilson:
+		iv.Low, iv.High = wilsonBounds(p.successes, p.trials, z)
+	case IntervalWald:
+		se, _ := p.StandardError()
+		iv.Low, iv.High = iv.Estimate-z*se, iv.Estimate+z*se
+	default: // IntervalAdjustedWald
+		z2 := z * z
+		nt := float64(p.trials) + z2
+		pt := (float64(p.successes) + z2/2) / nt
+		half := z * math.Sqrt(pt*(1-pt)/nt)
+		iv.Low, iv.High = pt-half, pt+half
+	}
+	// Guard the ordering against rounding error in the last bit.
+	iv.Low, iv.High = min(iv.Low, iv.Estimate), max(iv.High, iv.Estimate)
+	return iv, nil
+}
+
+// wilsonBounds returns the Wilson score bounds for s successes in n > 0 trials at
+// critical value z, in the forms documented at [Proportion.Wilson].
+func wilsonBounds(s, n int64, z float64) (low, high float64) {
+	fs, ff, fn := float64(s), float64(n-s), float64(n)
+	z2 := z * z
+	b := z * math.Sqrt(fs*ff/fn+z2/4)
+	low, high = 0, 1
+	if s > 0 {
+		low = fs * fs / (fn * (fs + z2/2 + b))
+	}
+	if s < n {
+		high = 1 - ff*ff/(fn*(ff+z2/2+b))
+	}
+	return low, high
+}
+
+// estimate returns the rate as a float64, for statistics; p is not empty.
+func (p Proportion) estimate() float64 { return float64(p.successes) / float64(p.trials) }
+
+// needData returns an *Error with code [ErrNoData] if p is empty.
+func (p Proportion) needData() error {
+	if p.trials > 0 {
+		return nil
+	}
+	return NewError(ErrNoData, nil, "outcome: a proportion of 0 trials has no rate")
+}
+
+// gcdInt64 returns the greatest common divisor of a >= 0 and b > 0.
+func gcdInt64(a, b int64) int64 {
+	for a != 0 {
+		a, b = b%a, a
+	}
+	return b
+}
+
+// ProportionComparison is the result of [CompareProportions]: did the rate
+// change from A to B, by how much, and how sure can we be? It is a plain
+// value that encodes to JSON for a dashboard.
+type ProportionComparison struct {
+	// A is the first proportion (the baseline: before, control).
+	A Proportion `json:"a"`
+	// B is the second proportion (the comparison: after, treatment).
+	B Proportion `json:"b"`
+	// Difference is the rate of B minus the rate of A (positive when B's
+	// rate is higher), with Newcombe's hybrid score interval at the asked
+	// confidence level ([IntervalNewcombe]). It lies within [-1, 1].
+	Difference Interval `json:"difference"`
+	// StandardError is the pooled standard error of the difference under
+	// the hypothesis of no difference, sqrt(p̄(1-p̄)(1/nA + 1/nB)) with p̄
+	// the pooled rate; it is 0 when both rates are 0 or both are 1.
+	StandardError float64 `json:"standard_error"`
+	// Z is the z statistic, Difference.Estimate / StandardError: positive
+	// when B's rate is higher. It is 0 when StandardError is 0.
+	Z float64 `json:"z"`
+	// PValue is the two-sided p-value of Z, P(|N(0,1)| >= |Z|): the chance of
+	// a difference at least this large if the rates were equal. It is 1 when
+	// StandardError is 0.
+	PValue float64 `json:"p_value"`
+}
+
+// Significant reports whether the test rejects "no difference" at the
+// comparison's confidence level: PValue < 1 - Difference.Confidence. The
+// pooled test and the Newcombe interval agree in all but borderline cases,
+// where the interval may just include or exclude 0 while the test decides
+// the other way; report both.
+func (c ProportionComparison) Significant() bool {
+	return c.PValue < 1-c.Difference.Confidence
+}
+
+// CompareProportions compares the rate of b with the rate of a (a the
+// baseline, b the comparison: did first-contact resolution improve from a
+// to b?) by the two-proportion z-test, at the given confidence level.
+//
+// The difference is rate(b) - rate(a). Its interval is Newcombe's hybrid
+// score interval (Newcombe 1998, "Interval estimation for the difference
+// between independent proportions: comparison of eleven methods", Statistics
+// in Medicine 17:873-890, method 10): with d = p̂b - p̂a and (lb, ub),
+// (la, ua) the Wilson intervals of b and a at the same confidence,
+//
+//	Low  = d - sqrt((p̂b - lb)² + (ua - p̂a)²),
+//	High = d + sqrt((ub - p̂b)² + (p̂a - la)²).
+//
+// Unlike the unpooled Wald interval it stays within [-1, 1] and keeps its
+// coverage for small counts and for rates near 0 or 1.
+//
+// The test uses the pooled standard error, as the null hypothesis says both
+// rates are the same: p̄ = (sa + sb)/(na + nb), SE = sqrt(p̄(1-p̄)(1/na +
+// 1/nb)), Z = d/SE, p = 2(1 - Φ(|Z|)) (the standard two-proportion z-test,
+// e.g. Illowsky and Dean, "Introductory Statistics", OpenStax, section
+// "Comparing two independent population proportions"). When both rates are
+// 0 or both are 1 the pooled SE is 0 and the observed difference is exactly
+// 0: the comparison then reports Z = 0 and PValue = 1 (no evidence of a
+// difference) rather than 0/0, and the Newcombe interval is still defined.
+//
+// A proportion with zero trials is an *[Error] with code [ErrNoData]; a
+// confidence outside (0, 1) one with code [ErrInvalidConfidence].
+func CompareProportions(a, b Proportion, confidence float64) (ProportionComparison, error) {
+	z, err := criticalValue(confidence)
+	if err != nil {
+		return ProportionComparison{}, err
+	}
+	if a.IsZero() || b.IsZero() {
+		return ProportionComparison{}, NewError(ErrNoData, nil,
+			"outcome: cannot compare proportions %s and %s: each needs at least one trial", a, b)
+	}
+	pa, pb := a.estimate(), b.estimate()
+	la, ua := wilsonBounds(a.successes, a.trials, z)
+	lb, ub := wilsonBounds(b.successes, b.trials, z)
+	d := pb - pa
+	c := ProportionComparison{A: a, B: b, Difference: Interval{
+		Estimate:   d,
+		Low:        d - math.Hypot(pb-lb, ua-pa),
+		High:       d + math.Hypot(ub-pb, pa-la),
+		Confidence: confidence,
+		Method:     IntervalNewcombe,
+	}, PValue: 1}
+	c.Difference.Low = max(min(c.Difference.Low, d), -1)
+	c.Difference.High = min(max(c.Difference.High, d), 1)
+
+	na, nb := float64(a.trials), float64(b.trials)
+	// The pooled rate from the counts; the sums cannot overflow float64.
+	pooled := (float64(a.successes) + float64(b.successes)) / (na + nb)
+	c.StandardError = math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
+	if c.StandardError > 0 {
+		c.Z = d / c.StandardError
+		c.PValue = stat.TwoSidedP(c.Z)
+	}
+	return c, nil
+}
+
+// isJSONNull reports whether data is the JSON literal null.
+func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+
+// proportionJSON is the JSON form of a [Proportion].
+type proportionJSON struct {
+	Successes int64 `json:"successes"`
+	Trials    int64 `json:"trials"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"successes":81,"trials":263}.
+func (p Proportion) MarshalJSON() ([]byte, error) {
+	return json.Marshal(proportionJSON{Successes: p.successes, Trials: p.trials})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes
+// {"successes":s,"trials":n}, refusing unknown fields (an absent field is 0),
+// and validates the counts exactly as [NewProportion] does; malformed JSON is
+// an *[Error] with code [ErrInvalidJSON]. JSON null leaves p unchanged, as
+// [encoding/json] does for other values.
+func (p *Proportion) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var v proportionJSON
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	q, err := NewProportion(v.Successes, v.Trials)
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}

@@ -1,0 +1,1020 @@
+package outcome_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// z95 is the two-sided 95% critical value of the standard normal
+// distribution, Φ⁻¹(0.975), to 17 significant digits (Python's
+// statistics.NormalDist().inv_cdf(0.975) and every normal table: 1.95996...).
+const z95 = 1.9599639845400536
+
+// propCodes returns the codes of every *outcome.Error in err, in order.
+func propCodes(err error) []outcome.Code {
+	var out []outcome.Code
+	for _, e := range outcome.Problems(err) {
+		out = append(out, e.Code)
+	}
+	return out
+}
+
+func TestNewProportion(t *testing.T) {
+	tests := []struct {
+		name              string
+		successes, trials int64
+		wantCodes         []outcome.Code
+	}{
+		{name: "outcome rate", successes: 81, trials: 263},
+		{name: "empty proportion", successes: 0, trials: 0},
+		{name: "all successes", successes: 5, trials: 5},
+		{name: "no successes", successes: 0, trials: 5},
+		{name: "largest counts", successes: math.MaxInt64, trials: math.MaxInt64},
+		{name: "negative successes", successes: -1, trials: 5, wantCodes: []outcome.Code{outcome.ErrInvalidCount}},
+		{name: "negative trials", successes: 0, trials: -5, wantCodes: []outcome.Code{outcome.ErrInvalidCount}},
+		{name: "both negative: both reported", successes: -1, trials: -5,
+			wantCodes: []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount}},
+		{name: "more successes than trials", successes: 6, trials: 5, wantCodes: []outcome.Code{outcome.ErrInvalidCount}},
+		{name: "successes with no trials", successes: 1, trials: 0, wantCodes: []outcome.Code{outcome.ErrInvalidCount}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := outcome.NewProportion(tt.successes, tt.trials)
+			if tt.wantCodes != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, outcome.ErrInvalidCount)
+				assert.Equal(t, tt.wantCodes, propCodes(err))
+				assert.True(t, p.IsZero(), "a failed constructor returns the zero Proportion")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.successes, p.Successes())
+			assert.Equal(t, tt.trials, p.Trials())
+			assert.Equal(t, tt.trials-tt.successes, p.Failures())
+			assert.Equal(t, tt.trials == 0, p.IsZero())
+		})
+	}
+}
+
+func TestNewProportion_messages(t *testing.T) {
+	_, err := outcome.NewProportion(-1, -5)
+	assert.EqualError(t, err, "outcome: negative successes -1\noutcome: negative trials -5")
+	_, err = outcome.NewProportion(6, 5)
+	assert.EqualError(t, err, "outcome: 6 successes in only 5 trials")
+	var e *outcome.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, outcome.SeverityError, e.Severity)
+}
+
+func TestMustProportion(t *testing.T) {
+	assert.Equal(t, int64(263), outcome.MustProportion(81, 263).Trials())
+	assert.PanicsWithError(t, "outcome: 2 successes in only 1 trials", func() { outcome.MustProportion(2, 1) })
+}
+
+func TestProportion_EqualStringZero(t *testing.T) {
+	half := outcome.MustProportion(1, 2)
+	assert.True(t, half.Equal(outcome.MustProportion(1, 2)))
+	// Same rate, different evidence: not equal.
+	assert.False(t, half.Equal(outcome.MustProportion(2, 4)))
+	assert.Equal(t, "81/263", outcome.MustProportion(81, 263).String())
+	assert.Equal(t, "0/0", outcome.Proportion{}.String())
+	assert.Equal(t, "9223372036854775807/9223372036854775807",
+		outcome.MustProportion(math.MaxInt64, math.MaxInt64).String())
+	assert.True(t, outcome.Proportion{}.Equal(outcome.MustProportion(0, 0)), "the zero value is 0 of 0")
+}
+
+func TestProportion_Merge(t *testing.T) {
+	tests := []struct {
+		name    string
+		p, q    outcome.Proportion
+		want    outcome.Proportion
+		wantErr error
+	}{
+		// Monday 40 of 50 journeys reached the outcome, Tuesday 41 of 213:
+		// 40+41 = 81 of 50+213 = 263.
+		{name: "two days", p: outcome.MustProportion(40, 50), q: outcome.MustProportion(41, 213),
+			want: outcome.MustProportion(81, 263)},
+		{name: "empty is the identity", p: outcome.MustProportion(3, 7), q: outcome.Proportion{},
+			want: outcome.MustProportion(3, 7)},
+		{name: "up to the largest int64", p: outcome.MustProportion(1, math.MaxInt64-1), q: outcome.MustProportion(1, 1),
+			want: outcome.MustProportion(2, math.MaxInt64)},
+		{name: "overflow", p: outcome.MustProportion(1, math.MaxInt64), q: outcome.MustProportion(0, 1),
+			wantErr: outcome.ErrOverflow},
+		{name: "overflow of two halves", p: outcome.MustProportion(0, math.MaxInt64/2+1), q: outcome.MustProportion(0, math.MaxInt64/2+1),
+			wantErr: outcome.ErrOverflow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.p.Merge(tt.q)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, got.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(got), "got %v, want %v", got, tt.want)
+			back, err := tt.q.Merge(tt.p)
+			require.NoError(t, err)
+			assert.True(t, got.Equal(back), "Merge is commutative")
+		})
+	}
+	_, err := outcome.MustProportion(1, math.MaxInt64).Merge(outcome.MustProportion(0, 1))
+	assert.EqualError(t, err, "outcome: merging 9223372036854775807 and 1 trials overflows int64")
+}
+
+// TestProportion_Merge_shards checks the property that merging the
+// proportions of shards, in any order and grouping, equals counting all the
+// trials at once.
+func TestProportion_Merge_shards(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		outcomes := make([]bool, rng.IntN(500))
+		var all outcome.Proportion
+		var wantS int64
+		for i := range outcomes {
+			outcomes[i] = rng.IntN(3) == 0
+			if outcomes[i] {
+				wantS++
+			}
+		}
+		all = outcome.MustProportion(wantS, int64(len(outcomes)))
+		// Cut into shards at random points and tally each.
+		var shards []outcome.Proportion
+		for start := 0; start < len(outcomes); {
+			end := min(len(outcomes), start+1+rng.IntN(60))
+			var s int64
+			for _, ok := range outcomes[start:end] {
+				if ok {
+					s++
+				}
+			}
+			shards = append(shards, outcome.MustProportion(s, int64(end-start)))
+			start = end
+		}
+		rng.Shuffle(len(shards), func(i, j int) { shards[i], shards[j] = shards[j], shards[i] })
+		var merged outcome.Proportion
+		for _, s := range shards {
+			var err error
+			merged, err = merged.Merge(s)
+			require.NoError(t, err)
+		}
+		assert.True(t, all.Equal(merged), "round %d: merged %v, whole %v", round, merged, all)
+		// Associativity: (a+b)+c == a+(b+c) on the first three shards.
+		if len(shards) >= 3 {
+			ab, _ := shards[0].Merge(shards[1])
+			left, _ := ab.Merge(shards[2])
+			bc, _ := shards[1].Merge(shards[2])
+			right, _ := shards[0].Merge(bc)
+			assert.True(t, left.Equal(right))
+		}
+	}
+}
+
+func TestProportion_Fraction(t *testing.T) {
+	tests := []struct {
+		name     string
+		p        outcome.Proportion
+		num, den int64
+	}{
+		{name: "already in lowest terms", p: outcome.MustProportion(81, 263), num: 81, den: 263}, // 263 is prime
+		{name: "reduced", p: outcome.MustProportion(50, 100), num: 1, den: 2},
+		{name: "reduced by 6", p: outcome.MustProportion(18, 24), num: 3, den: 4},
+		{name: "zero rate", p: outcome.MustProportion(0, 5), num: 0, den: 1},
+		{name: "full rate", p: outcome.MustProportion(5, 5), num: 1, den: 1},
+		{name: "largest", p: outcome.MustProportion(math.MaxInt64-1, math.MaxInt64), num: math.MaxInt64 - 1, den: math.MaxInt64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			num, den, err := tt.p.Fraction()
+			require.NoError(t, err)
+			assert.Equal(t, [2]int64{tt.num, tt.den}, [2]int64{num, den})
+		})
+	}
+	_, den, err := outcome.Proportion{}.Fraction()
+	assert.ErrorIs(t, err, outcome.ErrNoData)
+	assert.Zero(t, den)
+	assert.EqualError(t, err, "outcome: a proportion of 0 trials has no rate")
+}
+
+func TestProportion_Rate(t *testing.T) {
+	// 81/263 = 0.307984790874524714828897338403..., so at 4 places it lies
+	// between 0.3079 and 0.3080, nearer 0.3080. 1/8 = 0.125 is a tie at 2
+	// places; 3/8 = 0.375 is a tie whose lower neighbour is odd.
+	// (2^63-2)/(2^63-1) = 1 - 1/(2^63-1) = 0.99999999999999999989157978...,
+	// which float64 cannot tell from 1; at 19 places it is 0.9999999999999999999.
+	const big = math.MaxInt64
+	tests := []struct {
+		name     string
+		p        outcome.Proportion
+		places   int32
+		rounding outcome.Rounding
+		want     string
+	}{
+		{name: "81/263 half-even", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundHalfEven, want: "0.3080"},
+		{name: "81/263 half-up", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundHalfUp, want: "0.3080"},
+		{name: "81/263 half-down", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundHalfDown, want: "0.3080"},
+		{name: "81/263 up", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundUp, want: "0.3080"},
+		{name: "81/263 down", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundDown, want: "0.3079"},
+		{name: "81/263 ceiling", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundCeiling, want: "0.3080"},
+		{name: "81/263 floor", p: outcome.MustProportion(81, 263), places: 4, rounding: outcome.RoundFloor, want: "0.3079"},
+		{name: "81/263 at 12 places", p: outcome.MustProportion(81, 263), places: 12, rounding: outcome.RoundHalfEven, want: "0.307984790875"},
+		{name: "tie half-even", p: outcome.MustProportion(1, 8), places: 2, rounding: outcome.RoundHalfEven, want: "0.12"},
+		{name: "tie half-even odd", p: outcome.MustProportion(3, 8), places: 2, rounding: outcome.RoundHalfEven, want: "0.38"},
+		{name: "tie half-up", p: outcome.MustProportion(1, 8), places: 2, rounding: outcome.RoundHalfUp, want: "0.13"},
+		{name: "tie half-down", p: outcome.MustProportion(1, 8), places: 2, rounding: outcome.RoundHalfDown, want: "0.12"},
+		{name: "tie up", p: outcome.MustProportion(1, 8), places: 2, rounding: outcome.RoundUp, want: "0.13"},
+		{name: "tie down", p: outcome.MustProportion(1, 8), places: 2, rounding: outcome.RoundDown, want: "0.12"},
+		{name: "terminating", p: outcome.MustProportion(1, 8), places: 3, rounding: outcome.RoundDown, want: "0.125"},
+		{name: "one third at 0 places", p: outcome.MustProportion(1, 3), places: 0, rounding: outcome.RoundHalfEven, want: "0"},
+		{name: "two thirds at 0 places", p: outcome.MustProportion(2, 3), places: 0, rounding: outcome.RoundHalfEven, want: "1"},
+		{name: "two thirds down at 0 places", p: outcome.MustProportion(2, 3), places: 0, rounding: outcome.RoundDown, want: "0"},
+		{name: "rate of 1", p: outcome.MustProportion(7, 7), places: 2, rounding: outcome.RoundHalfEven, want: "1"},
+		{name: "rate of 0", p: outcome.MustProportion(0, 7), places: 2, rounding: outcome.RoundUp, want: "0"},
+		{name: "negative places", p: outcome.MustProportion(81, 263), places: -1, rounding: outcome.RoundUp, want: "10"},
+		{name: "beyond float64 down", p: outcome.MustProportion(big-1, big), places: 18, rounding: outcome.RoundDown, want: "0.999999999999999999"},
+		{name: "beyond float64 half-even", p: outcome.MustProportion(big-1, big), places: 18, rounding: outcome.RoundHalfEven, want: "1"},
+		{name: "beyond float64 19 places", p: outcome.MustProportion(big-1, big), places: 19, rounding: outcome.RoundHalfEven, want: "0.9999999999999999999"},
+		{name: "most places", p: outcome.MustProportion(1, 2), places: outcome.MaxPlaces, rounding: outcome.RoundHalfEven, want: "0.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.p.Rate(tt.places, tt.rounding)
+			require.NoError(t, err)
+			want := decimal.RequireFromString(tt.want)
+			assert.True(t, want.Equal(got), "got %s, want %s", got, want)
+			assert.Equal(t, -tt.places, got.Exponent(), "the result has exactly the asked-for places")
+		})
+	}
+}
+
+func TestProportion_Percent(t *testing.T) {
+	p := outcome.MustProportion(81, 263) // 30.7984790874...%
+	tests := []struct {
+		name     string
+		places   int32
+		rounding outcome.Rounding
+		want     string
+	}{
+		{name: "one place", places: 1, rounding: outcome.RoundHalfEven, want: "30.8"},
+		{name: "whole percent", places: 0, rounding: outcome.RoundHalfEven, want: "31"},
+		{name: "whole percent down", places: 0, rounding: outcome.RoundDown, want: "30"},
+		{name: "tens", places: -1, rounding: outcome.RoundHalfEven, want: "30"},
+		{name: "four places", places: 4, rounding: outcome.RoundHalfUp, want: "30.7985"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := p.Percent(tt.places, tt.rounding)
+			require.NoError(t, err)
+			assert.True(t, decimal.RequireFromString(tt.want).Equal(got), "got %s, want %s", got, tt.want)
+		})
+	}
+	// 1/8 = 12.5%: a tie at whole percent.
+	half, err := outcome.MustProportion(1, 8).Percent(0, outcome.RoundHalfEven)
+	require.NoError(t, err)
+	assert.True(t, decimal.NewFromInt(12).Equal(half))
+}
+
+func TestProportion_Rate_errors(t *testing.T) {
+	p := outcome.MustProportion(1, 3)
+	tests := []struct {
+		name     string
+		p        outcome.Proportion
+		places   int32
+		rounding outcome.Rounding
+		wantErr  outcome.Code
+		wantMsg  string
+	}{
+		{name: "empty", p: outcome.Proportion{}, places: 2, rounding: outcome.RoundHalfEven,
+			wantErr: outcome.ErrNoData, wantMsg: "outcome: a proportion of 0 trials has no rate"},
+		{name: "zero rounding", p: p, places: 2, rounding: 0,
+			wantErr: outcome.ErrUnknownRounding, wantMsg: "outcome: invalid rounding mode 0; choose one such as RoundHalfEven"},
+		{name: "unknown rounding", p: p, places: 2, rounding: 99, wantErr: outcome.ErrUnknownRounding},
+		{name: "too many places", p: p, places: outcome.MaxPlaces + 1, rounding: outcome.RoundHalfEven,
+			wantErr: outcome.ErrInvalidPlaces, wantMsg: "outcome: 101 decimal places is outside [-100, 100]"},
+		{name: "too few places", p: p, places: -outcome.MaxPlaces - 1, rounding: outcome.RoundHalfEven, wantErr: outcome.ErrInvalidPlaces},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, f := range []func(int32, outcome.Rounding) (decimal.Decimal, error){tt.p.Rate, tt.p.Percent} {
+				got, err := f(tt.places, tt.rounding)
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, got.IsZero())
+				if tt.wantMsg != "" {
+					assert.EqualError(t, err, tt.wantMsg)
+				}
+			}
+		})
+	}
+}
+
+// TestProportion_Rate_exact checks the property that Rate is the exact
+// fraction correctly rounded: down and up bracket it one unit apart (or
+// coincide when it terminates), and the nearest modes pick the nearer.
+func TestProportion_Rate_exact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		n := 1 + rng.Int64N(1_000_000_000)
+		s := rng.Int64N(n + 1)
+		places := rng.Int32N(25)
+		p := outcome.MustProportion(s, n)
+		exact := decimal.NewFromBigRat(newRat(s, n), places+40) // far more digits than asked for
+		down, err := p.Rate(places, outcome.RoundDown)
+		require.NoError(t, err)
+		up, err := p.Rate(places, outcome.RoundUp)
+		require.NoError(t, err)
+		unit := decimal.New(1, -places)
+		assert.True(t, down.LessThanOrEqual(exact) && exact.LessThanOrEqual(up), "%v at %d", p, places)
+		if down.Equal(exact) {
+			assert.True(t, up.Equal(down))
+		} else {
+			assert.True(t, up.Sub(down).Equal(unit))
+		}
+		near, err := p.Rate(places, outcome.RoundHalfEven)
+		require.NoError(t, err)
+		assert.True(t, near.Sub(exact).Abs().Mul(decimal.NewFromInt(2)).LessThanOrEqual(unit))
+	}
+}
+
+// TestProportion_Rate_modes checks every mode against a reference written
+// from the definitions, on random counts (many with denominators of 2s and
+// 5s, so that ties occur) and places that exercise both the 64-bit and the
+// big-integer arithmetic.
+func TestProportion_Rate_modes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 5000 {
+		var n int64
+		switch rng.IntN(3) {
+		case 0:
+			n = int64(1) << rng.IntN(10) * int64(math.Pow(5, float64(rng.IntN(6))))
+		case 1:
+			n = 1 + rng.Int64N(1000)
+		default:
+			n = 1 + rng.Int64N(math.MaxInt64)
+		}
+		s := rng.Int64N(n + 1)
+		places := rng.Int32N(30) - 5
+		p := outcome.MustProportion(s, n)
+		// q, rem: s·10^places = q·n + rem (or s = q·n·10^-places + rem).
+		num, den := big.NewInt(s), big.NewInt(n)
+		if places >= 0 {
+			num.Mul(num, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+		} else {
+			den.Mul(den, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-places)), nil))
+		}
+		q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+		twice := new(big.Int).Lsh(rem, 1).Cmp(den) // compare 2·rem with den
+		odd := q.Bit(0) == 1
+		for r := outcome.RoundHalfEven; r <= outcome.RoundFloor; r++ {
+			bump := false
+			switch r {
+			case outcome.RoundHalfEven:
+				bump = twice > 0 || twice == 0 && odd && rem.Sign() != 0
+			case outcome.RoundHalfUp:
+				bump = twice >= 0 && rem.Sign() != 0
+			case outcome.RoundHalfDown:
+				bump = twice > 0
+			case outcome.RoundUp, outcome.RoundCeiling:
+				bump = rem.Sign() != 0
+			}
+			want := new(big.Int).Set(q)
+			if bump {
+				want.Add(want, big.NewInt(1))
+			}
+			got, err := p.Rate(places, r)
+			require.NoError(t, err)
+			assert.True(t, decimal.NewFromBigInt(want, -places).Equal(got), "%v at %d, %s: got %s", p, places, r, got)
+		}
+	}
+}
+
+func TestRounding_Round(t *testing.T) {
+	tiny := decimal.New(1, -2_000_000_000) // 10^-2000000000: far below any unit
+	huge := decimal.New(5, 2_000_000_000)  // 5·10^2000000000: already whole
+	tests := []struct {
+		name     string
+		d        decimal.Decimal
+		places   int32
+		rounding outcome.Rounding
+		want     decimal.Decimal
+	}{
+		{name: "half-even tie down", d: decimal.RequireFromString("2.5"), places: 0, rounding: outcome.RoundHalfEven, want: decimal.NewFromInt(2)},
+		{name: "half-even tie up", d: decimal.RequireFromString("3.5"), places: 0, rounding: outcome.RoundHalfEven, want: decimal.NewFromInt(4)},
+		{name: "half-even negative tie", d: decimal.RequireFromString("-2.5"), places: 0, rounding: outcome.RoundHalfEven, want: decimal.NewFromInt(-2)},
+		{name: "half-up negative tie", d: decimal.RequireFromString("-0.125"), places: 2, rounding: outcome.RoundHalfUp, want: decimal.RequireFromString("-0.13")},
+		{name: "half-down negative tie", d: decimal.RequireFromString("-0.125"), places: 2, rounding: outcome.RoundHalfDown, want: decimal.RequireFromString("-0.12")},
+		{name: "half-down above tie", d: decimal.RequireFromString("0.1251"), places: 2, rounding: outcome.RoundHalfDown, want: decimal.RequireFromString("0.13")},
+		{name: "up negative", d: decimal.RequireFromString("-0.121"), places: 2, rounding: outcome.RoundUp, want: decimal.RequireFromString("-0.13")},
+		{name: "down negative", d: decimal.RequireFromString("-0.129"), places: 2, rounding: outcome.RoundDown, want: decimal.RequireFromString("-0.12")},
+		{name: "ceiling positive", d: decimal.RequireFromString("0.121"), places: 2, rounding: outcome.RoundCeiling, want: decimal.RequireFromString("0.13")},
+		{name: "ceiling negative", d: decimal.RequireFromString("-0.129"), places: 2, rounding: outcome.RoundCeiling, want: decimal.RequireFromString("-0.12")},
+		{name: "floor positive", d: decimal.RequireFromString("0.129"), places: 2, rounding: outcome.RoundFloor, want: decimal.RequireFromString("0.12")},
+		{name: "floor negative", d: decimal.RequireFromString("-0.121"), places: 2, rounding: outcome.RoundFloor, want: decimal.RequireFromString("-0.13")},
+		{name: "to thousands", d: decimal.RequireFromString("1234567.89"), places: -3, rounding: outcome.RoundHalfEven, want: decimal.NewFromInt(1235000)},
+		{name: "already exact", d: decimal.RequireFromString("0.5"), places: 3, rounding: outcome.RoundUp, want: decimal.RequireFromString("0.500")},
+		{name: "zero", d: decimal.Zero, places: 2, rounding: outcome.RoundUp, want: decimal.Zero},
+		{name: "tiny half-even", d: tiny, places: 2, rounding: outcome.RoundHalfEven, want: decimal.Zero},
+		{name: "tiny up", d: tiny, places: 2, rounding: outcome.RoundUp, want: decimal.RequireFromString("0.01")},
+		{name: "tiny negative floor", d: tiny.Neg(), places: 2, rounding: outcome.RoundFloor, want: decimal.RequireFromString("-0.01")},
+		{name: "tiny negative ceiling", d: tiny.Neg(), places: 2, rounding: outcome.RoundCeiling, want: decimal.Zero},
+		{name: "huge", d: huge, places: 2, rounding: outcome.RoundHalfEven, want: huge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.rounding.Round(tt.d, tt.places)
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(got), "got %s, want %s", got, tt.want)
+		})
+	}
+	_, err := outcome.Rounding(0).Round(decimal.NewFromInt(1), 2)
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = outcome.RoundUp.Round(decimal.NewFromInt(1), outcome.MaxPlaces+1)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+}
+
+// TestRounding_Round_decimal checks, on random values, that each mode agrees
+// with the shopspring/decimal method that implements the same rule (an
+// independent implementation).
+func TestRounding_Round_decimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	modes := []struct {
+		r    outcome.Rounding
+		same func(decimal.Decimal, int32) decimal.Decimal
+	}{
+		{outcome.RoundHalfEven, decimal.Decimal.RoundBank},
+		{outcome.RoundHalfUp, decimal.Decimal.Round},
+		{outcome.RoundUp, decimal.Decimal.RoundUp},
+		{outcome.RoundDown, decimal.Decimal.RoundDown},
+		{outcome.RoundCeiling, decimal.Decimal.RoundCeil},
+		{outcome.RoundFloor, decimal.Decimal.RoundFloor},
+	}
+	for range 3000 {
+		// Values with few digits make ties common.
+		d := decimal.New(rng.Int64N(20001)-10000, -rng.Int32N(6))
+		places := rng.Int32N(7) - 2
+		for _, m := range modes {
+			got, err := m.r.Round(d, places)
+			require.NoError(t, err)
+			want := m.same(d, places)
+			assert.True(t, want.Equal(got), "%s of %s at %d: got %s, want %s", m.r, d, places, got, want)
+		}
+		// Half-down is half-up except on exact ties, where it goes toward zero.
+		got, err := outcome.RoundHalfDown.Round(d, places)
+		require.NoError(t, err)
+		up, down := d.Round(places), d.RoundDown(places)
+		tie := d.Sub(down).Abs().Mul(decimal.NewFromInt(2)).Equal(decimal.New(1, -places))
+		if tie {
+			assert.True(t, down.Equal(got), "half-down tie %s at %d", d, places)
+		} else {
+			assert.True(t, up.Equal(got), "half-down %s at %d", d, places)
+		}
+	}
+}
+
+func TestParseRounding(t *testing.T) {
+	tests := []struct {
+		text string
+		want outcome.Rounding
+	}{
+		{"half-even", outcome.RoundHalfEven}, {"Bankers", outcome.RoundHalfEven}, {"banker's", outcome.RoundHalfEven},
+		{"HALF_UP", outcome.RoundHalfUp}, {"half down", outcome.RoundHalfDown},
+		{"up", outcome.RoundUp}, {"away from zero", outcome.RoundUp},
+		{"down", outcome.RoundDown}, {"toward zero", outcome.RoundDown}, {"truncate", outcome.RoundDown},
+		{"ceiling", outcome.RoundCeiling}, {"ceil", outcome.RoundCeiling}, {" Floor ", outcome.RoundFloor},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, err := outcome.ParseRounding(tt.text)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, err := outcome.ParseRounding("nearest")
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	assert.EqualError(t, err, `outcome: unknown rounding mode "nearest"`)
+}
+
+func TestRounding_text(t *testing.T) {
+	for r := outcome.RoundHalfEven; r <= outcome.RoundFloor; r++ {
+		require.True(t, r.IsValid())
+		assert.False(t, r.IsZero())
+		text, err := r.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, r.String(), string(text))
+		var back outcome.Rounding
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, r, back)
+	}
+	assert.Equal(t, []string{"half-even", "half-up", "half-down", "up", "down", "ceiling", "floor"}, func() []string {
+		var s []string
+		for r := outcome.RoundHalfEven; r <= outcome.RoundFloor; r++ {
+			s = append(s, r.String())
+		}
+		return s
+	}())
+	var zero outcome.Rounding
+	assert.True(t, zero.IsZero())
+	assert.False(t, zero.IsValid())
+	assert.Equal(t, "Rounding(0)", zero.String())
+	_, err := zero.MarshalText()
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, zero.UnmarshalText([]byte("sideways")), outcome.ErrUnknownRounding)
+	assert.Equal(t, "Rounding(8)", outcome.Rounding(8).String())
+}
+
+// newRat returns s/n as a big.Rat.
+func newRat(s, n int64) *big.Rat { return big.NewRat(s, n) }
+
+// propClose asserts that got is within tol of want.
+func propClose(t *testing.T, want, got, tol float64, what string) {
+	t.Helper()
+	assert.InDelta(t, want, got, tol, what)
+}
+
+// TestProportion_Wilson checks the Wilson interval against the published
+// examples of Newcombe (1998), "Two-sided confidence intervals for the single
+// proportion: comparison of seven methods", Statistics in Medicine
+// 17:857-872, Table I, method 3 (score method without continuity
+// correction), given there to 4 decimals, and against closed forms worked by
+// hand.
+func TestProportion_Wilson(t *testing.T) {
+	tests := []struct {
+		name      string
+		s, n      int64
+		low, high float64
+		tol       float64
+	}{
+		{name: "Newcombe 81/263", s: 81, n: 263, low: 0.2553, high: 0.3662, tol: 0.00005},
+		{name: "Newcombe 15/148", s: 15, n: 148, low: 0.0624, high: 0.1605, tol: 0.00005},
+		{name: "Newcombe 0/20", s: 0, n: 20, low: 0, high: 0.1611, tol: 0.00005},
+		{name: "Newcombe 1/29", s: 1, n: 29, low: 0.0061, high: 0.1718, tol: 0.00005},
+		// 0 of n: the lower bound is 0 and the upper z²/(n+z²) exactly;
+		// z² = 1.9599639845400536² = 3.8414588206941236, so for n = 20:
+		// 3.8414588206941236 / 23.8414588206941236 = 0.16112515805281932.
+		{name: "closed form 0/20", s: 0, n: 20, low: 0, high: 0.16112515805281932, tol: 1e-15},
+		// n of n mirrors it: the lower bound is n/(n+z²), the upper 1. For
+		// n = 29: 29 / 32.8414588206941236 = 0.8830302015002593.
+		{name: "closed form 29/29", s: 29, n: 29, low: 0.8830302015002593, high: 1, tol: 1e-15},
+		// One trial: 0 of 1 gives [0, z²/(1+z²)] = [0, 3.84146/4.84146] = [0, 0.793451].
+		{name: "single trial", s: 0, n: 1, low: 0, high: 3.8414588206941236 / 4.8414588206941236, tol: 1e-15},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			iv, err := outcome.MustProportion(tt.s, tt.n).Wilson(0.95)
+			require.NoError(t, err)
+			propClose(t, tt.low, iv.Low, tt.tol, "low")
+			propClose(t, tt.high, iv.High, tt.tol, "high")
+			assert.Equal(t, float64(tt.s)/float64(tt.n), iv.Estimate)
+			assert.Equal(t, 0.95, iv.Confidence)
+			assert.Equal(t, outcome.IntervalWilson, iv.Method)
+		})
+	}
+	// The edges are exact, not merely close.
+	iv, err := outcome.MustProportion(0, 20).Wilson(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, iv.Low)
+	iv, err = outcome.MustProportion(20, 20).Wilson(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, iv.High)
+
+	// At 90%, z = Φ⁻¹(0.95) = 1.6448536269514715, z² = 2.7055434540954106,
+	// and 0 of 20 gives the upper bound 2.70554/22.70554 = 0.11915783736096439.
+	iv, err = outcome.MustProportion(0, 20).Wilson(0.90)
+	require.NoError(t, err)
+	propClose(t, 0.11915783736096439, iv.High, 1e-15, "90% upper bound")
+	assert.Equal(t, 0.90, iv.Confidence)
+}
+
+// TestProportion_Wald checks the Wald interval p̂ ± z·sqrt(p̂(1-p̂)/n) against
+// Newcombe (1998) Table I, method 1 (simple asymptotic), and against the
+// arithmetic done by hand.
+func TestProportion_Wald(t *testing.T) {
+	tests := []struct {
+		name      string
+		s, n      int64
+		low, high float64
+		tol       float64
+	}{
+		{name: "Newcombe 81/263", s: 81, n: 263, low: 0.2522, high: 0.3638, tol: 0.00005},
+		{name: "Newcombe 15/148", s: 15, n: 148, low: 0.0527, high: 0.1500, tol: 0.00005},
+		// 81/263: p̂ = 0.30798479, SE = sqrt(81·182/263)/263 = 7.48687/263 =
+		// 0.028467188734853665; p̂ ∓ 1.95996·0.0284672 = 0.25219013, 0.36377946.
+		{name: "hand 81/263", s: 81, n: 263, low: 0.2521901262131072, high: 0.36377945553594226, tol: 1e-12},
+		// 1/29: p̂ = 0.0344828, SE = sqrt(1·28/29)/29 = 0.0338821; the lower
+		// bound p̂ - 1.95996·0.0338821 = -0.0319267 is below 0: the Wald
+		// interval overshoots and reports it.
+		{name: "overshoot 1/29", s: 1, n: 29, low: -0.03192672599829281, high: 0.10089224323967212, tol: 1e-12},
+		// 0/20: SE = 0, so the interval has zero width at 0.
+		{name: "zero width 0/20", s: 0, n: 20, low: 0, high: 0, tol: 0},
+		// 50/100: 0.5 ∓ 1.95996·0.05 = 0.5 ∓ 0.0979982.
+		{name: "half", s: 50, n: 100, low: 0.5 - z95*0.05, high: 0.5 + z95*0.05, tol: 1e-15},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			iv, err := outcome.MustProportion(tt.s, tt.n).Wald(0.95)
+			require.NoError(t, err)
+			propClose(t, tt.low, iv.Low, tt.tol, "low")
+			propClose(t, tt.high, iv.High, tt.tol, "high")
+			assert.Equal(t, outcome.IntervalWald, iv.Method)
+		})
+	}
+}
+
+// TestProportion_Interval_adjustedWald checks the Agresti-Coull interval
+// p̃ ± z·sqrt(p̃(1-p̃)/ñ), ñ = n + z², p̃ = (s + z²/2)/ñ, worked by hand.
+func TestProportion_Interval_adjustedWald(t *testing.T) {
+	// 0/20: ñ = 20 + 3.8414588 = 23.8414588, p̃ = 1.9207294/23.8414588 =
+	// 0.0805626; half = 1.95996·sqrt(0.0805626·0.9194374/23.8414588) =
+	// 1.95996·0.0557390 = 0.1092466; bounds -0.0286844 and 0.1898096: the
+	// lower bound overshoots 0 and is reported as computed.
+	iv, err := outcome.MustProportion(0, 20).Interval(0.95, outcome.IntervalAdjustedWald)
+	require.NoError(t, err)
+	propClose(t, -0.028684402489669455, iv.Low, 1e-9, "low")
+	propClose(t, 0.18980956054248876, iv.High, 1e-9, "high")
+	assert.Equal(t, 0.0, iv.Estimate, "the estimate is the observed rate, not p̃")
+	assert.Equal(t, outcome.IntervalAdjustedWald, iv.Method)
+	// 1/29: ñ = 32.8414588, p̃ = 2.9207294/32.8414588 = 0.0889339; half =
+	// 1.95996·sqrt(0.0889339·0.9110661/32.8414588) = 0.0973523.
+	iv, err = outcome.MustProportion(1, 29).Interval(0.95, outcome.IntervalAdjustedWald)
+	require.NoError(t, err)
+	propClose(t, -0.008418075475740541, iv.Low, 1e-9, "low")
+	propClose(t, 0.18628650856170603, iv.High, 1e-9, "high")
+}
+
+func TestProportion_Interval_methods(t *testing.T) {
+	p := outcome.MustProportion(81, 263)
+	for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald} {
+		byMethod, err := p.Interval(0.95, m)
+		require.NoError(t, err)
+		var direct outcome.Interval
+		if m == outcome.IntervalWilson {
+			direct, err = p.Wilson(0.95)
+		} else {
+			direct, err = p.Wald(0.95)
+		}
+		require.NoError(t, err)
+		assert.True(t, direct.Equal(byMethod), "%s", m)
+	}
+}
+
+func TestProportion_Interval_errors(t *testing.T) {
+	p := outcome.MustProportion(81, 263)
+	for _, c := range []float64{0, 1, -0.5, 1.5, math.NaN(), math.Inf(1), math.Inf(-1)} {
+		for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald, outcome.IntervalAdjustedWald} {
+			iv, err := p.Interval(c, m)
+			assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "confidence %v, %s", c, m)
+			assert.True(t, iv.IsZero())
+		}
+		_, err := p.Wilson(c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+		_, err = p.Wald(c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	}
+	_, err := p.Wilson(95)
+	assert.EqualError(t, err, "outcome: confidence level 95 is not strictly between 0 and 1 (0.95 for 95%)")
+
+	for _, m := range []outcome.IntervalMethod{0, outcome.IntervalNewcombe, 99} {
+		_, err := p.Interval(0.95, m)
+		assert.ErrorIs(t, err, outcome.ErrInvalidIntervalMethod, "%s", m)
+	}
+	_, err = p.Interval(0.95, outcome.IntervalNewcombe)
+	assert.EqualError(t, err, "outcome: interval method newcombe does not apply to a single proportion")
+
+	for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald, outcome.IntervalAdjustedWald} {
+		_, err := outcome.Proportion{}.Interval(0.95, m)
+		assert.ErrorIs(t, err, outcome.ErrNoData)
+	}
+}
+
+// TestProportion_Interval_bounds checks the properties of the intervals on
+// random counts and confidence levels: Wilson's bounds lie in [0, 1] around
+// the estimate, the Agresti-Coull interval contains the Wilson interval (a
+// known result: it is Wilson's centre with a wider half-width), and a higher
+// confidence gives a wider interval.
+func TestProportion_Interval_bounds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var n int64
+		switch rng.IntN(3) {
+		case 0:
+			n = 1 + rng.Int64N(30)
+		case 1:
+			n = 1 + rng.Int64N(1_000_000)
+		default:
+			n = 1 + rng.Int64N(math.MaxInt64)
+		}
+		s := rng.Int64N(n + 1)
+		if rng.IntN(4) == 0 {
+			s = []int64{0, 1, n - 1, n}[rng.IntN(4)]
+			s = max(0, s)
+		}
+		c := 0.5 + 0.499*rng.Float64()
+		p := outcome.MustProportion(s, n)
+		w, err := p.Wilson(c)
+		require.NoError(t, err)
+		assert.True(t, 0 <= w.Low && w.Low <= w.Estimate && w.Estimate <= w.High && w.High <= 1, "%v at %v: %+v", p, c, w)
+		ac, err := p.Interval(c, outcome.IntervalAdjustedWald)
+		require.NoError(t, err)
+		assert.True(t, ac.Low <= w.Low+1e-12 && w.High <= ac.High+1e-12, "%v at %v: AC %+v, Wilson %+v", p, c, ac, w)
+		wd, err := p.Wald(c)
+		require.NoError(t, err)
+		assert.True(t, wd.Low <= wd.Estimate && wd.Estimate <= wd.High)
+		wider, err := p.Wilson(c + (1-c)/2)
+		require.NoError(t, err)
+		assert.True(t, wider.Low <= w.Low && w.High <= wider.High)
+	}
+}
+
+func TestProportion_StandardError(t *testing.T) {
+	// 81/263: sqrt(81·182/263)/263 = sqrt(56.0532319)/263 = 7.4868706/263 = 0.0284672.
+	se, err := outcome.MustProportion(81, 263).StandardError()
+	require.NoError(t, err)
+	propClose(t, 0.028467188734853665, se, 1e-15, "se")
+	se, err = outcome.MustProportion(0, 10).StandardError()
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, se)
+	_, err = outcome.Proportion{}.StandardError()
+	assert.ErrorIs(t, err, outcome.ErrNoData)
+}
+
+func TestParseIntervalMethod(t *testing.T) {
+	tests := []struct {
+		text string
+		want outcome.IntervalMethod
+	}{
+		{"wilson", outcome.IntervalWilson}, {"Wilson score", outcome.IntervalWilson}, {"score", outcome.IntervalWilson},
+		{"wald", outcome.IntervalWald}, {"Normal", outcome.IntervalWald}, {"simple asymptotic", outcome.IntervalWald},
+		{"adjusted-wald", outcome.IntervalAdjustedWald}, {"Agresti-Coull", outcome.IntervalAdjustedWald},
+		{"newcombe", outcome.IntervalNewcombe}, {"hybrid score", outcome.IntervalNewcombe},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, err := outcome.ParseIntervalMethod(tt.text)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, err := outcome.ParseIntervalMethod("clopper-pearson")
+	assert.ErrorIs(t, err, outcome.ErrInvalidIntervalMethod)
+	assert.EqualError(t, err, `outcome: unknown interval method "clopper-pearson"`)
+
+	for m := outcome.IntervalWilson; m <= outcome.IntervalNewcombe; m++ {
+		require.True(t, m.IsValid())
+		assert.False(t, m.IsZero())
+		text, err := m.MarshalText()
+		require.NoError(t, err)
+		var back outcome.IntervalMethod
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, m, back)
+	}
+	var zero outcome.IntervalMethod
+	assert.True(t, zero.IsZero())
+	assert.Equal(t, "IntervalMethod(0)", zero.String())
+	_, err = zero.MarshalText()
+	assert.ErrorIs(t, err, outcome.ErrInvalidIntervalMethod)
+	assert.EqualError(t, err, "outcome: cannot marshal invalid interval method 0")
+	assert.ErrorIs(t, zero.UnmarshalText([]byte("exact")), outcome.ErrInvalidIntervalMethod)
+}
+
+func TestInterval(t *testing.T) {
+	iv := outcome.Interval{Estimate: 0.3, Low: 0.25, High: 0.375, Confidence: 0.95, Method: outcome.IntervalWilson}
+	assert.Equal(t, 0.125, iv.Width())
+	assert.True(t, iv.Contains(0.25))
+	assert.True(t, iv.Contains(0.375))
+	assert.False(t, iv.Contains(0.2))
+	assert.False(t, iv.Contains(math.NaN()))
+	assert.False(t, iv.IsZero())
+	assert.True(t, outcome.Interval{}.IsZero())
+	assert.True(t, iv.Equal(iv))
+	other := iv
+	other.Method = outcome.IntervalWald
+	assert.False(t, iv.Equal(other))
+
+	data, err := json.Marshal(iv)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"estimate":0.3,"low":0.25,"high":0.375,"confidence":0.95,"method":"wilson"}`, string(data))
+	var back outcome.Interval
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, iv.Equal(back))
+}
+
+// TestCompareProportions checks the Newcombe interval against Newcombe
+// (1998), "Interval estimation for the difference between independent
+// proportions: comparison of eleven methods", Statistics in Medicine
+// 17:873-890, Table II, method 10 (given to 4 decimals), and the test against
+// the worked example of Illowsky and Dean, "Introductory Statistics"
+// (OpenStax), section "Comparing two independent population proportions":
+// 20 of 200 patients on medication A and 12 of 200 on medication B still had
+// hives; pooled p̄ = 32/400 = 0.08, p-value 0.1404.
+func TestCompareProportions(t *testing.T) {
+	tests := []struct {
+		name                 string
+		a, b                 outcome.Proportion
+		diff, low, high      float64
+		tol                  float64
+		se, z, pValue, ptTol float64
+	}{
+		// Newcombe's (a): 56/70 - 48/80 = 0.2, interval 0.0524 to 0.3339.
+		// Pooled: p̄ = 104/150 = 0.693333, SE = sqrt(0.693333·0.306667·(1/80 +
+		// 1/70)) = sqrt(0.212622·0.0267857) = 0.0754668, Z = 0.2/0.0754668 =
+		// 2.65017, p = 2(1 - Φ(2.65017)) = 0.008045.
+		{name: "Newcombe (a)", a: outcome.MustProportion(48, 80), b: outcome.MustProportion(56, 70),
+			diff: 0.2, low: 0.0524, high: 0.3339, tol: 0.00005,
+			se: 0.0754668, z: 2.65017, pValue: 0.008045, ptTol: 5e-6},
+		// Newcombe's (b): 9/10 - 3/10 = 0.6, interval 0.1705 to 0.8090.
+		// p̄ = 0.6, SE = sqrt(0.6·0.4·0.2) = sqrt(0.048) = 0.219089, Z =
+		// 0.6/0.219089 = 2.73861, p = 0.006170.
+		{name: "Newcombe (b)", a: outcome.MustProportion(3, 10), b: outcome.MustProportion(9, 10),
+			diff: 0.6, low: 0.1705, high: 0.8090, tol: 0.00005,
+			se: 0.219089, z: 2.73861, pValue: 0.006170, ptTol: 5e-6},
+		// Newcombe's (d), worked by hand: 5/56 - 0/29 = 0.0892857. Wilson
+		// intervals: 5/56 (0.0387, 0.1928), 0/29 (0, 0.1170). Low = 0.0892857 -
+		// sqrt(0.0505² + 0.1170²) = -0.0381; High = 0.0892857 +
+		// sqrt(0.1035² + 0²) = 0.1926.
+		{name: "Newcombe (d)", a: outcome.MustProportion(0, 29), b: outcome.MustProportion(5, 56),
+			diff: 5.0 / 56, low: -0.0381, high: 0.1926, tol: 0.00005,
+			se: 0.0538304, z: 1.65865, pValue: 0.09719, ptTol: 5e-5},
+		// Newcombe's (e), both rates 0: 0/10 - 0/20. The Wilson upper bounds
+		// are z²/(n+z²): 3.84146/13.84146 = 0.2775 and 3.84146/23.84146 =
+		// 0.1611, so the interval is -0.1611 to 0.2775. The pooled rate is 0,
+		// so SE = 0: the comparison reports Z = 0 and p = 1.
+		{name: "Newcombe (e), both zero", a: outcome.MustProportion(0, 20), b: outcome.MustProportion(0, 10),
+			diff: 0, low: -0.16112515805281932, high: 3.8414588206941236 / 13.8414588206941236, tol: 1e-12,
+			se: 0, z: 0, pValue: 1, ptTol: 0},
+		// Newcombe's (f): 10/10 - 0/20 = 1. Low = 1 - sqrt((1 - 0.7225)² +
+		// 0.1611²) = 1 - sqrt(0.07701 + 0.02596) = 0.6791; High = 1.
+		// p̄ = 1/3, SE = sqrt(1/3·2/3·(1/10 + 1/20)) = sqrt(0.0333333) =
+		// 0.182574, Z = 5.47723.
+		{name: "Newcombe (f)", a: outcome.MustProportion(0, 20), b: outcome.MustProportion(10, 10),
+			diff: 1, low: 0.6791, high: 1, tol: 0.00005,
+			se: 0.182574, z: 5.47723, pValue: 4.3205e-8, ptTol: 5e-6},
+		// Illowsky and Dean: b - a = 0.06 - 0.10 = -0.04; SE =
+		// sqrt(0.08·0.92·(1/200 + 1/200)) = sqrt(0.000736) = 0.0271293,
+		// Z = -0.04/0.0271293 = -1.47442, p = 0.1404.
+		{name: "OpenStax hives", a: outcome.MustProportion(20, 200), b: outcome.MustProportion(12, 200),
+			diff: -0.04, low: -0.0955288, high: 0.0141921, tol: 5e-7,
+			se: 0.0271293, z: -1.47442, pValue: 0.1404, ptTol: 5e-5},
+		// Both rates 1: pooled rate 1, SE = 0, Z = 0, p = 1. The Wilson
+		// lower bounds are n/(n+z²): 5/8.84146 = 0.565517 and
+		// 8/11.84146 = 0.675592; Low = -(1 - 0.565517) = -0.434483,
+		// High = 1 - 0.675592 = 0.324408.
+		{name: "both one", a: outcome.MustProportion(8, 8), b: outcome.MustProportion(5, 5),
+			diff: 0, low: -(1 - 5/8.8414588206941236), high: 1 - 8/11.8414588206941236, tol: 1e-12,
+			se: 0, z: 0, pValue: 1, ptTol: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := outcome.CompareProportions(tt.a, tt.b, 0.95)
+			require.NoError(t, err)
+			assert.True(t, tt.a.Equal(c.A) && tt.b.Equal(c.B))
+			propClose(t, tt.diff, c.Difference.Estimate, 1e-12, "difference")
+			propClose(t, tt.low, c.Difference.Low, tt.tol, "low")
+			propClose(t, tt.high, c.Difference.High, tt.tol, "high")
+			assert.Equal(t, outcome.IntervalNewcombe, c.Difference.Method)
+			assert.Equal(t, 0.95, c.Difference.Confidence)
+			propClose(t, tt.se, c.StandardError, 5e-7, "standard error")
+			propClose(t, tt.z, c.Z, 5e-5, "z")
+			propClose(t, tt.pValue, c.PValue, tt.ptTol, "p-value")
+			assert.True(t, -1 <= c.Difference.Low && c.Difference.Low <= c.Difference.Estimate &&
+				c.Difference.Estimate <= c.Difference.High && c.Difference.High <= 1)
+		})
+	}
+}
+
+func TestCompareProportions_significant(t *testing.T) {
+	// OpenStax: p = 0.1404, not significant at 95% nor at 99%.
+	c, err := outcome.CompareProportions(outcome.MustProportion(20, 200), outcome.MustProportion(12, 200), 0.99)
+	require.NoError(t, err)
+	assert.False(t, c.Significant())
+	assert.True(t, c.Difference.Contains(0))
+	// Newcombe (a): p = 0.0080, significant at 95% and at 99% (0.0080 < 0.01).
+	c, err = outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.99)
+	require.NoError(t, err)
+	assert.True(t, c.Significant())
+	// ... but not at 99.9% (0.0080 > 0.001).
+	c, err = outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.999)
+	require.NoError(t, err)
+	assert.False(t, c.Significant())
+	// Both rates 0: p = 1, never significant.
+	c, err = outcome.CompareProportions(outcome.MustProportion(0, 5), outcome.MustProportion(0, 9), 0.5)
+	require.NoError(t, err)
+	assert.False(t, c.Significant())
+}
+
+func TestCompareProportions_errors(t *testing.T) {
+	p := outcome.MustProportion(1, 2)
+	_, err := outcome.CompareProportions(outcome.Proportion{}, p, 0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
+	assert.EqualError(t, err, "outcome: cannot compare proportions 0/0 and 1/2: each needs at least one trial")
+	_, err = outcome.CompareProportions(p, outcome.Proportion{}, 0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
+	for _, c := range []float64{0, 1, math.NaN(), -1, math.Inf(1)} {
+		_, err = outcome.CompareProportions(p, p, c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	}
+}
+
+// TestCompareProportions_symmetry checks on random counts that swapping the
+// two proportions negates the difference, its interval and Z and keeps the
+// p-value, and that no result is NaN.
+func TestCompareProportions_symmetry(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 3000 {
+		na, nb := 1+rng.Int64N(500), 1+rng.Int64N(500)
+		if rng.IntN(5) == 0 {
+			na, nb = 1+rng.Int64N(math.MaxInt64/2), 1+rng.Int64N(math.MaxInt64/2)
+		}
+		a := outcome.MustProportion(rng.Int64N(na+1), na)
+		b := outcome.MustProportion(rng.Int64N(nb+1), nb)
+		conf := 0.5 + 0.499*rng.Float64()
+		ab, err := outcome.CompareProportions(a, b, conf)
+		require.NoError(t, err)
+		ba, err := outcome.CompareProportions(b, a, conf)
+		require.NoError(t, err)
+		for _, v := range []float64{ab.Difference.Estimate, ab.Difference.Low, ab.Difference.High, ab.StandardError, ab.Z, ab.PValue} {
+			require.False(t, math.IsNaN(v) || math.IsInf(v, 0), "%v vs %v: %+v", a, b, ab)
+		}
+		assert.Equal(t, -ab.Difference.Estimate, ba.Difference.Estimate)
+		assert.InDelta(t, -ab.Difference.Low, ba.Difference.High, 1e-12)
+		assert.InDelta(t, -ab.Difference.High, ba.Difference.Low, 1e-12)
+		assert.InDelta(t, -ab.Z, ba.Z, 1e-9)
+		assert.InDelta(t, ab.PValue, ba.PValue, 1e-12)
+		assert.True(t, -1 <= ab.Difference.Low && ab.Difference.Low <= ab.Difference.Estimate &&
+			ab.Difference.Estimate <= ab.Difference.High && ab.Difference.High <= 1, "%+v", ab)
+		assert.True(t, 0 <= ab.PValue && ab.PValue <= 1)
+	}
+}
+
+func TestProportion_JSON(t *testing.T) {
+	p := outcome.MustProportion(81, 263)
+	data, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Equal(t, `{"successes":81,"trials":263}`, string(data))
+	var back outcome.Proportion
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, p.Equal(back))
+
+	type wrapper struct {
+		P outcome.Proportion `json:"p,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "the empty proportion is omitted with omitzero")
+
+	tests := []struct {
+		name    string
+		in      string
+		wantErr outcome.Code
+	}{
+		{name: "more successes than trials", in: `{"successes":3,"trials":2}`, wantErr: outcome.ErrInvalidCount},
+		{name: "negative", in: `{"successes":-1,"trials":2}`, wantErr: outcome.ErrInvalidCount},
+		{name: "unknown field", in: `{"successes":1,"trials":2,"rate":0.5}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "trailing data", in: `{"successes":1,"trials":2} {}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "fractional count", in: `{"successes":1.5,"trials":2}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "too large", in: `{"successes":1,"trials":9223372036854775808}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "not an object", in: `[1,2]`, wantErr: outcome.ErrInvalidJSON},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := outcome.MustProportion(1, 1)
+			err := q.UnmarshalJSON([]byte(tt.in))
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.True(t, outcome.MustProportion(1, 1).Equal(q), "unchanged on error")
+		})
+	}
+	var q outcome.Proportion
+	require.NoError(t, json.Unmarshal([]byte(`{"trials":4}`), &q))
+	assert.True(t, outcome.MustProportion(0, 4).Equal(q), "an absent field is 0")
+	require.NoError(t, q.UnmarshalJSON([]byte(` null `)))
+	assert.True(t, outcome.MustProportion(0, 4).Equal(q), "null leaves the value unchanged")
+}
+
+func TestProportionComparison_JSON(t *testing.T) {
+	c, err := outcome.CompareProportions(outcome.MustProportion(0, 20), outcome.MustProportion(0, 10), 0.95)
+	require.NoError(t, err)
+	data, err := json.Marshal(c)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(data, &m))
+	assert.Equal(t, map[string]any{"successes": 0.0, "trials": 20.0}, m["a"])
+	assert.Equal(t, 1.0, m["p_value"])
+	assert.Equal(t, "newcombe", m["difference"].(map[string]any)["method"])
+}
+
+// Errors returned by the package are *outcome.Error values whose Code is the
+// sentinel; check that errors.As finds them inside a joined error too.
+func TestProportion_errorShape(t *testing.T) {
+	_, err := outcome.NewProportion(-1, -2)
+	var e *outcome.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, outcome.ErrInvalidCount, e.Code)
+	assert.Len(t, outcome.Problems(err), 2)
+}

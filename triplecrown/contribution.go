@@ -1,0 +1,200 @@
+package triplecrown
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// Contribution is one unit's part of the enterprise's cost saving or revenue
+// growth: the money, and its share of the total in percent.
+//
+// Contribution is immutable.
+type Contribution struct {
+	unit      string
+	amount    Money
+	share     decimal.Decimal
+	detractor bool
+}
+
+// Unit returns the unit's ID.
+func (c Contribution) Unit() string { return c.unit }
+
+// Amount returns the unit's contribution: for cost, the saving (baseline
+// minus actual); for revenue, the growth (actual minus baseline). It is
+// negative for a detractor.
+func (c Contribution) Amount() Money { return c.amount }
+
+// Share returns the contribution's share of the total in percent, rounded so
+// that the shares of all units add up to exactly 100 (see
+// [NewContributions]); 0 when the shares are not defined.
+func (c Contribution) Share() decimal.Decimal { return c.share }
+
+// Detractor reports whether the unit took away from the total: its cost rose
+// or its revenue fell.
+func (c Contribution) Detractor() bool { return c.detractor }
+
+// String describes the contribution, such as "sales: 300000 EUR (75%)" or
+// "support: -20000 EUR (-5%), a detractor".
+func (c Contribution) String() string {
+	s := fmt.Sprintf("%s: %s (%s%%)", c.unit, c.amount, c.share)
+	if c.detractor {
+		s += ", a detractor"
+	}
+	return s
+}
+
+// Contributions is each unit's contribution to the enterprise's cost saving
+// or revenue growth: "everyone becomes accountable for demonstrating their
+// substantial triple crown contribution". Units that detracted are listed
+// with the others, marked, never hidden. Make one with [NewContributions].
+//
+// Contributions is immutable. The zero Contributions is invalid.
+type Contributions struct {
+	crown     Crown
+	total     Money
+	items     []Contribution
+	hasShares bool
+	places    int32
+}
+
+// MaxSharePlaces is the most decimal places a share may be rounded to.
+const MaxSharePlaces = 6
+
+// NewContributions returns each card's contribution to the total cost saving
+// ([Cost]) or revenue growth ([Revenue]) of all the cards, in the cards'
+// order. The money contributions are exact, and add up to the total exactly.
+// The shares, in percent with places decimal places (0 for whole percent),
+// are rounded by the largest-remainder method: each exact share is rounded
+// down to places, and the units left to reach exactly 100 go one each to
+// the shares with the largest remainders (ties to the unit whose ID sorts
+// first, so that the order of the cards does not matter). The shares add up
+// to exactly 100. A detractor's share is negative, and then the others add
+// up to more than 100. When the total is zero, shares are not defined:
+// [Contributions.SharesDefined] reports false and every share is 0.
+//
+// It reports every problem: a crown that is not cost or revenue
+// ([ErrUnknownCrown]), places outside 0 to [MaxSharePlaces]
+// ([outcome.ErrInvalidPlaces]), and what keeps the cards from being rolled up
+// together (see [NewRollup]; the service measures may differ).
+func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributions, error) {
+	var errs []error
+	if crown != Cost && crown != Revenue {
+		errs = append(errs, newError(ErrUnknownCrown, nil,
+			"triplecrown: contributions are of cost or revenue, not %s: service is not money", crown))
+	}
+	if places < 0 || places > MaxSharePlaces {
+		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil,
+			"triplecrown: a share's places must be 0 to %d, not %d", MaxSharePlaces, places))
+	}
+	errs = append(errs, checkCards("contributions", cards, false)...)
+	if len(errs) > 0 {
+		return Contributions{}, joinAll(errs)
+	}
+	items := make([]Contribution, len(cards))
+	amounts := make([]Money, len(cards))
+	for i := range cards {
+		s := &cards[i].spec
+		var m Money
+		if crown == Cost {
+			m, _ = s.Cost.Baseline.Sub(s.Cost.Actual)
+		} else {
+			m, _ = s.Revenue.Actual.Sub(s.Revenue.Baseline)
+		}
+		items[i] = Contribution{unit: s.Unit, amount: m, detractor: m.Sign() < 0}
+		amounts[i] = m
+	}
+	total, _ := Sum(amounts) // one currency, checked
+	c := Contributions{crown: crown, total: total, items: items, places: places}
+	if !total.amount.IsZero() {
+		c.hasShares = true
+		largestRemainder(items, total.amount, places)
+	}
+	return c, nil
+}
+
+// largestRemainder sets the items' shares, in percent to places, so that they
+// add up to exactly 100.
+func largestRemainder(items []Contribution, total decimal.Decimal, places int32) {
+	ulp := decimal.New(1, -places)
+	absTotal := total.Abs()
+	hundred := decimal.New(100, 0)
+	// rem[i] is the dropped fraction of share i, in units of ulp, times
+	// |total|: the same denominator for every share, so comparable as is.
+	rem := make([]decimal.Decimal, len(items))
+	floors := make([]decimal.Decimal, len(items))
+	for i := range items {
+		q, r := items[i].amount.amount.Mul(hundred).QuoRem(total, places)
+		if r.Sign() != 0 && r.Sign() != total.Sign() {
+			// The exact share is below q: floor it, and the fraction left is
+			// ulp + r/total, that is (ulp*|total| - |r|) / |total|.
+			q = q.Sub(ulp)
+			r = ulp.Mul(absTotal).Sub(r.Abs())
+		}
+		items[i].share = q
+		rem[i] = r.Abs()
+		floors[i] = q
+	}
+	left := hundred.Sub(addDecimals(floors)).Shift(places).IntPart() // 0 <= left < len(items)
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := rem[b].Cmp(rem[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(items[a].unit, items[b].unit)
+	})
+	for _, i := range order[:left] {
+		items[i].share = items[i].share.Add(ulp)
+	}
+}
+
+// Crown returns whether these are contributions to cost saving or to
+// revenue growth.
+func (c Contributions) Crown() Crown { return c.crown }
+
+// Total returns the total: the enterprise's cost saving or revenue growth,
+// the exact sum of the contributions.
+func (c Contributions) Total() Money { return c.total }
+
+// SharesDefined reports whether the shares are defined (the total is not
+// zero).
+func (c Contributions) SharesDefined() bool { return c.hasShares }
+
+// Places returns the decimal places the shares are rounded to.
+func (c Contributions) Places() int32 { return c.places }
+
+// Len returns the number of contributions.
+func (c Contributions) Len() int { return len(c.items) }
+
+// All yields the contributions in the order of the cards given.
+func (c Contributions) All() iter.Seq[Contribution] {
+	return func(yield func(Contribution) bool) {
+		for _, it := range c.items {
+			if !yield(it) {
+				return
+			}
+		}
+	}
+}
+
+// Detractors returns the contributions of the units that detracted, in the
+// order of the cards given.
+func (c Contributions) Detractors() []Contribution {
+	var out []Contribution
+	for _, it := range c.items {
+		if it.detractor {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// IsZero reports whether c is the zero (invalid) Contributions.
+func (c Contributions) IsZero() bool { return c.crown == 0 }

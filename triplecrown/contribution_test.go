@@ -1,0 +1,155 @@
+package triplecrown
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func costCard(unit, baseline, actual string) Scorecard {
+	s := spec(unit)
+	s.Cost = Amounts{Baseline: eur(baseline), Actual: eur(actual)}
+	return MustScorecard(s)
+}
+
+func shares(c Contributions) map[string]string {
+	out := map[string]string{}
+	for it := range c.All() {
+		out[it.Unit()] = it.Share().String()
+	}
+	return out
+}
+
+func TestNewContributions(t *testing.T) {
+	// Savings: sales 1000 -> 700 saves 300, support 500 -> 350 saves 150,
+	// marketing 200 -> 250 saves -50 (a detractor). Total 400. Exact shares
+	// 75%, 37.5%, -12.5%. Whole percent: floors 75, 37, -13 (sum 99); one
+	// unit left for the largest remainder, a tie of 0.5 between support and
+	// marketing, to the ID that sorts first: marketing, -12. Sum 100.
+	cards := []Scorecard{costCard("sales", "1000", "700"), costCard("support", "500", "350"), costCard("marketing", "200", "250")}
+	c, err := NewContributions(Cost, cards, 0)
+	require.NoError(t, err)
+	assert.Equal(t, Cost, c.Crown())
+	assert.True(t, eur("400").Equal(c.Total()))
+	assert.True(t, c.SharesDefined())
+	assert.Equal(t, int32(0), c.Places())
+	assert.Equal(t, 3, c.Len())
+	assert.Equal(t, map[string]string{"sales": "75", "support": "37", "marketing": "-12"}, shares(c))
+	det := c.Detractors()
+	require.Len(t, det, 1)
+	assert.Equal(t, "marketing", det[0].Unit())
+	assert.True(t, det[0].Detractor())
+	assert.True(t, eur("-50").Equal(det[0].Amount()))
+	assert.Equal(t, "marketing: -50 EUR (-12%), a detractor", det[0].String())
+	assert.False(t, c.IsZero())
+
+	// To one place the shares are exact: 75, 37.5, -12.5.
+	c, err = NewContributions(Cost, cards, 1)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"sales": "75", "support": "37.5", "marketing": "-12.5"}, shares(c))
+
+	// Thirds: 33.33...% each; whole percent 33, 33, 33 and the one left
+	// goes to "a", the first ID of a three-way tie.
+	thirds := []Scorecard{costCard("c", "200", "100"), costCard("a", "200", "100"), costCard("b", "200", "100")}
+	c, err = NewContributions(Cost, thirds, 0)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"a": "34", "b": "33", "c": "33"}, shares(c))
+	// To two places: 33.33 each, sum 99.99, and "a" gets 33.34.
+	c, err = NewContributions(Cost, thirds, 2)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"a": "33.34", "b": "33.33", "c": "33.33"}, shares(c))
+
+	// Revenue growth: the spec's 2,000,000 -> 2,300,000 for each of two
+	// units: 300,000 each, 50% each.
+	c, err = NewContributions(Revenue, []Scorecard{MustScorecard(spec("x")), MustScorecard(spec("y"))}, 0)
+	require.NoError(t, err)
+	assert.True(t, eur("600000").Equal(c.Total()))
+	assert.Equal(t, map[string]string{"x": "50", "y": "50"}, shares(c))
+	assert.Empty(t, c.Detractors())
+	assert.Equal(t, "x: 300000 EUR (50%)", first(c).String())
+}
+
+func first(c Contributions) Contribution {
+	for it := range c.All() {
+		return it
+	}
+	return Contribution{}
+}
+
+func TestNewContributions_zeroTotal(t *testing.T) {
+	// One saves 100, the other loses 100: no total, so no shares.
+	c, err := NewContributions(Cost, []Scorecard{costCard("a", "200", "100"), costCard("b", "100", "200")}, 0)
+	require.NoError(t, err)
+	assert.False(t, c.SharesDefined())
+	assert.True(t, c.Total().Amount().IsZero())
+	assert.Equal(t, "EUR", c.Total().Currency().String())
+	assert.Equal(t, map[string]string{"a": "0", "b": "0"}, shares(c))
+	assert.Len(t, c.Detractors(), 1)
+}
+
+func TestNewContributions_negativeTotal(t *testing.T) {
+	// Costs rose overall: a saves 100, b loses 300; total -200. Shares of
+	// the total: a 100/-200 = -50%, b -300/-200 = 150%.
+	c, err := NewContributions(Cost, []Scorecard{costCard("a", "200", "100"), costCard("b", "100", "400")}, 0)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"a": "-50", "b": "150"}, shares(c))
+}
+
+func TestNewContributions_errors(t *testing.T) {
+	cards := []Scorecard{costCard("a", "1", "0")}
+	_, err := NewContributions(Service, cards, 0)
+	assert.ErrorIs(t, err, ErrUnknownCrown)
+	assert.EqualError(t, err, "triplecrown: contributions are of cost or revenue, not service: service is not money")
+	_, err = NewContributions(Cost, cards, 7)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	_, err = NewContributions(Cost, nil, 0)
+	assert.ErrorIs(t, err, ErrEmptyRollup)
+	_, err = NewContributions(0, []Scorecard{costCard("a", "1", "0"), costCard("a", "1", "0")}, -1)
+	assert.Len(t, outcome.Problems(err), 3)
+	// Different service measures do not matter for money.
+	_, err = NewContributions(Cost, []Scorecard{costCard("a", "1", "0"), rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)}, 0)
+	assert.NoError(t, err)
+}
+
+// TestNewContributions_properties: on random savings, the money adds up
+// exactly to the total, the shares add up to exactly 100, each share is
+// within one unit in the last place of the exact share, and the order of the
+// cards changes nothing.
+func TestNewContributions_properties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	for trial := range 100 {
+		n := 1 + rng.IntN(12)
+		var cards []Scorecard
+		for i := range n {
+			b := decimalInt(rng.Int64N(1_000_000)).Shift(-2)
+			a := decimalInt(rng.Int64N(1_000_000)).Shift(-2)
+			cards = append(cards, costCard(string(rune('a'+i)), b.String(), a.String()))
+		}
+		places := int32(rng.IntN(3))
+		c, err := NewContributions(Cost, cards, places)
+		require.NoError(t, err)
+		var money, share decimal.Decimal
+		ulp := decimal.New(1, -places)
+		for it := range c.All() {
+			money = money.Add(it.Amount().Amount())
+			share = share.Add(it.Share())
+			if c.SharesDefined() {
+				exact := it.Amount().Amount().Mul(decimal.New(100, 0)).DivRound(c.Total().Amount(), 20)
+				assert.True(t, it.Share().Sub(exact).Abs().LessThan(ulp), "trial %d: share %s, exact %s", trial, it.Share(), exact)
+			}
+		}
+		assert.True(t, money.Equal(c.Total().Amount()), "trial %d: money adds up", trial)
+		if c.SharesDefined() {
+			assert.True(t, share.Equal(decimal.New(100, 0)), "trial %d: shares add up to %s", trial, share)
+		}
+		want := shares(c)
+		rng.Shuffle(len(cards), func(i, j int) { cards[i], cards[j] = cards[j], cards[i] })
+		c2, err := NewContributions(Cost, cards, places)
+		require.NoError(t, err)
+		assert.Equal(t, want, shares(c2), "trial %d: order does not matter", trial)
+	}
+}

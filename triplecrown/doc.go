@@ -1,0 +1,78 @@
+// Package triplecrown scores cost, service and revenue together, per unit
+// and per period, rolls units up to the enterprise, attributes each unit's
+// contribution, and measures the ROI of a CX initiative, in exact money.
+//
+// # The triple crown
+//
+// Great customer experience "drives down the cost of delivery, improves
+// service and grows revenue. This triple crown of deliverables becomes the
+// tangible measure of success": "simultaneously lowering costs, improving
+// service and growing revenues". A case study's triple crown was
+// "increasing revenue, decreasing costs, and significantly increasing value
+// by reducing time to respond": service there is a time, where lower is
+// better.
+//
+// And the crowns are not only the enterprise's: "Linking the triple crown
+// across the departments and divisions ... everyone becomes accountable for
+// demonstrating their substantial triple crown contribution. This, in turn,
+// ensures a significant contribution to delivering the ROI for the CX
+// Initiative."
+//
+// # Scorecards and scores
+//
+// A [Scorecard] is one unit's period: cost and revenue as baseline and
+// actual [Money], and a service measure as baseline and actual [Measure]
+// with its direction. A service measure may be a plain value, a rate
+// (successes out of trials) or a sample mean (with its standard deviation
+// and size); rates and means carry samples, so a change in them can be
+// tested.
+//
+// A [Policy] says what a change must do to count: per crown, a materiality
+// threshold ([Threshold], relative to the baseline or absolute) that makes a
+// change "substantial", and a significance level for service changes with
+// samples. [Scorecard.Score] then gives each crown its absolute and relative
+// change and a [Status] (won, flat, lost, or inconclusive when a service
+// change is material but not significant), with its reason in words and
+// numbers, and a [Verdict]: triple crown, double, single, none, or trade-off
+// when a crown is won by losing another, revenue bought with cost, say: the
+// pattern the method warns of.
+//
+// When a baseline is zero, the relative change is not defined:
+// [CrownScore.Relative] reports false, and any change that is not zero meets
+// a relative threshold (an infinite relative change exceeds every finite
+// one).
+//
+// # Roll-ups, contributions and ROI
+//
+// [NewRollup] rolls units up to the enterprise, and [NewRollups] to any
+// grouping the caller gives (divisions of departments); the result is a
+// scorecard like any other, to be scored or rolled up again. Money sums
+// exactly. Service combines by sample size where the measures carry samples
+// and by the caller's weights where they do not, and the [Rollup] says
+// which. [NewContributions] gives each unit's share of the enterprise's cost
+// saving or revenue growth: the money adds up exactly to the total, the
+// percentages (rounded by the largest-remainder method) to exactly 100, and
+// detractors are shown as such. [NewROI] sets the benefit (cost saved plus
+// revenue gained) against the investment, as a ratio and a payback period.
+//
+// # Money
+//
+// [Money] is a [decimal.Decimal] and an ISO 4217 [Currency]. Adding or
+// comparing two currencies is an error with code [ErrCurrencyMismatch] that
+// names both, never a silent conversion. Rounding happens only where a
+// caller passes a [Precision] (decimal places and an [outcome.Rounding]
+// mode); nothing reads decimal's package-level settings. In JSON an amount is a string:
+// {"amount":"12.34","currency":"EUR"}. [Sum] and the roll-ups add amounts in
+// fixed-point 128-bit integers and convert to a decimal once, so summing
+// allocates nothing per amount; an amount too wide for that falls back to
+// exact decimal arithmetic.
+//
+// # Values and errors
+//
+// Every type is an immutable value; the zero values are documented (most
+// are invalid, and say so through IsZero). Bad input is an error, never a
+// panic (only the Must* helpers panic): each problem is an
+// *[outcome.Error] with a stable [outcome.Code], every problem of an input
+// is reported (joined with [errors.Join]), and a float64 input that is NaN
+// or infinite is an error with code [outcome.ErrNotFinite].
+package triplecrown

@@ -1,0 +1,508 @@
+package triplecrown
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
+// *outcome.Error is returned as it is; any other failure becomes an
+// *outcome.Error with code [outcome.ErrInvalidJSON] that wraps it.
+func decodeJSON(data []byte, v any) error {
+	err := strictjson.Decode(data, v)
+	if err == nil {
+		return nil
+	}
+	var e *outcome.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	msg := err.Error()
+	if len(msg) > 200 {
+		msg = msg[:200] + "..."
+	}
+	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+		Message: "triplecrown: invalid JSON: " + msg, Err: err}
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
+// Marshalling the zero Currency is an error with code [ErrUnknownCurrency].
+func (c Currency) MarshalText() ([]byte, error) {
+	if c.IsZero() {
+		return nil, newError(ErrUnknownCurrency, nil, "triplecrown: cannot marshal the zero Currency")
+	}
+	return c.code[:], nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseCurrency].
+func (c *Currency) UnmarshalText(text []byte) error {
+	v, err := ParseCurrency(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// moneyJSON is Money's JSON form; the amount is a string, so that no JSON
+// reader turns it into a float.
+type moneyJSON struct {
+	Amount   *string `json:"amount"`
+	Currency *string `json:"currency"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"amount":"12.30","currency":"EUR"},
+// the amount as a string with the decimal places it holds. Marshalling the zero Money is an
+// error with code [ErrUnknownCurrency].
+func (m Money) MarshalJSON() ([]byte, error) {
+	if m.cur.IsZero() {
+		return nil, newError(ErrUnknownCurrency, nil, "triplecrown: cannot marshal money without a currency")
+	}
+	a, c := scaled(m.amount), m.cur.String()
+	return json.Marshal(moneyJSON{Amount: &a, Currency: &c})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. Both fields are required, the
+// amount as a string; it validates as [ParseMoney] does.
+func (m *Money) UnmarshalJSON(data []byte) error {
+	var j moneyJSON
+	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	if j.Amount == nil || j.Currency == nil {
+		return newError(ErrMissingMoney, nil, `triplecrown: money needs both "amount" and "currency"`)
+	}
+	v, err := ParseMoney(*j.Amount, *j.Currency)
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// precisionJSON is a Precision's JSON form; the mode is
+// [outcome.Rounding]'s text.
+type precisionJSON struct {
+	Places *int32            `json:"places"`
+	Mode   *outcome.Rounding `json:"mode"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"places":2,"mode":"half-even"},
+// the mode as [outcome.Rounding.String] writes it. Marshalling the zero
+// Precision is an error with code [outcome.ErrUnknownRounding].
+func (p Precision) MarshalJSON() ([]byte, error) {
+	if !p.IsValid() {
+		return nil, newError(outcome.ErrUnknownRounding, nil, "triplecrown: cannot marshal a precision without a valid rounding mode")
+	}
+	return json.Marshal(precisionJSON{Places: &p.places, Mode: &p.mode})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. Both fields are required:
+// a missing "places" is an error with code [outcome.ErrInvalidPlaces], a
+// missing "mode" one with code [outcome.ErrUnknownRounding]. The mode is
+// parsed by [outcome.ParseRounding], and the precision validated as
+// [NewPrecision] does.
+func (p *Precision) UnmarshalJSON(data []byte) error {
+	var j precisionJSON
+	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	var errs []error
+	if j.Places == nil {
+		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil, `triplecrown: a precision needs its "places"`))
+	}
+	if j.Mode == nil {
+		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	v, err := NewPrecision(*j.Places, *j.Mode)
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// measureJSON is a Measure's JSON form. A value is {"value":"72"} with an
+// optional "weight"; a rate {"successes":870,"trials":1000}; a mean
+// {"mean":"4.5","sd":1.2,"n":300}. A value or a mean whose point value has
+// no exact decimal (a weighted roll-up) is written with its "total" in place
+// of "value" or "mean": the value's total is value times weight, the mean's
+// the sum of the observations.
+type measureJSON struct {
+	Value     *string  `json:"value,omitempty"`
+	Total     *string  `json:"total,omitempty"`
+	Weight    *string  `json:"weight,omitempty"`
+	Successes *int64   `json:"successes,omitempty"`
+	Trials    *int64   `json:"trials,omitempty"`
+	Mean      *string  `json:"mean,omitempty"`
+	SD        *float64 `json:"sd,omitempty"`
+	N         *int64   `json:"n,omitempty"`
+}
+
+// exactQuo returns total / weight if it is a decimal within the input
+// bounds.
+func exactQuo(total, weight decimal.Decimal) (string, bool) {
+	q, r := total.QuoRem(weight, MaxExponent)
+	if !r.IsZero() {
+		return "", false
+	}
+	s := q.String()
+	if _, err := parseDecimal(s, ""); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// MarshalJSON implements [json.Marshaler] (see the forms on
+// [Measure.UnmarshalJSON]). Marshalling the zero Measure is an error with
+// code [ErrInvalidMeasure].
+func (m Measure) MarshalJSON() ([]byte, error) {
+	var j measureJSON
+	switch m.kind {
+	case ValueMeasure:
+		w := m.weight.String()
+		if v, ok := exactQuo(m.total, m.weight); ok {
+			j.Value = &v
+		} else {
+			t := m.total.String()
+			j.Total = &t
+		}
+		if !m.weight.Equal(decimal.New(1, 0)) || j.Total != nil {
+			j.Weight = &w
+		}
+	case RateMeasure:
+		j.Successes, j.Trials = &m.s, &m.n
+	case MeanMeasure:
+		if v, ok := exactQuo(m.total, m.weight); ok {
+			j.Mean = &v
+		} else {
+			t := m.total.String()
+			j.Total = &t
+		}
+		j.SD, j.N = &m.sd, &m.n
+	default:
+		return nil, newError(ErrInvalidMeasure, nil, "triplecrown: cannot marshal the zero Measure")
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It accepts one of the forms
+// {"value":"72"} (weight 1), {"value":"72","weight":"120"},
+// {"total":"8640","weight":"120"}, {"successes":870,"trials":1000},
+// {"mean":"4.5","sd":1.2,"n":300} and {"total":"1350","sd":1.2,"n":300},
+// decimals as strings, and validates as [NewWeightedValue], [NewRate] and
+// [NewMean] do; fields of two forms together, or none, are an error with code
+// [ErrInvalidMeasure].
+func (m *Measure) UnmarshalJSON(data []byte) error {
+	var j measureJSON
+	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	v, err := j.measure()
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+func (j measureJSON) measure() (Measure, error) {
+	rate := j.Successes != nil || j.Trials != nil
+	mean := j.Mean != nil || j.SD != nil || j.N != nil
+	value := j.Value != nil || j.Weight != nil
+	bad := func(format string, args ...any) (Measure, error) {
+		return Measure{}, newError(ErrInvalidMeasure, nil, "triplecrown: "+format, args...)
+	}
+	switch {
+	case rate && (mean || value || j.Total != nil) || mean && value:
+		return bad("a measure mixes the fields of a value, a rate and a mean")
+	case rate:
+		if j.Successes == nil || j.Trials == nil {
+			return bad(`a rate needs both "successes" and "trials"`)
+		}
+		return NewRate(*j.Successes, *j.Trials)
+	case mean:
+		if (j.Mean == nil) == (j.Total == nil) || j.SD == nil || j.N == nil {
+			return bad(`a mean needs "sd", "n" and one of "mean" and "total"`)
+		}
+		if j.Mean != nil {
+			d, err := parseDecimal(*j.Mean, "service mean")
+			if err != nil {
+				return Measure{}, errors.Join(append([]error{err}, checkSample(*j.SD, *j.N)...)...)
+			}
+			return NewMean(d, *j.SD, *j.N)
+		}
+		t, err := parseDecimal(*j.Total, "service total")
+		if err != nil {
+			return Measure{}, err
+		}
+		return newMeanTotal(t, *j.SD, *j.N)
+	case value || j.Total != nil:
+		if (j.Value == nil) == (j.Total == nil) || j.Total != nil && j.Weight == nil {
+			return bad(`a value needs one of "value" and "total", and "total" needs "weight"`)
+		}
+		w := decimal.New(1, 0)
+		if j.Weight != nil {
+			var err error
+			if w, err = parseDecimal(*j.Weight, "service weight"); err != nil {
+				return Measure{}, err
+			}
+		}
+		if j.Value != nil {
+			d, err := parseDecimal(*j.Value, "service value")
+			if err != nil {
+				return Measure{}, err
+			}
+			return NewWeightedValue(d, w)
+		}
+		t, err := parseDecimal(*j.Total, "service total")
+		if err != nil {
+			return Measure{}, err
+		}
+		if _, err := NewWeightedValue(decimal.Decimal{}, w); err != nil {
+			return Measure{}, err
+		}
+		return Measure{kind: ValueMeasure, total: t, weight: w}, nil
+	}
+	return bad("a measure needs a value, a rate or a mean")
+}
+
+type thresholdJSON struct {
+	Relative *string `json:"relative,omitempty"`
+	Absolute *string `json:"absolute,omitempty"`
+	Currency *string `json:"currency,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"relative":"0.02"},
+// {"absolute":"0.5"}, {"absolute":"10000","currency":"EUR"}, or {} for the
+// zero Threshold.
+func (t Threshold) MarshalJSON() ([]byte, error) {
+	var j thresholdJSON
+	v := t.value.String()
+	switch t.kind {
+	case relative:
+		j.Relative = &v
+	case absolute:
+		j.Absolute = &v
+		if !t.cur.IsZero() {
+			c := t.cur.String()
+			j.Currency = &c
+		}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler], validating as
+// [NewRelativeThreshold], [NewAbsoluteThreshold] and [NewMoneyThreshold]
+// do; {} is the zero Threshold, and "relative" with "absolute", or a
+// currency on a relative threshold, is an error with code
+// [outcome.ErrInvalidThreshold].
+func (t *Threshold) UnmarshalJSON(data []byte) error {
+	var j thresholdJSON
+	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	var (
+		v   Threshold
+		err error
+	)
+	switch {
+	case j.Relative != nil && (j.Absolute != nil || j.Currency != nil):
+		err = newError(outcome.ErrInvalidThreshold, nil, `triplecrown: a threshold is "relative" or "absolute" (with a "currency" for money), not both`)
+	case j.Relative != nil:
+		var d decimal.Decimal
+		if d, err = parseDecimal(*j.Relative, "threshold"); err == nil {
+			v, err = NewRelativeThreshold(d)
+		}
+	case j.Absolute != nil && j.Currency != nil:
+		var m Money
+		if m, err = ParseMoney(*j.Absolute, *j.Currency); err == nil {
+			v, err = NewMoneyThreshold(m)
+		}
+	case j.Absolute != nil:
+		var d decimal.Decimal
+		if d, err = parseDecimal(*j.Absolute, "threshold"); err == nil {
+			v, err = NewAbsoluteThreshold(d)
+		}
+	case j.Currency != nil:
+		err = newError(outcome.ErrInvalidThreshold, nil, `triplecrown: a threshold's "currency" needs an "absolute" amount`)
+	}
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the policy's [PolicySpec].
+func (p Policy) MarshalJSON() ([]byte, error) {
+	if p.IsZero() {
+		return nil, newError(ErrInvalidPolicy, nil, "triplecrown: cannot marshal the zero Policy")
+	}
+	return json.Marshal(p.spec)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [PolicySpec],
+// refusing unknown fields, and validates it as [NewPolicy] does.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	var spec PolicySpec
+	if err := decodeJSON(data, &spec); err != nil {
+		return err
+	}
+	v, err := NewPolicy(spec)
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the scorecard's
+// [ScorecardSpec], money as {"amount":"...","currency":"..."}.
+func (c Scorecard) MarshalJSON() ([]byte, error) {
+	if c.IsZero() {
+		return nil, newError(ErrInvalidScorecard, nil, "triplecrown: cannot marshal the zero Scorecard")
+	}
+	return json.Marshal(c.spec)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a
+// [ScorecardSpec], refusing unknown fields, and validates it as
+// [NewScorecard] does; malformed JSON is an error with code
+// [outcome.ErrInvalidJSON].
+func (c *Scorecard) UnmarshalJSON(data []byte) error {
+	var spec ScorecardSpec
+	if err := decodeJSON(data, &spec); err != nil {
+		return err
+	}
+	v, err := NewScorecard(spec)
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "cost", "service" or
+// "revenue".
+func (c Crown) MarshalText() ([]byte, error) {
+	if !c.IsValid() {
+		return nil, newError(ErrUnknownCrown, nil, "triplecrown: cannot marshal invalid crown %d", uint8(c))
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseCrown].
+func (c *Crown) UnmarshalText(text []byte) error {
+	v, err := ParseCrown(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "won", "flat", "lost" or
+// "inconclusive".
+func (s Status) MarshalText() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, newError(ErrUnknownStatus, nil, "triplecrown: cannot marshal invalid status %d", uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseStatus].
+func (s *Status) UnmarshalText(text []byte) error {
+	v, err := ParseStatus(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "triple crown", "double
+// crown", "single crown", "no crown" or "trade-off".
+func (v Verdict) MarshalText() ([]byte, error) {
+	if !v.IsValid() {
+		return nil, newError(ErrUnknownVerdict, nil, "triplecrown: cannot marshal invalid verdict %d", uint8(v))
+	}
+	return []byte(v.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseVerdict].
+func (v *Verdict) UnmarshalText(text []byte) error {
+	p, err := ParseVerdict(string(text))
+	if err != nil {
+		return err
+	}
+	*v = p
+	return nil
+}
+
+// crownScoreJSON is a CrownScore's JSON form, for BI tools.
+type crownScoreJSON struct {
+	Crown             Crown             `json:"crown"`
+	Status            Status            `json:"status"`
+	Direction         outcome.Direction `json:"direction"`
+	Currency          string            `json:"currency,omitempty"`
+	Name              string            `json:"name,omitempty"`
+	Unit              string            `json:"unit,omitempty"`
+	Baseline          string            `json:"baseline"`
+	Actual            string            `json:"actual"`
+	Change            string            `json:"change"`
+	Relative          *string           `json:"relative,omitempty"`
+	Threshold         Threshold         `json:"threshold"`
+	Material          bool              `json:"material"`
+	Tested            bool              `json:"tested"`
+	PValue            *float64          `json:"p_value,omitempty"`
+	SignificanceLevel *float64          `json:"significance_level,omitempty"`
+	Reason            string            `json:"reason"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the crown score with its reason
+// as data and in words, decimals as strings; "relative" is absent when the
+// baseline is zero, "p_value" and "significance_level" when the change was
+// not tested.
+func (s CrownScore) MarshalJSON() ([]byte, error) {
+	j := crownScoreJSON{Crown: s.crown, Status: s.status, Direction: s.direction, Name: s.name, Unit: s.unit,
+		Baseline: s.baseline.String(), Actual: s.actual.String(), Change: s.change.String(),
+		Threshold: s.threshold, Material: s.material, Tested: s.tested, Reason: s.Reason()}
+	if !s.cur.IsZero() {
+		j.Currency = s.cur.String()
+	}
+	if s.hasRelative {
+		r := s.relative.String()
+		j.Relative = &r
+	}
+	if s.tested && !math.IsNaN(s.p) {
+		j.PValue, j.SignificanceLevel = &s.p, &s.alpha
+	}
+	return json.Marshal(j)
+}
+
+// MarshalJSON implements [json.Marshaler]: the score with its crowns, for a
+// BI tool to show without recomputing.
+func (s Score) MarshalJSON() ([]byte, error) {
+	if s.IsZero() {
+		return nil, newError(ErrInvalidScorecard, nil, "triplecrown: cannot marshal the zero Score")
+	}
+	return json.Marshal(struct {
+		Unit      string        `json:"unit"`
+		Period    string        `json:"period"`
+		Verdict   Verdict       `json:"verdict"`
+		CrownsWon int           `json:"crowns_won"`
+		Reason    string        `json:"reason"`
+		Crowns    [3]CrownScore `json:"crowns"`
+	}{s.unit, s.period, s.verdict, s.CrownsWon(), s.Reason(), s.crowns})
+}

@@ -1,0 +1,321 @@
+package triplecrown
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMoney_JSON(t *testing.T) {
+	b, err := json.Marshal(eur("12.340"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"12.340","currency":"EUR"}`, string(b), "the places held are kept")
+	var m Money
+	require.NoError(t, json.Unmarshal(b, &m))
+	assert.True(t, eur("12.34").Equal(m))
+
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error
+	}{
+		{name: "amount as a number", in: `{"amount":12.34,"currency":"EUR"}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "unknown field", in: `{"amount":"1","currency":"EUR","fx":"1.1"}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "no currency", in: `{"amount":"1"}`, wantErr: ErrMissingMoney},
+		{name: "null", in: `null`, wantErr: ErrMissingMoney},
+		{name: "bad currency", in: `{"amount":"1","currency":"eur"}`, wantErr: ErrUnknownCurrency},
+		{name: "bad amount", in: `{"amount":"1,5","currency":"EUR"}`, wantErr: ErrInvalidAmount},
+		{name: "trailing data", in: `{"amount":"1","currency":"EUR"} x`, wantErr: outcome.ErrInvalidJSON},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m Money
+			err := m.UnmarshalJSON([]byte(tt.in))
+			assert.ErrorIs(t, err, tt.wantErr)
+		})
+	}
+	_, err = json.Marshal(Money{})
+	assert.ErrorIs(t, err, ErrUnknownCurrency)
+	var m2 Money
+	err = m2.UnmarshalJSON([]byte(`{"amount":12.34,"currency":"EUR"}`))
+	assert.EqualError(t, err, "triplecrown: invalid JSON: json: cannot unmarshal number into Go struct field moneyJSON.amount of type string")
+}
+
+func TestCurrency_text(t *testing.T) {
+	b, err := json.Marshal(map[string]Currency{"c": MustCurrency("JPY")})
+	require.NoError(t, err)
+	assert.Equal(t, `{"c":"JPY"}`, string(b))
+	var c Currency
+	require.NoError(t, c.UnmarshalText([]byte("GBP")))
+	assert.Equal(t, "GBP", c.String())
+	assert.ErrorIs(t, c.UnmarshalText([]byte("gbp")), ErrUnknownCurrency)
+	_, err = Currency{}.MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownCurrency)
+}
+
+func TestMeasure_JSON(t *testing.T) {
+	// The roll-up of values 1 (weight 1) and 2 (weight 2): total 5, weight
+	// 3, so 5/3 has no exact decimal and is written with its total.
+	third := Measure{kind: ValueMeasure, total: dec("5"), weight: dec("3")}
+	meanThird := Measure{kind: MeanMeasure, total: dec("10"), weight: dec("3"), n: 3, sd: 0.5}
+	tests := []struct {
+		name string
+		in   Measure
+		want string
+	}{
+		{name: "value", in: mustMeasure(NewValue(dec("72"))), want: `{"value":"72"}`},
+		{name: "weighted value", in: mustMeasure(NewWeightedValue(dec("7.5"), dec("120"))), want: `{"value":"7.5","weight":"120"}`},
+		{name: "inexact value", in: third, want: `{"total":"5","weight":"3"}`},
+		{name: "rate", in: mustMeasure(NewRate(870, 1000)), want: `{"successes":870,"trials":1000}`},
+		{name: "rate of none", in: mustMeasure(NewRate(0, 10)), want: `{"successes":0,"trials":10}`},
+		{name: "mean", in: mustMeasure(NewMean(dec("4.5"), 1.2, 300)), want: `{"mean":"4.5","sd":1.2,"n":300}`},
+		{name: "inexact mean", in: meanThird, want: `{"total":"10","sd":0.5,"n":3}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(b))
+			var m Measure
+			require.NoError(t, json.Unmarshal(b, &m))
+			assert.True(t, tt.in.Equal(m), "round trip: %v, %v", tt.in, m)
+		})
+	}
+	_, err := json.Marshal(Measure{})
+	assert.ErrorIs(t, err, ErrInvalidMeasure)
+
+	bad := []struct {
+		name    string
+		in      string
+		wantErr error
+	}{
+		{name: "empty", in: `{}`, wantErr: ErrInvalidMeasure},
+		{name: "rate and mean", in: `{"successes":1,"trials":2,"n":3}`, wantErr: ErrInvalidMeasure},
+		{name: "mean and value", in: `{"mean":"1","value":"1"}`, wantErr: ErrInvalidMeasure},
+		{name: "rate without trials", in: `{"successes":1}`, wantErr: ErrInvalidMeasure},
+		{name: "zero trials", in: `{"successes":0,"trials":0}`, wantErr: ErrInvalidSampleSize},
+		{name: "mean without sd", in: `{"mean":"1","n":3}`, wantErr: ErrInvalidMeasure},
+		{name: "mean and total", in: `{"mean":"1","total":"3","sd":1,"n":3}`, wantErr: ErrInvalidMeasure},
+		{name: "mean bad decimal", in: `{"mean":"x","sd":1,"n":1}`, wantErr: ErrInvalidSampleSize},
+		{name: "mean bad total", in: `{"total":"x","sd":1,"n":3}`, wantErr: ErrInvalidAmount},
+		{name: "mean zero sample", in: `{"mean":"1","sd":1,"n":0}`, wantErr: ErrInvalidSampleSize},
+		{name: "total without weight", in: `{"total":"5"}`, wantErr: ErrInvalidMeasure},
+		{name: "bad weight", in: `{"value":"5","weight":"0"}`, wantErr: ErrInvalidWeight},
+		{name: "bad weight text", in: `{"value":"5","weight":"w"}`, wantErr: ErrInvalidAmount},
+		{name: "bad total weight", in: `{"total":"5","weight":"-1"}`, wantErr: ErrInvalidWeight},
+		{name: "bad total", in: `{"total":"t","weight":"1"}`, wantErr: ErrInvalidAmount},
+		{name: "bad value", in: `{"value":"v"}`, wantErr: ErrInvalidAmount},
+		{name: "value as number", in: `{"value":5}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "unknown field", in: `{"value":"5","median":"4"}`, wantErr: outcome.ErrInvalidJSON},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			var m Measure
+			assert.ErrorIs(t, json.Unmarshal([]byte(tt.in), &m), tt.wantErr)
+		})
+	}
+	var m Measure
+	assert.EqualError(t, m.UnmarshalJSON([]byte(`{}`)), "triplecrown: a measure needs a value, a rate or a mean")
+}
+
+func TestThreshold_JSON(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Threshold
+		want string
+	}{
+		{name: "zero", in: Threshold{}, want: `{}`},
+		{name: "relative", in: MustThreshold(NewRelativeThreshold(dec("0.02"))), want: `{"relative":"0.02"}`},
+		{name: "absolute", in: MustThreshold(NewAbsoluteThreshold(dec("0.5"))), want: `{"absolute":"0.5"}`},
+		{name: "money", in: MustThreshold(NewMoneyThreshold(eur("10000"))), want: `{"absolute":"10000","currency":"EUR"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(b))
+			var th Threshold
+			require.NoError(t, json.Unmarshal(b, &th))
+			assert.True(t, tt.in.Equal(th))
+		})
+	}
+	bad := []struct {
+		name    string
+		in      string
+		wantErr error
+	}{
+		{name: "both", in: `{"relative":"0.1","absolute":"1"}`, wantErr: outcome.ErrInvalidThreshold},
+		{name: "currency alone", in: `{"currency":"EUR"}`, wantErr: outcome.ErrInvalidThreshold},
+		{name: "relative too big", in: `{"relative":"2"}`, wantErr: outcome.ErrInvalidThreshold},
+		{name: "relative bad text", in: `{"relative":"2%"}`, wantErr: ErrInvalidAmount},
+		{name: "absolute negative", in: `{"absolute":"-2"}`, wantErr: outcome.ErrInvalidThreshold},
+		{name: "absolute bad text", in: `{"absolute":"-"}`, wantErr: ErrInvalidAmount},
+		{name: "money negative", in: `{"absolute":"-2","currency":"EUR"}`, wantErr: ErrNegativeMoney},
+		{name: "money bad currency", in: `{"absolute":"2","currency":"E"}`, wantErr: ErrUnknownCurrency},
+		{name: "not an object", in: `"2%"`, wantErr: outcome.ErrInvalidJSON},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			var th Threshold
+			assert.ErrorIs(t, json.Unmarshal([]byte(tt.in), &th), tt.wantErr)
+		})
+	}
+}
+
+func TestPolicy_JSON(t *testing.T) {
+	p := MustPolicy(policySpec())
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Equal(t, `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`, string(b))
+	var q Policy
+	require.NoError(t, json.Unmarshal(b, &q))
+	assert.True(t, p.Equal(q))
+
+	// Zero thresholds are left out.
+	b, err = json.Marshal(MustPolicy(PolicySpec{SignificanceLevel: 0.01, Precision: MustPrecision(2, outcome.RoundHalfUp)}))
+	require.NoError(t, err)
+	assert.Equal(t, `{"significance_level":0.01,"precision":{"places":2,"mode":"half-up"}}`, string(b))
+
+	_, err = json.Marshal(Policy{})
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":0.05}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":2,"precision":{"places":2,"mode":"half-up"}}`), &q), ErrInvalidSignificance)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2}}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":99,"mode":"up"}}`), &q), outcome.ErrInvalidPlaces)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2,"mode":"sideways"}}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":"2"}`), &q), outcome.ErrInvalidJSON)
+}
+
+func TestPrecision_JSON(t *testing.T) {
+	// Every mode of outcome.Rounding round-trips, as its own text.
+	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
+		p := MustPrecision(-3, m)
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		assert.Equal(t, `{"places":-3,"mode":"`+m.String()+`"}`, string(b))
+		var back Precision
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.True(t, p.Equal(back), "%s", b)
+	}
+	// The mode is read by outcome.ParseRounding, so its other spellings are
+	// accepted, and written back in the canonical form.
+	var p Precision
+	require.NoError(t, json.Unmarshal([]byte(`{"places":2,"mode":"Bankers"}`), &p))
+	assert.True(t, MustPrecision(2, outcome.RoundHalfEven).Equal(p))
+
+	tests := []struct {
+		name     string
+		in       string
+		wantErrs []error
+	}{
+		{name: "no places", in: `{"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
+		{name: "no mode", in: `{"places":2}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "null mode", in: `{"places":2,"mode":null}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "neither", in: `{}`, wantErrs: []error{outcome.ErrInvalidPlaces, outcome.ErrUnknownRounding}},
+		{name: "places out of range", in: `{"places":19,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
+		{name: "unknown mode", in: `{"places":2,"mode":"sideways"}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "unknown field", in: `{"places":2,"mode":"up","digits":2}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+		{name: "places not an integer", in: `{"places":2.5,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+		{name: "trailing data", in: `{"places":2,"mode":"up"} {}`, wantErrs: []error{outcome.ErrInvalidJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := MustPrecision(1, outcome.RoundDown)
+			p := before
+			err := p.UnmarshalJSON([]byte(tt.in))
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErrs), "%v", err)
+			for i, want := range tt.wantErrs {
+				assert.ErrorIs(t, probs[i], want)
+			}
+			assert.True(t, before.Equal(p), "a failed decode leaves the precision alone")
+		})
+	}
+	err := p.UnmarshalJSON([]byte(`{}`))
+	assert.EqualError(t, err, "triplecrown: a precision needs its \"places\"\ntriplecrown: a precision needs its rounding \"mode\"")
+
+	_, err = json.Marshal(Precision{})
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = Precision{}.MarshalJSON()
+	assert.EqualError(t, err, "triplecrown: cannot marshal a precision without a valid rounding mode")
+}
+
+// cardJSON is the spec's scorecard in JSON, as a caller would write it.
+const cardJSON = `{"unit":"sales","name":"Sales","period":"2025",` +
+	`"cost":{"baseline":{"amount":"1000000","currency":"EUR"},"actual":{"amount":"900000","currency":"EUR"}},` +
+	`"revenue":{"baseline":{"amount":"2000000","currency":"EUR"},"actual":{"amount":"2300000","currency":"EUR"}},` +
+	`"service":{"name":"time to respond","unit":"hours","direction":"lower-is-better",` +
+	`"baseline":{"mean":"4","sd":1.5,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}}`
+
+func TestScorecard_JSON(t *testing.T) {
+	var c Scorecard
+	require.NoError(t, json.Unmarshal([]byte(cardJSON), &c))
+	s := spec("sales")
+	s.Name = "Sales"
+	assert.True(t, MustScorecard(s).Equal(c))
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Equal(t, cardJSON, string(b))
+
+	// A roll-up whose service values have no exact decimal round-trips too.
+	r, err := NewRollup("e", []Scorecard{valueCard("a", "1", "1", "1", "1"), valueCard("b", "2", "2", "2", "2")})
+	require.NoError(t, err)
+	b, err = json.Marshal(r.Scorecard())
+	require.NoError(t, err)
+	var back Scorecard
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, r.Scorecard().Equal(back))
+
+	_, err = json.Marshal(Scorecard{})
+	assert.ErrorIs(t, err, ErrInvalidScorecard)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"unit":"x","period":"p"}`), &c), ErrMissingMoney)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"unit":"x","extra":1}`), &c), outcome.ErrInvalidJSON)
+	err = json.Unmarshal([]byte(`{"unit":"x","period":"2025","cost":{"baseline":{"amount":"-1","currency":"EUR"}}}`), &c)
+	assert.ErrorIs(t, err, ErrNegativeMoney)
+	assert.ErrorIs(t, err, ErrMissingMoney)
+}
+
+func TestScore_JSON(t *testing.T) {
+	cs := spec("sales")
+	cs.Revenue = Amounts{Baseline: eur("0"), Actual: eur("0")}
+	s, err := MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double crown","crowns_won":2,
+	"reason":"double crown: cost and service won, revenue flat","crowns":[
+	{"crown":"cost","status":"won","direction":"lower-is-better","currency":"EUR","baseline":"1000000","actual":"900000",
+	 "change":"-100000","relative":"-0.1","threshold":{"relative":"0.02"},"material":true,"tested":false,
+	 "reason":"cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won"},
+	{"crown":"service","status":"won","direction":"lower-is-better","name":"time to respond","unit":"hours",
+	 "baseline":"4","actual":"3","change":"-1","relative":"-0.25","threshold":{"absolute":"0.25"},"material":true,"tested":true,
+	 "p_value":2.195376550783788e-25,"significance_level":0.05,
+	 "reason":"time to respond fell from 4 hours to 3 hours (-1 hours, -25.00%), meeting the materiality threshold of 0.25 and significant (p = 2.195e-25 < 0.05): won"},
+	{"crown":"revenue","status":"flat","direction":"higher-is-better","currency":"EUR","baseline":"0","actual":"0","change":"0",
+	 "threshold":{"relative":"0.02"},"material":false,"tested":false,"reason":"revenue did not change from 0 EUR: flat"}]}`, string(b))
+	_, err = json.Marshal(Score{})
+	assert.ErrorIs(t, err, ErrInvalidScorecard)
+}
+
+func TestEnums_JSON(t *testing.T) {
+	b, err := json.Marshal([]any{Cost, Won, TradeOff})
+	require.NoError(t, err)
+	assert.Equal(t, `["cost","won","trade-off"]`, string(b))
+	var c Crown
+	var s Status
+	var v Verdict
+	require.NoError(t, json.Unmarshal([]byte(`"revenue"`), &c))
+	require.NoError(t, json.Unmarshal([]byte(`"lost"`), &s))
+	require.NoError(t, json.Unmarshal([]byte(`"no crown"`), &v))
+	assert.Equal(t, []any{Revenue, Lost, NoCrown}, []any{c, s, v})
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &c), ErrUnknownCrown)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &s), ErrUnknownStatus)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"x"`), &v), ErrUnknownVerdict)
+	for _, x := range []interface{ MarshalText() ([]byte, error) }{Crown(0), Status(0), Verdict(0)} {
+		_, err := x.MarshalText()
+		assert.Error(t, err)
+	}
+}

@@ -1,0 +1,104 @@
+package triplecrown
+
+import (
+	"errors"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// The codes of errors in user input reported by this package. Each is an
+// [outcome.Code], so errors.Is(err, triplecrown.ErrCurrencyMismatch) works on
+// any error this package returns, also inside an [errors.Join]. The package
+// also reports the shared codes [outcome.ErrEmptyID], [outcome.ErrInvalidID],
+// [outcome.ErrDuplicateID], [outcome.ErrUnknownDirection],
+// [outcome.ErrInvalidThreshold], [outcome.ErrNotFinite],
+// [outcome.ErrInvalidJSON], and for a [Precision] or a share's places
+// [outcome.ErrUnknownRounding] and [outcome.ErrInvalidPlaces].
+const (
+	// ErrUnknownCurrency: currency text that is not an ISO 4217 code of three
+	// upper-case ASCII letters, or money without a currency.
+	ErrUnknownCurrency outcome.Code = "unknown-currency"
+	// ErrCurrencyMismatch: amounts in two currencies added, compared or
+	// rolled up together. The message names both currencies.
+	ErrCurrencyMismatch outcome.Code = "currency-mismatch"
+	// ErrInvalidAmount: money text that is not a decimal number.
+	ErrInvalidAmount outcome.Code = "invalid-amount"
+	// ErrNegativeMoney: a negative amount where none makes sense: a cost, a
+	// revenue, an investment, a materiality threshold.
+	ErrNegativeMoney outcome.Code = "negative-money"
+	// ErrMissingMoney: a scorecard's cost or revenue without its baseline or
+	// actual amount.
+	ErrMissingMoney outcome.Code = "missing-money"
+	// ErrInvalidSampleSize: a service measure's sample size (trials or
+	// observations) that is zero or negative, or too small for the measure.
+	ErrInvalidSampleSize outcome.Code = "invalid-service-sample-size"
+	// ErrInvalidMeasure: a service measure that is missing, malformed or
+	// impossible (more successes than trials, a negative standard deviation).
+	ErrInvalidMeasure outcome.Code = "invalid-service-measure"
+	// ErrServiceMismatch: service measures that cannot be compared or
+	// combined: a baseline and an actual of different kinds, or units whose
+	// service is a different measure.
+	ErrServiceMismatch outcome.Code = "service-mismatch"
+	// ErrInvalidWeight: a service measure's weight that is zero or negative.
+	ErrInvalidWeight outcome.Code = "invalid-service-weight"
+	// ErrSampleOverflow: sample sizes whose sum does not fit in an int64.
+	ErrSampleOverflow outcome.Code = "service-sample-overflow"
+	// ErrInvalidSignificance: a significance level that is NaN, infinite or
+	// not strictly between 0 and 1.
+	ErrInvalidSignificance outcome.Code = "invalid-significance-level"
+	// ErrEmptyPeriod: a scorecard without its period.
+	ErrEmptyPeriod outcome.Code = "empty-period"
+	// ErrPeriodMismatch: scorecards of different periods rolled up together.
+	ErrPeriodMismatch outcome.Code = "period-mismatch"
+	// ErrEmptyRollup: a roll-up, a group or a contribution analysis with no
+	// scorecards.
+	ErrEmptyRollup outcome.Code = "empty-rollup"
+	// ErrUnknownUnit: a group that names a unit no scorecard has.
+	ErrUnknownUnit outcome.Code = "unknown-unit"
+	// ErrUnknownCrown: a crown that is the zero value, text that names no
+	// crown, or a crown that does not apply (service has no money
+	// contribution).
+	ErrUnknownCrown outcome.Code = "unknown-crown"
+	// ErrUnknownStatus: text that names no crown status.
+	ErrUnknownStatus outcome.Code = "unknown-crown-status"
+	// ErrUnknownVerdict: text that names no verdict.
+	ErrUnknownVerdict outcome.Code = "unknown-verdict"
+	// ErrInvalidInvestment: an ROI whose investment is zero.
+	ErrInvalidInvestment outcome.Code = "invalid-investment"
+	// ErrInvalidPeriods: an ROI whose benefit period count is zero or negative.
+	ErrInvalidPeriods outcome.Code = "invalid-benefit-periods"
+	// ErrInvalidPolicy: a policy that is the zero value, so has no precision or
+	// significance level.
+	ErrInvalidPolicy outcome.Code = "invalid-policy"
+	// ErrInvalidScorecard: the zero Scorecard where a valid one is needed.
+	ErrInvalidScorecard outcome.Code = "invalid-scorecard"
+)
+
+// maxQuoted bounds the length of user text quoted in a message.
+const maxQuoted = 64
+
+// clip shortens s to at most maxQuoted bytes, on a rune boundary, marking the
+// cut, so that a message quoting user text has a bounded length.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// newError is [outcome.NewError] under a shorter name.
+func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
+	return outcome.NewError(code, ids, format, args...)
+}
+
+// joinAll joins errs with [errors.Join], or returns nil if there are none.
+func joinAll(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.Join(errs...)
+}

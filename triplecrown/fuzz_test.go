@@ -1,0 +1,291 @@
+package triplecrown
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzScorecardJSON: decoding never panics, and what decodes marshals and
+// decodes again to an equal scorecard.
+func FuzzScorecardJSON(f *testing.F) {
+	f.Add(cardJSON)
+	f.Add(`{"unit":"u","period":"p","cost":{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"0","currency":"EUR"}},` +
+		`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"0","currency":"EUR"}},` +
+		`"service":{"name":"fcr","direction":"higher-is-better","baseline":{"successes":780,"trials":1000},"actual":{"successes":700,"trials":1000}}}`)
+	f.Add(`{"unit":"u","period":"p","cost":{"baseline":{"amount":"1e30","currency":"USD"},"actual":{"amount":"0.000001","currency":"USD"}},` +
+		`"revenue":{"baseline":{"amount":"0","currency":"USD"},"actual":{"amount":"7","currency":"USD"}},` +
+		`"service":{"name":"index","direction":"down","baseline":{"total":"5","weight":"3"},"actual":{"value":"-2","weight":"0.5"}}}`)
+	f.Add(`{"unit":"x","extra":1}`)
+	f.Add(`{"unit":"","period":"","cost":{"baseline":{"amount":"-1","currency":"eur"}}}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var c Scorecard
+		if err := c.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatalf("marshal %q: %v", data, err)
+		}
+		var back Scorecard
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("unmarshal %s: %v", b, err)
+		}
+		if !c.Equal(back) {
+			t.Fatalf("round trip changed the scorecard: %s", b)
+		}
+	})
+}
+
+// FuzzParseMoney: parsing never panics, and String parses back to an equal
+// amount.
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"1234.50", "-3", "1.5e3", "12,50", "1e999999999", "0.000", "−7"} {
+		f.Add(s, "EUR")
+	}
+	f.Add("1", "eur")
+	f.Fuzz(func(t *testing.T, amount, currency string) {
+		m, err := ParseMoney(amount, currency)
+		if err != nil {
+			return
+		}
+		back, err := ParseMoney(m.Amount().String(), m.Currency().String())
+		if err != nil || !back.Equal(m) {
+			t.Fatalf("%q %q: round trip gave %v, %v", amount, currency, back, err)
+		}
+	})
+}
+
+// FuzzPolicyJSON: decoding a policy never panics and round-trips.
+func FuzzPolicyJSON(f *testing.F) {
+	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`)
+	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significance_level":0.01,"precision":{"places":-2,"mode":"floor"}}`)
+	f.Add(`{"significance_level":1,"precision":{"places":99}}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var p Policy
+		if err := json.Unmarshal([]byte(data), &p); err != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Policy
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(p) {
+			t.Fatalf("round trip of %s: %v", b, err)
+		}
+	})
+}
+
+// FuzzPrecisionJSON: decoding a precision never panics, every failure has a
+// code, and what decodes marshals to the canonical form and decodes again to
+// an equal precision.
+func FuzzPrecisionJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"places":4,"mode":"half-even"}`, `{"places":-3,"mode":"floor"}`, `{"places":2,"mode":"Bankers"}`,
+		`{"mode":"up"}`, `{"places":2}`, `{"places":2,"mode":null}`, `{}`, `{"places":19,"mode":"up"}`,
+		`{"places":2,"mode":"sideways"}`, `{"places":2,"mode":"up","digits":2}`, `{"places":2.5,"mode":"up"}`,
+		`{"places":2,"mode":"up"} {}`, `null`, `"2"`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		var p Precision
+		if err := p.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			if !p.IsZero() {
+				t.Fatalf("a failed decode set %v", p)
+			}
+			return
+		}
+		if !p.IsValid() || p.Places() < -MaxPrecisionPlaces || p.Places() > MaxPrecisionPlaces {
+			t.Fatalf("%q decoded to the invalid %v", data, p)
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("marshal %v: %v", p, err)
+		}
+		var back Precision
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(p) {
+			t.Fatalf("round trip of %s: %v, %v", b, back, err)
+		}
+	})
+}
+
+// FuzzPrecision_Quo: the fast and the slow path of Quo agree, and the
+// quotient q of num/den is within one unit in the last place of the exact
+// quotient, on the side the mode says: |num - q·den| < ulp·|den|, with
+// q·den <= num (for den > 0) when rounding toward negative infinity, and
+// so on.
+func FuzzPrecision_Quo(f *testing.F) {
+	f.Add(int64(2), int32(0), int64(3), int32(0), int8(2), uint8(1))
+	f.Add(int64(1), int32(0), int64(8), int32(0), int8(2), uint8(3))
+	f.Add(int64(-3), int32(0), int64(8), int32(0), int8(2), uint8(3))
+	f.Add(int64(12345), int32(0), int64(1), int32(0), int8(-2), uint8(2))
+	f.Add(int64(999999999999999999), int32(0), int64(1), int32(-1), int8(0), uint8(4))
+	f.Fuzz(func(t *testing.T, n int64, ne int32, d int64, de int32, places int8, mode uint8) {
+		if d == 0 {
+			return
+		}
+		num, den := decimal.New(n, ne%20), decimal.New(d, de%20)
+		p, err := NewPrecision(int32(places)%(MaxPrecisionPlaces+1), outcome.Rounding(1+mode%7))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := p.Quo(num, den)
+		if fast, ok := p.quoFast(num, den); ok && !fast.Equal(p.quoSlow(num, den)) {
+			t.Fatalf("%s / %s in %v: fast %s, slow %s", num, den, p, fast, p.quoSlow(num, den))
+		}
+		ulp := decimal.New(1, -p.Places())
+		// r = num - q·den has the sign of exact - q when den > 0.
+		r := num.Sub(q.Mul(den))
+		if den.Sign() < 0 {
+			r = r.Neg()
+		}
+		if r.Abs().Cmp(ulp.Mul(den.Abs())) >= 0 {
+			t.Fatalf("%s / %s in %v: %s is a unit or more off", num, den, p, q)
+		}
+		var bad bool
+		switch p.Mode() {
+		case outcome.RoundFloor:
+			bad = r.Sign() < 0 // q above the exact quotient
+		case outcome.RoundCeiling:
+			bad = r.Sign() > 0
+		case outcome.RoundDown:
+			bad = r.Sign() != 0 && r.Sign() != q.Sign() && !q.IsZero()
+		case outcome.RoundUp:
+			bad = r.Sign() != 0 && (q.IsZero() || r.Sign() == q.Sign())
+		default: // the half modes: within half a unit
+			bad = r.Abs().Add(r.Abs()).Cmp(ulp.Mul(den.Abs())) > 0
+		}
+		if bad {
+			t.Fatalf("%s / %s in %v: %s is on the wrong side", num, den, p, q)
+		}
+	})
+}
+
+// FuzzScore scores scorecards built from fuzzed numbers and checks that the
+// statuses are consistent with the changes: a won crown's change is never in
+// the wrong direction, nor its relative change; won and lost changes are
+// material and, when tested, significant; an inconclusive change is material,
+// tested and not significant; a flat one is immaterial or zero; the relative
+// change is defined exactly when the baseline is not zero; and the verdict
+// agrees with the statuses.
+func FuzzScore(f *testing.F) {
+	// cost baseline, actual, revenue baseline, actual (cents); service kind
+	// (0 value, 1 rate, 2 mean); a0, n0, a1, n1; direction; thresholds
+	// (basis points, kind), places.
+	f.Add(int64(100000000), int64(90000000), int64(200000000), int64(230000000), uint8(2), int64(400), int64(400), int64(300), int64(400), true, uint16(200), uint8(1), uint8(4))
+	f.Add(int64(1000), int64(1100), int64(1000), int64(1200), uint8(1), int64(780), int64(1000), int64(700), int64(1000), false, uint16(100), uint8(2), uint8(2))
+	f.Add(int64(0), int64(0), int64(0), int64(5), uint8(0), int64(-20), int64(1), int64(-10), int64(3), false, uint16(0), uint8(0), uint8(0))
+	f.Add(int64(5), int64(5), int64(9), int64(8), uint8(1), int64(0), int64(10), int64(10), int64(10), true, uint16(10000), uint8(1), uint8(18))
+	f.Fuzz(func(t *testing.T, c0, c1, r0, r1 int64, kind uint8, a0, n0, a1, n1 int64, lower bool, bps uint16, tkind, places uint8) {
+		cents := func(v int64) Money { return makeMoney(decimal.New(v, -2), MustCurrency("EUR")) }
+		dir := outcome.HigherIsBetter
+		if lower {
+			dir = outcome.LowerIsBetter
+		}
+		var b, a Measure
+		var err1, err2 error
+		switch kind % 3 {
+		case 0:
+			b, err1 = NewWeightedValue(decimal.New(a0, -1), decimal.New(max(n0, 1), 0))
+			a, err2 = NewWeightedValue(decimal.New(a1, -1), decimal.New(max(n1, 1), 0))
+		case 1:
+			b, err1 = NewRate(a0, n0)
+			a, err2 = NewRate(a1, n1)
+		case 2:
+			b, err1 = NewMean(decimal.New(a0, -1), float64(n0%50)/7, n0)
+			a, err2 = NewMean(decimal.New(a1, -1), float64(n1%50)/3, n1)
+		}
+		card, err := NewScorecard(ScorecardSpec{Unit: "u", Period: "p",
+			Cost:    Amounts{Baseline: cents(c0), Actual: cents(c1)},
+			Revenue: Amounts{Baseline: cents(r0), Actual: cents(r1)},
+			Service: ServiceSpec{Name: "s", Direction: dir, Baseline: b, Actual: a}})
+		if err1 != nil || err2 != nil || err != nil {
+			return
+		}
+		var th Threshold
+		switch tkind % 3 {
+		case 1:
+			th, err = NewRelativeThreshold(decimal.New(int64(bps), -4))
+		case 2:
+			th, err = NewAbsoluteThreshold(decimal.New(int64(bps), -2))
+		}
+		if err != nil {
+			return
+		}
+		p := MustPolicy(PolicySpec{Cost: th, Service: th, Revenue: th, SignificanceLevel: 0.05,
+			Precision: MustPrecision(int32(places%(MaxPrecisionPlaces+1)), outcome.RoundHalfEven)})
+		s, err := card.Score(p)
+		if err != nil {
+			t.Fatalf("score: %v", err)
+		}
+		won, lost := 0, 0
+		for cs := range s.All() {
+			d := cs.Direction().Sign()
+			rel, hasRel := cs.Relative()
+			switch cs.Status() {
+			case Won, Lost:
+				want := 1
+				if cs.Status() == Lost {
+					want = -1
+					lost++
+				} else {
+					won++
+				}
+				if cs.Change().Sign()*d*want < 0 || rel.Sign()*d*want < 0 {
+					t.Fatalf("%s %s with a change the wrong way: %s", cs.Crown(), cs.Status(), cs.Reason())
+				}
+				if !cs.Material() || (want == 1) != cs.Improved() || (want == -1) != cs.Worsened() {
+					t.Fatalf("%s %s inconsistent: %s", cs.Crown(), cs.Status(), cs.Reason())
+				}
+				if cs.Tested() && !(cs.PValue() < cs.SignificanceLevel()) {
+					t.Fatalf("%s %s but not significant: %s", cs.Crown(), cs.Status(), cs.Reason())
+				}
+			case Inconclusive:
+				if !cs.Material() || !cs.Tested() || cs.PValue() < cs.SignificanceLevel() || cs.Crown() != Service {
+					t.Fatalf("inconclusive inconsistent: %s", cs.Reason())
+				}
+			case Flat:
+				if cs.Material() && (cs.Improved() || cs.Worsened()) {
+					t.Fatalf("flat but material: %s", cs.Reason())
+				}
+			default:
+				t.Fatalf("invalid status %v", cs.Status())
+			}
+			if cs.Crown() != Service && hasRel == cs.Baseline().IsZero() {
+				t.Fatalf("relative defined %v with baseline %s", hasRel, cs.Baseline())
+			}
+			if hasRel && rel.Sign()*cs.Change().Sign() < 0 {
+				t.Fatalf("relative and absolute change disagree: %s", cs.Reason())
+			}
+			if cs.Reason() == "" {
+				t.Fatal("no reason")
+			}
+		}
+		var want Verdict
+		switch {
+		case won > 0 && lost > 0:
+			want = TradeOff
+		case won == 3:
+			want = TripleCrown
+		case won == 2:
+			want = DoubleCrown
+		case won == 1:
+			want = SingleCrown
+		default:
+			want = NoCrown
+		}
+		if s.Verdict() != want || s.CrownsWon() != won {
+			t.Fatalf("verdict %s with %d won, %d lost", s.Verdict(), won, lost)
+		}
+	})
+}

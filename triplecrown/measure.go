@@ -1,0 +1,265 @@
+package triplecrown
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// MeasureKind says what a service [Measure] is, and so whether its change
+// can be tested for significance and how units' measures combine in a
+// roll-up.
+//
+// The zero MeasureKind is invalid (it is the kind of the zero Measure).
+type MeasureKind uint8
+
+// The kinds of service measure.
+const (
+	// ValueMeasure is a plain value without a sample (a score from a
+	// report, an index). Its change cannot be tested; units combine by
+	// the weight the caller gives each value.
+	ValueMeasure MeasureKind = iota + 1
+	// RateMeasure is a rate, successes out of trials: the share of
+	// customers who achieve an outcome, of contacts resolved at the first
+	// attempt. Its change is tested with a two-proportion z-test; units
+	// combine by pooling successes and trials (weighting by sample size).
+	RateMeasure
+	// MeanMeasure is the mean of a sample with its standard deviation and
+	// size: the mean time to respond over 300 requests. Its change is
+	// tested with a large-sample z-test on the difference of means; units
+	// combine by weighting by sample size.
+	MeanMeasure
+)
+
+// String returns "value", "rate" or "mean", or "MeasureKind(N)".
+func (k MeasureKind) String() string {
+	switch k {
+	case ValueMeasure:
+		return "value"
+	case RateMeasure:
+		return "rate"
+	case MeanMeasure:
+		return "mean"
+	}
+	return fmt.Sprintf("MeasureKind(%d)", uint8(k))
+}
+
+// Measure is one observation of a service measure: a plain value (with a
+// weight for roll-ups), a rate with its successes and trials, or a sample
+// mean with its standard deviation and size. Its point value is an exact
+// fraction, total / weight: value*weight / weight, successes / trials, or
+// (mean*n) / n; [Measure.Value] rounds it on request. Keeping the fraction
+// makes roll-ups exact and mergeable: the roll-up of roll-ups equals the
+// roll-up of all the units.
+//
+// Measure is immutable. The zero Measure is invalid; [Measure.IsZero]
+// reports it.
+type Measure struct {
+	kind   MeasureKind
+	total  decimal.Decimal // value*weight, successes or mean*n
+	weight decimal.Decimal // weight, trials or n; positive
+	n      int64           // trials or sample size; 0 for a value
+	s      int64           // successes of a rate
+	sd     float64         // sample standard deviation of a mean
+}
+
+// NewValue returns a plain value with weight 1: a measure without a
+// sample, whose change is judged on materiality alone. A value beyond
+// [MaxDigits] or [MaxExponent] is an error with code [ErrInvalidAmount].
+func NewValue(v decimal.Decimal) (Measure, error) {
+	return NewWeightedValue(v, decimal.New(1, 0))
+}
+
+// NewWeightedValue returns a plain value with the weight it has when units
+// are rolled up (the unit's number of customers, say): the roll-up of values
+// is their weighted mean. A weight that is zero or negative is an error with
+// code [ErrInvalidWeight]; a value or weight beyond [MaxDigits] or
+// [MaxExponent] one with code [ErrInvalidAmount].
+func NewWeightedValue(v, weight decimal.Decimal) (Measure, error) {
+	var errs []error
+	if err := checkDecimal(v, "service value"); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkDecimal(weight, "service weight"); err != nil {
+		errs = append(errs, err)
+	} else if weight.Sign() <= 0 {
+		errs = append(errs, newError(ErrInvalidWeight, nil,
+			"triplecrown: service weight %s is not positive", weight))
+	}
+	if len(errs) > 0 {
+		return Measure{}, joinAll(errs)
+	}
+	return Measure{kind: ValueMeasure, total: v.Mul(weight), weight: weight}, nil
+}
+
+// NewRate returns the rate successes / trials. Trials that are zero or
+// negative are an error with code [ErrInvalidSampleSize]; successes that
+// are negative or more than the trials one with code [ErrInvalidMeasure].
+func NewRate(successes, trials int64) (Measure, error) {
+	if trials <= 0 {
+		return Measure{}, newError(ErrInvalidSampleSize, nil,
+			"triplecrown: a rate needs a positive number of trials, not %d", trials)
+	}
+	if successes < 0 || successes > trials {
+		return Measure{}, newError(ErrInvalidMeasure, nil,
+			"triplecrown: a rate of %d successes out of %d trials is impossible", successes, trials)
+	}
+	return Measure{kind: RateMeasure, total: decimal.New(successes, 0), weight: decimal.New(trials, 0),
+		n: trials, s: successes}, nil
+}
+
+// NewRateFromProportion returns the rate of p, its successes out of its
+// trials, as [NewRate] does: a rate already counted as an
+// [outcome.Proportion] (an outcome achievement rate, a first-contact
+// resolution rate) becomes a service measure without copying its counts by
+// hand. The empty proportion (0 of 0) is an error with code
+// [ErrInvalidSampleSize]: a rate needs at least one trial.
+func NewRateFromProportion(p outcome.Proportion) (Measure, error) {
+	if p.IsZero() {
+		return Measure{}, newError(ErrInvalidSampleSize, nil,
+			"triplecrown: a rate needs a proportion with at least one trial, not the empty proportion")
+	}
+	return NewRate(p.Successes(), p.Trials())
+}
+
+// NewMean returns the mean of a sample of n observations with sample
+// standard deviation sd. A sample size below 2 (a standard deviation needs
+// two observations) is an error with code [ErrInvalidSampleSize]; an sd that
+// is NaN or infinite one with code [outcome.ErrNotFinite], a negative sd one
+// with code [ErrInvalidMeasure], and a mean beyond [MaxDigits] or
+// [MaxExponent] one with code [ErrInvalidAmount]; every problem is reported.
+func NewMean(mean decimal.Decimal, sd float64, n int64) (Measure, error) {
+	if err := checkDecimal(mean, "service mean"); err != nil {
+		return Measure{}, joinAll(append([]error{err}, checkSample(sd, n)...))
+	}
+	return newMeanTotal(mean.Mul(decimal.New(n, 0)), sd, n)
+}
+
+// newMeanTotal returns the mean total/n of n observations with sd.
+func newMeanTotal(total decimal.Decimal, sd float64, n int64) (Measure, error) {
+	if errs := checkSample(sd, n); len(errs) > 0 {
+		return Measure{}, joinAll(errs)
+	}
+	return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
+}
+
+// checkSample checks a sample mean's standard deviation and size.
+func checkSample(sd float64, n int64) []error {
+	var errs []error
+	if n < 2 {
+		errs = append(errs, newError(ErrInvalidSampleSize, nil,
+			"triplecrown: a mean needs a sample of at least 2 observations, not %d", n))
+	}
+	switch {
+	case math.IsNaN(sd) || math.IsInf(sd, 0):
+		errs = append(errs, newError(outcome.ErrNotFinite, nil,
+			"triplecrown: the standard deviation %v is not a finite number", sd))
+	case sd < 0:
+		errs = append(errs, newError(ErrInvalidMeasure, nil,
+			"triplecrown: the standard deviation %v is negative", sd))
+	}
+	return errs
+}
+
+// Kind returns what the measure is.
+func (m Measure) Kind() MeasureKind { return m.kind }
+
+// IsZero reports whether m is the zero (invalid) Measure.
+func (m Measure) IsZero() bool { return m.kind == 0 }
+
+// Sampled reports whether m carries a sample (a rate or a mean), so that a
+// change in it can be tested for significance.
+func (m Measure) Sampled() bool { return m.kind == RateMeasure || m.kind == MeanMeasure }
+
+// Fraction returns the measure's exact point value as total / weight: the
+// value times its weight over the weight, successes over trials, or the
+// sample's total over its size. The weight is positive (zero for the zero
+// Measure).
+func (m Measure) Fraction() (total, weight decimal.Decimal) { return m.total, m.weight }
+
+// Value returns the point value, total / weight, rounded to precision p
+// (exactly, by [Precision.Quo]). The zero Measure's value is 0.
+func (m Measure) Value(p Precision) decimal.Decimal { return p.Quo(m.total, m.weight) }
+
+// Proportion returns a rate's successes and trials as an
+// [outcome.Proportion], for what outcome offers on it: the Wilson interval
+// of the rate ([outcome.Proportion.Wilson]), an exact percentage, a
+// comparison with another rate ([outcome.CompareProportions]). It reports
+// false, with the empty proportion, for a value, a mean or the zero
+// Measure.
+func (m Measure) Proportion() (outcome.Proportion, bool) {
+	if m.kind != RateMeasure {
+		return outcome.Proportion{}, false
+	}
+	p, err := outcome.NewProportion(m.s, m.n)
+	return p, err == nil // a rate's counts are valid: 0 <= s <= n, n > 0
+}
+
+// Weight returns a value's weight in a roll-up, the trials of a rate or the
+// size of a mean's sample.
+func (m Measure) Weight() decimal.Decimal { return m.weight }
+
+// Successes returns a rate's successes (0 for other kinds).
+func (m Measure) Successes() int64 { return m.s }
+
+// SampleSize returns a rate's trials or a mean's sample size (0 for a plain
+// value).
+func (m Measure) SampleSize() int64 { return m.n }
+
+// SD returns a mean's sample standard deviation (0 for other kinds).
+func (m Measure) SD() float64 { return m.sd }
+
+// Equal reports whether m and o are the same kind with the same total,
+// weight, sample and standard deviation (a value of 4.5 with weight 2 is not
+// equal to one with weight 1: they weigh differently in a roll-up).
+func (m Measure) Equal(o Measure) bool {
+	return m.kind == o.kind && m.total.Equal(o.total) && m.weight.Equal(o.weight) &&
+		m.n == o.n && m.s == o.s && m.sd == o.sd
+}
+
+// String describes the measure: "0.87 (870 of 1000)", "4.5 (mean of 300,
+// sd 1.2)", "72 (weight 1)". The value is shown to 4 places, half-even.
+func (m Measure) String() string {
+	v := m.Value(Precision{places: 4, mode: outcome.RoundHalfEven})
+	switch m.kind {
+	case ValueMeasure:
+		return fmt.Sprintf("%s (weight %s)", v, m.weight)
+	case RateMeasure:
+		return fmt.Sprintf("%s (%d of %d)", v, m.s, m.n)
+	case MeanMeasure:
+		return fmt.Sprintf("%s (mean of %d, sd %v)", v, m.n, m.sd)
+	}
+	return "no measure"
+}
+
+// ServiceSpec is a unit's service measure as plain data: what it is, which
+// way is better, and its baseline and actual [Measure]s, which must be of
+// one kind. A rate where higher is better (the share of customers who reach
+// their outcome) or a time where lower is better (the method's "time to
+// respond") are the usual ones.
+type ServiceSpec struct {
+	// Name is what the measure is called, e.g. "time to respond". Required.
+	Name string `json:"name"`
+	// Unit is free text: "hours", "%", "points".
+	Unit string `json:"unit,omitempty"`
+	// Direction says which way is better. Required.
+	Direction outcome.Direction `json:"direction"`
+	// Baseline is the measure in the baseline period. Required.
+	Baseline Measure `json:"baseline"`
+	// Actual is the measure in the period scored. Required.
+	Actual Measure `json:"actual"`
+}
+
+// Equal reports whether s and o are the same measure with equal values.
+func (s ServiceSpec) Equal(o ServiceSpec) bool {
+	return s.Name == o.Name && s.Unit == o.Unit && s.Direction == o.Direction &&
+		s.Baseline.Equal(o.Baseline) && s.Actual.Equal(o.Actual)
+}
+
+// sameMeasure reports whether s and o measure the same thing the same way,
+// so that they can be combined.
+func (s ServiceSpec) sameMeasure(o ServiceSpec) bool {
+	return s.Name == o.Name && s.Unit == o.Unit && s.Direction == o.Direction && s.Baseline.kind == o.Baseline.kind
+}

@@ -1,0 +1,183 @@
+package triplecrown
+
+import (
+	"math"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func mustMeasure(m Measure, err error) Measure {
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func TestNewRate(t *testing.T) {
+	tests := []struct {
+		name       string
+		s, n       int64
+		wantErr    error
+		wantString string
+	}{
+		{name: "87 percent", s: 870, n: 1000, wantString: "0.87 (870 of 1000)"},
+		{name: "none", s: 0, n: 5, wantString: "0 (0 of 5)"},
+		{name: "all", s: 5, n: 5, wantString: "1 (5 of 5)"},
+		{name: "zero trials", s: 0, n: 0, wantErr: ErrInvalidSampleSize},
+		{name: "negative trials", s: 0, n: -3, wantErr: ErrInvalidSampleSize},
+		{name: "more successes than trials", s: 6, n: 5, wantErr: ErrInvalidMeasure},
+		{name: "negative successes", s: -1, n: 5, wantErr: ErrInvalidMeasure},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := NewRate(tt.s, tt.n)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, m.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, RateMeasure, m.Kind())
+			assert.True(t, m.Sampled())
+			assert.Equal(t, tt.s, m.Successes())
+			assert.Equal(t, tt.n, m.SampleSize())
+			assert.Equal(t, tt.wantString, m.String())
+		})
+	}
+	_, err := NewRate(0, 0)
+	assert.EqualError(t, err, "triplecrown: a rate needs a positive number of trials, not 0")
+	_, err = NewRate(6, 5)
+	assert.EqualError(t, err, "triplecrown: a rate of 6 successes out of 5 trials is impossible")
+}
+
+func TestNewRateFromProportion(t *testing.T) {
+	tests := []struct {
+		name    string
+		p       outcome.Proportion
+		wantErr error
+	}{
+		{name: "first-contact resolution", p: outcome.MustProportion(7800, 10000)},
+		{name: "none", p: outcome.MustProportion(0, 7)},
+		{name: "all", p: outcome.MustProportion(7, 7)},
+		{name: "empty", p: outcome.Proportion{}, wantErr: ErrInvalidSampleSize},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := NewRateFromProportion(tt.p)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, m.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			// The same measure as NewRate from the same counts, and back.
+			want := mustMeasure(NewRate(tt.p.Successes(), tt.p.Trials()))
+			assert.True(t, want.Equal(m), "%s", m)
+			back, ok := m.Proportion()
+			assert.True(t, ok)
+			assert.True(t, tt.p.Equal(back), "%s", back)
+		})
+	}
+	_, err := NewRateFromProportion(outcome.Proportion{})
+	assert.EqualError(t, err, "triplecrown: a rate needs a proportion with at least one trial, not the empty proportion")
+}
+
+func TestMeasure_Proportion(t *testing.T) {
+	r := mustMeasure(NewRate(820, 1200))
+	p, ok := r.Proportion()
+	require.True(t, ok)
+	assert.Equal(t, int64(820), p.Successes())
+	assert.Equal(t, int64(1200), p.Trials())
+	// A pooled roll-up rate keeps its pooled counts: 72/100 + 108/150 is
+	// 180/250.
+	r2, err := NewRollup("e", []Scorecard{
+		rateCard("a", "1", "1", "1", "1", 72, 100, 1, 2),
+		rateCard("b", "1", "1", "1", "1", 108, 150, 1, 2),
+	})
+	require.NoError(t, err)
+	p, ok = r2.Scorecard().Service().Baseline.Proportion()
+	require.True(t, ok)
+	assert.True(t, outcome.MustProportion(180, 250).Equal(p), "%s", p)
+
+	for _, m := range []Measure{
+		mustMeasure(NewValue(dec("72"))),
+		mustMeasure(NewMean(dec("4.5"), 1.2, 300)),
+		{},
+	} {
+		p, ok := m.Proportion()
+		assert.False(t, ok, "%s", m)
+		assert.True(t, p.IsZero(), "%s", m)
+	}
+}
+
+func TestNewMean(t *testing.T) {
+	m, err := NewMean(dec("4.5"), 1.2, 300)
+	require.NoError(t, err)
+	assert.Equal(t, MeanMeasure, m.Kind())
+	assert.Equal(t, int64(300), m.SampleSize())
+	assert.Equal(t, 1.2, m.SD())
+	total, weight := m.Fraction()
+	// 4.5 * 300 = 1350
+	assert.True(t, dec("1350").Equal(total))
+	assert.True(t, dec("300").Equal(weight))
+	assert.True(t, dec("4.5").Equal(m.Value(MustPrecision(2, outcome.RoundHalfEven))))
+	assert.Equal(t, "4.5 (mean of 300, sd 1.2)", m.String())
+
+	tests := []struct {
+		name     string
+		sd       float64
+		n        int64
+		wantErrs []error
+	}{
+		{name: "one observation", sd: 1, n: 1, wantErrs: []error{ErrInvalidSampleSize}},
+		{name: "zero sample", sd: 1, n: 0, wantErrs: []error{ErrInvalidSampleSize}},
+		{name: "negative sample", sd: 1, n: -4, wantErrs: []error{ErrInvalidSampleSize}},
+		{name: "NaN sd", sd: math.NaN(), n: 10, wantErrs: []error{outcome.ErrNotFinite}},
+		{name: "infinite sd", sd: math.Inf(1), n: 10, wantErrs: []error{outcome.ErrNotFinite}},
+		{name: "negative sd", sd: -0.5, n: 10, wantErrs: []error{ErrInvalidMeasure}},
+		{name: "everything wrong", sd: math.NaN(), n: 0, wantErrs: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewMean(dec("3"), tt.sd, tt.n)
+			for _, want := range tt.wantErrs {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErrs))
+		})
+	}
+	_, err = NewMean(dec("1e40"), math.NaN(), 0)
+	assert.Len(t, outcome.Problems(err), 3, "amount, sample size and sd are all reported")
+	_, err = NewMean(dec("3"), math.NaN(), 10)
+	assert.EqualError(t, err, "triplecrown: the standard deviation NaN is not a finite number")
+	_, err = NewMean(dec("3"), 1, 1)
+	assert.EqualError(t, err, "triplecrown: a mean needs a sample of at least 2 observations, not 1")
+}
+
+func TestNewWeightedValue(t *testing.T) {
+	v, err := NewValue(dec("72"))
+	require.NoError(t, err)
+	assert.Equal(t, ValueMeasure, v.Kind())
+	assert.False(t, v.Sampled())
+	assert.True(t, dec("1").Equal(v.Weight()))
+	assert.Equal(t, "72 (weight 1)", v.String())
+
+	w, err := NewWeightedValue(dec("72"), dec("120"))
+	require.NoError(t, err)
+	assert.True(t, dec("72").Equal(w.Value(MustPrecision(0, outcome.RoundDown))))
+	assert.False(t, v.Equal(w), "the same value with another weight weighs differently")
+
+	_, err = NewWeightedValue(dec("72"), dec("0"))
+	assert.ErrorIs(t, err, ErrInvalidWeight)
+	assert.EqualError(t, err, "triplecrown: service weight 0 is not positive")
+	_, err = NewWeightedValue(dec("1e-40"), dec("-1"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.ErrorIs(t, err, ErrInvalidWeight)
+	_, err = NewWeightedValue(dec("1"), dec("1e40"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Equal(t, "no measure", Measure{}.String())
+	assert.Equal(t, "MeasureKind(0)", MeasureKind(0).String())
+}

@@ -1,0 +1,291 @@
+package triplecrown
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Currency is an ISO 4217 currency code: three upper-case ASCII letters, such
+// as "EUR", "USD" or "JPY". [ParseCurrency] checks the form of the code, not
+// whether the code is on the current ISO list, so that codes added after this
+// package was written still work; a lower-case or mistyped form ("eur",
+// "EURO", "€") is an error.
+//
+// Currency is a comparable value. The zero Currency is "no currency": it is
+// the currency of the zero [Money] and is not valid anywhere an amount needs
+// one.
+type Currency struct {
+	code [3]byte
+}
+
+// ParseCurrency parses an ISO 4217 code of exactly three upper-case ASCII
+// letters. Anything else is an error with code [ErrUnknownCurrency].
+func ParseCurrency(text string) (Currency, error) {
+	if len(text) != 3 || !upper(text[0]) || !upper(text[1]) || !upper(text[2]) {
+		hint := ""
+		if u := strings.ToUpper(text); len(u) == 3 && upper(u[0]) && upper(u[1]) && upper(u[2]) {
+			hint = " (did you mean " + `"` + u + `"?)`
+		}
+		return Currency{}, newError(ErrUnknownCurrency, nil,
+			"triplecrown: unknown currency %q: a currency is an ISO 4217 code of three upper-case letters, such as \"EUR\"%s",
+			clip(text), hint)
+	}
+	return Currency{code: [3]byte{text[0], text[1], text[2]}}, nil
+}
+
+// MustCurrency is like [ParseCurrency] but panics if text is not a valid
+// code. It is meant for literals in programs and tests.
+func MustCurrency(text string) Currency {
+	c, err := ParseCurrency(text)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func upper(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// String returns the code, such as "EUR", or "" for the zero Currency.
+func (c Currency) String() string {
+	if c.IsZero() {
+		return ""
+	}
+	return string(c.code[:])
+}
+
+// IsZero reports whether c is the zero Currency ("no currency").
+func (c Currency) IsZero() bool { return c == Currency{} }
+
+// Equal reports whether c and d are the same currency.
+func (c Currency) Equal(d Currency) bool { return c == d }
+
+// Money is an exact amount of money in one currency: a [decimal.Decimal]
+// and a [Currency]. Arithmetic and comparison between two currencies is an
+// error with code [ErrCurrencyMismatch] that names both, never a silent
+// conversion, and rounding happens only where a caller asks for it, with an
+// explicit [Precision].
+//
+// Money is immutable: every operation returns a new value. The zero Money
+// has no currency and an amount of zero; it is the identity of [Money.Add]
+// and [Sum] (adding it to an amount returns that amount), and it is not a
+// valid amount for a [Scorecard]. [Money.IsZero] reports the zero Money; an
+// amount of zero in a currency is not the zero Money (see [Money.Sign]).
+//
+// Money keeps, beside its decimal, the decimal's coefficient as an int64
+// when it has at most 18 digits, so that [Sum] can add amounts in
+// fixed-point integers without allocating.
+type Money struct {
+	amount decimal.Decimal
+	units  int64 // amount = units * 10^amount.Exponent(), unless wide
+	wide   bool  // the coefficient has more than 18 digits
+	cur    Currency
+}
+
+// maxCompactDigits is the most digits a coefficient may have to be kept as an
+// int64: 10^18 - 1 < 2^63.
+const maxCompactDigits = 18
+
+func makeMoney(amount decimal.Decimal, cur Currency) Money {
+	m := Money{amount: amount, cur: cur}
+	if amount.NumDigits() <= maxCompactDigits {
+		m.units = amount.CoefficientInt64()
+	} else {
+		m.wide = true
+	}
+	return m
+}
+
+// NewMoney returns amount in the currency whose ISO 4217 code is currency.
+// An invalid code is an error with code [ErrUnknownCurrency]; an amount with
+// more than [MaxDigits] digits or an exponent beyond ±[MaxExponent] is an
+// error with code [ErrInvalidAmount].
+func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
+	c, err := ParseCurrency(currency)
+	if err != nil {
+		return Money{}, err
+	}
+	if err := checkDecimal(amount, "amount"); err != nil {
+		return Money{}, err
+	}
+	return makeMoney(amount, c), nil
+}
+
+// ParseMoney parses a decimal amount, such as "1234.50" or "-3", in the
+// currency whose ISO 4217 code is currency. Text that is not a decimal number
+// is an error with code [ErrInvalidAmount], an invalid code one with code
+// [ErrUnknownCurrency]; both are reported.
+func ParseMoney(amount, currency string) (Money, error) {
+	d, derr := parseDecimal(amount, "amount")
+	c, cerr := ParseCurrency(currency)
+	if derr != nil || cerr != nil {
+		return Money{}, errors.Join(derr, cerr)
+	}
+	return makeMoney(d, c), nil
+}
+
+// MustMoney is like [ParseMoney] but panics on invalid input. It is meant for
+// literals in programs and tests.
+func MustMoney(amount, currency string) Money {
+	m, err := ParseMoney(amount, currency)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// Amount returns the amount, exactly as it was given or computed (so 1.50
+// keeps its two places).
+func (m Money) Amount() decimal.Decimal { return m.amount }
+
+// Currency returns the currency, or the zero Currency for the zero Money.
+func (m Money) Currency() Currency { return m.cur }
+
+// IsZero reports whether m is the zero Money (no currency). 0 EUR is not the
+// zero Money; test its amount with [Money.Sign].
+func (m Money) IsZero() bool { return m.cur.IsZero() && m.amount.IsZero() }
+
+// Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
+func (m Money) Sign() int { return m.amount.Sign() }
+
+// String returns the amount, with the decimal places it holds, and the code,
+// such as "1234.50 EUR", or "0" for the zero Money.
+func (m Money) String() string {
+	if m.cur.IsZero() {
+		return scaled(m.amount)
+	}
+	return scaled(m.amount) + " " + m.cur.String()
+}
+
+// scaled writes d with all the decimal places it holds: 1.50 stays "1.50"
+// (decimal's String would write "1.5").
+func scaled(d decimal.Decimal) string {
+	if e := d.Exponent(); e < 0 {
+		return d.StringFixed(-e)
+	}
+	return d.String()
+}
+
+// Equal reports whether m and o are the same currency and the same amount;
+// 1.5 EUR equals 1.50 EUR, and amounts in different currencies are never
+// equal.
+func (m Money) Equal(o Money) bool { return m.cur == o.cur && m.amount.Equal(o.amount) }
+
+// Compare returns -1, 0 or +1 as m is less than, equal to or greater than o.
+// Amounts in different currencies have no order: comparing them is an error
+// with code [ErrCurrencyMismatch]. The zero Money compares as zero in any
+// currency.
+func (m Money) Compare(o Money) (int, error) {
+	if _, err := commonCurrency(m, o); err != nil {
+		return 0, err
+	}
+	return m.amount.Cmp(o.amount), nil
+}
+
+// Add returns m + o. Adding amounts in different currencies is an error with
+// code [ErrCurrencyMismatch]; the zero Money is the identity.
+func (m Money) Add(o Money) (Money, error) {
+	c, err := commonCurrency(m, o)
+	if err != nil {
+		return Money{}, err
+	}
+	return makeMoney(m.amount.Add(o.amount), c), nil
+}
+
+// Sub returns m - o. Subtracting amounts in different currencies is an error
+// with code [ErrCurrencyMismatch].
+func (m Money) Sub(o Money) (Money, error) {
+	c, err := commonCurrency(m, o)
+	if err != nil {
+		return Money{}, err
+	}
+	return makeMoney(m.amount.Sub(o.amount), c), nil
+}
+
+// Neg returns -m.
+func (m Money) Neg() Money { return makeMoney(m.amount.Neg(), m.cur) }
+
+// Abs returns the absolute value of m.
+func (m Money) Abs() Money {
+	if m.amount.Sign() >= 0 {
+		return m
+	}
+	return m.Neg()
+}
+
+// Round returns m rounded to precision p (to p's places, by p's mode), as
+// [Precision.Round] does: 2.345 EUR to two places half-even is 2.34 EUR, and
+// 2.3 EUR to two places is 2.30 EUR. Rounding is never implicit; the zero
+// Precision returns m unchanged.
+func (m Money) Round(p Precision) Money { return makeMoney(p.Round(m.amount), m.cur) }
+
+// commonCurrency returns the currency of an operation on a and b: theirs if
+// they agree, the other one's if one is the zero Money, and an error naming
+// both otherwise.
+func commonCurrency(a, b Money) (Currency, error) {
+	switch {
+	case a.cur == b.cur:
+		return a.cur, nil
+	case a.IsZero():
+		return b.cur, nil
+	case b.IsZero():
+		return a.cur, nil
+	}
+	return Currency{}, mismatch(nil, a.cur, b.cur)
+}
+
+// mismatch returns the currency-mismatch error for a and b.
+func mismatch(ids []string, a, b Currency) error {
+	return newError(ErrCurrencyMismatch, ids,
+		"triplecrown: currency mismatch: %s and %s cannot be combined without a conversion", curName(a), curName(b))
+}
+
+// curName names a currency in a message.
+func curName(c Currency) string {
+	if c.IsZero() {
+		return "no currency"
+	}
+	return c.String()
+}
+
+// The bounds of the decimals this package accepts as input. They keep every
+// operation's cost bounded: without them, "1e999999999" minus 1 would need a
+// billion-digit integer.
+const (
+	// MaxDigits is the most significant digits an input decimal may have.
+	MaxDigits = 40
+	// MaxExponent bounds an input decimal's exponent: between -MaxExponent
+	// and +MaxExponent (a coefficient times 10^exponent).
+	MaxExponent = 30
+)
+
+// checkDecimal reports an input decimal outside [MaxDigits] and
+// [MaxExponent]; what names it in the message.
+func checkDecimal(d decimal.Decimal, what string) error {
+	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent || d.NumDigits() > MaxDigits {
+		return newError(ErrInvalidAmount, nil,
+			"triplecrown: %s with %d digits and exponent %d is out of range (at most %d digits, exponent within ±%d)",
+			what, d.NumDigits(), d.Exponent(), MaxDigits, MaxExponent)
+	}
+	return nil
+}
+
+// parseDecimal parses text as a decimal within [MaxDigits] and
+// [MaxExponent]; what names the field in the message.
+func parseDecimal(text, what string) (decimal.Decimal, error) {
+	if len(text) > 2*MaxDigits+16 {
+		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
+			"triplecrown: %s %q is too long", what, clip(text))
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		e := newError(ErrInvalidAmount, nil, "triplecrown: %s %q is not a decimal number", what, clip(text))
+		e.Err = err
+		return decimal.Decimal{}, e
+	}
+	if err := checkDecimal(d, what); err != nil {
+		return decimal.Decimal{}, err
+	}
+	return d, nil
+}

@@ -1,0 +1,182 @@
+package triplecrown
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestParseCurrency(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error
+	}{
+		{name: "euro", in: "EUR"},
+		{name: "dollar", in: "USD"},
+		{name: "code not on any list but well formed", in: "XTS"},
+		{name: "lower case", in: "eur", wantErr: ErrUnknownCurrency},
+		{name: "symbol", in: "€", wantErr: ErrUnknownCurrency},
+		{name: "too long", in: "EURO", wantErr: ErrUnknownCurrency},
+		{name: "too short", in: "EU", wantErr: ErrUnknownCurrency},
+		{name: "empty", in: "", wantErr: ErrUnknownCurrency},
+		{name: "digits", in: "978", wantErr: ErrUnknownCurrency},
+		{name: "space", in: " EU", wantErr: ErrUnknownCurrency},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseCurrency(tt.in)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, c.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.in, c.String())
+			assert.True(t, c.Equal(MustCurrency(tt.in)))
+		})
+	}
+}
+
+func TestParseCurrency_message(t *testing.T) {
+	_, err := ParseCurrency("eur")
+	assert.EqualError(t, err, `triplecrown: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`)
+	_, err = ParseCurrency("€")
+	assert.EqualError(t, err, `triplecrown: unknown currency "€": a currency is an ISO 4217 code of three upper-case letters, such as "EUR"`)
+	assert.Panics(t, func() { MustCurrency("x") })
+	assert.Equal(t, "", Currency{}.String())
+}
+
+func TestParseMoney(t *testing.T) {
+	tests := []struct {
+		name     string
+		amount   string
+		currency string
+		want     string
+		wantErrs []error
+	}{
+		{name: "two places", amount: "1234.50", currency: "EUR", want: "1234.5"},
+		{name: "negative", amount: "-3", currency: "USD", want: "-3"},
+		{name: "exponent form", amount: "1.5e3", currency: "JPY", want: "1500"},
+		{name: "bad amount", amount: "12,50", currency: "EUR", wantErrs: []error{ErrInvalidAmount}},
+		{name: "bad currency", amount: "1", currency: "euro", wantErrs: []error{ErrUnknownCurrency}},
+		{name: "both bad: both reported", amount: "x", currency: "", wantErrs: []error{ErrInvalidAmount, ErrUnknownCurrency}},
+		{name: "huge exponent", amount: "1e999999999", currency: "EUR", wantErrs: []error{ErrInvalidAmount}},
+		{name: "tiny exponent", amount: "1e-31", currency: "EUR", wantErrs: []error{ErrInvalidAmount}},
+		{name: "too many digits", amount: "12345678901234567890123456789012345678901", currency: "EUR", wantErrs: []error{ErrInvalidAmount}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := ParseMoney(tt.amount, tt.currency)
+			if tt.wantErrs != nil {
+				for _, want := range tt.wantErrs {
+					assert.ErrorIs(t, err, want)
+				}
+				assert.Len(t, outcome.Problems(err), len(tt.wantErrs))
+				assert.True(t, m.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, dec(tt.want).Equal(m.Amount()), "got %s", m.Amount())
+			assert.Equal(t, tt.currency, m.Currency().String())
+		})
+	}
+}
+
+func TestParseMoney_messages(t *testing.T) {
+	_, err := ParseMoney("12,50", "EUR")
+	assert.EqualError(t, err, `triplecrown: amount "12,50" is not a decimal number`)
+	var e *outcome.Error
+	require.True(t, errors.As(err, &e))
+	assert.NotNil(t, e.Err, "the parse error is wrapped")
+	_, err = ParseMoney("1e40", "EUR")
+	assert.EqualError(t, err, `triplecrown: amount with 1 digits and exponent 40 is out of range (at most 40 digits, exponent within ±30)`)
+	_, err = NewMoney(decimal.New(1, -31), "EUR")
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	_, err = NewMoney(decimal.New(1, 0), "eur")
+	assert.ErrorIs(t, err, ErrUnknownCurrency)
+	assert.Panics(t, func() { MustMoney("x", "EUR") })
+}
+
+func TestMoney_arithmetic(t *testing.T) {
+	a := MustMoney("10.50", "EUR")
+	b := MustMoney("0.25", "EUR")
+	usd := MustMoney("1", "USD")
+
+	sum, err := a.Add(b)
+	require.NoError(t, err)
+	// 10.50 + 0.25 = 10.75
+	assert.True(t, MustMoney("10.75", "EUR").Equal(sum))
+
+	diff, err := b.Sub(a)
+	require.NoError(t, err)
+	// 0.25 - 10.50 = -10.25
+	assert.True(t, MustMoney("-10.25", "EUR").Equal(diff))
+	assert.Equal(t, -1, diff.Sign())
+	assert.True(t, MustMoney("10.25", "EUR").Equal(diff.Abs()))
+	assert.True(t, a.Equal(a.Abs()))
+	assert.True(t, MustMoney("-10.5", "EUR").Equal(a.Neg()))
+
+	c, err := a.Compare(b)
+	require.NoError(t, err)
+	assert.Equal(t, 1, c)
+	c, err = b.Compare(a)
+	require.NoError(t, err)
+	assert.Equal(t, -1, c)
+	c, err = a.Compare(MustMoney("10.5", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, 0, c, "10.50 and 10.5 are the same amount")
+
+	_, err = a.Add(usd)
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+	assert.EqualError(t, err, "triplecrown: currency mismatch: EUR and USD cannot be combined without a conversion")
+	_, err = a.Sub(usd)
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+	_, err = a.Compare(usd)
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+	assert.False(t, MustMoney("1", "EUR").Equal(usd), "equal amounts in two currencies are not equal")
+}
+
+func TestMoney_zero(t *testing.T) {
+	var z Money
+	assert.True(t, z.IsZero())
+	assert.Equal(t, "0", z.String())
+	a := MustMoney("7", "GBP")
+	assert.False(t, MustMoney("0", "GBP").IsZero(), "0 GBP is not the zero Money")
+	got, err := z.Add(a)
+	require.NoError(t, err)
+	assert.True(t, a.Equal(got), "the zero Money is the identity of Add")
+	got, err = a.Add(z)
+	require.NoError(t, err)
+	assert.True(t, a.Equal(got))
+	c, err := z.Compare(MustMoney("-1", "GBP"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c)
+	assert.Equal(t, "7 GBP", a.String())
+}
+
+func TestMoney_Round(t *testing.T) {
+	// 2.345 EUR to cents: half-up 2.35, half-even 2.34 (the 4 is even),
+	// down 2.34, up 2.35.
+	m := MustMoney("2.345", "EUR")
+	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfUp))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfEven))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundDown))))
+	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundUp))))
+	// To the nearest thousand: 1234567 -> 1235000 (half-up, places -3).
+	assert.True(t, MustMoney("1235000", "EUR").Equal(MustMoney("1234567", "EUR").Round(MustPrecision(-3, outcome.RoundHalfUp))))
+	// A rounded amount holds exactly the places asked for, in every mode:
+	// 2.3 EUR to cents is 2.30 EUR.
+	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
+		assert.Equal(t, "2.30 EUR", MustMoney("2.3", "EUR").Round(MustPrecision(2, m)).String(), "%s", m)
+	}
+	assert.Equal(t, "2.345 EUR", m.Round(Precision{}).String(), "the zero Precision leaves it alone")
+}
+
+func decimalInt(n int64) decimal.Decimal { return decimal.New(n, 0) }

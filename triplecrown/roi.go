@@ -1,0 +1,147 @@
+package triplecrown
+
+import (
+	"errors"
+
+	"github.com/shopspring/decimal"
+)
+
+// ROISpec is the data of an [ROI]: what was invested in a CX initiative,
+// what it brought back over a number of periods, and the number of periods.
+type ROISpec struct {
+	// Investment is what the initiative cost. Required and positive.
+	Investment Money `json:"investment"`
+	// CostSaved is the cost saved over the periods; negative if cost rose.
+	// The zero Money counts as nothing saved.
+	CostSaved Money `json:"cost_saved,omitzero"`
+	// RevenueGained is the additional revenue over the periods (or the
+	// margin on it, if the caller counts benefit that way); negative if
+	// revenue fell. The zero Money counts as nothing gained.
+	RevenueGained Money `json:"revenue_gained,omitzero"`
+	// Periods is the number of periods (months, years) the benefit was
+	// earned over: 36 for three years in months. Required and positive; the
+	// payback period is in the same unit.
+	Periods int64 `json:"periods"`
+}
+
+// ROI is the return on investment of a CX initiative: its benefit, cost
+// saved plus revenue gained over a number of periods, against what was
+// invested, as a ratio and as a payback period. The triple crown, linked
+// across departments and divisions, "ensures a significant contribution to
+// delivering the ROI for the CX Initiative". Make one with [NewROI] or
+// [NewROIFromScorecard].
+//
+// ROI is immutable. The zero ROI is invalid.
+type ROI struct {
+	spec    ROISpec
+	benefit Money
+}
+
+// NewROI validates spec and returns its ROI. It reports every problem: an
+// investment that is missing ([ErrMissingMoney]), negative
+// ([ErrNegativeMoney]) or zero ([ErrInvalidInvestment]); amounts in
+// different currencies ([ErrCurrencyMismatch]); periods that are zero or
+// negative ([ErrInvalidPeriods]).
+func NewROI(spec ROISpec) (ROI, error) {
+	var errs []error
+	inv := spec.Investment
+	switch {
+	case inv.Currency().IsZero():
+		errs = append(errs, newError(ErrMissingMoney, nil, "triplecrown: an ROI needs the investment, with its currency"))
+	case inv.Sign() < 0:
+		errs = append(errs, newError(ErrNegativeMoney, nil, "triplecrown: the investment %s is negative", inv))
+	case inv.Sign() == 0:
+		errs = append(errs, newError(ErrInvalidInvestment, nil, "triplecrown: an investment of zero has no return ratio"))
+	}
+	if spec.Periods <= 0 {
+		errs = append(errs, newError(ErrInvalidPeriods, nil,
+			"triplecrown: the benefit must be over a positive number of periods, not %d", spec.Periods))
+	}
+	benefit, err := spec.CostSaved.Add(spec.RevenueGained)
+	if err == nil {
+		_, err = benefit.Add(inv)
+	}
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return ROI{}, errors.Join(errs...)
+	}
+	if benefit.IsZero() {
+		benefit = makeMoney(decimal.Decimal{}, inv.cur)
+	}
+	return ROI{spec: spec, benefit: benefit}, nil
+}
+
+// NewROIFromScorecard returns the ROI of investment against the cost saved
+// and revenue gained on card (a unit's, or the enterprise's roll-up) over
+// periods: cost saved is the baseline cost minus the actual, revenue gained
+// the actual revenue minus the baseline. Errors are those of [NewROI], and
+// [ErrInvalidScorecard] for the zero Scorecard.
+func NewROIFromScorecard(investment Money, card Scorecard, periods int64) (ROI, error) {
+	if card.IsZero() {
+		return ROI{}, newError(ErrInvalidScorecard, nil, "triplecrown: cannot take an ROI from the zero Scorecard")
+	}
+	saved, _ := card.spec.Cost.Baseline.Sub(card.spec.Cost.Actual)
+	gained, _ := card.spec.Revenue.Actual.Sub(card.spec.Revenue.Baseline)
+	return NewROI(ROISpec{Investment: investment, CostSaved: saved, RevenueGained: gained, Periods: periods})
+}
+
+// Investment returns what was invested.
+func (r ROI) Investment() Money { return r.spec.Investment }
+
+// CostSaved returns the cost saved.
+func (r ROI) CostSaved() Money { return r.spec.CostSaved }
+
+// RevenueGained returns the revenue gained.
+func (r ROI) RevenueGained() Money { return r.spec.RevenueGained }
+
+// Periods returns the number of periods the benefit was earned over.
+func (r ROI) Periods() int64 { return r.spec.Periods }
+
+// Spec returns the ROI's data.
+func (r ROI) Spec() ROISpec { return r.spec }
+
+// Benefit returns the benefit: cost saved plus revenue gained, exactly.
+func (r ROI) Benefit() Money { return r.benefit }
+
+// Net returns the benefit minus the investment, exactly.
+func (r ROI) Net() Money {
+	n, _ := r.benefit.Sub(r.spec.Investment)
+	return n
+}
+
+// Ratio returns the return on investment, (benefit - investment) /
+// investment, rounded to precision p: 6 means the initiative returned its cost six
+// times over (600%). It is negative when the benefit falls short of the
+// investment.
+func (r ROI) Ratio(p Precision) decimal.Decimal {
+	return p.Quo(r.Net().amount, r.spec.Investment.amount)
+}
+
+// BenefitRatio returns benefit / investment, rounded to precision p: 7 means every
+// unit of currency invested brought seven back.
+func (r ROI) BenefitRatio(p Precision) decimal.Decimal {
+	return p.Quo(r.benefit.amount, r.spec.Investment.amount)
+}
+
+// Payback returns the payback period, in periods, rounded to precision p:
+// the time the benefit, earned evenly over the periods, takes to repay the
+// investment, investment * periods / benefit. When the benefit is zero or
+// negative the investment is never repaid, and Payback returns 0 and
+// false.
+func (r ROI) Payback(p Precision) (decimal.Decimal, bool) {
+	if r.benefit.Sign() <= 0 {
+		return decimal.Decimal{}, false
+	}
+	return p.Quo(r.spec.Investment.amount.Mul(decimal.New(r.spec.Periods, 0)), r.benefit.amount), true
+}
+
+// IsZero reports whether r is the zero (invalid) ROI.
+func (r ROI) IsZero() bool { return r.spec.Periods == 0 }
+
+// Equal reports whether r and o have equal data.
+func (r ROI) Equal(o ROI) bool {
+	return r.spec.Investment.Equal(o.spec.Investment) && r.spec.CostSaved.Equal(o.spec.CostSaved) &&
+		r.spec.RevenueGained.Equal(o.spec.RevenueGained) && r.spec.Periods == o.spec.Periods
+}

@@ -1,0 +1,105 @@
+package triplecrown
+
+import (
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func usd(s string) Money { return MustMoney(s, "USD") }
+
+func TestNewROI(t *testing.T) {
+	// The method's figure: an additional $700 million within 3 years (36
+	// months); suppose $100 million invested. Net 600M; ratio 600/100 = 6;
+	// benefit ratio 7; payback 100 * 36 / 700 = 5.142857... months.
+	r, err := NewROI(ROISpec{Investment: usd("100000000"), RevenueGained: usd("700000000"), Periods: 36})
+	require.NoError(t, err)
+	assert.True(t, usd("700000000").Equal(r.Benefit()))
+	assert.True(t, usd("600000000").Equal(r.Net()))
+	rd := MustPrecision(2, outcome.RoundHalfUp)
+	assert.True(t, dec("6").Equal(r.Ratio(rd)))
+	assert.True(t, dec("7").Equal(r.BenefitRatio(rd)))
+	p, ok := r.Payback(rd)
+	require.True(t, ok)
+	assert.True(t, dec("5.14").Equal(p), "got %s", p)
+	assert.Equal(t, int64(36), r.Periods())
+	assert.True(t, usd("100000000").Equal(r.Investment()))
+	assert.True(t, r.CostSaved().IsZero())
+	assert.True(t, usd("700000000").Equal(r.RevenueGained()))
+	assert.True(t, r.Equal(mustROI(NewROI(r.Spec()))))
+	assert.False(t, r.IsZero())
+
+	// Cost saved and revenue gained add: 30 + 50 = 80 against 100 over 12
+	// months: ratio -0.2, payback 100*12/80 = 15 months.
+	r, err = NewROI(ROISpec{Investment: usd("100"), CostSaved: usd("30"), RevenueGained: usd("50"), Periods: 12})
+	require.NoError(t, err)
+	assert.True(t, dec("-0.2").Equal(r.Ratio(rd)))
+	p, ok = r.Payback(rd)
+	assert.True(t, ok)
+	assert.True(t, dec("15").Equal(p))
+
+	// Nothing gained: never repaid.
+	r, err = NewROI(ROISpec{Investment: usd("100"), Periods: 12})
+	require.NoError(t, err)
+	assert.True(t, usd("0").Equal(r.Benefit()))
+	_, ok = r.Payback(rd)
+	assert.False(t, ok)
+	assert.True(t, dec("-1").Equal(r.Ratio(rd)))
+}
+
+func mustROI(r ROI, err error) ROI {
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+func TestNewROI_errors(t *testing.T) {
+	tests := []struct {
+		name     string
+		spec     ROISpec
+		wantErrs []error
+	}{
+		{name: "no investment", spec: ROISpec{Periods: 1}, wantErrs: []error{ErrMissingMoney}},
+		{name: "negative investment", spec: ROISpec{Investment: usd("-1"), Periods: 1}, wantErrs: []error{ErrNegativeMoney}},
+		{name: "zero investment", spec: ROISpec{Investment: usd("0"), Periods: 1}, wantErrs: []error{ErrInvalidInvestment}},
+		{name: "no periods", spec: ROISpec{Investment: usd("1")}, wantErrs: []error{ErrInvalidPeriods}},
+		{name: "benefit in another currency", spec: ROISpec{Investment: usd("1"), CostSaved: eur("1"), Periods: 1},
+			wantErrs: []error{ErrCurrencyMismatch}},
+		{name: "benefits in two currencies", spec: ROISpec{Investment: usd("1"), CostSaved: eur("1"), RevenueGained: usd("1"), Periods: 1},
+			wantErrs: []error{ErrCurrencyMismatch}},
+		{name: "everything", spec: ROISpec{Investment: usd("0"), CostSaved: eur("1"), Periods: -1},
+			wantErrs: []error{ErrInvalidInvestment, ErrInvalidPeriods, ErrCurrencyMismatch}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewROI(tt.spec)
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErrs), "%v", err)
+			for i, want := range tt.wantErrs {
+				assert.ErrorIs(t, probs[i], want)
+			}
+		})
+	}
+	_, err := NewROI(ROISpec{Investment: usd("0"), Periods: 1})
+	assert.EqualError(t, err, "triplecrown: an investment of zero has no return ratio")
+}
+
+func TestNewROIFromScorecard(t *testing.T) {
+	// The spec's card saves 100,000 EUR of cost and gains 300,000 of
+	// revenue: benefit 400,000 against 200,000 over 12 months; ratio 1,
+	// payback 200,000 * 12 / 400,000 = 6 months.
+	r, err := NewROIFromScorecard(eur("200000"), MustScorecard(spec("x")), 12)
+	require.NoError(t, err)
+	assert.True(t, eur("100000").Equal(r.CostSaved()))
+	assert.True(t, eur("300000").Equal(r.RevenueGained()))
+	assert.True(t, dec("1").Equal(r.Ratio(MustPrecision(2, outcome.RoundHalfEven))))
+	p, _ := r.Payback(MustPrecision(2, outcome.RoundHalfEven))
+	assert.True(t, dec("6").Equal(p))
+	_, err = NewROIFromScorecard(eur("1"), Scorecard{}, 12)
+	assert.ErrorIs(t, err, ErrInvalidScorecard)
+	_, err = NewROIFromScorecard(usd("1"), MustScorecard(spec("x")), 12)
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+}

@@ -1,0 +1,338 @@
+package triplecrown
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// Combination says how a roll-up combined its units' service measures.
+//
+// The zero Combination is invalid.
+type Combination uint8
+
+// The combinations.
+const (
+	// BySampleSize: the measures carry samples, and each unit weighs by
+	// its sample size. Rates pool their successes and trials (the rolled-up
+	// rate is Σ successes / Σ trials); means weigh by their sample sizes
+	// (Σ n·mean / Σ n) and combine their standard deviations exactly
+	// (within-unit plus between-unit variance).
+	BySampleSize Combination = iota + 1
+	// ByWeight: the measures are plain values, and each unit weighs by the
+	// weight the caller gave its value ([NewWeightedValue]; 1, so equal
+	// weights, for [NewValue]): Σ weight·value / Σ weight.
+	ByWeight
+)
+
+// String returns "by sample size" or "by weight", or "Combination(N)".
+func (c Combination) String() string {
+	switch c {
+	case BySampleSize:
+		return "by sample size"
+	case ByWeight:
+		return "by weight"
+	}
+	return fmt.Sprintf("Combination(%d)", uint8(c))
+}
+
+// Rollup is the combination of several units' scorecards into one: the
+// enterprise, a division, any grouping the caller gives. Its
+// [Rollup.Scorecard] has the exact sums of the units' money and their
+// combined service measure, and can be scored with [Scorecard.Score] or
+// rolled up again: rolling up roll-ups gives the roll-up of all their units
+// (exactly for money, rates and values; up to float rounding for a mean's
+// standard deviation). Make one with [NewRollup] or [NewRollups].
+//
+// Rollup is immutable. The zero Rollup is invalid.
+type Rollup struct {
+	card        Scorecard
+	units       []string
+	combination Combination
+}
+
+// NewRollup rolls cards up into one scorecard for unit: the money summed
+// exactly ([Sum]'s fixed-point arithmetic, allocating nothing per amount),
+// the service measures combined [BySampleSize] or [ByWeight] as their kind
+// says. It reports every problem: no cards ([ErrEmptyRollup]), an invalid
+// unit ID, a zero Scorecard ([ErrInvalidScorecard]), units that appear
+// twice ([outcome.ErrDuplicateID]), and cards whose period
+// ([ErrPeriodMismatch]), currency ([ErrCurrencyMismatch]) or service measure
+// ([ErrServiceMismatch]) differs from the first card's, and sample sizes
+// whose sum overflows ([ErrSampleOverflow]).
+func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
+	errs := checkCards(unit, cards, true)
+	if err := outcome.ValidateID(unit); err != nil {
+		errs = append([]error{err}, errs...)
+	}
+	if len(errs) > 0 {
+		return Rollup{}, joinAll(errs)
+	}
+	first := cards[0].spec
+	var sums [4]summer
+	for i := range cards {
+		s := &cards[i].spec
+		// The currencies are checked, so add cannot fail.
+		_ = sums[0].add(s.Cost.Baseline)
+		_ = sums[1].add(s.Cost.Actual)
+		_ = sums[2].add(s.Revenue.Baseline)
+		_ = sums[3].add(s.Revenue.Actual)
+	}
+	var money [4]Money
+	for i := range sums {
+		if sums[i].wide {
+			money[i] = slowSumField(cards, i)
+		} else {
+			money[i] = sums[i].result()
+		}
+	}
+	base, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Baseline })
+	if err != nil {
+		return Rollup{}, err
+	}
+	act, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Actual })
+	if err != nil {
+		return Rollup{}, err
+	}
+	svc := first.Service
+	svc.Baseline, svc.Actual = base, act
+	units := make([]string, len(cards))
+	for i := range cards {
+		units[i] = cards[i].spec.Unit
+	}
+	comb := ByWeight
+	if base.Sampled() {
+		comb = BySampleSize
+	}
+	card := Scorecard{spec: ScorecardSpec{
+		Unit: unit, Period: first.Period,
+		Cost:    Amounts{Baseline: money[0], Actual: money[1]},
+		Revenue: Amounts{Baseline: money[2], Actual: money[3]},
+		Service: svc,
+	}}
+	return Rollup{card: card, units: units, combination: comb}, nil
+}
+
+// slowSumField sums one money field of cards with decimal arithmetic: 0 and
+// 1 are the baseline and actual cost, 2 and 3 those of revenue.
+func slowSumField(cards []Scorecard, field int) Money {
+	amounts := make([]Money, len(cards))
+	for i := range cards {
+		s := &cards[i].spec
+		amounts[i] = [4]Money{s.Cost.Baseline, s.Cost.Actual, s.Revenue.Baseline, s.Revenue.Actual}[field]
+	}
+	var s summer
+	s.cur = amounts[0].cur
+	return s.slowSum(amounts)
+}
+
+// checkCards reports what keeps cards from being rolled up (or attributed)
+// together: none at all, zero Scorecards, duplicate units, and periods,
+// currencies and (if service) service measures that differ from the first
+// card's. Each problem is reported once per card, in the cards' order.
+func checkCards(unit string, cards []Scorecard, service bool) []error {
+	if len(cards) == 0 {
+		return []error{newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no scorecards to roll up", clip(unit))}
+	}
+	var errs []error
+	seen := make(map[string]struct{}, len(cards))
+	var first *ScorecardSpec
+	for i := range cards {
+		s := &cards[i].spec
+		if cards[i].IsZero() {
+			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: scorecard %d of %q is the zero Scorecard", i, clip(unit)))
+			continue
+		}
+		if _, dup := seen[s.Unit]; dup {
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{s.Unit}, "triplecrown: unit %q appears twice in %q", clip(s.Unit), clip(unit)))
+			continue
+		}
+		seen[s.Unit] = struct{}{}
+		if first == nil {
+			first = s
+			continue
+		}
+		if s.Period != first.Period {
+			errs = append(errs, newError(ErrPeriodMismatch, []string{s.Unit}, "triplecrown: unit %q is for period %q, not %q like unit %q",
+				clip(s.Unit), clip(s.Period), clip(first.Period), clip(first.Unit)))
+		}
+		if c, fc := s.Cost.Baseline.cur, first.Cost.Baseline.cur; c != fc {
+			errs = append(errs, newError(ErrCurrencyMismatch, []string{s.Unit},
+				"triplecrown: currency mismatch: unit %q is in %s but unit %q is in %s", clip(s.Unit), c, clip(first.Unit), fc))
+		}
+		if service && !s.Service.sameMeasure(first.Service) {
+			errs = append(errs, newError(ErrServiceMismatch, []string{s.Unit},
+				"triplecrown: unit %q measures service as %q (%s, %s), unit %q as %q (%s, %s): they cannot be combined",
+				clip(s.Unit), clip(s.Service.Name), s.Service.Direction, s.Service.Baseline.kind,
+				clip(first.Unit), clip(first.Service.Name), first.Service.Direction, first.Service.Baseline.kind))
+		}
+	}
+	return errs
+}
+
+// combine combines one side (baseline or actual) of the cards' service
+// measures, which are of one kind.
+func combine(unit string, cards []Scorecard, side func(ServiceSpec) Measure) (Measure, error) {
+	switch side(cards[0].spec.Service).kind {
+	case RateMeasure:
+		var s, n int64
+		for i := range cards {
+			m := side(cards[i].spec.Service)
+			var ok1, ok2 bool
+			s, ok1 = addInt64(s, m.s)
+			n, ok2 = addInt64(n, m.n)
+			if !ok1 || !ok2 {
+				return Measure{}, overflow(unit)
+			}
+		}
+		return NewRate(s, n)
+	case MeanMeasure:
+		var n int64
+		for i := range cards {
+			var ok bool
+			if n, ok = addInt64(n, side(cards[i].spec.Service).n); !ok {
+				return Measure{}, overflow(unit)
+			}
+		}
+		total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
+		// The pooled variance: within-unit sum of squares plus between-unit
+		// sum of squares, over N - 1.
+		mean := total.InexactFloat64() / float64(n)
+		var ss float64
+		for i := range cards {
+			m := side(cards[i].spec.Service)
+			d := m.total.InexactFloat64()/float64(m.n) - mean
+			ss += float64(m.n-1)*m.sd*m.sd + float64(m.n)*d*d
+		}
+		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: math.Sqrt(ss / float64(n-1))}, nil
+	}
+	total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
+	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
+	return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
+}
+
+func overflow(unit string) error {
+	return newError(ErrSampleOverflow, []string{unit}, "triplecrown: the sample sizes of %q add up to more than an int64 holds", clip(unit))
+}
+
+// addInt64 returns a + b for non-negative a and b, and false on overflow.
+func addInt64(a, b int64) (int64, bool) {
+	s, carry := bits.Add64(uint64(a), uint64(b), 0)
+	return int64(s), carry == 0 && s <= math.MaxInt64
+}
+
+// addDecimals returns the exact sum of ds.
+func addDecimals(ds []decimal.Decimal) decimal.Decimal {
+	var f fixed
+	for _, d := range ds {
+		if d.NumDigits() > maxCompactDigits || !f.add(d.CoefficientInt64(), d.Exponent()) {
+			var s decimal.Decimal
+			for _, d := range ds {
+				s = s.Add(d)
+			}
+			return s
+		}
+	}
+	return f.decimal()
+}
+
+// sumDecimals returns the exact sum of get over cards, in fixed point when
+// every term fits and with decimal arithmetic otherwise.
+func sumDecimals(cards []Scorecard, get func(*Scorecard) decimal.Decimal) decimal.Decimal {
+	var f fixed
+	for i := range cards {
+		d := get(&cards[i])
+		if d.NumDigits() > maxCompactDigits || !f.add(d.CoefficientInt64(), d.Exponent()) {
+			var s decimal.Decimal
+			for j := range cards {
+				s = s.Add(get(&cards[j]))
+			}
+			return s
+		}
+	}
+	return f.decimal()
+}
+
+// Scorecard returns the rolled-up scorecard, whose unit is the roll-up's.
+func (r Rollup) Scorecard() Scorecard { return r.card }
+
+// Units returns the IDs of the units rolled up, in the order given.
+func (r Rollup) Units() []string { return slices.Clone(r.units) }
+
+// Combination says how the service measures were combined.
+func (r Rollup) Combination() Combination { return r.combination }
+
+// IsZero reports whether r is the zero (invalid) Rollup.
+func (r Rollup) IsZero() bool { return r.card.IsZero() }
+
+// Group is a grouping of units to roll up together: a division of
+// departments, a region of branches.
+type Group struct {
+	// ID identifies the group, and is the unit of its roll-up.
+	ID string `json:"id"`
+	// Units are the IDs of the units in the group.
+	Units []string `json:"units"`
+}
+
+// NewRollups rolls cards up into one [Rollup] per group, in the groups'
+// order. It reports every problem: besides those of [NewRollup] (for the
+// cards as a whole and for each group), group IDs that are invalid or
+// appear twice ([outcome.ErrDuplicateID]), groups with no units
+// ([ErrEmptyRollup]), units named twice in a group
+// ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]). A
+// unit may belong to several groups, or to none.
+func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
+	errs := checkCards("groups", cards, true)
+	if len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	index := make(map[string]int, len(cards))
+	for i := range cards {
+		index[cards[i].spec.Unit] = i
+	}
+	if len(groups) == 0 {
+		return nil, newError(ErrEmptyRollup, nil, "triplecrown: no groups to roll up")
+	}
+	seenGroup := make(map[string]struct{}, len(groups))
+	out := make([]Rollup, 0, len(groups))
+	for _, g := range groups {
+		if err := outcome.ValidateID(g.ID); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if _, dup := seenGroup[g.ID]; dup {
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{g.ID}, "triplecrown: group %q appears twice", clip(g.ID)))
+			continue
+		}
+		seenGroup[g.ID] = struct{}{}
+		members := make([]Scorecard, 0, len(g.Units))
+		var gerrs []error
+		for _, u := range g.Units {
+			i, ok := index[u]
+			if !ok {
+				gerrs = append(gerrs, newError(ErrUnknownUnit, []string{g.ID, u},
+					"triplecrown: group %q names unit %q, which has no scorecard", clip(g.ID), clip(u)))
+				continue
+			}
+			members = append(members, cards[i])
+		}
+		if len(gerrs) > 0 {
+			errs = append(errs, gerrs...)
+			continue
+		}
+		r, err := NewRollup(g.ID, members)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return out, nil
+}

@@ -1,0 +1,264 @@
+package triplecrown
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// rateCard returns a scorecard whose service is first-contact resolution as
+// a rate: cost and revenue as given (baseline, actual), s0/n0 -> s1/n1.
+func rateCard(unit, c0, c1, r0, r1 string, s0, n0, s1, n1 int64) Scorecard {
+	return MustScorecard(ScorecardSpec{
+		Unit: unit, Period: "2025",
+		Cost:    Amounts{Baseline: eur(c0), Actual: eur(c1)},
+		Revenue: Amounts{Baseline: eur(r0), Actual: eur(r1)},
+		Service: ServiceSpec{Name: "first-contact resolution", Direction: outcome.HigherIsBetter,
+			Baseline: mustMeasure(NewRate(s0, n0)), Actual: mustMeasure(NewRate(s1, n1))},
+	})
+}
+
+// valueCard is like rateCard with a weighted value (an index) as service.
+func valueCard(unit string, v0, w0, v1, w1 string) Scorecard {
+	return MustScorecard(ScorecardSpec{
+		Unit: unit, Period: "2025",
+		Cost:    Amounts{Baseline: eur("100"), Actual: eur("90")},
+		Revenue: Amounts{Baseline: eur("200"), Actual: eur("210")},
+		Service: ServiceSpec{Name: "effort index", Direction: outcome.LowerIsBetter,
+			Baseline: mustMeasure(NewWeightedValue(dec(v0), dec(w0))), Actual: mustMeasure(NewWeightedValue(dec(v1), dec(w1)))},
+	})
+}
+
+func TestNewRollup_rates(t *testing.T) {
+	cards := []Scorecard{
+		rateCard("sales", "1000.10", "900.05", "5000", "5600", 780, 1000, 820, 1000),
+		rateCard("support", "2000", "1900.5", "0", "0", 300, 500, 310, 500),
+	}
+	r, err := NewRollup("enterprise", cards)
+	require.NoError(t, err)
+	assert.Equal(t, BySampleSize, r.Combination())
+	assert.Equal(t, "by sample size", r.Combination().String())
+	assert.Equal(t, []string{"sales", "support"}, r.Units())
+	c := r.Scorecard()
+	assert.Equal(t, "enterprise", c.Unit())
+	assert.Equal(t, "2025", c.Period())
+	// Cost: 1000.10 + 2000 = 3000.10 and 900.05 + 1900.5 = 2800.55.
+	assert.True(t, eur("3000.10").Equal(c.Cost().Baseline))
+	assert.True(t, eur("2800.55").Equal(c.Cost().Actual))
+	// Revenue: 5000 + 0 and 5600 + 0.
+	assert.True(t, eur("5000").Equal(c.Revenue().Baseline))
+	assert.True(t, eur("5600").Equal(c.Revenue().Actual))
+	// Service pooled: (780+300)/(1000+500) = 1080/1500 = 0.72, then
+	// (820+310)/1500 = 1130/1500.
+	b, a := c.Service().Baseline, c.Service().Actual
+	assert.Equal(t, int64(1080), b.Successes())
+	assert.Equal(t, int64(1500), b.SampleSize())
+	assert.Equal(t, int64(1130), a.Successes())
+	assert.True(t, dec("0.72").Equal(b.Value(MustPrecision(4, outcome.RoundHalfEven))))
+	assert.False(t, r.IsZero())
+
+	s, err := c.Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, Won, s.Cost().Status())
+}
+
+func TestNewRollup_means(t *testing.T) {
+	// Two units' time to respond. Unit a: mean 4 of n=2 with sd sqrt(2)
+	// (observations 3 and 5); unit b: mean 7 of n=2 with sd sqrt(2)
+	// (observations 6 and 8). All four: 3, 5, 6, 8, mean 5.5, sample
+	// variance ((2.5² + 0.5² + 0.5² + 2.5²) / 3) = 13/3.
+	mk := func(unit, mean string) Scorecard {
+		s := spec(unit)
+		s.Service.Baseline = mustMeasure(NewMean(dec(mean), math.Sqrt2, 2))
+		s.Service.Actual = s.Service.Baseline
+		return MustScorecard(s)
+	}
+	r, err := NewRollup("all", []Scorecard{mk("a", "4"), mk("b", "7")})
+	require.NoError(t, err)
+	m := r.Scorecard().Service().Baseline
+	assert.Equal(t, MeanMeasure, m.Kind())
+	assert.Equal(t, int64(4), m.SampleSize())
+	assert.True(t, dec("5.5").Equal(m.Value(MustPrecision(4, outcome.RoundHalfEven))))
+	assert.InDelta(t, math.Sqrt(13.0/3), m.SD(), 1e-12)
+	assert.Equal(t, BySampleSize, r.Combination())
+}
+
+func TestNewRollup_values(t *testing.T) {
+	// Effort index 3 with weight 100 and 6 with weight 50: (300 + 300) /
+	// 150 = 4. Actual 2 (weight 100) and 5 (weight 100): 700 / 200 = 3.5.
+	r, err := NewRollup("all", []Scorecard{
+		valueCard("a", "3", "100", "2", "100"),
+		valueCard("b", "6", "50", "5", "100"),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, ByWeight, r.Combination())
+	assert.Equal(t, "by weight", ByWeight.String())
+	svc := r.Scorecard().Service()
+	assert.True(t, dec("4").Equal(svc.Baseline.Value(MustPrecision(4, outcome.RoundHalfEven))))
+	assert.True(t, dec("3.5").Equal(svc.Actual.Value(MustPrecision(4, outcome.RoundHalfEven))))
+	assert.True(t, dec("150").Equal(svc.Baseline.Weight()))
+	assert.Equal(t, "Combination(0)", Combination(0).String())
+}
+
+func TestNewRollup_errors(t *testing.T) {
+	usd := MustScorecard(ScorecardSpec{
+		Unit: "us", Period: "2025",
+		Cost:    Amounts{Baseline: MustMoney("1", "USD"), Actual: MustMoney("1", "USD")},
+		Revenue: Amounts{Baseline: MustMoney("1", "USD"), Actual: MustMoney("1", "USD")},
+		Service: spec("x").Service,
+	})
+	q2 := spec("q2")
+	q2.Period = "2025-Q2"
+	tests := []struct {
+		name     string
+		unit     string
+		cards    []Scorecard
+		wantErrs []error
+	}{
+		{name: "empty", unit: "e", cards: nil, wantErrs: []error{ErrEmptyRollup}},
+		{name: "bad unit id", unit: "", cards: []Scorecard{MustScorecard(spec("a"))}, wantErrs: []error{outcome.ErrEmptyID}},
+		{name: "zero scorecard", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), {}}, wantErrs: []error{ErrInvalidScorecard}},
+		{name: "duplicate units", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), MustScorecard(spec("b")), MustScorecard(spec("a"))},
+			wantErrs: []error{outcome.ErrDuplicateID}},
+		{name: "mixed currencies", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), usd}, wantErrs: []error{ErrCurrencyMismatch}},
+		{name: "mixed periods", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), MustScorecard(q2)}, wantErrs: []error{ErrPeriodMismatch}},
+		{name: "mixed services", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)},
+			wantErrs: []error{ErrServiceMismatch}},
+		{name: "every problem", unit: "e", cards: []Scorecard{MustScorecard(spec("a")), usd, MustScorecard(q2), MustScorecard(spec("a"))},
+			wantErrs: []error{ErrCurrencyMismatch, ErrPeriodMismatch, outcome.ErrDuplicateID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewRollup(tt.unit, tt.cards)
+			assert.True(t, r.IsZero())
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErrs), "%v", err)
+			for _, want := range tt.wantErrs {
+				assert.ErrorIs(t, err, want)
+			}
+		})
+	}
+	_, err := NewRollup("e", []Scorecard{MustScorecard(spec("a")), usd})
+	assert.EqualError(t, err, `triplecrown: currency mismatch: unit "us" is in USD but unit "a" is in EUR`)
+	_, err = NewRollup("e", nil)
+	assert.EqualError(t, err, `triplecrown: "e" has no scorecards to roll up`)
+	_, err = NewRollup("e", []Scorecard{MustScorecard(spec("a")), rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)})
+	assert.EqualError(t, err, `triplecrown: unit "b" measures service as "first-contact resolution" (higher is better, rate), unit "a" as "time to respond" (lower is better, mean): they cannot be combined`)
+
+	big := rateCard("a", "1", "1", "1", "1", math.MaxInt64-1, math.MaxInt64, 1, 2)
+	_, err = NewRollup("e", []Scorecard{big, rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)})
+	assert.ErrorIs(t, err, ErrSampleOverflow)
+	bigMean := spec("m")
+	bigMean.Service.Baseline = mustMeasure(NewMean(dec("1"), 1, math.MaxInt64))
+	_, err = NewRollup("e", []Scorecard{MustScorecard(bigMean), MustScorecard(spec("n"))})
+	assert.ErrorIs(t, err, ErrSampleOverflow)
+}
+
+// TestNewRollup_wideMoney: amounts too wide for the fixed-point path are
+// still summed exactly.
+func TestNewRollup_wideMoney(t *testing.T) {
+	a := spec("a")
+	a.Cost.Baseline = eur("1234567890123456789012345")
+	r, err := NewRollup("e", []Scorecard{MustScorecard(a), MustScorecard(spec("b"))})
+	require.NoError(t, err)
+	// 1234567890123456789012345 + 1000000
+	assert.True(t, eur("1234567890123456790012345").Equal(r.Scorecard().Cost().Baseline))
+	v := valueCard("v", "1234567890123456789012345", "1", "1", "1")
+	w := valueCard("w", "1", "1", "1", "1")
+	r, err = NewRollup("e", []Scorecard{v, w})
+	require.NoError(t, err)
+	total, _ := r.Scorecard().Service().Baseline.Fraction()
+	assert.True(t, dec("1234567890123456789012346").Equal(total))
+}
+
+// TestNewRollup_merge: rolling up roll-ups gives the roll-up of all units,
+// and the order of the cards does not matter.
+func TestNewRollup_merge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var cards []Scorecard
+	for i := range 12 {
+		s0 := rng.Int64N(1000)
+		s1 := rng.Int64N(1000)
+		cards = append(cards, rateCard(string(rune('a'+i)),
+			money(rng), money(rng), money(rng), money(rng), s0, 1000, s1, 1000+rng.Int64N(10)))
+	}
+	all, err := NewRollup("e", cards)
+	require.NoError(t, err)
+	left, err := NewRollup("left", cards[:5])
+	require.NoError(t, err)
+	right, err := NewRollup("right", cards[5:])
+	require.NoError(t, err)
+	merged, err := NewRollup("e", []Scorecard{left.Scorecard(), right.Scorecard()})
+	require.NoError(t, err)
+	assert.True(t, all.Scorecard().Equal(merged.Scorecard()), "merge of parts equals the whole")
+
+	rng.Shuffle(len(cards), func(i, j int) { cards[i], cards[j] = cards[j], cards[i] })
+	shuffled, err := NewRollup("e", cards)
+	require.NoError(t, err)
+	assert.True(t, all.Scorecard().Equal(shuffled.Scorecard()), "order does not matter")
+}
+
+func money(rng *rand.Rand) string {
+	return decimalInt(rng.Int64N(10_000_000)).Shift(-2).String()
+}
+
+func TestNewRollups(t *testing.T) {
+	cards := []Scorecard{
+		rateCard("sales", "100", "90", "500", "550", 70, 100, 80, 100),
+		rateCard("marketing", "50", "55", "0", "0", 60, 100, 60, 100),
+		rateCard("support", "200", "150", "0", "0", 50, 100, 65, 100),
+	}
+	rs, err := NewRollups([]Group{
+		{ID: "commercial", Units: []string{"sales", "marketing"}},
+		{ID: "operations", Units: []string{"support"}},
+	}, cards)
+	require.NoError(t, err)
+	require.Len(t, rs, 2)
+	// Commercial cost: 100 + 50 = 150 -> 90 + 55 = 145.
+	assert.True(t, eur("150").Equal(rs[0].Scorecard().Cost().Baseline))
+	assert.True(t, eur("145").Equal(rs[0].Scorecard().Cost().Actual))
+	assert.Equal(t, "operations", rs[1].Scorecard().Unit())
+
+	// Divisions roll up to the enterprise: the same as all departments.
+	ent, err := NewRollup("enterprise", []Scorecard{rs[0].Scorecard(), rs[1].Scorecard()})
+	require.NoError(t, err)
+	direct, err := NewRollup("enterprise", cards)
+	require.NoError(t, err)
+	assert.True(t, direct.Scorecard().Equal(ent.Scorecard()))
+
+	tests := []struct {
+		name     string
+		groups   []Group
+		cards    []Scorecard
+		wantErrs []error
+	}{
+		{name: "no groups", groups: nil, cards: cards, wantErrs: []error{ErrEmptyRollup}},
+		{name: "no cards", groups: []Group{{ID: "g", Units: []string{"x"}}}, cards: nil, wantErrs: []error{ErrEmptyRollup}},
+		{name: "unknown unit", groups: []Group{{ID: "g", Units: []string{"sales", "legal"}}}, cards: cards, wantErrs: []error{ErrUnknownUnit}},
+		{name: "empty group", groups: []Group{{ID: "g"}}, cards: cards, wantErrs: []error{ErrEmptyRollup}},
+		{name: "duplicate group", groups: []Group{{ID: "g", Units: []string{"sales"}}, {ID: "g", Units: []string{"support"}}}, cards: cards,
+			wantErrs: []error{outcome.ErrDuplicateID}},
+		{name: "unit twice in a group", groups: []Group{{ID: "g", Units: []string{"sales", "sales"}}}, cards: cards,
+			wantErrs: []error{outcome.ErrDuplicateID}},
+		{name: "bad group id", groups: []Group{{ID: " g", Units: []string{"sales"}}}, cards: cards, wantErrs: []error{outcome.ErrInvalidID}},
+		{name: "several", groups: []Group{{ID: "g", Units: []string{"legal"}}, {ID: "h"}, {ID: "g"}}, cards: cards,
+			wantErrs: []error{ErrUnknownUnit, ErrEmptyRollup, outcome.ErrDuplicateID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := NewRollups(tt.groups, tt.cards)
+			assert.Nil(t, rs)
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErrs), "%v", err)
+			for i, want := range tt.wantErrs {
+				assert.ErrorIs(t, probs[i], want)
+			}
+		})
+	}
+	_, err = NewRollups([]Group{{ID: "g", Units: []string{"legal"}}}, cards)
+	assert.EqualError(t, err, `triplecrown: group "g" names unit "legal", which has no scorecard`)
+}

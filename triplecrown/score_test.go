@@ -1,0 +1,288 @@
+package triplecrown
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestScore_tripleCrown(t *testing.T) {
+	s, err := MustScorecard(spec("sales")).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "sales", s.Unit())
+	assert.Equal(t, "2025", s.Period())
+	assert.Equal(t, TripleCrown, s.Verdict())
+	assert.Equal(t, 3, s.CrownsWon())
+	assert.Equal(t, "triple crown: cost, service and revenue won", s.Reason())
+
+	// Cost 1,000,000 -> 900,000: -100,000, -10% of 1,000,000.
+	c := s.Cost()
+	assert.True(t, dec("-100000").Equal(c.Change()))
+	rel, ok := c.Relative()
+	require.True(t, ok)
+	assert.True(t, dec("-0.1").Equal(rel))
+	assert.True(t, c.Material())
+	assert.False(t, c.Tested())
+	assert.True(t, c.Improved())
+	assert.Equal(t, outcome.LowerIsBetter, c.Direction())
+	assert.Equal(t, "EUR", c.Currency().String())
+	assert.True(t, dec("1000000").Equal(c.Baseline()))
+	assert.True(t, dec("900000").Equal(c.Actual()))
+	assert.Equal(t, "2%", c.Threshold().String())
+	assert.False(t, c.Worsened())
+	assert.Equal(t, "cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won", c.Reason())
+
+	// Revenue 2,000,000 -> 2,300,000: +300,000, +15%.
+	r := s.Revenue()
+	assert.True(t, dec("300000").Equal(r.Change()))
+	rel, _ = r.Relative()
+	assert.True(t, dec("0.15").Equal(rel))
+	assert.Equal(t, Won, r.Status())
+
+	// Time to respond 4.0 -> 3.0 hours: -1.0 (-25%); SE = sqrt(1.5²/400 +
+	// 1.2²/400) = sqrt(0.009225) = 0.0960469, z = -10.4116, two-sided
+	// p = erfc(10.4116/sqrt 2) = 2.195e-25 (computed with Python's math.erfc).
+	sv := s.Service()
+	assert.True(t, dec("-1").Equal(sv.Change()))
+	rel, _ = sv.Relative()
+	assert.True(t, dec("-0.25").Equal(rel))
+	assert.True(t, sv.Tested())
+	assert.InDelta(t, 2.195376550783788e-25, sv.PValue(), 1e-30)
+	assert.Equal(t, 0.05, sv.SignificanceLevel())
+	assert.Equal(t, "time to respond fell from 4 hours to 3 hours (-1 hours, -25.00%), meeting the materiality threshold of 0.25 and significant (p = 2.195e-25 < 0.05): won", sv.Reason())
+	assert.Equal(t, []CrownScore{c, sv, r}, collect(s))
+	assert.Equal(t, Service, s.Crown(Service).Crown())
+	assert.True(t, s.Crown(0).IsZero())
+}
+
+func collect(s Score) []CrownScore {
+	var out []CrownScore
+	for c := range s.All() {
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestScore_statuses(t *testing.T) {
+	rate := func(s, n int64) Measure { return mustMeasure(NewRate(s, n)) }
+	value := func(v string) Measure { return mustMeasure(NewValue(dec(v))) }
+	tests := []struct {
+		name    string
+		edit    func(*ScorecardSpec, *PolicySpec)
+		crown   Crown
+		want    Status
+		verdict Verdict
+		reason  string
+	}{
+		{
+			// Cost 1,000,000 -> 1,100,000 (+10%) buys revenue +15%.
+			name: "revenue bought with cost", crown: Cost, want: Lost, verdict: TradeOff,
+			edit:   func(s *ScorecardSpec, _ *PolicySpec) { s.Cost.Actual = eur("1100000") },
+			reason: "cost rose from 1000000 EUR to 1100000 EUR (+100000 EUR, +10.00%), meeting the materiality threshold of 2%: lost",
+		},
+		{
+			// 1000 -> 990 is -1%, within 2%.
+			name: "within materiality", crown: Cost, want: Flat, verdict: DoubleCrown,
+			edit: func(s *ScorecardSpec, _ *PolicySpec) {
+				s.Cost = Amounts{Baseline: eur("1000"), Actual: eur("990")}
+			},
+			reason: "cost fell from 1000 EUR to 990 EUR (-10 EUR, -1.00%), within the materiality threshold of 2%: flat",
+		},
+		{
+			// 1000 -> 980 is exactly -2%: meeting the threshold counts.
+			name: "exactly at the threshold", crown: Cost, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, _ *PolicySpec) { s.Cost = Amounts{Baseline: eur("1000"), Actual: eur("980")} },
+		},
+		{
+			name: "no change", crown: Cost, want: Flat, verdict: DoubleCrown,
+			edit:   func(s *ScorecardSpec, _ *PolicySpec) { s.Cost.Actual = eur("1000000.00") },
+			reason: "cost did not change from 1000000 EUR: flat",
+		},
+		{
+			// Revenue from 0 to 500: no relative change, but material.
+			name: "zero baseline", crown: Revenue, want: Won, verdict: TripleCrown,
+			edit:   func(s *ScorecardSpec, _ *PolicySpec) { s.Revenue = Amounts{Baseline: eur("0"), Actual: eur("500")} },
+			reason: "revenue rose from 0 EUR to 500 EUR (+500 EUR; no relative change from a baseline of zero), meeting the materiality threshold of 2%: won",
+		},
+		{
+			// A change of 9,999.99 misses a 10,000 EUR threshold.
+			name: "money threshold missed", crown: Cost, want: Flat, verdict: DoubleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Cost = Amounts{Baseline: eur("50000"), Actual: eur("40000.01")}
+				p.Cost = MustThreshold(NewMoneyThreshold(eur("10000")))
+			},
+			reason: "cost fell from 50000 EUR to 40000.01 EUR (-9999.99 EUR, -20.00%), within the materiality threshold of 10000 EUR: flat",
+		},
+		{
+			// Any change counts under the zero threshold.
+			name: "any change counts", crown: Cost, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Cost = Amounts{Baseline: eur("1000"), Actual: eur("999.99")}
+				p.Cost = Threshold{}
+			},
+			reason: "cost fell from 1000 EUR to 999.99 EUR (-0.01 EUR, -0.00%), material (any change counts): won",
+		},
+		{
+			// First-contact resolution 780/1000 -> 700/1000: pooled p = 0.74,
+			// SE = sqrt(0.74*0.26*0.002) = 0.0196163, z = -4.0782,
+			// p = 4.538e-5: significant, and worse.
+			name: "service got worse", crown: Service, want: Lost, verdict: TradeOff,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "first-contact resolution", Direction: outcome.HigherIsBetter,
+					Baseline: rate(780, 1000), Actual: rate(700, 1000)}
+				p.Service = MustThreshold(NewRelativeThreshold(dec("0.01")))
+			},
+			reason: "first-contact resolution fell from 0.78 to 0.7 (-0.08, -10.26%), meeting the materiality threshold of 1% and significant (p = 4.538e-05 < 0.05): lost",
+		},
+		{
+			// 780/1000 -> 800/1000: +2.56%, material; pooled p = 0.79,
+			// SE = 0.0182154, z = 1.0980, p = 0.2722: not significant.
+			name: "inconclusive", crown: Service, want: Inconclusive, verdict: DoubleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "first-contact resolution", Direction: outcome.HigherIsBetter,
+					Baseline: rate(780, 1000), Actual: rate(800, 1000)}
+				p.Service = MustThreshold(NewRelativeThreshold(dec("0.01")))
+			},
+			reason: "first-contact resolution rose from 0.78 to 0.8 (+0.02, +2.56%), meeting the materiality threshold of 1%, but not significant (p = 0.2722, not below 0.05): inconclusive",
+		},
+		{
+			// NPS -20 -> -10 (higher is better): +10 over |-20| = +50%.
+			name: "negative baseline", crown: Service, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "NPS", Unit: "points", Direction: outcome.HigherIsBetter,
+					Baseline: value("-20"), Actual: value("-10")}
+				p.Service = MustThreshold(NewAbsoluteThreshold(dec("5")))
+			},
+			reason: "NPS rose from -20 points to -10 points (+10 points, +50.00%), meeting the materiality threshold of 5: won",
+		},
+		{
+			// Values have no sample: judged on materiality alone.
+			name: "value within absolute threshold", crown: Service, want: Flat, verdict: DoubleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "NPS", Direction: outcome.HigherIsBetter, Baseline: value("30"), Actual: value("34")}
+				p.Service = MustThreshold(NewAbsoluteThreshold(dec("5")))
+			},
+		},
+		{
+			name: "service from zero", crown: Service, want: Lost, verdict: TradeOff,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "complaints", Direction: outcome.LowerIsBetter, Baseline: value("0"), Actual: value("3")}
+				p.Service = MustThreshold(NewRelativeThreshold(dec("0.5")))
+			},
+			reason: "complaints rose from 0 to 3 (+3; no relative change from a baseline of zero), meeting the materiality threshold of 50%: lost",
+		},
+		{
+			// A change too small to show at four places still has a sign.
+			name: "tiny service change", crown: Service, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "score", Direction: outcome.HigherIsBetter, Baseline: value("1"), Actual: value("1.00001")}
+				p.Service = Threshold{}
+			},
+		},
+		{
+			// Two means with no spread: any difference is certain (p = 0).
+			name: "means without spread", crown: Service, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, _ *PolicySpec) {
+				s.Service.Baseline = mustMeasure(NewMean(dec("4"), 0, 10))
+				s.Service.Actual = mustMeasure(NewMean(dec("3"), 0, 10))
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, ps := spec("u"), policySpec()
+			tt.edit(&cs, &ps)
+			s, err := MustScorecard(cs).Score(MustPolicy(ps))
+			require.NoError(t, err)
+			got := s.Crown(tt.crown)
+			assert.Equal(t, tt.want, got.Status(), got.Reason())
+			assert.Equal(t, tt.verdict, s.Verdict(), s.Reason())
+			if tt.reason != "" {
+				assert.Equal(t, tt.reason, got.Reason())
+			}
+		})
+	}
+}
+
+func TestScore_reasons(t *testing.T) {
+	cs := spec("u")
+	cs.Cost.Actual = eur("1100000")
+	s, err := MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "trade-off: service and revenue won, cost lost", s.Reason())
+	assert.Equal(t, []Crown{Cost}, s.With(Lost))
+	cs = spec("u")
+	cs.Cost.Actual = cs.Cost.Baseline
+	cs.Revenue.Actual = cs.Revenue.Baseline
+	s, err = MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "single crown: service won, cost and revenue flat", s.Reason())
+	cs.Service.Actual = cs.Service.Baseline
+	s, err = MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "no crown: cost, service and revenue flat", s.Reason())
+}
+
+func TestScore_errors(t *testing.T) {
+	_, err := Scorecard{}.Score(MustPolicy(policySpec()))
+	assert.ErrorIs(t, err, ErrInvalidScorecard)
+	_, err = MustScorecard(spec("u")).Score(Policy{})
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	ps := policySpec()
+	ps.Cost = MustThreshold(NewMoneyThreshold(MustMoney("1000", "USD")))
+	_, err = MustScorecard(spec("u")).Score(MustPolicy(ps))
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+	assert.EqualError(t, err, `triplecrown: unit "u" is in EUR but the cost threshold is in USD`)
+}
+
+func TestEnums_text(t *testing.T) {
+	for c := range Crowns() {
+		got, err := ParseCrown(c.String())
+		require.NoError(t, err)
+		assert.Equal(t, c, got)
+	}
+	for s := Won; s <= Inconclusive; s++ {
+		got, err := ParseStatus(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+	}
+	for v := TripleCrown; v <= TradeOff; v++ {
+		got, err := ParseVerdict(v.String())
+		require.NoError(t, err)
+		assert.Equal(t, v, got)
+	}
+	_, err := ParseCrown("quality")
+	assert.ErrorIs(t, err, ErrUnknownCrown)
+	assert.EqualError(t, err, `triplecrown: unknown crown "quality" (want cost, service or revenue)`)
+	_, err = ParseStatus("draw")
+	assert.ErrorIs(t, err, ErrUnknownStatus)
+	_, err = ParseVerdict("quadruple crown")
+	assert.ErrorIs(t, err, ErrUnknownVerdict)
+	assert.Equal(t, "Crown(0)", Crown(0).String())
+	assert.Equal(t, "Status(9)", Status(9).String())
+	assert.Equal(t, "Verdict(0)", Verdict(0).String())
+	assert.False(t, Status(0).IsValid())
+	assert.False(t, Verdict(0).IsValid())
+}
+
+// TestCmpAbsMul checks the integer comparison against decimal arithmetic.
+func TestCmpAbsMul(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		d := decimal.New(rng.Int64N(2_000_000_001)-1_000_000_000, int32(rng.IntN(21)-10))
+		a := decimal.New(rng.Int64N(2_000_001)-1_000_000, int32(rng.IntN(21)-10))
+		b := decimal.New(rng.Int64N(2_000_001)-1_000_000, int32(rng.IntN(21)-10))
+		if rng.IntN(5) == 0 {
+			d = a.Mul(b).Neg() // equal sizes
+		}
+		want := d.Abs().Cmp(a.Mul(b).Abs())
+		require.Equal(t, want, cmpAbsMul(d, a, b), "|%s| vs |%s * %s|", d, a, b)
+	}
+	// Exponents too far apart for 128 bits, and coefficients too wide.
+	assert.Equal(t, 1, cmpAbsMul(dec("999999999999999999e30"), dec("999999999999999999"), dec("1e-30")))
+	assert.Equal(t, -1, cmpAbsMul(dec("1"), dec("12345678901234567890"), dec("1")))
+}

@@ -1,0 +1,175 @@
+package triplecrown
+
+import (
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Amounts is a crown's money in a scorecard: the baseline and the actual
+// amount, in the scorecard's currency.
+type Amounts struct {
+	// Baseline is the amount in the baseline period (last year, the
+	// budget, the period before the initiative).
+	Baseline Money `json:"baseline"`
+	// Actual is the amount in the period scored.
+	Actual Money `json:"actual"`
+}
+
+// Equal reports whether a and o have equal baselines and actuals.
+func (a Amounts) Equal(o Amounts) bool {
+	return a.Baseline.Equal(o.Baseline) && a.Actual.Equal(o.Actual)
+}
+
+// ScorecardSpec is a [Scorecard] as plain data: what a caller fills in, and
+// the scorecard's JSON form. [NewScorecard] validates it.
+type ScorecardSpec struct {
+	// Unit identifies the unit scored (a department, a division, an
+	// initiative); see [outcome.ValidateID].
+	Unit string `json:"unit"`
+	// Name is what people call the unit. Optional.
+	Name string `json:"name,omitempty"`
+	// Period names the period scored, e.g. "2025" or "2025-Q2". Required;
+	// only scorecards of one period roll up together.
+	Period string `json:"period"`
+	// Cost is the cost of delivery (lower is better). Required.
+	Cost Amounts `json:"cost"`
+	// Revenue is the revenue (higher is better). Required, and zero for a
+	// unit that earns none.
+	Revenue Amounts `json:"revenue"`
+	// Service is the service measure. Required.
+	Service ServiceSpec `json:"service"`
+}
+
+// Scorecard is one unit's triple crown for one period: cost and revenue as
+// baseline and actual money in one currency, and a service measure as
+// baseline and actual with its direction. Build one with [NewScorecard],
+// combine several with [NewRollup], and judge one with [Scorecard.Score].
+//
+// Scorecard is immutable. The zero Scorecard is invalid; [Scorecard.IsZero]
+// reports it.
+type Scorecard struct {
+	spec ScorecardSpec
+}
+
+// NewScorecard validates spec and returns its Scorecard. It reports every
+// problem, joined with [errors.Join], each an *[outcome.Error] carrying the
+// unit's ID: the ID's ([outcome.ErrEmptyID], [outcome.ErrInvalidID]),
+// [ErrEmptyPeriod], [ErrMissingMoney] for an amount not given,
+// [ErrNegativeMoney] for a negative cost or revenue, [ErrCurrencyMismatch]
+// when the amounts are not all in one currency, and for the service
+// [outcome.ErrEmptyName], [outcome.ErrUnknownDirection], [ErrInvalidMeasure]
+// for a missing measure and [ErrServiceMismatch] for a baseline and an actual
+// of different kinds.
+func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
+	var errs []error
+	if err := outcome.ValidateID(spec.Unit); err != nil {
+		errs = append(errs, err)
+	}
+	ids := []string{spec.Unit}
+	unit := clip(spec.Unit)
+	if strings.TrimSpace(spec.Period) == "" {
+		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: unit %q has no period", unit))
+	}
+	var cur Currency
+	for _, a := range [...]struct {
+		what string
+		m    Money
+	}{
+		{"baseline cost", spec.Cost.Baseline}, {"actual cost", spec.Cost.Actual},
+		{"baseline revenue", spec.Revenue.Baseline}, {"actual revenue", spec.Revenue.Actual},
+	} {
+		switch {
+		case a.m.Currency().IsZero():
+			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: unit %q has no %s", unit, a.what))
+			continue
+		case a.m.Sign() < 0:
+			errs = append(errs, newError(ErrNegativeMoney, ids,
+				"triplecrown: unit %q has a negative %s (%s)", unit, a.what, a.m))
+		}
+		switch {
+		case cur.IsZero():
+			cur = a.m.Currency()
+		case cur != a.m.Currency():
+			errs = append(errs, newError(ErrCurrencyMismatch, ids,
+				"triplecrown: unit %q has its %s in %s, not %s: one scorecard has one currency",
+				unit, a.what, a.m.Currency(), cur))
+		}
+	}
+	errs = append(errs, validateService(ids, spec.Service)...)
+	if len(errs) > 0 {
+		return Scorecard{}, joinAll(errs)
+	}
+	return Scorecard{spec: spec}, nil
+}
+
+// validateService checks a scorecard's service measure.
+func validateService(ids []string, s ServiceSpec) []error {
+	var errs []error
+	unit := clip(ids[0])
+	if strings.TrimSpace(s.Name) == "" {
+		errs = append(errs, newError(outcome.ErrEmptyName, ids, "triplecrown: unit %q has a service measure without a name", unit))
+	}
+	if !s.Direction.IsValid() {
+		errs = append(errs, newError(outcome.ErrUnknownDirection, ids,
+			"triplecrown: unit %q has a service measure without a valid direction", unit))
+	}
+	if s.Baseline.IsZero() {
+		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no baseline service measure", unit))
+	}
+	if s.Actual.IsZero() {
+		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no actual service measure", unit))
+	}
+	if !s.Baseline.IsZero() && !s.Actual.IsZero() && s.Baseline.kind != s.Actual.kind {
+		errs = append(errs, newError(ErrServiceMismatch, ids,
+			"triplecrown: unit %q has a %s as its baseline service measure but a %s as its actual",
+			unit, s.Baseline.kind, s.Actual.kind))
+	}
+	return errs
+}
+
+// MustScorecard is like [NewScorecard] but panics if spec is invalid. It is
+// meant for literals in programs and tests.
+func MustScorecard(spec ScorecardSpec) Scorecard {
+	c, err := NewScorecard(spec)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Unit returns the unit's ID.
+func (c Scorecard) Unit() string { return c.spec.Unit }
+
+// Name returns the unit's name, or "".
+func (c Scorecard) Name() string { return c.spec.Name }
+
+// Period returns the period scored.
+func (c Scorecard) Period() string { return c.spec.Period }
+
+// Currency returns the currency of the scorecard's money.
+func (c Scorecard) Currency() Currency { return c.spec.Cost.Baseline.Currency() }
+
+// Cost returns the baseline and actual cost.
+func (c Scorecard) Cost() Amounts { return c.spec.Cost }
+
+// Revenue returns the baseline and actual revenue.
+func (c Scorecard) Revenue() Amounts { return c.spec.Revenue }
+
+// Service returns the service measure.
+func (c Scorecard) Service() ServiceSpec { return c.spec.Service }
+
+// Spec returns the scorecard as plain data; NewScorecard(c.Spec()) returns a
+// Scorecard equal to c.
+func (c Scorecard) Spec() ScorecardSpec { return c.spec }
+
+// IsZero reports whether c is the zero (invalid) Scorecard.
+func (c Scorecard) IsZero() bool { return c.spec.Unit == "" }
+
+// Equal reports whether c and o have the same unit, name and period and
+// equal amounts and measures.
+func (c Scorecard) Equal(o Scorecard) bool {
+	return c.spec.Unit == o.spec.Unit && c.spec.Name == o.spec.Name && c.spec.Period == o.spec.Period &&
+		c.spec.Cost.Equal(o.spec.Cost) && c.spec.Revenue.Equal(o.spec.Revenue) &&
+		c.spec.Service.Equal(o.spec.Service)
+}
