@@ -10,7 +10,9 @@ import (
 // portfolio is the contact centre's KPIs as the method finds them: "calls
 // handled, abandoned calls, average handle time (AHT), first-time response,
 // customer-satisfaction stats, Net Promoter Score", with two business
-// outcomes. The agents' bonus pays on calls handled and AHT.
+// outcomes, and the workforce planners' dashboard of speed and volume. The
+// agents' bonus pays on calls handled and AHT, and Marketing's on NPS, which
+// it reports as the customer outcome.
 func portfolio() []outcome.MetricSpec {
 	const hi, lo = outcome.HigherIsBetter, outcome.LowerIsBetter
 	return []outcome.MetricSpec{
@@ -22,6 +24,12 @@ func portfolio() []outcome.MetricSpec {
 		{ID: "nps", Name: "Net Promoter Score", Level: outcome.CustomerOutcome, Direction: hi, Owner: "Marketing", Rewarded: true},
 		{ID: "cost-to-serve", Name: "Cost to serve", Level: outcome.BusinessOutcome, Direction: lo, Kind: outcome.Cost, Unit: "EUR", Owner: "Finance"},
 		{ID: "retention-revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: hi, Kind: outcome.Revenue, Unit: "EUR", Owner: "Sales"},
+		{ID: "calls-answered", Name: "Calls answered", Level: outcome.Output, Direction: hi, Unit: "calls", Owner: "Workforce planning"},
+		{ID: "asa", Name: "Average speed of answer", Level: outcome.Output, Direction: lo, Unit: "seconds", Owner: "Workforce planning"},
+		{ID: "service-level", Name: "Service level", Level: outcome.Output, Direction: hi, Unit: "%", Owner: "Workforce planning"},
+		{ID: "occupancy", Name: "Occupancy", Level: outcome.Activity, Direction: hi, Unit: "%", Owner: "Workforce planning"},
+		{ID: "transfer-rate", Name: "Transfer rate", Level: outcome.Output, Direction: lo, Unit: "%", Owner: "Front line"},
+		{ID: "escalation-rate", Name: "Escalation rate", Level: outcome.Output, Direction: lo, Unit: "%", Owner: "Team leaders"},
 		{ID: "queue-callbacks", Name: "Callback queue clearance", Level: outcome.Activity, Direction: hi, Owner: "Front line"},
 	}
 }
@@ -45,7 +53,7 @@ func auditPart(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	for l := range outcome.Levels() {
-		fmt.Fprintf(w, "   %-28s %d  (%s%%)\n", l, report.Count(l), report.Share(l).Shift(2).StringFixed(1))
+		fmt.Fprintf(w, "   %-28s %2d  (%s%%)\n", l, report.Count(l), report.Share(l).Shift(2).StringFixed(1))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "   "+report.Summary())

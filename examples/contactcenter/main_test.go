@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/report.txt with the program's output")
+
+// TestReport pins the whole report. After a deliberate change, review the
+// diff of `go test ./examples/contactcenter -update`.
+func TestReport(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	golden := filepath.Join("testdata", "report.txt")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), buf.String())
+}
+
+// TestReportFigures checks the report's key figures against arithmetic done
+// by hand from the data, so that the golden file cannot drift into a wrong
+// story unnoticed.
+func TestReportFigures(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	out := buf.String()
+	for _, want := range []string{
+		// 10 outputs + 2 activities = 12 output-side KPIs of 15: 12/15 = 80%,
+		// which is at the method's 80% threshold, so the portfolio is output-heavy.
+		"12 of 15 KPIs (80%) measure outputs",
+		"[output-heavy]",
+		// calls handled and AHT are outputs tied to the agents' bonus.
+		`[rewarded-output] "Average handle time"`,
+		`[rewarded-output] "Calls handled"`,
+		// NPS is declared a customer outcome; the method classes it an output.
+		`[level-contradicts-catalogue] "Net Promoter Score"`,
+		// Front line: 6,900/10,000 → 7,800/10,000 solved at first contact;
+		// cost 6.2M → 5.7M (-8.06%), revenue 1.8M → 2.05M (+13.89%).
+		"front-line: triple crown",
+		// Retention: cost 0.9M → 1.05M (+16.67%) bought revenue 3.1M → 3.35M.
+		"retention: trade-off",
+		// Cost saved: (6.2-5.7) + (1.5-1.42) + (0.9-1.05) = 0.5 + 0.08 - 0.15 = 0.43M EUR.
+		"Contributions to the cost crown (total 430000 EUR)",
+		// Shares of 430,000: 500/430 = 116.28% → 116; 80/430 = 18.60% → 19;
+		// -150/430 = -34.88% → -35; 116 + 19 - 35 = 100.
+		"front-line: 500000 EUR (116%)",
+		"billing: 80000 EUR (19%)",
+		"retention: -150000 EUR (-35%), a detractor",
+		// Revenue gained: 0.25 + 0.03 + 0.25 = 0.53M EUR; 250/530 = 47.17% → 47,
+		// 30/530 = 5.66% → 6, 47.17% → 47: 47 + 6 + 47 = 100.
+		"Contributions to the revenue crown (total 530000 EUR)",
+	} {
+		assert.True(t, strings.Contains(out, want), "the report lacks %q", want)
+	}
+}

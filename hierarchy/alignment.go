@@ -1,0 +1,364 @@
+package hierarchy
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Share is how much of some work (one level's nodes, or all the work below
+// the successful customer outcomes) is aligned: reaches a successful customer
+// outcome.
+//
+// By count, every node counts once. By weight, every node counts with the
+// total weight of its links up, and the aligned part of it is the weight of
+// the links that go to nodes that reach a customer outcome: a task that gives
+// 0.7 of its effort to an aligned activity and 0.3 to an orphan one is 70%
+// aligned by weight. A node with no link up counts with weight 1 (the default
+// weight of a link), none of it aligned.
+//
+// Share is immutable data; compare shares with [Share.Equal].
+type Share struct {
+	// Level is the level of the nodes counted, or zero for all the work.
+	Level outcome.Level
+	// Nodes is the number of nodes; Aligned, how many of them reach a
+	// successful customer outcome.
+	Nodes, Aligned int
+	// Weight is the weight of the nodes; AlignedWeight, the part of it that
+	// goes to nodes that reach a successful customer outcome.
+	Weight, AlignedWeight decimal.Decimal
+}
+
+// ByCount returns the aligned share by count, Aligned / Nodes, rounded half
+// away from zero to the given number of decimal places. With no nodes it is
+// 1: nothing is misaligned.
+func (s Share) ByCount(places int32) decimal.Decimal {
+	if s.Nodes == 0 {
+		return decimal.New(1, 0)
+	}
+	return decimal.New(int64(s.Aligned), 0).DivRound(decimal.New(int64(s.Nodes), 0), places)
+}
+
+// ByWeight returns the aligned share by weight, AlignedWeight / Weight,
+// rounded half away from zero to the given number of decimal places. With no
+// weight it is 1: nothing is misaligned.
+func (s Share) ByWeight(places int32) decimal.Decimal {
+	if s.Weight.Sign() == 0 {
+		return decimal.New(1, 0)
+	}
+	return s.AlignedWeight.DivRound(s.Weight, places)
+}
+
+// Equal reports whether s and o count the same, with equal weights.
+func (s Share) Equal(o Share) bool {
+	return s.Level == o.Level && s.Nodes == o.Nodes && s.Aligned == o.Aligned &&
+		s.Weight.Equal(o.Weight) && s.AlignedWeight.Equal(o.AlignedWeight)
+}
+
+// OrphanGroup is the orphans (nodes that reach no successful customer
+// outcome) whose line of sight stops at the same level: the highest level
+// they reach, through the links above them.
+type OrphanGroup struct {
+	// Highest is the highest level the orphans reach: an output that feeds
+	// nothing, and the tasks and activities that feed only it, all stop at
+	// [outcome.Output].
+	Highest outcome.Level
+	// IDs are the orphans' IDs, sorted.
+	IDs []string
+}
+
+// Alignment answers the method's question, "is everything you are doing
+// aligned to delivering a successful customer outcome?", for a whole
+// hierarchy, with its reasons as data: the aligned share overall and per
+// level, the orphans and the successful customer outcomes nothing feeds.
+// [Model.Alignment] computes it.
+//
+// The work is every node below the successful customer outcomes; a
+// successful customer outcome is aligned by definition, and is not counted.
+type Alignment struct {
+	// Overall is the share of all the work.
+	Overall Share
+	// Levels holds the share of each level of work: task, activity, output
+	// and business outcome, in that order (always four entries).
+	Levels []Share
+	// Orphans holds the nodes that reach no successful customer outcome,
+	// grouped by the highest level they reach, lowest first; only groups
+	// with nodes appear.
+	Orphans []OrphanGroup
+	// Unsupported holds the IDs of the successful customer outcomes that
+	// nothing feeds, sorted.
+	Unsupported []string
+}
+
+// AllAligned reports whether every node of work reaches a successful
+// customer outcome: the method's "yes, 100%".
+func (a Alignment) AllAligned() bool { return a.Overall.Aligned == a.Overall.Nodes }
+
+// Level returns the share of the given level of work, or a Share with no
+// nodes for [outcome.CustomerOutcome] and invalid levels.
+func (a Alignment) Level(l outcome.Level) Share {
+	for _, s := range a.Levels {
+		if s.Level == l {
+			return s
+		}
+	}
+	return Share{Level: l}
+}
+
+// Equal reports whether a and o are the same report.
+func (a Alignment) Equal(o Alignment) bool {
+	if !a.Overall.Equal(o.Overall) || len(a.Levels) != len(o.Levels) || len(a.Orphans) != len(o.Orphans) ||
+		!equalStrings(a.Unsupported, o.Unsupported) {
+		return false
+	}
+	for i := range a.Levels {
+		if !a.Levels[i].Equal(o.Levels[i]) {
+			return false
+		}
+	}
+	for i := range a.Orphans {
+		if a.Orphans[i].Highest != o.Orphans[i].Highest || !equalStrings(a.Orphans[i].IDs, o.Orphans[i].IDs) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxNamed bounds the number of IDs [Alignment.Answer] names.
+const maxNamed = 5
+
+// Answer answers the method's question in one sentence, for people: whether
+// everything is aligned, the aligned share of the work overall and per level
+// (by count, in whole percent, rounded half up, but never shown as 100% while
+// anything is misaligned, nor as 0% while anything is aligned), the orphans
+// (naming the first five, lowest group first) and the successful customer
+// outcomes that nothing feeds. For example:
+//
+//	No: 73% of the work (8 of 11 nodes) reaches a successful customer outcome (tasks 67%, activities 67%, outputs 67%, business outcomes 100%); 3 do not: "monitor-queues", "update-wallboard", "wallboard-refreshes".
+func (a Alignment) Answer() string {
+	var sb strings.Builder
+	o := a.Overall
+	switch {
+	case o.Nodes == 0:
+		sb.WriteString("There is no work to align: no tasks, activities, outputs or business outcomes")
+	case a.AllAligned():
+		fmt.Fprintf(&sb, "Yes: all the work (%d %s) reaches a successful customer outcome", o.Nodes, nodes(o.Nodes))
+	default:
+		fmt.Fprintf(&sb, "No: %s of the work (%d of %d %s) reaches a successful customer outcome (",
+			percent(o.Aligned, o.Nodes), o.Aligned, o.Nodes, nodes(o.Nodes))
+		first := true
+		for _, s := range a.Levels {
+			if s.Nodes == 0 {
+				continue
+			}
+			if !first {
+				sb.WriteString(", ")
+			}
+			first = false
+			fmt.Fprintf(&sb, "%s %s", plural(s.Level), percent(s.Aligned, s.Nodes))
+		}
+		fmt.Fprintf(&sb, "); %d %s not: ", o.Nodes-o.Aligned, do(o.Nodes-o.Aligned))
+		var ids []string
+		for _, g := range a.Orphans {
+			ids = append(ids, g.IDs...)
+		}
+		writeIDs(&sb, ids)
+	}
+	if u := len(a.Unsupported); u > 0 {
+		join := "; and"
+		if o.Nodes > 0 && a.AllAligned() {
+			join = "; but"
+		}
+		what := "successful customer outcome has"
+		if u > 1 {
+			what = "successful customer outcomes have"
+		}
+		fmt.Fprintf(&sb, "%s %d %s nothing feeding %s: ", join, u, what, them(u))
+		writeIDs(&sb, a.Unsupported)
+	}
+	sb.WriteString(".")
+	return sb.String()
+}
+
+func nodes(n int) string {
+	if n == 1 {
+		return "node"
+	}
+	return "nodes"
+}
+
+func do(n int) string {
+	if n == 1 {
+		return "does"
+	}
+	return "do"
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// percent writes part/whole in whole percent, rounded half up, but not to
+// 100% unless part == whole, nor to 0% unless part == 0.
+func percent(part, whole int) string {
+	p := (200*part + whole) / (2 * whole)
+	switch {
+	case p == 100 && part < whole:
+		p = 99
+	case p == 0 && part > 0:
+		p = 1
+	}
+	return fmt.Sprintf("%d%%", p)
+}
+
+// writeIDs writes the first maxNamed IDs, quoted, and how many more there are.
+func writeIDs(sb *strings.Builder, ids []string) {
+	for i, id := range ids {
+		if i == maxNamed {
+			fmt.Fprintf(sb, " and %d more", len(ids)-maxNamed)
+			return
+		}
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(sb, "%q", clip(id))
+	}
+}
+
+// u128 is an unsigned 128-bit sum of weights in millionths.
+type u128 struct{ hi, lo uint64 }
+
+func (s *u128) add(w int64) {
+	var carry uint64
+	s.lo, carry = bits.Add64(s.lo, uint64(w), 0)
+	s.hi += carry
+}
+
+func (s u128) decimal() decimal.Decimal {
+	if s.hi == 0 && s.lo < 1<<63 {
+		return weightDecimal(int64(s.lo))
+	}
+	return decimalFrom128(s.hi, s.lo, -WeightPlaces).Normalize()
+}
+
+// Alignment returns the model's [Alignment] report. It takes one pass over
+// the nodes and their links up, and sorts the orphans and the unsupported
+// outcomes by ID.
+func (m Model) Alignment() Alignment {
+	g := m.graph()
+	const work = int(outcome.BusinessOutcome) // the levels of work, Task..BusinessOutcome
+	var count, aligned, orphans [work]int
+	var weight, alignedWeight [work]u128
+	unsupported := 0
+	for u := range int32(len(g.ids)) {
+		l := g.levels[u]
+		if l == outcome.CustomerOutcome {
+			if g.inOff[u] == g.inOff[u+1] {
+				unsupported++
+			}
+			continue
+		}
+		k := l - 1
+		count[k]++
+		if g.aligned(u) {
+			aligned[k]++
+		} else {
+			orphans[g.reach(u)-1]++
+		}
+		lo, hi := g.outOff[u], g.outOff[u+1]
+		if lo == hi {
+			weight[k].add(weightScale)
+			continue
+		}
+		for p := lo; p < hi; p++ {
+			w := g.weight(p)
+			weight[k].add(w)
+			if g.aligned(g.outTgt[p]) {
+				alignedWeight[k].add(w)
+			}
+		}
+	}
+
+	var a Alignment
+	a.Levels = make([]Share, work)
+	var total, totalAligned u128
+	for k := range work {
+		a.Levels[k] = Share{Level: outcome.Level(k + 1), Nodes: count[k], Aligned: aligned[k],
+			Weight: weight[k].decimal(), AlignedWeight: alignedWeight[k].decimal()}
+		a.Overall.Nodes += count[k]
+		a.Overall.Aligned += aligned[k]
+		total.addU(weight[k])
+		totalAligned.addU(alignedWeight[k])
+	}
+	a.Overall.Weight, a.Overall.AlignedWeight = total.decimal(), totalAligned.decimal()
+
+	// The orphans, bucketed by the highest level they reach, and the
+	// unsupported outcomes, in one slice of positions.
+	nOrphans := a.Overall.Nodes - a.Overall.Aligned
+	pos := make([]int32, nOrphans+unsupported)
+	var start [work + 1]int
+	for k := range work {
+		start[k+1] = start[k] + orphans[k]
+	}
+	next := start
+	for u := range int32(len(g.ids)) {
+		switch l := g.levels[u]; {
+		case l == outcome.CustomerOutcome:
+			if g.inOff[u] == g.inOff[u+1] {
+				pos[next[work]] = u
+				next[work]++
+			}
+		case !g.aligned(u):
+			k := g.reach(u) - 1
+			pos[next[k]] = u
+			next[k]++
+		}
+	}
+	ids := make([]string, len(pos))
+	for k := range work + 1 {
+		end := len(pos)
+		if k < work {
+			end = start[k+1]
+		}
+		group := pos[start[k]:end]
+		if len(group) == 0 {
+			continue
+		}
+		g.sortIDs(group)
+		out := ids[start[k]:end:end]
+		for i, v := range group {
+			out[i] = g.ids[v]
+		}
+		if k == work {
+			a.Unsupported = out
+			continue
+		}
+		a.Orphans = append(a.Orphans, OrphanGroup{Highest: outcome.Level(k + 1), IDs: out})
+	}
+	return a
+}
+
+func (s *u128) addU(o u128) {
+	var carry uint64
+	s.lo, carry = bits.Add64(s.lo, o.lo, 0)
+	s.hi += o.hi + carry
+}

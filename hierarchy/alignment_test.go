@@ -1,0 +1,230 @@
+package hierarchy
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestAlignment(t *testing.T) {
+	a := contactCentreModel(t).Alignment()
+	// Worked by hand from contactCentre:
+	//   tasks: answer-call and look-up-account reach the customer;
+	//     update-wallboard does not. By weight, answer-call has 1 (aligned),
+	//     look-up-account 1+1 (aligned), update-wallboard 1 (not): 3 of 4.
+	//   activities: handle-enquiry and resolve-problem do; monitor-queues
+	//     does not: 2 of 3, and 2 of 3 by weight (one link of 1 each).
+	//   outputs: calls-handled (1) and first-time-response (0.4+0.6) do;
+	//     wallboard-refreshes feeds nothing, so counts 1, unaligned: 2 of 3.
+	//   business outcomes: both, 2 of 2.
+	//   overall: 8 of 11 nodes; by weight 3+2+2+2 = 9 of 4+3+3+2 = 12.
+	want := []Share{
+		{Level: T, Nodes: 3, Aligned: 2, Weight: dec("4"), AlignedWeight: dec("3")},
+		{Level: A, Nodes: 3, Aligned: 2, Weight: dec("3"), AlignedWeight: dec("2")},
+		{Level: O, Nodes: 3, Aligned: 2, Weight: dec("3"), AlignedWeight: dec("2")},
+		{Level: BO, Nodes: 2, Aligned: 2, Weight: dec("2"), AlignedWeight: dec("2")},
+	}
+	require.Len(t, a.Levels, 4)
+	for i := range want {
+		assert.True(t, want[i].Equal(a.Levels[i]), "level %d: %+v", i, a.Levels[i])
+		assert.True(t, want[i].Equal(a.Level(want[i].Level)))
+	}
+	assert.True(t, Share{Nodes: 11, Aligned: 8, Weight: dec("12"), AlignedWeight: dec("9")}.Equal(a.Overall))
+	assert.False(t, a.AllAligned())
+
+	// 8/11 = 0.72727..., 9/12 = 0.75, 2/3 = 0.666... rounds to 0.67.
+	assert.True(t, dec("0.7273").Equal(a.Overall.ByCount(4)))
+	assert.True(t, dec("0.75").Equal(a.Overall.ByWeight(4)))
+	assert.True(t, dec("0.67").Equal(a.Levels[0].ByCount(2)))
+	assert.True(t, dec("0.75").Equal(a.Levels[0].ByWeight(2)))
+	assert.True(t, dec("1").Equal(a.Levels[3].ByCount(2)))
+
+	// The wallboard chain stops at the output level.
+	require.Len(t, a.Orphans, 1)
+	assert.Equal(t, O, a.Orphans[0].Highest)
+	assert.Equal(t, []string{"monitor-queues", "update-wallboard", "wallboard-refreshes"}, a.Orphans[0].IDs)
+	assert.Empty(t, a.Unsupported)
+
+	assert.Equal(t, `No: 73% of the work (8 of 11 nodes) reaches a successful customer outcome `+
+		`(tasks 67%, activities 67%, outputs 67%, business outcomes 100%); `+
+		`3 do not: "monitor-queues", "update-wallboard", "wallboard-refreshes".`, a.Answer())
+}
+
+func TestAlignmentGroupsAndAnswers(t *testing.T) {
+	tests := []struct {
+		name    string
+		nodes   []Node
+		edges   []edge
+		orphans []OrphanGroup
+		answer  string
+	}{
+		{"empty", nil, nil, nil,
+			`There is no work to align: no tasks, activities, outputs or business outcomes.`},
+		{"only an outcome nobody delivers", []Node{node("sco", CO)}, nil, nil,
+			`There is no work to align: no tasks, activities, outputs or business outcomes; and 1 successful customer outcome has nothing feeding it: "sco".`},
+		{"all aligned", []Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", ""}}, nil,
+			`Yes: all the work (1 node) reaches a successful customer outcome.`},
+		{"all aligned but an outcome nobody delivers",
+			[]Node{node("t", T), node("t2", T), node("sco", CO), node("x", CO), node("y", CO)},
+			[]edge{{"t", "sco", ""}, {"t2", "sco", ""}}, nil,
+			`Yes: all the work (2 nodes) reaches a successful customer outcome; but 2 successful customer outcomes have nothing feeding them: "x", "y".`},
+		{"orphans at every height",
+			[]Node{node("t1", T), node("t2", T), node("a1", A), node("o1", O), node("b1", BO), node("t3", T), node("sco", CO)},
+			[]edge{{"t1", "a1", ""}, {"t2", "o1", ""}, {"o1", "b1", ""}, {"t3", "sco", ""}},
+			[]OrphanGroup{{A, []string{"a1", "t1"}}, {BO, []string{"b1", "o1", "t2"}}},
+			`No: 17% of the work (1 of 6 nodes) reaches a successful customer outcome (tasks 33%, activities 0%, outputs 0%, business outcomes 0%); 5 do not: "a1", "t1", "b1", "o1", "t2".`},
+		{"one orphan among many, and more than five named", manyTasks(200, 6), manyEdges(200, 6),
+			[]OrphanGroup{{T, []string{"orphan0", "orphan1", "orphan2", "orphan3", "orphan4", "orphan5"}}},
+			`No: 97% of the work (200 of 206 nodes) reaches a successful customer outcome (tasks 97%); 6 do not: "orphan0", "orphan1", "orphan2", "orphan3", "orphan4" and 1 more; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+		{"almost all aligned is not 100%", manyTasks(999, 1), manyEdges(999, 1),
+			[]OrphanGroup{{T, []string{"orphan0"}}},
+			`No: 99% of the work (999 of 1000 nodes) reaches a successful customer outcome (tasks 99%); 1 does not: "orphan0"; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+		{"almost nothing aligned is not 0%", manyTasks(1, 999), manyEdges(1, 999), nil,
+			`No: 1% of the work (1 of 1000 nodes) reaches a successful customer outcome (tasks 1%); 999 do not: "orphan0", "orphan1", "orphan10", "orphan100", "orphan101" and 994 more; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustBuild(t, tt.nodes, tt.edges).Alignment()
+			if tt.orphans != nil {
+				assert.Equal(t, tt.orphans, a.Orphans)
+			}
+			assert.Equal(t, tt.answer, a.Answer())
+		})
+	}
+}
+
+// manyTasks returns aligned tasks, orphan tasks, the customer outcome they
+// feed and one that nothing feeds.
+func manyTasks(aligned, orphans int) []Node {
+	var ns []Node
+	for i := range aligned {
+		ns = append(ns, node("task"+itoa(i), T))
+	}
+	for i := range orphans {
+		ns = append(ns, node("orphan"+itoa(i), T))
+	}
+	return append(ns, node("sco", CO), node("unfed", CO))
+}
+
+func manyEdges(aligned, _ int) []edge {
+	var es []edge
+	for i := range aligned {
+		es = append(es, edge{"task" + itoa(i), "sco", ""})
+	}
+	return es
+}
+
+func itoa(i int) string { return decimal.New(int64(i), 0).String() }
+
+func TestShareEdges(t *testing.T) {
+	var s Share
+	assert.True(t, dec("1").Equal(s.ByCount(2)), "no nodes: nothing misaligned")
+	assert.True(t, dec("1").Equal(s.ByWeight(2)), "no weight: nothing misaligned")
+	a := Alignment{}
+	assert.Equal(t, 0, a.Level(CO).Nodes)
+	assert.True(t, a.Equal(Alignment{}))
+
+	// Links of weight 0 carry no weight.
+	m := mustBuild(t, []Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", "0"}})
+	al := m.Alignment()
+	assert.True(t, al.Overall.Weight.IsZero())
+	assert.True(t, dec("1").Equal(al.Overall.ByWeight(2)))
+	assert.True(t, dec("1").Equal(al.Overall.ByCount(2)))
+}
+
+// TestAlignmentLargeWeights checks sums of weights beyond an int64 of
+// millionths: 10 links of the maximum weight 10^12 sum to 10^13, which is
+// 10^19 millionths, above 2^63 (about 9.2 * 10^18).
+func TestAlignmentLargeWeights(t *testing.T) {
+	nodes := []Node{node("sco", CO)}
+	var edges []edge
+	for i := range 10 {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "sco", "1000000000000"})
+	}
+	a := mustBuild(t, nodes, edges).Alignment()
+	assert.True(t, dec("10000000000000").Equal(a.Overall.Weight), a.Overall.Weight.String())
+	assert.True(t, dec("10000000000000").Equal(a.Levels[0].AlignedWeight))
+}
+
+// TestAlignmentOrderIndependent checks that the order a definition was added
+// in does not change the report.
+func TestAlignmentOrderIndependent(t *testing.T) {
+	nodes, edges := contactCentre()
+	want := mustBuild(t, nodes, edges).Alignment()
+	for i := range 4 {
+		ns, es := slices.Clone(nodes), slices.Clone(edges)
+		rotate(ns, i*5)
+		rotate(es, i*3)
+		slices.Reverse(ns)
+		got := mustBuild(t, ns, es).Alignment()
+		assert.True(t, want.Equal(got), "permutation %d", i)
+	}
+	// Equal notices a difference in each part.
+	other := want
+	other.Unsupported = []string{"x"}
+	assert.False(t, want.Equal(other))
+	other = want
+	other.Levels = slices.Clone(want.Levels)
+	other.Levels[2].Aligned++
+	assert.False(t, want.Equal(other))
+	other = want
+	other.Orphans = []OrphanGroup{{Highest: T, IDs: want.Orphans[0].IDs}}
+	assert.False(t, want.Equal(other))
+	other.Orphans = nil
+	assert.False(t, want.Equal(other))
+	assert.False(t, equalStrings([]string{"a"}, []string{"b"}))
+}
+
+// TestAlignmentAgainstAncestors checks the report against a brute-force
+// count: a node is aligned when it is a customer outcome or one is among
+// its ancestors.
+func TestAlignmentAgainstAncestors(t *testing.T) {
+	nodes, edges := contactCentre()
+	nodes = append(nodes, node("nps", CO), node("loner", A), node("to-nowhere", BO))
+	edges = append(edges, edge{"loner", "to-nowhere", ""}, edge{"answer-call", "loner", ""})
+	m := mustBuild(t, nodes, edges)
+	a := m.Alignment()
+	count, aligned := 0, 0
+	var orphans []string
+	for n := range m.Nodes() {
+		if n.Level == outcome.CustomerOutcome {
+			continue
+		}
+		count++
+		anc, err := m.Ancestors(n.ID)
+		require.NoError(t, err)
+		ok := false
+		for id := range anc {
+			if p, _ := m.Node(id); p.Level == outcome.CustomerOutcome {
+				ok = true
+			}
+		}
+		if ok {
+			aligned++
+		} else {
+			orphans = append(orphans, n.ID)
+		}
+	}
+	assert.Equal(t, count, a.Overall.Nodes)
+	assert.Equal(t, aligned, a.Overall.Aligned)
+	var got []string
+	for _, g := range a.Orphans {
+		got = append(got, g.IDs...)
+	}
+	slices.Sort(got)
+	slices.Sort(orphans)
+	assert.Equal(t, orphans, got)
+	assert.Equal(t, []string{"nps"}, a.Unsupported)
+	// 11 + loner + to-nowhere = 13 nodes of work; the new two are orphans: 8/13 = 61.5% rounds to 62%.
+	assert.True(t, strings.HasPrefix(a.Answer(), "No: 62% of the work (8 of 13 nodes)"), a.Answer())
+}

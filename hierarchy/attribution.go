@@ -1,0 +1,296 @@
+package hierarchy
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Contribution is one node's part in another node's change.
+type Contribution struct {
+	// ID is the contributing node's.
+	ID string
+	// Amount is its part of the change: positive where it pushed the value
+	// up, negative where it pulled it down.
+	Amount decimal.Decimal
+}
+
+// Attribution explains one node's change between two periods: which of the
+// measured nodes beneath it moved it, and by how much. [Model.Attribute]
+// makes it.
+type Attribution struct {
+	// ID is the ID of the node whose change is explained.
+	ID string
+	// Before and After are the node's weighted-sum values in the two
+	// periods; Change is After - Before.
+	Before, After, Change decimal.Decimal
+	// Contributions holds every measured node beneath (the node itself, if
+	// it is measured) whose contribution is not zero: the weight of all its
+	// paths up to the node times its own change. They add up exactly to
+	// Change. They are ranked by size (absolute value), largest first, then
+	// by ID.
+	Contributions []Contribution
+}
+
+// Increases returns the at most k largest positive contributions, largest
+// first.
+func (a Attribution) Increases(k int) []Contribution { return a.pick(k, 1) }
+
+// Decreases returns the at most k largest negative contributions, largest
+// (most negative) first.
+func (a Attribution) Decreases(k int) []Contribution { return a.pick(k, -1) }
+
+func (a Attribution) pick(k, sign int) []Contribution {
+	var out []Contribution
+	for _, c := range a.Contributions {
+		if len(out) >= k {
+			break
+		}
+		if c.Amount.Sign() == sign {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Attribute explains the change of the node with the given ID (typically a
+// successful customer outcome or a business outcome) between two periods,
+// whose measured values are before and after, under the weighted-sum
+// roll-up ([WeightedSum]).
+//
+// A weighted sum is linear: the node's value is the sum, over the measured
+// nodes beneath it, of each one's value times the weight of all its paths up
+// (the sum, over the paths, of the product of the weights along each). So its
+// change splits exactly into each measured node's change times that weight,
+// and the contributions add up to the change to the last decimal place. The
+// measured nodes beneath are those reached going down from the node without
+// passing another measured node.
+//
+// Both periods must measure the same nodes beneath ([ErrMeasuredDiffer]);
+// an input beneath with no value in a period is an error ([ErrMissingValue])
+// unless [MissingAsZero] makes it zero. Other errors are those of
+// [Model.RollUp] for a weighted sum, and [ErrUnknownNode].
+//
+// It takes time linear in the part of the hierarchy beneath the node, plus
+// the sort of the contributions, and memory linear in the whole.
+func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption) (Attribution, error) {
+	var o rollUpOptions
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	g := m.graph()
+	x, err := g.pos(id)
+	switch {
+	case err != nil:
+		return Attribution{}, err
+	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
+		return Attribution{}, foreignError()
+	case g.growth > 18:
+		return Attribution{}, newError(ErrRollUpPrecision, nil,
+			"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.growth)
+	}
+	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
+
+	// The part beneath x: breadth first down the links, not below measured
+	// nodes (other than x) nor below nodes nothing feeds.
+	n := len(g.ids)
+	seen := make([]uint64, (n+63)/64)
+	local := make([]int32, n) // a node's index in sub
+	sub := []int32{x}
+	seen[x/64] |= 1 << (x % 64)
+	// A measured node's value does not depend on the nodes beneath it.
+	expands := func(u int32) bool { return !measured(u) }
+	var differ, missing []string
+	for i := 0; i < len(sub); i++ {
+		u := sub[i]
+		local[u] = int32(i)
+		if before.isSet(u) != after.isSet(u) {
+			differ = append(differ, g.ids[u])
+		}
+		if !expands(u) {
+			continue
+		}
+		if g.inOff[u] == g.inOff[u+1] && !o.missingAsZero {
+			missing = append(missing, g.ids[u])
+		}
+		for _, c := range g.inSrc[g.inOff[u]:g.inOff[u+1]] {
+			if seen[c/64]&(1<<(c%64)) == 0 {
+				seen[c/64] |= 1 << (c % 64)
+				sub = append(sub, c)
+			}
+		}
+	}
+	if len(differ) > 0 {
+		slices.Sort(differ)
+		return Attribution{}, newError(ErrMeasuredDiffer, differ,
+			"hierarchy: the two periods measure different nodes beneath %q: %s", clip(id), quoteList(differ))
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return Attribution{}, newError(ErrMissingValue, missing,
+			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
+	}
+
+	// The weight of all paths from each node of sub up to x, in fixed
+	// point at the weights' growth, in reverse topological order within
+	// sub: a node is done once every node it feeds in sub is.
+	inSub := func(u int32) bool { return seen[u/64]&(1<<(u%64)) != 0 }
+	pending := make([]int32, len(sub))
+	for i, u := range sub {
+		for _, t := range g.outTgt[g.outOff[u]:g.outOff[u+1]] {
+			if inSub(t) && expands(t) {
+				pending[i]++
+			}
+		}
+	}
+	one := i128From(int64(pow10u(g.growth)))
+	coef := make([]i128, len(sub))
+	queue := make([]int32, 0, len(sub))
+	queue = append(queue, x)
+	for head := 0; head < len(queue); head++ {
+		u := queue[head]
+		c := one
+		if u != x {
+			var overflow bool
+			if c, overflow = g.pathWeight(u, coef, local, inSub, expands); overflow {
+				return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u]},
+					"hierarchy: the weight of the paths from %q up to %q is beyond 128-bit fixed point", clip(g.ids[u]), clip(id))
+			}
+		}
+		coef[local[u]] = c
+		if !expands(u) {
+			continue
+		}
+		for _, w := range g.inSrc[g.inOff[u]:g.inOff[u+1]] {
+			if pending[local[w]]--; pending[local[w]] == 0 {
+				queue = append(queue, w)
+			}
+		}
+	}
+
+	// Each measured node's contribution: its path weight times its change,
+	// at the larger of the two sets' places plus the growth.
+	places := max(before.places, after.places)
+	scale := places + g.growth
+	var sumBefore, sumAfter i128
+	type amount struct {
+		u int32
+		v i128
+	}
+	var amounts []amount
+	for i, u := range sub {
+		if !measured(u) {
+			continue
+		}
+		b, ok1 := scaled(before, u, places).mulSigned(coef[i])
+		a, ok2 := scaled(after, u, places).mulSigned(coef[i])
+		d, ok3 := a.sub(b)
+		var ok4, ok5 bool
+		sumBefore, ok4 = sumBefore.add(b)
+		sumAfter, ok5 = sumAfter.add(a)
+		if ok1 || ok2 || ok3 || ok4 || ok5 {
+			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
+				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+		}
+		if d.sign() != 0 {
+			amounts = append(amounts, amount{u, d})
+		}
+	}
+	change, overflow := sumAfter.sub(sumBefore)
+	if overflow {
+		return Attribution{}, newError(ErrRollUpOverflow, []string{id},
+			"hierarchy: the change at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+	}
+	slices.SortFunc(amounts, func(p, q amount) int {
+		ph, pl := p.v.abs()
+		qh, ql := q.v.abs()
+		if c := (i128{hi: int64(qh), lo: ql}).cmpUnsigned(i128{hi: int64(ph), lo: pl}); c != 0 {
+			return c
+		}
+		return strings.Compare(g.ids[p.u], g.ids[q.u])
+	})
+	att := Attribution{ID: id, Before: sumBefore.decimal(scale), After: sumAfter.decimal(scale),
+		Change: change.decimal(scale), Contributions: make([]Contribution, len(amounts))}
+	for i, a := range amounts {
+		att.Contributions[i] = Contribution{ID: g.ids[a.u], Amount: a.v.decimal(scale)}
+	}
+	return att, nil
+}
+
+// pathWeight returns the weight of all paths from u up to the node
+// attributed: the sum, over u's links to nodes t of sub that pass values on,
+// of the link's weight times t's path weight (coef, in fixed point at the
+// weights' growth).
+func (g *graph) pathWeight(u int32, coef []i128, local []int32, inSub func(int32) bool, expands func(int32) bool) (i128, bool) {
+	var c i128
+	var overflow bool
+	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+		t := g.outTgt[p]
+		if !inSub(t) || !expands(t) {
+			continue
+		}
+		x := coef[local[t]]
+		if g.weights != nil {
+			if x, overflow = x.mul(uint64(g.weights[p])); overflow {
+				return i128{}, true
+			}
+		}
+		if c, overflow = c.add(x); overflow {
+			return i128{}, true
+		}
+	}
+	if g.weights != nil {
+		// The products carry the weights' 6 places; a path weight has at
+		// most growth places, so the division is exact.
+		c, _ = c.quo(uint64(weightScale), false)
+	}
+	return c, false
+}
+
+// scaled returns node u's value in s in units of 10^-places, places >=
+// s.places.
+func scaled(s *Values, u int32, places int32) i128 {
+	v, _ := i128From(s.v[u]).mul(pow10u(places - s.places)) // |v| < 2^63 · 10^9 fits
+	return v
+}
+
+// mulSigned returns a*b, for b >= 0, and whether the product overflowed.
+func (a i128) mulSigned(b i128) (i128, bool) {
+	if b.hi == 0 {
+		return a.mul(b.lo)
+	}
+	ahi, alo := a.abs()
+	if ahi != 0 {
+		return i128{}, true
+	}
+	p, overflow := b.mul(alo)
+	if a.sign() < 0 {
+		p = p.neg()
+	}
+	return p, overflow
+}
+
+// cmpUnsigned compares a and b as unsigned 128-bit numbers.
+func (a i128) cmpUnsigned(b i128) int {
+	switch {
+	case uint64(a.hi) < uint64(b.hi):
+		return -1
+	case uint64(a.hi) > uint64(b.hi):
+		return 1
+	case a.lo < b.lo:
+		return -1
+	case a.lo > b.lo:
+		return 1
+	}
+	return 0
+}
+
+// quoteList writes IDs as "a", "b", ..., naming the first five.
+func quoteList(ids []string) string {
+	var sb strings.Builder
+	writeIDs(&sb, ids)
+	return sb.String()
+}

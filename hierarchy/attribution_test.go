@@ -1,0 +1,225 @@
+package hierarchy
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// contributions returns "id amount" for each contribution.
+func contributions(cs []Contribution) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.ID+" "+c.Amount.String())
+	}
+	return out
+}
+
+func TestAttribute(t *testing.T) {
+	m := contactCentreModel(t)
+	before := values(t, m, 2, taskCosts)
+	after := values(t, m, 2, map[string]string{"answer-call": "1100.50", "look-up-account": "900.25", "update-wallboard": "150"})
+	tests := []struct {
+		id                    string
+		before, after, change string
+		contributions         []string
+	}{
+		// The customer outcome is answer-call (weight 1) + look-up-account
+		// through handle-enquiry (1), and through first-time-response to
+		// cost-to-serve (0.4) and revenue (0.6): weight 2. Before: 1200.50
+		// + 2 × 800.25 = 2801; after: 1100.50 + 2 × 900.25 = 2901. The
+		// change, 100, is look-up-account's 2 × 100 = 200 and
+		// answer-call's 1 × -100.
+		{"solved-first-contact", "2801", "2901", "100", []string{"look-up-account 200", "answer-call -100"}},
+		// Cost to serve: answer-call weight 1, look-up-account 1 + 0.4 =
+		// 1.4: 1200.50 + 1120.35 = 2320.85 before, 1100.50 + 1260.35 =
+		// 2360.85 after; 140 - 100 = 40.
+		{"cost-to-serve", "2320.85", "2360.85", "40", []string{"look-up-account 140", "answer-call -100"}},
+		// Revenue: look-up-account through first-time-response, 0.6 × 100.
+		{"revenue", "480.15", "540.15", "60", []string{"look-up-account 60"}},
+		// A task attributes its change to itself.
+		{"answer-call", "1200.5", "1100.5", "-100", []string{"answer-call -100"}},
+		// The wallboard did not change: no contributions.
+		{"wallboard-refreshes", "150", "150", "0", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			a, err := m.Attribute(tt.id, before, after)
+			require.NoError(t, err)
+			assert.Equal(t, tt.id, a.ID)
+			assert.Equal(t, tt.before, a.Before.String())
+			assert.Equal(t, tt.after, a.After.String())
+			assert.Equal(t, tt.change, a.Change.String())
+			assert.Equal(t, tt.contributions, contributions(a.Contributions))
+			// The contributions add up exactly to the change, and the
+			// values are those of the roll-up.
+			sum := decimal.Zero
+			for _, c := range a.Contributions {
+				sum = sum.Add(c.Amount)
+			}
+			assert.True(t, sum.Equal(a.Change))
+			rb, err := m.RollUp(before, WeightedSum)
+			require.NoError(t, err)
+			ra, err := m.RollUp(after, WeightedSum)
+			require.NoError(t, err)
+			vb, _, _ := rb.Value(tt.id)
+			va, _, _ := ra.Value(tt.id)
+			assert.True(t, vb.Equal(a.Before))
+			assert.True(t, va.Equal(a.After))
+		})
+	}
+}
+
+func TestAttributeRanking(t *testing.T) {
+	nodes := []Node{node("sco", CO)}
+	var edges []edge
+	bv, av := map[string]string{}, map[string]string{}
+	for i, d := range []string{"5", "-7", "3", "-7", "0", "7"} {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "sco", ""})
+		bv[id] = "10"
+		av[id] = dec("10").Add(dec(d)).String()
+	}
+	m := mustBuild(t, nodes, edges)
+	a, err := m.Attribute("sco", values(t, m, 0, bv), values(t, m, 0, av))
+	require.NoError(t, err)
+	// By size, then by ID; t4 did not change and is left out.
+	assert.Equal(t, []string{"t1 -7", "t3 -7", "t5 7", "t0 5", "t2 3"}, contributions(a.Contributions))
+	assert.Equal(t, []string{"t5 7", "t0 5"}, contributions(a.Increases(2)))
+	assert.Equal(t, []string{"t5 7", "t0 5", "t2 3"}, contributions(a.Increases(10)))
+	assert.Equal(t, []string{"t1 -7"}, contributions(a.Decreases(1)))
+	assert.Equal(t, []string{"t1 -7", "t3 -7"}, contributions(a.Decreases(5)))
+	assert.Equal(t, "1", a.Change.String())
+}
+
+func TestAttributeThroughMeasuredNode(t *testing.T) {
+	// first-time-response is measured in both periods: revenue's change is
+	// all its own (0.6 × its change), and nothing beneath it counts.
+	m := contactCentreModel(t)
+	b := values(t, m, 2, map[string]string{"first-time-response": "100", "answer-call": "1", "look-up-account": "1"})
+	a := values(t, m, 2, map[string]string{"first-time-response": "110", "answer-call": "1", "look-up-account": "50"})
+	att, err := m.Attribute("revenue", b, a)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"first-time-response 6"}, contributions(att.Contributions))
+	assert.Equal(t, "6", att.Change.String())
+}
+
+func TestAttributeErrors(t *testing.T) {
+	m := contactCentreModel(t)
+	full := values(t, m, 2, taskCosts)
+	_, err := m.Attribute("ghost", full, full)
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	_, err = m.Attribute("revenue", full, nil)
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = m.Attribute("revenue", values(t, contactCentreModel(t), 2, taskCosts), full)
+	assert.ErrorIs(t, err, ErrForeignValues)
+
+	partial := values(t, m, 2, map[string]string{"answer-call": "1"})
+	_, err = m.Attribute("solved-first-contact", partial, partial)
+	assert.ErrorIs(t, err, ErrMissingValue)
+	assert.EqualError(t, err, `hierarchy: "solved-first-contact" cannot be attributed: nodes beneath it have no value: "look-up-account"`)
+	assert.Equal(t, []string{"look-up-account"}, outcome.Problems(err)[0].IDs)
+	// With MissingAsZero the unmeasured input counts as zero.
+	att, err := m.Attribute("solved-first-contact", partial, values(t, m, 2, map[string]string{"answer-call": "3"}), MissingAsZero(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"answer-call 2"}, contributions(att.Contributions))
+
+	// Many missing inputs: the message names five.
+	var nodes []Node
+	var edges []edge
+	for i := range 10 {
+		nodes = append(nodes, node("t"+itoa(i), T))
+		edges = append(edges, edge{"t" + itoa(i), "sco", ""})
+	}
+	many := mustBuild(t, append(nodes, node("sco", CO)), edges)
+	none := values(t, many, 0, nil)
+	_, err = many.Attribute("sco", none, none)
+	assert.EqualError(t, err, `hierarchy: "sco" cannot be attributed: nodes beneath it have no value: `+
+		`"t0", "t1", "t2", "t3", "t4" and 5 more`)
+
+	withCalls := values(t, m, 2, map[string]string{"answer-call": "1", "look-up-account": "1", "calls-handled": "9"})
+	_, err = m.Attribute("cost-to-serve", full, withCalls)
+	assert.ErrorIs(t, err, ErrMeasuredDiffer)
+	assert.EqualError(t, err, `hierarchy: the two periods measure different nodes beneath "cost-to-serve": "calls-handled"`)
+
+	fine := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "0.000001"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}, {"b", "c", "0.000001"}})
+	v := values(t, fine, 0, map[string]string{"t": "1"})
+	_, err = fine.Attribute("c", v, v)
+	assert.ErrorIs(t, err, ErrRollUpPrecision)
+
+	// Path weights of 10^48 overflow against a value of 10^19.
+	big := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "1e12"}, {"a", "o", "1e12"}, {"o", "b", "1e12"}, {"b", "c", "1e12"}})
+	bv := values(t, big, 0, map[string]string{"t": "1000"})
+	_, err = big.Attribute("c", bv, bv)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	// The path weight itself overflows with one more rung.
+	bigger := mustBuild(t, []Node{node("t", T), node("a", A), node("a2", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "1e12"}, {"a", "a2", "1e12"}, {"a2", "o", "1e12"}, {"o", "b", "1e12"}, {"b", "c", "1e12"}})
+	bv = values(t, bigger, 0, map[string]string{"t": "1"})
+	_, err = bigger.Attribute("c", bv, bv)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	// Path weights: b 10^12, o 10^24, a2 10^36 · 10^6 millionths > 2^127.
+	assert.EqualError(t, err, `hierarchy: the weight of the paths from "a2" up to "c" is beyond 128-bit fixed point`)
+}
+
+func TestAttributeMixedPlaces(t *testing.T) {
+	// Sets of different places: 1.5 (1 place) to 1.75 (2 places).
+	m := mustBuild(t, []Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", "2"}})
+	a, err := m.Attribute("sco", values(t, m, 1, map[string]string{"t": "1.5"}), values(t, m, 2, map[string]string{"t": "1.75"}))
+	require.NoError(t, err)
+	assert.Equal(t, "3", a.Before.String())
+	assert.Equal(t, "3.5", a.After.String())
+	assert.Equal(t, []string{"t 0.5"}, contributions(a.Contributions))
+}
+
+// TestAttributeAddsUp checks the property on a generated hierarchy with
+// random values on every input: for every business and customer outcome, the contributions
+// add up exactly to the change, and the values are the roll-up's.
+func TestAttributeAddsUp(t *testing.T) {
+	d := genBench(2000)
+	m, err := d.build()
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(3, 4))
+	before, err := m.NewValues(2)
+	require.NoError(t, err)
+	after, err := m.NewValues(2)
+	require.NoError(t, err)
+	for n := range m.Nodes() {
+		// Every input: every node nothing feeds.
+		if children, _ := m.Children(n.ID); len(collect(children)) == 0 {
+			require.NoError(t, before.Set(n.ID, decimal.New(rng.Int64N(200000)-100000, -2)))
+			require.NoError(t, after.Set(n.ID, decimal.New(rng.Int64N(200000)-100000, -2)))
+		}
+	}
+	rb, err := m.RollUp(before, WeightedSum)
+	require.NoError(t, err)
+	ra, err := m.RollUp(after, WeightedSum)
+	require.NoError(t, err)
+	checked := 0
+	for n := range m.Nodes() {
+		if !n.Level.IsOutcome() {
+			continue
+		}
+		att, err := m.Attribute(n.ID, before, after)
+		require.NoError(t, err)
+		sum := decimal.Zero
+		for _, c := range att.Contributions {
+			sum = sum.Add(c.Amount)
+		}
+		require.True(t, sum.Equal(att.Change), "%s: %s != %s", n.ID, sum, att.Change)
+		vb, _, _ := rb.Value(n.ID)
+		va, _, _ := ra.Value(n.ID)
+		require.True(t, vb.Equal(att.Before), "%s before", n.ID)
+		require.True(t, va.Equal(att.After), "%s after", n.ID)
+		checked++
+	}
+	assert.Equal(t, 5, checked, "the business and customer outcomes of the generated hierarchy")
+}

@@ -1,0 +1,400 @@
+package hierarchy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// The scale benchmarks generate a layered hierarchy of a million nodes and
+// about two million links, with 1% orphans, and compare the model with bare
+// baselines over the same links, written here: a compressed-sparse-row Kahn
+// sort, and one float64 accumulation pass.
+//
+// Run them with
+//
+//	go test -run='^$' -bench=. -benchmem -count=6 ./hierarchy
+//
+// (-short skips them.) Each reports ns/node; BenchmarkBuild also reports the
+// bytes the model retains per node.
+
+// benchData is a generated hierarchy: the caller's nodes and links, and the
+// same links as int32 positions for the baselines.
+type benchData struct {
+	nodes    []Node
+	from, to []string
+	weight   []decimal.Decimal // the zero Decimal for weight 1
+	src, dst []int32
+	wf       []float64
+}
+
+// levelSizes are the nodes per level, Task first: a million in all.
+var levelSizes = [5]int{600_000, 300_000, 90_000, 9_000, 1_000}
+
+// genBench generates the benchmark hierarchy, with the level sizes divided
+// by div. Every node below the customer outcomes has two links to distinct
+// random nodes of the level above; 1% of each level below the customer
+// outcomes forms a separate region whose business outcomes link to no
+// customer outcome: the orphans. A quarter of the links have weight 0.5, the
+// rest weight 1. Nodes are added level by level, Task first; each node's links
+// together.
+func genBench(div int) *benchData {
+	rng := rand.New(rand.NewPCG(1, 2))
+	d := &benchData{}
+	var sizes [5]int
+	var start [6]int
+	for l, size := range levelSizes {
+		sizes[l] = max(size/div, 1)
+		start[l+1] = start[l] + sizes[l]
+	}
+	d.nodes = make([]Node, start[5])
+	for l := range 5 {
+		for i := start[l]; i < start[l+1]; i++ {
+			d.nodes[i] = Node{ID: fmt.Sprintf("n%07d", i), Name: fmt.Sprintf("Node %d", i), Level: outcome.Level(l + 1)}
+		}
+	}
+	half := decimal.RequireFromString("0.5")
+	for l := range 4 {
+		size, up := sizes[l], sizes[l+1]
+		orphans, upOrphans := size/100, up/100
+		if l == 3 {
+			upOrphans = 0 // the orphan region's business outcomes link nowhere
+		}
+		for i := range size {
+			if i < orphans && upOrphans == 0 {
+				continue
+			}
+			u := start[l] + i
+			first := -1
+			for range 2 {
+				var t int
+				for t == 0 || t == first {
+					switch {
+					case i < orphans:
+						t = start[l+1] + rng.IntN(upOrphans)
+					case l == 3:
+						t = start[l+1] + rng.IntN(up)
+					default:
+						t = start[l+1] + upOrphans + rng.IntN(up-upOrphans)
+					}
+					if t == first && (i < orphans && upOrphans == 1 || up-upOrphans == 1) {
+						t = -1 // one node to link to: one link
+					}
+				}
+				if t < 0 {
+					break
+				}
+				first = t
+				// Each link has its own strings, as decoding a file or a
+				// database's rows gives them.
+				d.from = append(d.from, strings.Clone(d.nodes[u].ID))
+				d.to = append(d.to, strings.Clone(d.nodes[t].ID))
+				d.src = append(d.src, int32(u))
+				d.dst = append(d.dst, int32(t))
+				if rng.IntN(4) == 0 {
+					d.weight = append(d.weight, half)
+					d.wf = append(d.wf, 0.5)
+				} else {
+					d.weight = append(d.weight, decimal.Decimal{})
+					d.wf = append(d.wf, 1)
+				}
+			}
+		}
+	}
+	return d
+}
+
+// builder returns a Builder holding the generated hierarchy.
+func (d *benchData) builder() *Builder {
+	b := NewBuilder()
+	b.Grow(len(d.nodes), len(d.from))
+	for _, n := range d.nodes {
+		b.AddNode(n)
+	}
+	for i := range d.from {
+		if d.weight[i].IsZero() {
+			b.AddLink(d.from[i], d.to[i])
+		} else {
+			b.AddWeightedLink(d.from[i], d.to[i], d.weight[i])
+		}
+	}
+	return b
+}
+
+// build builds the generated hierarchy through the public API.
+func (d *benchData) build() (Model, error) { return d.builder().Build() }
+
+var benchCache *benchData
+
+func benchSetup(b *testing.B) *benchData {
+	if testing.Short() {
+		b.Skip("the scale benchmarks generate a million nodes")
+	}
+	if benchCache == nil {
+		benchCache = genBench(1)
+	}
+	return benchCache
+}
+
+// perNode reports the time per node.
+func perNode(b *testing.B, n int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/node")
+}
+
+// bareKahn is the baseline: compressed sparse rows from int32 links and
+// Kahn's algorithm, first in first out.
+func bareKahn(n int, src, dst []int32) []int32 {
+	off := make([]int32, n+1)
+	indeg := make([]int32, n)
+	for i, s := range src {
+		off[s+1]++
+		indeg[dst[i]]++
+	}
+	for v := range n {
+		off[v+1] += off[v]
+	}
+	tgt := make([]int32, len(src))
+	cur := make([]int32, n)
+	copy(cur, off[:n])
+	for i, s := range src {
+		tgt[cur[s]] = dst[i]
+		cur[s]++
+	}
+	order := cur[:0]
+	for v := range int32(n) {
+		if indeg[v] == 0 {
+			order = append(order, v)
+		}
+	}
+	for head := 0; head < len(order); head++ {
+		u := order[head]
+		for _, t := range tgt[off[u]:off[u+1]] {
+			indeg[t]--
+			if indeg[t] == 0 {
+				order = append(order, t)
+			}
+		}
+	}
+	return order
+}
+
+// BenchmarkBareKahn is the baseline for Build: CSR and Kahn from int32 links.
+func BenchmarkBareKahn(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if order := bareKahn(len(d.nodes), d.src, d.dst); len(order) != len(d.nodes) {
+			b.Fatal("cycle")
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// BenchmarkBareMapKahn adds to the baseline what any model keyed by string
+// IDs must do: a map from ID to position, built from the nodes and read for
+// both ends of every link.
+func BenchmarkBareMapKahn(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	src, dst := make([]int32, len(d.from)), make([]int32, len(d.from))
+	for b.Loop() {
+		pos := make(map[string]int32, len(d.nodes))
+		for i, n := range d.nodes {
+			pos[n.ID] = int32(i)
+		}
+		for i := range d.from {
+			src[i], dst[i] = pos[d.from[i]], pos[d.to[i]]
+		}
+		if order := bareKahn(len(d.nodes), src, dst); len(order) != len(d.nodes) {
+			b.Fatal("cycle")
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// BenchmarkBuild is build + validate through the public API: NewBuilder,
+// Grow, AddNode and AddLink (or AddWeightedLink) for every node and link,
+// and Build, with its topological sort and every check. It reports the bytes
+// the model retains per node, measured as the growth of the live heap over
+// building it (the caller's nodes and links being live already): this
+// includes the model's slices of the ID and name string headers (16 bytes
+// each per node), but not the strings' bytes, which are the caller's.
+func BenchmarkBuild(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes))
+	b.ReportMetric(retained(b, d)/float64(len(d.nodes)), "retained-B/node")
+}
+
+// BenchmarkBuildOnly is Build alone, on a builder already holding the nodes
+// and links.
+func BenchmarkBuildOnly(b *testing.B) {
+	d := benchSetup(b)
+	bl := d.builder()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// retained returns the bytes the model built from d keeps alive.
+func retained(b *testing.B, d *benchData) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m, err := d.build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(m)
+	return float64(after.HeapAlloc) - float64(before.HeapAlloc)
+}
+
+var benchModel Model
+
+func benchModelSetup(b *testing.B) (*benchData, Model) {
+	d := benchSetup(b)
+	if benchModel.IsZero() {
+		m, err := d.build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchModel = m
+	}
+	return d, benchModel
+}
+
+// barePass is the baseline for the analyses: one float64 accumulation pass
+// over the links, in topological order, each node pushing its value up its
+// links (CSR rows) times their weights.
+func barePass(order, off, tgt []int32, w, acc []float64) {
+	for _, u := range order {
+		x := acc[u]
+		for p := off[u]; p < off[u+1]; p++ {
+			acc[tgt[p]] += w[p] * x
+		}
+	}
+}
+
+// BenchmarkBarePass is the baseline for alignment and roll-up.
+func BenchmarkBarePass(b *testing.B) {
+	d := benchSetup(b)
+	n := len(d.nodes)
+	order := bareKahn(n, d.src, d.dst)
+	off := make([]int32, n+1)
+	for _, s := range d.src {
+		off[s+1]++
+	}
+	for v := range n {
+		off[v+1] += off[v]
+	}
+	tgt := make([]int32, len(d.src))
+	w := make([]float64, len(d.src))
+	cur := append([]int32(nil), off[:n]...)
+	for i, s := range d.src {
+		tgt[cur[s]], w[cur[s]] = d.dst[i], d.wf[i]
+		cur[s]++
+	}
+	acc := make([]float64, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for v := range acc {
+			acc[v] = 1
+		}
+		barePass(order, off, tgt, w, acc)
+	}
+	perNode(b, n)
+}
+
+// BenchmarkAlignment is the whole alignment report: shares by count and by
+// weight, overall and per level, and the orphans (1% of the nodes) grouped
+// and sorted by ID.
+func BenchmarkAlignment(b *testing.B) {
+	d, m := benchModelSetup(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if a := m.Alignment(); a.AllAligned() {
+			b.Fatal("the generated hierarchy has orphans")
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// benchInputs returns the IDs of the generated model's inputs (nodes nothing
+// feeds) and a value for each, in cents.
+func benchInputs(m Model) ([]string, []decimal.Decimal) {
+	var ids []string
+	var vals []decimal.Decimal
+	g := m.graph()
+	for u := range int32(len(g.ids)) {
+		if g.inOff[u] == g.inOff[u+1] {
+			ids = append(ids, g.ids[u])
+			vals = append(vals, decimal.New(int64(u%100_000)+1, -2))
+		}
+	}
+	return ids, vals
+}
+
+// BenchmarkLoadValues is the loading of a value for every input (every
+// task, and the few nodes above the tasks that nothing feeds) by ID, as
+// decimals: a hash lookup and a conversion to fixed point each.
+func BenchmarkLoadValues(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := m.NewValues(2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, id := range ids {
+			if err := s.Set(id, vals[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perNode(b, len(d.nodes))
+}
+
+// BenchmarkRollUp is the weighted-sum roll-up of the loaded values, in
+// exact 128-bit fixed point at the values' 2 places plus the generated
+// weights' growth (4 links of weight 0.5 on the longest path: 4 places).
+func BenchmarkRollUp(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	s, err := m.NewValues(2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, id := range ids {
+		if err := s.Set(id, vals[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if r, err := m.RollUp(s, WeightedSum); err != nil || len(r.Missing()) != 0 {
+		b.Fatal("missing values", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.RollUp(s, WeightedSum); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes))
+}

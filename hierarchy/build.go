@@ -1,0 +1,558 @@
+package hierarchy
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// The bits of graph.info.
+const (
+	reachMask uint8 = 0x07 // the highest level the node reaches
+	hasOutput uint8 = 0x08 // an output is the node or lies beneath it
+	isInput   uint8 = 0x10 // nothing feeds the node
+)
+
+// Build validates the nodes and links added so far and returns the [Model].
+//
+// It reports every problem it finds, each an *[outcome.Error] with its code
+// and the IDs involved, joined with [errors.Join] and sorted by those IDs
+// (then by code), so that the same definition gives the same error whatever
+// order it was added in:
+//
+//   - a node's ID: [outcome.ErrEmptyID], [outcome.ErrInvalidID] (see
+//     [outcome.ValidateID]), [outcome.ErrDuplicateID];
+//   - a node's level: [outcome.ErrUnknownLevel]; its metric: [ErrMetricLevel];
+//   - a link: [ErrDanglingLink], [ErrSelfLink], [ErrDownwardLink],
+//     [ErrDuplicateLink], [ErrNegativeWeight], [ErrInvalidWeight];
+//   - [ErrCycle], once for every set of nodes that go round in circles,
+//     naming the nodes of one shortest cycle through its smallest ID;
+//   - [outcome.ErrInvalidJSON] and the problems of the metrics, for
+//     definitions given to [Builder.AddJSON];
+//   - [ErrUnknownWarning] for a bad option, and the warnings that
+//     [WarningsAsErrors] makes errors.
+//
+// If there is any error, Build returns the zero Model. Otherwise the model's
+// warnings ([ErrOrphan], [ErrUndeliveredOutcome], [ErrSkippedLevel],
+// [ErrNoOutput]) are available from [Model.Warnings].
+//
+// Build takes time and memory linear in the numbers of nodes and links and
+// makes a fixed number of allocations when the hierarchy is valid. The model
+// shares the builder's slices of IDs and names when they have little spare
+// capacity (see [Builder.Grow]), and copies them otherwise.
+func (b *Builder) Build(opts ...Option) (Model, error) {
+	var o options
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	var errs []*outcome.Error
+	errs = append(errs, o.errs...)
+	errs = append(errs, b.problems...)
+
+	n, m := len(b.ids), len(b.from)
+	if n >= math.MaxInt32 || m >= math.MaxInt32 {
+		return Model{}, newError(ErrTooLarge, nil,
+			"hierarchy: %d nodes and %d links are more than a model holds (%d each)", n, m, math.MaxInt32-1)
+	}
+	ids, names, levels := compact(b.ids), compact(b.names), compact(b.levels)
+
+	// Nodes.
+	for i, id := range ids {
+		if !plainID(id) {
+			if err := outcome.ValidateID(id); err != nil {
+				errs = append(errs, idError(i, id, err))
+			}
+		}
+		if !levels[i].IsValid() {
+			errs = append(errs, levelError(id, b.levelText[i]))
+		}
+	}
+	for k, at := range b.metricAt {
+		if l, ml := levels[at], b.metrics[k].Level(); l.IsValid() && ml != l {
+			errs = append(errs, newError(ErrMetricLevel, []string{ids[at], b.metrics[k].ID()},
+				"hierarchy: node %q is at level %s, but its metric %q measures level %s",
+				clip(ids[at]), l, clip(b.metrics[k].ID()), ml))
+		}
+	}
+
+	// The index of IDs; a duplicate ID keeps its first position.
+	idx := newIndex(n)
+	// dups gets the first position of an ID, once per extra node with it.
+	dups := idx.insertAll(ids, nil)
+	errs = append(errs, duplicateErrors(ids, dups)...)
+
+	// Links, resolved to positions; a link that cannot be part of the graph
+	// gets src -1.
+	src, dst := make([]int32, m), make([]int32, m)
+	idx.lookupAll(ids, b.from, src)
+	idx.lookupAll(ids, b.to, dst)
+	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
+	for i := range m {
+		f, t := src[i], dst[i]
+		if f < 0 || t < 0 || f == t {
+			errs = append(errs, badEndError(b.from[i], b.to[i], f, t))
+			src[i] = -1
+			continue
+		}
+		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
+			errs = append(errs, newError(ErrDownwardLink, []string{ids[f], ids[t]},
+				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt))
+			src[i] = -1
+			continue
+		}
+		src[i], dst[i] = f, t
+		outOff[f+1]++
+		inOff[t+1]++
+	}
+	for v := range n {
+		outOff[v+1] += outOff[v]
+		inOff[v+1] += inOff[v]
+	}
+
+	// Both directions in compressed sparse rows, each row in the order the
+	// links were added.
+	k := outOff[n]
+	outTgt, inSrc := make([]int32, k), make([]int32, k)
+	var weights []int64
+	if b.weights != nil {
+		weights = make([]int64, k)
+	}
+	cur := make([]int32, n)
+	copy(cur, outOff[:n])
+	for i, f := range src {
+		if f < 0 {
+			continue
+		}
+		p := cur[f]
+		cur[f]++
+		outTgt[p] = dst[i]
+		if weights != nil {
+			weights[p] = b.weights[i]
+		}
+	}
+	copy(cur, inOff[:n])
+	for i, f := range src {
+		if f < 0 {
+			continue
+		}
+		t := dst[i]
+		p := cur[t]
+		cur[t]++
+		inSrc[p] = f
+	}
+	src, dst = nil, nil
+
+	// Duplicate links: cur[t] = u+1 marks a link u -> t seen in u's row.
+	clear(cur)
+	var dupLinks [][2]int32
+	for u := range int32(n) {
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			if cur[t] == u+1 {
+				dupLinks = append(dupLinks, [2]int32{u, t})
+				continue
+			}
+			cur[t] = u + 1
+		}
+	}
+	errs = append(errs, duplicateLinkErrors(ids, dupLinks)...)
+
+	// Kahn's algorithm, first in first out, the sources in the order they
+	// were added. On the way, carry the "an output is beneath" bit upward.
+	indeg := cur
+	order := make([]int32, n)
+	info := make([]uint8, n)
+	tail := 0
+	for v := range int32(n) {
+		indeg[v] = inOff[v+1] - inOff[v]
+		if levels[v] == outcome.Output {
+			info[v] = hasOutput
+		}
+		if indeg[v] == 0 {
+			info[v] |= isInput
+			order[tail] = v
+			tail++
+		}
+	}
+	for head := 0; head < tail; head++ {
+		u := order[head]
+		bit := info[u] & hasOutput
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			info[t] |= bit
+			indeg[t]--
+			if indeg[t] == 0 {
+				order[tail] = t
+				tail++
+			}
+		}
+	}
+	if tail < n {
+		errs = append(errs, cycleErrors(ids, outOff, outTgt, indeg)...)
+	}
+	if len(errs) > 0 {
+		return Model{}, joinSorted(errs)
+	}
+
+	// The highest level each node reaches, in reverse topological order: a
+	// node reaches its own level and whatever the nodes it feeds reach. With
+	// weights, in the same pass, the decimal places they add up to.
+	growth := int32(0)
+	if weights != nil {
+		growth = reachAndGrowth(order, outOff, outTgt, weights, levels, info, indeg)
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			u := order[i]
+			hi := uint8(levels[u])
+			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+				if r := info[t] & reachMask; r > hi {
+					hi = r
+				}
+			}
+			info[u] |= hi
+		}
+	}
+
+	g := &graph{
+		ids: ids, names: names, levels: levels, idx: idx,
+		outOff: outOff, outTgt: outTgt, weights: weights, growth: growth,
+		inOff: inOff, inSrc: inSrc, order: order, info: info,
+		metricAt: slices.Clip(b.metricAt), metrics: slices.Clip(b.metrics),
+	}
+	if o.promoteAll || len(o.promote) > 0 {
+		ws := g.warnings(o.promotes)
+		if len(ws) > 0 {
+			for _, w := range ws {
+				w.Severity = outcome.SeverityError
+			}
+			return Model{}, joinSorted(ws)
+		}
+	}
+	return Model{g: g}, nil
+}
+
+// reachAndGrowth sets the highest level each node reaches in info, as Build
+// does without weights, and returns the most decimal places that the weights
+// along any path of links add up to: a weighted sum rolled up along that
+// path gains that many places. up is scratch space of len(order) zeros.
+func reachAndGrowth(order, outOff, outTgt []int32, weights []int64, levels []outcome.Level, info []uint8, up []int32) int32 {
+	most := int32(0)
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		hi := uint8(levels[u])
+		g := int32(0)
+		for p := outOff[u]; p < outOff[u+1]; p++ {
+			t := outTgt[p]
+			if r := info[t] & reachMask; r > hi {
+				hi = r
+			}
+			if x := up[t] + weightPlaces(weights[p]); x > g {
+				g = x
+			}
+		}
+		info[u] |= hi
+		up[u] = g
+		most = max(most, g)
+	}
+	return most
+}
+
+// weightPlaces returns the decimal places of a weight in millionths.
+func weightPlaces(w int64) int32 {
+	if w%weightScale == 0 {
+		return 0
+	}
+	places := int32(WeightPlaces)
+	for places > 0 && w%10 == 0 {
+		w /= 10
+		places--
+	}
+	return places
+}
+
+// compact returns s without spare capacity, copying it if the spare capacity
+// is more than an eighth of its length.
+func compact[T any](s []T) []T {
+	if cap(s)-len(s) > len(s)/8 {
+		return slices.Clone(s)
+	}
+	return s[:len(s):len(s)]
+}
+
+// plainID reports whether id is certainly valid: 1 to [outcome.MaxIDLen]
+// printable ASCII bytes, not starting or ending with a space. Other IDs are
+// checked by [outcome.ValidateID].
+func plainID(id string) bool {
+	if len(id) == 0 || len(id) > outcome.MaxIDLen || id[0] == ' ' || id[len(id)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// idError restates an outcome.ValidateID error for the node at position i.
+func idError(i int, id string, err error) *outcome.Error {
+	var e *outcome.Error
+	if !errors.As(err, &e) || e.Code == outcome.ErrEmptyID {
+		if id == "" {
+			return newError(outcome.ErrEmptyID, nil, "hierarchy: node #%d has an empty id", i)
+		}
+		return newError(outcome.ErrEmptyID, nil, "hierarchy: node #%d has an id of only white space %q", i, clip(id))
+	}
+	return newError(e.Code, []string{id}, "hierarchy: node %s", strings.TrimPrefix(e.Message, "outcome: "))
+}
+
+// levelError reports a node without a valid level; text is what JSON gave.
+func levelError(id, text string) *outcome.Error {
+	if text != "" {
+		return newError(outcome.ErrUnknownLevel, []string{id},
+			"hierarchy: node %q has an unknown level %q", clip(id), clip(text))
+	}
+	return newError(outcome.ErrUnknownLevel, []string{id}, "hierarchy: node %q has no valid level", clip(id))
+}
+
+// badEndError reports a link with an unknown end (f or t is -1) or a link
+// from a node to itself.
+func badEndError(from, to string, f, t int32) *outcome.Error {
+	ids := []string{from, to}
+	switch {
+	case f < 0 && t < 0:
+		return newError(ErrDanglingLink, ids,
+			"hierarchy: link %q -> %q joins two unknown nodes", clip(from), clip(to))
+	case f < 0:
+		return newError(ErrDanglingLink, ids,
+			"hierarchy: link %q -> %q comes from an unknown node", clip(from), clip(to))
+	case t < 0:
+		return newError(ErrDanglingLink, ids,
+			"hierarchy: link %q -> %q goes to an unknown node", clip(from), clip(to))
+	}
+	return newError(ErrSelfLink, ids, "hierarchy: node %q links to itself", clip(from))
+}
+
+// duplicateErrors reports each duplicated ID once; dups holds the first
+// position of an ID once for every other node with that ID.
+func duplicateErrors(ids []string, dups []int32) []*outcome.Error {
+	if len(dups) == 0 {
+		return nil
+	}
+	slices.Sort(dups)
+	var errs []*outcome.Error
+	for i := 0; i < len(dups); {
+		j := i + 1
+		for j < len(dups) && dups[j] == dups[i] {
+			j++
+		}
+		id := ids[dups[i]]
+		errs = append(errs, newError(outcome.ErrDuplicateID, []string{id},
+			"hierarchy: node id %q is given to %d nodes", clip(id), j-i+1))
+		i = j
+	}
+	return errs
+}
+
+// duplicateLinkErrors reports each duplicated link once; dups holds the link
+// once for every time it is given after the first.
+func duplicateLinkErrors(ids []string, dups [][2]int32) []*outcome.Error {
+	if len(dups) == 0 {
+		return nil
+	}
+	slices.SortFunc(dups, func(a, b [2]int32) int {
+		if c := a[0] - b[0]; c != 0 {
+			return int(c)
+		}
+		return int(a[1] - b[1])
+	})
+	var errs []*outcome.Error
+	for i := 0; i < len(dups); {
+		j := i + 1
+		for j < len(dups) && dups[j] == dups[i] {
+			j++
+		}
+		f, t := ids[dups[i][0]], ids[dups[i][1]]
+		errs = append(errs, newError(ErrDuplicateLink, []string{f, t},
+			"hierarchy: link %q -> %q is given %d times", clip(f), clip(t), j-i+1))
+		i = j
+	}
+	return errs
+}
+
+// maxCycleShown bounds the number of nodes a cycle's message names.
+const maxCycleShown = 8
+
+// cycleErrors reports the cycles among the nodes that Kahn's algorithm could
+// not order (those with indeg > 0): one error for every strongly connected
+// component of two or more of them, naming a shortest cycle through the
+// component's smallest ID.
+func cycleErrors(ids []string, outOff, outTgt, indeg []int32) []*outcome.Error {
+	n := int32(len(ids))
+	left := func(v int32) bool { return indeg[v] > 0 }
+
+	// Tarjan's strongly connected components, without recursion.
+	const unvisited = -1
+	num := make([]int32, n)
+	low := make([]int32, n)
+	comp := make([]int32, n) // component number + 1 of a node in a cycle, else 0
+	for v := range num {
+		num[v] = unvisited
+	}
+	onStack := make([]bool, n)
+	var stack []int32
+	type frame struct{ v, p int32 }
+	var calls []frame
+	var counter, comps int32
+	var roots []int32 // the smallest ID of every cyclic component
+	for r := range n {
+		if !left(r) || num[r] != unvisited {
+			continue
+		}
+		num[r], low[r] = counter, counter
+		counter++
+		stack = append(stack, r)
+		onStack[r] = true
+		calls = append(calls, frame{r, outOff[r]})
+		for len(calls) > 0 {
+			f := &calls[len(calls)-1]
+			if f.p < outOff[f.v+1] {
+				w := outTgt[f.p]
+				f.p++
+				switch {
+				case !left(w):
+				case num[w] == unvisited:
+					num[w], low[w] = counter, counter
+					counter++
+					stack = append(stack, w)
+					onStack[w] = true
+					calls = append(calls, frame{w, outOff[w]})
+				case onStack[w]:
+					low[f.v] = min(low[f.v], num[w])
+				}
+				continue
+			}
+			v := f.v
+			calls = calls[:len(calls)-1]
+			if len(calls) > 0 {
+				p := calls[len(calls)-1].v
+				low[p] = min(low[p], low[v])
+			}
+			if low[v] != num[v] {
+				continue
+			}
+			i := len(stack) - 1
+			for stack[i] != v {
+				i--
+			}
+			members := stack[i:]
+			stack = stack[:i]
+			for _, w := range members {
+				onStack[w] = false
+			}
+			if len(members) < 2 {
+				continue
+			}
+			comps++
+			root := members[0]
+			for _, w := range members {
+				comp[w] = comps
+				if ids[w] < ids[root] {
+					root = w
+				}
+			}
+			roots = append(roots, root)
+		}
+	}
+
+	// A shortest cycle through each root: breadth first within its
+	// component, the neighbours of each node taken in ID order.
+	prev := make([]int32, n)
+	var errs []*outcome.Error
+	for _, s := range roots {
+		c := comp[s]
+		for v := range prev {
+			prev[v] = unvisited
+		}
+		queue := []int32{s}
+		prev[s] = s
+		last := int32(unvisited)
+		var next []int32
+		for len(queue) > 0 && last == unvisited {
+			v := queue[0]
+			queue = queue[1:]
+			next = next[:0]
+			for _, w := range outTgt[outOff[v]:outOff[v+1]] {
+				if comp[w] == c {
+					next = append(next, w)
+				}
+			}
+			slices.SortFunc(next, func(a, b int32) int { return strings.Compare(ids[a], ids[b]) })
+			for _, w := range next {
+				if w == s {
+					last = v
+					break
+				}
+				if prev[w] == unvisited {
+					prev[w] = v
+					queue = append(queue, w)
+				}
+			}
+		}
+		var path []string
+		for v := last; ; v = prev[v] {
+			path = append(path, ids[v])
+			if v == s {
+				break
+			}
+		}
+		slices.Reverse(path)
+		errs = append(errs, newError(ErrCycle, path, "hierarchy: cycle %s", cycleText(path)))
+	}
+	return errs
+}
+
+// cycleText writes a cycle as "a" -> "b" -> "a", naming at most
+// maxCycleShown nodes.
+func cycleText(path []string) string {
+	var sb strings.Builder
+	for i, id := range path {
+		if i == maxCycleShown {
+			fmt.Fprintf(&sb, " -> ... (%d nodes)", len(path))
+			break
+		}
+		if i > 0 {
+			sb.WriteString(" -> ")
+		}
+		fmt.Fprintf(&sb, "%q", clip(id))
+	}
+	if len(path) <= maxCycleShown {
+		fmt.Fprintf(&sb, " -> %q", clip(path[0]))
+	}
+	return sb.String()
+}
+
+// sortProblems sorts problems by their IDs, then by code, keeping the order
+// of those that tie.
+func sortProblems(ps []*outcome.Error) {
+	slices.SortStableFunc(ps, func(a, b *outcome.Error) int {
+		if c := slices.Compare(a.IDs, b.IDs); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
+}
+
+// joinSorted sorts problems and joins them into one error.
+func joinSorted(ps []*outcome.Error) error {
+	sortProblems(ps)
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,438 @@
+package hierarchy
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+const (
+	T  = outcome.Task
+	A  = outcome.Activity
+	O  = outcome.Output
+	BO = outcome.BusinessOutcome
+	CO = outcome.CustomerOutcome
+)
+
+func TestBuildValid(t *testing.T) {
+	nodes, edges := contactCentre()
+	m, err := builder(nodes, edges).Build()
+	require.NoError(t, err)
+	assert.Equal(t, 12, m.Len())
+	assert.Equal(t, 12, m.LinkCount())
+	assert.False(t, m.IsZero())
+	n, err := m.Node("calls-handled")
+	require.NoError(t, err)
+	assert.True(t, n.Equal(nodes[6]), "the node comes back with its metric")
+	assert.False(t, n.IsZero())
+}
+
+// TestBuildErrors pins the message of every kind of error and checks that
+// each is reported with its code and IDs.
+func TestBuildErrors(t *testing.T) {
+	metricOf := func(id string, l outcome.Level) outcome.Metric {
+		spec := outcome.MetricSpec{ID: id, Name: id, Level: l, Direction: outcome.HigherIsBetter}
+		if l == BO {
+			spec.Kind = outcome.Cost
+		}
+		return outcome.MustMetric(spec)
+	}
+	tests := []struct {
+		name  string
+		nodes []Node
+		edges []edge
+		code  outcome.Code
+		ids   []string
+		msg   string
+	}{
+		{"empty id", []Node{node("", T)}, nil, outcome.ErrEmptyID, nil,
+			`hierarchy: node #0 has an empty id`},
+		{"blank id", []Node{node("a", T), node("  ", T)}, nil, outcome.ErrEmptyID, nil,
+			`hierarchy: node #1 has an id of only white space "  "`},
+		{"id with white space", []Node{node(" a", T)}, nil, outcome.ErrInvalidID, []string{" a"},
+			`hierarchy: node id " a" has surrounding white space`},
+		{"id with a control character", []Node{node("a\tb", T)}, nil, outcome.ErrInvalidID, []string{"a\tb"},
+			`hierarchy: node id "a\tb" has a control character`},
+		{"duplicate id", []Node{node("a", T), node("a", A), node("a", O)}, nil, outcome.ErrDuplicateID, []string{"a"},
+			`hierarchy: node id "a" is given to 3 nodes`},
+		{"no level", []Node{node("a", 0)}, nil, outcome.ErrUnknownLevel, []string{"a"},
+			`hierarchy: node "a" has no valid level`},
+		{"level out of range", []Node{node("a", 9)}, nil, outcome.ErrUnknownLevel, []string{"a"},
+			`hierarchy: node "a" has no valid level`},
+		{"metric of another level", []Node{{ID: "aht", Level: BO, Metric: metricOf("aht-metric", O)}}, nil,
+			ErrMetricLevel, []string{"aht", "aht-metric"},
+			`hierarchy: node "aht" is at level Business Outcome, but its metric "aht-metric" measures level Output`},
+		{"link from an unknown node", []Node{node("b", A)}, []edge{{"a", "b", ""}}, ErrDanglingLink, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" comes from an unknown node`},
+		{"link to an unknown node", []Node{node("a", A)}, []edge{{"a", "b", ""}}, ErrDanglingLink, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" goes to an unknown node`},
+		{"link between unknown nodes", nil, []edge{{"a", "b", ""}}, ErrDanglingLink, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" joins two unknown nodes`},
+		{"self-link", []Node{node("a", A)}, []edge{{"a", "a", ""}}, ErrSelfLink, []string{"a", "a"},
+			`hierarchy: node "a" links to itself`},
+		{"downward link", []Node{node("out", O), node("task", T)}, []edge{{"out", "task", ""}},
+			ErrDownwardLink, []string{"out", "task"},
+			`hierarchy: link "out" -> "task" goes down from Output to Task`},
+		{"duplicate link", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", ""}, {"a", "b", "2"}, {"a", "b", ""}},
+			ErrDuplicateLink, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" is given 3 times`},
+		{"negative weight", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", "-0.5"}},
+			ErrNegativeWeight, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" has weight -0.5, below zero`},
+		{"weight too precise", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", "0.3333333"}},
+			ErrInvalidWeight, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" has weight 0.3333333, with more than 6 decimal places`},
+		{"weight too large", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", "1000000000000.000001"}},
+			ErrInvalidWeight, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" has weight 1000000000000.000001, above the maximum 1000000000000`},
+		{"two-node cycle", []Node{node("b", O), node("a", O)}, []edge{{"b", "a", ""}, {"a", "b", ""}},
+			ErrCycle, []string{"a", "b"},
+			`hierarchy: cycle "a" -> "b" -> "a"`},
+		{"three-node cycle", []Node{node("x", O), node("y", O), node("z", O), node("w", O)},
+			[]edge{{"y", "z", ""}, {"z", "x", ""}, {"x", "y", ""}, {"w", "x", ""}},
+			ErrCycle, []string{"x", "y", "z"},
+			`hierarchy: cycle "x" -> "y" -> "z" -> "x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := builder(tt.nodes, tt.edges).Build()
+			require.Error(t, err)
+			assert.True(t, m.IsZero(), "a failed Build returns the zero Model")
+			assert.ErrorIs(t, err, tt.code)
+			ps := outcome.Problems(err)
+			require.Len(t, ps, 1, "%v", messages(err))
+			assert.Equal(t, tt.code, ps[0].Code)
+			assert.Equal(t, outcome.SeverityError, ps[0].Severity)
+			assert.Equal(t, tt.ids, ps[0].IDs)
+			assert.Equal(t, tt.msg, ps[0].Message)
+		})
+	}
+}
+
+// TestBuildEveryProblem checks that Build reports every problem at once,
+// sorted by the IDs involved, then by code.
+func TestBuildEveryProblem(t *testing.T) {
+	nodes := []Node{node("c", O), node("b", O), node("a", O), node("", T), node("dup", T), node("dup", T), node("t", T)}
+	edges := []edge{
+		{"a", "b", ""}, {"b", "c", ""}, {"c", "a", ""}, // a cycle
+		{"t", "ghost", ""},             // dangling
+		{"a", "t", "-1"},               // downward, and a negative weight
+		{"dup", "dup", ""},             // self-link
+		{"t", "a", ""}, {"t", "a", ""}, // duplicate link
+	}
+	_, err := builder(nodes, edges).Build()
+	require.Error(t, err)
+	var got []string
+	for _, p := range outcome.Problems(err) {
+		got = append(got, string(p.Code)+" "+strings.Join(p.IDs, ","))
+	}
+	want := []string{
+		"empty-id ",
+		"hierarchy-cycle a,b,c",
+		"downward-link a,t",
+		"negative-link-weight a,t",
+		"duplicate-id dup",
+		"self-link dup,dup",
+		"duplicate-link t,a",
+		"dangling-link t,ghost",
+	}
+	assert.Equal(t, want, got)
+}
+
+// TestBuildCycles checks that every cyclic component is reported once, and
+// that the cycle named is a shortest one through the component's smallest ID,
+// whatever the order of the input.
+func TestBuildCycles(t *testing.T) {
+	nodes := []Node{node("a", O), node("b", O), node("c", O), node("d", O), node("e", O), node("f", O), node("g", O)}
+	// Component {a,b,c,d}: a->b->c->d->a and the shortcut b->d; the shortest
+	// cycle through a is a -> b -> d -> a (3 nodes, against 4 through c).
+	// Component {e,f}: e <-> f. g hangs below a cycle but is on none: f -> g.
+	edges := []edge{{"a", "b", ""}, {"b", "c", ""}, {"c", "d", ""}, {"d", "a", ""}, {"b", "d", ""},
+		{"e", "f", ""}, {"f", "e", ""}, {"f", "g", ""}}
+	want := []string{`hierarchy: cycle "a" -> "b" -> "d" -> "a"`, `hierarchy: cycle "e" -> "f" -> "e"`}
+	for i := range 4 {
+		ns, es := slices.Clone(nodes), slices.Clone(edges)
+		if i > 0 { // permute the input
+			slices.Reverse(ns)
+			es = append(es[i:], es[:i]...)
+		}
+		_, err := builder(ns, es).Build()
+		assert.Equal(t, want, messages(err), "permutation %d", i)
+	}
+}
+
+func TestBuildLongCycleMessage(t *testing.T) {
+	var nodes []Node
+	var edges []edge
+	for i := range 10 {
+		id := string(rune('a' + i))
+		nodes = append(nodes, node(id, A))
+		edges = append(edges, edge{id, string(rune('a' + (i+1)%10)), ""})
+	}
+	_, err := builder(nodes, edges).Build()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, `hierarchy: cycle "a" -> "b" -> "c" -> "d" -> "e" -> "f" -> "g" -> "h" -> ... (10 nodes)`, ps[0].Message)
+	assert.Equal(t, []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, ps[0].IDs)
+}
+
+func TestBuildClipsLongText(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	_, err := builder([]Node{node("a", T)}, []edge{{"a", long, ""}}).Build()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, `hierarchy: link "a" -> "`+strings.Repeat("x", 64)+`..." goes to an unknown node`, ps[0].Message)
+	assert.Equal(t, []string{"a", long}, ps[0].IDs, "the IDs are whole")
+}
+
+func TestBuildEmpty(t *testing.T) {
+	var b Builder // the zero Builder is ready to use
+	m, err := b.Build()
+	require.NoError(t, err)
+	assert.True(t, m.IsZero())
+	assert.Equal(t, 0, m.Len())
+	assert.Empty(t, m.Warnings())
+	assert.True(t, m.Equal(Model{}))
+}
+
+// TestBuildAgain checks that a Builder can go on after Build, and that the
+// first model does not change.
+func TestBuildAgain(t *testing.T) {
+	b := builder([]Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", ""}})
+	m1, err := b.Build()
+	require.NoError(t, err)
+	b.AddNode(node("t2", T))
+	b.AddWeightedLink("t2", "sco", decimal.RequireFromString("2"))
+	m2, err := b.Build()
+	require.NoError(t, err)
+	assert.Equal(t, 2, m1.Len())
+	assert.Equal(t, 1, m1.LinkCount())
+	assert.False(t, m1.Has("t2"))
+	assert.Equal(t, 3, m2.Len())
+	assert.Equal(t, 2, m2.LinkCount())
+}
+
+func TestGrow(t *testing.T) {
+	b := NewBuilder()
+	b.Grow(-1, -1) // no panic, no effect
+	b.Grow(3, 2)
+	b.AddNode(node("a", T))
+	b.AddNode(node("b", A))
+	b.AddLink("a", "b")
+	b.Grow(1, 10)
+	b.AddWeightedLink("a", "b", decimal.RequireFromString("0.5")) // a duplicate
+	b.Grow(0, 10)                                                 // with weights
+	_, err := b.Build()
+	assert.ErrorIs(t, err, ErrDuplicateLink)
+}
+
+func TestWeights(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  int64 // millionths
+		fault weightFault
+	}{
+		{"1", 1_000_000, weightOK},
+		{"0", 0, weightOK},
+		{"0.000001", 1, weightOK},
+		{"0.0000010", 1, weightOK},                       // a trailing zero is not a place
+		{"1.000000000000000000000", 1_000_000, weightOK}, // nor are many
+		{"12345678901234567891e-7", 0, weightTooPrecise},
+		{"12345678901234567890e-7", 0, weightTooLarge}, // 1234567890123456789 millionths
+		{"12345678901234567890e-20", 0, weightTooPrecise},
+		{"1000000000000000000000000e-12", 1_000_000_000_000_000_000, weightOK}, // 10^12 with a 25-digit coefficient
+		{"1000000000000000000000000e-11", 0, weightTooLarge},
+		{"10000000000000000000000000000e-10", 0, weightTooLarge}, // 10^18 = 10^28 * 10^-10
+		{"1000000000000000000", 0, weightTooLarge},               // 10^18, 19 digits, exponent 0
+		{"1e12", 1_000_000_000_000_000_000, weightOK},
+		{"1000000000000", 1_000_000_000_000_000_000, weightOK},
+		{"1e13", 0, weightTooLarge},
+		{"1e30", 0, weightTooLarge},
+		{"2e12", 0, weightTooLarge},
+		{"0.5", 500_000, weightOK},
+		{"1e-7", 0, weightTooPrecise},
+		{"1e-30", 0, weightTooPrecise},
+		{"-1", 0, weightNegative},
+		{"-0.0000001", 0, weightNegative},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			w, fault := scaleWeight(decimal.RequireFromString(tt.in))
+			assert.Equal(t, tt.fault, fault)
+			assert.Equal(t, tt.want, w)
+			if fault == weightOK {
+				assert.True(t, weightDecimal(w).Equal(decimal.RequireFromString(tt.in)), "%s round-trips", tt.in)
+			}
+		})
+	}
+	// Exponents at the ends of int32 do not panic.
+	for _, d := range []decimal.Decimal{decimal.New(1, 2147483647), decimal.New(1, -2147483648),
+		decimal.New(7, -2147483648).Mul(decimal.New(1, 0))} {
+		_, fault := scaleWeight(d)
+		assert.NotEqual(t, weightOK, fault)
+	}
+}
+
+func TestWarningsAsErrors(t *testing.T) {
+	nodes, edges := contactCentre()
+	nodes = append(nodes, node("compliance", BO), node("nps", CO), node("shortcut", T))
+	edges = append(edges, edge{"compliance", "solved-first-contact", ""}, edge{"shortcut", "revenue", ""})
+
+	m, err := builder(nodes, edges).Build()
+	require.NoError(t, err, "warnings do not block Build")
+	var codes []string
+	for _, w := range m.Warnings() {
+		assert.Equal(t, outcome.SeverityWarning, w.Severity)
+		codes = append(codes, string(w.Code)+" "+strings.Join(w.IDs, ","))
+	}
+	assert.Equal(t, []string{
+		"business-outcome-without-output compliance",
+		"orphan-node monitor-queues",
+		"undelivered-outcome nps",
+		"skipped-level shortcut,revenue",
+		"orphan-node update-wallboard",
+		"orphan-node wallboard-refreshes",
+	}, codes)
+
+	_, err = builder(nodes, edges).Build(WarningsAsErrors(ErrSkippedLevel, ErrUndeliveredOutcome))
+	require.Error(t, err)
+	assert.Equal(t, []string{
+		`hierarchy: successful customer outcome "nps" has nothing feeding it`,
+		`hierarchy: link "shortcut" -> "revenue" skips from Task to Business Outcome`,
+	}, messages(err))
+	for _, p := range outcome.Problems(err) {
+		assert.Equal(t, outcome.SeverityError, p.Severity)
+	}
+
+	_, err = builder(nodes, edges).Build(WarningsAsErrors())
+	assert.Len(t, outcome.Problems(err), 6, "with no codes, every warning is an error")
+
+	_, err = builder(nodes, edges).Build(WarningsAsErrors(ErrNoOutput), nil)
+	assert.Equal(t, []string{`hierarchy: business outcome "compliance" has no output beneath it`}, messages(err))
+
+	_, err = builder(nodes, edges).Build(WarningsAsErrors(ErrCycle, "no-such-code"))
+	assert.ErrorIs(t, err, ErrUnknownWarning)
+	assert.Equal(t, []string{
+		`hierarchy: "hierarchy-cycle" is not the code of a hierarchy warning`,
+		`hierarchy: "no-such-code" is not the code of a hierarchy warning`,
+	}, messages(err))
+
+	// A valid hierarchy without warnings builds with every warning an error.
+	_, err = mustBuildNoWarnings(t)
+	assert.NoError(t, err)
+}
+
+func mustBuildNoWarnings(t *testing.T) (Model, error) {
+	t.Helper()
+	return builder([]Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", ""}, {"a", "o", ""}, {"o", "b", ""}, {"b", "c", ""}}).Build(WarningsAsErrors())
+}
+
+// TestWarningMessages pins the message of every kind of warning.
+func TestWarningMessages(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("b", BO), node("c", CO), node("lone", O)},
+		[]edge{{"t", "b", ""}})
+	assert.Equal(t, []string{
+		`hierarchy: business outcome "b" has no output beneath it`,
+		`hierarchy: business outcome "b" reaches no successful customer outcome (the highest level it reaches is Business Outcome)`,
+		`hierarchy: successful customer outcome "c" has nothing feeding it`,
+		`hierarchy: output "lone" reaches no successful customer outcome (the highest level it reaches is Output)`,
+		`hierarchy: task "t" reaches no successful customer outcome (the highest level it reaches is Business Outcome)`,
+		`hierarchy: link "t" -> "b" skips from Task to Business Outcome`,
+	}, messagesOf(m.Warnings()))
+}
+
+func messagesOf(ps []*outcome.Error) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Message)
+	}
+	return out
+}
+
+// TestBuildOrderIndependent checks that the same definition, added in any
+// order, gives an Equal model with the same warnings and the same problems.
+func TestBuildOrderIndependent(t *testing.T) {
+	nodes, edges := contactCentre()
+	m := mustBuild(t, nodes, edges)
+	bad := append(slices.Clone(edges), edge{"revenue", "answer-call", ""}, edge{"ghost", "revenue", ""})
+	_, wantErr := builder(nodes, bad).Build()
+	for i := range 5 {
+		ns, es, bs := slices.Clone(nodes), slices.Clone(edges), slices.Clone(bad)
+		rotate(ns, i*3)
+		rotate(es, i*5)
+		rotate(bs, i*7)
+		if i%2 == 1 {
+			slices.Reverse(ns)
+			slices.Reverse(es)
+			slices.Reverse(bs)
+		}
+		got := mustBuild(t, ns, es)
+		assert.True(t, m.Equal(got), "permutation %d", i)
+		assert.Equal(t, messagesOf(m.Warnings()), messagesOf(got.Warnings()))
+		_, err := builder(ns, bs).Build()
+		assert.Equal(t, messages(wantErr), messages(err))
+	}
+}
+
+func rotate[T any](s []T, k int) {
+	if len(s) == 0 {
+		return
+	}
+	k %= len(s)
+	slices.Reverse(s[:k])
+	slices.Reverse(s[k:])
+	slices.Reverse(s)
+}
+
+func TestErrorsAreJoined(t *testing.T) {
+	_, err := builder([]Node{node("a", T), node("a", T)}, []edge{{"a", "b", ""}}).Build()
+	var e *outcome.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, outcome.ErrDuplicateID, e.Code, "the first problem, in sorted order")
+	assert.ErrorIs(t, err, ErrDanglingLink)
+}
+
+// TestBuildAllocations checks that Build makes a fixed number of allocations,
+// whatever the size of the hierarchy.
+func TestBuildAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hierarchies of 10,000 and 100,000 nodes")
+	}
+	var allocs []float64
+	for _, div := range []int{100, 10} {
+		b := genBench(div).builder()
+		allocs = append(allocs, testing.AllocsPerRun(3, func() {
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+		}))
+	}
+	assert.Equal(t, allocs[0], allocs[1], "allocations at 10,000 and at 100,000 nodes")
+	assert.LessOrEqual(t, allocs[0], 20.0)
+}
+
+// TestGeneratedHierarchy checks the benchmarks' generator: 1% orphans, about
+// two links per node, and a valid hierarchy.
+func TestGeneratedHierarchy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a hierarchy of 10,000 nodes")
+	}
+	d := genBench(100)
+	m, err := d.build()
+	require.NoError(t, err)
+	a := m.Alignment()
+	orphans := a.Overall.Nodes - a.Overall.Aligned
+	// 1% of each level below the customer outcomes: 60+30+9+0 (90/100 = 0
+	// business outcomes at this size), so 99 of 9,990 (0.99%).
+	assert.Equal(t, 99, orphans)
+	assert.Equal(t, 10_000, m.Len())
+	assert.InDelta(t, 2*9_900, m.LinkCount(), 200)
+}

@@ -1,0 +1,194 @@
+package hierarchy
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Builder collects the nodes and links of a hierarchy, in any order, and
+// [Builder.Build] validates them all at once and returns the [Model].
+//
+// Builder methods never panic and never refuse their input: whatever is wrong
+// with a node or a link (an empty ID, a negative weight, a link to a node that
+// is never added) is recorded and reported by Build, together with every other
+// problem. Build does not consume the Builder: more nodes and links may be
+// added and Build called again.
+//
+// The zero Builder is empty and ready to use. A Builder is not safe for
+// concurrent use; the Model it builds is.
+type Builder struct {
+	ids      []string
+	names    []string
+	levels   []outcome.Level
+	metricAt []int32 // positions of the nodes that have a metric, ascending
+	metrics  []outcome.Metric
+	from, to []string
+	// weights holds each link's weight in millionths; it stays nil while
+	// every weight is 1.
+	weights []int64
+	// problems are those found while adding: bad weights and bad JSON.
+	problems []*outcome.Error
+	// levelText holds, by node position, level text from JSON that names
+	// no level, for the message.
+	levelText map[int]string
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder() *Builder { return new(Builder) }
+
+// Grow makes room for at least the given numbers of further nodes and links,
+// so that adding them allocates nothing. Negative numbers count as zero.
+func (b *Builder) Grow(nodes, links int) {
+	if nodes > 0 {
+		b.ids = grow(b.ids, nodes)
+		b.names = grow(b.names, nodes)
+		b.levels = grow(b.levels, nodes)
+	}
+	if links > 0 {
+		b.from = grow(b.from, links)
+		b.to = grow(b.to, links)
+		if b.weights != nil {
+			b.weights = grow(b.weights, links)
+		}
+	}
+}
+
+// grow returns s with room for n more elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	t := make([]T, len(s), len(s)+n)
+	copy(t, s)
+	return t
+}
+
+// AddNode adds a node. Problems with it (an empty, invalid or duplicate ID,
+// an invalid level, a metric of another level) are reported by
+// [Builder.Build].
+func (b *Builder) AddNode(n Node) {
+	if !n.Metric.IsZero() {
+		b.metricAt = append(b.metricAt, int32(len(b.ids)))
+		b.metrics = append(b.metrics, n.Metric)
+	}
+	b.ids = append(b.ids, n.ID)
+	b.names = append(b.names, n.Name)
+	b.levels = append(b.levels, n.Level)
+}
+
+// AddLink adds a link of weight 1: from contributes to to. Problems with it
+// (an unknown node at either end, a link to itself or down a level, a
+// duplicate, a cycle) are reported by [Builder.Build].
+func (b *Builder) AddLink(from, to string) {
+	b.from = append(b.from, from)
+	b.to = append(b.to, to)
+	if b.weights != nil {
+		b.weights = append(b.weights, weightScale)
+	}
+}
+
+// AddWeightedLink adds a link with the given weight: from contributes to to,
+// weight times as much as through a link of weight 1. The weight must be
+// non-negative, with at most [WeightPlaces] decimal places, and at most
+// [MaxWeight]; a weight that is not is reported by [Builder.Build] (codes
+// [ErrNegativeWeight], [ErrInvalidWeight]), as are the problems
+// [Builder.AddLink] lists.
+func (b *Builder) AddWeightedLink(from, to string, weight decimal.Decimal) {
+	w, fault := scaleWeight(weight)
+	if fault != weightOK {
+		b.problems = append(b.problems, weightError(from, to, weight.String(), fault))
+	}
+	b.addScaled(from, to, w)
+}
+
+// addScaled adds a link whose weight is w millionths.
+func (b *Builder) addScaled(from, to string, w int64) {
+	if w != weightScale && b.weights == nil {
+		b.weights = make([]int64, len(b.from), cap(b.from))
+		for i := range b.weights {
+			b.weights[i] = weightScale
+		}
+	}
+	b.from = append(b.from, from)
+	b.to = append(b.to, to)
+	if b.weights != nil {
+		b.weights = append(b.weights, w)
+	}
+}
+
+// addLinkText adds a link whose weight is decimal text, as JSON gives it.
+func (b *Builder) addLinkText(from, to, text string) {
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		b.problems = append(b.problems, newError(ErrInvalidWeight, []string{from, to},
+			"hierarchy: link %q -> %q has weight %q, which is not a decimal number", clip(from), clip(to), clip(text)))
+		b.addScaled(from, to, 0)
+		return
+	}
+	b.AddWeightedLink(from, to, d)
+}
+
+// weightError reports what is wrong with a link's weight.
+func weightError(from, to, text string, fault weightFault) *outcome.Error {
+	ids := []string{from, to}
+	prefix := fmt.Sprintf("hierarchy: link %q -> %q has weight %s", clip(from), clip(to), clip(text))
+	switch fault {
+	case weightNegative:
+		return newError(ErrNegativeWeight, ids, "%s, below zero", prefix)
+	case weightTooPrecise:
+		return newError(ErrInvalidWeight, ids, "%s, with more than %d decimal places", prefix, WeightPlaces)
+	}
+	return newError(ErrInvalidWeight, ids, "%s, above the maximum %d", prefix, MaxWeight)
+}
+
+// Option changes what [Builder.Build] treats as an error.
+type Option func(*options)
+
+type options struct {
+	promoteAll bool
+	promote    []outcome.Code
+	errs       []*outcome.Error
+}
+
+// WarningsAsErrors makes [Builder.Build] treat the warnings with the given
+// codes ([ErrOrphan], [ErrUndeliveredOutcome], [ErrSkippedLevel],
+// [ErrNoOutput]) as errors: Build then fails if the model has any of them,
+// and reports them with [outcome.SeverityError]. With no codes, every warning
+// is an error. A code that is not one of these warnings makes Build fail with
+// code [ErrUnknownWarning].
+//
+// Warnings are checked once the hierarchy is otherwise valid: while Build
+// reports structural errors (a cycle, a dangling link), it does not report
+// warnings.
+func WarningsAsErrors(codes ...outcome.Code) Option {
+	return func(o *options) {
+		if len(codes) == 0 {
+			o.promoteAll = true
+			return
+		}
+		for _, c := range codes {
+			if !isWarning(c) {
+				o.errs = append(o.errs, newError(ErrUnknownWarning, nil,
+					"hierarchy: %q is not the code of a hierarchy warning", clip(string(c))))
+				continue
+			}
+			o.promote = append(o.promote, c)
+		}
+	}
+}
+
+// promotes reports whether the options make warnings with code c errors.
+func (o *options) promotes(c outcome.Code) bool {
+	if o.promoteAll {
+		return true
+	}
+	for _, p := range o.promote {
+		if p == c {
+			return true
+		}
+	}
+	return false
+}

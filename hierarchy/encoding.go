@@ -1,0 +1,192 @@
+package hierarchy
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// The JSON definition of a hierarchy:
+//
+//	{
+//	  "nodes": [
+//	    {"id": "answer-call", "name": "Answer call", "level": "task"},
+//	    {"id": "calls-handled", "name": "Calls handled", "level": "output",
+//	     "metric": {"id": "calls-handled", "name": "Calls handled", "level": "output", "direction": "higher-is-better"}}
+//	  ],
+//	  "links": [
+//	    {"from": "answer-call", "to": "calls-handled"},
+//	    {"from": "first-time-response", "to": "revenue", "weight": "0.6"}
+//	  ]
+//	}
+//
+// A link without a weight has weight 1; a weight is a decimal, written as a
+// JSON string (or, when decoding, a JSON number).
+
+type nodeOut struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name,omitempty"`
+	Level  outcome.Level   `json:"level"`
+	Metric *outcome.Metric `json:"metric,omitempty"`
+}
+
+type linkOut struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Weight string `json:"weight,omitempty"`
+}
+
+type modelOut struct {
+	Nodes []nodeOut `json:"nodes"`
+	Links []linkOut `json:"links"`
+}
+
+type nodeIn struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name"`
+	Level  string          `json:"level"`
+	Metric json.RawMessage `json:"metric"`
+}
+
+type linkIn struct {
+	From   string          `json:"from"`
+	To     string          `json:"to"`
+	Weight json.RawMessage `json:"weight"`
+}
+
+type modelIn struct {
+	Nodes []nodeIn `json:"nodes"`
+	Links []linkIn `json:"links"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the model's definition, its nodes
+// and its links in the order of [Model.Nodes] and [Model.Links]. A weight of
+// 1 is left out; other weights are decimal strings.
+func (m Model) MarshalJSON() ([]byte, error) {
+	g := m.graph()
+	out := modelOut{Nodes: make([]nodeOut, len(g.ids)), Links: make([]linkOut, 0, len(g.outTgt))}
+	for v := range int32(len(g.ids)) {
+		n := g.node(v)
+		out.Nodes[v] = nodeOut{ID: n.ID, Name: n.Name, Level: n.Level}
+		if !n.Metric.IsZero() {
+			out.Nodes[v].Metric = &n.Metric
+		}
+	}
+	for u := range int32(len(g.ids)) {
+		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+			lo := linkOut{From: g.ids[u], To: g.ids[g.outTgt[p]]}
+			if w := g.weight(p); w != weightScale {
+				lo.Weight = weightDecimal(w).String()
+			}
+			out.Links = append(out.Links, lo)
+		}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a definition as
+// [Builder.AddJSON] does and validates it exactly as [Builder.Build] does
+// (with no options), reporting every problem; on error m is unchanged.
+func (m *Model) UnmarshalJSON(data []byte) error {
+	b := NewBuilder()
+	b.AddJSON(data)
+	v, err := b.Build()
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// AddJSON adds the nodes and links of a JSON definition (the form
+// [Model.MarshalJSON] writes), so that definitions from several files, or
+// from a file and code, can make one hierarchy. It never fails: problems are
+// recorded and reported by [Builder.Build], with every other problem. JSON
+// that does not decode (malformed, unknown fields, trailing data) is an
+// error with code [outcome.ErrInvalidJSON], and nothing of it is added; a
+// level that names no level is an [outcome.ErrUnknownLevel], a weight that
+// is not a decimal an [ErrInvalidWeight], and the problems of a metric are
+// those of [outcome.NewMetric], with the node's ID first among their IDs.
+func (b *Builder) AddJSON(data []byte) {
+	var in modelIn
+	if err := strictjson.Decode(data, &in); err != nil {
+		b.problems = append(b.problems, &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+			Message: "hierarchy: invalid JSON: " + clipN(err.Error(), 200), Err: err})
+		return
+	}
+	for _, n := range in.Nodes {
+		node := Node{ID: n.ID, Name: n.Name}
+		if l, err := outcome.ParseLevel(n.Level); err == nil {
+			node.Level = l
+		} else {
+			if b.levelText == nil {
+				b.levelText = make(map[int]string)
+			}
+			b.levelText[len(b.ids)] = n.Level
+		}
+		if len(n.Metric) > 0 && !bytes.Equal(n.Metric, []byte("null")) {
+			if err := node.Metric.UnmarshalJSON(n.Metric); err != nil {
+				b.metricProblems(n.ID, err)
+			}
+		}
+		b.AddNode(node)
+	}
+	for _, l := range in.Links {
+		switch text, ok := weightText(l.Weight); {
+		case !ok:
+			b.addLinkText(l.From, l.To, string(l.Weight))
+		case text == "":
+			b.AddLink(l.From, l.To)
+		default:
+			b.addLinkText(l.From, l.To, text)
+		}
+	}
+}
+
+// weightText returns the decimal text of a JSON weight: "" when absent or
+// null, the text of a string or a number; ok is false for anything else.
+func weightText(raw json.RawMessage) (text string, ok bool) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
+		return "", true
+	case raw[0] == '"':
+		s, err := strconv.Unquote(string(raw))
+		if err != nil || s == "" {
+			return string(raw), false
+		}
+		return s, true
+	case raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9':
+		return string(raw), true
+	}
+	return string(raw), false
+}
+
+// metricProblems records the problems of node id's metric.
+func (b *Builder) metricProblems(id string, err error) {
+	ps := outcome.Problems(err)
+	if len(ps) == 0 {
+		ps = []*outcome.Error{{Code: outcome.ErrInvalidJSON, Message: err.Error(), Err: err}}
+	}
+	for _, p := range ps {
+		b.problems = append(b.problems, &outcome.Error{
+			Code: p.Code, Severity: outcome.SeverityError, IDs: append([]string{id}, p.IDs...),
+			Message: "hierarchy: node " + strconv.Quote(clip(id)) + ": metric: " + p.Message, Err: p,
+		})
+	}
+}
+
+// clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
+func clipN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "..."
+}

@@ -1,0 +1,217 @@
+package hierarchy
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// contactCentreJSON is contactCentre's definition as MarshalJSON writes it.
+const contactCentreJSON = `{"nodes":[` +
+	`{"id":"answer-call","name":"Answer call","level":"task"},` +
+	`{"id":"look-up-account","name":"Look up account","level":"task"},` +
+	`{"id":"update-wallboard","name":"Update wallboard","level":"task"},` +
+	`{"id":"handle-enquiry","name":"Handle enquiry","level":"activity"},` +
+	`{"id":"resolve-problem","name":"Resolve problem","level":"activity"},` +
+	`{"id":"monitor-queues","name":"Monitor queues","level":"activity"},` +
+	`{"id":"calls-handled","name":"Calls handled","level":"output","metric":{"id":"calls-handled","name":"Calls handled","level":"output","direction":"higher-is-better"}},` +
+	`{"id":"first-time-response","name":"First-time response","level":"output"},` +
+	`{"id":"wallboard-refreshes","name":"Wallboard refreshes","level":"output"},` +
+	`{"id":"cost-to-serve","name":"Cost to serve","level":"business-outcome"},` +
+	`{"id":"revenue","name":"Revenue","level":"business-outcome"},` +
+	`{"id":"solved-first-contact","name":"Problem solved at first contact","level":"customer-outcome"}],` +
+	`"links":[` +
+	`{"from":"answer-call","to":"handle-enquiry"},` +
+	`{"from":"look-up-account","to":"handle-enquiry"},` +
+	`{"from":"look-up-account","to":"resolve-problem"},` +
+	`{"from":"update-wallboard","to":"monitor-queues"},` +
+	`{"from":"handle-enquiry","to":"calls-handled"},` +
+	`{"from":"resolve-problem","to":"first-time-response"},` +
+	`{"from":"monitor-queues","to":"wallboard-refreshes"},` +
+	`{"from":"calls-handled","to":"cost-to-serve"},` +
+	`{"from":"first-time-response","to":"cost-to-serve","weight":"0.4"},` +
+	`{"from":"first-time-response","to":"revenue","weight":"0.6"},` +
+	`{"from":"cost-to-serve","to":"solved-first-contact"},` +
+	`{"from":"revenue","to":"solved-first-contact"}]}`
+
+func TestMarshalJSON(t *testing.T) {
+	m := contactCentreModel(t)
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	assert.Equal(t, contactCentreJSON, string(data))
+
+	var back Model
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, m.Equal(back))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(data), string(again), "marshalling is stable")
+
+	empty, err := json.Marshal(Model{})
+	require.NoError(t, err)
+	assert.Equal(t, `{"nodes":[],"links":[]}`, string(empty))
+}
+
+// TestJSONRoundTripOrder checks that the same definition written in another
+// order decodes to an Equal model.
+func TestJSONRoundTripOrder(t *testing.T) {
+	nodes, edges := contactCentre()
+	rotate(nodes, 5)
+	rotate(edges, 7)
+	data, err := json.Marshal(mustBuild(t, nodes, edges))
+	require.NoError(t, err)
+	var m Model
+	require.NoError(t, json.Unmarshal(data, &m))
+	assert.True(t, m.Equal(contactCentreModel(t)))
+}
+
+func TestUnmarshalJSONErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		code outcome.Code
+		msgs []string
+	}{
+		{"malformed", `{"nodes":[`, outcome.ErrInvalidJSON, []string{`hierarchy: invalid JSON: unexpected EOF`}},
+		{"unknown field", `{"nodes":[],"edges":[]}`, outcome.ErrInvalidJSON,
+			[]string{`hierarchy: invalid JSON: json: unknown field "edges"`}},
+		{"trailing data", `{"nodes":[]} {}`, outcome.ErrInvalidJSON,
+			[]string{`hierarchy: invalid JSON: trailing data after the JSON value`}},
+		{"level as a number", `{"nodes":[{"id":"a","level":1}]}`, outcome.ErrInvalidJSON,
+			[]string{`hierarchy: invalid JSON: json: cannot unmarshal number into Go struct field nodeIn.nodes.level of type string`}},
+		{"unknown level", `{"nodes":[{"id":"a","level":"chore"}]}`, outcome.ErrUnknownLevel,
+			[]string{`hierarchy: node "a" has an unknown level "chore"`}},
+		{"no level", `{"nodes":[{"id":"a"}]}`, outcome.ErrUnknownLevel,
+			[]string{`hierarchy: node "a" has no valid level`}},
+		{"bad metric", `{"nodes":[{"id":"a","level":"output","metric":{"id":"m","level":"output","direction":"up"}}]}`,
+			outcome.ErrEmptyName, []string{`hierarchy: node "a": metric: outcome: metric "m" has no name`}},
+		{"metric not an object", `{"nodes":[{"id":"a","level":"output","metric":[1]}]}`,
+			outcome.ErrInvalidJSON, nil},
+		{"weight not a number", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":"heavy"}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "heavy", which is not a decimal number`}},
+		{"weight NaN", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":"NaN"}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "NaN", which is not a decimal number`}},
+		{"weight empty", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":""}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "\"\"", which is not a decimal number`}},
+		{"weight true", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":true}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "true", which is not a decimal number`}},
+		{"weight negative number", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":-2}]}`,
+			ErrNegativeWeight, []string{`hierarchy: link "a" -> "b" has weight -2, below zero`}},
+		{"every problem at once", `{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`,
+			outcome.ErrUnknownLevel, []string{
+				`hierarchy: node id "a" is given to 2 nodes`,
+				`hierarchy: node "a" has an unknown level "x"`,
+				`hierarchy: link "a" -> "z" goes to an unknown node`,
+				`hierarchy: link "a" -> "z" has weight -1, below zero`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := contactCentreModel(t)
+			// Called directly: json.Unmarshal checks the syntax itself first.
+			err := m.UnmarshalJSON([]byte(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.code)
+			if tt.msgs != nil {
+				assert.Equal(t, tt.msgs, messages(err))
+			}
+			assert.Equal(t, 12, m.Len(), "on error the model is unchanged")
+		})
+	}
+}
+
+func TestUnmarshalJSONWeights(t *testing.T) {
+	in := `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"activity"},{"id":"c","level":"activity"},{"id":"d","level":"activity"}],
+	"links":[{"from":"a","to":"b","weight":0.25},{"from":"a","to":"c","weight":null},{"from":"a","to":"d","weight":"1.50"}]}`
+	var m Model
+	require.NoError(t, json.Unmarshal([]byte(in), &m))
+	var got []string
+	for l := range m.Links() {
+		got = append(got, l.From+">"+l.To+" "+l.Weight.String())
+	}
+	assert.Equal(t, []string{"a>b 0.25", "a>c 1", "a>d 1.5"}, got)
+}
+
+// TestDecodeValidatesAsBuild checks the property that decoding a definition
+// reports exactly the problems (codes and IDs) that Build reports for the
+// same nodes and links.
+func TestDecodeValidatesAsBuild(t *testing.T) {
+	nodes, edges := contactCentre()
+	cases := [][2]any{
+		{nodes, edges},
+		{append(nodes[:len(nodes):len(nodes)], node("answer-call", T), node("", O), node(" x", A), node("lvl", 0)),
+			append(edges[:len(edges):len(edges)], edge{"revenue", "answer-call", ""}, edge{"x", "y", "-3"},
+				edge{"revenue", "revenue", "0.1234567"}, edge{"calls-handled", "cost-to-serve", "2"},
+				edge{"solved-first-contact", "revenue", "1"})},
+	}
+	for i, c := range cases {
+		ns, es := c[0].([]Node), c[1].([]edge)
+		_, buildErr := builder(ns, es).Build()
+		b := NewBuilder()
+		b.AddJSON(definitionJSON(ns, es))
+		_, decodeErr := b.Build()
+		assert.Equal(t, problemKeys(buildErr), problemKeys(decodeErr), "case %d", i)
+		var m Model
+		assert.Equal(t, problemKeys(buildErr), problemKeys(m.UnmarshalJSON(definitionJSON(ns, es))), "case %d", i)
+	}
+}
+
+// definitionJSON writes nodes and edges as a JSON definition; an invalid
+// level is written as "".
+func definitionJSON(nodes []Node, edges []edge) []byte {
+	var sb strings.Builder
+	sb.WriteString(`{"nodes":[`)
+	for i, n := range nodes {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		level, _ := n.Level.MarshalText()
+		fmt.Fprintf(&sb, `{"id":%q,"name":%q,"level":%q`, n.ID, n.Name, level)
+		if !n.Metric.IsZero() {
+			data, _ := json.Marshal(n.Metric)
+			fmt.Fprintf(&sb, `,"metric":%s`, data)
+		}
+		sb.WriteString("}")
+	}
+	sb.WriteString(`],"links":[`)
+	for i, e := range edges {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `{"from":%q,"to":%q`, e.from, e.to)
+		if e.w != "" {
+			fmt.Fprintf(&sb, `,"weight":%q`, e.w)
+		}
+		sb.WriteString("}")
+	}
+	sb.WriteString("]}")
+	return []byte(sb.String())
+}
+
+// problemKeys returns "code ids" for every problem in err.
+func problemKeys(err error) []string {
+	var out []string
+	for _, p := range outcome.Problems(err) {
+		out = append(out, string(p.Code)+" "+strings.Join(p.IDs, ","))
+	}
+	return out
+}
+
+func TestAddJSONWithCode(t *testing.T) {
+	// Definitions from a file and from code make one hierarchy.
+	b := NewBuilder()
+	b.AddJSON([]byte(`{"nodes":[{"id":"t","level":"task"}]}`))
+	b.AddNode(node("sco", CO))
+	b.AddLink("t", "sco")
+	m, err := b.Build()
+	require.NoError(t, err)
+	ok, err := m.Aligned("t")
+	require.NoError(t, err)
+	assert.True(t, ok)
+}

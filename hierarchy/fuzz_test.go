@@ -1,0 +1,219 @@
+package hierarchy
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// fuzzIDs are the IDs fuzzed hierarchies use; the last is never a node's, so
+// a link to it dangles.
+var fuzzIDs = [...]string{"a", "b", "c", "d", "e", "f", "g", "h", "zz"}
+
+// fuzzWeights are the weights a fuzzed link may have; "" is AddLink's 1.
+var fuzzWeights = [...]string{"", "0.5", "-1", "0", "2", "0.0000001"}
+
+// fuzzGraph turns bytes into nodes and links: the first byte is the number
+// of nodes (0 to 15), each node takes a byte (its ID and its level, 0 being
+// invalid), and each link three bytes (from, to, weight).
+func fuzzGraph(data []byte) ([]Node, []edge) {
+	if len(data) == 0 {
+		return nil, nil
+	}
+	k := int(data[0] % 16)
+	data = data[1:]
+	var nodes []Node
+	for i := 0; i < k && i < len(data); i++ {
+		c := data[i]
+		nodes = append(nodes, node(fuzzIDs[int(c)%(len(fuzzIDs)-1)], outcome.Level(int(c)/8%6)))
+	}
+	data = data[min(k, len(data)):]
+	var edges []edge
+	for ; len(data) >= 3; data = data[3:] {
+		edges = append(edges, edge{fuzzIDs[int(data[0])%len(fuzzIDs)], fuzzIDs[int(data[1])%len(fuzzIDs)],
+			fuzzWeights[int(data[2])%len(fuzzWeights)]})
+	}
+	return nodes, edges
+}
+
+// referenceInvalid is a simple, separate statement of when Build must fail:
+// a duplicate ID, an invalid level, a link with an unknown end, a self-link,
+// a link down a level, a duplicate link, a bad weight, or a cycle.
+func referenceInvalid(nodes []Node, edges []edge) bool {
+	level := map[string]outcome.Level{}
+	for _, n := range nodes {
+		if _, dup := level[n.ID]; dup || !n.Level.IsValid() {
+			return true
+		}
+		level[n.ID] = n.Level
+	}
+	seen := map[[2]string]bool{}
+	adj := map[string][]string{}
+	for _, e := range edges {
+		lf, okf := level[e.from]
+		lt, okt := level[e.to]
+		if !okf || !okt || e.from == e.to || lf > lt || seen[[2]string{e.from, e.to}] {
+			return true
+		}
+		if e.w != "" {
+			if _, fault := scaleWeight(decimal.RequireFromString(e.w)); fault != weightOK {
+				return true
+			}
+		}
+		seen[[2]string{e.from, e.to}] = true
+		adj[e.from] = append(adj[e.from], e.to)
+	}
+	// A cycle, by depth-first search with three colours.
+	colour := map[string]int{}
+	var visit func(string) bool
+	visit = func(v string) bool {
+		colour[v] = 1
+		for _, w := range adj[v] {
+			if colour[w] == 1 || colour[w] == 0 && visit(w) {
+				return true
+			}
+		}
+		colour[v] = 2
+		return false
+	}
+	for _, n := range nodes {
+		if colour[n.ID] == 0 && visit(n.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzBuild(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0})           // a -> b -> c, rising levels
+	f.Add([]byte{2, 8, 9, 0, 1, 0, 1, 0, 0})                // a <-> b: a cycle
+	f.Add([]byte{2, 8, 16, 0, 8, 0})                        // a dangling link
+	f.Add([]byte{2, 16, 8, 0, 1, 0})                        // a downward link
+	f.Add([]byte{2, 8, 8, 0, 1, 0})                         // a duplicate ID
+	f.Add([]byte{2, 8, 17, 0, 1, 0, 0, 1, 1})               // a duplicate link
+	f.Add([]byte{3, 24, 25, 26, 0, 1, 0, 1, 2, 0, 2, 0, 0}) // a three-node cycle
+	f.Add([]byte{5, 8, 17, 26, 35, 44, 0, 1, 1, 1, 2, 4, 2, 3, 0, 3, 4, 3, 0, 4, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		nodes, edges := fuzzGraph(data)
+		m, err := builder(nodes, edges).Build()
+		want := referenceInvalid(nodes, edges)
+		require.Equal(t, want, err != nil, "reference says invalid=%v; Build says %v", want, err)
+		if err != nil {
+			for _, p := range outcome.Problems(err) {
+				require.Equal(t, outcome.SeverityError, p.Severity)
+			}
+			return
+		}
+		checkModel(t, m, len(nodes), len(edges))
+	})
+}
+
+// checkModel checks the invariants of a valid model.
+func checkModel(t *testing.T, m Model, nodes, links int) {
+	require.Equal(t, nodes, m.Len())
+	require.Equal(t, links, m.LinkCount())
+	pos := map[string]int{}
+	for id := range m.TopoOrder() {
+		pos[id] = len(pos)
+	}
+	require.Len(t, pos, nodes, "the topological order has every node once")
+	for l := range m.Links() {
+		require.Less(t, pos[l.From], pos[l.To], "a node comes before what it contributes to")
+		f, err := m.Node(l.From)
+		require.NoError(t, err)
+		to, err := m.Node(l.To)
+		require.NoError(t, err)
+		require.LessOrEqual(t, f.Level, to.Level)
+	}
+	for n := range m.Nodes() {
+		aligned, err := m.Aligned(n.ID)
+		require.NoError(t, err)
+		anc, err := m.Ancestors(n.ID)
+		require.NoError(t, err)
+		reaches := n.Level == outcome.CustomerOutcome
+		for a := range anc {
+			an, _ := m.Node(a)
+			reaches = reaches || an.Level == outcome.CustomerOutcome
+		}
+		require.Equal(t, reaches, aligned, "node %q", n.ID)
+	}
+	_ = m.Warnings()
+	_ = m.Alignment().Answer()
+
+	// Roll up a value on every input, with every method; attribute every
+	// outcome's change: the contributions add up to it.
+	before, err := m.NewValues(1)
+	require.NoError(t, err)
+	after, err := m.NewValues(1)
+	require.NoError(t, err)
+	i := int64(0)
+	for n := range m.Nodes() {
+		if children, _ := m.Children(n.ID); len(collect(children)) == 0 {
+			i++
+			require.NoError(t, before.Set(n.ID, decimal.New(i, -1)))
+			require.NoError(t, after.Set(n.ID, decimal.New(i*i-7, 0)))
+		}
+	}
+	for method := WeightedSum; method <= Max; method++ {
+		r, err := m.RollUp(before, method)
+		require.NoError(t, err)
+		if method != WeightedMean { // a mean over links of weight 0 has no value
+			require.Empty(t, r.Missing())
+		}
+	}
+	for n := range m.Nodes() {
+		att, err := m.Attribute(n.ID, before, after)
+		require.NoError(t, err)
+		sum := decimal.Zero
+		for _, c := range att.Contributions {
+			sum = sum.Add(c.Amount)
+		}
+		require.True(t, sum.Equal(att.Change))
+		los, err := m.LineOfSight(n.ID, 3)
+		require.NoError(t, err)
+		for _, p := range los.Paths {
+			last, _ := m.Node(p[len(p)-1])
+			require.Equal(t, outcome.CustomerOutcome, last.Level)
+		}
+	}
+
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	var back Model
+	require.NoError(t, json.Unmarshal(data, &back))
+	require.True(t, m.Equal(back))
+}
+
+func FuzzUnmarshalJSON(f *testing.F) {
+	f.Add([]byte(contactCentreJSON))
+	f.Add([]byte(`{"nodes":[],"links":[]}`))
+	f.Add([]byte(`{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`))
+	f.Add([]byte(`{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":1e400}]}`))
+	f.Add([]byte(`{"nodes":[{"id":"a","level":"output","metric":{"id":"m","level":"output","direction":"up"}}]}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var m Model
+		if err := m.UnmarshalJSON(data); err != nil {
+			for _, p := range outcome.Problems(err) {
+				assert.NotEmpty(t, p.Code)
+			}
+			require.NotEmpty(t, outcome.Problems(err), "every error is an *outcome.Error: %v", err)
+			return
+		}
+		out, err := json.Marshal(m)
+		require.NoError(t, err)
+		var back Model
+		require.NoError(t, back.UnmarshalJSON(out))
+		require.True(t, m.Equal(back))
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		require.True(t, bytes.Equal(out, again))
+	})
+}

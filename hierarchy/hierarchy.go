@@ -1,0 +1,164 @@
+package hierarchy
+
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Node is one rung of work or outcome in a hierarchy, as plain data: what a
+// caller passes to [Builder.AddNode], and what [Model.Node] returns.
+//
+// A Node is comparable with == and [Node.Equal]. The zero Node is not a valid
+// node: it has no ID and no level.
+type Node struct {
+	// ID identifies the node; see [outcome.ValidateID]. Required, unique.
+	ID string
+	// Name is what people call it, e.g. "Answer call". Optional.
+	Name string
+	// Level is the node's rung: a task, an activity, an output, a business
+	// outcome or a successful customer outcome. Required.
+	Level outcome.Level
+	// Metric is what measures the node, or the zero Metric if nothing does.
+	// Its level must be the node's level.
+	Metric outcome.Metric
+}
+
+// Equal reports whether n and o are the same node, field by field.
+func (n Node) Equal(o Node) bool { return n == o }
+
+// IsZero reports whether n is the zero Node.
+func (n Node) IsZero() bool { return n == Node{} }
+
+// Link says that one node contributes to another, with a weight: how much of
+// From's work goes to To, relative to From's other links (the weighted
+// roll-ups use it as a multiplier). Links go from a node to a node of the same
+// level or a higher one.
+//
+// The zero Link has no ends and weight 0. Compare links with [Link.Equal], not
+// ==, since the weight is a decimal.
+type Link struct {
+	// From is the ID of the node that contributes.
+	From string
+	// To is the ID of the node it contributes to.
+	To string
+	// Weight is non-negative, with at most [WeightPlaces] decimal places, and
+	// at most [MaxWeight].
+	Weight decimal.Decimal
+}
+
+// Equal reports whether l and o join the same nodes with equal weights.
+func (l Link) Equal(o Link) bool {
+	return l.From == o.From && l.To == o.To && l.Weight.Equal(o.Weight)
+}
+
+// WeightPlaces is the number of decimal places a link weight may have. The
+// model keeps each weight as an int64 count of millionths (fixed point,
+// 10^-WeightPlaces), so that it stores no decimal per link and rolls values
+// up in integer arithmetic; a weight that needs more places is an error with
+// code [ErrInvalidWeight], never rounded.
+const WeightPlaces = 6
+
+// MaxWeight is the largest link weight, 10^12. A larger weight is an error
+// with code [ErrInvalidWeight].
+const MaxWeight = 1_000_000_000_000
+
+// weightScale is 10^WeightPlaces: the stored value of a weight of 1.
+const weightScale int64 = 1_000_000
+
+// maxScaled is MaxWeight in millionths.
+const maxScaled int64 = MaxWeight * weightScale
+
+// pow10 returns 10^e for 0 <= e <= 18.
+func pow10(e int64) int64 {
+	p := int64(1)
+	for ; e > 0; e-- {
+		p *= 10
+	}
+	return p
+}
+
+// weightFault says what is wrong with a weight.
+type weightFault uint8
+
+const (
+	weightOK weightFault = iota
+	weightNegative
+	weightTooPrecise
+	weightTooLarge
+)
+
+// scaleWeight returns d in millionths, or what is wrong with it. It never
+// panics, whatever d's exponent.
+func scaleWeight(d decimal.Decimal) (int64, weightFault) {
+	switch d.Sign() {
+	case -1:
+		return 0, weightNegative
+	case 0:
+		return 0, weightOK
+	}
+	// d = c * 10^exp, so d in millionths is c * 10^e.
+	e := int64(d.Exponent()) + WeightPlaces
+	if d.NumDigits() <= 18 {
+		c := d.CoefficientInt64()
+		if e >= 0 {
+			if e > 18 {
+				return 0, weightTooLarge
+			}
+			if p := pow10(e); c > maxScaled/p {
+				return 0, weightTooLarge
+			}
+			return c * pow10(e), weightOK
+		}
+		if e < -18 {
+			return 0, weightTooPrecise // 0 < c < 10^18 has fewer than 19 trailing zeros
+		}
+		p := pow10(-e)
+		if c%p != 0 {
+			return 0, weightTooPrecise
+		}
+		return c / p, weightOK // c < 10^18, so c/p <= maxScaled
+	}
+	// A coefficient of 19 digits or more: c >= 10^18.
+	c := d.Coefficient()
+	if e >= 0 {
+		if e > 0 || c.Cmp(big.NewInt(maxScaled)) > 0 {
+			return 0, weightTooLarge
+		}
+		return maxScaled, weightOK
+	}
+	// Divide by 10 while the division is exact and e < 0.
+	ten := big.NewInt(10)
+	var q, r big.Int
+	for ; e < 0; e++ {
+		q.QuoRem(c, ten, &r)
+		if r.Sign() != 0 {
+			return 0, weightTooPrecise
+		}
+		c.Set(&q)
+	}
+	if !c.IsInt64() || c.Int64() > maxScaled {
+		return 0, weightTooLarge
+	}
+	return c.Int64(), weightOK
+}
+
+// decimalFrom128 returns the decimal (hi*2^64 + lo) * 10^exp.
+func decimalFrom128(hi, lo uint64, exp int32) decimal.Decimal {
+	v := new(big.Int).SetUint64(hi)
+	v.Lsh(v, 64)
+	v.Or(v, new(big.Int).SetUint64(lo))
+	return decimal.NewFromBigInt(v, exp)
+}
+
+// weightDecimal returns the decimal value of a weight in millionths.
+func weightDecimal(w int64) decimal.Decimal {
+	exp := int32(-WeightPlaces)
+	for exp < 0 && w%10 == 0 {
+		w /= 10
+		exp++
+	}
+	return decimal.New(w, exp)
+}

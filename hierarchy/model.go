@@ -1,0 +1,387 @@
+package hierarchy
+
+import (
+	"iter"
+	"slices"
+	"sort"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// graph is a validated hierarchy in a compact layout: nodes are int32
+// positions (in the order they were added), links are compressed sparse rows
+// in both directions.
+type graph struct {
+	ids    []string
+	names  []string
+	levels []outcome.Level
+	idx    index
+	// outOff[v]..outOff[v+1] are the positions in outTgt (and weights) of
+	// the links from v, in the order they were added.
+	outOff, outTgt []int32
+	// weights holds the link weights in millionths, parallel to outTgt; it
+	// is nil when every weight is 1.
+	weights []int64
+	// growth is the most decimal places the weights along any path add up
+	// to (see placesGrowth).
+	growth int32
+	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v.
+	inOff, inSrc []int32
+	// order is the topological order: Kahn's, first in first out.
+	order []int32
+	// info holds, per node, the highest level it reaches (reachMask) and
+	// whether an output is at or beneath it (hasOutput).
+	info []uint8
+	// metricAt holds the positions of the nodes with a metric, ascending;
+	// metrics their metrics.
+	metricAt []int32
+	metrics  []outcome.Metric
+}
+
+// Model is a validated hierarchy: nodes from tasks up to successful customer
+// outcomes, and the weighted links by which each contributes to the next.
+// [Builder.Build] makes one, as does unmarshalling its JSON definition.
+//
+// Model is immutable and safe for concurrent use; copies share the same
+// storage. The zero Model is the empty hierarchy: no nodes, no links.
+//
+// Nodes are kept in the order they were added, and each node's links in the
+// order they were added; the iterators yield them in that order unless they
+// say otherwise. Queries about a node by an ID the model does not hold return
+// an error with code [ErrUnknownNode].
+type Model struct {
+	g *graph
+}
+
+// graph returns the model's graph; the zero Model's is empty.
+func (m Model) graph() *graph {
+	if m.g == nil {
+		return &graph{}
+	}
+	return m.g
+}
+
+// Len returns the number of nodes.
+func (m Model) Len() int { return len(m.graph().ids) }
+
+// LinkCount returns the number of links.
+func (m Model) LinkCount() int { return len(m.graph().outTgt) }
+
+// IsZero reports whether m is the empty hierarchy, with no nodes.
+func (m Model) IsZero() bool { return m.Len() == 0 }
+
+// Has reports whether the model holds a node with the given ID.
+func (m Model) Has(id string) bool { return m.graph().find(id) >= 0 }
+
+// find returns the position of id, or -1.
+func (g *graph) find(id string) int32 { return g.idx.lookup(g.ids, id) }
+
+// pos returns the position of id, or an error with code [ErrUnknownNode].
+func (g *graph) pos(id string) (int32, error) {
+	v := g.find(id)
+	if v < 0 {
+		return -1, newError(ErrUnknownNode, []string{id}, "hierarchy: unknown node %q", clip(id))
+	}
+	return v, nil
+}
+
+// node returns the node at position v.
+func (g *graph) node(v int32) Node {
+	n := Node{ID: g.ids[v], Name: g.names[v], Level: g.levels[v]}
+	if k, ok := slices.BinarySearch(g.metricAt, v); ok {
+		n.Metric = g.metrics[k]
+	}
+	return n
+}
+
+// reach returns the highest level node v reaches.
+func (g *graph) reach(v int32) outcome.Level { return outcome.Level(g.info[v] & reachMask) }
+
+// input reports whether nothing feeds node v.
+func (g *graph) input(v int32) bool { return g.info[v]&isInput != 0 }
+
+// aligned reports whether node v reaches a successful customer outcome.
+func (g *graph) aligned(v int32) bool { return g.reach(v) == outcome.CustomerOutcome }
+
+// weight returns the weight, in millionths, of the link at position p of outTgt.
+func (g *graph) weight(p int32) int64 {
+	if g.weights == nil {
+		return weightScale
+	}
+	return g.weights[p]
+}
+
+// Node returns the node with the given ID.
+func (m Model) Node(id string) (Node, error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return Node{}, err
+	}
+	return g.node(v), nil
+}
+
+// Nodes yields every node, in the order they were added.
+func (m Model) Nodes() iter.Seq[Node] {
+	g := m.graph()
+	return func(yield func(Node) bool) {
+		for v := range int32(len(g.ids)) {
+			if !yield(g.node(v)) {
+				return
+			}
+		}
+	}
+}
+
+// Links yields every link with its weight: the links from the first node
+// added, in the order they were added, then those from the second, and so on.
+func (m Model) Links() iter.Seq[Link] {
+	g := m.graph()
+	return func(yield func(Link) bool) {
+		for u := range int32(len(g.ids)) {
+			for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+				if !yield(Link{From: g.ids[u], To: g.ids[g.outTgt[p]], Weight: weightDecimal(g.weight(p))}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// TopoOrder yields the IDs of all nodes in a topological order: every node
+// before the nodes it contributes to, so work comes before the outcomes it
+// serves. The order is that of Kahn's algorithm, first in first out, starting
+// from the nodes nothing feeds in the order they were added.
+func (m Model) TopoOrder() iter.Seq[string] {
+	g := m.graph()
+	return func(yield func(string) bool) {
+		for _, v := range g.order {
+			if !yield(g.ids[v]) {
+				return
+			}
+		}
+	}
+}
+
+// Parents returns the IDs of the nodes that the node with the given ID
+// contributes to directly (one link up), in the order the links were added.
+func (m Model) Parents(id string) (iter.Seq[string], error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return nil, err
+	}
+	return g.row(g.outOff, g.outTgt, v), nil
+}
+
+// Children returns the IDs of the nodes that contribute directly to the node
+// with the given ID (one link down), in the order the links were added.
+func (m Model) Children(id string) (iter.Seq[string], error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return nil, err
+	}
+	return g.row(g.inOff, g.inSrc, v), nil
+}
+
+// row yields the IDs of row v of a compressed sparse row structure.
+func (g *graph) row(off, adj []int32, v int32) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, w := range adj[off[v]:off[v+1]] {
+			if !yield(g.ids[w]) {
+				return
+			}
+		}
+	}
+}
+
+// Ancestors returns the IDs of every node that the node with the given ID
+// contributes to, directly or through others, each once, in breadth-first
+// order: its parents first, then theirs, each node's parents in the order its
+// links were added. The node itself is not included.
+func (m Model) Ancestors(id string) (iter.Seq[string], error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return nil, err
+	}
+	return g.reachable(g.outOff, g.outTgt, v), nil
+}
+
+// Descendants returns the IDs of every node that contributes to the node with
+// the given ID, directly or through others, each once, in breadth-first order:
+// its children first, then theirs. The node itself is not included.
+func (m Model) Descendants(id string) (iter.Seq[string], error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return nil, err
+	}
+	return g.reachable(g.inOff, g.inSrc, v), nil
+}
+
+// reachable yields, breadth first, the IDs of the nodes reachable from v
+// through a compressed sparse row structure.
+func (g *graph) reachable(off, adj []int32, v int32) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, w := range g.bfs(off, adj, v) {
+			if !yield(g.ids[w]) {
+				return
+			}
+		}
+	}
+}
+
+// bfs returns the positions of the nodes reachable from v, breadth first,
+// without v.
+func (g *graph) bfs(off, adj []int32, v int32) []int32 {
+	seen := make([]uint64, (len(g.ids)+63)/64)
+	seen[v/64] |= 1 << (v % 64)
+	var queue []int32
+	for u, head := v, 0; ; head++ {
+		for _, w := range adj[off[u]:off[u+1]] {
+			if seen[w/64]&(1<<(w%64)) == 0 {
+				seen[w/64] |= 1 << (w % 64)
+				queue = append(queue, w)
+			}
+		}
+		if head == len(queue) {
+			return queue
+		}
+		u = queue[head]
+	}
+}
+
+// Aligned reports whether the node with the given ID reaches a successful
+// customer outcome: whether it is one, or contributes to one, directly or
+// through others.
+func (m Model) Aligned(id string) (bool, error) {
+	g := m.graph()
+	v, err := g.pos(id)
+	if err != nil {
+		return false, err
+	}
+	return g.aligned(v), nil
+}
+
+// Equal reports whether m and o hold the same hierarchy: the same nodes (by
+// ID, with the same names, levels and metrics) and the same links (with equal
+// weights), whatever order they were added in.
+func (m Model) Equal(o Model) bool {
+	g, h := m.graph(), o.graph()
+	if g == h {
+		return true
+	}
+	if len(g.ids) != len(h.ids) || len(g.outTgt) != len(h.outTgt) {
+		return false
+	}
+	for u := range int32(len(g.ids)) {
+		v := h.find(g.ids[u])
+		if v < 0 || g.node(u) != h.node(v) || g.outOff[u+1]-g.outOff[u] != h.outOff[v+1]-h.outOff[v] {
+			return false
+		}
+		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+			found := false
+			for q := h.outOff[v]; q < h.outOff[v+1]; q++ {
+				if h.ids[h.outTgt[q]] == g.ids[g.outTgt[p]] {
+					found = h.weight(q) == g.weight(p)
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Warnings returns the model's warnings, each an *[outcome.Error] with
+// severity [outcome.SeverityWarning], sorted by the IDs involved, then by
+// code:
+//
+//   - [ErrOrphan]: a task, activity, output or business outcome that reaches
+//     no successful customer outcome;
+//   - [ErrUndeliveredOutcome]: a successful customer outcome that nothing
+//     feeds;
+//   - [ErrSkippedLevel]: a link that skips a level;
+//   - [ErrNoOutput]: a business outcome with no output beneath it.
+//
+// The model keeps what it needs to find them, not the warnings themselves:
+// each call makes a new slice of new errors, which the caller owns.
+func (m Model) Warnings() []*outcome.Error {
+	return m.graph().warnings(func(outcome.Code) bool { return true })
+}
+
+// warnings returns the warnings whose codes want accepts, sorted.
+func (g *graph) warnings(want func(outcome.Code) bool) []*outcome.Error {
+	orphan, undelivered, skipped, noOutput :=
+		want(ErrOrphan), want(ErrUndeliveredOutcome), want(ErrSkippedLevel), want(ErrNoOutput)
+	var ws []*outcome.Error
+	for v := range int32(len(g.ids)) {
+		id, l := g.ids[v], g.levels[v]
+		switch {
+		case orphan && l != outcome.CustomerOutcome && !g.aligned(v):
+			ws = append(ws, newWarning(ErrOrphan, []string{id},
+				"hierarchy: %s %q reaches no successful customer outcome (the highest level it reaches is %s)",
+				lower(l), clip(id), g.reach(v)))
+		case undelivered && l == outcome.CustomerOutcome && g.inOff[v] == g.inOff[v+1]:
+			ws = append(ws, newWarning(ErrUndeliveredOutcome, []string{id},
+				"hierarchy: successful customer outcome %q has nothing feeding it", clip(id)))
+		}
+		if noOutput && l == outcome.BusinessOutcome && g.info[v]&hasOutput == 0 {
+			ws = append(ws, newWarning(ErrNoOutput, []string{id},
+				"hierarchy: business outcome %q has no output beneath it", clip(id)))
+		}
+		if skipped {
+			for _, t := range g.outTgt[g.outOff[v]:g.outOff[v+1]] {
+				if lt := g.levels[t]; lt > l+1 {
+					ws = append(ws, newWarning(ErrSkippedLevel, []string{id, g.ids[t]},
+						"hierarchy: link %q -> %q skips from %s to %s", clip(id), clip(g.ids[t]), l, lt))
+				}
+			}
+		}
+	}
+	sortProblems(ws)
+	return ws
+}
+
+// lower returns a level's name in lower case, as it reads inside a sentence.
+func lower(l outcome.Level) string {
+	switch l {
+	case outcome.Task:
+		return "task"
+	case outcome.Activity:
+		return "activity"
+	case outcome.Output:
+		return "output"
+	case outcome.BusinessOutcome:
+		return "business outcome"
+	case outcome.CustomerOutcome:
+		return "successful customer outcome"
+	}
+	return l.String()
+}
+
+// plural returns a level's name in lower case and in the plural.
+func plural(l outcome.Level) string {
+	switch l {
+	case outcome.Task:
+		return "tasks"
+	case outcome.Activity:
+		return "activities"
+	case outcome.Output:
+		return "outputs"
+	case outcome.BusinessOutcome:
+		return "business outcomes"
+	case outcome.CustomerOutcome:
+		return "successful customer outcomes"
+	}
+	return l.String()
+}
+
+// sortIDs sorts IDs (positions) by ID.
+func (g *graph) sortIDs(vs []int32) {
+	sort.Slice(vs, func(i, j int) bool { return g.ids[vs[i]] < g.ids[vs[j]] })
+}

@@ -1,0 +1,454 @@
+package hierarchy
+
+import (
+	"fmt"
+	"math/big"
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Method is how [Model.RollUp] computes a node's value from the values of the
+// nodes that feed it.
+//
+// The zero Method is invalid.
+type Method uint8
+
+// The roll-up methods.
+const (
+	// WeightedSum is Σ weight·value over the links in: a cost built up from
+	// the costs beneath it. It is exact.
+	WeightedSum Method = iota + 1
+	// WeightedMean is Σ weight·value / Σ weight over the links in: a rate
+	// averaged over what produces it. It is rounded half away from zero to
+	// the value set's places at every node.
+	WeightedMean
+	// Min is the smallest value of the nodes feeding in, whatever the
+	// weights: the weakest link.
+	Min
+	// Max is the largest value of the nodes feeding in, whatever the
+	// weights.
+	Max
+)
+
+// String returns "weighted sum", "weighted mean", "min" or "max", or
+// "Method(N)" for an invalid method.
+func (m Method) String() string {
+	switch m {
+	case WeightedSum:
+		return "weighted sum"
+	case WeightedMean:
+		return "weighted mean"
+	case Min:
+		return "min"
+	case Max:
+		return "max"
+	}
+	return fmt.Sprintf("Method(%d)", uint8(m))
+}
+
+// IsValid reports whether m is one of the four methods.
+func (m Method) IsValid() bool { return m >= WeightedSum && m <= Max }
+
+// RollUpOption changes how [Model.RollUp] treats missing values.
+type RollUpOption func(*rollUpOptions)
+
+type rollUpOptions struct{ missingAsZero bool }
+
+// MissingAsZero makes [Model.RollUp] treat an input with no value (a node
+// nothing feeds, that has no measured value) as zero, so that the nodes above
+// it get values. The inputs so treated are still reported
+// ([RollUp.Unmeasured]).
+func MissingAsZero() RollUpOption { return func(o *rollUpOptions) { o.missingAsZero = true } }
+
+// The states of a node in a roll-up.
+const (
+	stateMissing  uint8 = iota // no value
+	stateMeasured              // the value set's value
+	stateComputed              // computed from the nodes feeding in
+	stateZero                  // an unmeasured input taken as zero
+	// The flags while the roll-up runs.
+	flagBlocked = 0x10 // a node feeding in has no value
+	flagFed     = 0x20 // some node has fed in (Min, Max)
+	flagMask    = 0x0F
+)
+
+// RollUp is the result of rolling measured values up a hierarchy: a value for
+// every node that has one, measured or computed, in the fixed point the
+// roll-up computed it in. [Model.RollUp] makes it.
+//
+// RollUp is immutable and safe for concurrent use.
+type RollUp struct {
+	g      *graph
+	method Method
+	scale  int32   // decimal places of the values
+	narrow []int64 // the values, when they all fit in int64
+	val    []i128  // the values, otherwise
+	state  []uint8
+}
+
+// RollUp computes every node's value from the measured values: a node with a
+// measured value keeps it; any other node that something feeds gets the
+// method's combination of the values of the nodes that feed it (see
+// [Method]); a node that nothing feeds and that has no measured value is an
+// unmeasured input. A missing value is reported, never taken as zero unless
+// [MissingAsZero] says so: a node fed by a node without a value has no value
+// either ([RollUp.Missing] lists them, [RollUp.Unmeasured] the inputs at
+// their root). A weighted mean over links that all weigh 0 has no value.
+//
+// The weighted sum is exact: it is computed in 128-bit fixed point with the
+// value set's places plus the most decimal places the weights along any path
+// of links add up to (a model whose weights are all whole numbers adds none).
+// If those come to more than 18 the roll-up fails with [ErrRollUpPrecision];
+// a value beyond the 128 bits fails with [ErrRollUpOverflow]. Other errors:
+// [ErrUnknownMethod], and [ErrForeignValues] for a value set made for another
+// model.
+//
+// It takes one pass over the nodes in topological order and their links up,
+// and allocates a fixed number of times: no decimal per node or link.
+func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp, error) {
+	var o rollUpOptions
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	g := m.graph()
+	switch {
+	case !method.IsValid():
+		return RollUp{}, newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %d", uint8(method))
+	case vals == nil || !vals.sameModel(g):
+		return RollUp{}, foreignError()
+	}
+	scale := vals.places
+	if method == WeightedSum {
+		if g.growth > 18 {
+			return RollUp{}, newError(ErrRollUpPrecision, nil,
+				"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.growth)
+		}
+		scale += g.growth
+	}
+	r := RollUp{g: g, method: method, scale: scale, state: make([]uint8, len(g.ids))}
+	up := pow10u(scale - vals.places)
+	if method != WeightedMean {
+		// Most roll-ups fit in int64: try that first, and start again
+		// in 128 bits if anything overflows.
+		r.narrow = make([]int64, len(g.ids))
+		if r.runNarrow(vals, up, o.missingAsZero) {
+			return r, nil
+		}
+		r.narrow = nil
+		clear(r.state)
+	}
+	r.val = make([]i128, len(g.ids))
+	var wsum []u128
+	if method == WeightedMean {
+		wsum = make([]u128, len(g.ids))
+	}
+	if err := r.run(vals, i128From(int64(up)), wsum, o.missingAsZero); err != nil {
+		return RollUp{}, err
+	}
+	return r, nil
+}
+
+// runNarrow computes the values of a weighted sum, a min or a max in int64,
+// as run does in 128 bits; it reports false if a value overflows.
+func (r *RollUp) runNarrow(vals *Values, up uint64, missingAsZero bool) bool {
+	g, val, state, weights := r.g, r.narrow, r.state, r.g.weights
+	sum := r.method == WeightedSum
+	for _, u := range g.order {
+		f := state[u]
+		var v int64
+		switch {
+		case vals.isSet(u):
+			var ok bool
+			if v, ok = mul64(vals.v[u], up); !ok {
+				return false
+			}
+			f = stateMeasured
+		case g.input(u):
+			if !missingAsZero {
+				r.block(u)
+				continue
+			}
+			f = stateZero
+		case f&flagBlocked != 0:
+			r.block(u)
+			continue
+		default:
+			v = val[u]
+			if sum && weights != nil {
+				v /= weightScale // exact: see finish
+			}
+			f = stateComputed
+		}
+		val[u] = v
+		state[u] = f
+		// Values go into measured nodes too, to no effect (a measured
+		// node's own value replaces them): that saves a test per link. An
+		// overflow there only sends the roll-up to 128 bits, which tests.
+		lo, hi := g.outOff[u], g.outOff[u+1]
+		switch {
+		case !sum:
+			for _, t := range g.outTgt[lo:hi] {
+				if state[t]&flagFed == 0 || r.method == Min && v < val[t] || r.method == Max && v > val[t] {
+					val[t] = v
+				}
+				state[t] |= flagFed
+			}
+		case weights == nil:
+			for _, t := range g.outTgt[lo:hi] {
+				acc := val[t]
+				s := acc + v
+				if (acc^s)&(v^s) < 0 { // the sum's sign differs from both terms'
+					return false
+				}
+				val[t] = s
+			}
+		default:
+			ws := weights[lo:hi]
+			for i, t := range g.outTgt[lo:hi] {
+				x, ok := mul64(v, uint64(ws[i]))
+				acc := val[t]
+				s := acc + x
+				if !ok || (acc^s)&(x^s) < 0 {
+					return false
+				}
+				val[t] = s
+			}
+		}
+	}
+	return true
+}
+
+// mul64 returns v*w for w >= 0, and whether it fits in an int64.
+func mul64(v int64, w uint64) (int64, bool) {
+	if v >= 0 {
+		hi, lo := bits.Mul64(uint64(v), w)
+		return int64(lo), hi == 0 && lo <= 1<<63-1
+	}
+	neg := v < 0
+	a := uint64(v)
+	if neg {
+		a = -a
+	}
+	hi, lo := bits.Mul64(a, w)
+	if hi != 0 || lo > 1<<63-1 {
+		return 0, false
+	}
+	if neg {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+// run computes the values, in topological order: each node, once its value
+// is known, feeds it to the nodes above it. up is 10^growth, the factor from
+// the value set's scale to the weighted sum's.
+func (r *RollUp) run(vals *Values, up i128, wsum []u128, missingAsZero bool) error {
+	g, val, state := r.g, r.val, r.state
+	for _, u := range g.order {
+		f := state[u]
+		var v i128
+		var overflow bool
+		switch {
+		case vals.isSet(u):
+			v = i128From(vals.v[u])
+			if r.method == WeightedSum {
+				v, overflow = v.mul(uint64(up.lo))
+			}
+			f = stateMeasured
+		case g.input(u):
+			if !missingAsZero {
+				r.block(u)
+				continue
+			}
+			f = stateZero
+		case f&flagBlocked != 0:
+			r.block(u)
+			continue
+		default:
+			v, overflow = r.finish(u, wsum)
+			if overflow {
+				break
+			}
+			if r.method == WeightedMean && wsum[u] == (u128{}) {
+				r.block(u)
+				continue
+			}
+			f = stateComputed
+		}
+		if overflow {
+			return r.overflowError(u)
+		}
+		val[u] = v
+		state[u] = f
+		if err := r.feed(u, v, vals, wsum); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// block marks u as missing and the nodes it feeds as blocked.
+func (r *RollUp) block(u int32) {
+	r.state[u] = stateMissing
+	for _, t := range r.g.outTgt[r.g.outOff[u]:r.g.outOff[u+1]] {
+		r.state[t] |= flagBlocked
+	}
+}
+
+// finish returns the value of a node computed from what was fed into it.
+func (r *RollUp) finish(u int32, wsum []u128) (i128, bool) {
+	acc := r.val[u]
+	switch {
+	case r.method == WeightedSum && r.g.weights != nil:
+		// The products carry the weights' 6 places; the sum has at
+		// most the roll-up's scale, so the division is exact.
+		q, _ := acc.quo(uint64(weightScale), false)
+		return q, false
+	case r.method == WeightedMean:
+		s := wsum[u]
+		if s.hi == 0 && s.lo != 0 {
+			q, _ := acc.quo(s.lo, true)
+			return q, false
+		}
+		if s == (u128{}) {
+			return i128{}, false
+		}
+		return quoBig(acc, s)
+	}
+	return acc, false
+}
+
+// quoBig returns a/s rounded half away from zero, for a divisor of more than
+// 64 bits.
+func quoBig(a i128, s u128) (i128, bool) {
+	d := new(big.Int).SetUint64(s.hi)
+	d.Lsh(d, 64).Or(d, new(big.Int).SetUint64(s.lo))
+	n := a.big()
+	neg := n.Sign() < 0
+	n.Abs(n)
+	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
+	if rem.Lsh(rem, 1).Cmp(d) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	lo := q.Uint64() // q <= |a| < 2^127
+	hi := new(big.Int).Rsh(q, 64).Uint64()
+	s2 := 1
+	if neg {
+		s2 = -1
+	}
+	return fromAbs(s2, hi, lo)
+}
+
+// feed adds u's value v into the nodes it feeds that have no measured value,
+// for a weighted sum or mean (a min or a max never needs 128 bits).
+func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) error {
+	g := r.g
+	var overflow bool
+	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+		t := g.outTgt[p]
+		if vals.isSet(t) {
+			continue
+		}
+		acc := &r.val[t]
+		switch r.method {
+		case WeightedSum:
+			if g.weights == nil {
+				*acc, overflow = acc.add(v)
+				break
+			}
+			var x i128
+			if x, overflow = v.mul(uint64(g.weights[p])); !overflow {
+				*acc, overflow = acc.add(x)
+			}
+		case WeightedMean:
+			w := g.weight(p)
+			var x i128
+			if x, overflow = v.mul(uint64(w)); !overflow {
+				*acc, overflow = acc.add(x)
+			}
+			wsum[t].add(w)
+		}
+		if overflow {
+			return r.overflowError(t)
+		}
+	}
+	return nil
+}
+
+func (r *RollUp) overflowError(u int32) *outcome.Error {
+	id := r.g.ids[u]
+	return newError(ErrRollUpOverflow, []string{id},
+		"hierarchy: the %s at node %q is beyond 128-bit fixed point at %d decimal places", r.method, clip(id), r.scale)
+}
+
+// Method returns the roll-up's method.
+func (r RollUp) Method() Method { return r.method }
+
+// Value returns the value of the node with the given ID, measured or
+// computed, and whether it has one. It fails with [ErrUnknownNode] for an ID
+// the model does not hold.
+func (r RollUp) Value(id string) (decimal.Decimal, bool, error) {
+	g := r.graph()
+	u, err := g.pos(id)
+	if err != nil || r.state[u]&flagMask == stateMissing {
+		return decimal.Decimal{}, false, err
+	}
+	if r.narrow != nil {
+		return i128From(r.narrow[u]).decimal(r.scale), true, nil
+	}
+	return r.val[u].decimal(r.scale), true, nil
+}
+
+// Computed reports whether the node with the given ID got its value from the
+// nodes feeding it (rather than from the value set, or not at all). It fails
+// with [ErrUnknownNode] for an ID the model does not hold.
+func (r RollUp) Computed(id string) (bool, error) {
+	g := r.graph()
+	u, err := g.pos(id)
+	if err != nil {
+		return false, err
+	}
+	return r.state[u]&flagMask == stateComputed, nil
+}
+
+// Missing returns the IDs of the nodes without a value, sorted.
+func (r RollUp) Missing() []string {
+	g := r.graph()
+	var out []string
+	for u := range int32(len(g.ids)) {
+		if r.state[u]&flagMask == stateMissing {
+			out = append(out, g.ids[u])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Unmeasured returns the IDs of the inputs without a measured value, sorted:
+// the nodes nothing feeds that the value set has no value for. Without
+// [MissingAsZero] they have no value, and neither has anything above them
+// that needs them; with it, they count as zero.
+func (r RollUp) Unmeasured() []string {
+	g := r.graph()
+	var out []string
+	for u := range int32(len(g.ids)) {
+		if g.input(u) && r.state[u]&flagMask != stateMeasured {
+			out = append(out, g.ids[u])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (r RollUp) graph() *graph {
+	if r.g == nil {
+		return &graph{}
+	}
+	return r.g
+}

@@ -1,0 +1,475 @@
+package hierarchy
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// values returns a value set of m with the given values.
+func values(t testing.TB, m Model, places int32, vs map[string]string) *Values {
+	t.Helper()
+	s, err := m.NewValues(places)
+	require.NoError(t, err)
+	ids := make([]string, 0, len(vs))
+	for id := range vs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		require.NoError(t, s.Set(id, dec(vs[id])))
+	}
+	return s
+}
+
+// rolled returns every node's rolled-up value as text, "-" when missing.
+func rolled(t testing.TB, m Model, r RollUp) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for n := range m.Nodes() {
+		v, ok, err := r.Value(n.ID)
+		require.NoError(t, err)
+		if !ok {
+			out[n.ID] = "-"
+			continue
+		}
+		out[n.ID] = v.String()
+	}
+	return out
+}
+
+// The contact centre's task costs this month.
+var taskCosts = map[string]string{"answer-call": "1200.50", "look-up-account": "800.25", "update-wallboard": "150"}
+
+func TestRollUpWeightedSum(t *testing.T) {
+	m := contactCentreModel(t)
+	r, err := m.RollUp(values(t, m, 2, taskCosts), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, WeightedSum, r.Method())
+	// By hand: handle-enquiry = 1200.50 + 800.25 = 2000.75; resolve-problem
+	// = 800.25; cost-to-serve = 2000.75 + 0.4 × 800.25 = 2000.75 + 320.10 =
+	// 2320.85; revenue = 0.6 × 800.25 = 480.15; the customer outcome =
+	// 2320.85 + 480.15 = 2801. The wallboard chain carries its 150.
+	assert.Equal(t, map[string]string{
+		"answer-call": "1200.5", "look-up-account": "800.25", "update-wallboard": "150",
+		"handle-enquiry": "2000.75", "resolve-problem": "800.25", "monitor-queues": "150",
+		"calls-handled": "2000.75", "first-time-response": "800.25", "wallboard-refreshes": "150",
+		"cost-to-serve": "2320.85", "revenue": "480.15", "solved-first-contact": "2801",
+	}, rolled(t, m, r))
+	assert.Empty(t, r.Missing())
+	assert.Empty(t, r.Unmeasured())
+	computed, err := r.Computed("cost-to-serve")
+	require.NoError(t, err)
+	assert.True(t, computed)
+	computed, err = r.Computed("answer-call")
+	require.NoError(t, err)
+	assert.False(t, computed)
+}
+
+// TestRollUpExact checks a sum that float64 cannot add exactly: a thousand
+// tasks of 0.1 weighted 0.3 each add up to exactly 30.
+func TestRollUpExact(t *testing.T) {
+	nodes := []Node{node("sco", CO)}
+	var edges []edge
+	vs := map[string]string{}
+	for i := range 1000 {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "sco", "0.3"})
+		vs[id] = "0.1"
+	}
+	m := mustBuild(t, nodes, edges)
+	r, err := m.RollUp(values(t, m, 1, vs), WeightedSum)
+	require.NoError(t, err)
+	v, ok, err := r.Value("sco")
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "30", v.String())
+}
+
+func TestRollUpMeanMinMax(t *testing.T) {
+	m := contactCentreModel(t)
+	rates := values(t, m, 2, map[string]string{"answer-call": "0.90", "look-up-account": "0.60", "update-wallboard": "0.50"})
+	tests := []struct {
+		method Method
+		want   map[string]string
+	}{
+		// handle-enquiry = (0.90 + 0.60) / 2 = 0.75; cost-to-serve =
+		// (1 × 0.75 + 0.4 × 0.60) / 1.4 = 0.99 / 1.4 = 0.7071... -> 0.71;
+		// the customer outcome = (0.71 + 0.60) / 2 = 0.655 -> 0.66 (half
+		// away from zero, from the rounded 0.71).
+		{WeightedMean, map[string]string{
+			"answer-call": "0.9", "look-up-account": "0.6", "update-wallboard": "0.5",
+			"handle-enquiry": "0.75", "resolve-problem": "0.6", "monitor-queues": "0.5",
+			"calls-handled": "0.75", "first-time-response": "0.6", "wallboard-refreshes": "0.5",
+			"cost-to-serve": "0.71", "revenue": "0.6", "solved-first-contact": "0.66",
+		}},
+		{Min, map[string]string{
+			"answer-call": "0.9", "look-up-account": "0.6", "update-wallboard": "0.5",
+			"handle-enquiry": "0.6", "resolve-problem": "0.6", "monitor-queues": "0.5",
+			"calls-handled": "0.6", "first-time-response": "0.6", "wallboard-refreshes": "0.5",
+			"cost-to-serve": "0.6", "revenue": "0.6", "solved-first-contact": "0.6",
+		}},
+		{Max, map[string]string{
+			"answer-call": "0.9", "look-up-account": "0.6", "update-wallboard": "0.5",
+			"handle-enquiry": "0.9", "resolve-problem": "0.6", "monitor-queues": "0.5",
+			"calls-handled": "0.9", "first-time-response": "0.6", "wallboard-refreshes": "0.5",
+			"cost-to-serve": "0.9", "revenue": "0.6", "solved-first-contact": "0.9",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method.String(), func(t *testing.T) {
+			r, err := m.RollUp(rates, tt.method)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, rolled(t, m, r))
+		})
+	}
+}
+
+func TestRollUpNegativeMean(t *testing.T) {
+	// (-0.01 + -0.02) / 2 = -0.015, rounded half away from zero: -0.02.
+	m := mustBuild(t, []Node{node("a", T), node("b", T), node("sco", CO)}, []edge{{"a", "sco", ""}, {"b", "sco", ""}})
+	r, err := m.RollUp(values(t, m, 2, map[string]string{"a": "-0.01", "b": "-0.02"}), WeightedMean)
+	require.NoError(t, err)
+	assert.Equal(t, "-0.02", rolled(t, m, r)["sco"])
+	r, err = m.RollUp(values(t, m, 2, map[string]string{"a": "-0.01", "b": "-0.02"}), Min)
+	require.NoError(t, err)
+	assert.Equal(t, "-0.02", rolled(t, m, r)["sco"])
+}
+
+func TestRollUpMissing(t *testing.T) {
+	m := contactCentreModel(t)
+	only := values(t, m, 2, map[string]string{"answer-call": "1200.50"})
+	r, err := m.RollUp(only, WeightedSum)
+	require.NoError(t, err)
+	got := rolled(t, m, r)
+	assert.Equal(t, "1200.5", got["answer-call"])
+	// handle-enquiry needs look-up-account, which has no value: so it has
+	// none, nor has anything above it.
+	assert.Equal(t, "-", got["handle-enquiry"])
+	assert.Equal(t, "-", got["solved-first-contact"])
+	assert.Equal(t, []string{"look-up-account", "update-wallboard"}, r.Unmeasured())
+	assert.Equal(t, []string{"calls-handled", "cost-to-serve", "first-time-response", "handle-enquiry",
+		"look-up-account", "monitor-queues", "resolve-problem", "revenue", "solved-first-contact",
+		"update-wallboard", "wallboard-refreshes"}, r.Missing())
+	computed, err := r.Computed("look-up-account")
+	require.NoError(t, err)
+	assert.False(t, computed)
+
+	// With MissingAsZero, the unmeasured inputs count as zero: the
+	// customer outcome gets answer-call's 1200.50 alone.
+	r, err = m.RollUp(only, WeightedSum, MissingAsZero(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, "1200.5", rolled(t, m, r)["solved-first-contact"])
+	assert.Equal(t, "0", rolled(t, m, r)["look-up-account"])
+	assert.Equal(t, []string{"look-up-account", "update-wallboard"}, r.Unmeasured())
+	assert.Empty(t, r.Missing())
+	computed, err = r.Computed("look-up-account")
+	require.NoError(t, err)
+	assert.False(t, computed, "a zero taken for a missing input is not computed")
+}
+
+func TestRollUpMeasuredWins(t *testing.T) {
+	m := contactCentreModel(t)
+	vs := map[string]string{"calls-handled": "5000"}
+	for k, v := range taskCosts {
+		vs[k] = v
+	}
+	r, err := m.RollUp(values(t, m, 2, vs), WeightedSum)
+	require.NoError(t, err)
+	got := rolled(t, m, r)
+	// calls-handled keeps its measured 5000; cost-to-serve = 5000 + 0.4 ×
+	// 800.25 = 5320.10.
+	assert.Equal(t, "5000", got["calls-handled"])
+	assert.Equal(t, "5320.1", got["cost-to-serve"])
+}
+
+func TestRollUpZeroWeightMean(t *testing.T) {
+	m := mustBuild(t, []Node{node("a", T), node("sco", CO)}, []edge{{"a", "sco", "0"}})
+	r, err := m.RollUp(values(t, m, 0, map[string]string{"a": "5"}), WeightedMean)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"sco"}, r.Missing(), "a mean over no weight has no value")
+	r, err = m.RollUp(values(t, m, 0, map[string]string{"a": "5"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "0", rolled(t, m, r)["sco"])
+}
+
+// TestRollUpLargeWeights exercises a weighted mean whose sum of weights
+// needs more than 64 bits: 20 links of weight 10^12 are 2·10^19 millionths.
+func TestRollUpLargeWeights(t *testing.T) {
+	nodes := []Node{node("sco", CO)}
+	var edges []edge
+	vs := map[string]string{}
+	for i := range 20 {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "sco", "1000000000000"})
+		vs[id] = itoa(i % 2) // ten 0s and ten 1s: a mean of 0.5
+	}
+	m := mustBuild(t, nodes, edges)
+	r, err := m.RollUp(values(t, m, 1, vs), WeightedMean)
+	require.NoError(t, err)
+	assert.Equal(t, "0.5", rolled(t, m, r)["sco"])
+	r, err = m.RollUp(values(t, m, 0, vs), WeightedMean) // 0.5 rounds half away from zero to 1
+	require.NoError(t, err)
+	assert.Equal(t, "1", rolled(t, m, r)["sco"])
+	// The weighted sum is 10 × 10^12 = 10^13.
+	r, err = m.RollUp(values(t, m, 0, vs), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "10000000000000", rolled(t, m, r)["sco"])
+}
+
+func TestRollUpErrors(t *testing.T) {
+	m := contactCentreModel(t)
+	vals := values(t, m, 2, taskCosts)
+	_, err := m.RollUp(vals, 0)
+	assert.ErrorIs(t, err, ErrUnknownMethod)
+	assert.EqualError(t, err, "hierarchy: unknown roll-up method 0")
+	_, err = m.RollUp(vals, 9)
+	assert.ErrorIs(t, err, ErrUnknownMethod)
+
+	other := contactCentreModel(t)
+	_, err = other.RollUp(vals, WeightedSum)
+	assert.ErrorIs(t, err, ErrForeignValues)
+	assert.EqualError(t, err, "hierarchy: the values belong to another model")
+	_, err = m.RollUp(nil, WeightedSum)
+	assert.ErrorIs(t, err, ErrForeignValues)
+
+	// A weighted sum overflows 128 bits: 10^17 at 1 place through links
+	// of weight 10^12, four levels up: 10^17 · 10^48 > 1.7·10^38.
+	big := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "1e12"}, {"a", "o", "1e12"}, {"o", "b", "1e12"}, {"b", "c", "1e12"}})
+	_, err = big.RollUp(values(t, big, 1, map[string]string{"t": "100000000000000000"}), WeightedSum)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+
+	// Weights of 6 places, four links up: 24 places of growth.
+	fine := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "0.000001"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}, {"b", "c", "0.000001"}})
+	_, err = fine.RollUp(values(t, fine, 0, map[string]string{"t": "1"}), WeightedSum)
+	assert.ErrorIs(t, err, ErrRollUpPrecision)
+	assert.EqualError(t, err, "hierarchy: the weights' decimal places add up to 24 along a path of links; an exact weighted sum allows 18")
+	r, err := fine.RollUp(values(t, fine, 0, map[string]string{"t": "1"}), Max)
+	require.NoError(t, err, "other methods do not grow the places")
+	assert.Equal(t, "1", rolled(t, fine, r)["c"])
+}
+
+func TestRollUpOverflowMessage(t *testing.T) {
+	// Each product is (2^63-1) · 10^18 millionths, about 9.2·10^36; twenty
+	// of them add up to about 1.8·10^38, beyond 2^127 (about 1.7·10^38).
+	nodes := []Node{node("sco", CO)}
+	var edges []edge
+	vs := map[string]string{}
+	for i := range 20 {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "sco", "1000000000000"})
+		vs[id] = "9223372036854775807"
+	}
+	m := mustBuild(t, nodes, edges)
+	_, err := m.RollUp(values(t, m, 0, vs), WeightedSum)
+	assert.EqualError(t, err, `hierarchy: the weighted sum at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	assert.Equal(t, []string{"sco"}, outcome.Problems(err)[0].IDs)
+	// The mean's numerator is the same sum.
+	_, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
+	assert.EqualError(t, err, `hierarchy: the weighted mean at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
+}
+
+func TestValues(t *testing.T) {
+	m := contactCentreModel(t)
+	_, err := m.NewValues(-1)
+	assert.ErrorIs(t, err, ErrInvalidPlaces)
+	_, err = m.NewValues(10)
+	assert.EqualError(t, err, "hierarchy: a value set keeps 0 to 9 decimal places, not 10")
+	s, err := m.NewValues(2)
+	require.NoError(t, err)
+	assert.Equal(t, int32(2), s.Places())
+	tests := []struct {
+		in   string
+		ok   bool
+		want string
+	}{
+		{"12.34", true, "12.34"},
+		{"12.340000", true, "12.34"},
+		{"-7", true, "-7"},
+		{"0", true, "0"},
+		{"0.001", false, ""},
+		{"92233720368547758.07", true, "92233720368547758.07"}, // (2^63-1)/100
+		{"92233720368547758.08", false, ""},
+		{"-92233720368547758.07", true, "-92233720368547758.07"},
+		{"1e17", false, ""},
+		{"1e30", false, ""},
+		{"1e-30", false, ""},
+		{"123456789012345678901234567890", false, ""},
+		{"9223372036854775807e-2", true, "92233720368547758.07"}, // a 19-digit coefficient
+		{"9223372036854775808e-2", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			err := s.Set("revenue", dec(tt.in))
+			if !tt.ok {
+				assert.ErrorIs(t, err, ErrInvalidValue)
+				return
+			}
+			require.NoError(t, err)
+			v, ok, err := s.Get("revenue")
+			require.NoError(t, err)
+			assert.True(t, ok)
+			assert.Equal(t, tt.want, v.String())
+		})
+	}
+	err = s.Set("revenue", dec("0.001"))
+	assert.EqualError(t, err, `hierarchy: value 0.001 of node "revenue" does not fit a value set of 2 decimal places`)
+	assert.Equal(t, 1, s.Len(), "setting a node again does not count it twice")
+	assert.ErrorIs(t, s.Set("ghost", dec("1")), ErrUnknownNode)
+	_, _, err = s.Get("ghost")
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	_, ok, err := s.Get("answer-call")
+	require.NoError(t, err)
+	assert.False(t, ok)
+}
+
+func TestRollUpUnknownNode(t *testing.T) {
+	m := contactCentreModel(t)
+	r, err := m.RollUp(values(t, m, 2, taskCosts), WeightedSum)
+	require.NoError(t, err)
+	_, _, err = r.Value("ghost")
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	_, err = r.Computed("ghost")
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	var zero RollUp
+	_, _, err = zero.Value("a")
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	assert.Empty(t, zero.Missing())
+}
+
+func TestRollUpEmptyModel(t *testing.T) {
+	var m Model
+	s, err := m.NewValues(0)
+	require.NoError(t, err)
+	r, err := m.RollUp(s, WeightedSum)
+	require.NoError(t, err, "an empty model's values are its own")
+	assert.Empty(t, r.Missing())
+}
+
+func TestMethodString(t *testing.T) {
+	assert.Equal(t, "weighted sum", WeightedSum.String())
+	assert.Equal(t, "weighted mean", WeightedMean.String())
+	assert.Equal(t, "min", Min.String())
+	assert.Equal(t, "max", Max.String())
+	assert.Equal(t, "Method(7)", Method(7).String())
+	assert.False(t, Method(0).IsValid())
+}
+
+// TestRollUpLinear checks that the weighted sum is linear, and so mergeable:
+// rolling up the sum of two value sets gives the sum of their roll-ups, node
+// by node, exactly.
+func TestRollUpLinear(t *testing.T) {
+	m := contactCentreModel(t)
+	a := map[string]string{"answer-call": "1200.50", "look-up-account": "800.25", "update-wallboard": "150"}
+	b := map[string]string{"answer-call": "-0.01", "look-up-account": "33.33", "update-wallboard": "7"}
+	sum := map[string]string{}
+	for id := range a {
+		sum[id] = dec(a[id]).Add(dec(b[id])).String()
+	}
+	ra, err := m.RollUp(values(t, m, 2, a), WeightedSum)
+	require.NoError(t, err)
+	rb, err := m.RollUp(values(t, m, 2, b), WeightedSum)
+	require.NoError(t, err)
+	rs, err := m.RollUp(values(t, m, 2, sum), WeightedSum)
+	require.NoError(t, err)
+	for n := range m.Nodes() {
+		va, _, _ := ra.Value(n.ID)
+		vb, _, _ := rb.Value(n.ID)
+		vs, _, _ := rs.Value(n.ID)
+		assert.True(t, va.Add(vb).Equal(vs), "%s: %s + %s != %s", n.ID, va, vb, vs)
+	}
+}
+
+// TestRollUpOrderIndependent checks that the order a definition was added in
+// does not change the roll-up.
+func TestRollUpOrderIndependent(t *testing.T) {
+	nodes, edges := contactCentre()
+	m := mustBuild(t, nodes, edges)
+	r, err := m.RollUp(values(t, m, 2, taskCosts), WeightedMean)
+	require.NoError(t, err)
+	want := rolled(t, m, r)
+	for i := range 3 {
+		ns, es := slices.Clone(nodes), slices.Clone(edges)
+		rotate(ns, 4*i+1)
+		rotate(es, 3*i+2)
+		slices.Reverse(es)
+		p := mustBuild(t, ns, es)
+		r, err := p.RollUp(values(t, p, 2, taskCosts), WeightedMean)
+		require.NoError(t, err)
+		assert.Equal(t, want, rolled(t, p, r))
+	}
+}
+
+func TestInt128(t *testing.T) {
+	maxI := i128{hi: 1<<63 - 1, lo: 1<<64 - 1}
+	minI := i128{hi: -1 << 63}
+	_, overflow := maxI.add(i128From(1))
+	assert.True(t, overflow)
+	_, overflow = minI.add(i128From(-1))
+	assert.True(t, overflow)
+	_, overflow = i128From(5).sub(minI)
+	assert.True(t, overflow)
+	d, overflow := i128From(5).sub(i128From(7))
+	assert.False(t, overflow)
+	assert.Equal(t, i128From(-2), d)
+	_, overflow = maxI.mul(2)
+	assert.True(t, overflow)
+	_, overflow = i128{hi: 1}.mul(1 << 63)
+	assert.True(t, overflow)
+	p, overflow := i128From(-3).mul(4)
+	assert.False(t, overflow)
+	assert.Equal(t, i128From(-12), p)
+	q, r := i128From(-7).quo(2, true)
+	assert.Equal(t, i128From(-4), q, "-3.5 rounds half away from zero")
+	assert.Equal(t, uint64(1), r)
+	q, _ = i128From(-7).quo(2, false)
+	assert.Equal(t, i128From(-3), q)
+	assert.Equal(t, "170141183460469231731687303715884105727", maxI.decimal(0).String())
+	assert.Equal(t, "-17014118346046923173168730371588410572.8", minI.decimal(1).String())
+	assert.Equal(t, "-1.5", i128From(-1500).decimal(3).String())
+	assert.Equal(t, 1, i128{lo: 1}.cmpUnsigned(i128{}))
+	assert.Equal(t, -1, i128{}.cmpUnsigned(i128{hi: 1}))
+	assert.Equal(t, 1, i128{hi: 1}.cmpUnsigned(i128{lo: 5}))
+	m, overflow := i128From(-2).mulSigned(i128{hi: 1})
+	assert.False(t, overflow)
+	assert.Equal(t, i128{hi: -2}, m)
+	_, overflow = i128{hi: 1}.mulSigned(i128{hi: 1})
+	assert.True(t, overflow)
+	big, overflow := quoBig(i128From(-30), u128{hi: 0, lo: 4})
+	assert.False(t, overflow)
+	assert.Equal(t, i128From(-8), big, "-7.5 rounds half away from zero")
+}
+
+func TestValuesSetIgnoresNothing(t *testing.T) {
+	// Setting a value to zero keeps the node measured.
+	m := contactCentreModel(t)
+	s := values(t, m, 0, map[string]string{"answer-call": "0"})
+	_, ok, err := s.Get("answer-call")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, 1, s.Len())
+	_ = outcome.Task
+	_ = decimal.Zero
+}
+
+// TestRollUpOverflowIntoMeasured checks that values too large for int64
+// flowing into a measured node, whose own value stands, do not fail the
+// roll-up.
+func TestRollUpOverflowIntoMeasured(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("a", A), node("sco", CO)},
+		[]edge{{"t", "sco", "2"}, {"t", "a", ""}})
+	r, err := m.RollUp(values(t, m, 0, map[string]string{"t": "9000000000000000000", "sco": "1"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"t": "9000000000000000000", "a": "9000000000000000000", "sco": "1"}, rolled(t, m, r))
+}

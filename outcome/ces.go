@@ -1,0 +1,235 @@
+package outcome
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// The Customer Effort Score (CES) asks customers how far they agree that
+// "the company made it easy for me to handle my issue", usually on a 1
+// (strongly disagree) to 7 (strongly agree) scale (the CES 2.0 form of
+// Dixon, Toman and DeLisi, "The Effortless Experience", 2013), and reports
+// the mean answer and the share of customers who agree (5, "somewhat
+// agree", or above). It is an output in the method too: a
+// "retrospective and subjective" survey stat.
+
+// The standard CES scale: 1..7, agreement from 5.
+const (
+	stdCESMin   = 1
+	stdCESMax   = 7
+	stdCESAgree = 5
+)
+
+// CESScale is the answer scale of a CES question and its agreement point:
+// the lowest answer that counts as agreeing that the experience was easy.
+// The zero CESScale is the standard one, 1..7 with agreement from 5
+// ("somewhat agree"); build others with [NewCESScale].
+//
+// CESScale is immutable and comparable with ==.
+type CESScale struct {
+	// Stored as offsets from the standard scale, so that the zero value is
+	// the standard scale.
+	min, max, agree int
+}
+
+// StandardCESScale returns the standard CES scale: 1..7, agreement from 5.
+// It is the zero [CESScale].
+func StandardCESScale() CESScale { return CESScale{} }
+
+// NewCESScale returns the CES scale with answers on scale and agreement from
+// the answer agree up. The scale must have at most [MaxRatingPoints] points
+// (code [ErrInvalidScale]); agree must be a point of the scale above its
+// bottom, so that at least one answer disagrees (code [ErrInvalidBands]).
+func NewCESScale(scale Scale, agree int) (CESScale, error) {
+	if !scale.IsValid() || scale.Points() > MaxRatingPoints {
+		return CESScale{}, NewError(ErrInvalidScale, nil,
+			"outcome: CES scale %s is not a scale of 2 to %d points", scale, MaxRatingPoints)
+	}
+	if agree <= scale.min || agree > scale.max {
+		return CESScale{}, NewError(ErrInvalidBands, nil,
+			"outcome: CES agreement point %d must be in %d..%d, above the bottom of the scale %s",
+			agree, scale.min+1, scale.max, scale)
+	}
+	return CESScale{min: scale.min - stdCESMin, max: scale.max - stdCESMax, agree: agree - stdCESAgree}, nil
+}
+
+// MustCESScale is like [NewCESScale] but panics if the arguments are
+// invalid. It is meant for scales written as literals in programs and tests.
+func MustCESScale(scale Scale, agree int) CESScale {
+	s, err := NewCESScale(scale, agree)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Scale returns the answer scale.
+func (s CESScale) Scale() Scale { return Scale{min: s.min + stdCESMin, max: s.max + stdCESMax} }
+
+// Agree returns the agreement point: the lowest answer that counts as
+// agreeing.
+func (s CESScale) Agree() int { return s.agree + stdCESAgree }
+
+// IsZero reports whether s is the zero value, the standard scale.
+func (s CESScale) IsZero() bool { return s == CESScale{} }
+
+// Equal reports whether s and o have the same scale and agreement point.
+func (s CESScale) Equal(o CESScale) bool { return s == o }
+
+// String returns the scale as "1..7, agree from 5".
+func (s CESScale) String() string { return fmt.Sprintf("%s, agree from %d", s.Scale(), s.Agree()) }
+
+// CESTally counts the answers to a CES question, point by point. Build it
+// from answers one at a time ([CESTally.Add]), from a slice ([TallyCES]) or
+// from counts ([CESTallyFromCounts]), and combine the tallies of shards with
+// [CESTally.Merge]. Counts are int64, and a count that would overflow is an
+// error.
+//
+// CESTally is immutable. The zero CESTally is the empty tally on the standard
+// scale ([StandardCESScale]).
+type CESTally struct {
+	scale CESScale
+	r     ratingCounts
+}
+
+// NewCESTally returns the empty tally on the given scale.
+func NewCESTally(scale CESScale) CESTally { return CESTally{scale: scale} }
+
+// TallyCES returns the tally of the answers in scores. It checks every
+// answer: one that is not on the scale is an error with code
+// [ErrScoreOutOfRange] naming the first such answer and its position, and no
+// tally is returned. []int8 and []int slices take a branch-free kernel.
+func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
+	r, err := tallyRatings(scale.Scale(), scores)
+	if err != nil {
+		return CESTally{}, err
+	}
+	return CESTally{scale: scale, r: r}, nil
+}
+
+// CESTallyFromCounts returns the tally with counts[i] answers of the i-th
+// point of the scale, from the bottom up (seven counts for 1..7). A number
+// of counts other than the scale's points is an error with code
+// [ErrScaleMismatch]; a negative count, [ErrNegativeTally]; counts whose
+// total overflows int64, [ErrTallyOverflow].
+func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
+	r, err := ratingsFromCounts(scale.Scale(), counts)
+	if err != nil {
+		return CESTally{}, err
+	}
+	return CESTally{scale: scale, r: r}, nil
+}
+
+// Add returns the tally with one more answer. An answer off the scale is an
+// error with code [ErrScoreOutOfRange]; a full tally, [ErrTallyOverflow].
+func (t CESTally) Add(score int) (CESTally, error) {
+	sc := t.scale.Scale()
+	if !sc.Contains(score) {
+		return CESTally{}, surveyScoreError(fmt.Sprint(score), -1, sc)
+	}
+	r, err := t.r.add(score - sc.min)
+	if err != nil {
+		return CESTally{}, err
+	}
+	return CESTally{scale: t.scale, r: r}, nil
+}
+
+// Merge returns the tally of the answers of t and o together. Tallies on
+// different scales or agreement points cannot be merged (code
+// [ErrScaleMismatch]); a count that would overflow is an error with code
+// [ErrTallyOverflow]. Merge is associative and commutative, and the empty
+// tally is its identity.
+func (t CESTally) Merge(o CESTally) (CESTally, error) {
+	if t.scale != o.scale {
+		return CESTally{}, NewError(ErrScaleMismatch, nil,
+			"outcome: cannot merge CES tallies on different scales (%s and %s)", t.scale, o.scale)
+	}
+	r, err := t.r.merge(o.r)
+	if err != nil {
+		return CESTally{}, err
+	}
+	return CESTally{scale: t.scale, r: r}, nil
+}
+
+// Scale returns the tally's scale and agreement point.
+func (t CESTally) Scale() CESScale { return t.scale }
+
+// Responses returns the number of answers.
+func (t CESTally) Responses() int64 { return t.r.n }
+
+// Counts returns the number of answers at each point of the scale, from the
+// bottom up, in a new slice.
+func (t CESTally) Counts() []int64 { return t.r.list(t.scale.Scale()) }
+
+// Agreeing returns the number of answers at or above the agreement point.
+func (t CESTally) Agreeing() int64 { return t.r.from(t.scale.Agree() - t.scale.Scale().min) }
+
+// Mean returns the mean answer, the Customer Effort Score, exactly, rounded
+// to places decimal places by round (see [NPSTally.Score]). On the standard
+// scale higher is better (easier). An empty tally is an error with code
+// [ErrNoResponses]; bad rounding arguments, [ErrRoundingArgument].
+func (t CESTally) Mean(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	return t.r.mean(t.scale.Scale(), "the Customer Effort Score", places, round)
+}
+
+// StandardError returns the standard error of the mean answer, in points of
+// the scale: s / sqrt(n), with s the sample standard deviation of the
+// answers (divisor n - 1) and n the responses. It needs at least two
+// responses (code [ErrTooFewResponses], or [ErrNoResponses]).
+func (t CESTally) StandardError() (float64, error) {
+	_, se, err := t.r.meanStats(t.scale.Scale(), "the standard error of the CES")
+	return se, err
+}
+
+// MeanInterval returns the confidence interval of the mean answer at the
+// given confidence level, in points of the scale, by the normal
+// approximation:
+//
+//	mean ± z * s / sqrt(n)
+//
+// with z the two-sided critical value of the standard normal distribution.
+// It is a large-sample interval: for a few dozen answers or fewer, the
+// Student t interval (wider) is the better one. When every answer is the
+// same the interval is that single point.
+//
+// A confidence level that is NaN, infinite or outside (0, 1) is an error
+// with code [ErrInvalidConfidenceLevel]; fewer than two responses,
+// [ErrTooFewResponses] (or [ErrNoResponses]).
+func (t CESTally) MeanInterval(confidence float64) (ScoreInterval, error) {
+	z, err := surveyCriticalZ(confidence)
+	if err != nil {
+		return ScoreInterval{}, err
+	}
+	m, se, err := t.r.meanStats(t.scale.Scale(), "a confidence interval of the CES")
+	if err != nil {
+		return ScoreInterval{}, err
+	}
+	return ScoreInterval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence}, nil
+}
+
+// AgreeShare returns the percentage of answers at or above the agreement
+// point, 100 * agreeing / responses, rounded exactly to places decimal
+// places by round (see [NPSTally.Score]). An empty tally is an error with
+// code [ErrNoResponses].
+func (t CESTally) AgreeShare(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	return t.r.percent(t.Agreeing(), "the CES agreement share", places, round)
+}
+
+// AgreeInterval returns the Wilson score interval of the agreement share,
+// in percent, at the given confidence level; see [CSATTally.Interval] for
+// the formula and the errors.
+func (t CESTally) AgreeInterval(confidence float64) (ScoreInterval, error) {
+	return t.r.wilsonPercent(t.Agreeing(), "a confidence interval of the CES agreement share", confidence)
+}
+
+// IsZero reports whether t is the zero value: empty, on the standard scale.
+func (t CESTally) IsZero() bool { return t == CESTally{} }
+
+// Equal reports whether t and o have the same scale and the same counts.
+func (t CESTally) Equal(o CESTally) bool { return t == o }
+
+// String returns the counts, e.g. "CES tally on 1..7, agree from 5: [1 2 3 4 10 20 10] (50 responses)".
+func (t CESTally) String() string {
+	return fmt.Sprintf("CES tally on %s: %v (%d responses)", t.scale, t.Counts(), t.r.n)
+}

@@ -1,0 +1,234 @@
+package outcome_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+func mustCSAT(t *testing.T, s outcome.CSATScale, counts ...int64) outcome.CSATTally {
+	t.Helper()
+	tally, err := outcome.CSATTallyFromCounts(s, counts)
+	require.NoError(t, err)
+	return tally
+}
+
+func TestNewCSATScale(t *testing.T) {
+	std := outcome.StandardCSATScale()
+	assert.True(t, std.IsZero())
+	assert.Equal(t, outcome.MustScale(1, 5), std.Scale())
+	assert.Equal(t, 2, std.Box())
+	assert.Equal(t, outcome.Band{Low: 4, High: 5}, std.TopBox())
+	assert.Equal(t, "top-2 box 4..5 of 1..5", std.String())
+
+	explicit, err := outcome.NewCSATScale(outcome.MustScale(1, 5), 2)
+	require.NoError(t, err)
+	assert.True(t, explicit.Equal(std), "the standard scale built explicitly is the zero value")
+
+	seven := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+	assert.Equal(t, outcome.Band{Low: 5, High: 7}, seven.TopBox())
+	assert.False(t, seven.IsZero())
+
+	tests := []struct {
+		name    string
+		scale   outcome.Scale
+		box     int
+		code    error
+		message string
+	}{
+		{"too many points", outcome.MustScale(0, 11), 2, outcome.ErrInvalidScale,
+			"outcome: CSAT scale 0..11 is not a scale of 2 to 11 points"},
+		{"invalid scale", outcome.Scale{}, 2, outcome.ErrInvalidScale,
+			"outcome: CSAT scale 0..0 is not a scale of 2 to 11 points"},
+		{"empty box", outcome.MustScale(1, 5), 0, outcome.ErrInvalidBands,
+			"outcome: a top box of 0 points on the CSAT scale 1..5 must hold 1 to 4 points"},
+		{"box of the whole scale", outcome.MustScale(1, 5), 5, outcome.ErrInvalidBands,
+			"outcome: a top box of 5 points on the CSAT scale 1..5 must hold 1 to 4 points"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := outcome.NewCSATScale(tt.scale, tt.box)
+			require.ErrorIs(t, err, tt.code)
+			assert.Equal(t, tt.message, err.Error())
+			assert.Panics(t, func() { outcome.MustCSATScale(tt.scale, tt.box) })
+		})
+	}
+}
+
+// TestCSATScore: answers 1..5 counted 2, 3, 5, 20, 10 (n = 40). The top two
+// box (4 and 5) holds 30: CSAT = 100 * 30 / 40 = 75. The mean is (2*1 + 3*2 +
+// 5*3 + 20*4 + 10*5) / 40 = 153 / 40 = 3.825: 3.83 half away from zero, 3.82
+// half to even. The Wilson 95% interval of 30/40 (worked in
+// TestSurveyWilson) is 59.806039..85.812881.
+func TestCSATScore(t *testing.T) {
+	tally := mustCSAT(t, outcome.StandardCSATScale(), 2, 3, 5, 20, 10)
+	assert.Equal(t, int64(40), tally.Responses())
+	assert.Equal(t, int64(30), tally.Satisfied())
+	assert.Equal(t, []int64{2, 3, 5, 20, 10}, tally.Counts())
+	assert.Equal(t, "CSAT tally on top-2 box 4..5 of 1..5: [2 3 5 20 10] (40 responses)", tally.String())
+
+	score, err := tally.Score(0, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.NewFromInt(75).Equal(score), "%s", score)
+
+	mean, err := tally.Mean(2, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.RequireFromString("3.83").Equal(mean), "%s", mean)
+	mean, err = tally.Mean(2, decimal.Decimal.RoundBank)
+	require.NoError(t, err)
+	assert.True(t, decimal.RequireFromString("3.82").Equal(mean), "%s", mean)
+	mean, err = tally.Mean(3, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.RequireFromString("3.825").Equal(mean), "%s", mean)
+
+	iv, err := tally.Interval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 75, iv.Estimate, 1e-12)
+	assert.InDelta(t, 59.806039, iv.Low, 1e-6)
+	assert.InDelta(t, 85.812881, iv.High, 1e-6)
+}
+
+// TestCSATCountsAgainstScaleTop: nobody answered 4 or 5. The top two box is
+// still 4..5, so CSAT is 0 (counting from the highest answer observed, 3,
+// would wrongly count the 2s and 3s: 100 * (10 + 5) / 20 = 75). The Wilson interval of 0/20
+// runs from 0 to z²/(n + z²) = 3.841459 / 23.841459 = 16.112 percent.
+func TestCSATCountsAgainstScaleTop(t *testing.T) {
+	tally, err := outcome.TallyCSAT(outcome.StandardCSATScale(), []int8{1, 2, 2, 3, 3, 1, 2, 3, 2, 2, 1, 1, 2, 2, 3, 2, 1, 2, 2, 3})
+	require.NoError(t, err)
+	assert.Equal(t, []int64{5, 10, 5, 0, 0}, tally.Counts())
+	score, err := tally.Score(1, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.Zero.Equal(score), "%s", score)
+	iv, err := tally.Interval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 0, iv.Low, 1e-9)
+	assert.InDelta(t, 16.112, iv.High, 1e-3)
+}
+
+// TestCSATTopBox: a top box of one point (only 5) on 1..5, and a top-three
+// box on 1..7: answers 7, 6, 5, 4, 1 are 3 of 5 satisfied, 60 percent.
+func TestCSATTopBox(t *testing.T) {
+	top1 := outcome.MustCSATScale(outcome.MustScale(1, 5), 1)
+	tally, err := outcome.TallyCSAT(top1, []int{5, 4, 4, 5})
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), tally.Satisfied())
+
+	seven := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+	tally, err = outcome.TallyCSAT(seven, []int{7, 6, 5, 4, 1})
+	require.NoError(t, err)
+	score, err := tally.Score(0, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.NewFromInt(60).Equal(score))
+	assert.Equal(t, seven, tally.Scale())
+}
+
+func TestCSATBuilding(t *testing.T) {
+	answers := []int{5, 4, 4, 3, 1, 5, 5}
+	want := mustCSAT(t, outcome.StandardCSATScale(), 1, 0, 1, 2, 3)
+	var one outcome.CSATTally
+	for _, a := range answers {
+		var err error
+		one, err = one.Add(a)
+		require.NoError(t, err)
+	}
+	assert.True(t, want.Equal(one))
+	got, err := outcome.TallyCSAT(outcome.StandardCSATScale(), answers)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(got))
+	assert.True(t, outcome.NewCSATTally(outcome.StandardCSATScale()).IsZero())
+	assert.False(t, want.IsZero())
+
+	_, err = outcome.TallyCSAT(outcome.StandardCSATScale(), []int{5, 0})
+	require.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+	assert.Equal(t, "outcome: score 0 at position 1 is outside the scale 1..5", err.Error())
+	_, err = one.Add(6)
+	require.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+	assert.Equal(t, "outcome: score 6 is outside the scale 1..5", err.Error())
+}
+
+func TestCSATCountsErrors(t *testing.T) {
+	_, err := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, 2, 3, 4})
+	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
+	assert.Equal(t, "outcome: 4 counts given for the 5 points of the scale 1..5", err.Error())
+	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, -2, 3, 4, -5})
+	require.ErrorIs(t, err, outcome.ErrNegativeTally)
+	var got []string
+	for _, p := range outcome.Problems(err) {
+		got = append(got, p.Message)
+	}
+	assert.Equal(t, []string{"outcome: the answer-2 count -2 is negative", "outcome: the answer-5 count -5 is negative"}, got)
+	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{math.MaxInt64, 0, 0, 0, 1})
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+
+	full := mustCSAT(t, outcome.StandardCSATScale(), math.MaxInt64, 0, 0, 0, 0)
+	_, err = full.Add(3)
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	_, err = full.Merge(mustCSAT(t, outcome.StandardCSATScale(), 0, 0, 0, 0, 1))
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+
+	other := outcome.NewCSATTally(outcome.MustCSATScale(outcome.MustScale(1, 5), 1))
+	_, err = full.Merge(other)
+	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
+	assert.Equal(t, "outcome: cannot merge CSAT tallies on different scales (top-2 box 4..5 of 1..5 and top-1 box 5..5 of 1..5)", err.Error())
+}
+
+func TestCSATEmptyAndSingle(t *testing.T) {
+	var empty outcome.CSATTally
+	_, err := empty.Score(0, decimal.Decimal.Round)
+	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.Equal(t, "outcome: the CSAT score of a tally with no responses", err.Error())
+	_, err = empty.Mean(0, decimal.Decimal.Round)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.Interval(0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	single := mustCSAT(t, outcome.StandardCSATScale(), 0, 0, 0, 0, 1)
+	_, err = single.Interval(0.95)
+	require.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	assert.Equal(t, "outcome: a confidence interval of the CSAT score needs at least two responses, the tally has one", err.Error())
+	_, err = single.Interval(math.NaN())
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
+	_, err = single.Score(0, nil)
+	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
+	_, err = single.Mean(31, decimal.Decimal.Round)
+	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
+}
+
+// TestCSATMergeProperty checks that merging the tallies of random shards, in
+// random order, gives the tally of all the answers.
+func TestCSATMergeProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	s := outcome.MustCSATScale(outcome.MustScale(0, 10), 3)
+	for range 100 {
+		all := make([]int, r.IntN(2000))
+		for i := range all {
+			all[i] = r.IntN(11)
+		}
+		whole, err := outcome.TallyCSAT(s, all)
+		require.NoError(t, err)
+		var shards []outcome.CSATTally
+		for rest := all; len(rest) > 0; {
+			k := 1 + r.IntN(len(rest))
+			part := make([]int8, k)
+			for i, v := range rest[:k] {
+				part[i] = int8(v)
+			}
+			rest = rest[k:]
+			shard, err := outcome.TallyCSAT(s, part)
+			require.NoError(t, err)
+			shards = append(shards, shard)
+		}
+		r.Shuffle(len(shards), func(i, j int) { shards[i], shards[j] = shards[j], shards[i] })
+		merged := outcome.NewCSATTally(s)
+		for _, shard := range shards {
+			merged, err = merged.Merge(shard)
+			require.NoError(t, err)
+		}
+		assert.True(t, whole.Equal(merged))
+	}
+}

@@ -1,0 +1,57 @@
+// Package outcome is the vocabulary of the Outside-In method, and the
+// measures that tell outputs from outcomes.
+//
+// # Outputs are not outcomes
+//
+// An output is "what we produce, what we make": a completed car, a call
+// handled, a project delivered. A business outcome is "a result of what we
+// make": revenue, cost optimisation, service delivery, effective compliance.
+// A Successful Customer Outcome is "what we deliver for the Customer", and it
+// is measured by whether customers actually achieve it. Below the outputs sit
+// the activities and tasks that produce them. [Level] names the five rungs,
+// from [Task] to [CustomerOutcome]; [Direction] says which way a measure
+// should move; [Kind] is the kind of a business outcome.
+//
+// # Metrics, the catalogue and the audit
+//
+// A [Metric] is a validated definition of a KPI: its level, direction, unit,
+// owner and whether people are rewarded for it. [Classify] looks a KPI's name
+// up in a catalogue of well-known KPIs and says which level it measures, with
+// the method's reason; an unknown name is "unclassified", never a guess.
+// [Audit] asks of a KPI portfolio what the method asks: "Are they mostly about
+// outputs? Usually, the balance will be 80% output metrics." It counts the
+// portfolio by level and raises findings, each with a stable [Code], a
+// [Severity] and the metric IDs involved: an output-heavy portfolio, no
+// measure of a successful customer outcome, an output tied to a reward ("if
+// you pay people for doing dumb stuff they get really smart at it"), a
+// declared level the catalogue contradicts, duplicate IDs.
+//
+// # Measures
+//
+// A [Proportion] is an outcome rate, such as the share of journeys that end in
+// the customer's outcome, with its exact rate, Wilson and Wald intervals and a
+// two-proportion test ([CompareProportions]). [FailureDemand] tallies value
+// demand and failure demand ("demand caused by a failure to do something right
+// for the customer"); its failure share is an outcome-side health measure,
+// lower is better. [NPSTally], [CSATTally] and [CESTally] compute the survey
+// scores exactly, with their statistics; the method counts them as outputs,
+// "retrospective and subjective", but BI tools need them right. Tallies and
+// proportions merge: tallying shards and merging them equals tallying
+// everything.
+//
+// # Conventions
+//
+// Value types are immutable and safe to copy and to share between goroutines;
+// the accumulators ([FailureDemand], the tallies' Add methods) are documented
+// where they are not. Every type documents its zero value. Ratios a person
+// reads are [decimal.Decimal] values, rounded only where a number of places
+// and a [Rounding] are given; statistics (standard errors, intervals,
+// p-values) are float64, and NaN or Inf in an input is an error.
+//
+// Bad input is an error, never a panic (only the documented Must functions
+// panic). Each problem is an *[Error] carrying a stable [Code] that
+// [errors.Is] matches, a [Severity], the IDs involved and a message; a
+// validation reports every problem it finds, joined with [errors.Join], and
+// [Problems] lists them. Definitions round-trip through encoding/json, and
+// decoding validates exactly as the constructors do, refusing unknown fields.
+package outcome

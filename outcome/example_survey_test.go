@@ -1,0 +1,420 @@
+package outcome_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// A contact centre asks every caller "How likely is it that you would
+// recommend us to a friend or colleague?" (0-10) and reports the Net Promoter
+// Score with its uncertainty.
+//
+// In the method NPS is an output, not an outcome: like every survey score it
+// is "retrospective and subjective", and "'one question rules them all'
+// approaches" mislead. It says how callers felt afterwards; whether they got
+// what they called for is the Successful Customer Outcome, measured by the
+// share of journeys that end in it. Report NPS, but do not steer by it alone.
+func ExampleTallyNPS() {
+	answers := []int8{10, 9, 9, 10, 8, 7, 9, 6, 3, 10, 9, 8, 5, 10, 9, 7, 10, 2, 9, 10}
+	tally, err := outcome.TallyNPS(outcome.StandardNPSBands(), answers)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	nps, _ := tally.Score(0, decimal.Decimal.Round)
+	wald, _ := tally.WaldInterval(0.95)
+	adjusted, _ := tally.AdjustedWaldInterval(0.95)
+	fmt.Println(tally)
+	fmt.Println("NPS:", nps)
+	fmt.Printf("95%% Wald interval: %.1f to %.1f\n", wald.Low, wald.High)
+	fmt.Printf("95%% adjusted-Wald interval: %.1f to %.1f\n", adjusted.Low, adjusted.High)
+	// Output:
+	// NPS tally: 12 promoters, 4 passives, 4 detractors (20 responses)
+	// NPS: 40
+	// 95% Wald interval: 4.9 to 75.1
+	// 95% adjusted-Wald interval: 2.1 to 67.5
+}
+
+// Every answer is checked; an answer off the scale is an error that names it
+// and its position, and nothing is dropped or clamped.
+func ExampleTallyNPS_outOfRange() {
+	_, err := outcome.TallyNPS(outcome.StandardNPSBands(), []int{9, 10, 7, 11, 8})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, outcome.ErrScoreOutOfRange))
+	// Output:
+	// outcome: score 11 at position 3 is outside the scale 0..10
+	// true
+}
+
+// Survey data too big for one machine is tallied in shards (per region, per
+// day, per worker) and the tallies merged: the merged tally is exactly the
+// tally of all the answers, in any order.
+func ExampleNPSTally_Merge() {
+	north, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{10, 9, 3, 8})
+	south, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{6, 9, 9})
+	online, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 120, 50, 30)
+
+	var total outcome.NPSTally // the zero tally is empty, on the standard bands
+	for _, shard := range []outcome.NPSTally{north, south, online} {
+		var err error
+		if total, err = total.Merge(shard); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	all, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{10, 9, 3, 8, 6, 9, 9})
+	all, _ = all.Merge(online)
+	fmt.Println(total)
+	fmt.Println("same as tallying everything at once:", total.Equal(all))
+	// Output:
+	// NPS tally: 124 promoters, 51 passives, 32 detractors (207 responses)
+	// same as tallying everything at once: true
+}
+
+// Did NPS really move? From one quarter to the next the score went up by 6
+// points, but with 200 answers a quarter that is well within the noise; a
+// 20-point rise is not.
+func ExampleNPSTally_TestDifference() {
+	q1, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 90, 60, 50)  // NPS 20
+	q2, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 96, 60, 44)  // NPS 26
+	q3, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 110, 60, 30) // NPS 40
+
+	small, _ := q1.TestDifference(q2, 0.95)
+	large, _ := q1.TestDifference(q3, 0.95)
+	fmt.Printf("Q1 to Q2: %+.0f points, 95%% interval %.1f to %.1f, p = %.2f, significant: %v\n",
+		small.Difference, small.Interval.Low, small.Interval.High, small.P, small.Significant())
+	fmt.Printf("Q1 to Q3: %+.0f points, 95%% interval %.1f to %.1f, p = %.4f, significant: %v\n",
+		large.Difference, large.Interval.Low, large.Interval.High, large.P, large.Significant())
+	// Output:
+	// Q1 to Q2: +6 points, 95% interval -9.8 to 21.8, p = 0.46, significant: false
+	// Q1 to Q3: +20 points, 95% interval 4.8 to 35.2, p = 0.0098, significant: true
+}
+
+// Is the NPS of 500 answers, 100 * (250 - 100) / 500 = 30, different from
+// an industry benchmark of 20? With this many answers, yes.
+func ExampleNPSTally_TestAgainst() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 250, 150, 100)
+	test, _ := tally.TestAgainst(20, 0.95)
+	fmt.Printf("NPS minus benchmark: %+.0f points, z = %.2f, p = %.4f\n", test.Difference, test.Z, test.P)
+	// Output:
+	// NPS minus benchmark: +10 points, z = 2.86, p = 0.0042
+}
+
+// The score is computed exactly and rounded once, by the rounding the caller
+// chooses: here 100 * (3 - 2) / 8 = 12.5 exactly.
+func ExampleNPSTally_Score() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 3, 3, 2)
+	away, _ := tally.Score(0, decimal.Decimal.Round)
+	even, _ := tally.Score(0, decimal.Decimal.RoundBank)
+	exact, _ := tally.Score(1, decimal.Decimal.Round)
+	fmt.Println(away, even, exact)
+	// Output:
+	// 13 12 12.5
+}
+
+// The exact score as a fraction: 100 * (2 - 1) / 3 = 100/3, which no decimal
+// holds exactly.
+func ExampleNPSTally_Fraction() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 2, 0, 1)
+	f, _ := tally.Fraction()
+	fmt.Println(f, f.FloatString(4))
+	// Output:
+	// 100/3 33.3333
+}
+
+// With 8 answers, all promoters, the Wald interval collapses to the single
+// point 100, claiming a certainty 8 answers cannot give; the adjusted-Wald
+// interval (Rocks 2016) does not. Its bounds are the formula's and may pass
+// 100.
+func ExampleNPSTally_AdjustedWaldInterval() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 8, 0, 0)
+	wald, _ := tally.WaldInterval(0.95)
+	adjusted, _ := tally.AdjustedWaldInterval(0.95)
+	fmt.Printf("Wald: %.1f to %.1f\n", wald.Low, wald.High)
+	fmt.Printf("adjusted Wald: %.1f to %.1f\n", adjusted.Low, adjusted.High)
+	// Output:
+	// Wald: 100.0 to 100.0
+	// adjusted Wald: 38.5 to 106.9
+}
+
+// The variance of one answer scored +1, 0 or -1 and the standard error of
+// the NPS, in points.
+func ExampleNPSTally_StandardError() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 50, 30, 20)
+	v, _ := tally.Variance()
+	se, _ := tally.StandardError()
+	fmt.Printf("variance %.2f, standard error %.2f points\n", v, se)
+	// Output:
+	// variance 0.61, standard error 7.81 points
+}
+
+// Answers come in one at a time, as calls end.
+func ExampleNPSTally_Add() {
+	tally := outcome.NewNPSTally(outcome.StandardNPSBands())
+	for _, answer := range []int{9, 4, 10} {
+		var err error
+		if tally, err = tally.Add(answer); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	_, err := tally.Add(12)
+	fmt.Println(tally)
+	fmt.Println(err)
+	// Output:
+	// NPS tally: 2 promoters, 0 passives, 1 detractors (3 responses)
+	// outcome: score 12 is outside the scale 0..10
+}
+
+// A survey tool exports counts rather than answers.
+func ExampleNPSTallyFromCounts() {
+	tally, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, 301, 187)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	nps, _ := tally.Score(1, decimal.Decimal.Round)
+	fmt.Println(tally.Responses(), nps)
+	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, -1, 187)
+	fmt.Println(err)
+	// Output:
+	// 900 25
+	// outcome: passive count -1 is negative
+}
+
+// An NPS-style question asked on a 1-5 scale: 5 promotes, 4 is passive,
+// 1-3 detract. The bands must cover the scale without gaps or overlaps.
+func ExampleNewNPSBands() {
+	scale := outcome.MustScale(1, 5)
+	bands, err := outcome.NewNPSBands(scale,
+		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	fmt.Println(bands, err)
+
+	_, err = outcome.NewNPSBands(scale,
+		outcome.Band{Low: 1, High: 2}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	// Output:
+	// detractors 1..3, passives 4..4, promoters 5..5 <nil>
+	// outcome: answers 3..3 between the detractor band 1..2 and the passive band 4..4 are in no band
+	// true
+}
+
+// Bands written as literals.
+func ExampleMustNPSBands() {
+	bands := outcome.MustNPSBands(outcome.MustScale(0, 4),
+		outcome.Band{Low: 0, High: 2}, outcome.Band{Low: 3, High: 3}, outcome.Band{Low: 4, High: 4})
+	fmt.Println(bands.Scale(), bands.Promoters())
+	// Output:
+	// 0..4 4..4
+}
+
+// The standard bands are Reichheld's (2003): promoters 9-10, passives 7-8,
+// detractors 0-6. They are the zero value.
+func ExampleStandardNPSBands() {
+	bands := outcome.StandardNPSBands()
+	fmt.Println(bands)
+	fmt.Println(bands.IsZero(), bands.Equal(outcome.NPSBands{}))
+	// Output:
+	// detractors 0..6, passives 7..8, promoters 9..10
+	// true true
+}
+
+// Closing the loop: each detractor gets a call back.
+func ExampleNPSBands_Group() {
+	bands := outcome.StandardNPSBands()
+	for _, answer := range []int{10, 7, 3} {
+		g, _ := bands.Group(answer)
+		if g == outcome.Detractor {
+			fmt.Println(answer, "is a", g, "- call back")
+			continue
+		}
+		fmt.Println(answer, "is a", g)
+	}
+	// Output:
+	// 10 is a promoter
+	// 7 is a passive
+	// 3 is a detractor - call back
+}
+
+// A scale is a closed range of whole-number answers.
+func ExampleNewScale() {
+	s, err := outcome.NewScale(0, 10)
+	fmt.Println(s, s.Points(), s.Contains(10), s.Contains(11), err)
+	_, err = outcome.NewScale(5, 5)
+	fmt.Println(err)
+	// Output:
+	// 0..10 11 true false <nil>
+	// outcome: scale 5..5 has fewer than two points (its bottom must be below its top)
+}
+
+// Scales written as literals.
+func ExampleMustScale() {
+	fmt.Println(outcome.MustScale(1, 7).Points())
+	// Output:
+	// 7
+}
+
+// A band contains its ends.
+func ExampleBand() {
+	promoters := outcome.Band{Low: 9, High: 10}
+	fmt.Println(promoters, promoters.Contains(9), promoters.Contains(8))
+	// Output:
+	// 9..10 true false
+}
+
+// An interval reports its estimate, bounds and confidence level.
+func ExampleScoreInterval() {
+	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 50, 30, 20)
+	iv, _ := tally.WaldInterval(0.95)
+	fmt.Printf("%.0f [%.1f, %.1f] at %.0f%%, width %.1f, contains 40: %v\n",
+		iv.Estimate, iv.Low, iv.High, 100*iv.Confidence, iv.Width(), iv.Contains(40))
+	// Output:
+	// 30 [14.7, 45.3] at 95%, width 30.6, contains 40: true
+}
+
+// CSAT: "How satisfied were you with your visit?" on 1-5. The score is the
+// share of top-two-box answers (4 and 5), counted against the scale's top:
+// a month in which nobody answered above 3 scores 0, not 100. Like NPS it is
+// an output in the method, "retrospective and subjective".
+func ExampleTallyCSAT() {
+	answers := []int{5, 4, 4, 3, 5, 2, 4, 5, 1, 4}
+	tally, err := outcome.TallyCSAT(outcome.StandardCSATScale(), answers)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	csat, _ := tally.Score(0, decimal.Decimal.Round)
+	mean, _ := tally.Mean(1, decimal.Decimal.Round)
+	iv, _ := tally.Interval(0.95)
+	fmt.Println(tally)
+	fmt.Printf("CSAT %s%% (Wilson 95%%: %.1f to %.1f), mean %s\n", csat, iv.Low, iv.High, mean)
+
+	bad, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int{3, 2, 3, 1})
+	zero, _ := bad.Score(0, decimal.Decimal.Round)
+	fmt.Printf("a month with no answer above 3: CSAT %s%%\n", zero)
+	// Output:
+	// CSAT tally on top-2 box 4..5 of 1..5: [1 1 1 4 3] (10 responses)
+	// CSAT 70% (Wilson 95%: 39.7 to 89.2), mean 3.7
+	// a month with no answer above 3: CSAT 0%
+}
+
+// A 1-7 satisfaction question with a top-three box (5, 6 and 7).
+func ExampleNewCSATScale() {
+	s, err := outcome.NewCSATScale(outcome.MustScale(1, 7), 3)
+	fmt.Println(s, err)
+	_, err = outcome.NewCSATScale(outcome.MustScale(1, 5), 5)
+	fmt.Println(err)
+	// Output:
+	// top-3 box 5..7 of 1..7 <nil>
+	// outcome: a top box of 5 points on the CSAT scale 1..5 must hold 1 to 4 points
+}
+
+// Scales written as literals.
+func ExampleMustCSATScale() {
+	fmt.Println(outcome.MustCSATScale(outcome.MustScale(0, 10), 2).TopBox())
+	// Output:
+	// 9..10
+}
+
+// The standard CSAT scale, 1..5 with a top-two box, is the zero value.
+func ExampleStandardCSATScale() {
+	fmt.Println(outcome.StandardCSATScale(), outcome.StandardCSATScale().IsZero())
+	// Output:
+	// top-2 box 4..5 of 1..5 true
+}
+
+// Answers one at a time, then merged with another shard.
+func ExampleNewCSATTally() {
+	a := outcome.NewCSATTally(outcome.StandardCSATScale())
+	a, _ = a.Add(5)
+	a, _ = a.Add(2)
+	b, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int8{4, 4})
+	both, _ := a.Merge(b)
+	fmt.Println(both.Satisfied(), "of", both.Responses())
+	// Output:
+	// 3 of 4
+}
+
+// Counts per point, from the bottom of the scale up.
+func ExampleCSATTallyFromCounts() {
+	tally, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{2, 3, 5, 20, 10})
+	csat, _ := tally.Score(1, decimal.Decimal.Round)
+	fmt.Println(csat, tally.Counts())
+	// Output:
+	// 75 [2 3 5 20 10]
+}
+
+// CES: "The company made it easy for me to handle my issue", 1 (strongly
+// disagree) to 7 (strongly agree). The mean answer is the score, with its
+// standard error and interval; the share who agree (5 or above) is reported
+// beside it.
+func ExampleTallyCES() {
+	answers := []int{7, 6, 5, 6, 2, 7, 5, 4, 6, 7, 3, 6}
+	tally, err := outcome.TallyCES(outcome.StandardCESScale(), answers)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	mean, _ := tally.Mean(2, decimal.Decimal.Round)
+	se, _ := tally.StandardError()
+	iv, _ := tally.MeanInterval(0.95)
+	agree, _ := tally.AgreeShare(1, decimal.Decimal.Round)
+	fmt.Println(tally)
+	fmt.Printf("CES %s (SE %.2f, 95%%: %.2f to %.2f), %s%% agree\n", mean, se, iv.Low, iv.High, agree)
+	// Output:
+	// CES tally on 1..7, agree from 5: [0 1 1 1 2 4 3] (12 responses)
+	// CES 5.33 (SE 0.47, 95%: 4.42 to 6.25), 75% agree
+}
+
+// The older five-point form, agreeing from 4.
+func ExampleNewCESScale() {
+	s, err := outcome.NewCESScale(outcome.MustScale(1, 5), 4)
+	fmt.Println(s, err)
+	_, err = outcome.NewCESScale(outcome.MustScale(1, 5), 1)
+	fmt.Println(err)
+	// Output:
+	// 1..5, agree from 4 <nil>
+	// outcome: CES agreement point 1 must be in 2..5, above the bottom of the scale 1..5
+}
+
+// Scales written as literals.
+func ExampleMustCESScale() {
+	fmt.Println(outcome.MustCESScale(outcome.MustScale(1, 7), 6).Agree())
+	// Output:
+	// 6
+}
+
+// The standard CES scale, 1..7 agreeing from 5, is the zero value.
+func ExampleStandardCESScale() {
+	fmt.Println(outcome.StandardCESScale(), outcome.StandardCESScale().IsZero())
+	// Output:
+	// 1..7, agree from 5 true
+}
+
+// Answers one at a time, and the interval of the agreement share.
+func ExampleNewCESTally() {
+	tally := outcome.NewCESTally(outcome.StandardCESScale())
+	for _, a := range []int{6, 7, 3, 5} {
+		tally, _ = tally.Add(a)
+	}
+	iv, _ := tally.AgreeInterval(0.95)
+	fmt.Printf("%d of %d agree (Wilson 95%%: %.1f%% to %.1f%%)\n", tally.Agreeing(), tally.Responses(), iv.Low, iv.High)
+	// Output:
+	// 3 of 4 agree (Wilson 95%: 30.1% to 95.4%)
+}
+
+// Counts per point, from the bottom of the scale up, merged across shards.
+func ExampleCESTallyFromCounts() {
+	a, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
+	b, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{0, 0, 0, 0, 0, 0, 50})
+	both, _ := a.Merge(b)
+	mean, _ := both.Mean(2, decimal.Decimal.Round)
+	fmt.Println(mean)
+	// Output:
+	// 6.2
+}

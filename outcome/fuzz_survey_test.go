@@ -1,0 +1,159 @@
+package outcome
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzNPSBands checks that band validation never panics and accepts exactly
+// the valid band sets: three non-empty bands on a valid scale that go
+// detractors, passives, promoters upwards and cover every point of the scale
+// exactly once.
+func FuzzNPSBands(f *testing.F) {
+	seeds := [][8]int{
+		{0, 10, 0, 6, 7, 8, 9, 10},           // standard
+		{1, 5, 1, 3, 4, 4, 5, 5},             // five-point
+		{-5, 5, -5, -1, 0, 2, 3, 5},          // negative
+		{0, 10, 0, 7, 7, 8, 9, 10},           // overlap
+		{0, 10, 0, 6, 7, 7, 9, 10},           // gap
+		{0, 10, 0, 6, 9, 10, 7, 8},           // out of order
+		{0, 10, 1, 6, 7, 8, 9, 10},           // gap at the bottom
+		{0, 10, 0, 6, 7, 8, 9, 9},            // gap at the top
+		{0, 10, 0, 6, 8, 7, 9, 10},           // empty band
+		{5, 5, 5, 5, 5, 5, 5, 5},             // one-point scale
+		{0, 300, 0, 100, 101, 200, 201, 300}, // too many points
+		{0, 255, 0, 100, 101, 200, 201, 255}, // the largest scale
+		{math.MaxInt - 2, math.MaxInt, math.MaxInt - 2, math.MaxInt - 2, math.MaxInt - 1, math.MaxInt - 1, math.MaxInt, math.MaxInt},
+		{math.MinInt, math.MinInt + 2, math.MinInt, math.MinInt, math.MinInt + 1, math.MinInt + 1, math.MinInt + 2, math.MinInt + 2},
+		{math.MaxInt32 - 2, math.MaxInt32, math.MaxInt32 - 2, math.MaxInt32 - 2, math.MaxInt32 - 1, math.MaxInt32 - 1, math.MaxInt32, math.MaxInt32},
+		{math.MinInt32, math.MinInt32 + 255, math.MinInt32, math.MinInt32, math.MinInt32 + 1, math.MinInt32 + 254, math.MinInt32 + 255, math.MinInt32 + 255},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7])
+	}
+	f.Fuzz(func(t *testing.T, min, max, dLo, dHi, pLo, pHi, qLo, qHi int) {
+		det, pass, prom := Band{dLo, dHi}, Band{pLo, pHi}, Band{qLo, qHi}
+		scale, scaleErr := NewScale(min, max)
+		b, err := NewNPSBands(scale, det, pass, prom)
+
+		valid := scaleErr == nil
+		bands := []Band{det, pass, prom}
+		for _, x := range bands {
+			valid = valid && x.Low <= x.High && scale.Contains(x.Low) && scale.Contains(x.High)
+		}
+		valid = valid && det.High < pass.Low && pass.High < prom.Low
+		if valid {
+			for o := range scale.Points() { // not x <= max: max may be the largest int
+				x := min + o
+				n := 0
+				for _, band := range bands {
+					if band.Contains(x) {
+						n++
+					}
+				}
+				if n != 1 {
+					valid = false
+					break
+				}
+			}
+		}
+
+		if !valid {
+			require.Error(t, err, "scale %d..%d, bands %v", min, max, bands)
+			assert.True(t, b.IsZero())
+			problems := Problems(err)
+			require.NotEmpty(t, problems)
+			for _, p := range problems {
+				assert.True(t, p.Code == ErrInvalidBands || p.Code == ErrInvalidScale, "code %q", p.Code)
+				assert.True(t, strings.HasPrefix(p.Message, "outcome: "), p.Message)
+				assert.LessOrEqual(t, len(p.Message), 400)
+			}
+			if scaleErr != nil {
+				assert.True(t, errors.Is(err, ErrInvalidScale))
+			}
+			return
+		}
+		require.NoError(t, err, "scale %d..%d, bands %v", min, max, bands)
+		assert.Equal(t, scale, b.Scale())
+		assert.Equal(t, det, b.Detractors())
+		assert.Equal(t, pass, b.Passives())
+		assert.Equal(t, prom, b.Promoters())
+		for o := range scale.Points() {
+			x := min + o
+			g, err := b.Group(x)
+			require.NoError(t, err)
+			switch {
+			case det.Contains(x):
+				assert.Equal(t, Detractor, g)
+			case pass.Contains(x):
+				assert.Equal(t, Passive, g)
+			default:
+				assert.Equal(t, Promoter, g)
+			}
+		}
+	})
+}
+
+// FuzzTallyScores checks the fast kernels (the table kernels and TallyNPS's
+// SWAR kernel) against the naive reference on arbitrary bytes read as int8
+// answers (and the same answers as []int),
+// invalid ones included: the same counts, or the same first bad position.
+// The scale runs from lo for span+1 points; an NPS tally splits it in three
+// at cut points taken from the input, and a rating tally (at most 11 points)
+// counts each point.
+func FuzzTallyScores(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, int8(0), uint8(10), uint8(7), uint8(9))
+	f.Add([]byte{1, 2, 3, 4, 5, 6}, int8(1), uint8(4), uint8(3), uint8(4))
+	f.Add([]byte{0xFF, 0x80, 0x7F, 0}, int8(-128), uint8(255), uint8(100), uint8(200))
+	long := make([]byte, 600)
+	for i := range long {
+		long[i] = byte(i % 11)
+	}
+	f.Add(long, int8(0), uint8(10), uint8(7), uint8(9))
+	long2 := append([]byte(nil), long...)
+	long2[513] = 11
+	f.Add(long2, int8(0), uint8(10), uint8(7), uint8(9))
+	long3 := make([]byte, 5000)
+	for i := range long3 {
+		long3[i] = byte(50 + i%11)
+	}
+	f.Add(long3, int8(50), uint8(10), uint8(3), uint8(5))
+	long3[4100] = 0x80
+	f.Add(long3, int8(50), uint8(10), uint8(3), uint8(5))
+	f.Fuzz(func(t *testing.T, data []byte, lo int8, span uint8, cut1, cut2 uint8) {
+		if span == 0 {
+			span = 1
+		}
+		scale := MustScale(int(lo), int(lo)+int(span))
+		answers8 := make([]int8, len(data))
+		for i, b := range data {
+			answers8[i] = int8(b)
+		}
+		answers := surveyWiden(answers8)
+
+		if scale.Points() <= MaxRatingPoints {
+			lut := ratingLUT(scale)
+			checkKernel(t, scale, answers8, &lut, width4)
+			checkKernel(t, scale, answers, &lut, width4)
+		}
+		if scale.Points() >= 3 {
+			// Cut points 1 <= a < b <= span from the input.
+			a := 1 + int(cut1)%(int(span)-1)
+			b := a + 1 + int(cut2)%(int(span)-a)
+			bands, err := NewNPSBands(scale,
+				Band{scale.min, scale.min + a - 1}, Band{scale.min + a, scale.min + b - 1}, Band{scale.min + b, scale.max})
+			require.NoError(t, err)
+			lut := bands.lut()
+			checkKernel(t, scale, answers8, &lut, width2)
+			checkKernel(t, scale, answers, &lut, width2)
+			// TallyNPS itself, whose []int8 path may be the SWAR kernel.
+			checkTallyNPS(t, bands, answers8)
+			checkTallyNPS(t, bands, answers)
+		}
+	})
+}

@@ -1,0 +1,683 @@
+package outcome_test
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// mustNPS builds a tally from counts on the standard bands.
+func mustNPS(t *testing.T, promoters, passives, detractors int64) outcome.NPSTally {
+	t.Helper()
+	tally, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), promoters, passives, detractors)
+	require.NoError(t, err)
+	return tally
+}
+
+// TestStandardNPSBands checks the standard bands against Reichheld (2003),
+// "The One Number You Need to Grow", Harvard Business Review 81(12): on the
+// 0-10 scale, 9-10 are promoters, 7-8 passives and 0-6 detractors.
+func TestStandardNPSBands(t *testing.T) {
+	b := outcome.StandardNPSBands()
+	assert.True(t, b.IsZero())
+	assert.Equal(t, outcome.MustScale(0, 10), b.Scale())
+	assert.Equal(t, outcome.Band{Low: 0, High: 6}, b.Detractors())
+	assert.Equal(t, outcome.Band{Low: 7, High: 8}, b.Passives())
+	assert.Equal(t, outcome.Band{Low: 9, High: 10}, b.Promoters())
+	assert.Equal(t, "detractors 0..6, passives 7..8, promoters 9..10", b.String())
+	want := [11]outcome.NPSGroup{
+		outcome.Detractor, outcome.Detractor, outcome.Detractor, outcome.Detractor, outcome.Detractor,
+		outcome.Detractor, outcome.Detractor, outcome.Passive, outcome.Passive, outcome.Promoter, outcome.Promoter,
+	}
+	for score, g := range want {
+		got, err := b.Group(score)
+		require.NoError(t, err)
+		assert.Equal(t, g, got, "answer %d", score)
+	}
+	_, err := b.Group(11)
+	require.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+	assert.Equal(t, "outcome: score 11 is outside the scale 0..10", err.Error())
+	_, err = b.Group(-1)
+	assert.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+
+	// The same bands built explicitly are the zero value.
+	explicit, err := outcome.NewNPSBands(outcome.MustScale(0, 10),
+		outcome.Band{Low: 0, High: 6}, outcome.Band{Low: 7, High: 8}, outcome.Band{Low: 9, High: 10})
+	require.NoError(t, err)
+	assert.True(t, explicit.Equal(b))
+	assert.True(t, explicit.IsZero())
+}
+
+func TestNPSGroupString(t *testing.T) {
+	assert.Equal(t, "detractor", outcome.Detractor.String())
+	assert.Equal(t, "passive", outcome.Passive.String())
+	assert.Equal(t, "promoter", outcome.Promoter.String())
+	assert.Equal(t, "NPSGroup(0)", outcome.NPSGroup(0).String())
+	assert.False(t, outcome.NPSGroup(0).IsValid())
+	assert.False(t, outcome.NPSGroup(4).IsValid())
+	assert.True(t, outcome.Promoter.IsValid())
+}
+
+func TestNewNPSBands(t *testing.T) {
+	type band = outcome.Band
+	s010 := outcome.MustScale(0, 10)
+	tests := []struct {
+		name                string
+		scale               outcome.Scale
+		det, pass, prom     band
+		wantCode            error
+		wantMessages        []string
+		wantDet, wantPasLow int
+	}{
+		{name: "five-point scale", scale: outcome.MustScale(1, 5),
+			det: band{1, 3}, pass: band{4, 4}, prom: band{5, 5}, wantDet: 3, wantPasLow: 4},
+		{name: "negative scale", scale: outcome.MustScale(-5, 5),
+			det: band{-5, -1}, pass: band{0, 2}, prom: band{3, 5}, wantDet: -1, wantPasLow: 0},
+		{name: "three points", scale: outcome.MustScale(1, 3),
+			det: band{1, 1}, pass: band{2, 2}, prom: band{3, 3}, wantDet: 1, wantPasLow: 2},
+		{name: "invalid scale", scale: outcome.Scale{},
+			det: band{0, 6}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidScale,
+			wantMessages: []string{"outcome: NPS bands on the invalid scale 0..0"}},
+		{name: "empty band", scale: s010,
+			det: band{0, 6}, pass: band{8, 7}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{"outcome: the passive band 8..7 is empty (its low end is above its high end)"}},
+		{name: "outside the scale", scale: s010,
+			det: band{-1, 6}, pass: band{7, 8}, prom: band{9, 11}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the detractor band -1..6 is not within the scale 0..10",
+				"outcome: the promoter band 9..11 is not within the scale 0..10",
+			}},
+		{name: "gap at the bottom", scale: s010,
+			det: band{1, 6}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{"outcome: answers 0..0 at the bottom of the scale 0..10 are in no band (the detractor band is 1..6)"}},
+		{name: "gap at the top", scale: s010,
+			det: band{0, 6}, pass: band{7, 8}, prom: band{9, 9}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)"}},
+		{name: "overlap", scale: s010,
+			det: band{0, 7}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{"outcome: the detractor band 0..7 and the passive band 7..8 overlap"}},
+		{name: "gap between", scale: s010,
+			det: band{0, 6}, pass: band{7, 7}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{"outcome: answers 8..8 between the passive band 7..7 and the promoter band 9..10 are in no band"}},
+		{name: "out of order", scale: s010,
+			det: band{0, 6}, pass: band{9, 10}, prom: band{7, 8}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: answers 7..8 between the detractor band 0..6 and the passive band 9..10 are in no band",
+				"outcome: the promoter band 7..8 is below the passive band 9..10 (bands go detractors, passives, promoters, upwards)",
+				"outcome: answers 9..10 at the top of the scale 0..10 are in no band (the promoter band is 7..8)",
+			}},
+		{name: "every problem", scale: s010,
+			det: band{2, 7}, pass: band{6, 7}, prom: band{9, 9}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the detractor band is 2..7)",
+				"outcome: the detractor band 2..7 and the passive band 6..7 overlap",
+				"outcome: answers 8..8 between the passive band 6..7 and the promoter band 9..9 are in no band",
+				"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)",
+			}},
+		{name: "extreme bounds", scale: s010,
+			det: band{math.MinInt, math.MaxInt}, pass: band{math.MaxInt, math.MaxInt}, prom: band{math.MinInt, math.MinInt},
+			wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the detractor band -9223372036854775808..9223372036854775807 is not within the scale 0..10",
+				"outcome: the passive band 9223372036854775807..9223372036854775807 is not within the scale 0..10",
+				"outcome: the promoter band -9223372036854775808..-9223372036854775808 is not within the scale 0..10",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := outcome.NewNPSBands(tt.scale, tt.det, tt.pass, tt.prom)
+			if tt.wantCode != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, tt.wantCode)
+				assert.True(t, b.IsZero())
+				var got []string
+				for _, p := range outcome.Problems(err) {
+					got = append(got, p.Message)
+					assert.Equal(t, tt.wantCode, p.Code)
+				}
+				assert.Equal(t, tt.wantMessages, got)
+				assert.Panics(t, func() { outcome.MustNPSBands(tt.scale, tt.det, tt.pass, tt.prom) })
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.scale, b.Scale())
+			assert.Equal(t, tt.det, b.Detractors())
+			assert.Equal(t, tt.pass, b.Passives())
+			assert.Equal(t, tt.prom, b.Promoters())
+			assert.Equal(t, tt.wantDet, b.Detractors().High)
+			assert.Equal(t, tt.wantPasLow, b.Passives().Low)
+			assert.False(t, b.IsZero())
+			assert.Equal(t, b, outcome.MustNPSBands(tt.scale, tt.det, tt.pass, tt.prom))
+		})
+	}
+}
+
+// TestNPSTallyBuilding checks that the three ways of building a tally agree:
+// 3 promoters (9, 10, 10), 2 passives (7, 8) and 2 detractors (0, 6).
+func TestNPSTallyBuilding(t *testing.T) {
+	answers := []int{9, 10, 7, 0, 10, 8, 6}
+	want := mustNPS(t, 3, 2, 2)
+
+	var one outcome.NPSTally
+	for _, a := range answers {
+		var err error
+		one, err = one.Add(a)
+		require.NoError(t, err)
+	}
+	assert.True(t, want.Equal(one))
+
+	fromInt, err := outcome.TallyNPS(outcome.StandardNPSBands(), answers)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(fromInt))
+
+	fromInt8, err := outcome.TallyNPS(outcome.StandardNPSBands(), []int8{9, 10, 7, 0, 10, 8, 6})
+	require.NoError(t, err)
+	assert.True(t, want.Equal(fromInt8))
+
+	fromUint16, err := outcome.TallyNPS(outcome.StandardNPSBands(), []uint16{9, 10, 7, 0, 10, 8, 6})
+	require.NoError(t, err)
+	assert.True(t, want.Equal(fromUint16))
+
+	assert.Equal(t, int64(3), want.Promoters())
+	assert.Equal(t, int64(2), want.Passives())
+	assert.Equal(t, int64(2), want.Detractors())
+	assert.Equal(t, int64(7), want.Responses())
+	assert.True(t, want.Bands().IsZero())
+	assert.Equal(t, "NPS tally: 3 promoters, 2 passives, 2 detractors (7 responses)", want.String())
+	assert.False(t, want.IsZero())
+	assert.True(t, outcome.NPSTally{}.IsZero())
+	assert.True(t, outcome.NewNPSTally(outcome.StandardNPSBands()).IsZero())
+
+	// Empty input is the empty tally.
+	empty, err := outcome.TallyNPS(outcome.StandardNPSBands(), []int8(nil))
+	require.NoError(t, err)
+	assert.True(t, empty.IsZero())
+}
+
+// TestNPSTallyOtherBands tallies 1-5 answers with detractors 1-3, passives 4
+// and promoters 5: answers 5, 5, 4, 3, 1 are 2 promoters, 1 passive, 2
+// detractors, an NPS of 100 * (2 - 2) / 5 = 0.
+func TestNPSTallyOtherBands(t *testing.T) {
+	b := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	got, err := outcome.TallyNPS(b, []int{5, 5, 4, 3, 1})
+	require.NoError(t, err)
+	want, err := outcome.NPSTallyFromCounts(b, 2, 1, 2)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(got))
+	score, err := got.Score(0, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.Zero.Equal(score))
+
+	// 0 is on the standard scale but not on this one.
+	_, err = outcome.TallyNPS(b, []int{5, 0})
+	require.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+	assert.Equal(t, "outcome: score 0 at position 1 is outside the scale 1..5", err.Error())
+	_, err = outcome.NewNPSTally(b).Add(6)
+	assert.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+	a, err := outcome.NewNPSTally(b).Add(4)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), a.Passives())
+}
+
+func TestTallyNPSOutOfRange(t *testing.T) {
+	tests := []struct {
+		name    string
+		tally   func() (outcome.NPSTally, error)
+		message string
+	}{
+		{"int above", func() (outcome.NPSTally, error) {
+			return outcome.TallyNPS(outcome.StandardNPSBands(), []int{1, 2, 11, 12})
+		}, "outcome: score 11 at position 2 is outside the scale 0..10"},
+		{"int8 negative", func() (outcome.NPSTally, error) {
+			return outcome.TallyNPS(outcome.StandardNPSBands(), []int8{-1})
+		}, "outcome: score -1 at position 0 is outside the scale 0..10"},
+		{"uint64 past int64", func() (outcome.NPSTally, error) {
+			return outcome.TallyNPS(outcome.StandardNPSBands(), []uint64{10, 1 << 63})
+		}, "outcome: score 9223372036854775808 at position 1 is outside the scale 0..10"},
+		{"long int8 slice", func() (outcome.NPSTally, error) {
+			s := make([]int8, 1000)
+			s[999], s[500] = 100, 11
+			return outcome.TallyNPS(outcome.StandardNPSBands(), s)
+		}, "outcome: score 11 at position 500 is outside the scale 0..10"},
+		{"long int slice", func() (outcome.NPSTally, error) {
+			s := make([]int, 1000)
+			s[700] = math.MinInt
+			return outcome.TallyNPS(outcome.StandardNPSBands(), s)
+		}, "outcome: score -9223372036854775808 at position 700 is outside the scale 0..10"},
+		{"add", func() (outcome.NPSTally, error) {
+			return outcome.NPSTally{}.Add(-3)
+		}, "outcome: score -3 is outside the scale 0..10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.tally()
+			require.ErrorIs(t, err, outcome.ErrScoreOutOfRange)
+			assert.Equal(t, tt.message, err.Error())
+			assert.True(t, got.IsZero(), "nothing is returned with the error")
+			var e *outcome.Error
+			require.True(t, errors.As(err, &e))
+			assert.Equal(t, outcome.SeverityError, e.Severity)
+		})
+	}
+}
+
+func TestNPSTallyCounts(t *testing.T) {
+	_, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), -1, 0, -2)
+	require.ErrorIs(t, err, outcome.ErrNegativeTally)
+	var got []string
+	for _, p := range outcome.Problems(err) {
+		got = append(got, p.Message)
+	}
+	assert.Equal(t, []string{"outcome: promoter count -1 is negative", "outcome: detractor count -2 is negative"}, got)
+
+	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64, 1, 0)
+	require.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.Equal(t, "outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
+	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64-1, 0, 2)
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+
+	full := mustNPS(t, math.MaxInt64-1, 1, 0)
+	_, err = full.Add(9)
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	_, err = full.Merge(mustNPS(t, 0, 0, 1))
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	_, err = mustNPS(t, math.MaxInt64, 0, 0).Merge(mustNPS(t, 1, 0, 0))
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	_, err = mustNPS(t, 0, math.MaxInt64, 0).Merge(mustNPS(t, 0, 1, 0))
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	_, err = mustNPS(t, 0, 0, math.MaxInt64).Merge(mustNPS(t, 0, 0, 1))
+	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	// A tally can hold the largest int64 number of responses.
+	edge, err := mustNPS(t, math.MaxInt64-1, 0, 0).Merge(mustNPS(t, 0, 0, 1))
+	require.NoError(t, err)
+	assert.Equal(t, int64(math.MaxInt64), edge.Responses())
+}
+
+// TestNPSTallyMergeProperty checks that tallying random shards, by every
+// route, and merging them in random order, gives the tally of all the
+// answers; and that the order of the answers does not matter.
+func TestNPSTallyMergeProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := range 200 {
+		n := r.IntN(3000)
+		all := make([]int, n)
+		for i := range all {
+			all[i] = r.IntN(11)
+		}
+		whole, err := outcome.TallyNPS(outcome.StandardNPSBands(), all)
+		require.NoError(t, err)
+
+		// Cut into random shards, each tallied a different way.
+		var shards []outcome.NPSTally
+		for rest := all; len(rest) > 0; {
+			k := 1 + r.IntN(len(rest))
+			part := rest[:k]
+			rest = rest[k:]
+			var s outcome.NPSTally
+			switch r.IntN(4) {
+			case 0:
+				s, err = outcome.TallyNPS(outcome.StandardNPSBands(), part)
+			case 1:
+				p8 := make([]int8, len(part))
+				for i, v := range part {
+					p8[i] = int8(v)
+				}
+				s, err = outcome.TallyNPS(outcome.StandardNPSBands(), p8)
+			case 2:
+				p32 := make([]int32, len(part))
+				for i, v := range part {
+					p32[i] = int32(v)
+				}
+				s, err = outcome.TallyNPS(outcome.StandardNPSBands(), p32)
+			default:
+				for _, v := range part {
+					s, err = s.Add(v)
+					require.NoError(t, err)
+				}
+			}
+			require.NoError(t, err)
+			shards = append(shards, s)
+		}
+		r.Shuffle(len(shards), func(i, j int) { shards[i], shards[j] = shards[j], shards[i] })
+		var merged outcome.NPSTally
+		for _, s := range shards {
+			merged, err = merged.Merge(s)
+			require.NoError(t, err)
+		}
+		assert.True(t, whole.Equal(merged), "trial %d: whole %v, merged %v", trial, whole, merged)
+
+		r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+		shuffled, err := outcome.TallyNPS(outcome.StandardNPSBands(), all)
+		require.NoError(t, err)
+		assert.True(t, whole.Equal(shuffled))
+	}
+}
+
+func TestNPSTallyMergeLaws(t *testing.T) {
+	a, b, c := mustNPS(t, 5, 3, 2), mustNPS(t, 1, 0, 7), mustNPS(t, 0, 4, 0)
+	ab, err := a.Merge(b)
+	require.NoError(t, err)
+	ba, err := b.Merge(a)
+	require.NoError(t, err)
+	assert.True(t, ab.Equal(ba), "commutative")
+	abc, err := ab.Merge(c)
+	require.NoError(t, err)
+	bc, err := b.Merge(c)
+	require.NoError(t, err)
+	abc2, err := a.Merge(bc)
+	require.NoError(t, err)
+	assert.True(t, abc.Equal(abc2), "associative")
+	id, err := a.Merge(outcome.NPSTally{})
+	require.NoError(t, err)
+	assert.True(t, a.Equal(id), "the empty tally is the identity")
+	assert.True(t, mustNPS(t, 6, 7, 9).Equal(abc))
+
+	other := outcome.NewNPSTally(outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5}))
+	_, err = a.Merge(other)
+	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
+	assert.Equal(t, "outcome: cannot merge NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)", err.Error())
+}
+
+// TestNPSScore checks the score against hand-worked values: 100 * (P - D) / n.
+func TestNPSScore(t *testing.T) {
+	type rf = func(decimal.Decimal, int32) decimal.Decimal
+	tests := []struct {
+		name          string
+		p, s, d       int64
+		places        int32
+		round         rf
+		want          string
+		wantNum, wDen int64
+	}{
+		// 100 * (50 - 20) / 100 = 30.
+		{"thirty", 50, 30, 20, 0, decimal.Decimal.Round, "30", 30, 1},
+		// 100 * (2 - 1) / 3 = 33.333...
+		{"a third", 2, 0, 1, 1, decimal.Decimal.Round, "33.3", 100, 3},
+		// 100 * (1 - 2) / 3 = -33.333..., to 2 places: -33.33.
+		{"minus a third", 1, 0, 2, 2, decimal.Decimal.Round, "-33.33", -100, 3},
+		// 100 * (3 - 2) / 8 = 12.5, a tie: half away from zero gives 13,
+		// half to even 12.
+		{"tie away", 3, 3, 2, 0, decimal.Decimal.Round, "13", 25, 2},
+		{"tie even", 3, 3, 2, 0, decimal.Decimal.RoundBank, "12", 25, 2},
+		// All promoters: 100; all detractors: -100; all passives: 0.
+		{"all promoters", 7, 0, 0, 1, decimal.Decimal.Round, "100", 100, 1},
+		{"all detractors", 0, 0, 7, 1, decimal.Decimal.Round, "-100", -100, 1},
+		{"all passives", 0, 7, 0, 1, decimal.Decimal.Round, "0", 0, 1},
+		// 100 * (10000001 - 0) / 80000000 = 12.50000125: above the tie,
+		// so half to even rounds up to 13 (a 4-place approximation would
+		// see 12.5000 and round to 12).
+		{"near tie", 10000001, 69999999, 0, 0, decimal.Decimal.RoundBank, "13", 10000001, 800000},
+		// Floor of 100/7 = 14.2857...: 14.28.
+		{"floor", 1, 6, 0, 2, decimal.Decimal.RoundFloor, "14.28", 100, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tally := mustNPS(t, tt.p, tt.s, tt.d)
+			got, err := tally.Score(tt.places, tt.round)
+			require.NoError(t, err)
+			want := decimal.RequireFromString(tt.want)
+			assert.True(t, want.Equal(got), "want %s, got %s", want, got)
+			frac, err := tally.Fraction()
+			require.NoError(t, err)
+			assert.Equal(t, 0, big.NewRat(tt.wantNum, tt.wDen).Cmp(frac), "fraction %s", frac)
+		})
+	}
+}
+
+func TestNPSEmptyAndSingle(t *testing.T) {
+	var empty outcome.NPSTally
+	single := mustNPS(t, 1, 0, 0)
+	_, err := empty.Score(0, decimal.Decimal.Round)
+	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.Equal(t, "outcome: the Net Promoter Score of a tally with no responses", err.Error())
+	_, err = empty.Fraction()
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.Variance()
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.StandardError()
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.WaldInterval(0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.AdjustedWaldInterval(0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.TestAgainst(0, 0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+
+	// One response has a score and a variance (0), but no interval.
+	score, err := single.Score(0, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.True(t, decimal.NewFromInt(100).Equal(score))
+	v, err := single.Variance()
+	require.NoError(t, err)
+	assert.Zero(t, v)
+	_, err = single.StandardError()
+	require.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	assert.Equal(t, "outcome: the standard error of the NPS needs at least two responses, the tally has one", err.Error())
+	_, err = single.WaldInterval(0.95)
+	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	_, err = single.AdjustedWaldInterval(0.95)
+	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	_, err = single.TestAgainst(0, 0.95)
+	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	_, err = single.TestDifference(mustNPS(t, 5, 5, 5), 0.95)
+	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	_, err = mustNPS(t, 5, 5, 5).TestDifference(empty, 0.95)
+	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+
+	_, err = single.Score(0, nil)
+	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
+	_, err = empty.Score(-1, decimal.Decimal.Round)
+	assert.ErrorIs(t, err, outcome.ErrRoundingArgument, "the arguments are checked first")
+}
+
+// TestNPSStatistics checks the variance, standard error and intervals of 50
+// promoters, 30 passives and 20 detractors (n = 100) against hand-worked
+// values from the formulas of Rocks (2016), "Interval Estimation for the
+// 'Net Promoter Score'", The American Statistician:
+//
+//	p = 0.5, d = 0.2, NPS = 30
+//	variance = p + d - (p - d)² = 0.7 - 0.09 = 0.61
+//	SE = 100 * sqrt(0.61 / 100) = 7.810250
+//	Wald 95%: 30 ± 1.959964 * 7.810250 = 30 ± 15.307808 = 14.692192..45.307808
+//	Wald 90%: z = 1.644854, 30 ± 12.846718 = 17.153282..42.846718
+//
+// and the adjusted-Wald interval (3/4 added to promoters and detractors, 3 to
+// n; Rocks 2016, and Lewis and Sauro, MeasuringU, 2021):
+//
+//	n' = 103, p' = 50.75/103 = 0.492718, d' = 20.75/103 = 0.201456
+//	centre = 100 * (p' - d') = 29.126214
+//	variance' = 0.492718 + 0.201456 - 0.291262² = 0.609341
+//	SE' = 100 * sqrt(0.609341 / 103) = 7.691510
+//	95%: 29.126214 ± 15.075084 = 14.051130..44.201297
+func TestNPSStatistics(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	v, err := tally.Variance()
+	require.NoError(t, err)
+	assert.InDelta(t, 0.61, v, 1e-12)
+	se, err := tally.StandardError()
+	require.NoError(t, err)
+	assert.InDelta(t, 7.810250, se, 1e-6)
+
+	w, err := tally.WaldInterval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 30, w.Estimate, 1e-12)
+	assert.InDelta(t, 14.692192, w.Low, 1e-6)
+	assert.InDelta(t, 45.307808, w.High, 1e-6)
+	assert.Equal(t, 0.95, w.Confidence)
+	assert.InDelta(t, 2*15.307808, w.Width(), 1e-5)
+	assert.True(t, w.Contains(30))
+	assert.False(t, w.Contains(50))
+
+	w90, err := tally.WaldInterval(0.90)
+	require.NoError(t, err)
+	assert.InDelta(t, 17.153282, w90.Low, 1e-6)
+	assert.InDelta(t, 42.846718, w90.High, 1e-6)
+
+	a, err := tally.AdjustedWaldInterval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 30, a.Estimate, 1e-12, "the estimate is the unadjusted NPS")
+	assert.InDelta(t, 14.051130, a.Low, 1e-6)
+	assert.InDelta(t, 44.201297, a.High, 1e-6)
+}
+
+// TestNPSIntervalsAtTheEdge: 10 promoters and nothing else. The Wald
+// interval collapses to 100..100 (variance 0); the adjusted-Wald one does
+// not: n' = 13, p' = 10.75/13 = 0.826923, d' = 0.75/13 = 0.057692, centre
+// 76.923077, variance' = 0.884615 - 0.769231² = 0.292899, SE' = 100 *
+// sqrt(0.292899 / 13) = 15.010238, so 76.923077 ± 29.419475 =
+// 47.503552..106.342602. The bounds are the formula's and are not cut to
+// 100.
+func TestNPSIntervalsAtTheEdge(t *testing.T) {
+	tally := mustNPS(t, 10, 0, 0)
+	w, err := tally.WaldInterval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.ScoreInterval{Estimate: 100, Low: 100, High: 100, Confidence: 0.95}, w)
+	a, err := tally.AdjustedWaldInterval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 100, a.Estimate, 1e-12)
+	assert.InDelta(t, 47.503552, a.Low, 1e-6)
+	assert.InDelta(t, 106.342602, a.High, 1e-6)
+}
+
+func TestNPSConfidenceLevels(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	for _, c := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, 1, -0.5, 1.5} {
+		_, err := tally.WaldInterval(c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		_, err = tally.AdjustedWaldInterval(c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		_, err = tally.TestAgainst(0, c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		_, err = tally.TestDifference(tally, c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+	}
+	_, err := tally.WaldInterval(math.NaN())
+	assert.Equal(t, "outcome: confidence level NaN is not a number strictly between 0 and 1", err.Error())
+}
+
+// TestNPSTestAgainst: 50/30/20 against a benchmark of 20. Difference 10, SE
+// 7.810250 (as above), z = 10 / 7.810250 = 1.280369, two-sided P = erfc(z /
+// sqrt 2) = 0.200415: no evidence the NPS differs from 20. The 95% interval
+// of the difference is 10 ± 15.307808 = -5.307808..25.307808.
+func TestNPSTestAgainst(t *testing.T) {
+	got, err := mustNPS(t, 50, 30, 20).TestAgainst(20, 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 10, got.Difference, 1e-12)
+	assert.InDelta(t, 7.810250, got.StandardError, 1e-6)
+	assert.InDelta(t, 1.280369, got.Z, 1e-6)
+	assert.InDelta(t, 0.200415, got.P, 1e-6)
+	assert.InDelta(t, -5.307808, got.Interval.Low, 1e-6)
+	assert.InDelta(t, 25.307808, got.Interval.High, 1e-6)
+	assert.InDelta(t, 10, got.Interval.Estimate, 1e-12)
+	assert.False(t, got.Significant())
+
+	for _, v := range []float64{math.NaN(), math.Inf(1), -100.5, 101} {
+		_, err := mustNPS(t, 50, 30, 20).TestAgainst(v, 0.95)
+		assert.ErrorIs(t, err, outcome.ErrInvalidThreshold, "%g", v)
+	}
+	_, err = mustNPS(t, 50, 30, 20).TestAgainst(101, 0.95)
+	assert.Equal(t, "outcome: NPS benchmark 101 is not a number in -100..100", err.Error())
+
+	for _, tt := range []struct {
+		p, s, d int64
+		message string
+	}{
+		{10, 0, 0, "outcome: every one of the 10 responses is a promoter, so the NPS has no variance to test with"},
+		{0, 10, 0, "outcome: every one of the 10 responses is a passive, so the NPS has no variance to test with"},
+		{0, 0, 10, "outcome: every one of the 10 responses is a detractor, so the NPS has no variance to test with"},
+	} {
+		_, err = mustNPS(t, tt.p, tt.s, tt.d).TestAgainst(50, 0.95)
+		require.ErrorIs(t, err, outcome.ErrZeroVariance)
+		assert.Equal(t, tt.message, err.Error())
+	}
+}
+
+// TestNPSTestDifference: quarter 1 has 50/30/20 (NPS 30, variance 0.61),
+// quarter 2 has 70/20/10 (NPS 60, variance 0.8 - 0.36 = 0.44), n = 100 each.
+// Difference 30, SE = 100 * sqrt(0.61/100 + 0.44/100) = 100 * sqrt(0.0105) =
+// 10.246951, z = 2.927700, P = 0.003415; 95% interval 30 ± 20.083655 =
+// 9.916346..50.083654.
+func TestNPSTestDifference(t *testing.T) {
+	q1, q2 := mustNPS(t, 50, 30, 20), mustNPS(t, 70, 20, 10)
+	got, err := q1.TestDifference(q2, 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 30, got.Difference, 1e-9)
+	assert.InDelta(t, 10.246951, got.StandardError, 1e-6)
+	assert.InDelta(t, 2.927700, got.Z, 1e-6)
+	assert.InDelta(t, 0.003415, got.P, 1e-6)
+	assert.InDelta(t, 9.916346, got.Interval.Low, 1e-6)
+	assert.InDelta(t, 50.083654, got.Interval.High, 1e-6)
+	assert.True(t, got.Significant())
+
+	// The other way round, the difference changes sign and P does not.
+	back, err := q2.TestDifference(q1, 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, -30, back.Difference, 1e-9)
+	assert.InDelta(t, got.P, back.P, 1e-15)
+
+	// A tally against itself: no difference, P = 1.
+	same, err := q1.TestDifference(q1, 0.95)
+	require.NoError(t, err)
+	assert.Zero(t, same.Difference)
+	assert.Equal(t, 1.0, same.P)
+
+	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 0, 0, 5), 0.95)
+	require.ErrorIs(t, err, outcome.ErrZeroVariance)
+	assert.Equal(t, "outcome: in both tallies every response is in one group, so the difference has no variance to test with", err.Error())
+	// One tally with variance is enough.
+	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 1, 0, 4), 0.95)
+	assert.NoError(t, err)
+
+	other := outcome.NewNPSTally(outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5}))
+	_, err = q1.TestDifference(other, 0.95)
+	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
+	assert.Equal(t, "outcome: cannot compare NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)", err.Error())
+}
+
+// TestNPSNoNaN checks that no statistic is NaN or infinite for any small
+// tally with at least two responses.
+func TestNPSNoNaN(t *testing.T) {
+	finite := func(xs ...float64) bool {
+		for _, x := range xs {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return false
+			}
+		}
+		return true
+	}
+	for p := range int64(4) {
+		for s := range int64(4) {
+			for d := range int64(4) {
+				tally := mustNPS(t, p, s, d)
+				if tally.Responses() < 2 {
+					continue
+				}
+				v, err := tally.Variance()
+				require.NoError(t, err)
+				se, err := tally.StandardError()
+				require.NoError(t, err)
+				w, err := tally.WaldInterval(0.99)
+				require.NoError(t, err)
+				a, err := tally.AdjustedWaldInterval(0.99)
+				require.NoError(t, err)
+				assert.True(t, finite(v, se, w.Low, w.High, a.Low, a.High), "%v", tally)
+				assert.GreaterOrEqual(t, v, 0.0)
+				if test, err := tally.TestAgainst(0, 0.95); err == nil {
+					assert.True(t, finite(test.Z, test.P, test.Interval.Low), "%v", tally)
+				} else {
+					assert.ErrorIs(t, err, outcome.ErrZeroVariance)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,507 @@
+package outcome
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/cxmodel/cx/internal/stat"
+	"github.com/shopspring/decimal"
+)
+
+// This file holds what the survey tallies ([NPSTally], [CSATTally],
+// [CESTally]) share: answer scales, bands, the integer types a slice of scores
+// may hold, intervals and tests, exact rounding and the checks on counts.
+//
+// Survey scores are outputs in the method: they are "retrospective and
+// subjective", and "'one question rules them all' approaches" mislead. The
+// library still computes them exactly, because BI tools need them.
+
+// The codes of errors in survey input reported by this package.
+const (
+	// ErrInvalidScale: an answer scale with fewer than two points, with more
+	// points than the tally can hold, or with a bound outside the int32
+	// range.
+	ErrInvalidScale Code = "invalid-scale"
+	// ErrInvalidBands: NPS bands, a CSAT top box or a CES agreement point
+	// that is empty, out of order, overlapping, outside its scale, or that
+	// leaves part of the scale uncovered.
+	ErrInvalidBands Code = "invalid-bands"
+	// ErrScoreOutOfRange: a survey answer that is not a point of the scale
+	// (below its bottom or above its top). Nothing is dropped or clamped.
+	ErrScoreOutOfRange Code = "score-out-of-range"
+	// ErrNegativeTally: a count given to a tally that is negative.
+	ErrNegativeTally Code = "negative-tally"
+	// ErrTallyOverflow: adding to or merging tallies would take a count past
+	// the largest int64.
+	ErrTallyOverflow Code = "tally-overflow"
+	// ErrScaleMismatch: merging or comparing tallies taken on different
+	// scales, bands, boxes or agreement points.
+	ErrScaleMismatch Code = "scale-mismatch"
+	// ErrNoResponses: a score, mean or interval asked of a tally with no
+	// responses.
+	ErrNoResponses Code = "no-responses"
+	// ErrTooFewResponses: a standard error, interval or test asked of a
+	// tally with a single response.
+	ErrTooFewResponses Code = "too-few-responses"
+	// ErrZeroVariance: a test whose standard error is zero (every response
+	// in one category), so that its statistic would be infinite.
+	ErrZeroVariance Code = "zero-variance"
+	// ErrInvalidConfidenceLevel: a confidence level that is NaN, infinite
+	// or not strictly between 0 and 1.
+	ErrInvalidConfidenceLevel Code = "invalid-confidence-level"
+	// ErrRoundingArgument: a rounding request with a nil rounding function
+	// or a number of decimal places outside 0..[MaxRoundingPlaces].
+	ErrRoundingArgument Code = "invalid-rounding-argument"
+)
+
+// MaxScalePoints is the largest number of points an answer [Scale] may have:
+// 256, enough for a 0-100 slider and more.
+const MaxScalePoints = 256
+
+// MaxRatingPoints is the largest number of points of the scale of a
+// [CSATScale] or a [CESScale], whose tallies keep a count for every point:
+// 11, enough for a 0-10 scale.
+const MaxRatingPoints = 11
+
+// MaxRoundingPlaces is the largest number of decimal places a survey score
+// may be rounded to.
+const MaxRoundingPlaces = 30
+
+// Integer is the set of integer types a slice of survey answers may hold.
+// []int8 and []int take the fast path; the others are counted by a simple
+// loop with the same checks.
+type Integer interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 |
+		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+
+// Scale is a closed range of whole-number answers, from [Scale.Min] to
+// [Scale.Max]: 0..10 for the likelihood-to-recommend question of the Net
+// Promoter Score, 1..5 for CSAT, 1..7 for CES. Build one with [NewScale].
+//
+// Scale is immutable and comparable with ==. The zero Scale (0..0) is not a
+// valid scale: [Scale.IsValid] reports false.
+type Scale struct {
+	min, max int
+}
+
+// NewScale returns the scale of the answers min..max. It must have at least
+// two points and at most [MaxScalePoints], and its bounds must fit in an
+// int32; otherwise the error has code [ErrInvalidScale].
+func NewScale(min, max int) (Scale, error) {
+	if min >= max {
+		return Scale{}, NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has fewer than two points (its bottom must be below its top)", min, max)
+	}
+	if int64(min) < math.MinInt32 || int64(max) > math.MaxInt32 {
+		return Scale{}, NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has a bound outside %d..%d", min, max, math.MinInt32, math.MaxInt32)
+	}
+	if max-min >= MaxScalePoints {
+		return Scale{}, NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has more than %d points", min, max, MaxScalePoints)
+	}
+	return Scale{min: min, max: max}, nil
+}
+
+// MustScale is like [NewScale] but panics if min..max is not a valid scale.
+// It is meant for scales written as literals in programs and tests.
+func MustScale(min, max int) Scale {
+	s, err := NewScale(min, max)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Min returns the bottom of the scale.
+func (s Scale) Min() int { return s.min }
+
+// Max returns the top of the scale.
+func (s Scale) Max() int { return s.max }
+
+// Points returns the number of answers on the scale: Max - Min + 1, or 0 for
+// an invalid scale.
+func (s Scale) Points() int {
+	if !s.IsValid() {
+		return 0
+	}
+	return s.max - s.min + 1
+}
+
+// Contains reports whether score is a point of the scale.
+func (s Scale) Contains(score int) bool { return s.IsValid() && s.min <= score && score <= s.max }
+
+// IsValid reports whether s was built by [NewScale].
+func (s Scale) IsValid() bool { return s.min < s.max }
+
+// IsZero reports whether s is the zero (invalid) Scale.
+func (s Scale) IsZero() bool { return s == Scale{} }
+
+// Equal reports whether s and o have the same bounds.
+func (s Scale) Equal(o Scale) bool { return s == o }
+
+// String returns the scale as "min..max", e.g. "0..10".
+func (s Scale) String() string { return fmt.Sprintf("%d..%d", s.min, s.max) }
+
+// Band is a closed range of answers, from Low to High inclusive: the NPS
+// promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
+// where it is used ([NewNPSBands]).
+type Band struct {
+	Low, High int
+}
+
+// Contains reports whether score lies in the band.
+func (b Band) Contains(score int) bool { return b.Low <= score && score <= b.High }
+
+// String returns the band as "low..high", e.g. "9..10".
+func (b Band) String() string { return fmt.Sprintf("%d..%d", b.Low, b.High) }
+
+// ScoreInterval is a confidence interval for a survey measure, in the
+// measure's own units (NPS points, percent, or points of the answer scale):
+// the point estimate, the bounds, and the confidence level it was computed
+// at (0.95 for a 95% interval). It is plain data.
+//
+// The bounds are the method's formula, not cut to the measure's range: a
+// Wald interval near the end of the range can reach past it, which is a sign
+// that the sample is small and an adjusted method is the better choice. The
+// estimate need not be the midpoint (Wilson and adjusted-Wald intervals are
+// centred on an adjusted estimate).
+type ScoreInterval struct {
+	Estimate   float64
+	Low, High  float64
+	Confidence float64
+}
+
+// Contains reports whether v lies in the interval, bounds included.
+func (i ScoreInterval) Contains(v float64) bool { return i.Low <= v && v <= i.High }
+
+// Width returns High - Low.
+func (i ScoreInterval) Width() float64 { return i.High - i.Low }
+
+// ScoreTest is the result of a z-test on a survey measure: the observed
+// difference (a score minus a hypothesised value, or one group's score minus
+// another's), its standard error, the statistic z = Difference /
+// StandardError, the two-sided p-value P(|Z| >= |z|), and the Wald interval of
+// the difference (Interval.Estimate is Difference). It is plain data, in the
+// measure's own units.
+type ScoreTest struct {
+	Difference    float64
+	StandardError float64
+	Z             float64
+	P             float64
+	Interval      ScoreInterval
+}
+
+// Significant reports whether the difference is significant at the test's
+// confidence level: P below 1 - Interval.Confidence (below 0.05 for a 95%
+// interval), which is exactly when the interval leaves out zero.
+func (t ScoreTest) Significant() bool { return t.P < 1-t.Interval.Confidence }
+
+// surveyCheckConfidence returns nil if c is a confidence level strictly between 0
+// and 1, and an error with code [ErrInvalidConfidenceLevel] otherwise.
+func surveyCheckConfidence(c float64) error {
+	if math.IsNaN(c) || math.IsInf(c, 0) || c <= 0 || c >= 1 {
+		return NewError(ErrInvalidConfidenceLevel, nil,
+			"outcome: confidence level %g is not a number strictly between 0 and 1", c)
+	}
+	return nil
+}
+
+// surveyCriticalZ returns the two-sided critical value of the standard normal
+// distribution at a checked confidence level.
+func surveyCriticalZ(confidence float64) (float64, error) {
+	if err := surveyCheckConfidence(confidence); err != nil {
+		return 0, err
+	}
+	return stat.CriticalValue(confidence), nil
+}
+
+// tallyAdd returns a + b for non-negative a and b, and an error with code
+// [ErrTallyOverflow] naming what overflowed if the sum passes the largest
+// int64. It is small enough to be inlined into the merges.
+func tallyAdd(a, b int64, what string) (int64, error) {
+	if a > math.MaxInt64-b {
+		return 0, tallyOverflowError(a, b, what)
+	}
+	return a + b, nil
+}
+
+// tallyOverflowError returns the error for a + b past the largest int64.
+func tallyOverflowError(a, b int64, what string) error {
+	return NewError(ErrTallyOverflow, nil,
+		"outcome: %s would overflow: %d + %d is past the largest int64", what, a, b)
+}
+
+// tallyNegativeError returns the error for a negative count.
+func tallyNegativeError(what string, n int64) error {
+	return NewError(ErrNegativeTally, nil, "outcome: %s count %d is negative", what, n)
+}
+
+// surveyNoResponsesError returns the error for a measure asked of an empty tally.
+func surveyNoResponsesError(measure string) error {
+	return NewError(ErrNoResponses, nil, "outcome: %s of a tally with no responses", measure)
+}
+
+// surveyOneResponseError returns the error for a statistic asked of a single response.
+func surveyOneResponseError(measure string) error {
+	return NewError(ErrTooFewResponses, nil,
+		"outcome: %s needs at least two responses, the tally has one", measure)
+}
+
+// surveyScoreError returns the error for a score that is not on the scale; position
+// is its index in the slice, or -1 for a score added on its own.
+func surveyScoreError(score string, position int, s Scale) error {
+	if position < 0 {
+		return NewError(ErrScoreOutOfRange, nil, "outcome: score %s is outside the scale %s", score, s)
+	}
+	return NewError(ErrScoreOutOfRange, nil, "outcome: score %s at position %d is outside the scale %s", score, position, s)
+}
+
+// surveyRoundRatio returns num/den rounded to places decimal places by round, with
+// den > 0. It rounds the exact quotient, never a truncated or floating-point
+// approximation of it: round is applied to a stand-in that has the exact
+// quotient's sign and digits up to places and lies on the same side of the
+// midpoint between the two neighbouring candidates (or on it, or on a
+// candidate), so that every rounding rule that depends only on those (all of
+// decimal's Round, RoundBank, RoundUp, RoundDown, RoundCeil, RoundFloor and
+// Truncate) gives the exactly rounded result.
+func surveyRoundRatio(num, den decimal.Decimal, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, round); err != nil {
+		return decimal.Decimal{}, err
+	}
+	q, r := num.QuoRem(den, places)
+	if r.IsZero() {
+		return round(q, places), nil
+	}
+	// |r| < den * 10^-places; compare 2|r| with den * 10^-places.
+	unit := decimal.New(1, -places)
+	var quarter int64
+	switch r.Abs().Mul(decimal.NewFromInt(2)).Cmp(den.Mul(unit)) {
+	case -1:
+		quarter = 1 // below the midpoint
+	case 0:
+		quarter = 2 // on it
+	default:
+		quarter = 3 // above it
+	}
+	step := decimal.New(quarter*25, -places-2) // quarter/4 of a unit
+	if r.Sign() < 0 {
+		step = step.Neg()
+	}
+	return round(q.Add(step), places), nil
+}
+
+// surveyCheckRounding checks the rounding arguments of a survey score.
+func surveyCheckRounding(places int32, round func(decimal.Decimal, int32) decimal.Decimal) error {
+	if round == nil {
+		return NewError(ErrRoundingArgument, nil,
+			"outcome: no rounding function given (pass one such as decimal.Decimal.Round)")
+	}
+	if places < 0 || places > MaxRoundingPlaces {
+		return NewError(ErrRoundingArgument, nil,
+			"outcome: %d decimal places is outside 0..%d", places, MaxRoundingPlaces)
+	}
+	return nil
+}
+
+// surveyWilson returns the Wilson score interval for successes out of n
+// trials (n >= 1) at critical value z, as fractions in [0, 1]:
+//
+//	centre = (p + z²/(2n)) / (1 + z²/n)
+//	half   = z * sqrt(p(1-p)/n + z²/(4n²)) / (1 + z²/n)
+//
+// with p = successes/n (Wilson 1927, "Probable inference, the law of
+// succession, and statistical inference", JASA 22(158), 209-212). The bounds
+// lie in [0, 1] in exact arithmetic; they are kept there against
+// floating-point round-off.
+//
+// TODO(lead): this is a local copy for the survey tallies; point it at the
+// proportion helper's Wilson interval when the branches are merged.
+func surveyWilson(successes, n int64, z float64) (low, high float64) {
+	nf := float64(n)
+	p := float64(successes) / nf
+	z2 := z * z
+	denom := 1 + z2/nf
+	centre := (p + z2/(2*nf)) / denom
+	half := z * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf)) / denom
+	return max(0, centre-half), min(1, centre+half)
+}
+
+// ratingCounts is the count of each point of a rating scale of at most
+// [MaxRatingPoints] points, indexed by the point's offset from the bottom of
+// the scale, and their total. The tallies of CSAT and CES are built on it.
+type ratingCounts struct {
+	n      int64
+	counts [MaxRatingPoints]int64
+}
+
+// ratingLUT returns the lookup table of the kernels for a rating scale: each
+// offset is its own code, and offsets past the top are poison.
+func ratingLUT(s Scale) codeLUT {
+	var l codeLUT
+	span := s.max - s.min
+	for o := range l {
+		if o <= span {
+			l[o] = uint8(o)
+		} else {
+			l[o] = width4.poison()
+		}
+	}
+	return l
+}
+
+// tallyRatings counts the answers in scores on s.
+func tallyRatings[E Integer](s Scale, scores []E) (ratingCounts, error) {
+	lut := ratingLUT(s)
+	var c codeCounts
+	if err := countCodes(s, scores, &lut, width4, &c); err != nil {
+		return ratingCounts{}, err
+	}
+	var r ratingCounts
+	for o := range s.Points() {
+		r.counts[o] = c[o]
+		r.n += c[o]
+	}
+	return r, nil
+}
+
+// ratingsFromCounts checks counts, one per point of s from the bottom up.
+func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
+	if len(counts) != s.Points() {
+		return ratingCounts{}, NewError(ErrScaleMismatch, nil,
+			"outcome: %d counts given for the %d points of the scale %s", len(counts), s.Points(), s)
+	}
+	var errs []error
+	for o, c := range counts {
+		if c < 0 {
+			errs = append(errs, tallyNegativeError(fmt.Sprintf("the answer-%d", s.min+o), c))
+		}
+	}
+	if len(errs) > 0 {
+		return ratingCounts{}, errors.Join(errs...)
+	}
+	var r ratingCounts
+	for o, c := range counts {
+		var err error
+		if r.n, err = tallyAdd(r.n, c, "the response count"); err != nil {
+			return ratingCounts{}, err
+		}
+		r.counts[o] = c
+	}
+	return r, nil
+}
+
+// add returns r with one more answer at offset o.
+func (r ratingCounts) add(o int) (ratingCounts, error) {
+	n, err := tallyAdd(r.n, 1, "the response count")
+	if err != nil {
+		return ratingCounts{}, err
+	}
+	r.n = n
+	r.counts[o]++
+	return r, nil
+}
+
+// merge returns the counts of r and q together.
+func (r ratingCounts) merge(q ratingCounts) (ratingCounts, error) {
+	n, err := tallyAdd(r.n, q.n, "the response count")
+	if err != nil {
+		return ratingCounts{}, err
+	}
+	r.n = n
+	for o := range r.counts {
+		// Each count is at most its total, so none of these overflows.
+		r.counts[o] += q.counts[o]
+	}
+	return r, nil
+}
+
+// from returns the number of answers at offset o or above.
+func (r ratingCounts) from(o int) int64 {
+	var n int64
+	for _, c := range r.counts[o:] {
+		n += c
+	}
+	return n
+}
+
+// list returns the counts of the points of s, from the bottom up.
+func (r ratingCounts) list(s Scale) []int64 {
+	return append([]int64(nil), r.counts[:s.Points()]...)
+}
+
+// percent returns 100 * k / n, rounded exactly.
+func (r ratingCounts) percent(k int64, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, round); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if r.n == 0 {
+		return decimal.Decimal{}, surveyNoResponsesError(measure)
+	}
+	return surveyRoundRatio(decimal.NewFromInt(k).Mul(decimal.NewFromInt(100)), decimal.NewFromInt(r.n), places, round)
+}
+
+// wilsonPercent returns the Wilson interval of k out of the answers, in
+// percent.
+func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (ScoreInterval, error) {
+	z, err := surveyCriticalZ(confidence)
+	if err != nil {
+		return ScoreInterval{}, err
+	}
+	if err := r.needTwo(measure); err != nil {
+		return ScoreInterval{}, err
+	}
+	lo, hi := surveyWilson(k, r.n, z)
+	return ScoreInterval{Estimate: 100 * float64(k) / float64(r.n), Low: 100 * lo, High: 100 * hi, Confidence: confidence}, nil
+}
+
+// needTwo returns an error unless there are at least two answers.
+func (r ratingCounts) needTwo(measure string) error {
+	switch r.n {
+	case 0:
+		return surveyNoResponsesError(measure)
+	case 1:
+		return surveyOneResponseError(measure)
+	}
+	return nil
+}
+
+// mean returns the exact mean answer on s, rounded:
+// (min * n + sum of count * offset) / n.
+func (r ratingCounts) mean(s Scale, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, round); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if r.n == 0 {
+		return decimal.Decimal{}, surveyNoResponsesError(measure)
+	}
+	n := decimal.NewFromInt(r.n)
+	sum := decimal.NewFromInt(int64(s.min)).Mul(n)
+	for o, c := range r.counts {
+		sum = sum.Add(decimal.NewFromInt(c).Mul(decimal.NewFromInt(int64(o))))
+	}
+	return surveyRoundRatio(sum, n, places, round)
+}
+
+// meanStats returns the mean answer on s and its standard error, with the
+// sample standard deviation (divisor n - 1): SE = s / sqrt(n). It needs two
+// answers.
+func (r ratingCounts) meanStats(s Scale, measure string) (mean, se float64, err error) {
+	if err := r.needTwo(measure); err != nil {
+		return 0, 0, err
+	}
+	n := float64(r.n)
+	var m float64 // mean offset from the bottom of the scale
+	for o, c := range r.counts {
+		m += float64(c) * float64(o)
+	}
+	m /= n
+	var ss float64
+	for o, c := range r.counts {
+		d := float64(o) - m
+		ss += float64(c) * d * d
+	}
+	return float64(s.min) + m, math.Sqrt(ss/(n-1)) / math.Sqrt(n), nil
+}

@@ -1,0 +1,487 @@
+package outcome
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// This file tests the shared survey code from inside the package: the tally
+// kernels against a naive reference, exact rounding, and the scale type.
+
+// refCount is the naive reference tally: one answer at a time, checked
+// against the scale, counted by code. It returns the position and the text
+// of the first answer off the scale, or -1.
+func refCount[E Integer](s Scale, scores []E, lut *codeLUT) (codeCounts, int, string) {
+	var c codeCounts
+	for i, v := range scores {
+		var on bool
+		var off int
+		// Compare as big-enough signed or unsigned values, with no
+		// wrapping tricks: this is the definition, not the kernel.
+		if v < 0 {
+			on = int64(v) >= int64(s.min) && int64(v) <= int64(s.max)
+			off = int(int64(v) - int64(s.min))
+		} else {
+			on = uint64(v) <= math.MaxInt64 && int64(v) >= int64(s.min) && int64(v) <= int64(s.max)
+			off = int(int64(v) - int64(s.min))
+		}
+		if !on {
+			return c, i, fmt.Sprint(v)
+		}
+		c[lut[off]]++
+	}
+	return c, -1, ""
+}
+
+// checkKernel compares countCodes with the reference on one slice.
+func checkKernel[E Integer](t *testing.T, s Scale, scores []E, lut *codeLUT, w codeWidth) {
+	t.Helper()
+	want, bad, text := refCount(s, scores, lut)
+	var got codeCounts
+	err := countCodes(s, scores, lut, w, &got)
+	if bad < 0 {
+		if !assert.NoError(t, err, "scale %s, len %d", s, len(scores)) {
+			return
+		}
+		assert.Equal(t, want, got, "scale %s, len %d", s, len(scores))
+		return
+	}
+	require.Error(t, err, "scale %s, len %d: answer %s at %d is off the scale", s, len(scores), text, bad)
+	assert.ErrorIs(t, err, ErrScoreOutOfRange)
+	assert.Equal(t, fmt.Sprintf("outcome: score %s at position %d is outside the scale %s", text, bad, s), err.Error())
+}
+
+// kernelScales are the scales the kernel tests run on: the standard NPS,
+// CSAT and CES scales, a scale with negative answers, scales at and across
+// the ends of the int8 range, and the largest scale.
+func kernelScales(t *testing.T) []struct {
+	scale Scale
+	lut   codeLUT
+	w     codeWidth
+} {
+	type sc = struct {
+		scale Scale
+		lut   codeLUT
+		w     codeWidth
+	}
+	var out []sc
+	nps := func(min, max, pass, prom int) {
+		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
+		require.NoError(t, err)
+		out = append(out, sc{b.Scale(), b.lut(), width2})
+	}
+	rating := func(min, max int) {
+		s := MustScale(min, max)
+		out = append(out, sc{s, ratingLUT(s), width4})
+	}
+	nps(0, 10, 7, 9)
+	nps(-5, 5, 0, 3)
+	nps(1, 5, 4, 5)
+	nps(120, 130, 125, 128)     // across the top of int8
+	nps(-128, -118, -125, -120) // at the bottom of int8
+	nps(-128, 127, 0, 100)      // the largest scale, every int8 on it
+	nps(0, 255, 100, 200)       // the largest scale from 0
+	rating(1, 5)
+	rating(1, 7)
+	rating(0, 10)
+	rating(-3, 3)
+	rating(117, 127) // at the top of int8
+	rating(200, 205) // no int8 answer is on it
+	return out
+}
+
+// TestCountCodesMatchesNaive checks the fast kernels against the naive
+// reference on random slices of every length 0..300 (across the short-slice
+// cut-over at 256), with answers drawn from every int8 value, and with
+// mostly valid answers and a bad one at a random place.
+func TestCountCodesMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, k := range kernelScales(t) {
+		t.Run(k.scale.String(), func(t *testing.T) {
+			for n := range 301 {
+				// Every value of int8, uniformly: most slices hold a bad
+				// answer early.
+				anyByte := make([]int8, n)
+				for i := range anyByte {
+					anyByte[i] = int8(r.IntN(256))
+				}
+				checkKernel(t, k.scale, anyByte, &k.lut, k.w)
+				checkKernel(t, k.scale, surveyWiden(anyByte), &k.lut, k.w)
+
+				// Valid answers only, then one bad answer at a random place.
+				valid := make([]int, n)
+				for i := range valid {
+					valid[i] = k.scale.min + r.IntN(k.scale.Points())
+				}
+				checkKernel(t, k.scale, valid, &k.lut, k.w)
+				if surveyFits8(k.scale) {
+					checkKernel(t, k.scale, surveyNarrow(valid), &k.lut, k.w)
+				}
+				if n > 0 {
+					bad := append([]int(nil), valid...)
+					bad[r.IntN(n)] = surveyBadAnswer(r, k.scale)
+					checkKernel(t, k.scale, bad, &k.lut, k.w)
+					bad8 := make([]int8, n)
+					for i, v := range bad {
+						bad8[i] = int8(v)
+					}
+					checkKernel(t, k.scale, bad8, &k.lut, k.w)
+				}
+			}
+		})
+	}
+}
+
+// TestCountCodesEveryValue puts each value of a wide range, alone, at every
+// position of a long valid slice, so that each table, lane and tail of the
+// kernels meets each value.
+func TestCountCodesEveryValue(t *testing.T) {
+	for _, k := range kernelScales(t)[:3] {
+		t.Run(k.scale.String(), func(t *testing.T) {
+			const n = 300
+			valid := make([]int, n)
+			for i := range valid {
+				valid[i] = k.scale.min + i%k.scale.Points()
+			}
+			values := []int{math.MinInt, math.MinInt + 1, -1 << 40, math.MaxInt, math.MaxInt - 1, 1 << 40}
+			for v := -300; v <= 300; v++ {
+				values = append(values, v)
+			}
+			for _, v := range values {
+				for _, pos := range []int{0, 1, 7, 8, 15, 16, 255, 256, 287, 288, 295, 299} {
+					s := append([]int(nil), valid...)
+					s[pos] = v
+					checkKernel(t, k.scale, s, &k.lut, k.w)
+					if v >= math.MinInt8 && v <= math.MaxInt8 {
+						checkKernel(t, k.scale, surveyNarrow(s), &k.lut, k.w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCountCodesOtherTypes checks the simple loop on the other integer types,
+// including unsigned answers past the largest int64.
+func TestCountCodesOtherTypes(t *testing.T) {
+	k := kernelScales(t)[0]
+	checkKernel(t, k.scale, []uint64{0, 10, math.MaxUint64}, &k.lut, k.w)
+	checkKernel(t, k.scale, []uint64{0, 10, 1 << 63}, &k.lut, k.w)
+	checkKernel(t, k.scale, []uint{3, 4, 5}, &k.lut, k.w)
+	checkKernel(t, k.scale, []int16{3, 4, 5, -1}, &k.lut, k.w)
+	checkKernel(t, k.scale, []int32{3, 4, 5, 11}, &k.lut, k.w)
+	checkKernel(t, k.scale, []uint8{3, 4, 5, 200}, &k.lut, k.w)
+	checkKernel(t, k.scale, []int64{math.MinInt64, 0}, &k.lut, k.w)
+	type answer int8 // a named type takes the simple loop
+	long := make([]answer, 500)
+	for i := range long {
+		long[i] = answer(i % 11)
+	}
+	checkKernel(t, k.scale, long, &k.lut, k.w)
+}
+
+// TestCountCodesSecondBlock checks the fold between blocks and the position
+// of a bad answer in the second block of 2^24 answers.
+func TestCountCodesSecondBlock(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 16 MiB")
+	}
+	k := kernelScales(t)[0]
+	s := make([]int8, tallyBlock+100)
+	for i := range s {
+		s[i] = int8(i % 11)
+	}
+	checkKernel(t, k.scale, s, &k.lut, k.w)
+	s[tallyBlock+37] = 11
+	checkKernel(t, k.scale, s, &k.lut, k.w)
+	s[tallyBlock-1] = -1
+	checkKernel(t, k.scale, s, &k.lut, k.w)
+}
+
+func surveyWiden(s []int8) []int {
+	out := make([]int, len(s))
+	for i, v := range s {
+		out[i] = int(v)
+	}
+	return out
+}
+
+func surveyNarrow(s []int) []int8 {
+	out := make([]int8, len(s))
+	for i, v := range s {
+		out[i] = int8(v)
+	}
+	return out
+}
+
+func surveyFits8(s Scale) bool { return s.min >= math.MinInt8 && s.max <= math.MaxInt8 }
+
+// surveyBadAnswer returns an answer just off the scale, far off it, or at the ends
+// of int.
+func surveyBadAnswer(r *rand.Rand, s Scale) int {
+	switch r.IntN(6) {
+	case 0:
+		return s.min - 1
+	case 1:
+		return s.max + 1
+	case 2:
+		return s.min - 1 - r.IntN(300)
+	case 3:
+		return s.max + 1 + r.IntN(300)
+	case 4:
+		return math.MinInt
+	}
+	return math.MaxInt
+}
+
+// TestSurveyRoundRatio checks exact rounding against hand-worked quotients, with
+// every rounding function of decimal, at ties, near ties and away from them.
+func TestSurveyRoundRatio(t *testing.T) {
+	type rf = func(decimal.Decimal, int32) decimal.Decimal
+	modes := []struct {
+		name  string
+		round rf
+	}{
+		{"Round", decimal.Decimal.Round},
+		{"RoundBank", decimal.Decimal.RoundBank},
+		{"RoundUp", decimal.Decimal.RoundUp},
+		{"RoundDown", decimal.Decimal.RoundDown},
+		{"RoundCeil", decimal.Decimal.RoundCeil},
+		{"RoundFloor", decimal.Decimal.RoundFloor},
+		{"Truncate", decimal.Decimal.Truncate},
+	}
+	tests := []struct {
+		name     string
+		num, den int64
+		places   int32
+		// want, by mode, in the order of modes.
+		want [7]string
+	}{
+		// 100/8 = 12.5 exactly: a tie at 0 places.
+		{"tie up", 100, 8, 0, [7]string{"13", "12", "13", "12", "13", "12", "12"}},
+		// -100/8 = -12.5.
+		{"tie down", -100, 8, 0, [7]string{"-13", "-12", "-13", "-12", "-12", "-13", "-12"}},
+		// 300/8 = 37.5: half to even goes up.
+		{"even tie", 300, 8, 0, [7]string{"38", "38", "38", "37", "38", "37", "37"}},
+		// 100/3 = 33.333...: below the midpoint.
+		{"third", 100, 3, 1, [7]string{"33.3", "33.3", "33.4", "33.3", "33.4", "33.3", "33.3"}},
+		// 200/3 = 66.666...: above it.
+		{"two thirds", 200, 3, 1, [7]string{"66.7", "66.7", "66.7", "66.6", "66.7", "66.6", "66.6"}},
+		// -200/3 = -66.666...
+		{"minus two thirds", -200, 3, 1, [7]string{"-66.7", "-66.7", "-66.7", "-66.6", "-66.6", "-66.7", "-66.6"}},
+		// -100/300 = -0.333...: the truncated quotient is 0, the sign is
+		// the remainder's.
+		{"small negative", -100, 300, 0, [7]string{"0", "0", "-1", "0", "0", "-1", "0"}},
+		// 1000000100/80000000 = 12.50000125: it looks like a tie to four
+		// places, but is above it, so half-to-even must go up.
+		{"near tie", 1000000100, 80000000, 0, [7]string{"13", "13", "13", "12", "13", "12", "12"}},
+		// 999999900/80000000 = 12.49999875: just below.
+		{"just below tie", 999999900, 80000000, 0, [7]string{"12", "12", "13", "12", "13", "12", "12"}},
+		// 100/7 = 14.285714...: two places.
+		{"sevenths", 100, 7, 2, [7]string{"14.29", "14.29", "14.29", "14.28", "14.29", "14.28", "14.28"}},
+		// Exact quotients come back exactly in every mode.
+		{"exact", 3000, 100, 2, [7]string{"30", "30", "30", "30", "30", "30", "30"}},
+	}
+	for _, tt := range tests {
+		for i, m := range modes {
+			t.Run(tt.name+"/"+m.name, func(t *testing.T) {
+				got, err := surveyRoundRatio(decimal.NewFromInt(tt.num), decimal.NewFromInt(tt.den), tt.places, m.round)
+				require.NoError(t, err)
+				want := decimal.RequireFromString(tt.want[i])
+				assert.True(t, want.Equal(got), "%d/%d to %d places by %s: want %s, got %s",
+					tt.num, tt.den, tt.places, m.name, want, got)
+			})
+		}
+	}
+}
+
+func TestSurveyRoundRatioArguments(t *testing.T) {
+	one := decimal.NewFromInt(1)
+	_, err := surveyRoundRatio(one, one, 0, nil)
+	require.ErrorIs(t, err, ErrRoundingArgument)
+	assert.Equal(t, "outcome: no rounding function given (pass one such as decimal.Decimal.Round)", err.Error())
+	_, err = surveyRoundRatio(one, one, -1, decimal.Decimal.Round)
+	require.ErrorIs(t, err, ErrRoundingArgument)
+	assert.Equal(t, "outcome: -1 decimal places is outside 0..30", err.Error())
+	_, err = surveyRoundRatio(one, one, MaxRoundingPlaces+1, decimal.Decimal.Round)
+	assert.ErrorIs(t, err, ErrRoundingArgument)
+	got, err := surveyRoundRatio(one, decimal.NewFromInt(3), MaxRoundingPlaces, decimal.Decimal.Round)
+	require.NoError(t, err)
+	assert.Equal(t, "0.333333333333333333333333333333", got.String())
+}
+
+func TestTallyAdd(t *testing.T) {
+	got, err := tallyAdd(math.MaxInt64-1, 1, "x")
+	require.NoError(t, err)
+	assert.Equal(t, int64(math.MaxInt64), got)
+	_, err = tallyAdd(math.MaxInt64, 1, "the promoter count")
+	require.ErrorIs(t, err, ErrTallyOverflow)
+	assert.Equal(t, "outcome: the promoter count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
+	var e *Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, SeverityError, e.Severity)
+}
+
+// TestSurveyWilson checks the local Wilson interval against hand-worked
+// values: for 30 of 40 at z = 1.959963984540054, p = 0.75, z² = 3.841459,
+// centre = (0.75 + 3.841459/80) / (1 + 3.841459/40) = 0.797932 / 1.096036 =
+// 0.728016, half = 1.959964 * sqrt(0.1875/40 + 3.841459/6400) / 1.096036 =
+// 0.130034, so 0.598060..0.858129.
+func TestSurveyWilson(t *testing.T) {
+	lo, hi := surveyWilson(30, 40, 1.959963984540054)
+	assert.InDelta(t, 0.598060, lo, 1e-6)
+	assert.InDelta(t, 0.858129, hi, 1e-6)
+	// No successes: the lower bound is 0 (exactly, or a rounding error
+	// above it), the upper bound z²/(n + z²) = 3.841459/13.841459 = 0.277533.
+	lo, hi = surveyWilson(0, 10, 1.959963984540054)
+	assert.InDelta(t, 0, lo, 1e-12)
+	assert.GreaterOrEqual(t, lo, 0.0)
+	assert.InDelta(t, 0.277533, hi, 1e-6)
+	lo, hi = surveyWilson(10, 10, 1.959963984540054)
+	assert.InDelta(t, 1-0.277533, lo, 1e-6)
+	assert.LessOrEqual(t, hi, 1.0)
+}
+
+func TestNewScale(t *testing.T) {
+	tests := []struct {
+		name     string
+		min, max int
+		points   int
+		message  string
+	}{
+		{"nps", 0, 10, 11, ""},
+		{"two points", -1, 0, 2, ""},
+		{"largest", -128, 127, 256, ""},
+		{"largest at the top of int32", math.MaxInt32 - 255, math.MaxInt32, 256, ""},
+		{"at the bottom of int32", math.MinInt32, math.MinInt32 + 1, 2, ""},
+		{"one point", 5, 5, 0, "outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"},
+		{"reversed", 10, 0, 0, "outcome: scale 10..0 has fewer than two points (its bottom must be below its top)"},
+		{"too many points", 0, 256, 0, "outcome: scale 0..256 has more than 256 points"},
+		{"the whole of int", math.MinInt, math.MaxInt, 0,
+			"outcome: scale -9223372036854775808..9223372036854775807 has a bound outside -2147483648..2147483647"},
+		{"at the top of int", math.MaxInt - 10, math.MaxInt, 0,
+			"outcome: scale 9223372036854775797..9223372036854775807 has a bound outside -2147483648..2147483647"},
+		{"at the bottom of int", math.MinInt, math.MinInt + 10, 0,
+			"outcome: scale -9223372036854775808..-9223372036854775798 has a bound outside -2147483648..2147483647"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := NewScale(tt.min, tt.max)
+			if tt.message != "" {
+				require.ErrorIs(t, err, ErrInvalidScale)
+				assert.Equal(t, tt.message, err.Error())
+				assert.True(t, s.IsZero())
+				assert.False(t, s.IsValid())
+				assert.Zero(t, s.Points())
+				assert.False(t, s.Contains(0), "the zero Scale contains nothing")
+				assert.Panics(t, func() { MustScale(tt.min, tt.max) })
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.min, s.Min())
+			assert.Equal(t, tt.max, s.Max())
+			assert.Equal(t, tt.points, s.Points())
+			assert.True(t, s.Contains(tt.min))
+			assert.True(t, s.Contains(tt.max))
+			assert.False(t, s.Contains(tt.min-1))
+			assert.True(t, s.IsValid())
+			assert.False(t, s.IsZero())
+			assert.True(t, s.Equal(MustScale(tt.min, tt.max)))
+			assert.False(t, s.Equal(Scale{}))
+		})
+	}
+}
+
+// checkTallyNPS compares TallyNPS with the naive reference on one slice.
+func checkTallyNPS[E Integer](t *testing.T, b NPSBands, scores []E) {
+	t.Helper()
+	lut := b.lut()
+	want, bad, text := refCount(b.Scale(), scores, &lut)
+	got, err := TallyNPS(b, scores)
+	if bad < 0 {
+		if !assert.NoError(t, err, "bands %s, len %d", b, len(scores)) {
+			return
+		}
+		assert.Equal(t, want[npsCodeDetractor], got.Detractors(), "bands %s, len %d", b, len(scores))
+		assert.Equal(t, want[npsCodePassive], got.Passives(), "bands %s, len %d", b, len(scores))
+		assert.Equal(t, want[npsCodePromoter], got.Promoters(), "bands %s, len %d", b, len(scores))
+		return
+	}
+	require.Error(t, err, "bands %s, len %d: answer %s at %d is off the scale", b, len(scores), text, bad)
+	assert.Equal(t, fmt.Sprintf("outcome: score %s at position %d is outside the scale %s", text, bad, b.Scale()), err.Error())
+	assert.True(t, got.IsZero())
+}
+
+// TestTallyNPSMatchesNaive checks TallyNPS, whose []int8 path on scales
+// within 0..127 is the SWAR kernel, against the naive reference: every
+// length 0..300 and lengths across the kernel's 32-answer steps and
+// 4064-answer chunks, random valid answers, then one bad answer (every int8
+// value in turn, at random places, and at the ends).
+func TestTallyNPSMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	bandsOn := func(min, max, pass, prom int) NPSBands {
+		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
+		require.NoError(t, err)
+		return b
+	}
+	all := []NPSBands{
+		StandardNPSBands(),
+		bandsOn(1, 5, 4, 5),
+		bandsOn(0, 2, 1, 2),         // the smallest scale
+		bandsOn(0, 127, 50, 100),    // the largest the SWAR kernel takes
+		bandsOn(120, 127, 121, 127), // cut points at the top
+		bandsOn(50, 60, 51, 60),
+		bandsOn(-5, 5, 0, 3),        // not the SWAR kernel: negative answers
+		bandsOn(100, 130, 110, 120), // nor this: past 127
+	}
+	lengths := []int{1000, 4063, 4064, 4065, 4096, 8128, 8161, 10000}
+	for n := range 301 {
+		lengths = append(lengths, n)
+	}
+	for _, b := range all {
+		t.Run(b.String(), func(t *testing.T) {
+			s := b.Scale()
+			for _, n := range lengths {
+				valid := make([]int8, n)
+				for i := range valid {
+					valid[i] = int8(s.min + r.IntN(s.Points()))
+				}
+				if !surveyFits8(s) {
+					for i := range valid {
+						valid[i] = int8(s.min + r.IntN(127-s.min+1)) // on the scale and in int8
+					}
+				}
+				checkTallyNPS(t, b, valid)
+				if n == 0 {
+					continue
+				}
+				for _, pos := range []int{0, n - 1, r.IntN(n), r.IntN(n)} {
+					v := int8(r.IntN(256))
+					bad := append([]int8(nil), valid...)
+					bad[pos] = v
+					checkTallyNPS(t, b, bad)
+					checkTallyNPS(t, b, surveyWiden(bad))
+				}
+			}
+			// Every int8 value at a few places of a long slice.
+			long := make([]int8, 5000)
+			for i := range long {
+				long[i] = int8(max(s.min, 0) + i%(min(s.max, 127)-max(s.min, 0)+1))
+			}
+			for v := range 256 {
+				for _, pos := range []int{0, 31, 32, 4063, 4064, 4991, 4992, 4999} {
+					bad := append([]int8(nil), long...)
+					bad[pos] = int8(v)
+					checkTallyNPS(t, b, bad)
+				}
+			}
+		})
+	}
+}
