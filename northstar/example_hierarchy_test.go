@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -144,4 +145,71 @@ func ExampleHierarchy() {
 	//   supply team       Listings photographed          influence 2
 	//   host success      Hosts replying within an hour  influence 1
 	//   finance           Revenue                        influence 1
+}
+
+// A contact centre's hierarchy, built with package hierarchy: the calls it
+// handles and the faults it fixes serve "problem solved, first time". Its
+// North Star reaches all its aligned work, and every team sees its part.
+func ExampleFromModel() {
+	m := func(id, name, owner string, level outcome.Level) outcome.Metric {
+		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: level,
+			Direction: outcome.HigherIsBetter, Owner: owner})
+	}
+	fcr := m("fcr", "First-contact resolution", "everyone", outcome.CustomerOutcome)
+	handled := m("calls-handled", "Calls handled", "front line", outcome.Output)
+	fixed := m("faults-fixed", "Faults fixed on the call", "front line", outcome.Output)
+	kb := m("articles-updated", "Knowledge articles updated", "knowledge team", outcome.Activity)
+	trained := m("agents-trained", "Agents trained on new faults", "training", outcome.Task)
+
+	b := hierarchy.NewBuilder()
+	for _, n := range []hierarchy.Node{
+		{ID: "train-agents", Level: outcome.Task, Metric: trained},
+		{ID: "update-knowledge", Level: outcome.Activity, Metric: kb},
+		{ID: "handle-calls", Level: outcome.Output, Metric: handled},
+		{ID: "fix-faults", Level: outcome.Output, Metric: fixed},
+		{ID: "problem-solved", Level: outcome.CustomerOutcome, Metric: fcr},
+	} {
+		b.AddNode(n)
+	}
+	b.AddLink("train-agents", "update-knowledge")
+	b.AddWeightedLink("update-knowledge", "fix-faults", decimal.NewFromInt(2))
+	b.AddLink("handle-calls", "problem-solved")
+	b.AddWeightedLink("fix-faults", "problem-solved", decimal.NewFromInt(3))
+	model, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	one := decimal.NewFromInt(1)
+	callers := northstar.MustCanvas(northstar.CanvasSpec{Category: "callers", Name: "Callers with a problem", Weight: one,
+		Needs: []northstar.Need{{ID: "fixed", Statement: "my problem fixed", Measure: "first-contact resolution",
+			Target: "85%", TimeBound: "this quarter"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "solved", Name: "problem solved, first time",
+			Indicators: []northstar.Indicator{{Metric: "fcr", Importance: one}, {Metric: "calls-handled", Importance: one}}}}})
+	r, err := northstar.Select(northstar.Input{
+		Candidates: []northstar.Candidate{{Metric: fcr}, {Metric: handled}},
+		Canvases:   []northstar.Canvas{callers},
+		Policy:     northstar.DefaultPolicy(),
+		Hierarchy:  northstar.FromModel(model),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Influence multiplies the weights along the way up: fixing faults
+	// counts 3, updating the knowledge base 2 × 3 = 6, and so does the
+	// training beneath it; handling calls counts 1.
+	w, _ := r.Winner()
+	fmt.Printf("North Star: %s (node %s), reach %.0f%% of the aligned work\n",
+		w.Metric.Name(), w.Nodes[0], 100*w.Score(northstar.Reach).Raw)
+	for _, im := range r.InputMetrics {
+		fmt.Printf("  %-14s %-28s influence %g\n", im.Metric.Owner(), im.Metric.Name(), im.Influence)
+	}
+	// Output:
+	// North Star: First-contact resolution (node problem-solved), reach 100% of the aligned work
+	//   training       Agents trained on new faults influence 6
+	//   knowledge team Knowledge articles updated   influence 6
+	//   front line     Faults fixed on the call     influence 3
+	//   front line     Calls handled                influence 1
 }

@@ -15,9 +15,8 @@ import (
 // Outcomes and ultimately Successful Customer Outcomes", as a directed
 // acyclic graph of nodes linked upward with weights.
 //
-// Package hierarchy's Model already has TopoOrder and Children with these
-// signatures; a wrapper around it adds NodeInfo (from its Node method) and
-// LinkWeight (from its Links). Select reads each node and link once, so any
+// [FromModel] makes one of a [hierarchy.Model] (which already has
+// TopoOrder and Children). Select reads each node and link once, so any
 // implementation that answers these four questions consistently will do;
 // one that does not is reported ([ErrInvalidHierarchy]), not trusted.
 type Hierarchy interface {
