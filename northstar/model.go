@@ -1,6 +1,8 @@
 package northstar
 
 import (
+	"sync"
+
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -8,20 +10,23 @@ import (
 
 // FromModel returns a [hierarchy.Model] as the [Hierarchy] that [Select]
 // reads: the model's own TopoOrder and Children, its nodes' levels and
-// metrics, and its links' weights (indexed once, here, so that each lookup
-// is constant time).
+// metrics, and its links' weights. Select recognises it and reads the model
+// in one pass over its nodes and one over its links; LinkWeight, called
+// directly, indexes the links on its first call.
 func FromModel(m hierarchy.Model) Hierarchy {
-	w := make(map[[2]string]decimal.Decimal, m.LinkCount())
-	for l := range m.Links() {
-		w[[2]string{l.From, l.To}] = l.Weight
-	}
-	return modelHierarchy{Model: m, weights: w}
+	return modelHierarchy{Model: m, weights: sync.OnceValue(func() map[[2]string]decimal.Decimal {
+		w := make(map[[2]string]decimal.Decimal, m.LinkCount())
+		for l := range m.Links() {
+			w[[2]string{l.From, l.To}] = l.Weight
+		}
+		return w
+	})}
 }
 
 // modelHierarchy adds NodeInfo and LinkWeight to a hierarchy.Model.
 type modelHierarchy struct {
 	hierarchy.Model
-	weights map[[2]string]decimal.Decimal
+	weights func() map[[2]string]decimal.Decimal
 }
 
 // NodeInfo returns the node's level and metric, or the model's error for
@@ -33,7 +38,7 @@ func (m modelHierarchy) NodeInfo(id string) (outcome.Level, outcome.Metric, erro
 
 // LinkWeight returns the weight of the link from -> to.
 func (m modelHierarchy) LinkWeight(from, to string) (decimal.Decimal, error) {
-	w, ok := m.weights[[2]string{from, to}]
+	w, ok := m.weights()[[2]string{from, to}]
 	if !ok {
 		return decimal.Zero, outcome.NewError(ErrInvalidHierarchy, []string{from, to},
 			"northstar: the hierarchy has no link from %q to %q", clip(from), clip(to))

@@ -63,3 +63,19 @@ func TestFromModel(t *testing.T) {
 	_, _, err = h.NodeInfo("ghost")
 	assert.ErrorIs(t, err, hierarchy.ErrUnknownNode)
 }
+
+func TestFromModelEmpty(t *testing.T) {
+	// The zero Model is the empty hierarchy: nothing reaches a customer
+	// outcome in it, so no candidate can win.
+	in := centreInput()
+	in.Hierarchy = FromModel(hierarchy.Model{})
+	r, err := Select(in)
+	require.NoError(t, err)
+	_, ok := r.Winner()
+	assert.False(t, ok)
+	for _, e := range r.Entries {
+		assert.Contains(t, e.Failed, GateFailure{GateHierarchy, reasonNoNode})
+		assert.Equal(t, 0.0, e.Score(Reach).Raw)
+	}
+	assert.Nil(t, r.InputMetrics)
+}

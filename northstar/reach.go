@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -60,6 +61,9 @@ func isWork(l outcome.Level) bool {
 // children listed before their parents, valid levels, and link weights
 // within range. Every problem has code [ErrInvalidHierarchy].
 func readHierarchy(h Hierarchy) (*graph, []error) {
+	if mh, ok := h.(modelHierarchy); ok {
+		return readModel(mh.Model), nil
+	}
 	g := &graph{pos: make(map[string]int32)}
 	var errs []error
 	bad := func(ids []string, format string, args ...any) {
@@ -77,6 +81,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	g.level = make([]outcome.Level, n)
 	g.metric = make([]outcome.Metric, n)
 	g.childOff = make([]int32, n+1)
+	var kids []string // one node's children, reused
 	for v, id := range g.ids {
 		level, m, err := h.NodeInfo(id)
 		switch {
@@ -86,13 +91,17 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 			bad([]string{id}, "node %q has no valid level", clip(id))
 		}
 		g.level[v], g.metric[v] = level, m
-		kids, err := h.Children(id)
+		seq, err := h.Children(id)
 		if err != nil {
 			bad([]string{id}, "children of %q: %v", clip(id), err)
 			g.childOff[v+1] = int32(len(g.child))
 			continue
 		}
-		for kid := range kids {
+		kids = kids[:0]
+		for kid := range seq {
+			kids = append(kids, kid)
+		}
+		for _, kid := range kids {
 			u, ok := g.pos[kid]
 			switch {
 			case !ok:
@@ -104,11 +113,12 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 				continue
 			}
 			w, err := h.LinkWeight(kid, id)
-			if err == nil {
-				err = checkAmount(w, []string{kid, id}, "weight")
-			}
-			if err != nil {
+			switch {
+			case err != nil:
 				bad([]string{kid, id}, "link from %q to %q: %v", clip(kid), clip(id), err)
+				continue
+			case !inRange(w) || w.IsNegative():
+				bad([]string{kid, id}, "link from %q to %q: weight %s is negative or out of range", clip(kid), clip(id), decText(w))
 				continue
 			}
 			g.child = append(g.child, u)
@@ -119,6 +129,57 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	g.finish()
+	return g, nil
+}
+
+// readModel reads a hierarchy.Model, which is valid by construction
+// (acyclic, weights in range), in one pass over its nodes and one over its
+// links, without the per-node calls of the general path.
+func readModel(m hierarchy.Model) *graph {
+	n := m.Len()
+	g := &graph{pos: make(map[string]int32, n), ids: make([]string, 0, n)}
+	for id := range m.TopoOrder() {
+		g.pos[id] = int32(len(g.ids))
+		g.ids = append(g.ids, id)
+	}
+	g.level = make([]outcome.Level, n)
+	g.metric = make([]outcome.Metric, n)
+	for node := range m.Nodes() {
+		v := g.pos[node.ID]
+		g.level[v], g.metric[v] = node.Level, node.Metric
+	}
+	// Links, as (to, from) position pairs with their weights, then laid out
+	// by the node they go to.
+	type edge struct {
+		to, from int32
+		weight   float64
+	}
+	edges := make([]edge, 0, m.LinkCount())
+	g.childOff = make([]int32, n+1)
+	for l := range m.Links() {
+		to := g.pos[l.To]
+		edges = append(edges, edge{to, g.pos[l.From], toFloat(l.Weight)})
+		g.childOff[to+1]++
+	}
+	for v := range n {
+		g.childOff[v+1] += g.childOff[v]
+	}
+	g.child = make([]int32, len(edges))
+	g.weight = make([]float64, len(edges))
+	fill := slices.Clone(g.childOff[:n])
+	for _, e := range edges {
+		g.child[fill[e.to]] = e.from
+		g.weight[fill[e.to]] = e.weight
+		fill[e.to]++
+	}
+	g.finish()
+	return g
+}
+
+// finish derives the parents and the alignment from the children.
+func (g *graph) finish() {
+	n := len(g.ids)
 	// Parents: the same links, the other way.
 	g.parentOff = make([]int32, n+1)
 	for _, u := range g.child {
@@ -153,7 +214,6 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 			g.work++
 		}
 	}
-	return g, nil
 }
 
 // nodesOf returns, for each candidate, the positions of the nodes its metric

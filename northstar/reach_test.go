@@ -279,7 +279,7 @@ func TestSelectHierarchyErrors(t *testing.T) {
 		{"weight fails", func(h *fakeHierarchy) { h.weightErr = "log-fault" },
 			`northstar: hierarchy: link from "log-fault" to "diagnose": no weight`},
 		{"negative weight", func(h *fakeHierarchy) { h.links[0].weight = dec("-1") },
-			`northstar: hierarchy: link from "answer-call" to "calls-handled": northstar: weight -1 is negative`},
+			`northstar: hierarchy: link from "answer-call" to "calls-handled": weight -1 is negative or out of range`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
