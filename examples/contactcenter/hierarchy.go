@@ -66,9 +66,10 @@ func organisation(metrics map[string]outcome.Metric) (hierarchy.Model, error) {
 	b.AddWeightedLink("calls-handled", "retention-revenue", weight("0.5"))
 	b.AddLink("aht", "cost-to-serve")
 	b.AddLink("first-time-response", "retention-revenue")
-	// Business outcomes follow from customers' success.
-	b.AddLink("cost-to-serve", "problem-solved")
-	b.AddLink("retention-revenue", "problem-solved")
+	// Business outcomes follow from customers' success, and feed the
+	// measure of it: revenue kept more than cost.
+	b.AddWeightedLink("cost-to-serve", "problem-solved", weight("0.4"))
+	b.AddWeightedLink("retention-revenue", "problem-solved", weight("0.6"))
 	return b.Build()
 }
 
