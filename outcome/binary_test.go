@@ -1,0 +1,377 @@
+package outcome_test
+
+import (
+	"encoding"
+	"encoding/hex"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The accumulators implement the standard library's binary interfaces.
+var (
+	_ encoding.BinaryMarshaler   = outcome.Proportion{}
+	_ encoding.BinaryAppender    = outcome.Proportion{}
+	_ encoding.BinaryUnmarshaler = (*outcome.Proportion)(nil)
+	_ encoding.BinaryMarshaler   = outcome.FailureDemand{}
+	_ encoding.BinaryAppender    = outcome.FailureDemand{}
+	_ encoding.BinaryUnmarshaler = (*outcome.FailureDemand)(nil)
+)
+
+// unhex decodes hex with spaces, for the expected forms.
+func unhex(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
+	require.NoError(t, err)
+	return b
+}
+
+func TestProportion_MarshalBinary(t *testing.T) {
+	// The form is 0x10, then successes and trials as unsigned varints: 7
+	// bits a byte, low group first, the high bit set on all but the last.
+	tests := []struct {
+		name string
+		p    outcome.Proportion
+		want string
+	}{
+		// 0 and 0: one byte each.
+		{name: "empty", p: outcome.Proportion{}, want: "10 00 00"},
+		// 81 = 0x51 < 128; 263 = 2*128 + 7: 0x87 (7 with the high bit), 0x02.
+		{name: "81 of 263", p: outcome.MustProportion(81, 263), want: "10 51 87 02"},
+		// 127 is the largest one-byte varint, 128 = 1*128 + 0: 0x80 0x01.
+		{name: "127 of 128", p: outcome.MustProportion(127, 128), want: "10 7f 80 01"},
+		// 2^63-1: nine groups of 7 bits all ones: eight 0xff and a last 0x7f.
+		{name: "largest counts", p: outcome.MustProportion(0, math.MaxInt64), want: "10 00 ff ff ff ff ff ff ff ff 7f"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.p.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, unhex(t, tt.want), b)
+
+			var got outcome.Proportion
+			require.NoError(t, got.UnmarshalBinary(b))
+			assert.True(t, tt.p.Equal(got), "round trip of %v gave %v", tt.p, got)
+		})
+	}
+}
+
+func TestProportion_AppendBinary(t *testing.T) {
+	p := outcome.MustProportion(81, 263)
+	b, err := p.AppendBinary([]byte("key:"))
+	require.NoError(t, err)
+	assert.Equal(t, append([]byte("key:"), unhex(t, "10 51 87 02")...), b)
+
+	buf := make([]byte, 0, 32)
+	allocs := testing.AllocsPerRun(100, func() { buf, _ = p.AppendBinary(buf[:0]) })
+	assert.Zero(t, allocs, "AppendBinary into a buffer with room")
+}
+
+func TestProportion_UnmarshalBinary_errors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr error
+		wantMsg string
+	}{
+		{name: "no bytes", data: "", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: no bytes"},
+		// 0x11 is the format byte of a FailureDemand.
+		{name: "another type's form", data: "11 00 00", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: format byte 0x11, not 0x10"},
+		{name: "truncated", data: "10 51", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: at byte 2: truncated"},
+		{name: "truncated varint", data: "10 51 87", wantErr: outcome.ErrInvalidBinary},
+		{name: "trailing data", data: "10 51 87 02 00", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: at byte 4: trailing data: 1 bytes after the end"},
+		// 0x80 0x00 also decodes to 0, but 00 is its form.
+		{name: "over-long varint", data: "10 80 00 00", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: at byte 1: not in canonical form: over-long varint"},
+		// 2^63 = 2^(9*7): nine 0x80 groups of zero bits and a last 0x01.
+		{name: "count beyond int64", data: "10 00 80 80 80 80 80 80 80 80 80 01", wantErr: outcome.ErrInvalidBinary,
+			wantMsg: "outcome: invalid binary form of a Proportion: at byte 12: out of range: count 9223372036854775808 is above the largest int64"},
+		{name: "varint beyond 2^64", data: "10 ff ff ff ff ff ff ff ff ff 7f 00", wantErr: outcome.ErrInvalidBinary},
+		// A well-formed form of 5 successes in 3 trials: NewProportion's error.
+		{name: "more successes than trials", data: "10 05 03", wantErr: outcome.ErrInvalidCount,
+			wantMsg: "outcome: 5 successes in only 3 trials"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := outcome.MustProportion(1, 2)
+			err := p.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.wantErr)
+			var e *outcome.Error
+			require.ErrorAs(t, err, &e)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, outcome.MustProportion(1, 2).Equal(p), "p changed on error: %v", p)
+		})
+	}
+}
+
+// randomProportion returns a proportion with counts of varied sizes, so that
+// varints of one to nine bytes occur.
+func randomProportion(r *rand.Rand) outcome.Proportion {
+	n := r.Int64N(int64(1) << r.IntN(40))
+	return outcome.MustProportion(r.Int64N(n+1), n)
+}
+
+// TestProportion_Binary_properties: Marshal then Unmarshal gives an equal
+// proportion, and merging proportions decoded from the shards' bytes gives
+// the merge of the shards, as an engine that ships them between workers
+// needs.
+func TestProportion_Binary_properties(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 1))
+	for range 200 {
+		shards := make([]outcome.Proportion, 1+r.IntN(6))
+		var want, got outcome.Proportion
+		for i := range shards {
+			shards[i] = randomProportion(r)
+			b, err := shards[i].MarshalBinary()
+			require.NoError(t, err)
+			var d outcome.Proportion
+			require.NoError(t, d.UnmarshalBinary(b))
+			require.True(t, shards[i].Equal(d), "%v round-tripped to %v", shards[i], d)
+
+			want, err = want.Merge(shards[i])
+			require.NoError(t, err)
+			got, err = got.Merge(d)
+			require.NoError(t, err)
+		}
+		assert.True(t, want.Equal(got), "merge of decoded shards %v, of the shards %v", got, want)
+	}
+}
+
+// demand builds a tally from rows of reason, kind and count.
+func demand(t testing.TB, rows ...any) *outcome.FailureDemand {
+	t.Helper()
+	var d outcome.FailureDemand
+	for i := 0; i < len(rows); i += 3 {
+		require.NoError(t, d.Add(rows[i].(string), rows[i+1].(bool), int64(rows[i+2].(int))))
+	}
+	return &d
+}
+
+func TestFailureDemand_MarshalBinary(t *testing.T) {
+	// The form is 0x11, then per kind (value, failure) the number of
+	// reasons and, per reason in byte order, its length, bytes and count.
+	tests := []struct {
+		name string
+		d    *outcome.FailureDemand
+		want string
+	}{
+		{name: "empty", d: demand(t), want: "11 00 00"},
+		// 700 = 5*128 + 60: 0xbc (60 with the high bit), 0x05. "chaser" is
+		// 63 68 61 73 65 72 in ASCII, 90 = 0x5a.
+		{name: "the doc's example", d: demand(t, "", false, 700, "chaser", true, 90),
+			want: "11 01 00 bc 05 01 06 63 68 61 73 65 72 5a"},
+		// Reasons in byte order whatever the order they were added in:
+		// "a" (0x61) before "b" (0x62); NoReason ("") first of all.
+		{name: "byte order", d: demand(t, "b", true, 2, "a", true, 1, "", true, 3),
+			want: "11 00 03 00 03 01 61 01 01 62 02"},
+		// Upper case sorts before lower case in byte order.
+		{name: "case", d: demand(t, "chaser", false, 1, "Chaser", false, 1),
+			want: "11 02 06 43 68 61 73 65 72 01 06 63 68 61 73 65 72 01 00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.d.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, unhex(t, tt.want), b)
+
+			var got outcome.FailureDemand
+			require.NoError(t, got.UnmarshalBinary(b))
+			assert.True(t, tt.d.Equal(&got), "round trip of %v", tt.d)
+
+			prefixed, err := tt.d.AppendBinary([]byte{0xAA})
+			require.NoError(t, err)
+			assert.Equal(t, append([]byte{0xAA}, b...), prefixed)
+		})
+	}
+}
+
+// TestFailureDemand_MarshalBinary_order: tallies with the same counts encode
+// to the same bytes, whatever order their reasons were added in (the map
+// inside does not leak its order).
+func TestFailureDemand_MarshalBinary_order(t *testing.T) {
+	reasons := []string{"repeat call", "chaser", "complaint", "correction", "", "progress", "wrong part"}
+	var a, b outcome.FailureDemand
+	for i, r := range reasons {
+		require.NoError(t, a.AddFailure(r, int64(i+1)))
+		require.NoError(t, a.AddValue(r, int64(10*i+1)))
+	}
+	for i := len(reasons) - 1; i >= 0; i-- {
+		require.NoError(t, b.AddValue(reasons[i], int64(10*i+1)))
+		require.NoError(t, b.AddFailure(reasons[i], int64(i+1)))
+	}
+	for range 10 {
+		ba, err := a.MarshalBinary()
+		require.NoError(t, err)
+		bb, err := b.MarshalBinary()
+		require.NoError(t, err)
+		require.Equal(t, ba, bb)
+	}
+}
+
+func TestFailureDemand_UnmarshalBinary_errors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "no bytes", data: "", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a FailureDemand: no bytes"},
+		{name: "a Proportion's form", data: "10 00 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a FailureDemand: format byte 0x10, not 0x11"},
+		{name: "no failure rows", data: "11 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a FailureDemand: at byte 2: truncated"},
+		// 5 rows of at least two bytes each cannot fit in 2 bytes.
+		{name: "more rows than bytes", data: "11 05 00 01", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a FailureDemand: at byte 2: truncated: 5 elements of at least 2 bytes, 2 bytes left"},
+		{name: "reason cut short", data: "11 01 05 61 62 01 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "trailing data", data: "11 00 00 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "zero count", data: "11 01 01 61 00 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: `outcome: invalid binary form of a FailureDemand: at byte 5: zero count of value demand "a": the form holds only counts above zero`},
+		{name: "out of order", data: "11 02 01 62 01 01 61 01 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: `outcome: invalid binary form of a FailureDemand: at byte 8: value demand reason "a" after "b": reasons are in byte order`},
+		{name: "listed twice", data: "11 00 02 01 61 01 01 61 02", wantErr: []error{outcome.ErrDuplicateReason},
+			wantMsg: `outcome: failure demand reason "a" is listed twice`},
+		// A reason with a line feed (0x0a): Add's check.
+		{name: "control character", data: "11 01 03 61 0a 62 01 00", wantErr: []error{outcome.ErrInvalidReason},
+			wantMsg: `outcome: demand reason "a\nb" has a control character`},
+		{name: "not UTF-8", data: "11 01 01 ff 01 00", wantErr: []error{outcome.ErrInvalidReason}},
+		// The largest int64 of value demand (eight 0xff groups and 0x7f: 63
+		// bits of ones), then 1 contact of failure demand.
+		{name: "overflow", data: "11 01 01 61 ff ff ff ff ff ff ff ff 7f 01 01 63 01",
+			wantErr: []error{outcome.ErrOverflow},
+			wantMsg: `outcome: adding 1 contacts to a total demand of 9223372036854775807 overflows int64`},
+		// Every problem is reported: a bad reason, a duplicate, then the
+		// malformed end.
+		{name: "several problems", data: "11 02 01 20 01 01 20 01 00 ff",
+			wantErr: []error{outcome.ErrInvalidReason, outcome.ErrDuplicateReason, outcome.ErrInvalidBinary}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := demand(t, "chaser", true, 3)
+			err := d.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, demand(t, "chaser", true, 3).Equal(d), "d changed on error")
+		})
+	}
+}
+
+func TestFailureDemand_UnmarshalBinary_tooManyReasons(t *testing.T) {
+	// MaxReasons+2 distinct failure reasons, in byte order: reported once.
+	n := outcome.MaxReasons + 2
+	b := []byte{0x11, 0x00}
+	b = appendUvarint(b, uint64(n))
+	for i := range n {
+		r := reasonN(i)
+		b = append(b, byte(len(r)))
+		b = append(b, r...)
+		b = append(b, 1)
+	}
+	var d outcome.FailureDemand
+	err := d.UnmarshalBinary(b)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, outcome.ErrTooManyReasons)
+	assert.Len(t, outcome.Problems(err), 1)
+	assert.True(t, d.IsZero())
+
+	// MaxReasons of them are fine.
+	var ok outcome.FailureDemand
+	for i := range outcome.MaxReasons {
+		require.NoError(t, ok.AddFailure(reasonN(i), 1))
+	}
+	enc, err := ok.MarshalBinary()
+	require.NoError(t, err)
+	require.NoError(t, d.UnmarshalBinary(enc))
+	assert.Equal(t, int64(outcome.MaxReasons), d.Failure())
+}
+
+// reasonN returns the i-th of a run of reasons that sort in byte order as i
+// does: "r00000", "r00001", ...
+func reasonN(i int) string {
+	s := []byte("r00000")
+	for k := len(s) - 1; i > 0; k-- {
+		s[k] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(s)
+}
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+// randomDemand returns a tally of a few reasons from a small vocabulary,
+// with counts of varied sizes.
+func randomDemand(t testing.TB, r *rand.Rand) *outcome.FailureDemand {
+	vocabulary := []string{"", "repeat call", "chaser", "complaint", "new order", "change of plan", "été", "progress"}
+	var d outcome.FailureDemand
+	for range r.IntN(12) {
+		reason := vocabulary[r.IntN(len(vocabulary))]
+		require.NoError(t, d.Add(reason, r.IntN(2) == 1, r.Int64N(int64(1)<<r.IntN(30))))
+	}
+	return &d
+}
+
+// TestFailureDemand_Binary_properties: Marshal then Unmarshal gives an equal
+// tally that encodes to the same bytes, and merging tallies decoded from the
+// shards' bytes gives the merge of the shards.
+func TestFailureDemand_Binary_properties(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 2))
+	for range 200 {
+		var want, got outcome.FailureDemand
+		for range 1 + r.IntN(6) {
+			shard := randomDemand(t, r)
+			b, err := shard.MarshalBinary()
+			require.NoError(t, err)
+			var d outcome.FailureDemand
+			require.NoError(t, d.UnmarshalBinary(b))
+			require.True(t, shard.Equal(&d))
+			again, err := d.MarshalBinary()
+			require.NoError(t, err)
+			require.Equal(t, b, again)
+
+			require.NoError(t, want.Merge(shard))
+			require.NoError(t, got.Merge(&d))
+		}
+		assert.True(t, want.Equal(&got))
+	}
+}
+
+// TestBinary_crossType: no form decodes as another type's.
+func TestBinary_crossType(t *testing.T) {
+	pb, err := outcome.MustProportion(0, 0).MarshalBinary()
+	require.NoError(t, err)
+	fb, err := demand(t).MarshalBinary()
+	require.NoError(t, err)
+	// Both are three bytes, 00 00 after the format byte.
+	require.Equal(t, pb[1:], fb[1:])
+
+	var d outcome.FailureDemand
+	assert.True(t, errors.Is(d.UnmarshalBinary(pb), outcome.ErrInvalidBinary))
+	var p outcome.Proportion
+	assert.True(t, errors.Is(p.UnmarshalBinary(fb), outcome.ErrInvalidBinary))
+}
