@@ -67,25 +67,40 @@ func AppendFloat64(b []byte, f float64) []byte {
 // kept, so 1.5 and 1.50 encode differently. A coefficient of at most 18
 // digits is written without allocating.
 func AppendDecimal(b []byte, d decimal.Decimal) []byte {
-	b = binary.AppendVarint(b, int64(d.Exponent()))
 	if d.NumDigits() <= 18 {
 		c := d.CoefficientInt64()
-		neg := c < 0
-		u := uint64(c)
-		if neg {
-			u = -u
-		}
-		n := (bits.Len64(u) + 7) / 8
-		b = binary.AppendUvarint(b, uint64(2*n)|b2u(neg))
-		for i := n - 1; i >= 0; i-- {
-			b = append(b, byte(u>>(8*uint(i))))
-		}
-		return b
+		return AppendDecimal128(b, uint64(c>>63), uint64(c), d.Exponent())
 	}
+	b = binary.AppendVarint(b, int64(d.Exponent()))
 	c := d.Coefficient()
 	mag := c.Bytes()
 	b = binary.AppendUvarint(b, uint64(2*len(mag))|b2u(c.Sign() < 0))
 	return append(b, mag...)
+}
+
+// AppendDecimal128 appends the decimal (hi, lo) × 10^exp in the form of
+// [AppendDecimal], where (hi, lo) is a signed 128-bit two's-complement
+// coefficient: for a fixed-point accumulator, without allocating.
+func AppendDecimal128(b []byte, hi, lo uint64, exp int32) []byte {
+	b = binary.AppendVarint(b, int64(exp))
+	neg := hi>>63 != 0
+	if neg {
+		var borrow uint64
+		lo, borrow = bits.Sub64(0, lo, 0)
+		hi, _ = bits.Sub64(0, hi, borrow)
+	}
+	n := (bits.Len64(lo) + 7) / 8
+	if hi != 0 {
+		n = 8 + (bits.Len64(hi)+7)/8
+	}
+	b = binary.AppendUvarint(b, uint64(2*n)|b2u(neg))
+	for i := n - 1; i >= 8; i-- {
+		b = append(b, byte(hi>>(8*uint(i-8))))
+	}
+	for i := min(n, 8) - 1; i >= 0; i-- {
+		b = append(b, byte(lo>>(8*uint(i))))
+	}
+	return b
 }
 
 func b2u(v bool) uint64 {

@@ -1,0 +1,103 @@
+package triplecrown_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cxmodel/cx/triplecrown"
+)
+
+// A department's cost lines stream past (invoices, payroll, licences); a
+// MoneySum keeps their exact total as they come, allocating nothing per
+// line, with the most decimal places of any line.
+func ExampleMoneySum() {
+	var cost triplecrown.MoneySum
+	for _, line := range []string{"1250.00", "89.99", "15000", "-120.5", "4.005"} {
+		if err := cost.Add(eur(line)); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	// 1250.00 + 89.99 + 15000 - 120.5 + 4.005 = 16223.495.
+	fmt.Println("cost:", cost.Total())
+	// Output:
+	// cost: 16223.495 EUR
+}
+
+// Money in two currencies is never added without a conversion: the line is
+// refused and the sum unchanged.
+func ExampleMoneySum_Add_currencyMismatch() {
+	var cost triplecrown.MoneySum
+	_ = cost.Add(eur("100.00"))
+	err := cost.Add(triplecrown.MustMoney("40", "USD"))
+	fmt.Println(errors.Is(err, triplecrown.ErrCurrencyMismatch))
+	fmt.Println(err)
+	fmt.Println(cost.Total())
+	// Output:
+	// true
+	// triplecrown: currency mismatch: EUR and USD cannot be combined without a conversion
+	// 100.00 EUR
+}
+
+// Each worker sums the cost lines of its part of the data; merging the
+// workers' sums gives exactly the sum of all the lines, in any order.
+func ExampleMoneySum_Merge() {
+	parts := [][]string{
+		{"1250.00", "89.99"},    // worker 1
+		{"15000"},               // worker 2
+		{"-120.5", "4.005", ""}, // worker 3; "" is a blank line, skipped
+	}
+	var total triplecrown.MoneySum
+	for _, part := range parts {
+		var s triplecrown.MoneySum
+		for _, line := range part {
+			if line == "" {
+				continue
+			}
+			_ = s.Add(eur(line))
+		}
+		if err := total.Merge(s); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	fmt.Println(total.Total())
+
+	var empty triplecrown.MoneySum
+	fmt.Println(empty.IsZero(), empty.Total().IsZero())
+	// Output:
+	// 16223.495 EUR
+	// true true
+}
+
+// A worker ships its sum as a few bytes: the format byte, the currency and
+// the total's exponent and coefficient, exactly. An engine that encoded a
+// struct by its exported fields would ship a decimal.Decimal as zero: it
+// has none.
+func ExampleMoneySum_MarshalBinary() {
+	var s triplecrown.MoneySum
+	_ = s.Add(eur("1234.50"))
+	b, _ := s.MarshalBinary()
+	fmt.Printf("% x\n", b)
+
+	var received triplecrown.MoneySum
+	if err := received.UnmarshalBinary(b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = received.Add(eur("0.25"))
+	fmt.Println(received.Total(), received.Equal(s))
+	// Output:
+	// 21 45 55 52 03 06 01 e2 3a
+	// 1234.75 EUR false
+}
+
+// Decoding validates what it reads: a currency must be three upper-case
+// letters, as ParseCurrency requires.
+func ExampleMoneySum_UnmarshalBinary() {
+	var s triplecrown.MoneySum
+	err := s.UnmarshalBinary([]byte{0x21, 'e', 'u', 'r', 0x00, 0x02, 0x07})
+	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency))
+	// Output:
+	// true
+}

@@ -1,0 +1,114 @@
+package triplecrown
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// binarySeeds are the forms of the table tests, valid and not.
+var binarySeeds = []string{
+	"", "20", "20 45 55 52 03 06 01 e2 3a", "20 45 55 52 01 04 30 39", "20 45 55 52 00 00", "20 4a 50 59 00 03 07",
+	"20 45 55 52 06 02 05", "20 45 55 52 00 12 05 6b c7 5e 2d 63 10 00 00", "21 45 55 52 00 00", "20 45 55",
+	"20 45 55 52", "20 45 55 52 00 00 00", "20 45 55 52 00 01", "20 65 75 72 00 02 01", "20 45 55 52 3e 02 01",
+	"21", "21 45 55 52 03 04 01 5e", "21 45 55 52 00 10 f9 cc d8 a1 c5 08 00 00", "21 45 55 52 00 11 f9 cc d8 a1 c5 08 00 00",
+	"21 45 55 52 03", "21 00 00 00 00 00",
+}
+
+// checkProblems fails unless err is a non-empty tree of *outcome.Error.
+func checkProblems(t *testing.T, err error) {
+	t.Helper()
+	ps := outcome.Problems(err)
+	if len(ps) == 0 {
+		t.Fatalf("error without an *outcome.Error: %v", err)
+	}
+	for _, p := range ps {
+		if p.Code == "" || p.Message == "" {
+			t.Fatalf("problem without code or message: %#v", p)
+		}
+	}
+}
+
+// FuzzMoneyBinary: arbitrary bytes never panic; what decodes re-encodes to
+// the same bytes and, unless wider than NewMoney allows, is what NewMoney
+// makes of its amount and currency; what does not is an *outcome.Error and
+// leaves the Money unchanged.
+func FuzzMoneyBinary(f *testing.F) {
+	for _, s := range binarySeeds {
+		f.Add(unhex(f, s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := MustMoney("1", "EUR")
+		if err := m.UnmarshalBinary(data); err != nil {
+			checkProblems(t, err)
+			if !m.Equal(MustMoney("1", "EUR")) {
+				t.Fatalf("changed on error: %s", m)
+			}
+			return
+		}
+		again, err := m.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Fatalf("% x decoded to %s, which encodes to % x", data, m, again)
+		}
+		if m.IsZero() || m.Amount().NumDigits() > MaxDigits {
+			return
+		}
+		n, err := NewMoney(m.Amount(), m.Currency().String())
+		if err != nil || !n.Equal(m) || n.units != m.units || n.wide != m.wide {
+			t.Fatalf("NewMoney(%s): %v, %#v", m, err, n)
+		}
+	})
+}
+
+// FuzzMoneySumBinary: arbitrary bytes never panic; what decodes re-encodes
+// to the same bytes, and adding to it and merging it give what they give on
+// the decoded total as a Money.
+func FuzzMoneySumBinary(f *testing.F) {
+	for _, s := range binarySeeds {
+		f.Add(unhex(f, s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s MoneySum
+		if err := s.UnmarshalBinary(data); err != nil {
+			checkProblems(t, err)
+			if !s.IsZero() {
+				t.Fatal("changed on error")
+			}
+			return
+		}
+		again, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Fatalf("% x re-encodes to % x", data, again)
+		}
+		if s.IsZero() {
+			return
+		}
+		total := s.Total()
+		one := MustMoney("0.01", total.Currency().String())
+		want, err := total.Add(one)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plus := s
+		if err := plus.Add(one); err != nil {
+			t.Fatal(err)
+		}
+		if !plus.Total().Equal(want) {
+			t.Fatalf("%s + 0.01 = %s, want %s", total, plus.Total(), want)
+		}
+		double := s
+		if err := double.Merge(s); err != nil {
+			t.Fatal(err)
+		}
+		if w, _ := total.Add(total); !double.Total().Equal(w) {
+			t.Fatalf("2 × %s = %s", total, double.Total())
+		}
+	})
+}
