@@ -54,7 +54,7 @@ func TestMoneySum_Add(t *testing.T) {
 		// 9e17 at exponent 30 rescaled to exponent -30 needs 9e77: past
 		// 2^127 (about 1.7e38), so the sum goes on in decimals.
 		{name: "exponents too far apart", in: []Money{eur("900000000000000000e30"), eur("1e-30")},
-			want: makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
+			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
 			wantExp: -30, wantWide: true},
 	}
 	for _, tt := range tests {
@@ -108,10 +108,10 @@ func TestMoneySum_Merge(t *testing.T) {
 			want: eur("1234567890123456789012345.5"), wantExp: -1},
 		// 9e17 × 10^30 needs more than 128 bits at exponent -30.
 		{name: "merge overflows 128 bits", a: sumOf(t, eur("900000000000000000e30")), b: sumOf(t, eur("1e-30")),
-			want: makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
+			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
 			wantExp: -30},
 		{name: "argument overflows 128 bits", a: sumOf(t, eur("1e-30")), b: sumOf(t, eur("900000000000000000e30")),
-			want: makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
+			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
 			wantExp: -30},
 	}
 	for _, tt := range tests {
