@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
 	"github.com/cxmodel/cx/outcome"
@@ -11,7 +12,9 @@ import (
 )
 
 // This file holds the compact binary forms of the package's values that an
-// engine ships between workers: [Money] and the mergeable [MoneySum].
+// engine ships between workers: [Money], the mergeable [MoneySum], a
+// [Scorecard] and a [Rollup], and [Rollup.Merge], which combines roll-ups
+// computed apart.
 //
 // Every form starts with one format byte that names the type and the version
 // of its form (0x20 and up; package outcome's forms use 0x10 and up); a
@@ -27,8 +30,10 @@ import (
 
 // The format bytes of the binary forms.
 const (
-	formatMoney    byte = 0x20
-	formatMoneySum byte = 0x21
+	formatMoney     byte = 0x20
+	formatMoneySum  byte = 0x21
+	formatScorecard byte = 0x23
+	formatRollup    byte = 0x24
 )
 
 // binaryError returns the *outcome.Error for a malformed binary form of
@@ -213,4 +218,340 @@ func fixedOf(d decimal.Decimal) (fixed, bool) {
 		hi, lo = neg128(hi, lo)
 	}
 	return fixed{hi: hi, lo: lo, exp: d.Exponent(), started: true}, false
+}
+
+// appendMeasure appends a service measure: its kind, then a value's total
+// and weight, a rate's successes and trials, or a mean's total, sample size
+// and standard deviation (its IEEE 754 bits, exactly).
+func appendMeasure(b []byte, m Measure) []byte {
+	b = append(b, byte(m.kind))
+	switch m.kind {
+	case ValueMeasure:
+		b = binenc.AppendDecimal(b, m.total)
+		return binenc.AppendDecimal(b, m.weight)
+	case RateMeasure:
+		b = binenc.AppendUvarint(b, uint64(m.s))
+		return binenc.AppendUvarint(b, uint64(m.n))
+	}
+	b = binenc.AppendDecimal(b, m.total)
+	b = binenc.AppendUvarint(b, uint64(m.n))
+	return binenc.AppendFloat64(b, m.sd)
+}
+
+// readMeasure reads a service measure and validates it as the constructors
+// do: a weight that is not positive ([ErrInvalidWeight]), a rate's counts
+// ([NewRate]), a mean's sample ([NewMean]), and a total's or weight's
+// exponent out of range ([ErrInvalidAmount]; a value's total is its value
+// times its weight, whose exponents add up, so it may reach
+// ±2×[MaxExponent]). The error, if any, is returned and not recorded in r;
+// a kind that is no [MeasureKind] is recorded in r.
+func readMeasure(r *binenc.Reader, what string) (Measure, error) {
+	kind := MeasureKind(r.Byte())
+	if r.Err() != nil {
+		return Measure{}, nil
+	}
+	exp := func(d decimal.Decimal, name string, limit int32) error {
+		if e := d.Exponent(); e < -limit || e > limit {
+			return newError(ErrInvalidAmount, nil,
+				"triplecrown: %s %s with exponent %d is out of range (exponent within ±%d)", what, name, e, limit)
+		}
+		return nil
+	}
+	switch kind {
+	case ValueMeasure:
+		total, weight := r.Decimal(math.MaxInt32), r.Decimal(math.MaxInt32)
+		if r.Err() != nil {
+			return Measure{}, nil
+		}
+		errs := []error{exp(total, "total", 2*MaxExponent), exp(weight, "weight", MaxExponent)}
+		if weight.Sign() <= 0 {
+			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, weight))
+		}
+		if err := errors.Join(errs...); err != nil {
+			return Measure{}, err
+		}
+		return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
+	case RateMeasure:
+		s, n := r.Count(), r.Count()
+		if r.Err() != nil {
+			return Measure{}, nil
+		}
+		return NewRate(s, n)
+	case MeanMeasure:
+		total, n, sd := r.Decimal(math.MaxInt32), r.Count(), r.Float64()
+		if r.Err() != nil {
+			return Measure{}, nil
+		}
+		errs := append([]error{exp(total, "total", MaxExponent)}, checkSample(sd, n)...)
+		if err := errors.Join(errs...); err != nil {
+			return Measure{}, err
+		}
+		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
+	}
+	r.Fail(fmt.Errorf("%s: measure kind %d", what, kind))
+	return Measure{}, nil
+}
+
+// appendCard appends the fields of a scorecard after its unit: name,
+// period, currency, the four amounts and the service measure.
+func appendCard(b []byte, spec *ScorecardSpec) []byte {
+	b = binenc.AppendString(b, spec.Name)
+	b = binenc.AppendString(b, spec.Period)
+	b = appendCurrency(b, spec.Cost.Baseline.cur)
+	for _, m := range [...]Money{spec.Cost.Baseline, spec.Cost.Actual, spec.Revenue.Baseline, spec.Revenue.Actual} {
+		b = appendAmount(b, m)
+	}
+	b = binenc.AppendString(b, spec.Service.Name)
+	b = binenc.AppendString(b, spec.Service.Unit)
+	b = append(b, byte(spec.Service.Direction))
+	b = appendMeasure(b, spec.Service.Baseline)
+	return appendMeasure(b, spec.Service.Actual)
+}
+
+// readCard reads what appendCard writes and validates it, for unit, as
+// [NewScorecard] does, after the checks of the fields (currency, amounts,
+// measures); if those fail, NewScorecard is not reached, and the unit's ID
+// is checked with them. A malformed form is recorded in r.
+func readCard(r *binenc.Reader, unit string) (Scorecard, []error) {
+	spec := ScorecardSpec{Unit: unit, Name: r.String(false), Period: r.String(false)}
+	cur, err := readCurrency(r)
+	errs := []error{err}
+	var amounts [4]decimal.Decimal
+	for i, what := range [...]string{"baseline cost", "actual cost", "baseline revenue", "actual revenue"} {
+		amounts[i], err = readAmount(r, what)
+		errs = append(errs, err)
+	}
+	spec.Service.Name, spec.Service.Unit = r.String(false), r.String(false)
+	spec.Service.Direction = outcome.Direction(r.Byte())
+	spec.Service.Baseline, err = readMeasure(r, "baseline service")
+	errs = append(errs, err)
+	spec.Service.Actual, err = readMeasure(r, "actual service")
+	errs = append(errs, err)
+	if r.Err() != nil {
+		return Scorecard{}, nil
+	}
+	if err := errors.Join(errs...); err != nil {
+		// NewScorecard is not reached: report its check of the unit here.
+		return Scorecard{}, []error{outcome.ValidateID(unit), err}
+	}
+	spec.Cost = Amounts{Baseline: makeMoney(amounts[0], cur), Actual: makeMoney(amounts[1], cur)}
+	spec.Revenue = Amounts{Baseline: makeMoney(amounts[2], cur), Actual: makeMoney(amounts[3], cur)}
+	c, err := NewScorecard(spec)
+	if err != nil {
+		return Scorecard{}, []error{err}
+	}
+	return c, nil
+}
+
+// MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
+// format byte 0x23, then the unit, name and period (each its length and
+// bytes), the currency's three letters, the baseline and actual cost and
+// revenue (exponent and coefficient each, exactly), and the service
+// measure: its name and unit, its direction (1 higher, 2 lower is better)
+// and the baseline and actual measures, each a kind byte (1 value, 2 rate,
+// 3 mean) and its numbers: a value's total and weight as decimals, a rate's
+// successes and trials as unsigned varints, a mean's total as a decimal,
+// its sample size as an unsigned varint and its standard deviation as the
+// 8 bytes of its IEEE 754 bits, little-endian. Marshalling the zero
+// Scorecard is an error with code [ErrInvalidScorecard].
+func (c Scorecard) MarshalBinary() ([]byte, error) { return c.AppendBinary(nil) }
+
+// AppendBinary implements [encoding.BinaryAppender]: it appends the form of
+// [Scorecard.MarshalBinary] to b.
+func (c Scorecard) AppendBinary(b []byte) ([]byte, error) {
+	if c.IsZero() {
+		return b, newError(ErrInvalidScorecard, nil, "triplecrown: cannot marshal the zero Scorecard")
+	}
+	b = append(b, formatScorecard)
+	b = binenc.AppendString(b, c.spec.Unit)
+	return appendCard(b, &c.spec), nil
+}
+
+// UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
+// form of [Scorecard.MarshalBinary] and validates it as [NewScorecard]
+// does, after checking each field as its constructor does ([ParseCurrency],
+// [NewRate], [NewMean], [NewWeightedValue]; a coefficient is not held to
+// [MaxDigits], so that every roll-up round-trips). Bytes that are not the
+// form (also a measure kind that is none) are an error with code
+// [outcome.ErrInvalidBinary]. On error c is unchanged.
+func (c *Scorecard) UnmarshalBinary(data []byte) error {
+	const what = "Scorecard"
+	r := binenc.NewReader(data)
+	if err := readFormat(r, what, formatScorecard); err != nil {
+		return err
+	}
+	unit := r.String(false)
+	v, errs := readCard(r, unit)
+	if err := r.Done(); err != nil {
+		return binaryError(what, err)
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	*c = v
+	return nil
+}
+
+// Merge returns the roll-up of r's units and o's units together, under r's
+// unit ID: the roll-up of two divisions into the enterprise, or of two
+// workers' partial roll-ups of the same enterprise. Money adds exactly,
+// rates pool their successes and trials, values their totals and weights,
+// so that merging roll-ups gives exactly the roll-up of all their units, in
+// any grouping ([NewRollup] of all the cards); means pool their sample sizes
+// and totals exactly and combine their standard deviations by the same
+// formula as NewRollup, equal to it up to float rounding. The units are r's
+// then o's.
+//
+// The zero Rollup is the identity: merging it returns the other roll-up.
+// Roll-ups that share a unit (which would count it twice) are an error with
+// code [outcome.ErrDuplicateID]; roll-ups of different periods, currencies
+// or service measures one with code [ErrPeriodMismatch],
+// [ErrCurrencyMismatch] or [ErrServiceMismatch], and sample sizes whose sum
+// overflows one with code [ErrSampleOverflow]. Every problem is reported.
+func (r Rollup) Merge(o Rollup) (Rollup, error) {
+	switch {
+	case o.IsZero():
+		return r, nil
+	case r.IsZero():
+		return o, nil
+	}
+	unit := r.card.spec.Unit
+	a, b := &r.card.spec, &o.card.spec
+	var errs []error
+	seen := make(map[string]struct{}, len(r.units))
+	for _, u := range r.units {
+		seen[u] = struct{}{}
+	}
+	for _, u := range o.units {
+		if _, dup := seen[u]; dup {
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u},
+				"triplecrown: unit %q is in both roll-ups %q and %q", clip(u), clip(unit), clip(b.Unit)))
+		}
+	}
+	if a.Period != b.Period {
+		errs = append(errs, newError(ErrPeriodMismatch, []string{b.Unit}, "triplecrown: roll-up %q is for period %q, not %q like %q",
+			clip(b.Unit), clip(b.Period), clip(a.Period), clip(unit)))
+	}
+	if ca, cb := a.Cost.Baseline.cur, b.Cost.Baseline.cur; ca != cb {
+		errs = append(errs, newError(ErrCurrencyMismatch, []string{b.Unit},
+			"triplecrown: currency mismatch: roll-up %q is in %s but %q is in %s", clip(b.Unit), cb, clip(unit), ca))
+	}
+	if !a.Service.sameMeasure(b.Service) {
+		errs = append(errs, newError(ErrServiceMismatch, []string{b.Unit},
+			"triplecrown: roll-up %q measures service as %q (%s, %s), %q as %q (%s, %s): they cannot be combined",
+			clip(b.Unit), clip(b.Service.Name), b.Service.Direction, b.Service.Baseline.kind,
+			clip(unit), clip(a.Service.Name), a.Service.Direction, a.Service.Baseline.kind))
+	}
+	if len(errs) > 0 {
+		return Rollup{}, joinAll(errs)
+	}
+	cards := []Scorecard{r.card, o.card}
+	base, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Baseline })
+	if err != nil {
+		return Rollup{}, err
+	}
+	act, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Actual })
+	if err != nil {
+		return Rollup{}, err
+	}
+	// The currencies agree, so the additions cannot fail.
+	add := func(x, y Money) Money { m, _ := x.Add(y); return m }
+	spec := *a
+	spec.Cost = Amounts{Baseline: add(a.Cost.Baseline, b.Cost.Baseline), Actual: add(a.Cost.Actual, b.Cost.Actual)}
+	spec.Revenue = Amounts{Baseline: add(a.Revenue.Baseline, b.Revenue.Baseline), Actual: add(a.Revenue.Actual, b.Revenue.Actual)}
+	spec.Service.Baseline, spec.Service.Actual = base, act
+	units := make([]string, 0, len(r.units)+len(o.units))
+	units = append(append(units, r.units...), o.units...)
+	return Rollup{card: Scorecard{spec: spec}, units: units, combination: r.combination}, nil
+}
+
+// Equal reports whether r and o have the same unit, rolled-up scorecard
+// ([Scorecard.Equal]), units in the same order, and combination.
+func (r Rollup) Equal(o Rollup) bool {
+	return r.card.Equal(o.card) && slices.Equal(r.units, o.units) && r.combination == o.combination
+}
+
+// MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
+// format byte 0x24, then the roll-up's unit, the number of units rolled up
+// and each unit's ID (lengths and bytes), the combination (1 by sample
+// size, 2 by weight), and the rolled-up scorecard's fields as
+// [Scorecard.MarshalBinary] writes them after its unit. The zero Rollup is
+// the format byte alone.
+func (r Rollup) MarshalBinary() ([]byte, error) { return r.AppendBinary(nil) }
+
+// AppendBinary implements [encoding.BinaryAppender]: it appends the form of
+// [Rollup.MarshalBinary] to b.
+func (r Rollup) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, formatRollup)
+	if r.IsZero() {
+		return b, nil
+	}
+	b = binenc.AppendString(b, r.card.spec.Unit)
+	b = binenc.AppendUvarint(b, uint64(len(r.units)))
+	for _, u := range r.units {
+		b = binenc.AppendString(b, u)
+	}
+	b = append(b, byte(r.combination))
+	return appendCard(b, &r.card.spec), nil
+}
+
+// UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
+// form of [Rollup.MarshalBinary] and validates it as [NewRollup] and
+// [NewScorecard] do: the roll-up's unit and every unit rolled up must be
+// valid IDs ([outcome.ErrInvalidID], ...), with none twice
+// ([outcome.ErrDuplicateID]) and at least one ([ErrEmptyRollup]); the
+// combination must be the one the service measure implies (by sample size
+// for rates and means, by weight for values: [ErrServiceMismatch]); and
+// the scorecard is checked as [Scorecard.UnmarshalBinary] checks it. Bytes
+// that are not the form (also a combination that is none) are an error with
+// code [outcome.ErrInvalidBinary]. Every problem is reported; on error r is
+// unchanged.
+func (r *Rollup) UnmarshalBinary(data []byte) error {
+	const what = "Rollup"
+	rd := binenc.NewReader(data)
+	if err := readFormat(rd, what, formatRollup); err != nil {
+		return err
+	}
+	if rd.Len() == 0 {
+		*r = Rollup{}
+		return nil
+	}
+	unit := rd.String(false)
+	n := rd.Length(1)
+	units := make([]string, n)
+	for i := range units {
+		units[i] = rd.String(false)
+	}
+	comb := Combination(rd.Byte())
+	if rd.Err() == nil && comb != BySampleSize && comb != ByWeight {
+		rd.Fail(fmt.Errorf("combination %d", comb))
+	}
+	card, errs := readCard(rd, unit)
+	if err := rd.Done(); err != nil {
+		return binaryError(what, err)
+	}
+	var uerrs []error
+	if n == 0 {
+		uerrs = append(uerrs, newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no units rolled up", clip(unit)))
+	}
+	seen := make(map[string]struct{}, n)
+	for _, u := range units {
+		if err := outcome.ValidateID(u); err != nil {
+			uerrs = append(uerrs, err)
+			continue
+		}
+		if _, dup := seen[u]; dup {
+			uerrs = append(uerrs, newError(outcome.ErrDuplicateID, []string{u}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
+		}
+		seen[u] = struct{}{}
+	}
+	if len(errs) == 0 && (comb == BySampleSize) != card.spec.Service.Baseline.Sampled() {
+		uerrs = append(uerrs, newError(ErrServiceMismatch, []string{unit},
+			"triplecrown: roll-up %q combines a %s service measure %s", clip(unit), card.spec.Service.Baseline.kind, comb))
+	}
+	if errs = append(errs, uerrs...); len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*r = Rollup{card: card, units: units, combination: comb}
+	return nil
 }

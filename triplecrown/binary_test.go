@@ -3,6 +3,9 @@ package triplecrown
 import (
 	"encoding"
 	"encoding/hex"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -224,4 +227,407 @@ func TestFixedOf(t *testing.T) {
 	// decimals, which is as exact, and encodes to the same bytes.
 	_, wide = fixedOf(dec("-170141183460469231731687303715884105728"))
 	assert.True(t, wide)
+}
+
+var (
+	_ encoding.BinaryMarshaler   = Scorecard{}
+	_ encoding.BinaryAppender    = Scorecard{}
+	_ encoding.BinaryUnmarshaler = (*Scorecard)(nil)
+	_ encoding.BinaryMarshaler   = Rollup{}
+	_ encoding.BinaryAppender    = Rollup{}
+	_ encoding.BinaryUnmarshaler = (*Rollup)(nil)
+)
+
+// opsCard is a small scorecard whose form is worked out by hand in
+// TestScorecard_MarshalBinary.
+func opsCard() Scorecard {
+	return MustScorecard(ScorecardSpec{
+		Unit: "ops", Period: "2025",
+		Cost:    Amounts{Baseline: eur("100"), Actual: eur("90")},
+		Revenue: Amounts{Baseline: eur("0"), Actual: eur("5.5")},
+		Service: ServiceSpec{Name: "fcr", Direction: outcome.HigherIsBetter,
+			Baseline: mustMeasure(NewRate(70, 100)), Actual: mustMeasure(NewRate(80, 100))},
+	})
+}
+
+// opsForm is opsCard's form, field by field.
+const opsForm = "23" +
+	" 03 6f 70 73" + // unit "ops"
+	" 00" + // no name
+	" 04 32 30 32 35" + // period "2025"
+	" 45 55 52" + // EUR
+	" 00 02 64" + // cost baseline 100: exponent 0, one byte 0x64
+	" 00 02 5a" + // cost actual 90
+	" 00 00" + // revenue baseline 0: no bytes
+	" 01 02 37" + // revenue actual 5.5: exponent -1 (zig-zag 1), 55 = 0x37
+	" 03 66 63 72" + // service "fcr"
+	" 00" + // no service unit
+	" 01" + // higher is better
+	" 02 46 64" + // baseline (from byte 31): a rate (2), 70 of 100
+	" 02 50 64" // actual: 80 of 100
+
+func TestScorecard_MarshalBinary(t *testing.T) {
+	b, err := opsCard().MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, unhex(t, opsForm), b)
+
+	for _, c := range []Scorecard{
+		opsCard(),
+		MustScorecard(spec("sales")), // means, with their standard deviations
+		valueCard("index", "4.25", "120", "3.5", "0.5"),
+		MustScorecard(ScorecardSpec{Unit: "wide", Name: "Wide Ltd", Period: "FY2025",
+			Cost:    Amounts{Baseline: eur("1234567890123456789012345.67"), Actual: eur("0.000000000000000000000000000001")},
+			Revenue: Amounts{Baseline: eur("1e30"), Actual: eur("0")},
+			Service: ServiceSpec{Name: "x", Unit: "%", Direction: outcome.LowerIsBetter,
+				Baseline: mustMeasure(NewMean(dec("-1.5"), 0, 2)), Actual: mustMeasure(NewMean(dec("2"), math.SmallestNonzeroFloat64, math.MaxInt64))}}),
+	} {
+		b, err := c.MarshalBinary()
+		require.NoError(t, err)
+		var got Scorecard
+		require.NoError(t, got.UnmarshalBinary(b), "% x", b)
+		assert.True(t, c.Equal(got), "%s round trip", c.Unit())
+		again, err := got.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, b, again)
+	}
+
+	_, err = Scorecard{}.MarshalBinary()
+	assert.ErrorIs(t, err, ErrInvalidScorecard)
+	assert.EqualError(t, err, "triplecrown: cannot marshal the zero Scorecard")
+}
+
+// patch returns the hex form s with old replaced by new, once; it fails if
+// old is not in s.
+func patch(t *testing.T, s, old, new string) string {
+	t.Helper()
+	require.Contains(t, s, old)
+	return strings.Replace(s, old, new, 1)
+}
+
+func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "no bytes", data: "", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "truncated", data: opsForm[:len(opsForm)-3], wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "trailing", data: opsForm + " 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "no such measure kind", data: patch(t, opsForm, "02 46 64", "04 46 64"), wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "triplecrown: invalid binary form of a Scorecard: at byte 32: baseline service: measure kind 4"},
+		// A negative cost: -90 (header 03). NewScorecard's check.
+		{name: "negative cost", data: patch(t, opsForm, "00 02 5a", "00 03 5a"), wantErr: []error{ErrNegativeMoney},
+			wantMsg: `triplecrown: unit "ops" has a negative actual cost (-90 EUR)`},
+		// 80 of 70: NewRate's check.
+		{name: "impossible rate", data: patch(t, opsForm, "02 50 64", "02 50 46"), wantErr: []error{ErrInvalidMeasure},
+			wantMsg: "triplecrown: a rate of 80 successes out of 70 trials is impossible"},
+		// An invalid unit ID and a lower-case currency: both reported.
+		{name: "unit and currency", data: patch(t, patch(t, opsForm, "03 6f 70 73", "03 20 70 73"), "45 55 52", "65 55 52"),
+			wantErr: []error{outcome.ErrInvalidID, ErrUnknownCurrency}},
+		// Direction 3 is none: NewScorecard's check.
+		{name: "no direction", data: patch(t, opsForm, "00 01 02 46", "00 03 02 46"), wantErr: []error{outcome.ErrUnknownDirection}},
+		// Exponent 31 (zig-zag 62 = 0x3e) in the revenue.
+		{name: "amount out of range", data: patch(t, opsForm, "01 02 37", "3e 02 37"), wantErr: []error{ErrInvalidAmount},
+			wantMsg: "triplecrown: actual revenue with exponent 31 is out of range (exponent within ±30)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := opsCard()
+			err := c.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, opsCard().Equal(c), "unchanged")
+		})
+	}
+}
+
+// measureForm returns a scorecard form whose baseline and actual service
+// measures are the given hex.
+func measureForm(baseline, actual string) string {
+	return strings.Replace(opsForm, " 02 46 64 02 50 64", " "+baseline+" "+actual, 1)
+}
+
+func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
+	nan := hex.EncodeToString(binaryFloat(math.NaN()))
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+	}{
+		// A value of total 0 and weight 0: not positive.
+		{name: "zero weight", data: measureForm("01 00 00 00 00", "01 00 00 00 02 01"), wantErr: []error{ErrInvalidWeight}},
+		// A value's total may reach exponent -60 (zig-zag 119 = 0x77), not
+		// -61 (0x79).
+		{name: "value total exponent", data: measureForm("01 77 02 01 00 02 01", "01 79 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		// A weight's exponent stays within ±30.
+		{name: "weight exponent", data: measureForm("01 00 02 01 3e 02 01", "01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		// A mean of 1 observation with an sd of NaN: both reported.
+		{name: "mean sample", data: measureForm("03 00 02 01 01 "+nan, "03 00 02 01 02 00 00 00 00 00 00 00 00"),
+			wantErr: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
+		{name: "kinds differ", data: measureForm("01 00 02 01 00 02 01", "03 00 02 01 02 00 00 00 00 00 00 00 00"),
+			wantErr: []error{ErrServiceMismatch}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Scorecard
+			err := c.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+		})
+	}
+	// A value with exponents at their limits decodes.
+	var c Scorecard
+	require.NoError(t, c.UnmarshalBinary(unhex(t, measureForm("01 77 02 01 3b 02 01", "01 78 02 01 3c 02 01"))))
+	total, weight := c.Service().Baseline.Fraction()
+	assert.Equal(t, int32(-60), total.Exponent())
+	assert.Equal(t, int32(-30), weight.Exponent())
+}
+
+func binaryFloat(f float64) []byte {
+	var b [8]byte
+	bits := math.Float64bits(f)
+	for i := range b {
+		b[i] = byte(bits >> (8 * i))
+	}
+	return b[:]
+}
+
+func mustRollup(t testing.TB, unit string, cards ...Scorecard) Rollup {
+	t.Helper()
+	r, err := NewRollup(unit, cards)
+	require.NoError(t, err)
+	return r
+}
+
+func TestRollup_Merge(t *testing.T) {
+	north := mustRollup(t, "north",
+		rateCard("sales", "1000.10", "900.05", "5000", "5600", 780, 1000, 820, 1000),
+		rateCard("support", "2000", "1900.5", "0", "0", 300, 500, 310, 500))
+	south := mustRollup(t, "south", rateCard("field", "500.25", "480", "100", "120", 40, 50, 45, 50))
+
+	m, err := north.Merge(south)
+	require.NoError(t, err)
+	c := m.Scorecard()
+	assert.Equal(t, "north", c.Unit(), "the receiver's unit")
+	assert.Equal(t, []string{"sales", "support", "field"}, m.Units())
+	assert.Equal(t, BySampleSize, m.Combination())
+	// Cost: 1000.10 + 2000 + 500.25 = 3500.35; 900.05 + 1900.5 + 480 =
+	// 3280.55. Revenue: 5000 + 0 + 100 = 5100; 5600 + 0 + 120 = 5720.
+	assert.True(t, eur("3500.35").Equal(c.Cost().Baseline))
+	assert.True(t, eur("3280.55").Equal(c.Cost().Actual))
+	assert.True(t, eur("5100").Equal(c.Revenue().Baseline))
+	assert.True(t, eur("5720").Equal(c.Revenue().Actual))
+	// Rates pooled: 780 + 300 + 40 = 1120 of 1550; 820 + 310 + 45 = 1175
+	// of 1550.
+	assert.Equal(t, int64(1120), c.Service().Baseline.Successes())
+	assert.Equal(t, int64(1550), c.Service().Baseline.SampleSize())
+	assert.Equal(t, int64(1175), c.Service().Actual.Successes())
+
+	// The same as rolling up the three units at once.
+	all := mustRollup(t, "north", rateCard("sales", "1000.10", "900.05", "5000", "5600", 780, 1000, 820, 1000),
+		rateCard("support", "2000", "1900.5", "0", "0", 300, 500, 310, 500),
+		rateCard("field", "500.25", "480", "100", "120", 40, 50, 45, 50))
+	assert.True(t, all.Equal(m))
+
+	// The zero Rollup is the identity.
+	z, err := Rollup{}.Merge(south)
+	require.NoError(t, err)
+	assert.True(t, south.Equal(z))
+	z, err = south.Merge(Rollup{})
+	require.NoError(t, err)
+	assert.True(t, south.Equal(z))
+	assert.True(t, Rollup{}.Equal(Rollup{}))
+	assert.False(t, south.Equal(north))
+}
+
+func TestRollup_Merge_errors(t *testing.T) {
+	a := mustRollup(t, "a", rateCard("sales", "1", "1", "1", "1", 1, 2, 1, 2))
+	usd := MustScorecard(ScorecardSpec{Unit: "us", Period: "2025",
+		Cost: Amounts{Baseline: MustMoney("1", "USD"), Actual: MustMoney("1", "USD")}, Revenue: Amounts{Baseline: MustMoney("1", "USD"), Actual: MustMoney("1", "USD")},
+		Service: rateCard("x", "1", "1", "1", "1", 1, 2, 1, 2).Service()})
+	other := rateCard("q2", "1", "1", "1", "1", 1, 2, 1, 2).Spec()
+	other.Period = "2026"
+	tests := []struct {
+		name    string
+		o       Rollup
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "shared unit", o: mustRollup(t, "b", rateCard("sales", "1", "1", "1", "1", 1, 2, 1, 2)), wantErr: []error{outcome.ErrDuplicateID},
+			wantMsg: `triplecrown: unit "sales" is in both roll-ups "a" and "b"`},
+		{name: "period", o: mustRollup(t, "b", MustScorecard(other)), wantErr: []error{ErrPeriodMismatch},
+			wantMsg: `triplecrown: roll-up "b" is for period "2026", not "2025" like "a"`},
+		{name: "currency", o: mustRollup(t, "b", usd), wantErr: []error{ErrCurrencyMismatch},
+			wantMsg: `triplecrown: currency mismatch: roll-up "b" is in USD but "a" is in EUR`},
+		{name: "service", o: mustRollup(t, "b", valueCard("v", "1", "1", "1", "1")), wantErr: []error{ErrServiceMismatch},
+			wantMsg: `triplecrown: roll-up "b" measures service as "effort index" (lower is better, value), "a" as "first-contact resolution" (higher is better, rate): they cannot be combined`},
+		{name: "all of them", o: mustRollup(t, "b", MustScorecard(ScorecardSpec{Unit: "sales", Period: "2026",
+			Cost: usd.Cost(), Revenue: usd.Revenue(), Service: valueCard("v", "1", "1", "1", "1").Service()})),
+			wantErr: []error{outcome.ErrDuplicateID, ErrPeriodMismatch, ErrCurrencyMismatch, ErrServiceMismatch}},
+		{name: "sample overflow", o: mustRollup(t, "b", rateCard("big", "1", "1", "1", "1", 0, math.MaxInt64, 0, 1)), wantErr: []error{ErrSampleOverflow}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := a.Merge(tt.o)
+			assert.True(t, m.IsZero())
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.wantErr), "%v", err)
+			for i, want := range tt.wantErr {
+				assert.ErrorIs(t, probs[i], want)
+			}
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+		})
+	}
+}
+
+// randomCards returns n scorecards of one service kind with random money
+// (cents, now and then wider) and measures.
+func randomCards(rng *rand.Rand, kind MeasureKind, n int) []Scorecard {
+	cards := make([]Scorecard, n)
+	for i := range cards {
+		sp := ScorecardSpec{Unit: "u" + strconv.Itoa(i), Period: "2025",
+			Cost:    Amounts{Baseline: eur(money(rng)), Actual: eur(money(rng))},
+			Revenue: Amounts{Baseline: eur(money(rng)), Actual: eur(money(rng))}}
+		if rng.IntN(5) == 0 {
+			sp.Cost.Actual = eur("1234567890123456789012.345")
+		}
+		measure := func() Measure {
+			switch kind {
+			case RateMeasure:
+				n := 1 + rng.Int64N(5000)
+				return mustMeasure(NewRate(rng.Int64N(n+1), n))
+			case MeanMeasure:
+				return mustMeasure(NewMean(decimalInt(rng.Int64N(10000)).Shift(-2), rng.Float64()*3, 2+rng.Int64N(500)))
+			}
+			return mustMeasure(NewWeightedValue(decimalInt(rng.Int64N(10000)).Shift(-3), decimalInt(1+rng.Int64N(300)).Shift(-1)))
+		}
+		sp.Service = ServiceSpec{Name: "service", Direction: outcome.HigherIsBetter, Baseline: measure(), Actual: measure()}
+		cards[i] = MustScorecard(sp)
+	}
+	return cards
+}
+
+// equalUpToSD reports whether two roll-ups are equal, a mean's standard
+// deviation within a relative 1e-12.
+func equalUpToSD(a, b Rollup) bool {
+	if a.Equal(b) {
+		return true
+	}
+	sa, sb := a.card.spec.Service, b.card.spec.Service
+	close := func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*math.Max(math.Abs(x), math.Abs(y)) }
+	if !close(sa.Baseline.sd, sb.Baseline.sd) || !close(sa.Actual.sd, sb.Actual.sd) {
+		return false
+	}
+	sa.Baseline.sd, sa.Actual.sd = sb.Baseline.sd, sb.Actual.sd
+	a.card.spec.Service = sa
+	return a.Equal(b)
+}
+
+// TestRollup_Merge_properties: however the units are cut into contiguous
+// groups, merging the groups' roll-ups, in order, gives the roll-up of all
+// the units (a mean's standard deviation up to float rounding); and every
+// group's roll-up survives its binary form, so that merging decoded
+// roll-ups gives exactly the merge of the originals.
+func TestRollup_Merge_properties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 4))
+	for _, kind := range []MeasureKind{RateMeasure, ValueMeasure, MeanMeasure} {
+		for range 40 {
+			cards := randomCards(rng, kind, 1+rng.IntN(12))
+			want := mustRollup(t, "enterprise", cards...)
+
+			var merged, mergedDecoded Rollup
+			for start := 0; start < len(cards); {
+				end := start + 1 + rng.IntN(len(cards)-start)
+				g := mustRollup(t, "enterprise", cards[start:end]...)
+				start = end
+
+				b, err := g.MarshalBinary()
+				require.NoError(t, err)
+				var d Rollup
+				require.NoError(t, d.UnmarshalBinary(b))
+				require.True(t, g.Equal(d))
+				again, err := d.MarshalBinary()
+				require.NoError(t, err)
+				require.Equal(t, b, again)
+
+				merged, err = merged.Merge(g)
+				require.NoError(t, err)
+				mergedDecoded, err = mergedDecoded.Merge(d)
+				require.NoError(t, err)
+			}
+			require.True(t, equalUpToSD(want, merged), "%s: merged roll-ups differ from the roll-up of all", kind)
+			require.True(t, merged.Equal(mergedDecoded), "%s: merging decoded roll-ups", kind)
+		}
+	}
+}
+
+func TestRollup_MarshalBinary(t *testing.T) {
+	r := mustRollup(t, "north", opsCard())
+	b, err := r.MarshalBinary()
+	require.NoError(t, err)
+	// 24, the unit "north", one unit "ops", by sample size (1), then the
+	// card's fields after its unit: opsForm from its name on, the card's
+	// unit being the roll-up's.
+	want := "24 05 6e 6f 72 74 68 01 03 6f 70 73 01" + strings.TrimPrefix(opsForm, "23 03 6f 70 73")
+	assert.Equal(t, unhex(t, want), b)
+
+	zero, err := Rollup{}.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, []byte{0x24}, zero)
+	got := r
+	require.NoError(t, got.UnmarshalBinary(zero))
+	assert.True(t, got.IsZero())
+}
+
+func TestRollup_UnmarshalBinary_errors(t *testing.T) {
+	card := strings.TrimPrefix(opsForm, "23 03 6f 70 73")
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "a Scorecard's form", data: opsForm, wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "no units", data: "24 01 6e 00 01" + card, wantErr: []error{ErrEmptyRollup},
+			wantMsg: `triplecrown: "n" has no units rolled up`},
+		{name: "unit twice", data: "24 01 6e 02 01 61 01 61 01" + card, wantErr: []error{outcome.ErrDuplicateID},
+			wantMsg: `triplecrown: unit "a" appears twice in "n"`},
+		{name: "invalid unit", data: "24 01 6e 01 01 20 01" + card, wantErr: []error{outcome.ErrEmptyID}},
+		{name: "blank roll-up unit", data: "24 01 0a 01 01 61 01" + card, wantErr: []error{outcome.ErrEmptyID}},
+		{name: "invalid roll-up unit", data: "24 02 6e 0a 01 01 61 01" + card, wantErr: []error{outcome.ErrInvalidID}},
+		// A rate combined by weight.
+		{name: "wrong combination", data: "24 01 6e 01 01 61 02" + card, wantErr: []error{ErrServiceMismatch},
+			wantMsg: `triplecrown: roll-up "n" combines a rate service measure by weight`},
+		{name: "no such combination", data: "24 01 6e 01 01 61 03" + card, wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "triplecrown: invalid binary form of a Rollup: at byte 7: combination 3"},
+		{name: "truncated units", data: "24 01 6e 05 01 61", wantErr: []error{outcome.ErrInvalidBinary}},
+		// A bad card and a bad unit list: both reported.
+		{name: "card and units", data: "24 01 6e 00 01" + patch(t, card, "45 55 52", "65 55 52"), wantErr: []error{ErrUnknownCurrency, ErrEmptyRollup}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustRollup(t, "north", opsCard())
+			err := r.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, mustRollup(t, "north", opsCard()).Equal(r), "unchanged")
+		})
+	}
 }

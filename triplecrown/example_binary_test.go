@@ -49,3 +49,92 @@ func ExampleMoney_UnmarshalBinary() {
 	// true triplecrown: invalid binary form of a Money: at byte 5: truncated
 	// true triplecrown: amount with exponent 31 is out of range (exponent within ±30)
 }
+
+// Two workers each roll up the departments they hold; the enterprise is the
+// merge of their partial roll-ups: exactly the roll-up of all four
+// departments.
+func ExampleRollup_Merge() {
+	depts := departments() // sales, service, logistics, marketing
+	w1, _ := triplecrown.NewRollup("enterprise", depts[:2])
+	w2, _ := triplecrown.NewRollup("enterprise", depts[2:])
+	ent, err := w1.Merge(w2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	card := ent.Scorecard()
+	fmt.Println(ent.Units())
+	fmt.Println("cost:", card.Cost().Baseline, "->", card.Cost().Actual)
+	fmt.Println("service:", card.Service().Baseline, "->", card.Service().Actual)
+
+	all, _ := triplecrown.NewRollup("enterprise", depts)
+	fmt.Println("same as rolling up all four:", ent.Equal(all))
+
+	// A department in both parts would be counted twice.
+	_, err = w1.Merge(w1)
+	fmt.Println(errors.Is(err, outcome.ErrDuplicateID))
+	// Output:
+	// [sales service logistics marketing]
+	// cost: 4700000 EUR -> 4450000 EUR
+	// service: 0.7867 (5900 of 7500) -> 0.8573 (6430 of 7500)
+	// same as rolling up all four: true
+	// true
+}
+
+// Equal compares roll-ups field by field: the rolled-up scorecard, the
+// units in their order, the combination.
+func ExampleRollup_Equal() {
+	depts := departments()
+	a, _ := triplecrown.NewRollup("enterprise", depts)
+	b, _ := triplecrown.NewRollup("enterprise", []triplecrown.Scorecard{depts[3], depts[2], depts[1], depts[0]})
+	fmt.Println(a.Scorecard().Equal(b.Scorecard()), a.Equal(b))
+	// Output:
+	// true false
+}
+
+// A worker ships its partial roll-up as bytes; the receiver decodes it,
+// validated, and merges it.
+func ExampleRollup_MarshalBinary() {
+	depts := departments()
+	part, _ := triplecrown.NewRollup("enterprise", depts[2:])
+	b, err := part.MarshalBinary()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var received triplecrown.Rollup
+	if err := received.UnmarshalBinary(b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// 1 format byte + 11 ("enterprise") + 1 (two units) + 10 + 10
+	// ("logistics", "marketing") + 1 (by sample size) + 1 (no name) + 5
+	// ("2025") + 3 (EUR) + 5 + 5 (cost 1500000, 1600000) + 2 + 2 (revenue
+	// 0, 0) + 16 ("issues resolved") + 1 (no unit) + 1 (direction) + 5 + 5
+	// (rates 2200 and 2270 of 2500, two bytes each count): 85 bytes.
+	fmt.Println(len(b), "bytes:", received.Units(), received.Equal(part))
+	mine, _ := triplecrown.NewRollup("enterprise", depts[:2])
+	ent, _ := mine.Merge(received)
+	s, _ := ent.Scorecard().Score(policy())
+	fmt.Println(s.Reason())
+	// Output:
+	// 85 bytes: [logistics marketing] true
+	// triple crown: cost, service and revenue won
+}
+
+// A unit's scorecard in its binary form: text fields with their lengths,
+// amounts exactly, measures with their samples.
+func ExampleScorecard_MarshalBinary() {
+	card := departments()[0]
+	b, _ := card.MarshalBinary()
+	var back triplecrown.Scorecard
+	if err := back.UnmarshalBinary(b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// 1 + 6 ("sales") + 1 + 5 ("2025") + 3 (EUR) + 4 × 5 (amounts of
+	// three bytes each) + 16 + 1 + 1 + 5 + 5 (service): 64 bytes.
+	fmt.Println(len(b), "bytes;", back.Unit(), back.Cost().Actual, back.Service().Actual, back.Equal(card))
+	// Output:
+	// 64 bytes; sales 1150000 EUR 0.76 (760 of 1000) true
+}

@@ -2,9 +2,11 @@ package triplecrown
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 )
 
 // binarySeeds are the forms of the table tests, valid and not.
@@ -109,6 +111,99 @@ func FuzzMoneySumBinary(f *testing.F) {
 		}
 		if w, _ := total.Add(total); !double.Total().Equal(w) {
 			t.Fatalf("2 × %s = %s", total, double.Total())
+		}
+	})
+}
+
+// cardSeeds returns the forms of a few scorecards and roll-ups of every
+// service kind, for the fuzzers.
+func cardSeeds(f *testing.F) [][]byte {
+	var out [][]byte
+	add := func(b []byte, err error) {
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	cards := []Scorecard{opsCard(), MustScorecard(spec("sales")), valueCard("index", "4.25", "120", "3.5", "0.5")}
+	for _, c := range cards {
+		add(c.MarshalBinary())
+		r, err := NewRollup("all", []Scorecard{c})
+		if err != nil {
+			f.Fatal(err)
+		}
+		add(r.MarshalBinary())
+	}
+	out = append(out, unhex(f, "24"), unhex(f, measureForm("01 77 02 01 3b 02 01", "01 78 02 01 3c 02 01")))
+	return out
+}
+
+// FuzzScorecardBinary: arbitrary bytes never panic; what decodes is a
+// scorecard NewScorecard accepts, re-encodes to the same bytes and scores
+// without panicking; what does not is an *outcome.Error.
+func FuzzScorecardBinary(f *testing.F) {
+	for _, b := range cardSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c Scorecard
+		if err := c.UnmarshalBinary(data); err != nil {
+			checkProblems(t, err)
+			if !c.IsZero() {
+				t.Fatal("changed on error")
+			}
+			return
+		}
+		again, err := c.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Fatalf("% x re-encodes to % x", data, again)
+		}
+		if _, err := NewScorecard(c.Spec()); err != nil {
+			t.Fatalf("decoded a scorecard NewScorecard refuses: %v", err)
+		}
+		p := MustPolicy(PolicySpec{
+			Cost:              MustThreshold(NewRelativeThreshold(decimal.New(2, -2))),
+			SignificanceLevel: 0.05,
+			Precision:         MustPrecision(4, outcome.RoundHalfEven),
+		})
+		if _, err := c.Score(p); err != nil {
+			t.Fatalf("scoring a decoded scorecard: %v", err)
+		}
+		r, err := NewRollup("fuzz", []Scorecard{c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Merge(r); !errors.Is(err, outcome.ErrDuplicateID) {
+			t.Fatalf("merging a roll-up with itself: %v", err)
+		}
+	})
+}
+
+// FuzzRollupBinary: arbitrary bytes never panic; what decodes re-encodes
+// to the same bytes, and merges with the zero Rollup to itself.
+func FuzzRollupBinary(f *testing.F) {
+	for _, b := range cardSeeds(f) {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Rollup
+		if err := r.UnmarshalBinary(data); err != nil {
+			checkProblems(t, err)
+			return
+		}
+		again, err := r.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Fatalf("% x re-encodes to % x", data, again)
+		}
+		m, err := r.Merge(Rollup{})
+		if err != nil || !m.Equal(r) {
+			t.Fatalf("merge with the zero Rollup: %v", err)
 		}
 	})
 }
