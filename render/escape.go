@@ -138,16 +138,24 @@ func appendDOT(dst []byte, s string) []byte {
 
 // appendMarkdown appends s escaped for a cell of a GitHub-flavoured Markdown
 // table: the ASCII punctuation that Markdown would read as syntax there
-// ('\', '|', '`', '*', '_', '[', ']', '<', '>', '~', '&', '$') is escaped
-// with a backslash, so that the cell shows the text as it is; a line break is
-// "<br>".
+// ('\\', '|', '`', '*', '_', '[', ']', '~', '$', and '<' and '&' unless a
+// space or the end follows, since only then can they open a tag, an autolink
+// or an entity) is escaped with a backslash, so that the cell shows the text
+// as it is; a line break is "<br>". A '>' needs no escape: it means something
+// only at the start of a line, or closing a tag that an escaped '<' cannot
+// open.
 func appendMarkdown(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		k, r, size := scan(s, i)
 		switch k {
 		case kindPlain:
 			switch r {
-			case '\\', '|', '`', '*', '_', '[', ']', '<', '>', '~', '&', '$':
+			case '<', '&':
+				if i+1 < len(s) && s[i+1] != ' ' {
+					dst = append(dst, '\\')
+				}
+				dst = append(dst, byte(r))
+			case '\\', '|', '`', '*', '_', '[', ']', '~', '$':
 				dst = append(dst, '\\', byte(r))
 			default:
 				dst = append(dst, s[i:i+size]...)
