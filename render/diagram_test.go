@@ -552,3 +552,27 @@ func pathWeights(m hierarchy.Model, drawn []string, byName map[string]string, sh
 	}
 	return out
 }
+
+// TestDiagramHostileNames: any text yields a valid diagram in both formats,
+// whose labels show the text as it is.
+func TestDiagramHostileNames(t *testing.T) {
+	m := hostileModel()
+	for _, opts := range []render.DiagramOptions{
+		{}, {AllWeights: true, Highlight: hostileNames[0]}, {Hide: []outcome.Level{outcome.Activity}},
+	} {
+		d := read(t, m, opts)
+		i := 0
+		for n := range m.Nodes() {
+			name := fmt.Sprintf("n%d", i)
+			i++
+			if _, drawn := d.labels[name]; !drawn {
+				continue
+			}
+			want := n.Name
+			if want == "" {
+				want = n.ID
+			}
+			assert.Equal(t, render.Shown(want, "\n", " "), d.labels[name], "node %q", n.ID)
+		}
+	}
+}

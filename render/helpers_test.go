@@ -1,6 +1,8 @@
 package render_test
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
@@ -151,4 +153,59 @@ func scores() []triplecrown.Score {
 		out = append(out, s)
 	}
 	return out
+}
+
+// hostileNames are names that would break a diagram or a table if they
+// reached it unescaped: quotes, each syntax's special characters and
+// keywords, entity look-alikes, comments, line breaks, controls, invalid
+// UTF-8, wide and combining characters.
+var hostileNames = []string{
+	`Say "hi"`,
+	`back\slash \N \l \G`,
+	`<b>bold</b> & &amp; &#35;`,
+	`{braces} [brackets] (parens) ;semi; ->arrow --> |pipe|`,
+	`digraph subgraph node edge graph strict end`,
+	`# hash at the start`,
+	`// comment /* block */`,
+	"two\nlines\r\nand\rthree",
+	"tab\there",
+	"ctrl\x01\x1f\x7f\u0085\u0090",
+	"bad\xffutf8\xc3",
+	"日本語のタスク",
+	"emoji 😀 and e\u0301",
+	`%% a Mermaid comment %%{init}%%`,
+	"ﬂ°°35¶ß",
+	`style x:#f00;`,
+	`click n0 callback "x"`,
+	`quote at the end"`,
+	`backslash at the end\`,
+	"*emphasis* _under_ `code` ~strike~ $math$",
+}
+
+// hostileModel is a chain of nodes from a task to a customer outcome, one
+// per hostile name, each node named by it and, where the name is a valid
+// ID, identified by it too (else "h" and its index): the customer outcome
+// has no name, so that its label is its ID.
+func hostileModel() hierarchy.Model {
+	b := hierarchy.NewBuilder()
+	prev := ""
+	for i, name := range hostileNames {
+		id := name
+		if outcome.ValidateID(id) != nil {
+			id = fmt.Sprintf("h%d", i)
+		}
+		level := outcome.Level(1 + i*4/len(hostileNames))
+		b.AddNode(hierarchy.Node{ID: id, Name: name, Level: level})
+		if prev != "" {
+			b.AddWeightedLink(prev, id, decimal.New(int64(i), -3))
+		}
+		prev = id
+	}
+	b.AddNode(hierarchy.Node{ID: `"the customer" <b>`, Level: outcome.CustomerOutcome})
+	b.AddLink(prev, `"the customer" <b>`)
+	m, err := b.Build()
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
