@@ -2,12 +2,15 @@ package render_test
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/cxmodel/cx/render"
 )
 
 // benchModel generates a layered hierarchy of about n nodes: 60% tasks, 30%
@@ -67,4 +70,54 @@ func benchModel(n int) hierarchy.Model {
 		panic(err)
 	}
 	return m
+}
+
+// The rendering benchmarks draw a generated hierarchy (see benchModel) of
+// 10,000 and of 100,000 nodes, about two links each, to io.Discard, in both
+// formats, with and without options: ns/node that stays flat from one size
+// to the other shows that the time is linear. They report the output's size
+// as bytes per operation (so MB/s), and ns/node.
+//
+// Run them with
+//
+//	go test -run='^$' -bench=. -benchmem -count=6 ./render
+func BenchmarkMermaid(b *testing.B) { benchDiagram(b, render.Mermaid) }
+
+func BenchmarkDOT(b *testing.B) { benchDiagram(b, render.DOT) }
+
+func benchDiagram(b *testing.B, draw func(io.Writer, hierarchy.Model, render.DiagramOptions) error) {
+	for _, n := range []int{10_000, 100_000} {
+		m := benchModel(n)
+		for _, o := range []struct {
+			name string
+			opts render.DiagramOptions
+		}{
+			{"whole", render.DiagramOptions{}},
+			{"highlight", render.DiagramOptions{Highlight: "n0000000"}},
+			{"hide=activities", render.DiagramOptions{Hide: []outcome.Level{outcome.Activity}}},
+		} {
+			b.Run(fmt.Sprintf("nodes=%d/%s", n, o.name), func(b *testing.B) {
+				var size countWriter
+				if err := draw(&size, m, o.opts); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(size))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := draw(io.Discard, m, o.opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(m.Len()), "ns/node")
+			})
+		}
+	}
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

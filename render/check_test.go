@@ -40,7 +40,7 @@ func newDiagram() *diagram {
 
 // The pieces of a Mermaid line.
 const (
-	mmLabel = `((?:[^"#&<>%:` + "`" + `\x00-\x1f\x7fﬂ¶]|#[0-9]+;|<br>)+)`
+	mmLabel = `((?:[^"#&<>%:` + "`" + `\x00-\x1f\x7fﬂ¶]|[ﬂ¶]\x{2060}|#[0-9]+;|<br>)+)`
 	mmNode  = `(n[0-9]+|legend_(?:orphan|unsupported|lit|weights|hidden))`
 	mmGroup = `(tasks|activities|outputs|business_outcomes|customer_outcomes|legend)`
 	mmClass = `(orphan|unsupported|lit|note)`
@@ -59,6 +59,7 @@ var (
 
 // decodeMermaid undoes the escaping of a Mermaid label.
 func decodeMermaid(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "ﬂ\u2060", "ﬂ"), "¶\u2060", "¶")
 	return mmEntity.ReplaceAllStringFunc(s, func(e string) string {
 		if e == "<br>" {
 			return "\n"

@@ -323,14 +323,13 @@ func (v *view) anyHidden() bool {
 	return false
 }
 
-// micro returns a link weight in millionths. The hierarchy keeps weights so,
-// with at most 6 places and at most 10^12, so the coefficient fits an int64.
+// micro returns a link weight of a model in millionths. The hierarchy keeps
+// weights so, with at most [hierarchy.WeightPlaces] (6) places and at most
+// [hierarchy.MaxWeight] (10^12), so the exponent is at least -6 and the
+// coefficient fits an int64.
 func micro(w decimal.Decimal) int64 {
 	c, e := w.CoefficientInt64(), w.Exponent()
-	for ; e < -6; e++ { // not for a weight from a Model; kept for safety
-		c /= 10
-	}
-	for ; e > -6; e-- {
+	for ; e > -hierarchy.WeightPlaces; e-- {
 		c *= 10
 	}
 	return c

@@ -275,6 +275,11 @@ func TestDiagramErrors(t *testing.T) {
 		{"unknown highlight", render.DiagramOptions{Highlight: "nobody"},
 			[]outcome.Code{hierarchy.ErrUnknownNode},
 			`render: the node to highlight, "nobody", is not in the hierarchy`},
+		// An ID is clipped to 64 bytes, on a rune boundary: "a" and 31
+		// two-byte runes are 63 bytes.
+		{"long unknown id", render.DiagramOptions{Highlight: "a" + strings.Repeat("é", 40)},
+			[]outcome.Code{hierarchy.ErrUnknownNode},
+			`render: the node to highlight, "a` + strings.Repeat("é", 31) + `...", is not in the hierarchy`},
 		{"unknown serving", render.DiagramOptions{Serving: "nobody"},
 			[]outcome.Code{hierarchy.ErrUnknownNode},
 			`render: the node to serve, "nobody", is not in the hierarchy`},
@@ -513,13 +518,6 @@ func TestDiagramProperties(t *testing.T) {
 	}
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // pathWeights enumerates, from each drawn node, the paths through hidden
 // nodes to drawn nodes, and returns the sum of the products of their
 // weights per pair of drawn nodes.
@@ -575,4 +573,40 @@ func TestDiagramHostileNames(t *testing.T) {
 			assert.Equal(t, render.Shown(want, "\n", " "), d.labels[name], "node %q", n.ID)
 		}
 	}
+}
+
+// TestMermaidLongLists: class and linkStyle statements list at most 32
+// names each, and the next statement goes on.
+func TestMermaidLongLists(t *testing.T) {
+	// A task that feeds 40 outputs, each of which feeds the customer
+	// outcome: 80 links on its line of sight; and 40 orphaned tasks.
+	b := hierarchy.NewBuilder()
+	b.AddNode(hierarchy.Node{ID: "t", Level: outcome.Task})
+	b.AddNode(hierarchy.Node{ID: "sco", Level: outcome.CustomerOutcome})
+	for i := range 40 {
+		out, orphan := fmt.Sprintf("o%d", i), fmt.Sprintf("x%d", i)
+		b.AddNode(hierarchy.Node{ID: out, Level: outcome.Output})
+		b.AddNode(hierarchy.Node{ID: orphan, Level: outcome.Task})
+		b.AddLink("t", out)
+		b.AddLink(out, "sco")
+	}
+	m, err := b.Build()
+	require.NoError(t, err)
+	d := read(t, m, render.DiagramOptions{Highlight: "t"})
+	assert.Len(t, d.classes["orphan"], 41, "40 tasks and the legend's entry")
+	assert.Len(t, d.classes["lit"], 43, "the task, 40 outputs, the customer outcome and the legend's entry")
+	assert.Len(t, d.lit, 80)
+	var mm bytes.Buffer
+	require.NoError(t, render.Mermaid(&mm, m, render.DiagramOptions{Highlight: "t"}))
+	statements := 0
+	for _, line := range strings.Split(mm.String(), "\n") {
+		if strings.HasPrefix(line, "    class ") || strings.HasPrefix(line, "    linkStyle ") {
+			list := strings.Fields(line)[1]
+			assert.LessOrEqual(t, len(strings.Split(list, ",")), 32, "at most 32 names: %s", line)
+			statements++
+		}
+	}
+	// orphan: 41 names in 2 statements; lit: 43 in 2; note: 1 (the legend's
+	// entry on weights); linkStyle: 80 in 3.
+	assert.Equal(t, 8, statements)
 }

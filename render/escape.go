@@ -77,9 +77,10 @@ func appendEntity(dst []byte, r rune) []byte {
 // appendMermaid appends s escaped for a Mermaid label in double quotes. The
 // characters that Mermaid's parser or its HTML labels give a meaning ('"',
 // '#', '&', '<', '>', '`', '%', ':') become numeric entity codes ("#34;"),
-// which Mermaid shows as the character, as do 'ﬂ' and '¶', the two
-// characters Mermaid uses to mark entities internally; a line break is
-// "<br>".
+// which Mermaid shows as the character; a line break is "<br>". Mermaid
+// marks entities internally with "ﬂ°" and "¶ß", and reads them back from the
+// text it shows, so a user's 'ﬂ' or '¶' is followed by an invisible word
+// joiner (U+2060), which keeps it from forming a mark.
 //
 // ':' is escaped because Mermaid's preprocessor rewrites any line with "style"
 // (or "classDef") followed by a ':', a '#' and a ';', which a label could
@@ -90,8 +91,11 @@ func appendMermaid(dst []byte, s string) []byte {
 		switch k {
 		case kindPlain:
 			switch r {
-			case '"', '#', '&', '<', '>', '`', '%', ':', 'ﬂ', '¶':
+			case '"', '#', '&', '<', '>', '`', '%', ':':
 				dst = appendEntity(dst, r)
+			case 'ﬂ', '¶':
+				dst = append(dst, s[i:i+size]...)
+				dst = utf8.AppendRune(dst, 0x2060)
 			default:
 				dst = append(dst, s[i:i+size]...)
 			}

@@ -82,3 +82,22 @@ func TestSinkFlushes(t *testing.T) {
 	require.NoError(t, s.close())
 	assert.Equal(t, flushAt+4, buf.Len())
 }
+
+// TestSignedText: a number keeps the sign of the exact change even when it
+// has rounded to zero.
+func TestSignedText(t *testing.T) {
+	tests := []struct {
+		text string
+		sign int
+		want string
+	}{
+		{"0.12", 1, "+0.12"},
+		{"-0.12", -1, "-0.12"},
+		{"0.00", -1, "-0.00"},
+		{"0.00", 1, "+0.00"},
+		{"0", 0, "0"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, signedText(tt.text, tt.sign), "%q %d", tt.text, tt.sign)
+	}
+}
