@@ -1,7 +1,7 @@
 // Package render draws the library's results as text that people and tools
-// can show: a hierarchy as a Mermaid or Graphviz diagram, and the KPI audit
-// and the triple crown's scores and contributions as Markdown tables or as
-// aligned plain text. People would rather look at a line of sight than read a
+// can show: a hierarchy as a Mermaid or Graphviz diagram, and the KPI audit,
+// the North Star ranking and the triple crown's scores and contributions as
+// Markdown tables or as aligned plain text. People would rather look at a line of sight than read a
 // list of IDs.
 //
 // Every renderer writes to an [io.Writer] the caller passes, and does nothing
@@ -55,7 +55,10 @@
 //
 // [AuditMarkdown] and [AuditText] write the KPI audit of [outcome.Audit]: the
 // KPIs by level with their shares, the summary and the findings.
-// [ScoresMarkdown] and [ScoresText] write triple-crown scores one unit to a
+// [NorthStarMarkdown] and [NorthStarText] write the North Star ranking of
+// [northstar.Select]: every candidate in rank order with each criterion's
+// contribution to its total, the gates failed and why, the customer coverage
+// by category and the input metrics that drive the winner. [ScoresMarkdown] and [ScoresText] write triple-crown scores one unit to a
 // line, [ScoreMarkdown] and [ScoreText] one unit's score crown by crown with
 // its numbers, and [ContributionsMarkdown] and [ContributionsText] each
 // unit's contribution to the enterprise's cost saving or revenue growth.
@@ -98,8 +101,8 @@
 //
 // # Where this package sits
 //
-// render imports outcome, hierarchy and triplecrown, and none of them
-// imports it: presentation stays out of the model packages, which keep no
+// render imports outcome, hierarchy, northstar and triplecrown, and none of
+// them imports it: presentation stays out of the model packages, which keep no
 // I/O of any kind, and the escaping and table layout are written once, here,
 // for every result.
 package render

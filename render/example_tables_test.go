@@ -161,3 +161,88 @@ func ExampleContributionsText() {
 	// retention       250000 EUR    47%
 	// Total           530000 EUR   100%
 }
+
+// The contact centre's North Star: first contact resolution, the measure of
+// its successful customer outcome, which both customer categories' canvases
+// use and which leads revenue. Calls handled and NPS are outputs, and
+// revenue is no customer's outcome: each fails a gate, whatever its scores.
+func ExampleNorthStarMarkdown() {
+	if err := render.NorthStarMarkdown(os.Stdout, ranking()); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// North Star: First contact resolution (solved-first-contact), total 1.000.
+	//
+	// | Rank | Metric                   | ID                   | Gates                      | Customer coverage (0.300) | Lead strength (0.200) | Linkage to business outcomes (0.200) | Ratings (0.100) | Reach (0.200) | Total |
+	// | ---: | ------------------------ | -------------------- | -------------------------- | ------------------------: | --------------------: | -----------------------------------: | --------------: | ------------: | ----: |
+	// |    1 | First contact resolution | solved-first-contact | passed                     |                     0.300 |                 0.200 |                                0.200 |           0.100 |         0.200 | 1.000 |
+	// |    2 | Calls handled            | calls-handled        | failed: outcome            |                     0.079 |                 0.000 |                                0.000 |           0.114 |         0.100 | 0.294 |
+	// |    3 | Net Promoter Score       | nps                  | failed: outcome, hierarchy |                     0.074 |                 0.000 |                                0.000 |           0.057 |         0.000 | 0.131 |
+	// |    4 | Revenue                  | revenue              | failed: canvas             |                     0.000 |           no evidence |                                0.000 |     no evidence |         0.100 | 0.100 |
+	//
+	// Gates failed:
+	//
+	// | Metric             | Gate      | Why |
+	// | ------------------ | --------- | --- |
+	// | Calls handled      | outcome   | an output is what we produce, what we make, not an outcome: a bare output can never be the North Star |
+	// | Net Promoter Score | outcome   | an output is what we produce, what we make, not an outcome: a bare output can never be the North Star |
+	// | Net Promoter Score | hierarchy | it is not in the hierarchy, so nothing connects it to the work of the front line |
+	// | Revenue            | canvas    | no customer category's canvas uses it, so it shows no successful customer outcome |
+	//
+	// Customer coverage by category (weight times share):
+	//
+	// | Metric                   | Category         | Weight | Share | Coverage | Contribution |
+	// | ------------------------ | ---------------- | -----: | ----: | -------: | -----------: |
+	// | First contact resolution | households       |  0.650 | 0.750 |    0.488 |        0.221 |
+	// | First contact resolution | small-businesses |  0.350 | 0.500 |    0.175 |        0.079 |
+	// | Calls handled            | small-businesses |  0.350 | 0.500 |    0.175 |        0.079 |
+	// | Net Promoter Score       | households       |  0.650 | 0.250 |    0.163 |        0.074 |
+	//
+	// Input metrics, each team's role in driving the North Star:
+	//
+	// | Metric        | ID            | Owner      | Influence | Link           |
+	// | ------------- | ------------- | ---------- | --------: | -------------- |
+	// | Calls handled | calls-handled | Front line |     1.000 | through others |
+	// | Revenue       | revenue       | Sales      |     1.000 | direct         |
+}
+
+// The same ranking as plain text.
+func ExampleNorthStarText() {
+	if err := render.NorthStarText(os.Stdout, ranking()); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// North Star: First contact resolution (solved-first-contact), total 1.000.
+	//
+	// Rank  Metric                    ID                    Gates                       Customer coverage (0.300)  Lead strength (0.200)  Linkage to business outcomes (0.200)  Ratings (0.100)  Reach (0.200)  Total
+	// ----  ------------------------  --------------------  --------------------------  -------------------------  ---------------------  ------------------------------------  ---------------  -------------  -----
+	//    1  First contact resolution  solved-first-contact  passed                                          0.300                  0.200                                 0.200            0.100          0.200  1.000
+	//    2  Calls handled             calls-handled         failed: outcome                                 0.079                  0.000                                 0.000            0.114          0.100  0.294
+	//    3  Net Promoter Score        nps                   failed: outcome, hierarchy                      0.074                  0.000                                 0.000            0.057          0.000  0.131
+	//    4  Revenue                   revenue               failed: canvas                                  0.000            no evidence                                 0.000      no evidence          0.100  0.100
+	//
+	// Gates failed:
+	//
+	// Metric              Gate       Why
+	// ------------------  ---------  -----------------------------------------------------------------------------------------------------
+	// Calls handled       outcome    an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
+	// Net Promoter Score  outcome    an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
+	// Net Promoter Score  hierarchy  it is not in the hierarchy, so nothing connects it to the work of the front line
+	// Revenue             canvas     no customer category's canvas uses it, so it shows no successful customer outcome
+	//
+	// Customer coverage by category (weight times share):
+	//
+	// Metric                    Category          Weight  Share  Coverage  Contribution
+	// ------------------------  ----------------  ------  -----  --------  ------------
+	// First contact resolution  households         0.650  0.750     0.488         0.221
+	// First contact resolution  small-businesses   0.350  0.500     0.175         0.079
+	// Calls handled             small-businesses   0.350  0.500     0.175         0.079
+	// Net Promoter Score        households         0.650  0.250     0.163         0.074
+	//
+	// Input metrics, each team's role in driving the North Star:
+	//
+	// Metric         ID             Owner       Influence  Link
+	// -------------  -------------  ----------  ---------  --------------
+	// Calls handled  calls-handled  Front line      1.000  through others
+	// Revenue        revenue        Sales           1.000  direct
+}

@@ -2,10 +2,12 @@ package render_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -18,7 +20,11 @@ import (
 // revenue, and, through them, the successful customer outcome "problem solved
 // at first contact". Someone also updates the wallboard, which refreshes a
 // screen and serves nobody.
-func contactCentre() *hierarchy.Builder {
+func contactCentre() *hierarchy.Builder { return contactCentreWith(nil) }
+
+// contactCentreWith is the contact centre whose nodes carry the metrics
+// of the same IDs.
+func contactCentreWith(metrics map[string]outcome.Metric) *hierarchy.Builder {
 	b := hierarchy.NewBuilder()
 	for _, n := range []hierarchy.Node{
 		{ID: "answer-call", Name: "Answer call", Level: outcome.Task},
@@ -34,6 +40,7 @@ func contactCentre() *hierarchy.Builder {
 		{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome},
 		{ID: "solved-first-contact", Name: "Problem solved at first contact", Level: outcome.CustomerOutcome},
 	} {
+		n.Metric = metrics[n.ID]
 		b.AddNode(n)
 	}
 	b.AddLink("answer-call", "handle-enquiry")
@@ -208,4 +215,77 @@ func hostileModel() hierarchy.Model {
 		panic(err)
 	}
 	return m
+}
+
+// ranking is the contact centre's choice of a North Star, from four
+// candidates: first contact resolution (the measure of the successful
+// customer outcome), calls handled and NPS (outputs, NPS not in the
+// hierarchy) and revenue (a business outcome no customer category's canvas
+// uses). Households and small businesses are the customer categories; two
+// years of monthly figures show first contact resolution leading revenue by
+// two months.
+func ranking() northstar.Ranking {
+	const hi = outcome.HigherIsBetter
+	metrics := map[string]outcome.Metric{}
+	for _, spec := range []outcome.MetricSpec{
+		{ID: "solved-first-contact", Name: "First contact resolution", Level: outcome.CustomerOutcome, Direction: hi, Owner: "Everyone"},
+		{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Direction: hi, Owner: "Front line"},
+		{ID: "nps", Name: "Net Promoter Score", Level: outcome.Output, Direction: hi, Owner: "Marketing"},
+		{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Kind: outcome.Revenue, Direction: hi, Owner: "Sales"},
+	} {
+		metrics[spec.ID] = outcome.MustMetric(spec)
+	}
+	m, err := contactCentreWith(metrics).Build()
+	if err != nil {
+		panic(err)
+	}
+	d := decimal.RequireFromString
+	canvases := []northstar.Canvas{
+		northstar.MustCanvas(northstar.CanvasSpec{Category: "households", Name: "Households whose service has stopped working",
+			Weight: d("0.65"),
+			Needs: []northstar.Need{{ID: "fixed-once", Statement: "the fault fixed in one contact",
+				Measure: "share of faults fixed at the first contact", Target: "80%", TimeBound: "by the fourth quarter"}},
+			Outcomes: []northstar.SuccessfulOutcome{{ID: "solved", Name: "my problem is solved the first time",
+				Indicators: []northstar.Indicator{{Metric: "solved-first-contact", Importance: d("3")}, {Metric: "nps", Importance: d("1")}}}}}),
+		northstar.MustCanvas(northstar.CanvasSpec{Category: "small-businesses", Name: "Small businesses that cannot trade while the line is down",
+			Weight: d("0.35"),
+			Needs: []northstar.Need{{ID: "trading", Statement: "back trading the same day",
+				Measure: "share of business faults fixed within 8 hours", Target: "95%", TimeBound: "within six months"}},
+			Outcomes: []northstar.SuccessfulOutcome{{ID: "trading", Name: "back in business the same day",
+				Indicators: []northstar.Indicator{{Metric: "solved-first-contact", Importance: d("2")}, {Metric: "calls-handled", Importance: d("2")}}}}}),
+	}
+	var fcr, calls, nps, revenue []float64
+	for t := range 24 {
+		x := float64(t)
+		fcr = append(fcr, 62+0.6*x+3*math.Sin(x/2))
+		calls = append(calls, 41000+900*math.Cos(x))
+		nps = append(nps, 18+4*math.Sin(x*1.3))
+	}
+	for t := range 24 {
+		revenue = append(revenue, 2.1e6+40000*fcr[max(t-2, 0)]+90000*math.Cos(float64(5*t)))
+	}
+	one, five := decimal.NewFromInt(1), decimal.NewFromInt(5)
+	rated := func(understood, actionable int64) []northstar.Rating {
+		return []northstar.Rating{
+			{Aspect: "understood by everyone", Value: decimal.NewFromInt(understood), Min: one, Max: five},
+			{Aspect: "actionable by the front line", Value: decimal.NewFromInt(actionable), Min: one, Max: five},
+		}
+	}
+	policy := northstar.DefaultPolicy()
+	policy.LeadLag.MaxLag = 4
+	r, err := northstar.Select(northstar.Input{
+		Candidates: []northstar.Candidate{
+			{Metric: metrics["solved-first-contact"], Series: fcr, Ratings: rated(5, 4)},
+			{Metric: metrics["nps"], Series: nps, Ratings: rated(4, 2)},
+			{Metric: metrics["calls-handled"], Series: calls, Ratings: rated(5, 5)},
+			{Metric: metrics["revenue"], Series: revenue},
+		},
+		Canvases:  canvases,
+		Policy:    policy,
+		Hierarchy: northstar.FromModel(m),
+	})
+	if err != nil {
+		panic(err)
+	}
+	return r
 }

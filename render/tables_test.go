@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/render"
 	"github.com/cxmodel/cx/triplecrown"
@@ -249,5 +249,84 @@ func TestTablesEscape(t *testing.T) {
 	buf.Reset()
 	require.NoError(t, render.ScoresMarkdown(&buf, []triplecrown.Score{s}))
 	assert.Contains(t, buf.String(), `| # a\|b \*c\* | Q1 \| 2025 |`)
-	_ = decimal.Zero
+}
+
+func TestNorthStarGolden(t *testing.T) {
+	var md, text bytes.Buffer
+	require.NoError(t, render.NorthStarMarkdown(&md, ranking()))
+	require.NoError(t, render.NorthStarText(&text, ranking()))
+	golden(t, "northstar.md", md.Bytes())
+	golden(t, "northstar.txt", text.Bytes())
+}
+
+// TestNorthStarFigures checks the contact centre's ranking against the
+// method: first contact resolution is used by both categories' canvases,
+// households (weight 0.65) with 3 of 4 importance points, 0.65 * 0.75 =
+// 0.4875, and small businesses (0.35) with 2 of 4, 0.35 * 0.5 = 0.175; as
+// the best eligible candidate it scores 1 on every criterion, so its total
+// is the sum of the normalised weights 3, 2, 2, 1, 2 out of 10.
+func TestNorthStarFigures(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, render.NorthStarText(&buf, ranking()))
+	out := buf.String()
+	assert.True(t, strings.HasPrefix(out, "North Star: First contact resolution (solved-first-contact), total 1.000.\n"), out)
+	assert.Contains(t, out, "Customer coverage (0.300)  Lead strength (0.200)  Linkage to business outcomes (0.200)  Ratings (0.100)  Reach (0.200)  Total")
+	assert.Contains(t, out, "   1  First contact resolution  solved-first-contact  passed                                          0.300                  0.200                                 0.200            0.100          0.200  1.000\n")
+	assert.Contains(t, out, "First contact resolution  households         0.650  0.750     0.488")
+	assert.Contains(t, out, "First contact resolution  small-businesses   0.350  0.500     0.175")
+	assert.Contains(t, out, "Net Promoter Score  hierarchy  it is not in the hierarchy")
+}
+
+// TestNorthStarCases renders rankings written out by hand (a Ranking is
+// plain data): a runner-up, no evidence, and no winner.
+func TestNorthStarCases(t *testing.T) {
+	sco := outcome.MustMetric(outcome.MetricSpec{ID: "fcr", Name: "First | contact", Level: outcome.CustomerOutcome,
+		Direction: outcome.HigherIsBetter})
+	bo := outcome.MustMetric(outcome.MetricSpec{ID: "rev", Name: "Revenue", Level: outcome.BusinessOutcome,
+		Kind: outcome.Revenue, Direction: outcome.HigherIsBetter})
+	scores := func(contrib ...float64) []northstar.Score {
+		var out []northstar.Score
+		for c := range northstar.Criteria() {
+			x := contrib[c-1]
+			out = append(out, northstar.Score{Criterion: c, Weight: 0.2, Contribution: x, Missing: x < 0})
+		}
+		return out
+	}
+	r := northstar.Ranking{
+		Entries: []northstar.Entry{
+			{Rank: 1, Metric: sco, Eligible: true, Total: 0.75, Scores: scores(0.2, 0.2, 0.15, 0.1, 0.1)},
+			{Rank: 2, Metric: bo, Eligible: true, Total: 0.5, Scores: scores(0.1, -1, 0.2, 0.1, 0.1)},
+		},
+		Robustness: northstar.Robustness{RunnerUp: "rev", Margin: 0.25},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, render.NorthStarMarkdown(&buf, r))
+	assert.Equal(t, ""+
+		"North Star: First \\| contact (fcr), total 0.750; the runner-up, rev, is 0.250 behind.\n"+
+		"\n"+
+		"| Rank | Metric           | ID  | Gates  | Customer coverage (0.200) | Lead strength (0.200) | Linkage to business outcomes (0.200) | Ratings (0.200) | Reach (0.200) | Total |\n"+
+		"| ---: | ---------------- | --- | ------ | ------------------------: | --------------------: | -----------------------------------: | --------------: | ------------: | ----: |\n"+
+		"|    1 | First \\| contact | fcr | passed |                     0.200 |                 0.200 |                                0.150 |           0.100 |         0.100 | 0.750 |\n"+
+		"|    2 | Revenue          | rev | passed |                     0.100 |           no evidence |                                0.200 |           0.100 |         0.100 | 0.500 |\n",
+		buf.String())
+
+	// The Metric column is as wide as "First \\| contact", escaped: 16.
+
+	// No candidate passes every gate.
+	r.Entries[0].Eligible, r.Entries[1].Eligible = false, false
+	r.Entries[0].Failed = []northstar.GateFailure{{Gate: northstar.GateCanvas, Reason: "no canvas uses it"}}
+	r.Robustness = northstar.Robustness{}
+	buf.Reset()
+	require.NoError(t, render.NorthStarText(&buf, r))
+	assert.True(t, strings.HasPrefix(buf.String(),
+		"No candidate passes every gate: there is no North Star among them.\n"), buf.String())
+	assert.Contains(t, buf.String(), "   1  First | contact  fcr  failed: canvas")
+	assert.Contains(t, buf.String(), "First | contact  canvas  no canvas uses it\n")
+
+	// No candidates.
+	err := render.NorthStarMarkdown(&buf, northstar.Ranking{})
+	assert.ErrorIs(t, err, render.ErrNothingToRender)
+	assert.EqualError(t, err, "render: cannot render a Ranking with no candidates")
+	w := &failWriter{}
+	assert.ErrorIs(t, render.NorthStarText(w, ranking()), errDiskFull)
 }
