@@ -159,18 +159,18 @@ func appendUint(dst []byte, x uint64) []byte {
 func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	v := &view{allWeights: o.AllWeights, highlight: o.Highlight != ""}
 	var errs []error
-	var reported [outcome.CustomerOutcome + 2]bool // index 0 for invalid levels
+	var badLevel, hidesTop bool // reported once each
 	for _, l := range o.Hide {
 		switch {
 		case !l.IsValid():
-			if !reported[0] {
-				reported[0] = true
+			if !badLevel {
+				badLevel = true
 				errs = append(errs, newError(outcome.ErrUnknownLevel, nil,
 					"render: cannot hide %s: it is not a level", l))
 			}
 		case l == outcome.CustomerOutcome:
-			if !reported[l] {
-				reported[l] = true
+			if !hidesTop {
+				hidesTop = true
 				errs = append(errs, newError(ErrHiddenCustomerOutcomes, nil,
 					"render: cannot hide the successful customer outcomes: every line of sight ends there"))
 			}
