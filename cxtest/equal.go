@@ -113,13 +113,25 @@ func currencyName(m triplecrown.Money) string {
 }
 
 // exact writes d with all the decimal places it holds: 1.50 stays "1.50"
-// (decimal's String would write "1.5"). A number whose exponent is beyond
-// ±64 is written as its coefficient and exponent, "1e-300", so that the text
-// stays short.
+// (decimal's String would write "1.5"). So that the text stays short, a
+// number whose exponent is beyond ±64 is written with its exponent, "1e-300",
+// and one of more than 40 digits is cut to 16 significant digits, marked:
+// "2.999999999999999...e200".
 func exact(d decimal.Decimal) string {
-	switch e := d.Exponent(); {
+	const maxDigits, shownDigits = 40, 16
+	e := d.Exponent()
+	c := d.Coefficient()
+	sign := ""
+	if c.Sign() < 0 {
+		sign = "-"
+		c.Neg(c)
+	}
+	digits := c.String()
+	switch {
+	case len(digits) > maxDigits:
+		return sign + digits[:1] + "." + digits[1:shownDigits] + "...e" + strconv.Itoa(int(e)+len(digits)-1)
 	case e < -64 || e > 64:
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+		return sign + digits + "e" + strconv.Itoa(int(e))
 	case e < 0:
 		return d.StringFixed(-e)
 	}

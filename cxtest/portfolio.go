@@ -247,7 +247,8 @@ func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure 
 		}
 		s := fmt.Sprintf("%s: it measures %s, which %s", metricRef(x), nodeRef(nodes[0]), reach(m, nodes[0].ID))
 		if len(nodes) > 1 {
-			s += fmt.Sprintf(", and %d more %s that reach none", len(nodes)-1, plural(len(nodes)-1, "node", "nodes"))
+			s += fmt.Sprintf(", and %d more %s", len(nodes)-1,
+				plural(len(nodes)-1, "node that reaches none", "nodes that reach none"))
 		}
 		return s
 	})
