@@ -80,9 +80,9 @@ func fixtureLines(args []string) []fixtureLine {
 	return out
 }
 
-// lineError reports a problem of a fixture's line.
-func lineError(what string, l fixtureLine, format string, args ...any) error {
-	return fmt.Errorf("cxtest: %s fixture, line %d (%s): %s", what, l.n, quote(l.text), fmt.Sprintf(format, args...))
+// lineError reports a problem of a fixture's line, wrapping err.
+func lineError(what string, l fixtureLine, err error) error {
+	return fmt.Errorf("cxtest: %s fixture, line %d (%s): %w", what, l.n, quote(l.text), err)
 }
 
 func parseHierarchy(metrics []outcome.Metric, args []string) (hierarchy.Model, error) {
@@ -98,14 +98,14 @@ func parseHierarchy(metrics []outcome.Metric, args []string) (hierarchy.Model, e
 	for _, l := range fixtureLines(args) {
 		refs, weights, err := splitChain(l.text)
 		if err != nil {
-			problems = append(problems, lineError("hierarchy", l, "%v", err))
+			problems = append(problems, lineError("hierarchy", l, err))
 			continue
 		}
 		ids := make([]string, len(refs))
 		for i, r := range refs {
 			level, id, name, err := parseNodeRef(r)
 			if err != nil {
-				problems = append(problems, lineError("hierarchy", l, "%v", err))
+				problems = append(problems, lineError("hierarchy", l, err))
 				ids = nil
 				break
 			}
@@ -121,16 +121,16 @@ func parseHierarchy(metrics []outcome.Metric, args []string) (hierarchy.Model, e
 			case n.level == 0:
 				n.level, n.line = level, l
 			case n.level != level:
-				problems = append(problems, lineError("hierarchy", l,
-					"node %s is a %s here but a %s on line %d", quote(id), levelName(level, 1), levelName(n.level, 1), n.line.n))
+				problems = append(problems, lineError("hierarchy", l, fmt.Errorf(
+					"node %s is %s here but %s on line %d", quote(id), article(level), article(n.level), n.line.n)))
 			}
 			switch {
 			case name == "":
 			case n.name == "":
 				n.name = name
 			case n.name != name:
-				problems = append(problems, lineError("hierarchy", l,
-					"node %s is named %s here, and %s before", quote(id), quote(name), quote(n.name)))
+				problems = append(problems, lineError("hierarchy", l, fmt.Errorf(
+					"node %s is named %s here, and %s before", quote(id), quote(name), quote(n.name))))
 			}
 		}
 		for i := 1; i < len(ids); i++ {
@@ -167,6 +167,15 @@ func parseHierarchy(metrics []outcome.Metric, args []string) (hierarchy.Model, e
 		return hierarchy.Model{}, fmt.Errorf("cxtest: hierarchy fixture: %w", err)
 	}
 	return m, nil
+}
+
+// article returns a level's name with "a" or "an": "an activity".
+func article(l outcome.Level) string {
+	switch l {
+	case outcome.Activity, outcome.Output:
+		return "an " + levelName(l, 1)
+	}
+	return "a " + levelName(l, 1)
 }
 
 // splitChain splits a line into its node references and the weights of the
@@ -273,7 +282,7 @@ func parseMetrics(args []string) ([]outcome.Metric, error) {
 	for _, l := range fixtureLines(args) {
 		m, err := parseMetric(l.text)
 		if err != nil {
-			problems = append(problems, lineError("metrics", l, "%v", err))
+			problems = append(problems, lineError("metrics", l, err))
 			continue
 		}
 		out = append(out, m)
@@ -427,21 +436,21 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 	}
 	var spec triplecrown.ScorecardSpec
 	var problems []error
-	bad := func(l fixtureLine, format string, args ...any) {
-		problems = append(problems, lineError("scorecard", l, format, args...))
+	bad := func(l fixtureLine, err error) {
+		problems = append(problems, lineError("scorecard", l, err))
 	}
 	head, err := fields(cs[0].text)
 	switch {
 	case err != nil:
-		bad(cs[0], "%v", err)
+		bad(cs[0], err)
 	case len(head) < 2 || len(head) > 3 || strings.HasPrefix(head[0], `"`) || strings.HasPrefix(head[1], `"`) ||
 		strings.Contains(head[0], ":"):
-		bad(cs[0], `the first clause is the unit's ID, the period and, Go-quoted, its name`)
+		bad(cs[0], errors.New("the first clause is the unit's ID, the period and, Go-quoted, its name"))
 	default:
 		spec.Unit, spec.Period = head[0], head[1]
 		if len(head) == 3 {
 			if spec.Name, err = strconv.Unquote(head[2]); err != nil {
-				bad(cs[0], "the name %s is not Go-quoted", quote(head[2]))
+				bad(cs[0], fmt.Errorf("the name %s is not Go-quoted", quote(head[2])))
 			}
 		}
 	}
@@ -449,7 +458,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 	for _, l := range cs[1:] {
 		key, value, ok := strings.Cut(l.text, ":")
 		if !ok {
-			bad(l, "a clause is cost:, revenue: or a service measure's name (direction, unit):")
+			bad(l, errors.New("a clause is cost:, revenue: or a service measure's name (direction, unit):"))
 			continue
 		}
 		key = strings.TrimSpace(key)
@@ -458,7 +467,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 			what = "service"
 		}
 		if seen[what] {
-			bad(l, "a second %s", what)
+			bad(l, fmt.Errorf("a second %s", what))
 			continue
 		}
 		seen[what] = true
@@ -466,7 +475,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 		case "cost", "revenue":
 			a, err := parseAmounts(value)
 			if err != nil {
-				bad(l, "%v", err)
+				bad(l, err)
 			} else if what == "cost" {
 				spec.Cost = a
 			} else {
@@ -475,7 +484,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 		default:
 			s, err := parseService(key, value)
 			if err != nil {
-				bad(l, "%v", err)
+				bad(l, err)
 			} else {
 				spec.Service = s
 			}
@@ -626,7 +635,7 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 				err = errors.New("a clause is cost, service, revenue, significance, places or rounding, then its value")
 			}
 			if err != nil {
-				problems = append(problems, lineError("policy", fixtureLine{l.n, c}, "%v", err))
+				problems = append(problems, lineError("policy", fixtureLine{l.n, c}, err))
 			}
 		}
 	}
