@@ -36,12 +36,27 @@
 //
 // # Packages
 //
-//   - [outcome]: levels, directions and business-outcome kinds; metric
-//     definitions; the catalogue of well-known KPIs ([outcome.Classify]); the
-//     KPI-portfolio audit; errors with stable codes ([outcome.Code]).
+//   - [github.com/cxmodel/cx/outcome]: levels, directions and business-outcome
+//     kinds; metric definitions; the catalogue of well-known KPIs; the
+//     KPI-portfolio audit; outcome rates, failure demand and the NPS, CSAT and
+//     CES tallies; errors with stable codes.
+//   - [github.com/cxmodel/cx/hierarchy]: the layered graph from tasks to
+//     successful customer outcomes: validation, alignment, line of sight,
+//     roll-ups and change attribution, linear in the size of the organisation.
+//   - [github.com/cxmodel/cx/northstar]: Successful Customer Outcome Canvases
+//     per customer category, lead/lag analysis of time series, and the choice
+//     of the North Star: gates, weighted criteria, a full ranking with every
+//     reason, how robust the choice is, and the input metrics that drive it.
+//   - [github.com/cxmodel/cx/triplecrown]: exact money, per-unit scorecards of
+//     cost, service and revenue, the verdict with its reasons, roll-ups,
+//     contributions and ROI.
+//
+// Imports point one way: hierarchy and triplecrown build on outcome, and
+// northstar on outcome and hierarchy.
 //
 // Every package is pure (no I/O, no clocks, no global state), reports bad
 // input as errors with stable codes rather than panics, keeps money and the
 // ratios people read as exact decimals, explains its verdicts as data, and
-// round-trips its definitions through JSON.
+// round-trips its definitions through JSON. The program in examples/contactcenter
+// tells the whole story on one organisation: go run ./examples/contactcenter.
 package cx

@@ -8,7 +8,11 @@
 // Each part of the report is one step of the method:
 //
 //  1. The KPI audit: "Are they mostly about outputs?"
-//  2. The triple crown: did every department lower cost, improve service and
+//  2. The hierarchy: does everything the centre does have a line of sight to
+//     a successful customer outcome?
+//  3. The North Star: which one metric, across the customer categories,
+//     would consistently deliver successful customer outcomes?
+//  4. The triple crown: did every department lower cost, improve service and
 //     grow revenue at the same time, and what did each contribute?
 package main
 
@@ -29,7 +33,7 @@ func main() {
 func run(w io.Writer) error {
 	fmt.Fprintln(w, "Northwind Contact Centre: the Outside-In review")
 	fmt.Fprintln(w, "===============================================")
-	for _, part := range []func(io.Writer) error{auditPart, tripleCrownPart} {
+	for _, part := range []func(io.Writer) error{auditPart, hierarchyPart, northStarPart, tripleCrownPart} {
 		fmt.Fprintln(w)
 		if err := part(w); err != nil {
 			return err

@@ -45,6 +45,35 @@ func TestReportFigures(t *testing.T) {
 		`[rewarded-output] "Calls handled"`,
 		// NPS is declared a customer outcome; the method classes it an output.
 		`[level-contradicts-catalogue] "Net Promoter Score"`,
+		// The hierarchy has 17 nodes of work below the 2 customer outcomes; the
+		// orphans are fill-timesheet (a task feeding nothing), update-wallboard
+		// -> manage-queues -> service-level, and escalation-rate: 5, so 12 of 17
+		// = 70.6% reach a customer outcome, 71% whole.
+		"No: 71% of the work (12 of 17 nodes) reaches a successful customer outcome",
+		// Activities by weight: handle-call 2 links up, answer-email 1,
+		// occupancy 1 (all aligned), manage-queues 1 (orphan): 4 of 5 = 80%.
+		"Activity          3 of 4 aligned (75.0% by count, 80.0% by weight)",
+		`order-visible ("I know where my order stands without chasing")`,
+		// look-up-account feeds handle-call (0.7) and answer-email (0.3);
+		// handle-call has 3 routes up (calls-handled twice, aht once), answer-email 1.
+		"look-up-account -> answer-email -> first-time-response -> retention-revenue -> problem-solved",
+		// The North Star. Outputs never pass the outcome gate; NPS competes as
+		// the output the catalogue says it is, and is in no hierarchy.
+		"North Star: First contact resolution",
+		"5. Net Promoter Score",
+		// Coverage: households weigh 0.65 and give first contact resolution 3
+		// of 3+1 importance (0.75): 0.65 x 0.75 = 0.4875; small businesses
+		// 0.35 x 2/(2+1+1) = 0.175.
+		"households: weight 0.65 x share 0.750 = 0.488 of its coverage",
+		"small-businesses: weight 0.35 x share 0.500 = 0.175 of its coverage",
+		// Revenue kept is built from first contact resolution two months earlier.
+		"against retention-revenue it leads by 2 periods",
+		// Influence through the hierarchy, the product of the link weights up
+		// to problem-solved: first-time response 1 x 0.6; calls handled
+		// 0.5 x 0.4 + 0.5 x 0.6 = 0.5; AHT 1 x 0.4; occupancy 1 x 1 x 0.4.
+		"First-time response    owner Email team           influence 0.60",
+		"Calls handled          owner Front line           influence 0.50",
+		"Occupancy              owner Workforce planning   influence 0.40",
 		// Front line: 6,900/10,000 → 7,800/10,000 solved at first contact;
 		// cost 6.2M → 5.7M (-8.06%), revenue 1.8M → 2.05M (+13.89%).
 		"front-line: triple crown",

@@ -64,7 +64,7 @@ func departments() ([]triplecrown.Scorecard, error) {
 // tripleCrownPart scores each department, rolls them up to the contact
 // centre, and shows each one's contribution to the savings and the growth.
 func tripleCrownPart(w io.Writer) error {
-	fmt.Fprintln(w, "2. The triple crown")
+	fmt.Fprintln(w, "4. The triple crown")
 	fmt.Fprintln(w, `   "Simultaneously lowering costs, improving service and growing revenues", department by department.`)
 	cards, err := departments()
 	if err != nil {

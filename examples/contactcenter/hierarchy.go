@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// organisation is the contact centre drawn as the method's hierarchy, "from
+// the customer interaction, right through to individual task, activity": the
+// front line's tasks, the activities they make up, the outputs those produce
+// (measured by the portfolio's KPIs), the business outcomes and, at the top,
+// the two successful customer outcomes the centre exists for.
+func organisation(metrics map[string]outcome.Metric) (hierarchy.Model, error) {
+	b := hierarchy.NewBuilder()
+	node := func(id, name string, l outcome.Level) {
+		b.AddNode(hierarchy.Node{ID: id, Name: name, Level: l, Metric: metrics[id]})
+	}
+	// The successful customer outcomes, in the customer's words.
+	node("problem-solved", "My problem is solved the first time I get in touch", outcome.CustomerOutcome)
+	node("order-visible", "I know where my order stands without chasing", outcome.CustomerOutcome)
+	// The business outcomes.
+	node("cost-to-serve", "Cost to serve", outcome.BusinessOutcome)
+	node("retention-revenue", "Revenue kept", outcome.BusinessOutcome)
+	// The outputs, measured by the portfolio's KPIs.
+	node("calls-handled", "Calls handled", outcome.Output)
+	node("aht", "Average handle time", outcome.Output)
+	node("first-time-response", "First-time response", outcome.Output)
+	node("service-level", "Service level", outcome.Output)
+	node("escalation-rate", "Escalation rate", outcome.Output)
+	// The activities.
+	node("handle-call", "Handle a call", outcome.Activity)
+	node("answer-email", "Answer an email", outcome.Activity)
+	node("manage-queues", "Manage the queues", outcome.Activity)
+	node("occupancy", "Keep agents busy", outcome.Activity)
+	// The tasks.
+	node("answer-call", "Answer the call", outcome.Task)
+	node("diagnose-fault", "Diagnose the fault", outcome.Task)
+	node("look-up-account", "Look up the account", outcome.Task)
+	node("write-reply", "Write the reply", outcome.Task)
+	node("update-wallboard", "Update the wallboard", outcome.Task)
+	node("fill-timesheet", "Fill in the timesheet", outcome.Task)
+
+	weight := decimal.RequireFromString
+	// Tasks make up activities.
+	b.AddLink("answer-call", "handle-call")
+	b.AddLink("diagnose-fault", "handle-call")
+	b.AddWeightedLink("look-up-account", "handle-call", weight("0.7"))
+	b.AddWeightedLink("look-up-account", "answer-email", weight("0.3"))
+	b.AddLink("write-reply", "answer-email")
+	b.AddLink("update-wallboard", "manage-queues")
+	// Activities produce outputs.
+	b.AddLink("handle-call", "calls-handled")
+	b.AddLink("handle-call", "aht")
+	b.AddLink("answer-email", "first-time-response")
+	b.AddLink("manage-queues", "service-level")
+	b.AddLink("occupancy", "aht")
+	// Outputs drive business outcomes. Only some of them serve the customer:
+	// a call handled that solves the problem costs less than the repeat
+	// call it saves; escalations and the service level feed nothing above.
+	b.AddWeightedLink("calls-handled", "cost-to-serve", weight("0.5"))
+	b.AddWeightedLink("calls-handled", "retention-revenue", weight("0.5"))
+	b.AddLink("aht", "cost-to-serve")
+	b.AddLink("first-time-response", "retention-revenue")
+	// Business outcomes follow from customers' success, and feed the
+	// measure of it: revenue kept more than cost.
+	b.AddWeightedLink("cost-to-serve", "problem-solved", weight("0.4"))
+	b.AddWeightedLink("retention-revenue", "problem-solved", weight("0.6"))
+	return b.Build()
+}
+
+// hierarchyPart builds the hierarchy and answers the method's question: "is
+// everything you are doing aligned to delivering a successful customer
+// outcome?"
+func hierarchyPart(w io.Writer) error {
+	fmt.Fprintln(w, "2. The hierarchy and its line of sight")
+	fmt.Fprintln(w, `   "Is everything you are doing aligned to delivering a successful customer outcome?"`)
+	metrics := map[string]outcome.Metric{}
+	for _, spec := range portfolio() {
+		m, err := outcome.NewMetric(spec)
+		if err != nil {
+			return err
+		}
+		metrics[m.ID()] = m
+	}
+	m, err := organisation(metrics)
+	if err != nil {
+		return err
+	}
+	a := m.Alignment()
+	fmt.Fprintf(w, "\n   %s\n\n", a.Answer())
+	for _, s := range a.Levels {
+		fmt.Fprintf(w, "   %-17s %d of %d aligned (%s%% by count, %s%% by weight)\n",
+			s.Level, s.Aligned, s.Nodes, s.ByCount(3).Shift(2).StringFixed(1), s.ByWeight(3).Shift(2).StringFixed(1))
+	}
+	fmt.Fprintln(w, "\n   Orphans (work aligned to nothing), by the highest level they reach:")
+	for _, g := range a.Orphans {
+		fmt.Fprintf(w, "   - up to %s: %s\n", g.Highest, strings.Join(g.IDs, ", "))
+	}
+	fmt.Fprintln(w, "\n   Successful customer outcomes that nothing delivers:")
+	for _, id := range a.Unsupported {
+		n, _ := m.Node(id)
+		fmt.Fprintf(w, "   - %s (%q)\n", id, n.Name)
+	}
+	los, err := m.LineOfSight("look-up-account", 10)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\n   The line of sight from one front-line task to the customer:")
+	for _, p := range los.Paths {
+		fmt.Fprintf(w, "   - %s\n", strings.Join(p, " -> "))
+	}
+	fmt.Fprintln(w, "\n   Rewarded KPIs and where they lead:")
+	for _, spec := range portfolio() {
+		if !spec.Rewarded {
+			continue
+		}
+		if !m.Has(spec.ID) {
+			fmt.Fprintf(w, "   - %s (declared %s): not in the hierarchy, so no line of sight connects it to the work\n", spec.Name, spec.Level)
+			continue
+		}
+		ok, err := m.Aligned(spec.ID)
+		if err != nil {
+			return err
+		}
+		verdict := "reaches a successful customer outcome"
+		if !ok {
+			verdict = "reaches NO successful customer outcome"
+		}
+		fmt.Fprintf(w, "   - %s (%s): %s\n", spec.Name, spec.Level, verdict)
+	}
+	return nil
+}

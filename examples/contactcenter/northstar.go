@@ -1,0 +1,156 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/cxmodel/cx/northstar"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// firstContactResolution is the measure the audit found missing: whether
+// customers achieve the outcome "my problem is solved the first time I get in
+// touch". It measures the hierarchy's customer-outcome node of the same ID.
+func firstContactResolution() outcome.MetricSpec {
+	return outcome.MetricSpec{ID: "problem-solved", Name: "First contact resolution", Level: outcome.CustomerOutcome,
+		Direction: outcome.HigherIsBetter, Unit: "%", Owner: "Everyone"}
+}
+
+// canvases are the Successful Customer Outcome Canvases of the centre's two
+// customer categories, by need rather than circumstance, weighted by their
+// share of profit.
+func canvases() ([]northstar.Canvas, error) {
+	d := decimal.RequireFromString
+	specs := []northstar.CanvasSpec{
+		{
+			Category: "households", Name: "Households whose service has stopped working", Weight: d("0.65"),
+			Needs: []northstar.Need{{ID: "fixed-once", Statement: "the fault fixed in one contact",
+				Measure: "share of faults fixed at the first contact", Target: "80%", TimeBound: "by the fourth quarter"}},
+			Outcomes: []northstar.SuccessfulOutcome{
+				{ID: "solved", Name: "my problem is solved the first time", Indicators: []northstar.Indicator{
+					{Metric: "problem-solved", Importance: d("3")}, {Metric: "nps", Importance: d("1")}}},
+			},
+		},
+		{
+			Category: "small-businesses", Name: "Small businesses that cannot trade while the line is down", Weight: d("0.35"),
+			Needs: []northstar.Need{{ID: "trading", Statement: "back trading the same day",
+				Measure: "share of business faults fixed within 8 hours", Target: "95%", TimeBound: "within six months"},
+				{ID: "kept-informed", Statement: "kept informed"}},
+			Outcomes: []northstar.SuccessfulOutcome{
+				{ID: "trading", Name: "back in business the same day", Indicators: []northstar.Indicator{
+					{Metric: "problem-solved", Importance: d("2")}, {Metric: "aht", Importance: d("1")},
+					{Metric: "calls-handled", Importance: d("1")}}},
+			},
+		},
+	}
+	out := make([]northstar.Canvas, 0, len(specs))
+	for _, s := range specs {
+		c, err := northstar.NewCanvas(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// history is two years of monthly figures: first contact resolution (%)
+// climbs with the new way of working, and revenue kept follows it two months
+// later; calls handled and NPS wander on their own calendar.
+func history() (fcr, calls, nps, revenue []float64) {
+	for t := range 24 {
+		x := float64(t)
+		fcr = append(fcr, 62+0.6*x+3*math.Sin(x/2))
+		calls = append(calls, 41000+900*math.Cos(x))
+		nps = append(nps, 18+4*math.Sin(x*1.3))
+	}
+	for t := range 24 {
+		lagged := fcr[max(t-2, 0)]
+		revenue = append(revenue, 2.1e6+40000*lagged+90000*math.Cos(float64(5*t)))
+	}
+	return fcr, calls, nps, revenue
+}
+
+// northStarPart chooses the centre's North Star: "that Metric that would
+// consistently deliver Successful Customer Outcomes and drive sustainable
+// growth if you focus on above all else".
+func northStarPart(w io.Writer) error {
+	fmt.Fprintln(w, "3. The North Star")
+	fmt.Fprintln(w, `   "Aggregate the SCOC's against all your customer categories ... and decide which is the most essential Metric."`)
+	metrics := map[string]outcome.Metric{}
+	specs := append(portfolio(), firstContactResolution())
+	for _, spec := range specs {
+		// Take the audit's correction: a metric the catalogue classes at
+		// another level (NPS, declared an outcome) competes as what it is.
+		if c := outcome.Classify(spec.Name); c.Known() && c.Level != spec.Level && spec.Level != outcome.BusinessOutcome {
+			spec.Level = c.Level
+		}
+		m, err := outcome.NewMetric(spec)
+		if err != nil {
+			return err
+		}
+		metrics[m.ID()] = m
+	}
+	model, err := organisation(metrics)
+	if err != nil {
+		return err
+	}
+	cs, err := canvases()
+	if err != nil {
+		return err
+	}
+	fcr, calls, nps, revenue := history()
+	one, five := decimal.NewFromInt(1), decimal.NewFromInt(5)
+	rated := func(understood, actionable int64) []northstar.Rating {
+		return []northstar.Rating{
+			{Aspect: "understood by everyone", Value: decimal.NewFromInt(understood), Min: one, Max: five},
+			{Aspect: "actionable by the front line", Value: decimal.NewFromInt(actionable), Min: one, Max: five},
+		}
+	}
+	policy := northstar.DefaultPolicy()
+	policy.LeadLag.MaxLag = 4
+	r, err := northstar.Select(northstar.Input{
+		Candidates: []northstar.Candidate{
+			{Metric: metrics["problem-solved"], Series: fcr, Ratings: rated(5, 4)},
+			{Metric: metrics["nps"], Series: nps, Ratings: rated(4, 2)},
+			{Metric: metrics["calls-handled"], Series: calls, Ratings: rated(5, 5)},
+			{Metric: metrics["aht"], Ratings: rated(4, 5)},
+			{Metric: metrics["retention-revenue"], Series: revenue},
+		},
+		Canvases:  cs,
+		Policy:    policy,
+		Hierarchy: northstar.FromModel(model),
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	for _, e := range r.Entries {
+		fmt.Fprintf(w, "   %d. %-26s total %.3f\n", e.Rank, e.Metric.Name(), e.Total)
+		for _, f := range e.Failed {
+			fmt.Fprintf(w, "      fails the %s gate: %s\n", f.Gate, f.Reason)
+		}
+	}
+	win, ok := r.Winner()
+	if !ok {
+		fmt.Fprintln(w, "\n   No candidate passes every gate: there is no North Star yet.")
+		return nil
+	}
+	fmt.Fprintf(w, "\n   North Star: %s\n", win.Metric.Name())
+	for _, c := range win.Categories {
+		fmt.Fprintf(w, "   - %s: weight %.2f x share %.3f = %.3f of its coverage\n", c.Category, c.Weight, c.Share, c.Raw)
+	}
+	for _, ev := range win.Evidence {
+		fmt.Fprintf(w, "   - against %s it %s\n", ev.Outcome, ev.LeadLag)
+	}
+	fmt.Fprintln(w, "\n   Input metrics, each team's role in driving it forward:")
+	for _, im := range r.InputMetrics {
+		fmt.Fprintf(w, "   - %-22s owner %-20s influence %.2f\n", im.Metric.Name(), im.Metric.Owner(), im.Influence)
+	}
+	if r.Robustness.RunnerUp != "" {
+		fmt.Fprintf(w, "\n   Runner-up %s, %.3f behind.\n", r.Robustness.RunnerUp, r.Robustness.Margin)
+	}
+	return nil
+}

@@ -1,0 +1,444 @@
+package northstar
+
+import (
+	"errors"
+	"iter"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// CanvasSpec is a Successful Customer Outcome Canvas as plain data: what a
+// caller fills in, and the canvas's JSON form. [NewCanvas] validates it.
+//
+// One canvas describes one customer category: who the category is (defined
+// by need, not by circumstance), how much it matters to the business, its
+// needs stated SMART-ly, its successful outcomes and, for each outcome, the
+// metrics that show it.
+type CanvasSpec struct {
+	// Category is the customer category's ID; see [outcome.ValidateID].
+	Category string `json:"category"`
+	// Name says who the category is, e.g. "Guests travelling for work".
+	// Required.
+	Name string `json:"name"`
+	// Description is free text.
+	Description string `json:"description,omitempty"`
+	// Weight is the category's importance to the business, e.g. its share
+	// of profit ("80% of profit comes from 20% of customers"). Weights are
+	// normalised across the canvases of a selection, so they need not sum
+	// to one. Not negative; zero is allowed but reported as a warning.
+	Weight decimal.Decimal `json:"weight"`
+	// Needs are the category's needs, most important first. At least one.
+	Needs []Need `json:"needs"`
+	// Outcomes are the category's successful outcomes. At least one.
+	Outcomes []SuccessfulOutcome `json:"outcomes"`
+}
+
+// Need is a customer category's need, stated SMART-ly: a statement, and the
+// measure, target and time bound that make it Specific, Measurable and
+// Time-bound. A need without a measure, a target or a time bound is not
+// SMART; a canvas keeps it and reports it with a warning
+// ([ErrNeedNotSMART]).
+type Need struct {
+	// ID identifies the need within its canvas; see [outcome.ValidateID].
+	ID string `json:"id"`
+	// Statement is the need in the customer's words, e.g. "a place to stay
+	// that feels like home". Required.
+	Statement string `json:"statement"`
+	// Measure is how the need is measured: a metric's ID or free text.
+	Measure string `json:"measure,omitempty"`
+	// Target is the level that meets the need, e.g. "95% of stays rated 4
+	// or more".
+	Target string `json:"target,omitempty"`
+	// TimeBound is when the target is to be met, e.g. "by the end of 2026".
+	TimeBound string `json:"timeBound,omitempty"`
+}
+
+// Missing returns what the need lacks to be SMART, in the order "measure",
+// "target", "time bound"; nil if it lacks nothing. Text that is only white
+// space counts as missing.
+func (n Need) Missing() []string {
+	var out []string
+	if strings.TrimSpace(n.Measure) == "" {
+		out = append(out, "measure")
+	}
+	if strings.TrimSpace(n.Target) == "" {
+		out = append(out, "target")
+	}
+	if strings.TrimSpace(n.TimeBound) == "" {
+		out = append(out, "time bound")
+	}
+	return out
+}
+
+// IsSMART reports whether the need has a measure, a target and a time bound.
+func (n Need) IsSMART() bool { return len(n.Missing()) == 0 }
+
+// SuccessfulOutcome is a successful outcome of a customer category: what the
+// customer achieves ("a stay that feels like home"), with the metrics that
+// show whether they achieve it.
+type SuccessfulOutcome struct {
+	// ID identifies the outcome within its canvas; see [outcome.ValidateID].
+	ID string `json:"id"`
+	// Name is the outcome in words. Required.
+	Name string `json:"name"`
+	// Description is free text.
+	Description string `json:"description,omitempty"`
+	// Indicators are the metrics that show the outcome, each with its
+	// importance within the category. At least one; a metric appears at
+	// most once per outcome.
+	Indicators []Indicator `json:"metrics"`
+}
+
+// Indicator names a metric that shows a successful outcome, and its
+// importance within the customer category. Importances are relative: a
+// metric's share of its category is its importance (summed over the
+// category's outcomes, if it shows several) divided by the sum of all the
+// importances on the canvas.
+type Indicator struct {
+	// Metric is the metric's ID, as in [outcome.Metric.ID].
+	Metric string `json:"metric"`
+	// Importance is how much the metric matters within the category. Not
+	// negative.
+	Importance decimal.Decimal `json:"importance"`
+}
+
+// Canvas is a validated Successful Customer Outcome Canvas: one customer
+// category, its weight, its needs, its successful outcomes and the metrics
+// that show them. Build one with [NewCanvas].
+//
+// Canvas is immutable and safe to copy and to use from several goroutines.
+// The zero Canvas is not a valid canvas; [Canvas.IsZero] reports it.
+type Canvas struct {
+	spec     CanvasSpec
+	metrics  []canvasMetric
+	warnings []*outcome.Error
+}
+
+// canvasMetric is one distinct metric of a canvas: its summed importance and
+// its share of the canvas's total importance.
+type canvasMetric struct {
+	id         string
+	importance decimal.Decimal
+	share      float64
+}
+
+// NewCanvas validates spec and returns the Canvas it defines. Every error is
+// reported, joined with [errors.Join] in the order of the spec, each an
+// *[outcome.Error] with its code: the IDs' ([outcome.ErrEmptyID],
+// [outcome.ErrInvalidID], [outcome.ErrDuplicateID] for two needs, two
+// outcomes or a metric twice in one outcome), [outcome.ErrEmptyName] for a
+// canvas or an outcome with no name, [ErrNegativeWeight] and
+// [ErrWeightOutOfRange] for the weight or an importance, [ErrEmptyCanvas] for
+// no needs or no outcomes, [ErrEmptyNeed], [ErrOutcomeUnmeasured] and
+// [ErrZeroWeights] when every importance is zero.
+//
+// Needs that are not SMART and a zero weight do not block: they are reported
+// by [Canvas.Warnings].
+func NewCanvas(spec CanvasSpec) (Canvas, error) {
+	var errs []error
+	var warns []*outcome.Error
+	cat := spec.Category
+	if err := checkID(cat, []string{cat}, "canvas id"); err != nil {
+		errs = append(errs, err)
+	}
+	ids := []string{cat}
+	if strings.TrimSpace(spec.Name) == "" {
+		errs = append(errs, outcome.NewError(outcome.ErrEmptyName, ids,
+			"northstar: canvas %q has no name (who the category is)", clip(cat)))
+	}
+	if err := checkAmount(spec.Weight, ids, "canvas %q: weight", clip(cat)); err != nil {
+		errs = append(errs, err)
+	} else if spec.Weight.IsZero() {
+		warns = append(warns, warning(ErrZeroCategoryWeight, ids,
+			"northstar: canvas %q has weight zero, so it counts for nothing", clip(cat)))
+	}
+
+	if len(spec.Needs) == 0 {
+		errs = append(errs, outcome.NewError(ErrEmptyCanvas, ids, "northstar: canvas %q states no needs", clip(cat)))
+	}
+	seen := make(map[string]bool, len(spec.Needs))
+	for _, n := range spec.Needs {
+		nids := []string{cat, n.ID}
+		if err := checkID(n.ID, nids, "canvas %q: need id", clip(cat)); err != nil {
+			errs = append(errs, err)
+		} else if seen[n.ID] {
+			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, nids,
+				"northstar: canvas %q: duplicate need id %q", clip(cat), clip(n.ID)))
+		}
+		seen[n.ID] = true
+		if strings.TrimSpace(n.Statement) == "" {
+			errs = append(errs, outcome.NewError(ErrEmptyNeed, nids,
+				"northstar: canvas %q: need %q has no statement", clip(cat), clip(n.ID)))
+		}
+		if missing := n.Missing(); len(missing) > 0 {
+			warns = append(warns, warning(ErrNeedNotSMART, nids,
+				"northstar: canvas %q: need %q is not SMART: it has no %s", clip(cat), clip(n.ID), strings.Join(missing, ", no ")))
+		}
+	}
+
+	if len(spec.Outcomes) == 0 {
+		errs = append(errs, outcome.NewError(ErrEmptyCanvas, ids, "northstar: canvas %q has no successful outcomes", clip(cat)))
+	}
+	clear(seen)
+	var metrics []canvasMetric
+	index := make(map[string]int) // metric ID -> index in metrics
+	var lastOutcome []int         // per metric: the last outcome that listed it
+	total := decimal.Zero
+	totalOK := true
+	for oi, o := range spec.Outcomes {
+		oids := []string{cat, o.ID}
+		if err := checkID(o.ID, oids, "canvas %q: outcome id", clip(cat)); err != nil {
+			errs = append(errs, err)
+		} else if seen[o.ID] {
+			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, oids,
+				"northstar: canvas %q: duplicate outcome id %q", clip(cat), clip(o.ID)))
+		}
+		seen[o.ID] = true
+		if strings.TrimSpace(o.Name) == "" {
+			errs = append(errs, outcome.NewError(outcome.ErrEmptyName, oids,
+				"northstar: canvas %q: outcome %q has no name", clip(cat), clip(o.ID)))
+		}
+		if len(o.Indicators) == 0 {
+			errs = append(errs, outcome.NewError(ErrOutcomeUnmeasured, oids,
+				"northstar: canvas %q: outcome %q has no metric that shows it", clip(cat), clip(o.ID)))
+		}
+		for _, ind := range o.Indicators {
+			mids := []string{cat, o.ID, ind.Metric}
+			j, known := index[ind.Metric]
+			if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {
+				errs = append(errs, err)
+			} else if known && lastOutcome[j] == oi {
+				errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, mids,
+					"northstar: canvas %q: outcome %q lists metric %q twice", clip(cat), clip(o.ID), clip(ind.Metric)))
+			}
+			if !known {
+				j = len(metrics)
+				index[ind.Metric] = j
+				metrics = append(metrics, canvasMetric{id: ind.Metric, importance: decimal.Zero})
+				lastOutcome = append(lastOutcome, oi)
+			}
+			lastOutcome[j] = oi
+			if err := checkAmount(ind.Importance, mids, "canvas %q: outcome %q: metric %q: importance",
+				clip(cat), clip(o.ID), clip(ind.Metric)); err != nil {
+				errs = append(errs, err)
+				totalOK = false
+				continue
+			}
+			total = total.Add(ind.Importance)
+			metrics[j].importance = metrics[j].importance.Add(ind.Importance)
+		}
+	}
+	if totalOK && len(metrics) > 0 && total.IsZero() {
+		errs = append(errs, outcome.NewError(ErrZeroWeights, ids,
+			"northstar: canvas %q: every metric has importance zero", clip(cat)))
+	}
+	if len(errs) > 0 {
+		return Canvas{}, errors.Join(errs...)
+	}
+	tf := toFloat(total)
+	for i := range metrics {
+		metrics[i].share = toFloat(metrics[i].importance) / tf
+	}
+	return Canvas{spec: cloneSpec(spec), metrics: metrics, warnings: warns}, nil
+}
+
+// MustCanvas is like [NewCanvas] but panics if spec is invalid. It is meant
+// for canvases written as literals in programs and tests.
+func MustCanvas(spec CanvasSpec) Canvas {
+	c, err := NewCanvas(spec)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Category returns the customer category's ID.
+func (c Canvas) Category() string { return c.spec.Category }
+
+// Name returns who the category is.
+func (c Canvas) Name() string { return c.spec.Name }
+
+// Description returns the canvas's description, or "".
+func (c Canvas) Description() string { return c.spec.Description }
+
+// Weight returns the category's weight, as given (not normalised).
+func (c Canvas) Weight() decimal.Decimal { return c.spec.Weight }
+
+// Needs returns a copy of the category's needs, in the order given.
+func (c Canvas) Needs() []Need { return slices.Clone(c.spec.Needs) }
+
+// Outcomes returns a copy of the category's successful outcomes, in the
+// order given.
+func (c Canvas) Outcomes() []SuccessfulOutcome { return cloneOutcomes(c.spec.Outcomes) }
+
+// Metrics yields each distinct metric ID on the canvas with its importance
+// in the category (summed over the outcomes it shows), in the order each
+// first appears.
+func (c Canvas) Metrics() iter.Seq2[string, decimal.Decimal] {
+	return func(yield func(string, decimal.Decimal) bool) {
+		for _, m := range c.metrics {
+			if !yield(m.id, m.importance) {
+				return
+			}
+		}
+	}
+}
+
+// Importance returns the metric's importance in the category, summed over
+// the outcomes it shows, and whether the canvas uses the metric at all.
+func (c Canvas) Importance(metric string) (decimal.Decimal, bool) {
+	for _, m := range c.metrics {
+		if m.id == metric {
+			return m.importance, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// Share returns the metric's share of the category's importance, between 0
+// and 1: its importance divided by the sum of every importance on the
+// canvas; 0 if the canvas does not use it. It is the statistic [Select]
+// aggregates across categories, so it is a float64.
+func (c Canvas) Share(metric string) float64 {
+	for _, m := range c.metrics {
+		if m.id == metric {
+			return m.share
+		}
+	}
+	return 0
+}
+
+// NonSMART returns a copy of the needs that are not SMART, in order.
+func (c Canvas) NonSMART() []Need {
+	var out []Need
+	for _, n := range c.spec.Needs {
+		if !n.IsSMART() {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that did not block the canvas, each an
+// *[outcome.Error] with severity [outcome.SeverityWarning]: a zero weight
+// ([ErrZeroCategoryWeight]) and each need that is not SMART
+// ([ErrNeedNotSMART]), in that order. It returns a fresh slice (nil if there
+// are none); the errors themselves must not be modified.
+func (c Canvas) Warnings() []*outcome.Error { return slices.Clone(c.warnings) }
+
+// Spec returns the canvas's definition as plain data (a deep copy);
+// NewCanvas(c.Spec()) returns a Canvas equal to c.
+func (c Canvas) Spec() CanvasSpec { return cloneSpec(c.spec) }
+
+// IsZero reports whether c is the zero Canvas.
+func (c Canvas) IsZero() bool { return c.spec.Category == "" }
+
+// Equal reports whether c and o define the same canvas: the same fields, the
+// same needs and outcomes in the same order, and weights and importances
+// that are numerically equal (so 0.5 equals 0.50).
+func (c Canvas) Equal(o Canvas) bool {
+	a, b := c.spec, o.spec
+	return a.Category == b.Category && a.Name == b.Name && a.Description == b.Description &&
+		a.Weight.Equal(b.Weight) && slices.Equal(a.Needs, b.Needs) &&
+		slices.EqualFunc(a.Outcomes, b.Outcomes, func(x, y SuccessfulOutcome) bool {
+			return x.ID == y.ID && x.Name == y.Name && x.Description == y.Description &&
+				slices.EqualFunc(x.Indicators, y.Indicators, func(p, q Indicator) bool {
+					return p.Metric == q.Metric && p.Importance.Equal(q.Importance)
+				})
+		})
+}
+
+func cloneSpec(s CanvasSpec) CanvasSpec {
+	s.Needs = slices.Clone(s.Needs)
+	s.Outcomes = cloneOutcomes(s.Outcomes)
+	return s
+}
+
+func cloneOutcomes(os []SuccessfulOutcome) []SuccessfulOutcome {
+	os = slices.Clone(os)
+	for i := range os {
+		os[i].Indicators = slices.Clone(os[i].Indicators)
+	}
+	return os
+}
+
+// checkID validates id with [outcome.ValidateID] and restates a problem in
+// this package's words: "northstar: <where>: <problem>".
+func checkID(id string, ids []string, where string, args ...any) error {
+	err := outcome.ValidateID(id)
+	if err == nil {
+		return nil
+	}
+	var e *outcome.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	msg := strings.TrimPrefix(e.Message, "outcome: ")
+	return outcome.NewError(e.Code, ids, "northstar: "+where+": %s", append(args, msg)...)
+}
+
+// The bounds of the decimals this package computes with.
+const (
+	maxIntDigits  = 15 // magnitude below 10^15
+	maxFracDigits = 30 // at most 30 digits after the decimal point
+)
+
+// checkAmount reports a weight, importance or rating that is negative
+// ([ErrNegativeWeight]) or out of range ([ErrWeightOutOfRange]).
+func checkAmount(d decimal.Decimal, ids []string, where string, args ...any) error {
+	if !inRange(d) {
+		return outcome.NewError(ErrWeightOutOfRange, ids,
+			"northstar: "+where+" %s is out of range (less than 10^15, at most 30 decimal places)",
+			append(args, decText(d))...)
+	}
+	if d.IsNegative() {
+		return outcome.NewError(ErrNegativeWeight, ids, "northstar: "+where+" %s is negative", append(args, d.String())...)
+	}
+	return nil
+}
+
+// inRange reports whether d is within the bounds this package computes
+// with. It never builds a large number, whatever d's exponent.
+func inRange(d decimal.Decimal) bool {
+	exp := d.Exponent()
+	switch {
+	case exp < -maxFracDigits:
+		return false
+	case d.IsZero():
+		return true
+	case exp > maxIntDigits:
+		return false
+	}
+	return d.NumDigits()+int(exp) <= maxIntDigits
+}
+
+// decText formats d for a message: its decimal form when in range, or its
+// coefficient and exponent (clipped) when printing it in full could be huge.
+func decText(d decimal.Decimal) string {
+	if inRange(d) {
+		return d.String()
+	}
+	return clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(d.Exponent()))
+}
+
+// toFloat returns d as a float64, without allocating in the common case: a
+// coefficient of at most 15 digits (exact as a float64) and an exponent from
+// -22 to 22 (10^|exp| exact as a float64) give one correctly rounded
+// multiplication or division; anything else goes through decimal's own
+// conversion.
+func toFloat(d decimal.Decimal) float64 {
+	exp := int(d.Exponent())
+	if exp < -22 || exp > 22 || d.NumDigits() > 15 {
+		return d.InexactFloat64()
+	}
+	c := float64(d.CoefficientInt64())
+	if exp < 0 {
+		return c / math.Pow10(-exp)
+	}
+	return c * math.Pow10(exp)
+}

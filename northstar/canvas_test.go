@@ -1,0 +1,341 @@
+package northstar
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// guestsSpec is a marketplace's canvas for guests: two outcomes, three
+// metrics, nights-booked showing both outcomes.
+func guestsSpec() CanvasSpec {
+	return CanvasSpec{
+		Category: "guests",
+		Name:     "Guests who want a place that feels like home",
+		Weight:   dec("0.6"),
+		Needs: []Need{
+			{ID: "home", Statement: "a place that feels like home", Measure: "stays rated 4 or more",
+				Target: "95%", TimeBound: "by the end of 2026"},
+			{ID: "easy", Statement: "booking is easy"},
+		},
+		Outcomes: []SuccessfulOutcome{
+			{ID: "stay", Name: "a stay that feels like home", Indicators: []Indicator{
+				{Metric: "nights-booked", Importance: dec("3")},
+				{Metric: "review-score", Importance: dec("1")},
+			}},
+			{ID: "return", Name: "they come back", Indicators: []Indicator{
+				{Metric: "nights-booked", Importance: dec("1")},
+				{Metric: "repeat-guests", Importance: dec("3")},
+			}},
+		},
+	}
+}
+
+func TestNewCanvas(t *testing.T) {
+	c, err := NewCanvas(guestsSpec())
+	require.NoError(t, err)
+	assert.Equal(t, "guests", c.Category())
+	assert.Equal(t, "Guests who want a place that feels like home", c.Name())
+	assert.Equal(t, "", c.Description())
+	assert.True(t, dec("0.6").Equal(c.Weight()))
+	assert.Len(t, c.Needs(), 2)
+	assert.Len(t, c.Outcomes(), 2)
+	assert.False(t, c.IsZero())
+
+	// Importances sum to 3+1+1+3 = 8. nights-booked shows both outcomes:
+	// 3+1 = 4, a share of 4/8 = 0.5; review-score 1/8 = 0.125;
+	// repeat-guests 3/8 = 0.375.
+	var ids []string
+	var imps []decimal.Decimal
+	for id, imp := range c.Metrics() {
+		ids = append(ids, id)
+		imps = append(imps, imp)
+	}
+	assert.Equal(t, []string{"nights-booked", "review-score", "repeat-guests"}, ids)
+	for i, want := range []string{"4", "1", "3"} {
+		assert.True(t, dec(want).Equal(imps[i]), "%s: %s", ids[i], imps[i])
+	}
+	imp, ok := c.Importance("nights-booked")
+	assert.True(t, ok)
+	assert.True(t, dec("4").Equal(imp))
+	_, ok = c.Importance("listings-created")
+	assert.False(t, ok)
+	assert.Equal(t, 0.5, c.Share("nights-booked"))
+	assert.Equal(t, 0.125, c.Share("review-score"))
+	assert.Equal(t, 0.375, c.Share("repeat-guests"))
+	assert.Equal(t, 0.0, c.Share("listings-created"))
+
+	// Stopping the iterator early is honoured.
+	n := 0
+	for range c.Metrics() {
+		n++
+		break
+	}
+	assert.Equal(t, 1, n)
+
+	// The need "easy" has no measure, target or time bound: not SMART, a
+	// warning, not an error.
+	require.Len(t, c.NonSMART(), 1)
+	assert.Equal(t, "easy", c.NonSMART()[0].ID)
+	warns := c.Warnings()
+	require.Len(t, warns, 1)
+	assert.ErrorIs(t, warns[0], ErrNeedNotSMART)
+	assert.Equal(t, outcome.SeverityWarning, warns[0].Severity)
+	assert.Equal(t, []string{"guests", "easy"}, warns[0].IDs)
+	assert.Equal(t, `northstar: canvas "guests": need "easy" is not SMART: it has no measure, no target, no time bound`, warns[0].Message)
+}
+
+func TestNeedMissing(t *testing.T) {
+	tests := []struct {
+		name string
+		need Need
+		want []string
+	}{
+		{"smart", Need{Measure: "m", Target: "t", TimeBound: "b"}, nil},
+		{"no measure", Need{Target: "t", TimeBound: "b"}, []string{"measure"}},
+		{"no target", Need{Measure: "m", TimeBound: "b"}, []string{"target"}},
+		{"blank time bound", Need{Measure: "m", Target: "t", TimeBound: "  "}, []string{"time bound"}},
+		{"nothing", Need{}, []string{"measure", "target", "time bound"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.need.Missing())
+			assert.Equal(t, tt.want == nil, tt.need.IsSMART())
+		})
+	}
+}
+
+func TestNewCanvasZeroWeightWarns(t *testing.T) {
+	spec := guestsSpec()
+	spec.Weight = decimal.Zero
+	spec.Needs = spec.Needs[:1]
+	c, err := NewCanvas(spec)
+	require.NoError(t, err)
+	warns := c.Warnings()
+	require.Len(t, warns, 1)
+	assert.ErrorIs(t, warns[0], ErrZeroCategoryWeight)
+	assert.Equal(t, `northstar: canvas "guests" has weight zero, so it counts for nothing`, warns[0].Message)
+	assert.Nil(t, c.NonSMART())
+}
+
+func TestNewCanvasErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(*CanvasSpec)
+		want   []outcome.Code
+		ids    []string // of the first problem
+		prefix string   // of the first problem's message
+	}{
+		{"empty category", func(s *CanvasSpec) { s.Category = "" },
+			[]outcome.Code{outcome.ErrEmptyID}, []string{""}, `northstar: canvas id: empty id`},
+		{"padded category", func(s *CanvasSpec) { s.Category = " guests" },
+			[]outcome.Code{outcome.ErrInvalidID}, []string{" guests"}, `northstar: canvas id: id " guests" has surrounding white space`},
+		{"no name", func(s *CanvasSpec) { s.Name = " " },
+			[]outcome.Code{outcome.ErrEmptyName}, []string{"guests"}, `northstar: canvas "guests" has no name (who the category is)`},
+		{"negative weight", func(s *CanvasSpec) { s.Weight = dec("-0.1") },
+			[]outcome.Code{ErrNegativeWeight}, []string{"guests"}, `northstar: canvas "guests": weight -0.1 is negative`},
+		{"huge weight", func(s *CanvasSpec) { s.Weight = dec("1e15") },
+			[]outcome.Code{ErrWeightOutOfRange}, []string{"guests"},
+			`northstar: canvas "guests": weight 1e15 is out of range (less than 10^15, at most 30 decimal places)`},
+		{"fine weight", func(s *CanvasSpec) { s.Weight = decimal.New(1, -31) },
+			[]outcome.Code{ErrWeightOutOfRange}, []string{"guests"},
+			`northstar: canvas "guests": weight 1e-31 is out of range`},
+		{"no needs", func(s *CanvasSpec) { s.Needs = nil },
+			[]outcome.Code{ErrEmptyCanvas}, []string{"guests"}, `northstar: canvas "guests" states no needs`},
+		{"need without id", func(s *CanvasSpec) { s.Needs[1].ID = "" },
+			[]outcome.Code{outcome.ErrEmptyID}, []string{"guests", ""}, `northstar: canvas "guests": need id: empty id`},
+		{"duplicate need", func(s *CanvasSpec) { s.Needs[1].ID = "home" },
+			[]outcome.Code{outcome.ErrDuplicateID}, []string{"guests", "home"}, `northstar: canvas "guests": duplicate need id "home"`},
+		{"need without statement", func(s *CanvasSpec) { s.Needs[0].Statement = "" },
+			[]outcome.Code{ErrEmptyNeed}, []string{"guests", "home"}, `northstar: canvas "guests": need "home" has no statement`},
+		{"no outcomes", func(s *CanvasSpec) { s.Outcomes = nil },
+			[]outcome.Code{ErrEmptyCanvas}, []string{"guests"}, `northstar: canvas "guests" has no successful outcomes`},
+		{"outcome without id", func(s *CanvasSpec) { s.Outcomes[0].ID = "a\tb" },
+			[]outcome.Code{outcome.ErrInvalidID}, []string{"guests", "a\tb"}, `northstar: canvas "guests": outcome id: id "a\tb" has a control character`},
+		{"duplicate outcome", func(s *CanvasSpec) { s.Outcomes[1].ID = "stay" },
+			[]outcome.Code{outcome.ErrDuplicateID}, []string{"guests", "stay"}, `northstar: canvas "guests": duplicate outcome id "stay"`},
+		{"outcome without name", func(s *CanvasSpec) { s.Outcomes[1].Name = "" },
+			[]outcome.Code{outcome.ErrEmptyName}, []string{"guests", "return"}, `northstar: canvas "guests": outcome "return" has no name`},
+		{"unmeasured outcome", func(s *CanvasSpec) { s.Outcomes[1].Indicators = nil },
+			[]outcome.Code{ErrOutcomeUnmeasured}, []string{"guests", "return"}, `northstar: canvas "guests": outcome "return" has no metric that shows it`},
+		{"metric without id", func(s *CanvasSpec) { s.Outcomes[0].Indicators[1].Metric = "" },
+			[]outcome.Code{outcome.ErrEmptyID}, []string{"guests", "stay", ""}, `northstar: canvas "guests": outcome "stay": metric id: empty id`},
+		{"metric twice in one outcome", func(s *CanvasSpec) { s.Outcomes[0].Indicators[1].Metric = "nights-booked" },
+			[]outcome.Code{outcome.ErrDuplicateID}, []string{"guests", "stay", "nights-booked"},
+			`northstar: canvas "guests": outcome "stay" lists metric "nights-booked" twice`},
+		{"negative importance", func(s *CanvasSpec) { s.Outcomes[1].Indicators[0].Importance = dec("-2") },
+			[]outcome.Code{ErrNegativeWeight}, []string{"guests", "return", "nights-booked"},
+			`northstar: canvas "guests": outcome "return": metric "nights-booked": importance -2 is negative`},
+		{"huge importance", func(s *CanvasSpec) { s.Outcomes[1].Indicators[0].Importance = decimal.New(7, 1000000) },
+			[]outcome.Code{ErrWeightOutOfRange}, []string{"guests", "return", "nights-booked"},
+			`northstar: canvas "guests": outcome "return": metric "nights-booked": importance 7e1000000 is out of range`},
+		{"all importances zero", func(s *CanvasSpec) {
+			for i := range s.Outcomes {
+				for j := range s.Outcomes[i].Indicators {
+					s.Outcomes[i].Indicators[j].Importance = decimal.Zero
+				}
+			}
+		}, []outcome.Code{ErrZeroWeights}, []string{"guests"}, `northstar: canvas "guests": every metric has importance zero`},
+		{"every problem, in order", func(s *CanvasSpec) {
+			s.Name = ""
+			s.Weight = dec("-1")
+			s.Needs[0].Statement = ""
+			s.Outcomes[1].Name = ""
+			s.Outcomes[0].Indicators[0].Importance = dec("-3")
+		}, []outcome.Code{outcome.ErrEmptyName, ErrNegativeWeight, ErrEmptyNeed, ErrNegativeWeight, outcome.ErrEmptyName},
+			[]string{"guests"}, `northstar: canvas "guests" has no name`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := guestsSpec()
+			tt.edit(&spec)
+			c, err := NewCanvas(spec)
+			require.Error(t, err)
+			assert.True(t, c.IsZero())
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.want), "%v", err)
+			for i, p := range probs {
+				assert.ErrorIs(t, p, tt.want[i])
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				assert.True(t, strings.HasPrefix(p.Message, "northstar: "), p.Message)
+			}
+			assert.ErrorIs(t, err, tt.want[0])
+			assert.Equal(t, tt.ids, probs[0].IDs)
+			assert.True(t, strings.HasPrefix(probs[0].Message, tt.prefix), "%q", probs[0].Message)
+			assert.Panics(t, func() { MustCanvas(spec) })
+		})
+	}
+}
+
+func TestNewCanvasClipsLongIDs(t *testing.T) {
+	spec := guestsSpec()
+	spec.Category = strings.Repeat("é", 100) // 200 bytes, a valid ID
+	spec.Name = ""
+	_, err := NewCanvas(spec)
+	var e *outcome.Error
+	require.ErrorAs(t, err, &e)
+	// The quoted ID is cut at 64 bytes (32 runes of 2 bytes) and marked.
+	assert.Equal(t, `northstar: canvas "`+strings.Repeat("é", 32)+`..." has no name (who the category is)`, e.Message)
+	assert.Equal(t, strings.Repeat("é", 100), e.IDs[0], "the IDs are not clipped")
+}
+
+func TestCanvasIsImmutable(t *testing.T) {
+	spec := guestsSpec()
+	c := MustCanvas(spec)
+	// Changing the caller's spec, or what accessors return, changes nothing.
+	spec.Needs[0].Statement = "changed"
+	spec.Outcomes[0].Indicators[0].Metric = "changed"
+	c.Needs()[0].Statement = "changed"
+	c.Outcomes()[0].Indicators[0].Metric = "changed"
+	c.Spec().Outcomes[0].Indicators[0].Metric = "changed"
+	c.Warnings()[0] = nil
+	assert.True(t, c.Equal(MustCanvas(guestsSpec())))
+	assert.Equal(t, "nights-booked", c.Outcomes()[0].Indicators[0].Metric)
+	assert.NotNil(t, c.Warnings()[0])
+}
+
+func TestCanvasEqual(t *testing.T) {
+	base := MustCanvas(guestsSpec())
+	same := guestsSpec()
+	same.Weight = dec("0.60") // numerically equal
+	assert.True(t, base.Equal(MustCanvas(same)))
+	assert.True(t, base.Equal(MustCanvas(base.Spec())))
+
+	edits := map[string]func(*CanvasSpec){
+		"category":    func(s *CanvasSpec) { s.Category = "hosts" },
+		"name":        func(s *CanvasSpec) { s.Name = "x" },
+		"description": func(s *CanvasSpec) { s.Description = "x" },
+		"weight":      func(s *CanvasSpec) { s.Weight = dec("0.7") },
+		"need":        func(s *CanvasSpec) { s.Needs[1].Target = "x" },
+		"outcome":     func(s *CanvasSpec) { s.Outcomes[1].Description = "x" },
+		"metric":      func(s *CanvasSpec) { s.Outcomes[1].Indicators[1].Metric = "x" },
+		"importance":  func(s *CanvasSpec) { s.Outcomes[1].Indicators[1].Importance = dec("2") },
+		"order":       func(s *CanvasSpec) { s.Outcomes[0], s.Outcomes[1] = s.Outcomes[1], s.Outcomes[0] },
+	}
+	for name, edit := range edits {
+		t.Run(name, func(t *testing.T) {
+			spec := guestsSpec()
+			edit(&spec)
+			assert.False(t, base.Equal(MustCanvas(spec)))
+		})
+	}
+	assert.True(t, Canvas{}.IsZero())
+	assert.False(t, base.Equal(Canvas{}))
+}
+
+// The JSON form of guestsSpec, as written by hand.
+const guestsJSON = `{
+  "category": "guests",
+  "name": "Guests who want a place that feels like home",
+  "weight": "0.6",
+  "needs": [
+    {"id": "home", "statement": "a place that feels like home", "measure": "stays rated 4 or more",
+     "target": "95%", "timeBound": "by the end of 2026"},
+    {"id": "easy", "statement": "booking is easy"}
+  ],
+  "outcomes": [
+    {"id": "stay", "name": "a stay that feels like home",
+     "metrics": [{"metric": "nights-booked", "importance": "3"}, {"metric": "review-score", "importance": "1"}]},
+    {"id": "return", "name": "they come back",
+     "metrics": [{"metric": "nights-booked", "importance": 1}, {"metric": "repeat-guests", "importance": "3"}]}
+  ]
+}`
+
+func TestCanvasJSON(t *testing.T) {
+	var c Canvas
+	require.NoError(t, json.Unmarshal([]byte(guestsJSON), &c))
+	want := MustCanvas(guestsSpec())
+	assert.True(t, want.Equal(c))
+
+	out, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.JSONEq(t, strings.ReplaceAll(guestsJSON, `"importance": 1}`, `"importance": "1"}`), string(out))
+
+	var back Canvas
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.True(t, c.Equal(back))
+	assert.Equal(t, c.Warnings(), back.Warnings())
+
+	_, err = json.Marshal(Canvas{})
+	assert.ErrorIs(t, err, outcome.ErrEmptyID)
+}
+
+func TestCanvasJSONErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want outcome.Code
+		msg  string
+	}{
+		{"not an object", `[]`, outcome.ErrInvalidJSON, "northstar: invalid JSON: json: cannot unmarshal array into Go value of type northstar.CanvasSpec"},
+		{"unknown field", `{"category": "a", "colour": "red"}`, outcome.ErrInvalidJSON, `northstar: invalid JSON: json: unknown field "colour"`},
+		{"trailing data", guestsJSON + ` {}`, outcome.ErrInvalidJSON, "northstar: invalid JSON: trailing data after the JSON value"},
+		{"bad decimal", strings.Replace(guestsJSON, `"0.6"`, `"NaN"`, 1), outcome.ErrInvalidJSON, ""},
+		{"validated as NewCanvas", strings.Replace(guestsJSON, `"0.6"`, `"-0.6"`, 1), ErrNegativeWeight,
+			`northstar: canvas "guests": weight -0.6 is negative`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := MustCanvas(guestsSpec())
+			err := c.UnmarshalJSON([]byte(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.want)
+			var e *outcome.Error
+			require.ErrorAs(t, err, &e)
+			if tt.msg != "" {
+				assert.Equal(t, tt.msg, e.Message)
+			}
+			if tt.want == outcome.ErrInvalidJSON {
+				assert.NotNil(t, e.Err, "the cause is wrapped")
+			}
+			assert.True(t, MustCanvas(guestsSpec()).Equal(c), "a failed decode leaves the canvas unchanged")
+		})
+	}
+}

@@ -1,0 +1,71 @@
+// Package northstar chooses an organisation's North Star metric, as the
+// "Outside-In" method describes it, and explains the choice.
+//
+// # The North Star
+//
+// "The North Star metric is the most critical. It is that Metric that would
+// consistently deliver Successful Customer Outcomes and drive sustainable
+// growth if you focus on above all else." Facebook's is "daily active
+// users", Airbnb's "nights booked", BP's "monthly organization upskilling".
+//
+// A good North Star is an outcome, never a bare output; it is a lead metric
+// (it moves before the business outcomes it drives); it is tangible and
+// objective and understood by everyone; and it "touches everyone and
+// everything", from the front line to the top team.
+//
+// # How to choose it
+//
+// The method's steps: identify the customer categories (by need, not by
+// circumstance, and prioritised: "80% of profit comes from 20% of
+// customers"); agree on their needs, stated SMART-ly; choose the most
+// important; and brainstorm what the metric should be across the whole
+// organisation, "examining your current key performance indicators and
+// assessing what could be a lead Metric", in "the context of what creates
+// the best outcome, for the business and the customer".
+//
+// In this package:
+//
+//  1. Each customer category gets a Successful Customer Outcome Canvas
+//     ([CanvasSpec], validated into a [Canvas] by [NewCanvas]): who the
+//     category is, its weight (its importance to the business), its needs
+//     ([Need]; one without a measure, a target or a time bound is not SMART,
+//     and is reported as a warning), its successful outcomes, and the
+//     metrics that show each outcome, with their importance.
+//  2. The KPI portfolio becomes the [Candidate] list, each an
+//     [outcome.Metric] with the evidence the organisation has: a time series,
+//     its own ratings on stated scales, the business outcomes it is known to
+//     drive.
+//  3. [AnalyzeLeadLag] tells a lead metric from a lag metric: it correlates a
+//     candidate's series with a business outcome's at every lag, finds the
+//     strongest, and gives a confidence interval and a verdict ([Leads],
+//     [Lags], [Coincident] or [NoEvidence]).
+//  4. [Select] aggregates the canvases "against all your customer categories"
+//     and ranks every candidate. Gates first: a bare output (or task, or
+//     activity) can never be the North Star, and neither can a metric no
+//     canvas uses, nor, where the organisation's [Hierarchy] is given, one
+//     that reaches no successful customer outcome in it. Then weighted
+//     criteria ([Criterion]): customer coverage, lead strength, linkage to
+//     business outcomes, the organisation's ratings, and reach in the
+//     hierarchy; the [Policy] says how much each counts, and
+//     [DefaultPolicy] explains its choice.
+//  5. For the winner, the hierarchy gives the input metrics
+//     ([InputMetric]): the metrics beneath it that drive it most, so each
+//     team knows its "role in driving it forward".
+//
+// The [Ranking] carries every reason as data: for each candidate, each
+// criterion's raw value, normalised score and weighted contribution, each
+// customer category's part in its coverage, its lead/lag evidence and links,
+// the gates it failed and why, and its rank. Its [Robustness] says what would
+// change the winner: the smallest change in any one criterion weight that
+// brings a challenger level, computed exactly rather than by trying weights.
+//
+// # Values
+//
+// Canvases are immutable values that round-trip through JSON, and decoding
+// validates exactly as [NewCanvas] does; so does a [Policy]. The weights and
+// importances people write are exact decimals; the scores, correlations and
+// intervals computed from them are float64 statistics. Every bad input is
+// an error with a stable [outcome.Code], reported all at once; nothing
+// panics except the documented Must function, and nothing is silently
+// skipped.
+package northstar

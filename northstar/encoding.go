@@ -1,0 +1,170 @@
+package northstar
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// MarshalJSON implements [json.Marshaler]: the canvas's [CanvasSpec] as a
+// JSON object, with weights and importances as decimal strings. A zero
+// Canvas cannot be marshalled.
+func (c Canvas) MarshalJSON() ([]byte, error) {
+	if c.IsZero() {
+		return nil, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: cannot marshal the zero Canvas")
+	}
+	return json.Marshal(c.spec)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [CanvasSpec],
+// refusing unknown fields and trailing data, and validates it exactly as
+// [NewCanvas] does; malformed JSON is an error with code
+// [outcome.ErrInvalidJSON].
+func (c *Canvas) UnmarshalJSON(data []byte) error {
+	var spec CanvasSpec
+	if err := decodeJSON(data, &spec); err != nil {
+		return err
+	}
+	v, err := NewCanvas(spec)
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
+// *outcome.Error is returned as it is; any other failure becomes an
+// *outcome.Error with code [outcome.ErrInvalidJSON] that wraps it.
+func decodeJSON(data []byte, v any) error {
+	err := strictjson.Decode(data, v)
+	if err == nil {
+		return nil
+	}
+	var e *outcome.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+		Message: "northstar: invalid JSON: " + clipN(err.Error(), 200), Err: err}
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "pearson" or "spearman".
+// Marshalling an invalid Method is an error with code [ErrUnknownMethod].
+func (m Method) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, outcome.NewError(ErrUnknownMethod, nil, "northstar: cannot marshal invalid correlation method %d", uint8(m))
+	}
+	return []byte(strings.ToLower(m.String())), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseMethod].
+func (m *Method) UnmarshalText(text []byte) error {
+	v, err := ParseMethod(string(text))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "no-evidence", "leads",
+// "lags" or "coincident". Marshalling an invalid Verdict is an error with
+// code [ErrUnknownVerdict].
+func (v Verdict) MarshalText() ([]byte, error) {
+	if !v.IsValid() {
+		return nil, outcome.NewError(ErrUnknownVerdict, nil, "northstar: cannot marshal invalid verdict %d", uint8(v))
+	}
+	return []byte(v.token()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseVerdict].
+func (v *Verdict) UnmarshalText(text []byte) error {
+	p, err := ParseVerdict(string(text))
+	if err != nil {
+		return err
+	}
+	*v = p
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "coverage", "lead",
+// "linkage", "ratings" or "reach". Marshalling an invalid Criterion is an
+// error with code [ErrUnknownCriterion].
+func (c Criterion) MarshalText() ([]byte, error) {
+	if !c.IsValid() {
+		return nil, outcome.NewError(ErrUnknownCriterion, nil, "northstar: cannot marshal invalid criterion %d", uint8(c))
+	}
+	return []byte(c.token()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseCriterion].
+func (c *Criterion) UnmarshalText(text []byte) error {
+	v, err := ParseCriterion(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the gate's
+// [Gate.String]. Marshalling an invalid Gate is an error.
+func (g Gate) MarshalText() ([]byte, error) {
+	if !g.IsValid() {
+		return nil, fmt.Errorf("northstar: cannot marshal invalid gate %d", uint8(g))
+	}
+	return []byte(g.String()), nil
+}
+
+// leadLagJSON is the JSON form of a [LeadLag].
+type leadLagJSON struct {
+	Method       Method        `json:"method"`
+	Len          int           `json:"len"`
+	MaxLag       int           `json:"maxLag"`
+	Confidence   float64       `json:"confidence"`
+	PerLag       float64       `json:"perLagConfidence"`
+	Correlations []Correlation `json:"correlations"`
+	Best         Correlation   `json:"best"`
+	Interval     [2]float64    `json:"interval"`
+	Verdict      Verdict       `json:"verdict"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the result as a JSON object with
+// the method, the series' length, the maximum lag, the confidence levels,
+// the correlation at every lag, the strongest, its interval and the
+// verdict. A zero LeadLag marshals as null. It is an output format, for a
+// dashboard; LeadLag is not read back from JSON.
+func (l LeadLag) MarshalJSON() ([]byte, error) {
+	if l.IsZero() {
+		return []byte("null"), nil
+	}
+	out := leadLagJSON{Method: l.method, Len: l.n, MaxLag: l.MaxLag(), Confidence: l.confidence,
+		PerLag: l.perLag, Best: l.Best(), Interval: [2]float64{l.low, l.high}, Verdict: l.verdict}
+	for c := range l.Correlations() {
+		out.Correlations = append(out.Correlations, c)
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy,
+// refusing unknown fields and trailing data, and validates it as
+// [Policy.Validate] does; malformed JSON is an error with code
+// [outcome.ErrInvalidJSON]. On error p is left unchanged.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	type plain Policy // without the methods, so that decoding does not recurse
+	var v plain
+	if err := decodeJSON(data, &v); err != nil {
+		return err
+	}
+	if err := Policy(v).Validate(); err != nil {
+		return err
+	}
+	*p = Policy(v)
+	return nil
+}

@@ -1,0 +1,96 @@
+package northstar
+
+import "github.com/cxmodel/cx/outcome"
+
+// The codes of the problems this package reports, each an [outcome.Code]
+// (usable with [errors.Is]) carried by an *[outcome.Error]. Codes are stable
+// and unique across the module.
+const (
+	// ErrEmptyCanvas: a canvas with no needs or no successful outcomes, or a
+	// selection given no canvas at all.
+	ErrEmptyCanvas outcome.Code = "canvas-empty"
+	// ErrEmptyNeed: a need on a canvas with no statement.
+	ErrEmptyNeed outcome.Code = "canvas-need-empty"
+	// ErrNeedNotSMART: a need with no measure, no target or no time bound.
+	// It is a warning: the canvas is usable, but the need is not SMART.
+	ErrNeedNotSMART outcome.Code = "canvas-need-not-smart"
+	// ErrOutcomeUnmeasured: a successful outcome on a canvas with no metric
+	// that shows it.
+	ErrOutcomeUnmeasured outcome.Code = "canvas-outcome-unmeasured"
+	// ErrZeroCategoryWeight: a canvas whose category has weight zero, so it
+	// counts for nothing in the selection. It is a warning.
+	ErrZeroCategoryWeight outcome.Code = "canvas-zero-category-weight"
+	// ErrNegativeWeight: a negative category weight, metric importance or
+	// criterion weight.
+	ErrNegativeWeight outcome.Code = "northstar-negative-weight"
+	// ErrWeightOutOfRange: a weight, importance or rating too large (10^15 or
+	// more in magnitude) or too finely given (more than 30 digits after the
+	// decimal point) to be computed with.
+	ErrWeightOutOfRange outcome.Code = "northstar-weight-out-of-range"
+	// ErrZeroWeights: weights that are all zero, so nothing can be normalised:
+	// every importance on a canvas, every category weight of a selection, or
+	// every criterion weight of a policy.
+	ErrZeroWeights outcome.Code = "northstar-zero-weights"
+	// ErrUnknownMetric: a metric ID that names no candidate of the selection.
+	ErrUnknownMetric outcome.Code = "northstar-unknown-metric"
+	// ErrNotBusinessOutcome: a candidate said to drive a metric that is not a
+	// business outcome.
+	ErrNotBusinessOutcome outcome.Code = "northstar-not-business-outcome"
+	// ErrInvalidHierarchy: a hierarchy that answers inconsistently: a node
+	// twice in its topological order, a child that does not come before its
+	// parent or is not in the order at all, a node without a valid level, a
+	// link weight that is negative or out of range, or an error from one of
+	// its methods.
+	ErrInvalidHierarchy outcome.Code = "northstar-invalid-hierarchy"
+	// ErrNoCandidates: a selection with no candidate.
+	ErrNoCandidates outcome.Code = "northstar-no-candidates"
+	// ErrInvalidRating: a rating with no aspect, a duplicate aspect, a scale
+	// whose minimum is not below its maximum, or a value outside its scale.
+	ErrInvalidRating outcome.Code = "northstar-invalid-rating"
+	// ErrUnknownCriterion: text that names no criterion, or an invalid
+	// criterion value.
+	ErrUnknownCriterion outcome.Code = "northstar-unknown-criterion"
+	// ErrUnknownMethod: text that names no correlation method, or an invalid
+	// method value.
+	ErrUnknownMethod outcome.Code = "lead-lag-unknown-method"
+	// ErrUnknownVerdict: text that names no lead/lag verdict.
+	ErrUnknownVerdict outcome.Code = "lead-lag-unknown-verdict"
+	// ErrInvalidLag: a negative maximum lag.
+	ErrInvalidLag outcome.Code = "lead-lag-invalid-lag"
+	// ErrInvalidConfidence: a confidence level that is not strictly between 0
+	// and 1.
+	ErrInvalidConfidence outcome.Code = "lead-lag-invalid-confidence"
+	// ErrSeriesLength: two time series of different lengths.
+	ErrSeriesLength outcome.Code = "lead-lag-series-length"
+	// ErrSeriesTooShort: a time series too short for the lag asked: fewer
+	// than [MinPairs] pairs at the largest lag.
+	ErrSeriesTooShort outcome.Code = "lead-lag-series-too-short"
+	// ErrConstantSeries: a time series with zero variance over the pairs at
+	// some lag, so no correlation is defined there.
+	ErrConstantSeries outcome.Code = "lead-lag-constant-series"
+)
+
+// maxQuoted bounds the length of user text quoted in a message.
+const maxQuoted = 64
+
+// clip shortens s for quoting in an error message.
+func clip(s string) string { return clipN(s, maxQuoted) }
+
+// clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
+func clipN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// warning returns an *outcome.Error with severity warning.
+func warning(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
+	e := outcome.NewError(code, ids, format, args...)
+	e.Severity = outcome.SeverityWarning
+	return e
+}

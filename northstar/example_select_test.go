@@ -1,0 +1,188 @@
+package northstar_test
+
+import (
+	"fmt"
+
+	"github.com/cxmodel/cx/northstar"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// contactCentre is a small contact centre's choice: callers with a problem
+// (weight 2) and business customers (weight 1); candidates first-contact
+// resolution and customer effort (outcomes), and calls handled and average
+// handle time (outputs).
+func contactCentre() northstar.Input {
+	one := decimal.NewFromInt(1)
+	canvas := func(id string, weight int64, inds ...northstar.Indicator) northstar.Canvas {
+		return northstar.MustCanvas(northstar.CanvasSpec{Category: id, Name: id, Weight: decimal.NewFromInt(weight),
+			Needs: []northstar.Need{{ID: "fixed", Statement: "my problem fixed", Measure: "resolution",
+				Target: "85%", TimeBound: "this quarter"}},
+			Outcomes: []northstar.SuccessfulOutcome{{ID: "resolved", Name: "problem resolved", Indicators: inds}}})
+	}
+	ind := func(metric string, importance int64) northstar.Indicator {
+		return northstar.Indicator{Metric: metric, Importance: decimal.NewFromInt(importance)}
+	}
+	m := func(id, name string, level outcome.Level, dir outcome.Direction) outcome.Metric {
+		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: level, Direction: dir})
+	}
+	rating := func(v int64) []northstar.Rating {
+		return []northstar.Rating{{Aspect: "actionable by the front line", Value: decimal.NewFromInt(v), Min: one, Max: decimal.NewFromInt(5)}}
+	}
+	return northstar.Input{
+		Candidates: []northstar.Candidate{
+			{Metric: m("fcr", "First-contact resolution", outcome.CustomerOutcome, outcome.HigherIsBetter), Ratings: rating(4)},
+			{Metric: m("effort", "Customer effort", outcome.CustomerOutcome, outcome.LowerIsBetter), Ratings: rating(5)},
+			{Metric: m("calls-handled", "Calls handled", outcome.Output, outcome.HigherIsBetter), Ratings: rating(5)},
+			{Metric: m("aht", "Average handle time", outcome.Output, outcome.LowerIsBetter), Ratings: rating(5)},
+		},
+		Canvases: []northstar.Canvas{
+			canvas("callers", 2, ind("fcr", 3), ind("effort", 1), ind("aht", 1)),
+			canvas("business", 1, ind("fcr", 1), ind("effort", 1), ind("calls-handled", 1)),
+		},
+		Policy: northstar.DefaultPolicy(),
+	}
+}
+
+func ExampleDefaultPolicy() {
+	p := northstar.DefaultPolicy()
+	for c := range northstar.Criteria() {
+		fmt.Printf("%-28s %s\n", c, p.Weights.Weight(c))
+	}
+	fmt.Printf("lags up to %d, %s, %.0f%%\n", p.LeadLag.MaxLag, p.LeadLag.Method, 100*p.LeadLag.Confidence)
+	// Output:
+	// customer coverage            3
+	// lead strength                2
+	// linkage to business outcomes 2
+	// ratings                      1
+	// reach                        2
+	// lags up to 3, Pearson, 95%
+}
+
+// An organisation that trusts its people's judgement more can say so.
+func ExampleWeights_With() {
+	p := northstar.DefaultPolicy()
+	p.Weights = p.Weights.With(northstar.Ratings, decimal.NewFromInt(3))
+	fmt.Println(p.Weights.Weight(northstar.Ratings), p.Validate())
+	// Output: 3 <nil>
+}
+
+func ExamplePolicy_Validate() {
+	p := northstar.Policy{Weights: northstar.Weights{Lead: decimal.NewFromInt(-1)}}
+	fmt.Println(p.Validate())
+	p.Weights = northstar.Weights{}
+	fmt.Println(p.Validate())
+	// Output:
+	// northstar: policy: weight of lead strength -1 is negative
+	// northstar: policy: every criterion weight is zero (start from DefaultPolicy)
+}
+
+func ExampleParseCriterion() {
+	c, _ := northstar.ParseCriterion("lead")
+	fmt.Println(c)
+	c, _ = northstar.ParseCriterion("Customer Coverage")
+	fmt.Println(c == northstar.Coverage)
+	// Output:
+	// lead strength
+	// true
+}
+
+func ExampleCriteria() {
+	for c := range northstar.Criteria() {
+		fmt.Print(c, "; ")
+	}
+	fmt.Println()
+	// Output: customer coverage; lead strength; linkage to business outcomes; ratings; reach;
+}
+
+// The ranking keeps every candidate, so a dashboard can show why the
+// outputs the centre has always rewarded cannot be its North Star.
+func ExampleRanking_Find() {
+	r, _ := northstar.Select(contactCentre())
+	aht, _ := r.Find("aht")
+	fmt.Printf("%s ranks %d: %s\n", aht.Metric.Name(), aht.Rank, aht.Failed[0].Reason)
+	fmt.Printf("on coverage alone it scores %.2f of the best\n", aht.Score(northstar.Coverage).Normalised)
+	// Output:
+	// Average handle time ranks 3: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
+	// on coverage alone it scores 0.26 of the best
+}
+
+func ExampleRanking_Winner() {
+	r, _ := northstar.Select(contactCentre())
+	w, ok := r.Winner()
+	fmt.Println(w.Metric.Name(), ok)
+	// Output: First-contact resolution true
+}
+
+// Each criterion's raw value, its score against the best eligible
+// candidate, and its weighted contribution to the total.
+func ExampleEntry_Score() {
+	r, _ := northstar.Select(contactCentre())
+	for _, e := range r.Entries[:2] {
+		cov, rat := e.Score(northstar.Coverage), e.Score(northstar.Ratings)
+		fmt.Printf("%-24s coverage %.3f -> %.3f -> %.3f; ratings %.2f -> %.2f -> %.3f; total %.3f\n", e.Metric.Name(),
+			cov.Raw, cov.Normalised, cov.Contribution, rat.Raw, rat.Normalised, rat.Contribution, e.Total)
+	}
+	// Output:
+	// First-contact resolution coverage 0.511 -> 1.000 -> 0.300; ratings 0.75 -> 0.75 -> 0.075; total 0.375
+	// Customer effort          coverage 0.244 -> 0.478 -> 0.143; ratings 1.00 -> 1.00 -> 0.100; total 0.243
+}
+
+// What would change the winner: the smallest change in one criterion
+// weight that brings a challenger level.
+func ExampleRobustness_Smallest() {
+	r, _ := northstar.Select(contactCentre())
+	ch, ok := r.Robustness.Smallest()
+	fmt.Println(ok, r.Robustness.RunnerUp)
+	fmt.Printf("%s from %g to %.2f (%+.2f) and %s draws level\n", ch.Criterion, ch.From, ch.To, ch.Delta(), ch.Challenger)
+	// Output:
+	// true effort
+	// customer coverage from 3 to 0.48 (-2.52) and effort draws level
+}
+
+// Bad input is reported all at once, with codes a program can act on.
+func ExampleSelect_errors() {
+	in := contactCentre()
+	in.Candidates = in.Candidates[:3] // "aht" is dropped, but a canvas uses it
+	in.Policy.LeadLag.MaxLag = -1
+	_, err := northstar.Select(in)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+	}
+	// Output:
+	// lead-lag-invalid-lag []
+	// northstar-unknown-metric [callers aht]
+}
+
+// The gates come before any score: a candidate that fails one can never
+// win.
+func ExampleGate() {
+	r, _ := northstar.Select(contactCentre())
+	for _, e := range r.Entries {
+		for _, f := range e.Failed {
+			fmt.Printf("%s: %s gate\n", e.Metric.ID(), f.Gate)
+		}
+	}
+	// Output:
+	// aht: outcome gate
+	// calls-handled: outcome gate
+}
+
+// A link to a business outcome can be declared (the candidate's Drives),
+// found in its series, or found in the hierarchy; linkage counts the kinds.
+func ExampleLink() {
+	in := contactCentre()
+	cost := outcome.MustMetric(outcome.MetricSpec{ID: "cost-to-serve", Name: "Cost to serve",
+		Level: outcome.BusinessOutcome, Direction: outcome.LowerIsBetter, Kind: outcome.Cost})
+	in.Candidates = append(in.Candidates, northstar.Candidate{Metric: cost})
+	in.Candidates[0].Drives = []string{"cost-to-serve"}
+	r, _ := northstar.Select(in)
+	fcr, _ := r.Find("fcr")
+	for _, l := range fcr.Links {
+		fmt.Printf("%s (%s), declared %v\n", l.Outcome, l.Kind, l.Declared)
+	}
+	fmt.Println("linkage:", fcr.Score(northstar.Linkage).Raw)
+	// Output:
+	// cost-to-serve (cost), declared true
+	// linkage: 1
+}

@@ -1,0 +1,92 @@
+package northstar
+
+import (
+	"encoding/binary"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// floatsOf reads data as little-endian float64s, in pairs: one for x, one
+// for y. A trailing part of fewer than 16 bytes is ignored.
+func floatsOf(data []byte) (x, y []float64) {
+	for len(data) >= 16 {
+		x = append(x, math.Float64frombits(binary.LittleEndian.Uint64(data)))
+		y = append(y, math.Float64frombits(binary.LittleEndian.Uint64(data[8:])))
+		data = data[16:]
+	}
+	return x, y
+}
+
+func bytesOf(x, y []float64) []byte {
+	var out []byte
+	for i := range x {
+		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(x[i]))
+		out = binary.LittleEndian.AppendUint64(out, math.Float64bits(y[i]))
+	}
+	return out
+}
+
+// FuzzAnalyzeLeadLag analyses arbitrary series (any bit patterns: NaN,
+// infinities, subnormals, huge values, ties) with arbitrary options, and
+// with one series cut short. It must never panic. A failure must be
+// *outcome.Error values with codes; a success must give correlations in
+// [-1, 1] (never NaN), an interval around the strongest one, a valid
+// verdict that agrees with the interval, and the mirror image when the
+// series swap roles.
+func FuzzAnalyzeLeadLag(f *testing.F) {
+	f.Add(bytesOf([]float64{1, 2, 3, 4, 5}, []float64{2, 1, 4, 3, 6}), 1, uint8(1), 0.95, false)
+	f.Add(bytesOf(anscombeX, anscombeY), 0, uint8(2), 0.0, false)
+	f.Add(bytesOf([]float64{1, 1e-320, 2e-320, 3e-320, 1e-320}, []float64{1e308, -1e308, 0, 5, 1e-300}), 1, uint8(0), 0.5, false)
+	f.Add(bytesOf([]float64{7, 7, 7, 7, 7}, []float64{1, 2, 3, 4, 5}), 0, uint8(1), 0.9, true)
+	f.Add(bytesOf([]float64{1, math.NaN(), 3, 4}, []float64{1, 2, math.Inf(1), 4}), -1, uint8(7), 1.5, false)
+	f.Fuzz(func(t *testing.T, data []byte, maxLag int, method uint8, confidence float64, short bool) {
+		x, y := floatsOf(data)
+		if short && len(y) > 0 {
+			y = y[1:]
+		}
+		opts := LagOptions{MaxLag: maxLag, Method: Method(method), Confidence: confidence}
+		l, err := AnalyzeLeadLag(x, y, opts)
+		if err != nil {
+			probs := outcome.Problems(err)
+			if len(probs) == 0 {
+				t.Fatalf("error without *outcome.Error: %v", err)
+			}
+			for _, p := range probs {
+				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
+					t.Fatalf("bad problem: %#v", p)
+				}
+			}
+			return
+		}
+		for c := range l.Correlations() {
+			if !(c.R >= -1 && c.R <= 1) {
+				t.Fatalf("r = %v at lag %d", c.R, c.Lag)
+			}
+			if math.Abs(c.R) > math.Abs(l.Best().R) {
+				t.Fatalf("lag %d (r = %v) is stronger than the best, %v", c.Lag, c.R, l.Best())
+			}
+		}
+		b := l.Best()
+		low, high := l.Interval()
+		if !(low >= -1 && low <= b.R && b.R <= high && high <= 1) {
+			t.Fatalf("interval (%v, %v) around %v", low, high, b.R)
+		}
+		v := l.Verdict()
+		if !v.IsValid() || (v == NoEvidence) != (low <= 0 && high >= 0) {
+			t.Fatalf("verdict %v with interval (%v, %v)", v, low, high)
+		}
+		m, err := AnalyzeLeadLag(y, x, opts)
+		if err != nil {
+			t.Fatalf("swapped: %v", err)
+		}
+		for c := range l.Correlations() {
+			d, _ := m.At(-c.Lag)
+			if d.R != c.R {
+				t.Fatalf("swapped: lag %d r = %v, mirror %v", c.Lag, c.R, d.R)
+			}
+		}
+	})
+}

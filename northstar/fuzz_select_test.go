@@ -1,0 +1,195 @@
+package northstar
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzPolicyJSON decodes arbitrary JSON as a policy. It must never panic; a
+// failure must be *outcome.Error values; a success must validate and
+// round-trip.
+func FuzzPolicyJSON(f *testing.F) {
+	def, _ := json.Marshal(DefaultPolicy())
+	f.Add(string(def))
+	f.Add(`{"weights":{"coverage":"1"},"leadLag":{"maxLag":6,"method":"Spearman"}}`)
+	f.Add(`{"weights":{"lead":"-1","coverage":"1e400"},"leadLag":{"confidence":1}}`)
+	f.Add(`{"weights":{}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var p Policy
+		err := p.UnmarshalJSON([]byte(in))
+		if err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without *outcome.Error: %v", err)
+			}
+			if !p.IsZero() {
+				t.Fatal("failed decode changed the policy")
+			}
+			return
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("decoded policy does not validate: %v", err)
+		}
+		out, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Policy
+		if err := back.UnmarshalJSON(out); err != nil || !back.Equal(p) {
+			t.Fatalf("round trip: %s: %v", out, err)
+		}
+	})
+}
+
+// fuzzInput builds a selection problem from bytes: each byte chooses
+// something (a level, a weight, an importance, a rating, a link), so the
+// fuzzer explores valid and invalid problems alike.
+func fuzzInput(data []byte) Input {
+	next := func() int {
+		if len(data) == 0 {
+			return 0
+		}
+		b := data[0]
+		data = data[1:]
+		return int(b)
+	}
+	levels := []outcome.Level{outcome.Task, outcome.Activity, outcome.Output, outcome.BusinessOutcome, outcome.CustomerOutcome}
+	var in Input
+	nc := next() % 8
+	for i := range nc {
+		lv := levels[next()%5]
+		var kind outcome.Kind
+		if lv == outcome.BusinessOutcome {
+			kind = outcome.Kind(1 + next()%4)
+		}
+		c := Candidate{Metric: metric("m"+strconv.Itoa(i%6), lv, outcome.Direction(1+next()%2), kind)}
+		for a := range next() % 3 {
+			c.Ratings = append(c.Ratings, Rating{Aspect: strconv.Itoa(a % 2), Value: decimal.NewFromInt(int64(next()%9 - 1)),
+				Min: decimal.NewFromInt(int64(next() % 3)), Max: decimal.NewFromInt(int64(next() % 9))})
+		}
+		if next()%3 == 0 {
+			c.Drives = []string{"m" + strconv.Itoa(next()%8)}
+		}
+		if n := next() % 12; n > 0 {
+			for range n + next()%2 {
+				c.Series = append(c.Series, float64(next()%5))
+			}
+		}
+		in.Candidates = append(in.Candidates, c)
+	}
+	for k := range next() % 4 {
+		spec := CanvasSpec{Category: "c" + strconv.Itoa(k%3), Name: "c", Weight: decimal.NewFromInt(int64(next() % 3)),
+			Needs: []Need{{ID: "n", Statement: "s"}}}
+		var inds []Indicator
+		for j := range 1 + next()%3 {
+			inds = append(inds, Indicator{Metric: "m" + strconv.Itoa((j+next())%8), Importance: decimal.NewFromInt(int64(next() % 3))})
+		}
+		spec.Outcomes = []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: inds}}
+		if cv, err := NewCanvas(spec); err == nil {
+			in.Canvases = append(in.Canvases, cv)
+		}
+	}
+	if next()%2 == 1 {
+		var h fakeHierarchy
+		for v := range next() % 10 {
+			id := "m" + strconv.Itoa(next()%8)
+			if next()%4 == 0 {
+				id = "n" + strconv.Itoa(v)
+			}
+			var m outcome.Metric
+			if next()%2 == 0 {
+				lv := levels[next()%5]
+				var kind outcome.Kind
+				if lv == outcome.BusinessOutcome {
+					kind = outcome.Revenue
+				}
+				m = metric(id, lv, outcome.HigherIsBetter, kind)
+			}
+			h.nodes = append(h.nodes, fakeNode{id: id, level: outcome.Level(next() % 6), metric: m})
+		}
+		for range next() % 12 {
+			if len(h.nodes) == 0 {
+				break
+			}
+			h.links = append(h.links, fakeLink{from: h.nodes[next()%len(h.nodes)].id, to: h.nodes[next()%len(h.nodes)].id,
+				weight: decimal.NewFromInt(int64(next()%4 - 1))})
+		}
+		in.Hierarchy = h
+	}
+	in.Policy = DefaultPolicy()
+	in.Policy.LeadLag.MaxLag = next() % 4
+	for c := range Criteria() {
+		in.Policy.Weights = in.Policy.Weights.With(c, decimal.NewFromInt(int64(next()%4)))
+	}
+	return in
+}
+
+// FuzzSelect runs Select on problems built from arbitrary bytes. It must
+// never panic; a failure must be *outcome.Error values; a success must rank
+// every candidate once, eligible ones first, with finite numbers whose
+// contributions add up to each total.
+func FuzzSelect(f *testing.F) {
+	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1})
+	f.Add([]byte{7, 4, 0, 0, 0, 2, 1, 2, 3, 4, 1, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 3, 2, 1, 1, 0, 1})
+	f.Add([]byte{})
+	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1, 1, 6, 0, 1, 0, 4, 1, 1, 0, 2, 0, 5,
+		2, 3, 0, 1, 3, 0, 4, 0, 0, 5, 7, 0, 1, 2, 1, 2, 3, 3, 2, 4, 1, 0, 3, 3})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := fuzzInput(data)
+		r, err := Select(in)
+		if err != nil {
+			for _, p := range outcome.Problems(err) {
+				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
+					t.Fatalf("bad problem: %#v", p)
+				}
+			}
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without *outcome.Error: %v", err)
+			}
+			return
+		}
+		if len(r.Entries) != len(in.Candidates) {
+			t.Fatalf("%d entries for %d candidates", len(r.Entries), len(in.Candidates))
+		}
+		seen := map[string]bool{}
+		for i, e := range r.Entries {
+			if seen[e.Metric.ID()] || e.Rank != i+1 {
+				t.Fatalf("entry %d: %s rank %d", i, e.Metric.ID(), e.Rank)
+			}
+			seen[e.Metric.ID()] = true
+			if i > 0 && e.Eligible && !r.Entries[i-1].Eligible {
+				t.Fatal("an eligible candidate below an ineligible one")
+			}
+			var sum float64
+			for _, s := range e.Scores {
+				for _, v := range []float64{s.Raw, s.Normalised, s.Weight, s.Contribution} {
+					if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+						t.Fatalf("%s: %+v", e.Metric.ID(), s)
+					}
+				}
+				sum += s.Contribution
+			}
+			if math.Abs(sum-e.Total) > 1e-9 {
+				t.Fatalf("%s: contributions %v, total %v", e.Metric.ID(), sum, e.Total)
+			}
+		}
+		for _, im := range r.InputMetrics {
+			if math.IsNaN(im.Influence) || im.Influence < 0 || len(im.Nodes) == 0 {
+				t.Fatalf("input metric %+v", im)
+			}
+		}
+		for _, ch := range r.Robustness.Changes {
+			if math.IsNaN(ch.To) || ch.To < 0 || math.IsInf(ch.To, 0) {
+				t.Fatalf("change %+v", ch)
+			}
+		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+	})
+}

@@ -1,0 +1,259 @@
+package northstar
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// Criterion is one of the criteria a North Star candidate is scored on.
+//
+// The zero Criterion is invalid.
+type Criterion uint8
+
+// The criteria, in the order a ranking reports them.
+const (
+	// Coverage is customer coverage: how much the customer categories'
+	// canvases rely on the metric, each category counted by its weight
+	// ("aggregate the SCOC's against all your customer categories").
+	Coverage Criterion = iota + 1
+	// Lead is lead strength: how strongly the metric moves before a
+	// business outcome it should drive ("assessing what could be a lead
+	// Metric").
+	Lead
+	// Linkage is linkage to business outcomes: how many kinds of business
+	// outcome (revenue, cost, service, compliance) the metric is linked to,
+	// "the best outcome, for the business and the customer".
+	Linkage
+	// Ratings is the organisation's own ratings of the metric, such as
+	// whether it is understood by everyone and actionable by the front line.
+	Ratings
+	// Reach is reach in the hierarchy: the share of the organisation's
+	// aligned work that feeds the metric ("touches everyone and
+	// everything").
+	Reach
+)
+
+// numCriteria is the number of criteria.
+const numCriteria = 5
+
+// Criteria yields the criteria in order, from [Coverage] to [Reach].
+func Criteria() iter.Seq[Criterion] {
+	return func(yield func(Criterion) bool) {
+		for c := Coverage; c <= Reach; c++ {
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// String returns the criterion's name: "customer coverage", "lead strength",
+// "linkage to business outcomes", "ratings" or "reach"; "Criterion(N)" for an
+// invalid value. [ParseCriterion] accepts it.
+func (c Criterion) String() string {
+	switch c {
+	case Coverage:
+		return "customer coverage"
+	case Lead:
+		return "lead strength"
+	case Linkage:
+		return "linkage to business outcomes"
+	case Ratings:
+		return "ratings"
+	case Reach:
+		return "reach"
+	}
+	return fmt.Sprintf("Criterion(%d)", uint8(c))
+}
+
+// token returns the criterion's stable text form: "coverage", "lead",
+// "linkage", "ratings" or "reach".
+func (c Criterion) token() string {
+	switch c {
+	case Coverage:
+		return "coverage"
+	case Lead:
+		return "lead"
+	case Linkage:
+		return "linkage"
+	case Ratings:
+		return "ratings"
+	case Reach:
+		return "reach"
+	}
+	return ""
+}
+
+// IsValid reports whether c is one of the criteria.
+func (c Criterion) IsValid() bool { return c >= Coverage && c <= Reach }
+
+// IsZero reports whether c is the zero (invalid) Criterion.
+func (c Criterion) IsZero() bool { return c == 0 }
+
+// ParseCriterion parses a criterion's token ("coverage", "lead", "linkage",
+// "ratings", "reach") or name ("customer coverage", ...), ignoring case and
+// surrounding white space. Anything else is an error with code
+// [ErrUnknownCriterion].
+func ParseCriterion(text string) (Criterion, error) {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for c := range Criteria() {
+		if t == c.token() || t == c.String() {
+			return c, nil
+		}
+	}
+	return 0, outcome.NewError(ErrUnknownCriterion, nil, "northstar: unknown criterion %q", clip(text))
+}
+
+// Weights are the criterion weights of a [Policy]: each criterion's
+// importance in the choice, not negative and not all zero. They are
+// normalised (each divided by their sum), so they need not sum to one.
+type Weights struct {
+	Coverage decimal.Decimal `json:"coverage"`
+	Lead     decimal.Decimal `json:"lead"`
+	Linkage  decimal.Decimal `json:"linkage"`
+	Ratings  decimal.Decimal `json:"ratings"`
+	Reach    decimal.Decimal `json:"reach"`
+}
+
+// Weight returns the weight of criterion c, or zero for an invalid c.
+func (w Weights) Weight(c Criterion) decimal.Decimal {
+	switch c {
+	case Coverage:
+		return w.Coverage
+	case Lead:
+		return w.Lead
+	case Linkage:
+		return w.Linkage
+	case Ratings:
+		return w.Ratings
+	case Reach:
+		return w.Reach
+	}
+	return decimal.Zero
+}
+
+// With returns a copy of w with the weight of criterion c set to v. An
+// invalid c returns w unchanged.
+func (w Weights) With(c Criterion, v decimal.Decimal) Weights {
+	switch c {
+	case Coverage:
+		w.Coverage = v
+	case Lead:
+		w.Lead = v
+	case Linkage:
+		w.Linkage = v
+	case Ratings:
+		w.Ratings = v
+	case Reach:
+		w.Reach = v
+	}
+	return w
+}
+
+// Equal reports whether w and o give every criterion a numerically equal
+// weight.
+func (w Weights) Equal(o Weights) bool {
+	for c := range Criteria() {
+		if !w.Weight(c).Equal(o.Weight(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsZero reports whether every weight is zero.
+func (w Weights) IsZero() bool {
+	for c := range Criteria() {
+		if !w.Weight(c).IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// Policy is how [Select] weighs the criteria, and how it analyses the
+// lead/lag evidence. It is plain data: change a field and pass it on;
+// Select validates it ([Policy.Validate]).
+//
+// The zero Policy is invalid (its weights are all zero); start from
+// [DefaultPolicy].
+type Policy struct {
+	// Weights are the criterion weights.
+	Weights Weights `json:"weights"`
+	// LeadLag configures the lead/lag analysis of each candidate's series
+	// against each business outcome's.
+	LeadLag LagOptions `json:"leadLag"`
+}
+
+// DefaultPolicy returns the default policy. Its weights, out of 10, follow
+// the method's account of a good North Star, "that Metric that would
+// consistently deliver Successful Customer Outcomes and drive sustainable
+// growth":
+//
+//   - customer coverage 3: it must deliver the customers' outcomes, across
+//     the categories that matter most, so this weighs most;
+//   - lead strength 2 and linkage to business outcomes 2: it must drive
+//     growth, moving before the business outcomes and touching revenue,
+//     cost and service;
+//   - reach 2: it "touches everyone and everything", from the front line to
+//     the top;
+//   - ratings 1: the organisation's own judgement (understood by everyone,
+//     actionable by the front line) counts, but is the softest evidence.
+//
+// Its lead/lag analysis examines lags up to 3 periods each way (a quarter,
+// in months) with Pearson correlation at 95% confidence.
+func DefaultPolicy() Policy {
+	return Policy{
+		Weights: Weights{
+			Coverage: decimal.NewFromInt(3),
+			Lead:     decimal.NewFromInt(2),
+			Linkage:  decimal.NewFromInt(2),
+			Ratings:  decimal.NewFromInt(1),
+			Reach:    decimal.NewFromInt(2),
+		},
+		LeadLag: LagOptions{MaxLag: 3, Method: Pearson, Confidence: DefaultConfidence},
+	}
+}
+
+// Validate reports every problem with the policy, joined with
+// [errors.Join]: a negative weight ([ErrNegativeWeight]), one out of range
+// ([ErrWeightOutOfRange]), weights that are all zero ([ErrZeroWeights]), and
+// the lead/lag options' problems ([ErrInvalidLag], [ErrUnknownMethod],
+// [ErrInvalidConfidence]).
+func (p Policy) Validate() error {
+	var errs []error
+	ok := true
+	for c := range Criteria() {
+		if err := checkAmount(p.Weights.Weight(c), nil, "policy: weight of %s", c); err != nil {
+			errs = append(errs, err)
+			ok = false
+		}
+	}
+	if ok && p.Weights.IsZero() {
+		errs = append(errs, outcome.NewError(ErrZeroWeights, nil,
+			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
+	}
+	errs = append(errs, p.LeadLag.validate(nil)...)
+	return errors.Join(errs...)
+}
+
+// Equal reports whether p and o are the same policy: numerically equal
+// weights and the same lead/lag options.
+func (p Policy) Equal(o Policy) bool { return p.Weights.Equal(o.Weights) && p.LeadLag == o.LeadLag }
+
+// IsZero reports whether p is the zero Policy.
+func (p Policy) IsZero() bool { return p.Weights.IsZero() && p.LeadLag == LagOptions{} }
+
+// floats returns the weights as float64s, in criterion order.
+func (w Weights) floats() [numCriteria]float64 {
+	var out [numCriteria]float64
+	for c := range Criteria() {
+		out[c-1] = toFloat(w.Weight(c))
+	}
+	return out
+}

@@ -1,0 +1,349 @@
+package northstar
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// Hierarchy is what [Select] reads of an organisation's hierarchy of work:
+// "a hierarchy that connects Tasks to Activities to Outputs to Business
+// Outcomes and ultimately Successful Customer Outcomes", as a directed
+// acyclic graph of nodes linked upward with weights.
+//
+// [FromModel] makes one of a [hierarchy.Model] (which already has
+// TopoOrder and Children). Select reads each node and link once, so any
+// implementation that answers these four questions consistently will do;
+// one that does not is reported ([ErrInvalidHierarchy]), not trusted.
+type Hierarchy interface {
+	// TopoOrder yields every node's ID once, each node before the nodes it
+	// contributes to.
+	TopoOrder() iter.Seq[string]
+	// Children returns the IDs of the nodes that contribute directly to the
+	// node with the given ID.
+	Children(id string) (iter.Seq[string], error)
+	// NodeInfo returns the node's level and the metric that measures it
+	// (the zero Metric if none does).
+	NodeInfo(id string) (outcome.Level, outcome.Metric, error)
+	// LinkWeight returns the weight of the link by which the node from
+	// contributes to the node to: not negative.
+	LinkWeight(from, to string) (decimal.Decimal, error)
+}
+
+// graph is a Hierarchy read into compact arrays: nodes by position in
+// topological order, and for each node its children (with the weights of
+// their links) and its parents, in compressed sparse rows.
+type graph struct {
+	ids       []string
+	pos       map[string]int32
+	level     []outcome.Level
+	metric    []outcome.Metric
+	childOff  []int32
+	child     []int32
+	weight    []float64 // of the link child -> node, aligned with child
+	parentOff []int32
+	parent    []int32
+	aligned   []bool // reaches a successful customer outcome
+	work      int    // aligned tasks, activities and outputs
+}
+
+// isWork reports whether a level is work: a task, an activity or an output.
+func isWork(l outcome.Level) bool {
+	return l == outcome.Task || l == outcome.Activity || l == outcome.Output
+}
+
+// readHierarchy reads h, checking what Select relies on: unique IDs, known
+// children listed before their parents, valid levels, and link weights
+// within range. Every problem has code [ErrInvalidHierarchy].
+func readHierarchy(h Hierarchy) (*graph, []error) {
+	if mh, ok := h.(modelHierarchy); ok {
+		return readModel(mh.Model), nil
+	}
+	g := &graph{pos: make(map[string]int32)}
+	var errs []error
+	bad := func(ids []string, format string, args ...any) {
+		errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids, "northstar: hierarchy: "+format, args...))
+	}
+	for id := range h.TopoOrder() {
+		if _, dup := g.pos[id]; dup {
+			bad([]string{id}, "node %q appears twice in the topological order", clip(id))
+			continue
+		}
+		g.pos[id] = int32(len(g.ids))
+		g.ids = append(g.ids, id)
+	}
+	n := len(g.ids)
+	g.level = make([]outcome.Level, n)
+	g.metric = make([]outcome.Metric, n)
+	g.childOff = make([]int32, n+1)
+	var kids []string // one node's children, reused
+	for v, id := range g.ids {
+		level, m, err := h.NodeInfo(id)
+		switch {
+		case err != nil:
+			bad([]string{id}, "node %q: %v", clip(id), err)
+		case !level.IsValid():
+			bad([]string{id}, "node %q has no valid level", clip(id))
+		}
+		g.level[v], g.metric[v] = level, m
+		seq, err := h.Children(id)
+		if err != nil {
+			bad([]string{id}, "children of %q: %v", clip(id), err)
+			g.childOff[v+1] = int32(len(g.child))
+			continue
+		}
+		kids = kids[:0]
+		for kid := range seq {
+			kids = append(kids, kid)
+		}
+		for _, kid := range kids {
+			u, ok := g.pos[kid]
+			switch {
+			case !ok:
+				bad([]string{kid, id}, "%q contributes to %q but is not in the topological order", clip(kid), clip(id))
+				continue
+			case u >= int32(v):
+				bad([]string{kid, id}, "%q contributes to %q but does not come before it in the topological order",
+					clip(kid), clip(id))
+				continue
+			}
+			w, err := h.LinkWeight(kid, id)
+			switch {
+			case err != nil:
+				bad([]string{kid, id}, "link from %q to %q: %v", clip(kid), clip(id), err)
+				continue
+			case !inRange(w) || w.IsNegative():
+				bad([]string{kid, id}, "link from %q to %q: weight %s is negative or out of range", clip(kid), clip(id), decText(w))
+				continue
+			}
+			g.child = append(g.child, u)
+			g.weight = append(g.weight, toFloat(w))
+		}
+		g.childOff[v+1] = int32(len(g.child))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	g.finish()
+	return g, nil
+}
+
+// readModel reads a hierarchy.Model, which is valid by construction
+// (acyclic, weights in range), in one pass over its nodes and one over its
+// links, without the per-node calls of the general path.
+func readModel(m hierarchy.Model) *graph {
+	n := m.Len()
+	g := &graph{pos: make(map[string]int32, n), ids: make([]string, 0, n)}
+	for id := range m.TopoOrder() {
+		g.pos[id] = int32(len(g.ids))
+		g.ids = append(g.ids, id)
+	}
+	g.level = make([]outcome.Level, n)
+	g.metric = make([]outcome.Metric, n)
+	for node := range m.Nodes() {
+		v := g.pos[node.ID]
+		g.level[v], g.metric[v] = node.Level, node.Metric
+	}
+	// Links, as (to, from) position pairs with their weights, then laid out
+	// by the node they go to.
+	type edge struct {
+		to, from int32
+		weight   float64
+	}
+	edges := make([]edge, 0, m.LinkCount())
+	g.childOff = make([]int32, n+1)
+	for l := range m.Links() {
+		to := g.pos[l.To]
+		edges = append(edges, edge{to, g.pos[l.From], toFloat(l.Weight)})
+		g.childOff[to+1]++
+	}
+	for v := range n {
+		g.childOff[v+1] += g.childOff[v]
+	}
+	g.child = make([]int32, len(edges))
+	g.weight = make([]float64, len(edges))
+	fill := slices.Clone(g.childOff[:n])
+	for _, e := range edges {
+		g.child[fill[e.to]] = e.from
+		g.weight[fill[e.to]] = e.weight
+		fill[e.to]++
+	}
+	g.finish()
+	return g
+}
+
+// finish derives the parents and the alignment from the children.
+func (g *graph) finish() {
+	n := len(g.ids)
+	// Parents: the same links, the other way.
+	g.parentOff = make([]int32, n+1)
+	for _, u := range g.child {
+		g.parentOff[u+1]++
+	}
+	for v := range n {
+		g.parentOff[v+1] += g.parentOff[v]
+	}
+	g.parent = make([]int32, len(g.child))
+	fill := slices.Clone(g.parentOff[:n])
+	for v := range n {
+		for _, u := range g.child[g.childOff[v]:g.childOff[v+1]] {
+			g.parent[fill[u]] = int32(v)
+			fill[u]++
+		}
+	}
+	// Alignment: parents come after their children, so walking the order
+	// backwards settles every parent before its children.
+	g.aligned = make([]bool, n)
+	for v := n - 1; v >= 0; v-- {
+		if g.level[v] == outcome.CustomerOutcome {
+			g.aligned[v] = true
+		}
+		if g.aligned[v] {
+			for _, u := range g.child[g.childOff[v]:g.childOff[v+1]] {
+				g.aligned[u] = true
+			}
+		}
+	}
+	for v := range n {
+		if g.aligned[v] && isWork(g.level[v]) {
+			g.work++
+		}
+	}
+}
+
+// nodesOf returns, for each candidate, the positions of the nodes its metric
+// measures (or, if none, the node whose ID is the metric's ID), laid out in
+// compressed sparse rows: candidate i's nodes are nodes[off[i]:off[i+1]].
+func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes []int32) {
+	off = make([]int32, len(cands)+1)
+	owner := make([]int32, len(g.ids)) // candidate measuring each node, or -1
+	for v, m := range g.metric {
+		owner[v] = -1
+		if m.IsZero() {
+			continue
+		}
+		if i, ok := index[m.ID()]; ok {
+			owner[v] = i
+			off[i+1]++
+		}
+	}
+	for i, c := range cands {
+		if off[i+1] == 0 {
+			if v, ok := g.pos[c.Metric.ID()]; ok && owner[v] < 0 {
+				owner[v] = int32(i)
+				off[i+1]++
+			}
+		}
+	}
+	for i := range cands {
+		off[i+1] += off[i]
+	}
+	nodes = make([]int32, off[len(cands)])
+	fill := slices.Clone(off[:len(cands)])
+	for v, i := range owner {
+		if i >= 0 {
+			nodes[fill[i]] = int32(v)
+			fill[i]++
+		}
+	}
+	return off, nodes
+}
+
+// walk marks, in seen, every node reachable from start through the rows
+// (off, adj), start included, and returns them; queue is scratch space.
+func walk(off, adj []int32, start []int32, seen []bool, queue []int32) []int32 {
+	queue = queue[:0]
+	for _, v := range start {
+		if !seen[v] {
+			seen[v] = true
+			queue = append(queue, v)
+		}
+	}
+	for head := 0; head < len(queue); head++ {
+		for _, u := range adj[off[queue[head]]:off[queue[head]+1]] {
+			if !seen[u] {
+				seen[u] = true
+				queue = append(queue, u)
+			}
+		}
+	}
+	return queue
+}
+
+// InputMetric is a metric beneath the North Star in the hierarchy, and how
+// strongly it drives it: its part in the "role in driving it forward" of
+// the team that owns it.
+type InputMetric struct {
+	// Metric is the metric, and its Owner the team whose role it is.
+	Metric outcome.Metric `json:"metric"`
+	// Nodes are the IDs of the nodes it measures beneath the North Star,
+	// in topological order.
+	Nodes []string `json:"nodes"`
+	// Influence is how much a unit of the metric's nodes moves the North
+	// Star's node in the hierarchy's weighted-sum roll-up: over every path
+	// up to the North Star, the product of the link weights, summed over
+	// the paths and the metric's nodes.
+	Influence float64 `json:"influence"`
+	// Direct reports whether one of its nodes contributes to the North
+	// Star's directly, by a single link.
+	Direct bool `json:"direct,omitempty"`
+}
+
+// inputMetrics returns the metrics beneath the nodes top (the North Star's),
+// most influential first; ties by metric ID.
+func (g *graph) inputMetrics(top []int32) []InputMetric {
+	n := len(g.ids)
+	influence := make([]float64, n)
+	direct := make([]bool, n)
+	isTop := make([]bool, n)
+	for _, v := range top {
+		influence[v] = 1
+		isTop[v] = true
+		for _, u := range g.child[g.childOff[v]:g.childOff[v+1]] {
+			direct[u] = true
+		}
+	}
+	// Parents before children: each node's influence is final when it is
+	// pushed down.
+	for v := n - 1; v >= 0; v-- {
+		if influence[v] == 0 {
+			continue
+		}
+		for p := g.childOff[v]; p < g.childOff[v+1]; p++ {
+			influence[g.child[p]] += g.weight[p] * influence[v]
+		}
+	}
+	// Everything beneath, in topological order (a metric beneath the North
+	// Star by links of weight zero is listed too, with influence zero).
+	below := make([]bool, n)
+	walk(g.childOff, g.child, top, below, nil)
+	var out []InputMetric
+	at := make(map[string]int)
+	for v := range n {
+		m := g.metric[v]
+		if !below[v] || isTop[v] || m.IsZero() {
+			continue
+		}
+		i, ok := at[m.ID()]
+		if !ok {
+			i = len(out)
+			at[m.ID()] = i
+			out = append(out, InputMetric{Metric: m})
+		}
+		out[i].Nodes = append(out[i].Nodes, g.ids[v])
+		out[i].Influence += influence[v]
+		out[i].Direct = out[i].Direct || direct[v]
+	}
+	slices.SortStableFunc(out, func(a, b InputMetric) int {
+		if c := cmp.Compare(b.Influence, a.Influence); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Metric.ID(), b.Metric.ID())
+	})
+	return out
+}

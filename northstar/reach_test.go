@@ -1,0 +1,304 @@
+package northstar
+
+import (
+	"errors"
+	"iter"
+	"slices"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type fakeNode struct {
+	id     string
+	level  outcome.Level
+	metric outcome.Metric
+}
+
+type fakeLink struct {
+	from, to string
+	weight   decimal.Decimal
+}
+
+// fakeHierarchy implements Hierarchy over literal nodes (in topological
+// order) and links; its err fields make a method fail.
+type fakeHierarchy struct {
+	nodes                           []fakeNode
+	links                           []fakeLink
+	infoErr, childrenErr, weightErr string // the node (or link's from) that fails
+	extraChild                      string
+}
+
+func (h fakeHierarchy) TopoOrder() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, n := range h.nodes {
+			if !yield(n.id) {
+				return
+			}
+		}
+	}
+}
+
+func (h fakeHierarchy) Children(id string) (iter.Seq[string], error) {
+	if id == h.childrenErr {
+		return nil, errors.New("no children today")
+	}
+	return func(yield func(string) bool) {
+		for _, l := range h.links {
+			if l.to == id && !yield(l.from) {
+				return
+			}
+		}
+		if h.extraChild != "" && id == h.nodes[len(h.nodes)-1].id {
+			yield(h.extraChild)
+		}
+	}, nil
+}
+
+func (h fakeHierarchy) NodeInfo(id string) (outcome.Level, outcome.Metric, error) {
+	if id == h.infoErr {
+		return 0, outcome.Metric{}, errors.New("unknown node")
+	}
+	for _, n := range h.nodes {
+		if n.id == id {
+			return n.level, n.metric, nil
+		}
+	}
+	return 0, outcome.Metric{}, errors.New("unknown node")
+}
+
+func (h fakeHierarchy) LinkWeight(from, to string) (decimal.Decimal, error) {
+	if from == h.weightErr {
+		return decimal.Zero, errors.New("no weight")
+	}
+	for _, l := range h.links {
+		if l.from == from && l.to == to {
+			return l.weight, nil
+		}
+	}
+	return decimal.Zero, errors.New("no such link")
+}
+
+var (
+	fcr          = metric("fcr", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	effort       = metric("effort", outcome.CustomerOutcome, outcome.LowerIsBetter, 0)
+	costToServe  = metric("cost-to-serve", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	fines        = metric("fines", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Compliance)
+	callsHandled = metric("calls-handled", outcome.Output, outcome.HigherIsBetter, 0)
+	fixes        = metric("fixes", outcome.Output, outcome.HigherIsBetter, 0)
+	nps          = metric("nps", outcome.Output, outcome.HigherIsBetter, 0)
+	callsAnswer  = metric("calls-answered", outcome.Task, outcome.HigherIsBetter, 0)
+	diagnosis    = metric("diagnoses", outcome.Activity, outcome.HigherIsBetter, 0)
+)
+
+// centreHierarchy is a contact centre's hierarchy, by hand:
+//
+//	answer-call (task) -1-> calls-handled (output) -0.5-> problem-solved (SCO)
+//	log-fault (task) -1-> diagnose (activity) -2-> fixes (output) -1-> problem-solved
+//	fixes -1-> cost (BO) -1-> effort-low (SCO)
+//	update-crm (task): linked to nothing; fines-avoided (BO): feeds nothing.
+//
+// Aligned work: answer-call, log-fault, diagnose, calls-handled, fixes: 5.
+func centreHierarchy() fakeHierarchy {
+	one := decimal.NewFromInt(1)
+	return fakeHierarchy{
+		nodes: []fakeNode{
+			{"answer-call", outcome.Task, callsAnswer},
+			{"log-fault", outcome.Task, outcome.Metric{}},
+			{"update-crm", outcome.Task, outcome.Metric{}},
+			{"diagnose", outcome.Activity, diagnosis},
+			{"calls-handled", outcome.Output, callsHandled},
+			{"fixes", outcome.Output, fixes},
+			{"cost", outcome.BusinessOutcome, costToServe},
+			{"fines-avoided", outcome.BusinessOutcome, fines},
+			{"problem-solved", outcome.CustomerOutcome, fcr},
+			{"effort-low", outcome.CustomerOutcome, effort},
+		},
+		links: []fakeLink{
+			{"answer-call", "calls-handled", one},
+			{"log-fault", "diagnose", one},
+			{"diagnose", "fixes", decimal.NewFromInt(2)},
+			{"calls-handled", "problem-solved", dec("0.5")},
+			{"fixes", "problem-solved", one},
+			{"fixes", "cost", one},
+			{"cost", "effort-low", one},
+		},
+	}
+}
+
+func centreInput() Input {
+	var inds []Indicator
+	for _, id := range []string{"fcr", "effort", "cost-to-serve", "fines", "calls-handled", "nps"} {
+		imp := dec("1")
+		if id == "fcr" {
+			imp = dec("2")
+		}
+		inds = append(inds, Indicator{Metric: id, Importance: imp})
+	}
+	cv := MustCanvas(CanvasSpec{Category: "callers", Name: "Callers", Weight: dec("1"),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: inds}}})
+	return Input{
+		Candidates: []Candidate{{Metric: fcr}, {Metric: effort}, {Metric: costToServe}, {Metric: fines},
+			{Metric: callsHandled}, {Metric: nps}, {Metric: fixes}},
+		Canvases:  []Canvas{cv},
+		Policy:    DefaultPolicy(),
+		Hierarchy: centreHierarchy(),
+	}
+}
+
+func TestSelectWithHierarchy(t *testing.T) {
+	r, err := Select(centreInput())
+	require.NoError(t, err)
+	gates := func(id string) []Gate {
+		e, ok := r.Find(id)
+		require.True(t, ok, id)
+		var out []Gate
+		for _, f := range e.Failed {
+			out = append(out, f.Gate)
+		}
+		return out
+	}
+	assert.Nil(t, gates("fcr"))
+	assert.Nil(t, gates("effort"))
+	assert.Nil(t, gates("cost-to-serve"))
+	assert.Equal(t, []Gate{GateHierarchy}, gates("fines"), "fines-avoided feeds no customer outcome")
+	assert.Equal(t, []Gate{GateOutcome}, gates("calls-handled"))
+	assert.Equal(t, []Gate{GateOutcome, GateHierarchy}, gates("nps"), "an output, and not in the hierarchy")
+	assert.Equal(t, []Gate{GateOutcome, GateCanvas}, gates("fixes"))
+	fi, _ := r.Find("fines")
+	assert.Equal(t, "in the hierarchy it reaches no successful customer outcome", fi.Failed[0].Reason)
+	np, _ := r.Find("nps")
+	assert.Equal(t, "it is not in the hierarchy, so nothing connects it to the work of the front line", np.Failed[1].Reason)
+
+	// Reach: problem-solved is fed by all 5 pieces of aligned work;
+	// effort-low by fixes, diagnose and log-fault (3 of 5); cost by the same
+	// 3. Fixes' own node is not counted as feeding itself: 2 of 5.
+	for id, want := range map[string]float64{"fcr": 1, "effort": 0.6, "cost-to-serve": 0.6, "fines": 0, "nps": 0, "fixes": 0.4} {
+		e, _ := r.Find(id)
+		assert.InDelta(t, want, e.Score(Reach).Raw, 1e-15, id)
+		assert.False(t, e.Score(Reach).Missing)
+	}
+	e, _ := r.Find("fcr")
+	assert.Equal(t, []string{"problem-solved"}, e.Nodes)
+	assert.Empty(t, e.Links, "nothing above a customer outcome")
+
+	// Links through the hierarchy: fixes contributes to cost (a cost
+	// outcome); cost contributes to nothing of business level above it.
+	fx, _ := r.Find("fixes")
+	assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, Hierarchy: true}}, fx.Links)
+	assert.Equal(t, 1.0, fx.Score(Linkage).Raw)
+
+	// The winner: fcr (coverage 2/7 against 1/7, reach 1 against 0.6).
+	w, ok := r.Winner()
+	require.True(t, ok)
+	assert.Equal(t, "fcr", w.Metric.ID())
+
+	// Input metrics beneath problem-solved: diagnose 2 (its link to fixes
+	// weighs 2, fixes' to problem-solved 1); fixes 1; calls-handled 0.5 and
+	// answer-call 0.5·1 = 0.5 (a tie, broken by ID); log-fault has no metric.
+	var got []string
+	var infl []float64
+	for _, m := range r.InputMetrics {
+		got = append(got, m.Metric.ID())
+		infl = append(infl, m.Influence)
+	}
+	assert.Equal(t, []string{"diagnoses", "fixes", "calls-answered", "calls-handled"}, got)
+	assert.InDeltaSlice(t, []float64{2, 1, 0.5, 0.5}, infl, 1e-15)
+	assert.Equal(t, []string{"diagnose"}, r.InputMetrics[0].Nodes)
+	assert.False(t, r.InputMetrics[0].Direct)
+	assert.True(t, r.InputMetrics[1].Direct)
+}
+
+func TestSelectWithHierarchyNodeByID(t *testing.T) {
+	// A node with no metric whose ID is the candidate's metric ID stands
+	// for it; a metric that measures two nodes has both, and the input
+	// metrics add its influence up.
+	h := centreHierarchy()
+	h.nodes[8].metric = outcome.Metric{} // problem-solved no longer measured by fcr
+	h.nodes[8].id = "fcr"
+	for i := range h.links {
+		if h.links[i].to == "problem-solved" {
+			h.links[i].to = "fcr"
+		}
+	}
+	h.nodes[3].metric = fixes // diagnose is measured by "fixes" too
+	in := centreInput()
+	in.Hierarchy = h
+	r, err := Select(in)
+	require.NoError(t, err)
+	e, _ := r.Find("fcr")
+	assert.Equal(t, []string{"fcr"}, e.Nodes)
+	assert.True(t, e.Eligible)
+	var fx InputMetric
+	for _, m := range r.InputMetrics {
+		if m.Metric.ID() == "fixes" {
+			fx = m
+		}
+	}
+	assert.Equal(t, []string{"diagnose", "fixes"}, fx.Nodes)
+	assert.InDelta(t, 3, fx.Influence, 1e-15, "diagnose 2 + fixes 1")
+	f, _ := r.Find("fixes")
+	assert.Equal(t, []string{"diagnose", "fixes"}, f.Nodes)
+}
+
+func TestSelectWithoutHierarchyReachIsMissing(t *testing.T) {
+	in := centreInput()
+	in.Hierarchy = nil
+	r, err := Select(in)
+	require.NoError(t, err)
+	for _, e := range r.Entries {
+		assert.True(t, e.Score(Reach).Missing)
+		assert.Empty(t, e.Nodes)
+	}
+	assert.Nil(t, r.InputMetrics)
+}
+
+func TestSelectHierarchyErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*fakeHierarchy)
+		msg  string
+	}{
+		{"twice in the order", func(h *fakeHierarchy) { h.nodes = append(h.nodes, h.nodes[0]) },
+			`northstar: hierarchy: node "answer-call" appears twice in the topological order`},
+		{"child after parent", func(h *fakeHierarchy) {
+			h.nodes[4], h.nodes[0] = h.nodes[0], h.nodes[4]
+		}, `northstar: hierarchy: "answer-call" contributes to "calls-handled" but does not come before it in the topological order`},
+		{"child not in the order", func(h *fakeHierarchy) { h.extraChild = "ghost" },
+			`northstar: hierarchy: "ghost" contributes to "effort-low" but is not in the topological order`},
+		{"no level", func(h *fakeHierarchy) { h.nodes[2].level = 0 },
+			`northstar: hierarchy: node "update-crm" has no valid level`},
+		{"node info fails", func(h *fakeHierarchy) { h.infoErr = "update-crm" },
+			`northstar: hierarchy: node "update-crm": unknown node`},
+		{"children fail", func(h *fakeHierarchy) { h.childrenErr = "fixes" },
+			`northstar: hierarchy: children of "fixes": no children today`},
+		{"weight fails", func(h *fakeHierarchy) { h.weightErr = "log-fault" },
+			`northstar: hierarchy: link from "log-fault" to "diagnose": no weight`},
+		{"negative weight", func(h *fakeHierarchy) { h.links[0].weight = dec("-1") },
+			`northstar: hierarchy: link from "answer-call" to "calls-handled": weight -1 is negative or out of range`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := centreHierarchy()
+			tt.edit(&h)
+			in := centreInput()
+			in.Hierarchy = h
+			_, err := Select(in)
+			probs := outcome.Problems(err)
+			require.Len(t, probs, 1, "%v", err)
+			assert.ErrorIs(t, probs[0], ErrInvalidHierarchy)
+			assert.Equal(t, tt.msg, probs[0].Message)
+		})
+	}
+}
+
+func TestGateHierarchyText(t *testing.T) {
+	assert.Equal(t, "hierarchy", GateHierarchy.String())
+	assert.True(t, GateHierarchy.IsValid())
+	assert.False(t, Gate(4).IsValid())
+	assert.True(t, slices.Contains([]Gate{GateOutcome, GateCanvas, GateHierarchy}, GateHierarchy))
+}

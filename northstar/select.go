@@ -1,0 +1,939 @@
+package northstar
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// Candidate is a metric from the KPI portfolio put forward as the North
+// Star, with the evidence the organisation has for it. Only Metric is
+// required.
+type Candidate struct {
+	// Metric is the KPI's definition.
+	Metric outcome.Metric
+	// Series is the metric's values over time, evenly spaced and aligned
+	// with every other candidate's series (value t of each is for the same
+	// period); nil if there is none. A candidate's series is analysed
+	// against each business outcome's ([LeadLag]) for lead strength and
+	// linkage.
+	Series []float64
+	// Ratings are the organisation's ratings of the metric, one per aspect.
+	Ratings []Rating
+	// Drives lists the IDs of the business-outcome candidates the metric is
+	// known to drive (from experience or a study), each a link for the
+	// linkage criterion.
+	Drives []string
+}
+
+// Rating is the organisation's rating of a candidate on one aspect of a
+// good North Star ("understood by everyone", "actionable by the front
+// line", "tangible and objective"), on a stated scale from Min (worst) to
+// Max (best).
+type Rating struct {
+	// Aspect names what is rated. Required, and unique per candidate.
+	Aspect string
+	// Value is the rating, from Min to Max.
+	Value decimal.Decimal
+	// Min and Max are the ends of the scale, Min below Max: 1 and 5 on a
+	// five-point scale.
+	Min, Max decimal.Decimal
+}
+
+// position returns where the rating lies on its scale, from 0 (Min) to 1
+// (Max).
+func (r Rating) position() float64 {
+	lo := toFloat(r.Min)
+	return (toFloat(r.Value) - lo) / (toFloat(r.Max) - lo)
+}
+
+// Input is what [Select] chooses from and how: the candidates (the KPI
+// portfolio, business outcomes included, since their series are what lead
+// strength is measured against), the customer categories' canvases, the
+// policy, and optionally the organisation's hierarchy of work.
+type Input struct {
+	Candidates []Candidate
+	Canvases   []Canvas
+	Policy     Policy
+	// Hierarchy, if not nil, is the hierarchy from the front line to the
+	// customer outcomes: a candidate must reach a customer outcome in it,
+	// it measures reach and links, and it gives the input metrics.
+	Hierarchy Hierarchy
+}
+
+// Gate is a test a candidate must pass to be chosen at all, whatever its
+// scores.
+//
+// The zero Gate is invalid.
+type Gate uint8
+
+// The gates.
+const (
+	// GateOutcome: the candidate must measure an outcome (a business
+	// outcome or a successful customer outcome). A bare output, task or
+	// activity can never be the North Star.
+	GateOutcome Gate = iota + 1
+	// GateCanvas: some customer category's canvas must use the candidate:
+	// a metric no category needs delivers no customer outcome anyone named.
+	GateCanvas
+	// GateHierarchy: where a hierarchy is given, the candidate must measure
+	// a node of it that reaches a successful customer outcome.
+	GateHierarchy
+)
+
+// String returns "outcome", "canvas" or "hierarchy", or "Gate(N)" for an
+// invalid value.
+func (g Gate) String() string {
+	switch g {
+	case GateOutcome:
+		return "outcome"
+	case GateCanvas:
+		return "canvas"
+	case GateHierarchy:
+		return "hierarchy"
+	}
+	return "Gate(" + strconv.Itoa(int(g)) + ")"
+}
+
+// IsValid reports whether g is one of the gates.
+func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateHierarchy }
+
+// GateFailure is a gate a candidate failed, and why, in the method's words.
+type GateFailure struct {
+	Gate   Gate   `json:"gate"`
+	Reason string `json:"reason"`
+}
+
+// Score is one criterion's part in a candidate's total: the raw value, the
+// score it normalises to, and the weighted contribution to the total.
+type Score struct {
+	Criterion Criterion `json:"criterion"`
+	// Raw is the criterion's value for the candidate, from 0 to 1 (linkage:
+	// the number of business-outcome kinds linked, from 0 to 4).
+	Raw float64 `json:"raw"`
+	// Normalised is Raw divided by the largest Raw among the eligible
+	// candidates (those that pass every gate), so the best eligible
+	// candidate scores 1; 0 when no eligible candidate has a Raw above 0.
+	// A candidate that fails a gate is measured on the same yardstick, so
+	// its score can exceed 1: it shows what it would have brought.
+	Normalised float64 `json:"normalised"`
+	// Weight is the criterion's weight, normalised so the weights sum to 1.
+	Weight float64 `json:"weight"`
+	// Contribution is Weight × Normalised, the criterion's part of the
+	// total.
+	Contribution float64 `json:"contribution"`
+	// Missing reports that there was no evidence for the criterion (no
+	// series to analyse, no ratings given), so Raw is 0 for want of it.
+	Missing bool `json:"missing,omitempty"`
+}
+
+// CategoryContribution is one customer category's part in a candidate's
+// customer coverage.
+type CategoryContribution struct {
+	// Category is the canvas's category ID.
+	Category string `json:"category"`
+	// Weight is the category's weight, normalised over the canvases.
+	Weight float64 `json:"weight"`
+	// Share is the metric's share of the category's importance
+	// ([Canvas.Share]).
+	Share float64 `json:"share"`
+	// Raw is Weight × Share, the category's part of the coverage Raw value.
+	Raw float64 `json:"raw"`
+	// Contribution is the category's part of the coverage Contribution:
+	// Raw normalised and weighted as the coverage score is.
+	Contribution float64 `json:"contribution"`
+}
+
+// Evidence is the lead/lag analysis of a candidate against one business
+// outcome.
+type Evidence struct {
+	// Outcome is the business outcome's metric ID, and Kind its kind.
+	Outcome string       `json:"outcome"`
+	Kind    outcome.Kind `json:"kind"`
+	// LeadLag is the analysis of the candidate's series against the
+	// outcome's.
+	LeadLag LeadLag `json:"leadLag"`
+	// Aligned is the correlation at the strongest lag, signed so that a
+	// positive value means an improvement in the candidate goes with an
+	// improvement in the outcome (the metrics' directions taken into
+	// account: fewer complaints and lower cost move together positively).
+	Aligned float64 `json:"aligned"`
+	// Strength is the lead strength this shows: Aligned when the verdict is
+	// [Leads] and Aligned is positive, else 0.
+	Strength float64 `json:"strength"`
+}
+
+// Link says that a candidate is linked to a business outcome, and how the
+// link is known.
+type Link struct {
+	Outcome string       `json:"outcome"`
+	Kind    outcome.Kind `json:"kind"`
+	// Declared: the candidate's Drives lists the outcome.
+	Declared bool `json:"declared,omitempty"`
+	// Evidence: lead/lag analysis found the candidate leading or moving
+	// with the outcome, in the direction of improvement.
+	Evidence bool `json:"evidence,omitempty"`
+	// Hierarchy: a node the candidate measures contributes, through the
+	// hierarchy, to a node the outcome measures.
+	Hierarchy bool `json:"hierarchy,omitempty"`
+}
+
+// Entry is one candidate's place in a [Ranking], with every reason for it.
+type Entry struct {
+	// Rank is the candidate's rank, from 1. Candidates that pass every
+	// gate rank above those that fail one.
+	Rank int `json:"rank"`
+	// Metric is the candidate's metric.
+	Metric outcome.Metric `json:"metric"`
+	// Eligible reports whether the candidate passed every gate.
+	Eligible bool `json:"eligible"`
+	// Failed lists the gates the candidate failed, in gate order.
+	Failed []GateFailure `json:"failed,omitempty"`
+	// Total is the sum of the criteria's contributions.
+	Total float64 `json:"total"`
+	// Scores holds one Score per criterion, in criterion order.
+	Scores []Score `json:"scores"`
+	// Categories holds the customer categories whose canvases use the
+	// metric, in the order of the canvases: their contributions add up to
+	// the coverage contribution.
+	Categories []CategoryContribution `json:"categories,omitempty"`
+	// Evidence holds the lead/lag analysis against each business outcome
+	// that has a series, in candidate order (empty if the candidate has no
+	// series).
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// Links lists the business outcomes the candidate is linked to: those
+	// its Drives lists, in that order, then those found by evidence, in
+	// candidate order, then those found in the hierarchy, in its
+	// topological order.
+	Links []Link `json:"links,omitempty"`
+	// Nodes are the IDs of the hierarchy's nodes the candidate's metric
+	// measures, in topological order (empty without a hierarchy).
+	Nodes []string `json:"nodes,omitempty"`
+}
+
+// Score returns the candidate's score on criterion c, or the zero Score for
+// an invalid c.
+func (e Entry) Score(c Criterion) Score {
+	if !c.IsValid() || len(e.Scores) != numCriteria {
+		return Score{}
+	}
+	return e.Scores[c-1]
+}
+
+// Ranking is the result of [Select]: every candidate, ranked, with its
+// reasons, and how robust the choice is.
+type Ranking struct {
+	// Entries holds every candidate, in rank order.
+	Entries []Entry `json:"entries"`
+	// Policy is the policy the ranking was made with.
+	Policy Policy `json:"policy"`
+	// Robustness says how far the criterion weights could move before the
+	// winner changed.
+	Robustness Robustness `json:"robustness"`
+	// InputMetrics are, where a hierarchy is given and there is a winner,
+	// the metrics beneath the winner in the hierarchy, those that drive it
+	// most first: each team's "role in driving it forward".
+	InputMetrics []InputMetric `json:"inputMetrics,omitempty"`
+	// Warnings are the canvases' warnings, in canvas order.
+	Warnings []*outcome.Error `json:"-"`
+}
+
+// Winner returns the top-ranked candidate, and false if no candidate passed
+// every gate (then there is no North Star among them).
+func (r Ranking) Winner() (Entry, bool) {
+	if len(r.Entries) == 0 || !r.Entries[0].Eligible {
+		return Entry{}, false
+	}
+	return r.Entries[0], true
+}
+
+// Find returns the entry of the candidate with the given metric ID.
+func (r Ranking) Find(metric string) (Entry, bool) {
+	for _, e := range r.Entries {
+		if e.Metric.ID() == metric {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// The reasons for failing a gate, in the method's words.
+const (
+	reasonTask     = "a task is work, not an outcome: a bare task can never be the North Star"
+	reasonActivity = "an activity is work, not an outcome: a bare activity can never be the North Star"
+	reasonOutput   = "an output is what we produce, what we make, not an outcome: a bare output can never be the North Star"
+	reasonCanvas   = "no customer category's canvas uses it, so it shows no successful customer outcome"
+	reasonNoNode   = "it is not in the hierarchy, so nothing connects it to the work of the front line"
+	reasonOrphan   = "in the hierarchy it reaches no successful customer outcome"
+)
+
+// Select ranks the candidates as North Star metrics. It returns the full
+// ranking, every candidate with its reasons, and how robust the choice is.
+//
+// # Gates
+//
+// A candidate that measures a task, an activity or an output fails
+// [GateOutcome]; one that no canvas uses fails [GateCanvas]; where a
+// hierarchy is given, one that measures no node of it, or only nodes that
+// reach no successful customer outcome, fails [GateHierarchy]. A candidate
+// that fails a gate can never win, whatever its scores: it ranks below every
+// candidate that passes.
+//
+// A candidate's nodes in the hierarchy are those its metric measures (whose
+// [Hierarchy.NodeInfo] metric has the candidate's ID) or, if there are none,
+// the node whose ID is the metric's ID.
+//
+// # Criteria
+//
+// Each criterion's raw value is:
+//
+//   - [Coverage]: the sum, over the canvases that use the metric, of the
+//     category's normalised weight times the metric's share of the
+//     category's importance ([Canvas.Share]). Summed over all metrics the
+//     coverages make 1.
+//   - [Lead]: the largest lead strength ([Evidence.Strength]) of the
+//     candidate's series against any business outcome's, analysed with the
+//     policy's [LagOptions]; 0, and marked missing, without a series or
+//     without a business outcome's series to compare it with.
+//   - [Linkage]: the number of distinct business-outcome kinds (revenue,
+//     cost, service, compliance) among the outcomes it is linked to
+//     ([Link]): those its Drives lists; those the analysis finds it
+//     leading or moving with, in the direction of improvement (a lagging
+//     metric may follow the outcome rather than drive it, so it is not
+//     linked by evidence); and those whose nodes its nodes contribute to
+//     in the hierarchy (through a business-outcome node's metric, which
+//     carries the kind).
+//   - [Ratings]: the mean position of its ratings on their scales, from 0
+//     to 1; 0, and marked missing, without ratings.
+//   - [Reach]: "touches everyone and everything": the share of the
+//     hierarchy's aligned work (tasks, activities and outputs that reach a
+//     successful customer outcome) that feeds the candidate's nodes,
+//     directly or through others; 0, and marked missing, without a
+//     hierarchy.
+//
+// Each raw value is divided by the largest among the candidates that pass
+// every gate (among all candidates if none does), so the best scores 1; the
+// criterion weights are divided by their sum; a candidate's total is the sum
+// over the criteria of weight times score, from 0 to 1.
+//
+// # Order
+//
+// Candidates that pass every gate come first. Then the higher total ranks
+// higher, totals being compared to 12 decimal places (so that rounding in
+// the last bits cannot decide); ties are broken by the higher raw customer
+// coverage, then the higher level (a successful customer outcome above a
+// business outcome), then the metric ID in byte order. The order is total:
+// the same input always gives the same ranking.
+//
+// # Errors
+//
+// Every problem is reported, joined with [errors.Join], each an
+// *[outcome.Error]: the policy's ([Policy.Validate]); [ErrNoCandidates];
+// a candidate with the zero Metric ([outcome.ErrEmptyID]) or a duplicate
+// metric ID ([outcome.ErrDuplicateID]); a rating without an aspect, with a
+// duplicate aspect, an empty scale or a value off its scale
+// ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number); a
+// Drives entry that names no candidate ([ErrUnknownMetric]), a candidate
+// that is not a business outcome ([ErrNotBusinessOutcome]), the candidate
+// itself ([ErrNotBusinessOutcome]) or one already listed
+// ([outcome.ErrDuplicateID]); no canvas ([ErrEmptyCanvas]), the zero Canvas
+// ([outcome.ErrEmptyID]), two canvases for one category
+// ([outcome.ErrDuplicateID]), category weights all zero ([ErrZeroWeights]),
+// a canvas metric that names no candidate ([ErrUnknownMetric]); a series of
+// a length unlike the first series given ([ErrSeriesLength]), with a NaN or
+// an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
+// ([ErrSeriesTooShort]) or constant over the pairs of a lag
+// ([ErrConstantSeries]); and a hierarchy that answers inconsistently
+// ([ErrInvalidHierarchy]).
+//
+// # Input metrics
+//
+// Where a hierarchy is given and there is a winner, [Ranking.InputMetrics]
+// lists the metrics beneath it that drive it, most influential first
+// ([InputMetric]): what each team owns in driving the North Star forward.
+//
+// Select allocates a fixed number of slices and maps per call, plus those
+// of the lead/lag analyses, of the hierarchy's reading and walks (linear in
+// its size, per candidate in it), and of decimal comparisons where a
+// rating's numbers have different exponents; the scoring and ranking
+// themselves allocate nothing per candidate or criterion.
+func Select(in Input) (Ranking, error) {
+	cands, canvases := in.Candidates, in.Canvases
+	n := len(cands)
+	var errs []error
+	if err := in.Policy.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	lagOK := in.Policy.LeadLag.MaxLag >= 0
+
+	// The candidates, by metric ID.
+	if n == 0 {
+		errs = append(errs, outcome.NewError(ErrNoCandidates, nil, "northstar: no candidates to choose from"))
+	}
+	index := make(map[string]int32, n)
+	for i, c := range cands {
+		id := c.Metric.ID()
+		if c.Metric.IsZero() {
+			errs = append(errs, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: candidate %d has no metric", i))
+			continue
+		}
+		if _, dup := index[id]; dup {
+			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, []string{id},
+				"northstar: duplicate candidate %q", clip(id)))
+			continue
+		}
+		index[id] = int32(i)
+	}
+	seriesLen, seriesFrom := -1, ""
+	for _, c := range cands {
+		if c.Metric.IsZero() {
+			continue
+		}
+		id := c.Metric.ID()
+		errs = append(errs, ratingErrors(c)...)
+		for j, d := range c.Drives {
+			dids := func() []string { return []string{id, d} }
+			k, ok := index[d]
+			switch {
+			case !ok:
+				errs = append(errs, outcome.NewError(ErrUnknownMetric, dids(),
+					"northstar: candidate %q drives %q, which is not a candidate", clip(id), clip(d)))
+			case d == id:
+				errs = append(errs, outcome.NewError(ErrNotBusinessOutcome, dids(),
+					"northstar: candidate %q cannot drive itself", clip(id)))
+			case cands[k].Metric.Level() != outcome.BusinessOutcome:
+				errs = append(errs, outcome.NewError(ErrNotBusinessOutcome, dids(),
+					"northstar: candidate %q drives %q, which is a %s, not a business outcome",
+					clip(id), clip(d), cands[k].Metric.Level()))
+			case slices.Contains(c.Drives[:j], d):
+				errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, dids(),
+					"northstar: candidate %q lists %q twice in Drives", clip(id), clip(d)))
+			}
+		}
+		if len(c.Series) == 0 {
+			continue
+		}
+		name := "series of " + quote(id)
+		if seriesLen < 0 {
+			seriesLen, seriesFrom = len(c.Series), id
+		} else if len(c.Series) != seriesLen {
+			errs = append(errs, outcome.NewError(ErrSeriesLength, []string{id},
+				"northstar: %s has %d values, but the series of %q, the first given, has %d",
+				name, len(c.Series), clip(seriesFrom), seriesLen))
+			continue
+		}
+		ids := []string{id}
+		if err := checkFinite(c.Series, name, ids); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !lagOK {
+			continue
+		}
+		if maxLag := in.Policy.LeadLag.MaxLag; len(c.Series)-maxLag < MinPairs {
+			errs = append(errs, outcome.NewError(ErrSeriesTooShort, ids,
+				"northstar: %s has %d values, too few for lags up to %d: at least %d are needed",
+				name, len(c.Series), maxLag, uint64(maxLag)+MinPairs))
+			continue
+		}
+		errs = append(errs, checkConstant(c.Series, in.Policy.LeadLag.MaxLag, name, ids)...)
+	}
+
+	// The canvases.
+	if len(canvases) == 0 {
+		errs = append(errs, outcome.NewError(ErrEmptyCanvas, nil, "northstar: no canvases: the choice needs the customer categories"))
+	}
+	seen := make(map[string]bool, len(canvases))
+	var catTotal float64 // weights are below 10^15, so the sum is finite
+	allZero := true
+	pairs := 0
+	for i, cv := range canvases {
+		cat := cv.Category()
+		if cv.IsZero() {
+			errs = append(errs, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: canvas %d is the zero Canvas", i))
+			continue
+		}
+		if seen[cat] {
+			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, []string{cat},
+				"northstar: two canvases for category %q", clip(cat)))
+		}
+		seen[cat] = true
+		catTotal += toFloat(cv.Weight())
+		allZero = allZero && cv.Weight().IsZero()
+		for _, m := range cv.metrics {
+			if _, ok := index[m.id]; !ok {
+				errs = append(errs, outcome.NewError(ErrUnknownMetric, []string{cat, m.id},
+					"northstar: canvas %q uses metric %q, which is not a candidate", clip(cat), clip(m.id)))
+			}
+		}
+		pairs += len(cv.metrics)
+	}
+	if len(canvases) > 0 && allZero && len(seen) == len(canvases) {
+		errs = append(errs, outcome.NewError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
+	}
+	var g *graph
+	if in.Hierarchy != nil {
+		var herrs []error
+		g, herrs = readHierarchy(in.Hierarchy)
+		errs = append(errs, herrs...)
+	}
+	if len(errs) > 0 {
+		return Ranking{}, errors.Join(errs...)
+	}
+	return rank(in, index, pairs, catTotal, g)
+}
+
+// ratingErrors reports every problem with a candidate's ratings.
+func ratingErrors(c Candidate) []error {
+	var errs []error
+	id := c.Metric.ID()
+	for j, r := range c.Ratings {
+		rids := func() []string { return []string{id, r.Aspect} }
+		if strings.TrimSpace(r.Aspect) == "" {
+			errs = append(errs, outcome.NewError(ErrInvalidRating, []string{id}, "northstar: candidate %q: rating %d has no aspect", clip(id), j))
+		} else if slices.ContainsFunc(c.Ratings[:j], func(p Rating) bool { return p.Aspect == r.Aspect }) {
+			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
+		}
+		ok := true
+		for _, v := range [3]struct {
+			what string
+			d    decimal.Decimal
+		}{{"value", r.Value}, {"scale minimum", r.Min}, {"scale maximum", r.Max}} {
+			if !inRange(v.d) {
+				errs = append(errs, outcome.NewError(ErrWeightOutOfRange, rids(),
+					"northstar: candidate %q: rating of %q: %s %s is out of range (less than 10^15 in magnitude, at most 30 decimal places)",
+					clip(id), clip(r.Aspect), v.what, decText(v.d)))
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		switch {
+		case r.Min.Cmp(r.Max) >= 0:
+			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
+				"northstar: candidate %q: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
+				clip(id), clip(r.Aspect), r.Min, r.Max))
+		case r.Value.LessThan(r.Min) || r.Value.GreaterThan(r.Max):
+			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
+				"northstar: candidate %q: rating of %q: %s is off the scale %s to %s",
+				clip(id), clip(r.Aspect), r.Value, r.Min, r.Max))
+		}
+	}
+	return errs
+}
+
+// rank scores and ranks valid input.
+func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *graph) (Ranking, error) {
+	cands, canvases := in.Candidates, in.Canvases
+	n := len(cands)
+	wf := in.Policy.Weights.floats()
+	var wsum float64
+	for _, w := range wf {
+		wsum += w
+	}
+	var wn [numCriteria]float64
+	for k := range wn {
+		wn[k] = wf[k] / wsum
+	}
+
+	entries := make([]Entry, n)
+	scores := make([]Score, n*numCriteria)
+	for i, c := range cands {
+		e := &entries[i]
+		e.Metric = c.Metric
+		e.Scores = scores[i*numCriteria : (i+1)*numCriteria : (i+1)*numCriteria]
+		for k := range e.Scores {
+			e.Scores[k].Criterion = Criterion(k + 1)
+			e.Scores[k].Weight = wn[k]
+		}
+	}
+
+	// Customer coverage, with each category's part, laid out by candidate:
+	// offsets first, then the parts in canvas order.
+	off := make([]int32, n+1)
+	for _, cv := range canvases {
+		for _, m := range cv.metrics {
+			off[index[m.id]+1]++
+		}
+	}
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	cats := make([]CategoryContribution, pairs)
+	fill := slices.Clone(off[:n])
+	for _, cv := range canvases {
+		w := toFloat(cv.Weight()) / catTotal
+		for _, m := range cv.metrics {
+			i := index[m.id]
+			cats[fill[i]] = CategoryContribution{Category: cv.Category(), Weight: w, Share: m.share, Raw: w * m.share}
+			fill[i]++
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		e.Categories = cats[off[i]:off[i+1]:off[i+1]]
+		var cov float64
+		for _, p := range e.Categories {
+			cov += p.Raw
+		}
+		e.Scores[Coverage-1].Raw = cov
+	}
+
+	// Reach, and the links the hierarchy shows.
+	var nodeOff, nodes []int32
+	var hier [][]Link
+	if g != nil {
+		nodeOff, nodes = g.nodesOf(cands, index)
+		hier = hierarchyEvidence(g, entries, nodeOff, nodes)
+	}
+
+	// Lead strength and linkage, from the series, the declared links and
+	// the hierarchy.
+	leadLagEvidence(in, index, entries, hier)
+
+	// Ratings and reach.
+	for i, c := range cands {
+		s := &entries[i].Scores
+		if len(c.Ratings) == 0 {
+			(*s)[Ratings-1].Missing = true
+		} else {
+			var sum float64
+			for _, r := range c.Ratings {
+				sum += r.position()
+			}
+			(*s)[Ratings-1].Raw = sum / float64(len(c.Ratings))
+		}
+		(*s)[Reach-1].Missing = g == nil
+	}
+
+	// Gates.
+	nfail := 0
+	for i := range entries {
+		_, k := gates(&entries[i], g, nodeOff, nodes, i)
+		nfail += k
+	}
+	failed := make([]GateFailure, 0, nfail)
+	for i := range entries {
+		e := &entries[i]
+		f, k := gates(e, g, nodeOff, nodes, i)
+		if k > 0 {
+			start := len(failed)
+			failed = append(failed, f[:k]...)
+			e.Failed = failed[start:len(failed):len(failed)]
+		}
+		e.Eligible = k == 0
+	}
+
+	// Normalise, weigh and total.
+	var best [numCriteria]float64
+	anyEligible := false
+	for i := range entries {
+		anyEligible = anyEligible || entries[i].Eligible
+	}
+	for i := range entries {
+		if entries[i].Eligible || !anyEligible {
+			for k, s := range entries[i].Scores {
+				best[k] = max(best[k], s.Raw)
+			}
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		var total float64
+		for k := range e.Scores {
+			s := &e.Scores[k]
+			if best[k] > 0 {
+				s.Normalised = s.Raw / best[k]
+			}
+			s.Contribution = s.Weight * s.Normalised
+			total += s.Contribution
+		}
+		e.Total = total
+		if best[Coverage-1] > 0 {
+			for j := range e.Categories {
+				p := &e.Categories[j]
+				p.Contribution = wn[Coverage-1] * p.Raw / best[Coverage-1]
+			}
+		}
+	}
+
+	sortEntries(entries)
+	var warns []*outcome.Error
+	for _, cv := range canvases {
+		warns = append(warns, cv.warnings...)
+	}
+	r := Ranking{Entries: entries, Policy: in.Policy, Warnings: warns}
+	r.Robustness = robustness(entries, wf)
+	if w, ok := r.Winner(); g != nil && ok {
+		i := index[w.Metric.ID()]
+		r.InputMetrics = g.inputMetrics(nodes[nodeOff[i]:nodeOff[i+1]])
+	}
+	return r, nil
+}
+
+// gates returns the gates e, candidate i, fails, in out[:k], with constant
+// reasons.
+func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
+	switch e.Metric.Level() {
+	case outcome.Task:
+		out[k] = GateFailure{GateOutcome, reasonTask}
+		k++
+	case outcome.Activity:
+		out[k] = GateFailure{GateOutcome, reasonActivity}
+		k++
+	case outcome.Output:
+		out[k] = GateFailure{GateOutcome, reasonOutput}
+		k++
+	}
+	if len(e.Categories) == 0 {
+		out[k] = GateFailure{GateCanvas, reasonCanvas}
+		k++
+	}
+	if g != nil {
+		mine := nodes[nodeOff[i]:nodeOff[i+1]]
+		switch {
+		case len(mine) == 0:
+			out[k] = GateFailure{GateHierarchy, reasonNoNode}
+			k++
+		case !slices.ContainsFunc(mine, func(v int32) bool { return g.aligned[v] }):
+			out[k] = GateFailure{GateHierarchy, reasonOrphan}
+			k++
+		}
+	}
+	return out, k
+}
+
+// tieScale is the resolution at which totals are compared: 12 decimal
+// places.
+const tieScale = 1e12
+
+// sortKey is what the order of an entry depends on, compact so that sorting
+// moves little memory.
+type sortKey struct {
+	total    float64 // the total, to 12 places
+	coverage float64
+	id       string
+	level    outcome.Level
+	eligible bool
+	at       int32 // the entry's position before sorting
+}
+
+// sortEntries puts entries in rank order (see [Select]) and sets
+// their ranks. It sorts compact keys, then moves each entry once, following
+// the permutation's cycles.
+func sortEntries(entries []Entry) {
+	keys := make([]sortKey, len(entries))
+	for i, e := range entries {
+		keys[i] = sortKey{total: math.Round(e.Total * tieScale), coverage: e.Scores[Coverage-1].Raw,
+			id: e.Metric.ID(), level: e.Metric.Level(), eligible: e.Eligible, at: int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.eligible != b.eligible {
+			if a.eligible {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(b.total, a.total); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.coverage, a.coverage); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.level, a.level); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	// Entry keys[i].at goes to position i.
+	for i := range keys {
+		if keys[i].at < 0 {
+			continue
+		}
+		tmp := entries[i]
+		j := i
+		for {
+			from := int(keys[j].at)
+			keys[j].at = -1
+			if from == i {
+				entries[j] = tmp
+				break
+			}
+			entries[j] = entries[from]
+			j = from
+		}
+	}
+	for i := range entries {
+		entries[i].Rank = i + 1
+	}
+}
+
+// tieBreak orders entries with equal totals: the higher raw coverage, the
+// higher level, then the metric ID.
+func tieBreak(a, b Entry) int {
+	if c := cmp.Compare(b.Scores[Coverage-1].Raw, a.Scores[Coverage-1].Raw); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Metric.Level(), a.Metric.Level()); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Metric.ID(), b.Metric.ID())
+}
+
+// dirSign returns +1 for a higher-is-better metric and -1 for a
+// lower-is-better one.
+func dirSign(m outcome.Metric) float64 {
+	if m.Direction() == outcome.LowerIsBetter {
+		return -1
+	}
+	return 1
+}
+
+// leadLagEvidence analyses each candidate's series against each business
+// outcome's, and sets lead strength, the links and linkage.
+func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][]Link) {
+	cands := in.Candidates
+	var outcomes []int32 // business outcomes with a series, in candidate order
+	withSeries := 0
+	for i, c := range cands {
+		if len(c.Series) == 0 {
+			continue
+		}
+		withSeries++
+		if c.Metric.Level() == outcome.BusinessOutcome {
+			outcomes = append(outcomes, int32(i))
+		}
+	}
+	var evidence []Evidence
+	if len(outcomes) > 0 {
+		evidence = make([]Evidence, 0, withSeries*len(outcomes))
+	}
+	var links []Link
+	linkOff := make([]int32, len(cands)+1)
+	for i, c := range cands {
+		e := &entries[i]
+		lead := &e.Scores[Lead-1]
+		start := len(evidence)
+		if len(c.Series) > 0 {
+			for _, b := range outcomes {
+				if int(b) == i {
+					continue
+				}
+				bm := cands[b].Metric
+				ids := []string{c.Metric.ID(), bm.ID()}
+				l, err := analyzeLeadLag(c.Series, cands[b].Series, in.Policy.LeadLag, "candidate series", "outcome series", ids)
+				if err != nil {
+					continue // cannot happen: the series were validated
+				}
+				ev := Evidence{Outcome: bm.ID(), Kind: bm.Kind(), LeadLag: l,
+					Aligned: l.Best().R * dirSign(c.Metric) * dirSign(bm)}
+				if l.Verdict() == Leads && ev.Aligned > 0 {
+					ev.Strength = ev.Aligned
+				}
+				lead.Raw = max(lead.Raw, ev.Strength)
+				evidence = append(evidence, ev)
+			}
+		}
+		if len(evidence) == start {
+			lead.Missing = true
+		} else {
+			e.Evidence = evidence[start:len(evidence):len(evidence)]
+		}
+		// Links: declared first, in Drives order, then found by evidence.
+		linkStart := len(links)
+		for _, d := range c.Drives {
+			links = append(links, Link{Outcome: d, Kind: cands[index[d]].Metric.Kind(), Declared: true})
+		}
+		for _, ev := range e.Evidence {
+			if v := ev.LeadLag.Verdict(); (v != Leads && v != Coincident) || ev.Aligned <= 0 {
+				continue
+			}
+			if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == ev.Outcome }); j >= 0 {
+				links[linkStart+j].Evidence = true
+			} else {
+				links = append(links, Link{Outcome: ev.Outcome, Kind: ev.Kind, Evidence: true})
+			}
+		}
+		if hier != nil {
+			for _, h := range hier[i] {
+				if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == h.Outcome }); j >= 0 {
+					links[linkStart+j].Hierarchy = true
+				} else {
+					links = append(links, h)
+				}
+			}
+		}
+		linkOff[i+1] = int32(len(links))
+	}
+	for i := range entries {
+		e := &entries[i]
+		if linkOff[i+1] > linkOff[i] {
+			e.Links = links[linkOff[i]:linkOff[i+1]:linkOff[i+1]]
+		}
+		var kinds [8]bool
+		count := 0
+		for _, l := range e.Links {
+			if !kinds[l.Kind] {
+				kinds[l.Kind] = true
+				count++
+			}
+		}
+		e.Scores[Linkage-1].Raw = float64(count)
+	}
+}
+
+// quote returns s clipped and quoted as %q would.
+func quote(s string) string { return strconv.Quote(clip(s)) }
+
+// hierarchyEvidence sets each candidate's reach and nodes, and returns the
+// business outcomes each is linked to through the hierarchy.
+func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Link {
+	n := len(g.ids)
+	seen := make([]bool, n)
+	queue := make([]int32, 0, n)
+	names := make([]string, len(nodes))
+	for k, v := range nodes {
+		names[k] = g.ids[v]
+	}
+	hier := make([][]Link, len(entries))
+	for i := range entries {
+		mine := nodes[nodeOff[i]:nodeOff[i+1]]
+		if len(mine) == 0 {
+			continue
+		}
+		e := &entries[i]
+		e.Nodes = names[nodeOff[i]:nodeOff[i+1]:nodeOff[i+1]]
+		// Reach: the aligned work among everything that feeds its nodes.
+		queue = walk(g.childOff, g.child, mine, seen, queue)
+		feeding := 0
+		for _, u := range queue {
+			seen[u] = false
+			if g.aligned[u] && isWork(g.level[u]) && !slices.Contains(mine, u) {
+				feeding++
+			}
+		}
+		if g.work > 0 {
+			e.Scores[Reach-1].Raw = float64(feeding) / float64(g.work)
+		}
+		// Links: the business outcomes its nodes contribute to.
+		queue = walk(g.parentOff, g.parent, mine, seen, queue)
+		slices.Sort(queue) // topological order
+		for _, u := range queue {
+			seen[u] = false
+			m := g.metric[u]
+			if g.level[u] != outcome.BusinessOutcome || !m.Kind().IsValid() || slices.Contains(mine, u) ||
+				slices.ContainsFunc(hier[i], func(l Link) bool { return l.Outcome == m.ID() }) {
+				continue
+			}
+			hier[i] = append(hier[i], Link{Outcome: m.ID(), Kind: m.Kind(), Hierarchy: true})
+		}
+	}
+	return hier
+}

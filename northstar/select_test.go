@@ -1,0 +1,796 @@
+package northstar
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func metric(id string, level outcome.Level, dir outcome.Direction, kind outcome.Kind) outcome.Metric {
+	return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: id, Level: level, Direction: dir, Kind: kind})
+}
+
+var (
+	nightsBooked    = metric("nights-booked", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	reviewScore     = metric("review-score", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	listingsCreated = metric("listings-created", outcome.Output, outcome.HigherIsBetter, 0)
+	revenue         = metric("revenue", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+)
+
+func rating(aspect string, v, lo, hi int64) Rating {
+	return Rating{Aspect: aspect, Value: decimal.NewFromInt(v), Min: decimal.NewFromInt(lo), Max: decimal.NewFromInt(hi)}
+}
+
+// market is a marketplace worked by hand. Two categories: guests (weight
+// 3) rely on nights booked (3) and the review score (1); hosts (weight 1)
+// on nights booked (1) and listings created (1).
+//
+// Category weights normalise to 0.75 and 0.25; shares within guests are
+// 0.75 and 0.25, within hosts 0.5 and 0.5. Coverage:
+// nights booked 0.75·0.75 + 0.25·0.5 = 0.6875; review score 0.75·0.25 =
+// 0.1875; listings created 0.25·0.5 = 0.125; revenue 0 (no canvas).
+//
+// Ratings (1 to 5): nights booked 5 and 3, positions 1 and 0.5, mean
+// 0.75; review score 5 and 5, mean 1; listings created 5, mean 1. Nights
+// booked and listings created are declared to drive revenue: linkage 1.
+func market() Input {
+	guests := MustCanvas(CanvasSpec{Category: "guests", Name: "Guests", Weight: dec("3"),
+		Needs: []Need{{ID: "home", Statement: "feel at home", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "stay", Name: "a stay like home", Indicators: []Indicator{
+			{Metric: "nights-booked", Importance: dec("3")}, {Metric: "review-score", Importance: dec("1")}}}}})
+	hosts := MustCanvas(CanvasSpec{Category: "hosts", Name: "Hosts", Weight: dec("1"),
+		Needs: []Need{{ID: "earn", Statement: "earn from my space"}},
+		Outcomes: []SuccessfulOutcome{{ID: "earn", Name: "earning", Indicators: []Indicator{
+			{Metric: "nights-booked", Importance: dec("1")}, {Metric: "listings-created", Importance: dec("1")}}}}})
+	return Input{
+		Candidates: []Candidate{
+			{Metric: listingsCreated, Ratings: []Rating{rating("understood", 5, 1, 5)}, Drives: []string{"revenue"}},
+			{Metric: revenue},
+			{Metric: reviewScore, Ratings: []Rating{rating("understood", 5, 1, 5), rating("actionable", 5, 1, 5)}},
+			{Metric: nightsBooked, Ratings: []Rating{rating("understood", 5, 1, 5), rating("actionable", 3, 1, 5)},
+				Drives: []string{"revenue"}},
+		},
+		Canvases: []Canvas{guests, hosts},
+		Policy:   DefaultPolicy(),
+	}
+}
+
+func ids(r Ranking) []string {
+	var out []string
+	for _, e := range r.Entries {
+		out = append(out, e.Metric.ID())
+	}
+	return out
+}
+
+func TestSelectHandWorked(t *testing.T) {
+	r, err := Select(market())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"nights-booked", "review-score", "listings-created", "revenue"}, ids(r))
+	w, ok := r.Winner()
+	require.True(t, ok)
+	assert.Equal(t, "nights-booked", w.Metric.ID())
+
+	// Default weights 3, 2, 2, 1, 2 of 10: 0.3, 0.2, 0.2, 0.1, 0.2.
+	// Eligible: nights booked and review score. The yardsticks: coverage
+	// 0.6875, linkage 1, ratings 1 (review score), lead and reach 0.
+	type want struct {
+		raw, norm, contrib float64
+		missing            bool
+	}
+	tests := []struct {
+		id       string
+		rank     int
+		eligible bool
+		gates    []Gate
+		total    float64
+		scores   [numCriteria]want
+	}{
+		// 0.3·1 + 0.2·1 + 0.1·0.75 = 0.575.
+		{"nights-booked", 1, true, nil, 0.575, [numCriteria]want{
+			{0.6875, 1, 0.3, false}, {0, 0, 0, true}, {1, 1, 0.2, false}, {0.75, 0.75, 0.075, false}, {0, 0, 0, true}}},
+		// 0.3·(0.1875/0.6875 = 3/11) + 0.1·1 = 0.9/11 + 0.1 = 0.181818.
+		{"review-score", 2, true, nil, 0.9/11 + 0.1, [numCriteria]want{
+			{0.1875, 3.0 / 11, 0.9 / 11, false}, {0, 0, 0, true}, {0, 0, 0, false}, {1, 1, 0.1, false}, {0, 0, 0, true}}},
+		// An output: 0.3·(0.125/0.6875 = 2/11) + 0.2·1 + 0.1·1 = 0.354545.
+		{"listings-created", 3, false, []Gate{GateOutcome}, 0.6/11 + 0.3, [numCriteria]want{
+			{0.125, 2.0 / 11, 0.6 / 11, false}, {0, 0, 0, true}, {1, 1, 0.2, false}, {1, 1, 0.1, false}, {0, 0, 0, true}}},
+		// No canvas uses revenue: 0 on everything.
+		{"revenue", 4, false, []Gate{GateCanvas}, 0, [numCriteria]want{
+			{0, 0, 0, false}, {0, 0, 0, true}, {0, 0, 0, false}, {0, 0, 0, true}, {0, 0, 0, true}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			e, ok := r.Find(tt.id)
+			require.True(t, ok)
+			assert.Equal(t, tt.rank, e.Rank)
+			assert.Equal(t, tt.eligible, e.Eligible)
+			var gates []Gate
+			for _, f := range e.Failed {
+				gates = append(gates, f.Gate)
+			}
+			assert.Equal(t, tt.gates, gates)
+			assert.InDelta(t, tt.total, e.Total, 1e-15)
+			weights := [numCriteria]float64{0.3, 0.2, 0.2, 0.1, 0.2}
+			var sum float64
+			for c := range Criteria() {
+				s := e.Score(c)
+				w := tt.scores[c-1]
+				assert.Equal(t, c, s.Criterion)
+				assert.InDelta(t, w.raw, s.Raw, 1e-15, "%s raw", c)
+				assert.InDelta(t, w.norm, s.Normalised, 1e-15, "%s normalised", c)
+				assert.InDelta(t, w.contrib, s.Contribution, 1e-15, "%s contribution", c)
+				assert.InDelta(t, weights[c-1], s.Weight, 1e-15)
+				assert.Equal(t, w.missing, s.Missing, "%s missing", c)
+				sum += s.Contribution
+			}
+			assert.InDelta(t, e.Total, sum, 1e-15, "the contributions add up to the total")
+		})
+	}
+
+	nb, _ := r.Find("nights-booked")
+	// guests: 0.75 · 0.75 = 0.5625, contributing 0.3 · 0.5625/0.6875 =
+	// 0.245455; hosts: 0.25 · 0.5 = 0.125, contributing 0.054545.
+	require.Len(t, nb.Categories, 2)
+	for i, want := range []CategoryContribution{
+		{Category: "guests", Weight: 0.75, Share: 0.75, Raw: 0.5625, Contribution: 0.3 * 0.5625 / 0.6875},
+		{Category: "hosts", Weight: 0.25, Share: 0.5, Raw: 0.125, Contribution: 0.3 * 0.125 / 0.6875},
+	} {
+		got := nb.Categories[i]
+		assert.Equal(t, want.Category, got.Category)
+		assert.InDelta(t, want.Weight, got.Weight, 1e-15)
+		assert.InDelta(t, want.Share, got.Share, 1e-15)
+		assert.InDelta(t, want.Raw, got.Raw, 1e-15)
+		assert.InDelta(t, want.Contribution, got.Contribution, 1e-15)
+	}
+	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Declared: true}}, nb.Links)
+	assert.Nil(t, nb.Evidence)
+	assert.Nil(t, nb.Failed)
+
+	lc, _ := r.Find("listings-created")
+	require.Len(t, lc.Failed, 1)
+	assert.Equal(t, "an output is what we produce, what we make, not an outcome: a bare output can never be the North Star", lc.Failed[0].Reason)
+	rev, _ := r.Find("revenue")
+	assert.Equal(t, "no customer category's canvas uses it, so it shows no successful customer outcome", rev.Failed[0].Reason)
+	assert.Empty(t, rev.Categories)
+
+	// Robustness: in weight units the winner leads review score by
+	// D = 3·(1 - 3/11) + 2·(1 - 0) + 1·(0.75 - 1) = 24/11 + 7/4 = 173/44.
+	// Only ratings favour review score (g = 0.75 - 1 = -1/4): raising its
+	// weight by 173/44 / (1/4) = 173/11 (from 1 to 184/11 = 16.7273) draws
+	// level. Coverage (g = 8/11) would have to fall by 5.40625 and linkage
+	// (g = 1) by 3.93, more than their weights of 3 and 2: impossible.
+	rb := r.Robustness
+	assert.Equal(t, "review-score", rb.RunnerUp)
+	assert.InDelta(t, 0.575-(0.9/11+0.1), rb.Margin, 1e-15)
+	require.Len(t, rb.Changes, 1)
+	ch, ok := rb.Smallest()
+	require.True(t, ok)
+	assert.Equal(t, Ratings, ch.Criterion)
+	assert.Equal(t, 1.0, ch.From)
+	assert.InDelta(t, 184.0/11, ch.To, 1e-12)
+	assert.InDelta(t, 173.0/11, ch.Delta(), 1e-12)
+	assert.Equal(t, "review-score", ch.Challenger)
+
+	// The canvases' warnings come with the ranking: the hosts' need is
+	// not SMART.
+	require.Len(t, r.Warnings, 1)
+	assert.ErrorIs(t, r.Warnings[0], ErrNeedNotSMART)
+	assert.True(t, DefaultPolicy().Equal(r.Policy))
+}
+
+// withWeight returns in with criterion c's weight set to v.
+func withWeight(in Input, c Criterion, v float64) Input {
+	in.Policy.Weights = in.Policy.Weights.With(c, decimal.NewFromFloat(v))
+	return in
+}
+
+func winner(t *testing.T, in Input) string {
+	t.Helper()
+	r, err := Select(in)
+	require.NoError(t, err)
+	w, ok := r.Winner()
+	require.True(t, ok)
+	return w.Metric.ID()
+}
+
+func TestSelectRobustnessIsExact(t *testing.T) {
+	in := market()
+	// Just short of 184/11 the winner holds; at it the two tie and the
+	// tie-break (higher coverage) keeps nights booked; just past it the
+	// review score wins.
+	assert.Equal(t, "nights-booked", winner(t, withWeight(in, Ratings, 184.0/11-1e-9)))
+	assert.Equal(t, "review-score", winner(t, withWeight(in, Ratings, 184.0/11+1e-9)))
+	r, err := Select(withWeight(in, Ratings, 184.0/11))
+	require.NoError(t, err)
+	assert.InDelta(t, r.Entries[0].Total, r.Entries[1].Total, 1e-15)
+	assert.Equal(t, "nights-booked", r.Entries[0].Metric.ID(), "the tie-break: the higher coverage")
+	// Past the tie, lowering the ratings weight back to 184/11 is what
+	// would undo it.
+	r, err = Select(withWeight(in, Ratings, 20))
+	require.NoError(t, err)
+	i := slices.IndexFunc(r.Robustness.Changes, func(w WeightChange) bool { return w.Criterion == Ratings })
+	require.GreaterOrEqual(t, i, 0)
+	ch := r.Robustness.Changes[i]
+	assert.Equal(t, "nights-booked", ch.Challenger)
+	assert.InDelta(t, 184.0/11, ch.To, 1e-9)
+}
+
+// randomInput makes a random but valid selection problem: nc candidates of
+// mixed levels, ncat canvases, random ratings and drives.
+func randomInput(rng *rand.Rand, nc, ncat int) Input {
+	levels := []outcome.Level{outcome.CustomerOutcome, outcome.CustomerOutcome, outcome.BusinessOutcome, outcome.Output, outcome.Activity}
+	var in Input
+	var bos []string
+	for i := range nc {
+		lv := levels[rng.IntN(len(levels))]
+		var kind outcome.Kind
+		if lv == outcome.BusinessOutcome {
+			kind = outcome.Kind(1 + rng.IntN(4))
+		}
+		id := "m" + strconv.Itoa(i)
+		m := metric(id, lv, outcome.Direction(1+rng.IntN(2)), kind)
+		c := Candidate{Metric: m}
+		if lv == outcome.BusinessOutcome {
+			bos = append(bos, id)
+		}
+		for a := range rng.IntN(3) {
+			c.Ratings = append(c.Ratings, rating("aspect"+strconv.Itoa(a), int64(1+rng.IntN(7)), 1, 7))
+		}
+		in.Candidates = append(in.Candidates, c)
+	}
+	for i := range in.Candidates {
+		if len(bos) > 0 && rng.IntN(3) == 0 {
+			d := bos[rng.IntN(len(bos))]
+			if d != in.Candidates[i].Metric.ID() {
+				in.Candidates[i].Drives = []string{d}
+			}
+		}
+	}
+	for k := range ncat {
+		spec := CanvasSpec{Category: "c" + strconv.Itoa(k), Name: "category", Weight: decimal.NewFromInt(int64(rng.IntN(10))),
+			Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}}}
+		var inds []Indicator
+		for _, j := range rng.Perm(nc)[:1+rng.IntN(min(nc, 6))] {
+			inds = append(inds, Indicator{Metric: "m" + strconv.Itoa(j), Importance: decimal.NewFromInt(int64(1 + rng.IntN(5)))})
+		}
+		spec.Outcomes = []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: inds}}
+		in.Canvases = append(in.Canvases, MustCanvas(spec))
+	}
+	in.Canvases[0] = MustCanvas(func() CanvasSpec { s := in.Canvases[0].Spec(); s.Weight = dec("1"); return s }())
+	in.Policy = DefaultPolicy()
+	for c := range Criteria() {
+		in.Policy.Weights = in.Policy.Weights.With(c, decimal.NewFromInt(int64(rng.IntN(6))))
+	}
+	in.Policy.Weights.Coverage = decimal.NewFromInt(int64(1 + rng.IntN(5)))
+	return in
+}
+
+func TestSelectRobustnessProperty(t *testing.T) {
+	// For random problems, each reported change, made a little short,
+	// leaves the winner in place, and made a little long, hands the win to
+	// someone else. No change of one weight smaller than the smallest
+	// reported changes the winner.
+	rng := rand.New(rand.NewPCG(7, 8))
+	checked := 0
+	for trial := range 150 {
+		in := randomInput(rng, 2+rng.IntN(8), 1+rng.IntN(4))
+		r, err := Select(in)
+		require.NoError(t, err)
+		w, ok := r.Winner()
+		if !ok {
+			continue
+		}
+		for _, ch := range r.Robustness.Changes {
+			const eps = 1e-7
+			d := ch.Delta()
+			short := ch.From + d*(1-eps)
+			long := ch.From + d*(1+eps)
+			if ch.To == 0 {
+				long = 0 // the tie-break at zero favours the challenger
+			}
+			if d != 0 {
+				assert.Equal(t, w.Metric.ID(), winner(t, withWeight(in, ch.Criterion, short)), "trial %d: %+v", trial, ch)
+				assert.NotEqual(t, w.Metric.ID(), winner(t, withWeight(in, ch.Criterion, long)), "trial %d: %+v", trial, ch)
+			} else {
+				// A tie held by the tie-break: the least change one way or
+				// the other hands the win over.
+				up := winner(t, withWeight(in, ch.Criterion, ch.From+1e-6))
+				down := w.Metric.ID()
+				if ch.From > 0 {
+					down = winner(t, withWeight(in, ch.Criterion, ch.From-1e-6))
+				}
+				assert.True(t, up != w.Metric.ID() || down != w.Metric.ID(), "trial %d: %+v", trial, ch)
+			}
+			checked++
+		}
+		smallest := math.Inf(1)
+		if ch, ok := r.Robustness.Smallest(); ok {
+			smallest = math.Abs(ch.Delta())
+		}
+		for c := range Criteria() {
+			from := in.Policy.Weights.Weight(c).InexactFloat64()
+			for _, d := range []float64{-0.99 * min(smallest, from), 0.99 * min(smallest, 1e6)} {
+				changed := withWeight(in, c, from+d)
+				if changed.Policy.Weights.IsZero() {
+					continue
+				}
+				assert.Equal(t, w.Metric.ID(), winner(t, changed), "trial %d: %s %+v", trial, c, d)
+			}
+		}
+	}
+	assert.Greater(t, checked, 100)
+}
+
+func TestSelectProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for trial := range 50 {
+		in := randomInput(rng, 3+rng.IntN(20), 1+rng.IntN(6))
+		r, err := Select(in)
+		require.NoError(t, err)
+
+		// Coverage over every candidate sums to 1, category parts add up,
+		// contributions add up to the total, ranks run 1..n.
+		var cov float64
+		for i, e := range r.Entries {
+			assert.Equal(t, i+1, e.Rank)
+			cov += e.Score(Coverage).Raw
+			var raw, contrib float64
+			for _, p := range e.Categories {
+				raw += p.Raw
+				contrib += p.Contribution
+			}
+			assert.InDelta(t, e.Score(Coverage).Raw, raw, 1e-12)
+			assert.InDelta(t, e.Score(Coverage).Contribution, contrib, 1e-12)
+			var total float64
+			for _, s := range e.Scores {
+				total += s.Contribution
+				if e.Eligible {
+					assert.LessOrEqual(t, s.Normalised, 1.0)
+				}
+			}
+			assert.InDelta(t, e.Total, total, 1e-12)
+			if i > 0 && e.Eligible {
+				assert.True(t, r.Entries[i-1].Eligible)
+				assert.GreaterOrEqual(t, r.Entries[i-1].Total, e.Total-1e-12)
+			}
+			if p := r.Entries[max(i-1, 0)]; i > 0 && p.Eligible == e.Eligible &&
+				math.Round(p.Total*tieScale) == math.Round(e.Total*tieScale) {
+				assert.Negative(t, tieBreak(p, e), "trial %d: %s before %s", trial, p.Metric.ID(), e.Metric.ID())
+			}
+		}
+		assert.InDelta(t, 1, cov, 1e-12, "trial %d", trial)
+
+		// The order of the candidates and of the canvases does not matter.
+		shuffled := in
+		shuffled.Candidates = slices.Clone(in.Candidates)
+		shuffled.Canvases = slices.Clone(in.Canvases)
+		rng.Shuffle(len(shuffled.Candidates), func(i, j int) {
+			shuffled.Candidates[i], shuffled.Candidates[j] = shuffled.Candidates[j], shuffled.Candidates[i]
+		})
+		slices.Reverse(shuffled.Canvases)
+		s, err := Select(shuffled)
+		require.NoError(t, err)
+		assert.Equal(t, ids(r), ids(s), "trial %d", trial)
+		for i := range r.Entries {
+			assert.InDelta(t, r.Entries[i].Total, s.Entries[i].Total, 1e-12)
+		}
+
+		// Scaling every criterion weight, or every category weight, by the
+		// same factor changes no total and no rank; the weight changes of
+		// robustness scale with the criterion weights.
+		scaled := in
+		for c := range Criteria() {
+			scaled.Policy.Weights = scaled.Policy.Weights.With(c, in.Policy.Weights.Weight(c).Mul(dec("2.5")))
+		}
+		scaled.Canvases = nil
+		for _, cv := range in.Canvases {
+			spec := cv.Spec()
+			spec.Weight = spec.Weight.Mul(dec("7"))
+			scaled.Canvases = append(scaled.Canvases, MustCanvas(spec))
+		}
+		s, err = Select(scaled)
+		require.NoError(t, err)
+		assert.Equal(t, ids(r), ids(s))
+		for i := range r.Entries {
+			assert.InDelta(t, r.Entries[i].Total, s.Entries[i].Total, 1e-12)
+		}
+		require.Len(t, s.Robustness.Changes, len(r.Robustness.Changes))
+		for i, ch := range r.Robustness.Changes {
+			assert.InDelta(t, 2.5*ch.Delta(), s.Robustness.Changes[i].Delta(), 1e-9)
+		}
+	}
+}
+
+func TestSelectTieBreaks(t *testing.T) {
+	// Two customer outcomes and a business outcome on one canvas with equal
+	// importance and nothing else: every total is 0.3·1 / 0.3 = 1. The
+	// tie-break falls through coverage (equal) and level (the customer
+	// outcomes above the business outcome) to the ID.
+	bo := metric("b-bo", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Cost)
+	a := metric("z-sco", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	c := metric("a-sco", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	cv := MustCanvas(CanvasSpec{Category: "all", Name: "All", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "b-bo", Importance: dec("1")}, {Metric: "z-sco", Importance: dec("1")}, {Metric: "a-sco", Importance: dec("1")}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: bo}, {Metric: a}, {Metric: c}}, Canvases: []Canvas{cv}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a-sco", "z-sco", "b-bo"}, ids(r))
+	for _, e := range r.Entries {
+		assert.InDelta(t, 0.3, e.Total, 1e-15)
+	}
+	// A tie: no change is needed, only the tie-break holds the winner; but
+	// no single weight separates candidates with equal scores.
+	assert.Equal(t, 0.0, r.Robustness.Margin)
+	assert.Empty(t, r.Robustness.Changes)
+}
+
+func TestSelectNoEligibleCandidate(t *testing.T) {
+	// Only outputs: no winner; the yardstick is then all candidates.
+	cv := MustCanvas(CanvasSpec{Category: "all", Name: "All", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "listings-created", Importance: dec("1")}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: listingsCreated}}, Canvases: []Canvas{cv}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	_, ok := r.Winner()
+	assert.False(t, ok)
+	assert.Equal(t, 1.0, r.Entries[0].Score(Coverage).Normalised)
+	assert.Equal(t, Robustness{}, r.Robustness)
+	_, ok = r.Robustness.Smallest()
+	assert.False(t, ok)
+	_, ok = r.Find("nights-booked")
+	assert.False(t, ok)
+	assert.Equal(t, Score{}, r.Entries[0].Score(0))
+	_, ok = Ranking{}.Winner()
+	assert.False(t, ok)
+}
+
+// leadSeries: nights booked leads revenue by one month exactly; a lagging
+// metric (repeat guests) follows revenue by one month; complaints (lower
+// is better) fall a month before revenue rises.
+func leadInput() Input {
+	nb := []float64{3, 5, 4, 6, 5, 8, 7, 9, 8, 10, 9, 12}
+	rev := append([]float64{4}, nb[:11]...)
+	rep := append([]float64{2, 1}, rev[:10]...)
+	comp := make([]float64, len(nb))
+	for i, v := range nb {
+		comp[i] = 20 - v
+	}
+	complaints := metric("complaints", outcome.CustomerOutcome, outcome.LowerIsBetter, 0)
+	repeat := metric("repeat-guests", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	cv := MustCanvas(CanvasSpec{Category: "guests", Name: "Guests", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "nights-booked", Importance: dec("1")}, {Metric: "complaints", Importance: dec("1")},
+			{Metric: "repeat-guests", Importance: dec("1")}}}}})
+	p := DefaultPolicy()
+	p.LeadLag.MaxLag = 2
+	return Input{
+		Candidates: []Candidate{
+			{Metric: nightsBooked, Series: nb},
+			{Metric: complaints, Series: comp},
+			{Metric: repeat, Series: rep},
+			{Metric: revenue, Series: rev},
+		},
+		Canvases: []Canvas{cv},
+		Policy:   p,
+	}
+}
+
+func TestSelectLeadEvidence(t *testing.T) {
+	r, err := Select(leadInput())
+	require.NoError(t, err)
+	nb, _ := r.Find("nights-booked")
+	require.Len(t, nb.Evidence, 1)
+	ev := nb.Evidence[0]
+	assert.Equal(t, "revenue", ev.Outcome)
+	assert.Equal(t, outcome.Revenue, ev.Kind)
+	assert.Equal(t, Leads, ev.LeadLag.Verdict())
+	assert.Equal(t, 1, ev.LeadLag.Best().Lag)
+	assert.InDelta(t, 1, ev.Aligned, 1e-12)
+	assert.InDelta(t, 1, ev.Strength, 1e-12)
+	assert.InDelta(t, 1, nb.Score(Lead).Raw, 1e-12)
+	assert.False(t, nb.Score(Lead).Missing)
+	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Evidence: true}}, nb.Links)
+	assert.Equal(t, 1.0, nb.Score(Linkage).Raw)
+
+	// Complaints fall as revenue will rise: r = -1, but both directions
+	// count: aligned +1, a lead.
+	c, _ := r.Find("complaints")
+	assert.InDelta(t, -1, c.Evidence[0].LeadLag.Best().R, 1e-12)
+	assert.InDelta(t, 1, c.Evidence[0].Aligned, 1e-12)
+	assert.InDelta(t, 1, c.Score(Lead).Raw, 1e-12)
+
+	// Repeat guests follow revenue: a lag metric, no lead strength and no
+	// link by evidence.
+	rep, _ := r.Find("repeat-guests")
+	assert.Equal(t, Lags, rep.Evidence[0].LeadLag.Verdict())
+	assert.Equal(t, 0.0, rep.Score(Lead).Raw)
+	assert.False(t, rep.Score(Lead).Missing)
+	assert.Empty(t, rep.Links)
+
+	// Revenue has no other business outcome to be compared with.
+	rev, _ := r.Find("revenue")
+	assert.Empty(t, rev.Evidence)
+	assert.True(t, rev.Score(Lead).Missing)
+
+	// Declared and found by evidence: one link, both flags.
+	in := leadInput()
+	in.Candidates[0].Drives = []string{"revenue"}
+	r, err = Select(in)
+	require.NoError(t, err)
+	nb, _ = r.Find("nights-booked")
+	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Declared: true, Evidence: true}}, nb.Links)
+}
+
+func TestSelectLinkageCountsKinds(t *testing.T) {
+	// Two revenue outcomes and a cost outcome: driving all three is two
+	// kinds.
+	r1 := metric("bookings-revenue", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	r2 := metric("fees", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	c1 := metric("cost-to-serve", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	in := market()
+	in.Candidates = append(in.Candidates, Candidate{Metric: r1}, Candidate{Metric: r2}, Candidate{Metric: c1})
+	in.Candidates[3].Drives = []string{"bookings-revenue", "fees", "cost-to-serve"}
+	r, err := Select(in)
+	require.NoError(t, err)
+	nb, _ := r.Find("nights-booked")
+	assert.Equal(t, 2.0, nb.Score(Linkage).Raw)
+	assert.Len(t, nb.Links, 3)
+}
+
+func TestSelectErrors(t *testing.T) {
+	nan := []float64{1, 2, math.NaN(), 4, 5, 6, 7, 8, 9, 10, 11, 12}
+	tests := []struct {
+		name string
+		edit func(*Input)
+		want []outcome.Code
+		msg  string // of the first problem
+		ids  []string
+	}{
+		{"no candidates", func(in *Input) { in.Candidates = nil },
+			[]outcome.Code{ErrNoCandidates, ErrUnknownMetric, ErrUnknownMetric, ErrUnknownMetric, ErrUnknownMetric},
+			"northstar: no candidates to choose from", nil},
+		{"zero metric", func(in *Input) { in.Candidates[1].Metric = outcome.Metric{} },
+			[]outcome.Code{outcome.ErrEmptyID, ErrUnknownMetric, ErrUnknownMetric},
+			"northstar: candidate 1 has no metric", nil},
+		{"duplicate candidate", func(in *Input) { in.Candidates[1].Metric = nightsBooked },
+			[]outcome.Code{outcome.ErrDuplicateID, ErrUnknownMetric, ErrUnknownMetric},
+			`northstar: duplicate candidate "nights-booked"`, []string{"nights-booked"}},
+		{"rating without aspect", func(in *Input) { in.Candidates[3].Ratings[1].Aspect = " " },
+			[]outcome.Code{ErrInvalidRating}, `northstar: candidate "nights-booked": rating 1 has no aspect`, []string{"nights-booked"}},
+		{"aspect rated twice", func(in *Input) { in.Candidates[3].Ratings[1].Aspect = "understood" },
+			[]outcome.Code{ErrInvalidRating}, `northstar: candidate "nights-booked": aspect "understood" is rated twice`,
+			[]string{"nights-booked", "understood"}},
+		{"empty scale", func(in *Input) { in.Candidates[3].Ratings[0] = rating("understood", 3, 3, 3) },
+			[]outcome.Code{ErrInvalidRating},
+			`northstar: candidate "nights-booked": rating of "understood": the scale 3 to 3 is empty (its minimum must be below its maximum)`,
+			[]string{"nights-booked", "understood"}},
+		{"off the scale", func(in *Input) { in.Candidates[3].Ratings[0] = rating("understood", 6, 1, 5) },
+			[]outcome.Code{ErrInvalidRating}, `northstar: candidate "nights-booked": rating of "understood": 6 is off the scale 1 to 5`, nil},
+		{"absurd rating", func(in *Input) { in.Candidates[3].Ratings[0].Max = decimal.New(1, 400) },
+			[]outcome.Code{ErrWeightOutOfRange},
+			`northstar: candidate "nights-booked": rating of "understood": scale maximum 1e400 is out of range (less than 10^15 in magnitude, at most 30 decimal places)`, nil},
+		{"drives an unknown metric", func(in *Input) { in.Candidates[3].Drives = []string{"profit"} },
+			[]outcome.Code{ErrUnknownMetric}, `northstar: candidate "nights-booked" drives "profit", which is not a candidate`,
+			[]string{"nights-booked", "profit"}},
+		{"drives an output", func(in *Input) { in.Candidates[3].Drives = []string{"listings-created"} },
+			[]outcome.Code{ErrNotBusinessOutcome},
+			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`, nil},
+		{"drives itself", func(in *Input) { in.Candidates[1].Drives = []string{"revenue"} },
+			[]outcome.Code{ErrNotBusinessOutcome}, `northstar: candidate "revenue" cannot drive itself`, nil},
+		{"drives twice", func(in *Input) { in.Candidates[3].Drives = []string{"revenue", "revenue"} },
+			[]outcome.Code{outcome.ErrDuplicateID}, `northstar: candidate "nights-booked" lists "revenue" twice in Drives`, nil},
+		{"no canvases", func(in *Input) { in.Canvases = nil },
+			[]outcome.Code{ErrEmptyCanvas}, "northstar: no canvases: the choice needs the customer categories", nil},
+		{"zero canvas", func(in *Input) { in.Canvases[1] = Canvas{} },
+			[]outcome.Code{outcome.ErrEmptyID}, "northstar: canvas 1 is the zero Canvas", nil},
+		{"two canvases for one category", func(in *Input) { in.Canvases[1] = in.Canvases[0] },
+			[]outcome.Code{outcome.ErrDuplicateID}, `northstar: two canvases for category "guests"`, []string{"guests"}},
+		{"unknown canvas metric", func(in *Input) { in.Candidates = in.Candidates[1:] },
+			[]outcome.Code{ErrUnknownMetric}, `northstar: canvas "hosts" uses metric "listings-created", which is not a candidate`,
+			[]string{"hosts", "listings-created"}},
+		{"category weights all zero", func(in *Input) {
+			for i, cv := range in.Canvases {
+				spec := cv.Spec()
+				spec.Weight = decimal.Zero
+				in.Canvases[i] = MustCanvas(spec)
+			}
+		}, []outcome.Code{ErrZeroWeights}, "northstar: every customer category has weight zero", nil},
+		{"policy weights all zero", func(in *Input) { in.Policy.Weights = Weights{} },
+			[]outcome.Code{ErrZeroWeights}, "northstar: policy: every criterion weight is zero (start from DefaultPolicy)", nil},
+		{"negative policy weight", func(in *Input) { in.Policy.Weights.Lead = dec("-1") },
+			[]outcome.Code{ErrNegativeWeight}, "northstar: policy: weight of lead strength -1 is negative", nil},
+		{"bad lag options", func(in *Input) { in.Policy.LeadLag = LagOptions{MaxLag: -1, Confidence: 2} },
+			[]outcome.Code{ErrInvalidLag, ErrInvalidConfidence}, "northstar: maximum lag -1 is negative", nil},
+		{"series of different lengths", func(in *Input) {
+			in.Candidates[3].Series = []float64{1, 2, 3, 4, 5, 6, 7, 8}
+			in.Candidates[1].Series = []float64{1, 2, 3, 4, 5, 6, 7, 9, 9}
+		}, []outcome.Code{ErrSeriesLength},
+			`northstar: series of "nights-booked" has 8 values, but the series of "revenue", the first given, has 9`,
+			[]string{"nights-booked"}},
+		{"NaN in a series", func(in *Input) { in.Candidates[3].Series = nan },
+			[]outcome.Code{outcome.ErrNotFinite}, `northstar: series of "nights-booked" has NaN at index 2`, []string{"nights-booked"}},
+		{"series too short", func(in *Input) { in.Candidates[3].Series = []float64{1, 2, 3, 4, 5, 6} },
+			[]outcome.Code{ErrSeriesTooShort},
+			`northstar: series of "nights-booked" has 6 values, too few for lags up to 3: at least 7 are needed`, nil},
+		{"constant series", func(in *Input) { in.Candidates[1].Series = []float64{1, 1, 1, 1, 1, 1, 1} },
+			[]outcome.Code{ErrConstantSeries}, `northstar: series of "revenue" is constant (all 7 values are 1)`, []string{"revenue"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := market()
+			tt.edit(&in)
+			r, err := Select(in)
+			require.Error(t, err)
+			assert.Empty(t, r.Entries)
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.want), "%v", err)
+			for i, p := range probs {
+				assert.ErrorIs(t, p, tt.want[i])
+				assert.True(t, strings.HasPrefix(p.Message, "northstar: "))
+			}
+			assert.Equal(t, tt.msg, probs[0].Message)
+			if tt.ids != nil {
+				assert.Equal(t, tt.ids, probs[0].IDs)
+			}
+		})
+	}
+}
+
+func TestCriterionText(t *testing.T) {
+	var all []Criterion
+	for c := range Criteria() {
+		all = append(all, c)
+		for _, text := range []string{c.String(), c.token(), " " + strings.ToUpper(c.token())} {
+			p, err := ParseCriterion(text)
+			require.NoError(t, err)
+			assert.Equal(t, c, p)
+		}
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back Criterion
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, c, back)
+	}
+	assert.Equal(t, []Criterion{Coverage, Lead, Linkage, Ratings, Reach}, all)
+	for range Criteria() {
+		break // stopping early is honoured
+	}
+	assert.Equal(t, "Criterion(0)", Criterion(0).String())
+	assert.True(t, Criterion(0).IsZero())
+	assert.False(t, Criterion(6).IsValid())
+	_, err := ParseCriterion("beauty")
+	assert.ErrorIs(t, err, ErrUnknownCriterion)
+	assert.EqualError(t, err, `northstar: unknown criterion "beauty"`)
+	var c Criterion
+	assert.ErrorIs(t, c.UnmarshalText([]byte("beauty")), ErrUnknownCriterion)
+	_, err = Criterion(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownCriterion)
+
+	w := Weights{}.With(Lead, dec("2")).With(Criterion(9), dec("5"))
+	assert.True(t, dec("2").Equal(w.Weight(Lead)))
+	assert.True(t, w.Weight(Criterion(9)).IsZero())
+	assert.False(t, w.IsZero())
+	assert.True(t, w.Equal(Weights{Lead: dec("2.0")}))
+	assert.False(t, w.Equal(Weights{}))
+}
+
+func TestGateText(t *testing.T) {
+	assert.Equal(t, "outcome", GateOutcome.String())
+	assert.Equal(t, "canvas", GateCanvas.String())
+	assert.Equal(t, "Gate(0)", Gate(0).String())
+	b, err := GateCanvas.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "canvas", string(b))
+	_, err = Gate(0).MarshalText()
+	assert.EqualError(t, err, "northstar: cannot marshal invalid gate 0")
+}
+
+func TestPolicyJSON(t *testing.T) {
+	p := DefaultPolicy()
+	out, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"},
+		"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}`, string(out))
+	var back Policy
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.True(t, p.Equal(back))
+	assert.False(t, p.IsZero())
+	assert.True(t, Policy{}.IsZero())
+
+	in := `{"weights":{"coverage":"1"},"leadLag":{"maxLag":6,"method":"Spearman"}}`
+	require.NoError(t, json.Unmarshal([]byte(in), &back))
+	assert.Equal(t, LagOptions{MaxLag: 6, Method: Spearman}, back.LeadLag)
+	assert.True(t, back.Weights.Equal(Weights{Coverage: dec("1")}))
+
+	tests := []struct {
+		name, in string
+		want     outcome.Code
+	}{
+		{"unknown field", `{"weights":{"beauty":"1"}}`, outcome.ErrInvalidJSON},
+		{"all zero", `{"weights":{}}`, ErrZeroWeights},
+		{"negative", `{"weights":{"lead":"-1","coverage":"1"}}`, ErrNegativeWeight},
+		{"bad method", `{"weights":{"lead":"1"},"leadLag":{"method":"kendall"}}`, ErrUnknownMethod},
+		{"bad lag", `{"weights":{"lead":"1"},"leadLag":{"maxLag":-3}}`, ErrInvalidLag},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			err := p.UnmarshalJSON([]byte(tt.in))
+			assert.ErrorIs(t, err, tt.want)
+			assert.True(t, DefaultPolicy().Equal(p), "unchanged on error")
+		})
+	}
+	_, err = Method(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownMethod)
+	var m Method
+	assert.ErrorIs(t, m.UnmarshalText([]byte("x")), ErrUnknownMethod)
+	_, err = Verdict(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownVerdict)
+	var v Verdict
+	require.NoError(t, v.UnmarshalText([]byte("no-evidence")))
+	assert.Equal(t, NoEvidence, v)
+	assert.ErrorIs(t, v.UnmarshalText([]byte("x")), ErrUnknownVerdict)
+}
+
+func TestRankingJSON(t *testing.T) {
+	r, err := Select(leadInput())
+	require.NoError(t, err)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	var got struct {
+		Entries []struct {
+			Rank     int
+			Metric   outcome.MetricSpec
+			Eligible bool
+			Scores   []struct {
+				Criterion string
+				Raw       float64
+			}
+			Evidence []struct {
+				Outcome string
+				LeadLag struct {
+					Method       string
+					Best         Correlation
+					Verdict      string
+					Correlations []Correlation
+					Interval     [2]float64
+				}
+			}
+		}
+		Policy     Policy
+		Robustness Robustness
+	}
+	require.NoError(t, json.Unmarshal(out, &got))
+	require.Len(t, got.Entries, 4)
+	// complaints and nights booked tie on everything; the ID breaks it.
+	assert.Equal(t, "complaints", got.Entries[0].Metric.ID)
+	nb := got.Entries[1]
+	assert.Equal(t, "nights-booked", nb.Metric.ID)
+	assert.Equal(t, 2, nb.Rank)
+	assert.True(t, nb.Eligible)
+	assert.Equal(t, "coverage", nb.Scores[0].Criterion)
+	require.Len(t, nb.Evidence, 1)
+	ll := nb.Evidence[0].LeadLag
+	assert.Equal(t, "pearson", ll.Method)
+	assert.Equal(t, "leads", ll.Verdict)
+	assert.Equal(t, 1, ll.Best.Lag)
+	assert.Len(t, ll.Correlations, 5)
+	assert.True(t, r.Policy.Equal(got.Policy))
+
+	b, err := json.Marshal(LeadLag{})
+	require.NoError(t, err)
+	assert.Equal(t, "null", string(b))
+}
