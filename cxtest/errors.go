@@ -36,6 +36,10 @@ const (
 	// cost saving or revenue growth ([CheckNoNegativeContribution]). The
 	// IDs are the units'.
 	ErrNegativeContribution outcome.Code = "negative-contribution"
+	// ErrNotNorthStar: a metric that cannot be the North Star, since it
+	// failed a gate of [northstar.Select], or a selection in which every
+	// candidate did ([CheckNorthStar]). The IDs are the candidates'.
+	ErrNotNorthStar outcome.Code = "not-a-north-star"
 	// ErrNotEqual: two decimals, or two amounts of money, that are not equal
 	// by value ([CheckDecimalEqual], [CheckMoneyEqual]).
 	ErrNotEqual outcome.Code = "not-equal-by-value"
