@@ -300,7 +300,7 @@ func parseMetric(text string) (outcome.Metric, error) {
 	}
 	head := words[0]
 	c := strings.IndexByte(head, ':')
-	if c < 0 {
+	if c < 0 || strings.Contains(head, `"`) {
 		return outcome.Metric{}, fmt.Errorf("%s: a metric is written level:id", quote(head))
 	}
 	level, err := outcome.ParseLevel(head[:c])

@@ -184,6 +184,7 @@ func TestMetricsMalformed(t *testing.T) {
 		wantErr error
 	}{
 		{name: "no level", line: "aht", want: `"aht": a metric is written level:id`},
+		{name: "quoted head", line: `"output:"`, want: `"\"output:\"": a metric is written level:id`},
 		{name: "unknown level", line: "outputs-ish:aht", want: `"outputs-ish:aht": "outputs-ish" is not a level`},
 		{name: "unknown word", line: "output:aht bonus", want: `"bonus" is not a direction, a kind, "rewarded", owner= or unit=`},
 		{name: "bad quoting", line: `output:aht "Average`, want: `"\"Average": a string that is not Go-quoted`},
