@@ -41,11 +41,13 @@ func CheckAligned(m hierarchy.Model, levels ...outcome.Level) error {
 // (the nodes nearest the cut in the line of sight come first), each with the
 // nodes where its line of sight stops:
 //
-//	Error:   	2 of 11 nodes reach no successful customer outcome
-//	         	expected: every task, activity, output and business outcome reaches a successful customer outcome
-//	         	actual  : 9 of 11 do: 3 of 3 tasks, 2 of 3 activities, 2 of 3 outputs, 2 of 2 business outcomes
-//	Orphans: 	output "wallboard-refreshes" contributes to nothing
-//	         	activity "monitor-queues" reaches output "wallboard-refreshes" only
+//	Error:     3 of 11 nodes reach no successful customer outcome
+//	           expected: every task, activity, output and business outcome reaches a successful customer outcome
+//	           actual  : 8 of 11 do: 2 of 3 tasks, 2 of 3 activities, 2 of 3 outputs, 2 of 2 business outcomes
+//	Orphans:   output "wallboard-refreshes" contributes to nothing
+//	           activity "monitor-queues" reaches output "wallboard-refreshes" only
+//	           task "update-wallboard" reaches output "wallboard-refreshes" only
+//	Messages:  the contact centre
 //
 // It returns whether the assertion passed. msgAndArgs, if any, are a message
 // or a format and its arguments, reported after the failure.
@@ -183,9 +185,9 @@ func CheckLineOfSight(m hierarchy.Model, from, to string) error {
 // node to, as [CheckLineOfSight] does. On failure it reports, to t, where
 // from's line of sight stops instead:
 //
-//	Error:   	task "update-wallboard" has no line of sight to successful customer outcome "solved-first-contact"
-//	         	expected: a path of links from "update-wallboard" up to "solved-first-contact"
-//	         	actual  : "update-wallboard" reaches output "wallboard-refreshes" only
+//	Error:  task "update-wallboard" has no line of sight to successful customer outcome "solved-first-contact"
+//	        expected: a path of links from "update-wallboard" up to "solved-first-contact"
+//	        actual  : "update-wallboard" reaches output "wallboard-refreshes" only
 //
 // It returns whether the assertion passed.
 func AssertLineOfSight(t TestingT, m hierarchy.Model, from, to string, msgAndArgs ...any) bool {

@@ -47,13 +47,13 @@
 // testify's labelled and aligned layout: what was expected, what was found,
 // then the things at fault, each with its reason, and the caller's message:
 //
-//	Error:   	3 of 11 nodes reach no successful customer outcome
-//	         	expected: every task, activity, output and business outcome reaches a successful customer outcome
-//	         	actual  : 8 of 11 do: 2 of 3 tasks, 2 of 3 activities, 2 of 3 outputs, 2 of 2 business outcomes
-//	Orphans: 	output "wallboard-refreshes" contributes to nothing
-//	         	activity "monitor-queues" reaches output "wallboard-refreshes" only
-//	         	task "update-wallboard" reaches output "wallboard-refreshes" only
-//	Messages:	the contact centre
+//	Error:     3 of 11 nodes reach no successful customer outcome
+//	           expected: every task, activity, output and business outcome reaches a successful customer outcome
+//	           actual  : 8 of 11 do: 2 of 3 tasks, 2 of 3 activities, 2 of 3 outputs, 2 of 2 business outcomes
+//	Orphans:   output "wallboard-refreshes" contributes to nothing
+//	           activity "monitor-queues" reaches output "wallboard-refreshes" only
+//	           task "update-wallboard" reaches output "wallboard-refreshes" only
+//	Messages:  the contact centre
 //
 // Lists are bounded, so that a failure on a model of a million nodes stays
 // readable: at most ten items are named, and the rest counted ("and 12

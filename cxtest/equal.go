@@ -22,10 +22,10 @@ func CheckDecimalEqual(want, got decimal.Decimal) error {
 // [CheckDecimalEqual] does. On failure it reports, to t, both, with the
 // places they were given with, and their difference:
 //
-//	Error:	not equal by value
-//	      	expected: 1.50
-//	      	actual  : 1.5001
-//	      	diff    : +0.0001 (actual - expected)
+//	Error:  not equal by value
+//	        expected: 0.50
+//	        actual  : 0.6
+//	        diff    : +0.10 (actual - expected)
 //
 // It returns whether the assertion passed.
 func AssertDecimalEqual(t TestingT, want, got decimal.Decimal, msgAndArgs ...any) bool {

@@ -30,10 +30,11 @@ func CheckNorthStar(in northstar.Input, metric string) error {
 // Star (or, with metric "", that there is one), as [CheckNorthStar] does. On
 // failure it reports, to t, each gate failed, in the method's words:
 //
-//	Error:  	"aht" (Average handle time, output) cannot be the North Star: it failed 1 of 2 gates
-//	        	expected: an outcome metric that passes every gate (outcome, canvas)
-//	        	actual  : it failed the outcome gate, and ranks 3 of 4
-//	Gates:  	outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
+//	Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 2 gates
+//	           expected: an outcome metric that passes every gate (outcome, canvas)
+//	           actual  : it failed the outcome gate, and ranks 3 of 4
+//	Gates:     outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
+//	Messages:  the North Star the board proposed
 //
 // It returns whether the assertion passed.
 func AssertNorthStar(t TestingT, in northstar.Input, metric string, msgAndArgs ...any) bool {
