@@ -52,14 +52,18 @@ func CheckAligned(m hierarchy.Model, levels ...outcome.Level) error {
 // It returns whether the assertion passed. msgAndArgs, if any, are a message
 // or a format and its arguments, reported after the failure.
 func AssertAligned(t TestingT, m hierarchy.Model, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkAligned(m, nil), msgAndArgs)
 }
 
 // RequireAligned is [AssertAligned], and stops the test (t.FailNow) if it
 // failed.
 func RequireAligned(t TestingT, m hierarchy.Model, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertAligned(t, m, msgAndArgs...) {
 		failNow(t)
 	}
@@ -70,14 +74,18 @@ func RequireAligned(t TestingT, m hierarchy.Model, msgAndArgs ...any) {
 // is as [AssertAligned]'s, for those levels. With no levels, it checks every
 // level of work.
 func AssertAlignedAt(t TestingT, m hierarchy.Model, levels []outcome.Level, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkAligned(m, levels), msgAndArgs)
 }
 
 // RequireAlignedAt is [AssertAlignedAt], and stops the test (t.FailNow) if
 // it failed.
 func RequireAlignedAt(t TestingT, m hierarchy.Model, levels []outcome.Level, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertAlignedAt(t, m, levels, msgAndArgs...) {
 		failNow(t)
 	}
@@ -191,14 +199,18 @@ func CheckLineOfSight(m hierarchy.Model, from, to string) error {
 //
 // It returns whether the assertion passed.
 func AssertLineOfSight(t TestingT, m hierarchy.Model, from, to string, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkLineOfSight(m, from, to), msgAndArgs)
 }
 
 // RequireLineOfSight is [AssertLineOfSight], and stops the test (t.FailNow)
 // if it failed.
 func RequireLineOfSight(t TestingT, m hierarchy.Model, from, to string, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertLineOfSight(t, m, from, to, msgAndArgs...) {
 		failNow(t)
 	}
@@ -242,14 +254,18 @@ func CheckNoUnsupportedOutcomes(m hierarchy.Model) error {
 // it reports, to t, the outcomes that nothing feeds. It returns whether the
 // assertion passed.
 func AssertNoUnsupportedOutcomes(t TestingT, m hierarchy.Model, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkNoUnsupportedOutcomes(m), msgAndArgs)
 }
 
 // RequireNoUnsupportedOutcomes is [AssertNoUnsupportedOutcomes], and stops
 // the test (t.FailNow) if it failed.
 func RequireNoUnsupportedOutcomes(t TestingT, m hierarchy.Model, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertNoUnsupportedOutcomes(t, m, msgAndArgs...) {
 		failNow(t)
 	}

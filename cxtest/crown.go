@@ -29,14 +29,18 @@ func CheckTripleCrown(card triplecrown.Scorecard, p triplecrown.Policy) error {
 //
 // It returns whether the assertion passed.
 func AssertTripleCrown(t TestingT, card triplecrown.Scorecard, p triplecrown.Policy, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkTripleCrown(card, p), msgAndArgs)
 }
 
 // RequireTripleCrown is [AssertTripleCrown], and stops the test (t.FailNow)
 // if it failed.
 func RequireTripleCrown(t TestingT, card triplecrown.Scorecard, p triplecrown.Policy, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertTripleCrown(t, card, p, msgAndArgs...) {
 		failNow(t)
 	}
@@ -83,14 +87,18 @@ func CheckCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown tripl
 // crown's status and its reason with the numbers. It returns whether the
 // assertion passed.
 func AssertCrownWon(t TestingT, card triplecrown.Scorecard, p triplecrown.Policy, crown triplecrown.Crown, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkCrownWon(card, p, crown), msgAndArgs)
 }
 
 // RequireCrownWon is [AssertCrownWon], and stops the test (t.FailNow) if it
 // failed.
 func RequireCrownWon(t TestingT, card triplecrown.Scorecard, p triplecrown.Policy, crown triplecrown.Crown, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertCrownWon(t, card, p, crown, msgAndArgs...) {
 		failNow(t)
 	}
@@ -147,14 +155,18 @@ func CheckNoNegativeContribution(crown triplecrown.Crown, cards []triplecrown.Sc
 //
 // It returns whether the assertion passed.
 func AssertNoNegativeContribution(t TestingT, crown triplecrown.Crown, cards []triplecrown.Scorecard, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkContributions(crown, cards), msgAndArgs)
 }
 
 // RequireNoNegativeContribution is [AssertNoNegativeContribution], and stops
 // the test (t.FailNow) if it failed.
 func RequireNoNegativeContribution(t TestingT, crown triplecrown.Crown, cards []triplecrown.Scorecard, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertNoNegativeContribution(t, crown, cards, msgAndArgs...) {
 		failNow(t)
 	}

@@ -29,14 +29,18 @@ func CheckDecimalEqual(want, got decimal.Decimal) error {
 //
 // It returns whether the assertion passed.
 func AssertDecimalEqual(t TestingT, want, got decimal.Decimal, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkDecimalEqual(want, got), msgAndArgs)
 }
 
 // RequireDecimalEqual is [AssertDecimalEqual], and stops the test
 // (t.FailNow) if it failed.
 func RequireDecimalEqual(t TestingT, want, got decimal.Decimal, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertDecimalEqual(t, want, got, msgAndArgs...) {
 		failNow(t)
 	}
@@ -71,14 +75,18 @@ func CheckMoneyEqual(want, got triplecrown.Money) error {
 // differ: by an amount, or in their currencies. It returns whether the
 // assertion passed.
 func AssertMoneyEqual(t TestingT, want, got triplecrown.Money, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkMoneyEqual(want, got), msgAndArgs)
 }
 
 // RequireMoneyEqual is [AssertMoneyEqual], and stops the test (t.FailNow)
 // if it failed.
 func RequireMoneyEqual(t TestingT, want, got triplecrown.Money, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertMoneyEqual(t, want, got, msgAndArgs...) {
 		failNow(t)
 	}

@@ -458,7 +458,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 	for _, l := range cs[1:] {
 		key, value, ok := strings.Cut(l.text, ":")
 		if !ok {
-			bad(l, errors.New("a clause is cost:, revenue: or a service measure's name (direction, unit):"))
+			bad(l, errors.New("a clause is cost, revenue or a service measure, each followed by a colon: cost: 1 -> 1 EUR"))
 			continue
 		}
 		key = strings.TrimSpace(key)

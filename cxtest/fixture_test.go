@@ -268,7 +268,7 @@ func TestScorecardMalformed(t *testing.T) {
 		},
 		{
 			name: "not a clause", lines: []string{"support 2025", rest, "costs 5"},
-			want: `cxtest: scorecard fixture, line 3 ("costs 5"): a clause is cost:, revenue: or a service measure's name (direction, unit):`,
+			want: `cxtest: scorecard fixture, line 3 ("costs 5"): a clause is cost, revenue or a service measure, each followed by a colon: cost: 1 -> 1 EUR`,
 		},
 		{
 			name: "second cost", lines: []string{"support 2025", rest, "cost: 2 -> 2 EUR"},

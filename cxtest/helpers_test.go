@@ -2,6 +2,8 @@ package cxtest
 
 import (
 	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,17 +11,43 @@ import (
 
 // captureT is a fake TestingT that records what an assertion does to it: the
 // failures it reports, how often it calls Helper, and whether it calls
-// FailNow.
+// FailNow. Like *testing.T, it takes Helper to mark the function that calls
+// it, and on Errorf it records the functions of the package between the
+// test and Errorf that did not mark themselves (unmarked): each of them
+// would make *testing.T report the failure at a line inside the package
+// rather than at the test's.
 type captureT struct {
-	errors  []string
-	helpers int
-	failNow int
+	errors   []string
+	helpers  int
+	failNow  int
+	marked   map[string]bool
+	unmarked []string
 }
 
 func (c *captureT) Errorf(format string, args ...any) {
 	c.errors = append(c.errors, fmt.Sprintf(format, args...))
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	for {
+		f, more := frames.Next()
+		if strings.HasSuffix(f.File, "_test.go") || !more {
+			return
+		}
+		if !c.marked[f.Function] {
+			c.unmarked = append(c.unmarked, f.Function)
+		}
+	}
 }
-func (c *captureT) Helper()  { c.helpers++ }
+
+func (c *captureT) Helper() {
+	pc, _, _, _ := runtime.Caller(1)
+	if c.marked == nil {
+		c.marked = make(map[string]bool)
+	}
+	c.marked[runtime.FuncForPC(pc).Name()] = true
+	c.helpers++
+}
+
 func (c *captureT) FailNow() { c.failNow++ }
 
 // output returns the one failure reported, or "" if none was.
@@ -57,6 +85,7 @@ func checkFail(t *testing.T, c *captureT, ok bool, want string) {
 	assert.False(t, ok, "the assertion should fail")
 	assert.Equal(t, want, c.output())
 	assert.Positive(t, c.helpers, "the assertion calls Helper")
+	assert.Empty(t, c.unmarked, "every function of the package on the way to Errorf calls Helper")
 	assert.Zero(t, c.failNow, "an Assert function never calls FailNow")
 }
 
@@ -74,6 +103,7 @@ func checkRequire(t *testing.T, pass, fail func(TestingT)) {
 	assert.Len(t, bad.errors, 1, "the failing case reports its failure")
 	assert.Equal(t, 1, bad.failNow, "Require calls FailNow once the assertion failed")
 	assert.Positive(t, bad.helpers)
+	assert.Empty(t, bad.unmarked, "every function of the package on the way to Errorf calls Helper")
 	// A TestingT without FailNow is only marked failed.
 	var bare bareT
 	fail(&bare)

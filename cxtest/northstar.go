@@ -38,14 +38,18 @@ func CheckNorthStar(in northstar.Input, metric string) error {
 //
 // It returns whether the assertion passed.
 func AssertNorthStar(t TestingT, in northstar.Input, metric string, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkNorthStar(in, metric), msgAndArgs)
 }
 
 // RequireNorthStar is [AssertNorthStar], and stops the test (t.FailNow) if
 // it failed.
 func RequireNorthStar(t TestingT, in northstar.Input, metric string, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertNorthStar(t, in, metric, msgAndArgs...) {
 		failNow(t)
 	}

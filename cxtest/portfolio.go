@@ -42,14 +42,18 @@ func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) 
 //
 // It returns whether the assertion passed.
 func AssertOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare decimal.Decimal, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkOutputShare(metrics, maxShare), msgAndArgs)
 }
 
 // RequireOutputShareAtMost is [AssertOutputShareAtMost], and stops the test
 // (t.FailNow) if it failed.
 func RequireOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare decimal.Decimal, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertOutputShareAtMost(t, metrics, maxShare, msgAndArgs...) {
 		failNow(t)
 	}
@@ -161,14 +165,18 @@ func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) e
 //
 // It returns whether the assertion passed.
 func AssertNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	return report(t, checkRewardedOrphans(m, metrics), msgAndArgs)
 }
 
 // RequireNoRewardedOrphanOutputs is [AssertNoRewardedOrphanOutputs], and
 // stops the test (t.FailNow) if it failed.
 func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if !AssertNoRewardedOrphanOutputs(t, m, metrics, msgAndArgs...) {
 		failNow(t)
 	}

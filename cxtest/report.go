@@ -22,12 +22,10 @@ type TestingT interface {
 	Errorf(format string, args ...any)
 }
 
-// helper calls t.Helper when t has it.
-func helper(t TestingT) {
-	if h, ok := t.(interface{ Helper() }); ok {
-		h.Helper()
-	}
-}
+// tHelper is what *testing.T has to mark a function as a test helper, so
+// that a failure is reported at its caller's line. Each assertion calls it
+// itself: Helper marks the function that calls it.
+type tHelper interface{ Helper() }
 
 // failNow calls t.FailNow when t has it, as testify's require does after a
 // failed assertion.
@@ -113,7 +111,9 @@ func (f *failure) err() error {
 // report reports the failure to t, in testify's labelled and aligned layout,
 // and returns false; it returns true, reporting nothing, if f is nil.
 func report(t TestingT, f *failure, msgAndArgs []any) bool {
-	helper(t)
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
 	if f == nil {
 		return true
 	}
