@@ -134,16 +134,25 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 	}
 
 	// The orphans of the chosen levels, highest level first, then by ID.
-	var orphans []hierarchy.Node
+	type orphan struct {
+		id    string
+		level outcome.Level
+	}
+	orphans := make([]orphan, 0, total-aligned)
 	for _, g := range a.Orphans {
 		for _, id := range g.IDs {
 			n, _ := m.Node(id) // an orphan is a node of m
 			if want[n.Level] {
-				orphans = append(orphans, n)
+				orphans = append(orphans, orphan{id, n.Level})
 			}
 		}
 	}
-	slices.SortFunc(orphans, byLevelDownThenID)
+	slices.SortFunc(orphans, func(a, b orphan) int {
+		if c := cmp.Compare(b.level, a.level); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
 
 	names := make([]string, len(chosen))
 	for i, l := range chosen {
@@ -167,11 +176,12 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 	} else {
 		f.actual = fmt.Sprintf("%d of %d %s: %s", aligned, total, plural(aligned, "does", "do"), strings.Join(counts, ", "))
 	}
-	for i, n := range orphans {
-		f.ids[i] = n.ID
+	for i, o := range orphans {
+		f.ids[i] = o.id
 	}
 	f.list("Orphans", len(orphans), func(i int) string {
-		return nodeRef(orphans[i]) + " " + reach(m, orphans[i].ID)
+		n, _ := m.Node(orphans[i].id)
+		return nodeRef(n) + " " + reach(m, n.ID)
 	})
 	return f
 }

@@ -34,6 +34,8 @@
 //   - [AssertNoRewardedOrphanOutputs]: nobody is paid for an output that
 //     serves no outcome ("if you pay people for doing dumb stuff they get
 //     really smart at it").
+//   - [AssertNorthStar]: the North Star is an outcome metric that passed
+//     every gate of the selection (or, with no metric named, there is one).
 //   - [AssertTripleCrown], [AssertCrownWon]: a unit's scorecard won the
 //     triple crown, or a given crown.
 //   - [AssertNoNegativeContribution]: no unit took away from the
@@ -44,8 +46,9 @@
 // # Failures
 //
 // A failure says exactly what is wrong, as a list a person can act on, in
-// testify's labelled and aligned layout: what was expected, what was found,
-// then the things at fault, each with its reason, and the caller's message:
+// testify's labelled and aligned layout (go test indents it, and aligns it
+// with tabs): what was expected, what was found, then the things at fault,
+// each with its reason, and the caller's message:
 //
 //	Error:     3 of 11 nodes reach no successful customer outcome
 //	           expected: every task, activity, output and business outcome reaches a successful customer outcome
@@ -66,7 +69,8 @@
 // go test (a command that vets definitions before they are loaded, say):
 // [CheckAligned], [CheckLineOfSight], [CheckNoUnsupportedOutcomes],
 // [CheckOutputShareAtMost], [CheckNoRewardedOrphanOutputs],
-// [CheckTripleCrown], [CheckCrownWon], [CheckNoNegativeContribution],
+// [CheckNorthStar], [CheckTripleCrown], [CheckCrownWon],
+// [CheckNoNegativeContribution],
 // [CheckDecimalEqual] and [CheckMoneyEqual]. A checker returns nil when the
 // rule holds, and otherwise an *[outcome.Error] whose [outcome.Code] names
 // the rule ([ErrNotAligned], ...), whose IDs are everything at fault, and
@@ -90,5 +94,5 @@
 // [Policy] the policy that judges it.
 //
 // The package keeps no state and starts no goroutines; its functions are
-// safe for concurrent use, as its assertions are from parallel tests.
+// safe for concurrent use, so that parallel tests may assert at once.
 package cxtest
