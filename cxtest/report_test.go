@@ -85,3 +85,21 @@ func TestWithTestingT(t *testing.T) {
 	RequireLineOfSight(t, Hierarchy(aligned), "answer-call", "solved-first-contact")
 	RequireDecimalEqual(t, dec("0.10"), dec("0.1"))
 }
+
+// TestConcurrentUse runs assertions on one model from several goroutines, as
+// parallel tests do; go test -race checks that they share nothing mutable.
+func TestConcurrentUse(t *testing.T) {
+	m := Hierarchy(contactCentre)
+	want := CheckAligned(m).Error()
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			var c captureT
+			AssertAligned(&c, m)
+			done <- CheckAligned(m).Error()
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, want, <-done)
+	}
+}
