@@ -73,7 +73,7 @@ func TestCESStatistics(t *testing.T) {
 	assert.Equal(t, []int64{1, 2, 3, 4, 10, 20, 10}, tally.Counts())
 	assert.Equal(t, "CES tally on 1..7, agree from 5: [1 2 3 4 10 20 10] (50 responses)", tally.String())
 
-	mean, err := tally.Mean(1, decimal.Decimal.Round)
+	mean, err := tally.Mean(1, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("5.4").Equal(mean), "%s", mean)
 	se, err := tally.StandardError()
@@ -85,7 +85,7 @@ func TestCESStatistics(t *testing.T) {
 	assert.InDelta(t, 5.000087, iv.Low, 1e-6)
 	assert.InDelta(t, 5.799913, iv.High, 1e-6)
 
-	share, err := tally.AgreeShare(0, decimal.Decimal.Round)
+	share, err := tally.AgreeShare(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(80).Equal(share), "%s", share)
 	agree, err := tally.AgreeInterval(0.95)
@@ -102,7 +102,7 @@ func TestCESAllTheSame(t *testing.T) {
 	require.NoError(t, err)
 	iv, err := tally.MeanInterval(0.95)
 	require.NoError(t, err)
-	assert.Equal(t, outcome.ScoreInterval{Estimate: 6, Low: 6, High: 6, Confidence: 0.95}, iv)
+	assert.Equal(t, outcome.Interval{Estimate: 6, Low: 6, High: 6, Confidence: 0.95, Method: outcome.IntervalWald}, iv)
 }
 
 // TestCESOtherScale: a 1-5 scale agreeing from 4; answers 5, 4, 2, 1 have
@@ -111,10 +111,10 @@ func TestCESOtherScale(t *testing.T) {
 	s := outcome.MustCESScale(outcome.MustScale(1, 5), 4)
 	tally, err := outcome.TallyCES(s, []int8{5, 4, 2, 1})
 	require.NoError(t, err)
-	mean, err := tally.Mean(0, decimal.Decimal.Round)
+	mean, err := tally.Mean(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(3).Equal(mean))
-	share, err := tally.AgreeShare(1, decimal.Decimal.Round)
+	share, err := tally.AgreeShare(1, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(50).Equal(share))
 	assert.Equal(t, s, tally.Scale())
@@ -144,25 +144,25 @@ func TestCESBuildingAndErrors(t *testing.T) {
 	_, err = outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1})
 	assert.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	_, err = outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{0, 0, 0, -1, 0, 0, 0})
-	assert.ErrorIs(t, err, outcome.ErrNegativeTally)
+	assert.ErrorIs(t, err, outcome.ErrInvalidCount)
 
 	full := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 0, 0, math.MaxInt64)
 	_, err = full.Add(1)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(want)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(outcome.NewCESTally(outcome.MustCESScale(outcome.MustScale(1, 7), 6)))
 	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	assert.Equal(t, "outcome: cannot merge CES tallies on different scales (1..7, agree from 5 and 1..7, agree from 6)", err.Error())
 
 	var empty outcome.CESTally
-	_, err = empty.Mean(1, decimal.Decimal.Round)
-	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.Mean(1, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrNoData)
 	assert.Equal(t, "outcome: the Customer Effort Score of a tally with no responses", err.Error())
-	_, err = empty.AgreeShare(1, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.AgreeShare(1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.StandardError()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	single := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 0, 0, 1)
 	_, err = single.StandardError()
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
@@ -171,9 +171,9 @@ func TestCESBuildingAndErrors(t *testing.T) {
 	_, err = single.AgreeInterval(0.95)
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	_, err = want.MeanInterval(1)
-	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 	_, err = want.AgreeInterval(math.Inf(1))
-	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 }
 
 func TestCESMergeProperty(t *testing.T) {

@@ -212,7 +212,7 @@ func TestNPSTallyOtherBands(t *testing.T) {
 	want, err := outcome.NPSTallyFromCounts(b, 2, 1, 2)
 	require.NoError(t, err)
 	assert.True(t, want.Equal(got))
-	score, err := got.Score(0, decimal.Decimal.Round)
+	score, err := got.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.Zero.Equal(score))
 
@@ -271,7 +271,7 @@ func TestTallyNPSOutOfRange(t *testing.T) {
 
 func TestNPSTallyCounts(t *testing.T) {
 	_, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), -1, 0, -2)
-	require.ErrorIs(t, err, outcome.ErrNegativeTally)
+	require.ErrorIs(t, err, outcome.ErrInvalidCount)
 	var got []string
 	for _, p := range outcome.Problems(err) {
 		got = append(got, p.Message)
@@ -279,22 +279,22 @@ func TestNPSTallyCounts(t *testing.T) {
 	assert.Equal(t, []string{"outcome: promoter count -1 is negative", "outcome: detractor count -2 is negative"}, got)
 
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64, 1, 0)
-	require.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	require.ErrorIs(t, err, outcome.ErrOverflow)
 	assert.Equal(t, "outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64-1, 0, 2)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 
 	full := mustNPS(t, math.MaxInt64-1, 1, 0)
 	_, err = full.Add(9)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(mustNPS(t, 0, 0, 1))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, math.MaxInt64, 0, 0).Merge(mustNPS(t, 1, 0, 0))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, 0, math.MaxInt64, 0).Merge(mustNPS(t, 0, 1, 0))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, 0, 0, math.MaxInt64).Merge(mustNPS(t, 0, 0, 1))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	// A tally can hold the largest int64 number of responses.
 	edge, err := mustNPS(t, math.MaxInt64-1, 0, 0).Merge(mustNPS(t, 0, 0, 1))
 	require.NoError(t, err)
@@ -389,35 +389,52 @@ func TestNPSTallyMergeLaws(t *testing.T) {
 
 // TestNPSScore checks the score against hand-worked values: 100 * (P - D) / n.
 func TestNPSScore(t *testing.T) {
-	type rf = func(decimal.Decimal, int32) decimal.Decimal
 	tests := []struct {
 		name          string
 		p, s, d       int64
 		places        int32
-		round         rf
+		round         outcome.Rounding
 		want          string
 		wantNum, wDen int64
 	}{
 		// 100 * (50 - 20) / 100 = 30.
-		{"thirty", 50, 30, 20, 0, decimal.Decimal.Round, "30", 30, 1},
+		{"thirty", 50, 30, 20, 0, outcome.RoundHalfUp, "30", 30, 1},
 		// 100 * (2 - 1) / 3 = 33.333...
-		{"a third", 2, 0, 1, 1, decimal.Decimal.Round, "33.3", 100, 3},
+		{"a third", 2, 0, 1, 1, outcome.RoundHalfUp, "33.3", 100, 3},
 		// 100 * (1 - 2) / 3 = -33.333..., to 2 places: -33.33.
-		{"minus a third", 1, 0, 2, 2, decimal.Decimal.Round, "-33.33", -100, 3},
+		{"minus a third", 1, 0, 2, 2, outcome.RoundHalfUp, "-33.33", -100, 3},
 		// 100 * (3 - 2) / 8 = 12.5, a tie: half away from zero gives 13,
 		// half to even 12.
-		{"tie away", 3, 3, 2, 0, decimal.Decimal.Round, "13", 25, 2},
-		{"tie even", 3, 3, 2, 0, decimal.Decimal.RoundBank, "12", 25, 2},
+		{"tie away", 3, 3, 2, 0, outcome.RoundHalfUp, "13", 25, 2},
+		{"tie even", 3, 3, 2, 0, outcome.RoundHalfEven, "12", 25, 2},
 		// All promoters: 100; all detractors: -100; all passives: 0.
-		{"all promoters", 7, 0, 0, 1, decimal.Decimal.Round, "100", 100, 1},
-		{"all detractors", 0, 0, 7, 1, decimal.Decimal.Round, "-100", -100, 1},
-		{"all passives", 0, 7, 0, 1, decimal.Decimal.Round, "0", 0, 1},
+		{"all promoters", 7, 0, 0, 1, outcome.RoundHalfUp, "100", 100, 1},
+		{"all detractors", 0, 0, 7, 1, outcome.RoundHalfUp, "-100", -100, 1},
+		{"all passives", 0, 7, 0, 1, outcome.RoundHalfUp, "0", 0, 1},
 		// 100 * (10000001 - 0) / 80000000 = 12.50000125: above the tie,
 		// so half to even rounds up to 13 (a 4-place approximation would
 		// see 12.5000 and round to 12).
-		{"near tie", 10000001, 69999999, 0, 0, decimal.Decimal.RoundBank, "13", 10000001, 800000},
+		{"near tie", 10000001, 69999999, 0, 0, outcome.RoundHalfEven, "13", 10000001, 800000},
+		// -12.50000125 (10000001 detractors): below the tie, so half to
+		// even and half down go to -13, and ceiling to -12.
+		{"near tie below zero", 0, 69999999, 10000001, 0, outcome.RoundHalfDown, "-13", -10000001, 800000},
+		{"near tie ceiling", 0, 69999999, 10000001, 0, outcome.RoundCeiling, "-12", -10000001, 800000},
+		// -12.5 exactly: half down goes toward zero, half up away.
+		{"tie half down", 2, 3, 3, 0, outcome.RoundHalfDown, "-12", -25, 2},
+		{"tie half up below zero", 2, 3, 3, 0, outcome.RoundHalfUp, "-13", -25, 2},
 		// Floor of 100/7 = 14.2857...: 14.28.
-		{"floor", 1, 6, 0, 2, decimal.Decimal.RoundFloor, "14.28", 100, 7},
+		{"floor", 1, 6, 0, 2, outcome.RoundFloor, "14.28", 100, 7},
+		// 100/3 = 33.333... rounded away from zero: 33.34.
+		{"up", 2, 0, 1, 2, outcome.RoundUp, "33.34", 100, 3},
+		// To tens (places -1): 100 * (5 - 1) / 16 = 25, a tie between 20
+		// and 30; half to even gives 20.
+		{"tens", 5, 10, 1, -1, outcome.RoundHalfEven, "20", 25, 1},
+		// The largest tally: N = 2^63 - 1 responses, N - 1 promoters and 1
+		// detractor, NPS = 100 * (N - 2) / N = 100 - 200/N =
+		// 99.99999999999999997831...; the numerator 100 * (N - 2) is past
+		// int64. To 18 places: 99.999999999999999978.
+		{"largest", math.MaxInt64 - 1, 0, 1, 18, outcome.RoundHalfEven, "99.999999999999999978",
+			0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -426,8 +443,12 @@ func TestNPSScore(t *testing.T) {
 			require.NoError(t, err)
 			want := decimal.RequireFromString(tt.want)
 			assert.True(t, want.Equal(got), "want %s, got %s", want, got)
+			assert.Equal(t, -tt.places, got.Exponent(), "the result has exactly places decimals")
 			frac, err := tally.Fraction()
 			require.NoError(t, err)
+			if tt.wDen == 0 {
+				return
+			}
 			assert.Equal(t, 0, big.NewRat(tt.wantNum, tt.wDen).Cmp(frac), "fraction %s", frac)
 		})
 	}
@@ -436,24 +457,24 @@ func TestNPSScore(t *testing.T) {
 func TestNPSEmptyAndSingle(t *testing.T) {
 	var empty outcome.NPSTally
 	single := mustNPS(t, 1, 0, 0)
-	_, err := empty.Score(0, decimal.Decimal.Round)
-	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err := empty.Score(0, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrNoData)
 	assert.Equal(t, "outcome: the Net Promoter Score of a tally with no responses", err.Error())
 	_, err = empty.Fraction()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.Variance()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.StandardError()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.WaldInterval(0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.AdjustedWaldInterval(0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.TestAgainst(0, 0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 
 	// One response has a score and a variance (0), but no interval.
-	score, err := single.Score(0, decimal.Decimal.Round)
+	score, err := single.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(100).Equal(score))
 	v, err := single.Variance()
@@ -471,12 +492,18 @@ func TestNPSEmptyAndSingle(t *testing.T) {
 	_, err = single.TestDifference(mustNPS(t, 5, 5, 5), 0.95)
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	_, err = mustNPS(t, 5, 5, 5).TestDifference(empty, 0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 
-	_, err = single.Score(0, nil)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
-	_, err = empty.Score(-1, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument, "the arguments are checked first")
+	_, err = single.Score(0, 0)
+	require.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	assert.Equal(t, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven", err.Error())
+	_, err = single.Score(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	assert.Equal(t, "outcome: 101 decimal places is outside [-100, 100]", err.Error())
+	_, err = empty.Score(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces, "the arguments are checked first")
+	_, err = empty.Score(0, 0)
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding, "the arguments are checked first")
 }
 
 // TestNPSStatistics checks the variance, standard error and intervals of 50
@@ -540,7 +567,7 @@ func TestNPSIntervalsAtTheEdge(t *testing.T) {
 	tally := mustNPS(t, 10, 0, 0)
 	w, err := tally.WaldInterval(0.95)
 	require.NoError(t, err)
-	assert.Equal(t, outcome.ScoreInterval{Estimate: 100, Low: 100, High: 100, Confidence: 0.95}, w)
+	assert.Equal(t, outcome.Interval{Estimate: 100, Low: 100, High: 100, Confidence: 0.95, Method: outcome.IntervalWald}, w)
 	a, err := tally.AdjustedWaldInterval(0.95)
 	require.NoError(t, err)
 	assert.InDelta(t, 100, a.Estimate, 1e-12)
@@ -552,16 +579,16 @@ func TestNPSConfidenceLevels(t *testing.T) {
 	tally := mustNPS(t, 50, 30, 20)
 	for _, c := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, 1, -0.5, 1.5} {
 		_, err := tally.WaldInterval(c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.AdjustedWaldInterval(c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.TestAgainst(0, c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.TestDifference(tally, c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 	}
 	_, err := tally.WaldInterval(math.NaN())
-	assert.Equal(t, "outcome: confidence level NaN is not a number strictly between 0 and 1", err.Error())
+	assert.Equal(t, "outcome: confidence level NaN is not strictly between 0 and 1 (0.95 for 95%)", err.Error())
 }
 
 // TestNPSTestAgainst: 50/30/20 against a benchmark of 20. Difference 10, SE
@@ -574,7 +601,7 @@ func TestNPSTestAgainst(t *testing.T) {
 	assert.InDelta(t, 10, got.Difference, 1e-12)
 	assert.InDelta(t, 7.810250, got.StandardError, 1e-6)
 	assert.InDelta(t, 1.280369, got.Z, 1e-6)
-	assert.InDelta(t, 0.200415, got.P, 1e-6)
+	assert.InDelta(t, 0.200415, got.PValue, 1e-6)
 	assert.InDelta(t, -5.307808, got.Interval.Low, 1e-6)
 	assert.InDelta(t, 25.307808, got.Interval.High, 1e-6)
 	assert.InDelta(t, 10, got.Interval.Estimate, 1e-12)
@@ -613,7 +640,7 @@ func TestNPSTestDifference(t *testing.T) {
 	assert.InDelta(t, 30, got.Difference, 1e-9)
 	assert.InDelta(t, 10.246951, got.StandardError, 1e-6)
 	assert.InDelta(t, 2.927700, got.Z, 1e-6)
-	assert.InDelta(t, 0.003415, got.P, 1e-6)
+	assert.InDelta(t, 0.003415, got.PValue, 1e-6)
 	assert.InDelta(t, 9.916346, got.Interval.Low, 1e-6)
 	assert.InDelta(t, 50.083654, got.Interval.High, 1e-6)
 	assert.True(t, got.Significant())
@@ -622,13 +649,13 @@ func TestNPSTestDifference(t *testing.T) {
 	back, err := q2.TestDifference(q1, 0.95)
 	require.NoError(t, err)
 	assert.InDelta(t, -30, back.Difference, 1e-9)
-	assert.InDelta(t, got.P, back.P, 1e-15)
+	assert.InDelta(t, got.PValue, back.PValue, 1e-15)
 
 	// A tally against itself: no difference, P = 1.
 	same, err := q1.TestDifference(q1, 0.95)
 	require.NoError(t, err)
 	assert.Zero(t, same.Difference)
-	assert.Equal(t, 1.0, same.P)
+	assert.Equal(t, 1.0, same.PValue)
 
 	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 0, 0, 5), 0.95)
 	require.ErrorIs(t, err, outcome.ErrZeroVariance)
@@ -673,7 +700,7 @@ func TestNPSNoNaN(t *testing.T) {
 				assert.True(t, finite(v, se, w.Low, w.High, a.Low, a.High), "%v", tally)
 				assert.GreaterOrEqual(t, v, 0.0)
 				if test, err := tally.TestAgainst(0, 0.95); err == nil {
-					assert.True(t, finite(test.Z, test.P, test.Interval.Low), "%v", tally)
+					assert.True(t, finite(test.Z, test.PValue, test.Interval.Low), "%v", tally)
 				} else {
 					assert.ErrorIs(t, err, outcome.ErrZeroVariance)
 				}
