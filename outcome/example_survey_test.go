@@ -440,7 +440,7 @@ func ExampleCESTallyFromCounts() {
 // from 200 of 300 (66.7%) to 230 of 300 (76.7%), pooled rate 430/600, SE
 // sqrt(0.7167 * 0.2833 * 2/300) = 0.0368, z = 0.1 / 0.0368 = 2.72.
 func ExampleCSATTally_Satisfaction() {
-	march, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{20, 30, 50, 120, 80}) // 200 of 300
+	march, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{20, 30, 50, 120, 80})  // 200 of 300
 	april, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{10, 20, 40, 130, 100}) // 230 of 300
 	c, _ := outcome.CompareProportions(march.Satisfaction(), april.Satisfaction(), 0.95)
 	rate, _ := april.Satisfaction().Rate(3, outcome.RoundHalfEven)
