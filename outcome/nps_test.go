@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/big"
@@ -706,5 +707,252 @@ func TestNPSNoNaN(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNPSIntervalMethods checks that every interval the NPS tally produces
+// names its method and its confidence level.
+func TestNPSIntervalMethods(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	w, err := tally.WaldInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, w.Method)
+	assert.Equal(t, 0.9, w.Confidence)
+	a, err := tally.AdjustedWaldInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalAdjustedWald, a.Method)
+	assert.Equal(t, 0.9, a.Confidence)
+	one, err := tally.TestAgainst(10, 0.99)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, one.Interval.Method)
+	assert.Equal(t, 0.99, one.Interval.Confidence)
+	two, err := tally.TestDifference(mustNPS(t, 20, 30, 50), 0.99)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, two.Interval.Method)
+	assert.Equal(t, 0.99, two.Interval.Confidence)
+}
+
+// TestNPSAdjustedWaldWidened: 100 promoters and nothing else, at 80%
+// (z = 1.281552). The adjusted centre is 100 * 100 / 103 = 97.087379, the
+// adjusted variance p' + d' - (p' - d')² with p' = 100.75/103 and d' =
+// 0.75/103 is 0.042841, so the half-width is 1.281552 * 100 *
+// sqrt(0.042841 / 103) = 2.613649 and the adjusted interval
+// 94.473730..99.701027 misses the NPS, 100. It is widened to reach it:
+// 94.473730..100, so that Low <= Estimate <= High. At 95% (z = 1.959964)
+// the interval, 93.090148..101.084609, contains 100 and is left as it is.
+func TestNPSAdjustedWaldWidened(t *testing.T) {
+	tally := mustNPS(t, 100, 0, 0)
+	a, err := tally.AdjustedWaldInterval(0.8)
+	require.NoError(t, err)
+	assert.Equal(t, 100.0, a.Estimate)
+	assert.InDelta(t, 94.473730, a.Low, 1e-6)
+	assert.Equal(t, 100.0, a.High, "widened to the NPS")
+	a, err = tally.AdjustedWaldInterval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 93.090148, a.Low, 1e-6)
+	assert.InDelta(t, 101.084609, a.High, 1e-6)
+
+	// The same on the other side: all detractors.
+	a, err = mustNPS(t, 0, 0, 100).AdjustedWaldInterval(0.8)
+	require.NoError(t, err)
+	assert.Equal(t, -100.0, a.Low)
+	assert.InDelta(t, -94.473730, a.High, 1e-6)
+
+	// Low <= Estimate <= High for every small tally at every level.
+	for _, c := range []float64{0.01, 0.5, 0.8, 0.95, 0.999} {
+		for p := range int64(6) {
+			for d := range int64(6) {
+				tally := mustNPS(t, p, 2, d)
+				a, err := tally.AdjustedWaldInterval(c)
+				require.NoError(t, err)
+				assert.True(t, a.Low <= a.Estimate && a.Estimate <= a.High, "%v at %v: %+v", tally, c, a)
+			}
+		}
+	}
+}
+
+// TestNPSTallyJSON pins the JSON form of a tally and checks that it
+// decodes back to the same tally, on the standard bands and on others.
+func TestNPSTallyJSON(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	data, err := json.Marshal(tally)
+	require.NoError(t, err)
+	assert.Equal(t, `{"bands":{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},`+
+		`"promoters":{"low":9,"high":10}},"promoters":50,"passives":30,"detractors":20}`, string(data))
+	var back outcome.NPSTally
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, tally.Equal(back))
+
+	five := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	other, err := outcome.NPSTallyFromCounts(five, 1, 2, 3)
+	require.NoError(t, err)
+	data, err = json.Marshal(other)
+	require.NoError(t, err)
+	assert.Equal(t, `{"bands":{"min":1,"max":5,"detractors":{"low":1,"high":3},"passives":{"low":4,"high":4},`+
+		`"promoters":{"low":5,"high":5}},"promoters":1,"passives":2,"detractors":3}`, string(data))
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, other.Equal(back))
+
+	// An absent "bands" (or null) is the standard bands, an absent count 0.
+	require.NoError(t, json.Unmarshal([]byte(`{"promoters":3}`), &back))
+	assert.True(t, mustNPS(t, 3, 0, 0).Equal(back))
+	require.NoError(t, json.Unmarshal([]byte(`{"bands":null,"detractors":1}`), &back))
+	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back))
+	require.NoError(t, back.UnmarshalJSON([]byte(" null ")))
+	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back), "null leaves the tally unchanged")
+
+	type wrapper struct {
+		T outcome.NPSTally `json:"t,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "the zero tally is omitted with omitzero")
+}
+
+// TestNPSTallyJSONErrors checks that decoding refuses what the constructors
+// refuse, with their codes, and malformed or strange JSON with
+// ErrInvalidJSON; on error the tally is unchanged.
+func TestNPSTallyJSONErrors(t *testing.T) {
+	bands := func(inner string) string {
+		return `{"bands":{` + inner + `},"promoters":1}`
+	}
+	std := `"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}`
+	tests := []struct {
+		name     string
+		in       string
+		codes    []outcome.Code
+		messages []string
+	}{
+		{name: "negative counts", in: `{"promoters":-1,"passives":2,"detractors":-3}`,
+			codes: []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount},
+			messages: []string{"outcome: promoter count -1 is negative", "outcome: detractor count -3 is negative"}},
+		{name: "overflow", in: `{"promoters":9223372036854775807,"passives":1}`,
+			codes:    []outcome.Code{outcome.ErrOverflow},
+			messages: []string{"outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64"}},
+		{name: "invalid scale", in: bands(`"min":5,"max":5,` + std),
+			codes:    []outcome.Code{outcome.ErrInvalidScale},
+			messages: []string{"outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"}},
+		{name: "empty bands object", in: bands(``),
+			codes:    []outcome.Code{outcome.ErrInvalidScale},
+			messages: []string{"outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"}},
+		{name: "bands and counts", in: `{"bands":{"min":0,"max":10,"detractors":{"low":0,"high":7},` +
+			`"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}},"passives":-2}`,
+			codes: []outcome.Code{outcome.ErrInvalidBands, outcome.ErrInvalidCount},
+			messages: []string{"outcome: the detractor band 0..7 and the passive band 7..8 overlap",
+				"outcome: passive count -2 is negative"}},
+		{name: "bands off the scale", in: bands(`"min":0,"max":9,` + std),
+			codes: []outcome.Code{outcome.ErrInvalidBands},
+			messages: []string{"outcome: the promoter band 9..10 is not within the scale 0..9"}},
+		{name: "unknown field", in: `{"promoters":1,"nps":100}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
+			messages: []string{`outcome: invalid JSON: json: unknown field "nps"`}},
+		{name: "unknown band field", in: bands(`"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":3}`),
+			codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "duplicate key", in: `{"promoters":1,"promoters":2}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
+			messages: []string{`outcome: invalid JSON: duplicate object key "promoters"`}},
+		{name: "trailing data", in: `{"promoters":1} {}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "fractional count", in: `{"promoters":1.5}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "count past int64", in: `{"promoters":9223372036854775808}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "count as text", in: `{"promoters":"1"}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "not an object", in: `[1,2,3]`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "not UTF-8", in: "{\"promoters\":1,\"x\xff\":1}", codes: []outcome.Code{outcome.ErrInvalidJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			was := mustNPS(t, 7, 8, 9)
+			got := was
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.Error(t, err)
+			var codes []outcome.Code
+			var messages []string
+			for _, p := range outcome.Problems(err) {
+				codes = append(codes, p.Code)
+				messages = append(messages, p.Message)
+			}
+			assert.Equal(t, tt.codes, codes)
+			if tt.messages != nil {
+				assert.Equal(t, tt.messages, messages)
+			}
+			assert.True(t, was.Equal(got), "unchanged on error")
+		})
+	}
+}
+
+// TestNPSBandsJSON checks the bands' own JSON: every valid band set of a
+// few scales round-trips, and decoding reports every problem NewNPSBands
+// reports.
+func TestNPSBandsJSON(t *testing.T) {
+	for _, sc := range []outcome.Scale{outcome.MustScale(0, 10), outcome.MustScale(1, 5), outcome.MustScale(-3, 3), outcome.MustScale(0, 2)} {
+		for pass := sc.Min() + 1; pass < sc.Max(); pass++ {
+			for prom := pass + 1; prom <= sc.Max(); prom++ {
+				b := outcome.MustNPSBands(sc, outcome.Band{Low: sc.Min(), High: pass - 1},
+					outcome.Band{Low: pass, High: prom - 1}, outcome.Band{Low: prom, High: sc.Max()})
+				data, err := json.Marshal(b)
+				require.NoError(t, err)
+				var back outcome.NPSBands
+				require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+				assert.True(t, b.Equal(back), "%s", data)
+			}
+		}
+	}
+	var b outcome.NPSBands
+	err := json.Unmarshal([]byte(`{"min":0,"max":10,"detractors":{"low":2,"high":7},"passives":{"low":6,"high":7},"promoters":{"low":9,"high":9}}`), &b)
+	var messages []string
+	for _, p := range outcome.Problems(err) {
+		assert.Equal(t, outcome.ErrInvalidBands, p.Code)
+		messages = append(messages, p.Message)
+	}
+	assert.Equal(t, []string{
+		"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the detractor band is 2..7)",
+		"outcome: the detractor band 2..7 and the passive band 6..7 overlap",
+		"outcome: answers 8..8 between the passive band 6..7 and the promoter band 9..9 are in no band",
+		"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)",
+	}, messages, "the same problems as TestNewNPSBands's \"every problem\"")
+	assert.True(t, b.IsZero(), "unchanged on error")
+	require.NoError(t, b.UnmarshalJSON([]byte("null")))
+	assert.True(t, b.IsZero())
+	assert.ErrorIs(t, b.UnmarshalJSON([]byte(`{"min":0,"max":10,"extra":1}`)), outcome.ErrInvalidJSON)
+}
+
+// TestNPSTallyJSONRoundTrip is the round-trip property: random tallies on
+// random bands, marshalled and decoded, are equal to themselves, and so are
+// slices of them (the shards a BI tool ships); merging the decoded shards
+// gives the merge of the originals.
+func TestNPSTallyJSONRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 500 {
+		lo := r.IntN(41) - 20
+		sc := outcome.MustScale(lo, lo+2+r.IntN(20))
+		pass := sc.Min() + 1 + r.IntN(sc.Max()-sc.Min()-1)
+		prom := pass + 1 + r.IntN(sc.Max()-pass)
+		b := outcome.MustNPSBands(sc, outcome.Band{Low: sc.Min(), High: pass - 1},
+			outcome.Band{Low: pass, High: prom - 1}, outcome.Band{Low: prom, High: sc.Max()})
+		shards := make([]outcome.NPSTally, 1+r.IntN(4))
+		for i := range shards {
+			third := int64(math.MaxInt64 / 3)
+			count := func() int64 {
+				switch r.IntN(3) {
+				case 0:
+					return 0
+				case 1:
+					return r.Int64N(1000)
+				}
+				return third - r.Int64N(3) // near the largest total
+			}
+			var err error
+			shards[i], err = outcome.NPSTallyFromCounts(b, count(), count(), count())
+			require.NoError(t, err)
+		}
+		data, err := json.Marshal(shards)
+		require.NoError(t, err)
+		var back []outcome.NPSTally
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		require.Len(t, back, len(shards))
+		for i := range shards {
+			assert.True(t, shards[i].Equal(back[i]), "%v -> %s -> %v", shards[i], data, back[i])
+		}
+		want, wantErr := shards[0].Merge(shards[len(shards)-1])
+		got, gotErr := back[0].Merge(back[len(back)-1])
+		assert.Equal(t, wantErr == nil, gotErr == nil)
+		assert.True(t, want.Equal(got))
 	}
 }

@@ -1,11 +1,14 @@
 package outcome
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -528,4 +531,70 @@ func TestTallyNPSMatchesNaive(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestScaleJSON(t *testing.T) {
+	for _, s := range []Scale{MustScale(0, 10), MustScale(-128, 127), MustScale(math.MinInt32, math.MinInt32+1),
+		MustScale(math.MaxInt32-255, math.MaxInt32)} {
+		data, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Scale
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		assert.True(t, s.Equal(back), "%s", data)
+	}
+	data, err := json.Marshal(MustScale(1, 5))
+	require.NoError(t, err)
+	assert.Equal(t, `{"min":1,"max":5}`, string(data))
+
+	_, err = json.Marshal(Scale{})
+	require.ErrorIs(t, err, ErrInvalidScale, "the zero Scale is invalid and cannot be marshalled")
+	assert.Contains(t, err.Error(), "outcome: cannot marshal the invalid scale 0..0")
+	type wrapper struct {
+		S Scale `json:"s,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "omitzero leaves it out")
+
+	bad := []struct {
+		name    string
+		in      string
+		code    Code
+		message string
+	}{
+		{"empty object", `{}`, ErrInvalidScale, "outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"},
+		{"too many points", `{"min":0,"max":256}`, ErrInvalidScale, "outcome: scale 0..256 has more than 256 points"},
+		{"unknown field", `{"min":0,"max":10,"step":1}`, ErrInvalidJSON, `outcome: invalid JSON: json: unknown field "step"`},
+		{"duplicate key", `{"min":0,"max":10,"max":11}`, ErrInvalidJSON, `outcome: invalid JSON: duplicate object key "max"`},
+		{"trailing data", `{"min":0,"max":10},`, ErrInvalidJSON, "outcome: invalid JSON: trailing data after the JSON value"},
+		{"not a number", `{"min":"0","max":10}`, ErrInvalidJSON, ""},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MustScale(1, 7)
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			assert.Equal(t, MustScale(1, 7), got, "unchanged on error")
+		})
+	}
+	got := MustScale(1, 7)
+	require.NoError(t, got.UnmarshalJSON([]byte("null")))
+	assert.Equal(t, MustScale(1, 7), got)
+}
+
+// TestScoreTestJSON pins the JSON keys of a test for a dashboard, the same
+// as those of a ProportionComparison.
+func TestScoreTestJSON(t *testing.T) {
+	test := surveyZTest(10, 5, 1.959963984540054, 0.95)
+	assert.Equal(t, 2.0, test.Z)
+	data, err := json.Marshal(test)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(data, &m))
+	assert.ElementsMatch(t, []string{"difference", "standard_error", "z", "p_value", "interval"}, slices.Collect(maps.Keys(m)))
+	assert.Equal(t, "wald", m["interval"].(map[string]any)["method"])
+	assert.Equal(t, 0.95, m["interval"].(map[string]any)["confidence"])
 }
