@@ -824,7 +824,7 @@ func TestNPSTallyJSONErrors(t *testing.T) {
 		messages []string
 	}{
 		{name: "negative counts", in: `{"promoters":-1,"passives":2,"detractors":-3}`,
-			codes: []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount},
+			codes:    []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount},
 			messages: []string{"outcome: promoter count -1 is negative", "outcome: detractor count -3 is negative"}},
 		{name: "overflow", in: `{"promoters":9223372036854775807,"passives":1}`,
 			codes:    []outcome.Code{outcome.ErrOverflow},
@@ -841,7 +841,7 @@ func TestNPSTallyJSONErrors(t *testing.T) {
 			messages: []string{"outcome: the detractor band 0..7 and the passive band 7..8 overlap",
 				"outcome: passive count -2 is negative"}},
 		{name: "bands off the scale", in: bands(`"min":0,"max":9,` + std),
-			codes: []outcome.Code{outcome.ErrInvalidBands},
+			codes:    []outcome.Code{outcome.ErrInvalidBands},
 			messages: []string{"outcome: the promoter band 9..10 is not within the scale 0..9"}},
 		{name: "unknown field", in: `{"promoters":1,"nps":100}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
 			messages: []string{`outcome: invalid JSON: json: unknown field "nps"`}},
