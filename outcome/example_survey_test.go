@@ -633,3 +633,78 @@ func ExampleCESTally_UnmarshalJSON() {
 	// outcome: the answer-4 count -1 is negative
 	// true
 }
+
+// The empty tally on bands of one's own: an NPS-style question on a 1-5
+// scale, filled as answers arrive.
+func ExampleNewNPSTally() {
+	bands := outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	tally := outcome.NewNPSTally(bands)
+	for _, answer := range []int{5, 5, 4, 2} {
+		tally, _ = tally.Add(answer)
+	}
+	nps, _ := tally.Score(0, outcome.RoundHalfEven)
+	fmt.Println(tally, "NPS", nps)
+	// Output:
+	// NPS tally: 2 promoters, 1 passives, 1 detractors (4 responses) NPS 25
+}
+
+// The zero NPSTally is the empty tally on the standard bands: ready to use.
+func ExampleNPSTally() {
+	var tally outcome.NPSTally
+	tally, _ = tally.Add(10)
+	tally, _ = tally.Add(6)
+	fmt.Println(tally.Promoters(), tally.Passives(), tally.Detractors(), tally.Responses(), tally.Bands().IsZero())
+	// Output:
+	// 1 0 1 2 true
+}
+
+// A respondent's group, as text for a report.
+func ExampleNPSGroup() {
+	for _, g := range []outcome.NPSGroup{outcome.Detractor, outcome.Passive, outcome.Promoter} {
+		fmt.Print(g, " ")
+	}
+	fmt.Println(outcome.NPSGroup(0).IsValid())
+	// Output:
+	// detractor passive promoter false
+}
+
+// Answers come in whatever integer type the data has: bytes read from a
+// file, int32 from a database column. Every answer is checked the same way.
+func ExampleInteger() {
+	fromFile := []uint8{5, 4, 4, 5, 2}
+	fromDB := []int32{5, 4, 4, 5, 2}
+	a, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromFile)
+	b, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromDB)
+	fmt.Println(a.Equal(b), a.Satisfied(), "of", a.Responses())
+	_, err := outcome.TallyCSAT(outcome.StandardCSATScale(), []uint64{5, 1 << 63})
+	fmt.Println(err)
+	// Output:
+	// true 4 of 5
+	// outcome: score 9223372036854775808 at position 1 is outside the scale 1..5
+}
+
+// The CSAT score is rounded once, from the exact share, by the mode the
+// report asks for: 2 of 3 satisfied is 66.666...%.
+func ExampleCSATTally_Score() {
+	tally, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, 0, 0, 1, 1})
+	even, _ := tally.Score(1, outcome.RoundHalfEven)
+	down, _ := tally.Score(1, outcome.RoundDown)
+	_, err := tally.Score(1, 0)
+	fmt.Println(even, down)
+	fmt.Println(err)
+	// Output:
+	// 66.7 66.6
+	// outcome: invalid rounding mode 0; choose one such as RoundHalfEven
+}
+
+// The Customer Effort Score is the mean answer, exact and rounded once:
+// answers 7, 6 and 6 have mean 19/3 = 6.333...
+func ExampleCESTally_Mean() {
+	tally, _ := outcome.TallyCES(outcome.StandardCESScale(), []int{7, 6, 6})
+	mean, _ := tally.Mean(2, outcome.RoundHalfEven)
+	ceiling, _ := tally.Mean(0, outcome.RoundCeiling)
+	fmt.Println(mean, ceiling)
+	// Output:
+	// 6.33 7
+}
