@@ -13,7 +13,11 @@ import (
 
 // This file holds what the survey tallies ([NPSTally], [CSATTally],
 // [CESTally]) share: answer scales, bands, the integer types a slice of scores
-// may hold, intervals and tests, exact rounding and the checks on counts.
+// may hold, tests, and the checks on counts. They use the package's common
+// pieces as every measure does: confidence intervals are [Interval] values
+// that name their [IntervalMethod], scores are rounded exactly by a
+// [Rounding] at the places asked for, as [Proportion.Rate] rounds, and a
+// share of answers is a [Proportion].
 //
 // Survey scores are outputs in the method: they are "retrospective and
 // subjective", and "'one question rules them all' approaches" mislead. The
