@@ -50,9 +50,12 @@
 //   - [github.com/cxmodel/cx/triplecrown]: exact money, per-unit scorecards of
 //     cost, service and revenue, the verdict with its reasons, roll-ups,
 //     contributions and ROI.
+//   - [github.com/cxmodel/cx/cxtest]: for test authors: testify-style
+//     assertions ("every rewarded KPI reaches a customer outcome"), checkers
+//     that return an error, and fixture builders.
 //
-// Imports point one way: hierarchy and triplecrown build on outcome, and
-// northstar on outcome and hierarchy.
+// Imports point one way: hierarchy and triplecrown build on outcome,
+// northstar on outcome and hierarchy, and cxtest on all of them.
 //
 // Every package is pure (no I/O, no clocks, no global state), reports bad
 // input as errors with stable codes rather than panics, keeps money and the

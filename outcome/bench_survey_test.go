@@ -1,14 +1,10 @@
 package outcome_test
 
 import (
-	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"sync"
 	"testing"
-	"unsafe"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -24,7 +20,7 @@ import (
 //
 // Each reports ns/score with b.ReportMetric. Run them with
 //
-//	go test -run='^$' -bench='Tally|Floor|Naive|Merge' -benchmem -count=6 ./outcome | tee new.txt
+//	go test -run='^$' -bench='TallyNPS|NaiveTally|FloorSum|TallyCSAT|TallyCES' -benchmem -count=6 ./outcome | tee new.txt
 //	go run golang.org/x/perf/cmd/benchstat@latest new.txt
 
 const benchScores = 10_000_000
@@ -145,11 +141,18 @@ func BenchmarkNaiveTally_int(b *testing.B) {
 	reportPerScore(b, len(scores))
 }
 
+// floorWord returns eight answers as one little-endian word; the compiler
+// merges the eight loads into one 64-bit load, without package unsafe.
+func floorWord(a *[8]int8) uint64 {
+	return uint64(uint8(a[0])) | uint64(uint8(a[1]))<<8 | uint64(uint8(a[2]))<<16 | uint64(uint8(a[3]))<<24 |
+		uint64(uint8(a[4]))<<32 | uint64(uint8(a[5]))<<40 | uint64(uint8(a[6]))<<48 | uint64(uint8(a[7]))<<56
+}
+
 // sumInt8 is the floor: it reads every answer, adds it up and does nothing
 // else, eight bytes at a time (SWAR, each byte summed as unsigned, which is
 // its value for answers 0..10). No tally can go faster than reading its input.
 func sumInt8(scores []int8) uint64 {
-	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(scores))), len(scores))
+	b := scores
 	const even = 0x00FF00FF00FF00FF
 	var total uint64
 	for len(b) >= 32 {
@@ -159,18 +162,18 @@ func sumInt8(scores []int8) uint64 {
 		b = b[n:]
 		var s0, s1 uint64
 		for i := 0; i+32 <= len(chunk); i += 32 {
-			a := (*[32]byte)(chunk[i : i+32])
-			w0 := binary.LittleEndian.Uint64(a[0:8])
-			w1 := binary.LittleEndian.Uint64(a[8:16])
-			w2 := binary.LittleEndian.Uint64(a[16:24])
-			w3 := binary.LittleEndian.Uint64(a[24:32])
+			a := (*[32]int8)(chunk[i : i+32])
+			w0 := floorWord((*[8]int8)(a[0:8]))
+			w1 := floorWord((*[8]int8)(a[8:16]))
+			w2 := floorWord((*[8]int8)(a[16:24]))
+			w3 := floorWord((*[8]int8)(a[24:32]))
 			s0 += w0&even + w1&even + w2&even + w3&even
 			s1 += w0>>8&even + w1>>8&even + w2>>8&even + w3>>8&even
 		}
 		total += s0*0x0001000100010001>>48 + s1*0x0001000100010001>>48
 	}
 	for _, c := range b {
-		total += uint64(c)
+		total += uint64(uint8(c))
 	}
 	return total
 }
@@ -342,7 +345,7 @@ func BenchmarkNPSStatistics(b *testing.B) {
 	q2, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 4310, 2950, 1740)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := q2.Score(1, decimal.Decimal.Round); err != nil {
+		if _, err := q2.Score(1, outcome.RoundHalfEven); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := q2.WaldInterval(0.95); err != nil {

@@ -1,6 +1,7 @@
 package outcome
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -111,8 +112,8 @@ func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
 // CESTallyFromCounts returns the tally with counts[i] answers of the i-th
 // point of the scale, from the bottom up (seven counts for 1..7). A number
 // of counts other than the scale's points is an error with code
-// [ErrScaleMismatch]; a negative count, [ErrNegativeTally]; counts whose
-// total overflows int64, [ErrTallyOverflow].
+// [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
+// total overflows int64, [ErrOverflow].
 func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
 	r, err := ratingsFromCounts(scale.Scale(), counts)
 	if err != nil {
@@ -122,7 +123,7 @@ func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
 }
 
 // Add returns the tally with one more answer. An answer off the scale is an
-// error with code [ErrScoreOutOfRange]; a full tally, [ErrTallyOverflow].
+// error with code [ErrScoreOutOfRange]; a full tally, [ErrOverflow].
 func (t CESTally) Add(score int) (CESTally, error) {
 	sc := t.scale.Scale()
 	if !sc.Contains(score) {
@@ -138,7 +139,7 @@ func (t CESTally) Add(score int) (CESTally, error) {
 // Merge returns the tally of the answers of t and o together. Tallies on
 // different scales or agreement points cannot be merged (code
 // [ErrScaleMismatch]); a count that would overflow is an error with code
-// [ErrTallyOverflow]. Merge is associative and commutative, and the empty
+// [ErrOverflow]. Merge is associative and commutative, and the empty
 // tally is its identity.
 func (t CESTally) Merge(o CESTally) (CESTally, error) {
 	if t.scale != o.scale {
@@ -166,17 +167,18 @@ func (t CESTally) Counts() []int64 { return t.r.list(t.scale.Scale()) }
 func (t CESTally) Agreeing() int64 { return t.r.from(t.scale.Agree() - t.scale.Scale().min) }
 
 // Mean returns the mean answer, the Customer Effort Score, exactly, rounded
-// to places decimal places by round (see [NPSTally.Score]). On the standard
-// scale higher is better (easier). An empty tally is an error with code
-// [ErrNoResponses]; bad rounding arguments, [ErrRoundingArgument].
-func (t CESTally) Mean(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	return t.r.mean(t.scale.Scale(), "the Customer Effort Score", places, round)
+// to places decimal places by the given rounding mode, as [NPSTally.Score]
+// rounds. On the standard scale higher is better (easier). An invalid
+// rounding is an error with code [ErrUnknownRounding]; places out of range,
+// code [ErrInvalidPlaces]; an empty tally, code [ErrNoData].
+func (t CESTally) Mean(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return t.r.mean(t.scale.Scale(), "the Customer Effort Score", places, rounding)
 }
 
 // StandardError returns the standard error of the mean answer, in points of
 // the scale: s / sqrt(n), with s the sample standard deviation of the
 // answers (divisor n - 1) and n the responses. It needs at least two
-// responses (code [ErrTooFewResponses], or [ErrNoResponses]).
+// responses (code [ErrTooFewResponses], or [ErrNoData]).
 func (t CESTally) StandardError() (float64, error) {
 	_, se, err := t.r.meanStats(t.scale.Scale(), "the standard error of the CES")
 	return se, err
@@ -188,40 +190,48 @@ func (t CESTally) StandardError() (float64, error) {
 //
 //	mean ± z * s / sqrt(n)
 //
-// with z the two-sided critical value of the standard normal distribution.
-// It is a large-sample interval: for a few dozen answers or fewer, the
+// with z the two-sided critical value of the standard normal distribution:
+// the Wald interval of the mean (its Method is [IntervalWald]). It is a
+// large-sample interval: for a few dozen answers or fewer, the
 // Student t interval (wider) is the better one. When every answer is the
 // same the interval is that single point.
 //
 // A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidenceLevel]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoResponses]).
-func (t CESTally) MeanInterval(confidence float64) (ScoreInterval, error) {
-	z, err := surveyCriticalZ(confidence)
+// with code [ErrInvalidConfidence]; fewer than two responses,
+// [ErrTooFewResponses] (or [ErrNoData]).
+func (t CESTally) MeanInterval(confidence float64) (Interval, error) {
+	z, err := criticalValue(confidence)
 	if err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	m, se, err := t.r.meanStats(t.scale.Scale(), "a confidence interval of the CES")
 	if err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
-	return ScoreInterval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence}, nil
+	return Interval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence, Method: IntervalWald}, nil
 }
 
 // AgreeShare returns the percentage of answers at or above the agreement
 // point, 100 * agreeing / responses, rounded exactly to places decimal
-// places by round (see [NPSTally.Score]). An empty tally is an error with
-// code [ErrNoResponses].
-func (t CESTally) AgreeShare(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	return t.r.percent(t.Agreeing(), "the CES agreement share", places, round)
+// places by the given rounding mode, as [NPSTally.Score] rounds. It fails as
+// [CESTally.Mean] does.
+func (t CESTally) AgreeShare(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return t.r.percent(t.Agreeing(), "the CES agreement share", places, rounding)
 }
 
 // AgreeInterval returns the Wilson score interval of the agreement share,
-// in percent, at the given confidence level; see [CSATTally.Interval] for
-// the formula and the errors.
-func (t CESTally) AgreeInterval(confidence float64) (ScoreInterval, error) {
+// in percent, at the given confidence level: the interval of
+// [Proportion.Wilson] for [CESTally.Agreement], in percent. See
+// [CSATTally.Interval] for the formula and the errors.
+func (t CESTally) AgreeInterval(confidence float64) (Interval, error) {
 	return t.r.wilsonPercent(t.Agreeing(), "a confidence interval of the CES agreement share", confidence)
 }
+
+// Agreement returns the answers at or above the agreement point out of all
+// the answers as a [Proportion], for its other intervals
+// ([Proportion.Interval]) and its exact fraction, and to compare two
+// periods or two channels with [CompareProportions].
+func (t CESTally) Agreement() Proportion { return t.r.share(t.Agreeing()) }
 
 // IsZero reports whether t is the zero value: empty, on the standard scale.
 func (t CESTally) IsZero() bool { return t == CESTally{} }
@@ -232,4 +242,98 @@ func (t CESTally) Equal(o CESTally) bool { return t == o }
 // String returns the counts, e.g. "CES tally on 1..7, agree from 5: [1 2 3 4 10 20 10] (50 responses)".
 func (t CESTally) String() string {
 	return fmt.Sprintf("CES tally on %s: %v (%d responses)", t.scale, t.Counts(), t.r.n)
+}
+
+// cesScaleJSON is the JSON form of a [CESScale].
+type cesScaleJSON struct {
+	Min   int `json:"min"`
+	Max   int `json:"max"`
+	Agree int `json:"agree"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the scale's bounds and its
+// agreement point, {"min":1,"max":7,"agree":5} for the standard scale (the
+// zero CESScale).
+func (s CESScale) MarshalJSON() ([]byte, error) {
+	sc := s.Scale()
+	return json.Marshal(cesScaleJSON{Min: sc.min, Max: sc.max, Agree: s.Agree()})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes
+// {"min":m,"max":n,"agree":a}, refusing unknown fields, duplicate fields and
+// trailing data (an absent field is 0), and validates it exactly as
+// [NewScale] and [NewCESScale] do; malformed JSON is an *[Error] with code
+// [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
+// unchanged too.
+func (s *CESScale) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w cesScaleJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	v, err := w.scale()
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// scale validates w as the constructors do.
+func (w cesScaleJSON) scale() (CESScale, error) {
+	sc, err := NewScale(w.Min, w.Max)
+	if err != nil {
+		return CESScale{}, err
+	}
+	return NewCESScale(sc, w.Agree)
+}
+
+// cesTallyJSON is the JSON form of a [CESTally].
+type cesTallyJSON struct {
+	Scale  *cesScaleJSON `json:"scale"`
+	Counts []int64       `json:"counts"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the scale (as
+// [CESScale.MarshalJSON]) and the count of each of its points from the
+// bottom up,
+// {"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}.
+func (t CESTally) MarshalJSON() ([]byte, error) {
+	sc := t.scale.Scale()
+	return json.Marshal(cesTallyJSON{
+		Scale:  &cesScaleJSON{Min: sc.min, Max: sc.max, Agree: t.scale.Agree()},
+		Counts: t.Counts(),
+	})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
+// [CESTally.MarshalJSON], refusing unknown fields, duplicate fields and
+// trailing data; an absent "scale" is the standard scale (the zero
+// [CESScale]). It validates the scale as [CESScale.UnmarshalJSON] does and
+// the counts exactly as [CESTallyFromCounts] does; malformed JSON is an
+// *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
+// JSON null leaves it unchanged too.
+func (t *CESTally) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w cesTallyJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	var scale CESScale
+	if w.Scale != nil {
+		var err error
+		if scale, err = w.Scale.scale(); err != nil {
+			return err
+		}
+	}
+	v, err := CESTallyFromCounts(scale, w.Counts)
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
 }

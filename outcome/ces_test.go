@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -73,7 +74,7 @@ func TestCESStatistics(t *testing.T) {
 	assert.Equal(t, []int64{1, 2, 3, 4, 10, 20, 10}, tally.Counts())
 	assert.Equal(t, "CES tally on 1..7, agree from 5: [1 2 3 4 10 20 10] (50 responses)", tally.String())
 
-	mean, err := tally.Mean(1, decimal.Decimal.Round)
+	mean, err := tally.Mean(1, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("5.4").Equal(mean), "%s", mean)
 	se, err := tally.StandardError()
@@ -85,7 +86,7 @@ func TestCESStatistics(t *testing.T) {
 	assert.InDelta(t, 5.000087, iv.Low, 1e-6)
 	assert.InDelta(t, 5.799913, iv.High, 1e-6)
 
-	share, err := tally.AgreeShare(0, decimal.Decimal.Round)
+	share, err := tally.AgreeShare(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(80).Equal(share), "%s", share)
 	agree, err := tally.AgreeInterval(0.95)
@@ -102,7 +103,7 @@ func TestCESAllTheSame(t *testing.T) {
 	require.NoError(t, err)
 	iv, err := tally.MeanInterval(0.95)
 	require.NoError(t, err)
-	assert.Equal(t, outcome.ScoreInterval{Estimate: 6, Low: 6, High: 6, Confidence: 0.95}, iv)
+	assert.Equal(t, outcome.Interval{Estimate: 6, Low: 6, High: 6, Confidence: 0.95, Method: outcome.IntervalWald}, iv)
 }
 
 // TestCESOtherScale: a 1-5 scale agreeing from 4; answers 5, 4, 2, 1 have
@@ -111,10 +112,10 @@ func TestCESOtherScale(t *testing.T) {
 	s := outcome.MustCESScale(outcome.MustScale(1, 5), 4)
 	tally, err := outcome.TallyCES(s, []int8{5, 4, 2, 1})
 	require.NoError(t, err)
-	mean, err := tally.Mean(0, decimal.Decimal.Round)
+	mean, err := tally.Mean(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(3).Equal(mean))
-	share, err := tally.AgreeShare(1, decimal.Decimal.Round)
+	share, err := tally.AgreeShare(1, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(50).Equal(share))
 	assert.Equal(t, s, tally.Scale())
@@ -144,25 +145,25 @@ func TestCESBuildingAndErrors(t *testing.T) {
 	_, err = outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1})
 	assert.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	_, err = outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{0, 0, 0, -1, 0, 0, 0})
-	assert.ErrorIs(t, err, outcome.ErrNegativeTally)
+	assert.ErrorIs(t, err, outcome.ErrInvalidCount)
 
 	full := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 0, 0, math.MaxInt64)
 	_, err = full.Add(1)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(want)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(outcome.NewCESTally(outcome.MustCESScale(outcome.MustScale(1, 7), 6)))
 	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	assert.Equal(t, "outcome: cannot merge CES tallies on different scales (1..7, agree from 5 and 1..7, agree from 6)", err.Error())
 
 	var empty outcome.CESTally
-	_, err = empty.Mean(1, decimal.Decimal.Round)
-	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.Mean(1, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrNoData)
 	assert.Equal(t, "outcome: the Customer Effort Score of a tally with no responses", err.Error())
-	_, err = empty.AgreeShare(1, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.AgreeShare(1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.StandardError()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	single := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 0, 0, 1)
 	_, err = single.StandardError()
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
@@ -171,9 +172,9 @@ func TestCESBuildingAndErrors(t *testing.T) {
 	_, err = single.AgreeInterval(0.95)
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	_, err = want.MeanInterval(1)
-	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 	_, err = want.AgreeInterval(math.Inf(1))
-	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 }
 
 func TestCESMergeProperty(t *testing.T) {
@@ -200,5 +201,185 @@ func TestCESMergeProperty(t *testing.T) {
 			require.NoError(t, err)
 		}
 		assert.True(t, whole.Equal(merged))
+	}
+}
+
+// TestCESIntervalsAndAgreement checks the methods of the CES intervals and
+// the agreement share as a Proportion: 40 of 50 (TestCESStatistics).
+func TestCESIntervalsAndAgreement(t *testing.T) {
+	tally := mustCES(t, outcome.StandardCESScale(), 1, 2, 3, 4, 10, 20, 10)
+	m, err := tally.MeanInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, m.Method)
+	assert.Equal(t, 0.9, m.Confidence)
+	a, err := tally.AgreeInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWilson, a.Method)
+	assert.Equal(t, 0.9, a.Confidence)
+	p := tally.Agreement()
+	assert.True(t, outcome.MustProportion(40, 50).Equal(p))
+	w, err := p.Wilson(0.9)
+	require.NoError(t, err)
+	assert.InDelta(t, 100*w.Low, a.Low, 1e-12)
+	assert.InDelta(t, 100*w.High, a.High, 1e-12)
+	assert.True(t, outcome.CESTally{}.Agreement().IsZero())
+}
+
+// TestCESMeanPastInt64: the largest int64 number of answers, all 7. The sum,
+// 7 * (2^63 - 1), is past int64; the mean is exactly 7 in every mode.
+func TestCESMeanPastInt64(t *testing.T) {
+	tally := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 0, 0, math.MaxInt64)
+	for _, m := range []outcome.Rounding{outcome.RoundHalfEven, outcome.RoundUp, outcome.RoundFloor} {
+		mean, err := tally.Mean(3, m)
+		require.NoError(t, err)
+		assert.True(t, decimal.NewFromInt(7).Equal(mean), "%s: %s", m, mean)
+	}
+	share, err := tally.AgreeShare(0, outcome.RoundHalfEven)
+	require.NoError(t, err)
+	assert.True(t, decimal.NewFromInt(100).Equal(share))
+}
+
+// TestCESMeanRounding: answers 1, 2, 2 have mean 5/3 = 1.666...; answers 1
+// and 2 have mean 1.5, a tie at 0 places.
+func TestCESMeanRounding(t *testing.T) {
+	thirds := mustCES(t, outcome.StandardCESScale(), 1, 2, 0, 0, 0, 0, 0)
+	tie := mustCES(t, outcome.StandardCESScale(), 1, 1, 0, 0, 0, 0, 0)
+	tests := []struct {
+		name   string
+		tally  outcome.CESTally
+		places int32
+		mode   outcome.Rounding
+		want   string
+	}{
+		{"thirds half even", thirds, 2, outcome.RoundHalfEven, "1.67"},
+		{"thirds down", thirds, 2, outcome.RoundDown, "1.66"},
+		{"thirds floor", thirds, 0, outcome.RoundFloor, "1"},
+		{"tie half even", tie, 0, outcome.RoundHalfEven, "2"},
+		{"tie half down", tie, 0, outcome.RoundHalfDown, "1"},
+		{"tie half up", tie, 0, outcome.RoundHalfUp, "2"},
+		{"tie ceiling", tie, 0, outcome.RoundCeiling, "2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.tally.Mean(tt.places, tt.mode)
+			require.NoError(t, err)
+			assert.True(t, decimal.RequireFromString(tt.want).Equal(got), "want %s, got %s", tt.want, got)
+			assert.Equal(t, -tt.places, got.Exponent())
+		})
+	}
+	_, err := tie.Mean(0, 0)
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = tie.AgreeShare(outcome.MaxPlaces+1, outcome.RoundHalfEven)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+}
+
+func TestCESScaleJSON(t *testing.T) {
+	for _, s := range []outcome.CESScale{
+		outcome.StandardCESScale(),
+		outcome.MustCESScale(outcome.MustScale(1, 5), 4),
+		outcome.MustCESScale(outcome.MustScale(-5, 5), 1),
+	} {
+		data, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back outcome.CESScale
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.True(t, s.Equal(back), "%s", data)
+	}
+	data, err := json.Marshal(outcome.StandardCESScale())
+	require.NoError(t, err)
+	assert.Equal(t, `{"min":1,"max":7,"agree":5}`, string(data))
+
+	bad := []struct {
+		name    string
+		in      string
+		code    outcome.Code
+		message string
+	}{
+		{"no agreement point", `{"min":1,"max":7}`, outcome.ErrInvalidBands,
+			"outcome: CES agreement point 0 must be in 2..7, above the bottom of the scale 1..7"},
+		{"too many points", `{"min":1,"max":12,"agree":5}`, outcome.ErrInvalidScale,
+			"outcome: CES scale 1..12 is not a scale of 2 to 11 points"},
+		{"bound past int32", `{"min":1,"max":4294967296,"agree":5}`, outcome.ErrInvalidScale,
+			"outcome: scale 1..4294967296 has a bound outside -2147483648..2147483647"},
+		{"unknown field", `{"min":1,"max":7,"agree":5,"mean":5}`, outcome.ErrInvalidJSON, ""},
+		{"not an object", `"1..7"`, outcome.ErrInvalidJSON, ""},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			got := outcome.MustCESScale(outcome.MustScale(1, 5), 4)
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			assert.Equal(t, 4, got.Agree(), "unchanged on error")
+		})
+	}
+}
+
+func TestCESTallyJSON(t *testing.T) {
+	tally := mustCES(t, outcome.StandardCESScale(), 1, 2, 3, 4, 10, 20, 10)
+	data, err := json.Marshal(tally)
+	require.NoError(t, err)
+	assert.Equal(t, `{"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}`, string(data))
+	var back outcome.CESTally
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, tally.Equal(back))
+	require.NoError(t, back.UnmarshalJSON([]byte("null")))
+	assert.True(t, tally.Equal(back), "null leaves it unchanged")
+
+	bad := []struct {
+		name    string
+		in      string
+		code    outcome.Code
+		message string
+	}{
+		{"wrong number of counts", `{"counts":[1,2,3]}`, outcome.ErrScaleMismatch,
+			"outcome: 3 counts given for the 7 points of the scale 1..7"},
+		{"negative count", `{"counts":[0,0,0,-1,0,0,0]}`, outcome.ErrInvalidCount,
+			"outcome: the answer-4 count -1 is negative"},
+		{"overflow", `{"counts":[1,0,0,0,0,0,9223372036854775807]}`, outcome.ErrOverflow,
+			"outcome: the response count would overflow: 1 + 9223372036854775807 is past the largest int64"},
+		{"bad scale", `{"scale":{"min":1,"max":7,"agree":1},"counts":[0,0,0,0,0,0,0]}`, outcome.ErrInvalidBands,
+			"outcome: CES agreement point 1 must be in 2..7, above the bottom of the scale 1..7"},
+		{"counts not a list", `{"counts":{"1":2}}`, outcome.ErrInvalidJSON, ""},
+		{"trailing data", `{"counts":[0,0,0,0,0,0,0]}x`, outcome.ErrInvalidJSON, ""},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tally
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			assert.True(t, tally.Equal(got), "unchanged on error")
+		})
+	}
+}
+
+// TestCESTallyJSONRoundTrip: random tallies on random scales round-trip
+// through JSON, inside a struct as a BI tool would store them.
+func TestCESTallyJSONRoundTrip(t *testing.T) {
+	type stored struct {
+		Team  string           `json:"team"`
+		Tally outcome.CESTally `json:"tally"`
+	}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 500 {
+		lo := r.IntN(21) - 10
+		sc := outcome.MustScale(lo, lo+1+r.IntN(outcome.MaxRatingPoints-1))
+		s := outcome.MustCESScale(sc, sc.Min()+1+r.IntN(sc.Points()-1))
+		counts := make([]int64, sc.Points())
+		for i := range counts {
+			counts[i] = r.Int64N(1 << 40)
+		}
+		in := stored{Team: "billing", Tally: mustCES(t, s, counts...)}
+		data, err := json.Marshal(in)
+		require.NoError(t, err)
+		var out stored
+		require.NoError(t, json.Unmarshal(data, &out), "%s", data)
+		assert.True(t, in.Tally.Equal(out.Tally), "%s", data)
+		assert.Equal(t, in.Team, out.Team)
 	}
 }

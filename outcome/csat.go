@@ -1,6 +1,7 @@
 package outcome
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -120,8 +121,8 @@ func TallyCSAT[E Integer](scale CSATScale, scores []E) (CSATTally, error) {
 // CSATTallyFromCounts returns the tally with counts[i] answers of the i-th
 // point of the scale, from the bottom up (five counts for 1..5). A number of
 // counts other than the scale's points is an error with code
-// [ErrScaleMismatch]; a negative count, [ErrNegativeTally]; counts whose
-// total overflows int64, [ErrTallyOverflow].
+// [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
+// total overflows int64, [ErrOverflow].
 func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
 	r, err := ratingsFromCounts(scale.Scale(), counts)
 	if err != nil {
@@ -131,7 +132,7 @@ func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
 }
 
 // Add returns the tally with one more answer. An answer off the scale is an
-// error with code [ErrScoreOutOfRange]; a full tally, [ErrTallyOverflow].
+// error with code [ErrScoreOutOfRange]; a full tally, [ErrOverflow].
 func (t CSATTally) Add(score int) (CSATTally, error) {
 	sc := t.scale.Scale()
 	if !sc.Contains(score) {
@@ -146,7 +147,7 @@ func (t CSATTally) Add(score int) (CSATTally, error) {
 
 // Merge returns the tally of the answers of t and o together. Tallies on
 // different scales or boxes cannot be merged (code [ErrScaleMismatch]); a
-// count that would overflow is an error with code [ErrTallyOverflow]. Merge
+// count that would overflow is an error with code [ErrOverflow]. Merge
 // is associative and commutative, and the empty tally is its identity.
 func (t CSATTally) Merge(o CSATTally) (CSATTally, error) {
 	if t.scale != o.scale {
@@ -178,11 +179,12 @@ func (t CSATTally) Satisfied() int64 { return t.r.from(t.scale.TopBox().Low - t.
 //	CSAT = 100 * satisfied / responses
 //
 // counted against the scale's top (4 and 5 on 1..5), never against the
-// highest answer observed, rounded exactly to places decimal places by round
-// (see [NPSTally.Score]). An empty tally is an error with code
-// [ErrNoResponses]; bad rounding arguments, [ErrRoundingArgument].
-func (t CSATTally) Score(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	return t.r.percent(t.Satisfied(), "the CSAT score", places, round)
+// highest answer observed, rounded exactly to places decimal places by the
+// given rounding mode, as [NPSTally.Score] rounds. An invalid rounding is an
+// error with code [ErrUnknownRounding]; places out of range, code
+// [ErrInvalidPlaces]; an empty tally, code [ErrNoData].
+func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return t.r.percent(t.Satisfied(), "the CSAT score", places, rounding)
 }
 
 // Interval returns the Wilson score interval of the CSAT score, in percent,
@@ -194,20 +196,27 @@ func (t CSATTally) Score(places int32, round func(decimal.Decimal, int32) decima
 // (Wilson 1927, "Probable inference, the law of succession, and statistical
 // inference", JASA 22(158)). Unlike the Wald interval it stays within 0..100
 // and does not collapse when every answer is, or none is, in the top box.
-// Estimate is the CSAT score.
+// Estimate is the CSAT score and Method [IntervalWilson]: the interval is
+// that of [Proportion.Wilson] for [CSATTally.Satisfaction], in percent.
 //
 // A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidenceLevel]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoResponses]).
-func (t CSATTally) Interval(confidence float64) (ScoreInterval, error) {
+// with code [ErrInvalidConfidence]; fewer than two responses,
+// [ErrTooFewResponses] (or [ErrNoData]).
+func (t CSATTally) Interval(confidence float64) (Interval, error) {
 	return t.r.wilsonPercent(t.Satisfied(), "a confidence interval of the CSAT score", confidence)
 }
 
+// Satisfaction returns the answers in the top box out of all the answers as
+// a [Proportion], for its other intervals ([Proportion.Interval]) and its
+// exact fraction, and to compare two periods or two channels with
+// [CompareProportions].
+func (t CSATTally) Satisfaction() Proportion { return t.r.share(t.Satisfied()) }
+
 // Mean returns the mean answer, exactly, rounded to places decimal places by
-// round (see [NPSTally.Score]). An empty tally is an error with code
-// [ErrNoResponses].
-func (t CSATTally) Mean(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	return t.r.mean(t.scale.Scale(), "the mean CSAT answer", places, round)
+// the given rounding mode, as [NPSTally.Score] rounds. It fails as
+// [CSATTally.Score] does.
+func (t CSATTally) Mean(places int32, rounding Rounding) (decimal.Decimal, error) {
+	return t.r.mean(t.scale.Scale(), "the mean CSAT answer", places, rounding)
 }
 
 // IsZero reports whether t is the zero value: empty, on the standard scale.
@@ -219,4 +228,100 @@ func (t CSATTally) Equal(o CSATTally) bool { return t == o }
 // String returns the counts, e.g. "CSAT tally on top-2 box 4..5 of 1..5: [2 3 5 20 10] (40 responses)".
 func (t CSATTally) String() string {
 	return fmt.Sprintf("CSAT tally on %s: %v (%d responses)", t.scale, t.Counts(), t.r.n)
+}
+
+// csatScaleJSON is the JSON form of a [CSATScale].
+type csatScaleJSON struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+	Box int `json:"box"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the scale's bounds and the size
+// of its top box, {"min":1,"max":5,"box":2} for the standard scale (the zero
+// CSATScale).
+func (s CSATScale) MarshalJSON() ([]byte, error) {
+	sc := s.Scale()
+	return json.Marshal(csatScaleJSON{Min: sc.min, Max: sc.max, Box: s.Box()})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes
+// {"min":m,"max":n,"box":b}, refusing unknown fields, duplicate fields and
+// trailing data (an absent field is 0), and validates it exactly as
+// [NewScale] and [NewCSATScale] do; malformed JSON is an *[Error] with code
+// [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
+// unchanged too.
+func (s *CSATScale) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w csatScaleJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	v, err := w.scale()
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// scale validates w as the constructors do.
+func (w csatScaleJSON) scale() (CSATScale, error) {
+	sc, err := NewScale(w.Min, w.Max)
+	if err != nil {
+		return CSATScale{}, err
+	}
+	return NewCSATScale(sc, w.Box)
+}
+
+// csatTallyJSON is the JSON form of a [CSATTally].
+type csatTallyJSON struct {
+	Scale  *csatScaleJSON `json:"scale"`
+	Counts []int64        `json:"counts"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the scale (as
+// [CSATScale.MarshalJSON]) and the count of each of its points from the
+// bottom up, {"scale":{"min":1,"max":5,"box":2},"counts":[2,3,5,20,10]}: the
+// form in which a BI tool stores a tally and ships it between machines, to
+// merge it there.
+func (t CSATTally) MarshalJSON() ([]byte, error) {
+	sc := t.scale.Scale()
+	return json.Marshal(csatTallyJSON{
+		Scale:  &csatScaleJSON{Min: sc.min, Max: sc.max, Box: t.scale.Box()},
+		Counts: t.Counts(),
+	})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
+// [CSATTally.MarshalJSON], refusing unknown fields, duplicate fields and
+// trailing data; an absent "scale" is the standard scale (the zero
+// [CSATScale]). It validates the scale as [CSATScale.UnmarshalJSON] does and
+// the counts exactly as [CSATTallyFromCounts] does (one per point of the
+// scale, none negative, a total within int64); malformed JSON is an
+// *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
+// JSON null leaves it unchanged too.
+func (t *CSATTally) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w csatTallyJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	var scale CSATScale
+	if w.Scale != nil {
+		var err error
+		if scale, err = w.Scale.scale(); err != nil {
+			return err
+		}
+	}
+	v, err := CSATTallyFromCounts(scale, w.Counts)
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
 }

@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -73,17 +74,17 @@ func TestCSATScore(t *testing.T) {
 	assert.Equal(t, []int64{2, 3, 5, 20, 10}, tally.Counts())
 	assert.Equal(t, "CSAT tally on top-2 box 4..5 of 1..5: [2 3 5 20 10] (40 responses)", tally.String())
 
-	score, err := tally.Score(0, decimal.Decimal.Round)
+	score, err := tally.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(75).Equal(score), "%s", score)
 
-	mean, err := tally.Mean(2, decimal.Decimal.Round)
+	mean, err := tally.Mean(2, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("3.83").Equal(mean), "%s", mean)
-	mean, err = tally.Mean(2, decimal.Decimal.RoundBank)
+	mean, err = tally.Mean(2, outcome.RoundHalfEven)
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("3.82").Equal(mean), "%s", mean)
-	mean, err = tally.Mean(3, decimal.Decimal.Round)
+	mean, err = tally.Mean(3, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("3.825").Equal(mean), "%s", mean)
 
@@ -102,7 +103,7 @@ func TestCSATCountsAgainstScaleTop(t *testing.T) {
 	tally, err := outcome.TallyCSAT(outcome.StandardCSATScale(), []int8{1, 2, 2, 3, 3, 1, 2, 3, 2, 2, 1, 1, 2, 2, 3, 2, 1, 2, 2, 3})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{5, 10, 5, 0, 0}, tally.Counts())
-	score, err := tally.Score(1, decimal.Decimal.Round)
+	score, err := tally.Score(1, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.Zero.Equal(score), "%s", score)
 	iv, err := tally.Interval(0.95)
@@ -122,7 +123,7 @@ func TestCSATTopBox(t *testing.T) {
 	seven := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
 	tally, err = outcome.TallyCSAT(seven, []int{7, 6, 5, 4, 1})
 	require.NoError(t, err)
-	score, err := tally.Score(0, decimal.Decimal.Round)
+	score, err := tally.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(60).Equal(score))
 	assert.Equal(t, seven, tally.Scale())
@@ -157,20 +158,20 @@ func TestCSATCountsErrors(t *testing.T) {
 	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	assert.Equal(t, "outcome: 4 counts given for the 5 points of the scale 1..5", err.Error())
 	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, -2, 3, 4, -5})
-	require.ErrorIs(t, err, outcome.ErrNegativeTally)
+	require.ErrorIs(t, err, outcome.ErrInvalidCount)
 	var got []string
 	for _, p := range outcome.Problems(err) {
 		got = append(got, p.Message)
 	}
 	assert.Equal(t, []string{"outcome: the answer-2 count -2 is negative", "outcome: the answer-5 count -5 is negative"}, got)
 	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{math.MaxInt64, 0, 0, 0, 1})
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 
 	full := mustCSAT(t, outcome.StandardCSATScale(), math.MaxInt64, 0, 0, 0, 0)
 	_, err = full.Add(3)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(mustCSAT(t, outcome.StandardCSATScale(), 0, 0, 0, 0, 1))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 
 	other := outcome.NewCSATTally(outcome.MustCSATScale(outcome.MustScale(1, 5), 1))
 	_, err = full.Merge(other)
@@ -180,23 +181,27 @@ func TestCSATCountsErrors(t *testing.T) {
 
 func TestCSATEmptyAndSingle(t *testing.T) {
 	var empty outcome.CSATTally
-	_, err := empty.Score(0, decimal.Decimal.Round)
-	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err := empty.Score(0, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrNoData)
 	assert.Equal(t, "outcome: the CSAT score of a tally with no responses", err.Error())
-	_, err = empty.Mean(0, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err = empty.Mean(0, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.Interval(0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	single := mustCSAT(t, outcome.StandardCSATScale(), 0, 0, 0, 0, 1)
 	_, err = single.Interval(0.95)
 	require.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	assert.Equal(t, "outcome: a confidence interval of the CSAT score needs at least two responses, the tally has one", err.Error())
 	_, err = single.Interval(math.NaN())
-	assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel)
-	_, err = single.Score(0, nil)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
-	_, err = single.Mean(31, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	_, err = single.Score(0, 0)
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = single.Mean(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	_, err = single.Mean(1, outcome.Rounding(99))
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	_, err = empty.Score(-outcome.MaxPlaces-1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces, "the arguments are checked first")
 }
 
 // TestCSATMergeProperty checks that merging the tallies of random shards, in
@@ -230,5 +235,189 @@ func TestCSATMergeProperty(t *testing.T) {
 			require.NoError(t, err)
 		}
 		assert.True(t, whole.Equal(merged))
+	}
+}
+
+// TestCSATSatisfaction checks the satisfied share as a Proportion: 30 of 40
+// (TestCSATScore), whose Wilson interval in percent is the tally's interval,
+// with its method.
+func TestCSATSatisfaction(t *testing.T) {
+	tally := mustCSAT(t, outcome.StandardCSATScale(), 2, 3, 5, 20, 10)
+	p := tally.Satisfaction()
+	assert.True(t, outcome.MustProportion(30, 40).Equal(p))
+	rate, err := p.Rate(2, outcome.RoundHalfEven)
+	require.NoError(t, err)
+	assert.True(t, decimal.RequireFromString("0.75").Equal(rate))
+	w, err := p.Wilson(0.95)
+	require.NoError(t, err)
+	iv, err := tally.Interval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWilson, iv.Method)
+	assert.Equal(t, 0.95, iv.Confidence)
+	assert.InDelta(t, 100*w.Low, iv.Low, 1e-12)
+	assert.InDelta(t, 100*w.High, iv.High, 1e-12)
+	assert.True(t, outcome.NewCSATTally(outcome.StandardCSATScale()).Satisfaction().IsZero())
+}
+
+// TestCSATMeanPastInt64: 2^62 - 1 answers of 1 and 2^62 answers of 5. The
+// sum of the answers, (2^62 - 1) + 5 * 2^62 = 6 * 2^62 - 1, is past the
+// largest int64, and the mean is (6 * 2^62 - 1) / (2^63 - 1) =
+// 3 + 2 / (2^63 - 1) = 3.000000000000000000216...: 3.000000000000000000 to
+// 18 places half to even, 3.000000000000000001 rounded up.
+func TestCSATMeanPastInt64(t *testing.T) {
+	tally := mustCSAT(t, outcome.StandardCSATScale(), 1<<62-1, 0, 0, 0, 1<<62)
+	mean, err := tally.Mean(18, outcome.RoundHalfEven)
+	require.NoError(t, err)
+	assert.Equal(t, "3.000000000000000000", mean.StringFixed(18))
+	assert.Equal(t, int32(-18), mean.Exponent())
+	mean, err = tally.Mean(18, outcome.RoundUp)
+	require.NoError(t, err)
+	assert.Equal(t, "3.000000000000000001", mean.String())
+	score, err := tally.Score(20, outcome.RoundDown)
+	require.NoError(t, err)
+	// 100 * 2^62 / (2^63 - 1) = 50.00000000000000000542...
+	assert.Equal(t, "50.00000000000000000542", score.String())
+}
+
+func TestCSATScaleJSON(t *testing.T) {
+	tests := []struct {
+		name  string
+		scale outcome.CSATScale
+		json  string
+	}{
+		{"standard", outcome.StandardCSATScale(), `{"min":1,"max":5,"box":2}`},
+		{"top three of seven", outcome.MustCSATScale(outcome.MustScale(1, 7), 3), `{"min":1,"max":7,"box":3}`},
+		{"zero to ten", outcome.MustCSATScale(outcome.MustScale(0, 10), 1), `{"min":0,"max":10,"box":1}`},
+		{"negative", outcome.MustCSATScale(outcome.MustScale(-2, 2), 4), `{"min":-2,"max":2,"box":4}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := json.Marshal(tt.scale)
+			require.NoError(t, err)
+			assert.Equal(t, tt.json, string(data))
+			var back outcome.CSATScale
+			require.NoError(t, json.Unmarshal(data, &back))
+			assert.True(t, tt.scale.Equal(back))
+		})
+	}
+	bad := []struct {
+		name    string
+		in      string
+		code    outcome.Code
+		message string
+	}{
+		{"no box", `{"min":1,"max":5}`, outcome.ErrInvalidBands,
+			"outcome: a top box of 0 points on the CSAT scale 1..5 must hold 1 to 4 points"},
+		{"too many points", `{"min":0,"max":11,"box":2}`, outcome.ErrInvalidScale,
+			"outcome: CSAT scale 0..11 is not a scale of 2 to 11 points"},
+		{"reversed", `{"min":5,"max":1,"box":2}`, outcome.ErrInvalidScale,
+			"outcome: scale 5..1 has fewer than two points (its bottom must be below its top)"},
+		{"unknown field", `{"min":1,"max":5,"box":2,"top":5}`, outcome.ErrInvalidJSON,
+			`outcome: invalid JSON: json: unknown field "top"`},
+		{"trailing data", `{"min":1,"max":5,"box":2}]`, outcome.ErrInvalidJSON, ""},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			was := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+			got := was
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			assert.True(t, was.Equal(got), "unchanged on error")
+		})
+	}
+	got := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+	require.NoError(t, got.UnmarshalJSON([]byte("null")))
+	assert.Equal(t, 3, got.Box(), "null leaves the scale unchanged")
+}
+
+func TestCSATTallyJSON(t *testing.T) {
+	tally := mustCSAT(t, outcome.StandardCSATScale(), 2, 3, 5, 20, 10)
+	data, err := json.Marshal(tally)
+	require.NoError(t, err)
+	assert.Equal(t, `{"scale":{"min":1,"max":5,"box":2},"counts":[2,3,5,20,10]}`, string(data))
+	var back outcome.CSATTally
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, tally.Equal(back))
+	// The empty tally has all its counts, zero.
+	data, err = json.Marshal(outcome.NewCSATTally(outcome.MustCSATScale(outcome.MustScale(1, 3), 1)))
+	require.NoError(t, err)
+	assert.Equal(t, `{"scale":{"min":1,"max":3,"box":1},"counts":[0,0,0]}`, string(data))
+	// An absent or null scale is the standard one.
+	require.NoError(t, json.Unmarshal([]byte(`{"scale":null,"counts":[1,0,0,0,1]}`), &back))
+	assert.True(t, mustCSAT(t, outcome.StandardCSATScale(), 1, 0, 0, 0, 1).Equal(back))
+	require.NoError(t, back.UnmarshalJSON([]byte("null")))
+	assert.True(t, mustCSAT(t, outcome.StandardCSATScale(), 1, 0, 0, 0, 1).Equal(back), "null leaves it unchanged")
+
+	type wrapper struct {
+		T outcome.CSATTally `json:"t,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data))
+
+	bad := []struct {
+		name     string
+		in       string
+		code     outcome.Code
+		messages []string
+	}{
+		{"no counts", `{}`, outcome.ErrScaleMismatch,
+			[]string{"outcome: 0 counts given for the 5 points of the scale 1..5"}},
+		{"too many counts", `{"scale":{"min":1,"max":3,"box":1},"counts":[1,2,3,4]}`, outcome.ErrScaleMismatch,
+			[]string{"outcome: 4 counts given for the 3 points of the scale 1..3"}},
+		{"negative counts", `{"counts":[1,-2,3,4,-5]}`, outcome.ErrInvalidCount,
+			[]string{"outcome: the answer-2 count -2 is negative", "outcome: the answer-5 count -5 is negative"}},
+		{"overflow", `{"counts":[9223372036854775807,0,0,0,1]}`, outcome.ErrOverflow,
+			[]string{"outcome: the response count would overflow: 9223372036854775807 + 1 is past the largest int64"}},
+		{"bad scale", `{"scale":{"min":1,"max":5,"box":0},"counts":[1,2,3,4,5]}`, outcome.ErrInvalidBands,
+			[]string{"outcome: a top box of 0 points on the CSAT scale 1..5 must hold 1 to 4 points"}},
+		{"unknown field", `{"counts":[1,2,3,4,5],"score":80}`, outcome.ErrInvalidJSON, nil},
+		{"unknown scale field", `{"scale":{"min":1,"max":5,"box":2,"x":1},"counts":[1,2,3,4,5]}`, outcome.ErrInvalidJSON, nil},
+		{"count not an integer", `{"counts":[1,2,3,4,5.5]}`, outcome.ErrInvalidJSON, nil},
+		{"duplicate key", `{"counts":[1,2,3,4,5],"counts":[1,2,3,4,5]}`, outcome.ErrInvalidJSON, nil},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			was := mustCSAT(t, outcome.StandardCSATScale(), 9, 8, 7, 6, 5)
+			got := was
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.messages != nil {
+				var messages []string
+				for _, p := range outcome.Problems(err) {
+					messages = append(messages, p.Message)
+				}
+				assert.Equal(t, tt.messages, messages)
+			}
+			assert.True(t, was.Equal(got), "unchanged on error")
+		})
+	}
+}
+
+// TestCSATTallyJSONRoundTrip: random tallies on random scales and boxes
+// round-trip through JSON.
+func TestCSATTallyJSONRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 500 {
+		lo := r.IntN(21) - 10
+		sc := outcome.MustScale(lo, lo+1+r.IntN(outcome.MaxRatingPoints-1))
+		s := outcome.MustCSATScale(sc, 1+r.IntN(sc.Points()-1))
+		counts := make([]int64, sc.Points())
+		for i := range counts {
+			if r.IntN(4) == 0 {
+				counts[i] = math.MaxInt64 / int64(2*len(counts)) // large, still summing within int64
+			} else {
+				counts[i] = r.Int64N(100)
+			}
+		}
+		tally := mustCSAT(t, s, counts...)
+		data, err := json.Marshal(tally)
+		require.NoError(t, err)
+		var back outcome.CSATTally
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		assert.True(t, tally.Equal(back), "%v -> %s -> %v", tally, data, back)
 	}
 }

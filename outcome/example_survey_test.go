@@ -1,10 +1,9 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -25,7 +24,7 @@ func ExampleTallyNPS() {
 		fmt.Println(err)
 		return
 	}
-	nps, _ := tally.Score(0, decimal.Decimal.Round)
+	nps, _ := tally.Score(0, outcome.RoundHalfUp)
 	wald, _ := tally.WaldInterval(0.95)
 	adjusted, _ := tally.AdjustedWaldInterval(0.95)
 	fmt.Println(tally)
@@ -86,9 +85,9 @@ func ExampleNPSTally_TestDifference() {
 	small, _ := q1.TestDifference(q2, 0.95)
 	large, _ := q1.TestDifference(q3, 0.95)
 	fmt.Printf("Q1 to Q2: %+.0f points, 95%% interval %.1f to %.1f, p = %.2f, significant: %v\n",
-		small.Difference, small.Interval.Low, small.Interval.High, small.P, small.Significant())
+		small.Difference, small.Interval.Low, small.Interval.High, small.PValue, small.Significant())
 	fmt.Printf("Q1 to Q3: %+.0f points, 95%% interval %.1f to %.1f, p = %.4f, significant: %v\n",
-		large.Difference, large.Interval.Low, large.Interval.High, large.P, large.Significant())
+		large.Difference, large.Interval.Low, large.Interval.High, large.PValue, large.Significant())
 	// Output:
 	// Q1 to Q2: +6 points, 95% interval -9.8 to 21.8, p = 0.46, significant: false
 	// Q1 to Q3: +20 points, 95% interval 4.8 to 35.2, p = 0.0098, significant: true
@@ -99,7 +98,7 @@ func ExampleNPSTally_TestDifference() {
 func ExampleNPSTally_TestAgainst() {
 	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 250, 150, 100)
 	test, _ := tally.TestAgainst(20, 0.95)
-	fmt.Printf("NPS minus benchmark: %+.0f points, z = %.2f, p = %.4f\n", test.Difference, test.Z, test.P)
+	fmt.Printf("NPS minus benchmark: %+.0f points, z = %.2f, p = %.4f\n", test.Difference, test.Z, test.PValue)
 	// Output:
 	// NPS minus benchmark: +10 points, z = 2.86, p = 0.0042
 }
@@ -108,9 +107,9 @@ func ExampleNPSTally_TestAgainst() {
 // chooses: here 100 * (3 - 2) / 8 = 12.5 exactly.
 func ExampleNPSTally_Score() {
 	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 3, 3, 2)
-	away, _ := tally.Score(0, decimal.Decimal.Round)
-	even, _ := tally.Score(0, decimal.Decimal.RoundBank)
-	exact, _ := tally.Score(1, decimal.Decimal.Round)
+	away, _ := tally.Score(0, outcome.RoundHalfUp)
+	even, _ := tally.Score(0, outcome.RoundHalfEven)
+	exact, _ := tally.Score(1, outcome.RoundHalfUp)
 	fmt.Println(away, even, exact)
 	// Output:
 	// 13 12 12.5
@@ -177,7 +176,7 @@ func ExampleNPSTallyFromCounts() {
 		fmt.Println(err)
 		return
 	}
-	nps, _ := tally.Score(1, decimal.Decimal.Round)
+	nps, _ := tally.Score(1, outcome.RoundHalfUp)
 	fmt.Println(tally.Responses(), nps)
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, -1, 187)
 	fmt.Println(err)
@@ -267,14 +266,30 @@ func ExampleBand() {
 	// 9..10 true false
 }
 
-// An interval reports its estimate, bounds and confidence level.
-func ExampleScoreInterval() {
+// A survey interval is an [outcome.Interval], like a proportion's: it
+// reports its estimate, bounds and confidence level, and names its method,
+// so that a dashboard can say how it was computed.
+func ExampleNPSTally_WaldInterval() {
 	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 50, 30, 20)
 	iv, _ := tally.WaldInterval(0.95)
-	fmt.Printf("%.0f [%.1f, %.1f] at %.0f%%, width %.1f, contains 40: %v\n",
-		iv.Estimate, iv.Low, iv.High, 100*iv.Confidence, iv.Width(), iv.Contains(40))
+	fmt.Printf("%.0f [%.1f, %.1f] at %.0f%% (%s), width %.1f, contains 40: %v\n",
+		iv.Estimate, iv.Low, iv.High, 100*iv.Confidence, iv.Method, iv.Width(), iv.Contains(40))
 	// Output:
-	// 30 [14.7, 45.3] at 95%, width 30.6, contains 40: true
+	// 30 [14.7, 45.3] at 95% (wald), width 30.6, contains 40: true
+}
+
+// A test of a survey score is plain data for a dashboard: the difference,
+// its standard error, z, the p-value and the Wald interval of the
+// difference, in the score's own units (here NPS points).
+func ExampleScoreTest() {
+	before, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 90, 60, 50) // NPS 20
+	after, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 110, 60, 30) // NPS 40
+	test, _ := before.TestDifference(after, 0.95)
+	fmt.Printf("difference %+.0f, SE %.2f, z %.2f, p %.4f\n", test.Difference, test.StandardError, test.Z, test.PValue)
+	fmt.Printf("%s interval %.1f to %.1f, significant: %v\n", test.Interval.Method, test.Interval.Low, test.Interval.High, test.Significant())
+	// Output:
+	// difference +20, SE 7.75, z 2.58, p 0.0098
+	// wald interval 4.8 to 35.2, significant: true
 }
 
 // CSAT: "How satisfied were you with your visit?" on 1-5. The score is the
@@ -288,14 +303,14 @@ func ExampleTallyCSAT() {
 		fmt.Println(err)
 		return
 	}
-	csat, _ := tally.Score(0, decimal.Decimal.Round)
-	mean, _ := tally.Mean(1, decimal.Decimal.Round)
+	csat, _ := tally.Score(0, outcome.RoundHalfUp)
+	mean, _ := tally.Mean(1, outcome.RoundHalfUp)
 	iv, _ := tally.Interval(0.95)
 	fmt.Println(tally)
 	fmt.Printf("CSAT %s%% (Wilson 95%%: %.1f to %.1f), mean %s\n", csat, iv.Low, iv.High, mean)
 
 	bad, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int{3, 2, 3, 1})
-	zero, _ := bad.Score(0, decimal.Decimal.Round)
+	zero, _ := bad.Score(0, outcome.RoundHalfUp)
 	fmt.Printf("a month with no answer above 3: CSAT %s%%\n", zero)
 	// Output:
 	// CSAT tally on top-2 box 4..5 of 1..5: [1 1 1 4 3] (10 responses)
@@ -343,7 +358,7 @@ func ExampleNewCSATTally() {
 // Counts per point, from the bottom of the scale up.
 func ExampleCSATTallyFromCounts() {
 	tally, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{2, 3, 5, 20, 10})
-	csat, _ := tally.Score(1, decimal.Decimal.Round)
+	csat, _ := tally.Score(1, outcome.RoundHalfUp)
 	fmt.Println(csat, tally.Counts())
 	// Output:
 	// 75 [2 3 5 20 10]
@@ -360,10 +375,10 @@ func ExampleTallyCES() {
 		fmt.Println(err)
 		return
 	}
-	mean, _ := tally.Mean(2, decimal.Decimal.Round)
+	mean, _ := tally.Mean(2, outcome.RoundHalfUp)
 	se, _ := tally.StandardError()
 	iv, _ := tally.MeanInterval(0.95)
-	agree, _ := tally.AgreeShare(1, decimal.Decimal.Round)
+	agree, _ := tally.AgreeShare(1, outcome.RoundHalfUp)
 	fmt.Println(tally)
 	fmt.Printf("CES %s (SE %.2f, 95%%: %.2f to %.2f), %s%% agree\n", mean, se, iv.Low, iv.High, agree)
 	// Output:
@@ -413,8 +428,283 @@ func ExampleCESTallyFromCounts() {
 	a, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
 	b, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{0, 0, 0, 0, 0, 0, 50})
 	both, _ := a.Merge(b)
-	mean, _ := both.Mean(2, decimal.Decimal.Round)
+	mean, _ := both.Mean(2, outcome.RoundHalfUp)
 	fmt.Println(mean)
 	// Output:
 	// 6.2
+}
+
+// CSAT is a proportion: the satisfied answers out of all. As a
+// [outcome.Proportion] it can be compared across two months with
+// [outcome.CompareProportions], which tests whether the rate really moved:
+// from 200 of 300 (66.7%) to 230 of 300 (76.7%), pooled rate 430/600, SE
+// sqrt(0.7167 * 0.2833 * 2/300) = 0.0368, z = 0.1 / 0.0368 = 2.72.
+func ExampleCSATTally_Satisfaction() {
+	march, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{20, 30, 50, 120, 80})  // 200 of 300
+	april, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{10, 20, 40, 130, 100}) // 230 of 300
+	c, _ := outcome.CompareProportions(march.Satisfaction(), april.Satisfaction(), 0.95)
+	rate, _ := april.Satisfaction().Rate(3, outcome.RoundHalfEven)
+	fmt.Println("April:", april.Satisfaction(), "satisfied, rate", rate)
+	fmt.Printf("change %+.1f points, p = %.4f, significant: %v\n", 100*c.Difference.Estimate, c.PValue, c.Significant())
+	// Output:
+	// April: 230/300 satisfied, rate 0.767
+	// change +10.0 points, p = 0.0066, significant: true
+}
+
+// The CES agreement share as a proportion, with the adjusted-Wald interval
+// instead of the default Wilson one: with z² = 3.84, ñ = 53.84 and p̃ =
+// (40 + 1.92) / 53.84 = 0.779, the bounds are 0.779 ± 1.96 * sqrt(0.779 *
+// 0.221 / 53.84).
+func ExampleCESTally_Agreement() {
+	tally, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
+	agree := tally.Agreement()
+	iv, _ := agree.Interval(0.95, outcome.IntervalAdjustedWald)
+	fmt.Printf("%s agree: %.3f (%s 95%%: %.3f to %.3f)\n", agree, iv.Estimate, iv.Method, iv.Low, iv.High)
+	// Output:
+	// 40/50 agree: 0.800 (adjusted-wald 95%: 0.668 to 0.889)
+}
+
+// A scale in JSON is its two ends.
+func ExampleScale_MarshalJSON() {
+	data, _ := json.Marshal(outcome.MustScale(0, 10))
+	fmt.Println(string(data))
+	// Output:
+	// {"min":0,"max":10}
+}
+
+// Decoding checks a scale as NewScale does.
+func ExampleScale_UnmarshalJSON() {
+	var s outcome.Scale
+	fmt.Println(json.Unmarshal([]byte(`{"min":1,"max":7}`), &s), s)
+	err := json.Unmarshal([]byte(`{"min":7,"max":1}`), &s)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidScale), s)
+	// Output:
+	// <nil> 1..7
+	// outcome: scale 7..1 has fewer than two points (its bottom must be below its top)
+	// true 1..7
+}
+
+// The bands in JSON say the scale and each band, so that a stored tally
+// reads on its own.
+func ExampleNPSBands_MarshalJSON() {
+	data, _ := json.Marshal(outcome.StandardNPSBands())
+	fmt.Println(string(data))
+	// Output:
+	// {"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}}
+}
+
+// Bands read from a configuration file are checked as NewNPSBands checks
+// them, every problem reported.
+func ExampleNPSBands_UnmarshalJSON() {
+	var b outcome.NPSBands
+	err := json.Unmarshal([]byte(`{"min":1,"max":5,"detractors":{"low":1,"high":3},
+		"passives":{"low":4,"high":4},"promoters":{"low":5,"high":5}}`), &b)
+	fmt.Println(b, err)
+	err = json.Unmarshal([]byte(`{"min":1,"max":5,"detractors":{"low":1,"high":2},
+		"passives":{"low":4,"high":4},"promoters":{"low":5,"high":6}}`), &b)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, "-", p.Message)
+	}
+	// Output:
+	// detractors 1..3, passives 4..4, promoters 5..5 <nil>
+	// invalid-bands - outcome: the promoter band 5..6 is not within the scale 1..5
+}
+
+// Each region's contact centre tallies its answers overnight and ships the
+// tally as JSON; the head office decodes the tallies and merges them. The
+// merged tally is exactly the tally of all the answers.
+func ExampleNPSTally_MarshalJSON() {
+	north, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int8{10, 9, 3, 8, 10})
+	data, _ := json.Marshal(north)
+	fmt.Println(string(data))
+
+	var total outcome.NPSTally
+	for _, shipped := range [][]byte{data, []byte(`{"promoters":120,"passives":50,"detractors":30}`)} {
+		var shard outcome.NPSTally // an absent "bands" is the standard bands
+		if err := json.Unmarshal(shipped, &shard); err != nil {
+			fmt.Println(err)
+			return
+		}
+		total, _ = total.Merge(shard)
+	}
+	nps, _ := total.Score(1, outcome.RoundHalfEven)
+	fmt.Println(total, "NPS", nps)
+	// Output:
+	// {"bands":{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}},"promoters":3,"passives":1,"detractors":1}
+	// NPS tally: 123 promoters, 51 passives, 31 detractors (205 responses) NPS 44.9
+}
+
+// Decoding validates a tally exactly as the constructors do, and reports
+// every problem of the bands and of the counts.
+func ExampleNPSTally_UnmarshalJSON() {
+	var t outcome.NPSTally
+	err := json.Unmarshal([]byte(`{"bands":{"min":0,"max":10,"detractors":{"low":0,"high":6},
+		"passives":{"low":7,"high":7},"promoters":{"low":9,"high":10}},"promoters":-5,"passives":1,"detractors":2}`), &t)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, "-", p.Message)
+	}
+	err = json.Unmarshal([]byte(`{"promoters":5,"nps":20}`), &t)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), t.IsZero())
+	// Output:
+	// invalid-bands - outcome: answers 8..8 between the passive band 7..7 and the promoter band 9..10 are in no band
+	// invalid-count - outcome: promoter count -5 is negative
+	// true true
+}
+
+// A CSAT scale in JSON: its ends and the size of its top box.
+func ExampleCSATScale_MarshalJSON() {
+	data, _ := json.Marshal(outcome.MustCSATScale(outcome.MustScale(1, 7), 3))
+	fmt.Println(string(data))
+	// Output:
+	// {"min":1,"max":7,"box":3}
+}
+
+// Decoding checks a CSAT scale as NewCSATScale does.
+func ExampleCSATScale_UnmarshalJSON() {
+	var s outcome.CSATScale
+	err := json.Unmarshal([]byte(`{"min":1,"max":5,"box":5}`), &s)
+	fmt.Println(err)
+	// Output:
+	// outcome: a top box of 5 points on the CSAT scale 1..5 must hold 1 to 4 points
+}
+
+// A CSAT tally in JSON: the scale and a count per point, from the bottom up.
+func ExampleCSATTally_MarshalJSON() {
+	tally, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int8{5, 4, 4, 3, 5, 2, 4, 5, 1, 4})
+	data, _ := json.Marshal(tally)
+	fmt.Println(string(data))
+	// Output:
+	// {"scale":{"min":1,"max":5,"box":2},"counts":[1,1,1,4,3]}
+}
+
+// The counts must match the points of the scale, as in CSATTallyFromCounts.
+func ExampleCSATTally_UnmarshalJSON() {
+	var t outcome.CSATTally
+	fmt.Println(json.Unmarshal([]byte(`{"counts":[2,3,5,20,10]}`), &t), t.Satisfied(), "of", t.Responses())
+	err := json.Unmarshal([]byte(`{"scale":{"min":1,"max":5,"box":2},"counts":[2,3,5,20]}`), &t)
+	fmt.Println(err)
+	// Output:
+	// <nil> 30 of 40
+	// outcome: 4 counts given for the 5 points of the scale 1..5
+}
+
+// A CES scale in JSON: its ends and its agreement point.
+func ExampleCESScale_MarshalJSON() {
+	data, _ := json.Marshal(outcome.StandardCESScale())
+	fmt.Println(string(data))
+	// Output:
+	// {"min":1,"max":7,"agree":5}
+}
+
+// Decoding checks a CES scale as NewCESScale does.
+func ExampleCESScale_UnmarshalJSON() {
+	var s outcome.CESScale
+	fmt.Println(json.Unmarshal([]byte(`{"min":1,"max":5,"agree":4}`), &s), s)
+	fmt.Println(json.Unmarshal([]byte(`{"min":1,"max":5,"agree":1}`), &s))
+	// Output:
+	// <nil> 1..5, agree from 4
+	// outcome: CES agreement point 1 must be in 2..5, above the bottom of the scale 1..5
+}
+
+// A CES tally in JSON, shipped and decoded: the decoded tally gives the same
+// score.
+func ExampleCESTally_MarshalJSON() {
+	tally, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
+	data, _ := json.Marshal(tally)
+	fmt.Println(string(data))
+	var back outcome.CESTally
+	_ = json.Unmarshal(data, &back)
+	mean, _ := back.Mean(2, outcome.RoundHalfEven)
+	fmt.Println(back.Equal(tally), mean)
+	// Output:
+	// {"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}
+	// true 5.4
+}
+
+// A negative count is refused, and so is a field the tally does not have.
+func ExampleCESTally_UnmarshalJSON() {
+	var t outcome.CESTally
+	err := json.Unmarshal([]byte(`{"counts":[0,0,0,-1,0,0,3]}`), &t)
+	fmt.Println(err)
+	err = json.Unmarshal([]byte(`{"counts":[0,0,0,1,0,0,3],"mean":6}`), &t)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	// Output:
+	// outcome: the answer-4 count -1 is negative
+	// true
+}
+
+// The empty tally on bands of one's own: an NPS-style question on a 1-5
+// scale, filled as answers arrive.
+func ExampleNewNPSTally() {
+	bands := outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	tally := outcome.NewNPSTally(bands)
+	for _, answer := range []int{5, 5, 4, 2} {
+		tally, _ = tally.Add(answer)
+	}
+	nps, _ := tally.Score(0, outcome.RoundHalfEven)
+	fmt.Println(tally, "NPS", nps)
+	// Output:
+	// NPS tally: 2 promoters, 1 passives, 1 detractors (4 responses) NPS 25
+}
+
+// The zero NPSTally is the empty tally on the standard bands: ready to use.
+func ExampleNPSTally() {
+	var tally outcome.NPSTally
+	tally, _ = tally.Add(10)
+	tally, _ = tally.Add(6)
+	fmt.Println(tally.Promoters(), tally.Passives(), tally.Detractors(), tally.Responses(), tally.Bands().IsZero())
+	// Output:
+	// 1 0 1 2 true
+}
+
+// A respondent's group, as text for a report.
+func ExampleNPSGroup() {
+	for _, g := range []outcome.NPSGroup{outcome.Detractor, outcome.Passive, outcome.Promoter} {
+		fmt.Print(g, " ")
+	}
+	fmt.Println(outcome.NPSGroup(0).IsValid())
+	// Output:
+	// detractor passive promoter false
+}
+
+// Answers come in whatever integer type the data has: bytes read from a
+// file, int32 from a database column. Every answer is checked the same way.
+func ExampleInteger() {
+	fromFile := []uint8{5, 4, 4, 5, 2}
+	fromDB := []int32{5, 4, 4, 5, 2}
+	a, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromFile)
+	b, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromDB)
+	fmt.Println(a.Equal(b), a.Satisfied(), "of", a.Responses())
+	_, err := outcome.TallyCSAT(outcome.StandardCSATScale(), []uint64{5, 1 << 63})
+	fmt.Println(err)
+	// Output:
+	// true 4 of 5
+	// outcome: score 9223372036854775808 at position 1 is outside the scale 1..5
+}
+
+// The CSAT score is rounded once, from the exact share, by the mode the
+// report asks for: 2 of 3 satisfied is 66.666...%.
+func ExampleCSATTally_Score() {
+	tally, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, 0, 0, 1, 1})
+	even, _ := tally.Score(1, outcome.RoundHalfEven)
+	down, _ := tally.Score(1, outcome.RoundDown)
+	_, err := tally.Score(1, 0)
+	fmt.Println(even, down)
+	fmt.Println(err)
+	// Output:
+	// 66.7 66.6
+	// outcome: invalid rounding mode 0; choose one such as RoundHalfEven
+}
+
+// The Customer Effort Score is the mean answer, exact and rounded once:
+// answers 7, 6 and 6 have mean 19/3 = 6.333...
+func ExampleCESTally_Mean() {
+	tally, _ := outcome.TallyCES(outcome.StandardCESScale(), []int{7, 6, 6})
+	mean, _ := tally.Mean(2, outcome.RoundHalfEven)
+	ceiling, _ := tally.Mean(0, outcome.RoundCeiling)
+	fmt.Println(mean, ceiling)
+	// Output:
+	// 6.33 7
 }

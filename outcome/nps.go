@@ -1,12 +1,12 @@
 package outcome
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"math/big"
 
-	"github.com/cxmodel/cx/internal/stat"
 	"github.com/shopspring/decimal"
 )
 
@@ -225,8 +225,8 @@ func NewNPSTally(bands NPSBands) NPSTally { return NPSTally{bands: bands} }
 // NPSTallyFromCounts returns the tally of the given numbers of promoters,
 // passives and detractors, on the given bands: the form in which survey tools
 // often export NPS results. A negative count is an error with code
-// [ErrNegativeTally]; counts whose total would overflow int64, code
-// [ErrTallyOverflow].
+// [ErrInvalidCount]; counts whose total would overflow int64, code
+// [ErrOverflow].
 func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (NPSTally, error) {
 	var errs []error
 	for _, c := range [...]struct {
@@ -310,7 +310,7 @@ func (b NPSBands) lut() codeLUT {
 
 // Add returns the tally with one more answer. An answer that is not on the
 // scale is an error with code [ErrScoreOutOfRange]; a tally already holding
-// the largest int64 number of responses, code [ErrTallyOverflow].
+// the largest int64 number of responses, code [ErrOverflow].
 func (t NPSTally) Add(score int) (NPSTally, error) {
 	g, err := t.bands.Group(score)
 	if err != nil {
@@ -333,7 +333,7 @@ func (t NPSTally) Add(score int) (NPSTally, error) {
 
 // Merge returns the tally of the answers of t and o together. Tallies on
 // different bands cannot be merged (code [ErrScaleMismatch]); a count that
-// would overflow int64 is an error with code [ErrTallyOverflow]. Merge is
+// would overflow int64 is an error with code [ErrOverflow]. Merge is
 // associative and commutative, and the empty tally is its identity.
 func (t NPSTally) Merge(o NPSTally) (NPSTally, error) {
 	if t.bands != o.bands {
@@ -396,7 +396,7 @@ func (t NPSTally) String() string {
 //	NPS = 100 * (promoters - detractors) / responses
 //
 // (Reichheld 2003: the percentage of promoters minus the percentage of
-// detractors). An empty tally is an error with code [ErrNoResponses].
+// detractors). An empty tally is an error with code [ErrNoData].
 func (t NPSTally) Fraction() (*big.Rat, error) {
 	n := t.Responses()
 	if n == 0 {
@@ -408,24 +408,26 @@ func (t NPSTally) Fraction() (*big.Rat, error) {
 }
 
 // Score returns the Net Promoter Score, 100 * (promoters - detractors) /
-// responses on the -100..100 scale, rounded to places decimal places (0 to
-// [MaxRoundingPlaces]) by round: pass a method value of decimal.Decimal such
-// as decimal.Decimal.Round (half away from zero) or decimal.Decimal.RoundBank
-// (half to even). The exact quotient is rounded, never an approximation of
-// it; when it has no more than places decimals it is returned exactly.
+// responses on the -100..100 scale, rounded to places decimal places by the
+// given rounding mode, as [Proportion.Rate] rounds: the exact quotient is
+// rounded once (never an approximation of it), and the result has exponent
+// -places. 100 * (3 - 2) / 8 = 12.5 is 13 at 0 places by [RoundHalfUp] and
+// 12 by [RoundHalfEven]. places may be from -[MaxPlaces] to MaxPlaces.
 //
-// An empty tally is an error with code [ErrNoResponses]; a nil round or
-// places out of range, code [ErrRoundingArgument].
-func (t NPSTally) Score(places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, round); err != nil {
+// An invalid rounding is an error with code [ErrUnknownRounding]; places out
+// of range, code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. The
+// arguments are checked first.
+func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, rounding); err != nil {
 		return decimal.Decimal{}, err
 	}
 	n := t.Responses()
 	if n == 0 {
 		return decimal.Decimal{}, surveyNoResponsesError("the Net Promoter Score")
 	}
-	num := decimal.NewFromInt(t.promoters).Sub(decimal.NewFromInt(t.detractors)).Mul(decimal.NewFromInt(100))
-	return surveyRoundRatio(num, decimal.NewFromInt(n), places, round)
+	// promoters and detractors are non-negative, so their difference
+	// cannot overflow.
+	return rounding.ratio(t.promoters-t.detractors, n, 2, places), nil
 }
 
 // shares returns the promoter and detractor shares p and d and the response
@@ -451,7 +453,7 @@ func npsVariance(p, d float64) float64 { return p*(1-p) + d*(1-d) + 2*p*d }
 // trinomial score; Rocks 2016, "Interval Estimation for the 'Net Promoter
 // Score'", The American Statistician). It is on the -1..+1
 // scale of a response, not in NPS points. An empty tally is an error with
-// code [ErrNoResponses].
+// code [ErrNoData].
 func (t NPSTally) Variance() (float64, error) {
 	if t.Responses() == 0 {
 		return 0, surveyNoResponsesError("the variance of the NPS")
@@ -467,7 +469,7 @@ func (t NPSTally) Variance() (float64, error) {
 //
 // with the variance of [NPSTally.Variance] and n responses (Rocks 2016). It
 // needs at least two responses (code [ErrTooFewResponses]; an empty tally,
-// [ErrNoResponses]).
+// [ErrNoData]).
 func (t NPSTally) StandardError() (float64, error) {
 	if err := t.needTwo("the standard error of the NPS"); err != nil {
 		return 0, err
@@ -492,25 +494,25 @@ func (t NPSTally) needTwo(what string) error {
 //	NPS ± z * SE,  SE = 100 * sqrt((p + d - (p - d)²) / n)
 //
 // with z the two-sided critical value of the standard normal distribution
-// (Rocks 2016). It is the textbook interval; it is too surveyNarrow for small
+// (Rocks 2016). It is the textbook interval; it is too narrow for small
 // samples and collapses to a point when every answer is in one group. Prefer
-// [NPSTally.AdjustedWaldInterval].
+// [NPSTally.AdjustedWaldInterval]. The interval's Method is [IntervalWald].
 //
 // A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidenceLevel]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoResponses]).
-func (t NPSTally) WaldInterval(confidence float64) (ScoreInterval, error) {
-	z, err := surveyCriticalZ(confidence)
+// with code [ErrInvalidConfidence]; fewer than two responses,
+// [ErrTooFewResponses] (or [ErrNoData]).
+func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
+	z, err := criticalValue(confidence)
 	if err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	p, d, n := t.shares()
 	nps := 100 * (p - d)
 	half := z * 100 * math.Sqrt(npsVariance(p, d)/n)
-	return ScoreInterval{Estimate: nps, Low: nps - half, High: nps + half, Confidence: confidence}, nil
+	return Interval{Estimate: nps, Low: nps - half, High: nps + half, Confidence: confidence, Method: IntervalWald}, nil
 }
 
 // AdjustedWaldInterval returns the adjusted-Wald confidence interval of the
@@ -529,15 +531,23 @@ func (t NPSTally) WaldInterval(confidence float64) (ScoreInterval, error) {
 // data at MeasuringU ("Evaluating NPS Confidence Intervals with Real-World
 // Data", 2021, and "Confidence Intervals for Net Promoter Scores").
 // Estimate is the unadjusted NPS, so it need not be the interval's midpoint.
+// The interval's Method is [IntervalAdjustedWald].
+//
+// The adjusted centre, 100 * (promoters - detractors) / (n + 3), lies
+// between the NPS and 0. When nearly every answer is in one group and the
+// confidence level is low (below about 84% when every answer is a
+// promoter), the interval around it can miss the NPS itself; it is then
+// widened to reach the NPS, as [Proportion.Interval] widens its intervals,
+// so that Low <= Estimate <= High always holds.
 //
 // The errors are those of [NPSTally.WaldInterval].
-func (t NPSTally) AdjustedWaldInterval(confidence float64) (ScoreInterval, error) {
-	z, err := surveyCriticalZ(confidence)
+func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
+	z, err := criticalValue(confidence)
 	if err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	p, d, n := t.shares()
 	na := n + 3
@@ -545,7 +555,9 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (ScoreInterval, error
 	da := (float64(t.detractors) + 0.75) / na
 	centre := 100 * (pa - da)
 	half := z * 100 * math.Sqrt(npsVariance(pa, da)/na)
-	return ScoreInterval{Estimate: 100 * (p - d), Low: centre - half, High: centre + half, Confidence: confidence}, nil
+	nps := 100 * (p - d)
+	return Interval{Estimate: nps, Low: min(centre-half, nps), High: max(centre+half, nps),
+		Confidence: confidence, Method: IntervalAdjustedWald}, nil
 }
 
 // TestAgainst tests whether the Net Promoter Score differs from value, a
@@ -567,7 +579,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		return ScoreTest{}, NewError(ErrInvalidThreshold, nil,
 			"outcome: NPS benchmark %g is not a number in -100..100", value)
 	}
-	z, err := surveyCriticalZ(confidence)
+	z, err := criticalValue(confidence)
 	if err != nil {
 		return ScoreTest{}, err
 	}
@@ -615,7 +627,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		return ScoreTest{}, NewError(ErrScaleMismatch, nil,
 			"outcome: cannot compare NPS tallies on different bands (%s and %s)", t.bands, o.bands)
 	}
-	z, err := surveyCriticalZ(confidence)
+	z, err := criticalValue(confidence)
 	if err != nil {
 		return ScoreTest{}, err
 	}
@@ -632,15 +644,103 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 	return surveyZTest(100*(p2-d2)-100*(p1-d1), se, z, confidence), nil
 }
 
-// surveyZTest returns the z-test of a difference with standard error se > 0, and
-// its Wald interval at critical value crit.
-func surveyZTest(diff, se, crit, confidence float64) ScoreTest {
-	z := diff / se
-	return ScoreTest{
-		Difference:    diff,
-		StandardError: se,
-		Z:             z,
-		P:             stat.TwoSidedP(z),
-		Interval:      ScoreInterval{Estimate: diff, Low: diff - crit*se, High: diff + crit*se, Confidence: confidence},
+// npsBandsJSON is the JSON form of [NPSBands].
+type npsBandsJSON struct {
+	Min        int  `json:"min"`
+	Max        int  `json:"max"`
+	Detractors Band `json:"detractors"`
+	Passives   Band `json:"passives"`
+	Promoters  Band `json:"promoters"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the scale's bounds and the three
+// bands, for the standard bands (the zero NPSBands)
+//
+//	{"min":0,"max":10,"detractors":{"low":0,"high":6},
+//	 "passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}}
+//
+// (on one line). The bounds and the bands say the same thing twice, so that
+// the JSON reads on its own and decoding can check one against the other.
+func (b NPSBands) MarshalJSON() ([]byte, error) { return json.Marshal(b.wire()) }
+
+// wire returns the JSON form of b.
+func (b NPSBands) wire() *npsBandsJSON {
+	return &npsBandsJSON{Min: b.lo(), Max: b.hi(), Detractors: b.Detractors(), Passives: b.Passives(), Promoters: b.Promoters()}
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
+// [NPSBands.MarshalJSON], refusing unknown fields, duplicate fields and
+// trailing data (an absent field is 0), and validates it exactly as
+// [NewScale] and [NewNPSBands] do, reporting every problem of the bands;
+// malformed JSON is an *[Error] with code [ErrInvalidJSON]. On error b is
+// left unchanged, and JSON null leaves it unchanged too.
+func (b *NPSBands) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
 	}
+	var w npsBandsJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	v, err := w.bands()
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
+}
+
+// bands validates w as the constructors do.
+func (w npsBandsJSON) bands() (NPSBands, error) {
+	sc, err := NewScale(w.Min, w.Max)
+	if err != nil {
+		return NPSBands{}, err
+	}
+	return NewNPSBands(sc, w.Detractors, w.Passives, w.Promoters)
+}
+
+// npsTallyJSON is the JSON form of an [NPSTally].
+type npsTallyJSON struct {
+	Bands      *npsBandsJSON `json:"bands"`
+	Promoters  int64         `json:"promoters"`
+	Passives   int64         `json:"passives"`
+	Detractors int64         `json:"detractors"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the bands (as
+// [NPSBands.MarshalJSON]) and the three counts,
+// {"bands":{...},"promoters":50,"passives":30,"detractors":20}: the form in
+// which a BI tool stores a tally and ships it between machines, to merge it
+// there.
+func (t NPSTally) MarshalJSON() ([]byte, error) {
+	return json.Marshal(npsTallyJSON{Bands: t.bands.wire(), Promoters: t.promoters, Passives: t.passives, Detractors: t.detractors})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
+// [NPSTally.MarshalJSON], refusing unknown fields, duplicate fields and
+// trailing data; an absent "bands" is the standard bands (the zero
+// [NPSBands]) and an absent count is 0. It validates the bands as
+// [NPSBands.UnmarshalJSON] does and the counts exactly as
+// [NPSTallyFromCounts] does, and reports the problems of both; malformed
+// JSON is an *[Error] with code [ErrInvalidJSON]. On error t is left
+// unchanged, and JSON null leaves it unchanged too.
+func (t *NPSTally) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w npsTallyJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	var bands NPSBands
+	var bandsErr error
+	if w.Bands != nil {
+		bands, bandsErr = w.Bands.bands()
+	}
+	v, countsErr := NPSTallyFromCounts(bands, w.Promoters, w.Passives, w.Detractors)
+	if err := errors.Join(bandsErr, countsErr); err != nil {
+		return err
+	}
+	*t = v
+	return nil
 }

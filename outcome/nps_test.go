@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/big"
@@ -212,7 +213,7 @@ func TestNPSTallyOtherBands(t *testing.T) {
 	want, err := outcome.NPSTallyFromCounts(b, 2, 1, 2)
 	require.NoError(t, err)
 	assert.True(t, want.Equal(got))
-	score, err := got.Score(0, decimal.Decimal.Round)
+	score, err := got.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.Zero.Equal(score))
 
@@ -271,7 +272,7 @@ func TestTallyNPSOutOfRange(t *testing.T) {
 
 func TestNPSTallyCounts(t *testing.T) {
 	_, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), -1, 0, -2)
-	require.ErrorIs(t, err, outcome.ErrNegativeTally)
+	require.ErrorIs(t, err, outcome.ErrInvalidCount)
 	var got []string
 	for _, p := range outcome.Problems(err) {
 		got = append(got, p.Message)
@@ -279,22 +280,22 @@ func TestNPSTallyCounts(t *testing.T) {
 	assert.Equal(t, []string{"outcome: promoter count -1 is negative", "outcome: detractor count -2 is negative"}, got)
 
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64, 1, 0)
-	require.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	require.ErrorIs(t, err, outcome.ErrOverflow)
 	assert.Equal(t, "outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), math.MaxInt64-1, 0, 2)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 
 	full := mustNPS(t, math.MaxInt64-1, 1, 0)
 	_, err = full.Add(9)
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = full.Merge(mustNPS(t, 0, 0, 1))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, math.MaxInt64, 0, 0).Merge(mustNPS(t, 1, 0, 0))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, 0, math.MaxInt64, 0).Merge(mustNPS(t, 0, 1, 0))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	_, err = mustNPS(t, 0, 0, math.MaxInt64).Merge(mustNPS(t, 0, 0, 1))
-	assert.ErrorIs(t, err, outcome.ErrTallyOverflow)
+	assert.ErrorIs(t, err, outcome.ErrOverflow)
 	// A tally can hold the largest int64 number of responses.
 	edge, err := mustNPS(t, math.MaxInt64-1, 0, 0).Merge(mustNPS(t, 0, 0, 1))
 	require.NoError(t, err)
@@ -389,35 +390,52 @@ func TestNPSTallyMergeLaws(t *testing.T) {
 
 // TestNPSScore checks the score against hand-worked values: 100 * (P - D) / n.
 func TestNPSScore(t *testing.T) {
-	type rf = func(decimal.Decimal, int32) decimal.Decimal
 	tests := []struct {
 		name          string
 		p, s, d       int64
 		places        int32
-		round         rf
+		round         outcome.Rounding
 		want          string
 		wantNum, wDen int64
 	}{
 		// 100 * (50 - 20) / 100 = 30.
-		{"thirty", 50, 30, 20, 0, decimal.Decimal.Round, "30", 30, 1},
+		{"thirty", 50, 30, 20, 0, outcome.RoundHalfUp, "30", 30, 1},
 		// 100 * (2 - 1) / 3 = 33.333...
-		{"a third", 2, 0, 1, 1, decimal.Decimal.Round, "33.3", 100, 3},
+		{"a third", 2, 0, 1, 1, outcome.RoundHalfUp, "33.3", 100, 3},
 		// 100 * (1 - 2) / 3 = -33.333..., to 2 places: -33.33.
-		{"minus a third", 1, 0, 2, 2, decimal.Decimal.Round, "-33.33", -100, 3},
+		{"minus a third", 1, 0, 2, 2, outcome.RoundHalfUp, "-33.33", -100, 3},
 		// 100 * (3 - 2) / 8 = 12.5, a tie: half away from zero gives 13,
 		// half to even 12.
-		{"tie away", 3, 3, 2, 0, decimal.Decimal.Round, "13", 25, 2},
-		{"tie even", 3, 3, 2, 0, decimal.Decimal.RoundBank, "12", 25, 2},
+		{"tie away", 3, 3, 2, 0, outcome.RoundHalfUp, "13", 25, 2},
+		{"tie even", 3, 3, 2, 0, outcome.RoundHalfEven, "12", 25, 2},
 		// All promoters: 100; all detractors: -100; all passives: 0.
-		{"all promoters", 7, 0, 0, 1, decimal.Decimal.Round, "100", 100, 1},
-		{"all detractors", 0, 0, 7, 1, decimal.Decimal.Round, "-100", -100, 1},
-		{"all passives", 0, 7, 0, 1, decimal.Decimal.Round, "0", 0, 1},
+		{"all promoters", 7, 0, 0, 1, outcome.RoundHalfUp, "100", 100, 1},
+		{"all detractors", 0, 0, 7, 1, outcome.RoundHalfUp, "-100", -100, 1},
+		{"all passives", 0, 7, 0, 1, outcome.RoundHalfUp, "0", 0, 1},
 		// 100 * (10000001 - 0) / 80000000 = 12.50000125: above the tie,
 		// so half to even rounds up to 13 (a 4-place approximation would
 		// see 12.5000 and round to 12).
-		{"near tie", 10000001, 69999999, 0, 0, decimal.Decimal.RoundBank, "13", 10000001, 800000},
+		{"near tie", 10000001, 69999999, 0, 0, outcome.RoundHalfEven, "13", 10000001, 800000},
+		// -12.50000125 (10000001 detractors): below the tie, so half to
+		// even and half down go to -13, and ceiling to -12.
+		{"near tie below zero", 0, 69999999, 10000001, 0, outcome.RoundHalfDown, "-13", -10000001, 800000},
+		{"near tie ceiling", 0, 69999999, 10000001, 0, outcome.RoundCeiling, "-12", -10000001, 800000},
+		// -12.5 exactly: half down goes toward zero, half up away.
+		{"tie half down", 2, 3, 3, 0, outcome.RoundHalfDown, "-12", -25, 2},
+		{"tie half up below zero", 2, 3, 3, 0, outcome.RoundHalfUp, "-13", -25, 2},
 		// Floor of 100/7 = 14.2857...: 14.28.
-		{"floor", 1, 6, 0, 2, decimal.Decimal.RoundFloor, "14.28", 100, 7},
+		{"floor", 1, 6, 0, 2, outcome.RoundFloor, "14.28", 100, 7},
+		// 100/3 = 33.333... rounded away from zero: 33.34.
+		{"up", 2, 0, 1, 2, outcome.RoundUp, "33.34", 100, 3},
+		// To tens (places -1): 100 * (5 - 1) / 16 = 25, a tie between 20
+		// and 30; half to even gives 20.
+		{"tens", 5, 10, 1, -1, outcome.RoundHalfEven, "20", 25, 1},
+		// The largest tally: N = 2^63 - 1 responses, N - 1 promoters and 1
+		// detractor, NPS = 100 * (N - 2) / N = 100 - 200/N =
+		// 99.99999999999999997831...; the numerator 100 * (N - 2) is past
+		// int64. To 18 places: 99.999999999999999978.
+		{"largest", math.MaxInt64 - 1, 0, 1, 18, outcome.RoundHalfEven, "99.999999999999999978",
+			0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -426,8 +444,12 @@ func TestNPSScore(t *testing.T) {
 			require.NoError(t, err)
 			want := decimal.RequireFromString(tt.want)
 			assert.True(t, want.Equal(got), "want %s, got %s", want, got)
+			assert.Equal(t, -tt.places, got.Exponent(), "the result has exactly places decimals")
 			frac, err := tally.Fraction()
 			require.NoError(t, err)
+			if tt.wDen == 0 {
+				return
+			}
 			assert.Equal(t, 0, big.NewRat(tt.wantNum, tt.wDen).Cmp(frac), "fraction %s", frac)
 		})
 	}
@@ -436,24 +458,24 @@ func TestNPSScore(t *testing.T) {
 func TestNPSEmptyAndSingle(t *testing.T) {
 	var empty outcome.NPSTally
 	single := mustNPS(t, 1, 0, 0)
-	_, err := empty.Score(0, decimal.Decimal.Round)
-	require.ErrorIs(t, err, outcome.ErrNoResponses)
+	_, err := empty.Score(0, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrNoData)
 	assert.Equal(t, "outcome: the Net Promoter Score of a tally with no responses", err.Error())
 	_, err = empty.Fraction()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.Variance()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.StandardError()
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.WaldInterval(0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.AdjustedWaldInterval(0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 	_, err = empty.TestAgainst(0, 0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 
 	// One response has a score and a variance (0), but no interval.
-	score, err := single.Score(0, decimal.Decimal.Round)
+	score, err := single.Score(0, outcome.RoundHalfUp)
 	require.NoError(t, err)
 	assert.True(t, decimal.NewFromInt(100).Equal(score))
 	v, err := single.Variance()
@@ -471,12 +493,18 @@ func TestNPSEmptyAndSingle(t *testing.T) {
 	_, err = single.TestDifference(mustNPS(t, 5, 5, 5), 0.95)
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	_, err = mustNPS(t, 5, 5, 5).TestDifference(empty, 0.95)
-	assert.ErrorIs(t, err, outcome.ErrNoResponses)
+	assert.ErrorIs(t, err, outcome.ErrNoData)
 
-	_, err = single.Score(0, nil)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument)
-	_, err = empty.Score(-1, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, outcome.ErrRoundingArgument, "the arguments are checked first")
+	_, err = single.Score(0, 0)
+	require.ErrorIs(t, err, outcome.ErrUnknownRounding)
+	assert.Equal(t, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven", err.Error())
+	_, err = single.Score(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	require.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	assert.Equal(t, "outcome: 101 decimal places is outside [-100, 100]", err.Error())
+	_, err = empty.Score(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces, "the arguments are checked first")
+	_, err = empty.Score(0, 0)
+	assert.ErrorIs(t, err, outcome.ErrUnknownRounding, "the arguments are checked first")
 }
 
 // TestNPSStatistics checks the variance, standard error and intervals of 50
@@ -540,7 +568,7 @@ func TestNPSIntervalsAtTheEdge(t *testing.T) {
 	tally := mustNPS(t, 10, 0, 0)
 	w, err := tally.WaldInterval(0.95)
 	require.NoError(t, err)
-	assert.Equal(t, outcome.ScoreInterval{Estimate: 100, Low: 100, High: 100, Confidence: 0.95}, w)
+	assert.Equal(t, outcome.Interval{Estimate: 100, Low: 100, High: 100, Confidence: 0.95, Method: outcome.IntervalWald}, w)
 	a, err := tally.AdjustedWaldInterval(0.95)
 	require.NoError(t, err)
 	assert.InDelta(t, 100, a.Estimate, 1e-12)
@@ -552,16 +580,16 @@ func TestNPSConfidenceLevels(t *testing.T) {
 	tally := mustNPS(t, 50, 30, 20)
 	for _, c := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, 1, -0.5, 1.5} {
 		_, err := tally.WaldInterval(c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.AdjustedWaldInterval(c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.TestAgainst(0, c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 		_, err = tally.TestDifference(tally, c)
-		assert.ErrorIs(t, err, outcome.ErrInvalidConfidenceLevel, "%g", c)
+		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence, "%g", c)
 	}
 	_, err := tally.WaldInterval(math.NaN())
-	assert.Equal(t, "outcome: confidence level NaN is not a number strictly between 0 and 1", err.Error())
+	assert.Equal(t, "outcome: confidence level NaN is not strictly between 0 and 1 (0.95 for 95%)", err.Error())
 }
 
 // TestNPSTestAgainst: 50/30/20 against a benchmark of 20. Difference 10, SE
@@ -574,7 +602,7 @@ func TestNPSTestAgainst(t *testing.T) {
 	assert.InDelta(t, 10, got.Difference, 1e-12)
 	assert.InDelta(t, 7.810250, got.StandardError, 1e-6)
 	assert.InDelta(t, 1.280369, got.Z, 1e-6)
-	assert.InDelta(t, 0.200415, got.P, 1e-6)
+	assert.InDelta(t, 0.200415, got.PValue, 1e-6)
 	assert.InDelta(t, -5.307808, got.Interval.Low, 1e-6)
 	assert.InDelta(t, 25.307808, got.Interval.High, 1e-6)
 	assert.InDelta(t, 10, got.Interval.Estimate, 1e-12)
@@ -613,7 +641,7 @@ func TestNPSTestDifference(t *testing.T) {
 	assert.InDelta(t, 30, got.Difference, 1e-9)
 	assert.InDelta(t, 10.246951, got.StandardError, 1e-6)
 	assert.InDelta(t, 2.927700, got.Z, 1e-6)
-	assert.InDelta(t, 0.003415, got.P, 1e-6)
+	assert.InDelta(t, 0.003415, got.PValue, 1e-6)
 	assert.InDelta(t, 9.916346, got.Interval.Low, 1e-6)
 	assert.InDelta(t, 50.083654, got.Interval.High, 1e-6)
 	assert.True(t, got.Significant())
@@ -622,13 +650,13 @@ func TestNPSTestDifference(t *testing.T) {
 	back, err := q2.TestDifference(q1, 0.95)
 	require.NoError(t, err)
 	assert.InDelta(t, -30, back.Difference, 1e-9)
-	assert.InDelta(t, got.P, back.P, 1e-15)
+	assert.InDelta(t, got.PValue, back.PValue, 1e-15)
 
 	// A tally against itself: no difference, P = 1.
 	same, err := q1.TestDifference(q1, 0.95)
 	require.NoError(t, err)
 	assert.Zero(t, same.Difference)
-	assert.Equal(t, 1.0, same.P)
+	assert.Equal(t, 1.0, same.PValue)
 
 	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 0, 0, 5), 0.95)
 	require.ErrorIs(t, err, outcome.ErrZeroVariance)
@@ -673,11 +701,258 @@ func TestNPSNoNaN(t *testing.T) {
 				assert.True(t, finite(v, se, w.Low, w.High, a.Low, a.High), "%v", tally)
 				assert.GreaterOrEqual(t, v, 0.0)
 				if test, err := tally.TestAgainst(0, 0.95); err == nil {
-					assert.True(t, finite(test.Z, test.P, test.Interval.Low), "%v", tally)
+					assert.True(t, finite(test.Z, test.PValue, test.Interval.Low), "%v", tally)
 				} else {
 					assert.ErrorIs(t, err, outcome.ErrZeroVariance)
 				}
 			}
 		}
+	}
+}
+
+// TestNPSIntervalMethods checks that every interval the NPS tally produces
+// names its method and its confidence level.
+func TestNPSIntervalMethods(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	w, err := tally.WaldInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, w.Method)
+	assert.Equal(t, 0.9, w.Confidence)
+	a, err := tally.AdjustedWaldInterval(0.9)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalAdjustedWald, a.Method)
+	assert.Equal(t, 0.9, a.Confidence)
+	one, err := tally.TestAgainst(10, 0.99)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, one.Interval.Method)
+	assert.Equal(t, 0.99, one.Interval.Confidence)
+	two, err := tally.TestDifference(mustNPS(t, 20, 30, 50), 0.99)
+	require.NoError(t, err)
+	assert.Equal(t, outcome.IntervalWald, two.Interval.Method)
+	assert.Equal(t, 0.99, two.Interval.Confidence)
+}
+
+// TestNPSAdjustedWaldWidened: 100 promoters and nothing else, at 80%
+// (z = 1.281552). The adjusted centre is 100 * 100 / 103 = 97.087379, the
+// adjusted variance p' + d' - (p' - d')² with p' = 100.75/103 and d' =
+// 0.75/103 is 0.042841, so the half-width is 1.281552 * 100 *
+// sqrt(0.042841 / 103) = 2.613649 and the adjusted interval
+// 94.473730..99.701027 misses the NPS, 100. It is widened to reach it:
+// 94.473730..100, so that Low <= Estimate <= High. At 95% (z = 1.959964)
+// the interval, 93.090148..101.084609, contains 100 and is left as it is.
+func TestNPSAdjustedWaldWidened(t *testing.T) {
+	tally := mustNPS(t, 100, 0, 0)
+	a, err := tally.AdjustedWaldInterval(0.8)
+	require.NoError(t, err)
+	assert.Equal(t, 100.0, a.Estimate)
+	assert.InDelta(t, 94.473730, a.Low, 1e-6)
+	assert.Equal(t, 100.0, a.High, "widened to the NPS")
+	a, err = tally.AdjustedWaldInterval(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 93.090148, a.Low, 1e-6)
+	assert.InDelta(t, 101.084609, a.High, 1e-6)
+
+	// The same on the other side: all detractors.
+	a, err = mustNPS(t, 0, 0, 100).AdjustedWaldInterval(0.8)
+	require.NoError(t, err)
+	assert.Equal(t, -100.0, a.Low)
+	assert.InDelta(t, -94.473730, a.High, 1e-6)
+
+	// Low <= Estimate <= High for every small tally at every level.
+	for _, c := range []float64{0.01, 0.5, 0.8, 0.95, 0.999} {
+		for p := range int64(6) {
+			for d := range int64(6) {
+				tally := mustNPS(t, p, 2, d)
+				a, err := tally.AdjustedWaldInterval(c)
+				require.NoError(t, err)
+				assert.True(t, a.Low <= a.Estimate && a.Estimate <= a.High, "%v at %v: %+v", tally, c, a)
+			}
+		}
+	}
+}
+
+// TestNPSTallyJSON pins the JSON form of a tally and checks that it
+// decodes back to the same tally, on the standard bands and on others.
+func TestNPSTallyJSON(t *testing.T) {
+	tally := mustNPS(t, 50, 30, 20)
+	data, err := json.Marshal(tally)
+	require.NoError(t, err)
+	assert.Equal(t, `{"bands":{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},`+
+		`"promoters":{"low":9,"high":10}},"promoters":50,"passives":30,"detractors":20}`, string(data))
+	var back outcome.NPSTally
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, tally.Equal(back))
+
+	five := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	other, err := outcome.NPSTallyFromCounts(five, 1, 2, 3)
+	require.NoError(t, err)
+	data, err = json.Marshal(other)
+	require.NoError(t, err)
+	assert.Equal(t, `{"bands":{"min":1,"max":5,"detractors":{"low":1,"high":3},"passives":{"low":4,"high":4},`+
+		`"promoters":{"low":5,"high":5}},"promoters":1,"passives":2,"detractors":3}`, string(data))
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, other.Equal(back))
+
+	// An absent "bands" (or null) is the standard bands, an absent count 0.
+	require.NoError(t, json.Unmarshal([]byte(`{"promoters":3}`), &back))
+	assert.True(t, mustNPS(t, 3, 0, 0).Equal(back))
+	require.NoError(t, json.Unmarshal([]byte(`{"bands":null,"detractors":1}`), &back))
+	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back))
+	require.NoError(t, back.UnmarshalJSON([]byte(" null ")))
+	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back), "null leaves the tally unchanged")
+
+	type wrapper struct {
+		T outcome.NPSTally `json:"t,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "the zero tally is omitted with omitzero")
+}
+
+// TestNPSTallyJSONErrors checks that decoding refuses what the constructors
+// refuse, with their codes, and malformed or strange JSON with
+// ErrInvalidJSON; on error the tally is unchanged.
+func TestNPSTallyJSONErrors(t *testing.T) {
+	bands := func(inner string) string {
+		return `{"bands":{` + inner + `},"promoters":1}`
+	}
+	std := `"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}`
+	tests := []struct {
+		name     string
+		in       string
+		codes    []outcome.Code
+		messages []string
+	}{
+		{name: "negative counts", in: `{"promoters":-1,"passives":2,"detractors":-3}`,
+			codes:    []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount},
+			messages: []string{"outcome: promoter count -1 is negative", "outcome: detractor count -3 is negative"}},
+		{name: "overflow", in: `{"promoters":9223372036854775807,"passives":1}`,
+			codes:    []outcome.Code{outcome.ErrOverflow},
+			messages: []string{"outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64"}},
+		{name: "invalid scale", in: bands(`"min":5,"max":5,` + std),
+			codes:    []outcome.Code{outcome.ErrInvalidScale},
+			messages: []string{"outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"}},
+		{name: "empty bands object", in: bands(``),
+			codes:    []outcome.Code{outcome.ErrInvalidScale},
+			messages: []string{"outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"}},
+		{name: "bands and counts", in: `{"bands":{"min":0,"max":10,"detractors":{"low":0,"high":7},` +
+			`"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}},"passives":-2}`,
+			codes: []outcome.Code{outcome.ErrInvalidBands, outcome.ErrInvalidCount},
+			messages: []string{"outcome: the detractor band 0..7 and the passive band 7..8 overlap",
+				"outcome: passive count -2 is negative"}},
+		{name: "bands off the scale", in: bands(`"min":0,"max":9,` + std),
+			codes:    []outcome.Code{outcome.ErrInvalidBands},
+			messages: []string{"outcome: the promoter band 9..10 is not within the scale 0..9"}},
+		{name: "unknown field", in: `{"promoters":1,"nps":100}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
+			messages: []string{`outcome: invalid JSON: json: unknown field "nps"`}},
+		{name: "unknown band field", in: bands(`"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":3}`),
+			codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "duplicate key", in: `{"promoters":1,"promoters":2}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
+			messages: []string{`outcome: invalid JSON: duplicate object key "promoters"`}},
+		{name: "trailing data", in: `{"promoters":1} {}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "fractional count", in: `{"promoters":1.5}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "count past int64", in: `{"promoters":9223372036854775808}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "count as text", in: `{"promoters":"1"}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "not an object", in: `[1,2,3]`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		{name: "not UTF-8", in: "{\"promoters\":1,\"x\xff\":1}", codes: []outcome.Code{outcome.ErrInvalidJSON}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			was := mustNPS(t, 7, 8, 9)
+			got := was
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.Error(t, err)
+			var codes []outcome.Code
+			var messages []string
+			for _, p := range outcome.Problems(err) {
+				codes = append(codes, p.Code)
+				messages = append(messages, p.Message)
+			}
+			assert.Equal(t, tt.codes, codes)
+			if tt.messages != nil {
+				assert.Equal(t, tt.messages, messages)
+			}
+			assert.True(t, was.Equal(got), "unchanged on error")
+		})
+	}
+}
+
+// TestNPSBandsJSON checks the bands' own JSON: every valid band set of a
+// few scales round-trips, and decoding reports every problem NewNPSBands
+// reports.
+func TestNPSBandsJSON(t *testing.T) {
+	for _, sc := range []outcome.Scale{outcome.MustScale(0, 10), outcome.MustScale(1, 5), outcome.MustScale(-3, 3), outcome.MustScale(0, 2)} {
+		for pass := sc.Min() + 1; pass < sc.Max(); pass++ {
+			for prom := pass + 1; prom <= sc.Max(); prom++ {
+				b := outcome.MustNPSBands(sc, outcome.Band{Low: sc.Min(), High: pass - 1},
+					outcome.Band{Low: pass, High: prom - 1}, outcome.Band{Low: prom, High: sc.Max()})
+				data, err := json.Marshal(b)
+				require.NoError(t, err)
+				var back outcome.NPSBands
+				require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+				assert.True(t, b.Equal(back), "%s", data)
+			}
+		}
+	}
+	var b outcome.NPSBands
+	err := json.Unmarshal([]byte(`{"min":0,"max":10,"detractors":{"low":2,"high":7},"passives":{"low":6,"high":7},"promoters":{"low":9,"high":9}}`), &b)
+	var messages []string
+	for _, p := range outcome.Problems(err) {
+		assert.Equal(t, outcome.ErrInvalidBands, p.Code)
+		messages = append(messages, p.Message)
+	}
+	assert.Equal(t, []string{
+		"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the detractor band is 2..7)",
+		"outcome: the detractor band 2..7 and the passive band 6..7 overlap",
+		"outcome: answers 8..8 between the passive band 6..7 and the promoter band 9..9 are in no band",
+		"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)",
+	}, messages, "the same problems as TestNewNPSBands's \"every problem\"")
+	assert.True(t, b.IsZero(), "unchanged on error")
+	require.NoError(t, b.UnmarshalJSON([]byte("null")))
+	assert.True(t, b.IsZero())
+	assert.ErrorIs(t, b.UnmarshalJSON([]byte(`{"min":0,"max":10,"extra":1}`)), outcome.ErrInvalidJSON)
+}
+
+// TestNPSTallyJSONRoundTrip is the round-trip property: random tallies on
+// random bands, marshalled and decoded, are equal to themselves, and so are
+// slices of them (the shards a BI tool ships); merging the decoded shards
+// gives the merge of the originals.
+func TestNPSTallyJSONRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 500 {
+		lo := r.IntN(41) - 20
+		sc := outcome.MustScale(lo, lo+2+r.IntN(20))
+		pass := sc.Min() + 1 + r.IntN(sc.Max()-sc.Min()-1)
+		prom := pass + 1 + r.IntN(sc.Max()-pass)
+		b := outcome.MustNPSBands(sc, outcome.Band{Low: sc.Min(), High: pass - 1},
+			outcome.Band{Low: pass, High: prom - 1}, outcome.Band{Low: prom, High: sc.Max()})
+		shards := make([]outcome.NPSTally, 1+r.IntN(4))
+		for i := range shards {
+			third := int64(math.MaxInt64 / 3)
+			count := func() int64 {
+				switch r.IntN(3) {
+				case 0:
+					return 0
+				case 1:
+					return r.Int64N(1000)
+				}
+				return third - r.Int64N(3) // near the largest total
+			}
+			var err error
+			shards[i], err = outcome.NPSTallyFromCounts(b, count(), count(), count())
+			require.NoError(t, err)
+		}
+		data, err := json.Marshal(shards)
+		require.NoError(t, err)
+		var back []outcome.NPSTally
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		require.Len(t, back, len(shards))
+		for i := range shards {
+			assert.True(t, shards[i].Equal(back[i]), "%v -> %s -> %v", shards[i], data, back[i])
+		}
+		want, wantErr := shards[0].Merge(shards[len(shards)-1])
+		got, gotErr := back[0].Merge(back[len(back)-1])
+		assert.Equal(t, wantErr == nil, gotErr == nil)
+		assert.True(t, want.Equal(got))
 	}
 }

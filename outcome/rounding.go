@@ -256,6 +256,20 @@ func (r Rounding) ratio(num, den int64, shift, places int32) decimal.Decimal {
 	return decimal.NewFromBigInt(r.quo(n, d), -places)
 }
 
+// ratioBig is [Rounding.ratio] for a numerator or a denominator that may not
+// fit an int64 (the sum of a large tally's answers, say): num/den * 10^shift
+// rounded to places decimal places by r, as a decimal with exponent -places,
+// for den > 0 and a valid r. It does not modify num or den.
+func (r Rounding) ratioBig(num, den *big.Int, shift, places int32) decimal.Decimal {
+	n, d := new(big.Int).Set(num), new(big.Int).Set(den)
+	if k := int64(shift) + int64(places); k >= 0 {
+		n.Mul(n, bigPow10(k))
+	} else {
+		d.Mul(d, bigPow10(-k))
+	}
+	return decimal.NewFromBigInt(r.quo(n, d), -places)
+}
+
 // checkPlaces returns an *Error with code [ErrInvalidPlaces] unless
 // lo <= places <= hi.
 func checkPlaces(places, lo, hi int32) error {

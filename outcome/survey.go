@@ -1,9 +1,11 @@
 package outcome
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/shopspring/decimal"
@@ -11,13 +13,22 @@ import (
 
 // This file holds what the survey tallies ([NPSTally], [CSATTally],
 // [CESTally]) share: answer scales, bands, the integer types a slice of scores
-// may hold, intervals and tests, exact rounding and the checks on counts.
+// may hold, tests, and the checks on counts. They use the package's common
+// pieces as every measure does: confidence intervals are [Interval] values
+// that name their [IntervalMethod], scores are rounded exactly by a
+// [Rounding] at the places asked for, as [Proportion.Rate] rounds, and a
+// share of answers is a [Proportion].
 //
 // Survey scores are outputs in the method: they are "retrospective and
 // subjective", and "'one question rules them all' approaches" mislead. The
 // library still computes them exactly, because BI tools need them.
 
-// The codes of errors in survey input reported by this package.
+// The codes of errors in survey input reported by this package. Counts and
+// data share the codes of every measure of the package: a negative count is
+// [ErrInvalidCount], a count past the largest int64 [ErrOverflow], a measure
+// of an empty tally [ErrNoData]; a bad confidence level is
+// [ErrInvalidConfidence], bad rounding arguments [ErrUnknownRounding] and
+// [ErrInvalidPlaces].
 const (
 	// ErrInvalidScale: an answer scale with fewer than two points, with more
 	// points than the tally can hold, or with a bound outside the int32
@@ -30,29 +41,16 @@ const (
 	// ErrScoreOutOfRange: a survey answer that is not a point of the scale
 	// (below its bottom or above its top). Nothing is dropped or clamped.
 	ErrScoreOutOfRange Code = "score-out-of-range"
-	// ErrNegativeTally: a count given to a tally that is negative.
-	ErrNegativeTally Code = "negative-tally"
-	// ErrTallyOverflow: adding to or merging tallies would take a count past
-	// the largest int64.
-	ErrTallyOverflow Code = "tally-overflow"
 	// ErrScaleMismatch: merging or comparing tallies taken on different
-	// scales, bands, boxes or agreement points.
+	// scales, bands, boxes or agreement points, or counts that do not match
+	// the points of a scale.
 	ErrScaleMismatch Code = "scale-mismatch"
-	// ErrNoResponses: a score, mean or interval asked of a tally with no
-	// responses.
-	ErrNoResponses Code = "no-responses"
 	// ErrTooFewResponses: a standard error, interval or test asked of a
 	// tally with a single response.
 	ErrTooFewResponses Code = "too-few-responses"
 	// ErrZeroVariance: a test whose standard error is zero (every response
 	// in one category), so that its statistic would be infinite.
 	ErrZeroVariance Code = "zero-variance"
-	// ErrInvalidConfidenceLevel: a confidence level that is NaN, infinite
-	// or not strictly between 0 and 1.
-	ErrInvalidConfidenceLevel Code = "invalid-confidence-level"
-	// ErrRoundingArgument: a rounding request with a nil rounding function
-	// or a number of decimal places outside 0..[MaxRoundingPlaces].
-	ErrRoundingArgument Code = "invalid-rounding-argument"
 )
 
 // MaxScalePoints is the largest number of points an answer [Scale] may have:
@@ -63,10 +61,6 @@ const MaxScalePoints = 256
 // [CSATScale] or a [CESScale], whose tallies keep a count for every point:
 // 11, enough for a 0-10 scale.
 const MaxRatingPoints = 11
-
-// MaxRoundingPlaces is the largest number of decimal places a survey score
-// may be rounded to.
-const MaxRoundingPlaces = 30
 
 // Integer is the set of integer types a slice of survey answers may hold.
 // []int8 and []int take the fast path; the others are counted by a simple
@@ -145,11 +139,49 @@ func (s Scale) Equal(o Scale) bool { return s == o }
 // String returns the scale as "min..max", e.g. "0..10".
 func (s Scale) String() string { return fmt.Sprintf("%d..%d", s.min, s.max) }
 
+// scaleJSON is the JSON form of a [Scale].
+type scaleJSON struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"min":0,"max":10}. The zero
+// Scale is not a valid scale and cannot be marshalled (code
+// [ErrInvalidScale]).
+func (s Scale) MarshalJSON() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, NewError(ErrInvalidScale, nil, "outcome: cannot marshal the invalid scale %s", s)
+	}
+	return json.Marshal(scaleJSON{Min: s.min, Max: s.max})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n},
+// refusing unknown fields, duplicate fields and trailing data (an absent
+// field is 0), and validates the bounds exactly as [NewScale] does;
+// malformed JSON is an *[Error] with code [ErrInvalidJSON]. On error s is
+// left unchanged, and JSON null leaves it unchanged too.
+func (s *Scale) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w scaleJSON
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	v, err := NewScale(w.Min, w.Max)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
 // Band is a closed range of answers, from Low to High inclusive: the NPS
 // promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
-// where it is used ([NewNPSBands]).
+// where it is used ([NewNPSBands]); it encodes to JSON as {"low", "high"}.
 type Band struct {
-	Low, High int
+	Low  int `json:"low"`
+	High int `json:"high"`
 }
 
 // Contains reports whether score lies in the band.
@@ -158,69 +190,50 @@ func (b Band) Contains(score int) bool { return b.Low <= score && score <= b.Hig
 // String returns the band as "low..high", e.g. "9..10".
 func (b Band) String() string { return fmt.Sprintf("%d..%d", b.Low, b.High) }
 
-// ScoreInterval is a confidence interval for a survey measure, in the
-// measure's own units (NPS points, percent, or points of the answer scale):
-// the point estimate, the bounds, and the confidence level it was computed
-// at (0.95 for a 95% interval). It is plain data.
-//
-// The bounds are the method's formula, not cut to the measure's range: a
-// Wald interval near the end of the range can reach past it, which is a sign
-// that the sample is small and an adjusted method is the better choice. The
-// estimate need not be the midpoint (Wilson and adjusted-Wald intervals are
-// centred on an adjusted estimate).
-type ScoreInterval struct {
-	Estimate   float64
-	Low, High  float64
-	Confidence float64
-}
-
-// Contains reports whether v lies in the interval, bounds included.
-func (i ScoreInterval) Contains(v float64) bool { return i.Low <= v && v <= i.High }
-
-// Width returns High - Low.
-func (i ScoreInterval) Width() float64 { return i.High - i.Low }
-
 // ScoreTest is the result of a z-test on a survey measure: the observed
 // difference (a score minus a hypothesised value, or one group's score minus
 // another's), its standard error, the statistic z = Difference /
-// StandardError, the two-sided p-value P(|Z| >= |z|), and the Wald interval of
-// the difference (Interval.Estimate is Difference). It is plain data, in the
-// measure's own units.
+// StandardError, the two-sided p-value P(|Z| >= |z|), and the Wald interval
+// of the difference ([IntervalWald]; Interval.Estimate is Difference). It is
+// plain data in the measure's own units, and encodes to JSON for a
+// dashboard like a [ProportionComparison].
 type ScoreTest struct {
-	Difference    float64
-	StandardError float64
-	Z             float64
-	P             float64
-	Interval      ScoreInterval
+	// Difference is the observed difference.
+	Difference float64 `json:"difference"`
+	// StandardError is the standard error of the difference.
+	StandardError float64 `json:"standard_error"`
+	// Z is Difference / StandardError.
+	Z float64 `json:"z"`
+	// PValue is the two-sided p-value of Z, P(|N(0,1)| >= |Z|): the chance
+	// of a difference at least this large if there were none.
+	PValue float64 `json:"p_value"`
+	// Interval is the Wald interval of the difference at the test's
+	// confidence level.
+	Interval Interval `json:"interval"`
 }
 
 // Significant reports whether the difference is significant at the test's
-// confidence level: P below 1 - Interval.Confidence (below 0.05 for a 95%
-// interval), which is exactly when the interval leaves out zero.
-func (t ScoreTest) Significant() bool { return t.P < 1-t.Interval.Confidence }
+// confidence level: PValue below 1 - Interval.Confidence (below 0.05 for a
+// 95% interval), which is exactly when the interval leaves out zero.
+func (t ScoreTest) Significant() bool { return t.PValue < 1-t.Interval.Confidence }
 
-// surveyCheckConfidence returns nil if c is a confidence level strictly between 0
-// and 1, and an error with code [ErrInvalidConfidenceLevel] otherwise.
-func surveyCheckConfidence(c float64) error {
-	if math.IsNaN(c) || math.IsInf(c, 0) || c <= 0 || c >= 1 {
-		return NewError(ErrInvalidConfidenceLevel, nil,
-			"outcome: confidence level %g is not a number strictly between 0 and 1", c)
+// surveyZTest returns the z-test of a difference with standard error se > 0,
+// and its Wald interval at critical value crit.
+func surveyZTest(diff, se, crit, confidence float64) ScoreTest {
+	z := diff / se
+	return ScoreTest{
+		Difference:    diff,
+		StandardError: se,
+		Z:             z,
+		PValue:        stat.TwoSidedP(z),
+		Interval: Interval{Estimate: diff, Low: diff - crit*se, High: diff + crit*se,
+			Confidence: confidence, Method: IntervalWald},
 	}
-	return nil
-}
-
-// surveyCriticalZ returns the two-sided critical value of the standard normal
-// distribution at a checked confidence level.
-func surveyCriticalZ(confidence float64) (float64, error) {
-	if err := surveyCheckConfidence(confidence); err != nil {
-		return 0, err
-	}
-	return stat.CriticalValue(confidence), nil
 }
 
 // tallyAdd returns a + b for non-negative a and b, and an error with code
-// [ErrTallyOverflow] naming what overflowed if the sum passes the largest
-// int64. It is small enough to be inlined into the merges.
+// [ErrOverflow] naming what overflowed if the sum passes the largest int64.
+// It is small enough to be inlined into the merges.
 func tallyAdd(a, b int64, what string) (int64, error) {
 	if a > math.MaxInt64-b {
 		return 0, tallyOverflowError(a, b, what)
@@ -230,28 +243,30 @@ func tallyAdd(a, b int64, what string) (int64, error) {
 
 // tallyOverflowError returns the error for a + b past the largest int64.
 func tallyOverflowError(a, b int64, what string) error {
-	return NewError(ErrTallyOverflow, nil,
+	return NewError(ErrOverflow, nil,
 		"outcome: %s would overflow: %d + %d is past the largest int64", what, a, b)
 }
 
 // tallyNegativeError returns the error for a negative count.
 func tallyNegativeError(what string, n int64) error {
-	return NewError(ErrNegativeTally, nil, "outcome: %s count %d is negative", what, n)
+	return NewError(ErrInvalidCount, nil, "outcome: %s count %d is negative", what, n)
 }
 
-// surveyNoResponsesError returns the error for a measure asked of an empty tally.
+// surveyNoResponsesError returns the error for a measure asked of an empty
+// tally.
 func surveyNoResponsesError(measure string) error {
-	return NewError(ErrNoResponses, nil, "outcome: %s of a tally with no responses", measure)
+	return NewError(ErrNoData, nil, "outcome: %s of a tally with no responses", measure)
 }
 
-// surveyOneResponseError returns the error for a statistic asked of a single response.
+// surveyOneResponseError returns the error for a statistic asked of a single
+// response.
 func surveyOneResponseError(measure string) error {
 	return NewError(ErrTooFewResponses, nil,
 		"outcome: %s needs at least two responses, the tally has one", measure)
 }
 
-// surveyScoreError returns the error for a score that is not on the scale; position
-// is its index in the slice, or -1 for a score added on its own.
+// surveyScoreError returns the error for a score that is not on the scale;
+// position is its index in the slice, or -1 for a score added on its own.
 func surveyScoreError(score string, position int, s Scale) error {
 	if position < 0 {
 		return NewError(ErrScoreOutOfRange, nil, "outcome: score %s is outside the scale %s", score, s)
@@ -259,74 +274,13 @@ func surveyScoreError(score string, position int, s Scale) error {
 	return NewError(ErrScoreOutOfRange, nil, "outcome: score %s at position %d is outside the scale %s", score, position, s)
 }
 
-// surveyRoundRatio returns num/den rounded to places decimal places by round, with
-// den > 0. It rounds the exact quotient, never a truncated or floating-point
-// approximation of it: round is applied to a stand-in that has the exact
-// quotient's sign and digits up to places and lies on the same side of the
-// midpoint between the two neighbouring candidates (or on it, or on a
-// candidate), so that every rounding rule that depends only on those (all of
-// decimal's Round, RoundBank, RoundUp, RoundDown, RoundCeil, RoundFloor and
-// Truncate) gives the exactly rounded result.
-func surveyRoundRatio(num, den decimal.Decimal, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, round); err != nil {
-		return decimal.Decimal{}, err
+// surveyCheckRounding checks the rounding arguments of a survey score as
+// [Proportion.Rate] does: the mode first, then the places.
+func surveyCheckRounding(places int32, rounding Rounding) error {
+	if err := rounding.check(); err != nil {
+		return err
 	}
-	q, r := num.QuoRem(den, places)
-	if r.IsZero() {
-		return round(q, places), nil
-	}
-	// |r| < den * 10^-places; compare 2|r| with den * 10^-places.
-	unit := decimal.New(1, -places)
-	var quarter int64
-	switch r.Abs().Mul(decimal.NewFromInt(2)).Cmp(den.Mul(unit)) {
-	case -1:
-		quarter = 1 // below the midpoint
-	case 0:
-		quarter = 2 // on it
-	default:
-		quarter = 3 // above it
-	}
-	step := decimal.New(quarter*25, -places-2) // quarter/4 of a unit
-	if r.Sign() < 0 {
-		step = step.Neg()
-	}
-	return round(q.Add(step), places), nil
-}
-
-// surveyCheckRounding checks the rounding arguments of a survey score.
-func surveyCheckRounding(places int32, round func(decimal.Decimal, int32) decimal.Decimal) error {
-	if round == nil {
-		return NewError(ErrRoundingArgument, nil,
-			"outcome: no rounding function given (pass one such as decimal.Decimal.Round)")
-	}
-	if places < 0 || places > MaxRoundingPlaces {
-		return NewError(ErrRoundingArgument, nil,
-			"outcome: %d decimal places is outside 0..%d", places, MaxRoundingPlaces)
-	}
-	return nil
-}
-
-// surveyWilson returns the Wilson score interval for successes out of n
-// trials (n >= 1) at critical value z, as fractions in [0, 1]:
-//
-//	centre = (p + z²/(2n)) / (1 + z²/n)
-//	half   = z * sqrt(p(1-p)/n + z²/(4n²)) / (1 + z²/n)
-//
-// with p = successes/n (Wilson 1927, "Probable inference, the law of
-// succession, and statistical inference", JASA 22(158), 209-212). The bounds
-// lie in [0, 1] in exact arithmetic; they are kept there against
-// floating-point round-off.
-//
-// TODO(lead): this is a local copy for the survey tallies; point it at the
-// proportion helper's Wilson interval when the branches are merged.
-func surveyWilson(successes, n int64, z float64) (low, high float64) {
-	nf := float64(n)
-	p := float64(successes) / nf
-	z2 := z * z
-	denom := 1 + z2/nf
-	centre := (p + z2/(2*nf)) / denom
-	half := z * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf)) / denom
-	return max(0, centre-half), min(1, centre+half)
+	return checkPlaces(places, -MaxPlaces, MaxPlaces)
 }
 
 // ratingCounts is the count of each point of a rating scale of at most
@@ -433,28 +387,35 @@ func (r ratingCounts) list(s Scale) []int64 {
 }
 
 // percent returns 100 * k / n, rounded exactly.
-func (r ratingCounts) percent(k int64, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, round); err != nil {
+func (r ratingCounts) percent(k int64, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, rounding); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if r.n == 0 {
 		return decimal.Decimal{}, surveyNoResponsesError(measure)
 	}
-	return surveyRoundRatio(decimal.NewFromInt(k).Mul(decimal.NewFromInt(100)), decimal.NewFromInt(r.n), places, round)
+	return rounding.ratio(k, r.n, 2, places), nil
 }
+
+// share returns the k answers out of all as a [Proportion]; k <= r.n.
+func (r ratingCounts) share(k int64) Proportion { return Proportion{successes: k, trials: r.n} }
 
 // wilsonPercent returns the Wilson interval of k out of the answers, in
 // percent.
-func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (ScoreInterval, error) {
-	z, err := surveyCriticalZ(confidence)
+func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (Interval, error) {
+	z, err := criticalValue(confidence)
 	if err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
 	if err := r.needTwo(measure); err != nil {
-		return ScoreInterval{}, err
+		return Interval{}, err
 	}
-	lo, hi := surveyWilson(k, r.n, z)
-	return ScoreInterval{Estimate: 100 * float64(k) / float64(r.n), Low: 100 * lo, High: 100 * hi, Confidence: confidence}, nil
+	lo, hi := wilsonBounds(k, r.n, z)
+	est := 100 * float64(k) / float64(r.n)
+	// Guard the ordering against rounding error in the last bit, as
+	// [Proportion.Interval] does.
+	return Interval{Estimate: est, Low: min(100*lo, est), High: max(100*hi, est),
+		Confidence: confidence, Method: IntervalWilson}, nil
 }
 
 // needTwo returns an error unless there are at least two answers.
@@ -469,20 +430,22 @@ func (r ratingCounts) needTwo(measure string) error {
 }
 
 // mean returns the exact mean answer on s, rounded:
-// (min * n + sum of count * offset) / n.
-func (r ratingCounts) mean(s Scale, measure string, places int32, round func(decimal.Decimal, int32) decimal.Decimal) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, round); err != nil {
+// (min * n + sum of count * offset) / n, in big integers, as the sum can
+// pass the largest int64.
+func (r ratingCounts) mean(s Scale, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
+	if err := surveyCheckRounding(places, rounding); err != nil {
 		return decimal.Decimal{}, err
 	}
 	if r.n == 0 {
 		return decimal.Decimal{}, surveyNoResponsesError(measure)
 	}
-	n := decimal.NewFromInt(r.n)
-	sum := decimal.NewFromInt(int64(s.min)).Mul(n)
+	n := big.NewInt(r.n)
+	sum := new(big.Int).Mul(big.NewInt(int64(s.min)), n)
+	var term big.Int
 	for o, c := range r.counts {
-		sum = sum.Add(decimal.NewFromInt(c).Mul(decimal.NewFromInt(int64(o))))
+		sum.Add(sum, term.Mul(big.NewInt(c), big.NewInt(int64(o))))
 	}
-	return surveyRoundRatio(sum, n, places, round)
+	return rounding.ratioBig(sum, n, 0, places), nil
 }
 
 // meanStats returns the mean answer on s and its standard error, with the

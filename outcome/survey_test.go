@@ -1,10 +1,14 @@
 package outcome
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -241,22 +245,13 @@ func surveyBadAnswer(r *rand.Rand, s Scale) int {
 	return math.MaxInt
 }
 
-// TestSurveyRoundRatio checks exact rounding against hand-worked quotients, with
-// every rounding function of decimal, at ties, near ties and away from them.
-func TestSurveyRoundRatio(t *testing.T) {
-	type rf = func(decimal.Decimal, int32) decimal.Decimal
-	modes := []struct {
-		name  string
-		round rf
-	}{
-		{"Round", decimal.Decimal.Round},
-		{"RoundBank", decimal.Decimal.RoundBank},
-		{"RoundUp", decimal.Decimal.RoundUp},
-		{"RoundDown", decimal.Decimal.RoundDown},
-		{"RoundCeil", decimal.Decimal.RoundCeil},
-		{"RoundFloor", decimal.Decimal.RoundFloor},
-		{"Truncate", decimal.Decimal.Truncate},
-	}
+// TestSurveyRatioRounding checks the exact rounding the survey scores use
+// ([Rounding.ratio], and [Rounding.ratioBig] for sums past int64) against
+// hand-worked quotients, in every mode, at ties, near ties and away from
+// them. The near ties are the cases a rounding of a truncated or
+// floating-point approximation gets wrong.
+func TestSurveyRatioRounding(t *testing.T) {
+	modes := [7]Rounding{RoundHalfEven, RoundHalfUp, RoundHalfDown, RoundUp, RoundDown, RoundCeiling, RoundFloor}
 	tests := []struct {
 		name     string
 		num, den int64
@@ -265,56 +260,93 @@ func TestSurveyRoundRatio(t *testing.T) {
 		want [7]string
 	}{
 		// 100/8 = 12.5 exactly: a tie at 0 places.
-		{"tie up", 100, 8, 0, [7]string{"13", "12", "13", "12", "13", "12", "12"}},
+		{"tie up", 100, 8, 0, [7]string{"12", "13", "12", "13", "12", "13", "12"}},
 		// -100/8 = -12.5.
-		{"tie down", -100, 8, 0, [7]string{"-13", "-12", "-13", "-12", "-12", "-13", "-12"}},
+		{"tie down", -100, 8, 0, [7]string{"-12", "-13", "-12", "-13", "-12", "-12", "-13"}},
 		// 300/8 = 37.5: half to even goes up.
-		{"even tie", 300, 8, 0, [7]string{"38", "38", "38", "37", "38", "37", "37"}},
+		{"even tie", 300, 8, 0, [7]string{"38", "38", "37", "38", "37", "38", "37"}},
 		// 100/3 = 33.333...: below the midpoint.
-		{"third", 100, 3, 1, [7]string{"33.3", "33.3", "33.4", "33.3", "33.4", "33.3", "33.3"}},
+		{"third", 100, 3, 1, [7]string{"33.3", "33.3", "33.3", "33.4", "33.3", "33.4", "33.3"}},
 		// 200/3 = 66.666...: above it.
-		{"two thirds", 200, 3, 1, [7]string{"66.7", "66.7", "66.7", "66.6", "66.7", "66.6", "66.6"}},
+		{"two thirds", 200, 3, 1, [7]string{"66.7", "66.7", "66.7", "66.7", "66.6", "66.7", "66.6"}},
 		// -200/3 = -66.666...
-		{"minus two thirds", -200, 3, 1, [7]string{"-66.7", "-66.7", "-66.7", "-66.6", "-66.6", "-66.7", "-66.6"}},
+		{"minus two thirds", -200, 3, 1, [7]string{"-66.7", "-66.7", "-66.7", "-66.7", "-66.6", "-66.6", "-66.7"}},
 		// -100/300 = -0.333...: the truncated quotient is 0, the sign is
 		// the remainder's.
-		{"small negative", -100, 300, 0, [7]string{"0", "0", "-1", "0", "0", "-1", "0"}},
+		{"small negative", -100, 300, 0, [7]string{"0", "0", "0", "-1", "0", "0", "-1"}},
 		// 1000000100/80000000 = 12.50000125: it looks like a tie to four
-		// places, but is above it, so half-to-even must go up.
-		{"near tie", 1000000100, 80000000, 0, [7]string{"13", "13", "13", "12", "13", "12", "12"}},
+		// places, but is above it, so every half mode must go up.
+		{"near tie", 1000000100, 80000000, 0, [7]string{"13", "13", "13", "13", "12", "13", "12"}},
 		// 999999900/80000000 = 12.49999875: just below.
-		{"just below tie", 999999900, 80000000, 0, [7]string{"12", "12", "13", "12", "13", "12", "12"}},
+		{"just below tie", 999999900, 80000000, 0, [7]string{"12", "12", "12", "13", "12", "13", "12"}},
 		// 100/7 = 14.285714...: two places.
-		{"sevenths", 100, 7, 2, [7]string{"14.29", "14.29", "14.29", "14.28", "14.29", "14.28", "14.28"}},
+		{"sevenths", 100, 7, 2, [7]string{"14.29", "14.29", "14.29", "14.29", "14.28", "14.29", "14.28"}},
 		// Exact quotients come back exactly in every mode.
 		{"exact", 3000, 100, 2, [7]string{"30", "30", "30", "30", "30", "30", "30"}},
+		// 1250/1 = 1250 to -2 places (hundreds): a tie, 12.5 hundreds.
+		{"hundreds", 1250, 1, -2, [7]string{"1200", "1300", "1200", "1300", "1200", "1300", "1200"}},
 	}
 	for _, tt := range tests {
 		for i, m := range modes {
-			t.Run(tt.name+"/"+m.name, func(t *testing.T) {
-				got, err := surveyRoundRatio(decimal.NewFromInt(tt.num), decimal.NewFromInt(tt.den), tt.places, m.round)
-				require.NoError(t, err)
+			t.Run(tt.name+"/"+m.String(), func(t *testing.T) {
 				want := decimal.RequireFromString(tt.want[i])
-				assert.True(t, want.Equal(got), "%d/%d to %d places by %s: want %s, got %s",
-					tt.num, tt.den, tt.places, m.name, want, got)
+				got := m.ratio(tt.num, tt.den, 0, tt.places)
+				assert.True(t, want.Equal(got), "ratio %d/%d to %d places by %s: want %s, got %s",
+					tt.num, tt.den, tt.places, m, want, got)
+				assert.Equal(t, -tt.places, got.Exponent())
+				viaBig := m.ratioBig(big.NewInt(tt.num), big.NewInt(tt.den), 0, tt.places)
+				assert.True(t, want.Equal(viaBig), "ratioBig %d/%d to %d places by %s: want %s, got %s",
+					tt.num, tt.den, tt.places, m, want, viaBig)
+				assert.Equal(t, -tt.places, viaBig.Exponent())
 			})
 		}
 	}
 }
 
-func TestSurveyRoundRatioArguments(t *testing.T) {
-	one := decimal.NewFromInt(1)
-	_, err := surveyRoundRatio(one, one, 0, nil)
-	require.ErrorIs(t, err, ErrRoundingArgument)
-	assert.Equal(t, "outcome: no rounding function given (pass one such as decimal.Decimal.Round)", err.Error())
-	_, err = surveyRoundRatio(one, one, -1, decimal.Decimal.Round)
-	require.ErrorIs(t, err, ErrRoundingArgument)
-	assert.Equal(t, "outcome: -1 decimal places is outside 0..30", err.Error())
-	_, err = surveyRoundRatio(one, one, MaxRoundingPlaces+1, decimal.Decimal.Round)
-	assert.ErrorIs(t, err, ErrRoundingArgument)
-	got, err := surveyRoundRatio(one, decimal.NewFromInt(3), MaxRoundingPlaces, decimal.Decimal.Round)
-	require.NoError(t, err)
-	assert.Equal(t, "0.333333333333333333333333333333", got.String())
+// TestRatioBigPastInt64 rounds quotients whose numerators pass the largest
+// int64, as the mean of a huge tally does, and checks that ratioBig leaves
+// its arguments alone. With a = 2^62 - 1 = 4611686018427387903:
+// (6a + 5) / (2a + 1) = 3 + 2/(2a + 1) = 3.000000000000000000216...,
+// which is 3.000000000000000000 to 18 places by every mode but those that
+// round up (up and ceiling: ...001); and 10^20 / 8 = 12500000000000000000
+// exactly, shifted by 10^-20 (shift -20), is 0.125: a tie at 2 places.
+func TestRatioBigPastInt64(t *testing.T) {
+	a := new(big.Int).SetInt64(1<<62 - 1)
+	num := new(big.Int).Add(new(big.Int).Mul(a, big.NewInt(6)), big.NewInt(5))
+	den := new(big.Int).Add(new(big.Int).Mul(a, big.NewInt(2)), big.NewInt(1))
+	numWas, denWas := num.String(), den.String()
+	for _, m := range []Rounding{RoundHalfEven, RoundHalfUp, RoundHalfDown, RoundDown, RoundFloor} {
+		got := m.ratioBig(num, den, 0, 18)
+		assert.Equal(t, "3.000000000000000000", got.StringFixed(18), "%s", m)
+		assert.Equal(t, int32(-18), got.Exponent())
+	}
+	for _, m := range []Rounding{RoundUp, RoundCeiling} {
+		got := m.ratioBig(num, den, 0, 18)
+		assert.Equal(t, "3.000000000000000001", got.String(), "%s", m)
+	}
+	assert.Equal(t, numWas, num.String())
+	assert.Equal(t, denWas, den.String())
+
+	e20 := new(big.Int).Exp(big.NewInt(10), big.NewInt(20), nil)
+	assert.Equal(t, "0.12", RoundHalfEven.ratioBig(e20, big.NewInt(8), -20, 2).String())
+	assert.Equal(t, "0.13", RoundHalfUp.ratioBig(e20, big.NewInt(8), -20, 2).String())
+}
+
+// TestSurveyCheckRounding pins the argument checks of the survey scores:
+// the rounding mode first, then the places, with the codes and messages of
+// [Proportion.Rate].
+func TestSurveyCheckRounding(t *testing.T) {
+	err := surveyCheckRounding(0, 0)
+	require.ErrorIs(t, err, ErrUnknownRounding)
+	assert.Equal(t, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven", err.Error())
+	err = surveyCheckRounding(MaxPlaces+1, 0)
+	assert.ErrorIs(t, err, ErrUnknownRounding, "the mode is checked first")
+	err = surveyCheckRounding(MaxPlaces+1, RoundHalfEven)
+	require.ErrorIs(t, err, ErrInvalidPlaces)
+	assert.Equal(t, "outcome: 101 decimal places is outside [-100, 100]", err.Error())
+	assert.ErrorIs(t, surveyCheckRounding(-MaxPlaces-1, RoundHalfEven), ErrInvalidPlaces)
+	assert.NoError(t, surveyCheckRounding(MaxPlaces, RoundFloor))
+	assert.NoError(t, surveyCheckRounding(-MaxPlaces, RoundFloor))
 }
 
 func TestTallyAdd(t *testing.T) {
@@ -322,31 +354,46 @@ func TestTallyAdd(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(math.MaxInt64), got)
 	_, err = tallyAdd(math.MaxInt64, 1, "the promoter count")
-	require.ErrorIs(t, err, ErrTallyOverflow)
+	require.ErrorIs(t, err, ErrOverflow)
 	assert.Equal(t, "outcome: the promoter count would overflow: 9223372036854775807 + 1 is past the largest int64", err.Error())
 	var e *Error
 	require.True(t, errors.As(err, &e))
 	assert.Equal(t, SeverityError, e.Severity)
 }
 
-// TestSurveyWilson checks the local Wilson interval against hand-worked
-// values: for 30 of 40 at z = 1.959963984540054, p = 0.75, z² = 3.841459,
-// centre = (0.75 + 3.841459/80) / (1 + 3.841459/40) = 0.797932 / 1.096036 =
-// 0.728016, half = 1.959964 * sqrt(0.1875/40 + 3.841459/6400) / 1.096036 =
-// 0.130034, so 0.598060..0.858129.
-func TestSurveyWilson(t *testing.T) {
-	lo, hi := surveyWilson(30, 40, 1.959963984540054)
-	assert.InDelta(t, 0.598060, lo, 1e-6)
-	assert.InDelta(t, 0.858129, hi, 1e-6)
-	// No successes: the lower bound is 0 (exactly, or a rounding error
-	// above it), the upper bound z²/(n + z²) = 3.841459/13.841459 = 0.277533.
-	lo, hi = surveyWilson(0, 10, 1.959963984540054)
-	assert.InDelta(t, 0, lo, 1e-12)
-	assert.GreaterOrEqual(t, lo, 0.0)
-	assert.InDelta(t, 0.277533, hi, 1e-6)
-	lo, hi = surveyWilson(10, 10, 1.959963984540054)
-	assert.InDelta(t, 1-0.277533, lo, 1e-6)
-	assert.LessOrEqual(t, hi, 1.0)
+// TestSurveyWilsonPercent checks the Wilson interval of the survey shares,
+// now the proportion code's, against hand-worked values: for 30 of 40 at
+// 95%, z = 1.959963984540054, p = 0.75, z² = 3.841459, centre = (0.75 +
+// 3.841459/80) / (1 + 3.841459/40) = 0.797932 / 1.096036 = 0.728016, half =
+// 1.959964 * sqrt(0.1875/40 + 3.841459/6400) / 1.096036 = 0.130034, so
+// 59.8060..85.8129 percent, around the estimate 75.
+func TestSurveyWilsonPercent(t *testing.T) {
+	r := ratingCounts{n: 40}
+	iv, err := r.wilsonPercent(30, "x", 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 59.8060, iv.Low, 1e-4)
+	assert.InDelta(t, 85.8129, iv.High, 1e-4)
+	assert.Equal(t, 75.0, iv.Estimate)
+	assert.Equal(t, 0.95, iv.Confidence)
+	assert.Equal(t, IntervalWilson, iv.Method)
+	// It is Proportion.Wilson's interval, in percent.
+	p, err := r.share(30).Wilson(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 100*p.Low, iv.Low, 1e-12)
+	assert.InDelta(t, 100*p.High, iv.High, 1e-12)
+	// No successes: the lower bound is exactly 0, the upper bound
+	// 100 * z²/(n + z²) = 100 * 3.841459/13.841459 = 27.7533.
+	r = ratingCounts{n: 10}
+	iv, err = r.wilsonPercent(0, "x", 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, iv.Low)
+	assert.InDelta(t, 27.7533, iv.High, 1e-4)
+	iv, err = r.wilsonPercent(10, "x", 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 100-27.7533, iv.Low, 1e-4)
+	assert.Equal(t, 100.0, iv.High)
+	_, err = r.wilsonPercent(10, "x", 1)
+	assert.ErrorIs(t, err, ErrInvalidConfidence)
 }
 
 func TestNewScale(t *testing.T) {
@@ -484,4 +531,70 @@ func TestTallyNPSMatchesNaive(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestScaleJSON(t *testing.T) {
+	for _, s := range []Scale{MustScale(0, 10), MustScale(-128, 127), MustScale(math.MinInt32, math.MinInt32+1),
+		MustScale(math.MaxInt32-255, math.MaxInt32)} {
+		data, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Scale
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		assert.True(t, s.Equal(back), "%s", data)
+	}
+	data, err := json.Marshal(MustScale(1, 5))
+	require.NoError(t, err)
+	assert.Equal(t, `{"min":1,"max":5}`, string(data))
+
+	_, err = json.Marshal(Scale{})
+	require.ErrorIs(t, err, ErrInvalidScale, "the zero Scale is invalid and cannot be marshalled")
+	assert.Contains(t, err.Error(), "outcome: cannot marshal the invalid scale 0..0")
+	type wrapper struct {
+		S Scale `json:"s,omitzero"`
+	}
+	data, err = json.Marshal(wrapper{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "omitzero leaves it out")
+
+	bad := []struct {
+		name    string
+		in      string
+		code    Code
+		message string
+	}{
+		{"empty object", `{}`, ErrInvalidScale, "outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"},
+		{"too many points", `{"min":0,"max":256}`, ErrInvalidScale, "outcome: scale 0..256 has more than 256 points"},
+		{"unknown field", `{"min":0,"max":10,"step":1}`, ErrInvalidJSON, `outcome: invalid JSON: json: unknown field "step"`},
+		{"duplicate key", `{"min":0,"max":10,"max":11}`, ErrInvalidJSON, `outcome: invalid JSON: duplicate object key "max"`},
+		{"trailing data", `{"min":0,"max":10},`, ErrInvalidJSON, "outcome: invalid JSON: trailing data after the JSON value"},
+		{"not a number", `{"min":"0","max":10}`, ErrInvalidJSON, ""},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			got := MustScale(1, 7)
+			err := got.UnmarshalJSON([]byte(tt.in))
+			require.ErrorIs(t, err, tt.code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, err.Error())
+			}
+			assert.Equal(t, MustScale(1, 7), got, "unchanged on error")
+		})
+	}
+	got := MustScale(1, 7)
+	require.NoError(t, got.UnmarshalJSON([]byte("null")))
+	assert.Equal(t, MustScale(1, 7), got)
+}
+
+// TestScoreTestJSON pins the JSON keys of a test for a dashboard, the same
+// as those of a ProportionComparison.
+func TestScoreTestJSON(t *testing.T) {
+	test := surveyZTest(10, 5, 1.959963984540054, 0.95)
+	assert.Equal(t, 2.0, test.Z)
+	data, err := json.Marshal(test)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(data, &m))
+	assert.ElementsMatch(t, []string{"difference", "standard_error", "z", "p_value", "interval"}, slices.Collect(maps.Keys(m)))
+	assert.Equal(t, "wald", m["interval"].(map[string]any)["method"])
+	assert.Equal(t, 0.95, m["interval"].(map[string]any)["confidence"])
 }

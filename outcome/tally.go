@@ -1,10 +1,6 @@
 package outcome
 
-import (
-	"encoding/binary"
-	"fmt"
-	"unsafe"
-)
+import "fmt"
 
 // This file holds the kernels that count a slice of survey answers, with
 // every answer checked and the first one that is not on the scale reported
@@ -36,7 +32,10 @@ import (
 // loop, to find the first one: everything before that block was valid.
 //
 // NPS answers in an []int8 on a scale within 0..127 take a faster kernel
-// still, with no tables: the SWAR kernel at the end of this file.
+// still, with no tables: the SWAR kernel at the end of this file. Like the
+// rest of the library it is plain Go, without package unsafe: it reads eight
+// answers at a time through array pointers converted from the slice, and the
+// compiler merges the eight byte loads of [swarWord] into one 64-bit load.
 
 // codeLUT maps an answer's offset from the bottom of its scale (0..255) to
 // its code; offsets past the top of the scale map to the poison code.
@@ -302,32 +301,38 @@ const (
 // swarFits reports whether the SWAR kernel can count answers on s.
 func swarFits(s Scale) bool { return s.min >= 0 && s.max <= 127 }
 
+// swarWord returns the eight answers of a as one little-endian word, the
+// answer a[i] in byte lane i. It is written so that the compiler merges the
+// eight loads into one 64-bit load (as it does for
+// [encoding/binary.LittleEndian.Uint64]); BenchmarkTallyNPS_int8 shows it.
+func swarWord(a *[8]int8) uint64 {
+	return uint64(uint8(a[0])) | uint64(uint8(a[1]))<<8 | uint64(uint8(a[2]))<<16 | uint64(uint8(a[3]))<<24 |
+		uint64(uint8(a[4]))<<32 | uint64(uint8(a[5]))<<40 | uint64(uint8(a[6]))<<48 | uint64(uint8(a[7]))<<56
+}
+
 // kernelSWARInt8 counts, in the longest prefix of b whose length is a
 // multiple of 32, the answers at or above pass and at or above prom, for a
 // scale lo..hi with 0 <= lo < pass < prom <= hi <= 127. It returns the
 // length of the prefix, the two counts, and whether every answer of the
 // prefix was on the scale (if not, the counts are meaningless).
 func kernelSWARInt8(b []int8, lo, pass, prom, hi int) (n int, gePass, geProm int64, ok bool) {
-	// An int8 and a byte have the same size and alignment; the bytes are
-	// only read.
-	bytes := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(b))), len(b))
 	addMax := uint64(127-hi) * lanes01
 	addMin := uint64(128-lo) * lanes01
 	addPass := uint64(128-pass) * lanes01
 	addProm := uint64(128-prom) * lanes01
 	var bad uint64
-	for len(bytes) >= 32 {
-		step := min(len(bytes)/32, 127) * 32
-		chunk := bytes[:step]
-		bytes = bytes[step:]
+	for len(b) >= 32 {
+		step := min(len(b)/32, 127) * 32
+		chunk := b[:step]
+		b = b[step:]
 		n += step
 		var p0, p1, q0, q1 uint64
 		for i := 0; i+32 <= len(chunk); i += 32 {
-			a := (*[32]byte)(chunk[i : i+32])
-			w0 := binary.LittleEndian.Uint64(a[0:8])
-			w1 := binary.LittleEndian.Uint64(a[8:16])
-			w2 := binary.LittleEndian.Uint64(a[16:24])
-			w3 := binary.LittleEndian.Uint64(a[24:32])
+			a := (*[32]int8)(chunk[i : i+32])
+			w0 := swarWord((*[8]int8)(a[0:8]))
+			w1 := swarWord((*[8]int8)(a[8:16]))
+			w2 := swarWord((*[8]int8)(a[16:24]))
+			w3 := swarWord((*[8]int8)(a[24:32]))
 			l0, l1, l2, l3 := w0&lanes7F, w1&lanes7F, w2&lanes7F, w3&lanes7F
 			bad |= w0 | w1 | w2 | w3 | (l0 + addMax) | (l1 + addMax) | (l2 + addMax) | (l3 + addMax) |
 				^((l0 + addMin) & (l1 + addMin) & (l2 + addMin) & (l3 + addMin))

@@ -1,0 +1,46 @@
+package cxtest
+
+import "github.com/cxmodel/cx/outcome"
+
+// The codes of the checks' failures. A Check function that fails returns an
+// *[outcome.Error] with one of these codes, severity error, the IDs of
+// everything involved and a one-line message, so that errors.Is(err,
+// cxtest.ErrNotAligned) tells which check failed. A check that cannot be made
+// (an unknown node, an invalid level, a scorecard that cannot be scored)
+// returns the error that says why, with its own code instead.
+const (
+	// ErrNotAligned: nodes of work that reach no successful customer
+	// outcome ([CheckAligned]). The IDs are the orphans'.
+	ErrNotAligned outcome.Code = "not-aligned"
+	// ErrNoLineOfSight: a node that does not reach the node it should
+	// ([CheckLineOfSight]). The IDs are the two nodes'.
+	ErrNoLineOfSight outcome.Code = "no-line-of-sight"
+	// ErrUnsupportedOutcome: successful customer outcomes that nothing feeds
+	// ([CheckNoUnsupportedOutcomes]). The IDs are the outcomes'.
+	ErrUnsupportedOutcome outcome.Code = "unsupported-outcome"
+	// ErrOutputShare: a KPI portfolio whose share of output-side metrics is
+	// above the limit ([CheckOutputShareAtMost]). The IDs are the output-side
+	// metrics'.
+	ErrOutputShare outcome.Code = "output-share-above-limit"
+	// ErrRewardedOrphanOutput: rewarded output-side metrics with no line of
+	// sight to a successful customer outcome
+	// ([CheckNoRewardedOrphanOutputs]). The IDs are the metrics'.
+	ErrRewardedOrphanOutput outcome.Code = "rewarded-orphan-output"
+	// ErrNoTripleCrown: a scorecard that did not win the triple crown
+	// ([CheckTripleCrown]). The ID is the unit's.
+	ErrNoTripleCrown outcome.Code = "triple-crown-not-won"
+	// ErrCrownNotWon: a scorecard that did not win a given crown
+	// ([CheckCrownWon]). The ID is the unit's.
+	ErrCrownNotWon outcome.Code = "crown-not-won"
+	// ErrNegativeContribution: units that took away from the enterprise's
+	// cost saving or revenue growth ([CheckNoNegativeContribution]). The
+	// IDs are the units'.
+	ErrNegativeContribution outcome.Code = "negative-contribution"
+	// ErrNotNorthStar: a metric that cannot be the North Star, since it
+	// failed a gate of [northstar.Select], or a selection in which every
+	// candidate did ([CheckNorthStar]). The IDs are the candidates'.
+	ErrNotNorthStar outcome.Code = "not-a-north-star"
+	// ErrNotEqual: two decimals, or two amounts of money, that are not equal
+	// by value ([CheckDecimalEqual], [CheckMoneyEqual]).
+	ErrNotEqual outcome.Code = "not-equal-by-value"
+)

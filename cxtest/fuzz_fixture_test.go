@@ -1,0 +1,149 @@
+package cxtest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// levelToken writes a level as the fixtures read it.
+func levelToken(l outcome.Level) string {
+	b, err := l.MarshalText()
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// renderHierarchy writes m as a hierarchy fixture: each node, then each link,
+// both ends with their levels.
+func renderHierarchy(m hierarchy.Model) string {
+	var b strings.Builder
+	for n := range m.Nodes() {
+		fmt.Fprintf(&b, "%s:%s", levelToken(n.Level), n.ID)
+		if n.Name != "" {
+			fmt.Fprintf(&b, " %s", strconv.Quote(n.Name))
+		}
+		b.WriteString("\n")
+	}
+	for l := range m.Links() {
+		from, _ := m.Node(l.From)
+		to, _ := m.Node(l.To)
+		fmt.Fprintf(&b, "%s:%s -[%s]-> %s:%s\n", levelToken(from.Level), l.From, l.Weight, levelToken(to.Level), l.To)
+	}
+	return b.String()
+}
+
+// FuzzHierarchy checks that parsing a hierarchy fixture never panics, and
+// that a fixture that parses, written out again, parses to the same model.
+func FuzzHierarchy(f *testing.F) {
+	for _, s := range []string{
+		contactCentre, aligned, "task:a -[x]-> activity:b", "task:a -[0.5 activity:b", `task:a "A -> activity:b`,
+		`task:a "A" "B"`, "task:a ->", "task:a b -> activity:c", "task: -> activity:c", "output:o -> task:t",
+		"task:t -[-1]-> activity:a", `sco:joy "The joy of the new car"`, "# comment\n\ntask:a -> b\nactivity:b",
+		"task:a:b -> activity:c:d", "-[", "->", `"`, "task:a -[1e-7]-> activity:b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := parseHierarchy(nil, []string{text})
+		if err != nil {
+			return
+		}
+		again, err := parseHierarchy(nil, []string{renderHierarchy(m)})
+		if err != nil {
+			t.Fatalf("%q parses, but not as written out: %v\n%s", text, err, renderHierarchy(m))
+		}
+		if !again.Equal(m) {
+			t.Fatalf("%q parses to another model when written out:\n%s", text, renderHierarchy(m))
+		}
+	})
+}
+
+// renderMetric writes a metric as a metrics fixture line.
+func renderMetric(m outcome.Metric) string {
+	dir := "higher"
+	if m.Direction() == outcome.LowerIsBetter {
+		dir = "lower"
+	}
+	s := fmt.Sprintf("%s:%s %s %s owner=%s unit=%s", levelToken(m.Level()), m.ID(), strconv.Quote(m.Name()), dir,
+		strconv.Quote(m.Owner()), strconv.Quote(m.Unit()))
+	if m.Kind() != 0 {
+		s += " " + m.Kind().String()
+	}
+	if m.Rewarded() {
+		s += " rewarded"
+	}
+	return s
+}
+
+// FuzzMetrics checks that parsing a metrics fixture never panics, and that
+// the metrics that parse, written out again, parse to the same metrics.
+func FuzzMetrics(f *testing.F) {
+	for _, s := range []string{
+		portfolio, `output:aht "Average handle time" rewarded owner="North team" unit=seconds`, "bo:revenue",
+		"bo:fines compliance lower", "aht", "outputs-ish:aht", "output:aht bonus", `output:aht "Average`,
+		`output:aht owner="a"b`, "bo:uplift", "output:calls revenue", `output:x ""`, "sco:a:b up",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ms, err := parseMetrics([]string{text})
+		if err != nil {
+			return
+		}
+		lines := make([]string, len(ms))
+		for i, m := range ms {
+			lines[i] = renderMetric(m)
+		}
+		again, err := parseMetrics(lines)
+		if err != nil {
+			t.Fatalf("%q parses, but not as written out: %v\n%s", text, err, strings.Join(lines, "\n"))
+		}
+		for i := range ms {
+			if !again[i].Equal(ms[i]) {
+				t.Fatalf("%q: metric %d is %+v written out, %+v before", text, i, again[i].Spec(), ms[i].Spec())
+			}
+		}
+	})
+}
+
+// FuzzScorecard checks that parsing a scorecard fixture never panics and
+// gives a valid scorecard or an error.
+func FuzzScorecard(f *testing.F) {
+	for _, s := range []string{
+		"front-line 2025\ncost: 6200000 -> 5700000 EUR\nrevenue: 1800000 -> 2050000 EUR\nsolved (higher, %): 6900/10000 -> 7800/10000",
+		"support 2025-Q2 \"Customer support\"; cost: 1 -> 1 EUR; revenue: 0 -> 0 EUR; time (lower, hours): 30 sd 6.5 n 300 -> 24 sd 5 n 310",
+		"support", "support 2025 name", "support 2025; cost: 1 -> one EUR", "x (up): 1/x -> y", "x (up): 5/4 -> 1/4",
+		"s 1; cost: 1 -> 1 EUR; revenue: 1 -> 1 USD; x (up): 1 -> 1", ";;", "a b; (:", "a b; x (): 1 -> 1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		c, err := parseScorecard([]string{text})
+		if err == nil && c.IsZero() {
+			t.Fatalf("%q: the zero Scorecard without an error", text)
+		}
+	})
+}
+
+// FuzzPolicy checks that parsing a policy fixture never panics and gives a
+// valid policy or an error.
+func FuzzPolicy(f *testing.F) {
+	for _, s := range []string{
+		"", "cost 2%, service 0.5; revenue 10000 EUR", "significance 0.01, places 2, rounding half-up", "costs 2%",
+		"cost x%", "cost 5 eur", "cost 150%", "places 99", "service 5 EUR", "significance NaN", "cost any",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p, err := parsePolicy([]string{text})
+		if err == nil && p.IsZero() {
+			t.Fatalf("%q: the zero Policy without an error", text)
+		}
+	})
+}

@@ -1,0 +1,278 @@
+package cxtest
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// CheckOutputShareAtMost checks that at most the share maxShare (a fraction
+// in [0, 1]: 0.5 is 50%) of the KPI portfolio metrics measures outputs or the
+// work behind them (tasks, activities, outputs), counted as [outcome.Audit]
+// counts them, by their declared levels. The comparison is exact: 1 of 2 is
+// at most 0.5. An empty portfolio passes.
+//
+// It returns nil, or an *[outcome.Error] with code [ErrOutputShare] whose IDs
+// are the output-side metrics, sorted, and whose message says how far the
+// portfolio is from the limit. A maxShare outside [0, 1] is an error with
+// code [outcome.ErrInvalidThreshold]; the zero Metric in metrics one with
+// code [outcome.ErrEmptyID], as [outcome.Audit] reports it.
+func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) error {
+	return checkOutputShare(metrics, maxShare).err()
+}
+
+// AssertOutputShareAtMost asserts that at most the share maxShare of the
+// metrics are output-side, as [CheckOutputShareAtMost] does: the method
+// warns that "usually, the balance will be 80% output metrics". On failure
+// it reports, to t, the share, what it would take to come within the limit,
+// and the output-side metrics:
+//
+//	Error:    3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%
+//	          expected: at most 50% of the KPIs measure outputs or the work behind them
+//	          actual  : 60% (3 of 5); within the limit would take 1 output-side KPI fewer, or 1 outcome KPI more
+//	Outputs:  "aht" (Average handle time, output, rewarded, owner "Front line")
+//	          "calls-handled" (Calls handled, output, rewarded, owner "Front line")
+//	          "first-time-response" (First-time response, output)
+//
+// It returns whether the assertion passed.
+func AssertOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare decimal.Decimal, msgAndArgs ...any) bool {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	return report(t, checkOutputShare(metrics, maxShare), msgAndArgs)
+}
+
+// RequireOutputShareAtMost is [AssertOutputShareAtMost], and stops the test
+// (t.FailNow) if it failed.
+func RequireOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare decimal.Decimal, msgAndArgs ...any) {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	if !AssertOutputShareAtMost(t, metrics, maxShare, msgAndArgs...) {
+		failNow(t)
+	}
+}
+
+func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failure {
+	one := decimal.New(1, 0)
+	if maxShare.Sign() < 0 || maxShare.GreaterThan(one) {
+		return &failure{cause: outcome.NewError(outcome.ErrInvalidThreshold, nil,
+			"cxtest: output share limit %s is not a share in [0, 1]", maxShare)}
+	}
+	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
+	if err != nil {
+		return &failure{cause: err}
+	}
+	o, total := r.OutputSideCount(), r.Total()
+	limit := maxShare.Mul(decimal.New(int64(total), 0))
+	if decimal.New(int64(o), 0).LessThanOrEqual(limit) {
+		return nil
+	}
+	var outputs []outcome.Metric
+	for _, m := range metrics {
+		if !m.IsOutcome() {
+			outputs = append(outputs, m)
+		}
+	}
+	slices.SortStableFunc(outputs, func(a, b outcome.Metric) int { return strings.Compare(a.ID(), b.ID()) })
+
+	pct := percent(o, total)
+	lim := maxShare.Shift(2).String() + "%"
+	f := &failure{
+		code: ErrOutputShare,
+		ids:  make([]string, len(outputs)),
+		summary: fmt.Sprintf("%d of %d %s (%s) %s outputs or the work behind them, above the limit of %s",
+			o, total, plural(total, "KPI", "KPIs"), pct, plural(o, "measures", "measure"), lim),
+		expected: "at most " + lim + " of the KPIs measure outputs or the work behind them",
+		actual:   fmt.Sprintf("%s (%d of %d); within the limit would take %s", pct, o, total, remedy(o, total, maxShare)),
+	}
+	for i, m := range outputs {
+		f.ids[i] = m.ID()
+	}
+	f.list("Outputs", len(outputs), func(i int) string { return metricRef(outputs[i]) })
+	return f
+}
+
+// remedy says how many output-side KPIs fewer, or outcome KPIs more, would
+// bring o output-side KPIs of total within the share limit: the least k with
+// (o-k)/(total-k) <= limit, and the least k with o/(total+k) <= limit. It is
+// called only when o/total is above the limit, so that limit < 1.
+func remedy(o, total int, limit decimal.Decimal) string {
+	od, td := decimal.New(int64(o), 0), decimal.New(int64(total), 0)
+	// (o-k)/(t-k) <= L  <=>  k >= (o - L*t) / (1 - L), for L < 1.
+	fewer := ceilQuo(od.Sub(limit.Mul(td)), decimal.New(1, 0).Sub(limit))
+	s := fmt.Sprintf("%d output-side %s fewer", fewer, plural(int(fewer), "KPI", "KPIs"))
+	if limit.Sign() > 0 {
+		// o/(t+k) <= L  <=>  k >= o/L - t.
+		more := ceilQuo(od, limit) - int64(total)
+		s += fmt.Sprintf(", or %d outcome %s more", more, plural(int(more), "KPI", "KPIs"))
+	}
+	return s
+}
+
+// ceilQuo returns the least integer at or above a/b, exactly, for a >= 0 and
+// b > 0.
+func ceilQuo(a, b decimal.Decimal) int64 {
+	q, r := a.QuoRem(b, 0)
+	if r.Sign() > 0 {
+		q = q.Add(decimal.New(1, 0))
+	}
+	return q.IntPart()
+}
+
+// percent writes part/whole in percent, rounded half away from zero to two
+// places, without trailing zeros: "80%", "66.67%".
+func percent(part, whole int) string {
+	return decimal.New(int64(part)*100, 0).DivRound(decimal.New(int64(whole), 0), 2).String() + "%"
+}
+
+// CheckNoRewardedOrphanOutputs checks that no rewarded metric is an orphan
+// output: "if you pay people for doing dumb stuff they get really smart at
+// it". The metrics examined are those given (the KPI portfolio) and those
+// that the nodes of m carry; a metric given and carried, by ID, is examined
+// once, as given.
+//
+// A rewarded orphan output is a metric that is rewarded and output-side (its
+// declared level is a task, an activity or an output: the metrics of the
+// audit's [outcome.CodeRewardedOutput] findings) and that has no line of
+// sight to a successful customer outcome: no node of m that it measures (no
+// node whose metric has its ID) reaches one. Without a hierarchy (the zero
+// Model), no metric has a line of sight, so every rewarded output-side
+// metric is reported, exactly as the audit reports them.
+//
+// It returns nil, or an *[outcome.Error] with code [ErrRewardedOrphanOutput]
+// whose IDs are those metrics', sorted, and whose message names the first ten
+// and says why each has no line of sight. The zero Metric in metrics is an
+// error with code [outcome.ErrEmptyID].
+func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
+	return checkRewardedOrphans(m, metrics).err()
+}
+
+// AssertNoRewardedOrphanOutputs asserts that no rewarded metric is an orphan
+// output, as [CheckNoRewardedOrphanOutputs] defines it. On failure it reports,
+// to t, each rewarded orphan output and why it has no line of sight:
+//
+//	Error:    1 of 2 rewarded output-side metrics has no line of sight to a successful customer outcome
+//	          expected: every rewarded output-side metric measures work that reaches a successful customer outcome
+//	          actual  : 1 of 2 does
+//	Orphans:  "aht" (Average handle time, output, rewarded, owner "Front line"): no node of the hierarchy is measured by it
+//
+// It returns whether the assertion passed.
+func AssertNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) bool {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	return report(t, checkRewardedOrphans(m, metrics), msgAndArgs)
+}
+
+// RequireNoRewardedOrphanOutputs is [AssertNoRewardedOrphanOutputs], and
+// stops the test (t.FailNow) if it failed.
+func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	if !AssertNoRewardedOrphanOutputs(t, m, metrics, msgAndArgs...) {
+		failNow(t)
+	}
+}
+
+func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure {
+	var zero []string
+	for i, x := range metrics {
+		if x.IsZero() {
+			zero = append(zero, fmt.Sprint(i))
+		}
+	}
+	if len(zero) > 0 {
+		return &failure{cause: outcome.NewError(outcome.ErrEmptyID, nil,
+			"cxtest: cannot check the zero Metric (at index %s)", andList(zero))}
+	}
+
+	// The nodes each metric measures, and the metrics examined: those given,
+	// then those the nodes carry, each ID once.
+	measured := make(map[string][]hierarchy.Node)
+	seen := make(map[string]bool)
+	var rewarded []outcome.Metric
+	examine := func(x outcome.Metric) {
+		if seen[x.ID()] {
+			return
+		}
+		seen[x.ID()] = true
+		if x.Rewarded() && !x.IsOutcome() {
+			rewarded = append(rewarded, x)
+		}
+	}
+	for _, x := range metrics {
+		examine(x)
+	}
+	for n := range m.Nodes() {
+		if !n.Metric.IsZero() {
+			measured[n.Metric.ID()] = append(measured[n.Metric.ID()], n)
+			examine(n.Metric)
+		}
+	}
+	slices.SortFunc(rewarded, func(a, b outcome.Metric) int { return cmp.Compare(a.ID(), b.ID()) })
+
+	var orphans []outcome.Metric
+	for _, x := range rewarded {
+		aligned := false
+		for _, n := range measured[x.ID()] {
+			if ok, _ := m.Aligned(n.ID); ok {
+				aligned = true
+				break
+			}
+		}
+		if !aligned {
+			orphans = append(orphans, x)
+		}
+	}
+	if len(orphans) == 0 {
+		return nil
+	}
+	n, ok := len(rewarded), len(rewarded)-len(orphans)
+	f := &failure{
+		code: ErrRewardedOrphanOutput,
+		ids:  make([]string, len(orphans)),
+		summary: fmt.Sprintf("%d of %d rewarded output-side %s %s no line of sight to a successful customer outcome",
+			len(orphans), n, plural(n, "metric", "metrics"), plural(len(orphans), "has", "have")),
+		expected: "every rewarded output-side metric measures work that reaches a successful customer outcome",
+		actual:   fmt.Sprintf("%d of %d %s", ok, n, plural(ok, "does", "do")),
+	}
+	for i, x := range orphans {
+		f.ids[i] = x.ID()
+	}
+	f.list("Orphans", len(orphans), func(i int) string {
+		x := orphans[i]
+		nodes := measured[x.ID()]
+		if len(nodes) == 0 {
+			return metricRef(x) + ": no node of the hierarchy is measured by it"
+		}
+		s := fmt.Sprintf("%s: it measures %s, which %s", metricRef(x), nodeRef(nodes[0]), reach(m, nodes[0].ID))
+		if len(nodes) > 1 {
+			s += fmt.Sprintf(", and %d more %s", len(nodes)-1,
+				plural(len(nodes)-1, "node that reaches none", "nodes that reach none"))
+		}
+		return s
+	})
+	return f
+}
+
+// metricRef names a metric in a failure: its ID, then its name, level,
+// whether it is rewarded and its owner, e.g. `"aht" (Average handle time,
+// output, rewarded, owner "North team")`.
+func metricRef(x outcome.Metric) string {
+	s := quote(x.ID()) + " (" + clip(x.Name()) + ", " + levelName(x.Level(), 1)
+	if x.Rewarded() {
+		s += ", rewarded"
+	}
+	if x.Owner() != "" {
+		s += ", owner " + quote(x.Owner())
+	}
+	return s + ")"
+}

@@ -1,0 +1,231 @@
+package cxtest
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// portfolio has three output-side KPIs and one customer outcome.
+const portfolio = `
+output:aht "Average handle time" rewarded owner="North team"
+output:calls-handled "Calls handled" rewarded
+sco:solved-first-contact "Problem solved at first contact"
+output:wallboard-refreshes "Wallboard refreshes"
+`
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestAssertOutputShareAtMost(t *testing.T) {
+	kpis := Metrics(portfolio)
+	t.Run("pass at the limit", func(t *testing.T) {
+		// 3 of 4 is exactly 0.75.
+		var c captureT
+		checkPass(t, &c, AssertOutputShareAtMost(&c, kpis, dec("0.75")))
+	})
+	t.Run("fail", func(t *testing.T) {
+		// 3 of 4 = 75% > 50%. Fewer: (3 - 0.5*4) / (1 - 0.5) = 2, and 1 of
+		// 2 is 50%. More: 3/0.5 - 4 = 2, and 3 of 6 is 50%.
+		var c captureT
+		ok := AssertOutputShareAtMost(&c, kpis, dec("0.5"), "the bonus scheme")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:   \t3 of 4 KPIs (75%) measure outputs or the work behind them, above the limit of 50%\n"+
+			"\t         \texpected: at most 50% of the KPIs measure outputs or the work behind them\n"+
+			"\t         \tactual  : 75% (3 of 4); within the limit would take 2 output-side KPIs fewer, or 2 outcome KPIs more\n"+
+			"\tOutputs: \t\"aht\" (Average handle time, output, rewarded, owner \"North team\")\n"+
+			"\t         \t\"calls-handled\" (Calls handled, output, rewarded)\n"+
+			"\t         \t\"wallboard-refreshes\" (Wallboard refreshes, output)\n"+
+			"\tMessages:\tthe bonus scheme\n")
+	})
+	t.Run("require", func(t *testing.T) {
+		checkRequire(t,
+			func(t TestingT) { RequireOutputShareAtMost(t, kpis, dec("0.8")) },
+			func(t TestingT) { RequireOutputShareAtMost(t, kpis, dec("0.7")) })
+	})
+}
+
+func TestCheckOutputShareAtMost(t *testing.T) {
+	kpis := Metrics(portfolio)
+	tests := []struct {
+		name    string
+		metrics []outcome.Metric
+		limit   string
+		wantErr error
+		wantMsg string
+		wantIDs []string
+	}{
+		{name: "empty portfolio", limit: "0"},
+		{name: "all outcomes, limit 0", metrics: kpis[2:3], limit: "0"},
+		{name: "1 of 2 is at most a half", metrics: kpis[2:4], limit: "0.5"},
+		{name: "anything is at most 1", metrics: kpis, limit: "1"},
+		{
+			// 3/4 > 0.7. Fewer: (3 - 2.8)/0.3 = 0.67, so 1, and 2/3 = 0.667
+			// is within; more: 3/0.7 - 4 = 0.29, so 1, and 3/5 = 0.6 is.
+			name: "limit 0.7", metrics: kpis, limit: "0.7", wantErr: ErrOutputShare,
+			wantIDs: []string{"aht", "calls-handled", "wallboard-refreshes"},
+			wantMsg: `cxtest: 3 of 4 KPIs (75%) measure outputs or the work behind them, above the limit of 70%: ` +
+				`"aht" (Average handle time, output, rewarded, owner "North team"); ` +
+				`"calls-handled" (Calls handled, output, rewarded); ` +
+				`"wallboard-refreshes" (Wallboard refreshes, output)`,
+		},
+		{
+			// 1 of 1 = 100% > 0%: the one output must go; no number of
+			// outcome KPIs brings the share to 0.
+			name: "limit 0", metrics: kpis[:1], limit: "0", wantErr: ErrOutputShare,
+			wantIDs: []string{"aht"},
+			wantMsg: `cxtest: 1 of 1 KPI (100%) measures outputs or the work behind them, above the limit of 0%: ` +
+				`"aht" (Average handle time, output, rewarded, owner "North team")`,
+		},
+		{
+			name: "negative limit", metrics: kpis, limit: "-0.1", wantErr: outcome.ErrInvalidThreshold,
+			wantMsg: "cxtest: output share limit -0.1 is not a share in [0, 1]",
+		},
+		{
+			name: "limit above 1", metrics: kpis, limit: "1.5", wantErr: outcome.ErrInvalidThreshold,
+			wantMsg: "cxtest: output share limit 1.5 is not a share in [0, 1]",
+		},
+		{
+			name: "zero metric", metrics: []outcome.Metric{kpis[0], {}}, limit: "0.5", wantErr: outcome.ErrEmptyID,
+			wantMsg: "outcome: cannot audit the zero Metric at index 1",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckOutputShareAtMost(tt.metrics, dec(tt.limit))
+			if tt.wantErr == nil {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tt.wantMsg, err.Error())
+			if tt.wantIDs != nil {
+				var e *outcome.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tt.wantIDs, e.IDs)
+			}
+		})
+	}
+}
+
+func TestRemedy(t *testing.T) {
+	tests := []struct {
+		o, total int
+		limit    string
+		want     string
+	}{
+		// 12 of 15 (80%) to at most 50%: fewer (12 - 7.5)/0.5 = 9, and 3 of
+		// 6 is 50%; more 12/0.5 - 15 = 9, and 12 of 24 is 50%.
+		{12, 15, "0.5", "9 output-side KPIs fewer, or 9 outcome KPIs more"},
+		// 2 of 3 to at most 1/3 (0.333...3 is just below 1/3): fewer
+		// (2 - 0.9999999999)/0.6666666667 = 1.4999999999..., so 2, leaving
+		// 0 of 1; 1 would leave 1 of 2 = 0.5. More: 2/0.3333333333 = 6.0000000006,
+		// so 7 - 3 = 4, and 2 of 7 = 0.286 (2 of 6 would be 1/3, above it).
+		{2, 3, "0.3333333333", "2 output-side KPIs fewer, or 4 outcome KPIs more"},
+		// 1 of 1 to at most 0.
+		{1, 1, "0", "1 output-side KPI fewer"},
+		// 5 of 6 to at most 0.8: fewer (5 - 4.8)/0.2 = 1: 4 of 5 = 0.8;
+		// more 5/0.8 = 6.25, so 7 - 6 = 1: 5 of 7 = 0.714.
+		{5, 6, "0.8", "1 output-side KPI fewer, or 1 outcome KPI more"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			assert.Equal(t, tt.want, remedy(tt.o, tt.total, dec(tt.limit)))
+		})
+	}
+}
+
+func TestAssertNoRewardedOrphanOutputs(t *testing.T) {
+	kpis := Metrics(portfolio, `output:wallboard "Wallboard refreshes" rewarded`)
+	// calls-handled measures an aligned output; wallboard an orphan; aht
+	// measures no node at all.
+	m := MeasuredHierarchy([]outcome.Metric{kpis[1], kpis[4]}, aligned, "task:update -> output:wallboard")
+	good := MeasuredHierarchy(kpis[1:2], aligned)
+	t.Run("pass", func(t *testing.T) {
+		// calls-handled is rewarded and aligned; the others are not rewarded.
+		var c captureT
+		checkPass(t, &c, AssertNoRewardedOrphanOutputs(&c, good, kpis[1:4]))
+	})
+	t.Run("fail", func(t *testing.T) {
+		// Rewarded output-side metrics: aht, calls-handled, wallboard (3);
+		// calls-handled alone has a line of sight.
+		var c captureT
+		ok := AssertNoRewardedOrphanOutputs(&c, m, kpis)
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t2 of 3 rewarded output-side metrics have no line of sight to a successful customer outcome\n"+
+			"\t        \texpected: every rewarded output-side metric measures work that reaches a successful customer outcome\n"+
+			"\t        \tactual  : 1 of 3 does\n"+
+			"\tOrphans:\t\"aht\" (Average handle time, output, rewarded, owner \"North team\"): no node of the hierarchy is measured by it\n"+
+			"\t        \t\"wallboard\" (Wallboard refreshes, output, rewarded): it measures output \"wallboard\", which contributes to nothing\n")
+	})
+	t.Run("metrics the hierarchy carries", func(t *testing.T) {
+		// No metric is given: the hierarchy's own are examined.
+		err := CheckNoRewardedOrphanOutputs(m, nil)
+		require.ErrorIs(t, err, ErrRewardedOrphanOutput)
+		assert.Equal(t, `cxtest: 1 of 2 rewarded output-side metrics has no line of sight to a successful customer outcome: `+
+			`"wallboard" (Wallboard refreshes, output, rewarded): it measures output "wallboard", which contributes to nothing`,
+			err.Error())
+	})
+	t.Run("require", func(t *testing.T) {
+		checkRequire(t,
+			func(t TestingT) { RequireNoRewardedOrphanOutputs(t, good, kpis[1:2]) },
+			func(t TestingT) { RequireNoRewardedOrphanOutputs(t, good, kpis[:1]) })
+	})
+}
+
+// TestCheckNoRewardedOrphanOutputsAudit checks that, without a hierarchy, the
+// rewarded orphan outputs are exactly the audit's rewarded outputs.
+func TestCheckNoRewardedOrphanOutputsAudit(t *testing.T) {
+	kpis := Metrics(portfolio,
+		"bo:revenue rewarded",          // rewarded, but an outcome
+		"activity:coaching rewarded",   // rewarded work: output-side
+		"task:log-call",                // not rewarded
+		`output:aht "AHT again" lower`, // the same ID: examined once, as first given
+	)
+	r, err := outcome.Audit(kpis, outcome.AuditOptions{})
+	require.NoError(t, err)
+	var want []string
+	for _, f := range r.Findings() {
+		if f.Code() == outcome.CodeRewardedOutput && (len(want) == 0 || want[len(want)-1] != f.IDs()[0]) {
+			want = append(want, f.IDs()[0])
+		}
+	}
+	require.Equal(t, []string{"aht", "calls-handled", "coaching"}, want, "the audit's rewarded outputs, by hand")
+	var e *outcome.Error
+	require.ErrorAs(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, kpis), &e)
+	assert.Equal(t, ErrRewardedOrphanOutput, e.Code)
+	assert.Equal(t, want, e.IDs)
+}
+
+func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
+	calls := Metrics("output:calls rewarded")[0]
+	// Two nodes measured by one metric: it has a line of sight if either
+	// reaches a customer outcome.
+	build := func(link string) hierarchy.Model {
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "calls-north", Level: outcome.Output, Metric: calls})
+		b.AddNode(hierarchy.Node{ID: "calls-south", Level: outcome.Output, Metric: calls})
+		b.AddNode(hierarchy.Node{ID: "solved", Level: outcome.CustomerOutcome})
+		if link != "" {
+			b.AddLink(link, "solved")
+		}
+		m, err := b.Build()
+		require.NoError(t, err)
+		return m
+	}
+	assert.NoError(t, CheckNoRewardedOrphanOutputs(build("calls-south"), nil))
+	err := CheckNoRewardedOrphanOutputs(build(""), nil)
+	require.ErrorIs(t, err, ErrRewardedOrphanOutput)
+	assert.Equal(t, `cxtest: 1 of 1 rewarded output-side metric has no line of sight to a successful customer outcome: `+
+		`"calls" (calls, output, rewarded): it measures output "calls-north", which contributes to nothing, `+
+		`and 1 more node that reaches none`, err.Error())
+
+	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls, {}, {}})
+	require.ErrorIs(t, err, outcome.ErrEmptyID)
+	assert.Equal(t, "cxtest: cannot check the zero Metric (at index 1 and 2)", err.Error())
+	assert.NoError(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, nil))
+}

@@ -1,0 +1,244 @@
+package cxtest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// TestingT is what the assertions need of a test: a way to report a failure.
+// *testing.T and *testing.B satisfy it, as do testify's mocks and any fake a
+// test of its own assertions writes. (testing.TB has an unexported method, so
+// it cannot be faked; this interface can.)
+//
+// When the value also has a Helper() method, as *testing.T does, the
+// assertions call it, so that a failure is reported at the line of the test
+// that called them. When it has a FailNow() method, the Require functions call
+// it after a failure.
+type TestingT interface {
+	Errorf(format string, args ...any)
+}
+
+// tHelper is what *testing.T has to mark a function as a test helper, so
+// that a failure is reported at its caller's line. Each assertion calls it
+// itself: Helper marks the function that calls it.
+type tHelper interface{ Helper() }
+
+// failNow calls t.FailNow when t has it, as testify's require does after a
+// failed assertion.
+func failNow(t TestingT) {
+	if f, ok := t.(interface{ FailNow() }); ok {
+		f.FailNow()
+	}
+}
+
+// maxListed bounds the number of items a failure names; the rest are counted
+// ("and 12 more").
+const maxListed = 10
+
+// maxQuoted bounds the length of user text (an ID, a name) quoted in a
+// failure.
+const maxQuoted = 64
+
+// failure is what a check found wrong, in a form that renders both as the
+// labelled report of an Assert function and as the one-line error of a Check
+// function.
+type failure struct {
+	// code is the failed check's code; ids, every thing involved (not
+	// bounded: they are data).
+	code outcome.Code
+	ids  []string
+	// summary says what is wrong in one line, e.g. "3 of 40 activities
+	// reach no successful customer outcome".
+	summary string
+	// expected and actual say what should be and what is; diff, if set,
+	// how they differ.
+	expected, actual, diff string
+	// detail, if set, is added to the one-line error in parentheses, for a
+	// failure whose summary does not say what was found.
+	detail string
+	// label names the list of items ("orphans"); items are its first
+	// maxListed entries, and more counts the rest.
+	label string
+	items []string
+	more  int
+	// cause, when set, is an error in the check's arguments (an unknown
+	// node, an invalid scorecard): the check could not be made.
+	cause error
+}
+
+// list sets the failure's list from all its items, keeping the first
+// maxListed. Each item is made only when it is kept.
+func (f *failure) list(label string, n int, item func(i int) string) {
+	f.label = label
+	shown := min(n, maxListed)
+	f.items = make([]string, shown)
+	for i := range shown {
+		f.items[i] = item(i)
+	}
+	f.more = n - shown
+}
+
+// err returns the failure as the error of a Check function: the cause, or an
+// *outcome.Error with the failure's code, IDs and a one-line message that
+// names the listed items.
+func (f *failure) err() error {
+	if f == nil {
+		return nil
+	}
+	if f.cause != nil {
+		return f.cause
+	}
+	var b strings.Builder
+	b.WriteString("cxtest: ")
+	b.WriteString(f.summary)
+	if f.detail != "" {
+		b.WriteString(" (" + f.detail + ")")
+	}
+	if len(f.items) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(f.items, "; "))
+		if f.more > 0 {
+			fmt.Fprintf(&b, "; and %d more", f.more)
+		}
+	}
+	return &outcome.Error{Code: f.code, Severity: outcome.SeverityError, IDs: f.ids, Message: b.String()}
+}
+
+// report reports the failure to t, in testify's labelled and aligned layout,
+// and returns false; it returns true, reporting nothing, if f is nil.
+func report(t TestingT, f *failure, msgAndArgs []any) bool {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	if f == nil {
+		return true
+	}
+	var content []labeled
+	if f.cause != nil {
+		content = append(content, labeled{"Error", f.cause.Error()})
+	} else {
+		body := f.summary + "\n" + "expected: " + f.expected + "\n" + "actual  : " + f.actual
+		if f.diff != "" {
+			body += "\n" + "diff    : " + f.diff
+		}
+		content = append(content, labeled{"Error", body})
+		if len(f.items) > 0 {
+			items := strings.Join(f.items, "\n")
+			if f.more > 0 {
+				items += fmt.Sprintf("\nand %d more", f.more)
+			}
+			content = append(content, labeled{f.label, items})
+		}
+	}
+	if msg := message(msgAndArgs); msg != "" {
+		content = append(content, labeled{"Messages", msg})
+	}
+	t.Errorf("\n%s", labeledOutput(content))
+	return false
+}
+
+// labeled is one labelled part of a failure report.
+type labeled struct {
+	label, content string
+}
+
+// labeledOutput lays out labelled content as testify does: each label
+// followed by a colon, padded to the longest label, a tab, and the content,
+// whose further lines are indented to the same column.
+//
+//	\tError:   \tthe summary
+//	\t         \tits second line
+//	\tMessages:\tthe caller's message
+func labeledOutput(content []labeled) string {
+	longest := 0
+	for _, c := range content {
+		longest = max(longest, len(c.label))
+	}
+	var b strings.Builder
+	for _, c := range content {
+		b.WriteString("\t" + c.label + ":" + strings.Repeat(" ", longest-len(c.label)) + "\t")
+		b.WriteString(strings.ReplaceAll(strings.TrimRight(c.content, "\n"), "\n",
+			"\n\t"+strings.Repeat(" ", longest+1)+"\t"))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// message formats a caller's msgAndArgs as testify does: a single value as
+// itself, a format string and its arguments through [fmt.Sprintf]. A first
+// value that is not a string is printed with its fellows, space-separated.
+func message(msgAndArgs []any) string {
+	switch {
+	case len(msgAndArgs) == 0:
+		return ""
+	case len(msgAndArgs) == 1:
+		if s, ok := msgAndArgs[0].(string); ok {
+			return s
+		}
+		return fmt.Sprintf("%+v", msgAndArgs[0])
+	}
+	if format, ok := msgAndArgs[0].(string); ok {
+		return fmt.Sprintf(format, msgAndArgs[1:]...)
+	}
+	parts := make([]string, len(msgAndArgs))
+	for i, a := range msgAndArgs {
+		parts[i] = fmt.Sprintf("%+v", a)
+	}
+	return strings.Join(parts, " ")
+}
+
+// quote quotes user text for a failure, clipped to maxQuoted bytes on a rune
+// boundary.
+func quote(s string) string { return strconv.Quote(clip(s)) }
+
+// clip shortens s to at most maxQuoted bytes, marking the cut with "...".
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for back := 0; back < utf8.UTFMax-1 && cut > 0 && !utf8.RuneStart(s[cut]); back++ {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// quoteList quotes up to n strings, joined with ", ", then says how many more
+// there are.
+func quoteList(ss []string, n int) string {
+	var b strings.Builder
+	for i, s := range ss {
+		if i == n {
+			fmt.Fprintf(&b, " and %d more", len(ss)-n)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quote(s))
+	}
+	return b.String()
+}
+
+// andList joins words as English does: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// plural returns one or many as n is 1 or not.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

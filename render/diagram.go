@@ -1,0 +1,436 @@
+package render
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// DiagramOptions says what a diagram of a hierarchy shows. The zero
+// DiagramOptions draws the whole hierarchy, every level, labels the links
+// whose weight is not 1, and highlights nothing.
+//
+// DiagramOptions is plain data: fill in the fields you need.
+type DiagramOptions struct {
+	// Highlight is the ID of a node whose line of sight the diagram
+	// highlights: the node, and every node and link on a path from it up to a
+	// successful customer outcome (the paths of [hierarchy.Model.LineOfSight],
+	// found without listing them). An orphan has no line of sight, and only
+	// the node itself is highlighted. Empty: nothing is highlighted.
+	Highlight string
+	// Serving is the ID of a node, usually a successful customer outcome,
+	// that the diagram is about: it shows only that node and the nodes that
+	// contribute to it, directly or through others
+	// ([hierarchy.Model.Contributors]), with the links between them. Empty:
+	// the whole hierarchy.
+	Serving string
+	// Hide lists levels whose nodes the diagram leaves out, to make a large
+	// hierarchy readable: hiding [outcome.Task], say, starts the picture at
+	// the activities. Links are re-routed through hidden nodes, so that line
+	// of sight is kept: the diagram has a link from a shown node u to a shown
+	// node v exactly when the hierarchy has a path from u to v whose nodes
+	// between u and v are all hidden (a link is such a path), and so v is
+	// reachable from u in the diagram exactly when it is in the hierarchy.
+	// The weight of a re-routed link is the sum, over the paths it stands
+	// for, of the product of the weights along each path: the factor with
+	// which u's value reaches v in a weighted sum through the hidden nodes.
+	// The level of the successful customer outcomes cannot be hidden.
+	Hide []outcome.Level
+	// AllWeights labels every link with its weight. By default only links
+	// whose weight is not 1 are labelled, and the legend says so.
+	AllWeights bool
+}
+
+// The flags of a node in a view.
+const (
+	flagAligned uint8 = 1 << iota // reaches a successful customer outcome
+	flagFed                       // some link goes to it
+	flagDrawn                     // the diagram shows it
+	flagLit                       // on the highlighted line of sight
+)
+
+// edge is a link to draw, between node positions, with its weight in
+// millionths (as the hierarchy keeps it), or, for a re-routed link whose
+// weight is not a whole number of millionths, -1-k for view.decs[k].
+type edge struct {
+	u, v int32
+	w    int64
+}
+
+// unitWeight is a weight of 1 in millionths.
+const unitWeight = 1_000_000
+
+// view is what a diagram shows of a hierarchy: the nodes (by their position
+// in the model, which names them "n0", "n1", ... in the output), their
+// marks, and the links to draw. Both formats write the same view.
+type view struct {
+	ids, names []string
+	levels     []outcome.Level
+	flags      []uint8
+	edges      []edge
+	decs       []decimal.Decimal
+	hide       [outcome.CustomerOutcome + 1]bool
+	drawn      [outcome.CustomerOutcome + 1]int // drawn nodes per level
+	highlight  bool
+	allWeights bool
+	orphans    bool // some drawn node is an orphan
+	undeliv    bool // some drawn node is an unsupported customer outcome
+	unlabelled bool // some drawn link has no label
+}
+
+func (v *view) has(p int32, f uint8) bool { return v.flags[p]&f != 0 }
+
+// orphan reports whether node p reaches no successful customer outcome.
+func (v *view) orphan(p int32) bool {
+	return v.levels[p] != outcome.CustomerOutcome && !v.has(p, flagAligned)
+}
+
+// unsupported reports whether node p is a successful customer outcome that
+// nothing feeds.
+func (v *view) unsupported(p int32) bool {
+	return v.levels[p] == outcome.CustomerOutcome && !v.has(p, flagFed)
+}
+
+// lit reports whether the link e is on the highlighted line of sight.
+func (v *view) lit(e edge) bool { return v.has(e.u, flagLit) && v.has(e.v, flagLit) }
+
+// labelled reports whether the link e shows its weight.
+func (v *view) labelled(e edge) bool { return v.allWeights || e.w != unitWeight }
+
+// label returns the text of node p: its name, or its ID if it has none.
+func (v *view) label(p int32) string {
+	if v.names[p] != "" {
+		return v.names[p]
+	}
+	return v.ids[p]
+}
+
+// appendWeight appends the weight of e as a decimal without trailing zeros.
+func (v *view) appendWeight(dst []byte, e edge) []byte {
+	if e.w < 0 {
+		return append(dst, v.decs[-1-e.w].String()...)
+	}
+	return appendMicro(dst, e.w)
+}
+
+// appendMicro appends w millionths as a decimal without trailing zeros:
+// 400000 is "0.4", 2500000 is "2.5".
+func appendMicro(dst []byte, w int64) []byte {
+	dst = appendUint(dst, uint64(w/unitWeight))
+	frac := w % unitWeight
+	if frac == 0 {
+		return dst
+	}
+	var digits [6]byte
+	n := 6
+	for i := 5; i >= 0; i-- {
+		digits[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	for n > 0 && digits[n-1] == '0' {
+		n--
+	}
+	dst = append(dst, '.')
+	return append(dst, digits[:n]...)
+}
+
+// appendUint appends x in decimal.
+func appendUint(dst []byte, x uint64) []byte {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + x%10)
+		x /= 10
+		if x == 0 {
+			break
+		}
+	}
+	return append(dst, b[i:]...)
+}
+
+// newView validates the options against the model and works out what the
+// diagram shows. It reports every problem with the options, joined.
+func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
+	v := &view{allWeights: o.AllWeights, highlight: o.Highlight != ""}
+	var errs []error
+	var badLevel, hidesTop bool // reported once each
+	for _, l := range o.Hide {
+		switch {
+		case !l.IsValid():
+			if !badLevel {
+				badLevel = true
+				errs = append(errs, newError(outcome.ErrUnknownLevel, nil,
+					"render: cannot hide %s: it is not a level", l))
+			}
+		case l == outcome.CustomerOutcome:
+			if !hidesTop {
+				hidesTop = true
+				errs = append(errs, newError(ErrHiddenCustomerOutcomes, nil,
+					"render: cannot hide the successful customer outcomes: every line of sight ends there"))
+			}
+		default:
+			v.hide[l] = true
+		}
+	}
+	errs = append(errs, optionNode(m, o.Serving, "serve", v.hide), optionNode(m, o.Highlight, "highlight", v.hide))
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if o.Serving != "" && o.Highlight != "" && o.Highlight != o.Serving && !serves(m, o.Highlight, o.Serving) {
+		return nil, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
+			"render: the node to highlight, %q, does not serve %q, which the diagram is about",
+			clip(o.Highlight), clip(o.Serving))
+	}
+
+	n := m.Len()
+	v.ids = make([]string, n)
+	v.names = make([]string, n)
+	v.levels = make([]outcome.Level, n)
+	v.flags = make([]uint8, n)
+	pos := make(map[string]int32, n)
+	i := int32(0)
+	for node := range m.Nodes() {
+		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
+		pos[node.ID] = i
+		if ok, _ := m.Aligned(node.ID); ok {
+			v.flags[i] |= flagAligned
+		}
+		i++
+	}
+	// The links, in the model's order: by source, in the order the nodes
+	// were added. The source is looked up only when it changes.
+	links := make([]edge, 0, m.LinkCount())
+	from := int32(0)
+	for l := range m.Links() {
+		if n == 0 || v.ids[from] != l.From {
+			from = pos[l.From]
+		}
+		to := pos[l.To]
+		v.flags[to] |= flagFed
+		links = append(links, edge{u: from, v: to, w: micro(l.Weight)})
+	}
+
+	// What is drawn: every node, or what serves one; minus the hidden levels.
+	if o.Serving == "" {
+		for p := range v.flags {
+			v.flags[p] |= flagDrawn
+		}
+	} else {
+		v.flags[pos[o.Serving]] |= flagDrawn
+		below, _ := m.Descendants(o.Serving)
+		for id := range below {
+			v.flags[pos[id]] |= flagDrawn
+		}
+	}
+	for p, l := range v.levels {
+		if v.hide[l] {
+			v.flags[p] &^= flagDrawn
+		}
+	}
+	// The line of sight: the node, and what it reaches that reaches a
+	// customer outcome.
+	if o.Highlight != "" {
+		h := pos[o.Highlight]
+		v.flags[h] |= flagLit
+		if v.has(h, flagAligned) {
+			above, _ := m.Ancestors(o.Highlight)
+			for id := range above {
+				if p := pos[id]; v.has(p, flagAligned) {
+					v.flags[p] |= flagLit
+				}
+			}
+		}
+	}
+
+	if v.anyHidden() {
+		v.collapse(m, pos, links)
+	} else {
+		v.edges = links[:0]
+		for _, e := range links {
+			if v.has(e.u, flagDrawn) && v.has(e.v, flagDrawn) {
+				v.edges = append(v.edges, e)
+			}
+		}
+	}
+	for p := range v.flags {
+		if q := int32(p); v.has(q, flagDrawn) {
+			v.drawn[v.levels[q]]++
+			v.orphans = v.orphans || v.orphan(q)
+			v.undeliv = v.undeliv || v.unsupported(q)
+		}
+	}
+	for _, e := range v.edges {
+		if !v.labelled(e) {
+			v.unlabelled = true
+			break
+		}
+	}
+	return v, nil
+}
+
+// optionNode checks the node an option names, if any: the model must have
+// it, and the options must not hide its level.
+func optionNode(m hierarchy.Model, id, what string, hide [outcome.CustomerOutcome + 1]bool) error {
+	if id == "" {
+		return nil
+	}
+	node, err := m.Node(id)
+	if err != nil {
+		return newError(hierarchy.ErrUnknownNode, []string{id},
+			"render: the node to %s, %q, is not in the hierarchy", what, clip(id))
+	}
+	if hide[node.Level] {
+		return newError(ErrNodeNotShown, []string{id},
+			"render: the node to %s, %q, is %s, a level the options hide", what, clip(id), article(node.Level))
+	}
+	return nil
+}
+
+// serves reports whether the node from contributes to the node to, directly
+// or through others. Both are in the model.
+func serves(m hierarchy.Model, from, to string) bool {
+	below, _ := m.Descendants(to)
+	for id := range below {
+		if id == from {
+			return true
+		}
+	}
+	return false
+}
+
+// article returns a level's name with "a" or "an": "an Output".
+func article(l outcome.Level) string {
+	s := l.String()
+	switch s[0] {
+	case 'A', 'E', 'I', 'O', 'U':
+		return "an " + s
+	}
+	return "a " + s
+}
+
+func (v *view) anyHidden() bool {
+	for _, h := range v.hide {
+		if h {
+			return true
+		}
+	}
+	return false
+}
+
+// micro returns a link weight of a model in millionths. The hierarchy keeps
+// weights so, with at most [hierarchy.WeightPlaces] (6) places and at most
+// [hierarchy.MaxWeight] (10^12), so the exponent is at least -6 and the
+// coefficient fits an int64.
+func micro(w decimal.Decimal) int64 {
+	c, e := w.CoefficientInt64(), w.Exponent()
+	for ; e > -hierarchy.WeightPlaces; e-- {
+		c *= 10
+	}
+	return c
+}
+
+// exit is where a path through hidden nodes comes out: a node whose level is
+// shown, and the weight of the paths to it.
+type exit struct {
+	to int32
+	w  decimal.Decimal
+}
+
+// collapse sets the edges to draw when levels are hidden: each drawn node's
+// links, re-routed through hidden nodes (see [DiagramOptions.Hide]).
+//
+// exits[h], for a hidden node h, holds the nodes of shown levels that the
+// paths from h through hidden nodes reach, each once, by position, with the
+// sum over those paths of the product of their weights. It is computed for
+// the hidden nodes in reverse topological order, so that a hidden node's
+// hidden parents are done before it. A drawn node's edges then come from
+// its links: straight to a node of a shown level, or through the exits of a
+// hidden one.
+func (v *view) collapse(m hierarchy.Model, pos map[string]int32, links []edge) {
+	n := len(v.ids)
+	off := make([]int32, n+1)
+	for _, e := range links {
+		off[e.u+1]++
+	}
+	for p := range n {
+		off[p+1] += off[p]
+	}
+	out := make([]edge, len(links))
+	next := slices.Clone(off[:n])
+	for _, e := range links {
+		out[next[e.u]] = e
+		next[e.u]++
+	}
+	order := make([]int32, 0, n)
+	for id := range m.TopoOrder() {
+		order = append(order, pos[id])
+	}
+	hidden := func(p int32) bool { return v.hide[v.levels[p]] }
+	var acc []exit
+	var exits [][]exit
+	gather := func(x int32) []exit {
+		acc = acc[:0]
+		for _, e := range out[off[x]:off[x+1]] {
+			w := decimal.New(e.w, -6)
+			if !hidden(e.v) {
+				acc = append(acc, exit{e.v, w})
+				continue
+			}
+			for _, x := range exits[e.v] {
+				acc = append(acc, exit{x.to, w.Mul(x.w)})
+			}
+		}
+		slices.SortStableFunc(acc, func(a, b exit) int { return cmp.Compare(a.to, b.to) })
+		k := 0
+		for _, x := range acc {
+			if k > 0 && acc[k-1].to == x.to {
+				acc[k-1].w = acc[k-1].w.Add(x.w)
+				continue
+			}
+			acc[k] = x
+			k++
+		}
+		return acc[:k]
+	}
+	exits = make([][]exit, n)
+	for k := len(order) - 1; k >= 0; k-- {
+		if h := order[k]; hidden(h) {
+			exits[h] = slices.Clone(gather(h))
+		}
+	}
+	v.edges = links[:0]
+	for u := range int32(n) {
+		if !v.has(u, flagDrawn) {
+			continue
+		}
+		for _, x := range gather(u) {
+			if !v.has(x.to, flagDrawn) {
+				continue
+			}
+			e := edge{u: u, v: x.to}
+			if w, ok := exactMicro(x.w); ok {
+				e.w = w
+			} else {
+				e.w = -1 - int64(len(v.decs))
+				v.decs = append(v.decs, x.w)
+			}
+			v.edges = append(v.edges, e)
+		}
+	}
+}
+
+// exactMicro returns d in millionths if it is a whole number of them that
+// fits an int64.
+func exactMicro(d decimal.Decimal) (int64, bool) {
+	s := d.Shift(6)
+	if !s.IsInteger() || s.NumDigits() > 18 {
+		return 0, false
+	}
+	return s.IntPart(), true
+}

@@ -1,0 +1,108 @@
+// Package render draws the library's results as text that people and tools
+// can show: a hierarchy as a Mermaid or Graphviz diagram, and the KPI audit,
+// the North Star ranking and the triple crown's scores and contributions as
+// Markdown tables or as aligned plain text. People would rather look at a line of sight than read a
+// list of IDs.
+//
+// Every renderer writes to an [io.Writer] the caller passes, and does nothing
+// else: no files, no processes, no state. Its output depends on nothing but
+// its input, byte for byte, so that it can be pinned by golden files and
+// kept in a README.
+//
+// # Diagrams of a hierarchy
+//
+// [Mermaid] writes a Mermaid flowchart, which GitHub, GitLab and most wikis
+// show as a picture wherever a ```mermaid block appears; [DOT] writes the
+// same picture for Graphviz (dot -Tsvg hierarchy.dot > hierarchy.svg). Both
+// draw the method's hierarchy from the bottom up: one row per level, the
+// tasks at the bottom and the successful customer outcomes at the top, each
+// link an arrow up with its weight, and in colour what the method asks an
+// organisation to look at: work that reaches no successful customer outcome
+// (an orphan, "you may be doing dumb stuff really well") and successful
+// customer outcomes that nothing feeds. A legend says what the marks mean.
+//
+// [DiagramOptions] picks what to show: one node's line of sight,
+// highlighted; only the part of the hierarchy that serves one outcome; and
+// levels to hide, for a large hierarchy, with links re-routed through the
+// hidden nodes so that every line of sight is kept (see
+// [DiagramOptions.Hide] for the rule, and the weight of a re-routed link).
+//
+// A diagram names its nodes n0, n1, ... by the order in which they were added
+// to the model; the text a user gave (IDs and names) appears only in labels,
+// escaped for the format, so that any text yields a valid diagram:
+//
+//   - Mermaid: a label is in double quotes, and the characters that Mermaid
+//     or the HTML it draws would read as syntax (" # & < > ` % :) are
+//     written as Mermaid's entity codes, such as #34; for a double quote,
+//     which Mermaid shows as the character;
+//   - DOT: a label is in double quotes, with " and \ escaped by a backslash
+//     (so that Graphviz's own escapes, \N, \l and the like, cannot arise) and
+//     & written &amp;.
+//
+// In every format, and in the tables, a line break in the text ("\n",
+// "\r\n", "\r", U+2028, U+2029, U+0085) is a line break in a label or a
+// Markdown cell and the symbol ␤ in plain text; a tab is a space (␉ in plain
+// text); any other control character is shown by its Unicode control picture
+// (␀ to ␟, ␡) or, for C1 controls, by U+FFFD, as is a byte that is not valid
+// UTF-8. The output is always valid UTF-8, free of control characters. Mermaid
+// trims the spaces around a label, as Graphviz does around each of its
+// lines.
+//
+// The diagrams are tested with strict checkers of the subsets written, with
+// fuzzing, and, where Graphviz is installed, by rendering them with dot.
+//
+// # Tables
+//
+// [AuditMarkdown] and [AuditText] write the KPI audit of [outcome.Audit]: the
+// KPIs by level with their shares, the summary and the findings.
+// [NorthStarMarkdown] and [NorthStarText] write the North Star ranking of
+// [northstar.Select]: every candidate in rank order with each criterion's
+// contribution to its total, the gates failed and why, the customer coverage
+// by category and the input metrics that drive the winner. [ScoresMarkdown] and [ScoresText] write triple-crown scores one unit to a
+// line, [ScoreMarkdown] and [ScoreText] one unit's score crown by crown with
+// its numbers, and [ContributionsMarkdown] and [ContributionsText] each
+// unit's contribution to the enterprise's cost saving or revenue growth.
+//
+// Markdown tables are GitHub-flavoured, with every cell escaped (a backslash
+// before the punctuation Markdown would read as syntax, such as | * _ [ ] `
+// ~ $, and before < and & where they could open a tag or an entity), and
+// padded so that the columns line up in the source too. Plain-text tables
+// separate columns with two spaces, align numbers to the right, and never end
+// a line with spaces.
+//
+// Columns line up by display width: each rune counts one column, but a wide
+// East Asian character (CJK ideographs, kana, Hangul, fullwidth forms) and
+// the common emoji count two, and combining marks and zero-width characters
+// none. This is an approximation of Unicode's East Asian Width, exact for
+// ASCII, Latin, Greek, Cyrillic and CJK text; characters of ambiguous width
+// count one, and an emoji made of several code points counts each of them,
+// so such text may not line up in every terminal.
+//
+// # Errors
+//
+// Options that do not fit the model, and the zero value of a result (what a
+// failed computation returns with its error), are errors with a stable code
+// ([ErrNodeNotShown], [ErrHiddenCustomerOutcomes], [ErrNothingToRender],
+// [hierarchy.ErrUnknownNode], [outcome.ErrUnknownLevel]), all reported
+// together, and nothing is written. An error from the writer is returned as
+// it is, and the renderer writes nothing more after it.
+//
+// # Size and speed
+//
+// Renderers write through a buffer of their own, straight to the writer, in
+// time linear in what they draw: no string is built up by concatenation, and
+// the allocations of a diagram are a fixed handful of slices and one map
+// from IDs to nodes, not one per node. A diagram of a hundred thousand nodes
+// takes tens of milliseconds (see the package's benchmarks). Mermaid
+// renderers refuse very large diagrams, though (by default, more than 500
+// links or 50,000 characters), so a large hierarchy is better drawn part by
+// part, with [DiagramOptions.Serving] and [DiagramOptions.Hide], or with
+// Graphviz.
+//
+// # Where this package sits
+//
+// render imports outcome, hierarchy, northstar and triplecrown, and none of
+// them imports it: presentation stays out of the model packages, which keep no
+// I/O of any kind, and the escaping and table layout are written once, here,
+// for every result.
+package render

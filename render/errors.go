@@ -1,0 +1,44 @@
+package render
+
+import "github.com/cxmodel/cx/outcome"
+
+// The codes of the errors this package reports. Besides these, [Mermaid] and
+// [DOT] report [hierarchy.ErrUnknownNode] for an option that names a node the
+// model does not hold, and [outcome.ErrUnknownLevel] for a level to hide that
+// is not one of the five.
+const (
+	// ErrNodeNotShown: [DiagramOptions] name a node, to highlight or to
+	// serve, that the other options leave out of the diagram: its level is
+	// hidden, or it is not part of what the diagram serves.
+	ErrNodeNotShown outcome.Code = "diagram-node-not-shown"
+	// ErrHiddenCustomerOutcomes: [DiagramOptions] hide the level of the
+	// successful customer outcomes, where every line of sight ends, so that
+	// nothing would be left to re-route links to.
+	ErrHiddenCustomerOutcomes outcome.Code = "diagram-hides-customer-outcomes"
+	// ErrNothingToRender: a table renderer was given the zero value of a
+	// result (an [outcome.AuditReport], a [triplecrown.Score], a
+	// [triplecrown.Contributions]), which is what a failed computation
+	// returns with its error, not a result to show.
+	ErrNothingToRender outcome.Code = "nothing-to-render"
+)
+
+// maxQuoted bounds the length of user text quoted in a message.
+const maxQuoted = 64
+
+// clip shortens s for quoting in an error message, on a rune boundary,
+// marking the cut with "...".
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	cut := maxQuoted
+	for back := 0; back < 3 && cut > 0 && s[cut]&0xC0 == 0x80; back++ {
+		cut--
+	}
+	return s[:cut] + "..."
+}
+
+// newError returns an *outcome.Error with severity error.
+func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
+	return outcome.NewError(code, ids, format, args...)
+}

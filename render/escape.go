@@ -1,0 +1,242 @@
+package render
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// User text (node names and IDs, unit names, finding messages) reaches the
+// output only through the functions of this file, each of which escapes it
+// for one syntax. They share one reading of the text, [scan], so that every
+// format treats line breaks, control characters and invalid UTF-8 alike:
+//
+//   - a line break ("\n", "\r\n", a lone "\r", U+0085, U+2028, U+2029) is a
+//     line break in a diagram's label and in a Markdown cell, and the symbol
+//     U+2424 (␤) in plain text;
+//   - a tab is a space, except in plain text, where it is U+2409 (␉);
+//   - any other control character is shown by its Unicode control picture,
+//     U+2400 to U+241F (␀ to ␟) and U+2421 (␡) for DEL, and a C1 control
+//     (U+0080 to U+009F) by U+FFFD (�);
+//   - a byte that is not valid UTF-8 is U+FFFD.
+//
+// So the output is always valid UTF-8 and has no control characters but the
+// line ends the renderer writes itself.
+
+// textKind is what [scan] found at a position of a text.
+type textKind uint8
+
+const (
+	kindPlain textKind = iota // a printable rune, to be escaped by the format
+	kindBreak                 // a line break
+	kindTab                   // a tab
+	kindShown                 // a control or an invalid byte, shown as the rune returned
+)
+
+// scan reads the rune of s at byte i, and returns what it is, the rune (or
+// the rune that shows it, for kindShown), and how many bytes it takes.
+func scan(s string, i int) (textKind, rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == '\n':
+			return kindBreak, '\n', 1
+		case c == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				return kindBreak, '\n', 2
+			}
+			return kindBreak, '\n', 1
+		case c == '\t':
+			return kindTab, '\t', 1
+		case c < 0x20:
+			return kindShown, 0x2400 + rune(c), 1
+		case c == 0x7f:
+			return kindShown, 0x2421, 1
+		}
+		return kindPlain, rune(c), 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return kindShown, utf8.RuneError, 1
+	case r == 0x85, r == 0x2028, r == 0x2029:
+		return kindBreak, '\n', size
+	case r < 0xa0:
+		return kindShown, utf8.RuneError, size
+	}
+	return kindPlain, r, size
+}
+
+// appendEntity appends Mermaid's numeric entity code for r, "#34;" for '"'.
+func appendEntity(dst []byte, r rune) []byte {
+	dst = append(dst, '#')
+	dst = strconv.AppendInt(dst, int64(r), 10)
+	return append(dst, ';')
+}
+
+// appendMermaid appends s escaped for a Mermaid label in double quotes. The
+// characters that Mermaid's parser or its HTML labels give a meaning ('"',
+// '#', '&', '<', '>', '`', '%', ':') become numeric entity codes ("#34;"),
+// which Mermaid shows as the character; a line break is "<br>". Mermaid
+// marks entities internally with "ﬂ°" and "¶ß", and reads them back from the
+// text it shows, so a user's 'ﬂ' or '¶' is followed by an invisible word
+// joiner (U+2060), which keeps it from forming a mark.
+//
+// ':' is escaped because Mermaid's preprocessor rewrites any line with "style"
+// (or "classDef") followed by a ':', a '#' and a ';', which a label could
+// otherwise spell.
+func appendMermaid(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		k, r, size := scan(s, i)
+		switch k {
+		case kindPlain:
+			switch r {
+			case '"', '#', '&', '<', '>', '`', '%', ':':
+				dst = appendEntity(dst, r)
+			case 'ﬂ', '¶':
+				dst = append(dst, s[i:i+size]...)
+				dst = utf8.AppendRune(dst, 0x2060)
+			default:
+				dst = append(dst, s[i:i+size]...)
+			}
+		case kindBreak:
+			dst = append(dst, "<br>"...)
+		case kindTab:
+			dst = append(dst, ' ')
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendDOT appends s escaped for a Graphviz label in double quotes: '"'
+// and '\' are escaped with a backslash (so that Graphviz's label escapes,
+// "\N", "\l" and the like, never arise from user text), '&' becomes "&amp;"
+// (Graphviz reads entities in labels), and a line break is "\n".
+func appendDOT(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		k, r, size := scan(s, i)
+		switch k {
+		case kindPlain:
+			switch r {
+			case '"', '\\':
+				dst = append(dst, '\\', byte(r))
+			case '&':
+				dst = append(dst, "&amp;"...)
+			default:
+				dst = append(dst, s[i:i+size]...)
+			}
+		case kindBreak:
+			dst = append(dst, '\\', 'n')
+		case kindTab:
+			dst = append(dst, ' ')
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendMarkdown appends s escaped for a cell of a GitHub-flavoured Markdown
+// table: the ASCII punctuation that Markdown would read as syntax there
+// ('\\', '|', '`', '*', '_', '[', ']', '~', '$', and '<' and '&' unless a
+// space or the end follows, since only then can they open a tag, an autolink
+// or an entity) is escaped with a backslash, so that the cell shows the text
+// as it is; a line break is "<br>". A '>' needs no escape: it means something
+// only at the start of a line, or closing a tag that an escaped '<' cannot
+// open.
+func appendMarkdown(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		k, r, size := scan(s, i)
+		switch k {
+		case kindPlain:
+			switch r {
+			case '<', '&':
+				if i+1 < len(s) && s[i+1] != ' ' {
+					dst = append(dst, '\\')
+				}
+				dst = append(dst, byte(r))
+			case '\\', '|', '`', '*', '_', '[', ']', '~', '$':
+				dst = append(dst, '\\', byte(r))
+			default:
+				dst = append(dst, s[i:i+size]...)
+			}
+		case kindBreak:
+			dst = append(dst, "<br>"...)
+		case kindTab:
+			dst = append(dst, ' ')
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendText appends s for a cell of a plain-text table, on one line: a line
+// break is U+2424 (␤) and a tab U+2409 (␉).
+func appendText(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		k, r, size := scan(s, i)
+		switch k {
+		case kindPlain:
+			dst = append(dst, s[i:i+size]...)
+		case kindBreak:
+			dst = utf8.AppendRune(dst, 0x2424)
+		case kindTab:
+			dst = utf8.AppendRune(dst, 0x2409)
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+		i += size
+	}
+	return dst
+}
+
+// width returns the number of columns s takes in a monospaced terminal: one
+// per rune, but two for a wide East Asian character (CJK ideographs, kana,
+// Hangul syllables, fullwidth forms, the common emoji blocks) and none for a
+// combining mark or a zero-width format character. It is an approximation of
+// Unicode's East Asian Width (UAX #11), not all of it: characters of
+// ambiguous width count as one, and emoji made of several code points count
+// each. s must be valid UTF-8, as the escaped text of a cell is.
+func width(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
+		n += runeWidth(r)
+	}
+	return n
+}
+
+// runeWidth is the width of a rune that is not ASCII; see [width].
+func runeWidth(r rune) int {
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0
+	case r >= 0x1100 && r <= 0x115f, // Hangul Jamo initial consonants
+		r >= 0x2e80 && r <= 0x303e,   // CJK radicals, punctuation
+		r >= 0x3041 && r <= 0x33ff,   // kana, CJK symbols
+		r >= 0x3400 && r <= 0x4dbf,   // CJK extension A
+		r >= 0x4e00 && r <= 0x9fff,   // CJK unified ideographs
+		r >= 0xa000 && r <= 0xa4cf,   // Yi
+		r >= 0xac00 && r <= 0xd7a3,   // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff,   // CJK compatibility ideographs
+		r >= 0xfe30 && r <= 0xfe4f,   // CJK compatibility forms
+		r >= 0xff00 && r <= 0xff60,   // fullwidth forms
+		r >= 0xffe0 && r <= 0xffe6,   // fullwidth signs
+		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
+		r >= 0x1f900 && r <= 0x1f9ff, // supplemental pictographs
+		r >= 0x20000 && r <= 0x3fffd: // CJK extensions B and later
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestEscape pins how each format writes hostile text. Each expected value
+// is written out from the rules of escape.go: Mermaid's entity codes are the
+// characters' code points in decimal ('"' is 34, '#' 35, '%' 37, '&' 38,
+// ':' 58, '<' 60, '>' 62, '`' 96), a control picture is U+2400 plus the
+// control's code (U+2421 for DEL), and Mermaid's marks are broken by a word
+// joiner, U+2060.
+func TestEscape(t *testing.T) {
+	tests := []struct {
+		name, in                     string
+		mermaid, dot, markdown, text string
+	}{
+		{"plain", "Answer call",
+			"Answer call", "Answer call", "Answer call", "Answer call"},
+		{"quotes", `Say "hi"`,
+			"Say #34;hi#34;", `Say \"hi\"`, `Say "hi"`, `Say "hi"`},
+		{"mermaid punctuation", "Q1: 80% #1",
+			"Q1#58; 80#37; #35;1", "Q1: 80% #1", "Q1: 80% #1", "Q1: 80% #1"},
+		{"html", "<b>&amp;</b>",
+			"#60;b#62;#38;amp;#60;/b#62;", "<b>&amp;amp;</b>", `\<b>\&amp;\</b>`, "<b>&amp;</b>"},
+		{"backtick backslash pipe", "a`b\\c|d",
+			"a#96;b\\c|d", "a`b\\\\c|d", "a\\`b\\\\c\\|d", "a`b\\c|d"},
+		{"markdown syntax", "*x* _y_ [z](u) ~w~ $m$",
+			"*x* _y_ [z](u) ~w~ $m$", "*x* _y_ [z](u) ~w~ $m$", `\*x\* \_y\_ \[z\](u) \~w\~ \$m\$`, "*x* _y_ [z](u) ~w~ $m$"},
+		{"line breaks", "a\nb\r\nc\rd\u2028e\u2029f",
+			"a<br>b<br>c<br>d<br>e<br>f", `a\nb\nc\nd\ne\nf`, "a<br>b<br>c<br>d<br>e<br>f", "a␤b␤c␤d␤e␤f"},
+		{"controls", "a\tb\x00c\x1fd\x7fe\u0085f\u0090g",
+			"a b␀c␟d␡e<br>f\uFFFDg", "a b␀c␟d␡e\\nf\uFFFDg", "a b␀c␟d␡e<br>f\uFFFDg", "a␉b␀c␟d␡e␤f\uFFFDg"},
+		{"invalid UTF-8", "a\xffb\xc3",
+			"a\uFFFDb\uFFFD", "a\uFFFDb\uFFFD", "a\uFFFDb\uFFFD", "a\uFFFDb\uFFFD"},
+		{"mermaid's entity marks", "ﬂ°°35¶ß",
+			"ﬂ\u2060°°35¶\u2060ß", "ﬂ°°35¶ß", "ﬂ°°35¶ß", "ﬂ°°35¶ß"},
+		{"graphviz escapes", `\N \l \G`,
+			`\N \l \G`, `\\N \\l \\G`, `\\N \\l \\G`, `\N \l \G`},
+		{"style line", "style x:#f00;",
+			"style x#58;#35;f00;", "style x:#f00;", "style x:#f00;", "style x:#f00;"},
+		{"comparison", "p < 0.05 & q > 1 <",
+			"p #60; 0.05 #38; q #62; 1 #60;", "p < 0.05 &amp; q > 1 <", "p < 0.05 & q > 1 <", "p < 0.05 & q > 1 <"},
+		{"unicode", "日本 – é",
+			"日本 – é", "日本 – é", "日本 – é", "日本 – é"},
+		{"empty", "", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.mermaid, string(appendMermaid(nil, tt.in)), "mermaid")
+			assert.Equal(t, tt.dot, string(appendDOT(nil, tt.in)), "dot")
+			assert.Equal(t, tt.markdown, string(appendMarkdown(nil, tt.in)), "markdown")
+			assert.Equal(t, tt.text, string(appendText(nil, tt.in)), "text")
+		})
+	}
+}
+
+// TestWidth pins the column widths of [width]: one per ASCII character and
+// per ordinary rune, two for East Asian wide ones, none for combining marks
+// and zero-width characters.
+func TestWidth(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"ascii", "abc", 3},
+		{"empty", "", 0},
+		{"latin with accent", "café", 4},
+		{"combining acute", "e\u0301", 1},
+		{"zero-width space", "a\u200bb", 2},
+		{"han", "日本", 4},
+		{"hangul", "한국", 4},
+		{"kana", "カナ", 4},
+		{"fullwidth", "ＡＢ", 4},
+		{"halfwidth katakana", "ｱ", 1},
+		{"emoji", "😀", 2},
+		{"box drawing", "┼", 1},
+		{"control picture", "␤", 1},
+		{"replacement", "\uFFFD", 1},
+		{"CJK extension B", "\U00020000", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, width(tt.in))
+		})
+	}
+}
+
+func TestAppendMicro(t *testing.T) {
+	tests := []struct {
+		in   int64
+		want string
+	}{
+		{0, "0"},
+		{1_000_000, "1"},
+		{400_000, "0.4"},
+		{2_500_000, "2.5"},
+		{1, "0.000001"},
+		{123_456_789, "123.456789"},
+		{1_000_000_000_000_000_000, "1000000000000"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, string(appendMicro(nil, tt.in)), "%d", tt.in)
+	}
+}

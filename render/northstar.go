@@ -1,0 +1,124 @@
+package render
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/cxmodel/cx/northstar"
+)
+
+// NorthStarMarkdown writes a North Star ranking ([northstar.Select]) as
+// Markdown:
+//
+//   - a line naming the North Star (the winner) and the runner-up's margin,
+//     or saying that no candidate passes every gate;
+//   - the ranking, one candidate a row in rank order: its name and ID, the
+//     gates it failed (or "passed"), each criterion's contribution to its
+//     total (the criterion's normalised weight, shown in the column's
+//     header, times the candidate's normalised score; "no evidence" where
+//     the candidate had none for the criterion), and the total;
+//   - why each failed gate was failed;
+//   - each candidate's customer coverage by category: the category's weight,
+//     the metric's share of the category's importance, and what that adds to
+//     the candidate's coverage contribution;
+//   - the input metrics that drive the North Star, with their owners and
+//     influence, when the ranking has them.
+//
+// The scores of a ranking are float64 statistics; they are shown to three
+// decimal places (the ranking holds them unrounded). Text is escaped so that
+// any name shows as it is; see the package documentation. A ranking with no
+// entries (the zero Ranking, which Select returns with an error) is an error
+// with code [ErrNothingToRender]; otherwise NorthStarMarkdown returns the
+// first error w returned, as is.
+func NorthStarMarkdown(w io.Writer, r northstar.Ranking) error { return northStar(w, r, markdown) }
+
+// NorthStarText writes a North Star ranking as [NorthStarMarkdown] does, as
+// plain text with aligned columns.
+func NorthStarText(w io.Writer, r northstar.Ranking) error { return northStar(w, r, text) }
+
+func northStar(w io.Writer, r northstar.Ranking, f format) error {
+	if len(r.Entries) == 0 {
+		return newError(ErrNothingToRender, nil, "render: cannot render a Ranking with no candidates")
+	}
+	s := newSink(w)
+	if win, ok := r.Winner(); ok {
+		line := "North Star: " + win.Metric.Name() + " (" + win.Metric.ID() + "), total " + fixed3(win.Total)
+		if r.Robustness.RunnerUp != "" {
+			line += "; the runner-up, " + r.Robustness.RunnerUp + ", is " + fixed3(r.Robustness.Margin) + " behind"
+		}
+		paragraph(s, f, line+".")
+	} else {
+		paragraph(s, f, "No candidate passes every gate: there is no North Star among them.")
+	}
+	s.end()
+
+	head := []string{"Rank", "Metric", "ID", "Gates"}
+	right := []bool{true, false, false, false}
+	first := r.Entries[0]
+	for c := range northstar.Criteria() {
+		name := c.String()
+		head = append(head, strings.ToUpper(name[:1])+name[1:]+" ("+fixed3(first.Score(c).Weight)+")")
+		right = append(right, true)
+	}
+	t := table{head: append(head, "Total"), right: append(right, true)}
+	var failures, coverage table
+	failures = table{head: []string{"Metric", "Gate", "Why"}, right: []bool{false, false, false}}
+	coverage = table{head: []string{"Metric", "Category", "Weight", "Share", "Coverage", "Contribution"},
+		right: []bool{false, false, true, true, true, true}}
+	for _, e := range r.Entries {
+		gates := "passed"
+		if len(e.Failed) > 0 {
+			names := make([]string, len(e.Failed))
+			for i, g := range e.Failed {
+				names[i] = g.Gate.String()
+				failures.add(e.Metric.Name(), g.Gate.String(), g.Reason)
+			}
+			gates = "failed: " + strings.Join(names, ", ")
+		}
+		row := []string{strconv.Itoa(e.Rank), e.Metric.Name(), e.Metric.ID(), gates}
+		for c := range northstar.Criteria() {
+			sc := e.Score(c)
+			if sc.Missing {
+				row = append(row, "no evidence")
+			} else {
+				row = append(row, fixed3(sc.Contribution))
+			}
+		}
+		t.add(append(row, fixed3(e.Total))...)
+		for _, c := range e.Categories {
+			coverage.add(e.Metric.Name(), c.Category, fixed3(c.Weight), fixed3(c.Share), fixed3(c.Raw), fixed3(c.Contribution))
+		}
+	}
+	t.write(s, f)
+	if len(failures.rows) > 0 {
+		s.end()
+		paragraph(s, f, "Gates failed:")
+		s.end()
+		failures.write(s, f)
+	}
+	if len(coverage.rows) > 0 {
+		s.end()
+		paragraph(s, f, "Customer coverage by category (weight times share):")
+		s.end()
+		coverage.write(s, f)
+	}
+	if len(r.InputMetrics) > 0 {
+		s.end()
+		paragraph(s, f, "Input metrics, each team's role in driving the North Star:")
+		s.end()
+		in := table{head: []string{"Metric", "ID", "Owner", "Influence", "Link"}, right: []bool{false, false, false, true, false}}
+		for _, m := range r.InputMetrics {
+			link := "through others"
+			if m.Direct {
+				link = "direct"
+			}
+			in.add(m.Metric.Name(), m.Metric.ID(), m.Metric.Owner(), fixed3(m.Influence), link)
+		}
+		in.write(s, f)
+	}
+	return s.close()
+}
+
+// fixed3 writes a float64 score to three decimal places.
+func fixed3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
