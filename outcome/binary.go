@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
@@ -32,6 +33,9 @@ const ErrInvalidBinary Code = "invalid-binary"
 const (
 	formatProportion    byte = 0x10
 	formatFailureDemand byte = 0x11
+	formatNPSTally      byte = 0x12
+	formatCSATTally     byte = 0x13
+	formatCESTally      byte = 0x14
 )
 
 // binaryError returns the *Error for a malformed binary form of what, wrapping
@@ -191,5 +195,330 @@ func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 		return errors.Join(errs...)
 	}
 	*d = out
+	return nil
+}
+
+// A tally's form holds its scale: the byte 0 for the standard one (0-10
+// with the standard NPS bands, 1-5 with a top-two box, 1-7 agreeing from
+// 5), or the byte 1 followed by the scale's bottom as a zig-zag varint, its
+// span (top minus bottom) as an unsigned varint, and what defines the
+// bands as unsigned varints: for NPS the offsets from the bottom of the
+// lowest passive and the lowest promoter answer, for CSAT the size of the
+// top box, for CES the offset of the lowest agreeing answer.
+
+// The first byte of a tally's scale.
+const (
+	scaleStandard byte = 0
+	scaleCustom   byte = 1
+)
+
+// appendScale appends the bottom and span of s.
+func appendScale(b []byte, s Scale) []byte {
+	b = binenc.AppendVarint(b, int64(s.min))
+	return binenc.AppendUvarint(b, uint64(s.max-s.min))
+}
+
+// rawScale is a tally's scale as read, before it is validated: custom is
+// false for the standard scale; otherwise the bottom, the span and the
+// offsets of the points that define the bands (one or two).
+type rawScale struct {
+	custom   bool
+	lo, span int64
+	offsets  [2]int64
+}
+
+// readRawScale reads a tally's scale with points offsets of band points.
+func readRawScale(r *binenc.Reader, points int) rawScale {
+	var rs rawScale
+	if rs.custom = readScaleByte(r); rs.custom {
+		rs.lo, rs.span = r.Varint(), r.Count()
+		for i := range points {
+			rs.offsets[i] = r.Count()
+		}
+	}
+	return rs
+}
+
+// scale validates the scale as [NewScale] does.
+func (rs rawScale) scale() (Scale, error) {
+	switch {
+	case rs.lo < math.MinInt32 || rs.lo > math.MaxInt32:
+		return Scale{}, NewError(ErrInvalidScale, nil, "outcome: scale with its bottom %d outside %d..%d", rs.lo, math.MinInt32, math.MaxInt32)
+	case rs.span >= MaxScalePoints:
+		return Scale{}, NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points", rs.lo, rs.span+1, MaxScalePoints)
+	}
+	return NewScale(int(rs.lo), int(rs.lo+rs.span))
+}
+
+// point returns offset i as a point of s; an offset past the top of s is
+// an error with code [ErrInvalidBands].
+func (rs rawScale) point(s Scale, i int, what string) (int, error) {
+	if off := rs.offsets[i]; off > int64(s.max-s.min) {
+		return 0, NewError(ErrInvalidBands, nil, "outcome: the %s, %d points from the bottom of the scale %s, is past its top", what, off, s)
+	}
+	return s.min + int(rs.offsets[i]), nil
+}
+
+// nonCanonicalScale records in r that a custom scale is the standard one,
+// which the encoder writes as the standard byte.
+func nonCanonicalScale(r *binenc.Reader) {
+	r.Fail(fmt.Errorf("%w: the standard scale written out", binenc.ErrNonCanonical))
+}
+
+// readScaleByte reads the first byte of a tally's scale: false for the
+// standard scale, true for a custom one; any other byte is recorded in r.
+func readScaleByte(r *binenc.Reader) bool {
+	switch c := r.Byte(); c {
+	case scaleStandard:
+		return false
+	case scaleCustom:
+		return true
+	default:
+		if r.Err() == nil {
+			r.Fail(fmt.Errorf("scale byte %d", c))
+		}
+		return false
+	}
+}
+
+// decodeTally reads the format byte of what's form, then calls body, and
+// returns body's problems and any malformed-form problem, joined, in that
+// order.
+func decodeTally(data []byte, what string, format byte, body func(r *binenc.Reader) []error) error {
+	r := binenc.NewReader(data)
+	if err := readFormat(r, what, format); err != nil {
+		return err
+	}
+	errs := body(r)
+	if err := r.Done(); err != nil {
+		errs = append(errs, binaryError(what, err))
+	}
+	return errors.Join(errs...)
+}
+
+// MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
+// format byte 0x12, the bands (0 for the standard ones; otherwise 1, the
+// scale, and the offsets of the lowest passive and the lowest promoter
+// answer), then the promoters, passives and detractors as unsigned
+// varints: 412 promoters, 230 passives and 158 detractors on the standard
+// bands are 12 00 9C 03 E6 01 9E 01, eight bytes.
+func (t NPSTally) MarshalBinary() ([]byte, error) { return t.AppendBinary(make([]byte, 0, 16)) }
+
+// AppendBinary implements [encoding.BinaryAppender]: it appends the form of
+// [NPSTally.MarshalBinary] to b, without allocating if b has room.
+func (t NPSTally) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, formatNPSTally)
+	if t.bands.IsZero() {
+		b = append(b, scaleStandard)
+	} else {
+		lo := t.bands.lo()
+		b = append(b, scaleCustom)
+		b = appendScale(b, t.bands.Scale())
+		b = binenc.AppendUvarint(b, uint64(t.bands.passLo()-lo))
+		b = binenc.AppendUvarint(b, uint64(t.bands.promLo()-lo))
+	}
+	b = binenc.AppendUvarint(b, uint64(t.promoters))
+	b = binenc.AppendUvarint(b, uint64(t.passives))
+	return binenc.AppendUvarint(b, uint64(t.detractors)), nil
+}
+
+// UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
+// form of [NPSTally.MarshalBinary] and validates it as [NewScale],
+// [NewNPSBands] and [NPSTallyFromCounts] do: an invalid scale is an error
+// with code [ErrInvalidScale], invalid bands one with code
+// [ErrInvalidBands], counts whose total overflows int64 one with code
+// [ErrOverflow]. Bytes that are not the form (also the standard bands
+// written out, which the encoder writes as 0) are an error with code
+// [ErrInvalidBinary]. Every problem is reported; on error t is unchanged.
+func (t *NPSTally) UnmarshalBinary(data []byte) error {
+	var out NPSTally
+	err := decodeTally(data, "NPSTally", formatNPSTally, func(r *binenc.Reader) []error {
+		rs := readRawScale(r, 2)
+		p, pa, d := r.Count(), r.Count(), r.Count()
+		if r.Err() != nil {
+			return nil
+		}
+		var bands NPSBands
+		if rs.custom {
+			s, err := rs.scale()
+			if err != nil {
+				return []error{err}
+			}
+			pass, perr := rs.point(s, 0, "lowest passive answer")
+			prom, qerr := rs.point(s, 1, "lowest promoter answer")
+			if perr != nil || qerr != nil {
+				return []error{perr, qerr}
+			}
+			if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
+				return []error{err}
+			}
+			if bands.IsZero() {
+				nonCanonicalScale(r)
+				return nil
+			}
+		}
+		v, err := NPSTallyFromCounts(bands, p, pa, d)
+		if err != nil {
+			return []error{err}
+		}
+		out = v
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	*t = out
+	return nil
+}
+
+// appendRatings appends the number of points of s and the count of each.
+func appendRatings(b []byte, s Scale, r *ratingCounts) []byte {
+	b = binenc.AppendUvarint(b, uint64(s.Points()))
+	for _, c := range r.counts[:s.Points()] {
+		b = binenc.AppendUvarint(b, uint64(c))
+	}
+	return b
+}
+
+// readRatings reads what appendRatings writes: the counts, one per point.
+func readRatings(r *binenc.Reader) []int64 {
+	n := r.Length(1)
+	counts := make([]int64, n)
+	for i := range counts {
+		counts[i] = r.Count()
+	}
+	return counts
+}
+
+// MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
+// format byte 0x13, the scale (0 for the standard one; otherwise 1, the
+// scale, and the size of the top box), then the number of points and the
+// count of each point from the bottom up, as unsigned varints: 3, 5, 12,
+// 40 and 40 answers of 1 to 5 on the standard scale are 13 00 05 03 05 0C
+// 28 28, eight bytes.
+func (t CSATTally) MarshalBinary() ([]byte, error) { return t.AppendBinary(make([]byte, 0, 24)) }
+
+// AppendBinary implements [encoding.BinaryAppender]: it appends the form of
+// [CSATTally.MarshalBinary] to b, without allocating if b has room.
+func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, formatCSATTally)
+	if t.scale.IsZero() {
+		b = append(b, scaleStandard)
+	} else {
+		b = append(b, scaleCustom)
+		b = appendScale(b, t.scale.Scale())
+		b = binenc.AppendUvarint(b, uint64(t.scale.Box()))
+	}
+	return appendRatings(b, t.scale.Scale(), &t.r), nil
+}
+
+// UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
+// form of [CSATTally.MarshalBinary] and validates it as [NewScale],
+// [NewCSATScale] and [CSATTallyFromCounts] do: an invalid scale is an error
+// with code [ErrInvalidScale], an invalid box one with code
+// [ErrInvalidBands], a number of counts that is not the number of points
+// one with code [ErrScaleMismatch], a total past the largest int64 one with
+// code [ErrOverflow]. Bytes that are not the form (also the standard scale
+// written out) are an error with code [ErrInvalidBinary]. On error t is
+// unchanged.
+func (t *CSATTally) UnmarshalBinary(data []byte) error {
+	var out CSATTally
+	err := decodeTally(data, "CSATTally", formatCSATTally, func(r *binenc.Reader) []error {
+		rs := readRawScale(r, 1)
+		counts := readRatings(r)
+		if r.Err() != nil {
+			return nil
+		}
+		var scale CSATScale
+		if rs.custom {
+			s, err := rs.scale()
+			if err != nil {
+				return []error{err}
+			}
+			if scale, err = NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints))); err != nil {
+				return []error{err}
+			}
+			if scale.IsZero() {
+				nonCanonicalScale(r)
+				return nil
+			}
+		}
+		v, err := CSATTallyFromCounts(scale, counts)
+		if err != nil {
+			return []error{err}
+		}
+		out = v
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	*t = out
+	return nil
+}
+
+// MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
+// format byte 0x14, the scale (0 for the standard one; otherwise 1, the
+// scale, and the offset of the lowest agreeing answer), then the number of
+// points and the count of each point from the bottom up, as unsigned
+// varints, as [CSATTally.MarshalBinary] writes them.
+func (t CESTally) MarshalBinary() ([]byte, error) { return t.AppendBinary(make([]byte, 0, 24)) }
+
+// AppendBinary implements [encoding.BinaryAppender]: it appends the form of
+// [CESTally.MarshalBinary] to b, without allocating if b has room.
+func (t CESTally) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, formatCESTally)
+	if t.scale.IsZero() {
+		b = append(b, scaleStandard)
+	} else {
+		s := t.scale.Scale()
+		b = append(b, scaleCustom)
+		b = appendScale(b, s)
+		b = binenc.AppendUvarint(b, uint64(t.scale.Agree()-s.min))
+	}
+	return appendRatings(b, t.scale.Scale(), &t.r), nil
+}
+
+// UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
+// form of [CESTally.MarshalBinary] and validates it as [NewScale],
+// [NewCESScale] and [CESTallyFromCounts] do, with the codes of
+// [CSATTally.UnmarshalBinary]. On error t is unchanged.
+func (t *CESTally) UnmarshalBinary(data []byte) error {
+	var out CESTally
+	err := decodeTally(data, "CESTally", formatCESTally, func(r *binenc.Reader) []error {
+		rs := readRawScale(r, 1)
+		counts := readRatings(r)
+		if r.Err() != nil {
+			return nil
+		}
+		var scale CESScale
+		if rs.custom {
+			s, err := rs.scale()
+			if err != nil {
+				return []error{err}
+			}
+			agree, err := rs.point(s, 0, "lowest agreeing answer")
+			if err != nil {
+				return []error{err}
+			}
+			if scale, err = NewCESScale(s, agree); err != nil {
+				return []error{err}
+			}
+			if scale.IsZero() {
+				nonCanonicalScale(r)
+				return nil
+			}
+		}
+		v, err := CESTallyFromCounts(scale, counts)
+		if err != nil {
+			return []error{err}
+		}
+		out = v
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	*t = out
 	return nil
 }

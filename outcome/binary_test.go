@@ -375,3 +375,268 @@ func TestBinary_crossType(t *testing.T) {
 	var p outcome.Proportion
 	assert.True(t, errors.Is(p.UnmarshalBinary(fb), outcome.ErrInvalidBinary))
 }
+
+var (
+	_ encoding.BinaryMarshaler   = outcome.NPSTally{}
+	_ encoding.BinaryAppender    = outcome.NPSTally{}
+	_ encoding.BinaryUnmarshaler = (*outcome.NPSTally)(nil)
+	_ encoding.BinaryMarshaler   = outcome.CSATTally{}
+	_ encoding.BinaryAppender    = outcome.CSATTally{}
+	_ encoding.BinaryUnmarshaler = (*outcome.CSATTally)(nil)
+	_ encoding.BinaryMarshaler   = outcome.CESTally{}
+	_ encoding.BinaryAppender    = outcome.CESTally{}
+	_ encoding.BinaryUnmarshaler = (*outcome.CESTally)(nil)
+)
+
+// Custom scales for the tests: NPS-style bands on 1..5 (detractors 1-2,
+// passives 3, promoters 4-5) and on -5..5; CSAT on 1..7 with a top-three
+// box; CES on 1..5 agreeing from 4.
+var (
+	bands15  = outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 2}, outcome.Band{Low: 3, High: 3}, outcome.Band{Low: 4, High: 5})
+	bandsNeg = outcome.MustNPSBands(outcome.MustScale(-5, 5), outcome.Band{Low: -5, High: 1}, outcome.Band{Low: 2, High: 3}, outcome.Band{Low: 4, High: 5})
+	csat17   = outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+	ces15    = outcome.MustCESScale(outcome.MustScale(1, 5), 4)
+	stdBands = outcome.StandardNPSBands()
+	stdCSAT  = outcome.StandardCSATScale()
+	stdCES   = outcome.StandardCESScale()
+)
+
+func mustTally(t outcome.NPSTally, err error) outcome.NPSTally {
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// binaryMarshaler is what the tallies' tests need of them.
+type binaryMarshaler interface {
+	encoding.BinaryMarshaler
+	encoding.BinaryAppender
+}
+
+func TestTallies_MarshalBinary(t *testing.T) {
+	tests := []struct {
+		name string
+		t    binaryMarshaler
+		want string
+	}{
+		// 0x12, standard bands (00), then 412 = 3*128 + 28: 9c 03; 230 =
+		// 128 + 102: e6 01; 158 = 128 + 30: 9e 01.
+		{name: "NPS standard", t: mustTally(outcome.NPSTallyFromCounts(stdBands, 412, 230, 158)), want: "12 00 9c 03 e6 01 9e 01"},
+		{name: "NPS empty", t: outcome.NPSTally{}, want: "12 00 00 00 00"},
+		// Custom (01), bottom 1 (zig-zag 02), span 4, passives from
+		// offset 2 (answer 3), promoters from offset 3 (answer 4); 10, 4, 6.
+		{name: "NPS 1..5", t: mustTally(outcome.NPSTallyFromCounts(bands15, 10, 4, 6)), want: "12 01 02 04 02 03 0a 04 06"},
+		// Bottom -5 (zig-zag 09), span 10, passives from offset 7 (answer
+		// 2), promoters from offset 9 (answer 4).
+		{name: "NPS -5..5", t: outcome.NewNPSTally(bandsNeg), want: "12 01 09 0a 07 09 00 00 00"},
+		// 0x13, standard scale, 5 points: 3, 5, 12, 40, 40.
+		{name: "CSAT standard", t: mustCSAT(t, stdCSAT, 3, 5, 12, 40, 40), want: "13 00 05 03 05 0c 28 28"},
+		// Custom: bottom 1, span 6, box 3; 7 counts.
+		{name: "CSAT 1..7", t: mustCSAT(t, csat17, 1, 0, 2, 3, 4, 5, 200),
+			want: "13 01 02 06 03 07 01 00 02 03 04 05 c8 01"},
+		{name: "CES standard", t: mustCES(t, stdCES, 0, 1, 2, 3, 4, 5, 6), want: "14 00 07 00 01 02 03 04 05 06"},
+		// Custom: bottom 1, span 4, agreeing from offset 3 (answer 4).
+		{name: "CES 1..5", t: mustCES(t, ces15, 9, 8, 7, 6, 5), want: "14 01 02 04 03 05 09 08 07 06 05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.t.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, unhex(t, tt.want), b)
+			prefixed, err := tt.t.AppendBinary([]byte{0xAA})
+			require.NoError(t, err)
+			assert.Equal(t, append([]byte{0xAA}, b...), prefixed)
+
+			switch v := tt.t.(type) {
+			case outcome.NPSTally:
+				var got outcome.NPSTally
+				require.NoError(t, got.UnmarshalBinary(b))
+				assert.True(t, v.Equal(got))
+			case outcome.CSATTally:
+				var got outcome.CSATTally
+				require.NoError(t, got.UnmarshalBinary(b))
+				assert.True(t, v.Equal(got))
+			case outcome.CESTally:
+				var got outcome.CESTally
+				require.NoError(t, got.UnmarshalBinary(b))
+				assert.True(t, v.Equal(got))
+			}
+		})
+	}
+}
+
+func TestTallies_AppendBinary_allocs(t *testing.T) {
+	n := mustTally(outcome.NPSTallyFromCounts(stdBands, 412, 230, 158))
+	c := mustCSAT(t, csat17, 1, 0, 2, 3, 4, 5, 200)
+	e := mustCES(t, ces15, 9, 8, 7, 6, 5)
+	buf := make([]byte, 0, 64)
+	assert.Zero(t, testing.AllocsPerRun(100, func() {
+		buf, _ = n.AppendBinary(buf[:0])
+		buf, _ = c.AppendBinary(buf[:0])
+		buf, _ = e.AppendBinary(buf[:0])
+	}))
+}
+
+func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "no bytes", data: "", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "a CSAT tally", data: "13 00 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a NPSTally: format byte 0x13, not 0x12"},
+		{name: "scale byte", data: "12 02 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a NPSTally: at byte 2: scale byte 2"},
+		{name: "truncated", data: "12 00 01 01", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "trailing", data: "12 00 01 01 01 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		// The standard bands written out: 0..10, passives from 7,
+		// promoters from 9.
+		{name: "standard written out", data: "12 01 00 0a 07 09 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "outcome: invalid binary form of a NPSTally: at byte 9: not in canonical form: the standard scale written out"},
+		// Span 0: the scale 1..1.
+		{name: "one-point scale", data: "12 01 02 00 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale 1..1 has fewer than two points (its bottom must be below its top)"},
+		// Span 256 (80 02).
+		{name: "too many points", data: "12 01 00 80 02 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale from 0 with 257 points has more than 256 points"},
+		// Bottom 2^31: zig-zag 2^32 = 80 80 80 80 10.
+		{name: "bottom beyond int32", data: "12 01 80 80 80 80 10 04 02 03 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale with its bottom 2147483648 outside -2147483648..2147483647"},
+		// Promoters from offset 9 on a span of 4.
+		{name: "offset past the top", data: "12 01 02 04 02 09 00 00 00", wantErr: []error{outcome.ErrInvalidBands},
+			wantMsg: "outcome: the lowest promoter answer, 9 points from the bottom of the scale 1..5, is past its top"},
+		// Passives from offset 0: the detractor band 1..0 is empty.
+		{name: "empty band", data: "12 01 02 04 00 03 00 00 00", wantErr: []error{outcome.ErrInvalidBands},
+			wantMsg: "outcome: the detractor band 1..0 is empty (its low end is above its high end)"},
+		// The largest int64 promoters and 1 passive.
+		{name: "overflow", data: "12 00 ff ff ff ff ff ff ff ff 7f 01 00", wantErr: []error{outcome.ErrOverflow}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := mustTally(outcome.NPSTallyFromCounts(stdBands, 1, 2, 3))
+			err := v.UnmarshalBinary(unhex(t, tt.data))
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, mustTally(outcome.NPSTallyFromCounts(stdBands, 1, 2, 3)).Equal(v), "unchanged")
+		})
+	}
+}
+
+func TestRatingTallies_UnmarshalBinary_errors(t *testing.T) {
+	tests := []struct {
+		name    string
+		data    string
+		wantErr []error
+		wantMsg string
+	}{
+		{name: "CSAT counts for 4 points", data: "13 00 04 01 01 01 01", wantErr: []error{outcome.ErrScaleMismatch},
+			wantMsg: "outcome: 4 counts given for the 5 points of the scale 1..5"},
+		{name: "CSAT box as large as the scale", data: "13 01 02 04 05 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBands}},
+		// 12 points (span 11): more than a rating tally holds.
+		{name: "CSAT twelve points", data: "13 01 00 0b 02 00", wantErr: []error{outcome.ErrInvalidScale}},
+		{name: "CSAT standard written out", data: "13 01 02 04 02 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "CSAT bad scale", data: "13 01 02 00 02 00", wantErr: []error{outcome.ErrInvalidScale}},
+		{name: "CSAT truncated", data: "13 00 05 01 01", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "CSAT overflow", data: "13 00 05 ff ff ff ff ff ff ff ff 7f 01 00 00 00", wantErr: []error{outcome.ErrOverflow}},
+		// Agreeing from the bottom (offset 0): nothing would disagree.
+		{name: "CES agree at the bottom", data: "14 01 02 04 00 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBands}},
+		{name: "CES agree past the top", data: "14 01 02 04 05 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBands}},
+		{name: "CES standard written out", data: "14 01 02 06 04 07 00 00 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		{name: "CES bad scale", data: "14 01 02 00 00 00", wantErr: []error{outcome.ErrInvalidScale}},
+		{name: "CES counts for 1 point", data: "14 00 01 05", wantErr: []error{outcome.ErrScaleMismatch}},
+		{name: "CES a CSAT tally", data: "13 00 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			if strings.HasPrefix(tt.name, "CSAT") {
+				v := mustCSAT(t, stdCSAT, 1, 2, 3, 4, 5)
+				err = v.UnmarshalBinary(unhex(t, tt.data))
+				assert.Equal(t, int64(15), v.Responses(), "unchanged")
+			} else {
+				v := mustCES(t, stdCES, 1, 2, 3, 4, 5, 6, 7)
+				err = v.UnmarshalBinary(unhex(t, tt.data))
+				assert.Equal(t, int64(28), v.Responses(), "unchanged")
+			}
+			require.Error(t, err)
+			for _, want := range tt.wantErr {
+				assert.ErrorIs(t, err, want)
+			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
+			if tt.wantMsg != "" {
+				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+		})
+	}
+}
+
+// TestTallies_Binary_properties: random tallies on standard and custom
+// scales survive their binary form exactly and re-encode to the same
+// bytes, and merging tallies decoded from the shards' bytes gives the merge
+// of the shards.
+func TestTallies_Binary_properties(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 5))
+	for range 100 {
+		nb := []outcome.NPSBands{stdBands, bands15, bandsNeg}[r.IntN(3)]
+		cs := []outcome.CSATScale{stdCSAT, csat17}[r.IntN(2)]
+		es := []outcome.CESScale{stdCES, ces15}[r.IntN(2)]
+		wantN, gotN := outcome.NewNPSTally(nb), outcome.NewNPSTally(nb)
+		wantC, gotC := outcome.NewCSATTally(cs), outcome.NewCSATTally(cs)
+		wantE, gotE := outcome.NewCESTally(es), outcome.NewCESTally(es)
+		for range 1 + r.IntN(5) {
+			n := outcome.NewNPSTally(nb)
+			c := outcome.NewCSATTally(cs)
+			e := outcome.NewCESTally(es)
+			for range r.IntN(300) {
+				var err error
+				ns, cc, ee := nb.Scale(), cs.Scale(), es.Scale()
+				n, err = n.Add(ns.Min() + r.IntN(ns.Points()))
+				require.NoError(t, err)
+				c, err = c.Add(cc.Min() + r.IntN(cc.Points()))
+				require.NoError(t, err)
+				e, err = e.Add(ee.Min() + r.IntN(ee.Points()))
+				require.NoError(t, err)
+			}
+			var dn outcome.NPSTally
+			var dc outcome.CSATTally
+			var de outcome.CESTally
+			for _, x := range []struct {
+				m encoding.BinaryMarshaler
+				u encoding.BinaryUnmarshaler
+			}{{n, &dn}, {c, &dc}, {e, &de}} {
+				b, err := x.m.MarshalBinary()
+				require.NoError(t, err)
+				require.NoError(t, x.u.UnmarshalBinary(b))
+				again, err := x.u.(encoding.BinaryMarshaler).MarshalBinary()
+				require.NoError(t, err)
+				require.Equal(t, b, again)
+			}
+			require.True(t, n.Equal(dn) && c.Equal(dc) && e.Equal(de))
+			var err error
+			wantN, err = wantN.Merge(n)
+			require.NoError(t, err)
+			gotN, err = gotN.Merge(dn)
+			require.NoError(t, err)
+			wantC, err = wantC.Merge(c)
+			require.NoError(t, err)
+			gotC, err = gotC.Merge(dc)
+			require.NoError(t, err)
+			wantE, err = wantE.Merge(e)
+			require.NoError(t, err)
+			gotE, err = gotE.Merge(de)
+			require.NoError(t, err)
+		}
+		assert.True(t, wantN.Equal(gotN))
+		assert.True(t, wantC.Equal(gotC))
+		assert.True(t, wantE.Equal(gotE))
+	}
+}

@@ -145,3 +145,120 @@ func ExampleFailureDemand_UnmarshalBinary() {
 	// invalid-demand-reason
 	// duplicate-demand-reason
 }
+
+// Each regional office tallies its Net Promoter answers; a worker ships
+// its tally as eight bytes, and the head office merges what arrives into
+// exactly the tally of every answer.
+func ExampleNPSTally_MarshalBinary() {
+	north, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{10, 9, 9, 8, 7, 6, 3, 10, 0, 5})
+	south, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, 230, 158)
+	var all outcome.NPSTally
+	for _, t := range []outcome.NPSTally{north, south} {
+		b, _ := t.MarshalBinary()
+		fmt.Printf("% x\n", b)
+		var received outcome.NPSTally
+		if err := received.UnmarshalBinary(b); err != nil {
+			fmt.Println(err)
+			return
+		}
+		all, _ = all.Merge(received)
+	}
+	// (4 + 412 - 4 - 158) / (10 + 800) = 254/810 = 31.358...
+	nps, _ := all.Score(1, outcome.RoundHalfEven)
+	fmt.Println(all, "NPS", nps)
+	// Output:
+	// 12 00 04 02 04
+	// 12 00 9c 03 e6 01 9e 01
+	// NPS tally: 416 promoters, 232 passives, 162 detractors (810 responses) NPS 31.4
+}
+
+// AppendBinary writes a tally into a reused buffer without allocating; the
+// bands travel with it (here a 1-5 scale), so that tallies on different
+// bands are never merged by mistake.
+func ExampleNPSTally_AppendBinary() {
+	bands := outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 2}, outcome.Band{Low: 3, High: 3}, outcome.Band{Low: 4, High: 5})
+	t, _ := outcome.TallyNPS(bands, []int{5, 4, 4, 3, 1, 2})
+	buf := make([]byte, 0, 32)
+	buf, _ = t.AppendBinary(buf)
+	fmt.Printf("% x\n", buf)
+	// Output:
+	// 12 01 02 04 02 03 03 01 02
+}
+
+// Decoding validates as the constructors do: bands whose passive band is
+// empty are refused with ErrInvalidBands.
+func ExampleNPSTally_UnmarshalBinary() {
+	var t outcome.NPSTally
+	// 1..5, passives from offset 3 and promoters from offset 3 as well.
+	err := t.UnmarshalBinary([]byte{0x12, 0x01, 0x02, 0x04, 0x03, 0x03, 0x00, 0x00, 0x00})
+	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	fmt.Println(err)
+	// Output:
+	// true
+	// outcome: the passive band 4..3 is empty (its low end is above its high end)
+}
+
+// A CSAT tally ships its count per point of the scale.
+func ExampleCSATTally_MarshalBinary() {
+	t, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{3, 5, 12, 40, 40})
+	b, _ := t.MarshalBinary()
+	var back outcome.CSATTally
+	_ = back.UnmarshalBinary(b)
+	score, _ := back.Score(0, outcome.RoundHalfEven)
+	fmt.Printf("% x: CSAT %s%%\n", b, score)
+	// Output:
+	// 13 00 05 03 05 0c 28 28: CSAT 80%
+}
+
+// A CSAT tally on a 1-7 scale with a top-three box: the scale and the box
+// travel with the counts.
+func ExampleCSATTally_AppendBinary() {
+	t, _ := outcome.TallyCSAT(outcome.MustCSATScale(outcome.MustScale(1, 7), 3), []int{7, 6, 5, 2})
+	b, _ := t.AppendBinary(nil)
+	fmt.Printf("% x\n", b)
+	// Output:
+	// 13 01 02 06 03 07 00 01 00 00 01 01 01
+}
+
+// Counts that do not match the scale's points are refused.
+func ExampleCSATTally_UnmarshalBinary() {
+	var t outcome.CSATTally
+	err := t.UnmarshalBinary([]byte{0x13, 0x00, 0x04, 1, 1, 1, 1})
+	fmt.Println(errors.Is(err, outcome.ErrScaleMismatch), err)
+	// Output:
+	// true outcome: 4 counts given for the 5 points of the scale 1..5
+}
+
+// A CES tally ships as its scale and its counts; the mean effort survives
+// exactly.
+func ExampleCESTally_MarshalBinary() {
+	t, _ := outcome.TallyCES(outcome.StandardCESScale(), []int{7, 6, 6, 5, 3, 7, 2})
+	b, _ := t.MarshalBinary()
+	var back outcome.CESTally
+	_ = back.UnmarshalBinary(b)
+	// (7 + 6 + 6 + 5 + 3 + 7 + 2) / 7 = 36/7 = 5.142857...
+	mean, _ := back.Mean(2, outcome.RoundHalfEven)
+	fmt.Printf("% x: mean %s\n", b, mean)
+	// Output:
+	// 14 00 07 00 01 01 00 01 02 02: mean 5.14
+}
+
+// A CES tally on a 1-5 scale, agreeing from 4.
+func ExampleCESTally_AppendBinary() {
+	t, _ := outcome.TallyCES(outcome.MustCESScale(outcome.MustScale(1, 5), 4), []int{5, 4, 1})
+	b, _ := t.AppendBinary([]byte("ces="))
+	fmt.Printf("%q\n", b)
+	// Output:
+	// "ces=\x14\x01\x02\x04\x03\x05\x01\x00\x00\x01\x01"
+}
+
+// An agreement point at the bottom of the scale would leave nobody
+// disagreeing: refused as NewCESScale refuses it.
+func ExampleCESTally_UnmarshalBinary() {
+	var t outcome.CESTally
+	err := t.UnmarshalBinary([]byte{0x14, 0x01, 0x02, 0x04, 0x00, 0x05, 0, 0, 0, 0, 0})
+	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	// Output:
+	// true
+}

@@ -16,6 +16,12 @@ var binarySeeds = []string{
 	"11 02 06 43 68 61 73 65 72 01 06 63 68 61 73 65 72 01 00", "11 05 00 01", "11 01 01 61 00 00",
 	"11 02 01 62 01 01 61 01 00", "11 00 02 01 61 01 01 61 02", "11 01 03 61 0a 62 01 00",
 	"11 01 01 61 ff ff ff ff ff ff ff ff 7f 01 01 63 01", "11 02 01 20 01 01 20 01 00 ff",
+	"12 00 9c 03 e6 01 9e 01", "12 00 00 00 00", "12 01 02 04 02 03 0a 04 06", "12 01 09 0a 07 09 00 00 00",
+	"13 00 05 03 05 0c 28 28", "13 01 02 06 03 07 01 00 02 03 04 05 c8 01", "14 00 07 00 01 02 03 04 05 06",
+	"14 01 02 04 03 05 09 08 07 06 05", "12 02 00 00 00", "12 01 00 0a 07 09 00 00 00", "12 01 02 00 00 00 00 00 00",
+	"12 01 00 80 02 00 00 00 00 00", "12 01 80 80 80 80 10 04 02 03 00 00 00", "12 01 02 04 02 09 00 00 00",
+	"12 01 02 04 00 03 00 00 00", "13 00 04 01 01 01 01", "13 01 02 04 05 05 00 00 00 00 00", "13 01 00 0b 02 00",
+	"14 01 02 04 00 05 00 00 00 00 00", "14 01 02 06 04 07 00 00 00 00 00 00 00",
 }
 
 // checkBinaryError fails unless err is a non-empty tree of *outcome.Error
@@ -123,6 +129,92 @@ func FuzzFailureDemandBinary(f *testing.F) {
 		c := d.Clone()
 		if err := c.Merge(&d); err != nil && !errors.Is(err, outcome.ErrOverflow) {
 			t.Fatal(err)
+		}
+	})
+}
+
+// fuzzTally is what the tally fuzzers need of a decoded tally.
+type fuzzTally interface {
+	MarshalBinary() ([]byte, error)
+	Responses() int64
+}
+
+// checkTallyDecode checks a decode of data into t: an error is a tree of
+// *outcome.Error and leaves t's responses as they were; a success
+// re-encodes to data, and the tally merges with itself (or overflows).
+func checkTallyDecode(t *testing.T, data []byte, err error, tally fuzzTally, before int64, mergeSelf func() error) {
+	t.Helper()
+	if err != nil {
+		checkBinaryError(t, err)
+		if tally.Responses() != before {
+			t.Fatal("changed on error")
+		}
+		return
+	}
+	again, err := tally.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, data) {
+		t.Fatalf("% x re-encodes to % x", data, again)
+	}
+	if err := mergeSelf(); err != nil && !errors.Is(err, outcome.ErrOverflow) {
+		t.Fatal(err)
+	}
+}
+
+// FuzzNPSTallyBinary: arbitrary bytes never panic; what decodes re-encodes
+// to the same bytes, is what NPSTallyFromCounts makes of its counts, and
+// merges with itself; what does not is an *outcome.Error.
+func FuzzNPSTallyBinary(f *testing.F) {
+	for _, s := range binarySeeds {
+		f.Add(unhex(f, s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v outcome.NPSTally
+		err := v.UnmarshalBinary(data)
+		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
+		if err == nil {
+			w, err := outcome.NPSTallyFromCounts(v.Bands(), v.Promoters(), v.Passives(), v.Detractors())
+			if err != nil || !w.Equal(v) {
+				t.Fatalf("NPSTallyFromCounts: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzCSATTallyBinary is FuzzNPSTallyBinary for CSAT tallies.
+func FuzzCSATTallyBinary(f *testing.F) {
+	for _, s := range binarySeeds {
+		f.Add(unhex(f, s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v outcome.CSATTally
+		err := v.UnmarshalBinary(data)
+		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
+		if err == nil {
+			w, err := outcome.CSATTallyFromCounts(v.Scale(), v.Counts())
+			if err != nil || !w.Equal(v) || v.Satisfied() > v.Responses() {
+				t.Fatalf("CSATTallyFromCounts: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzCESTallyBinary is FuzzNPSTallyBinary for CES tallies.
+func FuzzCESTallyBinary(f *testing.F) {
+	for _, s := range binarySeeds {
+		f.Add(unhex(f, s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v outcome.CESTally
+		err := v.UnmarshalBinary(data)
+		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
+		if err == nil {
+			w, err := outcome.CESTallyFromCounts(v.Scale(), v.Counts())
+			if err != nil || !w.Equal(v) || v.Agreeing() > v.Responses() {
+				t.Fatalf("CESTallyFromCounts: %v", err)
+			}
 		}
 	})
 }
