@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -18,6 +19,7 @@ import (
 func init() {
 	beam.RegisterCoder(reflect.TypeFor[triplecrown.Money](), encodeMoney, decodeMoney)
 	beam.RegisterCoder(reflect.TypeFor[triplecrown.MoneySum](), encodeMoneySum, decodeMoneySum)
+	beam.RegisterCoder(reflect.TypeFor[outcome.NPSTally](), encodeNPSTally, decodeNPSTally)
 }
 
 func encodeMoney(m triplecrown.Money) ([]byte, error) { return m.MarshalBinary() }
@@ -34,4 +36,12 @@ func decodeMoneySum(b []byte) (triplecrown.MoneySum, error) {
 	var s triplecrown.MoneySum
 	err := s.UnmarshalBinary(b)
 	return s, err
+}
+
+func encodeNPSTally(t outcome.NPSTally) ([]byte, error) { return t.MarshalBinary() }
+
+func decodeNPSTally(b []byte) (outcome.NPSTally, error) {
+	var t outcome.NPSTally
+	err := t.UnmarshalBinary(b)
+	return t, err
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -44,6 +45,22 @@ func TestCoders_amountsSurvive(t *testing.T) {
 		assert.True(t, s.Equal(gs))
 		assert.Equal(t, s.Total().String(), gs.Total().String())
 	}
+}
+
+// TestCoders_talliesSurvive: NPS tallies cross a worker boundary exactly,
+// their bands included.
+func TestCoders_talliesSurvive(t *testing.T) {
+	std, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, 230, 158)
+	require.NoError(t, err)
+	five, err := outcome.TallyNPS(outcome.MustNPSBands(outcome.MustScale(1, 5),
+		outcome.Band{Low: 1, High: 2}, outcome.Band{Low: 3, High: 3}, outcome.Band{Low: 4, High: 5}), []int{5, 4, 1})
+	require.NoError(t, err)
+	for _, tally := range []outcome.NPSTally{{}, std, five} {
+		got := roundTrip(t, tally)
+		assert.True(t, tally.Equal(got), "%v became %v", tally, got)
+	}
+	_, err = decodeNPSTally([]byte{0x12, 0x00, 0x01})
+	assert.ErrorIs(t, err, outcome.ErrInvalidBinary)
 }
 
 // naiveLine is a cost line as a struct with exported fields, the way Beam

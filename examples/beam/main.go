@@ -51,7 +51,8 @@ func run(ctx context.Context, w io.Writer) error {
 
 	p, s := beam.NewPipelineWithRoot()
 	lines := beam.CreateList(s, costLines())
-	textio.Write(s, out, Report(s, lines))
+	answers := beam.CreateList(s, responses())
+	textio.Write(s, out, Report(s, lines, answers))
 	if _, err := prism.Execute(ctx, p); err != nil {
 		return err
 	}

@@ -68,5 +68,6 @@ func DepartmentCosts(s beam.Scope, lines beam.PCollection) beam.PCollection {
 	return beam.CombinePerKey(s, &MoneySumFn{}, amounts)
 }
 
-// formatCost writes a department's total as "department: amount currency".
-func formatCost(dept string, m triplecrown.Money) string { return dept + ": " + m.String() }
+// formatCost writes a department's total as "cost department: amount
+// currency".
+func formatCost(dept string, m triplecrown.Money) string { return "cost " + dept + ": " + m.String() }
