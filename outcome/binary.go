@@ -3,7 +3,6 @@ package outcome
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 
@@ -22,11 +21,12 @@ import (
 // out of order, trailing bytes), so that decoded bytes re-encode to the same
 // bytes.
 
-// ErrInvalidBinary: bytes that are not a binary form this package writes:
+// ErrInvalidBinary: bytes that are not a binary form the module writes:
 // empty, truncated, with an unknown format byte, trailing data, a count
 // beyond int64, or not in the one canonical form of the value. A well-formed
 // form of an invalid value reports the constructor's code instead
-// ([ErrInvalidCount], [ErrInvalidReason], ...).
+// ([ErrInvalidCount], [ErrInvalidReason], ...). Package triplecrown's binary
+// forms report it too.
 const ErrInvalidBinary Code = "invalid-binary"
 
 // The format bytes of the binary forms.
@@ -41,7 +41,7 @@ const (
 // binaryError returns the *Error for a malformed binary form of what, wrapping
 // cause.
 func binaryError(what string, cause error) *Error {
-	e := NewError(ErrInvalidBinary, nil, "outcome: invalid binary form of a %s: %s", what, clipN(cause.Error(), 200))
+	e := NewError(ErrInvalidBinary, nil, "outcome: invalid binary form of %s: %s", what, clipN(cause.Error(), 200))
 	e.Err = cause
 	return e
 }
@@ -76,7 +76,7 @@ func (p Proportion) AppendBinary(b []byte) ([]byte, error) {
 // [ErrInvalidCount]); bytes that are not that form are an *[Error] with code
 // [ErrInvalidBinary]. On error p is unchanged.
 func (p *Proportion) UnmarshalBinary(data []byte) error {
-	const what = "Proportion"
+	const what = "a Proportion"
 	r := binenc.NewReader(data)
 	if err := readFormat(r, what, formatProportion); err != nil {
 		return err
@@ -109,9 +109,15 @@ func (d FailureDemand) MarshalBinary() ([]byte, error) { return d.AppendBinary(n
 // [FailureDemand.MarshalBinary] to b.
 func (d FailureDemand) AppendBinary(b []byte) ([]byte, error) {
 	b = append(b, formatFailureDemand)
+	keys := make([]string, 0, max(len(d.byReason[0]), len(d.byReason[1])))
 	for _, m := range d.byReason {
 		b = binenc.AppendUvarint(b, uint64(len(m)))
-		for _, r := range slices.Sorted(maps.Keys(m)) {
+		keys = keys[:0]
+		for r := range m {
+			keys = append(keys, r)
+		}
+		slices.Sort(keys)
+		for _, r := range keys {
 			b = binenc.AppendString(b, r)
 			b = binenc.AppendUvarint(b, uint64(m[r]))
 		}
@@ -132,7 +138,7 @@ func (d FailureDemand) AppendBinary(b []byte) ([]byte, error) {
 // malformed form is the last problem, as nothing after it can be read. On
 // error d is unchanged.
 func (d *FailureDemand) UnmarshalBinary(data []byte) error {
-	const what = "FailureDemand"
+	const what = "a FailureDemand"
 	r := binenc.NewReader(data)
 	if err := readFormat(r, what, formatFailureDemand); err != nil {
 		return err
@@ -281,15 +287,9 @@ func readScaleByte(r *binenc.Reader) bool {
 	}
 }
 
-// decodeTally reads the format byte of what's form, then calls body, and
-// returns body's problems and any malformed-form problem, joined, in that
-// order.
-func decodeTally(data []byte, what string, format byte, body func(r *binenc.Reader) []error) error {
-	r := binenc.NewReader(data)
-	if err := readFormat(r, what, format); err != nil {
-		return err
-	}
-	errs := body(r)
+// endTally returns a tally's problems and any malformed-form problem of
+// what's form, joined, in that order.
+func endTally(r *binenc.Reader, what string, errs []error) error {
 	if err := r.Done(); err != nil {
 		errs = append(errs, binaryError(what, err))
 	}
@@ -331,43 +331,50 @@ func (t NPSTally) AppendBinary(b []byte) ([]byte, error) {
 // written out, which the encoder writes as 0) are an error with code
 // [ErrInvalidBinary]. Every problem is reported; on error t is unchanged.
 func (t *NPSTally) UnmarshalBinary(data []byte) error {
+	const what = "an NPSTally"
+	r := binenc.NewReader(data)
+	if err := readFormat(r, what, formatNPSTally); err != nil {
+		return err
+	}
 	var out NPSTally
-	err := decodeTally(data, "NPSTally", formatNPSTally, func(r *binenc.Reader) []error {
-		rs := readRawScale(r, 2)
-		p, pa, d := r.Count(), r.Count(), r.Count()
-		if r.Err() != nil {
-			return nil
-		}
-		var bands NPSBands
-		if rs.custom {
-			s, err := rs.scale()
-			if err != nil {
-				return []error{err}
-			}
-			pass, perr := rs.point(s, 0, "lowest passive answer")
-			prom, qerr := rs.point(s, 1, "lowest promoter answer")
-			if perr != nil || qerr != nil {
-				return []error{perr, qerr}
-			}
-			if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
-				return []error{err}
-			}
-			if bands.IsZero() {
-				nonCanonicalScale(r)
-				return nil
-			}
-		}
-		v, err := NPSTallyFromCounts(bands, p, pa, d)
-		if err != nil {
-			return []error{err}
-		}
-		out = v
-		return nil
-	})
-	if err != nil {
+	if err := endTally(r, what, decodeNPS(r, &out)); err != nil {
 		return err
 	}
 	*t = out
+	return nil
+}
+
+// decodeNPS reads the rest of an NPSTally's form into out and validates it.
+func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
+	rs := readRawScale(r, 2)
+	p, pa, d := r.Count(), r.Count(), r.Count()
+	if r.Err() != nil {
+		return nil
+	}
+	var bands NPSBands
+	if rs.custom {
+		s, err := rs.scale()
+		if err != nil {
+			return []error{err}
+		}
+		pass, perr := rs.point(s, 0, "lowest passive answer")
+		prom, qerr := rs.point(s, 1, "lowest promoter answer")
+		if perr != nil || qerr != nil {
+			return []error{perr, qerr}
+		}
+		if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
+			return []error{err}
+		}
+		if bands.IsZero() {
+			nonCanonicalScale(r)
+			return nil
+		}
+	}
+	v, err := NPSTallyFromCounts(bands, p, pa, d)
+	if err != nil {
+		return []error{err}
+	}
+	*out = v
 	return nil
 }
 
@@ -422,38 +429,45 @@ func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
 // written out) are an error with code [ErrInvalidBinary]. On error t is
 // unchanged.
 func (t *CSATTally) UnmarshalBinary(data []byte) error {
+	const what = "a CSATTally"
+	r := binenc.NewReader(data)
+	if err := readFormat(r, what, formatCSATTally); err != nil {
+		return err
+	}
 	var out CSATTally
-	err := decodeTally(data, "CSATTally", formatCSATTally, func(r *binenc.Reader) []error {
-		rs := readRawScale(r, 1)
-		counts := readRatings(r)
-		if r.Err() != nil {
-			return nil
-		}
-		var scale CSATScale
-		if rs.custom {
-			s, err := rs.scale()
-			if err != nil {
-				return []error{err}
-			}
-			if scale, err = NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints))); err != nil {
-				return []error{err}
-			}
-			if scale.IsZero() {
-				nonCanonicalScale(r)
-				return nil
-			}
-		}
-		v, err := CSATTallyFromCounts(scale, counts)
-		if err != nil {
-			return []error{err}
-		}
-		out = v
-		return nil
-	})
-	if err != nil {
+	if err := endTally(r, what, decodeCSAT(r, &out)); err != nil {
 		return err
 	}
 	*t = out
+	return nil
+}
+
+// decodeCSAT reads the rest of a CSATTally's form into out and validates it.
+func decodeCSAT(r *binenc.Reader, out *CSATTally) []error {
+	rs := readRawScale(r, 1)
+	counts := readRatings(r)
+	if r.Err() != nil {
+		return nil
+	}
+	var scale CSATScale
+	if rs.custom {
+		s, err := rs.scale()
+		if err != nil {
+			return []error{err}
+		}
+		if scale, err = NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints))); err != nil {
+			return []error{err}
+		}
+		if scale.IsZero() {
+			nonCanonicalScale(r)
+			return nil
+		}
+	}
+	v, err := CSATTallyFromCounts(scale, counts)
+	if err != nil {
+		return []error{err}
+	}
+	*out = v
 	return nil
 }
 
@@ -484,41 +498,48 @@ func (t CESTally) AppendBinary(b []byte) ([]byte, error) {
 // [NewCESScale] and [CESTallyFromCounts] do, with the codes of
 // [CSATTally.UnmarshalBinary]. On error t is unchanged.
 func (t *CESTally) UnmarshalBinary(data []byte) error {
+	const what = "a CESTally"
+	r := binenc.NewReader(data)
+	if err := readFormat(r, what, formatCESTally); err != nil {
+		return err
+	}
 	var out CESTally
-	err := decodeTally(data, "CESTally", formatCESTally, func(r *binenc.Reader) []error {
-		rs := readRawScale(r, 1)
-		counts := readRatings(r)
-		if r.Err() != nil {
-			return nil
-		}
-		var scale CESScale
-		if rs.custom {
-			s, err := rs.scale()
-			if err != nil {
-				return []error{err}
-			}
-			agree, err := rs.point(s, 0, "lowest agreeing answer")
-			if err != nil {
-				return []error{err}
-			}
-			if scale, err = NewCESScale(s, agree); err != nil {
-				return []error{err}
-			}
-			if scale.IsZero() {
-				nonCanonicalScale(r)
-				return nil
-			}
-		}
-		v, err := CESTallyFromCounts(scale, counts)
-		if err != nil {
-			return []error{err}
-		}
-		out = v
-		return nil
-	})
-	if err != nil {
+	if err := endTally(r, what, decodeCES(r, &out)); err != nil {
 		return err
 	}
 	*t = out
+	return nil
+}
+
+// decodeCES reads the rest of a CESTally's form into out and validates it.
+func decodeCES(r *binenc.Reader, out *CESTally) []error {
+	rs := readRawScale(r, 1)
+	counts := readRatings(r)
+	if r.Err() != nil {
+		return nil
+	}
+	var scale CESScale
+	if rs.custom {
+		s, err := rs.scale()
+		if err != nil {
+			return []error{err}
+		}
+		agree, err := rs.point(s, 0, "lowest agreeing answer")
+		if err != nil {
+			return []error{err}
+		}
+		if scale, err = NewCESScale(s, agree); err != nil {
+			return []error{err}
+		}
+		if scale.IsZero() {
+			nonCanonicalScale(r)
+			return nil
+		}
+	}
+	v, err := CESTallyFromCounts(scale, counts)
+	if err != nil {
+		return []error{err}
+	}
+	*out = v
 	return nil
 }

@@ -487,15 +487,15 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 	}{
 		{name: "no bytes", data: "", wantErr: []error{outcome.ErrInvalidBinary}},
 		{name: "a CSAT tally", data: "13 00 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
-			wantMsg: "outcome: invalid binary form of a NPSTally: format byte 0x13, not 0x12"},
+			wantMsg: "outcome: invalid binary form of an NPSTally: format byte 0x13, not 0x12"},
 		{name: "scale byte", data: "12 02 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
-			wantMsg: "outcome: invalid binary form of a NPSTally: at byte 2: scale byte 2"},
+			wantMsg: "outcome: invalid binary form of an NPSTally: at byte 2: scale byte 2"},
 		{name: "truncated", data: "12 00 01 01", wantErr: []error{outcome.ErrInvalidBinary}},
 		{name: "trailing", data: "12 00 01 01 01 00", wantErr: []error{outcome.ErrInvalidBinary}},
 		// The standard bands written out: 0..10, passives from 7,
 		// promoters from 9.
 		{name: "standard written out", data: "12 01 00 0a 07 09 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
-			wantMsg: "outcome: invalid binary form of a NPSTally: at byte 9: not in canonical form: the standard scale written out"},
+			wantMsg: "outcome: invalid binary form of an NPSTally: at byte 9: not in canonical form: the standard scale written out"},
 		// Span 0: the scale 1..1.
 		{name: "one-point scale", data: "12 01 02 00 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
 			wantMsg: "outcome: scale 1..1 has fewer than two points (its bottom must be below its top)"},
