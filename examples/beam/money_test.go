@@ -194,3 +194,19 @@ func TestDepartmentCosts_mergePath(t *testing.T) {
 	passert.Equals(s, beam.ParDo(s, formatCost, DepartmentCosts(s, lines)), want...)
 	ptest.RunAndValidate(t, p)
 }
+
+// TestParseCostLine: a line that is not an amount fails the pipeline with
+// the library's code; nothing is dropped.
+func TestParseCostLine(t *testing.T) {
+	var got []string
+	emit := func(d string, m triplecrown.Money) { got = append(got, d+" "+m.String()) }
+	require.NoError(t, parseCostLine(CostLine{"claims", "12.50", "EUR"}, emit))
+	assert.Equal(t, []string{"claims 12.50 EUR"}, got)
+
+	err := parseCostLine(CostLine{"claims", "12,50", "EUR"}, emit)
+	assert.ErrorIs(t, err, triplecrown.ErrInvalidAmount)
+	assert.EqualError(t, err, `department "claims": triplecrown: amount "12,50" is not a decimal number`)
+	err = parseCostLine(CostLine{"claims", "1", "eur"}, emit)
+	assert.ErrorIs(t, err, triplecrown.ErrUnknownCurrency)
+	assert.Len(t, got, 1)
+}
