@@ -120,3 +120,17 @@ func TestREADMEDiagram(t *testing.T) {
 	require.True(t, ok, "README.md's hierarchy block is not closed")
 	assert.Equal(t, buf.String(), shown)
 }
+
+// TestREADMEReport keeps the report README.md shows identical to the one the
+// program prints.
+func TestREADMEReport(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "<!-- report:begin -->\n```text\n")
+	require.True(t, ok, "README.md lacks the report block")
+	shown, _, ok := strings.Cut(rest, "```\n<!-- report:end -->")
+	require.True(t, ok, "README.md's report block is not closed")
+	assert.Equal(t, buf.String(), shown)
+}
