@@ -465,14 +465,14 @@ type crownScoreJSON struct {
 	Threshold         Threshold         `json:"threshold"`
 	Material          bool              `json:"material"`
 	Tested            bool              `json:"tested"`
-	PValue            *float64          `json:"p_value,omitempty"`
-	SignificanceLevel *float64          `json:"significance_level,omitempty"`
+	PValue            *float64          `json:"pValue,omitempty"`
+	SignificanceLevel *float64          `json:"significanceLevel,omitempty"`
 	Reason            string            `json:"reason"`
 }
 
 // MarshalJSON implements [json.Marshaler]: the crown score with its reason
 // as data and in words, decimals as strings; "relative" is absent when the
-// baseline is zero, "p_value" and "significance_level" when the change was
+// baseline is zero, "pValue" and "significanceLevel" when the change was
 // not tested.
 func (s CrownScore) MarshalJSON() ([]byte, error) {
 	j := crownScoreJSON{Crown: s.crown, Status: s.status, Direction: s.direction, Name: s.name, Unit: s.unit,
@@ -501,7 +501,7 @@ func (s Score) MarshalJSON() ([]byte, error) {
 		Unit      string        `json:"unit"`
 		Period    string        `json:"period"`
 		Verdict   Verdict       `json:"verdict"`
-		CrownsWon int           `json:"crowns_won"`
+		CrownsWon int           `json:"crownsWon"`
 		Reason    string        `json:"reason"`
 		Crowns    [3]CrownScore `json:"crowns"`
 	}{s.unit, s.period, s.verdict, s.CrownsWon(), s.Reason(), s.crowns})
