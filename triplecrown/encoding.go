@@ -5,30 +5,14 @@ import (
 	"errors"
 	"math"
 
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
 
-// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
-// *outcome.Error is returned as it is; any other failure becomes an
-// *outcome.Error with code [outcome.ErrInvalidJSON] that wraps it.
-func decodeJSON(data []byte, v any) error {
-	err := strictjson.Decode(data, v)
-	if err == nil {
-		return nil
-	}
-	var e *outcome.Error
-	if errors.As(err, &e) {
-		return err
-	}
-	msg := err.Error()
-	if len(msg) > 200 {
-		msg = msg[:200] + "..."
-	}
-	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-		Message: "triplecrown: invalid JSON: " + msg, Err: err}
-}
+// decodeJSON decodes data into v as every package of the module does: see
+// [jsondecode.Decode].
+func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
 
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
 // Marshalling the zero Currency is an error with code [ErrUnknownCurrency].
