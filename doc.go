@@ -50,12 +50,15 @@
 //   - [github.com/cxmodel/cx/triplecrown]: exact money, per-unit scorecards of
 //     cost, service and revenue, the verdict with its reasons, roll-ups,
 //     contributions and ROI.
+//   - [github.com/cxmodel/cx/render]: pictures for BI tools and READMEs: the
+//     hierarchy as Mermaid or Graphviz DOT, and the verdicts as Markdown or
+//     aligned text tables, written to a caller's io.Writer.
 //   - [github.com/cxmodel/cx/cxtest]: for test authors: testify-style
 //     assertions ("every rewarded KPI reaches a customer outcome"), checkers
 //     that return an error, and fixture builders.
 //
 // Imports point one way: hierarchy and triplecrown build on outcome,
-// northstar on outcome and hierarchy, and cxtest on all of them.
+// northstar on outcome and hierarchy, and render and cxtest on all of them.
 //
 // Every package is pure (no I/O, no clocks, no global state), reports bad
 // input as errors with stable codes rather than panics, keeps money and the

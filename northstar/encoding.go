@@ -2,11 +2,10 @@ package northstar
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -37,21 +36,9 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
-// *outcome.Error is returned as it is; any other failure becomes an
-// *outcome.Error with code [outcome.ErrInvalidJSON] that wraps it.
-func decodeJSON(data []byte, v any) error {
-	err := strictjson.Decode(data, v)
-	if err == nil {
-		return nil
-	}
-	var e *outcome.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-		Message: "northstar: invalid JSON: " + clipN(err.Error(), 200), Err: err}
-}
+// decodeJSON decodes data into v as every package of the module does: see
+// [jsondecode.Decode].
+func decodeJSON(data []byte, v any) error { return jsondecode.Decode("northstar", data, v) }
 
 // MarshalText implements [encoding.TextMarshaler]: "pearson" or "spearman".
 // Marshalling an invalid Method is an error with code [ErrUnknownMethod].

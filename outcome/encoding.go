@@ -170,9 +170,8 @@ func decodeJSON(data []byte, v any) error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e
+	if e := (*Error)(nil); errors.As(err, &e) {
+		return err // every problem it joins, not only the first
 	}
 	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
 		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}

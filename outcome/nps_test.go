@@ -956,3 +956,27 @@ func TestNPSTallyJSONRoundTrip(t *testing.T) {
 		assert.True(t, want.Equal(got))
 	}
 }
+
+// TestNPSPublishedExample checks the published worked example of whuber's
+// answer to "How can I calculate margin of error in a NPS (Net Promoter
+// Score) result?" (Cross Validated, stats.stackexchange.com):
+// a population of 1/2 promoters, 1/3 passives and 1/6 detractors has
+// NPS = 1(1/2) + 0(1/3) - 1(1/6) = 1/3, and the variance of a ticket is
+// (1-1/3)²(1/2) + (0-1/3)²(1/3) + (-1-1/3)²(1/6) = 2/9 + 1/27 + 8/27 = 5/9,
+// which the closed form p + d - (p - d)² = 1/2 + 1/6 - 1/9 = 5/9 agrees with.
+// A sample in exactly those shares, 300 answers (150, 100, 50), has the
+// standard error 100 * sqrt((5/9)/300) = 4.3033 NPS points.
+func TestNPSPublishedExample(t *testing.T) {
+	tally, err := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 150, 100, 50)
+	require.NoError(t, err)
+	score, err := tally.Score(4, outcome.RoundHalfEven)
+	require.NoError(t, err)
+	assert.True(t, decimal.RequireFromString("33.3333").Equal(score), "NPS %s, want 33.3333", score)
+	v, err := tally.Variance()
+	require.NoError(t, err)
+	assert.InDelta(t, 5.0/9, v, 1e-15)
+	se, err := tally.StandardError()
+	require.NoError(t, err)
+	assert.InDelta(t, 100*math.Sqrt(5.0/9/300), se, 1e-12)
+	assert.InDelta(t, 4.3033, se, 5e-5)
+}

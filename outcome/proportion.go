@@ -297,14 +297,14 @@ type ProportionComparison struct {
 	// StandardError is the pooled standard error of the difference under
 	// the hypothesis of no difference, sqrt(p̄(1-p̄)(1/nA + 1/nB)) with p̄
 	// the pooled rate; it is 0 when both rates are 0 or both are 1.
-	StandardError float64 `json:"standard_error"`
+	StandardError float64 `json:"standardError"`
 	// Z is the z statistic, Difference.Estimate / StandardError: positive
 	// when B's rate is higher. It is 0 when StandardError is 0.
 	Z float64 `json:"z"`
 	// PValue is the two-sided p-value of Z, P(|N(0,1)| >= |Z|): the chance of
 	// a difference at least this large if the rates were equal. It is 1 when
 	// StandardError is 0.
-	PValue float64 `json:"p_value"`
+	PValue float64 `json:"pValue"`
 }
 
 // Significant reports whether the test rejects "no difference" at the

@@ -1005,7 +1005,7 @@ func TestProportionComparison_JSON(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(data, &m))
 	assert.Equal(t, map[string]any{"successes": 0.0, "trials": 20.0}, m["a"])
-	assert.Equal(t, 1.0, m["p_value"])
+	assert.Equal(t, 1.0, m["pValue"])
 	assert.Equal(t, "newcombe", m["difference"].(map[string]any)["method"])
 }
 

@@ -201,12 +201,12 @@ type ScoreTest struct {
 	// Difference is the observed difference.
 	Difference float64 `json:"difference"`
 	// StandardError is the standard error of the difference.
-	StandardError float64 `json:"standard_error"`
+	StandardError float64 `json:"standardError"`
 	// Z is Difference / StandardError.
 	Z float64 `json:"z"`
 	// PValue is the two-sided p-value of Z, P(|N(0,1)| >= |Z|): the chance
 	// of a difference at least this large if there were none.
-	PValue float64 `json:"p_value"`
+	PValue float64 `json:"pValue"`
 	// Interval is the Wald interval of the difference at the test's
 	// confidence level.
 	Interval Interval `json:"interval"`

@@ -594,7 +594,7 @@ func TestScoreTestJSON(t *testing.T) {
 	require.NoError(t, err)
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(data, &m))
-	assert.ElementsMatch(t, []string{"difference", "standard_error", "z", "p_value", "interval"}, slices.Collect(maps.Keys(m)))
+	assert.ElementsMatch(t, []string{"difference", "standardError", "z", "pValue", "interval"}, slices.Collect(maps.Keys(m)))
 	assert.Equal(t, "wald", m["interval"].(map[string]any)["method"])
 	assert.Equal(t, 0.95, m["interval"].(map[string]any)["confidence"])
 }

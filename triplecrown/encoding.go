@@ -5,30 +5,14 @@ import (
 	"errors"
 	"math"
 
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
 
-// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
-// *outcome.Error is returned as it is; any other failure becomes an
-// *outcome.Error with code [outcome.ErrInvalidJSON] that wraps it.
-func decodeJSON(data []byte, v any) error {
-	err := strictjson.Decode(data, v)
-	if err == nil {
-		return nil
-	}
-	var e *outcome.Error
-	if errors.As(err, &e) {
-		return err
-	}
-	msg := err.Error()
-	if len(msg) > 200 {
-		msg = msg[:200] + "..."
-	}
-	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-		Message: "triplecrown: invalid JSON: " + msg, Err: err}
-}
+// decodeJSON decodes data into v as every package of the module does: see
+// [jsondecode.Decode].
+func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
 
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
 // Marshalling the zero Currency is an error with code [ErrUnknownCurrency].
@@ -465,14 +449,14 @@ type crownScoreJSON struct {
 	Threshold         Threshold         `json:"threshold"`
 	Material          bool              `json:"material"`
 	Tested            bool              `json:"tested"`
-	PValue            *float64          `json:"p_value,omitempty"`
-	SignificanceLevel *float64          `json:"significance_level,omitempty"`
+	PValue            *float64          `json:"pValue,omitempty"`
+	SignificanceLevel *float64          `json:"significanceLevel,omitempty"`
 	Reason            string            `json:"reason"`
 }
 
 // MarshalJSON implements [json.Marshaler]: the crown score with its reason
 // as data and in words, decimals as strings; "relative" is absent when the
-// baseline is zero, "p_value" and "significance_level" when the change was
+// baseline is zero, "pValue" and "significanceLevel" when the change was
 // not tested.
 func (s CrownScore) MarshalJSON() ([]byte, error) {
 	j := crownScoreJSON{Crown: s.crown, Status: s.status, Direction: s.direction, Name: s.name, Unit: s.unit,
@@ -501,7 +485,7 @@ func (s Score) MarshalJSON() ([]byte, error) {
 		Unit      string        `json:"unit"`
 		Period    string        `json:"period"`
 		Verdict   Verdict       `json:"verdict"`
-		CrownsWon int           `json:"crowns_won"`
+		CrownsWon int           `json:"crownsWon"`
 		Reason    string        `json:"reason"`
 		Crowns    [3]CrownScore `json:"crowns"`
 	}{s.unit, s.period, s.verdict, s.CrownsWon(), s.Reason(), s.crowns})

@@ -169,7 +169,7 @@ func TestPolicy_JSON(t *testing.T) {
 	p := MustPolicy(policySpec())
 	b, err := json.Marshal(p)
 	require.NoError(t, err)
-	assert.Equal(t, `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`, string(b))
+	assert.Equal(t, `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`, string(b))
 	var q Policy
 	require.NoError(t, json.Unmarshal(b, &q))
 	assert.True(t, p.Equal(q))
@@ -177,12 +177,12 @@ func TestPolicy_JSON(t *testing.T) {
 	// Zero thresholds are left out.
 	b, err = json.Marshal(MustPolicy(PolicySpec{SignificanceLevel: 0.01, Precision: MustPrecision(2, outcome.RoundHalfUp)}))
 	require.NoError(t, err)
-	assert.Equal(t, `{"significance_level":0.01,"precision":{"places":2,"mode":"half-up"}}`, string(b))
+	assert.Equal(t, `{"significanceLevel":0.01,"precision":{"places":2,"mode":"half-up"}}`, string(b))
 
 	_, err = json.Marshal(Policy{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":0.05}`), &q), outcome.ErrUnknownRounding)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significance_level":2,"precision":{"places":2,"mode":"half-up"}}`), &q), ErrInvalidSignificance)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significanceLevel":0.05}`), &q), outcome.ErrUnknownRounding)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"significanceLevel":2,"precision":{"places":2,"mode":"half-up"}}`), &q), ErrInvalidSignificance)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2}}`), &q), outcome.ErrUnknownRounding)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":99,"mode":"up"}}`), &q), outcome.ErrInvalidPlaces)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":{"places":2,"mode":"sideways"}}`), &q), outcome.ErrUnknownRounding)
@@ -285,14 +285,14 @@ func TestScore_JSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double crown","crowns_won":2,
+	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double crown","crownsWon":2,
 	"reason":"double crown: cost and service won, revenue flat","crowns":[
 	{"crown":"cost","status":"won","direction":"lower-is-better","currency":"EUR","baseline":"1000000","actual":"900000",
 	 "change":"-100000","relative":"-0.1","threshold":{"relative":"0.02"},"material":true,"tested":false,
 	 "reason":"cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won"},
 	{"crown":"service","status":"won","direction":"lower-is-better","name":"time to respond","unit":"hours",
 	 "baseline":"4","actual":"3","change":"-1","relative":"-0.25","threshold":{"absolute":"0.25"},"material":true,"tested":true,
-	 "p_value":2.195376550783788e-25,"significance_level":0.05,
+	 "pValue":2.195376550783788e-25,"significanceLevel":0.05,
 	 "reason":"time to respond fell from 4 hours to 3 hours (-1 hours, -25.00%), meeting the materiality threshold of 0.25 and significant (p = 2.195e-25 < 0.05): won"},
 	{"crown":"revenue","status":"flat","direction":"higher-is-better","currency":"EUR","baseline":"0","actual":"0","change":"0",
 	 "threshold":{"relative":"0.02"},"material":false,"tested":false,"reason":"revenue did not change from 0 EUR: flat"}]}`, string(b))

@@ -63,9 +63,9 @@ func FuzzParseMoney(f *testing.F) {
 
 // FuzzPolicyJSON: decoding a policy never panics and round-trips.
 func FuzzPolicyJSON(f *testing.F) {
-	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significance_level":0.05,"precision":{"places":4,"mode":"half-even"}}`)
-	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significance_level":0.01,"precision":{"places":-2,"mode":"floor"}}`)
-	f.Add(`{"significance_level":1,"precision":{"places":99}}`)
+	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`)
+	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significanceLevel":0.01,"precision":{"places":-2,"mode":"floor"}}`)
+	f.Add(`{"significanceLevel":1,"precision":{"places":99}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		var p Policy
 		if err := json.Unmarshal([]byte(data), &p); err != nil {

@@ -136,7 +136,7 @@ type PolicySpec struct {
 	// SignificanceLevel is the level at which a service change that
 	// carries samples must be significant (two-sided) to be won or lost:
 	// 0.05, say. Required, strictly between 0 and 1.
-	SignificanceLevel float64 `json:"significance_level"`
+	SignificanceLevel float64 `json:"significanceLevel"`
 	// Precision rounds the relative changes and the service values and
 	// changes that a [Score] reports. Required.
 	Precision Precision `json:"precision"`

@@ -13,11 +13,11 @@ type ROISpec struct {
 	Investment Money `json:"investment"`
 	// CostSaved is the cost saved over the periods; negative if cost rose.
 	// The zero Money counts as nothing saved.
-	CostSaved Money `json:"cost_saved,omitzero"`
+	CostSaved Money `json:"costSaved,omitzero"`
 	// RevenueGained is the additional revenue over the periods (or the
 	// margin on it, if the caller counts benefit that way); negative if
 	// revenue fell. The zero Money counts as nothing gained.
-	RevenueGained Money `json:"revenue_gained,omitzero"`
+	RevenueGained Money `json:"revenueGained,omitzero"`
 	// Periods is the number of periods (months, years) the benefit was
 	// earned over: 36 for three years in months. Required and positive; the
 	// payback period is in the same unit.

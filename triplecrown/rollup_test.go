@@ -87,7 +87,7 @@ func TestNewRollup_means(t *testing.T) {
 	assert.Equal(t, BySampleSize, r.Combination())
 }
 
-func TestNewRollup_values(t *testing.T) {
+func TestNewRollupValues(t *testing.T) {
 	// Effort index 3 with weight 100 and 6 with weight 50: (300 + 300) /
 	// 150 = 4. Actual 2 (weight 100) and 5 (weight 100): 700 / 200 = 3.5.
 	r, err := NewRollup("all", []Scorecard{

@@ -73,21 +73,27 @@ func organisation(metrics map[string]outcome.Metric) (hierarchy.Model, error) {
 	return b.Build()
 }
 
+// contactModel is the organisation's hierarchy, its outputs measured by the
+// portfolio's metrics.
+func contactModel() (hierarchy.Model, error) {
+	metrics := map[string]outcome.Metric{}
+	for _, spec := range portfolio() {
+		m, err := outcome.NewMetric(spec)
+		if err != nil {
+			return hierarchy.Model{}, err
+		}
+		metrics[m.ID()] = m
+	}
+	return organisation(metrics)
+}
+
 // hierarchyPart builds the hierarchy and answers the method's question: "is
 // everything you are doing aligned to delivering a successful customer
 // outcome?"
 func hierarchyPart(w io.Writer) error {
 	fmt.Fprintln(w, "2. The hierarchy and its line of sight")
 	fmt.Fprintln(w, `   "Is everything you are doing aligned to delivering a successful customer outcome?"`)
-	metrics := map[string]outcome.Metric{}
-	for _, spec := range portfolio() {
-		m, err := outcome.NewMetric(spec)
-		if err != nil {
-			return err
-		}
-		metrics[m.ID()] = m
-	}
-	m, err := organisation(metrics)
+	m, err := contactModel()
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,8 @@
 //
 // Run it with:
 //
-//	go run ./examples/contactcenter
+//	go run ./examples/contactcenter            # a plain-text report
+//	go run ./examples/contactcenter -markdown  # the same as Markdown, with a Mermaid diagram
 //
 // Each part of the report is one step of the method:
 //
@@ -17,13 +18,20 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	asMarkdown := flag.Bool("markdown", false, "write the review as Markdown: tables and a Mermaid diagram")
+	flag.Parse()
+	write := run
+	if *asMarkdown {
+		write = runMarkdown
+	}
+	if err := write(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "contactcenter:", err)
 		os.Exit(1)
 	}

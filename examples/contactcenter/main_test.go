@@ -93,3 +93,44 @@ func TestReportFigures(t *testing.T) {
 		assert.True(t, strings.Contains(out, want), "the report lacks %q", want)
 	}
 }
+
+// TestMarkdownReport pins the Markdown form of the review.
+func TestMarkdownReport(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, runMarkdown(&buf))
+	golden := filepath.Join("testdata", "report.md")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), buf.String())
+}
+
+// TestREADMEDiagram keeps the diagram README.md shows identical to the one
+// the library draws of this hierarchy.
+func TestREADMEDiagram(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, writeMermaid(&buf))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "<!-- hierarchy:begin -->\n")
+	require.True(t, ok, "README.md lacks the hierarchy block")
+	shown, _, ok := strings.Cut(rest, "<!-- hierarchy:end -->")
+	require.True(t, ok, "README.md's hierarchy block is not closed")
+	assert.Equal(t, buf.String(), shown)
+}
+
+// TestREADMEReport keeps the report README.md shows identical to the one the
+// program prints.
+func TestREADMEReport(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "<!-- report:begin -->\n```text\n")
+	require.True(t, ok, "README.md lacks the report block")
+	shown, _, ok := strings.Cut(rest, "```\n<!-- report:end -->")
+	require.True(t, ok, "README.md's report block is not closed")
+	assert.Equal(t, buf.String(), shown)
+}

@@ -79,6 +79,18 @@ func history() (fcr, calls, nps, revenue []float64) {
 func northStarPart(w io.Writer) error {
 	fmt.Fprintln(w, "3. The North Star")
 	fmt.Fprintln(w, `   "Aggregate the SCOC's against all your customer categories ... and decide which is the most essential Metric."`)
+	r, err := chooseNorthStar()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return northStarText(w, r)
+}
+
+// chooseNorthStar runs the selection over the portfolio (with the measure of
+// the customer outcome the audit found missing), the canvases, two years of
+// history and the hierarchy.
+func chooseNorthStar() (northstar.Ranking, error) {
 	metrics := map[string]outcome.Metric{}
 	specs := append(portfolio(), firstContactResolution())
 	for _, spec := range specs {
@@ -89,17 +101,17 @@ func northStarPart(w io.Writer) error {
 		}
 		m, err := outcome.NewMetric(spec)
 		if err != nil {
-			return err
+			return northstar.Ranking{}, err
 		}
 		metrics[m.ID()] = m
 	}
 	model, err := organisation(metrics)
 	if err != nil {
-		return err
+		return northstar.Ranking{}, err
 	}
 	cs, err := canvases()
 	if err != nil {
-		return err
+		return northstar.Ranking{}, err
 	}
 	fcr, calls, nps, revenue := history()
 	one, five := decimal.NewFromInt(1), decimal.NewFromInt(5)
@@ -111,7 +123,7 @@ func northStarPart(w io.Writer) error {
 	}
 	policy := northstar.DefaultPolicy()
 	policy.LeadLag.MaxLag = 4
-	r, err := northstar.Select(northstar.Input{
+	return northstar.Select(northstar.Input{
 		Candidates: []northstar.Candidate{
 			{Metric: metrics["problem-solved"], Series: fcr, Ratings: rated(5, 4)},
 			{Metric: metrics["nps"], Series: nps, Ratings: rated(4, 2)},
@@ -123,10 +135,10 @@ func northStarPart(w io.Writer) error {
 		Policy:    policy,
 		Hierarchy: northstar.FromModel(model),
 	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
+}
+
+// northStarText writes the ranking, the winner's reasons and its input metrics.
+func northStarText(w io.Writer, r northstar.Ranking) error {
 	for _, e := range r.Entries {
 		fmt.Fprintf(w, "   %d. %-26s total %.3f\n", e.Rank, e.Metric.Name(), e.Total)
 		for _, f := range e.Failed {

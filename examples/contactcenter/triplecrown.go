@@ -61,6 +61,19 @@ func departments() ([]triplecrown.Scorecard, error) {
 	return cards, nil
 }
 
+// scoringPolicy counts a change of 2% in any crown as substantial, asks a
+// sampled service change to be significant at the 5% level, and shows
+// ratios to four places.
+func scoringPolicy() (triplecrown.Policy, error) {
+	return triplecrown.NewPolicy(triplecrown.PolicySpec{
+		Cost:              triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
+		Service:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
+		Revenue:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
+		SignificanceLevel: 0.05,
+		Precision:         triplecrown.MustPrecision(4, outcome.RoundHalfEven),
+	})
+}
+
 // tripleCrownPart scores each department, rolls them up to the contact
 // centre, and shows each one's contribution to the savings and the growth.
 func tripleCrownPart(w io.Writer) error {
@@ -70,13 +83,7 @@ func tripleCrownPart(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	policy, err := triplecrown.NewPolicy(triplecrown.PolicySpec{
-		Cost:              triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
-		Service:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
-		Revenue:           triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02"))),
-		SignificanceLevel: 0.05,
-		Precision:         triplecrown.MustPrecision(4, outcome.RoundHalfEven),
-	})
+	policy, err := scoringPolicy()
 	if err != nil {
 		return err
 	}

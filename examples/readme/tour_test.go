@@ -1,0 +1,42 @@
+package readme
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// TestAuditPortfolio runs the README's BI tour on the method's contact
+// centre: calls handled and AHT are outputs, one rewarded; revenue is a
+// business outcome; nothing measures a customer outcome. 2 of 3 KPIs are
+// outputs: 2/3 = 66.67%, below the 80% threshold.
+func TestAuditPortfolio(t *testing.T) {
+	var w bytes.Buffer
+	stored, err := auditPortfolio([]byte(`[
+		{"id": "calls", "name": "Calls handled", "level": "output", "direction": "higher", "rewarded": true},
+		{"id": "aht", "name": "Average handle time", "level": "output", "direction": "lower"},
+		{"id": "revenue", "name": "Revenue", "level": "business outcome", "direction": "higher", "kind": "revenue"}
+	]`), &w)
+	require.NoError(t, err)
+	assert.Equal(t, `2 of 3 KPIs (66.67%) measure outputs or the work behind them, 1 a business outcome and none a successful customer outcome; 1 output is rewarded.
+error no-customer-outcome-measure []
+error rewarded-output [calls]
+`, w.String())
+	assert.True(t, strings.Contains(string(stored), `"rewarded-output"`), "stored: %s", stored)
+}
+
+// TestAuditPortfolioBadInput shows every problem of a bad definition at once.
+func TestAuditPortfolioBadInput(t *testing.T) {
+	var w bytes.Buffer
+	_, err := auditPortfolio([]byte(`[{"id": "calls", "name": "", "level": "outcome", "direction": "higher"}]`), &w)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, outcome.ErrEmptyName))
+	assert.True(t, errors.Is(err, outcome.ErrUnknownLevel))
+	assert.Equal(t, 2, strings.Count(w.String(), "\n"), "one line a problem:\n%s", w.String())
+}
