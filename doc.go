@@ -63,6 +63,9 @@
 // Every package is pure (no I/O, no clocks, no global state), reports bad
 // input as errors with stable codes rather than panics, keeps money and the
 // ratios people read as exact decimals, explains its verdicts as data, and
-// round-trips its definitions through JSON. The program in examples/contactcenter
+// round-trips its definitions through JSON. Tallies, proportions, money sums
+// and roll-ups merge exactly and have compact binary forms, so shards computed
+// apart (on a distributed engine, say; see examples/beam) combine into the
+// result on all the data. The program in examples/contactcenter
 // tells the whole story on one organisation: go run ./examples/contactcenter.
 package cx
