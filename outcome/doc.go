@@ -37,7 +37,9 @@
 // scores exactly, with their statistics; the method counts them as outputs,
 // "retrospective and subjective", but BI tools need them right. Tallies and
 // proportions merge: tallying shards and merging them equals tallying
-// everything.
+// everything. Each accumulator also has a compact, versioned binary form
+// (MarshalBinary, AppendBinary, UnmarshalBinary) that round-trips exactly and
+// validates on decoding, so shards can travel between machines.
 //
 // # Conventions
 //

@@ -65,7 +65,10 @@
 // {"amount":"12.34","currency":"EUR"}. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing
 // allocates nothing per amount; an amount too wide for that falls back to
-// exact decimal arithmetic.
+// exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:
+// sums of shards merged equal the sum of everything, and [Rollup.Merge] does
+// the same for roll-ups. Money, sums, scorecards and roll-ups have compact
+// binary forms (MarshalBinary, UnmarshalBinary) for shipping between machines.
 //
 // # Values and errors
 //
