@@ -29,6 +29,8 @@ type Builder struct {
 	// weights holds each link's weight in millionths; it stays nil while
 	// every weight is 1.
 	weights []int64
+	// fractional is whether some weight is not a whole number.
+	fractional bool
 	// problems are those found while adding: bad weights and bad JSON.
 	problems []*outcome.Error
 	// levelText holds, by node position, level text from JSON that names
@@ -106,6 +108,9 @@ func (b *Builder) AddWeightedLink(from, to string, weight decimal.Decimal) {
 
 // addScaled adds a link whose weight is w millionths.
 func (b *Builder) addScaled(from, to string, w int64) {
+	if w%weightScale != 0 {
+		b.fractional = true
+	}
 	if w != weightScale && b.weights == nil {
 		b.weights = make([]int64, len(b.from), cap(b.from))
 		for i := range b.weights {
