@@ -132,6 +132,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	if b.weights != nil {
 		weights = make([]int64, k)
 	}
+	var places []uint8 // the weights' decimal places, if any has some
+	if b.places != nil {
+		places = make([]uint8, k)
+	}
 	for i := m - 1; i >= 0; i-- {
 		f := src[i]
 		if f < 0 {
@@ -143,6 +147,9 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		outTgt[p] = t
 		if weights != nil {
 			weights[p] = b.weights[i]
+		}
+		if places != nil {
+			places[p] = b.places[i]
 		}
 		inOff[t]--
 		inSrc[inOff[t]] = f
@@ -191,8 +198,8 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 	}
 	var growth int32
-	if b.fractional {
-		tail, growth = kahnGrowth(order, tail, outOff, outTgt, weights, info, work)
+	if places != nil {
+		tail, growth = kahnGrowth(order, tail, outOff, outTgt, places, info, work)
 	} else {
 		for head := 0; head < tail; head++ {
 			u := order[head]
@@ -251,11 +258,12 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 type kahnNode struct{ indeg, down int32 }
 
 // kahnGrowth continues Kahn's algorithm from the first tail nodes of order,
-// as Build does without fractional weights, and also finds the most decimal
-// places that the weights along any path of links add up to: a weighted sum
-// rolled up along that path gains that many places. It returns the number
+// as Build does when every weight is a whole number, and also finds the most
+// decimal places that the weights along any path of links add up to (places
+// holds each link's, parallel to outTgt): a weighted sum rolled up along that
+// path gains that many places. It returns the number
 // of nodes ordered and those places.
-func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, weights []int64, info []uint8, work []kahnNode) (int, int32) {
+func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, places, info []uint8, work []kahnNode) (int, int32) {
 	most := int32(0)
 	for head := 0; head < tail; head++ {
 		u := order[head]
@@ -265,7 +273,7 @@ func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, weights []int64
 			t := outTgt[p]
 			info[t] |= bit
 			w := &work[t]
-			if d := down + weightPlaces(weights[p]); d > w.down {
+			if d := down + int32(places[p]); d > w.down {
 				w.down = d
 				most = max(most, d)
 			}
@@ -584,3 +592,4 @@ func joinSorted(ps []*outcome.Error) error {
 	}
 	return errors.Join(errs...)
 }
+

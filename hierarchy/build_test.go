@@ -515,6 +515,8 @@ func TestBuildGrowth(t *testing.T) {
 		{"whole weights", []edge{{"t", "a", "2"}, {"a", "o", "30"}, {"o", "c", "1"}}, 0},
 		// t -> a -> o: 0 + 2 places; t -> b -> o -> c: 1 + 3 + 1 places.
 		{"two paths", []edge{{"t", "a", ""}, {"t", "b", "0.5"}, {"a", "o", "0.25"}, {"b", "o", "0.125"}, {"o", "c", "0.1"}}, 5},
+		// Links of weight 1 after a fractional one: 1 + 0 + 2 places.
+		{"weight 1 after fractions", []edge{{"t", "b", "0.5"}, {"b", "o", ""}, {"o", "c", "0.25"}}, 3},
 		// The longer path reaches o first, with 3 + 6 places, and the
 		// shorter, with 1 + 0, does not replace it: o -> c adds 1 to 9.
 		{"the longer path first", []edge{{"t", "b", "0.125"}, {"b", "o", "0.000001"}, {"t", "a", "0.5"}, {"a", "o", ""}, {"o", "c", "0.5"}}, 10},
@@ -522,6 +524,20 @@ func TestBuildGrowth(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := mustBuild(t, nodes, tt.edges)
+			assert.Equal(t, tt.want, m.graph().growth)
+
+			// The same, with room made for the links one at a time.
+			b := builder(nodes, nil)
+			for _, e := range tt.edges {
+				b.Grow(0, 1)
+				if e.w == "" {
+					b.AddLink(e.from, e.to)
+				} else {
+					b.AddWeightedLink(e.from, e.to, decimal.RequireFromString(e.w))
+				}
+			}
+			m, err := b.Build()
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, m.graph().growth)
 		})
 	}

@@ -17,7 +17,7 @@ import (
 // hash. A lookup compares IDs only when the tags match, so it seldom touches
 // the ID of another node.
 type index struct {
-	seed    maphash.Seed
+	hash    hasher
 	slots   []uint32
 	idxBits uint8
 }
@@ -28,7 +28,7 @@ func newIndex(n int) index {
 	for size < 2*n {
 		size <<= 1
 	}
-	return index{seed: maphash.MakeSeed(), slots: make([]uint32, size), idxBits: uint8(bits.Len32(uint32(n)))}
+	return index{hash: newHasher(), slots: make([]uint32, size), idxBits: uint8(bits.Len32(uint32(n)))}
 }
 
 // tag returns the tag of hash h, already shifted into place.
@@ -62,7 +62,7 @@ func (x index) lookup(ids []string, id string) int32 {
 	if len(x.slots) == 0 {
 		return -1
 	}
-	return x.probe(ids, id, maphash.String(x.seed, id))
+	return x.probe(ids, id, x.hash.str(id))
 }
 
 // probe returns the position of id, whose hash is h, or -1.
@@ -94,7 +94,7 @@ func (x index) insertAll(ids []string, dups []int32) []int32 {
 	for base := 0; base < len(ids); base += chunk {
 		ks := ids[base:min(base+chunk, len(ids))]
 		for j, k := range ks {
-			hs[j] = maphash.String(x.seed, k)
+			hs[j] = x.hash.str(k)
 		}
 		for j := range ks {
 			sink |= x.slots[hs[j]&mask]
@@ -200,7 +200,7 @@ func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out
 				next++
 			default:
 				at[n] = uint16(j)
-				hs[n] = maphash.String(x.seed, k)
+				hs[n] = x.hash.str(k)
 				n++
 				next = -1
 			}
@@ -262,3 +262,60 @@ func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out
 
 // runMark marks, in lookupAll, a key equal to the one before it.
 const runMark = -2
+
+// hasher hashes strings for the index with two random keys of its own, so
+// that no one can choose IDs that collide without knowing them. It is the
+// Go runtime's hash for machines without AES instructions (after wyhash),
+// written for strings and short keys: it reads at most 16 bytes of an ID of
+// up to 16, in 2 multiplications, where hash/maphash calls into the runtime.
+type hasher struct{ k0, k1 uint64 }
+
+// newHasher returns a hasher with random keys.
+func newHasher() hasher {
+	seed := maphash.MakeSeed()
+	return hasher{k0: maphash.String(seed, "k0"), k1: maphash.String(seed, "k1")}
+}
+
+// m5 is a constant of the runtime's hash.
+const m5 = 0x1d8e4e27c47d124f
+
+// str returns the hash of s.
+func (h hasher) str(s string) uint64 {
+	var a, b uint64
+	seed, n := h.k0, len(s)
+	switch {
+	case n == 0:
+		return seed
+	case n < 4:
+		a = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16
+	case n < 8:
+		a, b = r4(s), r4(s[n-4:])
+	case n <= 16:
+		a, b = r8(s), r8(s[n-8:])
+	default:
+		for t := s; len(t) > 16; t = t[16:] {
+			seed = mix(r8(t)^h.k1, r8(t[8:])^seed)
+		}
+		a, b = r8(s[n-16:]), r8(s[n-8:])
+	}
+	return mix(m5^uint64(n), mix(a^h.k1, b^seed))
+}
+
+// mix returns the 128-bit product of a and b folded to 64 bits.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// r4 returns the first 4 bytes of s, little-endian.
+func r4(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// r8 returns the first 8 bytes of s, little-endian.
+func r8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}

@@ -3,6 +3,8 @@ package hierarchy
 import (
 	"math"
 	"math/bits"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -148,4 +150,41 @@ func TestNewIDText(t *testing.T) {
 	}
 	assert.Equal(t, idText{}, newIDText(ids, math.MaxUint32+1), "offsets beyond 32 bits: no packed IDs")
 	assert.Equal(t, "c", idText{}.id(ids, 2), "without packed IDs, the IDs themselves")
+}
+
+// TestHasher checks that the index's hash spreads IDs that differ little
+// (sequential numbers, one byte, the length) over the slots and the tags,
+// at every length it reads in its own way.
+func TestHasher(t *testing.T) {
+	h := newHasher()
+	assert.NotEqual(t, h, newHasher(), "every hasher has its own keys")
+
+	// 2^16 sequential IDs over 2^17 slots: about 0.5 per slot, and
+	// (Poisson) a slot with 9 or more has a chance of about 2·10^-8 each.
+	const n = 1 << 16
+	slots := make([]int, 2*n)
+	tags := map[uint64]bool{}
+	for i := range n {
+		v := h.str("n" + itoa(10_000_000+i)[1:])
+		slots[v&(2*n-1)]++
+		tags[v>>52] = true
+	}
+	assert.Less(t, slices.Max(slots), 9, "the most IDs in one slot")
+	// 2^16 IDs over the 2^12 values of the top 12 bits: each is missed with
+	// a chance of e^-16.
+	assert.Len(t, tags, 1<<12, "top 12 bits")
+
+	// Changing any one byte, or the length, changes the hash, at every
+	// length up to 40.
+	base := strings.Repeat("abcdefghij", 4)
+	for l := 0; l <= len(base); l++ {
+		s := base[:l]
+		v := h.str(s)
+		assert.NotEqual(t, v, h.str(s+"\x00"), "length %d and one more", l)
+		for i := range l {
+			b := []byte(s)
+			b[i] ^= 1
+			assert.NotEqual(t, v, h.str(string(b)), "length %d, byte %d", l, i)
+		}
+	}
 }
