@@ -592,4 +592,3 @@ func joinSorted(ps []*outcome.Error) error {
 	}
 	return errors.Join(errs...)
 }
-

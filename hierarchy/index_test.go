@@ -165,7 +165,7 @@ func TestHasher(t *testing.T) {
 	slots := make([]int, 2*n)
 	tags := map[uint64]bool{}
 	for i := range n {
-		v := h.str("n" + itoa(10_000_000+i)[1:])
+		v := h.str("n" + itoa(10_000_000 + i)[1:])
 		slots[v&(2*n-1)]++
 		tags[v>>52] = true
 	}
