@@ -41,7 +41,11 @@ const (
 // [ErrNoOutput]) are available from [Model.Warnings].
 //
 // Build takes time and memory linear in the numbers of nodes and links and
-// makes a fixed number of allocations when the hierarchy is valid. The model
+// makes a fixed number of allocations when the hierarchy is valid. It finds
+// the nodes at the ends of each link by hashing, except for an end equal to
+// the one before it, or to the ID of the node added after that one's: so
+// links grouped by the node they leave, in the order the nodes were added
+// (as [Model.MarshalJSON] writes them), build fastest. The model
 // shares the builder's slices of IDs and names when they have little spare
 // capacity (see [Builder.Grow]), and copies them otherwise.
 func (b *Builder) Build(opts ...Option) (Model, error) {

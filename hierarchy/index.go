@@ -155,17 +155,17 @@ func (t idText) id(ids []string, p int32) string {
 // by position, and t either the same packed or the zero idText. unique says
 // that no two IDs are the same.
 //
-// Keys often come in the order of the nodes, as the links from each node
-// do when they are grouped by node: so a key equal to the key before it
-// takes that key's position, and (if the IDs are unique, so that the next
-// position cannot be a later copy of an earlier ID) a key equal to the ID
-// after that position takes that one, without a lookup. The other keys are looked up in chunks
-// and in stages, so that the memory loads of different keys, which are
-// independent, overlap instead of waiting on each other: hash every key; load
-// every key's first slot; follow each key's probe sequence to the slot whose
-// tag matches; load the ID of every such slot; compare the lengths and first
-// bytes of every key and ID; and compare whole IDs. At a million nodes that
-// makes it several times faster than calling lookup in a loop.
+// Keys often come in the order of the nodes, as the links from each node do
+// when they are grouped by node. So a key equal to the key before it takes
+// that key's position; and, if the IDs are unique (so that the next position
+// cannot hold a later copy of an earlier ID), a key equal to the ID at the
+// position after that takes that one, without a lookup. The other keys are
+// looked up in chunks and in stages, so that the memory loads of different
+// keys, which are independent, overlap instead of waiting on each other:
+// hash every key; load every key's first slot; follow each key's probe
+// sequence to the slot whose tag matches; load the ID of every such slot;
+// compare the lengths and first bytes of every key and ID; and compare whole
+// IDs.
 func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out []int32) {
 	if len(x.slots) == 0 {
 		for i := range out {
