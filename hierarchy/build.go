@@ -99,7 +99,6 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	text := newIDText(ids, total)
 	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
 	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
-	text = idText{}
 	// Count the links from and to each node (in outOff[v] and inOff[v]).
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
 	for i := range m {

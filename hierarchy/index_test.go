@@ -107,6 +107,13 @@ func TestIndex(t *testing.T) {
 			checkIndex(t, tt.ids, tt.keys, 0)
 		})
 	}
+
+	// The zero index, the empty model's, holds nothing.
+	var empty index
+	out := []int32{5, 5}
+	empty.lookupAll(nil, idText{}, true, []string{"a", ""}, out)
+	assert.Equal(t, []int32{-1, -1}, out)
+	assert.Equal(t, int32(-1), empty.lookup(nil, "a"))
 }
 
 // TestIndexWithoutTags checks the index when tags cannot tell IDs apart (as
