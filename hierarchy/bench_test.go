@@ -21,8 +21,10 @@ import (
 //
 //	go test -run='^$' -bench=. -benchmem -count=6 ./hierarchy
 //
-// (-short skips them.) Each reports ns/node; BenchmarkBuild also reports the
-// bytes the model retains per node.
+// (-short skips them.) Each reports ns/node and, where the system tells,
+// cpu-ns/node: the CPU time of all the process's threads, the garbage
+// collector's included, which a busy machine disturbs less. BenchmarkBuild
+// also reports the bytes the model retains per node.
 
 // benchData is a generated hierarchy: the caller's nodes and links, and the
 // same links as int32 positions for the baselines.
@@ -127,6 +129,20 @@ func (d *benchData) builder() *Builder {
 	return b
 }
 
+// shuffled returns d with its links in a random order, each with its own
+// strings again, as decoding a file of links in that order gives them.
+func (d *benchData) shuffled() *benchData {
+	s := *d
+	n := len(d.from)
+	s.from, s.to, s.weight = make([]string, n), make([]string, n), make([]decimal.Decimal, n)
+	s.src, s.dst, s.wf = make([]int32, n), make([]int32, n), make([]float64, n)
+	for k, i := range rand.New(rand.NewPCG(3, 4)).Perm(n) {
+		s.from[k], s.to[k] = strings.Clone(d.from[i]), strings.Clone(d.to[i])
+		s.weight[k], s.src[k], s.dst[k], s.wf[k] = d.weight[i], d.src[i], d.dst[i], d.wf[i]
+	}
+	return &s
+}
+
 // build builds the generated hierarchy through the public API.
 func (d *benchData) build() (Model, error) { return d.builder().Build() }
 
@@ -142,9 +158,14 @@ func benchSetup(b *testing.B) *benchData {
 	return benchCache
 }
 
-// perNode reports the time per node.
-func perNode(b *testing.B, n int) {
+// perNode reports the time per node, and the CPU time per node used since
+// cpu0, a reading of cpuNanos taken before the benchmark loop (the loop runs
+// the benchmark's body once, so setup is outside it).
+func perNode(b *testing.B, n int, cpu0 int64) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/node")
+	if cpu0 != 0 {
+		b.ReportMetric(float64(cpuNanos()-cpu0)/float64(b.N)/float64(n), "cpu-ns/node")
+	}
 }
 
 // bareKahn is the baseline: compressed sparse rows from int32 links and
@@ -188,12 +209,13 @@ func bareKahn(n int, src, dst []int32) []int32 {
 func BenchmarkBareKahn(b *testing.B) {
 	d := benchSetup(b)
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		if order := bareKahn(len(d.nodes), d.src, d.dst); len(order) != len(d.nodes) {
 			b.Fatal("cycle")
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 }
 
 // BenchmarkBareMapKahn adds to the baseline what any model keyed by string
@@ -203,6 +225,7 @@ func BenchmarkBareMapKahn(b *testing.B) {
 	d := benchSetup(b)
 	b.ReportAllocs()
 	src, dst := make([]int32, len(d.from)), make([]int32, len(d.from))
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		pos := make(map[string]int32, len(d.nodes))
 		for i, n := range d.nodes {
@@ -215,7 +238,7 @@ func BenchmarkBareMapKahn(b *testing.B) {
 			b.Fatal("cycle")
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 }
 
 // BenchmarkBuild is build + validate through the public API: NewBuilder,
@@ -228,12 +251,13 @@ func BenchmarkBareMapKahn(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	d := benchSetup(b)
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		if _, err := d.build(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 	b.ReportMetric(retained(b, d)/float64(len(d.nodes)), "retained-B/node")
 }
 
@@ -243,12 +267,30 @@ func BenchmarkBuildOnly(b *testing.B) {
 	d := benchSetup(b)
 	bl := d.builder()
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		if _, err := bl.Build(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBuildOnlyShuffled is BenchmarkBuildOnly with the links added in
+// a random order rather than grouped by the node they leave, in the nodes'
+// order: Build then hashes both ends of every link, as it does the ends they
+// go to in the generated order.
+func BenchmarkBuildOnlyShuffled(b *testing.B) {
+	d := benchSetup(b)
+	bl := d.shuffled().builder()
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
 }
 
 // retained returns the bytes the model built from d keeps alive.
@@ -313,13 +355,14 @@ func BenchmarkBarePass(b *testing.B) {
 	}
 	acc := make([]float64, n)
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		for v := range acc {
 			acc[v] = 1
 		}
 		barePass(order, off, tgt, w, acc)
 	}
-	perNode(b, n)
+	perNode(b, n, cpu0)
 }
 
 // BenchmarkAlignment is the whole alignment report: shares by count and by
@@ -328,12 +371,13 @@ func BenchmarkBarePass(b *testing.B) {
 func BenchmarkAlignment(b *testing.B) {
 	d, m := benchModelSetup(b)
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		if a := m.Alignment(); a.AllAligned() {
 			b.Fatal("the generated hierarchy has orphans")
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 }
 
 // benchInputs returns the IDs of the generated model's inputs (nodes nothing
@@ -358,6 +402,7 @@ func BenchmarkLoadValues(b *testing.B) {
 	d, m := benchModelSetup(b)
 	ids, vals := benchInputs(m)
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		s, err := m.NewValues(2)
 		if err != nil {
@@ -369,7 +414,7 @@ func BenchmarkLoadValues(b *testing.B) {
 			}
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 }
 
 // BenchmarkRollUp is the weighted-sum roll-up of the loaded values, in
@@ -391,10 +436,11 @@ func BenchmarkRollUp(b *testing.B) {
 		b.Fatal("missing values", err)
 	}
 	b.ReportAllocs()
+	cpu0 := cpuNanos()
 	for b.Loop() {
 		if _, err := m.RollUp(s, WeightedSum); err != nil {
 			b.Fatal(err)
 		}
 	}
-	perNode(b, len(d.nodes))
+	perNode(b, len(d.nodes), cpu0)
 }

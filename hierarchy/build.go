@@ -41,7 +41,11 @@ const (
 // [ErrNoOutput]) are available from [Model.Warnings].
 //
 // Build takes time and memory linear in the numbers of nodes and links and
-// makes a fixed number of allocations when the hierarchy is valid. The model
+// makes a fixed number of allocations when the hierarchy is valid. It finds
+// the nodes at the ends of each link by hashing, except for an end equal to
+// the one before it, or to the ID of the node added after that one's: so
+// links grouped by the node they leave, in the order the nodes were added
+// (as [Model.MarshalJSON] writes them), build fastest. The model
 // shares the builder's slices of IDs and names when they have little spare
 // capacity (see [Builder.Grow]), and copies them otherwise.
 func (b *Builder) Build(opts ...Option) (Model, error) {
@@ -63,7 +67,9 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	ids, names, levels := compact(b.ids), compact(b.names), compact(b.levels)
 
 	// Nodes.
+	total := 0 // the IDs' lengths
 	for i, id := range ids {
+		total += len(id)
 		if !plainID(id) {
 			if err := outcome.ValidateID(id); err != nil {
 				errs = append(errs, idError(i, id, err))
@@ -90,8 +96,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// Links, resolved to positions; a link that cannot be part of the graph
 	// gets src -1.
 	src, dst := make([]int32, m), make([]int32, m)
-	idx.lookupAll(ids, b.from, src)
-	idx.lookupAll(ids, b.to, dst)
+	text := newIDText(ids, total)
+	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
+	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
+	// Count the links from and to each node (in outOff[v] and inOff[v]).
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
 	for i := range m {
 		f, t := src[i], dst[i]
@@ -106,115 +114,127 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			src[i] = -1
 			continue
 		}
-		src[i], dst[i] = f, t
-		outOff[f+1]++
-		inOff[t+1]++
-	}
-	for v := range n {
-		outOff[v+1] += outOff[v]
-		inOff[v+1] += inOff[v]
+		outOff[f]++
+		inOff[t]++
 	}
 
 	// Both directions in compressed sparse rows, each row in the order the
-	// links were added.
+	// links were added: with outOff[v] the end of v's row, place the links
+	// last to first, each at the end of its row, moving the end back; outOff[v]
+	// is then the start of v's row.
+	for v := 1; v < n; v++ {
+		outOff[v] += outOff[v-1]
+		inOff[v] += inOff[v-1]
+	}
+	if n > 0 {
+		outOff[n], inOff[n] = outOff[n-1], inOff[n-1]
+	}
 	k := outOff[n]
 	outTgt, inSrc := make([]int32, k), make([]int32, k)
 	var weights []int64
 	if b.weights != nil {
 		weights = make([]int64, k)
 	}
-	cur := make([]int32, n)
-	copy(cur, outOff[:n])
-	for i, f := range src {
-		if f < 0 {
-			continue
-		}
-		p := cur[f]
-		cur[f]++
-		outTgt[p] = dst[i]
-		if weights != nil {
-			weights[p] = b.weights[i]
-		}
+	var places []uint8 // the weights' decimal places, if any has some
+	if b.places != nil {
+		places = make([]uint8, k)
 	}
-	copy(cur, inOff[:n])
-	for i, f := range src {
+	for i := m - 1; i >= 0; i-- {
+		f := src[i]
 		if f < 0 {
 			continue
 		}
 		t := dst[i]
-		p := cur[t]
-		cur[t]++
-		inSrc[p] = f
+		outOff[f]--
+		p := outOff[f]
+		outTgt[p] = t
+		if weights != nil {
+			weights[p] = b.weights[i]
+		}
+		if places != nil {
+			places[p] = b.places[i]
+		}
+		inOff[t]--
+		inSrc[inOff[t]] = f
 	}
 	src, dst = nil, nil
 
-	// Duplicate links: cur[t] = u+1 marks a link u -> t seen in u's row.
-	clear(cur)
+	// Duplicate links. A short row is checked against itself; in a long one,
+	// work[t].indeg = u+1 marks a link u -> t already seen.
+	work := make([]kahnNode, n)
 	var dupLinks [][2]int32
 	for u := range int32(n) {
-		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-			if cur[t] == u+1 {
+		row := outTgt[outOff[u]:outOff[u+1]]
+		if len(row) <= shortRow {
+			for i := 1; i < len(row); i++ {
+				if slices.Contains(row[:i], row[i]) {
+					dupLinks = append(dupLinks, [2]int32{u, row[i]})
+				}
+			}
+			continue
+		}
+		for _, t := range row {
+			if work[t].indeg == u+1 {
 				dupLinks = append(dupLinks, [2]int32{u, t})
 				continue
 			}
-			cur[t] = u + 1
+			work[t].indeg = u + 1
 		}
 	}
 	errs = append(errs, duplicateLinkErrors(ids, dupLinks)...)
 
 	// Kahn's algorithm, first in first out, the sources in the order they
-	// were added. On the way, carry the "an output is beneath" bit upward.
-	indeg := cur
+	// were added. On the way, carry the "an output is beneath" bit upward,
+	// and the decimal places the weights add up to.
 	order := make([]int32, n)
 	info := make([]uint8, n)
 	tail := 0
 	for v := range int32(n) {
-		indeg[v] = inOff[v+1] - inOff[v]
+		work[v].indeg = inOff[v+1] - inOff[v]
 		if levels[v] == outcome.Output {
 			info[v] = hasOutput
 		}
-		if indeg[v] == 0 {
+		if work[v].indeg == 0 {
 			info[v] |= isInput
 			order[tail] = v
 			tail++
 		}
 	}
-	for head := 0; head < tail; head++ {
-		u := order[head]
-		bit := info[u] & hasOutput
-		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-			info[t] |= bit
-			indeg[t]--
-			if indeg[t] == 0 {
-				order[tail] = t
-				tail++
+	var growth int32
+	if places != nil {
+		tail, growth = kahnGrowth(order, tail, outOff, outTgt, places, info, work)
+	} else {
+		for head := 0; head < tail; head++ {
+			u := order[head]
+			bit := info[u] & hasOutput
+			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+				info[t] |= bit
+				work[t].indeg--
+				if work[t].indeg == 0 {
+					order[tail] = t
+					tail++
+				}
 			}
 		}
 	}
 	if tail < n {
-		errs = append(errs, cycleErrors(ids, outOff, outTgt, indeg)...)
+		errs = append(errs, cycleErrors(ids, outOff, outTgt, work)...)
 	}
 	if len(errs) > 0 {
 		return Model{}, joinSorted(errs)
 	}
 
 	// The highest level each node reaches, in reverse topological order: a
-	// node reaches its own level and whatever the nodes it feeds reach. With
-	// weights, in the same pass, the decimal places they add up to.
-	growth := int32(0)
-	if weights != nil {
-		growth = reachAndGrowth(order, outOff, outTgt, weights, levels, info, indeg)
-	} else {
-		for i := n - 1; i >= 0; i-- {
-			u := order[i]
-			hi := uint8(levels[u])
-			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-				if r := info[t] & reachMask; r > hi {
-					hi = r
-				}
+	// node reaches its own level and whatever the nodes it feeds reach.
+	for i := n - 1; i >= 0; i-- {
+		u := order[i]
+		hi := uint8(levels[u])
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			if r := info[t] & reachMask; r > hi {
+				hi = r
 			}
-			info[u] |= hi
 		}
+		info[u] |= hi
 	}
 
 	g := &graph{
@@ -235,44 +255,63 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	return Model{g: g}, nil
 }
 
-// reachAndGrowth sets the highest level each node reaches in info, as Build
-// does without weights, and returns the most decimal places that the weights
-// along any path of links add up to: a weighted sum rolled up along that
-// path gains that many places. up is scratch space of len(order) zeros.
-func reachAndGrowth(order, outOff, outTgt []int32, weights []int64, levels []outcome.Level, info []uint8, up []int32) int32 {
+// kahnNode is what Kahn's algorithm keeps for a node: how many of the links
+// to it are still to be taken, and the most decimal places the weights add
+// up to along a path of links taken up to it.
+type kahnNode struct{ indeg, down int32 }
+
+// kahnGrowth continues Kahn's algorithm from the first tail nodes of order,
+// as Build does when every weight is a whole number, and also finds the most
+// decimal places that the weights along any path of links add up to (places
+// holds each link's, parallel to outTgt): a weighted sum rolled up along that
+// path gains that many places. It returns the number
+// of nodes ordered and those places.
+func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, places, info []uint8, work []kahnNode) (int, int32) {
 	most := int32(0)
-	for i := len(order) - 1; i >= 0; i-- {
-		u := order[i]
-		hi := uint8(levels[u])
-		g := int32(0)
+	for head := 0; head < tail; head++ {
+		u := order[head]
+		bit := info[u] & hasOutput
+		down := work[u].down
 		for p := outOff[u]; p < outOff[u+1]; p++ {
 			t := outTgt[p]
-			if r := info[t] & reachMask; r > hi {
-				hi = r
+			info[t] |= bit
+			w := &work[t]
+			if d := down + int32(places[p]); d > w.down {
+				w.down = d
+				most = max(most, d)
 			}
-			if x := up[t] + weightPlaces(weights[p]); x > g {
-				g = x
+			w.indeg--
+			if w.indeg == 0 {
+				order[tail] = t
+				tail++
 			}
 		}
-		info[u] |= hi
-		up[u] = g
-		most = max(most, g)
 	}
-	return most
+	return tail, most
 }
 
 // weightPlaces returns the decimal places of a weight in millionths.
 func weightPlaces(w int64) int32 {
-	if w%weightScale == 0 {
+	switch r := w % weightScale; {
+	case r == 0:
 		return 0
+	case r%100_000 == 0:
+		return 1
+	case r%10_000 == 0:
+		return 2
+	case r%1000 == 0:
+		return 3
+	case r%100 == 0:
+		return 4
+	case r%10 == 0:
+		return 5
 	}
-	places := int32(WeightPlaces)
-	for places > 0 && w%10 == 0 {
-		w /= 10
-		places--
-	}
-	return places
+	return 6
 }
+
+// shortRow is the longest row of links that Build checks for duplicates by
+// comparing its links with each other rather than by marking their targets.
+const shortRow = 16
 
 // compact returns s without spare capacity, copying it if the spare capacity
 // is more than an eighth of its length.
@@ -388,12 +427,12 @@ func duplicateLinkErrors(ids []string, dups [][2]int32) []*outcome.Error {
 const maxCycleShown = 8
 
 // cycleErrors reports the cycles among the nodes that Kahn's algorithm could
-// not order (those with indeg > 0): one error for every strongly connected
+// not order (those with links to them left): one error for every strongly connected
 // component of two or more of them, naming a shortest cycle through the
 // component's smallest ID.
-func cycleErrors(ids []string, outOff, outTgt, indeg []int32) []*outcome.Error {
+func cycleErrors(ids []string, outOff, outTgt []int32, work []kahnNode) []*outcome.Error {
 	n := int32(len(ids))
-	left := func(v int32) bool { return indeg[v] > 0 }
+	left := func(v int32) bool { return work[v].indeg > 0 }
 
 	// Tarjan's strongly connected components, without recursion.
 	const unvisited = -1

@@ -436,3 +436,109 @@ func TestGeneratedHierarchy(t *testing.T) {
 	assert.Equal(t, 10_000, m.Len())
 	assert.InDelta(t, 2*9_900, m.LinkCount(), 200)
 }
+
+// TestBuildDuplicateLinks checks duplicate links in rows of every kind:
+// short rows, whose links Build compares with each other, and longer ones,
+// whose targets it marks.
+func TestBuildDuplicateLinks(t *testing.T) {
+	tests := []struct {
+		name    string
+		targets int   // the task links to activities a0, a1, ...
+		again   []int // and then again to these
+		want    []string
+	}{
+		{"short row, no duplicate", 3, nil, nil},
+		{"short row", 3, []int{1, 2, 1}, []string{
+			`hierarchy: link "t" -> "a1" is given 3 times`,
+			`hierarchy: link "t" -> "a2" is given 2 times`}},
+		{"longest short row", shortRow - 1, []int{0}, []string{
+			`hierarchy: link "t" -> "a0" is given 2 times`}},
+		{"long row, no duplicate", shortRow + 5, nil, nil},
+		{"long row", shortRow + 5, []int{20, 0, 20}, []string{
+			`hierarchy: link "t" -> "a0" is given 2 times`,
+			`hierarchy: link "t" -> "a20" is given 3 times`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nodes := []Node{node("t", T)}
+			var edges []edge
+			for i := range tt.targets {
+				nodes = append(nodes, node("a"+itoa(i), A))
+				edges = append(edges, edge{"t", "a" + itoa(i), ""})
+			}
+			for _, i := range tt.again {
+				edges = append(edges, edge{"t", "a" + itoa(i), ""})
+			}
+			_, err := builder(nodes, edges).Build()
+			if tt.want == nil {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, ErrDuplicateLink)
+			assert.Equal(t, tt.want, messages(err))
+		})
+	}
+}
+
+func TestWeightPlaces(t *testing.T) {
+	require.Equal(t, 6, WeightPlaces, "weightPlaces counts in millionths")
+	tests := []struct {
+		w    int64 // millionths
+		want int32
+	}{
+		{0, 0}, {1_000_000, 0}, {7_000_000, 0}, {maxScaled, 0},
+		{500_000, 1}, {3_500_000, 1}, // 0.5, 3.5
+		{250_000, 2},   // 0.25
+		{125_000, 3},   // 0.125
+		{12_500, 4},    // 0.0125
+		{1_250, 5},     // 0.00125
+		{1, 6},         // 0.000001
+		{1_000_001, 6}, // 1.000001
+		{maxScaled - 1, 6},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, weightPlaces(tt.w), "%d millionths", tt.w)
+	}
+}
+
+// TestBuildGrowth checks the decimal places that the weights add up to
+// along the paths of links: the most along any path, whichever way Kahn's
+// algorithm reaches the nodes first.
+func TestBuildGrowth(t *testing.T) {
+	nodes := []Node{node("t", T), node("a", A), node("b", A), node("o", O), node("c", CO)}
+	tests := []struct {
+		name  string
+		edges []edge
+		want  int32
+	}{
+		{"weight 1", []edge{{"t", "a", ""}, {"a", "o", ""}}, 0},
+		{"whole weights", []edge{{"t", "a", "2"}, {"a", "o", "30"}, {"o", "c", "1"}}, 0},
+		// t -> a -> o: 0 + 2 places; t -> b -> o -> c: 1 + 3 + 1 places.
+		{"two paths", []edge{{"t", "a", ""}, {"t", "b", "0.5"}, {"a", "o", "0.25"}, {"b", "o", "0.125"}, {"o", "c", "0.1"}}, 5},
+		// Links of weight 1 after a fractional one: 1 + 0 + 2 places.
+		{"weight 1 after fractions", []edge{{"t", "b", "0.5"}, {"b", "o", ""}, {"o", "c", "0.25"}}, 3},
+		// The longer path reaches o first, with 3 + 6 places, and the
+		// shorter, with 1 + 0, does not replace it: o -> c adds 1 to 9.
+		{"the longer path first", []edge{{"t", "b", "0.125"}, {"b", "o", "0.000001"}, {"t", "a", "0.5"}, {"a", "o", ""}, {"o", "c", "0.5"}}, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustBuild(t, nodes, tt.edges)
+			assert.Equal(t, tt.want, m.graph().growth)
+
+			// The same, with room made for the links one at a time.
+			b := builder(nodes, nil)
+			for _, e := range tt.edges {
+				b.Grow(0, 1)
+				if e.w == "" {
+					b.AddLink(e.from, e.to)
+				} else {
+					b.AddWeightedLink(e.from, e.to, decimal.RequireFromString(e.w))
+				}
+			}
+			m, err := b.Build()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m.graph().growth)
+		})
+	}
+}

@@ -29,6 +29,10 @@ type Builder struct {
 	// weights holds each link's weight in millionths; it stays nil while
 	// every weight is 1.
 	weights []int64
+	// places holds each link's weight's decimal places (see weightPlaces),
+	// for Build to add up along paths; it stays nil while every weight is
+	// a whole number.
+	places []uint8
 	// problems are those found while adding: bad weights and bad JSON.
 	problems []*outcome.Error
 	// levelText holds, by node position, level text from JSON that names
@@ -52,6 +56,9 @@ func (b *Builder) Grow(nodes, links int) {
 		b.to = grow(b.to, links)
 		if b.weights != nil {
 			b.weights = grow(b.weights, links)
+		}
+		if b.places != nil {
+			b.places = grow(b.places, links)
 		}
 	}
 }
@@ -88,6 +95,9 @@ func (b *Builder) AddLink(from, to string) {
 	if b.weights != nil {
 		b.weights = append(b.weights, weightScale)
 	}
+	if b.places != nil {
+		b.places = append(b.places, 0)
+	}
 }
 
 // AddWeightedLink adds a link with the given weight: from contributes to to,
@@ -106,6 +116,10 @@ func (b *Builder) AddWeightedLink(from, to string, weight decimal.Decimal) {
 
 // addScaled adds a link whose weight is w millionths.
 func (b *Builder) addScaled(from, to string, w int64) {
+	places := weightPlaces(w)
+	if places != 0 && b.places == nil {
+		b.places = make([]uint8, len(b.from), cap(b.from))
+	}
 	if w != weightScale && b.weights == nil {
 		b.weights = make([]int64, len(b.from), cap(b.from))
 		for i := range b.weights {
@@ -116,6 +130,9 @@ func (b *Builder) addScaled(from, to string, w int64) {
 	b.to = append(b.to, to)
 	if b.weights != nil {
 		b.weights = append(b.weights, w)
+	}
+	if b.places != nil {
+		b.places = append(b.places, uint8(places))
 	}
 }
 

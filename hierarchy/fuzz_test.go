@@ -3,6 +3,8 @@ package hierarchy
 import (
 	"bytes"
 	"encoding/json"
+	"math/bits"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -215,5 +217,37 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		again, err := json.Marshal(back)
 		require.NoError(t, err)
 		require.True(t, bytes.Equal(out, again))
+	})
+}
+
+// FuzzIndex checks the index against a map from ID to first position, with
+// IDs and keys from a small alphabet, so that IDs repeat, keys repeat in
+// runs, follow the nodes' order or miss, and short IDs share tags.
+func FuzzIndex(f *testing.F) {
+	f.Add([]byte{}, uint8(0))
+	f.Add([]byte{4, 'a', 'b', 'c', 'd', 'a', 'a', 'b', 'c', 'c', 'd', 'e'}, uint8(0))
+	f.Add([]byte{5, 'a', 'b', 'a', 'c', 'b', 'b', 'a', 'c', 'a'}, uint8(32))
+	f.Add([]byte{3, 'a', 'a', 'a', 'a', 'a'}, uint8(9))
+	f.Fuzz(func(t *testing.T, data []byte, idxBits uint8) {
+		if len(data) == 0 {
+			return
+		}
+		// Each byte is an ID: its low 3 bits pick a letter, the next 2 a
+		// length from 0 to 3.
+		id := func(c byte) string { return strings.Repeat(string(rune('a'+c%8)), int(c/8%4)) }
+		n := int(data[0])
+		data = data[1:]
+		var ids, keys []string
+		for i, c := range data {
+			if i < n {
+				ids = append(ids, id(c))
+			} else {
+				keys = append(keys, id(c))
+			}
+		}
+		if int(idxBits) < bits.Len32(uint32(len(ids))) || idxBits > 32 {
+			idxBits = 0
+		}
+		checkIndex(t, ids, keys, idxBits)
 	})
 }

@@ -2,7 +2,9 @@ package hierarchy
 
 import (
 	"hash/maphash"
+	"math"
 	"math/bits"
+	"strings"
 )
 
 // index finds a node's position by its ID: an open-addressing hash table
@@ -15,7 +17,7 @@ import (
 // hash. A lookup compares IDs only when the tags match, so it seldom touches
 // the ID of another node.
 type index struct {
-	seed    maphash.Seed
+	hash    hasher
 	slots   []uint32
 	idxBits uint8
 }
@@ -26,7 +28,7 @@ func newIndex(n int) index {
 	for size < 2*n {
 		size <<= 1
 	}
-	return index{seed: maphash.MakeSeed(), slots: make([]uint32, size), idxBits: uint8(bits.Len32(uint32(n)))}
+	return index{hash: newHasher(), slots: make([]uint32, size), idxBits: uint8(bits.Len32(uint32(n)))}
 }
 
 // tag returns the tag of hash h, already shifted into place.
@@ -60,7 +62,7 @@ func (x index) lookup(ids []string, id string) int32 {
 	if len(x.slots) == 0 {
 		return -1
 	}
-	return x.probe(ids, id, maphash.String(x.seed, id))
+	return x.probe(ids, id, x.hash.str(id))
 }
 
 // probe returns the position of id, whose hash is h, or -1.
@@ -92,7 +94,7 @@ func (x index) insertAll(ids []string, dups []int32) []int32 {
 	for base := 0; base < len(ids); base += chunk {
 		ks := ids[base:min(base+chunk, len(ids))]
 		for j, k := range ks {
-			hs[j] = maphash.String(x.seed, k)
+			hs[j] = x.hash.str(k)
 		}
 		for j := range ks {
 			sink |= x.slots[hs[j]&mask]
@@ -115,12 +117,56 @@ func (x index) sink(v uint32) {
 	}
 }
 
-// lookupAll sets out[i] to the position of keys[i], or -1. It works in chunks
-// and in stages (hash every key; find every key's slot with a matching tag;
-// load every first slot; find every key's slot with a matching tag; compare IDs), so that the memory loads of different keys, which are
-// independent, overlap instead of waiting on each other: at a million nodes
-// that makes it several times faster than calling lookup in a loop.
-func (x index) lookupAll(ids, keys []string, out []int32) {
+// idText holds copies of the IDs end to end, for lookupAll to compare keys
+// with: position p's ID is text[off[p]:off[p+1]]. Spread over the heap, the
+// IDs would cost a lookup two more cache misses (the string header, then the
+// bytes) than they do packed in order.
+type idText struct {
+	text string
+	off  []uint32
+}
+
+// newIDText returns the IDs packed, total being the sum of their lengths, or
+// the zero idText if the offsets would not fit in 32 bits.
+func newIDText(ids []string, total int) idText {
+	if total > math.MaxUint32 {
+		return idText{}
+	}
+	var sb strings.Builder
+	sb.Grow(total)
+	off := make([]uint32, len(ids)+1)
+	for i, id := range ids {
+		sb.WriteString(id)
+		off[i+1] = uint32(sb.Len())
+	}
+	return idText{text: sb.String(), off: off}
+}
+
+// id returns the ID at position p: from t if it holds the IDs, else from
+// ids.
+func (t idText) id(ids []string, p int32) string {
+	if t.off != nil {
+		return t.text[t.off[p]:t.off[p+1]]
+	}
+	return ids[p]
+}
+
+// lookupAll sets out[i] to the position of keys[i], or -1. ids are the IDs
+// by position, and t either the same packed or the zero idText. unique says
+// that no two IDs are the same.
+//
+// Keys often come in the order of the nodes, as the links from each node do
+// when they are grouped by node. So a key equal to the key before it takes
+// that key's position; and, if the IDs are unique (so that the next position
+// cannot hold a later copy of an earlier ID), a key equal to the ID at the
+// position after that takes that one, without a lookup. The other keys are
+// looked up in chunks and in stages, so that the memory loads of different
+// keys, which are independent, overlap instead of waiting on each other:
+// hash every key; load every key's first slot; follow each key's probe
+// sequence to the slot whose tag matches; load the ID of every such slot;
+// compare the lengths and first bytes of every key and ID; and compare whole
+// IDs.
+func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out []int32) {
 	if len(x.slots) == 0 {
 		for i := range out {
 			out[i] = -1
@@ -128,37 +174,148 @@ func (x index) lookupAll(ids, keys []string, out []int32) {
 		return
 	}
 	var hs [chunk]uint64
-	var cand [chunk]uint32
+	var cand [chunk]uint32 // a slot whose tag matches, or 0
+	var at [chunk]uint16   // where in the chunk each looked-up key is
+	var got [chunk]string  // the ID of cand
+	var alike [chunk]bool  // whether got and the key have the same length and first byte
 	mask := uint64(len(x.slots) - 1)
 	low := uint32(1)<<x.idxBits - 1
+	// prev is the key before the one at hand, and next the position after
+	// prev's, or -1 if that is not known yet.
+	prev, next := "", int32(-1)
+	limit := int32(len(ids)) // the positions to try as next
+	if !unique {
+		limit = 0
+	}
 	for base := 0; base < len(keys); base += chunk {
 		ks := keys[base:min(base+chunk, len(keys))]
 		o := out[base : base+len(ks)]
+		n := 0
 		for j, k := range ks {
-			hs[j] = maphash.String(x.seed, k)
+			switch {
+			case base+j > 0 && k == prev:
+				o[j] = runMark
+			case next >= 0 && next < limit && t.id(ids, next) == k:
+				o[j] = next
+				next++
+			default:
+				at[n] = uint16(j)
+				hs[n] = x.hash.str(k)
+				n++
+				next = -1
+			}
+			prev = k
 		}
-		for j := range ks {
-			cand[j] = x.slots[hs[j]&mask]
+		h := hs[:n]
+		for i, hi := range h {
+			cand[i] = x.slots[hi&mask]
 		}
-		for j := range ks {
-			if v, tag := cand[j], x.tag(hs[j]); v != 0 && v&^low != tag {
-				s := hs[j] & mask
+		for i, hi := range h {
+			if v, tag := cand[i], x.tag(hi); v != 0 && v&^low != tag {
+				s := hi & mask
 				for v != 0 && v&^low != tag {
 					s = (s + 1) & mask
 					v = x.slots[s]
 				}
-				cand[j] = v
+				cand[i] = v
 			}
 		}
-		for j, k := range ks {
-			switch v := cand[j]; {
+		if t.off != nil {
+			for i := range h {
+				if v := cand[i]; v != 0 {
+					p := v&low - 1
+					got[i] = t.text[t.off[p]:t.off[p+1]]
+				}
+			}
+		} else {
+			for i := range h {
+				if v := cand[i]; v != 0 {
+					got[i] = ids[v&low-1]
+				}
+			}
+		}
+		for i := range h {
+			g, k := got[i], ks[at[i]]
+			alike[i] = cand[i] != 0 && len(g) == len(k) && (len(k) == 0 || g[0] == k[0])
+		}
+		for i, hi := range h {
+			j, v := at[i], cand[i]
+			switch {
 			case v == 0:
 				o[j] = -1
-			case ids[v&low-1] == k:
+			case alike[i] && got[i] == ks[j]:
 				o[j] = int32(v&low) - 1
 			default: // another ID with the same tag
-				o[j] = x.probe(ids, k, hs[j])
+				o[j] = x.probe(ids, ks[j], hi)
 			}
 		}
+		for j := range o {
+			if o[j] == runMark {
+				o[j] = out[base+j-1]
+			}
+		}
+		if l := o[len(o)-1]; l >= 0 {
+			next = l + 1
+		}
 	}
+}
+
+// runMark marks, in lookupAll, a key equal to the one before it.
+const runMark = -2
+
+// hasher hashes strings for the index with two random keys of its own, so
+// that no one can choose IDs that collide without knowing them. It is the
+// Go runtime's hash for machines without AES instructions (after wyhash),
+// written for strings and short keys: it reads at most 16 bytes of an ID of
+// up to 16, in 2 multiplications, where hash/maphash calls into the runtime.
+type hasher struct{ k0, k1 uint64 }
+
+// newHasher returns a hasher with random keys.
+func newHasher() hasher {
+	seed := maphash.MakeSeed()
+	return hasher{k0: maphash.String(seed, "k0"), k1: maphash.String(seed, "k1")}
+}
+
+// m5 is a constant of the runtime's hash.
+const m5 = 0x1d8e4e27c47d124f
+
+// str returns the hash of s.
+func (h hasher) str(s string) uint64 {
+	var a, b uint64
+	seed, n := h.k0, len(s)
+	switch {
+	case n == 0:
+		return seed
+	case n < 4:
+		a = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16
+	case n < 8:
+		a, b = r4(s), r4(s[n-4:])
+	case n <= 16:
+		a, b = r8(s), r8(s[n-8:])
+	default:
+		for t := s; len(t) > 16; t = t[16:] {
+			seed = mix(r8(t)^h.k1, r8(t[8:])^seed)
+		}
+		a, b = r8(s[n-16:]), r8(s[n-8:])
+	}
+	return mix(m5^uint64(n), mix(a^h.k1, b^seed))
+}
+
+// mix returns the 128-bit product of a and b folded to 64 bits.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// r4 returns the first 4 bytes of s, little-endian.
+func r4(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// r8 returns the first 8 bytes of s, little-endian.
+func r8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

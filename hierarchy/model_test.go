@@ -169,3 +169,27 @@ func TestConcurrentUse(t *testing.T) {
 		assert.Equal(t, m.Alignment().Answer()+"|3|8|"+wantValue.String(), <-done)
 	}
 }
+
+// TestLinkOrder checks that each node's links keep the order they were
+// added in, whatever order that is: not the order of the nodes at either
+// end, and with the links of different nodes interleaved.
+func TestLinkOrder(t *testing.T) {
+	nodes := []Node{node("t1", T), node("t2", T), node("a1", A), node("a2", A), node("a3", A)}
+	edges := []edge{{"t2", "a3", ""}, {"t1", "a2", "0.5"}, {"t2", "a1", ""}, {"t1", "a3", "2"}, {"t2", "a2", ""}, {"t1", "a1", ""}}
+	m := mustBuild(t, nodes, edges)
+	seq := func(s func(func(string) bool), err error) []string {
+		require.NoError(t, err)
+		return collect(s)
+	}
+	assert.Equal(t, []string{"a2", "a3", "a1"}, seq(m.Parents("t1")))
+	assert.Equal(t, []string{"a3", "a1", "a2"}, seq(m.Parents("t2")))
+	assert.Equal(t, []string{"t2", "t1"}, seq(m.Children("a1")))
+	assert.Equal(t, []string{"t1", "t2"}, seq(m.Children("a2")))
+	assert.Equal(t, []string{"t2", "t1"}, seq(m.Children("a3")))
+	var links []string
+	for l := range m.Links() {
+		links = append(links, l.From+">"+l.To+" "+l.Weight.String())
+	}
+	assert.Equal(t, []string{"t1>a2 0.5", "t1>a3 2", "t1>a1 1", "t2>a3 1", "t2>a1 1", "t2>a2 1"}, links,
+		"the links from the first node added, in the order they were added, then the second's")
+}
