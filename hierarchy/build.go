@@ -99,7 +99,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	text := newIDText(ids, total)
 	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
 	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
-	// Count the links from and to each node (in outOff[v] and inOff[v]).
+	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]).
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
 	for i := range m {
 		f, t := src[i], dst[i]
@@ -114,20 +114,17 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			src[i] = -1
 			continue
 		}
-		outOff[f]++
-		inOff[t]++
+		outOff[f+1]++
+		inOff[t+1]++
 	}
 
 	// Both directions in compressed sparse rows, each row in the order the
-	// links were added: with outOff[v] the end of v's row, place the links
-	// last to first, each at the end of its row, moving the end back; outOff[v]
-	// is then the start of v's row.
-	for v := 1; v < n; v++ {
-		outOff[v] += outOff[v-1]
-		inOff[v] += inOff[v-1]
-	}
-	if n > 0 {
-		outOff[n], inOff[n] = outOff[n-1], inOff[n-1]
+	// links were added: with outOff[v] the start of v's row, place each link
+	// there and move the start on; outOff[v] is then the end of v's row, the
+	// start of the next, and the offsets need only moving up one place.
+	for v := range n {
+		outOff[v+1] += outOff[v]
+		inOff[v+1] += inOff[v]
 	}
 	k := outOff[n]
 	outTgt, inSrc := make([]int32, k), make([]int32, k)
@@ -139,23 +136,32 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	if b.places != nil {
 		places = make([]uint8, k)
 	}
-	for i := m - 1; i >= 0; i-- {
-		f := src[i]
+	for i, f := range src {
 		if f < 0 {
 			continue
 		}
-		t := dst[i]
-		outOff[f]--
 		p := outOff[f]
-		outTgt[p] = t
+		outOff[f]++
+		outTgt[p] = dst[i]
 		if weights != nil {
 			weights[p] = b.weights[i]
 		}
 		if places != nil {
 			places[p] = b.places[i]
 		}
-		inOff[t]--
+	}
+	for i, f := range src {
+		if f < 0 {
+			continue
+		}
+		t := dst[i]
 		inSrc[inOff[t]] = f
+		inOff[t]++
+	}
+	if n > 0 {
+		copy(outOff[1:], outOff[:n])
+		copy(inOff[1:], inOff[:n])
+		outOff[0], inOff[0] = 0, 0
 	}
 	src, dst = nil, nil
 
