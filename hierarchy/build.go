@@ -270,8 +270,8 @@ type kahnNode struct{ indeg, down int32 }
 // as Build does when every weight is a whole number, and also finds the most
 // decimal places that the weights along any path of links add up to (places
 // holds each link's, parallel to outTgt): a weighted sum rolled up along that
-// path gains that many places. It returns the number
-// of nodes ordered and those places.
+// path gains that many places. It returns the number of nodes ordered and
+// those places.
 func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, places, info []uint8, work []kahnNode) (int, int32) {
 	most := int32(0)
 	for head := 0; head < tail; head++ {
