@@ -36,10 +36,11 @@ type MoneySum struct {
 // [ErrCurrencyMismatch] that names both, and leaves the sum unchanged. It
 // does not allocate (unless the sum has become wide).
 func (s *MoneySum) Add(m Money) error {
+	if m.cur.IsZero() {
+		// The zero Money: not even its exponent counts.
+		return nil
+	}
 	if m.cur != s.cur {
-		if m.IsZero() {
-			return nil
-		}
 		if !s.cur.IsZero() {
 			return mismatch(nil, s.cur, m.cur)
 		}

@@ -44,10 +44,11 @@ type summer struct {
 
 // add adds m, reporting a currency mismatch.
 func (s *summer) add(m Money) error {
+	if m.cur.IsZero() {
+		// The zero Money: not even its exponent counts.
+		return nil
+	}
 	if m.cur != s.cur {
-		if m.IsZero() {
-			return nil
-		}
 		if !s.cur.IsZero() {
 			return mismatch(nil, s.cur, m.cur)
 		}
@@ -71,10 +72,21 @@ func (s *summer) result() Money {
 }
 
 // slowSum returns the exact sum of amounts with decimal arithmetic; the
-// currencies have been checked.
+// currencies have been checked. Like the fixed-point path and [MoneySum], it
+// keeps the smallest exponent among the amounts that carry the currency (the
+// zero Money, which has none, is skipped rather than added as a 0 with
+// exponent 0).
 func (s *summer) slowSum(amounts []Money) Money {
 	var d decimal.Decimal
+	started := false
 	for i := range amounts {
+		if amounts[i].cur.IsZero() {
+			continue
+		}
+		if !started {
+			d, started = amounts[i].amount, true
+			continue
+		}
 		d = d.Add(amounts[i].amount)
 	}
 	return makeMoney(d, s.cur)

@@ -113,3 +113,41 @@ func TestFixed_overflow(t *testing.T) {
 	assert.Equal(t, "100000000000000000000000000000000000000", g.decimal().String())
 	assert.True(t, (&fixed{}).decimal().IsZero())
 }
+
+// TestSum_slowPathExponent checks that the slow path keeps the smallest
+// exponent among the amounts, as the fast path and MoneySum do, rather than
+// that of a zero it starts from. By hand: 1234567890123456789012345e5 (25
+// digits, too wide for the fast path) + 2e7 = (1234567890123456789012345 +
+// 200) x 10^5 = 1234567890123456789012545e5.
+func TestSum_slowPathExponent(t *testing.T) {
+	in := []Money{{}, MustMoney("1234567890123456789012345e5", "EUR"), MustMoney("2e7", "EUR")}
+	got, err := Sum(in)
+	require.NoError(t, err)
+	assert.Equal(t, "1234567890123456789012545", got.Amount().Coefficient().String())
+	assert.Equal(t, int32(5), got.Amount().Exponent())
+
+	var s MoneySum
+	for _, m := range in {
+		require.NoError(t, s.Add(m))
+	}
+	assert.Equal(t, s.Total().Amount().Exponent(), got.Amount().Exponent(), "Sum and MoneySum agree on the exponent")
+}
+
+// TestSum_zeroMoneyHasNoExponent checks that the zero Money, which adds
+// nothing, does not lend the sum its exponent 0 either: 1e3 EUR alone sums to
+// 1e3 (coefficient 1, exponent 3), with or without zero Moneys around it.
+func TestSum_zeroMoneyHasNoExponent(t *testing.T) {
+	in := []Money{{}, MustMoney("1e3", "EUR"), {}}
+	got, err := Sum(in)
+	require.NoError(t, err)
+	assert.Equal(t, int32(3), got.Amount().Exponent())
+
+	var s MoneySum
+	for _, m := range in {
+		require.NoError(t, s.Add(m))
+	}
+	assert.Equal(t, int32(3), s.Total().Amount().Exponent())
+	var empty MoneySum
+	require.NoError(t, empty.Add(Money{}))
+	assert.True(t, empty.IsZero(), "adding the zero Money leaves the sum empty")
+}
