@@ -240,3 +240,52 @@ func FuzzNewMetric(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseSeverity(f *testing.F) {
+	for _, in := range []string{"warning", " Error ", "WARNING", "", "warn", "errors", "\xff", "\u212a"} {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		s, err := outcome.ParseSeverity(text)
+		if err != nil {
+			checkParseError(t, err, outcome.ErrUnknownSeverity, "outcome: unknown severity ")
+			assert.Zero(t, s)
+			return
+		}
+		require.True(t, s == outcome.SeverityWarning || s == outcome.SeverityError, "ParseSeverity returned %v", s)
+		checkRoundTrip(t, s, outcome.ParseSeverity, func(b []byte) (outcome.Severity, error) {
+			var v outcome.Severity
+			err := v.UnmarshalText(b)
+			return v, err
+		})
+	})
+}
+
+// FuzzValidateID: ValidateID never panics, and either accepts an ID that is
+// what its doc comment promises, or reports one problem: empty for a blank
+// ID, invalid otherwise.
+func FuzzValidateID(f *testing.F) {
+	for _, in := range []string{"fcr", "T-001", "", " ", "a b", "\xff", "nights.booked", strings.Repeat("x", 300)} {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		err := outcome.ValidateID(id)
+		if err == nil {
+			// What the doc comment promises of a valid ID.
+			assert.NotEmpty(t, id)
+			assert.True(t, utf8.ValidString(id), "a valid ID is valid UTF-8")
+			assert.LessOrEqual(t, len(id), outcome.MaxIDLen)
+			assert.Equal(t, strings.TrimSpace(id), id, "no surrounding white space")
+			assert.Negative(t, strings.IndexFunc(id, unicode.IsControl), "no control character")
+			return
+		}
+		ps := outcome.Problems(err)
+		require.Len(t, ps, 1)
+		if strings.TrimSpace(id) == "" {
+			assert.Equal(t, outcome.ErrEmptyID, ps[0].Code)
+		} else {
+			assert.Equal(t, outcome.ErrInvalidID, ps[0].Code)
+		}
+		assert.LessOrEqual(t, len(ps[0].Message), 400, "message length is bounded")
+	})
+}

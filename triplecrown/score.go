@@ -55,16 +55,14 @@ func (c Crown) String() string {
 // IsValid reports whether c is one of the three crowns.
 func (c Crown) IsValid() bool { return c >= Cost && c <= Revenue }
 
-// ParseCrown parses "cost", "service" or "revenue"; anything else is an
-// error with code [ErrUnknownCrown].
+// ParseCrown parses "cost", "service" or "revenue", ignoring case and
+// surrounding white space, as the outcome and northstar vocabularies do;
+// anything else is an error with code [ErrUnknownCrown].
 func ParseCrown(text string) (Crown, error) {
-	switch text {
-	case "cost":
-		return Cost, nil
-	case "service":
-		return Service, nil
-	case "revenue":
-		return Revenue, nil
+	for c := Cost; c <= Revenue; c++ {
+		if sameWords(text, c.String()) {
+			return c, nil
+		}
 	}
 	return 0, newError(ErrUnknownCrown, nil, "triplecrown: unknown crown %q (want cost, service or revenue)", clip(text))
 }
@@ -108,11 +106,12 @@ func (s Status) String() string {
 // IsValid reports whether s is one of the four statuses.
 func (s Status) IsValid() bool { return s >= Won && s <= Inconclusive }
 
-// ParseStatus parses a status as [Status.String] writes it; anything else is
-// an error with code [ErrUnknownStatus].
+// ParseStatus parses a status as [Status.String] writes it, ignoring case
+// and surrounding white space; anything else is an error with code
+// [ErrUnknownStatus].
 func ParseStatus(text string) (Status, error) {
 	for s := Won; s <= Inconclusive; s++ {
-		if text == s.String() {
+		if sameWords(text, s.String()) {
 			return s, nil
 		}
 	}
@@ -163,15 +162,43 @@ func (v Verdict) String() string {
 // IsValid reports whether v is one of the five verdicts.
 func (v Verdict) IsValid() bool { return v >= TripleCrown && v <= TradeOff }
 
-// ParseVerdict parses a verdict as [Verdict.String] writes it; anything
-// else is an error with code [ErrUnknownVerdict].
+// ParseVerdict parses a verdict as [Verdict.String] writes it, ignoring
+// case, surrounding white space and the difference between a hyphen and a
+// space ("Triple-Crown", "trade off"); anything else is an error with code
+// [ErrUnknownVerdict].
 func ParseVerdict(text string) (Verdict, error) {
 	for v := TripleCrown; v <= TradeOff; v++ {
-		if text == v.String() {
+		if sameWords(text, v.String()) {
 			return v, nil
 		}
 	}
 	return 0, newError(ErrUnknownVerdict, nil, "triplecrown: unknown verdict %q", clip(text))
+}
+
+// sameWords reports whether text is name (lower-case ASCII words joined by
+// single spaces or hyphens) but for case, surrounding white space, and a
+// hyphen or a space in place of the other.
+func sameWords(text, name string) bool {
+	text = strings.TrimSpace(text)
+	if len(text) != len(name) {
+		return false
+	}
+	for i := range len(text) {
+		c, n := text[i], name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == '-' {
+			c = ' '
+		}
+		if n == '-' {
+			n = ' '
+		}
+		if c != n {
+			return false
+		}
+	}
+	return true
 }
 
 // CrownScore is the judgement of one crown of one scorecard, with its reason

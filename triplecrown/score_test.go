@@ -255,6 +255,47 @@ func TestEnums_text(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, v, got)
 	}
+	// People write definitions by hand: case, surrounding white space and a
+	// hyphen for a space (or the other way round) do not matter, as in
+	// outcome.ParseLevel and northstar.ParseVerdict.
+	spellings := []struct {
+		in   string
+		want any
+	}{
+		{" Cost ", Cost},
+		{"SERVICE", Service},
+		{"\tRevenue\n", Revenue},
+		{"Won", Won},
+		{" INCONCLUSIVE", Inconclusive},
+		{"Triple Crown", TripleCrown},
+		{"triple-crown", TripleCrown},
+		{"No-Crown", NoCrown},
+		{"trade off", TradeOff},
+		{"TRADE-OFF", TradeOff},
+	}
+	for _, tt := range spellings {
+		var got any
+		var err error
+		switch tt.want.(type) {
+		case Crown:
+			got, err = ParseCrown(tt.in)
+		case Status:
+			got, err = ParseStatus(tt.in)
+		case Verdict:
+			got, err = ParseVerdict(tt.in)
+		}
+		if assert.NoError(t, err, "%q", tt.in) {
+			assert.Equal(t, tt.want, got, "%q", tt.in)
+		}
+	}
+	for _, in := range []string{"", "costs", "tradeoff", "triple  crown", "triple_crown", "wo n"} {
+		_, errC := ParseCrown(in)
+		_, errS := ParseStatus(in)
+		_, errV := ParseVerdict(in)
+		assert.ErrorIs(t, errC, ErrUnknownCrown, "%q", in)
+		assert.ErrorIs(t, errS, ErrUnknownStatus, "%q", in)
+		assert.ErrorIs(t, errV, ErrUnknownVerdict, "%q", in)
+	}
 	_, err := ParseCrown("quality")
 	assert.ErrorIs(t, err, ErrUnknownCrown)
 	assert.EqualError(t, err, `triplecrown: unknown crown "quality" (want cost, service or revenue)`)

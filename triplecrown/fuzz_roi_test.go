@@ -1,0 +1,74 @@
+package triplecrown
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// FuzzNewROI: NewROI never panics; it refuses a spec with coded problems
+// only, and for a spec it accepts, the benefit is cost saved plus revenue
+// gained, the net is the benefit minus the investment, exactly, and the
+// ratio and the payback are those quotients, rounded half-even to four
+// places, within half a unit of the last place (checked by multiplying
+// back, so the check does not share the code under test's division).
+func FuzzNewROI(f *testing.F) {
+	f.Add("120000", "EUR", "300000", "EUR", "540000", "EUR", int64(36))
+	f.Add("0", "EUR", "1", "EUR", "1", "EUR", int64(1))
+	f.Add("-5", "USD", "1", "USD", "1", "GBP", int64(0))
+	f.Add("1e-30", "JPY", "-1e30", "JPY", "", "", int64(-7))
+	f.Add("99999999999999999999999", "EUR", "0.000000001", "EUR", "3", "EUR", int64(1<<62))
+	f.Fuzz(func(t *testing.T, inv, invCur, saved, savedCur, gained, gainedCur string, periods int64) {
+		money := func(amount, cur string) Money {
+			if amount == "" && cur == "" {
+				return Money{}
+			}
+			m, err := ParseMoney(amount, cur)
+			if err != nil {
+				t.Skip()
+			}
+			return m
+		}
+		spec := ROISpec{Investment: money(inv, invCur), CostSaved: money(saved, savedCur),
+			RevenueGained: money(gained, gainedCur), Periods: periods}
+		r, err := NewROI(spec)
+		if err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			if !r.IsZero() {
+				t.Fatal("an error with a non-zero ROI")
+			}
+			return
+		}
+		if spec.Investment.Sign() <= 0 || periods <= 0 {
+			t.Fatalf("accepted investment %s over %d periods", spec.Investment, periods)
+		}
+		want := spec.CostSaved.amount.Add(spec.RevenueGained.amount)
+		if !r.Benefit().amount.Equal(want) || r.Benefit().Currency() != spec.Investment.Currency() {
+			t.Fatalf("benefit %s, want %s %s", r.Benefit(), want, spec.Investment.Currency())
+		}
+		if !r.Net().amount.Equal(want.Sub(spec.Investment.amount)) {
+			t.Fatalf("net %s, want %s", r.Net(), want.Sub(spec.Investment.amount))
+		}
+		p := MustPrecision(4, outcome.RoundHalfEven)
+		half := decimal.New(5, -5)
+		within := func(q, num, den decimal.Decimal) bool {
+			// |q*den - num| <= half * |den|, up to the rounding of q.
+			return q.Mul(den).Sub(num).Abs().LessThanOrEqual(half.Mul(den.Abs()))
+		}
+		inv0 := spec.Investment.amount
+		if q := r.Ratio(p); !within(q, r.Net().amount, inv0) {
+			t.Fatalf("ratio %s is not net %s / investment %s", q, r.Net().amount, inv0)
+		}
+		pb, ok := r.Payback(p)
+		if ok != (r.Benefit().Sign() > 0) {
+			t.Fatalf("payback reported %v with benefit %s", ok, r.Benefit())
+		}
+		if ok && !within(pb, inv0.Mul(decimal.New(periods, 0)), r.Benefit().amount) {
+			t.Fatalf("payback %s is not %s x %d / %s", pb, inv0, periods, r.Benefit().amount)
+		}
+	})
+}
