@@ -113,6 +113,8 @@ func ParseCriterion(text string) (Criterion, error) {
 // importance in the choice, not negative and not all zero. They are
 // normalised (each divided by their sum), so they need not sum to one.
 type Weights struct {
+	// Coverage weighs [Coverage], Lead [Lead], Linkage [Linkage], Ratings
+	// [Ratings] and Reach [Reach].
 	Coverage decimal.Decimal `json:"coverage"`
 	Lead     decimal.Decimal `json:"lead"`
 	Linkage  decimal.Decimal `json:"linkage"`

@@ -49,10 +49,14 @@ type Robustness struct {
 // WeightChange is a change of one criterion's weight, in the policy's own
 // units, at which Challenger draws level with the winner.
 type WeightChange struct {
-	Criterion  Criterion `json:"criterion"`
-	From       float64   `json:"from"`
-	To         float64   `json:"to"`
-	Challenger string    `json:"challenger"`
+	// Criterion is the criterion whose weight changes.
+	Criterion Criterion `json:"criterion"`
+	// From is the weight in the policy, and To the weight at which the
+	// challenger draws level.
+	From float64 `json:"from"`
+	To   float64 `json:"to"`
+	// Challenger is the metric ID of the candidate that draws level.
+	Challenger string `json:"challenger"`
 }
 
 // Delta returns To - From: positive for a rise, negative for a fall.

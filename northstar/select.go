@@ -58,9 +58,13 @@ func (r Rating) position() float64 {
 // strength is measured against), the customer categories' canvases, the
 // policy, and optionally the organisation's hierarchy of work.
 type Input struct {
+	// Candidates are the metrics to choose from, each with its evidence.
 	Candidates []Candidate
-	Canvases   []Canvas
-	Policy     Policy
+	// Canvases are the customer categories' canvases: at least one.
+	Canvases []Canvas
+	// Policy says how much each criterion counts; the zero Policy is an
+	// error, [DefaultPolicy] the method's default.
+	Policy Policy
 	// Hierarchy, if not nil, is the hierarchy from the front line to the
 	// customer outcomes: a candidate must reach a customer outcome in it,
 	// it measures reach and links, and it gives the input metrics.
@@ -106,13 +110,16 @@ func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateHierarchy }
 
 // GateFailure is a gate a candidate failed, and why, in the method's words.
 type GateFailure struct {
-	Gate   Gate   `json:"gate"`
+	// Gate is the gate failed.
+	Gate Gate `json:"gate"`
+	// Reason says why, in words a dashboard can show.
 	Reason string `json:"reason"`
 }
 
 // Score is one criterion's part in a candidate's total: the raw value, the
 // score it normalises to, and the weighted contribution to the total.
 type Score struct {
+	// Criterion is the criterion scored.
 	Criterion Criterion `json:"criterion"`
 	// Raw is the criterion's value for the candidate, from 0 to 1 (linkage:
 	// the number of business-outcome kinds linked, from 0 to 4).
@@ -172,6 +179,7 @@ type Evidence struct {
 // Link says that a candidate is linked to a business outcome, and how the
 // link is known.
 type Link struct {
+	// Outcome is the business outcome's metric ID, and Kind its kind.
 	Outcome string       `json:"outcome"`
 	Kind    outcome.Kind `json:"kind"`
 	// Declared: the candidate's Drives lists the outcome.

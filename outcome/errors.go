@@ -104,9 +104,14 @@ func ParseSeverity(text string) (Severity, error) {
 // errors.As(err, &e) with e of type *Error retrieves it, also from inside an
 // error made by [errors.Join].
 type Error struct {
-	Code     Code
+	// Code is the problem's stable code; errors.Is(err, Code) matches it.
+	Code Code
+	// Severity says whether the problem blocks (an error) or is reported
+	// for attention only (a warning).
 	Severity Severity
-	IDs      []string
+	// IDs are the IDs of the things involved, in the order the message
+	// names them; empty when none applies.
+	IDs []string
 	// Message is the whole message, prefixed with the reporting package's
 	// name, e.g. `outcome: duplicate metric id "aht"`.
 	Message string
