@@ -1,0 +1,169 @@
+package hierarchy_test
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Nodes and links may come in any order: a link may name a node added after
+// it. What is wrong with a node, here an ID used twice, is reported by
+// Build, with every other problem.
+func ExampleBuilder_AddNode_anyOrder() {
+	b := hierarchy.NewBuilder()
+	b.AddLink("answer-call", "handle-enquiry") // before either node
+	b.AddNode(hierarchy.Node{ID: "handle-enquiry", Name: "Handle enquiry", Level: outcome.Activity})
+	b.AddNode(hierarchy.Node{ID: "answer-call", Name: "Answer call", Level: outcome.Task})
+	b.AddNode(hierarchy.Node{ID: "answer-call", Name: "Answer the phone", Level: outcome.Task})
+	_, err := b.Build()
+	fmt.Println(err)
+	// Output:
+	// hierarchy: node id "answer-call" is given to 2 nodes
+}
+
+// A link says "contributes to": from work up to what it serves. A link down
+// a level, from an outcome to the work beneath it, has the hierarchy upside
+// down.
+func ExampleBuilder_AddLink_downward() {
+	b := hierarchy.NewBuilder()
+	b.AddNode(hierarchy.Node{ID: "answer-call", Name: "Answer call", Level: outcome.Task})
+	b.AddNode(hierarchy.Node{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output})
+	b.AddLink("calls-handled", "answer-call")
+	_, err := b.Build()
+	fmt.Println(err)
+	// Output:
+	// hierarchy: link "calls-handled" -> "answer-call" goes down from Output to Task
+}
+
+// With no value for looking up accounts, nothing above it has a value
+// either; MissingAsZero counts it as zero, and still reports it.
+func ExampleMissingAsZero() {
+	m := model()
+	costs, _ := m.NewValues(2)
+	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = costs.Set("update-wallboard", decimal.RequireFromString("150"))
+	r, _ := m.RollUp(costs, hierarchy.WeightedSum)
+	v, ok, _ := r.Value("calls-handled")
+	fmt.Println("calls handled:", v, ok)
+	r, _ = m.RollUp(costs, hierarchy.WeightedSum, hierarchy.MissingAsZero())
+	v, ok, _ = r.Value("calls-handled")
+	fmt.Println("calls handled:", v, ok, "taken as zero:", r.Unmeasured())
+	// Output:
+	// calls handled: 0 false
+	// calls handled: 1200.5 true taken as zero: [look-up-account]
+}
+
+// A roll-up tells measured values from computed ones, and lists the nodes
+// left without a value: the wallboard task was not measured, so nothing
+// above it can be computed.
+func ExampleRollUp_Computed() {
+	m := model()
+	costs, _ := m.NewValues(2)
+	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = costs.Set("look-up-account", decimal.RequireFromString("800.25"))
+	r, _ := m.RollUp(costs, hierarchy.WeightedSum)
+	for _, id := range []string{"answer-call", "handle-enquiry"} {
+		computed, _ := r.Computed(id)
+		fmt.Println(id, "computed:", computed)
+	}
+	fmt.Println(r.Method(), "missing:", r.Missing())
+	_, err := r.Computed("no-such-node")
+	fmt.Println(err)
+	// Output:
+	// answer-call computed: false
+	// handle-enquiry computed: true
+	// weighted sum missing: [monitor-queues update-wallboard wallboard-refreshes]
+	// hierarchy: unknown node "no-such-node"
+}
+
+// A value set holds values at a fixed number of decimal places, for the
+// nodes of one model.
+func ExampleValues_Get() {
+	m := model()
+	rates, _ := m.NewValues(3)
+	_ = rates.Set("answer-call", decimal.RequireFromString("0.875"))
+	v, ok, _ := rates.Get("answer-call")
+	fmt.Println(v, ok, rates.Places(), rates.Len())
+	v, ok, _ = rates.Get("look-up-account")
+	fmt.Println(v, ok)
+	fmt.Println(rates.Set("answer-the-phone", decimal.RequireFromString("1")))
+	// Output:
+	// 0.875 true 3 1
+	// 0 false
+	// hierarchy: unknown node "answer-the-phone"
+}
+
+func ExampleModel_Has() {
+	m := model()
+	fmt.Println(m.Has("answer-call"), m.Has("answer-the-phone"))
+	fmt.Println(m.Len(), "nodes,", m.LinkCount(), "links")
+	// Output:
+	// true false
+	// 12 nodes, 12 links
+}
+
+// The alignment of one level of work: of the three activities, monitoring
+// queues serves nobody.
+func ExampleAlignment_Level() {
+	a := model().Alignment()
+	s := a.Level(outcome.Activity)
+	fmt.Println(s.Aligned, "of", s.Nodes, "activities aligned, a share of", s.ByCount(3))
+	fmt.Println("all aligned:", a.AllAligned())
+	// Output:
+	// 2 of 3 activities aligned, a share of 0.667
+	// all aligned: false
+}
+
+// The share of the work that reaches a customer outcome, by count: 8 of the
+// 11 nodes below the customer outcome, 0.7273 to four places (8/11 =
+// 0.727272...).
+func ExampleShare_ByCount() {
+	s := model().Alignment().Overall
+	fmt.Println(s.Aligned, "of", s.Nodes, "=", s.ByCount(4))
+	// Output:
+	// 8 of 11 = 0.7273
+}
+
+// Everything that delivers the customer outcome, level by level.
+func ExampleContributors_At() {
+	c, _ := model().Contributors("solved-first-contact")
+	fmt.Println(c.Len(), "nodes serve", c.To)
+	fmt.Println("tasks:", c.At(outcome.Task))
+	fmt.Println("outputs:", c.At(outcome.Output))
+	// Output:
+	// 8 nodes serve solved-first-contact
+	// tasks: [answer-call look-up-account]
+	// outputs: [calls-handled first-time-response]
+}
+
+// The k largest increases and decreases of an attribution. Cost to serve
+// fell by 40: answering calls cost 100 more, and it feeds cost to serve once
+// (through handling enquiries and calls handled); looking up accounts cost
+// 100 less, and it feeds cost to serve with weight 1.4 (once through
+// handling enquiries, and 0.4 through resolving problems and first-time
+// response): -140. The wallboard does not feed cost to serve at all.
+func ExampleAttribution_Increases() {
+	m := model()
+	set := func(answer, lookUp, wallboard string) *hierarchy.Values {
+		v, _ := m.NewValues(2)
+		_ = v.Set("answer-call", decimal.RequireFromString(answer))
+		_ = v.Set("look-up-account", decimal.RequireFromString(lookUp))
+		_ = v.Set("update-wallboard", decimal.RequireFromString(wallboard))
+		return v
+	}
+	a, _ := m.Attribute("cost-to-serve", set("1200", "800", "150"), set("1300", "700", "10"))
+	fmt.Println("change:", a.Change)
+	for _, c := range a.Increases(5) {
+		fmt.Println("increase:", c.ID, c.Amount)
+	}
+	for _, c := range a.Decreases(5) {
+		fmt.Println("decrease:", c.ID, c.Amount)
+	}
+	// Output:
+	// change: -40
+	// increase: answer-call 100
+	// decrease: look-up-account -140
+}
