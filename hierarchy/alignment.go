@@ -23,14 +23,17 @@ import (
 //
 // Share is immutable data; compare shares with [Share.Equal].
 type Share struct {
-	// Level is the level of the nodes counted, or zero for all the work.
-	Level outcome.Level
+	// Level is the level of the nodes counted, or zero for all the work
+	// (and then absent from the JSON form).
+	Level outcome.Level `json:"level,omitzero"`
 	// Nodes is the number of nodes; Aligned, how many of them reach a
 	// successful customer outcome.
-	Nodes, Aligned int
+	Nodes   int `json:"nodes"`
+	Aligned int `json:"aligned"`
 	// Weight is the weight of the nodes; AlignedWeight, the part of it that
 	// goes to nodes that reach a successful customer outcome.
-	Weight, AlignedWeight decimal.Decimal
+	Weight        decimal.Decimal `json:"weight"`
+	AlignedWeight decimal.Decimal `json:"alignedWeight"`
 }
 
 // ByCount returns the aligned share by count, Aligned / Nodes, rounded half
@@ -66,9 +69,9 @@ type OrphanGroup struct {
 	// Highest is the highest level the orphans reach: an output that feeds
 	// nothing, and the tasks and activities that feed only it, all stop at
 	// [outcome.Output].
-	Highest outcome.Level
+	Highest outcome.Level `json:"highest"`
 	// IDs are the orphans' IDs, sorted.
-	IDs []string
+	IDs []string `json:"ids"`
 }
 
 // Alignment answers the method's question, "is everything you are doing
@@ -81,17 +84,17 @@ type OrphanGroup struct {
 // successful customer outcome is aligned by definition, and is not counted.
 type Alignment struct {
 	// Overall is the share of all the work.
-	Overall Share
+	Overall Share `json:"overall"`
 	// Levels holds the share of each level of work: task, activity, output
 	// and business outcome, in that order (always four entries).
-	Levels []Share
+	Levels []Share `json:"levels"`
 	// Orphans holds the nodes that reach no successful customer outcome,
 	// grouped by the highest level they reach, lowest first; only groups
 	// with nodes appear.
-	Orphans []OrphanGroup
+	Orphans []OrphanGroup `json:"orphans,omitempty"`
 	// Unsupported holds the IDs of the successful customer outcomes that
 	// nothing feeds, sorted.
-	Unsupported []string
+	Unsupported []string `json:"unsupported,omitempty"`
 }
 
 // AllAligned reports whether every node of work reaches a successful

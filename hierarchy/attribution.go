@@ -10,10 +10,10 @@ import (
 // Contribution is one node's part in another node's change.
 type Contribution struct {
 	// ID is the contributing node's.
-	ID string
+	ID string `json:"id"`
 	// Amount is its part of the change: positive where it pushed the value
 	// up, negative where it pulled it down.
-	Amount decimal.Decimal
+	Amount decimal.Decimal `json:"amount"`
 }
 
 // Attribution explains one node's change between two periods: which of the
@@ -21,16 +21,18 @@ type Contribution struct {
 // makes it.
 type Attribution struct {
 	// ID is the ID of the node whose change is explained.
-	ID string
+	ID string `json:"id"`
 	// Before and After are the node's weighted-sum values in the two
 	// periods; Change is After - Before.
-	Before, After, Change decimal.Decimal
+	Before decimal.Decimal `json:"before"`
+	After  decimal.Decimal `json:"after"`
+	Change decimal.Decimal `json:"change"`
 	// Contributions holds every measured node beneath (the node itself, if
 	// it is measured) whose contribution is not zero: the weight of all its
 	// paths up to the node times its own change. They add up exactly to
 	// Change. They are ranked by size (absolute value), largest first, then
 	// by ID.
-	Contributions []Contribution
+	Contributions []Contribution `json:"contributions"`
 }
 
 // Increases returns the at most k largest positive contributions, largest

@@ -1,6 +1,7 @@
 package hierarchy_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -166,4 +167,29 @@ func ExampleAttribution_Increases() {
 	// change: -40
 	// increase: answer-call 100
 	// decrease: look-up-account -140
+}
+
+// A roll-up stored as JSON, for a dashboard: each value, and whether it was
+// measured or computed.
+func ExampleRollUp_MarshalJSON() {
+	m := model()
+	costs, _ := m.NewValues(2)
+	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = costs.Set("look-up-account", decimal.RequireFromString("800.25"))
+	_ = costs.Set("update-wallboard", decimal.RequireFromString("150"))
+	r, _ := m.RollUp(costs, hierarchy.Min)
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	// Output:
+	// {"method":"min","values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"},{"id":"update-wallboard","value":"150"},{"id":"handle-enquiry","value":"800.25","computed":true},{"id":"resolve-problem","value":"800.25","computed":true},{"id":"monitor-queues","value":"150","computed":true},{"id":"calls-handled","value":"800.25","computed":true},{"id":"first-time-response","value":"800.25","computed":true},{"id":"wallboard-refreshes","value":"150","computed":true},{"id":"cost-to-serve","value":"800.25","computed":true},{"id":"revenue","value":"800.25","computed":true},{"id":"solved-first-contact","value":"800.25","computed":true}]}
+}
+
+func ExampleParseMethod() {
+	m, err := hierarchy.ParseMethod("Weighted-Mean")
+	fmt.Println(m, err)
+	_, err = hierarchy.ParseMethod("median")
+	fmt.Println(err)
+	// Output:
+	// weighted mean <nil>
+	// hierarchy: unknown roll-up method "median"
 }

@@ -9,14 +9,14 @@ import (
 // finds them.
 type LineOfSight struct {
 	// From is the ID of the node the paths start from.
-	From string
+	From string `json:"from"`
 	// Paths holds each path as the IDs along it, From first and a
 	// successful customer outcome last. A customer outcome's own line of
 	// sight starts with the path of just itself.
-	Paths [][]string
+	Paths [][]string `json:"paths"`
 	// Complete reports whether Paths holds every path; it is false when the
 	// caller's limit cut the list short.
-	Complete bool
+	Complete bool `json:"complete"`
 }
 
 // LineOfSight returns the paths from the node with the given ID up to the
@@ -90,18 +90,18 @@ func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 // delivers it.
 type Contributors struct {
 	// To is the ID of the node served.
-	To string
+	To string `json:"to"`
 	// Levels holds the contributors level by level, Task first; only levels
 	// with contributors appear.
-	Levels []LevelIDs
+	Levels []LevelIDs `json:"levels"`
 }
 
 // LevelIDs is a set of nodes of one level.
 type LevelIDs struct {
 	// Level is the nodes' level.
-	Level outcome.Level
+	Level outcome.Level `json:"level"`
 	// IDs are the nodes' IDs, sorted.
-	IDs []string
+	IDs []string `json:"ids"`
 }
 
 // At returns the IDs of the contributors at the given level, sorted, or nil.

@@ -1,10 +1,12 @@
 package hierarchy
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -52,6 +54,39 @@ func (m Method) String() string {
 
 // IsValid reports whether m is one of the four methods.
 func (m Method) IsValid() bool { return m >= WeightedSum && m <= Max }
+
+// ParseMethod parses a roll-up method as [Method.String] writes it, ignoring
+// case, surrounding white space and the difference between a hyphen and a
+// space ("Weighted-Sum"). Anything else is an error with code
+// [ErrUnknownMethod].
+func ParseMethod(text string) (Method, error) {
+	t := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(text)), "-", " ")
+	for m := WeightedSum; m <= Max; m++ {
+		if t == m.String() {
+			return m, nil
+		}
+	}
+	return 0, newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %q", clip(text))
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the method's String. The
+// zero or an invalid Method is an error with code [ErrUnknownMethod].
+func (m Method) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, newError(ErrUnknownMethod, nil, "hierarchy: cannot marshal invalid roll-up method %d", uint8(m))
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMethod].
+func (m *Method) UnmarshalText(text []byte) error {
+	v, err := ParseMethod(string(text))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
 
 // RollUpOption changes how [Model.RollUp] treats missing values.
 type RollUpOption func(*rollUpOptions)
@@ -451,4 +486,51 @@ func (r RollUp) graph() *graph {
 		return &graph{}
 	}
 	return r.g
+}
+
+// rollUpJSON is the JSON form of a [RollUp].
+type rollUpJSON struct {
+	Method     Method        `json:"method"`
+	Values     []rollUpValue `json:"values"`
+	Missing    []string      `json:"missing,omitempty"`
+	Unmeasured []string      `json:"unmeasured,omitempty"`
+}
+
+// rollUpValue is one node's value in the JSON form of a [RollUp].
+type rollUpValue struct {
+	ID       string          `json:"id"`
+	Value    decimal.Decimal `json:"value"`
+	Computed bool            `json:"computed,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler], for storing and showing a
+// roll-up: its method; the value of every node that has one, in the order
+// the nodes were added, each marked computed unless it was measured; and the
+// IDs of the nodes without a value and of the inputs without a measured
+// value ([RollUp.Missing], [RollUp.Unmeasured]), sorted. For example:
+//
+//	{"method":"weighted sum",
+//	 "values":[{"id":"answer-call","value":"1200.5"},{"id":"handle-enquiry","value":"2000.75","computed":true}],
+//	 "missing":["monitor-queues"],"unmeasured":["update-wallboard"]}
+//
+// The zero RollUp is an error with code [ErrUnknownMethod]. A roll-up is
+// computed from a model, so its JSON is a report: there is no UnmarshalJSON.
+func (r RollUp) MarshalJSON() ([]byte, error) {
+	g := r.graph()
+	out := rollUpJSON{Method: r.method, Values: make([]rollUpValue, 0, len(g.ids)),
+		Missing: r.Missing(), Unmeasured: r.Unmeasured()}
+	for u, id := range g.ids {
+		st := r.state[u] & flagMask
+		if st == stateMissing {
+			continue
+		}
+		var v decimal.Decimal
+		if r.narrow != nil {
+			v = i128From(r.narrow[u]).decimal(r.scale)
+		} else {
+			v = r.val[u].decimal(r.scale)
+		}
+		out.Values = append(out.Values, rollUpValue{ID: id, Value: v, Computed: st == stateComputed})
+	}
+	return json.Marshal(out)
 }

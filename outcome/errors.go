@@ -103,20 +103,25 @@ func ParseSeverity(text string) (Severity, error) {
 // underlying cause, if any. errors.Is(err, code) matches its Code, and
 // errors.As(err, &e) with e of type *Error retrieves it, also from inside an
 // error made by [errors.Join].
+//
+// Its JSON form, for storing and showing problems (a model's warnings, say),
+// is {"code":..., "severity":..., "ids":[...], "message":...}; the cause is
+// left out.
 type Error struct {
 	// Code is the problem's stable code; errors.Is(err, Code) matches it.
-	Code Code
+	Code Code `json:"code"`
 	// Severity says whether the problem blocks (an error) or is reported
 	// for attention only (a warning).
-	Severity Severity
+	Severity Severity `json:"severity"`
 	// IDs are the IDs of the things involved, in the order the message
 	// names them; empty when none applies.
-	IDs []string
+	IDs []string `json:"ids,omitempty"`
 	// Message is the whole message, prefixed with the reporting package's
 	// name, e.g. `outcome: duplicate metric id "aht"`.
-	Message string
-	// Err is the underlying cause (a JSON syntax error, say), or nil.
-	Err error
+	Message string `json:"message"`
+	// Err is the underlying cause (a JSON syntax error, say), or nil. The
+	// JSON form leaves it out: the message already says what it says.
+	Err error `json:"-"`
 }
 
 // Error returns the message.
