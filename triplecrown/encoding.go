@@ -490,3 +490,61 @@ func (s Score) MarshalJSON() ([]byte, error) {
 		Crowns    [3]CrownScore `json:"crowns"`
 	}{s.unit, s.period, s.verdict, s.CrownsWon(), s.Reason(), s.crowns})
 }
+
+// MarshalJSON implements [json.Marshaler]: the unit, its money contribution,
+// its share in percent and whether it detracted, for a BI tool to show
+// without recomputing.
+func (c Contribution) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Unit      string          `json:"unit"`
+		Amount    Money           `json:"amount"`
+		Share     decimal.Decimal `json:"share"`
+		Detractor bool            `json:"detractor"`
+	}{c.unit, c.amount, c.share, c.detractor})
+}
+
+// MarshalJSON implements [json.Marshaler]: the crown, the total, the places
+// the shares are rounded to, whether shares are defined, and every unit's
+// contribution in the order of the cards, detractors included. Like a
+// [Score]'s, it is a report computed from scorecards: there is no
+// UnmarshalJSON. The zero Contributions is an error with code
+// [ErrUnknownCrown].
+func (c Contributions) MarshalJSON() ([]byte, error) {
+	if c.IsZero() {
+		return nil, newError(ErrUnknownCrown, nil, "triplecrown: cannot marshal the zero Contributions")
+	}
+	return json.Marshal(struct {
+		Crown         Crown          `json:"crown"`
+		Total         Money          `json:"total"`
+		Places        int32          `json:"places"`
+		SharesDefined bool           `json:"sharesDefined"`
+		Contributions []Contribution `json:"contributions"`
+	}{c.crown, c.total, c.places, c.hasShares, c.items})
+}
+
+// MarshalJSON implements [json.Marshaler]: the ROI's [ROISpec], the
+// definition it was made from (the ratios depend on a [Precision] the
+// reader chooses, so they are not stored). The zero ROI is an error with
+// code [ErrInvalidPeriods].
+func (r ROI) MarshalJSON() ([]byte, error) {
+	if r.IsZero() {
+		return nil, newError(ErrInvalidPeriods, nil, "triplecrown: cannot marshal the zero ROI")
+	}
+	return json.Marshal(r.spec)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it decodes an [ROISpec]
+// strictly (unknown fields and trailing data are errors with code
+// [outcome.ErrInvalidJSON]) and validates it exactly as [NewROI] does.
+func (r *ROI) UnmarshalJSON(data []byte) error {
+	var spec ROISpec
+	if err := decodeJSON(data, &spec); err != nil {
+		return err
+	}
+	v, err := NewROI(spec)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}

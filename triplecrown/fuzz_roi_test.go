@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -69,6 +70,32 @@ func FuzzNewROI(f *testing.F) {
 		}
 		if ok && !within(pb, inv0.Mul(decimal.New(periods, 0)), r.Benefit().amount) {
 			t.Fatalf("payback %s is not %s x %d / %s", pb, inv0, periods, r.Benefit().amount)
+		}
+	})
+}
+
+// FuzzROIJSON: decoding never panics, fails only with coded problems, and
+// what decodes marshals and decodes again to an equal ROI.
+func FuzzROIJSON(f *testing.F) {
+	f.Add(`{"investment":{"amount":"100000000","currency":"USD"},"revenueGained":{"amount":"700000000","currency":"USD"},"periods":36}`)
+	f.Add(`{"investment":{"amount":"5","currency":"EUR"},"costSaved":{"amount":"-1e3","currency":"EUR"},"periods":1}`)
+	f.Add(`{"periods":0}`)
+	f.Add(`{"investment":{"amount":"5","currency":"EUR"},"periods":12,"x":1}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var r ROI
+		if err := r.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back ROI
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("round trip of %s: %v", b, err)
 		}
 	})
 }
