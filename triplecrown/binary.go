@@ -530,28 +530,36 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 	if err := rd.Done(); err != nil {
 		return binaryError(what, err)
 	}
-	var uerrs []error
-	if n == 0 {
-		uerrs = append(uerrs, newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no units rolled up", clip(unit)))
-	}
-	seen := make(map[string]struct{}, n)
-	for _, u := range units {
-		if err := outcome.ValidateID(u); err != nil {
-			uerrs = append(uerrs, err)
-			continue
-		}
-		if _, dup := seen[u]; dup {
-			uerrs = append(uerrs, newError(outcome.ErrDuplicateID, []string{u}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
-		}
-		seen[u] = struct{}{}
-	}
-	if len(errs) == 0 && (comb == BySampleSize) != card.spec.Service.Baseline.Sampled() {
-		uerrs = append(uerrs, newError(ErrServiceMismatch, []string{unit},
-			"triplecrown: roll-up %q combines a %s service measure %s", clip(unit), card.spec.Service.Baseline.kind, comb))
-	}
-	if errs = append(errs, uerrs...); len(errs) > 0 {
+	if errs = append(errs, rollupPartsProblems(unit, units, comb, card, len(errs) == 0)...); len(errs) > 0 {
 		return errors.Join(errs...)
 	}
 	*r = Rollup{card: card, units: units, combination: comb}
 	return nil
+}
+
+// rollupPartsProblems returns what is wrong with the parts of a decoded
+// roll-up for unit: no units, an invalid or repeated unit ID, and, if the
+// card is valid (cardOK), a combination that does not suit its service
+// measure.
+func rollupPartsProblems(unit string, units []string, comb Combination, card Scorecard, cardOK bool) []error {
+	var errs []error
+	if len(units) == 0 {
+		errs = append(errs, newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no units rolled up", clip(unit)))
+	}
+	seen := make(map[string]struct{}, len(units))
+	for _, u := range units {
+		if err := outcome.ValidateID(u); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if _, dup := seen[u]; dup {
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
+		}
+		seen[u] = struct{}{}
+	}
+	if cardOK && (comb == BySampleSize) != card.spec.Service.Baseline.Sampled() {
+		errs = append(errs, newError(ErrServiceMismatch, []string{unit},
+			"triplecrown: roll-up %q combines a %s service measure %s", clip(unit), card.spec.Service.Baseline.kind, comb))
+	}
+	return errs
 }

@@ -548,3 +548,69 @@ func (r *ROI) UnmarshalJSON(data []byte) error {
 	*r = v
 	return nil
 }
+
+// MarshalText implements [encoding.TextMarshaler]: "by sample size" or "by
+// weight".
+func (c Combination) MarshalText() ([]byte, error) {
+	if !c.IsValid() {
+		return nil, newError(ErrUnknownCombination, nil, "triplecrown: cannot marshal invalid combination %d", uint8(c))
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseCombination].
+func (c *Combination) UnmarshalText(text []byte) error {
+	v, err := ParseCombination(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// rollupJSON is the JSON form of a [Rollup].
+type rollupJSON struct {
+	Scorecard   Scorecard   `json:"scorecard"`
+	Units       []string    `json:"units"`
+	Combination Combination `json:"combination"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the rolled-up scorecard (whose
+// unit is the roll-up's), the IDs of the units rolled up, and how their
+// service measures were combined. The zero Rollup is an error with code
+// [ErrEmptyRollup].
+func (r Rollup) MarshalJSON() ([]byte, error) {
+	if r.IsZero() {
+		return nil, newError(ErrEmptyRollup, nil, "triplecrown: cannot marshal the zero Rollup")
+	}
+	return json.Marshal(rollupJSON{Scorecard: r.card, Units: r.units, Combination: r.combination})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it decodes strictly
+// (unknown fields and trailing data are errors with code
+// [outcome.ErrInvalidJSON]), validates the scorecard as [NewScorecard] does,
+// and reports every problem with the rest: no units ([ErrEmptyRollup]), an
+// invalid or repeated unit ID, and a combination that does not suit the
+// service measure ([ErrServiceMismatch]). A decoded roll-up merges and rolls
+// up again like the original.
+func (r *Rollup) UnmarshalJSON(data []byte) error {
+	var in rollupJSON
+	if err := decodeJSON(data, &in); err != nil {
+		return err
+	}
+	var errs []error
+	if in.Scorecard.IsZero() {
+		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: a roll-up needs its scorecard"))
+	}
+	if !in.Combination.IsValid() {
+		errs = append(errs, newError(ErrUnknownCombination, nil, "triplecrown: a roll-up needs its combination (by sample size or by weight)"))
+	}
+	errs = append(errs, rollupPartsProblems(in.Scorecard.Unit(), in.Units, in.Combination, in.Scorecard,
+		len(errs) == 0)...)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*r = Rollup{card: in.Scorecard, units: in.Units, combination: in.Combination}
+	return nil
+}

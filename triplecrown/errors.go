@@ -63,6 +63,9 @@ const (
 	ErrUnknownStatus outcome.Code = "unknown-crown-status"
 	// ErrUnknownVerdict: text that names no verdict.
 	ErrUnknownVerdict outcome.Code = "unknown-verdict"
+	// ErrUnknownCombination: text that names no way of combining service
+	// measures in a roll-up.
+	ErrUnknownCombination outcome.Code = "unknown-service-combination"
 	// ErrInvalidInvestment: an ROI whose investment is zero.
 	ErrInvalidInvestment outcome.Code = "invalid-investment"
 	// ErrInvalidPeriods: an ROI whose benefit period count is zero or negative.

@@ -68,3 +68,25 @@ func ExampleROI_UnmarshalJSON() {
 	// ROI 1.88 payback 4.17 months
 	// triplecrown: an investment of zero has no return ratio
 }
+
+// A roll-up stored as JSON keeps what it needs to be merged later: the
+// enterprise's first two departments, stored, read back and merged with the
+// other two, are the enterprise.
+func ExampleRollup_UnmarshalJSON() {
+	deps := departments()
+	first, _ := triplecrown.NewRollup("enterprise", deps[:2])
+	stored, _ := json.Marshal(first)
+
+	var back triplecrown.Rollup
+	if err := json.Unmarshal(stored, &back); err != nil {
+		fmt.Println(err)
+		return
+	}
+	rest, _ := triplecrown.NewRollup("rest", deps[2:])
+	all, _ := back.Merge(rest)
+	fmt.Println(all.Units(), all.Combination())
+	fmt.Println("cost:", all.Scorecard().Cost().Baseline, "->", all.Scorecard().Cost().Actual)
+	// Output:
+	// [sales service logistics marketing] by sample size
+	// cost: 4700000 EUR -> 4450000 EUR
+}

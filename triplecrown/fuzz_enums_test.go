@@ -7,15 +7,15 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// FuzzParseEnums: the parsers of crowns, statuses, verdicts and currencies
-// never panic; they either fail with their code, bounded in length, or
-// return a value whose text parses back to it, and that text is the input
-// but for case, surrounding white space and hyphens for spaces (currencies:
-// exactly the input).
+// FuzzParseEnums: the parsers of crowns, statuses, verdicts, combinations
+// and currencies never panic; they either fail with their code, bounded in
+// length, or return a value whose text parses back to it, and that text is
+// the input but for case, surrounding white space and hyphens for spaces
+// (currencies: exactly the input).
 func FuzzParseEnums(f *testing.F) {
 	for _, s := range []string{"cost", " Service ", "REVENUE", "won", "flat", "lost", "inconclusive",
 		"triple crown", "Double-Crown", "single crown", "no crown", "trade-off", "trade off",
-		"EUR", "eur", "", "\xff", "triple\u00a0crown", strings.Repeat("x", 200)} {
+		"by sample size", "By-Weight", "EUR", "eur", "", "\xff", "triple\u00a0crown", strings.Repeat("x", 200)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -23,6 +23,7 @@ func FuzzParseEnums(f *testing.F) {
 		checkParse(t, "ParseCrown", text, ParseCrown, ErrUnknownCrown, loose)
 		checkParse(t, "ParseStatus", text, ParseStatus, ErrUnknownStatus, loose)
 		checkParse(t, "ParseVerdict", text, ParseVerdict, ErrUnknownVerdict, loose)
+		checkParse(t, "ParseCombination", text, ParseCombination, ErrUnknownCombination, loose)
 		checkParse(t, "ParseCurrency", text, ParseCurrency, ErrUnknownCurrency, func(s string) string { return s })
 	})
 }

@@ -99,3 +99,32 @@ func FuzzROIJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRollupJSON: decoding a roll-up never panics, fails only with coded
+// problems, and what decodes marshals and decodes again to an equal roll-up.
+func FuzzRollupJSON(f *testing.F) {
+	card := `{"unit":"all","period":"2025","cost":{"baseline":{"amount":"10","currency":"EUR"},"actual":{"amount":"8","currency":"EUR"}},` +
+		`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"1","currency":"EUR"}},` +
+		`"service":{"name":"fcr","direction":"higher-is-better","baseline":{"successes":78,"trials":100},"actual":{"successes":80,"trials":100}}}`
+	f.Add(`{"scorecard":` + card + `,"units":["a","b"],"combination":"by sample size"}`)
+	f.Add(`{"scorecard":` + card + `,"units":["a","a"],"combination":"by weight"}`)
+	f.Add(`{"units":[]}`)
+	f.Add(`{"scorecard":null,"units":null,"combination":""}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var r Rollup
+		if err := r.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Rollup
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("round trip of %s: %v", b, err)
+		}
+	})
+}

@@ -79,3 +79,101 @@ func TestROI_JSON(t *testing.T) {
 		})
 	}
 }
+
+// TestRollup_JSON checks that a roll-up round-trips through JSON, and that
+// the decoded roll-up merges as the original does: the enterprise of the
+// four departments, stored and read back, merged with a fifth department's
+// roll-up, equals the roll-up of all five.
+func TestRollup_JSON(t *testing.T) {
+	deps := departments()
+	r, err := triplecrown.NewRollup("enterprise", deps[:4])
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back triplecrown.Rollup
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, r.Equal(back), "the roll-up round-trips: %s", b)
+	assert.Equal(t, []string{"sales", "service", "logistics", "marketing"}, back.Units())
+	assert.Equal(t, triplecrown.BySampleSize, back.Combination())
+
+	var fields map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &fields))
+	assert.JSONEq(t, `"by sample size"`, string(fields["combination"]))
+	assert.JSONEq(t, `["sales","service","logistics","marketing"]`, string(fields["units"]))
+
+	extra := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
+		Unit: "it", Period: "2025",
+		Cost:    triplecrown.Amounts{Baseline: eur("500000"), Actual: eur("450000")},
+		Revenue: triplecrown.Amounts{Baseline: eur("0"), Actual: eur("0")},
+		Service: triplecrown.ServiceSpec{Name: "issues resolved", Direction: outcome.HigherIsBetter,
+			Baseline: must(triplecrown.NewRate(90, 100)), Actual: must(triplecrown.NewRate(95, 100))},
+	})
+	one, err := triplecrown.NewRollup("it", []triplecrown.Scorecard{extra})
+	require.NoError(t, err)
+	merged, err := back.Merge(one)
+	require.NoError(t, err)
+	all, err := triplecrown.NewRollup("enterprise", append(deps[:4:4], extra))
+	require.NoError(t, err)
+	assert.True(t, all.Equal(merged), "a stored roll-up merges like the original")
+
+	_, err = json.Marshal(triplecrown.Rollup{})
+	assert.ErrorIs(t, err, triplecrown.ErrEmptyRollup)
+}
+
+func TestRollup_UnmarshalJSON_errors(t *testing.T) {
+	r, err := triplecrown.NewRollup("enterprise", departments())
+	require.NoError(t, err)
+	card, err := json.Marshal(r.Scorecard())
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name, in string
+		want     []outcome.Code
+	}{
+		{"no units", `{"scorecard":` + string(card) + `,"units":[],"combination":"by sample size"}`,
+			[]outcome.Code{triplecrown.ErrEmptyRollup}},
+		{"a unit twice and one blank", `{"scorecard":` + string(card) + `,"units":["sales","sales"," "],"combination":"by sample size"}`,
+			[]outcome.Code{outcome.ErrDuplicateID, outcome.ErrEmptyID}},
+		// The departments' resolution rates carry samples: they combine by
+		// sample size, not by weight.
+		{"combination that does not suit the measure", `{"scorecard":` + string(card) + `,"units":["sales"],"combination":"by weight"}`,
+			[]outcome.Code{triplecrown.ErrServiceMismatch}},
+		{"no scorecard, no combination", `{"units":["sales"]}`,
+			[]outcome.Code{triplecrown.ErrInvalidScorecard, triplecrown.ErrUnknownCombination}},
+		{"unknown combination", `{"scorecard":` + string(card) + `,"units":["sales"],"combination":"by size"}`,
+			[]outcome.Code{triplecrown.ErrUnknownCombination}},
+		{"unknown field", `{"scorecard":` + string(card) + `,"units":["sales"],"combination":"by sample size","score":1}`,
+			[]outcome.Code{outcome.ErrInvalidJSON}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got triplecrown.Rollup
+			err := json.Unmarshal([]byte(tt.in), &got)
+			var codes []outcome.Code
+			for _, p := range outcome.Problems(err) {
+				codes = append(codes, p.Code)
+			}
+			assert.ElementsMatch(t, tt.want, codes, "%v", err)
+			assert.True(t, got.IsZero())
+		})
+	}
+}
+
+func TestParseCombination(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want triplecrown.Combination
+	}{
+		{"by sample size", triplecrown.BySampleSize},
+		{" By-Sample-Size", triplecrown.BySampleSize},
+		{"BY WEIGHT", triplecrown.ByWeight},
+	} {
+		got, err := triplecrown.ParseCombination(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got)
+	}
+	_, err := triplecrown.ParseCombination("pooled")
+	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
+	assert.EqualError(t, err, `triplecrown: unknown service combination "pooled" (want by sample size or by weight)`)
+	_, err = triplecrown.Combination(0).MarshalText()
+	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
+	assert.False(t, triplecrown.Combination(3).IsValid())
+}

@@ -40,6 +40,21 @@ func (c Combination) String() string {
 	return fmt.Sprintf("Combination(%d)", uint8(c))
 }
 
+// IsValid reports whether c is [BySampleSize] or [ByWeight].
+func (c Combination) IsValid() bool { return c == BySampleSize || c == ByWeight }
+
+// ParseCombination parses a combination as [Combination.String] writes it,
+// ignoring case, surrounding white space and hyphens for spaces ("By-Weight");
+// anything else is an error with code [ErrUnknownCombination].
+func ParseCombination(text string) (Combination, error) {
+	for c := BySampleSize; c <= ByWeight; c++ {
+		if sameWords(text, c.String()) {
+			return c, nil
+		}
+	}
+	return 0, newError(ErrUnknownCombination, nil, "triplecrown: unknown service combination %q (want by sample size or by weight)", clip(text))
+}
+
 // Rollup is the combination of several units' scorecards into one: the
 // enterprise, a division, any grouping the caller gives. Its
 // [Rollup.Scorecard] has the exact sums of the units' money and their
