@@ -249,7 +249,7 @@ type Ranking struct {
 	// most first: each team's "role in driving it forward".
 	InputMetrics []InputMetric `json:"inputMetrics,omitempty"`
 	// Warnings are the canvases' warnings, in canvas order.
-	Warnings []*outcome.Error `json:"-"`
+	Warnings []*outcome.Error `json:"warnings,omitempty"`
 }
 
 // Winner returns the top-ranked candidate, and false if no candidate passed

@@ -186,6 +186,16 @@ func TestSelectHandWorked(t *testing.T) {
 	require.Len(t, r.Warnings, 1)
 	assert.ErrorIs(t, r.Warnings[0], ErrNeedNotSMART)
 	assert.True(t, DefaultPolicy().Equal(r.Policy))
+
+	// A stored ranking keeps them, as problems with their codes.
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var stored struct{ Warnings []outcome.Error }
+	require.NoError(t, json.Unmarshal(b, &stored))
+	require.Len(t, stored.Warnings, 1)
+	assert.Equal(t, ErrNeedNotSMART, stored.Warnings[0].Code)
+	assert.Equal(t, outcome.SeverityWarning, stored.Warnings[0].Severity)
+	assert.Equal(t, r.Warnings[0].Message, stored.Warnings[0].Message)
 }
 
 // withWeight returns in with criterion c's weight set to v.
