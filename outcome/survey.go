@@ -13,7 +13,8 @@ import (
 
 // This file holds what the survey tallies ([NPSTally], [CSATTally],
 // [CESTally]) share: answer scales, bands, the integer types a slice of scores
-// may hold, tests, and the checks on counts. They use the package's common
+// may hold, tests, the checks on counts, and the counts and tally that CSAT
+// and CES share (ratingCounts, ratingTally). They use the package's common
 // pieces as every measure does: confidence intervals are [Interval] values
 // that name their [IntervalMethod], scores are rounded exactly by a
 // [Rounding] at the places asked for, as [Proportion.Rate] rounds, and a
@@ -436,8 +437,9 @@ func (r ratingCounts) meanStats(s Scale, measure string) (mean, se float64, err 
 }
 
 // ratingScale is the scale of a rating tally: a [CSATScale] or a [CESScale],
-// an answer [Scale] and the point that marks the answers the score counts.
-// Both are comparable, and the zero value of each is its standard scale.
+// an answer [Scale] and what marks the answers its score counts (the CSAT
+// top box, the CES agreement point). Both are comparable, and the zero value
+// of each is its standard scale.
 type ratingScale interface {
 	CSATScale | CESScale
 	Scale() Scale
