@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -112,9 +112,8 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // those of [outcome.NewMetric], with the node's ID first among their IDs.
 func (b *Builder) AddJSON(data []byte) {
 	var in modelIn
-	if err := strictjson.Decode(data, &in); err != nil {
-		b.problems = append(b.problems, &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-			Message: "hierarchy: invalid JSON: " + clipN(err.Error(), 200), Err: err})
+	if err := jsondecode.Decode("hierarchy", data, &in); err != nil {
+		b.problems = append(b.problems, outcome.Problems(err)...)
 		return
 	}
 	for _, n := range in.Nodes {

@@ -378,23 +378,56 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 	return nil
 }
 
-// appendRatings appends the number of points of s and the count of each.
-func appendRatings(b []byte, s Scale, r *ratingCounts) []byte {
+// appendBinary appends the form of a CSAT or CES tally after its format
+// byte: the scale (0 for the standard one; otherwise 1, the scale and mark,
+// what defines its band), the number of points and the count of each.
+func (t ratingTally[S]) appendBinary(b []byte, mark int) []byte {
+	s := t.scale.Scale()
+	if t.scale.IsZero() {
+		b = append(b, scaleStandard)
+	} else {
+		b = append(b, scaleCustom)
+		b = appendScale(b, s)
+		b = binenc.AppendUvarint(b, uint64(mark))
+	}
 	b = binenc.AppendUvarint(b, uint64(s.Points()))
-	for _, c := range r.counts[:s.Points()] {
+	for _, c := range t.r.counts[:s.Points()] {
 		b = binenc.AppendUvarint(b, uint64(c))
 	}
 	return b
 }
 
-// readRatings reads what appendRatings writes: the counts, one per point.
-func readRatings(r *binenc.Reader) []int64 {
-	n := r.Length(1)
-	counts := make([]int64, n)
+// decodeRatings reads the rest of a CSAT or CES tally's form into out and
+// validates it; custom validates a custom scale s with the mark read in rs.
+func decodeRatings[S ratingScale](r *binenc.Reader, out *ratingTally[S], custom func(s Scale, rs rawScale) (S, error)) []error {
+	rs := readRawScale(r, 1)
+	counts := make([]int64, r.Length(1))
 	for i := range counts {
 		counts[i] = r.Count()
 	}
-	return counts
+	if r.Err() != nil {
+		return nil
+	}
+	var scale S
+	if rs.custom {
+		s, err := rs.scale()
+		if err != nil {
+			return []error{err}
+		}
+		if scale, err = custom(s, rs); err != nil {
+			return []error{err}
+		}
+		if scale.IsZero() {
+			nonCanonicalScale(r)
+			return nil
+		}
+	}
+	v, err := ratingTallyFromCounts(scale, counts)
+	if err != nil {
+		return []error{err}
+	}
+	*out = v
+	return nil
 }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
@@ -408,15 +441,7 @@ func (t CSATTally) MarshalBinary() ([]byte, error) { return t.AppendBinary(make(
 // AppendBinary implements [encoding.BinaryAppender]: it appends the form of
 // [CSATTally.MarshalBinary] to b, without allocating if b has room.
 func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, formatCSATTally)
-	if t.scale.IsZero() {
-		b = append(b, scaleStandard)
-	} else {
-		b = append(b, scaleCustom)
-		b = appendScale(b, t.scale.Scale())
-		b = binenc.AppendUvarint(b, uint64(t.scale.Box()))
-	}
-	return appendRatings(b, t.scale.Scale(), &t.r), nil
+	return t.appendBinary(append(b, formatCSATTally), t.scale.Box()), nil
 }
 
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
@@ -435,40 +460,17 @@ func (t *CSATTally) UnmarshalBinary(data []byte) error {
 		return err
 	}
 	var out CSATTally
-	if err := endTally(r, what, decodeCSAT(r, &out)); err != nil {
+	if err := endTally(r, what, decodeRatings(r, &out.ratingTally, csatScaleFromBinary)); err != nil {
 		return err
 	}
 	*t = out
 	return nil
 }
 
-// decodeCSAT reads the rest of a CSATTally's form into out and validates it.
-func decodeCSAT(r *binenc.Reader, out *CSATTally) []error {
-	rs := readRawScale(r, 1)
-	counts := readRatings(r)
-	if r.Err() != nil {
-		return nil
-	}
-	var scale CSATScale
-	if rs.custom {
-		s, err := rs.scale()
-		if err != nil {
-			return []error{err}
-		}
-		if scale, err = NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints))); err != nil {
-			return []error{err}
-		}
-		if scale.IsZero() {
-			nonCanonicalScale(r)
-			return nil
-		}
-	}
-	v, err := CSATTallyFromCounts(scale, counts)
-	if err != nil {
-		return []error{err}
-	}
-	*out = v
-	return nil
+// csatScaleFromBinary validates the custom CSAT scale s with the size of its
+// top box read in rs.
+func csatScaleFromBinary(s Scale, rs rawScale) (CSATScale, error) {
+	return NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints)))
 }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
@@ -481,16 +483,7 @@ func (t CESTally) MarshalBinary() ([]byte, error) { return t.AppendBinary(make([
 // AppendBinary implements [encoding.BinaryAppender]: it appends the form of
 // [CESTally.MarshalBinary] to b, without allocating if b has room.
 func (t CESTally) AppendBinary(b []byte) ([]byte, error) {
-	b = append(b, formatCESTally)
-	if t.scale.IsZero() {
-		b = append(b, scaleStandard)
-	} else {
-		s := t.scale.Scale()
-		b = append(b, scaleCustom)
-		b = appendScale(b, s)
-		b = binenc.AppendUvarint(b, uint64(t.scale.Agree()-s.min))
-	}
-	return appendRatings(b, t.scale.Scale(), &t.r), nil
+	return t.appendBinary(append(b, formatCESTally), t.scale.Agree()-t.scale.Scale().min), nil
 }
 
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
@@ -504,42 +497,19 @@ func (t *CESTally) UnmarshalBinary(data []byte) error {
 		return err
 	}
 	var out CESTally
-	if err := endTally(r, what, decodeCES(r, &out)); err != nil {
+	if err := endTally(r, what, decodeRatings(r, &out.ratingTally, cesScaleFromBinary)); err != nil {
 		return err
 	}
 	*t = out
 	return nil
 }
 
-// decodeCES reads the rest of a CESTally's form into out and validates it.
-func decodeCES(r *binenc.Reader, out *CESTally) []error {
-	rs := readRawScale(r, 1)
-	counts := readRatings(r)
-	if r.Err() != nil {
-		return nil
-	}
-	var scale CESScale
-	if rs.custom {
-		s, err := rs.scale()
-		if err != nil {
-			return []error{err}
-		}
-		agree, err := rs.point(s, 0, "lowest agreeing answer")
-		if err != nil {
-			return []error{err}
-		}
-		if scale, err = NewCESScale(s, agree); err != nil {
-			return []error{err}
-		}
-		if scale.IsZero() {
-			nonCanonicalScale(r)
-			return nil
-		}
-	}
-	v, err := CESTallyFromCounts(scale, counts)
+// cesScaleFromBinary validates the custom CES scale s with the offset of its
+// agreement point read in rs.
+func cesScaleFromBinary(s Scale, rs rawScale) (CESScale, error) {
+	agree, err := rs.point(s, 0, "lowest agreeing answer")
 	if err != nil {
-		return []error{err}
+		return CESScale{}, err
 	}
-	*out = v
-	return nil
+	return NewCESScale(s, agree)
 }

@@ -81,6 +81,9 @@ func (s CESScale) Equal(o CESScale) bool { return s == o }
 // String returns the scale as "1..7, agree from 5".
 func (s CESScale) String() string { return fmt.Sprintf("%s, agree from %d", s.Scale(), s.Agree()) }
 
+// survey names the survey in messages.
+func (CESScale) survey() string { return "CES" }
+
 // CESTally counts the answers to a CES question, point by point. Build it
 // from answers one at a time ([CESTally.Add]), from a slice ([TallyCES]) or
 // from counts ([CESTallyFromCounts]), and combine the tallies of shards with
@@ -90,23 +93,19 @@ func (s CESScale) String() string { return fmt.Sprintf("%s, agree from %d", s.Sc
 // CESTally is immutable. The zero CESTally is the empty tally on the standard
 // scale ([StandardCESScale]).
 type CESTally struct {
-	scale CESScale
-	r     ratingCounts
+	ratingTally[CESScale]
 }
 
 // NewCESTally returns the empty tally on the given scale.
-func NewCESTally(scale CESScale) CESTally { return CESTally{scale: scale} }
+func NewCESTally(scale CESScale) CESTally { return CESTally{ratingTally[CESScale]{scale: scale}} }
 
 // TallyCES returns the tally of the answers in scores. It checks every
 // answer: one that is not on the scale is an error with code
 // [ErrScoreOutOfRange] naming the first such answer and its position, and no
 // tally is returned. []int8 and []int slices take a branch-free kernel.
 func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
-	r, err := tallyRatings(scale.Scale(), scores)
-	if err != nil {
-		return CESTally{}, err
-	}
-	return CESTally{scale: scale, r: r}, nil
+	t, err := tallyRatingScores(scale, scores)
+	return CESTally{t}, err
 }
 
 // CESTallyFromCounts returns the tally with counts[i] answers of the i-th
@@ -115,25 +114,15 @@ func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
 // [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
 // total overflows int64, [ErrOverflow].
 func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
-	r, err := ratingsFromCounts(scale.Scale(), counts)
-	if err != nil {
-		return CESTally{}, err
-	}
-	return CESTally{scale: scale, r: r}, nil
+	t, err := ratingTallyFromCounts(scale, counts)
+	return CESTally{t}, err
 }
 
 // Add returns the tally with one more answer. An answer off the scale is an
 // error with code [ErrScoreOutOfRange]; a full tally, [ErrOverflow].
 func (t CESTally) Add(score int) (CESTally, error) {
-	sc := t.scale.Scale()
-	if !sc.Contains(score) {
-		return CESTally{}, surveyScoreError(fmt.Sprint(score), -1, sc)
-	}
-	r, err := t.r.add(score - sc.min)
-	if err != nil {
-		return CESTally{}, err
-	}
-	return CESTally{scale: t.scale, r: r}, nil
+	v, err := t.add(score)
+	return CESTally{v}, err
 }
 
 // Merge returns the tally of the answers of t and o together. Tallies on
@@ -142,15 +131,8 @@ func (t CESTally) Add(score int) (CESTally, error) {
 // [ErrOverflow]. Merge is associative and commutative, and the empty
 // tally is its identity.
 func (t CESTally) Merge(o CESTally) (CESTally, error) {
-	if t.scale != o.scale {
-		return CESTally{}, NewError(ErrScaleMismatch, nil,
-			"outcome: cannot merge CES tallies on different scales (%s and %s)", t.scale, o.scale)
-	}
-	r, err := t.r.merge(o.r)
-	if err != nil {
-		return CESTally{}, err
-	}
-	return CESTally{scale: t.scale, r: r}, nil
+	v, err := t.merge(&o.ratingTally)
+	return CESTally{v}, err
 }
 
 // Scale returns the tally's scale and agreement point.
@@ -161,7 +143,7 @@ func (t CESTally) Responses() int64 { return t.r.n }
 
 // Counts returns the number of answers at each point of the scale, from the
 // bottom up, in a new slice.
-func (t CESTally) Counts() []int64 { return t.r.list(t.scale.Scale()) }
+func (t CESTally) Counts() []int64 { return t.counts() }
 
 // Agreeing returns the number of answers at or above the agreement point.
 func (t CESTally) Agreeing() int64 { return t.r.from(t.scale.Agree() - t.scale.Scale().min) }
@@ -240,9 +222,7 @@ func (t CESTally) IsZero() bool { return t == CESTally{} }
 func (t CESTally) Equal(o CESTally) bool { return t == o }
 
 // String returns the counts, e.g. "CES tally on 1..7, agree from 5: [1 2 3 4 10 20 10] (50 responses)".
-func (t CESTally) String() string {
-	return fmt.Sprintf("CES tally on %s: %v (%d responses)", t.scale, t.Counts(), t.r.n)
-}
+func (t CESTally) String() string { return t.string() }
 
 // cesScaleJSON is the JSON form of a [CESScale].
 type cesScaleJSON struct {
@@ -254,9 +234,12 @@ type cesScaleJSON struct {
 // MarshalJSON implements [json.Marshaler]: the scale's bounds and its
 // agreement point, {"min":1,"max":7,"agree":5} for the standard scale (the
 // zero CESScale).
-func (s CESScale) MarshalJSON() ([]byte, error) {
+func (s CESScale) MarshalJSON() ([]byte, error) { return json.Marshal(s.wire()) }
+
+// wire returns the JSON form of s.
+func (s CESScale) wire() *cesScaleJSON {
 	sc := s.Scale()
-	return json.Marshal(cesScaleJSON{Min: sc.min, Max: sc.max, Agree: s.Agree()})
+	return &cesScaleJSON{Min: sc.min, Max: sc.max, Agree: s.Agree()}
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
@@ -266,19 +249,7 @@ func (s CESScale) MarshalJSON() ([]byte, error) {
 // [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
 // unchanged too.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w cesScaleJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	v, err := w.scale()
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return unmarshalJSON(data, s, cesScaleJSON.scale)
 }
 
 // scale validates w as the constructors do.
@@ -291,21 +262,14 @@ func (w cesScaleJSON) scale() (CESScale, error) {
 }
 
 // cesTallyJSON is the JSON form of a [CESTally].
-type cesTallyJSON struct {
-	Scale  *cesScaleJSON `json:"scale"`
-	Counts []int64       `json:"counts"`
-}
+type cesTallyJSON = ratingTallyJSON[cesScaleJSON]
 
 // MarshalJSON implements [json.Marshaler]: the scale (as
 // [CESScale.MarshalJSON]) and the count of each of its points from the
 // bottom up,
 // {"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}.
 func (t CESTally) MarshalJSON() ([]byte, error) {
-	sc := t.scale.Scale()
-	return json.Marshal(cesTallyJSON{
-		Scale:  &cesScaleJSON{Min: sc.min, Max: sc.max, Agree: t.scale.Agree()},
-		Counts: t.Counts(),
-	})
+	return json.Marshal(cesTallyJSON{Scale: t.scale.wire(), Counts: t.Counts()})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
@@ -316,24 +280,5 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 // *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
 // JSON null leaves it unchanged too.
 func (t *CESTally) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w cesTallyJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	var scale CESScale
-	if w.Scale != nil {
-		var err error
-		if scale, err = w.Scale.scale(); err != nil {
-			return err
-		}
-	}
-	v, err := CESTallyFromCounts(scale, w.Counts)
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return unmarshalJSON(data, &t.ratingTally, ratingTallyFromJSON[CESScale, cesScaleJSON])
 }

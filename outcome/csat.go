@@ -90,6 +90,9 @@ func (s CSATScale) String() string {
 	return fmt.Sprintf("top-%d box %s of %s", s.Box(), s.TopBox(), s.Scale())
 }
 
+// survey names the survey in messages.
+func (CSATScale) survey() string { return "CSAT" }
+
 // CSATTally counts the answers to a CSAT question, point by point. Build it
 // from answers one at a time ([CSATTally.Add]), from a slice ([TallyCSAT]) or
 // from counts ([CSATTallyFromCounts]), and combine the tallies of shards with
@@ -99,23 +102,19 @@ func (s CSATScale) String() string {
 // CSATTally is immutable. The zero CSATTally is the empty tally on the
 // standard scale ([StandardCSATScale]).
 type CSATTally struct {
-	scale CSATScale
-	r     ratingCounts
+	ratingTally[CSATScale]
 }
 
 // NewCSATTally returns the empty tally on the given scale.
-func NewCSATTally(scale CSATScale) CSATTally { return CSATTally{scale: scale} }
+func NewCSATTally(scale CSATScale) CSATTally { return CSATTally{ratingTally[CSATScale]{scale: scale}} }
 
 // TallyCSAT returns the tally of the answers in scores. It checks every
 // answer: one that is not on the scale is an error with code
 // [ErrScoreOutOfRange] naming the first such answer and its position, and no
 // tally is returned. []int8 and []int slices take a branch-free kernel.
 func TallyCSAT[E Integer](scale CSATScale, scores []E) (CSATTally, error) {
-	r, err := tallyRatings(scale.Scale(), scores)
-	if err != nil {
-		return CSATTally{}, err
-	}
-	return CSATTally{scale: scale, r: r}, nil
+	t, err := tallyRatingScores(scale, scores)
+	return CSATTally{t}, err
 }
 
 // CSATTallyFromCounts returns the tally with counts[i] answers of the i-th
@@ -124,25 +123,15 @@ func TallyCSAT[E Integer](scale CSATScale, scores []E) (CSATTally, error) {
 // [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
 // total overflows int64, [ErrOverflow].
 func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
-	r, err := ratingsFromCounts(scale.Scale(), counts)
-	if err != nil {
-		return CSATTally{}, err
-	}
-	return CSATTally{scale: scale, r: r}, nil
+	t, err := ratingTallyFromCounts(scale, counts)
+	return CSATTally{t}, err
 }
 
 // Add returns the tally with one more answer. An answer off the scale is an
 // error with code [ErrScoreOutOfRange]; a full tally, [ErrOverflow].
 func (t CSATTally) Add(score int) (CSATTally, error) {
-	sc := t.scale.Scale()
-	if !sc.Contains(score) {
-		return CSATTally{}, surveyScoreError(fmt.Sprint(score), -1, sc)
-	}
-	r, err := t.r.add(score - sc.min)
-	if err != nil {
-		return CSATTally{}, err
-	}
-	return CSATTally{scale: t.scale, r: r}, nil
+	v, err := t.add(score)
+	return CSATTally{v}, err
 }
 
 // Merge returns the tally of the answers of t and o together. Tallies on
@@ -150,15 +139,8 @@ func (t CSATTally) Add(score int) (CSATTally, error) {
 // count that would overflow is an error with code [ErrOverflow]. Merge
 // is associative and commutative, and the empty tally is its identity.
 func (t CSATTally) Merge(o CSATTally) (CSATTally, error) {
-	if t.scale != o.scale {
-		return CSATTally{}, NewError(ErrScaleMismatch, nil,
-			"outcome: cannot merge CSAT tallies on different scales (%s and %s)", t.scale, o.scale)
-	}
-	r, err := t.r.merge(o.r)
-	if err != nil {
-		return CSATTally{}, err
-	}
-	return CSATTally{scale: t.scale, r: r}, nil
+	v, err := t.merge(&o.ratingTally)
+	return CSATTally{v}, err
 }
 
 // Scale returns the tally's scale and top box.
@@ -169,7 +151,7 @@ func (t CSATTally) Responses() int64 { return t.r.n }
 
 // Counts returns the number of answers at each point of the scale, from the
 // bottom up, in a new slice.
-func (t CSATTally) Counts() []int64 { return t.r.list(t.scale.Scale()) }
+func (t CSATTally) Counts() []int64 { return t.counts() }
 
 // Satisfied returns the number of answers in the top box.
 func (t CSATTally) Satisfied() int64 { return t.r.from(t.scale.TopBox().Low - t.scale.Scale().min) }
@@ -226,9 +208,7 @@ func (t CSATTally) IsZero() bool { return t == CSATTally{} }
 func (t CSATTally) Equal(o CSATTally) bool { return t == o }
 
 // String returns the counts, e.g. "CSAT tally on top-2 box 4..5 of 1..5: [2 3 5 20 10] (40 responses)".
-func (t CSATTally) String() string {
-	return fmt.Sprintf("CSAT tally on %s: %v (%d responses)", t.scale, t.Counts(), t.r.n)
-}
+func (t CSATTally) String() string { return t.string() }
 
 // csatScaleJSON is the JSON form of a [CSATScale].
 type csatScaleJSON struct {
@@ -240,9 +220,12 @@ type csatScaleJSON struct {
 // MarshalJSON implements [json.Marshaler]: the scale's bounds and the size
 // of its top box, {"min":1,"max":5,"box":2} for the standard scale (the zero
 // CSATScale).
-func (s CSATScale) MarshalJSON() ([]byte, error) {
+func (s CSATScale) MarshalJSON() ([]byte, error) { return json.Marshal(s.wire()) }
+
+// wire returns the JSON form of s.
+func (s CSATScale) wire() *csatScaleJSON {
 	sc := s.Scale()
-	return json.Marshal(csatScaleJSON{Min: sc.min, Max: sc.max, Box: s.Box()})
+	return &csatScaleJSON{Min: sc.min, Max: sc.max, Box: s.Box()}
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
@@ -252,19 +235,7 @@ func (s CSATScale) MarshalJSON() ([]byte, error) {
 // [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
 // unchanged too.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w csatScaleJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	v, err := w.scale()
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return unmarshalJSON(data, s, csatScaleJSON.scale)
 }
 
 // scale validates w as the constructors do.
@@ -277,10 +248,7 @@ func (w csatScaleJSON) scale() (CSATScale, error) {
 }
 
 // csatTallyJSON is the JSON form of a [CSATTally].
-type csatTallyJSON struct {
-	Scale  *csatScaleJSON `json:"scale"`
-	Counts []int64        `json:"counts"`
-}
+type csatTallyJSON = ratingTallyJSON[csatScaleJSON]
 
 // MarshalJSON implements [json.Marshaler]: the scale (as
 // [CSATScale.MarshalJSON]) and the count of each of its points from the
@@ -288,11 +256,7 @@ type csatTallyJSON struct {
 // form in which a BI tool stores a tally and ships it between machines, to
 // merge it there.
 func (t CSATTally) MarshalJSON() ([]byte, error) {
-	sc := t.scale.Scale()
-	return json.Marshal(csatTallyJSON{
-		Scale:  &csatScaleJSON{Min: sc.min, Max: sc.max, Box: t.scale.Box()},
-		Counts: t.Counts(),
-	})
+	return json.Marshal(csatTallyJSON{Scale: t.scale.wire(), Counts: t.Counts()})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
@@ -304,24 +268,5 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 // *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
 // JSON null leaves it unchanged too.
 func (t *CSATTally) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w csatTallyJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	var scale CSATScale
-	if w.Scale != nil {
-		var err error
-		if scale, err = w.Scale.scale(); err != nil {
-			return err
-		}
-	}
-	v, err := CSATTallyFromCounts(scale, w.Counts)
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return unmarshalJSON(data, &t.ratingTally, ratingTallyFromJSON[CSATScale, csatScaleJSON])
 }

@@ -176,3 +176,23 @@ func decodeJSON(data []byte, v any) error {
 	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
 		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}
 }
+
+// unmarshalJSON decodes data, the JSON form W of a value, with [decodeJSON]
+// and sets *v to what valid makes of it: the UnmarshalJSON of a type whose
+// JSON form is checked by its constructors. JSON null leaves *v unchanged,
+// and so does an error.
+func unmarshalJSON[W, T any](data []byte, v *T, valid func(W) (T, error)) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	var w W
+	if err := decodeJSON(data, &w); err != nil {
+		return err
+	}
+	x, err := valid(w)
+	if err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}

@@ -13,7 +13,8 @@ import (
 
 // This file holds what the survey tallies ([NPSTally], [CSATTally],
 // [CESTally]) share: answer scales, bands, the integer types a slice of scores
-// may hold, tests, and the checks on counts. They use the package's common
+// may hold, tests, the checks on counts, and the counts and tally that CSAT
+// and CES share (ratingCounts, ratingTally). They use the package's common
 // pieces as every measure does: confidence intervals are [Interval] values
 // that name their [IntervalMethod], scores are rounded exactly by a
 // [Rounding] at the places asked for, as [Proportion.Rate] rounds, and a
@@ -161,20 +162,11 @@ func (s Scale) MarshalJSON() ([]byte, error) {
 // malformed JSON is an *[Error] with code [ErrInvalidJSON]. On error s is
 // left unchanged, and JSON null leaves it unchanged too.
 func (s *Scale) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w scaleJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	v, err := NewScale(w.Min, w.Max)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return unmarshalJSON(data, s, scaleJSON.scale)
 }
+
+// scale validates w as [NewScale] does.
+func (w scaleJSON) scale() (Scale, error) { return NewScale(w.Min, w.Max) }
 
 // Band is a closed range of answers, from Low to High inclusive: the NPS
 // promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
@@ -347,31 +339,6 @@ func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
 	return r, nil
 }
 
-// add returns r with one more answer at offset o.
-func (r ratingCounts) add(o int) (ratingCounts, error) {
-	n, err := tallyAdd(r.n, 1, "the response count")
-	if err != nil {
-		return ratingCounts{}, err
-	}
-	r.n = n
-	r.counts[o]++
-	return r, nil
-}
-
-// merge returns the counts of r and q together.
-func (r ratingCounts) merge(q ratingCounts) (ratingCounts, error) {
-	n, err := tallyAdd(r.n, q.n, "the response count")
-	if err != nil {
-		return ratingCounts{}, err
-	}
-	r.n = n
-	for o := range r.counts {
-		// Each count is at most its total, so none of these overflows.
-		r.counts[o] += q.counts[o]
-	}
-	return r, nil
-}
-
 // from returns the number of answers at offset o or above.
 func (r ratingCounts) from(o int) int64 {
 	var n int64
@@ -467,4 +434,106 @@ func (r ratingCounts) meanStats(s Scale, measure string) (mean, se float64, err 
 		ss += float64(c) * d * d
 	}
 	return float64(s.min) + m, math.Sqrt(ss/(n-1)) / math.Sqrt(n), nil
+}
+
+// ratingScale is the scale of a rating tally: a [CSATScale] or a [CESScale],
+// an answer [Scale] and what marks the answers its score counts (the CSAT
+// top box, the CES agreement point). Both are comparable, and the zero value
+// of each is its standard scale.
+type ratingScale interface {
+	CSATScale | CESScale
+	Scale() Scale
+	IsZero() bool
+	// survey names the survey in messages: "CSAT" or "CES".
+	survey() string
+}
+
+// ratingTally is what [CSATTally] and [CESTally] share: a scale and the
+// count of each of its points. Each embeds it and adds its own measures.
+type ratingTally[S ratingScale] struct {
+	scale S
+	r     ratingCounts
+}
+
+// tallyRatingScores returns the tally of the answers in scores on scale.
+func tallyRatingScores[S ratingScale, E Integer](scale S, scores []E) (ratingTally[S], error) {
+	r, err := tallyRatings(scale.Scale(), scores)
+	if err != nil {
+		return ratingTally[S]{}, err
+	}
+	return ratingTally[S]{scale: scale, r: r}, nil
+}
+
+// ratingTallyFromCounts returns the tally with counts[i] answers of the i-th
+// point of scale, from the bottom up.
+func ratingTallyFromCounts[S ratingScale](scale S, counts []int64) (ratingTally[S], error) {
+	r, err := ratingsFromCounts(scale.Scale(), counts)
+	if err != nil {
+		return ratingTally[S]{}, err
+	}
+	return ratingTally[S]{scale: scale, r: r}, nil
+}
+
+// add returns the tally with one more answer, which must be on the scale.
+func (t ratingTally[S]) add(score int) (ratingTally[S], error) {
+	sc := t.scale.Scale()
+	if !sc.Contains(score) {
+		return ratingTally[S]{}, surveyScoreError(fmt.Sprint(score), -1, sc)
+	}
+	n, err := tallyAdd(t.r.n, 1, "the response count")
+	if err != nil {
+		return ratingTally[S]{}, err
+	}
+	t.r.n = n
+	t.r.counts[score-sc.min]++
+	return t, nil
+}
+
+// merge returns the tally of the answers of t and o, which must be on the
+// same scale.
+func (t ratingTally[S]) merge(o *ratingTally[S]) (ratingTally[S], error) {
+	if t.scale != o.scale {
+		return ratingTally[S]{}, NewError(ErrScaleMismatch, nil,
+			"outcome: cannot merge %s tallies on different scales (%s and %s)", t.scale.survey(), t.scale, o.scale)
+	}
+	n, err := tallyAdd(t.r.n, o.r.n, "the response count")
+	if err != nil {
+		return ratingTally[S]{}, err
+	}
+	t.r.n = n
+	for i := range t.r.counts {
+		// Each count is at most its total, so none of these overflows.
+		t.r.counts[i] += o.r.counts[i]
+	}
+	return t, nil
+}
+
+// counts returns the count of each point of the scale, from the bottom up,
+// in a new slice.
+func (t ratingTally[S]) counts() []int64 { return t.r.list(t.scale.Scale()) }
+
+// string returns the tally as "CSAT tally on <scale>: [counts] (n responses)".
+func (t ratingTally[S]) string() string {
+	return fmt.Sprintf("%s tally on %s: %v (%d responses)", t.scale.survey(), t.scale, t.counts(), t.r.n)
+}
+
+// ratingTallyJSON is the JSON form of a rating tally whose scale has the
+// JSON form W: {"scale":{...},"counts":[...]}.
+type ratingTallyJSON[W any] struct {
+	Scale  *W      `json:"scale"`
+	Counts []int64 `json:"counts"`
+}
+
+// ratingTallyFromJSON validates w as [NewScale], [NewCSATScale] or
+// [NewCESScale], and [CSATTallyFromCounts] or [CESTallyFromCounts] do; an
+// absent scale is the standard one.
+func ratingTallyFromJSON[S ratingScale, W interface{ scale() (S, error) }](w ratingTallyJSON[W]) (ratingTally[S], error) {
+	var scale S
+	if w.Scale != nil {
+		var err error
+		if scale, err = (*w.Scale).scale(); err != nil {
+			return ratingTally[S]{}, err
+		}
+	}
+	return ratingTallyFromCounts(scale, w.Counts)
 }
