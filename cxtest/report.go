@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -196,16 +196,7 @@ func message(msgAndArgs []any) string {
 func quote(s string) string { return strconv.Quote(clip(s)) }
 
 // clip shortens s to at most maxQuoted bytes, marking the cut with "...".
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for back := 0; back < utf8.UTFMax-1 && cut > 0 && !utf8.RuneStart(s[cut]); back++ {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+func clip(s string) string { return msg.Clip(s, maxQuoted) }
 
 // quoteList quotes up to n strings, joined with ", ", then says how many more
 // there are.

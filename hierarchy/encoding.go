@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -179,13 +180,4 @@ func (b *Builder) metricProblems(id string, err error) {
 }
 
 // clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
-func clipN(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+func clipN(s string, n int) string { return msg.Clip(s, n) }

@@ -1,6 +1,10 @@
 package northstar
 
-import "github.com/cxmodel/cx/outcome"
+import (
+	"github.com/cxmodel/cx/outcome"
+
+	"github.com/cxmodel/cx/internal/msg"
+)
 
 // The codes of the problems this package reports, each an [outcome.Code]
 // (usable with [errors.Is]) carried by an *[outcome.Error]. Codes are stable
@@ -77,16 +81,7 @@ const maxQuoted = 64
 func clip(s string) string { return clipN(s, maxQuoted) }
 
 // clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
-func clipN(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+func clipN(s string, n int) string { return msg.Clip(s, n) }
 
 // warning returns an *outcome.Error with severity warning.
 func warning(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {

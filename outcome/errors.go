@@ -2,8 +2,8 @@ package outcome
 
 import (
 	"fmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"strings"
-	"unicode/utf8"
 )
 
 // Code is the stable, machine-readable name of a kind of problem: an error in
@@ -170,22 +170,8 @@ func Problems(err error) []*Error {
 	return out
 }
 
-// maxQuoted bounds the length of user text quoted in a message.
-const maxQuoted = 64
-
 // clip shortens s for quoting in an error message.
-func clip(s string) string { return clipN(s, maxQuoted) }
+func clip(s string) string { return msg.Clip(s, msg.MaxQuoted) }
 
-// clipN shortens s to at most n bytes, marking the cut with "...". It cuts on
-// a rune boundary: it backs up over at most [utf8.UTFMax]-1 continuation
-// bytes, so that text that is not UTF-8 at all is still cut near n.
-func clipN(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for back := 0; back < utf8.UTFMax-1 && cut > 0 && !utf8.RuneStart(s[cut]); back++ {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+// clipN shortens s to at most n bytes, marking the cut with "...".
+func clipN(s string, n int) string { return msg.Clip(s, n) }

@@ -1,6 +1,10 @@
 package render
 
-import "github.com/cxmodel/cx/outcome"
+import (
+	"github.com/cxmodel/cx/outcome"
+
+	"github.com/cxmodel/cx/internal/msg"
+)
 
 // The codes of the errors this package reports. Besides these, [Mermaid] and
 // [DOT] report [hierarchy.ErrUnknownNode] for an option that names a node the
@@ -22,21 +26,9 @@ const (
 	ErrNothingToRender outcome.Code = "nothing-to-render"
 )
 
-// maxQuoted bounds the length of user text quoted in a message.
-const maxQuoted = 64
-
 // clip shortens s for quoting in an error message, on a rune boundary,
 // marking the cut with "...".
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for back := 0; back < 3 && cut > 0 && s[cut]&0xC0 == 0x80; back++ {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+func clip(s string) string { return msg.Clip(s, msg.MaxQuoted) }
 
 // newError returns an *outcome.Error with severity error.
 func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -39,11 +40,7 @@ const (
 // binaryError returns the *outcome.Error for a malformed binary form of
 // what, wrapping cause.
 func binaryError(what string, cause error) *outcome.Error {
-	msg := cause.Error()
-	if len(msg) > 200 {
-		msg = msg[:200] + "..."
-	}
-	e := newError(outcome.ErrInvalidBinary, nil, "triplecrown: invalid binary form of a %s: %s", what, msg)
+	e := newError(outcome.ErrInvalidBinary, nil, "triplecrown: invalid binary form of a %s: %s", what, msg.Clip(cause.Error(), 200))
 	e.Err = cause
 	return e
 }

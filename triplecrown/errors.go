@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"errors"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -77,21 +78,9 @@ const (
 	ErrInvalidScorecard outcome.Code = "invalid-scorecard"
 )
 
-// maxQuoted bounds the length of user text quoted in a message.
-const maxQuoted = 64
-
-// clip shortens s to at most maxQuoted bytes, on a rune boundary, marking the
-// cut, so that a message quoting user text has a bounded length.
-func clip(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+// clip shortens s to at most [msg.MaxQuoted] bytes, on a rune boundary,
+// marking the cut, so that a message quoting user text has a bounded length.
+func clip(s string) string { return msg.Clip(s, msg.MaxQuoted) }
 
 // newError is [outcome.NewError] under a shorter name.
 func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {

@@ -4,8 +4,8 @@ package jsondecode
 
 import (
 	"errors"
-	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -31,13 +31,4 @@ func Decode(pkg string, data []byte, v any) error {
 }
 
 // clip shortens s to at most maxCause bytes, on a rune boundary, marking the cut.
-func clip(s string) string {
-	if len(s) <= maxCause {
-		return s
-	}
-	cut := maxCause
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+func clip(s string) string { return msg.Clip(s, maxCause) }

@@ -1,0 +1,64 @@
+package msg
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		n    int
+		want string
+	}{
+		{"short enough", "aht", 3, "aht"},
+		{"cut", "average handle time", 7, "average..."},
+		// "é" is 2 bytes (C3 A9): cutting at 2 would split it, so the cut
+		// backs up to 1.
+		{"on a rune boundary", "café", 4, "caf..."},
+		{"within a 4-byte rune", "a\U0001F600b", 3, "a..."},
+		// 0x80 bytes are continuation bytes with no start: back up at most
+		// 3 of them.
+		{"not UTF-8", strings.Repeat("\x80", 10), 5, "\x80\x80..."},
+		{"zero", "abc", 0, "..."},
+		{"negative", "abc", -1, "..."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Clip(tt.s, tt.n))
+		})
+	}
+}
+
+// FuzzClip: the clipped text is a prefix of the input plus "..." (or the
+// input itself), at most n+3 bytes, at least n-3 before the mark, and valid
+// UTF-8 whenever the input is.
+func FuzzClip(f *testing.F) {
+	f.Add("average handle time", 7)
+	f.Add("café", 4)
+	f.Add("\x80\x80\x80\x80\x80", 2)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n %= 300
+		got := Clip(s, n)
+		if len(s) <= n {
+			if got != s {
+				t.Fatalf("Clip(%q, %d) = %q, want it unchanged", s, n, got)
+			}
+			return
+		}
+		head, ok := strings.CutSuffix(got, "...")
+		if !ok || !strings.HasPrefix(s, head) {
+			t.Fatalf("Clip(%q, %d) = %q, not a prefix and a mark", s, n, got)
+		}
+		if len(head) > max(n, 0) || len(head) < n-(utf8.UTFMax-1) {
+			t.Fatalf("Clip(%q, %d) kept %d bytes", s, n, len(head))
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(head) {
+			t.Fatalf("Clip(%q, %d) = %q split a rune", s, n, got)
+		}
+	})
+}
