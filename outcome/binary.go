@@ -175,23 +175,7 @@ func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 			}
 			prev, first = reason, false
 			err := out.Add(reason, failure, count)
-			// One overflow, and one excess of reasons per kind, is enough
-			// to report.
-			switch {
-			case errors.Is(err, ErrOverflow):
-				if overflowed {
-					continue
-				}
-				overflowed = true
-			case errors.Is(err, ErrTooManyReasons):
-				if tooMany {
-					continue
-				}
-				tooMany = true
-			}
-			if err != nil {
-				errs = append(errs, err)
-			}
+			errs = appendAddError(errs, err, &overflowed, &tooMany)
 		}
 	}
 	if err := r.Done(); err != nil {

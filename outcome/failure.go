@@ -447,23 +447,7 @@ func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 			}
 			seen[r.Reason] = struct{}{}
 			err := out.Add(r.Reason, failure, r.Count)
-			// One overflow, and one excess of reasons per kind, is enough
-			// to report.
-			switch {
-			case errors.Is(err, ErrOverflow):
-				if overflowed {
-					continue
-				}
-				overflowed = true
-			case errors.Is(err, ErrTooManyReasons):
-				if tooMany {
-					continue
-				}
-				tooMany = true
-			}
-			if err != nil {
-				errs = append(errs, err)
-			}
+			errs = appendAddError(errs, err, &overflowed, &tooMany)
 		}
 	}
 	if len(errs) > 0 {
@@ -471,4 +455,26 @@ func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 	}
 	*d = out
 	return nil
+}
+
+// appendAddError appends err, an error of [FailureDemand.Add] made while
+// decoding, to errs, unless it repeats a problem already reported: one
+// overflow in all, and one excess of reasons per kind of demand, is enough
+// to report. overflowed and tooMany record what has been.
+func appendAddError(errs []error, err error, overflowed, tooMany *bool) []error {
+	switch {
+	case err == nil:
+		return errs
+	case errors.Is(err, ErrOverflow):
+		if *overflowed {
+			return errs
+		}
+		*overflowed = true
+	case errors.Is(err, ErrTooManyReasons):
+		if *tooMany {
+			return errs
+		}
+		*tooMany = true
+	}
+	return append(errs, err)
 }
