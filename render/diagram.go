@@ -3,6 +3,8 @@ package render
 import (
 	"cmp"
 	"errors"
+	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -52,11 +54,13 @@ const (
 	flagFed                       // some link goes to it
 	flagDrawn                     // the diagram shows it
 	flagLit                       // on the highlighted line of sight
+	flagExits                     // hidden, with its exits worked out (see collapse)
 )
 
 // edge is a link to draw, between node positions, with its weight in
 // millionths (as the hierarchy keeps it), or, for a re-routed link whose
-// weight is not a whole number of millionths, -1-k for view.decs[k].
+// weight is not a whole number of millionths that fits an int64, -1-k for
+// view.decs[k]. A weight has one form: never a decimal that would fit.
 type edge struct {
 	u, v int32
 	w    int64
@@ -249,7 +253,7 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	}
 
 	if v.anyHidden() {
-		v.collapse(m, pos, links)
+		v.collapse(links)
 	} else {
 		v.edges = links[:0]
 		for _, e := range links {
@@ -336,101 +340,205 @@ func micro(w decimal.Decimal) int64 {
 }
 
 // exit is where a path through hidden nodes comes out: a node whose level is
-// shown, and the weight of the paths to it.
+// shown, and the weight of the paths to it, as in [edge].
 type exit struct {
 	to int32
-	w  decimal.Decimal
+	w  int64
 }
 
+// span is the place of a hidden node's exits in rerouter.xs.
+type span struct{ lo, hi int }
+
+// rerouter works out the links to draw through hidden nodes (see
+// [view.collapse]).
+type rerouter struct {
+	v     *view
+	links []edge  // the model's links, by source: rows of compressed sparse rows
+	off   []int32 // links[off[u]:off[u+1]] are the links from u
+	// xs holds the exits of the hidden nodes worked out so far, one node's
+	// after another (xs[spans[h].lo:spans[h].hi] are h's), and, past them,
+	// those being gathered.
+	xs    []exit
+	spans []span
+	stack []frame // of the depth-first search in finish
+}
+
+// frame is a node on the stack of the depth-first search, and the place in
+// links of the next of its links to follow.
+type frame struct{ p, i int32 }
+
 // collapse sets the edges to draw when levels are hidden: each drawn node's
-// links, re-routed through hidden nodes (see [DiagramOptions.Hide]).
+// links, re-routed through hidden nodes (see [DiagramOptions.Hide]). links
+// are the model's, by source in the order of the nodes, as
+// [hierarchy.Model.Links] yields them.
 //
-// exits[h], for a hidden node h, holds the nodes of shown levels that the
-// paths from h through hidden nodes reach, each once, by position, with the
-// sum over those paths of the product of their weights. It is computed for
-// the hidden nodes in reverse topological order, so that a hidden node's
-// hidden parents are done before it. A drawn node's edges then come from
-// its links: straight to a node of a shown level, or through the exits of a
-// hidden one.
-func (v *view) collapse(m hierarchy.Model, pos map[string]int32, links []edge) {
+// The exits of a hidden node h are the nodes of shown levels that the paths
+// from h through hidden nodes reach, each once, by position, with the sum
+// over those paths of the product of their weights. A drawn node's edges
+// come from its links: straight to a node of a shown level, or through the
+// exits of a hidden one. The exits of a hidden node are worked out when a
+// drawn node first needs them, by a depth-first search that finishes a
+// hidden node after the hidden nodes its links go to, and kept one node's
+// after another in one slice, so that the allocations do not grow with the
+// number of nodes: weights are whole numbers of millionths in an int64
+// while they are (see [view.mulWeight]), and exact decimals in v.decs only
+// when they are not.
+func (v *view) collapse(links []edge) {
 	n := len(v.ids)
-	off := make([]int32, n+1)
+	r := &rerouter{v: v, links: links, off: make([]int32, n+1), spans: make([]span, n)}
 	for _, e := range links {
-		off[e.u+1]++
+		r.off[e.u+1]++
 	}
 	for p := range n {
-		off[p+1] += off[p]
+		r.off[p+1] += r.off[p]
 	}
-	out := make([]edge, len(links))
-	next := slices.Clone(off[:n])
-	for _, e := range links {
-		out[next[e.u]] = e
-		next[e.u]++
-	}
-	order := make([]int32, 0, n)
-	for id := range m.TopoOrder() {
-		order = append(order, pos[id])
-	}
-	hidden := func(p int32) bool { return v.hide[v.levels[p]] }
-	var acc []exit
-	var exits [][]exit
-	gather := func(x int32) []exit {
-		acc = acc[:0]
-		for _, e := range out[off[x]:off[x+1]] {
-			w := decimal.New(e.w, -6)
-			if !hidden(e.v) {
-				acc = append(acc, exit{e.v, w})
-				continue
-			}
-			for _, x := range exits[e.v] {
-				acc = append(acc, exit{x.to, w.Mul(x.w)})
-			}
-		}
-		slices.SortStableFunc(acc, func(a, b exit) int { return cmp.Compare(a.to, b.to) })
-		k := 0
-		for _, x := range acc {
-			if k > 0 && acc[k-1].to == x.to {
-				acc[k-1].w = acc[k-1].w.Add(x.w)
-				continue
-			}
-			acc[k] = x
-			k++
-		}
-		return acc[:k]
-	}
-	exits = make([][]exit, n)
-	for k := len(order) - 1; k >= 0; k-- {
-		if h := order[k]; hidden(h) {
-			exits[h] = slices.Clone(gather(h))
-		}
-	}
-	v.edges = links[:0]
+	r.xs = make([]exit, 0, len(links))
+	v.edges = make([]edge, 0, len(links))
 	for u := range int32(n) {
 		if !v.has(u, flagDrawn) {
 			continue
 		}
-		for _, x := range gather(u) {
-			if !v.has(x.to, flagDrawn) {
-				continue
+		for _, e := range links[r.off[u]:r.off[u+1]] {
+			if v.hidden(e.v) && !v.has(e.v, flagExits) {
+				r.finish(e.v)
 			}
-			e := edge{u: u, v: x.to}
-			if w, ok := exactMicro(x.w); ok {
-				e.w = w
-			} else {
-				e.w = -1 - int64(len(v.decs))
-				v.decs = append(v.decs, x.w)
-			}
-			v.edges = append(v.edges, e)
 		}
+		base := r.gather(u)
+		for _, x := range r.xs[base:] {
+			if v.has(x.to, flagDrawn) {
+				v.edges = append(v.edges, edge{u: u, v: x.to, w: x.w})
+			}
+		}
+		r.xs = r.xs[:base]
 	}
 }
 
+// finish works out the exits of the hidden node h and of the hidden nodes
+// it reaches through hidden nodes, those not worked out yet. The hierarchy
+// has no cycle, so no node is on the stack twice.
+func (r *rerouter) finish(h int32) {
+	v := r.v
+	r.stack = append(r.stack[:0], frame{h, r.off[h]})
+	for len(r.stack) > 0 {
+		f := &r.stack[len(r.stack)-1]
+		if f.i < r.off[f.p+1] {
+			to := r.links[f.i].v
+			f.i++
+			if v.hidden(to) && !v.has(to, flagExits) {
+				r.stack = append(r.stack, frame{to, r.off[to]})
+			}
+			continue
+		}
+		p := f.p
+		r.stack = r.stack[:len(r.stack)-1]
+		lo := r.gather(p)
+		r.spans[p] = span{lo, len(r.xs)}
+		v.flags[p] |= flagExits
+	}
+}
+
+// gather appends to xs the exits of node p, whose hidden targets' exits are
+// worked out, and returns where they start: from each link of p, its target
+// if shown, or the exits of its hidden target with the weights multiplied
+// by the link's; then sorted by node and summed per node.
+func (r *rerouter) gather(p int32) int {
+	v := r.v
+	base := len(r.xs)
+	for _, e := range r.links[r.off[p]:r.off[p+1]] {
+		if !v.hidden(e.v) {
+			r.xs = append(r.xs, exit{e.v, e.w})
+			continue
+		}
+		s := r.spans[e.v]
+		for k := s.lo; k < s.hi; k++ {
+			x := r.xs[k] // by index: append may move xs
+			r.xs = append(r.xs, exit{x.to, v.mulWeight(e.w, x.w)})
+		}
+	}
+	acc := r.xs[base:]
+	slices.SortFunc(acc, func(a, b exit) int { return cmp.Compare(a.to, b.to) })
+	k := 0
+	for _, x := range acc {
+		if k > 0 && acc[k-1].to == x.to {
+			acc[k-1].w = v.addWeight(acc[k-1].w, x.w)
+			continue
+		}
+		acc[k] = x
+		k++
+	}
+	r.xs = r.xs[:base+k]
+	return base
+}
+
+// hidden reports whether the options hide the level of node p.
+func (v *view) hidden(p int32) bool { return v.hide[v.levels[p]] }
+
+// mulWeight returns the product of the weights a and b, each in millionths
+// or, if negative, an index into v.decs (see [edge]). The product of two
+// whole numbers of millionths is a whole number of 10^-12; it stays in
+// millionths when it is a whole number of them that fits an int64, and is
+// otherwise an exact decimal, as is a product with a decimal.
+func (v *view) mulWeight(a, b int64) int64 {
+	switch {
+	case a == unitWeight:
+		return b
+	case b == unitWeight:
+		return a
+	case a >= 0 && b >= 0:
+		hi, lo := bits.Mul64(uint64(a), uint64(b))
+		if hi < unitWeight { // else the quotient needs more than 64 bits
+			q, rem := bits.Div64(hi, lo, unitWeight)
+			if rem == 0 && q <= math.MaxInt64 {
+				return int64(q)
+			}
+		}
+	}
+	return v.decWeight(v.weightDecimal(a).Mul(v.weightDecimal(b)))
+}
+
+// addWeight returns the sum of the weights a and b (see [view.mulWeight]):
+// in millionths when both are and the sum fits an int64, and otherwise an
+// exact decimal.
+func (v *view) addWeight(a, b int64) int64 {
+	if a >= 0 && b >= 0 {
+		if s, _ := bits.Add64(uint64(a), uint64(b), 0); s <= math.MaxInt64 {
+			return int64(s)
+		}
+	}
+	return v.decWeight(v.weightDecimal(a).Add(v.weightDecimal(b)))
+}
+
+// weightDecimal returns the weight w (see [edge]) as a decimal.
+func (v *view) weightDecimal(w int64) decimal.Decimal {
+	if w < 0 {
+		return v.decs[-1-w]
+	}
+	return decimal.New(w, -hierarchy.WeightPlaces)
+}
+
+// decWeight returns the weight d in millionths if it is a whole number of
+// them that fits, so that a weight has one form whatever the arithmetic
+// that led to it, and otherwise keeps d in v.decs and returns its index
+// (see [edge]).
+func (v *view) decWeight(d decimal.Decimal) int64 {
+	if w, ok := exactMicro(d); ok {
+		return w
+	}
+	v.decs = append(v.decs, d)
+	return -int64(len(v.decs))
+}
+
 // exactMicro returns d in millionths if it is a whole number of them that
-// fits an int64.
+// fits an int64. It judges the value, not its representation: 1 is 1000000
+// whatever the exponent of d.
 func exactMicro(d decimal.Decimal) (int64, bool) {
-	s := d.Shift(6)
-	if !s.IsInteger() || s.NumDigits() > 18 {
+	s := d.Shift(hierarchy.WeightPlaces)
+	if !s.IsInteger() {
 		return 0, false
 	}
-	return s.IntPart(), true
+	i := s.BigInt()
+	if !i.IsInt64() {
+		return 0, false
+	}
+	return i.Int64(), true
 }
