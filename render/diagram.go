@@ -197,25 +197,24 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	v.names = make([]string, n)
 	v.levels = make([]outcome.Level, n)
 	v.flags = make([]uint8, n)
-	pos := make(map[string]int32, n)
 	i := int32(0)
 	for node := range m.Nodes() {
 		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
-		pos[node.ID] = i
 		if ok, _ := m.Aligned(node.ID); ok {
 			v.flags[i] |= flagAligned
 		}
 		i++
 	}
+	idx := newIndex(v.ids)
 	// The links, in the model's order: by source, in the order the nodes
-	// were added. The source is looked up only when it changes.
+	// were added, so the source is the next node with links.
 	links := make([]edge, 0, m.LinkCount())
 	from := int32(0)
 	for l := range m.Links() {
-		if n == 0 || v.ids[from] != l.From {
-			from = pos[l.From]
+		for v.ids[from] != l.From {
+			from++
 		}
-		to := pos[l.To]
+		to := idx.pos(l.To)
 		v.flags[to] |= flagFed
 		links = append(links, edge{u: from, v: to, w: micro(l.Weight)})
 	}
@@ -226,10 +225,10 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 			v.flags[p] |= flagDrawn
 		}
 	} else {
-		v.flags[pos[o.Serving]] |= flagDrawn
+		v.flags[idx.pos(o.Serving)] |= flagDrawn
 		below, _ := m.Descendants(o.Serving)
 		for id := range below {
-			v.flags[pos[id]] |= flagDrawn
+			v.flags[idx.pos(id)] |= flagDrawn
 		}
 	}
 	for p, l := range v.levels {
@@ -240,12 +239,12 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	// The line of sight: the node, and what it reaches that reaches a
 	// customer outcome.
 	if o.Highlight != "" {
-		h := pos[o.Highlight]
+		h := idx.pos(o.Highlight)
 		v.flags[h] |= flagLit
 		if v.has(h, flagAligned) {
 			above, _ := m.Ancestors(o.Highlight)
 			for id := range above {
-				if p := pos[id]; v.has(p, flagAligned) {
+				if p := idx.pos(id); v.has(p, flagAligned) {
 					v.flags[p] |= flagLit
 				}
 			}
