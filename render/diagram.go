@@ -55,6 +55,7 @@ const (
 	flagDrawn                     // the diagram shows it
 	flagLit                       // on the highlighted line of sight
 	flagExits                     // hidden, with its exits worked out (see collapse)
+	flagSeen                      // visited by the search in align
 )
 
 // edge is a link to draw, between node positions, with its weight in
@@ -76,6 +77,9 @@ type view struct {
 	ids, names []string
 	levels     []outcome.Level
 	flags      []uint8
+	links      []edge  // the model's, by source in the order of the nodes
+	off        []int32 // links[off[p]:off[p+1]] are the links from node p
+	stack      []frame // of a depth-first search
 	edges      []edge
 	decs       []decimal.Decimal
 	hide       [outcome.CustomerOutcome + 1]bool
@@ -200,15 +204,14 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	i := int32(0)
 	for node := range m.Nodes() {
 		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
-		if ok, _ := m.Aligned(node.ID); ok {
-			v.flags[i] |= flagAligned
-		}
 		i++
 	}
 	idx := newIndex(v.ids)
 	// The links, in the model's order: by source, in the order the nodes
-	// were added, so the source is the next node with links.
-	links := make([]edge, 0, m.LinkCount())
+	// were added, so the source is the next node with links, and the links
+	// are compressed sparse rows.
+	v.links = make([]edge, 0, m.LinkCount())
+	v.off = make([]int32, n+1)
 	from := int32(0)
 	for l := range m.Links() {
 		for v.ids[from] != l.From {
@@ -216,8 +219,13 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		}
 		to := idx.pos(l.To)
 		v.flags[to] |= flagFed
-		links = append(links, edge{u: from, v: to, w: micro(l.Weight)})
+		v.links = append(v.links, edge{u: from, v: to, w: micro(l.Weight)})
+		v.off[from+1]++
 	}
+	for p := range n {
+		v.off[p+1] += v.off[p]
+	}
+	v.align()
 
 	// What is drawn: every node, or what serves one; minus the hidden levels.
 	if o.Serving == "" {
@@ -252,10 +260,11 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	}
 
 	if v.anyHidden() {
-		v.collapse(links)
+		v.collapse()
 	} else {
-		v.edges = links[:0]
-		for _, e := range links {
+		// The edges overwrite the links, which are not needed after.
+		v.edges = v.links[:0]
+		for _, e := range v.links {
 			if v.has(e.u, flagDrawn) && v.has(e.v, flagDrawn) {
 				v.edges = append(v.edges, e)
 			}
@@ -275,6 +284,45 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		}
 	}
 	return v, nil
+}
+
+// align marks the nodes that reach a successful customer outcome, as
+// [hierarchy.Model.Aligned] says: a node reaches its own level and what the
+// nodes its links go to reach. A depth-first search finishes each node after
+// the nodes its links go to, and the hierarchy has no cycle.
+func (v *view) align() {
+	v.stack = make([]frame, 0, 64) // as deep as the longest path, seldom more
+	for p := range int32(len(v.ids)) {
+		if v.has(p, flagSeen) {
+			continue
+		}
+		v.flags[p] |= flagSeen
+		v.stack = append(v.stack[:0], frame{p, v.off[p]})
+		for len(v.stack) > 0 {
+			f := &v.stack[len(v.stack)-1]
+			if f.i < v.off[f.p+1] {
+				to := v.links[f.i].v
+				f.i++
+				if !v.has(to, flagSeen) {
+					v.flags[to] |= flagSeen
+					v.stack = append(v.stack, frame{to, v.off[to]})
+				}
+				continue
+			}
+			q := f.p
+			v.stack = v.stack[:len(v.stack)-1]
+			if v.levels[q] == outcome.CustomerOutcome {
+				v.flags[q] |= flagAligned
+				continue
+			}
+			for _, e := range v.links[v.off[q]:v.off[q+1]] {
+				if v.has(e.v, flagAligned) {
+					v.flags[q] |= flagAligned
+					break
+				}
+			}
+		}
+	}
 }
 
 // optionNode checks the node an option names, if any: the model must have
@@ -351,25 +399,20 @@ type span struct{ lo, hi int }
 // rerouter works out the links to draw through hidden nodes (see
 // [view.collapse]).
 type rerouter struct {
-	v     *view
-	links []edge  // the model's links, by source: rows of compressed sparse rows
-	off   []int32 // links[off[u]:off[u+1]] are the links from u
+	v *view
 	// xs holds the exits of the hidden nodes worked out so far, one node's
 	// after another (xs[spans[h].lo:spans[h].hi] are h's), and, past them,
 	// those being gathered.
 	xs    []exit
 	spans []span
-	stack []frame // of the depth-first search in finish
 }
 
-// frame is a node on the stack of the depth-first search, and the place in
-// links of the next of its links to follow.
+// frame is a node on the stack of a depth-first search, and the place in
+// view.links of the next of its links to follow.
 type frame struct{ p, i int32 }
 
 // collapse sets the edges to draw when levels are hidden: each drawn node's
-// links, re-routed through hidden nodes (see [DiagramOptions.Hide]). links
-// are the model's, by source in the order of the nodes, as
-// [hierarchy.Model.Links] yields them.
+// links, re-routed through hidden nodes (see [DiagramOptions.Hide]).
 //
 // The exits of a hidden node h are the nodes of shown levels that the paths
 // from h through hidden nodes reach, each once, by position, with the sum
@@ -382,22 +425,15 @@ type frame struct{ p, i int32 }
 // number of nodes: weights are whole numbers of millionths in an int64
 // while they are (see [view.mulWeight]), and exact decimals in v.decs only
 // when they are not.
-func (v *view) collapse(links []edge) {
+func (v *view) collapse() {
 	n := len(v.ids)
-	r := &rerouter{v: v, links: links, off: make([]int32, n+1), spans: make([]span, n)}
-	for _, e := range links {
-		r.off[e.u+1]++
-	}
-	for p := range n {
-		r.off[p+1] += r.off[p]
-	}
-	r.xs = make([]exit, 0, len(links))
-	v.edges = make([]edge, 0, len(links))
+	r := &rerouter{v: v, xs: make([]exit, 0, len(v.links)), spans: make([]span, n)}
+	v.edges = make([]edge, 0, len(v.links))
 	for u := range int32(n) {
 		if !v.has(u, flagDrawn) {
 			continue
 		}
-		for _, e := range links[r.off[u]:r.off[u+1]] {
+		for _, e := range v.links[v.off[u]:v.off[u+1]] {
 			if v.hidden(e.v) && !v.has(e.v, flagExits) {
 				r.finish(e.v)
 			}
@@ -417,19 +453,19 @@ func (v *view) collapse(links []edge) {
 // has no cycle, so no node is on the stack twice.
 func (r *rerouter) finish(h int32) {
 	v := r.v
-	r.stack = append(r.stack[:0], frame{h, r.off[h]})
-	for len(r.stack) > 0 {
-		f := &r.stack[len(r.stack)-1]
-		if f.i < r.off[f.p+1] {
-			to := r.links[f.i].v
+	v.stack = append(v.stack[:0], frame{h, v.off[h]})
+	for len(v.stack) > 0 {
+		f := &v.stack[len(v.stack)-1]
+		if f.i < v.off[f.p+1] {
+			to := v.links[f.i].v
 			f.i++
 			if v.hidden(to) && !v.has(to, flagExits) {
-				r.stack = append(r.stack, frame{to, r.off[to]})
+				v.stack = append(v.stack, frame{to, v.off[to]})
 			}
 			continue
 		}
 		p := f.p
-		r.stack = r.stack[:len(r.stack)-1]
+		v.stack = v.stack[:len(v.stack)-1]
 		lo := r.gather(p)
 		r.spans[p] = span{lo, len(r.xs)}
 		v.flags[p] |= flagExits
@@ -443,7 +479,7 @@ func (r *rerouter) finish(h int32) {
 func (r *rerouter) gather(p int32) int {
 	v := r.v
 	base := len(r.xs)
-	for _, e := range r.links[r.off[p]:r.off[p+1]] {
+	for _, e := range v.links[v.off[p]:v.off[p+1]] {
 		if !v.hidden(e.v) {
 			r.xs = append(r.xs, exit{e.v, e.w})
 			continue
