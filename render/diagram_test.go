@@ -264,6 +264,153 @@ func TestDiagramHideWeights(t *testing.T) {
 	assert.Equal(t, []link{{"n0", "n4", "2.6"}, {"n0", "n5", "0.00000001"}}, d.links)
 }
 
+// TestDiagramHideExact pins re-routed weights that are not whole numbers of
+// millionths, or do not fit an int64 in millionths, where the diagram keeps
+// exact decimals. The nodes are named n0, n1, ... in the order listed.
+func TestDiagramHideExact(t *testing.T) {
+	type wlink struct{ from, to, weight string }
+	activities := []outcome.Level{outcome.Activity}
+	work := []outcome.Level{outcome.Activity, outcome.Output}
+	tests := []struct {
+		name  string
+		nodes []hierarchy.Node
+		links []wlink
+		hide  []outcome.Level
+		want  []link
+		unit  bool // some drawn link has weight 1, and no label
+	}{
+		{
+			// t -> a -> a2 -> o -> b, each link 0.001, Activity and Output
+			// hidden: o reaches b with 0.001; a2 with 0.001 * 0.001 =
+			// 0.000001, a whole millionth; a with 0.001 * 0.000001 =
+			// 0.000000001, finer; t with 0.001 * 0.000000001 =
+			// 0.000000000001. Also t -> a3 -> b: 0.5 * 0.000001 = 0.0000005,
+			// finer; and t -> b directly, 2. In all 2 + 0.0000005 +
+			// 0.000000000001 = 2.000000500001.
+			name: "finer than a millionth, through three hidden nodes",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity},
+				{ID: "a2", Level: outcome.Activity}, {ID: "a3", Level: outcome.Activity},
+				{ID: "o", Level: outcome.Output}, {ID: "b", Level: outcome.BusinessOutcome},
+			},
+			links: []wlink{
+				{"t", "a", "0.001"}, {"a", "a2", "0.001"}, {"a2", "o", "0.001"}, {"o", "b", "0.001"},
+				{"t", "a3", "0.5"}, {"a3", "b", "0.000001"}, {"t", "b", "2"},
+			},
+			hide: work,
+			want: []link{{"n0", "n5", "2.000000500001"}},
+		},
+		{
+			// t -> a1 -> o: 0.000001 * 0.5 = 0.0000005; t -> a2 -> o:
+			// 1.999999 * 0.5 = 0.9999995; both finer than a millionth, but
+			// in all exactly 1: no label. u -> a1 -> o: 0.000003 * 0.5 =
+			// 0.0000015; u -> a3 -> o: 0.000001 * 0.5 = 0.0000005; in all
+			// 0.000002, a whole number of millionths again.
+			name: "finer parts that add up to whole millionths",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "u", Level: outcome.Task},
+				{ID: "a1", Level: outcome.Activity}, {ID: "a2", Level: outcome.Activity},
+				{ID: "a3", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{
+				{"t", "a1", "0.000001"}, {"t", "a2", "1.999999"}, {"u", "a1", "0.000003"}, {"u", "a3", "0.000001"},
+				{"a1", "o", "0.5"}, {"a2", "o", "0.5"}, {"a3", "o", "0.5"},
+			},
+			hide: activities,
+			want: []link{{"n0", "n5", ""}, {"n1", "n5", "0.000002"}},
+			unit: true,
+		},
+		{
+			// 10^12 * 10^12 = 10^24, 10^30 millionths, beyond an int64
+			// (at most about 9.22 * 10^18).
+			name: "a product beyond an int64",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{{"t", "a", "1000000000000"}, {"a", "o", "1000000000000"}},
+			hide:  activities,
+			want:  []link{{"n0", "n2", "1000000000000000000000000"}},
+		},
+		{
+			// t -> a1 -> o and t -> a2 -> o: 5,000,000 * 1,000,000 = 5 * 10^12
+			// each, 5 * 10^18 millionths, which fits an int64; their sum,
+			// 10^19 millionths, does not; with t -> o directly, 0.5, in all
+			// 10,000,000,000,000.5.
+			name: "a sum beyond an int64",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a1", Level: outcome.Activity},
+				{ID: "a2", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{
+				{"t", "a1", "5000000"}, {"t", "a2", "5000000"}, {"a1", "o", "1000000"}, {"a2", "o", "1000000"},
+				{"t", "o", "0.5"},
+			},
+			hide: activities,
+			want: []link{{"n0", "n3", "10000000000000.5"}},
+		},
+		{
+			// 10^12 * 0.000001 * 0.000001 = 1: a weight of 1 has no label,
+			// however large the numbers on the way to it.
+			name: "a product of 1 through large and small weights",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity},
+				{ID: "o", Level: outcome.Output}, {ID: "b", Level: outcome.BusinessOutcome},
+			},
+			links: []wlink{{"t", "a", "1000000000000"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}},
+			hide:  work,
+			want:  []link{{"n0", "n3", ""}},
+			unit:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := hierarchy.NewBuilder()
+			for _, n := range tt.nodes {
+				b.AddNode(n)
+			}
+			for _, l := range tt.links {
+				b.AddWeightedLink(l.from, l.to, decimal.RequireFromString(l.weight))
+			}
+			m, err := b.Build()
+			require.NoError(t, err)
+			d := read(t, m, render.DiagramOptions{Hide: tt.hide})
+			assert.Equal(t, tt.want, d.links)
+			_, unit := d.labels["legend_weights"]
+			assert.Equal(t, tt.unit, unit, "legend of unlabelled links")
+		})
+	}
+}
+
+// TestDiagramHideAllocs: with hidden levels, a diagram takes as many
+// allocations for 10,000 nodes as for 1,000 (DESIGN principle 7), give or
+// take the growth of a slice: one per node would be 9,000 more.
+func TestDiagramHideAllocs(t *testing.T) {
+	small, large := benchModel(1_000), benchModel(10_000)
+	for _, hide := range [][]outcome.Level{
+		{outcome.Activity},
+		{outcome.Task, outcome.Activity, outcome.Output},
+	} {
+		for _, f := range []struct {
+			name string
+			draw func(io.Writer, hierarchy.Model, render.DiagramOptions) error
+		}{{"Mermaid", render.Mermaid}, {"DOT", render.DOT}} {
+			t.Run(fmt.Sprint(f.name, hide), func(t *testing.T) {
+				opts := render.DiagramOptions{Hide: hide}
+				allocs := func(m hierarchy.Model) float64 {
+					return testing.AllocsPerRun(5, func() {
+						if err := f.draw(io.Discard, m, opts); err != nil {
+							t.Fatal(err)
+						}
+					})
+				}
+				a, b := allocs(small), allocs(large)
+				assert.InDelta(t, a, b, 4, "allocations for 1,000 nodes and for 10,000")
+				assert.Less(t, b, 64.0, "allocations for 10,000 nodes")
+			})
+		}
+	}
+}
+
 func TestDiagramErrors(t *testing.T) {
 	m := contactCentreModel()
 	tests := []struct {

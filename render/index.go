@@ -42,13 +42,9 @@ func newIndex(ids []string) index {
 	return x
 }
 
-// tag returns the tag of hash h, shifted into place.
-func (x index) tag(h uint64) uint32 {
-	if x.bits >= 32 {
-		return 0
-	}
-	return uint32(h>>32) << x.bits
-}
+// tag returns the tag of hash h, shifted into place. Positions are int32,
+// so bits is at most 31, and a tag has at least one bit.
+func (x index) tag(h uint64) uint32 { return uint32(h>>32) << x.bits }
 
 // pos returns the position of id, or -1 if no node has it.
 func (x index) pos(id string) int32 {
