@@ -524,13 +524,17 @@ func TestDiagramDeterministic(t *testing.T) {
 // links from each node to nodes of its level (later ones only, so that there
 // is no cycle) or higher, with weights from a small set.
 func randomModel(rng *rand.Rand, n int) hierarchy.Model {
+	return randomWeightedModel(rng, n, []string{"1", "1", "1", "0.5", "0.25", "2", "0", "0.001"})
+}
+
+// randomWeightedModel is randomModel with link weights drawn from weights.
+func randomWeightedModel(rng *rand.Rand, n int, weights []string) hierarchy.Model {
 	b := hierarchy.NewBuilder()
 	levels := make([]outcome.Level, n)
 	for i := range n {
 		levels[i] = outcome.Level(1 + rng.IntN(5))
 		b.AddNode(hierarchy.Node{ID: fmt.Sprintf("x%d", i), Level: levels[i]})
 	}
-	weights := []string{"1", "1", "1", "0.5", "0.25", "2", "0", "0.001"}
 	for i := range n {
 		for j := range n {
 			if (levels[j] > levels[i] || levels[j] == levels[i] && j > i) && rng.IntN(4) == 0 {
@@ -660,6 +664,62 @@ func TestDiagramProperties(t *testing.T) {
 				}
 				assert.Equal(t, n.Level != outcome.CustomerOutcome && !aligned, d.classes["orphan"][name], "orphan %s", n.ID)
 				assert.Equal(t, n.Level == outcome.CustomerOutcome && !fed, d.classes["unsupported"][name], "unsupported %s", n.ID)
+			}
+		})
+	}
+}
+
+// TestDiagramHideExactProperties checks, by brute force as
+// TestDiagramProperties does, the weights of re-routed links through many
+// hidden levels with weights whose products are finer than a millionth or
+// beyond an int64: each drawn link's label is the sum over its paths of the
+// product of their weights, exactly, and a link has no label exactly when
+// that weight is 1.
+func TestDiagramHideExactProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 9))
+	weights := []string{"1", "0.5", "0", "0.001", "0.000001", "0.000003", "1.999999", "0.3",
+		"999999.999999", "1000000000000", "5000000"}
+	for run := range 300 {
+		m := randomWeightedModel(rng, 2+rng.IntN(16), weights)
+		ids := []string{}
+		for n := range m.Nodes() {
+			ids = append(ids, n.ID)
+		}
+		hide := map[outcome.Level]bool{}
+		var opts render.DiagramOptions
+		for l := outcome.Task; l < outcome.CustomerOutcome; l++ {
+			if rng.IntN(2) == 0 {
+				hide[l] = true
+				opts.Hide = append(opts.Hide, l)
+			}
+		}
+		shown := func(id string) bool {
+			n, _ := m.Node(id)
+			return !hide[n.Level]
+		}
+		t.Run(fmt.Sprint(run), func(t *testing.T) {
+			d := read(t, m, opts)
+			byName := map[string]string{}
+			for i, id := range ids {
+				byName[fmt.Sprintf("n%d", i)] = id
+			}
+			var drawn []string // without Serving, the nodes of shown levels
+			for i, id := range ids {
+				if shown(id) {
+					drawn = append(drawn, fmt.Sprintf("n%d", i))
+				}
+			}
+			assert.ElementsMatch(t, drawn, d.nodes)
+			expect := pathWeights(m, drawn, byName, shown)
+			assert.Len(t, d.links, len(expect))
+			for _, l := range d.links {
+				want := expect[[2]string{byName[l.from], byName[l.to]}]
+				if want.Equal(decimal.New(1, 0)) {
+					assert.Empty(t, l.label, "link %v of weight 1", l)
+					continue
+				}
+				require.NotEmpty(t, l.label, "link %v of weight %s", l, want)
+				assert.True(t, want.Equal(decimal.RequireFromString(l.label)), "link %v: want %s", l, want)
 			}
 		})
 	}
