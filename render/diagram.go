@@ -428,15 +428,28 @@ type frame struct{ p, i int32 }
 func (v *view) collapse() {
 	n := len(v.ids)
 	r := &rerouter{v: v, xs: make([]exit, 0, len(v.links)), spans: make([]span, n)}
-	v.edges = make([]edge, 0, len(v.links))
+	// The exits the drawn nodes need, and, from them, at most how many
+	// edges there are, so that the edges take one allocation.
+	most := 0
 	for u := range int32(n) {
 		if !v.has(u, flagDrawn) {
 			continue
 		}
 		for _, e := range v.links[v.off[u]:v.off[u+1]] {
-			if v.hidden(e.v) && !v.has(e.v, flagExits) {
+			if !v.hidden(e.v) {
+				most++
+				continue
+			}
+			if !v.has(e.v, flagExits) {
 				r.finish(e.v)
 			}
+			most += r.spans[e.v].hi - r.spans[e.v].lo
+		}
+	}
+	v.edges = make([]edge, 0, most)
+	for u := range int32(n) {
+		if !v.has(u, flagDrawn) {
+			continue
 		}
 		base := r.gather(u)
 		for _, x := range r.xs[base:] {
