@@ -291,7 +291,7 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 // nodes its links go to reach. A depth-first search finishes each node after
 // the nodes its links go to, and the hierarchy has no cycle.
 func (v *view) align() {
-	v.stack = make([]frame, 0, 64) // as deep as the longest path, seldom more
+	v.stack = make([]frame, 0, 64) // as deep as the longest path: it grows if need be
 	for p := range int32(len(v.ids)) {
 		if v.has(p, flagSeen) {
 			continue
@@ -572,8 +572,9 @@ func (v *view) decWeight(d decimal.Decimal) int64 {
 	if w, ok := exactMicro(d); ok {
 		return w
 	}
+	k := len(v.decs)
 	v.decs = append(v.decs, d)
-	return -int64(len(v.decs))
+	return -1 - int64(k)
 }
 
 // exactMicro returns d in millionths if it is a whole number of them that
