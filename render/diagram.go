@@ -3,6 +3,8 @@ package render
 import (
 	"cmp"
 	"errors"
+	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -52,11 +54,14 @@ const (
 	flagFed                       // some link goes to it
 	flagDrawn                     // the diagram shows it
 	flagLit                       // on the highlighted line of sight
+	flagExits                     // hidden, with its exits worked out (see collapse)
+	flagSeen                      // visited by the search in align
 )
 
 // edge is a link to draw, between node positions, with its weight in
 // millionths (as the hierarchy keeps it), or, for a re-routed link whose
-// weight is not a whole number of millionths, -1-k for view.decs[k].
+// weight is not a whole number of millionths that fits an int64, -1-k for
+// view.decs[k]. A weight has one form: never a decimal that would fit.
 type edge struct {
 	u, v int32
 	w    int64
@@ -72,6 +77,9 @@ type view struct {
 	ids, names []string
 	levels     []outcome.Level
 	flags      []uint8
+	links      []edge  // the model's, by source in the order of the nodes
+	off        []int32 // links[off[p]:off[p+1]] are the links from node p
+	stack      []frame // of a depth-first search
 	edges      []edge
 	decs       []decimal.Decimal
 	hide       [outcome.CustomerOutcome + 1]bool
@@ -193,28 +201,31 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	v.names = make([]string, n)
 	v.levels = make([]outcome.Level, n)
 	v.flags = make([]uint8, n)
-	pos := make(map[string]int32, n)
 	i := int32(0)
 	for node := range m.Nodes() {
 		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
-		pos[node.ID] = i
-		if ok, _ := m.Aligned(node.ID); ok {
-			v.flags[i] |= flagAligned
-		}
 		i++
 	}
+	idx := newIndex(v.ids)
 	// The links, in the model's order: by source, in the order the nodes
-	// were added. The source is looked up only when it changes.
-	links := make([]edge, 0, m.LinkCount())
+	// were added, so the source is the next node with links, and the links
+	// are compressed sparse rows.
+	v.links = make([]edge, 0, m.LinkCount())
+	v.off = make([]int32, n+1)
 	from := int32(0)
 	for l := range m.Links() {
-		if n == 0 || v.ids[from] != l.From {
-			from = pos[l.From]
+		for v.ids[from] != l.From {
+			from++
 		}
-		to := pos[l.To]
+		to := idx.pos(l.To)
 		v.flags[to] |= flagFed
-		links = append(links, edge{u: from, v: to, w: micro(l.Weight)})
+		v.links = append(v.links, edge{u: from, v: to, w: micro(l.Weight)})
+		v.off[from+1]++
 	}
+	for p := range n {
+		v.off[p+1] += v.off[p]
+	}
+	v.align()
 
 	// What is drawn: every node, or what serves one; minus the hidden levels.
 	if o.Serving == "" {
@@ -222,10 +233,10 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 			v.flags[p] |= flagDrawn
 		}
 	} else {
-		v.flags[pos[o.Serving]] |= flagDrawn
+		v.flags[idx.pos(o.Serving)] |= flagDrawn
 		below, _ := m.Descendants(o.Serving)
 		for id := range below {
-			v.flags[pos[id]] |= flagDrawn
+			v.flags[idx.pos(id)] |= flagDrawn
 		}
 	}
 	for p, l := range v.levels {
@@ -236,12 +247,12 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	// The line of sight: the node, and what it reaches that reaches a
 	// customer outcome.
 	if o.Highlight != "" {
-		h := pos[o.Highlight]
+		h := idx.pos(o.Highlight)
 		v.flags[h] |= flagLit
 		if v.has(h, flagAligned) {
 			above, _ := m.Ancestors(o.Highlight)
 			for id := range above {
-				if p := pos[id]; v.has(p, flagAligned) {
+				if p := idx.pos(id); v.has(p, flagAligned) {
 					v.flags[p] |= flagLit
 				}
 			}
@@ -249,10 +260,11 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	}
 
 	if v.anyHidden() {
-		v.collapse(m, pos, links)
+		v.collapse()
 	} else {
-		v.edges = links[:0]
-		for _, e := range links {
+		// The edges overwrite the links, which are not needed after.
+		v.edges = v.links[:0]
+		for _, e := range v.links {
 			if v.has(e.u, flagDrawn) && v.has(e.v, flagDrawn) {
 				v.edges = append(v.edges, e)
 			}
@@ -272,6 +284,45 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		}
 	}
 	return v, nil
+}
+
+// align marks the nodes that reach a successful customer outcome, as
+// [hierarchy.Model.Aligned] says: a node reaches its own level and what the
+// nodes its links go to reach. A depth-first search finishes each node after
+// the nodes its links go to, and the hierarchy has no cycle.
+func (v *view) align() {
+	v.stack = make([]frame, 0, 64) // as deep as the longest path: it grows if need be
+	for p := range int32(len(v.ids)) {
+		if v.has(p, flagSeen) {
+			continue
+		}
+		v.flags[p] |= flagSeen
+		v.stack = append(v.stack[:0], frame{p, v.off[p]})
+		for len(v.stack) > 0 {
+			f := &v.stack[len(v.stack)-1]
+			if f.i < v.off[f.p+1] {
+				to := v.links[f.i].v
+				f.i++
+				if !v.has(to, flagSeen) {
+					v.flags[to] |= flagSeen
+					v.stack = append(v.stack, frame{to, v.off[to]})
+				}
+				continue
+			}
+			q := f.p
+			v.stack = v.stack[:len(v.stack)-1]
+			if v.levels[q] == outcome.CustomerOutcome {
+				v.flags[q] |= flagAligned
+				continue
+			}
+			for _, e := range v.links[v.off[q]:v.off[q+1]] {
+				if v.has(e.v, flagAligned) {
+					v.flags[q] |= flagAligned
+					break
+				}
+			}
+		}
+	}
 }
 
 // optionNode checks the node an option names, if any: the model must have
@@ -336,101 +387,207 @@ func micro(w decimal.Decimal) int64 {
 }
 
 // exit is where a path through hidden nodes comes out: a node whose level is
-// shown, and the weight of the paths to it.
+// shown, and the weight of the paths to it, as in [edge].
 type exit struct {
 	to int32
-	w  decimal.Decimal
+	w  int64
 }
+
+// span is the place of a hidden node's exits in rerouter.xs.
+type span struct{ lo, hi int }
+
+// rerouter works out the links to draw through hidden nodes (see
+// [view.collapse]).
+type rerouter struct {
+	v *view
+	// xs holds the exits of the hidden nodes worked out so far, one node's
+	// after another (xs[spans[h].lo:spans[h].hi] are h's), and, past them,
+	// those being gathered.
+	xs    []exit
+	spans []span
+}
+
+// frame is a node on the stack of a depth-first search, and the place in
+// view.links of the next of its links to follow.
+type frame struct{ p, i int32 }
 
 // collapse sets the edges to draw when levels are hidden: each drawn node's
 // links, re-routed through hidden nodes (see [DiagramOptions.Hide]).
 //
-// exits[h], for a hidden node h, holds the nodes of shown levels that the
-// paths from h through hidden nodes reach, each once, by position, with the
-// sum over those paths of the product of their weights. It is computed for
-// the hidden nodes in reverse topological order, so that a hidden node's
-// hidden parents are done before it. A drawn node's edges then come from
-// its links: straight to a node of a shown level, or through the exits of a
-// hidden one.
-func (v *view) collapse(m hierarchy.Model, pos map[string]int32, links []edge) {
+// The exits of a hidden node h are the nodes of shown levels that the paths
+// from h through hidden nodes reach, each once, by position, with the sum
+// over those paths of the product of their weights. A drawn node's edges
+// come from its links: straight to a node of a shown level, or through the
+// exits of a hidden one. The exits of a hidden node are worked out when a
+// drawn node first needs them, by a depth-first search that finishes a
+// hidden node after the hidden nodes its links go to, and kept one node's
+// after another in one slice, so that the allocations do not grow with the
+// number of nodes: weights are whole numbers of millionths in an int64
+// while they are (see [view.mulWeight]), and exact decimals in v.decs only
+// when they are not.
+func (v *view) collapse() {
 	n := len(v.ids)
-	off := make([]int32, n+1)
-	for _, e := range links {
-		off[e.u+1]++
-	}
-	for p := range n {
-		off[p+1] += off[p]
-	}
-	out := make([]edge, len(links))
-	next := slices.Clone(off[:n])
-	for _, e := range links {
-		out[next[e.u]] = e
-		next[e.u]++
-	}
-	order := make([]int32, 0, n)
-	for id := range m.TopoOrder() {
-		order = append(order, pos[id])
-	}
-	hidden := func(p int32) bool { return v.hide[v.levels[p]] }
-	var acc []exit
-	var exits [][]exit
-	gather := func(x int32) []exit {
-		acc = acc[:0]
-		for _, e := range out[off[x]:off[x+1]] {
-			w := decimal.New(e.w, -6)
-			if !hidden(e.v) {
-				acc = append(acc, exit{e.v, w})
-				continue
-			}
-			for _, x := range exits[e.v] {
-				acc = append(acc, exit{x.to, w.Mul(x.w)})
-			}
-		}
-		slices.SortStableFunc(acc, func(a, b exit) int { return cmp.Compare(a.to, b.to) })
-		k := 0
-		for _, x := range acc {
-			if k > 0 && acc[k-1].to == x.to {
-				acc[k-1].w = acc[k-1].w.Add(x.w)
-				continue
-			}
-			acc[k] = x
-			k++
-		}
-		return acc[:k]
-	}
-	exits = make([][]exit, n)
-	for k := len(order) - 1; k >= 0; k-- {
-		if h := order[k]; hidden(h) {
-			exits[h] = slices.Clone(gather(h))
-		}
-	}
-	v.edges = links[:0]
+	r := &rerouter{v: v, xs: make([]exit, 0, len(v.links)), spans: make([]span, n)}
+	// The exits the drawn nodes need, and, from them, at most how many
+	// edges there are, so that the edges take one allocation.
+	most := 0
 	for u := range int32(n) {
 		if !v.has(u, flagDrawn) {
 			continue
 		}
-		for _, x := range gather(u) {
-			if !v.has(x.to, flagDrawn) {
+		for _, e := range v.links[v.off[u]:v.off[u+1]] {
+			if !v.hidden(e.v) {
+				most++
 				continue
 			}
-			e := edge{u: u, v: x.to}
-			if w, ok := exactMicro(x.w); ok {
-				e.w = w
-			} else {
-				e.w = -1 - int64(len(v.decs))
-				v.decs = append(v.decs, x.w)
+			if !v.has(e.v, flagExits) {
+				r.finish(e.v)
 			}
-			v.edges = append(v.edges, e)
+			most += r.spans[e.v].hi - r.spans[e.v].lo
 		}
+	}
+	v.edges = make([]edge, 0, most)
+	for u := range int32(n) {
+		if !v.has(u, flagDrawn) {
+			continue
+		}
+		base := r.gather(u)
+		for _, x := range r.xs[base:] {
+			if v.has(x.to, flagDrawn) {
+				v.edges = append(v.edges, edge{u: u, v: x.to, w: x.w})
+			}
+		}
+		r.xs = r.xs[:base]
 	}
 }
 
+// finish works out the exits of the hidden node h and of the hidden nodes
+// it reaches through hidden nodes, those not worked out yet. The hierarchy
+// has no cycle, so no node is on the stack twice.
+func (r *rerouter) finish(h int32) {
+	v := r.v
+	v.stack = append(v.stack[:0], frame{h, v.off[h]})
+	for len(v.stack) > 0 {
+		f := &v.stack[len(v.stack)-1]
+		if f.i < v.off[f.p+1] {
+			to := v.links[f.i].v
+			f.i++
+			if v.hidden(to) && !v.has(to, flagExits) {
+				v.stack = append(v.stack, frame{to, v.off[to]})
+			}
+			continue
+		}
+		p := f.p
+		v.stack = v.stack[:len(v.stack)-1]
+		lo := r.gather(p)
+		r.spans[p] = span{lo, len(r.xs)}
+		v.flags[p] |= flagExits
+	}
+}
+
+// gather appends to xs the exits of node p, whose hidden targets' exits are
+// worked out, and returns where they start: from each link of p, its target
+// if shown, or the exits of its hidden target with the weights multiplied
+// by the link's; then sorted by node and summed per node.
+func (r *rerouter) gather(p int32) int {
+	v := r.v
+	base := len(r.xs)
+	for _, e := range v.links[v.off[p]:v.off[p+1]] {
+		if !v.hidden(e.v) {
+			r.xs = append(r.xs, exit{e.v, e.w})
+			continue
+		}
+		s := r.spans[e.v]
+		for k := s.lo; k < s.hi; k++ {
+			x := r.xs[k] // by index: append may move xs
+			r.xs = append(r.xs, exit{x.to, v.mulWeight(e.w, x.w)})
+		}
+	}
+	acc := r.xs[base:]
+	slices.SortFunc(acc, func(a, b exit) int { return cmp.Compare(a.to, b.to) })
+	k := 0
+	for _, x := range acc {
+		if k > 0 && acc[k-1].to == x.to {
+			acc[k-1].w = v.addWeight(acc[k-1].w, x.w)
+			continue
+		}
+		acc[k] = x
+		k++
+	}
+	r.xs = r.xs[:base+k]
+	return base
+}
+
+// hidden reports whether the options hide the level of node p.
+func (v *view) hidden(p int32) bool { return v.hide[v.levels[p]] }
+
+// mulWeight returns the product of the weights a and b, each in millionths
+// or, if negative, an index into v.decs (see [edge]). The product of two
+// whole numbers of millionths is a whole number of 10^-12; it stays in
+// millionths when it is a whole number of them that fits an int64, and is
+// otherwise an exact decimal, as is a product with a decimal.
+func (v *view) mulWeight(a, b int64) int64 {
+	switch {
+	case a == unitWeight:
+		return b
+	case b == unitWeight:
+		return a
+	case a >= 0 && b >= 0:
+		hi, lo := bits.Mul64(uint64(a), uint64(b))
+		if hi < unitWeight { // else the quotient needs more than 64 bits
+			q, rem := bits.Div64(hi, lo, unitWeight)
+			if rem == 0 && q <= math.MaxInt64 {
+				return int64(q)
+			}
+		}
+	}
+	return v.decWeight(v.weightDecimal(a).Mul(v.weightDecimal(b)))
+}
+
+// addWeight returns the sum of the weights a and b (see [view.mulWeight]):
+// in millionths when both are and the sum fits an int64, and otherwise an
+// exact decimal.
+func (v *view) addWeight(a, b int64) int64 {
+	if a >= 0 && b >= 0 {
+		if s, _ := bits.Add64(uint64(a), uint64(b), 0); s <= math.MaxInt64 {
+			return int64(s)
+		}
+	}
+	return v.decWeight(v.weightDecimal(a).Add(v.weightDecimal(b)))
+}
+
+// weightDecimal returns the weight w (see [edge]) as a decimal.
+func (v *view) weightDecimal(w int64) decimal.Decimal {
+	if w < 0 {
+		return v.decs[-1-w]
+	}
+	return decimal.New(w, -hierarchy.WeightPlaces)
+}
+
+// decWeight returns the weight d in millionths if it is a whole number of
+// them that fits, so that a weight has one form whatever the arithmetic
+// that led to it, and otherwise keeps d in v.decs and returns its index
+// (see [edge]).
+func (v *view) decWeight(d decimal.Decimal) int64 {
+	if w, ok := exactMicro(d); ok {
+		return w
+	}
+	k := len(v.decs)
+	v.decs = append(v.decs, d)
+	return -1 - int64(k)
+}
+
 // exactMicro returns d in millionths if it is a whole number of them that
-// fits an int64.
+// fits an int64. It judges the value, not its representation: 1 is 1000000
+// whatever the exponent of d.
 func exactMicro(d decimal.Decimal) (int64, bool) {
-	s := d.Shift(6)
-	if !s.IsInteger() || s.NumDigits() > 18 {
+	s := d.Shift(hierarchy.WeightPlaces)
+	if !s.IsInteger() {
 		return 0, false
 	}
-	return s.IntPart(), true
+	i := s.BigInt()
+	if !i.IsInt64() {
+		return 0, false
+	}
+	return i.Int64(), true
 }

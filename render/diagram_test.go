@@ -264,6 +264,153 @@ func TestDiagramHideWeights(t *testing.T) {
 	assert.Equal(t, []link{{"n0", "n4", "2.6"}, {"n0", "n5", "0.00000001"}}, d.links)
 }
 
+// TestDiagramHideExact pins re-routed weights that are not whole numbers of
+// millionths, or do not fit an int64 in millionths, where the diagram keeps
+// exact decimals. The nodes are named n0, n1, ... in the order listed.
+func TestDiagramHideExact(t *testing.T) {
+	type wlink struct{ from, to, weight string }
+	activities := []outcome.Level{outcome.Activity}
+	work := []outcome.Level{outcome.Activity, outcome.Output}
+	tests := []struct {
+		name  string
+		nodes []hierarchy.Node
+		links []wlink
+		hide  []outcome.Level
+		want  []link
+		unit  bool // some drawn link has weight 1, and no label
+	}{
+		{
+			// t -> a -> a2 -> o -> b, each link 0.001, Activity and Output
+			// hidden: o reaches b with 0.001; a2 with 0.001 * 0.001 =
+			// 0.000001, a whole millionth; a with 0.001 * 0.000001 =
+			// 0.000000001, finer; t with 0.001 * 0.000000001 =
+			// 0.000000000001. Also t -> a3 -> b: 0.5 * 0.000001 = 0.0000005,
+			// finer; and t -> b directly, 2. In all 2 + 0.0000005 +
+			// 0.000000000001 = 2.000000500001.
+			name: "finer than a millionth, through three hidden nodes",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity},
+				{ID: "a2", Level: outcome.Activity}, {ID: "a3", Level: outcome.Activity},
+				{ID: "o", Level: outcome.Output}, {ID: "b", Level: outcome.BusinessOutcome},
+			},
+			links: []wlink{
+				{"t", "a", "0.001"}, {"a", "a2", "0.001"}, {"a2", "o", "0.001"}, {"o", "b", "0.001"},
+				{"t", "a3", "0.5"}, {"a3", "b", "0.000001"}, {"t", "b", "2"},
+			},
+			hide: work,
+			want: []link{{"n0", "n5", "2.000000500001"}},
+		},
+		{
+			// t -> a1 -> o: 0.000001 * 0.5 = 0.0000005; t -> a2 -> o:
+			// 1.999999 * 0.5 = 0.9999995; both finer than a millionth, but
+			// in all exactly 1: no label. u -> a1 -> o: 0.000003 * 0.5 =
+			// 0.0000015; u -> a3 -> o: 0.000001 * 0.5 = 0.0000005; in all
+			// 0.000002, a whole number of millionths again.
+			name: "finer parts that add up to whole millionths",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "u", Level: outcome.Task},
+				{ID: "a1", Level: outcome.Activity}, {ID: "a2", Level: outcome.Activity},
+				{ID: "a3", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{
+				{"t", "a1", "0.000001"}, {"t", "a2", "1.999999"}, {"u", "a1", "0.000003"}, {"u", "a3", "0.000001"},
+				{"a1", "o", "0.5"}, {"a2", "o", "0.5"}, {"a3", "o", "0.5"},
+			},
+			hide: activities,
+			want: []link{{"n0", "n5", ""}, {"n1", "n5", "0.000002"}},
+			unit: true,
+		},
+		{
+			// 10^12 * 10^12 = 10^24, 10^30 millionths, beyond an int64
+			// (at most about 9.22 * 10^18).
+			name: "a product beyond an int64",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{{"t", "a", "1000000000000"}, {"a", "o", "1000000000000"}},
+			hide:  activities,
+			want:  []link{{"n0", "n2", "1000000000000000000000000"}},
+		},
+		{
+			// t -> a1 -> o and t -> a2 -> o: 5,000,000 * 1,000,000 = 5 * 10^12
+			// each, 5 * 10^18 millionths, which fits an int64; their sum,
+			// 10^19 millionths, does not; with t -> o directly, 0.5, in all
+			// 10,000,000,000,000.5.
+			name: "a sum beyond an int64",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a1", Level: outcome.Activity},
+				{ID: "a2", Level: outcome.Activity}, {ID: "o", Level: outcome.Output},
+			},
+			links: []wlink{
+				{"t", "a1", "5000000"}, {"t", "a2", "5000000"}, {"a1", "o", "1000000"}, {"a2", "o", "1000000"},
+				{"t", "o", "0.5"},
+			},
+			hide: activities,
+			want: []link{{"n0", "n3", "10000000000000.5"}},
+		},
+		{
+			// 10^12 * 0.000001 * 0.000001 = 1: a weight of 1 has no label,
+			// however large the numbers on the way to it.
+			name: "a product of 1 through large and small weights",
+			nodes: []hierarchy.Node{
+				{ID: "t", Level: outcome.Task}, {ID: "a", Level: outcome.Activity},
+				{ID: "o", Level: outcome.Output}, {ID: "b", Level: outcome.BusinessOutcome},
+			},
+			links: []wlink{{"t", "a", "1000000000000"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}},
+			hide:  work,
+			want:  []link{{"n0", "n3", ""}},
+			unit:  true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := hierarchy.NewBuilder()
+			for _, n := range tt.nodes {
+				b.AddNode(n)
+			}
+			for _, l := range tt.links {
+				b.AddWeightedLink(l.from, l.to, decimal.RequireFromString(l.weight))
+			}
+			m, err := b.Build()
+			require.NoError(t, err)
+			d := read(t, m, render.DiagramOptions{Hide: tt.hide})
+			assert.Equal(t, tt.want, d.links)
+			_, unit := d.labels["legend_weights"]
+			assert.Equal(t, tt.unit, unit, "legend of unlabelled links")
+		})
+	}
+}
+
+// TestDiagramHideAllocs: with hidden levels, a diagram takes as many
+// allocations for 10,000 nodes as for 1,000 (DESIGN principle 7), give or
+// take the growth of a slice: one per node would be 9,000 more.
+func TestDiagramHideAllocs(t *testing.T) {
+	small, large := benchModel(1_000), benchModel(10_000)
+	for _, hide := range [][]outcome.Level{
+		{outcome.Activity},
+		{outcome.Task, outcome.Activity, outcome.Output},
+	} {
+		for _, f := range []struct {
+			name string
+			draw func(io.Writer, hierarchy.Model, render.DiagramOptions) error
+		}{{"Mermaid", render.Mermaid}, {"DOT", render.DOT}} {
+			t.Run(fmt.Sprint(f.name, hide), func(t *testing.T) {
+				opts := render.DiagramOptions{Hide: hide}
+				allocs := func(m hierarchy.Model) float64 {
+					return testing.AllocsPerRun(5, func() {
+						if err := f.draw(io.Discard, m, opts); err != nil {
+							t.Fatal(err)
+						}
+					})
+				}
+				a, b := allocs(small), allocs(large)
+				assert.InDelta(t, a, b, 4, "allocations for 1,000 nodes and for 10,000")
+				assert.Less(t, b, 64.0, "allocations for 10,000 nodes")
+			})
+		}
+	}
+}
+
 func TestDiagramErrors(t *testing.T) {
 	m := contactCentreModel()
 	tests := []struct {
@@ -377,13 +524,17 @@ func TestDiagramDeterministic(t *testing.T) {
 // links from each node to nodes of its level (later ones only, so that there
 // is no cycle) or higher, with weights from a small set.
 func randomModel(rng *rand.Rand, n int) hierarchy.Model {
+	return randomWeightedModel(rng, n, []string{"1", "1", "1", "0.5", "0.25", "2", "0", "0.001"})
+}
+
+// randomWeightedModel is randomModel with link weights drawn from weights.
+func randomWeightedModel(rng *rand.Rand, n int, weights []string) hierarchy.Model {
 	b := hierarchy.NewBuilder()
 	levels := make([]outcome.Level, n)
 	for i := range n {
 		levels[i] = outcome.Level(1 + rng.IntN(5))
 		b.AddNode(hierarchy.Node{ID: fmt.Sprintf("x%d", i), Level: levels[i]})
 	}
-	weights := []string{"1", "1", "1", "0.5", "0.25", "2", "0", "0.001"}
 	for i := range n {
 		for j := range n {
 			if (levels[j] > levels[i] || levels[j] == levels[i] && j > i) && rng.IntN(4) == 0 {
@@ -513,6 +664,62 @@ func TestDiagramProperties(t *testing.T) {
 				}
 				assert.Equal(t, n.Level != outcome.CustomerOutcome && !aligned, d.classes["orphan"][name], "orphan %s", n.ID)
 				assert.Equal(t, n.Level == outcome.CustomerOutcome && !fed, d.classes["unsupported"][name], "unsupported %s", n.ID)
+			}
+		})
+	}
+}
+
+// TestDiagramHideExactProperties checks, by brute force as
+// TestDiagramProperties does, the weights of re-routed links through many
+// hidden levels with weights whose products are finer than a millionth or
+// beyond an int64: each drawn link's label is the sum over its paths of the
+// product of their weights, exactly, and a link has no label exactly when
+// that weight is 1.
+func TestDiagramHideExactProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 9))
+	weights := []string{"1", "0.5", "0", "0.001", "0.000001", "0.000003", "1.999999", "0.3",
+		"999999.999999", "1000000000000", "5000000"}
+	for run := range 300 {
+		m := randomWeightedModel(rng, 2+rng.IntN(16), weights)
+		ids := []string{}
+		for n := range m.Nodes() {
+			ids = append(ids, n.ID)
+		}
+		hide := map[outcome.Level]bool{}
+		var opts render.DiagramOptions
+		for l := outcome.Task; l < outcome.CustomerOutcome; l++ {
+			if rng.IntN(2) == 0 {
+				hide[l] = true
+				opts.Hide = append(opts.Hide, l)
+			}
+		}
+		shown := func(id string) bool {
+			n, _ := m.Node(id)
+			return !hide[n.Level]
+		}
+		t.Run(fmt.Sprint(run), func(t *testing.T) {
+			d := read(t, m, opts)
+			byName := map[string]string{}
+			for i, id := range ids {
+				byName[fmt.Sprintf("n%d", i)] = id
+			}
+			var drawn []string // without Serving, the nodes of shown levels
+			for i, id := range ids {
+				if shown(id) {
+					drawn = append(drawn, fmt.Sprintf("n%d", i))
+				}
+			}
+			assert.ElementsMatch(t, drawn, d.nodes)
+			expect := pathWeights(m, drawn, byName, shown)
+			assert.Len(t, d.links, len(expect))
+			for _, l := range d.links {
+				want := expect[[2]string{byName[l.from], byName[l.to]}]
+				if want.Equal(decimal.New(1, 0)) {
+					assert.Empty(t, l.label, "link %v of weight 1", l)
+					continue
+				}
+				require.NotEmpty(t, l.label, "link %v of weight %s", l, want)
+				assert.True(t, want.Equal(decimal.RequireFromString(l.label)), "link %v: want %s", l, want)
 			}
 		})
 	}
