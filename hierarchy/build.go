@@ -99,57 +99,84 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	text := newIDText(ids, total)
 	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
 	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
-	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]).
+	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]),
+	// and see whether the links come grouped by the node they leave, in the
+	// nodes' order.
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
+	grouped := true
+	last := int32(0)
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
 			errs = append(errs, badEndError(b.from[i], b.to[i], f, t))
 			src[i] = -1
+			grouped = false
 			continue
 		}
 		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
 			errs = append(errs, newError(ErrDownwardLink, []string{ids[f], ids[t]},
 				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt))
 			src[i] = -1
+			grouped = false
 			continue
 		}
+		if f < last {
+			grouped = false
+		}
+		last = f
 		outOff[f+1]++
 		inOff[t+1]++
 	}
 
 	// Both directions in compressed sparse rows, each row in the order the
-	// links were added: with outOff[v] the start of v's row, place each link
-	// there and move the start on; outOff[v] is then the end of v's row, the
-	// start of the next, and the offsets need only moving up one place.
+	// links were added. If every link is in the graph and the links come
+	// grouped by the node they leave in the nodes' order, the rows from the
+	// nodes are the links as they are. Otherwise, with outOff[v] the start
+	// of v's row, place each link there and move the start on; outOff[v] is
+	// then the end of v's row, the start of the next, and the offsets need
+	// only moving up one place. So for the rows to the nodes.
 	for v := range n {
 		outOff[v+1] += outOff[v]
 		inOff[v+1] += inOff[v]
 	}
 	k := outOff[n]
-	outTgt, inSrc := make([]int32, k), make([]int32, k)
+	var outTgt []int32
 	var weights []int64
-	if b.weights != nil {
-		weights = make([]int64, k)
-	}
 	var places []uint8 // the weights' decimal places, if any has some
-	if b.places != nil {
-		places = make([]uint8, k)
+	if grouped {
+		outTgt = dst
+		if b.weights != nil {
+			weights = compact(b.weights[:m])
+		}
+		places = b.places
+	} else {
+		outTgt = make([]int32, k)
+		if b.weights != nil {
+			weights = make([]int64, k)
+		}
+		if b.places != nil {
+			places = make([]uint8, k)
+		}
+		for i, f := range src {
+			if f < 0 {
+				continue
+			}
+			p := outOff[f]
+			outOff[f]++
+			outTgt[p] = dst[i]
+			if weights != nil {
+				weights[p] = b.weights[i]
+			}
+			if places != nil {
+				places[p] = b.places[i]
+			}
+		}
+		if n > 0 {
+			copy(outOff[1:], outOff[:n])
+			outOff[0] = 0
+		}
 	}
-	for i, f := range src {
-		if f < 0 {
-			continue
-		}
-		p := outOff[f]
-		outOff[f]++
-		outTgt[p] = dst[i]
-		if weights != nil {
-			weights[p] = b.weights[i]
-		}
-		if places != nil {
-			places[p] = b.places[i]
-		}
-	}
+	inSrc := make([]int32, k)
 	for i, f := range src {
 		if f < 0 {
 			continue
@@ -159,15 +186,14 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		inOff[t]++
 	}
 	if n > 0 {
-		copy(outOff[1:], outOff[:n])
 		copy(inOff[1:], inOff[:n])
-		outOff[0], inOff[0] = 0, 0
+		inOff[0] = 0
 	}
 	src, dst = nil, nil
 
 	// Duplicate links. A short row is checked against itself; in a long one,
-	// work[t].indeg = u+1 marks a link u -> t already seen.
-	work := make([]kahnNode, n)
+	// work[t] = u+1 marks a link u -> t already seen.
+	work := make([]uint32, n)
 	var dupLinks [][2]int32
 	for u := range int32(n) {
 		row := outTgt[outOff[u]:outOff[u+1]]
@@ -180,46 +206,48 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			continue
 		}
 		for _, t := range row {
-			if work[t].indeg == u+1 {
+			if work[t] == uint32(u)+1 {
 				dupLinks = append(dupLinks, [2]int32{u, t})
 				continue
 			}
-			work[t].indeg = u + 1
+			work[t] = uint32(u) + 1
 		}
 	}
 	errs = append(errs, duplicateLinkErrors(ids, dupLinks)...)
 
 	// Kahn's algorithm, first in first out, the sources in the order they
-	// were added. On the way, carry the "an output is beneath" bit upward,
-	// and the decimal places the weights add up to.
+	// were added. work[v] holds the number of v's links still to take and,
+	// in its top bit (kahnOutput), whether an output is v or beneath it,
+	// which the pass carries upward; a node's info gets the bit once the
+	// node is ordered, and its level for now in the bits of the level it
+	// reaches.
 	order := make([]int32, n)
 	info := make([]uint8, n)
 	tail := 0
 	for v := range int32(n) {
-		work[v].indeg = inOff[v+1] - inOff[v]
-		if levels[v] == outcome.Output {
-			info[v] = hasOutput
+		d := uint32(inOff[v+1] - inOff[v])
+		l := levels[v]
+		if l == outcome.Output {
+			d |= kahnOutput
 		}
-		if work[v].indeg == 0 {
-			info[v] |= isInput
+		work[v] = d
+		info[v] = uint8(l) & reachMask
+		if d&^kahnOutput == 0 {
+			info[v] |= isInput | uint8(d>>31)*hasOutput
 			order[tail] = v
 			tail++
 		}
 	}
-	var growth int32
-	if places != nil {
-		tail, growth = kahnGrowth(order, tail, outOff, outTgt, places, info, work)
-	} else {
-		for head := 0; head < tail; head++ {
-			u := order[head]
-			bit := info[u] & hasOutput
-			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-				info[t] |= bit
-				work[t].indeg--
-				if work[t].indeg == 0 {
-					order[tail] = t
-					tail++
-				}
+	for head := 0; head < tail; head++ {
+		u := order[head]
+		bit := uint32(info[u]&hasOutput) << (31 - 3)
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			d := (work[t] - 1) | bit
+			work[t] = d
+			if d&^kahnOutput == 0 {
+				info[t] |= uint8(d>>31) * hasOutput
+				order[tail] = t
+				tail++
 			}
 		}
 	}
@@ -231,16 +259,20 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 
 	// The highest level each node reaches, in reverse topological order: a
-	// node reaches its own level and whatever the nodes it feeds reach.
-	for i := n - 1; i >= 0; i-- {
-		u := order[i]
-		hi := uint8(levels[u])
-		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-			if r := info[t] & reachMask; r > hi {
-				hi = r
+	// node reaches its own level and whatever the nodes it feeds reach. On
+	// the way, find the decimal places the weights add up to.
+	var growth int32
+	if places != nil {
+		growth = reachGrowth(order, outOff, outTgt, places, info)
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			u := order[i]
+			r := info[u]
+			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+				r = max(r, r&^reachMask|info[t]&reachMask)
 			}
+			info[u] = r
 		}
-		info[u] |= hi
 	}
 
 	g := &graph{
@@ -261,39 +293,54 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	return Model{g: g}, nil
 }
 
-// kahnNode is what Kahn's algorithm keeps for a node: how many of the links
-// to it are still to be taken, and the most decimal places the weights add
-// up to along a path of links taken up to it.
-type kahnNode struct{ indeg, down int32 }
+// kahnOutput is the bit of a node's work in Build's Kahn pass that says an
+// output is the node or lies beneath it; the bits below count its links
+// still to take.
+const kahnOutput = 1 << 31
 
-// kahnGrowth continues Kahn's algorithm from the first tail nodes of order,
-// as Build does when every weight is a whole number, and also finds the most
-// decimal places that the weights along any path of links add up to (places
-// holds each link's, parallel to outTgt): a weighted sum rolled up along that
-// path gains that many places. It returns the number of nodes ordered and
-// those places.
-func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, places, info []uint8, work []kahnNode) (int, int32) {
-	most := int32(0)
-	for head := 0; head < tail; head++ {
-		u := order[head]
-		bit := info[u] & hasOutput
-		down := work[u].down
+// reachGrowth sets the highest level each node reaches in info, as Build
+// does when every weight is a whole number, and returns the most decimal
+// places that the weights along any path of links add up to (places holds
+// each link's, parallel to outTgt): a weighted sum rolled up along that path
+// gains that many places. It takes the nodes in reverse topological order,
+// each node's places being the most of its links' places plus their
+// targets'.
+func reachGrowth(order []int32, outOff, outTgt []int32, places, info []uint8) int32 {
+	// up holds the places of each node already taken, at most 255: a path
+	// of more (43 links of 6 places) is counted again in int32.
+	up := make([]uint8, len(order))
+	most := uint8(0)
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		r, own := info[u], uint8(0)
 		for p := outOff[u]; p < outOff[u+1]; p++ {
 			t := outTgt[p]
-			info[t] |= bit
-			w := &work[t]
-			if d := down + int32(places[p]); d > w.down {
-				w.down = d
-				most = max(most, d)
-			}
-			w.indeg--
-			if w.indeg == 0 {
-				order[tail] = t
-				tail++
-			}
+			r = max(r, r&^reachMask|info[t]&reachMask)
+			own = max(own, uint8(min(uint16(up[t])+uint16(places[p]), 255)))
 		}
+		info[u] = r
+		up[u] = own
+		most = max(most, own)
 	}
-	return tail, most
+	if most < 255 {
+		return int32(most)
+	}
+	return longGrowth(order, outOff, outTgt, places)
+}
+
+// longGrowth returns the most decimal places that the weights along any
+// path of links add up to, as reachGrowth does, in int32.
+func longGrowth(order []int32, outOff, outTgt []int32, places []uint8) int32 {
+	up := make([]int32, len(order))
+	most := int32(0)
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		for p := outOff[u]; p < outOff[u+1]; p++ {
+			up[u] = max(up[u], up[outTgt[p]]+int32(places[p]))
+		}
+		most = max(most, up[u])
+	}
+	return most
 }
 
 // weightPlaces returns the decimal places of a weight in millionths.
@@ -436,9 +483,9 @@ const maxCycleShown = 8
 // not order (those with links to them left): one error for every strongly connected
 // component of two or more of them, naming a shortest cycle through the
 // component's smallest ID.
-func cycleErrors(ids []string, outOff, outTgt []int32, work []kahnNode) []*outcome.Error {
+func cycleErrors(ids []string, outOff, outTgt []int32, work []uint32) []*outcome.Error {
 	n := int32(len(ids))
-	left := func(v int32) bool { return work[v].indeg > 0 }
+	left := func(v int32) bool { return work[v]&^kahnOutput > 0 }
 
 	// Tarjan's strongly connected components, without recursion.
 	const unvisited = -1
