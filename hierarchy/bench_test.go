@@ -129,6 +129,24 @@ func (d *benchData) builder() *Builder {
 	return b
 }
 
+// builderAt returns a Builder holding the generated hierarchy, its links
+// added by position.
+func (d *benchData) builderAt() *Builder {
+	b := NewBuilder()
+	b.Grow(len(d.nodes), len(d.src))
+	for _, n := range d.nodes {
+		b.AddNode(n)
+	}
+	for i, f := range d.src {
+		if d.weight[i].IsZero() {
+			b.AddLinkAt(int(f), int(d.dst[i]))
+		} else {
+			b.AddWeightedLinkAt(int(f), int(d.dst[i]), d.weight[i])
+		}
+	}
+	return b
+}
+
 // shuffled returns d with its links in a random order, each with its own
 // strings again, as decoding a file of links in that order gives them.
 func (d *benchData) shuffled() *benchData {
@@ -283,6 +301,36 @@ func BenchmarkBuildOnly(b *testing.B) {
 func BenchmarkBuildOnlyShuffled(b *testing.B) {
 	d := benchSetup(b)
 	bl := d.shuffled().builder()
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBuildAt is BenchmarkBuild with the links added by position
+// (AddLinkAt, AddWeightedLinkAt), as a caller that knows its nodes'
+// positions adds them: Build then looks up no link's ends.
+func BenchmarkBuildAt(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if _, err := d.builderAt().Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBuildOnlyAt is Build alone, on a builder already holding the
+// nodes, and the links by position.
+func BenchmarkBuildOnlyAt(b *testing.B) {
+	d := benchSetup(b)
+	bl := d.builderAt()
 	b.ReportAllocs()
 	cpu0 := cpuNanos()
 	for b.Loop() {

@@ -59,7 +59,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	errs = append(errs, o.errs...)
 	errs = append(errs, b.problems...)
 
-	n, m := len(b.ids), len(b.from)
+	n, m := len(b.ids), b.links
 	if n >= math.MaxInt32 || m >= math.MaxInt32 {
 		return Model{}, newError(ErrTooLarge, nil,
 			"hierarchy: %d nodes and %d links are more than a model holds (%d each)", n, m, math.MaxInt32-1)
@@ -96,9 +96,15 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// Links, resolved to positions; a link that cannot be part of the graph
 	// gets src -1.
 	src, dst := make([]int32, m), make([]int32, m)
-	text := newIDText(ids, total)
-	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
-	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
+	if b.from != nil {
+		text := newIDText(ids, total)
+		idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
+		idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
+	}
+	if b.fromAt != nil {
+		atPositions(b.fromAt, int32(n), src)
+		atPositions(b.toAt, int32(n), dst)
+	}
 	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]),
 	// and see whether the links come grouped by the node they leave, in the
 	// nodes' order.
@@ -108,7 +114,9 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
-			errs = append(errs, badEndError(b.from[i], b.to[i], f, t))
+			if from, to, ok := b.linkEnds(i, ids); ok {
+				errs = append(errs, badEndError(from, to, f, t))
+			}
 			src[i] = -1
 			grouped = false
 			continue
@@ -409,6 +417,41 @@ func levelError(id, text string) *outcome.Error {
 			"hierarchy: node %q has an unknown level %q", clip(id), clip(text))
 	}
 	return newError(outcome.ErrUnknownLevel, []string{id}, "hierarchy: node %q has no valid level", clip(id))
+}
+
+// atPositions sets out[i] to at[i] for every link added by position, or to
+// -1 if no node of the n has that position.
+func atPositions(at []int32, n int32, out []int32) {
+	for i, p := range at {
+		switch {
+		case p == byID:
+		case p >= 0 && p < n:
+			out[i] = p
+		default:
+			out[i] = -1
+		}
+	}
+}
+
+// linkEnds returns how messages name the ends of link i: by their IDs, or
+// for a link added by position, by the IDs of the nodes at those positions
+// or as the positions ("#7"). ok is false if the link names a position that
+// no node can have, which was reported when it was added.
+func (b *Builder) linkEnds(i int, ids []string) (from, to string, ok bool) {
+	if b.fromAt == nil || b.fromAt[i] == byID {
+		return b.from[i], b.to[i], true
+	}
+	f, t := b.fromAt[i], b.toAt[i]
+	if f == lostAt || t == lostAt {
+		return "", "", false
+	}
+	name := func(p int32) string {
+		if p >= 0 && int(p) < len(ids) {
+			return ids[p]
+		}
+		return posName(int(p))
+	}
+	return name(f), name(t), true
 }
 
 // badEndError reports a link with an unknown end (f or t is -1) or a link
