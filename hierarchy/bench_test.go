@@ -492,3 +492,35 @@ func BenchmarkRollUp(b *testing.B) {
 	}
 	perNode(b, len(d.nodes), cpu0)
 }
+
+// BenchmarkBuildThenRollUp is Build on a filled builder, then the loading
+// of the inputs' values and the first weighted-sum roll-up of the new model,
+// which finds the decimal places the weights add up to along paths (work
+// that Build leaves to the first roll-up or attribution that needs it): set
+// it against BuildOnly + LoadValues + RollUp.
+func BenchmarkBuildThenRollUp(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	bl := d.builder()
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		m, err := bl.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := m.NewValues(2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, id := range ids {
+			if err := s.Set(id, vals[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := m.RollUp(s, WeightedSum); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}

@@ -150,20 +150,15 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	k := outOff[n]
 	var outTgt []int32
 	var weights []int64
-	var places []uint8 // the weights' decimal places, if any has some
 	if grouped {
 		outTgt = dst
 		if b.weights != nil {
 			weights = compact(b.weights[:m])
 		}
-		places = b.places
 	} else {
 		outTgt = make([]int32, k)
 		if b.weights != nil {
 			weights = make([]int64, k)
-		}
-		if b.places != nil {
-			places = make([]uint8, k)
 		}
 		for i, f := range src {
 			if f < 0 {
@@ -174,9 +169,6 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			outTgt[p] = dst[i]
 			if weights != nil {
 				weights[p] = b.weights[i]
-			}
-			if places != nil {
-				places[p] = b.places[i]
 			}
 		}
 		if n > 0 {
@@ -267,25 +259,19 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 
 	// The highest level each node reaches, in reverse topological order: a
-	// node reaches its own level and whatever the nodes it feeds reach. On
-	// the way, find the decimal places the weights add up to.
-	var growth int32
-	if places != nil {
-		growth = reachGrowth(order, outOff, outTgt, places, info)
-	} else {
-		for i := n - 1; i >= 0; i-- {
-			u := order[i]
-			r := info[u]
-			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-				r = max(r, r&^reachMask|info[t]&reachMask)
-			}
-			info[u] = r
+	// node reaches its own level and whatever the nodes it feeds reach.
+	for i := n - 1; i >= 0; i-- {
+		u := order[i]
+		r := info[u]
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			r = max(r, r&^reachMask|info[t]&reachMask)
 		}
+		info[u] = r
 	}
 
 	g := &graph{
 		ids: ids, names: names, levels: levels, idx: idx,
-		outOff: outOff, outTgt: outTgt, weights: weights, growth: growth,
+		outOff: outOff, outTgt: outTgt, weights: weights, fractional: b.fractional,
 		inOff: inOff, inSrc: inSrc, order: order, info: info,
 		metricAt: slices.Clip(b.metricAt), metrics: slices.Clip(b.metrics),
 	}
@@ -306,47 +292,24 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 // still to take.
 const kahnOutput = 1 << 31
 
-// reachGrowth sets the highest level each node reaches in info, as Build
-// does when every weight is a whole number, and returns the most decimal
-// places that the weights along any path of links add up to (places holds
-// each link's, parallel to outTgt): a weighted sum rolled up along that path
-// gains that many places. It takes the nodes in reverse topological order,
-// each node's places being the most of its links' places plus their
-// targets'.
-func reachGrowth(order []int32, outOff, outTgt []int32, places, info []uint8) int32 {
-	// up holds the places of each node already taken, at most 255: a path
-	// of more (43 links of 6 places) is counted again in int32.
-	up := make([]uint8, len(order))
-	most := uint8(0)
-	for i := len(order) - 1; i >= 0; i-- {
-		u := order[i]
-		r, own := info[u], uint8(0)
-		for p := outOff[u]; p < outOff[u+1]; p++ {
-			t := outTgt[p]
-			r = max(r, r&^reachMask|info[t]&reachMask)
-			own = max(own, uint8(min(uint16(up[t])+uint16(places[p]), 255)))
-		}
-		info[u] = r
-		up[u] = own
-		most = max(most, own)
-	}
-	if most < 255 {
-		return int32(most)
-	}
-	return longGrowth(order, outOff, outTgt, places)
-}
-
-// longGrowth returns the most decimal places that the weights along any
-// path of links add up to, as reachGrowth does, in int32.
-func longGrowth(order []int32, outOff, outTgt []int32, places []uint8) int32 {
+// growthOf returns the most decimal places that the weights along any path
+// of links add up to, taking the nodes in reverse topological order (order):
+// each node's places are the most of its links' weights' places plus their
+// targets' places. A weighted sum rolled up along that path gains that many
+// places.
+func growthOf(order, outOff, outTgt []int32, weights []int64) int32 {
 	up := make([]int32, len(order))
 	most := int32(0)
 	for i := len(order) - 1; i >= 0; i-- {
 		u := order[i]
+		own := int32(0)
 		for p := outOff[u]; p < outOff[u+1]; p++ {
-			up[u] = max(up[u], up[outTgt[p]]+int32(places[p]))
+			if d := up[outTgt[p]] + weightPlaces(weights[p]); d > own {
+				own = d
+			}
 		}
-		most = max(most, up[u])
+		up[u] = own
+		most = max(most, own)
 	}
 	return most
 }

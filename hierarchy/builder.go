@@ -41,10 +41,9 @@ type Builder struct {
 	// weights holds each link's weight in millionths; it stays nil while
 	// every weight is 1.
 	weights []int64
-	// places holds each link's weight's decimal places (see weightPlaces),
-	// for Build to add up along paths; it stays nil while every weight is
-	// a whole number.
-	places []uint8
+	// fractional says whether a weight has decimal places: whether a
+	// roll-up needs to add them up along paths (see graph.placesGrowth).
+	fractional bool
 	// problems are those found while adding: bad weights and bad JSON.
 	problems []*outcome.Error
 	// levelText holds, by node position, level text from JSON that names
@@ -75,9 +74,6 @@ func (b *Builder) Grow(nodes, links int) {
 		}
 		if b.weights != nil {
 			b.weights = grow(b.weights, links)
-		}
-		if b.places != nil {
-			b.places = grow(b.places, links)
 		}
 	}
 }
@@ -220,15 +216,11 @@ func (b *Builder) addWeight(w int64) {
 	if w != weightScale && b.weights == nil {
 		b.weights = newLinks(b, weightScale)
 	}
-	places := weightPlaces(w)
-	if places != 0 && b.places == nil {
-		b.places = newLinks[uint8](b, 0)
-	}
 	if b.weights != nil {
 		b.weights = append(b.weights, w)
 	}
-	if b.places != nil {
-		b.places = append(b.places, uint8(places))
+	if w%weightScale != 0 {
+		b.fractional = true
 	}
 	b.links++
 }
