@@ -1,4 +1,0 @@
-package hierarchy
-
-// TEMPORARY instrumentation, not to be committed.
-var tick = func(string) {}
