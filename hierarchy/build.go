@@ -41,13 +41,20 @@ const (
 // [ErrNoOutput]) are available from [Model.Warnings].
 //
 // Build takes time and memory linear in the numbers of nodes and links and
-// makes a fixed number of allocations when the hierarchy is valid. It finds
-// the nodes at the ends of each link by hashing, except for an end equal to
-// the one before it, or to the ID of the node added after that one's: so
-// links grouped by the node they leave, in the order the nodes were added
-// (as [Model.MarshalJSON] writes them), build fastest. The model
-// shares the builder's slices of IDs and names when they have little spare
-// capacity (see [Builder.Grow]), and copies them otherwise.
+// makes a fixed number of allocations when the hierarchy is valid. Links
+// added by position ([Builder.AddLinkAt]) build fastest: Build looks up no
+// IDs for them. For a link added by ID, it finds the nodes at the ends by
+// hashing, except for an end equal to the one before it, or to the ID of the
+// node added after that one's; and links grouped by the node they leave, in
+// the order the nodes were added (as [Model.MarshalJSON] writes them), are
+// taken as they are, without sorting them into rows. So, of links added by
+// ID, those in that order build fastest. The model shares the builder's
+// slices of IDs and names (and of weights, for links in that order) when
+// they have little spare capacity (see [Builder.Grow]), and copies them
+// otherwise. Build does not add up the
+// decimal places of the weights along paths: the first weighted-sum roll-up
+// or attribution that needs them does, once, in time linear in the numbers
+// of nodes and links.
 func (b *Builder) Build(opts ...Option) (Model, error) {
 	var o options
 	for _, opt := range opts {
