@@ -140,23 +140,25 @@ func TestGrowByPosition(t *testing.T) {
 	b.AddNode(node("o", O))
 	b.AddNode(node("sco", CO))
 	half := decimal.RequireFromString("0.5")
+	b.AddLinkAt(0, 1) // makes the room for links by position
 	allocs := testing.AllocsPerRun(1, func() {
-		if b.links > 0 {
+		if b.links < 2 {
+			b.AddWeightedLinkAt(1, 2, half) // makes the room for weights
 			return
 		}
-		b.AddLinkAt(0, 1)
-		b.AddWeightedLinkAt(1, 2, half)
+		b.AddLinkAt(2, 3)
 	})
-	assert.Zero(t, allocs, "links by position, after Grow")
-	b.AddLink("o", "sco")
+	assert.Zero(t, allocs, "links by position, once their room is made")
+	assert.Equal(t, 6, cap(b.fromAt), "the room Grow made")
+	b.AddLink("a", "sco")
 	b.Grow(0, 1)
 	b.AddLinkAt(0, 2)
-	assert.Equal(t, []string{"", "", "o", ""}, b.from)
-	assert.Equal(t, []int32{0, 1, byID, 0}, b.fromAt)
-	assert.Equal(t, []int64{weightScale, weightScale / 2, weightScale, weightScale}, b.weights)
+	assert.Equal(t, []string{"", "", "", "a", ""}, b.from)
+	assert.Equal(t, []int32{0, 1, 2, byID, 0}, b.fromAt)
+	assert.Equal(t, []int64{weightScale, weightScale / 2, weightScale, weightScale, weightScale}, b.weights)
 	m, err := b.Build()
 	require.NoError(t, err)
-	assert.Equal(t, 4, m.LinkCount())
+	assert.Equal(t, 5, m.LinkCount())
 	b.Grow(0, 3)
 	assert.GreaterOrEqual(t, cap(b.fromAt)-len(b.fromAt), 3)
 	assert.GreaterOrEqual(t, cap(b.from)-len(b.from), 3)

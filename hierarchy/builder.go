@@ -55,7 +55,11 @@ type Builder struct {
 func NewBuilder() *Builder { return new(Builder) }
 
 // Grow makes room for at least the given numbers of further nodes and links,
-// so that adding them allocates nothing. Negative numbers count as zero.
+// so that adding them allocates nothing more than, for the links, their room
+// once: the slices that hold links by ID, or by position, are made (with that
+// room) when the first link of their kind is added, so that a builder given
+// links of one kind only makes no room for the other. Negative numbers count
+// as zero.
 func (b *Builder) Grow(nodes, links int) {
 	if nodes > 0 {
 		b.ids = grow(b.ids, nodes)

@@ -152,7 +152,7 @@ func ExampleBuilder_AddJSON() {
 
 func ExampleBuilder_Grow() {
 	b := hierarchy.NewBuilder()
-	b.Grow(2, 1) // room for two nodes and a link: adding them allocates nothing
+	b.Grow(2, 1) // room for two nodes and a link: adding them allocates once, for the link
 	b.AddNode(hierarchy.Node{ID: "answer-call", Level: outcome.Task})
 	b.AddNode(hierarchy.Node{ID: "handle-enquiry", Level: outcome.Activity})
 	b.AddLink("answer-call", "handle-enquiry")
