@@ -20,11 +20,11 @@ import (
 // as signed positions, and its weight (1, 0.5 or 2).
 func FuzzBuildAt(f *testing.F) {
 	f.Add([]byte{})
-	f.Add([]byte{3, 1, 2, 5, 0, 1, 0, 1, 2, 1})       // t -> a -> sco
-	f.Add([]byte{2, 2, 2, 0, 1, 0, 1, 0, 0})          // a cycle
-	f.Add([]byte{2, 1, 2, 0, 9, 0, 0xff, 1, 2})       // unknown positions
-	f.Add([]byte{2, 2, 1, 0, 1, 0, 0, 0, 0})          // a downward link, a self-link
-	f.Add([]byte{3, 1, 9, 2, 0, 2, 0, 0, 2, 1})       // a duplicate ID, a duplicate link
+	f.Add([]byte{3, 1, 2, 5, 0, 1, 0, 1, 2, 1}) // t -> a -> sco
+	f.Add([]byte{2, 2, 2, 0, 1, 0, 1, 0, 0})    // a cycle
+	f.Add([]byte{2, 1, 2, 0, 9, 0, 0xff, 1, 2}) // unknown positions
+	f.Add([]byte{2, 2, 1, 0, 1, 0, 0, 0, 0})    // a downward link, a self-link
+	f.Add([]byte{3, 1, 9, 2, 0, 2, 0, 0, 2, 1}) // a duplicate ID, a duplicate link
 	f.Add([]byte{4, 1, 2, 3, 5, 0, 1, 1, 1, 2, 2, 2, 3, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) == 0 {
