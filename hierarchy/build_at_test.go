@@ -171,3 +171,23 @@ func unjoin(err error) []error {
 	}
 	return []error{err}
 }
+
+// TestBuildAtAllocations checks that Build makes a fixed number of
+// allocations for links added by position too, whatever the size of the
+// hierarchy.
+func TestBuildAtAllocations(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hierarchies of 10,000 and 100,000 nodes")
+	}
+	var allocs []float64
+	for _, div := range []int{100, 10} {
+		b := genBench(div).builderAt()
+		allocs = append(allocs, testing.AllocsPerRun(3, func() {
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+		}))
+	}
+	assert.Equal(t, allocs[0], allocs[1], "allocations at 10,000 and at 100,000 nodes")
+	assert.LessOrEqual(t, allocs[0], 20.0)
+}
