@@ -90,9 +90,9 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		return Attribution{}, err
 	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
 		return Attribution{}, foreignError()
-	case g.growth > 18:
+	case g.placesGrowth() > 18:
 		return Attribution{}, newError(ErrRollUpPrecision, nil,
-			"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.growth)
+			"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.placesGrowth())
 	}
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
@@ -148,7 +148,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
-	one := i128From(int64(pow10u(g.growth)))
+	one := i128From(int64(pow10u(g.placesGrowth())))
 	coef := make([]i128, len(sub))
 	queue := make([]int32, 0, len(sub))
 	queue = append(queue, x)
@@ -176,7 +176,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	// Each measured node's contribution: its path weight times its change,
 	// at the larger of the two sets' places plus the growth.
 	places := max(before.places, after.places)
-	scale := places + g.growth
+	scale := places + g.placesGrowth()
 	var sumBefore, sumAfter i128
 	type amount struct {
 		u int32

@@ -129,6 +129,24 @@ func (d *benchData) builder() *Builder {
 	return b
 }
 
+// builderAt returns a Builder holding the generated hierarchy, its links
+// added by position.
+func (d *benchData) builderAt() *Builder {
+	b := NewBuilder()
+	b.Grow(len(d.nodes), len(d.src))
+	for _, n := range d.nodes {
+		b.AddNode(n)
+	}
+	for i, f := range d.src {
+		if d.weight[i].IsZero() {
+			b.AddLinkAt(int(f), int(d.dst[i]))
+		} else {
+			b.AddWeightedLinkAt(int(f), int(d.dst[i]), d.weight[i])
+		}
+	}
+	return b
+}
+
 // shuffled returns d with its links in a random order, each with its own
 // strings again, as decoding a file of links in that order gives them.
 func (d *benchData) shuffled() *benchData {
@@ -293,6 +311,36 @@ func BenchmarkBuildOnlyShuffled(b *testing.B) {
 	perNode(b, len(d.nodes), cpu0)
 }
 
+// BenchmarkBuildAt is BenchmarkBuild with the links added by position
+// (AddLinkAt, AddWeightedLinkAt), as a caller that knows its nodes'
+// positions adds them: Build then looks up no link's ends.
+func BenchmarkBuildAt(b *testing.B) {
+	d := benchSetup(b)
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if _, err := d.builderAt().Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBuildOnlyAt is Build alone, on a builder already holding the
+// nodes, and the links by position.
+func BenchmarkBuildOnlyAt(b *testing.B) {
+	d := benchSetup(b)
+	bl := d.builderAt()
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if _, err := bl.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
 // retained returns the bytes the model built from d keeps alive.
 func retained(b *testing.B, d *benchData) float64 {
 	var before, after runtime.MemStats
@@ -438,6 +486,38 @@ func BenchmarkRollUp(b *testing.B) {
 	b.ReportAllocs()
 	cpu0 := cpuNanos()
 	for b.Loop() {
+		if _, err := m.RollUp(s, WeightedSum); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBuildThenRollUp is Build on a filled builder, then the loading
+// of the inputs' values and the first weighted-sum roll-up of the new model,
+// which finds the decimal places the weights add up to along paths (work
+// that Build leaves to the first roll-up or attribution that needs it): set
+// it against BuildOnly + LoadValues + RollUp.
+func BenchmarkBuildThenRollUp(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	bl := d.builder()
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		m, err := bl.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := m.NewValues(2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, id := range ids {
+			if err := s.Set(id, vals[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
 		if _, err := m.RollUp(s, WeightedSum); err != nil {
 			b.Fatal(err)
 		}

@@ -41,13 +41,20 @@ const (
 // [ErrNoOutput]) are available from [Model.Warnings].
 //
 // Build takes time and memory linear in the numbers of nodes and links and
-// makes a fixed number of allocations when the hierarchy is valid. It finds
-// the nodes at the ends of each link by hashing, except for an end equal to
-// the one before it, or to the ID of the node added after that one's: so
-// links grouped by the node they leave, in the order the nodes were added
-// (as [Model.MarshalJSON] writes them), build fastest. The model
-// shares the builder's slices of IDs and names when they have little spare
-// capacity (see [Builder.Grow]), and copies them otherwise.
+// makes a fixed number of allocations when the hierarchy is valid. Links
+// added by position ([Builder.AddLinkAt]) build fastest: Build looks up no
+// IDs for them. For a link added by ID, it finds the nodes at the ends by
+// hashing, except for an end equal to the one before it, or to the ID of the
+// node added after that one's; and links grouped by the node they leave, in
+// the order the nodes were added (as [Model.MarshalJSON] writes them), are
+// taken as they are, without sorting them into rows. So, of links added by
+// ID, those in that order build fastest. The model shares the builder's
+// slices of IDs and names (and of weights, for links in that order) when
+// they have little spare capacity (see [Builder.Grow]), and copies them
+// otherwise. Build does not add up the
+// decimal places of the weights along paths: the first weighted-sum roll-up
+// or attribution that needs them does, once, in time linear in the numbers
+// of nodes and links.
 func (b *Builder) Build(opts ...Option) (Model, error) {
 	var o options
 	for _, opt := range opts {
@@ -59,7 +66,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	errs = append(errs, o.errs...)
 	errs = append(errs, b.problems...)
 
-	n, m := len(b.ids), len(b.from)
+	n, m := len(b.ids), b.links
 	if n >= math.MaxInt32 || m >= math.MaxInt32 {
 		return Model{}, newError(ErrTooLarge, nil,
 			"hierarchy: %d nodes and %d links are more than a model holds (%d each)", n, m, math.MaxInt32-1)
@@ -96,60 +103,87 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// Links, resolved to positions; a link that cannot be part of the graph
 	// gets src -1.
 	src, dst := make([]int32, m), make([]int32, m)
-	text := newIDText(ids, total)
-	idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
-	idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
-	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]).
+	if b.from != nil {
+		text := newIDText(ids, total)
+		idx.lookupAll(ids, text, len(dups) == 0, b.from, src)
+		idx.lookupAll(ids, text, len(dups) == 0, b.to, dst)
+	}
+	if b.fromAt != nil {
+		atPositions(b.fromAt, int32(n), src)
+		atPositions(b.toAt, int32(n), dst)
+	}
+	// Count the links from and to each node (in outOff[v+1] and inOff[v+1]),
+	// and see whether the links come grouped by the node they leave, in the
+	// nodes' order.
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
+	grouped := true
+	last := int32(0)
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
-			errs = append(errs, badEndError(b.from[i], b.to[i], f, t))
+			if from, to, ok := b.linkEnds(i, ids); ok {
+				errs = append(errs, badEndError(from, to, f, t))
+			}
 			src[i] = -1
+			grouped = false
 			continue
 		}
 		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
 			errs = append(errs, newError(ErrDownwardLink, []string{ids[f], ids[t]},
 				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt))
 			src[i] = -1
+			grouped = false
 			continue
 		}
+		if f < last {
+			grouped = false
+		}
+		last = f
 		outOff[f+1]++
 		inOff[t+1]++
 	}
 
 	// Both directions in compressed sparse rows, each row in the order the
-	// links were added: with outOff[v] the start of v's row, place each link
-	// there and move the start on; outOff[v] is then the end of v's row, the
-	// start of the next, and the offsets need only moving up one place.
+	// links were added. If every link is in the graph and the links come
+	// grouped by the node they leave in the nodes' order, the rows from the
+	// nodes are the links as they are. Otherwise, with outOff[v] the start
+	// of v's row, place each link there and move the start on; outOff[v] is
+	// then the end of v's row, the start of the next, and the offsets need
+	// only moving up one place. So for the rows to the nodes.
 	for v := range n {
 		outOff[v+1] += outOff[v]
 		inOff[v+1] += inOff[v]
 	}
 	k := outOff[n]
-	outTgt, inSrc := make([]int32, k), make([]int32, k)
+	var outTgt []int32
 	var weights []int64
-	if b.weights != nil {
-		weights = make([]int64, k)
-	}
-	var places []uint8 // the weights' decimal places, if any has some
-	if b.places != nil {
-		places = make([]uint8, k)
-	}
-	for i, f := range src {
-		if f < 0 {
-			continue
+	if grouped {
+		outTgt = dst
+		if b.weights != nil {
+			weights = compact(b.weights[:m])
 		}
-		p := outOff[f]
-		outOff[f]++
-		outTgt[p] = dst[i]
-		if weights != nil {
-			weights[p] = b.weights[i]
+	} else {
+		outTgt = make([]int32, k)
+		if b.weights != nil {
+			weights = make([]int64, k)
 		}
-		if places != nil {
-			places[p] = b.places[i]
+		for i, f := range src {
+			if f < 0 {
+				continue
+			}
+			p := outOff[f]
+			outOff[f]++
+			outTgt[p] = dst[i]
+			if weights != nil {
+				weights[p] = b.weights[i]
+			}
+		}
+		if n > 0 {
+			copy(outOff[1:], outOff[:n])
+			outOff[0] = 0
 		}
 	}
+	inSrc := make([]int32, k)
 	for i, f := range src {
 		if f < 0 {
 			continue
@@ -159,15 +193,14 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		inOff[t]++
 	}
 	if n > 0 {
-		copy(outOff[1:], outOff[:n])
 		copy(inOff[1:], inOff[:n])
-		outOff[0], inOff[0] = 0, 0
+		inOff[0] = 0
 	}
 	src, dst = nil, nil
 
 	// Duplicate links. A short row is checked against itself; in a long one,
-	// work[t].indeg = u+1 marks a link u -> t already seen.
-	work := make([]kahnNode, n)
+	// work[t] = u+1 marks a link u -> t already seen.
+	work := make([]uint32, n)
 	var dupLinks [][2]int32
 	for u := range int32(n) {
 		row := outTgt[outOff[u]:outOff[u+1]]
@@ -180,46 +213,48 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			continue
 		}
 		for _, t := range row {
-			if work[t].indeg == u+1 {
+			if work[t] == uint32(u)+1 {
 				dupLinks = append(dupLinks, [2]int32{u, t})
 				continue
 			}
-			work[t].indeg = u + 1
+			work[t] = uint32(u) + 1
 		}
 	}
 	errs = append(errs, duplicateLinkErrors(ids, dupLinks)...)
 
 	// Kahn's algorithm, first in first out, the sources in the order they
-	// were added. On the way, carry the "an output is beneath" bit upward,
-	// and the decimal places the weights add up to.
+	// were added. work[v] holds the number of v's links still to take and,
+	// in its top bit (kahnOutput), whether an output is v or beneath it,
+	// which the pass carries upward; a node's info gets the bit once the
+	// node is ordered, and its level for now in the bits of the level it
+	// reaches.
 	order := make([]int32, n)
 	info := make([]uint8, n)
 	tail := 0
 	for v := range int32(n) {
-		work[v].indeg = inOff[v+1] - inOff[v]
-		if levels[v] == outcome.Output {
-			info[v] = hasOutput
+		d := uint32(inOff[v+1] - inOff[v])
+		l := levels[v]
+		if l == outcome.Output {
+			d |= kahnOutput
 		}
-		if work[v].indeg == 0 {
-			info[v] |= isInput
+		work[v] = d
+		info[v] = uint8(l) & reachMask
+		if d&^kahnOutput == 0 {
+			info[v] |= isInput | uint8(d>>31)*hasOutput
 			order[tail] = v
 			tail++
 		}
 	}
-	var growth int32
-	if places != nil {
-		tail, growth = kahnGrowth(order, tail, outOff, outTgt, places, info, work)
-	} else {
-		for head := 0; head < tail; head++ {
-			u := order[head]
-			bit := info[u] & hasOutput
-			for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-				info[t] |= bit
-				work[t].indeg--
-				if work[t].indeg == 0 {
-					order[tail] = t
-					tail++
-				}
+	for head := 0; head < tail; head++ {
+		u := order[head]
+		bit := uint32(info[u]&hasOutput) << (31 - 3)
+		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
+			d := (work[t] - 1) | bit
+			work[t] = d
+			if d&^kahnOutput == 0 {
+				info[t] |= uint8(d>>31) * hasOutput
+				order[tail] = t
+				tail++
 			}
 		}
 	}
@@ -234,18 +269,16 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// node reaches its own level and whatever the nodes it feeds reach.
 	for i := n - 1; i >= 0; i-- {
 		u := order[i]
-		hi := uint8(levels[u])
+		r := info[u]
 		for _, t := range outTgt[outOff[u]:outOff[u+1]] {
-			if r := info[t] & reachMask; r > hi {
-				hi = r
-			}
+			r = max(r, r&^reachMask|info[t]&reachMask)
 		}
-		info[u] |= hi
+		info[u] = r
 	}
 
 	g := &graph{
 		ids: ids, names: names, levels: levels, idx: idx,
-		outOff: outOff, outTgt: outTgt, weights: weights, growth: growth,
+		outOff: outOff, outTgt: outTgt, weights: weights, fractional: b.fractional,
 		inOff: inOff, inSrc: inSrc, order: order, info: info,
 		metricAt: slices.Clip(b.metricAt), metrics: slices.Clip(b.metrics),
 	}
@@ -261,39 +294,31 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	return Model{g: g}, nil
 }
 
-// kahnNode is what Kahn's algorithm keeps for a node: how many of the links
-// to it are still to be taken, and the most decimal places the weights add
-// up to along a path of links taken up to it.
-type kahnNode struct{ indeg, down int32 }
+// kahnOutput is the bit of a node's work in Build's Kahn pass that says an
+// output is the node or lies beneath it; the bits below count its links
+// still to take.
+const kahnOutput = 1 << 31
 
-// kahnGrowth continues Kahn's algorithm from the first tail nodes of order,
-// as Build does when every weight is a whole number, and also finds the most
-// decimal places that the weights along any path of links add up to (places
-// holds each link's, parallel to outTgt): a weighted sum rolled up along that
-// path gains that many places. It returns the number of nodes ordered and
-// those places.
-func kahnGrowth(order []int32, tail int, outOff, outTgt []int32, places, info []uint8, work []kahnNode) (int, int32) {
+// growthOf returns the most decimal places that the weights along any path
+// of links add up to, taking the nodes in reverse topological order (order):
+// each node's places are the most of its links' weights' places plus their
+// targets' places. A weighted sum rolled up along that path gains that many
+// places.
+func growthOf(order, outOff, outTgt []int32, weights []int64) int32 {
+	up := make([]int32, len(order))
 	most := int32(0)
-	for head := 0; head < tail; head++ {
-		u := order[head]
-		bit := info[u] & hasOutput
-		down := work[u].down
+	for i := len(order) - 1; i >= 0; i-- {
+		u := order[i]
+		own := int32(0)
 		for p := outOff[u]; p < outOff[u+1]; p++ {
-			t := outTgt[p]
-			info[t] |= bit
-			w := &work[t]
-			if d := down + int32(places[p]); d > w.down {
-				w.down = d
-				most = max(most, d)
-			}
-			w.indeg--
-			if w.indeg == 0 {
-				order[tail] = t
-				tail++
+			if d := up[outTgt[p]] + weightPlaces(weights[p]); d > own {
+				own = d
 			}
 		}
+		up[u] = own
+		most = max(most, own)
 	}
-	return tail, most
+	return most
 }
 
 // weightPlaces returns the decimal places of a weight in millionths.
@@ -362,6 +387,41 @@ func levelError(id, text string) *outcome.Error {
 			"hierarchy: node %q has an unknown level %q", clip(id), clip(text))
 	}
 	return newError(outcome.ErrUnknownLevel, []string{id}, "hierarchy: node %q has no valid level", clip(id))
+}
+
+// atPositions sets out[i] to at[i] for every link added by position, or to
+// -1 if no node of the n has that position.
+func atPositions(at []int32, n int32, out []int32) {
+	for i, p := range at {
+		switch {
+		case p == byID:
+		case p >= 0 && p < n:
+			out[i] = p
+		default:
+			out[i] = -1
+		}
+	}
+}
+
+// linkEnds returns how messages name the ends of link i: by their IDs, or
+// for a link added by position, by the IDs of the nodes at those positions
+// or as the positions ("#7"). ok is false if the link names a position that
+// no node can have, which was reported when it was added.
+func (b *Builder) linkEnds(i int, ids []string) (from, to string, ok bool) {
+	if b.fromAt == nil || b.fromAt[i] == byID {
+		return b.from[i], b.to[i], true
+	}
+	f, t := b.fromAt[i], b.toAt[i]
+	if f == lostAt || t == lostAt {
+		return "", "", false
+	}
+	name := func(p int32) string {
+		if p >= 0 && int(p) < len(ids) {
+			return ids[p]
+		}
+		return posName(int(p))
+	}
+	return name(f), name(t), true
 }
 
 // badEndError reports a link with an unknown end (f or t is -1) or a link
@@ -436,9 +496,9 @@ const maxCycleShown = 8
 // not order (those with links to them left): one error for every strongly connected
 // component of two or more of them, naming a shortest cycle through the
 // component's smallest ID.
-func cycleErrors(ids []string, outOff, outTgt []int32, work []kahnNode) []*outcome.Error {
+func cycleErrors(ids []string, outOff, outTgt []int32, work []uint32) []*outcome.Error {
 	n := int32(len(ids))
-	left := func(v int32) bool { return work[v].indeg > 0 }
+	left := func(v int32) bool { return work[v]&^kahnOutput > 0 }
 
 	// Tarjan's strongly connected components, without recursion.
 	const unvisited = -1

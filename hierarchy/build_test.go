@@ -524,7 +524,7 @@ func TestBuildGrowth(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := mustBuild(t, nodes, tt.edges)
-			assert.Equal(t, tt.want, m.graph().growth)
+			assert.Equal(t, tt.want, m.graph().placesGrowth())
 
 			// The same, with room made for the links one at a time.
 			b := builder(nodes, nil)
@@ -538,7 +538,7 @@ func TestBuildGrowth(t *testing.T) {
 			}
 			m, err := b.Build()
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, m.graph().growth)
+			assert.Equal(t, tt.want, m.graph().placesGrowth())
 		})
 	}
 }

@@ -2,6 +2,8 @@ package hierarchy
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -25,14 +27,23 @@ type Builder struct {
 	levels   []outcome.Level
 	metricAt []int32 // positions of the nodes that have a metric, ascending
 	metrics  []outcome.Metric
-	from, to []string
+	// links is the number of links; from and to hold the IDs of the ends of
+	// those added by ID ("" for those added by position), and stay nil
+	// while every link is added by position; fromAt and toAt hold the
+	// positions of the ends of those added by position (byID for those
+	// added by ID), and stay nil while every link is added by ID.
+	links        int
+	from, to     []string
+	fromAt, toAt []int32
+	// linkRoom is the number of links that Grow made room for, for the
+	// slices of links that do not exist yet.
+	linkRoom int
 	// weights holds each link's weight in millionths; it stays nil while
 	// every weight is 1.
 	weights []int64
-	// places holds each link's weight's decimal places (see weightPlaces),
-	// for Build to add up along paths; it stays nil while every weight is
-	// a whole number.
-	places []uint8
+	// fractional says whether a weight has decimal places: whether a
+	// roll-up needs to add them up along paths (see graph.placesGrowth).
+	fractional bool
 	// problems are those found while adding: bad weights and bad JSON.
 	problems []*outcome.Error
 	// levelText holds, by node position, level text from JSON that names
@@ -44,7 +55,11 @@ type Builder struct {
 func NewBuilder() *Builder { return new(Builder) }
 
 // Grow makes room for at least the given numbers of further nodes and links,
-// so that adding them allocates nothing. Negative numbers count as zero.
+// so that adding them allocates nothing more than, for the links, their room
+// once: the slices that hold links by ID, or by position, are made (with that
+// room) when the first link of their kind is added, so that a builder given
+// links of one kind only makes no room for the other. Negative numbers count
+// as zero.
 func (b *Builder) Grow(nodes, links int) {
 	if nodes > 0 {
 		b.ids = grow(b.ids, nodes)
@@ -52,15 +67,29 @@ func (b *Builder) Grow(nodes, links int) {
 		b.levels = grow(b.levels, nodes)
 	}
 	if links > 0 {
-		b.from = grow(b.from, links)
-		b.to = grow(b.to, links)
+		b.linkRoom = max(b.linkRoom, b.links+links)
+		if b.from != nil {
+			b.from = grow(b.from, links)
+			b.to = grow(b.to, links)
+		}
+		if b.fromAt != nil {
+			b.fromAt = grow(b.fromAt, links)
+			b.toAt = grow(b.toAt, links)
+		}
 		if b.weights != nil {
 			b.weights = grow(b.weights, links)
 		}
-		if b.places != nil {
-			b.places = grow(b.places, links)
-		}
 	}
+}
+
+// newLinks returns a slice for the links so far, set to fill, with room for
+// those that Grow made room for.
+func newLinks[T any](b *Builder, fill T) []T {
+	s := make([]T, b.links, max(b.linkRoom, b.links+1))
+	for i := range s {
+		s[i] = fill
+	}
+	return s
 }
 
 // grow returns s with room for n more elements.
@@ -73,10 +102,11 @@ func grow[T any](s []T, n int) []T {
 	return t
 }
 
-// AddNode adds a node. Problems with it (an empty, invalid or duplicate ID,
-// an invalid level, a metric of another level) are reported by
-// [Builder.Build].
-func (b *Builder) AddNode(n Node) {
+// AddNode adds a node and returns its position: the number of nodes added
+// before it, for [Builder.AddLinkAt]. Problems with the node (an empty,
+// invalid or duplicate ID, an invalid level, a metric of another level) are
+// reported by [Builder.Build].
+func (b *Builder) AddNode(n Node) int {
 	if !n.Metric.IsZero() {
 		b.metricAt = append(b.metricAt, int32(len(b.ids)))
 		b.metrics = append(b.metrics, n.Metric)
@@ -84,20 +114,14 @@ func (b *Builder) AddNode(n Node) {
 	b.ids = append(b.ids, n.ID)
 	b.names = append(b.names, n.Name)
 	b.levels = append(b.levels, n.Level)
+	return len(b.ids) - 1
 }
 
 // AddLink adds a link of weight 1: from contributes to to. Problems with it
 // (an unknown node at either end, a link to itself or down a level, a
 // duplicate, a cycle) are reported by [Builder.Build].
 func (b *Builder) AddLink(from, to string) {
-	b.from = append(b.from, from)
-	b.to = append(b.to, to)
-	if b.weights != nil {
-		b.weights = append(b.weights, weightScale)
-	}
-	if b.places != nil {
-		b.places = append(b.places, 0)
-	}
+	b.addScaled(from, to, weightScale)
 }
 
 // AddWeightedLink adds a link with the given weight: from contributes to to,
@@ -114,26 +138,95 @@ func (b *Builder) AddWeightedLink(from, to string, weight decimal.Decimal) {
 	b.addScaled(from, to, w)
 }
 
-// addScaled adds a link whose weight is w millionths.
-func (b *Builder) addScaled(from, to string, w int64) {
-	places := weightPlaces(w)
-	if places != 0 && b.places == nil {
-		b.places = make([]uint8, len(b.from), cap(b.from))
+// AddLinkAt adds a link of weight 1 from the node at position from to the
+// node at position to, positions being what [Builder.AddNode] returns (0 for
+// the first node added, 1 for the second, and so on). It does what
+// [Builder.AddLink] does with the IDs of those nodes, without looking them
+// up: for a caller that knows where its nodes are (a generator, rows with
+// integer keys), it is the faster way to build.
+//
+// [Builder.Build] reports a position that holds no node with code
+// [ErrDanglingLink], naming it as "#" and the position ("#7"), as well as
+// the problems that AddLink lists. Links added by position and by ID may be
+// mixed.
+func (b *Builder) AddLinkAt(from, to int) {
+	b.addScaledAt(from, to, weightScale)
+}
+
+// AddWeightedLinkAt adds a link with the given weight from the node at
+// position from to the node at position to: [Builder.AddWeightedLink] by
+// position, as [Builder.AddLinkAt] is [Builder.AddLink] by position. A
+// problem with the weight names the link's ends by position ("#7").
+func (b *Builder) AddWeightedLinkAt(from, to int, weight decimal.Decimal) {
+	w, fault := scaleWeight(weight)
+	if fault != weightOK {
+		b.problems = append(b.problems, weightError(posName(from), posName(to), weight.String(), fault))
 	}
-	if w != weightScale && b.weights == nil {
-		b.weights = make([]int64, len(b.from), cap(b.from))
-		for i := range b.weights {
-			b.weights[i] = weightScale
-		}
+	b.addScaledAt(from, to, w)
+}
+
+// byID marks, in fromAt and toAt, a link added by ID; lostAt a position
+// that int32 cannot hold, reported when it is added.
+const (
+	byID   = math.MinInt32
+	lostAt = math.MinInt32 + 1
+)
+
+// posName returns how messages name the node at position p.
+func posName(p int) string { return "#" + strconv.Itoa(p) }
+
+// addScaledAt adds a link by position whose weight is w millionths.
+func (b *Builder) addScaledAt(from, to int, w int64) {
+	f, t := int32(lostAt), int32(lostAt)
+	if from > lostAt && from <= math.MaxInt32 {
+		f = int32(from)
+	}
+	if to > lostAt && to <= math.MaxInt32 {
+		t = int32(to)
+	}
+	if f == lostAt || t == lostAt {
+		b.problems = append(b.problems, newError(ErrDanglingLink, []string{posName(from), posName(to)},
+			"hierarchy: link %q -> %q names a position that no node can have", posName(from), posName(to)))
+	}
+	if b.fromAt == nil {
+		b.fromAt, b.toAt = newLinks[int32](b, byID), newLinks[int32](b, byID)
+	}
+	b.fromAt = append(b.fromAt, f)
+	b.toAt = append(b.toAt, t)
+	if b.from != nil {
+		b.from = append(b.from, "")
+		b.to = append(b.to, "")
+	}
+	b.addWeight(w)
+}
+
+// addScaled adds a link by ID whose weight is w millionths.
+func (b *Builder) addScaled(from, to string, w int64) {
+	if b.from == nil {
+		b.from, b.to = newLinks(b, ""), newLinks(b, "")
 	}
 	b.from = append(b.from, from)
 	b.to = append(b.to, to)
+	if b.fromAt != nil {
+		b.fromAt = append(b.fromAt, byID)
+		b.toAt = append(b.toAt, byID)
+	}
+	b.addWeight(w)
+}
+
+// addWeight records the weight, w millionths, of the link just added, and
+// counts the link.
+func (b *Builder) addWeight(w int64) {
+	if w != weightScale && b.weights == nil {
+		b.weights = newLinks(b, weightScale)
+	}
 	if b.weights != nil {
 		b.weights = append(b.weights, w)
 	}
-	if b.places != nil {
-		b.places = append(b.places, uint8(places))
+	if w%weightScale != 0 {
+		b.fractional = true
 	}
+	b.links++
 }
 
 // addLinkText adds a link whose weight is decimal text, as JSON gives it.

@@ -152,7 +152,7 @@ func ExampleBuilder_AddJSON() {
 
 func ExampleBuilder_Grow() {
 	b := hierarchy.NewBuilder()
-	b.Grow(2, 1) // room for two nodes and a link: adding them allocates nothing
+	b.Grow(2, 1) // room for two nodes and a link: adding them allocates once, for the link
 	b.AddNode(hierarchy.Node{ID: "answer-call", Level: outcome.Task})
 	b.AddNode(hierarchy.Node{ID: "handle-enquiry", Level: outcome.Activity})
 	b.AddLink("answer-call", "handle-enquiry")
@@ -488,4 +488,60 @@ func ExampleMethod_String() {
 	fmt.Println(hierarchy.WeightedSum, hierarchy.WeightedMean, hierarchy.Min, hierarchy.Max)
 	// Output:
 	// weighted sum weighted mean min max
+}
+
+// A contact centre's hierarchy comes from its planning database, where every
+// node is a row with an integer key: the builder is given the links by the
+// nodes' positions, as AddNode returns them, and looks up no IDs.
+func ExampleBuilder_AddLinkAt() {
+	b := hierarchy.NewBuilder()
+	answer := b.AddNode(hierarchy.Node{ID: "answer-call", Name: "Answer call", Level: outcome.Task})
+	handle := b.AddNode(hierarchy.Node{ID: "handle-enquiry", Name: "Handle enquiry", Level: outcome.Activity})
+	handled := b.AddNode(hierarchy.Node{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output})
+	cost := b.AddNode(hierarchy.Node{ID: "cost-to-serve", Name: "Cost to serve", Level: outcome.BusinessOutcome})
+	solved := b.AddNode(hierarchy.Node{ID: "solved-first-contact", Name: "Problem solved at first contact",
+		Level: outcome.CustomerOutcome})
+	b.AddLinkAt(answer, handle)
+	b.AddLinkAt(handle, handled)
+	b.AddLinkAt(handled, cost)
+	b.AddLinkAt(cost, solved)
+	m, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for id := range m.TopoOrder() {
+		fmt.Println(id)
+	}
+
+	// A row that points at a node the export left out: position 9.
+	b.AddLinkAt(cost, 9)
+	_, err = b.Build()
+	fmt.Println(err)
+	// Output:
+	// answer-call
+	// handle-enquiry
+	// calls-handled
+	// cost-to-serve
+	// solved-first-contact
+	// hierarchy: link "cost-to-serve" -> "#9" goes to an unknown node
+}
+
+// A weighted link by position: a first-time response keeps the customer
+// buying, 60% of its effect.
+func ExampleBuilder_AddWeightedLinkAt() {
+	b := hierarchy.NewBuilder()
+	response := b.AddNode(hierarchy.Node{ID: "first-time-response", Name: "First-time response", Level: outcome.Output})
+	revenue := b.AddNode(hierarchy.Node{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome})
+	b.AddWeightedLinkAt(response, revenue, decimal.RequireFromString("0.6"))
+	m, err := b.Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for l := range m.Links() {
+		fmt.Println(l.From, "->", l.To, l.Weight)
+	}
+	// Output:
+	// first-time-response -> revenue 0.6
 }

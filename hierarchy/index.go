@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -39,24 +40,6 @@ func (x index) tag(h uint64) uint32 {
 	return uint32(h>>(32+x.idxBits)) << x.idxBits
 }
 
-// insertHashed adds position i, whose ID is ids[i] with hash h, unless
-// another position has the same ID; it returns the position that holds the ID.
-func (x index) insertHashed(ids []string, i int32, h uint64) int32 {
-	id := ids[i]
-	tag, low := x.tag(h), uint32(1)<<x.idxBits-1
-	mask := uint64(len(x.slots) - 1)
-	for s := h & mask; ; s = (s + 1) & mask {
-		v := x.slots[s]
-		if v == 0 {
-			x.slots[s] = tag | uint32(i+1)
-			return i
-		}
-		if v&^low == tag && ids[v&low-1] == id {
-			return int32(v&low) - 1
-		}
-	}
-}
-
 // lookup returns the position of id, or -1.
 func (x index) lookup(ids []string, id string) int32 {
 	if len(x.slots) == 0 {
@@ -80,41 +63,103 @@ func (x index) probe(ids []string, id string, h uint64) int32 {
 	}
 }
 
-// chunk is how many IDs insertAll and lookupAll hash before they probe.
+// chunk is how many IDs lookupAll hashes before it probes.
 const chunk = 128
 
-// insertAll inserts every position of ids, in order, and appends to dups the
-// position that holds the ID of every position whose ID is already there.
-// Like lookupAll, it hashes a chunk of IDs and loads their first slots before
-// it inserts them, so that the loads overlap.
+// insertAll inserts every position of ids and appends to dups the position
+// that holds the ID of every position whose ID is already there, in
+// ascending order.
+//
+// It does not insert the IDs one at a time, each at a random slot, which
+// costs a cache miss and a mispredicted branch an ID: it hashes them all,
+// sorts the positions by first slot (a radix sort, stable, so that the
+// copies of an ID stay in the order of their positions), and places them in
+// that order, each in the first free slot from its own on, so that it writes
+// the slots from first to last. Copies of an ID have the same first slot, so
+// they come together; the positions that run past the last slot then go,
+// in order, to the first free slots from the first on, as linear probing
+// would put them.
 func (x index) insertAll(ids []string, dups []int32) []int32 {
-	var hs [chunk]uint64
-	var sink uint32
-	mask := uint64(len(x.slots) - 1)
-	for base := 0; base < len(ids); base += chunk {
-		ks := ids[base:min(base+chunk, len(ids))]
-		for j, k := range ks {
-			hs[j] = x.hash.str(k)
+	n := len(ids)
+	if n == 0 {
+		return dups
+	}
+	size := uint64(len(x.slots))
+	slotBits := bits.Len64(size - 1)
+	low := uint32(1)<<x.idxBits - 1
+	// A key is a position's first slot, then the slot's content: the tag
+	// and the position plus one.
+	keys, tmp := make([]uint64, n), make([]uint64, n)
+	for i, id := range ids {
+		h := x.hash.str(id)
+		keys[i] = (h&(size-1))<<32 | uint64(x.tag(h)|uint32(i+1))
+	}
+	keys, tmp = radixSort(keys, tmp, 32, slotBits)
+
+	next := uint64(0) // the first slot after those placed
+	group := 0        // where the keys with the current key's first slot start
+	over := tmp[:0]   // the keys that run past the last slot
+	for j, k := range keys {
+		s, v := k>>32, uint32(k)
+		if j > 0 && keys[j-1]>>32 != s {
+			group = j
 		}
-		for j := range ks {
-			sink |= x.slots[hs[j]&mask]
-		}
-		for j := range ks {
-			i := int32(base + j)
-			if at := x.insertHashed(ids, i, hs[j]); at != i {
-				dups = append(dups, at)
+		dup := false
+		for _, e := range keys[group:j] {
+			if w := uint32(e); w&^low == v&^low && ids[w&low-1] == ids[v&low-1] {
+				dups = append(dups, int32(w&low)-1)
+				dup = true
+				break
 			}
 		}
+		if dup {
+			continue
+		}
+		s = max(s, next)
+		if s >= size {
+			over = append(over, k)
+			continue
+		}
+		x.slots[s] = v
+		next = s + 1
 	}
-	x.sink(sink)
+	for _, k := range over {
+		s := uint64(0)
+		for x.slots[s] != 0 {
+			s++
+		}
+		x.slots[s] = uint32(k)
+	}
+	slices.Sort(dups)
 	return dups
 }
 
-// sink keeps the compiler from dropping loads made only to warm the cache.
-func (x index) sink(v uint32) {
-	if v == 1<<32-1 && len(x.slots) == 0 {
-		panic("unreachable")
+// radixSort sorts keys by their bits from lo to lo+width (stably, least
+// significant digit first), using tmp, as long as keys, for the passes. It
+// returns the sorted keys and the other slice.
+func radixSort(keys, tmp []uint64, lo, width int) ([]uint64, []uint64) {
+	const digit = 8
+	var count [1 << digit]int32
+	for shift := lo; shift < lo+width; shift += digit {
+		d := min(digit, lo+width-shift)
+		mask := uint64(1)<<d - 1
+		clear(count[:])
+		for _, k := range keys {
+			count[k>>shift&mask]++
+		}
+		sum := int32(0)
+		for i, c := range count[:mask+1] {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			b := k >> shift & mask
+			tmp[count[b]] = k
+			count[b]++
+		}
+		keys, tmp = tmp, keys
 	}
+	return keys, tmp
 }
 
 // idText holds copies of the IDs end to end, for lookupAll to compare keys

@@ -39,8 +39,9 @@ func checkIndex(t *testing.T, ids, keys []string, idxBits uint8) {
 			wantDups = append(wantDups, p)
 		}
 	}
+	slices.Sort(wantDups)
 	dups := x.insertAll(ids, nil)
-	require.Equal(t, wantDups, dups, "insertAll reports the first position of every later copy")
+	require.Equal(t, wantDups, dups, "insertAll reports the first position of every later copy, in ascending order")
 	total := 0
 	for _, id := range ids {
 		total += len(id)
@@ -193,5 +194,35 @@ func TestHasher(t *testing.T) {
 			b[i] ^= 1
 			assert.NotEqual(t, v, h.str(string(b)), "length %d, byte %d", l, i)
 		}
+	}
+}
+
+// TestIndexWrapsAround checks IDs whose first slots are the last ones, so
+// that insertAll places some of them past the last slot, from the first on,
+// where lookups wrapping around find them: 5 IDs of 16 slots whose hashes
+// pick the last slot, and copies of two of them.
+func TestIndexWrapsAround(t *testing.T) {
+	x := newIndex(7)
+	size := uint64(len(x.slots))
+	var ids []string
+	for i := 0; len(ids) < 5; i++ {
+		if id := "w" + itoa(i); x.hash.str(id)&(size-1) == size-1 {
+			ids = append(ids, id)
+		}
+	}
+	ids = append(ids, ids[4], ids[0])
+	want := firstPositions(ids)
+	dups := x.insertAll(ids, nil)
+	assert.Equal(t, []int32{0, 4}, dups, "the first positions of the copies")
+	for id, p := range want {
+		assert.Equal(t, p, x.lookup(ids, id), "%q", id)
+	}
+	assert.Equal(t, int32(-1), x.lookup(ids, "w-1"))
+	// The last slot holds the first ID; the others wrap around to the first
+	// slots, in order.
+	low := uint32(1)<<x.idxBits - 1
+	assert.Equal(t, uint32(1), x.slots[size-1]&low)
+	for s, p := range []uint32{2, 3, 4, 5} {
+		assert.Equal(t, p, x.slots[s]&low, "slot %d", s)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -22,9 +23,12 @@ type graph struct {
 	// weights holds the link weights in millionths, parallel to outTgt; it
 	// is nil when every weight is 1.
 	weights []int64
-	// growth is the most decimal places the weights along any path add up
-	// to (see placesGrowth).
-	growth int32
+	// fractional says whether a weight has decimal places; growthOnce
+	// finds, when a roll-up first needs it, growth: the most decimal places
+	// the weights along any path add up to (see placesGrowth).
+	fractional bool
+	growthOnce sync.Once
+	growth     int32
 	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v.
 	inOff, inSrc []int32
 	// order is the topological order: Kahn's, first in first out.
@@ -92,6 +96,20 @@ func (g *graph) node(v int32) Node {
 		n.Metric = g.metrics[k]
 	}
 	return n
+}
+
+// placesGrowth returns the most decimal places that the weights along any
+// path of links add up to: a weighted sum rolled up along that path gains
+// that many places. It finds them the first time it is called, in time
+// linear in the numbers of nodes and links, or knows them to be 0 if every
+// weight is a whole number; the model is safe for concurrent use all the
+// same.
+func (g *graph) placesGrowth() int32 {
+	if !g.fractional {
+		return 0
+	}
+	g.growthOnce.Do(func() { g.growth = growthOf(g.order, g.outOff, g.outTgt, g.weights) })
+	return g.growth
 }
 
 // reach returns the highest level node v reaches.

@@ -160,11 +160,11 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 	}
 	scale := vals.places
 	if method == WeightedSum {
-		if g.growth > 18 {
+		if g.placesGrowth() > 18 {
 			return RollUp{}, newError(ErrRollUpPrecision, nil,
-				"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.growth)
+				"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.placesGrowth())
 		}
-		scale += g.growth
+		scale += g.placesGrowth()
 	}
 	r := RollUp{g: g, method: method, scale: scale, state: make([]uint8, len(g.ids))}
 	up := pow10u(scale - vals.places)
