@@ -283,7 +283,11 @@ func BenchmarkBuild(b *testing.B) {
 // and links.
 func BenchmarkBuildOnly(b *testing.B) {
 	d := benchSetup(b)
-	bl := d.builder()
+	benchBuildOnly(b, len(d.nodes), d.builder())
+}
+
+// benchBuildOnly measures bl.Build, for a model of n nodes.
+func benchBuildOnly(b *testing.B, n int, bl *Builder) {
 	b.ReportAllocs()
 	cpu0 := cpuNanos()
 	for b.Loop() {
@@ -291,7 +295,7 @@ func BenchmarkBuildOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	perNode(b, len(d.nodes), cpu0)
+	perNode(b, n, cpu0)
 }
 
 // BenchmarkBuildOnlyShuffled is BenchmarkBuildOnly with the links added in
@@ -300,15 +304,7 @@ func BenchmarkBuildOnly(b *testing.B) {
 // go to in the generated order.
 func BenchmarkBuildOnlyShuffled(b *testing.B) {
 	d := benchSetup(b)
-	bl := d.shuffled().builder()
-	b.ReportAllocs()
-	cpu0 := cpuNanos()
-	for b.Loop() {
-		if _, err := bl.Build(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perNode(b, len(d.nodes), cpu0)
+	benchBuildOnly(b, len(d.nodes), d.shuffled().builder())
 }
 
 // BenchmarkBuildAt is BenchmarkBuild with the links added by position
@@ -330,15 +326,7 @@ func BenchmarkBuildAt(b *testing.B) {
 // nodes, and the links by position.
 func BenchmarkBuildOnlyAt(b *testing.B) {
 	d := benchSetup(b)
-	bl := d.builderAt()
-	b.ReportAllocs()
-	cpu0 := cpuNanos()
-	for b.Loop() {
-		if _, err := bl.Build(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	perNode(b, len(d.nodes), cpu0)
+	benchBuildOnly(b, len(d.nodes), d.builderAt())
 }
 
 // retained returns the bytes the model built from d keeps alive.
