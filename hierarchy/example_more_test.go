@@ -193,3 +193,23 @@ func ExampleParseMethod() {
 	// weighted mean <nil>
 	// hierarchy: unknown roll-up method "median"
 }
+
+// Positions are the order the nodes were added in: per-node data can live in
+// slices indexed by them.
+func ExampleModel_Position() {
+	m := model()
+	p, ok := m.Position("handle-enquiry")
+	fmt.Println(p, ok)
+	_, ok = m.Position("answer-the-phone")
+	fmt.Println(ok)
+	names := make([]string, m.Len())
+	for n := range m.Nodes() {
+		at, _ := m.Position(n.ID)
+		names[at] = n.Name
+	}
+	fmt.Println(names[p])
+	// Output:
+	// 3 true
+	// false
+	// Handle enquiry
+}

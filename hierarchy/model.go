@@ -77,6 +77,16 @@ func (m Model) IsZero() bool { return m.Len() == 0 }
 // Has reports whether the model holds a node with the given ID.
 func (m Model) Has(id string) bool { return m.graph().find(id) >= 0 }
 
+// Position returns the position of the node with the given ID: the number
+// of nodes added before it, as [Builder.AddNode] returned, and its place in
+// the order of [Model.Nodes]. It reports false if no node has the ID. A
+// caller that keeps per-node data in slices (a renderer, a BI tool's
+// columns) indexes them by position instead of building its own map of IDs.
+func (m Model) Position(id string) (int, bool) {
+	v := m.graph().find(id)
+	return int(v), v >= 0
+}
+
 // find returns the position of id, or -1.
 func (g *graph) find(id string) int32 { return g.idx.lookup(g.ids, id) }
 

@@ -193,3 +193,27 @@ func TestLinkOrder(t *testing.T) {
 	assert.Equal(t, []string{"t1>a2 0.5", "t1>a3 2", "t1>a1 1", "t2>a3 1", "t2>a1 1", "t2>a2 1"}, links,
 		"the links from the first node added, in the order they were added, then the second's")
 }
+
+// TestModel_Position checks that a node's position is what AddNode returned
+// for it, whatever order the links came in, and that an unknown ID, or any
+// ID of the zero Model, has none.
+func TestModel_Position(t *testing.T) {
+	b := NewBuilder()
+	b.AddLink("c", "a") // before the nodes
+	pa := b.AddNode(node("a", outcome.Output))
+	pb := b.AddNode(node("b", outcome.Task))
+	pc := b.AddNode(node("c", outcome.Activity))
+	b.AddLink("b", "c")
+	m, err := b.Build()
+	require.NoError(t, err)
+	for id, want := range map[string]int{"a": pa, "b": pb, "c": pc} {
+		got, ok := m.Position(id)
+		assert.True(t, ok, id)
+		assert.Equal(t, want, got, id)
+	}
+	assert.Equal(t, []int{0, 1, 2}, []int{pa, pb, pc})
+	_, ok := m.Position("d")
+	assert.False(t, ok)
+	_, ok = Model{}.Position("a")
+	assert.False(t, ok)
+}

@@ -206,7 +206,12 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
 		i++
 	}
-	idx := newIndex(v.ids)
+	// pos returns the position of a node the model holds (every ID below
+	// is one: from its links, or an option optionNode has checked).
+	pos := func(id string) int32 {
+		p, _ := m.Position(id)
+		return int32(p)
+	}
 	// The links, in the model's order: by source, in the order the nodes
 	// were added, so the source is the next node with links, and the links
 	// are compressed sparse rows.
@@ -217,7 +222,7 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		for v.ids[from] != l.From {
 			from++
 		}
-		to := idx.pos(l.To)
+		to := pos(l.To)
 		v.flags[to] |= flagFed
 		v.links = append(v.links, edge{u: from, v: to, w: micro(l.Weight)})
 		v.off[from+1]++
@@ -233,10 +238,10 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 			v.flags[p] |= flagDrawn
 		}
 	} else {
-		v.flags[idx.pos(o.Serving)] |= flagDrawn
+		v.flags[pos(o.Serving)] |= flagDrawn
 		below, _ := m.Descendants(o.Serving)
 		for id := range below {
-			v.flags[idx.pos(id)] |= flagDrawn
+			v.flags[pos(id)] |= flagDrawn
 		}
 	}
 	for p, l := range v.levels {
@@ -247,12 +252,12 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	// The line of sight: the node, and what it reaches that reaches a
 	// customer outcome.
 	if o.Highlight != "" {
-		h := idx.pos(o.Highlight)
+		h := pos(o.Highlight)
 		v.flags[h] |= flagLit
 		if v.has(h, flagAligned) {
 			above, _ := m.Ancestors(o.Highlight)
 			for id := range above {
-				if p := idx.pos(id); v.has(p, flagAligned) {
+				if p := pos(id); v.has(p, flagAligned) {
 					v.flags[p] |= flagLit
 				}
 			}
