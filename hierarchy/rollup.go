@@ -6,10 +6,10 @@ import (
 	"math/big"
 	"math/bits"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -60,9 +60,8 @@ func (m Method) IsValid() bool { return m >= WeightedSum && m <= Max }
 // space ("Weighted-Sum"). Anything else is an error with code
 // [ErrUnknownMethod].
 func ParseMethod(text string) (Method, error) {
-	t := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(text)), "-", " ")
 	for m := WeightedSum; m <= Max; m++ {
-		if t == m.String() {
+		if words.Same(text, m.String()) {
 			return m, nil
 		}
 	}
@@ -434,10 +433,15 @@ func (r RollUp) Value(id string) (decimal.Decimal, bool, error) {
 	if err != nil || r.state[u]&flagMask == stateMissing {
 		return decimal.Decimal{}, false, err
 	}
+	return r.valueAt(u), true, nil
+}
+
+// valueAt returns the value at position u, which has one.
+func (r RollUp) valueAt(u int32) decimal.Decimal {
 	if r.narrow != nil {
-		return i128From(r.narrow[u]).decimal(r.scale), true, nil
+		return i128From(r.narrow[u]).decimal(r.scale)
 	}
-	return r.val[u].decimal(r.scale), true, nil
+	return r.val[u].decimal(r.scale)
 }
 
 // Computed reports whether the node with the given ID got its value from the
@@ -524,13 +528,7 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 		if st == stateMissing {
 			continue
 		}
-		var v decimal.Decimal
-		if r.narrow != nil {
-			v = i128From(r.narrow[u]).decimal(r.scale)
-		} else {
-			v = r.val[u].decimal(r.scale)
-		}
-		out.Values = append(out.Values, rollUpValue{ID: id, Value: v, Computed: st == stateComputed})
+		out.Values = append(out.Values, rollUpValue{ID: id, Value: r.valueAt(int32(u)), Computed: st == stateComputed})
 	}
 	return json.Marshal(out)
 }

@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -48,7 +49,7 @@ func (c Combination) IsValid() bool { return c == BySampleSize || c == ByWeight 
 // anything else is an error with code [ErrUnknownCombination].
 func ParseCombination(text string) (Combination, error) {
 	for c := BySampleSize; c <= ByWeight; c++ {
-		if sameWords(text, c.String()) {
+		if words.Same(text, c.String()) {
 			return c, nil
 		}
 	}

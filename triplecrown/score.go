@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -60,7 +61,7 @@ func (c Crown) IsValid() bool { return c >= Cost && c <= Revenue }
 // anything else is an error with code [ErrUnknownCrown].
 func ParseCrown(text string) (Crown, error) {
 	for c := Cost; c <= Revenue; c++ {
-		if sameWords(text, c.String()) {
+		if words.Same(text, c.String()) {
 			return c, nil
 		}
 	}
@@ -111,7 +112,7 @@ func (s Status) IsValid() bool { return s >= Won && s <= Inconclusive }
 // [ErrUnknownStatus].
 func ParseStatus(text string) (Status, error) {
 	for s := Won; s <= Inconclusive; s++ {
-		if sameWords(text, s.String()) {
+		if words.Same(text, s.String()) {
 			return s, nil
 		}
 	}
@@ -168,37 +169,11 @@ func (v Verdict) IsValid() bool { return v >= TripleCrown && v <= TradeOff }
 // [ErrUnknownVerdict].
 func ParseVerdict(text string) (Verdict, error) {
 	for v := TripleCrown; v <= TradeOff; v++ {
-		if sameWords(text, v.String()) {
+		if words.Same(text, v.String()) {
 			return v, nil
 		}
 	}
 	return 0, newError(ErrUnknownVerdict, nil, "triplecrown: unknown verdict %q", clip(text))
-}
-
-// sameWords reports whether text is name (lower-case ASCII words joined by
-// single spaces or hyphens) but for case, surrounding white space, and a
-// hyphen or a space in place of the other.
-func sameWords(text, name string) bool {
-	text = strings.TrimSpace(text)
-	if len(text) != len(name) {
-		return false
-	}
-	for i := range len(text) {
-		c, n := text[i], name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c == '-' {
-			c = ' '
-		}
-		if n == '-' {
-			n = ' '
-		}
-		if c != n {
-			return false
-		}
-	}
-	return true
 }
 
 // CrownScore is the judgement of one crown of one scorecard, with its reason
