@@ -103,7 +103,7 @@ func FuzzNPSBands(f *testing.F) {
 }
 
 // FuzzTallyScores checks the fast kernels (the table kernels and TallyNPS's
-// SWAR kernel) against the naive reference on arbitrary bytes read as int8
+// SWAR and field kernels) against the naive reference on arbitrary bytes read as int8
 // answers (and the same answers as []int),
 // invalid ones included: the same counts, or the same first bad position.
 // The scale runs from lo for span+1 points; an NPS tally splits it in three
@@ -157,6 +157,14 @@ func FuzzTallyScores(f *testing.F) {
 			// TallyNPS itself, whose []int8 path may be the SWAR kernel.
 			checkTallyNPS(t, bands, answers8)
 			checkTallyNPS(t, bands, answers)
+			// The field kernel, on answers of other types past 255 and
+			// below 0: the bytes as unsigned answers, and shifted by lo.
+			checkTallyNPS(t, bands, data)
+			wide := make([]int, len(data))
+			for i, b := range data {
+				wide[i] = int(b) + int(lo)
+			}
+			checkTallyNPS(t, bands, wide)
 		}
 	})
 }

@@ -252,10 +252,11 @@ func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (
 // code [ErrScoreOutOfRange] that names the first such answer and its
 // position, and no tally is returned (nothing is dropped or clamped).
 //
-// []int8 and []int slices are counted by branch-free kernels (for []int8 on
-// a scale within 0..127, eight answers to a 64-bit word) that run several
-// times faster than a simple loop; other integer types by a simple loop.
-// TallyNPS allocates only for an error.
+// Long slices are counted by branch-free kernels rather than one answer at a
+// time: an []int8 on a scale within 0..127 eight answers to a 64-bit word,
+// answers of the other integer types on a scale within 0..255 by one table
+// load and one add each, and []int8 and []int on other scales by packed
+// table increments. TallyNPS allocates only for an error.
 func TallyNPS[E Integer](bands NPSBands, scores []E) (NPSTally, error) {
 	s := bands.Scale()
 	lut := bands.lut()
@@ -272,6 +273,12 @@ func TallyNPS[E Integer](bands NPSBands, scores []E) (NPSTally, error) {
 		if err := countSimple(s, s8[n:], n, &lut, &c); err != nil {
 			return NPSTally{}, err
 		}
+	} else if _, isInt8 := any(scores).([]int8); !isInt8 && len(scores) >= tallyShort && fieldFits(s) {
+		n, gePass, geProm, err := countFieldsNPS(bands, scores)
+		if err != nil {
+			return NPSTally{}, err
+		}
+		t.promoters, t.passives, t.detractors = geProm, gePass-geProm, n-gePass
 	} else if err := countCodes(s, scores, &lut, width2, &c); err != nil {
 		return NPSTally{}, err
 	}

@@ -466,6 +466,106 @@ func checkTallyNPS[E Integer](t *testing.T, b NPSBands, scores []E) {
 	assert.True(t, got.IsZero())
 }
 
+// TestTallyNPSFieldKernel checks TallyNPS on answers of the integer types
+// other than int8, whose path on scales within 0..255 is the field kernel,
+// against the naive reference: answers past 255 and below 0 of every width
+// (which the kernel catches by ORing eight answers), answers in 0..255 but
+// off the scale (its poison field), at every place of an eight-answer step
+// and in the tail.
+func TestTallyNPSFieldKernel(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	bandsOn := func(min, max, pass, prom int) NPSBands {
+		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
+		require.NoError(t, err)
+		return b
+	}
+	all := []NPSBands{
+		StandardNPSBands(),
+		bandsOn(1, 5, 4, 5),
+		bandsOn(0, 255, 100, 200), // the largest the field kernel takes
+		bandsOn(200, 255, 210, 250),
+		bandsOn(1, 256, 100, 200), // not the field kernel: past 255
+	}
+	for _, b := range all {
+		t.Run(b.String(), func(t *testing.T) {
+			s := b.Scale()
+			valid := make([]int, 300)
+			for i := range valid {
+				valid[i] = s.min + r.IntN(s.Points())
+			}
+			checkTallyNPSTypes(t, b, valid)
+			bads := []int{s.min - 1, s.max + 1, 255, 256, 257, 511, 1 << 20, -1, -256, math.MinInt, math.MaxInt}
+			for _, v := range bads {
+				for _, pos := range []int{0, 1, 7, 8, 150, 295, 296, 299} {
+					bad := append([]int(nil), valid...)
+					bad[pos] = v
+					checkTallyNPSTypes(t, b, bad)
+				}
+			}
+		})
+	}
+	// Unsigned answers past every int64.
+	checkTallyNPS(t, StandardNPSBands(), append(make([]uint64, 290), math.MaxUint64))
+	checkTallyNPS(t, StandardNPSBands(), append(make([]uint64, 290), 1<<63, 3))
+}
+
+// checkTallyNPSTypes runs checkTallyNPS on scores as every integer type
+// wide enough for all of them (a narrower type would wrap them into other
+// answers, which is what that type would hold).
+func checkTallyNPSTypes(t *testing.T, b NPSBands, scores []int) {
+	t.Helper()
+	lo, hi := slices.Min(scores), slices.Max(scores)
+	checkTallyNPS(t, b, scores)
+	checkTallyNPS(t, b, convertAnswers[int64](scores))
+	if lo >= math.MinInt32 && hi <= math.MaxInt32 {
+		checkTallyNPS(t, b, convertAnswers[int32](scores))
+	}
+	if lo >= math.MinInt16 && hi <= math.MaxInt16 {
+		checkTallyNPS(t, b, convertAnswers[int16](scores))
+	}
+	if lo >= 0 {
+		checkTallyNPS(t, b, convertAnswers[uint](scores))
+		checkTallyNPS(t, b, convertAnswers[uint32](scores))
+		if hi <= math.MaxUint16 {
+			checkTallyNPS(t, b, convertAnswers[uint16](scores))
+		}
+		if hi <= math.MaxUint8 {
+			checkTallyNPS(t, b, convertAnswers[uint8](scores))
+		}
+	}
+}
+
+func convertAnswers[E Integer](scores []int) []E {
+	out := make([]E, len(scores))
+	for i, v := range scores {
+		out[i] = E(v)
+	}
+	return out
+}
+
+// TestTallyNPSFieldSecondBlock checks the field kernel's fold between blocks
+// of 2^20 answers (where a 21-bit field would overflow if it were not read)
+// and the position of a bad answer in the second block.
+func TestTallyNPSFieldSecondBlock(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 8 MiB")
+	}
+	s := make([]int, 2*fieldBlock+100)
+	for i := range s {
+		s[i] = 9 + i%2 // all promoters: every field word adds 1 to both counted fields
+	}
+	got, err := TallyNPS(StandardNPSBands(), s)
+	require.NoError(t, err)
+	assert.Equal(t, int64(len(s)), got.Promoters())
+	assert.Zero(t, got.Passives())
+	assert.Zero(t, got.Detractors())
+	checkTallyNPS(t, StandardNPSBands(), s)
+	s[fieldBlock+37] = 11
+	checkTallyNPS(t, StandardNPSBands(), s)
+	s[fieldBlock-1] = -1
+	checkTallyNPS(t, StandardNPSBands(), s)
+}
+
 // TestTallyNPSMatchesNaive checks TallyNPS, whose []int8 path on scales
 // within 0..127 is the SWAR kernel, against the naive reference: every
 // length 0..300 and lengths across the kernel's 32-answer steps and

@@ -31,11 +31,13 @@ import "fmt"
 // Only when a block holds a bad answer is it scanned again, by the simple
 // loop, to find the first one: everything before that block was valid.
 //
-// NPS answers in an []int8 on a scale within 0..127 take a faster kernel
-// still, with no tables: the SWAR kernel at the end of this file. Like the
-// rest of the library it is plain Go, without package unsafe: it reads eight
-// answers at a time through array pointers converted from the slice, and the
-// compiler merges the eight byte loads of [swarWord] into one 64-bit load.
+// NPS answers on a scale within 0..255 take faster kernels still: in an
+// []int8 (within 0..127), the SWAR kernel, with no tables; of any other
+// integer type, the field kernel, one table load and one add per answer.
+// Both are at the end of this file. Like the rest of the library they are
+// plain Go, without package unsafe: they read eight answers at a time
+// through array pointers converted from the slice, and the compiler merges
+// the eight byte loads of [swarWord] into one 64-bit load.
 
 // codeLUT maps an answer's offset from the bottom of its scale (0..255) to
 // its code; offsets past the top of the scale map to the poison code.
@@ -351,4 +353,100 @@ func kernelSWARInt8(b []int8, lo, pass, prom, hi int) (n int, gePass, geProm int
 func laneSum(a uint64) int64 {
 	a = a&0x00FF00FF00FF00FF + a>>8&0x00FF00FF00FF00FF // four 16-bit lanes
 	return int64(a * 0x0001000100010001 >> 48)
+}
+
+// The field kernel: NPS answers of any integer type other than int8 (an
+// []int8 takes the SWAR kernel), on a scale within 0..255, are counted with
+// one table of 256 words indexed by the answer itself. Each word packs
+// three counters in fields of 21 bits: whether the answer is at or above the
+// promoter cut point, at or above the passive cut point, and off the scale
+// (the poison field). Counting an answer is one table load and one add, with
+// no dependent store: against the table kernels' pack-and-increment it
+// halves the work per answer, which on an []int is about the time memory
+// takes to deliver the answer. An answer outside 0..255 (negative, or
+// large) is caught by ORing eight answers together and testing once.
+
+// fieldLUT maps an answer 0..255 to its word of fields.
+type fieldLUT [256]uint64
+
+const (
+	fieldProm   = 1       // the promoter field's unit
+	fieldPass   = 1 << 21 // the at-or-above-passive field's unit
+	fieldPoison = 1 << 42 // the poison field's unit
+	fieldMask   = 1<<21 - 1
+
+	// fieldBlock is the number of answers added into one word before its
+	// fields are read: each of the kernel's two accumulators takes half,
+	// and the sum of both, at most 2^20, stays below 2^21.
+	fieldBlock = 1 << 20
+)
+
+// fieldFits reports whether the field kernel can count answers on s.
+func fieldFits(s Scale) bool { return s.min >= 0 && s.max <= 255 }
+
+// fieldLUTFor returns the field table for a scale lo..hi with cut points
+// pass and prom, lo <= pass < prom <= hi, within 0..255.
+func fieldLUTFor(lo, pass, prom, hi int) *fieldLUT {
+	var l fieldLUT
+	for x := range l {
+		switch {
+		case x < lo || x > hi:
+			l[x] = fieldPoison
+		case x >= prom:
+			l[x] = fieldProm | fieldPass
+		case x >= pass:
+			l[x] = fieldPass
+		}
+	}
+	return &l
+}
+
+// countFieldsNPS counts the NPS answers of scores on bands' scale, which
+// must fit the field kernel, and returns the numbers at or above the
+// passive and promoter cut points. If an answer is not on the scale it
+// returns an error with code [ErrScoreOutOfRange] naming the first one and
+// its position.
+func countFieldsNPS[E Integer](bands NPSBands, scores []E) (n, gePass, geProm int64, err error) {
+	s := bands.Scale()
+	lut := fieldLUTFor(s.min, bands.passLo(), bands.promLo(), s.max)
+	for start := 0; start < len(scores); start += fieldBlock {
+		block := scores[start:min(len(scores), start+fieldBlock)]
+		k, v, ok := kernelFieldNPS(block, lut)
+		for _, x := range block[k:] {
+			if uint64(x) > 255 {
+				ok = false
+				break
+			}
+			v += lut[uint8(x)]
+		}
+		if !ok || v>>42&fieldMask != 0 {
+			codes := bands.lut()
+			return 0, 0, 0, countSimple(s, block, start, &codes, new(codeCounts))
+		}
+		n += int64(len(block))
+		gePass += int64(v >> 21 & fieldMask)
+		geProm += int64(v & fieldMask)
+	}
+	return n, gePass, geProm, nil
+}
+
+// kernelFieldNPS adds up the field words of the answers of b, eight at a
+// step, and returns how many it counted (a multiple of 8; the caller counts
+// the rest), the sum, and whether every answer counted was within 0..255
+// (if not, the sum is meaningless). len(b) must be at most fieldBlock.
+func kernelFieldNPS[E Integer](b []E, lut *fieldLUT) (n int, v uint64, ok bool) {
+	var v0, v1 uint64
+	var acc uint64
+	all := len(b)
+	for len(b) >= 8 {
+		q := (*[8]E)(b)
+		b = b[8:]
+		o0, o1, o2, o3 := uint64(q[0]), uint64(q[1]), uint64(q[2]), uint64(q[3])
+		v0 += lut[uint8(o0)] + lut[uint8(o1)] + lut[uint8(o2)] + lut[uint8(o3)]
+		acc |= o0 | o1 | o2 | o3
+		o0, o1, o2, o3 = uint64(q[4]), uint64(q[5]), uint64(q[6]), uint64(q[7])
+		v1 += lut[uint8(o0)] + lut[uint8(o1)] + lut[uint8(o2)] + lut[uint8(o3)]
+		acc |= o0 | o1 | o2 | o3
+	}
+	return all - len(b), v0 + v1, acc <= 255
 }
