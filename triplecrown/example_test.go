@@ -275,6 +275,23 @@ func ExampleMoney_Compare() {
 	// triplecrown: currency mismatch: EUR and CHF cannot be combined without a conversion
 }
 
+// A unit cost times a volume is a total, exactly; round it only where a
+// person reads it. Here a contact costs 4.35 EUR, and fixing the cause of
+// 12,400 "where is my order?" calls a year (failure demand) saves 53,940 EUR;
+// the gross margin of 30% on 1,234.56 EUR of revenue is 370.368 EUR, 370.37
+// to the cent.
+func ExampleMoney_Mul() {
+	saved, err := eur("4.35").Mul(decimal.NewFromInt(12400))
+	fmt.Println(saved, err)
+	margin, err := eur("1234.56").Mul(decimal.New(3, -1))
+	fmt.Println(margin, err)
+	fmt.Println(margin.Round(triplecrown.MustPrecision(2, outcome.RoundHalfEven)))
+	// Output:
+	// 53940.00 EUR <nil>
+	// 370.368 EUR <nil>
+	// 370.37 EUR
+}
+
 func ExampleMoney_Round() {
 	m := eur("2.345")
 	fmt.Println(m.Round(triplecrown.MustPrecision(2, outcome.RoundHalfUp)))

@@ -214,6 +214,24 @@ func (m Money) Abs() Money {
 	return m.Neg()
 }
 
+// Mul returns m times factor, exactly: nothing is rounded, so the product
+// keeps the places of both (12.50 EUR times 0.3 is 3.750 EUR; round it with
+// [Money.Round] where a person will read it). It is how a unit cost becomes
+// a total (the cost of a contact times the contacts that failure demand no
+// longer causes) and how a share of an amount is taken (the gross margin on
+// revenue gained). A factor with more than [MaxDigits] digits or an exponent
+// beyond ±[MaxExponent] is an error with code [ErrInvalidAmount], as it is
+// for an amount. The zero Money times any factor is the zero Money.
+func (m Money) Mul(factor decimal.Decimal) (Money, error) {
+	if err := checkDecimal(factor, "factor"); err != nil {
+		return Money{}, err
+	}
+	if m.IsZero() {
+		return Money{}, nil
+	}
+	return makeMoney(m.amount.Mul(factor), m.cur), nil
+}
+
 // Round returns m rounded to precision p (to p's places, by p's mode), as
 // [Precision.Round] does: 2.345 EUR to two places half-even is 2.34 EUR, and
 // 2.3 EUR to two places is 2.30 EUR. Rounding is never implicit; the zero

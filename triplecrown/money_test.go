@@ -2,6 +2,8 @@ package triplecrown
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -159,6 +161,81 @@ func TestMoney_zero(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, c)
 	assert.Equal(t, "7 GBP", a.String())
+}
+
+func TestMoney_Mul(t *testing.T) {
+	// Worked by hand: 12.50 x 0.3 = 3.750 (2 + 1 places); 19.99 x 3 = 59.97;
+	// -4.20 x 2.5 = -10.500; 1e30 x 1e-30 = 1 (exponent 30 - 30 = 0).
+	for _, tt := range []struct{ amount, factor, want string }{
+		{"12.50", "0.3", "3.750 EUR"},
+		{"19.99", "3", "59.97 EUR"},
+		{"-4.20", "2.5", "-10.500 EUR"},
+		{"1e30", "1e-30", "1 EUR"},
+		{"7", "0", "0 EUR"},
+		{"7", "-1", "-7 EUR"},
+	} {
+		got, err := MustMoney(tt.amount, "EUR").Mul(decimal.RequireFromString(tt.factor))
+		require.NoError(t, err, "%s x %s", tt.amount, tt.factor)
+		assert.Equal(t, tt.want, got.String(), "%s x %s", tt.amount, tt.factor)
+		assert.Equal(t, MustCurrency("EUR"), got.Currency())
+	}
+	// A product past 18 digits is kept exactly, as a wide amount: 10^20 - 1
+	// times 10^20 + 1 is 10^40 - 1, forty nines.
+	wide, err := MustMoney("99999999999999999999", "EUR").Mul(decimal.RequireFromString("100000000000000000001"))
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("9", 40)+" EUR", wide.String())
+	sum, err := Sum([]Money{wide, MustMoney("1", "EUR")})
+	require.NoError(t, err)
+	assert.Equal(t, "1"+strings.Repeat("0", 40)+" EUR", sum.String())
+
+	var z Money
+	got, err := z.Mul(decimal.RequireFromString("0.25"))
+	require.NoError(t, err)
+	assert.True(t, got.IsZero(), "the zero Money times anything is the zero Money, with no exponent: %v", got)
+	assert.Equal(t, "0", got.String())
+
+	for _, bad := range []decimal.Decimal{decimal.New(1, -31), decimal.New(1, 31), decimal.RequireFromString(strings.Repeat("9", 41))} {
+		_, err := MustMoney("1", "EUR").Mul(bad)
+		require.ErrorIs(t, err, ErrInvalidAmount, "%s", bad)
+		assert.Contains(t, err.Error(), "triplecrown: factor with ")
+	}
+}
+
+// TestMoney_MulProperties checks, on random amounts and factors, the laws
+// exact multiplication must keep: it distributes over Add ((a + b) f =
+// af + bf), it is associative in its factors ((a f) g = a (f g)), and a
+// factor of one changes nothing.
+func TestMoney_MulProperties(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	random := func() decimal.Decimal { return decimal.New(r.Int64N(2_000_001)-1_000_000, -r.Int32N(7)) }
+	for range 500 {
+		a, err := NewMoney(random(), "EUR")
+		require.NoError(t, err)
+		b, err := NewMoney(random(), "EUR")
+		require.NoError(t, err)
+		f, g := random(), random()
+		ab, err := a.Add(b)
+		require.NoError(t, err)
+		left, err := ab.Mul(f)
+		require.NoError(t, err)
+		af, err := a.Mul(f)
+		require.NoError(t, err)
+		bf, err := b.Mul(f)
+		require.NoError(t, err)
+		right, err := af.Add(bf)
+		require.NoError(t, err)
+		assert.True(t, left.Equal(right), "(%s + %s) x %s: %s != %s", a, b, f, left, right)
+
+		afg, err := af.Mul(g)
+		require.NoError(t, err)
+		aFG, err := a.Mul(f.Mul(g))
+		require.NoError(t, err)
+		assert.True(t, afg.Equal(aFG), "(%s x %s) x %s", a, f, g)
+
+		one, err := a.Mul(decimal.NewFromInt(1))
+		require.NoError(t, err)
+		assert.Equal(t, a.String(), one.String())
+	}
 }
 
 func TestMoney_Round(t *testing.T) {

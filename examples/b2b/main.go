@@ -155,10 +155,11 @@ func roiPart(w io.Writer, costSaved, revenueGained triplecrown.Money) error {
 	fmt.Fprintln(w, "\n4. The ROI for the CX initiative")
 	rd := triplecrown.MustPrecision(2, outcome.RoundHalfEven)
 	dollars := triplecrown.MustPrecision(0, outcome.RoundHalfEven)
-	margin, err := triplecrown.NewMoney(dollars.Round(revenueGained.Amount().Mul(decimal.New(30, -2))), "USD")
+	margin, err := revenueGained.Mul(decimal.New(3, -1))
 	if err != nil {
 		return err
 	}
+	margin = margin.Round(dollars)
 	roi, err := triplecrown.NewROI(triplecrown.ROISpec{
 		Investment:    triplecrown.MustMoney("12000000", "USD"),
 		CostSaved:     costSaved,
