@@ -7,9 +7,9 @@ import (
 	"iter"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/cxmodel/cx/internal/stat"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -57,13 +57,14 @@ func (m Method) IsValid() bool { return m == Pearson || m == Spearman }
 // IsZero reports whether m is the zero (invalid) Method.
 func (m Method) IsZero() bool { return m == 0 }
 
-// ParseMethod parses "pearson" or "spearman", ignoring case and surrounding
-// white space. Anything else is an error with code [ErrUnknownMethod].
+// ParseMethod parses "pearson" or "spearman", ignoring ASCII case and
+// surrounding white space. Anything else is an error with code
+// [ErrUnknownMethod].
 func ParseMethod(text string) (Method, error) {
-	switch strings.ToLower(strings.TrimSpace(text)) {
-	case "pearson":
+	switch {
+	case words.Same(text, "pearson"):
 		return Pearson, nil
-	case "spearman":
+	case words.Same(text, "spearman"):
 		return Spearman, nil
 	}
 	return 0, outcome.NewError(ErrUnknownMethod, nil, "northstar: unknown correlation method %q", clip(text))
@@ -120,20 +121,15 @@ func (v Verdict) IsValid() bool { return v >= NoEvidence && v <= Coincident }
 // IsZero reports whether v is the zero (invalid) Verdict.
 func (v Verdict) IsZero() bool { return v == 0 }
 
-// ParseVerdict parses a verdict, ignoring case, surrounding white space and
-// the difference between a hyphen and a space: "no evidence" (or
+// ParseVerdict parses a verdict, ignoring ASCII case, surrounding white space
+// and the difference between a hyphen and a space: "no evidence" (or
 // "no-evidence"), "leads", "lags", "coincident". Anything else is an error
 // with code [ErrUnknownVerdict].
 func ParseVerdict(text string) (Verdict, error) {
-	switch strings.ReplaceAll(strings.ToLower(strings.TrimSpace(text)), "-", " ") {
-	case "no evidence":
-		return NoEvidence, nil
-	case "leads":
-		return Leads, nil
-	case "lags":
-		return Lags, nil
-	case "coincident":
-		return Coincident, nil
+	for v := NoEvidence; v <= Coincident; v++ {
+		if words.Same(text, v.String()) {
+			return v, nil
+		}
 	}
 	return 0, outcome.NewError(ErrUnknownVerdict, nil, "northstar: unknown lead/lag verdict %q", clip(text))
 }

@@ -457,7 +457,12 @@ func TestMethodAndVerdictText(t *testing.T) {
 	assert.Equal(t, "Method(0)", Method(0).String())
 	assert.True(t, Method(0).IsZero())
 	assert.False(t, Method(3).IsValid())
-	_, err := ParseMethod("kendall")
+	p, err := ParseMethod("SPEARMAN")
+	require.NoError(t, err)
+	assert.Equal(t, Spearman, p)
+	_, err = ParseMethod("pear-son")
+	assert.ErrorIs(t, err, ErrUnknownMethod)
+	_, err = ParseMethod("kendall")
 	assert.ErrorIs(t, err, ErrUnknownMethod)
 	assert.EqualError(t, err, `northstar: unknown correlation method "kendall"`)
 

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"strings"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -96,13 +96,12 @@ func (c Criterion) IsValid() bool { return c >= Coverage && c <= Reach }
 func (c Criterion) IsZero() bool { return c == 0 }
 
 // ParseCriterion parses a criterion's token ("coverage", "lead", "linkage",
-// "ratings", "reach") or name ("customer coverage", ...), ignoring case and
-// surrounding white space. Anything else is an error with code
-// [ErrUnknownCriterion].
+// "ratings", "reach") or name ("customer coverage", ...), ignoring ASCII
+// case, surrounding white space and the difference between a hyphen and a
+// space. Anything else is an error with code [ErrUnknownCriterion].
 func ParseCriterion(text string) (Criterion, error) {
-	t := strings.ToLower(strings.TrimSpace(text))
 	for c := range Criteria() {
-		if t == c.token() || t == c.String() {
+		if words.Same(text, c.token()) || words.Same(text, c.String()) {
 			return c, nil
 		}
 	}

@@ -681,7 +681,15 @@ func TestCriterionText(t *testing.T) {
 	assert.Equal(t, "Criterion(0)", Criterion(0).String())
 	assert.True(t, Criterion(0).IsZero())
 	assert.False(t, Criterion(6).IsValid())
-	_, err := ParseCriterion("beauty")
+	// A hyphen stands for a space, as in every parser of the module's names;
+	// only ASCII letters fold, so the Kelvin sign (U+212A), which
+	// strings.ToLower turns into a "k", is not one.
+	p, err := ParseCriterion("Linkage-To-Business-Outcomes")
+	require.NoError(t, err)
+	assert.Equal(t, Linkage, p)
+	_, err = ParseCriterion("lin\u212Aage")
+	assert.ErrorIs(t, err, ErrUnknownCriterion)
+	_, err = ParseCriterion("beauty")
 	assert.ErrorIs(t, err, ErrUnknownCriterion)
 	assert.EqualError(t, err, `northstar: unknown criterion "beauty"`)
 	var c Criterion
