@@ -274,7 +274,7 @@ func TallyNPS[E Integer](bands NPSBands, scores []E) (NPSTally, error) {
 			return NPSTally{}, err
 		}
 	} else if _, isInt8 := any(scores).([]int8); !isInt8 && len(scores) >= tallyShort && fieldFits(s) {
-		n, gePass, geProm, err := countFieldsNPS(bands, scores)
+		n, gePass, geProm, err := countFieldsNPS(bands, scores, &lut)
 		if err != nil {
 			return NPSTally{}, err
 		}

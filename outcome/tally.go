@@ -361,19 +361,20 @@ func laneSum(a uint64) int64 {
 // three counters in fields of 21 bits: whether the answer is at or above the
 // promoter cut point, at or above the passive cut point, and off the scale
 // (the poison field). Counting an answer is one table load and one add, with
-// no dependent store: against the table kernels' pack-and-increment it
-// halves the work per answer, which on an []int is about the time memory
-// takes to deliver the answer. An answer outside 0..255 (negative, or
-// large) is caught by ORing eight answers together and testing once.
+// no store: about half the work of the table kernels' pack and increment,
+// and on an []int close to the time memory takes to deliver the answers. An
+// answer outside 0..255 (negative, or large) is caught by ORing eight
+// answers together and testing once.
 
 // fieldLUT maps an answer 0..255 to its word of fields.
 type fieldLUT [256]uint64
 
 const (
-	fieldProm   = 1       // the promoter field's unit
-	fieldPass   = 1 << 21 // the at-or-above-passive field's unit
-	fieldPoison = 1 << 42 // the poison field's unit
-	fieldMask   = 1<<21 - 1
+	fieldBits   = 21                   // the width of a field
+	fieldMask   = 1<<fieldBits - 1     // a field, shifted down
+	fieldProm   = 1                    // the promoter field's unit (bits 0-20)
+	fieldPass   = 1 << fieldBits       // the at-or-above-passive field's unit
+	fieldPoison = 1 << (2 * fieldBits) // the poison field's unit
 
 	// fieldBlock is the number of answers added into one word before its
 	// fields are read: each of the kernel's two accumulators takes half,
@@ -405,8 +406,8 @@ func fieldLUTFor(lo, pass, prom, hi int) *fieldLUT {
 // must fit the field kernel, and returns the numbers at or above the
 // passive and promoter cut points. If an answer is not on the scale it
 // returns an error with code [ErrScoreOutOfRange] naming the first one and
-// its position.
-func countFieldsNPS[E Integer](bands NPSBands, scores []E) (n, gePass, geProm int64, err error) {
+// its position, found by the simple loop with codes, the bands' code table.
+func countFieldsNPS[E Integer](bands NPSBands, scores []E, codes *codeLUT) (n, gePass, geProm int64, err error) {
 	s := bands.Scale()
 	lut := fieldLUTFor(s.min, bands.passLo(), bands.promLo(), s.max)
 	for start := 0; start < len(scores); start += fieldBlock {
@@ -419,12 +420,11 @@ func countFieldsNPS[E Integer](bands NPSBands, scores []E) (n, gePass, geProm in
 			}
 			v += lut[uint8(x)]
 		}
-		if !ok || v>>42&fieldMask != 0 {
-			codes := bands.lut()
-			return 0, 0, 0, countSimple(s, block, start, &codes, new(codeCounts))
+		if !ok || v>>(2*fieldBits) != 0 {
+			return 0, 0, 0, countSimple(s, block, start, codes, new(codeCounts))
 		}
 		n += int64(len(block))
-		gePass += int64(v >> 21 & fieldMask)
+		gePass += int64(v >> fieldBits & fieldMask)
 		geProm += int64(v & fieldMask)
 	}
 	return n, gePass, geProm, nil
