@@ -152,6 +152,33 @@ func ExampleScorecard_Score_inconclusive() {
 	// customers live in 30 days rose from 0.78 to 0.82 (+0.04, +5.13%), meeting the materiality threshold of 5%, but not significant (p = 0.4795, not below 0.05): inconclusive
 }
 
+// A dashboard shows each crown with its label and figures as data, not by
+// parsing the reason: the service crown names the measure it was judged on.
+func ExampleCrownScore_Measure() {
+	card := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
+		Unit: "billing", Period: "2025",
+		Cost:    triplecrown.Amounts{Baseline: eur("800000"), Actual: eur("760000")},
+		Revenue: triplecrown.Amounts{Baseline: eur("0"), Actual: eur("0")},
+		Service: triplecrown.ServiceSpec{
+			Name: "days to settle a dispute", Unit: "days", Direction: outcome.LowerIsBetter,
+			Baseline: must(triplecrown.NewValue(decimal.RequireFromString("12"))),
+			Actual:   must(triplecrown.NewValue(decimal.RequireFromString("9"))),
+		},
+	})
+	s, _ := card.Score(policy())
+	for c := range s.All() {
+		label, unit := c.Measure()
+		if label == "" {
+			label, unit = c.Crown().String(), c.Currency().String()
+		}
+		fmt.Printf("%-24s %s -> %s %s: %s\n", label, c.Baseline(), c.Actual(), unit, c.Status())
+	}
+	// Output:
+	// cost                     800000 -> 760000 EUR: won
+	// days to settle a dispute 12 -> 9 days: won
+	// revenue                  0 -> 0 EUR: flat
+}
+
 // A unit that earned no revenue before has no relative change: any growth
 // from zero meets a relative threshold.
 func ExampleCrownScore_Relative() {

@@ -213,6 +213,12 @@ func (s CrownScore) Direction() outcome.Direction { return s.direction }
 // service).
 func (s CrownScore) Currency() Currency { return s.cur }
 
+// Measure returns the name and unit of the service measure the crown was
+// judged on, as the scorecard gave them ("time to respond", "hours"): the
+// label a dashboard puts beside the figures. For cost and revenue both are
+// empty; their unit is [CrownScore.Currency].
+func (s CrownScore) Measure() (name, unit string) { return s.name, s.unit }
+
 // Baseline returns the baseline: the exact amount of money, or the service
 // value rounded to the policy's precision.
 func (s CrownScore) Baseline() decimal.Decimal { return s.baseline }
