@@ -681,7 +681,7 @@ func TestCriterionText(t *testing.T) {
 	assert.Equal(t, "Criterion(0)", Criterion(0).String())
 	assert.True(t, Criterion(0).IsZero())
 	assert.False(t, Criterion(6).IsValid())
-	// A hyphen stands for a space, as in every parser of the module's names;
+	// A hyphen stands for a space, as in the parsers of triplecrown and hierarchy;
 	// only ASCII letters fold, so the Kelvin sign (U+212A), which
 	// strings.ToLower turns into a "k", is not one.
 	p, err := ParseCriterion("Linkage-To-Business-Outcomes")
