@@ -102,7 +102,9 @@ func NewCESTally(scale CESScale) CESTally { return CESTally{ratingTally[CESScale
 // TallyCES returns the tally of the answers in scores. It checks every
 // answer: one that is not on the scale is an error with code
 // [ErrScoreOutOfRange] naming the first such answer and its position, and no
-// tally is returned. []int8 and []int slices take a branch-free kernel.
+// tally is returned. Long slices are counted by branch-free kernels; answers
+// of any integer type but int8, on a scale within 0..255 of at most seven
+// points (as the standard scales are), take one table load and one add each.
 func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
 	t, err := tallyRatingScores(scale, scores)
 	return CESTally{t}, err

@@ -139,10 +139,18 @@ func FuzzTallyScores(f *testing.F) {
 		}
 		answers := surveyWiden(answers8)
 
+		// The bytes as unsigned answers, and shifted by lo: answers of
+		// other types than int8, past 255 and below 0, for the field kernel.
+		wide := make([]int, len(data))
+		for i, b := range data {
+			wide[i] = int(b) + int(lo)
+		}
 		if scale.Points() <= MaxRatingPoints {
 			lut := ratingLUT(scale)
 			checkKernel(t, scale, answers8, &lut, width4)
 			checkKernel(t, scale, answers, &lut, width4)
+			checkKernel(t, scale, data, &lut, width4)
+			checkKernel(t, scale, wide, &lut, width4)
 		}
 		if scale.Points() >= 3 {
 			// Cut points 1 <= a < b <= span from the input.
@@ -157,13 +165,9 @@ func FuzzTallyScores(f *testing.F) {
 			// TallyNPS itself, whose []int8 path may be the SWAR kernel.
 			checkTallyNPS(t, bands, answers8)
 			checkTallyNPS(t, bands, answers)
-			// The field kernel, on answers of other types past 255 and
-			// below 0: the bytes as unsigned answers, and shifted by lo.
+			checkKernel(t, scale, data, &lut, width2)
+			checkKernel(t, scale, wide, &lut, width2)
 			checkTallyNPS(t, bands, data)
-			wide := make([]int, len(data))
-			for i, b := range data {
-				wide[i] = int(b) + int(lo)
-			}
 			checkTallyNPS(t, bands, wide)
 		}
 	})

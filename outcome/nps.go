@@ -273,12 +273,6 @@ func TallyNPS[E Integer](bands NPSBands, scores []E) (NPSTally, error) {
 		if err := countSimple(s, s8[n:], n, &lut, &c); err != nil {
 			return NPSTally{}, err
 		}
-	} else if _, isInt8 := any(scores).([]int8); !isInt8 && len(scores) >= tallyShort && fieldFits(s) {
-		n, gePass, geProm, err := countFieldsNPS(bands, scores, &lut)
-		if err != nil {
-			return NPSTally{}, err
-		}
-		t.promoters, t.passives, t.detractors = geProm, gePass-geProm, n-gePass
 	} else if err := countCodes(s, scores, &lut, width2, &c); err != nil {
 		return NPSTally{}, err
 	}

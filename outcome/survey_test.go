@@ -466,40 +466,83 @@ func checkTallyNPS[E Integer](t *testing.T, b NPSBands, scores []E) {
 	assert.True(t, got.IsZero())
 }
 
-// TestTallyNPSFieldKernel checks TallyNPS on answers of the integer types
-// other than int8, whose path on scales within 0..255 is the field kernel,
-// against the naive reference: answers past 255 and below 0 of every width
-// (which the kernel catches by ORing eight answers), answers in 0..255 but
-// off the scale (its poison field), at every place of an eight-answer step
-// and in the tail.
-func TestTallyNPSFieldKernel(t *testing.T) {
+// TestFieldKernel checks the counts of answers of the integer types other
+// than int8, whose path on scales within 0..255 with at most seven codes is
+// the field kernel, against the naive reference: for NPS bands (through
+// TallyNPS too) and rating scales (CSAT, CES) on and off that path, with
+// answers past 255 and below 0 of every width (which the kernel catches by
+// ORing eight answers), answers in 0..255 but off the scale (its poison
+// field), at every place of an eight-answer step and in the tail.
+func TestFieldKernel(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	bandsOn := func(min, max, pass, prom int) NPSBands {
 		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
 		require.NoError(t, err)
 		return b
 	}
-	all := []NPSBands{
+	type kernelCase struct {
+		scale Scale
+		lut   codeLUT
+		w     codeWidth
+		bands NPSBands // for NPS scales
+		field bool     // whether the field kernel takes it
+	}
+	var all []kernelCase
+	for _, b := range []NPSBands{
 		StandardNPSBands(),
 		bandsOn(1, 5, 4, 5),
-		bandsOn(0, 255, 100, 200), // the largest the field kernel takes
+		bandsOn(0, 255, 100, 200), // the largest scale the field kernel takes
 		bandsOn(200, 255, 210, 250),
 		bandsOn(1, 256, 100, 200), // not the field kernel: past 255
+		bandsOn(-5, 5, 0, 3),      // nor this: below 0
+	} {
+		all = append(all, kernelCase{b.Scale(), b.lut(), width2, b, b.Scale().min >= 0 && b.Scale().max <= 255})
 	}
-	for _, b := range all {
-		t.Run(b.String(), func(t *testing.T) {
-			s := b.Scale()
+	for _, sc := range []struct {
+		min, max int
+		field    bool
+	}{
+		{1, 3, true},     // 16-bit fields
+		{1, 5, true},     // CSAT: 8-bit fields
+		{1, 7, true},     // CES: the most points the field kernel takes
+		{0, 7, false},    // eight points
+		{0, 10, false},   // eleven
+		{248, 254, true}, // near the top of 0..255
+		{-3, 3, false},
+	} {
+		s := MustScale(sc.min, sc.max)
+		all = append(all, kernelCase{s, ratingLUT(s), width4, NPSBands{}, sc.field})
+	}
+	for _, k := range all {
+		t.Run(fmt.Sprintf("%s/%d", k.scale, k.w), func(t *testing.T) {
+			_, fits := fieldFits(k.scale, k.w)
+			require.Equal(t, k.field, fits)
+			s := k.scale
 			valid := make([]int, 300)
 			for i := range valid {
 				valid[i] = s.min + r.IntN(s.Points())
 			}
-			checkTallyNPSTypes(t, b, valid)
+			check := func(scores []int) {
+				checkKernelTypes(t, k.scale, &k.lut, k.w, scores)
+				if k.w == width2 {
+					checkTallyNPS(t, k.bands, scores)
+				}
+			}
+			// Also every answer at the bottom of the scale, so that the OR of
+			// eight answers holds little beside a bad one's bits.
+			low := make([]int, 300)
+			for i := range low {
+				low[i] = s.min
+			}
+			check(valid)
 			bads := []int{s.min - 1, s.max + 1, 255, 256, 257, 511, 1 << 20, -1, -256, math.MinInt, math.MaxInt}
 			for _, v := range bads {
 				for _, pos := range []int{0, 1, 7, 8, 150, 295, 296, 299} {
-					bad := append([]int(nil), valid...)
-					bad[pos] = v
-					checkTallyNPSTypes(t, b, bad)
+					for _, base := range [][]int{valid, low} {
+						bad := append([]int(nil), base...)
+						bad[pos] = v
+						check(bad)
+					}
 				}
 			}
 		})
@@ -509,28 +552,28 @@ func TestTallyNPSFieldKernel(t *testing.T) {
 	checkTallyNPS(t, StandardNPSBands(), append(make([]uint64, 290), 1<<63, 3))
 }
 
-// checkTallyNPSTypes runs checkTallyNPS on scores as every integer type
+// checkKernelTypes runs checkKernel on scores as every integer type but int8
 // wide enough for all of them (a narrower type would wrap them into other
 // answers, which is what that type would hold).
-func checkTallyNPSTypes(t *testing.T, b NPSBands, scores []int) {
+func checkKernelTypes(t *testing.T, s Scale, lut *codeLUT, w codeWidth, scores []int) {
 	t.Helper()
 	lo, hi := slices.Min(scores), slices.Max(scores)
-	checkTallyNPS(t, b, scores)
-	checkTallyNPS(t, b, convertAnswers[int64](scores))
+	checkKernel(t, s, scores, lut, w)
+	checkKernel(t, s, convertAnswers[int64](scores), lut, w)
 	if lo >= math.MinInt32 && hi <= math.MaxInt32 {
-		checkTallyNPS(t, b, convertAnswers[int32](scores))
+		checkKernel(t, s, convertAnswers[int32](scores), lut, w)
 	}
 	if lo >= math.MinInt16 && hi <= math.MaxInt16 {
-		checkTallyNPS(t, b, convertAnswers[int16](scores))
+		checkKernel(t, s, convertAnswers[int16](scores), lut, w)
 	}
 	if lo >= 0 {
-		checkTallyNPS(t, b, convertAnswers[uint](scores))
-		checkTallyNPS(t, b, convertAnswers[uint32](scores))
+		checkKernel(t, s, convertAnswers[uint](scores), lut, w)
+		checkKernel(t, s, convertAnswers[uint32](scores), lut, w)
 		if hi <= math.MaxUint16 {
-			checkTallyNPS(t, b, convertAnswers[uint16](scores))
+			checkKernel(t, s, convertAnswers[uint16](scores), lut, w)
 		}
 		if hi <= math.MaxUint8 {
-			checkTallyNPS(t, b, convertAnswers[uint8](scores))
+			checkKernel(t, s, convertAnswers[uint8](scores), lut, w)
 		}
 	}
 }
@@ -543,27 +586,42 @@ func convertAnswers[E Integer](scores []int) []E {
 	return out
 }
 
-// TestTallyNPSFieldSecondBlock checks the field kernel's fold between blocks
-// of 2^20 answers (where a 21-bit field would overflow if it were not read)
-// and the position of a bad answer in the second block.
-func TestTallyNPSFieldSecondBlock(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocates 8 MiB")
+// TestFieldKernelBlocks checks the field kernel's fold between blocks, with
+// 16-bit fields (NPS) and 8-bit ones (a CES scale), where a field would
+// overflow if it were not read, and the position of a bad answer in a later
+// block.
+func TestFieldKernelBlocks(t *testing.T) {
+	// NPS: every answer a promoter, so every word adds 1 to one field.
+	nps := make([]int, 2*fieldBlock(16)+100)
+	for i := range nps {
+		nps[i] = 9 + i%2
 	}
-	s := make([]int, 2*fieldBlock+100)
-	for i := range s {
-		s[i] = 9 + i%2 // all promoters: every field word adds 1 to both counted fields
-	}
-	got, err := TallyNPS(StandardNPSBands(), s)
+	got, err := TallyNPS(StandardNPSBands(), nps)
 	require.NoError(t, err)
-	assert.Equal(t, int64(len(s)), got.Promoters())
+	assert.Equal(t, int64(len(nps)), got.Promoters())
 	assert.Zero(t, got.Passives())
 	assert.Zero(t, got.Detractors())
-	checkTallyNPS(t, StandardNPSBands(), s)
-	s[fieldBlock+37] = 11
-	checkTallyNPS(t, StandardNPSBands(), s)
-	s[fieldBlock-1] = -1
-	checkTallyNPS(t, StandardNPSBands(), s)
+	checkTallyNPS(t, StandardNPSBands(), nps)
+	nps[fieldBlock(16)+37] = 11
+	checkTallyNPS(t, StandardNPSBands(), nps)
+	nps[fieldBlock(16)-1] = -1
+	checkTallyNPS(t, StandardNPSBands(), nps)
+
+	// CES: 1000 answers, all 7, across four blocks of 248.
+	ces := make([]int, 1000)
+	for i := range ces {
+		ces[i] = 7
+	}
+	tally, err := TallyCES(StandardCESScale(), ces)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{0, 0, 0, 0, 0, 0, 1000}, tally.Counts())
+	s := StandardCESScale().Scale()
+	lut := ratingLUT(s)
+	checkKernel(t, s, ces, &lut, width4)
+	ces[3*fieldBlock(8)+5] = 8
+	checkKernel(t, s, ces, &lut, width4)
+	ces[fieldBlock(8)] = 0
+	checkKernel(t, s, ces, &lut, width4)
 }
 
 // TestTallyNPSMatchesNaive checks TallyNPS, whose []int8 path on scales

@@ -31,11 +31,12 @@ import "fmt"
 // Only when a block holds a bad answer is it scanned again, by the simple
 // loop, to find the first one: everything before that block was valid.
 //
-// NPS answers on a scale within 0..255 take faster kernels still: in an
-// []int8 (within 0..127), the SWAR kernel, with no tables; of any other
-// integer type, the field kernel, one table load and one add per answer.
-// Both are at the end of this file. Like the rest of the library they are
-// plain Go, without package unsafe: they read eight answers at a time
+// Faster kernels still are at the end of this file: for NPS answers in an
+// []int8 on a scale within 0..127, the SWAR kernel, with no tables; for
+// answers of any other integer type on a scale within 0..255 with few codes
+// (the NPS groups, a rating scale of up to seven points), the field kernel,
+// one table load and one add per answer. Like the rest of the library they
+// are plain Go, without package unsafe: they read eight answers at a time
 // through array pointers converted from the slice, and the compiler merges
 // the eight byte loads of [swarWord] into one 64-bit load.
 
@@ -79,10 +80,13 @@ func (w codeWidth) poison() uint8 { return 1<<w - 1 }
 // the caller must discard.
 func countCodes[E Integer](s Scale, scores []E, lut *codeLUT, w codeWidth, out *codeCounts) error {
 	if len(scores) >= tallyShort {
-		switch v := any(scores).(type) {
-		case []int8:
+		if v, ok := any(scores).([]int8); ok {
 			return countInt8(s, v, lut, w, out)
-		case []int:
+		}
+		if bits, ok := fieldFits(s, w); ok {
+			return countFields(s, scores, lut, w, bits, out)
+		}
+		if v, ok := any(scores).([]int); ok {
 			return countInt(s, v, lut, w, out)
 		}
 	}
@@ -355,86 +359,103 @@ func laneSum(a uint64) int64 {
 	return int64(a * 0x0001000100010001 >> 48)
 }
 
-// The field kernel: NPS answers of any integer type other than int8 (an
-// []int8 takes the SWAR kernel), on a scale within 0..255, are counted with
-// one table of 256 words indexed by the answer itself. Each word packs
-// three counters in fields of 21 bits: whether the answer is at or above the
-// promoter cut point, at or above the passive cut point, and off the scale
-// (the poison field). Counting an answer is one table load and one add, with
-// no store: about half the work of the table kernels' pack and increment,
-// and on an []int close to the time memory takes to deliver the answers. An
-// answer outside 0..255 (negative, or large) is caught by ORing eight
-// answers together and testing once.
+// The field kernel: answers of any integer type other than int8 (an []int8
+// takes the kernels above), on a scale within 0..255 with at most seven
+// codes besides the poison one (the three NPS groups; a rating scale of at
+// most seven points, as the standard CSAT and CES scales are), are counted
+// with one table of 256 words indexed by the answer itself. Each word has a
+// field per code, of 16 bits for four codes or fewer and of 8 bits for up to
+// eight, and an answer's word holds 1 in its code's field: so adding up the
+// words of a block of answers counts each code in its field. Counting an
+// answer is one table load and one add, with no store: about half the work
+// of the packed table increments, and on an []int close to the time memory
+// takes to deliver the answers. An answer outside 0..255 (negative, or
+// large) is caught by ORing eight answers together and testing once a
+// block; a block with a bad answer is scanned again by the simple loop.
 
 // fieldLUT maps an answer 0..255 to its word of fields.
 type fieldLUT [256]uint64
 
-const (
-	fieldBits   = 21                   // the width of a field
-	fieldMask   = 1<<fieldBits - 1     // a field, shifted down
-	fieldProm   = 1                    // the promoter field's unit (bits 0-20)
-	fieldPass   = 1 << fieldBits       // the at-or-above-passive field's unit
-	fieldPoison = 1 << (2 * fieldBits) // the poison field's unit
-
-	// fieldBlock is the number of answers added into one word before its
-	// fields are read: each of the kernel's two accumulators takes half,
-	// and the sum of both, at most 2^20, stays below 2^21.
-	fieldBlock = 1 << 20
-)
-
-// fieldFits reports whether the field kernel can count answers on s.
-func fieldFits(s Scale) bool { return s.min >= 0 && s.max <= 255 }
-
-// fieldLUTFor returns the field table for a scale lo..hi with cut points
-// pass and prom, lo <= pass < prom <= hi, within 0..255.
-func fieldLUTFor(lo, pass, prom, hi int) *fieldLUT {
-	var l fieldLUT
-	for x := range l {
-		switch {
-		case x < lo || x > hi:
-			l[x] = fieldPoison
-		case x >= prom:
-			l[x] = fieldProm | fieldPass
-		case x >= pass:
-			l[x] = fieldPass
-		}
+// fieldFits reports whether the field kernel can count answers on s whose
+// codes are those of lut at width w, and if so returns the field width in
+// bits.
+func fieldFits(s Scale, w codeWidth) (bits uint, ok bool) {
+	if s.min < 0 || s.max > 255 {
+		return 0, false
 	}
-	return &l
+	codes := 1 << w // the codes in use and the poison code
+	if w == width4 {
+		codes = s.Points() + 1
+	}
+	switch {
+	case codes <= 4:
+		return 16, true
+	case codes <= 8:
+		return 8, true
+	}
+	return 0, false
 }
 
-// countFieldsNPS counts the NPS answers of scores on bands' scale, which
-// must fit the field kernel, and returns the numbers at or above the
-// passive and promoter cut points. If an answer is not on the scale it
-// returns an error with code [ErrScoreOutOfRange] naming the first one and
-// its position, found by the simple loop with codes, the bands' code table.
-func countFieldsNPS[E Integer](bands NPSBands, scores []E, codes *codeLUT) (n, gePass, geProm int64, err error) {
-	s := bands.Scale()
-	lut := fieldLUTFor(s.min, bands.passLo(), bands.promLo(), s.max)
-	for start := 0; start < len(scores); start += fieldBlock {
-		block := scores[start:min(len(scores), start+fieldBlock)]
-		k, v, ok := kernelFieldNPS(block, lut)
-		for _, x := range block[k:] {
+// countFields adds to out the number of answers in scores with each code, as
+// codes maps the offsets of the scale s to codes of width w, counting with
+// fields of the given bits. It reports a bad answer as [countCodes] does.
+func countFields[E Integer](s Scale, scores []E, codes *codeLUT, w codeWidth, bits uint, out *codeCounts) error {
+	// field[code] is the field that counts code: the code itself, or the
+	// last field for the poison code.
+	nf := 64 / bits
+	poisonField := nf - 1
+	field := func(code uint8) uint {
+		if code == w.poison() {
+			return poisonField
+		}
+		return uint(code)
+	}
+	var lut fieldLUT
+	for x := range lut {
+		o := x - s.min
+		code := w.poison()
+		if o >= 0 {
+			code = codes[o]
+		}
+		lut[x] = 1 << (field(code) * bits)
+	}
+	block := fieldBlock(bits)
+	mask := uint64(1)<<bits - 1
+	var c codeCounts
+	for start := 0; start < len(scores); start += block {
+		b := scores[start:min(len(scores), start+block)]
+		k, v, ok := kernelFields(b, &lut)
+		for _, x := range b[k:] {
 			if uint64(x) > 255 {
 				ok = false
 				break
 			}
 			v += lut[uint8(x)]
 		}
-		if !ok || v>>(2*fieldBits) != 0 {
-			return 0, 0, 0, countSimple(s, block, start, codes, new(codeCounts))
+		if !ok || v>>(poisonField*bits) != 0 {
+			return countSimple(s, b, start, codes, new(codeCounts))
 		}
-		n += int64(len(block))
-		gePass += int64(v >> fieldBits & fieldMask)
-		geProm += int64(v & fieldMask)
+		for f := range poisonField {
+			c[f] += int64(v >> (f * bits) & mask)
+		}
 	}
-	return n, gePass, geProm, nil
+	for k := range c {
+		out[k] += c[k]
+	}
+	return nil
 }
 
-// kernelFieldNPS adds up the field words of the answers of b, eight at a
-// step, and returns how many it counted (a multiple of 8; the caller counts
-// the rest), the sum, and whether every answer counted was within 0..255
-// (if not, the sum is meaningless). len(b) must be at most fieldBlock.
-func kernelFieldNPS[E Integer](b []E, lut *fieldLUT) (n int, v uint64, ok bool) {
+// fieldBlock returns how many answers countFields adds into one word with
+// fields of the given bits: at most 2^bits - 1, so that no field overflows,
+// and a multiple of the kernel's eight, so that only the last block has a
+// tail.
+func fieldBlock(bits uint) int { return (1<<bits - 1) &^ 7 }
+
+// kernelFields adds up the field words of the answers of b, eight at a step,
+// and returns how many it counted (a multiple of 8; the caller counts the
+// rest), the sum, and whether every answer counted was within 0..255 (if
+// not, the sum is meaningless).
+func kernelFields[E Integer](b []E, lut *fieldLUT) (n int, v uint64, ok bool) {
 	var v0, v1 uint64
 	var acc uint64
 	all := len(b)
