@@ -62,6 +62,15 @@ func checkKernel[E Integer](t *testing.T, s Scale, scores []E, lut *codeLUT, w c
 	assert.Equal(t, fmt.Sprintf("outcome: score %s at position %d is outside the scale %s", text, bad, s), err.Error())
 }
 
+// bandsOn returns the NPS bands on the scale min..max with the passives
+// from pass and the promoters from prom.
+func bandsOn(t *testing.T, min, max, pass, prom int) NPSBands {
+	t.Helper()
+	b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
+	require.NoError(t, err)
+	return b
+}
+
 // kernelScales are the scales the kernel tests run on: the standard NPS,
 // CSAT and CES scales, a scale with negative answers, scales at and across
 // the ends of the int8 range, and the largest scale.
@@ -77,8 +86,7 @@ func kernelScales(t *testing.T) []struct {
 	}
 	var out []sc
 	nps := func(min, max, pass, prom int) {
-		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
-		require.NoError(t, err)
+		b := bandsOn(t, min, max, pass, prom)
 		out = append(out, sc{b.Scale(), b.lut(), width2})
 	}
 	rating := func(min, max int) {
@@ -475,11 +483,6 @@ func checkTallyNPS[E Integer](t *testing.T, b NPSBands, scores []E) {
 // field), at every place of an eight-answer step and in the tail.
 func TestFieldKernel(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
-	bandsOn := func(min, max, pass, prom int) NPSBands {
-		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
-		require.NoError(t, err)
-		return b
-	}
 	type kernelCase struct {
 		scale Scale
 		lut   codeLUT
@@ -490,11 +493,11 @@ func TestFieldKernel(t *testing.T) {
 	var all []kernelCase
 	for _, b := range []NPSBands{
 		StandardNPSBands(),
-		bandsOn(1, 5, 4, 5),
-		bandsOn(0, 255, 100, 200), // the largest scale the field kernel takes
-		bandsOn(200, 255, 210, 250),
-		bandsOn(1, 256, 100, 200), // not the field kernel: past 255
-		bandsOn(-5, 5, 0, 3),      // nor this: below 0
+		bandsOn(t, 1, 5, 4, 5),
+		bandsOn(t, 0, 255, 100, 200), // the largest scale the field kernel takes
+		bandsOn(t, 200, 255, 210, 250),
+		bandsOn(t, 1, 256, 100, 200), // not the field kernel: past 255
+		bandsOn(t, -5, 5, 0, 3),      // nor this: below 0
 	} {
 		all = append(all, kernelCase{b.Scale(), b.lut(), width2, b, b.Scale().min >= 0 && b.Scale().max <= 255})
 	}
@@ -631,20 +634,15 @@ func TestFieldKernelBlocks(t *testing.T) {
 // value in turn, at random places, and at the ends).
 func TestTallyNPSMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
-	bandsOn := func(min, max, pass, prom int) NPSBands {
-		b, err := NewNPSBands(MustScale(min, max), Band{min, pass - 1}, Band{pass, prom - 1}, Band{prom, max})
-		require.NoError(t, err)
-		return b
-	}
 	all := []NPSBands{
 		StandardNPSBands(),
-		bandsOn(1, 5, 4, 5),
-		bandsOn(0, 2, 1, 2),         // the smallest scale
-		bandsOn(0, 127, 50, 100),    // the largest the SWAR kernel takes
-		bandsOn(120, 127, 121, 127), // cut points at the top
-		bandsOn(50, 60, 51, 60),
-		bandsOn(-5, 5, 0, 3),        // not the SWAR kernel: negative answers
-		bandsOn(100, 130, 110, 120), // nor this: past 127
+		bandsOn(t, 1, 5, 4, 5),
+		bandsOn(t, 0, 2, 1, 2),         // the smallest scale
+		bandsOn(t, 0, 127, 50, 100),    // the largest the SWAR kernel takes
+		bandsOn(t, 120, 127, 121, 127), // cut points at the top
+		bandsOn(t, 50, 60, 51, 60),
+		bandsOn(t, -5, 5, 0, 3),        // not the SWAR kernel: negative answers
+		bandsOn(t, 100, 130, 110, 120), // nor this: past 127
 	}
 	lengths := []int{1000, 4063, 4064, 4065, 4096, 8128, 8161, 10000}
 	for n := range 301 {
