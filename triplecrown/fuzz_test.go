@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -57,6 +58,35 @@ func FuzzParseMoney(f *testing.F) {
 		back, err := ParseMoney(m.Amount().String(), m.Currency().String())
 		if err != nil || !back.Equal(m) {
 			t.Fatalf("%q %q: round trip gave %v, %v", amount, currency, back, err)
+		}
+	})
+}
+
+// FuzzMoneyMul: multiplying by any decimal factor never panics; a factor
+// within the input bounds gives the exact product in the same currency, and
+// one beyond them an error with code ErrInvalidAmount.
+func FuzzMoneyMul(f *testing.F) {
+	for _, s := range [][2]string{{"12.50", "0.3"}, {"19.99", "3"}, {"1e30", "1e-30"}, {"-4.2", "1e31"}, {"7", "0"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, amount, factor string) {
+		m, err := ParseMoney(amount, "EUR")
+		if err != nil {
+			return
+		}
+		d, err := decimal.NewFromString(factor)
+		if err != nil || len(factor) > 200 {
+			return
+		}
+		got, err := m.Mul(d)
+		if checkDecimal(d, "factor") != nil {
+			if !errors.Is(err, ErrInvalidAmount) {
+				t.Fatalf("%s x %s: want ErrInvalidAmount, got %v, %v", m, d, got, err)
+			}
+			return
+		}
+		if err != nil || !got.Amount().Equal(m.Amount().Mul(d)) || got.Currency() != m.Currency() {
+			t.Fatalf("%s x %s = %v, %v", m, d, got, err)
 		}
 	})
 }
