@@ -376,9 +376,8 @@ func laneSum(a uint64) int64 {
 // fieldLUT maps an answer 0..255 to its word of fields.
 type fieldLUT [256]uint64
 
-// fieldFits reports whether the field kernel can count answers on s whose
-// codes are those of lut at width w, and if so returns the field width in
-// bits.
+// fieldFits reports whether the field kernel can count answers on s with
+// codes of width w, and if so returns the width of its fields in bits.
 func fieldFits(s Scale, w codeWidth) (bits uint, ok bool) {
 	if s.min < 0 || s.max > 255 {
 		return 0, false
@@ -400,7 +399,7 @@ func fieldFits(s Scale, w codeWidth) (bits uint, ok bool) {
 // codes maps the offsets of the scale s to codes of width w, counting with
 // fields of the given bits. It reports a bad answer as [countCodes] does.
 func countFields[E Integer](s Scale, scores []E, codes *codeLUT, w codeWidth, bits uint, out *codeCounts) error {
-	// field[code] is the field that counts code: the code itself, or the
+	// field(code) is the field that counts code: the code itself, or the
 	// last field for the poison code.
 	nf := 64 / bits
 	poisonField := nf - 1
