@@ -64,8 +64,10 @@ const MaxScalePoints = 256
 const MaxRatingPoints = 11
 
 // Integer is the set of integer types a slice of survey answers may hold.
-// []int8 and []int take the fast path; the others are counted by a simple
-// loop with the same checks.
+// Every one of them is counted by a fast kernel on a scale within 0..255 of
+// few points (the NPS groups, a rating scale of up to seven points); on
+// other scales []int8 and []int take packed table kernels, and the other
+// types a simple loop with the same checks.
 type Integer interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 |
 		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr

@@ -191,12 +191,21 @@ func TestCountCodesOtherTypes(t *testing.T) {
 	checkKernel(t, k.scale, []int32{3, 4, 5, 11}, &k.lut, k.w)
 	checkKernel(t, k.scale, []uint8{3, 4, 5, 200}, &k.lut, k.w)
 	checkKernel(t, k.scale, []int64{math.MinInt64, 0}, &k.lut, k.w)
-	type answer int8 // a named type takes the simple loop
+	// A named type is not []int8: on 0..10 it takes the field kernel, and
+	// on -5..5 (the next scale) the simple loop.
+	type answer int8
 	long := make([]answer, 500)
 	for i := range long {
 		long[i] = answer(i % 11)
 	}
 	checkKernel(t, k.scale, long, &k.lut, k.w)
+	neg := kernelScales(t)[1]
+	for i := range long {
+		long[i] = answer(i%11 - 5)
+	}
+	checkKernel(t, neg.scale, long, &neg.lut, neg.w)
+	long[499] = 6
+	checkKernel(t, neg.scale, long, &neg.lut, neg.w)
 }
 
 // TestCountCodesSecondBlock checks the fold between blocks and the position
