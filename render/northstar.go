@@ -2,8 +2,11 @@ package render
 
 import (
 	"io"
+	"math"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/northstar"
 )
@@ -120,5 +123,14 @@ func northStar(w io.Writer, r northstar.Ranking, f format) error {
 	return s.close()
 }
 
-// fixed3 writes a float64 score to three decimal places.
-func fixed3(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+// fixed3 writes a float64 score to three decimal places, rounding the
+// shortest decimal that reads back as x (what a person reads it as: 0.0875
+// for 0.35 × 0.25, whose binary value lies just below) half away from zero,
+// so that a table's products agree with its factors as a reader works them
+// out. A NaN or an infinity is written as strconv writes it.
+func fixed3(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'f', 3, 64)
+	}
+	return decimal.NewFromFloat(x).StringFixed(3)
+}

@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -275,6 +276,28 @@ func TestNorthStarFigures(t *testing.T) {
 	assert.Contains(t, out, "First contact resolution  households         0.650  0.750     0.488")
 	assert.Contains(t, out, "First contact resolution  small-businesses   0.350  0.500     0.175")
 	assert.Contains(t, out, "Net Promoter Score  hierarchy  it is not in the hierarchy")
+}
+
+// TestNorthStarThreePlaces checks the rounding of scores to three places
+// against the products a reader works out from the factors shown: 0.35 x
+// 0.25 = 0.0875 and 0.65 x 0.75 = 0.4875 both round half up, to 0.088 and
+// 0.488, although the float64 product of the first lies just below 0.0875
+// and of the second just above 0.4875.
+func TestNorthStarThreePlaces(t *testing.T) {
+	m := outcome.MustMetric(outcome.MetricSpec{ID: "fcr", Name: "First contact resolution",
+		Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter})
+	w1, s1, w2, s2 := 0.35, 0.25, 0.65, 0.75
+	r := northstar.Ranking{Entries: []northstar.Entry{{Rank: 1, Metric: m, Eligible: true, Total: w1*s1 + w2*s2,
+		Categories: []northstar.CategoryContribution{
+			{Category: "small", Weight: w1, Share: s1, Raw: w1 * s1, Contribution: -w1 * s1},
+			{Category: "homes", Weight: w2, Share: s2, Raw: w2 * s2, Contribution: math.NaN()},
+		}}}}
+	var buf bytes.Buffer
+	require.NoError(t, render.NorthStarText(&buf, r))
+	out := buf.String()
+	assert.Contains(t, out, "total 0.575.") // 0.0875 + 0.4875
+	assert.Contains(t, out, "small      0.350  0.250     0.088        -0.088")
+	assert.Contains(t, out, "homes      0.650  0.750     0.488           NaN")
 }
 
 // TestNorthStarCases renders rankings written out by hand (a Ranking is
