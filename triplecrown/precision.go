@@ -179,6 +179,9 @@ func (p Precision) quoFast(num, den decimal.Decimal) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false // the quotient needs more than 64 bits
 	}
 	q, rem := bits.Div64(hi, lo, ud)
+	if q > math.MaxInt64-1 {
+		return decimal.Decimal{}, false // rounding up could carry past int64, or past 64 bits
+	}
 	if rem != 0 {
 		// Compare rem with ud - rem rather than 2*rem with ud, which could
 		// overflow.
@@ -192,9 +195,6 @@ func (p Precision) quoFast(num, den decimal.Decimal) (decimal.Decimal, bool) {
 		if p.away(neg, half, func() bool { return q&1 == 1 }) {
 			q++
 		}
-	}
-	if q > math.MaxInt64 {
-		return decimal.Decimal{}, false
 	}
 	v := int64(q)
 	if neg {

@@ -193,4 +193,14 @@ func TestPrecision_Quo_fastMatchesSlow(t *testing.T) {
 	_, ok = MustPrecision(0, outcome.RoundUp).quoFast(dec("999999999999999999"), dec("1e-1"))
 	assert.False(t, ok, "quotient past int64")
 	assert.True(t, dec("333333333333333333333.33").Equal(MustPrecision(2, outcome.RoundDown).Quo(dec("1e21"), dec("3"))))
+	// A truncated quotient of 2^64-1 with a remainder, rounded up, is 2^64:
+	// 1844674407371026200000000000000000000 / 100000000000003851 is
+	// 18446744073709551615.98... The fast path must decline rather than
+	// let the rounding wrap to 0.
+	up := MustPrecision(0, outcome.RoundUp)
+	num, den := decimal.New(18446744073710262, 20), dec("100000000000003851")
+	_, ok = up.quoFast(num, den)
+	assert.False(t, ok, "rounding up past 64 bits")
+	assert.Equal(t, "18446744073709551616", up.Quo(num, den).String())
+	assert.Equal(t, "18446744073709551615", MustPrecision(0, outcome.RoundDown).Quo(num, den).String())
 }
