@@ -444,6 +444,39 @@ func TestDecodeJSON(t *testing.T) {
 	})
 }
 
+func TestUnmarshalJSON_caseVariantKeys(t *testing.T) {
+	// encoding/json fills a field from any key equal to its name but for case
+	// (ſ, U+017F, folds to s and the Kelvin sign, U+212A, to k), keeping the
+	// last value: the first tally would read 9 answers of 5, all satisfied,
+	// the second proportion 2 of 3. Each is refused as a duplicate field.
+	tests := []struct {
+		name    string
+		into    json.Unmarshaler
+		in      string
+		wantMsg string
+	}{
+		{"CSAT counts", new(CSATTally), `{"counts":[1,2,3,4,5],"Counts":[0,0,0,0,9]}`,
+			`outcome: invalid JSON: duplicate object key "Counts" (encoding/json matches it to the same field as "counts")`},
+		{"proportion successes", new(Proportion), `{"successes":1,"Successes":2,"trials":3}`,
+			`outcome: invalid JSON: duplicate object key "Successes" (encoding/json matches it to the same field as "successes")`},
+		{"long s", new(Proportion), `{"successes":1,"\u017fuccesses":2,"trials":3}`,
+			"outcome: invalid JSON: duplicate object key \"\u017fuccesses\" (encoding/json matches it to the same field as \"successes\")"},
+		{"Kelvin sign", new(Metric),
+			`{"id":"r","name":"Revenue","level":"business outcome","direction":"up","kind":"revenue","\u212aind":"cost"}`,
+			"outcome: invalid JSON: duplicate object key \"\u212aind\" (encoding/json matches it to the same field as \"kind\")"},
+		{"metric ID", new(Metric), `{"id":"a","ID":"b","name":"Revenue","level":"output","direction":"up"}`,
+			`outcome: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.into.UnmarshalJSON([]byte(tt.in))
+			assert.ErrorIs(t, err, ErrInvalidJSON)
+			assert.ErrorIs(t, err, strictjson.ErrDuplicateKey)
+			assert.EqualError(t, err, tt.wantMsg)
+		})
+	}
+}
+
 func TestTokens_invalid(t *testing.T) {
 	// The token of a value that is not valid is empty; MarshalText refuses such
 	// a value before asking for it.

@@ -112,11 +112,67 @@ func TestDecode_duplicateKeyIntoMap(t *testing.T) {
 }
 
 func TestDecode_caseVariantKeys(t *testing.T) {
-	// Documented limitation: encoding/json matches field names without regard
-	// to case, and keys that differ only in case are distinct JSON keys.
-	var got point
-	require.NoError(t, Decode([]byte(`{"X":1,"x":2}`), &got))
-	assert.Equal(t, point{X: 2}, got)
+	// encoding/json fills a struct field from a key equal to its name after
+	// folding (src/encoding/json/fold.go: ASCII letters to upper case, other
+	// runes to the smallest of their unicode.SimpleFold orbit), so keys that
+	// fold alike are the same field twice, and the last would win.
+	tests := []struct {
+		name        string
+		field, also string // the field's name, and a second key
+		dup         bool   // encoding/json fills the field from also as well
+	}{
+		{"same key", "x", "x", true},
+		{"upper case", "counts", "Counts", true},
+		{"mixed case", "id", "iD", true},
+		{"field in upper case", "ID", "id", true},
+		// U+017F LATIN SMALL LETTER LONG S: SimpleFold orbit s -> ſ -> S -> s.
+		{"long s", "successes", "\u017fuccesses", true},
+		// U+212A KELVIN SIGN: orbit k -> K (U+212A) -> K -> k.
+		{"Kelvin sign", "k", "\u212a", true},
+		// Greek sigma: orbit Σ (U+03A3) -> ς (U+03C2) -> σ (U+03C3) -> Σ.
+		{"final sigma", "σ", "ς", true},
+		// ß (U+00DF) folds to ẞ (U+1E9E) only, never to "ss".
+		{"sharp s is not ss", "ss", "ß", false},
+		// İ (U+0130) has no simple fold: it is not "i".
+		{"dotted capital I", "i", "İ", false},
+		{"accent", "a", "á", false},
+		{"prefix", "count", "counts", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			typ := reflect.StructOf([]reflect.StructField{{
+				Name: "F", Type: reflect.TypeFor[int](), Tag: reflect.StructTag(`json:"` + tt.field + `"`),
+			}})
+			in := []byte(`{"` + tt.field + `":1,"` + tt.also + `":2}`)
+
+			// What encoding/json does: the second key fills the field (2 wins) or
+			// is an unknown field.
+			lenient := reflect.New(typ)
+			dec := json.NewDecoder(strings.NewReader(string(in)))
+			dec.DisallowUnknownFields()
+			lenientErr := dec.Decode(lenient.Interface())
+
+			err := Decode(in, reflect.New(typ).Interface())
+			if tt.dup {
+				require.NoError(t, lenientErr)
+				assert.Equal(t, int64(2), lenient.Elem().Field(0).Int(), "the last value wins in encoding/json")
+				assert.ErrorIs(t, err, ErrDuplicateKey)
+			} else {
+				require.Error(t, lenientErr, "an unknown field to encoding/json")
+				assert.NotErrorIs(t, err, ErrDuplicateKey)
+				// Into an any, keys that do not fold alike are two keys.
+				var m any
+				assert.NoError(t, Decode(in, &m))
+			}
+		})
+	}
+}
+
+func TestDecode_caseVariantKeysMessage(t *testing.T) {
+	err := Decode([]byte(`{"x":1,"X":2}`), new(point))
+	assert.EqualError(t, err, `duplicate object key "X" (encoding/json matches it to the same field as "x")`)
+	err = Decode([]byte(`{"y":{"id":1,"ID":2}}`), new(any))
+	assert.EqualError(t, err, `duplicate object key "ID" (encoding/json matches it to the same field as "id")`)
 }
 
 type level int
@@ -153,6 +209,7 @@ func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{"x":1,"y":2}`, `{"x":1,"x":2}`, `[{"a":1},{"a":1}]`, `{"a":{"a":1},"a":2}`, `1 2`, `{}x`,
 		"{\"x\":1}\u00a0", "\"\xff\"", `null`, ``, `[[[]]]`, `{"":1,"":2}`, `"a"`, `{"a":[{}],"b":"a"}`,
+		`{"a":1,"A":2}`, "{\"\u017f\":1,\"s\":2}",
 	} {
 		f.Add([]byte(s))
 	}
