@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,6 +81,7 @@ func FuzzNPSBands(f *testing.F) {
 			if scaleErr != nil {
 				assert.True(t, errors.Is(err, ErrInvalidScale))
 			}
+			checkNoBandMessages(t, scale, bands, problems)
 			return
 		}
 		require.NoError(t, err, "scale %d..%d, bands %v", min, max, bands)
@@ -100,6 +103,48 @@ func FuzzNPSBands(f *testing.F) {
 			}
 		}
 	})
+}
+
+// noBand matches the message of a run of answers in no band.
+var noBand = regexp.MustCompile(`^outcome: answers (-?\d+)\.\.(-?\d+) .* are in no band`)
+
+// checkNoBandMessages checks that the runs of answers the problems of
+// NewNPSBands say are in no band are exactly the answers of scale that no
+// band holds, once the bands are each non-empty and on the scale (before
+// that, no run is reported).
+func checkNoBandMessages(t *testing.T, scale Scale, bands []Band, problems []*Error) {
+	t.Helper()
+	said := map[int]bool{}
+	for _, p := range problems {
+		m := noBand.FindStringSubmatch(p.Message)
+		if m == nil {
+			continue
+		}
+		lo, err := strconv.Atoi(m[1])
+		require.NoError(t, err)
+		hi, err := strconv.Atoi(m[2])
+		require.NoError(t, err)
+		require.LessOrEqual(t, lo, hi, p.Message)
+		for x := lo; x <= hi; x++ {
+			assert.False(t, said[x], "answer %d reported twice", x)
+			said[x] = true
+		}
+	}
+	checked := scale.IsValid()
+	for _, b := range bands {
+		checked = checked && b.Low <= b.High && scale.Contains(b.Low) && scale.Contains(b.High)
+	}
+	if !checked {
+		assert.Empty(t, said, "runs in no band reported before the bands are checked: %v", problems)
+		return
+	}
+	for o := range scale.Points() {
+		x := scale.Min() + o
+		in := slices.ContainsFunc(bands, func(b Band) bool { return b.Contains(x) })
+		assert.Equal(t, !in, said[x], "answer %d: in a band %v, said to be in none %v", x, in, said[x])
+		delete(said, x)
+	}
+	assert.Empty(t, said, "answers off the scale said to be in no band")
 }
 
 // FuzzTallyScores checks the fast kernels (the table kernels and TallyNPS's

@@ -88,7 +88,11 @@ func StandardNPSBands() NPSBands { return NPSBands{} }
 // cover every point of the scale. Every problem is reported, joined with
 // [errors.Join]: an invalid scale has code [ErrInvalidScale], and each band
 // problem code [ErrInvalidBands] with a message that names the bounds at
-// fault.
+// fault. Band problems come in a fixed order: each band that is empty or
+// off the scale (and, if there is one, nothing more); then each band that is
+// below or overlaps the next one; then each run of answers that no band
+// holds, from the bottom of the scale up, worked out from the bands
+// whatever their order.
 func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, error) {
 	if !scale.IsValid() {
 		return NPSBands{}, NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
@@ -111,12 +115,7 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	}
 	if ok {
 		// Every bound is now on the scale, so the arithmetic below cannot
-		// overflow.
-		if detractors.Low != scale.min {
-			errs = append(errs, NewError(ErrInvalidBands, nil,
-				"outcome: answers %d..%d at the bottom of the scale %s are in no band (the detractor band is %s)",
-				scale.min, detractors.Low-1, scale, detractors))
-		}
+		// overflow. First the order: each band against the next.
 		for i := range 2 {
 			lo, hi := bands[i], bands[i+1]
 			switch {
@@ -127,17 +126,11 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 			case hi.Low <= lo.High:
 				errs = append(errs, NewError(ErrInvalidBands, nil,
 					"outcome: the %s band %s and the %s band %s overlap", names[i], lo, names[i+1], hi))
-			case hi.Low > lo.High+1:
-				errs = append(errs, NewError(ErrInvalidBands, nil,
-					"outcome: answers %d..%d between the %s band %s and the %s band %s are in no band",
-					lo.High+1, hi.Low-1, names[i], lo, names[i+1], hi))
 			}
 		}
-		if promoters.High != scale.max {
-			errs = append(errs, NewError(ErrInvalidBands, nil,
-				"outcome: answers %d..%d at the top of the scale %s are in no band (the promoter band is %s)",
-				promoters.High+1, scale.max, scale, promoters))
-		}
+		// Then the coverage, from the union of the bands whatever their
+		// order, so that an answer said to be in no band is in none.
+		errs = append(errs, npsGaps(scale, bands, names)...)
 	}
 	if len(errs) > 0 {
 		return NPSBands{}, errors.Join(errs...)
@@ -150,6 +143,66 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 		promoters: uint8(promoters.Low-scale.min) - stdNPSPromoters,
 		top:       uint8(scale.max-scale.min) - stdNPSMax,
 	}, nil
+}
+
+// npsGaps reports each run of answers of scale that none of bands (each
+// non-empty and on the scale) holds, from the bottom of the scale upwards:
+// a run at the bottom names the lowest band, a run at the top the highest,
+// and a run between bands the band that ends just below it and the one that
+// starts just above it (the last and the first of bands, in their order,
+// that do).
+func npsGaps(scale Scale, bands [3]Band, names [3]string) []error {
+	// in reports whether some band holds the answer min+o.
+	in := func(o int) bool {
+		for _, b := range bands {
+			if b.Contains(scale.min + o) {
+				return true
+			}
+		}
+		return false
+	}
+	var errs []error
+	n := scale.Points() // at most 256 (NewScale)
+	for o := 0; o < n; o++ {
+		if in(o) {
+			continue
+		}
+		end := o // the run of answers in no band is min+o..min+end
+		for end+1 < n && !in(end+1) {
+			end++
+		}
+		a, b := scale.min+o, scale.min+end
+		// below and above index the bands that end at a-1 and start at
+		// b+1; -1 if none does (at the bottom or top of the scale).
+		below, above := -1, -1
+		for i, x := range bands {
+			if o > 0 && x.High == a-1 {
+				below = i
+			}
+			if end < n-1 && x.Low == b+1 && above < 0 {
+				above = i
+			}
+		}
+		switch {
+		case below < 0 && above < 0:
+			// Unreachable: the bands are non-empty and on the scale, so
+			// some answer is in one.
+		case below < 0:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: answers %d..%d at the bottom of the scale %s are in no band (the lowest band is the %s band %s)",
+				a, b, scale, names[above], bands[above]))
+		case above < 0:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: answers %d..%d at the top of the scale %s are in no band (the highest band is the %s band %s)",
+				a, b, scale, names[below], bands[below]))
+		default:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: answers %d..%d between the %s band %s and the %s band %s are in no band",
+				a, b, names[below], bands[below], names[above], bands[above]))
+		}
+		o = end
+	}
+	return errs
 }
 
 // MustNPSBands is like [NewNPSBands] but panics if the bands are invalid. It

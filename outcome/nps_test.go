@@ -98,30 +98,69 @@ func TestNewNPSBands(t *testing.T) {
 			}},
 		{name: "gap at the bottom", scale: s010,
 			det: band{1, 6}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
-			wantMessages: []string{"outcome: answers 0..0 at the bottom of the scale 0..10 are in no band (the detractor band is 1..6)"}},
+			wantMessages: []string{"outcome: answers 0..0 at the bottom of the scale 0..10 are in no band (the lowest band is the detractor band 1..6)"}},
 		{name: "gap at the top", scale: s010,
 			det: band{0, 6}, pass: band{7, 8}, prom: band{9, 9}, wantCode: outcome.ErrInvalidBands,
-			wantMessages: []string{"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)"}},
+			wantMessages: []string{"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the highest band is the promoter band 9..9)"}},
 		{name: "overlap", scale: s010,
 			det: band{0, 7}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
 			wantMessages: []string{"outcome: the detractor band 0..7 and the passive band 7..8 overlap"}},
 		{name: "gap between", scale: s010,
 			det: band{0, 6}, pass: band{7, 7}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
 			wantMessages: []string{"outcome: answers 8..8 between the passive band 7..7 and the promoter band 9..10 are in no band"}},
-		{name: "out of order", scale: s010,
+		// Out of order, the bands still cover 0..6, 7..8 and 9..10: every
+		// answer is in a band, and the one problem is the order.
+		{name: "passives and promoters swapped", scale: s010,
 			det: band{0, 6}, pass: band{9, 10}, prom: band{7, 8}, wantCode: outcome.ErrInvalidBands,
 			wantMessages: []string{
-				"outcome: answers 7..8 between the detractor band 0..6 and the passive band 9..10 are in no band",
 				"outcome: the promoter band 7..8 is below the passive band 9..10 (bands go detractors, passives, promoters, upwards)",
-				"outcome: answers 9..10 at the top of the scale 0..10 are in no band (the promoter band is 7..8)",
 			}},
+		// Reversed: 9..10, 7..8, 0..6 cover the scale; each band is below the one before.
+		{name: "all three reversed", scale: s010,
+			det: band{9, 10}, pass: band{7, 8}, prom: band{0, 6}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the passive band 7..8 is below the detractor band 9..10 (bands go detractors, passives, promoters, upwards)",
+				"outcome: the promoter band 0..6 is below the passive band 7..8 (bands go detractors, passives, promoters, upwards)",
+			}},
+		// Detractors 5..6 above passives 0..4: the union 0..4, 5..6, 7..10 covers the scale.
+		{name: "detractors and passives swapped", scale: s010,
+			det: band{5, 6}, pass: band{0, 4}, prom: band{7, 10}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the passive band 0..4 is below the detractor band 5..6 (bands go detractors, passives, promoters, upwards)",
+			}},
+		// Union 0..5, 7..8, 9..10: only 6 is in no band, between the
+		// detractors (ending at 5) and the promoters (starting at 7).
+		{name: "swapped with a gap between", scale: s010,
+			det: band{0, 5}, pass: band{9, 10}, prom: band{7, 8}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the promoter band 7..8 is below the passive band 9..10 (bands go detractors, passives, promoters, upwards)",
+				"outcome: answers 6..6 between the detractor band 0..5 and the promoter band 7..8 are in no band",
+			}},
+		// Union 0..6, 7..7, 8..9: 10 is in no band; the highest band is the passives 8..9.
+		{name: "swapped with a gap at the top", scale: s010,
+			det: band{0, 6}, pass: band{8, 9}, prom: band{7, 7}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the promoter band 7..7 is below the passive band 8..9 (bands go detractors, passives, promoters, upwards)",
+				"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the highest band is the passive band 8..9)",
+			}},
+		// Union 3..4, 6..8, 9..10: 0..2 below the lowest band (the promoters
+		// 3..4) and 5 between the promoters and the detractors 6..8.
+		{name: "reversed with gaps", scale: s010,
+			det: band{6, 8}, pass: band{9, 10}, prom: band{3, 4}, wantCode: outcome.ErrInvalidBands,
+			wantMessages: []string{
+				"outcome: the promoter band 3..4 is below the passive band 9..10 (bands go detractors, passives, promoters, upwards)",
+				"outcome: answers 0..2 at the bottom of the scale 0..10 are in no band (the lowest band is the promoter band 3..4)",
+				"outcome: answers 5..5 between the promoter band 3..4 and the detractor band 6..8 are in no band",
+			}},
+		// Union 2..7, 9: 0..1, 8 and 10 are in no band; 8 lies between the
+		// passives 6..7 (the last band to end at 7) and the promoters 9..9.
 		{name: "every problem", scale: s010,
 			det: band{2, 7}, pass: band{6, 7}, prom: band{9, 9}, wantCode: outcome.ErrInvalidBands,
 			wantMessages: []string{
-				"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the detractor band is 2..7)",
 				"outcome: the detractor band 2..7 and the passive band 6..7 overlap",
+				"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the lowest band is the detractor band 2..7)",
 				"outcome: answers 8..8 between the passive band 6..7 and the promoter band 9..9 are in no band",
-				"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)",
+				"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the highest band is the promoter band 9..9)",
 			}},
 		{name: "extreme bounds", scale: s010,
 			det: band{math.MinInt, math.MaxInt}, pass: band{math.MaxInt, math.MaxInt}, prom: band{math.MinInt, math.MinInt},
@@ -145,6 +184,8 @@ func TestNewNPSBands(t *testing.T) {
 					assert.Equal(t, tt.wantCode, p.Code)
 				}
 				assert.Equal(t, tt.wantMessages, got)
+				_, again := outcome.NewNPSBands(tt.scale, tt.det, tt.pass, tt.prom)
+				assert.Equal(t, err.Error(), again.Error(), "the same problems in the same order every time")
 				assert.Panics(t, func() { outcome.MustNPSBands(tt.scale, tt.det, tt.pass, tt.prom) })
 				return
 			}
@@ -902,10 +943,10 @@ func TestNPSBandsJSON(t *testing.T) {
 		messages = append(messages, p.Message)
 	}
 	assert.Equal(t, []string{
-		"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the detractor band is 2..7)",
 		"outcome: the detractor band 2..7 and the passive band 6..7 overlap",
+		"outcome: answers 0..1 at the bottom of the scale 0..10 are in no band (the lowest band is the detractor band 2..7)",
 		"outcome: answers 8..8 between the passive band 6..7 and the promoter band 9..9 are in no band",
-		"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the promoter band is 9..9)",
+		"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the highest band is the promoter band 9..9)",
 	}, messages, "the same problems as TestNewNPSBands's \"every problem\"")
 	assert.True(t, b.IsZero(), "unchanged on error")
 	require.NoError(t, b.UnmarshalJSON([]byte("null")))
