@@ -16,7 +16,8 @@ import (
 //	if errors.Is(err, outcome.ErrDuplicateID) { ... }
 //
 // The package-level ErrX constants are the codes of this package; the other
-// packages of the module declare theirs as outcome.Code constants too.
+// packages of the module declare theirs as outcome.Code constants too. The
+// zero Code, "", names no problem: no *[Error] of the module carries it.
 type Code string
 
 // Error returns the code itself, so that a bare sentinel prints as its code.
@@ -107,6 +108,10 @@ func ParseSeverity(text string) (Severity, error) {
 // Its JSON form, for storing and showing problems (a model's warnings, say),
 // is {"code":..., "severity":..., "ids":[...], "message":...}; the cause is
 // left out.
+//
+// The zero Error is no problem: it has the zero [Code], an invalid
+// [Severity] (so it does not marshal to JSON) and an empty message, and the
+// module never returns one.
 type Error struct {
 	// Code is the problem's stable code; errors.Is(err, Code) matches it.
 	Code Code `json:"code"`

@@ -244,7 +244,9 @@ func (d *FailureDemand) Clone() *FailureDemand {
 // ReasonCount is one row of a breakdown of demand by reason: the reason
 // ([NoReason] for demand counted without one), its exact count, and its
 // share of that kind of demand, rounded so that the shares of a breakdown
-// add up to exactly 1.
+// add up to exactly 1. The zero ReasonCount is a row of no demand: NoReason
+// with a count and a share of 0. A breakdown never holds one: its rows have
+// positive counts.
 type ReasonCount struct {
 	// Reason is the reason, or [NoReason].
 	Reason string `json:"reason"`

@@ -150,6 +150,13 @@ func (iv Interval) Contains(x float64) bool { return iv.Low <= x && x <= iv.High
 // IsZero reports whether iv is the zero Interval.
 func (iv Interval) IsZero() bool { return iv == Interval{} }
 
+// tested reports whether iv can say whether a test is significant: its
+// Method is valid and its Confidence strictly between 0 and 1. The zero
+// Interval cannot.
+func (iv Interval) tested() bool {
+	return iv.Method.IsValid() && iv.Confidence > 0 && iv.Confidence < 1
+}
+
 // Equal reports whether iv and o have the same fields, compared with ==.
 func (iv Interval) Equal(o Interval) bool { return iv == o }
 

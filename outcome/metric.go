@@ -32,7 +32,9 @@ func ValidateID(id string) error {
 }
 
 // MetricSpec is the definition of a [Metric] as plain data: what a caller
-// fills in, and the metric's JSON form. [NewMetric] validates it.
+// fills in, and the metric's JSON form. [NewMetric] validates it. The zero
+// MetricSpec defines nothing: it has no ID, name, level or direction, and
+// NewMetric reports each of the four.
 type MetricSpec struct {
 	// ID identifies the metric; see [ValidateID].
 	ID string `json:"id"`

@@ -713,6 +713,42 @@ func TestNPSTestDifference(t *testing.T) {
 	assert.Equal(t, "outcome: cannot compare NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)", err.Error())
 }
 
+func TestScoreTest_Significant(t *testing.T) {
+	// PValue < 1 - Interval.Confidence, and only for an interval with a
+	// valid method and a confidence in (0, 1): the zero value (PValue 0,
+	// Confidence 0, so 0 < 1) is no test and not significant.
+	iv := func(conf float64, m outcome.IntervalMethod) outcome.Interval {
+		return outcome.Interval{Estimate: 10, Low: 5, High: 15, Confidence: conf, Method: m}
+	}
+	tests := []struct {
+		name string
+		st   outcome.ScoreTest
+		want bool
+	}{
+		{"zero value", outcome.ScoreTest{}, false},
+		{"p 0.001 at 99%", outcome.ScoreTest{PValue: 0.001, Interval: iv(0.99, outcome.IntervalWald)}, true},
+		{"p 0.02 at 99%: not below 0.01", outcome.ScoreTest{PValue: 0.02, Interval: iv(0.99, outcome.IntervalWald)}, false},
+		{"no method", outcome.ScoreTest{PValue: 0.001, Interval: iv(0.99, 0)}, false},
+		{"confidence 0", outcome.ScoreTest{Interval: iv(0, outcome.IntervalWald)}, false},
+		{"confidence 1.5", outcome.ScoreTest{PValue: -1, Interval: iv(1.5, outcome.IntervalWald)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.st.Significant())
+		})
+	}
+	// The test TestDifference returns with an error: one response in a
+	// tally has no variance to test with.
+	one, many := mustNPS(t, 1, 0, 0), mustNPS(t, 50, 30, 20)
+	got, err := one.TestDifference(many, 0.95)
+	require.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	assert.True(t, got == outcome.ScoreTest{})
+	assert.False(t, got.Significant())
+	got, err = many.TestAgainst(20, 1)
+	require.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	assert.False(t, got.Significant())
+}
+
 // TestNPSNoNaN checks that no statistic is NaN or infinite for any small
 // tally with at least two responses.
 func TestNPSNoNaN(t *testing.T) {

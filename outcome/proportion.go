@@ -285,6 +285,10 @@ func gcdInt64(a, b int64) int64 {
 // ProportionComparison is the result of [CompareProportions]: did the rate
 // change from A to B, by how much, and how sure can we be? It is a plain
 // value that encodes to JSON for a dashboard.
+//
+// The zero ProportionComparison is no comparison: it is what
+// CompareProportions returns with its error, its Difference is the zero
+// [Interval], and [ProportionComparison.Significant] reports false for it.
 type ProportionComparison struct {
 	// A is the first proportion (the baseline: before, control).
 	A Proportion `json:"a"`
@@ -311,9 +315,12 @@ type ProportionComparison struct {
 // comparison's confidence level: PValue < 1 - Difference.Confidence. The
 // pooled test and the Newcombe interval agree in all but borderline cases,
 // where the interval may just include or exclude 0 while the test decides
-// the other way; report both.
+// the other way; report both. It is false for a comparison whose Difference
+// has an invalid Method or a Confidence not strictly between 0 and 1, such
+// as the zero ProportionComparison a failed comparison returns: that is no
+// evidence of a difference.
 func (c ProportionComparison) Significant() bool {
-	return c.PValue < 1-c.Difference.Confidence
+	return c.Difference.tested() && c.PValue < 1-c.Difference.Confidence
 }
 
 // CompareProportions compares the rate of b with the rate of a (a the

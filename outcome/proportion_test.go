@@ -917,9 +917,41 @@ func TestCompareProportions_errors(t *testing.T) {
 	_, err = outcome.CompareProportions(p, outcome.Proportion{}, 0.95)
 	assert.ErrorIs(t, err, outcome.ErrNoData)
 	for _, c := range []float64{0, 1, math.NaN(), -1, math.Inf(1)} {
-		_, err = outcome.CompareProportions(p, p, c)
+		got, err := outcome.CompareProportions(p, p, c)
 		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+		assert.False(t, got.Significant(), "the zero comparison returned with the error")
 	}
+}
+
+func TestProportionComparison_Significant(t *testing.T) {
+	// PValue < 1 - Confidence, and only for a Difference interval with a
+	// valid method and a confidence in (0, 1): the zero value (PValue 0,
+	// Confidence 0, so 0 < 1) is no comparison and not significant.
+	diff := func(conf float64, m outcome.IntervalMethod) outcome.Interval {
+		return outcome.Interval{Estimate: 0.1, Low: 0.05, High: 0.15, Confidence: conf, Method: m}
+	}
+	tests := []struct {
+		name string
+		c    outcome.ProportionComparison
+		want bool
+	}{
+		{"zero value", outcome.ProportionComparison{}, false},
+		{"p 0.01 at 95%", outcome.ProportionComparison{PValue: 0.01, Difference: diff(0.95, outcome.IntervalNewcombe)}, true},
+		{"p 0.06 at 95%: not below 0.05", outcome.ProportionComparison{PValue: 0.06, Difference: diff(0.95, outcome.IntervalNewcombe)}, false},
+		{"no method", outcome.ProportionComparison{PValue: 0.01, Difference: diff(0.95, 0)}, false},
+		{"confidence 0", outcome.ProportionComparison{PValue: 0, Difference: diff(0, outcome.IntervalNewcombe)}, false},
+		{"confidence NaN", outcome.ProportionComparison{PValue: 0, Difference: diff(math.NaN(), outcome.IntervalNewcombe)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.c.Significant())
+		})
+	}
+	// The comparison CompareProportions returns with an error.
+	got, err := outcome.CompareProportions(outcome.Proportion{}, outcome.MustProportion(1, 2), 0.95)
+	require.ErrorIs(t, err, outcome.ErrNoData)
+	assert.True(t, got == outcome.ProportionComparison{})
+	assert.False(t, got.Significant())
 }
 
 // TestCompareProportions_symmetry checks on random counts that swapping the

@@ -173,6 +173,7 @@ func (w scaleJSON) scale() (Scale, error) { return NewScale(w.Min, w.Max) }
 // Band is a closed range of answers, from Low to High inclusive: the NPS
 // promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
 // where it is used ([NewNPSBands]); it encodes to JSON as {"low", "high"}.
+// The zero Band is 0..0, the one answer 0.
 type Band struct {
 	Low  int `json:"low"`
 	High int `json:"high"`
@@ -191,6 +192,10 @@ func (b Band) String() string { return fmt.Sprintf("%d..%d", b.Low, b.High) }
 // of the difference ([IntervalWald]; Interval.Estimate is Difference). It is
 // plain data in the measure's own units, and encodes to JSON for a
 // dashboard like a [ProportionComparison].
+//
+// The zero ScoreTest is no test: it is what a test returns with its error,
+// its Interval is the zero [Interval], and [ScoreTest.Significant] reports
+// false for it.
 type ScoreTest struct {
 	// Difference is the observed difference.
 	Difference float64 `json:"difference"`
@@ -208,8 +213,13 @@ type ScoreTest struct {
 
 // Significant reports whether the difference is significant at the test's
 // confidence level: PValue below 1 - Interval.Confidence (below 0.05 for a
-// 95% interval), which is exactly when the interval leaves out zero.
-func (t ScoreTest) Significant() bool { return t.PValue < 1-t.Interval.Confidence }
+// 95% interval), which is exactly when the interval leaves out zero. It is
+// false for a ScoreTest whose Interval has an invalid Method or a
+// Confidence not strictly between 0 and 1, such as the zero ScoreTest a
+// failed test returns: that is no evidence of a difference.
+func (t ScoreTest) Significant() bool {
+	return t.Interval.tested() && t.PValue < 1-t.Interval.Confidence
+}
 
 // surveyZTest returns the z-test of a difference with standard error se > 0,
 // and its Wald interval at critical value crit.
