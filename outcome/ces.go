@@ -204,9 +204,10 @@ func (t CESTally) AgreeShare(places int32, rounding Rounding) (decimal.Decimal, 
 }
 
 // AgreeInterval returns the Wilson score interval of the agreement share,
-// in percent, at the given confidence level: the interval of
-// [Proportion.Wilson] for [CESTally.Agreement], in percent. See
-// [CSATTally.Interval] for the formula and the errors.
+// in percent, at the given confidence level: from two responses on, the
+// interval of [Proportion.Wilson] for [CESTally.Agreement], in percent. See
+// [CSATTally.Interval] for the formula and the errors: like it, it refuses a
+// tally of one response, whose Agreement still has a Wilson interval.
 func (t CESTally) AgreeInterval(confidence float64) (Interval, error) {
 	return t.r.wilsonPercent(t.Agreeing(), "a confidence interval of the CES agreement share", confidence)
 }

@@ -171,6 +171,12 @@ func TestCESBuildingAndErrors(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	_, err = single.AgreeInterval(0.95)
 	assert.ErrorIs(t, err, outcome.ErrTooFewResponses)
+	// Its Agreement, 1 of 1, has a Wilson interval: 1/(1 + z²) = 0.206549
+	// to 1 at 95% (worked in TestCSATEmptyAndSingle).
+	w, err := single.Agreement().Wilson(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.206549, w.Low, 1e-6)
+	assert.Equal(t, 1.0, w.High)
 	_, err = want.MeanInterval(1)
 	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 	_, err = want.AgreeInterval(math.Inf(1))

@@ -180,12 +180,17 @@ func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, erro
 // (Wilson 1927, "Probable inference, the law of succession, and statistical
 // inference", JASA 22(158)). Unlike the Wald interval it stays within 0..100
 // and does not collapse when every answer is, or none is, in the top box.
-// Estimate is the CSAT score and Method [IntervalWilson]: the interval is
-// that of [Proportion.Wilson] for [CSATTally.Satisfaction], in percent.
+// Estimate is the CSAT score and Method [IntervalWilson]: from two responses
+// on, the interval is that of [Proportion.Wilson] for
+// [CSATTally.Satisfaction], in percent.
 //
 // A confidence level that is NaN, infinite or outside (0, 1) is an error
 // with code [ErrInvalidConfidence]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoData]).
+// [ErrTooFewResponses] (or [ErrNoData]): like every standard error,
+// interval and test of a survey tally, the interval of a single response is
+// refused. The Proportion of a single response still has its Wilson
+// interval (1 of 1 satisfied gives 20.65% to 100% at 95%), for a caller who
+// asks it for one.
 func (t CSATTally) Interval(confidence float64) (Interval, error) {
 	return t.r.wilsonPercent(t.Satisfied(), "a confidence interval of the CSAT score", confidence)
 }

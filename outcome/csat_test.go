@@ -192,6 +192,14 @@ func TestCSATEmptyAndSingle(t *testing.T) {
 	_, err = single.Interval(0.95)
 	require.ErrorIs(t, err, outcome.ErrTooFewResponses)
 	assert.Equal(t, "outcome: a confidence interval of the CSAT score needs at least two responses, the tally has one", err.Error())
+	// As documented, the tally refuses one response while its Satisfaction,
+	// 1 of 1, has a Wilson interval: z = 1.959964, z² = 3.841459, s = n = 1,
+	// b = z·sqrt(0 + z²/4) = z²/2, Low = 1/(1 + z²/2 + z²/2) = 1/4.841459
+	// = 0.206549, High = 1 (s = n).
+	w, err := single.Satisfaction().Wilson(0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.206549, w.Low, 1e-6)
+	assert.Equal(t, 1.0, w.High)
 	_, err = single.Interval(math.NaN())
 	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 	_, err = single.Score(0, 0)

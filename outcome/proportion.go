@@ -187,8 +187,10 @@ func (p Proportion) StandardError() (float64, error) {
 //
 // The interval's Estimate is p̂; 0 <= Low <= Estimate <= High <= 1 always,
 // and the interval has positive width for any n unless the confidence is so
-// small that z² vanishes. The empty proportion is an *[Error] with code
-// [ErrNoData]; a confidence outside (0, 1) one with code
+// small that z² vanishes. One trial is enough: 1 of 1 at 95% gives
+// 0.2065..1 (the survey tallies' intervals, such as [CSATTally.Interval],
+// refuse a single response instead). The empty proportion is an *[Error]
+// with code [ErrNoData]; a confidence outside (0, 1) one with code
 // [ErrInvalidConfidence].
 func (p Proportion) Wilson(confidence float64) (Interval, error) {
 	return p.Interval(confidence, IntervalWilson)
