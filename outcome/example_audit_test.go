@@ -163,6 +163,37 @@ func ExampleFinding() {
 	// error: South team is paid for "Calls handled", an Output
 }
 
+// Severity says how serious a finding is. By the method, a portfolio that
+// measures no successful customer outcome, and an output people are paid
+// for ("if you pay people for doing dumb stuff they get really smart at
+// it"), are errors: the portfolio rewards the wrong things. A portfolio of
+// 80% outputs is a warning: "Usually, the balance will be 80% output
+// metrics", the common case to look into rather than a fault in itself. A
+// new check can start as a warning before it becomes an error; the zero
+// Severity is neither.
+func ExampleSeverity() {
+	report, err := outcome.Audit(auditContactCentre(), outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range []outcome.Severity{outcome.SeverityError, outcome.SeverityWarning} {
+		var codes []outcome.Code
+		for _, f := range report.Findings() {
+			if f.Severity() == s {
+				codes = append(codes, f.Code())
+			}
+		}
+		fmt.Printf("%s: %v\n", s, codes)
+	}
+	var zero outcome.Severity
+	fmt.Println(zero, zero.IsValid())
+	// Output:
+	// error: [no-customer-outcome-measure rewarded-output rewarded-output]
+	// warning: [output-heavy]
+	// Severity(0) false
+}
+
 // A report marshals to JSON that a BI tool can store: levels as tokens,
 // shares as decimal strings, findings with their codes and severities.
 func ExampleAuditReport_MarshalJSON() {

@@ -251,6 +251,33 @@ func ExampleNewMetric() {
 	// outcome: true | rewarded: false
 }
 
+// A MetricSpec is a KPI's definition as plain data: what a caller fills in,
+// and what [outcome.Metric.Spec] gives back to change. NewMetric checks it. A
+// business outcome is "a result of what we make", so its definition must
+// say which kind it is (revenue, cost, service, compliance). And an output
+// people are paid for, the method's red flag, is redefined from its spec
+// without the reward.
+func ExampleMetricSpec() {
+	spec := outcome.MetricSpec{ID: "cost-to-serve", Name: "Cost to serve",
+		Level: outcome.BusinessOutcome, Direction: outcome.LowerIsBetter, Unit: "EUR"}
+	_, err := outcome.NewMetric(spec)
+	fmt.Println(err)
+	spec.Kind = outcome.Cost
+	cost, err := outcome.NewMetric(spec)
+	fmt.Println(cost.Name(), "|", cost.Level(), "|", cost.Kind(), "|", err)
+
+	calls := outcome.MustMetric(outcome.MetricSpec{ID: "calls", Name: "Calls handled",
+		Level: outcome.Output, Direction: outcome.HigherIsBetter, Rewarded: true})
+	redefined := calls.Spec()
+	redefined.Rewarded = false
+	unpaid := outcome.MustMetric(redefined)
+	fmt.Println("rewarded:", calls.Rewarded(), "then", unpaid.Rewarded())
+	// Output:
+	// outcome: business-outcome metric "cost-to-serve" has no kind (revenue, cost, service or compliance)
+	// Cost to serve | Business Outcome | cost | <nil>
+	// rewarded: true then false
+}
+
 // NewMetric reports every problem of a definition at once, each with a
 // stable code a program can switch on.
 func ExampleNewMetric_invalid() {
