@@ -419,13 +419,15 @@ func jsonRows(m map[string]int64) []reasonJSON {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form written
 // by [FailureDemand.MarshalJSON] (an absent or null list is empty), refusing
-// unknown fields, and validates every row as [FailureDemand.Add] does; a
+// unknown fields, and validates every row as [FailureDemand.Add] does. A
 // reason listed twice for the same kind is an error with code
-// [ErrDuplicateReason], so nothing is silently summed or dropped. Every
-// problem is reported, joined with [errors.Join], in the order of the rows
-// (value first); on error d is unchanged. Malformed JSON is an *[Error] with
-// code [ErrInvalidJSON]. JSON null leaves d unchanged, as [encoding/json]
-// does for other values.
+// [ErrDuplicateReason], and a row whose count is 0 or absent, which
+// MarshalJSON never writes and [FailureDemand.UnmarshalBinary] refuses too,
+// one with code [ErrInvalidCount], so nothing is silently summed or dropped.
+// Every problem is reported, one per row, joined with [errors.Join], in the
+// order of the rows (value first); on error d is unchanged. Malformed JSON
+// is an *[Error] with code [ErrInvalidJSON]. JSON null leaves d unchanged,
+// as [encoding/json] does for other values.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 	if isJSONNull(data) {
 		return nil
@@ -449,6 +451,13 @@ func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 			}
 			seen[r.Reason] = struct{}{}
 			err := out.Add(r.Reason, failure, r.Count)
+			if err == nil && r.Count == 0 {
+				// Add takes a count of 0 as nothing to add; a row of the form
+				// that says 0 would be dropped without a word.
+				err = NewError(ErrInvalidCount, []string{r.Reason},
+					"outcome: zero count of %s demand %q: a row holds a count above zero (an absent count is 0)",
+					demandKind(failure), clip(r.Reason))
+			}
 			errs = appendAddError(errs, err, &overflowed, &tooMany)
 		}
 	}

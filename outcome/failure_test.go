@@ -398,10 +398,6 @@ func TestFailureDemand_JSON(t *testing.T) {
 	n := fdContactCentre(t)
 	require.NoError(t, n.UnmarshalJSON([]byte("null")))
 	assert.True(t, fdContactCentre(t).Equal(n))
-	// A zero count is accepted and adds no row.
-	var z outcome.FailureDemand
-	require.NoError(t, json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":0}]}`), &z))
-	assert.True(t, z.Equal(&outcome.FailureDemand{}))
 }
 
 func TestFailureDemand_UnmarshalJSON_errors(t *testing.T) {
@@ -420,6 +416,19 @@ func TestFailureDemand_UnmarshalJSON_errors(t *testing.T) {
 		{name: "overflow reported once", in: `{"value":[{"reason":"a","count":9223372036854775807},{"reason":"b","count":1}],` +
 			`"failure":[{"reason":"c","count":1}]}`,
 			wantCodes: []outcome.Code{outcome.ErrOverflow}},
+		// A zero count is refused, as the binary form refuses it, rather than
+		// dropped: MarshalJSON never writes one.
+		{name: "zero count", in: `{"failure":[{"reason":"chaser","count":0}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidCount},
+			wantMsg:   `outcome: zero count of failure demand "chaser": a row holds a count above zero (an absent count is 0)`},
+		{name: "absent count", in: `{"value":[{"reason":"new order"}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidCount},
+			wantMsg:   `outcome: zero count of value demand "new order": a row holds a count above zero (an absent count is 0)`},
+		{name: "zero count with a bad reason: the reason", in: `{"failure":[{"reason":" chaser","count":0}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidReason}},
+		{name: "zero counts among good rows, each reported", in: `{"value":[{"reason":"","count":0},{"reason":"a","count":2}],` +
+			`"failure":[{"reason":"b","count":0}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount}},
 		{name: "unknown field", in: `{"value":[],"failure":[],"total":3}`, wantCodes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "unknown row field", in: `{"failure":[{"reason":"a","count":1,"share":"1"}]}`, wantCodes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "trailing data", in: `{} []`, wantCodes: []outcome.Code{outcome.ErrInvalidJSON}},

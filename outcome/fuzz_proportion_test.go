@@ -286,6 +286,7 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		`{"failure":[{"reason":"chaser","count":1},{"reason":"chaser","count":2}]}`,
 		`{"value":[{"reason":" a","count":1},{"reason":"b","count":-1}]}`,
 		`{"value":[{"reason":"a","count":9223372036854775807},{"reason":"b","count":1}]}`,
+		`{"failure":[{"reason":"chaser","count":0}]}`, `{"value":[{"reason":"a"}]}`,
 		`{}`, `{"value":null}`, `{"total":3}`, `{} []`, `null`, `{"failure":{"a":1}}`,
 	} {
 		f.Add([]byte(s))

@@ -13,8 +13,8 @@ import (
 
 // The codes of errors in counts and in the data of a measure.
 const (
-	// ErrInvalidCount: a count that is negative, or more successes than
-	// trials.
+	// ErrInvalidCount: a count that is negative, more successes than
+	// trials, or a count of 0 in a row of a [FailureDemand]'s JSON.
 	ErrInvalidCount Code = "invalid-count"
 	// ErrNoData: a rate, interval or test asked of something with no
 	// observations (a proportion with zero trials), which has no value.
