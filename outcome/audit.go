@@ -721,11 +721,11 @@ func (f Finding) toJSON() auditFindingJSON {
 // applies), "count" and "message", and, for a finding about one metric, its
 // "declaredLevel" as a token ("output") and, where the catalogue knows it,
 // the "catalogue"'s "name", "level" and "reason". A finding is a result, not
-// a definition, so there is no UnmarshalJSON. The zero Finding cannot be
-// marshalled.
+// a definition, so there is no UnmarshalJSON. The zero Finding, which no
+// audit makes, cannot be marshalled: an *[Error] with code [ErrNoData].
 func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.IsZero() {
-		return nil, errors.New("outcome: cannot marshal the zero Finding")
+		return nil, NewError(ErrNoData, nil, "outcome: cannot marshal the zero Finding")
 	}
 	return json.Marshal(f.toJSON())
 }
@@ -756,10 +756,11 @@ type auditReportJSON struct {
 // "summary"; and "findings", in order, each as [Finding.MarshalJSON] writes
 // it. Decimals are strings whatever decimal.MarshalJSONWithoutQuotes says. A
 // report is a result, not a definition, so there is no UnmarshalJSON. The
-// zero AuditReport cannot be marshalled.
+// zero AuditReport, which no audit returns (an empty portfolio's report has
+// its finding), cannot be marshalled: an *[Error] with code [ErrNoData].
 func (r AuditReport) MarshalJSON() ([]byte, error) {
 	if r.IsZero() {
-		return nil, errors.New("outcome: cannot marshal the zero AuditReport")
+		return nil, NewError(ErrNoData, nil, "outcome: cannot marshal the zero AuditReport")
 	}
 	j := auditReportJSON{
 		Total:                r.total,

@@ -1002,8 +1002,20 @@ func TestAuditReport_MarshalJSON(t *testing.T) {
 	t.Run("zero values do not marshal", func(t *testing.T) {
 		_, err := json.Marshal(outcome.AuditReport{})
 		assert.ErrorContains(t, err, "outcome: cannot marshal the zero AuditReport")
+		assert.ErrorIs(t, err, outcome.ErrNoData, "through encoding/json's MarshalerError")
+		_, err = outcome.AuditReport{}.MarshalJSON()
+		var e *outcome.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, outcome.ErrNoData, e.Code)
+		assert.EqualError(t, err, "outcome: cannot marshal the zero AuditReport")
+
 		_, err = json.Marshal(outcome.Finding{})
 		assert.ErrorContains(t, err, "outcome: cannot marshal the zero Finding")
+		assert.ErrorIs(t, err, outcome.ErrNoData)
+		_, err = outcome.Finding{}.MarshalJSON()
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, outcome.ErrNoData, e.Code)
+		assert.EqualError(t, err, "outcome: cannot marshal the zero Finding")
 	})
 }
 

@@ -17,7 +17,8 @@ const (
 	// trials, or a count of 0 in a row of a [FailureDemand]'s JSON.
 	ErrInvalidCount Code = "invalid-count"
 	// ErrNoData: a rate, interval or test asked of something with no
-	// observations (a proportion with zero trials), which has no value.
+	// observations (a proportion with zero trials), which has no value; also
+	// the JSON of the zero [AuditReport] or [Finding], which hold no audit.
 	ErrNoData Code = "no-data"
 	// ErrOverflow: adding counts would exceed the largest int64
 	// (9,223,372,036,854,775,807); the library never wraps around.
