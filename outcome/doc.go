@@ -56,4 +56,9 @@
 // validation reports every problem it finds, joined with [errors.Join], and
 // [Problems] lists them. Definitions round-trip through encoding/json, and
 // decoding validates exactly as the constructors do, refusing unknown fields.
+// Results encode to JSON for a dashboard but are not definitions: an
+// [AuditReport] and a [Finding] have no UnmarshalJSON (encoding/json decodes
+// nothing into them, leaving the zero value), and an [Interval], a
+// [ScoreTest] and a [ProportionComparison], plain data with exported fields,
+// decode as given, without the checks their computation guarantees.
 package outcome

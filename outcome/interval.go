@@ -126,6 +126,14 @@ func (m *IntervalMethod) UnmarshalText(text []byte) error {
 // it encodes to JSON as {"estimate", "low", "high", "confidence",
 // "method"}. Its statistics are float64: they are approximations, not counts.
 // The zero Interval means "no interval".
+//
+// An Interval is a result the measures compute, not a definition, and has
+// no constructor and no UnmarshalJSON: [encoding/json] decodes its fields as
+// given and checks only that the method's text names a method
+// ([IntervalMethod.UnmarshalText]). It does not check that Low <= Estimate
+// <= High, that the confidence is in (0, 1) or that a method is there, nor
+// refuse unknown or duplicate fields, as the module's definitions do. Check
+// what you decode from a source you do not trust.
 type Interval struct {
 	// Estimate is the point estimate: the observed rate, score or difference.
 	Estimate float64 `json:"estimate"`

@@ -292,6 +292,9 @@ func gcdInt64(a, b int64) int64 {
 // The zero ProportionComparison is no comparison: it is what
 // CompareProportions returns with its error, its Difference is the zero
 // [Interval], and [ProportionComparison.Significant] reports false for it.
+// It is a result, not a definition: decoding one from JSON validates A and B
+// ([Proportion.UnmarshalJSON]) but fills the other fields as given, without
+// checking them against A and B or one another, as for an Interval.
 type ProportionComparison struct {
 	// A is the first proportion (the baseline: before, control).
 	A Proportion `json:"a"`

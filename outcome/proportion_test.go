@@ -806,6 +806,30 @@ func TestInterval(t *testing.T) {
 	assert.True(t, iv.Equal(back))
 }
 
+func TestResults_decodeWithoutChecks(t *testing.T) {
+	// As documented, an Interval decodes as given: bounds out of order and a
+	// confidence of 7 are not refused; only the method's text is checked.
+	var iv outcome.Interval
+	require.NoError(t, json.Unmarshal([]byte(`{"estimate":0.5,"low":0.9,"high":0.1,"confidence":7,"method":"wald"}`), &iv))
+	assert.Equal(t, outcome.Interval{Estimate: 0.5, Low: 0.9, High: 0.1, Confidence: 7, Method: outcome.IntervalWald}, iv)
+	err := json.Unmarshal([]byte(`{"method":"exact"}`), &iv)
+	assert.ErrorIs(t, err, outcome.ErrInvalidIntervalMethod)
+
+	// A ScoreTest likewise; with confidence 7 it is not significant.
+	var st outcome.ScoreTest
+	require.NoError(t, json.Unmarshal([]byte(`{"pValue":-1,"interval":{"confidence":7,"method":"wald"}}`), &st))
+	assert.False(t, st.Significant())
+
+	// A ProportionComparison's A and B are validated; the rest is not.
+	var c outcome.ProportionComparison
+	require.NoError(t, json.Unmarshal([]byte(`{"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2},`+
+		`"difference":{"estimate":0.9,"low":0.8,"high":1,"confidence":0.95,"method":"wilson"},"pValue":0.001}`), &c))
+	assert.Equal(t, 0.9, c.Difference.Estimate, "not the difference of 1/2 and 1/2")
+	assert.True(t, c.Significant(), "as decoded")
+	err = json.Unmarshal([]byte(`{"a":{"successes":3,"trials":2}}`), &c)
+	assert.ErrorIs(t, err, outcome.ErrInvalidCount)
+}
+
 // TestCompareProportions checks the Newcombe interval against Newcombe
 // (1998), "Interval estimation for the difference between independent
 // proportions: comparison of eleven methods", Statistics in Medicine
