@@ -46,11 +46,35 @@ type Rating struct {
 	Min, Max decimal.Decimal
 }
 
-// position returns where the rating lies on its scale, from 0 (Min) to 1
-// (Max).
+// positionPlaces is the number of decimal places to which a rating's
+// position is computed when it cannot be computed exactly in float64: more
+// than a float64 holds of a number from 0 to 1.
+const positionPlaces = 40
+
+// position returns where the rating, which must be valid (Min below Max, and
+// every number in range), lies on its scale, from 0 (Min) to 1 (Max): the
+// quotient (Value-Min)/(Max-Min) of the exact decimal differences, converted
+// to float64 once. A scale narrower than float64 can tell apart (from 1 to
+// 1.00000000000000001) is measured as exactly as a wide one.
+//
+// When the three numbers, brought to a common exponent, have coefficients
+// below 10^15, the differences are integers a float64 holds exactly and one
+// division rounds the quotient correctly, without allocating; otherwise the
+// quotient is computed in decimal to positionPlaces places.
 func (r Rating) position() float64 {
-	lo := toFloat(r.Min)
-	return (toFloat(r.Value) - lo) / (toFloat(r.Max) - lo)
+	e := int(min(r.Value.Exponent(), r.Min.Exponent(), r.Max.Exponent()))
+	var c [3]int64
+	for i, d := range [3]decimal.Decimal{r.Value, r.Min, r.Max} {
+		shift := int(d.Exponent()) - e
+		if d.NumDigits()+shift > 15 {
+			return toFloat(r.Value.Sub(r.Min).DivRound(r.Max.Sub(r.Min), positionPlaces))
+		}
+		c[i] = d.CoefficientInt64()
+		for range shift {
+			c[i] *= 10
+		}
+	}
+	return float64(c[0]-c[1]) / float64(c[2]-c[1])
 }
 
 // Input is what [Select] chooses from and how: the candidates (the KPI
@@ -368,9 +392,11 @@ const (
 //
 // Select allocates a fixed number of slices and maps per call, plus those
 // of the lead/lag analyses, of the hierarchy's reading and walks (linear in
-// its size, per candidate in it), and of decimal comparisons where a
-// rating's numbers have different exponents; the scoring and ranking
-// themselves allocate nothing per candidate or criterion.
+// its size, per candidate in it), of decimal comparisons where a rating's
+// numbers have different exponents, and of the decimal division that places
+// a rating on its scale when its numbers, at a common exponent, have more
+// than 15 digits; the scoring and ranking themselves allocate nothing per
+// candidate or criterion.
 func Select(in Input) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)

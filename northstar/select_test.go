@@ -445,6 +445,58 @@ func TestSelectTieBreaks(t *testing.T) {
 	assert.Empty(t, r.Robustness.Changes)
 }
 
+func TestRatingPosition(t *testing.T) {
+	tests := []struct {
+		name            string
+		value, min, max string
+		want            float64 // (value - min) / (max - min), worked exactly
+	}{
+		{"five-point scale", "4", "1", "5", 0.75},                           // 3/4
+		{"exponents differ", "2.5", "1", "5", 0.375},                        // 1.5/4
+		{"negative scale", "0", "-999999999999999", "999999999999999", 0.5}, // 999999999999999 / 1999999999999998
+		{"zero with a large exponent", "0e20", "0", "0.000001", 0},
+		// Scales narrower than a float64 can tell apart: 1 and
+		// 1.00000000000000001 are the same float64, so the position must
+		// come from the decimals.
+		{"narrow, at the minimum", "1", "1", "1.00000000000000001", 0}, // 0 / 10^-17
+		{"narrow, at the maximum", "1.00000000000000001", "1", "1.00000000000000001", 1},
+		{"narrow, in the middle", "1.00000000000000001", "1", "1.00000000000000002", 0.5}, // 10^-17 / (2·10^-17)
+		{"a third, in decimal", "1.00000000000000001", "1", "1.00000000000000003", 1.0 / 3},
+		{"30 places", "0.000000000000000000000000000001", "0", "0.000000000000000000000000000004", 0.25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Rating{Aspect: "a", Value: dec(tt.value), Min: dec(tt.min), Max: dec(tt.max)}
+			require.Empty(t, ratingErrors(Candidate{Metric: nightsBooked, Ratings: []Rating{r}}))
+			assert.Equal(t, tt.want, r.position())
+		})
+	}
+}
+
+func TestSelectNarrowRatingScale(t *testing.T) {
+	// Nights booked is rated once, at the bottom of a valid scale from 1 to
+	// 1.00000000000000001 (narrower than float64 can tell apart): position
+	// 0, so its ratings raw is 0. The review score (5 and 5 of 5) is then the
+	// best rated, raw 1 and normalised 1. Nights booked's total:
+	// 0.3·1 (coverage) + 0.2·1 (linkage) + 0.1·0 (ratings) = 0.5; the review
+	// score's: 0.3·3/11 + 0.1·1 = 0.9/11 + 0.1, as in TestSelectHandWorked.
+	in := market()
+	in.Candidates[3].Ratings = []Rating{{Aspect: "understood", Value: dec("1"), Min: dec("1"), Max: dec("1.00000000000000001")}}
+	r, err := Select(in)
+	require.NoError(t, err)
+	nb, _ := r.Find("nights-booked")
+	assert.Equal(t, 0.0, nb.Score(Ratings).Raw)
+	assert.Equal(t, 0.0, nb.Score(Ratings).Normalised)
+	assert.InDelta(t, 0.5, nb.Total, 1e-15)
+	rs, _ := r.Find("review-score")
+	assert.Equal(t, 1.0, rs.Score(Ratings).Raw)
+	assert.Equal(t, 1.0, rs.Score(Ratings).Normalised)
+	assert.InDelta(t, 0.9/11+0.1, rs.Total, 1e-15)
+	assert.Equal(t, []string{"nights-booked", "review-score", "listings-created", "revenue"}, ids(r))
+	_, err = json.Marshal(r)
+	assert.NoError(t, err, "every number in the ranking is finite")
+}
+
 func TestSelectNoEligibleCandidate(t *testing.T) {
 	// Only outputs: no winner; the yardstick is then all candidates.
 	cv := MustCanvas(CanvasSpec{Category: "all", Name: "All", Weight: dec("1"),
