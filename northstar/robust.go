@@ -99,7 +99,7 @@ func robustness(entries []Entry, w [numCriteria]float64) Robustness {
 		for j := range w {
 			d += w[j] * (a.Scores[j].Normalised - b.Scores[j].Normalised)
 		}
-		if math.Round(a.Total*tieScale) == math.Round(b.Total*tieScale) {
+		if tieKey(a.Total) == tieKey(b.Total) {
 			d = 0 // a tie on total, as the ranking sees it, broken in the winner's favour
 		}
 		d = max(d, 0)

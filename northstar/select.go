@@ -328,7 +328,8 @@ const (
 //   - [Coverage]: the sum, over the canvases that use the metric, of the
 //     category's normalised weight times the metric's share of the
 //     category's importance ([Canvas.Share]). Summed over all metrics the
-//     coverages make 1.
+//     coverages make 1. The category weights' total and each sum are added
+//     up smallest first, so the order of the canvases does not change them.
 //   - [Lead]: the largest lead strength ([Evidence.Strength]) of the
 //     candidate's series against any business outcome's, analysed with the
 //     policy's [LagOptions]; 0, and marked missing, without a series or
@@ -359,9 +360,11 @@ const (
 // Candidates that pass every gate come first. Then the higher total ranks
 // higher, totals being compared to 12 decimal places (so that rounding in
 // the last bits cannot decide); ties are broken by the higher raw customer
-// coverage, then the higher level (a successful customer outcome above a
-// business outcome), then the metric ID in byte order. The order is total:
-// the same input always gives the same ranking.
+// coverage, also compared to 12 decimal places (coverage is a sum over the
+// canvases, whose last bits depend on their order), then the higher level (a
+// successful customer outcome above a business outcome), then the metric ID
+// in byte order. The order is total: the same input always gives the same
+// ranking, whatever the order of the candidates and the canvases.
 //
 // # Errors
 //
@@ -484,7 +487,6 @@ func Select(in Input) (Ranking, error) {
 		errs = append(errs, outcome.NewError(ErrEmptyCanvas, nil, "northstar: no canvases: the choice needs the customer categories"))
 	}
 	seen := make(map[string]bool, len(canvases))
-	var catTotal float64 // weights are below 10^15, so the sum is finite
 	allZero := true
 	pairs := 0
 	for i, cv := range canvases {
@@ -498,7 +500,6 @@ func Select(in Input) (Ranking, error) {
 				"northstar: two canvases for category %q", clip(cat)))
 		}
 		seen[cat] = true
-		catTotal += toFloat(cv.Weight())
 		allZero = allZero && cv.Weight().IsZero()
 		for _, m := range cv.metrics {
 			if _, ok := index[m.id]; !ok {
@@ -520,7 +521,7 @@ func Select(in Input) (Ranking, error) {
 	if len(errs) > 0 {
 		return Ranking{}, errors.Join(errs...)
 	}
-	return rank(in, index, pairs, catTotal, g)
+	return rank(in, index, pairs, g)
 }
 
 // ratingErrors reports every problem with a candidate's ratings.
@@ -564,7 +565,7 @@ func ratingErrors(c Candidate) []error {
 }
 
 // rank scores and ranks valid input.
-func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *graph) (Ranking, error) {
+func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
 	wf := in.Policy.Weights.floats()
@@ -590,7 +591,14 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *grap
 	}
 
 	// Customer coverage, with each category's part, laid out by candidate:
-	// offsets first, then the parts in canvas order.
+	// offsets first, then the parts in canvas order. The category weights'
+	// total and each coverage are added up smallest first, so that the order
+	// of the canvases cannot change their last bits.
+	scratch := make([]float64, max(len(canvases), pairs))
+	for k, cv := range canvases {
+		scratch[k] = toFloat(cv.Weight())
+	}
+	catTotal := sumSorted(scratch[:len(canvases)]) // weights are below 10^15, so the sum is finite
 	off := make([]int32, n+1)
 	for _, cv := range canvases {
 		for _, m := range cv.metrics {
@@ -613,11 +621,11 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *grap
 	for i := range entries {
 		e := &entries[i]
 		e.Categories = cats[off[i]:off[i+1]:off[i+1]]
-		var cov float64
-		for _, p := range e.Categories {
-			cov += p.Raw
+		parts := scratch[:len(e.Categories)]
+		for k, p := range e.Categories {
+			parts[k] = p.Raw
 		}
-		e.Scores[Coverage-1].Raw = cov
+		e.Scores[Coverage-1].Raw = sumSorted(parts)
 	}
 
 	// Reach, and the links the hierarchy shows.
@@ -712,6 +720,17 @@ func rank(in Input, index map[string]int32, pairs int, catTotal float64, g *grap
 	return r, nil
 }
 
+// sumSorted sorts xs, which must hold no NaN, and returns their sum, added
+// smallest first: the same for any order of the same values.
+func sumSorted(xs []float64) float64 {
+	slices.Sort(xs)
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	return sum
+}
+
 // gates returns the gates e, candidate i, fails, in out[:k], with constant
 // reasons.
 func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
@@ -744,15 +763,20 @@ func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailur
 	return out, k
 }
 
-// tieScale is the resolution at which totals are compared: 12 decimal
-// places.
+// tieScale is the resolution at which totals and coverages are compared:
+// 12 decimal places.
 const tieScale = 1e12
+
+// tieKey returns x to 12 decimal places, as a count of 10^-12, so that two
+// values that differ only by rounding in their last bits (the same sum added
+// up in another order) compare equal.
+func tieKey(x float64) float64 { return math.Round(x * tieScale) }
 
 // sortKey is what the order of an entry depends on, compact so that sorting
 // moves little memory.
 type sortKey struct {
 	total    float64 // the total, to 12 places
-	coverage float64
+	coverage float64 // the raw coverage, to 12 places
 	id       string
 	level    outcome.Level
 	eligible bool
@@ -765,7 +789,7 @@ type sortKey struct {
 func sortEntries(entries []Entry) {
 	keys := make([]sortKey, len(entries))
 	for i, e := range entries {
-		keys[i] = sortKey{total: math.Round(e.Total * tieScale), coverage: e.Scores[Coverage-1].Raw,
+		keys[i] = sortKey{total: tieKey(e.Total), coverage: tieKey(e.Scores[Coverage-1].Raw),
 			id: e.Metric.ID(), level: e.Metric.Level(), eligible: e.Eligible, at: int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b sortKey) int {
@@ -809,10 +833,10 @@ func sortEntries(entries []Entry) {
 	}
 }
 
-// tieBreak orders entries with equal totals: the higher raw coverage, the
-// higher level, then the metric ID.
+// tieBreak orders entries with equal totals: the higher raw coverage (to 12
+// places), the higher level, then the metric ID.
 func tieBreak(a, b Entry) int {
-	if c := cmp.Compare(b.Scores[Coverage-1].Raw, a.Scores[Coverage-1].Raw); c != 0 {
+	if c := cmp.Compare(tieKey(b.Scores[Coverage-1].Raw), tieKey(a.Scores[Coverage-1].Raw)); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(b.Metric.Level(), a.Metric.Level()); c != 0 {

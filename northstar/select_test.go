@@ -374,13 +374,14 @@ func TestSelectProperties(t *testing.T) {
 				assert.GreaterOrEqual(t, r.Entries[i-1].Total, e.Total-1e-12)
 			}
 			if p := r.Entries[max(i-1, 0)]; i > 0 && p.Eligible == e.Eligible &&
-				math.Round(p.Total*tieScale) == math.Round(e.Total*tieScale) {
+				tieKey(p.Total) == tieKey(e.Total) {
 				assert.Negative(t, tieBreak(p, e), "trial %d: %s before %s", trial, p.Metric.ID(), e.Metric.ID())
 			}
 		}
 		assert.InDelta(t, 1, cov, 1e-12, "trial %d", trial)
 
-		// The order of the candidates and of the canvases does not matter.
+		// The order of the candidates and of the canvases does not matter,
+		// to the last bit of every total.
 		shuffled := in
 		shuffled.Candidates = slices.Clone(in.Candidates)
 		shuffled.Canvases = slices.Clone(in.Canvases)
@@ -392,7 +393,7 @@ func TestSelectProperties(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, ids(r), ids(s), "trial %d", trial)
 		for i := range r.Entries {
-			assert.InDelta(t, r.Entries[i].Total, s.Entries[i].Total, 1e-12)
+			assert.Equal(t, r.Entries[i].Total, s.Entries[i].Total, "trial %d", trial)
 		}
 
 		// Scaling every criterion weight, or every category weight, by the
@@ -495,6 +496,123 @@ func TestSelectNarrowRatingScale(t *testing.T) {
 	assert.Equal(t, []string{"nights-booked", "review-score", "listings-created", "revenue"}, ids(r))
 	_, err = json.Marshal(r)
 	assert.NoError(t, err, "every number in the ranking is finite")
+}
+
+// permutations returns every order of xs.
+func permutations[T any](xs []T) [][]T {
+	if len(xs) <= 1 {
+		return [][]T{slices.Clone(xs)}
+	}
+	var out [][]T
+	for i := range xs {
+		rest := slices.Concat(xs[:i], xs[i+1:])
+		for _, p := range permutations(rest) {
+			out = append(out, append([]T{xs[i]}, p...))
+		}
+	}
+	return out
+}
+
+func TestSelectTieBreakIgnoresCanvasOrder(t *testing.T) {
+	// Four categories of weights 2, 3, 4 and 1 (normalised 0.2, 0.3, 0.4,
+	// 0.1), each canvas's importances summing to 7, two metrics p and q
+	// given these importances, and c the rest:
+	//
+	//	     p  q  c
+	//	c1   2  3  2
+	//	c2   3  2  2
+	//	c3   3  3  1
+	//	c4   2  3  2
+	//
+	// Coverage of p: (0.2·2 + 0.3·3 + 0.4·3 + 0.1·2)/7 = 2.7/7; of q:
+	// (0.2·3 + 0.3·2 + 0.4·3 + 0.1·3)/7 = 2.7/7; of c: (0.4 + 0.6 + 0.4 +
+	// 0.2)/7 = 1.6/7. With coverage the only criterion, p and q both total 1
+	// and c 1.6/2.7 = 16/27. p and q tie on total and coverage and are both
+	// customer outcomes, so the metric ID decides: whether metric "a" has
+	// p's importances and "b" q's or the other way round, the ranking is a,
+	// b, c, in every one of the 24 orders of the canvases. (In floating
+	// point p's and q's coverage differ in the last bits, and which was the
+	// larger depended on the order of the canvases.)
+	canvas := func(cat, w string, p, q, c string, swap bool) Canvas {
+		a, b := p, q
+		if swap {
+			a, b = q, p
+		}
+		return MustCanvas(CanvasSpec{Category: cat, Name: cat, Weight: dec(w),
+			Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+			Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+				{Metric: "a", Importance: dec(a)}, {Metric: "b", Importance: dec(b)}, {Metric: "c", Importance: dec(c)}}}}})
+	}
+	var cands []Candidate
+	for _, id := range []string{"a", "b", "c"} {
+		cands = append(cands, Candidate{Metric: metric(id, outcome.CustomerOutcome, outcome.HigherIsBetter, 0)})
+	}
+	p := DefaultPolicy()
+	p.Weights = Weights{Coverage: dec("1")}
+	for _, swap := range []bool{false, true} {
+		canvases := []Canvas{canvas("c1", "2", "2", "3", "2", swap), canvas("c2", "3", "3", "2", "2", swap),
+			canvas("c3", "4", "3", "3", "1", swap), canvas("c4", "1", "2", "3", "2", swap)}
+		orders := permutations(canvases)
+		require.Len(t, orders, 24)
+		var first Ranking
+		for k, order := range orders {
+			r, err := Select(Input{Candidates: cands, Canvases: order, Policy: p})
+			require.NoError(t, err)
+			var cats []string
+			for _, cv := range order {
+				cats = append(cats, cv.Category())
+			}
+			assert.Equal(t, []string{"a", "b", "c"}, ids(r), "swap %v, canvases %v", swap, cats)
+			for i, want := range []struct{ coverage, total float64 }{{2.7 / 7, 1}, {2.7 / 7, 1}, {1.6 / 7, 16.0 / 27}} {
+				assert.InDelta(t, want.coverage, r.Entries[i].Score(Coverage).Raw, 1e-15)
+				assert.InDelta(t, want.total, r.Entries[i].Total, 1e-15)
+			}
+			// The tie is exact: no margin, and no weight to change.
+			assert.Equal(t, 0.0, r.Robustness.Margin, "swap %v, canvases %v", swap, cats)
+			assert.Empty(t, r.Robustness.Changes, "swap %v, canvases %v", swap, cats)
+			// The sums do not depend on the order, to the last bit.
+			if k == 0 {
+				first = r
+				continue
+			}
+			for i, e := range r.Entries {
+				assert.Equal(t, first.Entries[i].Score(Coverage).Raw, e.Score(Coverage).Raw, "swap %v, canvases %v", swap, cats)
+				assert.Equal(t, first.Entries[i].Total, e.Total, "swap %v, canvases %v", swap, cats)
+			}
+		}
+	}
+}
+
+func TestSelectTieBreakCoverageToTwelvePlaces(t *testing.T) {
+	// Categories of weights 1, 2 and 7 (normalised 0.1, 0.2, 0.7). Metric
+	// "b" is all of the first two canvases: coverage 0.1 + 0.2 = 0.3, which
+	// float64 adds up to 0.30000000000000004. On the third, "a" has
+	// importance 3 and "c" 4: coverage 0.7·3/7 = 0.3 (0.3 in float64 too)
+	// and 0.7·4/7 = 0.4. With coverage the only criterion, c totals 1 and a
+	// and b 0.3/0.4 = 0.75 each: a tie on total and on coverage, both
+	// customer outcomes, so the ID puts a before b. Compared exactly, b's
+	// last bit put it first.
+	one := func(cat, w string, inds ...Indicator) Canvas {
+		return MustCanvas(CanvasSpec{Category: cat, Name: cat, Weight: dec(w),
+			Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+			Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: inds}}})
+	}
+	var cands []Candidate
+	for _, id := range []string{"a", "b", "c"} {
+		cands = append(cands, Candidate{Metric: metric(id, outcome.CustomerOutcome, outcome.HigherIsBetter, 0)})
+	}
+	p := DefaultPolicy()
+	p.Weights = Weights{Coverage: dec("1")}
+	r, err := Select(Input{Candidates: cands, Policy: p, Canvases: []Canvas{
+		one("x", "1", Indicator{"b", dec("1")}), one("y", "2", Indicator{"b", dec("1")}),
+		one("z", "7", Indicator{"a", dec("3")}, Indicator{"c", dec("4")})}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"c", "a", "b"}, ids(r))
+	for i, want := range []struct{ coverage, total float64 }{{0.4, 1}, {0.3, 0.75}, {0.3, 0.75}} {
+		assert.InDelta(t, want.coverage, r.Entries[i].Score(Coverage).Raw, 1e-15)
+		assert.InDelta(t, want.total, r.Entries[i].Total, 1e-15)
+	}
+	assert.Negative(t, tieBreak(r.Entries[1], r.Entries[2]), "robustness breaks the tie as the ranking does")
 }
 
 func TestSelectNoEligibleCandidate(t *testing.T) {
