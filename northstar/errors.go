@@ -41,10 +41,10 @@ const (
 	// business outcome.
 	ErrNotBusinessOutcome outcome.Code = "northstar-not-business-outcome"
 	// ErrInvalidHierarchy: a hierarchy that answers inconsistently: a node
-	// twice in its topological order, a child that does not come before its
-	// parent or is not in the order at all, a node without a valid level, a
-	// link weight that is negative or out of range, or an error from one of
-	// its methods.
+	// twice in its topological order, a child listed more than once among a
+	// node's children, a child that does not come before its parent or is
+	// not in the order at all, a node without a valid level, a link weight
+	// that is negative or out of range, or an error from one of its methods.
 	ErrInvalidHierarchy outcome.Code = "northstar-invalid-hierarchy"
 	// ErrNoCandidates: a selection with no candidate.
 	ErrNoCandidates outcome.Code = "northstar-no-candidates"

@@ -25,7 +25,7 @@ type Hierarchy interface {
 	// contributes to.
 	TopoOrder() iter.Seq[string]
 	// Children returns the IDs of the nodes that contribute directly to the
-	// node with the given ID.
+	// node with the given ID, each once.
 	Children(id string) (iter.Seq[string], error)
 	// NodeInfo returns the node's level and the metric that measures it
 	// (the zero Metric if none does).
@@ -58,8 +58,9 @@ func isWork(l outcome.Level) bool {
 }
 
 // readHierarchy reads h, checking what Select relies on: unique IDs, known
-// children listed before their parents, valid levels, and link weights
-// within range. Every problem has code [ErrInvalidHierarchy].
+// children listed before their parents and only once by each, valid levels,
+// and link weights within range. Every problem has code
+// [ErrInvalidHierarchy].
 func readHierarchy(h Hierarchy) (*graph, []error) {
 	if mh, ok := h.(modelHierarchy); ok {
 		return readModel(mh.Model), nil
@@ -81,6 +82,9 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	g.level = make([]outcome.Level, n)
 	g.metric = make([]outcome.Metric, n)
 	g.childOff = make([]int32, n+1)
+	// listed[u] is v+1 once u is listed as a child of v, -(v+1) once it
+	// has been reported as listed again.
+	listed := make([]int32, n)
 	var kids []string // one node's children, reused
 	for v, id := range g.ids {
 		level, m, err := h.NodeInfo(id)
@@ -111,7 +115,14 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 				bad([]string{kid, id}, "%q contributes to %q but does not come before it in the topological order",
 					clip(kid), clip(id))
 				continue
+			case listed[u] == int32(v)+1:
+				bad([]string{kid, id}, "%q is listed more than once among the children of %q", clip(kid), clip(id))
+				listed[u] = -(int32(v) + 1)
+				continue
+			case listed[u] == -(int32(v) + 1):
+				continue // listed again, and already reported
 			}
+			listed[u] = int32(v) + 1
 			w, err := h.LinkWeight(kid, id)
 			switch {
 			case err != nil:

@@ -262,24 +262,38 @@ func TestSelectHierarchyErrors(t *testing.T) {
 		name string
 		edit func(*fakeHierarchy)
 		msg  string
+		ids  []string
 	}{
 		{"twice in the order", func(h *fakeHierarchy) { h.nodes = append(h.nodes, h.nodes[0]) },
-			`northstar: hierarchy: node "answer-call" appears twice in the topological order`},
+			`northstar: hierarchy: node "answer-call" appears twice in the topological order`,
+			[]string{"answer-call"}},
 		{"child after parent", func(h *fakeHierarchy) {
 			h.nodes[4], h.nodes[0] = h.nodes[0], h.nodes[4]
-		}, `northstar: hierarchy: "answer-call" contributes to "calls-handled" but does not come before it in the topological order`},
+		}, `northstar: hierarchy: "answer-call" contributes to "calls-handled" but does not come before it in the topological order`,
+			[]string{"answer-call", "calls-handled"}},
 		{"child not in the order", func(h *fakeHierarchy) { h.extraChild = "ghost" },
-			`northstar: hierarchy: "ghost" contributes to "effort-low" but is not in the topological order`},
+			`northstar: hierarchy: "ghost" contributes to "effort-low" but is not in the topological order`,
+			[]string{"ghost", "effort-low"}},
 		{"no level", func(h *fakeHierarchy) { h.nodes[2].level = 0 },
-			`northstar: hierarchy: node "update-crm" has no valid level`},
+			`northstar: hierarchy: node "update-crm" has no valid level`, []string{"update-crm"}},
 		{"node info fails", func(h *fakeHierarchy) { h.infoErr = "update-crm" },
-			`northstar: hierarchy: node "update-crm": unknown node`},
+			`northstar: hierarchy: node "update-crm": unknown node`, []string{"update-crm"}},
 		{"children fail", func(h *fakeHierarchy) { h.childrenErr = "fixes" },
-			`northstar: hierarchy: children of "fixes": no children today`},
+			`northstar: hierarchy: children of "fixes": no children today`, []string{"fixes"}},
 		{"weight fails", func(h *fakeHierarchy) { h.weightErr = "log-fault" },
-			`northstar: hierarchy: link from "log-fault" to "diagnose": no weight`},
+			`northstar: hierarchy: link from "log-fault" to "diagnose": no weight`,
+			[]string{"log-fault", "diagnose"}},
 		{"negative weight", func(h *fakeHierarchy) { h.links[0].weight = dec("-1") },
-			`northstar: hierarchy: link from "answer-call" to "calls-handled": weight -1 is negative or out of range`},
+			`northstar: hierarchy: link from "answer-call" to "calls-handled": weight -1 is negative or out of range`,
+			[]string{"answer-call", "calls-handled"}},
+		// Counted twice, the path fixes -> problem-solved would double the
+		// influence of everything beneath fixes (diagnoses 2 would be 4).
+		{"child listed twice", func(h *fakeHierarchy) { h.links = append(h.links, h.links[4]) },
+			`northstar: hierarchy: "fixes" is listed more than once among the children of "problem-solved"`,
+			[]string{"fixes", "problem-solved"}},
+		{"child listed three times", func(h *fakeHierarchy) { h.links = append(h.links, h.links[0], h.links[0]) },
+			`northstar: hierarchy: "answer-call" is listed more than once among the children of "calls-handled"`,
+			[]string{"answer-call", "calls-handled"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -292,6 +306,7 @@ func TestSelectHierarchyErrors(t *testing.T) {
 			require.Len(t, probs, 1, "%v", err)
 			assert.ErrorIs(t, probs[0], ErrInvalidHierarchy)
 			assert.Equal(t, tt.msg, probs[0].Message)
+			assert.Equal(t, tt.ids, probs[0].IDs)
 		})
 	}
 }
