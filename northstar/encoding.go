@@ -2,7 +2,6 @@ package northstar
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/jsondecode"
@@ -100,13 +99,24 @@ func (c *Criterion) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: the gate's
-// [Gate.String]. Marshalling an invalid Gate is an error.
+// MarshalText implements [encoding.TextMarshaler]: "outcome", "canvas" or
+// "hierarchy". Marshalling an invalid Gate is an error with code
+// [ErrUnknownGate].
 func (g Gate) MarshalText() ([]byte, error) {
 	if !g.IsValid() {
-		return nil, fmt.Errorf("northstar: cannot marshal invalid gate %d", uint8(g))
+		return nil, outcome.NewError(ErrUnknownGate, nil, "northstar: cannot marshal invalid gate %d", uint8(g))
 	}
 	return []byte(g.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through [ParseGate].
+func (g *Gate) UnmarshalText(text []byte) error {
+	v, err := ParseGate(string(text))
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
 }
 
 // leadLagJSON is the JSON form of a [LeadLag].

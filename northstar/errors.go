@@ -54,6 +54,8 @@ const (
 	// ErrUnknownCriterion: text that names no criterion, or an invalid
 	// criterion value.
 	ErrUnknownCriterion outcome.Code = "northstar-unknown-criterion"
+	// ErrUnknownGate: text that names no gate, or an invalid gate value.
+	ErrUnknownGate outcome.Code = "northstar-unknown-gate"
 	// ErrUnknownMethod: text that names no correlation method, or an invalid
 	// method value.
 	ErrUnknownMethod outcome.Code = "lead-lag-unknown-method"

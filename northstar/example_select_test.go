@@ -1,6 +1,8 @@
 package northstar_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/cxmodel/cx/northstar"
@@ -166,6 +168,31 @@ func ExampleGate() {
 	// Output:
 	// aht: outcome gate
 	// calls-handled: outcome gate
+}
+
+func ExampleParseGate() {
+	g, err := northstar.ParseGate("Canvas")
+	fmt.Println(g == northstar.GateCanvas, err)
+	_, err = northstar.ParseGate("beauty")
+	fmt.Println(err, errors.Is(err, northstar.ErrUnknownGate))
+	// Output:
+	// true <nil>
+	// northstar: unknown gate "beauty" true
+}
+
+// A gate failure stored as JSON, as a dashboard keeps a ranking's reasons,
+// decodes back to the gate and its reason.
+func ExampleGateFailure() {
+	r, _ := northstar.Select(contactCentre())
+	aht, _ := r.Find("aht")
+	stored, _ := json.Marshal(aht.Failed)
+	fmt.Println(string(stored))
+	var back []northstar.GateFailure
+	err := json.Unmarshal(stored, &back)
+	fmt.Println(back[0].Gate == northstar.GateOutcome, err)
+	// Output:
+	// [{"gate":"outcome","reason":"an output is what we produce, what we make, not an outcome: a bare output can never be the North Star"}]
+	// true <nil>
 }
 
 // A link to a business outcome can be declared (the candidate's Drives),

@@ -7,13 +7,13 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// FuzzParseEnums: ParseMethod, ParseVerdict and ParseCriterion never panic;
-// each either fails with one problem of its code and a bounded message, or
-// returns a valid value whose text form parses back to it.
+// FuzzParseEnums: ParseMethod, ParseVerdict, ParseCriterion and ParseGate
+// never panic; each either fails with one problem of its code and a bounded
+// message, or returns a valid value whose text form parses back to it.
 func FuzzParseEnums(f *testing.F) {
 	for _, s := range []string{"pearson", " Spearman ", "no evidence", "No-Evidence", "leads", "LAGS",
 		"coincident", "coverage", "Customer Coverage", "lead", "lead strength", "linkage",
-		"linkage to business outcomes", "ratings", "reach", "", "\xff", "line\u212aage", strings.Repeat("x", 200)} {
+		"linkage to business outcomes", "ratings", "reach", "outcome", " Canvas", "HIERARCHY", "", "\xff", "line\u212aage", strings.Repeat("x", 200)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -40,6 +40,11 @@ func FuzzParseEnums(f *testing.F) {
 			fail("ParseCriterion", err, ErrUnknownCriterion)
 		} else if back, err := ParseCriterion(c.String()); !c.IsValid() || err != nil || back != c {
 			t.Fatalf("ParseCriterion(%q) = %v, which does not round-trip", text, c)
+		}
+		if g, err := ParseGate(text); err != nil {
+			fail("ParseGate", err, ErrUnknownGate)
+		} else if back, err := ParseGate(g.String()); !g.IsValid() || err != nil || back != g {
+			t.Fatalf("ParseGate(%q) = %v, which does not round-trip", text, g)
 		}
 	})
 }

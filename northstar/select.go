@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -116,7 +117,7 @@ const (
 )
 
 // String returns "outcome", "canvas" or "hierarchy", or "Gate(N)" for an
-// invalid value.
+// invalid value. [ParseGate] accepts it.
 func (g Gate) String() string {
 	switch g {
 	case GateOutcome:
@@ -131,6 +132,21 @@ func (g Gate) String() string {
 
 // IsValid reports whether g is one of the gates.
 func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateHierarchy }
+
+// IsZero reports whether g is the zero (invalid) Gate.
+func (g Gate) IsZero() bool { return g == 0 }
+
+// ParseGate parses a gate's name ("outcome", "canvas" or "hierarchy"),
+// ignoring ASCII case and surrounding white space. Anything else is an error
+// with code [ErrUnknownGate].
+func ParseGate(text string) (Gate, error) {
+	for g := GateOutcome; g <= GateHierarchy; g++ {
+		if words.Same(text, g.String()) {
+			return g, nil
+		}
+	}
+	return 0, outcome.NewError(ErrUnknownGate, nil, "northstar: unknown gate %q", clip(text))
+}
 
 // GateFailure is a gate a candidate failed, and why, in the method's words.
 type GateFailure struct {

@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -879,11 +880,60 @@ func TestGateText(t *testing.T) {
 	assert.Equal(t, "outcome", GateOutcome.String())
 	assert.Equal(t, "canvas", GateCanvas.String())
 	assert.Equal(t, "Gate(0)", Gate(0).String())
+	assert.True(t, Gate(0).IsZero())
+	assert.False(t, GateOutcome.IsZero())
 	b, err := GateCanvas.MarshalText()
 	require.NoError(t, err)
 	assert.Equal(t, "canvas", string(b))
-	_, err = Gate(0).MarshalText()
-	assert.EqualError(t, err, "northstar: cannot marshal invalid gate 0")
+	for _, g := range []Gate{0, 4} {
+		_, err = g.MarshalText()
+		assert.ErrorIs(t, err, ErrUnknownGate)
+		assert.EqualError(t, err, fmt.Sprintf("northstar: cannot marshal invalid gate %d", g))
+	}
+
+	tests := []struct {
+		in      string
+		want    Gate
+		wantErr error
+	}{
+		{"outcome", GateOutcome, nil},
+		{" Canvas\t", GateCanvas, nil},
+		{"HIERARCHY", GateHierarchy, nil},
+		{"Gate(1)", 0, ErrUnknownGate},
+		{"canvases", 0, ErrUnknownGate},
+		{"", 0, ErrUnknownGate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			g, err := ParseGate(tt.in)
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tt.want, g)
+			var u Gate
+			err = u.UnmarshalText([]byte(tt.in))
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tt.want, u)
+		})
+	}
+	_, err = ParseGate("canvases")
+	assert.EqualError(t, err, `northstar: unknown gate "canvases"`)
+	g := GateHierarchy
+	assert.Error(t, g.UnmarshalText([]byte("canvases")))
+	assert.Equal(t, GateHierarchy, g, "unchanged on error")
+
+	// A ranking's gate failures, stored as JSON, decode.
+	r, err := Select(market())
+	require.NoError(t, err)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	var stored struct {
+		Entries []struct{ Failed []GateFailure }
+	}
+	require.NoError(t, json.Unmarshal(out, &stored))
+	require.Len(t, stored.Entries, 4)
+	assert.Equal(t, []GateFailure{{GateOutcome, reasonOutput}}, stored.Entries[2].Failed)
+	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}}, stored.Entries[3].Failed)
+	var f GateFailure
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"gate":"beauty","reason":"r"}`), &f), ErrUnknownGate)
 }
 
 func TestPolicyJSON(t *testing.T) {
