@@ -10,12 +10,13 @@ import (
 
 // CheckNorthStar checks that the metric with the given ID can be the
 // organisation's North Star: that [northstar.Select], run on in, finds it an
-// outcome metric that passed every gate (it measures an outcome, a customer
-// category's canvas uses it, and, where in has a hierarchy, it measures a
-// node that reaches a successful customer outcome). It need not be the
-// top-ranked candidate: the gates are the method's rules, the ranking its
-// weighing. With metric "", it checks that Select chooses a North Star at
-// all: that some candidate passed every gate.
+// outcome metric that passed every gate: it measures an outcome; a customer
+// category relies on it (a canvas of weight above zero gives it importance
+// above zero); and, where in has a hierarchy, it measures a node that
+// reaches a successful customer outcome. It need not be the top-ranked
+// candidate: the gates are the method's rules, the ranking its weighing.
+// With metric "", it checks that Select chooses a North Star at all: that
+// some candidate passed every gate.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrNotNorthStar] whose
 // IDs are the candidates at fault, and whose message names each gate failed

@@ -42,8 +42,9 @@
 //  4. [Select] aggregates the canvases "against all your customer categories"
 //     and ranks every candidate. Gates first: a bare output (or task, or
 //     activity) can never be the North Star, and neither can a metric no
-//     canvas uses, nor, where the organisation's [Hierarchy] is given, one
-//     that reaches no successful customer outcome in it. Then weighted
+//     customer category relies on (no canvas of weight above zero gives it
+//     importance above zero), nor, where the organisation's [Hierarchy] is
+//     given, one that reaches no successful customer outcome in it. Then weighted
 //     criteria ([Criterion]): customer coverage, lead strength, linkage to
 //     business outcomes, the organisation's ratings, and reach in the
 //     hierarchy; the [Policy] says how much each counts, and

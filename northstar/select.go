@@ -108,8 +108,12 @@ const (
 	// outcome or a successful customer outcome). A bare output, task or
 	// activity can never be the North Star.
 	GateOutcome Gate = iota + 1
-	// GateCanvas: some customer category's canvas must use the candidate:
-	// a metric no category needs delivers no customer outcome anyone named.
+	// GateCanvas: some customer category must rely on the candidate: a
+	// canvas of weight above zero must give it importance above zero. A
+	// metric no category needs delivers no customer outcome anyone named,
+	// and a category of weight zero counts for nothing, so a candidate that
+	// only such canvases list, or only with importance zero, has customer
+	// coverage zero and fails the gate.
 	GateCanvas
 	// GateHierarchy: where a hierarchy is given, the candidate must measure
 	// a node of it that reaches a successful customer outcome.
@@ -317,6 +321,7 @@ const (
 	reasonActivity = "an activity is work, not an outcome: a bare activity can never be the North Star"
 	reasonOutput   = "an output is what we produce, what we make, not an outcome: a bare output can never be the North Star"
 	reasonCanvas   = "no customer category's canvas uses it, so it shows no successful customer outcome"
+	reasonNoWeight = "no customer category relies on it: every canvas that uses it has weight zero or gives it importance zero, so its customer coverage is zero"
 	reasonNoNode   = "it is not in the hierarchy, so nothing connects it to the work of the front line"
 	reasonOrphan   = "in the hierarchy it reaches no successful customer outcome"
 )
@@ -327,8 +332,9 @@ const (
 // # Gates
 //
 // A candidate that measures a task, an activity or an output fails
-// [GateOutcome]; one that no canvas uses fails [GateCanvas]; where a
-// hierarchy is given, one that measures no node of it, or only nodes that
+// [GateOutcome]; one that no canvas of weight above zero gives importance
+// above zero (so that its customer coverage is zero) fails [GateCanvas];
+// where a hierarchy is given, one that measures no node of it, or only nodes that
 // reach no successful customer outcome, fails [GateHierarchy]. A candidate
 // that fails a gate can never win, whatever its scores: it ranks below every
 // candidate that passes.
@@ -626,12 +632,14 @@ func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error
 	}
 	cats := make([]CategoryContribution, pairs)
 	fill := slices.Clone(off[:n])
+	relied := make([]bool, n) // by a canvas of weight above zero, with importance above zero
 	for _, cv := range canvases {
 		w := toFloat(cv.Weight()) / catTotal
 		for _, m := range cv.metrics {
 			i := index[m.id]
 			cats[fill[i]] = CategoryContribution{Category: cv.Category(), Weight: w, Share: m.share, Raw: w * m.share}
 			fill[i]++
+			relied[i] = relied[i] || !cv.Weight().IsZero() && !m.importance.IsZero()
 		}
 	}
 	for i := range entries {
@@ -674,13 +682,13 @@ func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error
 	// Gates.
 	nfail := 0
 	for i := range entries {
-		_, k := gates(&entries[i], g, nodeOff, nodes, i)
+		_, k := gates(&entries[i], relied[i], g, nodeOff, nodes, i)
 		nfail += k
 	}
 	failed := make([]GateFailure, 0, nfail)
 	for i := range entries {
 		e := &entries[i]
-		f, k := gates(e, g, nodeOff, nodes, i)
+		f, k := gates(e, relied[i], g, nodeOff, nodes, i)
 		if k > 0 {
 			start := len(failed)
 			failed = append(failed, f[:k]...)
@@ -748,8 +756,9 @@ func sumSorted(xs []float64) float64 {
 }
 
 // gates returns the gates e, candidate i, fails, in out[:k], with constant
-// reasons.
-func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
+// reasons; relied reports whether a canvas of weight above zero gives it
+// importance above zero.
+func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
 	switch e.Metric.Level() {
 	case outcome.Task:
 		out[k] = GateFailure{GateOutcome, reasonTask}
@@ -761,8 +770,12 @@ func gates(e *Entry, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailur
 		out[k] = GateFailure{GateOutcome, reasonOutput}
 		k++
 	}
-	if len(e.Categories) == 0 {
+	switch {
+	case len(e.Categories) == 0:
 		out[k] = GateFailure{GateCanvas, reasonCanvas}
+		k++
+	case !relied:
+		out[k] = GateFailure{GateCanvas, reasonNoWeight}
 		k++
 	}
 	if g != nil {

@@ -616,6 +616,65 @@ func TestSelectTieBreakCoverageToTwelvePlaces(t *testing.T) {
 	assert.Negative(t, tieBreak(r.Entries[1], r.Entries[2]), "robustness breaks the tie as the ranking does")
 }
 
+func TestSelectCanvasGateNeedsReliance(t *testing.T) {
+	// main (weight 1) gives o and y importance 1 each and z importance 0:
+	// shares 0.5, 0.5 and 0. dormant (weight 0) gives o and x importance 1.
+	// u is on no canvas. Coverage: y 1·0.5 = 0.5; o 0.5 + 0·0.5 = 0.5; x
+	// 0·0.5 = 0; z 1·0 = 0; u 0. x and z are listed, but no category relies
+	// on them, so they fail the canvas gate as u does, each with its reason;
+	// o fails the outcome gate only. y alone is eligible and wins with 0.3·1
+	// = 0.3; o also totals 0.3 (coverage 0.5/0.5 = 1); x, z and u total 0
+	// and tie, all customer outcomes, so their IDs order them.
+	one := func(cat, w string, inds ...Indicator) Canvas {
+		return MustCanvas(CanvasSpec{Category: cat, Name: cat, Weight: dec(w),
+			Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+			Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: inds}}})
+	}
+	main := one("main", "1", Indicator{"o", dec("1")}, Indicator{"y", dec("1")}, Indicator{"z", dec("0")})
+	dormant := one("dormant", "0", Indicator{"o", dec("1")}, Indicator{"x", dec("1")})
+	var cands []Candidate
+	for _, id := range []string{"u", "x", "y", "z"} {
+		cands = append(cands, Candidate{Metric: metric(id, outcome.CustomerOutcome, outcome.HigherIsBetter, 0)})
+	}
+	cands = append(cands, Candidate{Metric: metric("o", outcome.Output, outcome.HigherIsBetter, 0)})
+	r, err := Select(Input{Candidates: cands, Canvases: []Canvas{main, dormant}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"y", "o", "u", "x", "z"}, ids(r))
+	w, ok := r.Winner()
+	require.True(t, ok)
+	assert.Equal(t, "y", w.Metric.ID())
+	noWeight := "no customer category relies on it: every canvas that uses it has weight zero or gives it importance zero, so its customer coverage is zero"
+	for _, tt := range []struct {
+		id       string
+		coverage float64
+		total    float64
+		failed   []GateFailure
+	}{
+		{"y", 0.5, 0.3, nil},
+		{"o", 0.5, 0.3, []GateFailure{{GateOutcome, reasonOutput}}},
+		{"u", 0, 0, []GateFailure{{GateCanvas, "no customer category's canvas uses it, so it shows no successful customer outcome"}}},
+		{"x", 0, 0, []GateFailure{{GateCanvas, noWeight}}},
+		{"z", 0, 0, []GateFailure{{GateCanvas, noWeight}}},
+	} {
+		e, _ := r.Find(tt.id)
+		assert.Equal(t, tt.coverage, e.Score(Coverage).Raw, tt.id)
+		assert.InDelta(t, tt.total, e.Total, 1e-15, tt.id)
+		assert.Equal(t, tt.failed, e.Failed, tt.id)
+		assert.Equal(t, tt.failed == nil, e.Eligible, tt.id)
+	}
+	x, _ := r.Find("x")
+	assert.Equal(t, []CategoryContribution{{Category: "dormant", Weight: 0, Share: 0.5, Raw: 0, Contribution: 0}}, x.Categories,
+		"the canvas that lists it is still shown")
+
+	// Without y, the only metric a category relies on is an output: no
+	// winner (x and z do not win with coverage 0).
+	main = one("main", "1", Indicator{"o", dec("1")}, Indicator{"z", dec("0")})
+	r, err = Select(Input{Candidates: slices.Delete(slices.Clone(cands), 2, 3), Canvases: []Canvas{main, dormant}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	_, ok = r.Winner()
+	assert.False(t, ok)
+}
+
 func TestSelectNoEligibleCandidate(t *testing.T) {
 	// Only outputs: no winner; the yardstick is then all candidates.
 	cv := MustCanvas(CanvasSpec{Category: "all", Name: "All", Weight: dec("1"),
