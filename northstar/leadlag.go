@@ -287,8 +287,8 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 			len(x), opts.MaxLag, uint64(opts.MaxLag)+MinPairs))
 	}
 	if len(errs) == 0 && finite {
-		errs = append(errs, checkConstant(x, opts.MaxLag, xName, ids)...)
-		errs = append(errs, checkConstant(y, opts.MaxLag, yName, ids)...)
+		errs = append(errs, checkConstant(x, opts.MaxLag, xName, ids, asCandidate)...)
+		errs = append(errs, checkConstant(y, opts.MaxLag, yName, ids, asOutcome)...)
 	}
 	if len(errs) > 0 {
 		return LeadLag{}, errors.Join(errs...)
@@ -358,10 +358,23 @@ func checkFinite(values []float64, name string, ids []string) error {
 		name, values[first], first, more)
 }
 
+// seriesRole is the part a series plays in lead/lag analysis, which says
+// at which lag its values are paired: a candidate's first n-k values are
+// paired at lag k and its last at lag -k; an outcome's first at lag -k and
+// its last at lag k. A business outcome's series in [Select] plays both.
+type seriesRole uint8
+
+// The roles, combined with |.
+const (
+	asCandidate seriesRole = 1 << iota
+	asOutcome
+)
+
 // checkConstant reports a series that is constant over the pairs of some
 // lag from -maxLag to maxLag: over the whole series, or, at the smallest
-// such |lag|, over its first or last n-|lag| values.
-func checkConstant(s []float64, maxLag int, name string, ids []string) []error {
+// such |lag|, over its first or last n-|lag| values, naming the lag at
+// which the series, in its role, pairs them.
+func checkConstant(s []float64, maxLag int, name string, ids []string, role seriesRole) []error {
 	n := len(s)
 	head := 1 // s[:m] is constant iff m <= head
 	for head < n && s[head] == s[0] {
@@ -379,12 +392,21 @@ func checkConstant(s []float64, maxLag int, name string, ids []string) []error {
 	if k > maxLag {
 		return nil
 	}
-	part := "first"
+	part, lag := "first", k // the lag at which a candidate pairs them
 	if n-k > head {
-		part = "last"
+		part, lag = "last", -k
+	}
+	var at string
+	switch role {
+	case asCandidate:
+		at = fmt.Sprintf("lag %d", lag)
+	case asOutcome:
+		at = fmt.Sprintf("lag %d", -lag)
+	default:
+		at = fmt.Sprintf("lag %d as a candidate's and at lag %d as an outcome's", lag, -lag)
 	}
 	return []error{outcome.NewError(ErrConstantSeries, ids,
-		"northstar: %s is constant over its %s %d values, which are paired at lag %d", name, part, n-k, k)}
+		"northstar: %s is constant over its %s %d values, which are paired at %s", name, part, n-k, at)}
 }
 
 // pearsonLags sets r[maxLag+k] to the Pearson correlation at lag k, for k

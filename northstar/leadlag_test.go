@@ -417,6 +417,14 @@ func TestAnalyzeLeadLagErrors(t *testing.T) {
 			"northstar: outcome series is constant over its last 4 values, which are paired at lag 2"},
 		{"constant over the first values", []float64{5, 5, 5, 5, 6, 7}, ok, LagOptions{MaxLag: 2}, []outcome.Code{ErrConstantSeries},
 			"northstar: candidate series is constant over its first 4 values, which are paired at lag 2"},
+		// At lag -2 the candidate's last 4 values, c[2:6], are paired with
+		// the outcome's first 4, o[0:4].
+		{"candidate constant over its last values", []float64{1, 2, 3, 3, 3, 3}, ok, LagOptions{MaxLag: 2},
+			[]outcome.Code{ErrConstantSeries},
+			"northstar: candidate series is constant over its last 4 values, which are paired at lag -2"},
+		{"outcome constant over its first values", ok, []float64{5, 5, 5, 5, 6, 7}, LagOptions{MaxLag: 2},
+			[]outcome.Code{ErrConstantSeries},
+			"northstar: outcome series is constant over its first 4 values, which are paired at lag -2"},
 		{"negative lag", ok, ok, LagOptions{MaxLag: -1}, []outcome.Code{ErrInvalidLag},
 			"northstar: maximum lag -1 is negative"},
 		{"bad method", ok, ok, LagOptions{Method: 3}, []outcome.Code{ErrUnknownMethod},

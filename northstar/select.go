@@ -501,7 +501,11 @@ func Select(in Input) (Ranking, error) {
 				name, len(c.Series), maxLag, uint64(maxLag)+MinPairs))
 			continue
 		}
-		errs = append(errs, checkConstant(c.Series, in.Policy.LeadLag.MaxLag, name, ids)...)
+		role := asCandidate
+		if c.Metric.Level() == outcome.BusinessOutcome {
+			role |= asOutcome // the other candidates' series are analysed against it
+		}
+		errs = append(errs, checkConstant(c.Series, in.Policy.LeadLag.MaxLag, name, ids, role)...)
 	}
 
 	// The canvases.

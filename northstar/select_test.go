@@ -867,6 +867,19 @@ func TestSelectErrors(t *testing.T) {
 			`northstar: series of "nights-booked" has 6 values, too few for lags up to 3: at least 7 are needed`, nil},
 		{"constant series", func(in *Input) { in.Candidates[1].Series = []float64{1, 1, 1, 1, 1, 1, 1} },
 			[]outcome.Code{ErrConstantSeries}, `northstar: series of "revenue" is constant (all 7 values are 1)`, []string{"revenue"}},
+		// A candidate's last 5 values are paired at lag -2 (with an
+		// outcome's first 5).
+		{"constant over the last values", func(in *Input) { in.Candidates[3].Series = []float64{1, 2, 3, 3, 3, 3, 3} },
+			[]outcome.Code{ErrConstantSeries},
+			`northstar: series of "nights-booked" is constant over its last 5 values, which are paired at lag -2`,
+			[]string{"nights-booked"}},
+		// A business outcome's series is analysed as a candidate's (against
+		// the other business outcomes) and as an outcome's: its first 5
+		// values are paired at lag 2 in the one and -2 in the other.
+		{"business outcome constant over the first values", func(in *Input) { in.Candidates[1].Series = []float64{1, 1, 1, 1, 1, 2, 3} },
+			[]outcome.Code{ErrConstantSeries},
+			`northstar: series of "revenue" is constant over its first 5 values, which are paired at lag 2 as a candidate's and at lag -2 as an outcome's`,
+			[]string{"revenue"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
