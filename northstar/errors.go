@@ -46,6 +46,11 @@ const (
 	// not in the order at all, a node without a valid level, a link weight
 	// that is negative or out of range, or an error from one of its methods.
 	ErrInvalidHierarchy outcome.Code = "northstar-invalid-hierarchy"
+	// ErrInfluenceOverflow: an input metric whose influence on the North
+	// Star ([InputMetric.Influence]) is too large for a float64 (about
+	// 1.8·10^308): link weights that, multiplied along the hierarchy's
+	// paths and added up over them, exceed it.
+	ErrInfluenceOverflow outcome.Code = "northstar-influence-overflow"
 	// ErrNoCandidates: a selection with no candidate.
 	ErrNoCandidates outcome.Code = "northstar-no-candidates"
 	// ErrInvalidRating: a rating with no aspect, a duplicate aspect, a scale

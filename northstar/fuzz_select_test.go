@@ -179,7 +179,7 @@ func FuzzSelect(f *testing.F) {
 			}
 		}
 		for _, im := range r.InputMetrics {
-			if math.IsNaN(im.Influence) || im.Influence < 0 || len(im.Nodes) == 0 {
+			if math.IsNaN(im.Influence) || math.IsInf(im.Influence, 0) || im.Influence < 0 || len(im.Nodes) == 0 {
 				t.Fatalf("input metric %+v", im)
 			}
 		}

@@ -1,11 +1,14 @@
 package northstar
 
 import (
+	"encoding/json"
 	"errors"
 	"iter"
 	"slices"
+	"strconv"
 	"testing"
 
+	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -316,4 +319,55 @@ func TestGateHierarchyText(t *testing.T) {
 	assert.True(t, GateHierarchy.IsValid())
 	assert.False(t, Gate(4).IsValid())
 	assert.True(t, slices.Contains([]Gate{GateOutcome, GateCanvas, GateHierarchy}, GateHierarchy))
+}
+
+func TestSelectInfluenceOverflow(t *testing.T) {
+	// A chain of tasks, each contributing to the one above by a link of
+	// weight 10^12 (hierarchy.MaxWeight), up to first-contact resolution's
+	// node: the task at the bottom, measured by calls answered, moves it by
+	// (10^12)^links. With 25 links that is 10^300, within float64's range;
+	// with 26 it is 10^312, beyond it (about 1.8·10^308). Beneath that, by a
+	// link of weight 0, the influence would be 0 times infinity: NaN.
+	chain := func(links int, zero bool) Input {
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "problem-solved", Level: outcome.CustomerOutcome, Metric: fcr})
+		above := "problem-solved"
+		for k := range links {
+			node := hierarchy.Node{ID: "task-" + strconv.Itoa(k), Level: outcome.Task}
+			w := decimal.NewFromInt(hierarchy.MaxWeight)
+			if zero && k == links-1 {
+				w = decimal.Zero
+			}
+			if k == links-1 {
+				node.Metric = callsAnswer
+			}
+			b.AddNode(node)
+			b.AddWeightedLink(node.ID, above, w)
+			above = node.ID
+		}
+		m, err := b.Build()
+		require.NoError(t, err)
+		cv := MustCanvas(CanvasSpec{Category: "callers", Name: "Callers", Weight: dec("1"),
+			Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+			Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "fcr", Importance: dec("1")}}}}})
+		return Input{Candidates: []Candidate{{Metric: fcr}, {Metric: callsAnswer}}, Canvases: []Canvas{cv},
+			Policy: DefaultPolicy(), Hierarchy: FromModel(m)}
+	}
+	r, err := Select(chain(25, false))
+	require.NoError(t, err)
+	require.Len(t, r.InputMetrics, 1)
+	assert.InEpsilon(t, 1e300, r.InputMetrics[0].Influence, 1e-12)
+	_, err = json.Marshal(r)
+	require.NoError(t, err)
+
+	for _, in := range []Input{chain(26, false), chain(27, true)} {
+		r, err = Select(in)
+		assert.Empty(t, r.Entries)
+		probs := outcome.Problems(err)
+		require.Len(t, probs, 1, "%v", err)
+		assert.ErrorIs(t, probs[0], ErrInfluenceOverflow)
+		assert.Equal(t, []string{"calls-answered", "fcr"}, probs[0].IDs)
+		assert.Equal(t, `northstar: the influence of "calls-answered" on the North Star "fcr" is beyond float64's range (about 1.8e308): `+
+			"the hierarchy's link weights, multiplied along the paths between them and added up, exceed it", probs[0].Message)
+	}
 }

@@ -406,8 +406,9 @@ const (
 // a length unlike the first series given ([ErrSeriesLength]), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
-// ([ErrConstantSeries]); and a hierarchy that answers inconsistently
-// ([ErrInvalidHierarchy]).
+// ([ErrConstantSeries]); a hierarchy that answers inconsistently
+// ([ErrInvalidHierarchy]); and, for the winner's input metrics, an
+// influence too large for a float64 ([ErrInfluenceOverflow]).
 //
 // # Input metrics
 //
@@ -744,6 +745,18 @@ func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error
 	if w, ok := r.Winner(); g != nil && ok {
 		i := index[w.Metric.ID()]
 		r.InputMetrics = g.inputMetrics(nodes[nodeOff[i]:nodeOff[i+1]])
+		var errs []error
+		for _, m := range r.InputMetrics {
+			if math.IsInf(m.Influence, 0) || math.IsNaN(m.Influence) {
+				errs = append(errs, outcome.NewError(ErrInfluenceOverflow, []string{m.Metric.ID(), w.Metric.ID()},
+					"northstar: the influence of %q on the North Star %q is beyond float64's range (about 1.8e308): "+
+						"the hierarchy's link weights, multiplied along the paths between them and added up, exceed it",
+					clip(m.Metric.ID()), clip(w.Metric.ID())))
+			}
+		}
+		if len(errs) > 0 {
+			return Ranking{}, errors.Join(errs...)
+		}
 	}
 	return r, nil
 }
