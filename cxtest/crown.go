@@ -136,7 +136,15 @@ func checkCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown tripl
 //
 // It returns nil, or an *[outcome.Error] with code [ErrNegativeContribution]
 // whose IDs are the detractors', in the order of the cards, and whose message
-// says what each took away. Cards that cannot be put together, or a crown
+// says what each took away. When the enterprise saved or grew (a positive
+// total), the message gives that total and each detractor's share of it,
+// negative: "took away from the cost saving of 430000 EUR: ... (-34.88% of
+// the cost saving)". When its cost rose or its revenue fell (a negative
+// total), it says so, and gives each detractor's share of that rise or fall,
+// positive: "1 of 2 units' cost rose, and the enterprise's cost rose by 200
+// EUR: "a": cost rose by 300 EUR (150.00% of the enterprise's rise)". When
+// the total is zero, it says that the enterprise's cost or revenue did not
+// change, and gives no shares. Cards that cannot be put together, or a crown
 // that is not cost or revenue, return the error of
 // [triplecrown.NewContributions].
 func CheckNoNegativeContribution(crown triplecrown.Crown, cards []triplecrown.Scorecard) error {
@@ -182,15 +190,34 @@ func checkContributions(crown triplecrown.Crown, cards []triplecrown.Scorecard) 
 		return nil
 	}
 	total, good := cs.Len(), cs.Len()-len(d)
-	what, moves, moved, held := "revenue growth", "falls", "fell", "rose or held"
+	what, moves, moved, held, change := "revenue growth", "falls", "fell", "rose or held", "fall"
 	if crown == triplecrown.Cost {
-		what, moves, moved, held = "cost saving", "rises", "rose", "fell or held"
+		what, moves, moved, held, change = "cost saving", "rises", "rose", "fell or held", "rise"
+	}
+	// The summary and the share are worded for the total's sign: a positive
+	// total is the saving or growth the detractors took away from (a
+	// detractor's share of it is negative); a negative one is the
+	// enterprise's rise in cost or fall in revenue, of which a detractor's
+	// share is positive; a zero total has no shares.
+	sum := cs.Total()
+	var summary, of string
+	switch sum.Sign() {
+	case 1:
+		summary = fmt.Sprintf("%d of %d %s took away from the %s of %s", len(d), total, plural(total, "unit", "units"),
+			what, sum)
+		of = "the " + what
+	case -1:
+		summary = fmt.Sprintf("%d of %d %s %s %s, and the enterprise's %s %s by %s", len(d), total,
+			plural(total, "unit's", "units'"), crown, moved, crown, moved, sum.Neg())
+		of = "the enterprise's " + change
+	default:
+		summary = fmt.Sprintf("%d of %d %s %s %s, and the enterprise's %s did not change (no %s)", len(d), total,
+			plural(total, "unit's", "units'"), crown, moved, crown, what)
 	}
 	f := &failure{
-		code: ErrNegativeContribution,
-		ids:  make([]string, len(d)),
-		summary: fmt.Sprintf("%d of %d %s took away from the %s of %s", len(d), total, plural(total, "unit", "units"),
-			what, cs.Total()),
+		code:     ErrNegativeContribution,
+		ids:      make([]string, len(d)),
+		summary:  summary,
 		expected: fmt.Sprintf("no unit's %s %s", crown, moves),
 		actual:   fmt.Sprintf("%d of %d %s %s %s", good, total, plural(total, "unit's", "units'"), crown, held),
 	}
@@ -201,7 +228,7 @@ func checkContributions(crown triplecrown.Crown, cards []triplecrown.Scorecard) 
 		c := d[i]
 		s := fmt.Sprintf("%s: %s %s by %s", quote(c.Unit()), crown, moved, c.Amount().Neg())
 		if cs.SharesDefined() {
-			s += fmt.Sprintf(" (%s%% of the %s)", c.Share().StringFixed(cs.Places()), what)
+			s += fmt.Sprintf(" (%s%% of %s)", c.Share().StringFixed(cs.Places()), of)
 		}
 		return s
 	})

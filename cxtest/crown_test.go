@@ -145,11 +145,44 @@ func TestAssertNoNegativeContribution(t *testing.T) {
 		assert.Equal(t, []string{"billing"}, e.IDs)
 	})
 	t.Run("no shares when the total is zero", func(t *testing.T) {
-		// +150000 - 150000 = 0: shares are not defined.
+		// +150000 - 150000 = 0: shares are not defined, and there is no
+		// saving to take away from.
 		up := Scorecard("up 2025; cost: 100 -> 150100 EUR; revenue: 0 -> 0 EUR; x (higher): 1 -> 1")
 		down := Scorecard("down 2025; cost: 150100 -> 100 EUR; revenue: 0 -> 0 EUR; x (higher): 1 -> 1")
 		err := CheckNoNegativeContribution(triplecrown.Cost, []triplecrown.Scorecard{up, down})
-		assert.EqualError(t, err, `cxtest: 1 of 2 units took away from the cost saving of 0 EUR: "up": cost rose by 150000 EUR`)
+		assert.EqualError(t, err, `cxtest: 1 of 2 units' cost rose, and the enterprise's cost did not change `+
+			`(no cost saving): "up": cost rose by 150000 EUR`)
+	})
+	t.Run("costs rose overall", func(t *testing.T) {
+		// Savings: -300 + 100 = -200 EUR, so the enterprise's cost rose by
+		// 200 EUR. Shares of it: a's -300/-200 = 150%, b's 100/-200 = -50%
+		// (exact; 150 - 50 = 100): a caused 150% of the rise, and b's
+		// saving offset 50% of it.
+		a := Scorecard("a 2025; cost: 1000 -> 1300 EUR; revenue: 1 -> 1 EUR; t (lower): 1 -> 1")
+		b := Scorecard("b 2025; cost: 1000 -> 900 EUR; revenue: 1 -> 1 EUR; t (lower): 1 -> 1")
+		var c captureT
+		ok := AssertNoNegativeContribution(&c, triplecrown.Cost, []triplecrown.Scorecard{a, b})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:     \t1 of 2 units' cost rose, and the enterprise's cost rose by 200 EUR\n"+
+			"\t           \texpected: no unit's cost rises\n"+
+			"\t           \tactual  : 1 of 2 units' cost fell or held\n"+
+			"\tDetractors:\t\"a\": cost rose by 300 EUR (150.00% of the enterprise's rise)\n")
+	})
+	t.Run("revenue fell overall", func(t *testing.T) {
+		// Growth: -100 + 50 - 70 = -120 EUR, so the enterprise's revenue
+		// fell by 120 EUR. Shares of it: p's -100/-120 = 83.333...%, q's
+		// 50/-120 = -41.666...%, r's -70/-120 = 58.333...%. Floored to two
+		// places 83.33, -41.67, 58.33 add up to 99.99; the remainders tie
+		// at a third of a hundredth, so the hundredth left goes to the ID
+		// that sorts first, p: 83.34.
+		p := Scorecard("p 2025; cost: 1 -> 1 EUR; revenue: 1000 -> 900 EUR; t (lower): 1 -> 1")
+		q := Scorecard("q 2025; cost: 1 -> 1 EUR; revenue: 1000 -> 1050 EUR; t (lower): 1 -> 1")
+		r := Scorecard("r 2025; cost: 1 -> 1 EUR; revenue: 1000 -> 930 EUR; t (lower): 1 -> 1")
+		err := CheckNoNegativeContribution(triplecrown.Revenue, []triplecrown.Scorecard{p, q, r})
+		require.ErrorIs(t, err, ErrNegativeContribution)
+		assert.Equal(t, `cxtest: 2 of 3 units' revenue fell, and the enterprise's revenue fell by 120 EUR: `+
+			`"p": revenue fell by 100 EUR (83.34% of the enterprise's fall); `+
+			`"r": revenue fell by 70 EUR (58.33% of the enterprise's fall)`, err.Error())
 	})
 	t.Run("cannot put together", func(t *testing.T) {
 		assert.ErrorIs(t, CheckNoNegativeContribution(triplecrown.Service, cards), triplecrown.ErrUnknownCrown)
