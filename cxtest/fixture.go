@@ -310,7 +310,12 @@ func parseMetric(text string) (outcome.Metric, error) {
 	spec := outcome.MetricSpec{ID: head[c+1:], Level: level}
 	words = words[1:]
 	if len(words) > 0 && strings.HasPrefix(words[0], `"`) {
-		spec.Name, _ = strconv.Unquote(words[0]) // fields checked the quoting
+		// fields checked that the quoted string is well formed, not that
+		// it ends the word: "Name"rewarded is one word, and not a name.
+		spec.Name, err = strconv.Unquote(words[0])
+		if err != nil {
+			return outcome.Metric{}, fmt.Errorf("%s: the name is not one Go-quoted string", quote(words[0]))
+		}
 		words = words[1:]
 	}
 	if spec.Name == "" {

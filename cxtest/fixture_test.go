@@ -190,6 +190,11 @@ func TestMetricsMalformed(t *testing.T) {
 		{name: "bad quoting", line: `output:aht "Average`, want: `"\"Average": a string that is not Go-quoted`},
 		{name: "bad owner", line: `output:aht owner="a"b`, want: `"owner=\"a\"b": the value is not one Go-quoted string`},
 		{
+			// The word glued to the name is not dropped with it.
+			name: "name glued to a word", line: `output:aht "Average handle time"rewarded`,
+			want: `"\"Average handle time\"rewarded": the name is not one Go-quoted string`,
+		},
+		{
 			name: "no kind", line: "bo:uplift", wantErr: outcome.ErrMissingKind,
 			want: `outcome: business-outcome metric "uplift" has no kind (revenue, cost, service or compliance)`,
 		},

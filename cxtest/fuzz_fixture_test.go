@@ -87,7 +87,7 @@ func FuzzMetrics(f *testing.F) {
 	for _, s := range []string{
 		portfolio, `output:aht "Average handle time" rewarded owner="North team" unit=seconds`, "bo:revenue",
 		"bo:fines compliance lower", "aht", "outputs-ish:aht", "output:aht bonus", `output:aht "Average`,
-		`output:aht owner="a"b`, "bo:uplift", "output:calls revenue", `output:x ""`, "sco:a:b up",
+		`output:aht owner="a"b`, "bo:uplift", "output:calls revenue", `output:x ""`, "sco:a:b up", `output:aht "A"rewarded`,
 	} {
 		f.Add(s)
 	}
