@@ -258,16 +258,17 @@ func parseNodeRef(ref string) (level outcome.Level, id, name string, err error) 
 //	sco:solved-first-contact "Problem solved at first contact"
 //
 // The level is any spelling [outcome.ParseLevel] accepts. The words, in any
-// order, are a direction ([outcome.ParseDirection]: higher, lower, up,
-// down...), "rewarded", a business-outcome kind ([outcome.ParseKind]:
-// revenue, cost, service, compliance), owner=... and unit=... (a bare word or
-// a Go-quoted string). The name defaults to the ID; the direction, and a
+// order and each at most once, are a direction ([outcome.ParseDirection]:
+// higher, lower, up, down...), "rewarded", a business-outcome kind
+// ([outcome.ParseKind]: revenue, cost, service, compliance), owner=... and
+// unit=... (a bare word or a Go-quoted string). The name defaults to the ID; the direction, and a
 // business outcome's kind, to what the catalogue of well-known KPIs
 // ([outcome.Classify]) says of the name, and the direction to higher is
 // better for a name it does not know.
 //
-// A malformed line, or a definition [outcome.NewMetric] refuses, is a mistake
-// in the test, and Metrics panics with an error that names the line.
+// A malformed line (a second direction, kind, owner or unit among them),
+// or a definition [outcome.NewMetric] refuses, is a mistake in the test, and
+// Metrics panics with an error that names the line.
 func Metrics(lines ...string) []outcome.Metric {
 	ms, err := parseMetrics(lines)
 	if err != nil {
@@ -321,9 +322,16 @@ func parseMetric(text string) (outcome.Metric, error) {
 	if spec.Name == "" {
 		spec.Name = spec.ID
 	}
+	// given holds the first word that gave each of direction, kind,
+	// rewarded, owner and unit: a second one is a mistake, never an
+	// override.
+	given := make(map[string]string)
 	for _, w := range words {
 		key, value, isPair := strings.Cut(w, "=")
-		if isPair && (key == "owner" || key == "unit") {
+		var what string
+		switch {
+		case isPair && (key == "owner" || key == "unit"):
+			what = key
 			if strings.HasPrefix(value, `"`) {
 				value, err = strconv.Unquote(value)
 				if err != nil {
@@ -335,21 +343,24 @@ func parseMetric(text string) (outcome.Metric, error) {
 			} else {
 				spec.Unit = value
 			}
-			continue
-		}
-		if w == "rewarded" {
+		case w == "rewarded":
+			what = w
 			spec.Rewarded = true
-			continue
+		default:
+			if d, err := outcome.ParseDirection(w); err == nil {
+				what = "direction"
+				spec.Direction = d
+			} else if k, err := outcome.ParseKind(w); err == nil {
+				what = "kind"
+				spec.Kind = k
+			} else {
+				return outcome.Metric{}, fmt.Errorf("%s is not a direction, a kind, \"rewarded\", owner= or unit=", quote(w))
+			}
 		}
-		if d, err := outcome.ParseDirection(w); err == nil {
-			spec.Direction = d
-			continue
+		if first, ok := given[what]; ok {
+			return outcome.Metric{}, fmt.Errorf("%s: a second %s, after %s", quote(w), what, quote(first))
 		}
-		if k, err := outcome.ParseKind(w); err == nil {
-			spec.Kind = k
-			continue
-		}
-		return outcome.Metric{}, fmt.Errorf("%s is not a direction, a kind, \"rewarded\", owner= or unit=", quote(w))
+		given[what] = w
 	}
 	cat := outcome.Classify(spec.Name)
 	if spec.Direction == 0 {
@@ -598,8 +609,9 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 // given is: any change for each crown, significance 0.05, 4 places, rounding
 // half-even. With no arguments, Policy returns that default policy.
 //
-// A malformed clause, or a policy [triplecrown.NewPolicy] refuses, is a
-// mistake in the test, and Policy panics with an error that says why.
+// A malformed clause, a second clause for the same thing (two costs, two
+// places), or a policy [triplecrown.NewPolicy] refuses, is a mistake in the
+// test, and Policy panics with an error that says why.
 func Policy(lines ...string) triplecrown.Policy {
 	p, err := parsePolicy(lines)
 	if err != nil {
@@ -612,6 +624,7 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 	spec := triplecrown.PolicySpec{SignificanceLevel: 0.05}
 	places, mode := int32(4), outcome.RoundHalfEven
 	var problems []error
+	seen := make(map[string]bool)
 	for _, l := range clauses(args) {
 		for c := range strings.SplitSeq(l.text, ",") {
 			c = strings.TrimSpace(c)
@@ -621,6 +634,15 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 			key, value, _ := strings.Cut(c, " ")
 			value = strings.TrimSpace(value)
 			var err error
+			switch key {
+			case "cost", "service", "revenue", "significance", "places", "rounding":
+				// A second clause of a kind is a mistake, never an override.
+				if seen[key] {
+					problems = append(problems, lineError("policy", fixtureLine{l.n, c}, fmt.Errorf("a second %s clause", key)))
+					continue
+				}
+				seen[key] = true
+			}
 			switch key {
 			case "cost":
 				spec.Cost, err = parseThreshold(value)

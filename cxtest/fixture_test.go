@@ -194,6 +194,12 @@ func TestMetricsMalformed(t *testing.T) {
 			name: "name glued to a word", line: `output:aht "Average handle time"rewarded`,
 			want: `"\"Average handle time\"rewarded": the name is not one Go-quoted string`,
 		},
+		// A second word for the same thing is refused, not an override.
+		{name: "two directions", line: "output:aht lower higher", want: `"higher": a second direction, after "lower"`},
+		{name: "two owners", line: "output:aht owner=a owner=b", want: `"owner=b": a second owner, after "owner=a"`},
+		{name: "two units", line: `output:aht unit=s unit="s"`, want: `"unit=\"s\"": a second unit, after "unit=s"`},
+		{name: "two kinds", line: "bo:x cost revenue", want: `"revenue": a second kind, after "cost"`},
+		{name: "rewarded twice", line: "output:aht rewarded rewarded", want: `"rewarded": a second rewarded, after "rewarded"`},
 		{
 			name: "no kind", line: "bo:uplift", wantErr: outcome.ErrMissingKind,
 			want: `outcome: business-outcome metric "uplift" has no kind (revenue, cost, service or compliance)`,
@@ -351,7 +357,6 @@ func TestPolicy(t *testing.T) {
 		Precision:         triplecrown.MustPrecision(2, outcome.RoundHalfUp),
 	})
 	assert.True(t, want.Equal(p))
-	assert.True(t, Policy("cost 5%", "cost any").Threshold(triplecrown.Cost).IsZero(), "a later clause wins")
 }
 
 func TestPolicyMalformed(t *testing.T) {
@@ -378,6 +383,16 @@ func TestPolicyMalformed(t *testing.T) {
 			want: `cxtest: policy fixture: triplecrown: significance level 1.5 is not strictly between 0 and 1`},
 		{name: "places out of range", line: "places 99", wantErr: outcome.ErrInvalidPlaces,
 			want: `cxtest: policy fixture: triplecrown: 99 decimal places is outside -18 to 18`},
+		// A second clause for the same thing is refused, not an override,
+		// each time it comes.
+		{name: "two costs", line: "cost 2%, cost 50%", want: `cxtest: policy fixture, line 1 ("cost 50%"): a second cost clause`},
+		{name: "two service thresholds", line: "service 1; service any", want: `cxtest: policy fixture, line 1 ("service any"): a second service clause`},
+		{name: "two revenues", line: "revenue any, revenue any", want: `cxtest: policy fixture, line 1 ("revenue any"): a second revenue clause`},
+		{name: "two significance levels", line: "significance 0.01, significance 0.05, significance 0.1",
+			want: `cxtest: policy fixture, line 1 ("significance 0.05"): a second significance clause` + "\n" +
+				`cxtest: policy fixture, line 1 ("significance 0.1"): a second significance clause`},
+		{name: "two places", line: "places 2, places 4", want: `cxtest: policy fixture, line 1 ("places 4"): a second places clause`},
+		{name: "two roundings", line: "rounding half-up, rounding half-even", want: `cxtest: policy fixture, line 1 ("rounding half-even"): a second rounding clause`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -390,5 +405,8 @@ func TestPolicyMalformed(t *testing.T) {
 			assert.PanicsWithError(t, tt.want, func() { Policy(tt.line) })
 		})
 	}
+	// Across arguments too: the later one is on line 2.
+	assert.PanicsWithError(t, `cxtest: policy fixture, line 2 ("cost any"): a second cost clause`,
+		func() { Policy("cost 5%", "cost any") })
 	assert.True(t, errors.Is(errors.Join(nil, outcome.ErrInvalidPlaces), outcome.ErrInvalidPlaces))
 }

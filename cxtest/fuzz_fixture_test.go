@@ -88,6 +88,7 @@ func FuzzMetrics(f *testing.F) {
 		portfolio, `output:aht "Average handle time" rewarded owner="North team" unit=seconds`, "bo:revenue",
 		"bo:fines compliance lower", "aht", "outputs-ish:aht", "output:aht bonus", `output:aht "Average`,
 		`output:aht owner="a"b`, "bo:uplift", "output:calls revenue", `output:x ""`, "sco:a:b up", `output:aht "A"rewarded`,
+		"output:aht lower higher owner=a owner=b",
 	} {
 		f.Add(s)
 	}
@@ -136,7 +137,7 @@ func FuzzScorecard(f *testing.F) {
 func FuzzPolicy(f *testing.F) {
 	for _, s := range []string{
 		"", "cost 2%, service 0.5; revenue 10000 EUR", "significance 0.01, places 2, rounding half-up", "costs 2%",
-		"cost x%", "cost 5 eur", "cost 150%", "places 99", "service 5 EUR", "significance NaN", "cost any",
+		"cost x%", "cost 5 eur", "cost 150%", "places 99", "service 5 EUR", "significance NaN", "cost any", "cost 2%, cost 50%",
 	} {
 		f.Add(s)
 	}
