@@ -30,8 +30,9 @@ func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) 
 // AssertOutputShareAtMost asserts that at most the share maxShare of the
 // metrics are output-side, as [CheckOutputShareAtMost] does: the method
 // warns that "usually, the balance will be 80% output metrics". On failure
-// it reports, to t, the share, what it would take to come within the limit,
-// and the output-side metrics:
+// it reports, to t, the share (in percent, to two places or as many more as
+// it takes to show it above the limit), what it would take to come within
+// the limit, and the output-side metrics:
 //
 //	Error:    3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%
 //	          expected: at most 50% of the KPIs measure outputs or the work behind them
@@ -82,7 +83,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 	}
 	slices.SortStableFunc(outputs, func(a, b outcome.Metric) int { return strings.Compare(a.ID(), b.ID()) })
 
-	pct := percent(o, total)
+	pct := percentAbove(o, total, maxShare)
 	lim := maxShare.Shift(2).String() + "%"
 	f := &failure{
 		code: ErrOutputShare,
@@ -126,10 +127,20 @@ func ceilQuo(a, b decimal.Decimal) int64 {
 	return q.IntPart()
 }
 
-// percent writes part/whole in percent, rounded half away from zero to two
-// places, without trailing zeros: "80%", "66.67%".
-func percent(part, whole int) string {
-	return decimal.New(int64(part)*100, 0).DivRound(decimal.New(int64(whole), 0), 2).String() + "%"
+// percentAbove writes part/whole, a share above limit (a fraction), in
+// percent, rounded half away from zero to two places, or to as many more as
+// it takes for the number shown to be above the limit shown, without
+// trailing zeros: "80%", "66.67%", and 1 of 3 above a limit of 33.33% is
+// "33.333%", not "33.33%". The loop ends: the share is above the limit, so
+// once its places are at least the limit's, rounding does not take it
+// below the limit, and enough of them set it apart.
+func percentAbove(part, whole int, limit decimal.Decimal) string {
+	p, w, lim := decimal.New(int64(part)*100, 0), decimal.New(int64(whole), 0), limit.Shift(2)
+	for places := int32(2); ; places++ {
+		if s := p.DivRound(w, places); s.GreaterThan(lim) {
+			return s.String() + "%"
+		}
+	}
 }
 
 // CheckNoRewardedOrphanOutputs checks that no rewarded metric is an orphan

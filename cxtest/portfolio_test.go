@@ -42,6 +42,19 @@ func TestAssertOutputShareAtMost(t *testing.T) {
 			"\t         \t\"wallboard-refreshes\" (Wallboard refreshes, output)\n"+
 			"\tMessages:\tthe bonus scheme\n")
 	})
+	t.Run("a share just above the limit", func(t *testing.T) {
+		// 1 of 3 = 33.333...% > 33.33%. To two places it is 33.33%, the
+		// limit itself, so it is shown to three: 33.333%. Fewer: (1 -
+		// 0.9999) / 0.6667 = 0.00015, so 1, and 0 of 2 is 0%; more: 1/0.3333
+		// - 3 = 0.0003, so 1, and 1 of 4 is 25%.
+		var c captureT
+		ok := AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b", "sco:c"), dec("0.3333"))
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t1 of 3 KPIs (33.333%) measures outputs or the work behind them, above the limit of 33.33%\n"+
+			"\t        \texpected: at most 33.33% of the KPIs measure outputs or the work behind them\n"+
+			"\t        \tactual  : 33.333% (1 of 3); within the limit would take 1 output-side KPI fewer, or 1 outcome KPI more\n"+
+			"\tOutputs:\t\"a\" (a, output)\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireOutputShareAtMost(t, kpis, dec("0.8")) },
@@ -51,6 +64,7 @@ func TestAssertOutputShareAtMost(t *testing.T) {
 
 func TestCheckOutputShareAtMost(t *testing.T) {
 	kpis := Metrics(portfolio)
+	oneOfThree := Metrics("output:a", "sco:b", "sco:c")
 	tests := []struct {
 		name    string
 		metrics []outcome.Metric
@@ -80,6 +94,18 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 			wantIDs: []string{"aht"},
 			wantMsg: `cxtest: 1 of 1 KPI (100%) measures outputs or the work behind them, above the limit of 0%: ` +
 				`"aht" (Average handle time, output, rewarded, owner "North team")`,
+		},
+		{
+			// 1/3 = 33.3333...% > 33.3301%. To two places it would show
+			// 33.33%, below the limit shown; to three, 33.333%, above it.
+			name: "limit with more places than the share", metrics: oneOfThree, limit: "0.333301", wantErr: ErrOutputShare,
+			wantMsg: `cxtest: 1 of 3 KPIs (33.333%) measures outputs or the work behind them, above the limit of 33.3301%: "a" (a, output)`,
+		},
+		{
+			// 1/3 = 33.3333...% > 33.333%: 33.33 is below, 33.333 equal,
+			// 33.3333 above.
+			name: "limit that takes four places", metrics: oneOfThree, limit: "0.33333", wantErr: ErrOutputShare,
+			wantMsg: `cxtest: 1 of 3 KPIs (33.3333%) measures outputs or the work behind them, above the limit of 33.333%: "a" (a, output)`,
 		},
 		{
 			name: "negative limit", metrics: kpis, limit: "-0.1", wantErr: outcome.ErrInvalidThreshold,
