@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -101,7 +102,10 @@ func ExampleMermaid_highlight() {
 }
 
 // Options that name a node the diagram would not show are refused, all
-// problems at once.
+// problems at once, each with a code that errors.Is finds: hiding the
+// customer outcomes leaves no line of sight to draw
+// ([render.ErrHiddenCustomerOutcomes]), and a highlighted task is not shown
+// once tasks are hidden ([render.ErrNodeNotShown]).
 func ExampleMermaid_errors() {
 	m := contactCentreModel()
 	err := render.Mermaid(os.Stdout, m, render.DiagramOptions{
@@ -109,9 +113,21 @@ func ExampleMermaid_errors() {
 		Hide:      []outcome.Level{outcome.Task, outcome.CustomerOutcome},
 	})
 	fmt.Println(err)
+	fmt.Println("customer outcomes hidden:", errors.Is(err, render.ErrHiddenCustomerOutcomes))
+	fmt.Println("a node not shown:", errors.Is(err, render.ErrNodeNotShown))
+
+	// Serving one outcome leaves out what does not serve it: the wallboard
+	// serves nobody.
+	err = render.Mermaid(os.Stdout, m, render.DiagramOptions{Serving: "revenue", Highlight: "update-wallboard"})
+	fmt.Println(err)
+	fmt.Println("a node not shown:", errors.Is(err, render.ErrNodeNotShown))
 	// Output:
 	// render: cannot hide the successful customer outcomes: every line of sight ends there
 	// render: the node to highlight, "answer-call", is a Task, a level the options hide
+	// customer outcomes hidden: true
+	// a node not shown: true
+	// render: the node to highlight, "update-wallboard", does not serve "revenue", which the diagram is about
+	// a node not shown: true
 }
 
 // The same hierarchy for Graphviz (dot -Tsvg), here only what serves

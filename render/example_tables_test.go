@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -121,6 +122,21 @@ func ExampleScoreText() {
 	// cost      900000 EUR  1050000 EUR  +150000 EUR   +16.67%         2%        lost
 	// service       0.6833         0.68      -0.0033    -0.49%         2%        flat
 	// revenue  3100000 EUR  3350000 EUR  +250000 EUR    +8.06%         2%        won
+}
+
+// A computation that fails returns the zero value with its error. A renderer
+// given that value, where the error went unchecked, refuses it with a code
+// that errors.Is finds, rather than showing an empty table.
+func ExampleScoreText_zero() {
+	s, err := departments()[0].Score(triplecrown.Policy{}) // the zero Policy cannot score
+	fmt.Println(err)
+	err = render.ScoreText(os.Stdout, s)
+	fmt.Println(err)
+	fmt.Println("nothing to render:", errors.Is(err, render.ErrNothingToRender))
+	// Output:
+	// triplecrown: cannot score with the zero Policy
+	// render: cannot render the zero Score, which comes with an error
+	// nothing to render: true
 }
 
 // Who saved what: the front line saved more than the whole centre did,
