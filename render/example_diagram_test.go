@@ -219,3 +219,30 @@ func ExampleDiagramOptions() {
 	//     class n5,legend_orphan orphan
 	//     class legend_weights,legend_hidden note
 }
+
+// With AllWeights every link carries its weight, 1 included, so the legend
+// need not say what an unlabelled link weighs; what serves revenue has no
+// orphans and nothing highlighted or hidden, so there is no legend at all.
+func ExampleDiagramOptions_allWeights() {
+	m := contactCentreModel()
+	if err := render.Mermaid(os.Stdout, m, render.DiagramOptions{Serving: "revenue", AllWeights: true}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// flowchart BT
+	//     subgraph tasks["Tasks"]
+	//         n1["Look up account"]
+	//     end
+	//     subgraph activities["Activities"]
+	//         n4["Resolve problem"]
+	//     end
+	//     subgraph outputs["Outputs"]
+	//         n7["First-time response"]
+	//     end
+	//     subgraph business_outcomes["Business Outcomes"]
+	//         n10["Revenue"]
+	//     end
+	//     n1 -->|"1"| n4
+	//     n4 -->|"1"| n7
+	//     n7 -->|"0.6"| n10
+}
