@@ -3,7 +3,12 @@
 // message has a bounded length whatever the input.
 package msg
 
-import "unicode/utf8"
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
 
 // MaxQuoted is the most bytes of a piece of user text (an ID, a name, a
 // value) that a message quotes.
@@ -25,4 +30,20 @@ func Clip(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "..."
+}
+
+// Decimal returns d as a message writes it: in full ("12.5", "0.001") when
+// that takes at most [MaxQuoted] bytes, or else as its coefficient, clipped
+// to MaxQuoted bytes, and its exponent ("1e3000000"), so that a message about
+// a decimal that is out of range stays short, and quick to write, whatever
+// its exponent. [decimal.Decimal.String] would write every zero.
+func Decimal(d decimal.Decimal) string {
+	exp := int64(d.Exponent())
+	switch {
+	case d.IsZero():
+		return "0"
+	case max(exp, -exp)+int64(d.NumDigits())+2 <= MaxQuoted:
+		return d.String()
+	}
+	return Clip(d.Coefficient().String(), MaxQuoted) + "e" + strconv.FormatInt(exp, 10)
 }

@@ -3,8 +3,10 @@ package msg
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -32,6 +34,35 @@ func TestClip(t *testing.T) {
 			assert.Equal(t, tt.want, Clip(tt.s, tt.n))
 		})
 	}
+}
+
+func TestDecimal(t *testing.T) {
+	// Within MaxQuoted bytes a decimal is written in full; past them, as its
+	// coefficient and exponent. decimal.New(c, e) is c·10^e.
+	tests := []struct {
+		name string
+		d    decimal.Decimal
+		want string
+	}{
+		{"zero", decimal.Decimal{}, "0"},
+		{"zero with a huge exponent", decimal.New(0, 1<<30), "0"},
+		{"plain", decimal.RequireFromString("12.50"), "12.5"},
+		{"negative", decimal.New(-125, -3), "-0.125"},
+		{"large but short", decimal.New(7, 40), "7" + strings.Repeat("0", 40)},
+		{"huge exponent", decimal.New(1, 3_000_000), "1e3000000"},
+		{"tiny", decimal.New(-25, -400), "-25e-400"},
+		{"long coefficient", decimal.RequireFromString(strings.Repeat("9", 100)),
+			strings.Repeat("9", MaxQuoted) + "...e0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Decimal(tt.d))
+		})
+	}
+	// 2·10^200000000 written in full would be 200 MB of zeros.
+	start := time.Now()
+	assert.Equal(t, "2e200000000", Decimal(decimal.New(2, 200_000_000)))
+	assert.Less(t, time.Since(start), 10*time.Second, "written without its zeros")
 }
 
 // FuzzClip: the clipped text is a prefix of the input plus "..." (or the
