@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -92,6 +93,9 @@ func TestBuildErrors(t *testing.T) {
 		{"weight too large", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", "1000000000000.000001"}},
 			ErrInvalidWeight, []string{"a", "b"},
 			`hierarchy: link "a" -> "b" has weight 1000000000000.000001, above the maximum 1000000000000`},
+		{"weight with a huge exponent", []Node{node("a", T), node("b", A)}, []edge{{"a", "b", "1e9000"}},
+			ErrInvalidWeight, []string{"a", "b"},
+			`hierarchy: link "a" -> "b" has weight 1e9000, above the maximum 1000000000000`},
 		{"two-node cycle", []Node{node("b", O), node("a", O)}, []edge{{"b", "a", ""}, {"a", "b", ""}},
 			ErrCycle, []string{"a", "b"},
 			`hierarchy: cycle "a" -> "b" -> "a"`},
@@ -114,6 +118,22 @@ func TestBuildErrors(t *testing.T) {
 			assert.Equal(t, tt.msg, ps[0].Message)
 		})
 	}
+}
+
+// TestHugeExponentQuickly checks that a weight of 10^200000000, refused at
+// once, is named without writing its 200 million zeros (which took minutes).
+func TestHugeExponentQuickly(t *testing.T) {
+	b := NewBuilder()
+	b.AddNode(node("a", T))
+	b.AddNode(node("b", A))
+	b.AddNode(node("c", A))
+	b.AddWeightedLink("a", "b", decimal.New(2, 200_000_000))
+	b.AddWeightedLinkAt(0, 2, decimal.New(-3, 200_000_000))
+	_, err := b.Build()
+	assert.Equal(t, []string{
+		`hierarchy: link "#0" -> "#2" has weight -3e200000000, below zero`,
+		`hierarchy: link "a" -> "b" has weight 2e200000000, above the maximum 1000000000000`,
+	}, messages(err))
 }
 
 // TestBuildEveryProblem checks that Build reports every problem at once,
@@ -261,9 +281,15 @@ func TestWeights(t *testing.T) {
 		{"1e-30", 0, weightTooPrecise},
 		{"-1", 0, weightNegative},
 		{"-0.0000001", 0, weightNegative},
+		// Long coefficients: 10^5000 * 10^-5000 is 1, divided once by a
+		// power of ten, not a digit at a time.
+		{"1" + strings.Repeat("0", 5000) + "e-5000", 1_000_000, weightOK},
+		{"1" + strings.Repeat("0", 5000) + "e-5007", 0, weightTooPrecise}, // 10^-7
+		{"1" + strings.Repeat("0", 5000) + "e-9000", 0, weightTooPrecise}, // 10^-4000
+		{"3" + strings.Repeat("0", 5000) + "e-4988", 0, weightTooLarge},   // 3 * 10^12
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
+		t.Run(msg.Clip(tt.in, 30), func(t *testing.T) {
 			w, fault := scaleWeight(decimal.RequireFromString(tt.in))
 			assert.Equal(t, tt.fault, fault)
 			assert.Equal(t, tt.want, w)

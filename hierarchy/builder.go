@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -133,7 +134,7 @@ func (b *Builder) AddLink(from, to string) {
 func (b *Builder) AddWeightedLink(from, to string, weight decimal.Decimal) {
 	w, fault := scaleWeight(weight)
 	if fault != weightOK {
-		b.problems = append(b.problems, weightError(from, to, weight.String(), fault))
+		b.problems = append(b.problems, weightError(from, to, msg.Decimal(weight), fault))
 	}
 	b.addScaled(from, to, w)
 }
@@ -160,7 +161,7 @@ func (b *Builder) AddLinkAt(from, to int) {
 func (b *Builder) AddWeightedLinkAt(from, to int, weight decimal.Decimal) {
 	w, fault := scaleWeight(weight)
 	if fault != weightOK {
-		b.problems = append(b.problems, weightError(posName(from), posName(to), weight.String(), fault))
+		b.problems = append(b.problems, weightError(posName(from), posName(to), msg.Decimal(weight), fault))
 	}
 	b.addScaledAt(from, to, w)
 }

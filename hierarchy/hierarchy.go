@@ -80,7 +80,8 @@ func pow10(e int64) int64 {
 	return p
 }
 
-// weightFault says what is wrong with a weight.
+// weightFault says what is wrong with a weight, or with a value
+// ([scaleInt]).
 type weightFault uint8
 
 const (
@@ -93,53 +94,61 @@ const (
 // scaleWeight returns d in millionths, or what is wrong with it. It never
 // panics, whatever d's exponent.
 func scaleWeight(d decimal.Decimal) (int64, weightFault) {
-	switch d.Sign() {
-	case -1:
+	if d.Sign() < 0 {
 		return 0, weightNegative
-	case 0:
+	}
+	return scaleInt(d, WeightPlaces, maxScaled)
+}
+
+// scaleInt returns d·10^places, the number of units of 10^-places in d,
+// if that is an integer within ±limit; otherwise weightTooPrecise or
+// weightTooLarge says why not. It never panics, and works in time about
+// linear in the number of d's digits, whatever d's exponent: it divides a
+// long coefficient by a power of ten once, not a digit at a time.
+func scaleInt(d decimal.Decimal, places int32, limit int64) (int64, weightFault) {
+	if d.Sign() == 0 {
 		return 0, weightOK
 	}
-	// d = c * 10^exp, so d in millionths is c * 10^e.
-	e := int64(d.Exponent()) + WeightPlaces
-	if d.NumDigits() <= 18 {
+	// d·10^places = c·10^e, and |c| >= 10^(digits-1).
+	e := int64(d.Exponent()) + int64(places)
+	digits := int64(d.NumDigits())
+	if digits-1+e > 18 {
+		return 0, weightTooLarge // at least 10^19
+	}
+	if digits <= 18 {
 		c := d.CoefficientInt64()
-		if e >= 0 {
-			if e > 18 {
-				return 0, weightTooLarge
-			}
-			if p := pow10(e); c > maxScaled/p {
+		if e >= 0 { // e <= 18 - (digits-1)
+			if p := pow10(e); c > limit/p || c < -limit/p {
 				return 0, weightTooLarge
 			}
 			return c * pow10(e), weightOK
 		}
 		if e < -18 {
-			return 0, weightTooPrecise // 0 < c < 10^18 has fewer than 19 trailing zeros
+			return 0, weightTooPrecise // 0 < |c| < 10^18 has fewer than 18 trailing zeros
 		}
 		p := pow10(-e)
 		if c%p != 0 {
 			return 0, weightTooPrecise
 		}
-		return c / p, weightOK // c < 10^18, so c/p <= maxScaled
-	}
-	// A coefficient of 19 digits or more: c >= 10^18.
-	c := d.Coefficient()
-	if e >= 0 {
-		if e > 0 || c.Cmp(big.NewInt(maxScaled)) > 0 {
+		if c /= p; c > limit || c < -limit {
 			return 0, weightTooLarge
 		}
-		return maxScaled, weightOK
+		return c, weightOK
 	}
-	// Divide by 10 while the division is exact and e < 0.
-	ten := big.NewInt(10)
-	var q, r big.Int
-	for ; e < 0; e++ {
-		q.QuoRem(c, ten, &r)
+	// A coefficient of 19 digits or more, so e <= 0: c must be a multiple of
+	// 10^-e, which it cannot be if 10^-e has more digits than c.
+	c := d.Coefficient()
+	if e < 0 {
+		if -e > digits {
+			return 0, weightTooPrecise
+		}
+		var r big.Int
+		c.QuoRem(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(-e), nil), &r)
 		if r.Sign() != 0 {
 			return 0, weightTooPrecise
 		}
-		c.Set(&q)
 	}
-	if !c.IsInt64() || c.Int64() > maxScaled {
+	if !c.IsInt64() || c.Int64() > limit || c.Int64() < -limit {
 		return 0, weightTooLarge
 	}
 	return c.Int64(), weightOK

@@ -2,6 +2,7 @@ package hierarchy
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -308,6 +309,13 @@ func TestValues(t *testing.T) {
 		{"123456789012345678901234567890", false, ""},
 		{"9223372036854775807e-2", true, "92233720368547758.07"}, // a 19-digit coefficient
 		{"9223372036854775808e-2", false, ""},
+		// How a NUMERIC(38,20) column prints 12.5: the trailing zeros are
+		// not places.
+		{"12.50000000000000000000", true, "12.5"},
+		{"-92233720368547758070000000000e-12", true, "-92233720368547758.07"},
+		{"92233720368547758080000000000e-12", false, ""},
+		{"1" + strings.Repeat("0", 40) + "e-40", true, "1"},
+		{"1" + strings.Repeat("0", 40) + "1e-41", false, ""}, // 1.000...01: 41 places
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -325,6 +333,9 @@ func TestValues(t *testing.T) {
 	}
 	err = s.Set("revenue", dec("0.001"))
 	assert.EqualError(t, err, `hierarchy: value 0.001 of node "revenue" does not fit a value set of 2 decimal places`)
+	// A huge exponent is refused, and named, without writing out its zeros.
+	err = s.Set("revenue", decimal.New(1, 200_000_000))
+	assert.EqualError(t, err, `hierarchy: value 1e200000000 of node "revenue" does not fit a value set of 2 decimal places`)
 	assert.Equal(t, 1, s.Len(), "setting a node again does not count it twice")
 	assert.ErrorIs(t, s.Set("ghost", dec("1")), ErrUnknownNode)
 	_, _, err = s.Get("ghost")

@@ -1,8 +1,11 @@
 package hierarchy
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -61,7 +64,7 @@ func (s *Values) Set(id string, v decimal.Decimal) error {
 	x, ok := scaleValue(v, s.places)
 	if !ok {
 		return newError(ErrInvalidValue, []string{id},
-			"hierarchy: value %s of node %q does not fit a value set of %d decimal places", clip(v.String()), clip(id), s.places)
+			"hierarchy: value %s of node %q does not fit a value set of %d decimal places", msg.Decimal(v), clip(id), s.places)
 	}
 	if !s.isSet(u) {
 		s.has[u/64] |= 1 << (u % 64)
@@ -85,40 +88,8 @@ func (s *Values) isSet(u int32) bool { return s.has[u/64]&(1<<(u%64)) != 0 }
 
 // scaleValue returns v in units of 10^-places, and whether it fits.
 func scaleValue(v decimal.Decimal, places int32) (int64, bool) {
-	if v.Sign() == 0 {
-		return 0, true
-	}
-	var x int64
-	switch digits := v.NumDigits(); {
-	case digits <= 18:
-		x = v.CoefficientInt64()
-	case digits == 19:
-		c := v.Coefficient()
-		if !c.IsInt64() {
-			return 0, false
-		}
-		x = c.Int64()
-	default:
-		return 0, false
-	}
-	e := int64(v.Exponent()) + int64(places)
-	switch {
-	case e > 18:
-		return 0, false
-	case e >= 0:
-		p := pow10(e)
-		if x > (1<<63-1)/p || x < -(1<<63-1)/p {
-			return 0, false
-		}
-		return x * p, true
-	case e < -18:
-		return 0, false // x != 0 has fewer than 19 trailing zeros
-	}
-	p := pow10(-e)
-	if x%p != 0 {
-		return 0, false
-	}
-	return x / p, true
+	x, fault := scaleInt(v, places, math.MaxInt64)
+	return x, fault == weightOK
 }
 
 // sameModel reports whether the set belongs to the graph g.

@@ -82,6 +82,9 @@ func checkKeys(data []byte) error {
 		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
+	// Numbers stay text: as float64, a number out of its range (1e400), which
+	// the caller's decoder may take as a decimal, would be an error here.
+	dec.UseNumber()
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {

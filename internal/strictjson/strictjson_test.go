@@ -234,3 +234,15 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecode_numberBeyondFloat64(t *testing.T) {
+	// 1e400 is beyond float64 (about 1.8e308), but a json.Number, or a
+	// decimal that decodes itself, takes it; the check for duplicate keys
+	// must not read it as a float64 and fail.
+	var got struct {
+		W json.Number `json:"w"`
+	}
+	require.NoError(t, Decode([]byte(`{"w":1e400}`), &got))
+	assert.Equal(t, json.Number("1e400"), got.W)
+	require.NoError(t, checkKeys([]byte(`[1e400,{"a":-1e-400}]`)))
+}
