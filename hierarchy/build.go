@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -26,7 +27,9 @@ const (
 //
 //   - a node's ID: [outcome.ErrEmptyID], [outcome.ErrInvalidID] (see
 //     [outcome.ValidateID]), [outcome.ErrDuplicateID];
-//   - a node's level: [outcome.ErrUnknownLevel]; its metric: [ErrMetricLevel];
+//   - a node's level: [outcome.ErrUnknownLevel]; its name:
+//     [outcome.ErrInvalidText] if it is not valid UTF-8 (JSON could not
+//     carry it); its metric: [ErrMetricLevel];
 //   - a link: [ErrDanglingLink], [ErrSelfLink], [ErrDownwardLink],
 //     [ErrDuplicateLink], [ErrNegativeWeight], [ErrInvalidWeight];
 //   - [ErrCycle], once for every set of nodes that go round in circles,
@@ -84,6 +87,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 		if !levels[i].IsValid() {
 			errs = append(errs, levelError(id, b.levelText[i]))
+		}
+		if !utf8.ValidString(names[i]) {
+			errs = append(errs, newError(outcome.ErrInvalidText, []string{id},
+				"hierarchy: node %q has a name that is not valid UTF-8: %q", clip(id), clip(names[i])))
 		}
 	}
 	for k, at := range b.metricAt {

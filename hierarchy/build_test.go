@@ -63,6 +63,8 @@ func TestBuildErrors(t *testing.T) {
 			`hierarchy: node id "a\tb" has a control character`},
 		{"duplicate id", []Node{node("a", T), node("a", A), node("a", O)}, nil, outcome.ErrDuplicateID, []string{"a"},
 			`hierarchy: node id "a" is given to 3 nodes`},
+		{"name not UTF-8", []Node{{ID: "a", Name: "Answer \xff call", Level: T}}, nil, outcome.ErrInvalidText, []string{"a"},
+			`hierarchy: node "a" has a name that is not valid UTF-8: "Answer \xff call"`},
 		{"no level", []Node{node("a", 0)}, nil, outcome.ErrUnknownLevel, []string{"a"},
 			`hierarchy: node "a" has no valid level`},
 		{"level out of range", []Node{node("a", 9)}, nil, outcome.ErrUnknownLevel, []string{"a"},

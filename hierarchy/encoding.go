@@ -90,7 +90,9 @@ func (m Model) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a definition as
 // [Builder.AddJSON] does and validates it exactly as [Builder.Build] does
-// (with no options), reporting every problem; on error m is unchanged.
+// (with no options), reporting every problem; on error m is unchanged. JSON
+// null is an error ([outcome.ErrInvalidJSON]), as it is for a metric, not
+// the empty hierarchy.
 func (m *Model) UnmarshalJSON(data []byte) error {
 	b := NewBuilder()
 	b.AddJSON(data)
@@ -106,12 +108,16 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // [Model.MarshalJSON] writes), so that definitions from several files, or
 // from a file and code, can make one hierarchy. It never fails: problems are
 // recorded and reported by [Builder.Build], with every other problem. JSON
-// that does not decode (malformed, unknown fields, trailing data) is an
+// that does not decode (malformed, unknown fields, trailing data, null) is an
 // error with code [outcome.ErrInvalidJSON], and nothing of it is added; a
 // level that names no level is an [outcome.ErrUnknownLevel], a weight that
 // is not a decimal an [ErrInvalidWeight], and the problems of a metric are
 // those of [outcome.NewMetric], with the node's ID first among their IDs.
 func (b *Builder) AddJSON(data []byte) {
+	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))
+		return
+	}
 	var in modelIn
 	if err := jsondecode.Decode("hierarchy", data, &in); err != nil {
 		b.problems = append(b.problems, outcome.Problems(err)...)

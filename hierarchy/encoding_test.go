@@ -103,6 +103,12 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "true", which is not a decimal number`}},
 		{"weight negative number", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":-2}]}`,
 			ErrNegativeWeight, []string{`hierarchy: link "a" -> "b" has weight -2, below zero`}},
+		{"weight a number beyond float64", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"},{"id":"","level":"task"}],"links":[{"from":"a","to":"b","weight":1e400}]}`,
+			ErrInvalidWeight, []string{
+				`hierarchy: node #2 has an empty id`,
+				`hierarchy: link "a" -> "b" has weight 1e400, above the maximum 1000000000000`,
+			}},
+		{"null", ` null `, outcome.ErrInvalidJSON, []string{`hierarchy: a definition cannot be null`}},
 		{"every problem at once", `{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`,
 			outcome.ErrUnknownLevel, []string{
 				`hierarchy: node id "a" is given to 2 nodes`,
@@ -124,6 +130,15 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 			assert.Equal(t, 12, m.Len(), "on error the model is unchanged")
 		})
 	}
+}
+
+// TestUnmarshalJSONNull: null inside a document is refused too, and leaves
+// the model as it was, where it used to replace it with the empty one.
+func TestUnmarshalJSONNull(t *testing.T) {
+	doc := struct{ Model Model }{Model: contactCentreModel(t)}
+	err := json.Unmarshal([]byte(`{"Model":null}`), &doc)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.Equal(t, 12, doc.Model.Len())
 }
 
 func TestUnmarshalJSONWeights(t *testing.T) {
