@@ -23,7 +23,10 @@ const (
 // It reports every problem it finds, each an *[outcome.Error] with its code
 // and the IDs involved, joined with [errors.Join] and sorted by those IDs
 // (then by code), so that the same definition gives the same error whatever
-// order it was added in:
+// order it was added in. Two exceptions: a node without an ID is named by
+// its position ("node #3"); and a link to or from an ID given to nodes at
+// different levels is not checked for going down a level or for closing a
+// cycle, since which of those nodes it joins depends on that order:
 //
 //   - a node's ID: [outcome.ErrEmptyID], [outcome.ErrInvalidID] (see
 //     [outcome.ValidateID]), [outcome.ErrDuplicateID];
@@ -106,6 +109,25 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// dups gets the first position of an ID, once per extra node with it.
 	dups := idx.insertAll(ids, nil)
 	errs = append(errs, duplicateErrors(ids, dups)...)
+	// A link by ID to or from a duplicated ID goes to the ID's first node,
+	// and which node is first depends on the order they were added in. If
+	// the ID's nodes are at different levels, whether such a link goes down,
+	// or closes a cycle, depends on that order too: so it is left out of the
+	// graph, unchecked. dupAt marks the first node of a duplicated ID, and
+	// mixedLevels that of one whose nodes are at different levels.
+	var dupAt []uint8
+	const duplicated, mixedLevels = 1, 2
+	if len(dups) > 0 {
+		dupAt = make([]uint8, n)
+		for _, p := range dups {
+			dupAt[p] = duplicated
+		}
+		for i, id := range ids {
+			if p := idx.lookup(ids, id); p >= 0 && dupAt[p] != 0 && levels[i] != levels[p] {
+				dupAt[p] = mixedLevels
+			}
+		}
+	}
 
 	// Links, resolved to positions; a link that cannot be part of the graph
 	// gets src -1.
@@ -131,6 +153,11 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			if from, to, ok := b.linkEnds(i, ids); ok {
 				errs = append(errs, badEndError(from, to, f, t))
 			}
+			src[i] = -1
+			grouped = false
+			continue
+		}
+		if dupAt != nil && (dupAt[f] == mixedLevels || dupAt[t] == mixedLevels) {
 			src[i] = -1
 			grouped = false
 			continue

@@ -122,6 +122,32 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+// TestDuplicateIDsAnyOrder: an ID given to nodes at different levels makes
+// the same errors in either order of its nodes. Links by ID go to the first
+// node with the ID, so "x" -> "a" would go down from Output to Activity in
+// one order and not in the other, and "a" -> "x" -> "a" would be a cycle in
+// one order only; such links are left unchecked.
+func TestDuplicateIDsAnyOrder(t *testing.T) {
+	edges := []edge{{"x", "a", ""}, {"a", "x", ""}, {"y", "a", ""}}
+	want := []string{
+		`hierarchy: node id "x" is given to 2 nodes`,
+		`hierarchy: link "y" -> "a" goes down from Output to Activity`,
+	}
+	for _, nodes := range [][]Node{
+		{node("a", A), node("x", T), node("x", O), node("y", O)},
+		{node("a", A), node("x", O), node("x", T), node("y", O)},
+	} {
+		_, err := builder(nodes, edges).Build()
+		assert.Equal(t, want, messages(err))
+	}
+	// An ID given twice at one level is checked as usual.
+	_, err := builder([]Node{node("a", A), node("x", O), node("x", O)}, edges[:1]).Build()
+	assert.Equal(t, []string{
+		`hierarchy: node id "x" is given to 2 nodes`,
+		`hierarchy: link "x" -> "a" goes down from Output to Activity`,
+	}, messages(err))
+}
+
 // TestHugeExponentQuickly checks that a weight of 10^200000000, refused at
 // once, is named without writing its 200 million zeros (which took minutes).
 func TestHugeExponentQuickly(t *testing.T) {
