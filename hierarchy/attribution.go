@@ -90,9 +90,8 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		return Attribution{}, err
 	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
 		return Attribution{}, foreignError()
-	case g.placesGrowth() > 18:
-		return Attribution{}, newError(ErrRollUpPrecision, nil,
-			"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.placesGrowth())
+	case max(before.places, after.places)+g.placesGrowth() > maxScale:
+		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
@@ -148,7 +147,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
-	one := i128From(int64(pow10u(g.placesGrowth())))
+	one, _ := i128From(1).scaleUp(g.placesGrowth()) // 10^growth, growth <= maxScale
 	coef := make([]i128, len(sub))
 	queue := make([]int32, 0, len(sub))
 	queue = append(queue, x)

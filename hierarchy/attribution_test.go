@@ -148,11 +148,16 @@ func TestAttributeErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMeasuredDiffer)
 	assert.EqualError(t, err, `hierarchy: the two periods measure different nodes beneath "cost-to-serve": "calls-handled"`)
 
-	fine := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
-		[]edge{{"t", "a", "0.000001"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}, {"b", "c", "0.000001"}})
-	v := values(t, fine, 0, map[string]string{"t": "1"})
+	// Weights of 6 places along six links add up to 36 places; with values
+	// of 3 places, 39: more than 128 bits hold.
+	fine := mustBuild(t, fineChain, fineLinks)
+	v := values(t, fine, 3, map[string]string{"t": "1"})
 	_, err = fine.Attribute("c", v, v)
 	assert.ErrorIs(t, err, ErrRollUpPrecision)
+	// With values of 2 places, 38 fit: 1 -> 3 at t moves c by 2·10^-36.
+	a, err := fine.Attribute("c", values(t, fine, 2, map[string]string{"t": "1"}), values(t, fine, 2, map[string]string{"t": "3"}))
+	require.NoError(t, err)
+	assert.Equal(t, "0.000000000000000000000000000000000002", a.Change.String())
 
 	// Path weights of 10^48 overflow against a value of 10^19.
 	big := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},

@@ -54,8 +54,9 @@ const (
 	// roll-up computes in (about 1.7·10^38 units of its last decimal place).
 	ErrRollUpOverflow outcome.Code = "roll-up-overflow"
 	// ErrRollUpPrecision: weights whose decimal places, added up along a
-	// path of links, exceed 18, so that an exact weighted sum would need
-	// more digits than the roll-up computes in.
+	// path of links, and the values' places come to more than 38, so that
+	// an exact weighted sum would need more places than the roll-up
+	// computes in. The IDs are the nodes of such a path, from the bottom.
 	ErrRollUpPrecision outcome.Code = "roll-up-precision"
 	// ErrMissingValue: a value an attribution needs is missing: an input
 	// beneath the node has no value in one of the periods.

@@ -138,3 +138,20 @@ func pow10u(e int32) uint64 {
 	}
 	return p
 }
+
+// maxScale is the most decimal places a weighted sum computes at: 10^38 is
+// the largest power of ten in an i128.
+const maxScale = 38
+
+// scaleUp returns a*10^e for 0 <= e, and whether the product overflowed.
+func (a i128) scaleUp(e int32) (i128, bool) {
+	for e > 0 {
+		k := min(e, 19)
+		var overflow bool
+		if a, overflow = a.mul(pow10u(k)); overflow {
+			return i128{}, true
+		}
+		e -= k
+	}
+	return a, false
+}

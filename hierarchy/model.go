@@ -1,9 +1,11 @@
 package hierarchy
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/cxmodel/cx/outcome"
@@ -120,6 +122,53 @@ func (g *graph) placesGrowth() int32 {
 	}
 	g.growthOnce.Do(func() { g.growth = growthOf(g.order, g.outOff, g.outTgt, g.weights) })
 	return g.growth
+}
+
+// growthPath returns the IDs of a path of links along which the weights'
+// decimal places add up to placesGrowth, from its first node up.
+func (g *graph) growthPath() []string {
+	up := make([]int32, len(g.order))
+	next := make([]int32, len(g.order))
+	start := int32(-1)
+	for i := len(g.order) - 1; i >= 0; i-- {
+		u := g.order[i]
+		own, to := int32(0), int32(-1)
+		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+			if d := up[g.outTgt[p]] + weightPlaces(g.weights[p]); d > own {
+				own, to = d, g.outTgt[p]
+			}
+		}
+		up[u], next[u] = own, to
+		if start < 0 || own > up[start] {
+			start = u
+		}
+	}
+	var path []string
+	for u := start; u >= 0; u = next[u] {
+		path = append(path, g.ids[u])
+	}
+	return path
+}
+
+// precisionError reports a weighted sum whose places, the values' places
+// plus the weights' growth, are more than maxScale.
+func (g *graph) precisionError(places int32) *outcome.Error {
+	path := g.growthPath()
+	var sb strings.Builder
+	for i, id := range path {
+		if i == maxCycleShown {
+			fmt.Fprintf(&sb, " -> ... (%d nodes)", len(path))
+			break
+		}
+		if i > 0 {
+			sb.WriteString(" -> ")
+		}
+		fmt.Fprintf(&sb, "%q", clip(id))
+	}
+	return newError(ErrRollUpPrecision, path,
+		"hierarchy: the weights' decimal places add up to %d along %s; with the values' %d places, "+
+			"an exact weighted sum would need %d places, more than the %d it computes in",
+		g.placesGrowth(), sb.String(), places, places+g.placesGrowth(), maxScale)
 }
 
 // reach returns the highest level node v reaches.

@@ -135,9 +135,11 @@ type RollUp struct {
 //
 // The weighted sum is exact: it is computed in 128-bit fixed point with the
 // value set's places plus the most decimal places the weights along any path
-// of links add up to (a model whose weights are all whole numbers adds none).
-// If those come to more than 18 the roll-up fails with [ErrRollUpPrecision];
-// a value beyond the 128 bits fails with [ErrRollUpOverflow]. Other errors:
+// of links add up to (a model whose weights are all whole numbers adds none;
+// four links of weight 0.333333 up a path add 24). If those come to more
+// than 38 the roll-up fails with [ErrRollUpPrecision], naming such a path; a
+// value beyond the 128 bits (about 1.7·10^38 units of the last place) fails
+// with [ErrRollUpOverflow]. Other errors:
 // [ErrUnknownMethod], and [ErrForeignValues] for a value set made for another
 // model.
 //
@@ -159,19 +161,18 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 	}
 	scale := vals.places
 	if method == WeightedSum {
-		if g.placesGrowth() > 18 {
-			return RollUp{}, newError(ErrRollUpPrecision, nil,
-				"hierarchy: the weights' decimal places add up to %d along a path of links; an exact weighted sum allows 18", g.placesGrowth())
+		if vals.places+g.placesGrowth() > maxScale {
+			return RollUp{}, g.precisionError(vals.places)
 		}
 		scale += g.placesGrowth()
 	}
 	r := RollUp{g: g, method: method, scale: scale, state: make([]uint8, len(g.ids))}
-	up := pow10u(scale - vals.places)
-	if method != WeightedMean {
+	grow := scale - vals.places
+	if method != WeightedMean && grow <= 18 {
 		// Most roll-ups fit in int64: try that first, and start again
 		// in 128 bits if anything overflows.
 		r.narrow = make([]int64, len(g.ids))
-		if r.runNarrow(vals, up, o.missingAsZero) {
+		if r.runNarrow(vals, pow10u(grow), o.missingAsZero) {
 			return r, nil
 		}
 		r.narrow = nil
@@ -182,7 +183,7 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 	if method == WeightedMean {
 		wsum = make([]u128, len(g.ids))
 	}
-	if err := r.run(vals, i128From(int64(up)), wsum, o.missingAsZero); err != nil {
+	if err := r.run(vals, grow, wsum, o.missingAsZero); err != nil {
 		return RollUp{}, err
 	}
 	return r, nil
@@ -280,9 +281,9 @@ func mul64(v int64, w uint64) (int64, bool) {
 }
 
 // run computes the values, in topological order: each node, once its value
-// is known, feeds it to the nodes above it. up is 10^growth, the factor from
-// the value set's scale to the weighted sum's.
-func (r *RollUp) run(vals *Values, up i128, wsum []u128, missingAsZero bool) error {
+// is known, feeds it to the nodes above it. grow is the weighted sum's
+// scale less the value set's.
+func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) error {
 	g, val, state := r.g, r.val, r.state
 	for _, u := range g.order {
 		f := state[u]
@@ -292,7 +293,7 @@ func (r *RollUp) run(vals *Values, up i128, wsum []u128, missingAsZero bool) err
 		case vals.isSet(u):
 			v = i128From(vals.v[u])
 			if r.method == WeightedSum {
-				v, overflow = v.mul(uint64(up.lo))
+				v, overflow = v.scaleUp(grow)
 			}
 			f = stateMeasured
 		case g.input(u):

@@ -248,15 +248,44 @@ func TestRollUpErrors(t *testing.T) {
 	_, err = big.RollUp(values(t, big, 1, map[string]string{"t": "100000000000000000"}), WeightedSum)
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
 
-	// Weights of 6 places, four links up: 24 places of growth.
-	fine := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
-		[]edge{{"t", "a", "0.000001"}, {"a", "o", "0.000001"}, {"o", "b", "0.000001"}, {"b", "c", "0.000001"}})
-	_, err = fine.RollUp(values(t, fine, 0, map[string]string{"t": "1"}), WeightedSum)
+	// Weights of 6 places, six links up: 36 places of growth, and 3 of the
+	// values: 39, more than the 38 of 128 bits.
+	fine := mustBuild(t, fineChain, fineLinks)
+	_, err = fine.RollUp(values(t, fine, 3, map[string]string{"t": "1"}), WeightedSum)
 	assert.ErrorIs(t, err, ErrRollUpPrecision)
-	assert.EqualError(t, err, "hierarchy: the weights' decimal places add up to 24 along a path of links; an exact weighted sum allows 18")
-	r, err := fine.RollUp(values(t, fine, 0, map[string]string{"t": "1"}), Max)
+	assert.Equal(t, []string{"t", "a", "o1", "o2", "b1", "b2", "c"}, outcome.Problems(err)[0].IDs)
+	assert.EqualError(t, err, `hierarchy: the weights' decimal places add up to 36 along `+
+		`"t" -> "a" -> "o1" -> "o2" -> "b1" -> "b2" -> "c"; with the values' 3 places, `+
+		`an exact weighted sum would need 39 places, more than the 38 it computes in`)
+	r, err := fine.RollUp(values(t, fine, 3, map[string]string{"t": "1"}), Max)
 	require.NoError(t, err, "other methods do not grow the places")
 	assert.Equal(t, "1", rolled(t, fine, r)["c"])
+	// With values of 2 places, 38 places fit: 1 · (10^-6)^6.
+	r, err = fine.RollUp(values(t, fine, 2, map[string]string{"t": "1"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "0.000000000000000000000000000000000001", rolled(t, fine, r)["c"])
+}
+
+// fineChain and fineLinks are a path of six links of weight 10^-6.
+var (
+	fineChain = []Node{node("t", T), node("a", A), node("o1", O), node("o2", O), node("b1", BO), node("b2", BO), node("c", CO)}
+	fineLinks = []edge{{"t", "a", "0.000001"}, {"a", "o1", "0.000001"}, {"o1", "o2", "0.000001"},
+		{"o2", "b1", "0.000001"}, {"b1", "b2", "0.000001"}, {"b2", "c", "0.000001"}}
+)
+
+// TestRollUpThirds: a third of the effort at every rung, four links of
+// weight 0.333333 from a task to the customer outcome, add 24 places: past
+// int64, within 128 bits. 12.34 · 0.333333^4 = 0.15234506963054370309432114
+// (worked with Python's decimal module at 100 digits).
+func TestRollUpThirds(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "0.333333"}, {"a", "o", "0.333333"}, {"o", "b", "0.333333"}, {"b", "c", "0.333333"}})
+	r, err := m.RollUp(values(t, m, 2, map[string]string{"t": "12.34"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "0.15234506963054370309432114", rolled(t, m, r)["c"])
+	a, err := m.Attribute("c", values(t, m, 2, map[string]string{"t": "0"}), values(t, m, 2, map[string]string{"t": "12.34"}))
+	require.NoError(t, err)
+	assert.Equal(t, "0.15234506963054370309432114", a.Change.String())
 }
 
 func TestRollUpOverflowMessage(t *testing.T) {
