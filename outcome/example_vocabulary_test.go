@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -469,4 +470,91 @@ func ExampleParseSeverity() {
 	// Output:
 	// warning <nil>
 	// outcome: unknown severity "fatal" true
+}
+
+// A car maker loads its KPI definitions from a spreadsheet that many people
+// edit, and sends each row that defines nothing back to its owner. The codes
+// say what to fix whatever the wording of the message, and errors.Is finds
+// each one inside the joined error of a row with several problems.
+func ExampleNewMetric_errors() {
+	rows := []outcome.MetricSpec{
+		{ID: "", Name: "Cars built", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "cars-built ", Name: "Cars built", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: strings.Repeat("x", outcome.MaxIDLen+1), Name: "Cars built", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter},
+		{ID: "warranty-cost", Name: "Warranty cost", Level: outcome.BusinessOutcome, Kind: outcome.Cost},
+		{ID: "paint-defects", Name: "Paint defects per car", Level: outcome.Activity,
+			Direction: outcome.LowerIsBetter, Kind: outcome.Cost},
+		{ID: "joy", Name: "Joy", Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter,
+			Owner: "Marketing \xff"}, // a byte of Latin-1 pasted in
+	}
+	fixes := []struct {
+		code outcome.Code
+		fix  string
+	}{
+		{outcome.ErrEmptyID, "give the row an ID"},
+		{outcome.ErrInvalidID, "trim the ID, or shorten it to MaxIDLen bytes"},
+		{outcome.ErrUnknownDirection, "say whether higher or lower is better"},
+		{outcome.ErrUnexpectedKind, "only a business outcome has a kind"},
+		{outcome.ErrInvalidText, "re-type the text as UTF-8"},
+	}
+	for i, row := range rows {
+		_, err := outcome.NewMetric(row)
+		for _, f := range fixes {
+			if errors.Is(err, f.code) {
+				fmt.Printf("row %d: %s: %s\n", i+1, f.code, f.fix)
+			}
+		}
+	}
+
+	// From JSON, a kind the method does not name is refused too: profit is
+	// a result, but not one of revenue, cost, service or compliance.
+	var margin outcome.Metric
+	err := json.Unmarshal([]byte(`{"id":"dealer-margin","name":"Dealer margin","level":"business-outcome",
+		"direction":"higher-is-better","kind":"profit"}`), &margin)
+	fmt.Println(errors.Is(err, outcome.ErrUnknownKind), err)
+	// Output:
+	// row 1: empty-id: give the row an ID
+	// row 2: invalid-id: trim the ID, or shorten it to MaxIDLen bytes
+	// row 3: invalid-id: trim the ID, or shorten it to MaxIDLen bytes
+	// row 4: unknown-direction: say whether higher or lower is better
+	// row 5: unexpected-kind: only a business outcome has a kind
+	// row 6: invalid-text: re-type the text as UTF-8
+	// true outcome: metric "dealer-margin" has an unknown business-outcome kind "profit"
+}
+
+// A form that builds a definition field by field checks each one before
+// NewMetric does: a zero Level or Direction is one nobody has chosen yet,
+// and a Kind is valid only if it is one of the four. The car maker's paint
+// shop works at the Activity level, below the cars built (an Output).
+func ExampleMetric() {
+	var spec outcome.MetricSpec
+	fmt.Println("level chosen:", !spec.Level.IsZero(), "| direction chosen:", !spec.Direction.IsZero())
+
+	spec = outcome.MetricSpec{ID: "paint-rework", Name: "Cars sent back to the paint shop",
+		Level: outcome.Activity, Direction: outcome.LowerIsBetter, Unit: "cars",
+		Description: "Cars whose paint fails inspection and is done again."}
+	fmt.Println("level chosen:", !spec.Level.IsZero(), "| direction valid:", spec.Direction.IsValid(),
+		"| kind valid:", spec.Kind.IsValid())
+
+	rework := outcome.MustMetric(spec)
+	fmt.Println(rework.Level(), "|", rework.Description())
+	fmt.Println("kind:", rework.Kind().IsZero(), "| below the output:", rework.Level().Below(outcome.Output))
+
+	// A Metric is compared by its whole definition: the same one loaded
+	// twice is equal; a redefinition is not.
+	again := outcome.MustMetric(rework.Spec())
+	spec.Unit = "%"
+	fmt.Println(rework.Equal(again), rework.Equal(outcome.MustMetric(spec)))
+
+	// The zero Metric is no definition: what a failed NewMetric returns.
+	failed, _ := outcome.NewMetric(outcome.MetricSpec{ID: "paint-rework"})
+	fmt.Println(failed.IsZero(), rework.IsZero())
+	// Output:
+	// level chosen: false | direction chosen: false
+	// level chosen: true | direction valid: true | kind valid: false
+	// Activity | Cars whose paint fails inspection and is done again.
+	// kind: true | below the output: true
+	// true false
+	// true false
 }
