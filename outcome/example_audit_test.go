@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -273,4 +274,117 @@ func ExampleAuditReport_MarshalJSON() {
 	//     }
 	//   ]
 	// }
+}
+
+// The report's accessors give the balance of a car maker's customer-service
+// portfolio level by level, as a dashboard shows it. Seven KPIs: a task, an
+// activity, three outputs, revenue and first-contact resolution. 5 of 7 are
+// output-side, below the default threshold of 80%, so the audit does not
+// call the portfolio output-heavy. Sevenths do not terminate, so the shares
+// are rounded to AuditSharePlaces (4) places: 1/7 = 0.142857... is 0.1429,
+// 3/7 = 0.428571... is 0.4286, 5/7 = 0.714285... is 0.7143 and 2/7 =
+// 0.285714... is 0.2857. The five level shares add up to 4·0.1429 + 0.4286
+// = 1.0002, not 1: rounded shares may miss by a few units in the last
+// place, and the counts are the exact figures.
+func ExampleAuditReport_Share() {
+	kpis := []outcome.MetricSpec{
+		{ID: "claims-keyed", Name: "Warranty claims keyed", Level: outcome.Task, Direction: outcome.HigherIsBetter},
+		{ID: "dealer-audits", Name: "Dealer audits done", Level: outcome.Activity, Direction: outcome.HigherIsBetter},
+		{ID: "calls", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "aht", Name: "Average handle time", Level: outcome.Output, Direction: outcome.LowerIsBetter},
+		{ID: "cars-delivered", Name: "Cars delivered", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter,
+			Kind: outcome.Revenue},
+		{ID: "fcr", Name: "First contact resolution", Level: outcome.CustomerOutcome,
+			Direction: outcome.HigherIsBetter},
+	}
+	portfolio := make([]outcome.Metric, len(kpis))
+	for i, s := range kpis {
+		portfolio[i] = outcome.MustMetric(s)
+	}
+	report, err := outcome.Audit(portfolio, outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d KPIs, shares to %d places\n", report.Total(), outcome.AuditSharePlaces)
+	for l := range outcome.Levels() {
+		fmt.Printf("  %-28s %d  %s\n", l, report.Count(l), report.Share(l))
+	}
+	fmt.Printf("output side: %d (%s), outcomes: %d (%s)\n", report.OutputSideCount(), report.OutputSideShare(),
+		report.OutcomeCount(), report.OutcomeShare())
+	fmt.Printf("threshold %v (the default, %v): output-heavy %t\n", report.OutputHeavyThreshold(),
+		outcome.DefaultOutputHeavyThreshold, report.Has(outcome.CodeOutputHeavy))
+
+	// The report does not depend on the order of the KPIs; the zero report
+	// is what a failed audit returns.
+	slices.Reverse(portfolio)
+	again, _ := outcome.Audit(portfolio, outcome.AuditOptions{})
+	failed, err := outcome.Audit(portfolio, outcome.AuditOptions{}.WithOutputHeavyThreshold(80))
+	fmt.Println(report.Equal(again), failed.IsZero(), errors.Is(err, outcome.ErrInvalidThreshold))
+	// Output:
+	// 7 KPIs, shares to 4 places
+	//   Task                         1  0.1429
+	//   Activity                     1  0.1429
+	//   Output                       3  0.4286
+	//   Business Outcome             1  0.1429
+	//   Successful Customer Outcome  1  0.1429
+	// output side: 5 (0.7143), outcomes: 2 (0.2857)
+	// threshold 0.8 (the default, 0.8): output-heavy false
+	// true true true
+}
+
+// The findings of an audit carry what a reviewer needs to act on them. The
+// car maker's service division declared its NPS a business outcome of the
+// service kind, but the method names NPS an output ("retrospective and
+// subjective"): the finding carries the catalogue's classification. Two
+// teams filed revenue under one ID, a KPI nobody else recognises ("Dealer
+// smiles") is unclassified, and nothing measures whether customers achieve
+// what they came for.
+func ExampleFinding_Catalogue() {
+	portfolio := []outcome.Metric{
+		outcome.MustMetric(outcome.MetricSpec{ID: "nps", Name: "NPS", Level: outcome.BusinessOutcome,
+			Direction: outcome.HigherIsBetter, Kind: outcome.Service, Owner: "Service division"}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome,
+			Direction: outcome.HigherIsBetter, Kind: outcome.Revenue, Owner: "Sales"}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome,
+			Direction: outcome.HigherIsBetter, Kind: outcome.Revenue, Owner: "Aftersales"}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "dealer-smiles", Name: "Dealer smiles", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter}),
+	}
+	report, err := outcome.Audit(portfolio, outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range report.Findings() {
+		fmt.Printf("%s %s: %d metric(s) %v\n", f.Severity(), f.Code(), f.Count(), f.IDs())
+		switch f.Code() {
+		case outcome.CodeLevelContradictsCatalogue:
+			c := f.Catalogue()
+			fmt.Printf("  declared %s (%s), the catalogue says %s: %s\n",
+				f.Metric().Level(), f.Metric().Kind(), c.Level, c.Name)
+		case outcome.CodeNoCustomerOutcomeMeasure, outcome.CodeDuplicateMetricID, outcome.CodeUnclassifiedMetric:
+			fmt.Println(" ", f.Message())
+		}
+	}
+
+	// An empty portfolio has one finding and nothing else to say. The zero
+	// Finding is none; the same finding from the same portfolio is equal.
+	empty, _ := outcome.Audit(nil, outcome.AuditOptions{})
+	f := empty.Findings()[0]
+	fmt.Println(f.Code() == outcome.CodeEmptyPortfolio, f.Count(), len(f.IDs()))
+	again, _ := outcome.Audit(nil, outcome.AuditOptions{})
+	fmt.Println(f.Equal(again.Findings()[0]), f.IsZero(), outcome.Finding{}.IsZero())
+	// Output:
+	// error duplicate-metric-id: 2 metric(s) [revenue]
+	//   id "revenue" is shared by 2 metrics; each is counted
+	// error no-customer-outcome-measure: 0 metric(s) []
+	//   none of the 4 KPIs measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for
+	// warning level-contradicts-catalogue: 1 metric(s) [nps]
+	//   declared Business Outcome (service), the catalogue says Output: Net Promoter Score
+	// warning unclassified-metric: 1 metric(s) [dealer-smiles]
+	//   1 KPI is not in the catalogue of well-known KPIs, so its declared level is unchecked (informational): "dealer-smiles"
+	// true 0 0
+	// true false true
 }
