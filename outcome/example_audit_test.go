@@ -188,11 +188,11 @@ func ExampleSeverity() {
 		fmt.Printf("%s: %v\n", s, codes)
 	}
 	var zero outcome.Severity
-	fmt.Println(zero, zero.IsValid())
+	fmt.Println(zero, zero.IsValid(), zero.IsZero())
 	// Output:
 	// error: [no-customer-outcome-measure rewarded-output rewarded-output]
 	// warning: [output-heavy]
-	// Severity(0) false
+	// Severity(0) false true
 }
 
 // A report marshals to JSON that a BI tool can store: levels as tokens,

@@ -2,7 +2,10 @@ package outcome_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -116,4 +119,107 @@ func ExampleFailureDemand_MarshalJSON() {
 	// Output:
 	// {"value":[{"reason":"","count":12}],"failure":[{"reason":"chaser","count":3}]}
 	// outcome: negative count -3 of failure demand "chaser"
+}
+
+// Value demand is what the service exists for, and its breakdown says what
+// customers come for. A car maker's customer line took 750 contacts in a
+// week: 300 to book a service, 150 to order a car and 50 to book a test
+// drive (500 of value demand: shares 300/500 = 0.6, 150/500 = 0.3 and 50/500
+// = 0.1), and 250 asking where their new car is. Those chasers are failure
+// demand: 250 of 750 contacts, one in three.
+func ExampleFailureDemand_ValueReasons() {
+	var week outcome.FailureDemand
+	_ = week.AddValue("book a service", 300)
+	_ = week.AddValue("order a car", 150)
+	_ = week.AddValue("book a test drive", 50)
+	_ = week.AddFailure("where is my car", 250)
+
+	rows, err := week.ValueReasons(2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("value demand: %d of %d contacts\n", week.Value(), week.Total())
+	for _, r := range rows {
+		fmt.Printf("  %-17s %3d  %s%%\n", r.Reason, r.Count, r.Percent())
+	}
+	num, den, _ := week.Share().Fraction()
+	fmt.Printf("failure demand: %d/%d of all demand, lower is better\n", num, den)
+	// Output:
+	// value demand: 500 of 750 contacts
+	//   book a service    300  60%
+	//   order a car       150  30%
+	//   book a test drive  50  10%
+	// failure demand: 1/3 of all demand, lower is better
+}
+
+// A FailureDemand is an accumulator: copying one that has been added to
+// would share its reasons, so a snapshot is a Clone. The car maker keeps
+// Monday's tally and a week-to-date tally that grows from it; Equal tells
+// them apart once Tuesday is merged in, and IsZero tells a site that has
+// not counted a contact yet.
+func ExampleFailureDemand_Clone() {
+	var monday, tuesday outcome.FailureDemand
+	_ = monday.AddValue("book a service", 60)
+	_ = monday.AddFailure("where is my car", 40)
+	_ = tuesday.AddValue("book a service", 55)
+	_ = tuesday.AddFailure("where is my car", 35)
+
+	weekToDate := monday.Clone()
+	fmt.Println("a clone is equal:", weekToDate.Equal(&monday))
+	if err := weekToDate.Merge(&tuesday); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("after Tuesday:", weekToDate.Equal(&monday), monday.Total(), weekToDate.Total())
+
+	var newSite outcome.FailureDemand
+	fmt.Println("new site counted nothing:", newSite.IsZero(), "| equal to nil:", newSite.Equal(nil))
+	// Output:
+	// a clone is equal: true
+	// after Tuesday: false 100 190
+	// new site counted nothing: true | equal to nil: true
+}
+
+// A tally refuses what would make its breakdowns wrong, and leaves itself
+// unchanged, so a pipeline can set a bad record aside and carry on. The
+// codes say which rule a record broke: a reason that is blank or longer
+// than MaxReasonLen bytes, a negative count, a total past the largest
+// int64, a reason listed twice in a stored tally, or more than MaxReasons
+// distinct reasons, the sign of free text typed where a reason code was
+// meant.
+func ExampleFailureDemand_Add_errors() {
+	var d outcome.FailureDemand
+	_ = d.AddFailure("chaser", 90)
+
+	check := func(err error) {
+		for _, c := range []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount,
+			outcome.ErrOverflow, outcome.ErrDuplicateReason, outcome.ErrTooManyReasons} {
+			if errors.Is(err, c) {
+				fmt.Println(c)
+			}
+		}
+	}
+	check(d.AddFailure("  ", 1))
+	check(d.AddFailure(strings.Repeat("x", outcome.MaxReasonLen+1), 1))
+	check(d.AddFailure("chaser", -1))
+	check(d.AddValue("order", math.MaxInt64))
+
+	var stored outcome.FailureDemand
+	check(json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":3},{"reason":"chaser","count":2}]}`), &stored))
+
+	var free outcome.FailureDemand
+	for i := range outcome.MaxReasons {
+		_ = free.AddFailure(fmt.Sprintf("complaint %d", i), 1)
+	}
+	check(free.AddFailure("one more complaint", 1))
+	fmt.Println(d.Total(), stored.IsZero(), free.Failure() == outcome.MaxReasons)
+	// Output:
+	// invalid-demand-reason
+	// invalid-demand-reason
+	// invalid-count
+	// count-overflow
+	// duplicate-demand-reason
+	// too-many-demand-reasons
+	// 90 true true
 }
