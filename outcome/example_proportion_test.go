@@ -2,7 +2,9 @@ package outcome_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -184,12 +186,12 @@ func ExampleIntervalMethod() {
 	fmt.Printf("%-8s %+.1f points: %+.1f to %+.1f\n", c.Difference.Method,
 		100*c.Difference.Estimate, 100*c.Difference.Low, 100*c.Difference.High)
 	var zero outcome.IntervalMethod
-	fmt.Println(zero, zero.IsValid())
+	fmt.Println(zero, zero.IsValid(), zero.IsZero())
 	// Output:
 	// wald     85.4% to 104.6%
 	// wilson   76.4% to 99.1%
 	// newcombe +20.0 points: +0.6 to +27.6
-	// IntervalMethod(0) false
+	// IntervalMethod(0) false true
 }
 
 // ParseIntervalMethod reads a method's name as people write it.
@@ -234,4 +236,118 @@ func ExampleParseRounding() {
 	r, _ := outcome.ParseRounding("banker's")
 	fmt.Println(r)
 	// Output: half-even
+}
+
+// The standard error is the spread of a rate from sample to sample: 45 of
+// 60 callers with their problem solved at first contact is a rate of 0.75,
+// give or take sqrt(0.75·0.25/60) = sqrt(0.003125) = 0.0559. A rate of 0
+// or 1 has none, and a day with no calls has no rate to spread.
+func ExampleProportion_StandardError() {
+	for _, p := range []outcome.Proportion{outcome.MustProportion(45, 60), outcome.MustProportion(20, 20)} {
+		se, _ := p.StandardError()
+		fmt.Printf("%s: %.4f\n", p, se)
+	}
+	_, err := outcome.Proportion{}.StandardError()
+	fmt.Println(errors.Is(err, outcome.ErrNoData))
+	// Output:
+	// 45/60: 0.0559
+	// 20/20: 0.0000
+	// true
+}
+
+// A proportion is its evidence, not only its rate: 1 of 2 and 2 of 4 are
+// both 50% but are not equal, since the second rests on twice as many
+// customers. The empty proportion, a day the centre was closed, is the zero
+// Proportion.
+func ExampleProportion_Equal() {
+	small, larger := outcome.MustProportion(1, 2), outcome.MustProportion(2, 4)
+	a, _ := small.Rate(2, outcome.RoundHalfEven)
+	b, _ := larger.Rate(2, outcome.RoundHalfEven)
+	fmt.Println(a.Equal(b), small.Equal(larger), small.Equal(outcome.MustProportion(1, 2)))
+
+	closed := outcome.MustProportion(0, 0)
+	fmt.Println(closed.IsZero(), small.IsZero())
+	// Output:
+	// true false true
+	// true false
+}
+
+// The comparison keeps both proportions and the pooled standard error
+// behind its z. A dealer network rewrote its handover of new cars: 150 of
+// 200 buyers before, and 170 of 200 after, said they could use every
+// feature they paid for on the day. The pooled rate is 320/400 = 0.8, so
+// the standard error is sqrt(0.8·0.2·(1/200 + 1/200)) = sqrt(0.0016) =
+// 0.04, z = (0.85 - 0.75)/0.04 = 2.5, and the two-sided p-value is
+// 2·(1 - Φ(2.5)) = 2·0.00621 = 0.0124. The difference's interval is
+// Newcombe's.
+func ExampleProportionComparison() {
+	c, err := outcome.CompareProportions(outcome.MustProportion(150, 200), outcome.MustProportion(170, 200), 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s -> %s: %+.2f\n", c.A, c.B, c.Difference.Estimate)
+	fmt.Printf("se %.4f, z %.2f, p %.4f\n", c.StandardError, c.Z, c.PValue)
+	fmt.Println(c.Difference.Method == outcome.IntervalNewcombe, c.Significant())
+	// Output:
+	// 150/200 -> 170/200: +0.10
+	// se 0.0400, z 2.50, p 0.0124
+	// true true
+}
+
+// The arguments of a rate and of an interval are checked, each with its
+// code: a confidence of 95 (a percentage where a level was meant), a method
+// that does not apply to a single proportion (Newcombe's is for a
+// difference), a rate of no data, a rounding nobody chose (the zero
+// Rounding), more than MaxPlaces places, and a merge whose trials would pass
+// the largest int64. A failed interval is the zero Interval.
+func ExampleProportion_Interval_errors() {
+	fcr := outcome.MustProportion(81, 263)
+	iv, err := fcr.Interval(95, outcome.IntervalWilson)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidConfidence), iv.IsZero())
+	_, err = fcr.Interval(0.95, outcome.IntervalNewcombe)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidIntervalMethod))
+	_, err = outcome.Proportion{}.Interval(0.95, outcome.IntervalWilson)
+	fmt.Println(errors.Is(err, outcome.ErrNoData))
+	_, err = fcr.Rate(4, outcome.Rounding(0))
+	fmt.Println(errors.Is(err, outcome.ErrUnknownRounding))
+	_, err = fcr.Rate(outcome.MaxPlaces+1, outcome.RoundHalfEven)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidPlaces))
+	_, err = outcome.MustProportion(0, math.MaxInt64).Merge(fcr)
+	fmt.Println(errors.Is(err, outcome.ErrOverflow))
+
+	// The same interval computed twice is equal, field by field.
+	a, _ := fcr.Wilson(0.95)
+	b, _ := fcr.Interval(0.95, outcome.IntervalWilson)
+	fmt.Println(a.Equal(b), a.IsZero())
+	// Output:
+	// true true
+	// true
+	// true
+	// true
+	// true
+	// true
+	// true false
+}
+
+// A tie decides whether a target reads as met. 1599 of 2000 calls answered
+// within 20 seconds is exactly 0.7995, half-way between 0.799 and 0.800, so
+// at 3 places the modes disagree on an "80% answered" target: half-down
+// and down give 0.799, up gives 0.800, and half-even gives 0.800 (its last
+// digit, 0, is even). The library never picks for the caller: a setting left
+// unset is the zero Rounding, which is not valid.
+func ExampleRounding_IsValid() {
+	answered := outcome.MustProportion(1599, 2000)
+	for _, r := range []outcome.Rounding{outcome.RoundHalfDown, outcome.RoundDown, outcome.RoundUp, outcome.RoundHalfEven} {
+		rate, _ := answered.Rate(3, r)
+		fmt.Printf("%-9s %s\n", r, rate.StringFixed(3))
+	}
+	var unset outcome.Rounding
+	fmt.Println(unset.IsZero(), unset.IsValid(), outcome.RoundUp.IsValid())
+	// Output:
+	// half-down 0.799
+	// down      0.799
+	// up        0.800
+	// half-even 0.800
+	// true false true
 }
