@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -707,4 +708,119 @@ func ExampleCESTally_Mean() {
 	fmt.Println(mean, ceiling)
 	// Output:
 	// 6.33 7
+}
+
+// A car maker's dealers do not all ask on the same scale: most ask "How
+// likely are you to recommend us?" from 0 to 10, one from 1 to 10, so a BI
+// tool checks that two scales are equal before it adds their answers up.
+// A 0-100 slider is a scale too (101 points, within MaxScalePoints), but a
+// CSAT or CES tally keeps a count for every point, so its scale may have at
+// most MaxRatingPoints (11). A scale nobody set is the zero Scale.
+func ExampleScale() {
+	standard, oneToTen := outcome.MustScale(0, 10), outcome.MustScale(1, 10)
+	fmt.Println(standard.Min(), standard.Max(), standard.Points(), standard.Equal(oneToTen))
+
+	slider, err := outcome.NewScale(0, 100)
+	fmt.Println(slider.Points() <= outcome.MaxScalePoints, err)
+	_, err = outcome.NewCSATScale(slider, 10)
+	fmt.Println(slider.Points() > outcome.MaxRatingPoints, errors.Is(err, outcome.ErrInvalidScale))
+
+	var unset outcome.Scale
+	fmt.Println(unset.IsZero(), unset.IsValid(), standard.IsValid())
+	// Output:
+	// 0 10 11 false
+	// true <nil>
+	// true true
+	// true false true
+}
+
+// Head office asks its satisfaction question on 1 to 7 and counts the top
+// three points (5, 6 and 7) as satisfied; the dealers use the standard 1 to
+// 5 with a top-two box. The tallies say which scale they were taken on, and
+// answers from different scales are never added together. A new tally on
+// the standard scale is the zero CSATTally; one on head office's scale is
+// not.
+func ExampleCSATScale_Box() {
+	headOffice := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
+	fmt.Println(headOffice.Scale(), headOffice.Box(), headOffice.TopBox())
+
+	head, _ := outcome.TallyCSAT(headOffice, []int{7, 6, 5, 3})
+	dealer, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int{5, 4})
+	fmt.Println(head.Scale().Equal(dealer.Scale()), head.Scale().Equal(headOffice))
+	_, err := head.Merge(dealer)
+	fmt.Println(errors.Is(err, outcome.ErrScaleMismatch))
+
+	fmt.Println(outcome.NewCSATTally(outcome.StandardCSATScale()).IsZero(), outcome.NewCSATTally(headOffice).IsZero())
+	// Output:
+	// 1..7 3 5..7
+	// false true
+	// true
+	// true false
+}
+
+// Counts gives a CES tally's answers point by point, for a chart of the
+// distribution. The car maker's service app asks "The app made it easy to
+// book my service" on the standard 1 to 7 scale; six owners answered 7, 5,
+// 6, 2, 7 and 5, so the counts from 1 up are 0, 1, 0, 0, 2, 1, 2, and 5 of
+// the 6 agree (5 or above).
+func ExampleCESTally_Counts() {
+	tally, err := outcome.TallyCES(outcome.StandardCESScale(), []int{7, 5, 6, 2, 7, 5})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := tally.Scale()
+	var points []string
+	for i, n := range tally.Counts() {
+		points = append(points, fmt.Sprintf("%d:%d", s.Scale().Min()+i, n))
+	}
+	fmt.Println(strings.Join(points, " "))
+	fmt.Println(tally.Agreeing(), "of", tally.Responses(), "agree; standard scale:", s.Equal(outcome.StandardCESScale()))
+	fmt.Println(tally.IsZero(), outcome.NewCESTally(outcome.StandardCESScale()).IsZero())
+	// Output:
+	// 1:0 2:1 3:0 4:0 5:2 6:1 7:2
+	// 5 of 6 agree; standard scale: true
+	// false true
+}
+
+// The bands say which answers make a detractor, a passive and a promoter:
+// on the standard 0-10 scale 0 to 6, 7 to 8 and 9 to 10. A dealer that asks
+// on 1 to 10 keeps the same upper bands and starts its detractors at 1.
+func ExampleNPSBands_Detractors() {
+	dealer := outcome.MustNPSBands(outcome.MustScale(1, 10),
+		outcome.Band{Low: 1, High: 6}, outcome.Band{Low: 7, High: 8}, outcome.Band{Low: 9, High: 10})
+	for _, b := range []outcome.NPSBands{outcome.StandardNPSBands(), dealer} {
+		fmt.Printf("%s: detractors %s, passives %s, promoters %s\n", b.Scale(), b.Detractors(), b.Passives(), b.Promoters())
+	}
+	// Output:
+	// 0..10: detractors 0..6, passives 7..8, promoters 9..10
+	// 1..10: detractors 1..6, passives 7..8, promoters 9..10
+}
+
+// A score's statistics need enough answers, and some spread among them.
+// One answer has no standard error; a dealer whose 12 buyers were all
+// promoters scores 100 but cannot be tested against a target, as its
+// standard error is 0; a dealer nobody answered for has no score at all;
+// and a confidence of 95 is a percentage where a level was meant.
+func ExampleNPSTally_TestAgainst_errors() {
+	one, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{9})
+	_, err := one.StandardError()
+	fmt.Println(errors.Is(err, outcome.ErrTooFewResponses))
+
+	allPromoters, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 12, 0, 0)
+	nps, _ := allPromoters.Score(0, outcome.RoundHalfEven)
+	_, err = allPromoters.TestAgainst(50, 0.95)
+	fmt.Println(nps, errors.Is(err, outcome.ErrZeroVariance))
+
+	_, err = outcome.NewNPSTally(outcome.StandardNPSBands()).Score(0, outcome.RoundHalfEven)
+	fmt.Println(errors.Is(err, outcome.ErrNoData))
+
+	mixed, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 6, 4, 2)
+	_, err = mixed.TestAgainst(50, 95)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidConfidence))
+	// Output:
+	// true
+	// 100 true
+	// true
+	// true
 }
