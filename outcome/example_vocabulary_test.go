@@ -4,10 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/cxmodel/cx/triplecrown"
+	"github.com/shopspring/decimal"
 )
 
 // A contact centre's KPIs, placed on the method's hierarchy: calls handled is
@@ -557,4 +561,25 @@ func ExampleMetric() {
 	// kind: true | below the output: true
 	// true false
 	// true false
+}
+
+// The codes are the module's, not only this package's: the triple crown
+// refuses a contact centre's time-to-respond measure whose standard
+// deviation is NaN (the result of a spreadsheet formula over an empty
+// column) with outcome.ErrNotFinite, so one errors.Is check serves every
+// package. Where a problem has an underlying cause, such as the JSON
+// decoder's report that the text stops half-way, the *Error keeps it in Err.
+func ExampleCode_module() {
+	_, err := triplecrown.NewMean(decimal.RequireFromString("42.5"), math.NaN(), 120)
+	fmt.Println(errors.Is(err, outcome.ErrNotFinite), err)
+
+	var m outcome.Metric
+	err = m.UnmarshalJSON([]byte(`{"id": "aht", "name": `))
+	var e *outcome.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code, "caused by", e.Err, errors.Is(e.Err, io.ErrUnexpectedEOF))
+	}
+	// Output:
+	// true triplecrown: the standard deviation NaN is not a finite number
+	// invalid-json caused by unexpected EOF true
 }
