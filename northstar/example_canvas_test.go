@@ -131,3 +131,113 @@ func ExampleCanvas_UnmarshalJSON() {
 	// {"category":"learners","name":"Employees who want to grow","weight":"0.3","needs":[{"id":"skill","statement":"a skill I use","measure":"skills applied","target":"one a quarter","timeBound":"this year"}],"outcomes":[{"id":"growth","name":"capability that shows","metrics":[{"metric":"monthly-upskilling","importance":"1"}]}]}
 	// true
 }
+
+// A contact centre's canvas for its callers, read back field by field, as a
+// workshop's wall chart would be: who the category is, what it needs (and
+// which needs are not yet SMART), and the outcomes with the metrics that
+// show them. Spec gives the canvas back as data to edit: a deep copy, so
+// the canvas itself never changes, and Equal compares weights and
+// importances as numbers.
+func ExampleCanvas_Spec() {
+	d := decimal.RequireFromString
+	c := northstar.MustCanvas(northstar.CanvasSpec{
+		Category:    "callers",
+		Name:        "Customers who call with a problem",
+		Description: "Anyone who calls because something went wrong; two thirds of the centre's profit.",
+		Weight:      d("2"),
+		Needs: []northstar.Need{
+			{ID: "fixed", Statement: "my problem fixed", Measure: "first-contact resolution",
+				Target: "85%", TimeBound: "this quarter"},
+			{ID: "once", Statement: "I only have to call once", Measure: "repeat calls within 7 days"},
+		},
+		Outcomes: []northstar.SuccessfulOutcome{{
+			ID: "resolved", Name: "problem resolved, first time",
+			Description: "no second call about the same problem within 7 days",
+			Indicators: []northstar.Indicator{
+				{Metric: "fcr", Importance: d("3")}, {Metric: "repeat-calls", Importance: d("1")}},
+		}},
+	})
+	fmt.Printf("%s (weight %s): %s\n", c.Category(), c.Weight(), c.Description())
+	for _, n := range c.Needs() {
+		fmt.Printf("  need %-5s SMART %v\n", n.ID, n.IsSMART())
+	}
+	for _, n := range c.NonSMART() {
+		fmt.Printf("  to agree for %q: %v\n", n.Statement, n.Missing())
+	}
+	for _, o := range c.Outcomes() {
+		fmt.Printf("  outcome %q (%s), shown by %d metrics\n", o.Name, o.Description, len(o.Indicators))
+	}
+
+	spec := c.Spec()
+	spec.Weight = d("2.00")
+	same, _ := northstar.NewCanvas(spec)
+	spec.Outcomes[0].Indicators[0].Importance = d("4")
+	more, _ := northstar.NewCanvas(spec)
+	imp, _ := c.Importance("fcr")
+	fmt.Println("weight 2.00 is the same canvas:", same.Equal(c))
+	fmt.Println("fcr at importance 4 is another:", !more.Equal(c), "- and c still gives it", imp)
+
+	var none northstar.Canvas
+	fmt.Println("the zero Canvas is no canvas:", none.IsZero(), c.IsZero())
+	// Output:
+	// callers (weight 2): Anyone who calls because something went wrong; two thirds of the centre's profit.
+	//   need fixed SMART true
+	//   need once  SMART false
+	//   to agree for "I only have to call once": [target time bound]
+	//   outcome "problem resolved, first time" (no second call about the same problem within 7 days), shown by 2 metrics
+	// weight 2.00 is the same canvas: true
+	// fcr at importance 4 is another: true - and c still gives it 3
+	// the zero Canvas is no canvas: true false
+}
+
+// A car maker's first drafts of two canvases, each with the mistakes a
+// workshop makes, and what a program does with each code: errors.Is finds
+// a code among every problem reported. A third draft is usable, but its
+// warnings say it counts for nothing yet and one need is not SMART.
+func ExampleNewCanvas_codes() {
+	d := decimal.RequireFromString
+	// Fleet buyers: a weight pasted in pennies rather than as a share, a
+	// need with no statement, and every importance left at zero.
+	_, err := northstar.NewCanvas(northstar.CanvasSpec{
+		Category: "fleet", Name: "Fleet buyers who need vehicles on the road", Weight: d("4500000000000000"),
+		Needs: []northstar.Need{{ID: "uptime", Measure: "days off the road", Target: "under 2 a year",
+			TimeBound: "per vehicle"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "moving", Name: "the fleet keeps moving",
+			Indicators: []northstar.Indicator{{Metric: "uptime", Importance: d("0")}}}},
+	})
+	fmt.Println("weight out of range:", errors.Is(err, northstar.ErrWeightOutOfRange))
+	fmt.Println("need without a statement:", errors.Is(err, northstar.ErrEmptyNeed))
+	fmt.Println("all importances zero:", errors.Is(err, northstar.ErrZeroWeights))
+
+	// Dealers: a name only, and a negative importance.
+	_, err = northstar.NewCanvas(northstar.CanvasSpec{Category: "dealers", Name: "Dealers", Weight: d("0.1")})
+	fmt.Println("no needs or no outcomes:", errors.Is(err, northstar.ErrEmptyCanvas))
+	_, err = northstar.NewCanvas(northstar.CanvasSpec{Category: "dealers", Name: "Dealers", Weight: d("0.1"),
+		Needs: []northstar.Need{{ID: "stock", Statement: "cars to sell", Measure: "days of stock",
+			Target: "30", TimeBound: "every month"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "sold", Name: "cars sold", Indicators: []northstar.Indicator{
+			{Metric: "days-of-stock", Importance: d("-2")}}}}})
+	fmt.Println("negative importance:", errors.Is(err, northstar.ErrNegativeWeight))
+
+	// Enthusiasts: not yet weighed, one need still vague.
+	c, err := northstar.NewCanvas(northstar.CanvasSpec{
+		Category: "enthusiasts", Name: "Drivers who want to enjoy the drive", Weight: d("0"),
+		Needs: []northstar.Need{{ID: "joy", Statement: "joy in every drive"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "joy", Name: "Joy", Indicators: []northstar.Indicator{
+			{Metric: "drives-per-week", Importance: d("1")}}}},
+	})
+	fmt.Println("usable:", err == nil)
+	for _, w := range c.Warnings() {
+		fmt.Println("  zero weight:", errors.Is(w, northstar.ErrZeroCategoryWeight),
+			"not SMART:", errors.Is(w, northstar.ErrNeedNotSMART))
+	}
+	// Output:
+	// weight out of range: true
+	// need without a statement: true
+	// all importances zero: true
+	// no needs or no outcomes: true
+	// negative importance: true
+	// usable: true
+	//   zero weight: true not SMART: false
+	//   zero weight: false not SMART: true
+}
