@@ -213,3 +213,178 @@ func ExampleFromModel() {
 	//   front line     Faults fixed on the call     influence 3
 	//   front line     Calls handled                influence 1
 }
+
+// contactCentreModel is a contact centre's hierarchy: training and the
+// knowledge base help agents fix faults on the call; fixed faults and
+// handled calls serve "problem solved, first time", and fixed faults also
+// cut the cost to serve, which serves it too.
+func contactCentreModel() hierarchy.Model {
+	m := func(id, name, owner string, level outcome.Level, dir outcome.Direction, kind outcome.Kind) outcome.Metric {
+		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: level,
+			Direction: dir, Kind: kind, Owner: owner})
+	}
+	up, down := outcome.HigherIsBetter, outcome.LowerIsBetter
+	b := hierarchy.NewBuilder()
+	for _, n := range []hierarchy.Node{
+		{ID: "train-agents", Level: outcome.Task,
+			Metric: m("agents-trained", "Agents trained on new faults", "training", outcome.Task, up, 0)},
+		{ID: "update-knowledge", Level: outcome.Activity,
+			Metric: m("articles-updated", "Knowledge articles updated", "knowledge team", outcome.Activity, up, 0)},
+		{ID: "handle-calls", Level: outcome.Output,
+			Metric: m("calls-handled", "Calls handled", "front line", outcome.Output, up, 0)},
+		{ID: "fix-faults", Level: outcome.Output,
+			Metric: m("faults-fixed", "Faults fixed on the call", "front line", outcome.Output, up, 0)},
+		{ID: "cost", Level: outcome.BusinessOutcome,
+			Metric: m("cost-to-serve", "Cost to serve", "finance", outcome.BusinessOutcome, down, outcome.Cost)},
+		{ID: "problem-solved", Level: outcome.CustomerOutcome,
+			Metric: m("fcr", "First-contact resolution", "everyone", outcome.CustomerOutcome, up, 0)},
+	} {
+		b.AddNode(n)
+	}
+	b.AddLink("train-agents", "update-knowledge")
+	b.AddWeightedLink("update-knowledge", "fix-faults", decimal.NewFromInt(2))
+	b.AddLink("handle-calls", "problem-solved")
+	b.AddWeightedLink("fix-faults", "problem-solved", decimal.NewFromInt(3))
+	b.AddLink("fix-faults", "cost")
+	b.AddLink("cost", "problem-solved")
+	model, err := b.Build()
+	if err != nil {
+		panic(err)
+	}
+	return model
+}
+
+// What Select reads of a hierarchy, asked of FromModel's directly: every
+// node, work before the outcomes it serves; its level and metric; and the
+// weighted links that feed it. Another source of the organisation's
+// structure (an HR system, a spreadsheet) need only answer the same four
+// questions.
+func ExampleHierarchy_fromModel() {
+	h := northstar.FromModel(contactCentreModel())
+	for id := range h.TopoOrder() {
+		level, metric, _ := h.NodeInfo(id)
+		fmt.Printf("%-16s %-27s %s", id, level, metric.Name())
+		children, _ := h.Children(id)
+		for child := range children {
+			w, _ := h.LinkWeight(child, id)
+			fmt.Printf("; %s × %s", child, w)
+		}
+		fmt.Println()
+	}
+	_, err := h.LinkWeight("handle-calls", "cost")
+	fmt.Println(errors.Is(err, northstar.ErrInvalidHierarchy))
+	// Output:
+	// train-agents     Task                        Agents trained on new faults
+	// handle-calls     Output                      Calls handled
+	// update-knowledge Activity                    Knowledge articles updated; train-agents × 1
+	// fix-faults       Output                      Faults fixed on the call; update-knowledge × 2
+	// cost             Business Outcome            Cost to serve; fix-faults × 1
+	// problem-solved   Successful Customer Outcome First-contact resolution; handle-calls × 1; fix-faults × 3; cost × 1
+	// true
+}
+
+// The North Star "touches everyone and everything": every team sees how
+// much its metric moves it. Influence multiplies the link weights up each
+// path and adds the paths: fixing faults counts 3 directly and 1 × 1
+// through cost to serve, 4 in all; updating the knowledge base 2 × 4 = 8,
+// and the training beneath it 1 × 8 = 8; handling calls and cost to serve
+// count 1 each. Ties go by metric ID.
+//
+// The hierarchy is a gate as well: customer effort, though every caller
+// values it, measures nothing in the hierarchy, so nothing connects it to
+// the front line's work. And faults fixed is linked to cost through the
+// hierarchy, but an output can never be the North Star. Among the
+// candidates that fail a gate, it ranks first: as much coverage as effort
+// (1/3 each, scoring 1 × 3/10 against FCR's 1/3) and half the aligned work
+// beneath it (2 of 4, 0.5 × 2/10), 0.4 in all, against effort's 0.3 and the
+// cost to serve's reach alone (3 of 4, 0.15).
+func ExampleInputMetric() {
+	model := contactCentreModel()
+	m := func(id string) outcome.Metric {
+		for n := range model.Nodes() {
+			if n.Metric.ID() == id {
+				return n.Metric
+			}
+		}
+		return outcome.Metric{}
+	}
+	effort := outcome.MustMetric(outcome.MetricSpec{ID: "effort", Name: "Customer effort",
+		Level: outcome.CustomerOutcome, Direction: outcome.LowerIsBetter})
+	one := decimal.NewFromInt(1)
+	callers := northstar.MustCanvas(northstar.CanvasSpec{Category: "callers", Name: "Callers with a problem", Weight: one,
+		Needs: []northstar.Need{{ID: "fixed", Statement: "my problem fixed", Measure: "first-contact resolution",
+			Target: "85%", TimeBound: "this quarter"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "solved", Name: "problem solved, first time",
+			Indicators: []northstar.Indicator{{Metric: "fcr", Importance: one}, {Metric: "effort", Importance: one},
+				{Metric: "faults-fixed", Importance: one}}}}})
+	r, err := northstar.Select(northstar.Input{
+		Candidates: []northstar.Candidate{{Metric: m("fcr")}, {Metric: effort}, {Metric: m("faults-fixed")},
+			{Metric: m("cost-to-serve")}},
+		Canvases:  []northstar.Canvas{callers},
+		Policy:    northstar.DefaultPolicy(),
+		Hierarchy: northstar.FromModel(model),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range r.Entries {
+		fmt.Printf("%d. %s", e.Rank, e.Metric.Name())
+		for _, f := range e.Failed {
+			fmt.Printf("; fails the %s gate", f.Gate)
+			if f.Gate == northstar.GateHierarchy {
+				fmt.Printf(": %s", f.Reason)
+			}
+		}
+		fmt.Println()
+	}
+	faults, _ := r.Find("faults-fixed")
+	for _, l := range faults.Links {
+		fmt.Printf("faults fixed is linked to %s in the hierarchy: %v\n", l.Outcome, l.Hierarchy)
+	}
+	show := func(im northstar.InputMetric) {
+		fmt.Printf("  %-14s %-28s influence %g, direct %-5v nodes %v\n",
+			im.Metric.Owner(), im.Metric.Name(), im.Influence, im.Direct, im.Nodes)
+	}
+	for _, im := range r.InputMetrics {
+		show(im)
+	}
+	// Output:
+	// 1. First-contact resolution
+	// 2. Faults fixed on the call; fails the outcome gate
+	// 3. Customer effort; fails the hierarchy gate: it is not in the hierarchy, so nothing connects it to the work of the front line
+	// 4. Cost to serve; fails the canvas gate
+	// faults fixed is linked to cost-to-serve in the hierarchy: true
+	//   training       Agents trained on new faults influence 8, direct false nodes [train-agents]
+	//   knowledge team Knowledge articles updated   influence 8, direct false nodes [update-knowledge]
+	//   front line     Faults fixed on the call     influence 4, direct true  nodes [fix-faults]
+	//   front line     Calls handled                influence 1, direct true  nodes [handle-calls]
+	//   finance        Cost to serve                influence 1, direct true  nodes [cost]
+}
+
+// A hand-drawn hierarchy is read, not trusted: one that lists an outcome
+// before the work that feeds it answers inconsistently, and Select says so.
+func ExampleHierarchy_invalid() {
+	fcr := outcome.MustMetric(outcome.MetricSpec{ID: "fcr", Name: "First-contact resolution",
+		Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter})
+	chart := orgChart{
+		nodes: []chartNode{
+			{"problem-solved", outcome.CustomerOutcome, fcr},
+			{"handle-calls", outcome.Output, outcome.Metric{}},
+		},
+		links: []chartLink{{"handle-calls", "problem-solved", 1}},
+	}
+	one := decimal.NewFromInt(1)
+	callers := northstar.MustCanvas(northstar.CanvasSpec{Category: "callers", Name: "Callers with a problem", Weight: one,
+		Needs: []northstar.Need{{ID: "fixed", Statement: "my problem fixed", Measure: "first-contact resolution",
+			Target: "85%", TimeBound: "this quarter"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "solved", Name: "problem solved, first time",
+			Indicators: []northstar.Indicator{{Metric: "fcr", Importance: one}}}}})
+	_, err := northstar.Select(northstar.Input{Candidates: []northstar.Candidate{{Metric: fcr}},
+		Canvases: []northstar.Canvas{callers}, Policy: northstar.DefaultPolicy(), Hierarchy: chart})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, northstar.ErrInvalidHierarchy))
+	// Output:
+	// northstar: hierarchy: "handle-calls" contributes to "problem-solved" but does not come before it in the topological order
+	// true
+}

@@ -197,3 +197,19 @@ func ExampleMethod() {
 	// true false true false
 	// {"maxLag":3,"method":"spearman"}
 }
+
+// A dashboard keeps the analysis as JSON; a reader takes back what it
+// needs, the verdict by name and the strongest lag.
+func ExampleLeadLag_MarshalJSON() {
+	fcr := []float64{62, 66, 63, 69, 64, 61, 67, 70, 65, 63, 68, 71}
+	cost := []float64{8.9, 8.72, 8.36, 8.75, 8.17, 8.59, 8.82, 8.27, 8.06, 8.57, 8.68, 8.12}
+	l, _ := northstar.AnalyzeLeadLag(fcr, cost, northstar.LagOptions{MaxLag: 2})
+	stored, _ := json.Marshal(l)
+	var back struct {
+		Verdict northstar.Verdict
+		Best    northstar.Correlation
+	}
+	_ = json.Unmarshal(stored, &back)
+	fmt.Printf("%s by %d, from %d pairs\n", back.Verdict, back.Best.Lag, back.Best.Pairs)
+	// Output: leads by 1, from 11 pairs
+}
