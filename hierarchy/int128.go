@@ -155,3 +155,24 @@ func (a i128) scaleUp(e int32) (i128, bool) {
 	}
 	return a, false
 }
+
+// mulWeight returns a·w/10^6 for a weight w >= 0 in millionths, when that is
+// a whole number, as it is in a weighted sum, whose scale holds the decimal
+// places of every product; and whether it overflowed. It splits a at 10^6,
+// a = q·10^6 + r, so that it overflows only when the result does: a·w would
+// overflow 10^6 times sooner.
+func (a i128) mulWeight(w int64) (i128, bool) {
+	q, r := a.quo(uint64(weightScale), false)
+	x, overflow := q.mul(uint64(w))
+	if overflow {
+		return i128{}, true
+	}
+	// r·w/10^6 is whole too, and below 2^64: r < 10^6, w <= 10^18.
+	hi, lo := bits.Mul64(r, uint64(w))
+	rw, _ := bits.Div64(hi, lo, uint64(weightScale))
+	part := i128From(int64(rw))
+	if a.sign() < 0 {
+		part = part.neg()
+	}
+	return x.add(part)
+}

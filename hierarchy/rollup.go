@@ -340,11 +340,6 @@ func (r *RollUp) block(u int32) {
 func (r *RollUp) finish(u int32, wsum []u128) (i128, bool) {
 	acc := r.val[u]
 	switch {
-	case r.method == WeightedSum && r.g.weights != nil:
-		// The products carry the weights' 6 places; the sum has at
-		// most the roll-up's scale, so the division is exact.
-		q, _ := acc.quo(uint64(weightScale), false)
-		return q, false
 	case r.method == WeightedMean:
 		s := wsum[u]
 		if s.hi == 0 && s.lo != 0 {
@@ -398,7 +393,7 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) error {
 				break
 			}
 			var x i128
-			if x, overflow = v.mul(uint64(g.weights[p])); !overflow {
+			if x, overflow = v.mulWeight(g.weights[p]); !overflow {
 				*acc, overflow = acc.add(x)
 			}
 		case WeightedMean:

@@ -289,8 +289,10 @@ func TestRollUpThirds(t *testing.T) {
 }
 
 func TestRollUpOverflowMessage(t *testing.T) {
-	// Each product is (2^63-1) · 10^18 millionths, about 9.2·10^36; twenty
-	// of them add up to about 1.8·10^38, beyond 2^127 (about 1.7·10^38).
+	// Twenty links of weight 10^12 from values of 2^63-1 into "sco": the sum
+	// is about 20 · 9.2·10^18 · 10^12 = 1.8·10^32, within 2^127 (about
+	// 1.7·10^38), but a mean's numerator, kept in millionths of the weights,
+	// is 1.8·10^38, beyond it.
 	nodes := []Node{node("sco", CO)}
 	var edges []edge
 	vs := map[string]string{}
@@ -301,13 +303,36 @@ func TestRollUpOverflowMessage(t *testing.T) {
 		vs[id] = "9223372036854775807"
 	}
 	m := mustBuild(t, nodes, edges)
-	_, err := m.RollUp(values(t, m, 0, vs), WeightedSum)
+	r, err := m.RollUp(values(t, m, 0, vs), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "184467440737095516140000000000000", rolled(t, m, r)["sco"]) // 20 · (2^63-1) · 10^12
+	_, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
+	assert.EqualError(t, err, `hierarchy: the weighted mean at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+
+	// Up two links of 10^12: 9.2·10^18 · 10^24 = 9.2·10^42 at "sco".
+	chain := mustBuild(t, []Node{node("t", T), node("a", A), node("sco", CO)},
+		[]edge{{"t", "a", "1000000000000"}, {"a", "sco", "1000000000000"}})
+	_, err = chain.RollUp(values(t, chain, 0, map[string]string{"t": "9223372036854775807"}), WeightedSum)
 	assert.EqualError(t, err, `hierarchy: the weighted sum at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
 	assert.Equal(t, []string{"sco"}, outcome.Problems(err)[0].IDs)
-	// The mean's numerator is the same sum.
-	_, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
-	assert.EqualError(t, err, `hierarchy: the weighted mean at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
+}
+
+// TestRollUpNearTheLimit: five links of 0.333333 add 30 places, and values
+// of 2 places make 32; a value of 1000 is 10^35 units of the last place,
+// within 2^127. (Products in millionths of the weights, 10^41, overflowed.)
+// 1000 · 0.333333^5 = 4.115205761358024650205781893 (worked with Python's
+// decimal module at 100 digits).
+func TestRollUpNearTheLimit(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("o2", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "0.333333"}, {"a", "o", "0.333333"}, {"o", "o2", "0.333333"}, {"o2", "b", "0.333333"}, {"b", "c", "0.333333"}})
+	r, err := m.RollUp(values(t, m, 2, map[string]string{"t": "1000"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "4.115205761358024650205781893", rolled(t, m, r)["c"])
+	r, err = m.RollUp(values(t, m, 2, map[string]string{"t": "-1000"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, "-4.115205761358024650205781893", rolled(t, m, r)["c"])
 }
 
 func TestValues(t *testing.T) {
@@ -489,6 +514,22 @@ func TestInt128(t *testing.T) {
 	big, overflow := quoBig(i128From(-30), u128{hi: 0, lo: 4})
 	assert.False(t, overflow)
 	assert.Equal(t, i128From(-8), big, "-7.5 rounds half away from zero")
+
+	// mulWeight: a·w/10^6. -2500000 · 400000 / 10^6 = -1000000: q = -2 and
+	// r = 500000 give -800000 and -200000.
+	p, overflow = i128From(-2_500_000).mulWeight(400_000)
+	assert.False(t, overflow)
+	assert.Equal(t, i128From(-1_000_000), p)
+	// 10^37 · 10^12 (a weight of 10^6): 10^43 overflows; a weight of 10
+	// (10^7 millionths) gives 10^38, within 2^127 though a·w, 10^44, is not.
+	ten37, _ := i128From(1).scaleUp(37)
+	_, overflow = ten37.mulWeight(1_000_000_000_000)
+	assert.True(t, overflow)
+	p, overflow = ten37.mulWeight(10_000_000)
+	assert.False(t, overflow)
+	assert.Equal(t, "100000000000000000000000000000000000000", p.decimal(0).String())
+	_, overflow = i128From(1).scaleUp(39)
+	assert.True(t, overflow, "10^39 > 2^127")
 }
 
 func TestValuesSetIgnoresNothing(t *testing.T) {
