@@ -147,10 +147,11 @@ func (r *Rounding) UnmarshalText(text []byte) error {
 // Round returns d rounded to places decimal places by mode r, exactly: the
 // result is the multiple of 10^-places that r picks among the two nearest to
 // d. A negative places rounds to a multiple of 10^-places (tens, hundreds,
-// ...). The result has exponent -places, so that its String shows exactly
-// places decimals (unless d already has no more digits than that and would
-// need over 1000 zeros appended, when d itself is returned: it is equal in
-// value).
+// ...). The result has exponent -places, so that its StringFixed(places)
+// writes it without rounding again (decimal's String drops trailing zeros:
+// 0.7995 rounded half even to 3 places is 0.800, whose String is "0.8").
+// If d already has no more digits than that and would need over 1000 zeros
+// appended, d itself is returned: it is equal in value.
 //
 // An invalid r is an error with code [ErrUnknownRounding]; places outside
 // [-MaxPlaces, MaxPlaces] one with code [ErrInvalidPlaces].
