@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -484,4 +485,89 @@ func TestTokens_invalid(t *testing.T) {
 	assert.Empty(t, Direction(0).token())
 	assert.Empty(t, Kind(0).token())
 	assert.Empty(t, Kind(5).token())
+}
+
+// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
+// decimals as strings, so the bytes do not depend on decimal's package-level
+// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
+// parallel with other tests.
+func TestJSON_decimalSettingIgnored(t *testing.T) {
+	calls := MustMetric(MetricSpec{ID: "calls-handled", Name: "Calls handled", Level: Output,
+		Direction: HigherIsBetter, Unit: "calls", Owner: "Contact centre", Rewarded: true})
+	revenue := MustMetric(MetricSpec{ID: "revenue", Name: "Revenue", Level: BusinessOutcome,
+		Direction: HigherIsBetter, Kind: Revenue})
+	report, err := Audit([]Metric{calls, revenue}, AuditOptions{})
+	require.NoError(t, err)
+	var demand FailureDemand
+	require.NoError(t, demand.AddValue("", 700))
+	require.NoError(t, demand.AddFailure("repeat call", 180))
+	require.NoError(t, demand.AddFailure("chaser", 90))
+	failures, err := demand.FailureReasons(2)
+	require.NoError(t, err)
+	values, err := demand.ValueReasons(2)
+	require.NoError(t, err)
+	p := MustProportion(81, 263)
+	wilson, err := p.Wilson(0.95)
+	require.NoError(t, err)
+	cmp, err := CompareProportions(p, MustProportion(120, 300), 0.95)
+	require.NoError(t, err)
+	nps, err := TallyNPS(StandardNPSBands(), []int{10, 9, 9, 8, 7, 6, 3, 10})
+	require.NoError(t, err)
+	npsTest, err := nps.TestAgainst(0, 0.95)
+	require.NoError(t, err)
+	csat, err := TallyCSAT(StandardCSATScale(), []int{5, 4, 4, 3, 1})
+	require.NoError(t, err)
+	ces, err := TallyCES(StandardCESScale(), []int{7, 6, 5, 5, 2})
+	require.NoError(t, err)
+	forms := map[string]any{
+		"metric":           calls,
+		"metric, kind":     revenue,
+		"spec":             calls.Spec(),
+		"audit report":     report,
+		"finding":          report.Findings()[0],
+		"error":            NewError(ErrNoData, []string{"x"}, "outcome: no data"),
+		"failure demand":   &demand,
+		"failure reasons":  failures,
+		"value reasons":    values,
+		"reason count":     failures[0],
+		"zero reason":      ReasonCount{},
+		"proportion":       p,
+		"interval":         wilson,
+		"comparison":       cmp,
+		"scale":            MustScale(0, 10),
+		"nps bands":        StandardNPSBands(),
+		"nps tally":        nps,
+		"score test":       npsTest,
+		"csat scale":       StandardCSATScale(),
+		"csat tally":       csat,
+		"ces scale":        StandardCESScale(),
+		"ces tally":        ces,
+		"enums":            []any{Output, HigherIsBetter, Revenue, SeverityWarning, RoundHalfEven, IntervalWilson},
+		"code":             ErrNoData,
+		"reasons in a map": map[string]ReasonCount{"chaser": failures[1]},
+	}
+	want := map[string][]byte{}
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		want[name] = b
+	}
+	// The shares are strings as worked out by hand: of 270 failure
+	// contacts, 180 are repeat calls (2/3) and 90 chasers (1/3); to two
+	// places, 0.66 and 0.33 leave 0.01 over, which goes to the larger
+	// remainder (2/3's), so 0.67 and 0.33. The value demand is all of one
+	// reason: 1.
+	assert.Equal(t, `[{"reason":"repeat call","count":180,"share":"0.67"},{"reason":"chaser","count":90,"share":"0.33"}]`,
+		string(want["failure reasons"]))
+	assert.Equal(t, `[{"reason":"","count":700,"share":"1"}]`, string(want["value reasons"]))
+	assert.Equal(t, `{"reason":"","count":0,"share":"0"}`, string(want["zero reason"]))
+
+	saved := decimal.MarshalJSONWithoutQuotes
+	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
+	decimal.MarshalJSONWithoutQuotes = true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
 }

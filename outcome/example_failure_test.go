@@ -104,6 +104,26 @@ func ExampleReasonCount_Percent() {
 	// chaser: 90, 30%
 }
 
+// A dashboard stores a breakdown as JSON, each share a decimal string so
+// that no reader rounds it through a float: of 300 failure contacts, 210
+// repeat calls (0.7) and 90 chasers (0.3); 0.70 is written as 0.7. A row
+// written by another tool, with its share as a JSON number, reads too.
+func ExampleReasonCount_MarshalJSON() {
+	var d outcome.FailureDemand
+	_ = d.AddFailure("chaser", 90)
+	_ = d.AddFailure("repeat call", 210)
+	rows, _ := d.FailureReasons(2)
+	data, _ := json.Marshal(rows)
+	fmt.Println(string(data))
+
+	var row outcome.ReasonCount
+	err := json.Unmarshal([]byte(`{"reason":"complaint","count":25,"share":0.05}`), &row)
+	fmt.Println(row.Reason, row.Count, row.Percent(), err)
+	// Output:
+	// [{"reason":"repeat call","count":210,"share":"0.7"},{"reason":"chaser","count":90,"share":"0.3"}]
+	// complaint 25 5 <nil>
+}
+
 // A tally travels as JSON between the shards of a pipeline; decoding
 // validates it as Add does.
 func ExampleFailureDemand_MarshalJSON() {

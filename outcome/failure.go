@@ -259,6 +259,23 @@ type ReasonCount struct {
 // Percent returns the row's share as a percentage: Share times 100, exactly.
 func (rc ReasonCount) Percent() decimal.Decimal { return rc.Share.Shift(2) }
 
+// reasonCountJSON is the JSON form of a [ReasonCount].
+type reasonCountJSON struct {
+	Reason string `json:"reason"`
+	Count  int64  `json:"count"`
+	Share  string `json:"share"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the reason, the count and the
+// share as a decimal string, whatever decimal's package-level
+// MarshalJSONWithoutQuotes says: {"reason":"chaser","count":90,"share":"0.33"}.
+// ReasonCount has no UnmarshalJSON: encoding/json decodes the form into the
+// fields as given, without the checks a breakdown guarantees, and takes a
+// share written as a JSON number too.
+func (rc ReasonCount) MarshalJSON() ([]byte, error) {
+	return json.Marshal(reasonCountJSON{Reason: rc.Reason, Count: rc.Count, Share: rc.Share.String()})
+}
+
 // FailureReasons returns the breakdown of failure demand by reason: one row
 // per reason, ordered by count, largest first, then by reason (byte order),
 // so that the order is always the same. The counts add up to
