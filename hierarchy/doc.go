@@ -51,7 +51,12 @@
 //
 // A hierarchy's definition round-trips through JSON ([Model.MarshalJSON]),
 // and decoding it validates exactly as Build does; [Builder.AddJSON] adds a
-// definition to a builder, so that several files make one hierarchy.
+// definition to a builder, so that several files make one hierarchy. The
+// reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
+// encode to JSON for a dashboard. In every JSON form a decimal (a weight, a
+// value, an amount) is a string, whatever decimal's MarshalJSONWithoutQuotes
+// says, so the same model gives the same bytes in every program; decoding
+// takes a JSON number too.
 //
 // # Asking the model
 //

@@ -187,3 +187,69 @@ func (b *Builder) metricProblems(id string, err error) {
 
 // clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
 func clipN(s string, n int) string { return msg.Clip(s, n) }
+
+// The results' JSON forms write every decimal as a string, whatever
+// decimal.MarshalJSONWithoutQuotes says, so that the same result gives the
+// same bytes in every program. They have no UnmarshalJSON: encoding/json
+// decodes them into the exported fields, and takes a decimal written as a
+// JSON number too.
+
+// shareJSON is the JSON form of a [Share].
+type shareJSON struct {
+	Level         outcome.Level `json:"level,omitzero"`
+	Nodes         int           `json:"nodes"`
+	Aligned       int           `json:"aligned"`
+	Weight        string        `json:"weight"`
+	AlignedWeight string        `json:"alignedWeight"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the level as a token ("task",
+// left out for all the work), the counts, and the weights as decimal
+// strings, whatever decimal's package-level MarshalJSONWithoutQuotes says:
+//
+//	{"level":"task","nodes":3,"aligned":2,"weight":"4","alignedWeight":"3"}
+//
+// encoding/json decodes it back into a Share, and takes a weight written as
+// a JSON number too.
+func (s Share) MarshalJSON() ([]byte, error) {
+	return json.Marshal(shareJSON{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned,
+		Weight: s.Weight.String(), AlignedWeight: s.AlignedWeight.String()})
+}
+
+// contributionJSON is the JSON form of a [Contribution].
+type contributionJSON struct {
+	ID     string `json:"id"`
+	Amount string `json:"amount"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the ID and the amount as a
+// decimal string, whatever decimal's package-level MarshalJSONWithoutQuotes
+// says: {"id":"answer-call","amount":"100"}. encoding/json decodes it back
+// into a Contribution, and takes an amount written as a JSON number too.
+func (c Contribution) MarshalJSON() ([]byte, error) {
+	return json.Marshal(contributionJSON{ID: c.ID, Amount: c.Amount.String()})
+}
+
+// attributionJSON is the JSON form of an [Attribution].
+type attributionJSON struct {
+	ID            string         `json:"id"`
+	Before        string         `json:"before"`
+	After         string         `json:"after"`
+	Change        string         `json:"change"`
+	Contributions []Contribution `json:"contributions"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the ID; the values before and
+// after and the change as decimal strings, whatever decimal's package-level
+// MarshalJSONWithoutQuotes says; and the contributions in order, each as
+// [Contribution.MarshalJSON] writes it (null for a nil slice):
+//
+//	{"id":"cost-to-serve","before":"2320","after":"2420","change":"100",
+//	 "contributions":[{"id":"answer-call","amount":"100"}]}
+//
+// encoding/json decodes it back into an Attribution, and takes a decimal
+// written as a JSON number too.
+func (a Attribution) MarshalJSON() ([]byte, error) {
+	return json.Marshal(attributionJSON{ID: a.ID, Before: a.Before.String(), After: a.After.String(),
+		Change: a.Change.String(), Contributions: a.Contributions})
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -229,4 +230,81 @@ func TestAddJSONWithCode(t *testing.T) {
 	ok, err := m.Aligned("t")
 	require.NoError(t, err)
 	assert.True(t, ok)
+}
+
+// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
+// decimals as strings, so the bytes do not depend on decimal's package-level
+// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
+// parallel with other tests.
+func TestJSON_decimalSettingIgnored(t *testing.T) {
+	m := contactCentreModel(t)
+	costs, err := m.NewValues(2)
+	require.NoError(t, err)
+	require.NoError(t, costs.Set("answer-call", decimal.RequireFromString("1200.50")))
+	require.NoError(t, costs.Set("look-up-account", decimal.RequireFromString("800.25")))
+	sum, err := m.RollUp(costs, WeightedSum)
+	require.NoError(t, err)
+	mean, err := m.RollUp(costs, WeightedMean)
+	require.NoError(t, err)
+	// Answering calls costs 100 more and looking up accounts 10.5 more.
+	// Looking up an account reaches cost to serve through handling an
+	// enquiry (weight 1) and through resolving a problem (weight 0.4), 1.4
+	// in all, so it contributes 1.4 x 10.5 = 14.7: cost to serve goes from
+	// 1200 + 1.4 x 800 = 2320 to 1300 + 1.4 x 810.5 = 2434.7, a change of
+	// 114.7.
+	before, err := m.NewValues(1)
+	require.NoError(t, err)
+	after, err := m.NewValues(1)
+	require.NoError(t, err)
+	require.NoError(t, before.Set("answer-call", decimal.New(1200, 0)))
+	require.NoError(t, before.Set("look-up-account", decimal.New(800, 0)))
+	require.NoError(t, after.Set("answer-call", decimal.New(1300, 0)))
+	require.NoError(t, after.Set("look-up-account", decimal.RequireFromString("810.5")))
+	attr, err := m.Attribute("cost-to-serve", before, after)
+	require.NoError(t, err)
+	require.Len(t, attr.Contributions, 2)
+	ls, err := m.LineOfSight("look-up-account", 10)
+	require.NoError(t, err)
+	contributors, err := m.Contributors("cost-to-serve")
+	require.NoError(t, err)
+	align := m.Alignment()
+	forms := map[string]any{
+		"model":         m,
+		"empty model":   Model{},
+		"alignment":     align,
+		"share":         align.Overall,
+		"level share":   align.Levels[2],
+		"zero share":    Share{},
+		"rollup, sum":   sum,
+		"rollup, mean":  mean,
+		"attribution":   attr,
+		"contribution":  attr.Contributions[1],
+		"zero attrib":   Attribution{},
+		"line of sight": ls,
+		"contributors":  contributors,
+		"warnings":      m.Warnings(),
+		"method":        WeightedMean,
+	}
+	want := map[string][]byte{}
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		want[name] = b
+	}
+	// The decimals are strings as worked out by hand: the overall weight of
+	// the work is 12, 9 of it aligned (see TestAlignment_JSON), and the
+	// attribution's as above.
+	assert.Contains(t, string(want["share"]), `"weight":"12","alignedWeight":"9"`)
+	assert.Contains(t, string(want["attribution"]), `"before":"2320","after":"2434.7","change":"114.7"`)
+	assert.Equal(t, `{"id":"look-up-account","amount":"14.7"}`, string(want["contribution"]))
+	assert.Contains(t, string(want["rollup, sum"]), `{"id":"cost-to-serve","value":"2320.85","computed":true}`)
+
+	saved := decimal.MarshalJSONWithoutQuotes
+	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
+	decimal.MarshalJSONWithoutQuotes = true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
 }

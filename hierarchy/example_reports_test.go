@@ -244,6 +244,65 @@ func ExampleAlignment_Equal() {
 	// Business Outcome: unchanged, 2 of 2
 }
 
+// A dashboard stores the share of each level of work as JSON, with the
+// weights as decimal strings, so that no reader rounds them through a float.
+// Tasks count with the weights of their links up: answering calls 1, looking
+// up accounts 2 (it feeds handling enquiries and resolving problems),
+// updating the wallboard 1, which goes to an orphan: 4 in all, 3 of it
+// aligned, 0.75. A share written by another tool, with its weights as JSON
+// numbers, reads too: 2.5 of 3 is 0.83 to two places.
+func ExampleShare_MarshalJSON() {
+	tasks := model().Alignment().Level(outcome.Task)
+	data, _ := json.Marshal(tasks)
+	fmt.Println(string(data))
+	fmt.Println("by weight:", tasks.ByWeight(2))
+
+	var s hierarchy.Share
+	err := json.Unmarshal([]byte(`{"level":"output","nodes":3,"aligned":2,"weight":3,"alignedWeight":2.5}`), &s)
+	fmt.Println(s.Level, s.AlignedWeight, s.ByWeight(2), err)
+	// Output:
+	// {"level":"task","nodes":3,"aligned":2,"weight":"4","alignedWeight":"3"}
+	// by weight: 0.75
+	// Output 2.5 0.83 <nil>
+}
+
+// Why cost to serve fell by 40, stored for a dashboard. Looking up accounts
+// feeds cost to serve with weight 1.4 (see ExampleAttribution_Increases), so
+// cost to serve was 1200 + 1.4 x 800 = 2320 and is 1300 + 1.4 x 700 = 2280;
+// the contributions, largest first, add up to the change: -140 + 100 = -40.
+// Every decimal is a string.
+func ExampleAttribution_MarshalJSON() {
+	m := model()
+	set := func(answer, lookUp string) *hierarchy.Values {
+		v, _ := m.NewValues(2)
+		_ = v.Set("answer-call", decimal.RequireFromString(answer))
+		_ = v.Set("look-up-account", decimal.RequireFromString(lookUp))
+		return v
+	}
+	a, err := m.Attribute("cost-to-serve", set("1200", "800"), set("1300", "700"))
+	fmt.Println(err)
+	data, _ := json.Marshal(a)
+	fmt.Println(string(data))
+	// Output:
+	// <nil>
+	// {"id":"cost-to-serve","before":"2320","after":"2280","change":"-40","contributions":[{"id":"look-up-account","amount":"-140"},{"id":"answer-call","amount":"100"}]}
+}
+
+// One row of an attribution, as a dashboard's table stores it: the amount
+// is a decimal string (-140.00 is written as -140). A row written by another
+// tool, with its amount as a JSON number, reads too.
+func ExampleContribution_MarshalJSON() {
+	data, _ := json.Marshal(hierarchy.Contribution{ID: "look-up-account", Amount: decimal.RequireFromString("-140.00")})
+	fmt.Println(string(data))
+
+	var c hierarchy.Contribution
+	err := json.Unmarshal([]byte(`{"id":"answer-call","amount":100.5}`), &c)
+	fmt.Println(c.ID, c.Amount, err)
+	// Output:
+	// {"id":"look-up-account","amount":"-140"}
+	// answer-call 100.5 <nil>
+}
+
 // The zero Model is the empty hierarchy, ready to use: no nodes, no links,
 // and every question about a node an ErrUnknownNode. IsZero lets a struct
 // leave a hierarchy not yet defined out of its JSON with omitzero: the paint

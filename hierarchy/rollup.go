@@ -496,18 +496,20 @@ type rollUpJSON struct {
 	Unmeasured []string      `json:"unmeasured,omitempty"`
 }
 
-// rollUpValue is one node's value in the JSON form of a [RollUp].
+// rollUpValue is one node's value in the JSON form of a [RollUp]: the value
+// as a decimal string, whatever decimal.MarshalJSONWithoutQuotes says.
 type rollUpValue struct {
-	ID       string          `json:"id"`
-	Value    decimal.Decimal `json:"value"`
-	Computed bool            `json:"computed,omitempty"`
+	ID       string `json:"id"`
+	Value    string `json:"value"`
+	Computed bool   `json:"computed,omitempty"`
 }
 
 // MarshalJSON implements [json.Marshaler], for storing and showing a
 // roll-up: its method; the value of every node that has one, in the order
 // the nodes were added, each marked computed unless it was measured; and the
 // IDs of the nodes without a value and of the inputs without a measured
-// value ([RollUp.Missing], [RollUp.Unmeasured]), sorted. For example:
+// value ([RollUp.Missing], [RollUp.Unmeasured]), sorted. Values are decimal
+// strings, whatever decimal's MarshalJSONWithoutQuotes says. For example:
 //
 //	{"method":"weighted sum",
 //	 "values":[{"id":"answer-call","value":"1200.5"},{"id":"handle-enquiry","value":"2000.75","computed":true}],
@@ -524,7 +526,7 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 		if st == stateMissing {
 			continue
 		}
-		out.Values = append(out.Values, rollUpValue{ID: id, Value: r.valueAt(int32(u)), Computed: st == stateComputed})
+		out.Values = append(out.Values, rollUpValue{ID: id, Value: r.valueAt(int32(u)).String(), Computed: st == stateComputed})
 	}
 	return json.Marshal(out)
 }
