@@ -64,8 +64,11 @@
 //
 // Canvases are immutable values that round-trip through JSON, and decoding
 // validates exactly as [NewCanvas] does; so does a [Policy]. The weights and
-// importances people write are exact decimals; the scores, correlations and
-// intervals computed from them are float64 statistics. Every bad input is
+// importances people write are exact decimals, and in every JSON form
+// (a canvas, a policy, a ranking) they are strings, whatever decimal's
+// MarshalJSONWithoutQuotes says, so the same input gives the same bytes in
+// every program; decoding takes a JSON number too. The scores, correlations
+// and intervals computed from them are float64 statistics. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.

@@ -8,9 +8,10 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// MarshalJSON implements [json.Marshaler]: the canvas's [CanvasSpec] as a
-// JSON object, with weights and importances as decimal strings. A zero
-// Canvas cannot be marshalled.
+// MarshalJSON implements [json.Marshaler]: the canvas's [CanvasSpec] as
+// [CanvasSpec.MarshalJSON] writes it, with the weight and the importances as
+// decimal strings, whatever decimal's package-level MarshalJSONWithoutQuotes
+// says. A zero Canvas cannot be marshalled.
 func (c Canvas) MarshalJSON() ([]byte, error) {
 	if c.IsZero() {
 		return nil, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: cannot marshal the zero Canvas")
@@ -21,7 +22,8 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a [CanvasSpec],
 // refusing unknown fields and trailing data, and validates it exactly as
 // [NewCanvas] does; malformed JSON is an error with code
-// [outcome.ErrInvalidJSON].
+// [outcome.ErrInvalidJSON]. A weight or an importance may be a decimal
+// string, as MarshalJSON writes it, or a JSON number.
 func (c *Canvas) UnmarshalJSON(data []byte) error {
 	var spec CanvasSpec
 	if err := decodeJSON(data, &spec); err != nil {
@@ -33,6 +35,74 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 	}
 	*c = v
 	return nil
+}
+
+// canvasSpecJSON is the JSON form of a [CanvasSpec].
+type canvasSpecJSON struct {
+	Category    string              `json:"category"`
+	Name        string              `json:"name"`
+	Description string              `json:"description,omitempty"`
+	Weight      string              `json:"weight"`
+	Needs       []Need              `json:"needs"`
+	Outcomes    []SuccessfulOutcome `json:"outcomes"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the spec's fields under their
+// JSON names, with the weight as a decimal string and each indicator as
+// [Indicator.MarshalJSON] writes it, whatever decimal's package-level
+// MarshalJSONWithoutQuotes says, so that the same canvas gives the same
+// bytes in every program:
+//
+//	{"category":"guests","name":"Guests","weight":"0.6",
+//	 "needs":[{"id":"home","statement":"a place that feels like home"}],
+//	 "outcomes":[{"id":"stay","name":"a stay that feels like home",
+//	   "metrics":[{"metric":"nights-booked","importance":"3"}]}]}
+//
+// It writes the spec as it is, without validating it. CanvasSpec has no
+// UnmarshalJSON: encoding/json decodes it into the fields (as
+// [Canvas.UnmarshalJSON] does, before validating), and takes a weight or an
+// importance written as a JSON number too.
+func (s CanvasSpec) MarshalJSON() ([]byte, error) {
+	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
+		Weight: s.Weight.String(), Needs: s.Needs, Outcomes: s.Outcomes})
+}
+
+// indicatorJSON is the JSON form of an [Indicator].
+type indicatorJSON struct {
+	Metric     string `json:"metric"`
+	Importance string `json:"importance"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the metric's ID and the
+// importance as a decimal string, whatever decimal's package-level
+// MarshalJSONWithoutQuotes says: {"metric":"nights-booked","importance":"3"}.
+// Indicator has no UnmarshalJSON: encoding/json decodes it into the fields,
+// and takes an importance written as a JSON number too.
+func (i Indicator) MarshalJSON() ([]byte, error) {
+	return json.Marshal(indicatorJSON{Metric: i.Metric, Importance: i.Importance.String()})
+}
+
+// weightsJSON is the JSON form of [Weights].
+type weightsJSON struct {
+	Coverage string `json:"coverage"`
+	Lead     string `json:"lead"`
+	Linkage  string `json:"linkage"`
+	Ratings  string `json:"ratings"`
+	Reach    string `json:"reach"`
+}
+
+// MarshalJSON implements [json.Marshaler]: each criterion's weight, under
+// the criterion's token, as a decimal string, whatever decimal's
+// package-level MarshalJSONWithoutQuotes says:
+//
+//	{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"}
+//
+// Weights have no UnmarshalJSON: encoding/json decodes them into the fields
+// (as [Policy.UnmarshalJSON] does, before validating), and takes a weight
+// written as a JSON number too.
+func (w Weights) MarshalJSON() ([]byte, error) {
+	return json.Marshal(weightsJSON{Coverage: w.Coverage.String(), Lead: w.Lead.String(),
+		Linkage: w.Linkage.String(), Ratings: w.Ratings.String(), Reach: w.Reach.String()})
 }
 
 // decodeJSON decodes data into v as every package of the module does: see
@@ -149,10 +219,12 @@ func (l LeadLag) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy,
-// refusing unknown fields and trailing data, and validates it as
-// [Policy.Validate] does; malformed JSON is an error with code
-// [outcome.ErrInvalidJSON]. On error p is left unchanged.
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the
+// form encoding/json writes for it (the weights as [Weights.MarshalJSON]
+// writes them, decimal strings, or as JSON numbers), refusing unknown fields
+// and trailing data, and validates it as [Policy.Validate] does; malformed
+// JSON is an error with code [outcome.ErrInvalidJSON]. On error p is left
+// unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	type plain Policy // without the methods, so that decoding does not recurse
 	var v plain

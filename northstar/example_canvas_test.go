@@ -132,6 +132,45 @@ func ExampleCanvas_UnmarshalJSON() {
 	// true
 }
 
+// A workshop saves its draft canvas as it goes, before it is complete: the
+// spec is written as it is, unvalidated, with the weight and the
+// importances as decimal strings (1.50 is written as 1.5). A draft another
+// tool wrote, with its importance as a JSON number, reads back too, and
+// becomes a canvas once it validates.
+func ExampleCanvasSpec_MarshalJSON() {
+	d := decimal.RequireFromString
+	draft := northstar.CanvasSpec{Category: "callers", Name: "Customers who call with a problem", Weight: d("0.25"),
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "resolved", Name: "problem resolved, first time",
+			Indicators: []northstar.Indicator{{Metric: "fcr", Importance: d("1.50")}}}}}
+	data, _ := json.Marshal(draft)
+	fmt.Println(string(data))
+
+	var spec northstar.CanvasSpec
+	_ = json.Unmarshal([]byte(`{"category":"callers","name":"Callers","weight":"0.25",
+	  "needs":[{"id":"fixed","statement":"my problem fixed"}],
+	  "outcomes":[{"id":"resolved","name":"resolved","metrics":[{"metric":"fcr","importance":1.5}]}]}`), &spec)
+	c, err := northstar.NewCanvas(spec)
+	imp, _ := c.Importance("fcr")
+	fmt.Println(err, imp)
+	// Output:
+	// {"category":"callers","name":"Customers who call with a problem","weight":"0.25","needs":null,"outcomes":[{"id":"resolved","name":"problem resolved, first time","metrics":[{"metric":"fcr","importance":"1.5"}]}]}
+	// <nil> 1.5
+}
+
+// One metric of a canvas's outcome, as a form edits it: the importance is a
+// decimal string; one typed as a JSON number reads too.
+func ExampleIndicator_MarshalJSON() {
+	data, _ := json.Marshal(northstar.Indicator{Metric: "fcr", Importance: decimal.RequireFromString("3")})
+	fmt.Println(string(data))
+
+	var ind northstar.Indicator
+	err := json.Unmarshal([]byte(`{"metric":"repeat-calls","importance":0.5}`), &ind)
+	fmt.Println(ind.Metric, ind.Importance, err)
+	// Output:
+	// {"metric":"fcr","importance":"3"}
+	// repeat-calls 0.5 <nil>
+}
+
 // A contact centre's canvas for its callers, read back field by field, as a
 // workshop's wall chart would be: who the category is, what it needs (and
 // which needs are not yet SMART), and the outcomes with the metrics that

@@ -69,6 +69,24 @@ func ExampleWeights_With() {
 	// Output: 3 <nil>
 }
 
+// A policy is stored with its weights as decimal strings (2.0 is written
+// as 2), so that no reader rounds them through a float; a policy file
+// written by hand with the weights as JSON numbers reads too.
+func ExampleWeights_MarshalJSON() {
+	p := northstar.DefaultPolicy()
+	p.Weights = p.Weights.With(northstar.Ratings, decimal.RequireFromString("2.0"))
+	data, _ := json.Marshal(p)
+	fmt.Println(string(data))
+
+	var q northstar.Policy
+	err := json.Unmarshal([]byte(`{"weights": {"coverage": 3, "lead": 2, "linkage": 2, "ratings": 2, "reach": 2},
+	  "leadLag": {"maxLag": 3, "method": "pearson", "confidence": 0.95}}`), &q)
+	fmt.Println(q.Equal(p), err)
+	// Output:
+	// {"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"2","reach":"2"},"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}
+	// true <nil>
+}
+
 func ExamplePolicy_Validate() {
 	p := northstar.Policy{Weights: northstar.Weights{Lead: decimal.NewFromInt(-1)}}
 	fmt.Println(p.Validate())

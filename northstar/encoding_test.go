@@ -1,0 +1,70 @@
+package northstar
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
+// decimals as strings, so the bytes do not depend on decimal's package-level
+// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
+// parallel with other tests.
+func TestJSON_decimalSettingIgnored(t *testing.T) {
+	spec := guestsSpec()
+	pol := DefaultPolicy()
+	pol.Weights.Coverage = dec("0.35")
+	pol.Weights.Lead = dec("0.25")
+	withHierarchy, err := Select(centreInput())
+	require.NoError(t, err)
+	require.NotEmpty(t, withHierarchy.InputMetrics)
+	withEvidence, err := Select(leadInput())
+	require.NoError(t, err)
+	leads, ok := withEvidence.Find("nights-booked")
+	require.True(t, ok)
+	require.NotEmpty(t, leads.Evidence)
+	forms := map[string]any{
+		"canvas":          MustCanvas(spec),
+		"canvas spec":     spec,
+		"zero spec":       CanvasSpec{},
+		"need":            spec.Needs[0],
+		"outcome":         spec.Outcomes[0],
+		"indicator":       spec.Outcomes[0].Indicators[0],
+		"zero indicator":  Indicator{},
+		"default policy":  DefaultPolicy(),
+		"policy":          pol,
+		"weights":         pol.Weights,
+		"zero weights":    Weights{},
+		"ranking, chart":  withHierarchy,
+		"ranking, series": withEvidence,
+		"entry":           leads,
+		"input metric":    withHierarchy.InputMetrics[0],
+		"robustness":      withEvidence.Robustness,
+		"lead/lag":        leads.Evidence[0].LeadLag,
+		"enums":           []any{Pearson, Leads, Coverage, GateCanvas},
+	}
+	want := map[string][]byte{}
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		want[name] = b
+	}
+	// The decimals are strings as written: the guests' weight 0.6 and
+	// nights booked's importance 3; the policy's weights as set.
+	assert.Contains(t, string(want["canvas"]), `"weight":"0.6"`)
+	assert.Equal(t, `{"metric":"nights-booked","importance":"3"}`, string(want["indicator"]))
+	assert.Equal(t, `{"coverage":"0.35","lead":"0.25","linkage":"2","ratings":"1","reach":"2"}`, string(want["weights"]))
+	assert.Contains(t, string(want["ranking, chart"]), `"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"}`)
+
+	saved := decimal.MarshalJSONWithoutQuotes
+	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
+	decimal.MarshalJSONWithoutQuotes = true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
+}
