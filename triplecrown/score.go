@@ -232,10 +232,13 @@ func (s CrownScore) Change() decimal.Decimal { return s.change }
 
 // Relative returns the relative change, the change over the size of the
 // baseline, (actual - baseline) / |baseline|, rounded to the policy's
-// precision: -0.08 for a cost that fell by 8%. Its sign is always the
-// change's. When the baseline is zero the relative change is not defined:
-// Relative returns 0 and false, and any change that is not zero meets a
-// relative threshold.
+// precision: -0.08 for a cost that fell by 8%. It is never of the opposite
+// sign to the change, but it may round to 0: a cost of 1000000 EUR that rose
+// by 1 EUR rose by 0.000001, which is 0 at four places (the change's sign
+// is still that of the exact change: see [CrownScore.Improved] and
+// [CrownScore.Worsened]). When the baseline is zero the relative change is
+// not defined: Relative returns 0 and false, and any change that is not
+// zero meets a relative threshold.
 func (s CrownScore) Relative() (decimal.Decimal, bool) { return s.relative, s.hasRelative }
 
 // Threshold returns the materiality threshold the change was judged by.

@@ -215,6 +215,38 @@ func TestScore_statuses(t *testing.T) {
 	}
 }
 
+// TestScore_relativeRoundsToZero: a change too small against its baseline
+// has a relative change of 0 at the policy's places, while the change and
+// its direction stay exact.
+func TestScore_relativeRoundsToZero(t *testing.T) {
+	cs := spec("u")
+	// Cost 1,000,000 -> 1,000,001: +1 EUR, +1/1,000,000 = +0.000001, which
+	// is 0.0000 at four places, half-even (and within 2%: flat).
+	cs.Cost = Amounts{Baseline: eur("1000000"), Actual: eur("1000001")}
+	s, err := MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	c := s.Cost()
+	assert.True(t, dec("1").Equal(c.Change()))
+	rel, ok := c.Relative()
+	require.True(t, ok)
+	assert.Equal(t, 0, rel.Sign(), "relative %s", rel)
+	assert.True(t, c.Worsened())
+	assert.Equal(t, Flat, c.Status())
+	assert.Equal(t, "cost rose from 1000000 EUR to 1000001 EUR (+1 EUR, +0.00%), within the materiality threshold of 2%: flat", c.Reason())
+
+	// The same fall, rounded toward +infinity: -0.000001 is 0 too, never
+	// of the opposite sign.
+	cs.Cost = Amounts{Baseline: eur("1000001"), Actual: eur("1000000")}
+	ps := policySpec()
+	ps.Precision = MustPrecision(4, outcome.RoundCeiling)
+	s, err = MustScorecard(cs).Score(MustPolicy(ps))
+	require.NoError(t, err)
+	rel, ok = s.Cost().Relative()
+	require.True(t, ok)
+	assert.Equal(t, 0, rel.Sign(), "relative %s", rel)
+	assert.True(t, s.Cost().Improved())
+}
+
 func TestScore_reasons(t *testing.T) {
 	cs := spec("u")
 	cs.Cost.Actual = eur("1100000")
