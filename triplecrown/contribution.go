@@ -31,7 +31,10 @@ func (c Contribution) Amount() Money { return c.amount }
 
 // Share returns the contribution's share of the total in percent, rounded so
 // that the shares of all units add up to exactly 100 (see
-// [NewContributions]); 0 when the shares are not defined.
+// [NewContributions]); 0 when the shares are not defined. It is negative
+// when the contribution and the total have opposite signs: a detractor's
+// when the total is positive, a unit's that saved or grew when the total is
+// negative.
 func (c Contribution) Share() decimal.Decimal { return c.share }
 
 // Detractor reports whether the unit took away from the total: its cost rose
@@ -73,8 +76,19 @@ const MaxSharePlaces = 6
 // down to places, and the units left to reach exactly 100 go one each to
 // the shares with the largest remainders (ties to the unit whose ID sorts
 // first, so that the order of the cards does not matter). The shares add up
-// to exactly 100. A detractor's share is negative, and then the others add
-// up to more than 100. When the total is zero, shares are not defined:
+// to exactly 100.
+//
+// A share is of the total, sign included, so its sign depends on the
+// total's. When the total is positive (cost fell, or revenue grew, across
+// the cards), a detractor's share is negative, and then the others add up
+// to more than 100. When the total is negative (cost rose, or revenue fell,
+// overall), the signs turn round: a detractor's share is positive, and the
+// detractors' shares add up to more than 100, while a unit that saved cost
+// or grew revenue has a negative share: if unit a's cost rises by 300 EUR
+// and unit b's falls by 100 EUR, the total saving is -200 EUR, and a, the
+// detractor, has 150% and b -50%. A unit whose contribution is zero has a
+// share of 0 either way.
+// When the total is zero, shares are not defined:
 // [Contributions.SharesDefined] reports false and every share is 0.
 //
 // It reports every problem: a crown that is not cost or revenue

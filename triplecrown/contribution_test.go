@@ -93,10 +93,33 @@ func TestNewContributions_zeroTotal(t *testing.T) {
 
 func TestNewContributions_negativeTotal(t *testing.T) {
 	// Costs rose overall: a saves 100, b loses 300; total -200. Shares of
-	// the total: a 100/-200 = -50%, b -300/-200 = 150%.
+	// the total: a 100/-200 = -50%, b -300/-200 = 150%. The detractor, b,
+	// has the positive share, and the unit that saved a negative one.
 	c, err := NewContributions(Cost, []Scorecard{costCard("a", "200", "100"), costCard("b", "100", "400")}, 0)
 	require.NoError(t, err)
+	assert.True(t, eur("-200").Equal(c.Total()))
 	assert.Equal(t, map[string]string{"a": "-50", "b": "150"}, shares(c))
+	det := c.Detractors()
+	require.Len(t, det, 1)
+	assert.Equal(t, "b: -300 EUR (150%), a detractor", det[0].String())
+
+	// With rounding: a saves 100, b loses 400, c loses 300, d saves
+	// nothing; total -600. Exact shares: a 100/-600 = -16.67%, b
+	// -400/-600 = 66.67%, c -300/-600 = 50%, d 0%. Whole percent, rounded
+	// down: -17, 66, 50, 0 (sum 99, remainders 1/3, 2/3, 0, 0); the one left
+	// goes to b, the largest remainder: 67. The detractors b and c have
+	// positive shares adding up to 117, more than 100; a has a negative one
+	// though it saved, and d, which neither saved nor lost, has 0.
+	c, err = NewContributions(Cost, []Scorecard{costCard("a", "200", "100"), costCard("b", "100", "500"),
+		costCard("c", "100", "400"), costCard("d", "100", "100")}, 0)
+	require.NoError(t, err)
+	assert.True(t, eur("-600").Equal(c.Total()))
+	assert.Equal(t, map[string]string{"a": "-17", "b": "67", "c": "50", "d": "0"}, shares(c))
+	var units []string
+	for _, d := range c.Detractors() {
+		units = append(units, d.Unit())
+	}
+	assert.Equal(t, []string{"b", "c"}, units)
 }
 
 func TestNewContributions_errors(t *testing.T) {
