@@ -61,8 +61,10 @@
 // comparing two currencies is an error with code [ErrCurrencyMismatch] that
 // names both, never a silent conversion. Rounding happens only where a
 // caller passes a [Precision] (decimal places and an [outcome.Rounding]
-// mode); nothing reads decimal's package-level settings. In JSON an amount is a string:
-// {"amount":"12.34","currency":"EUR"}. [Sum] and the roll-ups add amounts in
+// mode); nothing reads decimal's package-level settings. In JSON every
+// decimal is a string, whatever decimal's MarshalJSONWithoutQuotes says: an
+// amount is {"amount":"12.34","currency":"EUR"}, and a share, a measure's
+// value or a threshold is a string too. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing
 // allocates nothing per amount; an amount too wide for that falls back to
 // exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:

@@ -492,15 +492,16 @@ func (s Score) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON implements [json.Marshaler]: the unit, its money contribution,
-// its share in percent and whether it detracted, for a BI tool to show
-// without recomputing.
+// its share in percent as a string ("share":"37.5", whatever decimal's
+// package-level MarshalJSONWithoutQuotes says) and whether it detracted, for
+// a BI tool to show without recomputing.
 func (c Contribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Unit      string          `json:"unit"`
-		Amount    Money           `json:"amount"`
-		Share     decimal.Decimal `json:"share"`
-		Detractor bool            `json:"detractor"`
-	}{c.unit, c.amount, c.share, c.detractor})
+		Unit      string `json:"unit"`
+		Amount    Money  `json:"amount"`
+		Share     string `json:"share"`
+		Detractor bool   `json:"detractor"`
+	}{c.unit, c.amount, c.share.String(), c.detractor})
 }
 
 // MarshalJSON implements [json.Marshaler]: the crown, the total, the places

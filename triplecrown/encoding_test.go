@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -317,5 +318,65 @@ func TestEnums_JSON(t *testing.T) {
 	for _, x := range []interface{ MarshalText() ([]byte, error) }{Crown(0), Status(0), Verdict(0)} {
 		_, err := x.MarshalText()
 		assert.Error(t, err)
+	}
+}
+
+// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
+// decimals as strings, so the bytes do not depend on decimal's package-level
+// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
+// parallel with other tests.
+func TestJSON_decimalSettingIgnored(t *testing.T) {
+	pol := MustPolicy(policySpec())
+	score, err := MustScorecard(spec("sales")).Score(pol)
+	require.NoError(t, err)
+	// Shares to one place: sales saves 300 of 400 (75%), support 150
+	// (37.5%), marketing -50 (-12.5%).
+	contrib, err := NewContributions(Cost, []Scorecard{costCard("sales", "1000", "700"),
+		costCard("support", "500", "350"), costCard("marketing", "200", "250")}, 1)
+	require.NoError(t, err)
+	roi, err := NewROI(ROISpec{Investment: eur("1000.50"), CostSaved: eur("250.25"), RevenueGained: eur("2000"), Periods: 12})
+	require.NoError(t, err)
+	// Values 1 and 2 with weights 1 and 2: 5/3 has no exact decimal, so the
+	// roll-up's service is written with its total.
+	values, err := NewRollup("e", []Scorecard{valueCard("a", "1", "1", "1", "1"), valueCard("b", "2", "2", "2", "2")})
+	require.NoError(t, err)
+	means, err := NewRollup("e", []Scorecard{MustScorecard(spec("a")), MustScorecard(spec("b"))})
+	require.NoError(t, err)
+	forms := map[string]any{
+		"money":          eur("12.30"),
+		"currency":       MustCurrency("EUR"),
+		"precision":      MustPrecision(2, outcome.RoundHalfEven),
+		"value":          mustMeasure(NewWeightedValue(dec("4.5"), dec("2.5"))),
+		"rate":           mustMeasure(NewRate(870, 1000)),
+		"mean":           mustMeasure(NewMean(dec("4.5"), 1.2, 300)),
+		"thresholds":     []Threshold{MustThreshold(NewRelativeThreshold(dec("0.02"))), MustThreshold(NewAbsoluteThreshold(dec("0.5"))), MustThreshold(NewMoneyThreshold(eur("10000.00"))), {}},
+		"policy":         pol,
+		"scorecard":      MustScorecard(spec("sales")),
+		"score":          score,
+		"crown score":    score.Cost(),
+		"contribution":   first(contrib),
+		"contributions":  contrib,
+		"roi":            roi,
+		"rollup, values": values,
+		"rollup, means":  means,
+		"enums":          []any{Cost, Won, TradeOff, ByWeight},
+	}
+	want := map[string][]byte{}
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		want[name] = b
+	}
+	// The share is a string as written by hand: 37.5, not the number 37.5.
+	assert.Contains(t, string(want["contributions"]), `"share":"37.5"`)
+	assert.Contains(t, string(want["contribution"]), `"share":"75"`)
+
+	saved := decimal.MarshalJSONWithoutQuotes
+	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
+	decimal.MarshalJSONWithoutQuotes = true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
 	}
 }
