@@ -129,8 +129,15 @@ func TestNewContributions_errors(t *testing.T) {
 	assert.EqualError(t, err, "triplecrown: contributions are of cost or revenue, not service: service is not money")
 	_, err = NewContributions(Cost, cards, 7)
 	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	// No cards involves no unit: no IDs (not the label "contributions").
 	_, err = NewContributions(Cost, nil, 0)
 	assert.ErrorIs(t, err, ErrEmptyRollup)
+	assert.EqualError(t, err, "triplecrown: no scorecards for the contributions")
+	probs := outcome.Problems(err)
+	require.Len(t, probs, 1)
+	assert.Nil(t, probs[0].IDs)
+	_, err = NewContributions(Cost, []Scorecard{{}}, 0)
+	assert.EqualError(t, err, "triplecrown: scorecard 0 for the contributions is the zero Scorecard")
 	_, err = NewContributions(0, []Scorecard{costCard("a", "1", "0"), costCard("a", "1", "0")}, -1)
 	assert.Len(t, outcome.Problems(err), 3)
 	// Different service measures do not matter for money.

@@ -81,9 +81,14 @@ type Rollup struct {
 // ([ErrServiceMismatch]) differs from the first card's, and sample sizes
 // whose sum overflows ([ErrSampleOverflow]).
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
-	errs := checkCards(unit, cards, true)
-	if err := outcome.ValidateID(unit); err != nil {
-		errs = append([]error{err}, errs...)
+	idErr := outcome.ValidateID(unit)
+	var ids []string // the roll-up's unit, if it is one
+	if idErr == nil {
+		ids = []string{unit}
+	}
+	errs := checkCards(fmt.Sprintf("roll-up %q", clip(unit)), ids, cards, true)
+	if idErr != nil {
+		errs = append([]error{idErr}, errs...)
 	}
 	if len(errs) > 0 {
 		return Rollup{}, joinAll(errs)
@@ -149,10 +154,13 @@ func slowSumField(cards []Scorecard, field int) Money {
 // checkCards reports what keeps cards from being rolled up (or attributed)
 // together: none at all, zero Scorecards, duplicate units, and periods,
 // currencies and (if service) service measures that differ from the first
-// card's. Each problem is reported once per card, in the cards' order.
-func checkCards(unit string, cards []Scorecard, service bool) []error {
+// card's. Each problem is reported once per card, in the cards' order. what
+// names the cards' purpose in messages (`roll-up "e"`, "the
+// contributions"); ids are the IDs of the error for no cards at all: the
+// roll-up's unit, or nil when there is no unit to name.
+func checkCards(what string, ids []string, cards []Scorecard, service bool) []error {
 	if len(cards) == 0 {
-		return []error{newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no scorecards to roll up", clip(unit))}
+		return []error{newError(ErrEmptyRollup, ids, "triplecrown: no scorecards for %s", what)}
 	}
 	var errs []error
 	seen := make(map[string]struct{}, len(cards))
@@ -160,11 +168,12 @@ func checkCards(unit string, cards []Scorecard, service bool) []error {
 	for i := range cards {
 		s := &cards[i].spec
 		if cards[i].IsZero() {
-			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: scorecard %d of %q is the zero Scorecard", i, clip(unit)))
+			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: scorecard %d for %s is the zero Scorecard", i, what))
 			continue
 		}
 		if _, dup := seen[s.Unit]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{s.Unit}, "triplecrown: unit %q appears twice in %q", clip(s.Unit), clip(unit)))
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{s.Unit},
+				"triplecrown: unit %q appears twice in the scorecards for %s", clip(s.Unit), what))
 			continue
 		}
 		seen[s.Unit] = struct{}{}
@@ -302,7 +311,7 @@ type Group struct {
 // ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]). A
 // unit may belong to several groups, or to none.
 func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
-	errs := checkCards("groups", cards, true)
+	errs := checkCards("the groups", nil, cards, true)
 	if len(errs) > 0 {
 		return nil, joinAll(errs)
 	}

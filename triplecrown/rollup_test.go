@@ -144,8 +144,22 @@ func TestNewRollup_errors(t *testing.T) {
 	}
 	_, err := NewRollup("e", []Scorecard{MustScorecard(spec("a")), usd})
 	assert.EqualError(t, err, `triplecrown: currency mismatch: unit "us" is in USD but unit "a" is in EUR`)
+	// No cards: the error names the roll-up's unit, the only one involved;
+	// an invalid roll-up ID is not named as a unit.
 	_, err = NewRollup("e", nil)
-	assert.EqualError(t, err, `triplecrown: "e" has no scorecards to roll up`)
+	assert.EqualError(t, err, `triplecrown: no scorecards for roll-up "e"`)
+	probs := outcome.Problems(err)
+	require.Len(t, probs, 1)
+	assert.Equal(t, []string{"e"}, probs[0].IDs)
+	_, err = NewRollup("", nil)
+	probs = outcome.Problems(err)
+	require.Len(t, probs, 2)
+	assert.ErrorIs(t, probs[0], outcome.ErrEmptyID)
+	assert.Equal(t, `triplecrown: no scorecards for roll-up ""`, probs[1].Message)
+	assert.Nil(t, probs[1].IDs)
+	_, err = NewRollup("e", []Scorecard{MustScorecard(spec("a")), {}, MustScorecard(spec("a"))})
+	assert.EqualError(t, err, "triplecrown: scorecard 1 for roll-up \"e\" is the zero Scorecard\n"+
+		`triplecrown: unit "a" appears twice in the scorecards for roll-up "e"`)
 	_, err = NewRollup("e", []Scorecard{MustScorecard(spec("a")), rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)})
 	assert.EqualError(t, err, `triplecrown: unit "b" measures service as "first-contact resolution" (higher is better, rate), unit "a" as "time to respond" (lower is better, mean): they cannot be combined`)
 
@@ -261,4 +275,18 @@ func TestNewRollups(t *testing.T) {
 	}
 	_, err = NewRollups([]Group{{ID: "g", Units: []string{"legal"}}}, cards)
 	assert.EqualError(t, err, `triplecrown: group "g" names unit "legal", which has no scorecard`)
+
+	// No cards at all involves no unit: the error names no IDs (not the
+	// label "groups", which a BI tool would take for a unit).
+	_, err = NewRollups([]Group{{ID: "g", Units: []string{"x"}}}, nil)
+	assert.EqualError(t, err, "triplecrown: no scorecards for the groups")
+	probs := outcome.Problems(err)
+	require.Len(t, probs, 1)
+	assert.Nil(t, probs[0].IDs)
+	// A duplicate card names its unit.
+	_, err = NewRollups([]Group{{ID: "g", Units: []string{"sales"}}}, []Scorecard{cards[0], cards[0]})
+	assert.EqualError(t, err, `triplecrown: unit "sales" appears twice in the scorecards for the groups`)
+	probs = outcome.Problems(err)
+	require.Len(t, probs, 1)
+	assert.Equal(t, []string{"sales"}, probs[0].IDs)
 }
