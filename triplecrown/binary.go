@@ -69,18 +69,17 @@ func readCurrency(r *binenc.Reader) (Currency, error) {
 	return ParseCurrency(string(b))
 }
 
-// readAmount reads a decimal amount; an exponent beyond ±[MaxExponent] is
-// an error with code [ErrInvalidAmount], returned and not recorded in r.
-// The coefficient may be as long as the data holds: sums of amounts may
-// have more than [MaxDigits] digits.
+// readAmount reads a decimal amount, which must be within [MaxDigits] and
+// ±[MaxExponent] as [ParseMoney] (and so the JSON decoders) requires and as
+// every amount the package makes is; one beyond them is an error with code
+// [ErrInvalidAmount], returned and not recorded in r.
 func readAmount(r *binenc.Reader, what string) (decimal.Decimal, error) {
 	d := r.Decimal(math.MaxInt32)
 	if r.Err() != nil {
 		return decimal.Decimal{}, nil
 	}
-	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent {
-		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
-			"triplecrown: %s with exponent %d is out of range (exponent within ±%d)", what, e, MaxExponent)
+	if err := amountBounds.check(d, nil, what); err != nil {
+		return decimal.Decimal{}, err
 	}
 	return d, nil
 }
@@ -113,11 +112,12 @@ func (m Money) AppendBinary(b []byte) ([]byte, error) {
 }
 
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
-// form of [Money.MarshalBinary] and validates it as [NewMoney] does: a
-// currency that is not three upper-case letters is an error with code
-// [ErrUnknownCurrency], an exponent beyond ±[MaxExponent] one with code
-// [ErrInvalidAmount]. The coefficient is not held to [MaxDigits], so that
-// every sum round-trips. Bytes that are not the form are an error with code
+// form of [Money.MarshalBinary] and validates it as [NewMoney] does, so it
+// accepts exactly what [Money.UnmarshalJSON] accepts: a currency that is not
+// three upper-case letters is an error with code [ErrUnknownCurrency], an
+// amount with more than [MaxDigits] digits or an exponent beyond
+// ±[MaxExponent] one with code [ErrInvalidAmount] (no Money the package
+// makes is beyond them). Bytes that are not the form are an error with code
 // [outcome.ErrInvalidBinary]. On error m is unchanged.
 func (m *Money) UnmarshalBinary(data []byte) error {
 	v, err := decodeMoney(data, "Money", formatMoney)
@@ -236,23 +236,15 @@ func appendMeasure(b []byte, m Measure) []byte {
 }
 
 // readMeasure reads a service measure and validates it as the constructors
-// do: a weight that is not positive ([ErrInvalidWeight]), a rate's counts
-// ([NewRate]), a mean's sample ([NewMean]), and a total's or weight's
-// exponent out of range ([ErrInvalidAmount]; a value's total is its value
-// times its weight, whose exponents add up, so it may reach
-// ±2×[MaxExponent]). The error, if any, is returned and not recorded in r;
-// a kind that is no [MeasureKind] is recorded in r.
+// and the JSON decoder do: a weight that is not positive
+// ([ErrInvalidWeight]), a rate's counts ([NewRate]), a mean's sample
+// ([NewMean]), and a total or a weight beyond the bounds of a [Measure]'s
+// ([ErrInvalidAmount]). The error, if any, is returned and not recorded in
+// r; a kind that is no [MeasureKind] is recorded in r.
 func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	kind := MeasureKind(r.Byte())
 	if r.Err() != nil {
 		return Measure{}, nil
-	}
-	exp := func(d decimal.Decimal, name string, limit int32) error {
-		if e := d.Exponent(); e < -limit || e > limit {
-			return newError(ErrInvalidAmount, nil,
-				"triplecrown: %s %s with exponent %d is out of range (exponent within ±%d)", what, name, e, limit)
-		}
-		return nil
 	}
 	switch kind {
 	case ValueMeasure:
@@ -260,8 +252,12 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
-		errs := []error{exp(total, "total", 2*MaxExponent), exp(weight, "weight", MaxExponent)}
-		if weight.Sign() <= 0 {
+		errs := []error{valueTotalBounds.check(total, nil, what+" total")}
+		// A weight beyond the bounds is not written out in a message: with
+		// an exponent of a billion, that would take a billion digits.
+		if err := amountBounds.check(weight, nil, what+" weight"); err != nil {
+			errs = append(errs, err)
+		} else if weight.Sign() <= 0 {
 			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, weight))
 		}
 		if err := errors.Join(errs...); err != nil {
@@ -279,7 +275,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
-		errs := append([]error{exp(total, "total", MaxExponent)}, checkSample(sd, n)...)
+		errs := append([]error{meanTotalBounds.check(total, nil, what+" total")}, checkSample(sd, n)...)
 		if err := errors.Join(errs...); err != nil {
 			return Measure{}, err
 		}
@@ -367,9 +363,10 @@ func (c Scorecard) AppendBinary(b []byte) ([]byte, error) {
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
 // form of [Scorecard.MarshalBinary] and validates it as [NewScorecard]
 // does, after checking each field as its constructor does ([ParseCurrency],
-// [NewRate], [NewMean], [NewWeightedValue]; a coefficient is not held to
-// [MaxDigits], so that every roll-up round-trips). Bytes that are not the
-// form (also a measure kind that is none) are an error with code
+// [NewMoney], [NewRate], [NewMean], [NewWeightedValue]; a measure's total is
+// held to the bounds of a [Measure]'s), so it accepts exactly what
+// [Scorecard.UnmarshalJSON] accepts. Bytes that are not the form (also a
+// measure kind that is none) are an error with code
 // [outcome.ErrInvalidBinary]. On error c is unchanged.
 func (c *Scorecard) UnmarshalBinary(data []byte) error {
 	const what = "Scorecard"
@@ -403,8 +400,10 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // Roll-ups that share a unit (which would count it twice) are an error with
 // code [outcome.ErrDuplicateID]; roll-ups of different periods, currencies
 // or service measures one with code [ErrPeriodMismatch],
-// [ErrCurrencyMismatch] or [ErrServiceMismatch], and sample sizes whose sum
-// overflows one with code [ErrSampleOverflow]. Every problem is reported.
+// [ErrCurrencyMismatch] or [ErrServiceMismatch], sample sizes whose sum
+// overflows one with code [ErrSampleOverflow], and sums beyond the bounds
+// of amounts and measures one with code [ErrInvalidAmount], as for
+// [NewRollup]. Every problem is reported.
 func (r Rollup) Merge(o Rollup) (Rollup, error) {
 	switch {
 	case o.IsZero():
@@ -443,19 +442,25 @@ func (r Rollup) Merge(o Rollup) (Rollup, error) {
 		return Rollup{}, joinAll(errs)
 	}
 	cards := []Scorecard{r.card, o.card}
-	base, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Baseline })
-	if err != nil {
-		return Rollup{}, err
+	base, err := combine(unit, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
+	errs = append(errs, err)
+	act, err := combine(unit, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
+	errs = append(errs, err)
+	// The currencies agree; a sum may be beyond the bounds.
+	add := func(field int, x, y Money) Money {
+		sum := x.amount.Add(y.amount)
+		if !amountBounds.holds(sum) {
+			errs = append(errs, amountBounds.check(sum, []string{unit}, fmt.Sprintf("the %s of roll-ups %q and %q together",
+				moneyFields[field], clip(unit), clip(b.Unit))))
+		}
+		return makeMoney(sum, x.cur)
 	}
-	act, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Actual })
-	if err != nil {
-		return Rollup{}, err
-	}
-	// The currencies agree, so the additions cannot fail.
-	add := func(x, y Money) Money { m, _ := x.Add(y); return m }
 	spec := *a
-	spec.Cost = Amounts{Baseline: add(a.Cost.Baseline, b.Cost.Baseline), Actual: add(a.Cost.Actual, b.Cost.Actual)}
-	spec.Revenue = Amounts{Baseline: add(a.Revenue.Baseline, b.Revenue.Baseline), Actual: add(a.Revenue.Actual, b.Revenue.Actual)}
+	spec.Cost = Amounts{Baseline: add(0, a.Cost.Baseline, b.Cost.Baseline), Actual: add(1, a.Cost.Actual, b.Cost.Actual)}
+	spec.Revenue = Amounts{Baseline: add(2, a.Revenue.Baseline, b.Revenue.Baseline), Actual: add(3, a.Revenue.Actual, b.Revenue.Actual)}
+	if err := errors.Join(errs...); err != nil {
+		return Rollup{}, err
+	}
 	spec.Service.Baseline, spec.Service.Actual = base, act
 	units := make([]string, 0, len(r.units)+len(o.units))
 	units = append(append(units, r.units...), o.units...)

@@ -100,7 +100,11 @@ func TestMoney_UnmarshalBinary_errors(t *testing.T) {
 			wantMsg: `triplecrown: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`},
 		// Exponent 31 zig-zags to 62 = 0x3e.
 		{name: "exponent out of range", data: "20 45 55 52 3e 02 01", wantErr: []error{ErrInvalidAmount},
-			wantMsg: "triplecrown: amount with exponent 31 is out of range (exponent within ±30)"},
+			wantMsg: "triplecrown: amount with 1 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)"},
+		// 10^40, 41 digits: 17 bytes (header 0x22), 1d 63 ... 00. The JSON
+		// decoder refuses it too, and no operation makes it.
+		{name: "too many digits", data: "20 45 55 52 00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00", wantErr: []error{ErrInvalidAmount},
+			wantMsg: "triplecrown: amount with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)"},
 		{name: "both", data: "20 65 75 72 3e 02 01", wantErr: []error{ErrUnknownCurrency, ErrInvalidAmount}},
 		{name: "bad currency and trailing", data: "20 65 75 72 00 00 ff", wantErr: []error{ErrUnknownCurrency, outcome.ErrInvalidBinary}},
 	}
@@ -329,7 +333,11 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 		{name: "no direction", data: patch(t, opsForm, "00 01 02 46", "00 03 02 46"), wantErr: []error{outcome.ErrUnknownDirection}},
 		// Exponent 31 (zig-zag 62 = 0x3e) in the revenue.
 		{name: "amount out of range", data: patch(t, opsForm, "01 02 37", "3e 02 37"), wantErr: []error{ErrInvalidAmount},
-			wantMsg: "triplecrown: actual revenue with exponent 31 is out of range (exponent within ±30)"},
+			wantMsg: "triplecrown: actual revenue with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)"},
+		// 10^40 as the actual revenue: 41 digits.
+		{name: "amount of too many digits", data: patch(t, opsForm, "01 02 37", "00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00"),
+			wantErr: []error{ErrInvalidAmount},
+			wantMsg: "triplecrown: actual revenue with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -368,6 +376,18 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 		{name: "value total exponent", data: measureForm("01 77 02 01 00 02 01", "01 79 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
 		// A weight's exponent stays within ±30.
 		{name: "weight exponent", data: measureForm("01 00 02 01 3e 02 01", "01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		// A weight of 0 x 10^1000000000 (zig-zag 2e9 = 80 a8 d6 b9 07): out
+		// of range, and not written out as a billion digits to say that it
+		// is not positive (found by FuzzScorecardBinary: it hung).
+		{name: "weight of a huge exponent", data: measureForm("01 00 00 80 a8 d6 b9 07 00", "01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		// A weight of 41 digits (10^40), a value total of 81 (10^80) and a
+		// mean total of 81: beyond the bounds, as in JSON.
+		{name: "weight digits", data: measureForm("01 00 02 01 00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00", "01 00 02 01 00 02 01"),
+			wantErr: []error{ErrInvalidAmount}},
+		{name: "value total digits", data: measureForm("01 00 44 03 5f 9d ea 3e 1f 6b df ef 70 cd d1 7b 25 ef a4 18 ca 63 a2 27 64 ce c1 00 00 00 00 00 00 00 00 00 00 00 02 01",
+			"01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		{name: "mean total digits", data: measureForm("03 00 44 03 5f 9d ea 3e 1f 6b df ef 70 cd d1 7b 25 ef a4 18 ca 63 a2 27 64 ce c1 00 00 00 00 00 00 00 00 00 00 02 00 00 00 00 00 00 00 00",
+			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidAmount}},
 		// A mean of 1 observation with an sd of NaN: both reported.
 		{name: "mean sample", data: measureForm("03 00 02 01 01 "+nan, "03 00 02 01 02 00 00 00 00 00 00 00 00"),
 			wantErr: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
@@ -382,6 +402,7 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 			for _, want := range tt.wantErr {
 				assert.ErrorIs(t, err, want)
 			}
+			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
 		})
 	}
 	// A value with exponents at their limits decodes.

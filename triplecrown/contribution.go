@@ -93,8 +93,12 @@ const MaxSharePlaces = 6
 //
 // It reports every problem: a crown that is not cost or revenue
 // ([ErrUnknownCrown]), places outside 0 to [MaxSharePlaces]
-// ([outcome.ErrInvalidPlaces]), and what keeps the cards from being rolled up
-// together (see [NewRollup]; the service measures may differ).
+// ([outcome.ErrInvalidPlaces]), what keeps the cards from being rolled up
+// together (see [NewRollup]; the service measures may differ), and a unit's
+// contribution or the total with more than [MaxDigits] digits
+// ([ErrInvalidAmount]; a baseline of 1e30 and an actual of 1e-30 differ by
+// sixty nines), so that every amount it returns is within the bounds of
+// [Money].
 func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributions, error) {
 	var errs []error
 	if crown != Cost && crown != Revenue {
@@ -109,20 +113,34 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 	if len(errs) > 0 {
 		return Contributions{}, joinAll(errs)
 	}
+	what := "cost saving"
+	if crown == Revenue {
+		what = "revenue growth"
+	}
 	items := make([]Contribution, len(cards))
 	amounts := make([]Money, len(cards))
+	var sum summer
 	for i := range cards {
 		s := &cards[i].spec
-		var m Money
-		if crown == Cost {
-			m, _ = s.Cost.Baseline.Sub(s.Cost.Actual)
-		} else {
-			m, _ = s.Revenue.Actual.Sub(s.Revenue.Baseline)
+		a := s.Cost.Baseline.amount.Sub(s.Cost.Actual.amount)
+		if crown == Revenue {
+			a = s.Revenue.Actual.amount.Sub(s.Revenue.Baseline.amount)
 		}
+		if !amountBounds.holds(a) {
+			errs = append(errs, amountBounds.check(a, []string{s.Unit}, fmt.Sprintf("the %s of unit %q", what, clip(s.Unit))))
+		}
+		m := makeMoney(a, s.Cost.Baseline.cur)
 		items[i] = Contribution{unit: s.Unit, amount: m, detractor: m.Sign() < 0}
 		amounts[i] = m
+		_ = sum.add(m) // one currency, checked
 	}
-	total, _ := Sum(amounts) // one currency, checked
+	if len(errs) > 0 {
+		return Contributions{}, joinAll(errs)
+	}
+	total := sum.total(amounts)
+	if sum.wide && !amountBounds.holds(total.amount) {
+		return Contributions{}, amountBounds.check(total.amount, nil, "the total "+what)
+	}
 	c := Contributions{crown: crown, total: total, items: items, places: places}
 	if !total.amount.IsZero() {
 		c.hasShares = true

@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -143,6 +144,28 @@ func TestNewContributions_errors(t *testing.T) {
 	// Different service measures do not matter for money.
 	_, err = NewContributions(Cost, []Scorecard{costCard("a", "1", "0"), rateCard("b", "1", "1", "1", "1", 1, 2, 1, 2)}, 0)
 	assert.NoError(t, err)
+}
+
+// TestNewContributions_bounds: a contribution or a total beyond MaxDigits is
+// an error, never an amount the decoders would refuse.
+func TestNewContributions_bounds(t *testing.T) {
+	nines := strings.Repeat("9", 40)
+	// 1e30 - 1e-30: sixty nines at exponent -30.
+	_, err := NewContributions(Cost, []Scorecard{costCard("a", "1e30", "1e-30"), costCard("b", "1", "0")}, 0)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, `triplecrown: the cost saving of unit "a" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`)
+	assert.Equal(t, []string{"a"}, outcome.Problems(err)[0].IDs)
+	// Each saves forty nines; together 2e40 - 2, 41 digits.
+	_, err = NewContributions(Cost, []Scorecard{costCard("a", nines, "0"), costCard("b", nines, "0")}, 0)
+	assert.EqualError(t, err, "triplecrown: the total cost saving with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	assert.Nil(t, outcome.Problems(err)[0].IDs)
+	grow := func(unit string) Scorecard {
+		s := spec(unit)
+		s.Revenue = Amounts{Baseline: eur("0"), Actual: eur(nines)}
+		return MustScorecard(s)
+	}
+	_, err = NewContributions(Revenue, []Scorecard{grow("a"), grow("b")}, 0)
+	assert.EqualError(t, err, "triplecrown: the total revenue growth with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
 }
 
 // TestNewContributions_properties: on random savings, the money adds up

@@ -71,6 +71,11 @@
 // sums of shards merged equal the sum of everything, and [Rollup.Merge] does
 // the same for roll-ups. Money, sums, scorecards and roll-ups have compact
 // binary forms (MarshalBinary, UnmarshalBinary) for shipping between machines.
+// Every amount is within [MaxDigits] and [MaxExponent], given or computed:
+// an operation whose exact result would not be (a product whose places add
+// up past 30, a sum of amounts near 10^40) is an error with code
+// [ErrInvalidAmount], so everything the package builds decodes from its own
+// JSON and binary forms, and the two decoders accept the same values.
 //
 // # Values and errors
 //

@@ -42,13 +42,15 @@ type moneyJSON struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: {"amount":"12.30","currency":"EUR"},
-// the amount as a string with the decimal places it holds. Marshalling the zero Money is an
-// error with code [ErrUnknownCurrency].
+// the amount as a string with the decimal places it holds; an amount whose
+// integer form would have more than [MaxDigits] digits (forty nines times
+// 10^30) is written with its exponent, "9…9e30", so that it decodes.
+// Marshalling the zero Money is an error with code [ErrUnknownCurrency].
 func (m Money) MarshalJSON() ([]byte, error) {
 	if m.cur.IsZero() {
 		return nil, newError(ErrUnknownCurrency, nil, "triplecrown: cannot marshal money without a currency")
 	}
-	a, c := scaled(m.amount), m.cur.String()
+	a, c := decimalText(m.amount, scaled(m.amount), amountBounds), m.cur.String()
 	return json.Marshal(moneyJSON{Amount: &a, Currency: &c})
 }
 
@@ -118,9 +120,9 @@ func (p *Precision) UnmarshalJSON(data []byte) error {
 // measureJSON is a Measure's JSON form. A value is {"value":"72"} with an
 // optional "weight"; a rate {"successes":870,"trials":1000}; a mean
 // {"mean":"4.5","sd":1.2,"n":300}. A value or a mean whose point value has
-// no exact decimal (a weighted roll-up) is written with its "total" in place
-// of "value" or "mean": the value's total is value times weight, the mean's
-// the sum of the observations.
+// no exact decimal within the bounds of an amount (a weighted roll-up) is
+// written with its "total" in place of "value" or "mean": the value's total
+// is value times weight, the mean's the sum of the observations.
 type measureJSON struct {
 	Value     *string  `json:"value,omitempty"`
 	Total     *string  `json:"total,omitempty"`
@@ -153,11 +155,11 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 	var j measureJSON
 	switch m.kind {
 	case ValueMeasure:
-		w := m.weight.String()
+		w := decimalText(m.weight, m.weight.String(), amountBounds)
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Value = &v
 		} else {
-			t := m.total.String()
+			t := decimalText(m.total, m.total.String(), valueTotalBounds)
 			j.Total = &t
 		}
 		if !m.weight.Equal(decimal.New(1, 0)) || j.Total != nil {
@@ -169,7 +171,7 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Mean = &v
 		} else {
-			t := m.total.String()
+			t := decimalText(m.total, m.total.String(), meanTotalBounds)
 			j.Total = &t
 		}
 		j.SD, j.N = &m.sd, &m.n
@@ -184,8 +186,10 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 // {"total":"8640","weight":"120"}, {"successes":870,"trials":1000},
 // {"mean":"4.5","sd":1.2,"n":300} and {"total":"1350","sd":1.2,"n":300},
 // decimals as strings, and validates as [NewWeightedValue], [NewRate] and
-// [NewMean] do; fields of two forms together, or none, are an error with code
-// [ErrInvalidMeasure].
+// [NewMean] do, a "total" within the bounds of a [Measure]'s total, so it
+// accepts exactly the measures the binary decoder
+// ([Scorecard.UnmarshalBinary]) accepts; fields of two forms together, or
+// none, are an error with code [ErrInvalidMeasure].
 func (m *Measure) UnmarshalJSON(data []byte) error {
 	var j measureJSON
 	if err := decodeJSON(data, &j); err != nil {
@@ -225,7 +229,7 @@ func (j measureJSON) measure() (Measure, error) {
 			}
 			return NewMean(d, *j.SD, *j.N)
 		}
-		t, err := parseDecimal(*j.Total, "service total")
+		t, err := parseBounded(*j.Total, "service total", meanTotalBounds)
 		if err != nil {
 			return Measure{}, err
 		}
@@ -248,7 +252,7 @@ func (j measureJSON) measure() (Measure, error) {
 			}
 			return NewWeightedValue(d, w)
 		}
-		t, err := parseDecimal(*j.Total, "service total")
+		t, err := parseBounded(*j.Total, "service total", valueTotalBounds)
 		if err != nil {
 			return Measure{}, err
 		}
@@ -271,7 +275,7 @@ type thresholdJSON struct {
 // zero Threshold.
 func (t Threshold) MarshalJSON() ([]byte, error) {
 	var j thresholdJSON
-	v := t.value.String()
+	v := decimalText(t.value, t.value.String(), amountBounds)
 	switch t.kind {
 	case relative:
 		j.Relative = &v

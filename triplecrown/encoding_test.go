@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -17,6 +18,17 @@ func TestMoney_JSON(t *testing.T) {
 	var m Money
 	require.NoError(t, json.Unmarshal(b, &m))
 	assert.True(t, eur("12.34").Equal(m))
+	// 1e30 is written as an integer, 31 digits; forty nines times 10^30
+	// would be one of 70, more than MaxDigits, so it keeps its exponent.
+	b, err = json.Marshal(MustMoney("1e30", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"1`+strings.Repeat("0", 30)+`","currency":"EUR"}`, string(b))
+	b, err = json.Marshal(MustMoney(strings.Repeat("9", 40)+"e30", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"`+strings.Repeat("9", 40)+`e30","currency":"EUR"}`, string(b))
+	b, err = json.Marshal(MustThreshold(NewAbsoluteThreshold(dec(strings.Repeat("9", 40) + "e30"))))
+	require.NoError(t, err)
+	assert.Equal(t, `{"absolute":"`+strings.Repeat("9", 40)+`e30"}`, string(b))
 
 	tests := []struct {
 		name    string
@@ -378,5 +390,104 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
+}
+
+// TestDecodersAgree: the JSON and the binary decoders accept exactly the
+// same amounts and measures, those within the bounds (MaxDigits and
+// MaxExponent for an amount and a weight; twice as many digits for a
+// measure's total, and twice the exponent for a value's), and both decode
+// them to equal values; what is within the bounds also comes back from the
+// JSON the package writes (forty nines times 10^30 has seventy digits as an
+// integer, so it is written with its exponent).
+func TestDecodersAgree(t *testing.T) {
+	nines := strings.Repeat("9", 40)
+	for _, tt := range []struct {
+		amount string
+		ok     bool
+	}{
+		{"1234.50", true}, {nines, true}, {nines + "e30", true}, {"-" + nines + "e-30", true},
+		{"1" + nines, false}, {"1e31", false}, {"1e-31", false},
+	} {
+		t.Run("amount "+tt.amount, func(t *testing.T) {
+			m := makeMoney(dec(tt.amount), MustCurrency("EUR"))
+			var fromJSON, fromBinary Money
+			jerr := fromJSON.UnmarshalJSON([]byte(`{"amount":"` + tt.amount + `","currency":"EUR"}`))
+			bin, err := m.MarshalBinary()
+			require.NoError(t, err)
+			berr := fromBinary.UnmarshalBinary(bin)
+			if !tt.ok {
+				assert.ErrorIs(t, jerr, ErrInvalidAmount)
+				assert.ErrorIs(t, berr, ErrInvalidAmount)
+				return
+			}
+			require.NoError(t, jerr)
+			require.NoError(t, berr)
+			assert.True(t, m.Equal(fromJSON) && m.Equal(fromBinary))
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			var back Money
+			require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+			assert.True(t, m.Equal(back), "%s", b)
+		})
+	}
+
+	eighty := strings.Repeat("9", 80)
+	for _, tt := range []struct {
+		name  string
+		json  string
+		value Measure
+		ok    bool
+	}{
+		{name: "value total exponent -60", json: `{"total":"1e-60","weight":"1"}`, ok: true,
+			value: Measure{kind: ValueMeasure, total: dec("1e-60"), weight: dec("1")}},
+		{name: "value total exponent -61", json: `{"total":"1e-61","weight":"1"}`,
+			value: Measure{kind: ValueMeasure, total: dec("1e-61"), weight: dec("1")}},
+		{name: "value total exponent 60", json: `{"total":"1e60","weight":"1"}`, ok: true,
+			value: Measure{kind: ValueMeasure, total: dec("1e60"), weight: dec("1")}},
+		{name: "value total exponent 61", json: `{"total":"1e61","weight":"1"}`,
+			value: Measure{kind: ValueMeasure, total: dec("1e61"), weight: dec("1")}},
+		{name: "value total of 80 digits", json: `{"total":"` + eighty + `e-60","weight":"3"}`, ok: true,
+			value: Measure{kind: ValueMeasure, total: dec(eighty + "e-60"), weight: dec("3")}},
+		{name: "value total of 81 digits", json: `{"total":"` + eighty + `9","weight":"3"}`,
+			value: Measure{kind: ValueMeasure, total: dec(eighty + "9"), weight: dec("3")}},
+		{name: "weight of 40 digits", json: `{"total":"1","weight":"` + nines + `e30"}`, ok: true,
+			value: Measure{kind: ValueMeasure, total: dec("1"), weight: dec(nines + "e30")}},
+		{name: "weight of 41 digits", json: `{"total":"1","weight":"` + nines + `9"}`,
+			value: Measure{kind: ValueMeasure, total: dec("1"), weight: dec(nines + "9")}},
+		{name: "weight exponent -31", json: `{"total":"1","weight":"1e-31"}`,
+			value: Measure{kind: ValueMeasure, total: dec("1"), weight: dec("1e-31")}},
+		{name: "mean total of 80 digits", json: `{"total":"` + eighty + `e-30","sd":1,"n":3}`, ok: true,
+			value: Measure{kind: MeanMeasure, total: dec(eighty + "e-30"), weight: dec("3"), n: 3, sd: 1}},
+		{name: "mean total of 81 digits", json: `{"total":"` + eighty + `9","sd":1,"n":3}`,
+			value: Measure{kind: MeanMeasure, total: dec(eighty + "9"), weight: dec("3"), n: 3, sd: 1}},
+		{name: "mean total exponent -31", json: `{"total":"1e-31","sd":1,"n":3}`,
+			value: Measure{kind: MeanMeasure, total: dec("1e-31"), weight: dec("3"), n: 3, sd: 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var fromJSON Measure
+			jerr := fromJSON.UnmarshalJSON([]byte(tt.json))
+			// The binary form of a measure is a scorecard's part.
+			s := opsCard().Spec()
+			s.Service.Baseline, s.Service.Actual = tt.value, tt.value
+			bin, err := Scorecard{spec: s}.MarshalBinary()
+			require.NoError(t, err)
+			var fromBinary Scorecard
+			berr := fromBinary.UnmarshalBinary(bin)
+			if !tt.ok {
+				assert.ErrorIs(t, jerr, ErrInvalidAmount)
+				assert.ErrorIs(t, berr, ErrInvalidAmount)
+				return
+			}
+			require.NoError(t, jerr)
+			require.NoError(t, berr)
+			assert.True(t, tt.value.Equal(fromJSON))
+			assert.True(t, tt.value.Equal(fromBinary.Service().Baseline))
+			b, err := json.Marshal(tt.value)
+			require.NoError(t, err)
+			var back Measure
+			require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+			assert.True(t, tt.value.Equal(back), "%s", b)
+		})
 	}
 }

@@ -22,7 +22,10 @@ const (
 	// ErrCurrencyMismatch: amounts in two currencies added, compared or
 	// rolled up together. The message names both currencies.
 	ErrCurrencyMismatch outcome.Code = "currency-mismatch"
-	// ErrInvalidAmount: money text that is not a decimal number.
+	// ErrInvalidAmount: money text that is not a decimal number, or a
+	// decimal, given or computed (a product, a sum, a roll-up's totals),
+	// beyond [MaxDigits] or [MaxExponent]. The message says its digits and
+	// exponent and the bounds.
 	ErrInvalidAmount outcome.Code = "invalid-amount"
 	// ErrNegativeMoney: a negative amount where none makes sense: a cost, a
 	// revenue, an investment, a materiality threshold.

@@ -47,7 +47,7 @@ func ExampleMoney_UnmarshalBinary() {
 	fmt.Println(errors.Is(err, triplecrown.ErrInvalidAmount), err)
 	// Output:
 	// true triplecrown: invalid binary form of a Money: at byte 5: truncated
-	// true triplecrown: amount with exponent 31 is out of range (exponent within ±30)
+	// true triplecrown: amount with 1 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)
 }
 
 // Two workers each roll up the departments they hold; the enterprise is the

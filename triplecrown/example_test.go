@@ -316,7 +316,41 @@ func ExampleMoney_Mul() {
 	// Output:
 	// 53940.00 EUR <nil>
 	// 370.368 EUR <nil>
-	// 370.37 EUR
+	// 370.37 EUR <nil>
+}
+
+// The places of a product are those of the amount and the factor together,
+// so a price grown by 2.5% a year, with the factor written to six places,
+// gains six places a year: after five years it would have 32, more than
+// MaxExponent allows (and so more than the decoders read back). Rounding
+// each year's price to the cent keeps it in range.
+func ExampleMoney_Mul_places() {
+	growth := decimal.RequireFromString("1.025000")
+	exact, rounded := eur("19.99"), eur("19.99")
+	cents := triplecrown.MustPrecision(2, outcome.RoundHalfEven)
+	for year := 1; year <= 5; year++ {
+		next, err := exact.Mul(growth)
+		if err != nil {
+			fmt.Println("year", year, "exact:", err)
+			break
+		}
+		exact = next
+	}
+	for range 5 {
+		next, err := rounded.Mul(growth)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if rounded, err = next.Round(cents); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	fmt.Println("year 5 rounded each year:", rounded)
+	// Output:
+	// year 5 exact: triplecrown: the product of 22.06521968359375000000000000 EUR and 1.025000 with 34 digits and exponent -32 is out of range (at most 40 digits, exponent within ±30)
+	// year 5 rounded each year: 22.61 EUR
 }
 
 func ExampleMoney_Round() {
@@ -324,8 +358,8 @@ func ExampleMoney_Round() {
 	fmt.Println(m.Round(triplecrown.MustPrecision(2, outcome.RoundHalfUp)))
 	fmt.Println(m.Round(triplecrown.MustPrecision(2, outcome.RoundHalfEven)))
 	// Output:
-	// 2.35 EUR
-	// 2.34 EUR
+	// 2.35 EUR <nil>
+	// 2.34 EUR <nil>
 }
 
 // Sum adds amounts exactly, without allocating per amount: a tenth of a

@@ -1,8 +1,10 @@
 package triplecrown
 
 import (
+	"encoding"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -43,10 +45,10 @@ func FuzzScorecardJSON(f *testing.F) {
 	})
 }
 
-// FuzzParseMoney: parsing never panics, and String parses back to an equal
-// amount.
+// FuzzParseMoney: parsing never panics, and the amount's text as JSON
+// writes it parses back to an equal amount.
 func FuzzParseMoney(f *testing.F) {
-	for _, s := range []string{"1234.50", "-3", "1.5e3", "12,50", "1e999999999", "0.000", "−7"} {
+	for _, s := range []string{"1234.50", "-3", "1.5e3", "12,50", "1e999999999", "0.000", "−7", strings.Repeat("9", 40) + "e30"} {
 		f.Add(s, "EUR")
 	}
 	f.Add("1", "eur")
@@ -55,7 +57,7 @@ func FuzzParseMoney(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back, err := ParseMoney(m.Amount().String(), m.Currency().String())
+		back, err := ParseMoney(decimalText(m.Amount(), scaled(m.Amount()), amountBounds), m.Currency().String())
 		if err != nil || !back.Equal(m) {
 			t.Fatalf("%q %q: round trip gave %v, %v", amount, currency, back, err)
 		}
@@ -63,10 +65,11 @@ func FuzzParseMoney(f *testing.F) {
 }
 
 // FuzzMoneyMul: multiplying by any decimal factor never panics; a factor
-// within the input bounds gives the exact product in the same currency, and
-// one beyond them an error with code ErrInvalidAmount.
+// within the input bounds gives the exact product in the same currency if
+// that is within them too, and a factor or a product beyond them an error
+// with code ErrInvalidAmount.
 func FuzzMoneyMul(f *testing.F) {
-	for _, s := range [][2]string{{"12.50", "0.3"}, {"19.99", "3"}, {"1e30", "1e-30"}, {"-4.2", "1e31"}, {"7", "0"}} {
+	for _, s := range [][2]string{{"12.50", "0.3"}, {"19.99", "3"}, {"1e30", "1e-30"}, {"-4.2", "1e31"}, {"7", "0"}, {"1e30", "1e1"}, {"0.5", "1e-30"}} {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, amount, factor string) {
@@ -79,7 +82,7 @@ func FuzzMoneyMul(f *testing.F) {
 			return
 		}
 		got, err := m.Mul(d)
-		if checkDecimal(d, "factor") != nil {
+		if checkDecimal(d, "factor") != nil || checkDecimal(m.Amount().Mul(d), "product") != nil {
 			if !errors.Is(err, ErrInvalidAmount) {
 				t.Fatalf("%s x %s: want ErrInvalidAmount, got %v, %v", m, d, got, err)
 			}
@@ -89,6 +92,198 @@ func FuzzMoneyMul(f *testing.F) {
 			t.Fatalf("%s x %s = %v, %v", m, d, got, err)
 		}
 	})
+}
+
+// FuzzBuiltValuesDecode builds values through the constructors and the
+// operations from fuzzed amounts, a factor and a sample size, and checks the
+// direction the decoding fuzzers miss: every value the package returns (each
+// Money of an operation, a MoneySum, scorecards with value and mean
+// measures, roll-ups and their merge, contributions, an ROI, thresholds)
+// decodes from its own JSON and binary forms to an equal value. An
+// operation may refuse its inputs, but only with coded problems, and an
+// arithmetic one only for going beyond the bounds (ErrInvalidAmount).
+func FuzzBuiltValuesDecode(f *testing.F) {
+	nines := strings.Repeat("9", 40)
+	for _, s := range [][3]string{
+		{"19.99", "1000.50", "1.025000"},
+		{"22.06521968359375000000000000", "1", "1.025000"},
+		{nines, "1", "0.3"},
+		{nines + "e30", "1e-30", "1e-30"},
+		{"1e30", "1e-9", "10"},
+		{"-" + nines + "e-30", "0.000001", "2.5"},
+		{"100000000000000000000", "0", "100000000000000000000"},
+		{"1e-30", "1e30", "1e30"},
+	} {
+		f.Add(s[0], s[1], s[2], int64(400), int8(2))
+	}
+	f.Fuzz(func(t *testing.T, x, y, factor string, n int64, places int8) {
+		a, err1 := ParseMoney(x, "EUR")
+		b, err2 := ParseMoney(y, "EUR")
+		k, err3 := parseDecimal(factor, "factor")
+		if err1 != nil || err2 != nil || err3 != nil {
+			return
+		}
+		p := MustPrecision(int32(places)%(MaxPrecisionPlaces+1), outcome.RoundHalfEven)
+
+		// Every operation on money gives an amount that decodes, or refuses.
+		moneys := []Money{a, b, a.Neg(), a.Abs()}
+		keep := func(m Money, err error) Money {
+			t.Helper()
+			if err != nil {
+				checkProblems(t, err)
+				if !errors.Is(err, ErrInvalidAmount) {
+					t.Fatalf("%s and %s (%s): %v", a, b, k, err)
+				}
+				return Money{}
+			}
+			moneys = append(moneys, m)
+			return m
+		}
+		keep(a.Add(b))
+		keep(a.Sub(b))
+		product := keep(a.Mul(k))
+		keep(a.Round(p))
+		keep(Sum([]Money{a, b, a}))
+		var sum MoneySum
+		for _, m := range []Money{a, b, product} {
+			if err := sum.Add(m); err != nil && !errors.Is(err, ErrInvalidAmount) {
+				t.Fatal(err)
+			}
+		}
+		if err := sum.Merge(sum); err != nil && !errors.Is(err, ErrInvalidAmount) {
+			t.Fatal(err)
+		}
+		binaryRoundTrip(t, sum, MoneySum.Equal)
+		moneys = append(moneys, sum.Total())
+		for _, m := range moneys {
+			if !m.IsZero() {
+				jsonRoundTrip(t, m, Money.Equal)
+			}
+			binaryRoundTrip(t, m, Money.Equal)
+		}
+
+		// Scorecards with value and mean measures of the amounts, and all
+		// that is built from them.
+		card := func(unit string, c0, c1, r0, r1 Money, base, act func() (Measure, error)) (Scorecard, bool) {
+			bm, err1 := base()
+			am, err2 := act()
+			if err1 != nil || err2 != nil {
+				return Scorecard{}, false
+			}
+			c, err := NewScorecard(ScorecardSpec{Unit: unit, Period: "p",
+				Cost: Amounts{Baseline: c0.Abs(), Actual: c1.Abs()}, Revenue: Amounts{Baseline: r0.Abs(), Actual: r1.Abs()},
+				Service: ServiceSpec{Name: "s", Direction: outcome.HigherIsBetter, Baseline: bm, Actual: am}})
+			if err != nil {
+				checkProblems(t, err)
+				return Scorecard{}, false
+			}
+			jsonRoundTrip(t, c, Scorecard.Equal)
+			binaryRoundTrip(t, c, Scorecard.Equal)
+			return c, true
+		}
+		value := func(v, w decimal.Decimal) func() (Measure, error) {
+			return func() (Measure, error) { return NewWeightedValue(v, w.Abs()) }
+		}
+		mean := func(v decimal.Decimal) func() (Measure, error) {
+			return func() (Measure, error) { return NewMean(v, 1.5, n) }
+		}
+		if product.IsZero() {
+			product = a
+		}
+		var values, means []Scorecard
+		if c, ok := card("a", a, b, b, product, value(a.amount, k), value(b.amount, k)); ok {
+			values = append(values, c)
+		}
+		if c, ok := card("b", b, a, product, a, value(k, b.amount), value(k, a.amount)); ok {
+			values = append(values, c)
+		}
+		if c, ok := card("c", a, product, a, b, mean(a.amount), mean(k)); ok {
+			means = append(means, c)
+		}
+		if c, ok := card("d", product, b, b, a, mean(b.amount), mean(a.amount)); ok {
+			means = append(means, c)
+		}
+		for _, cards := range [][]Scorecard{values, means} {
+			if len(cards) == 0 {
+				continue
+			}
+			r, err := NewRollup("e", cards)
+			if err != nil {
+				checkProblems(t, err)
+				continue
+			}
+			jsonRoundTrip(t, r, Rollup.Equal)
+			binaryRoundTrip(t, r, Rollup.Equal)
+			if len(cards) == 2 {
+				m, err := mustRollup(t, "x", cards[0]).Merge(mustRollup(t, "y", cards[1]))
+				if err != nil {
+					t.Fatalf("the merge fails where the roll-up does not: %v", err)
+				}
+				binaryRoundTrip(t, m, Rollup.Equal)
+			}
+			for _, crown := range []Crown{Cost, Revenue} {
+				c, err := NewContributions(crown, cards, 2)
+				if err != nil {
+					checkProblems(t, err)
+					continue
+				}
+				jsonRoundTrip(t, c.Total(), Money.Equal)
+				for it := range c.All() {
+					jsonRoundTrip(t, it.Amount(), Money.Equal)
+					binaryRoundTrip(t, it.Amount(), Money.Equal)
+				}
+			}
+			if roi, err := NewROIFromScorecard(MustMoney("1000", "EUR"), r.Scorecard(), 12); err != nil {
+				checkProblems(t, err)
+			} else {
+				jsonRoundTrip(t, roi, ROI.Equal)
+				jsonRoundTrip(t, roi.Benefit(), Money.Equal)
+				jsonRoundTrip(t, roi.Net(), Money.Equal)
+			}
+		}
+		if th, err := NewRelativeThreshold(k.Abs()); err == nil {
+			jsonRoundTrip(t, th, Threshold.Equal)
+		}
+		if th, err := NewAbsoluteThreshold(k.Abs()); err == nil {
+			jsonRoundTrip(t, th, Threshold.Equal)
+		}
+		if th, err := NewMoneyThreshold(a.Abs()); err == nil {
+			jsonRoundTrip(t, th, Threshold.Equal)
+		}
+	})
+}
+
+// jsonRoundTrip fails unless v's JSON form decodes to a value equal to v.
+func jsonRoundTrip[T any, PT interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, v T, equal func(T, T) bool) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("marshal %v: %v", v, err)
+	}
+	var back T
+	if err := PT(&back).UnmarshalJSON(b); err != nil || !equal(v, back) {
+		t.Fatalf("%s does not decode to the value it was written from: %v", b, err)
+	}
+}
+
+// binaryRoundTrip fails unless v's binary form decodes to a value equal to
+// v.
+func binaryRoundTrip[T encoding.BinaryMarshaler, PT interface {
+	*T
+	encoding.BinaryUnmarshaler
+}](t *testing.T, v T, equal func(T, T) bool) {
+	t.Helper()
+	b, err := v.MarshalBinary()
+	if err != nil {
+		t.Fatalf("marshal %v: %v", v, err)
+	}
+	var back T
+	if err := PT(&back).UnmarshalBinary(b); err != nil || !equal(v, back) {
+		t.Fatalf("% x does not decode to the value it was written from: %v", b, err)
+	}
 }
 
 // FuzzPolicyJSON: decoding a policy never panics and round-trips.

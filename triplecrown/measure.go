@@ -54,6 +54,15 @@ func (k MeasureKind) String() string {
 // makes roll-ups exact and mergeable: the roll-up of roll-ups equals the
 // roll-up of all the units.
 //
+// The parts of the fraction are bounded as amounts are ([MaxDigits],
+// [MaxExponent]), but for the total, which is a product: a value's weight
+// is within the bounds of an amount and its total (value times weight)
+// within twice them (2×MaxDigits digits, exponent within ±2×MaxExponent); a
+// mean's total (mean times n) has at most 2×MaxDigits digits and an
+// exponent within ±MaxExponent. Every Measure the package builds, a
+// roll-up's included, is within them, and the JSON and binary decoders
+// accept exactly what is.
+//
 // Measure is immutable. The zero Measure is invalid; [Measure.IsZero]
 // reports it.
 type Measure struct {
@@ -64,6 +73,14 @@ type Measure struct {
 	s      int64           // successes of a rate
 	sd     float64         // sample standard deviation of a mean
 }
+
+// The bounds of a measure's total: a value's is a product of two decimals
+// within the bounds of an amount, a mean's a decimal within them times an
+// int64; a roll-up's is a sum of those.
+var (
+	valueTotalBounds = bounds{digits: 2 * MaxDigits, exp: 2 * MaxExponent}
+	meanTotalBounds  = bounds{digits: 2 * MaxDigits, exp: MaxExponent}
+)
 
 // NewValue returns a plain value with weight 1: a measure without a
 // sample, whose change is judged on materiality alone. A value beyond

@@ -2,6 +2,8 @@ package triplecrown
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -67,10 +69,13 @@ func (c Currency) Equal(d Currency) bool { return c == d }
 // conversion, and rounding happens only where a caller asks for it, with an
 // explicit [Precision].
 //
-// Money is immutable: every operation returns a new value. The zero Money
-// has no currency and an amount of zero; it is the identity of [Money.Add]
-// and [Sum] (adding it to an amount returns that amount), and it is not a
-// valid amount for a [Scorecard]. [Money.IsZero] reports the zero Money; an
+// Money is immutable: every operation returns a new value, and every amount
+// the package returns, given or computed, is within [MaxDigits] and
+// [MaxExponent], so that it decodes from its JSON and binary forms; an
+// operation whose exact result would not be is an error with code
+// [ErrInvalidAmount]. The zero Money has no currency and an amount of zero;
+// it is the identity of [Money.Add] and [Sum] (adding it to an amount
+// returns that amount), and it is not a valid amount for a [Scorecard]. [Money.IsZero] reports the zero Money; an
 // amount of zero in a currency is not the zero Money (see [Money.Sign]).
 //
 // Money keeps, beside its decimal, the decimal's coefficient as an int64
@@ -183,24 +188,37 @@ func (m Money) Compare(o Money) (int, error) {
 	return m.amount.Cmp(o.amount), nil
 }
 
-// Add returns m + o. Adding amounts in different currencies is an error with
-// code [ErrCurrencyMismatch]; the zero Money is the identity.
+// Add returns m + o, exactly, with the places of the finer of the two.
+// Adding amounts in different currencies is an error with code
+// [ErrCurrencyMismatch]; a sum with more than [MaxDigits] digits (1e30 plus
+// 1e-30 has 61) one with code [ErrInvalidAmount]. The zero Money is the
+// identity.
 func (m Money) Add(o Money) (Money, error) {
 	c, err := commonCurrency(m, o)
 	if err != nil {
 		return Money{}, err
 	}
-	return makeMoney(m.amount.Add(o.amount), c), nil
+	sum := m.amount.Add(o.amount)
+	if !amountBounds.holds(sum) {
+		return Money{}, amountBounds.check(sum, nil, fmt.Sprintf("the sum of %s and %s", m, o))
+	}
+	return makeMoney(sum, c), nil
 }
 
-// Sub returns m - o. Subtracting amounts in different currencies is an error
-// with code [ErrCurrencyMismatch].
+// Sub returns m - o, exactly, as [Money.Add] adds. Subtracting amounts in
+// different currencies is an error with code [ErrCurrencyMismatch]; a
+// difference with more than [MaxDigits] digits one with code
+// [ErrInvalidAmount].
 func (m Money) Sub(o Money) (Money, error) {
 	c, err := commonCurrency(m, o)
 	if err != nil {
 		return Money{}, err
 	}
-	return makeMoney(m.amount.Sub(o.amount), c), nil
+	diff := m.amount.Sub(o.amount)
+	if !amountBounds.holds(diff) {
+		return Money{}, amountBounds.check(diff, nil, fmt.Sprintf("the difference of %s and %s", m, o))
+	}
+	return makeMoney(diff, c), nil
 }
 
 // Neg returns -m.
@@ -221,7 +239,10 @@ func (m Money) Abs() Money {
 // longer causes) and how a share of an amount is taken (the gross margin on
 // revenue gained). A factor with more than [MaxDigits] digits or an exponent
 // beyond ±[MaxExponent] is an error with code [ErrInvalidAmount], as it is
-// for an amount. The zero Money times any factor is the zero Money.
+// for an amount; so is a product beyond them, as the digits and the places
+// of the two add up (19.99 EUR times 1.025000 five times over has 32
+// places: round between the steps). The zero Money times any factor is the
+// zero Money.
 func (m Money) Mul(factor decimal.Decimal) (Money, error) {
 	if err := checkDecimal(factor, "factor"); err != nil {
 		return Money{}, err
@@ -229,14 +250,26 @@ func (m Money) Mul(factor decimal.Decimal) (Money, error) {
 	if m.IsZero() {
 		return Money{}, nil
 	}
-	return makeMoney(m.amount.Mul(factor), m.cur), nil
+	product := m.amount.Mul(factor)
+	if !amountBounds.holds(product) {
+		return Money{}, amountBounds.check(product, nil, fmt.Sprintf("the product of %s and %s", m, scaled(factor)))
+	}
+	return makeMoney(product, m.cur), nil
 }
 
 // Round returns m rounded to precision p (to p's places, by p's mode), as
 // [Precision.Round] does: 2.345 EUR to two places half-even is 2.34 EUR, and
 // 2.3 EUR to two places is 2.30 EUR. Rounding is never implicit; the zero
-// Precision returns m unchanged.
-func (m Money) Round(p Precision) Money { return makeMoney(p.Round(m.amount), m.cur) }
+// Precision returns m unchanged. An amount whose added places would take
+// it past [MaxDigits] digits (forty nines to two places) is an error with
+// code [ErrInvalidAmount].
+func (m Money) Round(p Precision) (Money, error) {
+	r := p.Round(m.amount)
+	if !amountBounds.holds(r) {
+		return Money{}, amountBounds.check(r, nil, fmt.Sprintf("%s rounded to %s", m, p))
+	}
+	return makeMoney(r, m.cur), nil
+}
 
 // commonCurrency returns the currency of an operation on a and b: theirs if
 // they agree, the other one's if one is the zero Money, and an error naming
@@ -267,9 +300,13 @@ func curName(c Currency) string {
 	return c.String()
 }
 
-// The bounds of the decimals this package accepts as input. They keep every
-// operation's cost bounded: without them, "1e999999999" minus 1 would need a
-// billion-digit integer.
+// The bounds of the decimals this package accepts as input, and of every
+// amount of [Money] it returns. They keep every operation's cost bounded:
+// without them, "1e999999999" minus 1 would need a billion-digit integer.
+// The JSON and binary decoders check them, so an operation whose exact
+// result would be beyond them ([Money.Add], [Money.Mul], [Sum], a roll-up's
+// sums) is an error with code [ErrInvalidAmount]: everything the package
+// builds decodes from its own JSON and binary forms.
 const (
 	// MaxDigits is the most significant digits an input decimal may have.
 	MaxDigits = 40
@@ -278,20 +315,59 @@ const (
 	MaxExponent = 30
 )
 
+// bounds are the most digits a decimal's coefficient may have and the
+// exponent it may have, either way.
+type bounds struct {
+	digits int
+	exp    int32
+}
+
+// amountBounds bound an input decimal and every amount of money.
+var amountBounds = bounds{digits: MaxDigits, exp: MaxExponent}
+
+// holds reports whether d is within b.
+func (b bounds) holds(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return -b.exp <= e && e <= b.exp && d.NumDigits() <= b.digits
+}
+
+// check reports d if it is beyond b: an error with code [ErrInvalidAmount]
+// and ids, what naming d in the message.
+func (b bounds) check(d decimal.Decimal, ids []string, what string) error {
+	if b.holds(d) {
+		return nil
+	}
+	return newError(ErrInvalidAmount, ids,
+		"triplecrown: %s with %d digits and exponent %d is out of range (at most %d digits, exponent within ±%d)",
+		what, d.NumDigits(), d.Exponent(), b.digits, b.exp)
+}
+
 // checkDecimal reports an input decimal outside [MaxDigits] and
 // [MaxExponent]; what names it in the message.
-func checkDecimal(d decimal.Decimal, what string) error {
-	if e := d.Exponent(); e < -MaxExponent || e > MaxExponent || d.NumDigits() > MaxDigits {
-		return newError(ErrInvalidAmount, nil,
-			"triplecrown: %s with %d digits and exponent %d is out of range (at most %d digits, exponent within ±%d)",
-			what, d.NumDigits(), d.Exponent(), MaxDigits, MaxExponent)
+func checkDecimal(d decimal.Decimal, what string) error { return amountBounds.check(d, nil, what) }
+
+// decimalText returns the JSON text of d, which is within b: text, d's plain
+// form, unless d's exponent is positive and the plain integer would have
+// more digits than b allows once read back (forty nines times 10^30 would
+// have seventy), in which case the coefficient and the exponent, "9…9e30".
+// Either way [parseBounded] reads it back, within b, as a decimal equal to d.
+func decimalText(d decimal.Decimal, text string, b bounds) string {
+	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > b.digits {
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
 	}
-	return nil
+	return text
 }
 
 // parseDecimal parses text as a decimal within [MaxDigits] and
 // [MaxExponent]; what names the field in the message.
 func parseDecimal(text, what string) (decimal.Decimal, error) {
+	return parseBounded(text, what, amountBounds)
+}
+
+// parseBounded parses text as a decimal within b; what names the field in
+// the message. Text longer than any decimal within the bounds of this
+// package needs is refused before it is parsed.
+func parseBounded(text, what string, b bounds) (decimal.Decimal, error) {
 	if len(text) > 2*MaxDigits+16 {
 		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
 			"triplecrown: %s %q is too long", what, clip(text))
@@ -302,7 +378,7 @@ func parseDecimal(text, what string) (decimal.Decimal, error) {
 		e.Err = err
 		return decimal.Decimal{}, e
 	}
-	if err := checkDecimal(d, what); err != nil {
+	if err := b.check(d, nil, what); err != nil {
 		return decimal.Decimal{}, err
 	}
 	return d, nil

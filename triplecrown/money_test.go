@@ -145,6 +145,30 @@ func TestMoney_arithmetic(t *testing.T) {
 	assert.False(t, MustMoney("1", "EUR").Equal(usd), "equal amounts in two currencies are not equal")
 }
 
+// TestMoney_arithmeticBounds: a sum or a difference beyond MaxDigits is an
+// error, never an amount the decoders would refuse.
+func TestMoney_arithmeticBounds(t *testing.T) {
+	nines := MustMoney(strings.Repeat("9", 40), "EUR")
+	// Forty nines plus one is 10^40, 41 digits.
+	_, err := nines.Add(MustMoney("1", "EUR"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: the sum of "+strings.Repeat("9", 40)+" EUR and 1 EUR with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	// 1e30 - 1e-30 = 999...9.99...9: 30 + 30 = 60 nines, exponent -30.
+	_, err = MustMoney("1e30", "EUR").Sub(MustMoney("1e-30", "EUR"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Contains(t, err.Error(), "the difference of 1000000000000000000000000000000 EUR and 0.000000000000000000000000000001 EUR with 60 digits and exponent -30")
+	// At the bounds: forty nines minus one, and 1e9 + 1e-30 (40 digits).
+	got, err := nines.Sub(MustMoney("1", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, strings.Repeat("9", 39)+"8 EUR", got.String())
+	got, err = MustMoney("1e9", "EUR").Add(MustMoney("1e-30", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, 40, got.Amount().NumDigits())
+	// A currency mismatch is reported as before.
+	_, err = nines.Add(MustMoney("1", "USD"))
+	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+}
+
 func TestMoney_zero(t *testing.T) {
 	var z Money
 	assert.True(t, z.IsZero())
@@ -180,13 +204,34 @@ func TestMoney_Mul(t *testing.T) {
 		assert.Equal(t, MustCurrency("EUR"), got.Currency())
 	}
 	// A product past 18 digits is kept exactly, as a wide amount: 10^20 - 1
-	// times 10^20 + 1 is 10^40 - 1, forty nines.
+	// times 10^20 + 1 is 10^40 - 1, forty nines, MaxDigits of them.
 	wide, err := MustMoney("99999999999999999999", "EUR").Mul(decimal.RequireFromString("100000000000000000001"))
 	require.NoError(t, err)
 	assert.Equal(t, strings.Repeat("9", 40)+" EUR", wide.String())
-	sum, err := Sum([]Money{wide, MustMoney("1", "EUR")})
-	require.NoError(t, err)
-	assert.Equal(t, "1"+strings.Repeat("0", 40)+" EUR", sum.String())
+	// One more is 10^40, 41 digits: out of range, for Sum as for Add.
+	_, err = Sum([]Money{wide, MustMoney("1", "EUR")})
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: the sum of 2 amounts with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	_, err = wide.Add(MustMoney("1", "EUR"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+
+	// A product beyond the bounds is an error, not an amount the decoders
+	// would refuse: 19.99 x 1.025000 gains six places a step, 2 + 5*6 = 32
+	// after five, beyond MaxExponent; 10^20 x 10^20 has 41 digits; 1e30 x 10
+	// has exponent 31.
+	m := MustMoney("19.99", "EUR")
+	for step := 1; step <= 4; step++ {
+		m, err = m.Mul(dec("1.025000"))
+		require.NoError(t, err)
+		assert.Equal(t, int32(-2-6*step), m.Amount().Exponent())
+	}
+	_, err = m.Mul(dec("1.025000"))
+	require.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Contains(t, err.Error(), "with 34 digits and exponent -32 is out of range (at most 40 digits, exponent within ±30)")
+	_, err = MustMoney("100000000000000000000", "EUR").Mul(dec("100000000000000000000"))
+	assert.ErrorIs(t, err, ErrInvalidAmount, "10^40 has 41 digits")
+	_, err = MustMoney("1e30", "EUR").Mul(dec("1e1"))
+	assert.ErrorIs(t, err, ErrInvalidAmount, "exponent 31")
 
 	var z Money
 	got, err := z.Mul(decimal.RequireFromString("0.25"))
@@ -239,21 +284,34 @@ func TestMoney_MulProperties(t *testing.T) {
 }
 
 func TestMoney_Round(t *testing.T) {
+	round := func(m Money, p Precision) Money {
+		t.Helper()
+		r, err := m.Round(p)
+		require.NoError(t, err)
+		return r
+	}
 	// 2.345 EUR to cents: half-up 2.35, half-even 2.34 (the 4 is even),
 	// down 2.34, up 2.35.
 	m := MustMoney("2.345", "EUR")
-	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfUp))))
-	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundHalfEven))))
-	assert.True(t, MustMoney("2.34", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundDown))))
-	assert.True(t, MustMoney("2.35", "EUR").Equal(m.Round(MustPrecision(2, outcome.RoundUp))))
+	assert.True(t, MustMoney("2.35", "EUR").Equal(round(m, MustPrecision(2, outcome.RoundHalfUp))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(round(m, MustPrecision(2, outcome.RoundHalfEven))))
+	assert.True(t, MustMoney("2.34", "EUR").Equal(round(m, MustPrecision(2, outcome.RoundDown))))
+	assert.True(t, MustMoney("2.35", "EUR").Equal(round(m, MustPrecision(2, outcome.RoundUp))))
 	// To the nearest thousand: 1234567 -> 1235000 (half-up, places -3).
-	assert.True(t, MustMoney("1235000", "EUR").Equal(MustMoney("1234567", "EUR").Round(MustPrecision(-3, outcome.RoundHalfUp))))
+	assert.True(t, MustMoney("1235000", "EUR").Equal(round(MustMoney("1234567", "EUR"), MustPrecision(-3, outcome.RoundHalfUp))))
 	// A rounded amount holds exactly the places asked for, in every mode:
 	// 2.3 EUR to cents is 2.30 EUR.
 	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
-		assert.Equal(t, "2.30 EUR", MustMoney("2.3", "EUR").Round(MustPrecision(2, m)).String(), "%s", m)
+		assert.Equal(t, "2.30 EUR", round(MustMoney("2.3", "EUR"), MustPrecision(2, m)).String(), "%s", m)
 	}
-	assert.Equal(t, "2.345 EUR", m.Round(Precision{}).String(), "the zero Precision leaves it alone")
+	assert.Equal(t, "2.345 EUR", round(m, Precision{}).String(), "the zero Precision leaves it alone")
+
+	// Forty nines hold MaxDigits digits; to two places they would hold 42.
+	nines := MustMoney(strings.Repeat("9", 40), "EUR")
+	_, err := nines.Round(MustPrecision(2, outcome.RoundHalfEven))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: "+strings.Repeat("9", 40)+" EUR rounded to 2 places, half-even with 42 digits and exponent -2 is out of range (at most 40 digits, exponent within ±30)")
+	assert.True(t, nines.Equal(round(nines, MustPrecision(0, outcome.RoundHalfEven))))
 }
 
 func decimalInt(n int64) decimal.Decimal { return decimal.New(n, 0) }

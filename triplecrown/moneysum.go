@@ -17,7 +17,11 @@ import (
 // It adds as [Sum] does, in fixed-point 128-bit integers at the smallest
 // exponent met, so Add allocates nothing; an amount too wide for that, or a
 // sum that would overflow 128 bits, moves it to exact decimal arithmetic,
-// which is slower but has no limit.
+// which is slower. Unlike Sum, which holds only the final sum to
+// [MaxDigits], a MoneySum holds every running sum to it, so that its binary
+// form always decodes: an Add or a Merge that would take it beyond is an
+// error with code [ErrInvalidAmount] and leaves it unchanged (only amounts
+// near 10^40, or far apart in scale, like 1e30 and 1e-30, get there).
 //
 // The zero MoneySum is the empty sum, ready to use; its total is the zero
 // Money. A MoneySum is a plain value: a copy is independent of the
@@ -33,42 +37,47 @@ type MoneySum struct {
 
 // Add adds m to the sum. Adding the zero Money changes nothing; an amount in
 // another currency than the sum's is an error with code
-// [ErrCurrencyMismatch] that names both, and leaves the sum unchanged. It
-// does not allocate (unless the sum has become wide).
+// [ErrCurrencyMismatch] that names both, and a sum that would have more
+// than [MaxDigits] digits one with code [ErrInvalidAmount]; either leaves
+// the sum unchanged. It does not allocate (unless the sum has become wide).
 func (s *MoneySum) Add(m Money) error {
 	if m.cur.IsZero() {
 		// The zero Money: not even its exponent counts.
 		return nil
 	}
-	if m.cur != s.cur {
-		if !s.cur.IsZero() {
-			return mismatch(nil, s.cur, m.cur)
+	if m.cur != s.cur && !s.cur.IsZero() {
+		return mismatch(nil, s.cur, m.cur)
+	}
+	if !s.wide {
+		acc := s.acc
+		if !m.wide && acc.add(m.units, m.amount.Exponent()) {
+			// Within the bounds: at most 39 digits, and the smallest
+			// exponent of amounts that are within them.
+			s.cur, s.acc = m.cur, acc
+			return nil
 		}
-		s.cur = m.cur
-	}
-	if s.wide {
-		s.big = s.big.Add(m.amount)
-		return nil
-	}
-	acc := s.acc
-	if !m.wide && acc.add(m.units, m.amount.Exponent()) {
-		s.acc = acc
-		return nil
 	}
 	// The decimal sum keeps the smallest exponent met, as acc does.
-	if s.acc.started {
-		s.big = s.acc.decimal().Add(m.amount)
-	} else {
-		s.big = m.amount
+	sum := m.amount
+	switch {
+	case s.wide:
+		sum = s.big.Add(m.amount)
+	case s.acc.started:
+		sum = s.acc.decimal().Add(m.amount)
 	}
-	s.wide = true
+	if err := amountBounds.check(sum, nil, "the running sum of "+m.cur.String()); err != nil {
+		return err
+	}
+	s.cur, s.big, s.wide = m.cur, sum, true
 	return nil
 }
 
 // Merge adds the sum o to s: merging the sums of shards gives exactly the
 // sum of all their amounts. Merging the empty sum changes nothing, and o may
 // be s itself (which doubles s). Sums in two currencies are an error with
-// code [ErrCurrencyMismatch], and leave s unchanged.
+// code [ErrCurrencyMismatch], and a sum that would have more than
+// [MaxDigits] digits one with code [ErrInvalidAmount]; either leaves s
+// unchanged.
 func (s *MoneySum) Merge(o MoneySum) error {
 	switch {
 	case o.cur.IsZero():
@@ -86,8 +95,11 @@ func (s *MoneySum) Merge(o MoneySum) error {
 			return nil
 		}
 	}
-	s.big = s.amount().Add(o.amount())
-	s.wide = true
+	sum := s.amount().Add(o.amount())
+	if err := amountBounds.check(sum, nil, "the merged sum of "+s.cur.String()); err != nil {
+		return err
+	}
+	s.big, s.wide = sum, true
 	return nil
 }
 

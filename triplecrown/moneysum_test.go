@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -51,11 +52,11 @@ func TestMoneySum_Add(t *testing.T) {
 			want: MustMoney("1234567890123456789012345e3", "EUR"), wantExp: 3, wantWide: true},
 		{name: "wide later", in: []Money{eur("1"), eur("1234567890123456789012345"), eur("0.01")},
 			want: eur("1234567890123456789012346.01"), wantExp: -2, wantWide: true},
-		// 9e17 at exponent 30 rescaled to exponent -30 needs 9e77: past
-		// 2^127 (about 1.7e38), so the sum goes on in decimals.
-		{name: "exponents too far apart", in: []Money{eur("900000000000000000e30"), eur("1e-30")},
-			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
-			wantExp: -30, wantWide: true},
+		// 9 at exponent 30 rescaled to exponent -9 needs 9e39: past 2^127
+		// (about 1.7e38), so the sum goes on in decimals; 9e30 + 1e-9 has
+		// 40 digits, within MaxDigits.
+		{name: "exponents too far apart", in: []Money{eur("9e30"), eur("1e-9")},
+			want: makeMoney(dec("9000000000000000000000000000000.000000001"), MustCurrency("EUR")), wantExp: -9, wantWide: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +90,38 @@ func TestMoneySum_Add_currencyMismatch(t *testing.T) {
 	assert.True(t, eur("1234567890123456789012345").Equal(w.Total()))
 }
 
+// TestMoneySum_bounds: an Add or a Merge that would take the sum beyond
+// MaxDigits is an error and leaves the sum as it was, so that a MoneySum's
+// binary form always decodes.
+func TestMoneySum_bounds(t *testing.T) {
+	nines := eur(strings.Repeat("9", 40))
+	// On the decimal path: forty nines (wide) plus one is 10^40, 41 digits.
+	s := sumOf(t, nines)
+	require.True(t, s.wide)
+	err := s.Add(eur("1"))
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: the running sum of EUR with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	assert.True(t, nines.Equal(s.Total()), "unchanged: %s", s.Total())
+	// Leaving the fixed-point path: 9e30 rescaled to exponent -30 overflows
+	// 128 bits, and 9e30 + 1e-30 has 61 digits. The sum stays fixed.
+	f := sumOf(t, eur("9e30"))
+	assert.ErrorIs(t, f.Add(eur("1e-30")), ErrInvalidAmount)
+	assert.False(t, f.wide)
+	assert.True(t, eur("9e30").Equal(f.Total()))
+	// Merging: both ways, fixed and wide.
+	assert.ErrorIs(t, f.Merge(sumOf(t, eur("1e-30"))), ErrInvalidAmount)
+	assert.True(t, eur("9e30").Equal(f.Total()))
+	err = s.Merge(s)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: the merged sum of EUR with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	assert.True(t, nines.Equal(s.Total()))
+	// The sum may come back within the bounds: forty nines, minus one, plus
+	// one.
+	require.NoError(t, s.Add(eur("-1")))
+	require.NoError(t, s.Add(eur("1")))
+	assert.True(t, nines.Equal(s.Total()))
+}
+
 func TestMoneySum_Merge(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -106,13 +139,11 @@ func TestMoneySum_Merge(t *testing.T) {
 			want: eur("1234567890123456789012345.5"), wantExp: -1},
 		{name: "narrow and wide", a: sumOf(t, eur("0.5")), b: sumOf(t, eur("1234567890123456789012345")),
 			want: eur("1234567890123456789012345.5"), wantExp: -1},
-		// 9e17 × 10^30 needs more than 128 bits at exponent -30.
-		{name: "merge overflows 128 bits", a: sumOf(t, eur("900000000000000000e30")), b: sumOf(t, eur("1e-30")),
-			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
-			wantExp: -30},
-		{name: "argument overflows 128 bits", a: sumOf(t, eur("1e-30")), b: sumOf(t, eur("900000000000000000e30")),
-			want:    makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR")),
-			wantExp: -30},
+		// 9e30 needs more than 128 bits at exponent -9: 9e39.
+		{name: "merge overflows 128 bits", a: sumOf(t, eur("9e30")), b: sumOf(t, eur("1e-9")),
+			want: makeMoney(dec("9000000000000000000000000000000.000000001"), MustCurrency("EUR")), wantExp: -9},
+		{name: "argument overflows 128 bits", a: sumOf(t, eur("1e-9")), b: sumOf(t, eur("9e30")),
+			want: makeMoney(dec("9000000000000000000000000000000.000000001"), MustCurrency("EUR")), wantExp: -9},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,15 +211,17 @@ func TestMoneySum_Add_allocs(t *testing.T) {
 }
 
 // randomAmount returns an amount of varied size and exponent: mostly cents,
-// sometimes other exponents, sometimes wider than 18 digits.
+// sometimes other exponents (-8 to 8), sometimes wider than 18 digits (at
+// most 31, in cents). Forty of them sum to at most 39 digits: 31 + 6 places
+// + 2 for the carries, or 10 + 16 + 2.
 func randomAmount(rng *rand.Rand) Money {
 	exp := int32(-2)
-	if rng.IntN(4) == 0 {
-		exp = int32(rng.IntN(2*MaxExponent+1) - MaxExponent)
-	}
 	coef := decimal.New(rng.Int64N(1_000_000_000)-100_000_000, 0)
-	if rng.IntN(8) == 0 {
+	switch rng.IntN(8) {
+	case 0:
 		coef = coef.Mul(decimal.New(rng.Int64N(1_000_000_000_000), 0)).Mul(decimal.New(1_000_000_007, 0))
+	case 1, 2:
+		exp = int32(rng.IntN(17) - 8)
 	}
 	m, err := NewMoney(decimal.NewFromBigInt(coef.BigInt(), exp), "EUR")
 	if err != nil {

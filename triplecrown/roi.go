@@ -41,7 +41,10 @@ type ROI struct {
 // investment that is missing ([ErrMissingMoney]), negative
 // ([ErrNegativeMoney]) or zero ([ErrInvalidInvestment]); amounts in
 // different currencies ([ErrCurrencyMismatch]); periods that are zero or
-// negative ([ErrInvalidPeriods]).
+// negative ([ErrInvalidPeriods]); and a benefit (cost saved plus revenue
+// gained) or a net benefit (benefit minus investment) with more than
+// [MaxDigits] digits ([ErrInvalidAmount], as from [Money.Add]), so that
+// [ROI.Benefit] and [ROI.Net] are within the bounds of every amount.
 func NewROI(spec ROISpec) (ROI, error) {
 	var errs []error
 	inv := spec.Investment
@@ -59,7 +62,7 @@ func NewROI(spec ROISpec) (ROI, error) {
 	}
 	benefit, err := spec.CostSaved.Add(spec.RevenueGained)
 	if err == nil {
-		_, err = benefit.Add(inv)
+		_, err = benefit.Sub(inv)
 	}
 	if err != nil {
 		errs = append(errs, err)
@@ -76,14 +79,20 @@ func NewROI(spec ROISpec) (ROI, error) {
 // NewROIFromScorecard returns the ROI of investment against the cost saved
 // and revenue gained on card (a unit's, or the enterprise's roll-up) over
 // periods: cost saved is the baseline cost minus the actual, revenue gained
-// the actual revenue minus the baseline. Errors are those of [NewROI], and
-// [ErrInvalidScorecard] for the zero Scorecard.
+// the actual revenue minus the baseline. Errors are those of [NewROI],
+// [ErrInvalidScorecard] for the zero Scorecard, and [ErrInvalidAmount] for a
+// cost saved or revenue gained with more than [MaxDigits] digits (as from
+// [Money.Sub]).
 func NewROIFromScorecard(investment Money, card Scorecard, periods int64) (ROI, error) {
 	if card.IsZero() {
 		return ROI{}, newError(ErrInvalidScorecard, nil, "triplecrown: cannot take an ROI from the zero Scorecard")
 	}
-	saved, _ := card.spec.Cost.Baseline.Sub(card.spec.Cost.Actual)
-	gained, _ := card.spec.Revenue.Actual.Sub(card.spec.Revenue.Baseline)
+	// One currency: the subtractions fail only beyond the bounds.
+	saved, serr := card.spec.Cost.Baseline.Sub(card.spec.Cost.Actual)
+	gained, gerr := card.spec.Revenue.Actual.Sub(card.spec.Revenue.Baseline)
+	if err := errors.Join(serr, gerr); err != nil {
+		return ROI{}, err
+	}
 	return NewROI(ROISpec{Investment: investment, CostSaved: saved, RevenueGained: gained, Periods: periods})
 }
 

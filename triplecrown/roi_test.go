@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -85,6 +86,17 @@ func TestNewROI_errors(t *testing.T) {
 	}
 	_, err := NewROI(ROISpec{Investment: usd("0"), Periods: 1})
 	assert.EqualError(t, err, "triplecrown: an investment of zero has no return ratio")
+
+	// Beyond the bounds: a benefit of forty nines plus one is 10^40, 41
+	// digits; a benefit of minus forty nines less an investment of 1 is
+	// -10^40. Benefit and Net would return them.
+	nines := strings.Repeat("9", 40)
+	_, err = NewROI(ROISpec{Investment: usd("1"), CostSaved: usd(nines), RevenueGained: usd("1"), Periods: 1})
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Contains(t, err.Error(), "the sum of "+nines+" USD and 1 USD with 41 digits")
+	_, err = NewROI(ROISpec{Investment: usd("1"), CostSaved: usd("-" + nines), Periods: 1})
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Contains(t, err.Error(), "the difference of -"+nines+" USD and 1 USD with 41 digits")
 }
 
 func TestNewROIFromScorecard(t *testing.T) {
@@ -102,4 +114,11 @@ func TestNewROIFromScorecard(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidScorecard)
 	_, err = NewROIFromScorecard(usd("1"), MustScorecard(spec("x")), 12)
 	assert.ErrorIs(t, err, ErrCurrencyMismatch)
+	// A cost of 1e30 down to 1e-30 saves sixty nines at exponent -30,
+	// beyond MaxDigits.
+	wide := spec("x")
+	wide.Cost = Amounts{Baseline: eur("1e30"), Actual: eur("1e-30")}
+	_, err = NewROIFromScorecard(eur("1"), MustScorecard(wide), 12)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.Contains(t, err.Error(), "with 60 digits and exponent -30")
 }

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/bits"
@@ -78,8 +79,12 @@ type Rollup struct {
 // unit ID, a zero Scorecard ([ErrInvalidScorecard]), units that appear
 // twice ([outcome.ErrDuplicateID]), and cards whose period
 // ([ErrPeriodMismatch]), currency ([ErrCurrencyMismatch]) or service measure
-// ([ErrServiceMismatch]) differs from the first card's, and sample sizes
-// whose sum overflows ([ErrSampleOverflow]).
+// ([ErrServiceMismatch]) differs from the first card's, sample sizes whose
+// sum overflows ([ErrSampleOverflow]), and sums beyond the bounds every
+// amount and measure is held to ([ErrInvalidAmount]: a sum of money with
+// more than [MaxDigits] digits, or a service total or weight beyond those
+// of a [Measure]), which only amounts near 10^40, or far apart in scale
+// (1e30 and 1e-30), reach.
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	idErr := outcome.ValidateID(unit)
 	var ids []string // the roll-up's unit, if it is one
@@ -105,18 +110,22 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	}
 	var money [4]Money
 	for i := range sums {
-		if sums[i].wide {
-			money[i] = slowSumField(cards, i)
-		} else {
+		if !sums[i].wide {
+			// Within the bounds: see Sum.
 			money[i] = sums[i].result()
+			continue
+		}
+		money[i] = slowSumField(cards, i)
+		if !amountBounds.holds(money[i].amount) {
+			errs = append(errs, amountBounds.check(money[i].amount, []string{unit},
+				fmt.Sprintf("the %s of roll-up %q", moneyFields[i], clip(unit))))
 		}
 	}
-	base, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Baseline })
-	if err != nil {
-		return Rollup{}, err
-	}
-	act, err := combine(unit, cards, func(s ServiceSpec) Measure { return s.Actual })
-	if err != nil {
+	base, err := combine(unit, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
+	errs = append(errs, err)
+	act, err := combine(unit, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
+	errs = append(errs, err)
+	if err := errors.Join(errs...); err != nil {
 		return Rollup{}, err
 	}
 	svc := first.Service
@@ -137,6 +146,10 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	}}
 	return Rollup{card: card, units: units, combination: comb}, nil
 }
+
+// moneyFields names a scorecard's four amounts in messages, in the order of
+// slowSumField's fields.
+var moneyFields = [4]string{"baseline cost", "actual cost", "baseline revenue", "actual revenue"}
 
 // slowSumField sums one money field of cards with decimal arithmetic: 0 and
 // 1 are the baseline and actual cost, 2 and 3 those of revenue.
@@ -199,9 +212,11 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 	return errs
 }
 
-// combine combines one side (baseline or actual) of the cards' service
-// measures, which are of one kind.
-func combine(unit string, cards []Scorecard, side func(ServiceSpec) Measure) (Measure, error) {
+// combine combines one side (baseline or actual, which names it) of the
+// cards' service measures, which are of one kind. A combined total or
+// weight beyond the bounds of a [Measure]'s is an error with code
+// [ErrInvalidAmount].
+func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measure) (Measure, error) {
 	switch side(cards[0].spec.Service).kind {
 	case RateMeasure:
 		var s, n int64
@@ -224,6 +239,10 @@ func combine(unit string, cards []Scorecard, side func(ServiceSpec) Measure) (Me
 			}
 		}
 		total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
+		if !meanTotalBounds.holds(total) {
+			return Measure{}, meanTotalBounds.check(total, []string{unit},
+				fmt.Sprintf("the %s service total of roll-up %q", which, clip(unit)))
+		}
 		// The pooled variance: within-unit sum of squares plus between-unit
 		// sum of squares, over N - 1.
 		mean := total.InexactFloat64() / float64(n)
@@ -237,6 +256,11 @@ func combine(unit string, cards []Scorecard, side func(ServiceSpec) Measure) (Me
 	}
 	total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
 	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
+	if !valueTotalBounds.holds(total) || !amountBounds.holds(weight) {
+		return Measure{}, errors.Join(
+			valueTotalBounds.check(total, []string{unit}, fmt.Sprintf("the %s service total of roll-up %q", which, clip(unit))),
+			amountBounds.check(weight, []string{unit}, fmt.Sprintf("the %s service weight of roll-up %q", which, clip(unit))))
+	}
 	return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
 }
 

@@ -1,8 +1,10 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -187,6 +189,96 @@ func TestNewRollup_wideMoney(t *testing.T) {
 	require.NoError(t, err)
 	total, _ := r.Scorecard().Service().Baseline.Fraction()
 	assert.True(t, dec("1234567890123456789012346").Equal(total))
+}
+
+// TestNewRollup_bounds: sums beyond the bounds of an amount or of a
+// measure's parts are errors naming the roll-up, never values its JSON and
+// binary decoders would refuse; sums within them round-trip.
+func TestNewRollup_bounds(t *testing.T) {
+	nines := strings.Repeat("9", 40)
+	card := func(unit string, edit func(*ScorecardSpec)) Scorecard {
+		s := spec(unit)
+		edit(&s)
+		return MustScorecard(s)
+	}
+	tests := []struct {
+		name    string
+		cards   []Scorecard
+		wantMsg string
+	}{
+		{
+			// 2 x (10^40 - 1) = 2e40 - 2: 41 digits.
+			name: "money",
+			cards: []Scorecard{card("a", func(s *ScorecardSpec) { s.Cost.Baseline = eur(nines) }),
+				card("b", func(s *ScorecardSpec) { s.Cost.Baseline = eur(nines) })},
+			wantMsg: `triplecrown: the baseline cost of roll-up "e" with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)`,
+		},
+		{
+			// Weights 1e30 + 1e-30: 10^60 + 1 at exponent -30, 61 digits
+			// (the totals, 1 x each, have as many: within the 80 of a total).
+			name:    "value weights",
+			cards:   []Scorecard{valueCard("a", "1", "1e30", "1", "1"), valueCard("b", "1", "1e-30", "1", "1")},
+			wantMsg: `triplecrown: the baseline service weight of roll-up "e" with 61 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`,
+		},
+		{
+			// Totals 1e30 x 1 + 1e-30 x 1e-30 = 1e30 + 1e-60: 10^90 + 1 at
+			// exponent -60, 91 digits.
+			name:    "value totals",
+			cards:   []Scorecard{valueCard("a", "1e30", "1", "1", "1"), valueCard("b", "1e-30", "1e-30", "1", "1")},
+			wantMsg: `triplecrown: the baseline service total of roll-up "e" with 91 digits and exponent -60 is out of range (at most 80 digits, exponent within ±60)`,
+		},
+		{
+			// Totals 2 x (10^40 - 1) x 10^30 + 2 x 10^-30: about 2e100 at
+			// exponent -30, 101 digits.
+			name: "mean totals",
+			cards: []Scorecard{
+				card("a", func(s *ScorecardSpec) { s.Service.Baseline = mustMeasure(NewMean(dec(nines+"e30"), 1, 2)) }),
+				card("b", func(s *ScorecardSpec) { s.Service.Baseline = mustMeasure(NewMean(dec("1e-30"), 1, 2)) })},
+			wantMsg: `triplecrown: the baseline service total of roll-up "e" with 101 digits and exponent -30 is out of range (at most 80 digits, exponent within ±30)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewRollup("e", tt.cards)
+			assert.True(t, r.IsZero())
+			assert.ErrorIs(t, err, ErrInvalidAmount)
+			assert.EqualError(t, err, tt.wantMsg)
+			probs := outcome.Problems(err)
+			require.Len(t, probs, 1)
+			assert.Equal(t, []string{"e"}, probs[0].IDs)
+
+			// Merging roll-ups of the cards meets the same sums.
+			_, err = mustRollup(t, "x", tt.cards[0]).Merge(mustRollup(t, "y", tt.cards[1]))
+			assert.ErrorIs(t, err, ErrInvalidAmount)
+			assert.Equal(t, []string{"x"}, outcome.Problems(err)[0].IDs)
+		})
+	}
+
+	// Within the bounds, however far apart in scale: the value totals and
+	// weights 1e30 + 1e-30 (61 digits) and the costs 1e30 + 1e-9 (40
+	// digits), which the decoders read back.
+	r, err := NewRollup("e", []Scorecard{valueCard("a", "1e30", "1", "1", "1"), valueCard("b", "1e-30", "1", "1", "1"),
+		card("c", func(s *ScorecardSpec) {
+			s.Cost.Baseline = eur("1e30")
+			s.Service = valueCard("c", "1", "1", "1", "1").Service()
+		}),
+		card("d", func(s *ScorecardSpec) {
+			s.Cost.Baseline = eur("1e-9")
+			s.Service = valueCard("d", "1", "1", "1", "1").Service()
+		})})
+	require.NoError(t, err)
+	// 100 + 100 + 1e30 + 1e-9.
+	assert.True(t, eur("1000000000000000000000000000200.000000001").Equal(r.Scorecard().Cost().Baseline))
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var fromJSON Rollup
+	require.NoError(t, json.Unmarshal(b, &fromJSON), "%s", b)
+	assert.True(t, r.Equal(fromJSON))
+	bin, err := r.MarshalBinary()
+	require.NoError(t, err)
+	var fromBinary Rollup
+	require.NoError(t, fromBinary.UnmarshalBinary(bin))
+	assert.True(t, r.Equal(fromBinary))
 }
 
 // TestNewRollup_merge: rolling up roll-ups gives the roll-up of all units,

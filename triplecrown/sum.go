@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"fmt"
 	"math/big"
 	"math/bits"
 
@@ -10,7 +11,10 @@ import (
 // Sum returns the exact sum of amounts, which must all be in one currency
 // (the zero Money, having none, adds nothing). Amounts in different
 // currencies are an error with code [ErrCurrencyMismatch] that names the
-// first two currencies met. The sum of no amounts, or of zero Moneys only, is
+// first two currencies met, and a sum with more than [MaxDigits] digits
+// (amounts near 10^40, or far apart in scale, like 1e30 and 1e-30) one with
+// code [ErrInvalidAmount]; only the sum is held to the bounds, not the
+// partial sums on the way. The sum of no amounts, or of zero Moneys only, is
 // the zero Money.
 //
 // Sum does not allocate per amount. It adds the amounts' coefficients as
@@ -19,8 +23,9 @@ import (
 // with every multiplication and addition checked for overflow, and converts
 // to a decimal once, at the end. An amount whose coefficient has more than 18
 // digits, or a sum that would overflow 128 bits, makes Sum start again with
-// exact [decimal.Decimal.Add] arithmetic, which is slower but has no limit;
-// either way the result is exact.
+// exact [decimal.Decimal.Add] arithmetic, which is slower but has no limit
+// on the way (only the sum is held to the bounds); either way the result is
+// exact.
 func Sum(amounts []Money) (Money, error) {
 	var s summer
 	for i := range amounts {
@@ -28,10 +33,22 @@ func Sum(amounts []Money) (Money, error) {
 			return Money{}, err
 		}
 	}
-	if s.wide {
-		return s.slowSum(amounts), nil
+	sum := s.total(amounts)
+	if s.wide && !amountBounds.holds(sum.amount) {
+		return Money{}, amountBounds.check(sum.amount, nil, fmt.Sprintf("the sum of %d amounts", len(amounts)))
 	}
-	return s.result(), nil
+	return sum, nil
+}
+
+// total returns the sum of amounts, all of which s has added. Only a sum on
+// the decimal path (s.wide) can be beyond the bounds of an amount: the
+// fixed-point sum has at most 39 digits and the smallest exponent of the
+// amounts, which are within them.
+func (s *summer) total(amounts []Money) Money {
+	if s.wide {
+		return s.slowSum(amounts)
+	}
+	return s.result()
 }
 
 // summer sums Money: the currency, and a fixed-point accumulator that gives

@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -33,8 +34,16 @@ func TestSum(t *testing.T) {
 		{name: "negative past int64", in: repeat(eur("-900000000000000000"), 20), want: eur("-18000000000000000000")},
 		// A 25-digit amount does not fit the fast path; the slow path adds it exactly.
 		{name: "wide amount", in: []Money{eur("1"), eur("1234567890123456789012345"), eur("0.01")}, want: eur("1234567890123456789012346.01")},
-		// 9e17 at exponent 30 rescaled to exponent -30 needs 10^60: overflow, then the slow path.
-		{name: "exponents too far apart", in: []Money{eur("900000000000000000e30"), eur("1e-30")}, want: makeMoney(dec("900000000000000000000000000000000000000000000000.000000000000000000000000000001"), MustCurrency("EUR"))},
+		// 9 at exponent 30 rescaled to exponent -9 is 9e39, past 2^127:
+		// overflow, then the slow path; the sum has 40 digits.
+		{name: "exponents too far apart", in: []Money{eur("9e30"), eur("1e-9")}, want: makeMoney(dec("9000000000000000000000000000000.000000001"), MustCurrency("EUR"))},
+		// 9e17 at exponent 30 plus 1e-30 has 78 digits; forty nines plus
+		// 0.5 has 41, and so do forty nines plus one: beyond MaxDigits.
+		{name: "sum of too many digits", in: []Money{eur("900000000000000000e30"), eur("1e-30")}, wantErr: ErrInvalidAmount},
+		{name: "places past the bounds", in: []Money{eur(strings.Repeat("9", 40)), eur("0.5")}, wantErr: ErrInvalidAmount},
+		{name: "carry past the bounds", in: []Money{eur(strings.Repeat("9", 40)), eur("1")}, wantErr: ErrInvalidAmount},
+		// The partial sum forty nines plus one is beyond, the sum is not.
+		{name: "only the sum counts", in: []Money{eur(strings.Repeat("9", 40)), eur("1"), eur("-2")}, want: eur(strings.Repeat("9", 39) + "8")},
 		{name: "mixed currencies", in: []Money{eur("1"), MustMoney("1", "USD")}, wantErr: ErrCurrencyMismatch},
 	}
 	for _, tt := range tests {

@@ -159,7 +159,9 @@ func roiPart(w io.Writer, costSaved, revenueGained triplecrown.Money) error {
 	if err != nil {
 		return err
 	}
-	margin = margin.Round(dollars)
+	if margin, err = margin.Round(dollars); err != nil {
+		return err
+	}
 	roi, err := triplecrown.NewROI(triplecrown.ROISpec{
 		Investment:    triplecrown.MustMoney("12000000", "USD"),
 		CostSaved:     costSaved,
