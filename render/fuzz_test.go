@@ -30,6 +30,7 @@ func FuzzDiagram(f *testing.F) {
 			return s
 		}
 		task, act, sco := idOr(a, "t"), idOr(b, "a"), idOr(c, "s")
+		a, b, c = validUTF8(a), validUTF8(b), validUTF8(c) // as names: hierarchy refuses invalid UTF-8
 		bld := hierarchy.NewBuilder()
 		bld.AddNode(hierarchy.Node{ID: task, Name: b, Level: outcome.Task})
 		bld.AddNode(hierarchy.Node{ID: act, Name: c, Level: outcome.Activity})

@@ -3,6 +3,7 @@ package render_test
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -202,7 +203,7 @@ func hostileModel() hierarchy.Model {
 			id = fmt.Sprintf("h%d", i)
 		}
 		level := outcome.Level(1 + i*4/len(hostileNames))
-		b.AddNode(hierarchy.Node{ID: id, Name: name, Level: level})
+		b.AddNode(hierarchy.Node{ID: id, Name: validUTF8(name), Level: level})
 		if prev != "" {
 			b.AddWeightedLink(prev, id, decimal.New(int64(i), -3))
 		}
@@ -216,6 +217,11 @@ func hostileModel() hierarchy.Model {
 	}
 	return m
 }
+
+// validUTF8 returns s with each byte that is not part of valid UTF-8
+// replaced by U+FFFD, as a diagram shows it: hierarchy refuses names that are
+// not valid UTF-8, so a model holds the replacement characters instead.
+func validUTF8(s string) string { return strings.Map(func(r rune) rune { return r }, s) }
 
 // ranking is the contact centre's choice of a North Star, from four
 // candidates: first contact resolution (the measure of the successful
