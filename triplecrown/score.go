@@ -197,9 +197,13 @@ type CrownScore struct {
 	places      int32
 	threshold   Threshold
 	material    bool
-	tested      bool
-	p, alpha    float64
-	status      Status
+	// The exact change is num/absDen and the exact relative change
+	// num/relDen (relDen is zero when there is none), for a reason that
+	// must show more places to agree with the materiality verdict.
+	num, absDen, relDen decimal.Decimal
+	tested              bool
+	p, alpha            float64
+	status              Status
 }
 
 // Crown returns which crown this is.
@@ -288,12 +292,22 @@ func (s CrownScore) Reason() string {
 	default:
 		b.WriteString(" fell")
 	}
-	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(s.text(s.change), s.sign))
+	change := s.text(s.change)
+	if s.threshold.kind == absolute && s.crown == Service {
+		if x, places := s.agreeing(s.change, s.absDen); places > s.places {
+			change = x.StringFixed(places)
+		}
+	}
+	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(change, s.sign))
 	if suffix := s.suffix(); suffix != "" {
 		b.WriteString(" " + suffix)
 	}
 	if s.hasRelative {
-		pct := s.relative.Shift(2).StringFixed(max(s.places-2, 0))
+		rel, places := s.relative, s.places
+		if s.threshold.kind == relative {
+			rel, places = s.agreeing(s.relative, s.relDen)
+		}
+		pct := rel.Shift(2).StringFixed(max(places-2, 0))
 		fmt.Fprintf(&b, ", %s%%", signed(pct, s.sign))
 	} else {
 		b.WriteString("; no relative change from a baseline of zero")
@@ -318,6 +332,31 @@ func (s CrownScore) Reason() string {
 	}
 	fmt.Fprintf(&b, ": %s", s.status)
 	return b.String()
+}
+
+// agreeing returns shown, a change (den absDen) or a relative change (den
+// relDen) rounded to s.places as a reason writes it, unless it would seem to
+// contradict the materiality verdict against the threshold: shown at or
+// above the threshold for a change that is not material, or below it for one
+// that is (1999 on 100000 shows as 2.00% against a threshold of 2%). Then it
+// returns num/den truncated toward zero to the fewest more places that agree
+// (1.999%), and those places; it gives up after 30 more.
+func (s CrownScore) agreeing(shown, den decimal.Decimal) (decimal.Decimal, int32) {
+	v := s.threshold.value
+	agrees := func(x decimal.Decimal) bool { return (x.Abs().Cmp(v) >= 0) == s.material }
+	if den.IsZero() || s.num.IsZero() || agrees(shown) {
+		return shown, s.places
+	}
+	for k := int32(1); k <= 30; k++ {
+		q, _ := s.num.Abs().QuoRem(den.Abs(), s.places+k)
+		if agrees(q) {
+			if s.num.Sign() < 0 {
+				q = q.Neg()
+			}
+			return q, s.places + k
+		}
+	}
+	return shown, s.places
 }
 
 // label names the crown in a reason: "cost", "revenue" or the service
@@ -423,7 +462,8 @@ func scoreMoney(cr Crown, dir outcome.Direction, a Amounts, p Policy) CrownScore
 	r := p.Precision()
 	change := x.Sub(b)
 	s := CrownScore{crown: cr, direction: dir, cur: a.Baseline.Currency(), baseline: b, actual: x,
-		change: change, sign: int8(change.Sign()), threshold: t, places: r.places}
+		change: change, sign: int8(change.Sign()), threshold: t, places: r.places,
+		num: change, absDen: decimal.New(1, 0), relDen: b.Abs()}
 	s.material = material(change, decimal.New(1, 0), b.Abs(), t)
 	if !b.IsZero() {
 		s.relative, s.hasRelative = r.Quo(change, b.Abs()), true
@@ -445,7 +485,7 @@ func scoreService(svc ServiceSpec, p Policy) CrownScore {
 	t := p.Threshold(Service)
 	s := CrownScore{crown: Service, direction: svc.Direction, name: svc.Name, unit: svc.Unit,
 		baseline: b.Value(r), actual: x.Value(r), change: r.Quo(d, absDen), sign: int8(d.Sign()),
-		threshold: t, places: r.places}
+		threshold: t, places: r.places, num: d, absDen: absDen, relDen: relDen}
 	s.material = material(d, absDen, relDen, t)
 	if !relDen.IsZero() {
 		s.relative, s.hasRelative = r.Quo(d, relDen), true
