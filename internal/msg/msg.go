@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/shopspring/decimal"
 )
 
@@ -36,14 +37,16 @@ func Clip(s string, n int) string {
 // that takes at most [MaxQuoted] bytes, or else as its coefficient, clipped
 // to MaxQuoted bytes, and its exponent ("1e3000000"), so that a message about
 // a decimal that is out of range stays short, and quick to write, whatever
-// its exponent. [decimal.Decimal.String] would write every zero.
+// its exponent. [decimal.Decimal.String] would write every zero. The full form
+// is [decfmt.String]'s, so it is the same whatever decimal's package-level
+// settings say.
 func Decimal(d decimal.Decimal) string {
 	exp := int64(d.Exponent())
 	switch {
 	case d.IsZero():
 		return "0"
 	case max(exp, -exp)+int64(d.NumDigits())+2 <= MaxQuoted:
-		return d.String()
+		return decfmt.String(d)
 	}
 	return Clip(d.Coefficient().String(), MaxQuoted) + "e" + strconv.FormatInt(exp, 10)
 }
