@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/shopspring/decimal"
 )
 
@@ -502,7 +503,7 @@ func auditPercent(count, total int) string {
 	if total <= 0 {
 		return "0%"
 	}
-	return decimal.NewFromInt(int64(count)*100).DivRound(decimal.NewFromInt(int64(total)), 2).String() + "%"
+	return decfmt.String(decimal.NewFromInt(int64(count)*100).DivRound(decimal.NewFromInt(int64(total)), 2)) + "%"
 }
 
 func auditB2I(b bool) int {
@@ -617,7 +618,7 @@ func (f Finding) Message() string {
 		return fmt.Sprintf("%d of %d %s (%s) %s outputs or the work behind them, at or above the %s threshold: %s",
 			f.count, f.total, auditPlural(f.total, "KPI", "KPIs"), auditPercent(f.count, f.total),
 			auditPlural(f.count, "measures", "measure"),
-			decimal.NewFromFloat(f.threshold).Shift(2).String()+"%", auditBalanceQuote)
+			decfmt.String(decimal.NewFromFloat(f.threshold).Shift(2))+"%", auditBalanceQuote)
 	case CodeNoCustomerOutcomeMeasure:
 		return fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
 			"so the portfolio cannot show whether customers achieve what they came for",
@@ -764,16 +765,16 @@ func (r AuditReport) MarshalJSON() ([]byte, error) {
 	}
 	j := auditReportJSON{
 		Total:                r.total,
-		OutputHeavyThreshold: decimal.NewFromFloat(r.threshold).String(),
+		OutputHeavyThreshold: decfmt.String(decimal.NewFromFloat(r.threshold)),
 		Levels:               make([]auditShareJSON, 0, len(r.counts)-1),
-		OutputSide:           auditShareJSON{Count: r.OutputSideCount(), Share: r.OutputSideShare().String()},
-		Outcomes:             auditShareJSON{Count: r.OutcomeCount(), Share: r.OutcomeShare().String()},
+		OutputSide:           auditShareJSON{Count: r.OutputSideCount(), Share: decfmt.String(r.OutputSideShare())},
+		Outcomes:             auditShareJSON{Count: r.OutcomeCount(), Share: decfmt.String(r.OutcomeShare())},
 		RewardedOutputs:      r.rewardedOutputs,
 		Summary:              r.Summary(),
 		Findings:             make([]auditFindingJSON, len(r.findings)),
 	}
 	for l := range Levels() {
-		j.Levels = append(j.Levels, auditShareJSON{Level: l, Count: r.Count(l), Share: r.Share(l).String()})
+		j.Levels = append(j.Levels, auditShareJSON{Level: l, Count: r.Count(l), Share: decfmt.String(r.Share(l))})
 	}
 	for i, f := range r.findings {
 		j.Findings[i] = f.toJSON()

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/shopspring/decimal"
 )
 
@@ -273,7 +274,7 @@ type reasonCountJSON struct {
 // fields as given, without the checks a breakdown guarantees, and takes a
 // share written as a JSON number too.
 func (rc ReasonCount) MarshalJSON() ([]byte, error) {
-	return json.Marshal(reasonCountJSON{Reason: rc.Reason, Count: rc.Count, Share: rc.Share.String()})
+	return json.Marshal(reasonCountJSON{Reason: rc.Reason, Count: rc.Count, Share: decfmt.String(rc.Share)})
 }
 
 // FailureReasons returns the breakdown of failure demand by reason: one row
