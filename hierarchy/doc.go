@@ -54,9 +54,11 @@
 // definition to a builder, so that several files make one hierarchy. The
 // reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
 // encode to JSON for a dashboard. In every JSON form a decimal (a weight, a
-// value, an amount) is a string, whatever decimal's MarshalJSONWithoutQuotes
-// says, so the same model gives the same bytes in every program; decoding
-// takes a JSON number too.
+// value, an amount) is a string, as decimal's String writes it by default,
+// whatever decimal's package-level settings (MarshalJSONWithoutQuotes,
+// TrimTrailingZeros, UseScientificNotation) say, so the same model gives the
+// same bytes in every program; decoding takes a JSON number too. Messages
+// write decimals the same way.
 //
 // # Asking the model
 //

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
@@ -80,7 +81,7 @@ func (m Model) MarshalJSON() ([]byte, error) {
 		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 			lo := linkOut{From: g.ids[u], To: g.ids[g.outTgt[p]]}
 			if w := g.weight(p); w != weightScale {
-				lo.Weight = weightDecimal(w).String()
+				lo.Weight = decfmt.String(weightDecimal(w))
 			}
 			out.Links = append(out.Links, lo)
 		}
@@ -213,7 +214,7 @@ type shareJSON struct {
 // a JSON number too.
 func (s Share) MarshalJSON() ([]byte, error) {
 	return json.Marshal(shareJSON{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned,
-		Weight: s.Weight.String(), AlignedWeight: s.AlignedWeight.String()})
+		Weight: decfmt.String(s.Weight), AlignedWeight: decfmt.String(s.AlignedWeight)})
 }
 
 // contributionJSON is the JSON form of a [Contribution].
@@ -227,7 +228,7 @@ type contributionJSON struct {
 // says: {"id":"answer-call","amount":"100"}. encoding/json decodes it back
 // into a Contribution, and takes an amount written as a JSON number too.
 func (c Contribution) MarshalJSON() ([]byte, error) {
-	return json.Marshal(contributionJSON{ID: c.ID, Amount: c.Amount.String()})
+	return json.Marshal(contributionJSON{ID: c.ID, Amount: decfmt.String(c.Amount)})
 }
 
 // attributionJSON is the JSON form of an [Attribution].
@@ -250,6 +251,6 @@ type attributionJSON struct {
 // encoding/json decodes it back into an Attribution, and takes a decimal
 // written as a JSON number too.
 func (a Attribution) MarshalJSON() ([]byte, error) {
-	return json.Marshal(attributionJSON{ID: a.ID, Before: a.Before.String(), After: a.After.String(),
-		Change: a.Change.String(), Contributions: a.Contributions})
+	return json.Marshal(attributionJSON{ID: a.ID, Before: decfmt.String(a.Before), After: decfmt.String(a.After),
+		Change: decfmt.String(a.Change), Contributions: a.Contributions})
 }

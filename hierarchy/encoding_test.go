@@ -233,9 +233,10 @@ func TestAddJSONWithCode(t *testing.T) {
 }
 
 // TestJSON_decimalSettingIgnored: every JSON form of the package writes its
-// decimals as strings, so the bytes do not depend on decimal's package-level
-// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
-// parallel with other tests.
+// decimals as strings, written as decimal's String writes them by default, so
+// the bytes do not depend on decimal's package-level MarshalJSONWithoutQuotes,
+// TrimTrailingZeros or UseScientificNotation. It changes those settings, so it
+// must not run in parallel with other tests.
 func TestJSON_decimalSettingIgnored(t *testing.T) {
 	m := contactCentreModel(t)
 	costs, err := m.NewValues(2)
@@ -284,6 +285,11 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		"contributors":  contributors,
 		"warnings":      m.Warnings(),
 		"method":        WeightedMean,
+		// Decimals a caller writes into the exported fields: 2.50, 12·10^2
+		// and 0.0400 as decimal's String writes them by default.
+		"share, by hand": Share{Nodes: 1, Weight: decimal.RequireFromString("2.50"), AlignedWeight: decimal.New(12, 2)},
+		"attribution, by hand": Attribution{ID: "x", Before: decimal.New(12, 2), After: decimal.RequireFromString("1200.0400"),
+			Change: decimal.RequireFromString("0.0400"), Contributions: []Contribution{{ID: "y", Amount: decimal.New(4, 1)}}},
 	}
 	want := map[string][]byte{}
 	for name, v := range forms {
@@ -298,6 +304,9 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Contains(t, string(want["attribution"]), `"before":"2320","after":"2434.7","change":"114.7"`)
 	assert.Equal(t, `{"id":"look-up-account","amount":"14.7"}`, string(want["contribution"]))
 	assert.Contains(t, string(want["rollup, sum"]), `{"id":"cost-to-serve","value":"2320.85","computed":true}`)
+	assert.Equal(t, `{"nodes":1,"aligned":0,"weight":"2.5","alignedWeight":"1200"}`, string(want["share, by hand"]))
+	assert.Equal(t, `{"id":"x","before":"1200","after":"1200.04","change":"0.04","contributions":[{"id":"y","amount":"40"}]}`,
+		string(want["attribution, by hand"]))
 
 	saved := decimal.MarshalJSONWithoutQuotes
 	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
@@ -306,5 +315,15 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
+	// The strings are the same with decimal's string settings flipped too:
+	// trailing zeros kept and scientific notation on.
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/internal/words"
@@ -526,7 +527,7 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 		if st == stateMissing {
 			continue
 		}
-		out.Values = append(out.Values, rollUpValue{ID: id, Value: r.valueAt(int32(u)).String(), Computed: st == stateComputed})
+		out.Values = append(out.Values, rollUpValue{ID: id, Value: decfmt.String(r.valueAt(int32(u))), Computed: st == stateComputed})
 	}
 	return json.Marshal(out)
 }

@@ -391,6 +391,15 @@ func TestValues(t *testing.T) {
 	err = s.Set("revenue", decimal.New(1, 200_000_000))
 	assert.EqualError(t, err, `hierarchy: value 1e200000000 of node "revenue" does not fit a value set of 2 decimal places`)
 	assert.Equal(t, 1, s.Len(), "setting a node again does not count it twice")
+	t.Run("decimal's settings flipped", func(t *testing.T) {
+		// The message writes 0.0010 as decimal's String does by default,
+		// 0.001, whatever TrimTrailingZeros and UseScientificNotation say.
+		trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+		t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+		decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+		err := s.Set("revenue", dec("0.0010"))
+		assert.EqualError(t, err, `hierarchy: value 0.001 of node "revenue" does not fit a value set of 2 decimal places`)
+	})
 	assert.ErrorIs(t, s.Set("ghost", dec("1")), ErrUnknownNode)
 	_, _, err = s.Get("ghost")
 	assert.ErrorIs(t, err, ErrUnknownNode)
