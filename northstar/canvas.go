@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -397,7 +398,7 @@ func checkAmount(d decimal.Decimal, ids []string, where string, args ...any) err
 			append(args, decText(d))...)
 	}
 	if d.IsNegative() {
-		return outcome.NewError(ErrNegativeWeight, ids, "northstar: "+where+" %s is negative", append(args, d.String())...)
+		return outcome.NewError(ErrNegativeWeight, ids, "northstar: "+where+" %s is negative", append(args, decfmt.String(d))...)
 	}
 	return nil
 }
@@ -421,7 +422,7 @@ func inRange(d decimal.Decimal) bool {
 // coefficient and exponent (clipped) when printing it in full could be huge.
 func decText(d decimal.Decimal) string {
 	if inRange(d) {
-		return d.String()
+		return decfmt.String(d)
 	}
 	return clip(d.Coefficient().String()) + "e" + strconv.Itoa(int(d.Exponent()))
 }

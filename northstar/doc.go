@@ -65,9 +65,11 @@
 // Canvases are immutable values that round-trip through JSON, and decoding
 // validates exactly as [NewCanvas] does; so does a [Policy]. The weights and
 // importances people write are exact decimals, and in every JSON form
-// (a canvas, a policy, a ranking) they are strings, whatever decimal's
-// MarshalJSONWithoutQuotes says, so the same input gives the same bytes in
-// every program; decoding takes a JSON number too. The scores, correlations
+// (a canvas, a policy, a ranking) they are strings, as decimal's String
+// writes them by default, whatever decimal's package-level settings
+// (MarshalJSONWithoutQuotes, TrimTrailingZeros, UseScientificNotation) say, so
+// the same input gives the same bytes in every program (and messages write
+// them the same way); decoding takes a JSON number too. The scores, correlations
 // and intervals computed from them are float64 statistics. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -64,7 +65,7 @@ type canvasSpecJSON struct {
 // importance written as a JSON number too.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
-		Weight: s.Weight.String(), Needs: s.Needs, Outcomes: s.Outcomes})
+		Weight: decfmt.String(s.Weight), Needs: s.Needs, Outcomes: s.Outcomes})
 }
 
 // indicatorJSON is the JSON form of an [Indicator].
@@ -79,7 +80,7 @@ type indicatorJSON struct {
 // Indicator has no UnmarshalJSON: encoding/json decodes it into the fields,
 // and takes an importance written as a JSON number too.
 func (i Indicator) MarshalJSON() ([]byte, error) {
-	return json.Marshal(indicatorJSON{Metric: i.Metric, Importance: i.Importance.String()})
+	return json.Marshal(indicatorJSON{Metric: i.Metric, Importance: decfmt.String(i.Importance)})
 }
 
 // weightsJSON is the JSON form of [Weights].
@@ -101,8 +102,8 @@ type weightsJSON struct {
 // (as [Policy.UnmarshalJSON] does, before validating), and takes a weight
 // written as a JSON number too.
 func (w Weights) MarshalJSON() ([]byte, error) {
-	return json.Marshal(weightsJSON{Coverage: w.Coverage.String(), Lead: w.Lead.String(),
-		Linkage: w.Linkage.String(), Ratings: w.Ratings.String(), Reach: w.Reach.String()})
+	return json.Marshal(weightsJSON{Coverage: decfmt.String(w.Coverage), Lead: decfmt.String(w.Lead),
+		Linkage: decfmt.String(w.Linkage), Ratings: decfmt.String(w.Ratings), Reach: decfmt.String(w.Reach)})
 }
 
 // decodeJSON decodes data into v as every package of the module does: see

@@ -10,9 +10,10 @@ import (
 )
 
 // TestJSON_decimalSettingIgnored: every JSON form of the package writes its
-// decimals as strings, so the bytes do not depend on decimal's package-level
-// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
-// parallel with other tests.
+// decimals as strings, written as decimal's String writes them by default, so
+// the bytes do not depend on decimal's package-level MarshalJSONWithoutQuotes,
+// TrimTrailingZeros or UseScientificNotation. It changes those settings, so it
+// must not run in parallel with other tests.
 func TestJSON_decimalSettingIgnored(t *testing.T) {
 	spec := guestsSpec()
 	pol := DefaultPolicy()
@@ -26,6 +27,8 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	leads, ok := withEvidence.Find("nights-booked")
 	require.True(t, ok)
 	require.NotEmpty(t, leads.Evidence)
+	spec60 := guestsSpec()
+	spec60.Weight = dec("0.60")
 	forms := map[string]any{
 		"canvas":          MustCanvas(spec),
 		"canvas spec":     spec,
@@ -45,6 +48,12 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		"robustness":      withEvidence.Robustness,
 		"lead/lag":        leads.Evidence[0].LeadLag,
 		"enums":           []any{Pearson, Leads, Coverage, GateCanvas},
+		// Decimals as a caller writes them: 0.60, 3.00, 3·10^1, 0.250 and
+		// 2.0 as decimal's String writes them by default.
+		"canvas, by hand":    MustCanvas(spec60),
+		"spec, by hand":      spec60,
+		"indicator, by hand": Indicator{Metric: "nights-booked", Importance: dec("3.00")},
+		"weights, by hand":   Weights{Coverage: decimal.New(3, 1), Lead: dec("0.250"), Linkage: dec("2.0"), Ratings: dec("1"), Reach: dec("2")},
 	}
 	want := map[string][]byte{}
 	for name, v := range forms {
@@ -58,6 +67,10 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Equal(t, `{"metric":"nights-booked","importance":"3"}`, string(want["indicator"]))
 	assert.Equal(t, `{"coverage":"0.35","lead":"0.25","linkage":"2","ratings":"1","reach":"2"}`, string(want["weights"]))
 	assert.Contains(t, string(want["ranking, chart"]), `"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"}`)
+	assert.Contains(t, string(want["canvas, by hand"]), `"weight":"0.6"`)
+	assert.Contains(t, string(want["spec, by hand"]), `"weight":"0.6"`)
+	assert.Equal(t, `{"metric":"nights-booked","importance":"3"}`, string(want["indicator, by hand"]))
+	assert.Equal(t, `{"coverage":"30","lead":"0.25","linkage":"2","ratings":"1","reach":"2"}`, string(want["weights, by hand"]))
 
 	saved := decimal.MarshalJSONWithoutQuotes
 	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
@@ -66,5 +79,15 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
+	// The strings are the same with decimal's string settings flipped too:
+	// trailing zeros kept and scientific notation on.
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -581,11 +582,11 @@ func ratingErrors(c Candidate) []error {
 		case r.Min.Cmp(r.Max) >= 0:
 			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
-				clip(id), clip(r.Aspect), r.Min, r.Max))
+				clip(id), clip(r.Aspect), decfmt.String(r.Min), decfmt.String(r.Max)))
 		case r.Value.LessThan(r.Min) || r.Value.GreaterThan(r.Max):
 			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: %s is off the scale %s to %s",
-				clip(id), clip(r.Aspect), r.Value, r.Min, r.Max))
+				clip(id), clip(r.Aspect), decfmt.String(r.Value), decfmt.String(r.Min), decfmt.String(r.Max)))
 		}
 	}
 	return errs

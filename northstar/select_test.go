@@ -902,6 +902,40 @@ func TestSelectErrors(t *testing.T) {
 	}
 }
 
+// TestSelectErrors_decimalSettingsIgnored: a message writes a decimal as
+// decimal's String does by default (6.0 as 6, 5.00 as 5, -1.50 as -1.5,
+// 2·10^1 as 20), whatever TrimTrailingZeros and UseScientificNotation say.
+// It changes those settings, so it must not run in parallel.
+func TestSelectErrors_decimalSettingsIgnored(t *testing.T) {
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	tests := []struct {
+		name string
+		edit func(*Input)
+		msg  string
+	}{
+		{"off the scale", func(in *Input) {
+			in.Candidates[3].Ratings[0] = Rating{Aspect: "understood", Value: dec("6.0"), Min: dec("1.0"), Max: dec("5.00")}
+		}, `northstar: candidate "nights-booked": rating of "understood": 6 is off the scale 1 to 5`},
+		{"empty scale", func(in *Input) {
+			in.Candidates[3].Ratings[0] = Rating{Aspect: "understood", Value: dec("3"), Min: decimal.New(2, 1), Max: dec("3.0")}
+		}, `northstar: candidate "nights-booked": rating of "understood": the scale 20 to 3 is empty (its minimum must be below its maximum)`},
+		{"negative policy weight", func(in *Input) { in.Policy.Weights.Lead = dec("-1.50") },
+			"northstar: policy: weight of lead strength -1.5 is negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := market()
+			tt.edit(&in)
+			_, err := Select(in)
+			probs := outcome.Problems(err)
+			require.NotEmpty(t, probs, "%v", err)
+			assert.Equal(t, tt.msg, probs[0].Message)
+		})
+	}
+}
+
 func TestCriterionText(t *testing.T) {
 	var all []Criterion
 	for c := range Criteria() {
