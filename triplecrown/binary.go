@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -258,7 +259,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if err := amountBounds.check(weight, nil, what+" weight"); err != nil {
 			errs = append(errs, err)
 		} else if weight.Sign() <= 0 {
-			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, weight))
+			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, decfmt.String(weight)))
 		}
 		if err := errors.Join(errs...); err != nil {
 			return Measure{}, err

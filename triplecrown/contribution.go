@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -44,7 +45,7 @@ func (c Contribution) Detractor() bool { return c.detractor }
 // String describes the contribution, such as "sales: 300000 EUR (75%)" or
 // "support: -20000 EUR (-5%), a detractor".
 func (c Contribution) String() string {
-	s := fmt.Sprintf("%s: %s (%s%%)", c.unit, c.amount, c.share)
+	s := fmt.Sprintf("%s: %s (%s%%)", c.unit, c.amount, decfmt.String(c.share))
 	if c.detractor {
 		s += ", a detractor"
 	}

@@ -61,8 +61,10 @@
 // comparing two currencies is an error with code [ErrCurrencyMismatch] that
 // names both, never a silent conversion. Rounding happens only where a
 // caller passes a [Precision] (decimal places and an [outcome.Rounding]
-// mode); nothing reads decimal's package-level settings. In JSON every
-// decimal is a string, whatever decimal's MarshalJSONWithoutQuotes says: an
+// mode); nothing reads decimal's package-level settings: a message, a reason
+// or a JSON form writes a decimal as decimal's String does by default,
+// whatever MarshalJSONWithoutQuotes, TrimTrailingZeros or
+// UseScientificNotation say. In JSON every decimal is a string: an
 // amount is {"amount":"12.34","currency":"EUR"}, and a share, a measure's
 // value or a threshold is a string too. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -141,7 +142,7 @@ func exactQuo(total, weight decimal.Decimal) (string, bool) {
 	if !r.IsZero() {
 		return "", false
 	}
-	s := q.String()
+	s := decfmt.String(q)
 	if _, err := parseDecimal(s, ""); err != nil {
 		return "", false
 	}
@@ -155,11 +156,11 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 	var j measureJSON
 	switch m.kind {
 	case ValueMeasure:
-		w := decimalText(m.weight, m.weight.String(), amountBounds)
+		w := decimalText(m.weight, decfmt.String(m.weight), amountBounds)
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Value = &v
 		} else {
-			t := decimalText(m.total, m.total.String(), valueTotalBounds)
+			t := decimalText(m.total, decfmt.String(m.total), valueTotalBounds)
 			j.Total = &t
 		}
 		if !m.weight.Equal(decimal.New(1, 0)) || j.Total != nil {
@@ -171,7 +172,7 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Mean = &v
 		} else {
-			t := decimalText(m.total, m.total.String(), meanTotalBounds)
+			t := decimalText(m.total, decfmt.String(m.total), meanTotalBounds)
 			j.Total = &t
 		}
 		j.SD, j.N = &m.sd, &m.n
@@ -275,7 +276,7 @@ type thresholdJSON struct {
 // zero Threshold.
 func (t Threshold) MarshalJSON() ([]byte, error) {
 	var j thresholdJSON
-	v := decimalText(t.value, t.value.String(), amountBounds)
+	v := decimalText(t.value, decfmt.String(t.value), amountBounds)
 	switch t.kind {
 	case relative:
 		j.Relative = &v
@@ -464,13 +465,13 @@ type crownScoreJSON struct {
 // not tested.
 func (s CrownScore) MarshalJSON() ([]byte, error) {
 	j := crownScoreJSON{Crown: s.crown, Status: s.status, Direction: s.direction, Name: s.name, Unit: s.unit,
-		Baseline: s.baseline.String(), Actual: s.actual.String(), Change: s.change.String(),
+		Baseline: decfmt.String(s.baseline), Actual: decfmt.String(s.actual), Change: decfmt.String(s.change),
 		Threshold: s.threshold, Material: s.material, Tested: s.tested, Reason: s.Reason()}
 	if !s.cur.IsZero() {
 		j.Currency = s.cur.String()
 	}
 	if s.hasRelative {
-		r := s.relative.String()
+		r := decfmt.String(s.relative)
 		j.Relative = &r
 	}
 	if s.tested && !math.IsNaN(s.p) {
@@ -505,7 +506,7 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 		Amount    Money  `json:"amount"`
 		Share     string `json:"share"`
 		Detractor bool   `json:"detractor"`
-	}{c.unit, c.amount, c.share.String(), c.detractor})
+	}{c.unit, c.amount, decfmt.String(c.share), c.detractor})
 }
 
 // MarshalJSON implements [json.Marshaler]: the crown, the total, the places

@@ -334,9 +334,10 @@ func TestEnums_JSON(t *testing.T) {
 }
 
 // TestJSON_decimalSettingIgnored: every JSON form of the package writes its
-// decimals as strings, so the bytes do not depend on decimal's package-level
-// MarshalJSONWithoutQuotes. It changes that setting, so it must not run in
-// parallel with other tests.
+// decimals as strings, written as decimal's String writes them by default, so
+// the bytes do not depend on decimal's package-level MarshalJSONWithoutQuotes,
+// TrimTrailingZeros or UseScientificNotation. It changes those settings, so it
+// must not run in parallel with other tests.
 func TestJSON_decimalSettingIgnored(t *testing.T) {
 	pol := MustPolicy(policySpec())
 	score, err := MustScorecard(spec("sales")).Score(pol)
@@ -390,6 +391,16 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
+	}
+	// The strings are the same with decimal's string settings flipped too:
+	// trailing zeros kept and scientific notation on.
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	for name, v := range forms {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -103,7 +104,7 @@ func NewWeightedValue(v, weight decimal.Decimal) (Measure, error) {
 		errs = append(errs, err)
 	} else if weight.Sign() <= 0 {
 		errs = append(errs, newError(ErrInvalidWeight, nil,
-			"triplecrown: service weight %s is not positive", weight))
+			"triplecrown: service weight %s is not positive", decfmt.String(weight)))
 	}
 	if len(errs) > 0 {
 		return Measure{}, joinAll(errs)
@@ -242,11 +243,11 @@ func (m Measure) String() string {
 	v := m.Value(Precision{places: 4, mode: outcome.RoundHalfEven})
 	switch m.kind {
 	case ValueMeasure:
-		return fmt.Sprintf("%s (weight %s)", v, m.weight)
+		return fmt.Sprintf("%s (weight %s)", decfmt.String(v), decfmt.String(m.weight))
 	case RateMeasure:
-		return fmt.Sprintf("%s (%d of %d)", v, m.s, m.n)
+		return fmt.Sprintf("%s (%d of %d)", decfmt.String(v), m.s, m.n)
 	case MeanMeasure:
-		return fmt.Sprintf("%s (mean of %d, sd %v)", v, m.n, m.sd)
+		return fmt.Sprintf("%s (mean of %d, sd %v)", decfmt.String(v), m.n, m.sd)
 	}
 	return "no measure"
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/shopspring/decimal"
 )
 
@@ -169,7 +170,7 @@ func scaled(d decimal.Decimal) string {
 	if e := d.Exponent(); e < 0 {
 		return d.StringFixed(-e)
 	}
-	return d.String()
+	return decfmt.String(d)
 }
 
 // Equal reports whether m and o are the same currency and the same amount;

@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"math"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -43,7 +44,7 @@ func NewRelativeThreshold(fraction decimal.Decimal) (Threshold, error) {
 	}
 	if fraction.Sign() < 0 || fraction.GreaterThan(decimal.New(1, 0)) {
 		return Threshold{}, newError(outcome.ErrInvalidThreshold, nil,
-			"triplecrown: relative threshold %s is outside 0 to 1 (0%% to 100%%)", fraction)
+			"triplecrown: relative threshold %s is outside 0 to 1 (0%% to 100%%)", decfmt.String(fraction))
 	}
 	return Threshold{kind: relative, value: fraction}, nil
 }
@@ -58,7 +59,7 @@ func NewAbsoluteThreshold(amount decimal.Decimal) (Threshold, error) {
 	}
 	if amount.Sign() < 0 {
 		return Threshold{}, newError(outcome.ErrInvalidThreshold, nil,
-			"triplecrown: absolute threshold %s is negative", amount)
+			"triplecrown: absolute threshold %s is negative", decfmt.String(amount))
 	}
 	return Threshold{kind: absolute, value: amount}, nil
 }
@@ -113,12 +114,12 @@ func (t Threshold) Equal(o Threshold) bool {
 func (t Threshold) String() string {
 	switch t.kind {
 	case relative:
-		return t.value.Shift(2).String() + "%"
+		return decfmt.String(t.value.Shift(2)) + "%"
 	case absolute:
 		if !t.cur.IsZero() {
-			return t.value.String() + " " + t.cur.String()
+			return decfmt.String(t.value) + " " + t.cur.String()
 		}
-		return t.value.String()
+		return decfmt.String(t.value)
 	}
 	return "any change"
 }

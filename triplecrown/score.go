@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -388,7 +389,7 @@ func (s CrownScore) amount(d decimal.Decimal) string {
 // trailing zeros.
 func (s CrownScore) text(d decimal.Decimal) string {
 	if s.crown == Service {
-		return d.String()
+		return decfmt.String(d)
 	}
 	return scaled(d)
 }

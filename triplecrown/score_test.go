@@ -66,6 +66,35 @@ func TestScore_tripleCrown(t *testing.T) {
 	assert.True(t, s.Crown(0).IsZero())
 }
 
+// TestScore_decimalSettingsIgnored: reasons, thresholds, measures and
+// messages write decimals as decimal's String does by default, whatever
+// TrimTrailingZeros and UseScientificNotation say: the mean 4.0 as "4", the
+// threshold 0.02 as "2%", 0.0400 as "0.04", -0.50 as "-0.5" (the texts as in
+// TestScore_tripleCrown). It changes those settings, so it must not run in
+// parallel.
+func TestScore_decimalSettingsIgnored(t *testing.T) {
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	s, err := MustScorecard(spec("sales")).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won", s.Cost().Reason())
+	assert.Equal(t, "time to respond fell from 4 hours to 3 hours (-1 hours, -25.00%), meeting the materiality threshold of 0.25 and significant (p = 2.195e-25 < 0.05): won", s.Service().Reason())
+	assert.Equal(t, "2%", s.Cost().Threshold().String())
+	assert.Equal(t, "0.04", MustThreshold(NewAbsoluteThreshold(dec("0.0400"))).String())
+	// 4.0 to 4 places is 4.0000, written "4".
+	assert.Equal(t, "4 (mean of 400, sd 1.5)", mustMeasure(NewMean(dec("4.0"), 1.5, 400)).String())
+	// 7·10^1 is 70; weight 2.50 is 2.5.
+	assert.Equal(t, "70 (weight 2.5)", mustMeasure(NewWeightedValue(decimal.New(7, 1), dec("2.50"))).String())
+	_, err = NewAbsoluteThreshold(dec("-0.50"))
+	assert.EqualError(t, err, "triplecrown: absolute threshold -0.5 is negative")
+	// Money keeps its places (1.50 EUR), and 9·10^5 EUR is 900000 EUR.
+	m, err := NewMoney(decimal.New(9, 5), "EUR")
+	require.NoError(t, err)
+	assert.Equal(t, "900000 EUR", m.String())
+	assert.Equal(t, "1.50 EUR", MustMoney("1.50", "EUR").String())
+}
+
 func collect(s Score) []CrownScore {
 	var out []CrownScore
 	for c := range s.All() {
