@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -61,5 +62,5 @@ func audit(w io.Writer, r outcome.AuditReport, f format) error {
 // ("80%"): exact, since a share has at most [outcome.AuditSharePlaces]
 // places.
 func percent(share decimal.Decimal) string {
-	return share.Shift(2).String() + "%"
+	return decfmt.String(share.Shift(2)) + "%"
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -121,7 +122,7 @@ func (v *view) label(p int32) string {
 // appendWeight appends the weight of e as a decimal without trailing zeros.
 func (v *view) appendWeight(dst []byte, e edge) []byte {
 	if e.w < 0 {
-		return append(dst, v.decs[-1-e.w].String()...)
+		return append(dst, decfmt.String(v.decs[-1-e.w])...)
 	}
 	return appendMicro(dst, e.w)
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,4 +26,28 @@ func golden(t *testing.T, name string, got []byte) {
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test ./render -update to write the golden file")
 	assert.Equal(t, string(want), string(got), "%s differs from the golden file", name)
+}
+
+// TestGolden_decimalSettingsIgnored renders every table and diagram of the
+// golden files again with decimal's TrimTrailingZeros and
+// UseScientificNotation flipped from their defaults: the bytes are the
+// golden files' (whose figures the golden tests work out), since render
+// writes decimals as decimal's String does by default whatever those
+// settings say. It changes them, so it must not run in parallel.
+func TestGolden_decimalSettingsIgnored(t *testing.T) {
+	if *update {
+		t.Skip("the golden files are written under decimal's defaults")
+	}
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	t.Run("tables", TestTablesGolden)
+	t.Run("north star", TestNorthStarGolden)
+	t.Run("diagrams", TestDiagramGolden)
+	t.Run("score cells", TestScoreCells)
+	t.Run("audit figures", TestAuditFigures)
+	// Weights finer than a millionth are exact decimals: 2.000000500001 is
+	// a sum of products of weights of 6 places, held with 12 or more places
+	// and written without their trailing zeros.
+	t.Run("diagram weights", TestDiagramHideExact)
 }

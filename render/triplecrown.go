@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -151,9 +152,9 @@ func changeSign(c triplecrown.CrownScore) int {
 // currency, a service value as it is.
 func amountText(c triplecrown.CrownScore, d decimal.Decimal) string {
 	if c.Crown() == triplecrown.Service {
-		return d.String()
+		return decfmt.String(d)
 	}
-	text := d.String()
+	text := decfmt.String(d)
 	if e := d.Exponent(); e < 0 {
 		text = d.StringFixed(-e)
 	}
