@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -143,7 +144,7 @@ func exact(d decimal.Decimal) string {
 	case e < 0:
 		return d.StringFixed(-e)
 	}
-	return d.String()
+	return decfmt.String(d)
 }
 
 // signedText writes d exactly, with a plus sign when it is positive.

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -64,7 +65,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 	one := decimal.New(1, 0)
 	if maxShare.Sign() < 0 || maxShare.GreaterThan(one) {
 		return &failure{cause: outcome.NewError(outcome.ErrInvalidThreshold, nil,
-			"cxtest: output share limit %s is not a share in [0, 1]", maxShare)}
+			"cxtest: output share limit %s is not a share in [0, 1]", decfmt.String(maxShare))}
 	}
 	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
 	if err != nil {
@@ -84,7 +85,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 	slices.SortStableFunc(outputs, func(a, b outcome.Metric) int { return strings.Compare(a.ID(), b.ID()) })
 
 	pct := percentAbove(o, total, maxShare)
-	lim := maxShare.Shift(2).String() + "%"
+	lim := decfmt.String(maxShare.Shift(2)) + "%"
 	f := &failure{
 		code: ErrOutputShare,
 		ids:  make([]string, len(outputs)),
@@ -138,7 +139,7 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 	p, w, lim := decimal.New(int64(part)*100, 0), decimal.New(int64(whole), 0), limit.Shift(2)
 	for places := int32(2); ; places++ {
 		if s := p.DivRound(w, places); s.GreaterThan(lim) {
-			return s.String() + "%"
+			return decfmt.String(s) + "%"
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cxtest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/cxmodel/cx/triplecrown"
 )
 
 // portfolio has three output-side KPIs and one customer outcome.
@@ -136,6 +138,30 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCheckOutputShareAtMost_decimalSettingsIgnored: the messages write
+// decimals as decimal's String does by default (the limit 0.70 as 70%, 1.50 as
+// 1.5), whatever TrimTrailingZeros and UseScientificNotation say. It changes
+// those settings, so it must not run in parallel.
+func TestCheckOutputShareAtMost_decimalSettingsIgnored(t *testing.T) {
+	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
+	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
+	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	kpis := Metrics(portfolio)
+	// 3 of 4 is 75%, above 70%, as in TestCheckOutputShareAtMost.
+	err := CheckOutputShareAtMost(kpis, dec("0.70"))
+	require.ErrorIs(t, err, ErrOutputShare)
+	assert.True(t, strings.HasPrefix(err.Error(),
+		"cxtest: 3 of 4 KPIs (75%) measure outputs or the work behind them, above the limit of 70%: "), err.Error())
+	assert.EqualError(t, CheckOutputShareAtMost(kpis, dec("1.50")), "cxtest: output share limit 1.5 is not a share in [0, 1]")
+	// 9·10^5 EUR is 900000 EUR; the difference, 10^5 EUR, 100000 EUR.
+	want, err := triplecrown.NewMoney(decimal.New(9, 5), "EUR")
+	require.NoError(t, err)
+	got, err := triplecrown.NewMoney(decimal.New(1, 6), "EUR")
+	require.NoError(t, err)
+	assert.EqualError(t, CheckMoneyEqual(want, got),
+		"cxtest: money not equal by value (expected 900000 EUR, actual 1000000 EUR; +100000 EUR (actual - expected))")
 }
 
 func TestRemedy(t *testing.T) {
