@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -65,7 +66,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 	one := decimal.New(1, 0)
 	if maxShare.Sign() < 0 || maxShare.GreaterThan(one) {
 		return &failure{cause: outcome.NewError(outcome.ErrInvalidThreshold, nil,
-			"cxtest: output share limit %s is not a share in [0, 1]", decfmt.String(maxShare))}
+			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))}
 	}
 	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
 	if err != nil {

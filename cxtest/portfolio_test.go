@@ -118,6 +118,11 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 			wantMsg: "cxtest: output share limit 1.5 is not a share in [0, 1]",
 		},
 		{
+			// 10^100 is written with its exponent, not a 1 and 100 zeros.
+			name: "huge limit", metrics: kpis, limit: "1e100", wantErr: outcome.ErrInvalidThreshold,
+			wantMsg: "cxtest: output share limit 1e100 is not a share in [0, 1]",
+		},
+		{
 			name: "zero metric", metrics: []outcome.Metric{kpis[0], {}}, limit: "0.5", wantErr: outcome.ErrEmptyID,
 			wantMsg: "outcome: cannot audit the zero Metric at index 1",
 		},
