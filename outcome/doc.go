@@ -56,9 +56,11 @@
 // validation reports every problem it finds, joined with [errors.Join], and
 // [Problems] lists them. Definitions round-trip through encoding/json, and
 // decoding validates exactly as the constructors do, refusing unknown fields.
-// In every JSON form a decimal (a share, a threshold) is a string, whatever
-// decimal's MarshalJSONWithoutQuotes says, so the same value gives the same
-// bytes in every program.
+// In every JSON form a decimal (a share, a threshold) is a string, as
+// decimal's String writes it by default, whatever decimal's package-level
+// settings (MarshalJSONWithoutQuotes, TrimTrailingZeros,
+// UseScientificNotation) say, so the same value gives the same bytes in every
+// program; messages and summaries write decimals the same way.
 // Results encode to JSON for a dashboard but are not definitions: an
 // [AuditReport] and a [Finding] have no UnmarshalJSON (encoding/json decodes
 // nothing into them, leaving the zero value), and an [Interval], a
