@@ -175,6 +175,13 @@ func FuzzScorecardBinary(f *testing.F) {
 			t.Fatalf("scoring a decoded scorecard: %v", err)
 		}
 		r, err := NewRollup("fuzz", []Scorecard{c})
+		if errors.Is(err, ErrInvalidAmount) {
+			// A roll-up's service totals (a mean times its sample size, or
+			// a value times its weight) may pass the bounds every amount
+			// the package returns keeps, and that is an error: seed
+			// e32e8a399e5414d6.
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
