@@ -135,7 +135,7 @@ func ExampleNewRollup_codes() {
 	// unknown-unit true
 	//   triplecrown: group "digital" names unit "web-forms", which has no scorecard
 	// service-sample-overflow true
-	//   triplecrown: the sample sizes of "contact-centre" add up to more than an int64 holds
+	//   triplecrown: the actual sample sizes of roll-up "contact-centre" add up to more than an int64 holds
 }
 
 // Scoring needs a scorecard, a policy, and thresholds in the scorecard's

@@ -226,7 +226,7 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 			s, ok1 = addInt64(s, m.s)
 			n, ok2 = addInt64(n, m.n)
 			if !ok1 || !ok2 {
-				return Measure{}, overflow(unit)
+				return Measure{}, overflow(unit, which)
 			}
 		}
 		return NewRate(s, n)
@@ -235,7 +235,7 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 		for i := range cards {
 			var ok bool
 			if n, ok = addInt64(n, side(cards[i].spec.Service).n); !ok {
-				return Measure{}, overflow(unit)
+				return Measure{}, overflow(unit, which)
 			}
 		}
 		total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
@@ -264,8 +264,11 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 	return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
 }
 
-func overflow(unit string) error {
-	return newError(ErrSampleOverflow, []string{unit}, "triplecrown: the sample sizes of %q add up to more than an int64 holds", clip(unit))
+// overflow reports sample sizes of one side (which) of roll-up unit that add
+// up past an int64.
+func overflow(unit, which string) error {
+	return newError(ErrSampleOverflow, []string{unit},
+		"triplecrown: the %s sample sizes of roll-up %q add up to more than an int64 holds", which, clip(unit))
 }
 
 // addInt64 returns a + b for non-negative a and b, and false on overflow.

@@ -172,6 +172,11 @@ func TestNewRollup_errors(t *testing.T) {
 	bigMean.Service.Baseline = mustMeasure(NewMean(dec("1"), 1, math.MaxInt64))
 	_, err = NewRollup("e", []Scorecard{MustScorecard(bigMean), MustScorecard(spec("n"))})
 	assert.ErrorIs(t, err, ErrSampleOverflow)
+	// Both sides overflow: each is named.
+	bigMean.Service.Actual = bigMean.Service.Baseline
+	_, err = NewRollup("e", []Scorecard{MustScorecard(bigMean), MustScorecard(spec("n"))})
+	assert.EqualError(t, err, `triplecrown: the baseline sample sizes of roll-up "e" add up to more than an int64 holds`+"\n"+
+		`triplecrown: the actual sample sizes of roll-up "e" add up to more than an int64 holds`)
 }
 
 // TestNewRollup_wideMoney: amounts too wide for the fixed-point path are
