@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
@@ -28,7 +29,28 @@ import (
 // its three letters. Each value has exactly one form: decoding refuses
 // anything the encoder would not write, so that decoded bytes re-encode to
 // the same bytes. Bytes that are no form at all are an error with code
-// [outcome.ErrInvalidBinary].
+// [outcome.ErrInvalidBinary]. A decimal beyond the bounds of its field is
+// an error with code [ErrInvalidAmount]; one whose coefficient's magnitude
+// takes more bytes than any within the bounds can (17 for an amount of
+// [MaxDigits] digits, 34 for a service total of twice as many) is refused
+// from its length, before its bytes are read, so that refusing a hostile one
+// costs nothing however long it is.
+
+// The most bytes the magnitude of a coefficient within amountBounds, and
+// within the bounds of a service total, takes: that of 10^40 - 1 (2^133 >
+// 10^40 > 2^132, so 133 bits: 17 bytes) and of 10^80 - 1 (2^266 > 10^80 >
+// 2^265: 34 bytes).
+var (
+	amountBytes = coefficientBytes(amountBounds.digits)
+	totalBytes  = coefficientBytes(max(valueTotalBounds.digits, meanTotalBounds.digits))
+)
+
+// coefficientBytes returns the bytes the magnitude of the largest
+// coefficient of the given number of digits takes.
+func coefficientBytes(digits int) int {
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	return len(p.Sub(p, big.NewInt(1)).Bytes())
+}
 
 // The format bytes of the binary forms.
 const (
@@ -75,11 +97,25 @@ func readCurrency(r *binenc.Reader) (Currency, error) {
 // every amount the package makes is; one beyond them is an error with code
 // [ErrInvalidAmount], returned and not recorded in r.
 func readAmount(r *binenc.Reader, what string) (decimal.Decimal, error) {
-	d := r.Decimal(math.MaxInt32)
-	if r.Err() != nil {
+	return readBounded(r, amountBounds, amountBytes, what)
+}
+
+// readBounded reads a decimal within b, whose magnitude takes at most
+// maxBytes bytes (as any within b does); one beyond is an error with code
+// [ErrInvalidAmount], what naming it, returned and not recorded in r. A
+// magnitude longer than maxBytes is refused from its length, unread.
+func readBounded(r *binenc.Reader, b bounds, maxBytes int, what string) (decimal.Decimal, error) {
+	d, err := r.Decimal(math.MaxInt32, maxBytes)
+	switch {
+	case r.Err() != nil:
 		return decimal.Decimal{}, nil
+	case err != nil:
+		e := newError(ErrInvalidAmount, nil, "triplecrown: %s with more than %d digits is out of range (at most %d digits, exponent within ±%d): %s",
+			what, b.digits, b.digits, b.exp, err)
+		e.Err = err
+		return decimal.Decimal{}, e
 	}
-	if err := amountBounds.check(d, nil, what); err != nil {
+	if err := b.check(d, nil, what); err != nil {
 		return decimal.Decimal{}, err
 	}
 	return d, nil
@@ -118,8 +154,10 @@ func (m Money) AppendBinary(b []byte) ([]byte, error) {
 // three upper-case letters is an error with code [ErrUnknownCurrency], an
 // amount with more than [MaxDigits] digits or an exponent beyond
 // ±[MaxExponent] one with code [ErrInvalidAmount] (no Money the package
-// makes is beyond them). Bytes that are not the form are an error with code
-// [outcome.ErrInvalidBinary]. On error m is unchanged.
+// makes is beyond them; a coefficient longer than 17 bytes, more than any
+// of MaxDigits digits takes, is refused from its length, unread). Bytes
+// that are not the form are an error with code [outcome.ErrInvalidBinary].
+// On error m is unchanged.
 func (m *Money) UnmarshalBinary(data []byte) error {
 	v, err := decodeMoney(data, "Money", formatMoney)
 	if err != nil {
@@ -249,15 +287,16 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	}
 	switch kind {
 	case ValueMeasure:
-		total, weight := r.Decimal(math.MaxInt32), r.Decimal(math.MaxInt32)
+		total, terr := readBounded(r, valueTotalBounds, totalBytes, what+" total")
+		weight, werr := readBounded(r, amountBounds, amountBytes, what+" weight")
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
-		errs := []error{valueTotalBounds.check(total, nil, what+" total")}
+		errs := []error{terr}
 		// A weight beyond the bounds is not written out in a message: with
 		// an exponent of a billion, that would take a billion digits.
-		if err := amountBounds.check(weight, nil, what+" weight"); err != nil {
-			errs = append(errs, err)
+		if werr != nil {
+			errs = append(errs, werr)
 		} else if weight.Sign() <= 0 {
 			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, decfmt.String(weight)))
 		}
@@ -272,11 +311,12 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		}
 		return NewRate(s, n)
 	case MeanMeasure:
-		total, n, sd := r.Decimal(math.MaxInt32), r.Count(), r.Float64()
+		total, terr := readBounded(r, meanTotalBounds, totalBytes, what+" total")
+		n, sd := r.Count(), r.Float64()
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
-		errs := append([]error{meanTotalBounds.check(total, nil, what+" total")}, checkSample(sd, n)...)
+		errs := append([]error{terr}, checkSample(sd, n)...)
 		if err := errors.Join(errs...); err != nil {
 			return Measure{}, err
 		}

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/hex"
 	"math"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/binenc"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -105,6 +107,12 @@ func TestMoney_UnmarshalBinary_errors(t *testing.T) {
 		// decoder refuses it too, and no operation makes it.
 		{name: "too many digits", data: "20 45 55 52 00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00", wantErr: []error{ErrInvalidAmount},
 			wantMsg: "triplecrown: amount with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)"},
+		// 2^136, 18 bytes of magnitude (header 2*18 = 0x24): longer than
+		// any amount of 40 digits (10^40 - 1 < 2^133), so refused from the
+		// header, before the magnitude is read.
+		{name: "magnitude too long", data: "20 45 55 52 00 24 01" + strings.Repeat(" 00", 17), wantErr: []error{ErrInvalidAmount},
+			wantMsg: "triplecrown: amount with more than 40 digits is out of range (at most 40 digits, exponent within ±30): " +
+				"out of range: coefficient of 18 bytes is longer than 17"},
 		{name: "both", data: "20 65 75 72 3e 02 01", wantErr: []error{ErrUnknownCurrency, ErrInvalidAmount}},
 		{name: "bad currency and trailing", data: "20 65 75 72 00 00 ff", wantErr: []error{ErrUnknownCurrency, outcome.ErrInvalidBinary}},
 	}
@@ -123,6 +131,29 @@ func TestMoney_UnmarshalBinary_errors(t *testing.T) {
 			assert.True(t, eur("1").Equal(m), "unchanged")
 		})
 	}
+}
+
+// TestMoney_UnmarshalBinary_hugeAmount: an amount whose coefficient is
+// 4 MiB long is refused by the length check, from its header, and not after
+// reading 4 MiB into a big integer and counting its digits: the error is the
+// length check's (binenc.ErrRange, which counting digits does not give).
+func TestMoney_UnmarshalBinary_hugeAmount(t *testing.T) {
+	const n = 4 << 20
+	// 2*2^22 = 2^23 is the varint 80 80 80 04.
+	data := binenc.AppendUvarint([]byte{formatMoney, 'E', 'U', 'R', 0x00}, 2*n)
+	data = append(data, bytes.Repeat([]byte{0xff}, n)...)
+	var m Money
+	err := m.UnmarshalBinary(data)
+	require.ErrorIs(t, err, ErrInvalidAmount)
+	require.ErrorIs(t, err, binenc.ErrRange)
+	assert.Equal(t, "triplecrown: amount with more than 40 digits is out of range (at most 40 digits, exponent within ±30): "+
+		"out of range: coefficient of 4194304 bytes is longer than 17", err.Error())
+	// The limits: 17 bytes hold every amount of 40 digits (10^40 - 1 <
+	// 2^133 = 8 * 2^130 ~ 1.09e40) and 34 every service total of 80
+	// (10^80 - 1 < 2^266 ~ 1.19e80), and no fewer do (10^40 - 1 > 2^128,
+	// 10^80 - 1 > 2^264 ~ 2.96e79).
+	assert.Equal(t, 17, amountBytes)
+	assert.Equal(t, 34, totalBytes)
 }
 
 func TestMoneySum_MarshalBinary(t *testing.T) {
@@ -393,6 +424,16 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 			wantErr: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
 		{name: "kinds differ", data: measureForm("01 00 02 01 00 02 01", "03 00 02 01 02 00 00 00 00 00 00 00 00"),
 			wantErr: []error{ErrServiceMismatch}},
+		// A total of 35 bytes (header 2*35 = 0x46), longer than any of 80
+		// digits (34 bytes), and a weight of 18 (0x24), longer than any of
+		// 40 (17): refused before the magnitude is read, and what follows
+		// is read on (the weight of 0 beside a total too long is reported).
+		{name: "value total too long", data: measureForm("01 00 46 01"+strings.Repeat(" 00", 34)+" 00 00", "01 00 02 01 00 02 01"),
+			wantErr: []error{ErrInvalidAmount, ErrInvalidWeight}},
+		{name: "mean total too long", data: measureForm("03 00 46 01"+strings.Repeat(" 00", 34)+" 02 00 00 00 00 00 00 00 00",
+			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidAmount}},
+		{name: "weight too long", data: measureForm("01 00 02 01 00 24 01"+strings.Repeat(" 00", 17), "01 00 02 01 00 02 01"),
+			wantErr: []error{ErrInvalidAmount}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -263,31 +263,39 @@ func (r *Reader) Float64() float64 {
 }
 
 // Decimal reads a decimal written by [AppendDecimal], whose exponent must lie
-// within ±maxExp. The coefficient may have any length the data holds.
-func (r *Reader) Decimal(maxExp int32) decimal.Decimal {
+// within ±maxExp; one beyond is recorded, an error wrapping [ErrRange]. A
+// coefficient whose magnitude takes more than maxBytes bytes is skipped
+// unread and returned as an error wrapping [ErrRange], not recorded, with
+// the zero decimal, so that the caller can refuse it in its own terms and
+// read on: it is refused from its length, and costs nothing however long it
+// is. A coefficient of at most d decimal digits takes at most
+// ceil(d·log2(10)/8) bytes: 17 for 40 digits, 34 for 80.
+func (r *Reader) Decimal(maxExp int32, maxBytes int) (decimal.Decimal, error) {
 	exp := r.Int32()
 	if r.err == nil && (exp < -maxExp || exp > maxExp) {
 		r.Fail(fmt.Errorf("%w: exponent %d is outside ±%d", ErrRange, exp, maxExp))
 	}
 	h := r.Uvarint()
 	if r.err != nil {
-		return decimal.Decimal{}
+		return decimal.Decimal{}, nil
 	}
 	neg := h&1 == 1
 	if h>>1 > uint64(r.Len()) {
 		r.Fail(ErrTruncated)
-		return decimal.Decimal{}
+		return decimal.Decimal{}, nil
+	}
+	if h>>1 > uint64(max(maxBytes, 0)) {
+		r.off += int(h >> 1)
+		return decimal.Decimal{}, fmt.Errorf("%w: coefficient of %d bytes is longer than %d", ErrRange, h>>1, max(maxBytes, 0))
 	}
 	mag := r.Bytes(int(h >> 1))
 	switch {
-	case r.err != nil:
-		return decimal.Decimal{}
 	case len(mag) == 0 && neg:
 		r.Fail(fmt.Errorf("%w: negative zero", ErrNonCanonical))
-		return decimal.Decimal{}
+		return decimal.Decimal{}, nil
 	case len(mag) > 0 && mag[0] == 0:
 		r.Fail(fmt.Errorf("%w: coefficient with a leading zero byte", ErrNonCanonical))
-		return decimal.Decimal{}
+		return decimal.Decimal{}, nil
 	}
 	if len(mag) <= 8 {
 		var u uint64
@@ -296,16 +304,16 @@ func (r *Reader) Decimal(maxExp int32) decimal.Decimal {
 		}
 		switch {
 		case u <= math.MaxInt64 && neg:
-			return decimal.New(-int64(u), exp)
+			return decimal.New(-int64(u), exp), nil
 		case u <= math.MaxInt64:
-			return decimal.New(int64(u), exp)
+			return decimal.New(int64(u), exp), nil
 		case neg && u == 1<<63:
-			return decimal.New(math.MinInt64, exp)
+			return decimal.New(math.MinInt64, exp), nil
 		}
 	}
 	c := new(big.Int).SetBytes(mag)
 	if neg {
 		c.Neg(c)
 	}
-	return decimal.NewFromBigInt(c, exp)
+	return decimal.NewFromBigInt(c, exp), nil
 }

@@ -1,6 +1,7 @@
 package binenc
 
 import (
+	"bytes"
 	"encoding/hex"
 	"math"
 	"math/big"
@@ -47,7 +48,8 @@ func TestAppendDecimal(t *testing.T) {
 			b := AppendDecimal(nil, tt.d)
 			assert.Equal(t, unhex(t, tt.want), b)
 			r := NewReader(b)
-			got := r.Decimal(30)
+			got, err := r.Decimal(30, 17)
+			require.NoError(t, err)
 			require.NoError(t, r.Done())
 			assert.True(t, tt.d.Equal(got), "got %s", got)
 			assert.Equal(t, tt.d.Exponent(), got.Exponent())
@@ -71,16 +73,59 @@ func TestReader_Decimal_errors(t *testing.T) {
 		// 2^32 zig-zags from 2^31: beyond int32.
 		{name: "exponent beyond int32", data: "80 80 80 80 10 00", want: "at byte 5: out of range: 2147483648 does not fit in an int32"},
 		{name: "over-long header", data: "00 82 00 01", want: "at byte 1: not in canonical form: over-long varint"},
+		// A header claiming 4 MiB (2*4194304 = 2^23: varint 80 80 80 04)
+		// with none of its bytes: the data's end, recorded.
+		{name: "magnitude of 4 MiB missing", data: "00 80 80 80 04", want: "at byte 5: truncated"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := NewReader(unhex(t, tt.data))
-			d := r.Decimal(30)
+			d, err := r.Decimal(30, 17)
+			require.NoError(t, err)
 			require.Error(t, r.Err())
 			assert.Equal(t, tt.want, r.Err().Error())
 			assert.True(t, d.IsZero())
 		})
 	}
+}
+
+// TestReader_Decimal_tooLong: a magnitude longer than maxBytes is refused
+// from its header, returned and not recorded, and skipped unread, so that
+// the caller reads on; a magnitude of exactly maxBytes is read.
+func TestReader_Decimal_tooLong(t *testing.T) {
+	const n = 4 << 20
+	tests := []struct {
+		name, head string
+		mag        int
+		want       string
+	}{
+		// 2^136, 18 bytes of magnitude (header 2*18 = 36 = 0x24): one byte
+		// more than 17 allows.
+		{name: "18 bytes", head: "00 24", mag: 18, want: "out of range: coefficient of 18 bytes is longer than 17"},
+		// 4 MiB of magnitude: header 2*2^22 = 2^23, varint 80 80 80 04.
+		{name: "4 MiB", head: "00 80 80 80 04", mag: n, want: "out of range: coefficient of 4194304 bytes is longer than 17"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := append(unhex(t, tt.head), bytes.Repeat([]byte{0xff}, tt.mag)...)
+			data = append(data, 0x7f)
+			r := NewReader(data)
+			d, err := r.Decimal(30, 17)
+			require.ErrorIs(t, err, ErrRange)
+			assert.Equal(t, tt.want, err.Error())
+			assert.True(t, d.IsZero())
+			require.NoError(t, r.Err())
+			assert.Equal(t, byte(0x7f), r.Byte(), "read on after the magnitude")
+			require.NoError(t, r.Done())
+		})
+	}
+	// 17 bytes, 2^136 - 1: the largest magnitude maxBytes 17 allows.
+	r := NewReader(append(unhex(t, "00 22"), bytes.Repeat([]byte{0xff}, 17)...))
+	d, err := r.Decimal(30, 17)
+	require.NoError(t, err)
+	require.NoError(t, r.Done())
+	want := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 136), big.NewInt(1))
+	assert.Equal(t, want.String(), d.String())
 }
 
 func TestReader_pieces(t *testing.T) {
@@ -112,7 +157,9 @@ func TestReader_pieces(t *testing.T) {
 	assert.Equal(t, "", r.String(false))
 	assert.Zero(t, r.Int32())
 	assert.Zero(t, r.Length(1))
-	assert.True(t, r.Decimal(1).IsZero())
+	d, err := r.Decimal(1, 1)
+	assert.True(t, d.IsZero())
+	assert.NoError(t, err)
 	assert.ErrorIs(t, r.Done(), ErrTruncated)
 	assert.Equal(t, "at byte 0: truncated", r.Err().Error())
 }
@@ -174,7 +221,8 @@ func TestDecimal_roundTrip(t *testing.T) {
 				d := decimal.NewFromBigInt(v, exp)
 				b := AppendDecimal(nil, d)
 				r := NewReader(b)
-				got := r.Decimal(30)
+				got, err := r.Decimal(30, 17)
+				require.NoError(t, err)
 				require.NoError(t, r.Done(), "%s", d)
 				require.True(t, d.Equal(got), "%s became %s", d, got)
 				require.Equal(t, exp, got.Exponent())
@@ -187,13 +235,13 @@ func TestDecimal_roundTrip(t *testing.T) {
 // FuzzReader_Decimal: arbitrary bytes never panic, and a decimal read
 // re-encodes to the bytes it was read from.
 func FuzzReader_Decimal(f *testing.F) {
-	for _, s := range []string{"00 00", "03 06 01 e2 3a", "00 11 80 00 00 00 00 00 00 00", "00 01", "00 04 00 01", "3e 02 01"} {
+	for _, s := range []string{"00 00", "03 06 01 e2 3a", "00 11 80 00 00 00 00 00 00 00", "00 01", "00 04 00 01", "3e 02 01", "00 24 01"} {
 		f.Add(unhex(f, s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(data)
-		d := r.Decimal(30)
-		if r.Err() != nil {
+		d, err := r.Decimal(30, 17)
+		if r.Err() != nil || err != nil {
 			return
 		}
 		n := len(data) - r.Len()
