@@ -442,9 +442,10 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // code [outcome.ErrDuplicateID]; roll-ups of different periods, currencies
 // or service measures one with code [ErrPeriodMismatch],
 // [ErrCurrencyMismatch] or [ErrServiceMismatch], sample sizes whose sum
-// overflows one with code [ErrSampleOverflow], and sums beyond the bounds
-// of amounts and measures one with code [ErrInvalidAmount], as for
-// [NewRollup]. Every problem is reported.
+// overflows one with code [ErrSampleOverflow], sums beyond the bounds of
+// amounts and measures one with code [ErrInvalidAmount], and a pooled
+// standard deviation beyond the largest float64 one with code
+// [outcome.ErrNotFinite], as for [NewRollup]. Every problem is reported.
 func (r Rollup) Merge(o Rollup) (Rollup, error) {
 	switch {
 	case o.IsZero():

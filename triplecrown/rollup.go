@@ -22,8 +22,8 @@ const (
 	// BySampleSize: the measures carry samples, and each unit weighs by
 	// its sample size. Rates pool their successes and trials (the rolled-up
 	// rate is Σ successes / Σ trials); means weigh by their sample sizes
-	// (Σ n·mean / Σ n) and combine their standard deviations exactly
-	// (within-unit plus between-unit variance).
+	// (Σ n·mean / Σ n), exactly, and pool their standard deviations
+	// (within-unit plus between-unit variance) in float64 arithmetic.
 	BySampleSize Combination = iota + 1
 	// ByWeight: the measures are plain values, and each unit weighs by the
 	// weight the caller gave its value ([NewWeightedValue]; 1, so equal
@@ -84,7 +84,11 @@ type Rollup struct {
 // amount and measure is held to ([ErrInvalidAmount]: a sum of money with
 // more than [MaxDigits] digits, or a service total or weight beyond those
 // of a [Measure]), which only amounts near 10^40, or far apart in scale
-// (1e30 and 1e-30), reach.
+// (1e30 and 1e-30), reach. A pooled standard deviation is finite whenever
+// the true one is (sds of 1e200 pool to about 1e200, though their squares
+// are beyond a float64); one that rounds past the largest float64, which
+// only sds within a rounding of it reach, is an error with code
+// [outcome.ErrNotFinite].
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	idErr := outcome.ValidateID(unit)
 	var ids []string // the roll-up's unit, if it is one
@@ -243,16 +247,12 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 			return Measure{}, meanTotalBounds.check(total, []string{unit},
 				fmt.Sprintf("the %s service total of roll-up %q", which, clip(unit)))
 		}
-		// The pooled variance: within-unit sum of squares plus between-unit
-		// sum of squares, over N - 1.
-		mean := total.InexactFloat64() / float64(n)
-		var ss float64
-		for i := range cards {
-			m := side(cards[i].spec.Service)
-			d := m.total.InexactFloat64()/float64(m.n) - mean
-			ss += float64(m.n-1)*m.sd*m.sd + float64(m.n)*d*d
+		sd := pooledSD(cards, side, total.InexactFloat64()/float64(n), n)
+		if math.IsInf(sd, 0) {
+			return Measure{}, newError(outcome.ErrNotFinite, []string{unit},
+				"triplecrown: the %s service standard deviation of roll-up %q is beyond the largest float64", which, clip(unit))
 		}
-		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: math.Sqrt(ss / float64(n-1))}, nil
+		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
 	}
 	total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
 	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
@@ -262,6 +262,32 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 			amountBounds.check(weight, []string{unit}, fmt.Sprintf("the %s service weight of roll-up %q", which, clip(unit))))
 	}
 	return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
+}
+
+// pooledSD returns the pooled standard deviation of the cards' means (one
+// side of them), of n observations in all whose mean is mean: the square
+// root of the within-unit sum of squares plus the between-unit sum of
+// squares, over n - 1. Every deviation is scaled by 2^-e before it is
+// squared, where 2^e is just above the largest (an sd of 1e200 would square
+// to +Inf), and the root scaled back by 2^e: scaling by a power of two is
+// exact, so the result is the unscaled formula's bit for bit wherever that
+// is finite, and is finite whenever the true value is (below the largest
+// float64, give or take the rounding of its last bit).
+func pooledSD(cards []Scorecard, side func(ServiceSpec) Measure, mean float64, n int64) float64 {
+	var largest float64
+	for i := range cards {
+		m := side(cards[i].spec.Service)
+		largest = max(largest, m.sd, math.Abs(m.total.InexactFloat64()/float64(m.n)-mean))
+	}
+	_, e := math.Frexp(largest)
+	var ss float64
+	for i := range cards {
+		m := side(cards[i].spec.Service)
+		sd := math.Ldexp(m.sd, -e)
+		d := math.Ldexp(m.total.InexactFloat64()/float64(m.n)-mean, -e)
+		ss += float64(m.n-1)*sd*sd + float64(m.n)*d*d
+	}
+	return math.Ldexp(math.Sqrt(ss/float64(n-1)), e)
 }
 
 // overflow reports sample sizes of one side (which) of roll-up unit that add

@@ -89,6 +89,63 @@ func TestNewRollup_means(t *testing.T) {
 	assert.Equal(t, BySampleSize, r.Combination())
 }
 
+// TestNewRollup_hugeSD: means whose sds square past the largest float64
+// (1e200 squares to 1e400) pool to a finite sd, which the roll-up's JSON and
+// binary forms carry; an sd that rounds past the largest float64 is an
+// error naming the roll-up.
+func TestNewRollup_hugeSD(t *testing.T) {
+	mk := func(unit string, sd float64, n int64) Scorecard {
+		s := spec(unit)
+		s.Service.Baseline = mustMeasure(NewMean(dec("4.5"), sd, n))
+		s.Service.Actual = mustMeasure(NewMean(dec("4"), sd, n))
+		return MustScorecard(s)
+	}
+	tests := []struct {
+		name  string
+		cards []Scorecard
+		want  float64
+	}{
+		// Equal means (no between-unit sum of squares): pooled variance
+		// ((3-1)·1e400 + (3-1)·9e400) / (6-1) = 20e400/5 = 4e400, sd 2e200.
+		{name: "1e200 and 3e200", cards: []Scorecard{mk("a", 1e200, 3), mk("b", 3e200, 3)}, want: 2e200},
+		// The reviewer's case: (9·1e400 + 9·1e400) / 19, sd
+		// 1e200·sqrt(18/19) ~ 9.7333e199.
+		{name: "1e200 twice", cards: []Scorecard{mk("a", 1e200, 10), mk("b", 1e200, 10)}, want: 1e200 * math.Sqrt(18.0/19)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewRollup("e", tt.cards)
+			require.NoError(t, err)
+			for _, m := range []Measure{r.Scorecard().Service().Baseline, r.Scorecard().Service().Actual} {
+				assert.InEpsilon(t, tt.want, m.SD(), 1e-15)
+			}
+			j, err := json.Marshal(r)
+			require.NoError(t, err)
+			var fromJSON Rollup
+			require.NoError(t, json.Unmarshal(j, &fromJSON))
+			assert.True(t, r.Equal(fromJSON))
+			b, err := r.MarshalBinary()
+			require.NoError(t, err)
+			var fromBinary Rollup
+			require.NoError(t, fromBinary.UnmarshalBinary(b))
+			assert.True(t, r.Equal(fromBinary))
+		})
+	}
+
+	// Two sds of the largest float64: the true pooled sd is just below it,
+	// max·sqrt((N-2)/(N-1)) with N ~ 4.8e18, but the float64 arithmetic
+	// (the sample sizes rounded to float64, their sum, the division)
+	// rounds the variance up past max², and the sd to +Inf: an error, not
+	// a roll-up that cannot be written (sizes found by a random search).
+	_, err := NewRollup("e", []Scorecard{mk("a", math.MaxFloat64, 170829700493667947), mk("b", math.MaxFloat64, 4598958220577253184)})
+	require.ErrorIs(t, err, outcome.ErrNotFinite)
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, []string{"e"}, ps[0].IDs)
+	assert.Equal(t, `triplecrown: the baseline service standard deviation of roll-up "e" is beyond the largest float64`, ps[0].Message)
+	assert.Equal(t, `triplecrown: the actual service standard deviation of roll-up "e" is beyond the largest float64`, ps[1].Message)
+}
+
 func TestNewRollupValues(t *testing.T) {
 	// Effort index 3 with weight 100 and 6 with weight 50: (300 + 300) /
 	// 150 = 4. Actual 2 (weight 100) and 5 (weight 100): 700 / 200 = 3.5.
