@@ -483,17 +483,19 @@ func (r Rollup) Merge(o Rollup) (Rollup, error) {
 	if len(errs) > 0 {
 		return Rollup{}, joinAll(errs)
 	}
+	// A merged sum is both roll-ups' problem: named together, with both IDs.
 	cards := []Scorecard{r.card, o.card}
-	base, err := combine(unit, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
+	ids := []string{unit, b.Unit}
+	name := fmt.Sprintf("roll-ups %q and %q together", clip(unit), clip(b.Unit))
+	base, err := combine(ids, name, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
 	errs = append(errs, err)
-	act, err := combine(unit, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
+	act, err := combine(ids, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
 	errs = append(errs, err)
 	// The currencies agree; a sum may be beyond the bounds.
 	add := func(field int, x, y Money) Money {
 		sum := x.amount.Add(y.amount)
 		if !amountBounds.holds(sum) {
-			errs = append(errs, amountBounds.check(sum, []string{unit}, fmt.Sprintf("the %s of roll-ups %q and %q together",
-				moneyFields[field], clip(unit), clip(b.Unit))))
+			errs = append(errs, amountBounds.check(sum, ids, fmt.Sprintf("the %s of %s", moneyFields[field], name)))
 		}
 		return makeMoney(sum, x.cur)
 	}

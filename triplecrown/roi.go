@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/shopspring/decimal"
 )
@@ -82,14 +83,19 @@ func NewROI(spec ROISpec) (ROI, error) {
 // the actual revenue minus the baseline. Errors are those of [NewROI],
 // [ErrInvalidScorecard] for the zero Scorecard, and [ErrInvalidAmount] for a
 // cost saved or revenue gained with more than [MaxDigits] digits (as from
-// [Money.Sub]).
+// [Money.Sub]), naming the field and, as its ID, the card's unit.
 func NewROIFromScorecard(investment Money, card Scorecard, periods int64) (ROI, error) {
 	if card.IsZero() {
 		return ROI{}, newError(ErrInvalidScorecard, nil, "triplecrown: cannot take an ROI from the zero Scorecard")
 	}
-	// One currency: the subtractions fail only beyond the bounds.
-	saved, serr := card.spec.Cost.Baseline.Sub(card.spec.Cost.Actual)
-	gained, gerr := card.spec.Revenue.Actual.Sub(card.spec.Revenue.Baseline)
+	// One currency: a difference is wrong only beyond the bounds.
+	s := &card.spec
+	diff := func(what string, x, y Money) (Money, error) {
+		d := x.amount.Sub(y.amount)
+		return makeMoney(d, x.cur), amountBounds.check(d, []string{s.Unit}, fmt.Sprintf("the %s of unit %q", what, clip(s.Unit)))
+	}
+	saved, serr := diff("cost saved", s.Cost.Baseline, s.Cost.Actual)
+	gained, gerr := diff("revenue gained", s.Revenue.Actual, s.Revenue.Baseline)
 	if err := errors.Join(serr, gerr); err != nil {
 		return ROI{}, err
 	}

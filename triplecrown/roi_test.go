@@ -120,5 +120,16 @@ func TestNewROIFromScorecard(t *testing.T) {
 	wide.Cost = Amounts{Baseline: eur("1e30"), Actual: eur("1e-30")}
 	_, err = NewROIFromScorecard(eur("1"), MustScorecard(wide), 12)
 	assert.ErrorIs(t, err, ErrInvalidAmount)
-	assert.Contains(t, err.Error(), "with 60 digits and exponent -30")
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, []string{"x"}, ps[0].IDs)
+	assert.Equal(t, `triplecrown: the cost saved of unit "x" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`, ps[0].Message)
+	// Revenue of 1e-30 up to 1e30 gains as many digits, and both fields
+	// wrong are both reported, each named.
+	wide.Revenue = Amounts{Baseline: eur("1e-30"), Actual: eur("1e30")}
+	_, err = NewROIFromScorecard(eur("1"), MustScorecard(wide), 12)
+	ps = outcome.Problems(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, []string{"x"}, ps[1].IDs)
+	assert.Equal(t, `triplecrown: the revenue gained of unit "x" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`, ps[1].Message)
 }

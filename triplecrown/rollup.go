@@ -125,9 +125,10 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 				fmt.Sprintf("the %s of roll-up %q", moneyFields[i], clip(unit))))
 		}
 	}
-	base, err := combine(unit, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
+	name := fmt.Sprintf("roll-up %q", clip(unit))
+	base, err := combine([]string{unit}, name, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
 	errs = append(errs, err)
-	act, err := combine(unit, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
+	act, err := combine([]string{unit}, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {
 		return Rollup{}, err
@@ -217,10 +218,11 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 }
 
 // combine combines one side (baseline or actual, which names it) of the
-// cards' service measures, which are of one kind. A combined total or
-// weight beyond the bounds of a [Measure]'s is an error with code
+// cards' service measures, which are of one kind, for the roll-up (or the
+// roll-ups merged) that name names in messages and ids identify. A combined
+// total or weight beyond the bounds of a [Measure]'s is an error with code
 // [ErrInvalidAmount].
-func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measure) (Measure, error) {
+func combine(ids []string, name, which string, cards []Scorecard, side func(ServiceSpec) Measure) (Measure, error) {
 	switch side(cards[0].spec.Service).kind {
 	case RateMeasure:
 		var s, n int64
@@ -230,7 +232,7 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 			s, ok1 = addInt64(s, m.s)
 			n, ok2 = addInt64(n, m.n)
 			if !ok1 || !ok2 {
-				return Measure{}, overflow(unit, which)
+				return Measure{}, overflow(ids, name, which)
 			}
 		}
 		return NewRate(s, n)
@@ -239,18 +241,17 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 		for i := range cards {
 			var ok bool
 			if n, ok = addInt64(n, side(cards[i].spec.Service).n); !ok {
-				return Measure{}, overflow(unit, which)
+				return Measure{}, overflow(ids, name, which)
 			}
 		}
 		total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
 		if !meanTotalBounds.holds(total) {
-			return Measure{}, meanTotalBounds.check(total, []string{unit},
-				fmt.Sprintf("the %s service total of roll-up %q", which, clip(unit)))
+			return Measure{}, meanTotalBounds.check(total, ids, fmt.Sprintf("the %s service total of %s", which, name))
 		}
 		sd := pooledSD(cards, side, total.InexactFloat64()/float64(n), n)
 		if math.IsInf(sd, 0) {
-			return Measure{}, newError(outcome.ErrNotFinite, []string{unit},
-				"triplecrown: the %s service standard deviation of roll-up %q is beyond the largest float64", which, clip(unit))
+			return Measure{}, newError(outcome.ErrNotFinite, ids,
+				"triplecrown: the %s service standard deviation of %s is beyond the largest float64", which, name)
 		}
 		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
 	}
@@ -258,8 +259,8 @@ func combine(unit, which string, cards []Scorecard, side func(ServiceSpec) Measu
 	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
 	if !valueTotalBounds.holds(total) || !amountBounds.holds(weight) {
 		return Measure{}, errors.Join(
-			valueTotalBounds.check(total, []string{unit}, fmt.Sprintf("the %s service total of roll-up %q", which, clip(unit))),
-			amountBounds.check(weight, []string{unit}, fmt.Sprintf("the %s service weight of roll-up %q", which, clip(unit))))
+			valueTotalBounds.check(total, ids, fmt.Sprintf("the %s service total of %s", which, name)),
+			amountBounds.check(weight, ids, fmt.Sprintf("the %s service weight of %s", which, name)))
 	}
 	return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
 }
@@ -290,11 +291,11 @@ func pooledSD(cards []Scorecard, side func(ServiceSpec) Measure, mean float64, n
 	return math.Ldexp(math.Sqrt(ss/float64(n-1)), e)
 }
 
-// overflow reports sample sizes of one side (which) of roll-up unit that add
-// up past an int64.
-func overflow(unit, which string) error {
-	return newError(ErrSampleOverflow, []string{unit},
-		"triplecrown: the %s sample sizes of roll-up %q add up to more than an int64 holds", which, clip(unit))
+// overflow reports sample sizes of one side (which) of the roll-up that
+// name names and ids identify that add up past an int64.
+func overflow(ids []string, name, which string) error {
+	return newError(ErrSampleOverflow, ids,
+		"triplecrown: the %s sample sizes of %s add up to more than an int64 holds", which, name)
 }
 
 // addInt64 returns a + b for non-negative a and b, and false on overflow.

@@ -234,6 +234,13 @@ func TestNewRollup_errors(t *testing.T) {
 	_, err = NewRollup("e", []Scorecard{MustScorecard(bigMean), MustScorecard(spec("n"))})
 	assert.EqualError(t, err, `triplecrown: the baseline sample sizes of roll-up "e" add up to more than an int64 holds`+"\n"+
 		`triplecrown: the actual sample sizes of roll-up "e" add up to more than an int64 holds`)
+	// Merged, the sums are of both roll-ups, each named.
+	_, err = mustRollup(t, "x", MustScorecard(bigMean)).Merge(mustRollup(t, "y", MustScorecard(spec("n"))))
+	assert.EqualError(t, err, `triplecrown: the baseline sample sizes of roll-ups "x" and "y" together add up to more than an int64 holds`+"\n"+
+		`triplecrown: the actual sample sizes of roll-ups "x" and "y" together add up to more than an int64 holds`)
+	for _, p := range outcome.Problems(err) {
+		assert.Equal(t, []string{"x", "y"}, p.IDs)
+	}
 }
 
 // TestNewRollup_wideMoney: amounts too wide for the fixed-point path are
@@ -309,10 +316,14 @@ func TestNewRollup_bounds(t *testing.T) {
 			require.Len(t, probs, 1)
 			assert.Equal(t, []string{"e"}, probs[0].IDs)
 
-			// Merging roll-ups of the cards meets the same sums.
+			// Merging roll-ups of the cards meets the same sums, which are
+			// neither roll-up's own: both are named, together.
 			_, err = mustRollup(t, "x", tt.cards[0]).Merge(mustRollup(t, "y", tt.cards[1]))
 			assert.ErrorIs(t, err, ErrInvalidAmount)
-			assert.Equal(t, []string{"x"}, outcome.Problems(err)[0].IDs)
+			assert.EqualError(t, err, strings.Replace(tt.wantMsg, `roll-up "e"`, `roll-ups "x" and "y" together`, 1))
+			probs = outcome.Problems(err)
+			require.Len(t, probs, 1)
+			assert.Equal(t, []string{"x", "y"}, probs[0].IDs)
 		})
 	}
 
