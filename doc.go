@@ -64,8 +64,10 @@
 // input as errors with stable codes rather than panics, keeps money and the
 // ratios people read as exact decimals, explains its verdicts as data, and
 // round-trips its definitions through JSON. Tallies, proportions, money sums
-// and roll-ups merge exactly and have compact binary forms, so shards computed
-// apart (on a distributed engine, say; see examples/beam) combine into the
-// result on all the data. The program in examples/contactcenter
+// and roll-ups merge and have compact binary forms, so shards computed apart
+// (on a distributed engine, say; see examples/beam) combine into the result
+// on all the data: exactly, but for a mean's pooled standard deviation (a
+// float64, equal up to rounding) and for sums near the bounds of an amount
+// (about 10^40), where the grouping can decide whether a merge fails. The program in examples/contactcenter
 // tells the whole story on one organisation: go run ./examples/contactcenter.
 package cx

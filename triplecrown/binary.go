@@ -434,8 +434,16 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // so that merging roll-ups gives exactly the roll-up of all their units, in
 // any grouping ([NewRollup] of all the cards); means pool their sample sizes
 // and totals exactly and combine their standard deviations by the same
-// formula as NewRollup, equal to it up to float rounding. The units are r's
-// then o's.
+// formula as NewRollup, in float64, so equal to it up to float rounding
+// (the last bits may differ). Every merge holds its sums to the bounds, as
+// NewRollup holds only the final ones, so with amounts or totals near the
+// bounds the grouping can decide whether a merge is an error.
+//
+// The result takes r's unit ID, name and period, and its units are r's
+// then o's: Merge is associative, and commutative up to these (o.Merge(r)
+// lists o's units first and takes o's ID and name), so an engine that
+// needs the same bytes whatever order its partial roll-ups arrive in should
+// give them all the same unit ID and compare [Rollup.Units] as a set.
 //
 // The zero Rollup is the identity: merging it returns the other roll-up.
 // Roll-ups that share a unit (which would count it twice) are an error with

@@ -71,7 +71,10 @@
 // allocates nothing per amount; an amount too wide for that falls back to
 // exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:
 // sums of shards merged equal the sum of everything, and [Rollup.Merge] does
-// the same for roll-ups. Money, sums, scorecards and roll-ups have compact
+// the same for roll-ups (exactly for money, rates and values; a mean's
+// pooled standard deviation is a float64, equal up to rounding). Running
+// and merged sums are held to the bounds below, so near them the grouping
+// can decide whether a merge is an error. Money, sums, scorecards and roll-ups have compact
 // binary forms (MarshalBinary, UnmarshalBinary) for shipping between machines.
 // Every amount is within [MaxDigits] and [MaxExponent], given or computed:
 // an operation whose exact result would not be (a product whose places add

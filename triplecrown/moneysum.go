@@ -11,8 +11,8 @@ import (
 // stream past, in as many pieces as there are workers. [MoneySum.Add] adds
 // an amount, [MoneySum.Merge] adds another sum (a shard's), and
 // [MoneySum.Total] gives the sum: exactly the sum of all the amounts, with
-// the most decimal places of any of them, in any order and grouping, equal
-// to what [Sum] gives for them all at once.
+// the most decimal places of any of them, in whatever order and grouping
+// they were added, equal to what [Sum] gives for them all at once.
 //
 // It adds as [Sum] does, in fixed-point 128-bit integers at the smallest
 // exponent met, so Add allocates nothing; an amount too wide for that, or a
@@ -21,7 +21,10 @@ import (
 // [MaxDigits], a MoneySum holds every running sum to it, so that its binary
 // form always decodes: an Add or a Merge that would take it beyond is an
 // error with code [ErrInvalidAmount] and leaves it unchanged (only amounts
-// near 10^40, or far apart in scale, like 1e30 and 1e-30, get there).
+// near 10^40, or far apart in scale, like 1e30 and 1e-30, get there). So
+// at the bounds the order and grouping can decide whether an error occurs:
+// of 9…9, 9…9 and -9…9 (forty nines each), adding the first two before the
+// third is refused, where adding the third second is not.
 //
 // The zero MoneySum is the empty sum, ready to use; its total is the zero
 // Money. A MoneySum is a plain value: a copy is independent of the
@@ -73,7 +76,9 @@ func (s *MoneySum) Add(m Money) error {
 }
 
 // Merge adds the sum o to s: merging the sums of shards gives exactly the
-// sum of all their amounts. Merging the empty sum changes nothing, and o may
+// sum of all their amounts, whatever the grouping, unless a running sum on
+// the way passes the bounds (see [MoneySum]). Merging the empty sum changes
+// nothing, and o may
 // be s itself (which doubles s). Sums in two currencies are an error with
 // code [ErrCurrencyMismatch], and a sum that would have more than
 // [MaxDigits] digits one with code [ErrInvalidAmount]; either leaves s
