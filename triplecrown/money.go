@@ -193,11 +193,17 @@ func (m Money) Compare(o Money) (int, error) {
 // Adding amounts in different currencies is an error with code
 // [ErrCurrencyMismatch]; a sum with more than [MaxDigits] digits (1e30 plus
 // 1e-30 has 61) one with code [ErrInvalidAmount]. The zero Money is the
-// identity.
+// identity: m plus the zero Money is m, unchanged, even where adding its
+// amount, 0 with no places, would give m more digits than MaxDigits.
 func (m Money) Add(o Money) (Money, error) {
 	c, err := commonCurrency(m, o)
-	if err != nil {
+	switch {
+	case err != nil:
 		return Money{}, err
+	case o.IsZero():
+		return m, nil
+	case m.IsZero():
+		return o, nil
 	}
 	sum := m.amount.Add(o.amount)
 	if !amountBounds.holds(sum) {
@@ -209,11 +215,17 @@ func (m Money) Add(o Money) (Money, error) {
 // Sub returns m - o, exactly, as [Money.Add] adds. Subtracting amounts in
 // different currencies is an error with code [ErrCurrencyMismatch]; a
 // difference with more than [MaxDigits] digits one with code
-// [ErrInvalidAmount].
+// [ErrInvalidAmount]. m minus the zero Money is m, and the zero Money
+// minus m is -m.
 func (m Money) Sub(o Money) (Money, error) {
 	c, err := commonCurrency(m, o)
-	if err != nil {
+	switch {
+	case err != nil:
 		return Money{}, err
+	case o.IsZero():
+		return m, nil
+	case m.IsZero():
+		return o.Neg(), nil
 	}
 	diff := m.amount.Sub(o.amount)
 	if !amountBounds.holds(diff) {

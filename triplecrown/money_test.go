@@ -185,6 +185,25 @@ func TestMoney_zero(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, c)
 	assert.Equal(t, "7 GBP", a.String())
+
+	// 12345678901·10^30 has 11 digits; added to the zero Money's amount, 0
+	// with exponent 0, decimal would give it 41 digits. The zero Money is the
+	// identity all the same, of Add and of Sub on either side.
+	wide := MustMoney("12345678901e30", "EUR")
+	for _, f := range []func() (Money, error){
+		func() (Money, error) { return wide.Add(z) }, func() (Money, error) { return z.Add(wide) },
+		func() (Money, error) { return wide.Sub(z) },
+	} {
+		got, err := f()
+		require.NoError(t, err)
+		assert.Equal(t, int32(30), got.Amount().Exponent())
+		assert.True(t, wide.Equal(got))
+	}
+	got, err = z.Sub(wide)
+	require.NoError(t, err)
+	assert.True(t, wide.Neg().Equal(got), "0 - m is -m")
+	_, err = NewROI(ROISpec{Investment: MustMoney("1e30", "EUR"), CostSaved: wide, Periods: 1})
+	assert.NoError(t, err, "a spec without revenue gained")
 }
 
 func TestMoney_Mul(t *testing.T) {
