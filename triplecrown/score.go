@@ -198,13 +198,9 @@ type CrownScore struct {
 	places      int32
 	threshold   Threshold
 	material    bool
-	// The exact change is num/absDen and the exact relative change
-	// num/relDen (relDen is zero when there is none), for a reason that
-	// must show more places to agree with the materiality verdict.
-	num, absDen, relDen decimal.Decimal
-	tested              bool
-	p, alpha            float64
-	status              Status
+	tested      bool
+	p, alpha    float64
+	status      Status
 }
 
 // Crown returns which crown this is.
@@ -280,7 +276,10 @@ func (s CrownScore) IsZero() bool { return s.crown == 0 }
 
 // Reason says in words and numbers why the crown has its status, such as
 // "cost fell from 1500000 EUR to 1380000 EUR (-120000 EUR, -8.00%), meeting
-// the materiality threshold of 2%: won".
+// the materiality threshold of 2%: won". Its figures are rounded to the
+// policy's places, and materiality is judged on exact values: where the
+// rounded figure lies on the other side of the threshold ("+2.00%" for
+// 1.999%), the reason says the threshold is met, or not, "before rounding".
 func (s CrownScore) Reason() string {
 	var b strings.Builder
 	b.WriteString(s.label())
@@ -293,28 +292,22 @@ func (s CrownScore) Reason() string {
 	default:
 		b.WriteString(" fell")
 	}
-	change := s.text(s.change)
-	if s.threshold.kind == absolute && s.crown == Service {
-		if x, places := s.agreeing(s.change, s.absDen); places > s.places {
-			change = x.StringFixed(places)
-		}
-	}
-	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(change, s.sign))
+	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(s.text(s.change), s.sign))
 	if suffix := s.suffix(); suffix != "" {
 		b.WriteString(" " + suffix)
 	}
 	if s.hasRelative {
-		rel, places := s.relative, s.places
-		if s.threshold.kind == relative {
-			rel, places = s.agreeing(s.relative, s.relDen)
-		}
-		pct := rel.Shift(2).StringFixed(max(places-2, 0))
+		pct := s.relative.Shift(2).StringFixed(max(s.places-2, 0))
 		fmt.Fprintf(&b, ", %s%%", signed(pct, s.sign))
 	} else {
 		b.WriteString("; no relative change from a baseline of zero")
 	}
 	b.WriteString(")")
 	switch {
+	case s.roundedAcross() && !s.material:
+		fmt.Fprintf(&b, ", below the materiality threshold of %s before rounding", s.threshold)
+	case s.roundedAcross():
+		fmt.Fprintf(&b, ", meeting the materiality threshold of %s before rounding", s.threshold)
 	case !s.material:
 		fmt.Fprintf(&b, ", within the materiality threshold of %s", s.threshold)
 	case s.threshold.IsZero():
@@ -335,29 +328,23 @@ func (s CrownScore) Reason() string {
 	return b.String()
 }
 
-// agreeing returns shown, a change (den absDen) or a relative change (den
-// relDen) rounded to s.places as a reason writes it, unless it would seem to
-// contradict the materiality verdict against the threshold: shown at or
-// above the threshold for a change that is not material, or below it for one
-// that is (1999 on 100000 shows as 2.00% against a threshold of 2%). Then it
-// returns num/den truncated toward zero to the fewest more places that agree
-// (1.999%), and those places; it gives up after 30 more.
-func (s CrownScore) agreeing(shown, den decimal.Decimal) (decimal.Decimal, int32) {
-	v := s.threshold.value
-	agrees := func(x decimal.Decimal) bool { return (x.Abs().Cmp(v) >= 0) == s.material }
-	if den.IsZero() || s.num.IsZero() || agrees(shown) {
-		return shown, s.places
+// roundedAcross reports whether the figure that a reason sets against the
+// threshold (the relative change for a relative threshold, a service
+// measure's change for an absolute one), rounded to the policy's places,
+// lies on the other side of the threshold from the exact change: 1999 on
+// 100000 shows as +2.00%, at a threshold of 2% that it does not meet. Money
+// changes are exact.
+func (s CrownScore) roundedAcross() bool {
+	var shown decimal.Decimal
+	switch {
+	case s.threshold.kind == relative && s.hasRelative:
+		shown = s.relative
+	case s.threshold.kind == absolute && s.crown == Service:
+		shown = s.change
+	default:
+		return false
 	}
-	for k := int32(1); k <= 30; k++ {
-		q, _ := s.num.Abs().QuoRem(den.Abs(), s.places+k)
-		if agrees(q) {
-			if s.num.Sign() < 0 {
-				q = q.Neg()
-			}
-			return q, s.places + k
-		}
-	}
-	return shown, s.places
+	return s.sign != 0 && (shown.Abs().Cmp(s.threshold.value) >= 0) != s.material
 }
 
 // label names the crown in a reason: "cost", "revenue" or the service
@@ -463,8 +450,7 @@ func scoreMoney(cr Crown, dir outcome.Direction, a Amounts, p Policy) CrownScore
 	r := p.Precision()
 	change := x.Sub(b)
 	s := CrownScore{crown: cr, direction: dir, cur: a.Baseline.Currency(), baseline: b, actual: x,
-		change: change, sign: int8(change.Sign()), threshold: t, places: r.places,
-		num: change, absDen: decimal.New(1, 0), relDen: b.Abs()}
+		change: change, sign: int8(change.Sign()), threshold: t, places: r.places}
 	s.material = material(change, decimal.New(1, 0), b.Abs(), t)
 	if !b.IsZero() {
 		s.relative, s.hasRelative = r.Quo(change, b.Abs()), true
@@ -486,7 +472,7 @@ func scoreService(svc ServiceSpec, p Policy) CrownScore {
 	t := p.Threshold(Service)
 	s := CrownScore{crown: Service, direction: svc.Direction, name: svc.Name, unit: svc.Unit,
 		baseline: b.Value(r), actual: x.Value(r), change: r.Quo(d, absDen), sign: int8(d.Sign()),
-		threshold: t, places: r.places, num: d, absDen: absDen, relDen: relDen}
+		threshold: t, places: r.places}
 	s.material = material(d, absDen, relDen, t)
 	if !relDen.IsZero() {
 		s.relative, s.hasRelative = r.Quo(d, relDen), true

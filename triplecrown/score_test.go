@@ -276,37 +276,42 @@ func TestScore_relativeRoundsToZero(t *testing.T) {
 	assert.True(t, s.Cost().Improved())
 }
 
-// TestScore_reasonAgreesWithThreshold: a reason never shows a figure that
-// seems to contradict its verdict on materiality. Rounded to the policy's
-// four places, +1999 on 100000 (1.999%) would read "+2.00%, within the
-// threshold of 2%"; it shows as many more places as it takes.
+// TestScore_reasonAgreesWithThreshold: a reason never seems to contradict
+// its verdict on materiality. Rounded to the policy's four places, +1999 on
+// 100000 (1.999%) shows as +2.00%, at a threshold of 2% it does not meet: the
+// reason says the threshold is judged before rounding, and shows every
+// figure at the policy's places as before.
 func TestScore_reasonAgreesWithThreshold(t *testing.T) {
 	cs := spec("u")
 	cs.Cost = Amounts{Baseline: eur("100000"), Actual: eur("101999")}
 	s, err := MustScorecard(cs).Score(MustPolicy(policySpec()))
 	require.NoError(t, err)
-	assert.Equal(t, "cost rose from 100000 EUR to 101999 EUR (+1999 EUR, +1.999%), within the materiality threshold of 2%: flat",
+	assert.Equal(t, "cost rose from 100000 EUR to 101999 EUR (+1999 EUR, +2.00%), below the materiality threshold of 2% before rounding: flat",
 		s.Cost().Reason())
-	rel, _ := s.Cost().Relative()
-	assert.Equal(t, "0.02", rel.String(), "Relative keeps the policy's places")
+	// +2000 meets it exactly, and says so plainly.
+	cs.Cost.Actual = eur("102000")
+	s, err = MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	assert.Equal(t, "cost rose from 100000 EUR to 102000 EUR (+2000 EUR, +2.00%), meeting the materiality threshold of 2%: lost",
+		s.Cost().Reason())
 
-	// A threshold of 2.005% met exactly by +2005 on 100000: 0.02005 rounds
+	// A threshold of 2.005% met exactly by -2005 on 100000: 0.02005 rounds
 	// half even to 0.0200, "2.00%", below the threshold shown.
 	ps := policySpec()
 	ps.Cost = MustThreshold(NewRelativeThreshold(dec("0.02005")))
 	cs.Cost = Amounts{Baseline: eur("100000"), Actual: eur("97995")}
 	s, err = MustScorecard(cs).Score(MustPolicy(ps))
 	require.NoError(t, err)
-	assert.Equal(t, "cost fell from 100000 EUR to 97995 EUR (-2005 EUR, -2.005%), meeting the materiality threshold of 2.005%: won",
+	assert.Equal(t, "cost fell from 100000 EUR to 97995 EUR (-2005 EUR, -2.00%), meeting the materiality threshold of 2.005% before rounding: won",
 		s.Cost().Reason())
 
 	// A service change of -0.24999 hours rounds to -0.25, the absolute
-	// threshold; it is not material.
+	// threshold, which it does not meet.
 	cs = spec("u")
 	cs.Service.Actual = mustMeasure(NewMean(dec("3.75001"), 1.2, 400))
 	s, err = MustScorecard(cs).Score(MustPolicy(policySpec()))
 	require.NoError(t, err)
-	assert.Equal(t, "time to respond fell from 4 hours to 3.75 hours (-0.24999 hours, -6.25%), within the materiality threshold of 0.25: flat",
+	assert.Equal(t, "time to respond fell from 4 hours to 3.75 hours (-0.25 hours, -6.25%), below the materiality threshold of 0.25 before rounding: flat",
 		s.Service().Reason())
 }
 
