@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -60,7 +61,9 @@ type Scorecard struct {
 // when the amounts are not all in one currency, and for the service
 // [outcome.ErrEmptyName], [outcome.ErrUnknownDirection], [ErrInvalidMeasure]
 // for a missing measure and [ErrServiceMismatch] for a baseline and an actual
-// of different kinds.
+// of different kinds; and [outcome.ErrInvalidText] for a name, period,
+// service measure name or service unit that is not valid UTF-8, which JSON
+// could not carry.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	var errs []error
 	if err := outcome.ValidateID(spec.Unit); err != nil {
@@ -97,6 +100,15 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 		}
 	}
 	errs = append(errs, validateService(ids, spec.Service)...)
+	for _, f := range [...]struct{ what, text string }{
+		{"name", spec.Name}, {"period", spec.Period},
+		{"service measure name", spec.Service.Name}, {"service unit", spec.Service.Unit},
+	} {
+		if !utf8.ValidString(f.text) {
+			errs = append(errs, newError(outcome.ErrInvalidText, ids,
+				"triplecrown: unit %q has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
+		}
+	}
 	if len(errs) > 0 {
 		return Scorecard{}, joinAll(errs)
 	}

@@ -59,6 +59,9 @@ func TestNewScorecard_errors(t *testing.T) {
 		{name: "service without measures", edit: func(s *ScorecardSpec) { s.Service.Baseline, s.Service.Actual = Measure{}, Measure{} },
 			wantErrs: []error{ErrInvalidMeasure, ErrInvalidMeasure}},
 		{name: "rate against mean", edit: func(s *ScorecardSpec) { s.Service.Actual = mustMeasure(NewRate(1, 2)) }, wantErrs: []error{ErrServiceMismatch}},
+		{name: "text not UTF-8", edit: func(s *ScorecardSpec) {
+			s.Name, s.Period, s.Service.Name, s.Service.Unit = "caf\xe9", "2025\xff", "time\xc3", "\x80"
+		}, wantErrs: []error{outcome.ErrInvalidText, outcome.ErrInvalidText, outcome.ErrInvalidText, outcome.ErrInvalidText}},
 		{name: "everything at once", edit: func(s *ScorecardSpec) {
 			*s = ScorecardSpec{Unit: "x", Cost: Amounts{Baseline: eur("-5"), Actual: MustMoney("1", "USD")}}
 		}, wantErrs: []error{ErrEmptyPeriod, ErrNegativeMoney, ErrCurrencyMismatch, ErrMissingMoney, ErrMissingMoney,
@@ -94,4 +97,8 @@ func TestNewScorecard_errors(t *testing.T) {
 	_, err = NewScorecard(s)
 	assert.EqualError(t, err, `triplecrown: unit "`+strings.Repeat("u", 64)+`..." has no period`, "user text is clipped")
 	assert.Panics(t, func() { MustScorecard(ScorecardSpec{}) })
+	s = spec("sales")
+	s.Period = "2025\xff"
+	_, err = NewScorecard(s)
+	assert.EqualError(t, err, `triplecrown: unit "sales" has a period that is not valid UTF-8: "2025\xff"`)
 }
