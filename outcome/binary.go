@@ -454,7 +454,8 @@ func (t *CSATTally) UnmarshalBinary(data []byte) error {
 // csatScaleFromBinary validates the custom CSAT scale s with the size of its
 // top box read in rs.
 func csatScaleFromBinary(s Scale, rs rawScale) (CSATScale, error) {
-	return NewCSATScale(s, int(min(rs.offsets[0], MaxScalePoints)))
+	// Clamped only so that it fits an int: the message names the box read.
+	return NewCSATScale(s, int(min(rs.offsets[0], math.MaxInt32)))
 }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the

@@ -361,6 +361,20 @@ func TestFailureDemand_Binary_properties(t *testing.T) {
 	}
 }
 
+// TestCSATTally_binaryBoxMessage: a custom scale 0..10 whose top box is
+// given as 1000 points is refused, and the message names the 1000 read, not
+// a clamped figure. The form: 0x13, 1 (a custom scale), the bottom 0 as a
+// zig-zag varint (00), the span 10 (0a), the box 1000 (e8 07), then 11
+// points of count 0.
+func TestCSATTally_binaryBoxMessage(t *testing.T) {
+	data, err := hex.DecodeString("1301000ae8070b" + strings.Repeat("00", 11))
+	require.NoError(t, err)
+	var c outcome.CSATTally
+	err = c.UnmarshalBinary(data)
+	assert.ErrorIs(t, err, outcome.ErrInvalidBands)
+	assert.Contains(t, err.Error(), "a top box of 1000 points on the CSAT scale 0..10")
+}
+
 // TestBinary_crossType: no form decodes as another type's.
 func TestBinary_crossType(t *testing.T) {
 	pb, err := outcome.MustProportion(0, 0).MarshalBinary()
