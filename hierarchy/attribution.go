@@ -235,18 +235,15 @@ func (g *graph) pathWeight(u int32, coef []i128, local []int32, inSub func(int32
 		}
 		x := coef[local[t]]
 		if g.weights != nil {
-			if x, overflow = x.mul(uint64(g.weights[p])); overflow {
+			// Whole at the growth's places, as a path weight is: so the
+			// division by 10^6 in mulWeight is exact.
+			if x, overflow = x.mulWeight(g.weights[p]); overflow {
 				return i128{}, true
 			}
 		}
 		if c, overflow = c.add(x); overflow {
 			return i128{}, true
 		}
-	}
-	if g.weights != nil {
-		// The products carry the weights' 6 places; a path weight has at
-		// most growth places, so the division is exact.
-		c, _ = c.quo(uint64(weightScale), false)
 	}
 	return c, false
 }

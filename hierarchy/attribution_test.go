@@ -171,8 +171,22 @@ func TestAttributeErrors(t *testing.T) {
 	bv = values(t, bigger, 0, map[string]string{"t": "1"})
 	_, err = bigger.Attribute("c", bv, bv)
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
-	// Path weights: b 10^12, o 10^24, a2 10^36 · 10^6 millionths > 2^127.
-	assert.EqualError(t, err, `hierarchy: the weight of the paths from "a2" up to "c" is beyond 128-bit fixed point`)
+	// Path weights: b 10^12, o 10^24, a2 10^36, a 10^48 > 2^127.
+	assert.EqualError(t, err, `hierarchy: the weight of the paths from "a" up to "c" is beyond 128-bit fixed point`)
+}
+
+// TestAttributeSixThirds: six links of 0.333333 add 36 places; the path
+// weight into "c" is 10^36 units, and each product with a weight, taken in
+// millionths, would pass 2^127 before its division by 10^6. t moves from 0.5
+// to 1: c moves by 0.5 · 0.333333^6 = 0.0006858669410253772153635219478696845
+// (worked with Python's decimal module at 100 digits).
+func TestAttributeSixThirds(t *testing.T) {
+	m := mustBuild(t, []Node{node("t", T), node("a", A), node("o", O), node("o2", O), node("o3", O), node("b", BO), node("c", CO)},
+		[]edge{{"t", "a", "0.333333"}, {"a", "o", "0.333333"}, {"o", "o2", "0.333333"}, {"o2", "o3", "0.333333"},
+			{"o3", "b", "0.333333"}, {"b", "c", "0.333333"}})
+	a, err := m.Attribute("c", values(t, m, 2, map[string]string{"t": "0.5"}), values(t, m, 2, map[string]string{"t": "1"}))
+	require.NoError(t, err)
+	assert.Equal(t, "0.0006858669410253772153635219478696845", a.Change.String())
 }
 
 func TestAttributeMixedPlaces(t *testing.T) {
