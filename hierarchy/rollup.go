@@ -106,9 +106,10 @@ const (
 	stateComputed              // computed from the nodes feeding in
 	stateZero                  // an unmeasured input taken as zero
 	// The flags while the roll-up runs.
-	flagBlocked = 0x10 // a node feeding in has no value
-	flagFed     = 0x20 // some node has fed in (Min, Max)
-	flagMask    = 0x0F
+	flagBlocked  = 0x10 // a node feeding in has no value
+	flagFed      = 0x20 // some node has fed in (Min, Max)
+	flagOverflow = 0x40 // what was fed in passed 128 bits: an error, unless the node is blocked
+	flagMask     = 0x0F
 )
 
 // RollUp is the result of rolling measured values up a hierarchy: a value for
@@ -306,6 +307,8 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 		case f&flagBlocked != 0:
 			r.block(u)
 			continue
+		case f&flagOverflow != 0:
+			return r.overflowError(u)
 		default:
 			v, overflow = r.finish(u, wsum)
 			if overflow {
@@ -322,9 +325,7 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 		}
 		val[u] = v
 		state[u] = f
-		if err := r.feed(u, v, vals, wsum); err != nil {
-			return err
-		}
+		r.feed(u, v, vals, wsum)
 	}
 	return nil
 }
@@ -377,16 +378,17 @@ func quoBig(a i128, s u128) (i128, bool) {
 }
 
 // feed adds u's value v into the nodes it feeds that have no measured value,
-// for a weighted sum or mean (a min or a max never needs 128 bits).
-func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) error {
+// for a weighted sum or mean (a min or a max never needs 128 bits). A node
+// whose sum passes 128 bits gets flagOverflow.
+func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 	g := r.g
-	var overflow bool
 	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 		t := g.outTgt[p]
-		if vals.isSet(t) {
+		if vals.isSet(t) || r.state[t]&flagOverflow != 0 {
 			continue
 		}
 		acc := &r.val[t]
+		var overflow bool
 		switch r.method {
 		case WeightedSum:
 			if g.weights == nil {
@@ -406,10 +408,11 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) error {
 			wsum[t].add(w)
 		}
 		if overflow {
-			return r.overflowError(t)
+			// An error only if t turns out to have a value: a node
+			// feeding it may have none, now or later in the order.
+			r.state[t] |= flagOverflow
 		}
 	}
-	return nil
 }
 
 func (r *RollUp) overflowError(u int32) *outcome.Error {

@@ -319,6 +319,21 @@ func TestRollUpOverflowMessage(t *testing.T) {
 	assert.Equal(t, []string{"sco"}, outcome.Problems(err)[0].IDs)
 }
 
+// TestRollUpOverflowWithoutValue: a sum that passes 128 bits at a node with
+// no value (an unmeasured input feeds it) is no error: the node is missing.
+// "t-big" feeds 9·10^18 through a weight of 10^12 into "a", at 12 places (two
+// links of 10^-6 elsewhere): 9·10^42 units; but "t-none" has no value.
+func TestRollUpOverflowWithoutValue(t *testing.T) {
+	m := mustBuild(t, []Node{node("t-none", T), node("t-big", T), node("t-x", T), node("a", A), node("a2", A), node("o", O)},
+		[]edge{{"t-none", "a", ""}, {"t-big", "a", "1000000000000"}, {"t-x", "a2", "0.000001"}, {"a2", "o", "0.000001"}, {"a", "o", ""}})
+	r, err := m.RollUp(values(t, m, 0, map[string]string{"t-big": "9000000000000000000", "t-x": "1"}), WeightedSum)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a", "o", "t-none"}, r.Missing(), "t-none too, an input without a value")
+	// With "t-none" measured, "a" has a value, and it is too large.
+	_, err = m.RollUp(values(t, m, 0, map[string]string{"t-none": "0", "t-big": "9000000000000000000", "t-x": "1"}), WeightedSum)
+	assert.EqualError(t, err, `hierarchy: the weighted sum at node "a" is beyond 128-bit fixed point at 12 decimal places`)
+}
+
 // TestRollUpNearTheLimit: five links of 0.333333 add 30 places, and values
 // of 2 places make 32; a value of 1000 is 10^35 units of the last place,
 // within 2^127. (Products in millionths of the weights, 10^41, overflowed.)
