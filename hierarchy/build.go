@@ -24,9 +24,11 @@ const (
 // and the IDs involved, joined with [errors.Join] and sorted by those IDs
 // (then by code), so that the same definition gives the same error whatever
 // order it was added in. Two exceptions: a node without an ID is named by
-// its position ("node #3"); and a link to or from an ID given to nodes at
-// different levels is not checked for going down a level or for closing a
-// cycle, since which of those nodes it joins depends on that order:
+// its position ("node #3"); and a link added by ID to or from an ID given to
+// nodes at different levels is not checked for going down a level or for
+// closing a cycle, since which of those nodes it joins depends on that order
+// (a link added by position joins the nodes at its positions, and is
+// checked):
 //
 //   - a node's ID: [outcome.ErrEmptyID], [outcome.ErrInvalidID] (see
 //     [outcome.ValidateID]), [outcome.ErrDuplicateID];
@@ -157,7 +159,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			grouped = false
 			continue
 		}
-		if dupAt != nil && (dupAt[f] == mixedLevels || dupAt[t] == mixedLevels) {
+		if dupAt != nil && (dupAt[f] == mixedLevels || dupAt[t] == mixedLevels) && (b.fromAt == nil || b.fromAt[i] == byID) {
 			src[i] = -1
 			grouped = false
 			continue

@@ -140,8 +140,20 @@ func TestDuplicateIDsAnyOrder(t *testing.T) {
 		_, err := builder(nodes, edges).Build()
 		assert.Equal(t, want, messages(err))
 	}
+	// A link by position joins the node at its position, which has one
+	// level: it is checked.
+	b := NewBuilder()
+	a := b.AddNode(node("a", A))
+	x := b.AddNode(node("x", O))
+	b.AddNode(node("x", T))
+	b.AddLinkAt(x, a)
+	_, err := b.Build()
+	assert.Equal(t, []string{
+		`hierarchy: node id "x" is given to 2 nodes`,
+		`hierarchy: link "x" -> "a" goes down from Output to Activity`,
+	}, messages(err))
 	// An ID given twice at one level is checked as usual.
-	_, err := builder([]Node{node("a", A), node("x", O), node("x", O)}, edges[:1]).Build()
+	_, err = builder([]Node{node("a", A), node("x", O), node("x", O)}, edges[:1]).Build()
 	assert.Equal(t, []string{
 		`hierarchy: node id "x" is given to 2 nodes`,
 		`hierarchy: link "x" -> "a" goes down from Output to Activity`,
