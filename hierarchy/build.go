@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cxmodel/cx/outcome"
 )
@@ -93,10 +92,6 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		if !levels[i].IsValid() {
 			errs = append(errs, levelError(id, b.levelText[i]))
 		}
-		if !utf8.ValidString(names[i]) {
-			errs = append(errs, newError(outcome.ErrInvalidText, []string{id},
-				"hierarchy: node %q has a name that is not valid UTF-8: %q", clip(id), clip(names[i])))
-		}
 	}
 	for k, at := range b.metricAt {
 		if l, ml := levels[at], b.metrics[k].Level(); l.IsValid() && ml != l {
@@ -149,17 +144,21 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	outOff, inOff := make([]int32, n+1), make([]int32, n+1)
 	grouped := true
 	last := int32(0)
+	if dupAt != nil {
+		for i, f := range src {
+			t := dst[i]
+			if f >= 0 && t >= 0 && f != t && (dupAt[f] == mixedLevels || dupAt[t] == mixedLevels) &&
+				(b.fromAt == nil || b.fromAt[i] == byID) {
+				src[i] = leftOut
+			}
+		}
+	}
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
-			if from, to, ok := b.linkEnds(i, ids); ok {
+			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut {
 				errs = append(errs, badEndError(from, to, f, t))
 			}
-			src[i] = -1
-			grouped = false
-			continue
-		}
-		if dupAt != nil && (dupAt[f] == mixedLevels || dupAt[t] == mixedLevels) && (b.fromAt == nil || b.fromAt[i] == byID) {
 			src[i] = -1
 			grouped = false
 			continue
@@ -329,6 +328,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	return Model{g: g}, nil
 }
+
+// leftOut marks, in Build's src, a link left out of the graph without a
+// problem of its own: one by ID to or from an ID at mixed levels.
+const leftOut = -2
 
 // kahnOutput is the bit of a node's work in Build's Kahn pass that says an
 // output is the node or lies beneath it; the bits below count its links

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -108,6 +109,12 @@ func grow[T any](s []T, n int) []T {
 // invalid or duplicate ID, an invalid level, a metric of another level) are
 // reported by [Builder.Build].
 func (b *Builder) AddNode(n Node) int {
+	// The name is checked here, while the caller's bytes are likely still
+	// in the cache, and reported by Build.
+	if !utf8.ValidString(n.Name) {
+		b.problems = append(b.problems, newError(outcome.ErrInvalidText, []string{n.ID},
+			"hierarchy: node %q has a name that is not valid UTF-8: %q", clip(n.ID), clip(n.Name)))
+	}
 	if !n.Metric.IsZero() {
 		b.metricAt = append(b.metricAt, int32(len(b.ids)))
 		b.metrics = append(b.metrics, n.Metric)
