@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -150,9 +151,7 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 // 1.5), whatever TrimTrailingZeros and UseScientificNotation say. It changes
 // those settings, so it must not run in parallel.
 func TestCheckOutputShareAtMost_decimalSettingsIgnored(t *testing.T) {
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 	kpis := Metrics(portfolio)
 	// 3 of 4 is 75%, above 70%, as in TestCheckOutputShareAtMost.
 	err := CheckOutputShareAtMost(kpis, dec("0.70"))

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -308,22 +309,10 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Equal(t, `{"id":"x","before":"1200","after":"1200.04","change":"0.04","contributions":[{"id":"y","amount":"40"}]}`,
 		string(want["attribution, by hand"]))
 
-	saved := decimal.MarshalJSONWithoutQuotes
-	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
-	decimal.MarshalJSONWithoutQuotes = true
+	dectest.FlipSettings(t)
 	for name, v := range forms {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
-	}
-	// The strings are the same with decimal's string settings flipped too:
-	// trailing zeros kept and scientific notation on.
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
-	for name, v := range forms {
-		b, err := json.Marshal(v)
-		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
+		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
 	}
 }

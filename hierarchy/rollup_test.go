@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -409,9 +410,7 @@ func TestValues(t *testing.T) {
 	t.Run("decimal's settings flipped", func(t *testing.T) {
 		// The message writes 0.0010 as decimal's String does by default,
 		// 0.001, whatever TrimTrailingZeros and UseScientificNotation say.
-		trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-		t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-		decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+		dectest.FlipSettings(t)
 		err := s.Set("revenue", dec("0.0010"))
 		assert.EqualError(t, err, `hierarchy: value 0.001 of node "revenue" does not fit a value set of 2 decimal places`)
 	})

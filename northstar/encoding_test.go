@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/dectest"
 )
 
 // TestJSON_decimalSettingIgnored: every JSON form of the package writes its
@@ -72,22 +74,10 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Equal(t, `{"metric":"nights-booked","importance":"3"}`, string(want["indicator, by hand"]))
 	assert.Equal(t, `{"coverage":"30","lead":"0.25","linkage":"2","ratings":"1","reach":"2"}`, string(want["weights, by hand"]))
 
-	saved := decimal.MarshalJSONWithoutQuotes
-	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
-	decimal.MarshalJSONWithoutQuotes = true
+	dectest.FlipSettings(t)
 	for name, v := range forms {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
-	}
-	// The strings are the same with decimal's string settings flipped too:
-	// trailing zeros kept and scientific notation on.
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
-	for name, v := range forms {
-		b, err := json.Marshal(v)
-		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
+		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -907,9 +908,7 @@ func TestSelectErrors(t *testing.T) {
 // 2·10^1 as 20), whatever TrimTrailingZeros and UseScientificNotation say.
 // It changes those settings, so it must not run in parallel.
 func TestSelectErrors_decimalSettingsIgnored(t *testing.T) {
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 	tests := []struct {
 		name string
 		edit func(*Input)

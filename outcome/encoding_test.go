@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/internal/strictjson"
 )
 
@@ -563,22 +563,10 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Equal(t, `[{"reason":"","count":700,"share":"1"}]`, string(want["value reasons"]))
 	assert.Equal(t, `{"reason":"","count":0,"share":"0"}`, string(want["zero reason"]))
 
-	saved := decimal.MarshalJSONWithoutQuotes
-	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
-	decimal.MarshalJSONWithoutQuotes = true
+	dectest.FlipSettings(t)
 	for name, v := range forms {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
-	}
-	// The strings are the same with decimal's string settings flipped too:
-	// trailing zeros kept and scientific notation on.
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
-	for name, v := range forms {
-		b, err := json.Marshal(v)
-		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
+		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
 	}
 }

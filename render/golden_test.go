@@ -6,9 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/dectest"
 )
 
 // update rewrites the golden files: go test ./render -run Golden -update.
@@ -38,9 +39,7 @@ func TestGolden_decimalSettingsIgnored(t *testing.T) {
 	if *update {
 		t.Skip("the golden files are written under decimal's defaults")
 	}
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 	t.Run("tables", TestTablesGolden)
 	t.Run("north star", TestNorthStarGolden)
 	t.Run("diagrams", TestDiagramGolden)

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -384,23 +384,11 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Contains(t, string(want["contributions"]), `"share":"37.5"`)
 	assert.Contains(t, string(want["contribution"]), `"share":"75"`)
 
-	saved := decimal.MarshalJSONWithoutQuotes
-	t.Cleanup(func() { decimal.MarshalJSONWithoutQuotes = saved })
-	decimal.MarshalJSONWithoutQuotes = true
+	dectest.FlipSettings(t)
 	for name, v := range forms {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with MarshalJSONWithoutQuotes", name)
-	}
-	// The strings are the same with decimal's string settings flipped too:
-	// trailing zeros kept and scientific notation on.
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
-	for name, v := range forms {
-		b, err := json.Marshal(v)
-		require.NoError(t, err, name)
-		assert.Equal(t, string(want[name]), string(b), "%s with all three settings flipped", name)
+		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
 	}
 }
 

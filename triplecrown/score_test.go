@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -73,9 +74,7 @@ func TestScore_tripleCrown(t *testing.T) {
 // TestScore_tripleCrown). It changes those settings, so it must not run in
 // parallel.
 func TestScore_decimalSettingsIgnored(t *testing.T) {
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 	s, err := MustScorecard(spec("sales")).Score(MustPolicy(policySpec()))
 	require.NoError(t, err)
 	assert.Equal(t, "cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won", s.Cost().Reason())

@@ -8,6 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/cxmodel/cx/internal/dectest"
 )
 
 // flipGlobals sets decimal's two string settings to the opposite of their
@@ -15,9 +17,7 @@ import (
 // call it must not run in parallel.
 func flipGlobals(t *testing.T) {
 	t.Helper()
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 }
 
 // stringCases are worked out by hand: decimal.New(c, e) is c·10^e, written

@@ -8,6 +8,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/cxmodel/cx/internal/dectest"
 )
 
 func TestClip(t *testing.T) {
@@ -98,9 +100,7 @@ func FuzzClip(f *testing.F) {
 // UseScientificNotation do not change a message's decimal. 12.50 is "12.5"
 // and 12·10^2 is "1200" (not "12.50" and "1.2E3").
 func TestDecimal_settingsIgnored(t *testing.T) {
-	trim, sci := decimal.TrimTrailingZeros, decimal.UseScientificNotation
-	t.Cleanup(func() { decimal.TrimTrailingZeros, decimal.UseScientificNotation = trim, sci })
-	decimal.TrimTrailingZeros, decimal.UseScientificNotation = false, true
+	dectest.FlipSettings(t)
 	assert.Equal(t, "12.5", Decimal(decimal.RequireFromString("12.50")))
 	assert.Equal(t, "1200", Decimal(decimal.New(12, 2)))
 }
