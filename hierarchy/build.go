@@ -663,6 +663,15 @@ func cycleErrors(ids []string, outOff, outTgt []int32, work []uint32) []*outcome
 // cycleText writes a cycle as "a" -> "b" -> "a", naming at most
 // maxCycleShown nodes.
 func cycleText(path []string) string {
+	if len(path) > maxCycleShown {
+		return pathText(path)
+	}
+	return pathText(path) + fmt.Sprintf(" -> %q", clip(path[0]))
+}
+
+// pathText writes a path as "a" -> "b" -> "c", naming at most maxCycleShown
+// nodes, then "-> ... (12 nodes)".
+func pathText(path []string) string {
 	var sb strings.Builder
 	for i, id := range path {
 		if i == maxCycleShown {
@@ -673,9 +682,6 @@ func cycleText(path []string) string {
 			sb.WriteString(" -> ")
 		}
 		fmt.Fprintf(&sb, "%q", clip(id))
-	}
-	if len(path) <= maxCycleShown {
-		fmt.Fprintf(&sb, " -> %q", clip(path[0]))
 	}
 	return sb.String()
 }

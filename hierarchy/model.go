@@ -1,11 +1,9 @@
 package hierarchy
 
 import (
-	"fmt"
 	"iter"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/cxmodel/cx/outcome"
@@ -154,21 +152,10 @@ func (g *graph) growthPath() []string {
 // plus the weights' growth, are more than maxScale.
 func (g *graph) precisionError(places int32) *outcome.Error {
 	path := g.growthPath()
-	var sb strings.Builder
-	for i, id := range path {
-		if i == maxCycleShown {
-			fmt.Fprintf(&sb, " -> ... (%d nodes)", len(path))
-			break
-		}
-		if i > 0 {
-			sb.WriteString(" -> ")
-		}
-		fmt.Fprintf(&sb, "%q", clip(id))
-	}
 	return newError(ErrRollUpPrecision, path,
 		"hierarchy: the weights' decimal places add up to %d along %s; with the values' %d places, "+
 			"an exact weighted sum would need %d places, more than the %d it computes in",
-		g.placesGrowth(), sb.String(), places, places+g.placesGrowth(), maxScale)
+		g.placesGrowth(), pathText(path), places, places+g.placesGrowth(), maxScale)
 }
 
 // reach returns the highest level node v reaches.
