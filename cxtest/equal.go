@@ -48,10 +48,10 @@ func RequireDecimalEqual(t TestingT, want, got decimal.Decimal, msgAndArgs ...an
 }
 
 func checkDecimalEqual(want, got decimal.Decimal) *failure {
-	if want.Equal(got) {
+	if equalValue(want, got) {
 		return nil
 	}
-	d := signedText(got.Sub(want))
+	d := differenceText(want, got)
 	return &failure{
 		code:     ErrNotEqual,
 		summary:  "not equal by value",
@@ -60,6 +60,45 @@ func checkDecimalEqual(want, got decimal.Decimal) *failure {
 		diff:     d + " (actual - expected)",
 		detail:   fmt.Sprintf("expected %s, actual %s, a difference of %s", exact(want), exact(got), d),
 	}
+}
+
+// equalValue reports whether a and b are equal by value, as
+// [decimal.Decimal.Equal] does, but without rescaling one to the other's
+// exponent when their orders of magnitude already differ: a·10^e with d
+// digits lies in [10^(d-1+e), 10^(d+e)), and 1 against 1e50000000 would
+// otherwise cost seconds.
+func equalValue(a, b decimal.Decimal) bool {
+	switch {
+	case a.IsZero() || b.IsZero():
+		return a.IsZero() && b.IsZero()
+	case a.Sign() != b.Sign():
+		return false
+	case int64(a.NumDigits())+int64(a.Exponent()) != int64(b.NumDigits())+int64(b.Exponent()):
+		return false
+	}
+	return a.Equal(b)
+}
+
+// differenceText writes got - want, signed. When their exponents are much
+// further apart than their digits are long (1e50000000 against 1), working
+// the difference out would write millions of zeros only for exact to cut
+// them; the difference is then the larger of the two, to within less than
+// one part in 10^1000 of it, and is written as that, "about".
+func differenceText(want, got decimal.Decimal) string {
+	ew, eg := int64(want.Exponent()), int64(got.Exponent())
+	dw, dg := int64(want.NumDigits()), int64(got.NumDigits())
+	switch {
+	case want.IsZero(): // whatever its exponent
+		return signedText(got)
+	case got.IsZero():
+		return signedText(want.Neg())
+	case max(ew-eg, eg-ew) <= 2*(dw+dg)+1000:
+		return signedText(got.Sub(want))
+	}
+	if eg+dg > ew+dw {
+		return "about " + signedText(got)
+	}
+	return "about " + signedText(want.Neg())
 }
 
 // CheckMoneyEqual checks that got equals want by value and currency, as

@@ -1,6 +1,7 @@
 package cxtest
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -49,6 +50,20 @@ func TestAssertDecimalEqual(t *testing.T) {
 		assert.Equal(t, "-1.234567890123456...e39", exact(dec("-1234567890123456789012345678901234567890.5")))
 		assert.Equal(t, "-12345678901234567890123456789012345678.9", exact(dec("-12345678901234567890123456789012345678.9")))
 		assert.Equal(t, "-5e-70", exact(decimal.New(-5, -70)))
+		// Exponents 50 million apart: the difference is 10^50000000 less
+		// 1, written as about the larger, without its 50 million digits
+		// (which took seconds to work out).
+		err = CheckDecimalEqual(decimal.New(1, 0), decimal.New(1, 50_000_000))
+		assert.EqualError(t, err, "cxtest: not equal by value "+
+			"(expected 1, actual 1e50000000, a difference of about +1e50000000)")
+		err = CheckDecimalEqual(decimal.New(7, 50_000_000), decimal.New(-2, -3))
+		assert.EqualError(t, err, "cxtest: not equal by value "+
+			"(expected 7e50000000, actual -0.002, a difference of about -7e50000000)")
+		// A zero with a huge exponent is zero: the difference is exact.
+		err = CheckDecimalEqual(decimal.New(0, 50_000_000), decimal.New(-25, -1))
+		assert.EqualError(t, err, "cxtest: not equal by value "+
+			"(expected 0e50000000, actual -2.5, a difference of -2.5)")
+		assert.NoError(t, CheckDecimalEqual(decimal.New(0, 50_000_000), decimal.New(0, -3)), "zero is zero")
 	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
@@ -94,4 +109,19 @@ func TestAssertMoneyEqual(t *testing.T) {
 			func(t TestingT) { RequireMoneyEqual(t, eur("1"), eur("1.00")) },
 			func(t TestingT) { RequireMoneyEqual(t, eur("1"), eur("1.01")) })
 	})
+}
+
+// TestEqualValue: the shortcut agrees with decimal's Equal on random values
+// of every sign, with trailing zeros and exponents that make equal values
+// (12 and 1.20e1) and values of the same magnitude.
+func TestEqualValue(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		a := decimal.New(rng.Int64N(2001)-1000, int32(rng.IntN(9)-4))
+		b := decimal.New(rng.Int64N(2001)-1000, int32(rng.IntN(9)-4))
+		if rng.IntN(3) == 0 { // the same value written another way
+			b = a.Mul(decimal.New(10, 0)).Div(decimal.New(10, 0))
+		}
+		require.Equal(t, a.Equal(b), equalValue(a, b), "%s and %s", a, b)
+	}
 }
