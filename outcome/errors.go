@@ -106,8 +106,8 @@ func ParseSeverity(text string) (Severity, error) {
 // error made by [errors.Join].
 //
 // Its JSON form, for storing and showing problems (a model's warnings, say),
-// is {"code":..., "severity":..., "ids":[...], "message":...}; the cause is
-// left out.
+// is {"code":..., "severity":..., "ids":[...], "message":...}, "ids" left
+// out when none applies; the cause is left out.
 //
 // The zero Error is no problem: it has the zero [Code], an invalid
 // [Severity] (so it does not marshal to JSON) and an empty message, and the
