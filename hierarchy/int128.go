@@ -176,3 +176,15 @@ func (a i128) mulWeight(w int64) (i128, bool) {
 	}
 	return x.add(part)
 }
+
+// i128FromBig returns b as an i128, and whether it does not fit.
+func i128FromBig(b *big.Int) (i128, bool) {
+	if b.BitLen() > 127 {
+		return i128{}, true
+	}
+	var abs big.Int
+	abs.Abs(b)
+	lo := new(big.Int).And(&abs, new(big.Int).SetUint64(^uint64(0))).Uint64()
+	hi := abs.Rsh(&abs, 64).Uint64()
+	return fromAbs(b.Sign(), hi, lo)
+}

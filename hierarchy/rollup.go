@@ -124,6 +124,10 @@ type RollUp struct {
 	narrow []int64 // the values, when they all fit in int64
 	val    []i128  // the values, otherwise
 	state  []uint8
+	// wide holds, for a weighted sum, the sums of the nodes whose partial
+	// sums passed 128 bits (flagOverflow), exactly: terms that cancel may
+	// bring the value back within them. It is nil until one does.
+	wide map[int32]*big.Int
 }
 
 // RollUp computes every node's value from the measured values: a node with a
@@ -308,7 +312,14 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 			r.block(u)
 			continue
 		case f&flagOverflow != 0:
-			return r.overflowError(u)
+			w, ok := r.wide[u]
+			if !ok {
+				return r.overflowError(u)
+			}
+			if v, overflow = i128FromBig(w); overflow {
+				return r.overflowError(u)
+			}
+			f = stateComputed
 		default:
 			v, overflow = r.finish(u, wsum)
 			if overflow {
@@ -384,10 +395,17 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 	g := r.g
 	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 		t := g.outTgt[p]
-		if vals.isSet(t) || r.state[t]&flagOverflow != 0 {
+		if vals.isSet(t) {
+			continue
+		}
+		if r.state[t]&flagOverflow != 0 {
+			if w, ok := r.wide[t]; ok {
+				w.Add(w, r.term(v, p))
+			}
 			continue
 		}
 		acc := &r.val[t]
+		old := *acc
 		var overflow bool
 		switch r.method {
 		case WeightedSum:
@@ -408,11 +426,31 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 			wsum[t].add(w)
 		}
 		if overflow {
-			// An error only if t turns out to have a value: a node
-			// feeding it may have none, now or later in the order.
+			// An error only if t turns out to have a value (a node
+			// feeding it may have none, now or later in the order) and,
+			// for a weighted sum, the value passes 128 bits: the sum goes
+			// on exactly, in a big.Int.
 			r.state[t] |= flagOverflow
+			if r.method == WeightedSum {
+				if r.wide == nil {
+					r.wide = make(map[int32]*big.Int)
+				}
+				w := old.big()
+				r.wide[t] = w.Add(w, r.term(v, p))
+			}
 		}
 	}
+}
+
+// term returns, exactly, what u's value v adds through link p to a weighted
+// sum: v times the link's weight.
+func (r *RollUp) term(v i128, p int32) *big.Int {
+	x := v.big()
+	if r.g.weights != nil {
+		x.Mul(x, big.NewInt(r.g.weights[p]))
+		x.Quo(x, big.NewInt(weightScale)) // exact: see mulWeight
+	}
+	return x
 }
 
 func (r *RollUp) overflowError(u int32) *outcome.Error {

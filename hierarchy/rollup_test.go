@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -335,6 +336,29 @@ func TestRollUpOverflowWithoutValue(t *testing.T) {
 	assert.EqualError(t, err, `hierarchy: the weighted sum at node "a" is beyond 128-bit fixed point at 12 decimal places`)
 }
 
+// TestRollUpTermsThatCancel: terms past 128 bits that cancel. At 18 places
+// (three links of 0.333333 on another path into "a"), t1 = 2·10^8 through a
+// weight of 10^12 adds 2·10^38 units, beyond 2^127 (about 1.7·10^38), and t2
+// = -10^8 takes 10^38 away: "a" is 10^20, 10^38 units, which fits. In
+// either order of the two. Twice "a" (2·10^38 units) at "o" does not fit.
+func TestRollUpTermsThatCancel(t *testing.T) {
+	for _, order := range [][2]string{{"t1", "t2"}, {"t2", "t1"}} {
+		nodes := []Node{node(order[0], T), node(order[1], T), node("g0", T), node("g1", T), node("g2", T),
+			node("g3", T), node("a", A)}
+		edges := []edge{{"t1", "a", "1000000000000"}, {"t2", "a", "1000000000000"}, {"g0", "g1", "0.333333"},
+			{"g1", "g2", "0.333333"}, {"g2", "g3", "0.333333"}, {"g3", "a", ""}}
+		m := mustBuild(t, nodes, edges)
+		vs := map[string]string{"t1": "200000000", "t2": "-100000000", "g0": "0"}
+		r, err := m.RollUp(values(t, m, 0, vs), WeightedSum)
+		require.NoError(t, err, "order %v", order)
+		assert.Equal(t, "100000000000000000000", rolled(t, m, r)["a"])
+
+		m = mustBuild(t, append(nodes, node("o", O)), append(edges, edge{"a", "o", "2"}))
+		_, err = m.RollUp(values(t, m, 0, vs), WeightedSum)
+		assert.EqualError(t, err, `hierarchy: the weighted sum at node "o" is beyond 128-bit fixed point at 18 decimal places`)
+	}
+}
+
 // TestRollUpNearTheLimit: five links of 0.333333 add 30 places, and values
 // of 2 places make 32; a value of 1000 is 10^35 units of the last place,
 // within 2^127. (Products in millionths of the weights, 10^41, overflowed.)
@@ -534,9 +558,9 @@ func TestInt128(t *testing.T) {
 	assert.Equal(t, i128{hi: -2}, m)
 	_, overflow = i128{hi: 1}.mulSigned(i128{hi: 1})
 	assert.True(t, overflow)
-	big, overflow := quoBig(i128From(-30), u128{hi: 0, lo: 4})
+	qb, overflow := quoBig(i128From(-30), u128{hi: 0, lo: 4})
 	assert.False(t, overflow)
-	assert.Equal(t, i128From(-8), big, "-7.5 rounds half away from zero")
+	assert.Equal(t, i128From(-8), qb, "-7.5 rounds half away from zero")
 
 	// mulWeight: a·w/10^6. -2500000 · 400000 / 10^6 = -1000000: q = -2 and
 	// r = 500000 give -800000 and -200000.
@@ -553,6 +577,17 @@ func TestInt128(t *testing.T) {
 	assert.Equal(t, "100000000000000000000000000000000000000", p.decimal(0).String())
 	_, overflow = i128From(1).scaleUp(39)
 	assert.True(t, overflow, "10^39 > 2^127")
+
+	// i128FromBig: 2^127-1 and -(2^127-1) fit, 2^127 does not.
+	top := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 127), big.NewInt(1))
+	p, overflow = i128FromBig(top)
+	assert.False(t, overflow)
+	assert.Equal(t, maxI, p)
+	p, overflow = i128FromBig(new(big.Int).Neg(top))
+	assert.False(t, overflow)
+	assert.Equal(t, maxI.neg(), p)
+	_, overflow = i128FromBig(new(big.Int).Add(top, big.NewInt(1)))
+	assert.True(t, overflow)
 }
 
 func TestValuesSetIgnoresNothing(t *testing.T) {
