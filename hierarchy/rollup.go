@@ -150,7 +150,9 @@ type RollUp struct {
 // model.
 //
 // It takes one pass over the nodes in topological order and their links up,
-// and allocates a fixed number of times: no decimal per node or link.
+// and allocates a fixed number of times: no decimal per node or link. (A
+// weighted sum whose partial sums at a node pass 128 bits goes on, for that
+// node, in a big.Int, so that terms which cancel give the value that fits.)
 func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp, error) {
 	var o rollUpOptions
 	for _, opt := range opts {
