@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"math/big"
 	"slices"
 	"strings"
 
@@ -73,6 +74,13 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // an input beneath with no value in a period is an error ([ErrMissingValue])
 // unless [MissingAsZero] makes it zero. Other errors are those of
 // [Model.RollUp] for a weighted sum, and [ErrUnknownNode].
+//
+// Like the roll-up, it computes in 128-bit fixed point, exactly: the node's
+// values before and after, its change, each contribution, and the weight of
+// the paths up from each node beneath must fit (about 1.7·10^38 units of the
+// last place), or it fails with [ErrRollUpOverflow], naming the node. The
+// products and partial sums that make up a value may pass that bound, since
+// values of opposite signs cancel.
 //
 // It takes time linear in the part of the hierarchy beneath the node, plus
 // the sort of the contributions, and memory linear in the whole.
@@ -173,10 +181,15 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	}
 
 	// Each measured node's contribution: its path weight times its change,
-	// at the larger of the two sets' places plus the growth.
+	// at the larger of the two sets' places plus the growth. The values
+	// before and after are the sums of each measured node's value times its
+	// path weight; a product or partial sum past 128 bits need not mean the
+	// sum is, since values may be negative, so the sums then go on exactly
+	// in big.Ints, and only a sum beyond 128 bits is an error.
 	places := max(before.places, after.places)
 	scale := places + g.placesGrowth()
 	var sumBefore, sumAfter i128
+	wide := false
 	type amount struct {
 		u int32
 		v i128
@@ -186,18 +199,33 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		if !measured(u) {
 			continue
 		}
-		b, ok1 := scaled(before, u, places).mulSigned(coef[i])
-		a, ok2 := scaled(after, u, places).mulSigned(coef[i])
-		d, ok3 := a.sub(b)
-		var ok4, ok5 bool
-		sumBefore, ok4 = sumBefore.add(b)
-		sumAfter, ok5 = sumAfter.add(a)
-		if ok1 || ok2 || ok3 || ok4 || ok5 {
-			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
-				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+		vb, va := scaled(before, u, places), scaled(after, u, places)
+		d, _ := va.sub(vb) // |va|, |vb| < 2^63·10^9: the difference fits
+		d, overflow := d.mulSigned(coef[i])
+		if overflow {
+			return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u], id},
+				"hierarchy: the contribution of %q to the change at node %q is beyond 128-bit fixed point at %d decimal places",
+				clip(g.ids[u]), clip(id), scale)
 		}
 		if d.sign() != 0 {
 			amounts = append(amounts, amount{u, d})
+		}
+		if !wide {
+			b, ok1 := vb.mulSigned(coef[i])
+			a, ok2 := va.mulSigned(coef[i])
+			var ok3, ok4 bool
+			sumBefore, ok3 = sumBefore.add(b)
+			sumAfter, ok4 = sumAfter.add(a)
+			wide = ok1 || ok2 || ok3 || ok4
+		}
+	}
+	if wide {
+		var fits1, fits2 bool
+		sumBefore, fits1 = i128FromBig(wideSum(before, sub, coef, places, measured))
+		sumAfter, fits2 = i128FromBig(wideSum(after, sub, coef, places, measured))
+		if fits1 || fits2 {
+			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
+				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
 		}
 	}
 	change, overflow := sumAfter.sub(sumBefore)
@@ -246,6 +274,18 @@ func (g *graph) pathWeight(u int32, coef []i128, local []int32, inSub func(int32
 		}
 	}
 	return c, false
+}
+
+// wideSum returns the sum, over the measured nodes u of sub, of u's value in
+// s, in units of 10^-places, times its path weight, coef.
+func wideSum(s *Values, sub []int32, coef []i128, places int32, measured func(int32) bool) *big.Int {
+	sum, term := new(big.Int), new(big.Int)
+	for i, u := range sub {
+		if measured(u) {
+			sum.Add(sum, term.Mul(scaled(s, u, places).big(), coef[i].big()))
+		}
+	}
+	return sum
 }
 
 // scaled returns node u's value in s in units of 10^-places, places >=

@@ -242,3 +242,53 @@ func TestAttributeAddsUp(t *testing.T) {
 	}
 	assert.Equal(t, 5, checked, "the business and customer outcomes of the generated hierarchy")
 }
+
+// TestAttributeCancels: the products and partial sums that make up a value
+// may pass 128 bits when the value does not, because values of opposite
+// signs cancel. t1, t2 and t3 reach c through a (weight 10^9) and a -> c
+// (weight 10^10): path weight 10^19 each. Before, t1 = t2 = 9·10^18 and
+// t3 = -9·10^18: c = 10^19 · 9·10^18 = 9·10^37, which fits in 128 bits
+// (2^127 ≈ 1.7·10^38), though t1 + t2 alone give 1.8·10^38, which does not.
+// After, t1 is one less: c = 9·10^37 - 10^19, a change of -10^19, all t1's.
+func TestAttributeCancels(t *testing.T) {
+	m := mustBuild(t, []Node{node("t1", T), node("t2", T), node("t3", T), node("a", A), node("c", CO)},
+		[]edge{{"t1", "a", "1e9"}, {"t2", "a", "1e9"}, {"t3", "a", "1e9"}, {"a", "c", "1e10"}})
+	before := values(t, m, 0, map[string]string{"t1": "9e18", "t2": "9e18", "t3": "-9e18"})
+	after := values(t, m, 0, map[string]string{"t1": "8999999999999999999", "t2": "9e18", "t3": "-9e18"})
+	a, err := m.Attribute("c", before, after)
+	require.NoError(t, err)
+	assert.Equal(t, "90000000000000000000000000000000000000", a.Before.String())
+	assert.Equal(t, "89999999999999999990000000000000000000", a.After.String())
+	assert.Equal(t, "-10000000000000000000", a.Change.String())
+	assert.Equal(t, []string{"t1 -10000000000000000000"}, contributions(a.Contributions))
+	// The roll-up agrees.
+	r, err := m.RollUp(before, WeightedSum)
+	require.NoError(t, err)
+	v, _, _ := r.Value("c")
+	assert.Equal(t, a.Before.String(), v.String())
+
+	// A product past 128 bits: a path weight of 10^20 (a -> c weighs 10^11)
+	// times 9·10^18 is 9·10^38; t1 - t3 = 0 before, 10^20 after.
+	m = mustBuild(t, []Node{node("t1", T), node("t3", T), node("a", A), node("c", CO)},
+		[]edge{{"t1", "a", "1e9"}, {"t3", "a", "1e9"}, {"a", "c", "1e11"}})
+	before = values(t, m, 0, map[string]string{"t1": "9e18", "t3": "-9e18"})
+	after = values(t, m, 0, map[string]string{"t1": "9e18", "t3": "-8999999999999999999"})
+	a, err = m.Attribute("c", before, after)
+	require.NoError(t, err)
+	assert.Equal(t, "0", a.Before.String())
+	assert.Equal(t, "100000000000000000000", a.After.String())
+	assert.Equal(t, []string{"t3 100000000000000000000"}, contributions(a.Contributions))
+
+	// A value that does not fit is still an error: with t3 = 9·10^18 too,
+	// c = 1.8·10^39 before.
+	huge := values(t, m, 0, map[string]string{"t1": "9e18", "t3": "9e18"})
+	_, err = m.Attribute("c", huge, huge)
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	assert.EqualError(t, err, `hierarchy: the weighted sum at node "c" is beyond 128-bit fixed point at 0 decimal places`)
+	// And so is a contribution that does not: t1 from -9·10^18 to 9·10^18
+	// moves c by 1.8·10^39.
+	_, err = m.Attribute("c", values(t, m, 0, map[string]string{"t1": "-9e18", "t3": "9e18"}),
+		values(t, m, 0, map[string]string{"t1": "9e18", "t3": "-9e18"}))
+	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	assert.Equal(t, []string{"t1", "c"}, err.(*outcome.Error).IDs)
+}
