@@ -86,7 +86,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 	slices.SortStableFunc(outputs, func(a, b outcome.Metric) int { return strings.Compare(a.ID(), b.ID()) })
 
 	pct := percentAbove(o, total, maxShare)
-	lim := decfmt.String(maxShare.Shift(2)) + "%"
+	lim := msg.Decimal(maxShare.Shift(2)) + "%"
 	f := &failure{
 		code: ErrOutputShare,
 		ids:  make([]string, len(outputs)),
@@ -108,25 +108,34 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 // called only when o/total is above the limit, so that limit < 1.
 func remedy(o, total int, limit decimal.Decimal) string {
 	od, td := decimal.New(int64(o), 0), decimal.New(int64(total), 0)
-	// (o-k)/(t-k) <= L  <=>  k >= (o - L*t) / (1 - L), for L < 1.
-	fewer := ceilQuo(od.Sub(limit.Mul(td)), decimal.New(1, 0).Sub(limit))
+	// (o-k)/(t-k) <= L  <=>  k >= (o - L*t) / (1 - L), for L < 1; k <= o.
+	fewer := ceilQuo(od.Sub(limit.Mul(td)), decimal.New(1, 0).Sub(limit)).IntPart()
 	s := fmt.Sprintf("%d output-side %s fewer", fewer, plural(int(fewer), "KPI", "KPIs"))
-	if limit.Sign() > 0 {
-		// o/(t+k) <= L  <=>  k >= o/L - t.
-		more := ceilQuo(od, limit) - int64(total)
-		s += fmt.Sprintf(", or %d outcome %s more", more, plural(int(more), "KPI", "KPIs"))
+	if limit.Sign() <= 0 {
+		return s
 	}
-	return s
+	// o/(t+k) <= L  <=>  k >= o/L - t. With L = c·10^e, c of d digits, o/L
+	// is above 10^(-e-d) (o >= 1, c < 10^d): past 10^30, the exact count
+	// would be a number of 30 digits or more, or take long to work out.
+	if n := -int64(limit.Exponent()) - int64(limit.NumDigits()); n > 30 {
+		return s + fmt.Sprintf(", or more than 10^%d outcome KPIs more", n)
+	}
+	more := ceilQuo(od, limit).Sub(td)
+	kpis := "KPIs"
+	if more.Equal(decimal.New(1, 0)) {
+		kpis = "KPI"
+	}
+	return s + fmt.Sprintf(", or %s outcome %s more", decfmt.String(more), kpis)
 }
 
 // ceilQuo returns the least integer at or above a/b, exactly, for a >= 0 and
 // b > 0.
-func ceilQuo(a, b decimal.Decimal) int64 {
+func ceilQuo(a, b decimal.Decimal) decimal.Decimal {
 	q, r := a.QuoRem(b, 0)
 	if r.Sign() > 0 {
 		q = q.Add(decimal.New(1, 0))
 	}
-	return q.IntPart()
+	return q
 }
 
 // percentAbove writes part/whole, a share above limit (a fraction), in

@@ -58,6 +58,26 @@ func TestAssertOutputShareAtMost(t *testing.T) {
 			"\t        \tactual  : 33.333% (1 of 3); within the limit would take 1 output-side KPI fewer, or 1 outcome KPI more\n"+
 			"\tOutputs:\t\"a\" (a, output)\n")
 	})
+	t.Run("a tiny limit", func(t *testing.T) {
+		// 1 of 2 = 50% > 10^-18%. More: 1/10^-20 - 2 = 99999999999999999998,
+		// past what an int64 holds, and 1 of 10^20 is 10^-20.
+		var c captureT
+		ok := AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b"), dec("1e-20"))
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t1 of 2 KPIs (50%) measures outputs or the work behind them, above the limit of 0.000000000000000001%\n"+
+			"\t        \texpected: at most 0.000000000000000001% of the KPIs measure outputs or the work behind them\n"+
+			"\t        \tactual  : 50% (1 of 2); within the limit would take 1 output-side KPI fewer, or 99999999999999999998 outcome KPIs more\n"+
+			"\tOutputs:\t\"a\" (a, output)\n")
+		// 10^-3000: the limit is written with its exponent, as 10^-2998%,
+		// and 1/10^-3000 - 2 (3000 digits) as more than 10^2999.
+		c = captureT{}
+		ok = AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b"), dec("1e-3000"))
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t1 of 2 KPIs (50%) measures outputs or the work behind them, above the limit of 1e-2998%\n"+
+			"\t        \texpected: at most 1e-2998% of the KPIs measure outputs or the work behind them\n"+
+			"\t        \tactual  : 50% (1 of 2); within the limit would take 1 output-side KPI fewer, or more than 10^2999 outcome KPIs more\n"+
+			"\tOutputs:\t\"a\" (a, output)\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireOutputShareAtMost(t, kpis, dec("0.8")) },
