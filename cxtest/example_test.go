@@ -549,7 +549,8 @@ func ExampleCheckNorthStar() {
 	// true cxtest: "calls-handled" (Calls handled, output, rewarded) cannot be the North Star: it failed 2 of 2 gates: outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star; canvas: no customer category's canvas uses it, so it shows no successful customer outcome
 }
 
-// "A good North Star is an outcome, never a bare output."
+// A good North Star is an outcome, never a bare output: the board's proposal
+// of average handle time, an output, fails the selection's gates.
 func ExampleAssertNorthStar() {
 	var t printT
 	cxtest.AssertNorthStar(t, northStarInput(), "aht", "the North Star the board proposed")

@@ -768,7 +768,7 @@ func (k kpi) classification() Classification {
 			`successful customer outcome: a complaint is failure demand, "a failure to do something right for the customer"; fewer is better`)
 	case kpiDailyActiveUsers:
 		return customer("Daily active users", up,
-			`successful customer outcome: Facebook's North Star in the method, and "a good North Star is an outcome (never a bare output)"`)
+			`successful customer outcome: Facebook's North Star in the method ("daily active users"); a good North Star is an outcome, never a bare output`)
 	case kpiFailureDemandShare:
 		return customer("Failure demand share", down,
 			`successful customer outcome: failure demand's "share of all demand is an outcome-side health measure (lower is better)"`)
@@ -777,10 +777,10 @@ func (k kpi) classification() Classification {
 			"the share of customers whose problem is solved at first contact: the outcome, achieved")
 	case kpiMonthlyActiveUsers:
 		return customer("Monthly active users", up,
-			`successful customer outcome: the monthly form of Facebook's North Star, and "a good North Star is an outcome (never a bare output)"`)
+			`successful customer outcome: the monthly form of Facebook's North Star ("daily active users"); a good North Star is an outcome, never a bare output`)
 	case kpiNightsBooked:
 		return customer("Nights booked", up,
-			`successful customer outcome: Airbnb's North Star in the method, and "a good North Star is an outcome (never a bare output)"`)
+			`successful customer outcome: Airbnb's North Star in the method ("nights booked"); a good North Star is an outcome, never a bare output`)
 	case kpiOutcomeAchievementRate:
 		return customer("Outcome achievement rate", up,
 			`successful customer outcome: measured "by whether customers actually achieve it", the share of journeys that end in the outcome`)

@@ -72,7 +72,7 @@ func TestClassify_methodNamed(t *testing.T) {
 			"Outcome achievement rate", CustomerOutcome, up, 0},
 		{"time to outcome", "time to outcome", "Time to value", CustomerOutcome, down, 0},
 		// North Star examples: Facebook "daily active users", Airbnb "nights
-		// booked"; "A good North Star is an outcome (never a bare output)".
+		// booked"; a good North Star is an outcome, never a bare output.
 		{"daily active users", "daily active users", "Daily active users", CustomerOutcome, up, 0},
 		{"nights booked", "nights booked", "Nights booked", CustomerOutcome, up, 0},
 	}

@@ -75,11 +75,12 @@ func ExampleAudit_invalidThreshold() {
 	// true
 }
 
-// A board that wants at most half of its KPIs to be outputs sets a stricter
-// threshold than the default 80%. The contact centre that has started to
-// measure its customers' outcome passes the default, but not the board's
-// test: 3 of its 6 KPIs are outputs, and the audit fires at or above the
-// threshold.
+// A board that wants fewer than half of its KPIs to be outputs sets a
+// stricter threshold than the default 80%: the audit fires at or above the
+// threshold, so at 0.5 half is already output-heavy. (For "at most half",
+// cxtest.CheckOutputShareAtMost takes the limit itself.) The contact centre
+// that has started to measure its customers' outcome passes the default,
+// but not the board's test: 3 of its 6 KPIs are outputs.
 func ExampleAuditOptions() {
 	portfolio := append(auditContactCentre()[1:], auditOnTheRoad()) // 3 outputs, revenue, on the road
 	portfolio = append(portfolio, outcome.MustMetric(outcome.MetricSpec{

@@ -86,7 +86,7 @@ func TestThePortfolioIsNotMostlyOutputs(t *testing.T) {
 	cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.50"), r.OutputSideShare())
 }
 
-// "A good North Star is an outcome, never a bare output", and it connects to
+// A good North Star is an outcome, never a bare output, and it connects to
 // the work from the front line up.
 func TestTheNorthStarIsAnOutcomeThatPassesEveryGate(t *testing.T) {
 	m := claims(t)

@@ -78,7 +78,7 @@ func history() (fcr, calls, nps, revenue []float64) {
 // growth if you focus on above all else".
 func northStarPart(w io.Writer) error {
 	fmt.Fprintln(w, "3. The North Star")
-	fmt.Fprintln(w, `   "Aggregate the SCOC's against all your customer categories ... and decide which is the most essential Metric."`)
+	fmt.Fprintln(w, `   "Aggregate the SCOC's against all your customer categories and bringing out the most significant ones and deciding which is the most essential Metric."`)
 	r, err := chooseNorthStar()
 	if err != nil {
 		return err
