@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 )
@@ -105,61 +107,155 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m.Spec())
 }
 
-// metricJSON is the JSON form of a [MetricSpec] as it is decoded: the same
-// fields, with the level, direction and kind as text, so that text that names
-// nothing is reported together with every other problem of the definition.
-type metricJSON struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Level       string `json:"level"`
-	Direction   string `json:"direction"`
-	Unit        string `json:"unit"`
-	Kind        string `json:"kind"`
-	Owner       string `json:"owner"`
-	Rewarded    bool   `json:"rewarded"`
-	Description string `json:"description"`
-}
+// metricFields are the JSON names of a [MetricSpec]'s fields, in its order,
+// indexed by the metricFieldX constants.
+var metricFields = []string{"id", "name", "level", "direction", "unit", "kind", "owner", "rewarded", "description"}
 
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [MetricSpec],
-// refusing unknown fields, duplicate fields, trailing data and null, and
-// validates it exactly as [NewMetric] does, reporting every problem with the
-// same codes (level, direction or kind text that names nothing is
-// [ErrUnknownLevel], [ErrUnknownDirection] or [ErrUnknownKind]); JSON that
-// is malformed or has the wrong shape is an error with code [ErrInvalidJSON].
-// On error, m is left unchanged.
+// The indexes of a metric's fields in metricFields.
+const (
+	metricFieldID = iota
+	metricFieldName
+	metricFieldLevel
+	metricFieldDirection
+	metricFieldUnit
+	metricFieldKind
+	metricFieldOwner
+	metricFieldRewarded
+	metricFieldDescription
+	metricFieldCount
+)
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [MetricSpec] and
+// validates it exactly as [NewMetric] does, with the same codes (level,
+// direction or kind text that names nothing is [ErrUnknownLevel],
+// [ErrUnknownDirection] or [ErrUnknownKind]). A field that is absent or null
+// is empty (false for "rewarded").
+//
+// It reports every problem of the definition, joined with [errors.Join]:
+// first, in the order the object's keys are written, each problem of the
+// JSON form, an *[Error] with code [ErrInvalidJSON]: a key that names no
+// field, a field given twice (also under keys that differ only in case, as
+// encoding/json matches them, so "ID" repeats "id"; the first is the one
+// checked) and a value of the wrong JSON type ("rewarded":"yes",
+// "level":3), whose field is then not checked again; then the problems
+// NewMetric reports, in its order. Every problem names the metric's ID
+// among its IDs when the JSON has one as a string, even an invalid one, as
+// NewMetric does.
+//
+// JSON that is not one object is a single problem with code
+// [ErrInvalidJSON] and no ID: malformed JSON, text that is not valid UTF-8,
+// anything after the object but white space, and any other value, null
+// included. On error, m is left unchanged.
 func (m *Metric) UnmarshalJSON(data []byte) error {
-	if string(bytes.Trim(data, " \t\r\n")) == "null" {
-		return NewError(ErrInvalidJSON, nil, "outcome: a metric cannot be null")
-	}
-	var w metricJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	spec := MetricSpec{ID: w.ID, Name: w.Name, Unit: w.Unit, Owner: w.Owner, Rewarded: w.Rewarded, Description: w.Description}
-	var bad metricText
-	if w.Level != "" {
-		if l, err := ParseLevel(w.Level); err == nil {
-			spec.Level = l
-		} else {
-			bad.level = w.Level
-		}
-	}
-	if w.Direction != "" {
-		if d, err := ParseDirection(w.Direction); err == nil {
-			spec.Direction = d
-		} else {
-			bad.direction = w.Direction
-		}
-	}
-	if err := spec.Kind.UnmarshalText([]byte(w.Kind)); err != nil {
-		bad.kind = w.Kind
-	}
-	v, err := validateMetric(spec, bad)
+	v, err := decodeMetric(data)
 	if err != nil {
 		return err
 	}
 	*m = v
 	return nil
+}
+
+// decodeMetric is [Metric.UnmarshalJSON].
+func decodeMetric(data []byte) (Metric, error) {
+	if isJSONNull(data) {
+		return Metric{}, NewError(ErrInvalidJSON, nil, "outcome: a metric cannot be null")
+	}
+	members, err := strictjson.Members(data)
+	if err != nil {
+		return Metric{}, invalidJSON(err)
+	}
+	// The field each member fills (-1 for none), and which member fills each
+	// field first (its index plus one; 0 for none).
+	field := make([]int, len(members))
+	var first [metricFieldCount]int
+	for i, mb := range members {
+		f := strictjson.Field(metricFields, mb.Key)
+		field[i] = f
+		if f >= 0 && first[f] == 0 {
+			first[f] = i + 1
+		}
+	}
+	var spec MetricSpec
+	if k := first[metricFieldID]; k > 0 {
+		if json.Unmarshal(members[k-1].Value, &spec.ID) != nil {
+			spec.ID = "" // not a string: no ID to name
+		}
+	}
+	var ids []string // none for a metric without an ID
+	if spec.ID != "" {
+		ids = []string{spec.ID}
+	}
+	id := clip(spec.ID)
+	var errs []error
+	problem := func(cause error, format string, args ...any) {
+		e := NewError(ErrInvalidJSON, slices.Clone(ids), format, args...)
+		e.Err = cause
+		errs = append(errs, e)
+	}
+	var text [metricFieldCount]string
+	var bad metricText
+	for i, mb := range members {
+		f := field[i]
+		switch {
+		case f < 0:
+			problem(nil, "outcome: metric %q has an unknown field %q", id, clip(mb.Key))
+		case first[f] != i+1:
+			if k := members[first[f]-1].Key; k != mb.Key {
+				problem(strictjson.ErrDuplicateKey, "outcome: metric %q gives field %q twice, as %q and %q",
+					id, metricFields[f], clip(k), clip(mb.Key))
+			} else {
+				problem(strictjson.ErrDuplicateKey, "outcome: metric %q gives field %q twice", id, metricFields[f])
+			}
+		case f == metricFieldRewarded:
+			if err := json.Unmarshal(mb.Value, &spec.Rewarded); err != nil {
+				problem(err, "outcome: metric %q: %q must be true or false, not %s", id, metricFields[f], jsonValue(mb.Value))
+			}
+		default:
+			if err := json.Unmarshal(mb.Value, &text[f]); err != nil {
+				problem(err, "outcome: metric %q: %q must be a string, not %s", id, metricFields[f], jsonValue(mb.Value))
+				bad.wrongType |= 1 << f
+			}
+		}
+	}
+	spec.Name, spec.Unit, spec.Owner, spec.Description =
+		text[metricFieldName], text[metricFieldUnit], text[metricFieldOwner], text[metricFieldDescription]
+	if t := text[metricFieldLevel]; t != "" {
+		if l, err := ParseLevel(t); err == nil {
+			spec.Level = l
+		} else {
+			bad.level = t
+		}
+	}
+	if t := text[metricFieldDirection]; t != "" {
+		if d, err := ParseDirection(t); err == nil {
+			spec.Direction = d
+		} else {
+			bad.direction = t
+		}
+	}
+	if t := text[metricFieldKind]; spec.Kind.UnmarshalText([]byte(t)) != nil {
+		bad.kind = t
+	}
+	errs = append(errs, metricProblems(spec, bad)...)
+	if len(errs) > 0 {
+		return Metric{}, errors.Join(errs...)
+	}
+	return Metric{spec: spec}, nil
+}
+
+// jsonValue describes the well-formed JSON value raw for a message: `the
+// string "yes"`, "the number 3", "an object", "an array", "true" or "false".
+func jsonValue(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	switch raw[0] {
+	case '"':
+		var s string
+		_ = json.Unmarshal(raw, &s) // a well-formed string
+		return fmt.Sprintf("the string %q", clip(s))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "the number " + clip(string(raw))
+	}
+	return strictjson.ValueKind(raw)
 }
 
 // decodeJSON decodes data into v with [strictjson.Decode]. A field's own
@@ -173,6 +269,12 @@ func decodeJSON(data []byte, v any) error {
 	if e := (*Error)(nil); errors.As(err, &e) {
 		return err // every problem it joins, not only the first
 	}
+	return invalidJSON(err)
+}
+
+// invalidJSON returns an *Error with code [ErrInvalidJSON] that wraps err, a
+// failure of the JSON itself, and quotes its message.
+func invalidJSON(err error) *Error {
 	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
 		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}
 }

@@ -268,16 +268,18 @@ func TestMetric_JSONRoundTrip(t *testing.T) {
 	})
 }
 
-func TestMetricJSON_fieldsMatchMetricSpec(t *testing.T) {
-	// metricJSON decodes what MetricSpec encodes: the same fields, in the same
+func TestMetricFields_matchMetricSpec(t *testing.T) {
+	// The decoder reads what MetricSpec encodes: the same fields, in the same
 	// order, with the same JSON names (tag options aside).
-	spec, wire := reflect.TypeFor[MetricSpec](), reflect.TypeFor[metricJSON]()
-	require.Equal(t, spec.NumField(), wire.NumField())
+	spec := reflect.TypeFor[MetricSpec]()
+	require.Equal(t, spec.NumField(), len(metricFields))
+	require.Equal(t, metricFieldCount, len(metricFields))
 	for i := range spec.NumField() {
-		name := func(f reflect.StructField) string { return strings.Split(f.Tag.Get("json"), ",")[0] }
-		assert.Equal(t, spec.Field(i).Name, wire.Field(i).Name)
-		assert.Equal(t, name(spec.Field(i)), name(wire.Field(i)))
+		assert.Equal(t, strings.Split(spec.Field(i).Tag.Get("json"), ",")[0], metricFields[i])
 	}
+	assert.Equal(t, "id", metricFields[metricFieldID])
+	assert.Equal(t, "rewarded", metricFields[metricFieldRewarded])
+	assert.Equal(t, "description", metricFields[metricFieldDescription])
 }
 
 func TestMetric_UnmarshalJSON_spellings(t *testing.T) {
@@ -349,7 +351,7 @@ func TestMetric_UnmarshalJSON_problems(t *testing.T) {
 		{name: "bad ID", in: `{"id":" aht","name":"AHT","level":"output","direction":"down"}`,
 			want: []Code{ErrInvalidID}},
 		{name: "unknown field", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","colour":"red"}`,
-			want: []Code{ErrInvalidJSON}, wantMsg: `outcome: invalid JSON: json: unknown field "colour"`},
+			want: []Code{ErrInvalidJSON}, wantMsg: `outcome: metric "aht" has an unknown field "colour"`},
 		{name: "field with the wrong case", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","Colour":"red"}`,
 			want: []Code{ErrInvalidJSON}},
 		{name: "trailing data", in: `{"id":"aht","name":"AHT","level":"output","direction":"down"} {}`,
@@ -357,17 +359,20 @@ func TestMetric_UnmarshalJSON_problems(t *testing.T) {
 			wantMsg: "outcome: invalid JSON: trailing data after the JSON value"},
 		{name: "duplicate field", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","id":"fcr"}`,
 			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrDuplicateKey,
-			wantMsg: `outcome: invalid JSON: duplicate object key "id"`},
+			wantMsg: `outcome: metric "aht" gives field "id" twice`},
 		{name: "invalid UTF-8", in: "{\"id\":\"aht\",\"name\":\"AHT\xff\",\"level\":\"output\",\"direction\":\"down\"}",
 			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrInvalidUTF8},
 		{name: "malformed", in: `{"id":"aht",`, want: []Code{ErrInvalidJSON}},
 		{name: "empty", in: ``, want: []Code{ErrInvalidJSON}},
 		{name: "an array", in: `[]`, want: []Code{ErrInvalidJSON}},
 		{name: "a string", in: `"aht"`, want: []Code{ErrInvalidJSON}},
+		// A value of the wrong type is reported once, not also as a level
+		// that is missing.
 		{name: "level as a number", in: `{"id":"aht","name":"AHT","level":3,"direction":"down"}`,
-			want: []Code{ErrInvalidJSON}},
+			want: []Code{ErrInvalidJSON}, wantMsg: `outcome: metric "aht": "level" must be a string, not the number 3`},
 		{name: "rewarded as a string", in: `{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":"yes"}`,
-			want: []Code{ErrInvalidJSON}},
+			want:    []Code{ErrInvalidJSON},
+			wantMsg: `outcome: metric "aht": "rewarded" must be true or false, not the string "yes"`},
 		{name: "null", in: ` null `, want: []Code{ErrInvalidJSON}, wantMsg: "outcome: a metric cannot be null"},
 	}
 	for _, tt := range tests {
@@ -383,15 +388,98 @@ func TestMetric_UnmarshalJSON_problems(t *testing.T) {
 			if tt.cause != nil {
 				assert.ErrorIs(t, err, tt.cause)
 			}
-			if tt.want[0] == ErrInvalidJSON {
-				var e *Error
-				require.ErrorAs(t, err, &e)
-				if tt.name != "null" {
-					assert.Error(t, e.Err, "the cause is kept")
-				}
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			if strings.HasPrefix(e.Message, "outcome: invalid JSON: ") {
+				assert.Error(t, e.Err, "the cause is kept")
 			}
 		})
 	}
+}
+
+// TestMetric_UnmarshalJSON_everyProblem: problems of the JSON form come
+// first, in the order of the keys, then NewMetric's, and every one names the
+// metric's ID when the JSON has one as a string.
+func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
+	type problem struct {
+		code Code
+		ids  []string
+		msg  string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		// The reviewer's case: a BI tool's file says "yes" for a boolean.
+		{"rewarded as text", `{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":"yes"}`,
+			[]problem{{ErrInvalidJSON, []string{"aht"}, `outcome: metric "aht": "rewarded" must be true or false, not the string "yes"`}}},
+		// Keys in order: id, name (a number), level (names nothing),
+		// direction, rewarded (text), colour (no such field), id again.
+		// The four problems of the form in that order, then the level's;
+		// the name is not also reported empty, and the first "id" is kept.
+		{"all kinds at once", `{"id":"calls","name":5,"level":"outptu","direction":"up","rewarded":"yes","colour":"red","id":"x"}`,
+			[]problem{
+				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls": "name" must be a string, not the number 5`},
+				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls": "rewarded" must be true or false, not the string "yes"`},
+				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls" has an unknown field "colour"`},
+				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls" gives field "id" twice`},
+				{ErrUnknownLevel, []string{"calls"}, `outcome: metric "calls" has an unknown level "outptu"`},
+			}},
+		// An ID that is not a string names no metric, and is not also
+		// reported empty; the empty name still is.
+		{"ID as a number", `{"id":7,"name":"","level":"output","direction":"up"}`,
+			[]problem{
+				{ErrInvalidJSON, nil, `outcome: metric "": "id" must be a string, not the number 7`},
+				{ErrEmptyName, nil, `outcome: metric "" has no name`},
+			}},
+		// An invalid ID is still the metric's name for its problems, as
+		// NewMetric names it.
+		{"invalid ID", `{"id":" aht","name":"AHT","level":"output","direction":"up","unit":true}`,
+			[]problem{
+				{ErrInvalidJSON, []string{" aht"}, `outcome: metric " aht": "unit" must be a string, not true`},
+				{ErrInvalidID, []string{" aht"}, `outcome: id " aht" has surrounding white space`},
+			}},
+		// A business outcome whose kind has the wrong type is not also
+		// missing its kind.
+		{"kind as an array", `{"id":"rev","name":"Revenue","level":"business outcome","direction":"up","kind":["revenue"]}`,
+			[]problem{{ErrInvalidJSON, []string{"rev"}, `outcome: metric "rev": "kind" must be a string, not an array`}}},
+		{"direction and owner", `{"id":"rev","name":"Revenue","level":"business outcome","direction":false,"owner":{},"kind":"revenue"}`,
+			[]problem{
+				{ErrInvalidJSON, []string{"rev"}, `outcome: metric "rev": "direction" must be a string, not false`},
+				{ErrInvalidJSON, []string{"rev"}, `outcome: metric "rev": "owner" must be a string, not an object`},
+			}},
+		{"negative number", `{"id":"a","name":"A","level":-1.5e3,"direction":"up"}`,
+			[]problem{{ErrInvalidJSON, []string{"a"}, `outcome: metric "a": "level" must be a string, not the number -1.5e3`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m Metric
+			err := m.UnmarshalJSON([]byte(tt.in))
+			var got []problem
+			for _, p := range Problems(err) {
+				assert.Equal(t, SeverityError, p.Severity)
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, m.IsZero())
+		})
+	}
+
+	t.Run("causes", func(t *testing.T) {
+		var m Metric
+		err := m.UnmarshalJSON([]byte(`{"id":"a","ID":"b","name":"A","level":"output","direction":"up","rewarded":1}`))
+		assert.ErrorIs(t, err, strictjson.ErrDuplicateKey)
+		var typeErr *json.UnmarshalTypeError
+		assert.ErrorAs(t, err, &typeErr, "the decoder's error is the cause of a value of the wrong type")
+	})
+	t.Run("the IDs of two problems do not alias", func(t *testing.T) {
+		var m Metric
+		ps := Problems(m.UnmarshalJSON([]byte(`{"id":"a","name":1,"level":2,"direction":"up"}`)))
+		require.Len(t, ps, 2)
+		ps[0].IDs[0] = "changed"
+		assert.Equal(t, []string{"a"}, ps[1].IDs)
+	})
 }
 
 func TestMetric_UnmarshalJSON_inDocument(t *testing.T) {
@@ -464,9 +552,9 @@ func TestUnmarshalJSON_caseVariantKeys(t *testing.T) {
 			"outcome: invalid JSON: duplicate object key \"\u017fuccesses\" (encoding/json matches it to the same field as \"successes\")"},
 		{"Kelvin sign", new(Metric),
 			`{"id":"r","name":"Revenue","level":"business outcome","direction":"up","kind":"revenue","\u212aind":"cost"}`,
-			"outcome: invalid JSON: duplicate object key \"\u212aind\" (encoding/json matches it to the same field as \"kind\")"},
+			"outcome: metric \"r\" gives field \"kind\" twice, as \"kind\" and \"\u212aind\""},
 		{"metric ID", new(Metric), `{"id":"a","ID":"b","name":"Revenue","level":"output","direction":"up"}`,
-			`outcome: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
+			`outcome: metric "a" gives field "id" twice, as "id" and "ID"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

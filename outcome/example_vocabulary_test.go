@@ -361,19 +361,26 @@ func ExampleMetric_UnmarshalJSON() {
 }
 
 // A definition file with mistakes gets every problem of the metric at once,
-// with the same codes NewMetric reports.
+// with the same codes NewMetric reports, and each names the metric's ID: a
+// field of the wrong JSON type or a field the form does not have is
+// reported with the rest.
 func ExampleMetric_UnmarshalJSON_invalid() {
-	var m outcome.Metric
-	err := json.Unmarshal([]byte(`{"id": "revenue", "name": "Revenue", "level": "outcome", "direction": "more"}`), &m)
-	for _, p := range outcome.Problems(err) {
-		fmt.Printf("%-17s %v %s\n", p.Code, p.IDs, p.Message)
+	for _, in := range []string{
+		`{"id": "revenue", "name": "Revenue", "level": "outcome", "direction": "more"}`,
+		`{"id": "aht", "name": "", "level": "output", "direction": "down", "target": 300, "rewarded": "yes"}`,
+	} {
+		var m outcome.Metric
+		err := json.Unmarshal([]byte(in), &m)
+		for _, p := range outcome.Problems(err) {
+			fmt.Printf("%-17s %v %s\n", p.Code, p.IDs, p.Message)
+		}
 	}
-	err = json.Unmarshal([]byte(`{"id": "aht", "name": "AHT", "level": "output", "direction": "down", "target": 300}`), &m)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), err)
 	// Output:
 	// unknown-level     [revenue] outcome: metric "revenue" has an unknown level "outcome"
 	// unknown-direction [revenue] outcome: metric "revenue" has an unknown direction "more"
-	// true outcome: invalid JSON: json: unknown field "target"
+	// invalid-json      [aht] outcome: metric "aht" has an unknown field "target"
+	// invalid-json      [aht] outcome: metric "aht": "rewarded" must be true or false, not the string "yes"
+	// empty-name        [aht] outcome: metric "aht" has no name
 }
 
 func ExampleValidateID() {

@@ -1,6 +1,7 @@
 package outcome_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -170,6 +172,18 @@ func FuzzMetricJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var m outcome.Metric
 		err := m.UnmarshalJSON(data)
+		// It accepts exactly what a strict decoding into a MetricSpec
+		// (stopping at the first problem) and NewMetric accept, JSON null
+		// aside, and decodes the same metric.
+		var spec outcome.MetricSpec
+		strict := strictjson.Decode(data, &spec)
+		want, verr := outcome.NewMetric(spec)
+		if strict == nil && verr == nil && string(bytes.TrimSpace(data)) != "null" {
+			require.NoError(t, err, "strictjson.Decode and NewMetric accept %q", data)
+			assert.True(t, m.Equal(want), "%+v != %+v", m.Spec(), want.Spec())
+		} else {
+			require.Error(t, err, "strictjson.Decode (%v) or NewMetric (%v) refuses %q", strict, verr, data)
+		}
 		if err != nil {
 			assert.True(t, m.IsZero(), "nothing decoded on error")
 			problems := outcome.Problems(err)
@@ -178,6 +192,11 @@ func FuzzMetricJSON(f *testing.F) {
 				assert.Contains(t, metricCodes, p.Code)
 				assert.Equal(t, outcome.SeverityError, p.Severity)
 				assert.True(t, strings.HasPrefix(p.Message, "outcome: "), p.Message)
+				// A problem names the metric's ID, or none.
+				assert.LessOrEqual(t, len(p.IDs), 1, "%v", p.IDs)
+				if len(p.IDs) == 1 && len(problems[0].IDs) == 1 {
+					assert.Equal(t, problems[0].IDs, p.IDs, "one metric, one ID")
+				}
 			}
 			return
 		}

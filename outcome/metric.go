@@ -80,15 +80,28 @@ func NewMetric(spec MetricSpec) (Metric, error) {
 	return validateMetric(spec, metricText{})
 }
 
-// metricText holds the text of a metric's level, direction and kind when it
-// came from JSON and named nothing, so that [validateMetric] can quote it.
+// metricText says what of a metric decoded from JSON [metricProblems] must
+// report otherwise than [NewMetric] does: the text of its level, direction
+// and kind when it named nothing, so that it is quoted, and the fields whose
+// JSON value had the wrong type (bit 1<<metricFieldX), already reported, so
+// that they are not checked again.
 type metricText struct {
 	level, direction, kind string
+	wrongType              uint16
 }
 
 // validateMetric is [NewMetric]; bad says which of spec's level, direction
 // and kind are zero because their text (non-empty) named nothing.
 func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
+	if errs := metricProblems(spec, bad); len(errs) > 0 {
+		return Metric{}, errors.Join(errs...)
+	}
+	return Metric{spec: spec}, nil
+}
+
+// metricProblems returns every problem of spec, in [NewMetric]'s order,
+// reported as bad says (see [metricText]).
+func metricProblems(spec MetricSpec, bad metricText) []error {
 	var errs []error
 	add := func(code Code, format string, args ...any) {
 		var ids []string // none for a metric without an ID
@@ -97,26 +110,30 @@ func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 		}
 		errs = append(errs, NewError(code, ids, format, args...))
 	}
-	if err := ValidateID(spec.ID); err != nil {
+	checked := func(field int) bool { return bad.wrongType&(1<<field) == 0 }
+	if err := ValidateID(spec.ID); err != nil && checked(metricFieldID) {
 		errs = append(errs, err)
 	}
 	id := clip(spec.ID)
-	if strings.TrimSpace(spec.Name) == "" {
+	if strings.TrimSpace(spec.Name) == "" && checked(metricFieldName) {
 		add(ErrEmptyName, "outcome: metric %q has no name", id)
 	}
 	switch {
+	case !checked(metricFieldLevel):
 	case bad.level != "":
 		add(ErrUnknownLevel, "outcome: metric %q has an unknown level %q", id, clip(bad.level))
 	case !spec.Level.IsValid():
 		add(ErrUnknownLevel, "outcome: metric %q has no valid level", id)
 	}
 	switch {
+	case !checked(metricFieldDirection):
 	case bad.direction != "":
 		add(ErrUnknownDirection, "outcome: metric %q has an unknown direction %q", id, clip(bad.direction))
 	case !spec.Direction.IsValid():
 		add(ErrUnknownDirection, "outcome: metric %q has no valid direction", id)
 	}
 	switch {
+	case !checked(metricFieldKind):
 	case bad.kind != "":
 		add(ErrUnknownKind, "outcome: metric %q has an unknown business-outcome kind %q", id, clip(bad.kind))
 	case !spec.Kind.IsZero() && !spec.Kind.IsValid():
@@ -134,10 +151,7 @@ func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 			add(ErrInvalidText, "outcome: metric %q has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
 		}
 	}
-	if len(errs) > 0 {
-		return Metric{}, errors.Join(errs...)
-	}
-	return Metric{spec: spec}, nil
+	return errs
 }
 
 // MustMetric is like [NewMetric] but panics if spec is invalid. It is meant

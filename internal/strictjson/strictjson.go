@@ -161,3 +161,147 @@ func foldRune(r rune) rune {
 		r = r2
 	}
 }
+
+// ErrNotObject reports a JSON value that is not an object where [Members]
+// expects one. The error Members returns wraps it and says what the value is.
+var ErrNotObject = errors.New("the JSON value is not an object")
+
+// ErrNotArray reports a JSON value that is not an array where [Elements]
+// expects one. The error Elements returns wraps it and says what the value
+// is.
+var ErrNotArray = errors.New("the JSON value is not an array")
+
+// Member is one member of a JSON object: its key, unescaped, and the JSON
+// text of its value.
+type Member struct {
+	Key   string
+	Value json.RawMessage
+}
+
+// Members returns the members of the single JSON object in data, in the
+// order they are written, so that a caller can report every problem of an
+// object (each unknown key, each key given twice, each value of the wrong
+// type) rather than the first. It refuses what [Decode] refuses of the text:
+// text that is not valid UTF-8 ([ErrInvalidUTF8]), malformed JSON (the
+// decoder's error, [io.EOF] for no value at all), and anything but JSON white
+// space after the value ([ErrTrailingData]); and a value that is not an
+// object (an error that wraps [ErrNotObject]). It does not refuse a key given
+// twice: both members are returned, and [Field] says which struct field
+// encoding/json would fill from each. A member's value is well-formed JSON,
+// not checked further: decode it with Decode.
+func Members(data []byte) ([]Member, error) {
+	if !utf8.Valid(data) {
+		return nil, ErrInvalidUTF8
+	}
+	dec, err := single(data, '{', ErrNotObject)
+	if err != nil {
+		return nil, err
+	}
+	var out []Member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err // not reached: single has checked the text
+		}
+		key, _ := tok.(string) // a key, in a well-formed object
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err // not reached, as above
+		}
+		out = append(out, Member{Key: key, Value: v})
+	}
+	return out, nil
+}
+
+// Elements returns the elements of the single JSON array in data, each as
+// its JSON text, in order. It refuses malformed JSON (the decoder's error,
+// [io.EOF] for no value at all), a value that is not an array (an error that
+// wraps [ErrNotArray]) and anything but JSON white space after it
+// ([ErrTrailingData]). It checks neither that the text is valid UTF-8 nor
+// anything of the elements beyond their syntax: decode each with [Decode] or
+// [Members], which do, so that a problem in one element is reported as that
+// element's.
+func Elements(data []byte) ([]json.RawMessage, error) {
+	dec, err := single(data, '[', ErrNotArray)
+	if err != nil {
+		return nil, err
+	}
+	var out []json.RawMessage
+	for dec.More() {
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err // not reached: single has checked the text
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// single checks that data holds one well-formed JSON value and nothing but
+// JSON white space after it, and that the value opens with delim; it returns
+// a decoder that has read the opening delimiter. A value that opens with
+// anything else is an error that wraps notIt.
+func single(data []byte, delim json.Delim, notIt error) (*json.Decoder, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")) != 0 {
+		return nil, ErrTrailingData
+	}
+	if raw[0] != byte(delim) {
+		return nil, fmt.Errorf("%w: it is %s", notIt, ValueKind(raw))
+	}
+	dec = json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return nil, err // not reached: raw is well-formed
+	}
+	return dec, nil
+}
+
+// ValueKind names the kind of the well-formed JSON value raw, as a message says
+// it: "an object", "an array", "a string", "a number", "true", "false" or
+// "null". It looks at the value's first byte only.
+func ValueKind(raw json.RawMessage) string {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't':
+		return "true"
+	case 'f':
+		return "false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// Field returns the index in names (a struct's JSON field names, in order)
+// of the field that encoding/json fills from the object key key: the name
+// equal to key or, if none is, the first name equal to it after the folding
+// encoding/json applies ([foldKey]: "ID" and "Id" fill "id"); -1 if key names
+// no field, which [Decode] refuses as an unknown field. key is valid UTF-8,
+// as [Members] returns it.
+func Field(names []string, key string) int {
+	for i, n := range names {
+		if n == key {
+			return i
+		}
+	}
+	f := foldKey(key)
+	for i, n := range names {
+		if foldKey(n) == f {
+			return i
+		}
+	}
+	return -1
+}

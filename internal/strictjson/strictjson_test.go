@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -245,4 +246,176 @@ func TestDecode_numberBeyondFloat64(t *testing.T) {
 	require.NoError(t, Decode([]byte(`{"w":1e400}`), &got))
 	assert.Equal(t, json.Number("1e400"), got.W)
 	require.NoError(t, checkKeys([]byte(`[1e400,{"a":-1e-400}]`)))
+}
+
+func TestMembers(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []Member
+	}{
+		{"in order, a key twice included", ` {"b":1, "a" : [1, {"x":2}],"b":"two","":null} `, []Member{
+			{"b", json.RawMessage(`1`)}, {"a", json.RawMessage(`[1, {"x":2}]`)},
+			{"b", json.RawMessage(`"two"`)}, {"", json.RawMessage(`null`)},
+		}},
+		{"keys unescaped", `{"\u0069d":true,"a\"b":false}`, []Member{
+			{"id", json.RawMessage(`true`)}, {`a"b`, json.RawMessage(`false`)},
+		}},
+		// A value is not checked beyond its syntax: Decode checks it.
+		{"a nested key twice", `{"a":{"x":1,"x":2}}`, []Member{{"a", json.RawMessage(`{"x":1,"x":2}`)}}},
+		{"empty", `{}`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Members([]byte(tt.in))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestMembers_refused(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantErr error  // matched with errors.Is, if set
+		wantMsg string // the exact message, if set
+	}{
+		{"invalid UTF-8", "{\"a\":\"\xff\"}", ErrInvalidUTF8, "JSON text is not valid UTF-8"},
+		{"an array", ` [1] `, ErrNotObject, "the JSON value is not an object: it is an array"},
+		{"null", `null`, ErrNotObject, "the JSON value is not an object: it is null"},
+		{"a number", `-1`, ErrNotObject, "the JSON value is not an object: it is a number"},
+		{"trailing data", `{} {}`, ErrTrailingData, "trailing data after the JSON value"},
+		{"malformed", `{"a":}`, nil, ""},
+		{"empty", ``, io.EOF, "EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Members([]byte(tt.in))
+			require.Error(t, err)
+			assert.Nil(t, got)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+			}
+			if tt.wantMsg != "" {
+				assert.EqualError(t, err, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestElements(t *testing.T) {
+	got, err := Elements([]byte(" [1, \"a\",{\"x\":1,\"x\":2}, [ ] ,null]\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []json.RawMessage{json.RawMessage(`1`), json.RawMessage(`"a"`),
+		json.RawMessage(`{"x":1,"x":2}`), json.RawMessage(`[ ]`), json.RawMessage(`null`)}, got)
+
+	got, err = Elements([]byte(`[]`))
+	require.NoError(t, err)
+	assert.Empty(t, got)
+
+	// Text that is not UTF-8 is left to the decoding of the element.
+	got, err = Elements([]byte("[\"\xff\",1]"))
+	require.NoError(t, err)
+	assert.Equal(t, []json.RawMessage{json.RawMessage("\"\xff\""), json.RawMessage(`1`)}, got)
+	assert.ErrorIs(t, Decode(got[0], new(string)), ErrInvalidUTF8)
+
+	for in, want := range map[string]string{
+		`{}`:      "the JSON value is not an array: it is an object",
+		`"a"`:     "the JSON value is not an array: it is a string",
+		`true`:    "the JSON value is not an array: it is true",
+		`false`:   "the JSON value is not an array: it is false",
+		`[] []`:   "trailing data after the JSON value",
+		``:        "EOF",
+		`[1,]`:    "invalid character ']' looking for beginning of value",
+		"[1]\xff": "trailing data after the JSON value",
+	} {
+		got, err := Elements([]byte(in))
+		assert.Nil(t, got, "%q", in)
+		assert.EqualError(t, err, want, "%q", in)
+	}
+	_, err = Elements([]byte(`{}`))
+	assert.ErrorIs(t, err, ErrNotArray)
+}
+
+func TestValueKind(t *testing.T) {
+	for in, want := range map[string]string{
+		`{}`: "an object", ` [1]`: "an array", `"s"`: "a string", `true`: "true", `false`: "false",
+		`null`: "null", `-0.5`: "a number", `12`: "a number", ` `: "nothing",
+	} {
+		assert.Equal(t, want, ValueKind(json.RawMessage(in)), "%q", in)
+	}
+}
+
+func TestField(t *testing.T) {
+	// Field agrees with encoding/json about which field a key fills: the one
+	// whose name equals the key, else the first that equals it after folding.
+	type twoIDs struct {
+		Upper string `json:"ID"`
+		Lower string `json:"id"`
+	}
+	names := []string{"ID", "id"}
+	for _, tt := range []struct {
+		key  string
+		want int
+	}{
+		{"ID", 0}, {"id", 1}, {"Id", 0}, {"iD", 0}, {"idx", -1}, {"", -1},
+	} {
+		var v twoIDs
+		err := json.Unmarshal([]byte(`{"`+tt.key+`":"x"}`), &v)
+		require.NoError(t, err)
+		filled := -1
+		switch {
+		case v.Upper == "x":
+			filled = 0
+		case v.Lower == "x":
+			filled = 1
+		}
+		assert.Equal(t, tt.want, filled, "encoding/json, key %q", tt.key)
+		assert.Equal(t, tt.want, Field(names, tt.key), "Field, key %q", tt.key)
+	}
+	// The folding of the struct's field names: U+212A KELVIN SIGN and
+	// U+017F LATIN SMALL LETTER LONG S.
+	assert.Equal(t, 1, Field([]string{"id", "kind"}, "\u212aind"))
+	assert.Equal(t, 0, Field([]string{"successes"}, "\u017fuccesses"))
+	assert.Equal(t, -1, Field([]string{"ss"}, "ß"))
+}
+
+// FuzzMembers checks Members and Elements against Decode into a map and a
+// slice of raw values: they accept what Decode accepts, with the same
+// members (Decode refuses a key twice) and elements.
+func FuzzMembers(f *testing.F) {
+	for _, s := range []string{
+		`{"x":1,"y":2}`, `{"x":1,"x":2}`, `[{"a":1},{"a":1}]`, `{"a":{"a":1},"a":2}`, `{}x`, `[1] 2`,
+		"\"\xff\"", "[\"\xff\"]", `null`, ``, `[[[]]]`, `{"":1}`, `"a"`, `{"a":1,"A":2}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		members, merr := Members(data)
+		var obj map[string]json.RawMessage
+		if Decode(data, &obj) == nil && obj != nil {
+			require.NoError(t, merr)
+			require.Len(t, members, len(obj))
+			for _, m := range members {
+				assert.Equal(t, string(obj[m.Key]), string(m.Value), "key %q", m.Key)
+			}
+		}
+		if merr == nil {
+			require.NoError(t, json.Unmarshal(data, &obj), "Members accepted %q", data)
+		}
+		elems, eerr := Elements(data)
+		var arr []json.RawMessage
+		if Decode(data, &arr) == nil && arr != nil {
+			require.NoError(t, eerr)
+			require.Len(t, elems, len(arr))
+			for i := range arr {
+				assert.Equal(t, string(arr[i]), string(elems[i]), "element %d", i)
+			}
+		}
+		if eerr == nil && utf8.Valid(data) {
+			require.NoError(t, json.Unmarshal(data, &arr), "Elements accepted %q", data)
+			assert.Len(t, arr, len(elems))
+		}
+	})
 }
