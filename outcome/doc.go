@@ -56,6 +56,8 @@
 // validation reports every problem it finds, joined with [errors.Join], and
 // [Problems] lists them. Definitions round-trip through encoding/json, and
 // decoding validates exactly as the constructors do, refusing unknown fields.
+// encoding/json stops a list at its first element that fails: [DecodeMetrics]
+// decodes a JSON list of metrics and reports every problem of every metric.
 // In every JSON form a decimal (a share, a threshold) is a string, as
 // decimal's String writes it by default, whatever decimal's package-level
 // settings (MarshalJSONWithoutQuotes, TrimTrailingZeros,

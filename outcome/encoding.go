@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 )
@@ -146,6 +147,9 @@ const (
 // [ErrInvalidJSON] and no ID: malformed JSON, text that is not valid UTF-8,
 // anything after the object but white space, and any other value, null
 // included. On error, m is left unchanged.
+//
+// To decode a list of metrics and report every problem of every metric, use
+// [DecodeMetrics]: encoding/json keeps only the first error of a list.
 func (m *Metric) UnmarshalJSON(data []byte) error {
 	v, err := decodeMetric(data)
 	if err != nil {
@@ -256,6 +260,58 @@ func jsonValue(raw json.RawMessage) string {
 		return "the number " + clip(string(raw))
 	}
 	return strictjson.ValueKind(raw)
+}
+
+// DecodeMetrics decodes data, a JSON array of metric definitions in the form
+// [Metric.UnmarshalJSON] reads, and returns the metrics in the order of the
+// array, or nil and every problem of every element, joined with
+// [errors.Join]. It is for a file of KPI definitions: json.Unmarshal into a
+// []Metric stops at the first element that fails, so it reports that
+// element's problems only; DecodeMetrics reports the problems of each.
+//
+// Each element is decoded as Metric.UnmarshalJSON decodes a metric, and each
+// of its problems is reported as an *[Error] with the same code, severity
+// and IDs (the metric's ID, when the element has one as a string), whose
+// message names the element by its index in the array, counted from 0 as
+// in Go, e.g. `outcome: metrics[2]: business-outcome metric "revenue" has
+// no kind (revenue, cost, service or compliance)`, and which wraps the
+// element's own problem, so that [errors.Is] and [errors.As] reach it and
+// its cause. Problems come element by element, in the order of the array.
+// A null element is refused, as Metric.UnmarshalJSON refuses null.
+//
+// Data that is not one JSON array is a single problem with code
+// [ErrInvalidJSON] and no ID: malformed JSON, null, any other value, and
+// anything after the array but white space. Text that is not valid UTF-8 is
+// a problem of the element that holds it. An empty array is an empty,
+// non-nil list.
+//
+// DecodeMetrics checks each definition, not the list: two metrics with one
+// ID both decode, and [Audit] reports them ([CodeDuplicateMetricID]).
+func DecodeMetrics(data []byte) ([]Metric, error) {
+	if isJSONNull(data) {
+		return nil, NewError(ErrInvalidJSON, nil, "outcome: a list of metrics cannot be null")
+	}
+	elems, err := strictjson.Elements(data)
+	if err != nil {
+		return nil, invalidJSON(err)
+	}
+	out := make([]Metric, len(elems))
+	var errs []error
+	for i, raw := range elems {
+		m, err := decodeMetric(raw)
+		if err != nil {
+			for _, p := range Problems(err) {
+				errs = append(errs, &Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
+					Message: fmt.Sprintf("outcome: metrics[%d]: %s", i, strings.TrimPrefix(p.Message, "outcome: ")), Err: p})
+			}
+			continue
+		}
+		out[i] = m
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
 }
 
 // decodeJSON decodes data into v with [strictjson.Decode]. A field's own

@@ -496,6 +496,120 @@ func TestMetric_UnmarshalJSON_inDocument(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidJSON)
 }
 
+// TestDecodeMetrics_everyBadMetric is the BI tour's case: a KPI file with
+// three bad metrics. json.Unmarshal into a []Metric stops at the first
+// element that fails; DecodeMetrics reports each element's problems, named
+// by index and ID.
+func TestDecodeMetrics_everyBadMetric(t *testing.T) {
+	data := []byte(`[
+	  {"id":"aht","name":"","level":"output","direction":"lower-is-better"},
+	  {"id":"calls","name":"Calls","level":"outptu","direction":"higher-is-better"},
+	  {"id":"rev","name":"Revenue","level":"business-outcome","direction":"higher-is-better"}]`)
+	var viaJSON []Metric
+	assert.Len(t, Problems(json.Unmarshal(data, &viaJSON)), 1, "encoding/json keeps the first element's error")
+
+	metrics, err := DecodeMetrics(data)
+	assert.Nil(t, metrics)
+	type problem struct {
+		code Code
+		ids  []string
+		msg  string
+	}
+	var got []problem
+	for _, p := range Problems(err) {
+		assert.Equal(t, SeverityError, p.Severity)
+		got = append(got, problem{p.Code, p.IDs, p.Message})
+	}
+	assert.Equal(t, []problem{
+		{ErrEmptyName, []string{"aht"}, `outcome: metrics[0]: metric "aht" has no name`},
+		{ErrUnknownLevel, []string{"calls"}, `outcome: metrics[1]: metric "calls" has an unknown level "outptu"`},
+		{ErrMissingKind, []string{"rev"},
+			`outcome: metrics[2]: business-outcome metric "rev" has no kind (revenue, cost, service or compliance)`},
+	}, got)
+	assert.ErrorIs(t, err, ErrEmptyName)
+	assert.ErrorIs(t, err, ErrMissingKind)
+
+	// Each problem's cause is the element's own problem, as
+	// Metric.UnmarshalJSON reports it.
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	var cause *Error
+	require.ErrorAs(t, e.Err, &cause)
+	assert.Equal(t, `outcome: metric "aht" has no name`, cause.Message)
+}
+
+func TestDecodeMetrics(t *testing.T) {
+	aht := `{"id":"aht","name":"Average handle time","level":"output","direction":"lower-is-better","unit":"seconds","owner":"Contact centre operations","rewarded":true,"description":"Talk time plus hold time plus wrap-up time, per call."}`
+	revenue := `{"id":"revenue","name":"Revenue","level":"business outcome","direction":"up","kind":"revenue"}`
+	wantRevenue := MustMetric(MetricSpec{ID: "revenue", Name: "Revenue", Level: BusinessOutcome,
+		Direction: HigherIsBetter, Kind: Revenue})
+
+	t.Run("a list", func(t *testing.T) {
+		got, err := DecodeMetrics([]byte(" \n[" + aht + ",\n" + revenue + "]\n "))
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		assert.True(t, got[0].Equal(MustMetric(jsonAHT)))
+		assert.True(t, got[1].Equal(wantRevenue))
+	})
+	t.Run("two metrics with one ID both decode", func(t *testing.T) {
+		got, err := DecodeMetrics([]byte("[" + revenue + "," + revenue + "]"))
+		require.NoError(t, err)
+		assert.Len(t, got, 2)
+	})
+	t.Run("an empty list", func(t *testing.T) {
+		got, err := DecodeMetrics([]byte(`[ ]`))
+		require.NoError(t, err)
+		assert.NotNil(t, got)
+		assert.Empty(t, got)
+	})
+
+	tests := []struct {
+		name    string
+		in      string
+		want    []Code
+		wantMsg string // the whole message, if set
+		cause   error  // matched with errors.Is, if set
+	}{
+		{name: "null", in: " null ", want: []Code{ErrInvalidJSON}, wantMsg: "outcome: a list of metrics cannot be null"},
+		{name: "an object", in: aht, want: []Code{ErrInvalidJSON}, cause: strictjson.ErrNotArray,
+			wantMsg: "outcome: invalid JSON: the JSON value is not an array: it is an object"},
+		{name: "a string", in: `"aht"`, want: []Code{ErrInvalidJSON}, cause: strictjson.ErrNotArray,
+			wantMsg: "outcome: invalid JSON: the JSON value is not an array: it is a string"},
+		{name: "trailing data", in: "[" + revenue + "] []", want: []Code{ErrInvalidJSON},
+			cause: strictjson.ErrTrailingData, wantMsg: "outcome: invalid JSON: trailing data after the JSON value"},
+		{name: "malformed", in: "[" + revenue + ",", want: []Code{ErrInvalidJSON}},
+		{name: "empty", in: "", want: []Code{ErrInvalidJSON}, wantMsg: "outcome: invalid JSON: EOF"},
+		// Each element's problem, the valid element between them decoding.
+		{name: "null and a number", in: "[null,3," + revenue + "]", want: []Code{ErrInvalidJSON, ErrInvalidJSON},
+			cause: strictjson.ErrNotObject,
+			wantMsg: "outcome: metrics[0]: a metric cannot be null\n" +
+				"outcome: metrics[1]: invalid JSON: the JSON value is not an object: it is a number"},
+		// Text that is not UTF-8 is the problem of the element that holds it.
+		{name: "invalid UTF-8", in: "[" + revenue + ",{\"id\":\"b\xff\"}]", want: []Code{ErrInvalidJSON},
+			cause: strictjson.ErrInvalidUTF8, wantMsg: "outcome: metrics[1]: invalid JSON: JSON text is not valid UTF-8"},
+		{name: "a field twice", in: `[{"id":"a","name":"A","level":"output","direction":"up","Name":"B"}]`,
+			want: []Code{ErrInvalidJSON}, cause: strictjson.ErrDuplicateKey,
+			wantMsg: `outcome: metrics[0]: metric "a" gives field "name" twice, as "name" and "Name"`},
+		{name: "problems of one element in its order", in: `[` + revenue + `,{"id":"x","name":"","rewarded":"no","level":"output","direction":"up"}]`,
+			want: []Code{ErrInvalidJSON, ErrEmptyName},
+			wantMsg: `outcome: metrics[1]: metric "x": "rewarded" must be true or false, not the string "no"` + "\n" +
+				`outcome: metrics[1]: metric "x" has no name`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := DecodeMetrics([]byte(tt.in))
+			assert.Nil(t, got)
+			assert.Equal(t, tt.want, codesOf(err))
+			if tt.wantMsg != "" {
+				assert.EqualError(t, err, tt.wantMsg)
+			}
+			if tt.cause != nil {
+				assert.ErrorIs(t, err, tt.cause)
+			}
+		})
+	}
+}
+
 func TestDecodeJSON(t *testing.T) {
 	t.Run("a field's own problem is returned as it is", func(t *testing.T) {
 		var v struct {

@@ -383,6 +383,38 @@ func ExampleMetric_UnmarshalJSON_invalid() {
 	// empty-name        [aht] outcome: metric "aht" has no name
 }
 
+// A BI tool loads a file of KPI definitions. json.Unmarshal into a
+// []outcome.Metric stops at the first metric that does not decode;
+// DecodeMetrics reports every problem of every metric, each named by its
+// index in the file and its ID, so that the whole file can be fixed at once.
+func ExampleDecodeMetrics() {
+	data := []byte(`[
+	  {"id": "aht", "name": "", "level": "output", "direction": "lower"},
+	  {"id": "calls", "name": "Calls handled", "level": "outptu", "direction": "higher"},
+	  {"id": "nps", "name": "Net Promoter Score", "level": "output", "direction": "higher"},
+	  {"id": "revenue", "name": "Revenue", "level": "business outcome", "direction": "higher"}
+	]`)
+	var first []outcome.Metric
+	fmt.Println("json.Unmarshal:", len(outcome.Problems(json.Unmarshal(data, &first))), "problem")
+
+	_, err := outcome.DecodeMetrics(data)
+	for _, p := range outcome.Problems(err) {
+		fmt.Printf("%-14s %v %s\n", p.Code, p.IDs, p.Message)
+	}
+
+	metrics, err := outcome.DecodeMetrics([]byte(`[
+	  {"id": "nps", "name": "Net Promoter Score", "level": "output", "direction": "higher"},
+	  {"id": "revenue", "name": "Revenue", "level": "business outcome", "direction": "higher", "kind": "revenue"}
+	]`))
+	fmt.Println(len(metrics), "metrics,", err)
+	// Output:
+	// json.Unmarshal: 1 problem
+	// empty-name     [aht] outcome: metrics[0]: metric "aht" has no name
+	// unknown-level  [calls] outcome: metrics[1]: metric "calls" has an unknown level "outptu"
+	// missing-kind   [revenue] outcome: metrics[3]: business-outcome metric "revenue" has no kind (revenue, cost, service or compliance)
+	// 2 metrics, <nil>
+}
+
 func ExampleValidateID() {
 	for _, id := range []string{"aht", "calls handled", "", " fcr", "cost\tto serve"} {
 		if err := outcome.ValidateID(id); err != nil {

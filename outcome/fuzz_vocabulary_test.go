@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -213,6 +214,68 @@ func FuzzMetricJSON(f *testing.F) {
 		out2, err := json.Marshal(back)
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2))
+	})
+}
+
+// FuzzDecodeMetrics checks DecodeMetrics against Metric.UnmarshalJSON on
+// each element: it decodes a list exactly when every element decodes alone,
+// to the same metrics, and otherwise reports each bad element's problems,
+// under its index, in order.
+func FuzzDecodeMetrics(f *testing.F) {
+	for _, s := range []string{
+		`[{"id":"aht","name":"AHT","level":"output","direction":"down"},{"id":"r","name":"R","level":"BO","direction":"up","kind":"cost"}]`,
+		`[{"id":"aht","name":"","level":"outptu","direction":"down"},{"id":"r","name":"R","level":"BO","direction":"up"}]`,
+		`[{"id":"aht","rewarded":"yes","x":1,"id":2},null,3,"s",[],{}]`,
+		`[{"id":"a","ID":"b"}]`, "[{\"id\":\"\xff\"},{}]", `[] x`, `[`, `null`, ``, `{}`, `[]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		metrics, err := outcome.DecodeMetrics(data)
+		elems, serr := strictjson.Elements(data)
+		if serr != nil || string(bytes.TrimSpace(data)) == "null" {
+			// Not one array: one problem, with no index.
+			require.Error(t, err)
+			problems := outcome.Problems(err)
+			require.Len(t, problems, 1)
+			assert.Equal(t, outcome.ErrInvalidJSON, problems[0].Code)
+			assert.Nil(t, metrics)
+			return
+		}
+		var want []*outcome.Error
+		decoded := make([]outcome.Metric, len(elems))
+		for i, e := range elems {
+			if err := decoded[i].UnmarshalJSON(e); err != nil {
+				for _, p := range outcome.Problems(err) {
+					want = append(want, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
+						Message: fmt.Sprintf("outcome: metrics[%d]: %s", i, strings.TrimPrefix(p.Message, "outcome: "))})
+				}
+			}
+		}
+		if len(want) == 0 {
+			require.NoError(t, err)
+			require.Len(t, metrics, len(elems))
+			for i := range elems {
+				assert.True(t, metrics[i].Equal(decoded[i]), "metric %d", i)
+			}
+			// A list that decodes is what encoding/json decodes too.
+			var viaJSON []outcome.Metric
+			require.NoError(t, json.Unmarshal(data, &viaJSON))
+			require.Len(t, viaJSON, len(metrics))
+			for i := range metrics {
+				assert.True(t, viaJSON[i].Equal(metrics[i]), "metric %d", i)
+			}
+			return
+		}
+		assert.Nil(t, metrics)
+		got := outcome.Problems(err)
+		require.Len(t, got, len(want))
+		for i := range want {
+			assert.Equal(t, want[i].Code, got[i].Code)
+			assert.Equal(t, want[i].Severity, got[i].Severity)
+			assert.Equal(t, want[i].IDs, got[i].IDs)
+			assert.Equal(t, want[i].Message, got[i].Message)
+		}
 	})
 }
 

@@ -13,8 +13,8 @@ import (
 // auditPortfolio is the BI developer's tour: decode a KPI portfolio, audit
 // it, show every finding with its reasons, and store the report.
 func auditPortfolio(data []byte, w io.Writer) ([]byte, error) {
-	var metrics []outcome.Metric
-	if err := json.Unmarshal(data, &metrics); err != nil {
+	metrics, err := outcome.DecodeMetrics(data) // every problem of every metric, not just the first
+	if err != nil {
 		for _, p := range outcome.Problems(err) { // each with a stable code and the IDs involved
 			fmt.Fprintf(w, "%s %q: %s\n", p.Code, p.IDs, p.Message)
 		}

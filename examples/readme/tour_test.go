@@ -40,3 +40,22 @@ func TestAuditPortfolioBadInput(t *testing.T) {
 	assert.True(t, errors.Is(err, outcome.ErrUnknownLevel))
 	assert.Equal(t, 2, strings.Count(w.String(), "\n"), "one line a problem:\n%s", w.String())
 }
+
+// TestAuditPortfolioEveryBadMetric: a file with three bad metrics (no name,
+// a level misspelt, a business outcome without its kind) gets one line for
+// each, naming the metric by its index in the file and its ID; json.Unmarshal
+// would have stopped at the first.
+func TestAuditPortfolioEveryBadMetric(t *testing.T) {
+	var w bytes.Buffer
+	stored, err := auditPortfolio([]byte(`[
+		{"id": "aht", "name": "", "level": "output", "direction": "lower"},
+		{"id": "calls", "name": "Calls handled", "level": "outptu", "direction": "higher"},
+		{"id": "revenue", "name": "Revenue", "level": "business outcome", "direction": "higher"}
+	]`), &w)
+	require.Error(t, err)
+	assert.Nil(t, stored)
+	assert.Equal(t, `empty-name ["aht"]: outcome: metrics[0]: metric "aht" has no name
+unknown-level ["calls"]: outcome: metrics[1]: metric "calls" has an unknown level "outptu"
+missing-kind ["revenue"]: outcome: metrics[2]: business-outcome metric "revenue" has no kind (revenue, cost, service or compliance)
+`, w.String())
+}
