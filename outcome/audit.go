@@ -367,6 +367,15 @@ func auditCompareBool(a, b bool) int {
 // AuditReport is immutable and safe for concurrent use. The zero AuditReport
 // is what Audit returns with an error; the report of an empty portfolio is not
 // zero, since it has the [CodeEmptyPortfolio] finding.
+//
+// A report is a result, not a definition: it encodes to JSON for a dashboard
+// to store and show ([AuditReport.MarshalJSON]), but it is not read back,
+// because that JSON does not hold everything the report does (the metric a
+// finding is about is there by its ID, level and message only). Decoding
+// JSON into an AuditReport is an error with code [ErrResultNotDecodable]
+// ([AuditReport.UnmarshalJSON]), never a silent zero report. To have the
+// report again, decode the metrics and audit them again: [Audit] gives the
+// same report for the same metrics.
 type AuditReport struct {
 	total           int
 	counts          [CustomerOutcome + 1]int // indexed by Level; index 0 unused
@@ -557,7 +566,9 @@ func auditArticle(l Level) string {
 // recomputing.
 //
 // Finding is immutable. The zero Finding is not a finding; [Finding.IsZero]
-// reports it.
+// reports it. Like an [AuditReport], a Finding encodes to JSON
+// ([Finding.MarshalJSON]) but is not read back: decoding JSON into one is
+// an error with code [ErrResultNotDecodable] ([Finding.UnmarshalJSON]).
 type Finding struct {
 	code      Code
 	severity  Severity
@@ -722,13 +733,24 @@ func (f Finding) toJSON() auditFindingJSON {
 // applies), "count" and "message", and, for a finding about one metric, its
 // "declaredLevel" as a token ("output") and, where the catalogue knows it,
 // the "catalogue"'s "name", "level" and "reason". A finding is a result, not
-// a definition, so there is no UnmarshalJSON. The zero Finding, which no
-// audit makes, cannot be marshalled: an *[Error] with code [ErrNoData].
+// a definition: it is not read back ([Finding.UnmarshalJSON]). The zero
+// Finding, which no audit makes, cannot be marshalled: an *[Error] with code
+// [ErrNoData].
 func (f Finding) MarshalJSON() ([]byte, error) {
 	if f.IsZero() {
 		return nil, NewError(ErrNoData, nil, "outcome: cannot marshal the zero Finding")
 	}
 	return json.Marshal(f.toJSON())
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] to refuse: a Finding is a
+// result, and the JSON [Finding.MarshalJSON] writes does not hold the
+// metric it is about, so it is not read back. It returns an *[Error] with
+// code [ErrResultNotDecodable] whatever data holds, JSON null included, and
+// leaves f unchanged.
+func (f *Finding) UnmarshalJSON([]byte) error {
+	return NewError(ErrResultNotDecodable, nil,
+		"outcome: a Finding is not read back from JSON: it is a result, and its JSON does not hold all of it; audit the metrics again")
 }
 
 // auditShareJSON is one level's (or side's) count and share.
@@ -756,9 +778,10 @@ type auditReportJSON struct {
 // "outputSide" and "outcomes" as {"count", "share"}; "rewardedOutputs";
 // "summary"; and "findings", in order, each as [Finding.MarshalJSON] writes
 // it. Decimals are strings whatever decimal.MarshalJSONWithoutQuotes says. A
-// report is a result, not a definition, so there is no UnmarshalJSON. The
-// zero AuditReport, which no audit returns (an empty portfolio's report has
-// its finding), cannot be marshalled: an *[Error] with code [ErrNoData].
+// report is a result, not a definition: it is not read back
+// ([AuditReport.UnmarshalJSON]). The zero AuditReport, which no audit
+// returns (an empty portfolio's report has its finding), cannot be
+// marshalled: an *[Error] with code [ErrNoData].
 func (r AuditReport) MarshalJSON() ([]byte, error) {
 	if r.IsZero() {
 		return nil, NewError(ErrNoData, nil, "outcome: cannot marshal the zero AuditReport")
@@ -780,4 +803,16 @@ func (r AuditReport) MarshalJSON() ([]byte, error) {
 		j.Findings[i] = f.toJSON()
 	}
 	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] to refuse: an AuditReport is a
+// result, and the JSON [AuditReport.MarshalJSON] writes does not hold all of
+// it (see [AuditReport]), so it is not read back. It returns an *[Error]
+// with code [ErrResultNotDecodable] whatever data holds, JSON null included,
+// and leaves r unchanged; encoding/json would otherwise decode nothing into
+// the report's unexported fields, leave the zero AuditReport and report no
+// error.
+func (r *AuditReport) UnmarshalJSON([]byte) error {
+	return NewError(ErrResultNotDecodable, nil,
+		"outcome: an AuditReport is not read back from JSON: it is a result, and its JSON does not hold all of it; audit the metrics again")
 }

@@ -1019,6 +1019,61 @@ func TestAuditReport_MarshalJSON(t *testing.T) {
 	})
 }
 
+// TestAuditReport_UnmarshalJSON: a report and a finding are results; their
+// JSON is not read back. Decoding is an error with a stable code, never the
+// silent zero value encoding/json would leave in their unexported fields
+// (which could not even be marshalled again).
+func TestAuditReport_UnmarshalJSON(t *testing.T) {
+	report, err := outcome.Audit([]outcome.Metric{auditMetric("calls", "Calls handled", outcome.Output, true)},
+		outcome.AuditOptions{})
+	require.NoError(t, err)
+	stored, err := json.Marshal(report)
+	require.NoError(t, err)
+	finding := auditFinding(t, report, outcome.CodeRewardedOutput)
+	storedFinding, err := json.Marshal(finding)
+	require.NoError(t, err)
+
+	const reportMsg = "outcome: an AuditReport is not read back from JSON: it is a result, " +
+		"and its JSON does not hold all of it; audit the metrics again"
+	const findingMsg = "outcome: a Finding is not read back from JSON: it is a result, " +
+		"and its JSON does not hold all of it; audit the metrics again"
+	for _, in := range []string{string(stored), `{"total":4,"findings":[{"code":"rewarded-output"}]}`, `{}`, `null`, `[`} {
+		t.Run("report "+in[:min(len(in), 12)], func(t *testing.T) {
+			back := report
+			err := back.UnmarshalJSON([]byte(in))
+			var e *outcome.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, outcome.ErrResultNotDecodable, e.Code)
+			assert.Equal(t, outcome.SeverityError, e.Severity)
+			assert.Empty(t, e.IDs)
+			assert.EqualError(t, err, reportMsg)
+			assert.True(t, back.Equal(report), "unchanged")
+		})
+		t.Run("finding "+in[:min(len(in), 12)], func(t *testing.T) {
+			back := finding
+			err := back.UnmarshalJSON([]byte(in))
+			assert.ErrorIs(t, err, outcome.ErrResultNotDecodable)
+			assert.EqualError(t, err, findingMsg)
+			assert.True(t, back.Equal(finding), "unchanged")
+		})
+	}
+
+	t.Run("through encoding/json", func(t *testing.T) {
+		var r outcome.AuditReport
+		err := json.Unmarshal(stored, &r)
+		assert.ErrorIs(t, err, outcome.ErrResultNotDecodable)
+		assert.True(t, r.IsZero())
+		var doc struct {
+			Report   outcome.AuditReport `json:"report"`
+			Findings []outcome.Finding   `json:"findings"`
+		}
+		assert.ErrorIs(t, json.Unmarshal([]byte(`{"report":null}`), &doc), outcome.ErrResultNotDecodable,
+			"null in a field is refused too")
+		assert.ErrorIs(t, json.Unmarshal([]byte(`{"findings":[`+string(storedFinding)+`]}`), &doc),
+			outcome.ErrResultNotDecodable)
+	})
+}
+
 func TestAudit_doesNotChangeInput(t *testing.T) {
 	ms := auditMixed()
 	before := slices.Clone(ms)

@@ -64,8 +64,9 @@
 // UseScientificNotation) say, so the same value gives the same bytes in every
 // program; messages and summaries write decimals the same way.
 // Results encode to JSON for a dashboard but are not definitions: an
-// [AuditReport] and a [Finding] have no UnmarshalJSON (encoding/json decodes
-// nothing into them, leaving the zero value), and an [Interval], a
-// [ScoreTest] and a [ProportionComparison], plain data with exported fields,
-// decode as given, without the checks their computation guarantees.
+// [AuditReport] and a [Finding] are not read back (decoding JSON into one is
+// an error with code [ErrResultNotDecodable]), and an [Interval], a
+// [ScoreTest], a [ProportionComparison] and a [ReasonCount], plain data with
+// exported fields, decode as given, without the checks their computation
+// guarantees.
 package outcome

@@ -277,6 +277,36 @@ func ExampleAuditReport_MarshalJSON() {
 	// }
 }
 
+// A stored report is for a dashboard, not read back: its JSON does not hold
+// all of it, so decoding it is an error with a stable code rather than a
+// silent zero report. Audit the metrics again to have the report: the same
+// metrics give the same report.
+func ExampleAuditReport_UnmarshalJSON() {
+	metrics := []outcome.Metric{outcome.MustMetric(outcome.MetricSpec{
+		ID: "calls", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter, Rewarded: true,
+	})}
+	report, err := outcome.Audit(metrics, outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	stored, err := json.Marshal(report)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var back outcome.AuditReport
+	err = json.Unmarshal(stored, &back)
+	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), back.IsZero())
+	fmt.Println(err)
+	again, err := outcome.Audit(metrics, outcome.AuditOptions{})
+	fmt.Println(again.Equal(report), err)
+	// Output:
+	// true true
+	// outcome: an AuditReport is not read back from JSON: it is a result, and its JSON does not hold all of it; audit the metrics again
+	// true <nil>
+}
+
 // The report's accessors give the balance of a car maker's customer-service
 // portfolio level by level, as a dashboard shows it. Seven KPIs: a task, an
 // activity, three outputs, revenue and first-contact resolution. 5 of 7 are

@@ -271,8 +271,10 @@ type reasonCountJSON struct {
 // share as a decimal string, whatever decimal's package-level
 // MarshalJSONWithoutQuotes says: {"reason":"chaser","count":90,"share":"0.33"}.
 // ReasonCount has no UnmarshalJSON: encoding/json decodes the form into the
-// fields as given, without the checks a breakdown guarantees, and takes a
-// share written as a JSON number too.
+// fields as given, without the checks a breakdown guarantees (a negative
+// count, a share above 1), takes a share written as a JSON number too, and
+// refuses neither unknown fields nor a field given twice (the last wins), as
+// the module's definitions do.
 func (rc ReasonCount) MarshalJSON() ([]byte, error) {
 	return json.Marshal(reasonCountJSON{Reason: rc.Reason, Count: rc.Count, Share: decfmt.String(rc.Share)})
 }

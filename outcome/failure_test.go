@@ -487,3 +487,17 @@ func fdAssertRows(t *testing.T, want []fdRow, got []outcome.ReasonCount) {
 			i, w.reason, got[i].Share, w.share)
 	}
 }
+
+// TestReasonCount_decodesAsGiven checks what ReasonCount's doc says of
+// decoding: the fields as given, without a breakdown's checks, a share as a
+// string or a number, unknown fields ignored and the last of a field given
+// twice kept.
+func TestReasonCount_decodesAsGiven(t *testing.T) {
+	var rc outcome.ReasonCount
+	require.NoError(t, json.Unmarshal([]byte(`{"reason":"chaser","count":-4,"share":1.5,"colour":"red","count":7}`), &rc))
+	assert.Equal(t, "chaser", rc.Reason)
+	assert.Equal(t, int64(7), rc.Count)
+	assert.True(t, rc.Share.Equal(decimal.RequireFromString("1.5")), rc.Share.String())
+	require.NoError(t, json.Unmarshal([]byte(`{"share":"0.33"}`), &rc))
+	assert.True(t, rc.Share.Equal(decimal.RequireFromString("0.33")), rc.Share.String())
+}

@@ -125,7 +125,10 @@ func (m *IntervalMethod) UnmarshalText(text []byte) error {
 // Interval is a plain value, safe to copy and compare with [Interval.Equal];
 // it encodes to JSON as {"estimate", "low", "high", "confidence",
 // "method"}. Its statistics are float64: they are approximations, not counts.
-// The zero Interval means "no interval".
+// The zero Interval means "no interval"; it has no method, so it does not
+// encode: json.Marshal returns an error that wraps an *[Error] with code
+// [ErrInvalidIntervalMethod] (from [IntervalMethod.MarshalText]), as it does
+// for a [ScoreTest] or a [ProportionComparison] that holds it.
 //
 // An Interval is a result the measures compute, not a definition, and has
 // no constructor and no UnmarshalJSON: [encoding/json] decodes its fields as
