@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/big"
+	"math/bits"
 	"strconv"
 
 	"github.com/cxmodel/cx/internal/stat"
@@ -333,7 +335,9 @@ func (c ProportionComparison) Significant() bool {
 // baseline, b the comparison: did first-contact resolution improve from a
 // to b?) by the two-proportion z-test, at the given confidence level.
 //
-// The difference is rate(b) - rate(a). Its interval is Newcombe's hybrid
+// The difference is rate(b) - rate(a), computed exactly from the counts and
+// rounded once, so that rates a float64 cannot tell apart (past 2^53
+// trials) still give their difference. Its interval is Newcombe's hybrid
 // score interval (Newcombe 1998, "Interval estimation for the difference
 // between independent proportions: comparison of eleven methods", Statistics
 // in Medicine 17:873-890, method 10): with d = p̂b - p̂a and (lb, ub),
@@ -368,7 +372,7 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 	pa, pb := a.estimate(), b.estimate()
 	la, ua := wilsonBounds(a.successes, a.trials, z)
 	lb, ub := wilsonBounds(b.successes, b.trials, z)
-	d := pb - pa
+	d := rateDifference(a, b)
 	c := ProportionComparison{A: a, B: b, Difference: Interval{
 		Estimate:   d,
 		Low:        d - math.Hypot(pb-lb, ua-pa),
@@ -388,6 +392,25 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 		c.PValue = stat.TwoSidedP(c.Z)
 	}
 	return c, nil
+}
+
+// rateDifference returns rate(b) - rate(a), sb/nb - sa/na, correctly
+// rounded from the counts: (sb·na - sa·nb)/(na·nb) in exact integers, so
+// that rates closer than a float64 can tell apart (past 2^53 trials) still
+// give their difference, not 0 or a unit of the last place of 1. It is
+// exactly 0 for equal rates and exactly ±1 for rates 0 and 1; swapping a and
+// b negates it exactly. a and b are not empty.
+func rateDifference(a, b Proportion) float64 {
+	if hi, den := bits.Mul64(uint64(a.trials), uint64(b.trials)); hi == 0 && den <= 1<<53 {
+		// Every product is at most na·nb <= 2^53, exact in int64 and in
+		// float64, so the one division is the only rounding.
+		return float64(b.successes*a.trials-a.successes*b.trials) / float64(den)
+	}
+	num := new(big.Int).Mul(big.NewInt(b.successes), big.NewInt(a.trials))
+	num.Sub(num, new(big.Int).Mul(big.NewInt(a.successes), big.NewInt(b.trials)))
+	den := new(big.Int).Mul(big.NewInt(a.trials), big.NewInt(b.trials))
+	d, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return d
 }
 
 // isJSONNull reports whether data is the JSON literal null.

@@ -933,6 +933,40 @@ func TestCompareProportions_significant(t *testing.T) {
 	assert.False(t, c.Significant())
 }
 
+// TestCompareProportions_hugeCounts checks the difference of rates that a
+// float64 cannot tell apart: past 2^53 trials each rate rounds to a multiple
+// of 2^-53 near 1, so the difference of the rounded rates is 0 or 2^-53
+// whatever the counts. The difference is taken from the counts instead.
+func TestCompareProportions_hugeCounts(t *testing.T) {
+	const n = int64(1) << 60
+	// (n-63)/n - (n-65)/n = 2/n = 2^-59 exactly. As float64s, (n-65)/n =
+	// 1 - 65·2^-60 rounds to 1 - 2^-53 and (n-63)/n = 1 - 63·2^-60 to 1 (the
+	// midpoint is 1 - 64·2^-60), so their difference would be 2^-53, 64
+	// times too large.
+	a, b := outcome.MustProportion(n-65, n), outcome.MustProportion(n-63, n)
+	c, err := outcome.CompareProportions(a, b, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0x1p-59, c.Difference.Estimate)
+	back, err := outcome.CompareProportions(b, a, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, -0x1p-59, back.Difference.Estimate, "swapping negates the difference")
+	// Rates 0 and 1: the difference is exactly 1 (na·nb = 2^60 takes the
+	// big-integer path).
+	c, err = outcome.CompareProportions(outcome.MustProportion(0, 1), outcome.MustProportion(n, n), 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 1.0, c.Difference.Estimate)
+	// Equal rates from different counts are exactly 0 apart, by the
+	// big-integer path (3/(3·2^40) and 5/(5·2^40), both 2^-40; na·nb =
+	// 15·2^80) and by the int64 one (1/3 and (2^40+1)/(3·2^40+3), both 1/3;
+	// na·nb = 9·2^40 + 9 < 2^53).
+	c, err = outcome.CompareProportions(outcome.MustProportion(3, 3<<40), outcome.MustProportion(5, 5<<40), 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, c.Difference.Estimate)
+	c, err = outcome.CompareProportions(outcome.MustProportion(1, 3), outcome.MustProportion(1<<40+1, 3<<40+3), 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, c.Difference.Estimate)
+}
+
 func TestCompareProportions_errors(t *testing.T) {
 	p := outcome.MustProportion(1, 2)
 	_, err := outcome.CompareProportions(outcome.Proportion{}, p, 0.95)
