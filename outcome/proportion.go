@@ -353,10 +353,13 @@ func (c ProportionComparison) Significant() bool {
 // rates are the same: p̄ = (sa + sb)/(na + nb), SE = sqrt(p̄(1-p̄)(1/na +
 // 1/nb)), Z = d/SE, p = 2(1 - Φ(|Z|)) (the standard two-proportion z-test,
 // e.g. Illowsky and Dean, "Introductory Statistics", OpenStax, section
-// "Comparing two independent population proportions"). When both rates are
-// 0 or both are 1 the pooled SE is 0 and the observed difference is exactly
-// 0: the comparison then reports Z = 0 and PValue = 1 (no evidence of a
-// difference) rather than 0/0, and the Newcombe interval is still defined.
+// "Comparing two independent population proportions"). p̄(1-p̄) is computed
+// from the counts, as (sa + sb)/(na + nb) · (fa + fb)/(na + nb) with fa and
+// fb the failures, so that it is 0 only when both rates are 0 or both are
+// 1, however many the trials. Then the pooled SE is 0 and the observed
+// difference is exactly 0: the comparison reports Z = 0 and PValue = 1 (no
+// evidence of a difference) rather than 0/0, and the Newcombe interval is
+// still defined.
 //
 // A proportion with zero trials is an *[Error] with code [ErrNoData]; a
 // confidence outside (0, 1) one with code [ErrInvalidConfidence].
@@ -384,9 +387,13 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 	c.Difference.High = min(max(c.Difference.High, d), 1)
 
 	na, nb := float64(a.trials), float64(b.trials)
-	// The pooled rate from the counts; the sums cannot overflow float64.
-	pooled := (float64(a.successes) + float64(b.successes)) / (na + nb)
-	c.StandardError = math.Sqrt(pooled * (1 - pooled) * (1/na + 1/nb))
+	// p̄(1-p̄) from the pooled successes and failures, each a sum of
+	// non-negative counts (which cannot overflow float64): 1 - p̄ taken from
+	// a float64 p̄ would lose a single failure in more than 2^53 trials.
+	n := na + nb
+	successes := (float64(a.successes) + float64(b.successes)) / n
+	failures := (float64(a.Failures()) + float64(b.Failures())) / n
+	c.StandardError = math.Sqrt(successes * failures * (1/na + 1/nb))
 	if c.StandardError > 0 {
 		c.Z = d / c.StandardError
 		c.PValue = stat.TwoSidedP(c.Z)

@@ -934,9 +934,11 @@ func TestCompareProportions_significant(t *testing.T) {
 }
 
 // TestCompareProportions_hugeCounts checks the difference of rates that a
-// float64 cannot tell apart: past 2^53 trials each rate rounds to a multiple
-// of 2^-53 near 1, so the difference of the rounded rates is 0 or 2^-53
-// whatever the counts. The difference is taken from the counts instead.
+// float64 cannot tell apart, and its pooled SE: past 2^53 trials each rate
+// (and the pooled rate) rounds to a multiple of 2^-53 near 1, so the
+// difference of the rounded rates is 0 or 2^-53 whatever the counts, and 1
+// minus the pooled rate loses the failures. Both are taken from the counts
+// instead.
 func TestCompareProportions_hugeCounts(t *testing.T) {
 	const n = int64(1) << 60
 	// (n-63)/n - (n-65)/n = 2/n = 2^-59 exactly. As float64s, (n-65)/n =
@@ -947,14 +949,33 @@ func TestCompareProportions_hugeCounts(t *testing.T) {
 	c, err := outcome.CompareProportions(a, b, 0.95)
 	require.NoError(t, err)
 	assert.Equal(t, 0x1p-59, c.Difference.Estimate)
+	// The pooled SE from the counts: 2^61 - 128 successes and 128 failures
+	// in N = 2^61 trials, so p̄(1-p̄) = (2^61 - 2^7)·2^7/2^122, and 1/na +
+	// 1/nb = 2^-59: SE² = (2^61 - 2^7)·2^-174 = 2^-113·(1 - 2^-54), SE =
+	// 2^-56.5 to 1e-16 = 9.813077866773595e-18. Z = 2^-59/2^-56.5 = 2^-2.5
+	// = 0.1767767, p = erfc(0.1767767/√2) = 0.8596838: no evidence of a
+	// difference. (1 - p̄ from a float64 p̄ = 1 - 2^-54, a tie that rounds
+	// to 1, gave SE = 0.)
+	assert.InEpsilon(t, 9.813077866773595e-18, c.StandardError, 1e-15)
+	assert.InDelta(t, 0.1767767, c.Z, 5e-8)
+	assert.InDelta(t, 0.8596838, c.PValue, 5e-8)
+	assert.False(t, c.Significant())
 	back, err := outcome.CompareProportions(b, a, 0.95)
 	require.NoError(t, err)
 	assert.Equal(t, -0x1p-59, back.Difference.Estimate, "swapping negates the difference")
 	// Rates 0 and 1: the difference is exactly 1 (na·nb = 2^60 takes the
-	// big-integer path).
+	// big-integer path). One failure in N = 2^60 + 1 trials: p̄(1-p̄) =
+	// 2^60/(2^60+1)², times 1/1 + 1/2^60 = (2^60+1)/2^60, so SE² =
+	// 1/(2^60+1) and SE = 2^-30·(1 - 2^-61) = 2^-30 = 9.313225746154785e-10
+	// to 1e-16; Z = 2^30, p = erfc(2^30/√2) = 0 in float64. (1 - p̄ from a
+	// float64 p̄ lost the one failure: SE = 0 and p = 1.)
 	c, err = outcome.CompareProportions(outcome.MustProportion(0, 1), outcome.MustProportion(n, n), 0.95)
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, c.Difference.Estimate)
+	assert.InEpsilon(t, 0x1p-30, c.StandardError, 1e-15)
+	assert.InEpsilon(t, 0x1p30, c.Z, 1e-15)
+	assert.Equal(t, 0.0, c.PValue)
+	assert.True(t, c.Significant())
 	// Equal rates from different counts are exactly 0 apart, by the
 	// big-integer path (3/(3·2^40) and 5/(5·2^40), both 2^-40; na·nb =
 	// 15·2^80) and by the int64 one (1/3 and (2^40+1)/(3·2^40+3), both 1/3;
