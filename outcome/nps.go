@@ -484,18 +484,30 @@ func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error
 	return rounding.ratio(t.promoters-t.detractors, n, 2, places), nil
 }
 
-// shares returns the promoter and detractor shares p and d and the response
-// count n, as float64, for the statistics.
-func (t NPSTally) shares() (p, d, n float64) {
+// stats returns the promoter and detractor shares p and d, the variance of
+// one response ([npsVariance]) and the response count n, as float64, for the
+// statistics.
+func (t NPSTally) stats() (p, d, variance, n float64) {
 	n = float64(t.Responses())
-	return float64(t.promoters) / n, float64(t.detractors) / n, n
+	prom, det := float64(t.promoters), float64(t.detractors)
+	// The responses that are not promoters, and not detractors, in int64:
+	// each sum is at most the total.
+	notProm, notDet := float64(t.passives+t.detractors), float64(t.promoters+t.passives)
+	return prom / n, det / n, npsVariance(prom, notProm, det, notDet, n), n
 }
 
 // npsVariance returns the variance of one response scored +1 (promoter), 0
-// (passive) or -1 (detractor): p + d - (p - d)², computed as the sum of
-// non-negative terms p(1-p) + d(1-d) + 2pd, which is equal and never
-// negative in floating point.
-func npsVariance(p, d float64) float64 { return p*(1-p) + d*(1-d) + 2*p*d }
+// (passive) or -1 (detractor), p + d - (p - d)², from prom promoters and det
+// detractors among n responses, of which notProm are not promoters and
+// notDet not detractors. It is computed as the sum of non-negative terms
+// p(1-p) + d(1-d) + 2pd, which is equal and never negative in floating
+// point, with 1 - p = notProm/n and 1 - d = notDet/n taken from the counts:
+// 1 - p from a float64 p would lose a lone passive or detractor among more
+// than 2^53 responses.
+func npsVariance(prom, notProm, det, notDet, n float64) float64 {
+	p, d := prom/n, det/n
+	return p*(notProm/n) + d*(notDet/n) + 2*p*d
+}
 
 // Variance returns the variance of a single response scored +1 for a
 // promoter, 0 for a passive and -1 for a detractor (the NPS, as a fraction,
@@ -505,15 +517,19 @@ func npsVariance(p, d float64) float64 { return p*(1-p) + d*(1-d) + 2*p*d }
 //
 // with p and d the promoter and detractor shares (the variance of a
 // trinomial score; Rocks 2016, "Interval Estimation for the 'Net Promoter
-// Score'", The American Statistician). It is on the -1..+1
-// scale of a response, not in NPS points. An empty tally is an error with
-// code [ErrNoData].
+// Score'", The American Statistician). It is computed from the counts as
+// p(1-p) + d(1-d) + 2pd, a sum of non-negative terms, with 1 - p and 1 - d
+// the shares of the responses that are not promoters and not detractors, so
+// that it is 0 only when every response is in one group, however many the
+// responses; the standard errors, intervals and tests of the tally use it.
+// It is on the -1..+1 scale of a response, not in NPS points. An empty tally
+// is an error with code [ErrNoData].
 func (t NPSTally) Variance() (float64, error) {
 	if t.Responses() == 0 {
 		return 0, surveyNoResponsesError("the variance of the NPS")
 	}
-	p, d, _ := t.shares()
-	return npsVariance(p, d), nil
+	_, _, v, _ := t.stats()
+	return v, nil
 }
 
 // StandardError returns the standard error of the Net Promoter Score, in NPS
@@ -528,8 +544,8 @@ func (t NPSTally) StandardError() (float64, error) {
 	if err := t.needTwo("the standard error of the NPS"); err != nil {
 		return 0, err
 	}
-	p, d, n := t.shares()
-	return 100 * math.Sqrt(npsVariance(p, d)/n), nil
+	_, _, v, n := t.stats()
+	return 100 * math.Sqrt(v/n), nil
 }
 
 func (t NPSTally) needTwo(what string) error {
@@ -563,9 +579,9 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
 		return Interval{}, err
 	}
-	p, d, n := t.shares()
+	p, d, v, n := t.stats()
 	nps := 100 * (p - d)
-	half := z * 100 * math.Sqrt(npsVariance(p, d)/n)
+	half := z * 100 * math.Sqrt(v/n)
 	return Interval{Estimate: nps, Low: nps - half, High: nps + half, Confidence: confidence, Method: IntervalWald}, nil
 }
 
@@ -603,12 +619,15 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
 		return Interval{}, err
 	}
-	p, d, n := t.shares()
+	p, d, _, n := t.stats()
 	na := n + 3
-	pa := (float64(t.promoters) + 0.75) / na
-	da := (float64(t.detractors) + 0.75) / na
-	centre := 100 * (pa - da)
-	half := z * 100 * math.Sqrt(npsVariance(pa, da)/na)
+	prom, det := float64(t.promoters)+0.75, float64(t.detractors)+0.75
+	// Not promoters and not detractors, n' - (promoters + 3/4) and
+	// n' - (detractors + 3/4), from the counts as for the variance.
+	notProm := float64(t.passives+t.detractors) + 2.25
+	notDet := float64(t.promoters+t.passives) + 2.25
+	centre := 100 * (prom/na - det/na)
+	half := z * 100 * math.Sqrt(npsVariance(prom, notProm, det, notDet, na)/na)
 	nps := 100 * (p - d)
 	return Interval{Estimate: nps, Low: min(centre-half, nps), High: max(centre+half, nps),
 		Confidence: confidence, Method: IntervalAdjustedWald}, nil
@@ -640,8 +659,8 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 	if err := t.needTwo("a test of the NPS"); err != nil {
 		return ScoreTest{}, err
 	}
-	p, d, n := t.shares()
-	se := 100 * math.Sqrt(npsVariance(p, d)/n)
+	p, d, v, n := t.stats()
+	se := 100 * math.Sqrt(v/n)
 	if se == 0 {
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: every one of the %d responses is a %s, so the NPS has no variance to test with", t.Responses(), t.onlyGroup())
@@ -688,9 +707,9 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 	if err := errors.Join(t.needTwo("a test of the NPS"), o.needTwo("a test of the NPS")); err != nil {
 		return ScoreTest{}, err
 	}
-	p1, d1, n1 := t.shares()
-	p2, d2, n2 := o.shares()
-	se := 100 * math.Sqrt(npsVariance(p1, d1)/n1+npsVariance(p2, d2)/n2)
+	p1, d1, v1, n1 := t.stats()
+	p2, d2, v2, n2 := o.stats()
+	se := 100 * math.Sqrt(v1/n1+v2/n2)
 	if se == 0 {
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: in both tallies every response is in one group, so the difference has no variance to test with")

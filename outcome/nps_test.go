@@ -713,6 +713,47 @@ func TestNPSTestDifference(t *testing.T) {
 	assert.Equal(t, "outcome: cannot compare NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)", err.Error())
 }
 
+// TestNPSHugeCounts checks the variance where a float64 share cannot hold a
+// lone passive or detractor: with n = 2^55 responses, p = (n-1)/n rounds to
+// 1, so p + d - (p - d)² from the shares loses the one response that is not
+// a promoter. The variance is worked from the counts, (P(n-P) + D(n-D) +
+// 2PD)/n².
+func TestNPSHugeCounts(t *testing.T) {
+	const n = int64(1) << 55
+	// n-1 promoters and 1 passive: (n-1)·1/n² = 2^-55·(1 - 2^-55), which is
+	// 2^-55 to 1e-16. SE = 100·sqrt(v/n) = 100·2^-55 to 1e-16. (From the
+	// shares the variance was 0, and TestAgainst said every response is a
+	// promoter.)
+	passive := mustNPS(t, n-1, 1, 0)
+	v, err := passive.Variance()
+	require.NoError(t, err)
+	assert.InEpsilon(t, 0x1p-55, v, 1e-15)
+	se, err := passive.StandardError()
+	require.NoError(t, err)
+	assert.InEpsilon(t, 100*0x1p-55, se, 1e-15)
+	// Against 0: the difference is the NPS, 100·(n-1)/n = 100 in float64,
+	// so z = 100/(100·2^-55) = 2^55 and p = 0.
+	test, err := passive.TestAgainst(0, 0.95)
+	require.NoError(t, err)
+	assert.InEpsilon(t, 100*0x1p-55, test.StandardError, 1e-15)
+	assert.InEpsilon(t, 0x1p55, test.Z, 1e-15)
+	assert.True(t, test.Significant())
+
+	// n-1 promoters and 1 detractor: (P(n-P) + D(n-D) + 2PD)/n² with
+	// n-P = 1 and n-D = n-1 is ((n-1) + (n-1) + 2(n-1))/n² = 4(n-1)/n²,
+	// 2^-53 to 1e-16. (From the shares it was 0 + 2^-55 + 2·2^-55, 25% low.)
+	detractor := mustNPS(t, n-1, 0, 1)
+	v, err = detractor.Variance()
+	require.NoError(t, err)
+	assert.InEpsilon(t, 0x1p-53, v, 1e-15)
+
+	// The difference of the two: SE = 100·sqrt(2^-55/n + 2^-53/n) =
+	// 100·sqrt(5)·2^-55.
+	diff, err := passive.TestDifference(detractor, 0.95)
+	require.NoError(t, err)
+	assert.InEpsilon(t, 100*math.Sqrt(5)*0x1p-55, diff.StandardError, 1e-15)
+}
+
 func TestScoreTest_Significant(t *testing.T) {
 	// PValue < 1 - Interval.Confidence, and only for an interval with a
 	// valid method and a confidence in (0, 1): the zero value (PValue 0,
