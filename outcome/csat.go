@@ -179,7 +179,9 @@ func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, erro
 //
 // (Wilson 1927, "Probable inference, the law of succession, and statistical
 // inference", JASA 22(158)). Unlike the Wald interval it stays within 0..100
-// and does not collapse when every answer is, or none is, in the top box.
+// and does not collapse when every answer is, or none is, in the top box
+// (until, past about 10^16 responses, its bounds are nearer 100 than a
+// float64 can tell; see [Proportion.Wilson]).
 // Estimate is the CSAT score and Method [IntervalWilson]: from two responses
 // on, the interval is that of [Proportion.Wilson] for
 // [CSATTally.Satisfaction], in percent.

@@ -267,6 +267,23 @@ func TestCSATSatisfaction(t *testing.T) {
 	assert.True(t, outcome.NewCSATTally(outcome.StandardCSATScale()).Satisfaction().IsZero())
 }
 
+// TestCSATIntervalHugeCounts: 2^55 answers, none in the top box. The
+// Wilson upper bound is z²/(n + z²) = 3.8414588/(2^55 + 3.8414588) =
+// 1.0662190e-16 (see TestProportion_Wilson), 1.0662190e-14 in percent: the
+// interval does not collapse to 0..0. The CES agreement share is the same
+// interval.
+func TestCSATIntervalHugeCounts(t *testing.T) {
+	const n = int64(1) << 55
+	iv, err := mustCSAT(t, outcome.StandardCSATScale(), n, 0, 0, 0, 0).Interval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, iv.Low)
+	assert.InEpsilon(t, 1.0662190e-14, iv.High, 1e-7)
+	ag, err := mustCES(t, outcome.StandardCESScale(), n, 0, 0, 0, 0, 0, 0).AgreeInterval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, ag.Low)
+	assert.InEpsilon(t, 1.0662190e-14, ag.High, 1e-7)
+}
+
 // TestCSATMeanPastInt64: 2^62 - 1 answers of 1 and 2^62 answers of 5. The
 // sum of the answers, (2^62 - 1) + 5 * 2^62 = 6 * 2^62 - 1, is past the
 // largest int64, and the mean is (6 * 2^62 - 1) / (2^63 - 1) =

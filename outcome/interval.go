@@ -30,7 +30,8 @@ const (
 	// IntervalWilson is the Wilson score interval for a proportion (Wilson
 	// 1927), recommended by Newcombe (1998) and the default of [Proportion]:
 	// its bounds always lie in [0, 1] and it has neither zero width nor poor
-	// coverage at rates near 0 or 1.
+	// coverage at rates near 0 or 1 (up to what a float64 can tell apart
+	// from 1; see [Proportion.Wilson]).
 	IntervalWilson IntervalMethod = iota + 1
 	// IntervalWald is the normal-approximation ("Wald", "simple asymptotic")
 	// interval: the estimate plus or minus z standard errors. Its bounds can

@@ -183,16 +183,22 @@ func (p Proportion) StandardError() (float64, error) {
 // inference", JASA 22:209-212; Newcombe 1998, "Two-sided confidence intervals
 // for the single proportion: comparison of seven methods", Statistics in
 // Medicine 17:857-872, method 3; Wikipedia, "Binomial proportion confidence
-// interval", Wilson score interval.) The bounds are computed in the
-// algebraically equal forms Low = s²/(n(s + z²/2 + b)) and
-// High = 1 - f²/(n(f + z²/2 + b)), b = z·sqrt(sf/n + z²/4), which do not
-// cancel, so that 0 of n gives Low = 0 and n of n gives High = 1 exactly.
+// interval", Wilson score interval.) With b = z·sqrt(sf/n + z²/4), the
+// bounds are computed in algebraically equal forms that do not cancel:
+// Low = s²/(n(s + z²/2 + b)); High = (s + z²/2 + b)/(n + z²) when s <= f,
+// a sum of positive terms, and 1 - f²/(n(f + z²/2 + b)) when s > f, where
+// the term taken from 1 is below 1/2 (so that High never passes 1). So 0 of
+// n gives Low = 0 and High = z²/(n + z²), n of n gives High = 1 exactly,
+// and each bound is accurate to a few units in the last place whatever n.
 //
-// The interval's Estimate is p̂; 0 <= Low <= Estimate <= High <= 1 always,
-// and the interval has positive width for any n unless the confidence is so
-// small that z² vanishes. One trial is enough: 1 of 1 at 95% gives
-// 0.2065..1 (the survey tallies' intervals, such as [CSATTally.Interval],
-// refuse a single response instead). The empty proportion is an *[Error]
+// The interval's Estimate is p̂; 0 <= Low <= Estimate <= High <= 1 always.
+// The interval has positive width for any n unless the confidence is so
+// small that z² vanishes, or the rate is so near 1 that its bounds are
+// nearer 1 than a float64 can tell: the float64s below 1 are 2^-53 apart, so
+// n of n (or n-1 of n) gives 1..1 once n passes about 10^16 at 95%, while 0
+// of n keeps High = z²/(n + z²) > 0 for any n. One trial is enough: 1 of 1
+// at 95% gives 0.2065..1 (the survey tallies' intervals, such as
+// [CSATTally.Interval], refuse a single response instead). The empty proportion is an *[Error]
 // with code [ErrNoData]; a confidence outside (0, 1) one with code
 // [ErrInvalidConfidence].
 func (p Proportion) Wilson(confidence float64) (Interval, error) {
@@ -262,7 +268,11 @@ func wilsonBounds(s, n int64, z float64) (low, high float64) {
 	if s > 0 {
 		low = fs * fs / (fn * (fs + z2/2 + b))
 	}
-	if s < n {
+	switch {
+	case s <= n-s:
+		// 1 - f²/(...) would cancel when the bound is near 0.
+		high = (fs + z2/2 + b) / (fn + z2)
+	case s < n:
 		high = 1 - ff*ff/(fn*(ff+z2/2+b))
 	}
 	return low, high

@@ -585,6 +585,38 @@ func TestProportion_Wilson(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1.0, iv.High)
 
+	// The upper bound near 0 is a sum of positive terms, whatever n (worked
+	// to 40 digits with z = 1.95996398454005423552, z²/2 = 1.9207294,
+	// z²/4 = 0.9603647). 0 of 2^55: High = z²/(n + z²) = 3.8414588/(2^55 +
+	// 3.8414588) = 1.0662190e-16 (1 - f²/(n(f + z²/2 + b)) rounded to 0).
+	// 1 of 2^55: b = z·sqrt((n-1)/n + z²/4) = z·sqrt(1.9603647) =
+	// 2.7442049, High = (1 + 1.9207294 + 2.7442049)/(2^55 + 3.8414588) =
+	// 5.6649343/2^55 = 1.5723351e-16 (it was 1.1102e-16, a unit of the last
+	// place of 1).
+	const huge = int64(1) << 55
+	z2 := z95 * z95
+	iv, err = outcome.MustProportion(0, huge).Wilson(0.95)
+	require.NoError(t, err)
+	assert.InEpsilon(t, z2/(0x1p55+z2), iv.High, 1e-15)
+	assert.InEpsilon(t, 1.0662190e-16, iv.High, 1e-7)
+	assert.Equal(t, 0.0, iv.Low)
+	iv, err = outcome.MustProportion(1, huge).Wilson(0.95)
+	require.NoError(t, err)
+	assert.InEpsilon(t, 1.5723351e-16, iv.High, 1e-7)
+	// Past the middle the upper bound is 1 - f²/(n(f + z²/2 + b)), the term
+	// taken from 1 below 1/2, so that it never passes 1; 1 of 2 and 2 of 3
+	// are on either side of the switch. 1 of 2 (s = f): b = z·sqrt(1/2 +
+	// z²/4) = 2.3685293, High = (1 + 1.9207294 + 2.3685293)/5.8414588 =
+	// 5.2892587/5.8414588 = 0.9054688. 2 of 3: b = z·sqrt(2/3 + z²/4) =
+	// 2.5000348, High = 1 - 1/(3·(1 + 1.9207294 + 2.5000348)) =
+	// 1 - 1/16.2622926 = 0.9385081.
+	iv, err = outcome.MustProportion(1, 2).Wilson(0.95)
+	require.NoError(t, err)
+	propClose(t, 0.9054688, iv.High, 5e-8, "1 of 2")
+	iv, err = outcome.MustProportion(2, 3).Wilson(0.95)
+	require.NoError(t, err)
+	propClose(t, 0.9385081, iv.High, 5e-8, "2 of 3")
+
 	// At 90%, z = Φ⁻¹(0.95) = 1.6448536269514715, z² = 2.7055434540954106,
 	// and 0 of 20 gives the upper bound 2.70554/22.70554 = 0.11915783736096439.
 	iv, err = outcome.MustProportion(0, 20).Wilson(0.90)
@@ -986,6 +1018,14 @@ func TestCompareProportions_hugeCounts(t *testing.T) {
 	c, err = outcome.CompareProportions(outcome.MustProportion(1, 3), outcome.MustProportion(1<<40+1, 3<<40+3), 0.95)
 	require.NoError(t, err)
 	assert.Equal(t, 0.0, c.Difference.Estimate)
+	// Two rates of 0 in 2^55 trials: the Newcombe interval is ∓ the Wilson
+	// upper bound, z²/(2^55 + z²) = 1.0662190e-16 (see
+	// TestProportion_Wilson), not 0..0.
+	zero := outcome.MustProportion(0, 1<<55)
+	c, err = outcome.CompareProportions(zero, zero, 0.95)
+	require.NoError(t, err)
+	assert.InEpsilon(t, -1.0662190e-16, c.Difference.Low, 1e-7)
+	assert.InEpsilon(t, 1.0662190e-16, c.Difference.High, 1e-7)
 }
 
 func TestCompareProportions_errors(t *testing.T) {
