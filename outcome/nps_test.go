@@ -876,6 +876,26 @@ func TestNPSAdjustedWaldWidened(t *testing.T) {
 	assert.Equal(t, -100.0, a.Low)
 	assert.InDelta(t, -94.473730, a.High, 1e-6)
 
+	// All promoters: the centre is 100n/(n+3) and the adjusted variance
+	// (n+1.5)/(n+3) - n²/(n+3)² = 4.5(n+1)/(n+3)², so the raw High,
+	// 100n/(n+3) + 100z·sqrt(4.5(n+1))/(n+3)^1.5, reaches 100 exactly when
+	// z >= 3/sqrt(4.5(n+1)/(n+3)): z = 3/sqrt(2.7) = 1.825742 at n = 2
+	// (confidence erf(z/√2) = 0.932111), 3/sqrt(3.375) = 1.632993 at n = 5
+	// (0.897530), and 1.414215 at n = 10^6 (0.842701; erf(1) = 0.842701 is
+	// the limit). Just below each level the interval is widened to 100; just
+	// above, its High is past 100.
+	for _, tt := range []struct {
+		n          int64
+		conf, tilt float64
+	}{{2, 0.932111, 0.0001}, {5, 0.897530, 0.0001}, {1_000_000, 0.842701, 0.00001}} {
+		a, err := mustNPS(t, tt.n, 0, 0).AdjustedWaldInterval(tt.conf - tt.tilt)
+		require.NoError(t, err)
+		assert.Equal(t, 100.0, a.High, "n = %d below %v: widened", tt.n, tt.conf)
+		a, err = mustNPS(t, tt.n, 0, 0).AdjustedWaldInterval(tt.conf + tt.tilt)
+		require.NoError(t, err)
+		assert.Greater(t, a.High, 100.0, "n = %d above %v: not widened", tt.n, tt.conf)
+	}
+
 	// Low <= Estimate <= High for every small tally at every level.
 	for _, c := range []float64{0.01, 0.5, 0.8, 0.95, 0.999} {
 		for p := range int64(6) {
