@@ -788,6 +788,20 @@ func TestScoreTest_Significant(t *testing.T) {
 	got, err = many.TestAgainst(20, 1)
 	require.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 	assert.False(t, got.Significant())
+
+	// Significant agrees with the interval leaving out zero, up to the last
+	// bits of rounding: tests of 50/30/20 against benchmarks every 0.05
+	// points, skipping any p-value within 1e-12 of 1 - confidence.
+	for _, conf := range []float64{0.8, 0.9, 0.95, 0.99} {
+		for i := -2000; i <= 2000; i++ {
+			st, err := many.TestAgainst(float64(i)/20, conf)
+			require.NoError(t, err)
+			if math.Abs(st.PValue-(1-conf)) < 1e-12 {
+				continue
+			}
+			assert.Equal(t, !st.Interval.Contains(0), st.Significant(), "against %v at %v: %+v", float64(i)/20, conf, st)
+		}
+	}
 }
 
 // TestNPSNoNaN checks that no statistic is NaN or infinite for any small

@@ -214,7 +214,10 @@ type ScoreTest struct {
 
 // Significant reports whether the difference is significant at the test's
 // confidence level: PValue below 1 - Interval.Confidence (below 0.05 for a
-// 95% interval), which is exactly when the interval leaves out zero. It is
+// 95% interval), which is when the interval leaves out zero up to the last
+// bit of float rounding: a difference whose PValue is within a few units in
+// the last place of 1 - Confidence (0.050000000000000079 at 95%) may be
+// significant while its interval just reaches zero, or the reverse. It is
 // false for a ScoreTest whose Interval has an invalid Method or a
 // Confidence not strictly between 0 and 1, such as the zero ScoreTest a
 // failed test returns: that is no evidence of a difference.
