@@ -31,7 +31,12 @@ func TwoSidedP(z float64) float64 {
 // CriticalValue returns the two-sided critical value z* of the standard normal
 // distribution at the given confidence level (0 < confidence < 1):
 // NormalQuantile(1 - (1-confidence)/2), computed as sqrt(2) * erfinv(confidence)
-// to keep its precision near 1. It is 1.959963984540054 at 0.95.
+// to keep its precision near 1. It is accurate to a few units in the last
+// place, not correctly rounded: at 0.95 it returns 1.9599639845400534, two
+// units below 1.9599639845400538, the float64 nearest the quantile of the
+// float64 0.95 (which is 0.95 - 4.4e-17, so its quantile is
+// 1.95996398454005385...), and four below 1.9599639845400543, the float64
+// nearest the quantile of 0.95 itself (1.95996398454005423552...).
 func CriticalValue(confidence float64) float64 {
 	return math.Sqrt2 * math.Erfinv(confidence)
 }

@@ -148,6 +148,16 @@ func TestCriticalValue(t *testing.T) {
 			assert.InDelta(t, tt.want, CriticalValue(tt.confidence), fullTol)
 		})
 	}
+	// The value the doc gives at 0.95. The float64 0.95 is 0.95 - 4.44e-17,
+	// and the quantile's slope there is sqrt(2π)·exp(z²/2)/2 = 8.555, so its
+	// quantile is 1.95996398454005423552 - 3.80e-16 = 1.95996398454005385...,
+	// nearest the float64 1.9599639845400538 (1.959963984540053827...); the
+	// doc says the result is two units in the last place below it.
+	down := func(x float64) float64 { return math.Nextafter(x, 0) }
+	assert.Equal(t, down(down(1.9599639845400538)), CriticalValue(0.95))
+	assert.Equal(t, 1.9599639845400534, CriticalValue(0.95))
+	assert.Equal(t, 1.9599639845400543, math.Nextafter(math.Nextafter(1.9599639845400538, 2), 2),
+		"and four below the float64 nearest 1.95996398454005423552")
 }
 
 // TestConsistency checks the functions against each other: the quantile
