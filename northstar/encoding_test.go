@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/outcome"
 )
 
 // TestJSON_decimalSettingIgnored: every JSON form of the package writes its
@@ -80,4 +81,19 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
 	}
+}
+
+// TestLinkJSON: a link says in JSON how it is known, each way through the
+// hierarchy under its own name, and decodes back to the same link.
+func TestLinkJSON(t *testing.T) {
+	l := Link{Outcome: "cost-to-serve", Kind: outcome.Cost, Evidence: true, FedBy: true}
+	b, err := json.Marshal(l)
+	require.NoError(t, err)
+	assert.Equal(t, `{"outcome":"cost-to-serve","kind":"cost","evidence":true,"fedBy":true}`, string(b))
+	var back Link
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, l, back)
+	b, err = json.Marshal(Link{Outcome: "rev", Kind: outcome.Revenue, Feeds: true})
+	require.NoError(t, err)
+	assert.Equal(t, `{"outcome":"rev","kind":"revenue","feeds":true}`, string(b))
 }

@@ -292,12 +292,16 @@ func ExampleHierarchy_fromModel() {
 //
 // The hierarchy is a gate as well: customer effort, though every caller
 // values it, measures nothing in the hierarchy, so nothing connects it to
-// the front line's work. And faults fixed is linked to cost through the
-// hierarchy, but an output can never be the North Star. Among the
-// candidates that fail a gate, it ranks first: as much coverage as effort
-// (1/3 each, scoring 1 × 3/10 against FCR's 1/3) and half the aligned work
-// beneath it (2 of 4, 0.5 × 2/10), 0.4 in all, against effort's 0.3 and the
-// cost to serve's reach alone (3 of 4, 0.15).
+// the front line's work. Cost to serve feeds first-contact resolution, and
+// faults fixed feeds cost to serve, so both are linked to a cost outcome
+// through the hierarchy (linkage 1, scoring 1 × 2/10). FCR wins with 0.7:
+// coverage 1 × 3/10, linkage 2/10 and all the aligned work beneath it (4 of
+// 4, 2/10). An output can never be the North Star. Among the candidates that fail a gate, faults
+// fixed ranks first: as much coverage as effort (1/3 each, scoring 1 × 3/10
+// against FCR's 1/3), its linkage, and half the aligned work beneath it (2
+// of 4, 0.5 × 2/10), 0.6 in all, against effort's 0.3 and the cost to
+// serve's reach alone (3 of 4, 0.15; nothing of business level is above or
+// beneath it).
 func ExampleInputMetric() {
 	model := contactCentreModel()
 	m := func(id string) outcome.Metric {
@@ -338,9 +342,12 @@ func ExampleInputMetric() {
 		}
 		fmt.Println()
 	}
-	faults, _ := r.Find("faults-fixed")
-	for _, l := range faults.Links {
-		fmt.Printf("faults fixed is linked to %s in the hierarchy: %v\n", l.Outcome, l.Hierarchy)
+	for _, id := range []string{"fcr", "faults-fixed"} {
+		e, _ := r.Find(id)
+		for _, l := range e.Links {
+			fmt.Printf("%s is linked to %s in the hierarchy: feeds it %v, fed by it %v\n", e.Metric.Name(), l.Outcome, l.Feeds, l.FedBy)
+		}
+		fmt.Printf("%s: linkage %g, total %.2f\n", e.Metric.Name(), e.Score(northstar.Linkage).Raw, e.Total)
 	}
 	show := func(im northstar.InputMetric) {
 		fmt.Printf("  %-14s %-28s influence %g, direct %-5v nodes %v\n",
@@ -354,7 +361,10 @@ func ExampleInputMetric() {
 	// 2. Faults fixed on the call; fails the outcome gate
 	// 3. Customer effort; fails the hierarchy gate: it is not in the hierarchy, so nothing connects it to the work of the front line
 	// 4. Cost to serve; fails the canvas gate
-	// faults fixed is linked to cost-to-serve in the hierarchy: true
+	// First-contact resolution is linked to cost-to-serve in the hierarchy: feeds it false, fed by it true
+	// First-contact resolution: linkage 1, total 0.70
+	// Faults fixed on the call is linked to cost-to-serve in the hierarchy: feeds it true, fed by it false
+	// Faults fixed on the call: linkage 1, total 0.60
 	//   training       Agents trained on new faults influence 8, direct false nodes [train-agents]
 	//   knowledge team Knowledge articles updated   influence 8, direct false nodes [update-knowledge]
 	//   front line     Faults fixed on the call     influence 4, direct true  nodes [fix-faults]

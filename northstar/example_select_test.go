@@ -324,7 +324,7 @@ func ExampleEvidence() {
 	fmt.Printf("FCR against %s (%s): %s; aligned %+.2f, strength %.2f\n",
 		ev.Outcome, ev.Kind, ev.LeadLag.Verdict(), ev.Aligned, ev.Strength)
 	for _, l := range fcr.Links {
-		fmt.Printf("linked to %s: declared %v, by evidence %v, in the hierarchy %v\n", l.Outcome, l.Declared, l.Evidence, l.Hierarchy)
+		fmt.Printf("linked to %s: declared %v, by evidence %v, feeds it %v, fed by it %v\n", l.Outcome, l.Declared, l.Evidence, l.Feeds, l.FedBy)
 	}
 	effort, _ := r.Find("effort")
 	for _, s := range []northstar.Score{fcr.Score(northstar.Lead), effort.Score(northstar.Lead)} {
@@ -343,7 +343,7 @@ func ExampleEvidence() {
 	fmt.Println("made with the policy given:", r.Policy.Equal(in.Policy))
 	// Output:
 	// FCR against cost-to-serve (cost): leads; aligned +0.98, strength 0.98
-	// linked to cost-to-serve: declared false, by evidence true, in the hierarchy false
+	// linked to cost-to-serve: declared false, by evidence true, feeds it false, fed by it false
 	// lead strength 0.98, missing false
 	// lead strength 0.00, missing true
 	// FCR's coverage 0.511 -> 0.300:

@@ -187,18 +187,34 @@ func TestSelectWithHierarchy(t *testing.T) {
 	}
 	e, _ := r.Find("fcr")
 	assert.Equal(t, []string{"problem-solved"}, e.Nodes)
-	assert.Empty(t, e.Links, "nothing above a customer outcome")
+	assert.Empty(t, e.Links, "problem-solved is fed by work only, and has nothing above it")
 
 	// Links through the hierarchy: fixes contributes to cost (a cost
-	// outcome); cost contributes to nothing of business level above it.
+	// outcome); cost is fed by work only, and contributes to nothing of
+	// business level above it; effort-low is fed by cost, a cost outcome.
 	fx, _ := r.Find("fixes")
-	assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, Hierarchy: true}}, fx.Links)
+	assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, Feeds: true}}, fx.Links)
 	assert.Equal(t, 1.0, fx.Score(Linkage).Raw)
+	ct, _ := r.Find("cost-to-serve")
+	assert.Empty(t, ct.Links)
+	ef, _ := r.Find("effort")
+	assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, FedBy: true}}, ef.Links)
+	assert.Equal(t, 1.0, ef.Score(Linkage).Raw)
 
-	// The winner: fcr (coverage 2/7 against 1/7, reach 1 against 0.6).
+	// The winner: fcr. Weights 3, 2, 2, 1, 2 of 10; no series and no
+	// ratings. Eligible: fcr, effort, cost-to-serve. Coverage 2/7, 1/7,
+	// 1/7 scores 1, 0.5, 0.5; reach 1, 0.6, 0.6; linkage 0, 1, 0 (effort is
+	// the best: 1). Totals: fcr 0.3 + 0.2 = 0.5; effort 0.15 + 0.2 + 0.12 =
+	// 0.47; cost-to-serve 0.15 + 0.12 = 0.27.
 	w, ok := r.Winner()
 	require.True(t, ok)
 	assert.Equal(t, "fcr", w.Metric.ID())
+	assert.Equal(t, []string{"fcr", "effort", "cost-to-serve"}, ids(r)[:3])
+	assert.InDelta(t, 0.5, w.Total, 1e-15)
+	assert.InDelta(t, 0.47, ef.Total, 1e-15)
+	assert.InDelta(t, 0.27, ct.Total, 1e-15)
+	assert.Equal(t, "effort", r.Robustness.RunnerUp)
+	assert.InDelta(t, 0.03, r.Robustness.Margin, 1e-15)
 
 	// Input metrics beneath problem-solved: diagnose 2 (its link to fixes
 	// weighs 2, fixes' to problem-solved 1); fixes 1; calls-handled 0.5 and
@@ -214,6 +230,113 @@ func TestSelectWithHierarchy(t *testing.T) {
 	assert.Equal(t, []string{"diagnose"}, r.InputMetrics[0].Nodes)
 	assert.False(t, r.InputMetrics[0].Direct)
 	assert.True(t, r.InputMetrics[1].Direct)
+}
+
+// TestSelectLinkedToOutcomesBeneath: nothing above a successful customer
+// outcome is a business outcome (a hierarchy.Model refuses the downward
+// link), so an SCO's links in the hierarchy are to the business outcomes
+// that feed it.
+func TestSelectLinkedToOutcomesBeneath(t *testing.T) {
+	star := metric("star", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	retention := metric("retention", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	rev := metric("rev", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	cost := metric("cost", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	work := metric("work", outcome.Output, outcome.HigherIsBetter, 0)
+	one := dec("1")
+	// work -> retention -> rev -> star, work -> cost -> star.
+	h := fakeHierarchy{
+		nodes: []fakeNode{
+			{"work", outcome.Output, work},
+			{"retention", outcome.BusinessOutcome, retention},
+			{"cost", outcome.BusinessOutcome, cost},
+			{"rev", outcome.BusinessOutcome, rev},
+			{"star", outcome.CustomerOutcome, star},
+		},
+		links: []fakeLink{
+			{"work", "retention", one}, {"work", "cost", one},
+			{"retention", "rev", one}, {"rev", "star", one}, {"cost", "star", one},
+		},
+	}
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "star", Importance: one}, {Metric: "retention", Importance: one}}}}})
+	for name, hier := range map[string]Hierarchy{"fake": h, "model": FromModel(modelOf(t, h))} {
+		t.Run(name, func(t *testing.T) {
+			r, err := Select(Input{
+				Candidates: []Candidate{{Metric: star}, {Metric: retention}, {Metric: rev}, {Metric: cost}},
+				Canvases:   []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: hier})
+			require.NoError(t, err)
+			// Links, in topological order: star is fed by retention, cost
+			// and rev (two kinds); retention feeds rev; rev is fed by
+			// retention; cost is fed by work only and feeds star only.
+			want := map[string][]Link{
+				"star": {{Outcome: "retention", Kind: outcome.Revenue, FedBy: true},
+					{Outcome: "cost", Kind: outcome.Cost, FedBy: true},
+					{Outcome: "rev", Kind: outcome.Revenue, FedBy: true}},
+				"retention": {{Outcome: "rev", Kind: outcome.Revenue, Feeds: true}},
+				"rev":       {{Outcome: "retention", Kind: outcome.Revenue, FedBy: true}},
+				"cost":      nil,
+			}
+			linkage := map[string]float64{"star": 2, "retention": 1, "rev": 1, "cost": 0}
+			for id, links := range want {
+				e, _ := r.Find(id)
+				assert.Equal(t, links, e.Links, id)
+				assert.Equal(t, linkage[id], e.Score(Linkage).Raw, id)
+			}
+			// Eligible: star and retention (rev and cost are on no
+			// canvas). Coverage 1/2 each (score 1), reach 1 each (the one
+			// piece of work feeds both), linkage 2 and 1 (scores 1 and
+			// 0.5). Totals: star 0.3 + 0.2 + 0.2 = 0.7, retention 0.3 +
+			// 0.1 + 0.2 = 0.6.
+			assert.Equal(t, []string{"star", "retention", "rev", "cost"}, ids(r))
+			assert.InDelta(t, 0.7, r.Entries[0].Total, 1e-15)
+			assert.InDelta(t, 0.6, r.Entries[1].Total, 1e-15)
+			assert.InDelta(t, 0.1, r.Robustness.Margin, 1e-15)
+			// Only linkage tells them apart: D = 2 × (1 - 0.5) = 1, so
+			// linkage's weight must fall by 1/0.5 = 2, to zero, where they
+			// tie and the tie-break keeps star (a higher level): no change
+			// of one weight brings retention level.
+			_, ok := r.Robustness.Smallest()
+			assert.False(t, ok)
+		})
+	}
+}
+
+// TestSelectLinkBothWays: a candidate that measures two nodes can be fed by
+// one node of an outcome and feed another; the link is listed once, with
+// both flags, where the outcome's first node comes.
+func TestSelectLinkBothWays(t *testing.T) {
+	m := metric("m", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	x := metric("x", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	sco := metric("sco", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	one := dec("1")
+	// x1 -> m1 -> x2 -> m2 -> s: m measures m1 and m2, x measures x1 and
+	// x2. m is fed by x1 and x2 and feeds x2; x is fed by m1 and feeds m1
+	// and m2.
+	h := fakeHierarchy{
+		nodes: []fakeNode{
+			{"x1", outcome.BusinessOutcome, x},
+			{"m1", outcome.BusinessOutcome, m},
+			{"x2", outcome.BusinessOutcome, x},
+			{"m2", outcome.BusinessOutcome, m},
+			{"s", outcome.CustomerOutcome, sco},
+		},
+		links: []fakeLink{{"x1", "m1", one}, {"m1", "x2", one}, {"x2", "m2", one}, {"m2", "s", one}},
+	}
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "m", Importance: one}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: m, Drives: []string{"x"}}, {Metric: x}},
+		Canvases: []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: h})
+	require.NoError(t, err)
+	e, _ := r.Find("m")
+	assert.Equal(t, []string{"m1", "m2"}, e.Nodes)
+	assert.Equal(t, []Link{{Outcome: "x", Kind: outcome.Cost, Declared: true, Feeds: true, FedBy: true}}, e.Links,
+		"declared, and found both ways in the hierarchy: one link")
+	assert.Equal(t, 1.0, e.Score(Linkage).Raw)
+	xe, _ := r.Find("x")
+	assert.Equal(t, []Link{{Outcome: "m", Kind: outcome.Revenue, Feeds: true, FedBy: true}}, xe.Links)
 }
 
 func TestSelectWithHierarchyNodeByID(t *testing.T) {

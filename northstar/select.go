@@ -232,9 +232,16 @@ type Link struct {
 	// Evidence: lead/lag analysis found the candidate leading or moving
 	// with the outcome, in the direction of improvement.
 	Evidence bool `json:"evidence,omitempty"`
-	// Hierarchy: a node the candidate measures contributes, through the
-	// hierarchy, to a node the outcome measures.
-	Hierarchy bool `json:"hierarchy,omitempty"`
+	// Feeds: in the hierarchy, a node the candidate measures contributes,
+	// directly or through others, to a node the outcome measures (the
+	// candidate drives the outcome).
+	Feeds bool `json:"feeds,omitempty"`
+	// FedBy: in the hierarchy, a node the outcome measures contributes,
+	// directly or through others, to a node the candidate measures (the
+	// outcome drives the candidate, as the business outcomes beneath a
+	// successful customer outcome feed it). A candidate that measures
+	// several nodes can be both fed by an outcome and feed it.
+	FedBy bool `json:"fedBy,omitempty"`
 }
 
 // Entry is one candidate's place in a [Ranking], with every reason for it.
@@ -262,8 +269,8 @@ type Entry struct {
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// Links lists the business outcomes the candidate is linked to: those
 	// its Drives lists, in that order, then those found by evidence, in
-	// candidate order, then those found in the hierarchy, in its
-	// topological order.
+	// candidate order, then those found in the hierarchy (above or beneath
+	// its nodes), in the topological order of their first node.
 	Links []Link `json:"links,omitempty"`
 	// Nodes are the IDs of the hierarchy's nodes the candidate's metric
 	// measures, in topological order (empty without a hierarchy).
@@ -362,9 +369,13 @@ const (
 //     ([Link]): those its Drives lists; those the analysis finds it
 //     leading or moving with, in the direction of improvement (a lagging
 //     metric may follow the outcome rather than drive it, so it is not
-//     linked by evidence); and those whose nodes its nodes contribute to
-//     in the hierarchy (through a business-outcome node's metric, which
-//     carries the kind).
+//     linked by evidence); and those connected to its nodes in the
+//     hierarchy either way, through a business-outcome node's metric,
+//     which carries the kind: those its nodes contribute to, directly or
+//     through others ([Link.Feeds]), and those that contribute to its nodes
+//     ([Link.FedBy]). A [hierarchy.Model] links only upward, so nothing
+//     above a successful customer outcome is a business outcome: its links
+//     in the hierarchy are to the business outcomes that feed it.
 //   - [Ratings]: the mean position of its ratings on their scales, from 0
 //     to 1; 0, and marked missing, without ratings.
 //   - [Reach]: "touches everyone and everything": the share of the
@@ -969,7 +980,8 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 		if hier != nil {
 			for _, h := range hier[i] {
 				if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == h.Outcome }); j >= 0 {
-					links[linkStart+j].Hierarchy = true
+					links[linkStart+j].Feeds = links[linkStart+j].Feeds || h.Feeds
+					links[linkStart+j].FedBy = links[linkStart+j].FedBy || h.FedBy
 				} else {
 					links = append(links, h)
 				}
@@ -998,15 +1010,23 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 func quote(s string) string { return strconv.Quote(clip(s)) }
 
 // hierarchyEvidence sets each candidate's reach and nodes, and returns the
-// business outcomes each is linked to through the hierarchy.
+// business outcomes each is linked to through the hierarchy: those its nodes
+// contribute to and those that contribute to its nodes, in the topological
+// order of the first node of each outcome's metric.
 func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Link {
 	n := len(g.ids)
 	seen := make([]bool, n)
 	queue := make([]int32, 0, n)
+	// how[u] says how node u is connected to the candidate's nodes, for the
+	// links: fedBy if beneath them, feeds if above; reset after each
+	// candidate.
+	const fedBy, feeds = 1, 2
+	how := make([]uint8, n)
 	names := make([]string, len(nodes))
 	for k, v := range nodes {
 		names[k] = g.ids[v]
 	}
+	var conn []int32 // business-outcome nodes above or beneath, reused
 	hier := make([][]Link, len(entries))
 	for i := range entries {
 		mine := nodes[nodeOff[i]:nodeOff[i+1]]
@@ -1015,7 +1035,18 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Li
 		}
 		e := &entries[i]
 		e.Nodes = names[nodeOff[i]:nodeOff[i+1]:nodeOff[i+1]]
+		conn = conn[:0]
+		mark := func(u int32, bit uint8) {
+			if g.level[u] != outcome.BusinessOutcome || !g.metric[u].Kind().IsValid() || slices.Contains(mine, u) {
+				return
+			}
+			if how[u] == 0 {
+				conn = append(conn, u)
+			}
+			how[u] |= bit
+		}
 		// Reach: the aligned work among everything that feeds its nodes.
+		// The business outcomes among them feed it too.
 		queue = walk(g.childOff, g.child, mine, seen, queue)
 		feeding := 0
 		for _, u := range queue {
@@ -1023,21 +1054,29 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Li
 			if g.aligned[u] && isWork(g.level[u]) && !slices.Contains(mine, u) {
 				feeding++
 			}
+			mark(u, fedBy)
 		}
 		if g.work > 0 {
 			e.Scores[Reach-1].Raw = float64(feeding) / float64(g.work)
 		}
-		// Links: the business outcomes its nodes contribute to.
+		// The business outcomes its nodes contribute to. A node can be
+		// both, beneath one of the candidate's nodes and above another.
 		queue = walk(g.parentOff, g.parent, mine, seen, queue)
-		slices.Sort(queue) // topological order
 		for _, u := range queue {
 			seen[u] = false
+			mark(u, feeds)
+		}
+		slices.Sort(conn) // topological order
+		for _, u := range conn {
 			m := g.metric[u]
-			if g.level[u] != outcome.BusinessOutcome || !m.Kind().IsValid() || slices.Contains(mine, u) ||
-				slices.ContainsFunc(hier[i], func(l Link) bool { return l.Outcome == m.ID() }) {
+			l := Link{Outcome: m.ID(), Kind: m.Kind(), Feeds: how[u]&feeds != 0, FedBy: how[u]&fedBy != 0}
+			how[u] = 0
+			if j := slices.IndexFunc(hier[i], func(h Link) bool { return h.Outcome == l.Outcome }); j >= 0 {
+				hier[i][j].Feeds = hier[i][j].Feeds || l.Feeds
+				hier[i][j].FedBy = hier[i][j].FedBy || l.FedBy
 				continue
 			}
-			hier[i] = append(hier[i], Link{Outcome: m.ID(), Kind: m.Kind(), Hierarchy: true})
+			hier[i] = append(hier[i], l)
 		}
 	}
 	return hier
