@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
@@ -135,8 +136,13 @@ type canvasMetric struct {
 // outcomes or a metric twice in one outcome), [outcome.ErrEmptyName] for a
 // canvas or an outcome with no name, [ErrNegativeWeight] and
 // [ErrWeightOutOfRange] for the weight or an importance, [ErrEmptyCanvas] for
-// no needs or no outcomes, [ErrEmptyNeed], [ErrOutcomeUnmeasured] and
-// [ErrZeroWeights] when every importance is zero.
+// no needs or no outcomes, [ErrEmptyNeed], [ErrOutcomeUnmeasured],
+// [ErrZeroWeights] when every importance is zero, and
+// [outcome.ErrInvalidText] for free text that is not valid UTF-8 (the
+// canvas's name and description, a need's statement, measure, target and
+// time bound, an outcome's name and description), which JSON could not carry
+// unchanged. An error about a need or an outcome has the category's ID and
+// the need's or outcome's among its IDs.
 //
 // Needs that are not SMART and a zero weight do not block: they are reported
 // by [Canvas.Warnings].
@@ -152,6 +158,7 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 		errs = append(errs, outcome.NewError(outcome.ErrEmptyName, ids,
 			"northstar: canvas %q has no name (who the category is)", clip(cat)))
 	}
+	errs = appendTextErrors(errs, ids, "canvas "+quote(cat), "name", spec.Name, "description", spec.Description)
 	if err := checkAmount(spec.Weight, ids, "canvas %q: weight", clip(cat)); err != nil {
 		errs = append(errs, err)
 	} else if spec.Weight.IsZero() {
@@ -176,6 +183,8 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 			errs = append(errs, outcome.NewError(ErrEmptyNeed, nids,
 				"northstar: canvas %q: need %q has no statement", clip(cat), clip(n.ID)))
 		}
+		errs = appendTextErrors(errs, nids, "canvas "+quote(cat)+": need "+quote(n.ID),
+			"statement", n.Statement, "measure", n.Measure, "target", n.Target, "time bound", n.TimeBound)
 		if missing := n.Missing(); len(missing) > 0 {
 			warns = append(warns, warning(ErrNeedNotSMART, nids,
 				"northstar: canvas %q: need %q is not SMART: it has no %s", clip(cat), clip(n.ID), strings.Join(missing, ", no ")))
@@ -204,6 +213,8 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 			errs = append(errs, outcome.NewError(outcome.ErrEmptyName, oids,
 				"northstar: canvas %q: outcome %q has no name", clip(cat), clip(o.ID)))
 		}
+		errs = appendTextErrors(errs, oids, "canvas "+quote(cat)+": outcome "+quote(o.ID),
+			"name", o.Name, "description", o.Description)
 		if len(o.Indicators) == 0 {
 			errs = append(errs, outcome.NewError(ErrOutcomeUnmeasured, oids,
 				"northstar: canvas %q: outcome %q has no metric that shows it", clip(cat), clip(o.ID)))
@@ -366,6 +377,20 @@ func cloneOutcomes(os []SuccessfulOutcome) []SuccessfulOutcome {
 		os[i].Indicators = slices.Clone(os[i].Indicators)
 	}
 	return os
+}
+
+// appendTextErrors appends an error with code [outcome.ErrInvalidText] for
+// each free text that is not valid UTF-8, which JSON would change (it writes
+// U+FFFD for each bad byte); fields alternate a field's name and its text.
+// Each error gets its own copy of ids.
+func appendTextErrors(errs []error, ids []string, where string, fields ...string) []error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if !utf8.ValidString(fields[i+1]) {
+			errs = append(errs, outcome.NewError(outcome.ErrInvalidText, slices.Clone(ids),
+				"northstar: %s has a %s that is not valid UTF-8: %q", where, fields[i], clip(fields[i+1])))
+		}
+	}
+	return errs
 }
 
 // checkID validates id with [outcome.ValidateID] and restates a problem in

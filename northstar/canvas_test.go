@@ -183,6 +183,15 @@ func TestNewCanvasErrors(t *testing.T) {
 				}
 			}
 		}, []outcome.Code{ErrZeroWeights}, []string{"guests"}, `northstar: canvas "guests": every metric has importance zero`},
+		{"name not UTF-8", func(s *CanvasSpec) { s.Name = "Gu\xe9sts" },
+			[]outcome.Code{outcome.ErrInvalidText}, []string{"guests"},
+			`northstar: canvas "guests" has a name that is not valid UTF-8: "Gu\xe9sts"`},
+		{"need's statement not UTF-8", func(s *CanvasSpec) { s.Needs[0].Statement = "a home \xff" },
+			[]outcome.Code{outcome.ErrInvalidText}, []string{"guests", "home"},
+			`northstar: canvas "guests": need "home" has a statement that is not valid UTF-8: "a home \xff"`},
+		{"outcome's description not UTF-8", func(s *CanvasSpec) { s.Outcomes[1].Description = "\xc3" },
+			[]outcome.Code{outcome.ErrInvalidText}, []string{"guests", "return"},
+			`northstar: canvas "guests": outcome "return" has a description that is not valid UTF-8: "\xc3"`},
 		{"every problem, in order", func(s *CanvasSpec) {
 			s.Name = ""
 			s.Weight = dec("-1")
@@ -212,6 +221,52 @@ func TestNewCanvasErrors(t *testing.T) {
 			assert.Panics(t, func() { MustCanvas(spec) })
 		})
 	}
+}
+
+// TestNewCanvasInvalidText: free text that is not valid UTF-8 would come
+// back from JSON changed (encoding/json writes U+FFFD for each bad byte),
+// so it is refused, each field on its own, in the order of the spec, with
+// the IDs of the canvas and of its need or outcome.
+func TestNewCanvasInvalidText(t *testing.T) {
+	spec := guestsSpec()
+	bad := "\xff"
+	spec.Name, spec.Description = bad, bad
+	spec.Needs[1].Statement, spec.Needs[1].Measure, spec.Needs[1].Target, spec.Needs[1].TimeBound = bad, bad, bad, bad
+	spec.Outcomes[0].Name, spec.Outcomes[0].Description = bad, bad
+	_, err := NewCanvas(spec)
+	probs := outcome.Problems(err)
+	want := []struct {
+		ids     []string
+		message string
+	}{
+		{[]string{"guests"}, `canvas "guests" has a name`},
+		{[]string{"guests"}, `canvas "guests" has a description`},
+		{[]string{"guests", "easy"}, `canvas "guests": need "easy" has a statement`},
+		{[]string{"guests", "easy"}, `canvas "guests": need "easy" has a measure`},
+		{[]string{"guests", "easy"}, `canvas "guests": need "easy" has a target`},
+		{[]string{"guests", "easy"}, `canvas "guests": need "easy" has a time bound`},
+		{[]string{"guests", "stay"}, `canvas "guests": outcome "stay" has a name`},
+		{[]string{"guests", "stay"}, `canvas "guests": outcome "stay" has a description`},
+	}
+	require.Len(t, probs, len(want), "%v", err)
+	for i, w := range want {
+		assert.ErrorIs(t, probs[i], outcome.ErrInvalidText)
+		assert.Equal(t, w.ids, probs[i].IDs)
+		assert.Equal(t, "northstar: "+w.message+` that is not valid UTF-8: "\xff"`, probs[i].Message)
+	}
+	probs[2].IDs[0] = "changed"
+	assert.Equal(t, "guests", probs[3].IDs[0], "each problem has its own IDs")
+
+	// Valid text in any script, and a canvas that round-trips through JSON.
+	spec = guestsSpec()
+	spec.Name, spec.Needs[1].Target = "Gäste 旅客", "≥ 95 %"
+	c, err := NewCanvas(spec)
+	require.NoError(t, err)
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	var back Canvas
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, c.Equal(back))
 }
 
 func TestNewCanvasClipsLongIDs(t *testing.T) {
