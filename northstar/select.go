@@ -413,7 +413,9 @@ const (
 // itself ([ErrNotBusinessOutcome]) or one already listed
 // ([outcome.ErrDuplicateID]); no canvas ([ErrEmptyCanvas]), the zero Canvas
 // ([outcome.ErrEmptyID]), two canvases for one category
-// ([outcome.ErrDuplicateID]), category weights all zero ([ErrZeroWeights]),
+// ([outcome.ErrDuplicateID]), category weights all zero ([ErrZeroWeights],
+// also when two canvases share a category, but not beside a zero Canvas,
+// whose weight is unknown),
 // a canvas metric that names no candidate ([ErrUnknownMetric]); a series of
 // a length unlike the first series given ([ErrSeriesLength]), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
@@ -526,12 +528,13 @@ func Select(in Input) (Ranking, error) {
 		errs = append(errs, outcome.NewError(ErrEmptyCanvas, nil, "northstar: no canvases: the choice needs the customer categories"))
 	}
 	seen := make(map[string]bool, len(canvases))
-	allZero := true
+	allZero, zeroCanvas := true, false
 	pairs := 0
 	for i, cv := range canvases {
 		cat := cv.Category()
 		if cv.IsZero() {
 			errs = append(errs, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: canvas %d is the zero Canvas", i))
+			zeroCanvas = true
 			continue
 		}
 		if seen[cat] {
@@ -548,7 +551,10 @@ func Select(in Input) (Ranking, error) {
 		}
 		pairs += len(cv.metrics)
 	}
-	if len(canvases) > 0 && allZero && len(seen) == len(canvases) {
+	// A zero Canvas stands for a canvas whose weight is unknown, so the
+	// weights cannot be said to be all zero; a duplicate category's weight is
+	// known, and counts.
+	if len(canvases) > 0 && allZero && !zeroCanvas {
 		errs = append(errs, outcome.NewError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
 	}
 	var g *graph

@@ -839,6 +839,25 @@ func TestSelectErrors(t *testing.T) {
 			[]outcome.Code{outcome.ErrEmptyID}, "northstar: canvas 1 is the zero Canvas", nil},
 		{"two canvases for one category", func(in *Input) { in.Canvases[1] = in.Canvases[0] },
 			[]outcome.Code{outcome.ErrDuplicateID}, `northstar: two canvases for category "guests"`, []string{"guests"}},
+		// However the duplicate is resolved, every category weighs zero:
+		// both problems are reported.
+		{"two canvases of weight zero for one category", func(in *Input) {
+			spec := in.Canvases[0].Spec()
+			spec.Weight = decimal.Zero
+			in.Canvases = []Canvas{MustCanvas(spec), MustCanvas(spec)}
+		}, []outcome.Code{outcome.ErrDuplicateID, ErrZeroWeights}, `northstar: two canvases for category "guests"`, []string{"guests"}},
+		// The duplicate weighs 3: the weights are not all zero.
+		{"two canvases for one category, one of weight zero", func(in *Input) {
+			spec := in.Canvases[0].Spec()
+			spec.Weight = decimal.Zero
+			in.Canvases = []Canvas{MustCanvas(spec), in.Canvases[0]}
+		}, []outcome.Code{outcome.ErrDuplicateID}, `northstar: two canvases for category "guests"`, []string{"guests"}},
+		// The zero Canvas's weight is unknown: the other's zero is not all.
+		{"zero canvas beside one of weight zero", func(in *Input) {
+			spec := in.Canvases[0].Spec()
+			spec.Weight = decimal.Zero
+			in.Canvases = []Canvas{MustCanvas(spec), {}}
+		}, []outcome.Code{outcome.ErrEmptyID}, "northstar: canvas 1 is the zero Canvas", nil},
 		{"unknown canvas metric", func(in *Input) { in.Candidates = in.Candidates[1:] },
 			[]outcome.Code{ErrUnknownMetric}, `northstar: canvas "hosts" uses metric "listings-created", which is not a candidate`,
 			[]string{"hosts", "listings-created"}},
