@@ -37,7 +37,10 @@ type Robustness struct {
 	// RunnerUp is the metric ID of the second eligible candidate, or "" if
 	// there is none.
 	RunnerUp string `json:"runnerUp,omitempty"`
-	// Margin is the winner's total minus the runner-up's.
+	// Margin is the winner's total minus the runner-up's, to the 12
+	// decimal places of [Entry.Total] (the float64 nearest the exact
+	// difference of the two 12-place totals): never negative, and 0 when
+	// the two tie as the ranking sees them and the tie-break decides.
 	Margin float64 `json:"margin"`
 	// Changes are the smallest weight changes that bring a challenger
 	// level with the winner: at most one per criterion and direction, those
@@ -82,7 +85,7 @@ func robustness(entries []Entry, w [numCriteria]float64) Robustness {
 	}
 	a := entries[0]
 	r.RunnerUp = entries[1].Metric.ID()
-	r.Margin = a.Total - entries[1].Total
+	r.Margin = (tieKey(a.Total) - tieKey(entries[1].Total)) / tieScale
 	var wsum float64
 	for _, v := range w {
 		wsum += v

@@ -255,7 +255,12 @@ type Entry struct {
 	Eligible bool `json:"eligible"`
 	// Failed lists the gates the candidate failed, in gate order.
 	Failed []GateFailure `json:"failed,omitempty"`
-	// Total is the sum of the criteria's contributions.
+	// Total is the sum of the criteria's contributions, to 12 decimal
+	// places: the resolution at which [Select] ranks totals, so that
+	// rounding in the last bits of a sum cannot decide, and so that the
+	// totals of the candidates that pass every gate never rise down the
+	// ranking (it is the float64 nearest the 12-place decimal, so it may
+	// differ from the contributions' float64 sum by up to 5·10^-13).
 	Total float64 `json:"total"`
 	// Scores holds one Score per criterion, in criterion order.
 	Scores []Score `json:"scores"`
@@ -387,13 +392,15 @@ const (
 // Each raw value is divided by the largest among the candidates that pass
 // every gate (among all candidates if none does), so the best scores 1; the
 // criterion weights are divided by their sum; a candidate's total is the sum
-// over the criteria of weight times score, from 0 to 1.
+// over the criteria of weight times score, from 0 to 1, to 12 decimal places
+// ([Entry.Total]).
 //
 // # Order
 //
 // Candidates that pass every gate come first. Then the higher total ranks
-// higher, totals being compared to 12 decimal places (so that rounding in
-// the last bits cannot decide); ties are broken by the higher raw customer
+// higher, totals being compared, and reported, to 12 decimal places (so
+// that rounding in the last bits cannot decide, and a total never shows
+// above the one ranked before it); ties are broken by the higher raw customer
 // coverage, also compared to 12 decimal places (coverage is a sum over the
 // canvases, whose last bits depend on their order), then the higher level (a
 // successful customer outcome above a business outcome), then the metric ID
@@ -744,7 +751,7 @@ func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error
 			s.Contribution = s.Weight * s.Normalised
 			total += s.Contribution
 		}
-		e.Total = total
+		e.Total = tieKey(total) / tieScale // as the ranking compares it
 		if best[Coverage-1] > 0 {
 			for j := range e.Categories {
 				p := &e.Categories[j]

@@ -100,11 +100,13 @@ func TestSelectHandWorked(t *testing.T) {
 		// 0.3·1 + 0.2·1 + 0.1·0.75 = 0.575.
 		{"nights-booked", 1, true, nil, 0.575, [numCriteria]want{
 			{0.6875, 1, 0.3, false}, {0, 0, 0, true}, {1, 1, 0.2, false}, {0.75, 0.75, 0.075, false}, {0, 0, 0, true}}},
-		// 0.3·(0.1875/0.6875 = 3/11) + 0.1·1 = 0.9/11 + 0.1 = 0.181818.
-		{"review-score", 2, true, nil, 0.9/11 + 0.1, [numCriteria]want{
+		// 0.3·(0.1875/0.6875 = 3/11) + 0.1·1 = 0.9/11 + 0.1 = 0.1818...,
+		// 0.181818181818 to the 12 places of a total.
+		{"review-score", 2, true, nil, 0.181818181818, [numCriteria]want{
 			{0.1875, 3.0 / 11, 0.9 / 11, false}, {0, 0, 0, true}, {0, 0, 0, false}, {1, 1, 0.1, false}, {0, 0, 0, true}}},
-		// An output: 0.3·(0.125/0.6875 = 2/11) + 0.2·1 + 0.1·1 = 0.354545.
-		{"listings-created", 3, false, []Gate{GateOutcome}, 0.6/11 + 0.3, [numCriteria]want{
+		// An output: 0.3·(0.125/0.6875 = 2/11) + 0.2·1 + 0.1·1 = 0.3545...,
+		// 0.354545454545 to 12 places.
+		{"listings-created", 3, false, []Gate{GateOutcome}, 0.354545454545, [numCriteria]want{
 			{0.125, 2.0 / 11, 0.6 / 11, false}, {0, 0, 0, true}, {1, 1, 0.2, false}, {1, 1, 0.1, false}, {0, 0, 0, true}}},
 		// No canvas uses revenue: 0 on everything.
 		{"revenue", 4, false, []Gate{GateCanvas}, 0, [numCriteria]want{
@@ -121,7 +123,7 @@ func TestSelectHandWorked(t *testing.T) {
 				gates = append(gates, f.Gate)
 			}
 			assert.Equal(t, tt.gates, gates)
-			assert.InDelta(t, tt.total, e.Total, 1e-15)
+			assert.Equal(t, tt.total, e.Total, "the 12-place total, as near as a float64 gets")
 			weights := [numCriteria]float64{0.3, 0.2, 0.2, 0.1, 0.2}
 			var sum float64
 			for c := range Criteria() {
@@ -135,7 +137,7 @@ func TestSelectHandWorked(t *testing.T) {
 				assert.Equal(t, w.missing, s.Missing, "%s missing", c)
 				sum += s.Contribution
 			}
-			assert.InDelta(t, e.Total, sum, 1e-15, "the contributions add up to the total")
+			assert.InDelta(t, e.Total, sum, 5e-13, "the contributions add up to the total, to 12 places")
 		})
 	}
 
@@ -173,7 +175,7 @@ func TestSelectHandWorked(t *testing.T) {
 	// (g = 1) by 3.93, more than their weights of 3 and 2: impossible.
 	rb := r.Robustness
 	assert.Equal(t, "review-score", rb.RunnerUp)
-	assert.InDelta(t, 0.575-(0.9/11+0.1), rb.Margin, 1e-15)
+	assert.Equal(t, 0.393181818182, rb.Margin, "0.575 - 0.181818181818, the totals as reported")
 	require.Len(t, rb.Changes, 1)
 	ch, ok := rb.Smallest()
 	require.True(t, ok)
@@ -373,7 +375,7 @@ func TestSelectProperties(t *testing.T) {
 			assert.InDelta(t, e.Total, total, 1e-12)
 			if i > 0 && e.Eligible {
 				assert.True(t, r.Entries[i-1].Eligible)
-				assert.GreaterOrEqual(t, r.Entries[i-1].Total, e.Total-1e-12)
+				assert.GreaterOrEqual(t, r.Entries[i-1].Total, e.Total, "trial %d: totals as reported, in rank order", trial)
 			}
 			if p := r.Entries[max(i-1, 0)]; i > 0 && p.Eligible == e.Eligible &&
 				tieKey(p.Total) == tieKey(e.Total) {
@@ -381,6 +383,10 @@ func TestSelectProperties(t *testing.T) {
 			}
 		}
 		assert.InDelta(t, 1, cov, 1e-12, "trial %d", trial)
+		if rb := r.Robustness; rb.RunnerUp != "" {
+			assert.GreaterOrEqual(t, rb.Margin, 0.0, "trial %d", trial)
+			assert.InDelta(t, r.Entries[0].Total-r.Entries[1].Total, rb.Margin, 1e-15, "trial %d", trial)
+		}
 
 		// The order of the candidates and of the canvases does not matter,
 		// to the last bit of every total.
@@ -494,7 +500,7 @@ func TestSelectNarrowRatingScale(t *testing.T) {
 	rs, _ := r.Find("review-score")
 	assert.Equal(t, 1.0, rs.Score(Ratings).Raw)
 	assert.Equal(t, 1.0, rs.Score(Ratings).Normalised)
-	assert.InDelta(t, 0.9/11+0.1, rs.Total, 1e-15)
+	assert.Equal(t, 0.181818181818, rs.Total, "0.9/11 + 0.1 to 12 places")
 	assert.Equal(t, []string{"nights-booked", "review-score", "listings-created", "revenue"}, ids(r))
 	_, err = json.Marshal(r)
 	assert.NoError(t, err, "every number in the ranking is finite")
@@ -565,9 +571,11 @@ func TestSelectTieBreakIgnoresCanvasOrder(t *testing.T) {
 				cats = append(cats, cv.Category())
 			}
 			assert.Equal(t, []string{"a", "b", "c"}, ids(r), "swap %v, canvases %v", swap, cats)
-			for i, want := range []struct{ coverage, total float64 }{{2.7 / 7, 1}, {2.7 / 7, 1}, {1.6 / 7, 16.0 / 27}} {
+			// c's total, 16/27 = 0.592592592592|59..., is 0.592592592593 to
+			// 12 places.
+			for i, want := range []struct{ coverage, total float64 }{{2.7 / 7, 1}, {2.7 / 7, 1}, {1.6 / 7, 0.592592592593}} {
 				assert.InDelta(t, want.coverage, r.Entries[i].Score(Coverage).Raw, 1e-15)
-				assert.InDelta(t, want.total, r.Entries[i].Total, 1e-15)
+				assert.Equal(t, want.total, r.Entries[i].Total)
 			}
 			// The tie is exact: no margin, and no weight to change.
 			assert.Equal(t, 0.0, r.Robustness.Margin, "swap %v, canvases %v", swap, cats)
@@ -615,6 +623,37 @@ func TestSelectTieBreakCoverageToTwelvePlaces(t *testing.T) {
 		assert.InDelta(t, want.total, r.Entries[i].Total, 1e-15)
 	}
 	assert.Negative(t, tieBreak(r.Entries[1], r.Entries[2]), "robustness breaks the tie as the ranking does")
+}
+
+// TestSelectTotalsToTwelvePlaces: totals are ranked to 12 places, and
+// reported so, with the margin between them: the winner never shows a total
+// below the runner-up's, nor a negative margin.
+func TestSelectTotalsToTwelvePlaces(t *testing.T) {
+	// One category; a has importance 6 and b 4: coverage 0.6 and 0.4,
+	// scoring 1 and 2/3. b is rated 5 on a scale from 1 to 5 (ratings 1,
+	// the best), a not at all. Totals: a 0.3·1 = 0.3; b 0.3·2/3 + 0.1·1 =
+	// 0.3, which float64 adds up to 0.30000000000000004. A tie to 12
+	// places, which the higher coverage breaks for a.
+	a := metric("a", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	b := metric("b", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "a", Importance: dec("6")}, {Metric: "b", Importance: dec("4")}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: a}, {Metric: b, Ratings: []Rating{rating("x", 5, 1, 5)}}},
+		Canvases: []Canvas{cv}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a", "b"}, ids(r))
+	assert.Equal(t, 0.3, r.Entries[0].Total)
+	assert.Equal(t, 0.3, r.Entries[1].Total)
+	assert.Equal(t, "b", r.Robustness.RunnerUp)
+	assert.Equal(t, 0.0, r.Robustness.Margin)
+	// Tied already: b draws level at no change, the tie-break deciding; the
+	// smallest rise of ratings, or fall of coverage, puts it ahead.
+	assert.Equal(t, []WeightChange{
+		{Criterion: Coverage, From: 3, To: 3, Challenger: "b"},
+		{Criterion: Ratings, From: 1, To: 1, Challenger: "b"},
+	}, r.Robustness.Changes)
 }
 
 func TestSelectCanvasGateNeedsReliance(t *testing.T) {
