@@ -424,7 +424,8 @@ const (
 // also when two canvases share a category, but not beside a zero Canvas,
 // whose weight is unknown),
 // a canvas metric that names no candidate ([ErrUnknownMetric]); a series of
-// a length unlike the first series given ([ErrSeriesLength]), with a NaN or
+// a length unlike the first series given ([ErrSeriesLength], with the IDs
+// of both candidates, the series' own first), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
 // ([ErrConstantSeries]); a hierarchy that answers inconsistently
@@ -504,7 +505,7 @@ func Select(in Input) (Ranking, error) {
 		if seriesLen < 0 {
 			seriesLen, seriesFrom = len(c.Series), id
 		} else if len(c.Series) != seriesLen {
-			errs = append(errs, outcome.NewError(ErrSeriesLength, []string{id},
+			errs = append(errs, outcome.NewError(ErrSeriesLength, []string{id, seriesFrom},
 				"northstar: %s has %d values, but the series of %q, the first given, has %d",
 				name, len(c.Series), clip(seriesFrom), seriesLen))
 			continue

@@ -918,7 +918,7 @@ func TestSelectErrors(t *testing.T) {
 			in.Candidates[1].Series = []float64{1, 2, 3, 4, 5, 6, 7, 9, 9}
 		}, []outcome.Code{ErrSeriesLength},
 			`northstar: series of "nights-booked" has 8 values, but the series of "revenue", the first given, has 9`,
-			[]string{"nights-booked"}},
+			[]string{"nights-booked", "revenue"}},
 		{"NaN in a series", func(in *Input) { in.Candidates[3].Series = nan },
 			[]outcome.Code{outcome.ErrNotFinite}, `northstar: series of "nights-booked" has NaN at index 2`, []string{"nights-booked"}},
 		{"series too short", func(in *Input) { in.Candidates[3].Series = []float64{1, 2, 3, 4, 5, 6} },
