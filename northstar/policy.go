@@ -244,8 +244,14 @@ func (p Policy) Validate() error {
 }
 
 // Equal reports whether p and o are the same policy: numerically equal
-// weights and the same lead/lag options.
-func (p Policy) Equal(o Policy) bool { return p.Weights.Equal(o.Weights) && p.LeadLag == o.LeadLag }
+// weights, and lead/lag options that mean the same to [Select]: the same
+// maximum lag, method and confidence level, a zero Method standing for
+// [Pearson] and a zero Confidence for [DefaultConfidence], so {"maxLag":3}
+// with the default weights equals [DefaultPolicy].
+func (p Policy) Equal(o Policy) bool {
+	a, b := p.LeadLag, o.LeadLag
+	return p.Weights.Equal(o.Weights) && a.MaxLag == b.MaxLag && a.method() == b.method() && a.confidence() == b.confidence()
+}
 
 // IsZero reports whether p is the zero Policy.
 func (p Policy) IsZero() bool { return p.Weights.IsZero() && p.LeadLag == LagOptions{} }

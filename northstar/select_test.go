@@ -1099,6 +1099,49 @@ func TestGateText(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"gate":"beauty","reason":"r"}`), &f), ErrUnknownGate)
 }
 
+// TestPolicyEqual: policies are equal when Select reads them the same: a
+// zero Method is Pearson, a zero Confidence 0.95, weights of 3 and 3.0 the
+// same weight.
+func TestPolicyEqual(t *testing.T) {
+	def := DefaultPolicy()
+	var p Policy
+	require.NoError(t, json.Unmarshal([]byte(`{"weights":{"coverage":"3.0","lead":"2","linkage":"2","ratings":"1","reach":"2"},"leadLag":{"maxLag":3}}`), &p))
+	require.Equal(t, LagOptions{MaxLag: 3}, p.LeadLag)
+	assert.True(t, p.Equal(def))
+	assert.True(t, def.Equal(p))
+	in := leadInput()
+	in.Policy = def
+	a, err := Select(in)
+	require.NoError(t, err)
+	in.Policy = p
+	b, err := Select(in)
+	require.NoError(t, err)
+	assert.Equal(t, a.Entries, b.Entries, "the same ranking")
+
+	tests := []struct {
+		name string
+		edit func(*Policy)
+		want bool
+	}{
+		{"zero method is Pearson", func(p *Policy) { p.LeadLag.Method = 0 }, true},
+		{"zero confidence is 0.95", func(p *Policy) { p.LeadLag.Confidence = 0 }, true},
+		{"Spearman", func(p *Policy) { p.LeadLag.Method = Spearman }, false},
+		{"confidence 0.9", func(p *Policy) { p.LeadLag.Confidence = 0.9 }, false},
+		{"max lag 4", func(p *Policy) { p.LeadLag.MaxLag = 4 }, false},
+		{"max lag 0", func(p *Policy) { p.LeadLag.MaxLag = 0 }, false},
+		{"a weight", func(p *Policy) { p.Weights.Reach = dec("2.5") }, false},
+		{"the same weight written 2.00", func(p *Policy) { p.Weights.Reach = dec("2.00") }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			tt.edit(&p)
+			assert.Equal(t, tt.want, p.Equal(def))
+			assert.Equal(t, tt.want, def.Equal(p))
+		})
+	}
+}
+
 func TestPolicyJSON(t *testing.T) {
 	p := DefaultPolicy()
 	out, err := json.Marshal(p)
