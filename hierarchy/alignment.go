@@ -18,8 +18,10 @@ import (
 // total weight of its links up, and the aligned part of it is the weight of
 // the links that go to nodes that reach a customer outcome: a task that gives
 // 0.7 of its effort to an aligned activity and 0.3 to an orphan one is 70%
-// aligned by weight. A node with no link up counts with weight 1 (the default
-// weight of a link), none of it aligned.
+// aligned by weight. A node whose links up weigh nothing in all (it has no
+// link up, or only links of weight 0) counts with weight 1, the default weight
+// of a link: all of it aligned if the node reaches a successful customer
+// outcome, none of it if not. So every node weighs something.
 //
 // Share is immutable data; compare shares with [Share.Equal].
 type Share struct {
@@ -48,7 +50,8 @@ func (s Share) ByCount(places int32) decimal.Decimal {
 
 // ByWeight returns the aligned share by weight, AlignedWeight / Weight,
 // rounded half away from zero to the given number of decimal places. With no
-// weight it is 1: nothing is misaligned.
+// weight (no nodes: every node weighs something) it is 1: nothing is
+// misaligned.
 func (s Share) ByWeight(places int32) decimal.Decimal {
 	if s.Weight.Sign() == 0 {
 		return decimal.New(1, 0)
@@ -287,16 +290,21 @@ func (m Model) Alignment() Alignment {
 		} else {
 			orphans[g.reach(u)-1]++
 		}
-		lo, hi := g.outOff[u], g.outOff[u+1]
-		if lo == hi {
-			weight[k].add(weightScale)
-			continue
-		}
-		for p := lo; p < hi; p++ {
+		// some is not zero once a link up weighs anything (weights are not
+		// negative): a node whose links up weigh nothing counts with 1.
+		var some int64
+		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 			w := g.weight(p)
+			some |= w
 			weight[k].add(w)
 			if g.aligned(g.outTgt[p]) {
 				alignedWeight[k].add(w)
+			}
+		}
+		if some == 0 {
+			weight[k].add(weightScale)
+			if g.aligned(u) {
+				alignedWeight[k].add(weightScale)
 			}
 		}
 	}

@@ -132,12 +132,60 @@ func TestShareEdges(t *testing.T) {
 	assert.Equal(t, 0, a.Level(CO).Nodes)
 	assert.True(t, a.Equal(Alignment{}))
 
-	// Links of weight 0 carry no weight.
+	// A node whose only link up weighs 0 counts with weight 1, all of it
+	// aligned, since it reaches the customer outcome.
 	m := mustBuild(t, []Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", "0"}})
 	al := m.Alignment()
-	assert.True(t, al.Overall.Weight.IsZero())
+	assert.True(t, Share{Nodes: 1, Aligned: 1, Weight: dec("1"), AlignedWeight: dec("1")}.Equal(al.Overall), "%+v", al.Overall)
 	assert.True(t, dec("1").Equal(al.Overall.ByWeight(2)))
 	assert.True(t, dec("1").Equal(al.Overall.ByCount(2)))
+}
+
+// TestAlignmentZeroWeights checks nodes whose links up weigh nothing in all:
+// each counts with weight 1, aligned if it reaches a customer outcome.
+func TestAlignmentZeroWeights(t *testing.T) {
+	tests := []struct {
+		name  string
+		edges []edge
+		want  Share // the tasks' share
+	}{
+		// t1 and t2 link by weight 0 to the orphan activity a: each weighs
+		// 1, none aligned: 0 of 2 by count, 0 of 2 by weight (not 0 of 0,
+		// which ByWeight calls 100%).
+		{"orphans by weight 0", []edge{{"t1", "a", "0"}, {"t2", "a", "0"}},
+			Share{Level: T, Nodes: 2, Weight: dec("2"), AlignedWeight: dec("0")}},
+		// Adding a link of weight 0 to an orphan changes nothing: t2 has no
+		// link, t1 one of weight 0; both weigh 1, none aligned.
+		{"no link and a link of weight 0", []edge{{"t1", "a", "0"}},
+			Share{Level: T, Nodes: 2, Weight: dec("2"), AlignedWeight: dec("0")}},
+		// t1 reaches sco by a link of weight 0: 1, aligned; t2 to the
+		// orphan a by weight 0: 1, not: 1 of 2 both ways.
+		{"one aligned by weight 0", []edge{{"t1", "sco", "0"}, {"t2", "a", "0"}},
+			Share{Level: T, Nodes: 2, Aligned: 1, Weight: dec("2"), AlignedWeight: dec("1")}},
+		// t1 has 0 to sco and 0.5 to a: it weighs its links, 0.5, none of
+		// it aligned (its aligned link weighs 0); t2 weighs 1, none
+		// aligned: 1 of 2 by count, 0 of 1.5 by weight.
+		{"a link of weight 0 beside another", []edge{{"t1", "sco", "0"}, {"t1", "a", "0.5"}, {"t2", "a", "0"}},
+			Share{Level: T, Nodes: 2, Aligned: 1, Weight: dec("1.5"), AlignedWeight: dec("0")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustBuild(t, []Node{node("t1", T), node("t2", T), node("a", A), node("sco", CO)}, tt.edges)
+			got := m.Alignment().Level(T)
+			assert.True(t, tt.want.Equal(got), "%+v", got)
+		})
+	}
+
+	// The sentence and the share by weight agree: 0% of the tasks by count
+	// and by weight, not 0% and 100%.
+	a := mustBuild(t, []Node{node("t1", T), node("t2", T), node("a", A)},
+		[]edge{{"t1", "a", "0"}, {"t2", "a", "0"}}).Alignment()
+	assert.True(t, dec("0").Equal(a.Level(T).ByWeight(2)))
+	// Work: t1, t2, a, none aligned; the activity a has no link up: 1, none
+	// aligned. The orphans all stop at the activity level, sorted by ID.
+	assert.True(t, Share{Nodes: 3, Weight: dec("3"), AlignedWeight: dec("0")}.Equal(a.Overall), "%+v", a.Overall)
+	assert.Equal(t, `No: 0% of the work (0 of 3 nodes) reaches a successful customer outcome (tasks 0%, activities 0%); `+
+		`3 do not: "a", "t1", "t2".`, a.Answer())
 }
 
 // TestAlignmentLargeWeights checks sums of weights beyond an int64 of
