@@ -108,7 +108,7 @@ const (
 	// The flags while the roll-up runs.
 	flagBlocked  = 0x10 // a node feeding in has no value
 	flagFed      = 0x20 // some node has fed in (Min, Max)
-	flagOverflow = 0x40 // what was fed in passed 128 bits: an error, unless the node is blocked
+	flagOverflow = 0x40 // what was fed in passed 128 bits: the sum goes on in RollUp.wide
 	flagMask     = 0x0F
 )
 
@@ -124,9 +124,12 @@ type RollUp struct {
 	narrow []int64 // the values, when they all fit in int64
 	val    []i128  // the values, otherwise
 	state  []uint8
-	// wide holds, for a weighted sum, the sums of the nodes whose partial
-	// sums passed 128 bits (flagOverflow), exactly: terms that cancel may
-	// bring the value back within them. It is nil until one does.
+	// wide holds, exactly, the sums of the nodes whose partial sums passed
+	// 128 bits (flagOverflow): for a weighted sum, the sum itself, which
+	// terms that cancel may bring back within them; for a weighted mean,
+	// its numerator, Σ value·weight with the weights in millionths, which
+	// the sum of the weights brings back within the inputs' range. It is
+	// nil until one does.
 	wide map[int32]*big.Int
 }
 
@@ -145,14 +148,17 @@ type RollUp struct {
 // four links of weight 0.333333 up a path add 24). If those come to more
 // than 38 the roll-up fails with [ErrRollUpPrecision], naming such a path; a
 // value beyond the 128 bits (about 1.7·10^38 units of the last place) fails
-// with [ErrRollUpOverflow]. Other errors:
+// with [ErrRollUpOverflow]. The other methods never overflow: a weighted mean,
+// a min and a max lie within the values that feed them. Other errors:
 // [ErrUnknownMethod], and [ErrForeignValues] for a value set made for another
 // model.
 //
 // It takes one pass over the nodes in topological order and their links up,
 // and allocates a fixed number of times: no decimal per node or link. (A
 // weighted sum whose partial sums at a node pass 128 bits goes on, for that
-// node, in a big.Int, so that terms which cancel give the value that fits.)
+// node, in a big.Int, so that terms which cancel give the value that fits;
+// so does a weighted mean's numerator, Σ weight·value, which the sum of the
+// weights then divides.)
 func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp, error) {
 	var o rollUpOptions
 	for _, opt := range opts {
@@ -314,12 +320,10 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 			r.block(u)
 			continue
 		case f&flagOverflow != 0:
-			w, ok := r.wide[u]
-			if !ok {
-				return r.overflowError(u)
-			}
-			if v, overflow = i128FromBig(w); overflow {
-				return r.overflowError(u)
+			if r.method == WeightedMean {
+				v, overflow = quoBig(r.wide[u], wsum[u])
+			} else {
+				v, overflow = i128FromBig(r.wide[u])
 			}
 			f = stateComputed
 		default:
@@ -364,35 +368,31 @@ func (r *RollUp) finish(u int32, wsum []u128) (i128, bool) {
 		if s == (u128{}) {
 			return i128{}, false
 		}
-		return quoBig(acc, s)
+		return quoBig(acc.big(), s)
 	}
 	return acc, false
 }
 
-// quoBig returns a/s rounded half away from zero, for a divisor of more than
-// 64 bits.
-func quoBig(a i128, s u128) (i128, bool) {
+// quoBig returns a/s rounded half away from zero, for a numerator of more
+// than 128 bits or a divisor of more than 64 (s > 0), and whether the
+// quotient does not fit. A weighted mean's always fits: it lies within the
+// values that feed it.
+func quoBig(a *big.Int, s u128) (i128, bool) {
 	d := new(big.Int).SetUint64(s.hi)
 	d.Lsh(d, 64).Or(d, new(big.Int).SetUint64(s.lo))
-	n := a.big()
-	neg := n.Sign() < 0
-	n.Abs(n)
-	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
+	q, rem := new(big.Int).QuoRem(new(big.Int).Abs(a), d, new(big.Int))
 	if rem.Lsh(rem, 1).Cmp(d) >= 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	lo := q.Uint64() // q <= |a| < 2^127
-	hi := new(big.Int).Rsh(q, 64).Uint64()
-	s2 := 1
-	if neg {
-		s2 = -1
+	if a.Sign() < 0 {
+		q.Neg(q)
 	}
-	return fromAbs(s2, hi, lo)
+	return i128FromBig(q)
 }
 
 // feed adds u's value v into the nodes it feeds that have no measured value,
 // for a weighted sum or mean (a min or a max never needs 128 bits). A node
-// whose sum passes 128 bits gets flagOverflow.
+// whose sum passes 128 bits gets flagOverflow, and its sum goes on in wide.
 func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 	g := r.g
 	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
@@ -401,8 +401,10 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 			continue
 		}
 		if r.state[t]&flagOverflow != 0 {
-			if w, ok := r.wide[t]; ok {
-				w.Add(w, r.term(v, p))
+			w := r.wide[t]
+			w.Add(w, r.term(v, p))
+			if wsum != nil {
+				wsum[t].add(g.weight(p))
 			}
 			continue
 		}
@@ -428,27 +430,29 @@ func (r *RollUp) feed(u int32, v i128, vals *Values, wsum []u128) {
 			wsum[t].add(w)
 		}
 		if overflow {
-			// An error only if t turns out to have a value (a node
-			// feeding it may have none, now or later in the order) and,
-			// for a weighted sum, the value passes 128 bits: the sum goes
-			// on exactly, in a big.Int.
+			// The sum goes on exactly, in a big.Int: an error only if t
+			// turns out to have a value (a node feeding it may have none,
+			// now or later in the order) and, for a weighted sum, the value
+			// passes 128 bits.
 			r.state[t] |= flagOverflow
-			if r.method == WeightedSum {
-				if r.wide == nil {
-					r.wide = make(map[int32]*big.Int)
-				}
-				w := old.big()
-				r.wide[t] = w.Add(w, r.term(v, p))
+			if r.wide == nil {
+				r.wide = make(map[int32]*big.Int)
 			}
+			w := old.big()
+			r.wide[t] = w.Add(w, r.term(v, p))
 		}
 	}
 }
 
 // term returns, exactly, what u's value v adds through link p to a weighted
-// sum: v times the link's weight.
+// sum, v times the link's weight, or to a weighted mean's numerator, v times
+// the link's weight in millionths.
 func (r *RollUp) term(v i128, p int32) *big.Int {
 	x := v.big()
-	if r.g.weights != nil {
+	switch {
+	case r.method == WeightedMean:
+		x.Mul(x, big.NewInt(r.g.weight(p)))
+	case r.g.weights != nil:
 		x.Mul(x, big.NewInt(r.g.weights[p]))
 		x.Quo(x, big.NewInt(weightScale)) // exact: see mulWeight
 	}

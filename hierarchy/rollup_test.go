@@ -293,8 +293,8 @@ func TestRollUpThirds(t *testing.T) {
 func TestRollUpOverflowMessage(t *testing.T) {
 	// Twenty links of weight 10^12 from values of 2^63-1 into "sco": the sum
 	// is about 20 · 9.2·10^18 · 10^12 = 1.8·10^32, within 2^127 (about
-	// 1.7·10^38), but a mean's numerator, kept in millionths of the weights,
-	// is 1.8·10^38, beyond it.
+	// 1.7·10^38); a mean's numerator, kept in millionths of the weights, is
+	// 1.8·10^38, beyond it, but goes on in a big.Int: the mean is 2^63-1.
 	nodes := []Node{node("sco", CO)}
 	var edges []edge
 	vs := map[string]string{}
@@ -308,9 +308,9 @@ func TestRollUpOverflowMessage(t *testing.T) {
 	r, err := m.RollUp(values(t, m, 0, vs), WeightedSum)
 	require.NoError(t, err)
 	assert.Equal(t, "184467440737095516140000000000000", rolled(t, m, r)["sco"]) // 20 · (2^63-1) · 10^12
-	_, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
-	assert.EqualError(t, err, `hierarchy: the weighted mean at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
-	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	r, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
+	require.NoError(t, err)
+	assert.Equal(t, "9223372036854775807", rolled(t, m, r)["sco"])
 
 	// Up two links of 10^12: 9.2·10^18 · 10^24 = 9.2·10^42 at "sco".
 	chain := mustBuild(t, []Node{node("t", T), node("a", A), node("sco", CO)},
@@ -319,6 +319,47 @@ func TestRollUpOverflowMessage(t *testing.T) {
 	assert.EqualError(t, err, `hierarchy: the weighted sum at node "sco" is beyond 128-bit fixed point at 0 decimal places`)
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
 	assert.Equal(t, []string{"sco"}, outcome.Problems(err)[0].IDs)
+}
+
+// TestRollUpMeanWideNumerator: a weighted mean whose numerator, Σ value ·
+// weight in millionths, passes 128 bits is computed exactly all the same.
+// Twenty tasks feed "a" with weight 10^12 (10^18 millionths) each, ten of
+// them 9·10^18 and ten 9·10^18 - 1: the numerator is about 1.8·10^38, beyond
+// 2^127 (about 1.7·10^38); the mean is 9·10^18 - 0.5, which rounds half away
+// from zero to 9·10^18 at 0 places. "a" and "tx" (1) then feed "o" with weight
+// 1 each: (9·10^18 + 1) / 2 = 4500000000000000000.5, rounded to ...001.
+// Negated, every value is too: -9·10^18 at "a", -4500000000000000001 at "o".
+// If "tx" has no value, "a" keeps its value and "o" has none.
+func TestRollUpMeanWideNumerator(t *testing.T) {
+	nodes := []Node{node("tx", T), node("a", A), node("o", O)}
+	edges := []edge{{"a", "o", ""}, {"tx", "o", ""}}
+	for i := range 20 {
+		id := "t" + itoa(i)
+		nodes = append(nodes, node(id, T))
+		edges = append(edges, edge{id, "a", "1000000000000"})
+	}
+	m := mustBuild(t, nodes, edges)
+	for _, sign := range []string{"", "-"} {
+		vs := map[string]string{"tx": sign + "1"}
+		for i := range 20 {
+			vs["t"+itoa(i)] = sign + "9000000000000000000"
+			if i%2 == 1 {
+				vs["t"+itoa(i)] = sign + "8999999999999999999"
+			}
+		}
+		r, err := m.RollUp(values(t, m, 0, vs), WeightedMean)
+		require.NoError(t, err)
+		got := rolled(t, m, r)
+		assert.Equal(t, sign+"9000000000000000000", got["a"])
+		assert.Equal(t, sign+"4500000000000000001", got["o"])
+
+		delete(vs, "tx")
+		r, err = m.RollUp(values(t, m, 0, vs), WeightedMean)
+		require.NoError(t, err)
+		got = rolled(t, m, r)
+		assert.Equal(t, sign+"9000000000000000000", got["a"])
+		assert.Equal(t, "-", got["o"])
+	}
 }
 
 // TestRollUpOverflowWithoutValue: a sum that passes 128 bits at a node with
@@ -558,9 +599,16 @@ func TestInt128(t *testing.T) {
 	assert.Equal(t, i128{hi: -2}, m)
 	_, overflow = i128{hi: 1}.mulSigned(i128{hi: 1})
 	assert.True(t, overflow)
-	qb, overflow := quoBig(i128From(-30), u128{hi: 0, lo: 4})
+	qb, overflow := quoBig(big.NewInt(-30), u128{hi: 0, lo: 4})
 	assert.False(t, overflow)
 	assert.Equal(t, i128From(-8), qb, "-7.5 rounds half away from zero")
+	// 2^130 / 2 = 2^129 does not fit; 2^130 / 2^64 = 2^66 does.
+	two130 := new(big.Int).Lsh(big.NewInt(1), 130)
+	_, overflow = quoBig(two130, u128{lo: 2})
+	assert.True(t, overflow)
+	qb, overflow = quoBig(two130, u128{hi: 1})
+	assert.False(t, overflow)
+	assert.Equal(t, i128{hi: 4}, qb, "2^66 = 4 · 2^64")
 
 	// mulWeight: a·w/10^6. -2500000 · 400000 / 10^6 = -1000000: q = -2 and
 	// r = 500000 give -800000 and -200000.
