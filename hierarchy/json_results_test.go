@@ -49,7 +49,7 @@ func TestAlignment_JSON(t *testing.T) {
 // problems and the first-time response 800.25; cost to serve 2000.75 + 0.4 x
 // 800.25 = 2320.85; revenue 0.6 x 800.25 = 480.15; the customer outcome
 // 2320.85 + 480.15 = 2801. The wallboard task has no value, so neither has
-// anything above it.
+// anything above it; with MissingAsZero it is an unmeasured zero.
 func TestRollUp_JSON(t *testing.T) {
 	m := model()
 	costs, err := m.NewValues(2)
@@ -74,6 +74,32 @@ func TestRollUp_JSON(t *testing.T) {
 			{"id": "solved-first-contact", "value": "2801", "computed": true}
 		],
 		"missing": ["monitor-queues", "update-wallboard", "wallboard-refreshes"],
+		"unmeasured": ["update-wallboard"]
+	}`, string(b))
+
+	// With MissingAsZero, the wallboard task counts as zero and is marked
+	// unmeasured, not shown as if measured; monitoring queues and the
+	// wallboard refreshes are computed from it: 0. Nothing is missing.
+	r, err = m.RollUp(costs, hierarchy.WeightedSum, hierarchy.MissingAsZero())
+	require.NoError(t, err)
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{
+		"method": "weighted sum",
+		"values": [
+			{"id": "answer-call", "value": "1200.5"},
+			{"id": "look-up-account", "value": "800.25"},
+			{"id": "update-wallboard", "value": "0", "unmeasured": true},
+			{"id": "handle-enquiry", "value": "2000.75", "computed": true},
+			{"id": "resolve-problem", "value": "800.25", "computed": true},
+			{"id": "monitor-queues", "value": "0", "computed": true},
+			{"id": "calls-handled", "value": "2000.75", "computed": true},
+			{"id": "first-time-response", "value": "800.25", "computed": true},
+			{"id": "wallboard-refreshes", "value": "0", "computed": true},
+			{"id": "cost-to-serve", "value": "2320.85", "computed": true},
+			{"id": "revenue", "value": "480.15", "computed": true},
+			{"id": "solved-first-contact", "value": "2801", "computed": true}
+		],
 		"unmeasured": ["update-wallboard"]
 	}`, string(b))
 

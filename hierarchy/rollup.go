@@ -545,16 +545,21 @@ type rollUpJSON struct {
 }
 
 // rollUpValue is one node's value in the JSON form of a [RollUp]: the value
-// as a decimal string, whatever decimal.MarshalJSONWithoutQuotes says.
+// as a decimal string, whatever decimal.MarshalJSONWithoutQuotes says, and
+// where it came from: computed, unmeasured (an input taken as zero), or
+// neither (measured).
 type rollUpValue struct {
-	ID       string `json:"id"`
-	Value    string `json:"value"`
-	Computed bool   `json:"computed,omitempty"`
+	ID         string `json:"id"`
+	Value      string `json:"value"`
+	Computed   bool   `json:"computed,omitempty"`
+	Unmeasured bool   `json:"unmeasured,omitempty"`
 }
 
 // MarshalJSON implements [json.Marshaler], for storing and showing a
 // roll-up: its method; the value of every node that has one, in the order
-// the nodes were added, each marked computed unless it was measured; and the
+// the nodes were added, each marked "computed" if it was computed from the
+// nodes feeding it, "unmeasured" if it is an input without a measured value
+// that [MissingAsZero] took as zero, and neither if it was measured; and the
 // IDs of the nodes without a value and of the inputs without a measured
 // value ([RollUp.Missing], [RollUp.Unmeasured]), sorted. Values are decimal
 // strings, whatever decimal's MarshalJSONWithoutQuotes says. For example:
@@ -562,6 +567,10 @@ type rollUpValue struct {
 //	{"method":"weighted sum",
 //	 "values":[{"id":"answer-call","value":"1200.5"},{"id":"handle-enquiry","value":"2000.75","computed":true}],
 //	 "missing":["monitor-queues"],"unmeasured":["update-wallboard"]}
+//
+// and with [MissingAsZero], the unmeasured input's entry:
+//
+//	{"id":"update-wallboard","value":"0","unmeasured":true}
 //
 // The zero RollUp is an error with code [ErrUnknownMethod]. A roll-up is
 // computed from a model, so its JSON is a report: there is no UnmarshalJSON.
@@ -574,7 +583,8 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 		if st == stateMissing {
 			continue
 		}
-		out.Values = append(out.Values, rollUpValue{ID: id, Value: decfmt.String(r.valueAt(int32(u))), Computed: st == stateComputed})
+		out.Values = append(out.Values, rollUpValue{ID: id, Value: decfmt.String(r.valueAt(int32(u))),
+			Computed: st == stateComputed, Unmeasured: st == stateZero})
 	}
 	return json.Marshal(out)
 }
