@@ -178,13 +178,15 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		inOff[t+1]++
 	}
 
-	// Both directions in compressed sparse rows, each row in the order the
-	// links were added. If every link is in the graph and the links come
-	// grouped by the node they leave in the nodes' order, the rows from the
-	// nodes are the links as they are. Otherwise, with outOff[v] the start
-	// of v's row, place each link there and move the start on; outOff[v] is
-	// then the end of v's row, the start of the next, and the offsets need
-	// only moving up one place. So for the rows to the nodes.
+	// Both directions in compressed sparse rows: the rows from the nodes
+	// each in the order its links were added, the rows to the nodes filled
+	// from those, so each in the nodes' order, whatever order the links were
+	// added in. If every link is in the graph and the links come grouped by
+	// the node they leave in the nodes' order, the rows from the nodes are
+	// the links as they are. Otherwise, with outOff[v] the start of v's row,
+	// place each link there and move the start on; outOff[v] is then the end
+	// of v's row, the start of the next, and the offsets need only moving up
+	// one place. So for the rows to the nodes.
 	for v := range n {
 		outOff[v+1] += outOff[v]
 		inOff[v+1] += inOff[v]
@@ -219,13 +221,11 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 	}
 	inSrc := make([]int32, k)
-	for i, f := range src {
-		if f < 0 {
-			continue
+	for f := range int32(n) {
+		for _, t := range outTgt[outOff[f]:outOff[f+1]] {
+			inSrc[inOff[t]] = f
+			inOff[t]++
 		}
-		t := dst[i]
-		inSrc[inOff[t]] = f
-		inOff[t]++
 	}
 	if n > 0 {
 		copy(inOff[1:], inOff[:n])

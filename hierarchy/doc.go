@@ -95,7 +95,8 @@
 // A query about an ID the model does not hold is an error with code
 // [ErrUnknownNode]. Iterators and reports list nodes in a documented,
 // deterministic order: reports sort IDs; iterators follow the order the nodes
-// and links were added.
+// were added and, going up, the order each node's links were added (going
+// down, the nodes' order).
 //
 // # At scale
 //

@@ -24,8 +24,8 @@ type LineOfSight struct {
 // exponential in number). It fails with [ErrUnknownNode] for an unknown ID
 // and [ErrInvalidLimit] for a limit below 1.
 //
-// The paths come depth first, each node's links taken in the order they were
-// added, so the first path follows the first links. A path ends at every
+// The paths come depth first, each node's links up taken in the order they
+// were added, so the first path follows the first links. A path ends at every
 // successful customer outcome it meets: when one customer outcome feeds
 // another, the path to the first is listed, then its continuation. Only links
 // to nodes that reach a customer outcome are followed, so the time taken is

@@ -29,7 +29,8 @@ type graph struct {
 	fractional bool
 	growthOnce sync.Once
 	growth     int32
-	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v.
+	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v,
+	// in the order of the nodes they come from.
 	inOff, inSrc []int32
 	// order is the topological order: Kahn's, first in first out.
 	order []int32
@@ -49,10 +50,15 @@ type graph struct {
 // Model is immutable and safe for concurrent use; copies share the same
 // storage. The zero Model is the empty hierarchy: no nodes, no links.
 //
-// Nodes are kept in the order they were added, and each node's links in the
-// order they were added; the iterators yield them in that order unless they
-// say otherwise. Queries about a node by an ID the model does not hold return
-// an error with code [ErrUnknownNode].
+// Nodes are kept in the order they were added, and each node's links up in
+// the order they were added; its links down come in the order of the nodes
+// they come from, whatever order the links were added in. The iterators
+// yield them in those orders unless they say otherwise. So two models built
+// from the same nodes, added in the same order, and the same links, with
+// each node's links up in the same order, answer every query alike, however
+// the links of different nodes were interleaved: a model and its JSON round
+// trip do. Queries about a node by an ID the model does not hold return an
+// error with code [ErrUnknownNode].
 type Model struct {
 	g *graph
 }
@@ -239,7 +245,8 @@ func (m Model) Parents(id string) (iter.Seq[string], error) {
 }
 
 // Children returns the IDs of the nodes that contribute directly to the node
-// with the given ID (one link down), in the order the links were added.
+// with the given ID (one link down), in the order of the nodes (the order
+// [Builder.AddNode] added them), whatever order the links were added in.
 func (m Model) Children(id string) (iter.Seq[string], error) {
 	g := m.graph()
 	v, err := g.pos(id)
@@ -275,7 +282,8 @@ func (m Model) Ancestors(id string) (iter.Seq[string], error) {
 
 // Descendants returns the IDs of every node that contributes to the node with
 // the given ID, directly or through others, each once, in breadth-first order:
-// its children first, then theirs. The node itself is not included.
+// its children first, then theirs, each node's children in the order of the
+// nodes (as [Model.Children] yields them). The node itself is not included.
 func (m Model) Descendants(id string) (iter.Seq[string], error) {
 	g := m.graph()
 	v, err := g.pos(id)

@@ -1,8 +1,14 @@
 package hierarchy
 
 import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -170,12 +176,15 @@ func TestConcurrentUse(t *testing.T) {
 	}
 }
 
-// TestLinkOrder checks that each node's links keep the order they were
+// TestLinkOrder checks that each node's links up keep the order they were
 // added in, whatever order that is: not the order of the nodes at either
-// end, and with the links of different nodes interleaved.
+// end, and with the links of different nodes interleaved; and that each
+// node's links down come in the order of the nodes they come from (the order
+// AddNode added them, not that of their IDs nor that of the links): t0,
+// added last, comes last.
 func TestLinkOrder(t *testing.T) {
-	nodes := []Node{node("t1", T), node("t2", T), node("a1", A), node("a2", A), node("a3", A)}
-	edges := []edge{{"t2", "a3", ""}, {"t1", "a2", "0.5"}, {"t2", "a1", ""}, {"t1", "a3", "2"}, {"t2", "a2", ""}, {"t1", "a1", ""}}
+	nodes := []Node{node("t1", T), node("t2", T), node("a1", A), node("a2", A), node("a3", A), node("t0", T)}
+	edges := []edge{{"t0", "a1", ""}, {"t2", "a3", ""}, {"t1", "a2", "0.5"}, {"t2", "a1", ""}, {"t1", "a3", "2"}, {"t2", "a2", ""}, {"t1", "a1", ""}}
 	m := mustBuild(t, nodes, edges)
 	seq := func(s func(func(string) bool), err error) []string {
 		require.NoError(t, err)
@@ -183,15 +192,183 @@ func TestLinkOrder(t *testing.T) {
 	}
 	assert.Equal(t, []string{"a2", "a3", "a1"}, seq(m.Parents("t1")))
 	assert.Equal(t, []string{"a3", "a1", "a2"}, seq(m.Parents("t2")))
-	assert.Equal(t, []string{"t2", "t1"}, seq(m.Children("a1")))
+	assert.Equal(t, []string{"t1", "t2", "t0"}, seq(m.Children("a1")))
 	assert.Equal(t, []string{"t1", "t2"}, seq(m.Children("a2")))
-	assert.Equal(t, []string{"t2", "t1"}, seq(m.Children("a3")))
+	assert.Equal(t, []string{"t1", "t2"}, seq(m.Children("a3")))
 	var links []string
 	for l := range m.Links() {
 		links = append(links, l.From+">"+l.To+" "+l.Weight.String())
 	}
-	assert.Equal(t, []string{"t1>a2 0.5", "t1>a3 2", "t1>a1 1", "t2>a3 1", "t2>a1 1", "t2>a2 1"}, links,
+	assert.Equal(t, []string{"t1>a2 0.5", "t1>a3 2", "t1>a1 1", "t2>a3 1", "t2>a1 1", "t2>a2 1", "t0>a1 1"}, links,
 		"the links from the first node added, in the order they were added, then the second's")
+}
+
+// TestChildrenAfterJSON checks that a model and its JSON round trip, which
+// writes the links grouped by the node they leave, list the same children:
+// b -> x was added before a -> x, but a was added first.
+func TestChildrenAfterJSON(t *testing.T) {
+	m := mustBuild(t, []Node{node("a", T), node("b", T), node("x", A), node("y", O)},
+		[]edge{{"b", "x", ""}, {"x", "y", ""}, {"a", "x", ""}, {"b", "y", ""}})
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	var back Model
+	require.NoError(t, json.Unmarshal(data, &back))
+	require.True(t, m.Equal(back))
+	for _, mm := range []Model{m, back} {
+		c, err := mm.Children("x")
+		require.NoError(t, err)
+		assert.Equal(t, []string{"a", "b"}, collect(c))
+		// y's children: x and b, in the nodes' order b, x; then x's
+		// children a (b is listed already).
+		d, err := mm.Descendants("y")
+		require.NoError(t, err)
+		assert.Equal(t, []string{"b", "x", "a"}, collect(d))
+	}
+}
+
+// TestQueriesIgnoreLinkOrder is a property test: building the same
+// definition with its links added in another order changes no query's
+// result, as long as each node's links up keep their order (which Parents,
+// Ancestors, TopoOrder, Links, LineOfSight and the JSON follow, as
+// documented). Shuffling the links altogether changes none of the others:
+// children, descendants, contributors, alignment, warnings, roll-ups and
+// attributions.
+func TestQueriesIgnoreLinkOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 200 {
+		nodes, edges := randomDefinition(rng)
+		m := mustBuild(t, nodes, edges)
+		vals := randomValues(t, m, rng)
+		wantOrdered, wantFree := fingerprints(t, m, vals)
+		for k := range 3 {
+			// Any order: a permutation of the links.
+			shuffled := slices.Clone(edges)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			s := mustBuild(t, nodes, shuffled)
+			_, free := fingerprints(t, s, valuesLike(t, s, m, vals))
+			require.Equal(t, wantFree, free, "round %d, shuffle %d", round, k)
+
+			// The same permutation, each node's links up then put back in
+			// their order: the links of different nodes interleave
+			// differently.
+			at := map[string][]edge{}
+			for _, e := range edges {
+				at[e.from] = append(at[e.from], e)
+			}
+			for i, e := range shuffled {
+				shuffled[i], at[e.from] = at[e.from][0], at[e.from][1:]
+			}
+			s = mustBuild(t, nodes, shuffled)
+			ordered, free := fingerprints(t, s, valuesLike(t, s, m, vals))
+			require.Equal(t, wantFree, free, "round %d, interleaving %d", round, k)
+			require.Equal(t, wantOrdered, ordered, "round %d, interleaving %d", round, k)
+		}
+	}
+}
+
+// randomDefinition returns 3 to 14 nodes at rising levels and links between
+// them (from a node to a later one), of weights 1, 0, 0.5, 2 or 0.25,
+// several into most nodes.
+func randomDefinition(rng *rand.Rand) ([]Node, []edge) {
+	n := 3 + rng.IntN(12)
+	levels := make([]int, n)
+	for i := range levels {
+		levels[i] = 1 + rng.IntN(5)
+	}
+	slices.Sort(levels)
+	nodes := make([]Node, n)
+	for i, l := range levels {
+		nodes[i] = node(fmt.Sprintf("n%02d", rng.IntN(100)*100+i), outcome.Level(l)) // IDs not in the nodes' order
+	}
+	var edges []edge
+	weights := []string{"", "0", "0.5", "2", "0.25"}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if rng.IntN(3) == 0 {
+				edges = append(edges, edge{nodes[i].ID, nodes[j].ID, weights[rng.IntN(len(weights))]})
+			}
+		}
+	}
+	return nodes, edges
+}
+
+// randomValues measures about half of m's nodes, at 2 places.
+func randomValues(t *testing.T, m Model, rng *rand.Rand) *Values {
+	vals, err := m.NewValues(2)
+	require.NoError(t, err)
+	for n := range m.Nodes() {
+		if rng.IntN(2) == 0 {
+			require.NoError(t, vals.Set(n.ID, decimal.New(rng.Int64N(20001)-10000, -2)))
+		}
+	}
+	return vals
+}
+
+// valuesLike returns a value set for s with the values vals holds for m.
+func valuesLike(t *testing.T, s, m Model, vals *Values) *Values {
+	out, err := s.NewValues(vals.Places())
+	require.NoError(t, err)
+	for n := range m.Nodes() {
+		if v, ok, _ := vals.Get(n.ID); ok {
+			require.NoError(t, out.Set(n.ID, v))
+		}
+	}
+	return out
+}
+
+// fingerprints writes every query's result about m: ordered, those that
+// follow the order of each node's links up; free, all the others.
+func fingerprints(t *testing.T, m Model, vals *Values) (ordered, free string) {
+	var o, f strings.Builder
+	js := func(sb *strings.Builder, v any) {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		sb.Write(b)
+		sb.WriteByte('\n')
+	}
+	ids := func(s func(func(string) bool), err error) []string {
+		require.NoError(t, err)
+		return collect(s)
+	}
+	js(&o, m)
+	js(&o, collect(m.TopoOrder()))
+	js(&f, m.Alignment())
+	js(&f, m.Warnings())
+	for n := range m.Nodes() {
+		js(&o, ids(m.Parents(n.ID)))
+		js(&o, ids(m.Ancestors(n.ID)))
+		los, err := m.LineOfSight(n.ID, 1000)
+		require.NoError(t, err)
+		js(&o, los)
+		js(&f, ids(m.Children(n.ID)))
+		js(&f, ids(m.Descendants(n.ID)))
+		c, err := m.Contributors(n.ID)
+		require.NoError(t, err)
+		js(&f, c)
+		aligned, err := m.Aligned(n.ID)
+		require.NoError(t, err)
+		js(&f, aligned)
+		// The change from nothing to vals, with the inputs not measured
+		// taken as zero.
+		zero, err := m.NewValues(vals.Places())
+		require.NoError(t, err)
+		for u := range m.Nodes() {
+			if _, ok, _ := vals.Get(u.ID); ok {
+				require.NoError(t, zero.Set(u.ID, decimal.Zero))
+			}
+		}
+		a, err := m.Attribute(n.ID, zero, vals, MissingAsZero())
+		require.NoError(t, err)
+		js(&f, a)
+	}
+	for method := WeightedSum; method <= Max; method++ {
+		for _, opts := range [][]RollUpOption{nil, {MissingAsZero()}} {
+			r, err := m.RollUp(vals, method, opts...)
+			require.NoError(t, err)
+			js(&f, r)
+		}
+	}
+	return o.String(), f.String()
 }
 
 // TestModel_Position checks that a node's position is what AddNode returned
