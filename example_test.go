@@ -41,5 +41,5 @@ func Example() {
 	// - no-customer-outcome-measure
 	// - rewarded-output
 	// - output-heavy
-	// No: 0% of the work (0 of 3 nodes) reaches a successful customer outcome (tasks 0%, activities 0%, outputs 0%); 3 do not: "answer-call", "calls-handled", "handle-call"; and 1 successful customer outcome has nothing feeding it: "problem-solved".
+	// No: 0% of the work (0 of 3 nodes) reaches a successful customer outcome (tasks 0%, activities 0%, outputs 0%); 3 do not: "answer-call", "calls-handled", "handle-call"; and 1 successful customer outcome has no work feeding it: "problem-solved".
 }

@@ -80,7 +80,7 @@ type OrphanGroup struct {
 // Alignment answers the method's question, "is everything you are doing
 // aligned to delivering a successful customer outcome?", for a whole
 // hierarchy, with its reasons as data: the aligned share overall and per
-// level, the orphans and the successful customer outcomes nothing feeds.
+// level, the orphans and the successful customer outcomes no work feeds.
 // [Model.Alignment] computes it.
 //
 // The work is every node below the successful customer outcomes; a
@@ -95,8 +95,10 @@ type Alignment struct {
 	// grouped by the highest level they reach, lowest first; only groups
 	// with nodes appear.
 	Orphans []OrphanGroup `json:"orphans,omitempty"`
-	// Unsupported holds the IDs of the successful customer outcomes that
-	// nothing feeds, sorted.
+	// Unsupported holds the IDs of the successful customer outcomes that no
+	// work feeds, sorted: those with no task, activity, output or business
+	// outcome beneath them, directly or through other customer outcomes
+	// (one fed only by a customer outcome that nothing feeds is one).
 	Unsupported []string `json:"unsupported,omitempty"`
 }
 
@@ -154,7 +156,7 @@ const maxNamed = 5
 // (by count, in whole percent, rounded half up, but never shown as 100% while
 // anything is misaligned, nor as 0% while anything is aligned), the orphans
 // (naming the first five, lowest group first) and the successful customer
-// outcomes that nothing feeds. For example:
+// outcomes that no work feeds. For example:
 //
 //	No: 73% of the work (8 of 11 nodes) reaches a successful customer outcome (tasks 67%, activities 67%, outputs 67%, business outcomes 100%); 3 do not: "monitor-queues", "update-wallboard", "wallboard-refreshes".
 func (a Alignment) Answer() string {
@@ -195,7 +197,7 @@ func (a Alignment) Answer() string {
 		if u > 1 {
 			what = "successful customer outcomes have"
 		}
-		fmt.Fprintf(&sb, "%s %d %s nothing feeding %s: ", join, u, what, them(u))
+		fmt.Fprintf(&sb, "%s %d %s no work feeding %s: ", join, u, what, them(u))
 		writeIDs(&sb, a.Unsupported)
 	}
 	sb.WriteString(".")
@@ -278,7 +280,7 @@ func (m Model) Alignment() Alignment {
 	for u := range int32(len(g.ids)) {
 		l := g.levels[u]
 		if l == outcome.CustomerOutcome {
-			if g.inOff[u] == g.inOff[u+1] {
+			if g.undelivered(u) {
 				unsupported++
 			}
 			continue
@@ -334,7 +336,7 @@ func (m Model) Alignment() Alignment {
 	for u := range int32(len(g.ids)) {
 		switch l := g.levels[u]; {
 		case l == outcome.CustomerOutcome:
-			if g.inOff[u] == g.inOff[u+1] {
+			if g.undelivered(u) {
 				pos[next[work]] = u
 				next[work]++
 			}

@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -69,13 +70,13 @@ func TestAlignmentGroupsAndAnswers(t *testing.T) {
 		{"empty", nil, nil, nil,
 			`There is no work to align: no tasks, activities, outputs or business outcomes.`},
 		{"only an outcome nobody delivers", []Node{node("sco", CO)}, nil, nil,
-			`There is no work to align: no tasks, activities, outputs or business outcomes; and 1 successful customer outcome has nothing feeding it: "sco".`},
+			`There is no work to align: no tasks, activities, outputs or business outcomes; and 1 successful customer outcome has no work feeding it: "sco".`},
 		{"all aligned", []Node{node("t", T), node("sco", CO)}, []edge{{"t", "sco", ""}}, nil,
 			`Yes: all the work (1 node) reaches a successful customer outcome.`},
 		{"all aligned but an outcome nobody delivers",
 			[]Node{node("t", T), node("t2", T), node("sco", CO), node("x", CO), node("y", CO)},
 			[]edge{{"t", "sco", ""}, {"t2", "sco", ""}}, nil,
-			`Yes: all the work (2 nodes) reaches a successful customer outcome; but 2 successful customer outcomes have nothing feeding them: "x", "y".`},
+			`Yes: all the work (2 nodes) reaches a successful customer outcome; but 2 successful customer outcomes have no work feeding them: "x", "y".`},
 		{"orphans at every height",
 			[]Node{node("t1", T), node("t2", T), node("a1", A), node("o1", O), node("b1", BO), node("t3", T), node("sco", CO)},
 			[]edge{{"t1", "a1", ""}, {"t2", "o1", ""}, {"o1", "b1", ""}, {"t3", "sco", ""}},
@@ -83,12 +84,12 @@ func TestAlignmentGroupsAndAnswers(t *testing.T) {
 			`No: 17% of the work (1 of 6 nodes) reaches a successful customer outcome (tasks 33%, activities 0%, outputs 0%, business outcomes 0%); 5 do not: "a1", "t1", "b1", "o1", "t2".`},
 		{"one orphan among many, and more than five named", manyTasks(200, 6), manyEdges(200, 6),
 			[]OrphanGroup{{T, []string{"orphan0", "orphan1", "orphan2", "orphan3", "orphan4", "orphan5"}}},
-			`No: 97% of the work (200 of 206 nodes) reaches a successful customer outcome (tasks 97%); 6 do not: "orphan0", "orphan1", "orphan2", "orphan3", "orphan4" and 1 more; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+			`No: 97% of the work (200 of 206 nodes) reaches a successful customer outcome (tasks 97%); 6 do not: "orphan0", "orphan1", "orphan2", "orphan3", "orphan4" and 1 more; and 1 successful customer outcome has no work feeding it: "unfed".`},
 		{"almost all aligned is not 100%", manyTasks(999, 1), manyEdges(999, 1),
 			[]OrphanGroup{{T, []string{"orphan0"}}},
-			`No: 99% of the work (999 of 1000 nodes) reaches a successful customer outcome (tasks 99%); 1 does not: "orphan0"; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+			`No: 99% of the work (999 of 1000 nodes) reaches a successful customer outcome (tasks 99%); 1 does not: "orphan0"; and 1 successful customer outcome has no work feeding it: "unfed".`},
 		{"almost nothing aligned is not 0%", manyTasks(1, 999), manyEdges(1, 999), nil,
-			`No: 1% of the work (1 of 1000 nodes) reaches a successful customer outcome (tasks 1%); 999 do not: "orphan0", "orphan1", "orphan10", "orphan100", "orphan101" and 994 more; and 1 successful customer outcome has nothing feeding it: "unfed".`},
+			`No: 1% of the work (1 of 1000 nodes) reaches a successful customer outcome (tasks 1%); 999 do not: "orphan0", "orphan1", "orphan10", "orphan100", "orphan101" and 994 more; and 1 successful customer outcome has no work feeding it: "unfed".`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +187,100 @@ func TestAlignmentZeroWeights(t *testing.T) {
 	assert.True(t, Share{Nodes: 3, Weight: dec("3"), AlignedWeight: dec("0")}.Equal(a.Overall), "%+v", a.Overall)
 	assert.Equal(t, `No: 0% of the work (0 of 3 nodes) reaches a successful customer outcome (tasks 0%, activities 0%); `+
 		`3 do not: "a", "t1", "t2".`, a.Answer())
+}
+
+// TestUnsupportedThroughOutcomes checks that a successful customer outcome
+// fed only by other customer outcomes is supported exactly when work lies
+// beneath one of them: no work delivers an outcome fed only by an outcome
+// that nothing feeds.
+func TestUnsupportedThroughOutcomes(t *testing.T) {
+	tests := []struct {
+		name  string
+		nodes []Node
+		edges []edge
+		want  []string
+	}{
+		// Nothing feeds c1, and only c1 feeds c2.
+		{"fed by an outcome nothing feeds",
+			[]Node{node("t", T), node("a", A), node("c1", CO), node("c2", CO)},
+			[]edge{{"t", "a", ""}, {"c1", "c2", ""}}, []string{"c1", "c2"}},
+		// t feeds c1, which feeds c2.
+		{"fed by an outcome work feeds",
+			[]Node{node("t", T), node("c1", CO), node("c2", CO)},
+			[]edge{{"t", "c1", ""}, {"c1", "c2", ""}}, nil},
+		// c3 is fed by c1 (no work) and by c2 (t): supported; c1 is not.
+		{"one of two feeding outcomes has work",
+			[]Node{node("t", T), node("c1", CO), node("c2", CO), node("c3", CO)},
+			[]edge{{"c1", "c3", ""}, {"t", "c2", ""}, {"c2", "c3", ""}}, []string{"c1"}},
+		// A chain c1 -> c2 -> c3 -> c4 added top first, t under c1: the
+		// support goes up the chain whatever order the nodes came in.
+		{"a chain of outcomes",
+			[]Node{node("c4", CO), node("c3", CO), node("c2", CO), node("c1", CO), node("t", T)},
+			[]edge{{"c3", "c4", ""}, {"c2", "c3", ""}, {"c1", "c2", ""}, {"t", "c1", "0"}}, nil},
+		{"a chain of outcomes without work",
+			[]Node{node("c4", CO), node("c3", CO), node("c2", CO), node("c1", CO), node("t", T)},
+			[]edge{{"c3", "c4", ""}, {"c2", "c3", ""}, {"c1", "c2", ""}}, []string{"c1", "c2", "c3", "c4"}},
+		// A diamond c1 -> c2, c3 -> c4, with work under c3 only: c1 and
+		// c2 (fed only by c1) are unsupported, c3 and c4 supported.
+		{"a diamond of outcomes",
+			[]Node{node("t", T), node("c1", CO), node("c2", CO), node("c3", CO), node("c4", CO)},
+			[]edge{{"c1", "c2", ""}, {"c1", "c3", ""}, {"c2", "c4", ""}, {"c3", "c4", ""}, {"t", "c3", ""}},
+			[]string{"c1", "c2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := mustBuild(t, tt.nodes, tt.edges)
+			assert.Equal(t, tt.want, m.Alignment().Unsupported)
+			var warned []string
+			for _, w := range m.Warnings() {
+				if w.Code == ErrUndeliveredOutcome {
+					warned = append(warned, w.IDs...)
+				}
+			}
+			assert.Equal(t, tt.want, warned)
+		})
+	}
+
+	// The sentence and the warning say so.
+	m := mustBuild(t, tests[0].nodes, tests[0].edges)
+	assert.Equal(t, `No: 0% of the work (0 of 2 nodes) reaches a successful customer outcome (tasks 0%, activities 0%); `+
+		`2 do not: "a", "t"; and 2 successful customer outcomes have no work feeding them: "c1", "c2".`, m.Alignment().Answer())
+	assert.Equal(t, []string{
+		`hierarchy: activity "a" reaches no successful customer outcome (the highest level it reaches is Activity)`,
+		`hierarchy: successful customer outcome "c1" has no work feeding it, directly or through other customer outcomes`,
+		`hierarchy: successful customer outcome "c2" has no work feeding it, directly or through other customer outcomes`,
+		`hierarchy: task "t" reaches no successful customer outcome (the highest level it reaches is Activity)`,
+	}, messagesOf(m.Warnings()))
+}
+
+// TestUnsupportedAgainstDescendants checks the unsupported outcomes of random
+// hierarchies against a brute-force search: a customer outcome is
+// unsupported when no node below the customer outcomes is among its
+// descendants.
+func TestUnsupportedAgainstDescendants(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := range 300 {
+		nodes, edges := randomDefinition(rng)
+		m := mustBuild(t, nodes, edges)
+		var want []string
+		for n := range m.Nodes() {
+			if n.Level != CO {
+				continue
+			}
+			below, err := m.Descendants(n.ID)
+			require.NoError(t, err)
+			fed := false
+			for id := range below {
+				d, _ := m.Node(id)
+				fed = fed || d.Level != CO
+			}
+			if !fed {
+				want = append(want, n.ID)
+			}
+		}
+		slices.Sort(want)
+		require.Equal(t, want, m.Alignment().Unsupported, "round %d", round)
+	}
 }
 
 // TestAlignmentLargeWeights checks sums of weights beyond an int64 of

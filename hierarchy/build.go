@@ -15,6 +15,9 @@ const (
 	reachMask uint8 = 0x07 // the highest level the node reaches
 	hasOutput uint8 = 0x08 // an output is the node or lies beneath it
 	isInput   uint8 = 0x10 // nothing feeds the node
+	// undelivered marks a successful customer outcome that no work feeds:
+	// no node below the customer outcomes is beneath it.
+	undelivered uint8 = 0x20
 )
 
 // Build validates the nodes and links added so far and returns the [Model].
@@ -262,10 +265,13 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// in its top bit (kahnOutput), whether an output is v or beneath it,
 	// which the pass carries upward; a node's info gets the bit once the
 	// node is ordered, and its level for now in the bits of the level it
-	// reaches.
+	// reaches. A customer outcome that no node of work feeds directly is
+	// marked undelivered; fedByOutcomes says whether one of them is fed by
+	// other customer outcomes, which may have work beneath them.
 	order := make([]int32, n)
 	info := make([]uint8, n)
 	tail := 0
+	fedByOutcomes := false
 	for v := range int32(n) {
 		d := uint32(inOff[v+1] - inOff[v])
 		l := levels[v]
@@ -274,6 +280,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 		work[v] = d
 		info[v] = uint8(l) & reachMask
+		if l == outcome.CustomerOutcome && !fedByWork(levels, inSrc[inOff[v]:inOff[v+1]]) {
+			info[v] |= undelivered
+			fedByOutcomes = fedByOutcomes || d != 0
+		}
 		if d&^kahnOutput == 0 {
 			info[v] |= isInput | uint8(d>>31)*hasOutput
 			order[tail] = v
@@ -298,6 +308,22 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	if len(errs) > 0 {
 		return Model{}, joinSorted(errs)
+	}
+
+	// A customer outcome fed only by customer outcomes is delivered if one
+	// of them is: in topological order, they are settled before it.
+	if fedByOutcomes {
+		for _, u := range order {
+			if info[u]&undelivered == 0 {
+				continue
+			}
+			for _, f := range inSrc[inOff[u]:inOff[u+1]] {
+				if info[f]&undelivered == 0 {
+					info[u] &^= undelivered
+					break
+				}
+			}
+		}
 	}
 
 	// The highest level each node reaches, in reverse topological order: a
@@ -327,6 +353,17 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		}
 	}
 	return Model{g: g}, nil
+}
+
+// fedByWork reports whether one of the nodes at positions from (the nodes
+// feeding a customer outcome) is a node of work, below the customer outcomes.
+func fedByWork(levels []outcome.Level, from []int32) bool {
+	for _, f := range from {
+		if levels[f] != outcome.CustomerOutcome {
+			return true
+		}
+	}
+	return false
 }
 
 // leftOut marks, in Build's src, a link left out of the graph without a

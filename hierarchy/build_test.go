@@ -370,7 +370,7 @@ func TestWarningsAsErrors(t *testing.T) {
 	_, err = builder(nodes, edges).Build(WarningsAsErrors(ErrSkippedLevel, ErrUndeliveredOutcome))
 	require.Error(t, err)
 	assert.Equal(t, []string{
-		`hierarchy: successful customer outcome "nps" has nothing feeding it`,
+		`hierarchy: successful customer outcome "nps" has no work feeding it, directly or through other customer outcomes`,
 		`hierarchy: link "shortcut" -> "revenue" skips from Task to Business Outcome`,
 	}, messages(err))
 	for _, p := range outcome.Problems(err) {
@@ -408,7 +408,7 @@ func TestWarningMessages(t *testing.T) {
 	assert.Equal(t, []string{
 		`hierarchy: business outcome "b" has no output beneath it`,
 		`hierarchy: business outcome "b" reaches no successful customer outcome (the highest level it reaches is Business Outcome)`,
-		`hierarchy: successful customer outcome "c" has nothing feeding it`,
+		`hierarchy: successful customer outcome "c" has no work feeding it, directly or through other customer outcomes`,
 		`hierarchy: output "lone" reaches no successful customer outcome (the highest level it reaches is Output)`,
 		`hierarchy: task "t" reaches no successful customer outcome (the highest level it reaches is Business Outcome)`,
 		`hierarchy: link "t" -> "b" skips from Task to Business Outcome`,

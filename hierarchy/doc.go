@@ -44,9 +44,10 @@
 // on it).
 //
 // Warnings do not stop Build; they come with the model ([Model.Warnings]):
-// orphan work that reaches no customer outcome, a customer outcome that
-// nothing feeds, a link that skips a level, a business outcome with no output
-// beneath it. [WarningsAsErrors] turns chosen warnings into errors, for a
+// orphan work that reaches no customer outcome, a customer outcome that no
+// work feeds (directly or through other customer outcomes), a link that
+// skips a level, a business outcome with no output beneath it.
+// [WarningsAsErrors] turns chosen warnings into errors, for a
 // continuous-integration test that every piece of work is aligned, say.
 //
 // A hierarchy's definition round-trips through JSON ([Model.MarshalJSON]),

@@ -73,8 +73,10 @@ const (
 	// ErrOrphan: a node that reaches no successful customer outcome: work
 	// aligned to nothing ("you may be doing dumb stuff really well").
 	ErrOrphan outcome.Code = "orphan-node"
-	// ErrUndeliveredOutcome: a successful customer outcome that nothing feeds:
-	// an outcome nobody delivers.
+	// ErrUndeliveredOutcome: a successful customer outcome that no work
+	// feeds, directly or through other customer outcomes (nothing feeds it,
+	// or only customer outcomes that no work feeds): an outcome nobody
+	// delivers.
 	ErrUndeliveredOutcome outcome.Code = "undelivered-outcome"
 	// ErrSkippedLevel: a link that skips a level, such as a task that
 	// contributes straight to a business outcome.

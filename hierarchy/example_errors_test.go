@@ -133,7 +133,7 @@ func ExampleWarningsAsErrors_all() {
 	// Output:
 	// build: <nil>
 	// warning hierarchy: business outcome "brand-value" has no output beneath it
-	// warning hierarchy: successful customer outcome "delivered-on-time" has nothing feeding it
+	// warning hierarchy: successful customer outcome "delivered-on-time" has no work feeding it, directly or through other customer outcomes
 	// warning hierarchy: link "test-drive" -> "revenue" skips from Task to Business Outcome
 	// warning hierarchy: task "wash-fleet" reaches no successful customer outcome (the highest level it reaches is Task)
 	// release blocked by orphan-node: true

@@ -87,7 +87,8 @@ func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 // Contributors is everything that serves one node: the nodes that contribute
 // to it, directly or through others, by level. [Model.Contributors] finds
 // them; for a successful customer outcome, they are all the work that
-// delivers it.
+// delivers it and, at level [outcome.CustomerOutcome], the other customer
+// outcomes that feed it.
 type Contributors struct {
 	// To is the ID of the node served.
 	To string `json:"to"`

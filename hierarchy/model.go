@@ -170,6 +170,10 @@ func (g *graph) reach(v int32) outcome.Level { return outcome.Level(g.info[v] & 
 // input reports whether nothing feeds node v.
 func (g *graph) input(v int32) bool { return g.info[v]&isInput != 0 }
 
+// undelivered reports whether node v is a successful customer outcome that
+// no work feeds: no node below the customer outcomes is beneath it.
+func (g *graph) undelivered(v int32) bool { return g.info[v]&undelivered != 0 }
+
 // aligned reports whether node v reaches a successful customer outcome.
 func (g *graph) aligned(v int32) bool { return g.reach(v) == outcome.CustomerOutcome }
 
@@ -375,8 +379,9 @@ func (m Model) Equal(o Model) bool {
 //
 //   - [ErrOrphan]: a task, activity, output or business outcome that reaches
 //     no successful customer outcome;
-//   - [ErrUndeliveredOutcome]: a successful customer outcome that nothing
-//     feeds;
+//   - [ErrUndeliveredOutcome]: a successful customer outcome that no work
+//     feeds: no task, activity, output or business outcome is beneath it,
+//     directly or through other customer outcomes;
 //   - [ErrSkippedLevel]: a link that skips a level;
 //   - [ErrNoOutput]: a business outcome with no output beneath it.
 //
@@ -398,9 +403,9 @@ func (g *graph) warnings(want func(outcome.Code) bool) []*outcome.Error {
 			ws = append(ws, newWarning(ErrOrphan, []string{id},
 				"hierarchy: %s %q reaches no successful customer outcome (the highest level it reaches is %s)",
 				lower(l), clip(id), g.reach(v)))
-		case undelivered && l == outcome.CustomerOutcome && g.inOff[v] == g.inOff[v+1]:
+		case undelivered && g.undelivered(v):
 			ws = append(ws, newWarning(ErrUndeliveredOutcome, []string{id},
-				"hierarchy: successful customer outcome %q has nothing feeding it", clip(id)))
+				"hierarchy: successful customer outcome %q has no work feeding it, directly or through other customer outcomes", clip(id)))
 		}
 		if noOutput && l == outcome.BusinessOutcome && g.info[v]&hasOutput == 0 {
 			ws = append(ws, newWarning(ErrNoOutput, []string{id},
