@@ -120,6 +120,11 @@ func TestAssertNorthStar(t *testing.T) {
 		require.ErrorIs(t, err, northstar.ErrUnknownMetric)
 		assert.Equal(t, `cxtest: "nps" is not a candidate for the North Star`, err.Error())
 		assert.ErrorIs(t, CheckNorthStar(northstar.Input{Policy: northstar.DefaultPolicy()}, ""), northstar.ErrNoCandidates)
+		// Two candidates with one ID: Select refuses them, as the other
+		// checks of a list of metrics do.
+		err = CheckNorthStar(northStarInput(`sco:fcr "FCR again"`), "fcr")
+		require.ErrorIs(t, err, outcome.ErrDuplicateID)
+		assert.Equal(t, `northstar: duplicate candidate "fcr"`, err.Error())
 	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,

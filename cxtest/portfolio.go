@@ -2,7 +2,9 @@ package cxtest
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -24,7 +26,12 @@ import (
 // are the output-side metrics, sorted, and whose message says how far the
 // portfolio is from the limit. A maxShare outside [0, 1] is an error with
 // code [outcome.ErrInvalidThreshold]; the zero Metric in metrics one with
-// code [outcome.ErrEmptyID], as [outcome.Audit] reports it.
+// code [outcome.ErrEmptyID], as [outcome.Audit] reports it; metrics that
+// share an ID one with code [outcome.ErrDuplicateID], whose IDs are the
+// shared IDs, sorted (the audit would count such a metric once for each
+// time it is given, and reports its ID as a [outcome.CodeDuplicateMetricID]
+// finding of severity error). Both are joined with [errors.Join] when both
+// apply.
 func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) error {
 	return checkOutputShare(metrics, maxShare).err()
 }
@@ -69,7 +76,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))}
 	}
 	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
-	if err != nil {
+	if err := joinErrs(err, duplicateIDs(metrics)); err != nil {
 		return &failure{cause: err}
 	}
 	o, total := r.OutputSideCount(), r.Total()
@@ -170,8 +177,20 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 //
 // It returns nil, or an *[outcome.Error] with code [ErrRewardedOrphanOutput]
 // whose IDs are those metrics', sorted, and whose message names the first ten
-// and says why each has no line of sight. The zero Metric in metrics is an
-// error with code [outcome.ErrEmptyID].
+// and says why each has no line of sight.
+//
+// Each ID must name one definition, so that no metric goes unexamined behind
+// another of its ID: the zero Metric in metrics is an error with code
+// [outcome.ErrEmptyID]; metrics that share an ID (which [outcome.Audit]
+// reports as a [outcome.CodeDuplicateMetricID] finding of severity error)
+// one with code [outcome.ErrDuplicateID], whose IDs are the shared IDs,
+// sorted; both are joined with [errors.Join] when both apply. Only when
+// metrics has neither are the nodes' metrics looked at: a node may carry a
+// metric given, or one that another node carries, only if the two are equal
+// ([outcome.Metric.Equal]); each metric whose ID a node carries with another
+// definition is an error with code [outcome.ErrDuplicateID], whose IDs are
+// the metric's and the node's (and the first node's that carries the ID, if
+// the metric was not given), joined in the order of the metrics' IDs.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
 	return checkRewardedOrphans(m, metrics).err()
 }
@@ -205,38 +224,53 @@ func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []out
 }
 
 func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure {
-	var zero []string
-	for i, x := range metrics {
-		if x.IsZero() {
-			zero = append(zero, fmt.Sprint(i))
-		}
-	}
-	if len(zero) > 0 {
-		return &failure{cause: outcome.NewError(outcome.ErrEmptyID, nil,
-			"cxtest: cannot check the zero Metric (at index %s)", andList(zero))}
+	if err := joinErrs(zeroMetrics(metrics), duplicateIDs(metrics)); err != nil {
+		return &failure{cause: err}
 	}
 
-	// The nodes each metric measures, and the metrics examined: those given,
-	// then those the nodes carry, each ID once.
+	// The metrics examined, each ID once: those given, then those the nodes
+	// carry; and the nodes each measures.
+	defs := make(map[string]outcome.Metric, len(metrics))
+	for _, x := range metrics {
+		defs[x.ID()] = x
+	}
+	carrier := make(map[string]string) // a metric not given: the first node that carries it
 	measured := make(map[string][]hierarchy.Node)
-	seen := make(map[string]bool)
-	var rewarded []outcome.Metric
-	examine := func(x outcome.Metric) {
-		if seen[x.ID()] {
-			return
+	conflicts := make(map[string]*outcome.Error)
+	for n := range m.Nodes() {
+		x := n.Metric
+		if x.IsZero() {
+			continue
 		}
-		seen[x.ID()] = true
+		id := x.ID()
+		measured[id] = append(measured[id], n)
+		d, ok := defs[id]
+		switch {
+		case !ok:
+			defs[id], carrier[id] = x, n.ID
+		case !d.Equal(x) && conflicts[id] == nil:
+			if first, carried := carrier[id]; carried {
+				conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID, first},
+					"cxtest: metric %s on node %s differs from metric %s on node %s",
+					quote(id), quote(n.ID), quote(id), quote(first))
+			} else {
+				conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID},
+					"cxtest: metric %s on node %s differs from the metric %s given",
+					quote(id), quote(n.ID), quote(id))
+			}
+		}
+	}
+	if len(conflicts) > 0 {
+		errs := make([]error, 0, len(conflicts))
+		for _, id := range slices.Sorted(maps.Keys(conflicts)) {
+			errs = append(errs, conflicts[id])
+		}
+		return &failure{cause: joinErrs(errs...)}
+	}
+	var rewarded []outcome.Metric
+	for _, x := range defs {
 		if x.Rewarded() && !x.IsOutcome() {
 			rewarded = append(rewarded, x)
-		}
-	}
-	for _, x := range metrics {
-		examine(x)
-	}
-	for n := range m.Nodes() {
-		if !n.Metric.IsZero() {
-			measured[n.Metric.ID()] = append(measured[n.Metric.ID()], n)
-			examine(n.Metric)
 		}
 	}
 	slices.SortFunc(rewarded, func(a, b outcome.Metric) int { return cmp.Compare(a.ID(), b.ID()) })
@@ -297,4 +331,62 @@ func metricRef(x outcome.Metric) string {
 		s += ", owner " + quote(x.Owner())
 	}
 	return s + ")"
+}
+
+// zeroMetrics returns an error with code [outcome.ErrEmptyID] that names the
+// indexes of the zero Metrics in metrics, or nil if there are none.
+func zeroMetrics(metrics []outcome.Metric) error {
+	var zero []string
+	for i, x := range metrics {
+		if x.IsZero() {
+			zero = append(zero, fmt.Sprint(i))
+		}
+	}
+	if len(zero) == 0 {
+		return nil
+	}
+	return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check the zero Metric (at index %s)", andList(zero))
+}
+
+// duplicateIDs returns an error with code [outcome.ErrDuplicateID] whose IDs
+// are the IDs that two or more of metrics share, sorted, or nil if there are
+// none. The zero Metric defines no ID, and is left to [zeroMetrics].
+func duplicateIDs(metrics []outcome.Metric) error {
+	ids := make([]string, 0, len(metrics))
+	for _, x := range metrics {
+		if !x.IsZero() {
+			ids = append(ids, x.ID())
+		}
+	}
+	slices.Sort(ids)
+	var dups []string
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] && (len(dups) == 0 || dups[len(dups)-1] != ids[i]) {
+			dups = append(dups, ids[i])
+		}
+	}
+	switch len(dups) {
+	case 0:
+		return nil
+	case 1:
+		return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: more than one metric given has the ID %s", quote(dups[0]))
+	}
+	return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: %d IDs are each given to more than one metric: %s",
+		len(dups), quoteList(dups, maxListed))
+}
+
+// joinErrs returns nil if every err is nil, the one that is not if there is
+// one, and otherwise [errors.Join] of those that are not.
+func joinErrs(errs ...error) error {
+	var one error
+	n := 0
+	for _, err := range errs {
+		if err != nil {
+			one, n = err, n+1
+		}
+	}
+	if n <= 1 {
+		return one
+	}
+	return errors.Join(errs...)
 }

@@ -1,6 +1,7 @@
 package cxtest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -147,6 +148,18 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 			name: "zero metric", metrics: []outcome.Metric{kpis[0], {}}, limit: "0.5", wantErr: outcome.ErrEmptyID,
 			wantMsg: "outcome: cannot audit the zero Metric at index 1",
 		},
+		{
+			// Any portfolio is at most 1 output-side, but "aht" is given
+			// twice: the audit would count it twice (2 of 3, not 1 of 2).
+			name: "duplicate ID", metrics: Metrics(`output:aht "AHT"`, "sco:solved", `output:aht "AHT" rewarded`),
+			limit: "1", wantErr: outcome.ErrDuplicateID, wantIDs: []string{"aht"},
+			wantMsg: `cxtest: more than one metric given has the ID "aht"`,
+		},
+		{
+			name: "zero metric and duplicate ID", metrics: []outcome.Metric{kpis[0], {}, kpis[0]},
+			limit: "0.5", wantErr: outcome.ErrDuplicateID,
+			wantMsg: "outcome: cannot audit the zero Metric at index 1\n" + `cxtest: more than one metric given has the ID "aht"`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,16 +270,15 @@ func TestAssertNoRewardedOrphanOutputs(t *testing.T) {
 // rewarded orphan outputs are exactly the audit's rewarded outputs.
 func TestCheckNoRewardedOrphanOutputsAudit(t *testing.T) {
 	kpis := Metrics(portfolio,
-		"bo:revenue rewarded",          // rewarded, but an outcome
-		"activity:coaching rewarded",   // rewarded work: output-side
-		"task:log-call",                // not rewarded
-		`output:aht "AHT again" lower`, // the same ID: examined once, as first given
+		"bo:revenue rewarded",        // rewarded, but an outcome
+		"activity:coaching rewarded", // rewarded work: output-side
+		"task:log-call",              // not rewarded
 	)
 	r, err := outcome.Audit(kpis, outcome.AuditOptions{})
 	require.NoError(t, err)
 	var want []string
 	for _, f := range r.Findings() {
-		if f.Code() == outcome.CodeRewardedOutput && (len(want) == 0 || want[len(want)-1] != f.IDs()[0]) {
+		if f.Code() == outcome.CodeRewardedOutput {
 			want = append(want, f.IDs()[0])
 		}
 	}
@@ -304,4 +316,99 @@ func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
 	require.ErrorIs(t, err, outcome.ErrEmptyID)
 	assert.Equal(t, "cxtest: cannot check the zero Metric (at index 1 and 2)", err.Error())
 	assert.NoError(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, nil))
+}
+
+func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
+	aht := Metrics(`output:aht "Average handle time" lower`)[0]
+	ahtRewarded := Metrics(`output:aht "Average handle time" lower rewarded`)[0]
+	solved := Metrics(`sco:solved "Solved"`)[0]
+	// build makes a hierarchy of the customer outcome and, for each metric
+	// given, an output node "n<i>" that it measures and that reaches
+	// nothing.
+	build := func(carried ...outcome.Metric) hierarchy.Model {
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "solved", Level: outcome.CustomerOutcome})
+		for i, x := range carried {
+			b.AddNode(hierarchy.Node{ID: fmt.Sprintf("n%d", i), Level: outcome.Output, Metric: x})
+		}
+		m, err := b.Build()
+		require.NoError(t, err)
+		return m
+	}
+	tests := []struct {
+		name    string
+		m       hierarchy.Model
+		metrics []outcome.Metric
+		wantErr []error // every code the error matches
+		wantIDs []string
+		wantMsg string
+	}{
+		{
+			// The audit of the same list reports "aht" as a rewarded output
+			// and as a duplicate ID (see below); the check refuses it.
+			name: "a rewarded output behind a duplicate ID", m: Hierarchy("output:aht", "sco:solved"),
+			metrics: []outcome.Metric{aht, ahtRewarded, solved},
+			wantErr: []error{outcome.ErrDuplicateID}, wantIDs: []string{"aht"},
+			wantMsg: `cxtest: more than one metric given has the ID "aht"`,
+		},
+		{
+			// The same definition given twice is a duplicate too, as the
+			// audit counts it: b three times and a twice, given unsorted.
+			name: "several shared IDs, sorted", metrics: Metrics("output:b", "output:a", "output:b", "sco:c", "output:a", "output:b"),
+			wantErr: []error{outcome.ErrDuplicateID}, wantIDs: []string{"a", "b"},
+			wantMsg: `cxtest: 2 IDs are each given to more than one metric: "a", "b"`,
+		},
+		{
+			// The zero Metrics define no ID: they share none.
+			name: "zero metrics and a duplicate ID", metrics: []outcome.Metric{aht, {}, aht, {}},
+			wantErr: []error{outcome.ErrEmptyID, outcome.ErrDuplicateID},
+			wantMsg: "cxtest: cannot check the zero Metric (at index 1 and 3)\n" +
+				`cxtest: more than one metric given has the ID "aht"`,
+		},
+		{
+			// The node's "aht" is rewarded, the one given is not.
+			name: "a node carries another definition than the one given", m: build(ahtRewarded),
+			metrics: []outcome.Metric{aht, solved},
+			wantErr: []error{outcome.ErrDuplicateID}, wantIDs: []string{"aht", "n0"},
+			wantMsg: `cxtest: metric "aht" on node "n0" differs from the metric "aht" given`,
+		},
+		{
+			// n0 and n1 carry the same "aht"; n2 the rewarded one.
+			name: "two nodes carry two definitions", m: build(aht, aht, ahtRewarded),
+			wantErr: []error{outcome.ErrDuplicateID}, wantIDs: []string{"aht", "n2", "n0"},
+			wantMsg: `cxtest: metric "aht" on node "n2" differs from metric "aht" on node "n0"`,
+		},
+		{
+			// One error per metric, in the order of their IDs, whatever the
+			// order of the nodes.
+			name:    "two metrics carried with other definitions",
+			m:       build(ahtRewarded, Metrics("output:zz")[0], Metrics("output:zz rewarded")[0], aht),
+			wantErr: []error{outcome.ErrDuplicateID},
+			wantMsg: `cxtest: metric "aht" on node "n3" differs from metric "aht" on node "n0"` + "\n" +
+				`cxtest: metric "zz" on node "n2" differs from metric "zz" on node "n1"`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckNoRewardedOrphanOutputs(tt.m, tt.metrics)
+			for _, code := range tt.wantErr {
+				require.ErrorIs(t, err, code)
+			}
+			assert.Equal(t, tt.wantMsg, err.Error())
+			if tt.wantIDs != nil {
+				var e *outcome.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tt.wantIDs, e.IDs)
+			}
+		})
+	}
+
+	// The audit of the first list finds both a rewarded output and a
+	// duplicate ID, an error.
+	r, err := outcome.Audit([]outcome.Metric{aht, ahtRewarded, solved}, outcome.AuditOptions{})
+	require.NoError(t, err)
+	assert.True(t, r.Has(outcome.CodeRewardedOutput))
+	assert.True(t, r.Has(outcome.CodeDuplicateMetricID))
+	// A node may carry the metric given, and several nodes one metric.
+	assert.NoError(t, CheckNoRewardedOrphanOutputs(build(aht, aht), []outcome.Metric{aht}))
 }
