@@ -14,6 +14,7 @@
 //		m := loadHierarchy(t)
 //		cxtest.AssertAligned(t, m)
 //		cxtest.AssertNoUnsupportedOutcomes(t, m)
+//		cxtest.AssertRewardedKPIsAligned(t, m, kpis)
 //		cxtest.AssertNoRewardedOrphanOutputs(t, m, kpis)
 //		cxtest.AssertOutputShareAtMost(t, kpis, decimal.RequireFromString("0.5"))
 //	}
@@ -31,9 +32,15 @@
 //   - [AssertNoUnsupportedOutcomes]: every successful customer outcome has
 //     work feeding it.
 //   - [AssertOutputShareAtMost]: the KPI portfolio is not mostly outputs.
+//   - [AssertRewardedKPIsAligned]: every rewarded KPI reaches a customer
+//     outcome: each rewarded metric, at any level (a business outcome such
+//     as upsell revenue too), measures a node that is or reaches a
+//     successful customer outcome.
 //   - [AssertNoRewardedOrphanOutputs]: nobody is paid for an output that
 //     serves no outcome ("if you pay people for doing dumb stuff they get
-//     really smart at it").
+//     really smart at it"): the same rule for the rewarded outputs and the
+//     work behind them alone (the metrics of the audit's rewarded-output
+//     findings).
 //   - [AssertNorthStar]: the North Star is an outcome metric that passed
 //     every gate of the selection (or, with no metric named, there is one).
 //   - [AssertTripleCrown], [AssertCrownWon]: a unit's scorecard won the
@@ -68,7 +75,8 @@
 // failing a test, in the manner of testing/fstest.TestFS, for use outside
 // go test (a command that vets definitions before they are loaded, say):
 // [CheckAligned], [CheckLineOfSight], [CheckNoUnsupportedOutcomes],
-// [CheckOutputShareAtMost], [CheckNoRewardedOrphanOutputs],
+// [CheckOutputShareAtMost], [CheckRewardedKPIsAligned],
+// [CheckNoRewardedOrphanOutputs],
 // [CheckNorthStar], [CheckTripleCrown], [CheckCrownWon],
 // [CheckNoNegativeContribution],
 // [CheckDecimalEqual] and [CheckMoneyEqual]. A checker returns nil when the

@@ -26,6 +26,10 @@ const (
 	// sight to a successful customer outcome
 	// ([CheckNoRewardedOrphanOutputs]). The IDs are the metrics'.
 	ErrRewardedOrphanOutput outcome.Code = "rewarded-orphan-output"
+	// ErrRewardedNotAligned: rewarded metrics, at any level, with no line of
+	// sight to a successful customer outcome ([CheckRewardedKPIsAligned]).
+	// The IDs are the metrics'.
+	ErrRewardedNotAligned outcome.Code = "rewarded-not-aligned"
 	// ErrNoTripleCrown: a scorecard that did not win the triple crown
 	// ([CheckTripleCrown]). The ID is the unit's.
 	ErrNoTripleCrown outcome.Code = "triple-crown-not-won"

@@ -356,6 +356,61 @@ func ExampleRequireNoRewardedOrphanOutputs() {
 	// the bonus for calls handled serves the customer
 }
 
+// upsell is a contact centre's KPIs once Sales is paid too: for upsell
+// revenue, a business outcome. The front line is paid for problems solved
+// at first contact.
+func upsell() []outcome.Metric {
+	return cxtest.Metrics(`
+		bo:upsell "Upsell revenue" revenue rewarded owner=Sales
+		bo:cost-to-serve "Cost to serve" cost lower
+		sco:solved-first-contact "Problem solved at first contact" rewarded owner="Front line"
+	`)
+}
+
+// Without a hierarchy, no rewarded KPI has a line of sight, at any level.
+func ExampleCheckRewardedKPIsAligned() {
+	err := cxtest.CheckRewardedKPIsAligned(cxtest.Hierarchy(), upsell())
+	fmt.Println(errors.Is(err, cxtest.ErrRewardedNotAligned))
+	var e *outcome.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code, e.IDs)
+	}
+	// Output:
+	// true
+	// rewarded-not-aligned [solved-first-contact upsell]
+}
+
+// "Every rewarded KPI reaches a customer outcome", outcomes included. Sales
+// is paid for upsell revenue, and pitching upgrades earns it, but no
+// customer's outcome is served by them. No output is rewarded, so the rule
+// for rewarded outputs passes; this one names the bonus that serves no
+// customer. The front line's solved problems are a customer outcome: they
+// need reach nothing further.
+func ExampleAssertRewardedKPIsAligned() {
+	var t printT
+	m := cxtest.MeasuredHierarchy(upsell(), contactCentre(), "task:pitch-upgrade -> bo:upsell")
+	fmt.Println(cxtest.CheckNoRewardedOrphanOutputs(m, upsell()))
+	cxtest.AssertRewardedKPIsAligned(t, m, upsell())
+	// Output:
+	// <nil>
+	// Error:    1 of 2 rewarded metrics has no line of sight to a successful customer outcome
+	//           expected: every rewarded metric measures a node that is or reaches a successful customer outcome
+	//           actual  : 1 of 2 does
+	// Orphans:  "upsell" (Upsell revenue, business outcome, rewarded, owner "Sales"): it measures business outcome "upsell", which contributes to nothing
+}
+
+// Once Sales is paid for the upgrades that solve the customer's problem at
+// first contact, every bonus serves a customer.
+func ExampleRequireRewardedKPIsAligned() {
+	var t printT
+	m := cxtest.MeasuredHierarchy(upsell(), contactCentre(),
+		"task:pitch-upgrade -> bo:upsell -> solved-first-contact")
+	cxtest.RequireRewardedKPIsAligned(t, m, upsell())
+	fmt.Println("every bonus serves a customer")
+	// Output:
+	// every bonus serves a customer
+}
+
 func ExampleCheckTripleCrown() {
 	fmt.Println(cxtest.CheckTripleCrown(frontLine, policy))
 	err := cxtest.CheckTripleCrown(retention, policy)

@@ -192,7 +192,7 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // the metric's and the node's (and the first node's that carries the ID, if
 // the metric was not given), joined in the order of the metrics' IDs.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
-	return checkRewardedOrphans(m, metrics).err()
+	return checkRewarded(m, metrics, orphanOutputs).err()
 }
 
 // AssertNoRewardedOrphanOutputs asserts that no rewarded metric is an orphan
@@ -209,7 +209,7 @@ func AssertNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outc
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
 	}
-	return report(t, checkRewardedOrphans(m, metrics), msgAndArgs)
+	return report(t, checkRewarded(m, metrics, orphanOutputs), msgAndArgs)
 }
 
 // RequireNoRewardedOrphanOutputs is [AssertNoRewardedOrphanOutputs], and
@@ -223,7 +223,88 @@ func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []out
 	}
 }
 
-func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure {
+// CheckRewardedKPIsAligned checks that every rewarded KPI, at any level,
+// reaches a successful customer outcome: that each rewarded metric measures
+// a node of m that reaches one (a node at the Successful Customer Outcome
+// level is one, and so reaches one). Where [CheckNoRewardedOrphanOutputs]
+// examines the rewarded outputs and the work behind them, this check also
+// examines the rewarded business and customer outcomes: a sales team paid
+// for upsell revenue that serves no customer outcome fails it, as does a
+// rewarded metric that measures no node at all. The metrics examined are
+// those given and those that the nodes of m carry, as
+// [CheckNoRewardedOrphanOutputs] examines them, and are refused as it
+// refuses them (the zero Metric, a shared ID, a node whose metric differs
+// from another of its ID). Without a hierarchy (the zero Model), every
+// rewarded metric fails.
+//
+// It returns nil, or an *[outcome.Error] with code [ErrRewardedNotAligned]
+// whose IDs are the rewarded metrics with no line of sight, sorted, and whose
+// message names the first ten and says why each has none: it measures no
+// node, or the node it measures contributes to nothing or reaches only nodes
+// below the customer's outcomes.
+func CheckRewardedKPIsAligned(m hierarchy.Model, metrics []outcome.Metric) error {
+	return checkRewarded(m, metrics, rewardedKPIs).err()
+}
+
+// AssertRewardedKPIsAligned asserts that every rewarded metric measures a
+// node that reaches a successful customer outcome, as
+// [CheckRewardedKPIsAligned] does. On failure it reports, to t, each
+// rewarded metric with no line of sight and why:
+//
+//	Error:    1 of 2 rewarded metrics has no line of sight to a successful customer outcome
+//	          expected: every rewarded metric measures a node that is or reaches a successful customer outcome
+//	          actual  : 1 of 2 does
+//	Orphans:  "upsell" (Upsell revenue, business outcome, rewarded, owner "Sales"): it measures business outcome "upsell", which contributes to nothing
+//
+// It returns whether the assertion passed.
+func AssertRewardedKPIsAligned(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) bool {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	return report(t, checkRewarded(m, metrics, rewardedKPIs), msgAndArgs)
+}
+
+// RequireRewardedKPIsAligned is [AssertRewardedKPIsAligned], and stops the
+// test (t.FailNow) if it failed.
+func RequireRewardedKPIsAligned(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	if !AssertRewardedKPIsAligned(t, m, metrics, msgAndArgs...) {
+		failNow(t)
+	}
+}
+
+// rewardedRule is a check that rewarded metrics have a line of sight to a
+// successful customer outcome: which rewarded metrics it examines (by their
+// levels), and how its failure names them.
+type rewardedRule struct {
+	code      outcome.Code
+	examines  func(outcome.Level) bool
+	one, many string // "rewarded output-side metric", "... metrics"
+	expected  string
+}
+
+var (
+	// orphanOutputs is [CheckNoRewardedOrphanOutputs]'s rule.
+	orphanOutputs = rewardedRule{
+		code:     ErrRewardedOrphanOutput,
+		examines: func(l outcome.Level) bool { return !l.IsOutcome() },
+		one:      "rewarded output-side metric", many: "rewarded output-side metrics",
+		expected: "every rewarded output-side metric measures work that reaches a successful customer outcome",
+	}
+	// rewardedKPIs is [CheckRewardedKPIsAligned]'s rule.
+	rewardedKPIs = rewardedRule{
+		code:     ErrRewardedNotAligned,
+		examines: func(outcome.Level) bool { return true },
+		one:      "rewarded metric", many: "rewarded metrics",
+		expected: "every rewarded metric measures a node that is or reaches a successful customer outcome",
+	}
+)
+
+// checkRewarded checks rule on the metrics given and those the nodes of m
+// carry, refusing them as [CheckNoRewardedOrphanOutputs] documents.
+func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRule) *failure {
 	if err := joinErrs(zeroMetrics(metrics), duplicateIDs(metrics)); err != nil {
 		return &failure{cause: err}
 	}
@@ -269,7 +350,7 @@ func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure 
 	}
 	var rewarded []outcome.Metric
 	for _, x := range defs {
-		if x.Rewarded() && !x.IsOutcome() {
+		if x.Rewarded() && rule.examines(x.Level()) {
 			rewarded = append(rewarded, x)
 		}
 	}
@@ -293,11 +374,11 @@ func checkRewardedOrphans(m hierarchy.Model, metrics []outcome.Metric) *failure 
 	}
 	n, ok := len(rewarded), len(rewarded)-len(orphans)
 	f := &failure{
-		code: ErrRewardedOrphanOutput,
+		code: rule.code,
 		ids:  make([]string, len(orphans)),
-		summary: fmt.Sprintf("%d of %d rewarded output-side %s %s no line of sight to a successful customer outcome",
-			len(orphans), n, plural(n, "metric", "metrics"), plural(len(orphans), "has", "have")),
-		expected: "every rewarded output-side metric measures work that reaches a successful customer outcome",
+		summary: fmt.Sprintf("%d of %d %s %s no line of sight to a successful customer outcome",
+			len(orphans), n, plural(n, rule.one, rule.many), plural(len(orphans), "has", "have")),
+		expected: rule.expected,
 		actual:   fmt.Sprintf("%d of %d %s", ok, n, plural(ok, "does", "do")),
 	}
 	for i, x := range orphans {

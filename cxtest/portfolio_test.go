@@ -412,3 +412,121 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 	// A node may carry the metric given, and several nodes one metric.
 	assert.NoError(t, CheckNoRewardedOrphanOutputs(build(aht, aht), []outcome.Metric{aht}))
 }
+
+func TestAssertRewardedKPIsAligned(t *testing.T) {
+	kpis := Metrics(`
+		bo:upsell "Upsell revenue" revenue rewarded owner=Sales
+		output:calls "Calls handled" rewarded
+		sco:solved "Solved" rewarded
+		bo:cost "Cost to serve" cost
+		output:wallboard "Wallboard refreshes"
+		sco:loyal "Loyal" rewarded
+	`)
+	lines := []string{
+		"task:pitch -> bo:upsell",
+		"task:answer -> output:calls -> bo:cost -> sco:solved",
+		"output:wallboard",
+	}
+	m := MeasuredHierarchy(kpis[:5], lines...)
+	// good does not carry upsell: the metrics examined are those given.
+	good := MeasuredHierarchy(kpis[1:5], lines...)
+	t.Run("fail", func(t *testing.T) {
+		// Rewarded: upsell, calls, solved and loyal (4). calls reaches
+		// solved through cost; solved is a customer outcome. upsell's node
+		// has no link up; loyal measures no node: 2 of 4 have no line of
+		// sight, 2 of 4 do.
+		var c captureT
+		ok := AssertRewardedKPIsAligned(&c, m, kpis, "the bonus scheme")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:   \t2 of 4 rewarded metrics have no line of sight to a successful customer outcome\n"+
+			"\t         \texpected: every rewarded metric measures a node that is or reaches a successful customer outcome\n"+
+			"\t         \tactual  : 2 of 4 do\n"+
+			"\tOrphans: \t\"loyal\" (Loyal, successful customer outcome, rewarded): no node of the hierarchy is measured by it\n"+
+			"\t         \t\"upsell\" (Upsell revenue, business outcome, rewarded, owner \"Sales\"): it measures business outcome \"upsell\", which contributes to nothing\n"+
+			"\tMessages:\tthe bonus scheme\n")
+		// The one rewarded output-side metric, calls, has a line of sight:
+		// the rule for outputs alone passes the same definitions.
+		assert.NoError(t, CheckNoRewardedOrphanOutputs(m, kpis))
+	})
+	t.Run("pass", func(t *testing.T) {
+		// Without loyal and upsell, the rewarded are calls and solved.
+		var c captureT
+		checkPass(t, &c, AssertRewardedKPIsAligned(&c, good, kpis[1:5]))
+	})
+	t.Run("require", func(t *testing.T) {
+		checkRequire(t,
+			func(t TestingT) { RequireRewardedKPIsAligned(t, good, kpis[1:5]) },
+			func(t TestingT) { RequireRewardedKPIsAligned(t, good, kpis) })
+	})
+}
+
+func TestCheckRewardedKPIsAligned(t *testing.T) {
+	tests := []struct {
+		name    string
+		m       hierarchy.Model
+		metrics []outcome.Metric
+		wantErr error
+		wantIDs []string
+		wantMsg string
+	}{
+		{
+			// A customer outcome is one: nothing need feed it.
+			name: "a rewarded customer outcome with nothing feeding it",
+			m:    MeasuredHierarchy(Metrics("sco:solved rewarded"), "sco:solved"),
+		},
+		{
+			name:    "no rewarded metric",
+			m:       Hierarchy("bo:upsell", "sco:solved"),
+			metrics: Metrics("bo:upsell revenue", "sco:solved"),
+		},
+		{
+			// Without a hierarchy no metric has a line of sight: the two
+			// rewarded ones, whatever their levels, fail; b is not rewarded.
+			name: "no hierarchy", metrics: Metrics("sco:c rewarded", "bo:b revenue", "task:a rewarded"),
+			wantErr: ErrRewardedNotAligned, wantIDs: []string{"a", "c"},
+			wantMsg: `cxtest: 2 of 2 rewarded metrics have no line of sight to a successful customer outcome: ` +
+				`"a" (a, task, rewarded): no node of the hierarchy is measured by it; ` +
+				`"c" (c, successful customer outcome, rewarded): no node of the hierarchy is measured by it`,
+		},
+		{
+			// coach's line stops at the output coached, upsell's at the
+			// business outcome revenue: neither reaches solved.
+			name: "lines of sight that stop below the customer",
+			m: MeasuredHierarchy(Metrics("activity:coach rewarded", "bo:upsell revenue rewarded"),
+				"activity:coach -> output:coached",
+				"bo:upsell -> bo:revenue",
+				"task:fix -> sco:solved"),
+			wantErr: ErrRewardedNotAligned, wantIDs: []string{"coach", "upsell"},
+			wantMsg: `cxtest: 2 of 2 rewarded metrics have no line of sight to a successful customer outcome: ` +
+				`"coach" (coach, activity, rewarded): it measures activity "coach", which reaches output "coached" only; ` +
+				`"upsell" (upsell, business outcome, rewarded): it measures business outcome "upsell", which reaches business outcome "revenue" only`,
+		},
+		{
+			// The same refusals as CheckNoRewardedOrphanOutputs.
+			name: "a shared ID", metrics: Metrics("bo:upsell revenue", "bo:upsell revenue rewarded"),
+			wantErr: outcome.ErrDuplicateID, wantIDs: []string{"upsell"},
+			wantMsg: `cxtest: more than one metric given has the ID "upsell"`,
+		},
+		{
+			name: "the zero Metric", metrics: []outcome.Metric{{}},
+			wantErr: outcome.ErrEmptyID,
+			wantMsg: "cxtest: cannot check the zero Metric (at index 0)",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckRewardedKPIsAligned(tt.m, tt.metrics)
+			if tt.wantErr == nil {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tt.wantErr)
+			assert.Equal(t, tt.wantMsg, err.Error())
+			if tt.wantIDs != nil {
+				var e *outcome.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tt.wantIDs, e.IDs)
+			}
+		})
+	}
+}

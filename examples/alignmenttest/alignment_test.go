@@ -74,6 +74,14 @@ func TestNoRewardedKPIIsAnOrphanOutput(t *testing.T) {
 	cxtest.AssertNoRewardedOrphanOutputs(t, m, portfolio(t, m))
 }
 
+// Every rewarded KPI reaches a customer outcome, at every level: the claims
+// director is paid for homes back to normal, a customer outcome itself, and
+// the claims line and the repair network for outputs that reach one.
+func TestEveryRewardedKPIReachesACustomerOutcome(t *testing.T) {
+	m := claims(t)
+	cxtest.AssertRewardedKPIsAligned(t, m, portfolio(t, m))
+}
+
 // "Usually, the balance will be 80% output metrics." Ours is held to half.
 func TestThePortfolioIsNotMostlyOutputs(t *testing.T) {
 	m := claims(t)

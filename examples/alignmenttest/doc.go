@@ -8,9 +8,10 @@
 // KPI (hierarchy.json); the KPIs reported to the board that measure no node
 // (board-kpis.json); and the canvases of its customer categories
 // (canvases.json). The tests assert, one line per rule of the method, that
-// everything is aligned, that no rewarded KPI is an orphan output, that the
-// portfolio is not mostly outputs, that the North Star is an outcome that
-// passes every gate, and that the quarter won the triple crown.
+// everything is aligned, that every rewarded KPI reaches a customer outcome
+// and none is an orphan output, that the portfolio is not mostly outputs,
+// that the North Star is an outcome that passes every gate, and that the
+// quarter won the triple crown.
 //
 // TestMisalignedModel shows what a failure looks like: the department as it
 // was before it realigned, whose failures are captured and compared with
