@@ -251,8 +251,9 @@ func checkLineOfSight(m hierarchy.Model, from, to string) *failure {
 }
 
 // CheckNoUnsupportedOutcomes checks that every successful customer outcome of
-// m has work feeding it: an outcome that nothing feeds is one nobody
-// delivers. It returns nil, or an *[outcome.Error] with code
+// m has work feeding it (a node below the customer outcomes, directly or
+// through other customer outcomes): an outcome that no work feeds is one
+// nobody delivers. It returns nil, or an *[outcome.Error] with code
 // [ErrUnsupportedOutcome] whose IDs are the unsupported outcomes, sorted, and
 // whose message names the first ten.
 func CheckNoUnsupportedOutcomes(m hierarchy.Model) error {
@@ -261,7 +262,7 @@ func CheckNoUnsupportedOutcomes(m hierarchy.Model) error {
 
 // AssertNoUnsupportedOutcomes asserts that every successful customer outcome
 // of m has work feeding it, as [CheckNoUnsupportedOutcomes] does. On failure
-// it reports, to t, the outcomes that nothing feeds. It returns whether the
+// it reports, to t, the outcomes that no work feeds. It returns whether the
 // assertion passed.
 func AssertNoUnsupportedOutcomes(t TestingT, m hierarchy.Model, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
@@ -296,7 +297,7 @@ func checkNoUnsupportedOutcomes(m hierarchy.Model) *failure {
 	f := &failure{
 		code: ErrUnsupportedOutcome,
 		ids:  u,
-		summary: fmt.Sprintf("%d of %d %s %s nothing feeding %s", len(u), total,
+		summary: fmt.Sprintf("%d of %d %s %s no work feeding %s", len(u), total,
 			levelName(outcome.CustomerOutcome, total), plural(len(u), "has", "have"), plural(len(u), "it", "them")),
 		expected: "every successful customer outcome has work feeding it",
 		actual:   fmt.Sprintf("%d of %d %s", fed, total, plural(fed, "has", "have")),

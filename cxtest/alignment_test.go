@@ -279,7 +279,7 @@ func TestAssertNoUnsupportedOutcomes(t *testing.T) {
 		var c captureT
 		ok := AssertNoUnsupportedOutcomes(&c, m)
 		checkFail(t, &c, ok, "\n"+
-			"\tError:      \t2 of 3 successful customer outcomes have nothing feeding them\n"+
+			"\tError:      \t2 of 3 successful customer outcomes have no work feeding them\n"+
 			"\t            \texpected: every successful customer outcome has work feeding it\n"+
 			"\t            \tactual  : 1 of 3 has\n"+
 			"\tUnsupported:\tsuccessful customer outcome \"expression\"\n"+
@@ -290,7 +290,7 @@ func TestAssertNoUnsupportedOutcomes(t *testing.T) {
 		assert.NoError(t, CheckNoUnsupportedOutcomes(hierarchy.Model{}))
 		err := CheckNoUnsupportedOutcomes(Hierarchy("sco:joy"))
 		require.ErrorIs(t, err, ErrUnsupportedOutcome)
-		assert.Equal(t, `cxtest: 1 of 1 successful customer outcome has nothing feeding it: successful customer outcome "joy"`, err.Error())
+		assert.Equal(t, `cxtest: 1 of 1 successful customer outcome has no work feeding it: successful customer outcome "joy"`, err.Error())
 		var e *outcome.Error
 		require.True(t, errors.As(CheckNoUnsupportedOutcomes(m), &e))
 		assert.Equal(t, []string{"expression", "joy"}, e.IDs)

@@ -15,7 +15,7 @@ const (
 	// ErrNoLineOfSight: a node that does not reach the node it should
 	// ([CheckLineOfSight]). The IDs are the two nodes'.
 	ErrNoLineOfSight outcome.Code = "no-line-of-sight"
-	// ErrUnsupportedOutcome: successful customer outcomes that nothing feeds
+	// ErrUnsupportedOutcome: successful customer outcomes that no work feeds
 	// ([CheckNoUnsupportedOutcomes]). The IDs are the outcomes'.
 	ErrUnsupportedOutcome outcome.Code = "unsupported-outcome"
 	// ErrOutputShare: a KPI portfolio whose share of output-side metrics is

@@ -267,7 +267,7 @@ func ExampleCheckNoUnsupportedOutcomes() {
 	err := cxtest.CheckNoUnsupportedOutcomes(m)
 	fmt.Println(errors.Is(err, cxtest.ErrUnsupportedOutcome), err)
 	// Output:
-	// true cxtest: 1 of 2 successful customer outcomes has nothing feeding it: successful customer outcome "joy" (The joy of the new car)
+	// true cxtest: 1 of 2 successful customer outcomes has no work feeding it: successful customer outcome "joy" (The joy of the new car)
 }
 
 // An outcome nobody delivers.
@@ -275,7 +275,7 @@ func ExampleAssertNoUnsupportedOutcomes() {
 	var t printT
 	cxtest.AssertNoUnsupportedOutcomes(t, cxtest.Hierarchy(contactCentre(), `sco:joy "The joy of the new car"`))
 	// Output:
-	// Error:        1 of 2 successful customer outcomes has nothing feeding it
+	// Error:        1 of 2 successful customer outcomes has no work feeding it
 	//               expected: every successful customer outcome has work feeding it
 	//               actual  : 1 of 2 has
 	// Unsupported:  successful customer outcome "joy" (The joy of the new car)

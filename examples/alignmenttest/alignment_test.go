@@ -225,12 +225,12 @@ func TestMisalignedModel(t *testing.T) {
 	// outputs and 1 business outcome; the 2 customer outcomes are not
 	// work), of which the two rewarded outputs and the 4 nodes beneath them
 	// reach no customer outcome, and the repair's 4 do; no-surprises, 1 of
-	// the 2 customer outcomes, has nothing feeding it; 3 of the 5 KPIs are
+	// the 2 customer outcomes, has no work feeding it; 3 of the 5 KPIs are
 	// outputs (60%), and both rewarded ones are orphans.
 	for _, want := range []string{
 		"6 of 10 nodes reach no successful customer outcome",
 		"4 of 10 do: 1 of 3 tasks, 1 of 3 activities, 1 of 3 outputs, 1 of 1 business outcome",
-		"1 of 2 successful customer outcomes has nothing feeding it",
+		"1 of 2 successful customer outcomes has no work feeding it",
 		"2 of 2 rewarded output-side metrics have no line of sight to a successful customer outcome",
 		"3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%",
 	} {
