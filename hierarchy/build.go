@@ -36,7 +36,9 @@ const (
 //     [outcome.ValidateID]), [outcome.ErrDuplicateID];
 //   - a node's level: [outcome.ErrUnknownLevel]; its name:
 //     [outcome.ErrInvalidText] if it is not valid UTF-8 (JSON could not
-//     carry it); its metric: [ErrMetricLevel];
+//     carry it); its metric: [ErrMetricLevel], and
+//     [outcome.ErrDuplicateID] if another node carries a different metric
+//     with the same ID (nodes may share a metric, defined the same);
 //   - a link: [ErrDanglingLink], [ErrSelfLink], [ErrDownwardLink],
 //     [ErrDuplicateLink], [ErrNegativeWeight], [ErrInvalidWeight];
 //   - [ErrCycle], once for every set of nodes that go round in circles,
@@ -103,6 +105,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 				clip(ids[at]), l, clip(b.metrics[k].ID()), ml))
 		}
 	}
+	errs = append(errs, metricConflicts(ids, b.metricAt, b.metrics)...)
 
 	// The index of IDs; a duplicate ID keeps its first position.
 	idx := newIndex(n)
@@ -742,4 +745,39 @@ func joinSorted(ps []*outcome.Error) error {
 		errs[i] = p
 	}
 	return errors.Join(errs...)
+}
+
+// metricConflicts returns an error for each metric ID carried by nodes
+// whose metrics differ, naming the ID and every node that carries it, sorted,
+// so that the error is the same whatever order the nodes were added in:
+// metrics[k] is the metric of the node at metricAt[k].
+func metricConflicts(ids []string, metricAt []int32, metrics []outcome.Metric) []*outcome.Error {
+	if len(metrics) < 2 {
+		return nil
+	}
+	var errs []*outcome.Error
+	first := make(map[string]int, len(metrics)) // a metric ID's first k
+	differ := make(map[string]bool)
+	for k, mt := range metrics {
+		if j, ok := first[mt.ID()]; !ok {
+			first[mt.ID()] = k
+		} else if !mt.Equal(metrics[j]) {
+			differ[mt.ID()] = true
+		}
+	}
+	if len(differ) == 0 {
+		return nil
+	}
+	carriers := make(map[string][]string, len(differ))
+	for k, mt := range metrics {
+		if differ[mt.ID()] {
+			carriers[mt.ID()] = append(carriers[mt.ID()], ids[metricAt[k]])
+		}
+	}
+	for id, nodes := range carriers {
+		slices.Sort(nodes)
+		errs = append(errs, newError(outcome.ErrDuplicateID, append([]string{id}, nodes...),
+			"hierarchy: metric ID %q names different metrics, carried by nodes %s", clip(id), quoteList(nodes)))
+	}
+	return errs
 }

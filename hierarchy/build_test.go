@@ -72,6 +72,15 @@ func TestBuildErrors(t *testing.T) {
 		{"metric of another level", []Node{{ID: "aht", Level: BO, Metric: metricOf("aht-metric", O)}}, nil,
 			ErrMetricLevel, []string{"aht", "aht-metric"},
 			`hierarchy: node "aht" is at level Business Outcome, but its metric "aht-metric" measures level Output`},
+		// Three nodes carry "calls": two as an output of calls handled, one
+		// as an output named otherwise; named in the nodes' order by ID,
+		// whatever order they were added in.
+		{"one metric ID for different metrics", []Node{
+			{ID: "team-b", Level: O, Metric: metricOf("calls", O)},
+			{ID: "team-c", Level: O, Metric: outcome.MustMetric(outcome.MetricSpec{ID: "calls", Name: "Calls answered", Level: O, Direction: outcome.HigherIsBetter})},
+			{ID: "team-a", Level: O, Metric: metricOf("calls", O)},
+		}, nil, outcome.ErrDuplicateID, []string{"calls", "team-a", "team-b", "team-c"},
+			`hierarchy: metric ID "calls" names different metrics, carried by nodes "team-a", "team-b", "team-c"`},
 		{"link from an unknown node", []Node{node("b", A)}, []edge{{"a", "b", ""}}, ErrDanglingLink, []string{"a", "b"},
 			`hierarchy: link "a" -> "b" comes from an unknown node`},
 		{"link to an unknown node", []Node{node("a", A)}, []edge{{"a", "b", ""}}, ErrDanglingLink, []string{"a", "b"},
