@@ -185,12 +185,13 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // reports as a [outcome.CodeDuplicateMetricID] finding of severity error)
 // one with code [outcome.ErrDuplicateID], whose IDs are the shared IDs,
 // sorted; both are joined with [errors.Join] when both apply. Only when
-// metrics has neither are the nodes' metrics looked at: a node may carry a
-// metric given, or one that another node carries, only if the two are equal
-// ([outcome.Metric.Equal]); each metric whose ID a node carries with another
-// definition is an error with code [outcome.ErrDuplicateID], whose IDs are
-// the metric's and the node's (and the first node's that carries the ID, if
-// the metric was not given), joined in the order of the metrics' IDs.
+// metrics has neither are the nodes' metrics looked at (the nodes that carry
+// one ID carry one metric: [hierarchy.Builder.Build] refuses others): a node
+// may carry a metric given only if the two are equal
+// ([outcome.Metric.Equal]); each metric given whose ID nodes carry with
+// another definition is an error with code [outcome.ErrDuplicateID], whose
+// IDs are the metric's and the first such node's, joined in the order of the
+// metrics' IDs.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
 	return checkRewarded(m, metrics, orphanOutputs).err()
 }
@@ -315,7 +316,6 @@ func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRul
 	for _, x := range metrics {
 		defs[x.ID()] = x
 	}
-	carrier := make(map[string]string) // a metric not given: the first node that carries it
 	measured := make(map[string][]hierarchy.Node)
 	conflicts := make(map[string]*outcome.Error)
 	for n := range m.Nodes() {
@@ -325,20 +325,16 @@ func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRul
 		}
 		id := x.ID()
 		measured[id] = append(measured[id], n)
+		// The nodes that carry an ID carry the same metric: hierarchy's
+		// Build refuses different ones. It may differ from the one given.
 		d, ok := defs[id]
 		switch {
 		case !ok:
-			defs[id], carrier[id] = x, n.ID
+			defs[id] = x
 		case !d.Equal(x) && conflicts[id] == nil:
-			if first, carried := carrier[id]; carried {
-				conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID, first},
-					"cxtest: metric %s on node %s differs from metric %s on node %s",
-					quote(id), quote(n.ID), quote(id), quote(first))
-			} else {
-				conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID},
-					"cxtest: metric %s on node %s differs from the metric %s given",
-					quote(id), quote(n.ID), quote(id))
-			}
+			conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID},
+				"cxtest: metric %s on node %s differs from the metric %s given",
+				quote(id), quote(n.ID), quote(id))
 		}
 	}
 	if len(conflicts) > 0 {
