@@ -2,6 +2,7 @@ package hierarchy_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -182,6 +183,19 @@ func ExampleRollUp_MarshalJSON() {
 	fmt.Println(string(b))
 	// Output:
 	// {"method":"min","values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"},{"id":"update-wallboard","value":"150"},{"id":"handle-enquiry","value":"800.25","computed":true},{"id":"resolve-problem","value":"800.25","computed":true},{"id":"monitor-queues","value":"150","computed":true},{"id":"calls-handled","value":"800.25","computed":true},{"id":"first-time-response","value":"800.25","computed":true},{"id":"wallboard-refreshes","value":"150","computed":true},{"id":"cost-to-serve","value":"800.25","computed":true},{"id":"revenue","value":"800.25","computed":true},{"id":"solved-first-contact","value":"800.25","computed":true}]}
+}
+
+// A stored roll-up is a report for people and dashboards: decoding it back
+// into a RollUp fails, rather than leaving an empty one. Compute it again
+// from the model and the values instead.
+func ExampleRollUp_UnmarshalJSON() {
+	var r hierarchy.RollUp
+	err := json.Unmarshal([]byte(`{"method":"min","values":[{"id":"answer-call","value":"1200.5"}]}`), &r)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	fmt.Println(err)
+	// Output:
+	// true
+	// hierarchy: a RollUp is computed from a model (Model.RollUp); its JSON is a report, not read back
 }
 
 func ExampleParseMethod() {

@@ -573,7 +573,8 @@ type rollUpValue struct {
 //	{"id":"update-wallboard","value":"0","unmeasured":true}
 //
 // The zero RollUp is an error with code [ErrUnknownMethod]. A roll-up is
-// computed from a model, so its JSON is a report: there is no UnmarshalJSON.
+// computed from a model, so its JSON is a report, not read back (see
+// [RollUp.UnmarshalJSON]).
 func (r RollUp) MarshalJSON() ([]byte, error) {
 	g := r.graph()
 	out := rollUpJSON{Method: r.method, Values: make([]rollUpValue, 0, len(g.ids)),
@@ -587,4 +588,16 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 			Computed: st == stateComputed, Unmeasured: st == stateZero})
 	}
 	return json.Marshal(out)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] only to refuse: a RollUp is
+// computed from a model and its values ([Model.RollUp]), and its JSON is a
+// report of the result, which cannot be read back into one. It returns an
+// error with code [outcome.ErrInvalidJSON] and leaves r as it was, so that
+// decoding a stored roll-up into a RollUp fails at once rather than leaving
+// the zero RollUp. Decode a stored report into a type of your own, or
+// compute the roll-up again.
+func (r *RollUp) UnmarshalJSON([]byte) error {
+	return newError(outcome.ErrInvalidJSON, nil,
+		"hierarchy: a RollUp is computed from a model (Model.RollUp); its JSON is a report, not read back")
 }
