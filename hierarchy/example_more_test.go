@@ -191,7 +191,7 @@ func ExampleRollUp_MarshalJSON() {
 func ExampleRollUp_UnmarshalJSON() {
 	var r hierarchy.RollUp
 	err := json.Unmarshal([]byte(`{"method":"min","values":[{"id":"answer-call","value":"1200.5"}]}`), &r)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable))
 	fmt.Println(err)
 	// Output:
 	// true

@@ -593,11 +593,11 @@ func (r RollUp) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler] only to refuse: a RollUp is
 // computed from a model and its values ([Model.RollUp]), and its JSON is a
 // report of the result, which cannot be read back into one. It returns an
-// error with code [outcome.ErrInvalidJSON] and leaves r as it was, so that
+// error with code [outcome.ErrResultNotDecodable] and leaves r as it was, so that
 // decoding a stored roll-up into a RollUp fails at once rather than leaving
 // the zero RollUp. Decode a stored report into a type of your own, or
 // compute the roll-up again.
 func (r *RollUp) UnmarshalJSON([]byte) error {
-	return newError(outcome.ErrInvalidJSON, nil,
+	return newError(outcome.ErrResultNotDecodable, nil,
 		"hierarchy: a RollUp is computed from a model (Model.RollUp); its JSON is a report, not read back")
 }

@@ -55,7 +55,8 @@ const (
 	// ErrUnknownSeverity: a severity is the zero value or text that names no severity.
 	ErrUnknownSeverity Code = "unknown-severity"
 	// ErrResultNotDecodable: JSON decoded into a result that is written for
-	// a dashboard and not read back (an [AuditReport], a [Finding]): its
+	// a dashboard and not read back (an [AuditReport], a [Finding], or
+	// another package's result, such as a hierarchy roll-up): its
 	// JSON form does not hold everything the value does, so decoding it
 	// could only give another value or, silently, the zero one.
 	ErrResultNotDecodable Code = "result-not-decodable"
