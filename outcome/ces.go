@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/strictjson"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -43,9 +45,8 @@ func StandardCESScale() CESScale { return CESScale{} }
 // (code [ErrInvalidScale]); agree must be a point of the scale above its
 // bottom, so that at least one answer disagrees (code [ErrInvalidBands]).
 func NewCESScale(scale Scale, agree int) (CESScale, error) {
-	if !scale.IsValid() || scale.Points() > MaxRatingPoints {
-		return CESScale{}, NewError(ErrInvalidScale, nil,
-			"outcome: CES scale %s is not a scale of 2 to %d points", scale, MaxRatingPoints)
+	if err := ratingPoints("CES", scale); err != nil {
+		return CESScale{}, err
 	}
 	if agree <= scale.min || agree > scale.max {
 		return CESScale{}, NewError(ErrInvalidBands, nil,
@@ -111,10 +112,12 @@ func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
 }
 
 // CESTallyFromCounts returns the tally with counts[i] answers of the i-th
-// point of the scale, from the bottom up (seven counts for 1..7). A number
-// of counts other than the scale's points is an error with code
-// [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
-// total overflows int64, [ErrOverflow].
+// point of the scale, from the bottom up (seven counts for 1..7). Every problem is
+// reported, joined with [errors.Join], in this order: a number of counts
+// other than the scale's points, code [ErrScaleMismatch]; each negative
+// count, code [ErrInvalidCount], named by its answer ("the answer-2 count")
+// or, if the number of counts is wrong, by its index ("counts[6]"); and, if
+// no count is negative, counts whose total overflows int64, [ErrOverflow].
 func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
 	t, err := ratingTallyFromCounts(scale, counts)
 	return CESTally{t}, err
@@ -245,23 +248,28 @@ func (s CESScale) wire() *cesScaleJSON {
 	return &cesScaleJSON{Min: sc.min, Max: sc.max, Agree: s.Agree()}
 }
 
+// cesScaleFields are the JSON names of a CES scale's fields.
+var cesScaleFields = []string{"min", "max", "agree"}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"agree":a}, refusing unknown fields, duplicate fields and
-// trailing data (an absent field is 0), and validates it exactly as
-// [NewScale] and [NewCESScale] do; malformed JSON is an *[Error] with code
-// [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
-// unchanged too.
+// {"min":m,"max":n,"agree":a} (an absent or null field is 0) and validates it
+// exactly as [NewScale] and [NewCESScale] do. It reports every problem, joined
+// with [errors.Join]: first, in the order of the keys, each problem of the
+// JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
+// field, a field given twice, a value that is not an integer, after which
+// what needs it is not checked); then the constructors' problem. JSON that is
+// not one object is a single problem with code ErrInvalidJSON. On error s is
+// left unchanged, and JSON null leaves it unchanged too.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, s, cesScaleJSON.scale)
+	return decodeObject(data, s, "CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {
+		v, _ := decodeCESScale(j, members)
+		return v
+	})
 }
 
-// scale validates w as the constructors do.
-func (w cesScaleJSON) scale() (CESScale, error) {
-	sc, err := NewScale(w.Min, w.Max)
-	if err != nil {
-		return CESScale{}, err
-	}
-	return NewCESScale(sc, w.Agree)
+// decodeCESScale reads the members of a CES scale's JSON object into j.
+func decodeCESScale(j *jsonForm, members []strictjson.Member) (CESScale, bool) {
+	return decodeRatingScale(j, members, cesScaleFields, NewCESScale)
 }
 
 // cesTallyJSON is the JSON form of a [CESTally].
@@ -276,12 +284,25 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [CESTally.MarshalJSON], refusing unknown fields, duplicate fields and
-// trailing data; an absent "scale" is the standard scale (the zero
-// [CESScale]). It validates the scale as [CESScale.UnmarshalJSON] does and
-// the counts exactly as [CESTallyFromCounts] does; malformed JSON is an
-// *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
-// JSON null leaves it unchanged too.
+// [CESTally.MarshalJSON]; an absent or null "scale" is the standard scale
+// (the zero [CESScale]) and null "counts" none. It validates the scale as
+// [CESScale.UnmarshalJSON] does and the counts exactly as
+// [CESTallyFromCounts] does (one per point of the scale, none negative, a
+// total within int64).
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
+// of the wrong type (the first count that is not an integer within int64,
+// null included), whose field is then not checked, and those of the
+// scale's own JSON, at its key; then the problems of the scale, and then
+// those of the counts. The counts are checked even if the scale is not
+// valid, without it: each negative count, named by its index, and a total
+// past int64. JSON that is not one object is a single problem with code
+// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
+// unchanged too.
 func (t *CESTally) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, &t.ratingTally, ratingTallyFromJSON[CESScale, cesScaleJSON])
+	return decodeObject(data, &t.ratingTally, "CES tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CESScale] {
+		return decodeRatingTally(j, members, decodeCESScale)
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/strictjson"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -43,9 +45,8 @@ func StandardCSATScale() CSATScale { return CSATScale{} }
 // and the box at least one point and fewer than the scale has (code
 // [ErrInvalidBands]).
 func NewCSATScale(scale Scale, box int) (CSATScale, error) {
-	if !scale.IsValid() || scale.Points() > MaxRatingPoints {
-		return CSATScale{}, NewError(ErrInvalidScale, nil,
-			"outcome: CSAT scale %s is not a scale of 2 to %d points", scale, MaxRatingPoints)
+	if err := ratingPoints("CSAT", scale); err != nil {
+		return CSATScale{}, err
 	}
 	if box < 1 || box >= scale.Points() {
 		return CSATScale{}, NewError(ErrInvalidBands, nil,
@@ -120,10 +121,12 @@ func TallyCSAT[E Integer](scale CSATScale, scores []E) (CSATTally, error) {
 }
 
 // CSATTallyFromCounts returns the tally with counts[i] answers of the i-th
-// point of the scale, from the bottom up (five counts for 1..5). A number of
-// counts other than the scale's points is an error with code
-// [ErrScaleMismatch]; a negative count, [ErrInvalidCount]; counts whose
-// total overflows int64, [ErrOverflow].
+// point of the scale, from the bottom up (five counts for 1..5). Every problem is
+// reported, joined with [errors.Join], in this order: a number of counts
+// other than the scale's points, code [ErrScaleMismatch]; each negative
+// count, code [ErrInvalidCount], named by its answer ("the answer-2 count")
+// or, if the number of counts is wrong, by its index ("counts[6]"); and, if
+// no count is negative, counts whose total overflows int64, [ErrOverflow].
 func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
 	t, err := ratingTallyFromCounts(scale, counts)
 	return CSATTally{t}, err
@@ -237,23 +240,28 @@ func (s CSATScale) wire() *csatScaleJSON {
 	return &csatScaleJSON{Min: sc.min, Max: sc.max, Box: s.Box()}
 }
 
+// csatScaleFields are the JSON names of a CSAT scale's fields.
+var csatScaleFields = []string{"min", "max", "box"}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"box":b}, refusing unknown fields, duplicate fields and
-// trailing data (an absent field is 0), and validates it exactly as
-// [NewScale] and [NewCSATScale] do; malformed JSON is an *[Error] with code
-// [ErrInvalidJSON]. On error s is left unchanged, and JSON null leaves it
-// unchanged too.
+// {"min":m,"max":n,"box":b} (an absent or null field is 0) and validates it
+// exactly as [NewScale] and [NewCSATScale] do. It reports every problem, joined
+// with [errors.Join]: first, in the order of the keys, each problem of the
+// JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
+// field, a field given twice, a value that is not an integer, after which
+// what needs it is not checked); then the constructors' problem. JSON that is
+// not one object is a single problem with code ErrInvalidJSON. On error s is
+// left unchanged, and JSON null leaves it unchanged too.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, s, csatScaleJSON.scale)
+	return decodeObject(data, s, "CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {
+		v, _ := decodeCSATScale(j, members)
+		return v
+	})
 }
 
-// scale validates w as the constructors do.
-func (w csatScaleJSON) scale() (CSATScale, error) {
-	sc, err := NewScale(w.Min, w.Max)
-	if err != nil {
-		return CSATScale{}, err
-	}
-	return NewCSATScale(sc, w.Box)
+// decodeCSATScale reads the members of a CSAT scale's JSON object into j.
+func decodeCSATScale(j *jsonForm, members []strictjson.Member) (CSATScale, bool) {
+	return decodeRatingScale(j, members, csatScaleFields, NewCSATScale)
 }
 
 // csatTallyJSON is the JSON form of a [CSATTally].
@@ -269,13 +277,25 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [CSATTally.MarshalJSON], refusing unknown fields, duplicate fields and
-// trailing data; an absent "scale" is the standard scale (the zero
-// [CSATScale]). It validates the scale as [CSATScale.UnmarshalJSON] does and
-// the counts exactly as [CSATTallyFromCounts] does (one per point of the
-// scale, none negative, a total within int64); malformed JSON is an
-// *[Error] with code [ErrInvalidJSON]. On error t is left unchanged, and
-// JSON null leaves it unchanged too.
+// [CSATTally.MarshalJSON]; an absent or null "scale" is the standard scale
+// (the zero [CSATScale]) and null "counts" none. It validates the scale as
+// [CSATScale.UnmarshalJSON] does and the counts exactly as
+// [CSATTallyFromCounts] does (one per point of the scale, none negative, a
+// total within int64).
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
+// of the wrong type (the first count that is not an integer within int64,
+// null included), whose field is then not checked, and those of the
+// scale's own JSON, at its key; then the problems of the scale, and then
+// those of the counts. The counts are checked even if the scale is not
+// valid, without it: each negative count, named by its index, and a total
+// past int64. JSON that is not one object is a single problem with code
+// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
+// unchanged too.
 func (t *CSATTally) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, &t.ratingTally, ratingTallyFromJSON[CSATScale, csatScaleJSON])
+	return decodeObject(data, &t.ratingTally, "CSAT tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CSATScale] {
+		return decodeRatingTally(j, members, decodeCSATScale)
+	})
 }

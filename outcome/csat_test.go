@@ -166,6 +166,15 @@ func TestCSATCountsErrors(t *testing.T) {
 	assert.Equal(t, []string{"outcome: the answer-2 count -2 is negative", "outcome: the answer-5 count -5 is negative"}, got)
 	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{math.MaxInt64, 0, 0, 0, 1})
 	assert.ErrorIs(t, err, outcome.ErrOverflow)
+	// Counts that do not match the scale are still checked, each named by
+	// its index: six counts for five points, the second and sixth negative.
+	_, err = outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{1, -2, 3, 4, 5, -6})
+	got = nil
+	for _, p := range outcome.Problems(err) {
+		got = append(got, string(p.Code)+": "+p.Message)
+	}
+	assert.Equal(t, []string{"scale-mismatch: outcome: 6 counts given for the 5 points of the scale 1..5",
+		"invalid-count: outcome: counts[1] is negative: -2", "invalid-count: outcome: counts[5] is negative: -6"}, got)
 
 	full := mustCSAT(t, outcome.StandardCSATScale(), math.MaxInt64, 0, 0, 0, 0)
 	_, err = full.Add(3)
@@ -338,7 +347,7 @@ func TestCSATScaleJSON(t *testing.T) {
 		{"reversed", `{"min":5,"max":1,"box":2}`, outcome.ErrInvalidScale,
 			"outcome: scale 5..1 has fewer than two points (its bottom must be below its top)"},
 		{"unknown field", `{"min":1,"max":5,"box":2,"top":5}`, outcome.ErrInvalidJSON,
-			`outcome: invalid JSON: json: unknown field "top"`},
+			`outcome: CSAT scale has an unknown field "top"`},
 		{"trailing data", `{"min":1,"max":5,"box":2}]`, outcome.ErrInvalidJSON, ""},
 	}
 	for _, tt := range bad {

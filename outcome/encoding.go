@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -168,59 +169,33 @@ func decodeMetric(data []byte) (Metric, error) {
 	if err != nil {
 		return Metric{}, invalidJSON(err)
 	}
-	// The field each member fills (-1 for none), and which member fills each
-	// field first (its index plus one; 0 for none).
-	field := make([]int, len(members))
-	var first [metricFieldCount]int
-	for i, mb := range members {
-		f := strictjson.Field(metricFields, mb.Key)
-		field[i] = f
-		if f >= 0 && first[f] == 0 {
-			first[f] = i + 1
-		}
-	}
 	var spec MetricSpec
-	if k := first[metricFieldID]; k > 0 {
-		if json.Unmarshal(members[k-1].Value, &spec.ID) != nil {
-			spec.ID = "" // not a string: no ID to name
+	for _, mb := range members {
+		if strictjson.Field(metricFields, mb.Key) == metricFieldID {
+			if json.Unmarshal(mb.Value, &spec.ID) != nil {
+				spec.ID = "" // not a string: no ID to name
+			}
+			break // the first "id" is the one read
 		}
 	}
-	var ids []string // none for a metric without an ID
+	j := jsonForm{what: fmt.Sprintf("metric %q", clip(spec.ID))}
 	if spec.ID != "" {
-		ids = []string{spec.ID}
-	}
-	id := clip(spec.ID)
-	var errs []error
-	problem := func(cause error, format string, args ...any) {
-		e := NewError(ErrInvalidJSON, slices.Clone(ids), format, args...)
-		e.Err = cause
-		errs = append(errs, e)
+		j.ids = []string{spec.ID}
 	}
 	var text [metricFieldCount]string
 	var bad metricText
-	for i, mb := range members {
-		f := field[i]
-		switch {
-		case f < 0:
-			problem(nil, "outcome: metric %q has an unknown field %q", id, clip(mb.Key))
-		case first[f] != i+1:
-			if k := members[first[f]-1].Key; k != mb.Key {
-				problem(strictjson.ErrDuplicateKey, "outcome: metric %q gives field %q twice, as %q and %q",
-					id, metricFields[f], clip(k), clip(mb.Key))
-			} else {
-				problem(strictjson.ErrDuplicateKey, "outcome: metric %q gives field %q twice", id, metricFields[f])
+	j.each(members, metricFields, func(f int, raw json.RawMessage) {
+		if f == metricFieldRewarded {
+			if err := json.Unmarshal(raw, &spec.Rewarded); err != nil {
+				j.wrongType(err, metricFields[f], "true or false", raw)
 			}
-		case f == metricFieldRewarded:
-			if err := json.Unmarshal(mb.Value, &spec.Rewarded); err != nil {
-				problem(err, "outcome: metric %q: %q must be true or false, not %s", id, metricFields[f], jsonValue(mb.Value))
-			}
-		default:
-			if err := json.Unmarshal(mb.Value, &text[f]); err != nil {
-				problem(err, "outcome: metric %q: %q must be a string, not %s", id, metricFields[f], jsonValue(mb.Value))
-				bad.wrongType |= 1 << f
-			}
+			return
 		}
-	}
+		if err := json.Unmarshal(raw, &text[f]); err != nil {
+			j.wrongType(err, metricFields[f], "a string", raw)
+			bad.wrongType |= 1 << f
+		}
+	})
 	spec.Name, spec.Unit, spec.Owner, spec.Description =
 		text[metricFieldName], text[metricFieldUnit], text[metricFieldOwner], text[metricFieldDescription]
 	if t := text[metricFieldLevel]; t != "" {
@@ -240,11 +215,138 @@ func decodeMetric(data []byte) (Metric, error) {
 	if t := text[metricFieldKind]; spec.Kind.UnmarshalText([]byte(t)) != nil {
 		bad.kind = t
 	}
-	errs = append(errs, metricProblems(spec, bad)...)
-	if len(errs) > 0 {
-		return Metric{}, errors.Join(errs...)
+	j.checks = append(j.checks, metricProblems(spec, bad)...)
+	if err := j.err(); err != nil {
+		return Metric{}, err
 	}
 	return Metric{spec: spec}, nil
+}
+
+// jsonForm collects the problems of a value decoded from a JSON object
+// member by member, so that every problem is reported, not the first: first
+// the problems of the JSON form (form), in the order of the object's keys,
+// each an *[Error] with code [ErrInvalidJSON]; then the problems the
+// constructors find in what was decoded (checks), in their order. A member
+// whose value is an object decoded the same way (a tally's scale) adds its
+// form's problems at its key and its checks as it is decoded.
+type jsonForm struct {
+	what   string   // names the value in messages: `metric "aht"`, "proportion", `CSAT tally "scale"`
+	ids    []string // the IDs every problem of the form names
+	form   []error
+	checks []error
+}
+
+// problem reports a problem of the JSON form: an *Error with code
+// [ErrInvalidJSON], the form's IDs and the message "outcome: " followed by
+// j.what and format, which wraps cause (if not nil).
+func (j *jsonForm) problem(cause error, format string, args ...any) {
+	e := NewError(ErrInvalidJSON, slices.Clone(j.ids), "outcome: %s"+format, append([]any{j.what}, args...)...)
+	e.Err = cause
+	j.form = append(j.form, e)
+}
+
+// wrongType reports the JSON value raw of the field name as not what the
+// field holds (want: "a string", "an object").
+func (j *jsonForm) wrongType(cause error, name, want string, raw json.RawMessage) {
+	j.problem(cause, ": %q must be %s, not %s", name, want, jsonValue(raw))
+}
+
+// check reports the problems of err, a constructor's error, in order.
+func (j *jsonForm) check(err error) {
+	for _, p := range Problems(err) {
+		j.checks = append(j.checks, p)
+	}
+}
+
+// err returns every problem, the form's first, joined with [errors.Join];
+// nil if there is none.
+func (j *jsonForm) err() error { return errors.Join(slices.Concat(j.form, j.checks)...) }
+
+// each walks members, the members of a JSON object whose keys name the
+// fields names (matched as encoding/json matches them: [strictjson.Field]).
+// In the order of the keys, it reports a key that names no field and a field
+// given again (also under a key that differs only in case: "ID" repeats
+// "id"), and calls value with the index in names and the JSON value of each
+// field's first member, which is the one read.
+func (j *jsonForm) each(members []strictjson.Member, names []string, value func(f int, raw json.RawMessage)) {
+	first := make([]int, len(names)) // the index plus one of each field's first member
+	for i, mb := range members {
+		f := strictjson.Field(names, mb.Key)
+		switch {
+		case f < 0:
+			j.problem(nil, " has an unknown field %q", clip(mb.Key))
+		case first[f] != 0:
+			if k := members[first[f]-1].Key; k != mb.Key {
+				j.problem(strictjson.ErrDuplicateKey, " gives field %q twice, as %q and %q", names[f], clip(k), clip(mb.Key))
+			} else {
+				j.problem(strictjson.ErrDuplicateKey, " gives field %q twice", names[f])
+			}
+		default:
+			first[f] = i + 1
+			value(f, mb.Value)
+		}
+	}
+}
+
+// object decodes raw, the JSON value of the field name, with decode, as the
+// value that field holds, named in messages by j's name and the field's
+// (`CSAT tally "scale"`): an object, whose problems are j's, or null, which
+// is absent (decode is not called). It returns false, having reported it,
+// if raw is any other value.
+func (j *jsonForm) object(name string, raw json.RawMessage, decode func(n *jsonForm, members []strictjson.Member)) bool {
+	if isJSONNull(raw) {
+		return true
+	}
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		j.wrongType(err, name, "an object", raw)
+		return false
+	}
+	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
+	decode(&n, members)
+	j.form = append(j.form, n.form...)
+	j.checks = append(j.checks, n.checks...)
+	return true
+}
+
+// intWant says what a JSON integer must be to fit a Go int.
+var intWant = fmt.Sprintf("an integer within int%d", strconv.IntSize)
+
+// jsonInt decodes raw, the JSON value of the field name, into *v, reporting
+// a value that is not an integer that fits T; null leaves *v as it is. It
+// reports whether raw was decoded.
+func jsonInt[T int | int64](j *jsonForm, name string, raw json.RawMessage, v *T) bool {
+	if err := json.Unmarshal(raw, v); err != nil {
+		want := intWant
+		if _, ok := any(v).(*int64); ok {
+			want = "an integer within int64"
+		}
+		j.wrongType(err, name, want, raw)
+		return false
+	}
+	return true
+}
+
+// decodeObject is the UnmarshalJSON of a value decoded member by member:
+// JSON null leaves *v unchanged; JSON that is not one object is a single
+// problem with code [ErrInvalidJSON]; otherwise decode reads the members
+// into j, named what in messages, and *v is set to what it returns if j
+// holds no problem. On error *v is unchanged.
+func decodeObject[T any](data []byte, v *T, what string, decode func(j *jsonForm, members []strictjson.Member) T) error {
+	if isJSONNull(data) {
+		return nil
+	}
+	members, err := strictjson.Members(data)
+	if err != nil {
+		return invalidJSON(err)
+	}
+	j := jsonForm{what: what}
+	x := decode(&j, members)
+	if err := j.err(); err != nil {
+		return err
+	}
+	*v = x
+	return nil
 }
 
 // jsonValue describes the well-formed JSON value raw for a message: `the
@@ -314,43 +416,9 @@ func DecodeMetrics(data []byte) ([]Metric, error) {
 	return out, nil
 }
 
-// decodeJSON decodes data into v with [strictjson.Decode]. A field's own
-// *Error is returned as it is; any other failure becomes an *Error with code
-// [ErrInvalidJSON] that wraps it.
-func decodeJSON(data []byte, v any) error {
-	err := strictjson.Decode(data, v)
-	if err == nil {
-		return nil
-	}
-	if e := (*Error)(nil); errors.As(err, &e) {
-		return err // every problem it joins, not only the first
-	}
-	return invalidJSON(err)
-}
-
 // invalidJSON returns an *Error with code [ErrInvalidJSON] that wraps err, a
 // failure of the JSON itself, and quotes its message.
 func invalidJSON(err error) *Error {
 	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
 		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}
-}
-
-// unmarshalJSON decodes data, the JSON form W of a value, with [decodeJSON]
-// and sets *v to what valid makes of it: the UnmarshalJSON of a type whose
-// JSON form is checked by its constructors. JSON null leaves *v unchanged,
-// and so does an error.
-func unmarshalJSON[W, T any](data []byte, v *T, valid func(W) (T, error)) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w W
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	x, err := valid(w)
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
 }

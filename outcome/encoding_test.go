@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -610,41 +611,184 @@ func TestDecodeMetrics(t *testing.T) {
 	}
 }
 
-func TestDecodeJSON(t *testing.T) {
-	t.Run("a field's own problem is returned as it is", func(t *testing.T) {
-		var v struct {
-			Level Level `json:"level"`
-		}
-		err := decodeJSON([]byte(`{"level":"Outcome"}`), &v)
-		var e *Error
-		require.ErrorAs(t, err, &e)
-		assert.Equal(t, ErrUnknownLevel, e.Code)
-		assert.NotErrorIs(t, err, ErrInvalidJSON)
-		assert.EqualError(t, err, `outcome: unknown level "Outcome"`)
+// TestUnmarshalJSON_everyProblem: every decoder of a measure's JSON reports
+// every problem as a metric's does: those of the JSON form first, in the
+// order of the keys (a nested object's at its key), then the constructors',
+// in their order, and a value of the wrong type is reported once, its field
+// not checked again. Before, each stopped at the first problem of the form,
+// and a rating tally at a bad scale.
+func TestUnmarshalJSON_everyProblem(t *testing.T) {
+	type problem struct {
+		code Code
+		ids  []string
+		msg  string
+	}
+	type decoder = interface{ UnmarshalJSON([]byte) error }
+	tests := []struct {
+		name string
+		into func() decoder
+		in   string
+		want []problem
+	}{
+		// Keys in order: successes (text), trials (-1), rate (no such
+		// field); then NewProportion: trials is negative, and successes,
+		// not known, is not checked.
+		{"proportion: three problems", func() decoder { return new(Proportion) },
+			`{"successes":"81","trials":-1,"rate":0.3}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: proportion: "successes" must be an integer within int64, not the string "81"`},
+				{ErrInvalidJSON, nil, `outcome: proportion has an unknown field "rate"`},
+				{ErrInvalidCount, nil, "outcome: negative trials -1"},
+			}},
+		// Trials of the wrong type are not 0: 5 successes are not "in only
+		// 0 trials".
+		{"proportion: trials as text", func() decoder { return new(Proportion) },
+			`{"successes":5,"trials":"4"}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: proportion: "trials" must be an integer within int64, not the string "4"`},
+			}},
+		// The first "trials" is read: 3 successes in 2 trials.
+		{"proportion: a field twice", func() decoder { return new(Proportion) },
+			`{"trials":2,"successes":3,"Trials":4}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: proportion gives field "trials" twice, as "trials" and "Trials"`},
+				{ErrInvalidCount, nil, "outcome: 3 successes in only 2 trials"},
+			}},
+		// A bound of the wrong type: the scale is not checked, so not
+		// reported as 0..10 either.
+		{"scale", func() decoder { return new(Scale) }, `{"min":"0","max":10,"step":1}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: scale: "min" must be an integer within int64, not the string "0"`},
+			{ErrInvalidJSON, nil, `outcome: scale has an unknown field "step"`},
+		}},
+		// The box is unknown, but the scale is checked without it: 1..20
+		// has 20 points, more than 11.
+		{"CSAT scale", func() decoder { return new(CSATScale) }, `{"min":1,"max":20,"box":"x"}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer within int64, not the string "x"`},
+			{ErrInvalidScale, nil, "outcome: CSAT scale 1..20 is not a scale of 2 to 11 points"},
+		}},
+		{"CES scale", func() decoder { return new(CESScale) }, `{"min":1,"max":7,"agree":null,"Agree":5}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CES scale gives field "agree" twice, as "agree" and "Agree"`},
+			{ErrInvalidBands, nil, "outcome: CES agreement point 0 must be in 2..7, above the bottom of the scale 1..7"},
+		}},
+		// The reviewer's case: a top box of 9 on 1..5 is refused, and the
+		// counts are still checked, without the scale: counts[1] and
+		// counts[4] are negative.
+		{"CSAT tally: a bad scale and bad counts", func() decoder { return new(CSATTally) },
+			`{"scale":{"min":1,"max":5,"box":9},"counts":[1,-2,3,4,-5]}`, []problem{
+				{ErrInvalidBands, nil, "outcome: a top box of 9 points on the CSAT scale 1..5 must hold 1 to 4 points"},
+				{ErrInvalidCount, nil, "outcome: counts[1] is negative: -2"},
+				{ErrInvalidCount, nil, "outcome: counts[4] is negative: -5"},
+			}},
+		// The scale's own form problem at its key, then the first count of
+		// the wrong type; the scale is valid, the counts unknown.
+		{"CSAT tally: nested form", func() decoder { return new(CSATTally) },
+			`{"scale":{"min":1,"max":5,"box":2,"top":1},"counts":[1,"2",null]}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: CSAT tally "scale" has an unknown field "top"`},
+				{ErrInvalidJSON, nil, `outcome: CSAT tally: "counts"[1] must be an integer within int64, not the string "2"`},
+			}},
+		// Three counts for the five points of the standard scale, and one
+		// of them negative, named by its index as the counts do not match.
+		{"CSAT tally: counts that do not match", func() decoder { return new(CSATTally) },
+			`{"counts":[1,-2,3]}`, []problem{
+				{ErrScaleMismatch, nil, "outcome: 3 counts given for the 5 points of the scale 1..5"},
+				{ErrInvalidCount, nil, "outcome: counts[1] is negative: -2"},
+			}},
+		// A scale that is not an object; the counts, none negative, total
+		// 2^63 - 1 + 1, past int64.
+		{"CES tally", func() decoder { return new(CESTally) },
+			`{"scale":"1..7","counts":[0,0,0,0,0,0,9223372036854775807,1]}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: CES tally: "scale" must be an object, not the string "1..7"`},
+				{ErrOverflow, nil, "outcome: the response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
+			}},
+		// The detractors' high end and the promoters are of the wrong type;
+		// the passives 8..7 are still found empty, and the order and
+		// coverage, which need all three bands, are not checked.
+		{"NPS bands", func() decoder { return new(NPSBands) },
+			`{"min":0,"max":10,"detractors":{"low":0,"high":"6"},"passives":{"low":8,"high":7},"promoters":[9,10]}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: NPS bands "detractors": "high" must be an integer within int64, not the string "6"`},
+				{ErrInvalidJSON, nil, `outcome: NPS bands: "promoters" must be an object, not an array`},
+				{ErrInvalidBands, nil, "outcome: the passive band 8..7 is empty (its low end is above its high end)"},
+			}},
+		// The bands' problem, found at their key (the last), comes before
+		// the counts', as NPSTallyFromCounts takes the bands first.
+		{"NPS tally", func() decoder { return new(NPSTally) },
+			`{"promoters":"5","passives":-3,"bands":{"min":0,"max":0}}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: NPS tally: "promoters" must be an integer within int64, not the string "5"`},
+				{ErrInvalidScale, nil, "outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"},
+				{ErrInvalidCount, nil, "outcome: passive count -3 is negative"},
+			}},
+		// In the order of the keys: the value rows' problems (each naming
+		// its row, and its reason if it has one as text), the failure list
+		// that is not an array, the unknown "total"; then each row's check:
+		// "new order" is a valid reason (its count is unknown), and row 1's
+		// count is negative (its reason is unknown).
+		{"failure demand", func() decoder { return new(FailureDemand) },
+			`{"value":[{"reason":"new order","count":"3"},{"reason":5,"count":-1},7],"failure":{"chaser":1},"total":3}`,
+			[]problem{
+				{ErrInvalidJSON, []string{"new order"},
+					`outcome: failure demand "value"[0]: "count" must be an integer within int64, not the string "3"`},
+				{ErrInvalidJSON, nil, `outcome: failure demand "value"[1]: "reason" must be a string, not the number 5`},
+				{ErrInvalidJSON, nil, `outcome: failure demand: "value"[2] must be an object {"reason","count"}, not the number 7`},
+				{ErrInvalidJSON, nil,
+					`outcome: failure demand: "failure" must be an array of rows {"reason","count"}, not an object`},
+				{ErrInvalidJSON, nil, `outcome: failure demand has an unknown field "total"`},
+				{ErrInvalidCount, nil, `outcome: negative count -1 of value demand in row "value"[1]`},
+			}},
+		// A row's unknown key names its reason; its count, absent, is 0.
+		{"failure demand: rows", func() decoder { return new(FailureDemand) },
+			`{"failure":[{"reason":"chaser","cnt":2},{"reason":"chaser","count":1},{"count":0}]}`,
+			[]problem{
+				{ErrInvalidJSON, []string{"chaser"}, `outcome: failure demand "failure"[0] has an unknown field "cnt"`},
+				{ErrInvalidCount, []string{"chaser"},
+					`outcome: zero count of failure demand "chaser": a row holds a count above zero (an absent count is 0)`},
+				{ErrDuplicateReason, []string{"chaser"}, `outcome: failure demand reason "chaser" is listed twice`},
+				{ErrInvalidCount, []string{""},
+					`outcome: zero count of failure demand "": a row holds a count above zero (an absent count is 0)`},
+			}},
+		// A reason of the wrong type: the count, absent, is still 0.
+		{"failure demand: a row without a reason", func() decoder { return new(FailureDemand) },
+			`{"value":[{"reason":["chaser"]}]}`,
+			[]problem{
+				{ErrInvalidJSON, nil, `outcome: failure demand "value"[0]: "reason" must be a string, not an array`},
+				{ErrInvalidCount, nil,
+					`outcome: zero count of value demand in row "value"[0]: a row holds a count above zero (an absent count is 0)`},
+			}},
+		// The box is of the wrong type, and the scale 1..5 is valid.
+		{"CSAT scale: box as text", func() decoder { return new(CSATScale) }, `{"min":1,"max":5,"box":"2"}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer within int64, not the string "2"`},
+		}},
+		// Null counts are none: 0 for the 7 points of the standard scale.
+		{"CES tally: null counts", func() decoder { return new(CESTally) }, `{"counts":null}`, []problem{
+			{ErrScaleMismatch, nil, "outcome: 0 counts given for the 7 points of the scale 1..7"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.into()
+			err := v.UnmarshalJSON([]byte(tt.in))
+			var got []problem
+			for _, p := range Problems(err) {
+				assert.Equal(t, SeverityError, p.Severity)
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.into(), v, "unchanged on error")
+		})
+	}
+	t.Run("causes", func(t *testing.T) {
+		var p Proportion
+		err := p.UnmarshalJSON([]byte(`{"successes":1.5,"successes":1}`))
+		assert.ErrorIs(t, err, strictjson.ErrDuplicateKey)
+		var typeErr *json.UnmarshalTypeError
+		assert.ErrorAs(t, err, &typeErr, "the decoder's error is the cause of a value of the wrong type")
 	})
-	t.Run("any other failure is invalid JSON wrapping the cause", func(t *testing.T) {
-		var v struct{}
-		err := decodeJSON([]byte(`{} 2`), &v)
-		assert.ErrorIs(t, err, ErrInvalidJSON)
-		assert.ErrorIs(t, err, strictjson.ErrTrailingData)
-	})
-	t.Run("the cause's message is clipped", func(t *testing.T) {
-		// An unknown field named by 300 letters: the decoder's message quotes
-		// it whole, and decodeJSON keeps the first 200 bytes of that message.
-		var v struct{}
-		field := strings.Repeat("f", 300)
-		err := decodeJSON([]byte(`{"`+field+`":1}`), &v)
-		require.ErrorIs(t, err, ErrInvalidJSON)
-		want := "outcome: invalid JSON: " + (`json: unknown field "` + field)[:200] + "..."
-		assert.Equal(t, want, err.Error())
-	})
-	t.Run("success", func(t *testing.T) {
-		var v struct {
-			Level Level `json:"level"`
-		}
-		require.NoError(t, decodeJSON([]byte(`{"level":"SCO"}`), &v))
-		assert.Equal(t, CustomerOutcome, v.Level)
-	})
+}
+
+func TestInvalidJSON(t *testing.T) {
+	// A failure of the JSON itself is an invalid-json *Error that wraps it
+	// and quotes its message, clipped to 200 bytes: here 300 letters.
+	cause := errors.New(strings.Repeat("f", 300))
+	err := invalidJSON(cause)
+	assert.ErrorIs(t, err, ErrInvalidJSON)
+	assert.ErrorIs(t, err, cause)
+	assert.Equal(t, "outcome: invalid JSON: "+strings.Repeat("f", 200)+"...", err.Error())
 }
 
 func TestUnmarshalJSON_caseVariantKeys(t *testing.T) {
@@ -659,11 +803,11 @@ func TestUnmarshalJSON_caseVariantKeys(t *testing.T) {
 		wantMsg string
 	}{
 		{"CSAT counts", new(CSATTally), `{"counts":[1,2,3,4,5],"Counts":[0,0,0,0,9]}`,
-			`outcome: invalid JSON: duplicate object key "Counts" (encoding/json matches it to the same field as "counts")`},
+			`outcome: CSAT tally gives field "counts" twice, as "counts" and "Counts"`},
 		{"proportion successes", new(Proportion), `{"successes":1,"Successes":2,"trials":3}`,
-			`outcome: invalid JSON: duplicate object key "Successes" (encoding/json matches it to the same field as "successes")`},
+			`outcome: proportion gives field "successes" twice, as "successes" and "Successes"`},
 		{"long s", new(Proportion), `{"successes":1,"\u017fuccesses":2,"trials":3}`,
-			"outcome: invalid JSON: duplicate object key \"\u017fuccesses\" (encoding/json matches it to the same field as \"successes\")"},
+			"outcome: proportion gives field \"successes\" twice, as \"successes\" and \"\u017fuccesses\""},
 		{"Kelvin sign", new(Metric),
 			`{"id":"r","name":"Revenue","level":"business outcome","direction":"up","kind":"revenue","\u212aind":"cost"}`,
 			"outcome: metric \"r\" gives field \"kind\" twice, as \"kind\" and \"\u212aind\""},

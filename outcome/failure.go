@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"math"
 	"math/bits"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -437,55 +439,146 @@ func jsonRows(m map[string]int64) []reasonJSON {
 	return out
 }
 
+// failureDemandFields are the JSON names of a [FailureDemand]'s lists of
+// rows, value demand first.
+var failureDemandFields = []string{"value", "failure"}
+
+// reasonFields are the JSON names of a row's fields.
+var reasonFields = []string{"reason", "count"}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form written
-// by [FailureDemand.MarshalJSON] (an absent or null list is empty), refusing
-// unknown fields, and validates every row as [FailureDemand.Add] does. A
-// reason listed twice for the same kind is an error with code
-// [ErrDuplicateReason], and a row whose count is 0 or absent, which
-// MarshalJSON never writes and [FailureDemand.UnmarshalBinary] refuses too,
-// one with code [ErrInvalidCount], so nothing is silently summed or dropped.
-// Every problem is reported, one per row, joined with [errors.Join], in the
-// order of the rows (value first); on error d is unchanged. Malformed JSON
-// is an *[Error] with code [ErrInvalidJSON]. JSON null leaves d unchanged,
-// as [encoding/json] does for other values.
+// by [FailureDemand.MarshalJSON] (an absent or null list is empty, an absent
+// or null reason is [NoReason]) and validates every row as
+// [FailureDemand.Add] does. A reason listed twice for the same kind is an
+// error with code [ErrDuplicateReason], and a row whose count is 0 or
+// absent, which MarshalJSON never writes and [FailureDemand.UnmarshalBinary]
+// refuses too, one with code [ErrInvalidCount], so nothing is silently
+// summed or dropped.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice (the
+// first is the one read), a list that is not an array, a row that is not an
+// object, and in a row, in the order of its keys, a key that names no
+// field, a field given twice, a reason that is not a string and a count
+// that is not an integer within int64, each naming its row (`"failure"[2]`)
+// and its reason if the row has one as a string; then the problems of the
+// rows, one per row, in the order of the rows (value first), leaving out
+// what a value of the wrong type left unknown: a row whose reason is not a
+// string still has its count checked, and one whose count is not an integer
+// its reason. One overflow in all, and one excess of reasons per kind of
+// demand, is reported. JSON that is not one object is a single problem with
+// code ErrInvalidJSON. On error d is unchanged. JSON null leaves d
+// unchanged, as [encoding/json] does for other values.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var v failureDemandJSON
-	if err := decodeJSON(data, &v); err != nil {
-		return err
-	}
+	return decodeObject(data, d, "failure demand", decodeFailureDemand)
+}
+
+// demandRow is a row of a [FailureDemand]'s JSON as decoded, with whether
+// its reason and its count had the right type.
+type demandRow struct {
+	label                   string // `"value"[2]`
+	reason                  string
+	count                   int64
+	reasonKnown, countKnown bool
+}
+
+// decodeFailureDemand reads the members of the JSON object of a
+// [FailureDemand] into j, as [FailureDemand.UnmarshalJSON] documents.
+func decodeFailureDemand(j *jsonForm, members []strictjson.Member) FailureDemand {
+	var rows [2][]demandRow
+	j.each(members, failureDemandFields, func(f int, raw json.RawMessage) {
+		if isJSONNull(raw) {
+			return
+		}
+		elems, err := strictjson.Elements(raw)
+		if err != nil {
+			j.wrongType(err, failureDemandFields[f], `an array of rows {"reason","count"}`, raw)
+			return
+		}
+		rows[f] = make([]demandRow, len(elems))
+		for i, e := range elems {
+			rows[f][i] = decodeDemandRow(j, fmt.Sprintf("%q[%d]", failureDemandFields[f], i), e)
+		}
+	})
 	var out FailureDemand
-	var errs []error
 	overflowed := false
-	for k, rows := range [2][]reasonJSON{v.Value, v.Failure} {
-		failure := k == 1
+	for k, failure := range []bool{false, true} {
 		tooMany := false
-		seen := make(map[string]struct{}, len(rows))
-		for _, r := range rows {
-			if _, dup := seen[r.Reason]; dup {
-				errs = append(errs, NewError(ErrDuplicateReason, []string{r.Reason},
-					"outcome: %s demand reason %q is listed twice", demandKind(failure), clip(r.Reason)))
-				continue
+		seen := make(map[string]struct{}, len(rows[k]))
+		for _, r := range rows[k] {
+			if r.reasonKnown {
+				if _, dup := seen[r.reason]; dup {
+					j.checks = append(j.checks, NewError(ErrDuplicateReason, []string{r.reason},
+						"outcome: %s demand reason %q is listed twice", demandKind(failure), clip(r.reason)))
+					continue
+				}
+				seen[r.reason] = struct{}{}
 			}
-			seen[r.Reason] = struct{}{}
-			err := out.Add(r.Reason, failure, r.Count)
-			if err == nil && r.Count == 0 {
-				// Add takes a count of 0 as nothing to add; a row of the form
-				// that says 0 would be dropped without a word.
-				err = NewError(ErrInvalidCount, []string{r.Reason},
-					"outcome: zero count of %s demand %q: a row holds a count above zero (an absent count is 0)",
-					demandKind(failure), clip(r.Reason))
-			}
-			errs = appendAddError(errs, err, &overflowed, &tooMany)
+			j.checks = appendAddError(j.checks, r.problem(&out, failure), &overflowed, &tooMany)
 		}
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	return out
+}
+
+// problem adds r to d, as [FailureDemand.Add] does, and returns its problem,
+// or nil: Add's, or a count of 0. If r's reason or count is not known, it
+// checks the other alone and adds nothing.
+func (r demandRow) problem(d *FailureDemand, failure bool) error {
+	switch {
+	case r.reasonKnown && r.countKnown:
+		if err := d.Add(r.reason, failure, r.count); err != nil || r.count != 0 {
+			return err
+		}
+		// Add takes a count of 0 as nothing to add; a row of the form that
+		// says 0 would be dropped without a word.
+		return NewError(ErrInvalidCount, []string{r.reason},
+			"outcome: zero count of %s demand %q: a row holds a count above zero (an absent count is 0)",
+			demandKind(failure), clip(r.reason))
+	case r.reasonKnown:
+		return validateReason(r.reason)
+	case r.countKnown && r.count < 0:
+		return NewError(ErrInvalidCount, nil, "outcome: negative count %d of %s demand in row %s", r.count, demandKind(failure), r.label)
+	case r.countKnown && r.count == 0:
+		return NewError(ErrInvalidCount, nil,
+			"outcome: zero count of %s demand in row %s: a row holds a count above zero (an absent count is 0)",
+			demandKind(failure), r.label)
 	}
-	*d = out
 	return nil
+}
+
+// decodeDemandRow reads raw, the row of a [FailureDemand]'s JSON named
+// label, reporting the problems of its form in j.
+func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
+	r := demandRow{label: label}
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		j.problem(err, `: %s must be an object {"reason","count"}, not %s`, label, jsonValue(raw))
+		return r
+	}
+	n := jsonForm{what: j.what + " " + label}
+	for _, mb := range members {
+		if strictjson.Field(reasonFields, mb.Key) == 0 {
+			var reason string
+			if json.Unmarshal(mb.Value, &reason) == nil {
+				n.ids = []string{reason} // the row's reason, even NoReason, names it
+			}
+			break // the first "reason" is the one read
+		}
+	}
+	r.reasonKnown, r.countKnown = true, true
+	n.each(members, reasonFields, func(f int, raw json.RawMessage) {
+		if f == 1 {
+			r.countKnown = jsonInt(&n, reasonFields[f], raw, &r.count)
+			return
+		}
+		if err := json.Unmarshal(raw, &r.reason); err != nil {
+			n.wrongType(err, reasonFields[f], "a string", raw)
+			r.reasonKnown = false
+		}
+	})
+	j.form = append(j.form, n.form...)
+	return r
 }
 
 // appendAddError appends err, an error of [FailureDemand.Add] made while

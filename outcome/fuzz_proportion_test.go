@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -110,23 +111,47 @@ func FuzzNewProportion(f *testing.F) {
 	})
 }
 
-// FuzzProportionJSON checks that decoding never panics and that what decodes
-// re-encodes to the same proportion.
+// FuzzProportionJSON checks that decoding never panics, that what decodes
+// re-encodes to the same proportion, and that it reports problems as every
+// decoder does: the JSON form's first, and, when the form has none, exactly
+// NewProportion's for the counts encoding/json reads.
 func FuzzProportionJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"successes":81,"trials":263}`, `{"successes":3,"trials":2}`, `{"successes":-1,"trials":2}`,
 		`{"trials":4}`, `{}`, `{"successes":1,"trials":2,"rate":0.5}`, `{"successes":1,"trials":2} {}`,
-		`{"successes":1.5,"trials":2}`, `[1,2]`, `null`,
+		`{"successes":1.5,"trials":2}`, `[1,2]`, `null`, `{"successes":"81","trials":-1,"rate":0.3}`,
+		`{"successes":5,"trials":"4"}`, `{"trials":2,"successes":3,"Trials":4}`, `{"successes":-1,"trials":-2}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := outcome.MustProportion(1, 3)
-		if err := p.UnmarshalJSON(data); err != nil {
-			if !p.Equal(outcome.MustProportion(1, 3)) || len(outcome.Problems(err)) == 0 {
+		err := p.UnmarshalJSON(data)
+		var lenient struct{ Successes, Trials int64 }
+		var want outcome.Proportion
+		var wantErr error = errors.New("encoding/json refuses it")
+		if json.Unmarshal(data, &lenient) == nil {
+			want, wantErr = outcome.NewProportion(lenient.Successes, lenient.Trials)
+		}
+		if err != nil {
+			problems := outcome.Problems(err)
+			if !p.Equal(outcome.MustProportion(1, 3)) || len(problems) == 0 {
 				t.Fatalf("%s: changed to %v, or not an *outcome.Error: %v", data, p, err)
 			}
+			form := true
+			for _, q := range problems {
+				if q.Code == outcome.ErrInvalidJSON && !form {
+					t.Fatalf("%s: a problem of the JSON form after NewProportion's: %v", data, err)
+				}
+				form = form && q.Code == outcome.ErrInvalidJSON
+			}
+			if problems[0].Code != outcome.ErrInvalidJSON && (wantErr == nil || err.Error() != wantErr.Error()) {
+				t.Fatalf("%s: decoding says %v, NewProportion %v", data, err, wantErr)
+			}
 			return
+		}
+		if strings.TrimSpace(string(data)) != "null" && (wantErr != nil || !want.Equal(p)) {
+			t.Fatalf("%s: decoded %v, encoding/json and NewProportion give %v, %v", data, p, want, wantErr)
 		}
 		out, err := json.Marshal(p)
 		if err != nil {
@@ -288,6 +313,9 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		`{"value":[{"reason":"a","count":9223372036854775807},{"reason":"b","count":1}]}`,
 		`{"failure":[{"reason":"chaser","count":0}]}`, `{"value":[{"reason":"a"}]}`,
 		`{}`, `{"value":null}`, `{"total":3}`, `{} []`, `null`, `{"failure":{"a":1}}`,
+		`{"value":[{"reason":"new order","count":"3"},{"reason":5,"count":-1},7],"failure":{"chaser":1},"total":3}`,
+		`{"failure":[{"reason":"chaser","cnt":2},{"reason":"chaser","count":1},{"count":0}]}`,
+		`{"value":[null,{"reason":null,"count":2,"Count":3}],"Value":[]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -299,8 +327,16 @@ func FuzzFailureDemandJSON(f *testing.F) {
 			if !before.Equal(&d) {
 				t.Fatalf("a refused input changed the tally: %v", err)
 			}
-			if len(outcome.Problems(err)) == 0 {
+			problems := outcome.Problems(err)
+			if len(problems) == 0 {
 				t.Fatalf("error without an *outcome.Error: %v", err)
+			}
+			form := true
+			for _, p := range problems {
+				if p.Code == outcome.ErrInvalidJSON && !form {
+					t.Fatalf("a problem of the JSON form after the rows': %v", err)
+				}
+				form = form && p.Code == outcome.ErrInvalidJSON
 			}
 			return
 		}

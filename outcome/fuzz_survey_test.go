@@ -249,9 +249,12 @@ func surveyFuzzDecode[T any, P interface {
 			t.Fatalf("%q: not an *Error: %v", data, err)
 		}
 		jsonErr := false
-		for _, p := range problems {
+		for i, p := range problems {
 			if p.Code == ErrInvalidJSON {
 				jsonErr = true
+				if i > 0 && problems[i-1].Code != ErrInvalidJSON {
+					t.Fatalf("%q: a problem of the JSON form after the constructors': %v", data, err)
+				}
 			} else if !slices.Contains(codes, p.Code) {
 				t.Fatalf("%q: unexpected code %q: %v", data, p.Code, err)
 			}
@@ -307,7 +310,7 @@ func surveyFuzzSeeds(f *testing.F, seeds ...string) {
 // FuzzScaleJSON fuzzes [Scale.UnmarshalJSON].
 func FuzzScaleJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"min":0,"max":10}`, `{"min":-128,"max":127}`, `{}`, `{"min":5,"max":5}`, `{"min":0,"max":256}`,
-		`{"min":0,"max":10,"x":1}`, `{"min":0,"max":10,"max":9}`, `{"min":0,"max":10} 1`, `null`,
+		`{"min":0,"max":10,"x":1}`, `{"min":0,"max":10,"max":9}`, `{"min":0,"max":10} 1`, `null`, `{"min":"0","max":10,"step":1}`,
 		`{"min":-2147483648,"max":-2147483647}`, `{"min":0,"max":2147483648}`, `{"MIN":1,"Max":3}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, MustScale(1, 5), Scale.Equal, func() (Scale, error, bool) {
@@ -332,6 +335,8 @@ var npsBandsSeeds = []string{
 	`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":9,"high":10},"promoters":{"low":7,"high":8}}`,
 	`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":8,"high":7},"promoters":{"low":9,"high":10}}`,
 	`{"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":1}}`, `{}`, `null`, `[]`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":"6"},"passives":{"low":8,"high":7},"promoters":[9,10]}`,
+	`{"min":0,"max":10,"detractors":null,"passives":{"low":7,"high":8,"low":1},"promoters":{"low":9,"high":10}}`,
 }
 
 // FuzzNPSBandsJSON fuzzes [NPSBands.UnmarshalJSON].
@@ -361,7 +366,8 @@ func FuzzNPSTallyJSON(f *testing.F) {
 	}
 	surveyFuzzSeeds(f, `{"promoters":50,"passives":30,"detractors":20}`, `{"promoters":-1,"detractors":-3}`,
 		`{"promoters":9223372036854775807,"passives":1}`, `{"promoters":1,"nps":3}`, `{"promoters":1.5}`,
-		`{"bands":null,"promoters":1}`, `{"promoters":1,"promoters":2}`, `null`, `{}`)
+		`{"bands":null,"promoters":1}`, `{"promoters":1,"promoters":2}`, `null`, `{}`,
+		`{"promoters":"5","passives":-3,"bands":{"min":0,"max":0}}`, `{"bands":7,"promoters":9223372036854775807,"passives":"1","detractors":1}`)
 	start, _ := NPSTallyFromCounts(StandardNPSBands(), 7, 8, 9)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, NPSTally.Equal, func() (NPSTally, error, bool) {
@@ -387,7 +393,8 @@ func FuzzNPSTallyJSON(f *testing.F) {
 // FuzzCSATScaleJSON fuzzes [CSATScale.UnmarshalJSON].
 func FuzzCSATScaleJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"min":1,"max":5,"box":2}`, `{"min":1,"max":7,"box":3}`, `{"min":0,"max":11,"box":2}`,
-		`{"min":1,"max":5,"box":5}`, `{"min":1,"max":5}`, `{"min":1,"max":5,"box":2,"x":0}`, `{}`, `null`)
+		`{"min":1,"max":5,"box":5}`, `{"min":1,"max":5}`, `{"min":1,"max":5,"box":2,"x":0}`, `{}`, `null`,
+		`{"min":1,"max":20,"box":"x"}`)
 	start := MustCSATScale(MustScale(0, 10), 2)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, CSATScale.Equal, func() (CSATScale, error, bool) {
@@ -411,7 +418,9 @@ func FuzzCSATTallyJSON(f *testing.F) {
 		`{"scale":{"min":1,"max":3,"box":1},"counts":[1,2,3,4]}`, `{"counts":[1,-2,3,4,-5]}`,
 		`{"counts":[9223372036854775807,0,0,0,1]}`, `{"scale":{"min":1,"max":5,"box":0},"counts":[1,2,3,4,5]}`,
 		`{"counts":[1,2,3,4,5],"score":80}`, `{"counts":[1,2,3,4,5.5]}`, `{}`, `null`,
-		`{"scale":{"min":0,"max":10,"box":3},"counts":[0,1,2,3,4,5,6,7,8,9,10]}`)
+		`{"scale":{"min":0,"max":10,"box":3},"counts":[0,1,2,3,4,5,6,7,8,9,10]}`,
+		`{"scale":{"min":1,"max":5,"box":9},"counts":[1,-2,3,4,-5]}`, `{"scale":{"min":1,"max":5,"box":2,"top":1},"counts":[1,"2",null]}`,
+		`{"counts":[1,-2,3]}`, `{"scale":[1,5],"counts":[1,2,3,4,5]}`, `{"scale":{"min":"1","max":5,"box":2},"counts":[-1]}`)
 	start, _ := CSATTallyFromCounts(StandardCSATScale(), []int64{9, 8, 7, 6, 5})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, CSATTally.Equal, func() (CSATTally, error, bool) {
@@ -419,14 +428,16 @@ func FuzzCSATTallyJSON(f *testing.F) {
 			if !surveyLenient(data, &w) {
 				return CSATTally{}, nil, false
 			}
+			// A bad scale is reported, and then the problems of the counts
+			// without it.
 			var scale CSATScale
 			if w.Scale != nil {
 				s, err := NewScale(w.Scale.Min, w.Scale.Max)
-				if err != nil {
-					return CSATTally{}, err, true
+				if err == nil {
+					scale, err = NewCSATScale(s, w.Scale.Box)
 				}
-				if scale, err = NewCSATScale(s, w.Scale.Box); err != nil {
-					return CSATTally{}, err, true
+				if err != nil {
+					return CSATTally{}, errors.Join(err, errors.Join(ratingCountProblems(Scale{}, false, w.Counts)...)), true
 				}
 			}
 			tally, err := CSATTallyFromCounts(scale, w.Counts)
@@ -461,7 +472,9 @@ func FuzzCESTallyJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}`, `{"counts":[1,2,3]}`,
 		`{"counts":[0,0,0,-1,0,0,0]}`, `{"counts":[1,0,0,0,0,0,9223372036854775807]}`,
 		`{"scale":{"min":1,"max":7,"agree":1},"counts":[0,0,0,0,0,0,0]}`, `{"counts":{"1":2}}`,
-		`{"counts":[0,0,0,0,0,0,0]}x`, `{}`, `null`, `{"scale":{"min":1,"max":5,"agree":4},"counts":[1,1,1,1,1]}`)
+		`{"counts":[0,0,0,0,0,0,0]}x`, `{}`, `null`, `{"scale":{"min":1,"max":5,"agree":4},"counts":[1,1,1,1,1]}`,
+		`{"scale":"1..7","counts":[0,0,0,0,0,0,9223372036854775807,1]}`, `{"scale":{"min":1,"max":7,"agree":null,"Agree":5}}`,
+		`{"scale":{"min":1,"max":7,"agree":9},"counts":[-1,-1]}`)
 	start, _ := CESTallyFromCounts(StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, CESTally.Equal, func() (CESTally, error, bool) {
@@ -469,14 +482,16 @@ func FuzzCESTallyJSON(f *testing.F) {
 			if !surveyLenient(data, &w) {
 				return CESTally{}, nil, false
 			}
+			// A bad scale is reported, and then the problems of the counts
+			// without it.
 			var scale CESScale
 			if w.Scale != nil {
 				s, err := NewScale(w.Scale.Min, w.Scale.Max)
-				if err != nil {
-					return CESTally{}, err, true
+				if err == nil {
+					scale, err = NewCESScale(s, w.Scale.Agree)
 				}
-				if scale, err = NewCESScale(s, w.Scale.Agree); err != nil {
-					return CESTally{}, err, true
+				if err != nil {
+					return CESTally{}, errors.Join(err, errors.Join(ratingCountProblems(Scale{}, false, w.Counts)...)), true
 				}
 			}
 			tally, err := CESTallyFromCounts(scale, w.Counts)

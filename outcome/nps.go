@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,42 +98,8 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	if !scale.IsValid() {
 		return NPSBands{}, NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
 	}
-	var errs []error
 	bands := [3]Band{detractors, passives, promoters}
-	names := [3]string{"detractor", "passive", "promoter"}
-	ok := true
-	for i, b := range bands {
-		switch {
-		case b.Low > b.High:
-			errs = append(errs, NewError(ErrInvalidBands, nil,
-				"outcome: the %s band %s is empty (its low end is above its high end)", names[i], b))
-			ok = false
-		case b.Low < scale.min || b.High > scale.max:
-			errs = append(errs, NewError(ErrInvalidBands, nil,
-				"outcome: the %s band %s is not within the scale %s", names[i], b, scale))
-			ok = false
-		}
-	}
-	if ok {
-		// Every bound is now on the scale, so the arithmetic below cannot
-		// overflow. First the order: each band against the next.
-		for i := range 2 {
-			lo, hi := bands[i], bands[i+1]
-			switch {
-			case hi.High < lo.Low:
-				errs = append(errs, NewError(ErrInvalidBands, nil,
-					"outcome: the %s band %s is below the %s band %s (bands go detractors, passives, promoters, upwards)",
-					names[i+1], hi, names[i], lo))
-			case hi.Low <= lo.High:
-				errs = append(errs, NewError(ErrInvalidBands, nil,
-					"outcome: the %s band %s and the %s band %s overlap", names[i], lo, names[i+1], hi))
-			}
-		}
-		// Then the coverage, from the union of the bands whatever their
-		// order, so that an answer said to be in no band is in none.
-		errs = append(errs, npsGaps(scale, bands, names)...)
-	}
-	if len(errs) > 0 {
+	if errs := npsBandProblems(scale, bands, [3]bool{true, true, true}); len(errs) > 0 {
 		return NPSBands{}, errors.Join(errs...)
 	}
 	// The scale has at most 256 points and int32 bounds (NewScale), so
@@ -143,6 +110,50 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 		promoters: uint8(promoters.Low-scale.min) - stdNPSPromoters,
 		top:       uint8(scale.max-scale.min) - stdNPSMax,
 	}, nil
+}
+
+// npsBandProblems returns the problems of bands (detractors, passives,
+// promoters) on the valid scale, in [NewNPSBands]'s order. A band that is
+// not known (its JSON was not a band, already reported) is not checked,
+// nor, then, are the order and the coverage of the bands, which need all
+// three.
+func npsBandProblems(scale Scale, bands [3]Band, known [3]bool) []error {
+	var errs []error
+	names := [3]string{"detractor", "passive", "promoter"}
+	ok := known == [3]bool{true, true, true}
+	for i, b := range bands {
+		switch {
+		case !known[i]:
+		case b.Low > b.High:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: the %s band %s is empty (its low end is above its high end)", names[i], b))
+			ok = false
+		case b.Low < scale.min || b.High > scale.max:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: the %s band %s is not within the scale %s", names[i], b, scale))
+			ok = false
+		}
+	}
+	if !ok {
+		return errs
+	}
+	// Every bound is now on the scale, so the arithmetic below cannot
+	// overflow. First the order: each band against the next.
+	for i := range 2 {
+		lo, hi := bands[i], bands[i+1]
+		switch {
+		case hi.High < lo.Low:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: the %s band %s is below the %s band %s (bands go detractors, passives, promoters, upwards)",
+				names[i+1], hi, names[i], lo))
+		case hi.Low <= lo.High:
+			errs = append(errs, NewError(ErrInvalidBands, nil,
+				"outcome: the %s band %s and the %s band %s overlap", names[i], lo, names[i+1], hi))
+		}
+	}
+	// Then the coverage, from the union of the bands whatever their order,
+	// so that an answer said to be in no band is in none.
+	return append(errs, npsGaps(scale, bands, names)...)
 }
 
 // npsGaps reports each run of answers of scale that none of bands (each
@@ -281,23 +292,39 @@ func NewNPSTally(bands NPSBands) NPSTally { return NPSTally{bands: bands} }
 // [ErrInvalidCount]; counts whose total would overflow int64, code
 // [ErrOverflow].
 func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (NPSTally, error) {
+	counts := [3]int64{promoters, passives, detractors}
+	if errs := npsCountProblems(counts, [3]bool{true, true, true}); len(errs) > 0 {
+		return NPSTally{}, errors.Join(errs...)
+	}
+	return NPSTally{bands: bands, promoters: promoters, passives: passives, detractors: detractors}, nil
+}
+
+// npsCountProblems returns the problems of the counts of promoters, passives
+// and detractors, in [NPSTallyFromCounts]'s order: each negative count, then,
+// if none is, a total past int64. A count that is not known (its JSON value
+// had the wrong type, already reported) is not checked and counts as 0 in
+// the total.
+func npsCountProblems(counts [3]int64, known [3]bool) []error {
 	var errs []error
-	for _, c := range [...]struct {
-		what string
-		n    int64
-	}{{"promoter", promoters}, {"passive", passives}, {"detractor", detractors}} {
-		if c.n < 0 {
-			errs = append(errs, tallyNegativeError(c.what, c.n))
+	for i, what := range [3]string{"promoter", "passive", "detractor"} {
+		if known[i] && counts[i] < 0 {
+			errs = append(errs, tallyNegativeError(what, counts[i]))
 		}
 	}
 	if len(errs) > 0 {
-		return NPSTally{}, errors.Join(errs...)
+		return errs
 	}
-	t := NPSTally{bands: bands, promoters: promoters, passives: passives, detractors: detractors}
-	if _, err := t.total(); err != nil {
-		return NPSTally{}, err
+	var n int64
+	for i, c := range counts {
+		var err error
+		if !known[i] {
+			continue
+		}
+		if n, err = tallyAdd(n, c, "the NPS response count"); err != nil {
+			return []error{err}
+		}
 	}
-	return t, nil
+	return nil
 }
 
 // TallyNPS returns the tally of the answers in scores on the given bands. It
@@ -370,8 +397,7 @@ func (t NPSTally) Add(score int) (NPSTally, error) {
 	if err != nil {
 		return NPSTally{}, err
 	}
-	n, _ := t.total()
-	if _, err := tallyAdd(n, 1, "the NPS response count"); err != nil {
+	if _, err := tallyAdd(t.Responses(), 1, "the NPS response count"); err != nil {
 		return NPSTally{}, err
 	}
 	switch g {
@@ -405,15 +431,6 @@ func (t NPSTally) Merge(o NPSTally) (NPSTally, error) {
 		passives:   t.passives + o.passives,
 		detractors: t.detractors + o.detractors,
 	}, nil
-}
-
-// total returns the number of responses, or an error if it overflows int64.
-func (t NPSTally) total() (int64, error) {
-	n, err := tallyAdd(t.promoters, t.passives, "the NPS response count")
-	if err != nil {
-		return 0, err
-	}
-	return tallyAdd(n, t.detractors, "the NPS response count")
 }
 
 // Bands returns the bands the tally counts by.
@@ -745,35 +762,62 @@ func (b NPSBands) wire() *npsBandsJSON {
 	return &npsBandsJSON{Min: b.lo(), Max: b.hi(), Detractors: b.Detractors(), Passives: b.Passives(), Promoters: b.Promoters()}
 }
 
+// npsBandsFields are the JSON names of the fields of [NPSBands]; the last
+// three are the bands, in the order detractors, passives, promoters.
+var npsBandsFields = []string{"min", "max", "detractors", "passives", "promoters"}
+
+// bandFields are the JSON names of a [Band]'s fields.
+var bandFields = []string{"low", "high"}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [NPSBands.MarshalJSON], refusing unknown fields, duplicate fields and
-// trailing data (an absent field is 0), and validates it exactly as
-// [NewScale] and [NewNPSBands] do, reporting every problem of the bands;
-// malformed JSON is an *[Error] with code [ErrInvalidJSON]. On error b is
-// left unchanged, and JSON null leaves it unchanged too.
+// [NPSBands.MarshalJSON] (an absent or null field is 0, or the band 0..0)
+// and validates it exactly as [NewScale] and [NewNPSBands] do.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
+// of the wrong type (a bound that is not an integer, a band that is not an
+// object), whose field is then not checked, and the same problems of each
+// band's {"low","high"}, at its key; then the constructors' problems: the
+// scale's, and if it is valid every problem of the bands, leaving out a band
+// of the wrong type (and the order and coverage of the bands, which need all
+// three). JSON that is not one object is a single problem with code
+// ErrInvalidJSON. On error b is left unchanged, and JSON null leaves it
+// unchanged too.
 func (b *NPSBands) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w npsBandsJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
-	v, err := w.bands()
-	if err != nil {
-		return err
-	}
-	*b = v
-	return nil
+	return decodeObject(data, b, "NPS bands", func(j *jsonForm, members []strictjson.Member) NPSBands {
+		v, _ := decodeNPSBands(j, members)
+		return v
+	})
 }
 
-// bands validates w as the constructors do.
-func (w npsBandsJSON) bands() (NPSBands, error) {
-	sc, err := NewScale(w.Min, w.Max)
-	if err != nil {
-		return NPSBands{}, err
+// decodeNPSBands reads the members of the JSON object of [NPSBands] into
+// j, as [NPSBands.UnmarshalJSON] documents; ok reports whether the bands are
+// valid.
+func decodeNPSBands(j *jsonForm, members []strictjson.Member) (b NPSBands, ok bool) {
+	var bands [3]Band
+	known := [3]bool{true, true, true}
+	sc, ok := decodeScale(j, members, npsBandsFields, func(f int, raw json.RawMessage) {
+		i := f - 2
+		known[i] = j.object(npsBandsFields[f], raw, func(n *jsonForm, ms []strictjson.Member) {
+			n.each(ms, bandFields, func(f int, raw json.RawMessage) {
+				v := &bands[i].Low
+				if f == 1 {
+					v = &bands[i].High
+				}
+				known[i] = jsonInt(n, bandFields[f], raw, v) && known[i]
+			})
+		}) && known[i]
+	})
+	if !ok {
+		return NPSBands{}, false
 	}
-	return NewNPSBands(sc, w.Detractors, w.Passives, w.Promoters)
+	if errs := npsBandProblems(sc, bands, known); len(errs) > 0 || known != [3]bool{true, true, true} {
+		j.checks = append(j.checks, errs...)
+		return NPSBands{}, false
+	}
+	b, err := NewNPSBands(sc, bands[0], bands[1], bands[2]) // checked above: no error
+	return b, err == nil
 }
 
 // npsTallyJSON is the JSON form of an [NPSTally].
@@ -793,31 +837,45 @@ func (t NPSTally) MarshalJSON() ([]byte, error) {
 	return json.Marshal(npsTallyJSON{Bands: t.bands.wire(), Promoters: t.promoters, Passives: t.passives, Detractors: t.detractors})
 }
 
+// npsTallyFields are the JSON names of the fields of an [NPSTally]; the last
+// three are the counts, in the order of [NPSTallyFromCounts].
+var npsTallyFields = []string{"bands", "promoters", "passives", "detractors"}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [NPSTally.MarshalJSON], refusing unknown fields, duplicate fields and
-// trailing data; an absent "bands" is the standard bands (the zero
-// [NPSBands]) and an absent count is 0. It validates the bands as
-// [NPSBands.UnmarshalJSON] does and the counts exactly as
-// [NPSTallyFromCounts] does, and reports the problems of both; malformed
-// JSON is an *[Error] with code [ErrInvalidJSON]. On error t is left
-// unchanged, and JSON null leaves it unchanged too.
+// [NPSTally.MarshalJSON]; an absent or null "bands" is the standard bands
+// (the zero [NPSBands]) and an absent or null count is 0. It validates the
+// bands as [NPSBands.UnmarshalJSON] does and the counts exactly as
+// [NPSTallyFromCounts] does.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
+// of the wrong type (a count that is not an integer within int64, bands
+// that are not an object), whose field is then not checked, and those of
+// the bands' own JSON, at its key; then the problems of the bands, and then
+// those of the counts, which are checked whether or not the bands are
+// valid. JSON that is not one object is a single problem with code
+// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
+// unchanged too.
 func (t *NPSTally) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var w npsTallyJSON
-	if err := decodeJSON(data, &w); err != nil {
-		return err
-	}
+	return decodeObject(data, t, "NPS tally", decodeNPSTally)
+}
+
+// decodeNPSTally reads the members of the JSON object of an [NPSTally]
+// into j, as [NPSTally.UnmarshalJSON] documents.
+func decodeNPSTally(j *jsonForm, members []strictjson.Member) NPSTally {
 	var bands NPSBands
-	var bandsErr error
-	if w.Bands != nil {
-		bands, bandsErr = w.Bands.bands()
-	}
-	v, countsErr := NPSTallyFromCounts(bands, w.Promoters, w.Passives, w.Detractors)
-	if err := errors.Join(bandsErr, countsErr); err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	var counts [3]int64
+	known := [3]bool{true, true, true}
+	j.each(members, npsTallyFields, func(f int, raw json.RawMessage) {
+		if f == 0 {
+			j.object(npsTallyFields[f], raw, func(n *jsonForm, ms []strictjson.Member) {
+				bands, _ = decodeNPSBands(n, ms)
+			})
+			return
+		}
+		known[f-1] = jsonInt(j, npsTallyFields[f], raw, &counts[f-1])
+	})
+	j.checks = append(j.checks, npsCountProblems(counts, known)...)
+	return NPSTally{bands: bands, promoters: counts[0], passives: counts[1], detractors: counts[2]}
 }

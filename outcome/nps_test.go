@@ -996,11 +996,18 @@ func TestNPSTallyJSONErrors(t *testing.T) {
 			codes:    []outcome.Code{outcome.ErrInvalidBands},
 			messages: []string{"outcome: the promoter band 9..10 is not within the scale 0..9"}},
 		{name: "unknown field", in: `{"promoters":1,"nps":100}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
-			messages: []string{`outcome: invalid JSON: json: unknown field "nps"`}},
+			messages: []string{`outcome: NPS tally has an unknown field "nps"`}},
+		// The unknown key is one problem; the bands are still checked, and
+		// the absent passives and promoters are 0..0: they overlap the
+		// detractors 0..6 and each other, and nothing holds 7..10.
 		{name: "unknown band field", in: bands(`"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":3}`),
-			codes: []outcome.Code{outcome.ErrInvalidJSON}},
+			codes: []outcome.Code{outcome.ErrInvalidJSON, outcome.ErrInvalidBands, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
+			messages: []string{`outcome: NPS tally "bands" "detractors" has an unknown field "mid"`,
+				"outcome: the detractor band 0..6 and the passive band 0..0 overlap",
+				"outcome: the passive band 0..0 and the promoter band 0..0 overlap",
+				"outcome: answers 7..10 at the top of the scale 0..10 are in no band (the highest band is the detractor band 0..6)"}},
 		{name: "duplicate key", in: `{"promoters":1,"promoters":2}`, codes: []outcome.Code{outcome.ErrInvalidJSON},
-			messages: []string{`outcome: invalid JSON: duplicate object key "promoters"`}},
+			messages: []string{`outcome: NPS tally gives field "promoters" twice`}},
 		{name: "trailing data", in: `{"promoters":1} {}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "fractional count", in: `{"promoters":1.5}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "count past int64", in: `{"promoters":9223372036854775808}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/cxmodel/cx/internal/stat"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -52,20 +53,28 @@ type Proportion struct {
 // trials, is an *[Error] with code [ErrInvalidCount]; every problem is
 // reported, joined with [errors.Join].
 func NewProportion(successes, trials int64) (Proportion, error) {
-	var errs []error
-	if successes < 0 {
-		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative successes %d", successes))
-	}
-	if trials < 0 {
-		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative trials %d", trials))
-	}
-	if len(errs) == 0 && successes > trials {
-		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: %d successes in only %d trials", successes, trials))
-	}
-	if len(errs) > 0 {
+	if errs := proportionProblems(successes, trials, true, true); len(errs) > 0 {
 		return Proportion{}, errors.Join(errs...)
 	}
 	return Proportion{successes: successes, trials: trials}, nil
+}
+
+// proportionProblems returns every problem of the counts, in
+// [NewProportion]'s order. A count that is not known (its JSON value had the
+// wrong type, already reported) is not checked, nor is anything that needs
+// it.
+func proportionProblems(successes, trials int64, successesKnown, trialsKnown bool) []error {
+	var errs []error
+	if successesKnown && successes < 0 {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative successes %d", successes))
+	}
+	if trialsKnown && trials < 0 {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: negative trials %d", trials))
+	}
+	if len(errs) == 0 && successesKnown && trialsKnown && successes > trials {
+		errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: %d successes in only %d trials", successes, trials))
+	}
+	return errs
 }
 
 // MustProportion is like [NewProportion] but panics if the counts are
@@ -439,28 +448,39 @@ type proportionJSON struct {
 	Trials    int64 `json:"trials"`
 }
 
+// proportionFields are the JSON names of a proportion's fields.
+var proportionFields = []string{"successes", "trials"}
+
 // MarshalJSON implements [json.Marshaler]: {"successes":81,"trials":263}.
 func (p Proportion) MarshalJSON() ([]byte, error) {
 	return json.Marshal(proportionJSON{Successes: p.successes, Trials: p.trials})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"successes":s,"trials":n}, refusing unknown fields (an absent field is 0),
-// and validates the counts exactly as [NewProportion] does; malformed JSON is
-// an *[Error] with code [ErrInvalidJSON]. JSON null leaves p unchanged, as
-// [encoding/json] does for other values.
+// {"successes":s,"trials":n} (an absent or null field is 0) and validates
+// the counts exactly as [NewProportion] does.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice (also
+// under keys that differ only in case; the first is the one read) and a
+// value that is not an integer within int64 ("trials":"263",
+// "successes":1.5), whose count is then not checked again; then
+// NewProportion's problems. JSON that is not one object is a single problem
+// with code ErrInvalidJSON. On error p is unchanged, and JSON null leaves it
+// unchanged too, as [encoding/json] does for other values.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
-	if isJSONNull(data) {
-		return nil
-	}
-	var v proportionJSON
-	if err := decodeJSON(data, &v); err != nil {
-		return err
-	}
-	q, err := NewProportion(v.Successes, v.Trials)
-	if err != nil {
-		return err
-	}
-	*p = q
-	return nil
+	return decodeObject(data, p, "proportion", decodeProportion)
+}
+
+// decodeProportion reads the members of a proportion's JSON object into j,
+// as [Proportion.UnmarshalJSON] documents.
+func decodeProportion(j *jsonForm, members []strictjson.Member) Proportion {
+	var counts [2]int64
+	known := [2]bool{true, true}
+	j.each(members, proportionFields, func(f int, raw json.RawMessage) {
+		known[f] = jsonInt(j, proportionFields[f], raw, &counts[f])
+	})
+	j.checks = append(j.checks, proportionProblems(counts[0], counts[1], known[0], known[1])...)
+	return Proportion{successes: counts[0], trials: counts[1]}
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 
 	"github.com/cxmodel/cx/internal/stat"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -158,17 +159,46 @@ func (s Scale) MarshalJSON() ([]byte, error) {
 	return json.Marshal(scaleJSON{Min: s.min, Max: s.max})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n},
-// refusing unknown fields, duplicate fields and trailing data (an absent
-// field is 0), and validates the bounds exactly as [NewScale] does;
-// malformed JSON is an *[Error] with code [ErrInvalidJSON]. On error s is
-// left unchanged, and JSON null leaves it unchanged too.
+// scaleFields are the JSON names of a scale's bounds.
+var scaleFields = []string{"min", "max"}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n}
+// (an absent or null field is 0) and validates the bounds exactly as
+// [NewScale] does. It reports every problem, joined with [errors.Join]:
+// first, in the order of the keys, each problem of the JSON form, an
+// *[Error] with code [ErrInvalidJSON] (a key that names no field, a field
+// given twice, a value that is not an integer, after which the bounds are
+// not checked); then NewScale's problem. JSON that is not one object is a
+// single problem with code ErrInvalidJSON. On error s is left unchanged,
+// and JSON null leaves it unchanged too.
 func (s *Scale) UnmarshalJSON(data []byte) error {
-	return unmarshalJSON(data, s, scaleJSON.scale)
+	return decodeObject(data, s, "scale", func(j *jsonForm, members []strictjson.Member) Scale {
+		sc, _ := decodeScale(j, members, scaleFields, nil)
+		return sc
+	})
 }
 
-// scale validates w as [NewScale] does.
-func (w scaleJSON) scale() (Scale, error) { return NewScale(w.Min, w.Max) }
+// decodeScale reads the bounds of a scale, the first two of names ("min" and
+// "max"), from members into j and validates them as [NewScale] does; extra
+// reads the value of any other field of names. ok reports whether the scale
+// is valid; if a bound had the wrong type, it is not.
+func decodeScale(j *jsonForm, members []strictjson.Member, names []string, extra func(f int, raw json.RawMessage)) (sc Scale, ok bool) {
+	var bounds [2]int
+	known := [2]bool{true, true}
+	j.each(members, names, func(f int, raw json.RawMessage) {
+		if f < 2 {
+			known[f] = jsonInt(j, names[f], raw, &bounds[f])
+			return
+		}
+		extra(f, raw)
+	})
+	if !known[0] || !known[1] {
+		return Scale{}, false
+	}
+	sc, err := NewScale(bounds[0], bounds[1])
+	j.check(err)
+	return sc, err == nil
+}
 
 // Band is a closed range of answers, from Low to High inclusive: the NPS
 // promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
@@ -331,28 +361,53 @@ func tallyRatings[E Integer](s Scale, scores []E) (ratingCounts, error) {
 
 // ratingsFromCounts checks counts, one per point of s from the bottom up.
 func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
-	if len(counts) != s.Points() {
-		return ratingCounts{}, NewError(ErrScaleMismatch, nil,
-			"outcome: %d counts given for the %d points of the scale %s", len(counts), s.Points(), s)
-	}
-	var errs []error
-	for o, c := range counts {
-		if c < 0 {
-			errs = append(errs, tallyNegativeError(fmt.Sprintf("the answer-%d", s.min+o), c))
-		}
-	}
-	if len(errs) > 0 {
+	if errs := ratingCountProblems(s, true, counts); len(errs) > 0 {
 		return ratingCounts{}, errors.Join(errs...)
 	}
 	var r ratingCounts
 	for o, c := range counts {
-		var err error
-		if r.n, err = tallyAdd(r.n, c, "the response count"); err != nil {
-			return ratingCounts{}, err
-		}
+		r.n += c // no overflow: ratingCountProblems checked the total
 		r.counts[o] = c
 	}
 	return r, nil
+}
+
+// ratingCountProblems returns every problem of counts as the counts of the
+// points of the scale s, from the bottom up: a number of counts other than
+// the scale's points ([ErrScaleMismatch]), each negative count
+// ([ErrInvalidCount]), named by its answer if the counts match the scale and
+// otherwise by its index, and, if none is negative, a total past the
+// largest int64 ([ErrOverflow]). If onScale is false the scale is not known
+// (its JSON was invalid) and the counts are checked without it.
+func ratingCountProblems(s Scale, onScale bool, counts []int64) []error {
+	var errs []error
+	if onScale && len(counts) != s.Points() {
+		errs = append(errs, NewError(ErrScaleMismatch, nil,
+			"outcome: %d counts given for the %d points of the scale %s", len(counts), s.Points(), s))
+		onScale = false
+	}
+	negative := false
+	for o, c := range counts {
+		switch {
+		case c >= 0:
+		case onScale:
+			errs = append(errs, tallyNegativeError(fmt.Sprintf("the answer-%d", s.min+o), c))
+		default:
+			errs = append(errs, NewError(ErrInvalidCount, nil, "outcome: counts[%d] is negative: %d", o, c))
+		}
+		negative = negative || c < 0
+	}
+	if negative {
+		return errs
+	}
+	var n int64
+	for _, c := range counts {
+		var err error
+		if n, err = tallyAdd(n, c, "the response count"); err != nil {
+			return append(errs, err)
+		}
+	}
+	return errs
 }
 
 // from returns the number of answers at offset o or above.
@@ -464,6 +519,15 @@ type ratingScale interface {
 	survey() string
 }
 
+// ratingPoints returns the error of [NewCSATScale] and [NewCESScale] for a
+// scale that is not valid or has more than [MaxRatingPoints] points, or nil.
+func ratingPoints(survey string, scale Scale) error {
+	if !scale.IsValid() || scale.Points() > MaxRatingPoints {
+		return NewError(ErrInvalidScale, nil, "outcome: %s scale %s is not a scale of 2 to %d points", survey, scale, MaxRatingPoints)
+	}
+	return nil
+}
+
 // ratingTally is what [CSATTally] and [CESTally] share: a scale and the
 // count of each of its points. Each embeds it and adds its own measures.
 type ratingTally[S ratingScale] struct {
@@ -540,16 +604,84 @@ type ratingTallyJSON[W any] struct {
 	Counts []int64 `json:"counts"`
 }
 
-// ratingTallyFromJSON validates w as [NewScale], [NewCSATScale] or
-// [NewCESScale], and [CSATTallyFromCounts] or [CESTallyFromCounts] do; an
-// absent scale is the standard one.
-func ratingTallyFromJSON[S ratingScale, W interface{ scale() (S, error) }](w ratingTallyJSON[W]) (ratingTally[S], error) {
+// ratingTallyFields are the JSON names of a rating tally's fields.
+var ratingTallyFields = []string{"scale", "counts"}
+
+// decodeRatingTally reads the members of a CSAT or CES tally's JSON object
+// into j: its scale (absent or null for the standard scale), read by
+// decodeScale, and its counts, validated as [CSATTallyFromCounts] and
+// [CESTallyFromCounts] do, or without the scale if it is not valid.
+func decodeRatingTally[S ratingScale](j *jsonForm, members []strictjson.Member,
+	decodeScale func(*jsonForm, []strictjson.Member) (S, bool)) ratingTally[S] {
 	var scale S
-	if w.Scale != nil {
-		var err error
-		if scale, err = (*w.Scale).scale(); err != nil {
-			return ratingTally[S]{}, err
+	scaleOK := true
+	var counts []int64
+	countsKnown := true
+	j.each(members, ratingTallyFields, func(f int, raw json.RawMessage) {
+		if f == 0 {
+			scaleOK = j.object(ratingTallyFields[f], raw, func(n *jsonForm, ms []strictjson.Member) {
+				scale, scaleOK = decodeScale(n, ms)
+			}) && scaleOK
+			return
+		}
+		counts, countsKnown = jsonInt64s(j, ratingTallyFields[f], raw)
+	})
+	if countsKnown {
+		j.checks = append(j.checks, ratingCountProblems(scale.Scale(), scaleOK, counts)...)
+	}
+	if len(j.form) > 0 || len(j.checks) > 0 {
+		return ratingTally[S]{}
+	}
+	r, _ := ratingsFromCounts(scale.Scale(), counts) // checked above
+	return ratingTally[S]{scale: scale, r: r}
+}
+
+// decodeRatingScale reads the members of a CSAT or CES scale's JSON object
+// into j: its bounds, validated as [NewScale] does, and the third field
+// names[2], validated with the scale by build ([NewCSATScale] or
+// [NewCESScale]) after [ratingPoints], the part of build's checks that needs
+// the scale only. ok reports whether the scale is valid.
+func decodeRatingScale[S ratingScale](j *jsonForm, members []strictjson.Member, names []string,
+	build func(Scale, int) (S, error)) (s S, ok bool) {
+	var third int
+	thirdKnown := true
+	sc, ok := decodeScale(j, members, names, func(f int, raw json.RawMessage) {
+		thirdKnown = jsonInt(j, names[f], raw, &third)
+	})
+	if !ok {
+		return s, false
+	}
+	if err := ratingPoints(s.survey(), sc); err != nil {
+		j.check(err)
+		return s, false
+	}
+	if !thirdKnown {
+		return s, false
+	}
+	s, err := build(sc, third)
+	j.check(err)
+	return s, err == nil
+}
+
+// jsonInt64s decodes raw, the JSON value of the field name, an array of
+// integers within int64, reporting the first element that is not one (null
+// included) or a value that is not an array. Null is an absent list. ok
+// reports whether raw was decoded.
+func jsonInt64s(j *jsonForm, name string, raw json.RawMessage) (v []int64, ok bool) {
+	if isJSONNull(raw) {
+		return nil, true
+	}
+	elems, err := strictjson.Elements(raw)
+	if err != nil {
+		j.wrongType(err, name, "an array of integers within int64", raw)
+		return nil, false
+	}
+	v = make([]int64, len(elems))
+	for i, e := range elems {
+		if err := json.Unmarshal(e, &v[i]); err != nil || isJSONNull(e) {
+			j.problem(err, ": %q[%d] must be an integer within int64, not %s", name, i, jsonValue(e))
+			return nil, false
 		}
 	}
-	return ratingTallyFromCounts(scale, w.Counts)
+	return v, true
 }

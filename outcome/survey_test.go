@@ -729,8 +729,8 @@ func TestScaleJSON(t *testing.T) {
 	}{
 		{"empty object", `{}`, ErrInvalidScale, "outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"},
 		{"too many points", `{"min":0,"max":256}`, ErrInvalidScale, "outcome: scale 0..256 has more than 256 points"},
-		{"unknown field", `{"min":0,"max":10,"step":1}`, ErrInvalidJSON, `outcome: invalid JSON: json: unknown field "step"`},
-		{"duplicate key", `{"min":0,"max":10,"max":11}`, ErrInvalidJSON, `outcome: invalid JSON: duplicate object key "max"`},
+		{"unknown field", `{"min":0,"max":10,"step":1}`, ErrInvalidJSON, `outcome: scale has an unknown field "step"`},
+		{"duplicate key", `{"min":0,"max":10,"max":11}`, ErrInvalidJSON, `outcome: scale gives field "max" twice`},
 		{"trailing data", `{"min":0,"max":10},`, ErrInvalidJSON, "outcome: invalid JSON: trailing data after the JSON value"},
 		{"not a number", `{"min":"0","max":10}`, ErrInvalidJSON, ""},
 	}
