@@ -772,6 +772,15 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 			assert.Equal(t, tt.into(), v, "unchanged on error")
 		})
 	}
+	t.Run("null only with JSON white space", func(t *testing.T) {
+		// JSON null leaves a measure unchanged; "\vnull" is not JSON (a
+		// vertical tab is not JSON white space), and was taken for null.
+		p := MustProportion(1, 2)
+		require.NoError(t, p.UnmarshalJSON([]byte(" \t\r\nnull\n")))
+		err := p.UnmarshalJSON([]byte("\vnull"))
+		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.Equal(t, MustProportion(1, 2), p)
+	})
 	t.Run("causes", func(t *testing.T) {
 		var p Proportion
 		err := p.UnmarshalJSON([]byte(`{"successes":1.5,"successes":1}`))

@@ -439,8 +439,9 @@ func rateDifference(a, b Proportion) float64 {
 	return d
 }
 
-// isJSONNull reports whether data is the JSON literal null.
-func isJSONNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+// isJSONNull reports whether data is the JSON literal null, with only JSON
+// white space (space, tab, CR, LF) around it: "\vnull" is not JSON.
+func isJSONNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
 
 // proportionJSON is the JSON form of a [Proportion].
 type proportionJSON struct {
