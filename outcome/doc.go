@@ -68,5 +68,6 @@
 // an error with code [ErrResultNotDecodable]), and an [Interval], a
 // [ScoreTest], a [ProportionComparison] and a [ReasonCount], plain data with
 // exported fields, decode as given, without the checks their computation
-// guarantees.
+// guarantees, except that a ProportionComparison's A and B must be
+// proportions CompareProportions compares.
 package outcome

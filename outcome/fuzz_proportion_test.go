@@ -164,6 +164,76 @@ func FuzzProportionJSON(f *testing.F) {
 	})
 }
 
+// FuzzProportionComparisonJSON checks that decoding a comparison never
+// panics, leaves it unchanged on error, and accepts only what encoding/json
+// decodes, with the same fields, and A and B that CompareProportions
+// compares; what it accepts re-encodes to the same comparison.
+func FuzzProportionComparisonJSON(f *testing.F) {
+	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
+	if err != nil {
+		f.Fatal(err)
+	}
+	real, err := json.Marshal(c)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		string(real), `{"b":{"successes":1,"trials":2},"pValue":0.5}`, `{}`, `{"a":null,"b":{"successes":0,"trials":0}}`,
+		`{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,"difference":{"method":"exact"}}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":[0.1]}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"a":{"successes":2,"trials":2}}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"difference":{"estimate":2,"x":1}}`, `null`, `[1]`,
+	} {
+		f.Add([]byte(s))
+	}
+	type plain struct {
+		A             outcome.Proportion `json:"a"`
+		B             outcome.Proportion `json:"b"`
+		Difference    outcome.Interval   `json:"difference"`
+		StandardError float64            `json:"standardError"`
+		Z             float64            `json:"z"`
+		PValue        float64            `json:"pValue"`
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := c
+		err := got.UnmarshalJSON(data)
+		if err != nil {
+			if got != c || len(outcome.Problems(err)) == 0 {
+				t.Fatalf("%s: changed to %+v, or not an *outcome.Error: %v", data, got, err)
+			}
+			for _, p := range outcome.Problems(err) {
+				if !strings.HasPrefix(p.Message, "outcome: ") {
+					t.Fatalf("%s: message %q", data, p.Message)
+				}
+			}
+			return
+		}
+		if strings.Trim(string(data), " \t\r\n") == "null" {
+			if got != c {
+				t.Fatalf("null changed the comparison to %+v", got)
+			}
+			return
+		}
+		var want plain
+		if err := json.Unmarshal(data, &want); err != nil || got != outcome.ProportionComparison(want) {
+			t.Fatalf("%s: decoded %+v; encoding/json gives %+v, %v", data, got, want, err)
+		}
+		for _, p := range []outcome.Proportion{got.A, got.B} {
+			if q, err := outcome.NewProportion(p.Successes(), p.Trials()); err != nil || q != p || p.Trials() < 1 {
+				t.Fatalf("%s: decoded a proportion %v that CompareProportions does not compare", data, p)
+			}
+		}
+		out, err := json.Marshal(got)
+		if err != nil {
+			return // a zero or invalid method, which encodes to nothing: see Interval
+		}
+		var back outcome.ProportionComparison
+		if err := json.Unmarshal(out, &back); err != nil || back != got {
+			t.Fatalf("%s -> %+v -> %s -> %+v, %v", data, got, out, back, err)
+		}
+	})
+}
+
 // FuzzParseRounding checks that parsing never panics and that String
 // inverts it.
 func FuzzParseRounding(f *testing.F) {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
+	"strings"
 
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -313,9 +315,10 @@ func gcdInt64(a, b int64) int64 {
 // The zero ProportionComparison is no comparison: it is what
 // CompareProportions returns with its error, its Difference is the zero
 // [Interval], and [ProportionComparison.Significant] reports false for it.
-// It is a result, not a definition: decoding one from JSON validates A and B
-// ([Proportion.UnmarshalJSON]) but fills the other fields as given, without
-// checking them against A and B or one another, as for an Interval.
+// It is a result, not a definition: decoding one from JSON
+// ([ProportionComparison.UnmarshalJSON]) checks A and B as CompareProportions
+// needs them, but fills the other fields as given, without checking them
+// against A and B or one another, as for an Interval.
 type ProportionComparison struct {
 	// A is the first proportion (the baseline: before, control).
 	A Proportion `json:"a"`
@@ -471,17 +474,110 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 // with code ErrInvalidJSON. On error p is unchanged, and JSON null leaves it
 // unchanged too, as [encoding/json] does for other values.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, p, "proportion", decodeProportion)
+	return decodeObject(data, p, "proportion", func(j *jsonForm, members []strictjson.Member) Proportion {
+		v, _ := decodeProportion(j, members)
+		return v
+	})
 }
 
 // decodeProportion reads the members of a proportion's JSON object into j,
-// as [Proportion.UnmarshalJSON] documents.
-func decodeProportion(j *jsonForm, members []strictjson.Member) Proportion {
+// as [Proportion.UnmarshalJSON] documents. trialsKnown reports whether the
+// trials were of the right type.
+func decodeProportion(j *jsonForm, members []strictjson.Member) (p Proportion, trialsKnown bool) {
 	var counts [2]int64
 	known := [2]bool{true, true}
 	j.each(members, proportionFields, func(f int, raw json.RawMessage) {
 		known[f] = jsonInt(j, proportionFields[f], raw, &counts[f])
 	})
 	j.checks = append(j.checks, proportionProblems(counts[0], counts[1], known[0], known[1])...)
-	return Proportion{successes: counts[0], trials: counts[1]}
+	return Proportion{successes: counts[0], trials: counts[1]}, known[1]
+}
+
+// proportionComparisonFields are the JSON names of the fields of a
+// [ProportionComparison], in its order.
+var proportionComparisonFields = []string{"a", "b", "difference", "standardError", "z", "pValue"}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the JSON that
+// encoding/json writes for a ProportionComparison. A and B must be there and
+// be what [CompareProportions] compares: proportions as
+// [Proportion.UnmarshalJSON] decodes them, of at least one trial each. The
+// other fields are filled as given, without checks: the difference as
+// encoding/json decodes an [Interval] (checking only that its method names
+// a method), and an absent or null one is zero.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON] (a key that names no field, a field given twice, a value
+// of the wrong type, "a" or "b" null included, and the problems of the
+// form of A and of B, at their keys), or an interval method that names
+// nothing ([ErrInvalidIntervalMethod]); then "a" or "b" absent, code
+// ErrInvalidJSON; then, in the order of the keys, the problems of the
+// counts of A and of B ([NewProportion]'s, code [ErrInvalidCount]) and a
+// proportion of no trials, code [ErrNoData], each naming "a" or "b". JSON
+// that is not one object is a single problem with code ErrInvalidJSON. On
+// error c is unchanged; JSON null leaves it unchanged too, as encoding/json
+// does for other values.
+func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, c, "proportion comparison", decodeProportionComparison)
+}
+
+// decodeProportionComparison reads the members of the JSON object of a
+// [ProportionComparison] into j, as [ProportionComparison.UnmarshalJSON]
+// documents.
+func decodeProportionComparison(j *jsonForm, members []strictjson.Member) ProportionComparison {
+	var c ProportionComparison
+	var given [2]bool // whether A and B were given
+	j.each(members, proportionComparisonFields, func(f int, raw json.RawMessage) {
+		name := proportionComparisonFields[f]
+		switch f {
+		case 0, 1:
+			given[f] = true
+			if isJSONNull(raw) {
+				j.wrongType(nil, name, `a proportion {"successes","trials"}`, raw)
+				return
+			}
+			ms, err := strictjson.Members(raw)
+			if err != nil {
+				j.wrongType(err, name, `a proportion {"successes","trials"}`, raw)
+				return
+			}
+			n := jsonForm{what: j.what + " " + strconv.Quote(name)}
+			p, trialsKnown := decodeProportion(&n, ms)
+			if trialsKnown && p.trials == 0 && len(n.checks) == 0 {
+				n.checks = append(n.checks, NewError(ErrNoData, nil,
+					"outcome: no trials: CompareProportions compares proportions of at least one trial"))
+			}
+			j.form = append(j.form, n.form...)
+			for _, e := range Problems(errors.Join(n.checks...)) {
+				j.checks = append(j.checks, &Error{Code: e.Code, Severity: e.Severity, IDs: e.IDs,
+					Message: fmt.Sprintf("outcome: %s: %s", n.what, strings.TrimPrefix(e.Message, "outcome: ")), Err: e})
+			}
+			if f == 0 {
+				c.A = p
+			} else {
+				c.B = p
+			}
+		case 2:
+			if err := json.Unmarshal(raw, &c.Difference); err != nil {
+				if ps := Problems(err); len(ps) > 0 {
+					for _, p := range ps {
+						j.form = append(j.form, p)
+					}
+				} else {
+					j.wrongType(err, name, "an interval {\"estimate\",\"low\",\"high\",\"confidence\",\"method\"}", raw)
+				}
+			}
+		default:
+			v := [...]*float64{&c.StandardError, &c.Z, &c.PValue}[f-3]
+			if err := json.Unmarshal(raw, v); err != nil {
+				j.wrongType(err, name, "a number", raw)
+			}
+		}
+	})
+	for i, ok := range given {
+		if !ok {
+			j.problem(nil, " has no %q, the %s proportion", proportionComparisonFields[i], [2]string{"baseline", "comparison"}[i])
+		}
+	}
+	return c
 }

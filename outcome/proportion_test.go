@@ -1160,6 +1160,80 @@ func TestProportionComparison_JSON(t *testing.T) {
 	assert.Equal(t, "newcombe", m["difference"].(map[string]any)["method"])
 }
 
+// TestProportionComparison_UnmarshalJSON: a comparison decodes only with the
+// A and B that CompareProportions compares, each of at least one trial;
+// before, an absent or null A or B decoded as 0 of 0 without an error.
+func TestProportionComparison_UnmarshalJSON(t *testing.T) {
+	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
+	require.NoError(t, err)
+	data, err := json.Marshal(c)
+	require.NoError(t, err)
+	var back outcome.ProportionComparison
+	require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+	assert.Equal(t, c, back, "a comparison round-trips")
+
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{"no A", `{"b":{"successes":1,"trials":2},"pValue":0.5}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "a", the baseline proportion`},
+		}},
+		{"neither", `{}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "a", the baseline proportion`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "b", the comparison proportion`},
+		}},
+		// A null A is refused, not left 0 of 0; B of 0 trials is valid as a
+		// proportion, but compares nothing.
+		{"null A, empty B", `{"a":null,"b":{"successes":0,"trials":0}}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "a" must be a proportion {"successes","trials"}, not null`},
+			{outcome.ErrNoData, `outcome: proportion comparison "b": no trials: CompareProportions compares proportions of at least one trial`},
+		}},
+		// The problems of the form in the order of the keys (B's trials,
+		// z, colour, the method), then the counts' of A and of B; B's
+		// trials, of the wrong type, are not also reported missing.
+		{"everything", `{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,` +
+			`"difference":{"method":"exact"}}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer within int64, not the string "x"`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison has an unknown field "colour"`},
+			{outcome.ErrInvalidIntervalMethod, `outcome: unknown interval method "exact"`},
+			{outcome.ErrInvalidCount, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
+			{outcome.ErrInvalidCount, `outcome: proportion comparison "b": negative successes -1`},
+		}},
+		{"a difference that is not an interval", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},` +
+			`"difference":[0.1]}`, []problem{
+			{outcome.ErrInvalidJSON,
+				`outcome: proportion comparison: "difference" must be an interval {"estimate","low","high","confidence","method"}, not an array`},
+		}},
+		{"B not an object", `{"a":{"successes":1,"trials":1},"b":[1,2]}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "b" must be a proportion {"successes","trials"}, not an array`},
+		}},
+		{"not an object", `[1]`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: invalid JSON: the JSON value is not an object: it is an array`},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c
+			err := json.Unmarshal([]byte(tt.in), &got)
+			var problems []problem
+			for _, p := range outcome.Problems(err) {
+				problems = append(problems, problem{p.Code, p.Message})
+			}
+			assert.Equal(t, tt.want, problems)
+			assert.Equal(t, c, got, "unchanged on error")
+		})
+	}
+	require.NoError(t, json.Unmarshal([]byte(` null `), &back))
+	assert.Equal(t, c, back, "null leaves the comparison unchanged")
+}
+
 // Errors returned by the package are *outcome.Error values whose Code is the
 // sentinel; check that errors.As finds them inside a joined error too.
 func TestProportion_errorShape(t *testing.T) {
