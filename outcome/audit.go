@@ -1,6 +1,7 @@
 package outcome
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -62,7 +64,10 @@ const AuditSharePlaces = 4
 // AuditOptions configures [Audit]. The zero AuditOptions is the default: an
 // output-heavy threshold of [DefaultOutputHeavyThreshold].
 //
-// AuditOptions is immutable: its With methods return a changed copy.
+// AuditOptions is immutable: its With methods return a changed copy. It is
+// comparable with ==. Options are a definition, stored next to the
+// portfolio they audit: they round-trip through JSON
+// ([AuditOptions.MarshalJSON]), and decoding validates them as Audit does.
 type AuditOptions struct {
 	threshold    float64
 	hasThreshold bool
@@ -96,6 +101,91 @@ func (o AuditOptions) validate() error {
 			"outcome: output-heavy threshold %v is not a share in [0, 1]", t)
 	}
 	return nil
+}
+
+// auditOptionsFields are the JSON names of the fields of [AuditOptions].
+var auditOptionsFields = []string{"outputHeavyThreshold"}
+
+// MarshalJSON implements [json.Marshaler]: the threshold set by
+// [AuditOptions.WithOutputHeavyThreshold] as a decimal string, the shortest
+// decimal that reads back as the same float64, which is the decimal the
+// audit compares with ([Audit]) and the form in which
+// [AuditReport.MarshalJSON] writes the threshold it used:
+// {"outputHeavyThreshold":"0.5"}. The zero AuditOptions, the default
+// ([DefaultOutputHeavyThreshold]), which is not written down, is {}.
+// Options that Audit refuses, with a threshold that is NaN, infinite or
+// outside [0, 1], are not marshalled: an *[Error] with code
+// [ErrInvalidThreshold].
+func (o AuditOptions) MarshalJSON() ([]byte, error) {
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	if !o.hasThreshold {
+		return []byte("{}"), nil
+	}
+	return json.Marshal(struct {
+		Threshold string `json:"outputHeavyThreshold"`
+	}{decfmt.String(decimal.NewFromFloat(o.threshold))})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
+// [AuditOptions.MarshalJSON] writes: {"outputHeavyThreshold":"t"} sets the
+// threshold to t, a decimal string (or a JSON number), read as the nearest
+// float64, as WithOutputHeavyThreshold does; {}, or a threshold that is
+// null, is the zero AuditOptions, the default. It validates the options as
+// [Audit] does: a threshold outside [0, 1] ("1e400", beyond float64,
+// included), or a string that names NaN or an infinity, is an *[Error] with
+// code [ErrInvalidThreshold].
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the keys, each problem of the JSON form, an *Error with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice and a
+// threshold that is neither a decimal string (in the syntax of a JSON
+// number) nor a number, which is then not checked again; then the
+// threshold's. JSON that is not one object is a single problem with code
+// ErrInvalidJSON. On error o is unchanged, and JSON null leaves it unchanged
+// too.
+func (o *AuditOptions) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, o, "audit options", decodeAuditOptions)
+}
+
+// decodeAuditOptions reads the members of the JSON object of [AuditOptions]
+// into j, as [AuditOptions.UnmarshalJSON] documents.
+func decodeAuditOptions(j *jsonForm, members []strictjson.Member) AuditOptions {
+	var o AuditOptions
+	j.each(members, auditOptionsFields, func(f int, raw json.RawMessage) {
+		if isJSONNull(raw) {
+			return
+		}
+		text := string(bytes.TrimSpace(raw))
+		if raw[0] == '"' {
+			_ = json.Unmarshal(raw, &text) // a well-formed string
+		}
+		if !isJSONNumberText(text) {
+			if t, err := strconv.ParseFloat(text, 64); raw[0] == '"' && err == nil && (math.IsNaN(t) || math.IsInf(t, 0)) {
+				j.check(NewError(ErrInvalidThreshold, nil, "outcome: output-heavy threshold %q is not a share in [0, 1]", text))
+				return
+			}
+			j.wrongType(nil, auditOptionsFields[f], "a decimal string or a number", raw)
+			return
+		}
+		t, err := strconv.ParseFloat(text, 64) // a number's text: an error is a range error
+		if err != nil {
+			j.check(NewError(ErrInvalidThreshold, nil,
+				"outcome: output-heavy threshold %s is not a share in [0, 1]", clip(text)))
+			return
+		}
+		o = o.WithOutputHeavyThreshold(t)
+		j.check(o.validate())
+	})
+	return o
+}
+
+// isJSONNumberText reports whether s is a number as JSON writes one, with
+// nothing around it: "-0.5", "1e3", not "+1", ".5", "0x1p-1" or "NaN".
+func isJSONNumberText(s string) bool {
+	return s != "" && (s[0] == '-' || '0' <= s[0] && s[0] <= '9') && '0' <= s[len(s)-1] && s[len(s)-1] <= '9' &&
+		json.Valid([]byte(s))
 }
 
 // Audit audits a portfolio of KPIs, as the method asks: "Are they mostly about

@@ -516,6 +516,106 @@ func TestAuditOptions(t *testing.T) {
 	assert.Equal(t, 0.0, strict.OutputHeavyThreshold())
 }
 
+// TestAuditOptions_JSON: options are stored next to a portfolio, so their
+// JSON keeps the threshold (it was {} whatever the threshold, and read back
+// as the default), and decoding refuses what Audit refuses.
+func TestAuditOptions_JSON(t *testing.T) {
+	for _, tt := range []struct {
+		opts outcome.AuditOptions
+		want string
+	}{
+		{outcome.AuditOptions{}, `{}`}, // the default is not written down
+		{auditThreshold(0.5), `{"outputHeavyThreshold":"0.5"}`},
+		{auditThreshold(0.8), `{"outputHeavyThreshold":"0.8"}`}, // set, so kept even at the default's value
+		{auditThreshold(0), `{"outputHeavyThreshold":"0"}`},
+		{auditThreshold(math.Copysign(0, -1)), `{"outputHeavyThreshold":"0"}`}, // the same threshold as 0
+		{auditThreshold(1), `{"outputHeavyThreshold":"1"}`},
+		// The shortest decimal that reads back as the float64 1/3, which
+		// is what the audit compares with.
+		{auditThreshold(1.0 / 3), `{"outputHeavyThreshold":"0.3333333333333333"}`},
+		{auditThreshold(math.Nextafter(0.8, 1)), `{"outputHeavyThreshold":"0.8000000000000002"}`},
+	} {
+		data, err := json.Marshal(tt.opts)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(data))
+		var back outcome.AuditOptions
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		assert.True(t, tt.opts == back, "%s: %+v", data, back)
+	}
+	// The smallest positive float64 is written out in full, and read back.
+	data, err := json.Marshal(auditThreshold(5e-324))
+	require.NoError(t, err)
+	var back outcome.AuditOptions
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, 5e-324, back.OutputHeavyThreshold())
+
+	// The stored threshold is the one the audit uses: with 1 output of 2,
+	// 0.5 finds the portfolio output-heavy (1 >= 0.5*2) and the default
+	// 0.8 does not. A JSON number is read too.
+	for _, in := range []string{`{"outputHeavyThreshold":"0.5"}`, `{"outputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":"5e-1"}`} {
+		var stored outcome.AuditOptions
+		require.NoError(t, json.Unmarshal([]byte(in), &stored))
+		assert.True(t, stored == auditThreshold(0.5), in)
+		r, err := outcome.Audit(auditPortfolio(1, 1), stored)
+		require.NoError(t, err)
+		assert.True(t, r.Has(outcome.CodeOutputHeavy), in)
+	}
+	stored := auditThreshold(0.5)
+	require.NoError(t, json.Unmarshal([]byte(`{"outputHeavyThreshold":null}`), &stored))
+	assert.True(t, stored == outcome.AuditOptions{}, "null is not set: the default")
+
+	// Options Audit refuses are not written.
+	for _, bad := range []float64{math.NaN(), math.Inf(1), -0.1, 80} {
+		_, err := json.Marshal(auditThreshold(bad))
+		assert.ErrorIs(t, err, outcome.ErrInvalidThreshold, "%v", bad)
+	}
+
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	for _, tt := range []struct {
+		in   string
+		want []problem
+	}{
+		{`{"outputHeavyThreshold":"1.5"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1.5 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":80}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 80 is not a share in [0, 1]"}}},
+		// Beyond float64: +Inf, quoted as written.
+		{`{"outputHeavyThreshold":"1e400"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1e400 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":"NaN"}`, []problem{
+			{outcome.ErrInvalidThreshold, `outcome: output-heavy threshold "NaN" is not a share in [0, 1]`}}},
+		{`{"outputHeavyThreshold":"-Inf"}`, []problem{
+			{outcome.ErrInvalidThreshold, `outcome: output-heavy threshold "-Inf" is not a share in [0, 1]`}}},
+		// Not a decimal, and not checked further; the unknown key too.
+		{`{"outputHeavyThreshold":"80%","threshold":0.5}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: audit options: "outputHeavyThreshold" must be a decimal string or a number, not the string "80%"`},
+			{outcome.ErrInvalidJSON, `outcome: audit options has an unknown field "threshold"`}}},
+		{`{"outputHeavyThreshold":true}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: audit options: "outputHeavyThreshold" must be a decimal string or a number, not true`}}},
+		// The first is the one read.
+		{`{"outputHeavyThreshold":"-0.1","OutputHeavyThreshold":"0.5"}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: audit options gives field "outputHeavyThreshold" twice, as "outputHeavyThreshold" and "OutputHeavyThreshold"`},
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold -0.1 is not a share in [0, 1]"}}},
+		{`[0.5]`, []problem{
+			{outcome.ErrInvalidJSON, "outcome: invalid JSON: the JSON value is not an object: it is an array"}}},
+	} {
+		got := auditThreshold(0.7)
+		err := json.Unmarshal([]byte(tt.in), &got)
+		var problems []problem
+		for _, p := range outcome.Problems(err) {
+			problems = append(problems, problem{p.Code, p.Message})
+		}
+		assert.Equal(t, tt.want, problems, tt.in)
+		assert.True(t, got == auditThreshold(0.7), "unchanged on error")
+	}
+	got := auditThreshold(0.7)
+	require.NoError(t, json.Unmarshal([]byte("null"), &got))
+	assert.True(t, got == auditThreshold(0.7), "null leaves the options unchanged")
+}
+
 func TestAudit_invalidThreshold(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -105,6 +105,34 @@ func ExampleAuditOptions() {
 	// threshold 0.5: output-heavy true (0.5 of the KPIs are outputs)
 }
 
+// A BI tool stores the audit's options next to the portfolio they audit,
+// and reads them back as the audit will use them. The zero options, the
+// default, are {}; a threshold written as a percentage is refused, as Audit
+// refuses it.
+func ExampleAuditOptions_MarshalJSON() {
+	for _, opts := range []outcome.AuditOptions{{}, outcome.AuditOptions{}.WithOutputHeavyThreshold(0.5)} {
+		data, err := json.Marshal(opts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		var back outcome.AuditOptions
+		if err := json.Unmarshal(data, &back); err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: threshold %v\n", data, back.OutputHeavyThreshold())
+	}
+
+	var opts outcome.AuditOptions
+	err := json.Unmarshal([]byte(`{"outputHeavyThreshold":"80"}`), &opts)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidThreshold), err)
+	// Output:
+	// {}: threshold 0.8
+	// {"outputHeavyThreshold":"0.5"}: threshold 0.5
+	// true outcome: output-heavy threshold 80 is not a share in [0, 1]
+}
+
 // The summary says where a portfolio stands in one sentence: the contact
 // centre before, and after it has started to measure whether its members are
 // back on the road and has stopped paying for calls handled.

@@ -233,3 +233,67 @@ func auditB2I(b bool) int {
 	}
 	return 0
 }
+
+// FuzzAuditOptionsJSON checks that decoding options never panics, leaves
+// them unchanged on error, accepts only options Audit accepts, with the
+// threshold strconv.ParseFloat reads from the number or the string, and that
+// what it accepts round-trips.
+func FuzzAuditOptionsJSON(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `{"outputHeavyThreshold":"0.5"}`, `{"outputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":"-0"}`,
+		`{"outputHeavyThreshold":1.5}`, `{"outputHeavyThreshold":"1e400"}`, `{"outputHeavyThreshold":"80%","threshold":0.5}`,
+		`{"outputHeavyThreshold":"-0.1","OutputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":null}`, `null`, `[0.5]`,
+		`{"outputHeavyThreshold":"5e-324"}`, `{"outputHeavyThreshold":1e-400}`, `{"outputHeavyThreshold":"NaN"}`,
+		`{"outputHeavyThreshold":"0x1p-1"}`, `{"outputHeavyThreshold":" 0.5"}`, `{"outputHeavyThreshold":true}`,
+	} {
+		f.Add([]byte(s))
+	}
+	start := outcome.AuditOptions{}.WithOutputHeavyThreshold(0.7)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := start
+		err := got.UnmarshalJSON(data)
+		if err != nil {
+			if got != start || len(outcome.Problems(err)) == 0 {
+				t.Fatalf("%q: changed to %v, or not an *outcome.Error: %v", data, got.OutputHeavyThreshold(), err)
+			}
+			return
+		}
+		if strings.Trim(string(data), " \t\r\n") == "null" {
+			if got != start {
+				t.Fatalf("null changed the options")
+			}
+			return
+		}
+		var members map[string]json.RawMessage
+		if err := json.Unmarshal(data, &members); err != nil || len(members) > 1 {
+			t.Fatalf("%q: decoded, but is not an object of at most one member: %v", data, err)
+		}
+		want := outcome.AuditOptions{}
+		for _, raw := range members { // its key names the field, as encoding/json matches keys
+			if string(raw) == "null" {
+				continue
+			}
+			text := string(raw)
+			_ = json.Unmarshal(raw, &text) // a string's content, if it is one
+			v, err := strconv.ParseFloat(text, 64)
+			if err != nil {
+				t.Fatalf("%q: decoded a threshold ParseFloat refuses: %v", data, err)
+			}
+			want = want.WithOutputHeavyThreshold(v)
+		}
+		if got != want {
+			t.Fatalf("%q: decoded threshold %v, want %v", data, got.OutputHeavyThreshold(), want.OutputHeavyThreshold())
+		}
+		if _, err := outcome.Audit(nil, got); err != nil {
+			t.Fatalf("%q: decoded options Audit refuses: %v", data, err)
+		}
+		out, err := json.Marshal(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back outcome.AuditOptions
+		if err := json.Unmarshal(out, &back); err != nil || back != got {
+			t.Fatalf("%q -> %s -> %v, %v", data, out, back.OutputHeavyThreshold(), err)
+		}
+	})
+}
