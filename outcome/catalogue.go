@@ -14,18 +14,30 @@ import (
 //
 // A Classification is a plain comparable value; [Classify] and [Catalogue]
 // return the catalogue's entries, and [Classification.Equal] compares them.
+//
+// It encodes to JSON with the module's camelCase names, the level,
+// direction and kind as their tokens, and what is zero left out:
+//
+//	{"name":"Revenue","level":"business-outcome","direction":"higher-is-better",
+//	 "kind":"revenue","reason":"business outcome: ..."}
+//
+// (on one line), and {} for the zero Classification, "unclassified". It is
+// what the catalogue says, a result, not a definition: encoding/json decodes
+// it back into the fields (so every entry round-trips), checking only that
+// the level, direction and kind name one, not that it is an entry of the
+// catalogue, and refusing neither unknown nor repeated keys.
 type Classification struct {
 	// Name is the catalogue's canonical name for the KPI, e.g. "Average handle time".
-	Name string
+	Name string `json:"name,omitempty"`
 	// Level is the rung the KPI measures; zero when unclassified.
-	Level Level
+	Level Level `json:"level,omitzero"`
 	// Direction is the KPI's usual direction; zero when unclassified.
-	Direction Direction
+	Direction Direction `json:"direction,omitzero"`
 	// Kind is the business-outcome kind, for business outcomes only.
-	Kind Kind
+	Kind Kind `json:"kind,omitzero"`
 	// Reason explains the level in one line, quoting the method's test. It
 	// starts with the level in lower case and a colon ("output: ...").
-	Reason string
+	Reason string `json:"reason,omitempty"`
 }
 
 // Known reports whether the name was found in the catalogue.

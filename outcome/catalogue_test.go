@@ -1,9 +1,11 @@
 package outcome
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -477,6 +479,45 @@ func TestClassification_IsZeroEqual(t *testing.T) {
 	changed := nps
 	changed.Reason = "another reason"
 	assert.False(t, nps.Equal(changed))
+}
+
+// TestClassification_JSON: a classification encodes with the module's
+// camelCase names (it wrote "Name", "Level", ... by reflection) and round-
+// trips; the zero Classification, which did not encode at all (its zero
+// Level has no token), is {}.
+func TestClassification_JSON(t *testing.T) {
+	data, err := json.Marshal(Classify("Revenue"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"name":"Revenue","level":"business-outcome","direction":"higher-is-better","kind":"revenue",`+
+		`"reason":"business outcome: \"a result of what we make\" — the method's first business outcome: `+
+		`\"you can't get any more quantifiable than that\""}`, string(data))
+
+	// An output has no kind, which is left out.
+	data, err = json.Marshal(Classify("AHT"))
+	require.NoError(t, err)
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &keys))
+	assert.ElementsMatch(t, []string{"name", "level", "direction", "reason"}, slices.Collect(maps.Keys(keys)))
+	assert.Equal(t, `"output"`, string(keys["level"]))
+	assert.Equal(t, `"lower-is-better"`, string(keys["direction"]))
+
+	data, err = json.Marshal(Classify("no such KPI"))
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(data), "unclassified")
+	var back Classification
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.IsZero())
+
+	n := 0
+	for c := range Catalogue() {
+		data, err := json.Marshal(c)
+		require.NoError(t, err, c.Name)
+		back = Classification{}
+		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+		assert.True(t, c.Equal(back), "%s", data)
+		n++
+	}
+	assert.Greater(t, n, 80)
 }
 
 func TestClassification_Aliases(t *testing.T) {

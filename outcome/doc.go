@@ -66,8 +66,9 @@
 // Results encode to JSON for a dashboard but are not definitions: an
 // [AuditReport] and a [Finding] are not read back (decoding JSON into one is
 // an error with code [ErrResultNotDecodable]), and an [Interval], a
-// [ScoreTest], a [ProportionComparison] and a [ReasonCount], plain data with
-// exported fields, decode as given, without the checks their computation
-// guarantees, except that a ProportionComparison's A and B must be
-// proportions CompareProportions compares.
+// [ScoreTest], a [ProportionComparison], a [ReasonCount] and a
+// [Classification], plain data with exported fields, decode as given,
+// without the checks their computation guarantees, except that a
+// ProportionComparison's A and B must be proportions CompareProportions
+// compares.
 package outcome

@@ -842,12 +842,9 @@ func TestTokens_invalid(t *testing.T) {
 	assert.Empty(t, Kind(5).token())
 }
 
-// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
-// decimals as strings, written as decimal's String writes them by default, so
-// the bytes do not depend on decimal's package-level MarshalJSONWithoutQuotes,
-// TrimTrailingZeros or UseScientificNotation. It changes those settings, so it
-// must not run in parallel with other tests.
-func TestJSON_decimalSettingIgnored(t *testing.T) {
+// everyJSONForm returns a value of every type of the package that has a JSON
+// form, under a name, as a BI tool would marshal it.
+func everyJSONForm(t *testing.T) map[string]any {
 	calls := MustMetric(MetricSpec{ID: "calls-handled", Name: "Calls handled", Level: Output,
 		Direction: HigherIsBetter, Unit: "calls", Owner: "Contact centre", Rewarded: true})
 	revenue := MustMetric(MetricSpec{ID: "revenue", Name: "Revenue", Level: BusinessOutcome,
@@ -875,33 +872,85 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	require.NoError(t, err)
 	ces, err := TallyCES(StandardCESScale(), []int{7, 6, 5, 5, 2})
 	require.NoError(t, err)
-	forms := map[string]any{
-		"metric":           calls,
-		"metric, kind":     revenue,
-		"spec":             calls.Spec(),
-		"audit report":     report,
-		"finding":          report.Findings()[0],
-		"error":            NewError(ErrNoData, []string{"x"}, "outcome: no data"),
-		"failure demand":   &demand,
-		"failure reasons":  failures,
-		"value reasons":    values,
-		"reason count":     failures[0],
-		"zero reason":      ReasonCount{},
-		"proportion":       p,
-		"interval":         wilson,
-		"comparison":       cmp,
-		"scale":            MustScale(0, 10),
-		"nps bands":        StandardNPSBands(),
-		"nps tally":        nps,
-		"score test":       npsTest,
-		"csat scale":       StandardCSATScale(),
-		"csat tally":       csat,
-		"ces scale":        StandardCESScale(),
-		"ces tally":        ces,
-		"enums":            []any{Output, HigherIsBetter, Revenue, SeverityWarning, RoundHalfEven, IntervalWilson},
-		"code":             ErrNoData,
-		"reasons in a map": map[string]ReasonCount{"chaser": failures[1]},
+	// The audit of calls handled declared a customer outcome contradicts
+	// the catalogue: its finding carries the catalogue's classification.
+	misfiled := MustMetric(MetricSpec{ID: "calls", Name: "Calls handled", Level: CustomerOutcome,
+		Direction: HigherIsBetter})
+	contradicted, err := Audit([]Metric{misfiled}, AuditOptions{})
+	require.NoError(t, err)
+	require.True(t, contradicted.Has(CodeLevelContradictsCatalogue))
+	return map[string]any{
+		"metric":            calls,
+		"metric, kind":      revenue,
+		"spec":              calls.Spec(),
+		"audit report":      report,
+		"finding":           report.Findings()[0],
+		"error":             NewError(ErrNoData, []string{"x"}, "outcome: no data"),
+		"failure demand":    &demand,
+		"failure reasons":   failures,
+		"value reasons":     values,
+		"reason count":      failures[0],
+		"zero reason":       ReasonCount{},
+		"proportion":        p,
+		"interval":          wilson,
+		"comparison":        cmp,
+		"scale":             MustScale(0, 10),
+		"nps bands":         StandardNPSBands(),
+		"nps tally":         nps,
+		"score test":        npsTest,
+		"csat scale":        StandardCSATScale(),
+		"csat tally":        csat,
+		"ces scale":         StandardCESScale(),
+		"ces tally":         ces,
+		"enums":             []any{Output, HigherIsBetter, Revenue, SeverityWarning, RoundHalfEven, IntervalWilson},
+		"code":              ErrNoData,
+		"reasons in a map":  map[string]ReasonCount{"chaser": failures[1]},
+		"classification":    Classify("Revenue"),
+		"unclassified":      Classify("no such KPI"),
+		"catalogue finding": contradicted.Findings()[0],
+		"band":              Band{Low: 9, High: 10},
+		"audit options":     AuditOptions{}.WithOutputHeavyThreshold(0.5),
+		"default options":   AuditOptions{},
 	}
+}
+
+// TestJSON_camelCaseKeys: every JSON form of the package names its fields
+// in camelCase, as the module's JSON does everywhere: a Classification, which
+// encoding/json marshals by reflection, wrote "Name", "Level", "Reason".
+func TestJSON_camelCaseKeys(t *testing.T) {
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				assert.Regexp(t, `^[a-z][A-Za-z0-9]*$`, k, "%s: key %q", path, k)
+				walk(path+"."+k, e)
+			}
+		case []any:
+			for i, e := range x {
+				walk(fmt.Sprintf("%s[%d]", path, i), e)
+			}
+		}
+	}
+	for name, v := range everyJSONForm(t) {
+		if name == "reasons in a map" {
+			continue // the keys are the caller's
+		}
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		var decoded any
+		require.NoError(t, json.Unmarshal(b, &decoded), name)
+		walk(name, decoded)
+	}
+}
+
+// TestJSON_decimalSettingIgnored: every JSON form of the package writes its
+// decimals as strings, written as decimal's String writes them by default, so
+// the bytes do not depend on decimal's package-level MarshalJSONWithoutQuotes,
+// TrimTrailingZeros or UseScientificNotation. It changes those settings, so it
+// must not run in parallel with other tests.
+func TestJSON_decimalSettingIgnored(t *testing.T) {
+	forms := everyJSONForm(t)
 	want := map[string][]byte{}
 	for name, v := range forms {
 		b, err := json.Marshal(v)
