@@ -70,7 +70,9 @@
 // (MarshalJSONWithoutQuotes, TrimTrailingZeros, UseScientificNotation) say, so
 // the same input gives the same bytes in every program (and messages write
 // them the same way); decoding takes a JSON number too. The scores, correlations
-// and intervals computed from them are float64 statistics. Every bad input is
+// and intervals computed from them are float64 statistics. A stored
+// [Ranking] reads back whole: each lead/lag analysis in it is checked as
+// [LeadLag.UnmarshalJSON] says, and nothing comes back zero. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.

@@ -1,7 +1,10 @@
 package northstar
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -206,8 +209,8 @@ type leadLagJSON struct {
 // MarshalJSON implements [json.Marshaler]: the result as a JSON object with
 // the method, the series' length, the maximum lag, the confidence levels,
 // the correlation at every lag, the strongest, its interval and the
-// verdict. A zero LeadLag marshals as null. It is an output format, for a
-// dashboard; LeadLag is not read back from JSON.
+// verdict. A zero LeadLag marshals as null. [LeadLag.UnmarshalJSON] reads
+// it back.
 func (l LeadLag) MarshalJSON() ([]byte, error) {
 	if l.IsZero() {
 		return []byte("null"), nil
@@ -218,6 +221,145 @@ func (l LeadLag) MarshalJSON() ([]byte, error) {
 		out.Correlations = append(out.Correlations, c)
 	}
 	return json.Marshal(out)
+}
+
+// leadLagIn is the form a [LeadLag] is decoded from: [leadLagJSON] with the
+// method and the verdict as text, parsed after decoding so that every
+// problem is reported.
+type leadLagIn struct {
+	Method       string        `json:"method"`
+	Len          int           `json:"len"`
+	MaxLag       int           `json:"maxLag"`
+	Confidence   float64       `json:"confidence"`
+	PerLag       float64       `json:"perLagConfidence"`
+	Correlations []Correlation `json:"correlations"`
+	Best         Correlation   `json:"best"`
+	Interval     [2]float64    `json:"interval"`
+	Verdict      string        `json:"verdict"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a result in the form
+// [LeadLag.MarshalJSON] writes, so that a stored [Ranking] reads back whole,
+// refusing unknown fields and trailing data ([outcome.ErrInvalidJSON]); JSON
+// null gives the zero LeadLag, as MarshalJSON writes it. Nothing is
+// recomputed, but the parts must agree as [AnalyzeLeadLag] makes them, and
+// every problem is reported, joined with [errors.Join]: a method or verdict
+// that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
+// maximum lag ([ErrInvalidLag]); a confidence level not strictly between 0
+// and 1 ([ErrInvalidConfidence]); a length below the maximum lag plus
+// [MinPairs] ([ErrSeriesTooShort]); and [ErrInvalidLeadLag] for correlations
+// that are not one at each lag from -maxLag to maxLag in order, each from the
+// length less |lag| pairs and from -1 to 1, a best correlation that is not
+// the strongest of them (the tie rule of [LeadLag] applies), a per-lag
+// confidence other than 1 - (1-c)/(2·maxLag+1), an interval whose ends are
+// not in order within [-1, 1], or a verdict that the interval and the
+// strongest lag do not give. On error l is unchanged.
+func (l *LeadLag) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		*l = LeadLag{}
+		return nil
+	}
+	var in leadLagIn
+	if err := decodeJSON(data, &in); err != nil {
+		return err
+	}
+	v, err := in.leadLag()
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// leadLag checks the decoded parts and returns the LeadLag they make, or
+// every problem found.
+func (in leadLagIn) leadLag() (LeadLag, error) {
+	var errs []error
+	bad := func(code outcome.Code, format string, args ...any) {
+		errs = append(errs, outcome.NewError(code, nil, "northstar: lead/lag result: "+format, args...))
+	}
+	method, err := ParseMethod(in.Method)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	verdict, err := ParseVerdict(in.Verdict)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	maxLag, n, c := in.MaxLag, in.Len, in.Confidence
+	lagOK := maxLag >= 0
+	if !lagOK {
+		bad(ErrInvalidLag, "maximum lag %d is negative", maxLag)
+	}
+	confOK := c > 0 && c < 1
+	if !confOK {
+		bad(ErrInvalidConfidence, "confidence level %v is not strictly between 0 and 1", c)
+	}
+	if lagOK && n-maxLag < MinPairs {
+		bad(ErrSeriesTooShort, "series of %d values are too short for lags up to %d: at least %d values are needed",
+			n, maxLag, uint64(maxLag)+MinPairs)
+	}
+
+	// The correlations, one at each lag from -maxLag to maxLag.
+	var r []float64
+	countOK := lagOK && maxLag <= len(in.Correlations) && len(in.Correlations) == 2*maxLag+1
+	if countOK {
+		r = make([]float64, len(in.Correlations))
+		first, count := -1, 0
+		for i, cr := range in.Correlations {
+			lag := i - maxLag
+			r[i] = cr.R
+			if cr.Lag != lag || cr.Pairs != n-abs(lag) || !(cr.R >= -1 && cr.R <= 1) {
+				if first < 0 {
+					first = i
+				}
+				count++
+			}
+		}
+		if count > 0 {
+			cr, lag := in.Correlations[first], first-maxLag
+			more := ""
+			if count > 1 {
+				more = fmt.Sprintf(" (and %d more)", count-1)
+			}
+			bad(ErrInvalidLeadLag, "correlation %d of %d is r = %v from %d pairs at lag %d, where lag %d from %d pairs and r from -1 to 1 are expected%s",
+				first+1, len(r), cr.R, cr.Pairs, cr.Lag, lag, n-abs(lag), more)
+			r = nil
+		}
+	} else if lagOK {
+		bad(ErrInvalidLeadLag, "%d correlations for lags up to %d, where %d (one at each lag from %d to %d) are expected",
+			len(in.Correlations), maxLag, uint64(maxLag)*2+1, -maxLag, maxLag)
+	}
+
+	best := -1
+	if r != nil {
+		best = strongest(r)
+		if want := in.Correlations[best]; in.Best != want {
+			bad(ErrInvalidLeadLag, "best correlation is r = %v from %d pairs at lag %d, where the strongest is r = %v from %d pairs at lag %d",
+				in.Best.R, in.Best.Pairs, in.Best.Lag, want.R, want.Pairs, want.Lag)
+			best = -1
+		}
+	}
+	if countOK && confOK {
+		if want := perLagConfidence(c, maxLag); in.PerLag != want {
+			bad(ErrInvalidLeadLag, "per-lag confidence %v, where 1 - (1-%v)/%d = %v is expected", in.PerLag, c, 2*maxLag+1, want)
+		}
+	}
+	low, high := in.Interval[0], in.Interval[1]
+	intervalOK := -1 <= low && low <= high && high <= 1
+	if !intervalOK {
+		bad(ErrInvalidLeadLag, "interval %v to %v is not in order within -1 to 1", low, high)
+	}
+	if best >= 0 && intervalOK && verdict.IsValid() {
+		if want := verdictOf(best-maxLag, low, high); verdict != want {
+			bad(ErrInvalidLeadLag, "verdict %q, where the interval %v to %v at lag %d gives %q", verdict, low, high, best-maxLag, want)
+		}
+	}
+	if len(errs) > 0 {
+		return LeadLag{}, errors.Join(errs...)
+	}
+	return LeadLag{method: method, n: n, confidence: c, perLag: in.PerLag, r: r, best: best,
+		low: low, high: high, verdict: verdict}, nil
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the

@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -96,4 +97,191 @@ func TestLinkJSON(t *testing.T) {
 	b, err = json.Marshal(Link{Outcome: "rev", Kind: outcome.Revenue, Feeds: true})
 	require.NoError(t, err)
 	assert.Equal(t, `{"outcome":"rev","kind":"revenue","feeds":true}`, string(b))
+}
+
+// handLeadLag is a lead/lag result written by hand: series of 6 values,
+// lags -1 to 1, confidence 0.625, so the per-lag confidence is
+// 1 - 0.375/3 = 0.875 (exact in binary). |r| is 0.5 at lags 0 and 1: a tie,
+// which the smaller |lag| wins, so lag 0 (6 pairs) is the strongest; its
+// interval -0.75 to -0.125 leaves out zero, so the verdict is coincident.
+const handLeadLag = `{"method":"pearson","len":6,"maxLag":1,"confidence":0.625,"perLagConfidence":0.875,
+ "correlations":[{"lag":-1,"r":0.25,"pairs":5},{"lag":0,"r":-0.5,"pairs":6},{"lag":1,"r":0.5,"pairs":5}],
+ "best":{"lag":0,"r":-0.5,"pairs":6},"interval":[-0.75,-0.125],"verdict":"coincident"}`
+
+func TestLeadLagJSON(t *testing.T) {
+	var l LeadLag
+	require.NoError(t, json.Unmarshal([]byte(handLeadLag), &l))
+	assert.Equal(t, Pearson, l.Method())
+	assert.Equal(t, 6, l.Len())
+	assert.Equal(t, 1, l.MaxLag())
+	assert.Equal(t, 0.625, l.Confidence())
+	assert.Equal(t, 0.875, l.PerLagConfidence())
+	assert.Equal(t, []float64{0.25, -0.5, 0.5}, correlations(l))
+	assert.Equal(t, Correlation{Lag: 0, R: -0.5, Pairs: 6}, l.Best())
+	low, high := l.Interval()
+	assert.Equal(t, [2]float64{-0.75, -0.125}, [2]float64{low, high})
+	assert.Equal(t, Coincident, l.Verdict())
+	out, err := json.Marshal(l)
+	require.NoError(t, err)
+	assert.JSONEq(t, handLeadLag, string(out))
+
+	// Analyses read back equal to what was written: the hand-worked one
+	// (no evidence, best at lag 1); a Spearman one, whose rank correlations
+	// are 0.6, 0.8 and 0.8 at lags -1, 0 and 1 (Σd² = 4, 4 and 2 over 4, 5
+	// and 4 pairs), a tie lag 0 wins, significant at 50% (per lag 1 - 0.5/3,
+	// z* = 1.383, so atanh 0.8 = 1.099 less 1.383·sqrt(1.06/2) = 1.007 is
+	// above zero); and one that leads.
+	x := []float64{1, 2, 3, 4, 5}
+	y := []float64{2, 1, 4, 3, 6}
+	nb := []float64{3, 5, 4, 6, 5, 8, 7, 9, 8, 10, 9, 12}
+	rev := append([]float64{4}, nb[:11]...) // nights booked a month later
+	for _, tt := range []struct {
+		name    string
+		x, y    []float64
+		opts    LagOptions
+		verdict Verdict
+	}{
+		{"hand-worked", x, y, LagOptions{MaxLag: 1}, NoEvidence},
+		{"spearman", x, y, LagOptions{MaxLag: 1, Method: Spearman, Confidence: 0.5}, Coincident},
+		{"leads", nb, rev, LagOptions{MaxLag: 2}, Leads},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := AnalyzeLeadLag(tt.x, tt.y, tt.opts)
+			require.NoError(t, err)
+			require.Equal(t, tt.verdict, l.Verdict())
+			out, err := json.Marshal(l)
+			require.NoError(t, err)
+			var back LeadLag
+			require.NoError(t, json.Unmarshal(out, &back))
+			assert.True(t, l.Equal(back), "%s\n%v", out, back)
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(out), string(again))
+		})
+	}
+
+	// null, as a zero LeadLag is written, reads back as the zero LeadLag.
+	l2 := l
+	require.NoError(t, json.Unmarshal([]byte(" null "), &l2))
+	assert.True(t, l2.IsZero())
+	var ev Evidence
+	require.NoError(t, json.Unmarshal([]byte(`{"outcome":"revenue","kind":"revenue","leadLag":null,"aligned":0,"strength":0}`), &ev))
+	assert.True(t, ev.LeadLag.IsZero())
+}
+
+func TestLeadLagJSONErrors(t *testing.T) {
+	edit := func(old, new string) string {
+		if !strings.Contains(handLeadLag, old) {
+			panic(old)
+		}
+		return strings.Replace(handLeadLag, old, new, 1)
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []outcome.Code
+		msg  string // the first problem's
+	}{
+		{"unknown method", edit(`"pearson"`, `"kendall"`), []outcome.Code{ErrUnknownMethod},
+			`northstar: unknown correlation method "kendall"`},
+		{"no method", edit(`"method":"pearson",`, ``), []outcome.Code{ErrUnknownMethod}, ""},
+		{"unknown verdict", edit(`"coincident"`, `"maybe"`), []outcome.Code{ErrUnknownVerdict}, ""},
+		{"negative lag", edit(`"maxLag":1`, `"maxLag":-1`), []outcome.Code{ErrInvalidLag},
+			"northstar: lead/lag result: maximum lag -1 is negative"},
+		{"confidence 1", edit(`"confidence":0.625`, `"confidence":1`), []outcome.Code{ErrInvalidConfidence},
+			"northstar: lead/lag result: confidence level 1 is not strictly between 0 and 1"},
+		// 4 values leave 3 pairs at lag 1, fewer than MinPairs; the pair
+		// counts (5, 6, 5) are then not 4 - |lag| either.
+		{"too short", edit(`"len":6`, `"len":4`), []outcome.Code{ErrSeriesTooShort, ErrInvalidLeadLag},
+			"northstar: lead/lag result: series of 4 values are too short for lags up to 1: at least 5 values are needed"},
+		{"a lag missing", edit(`,{"lag":1,"r":0.5,"pairs":5}`, ``), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: 2 correlations for lags up to 1, where 3 (one at each lag from -1 to 1) are expected"},
+		{"lags out of order", edit(`"lag":-1,`, `"lag":1,`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: correlation 1 of 3 is r = 0.25 from 5 pairs at lag 1, where lag -1 from 5 pairs and r from -1 to 1 are expected"},
+		{"r beyond 1", edit(`"r":0.25`, `"r":1.25`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		{"wrong pairs", edit(`"r":0.25,"pairs":5`, `"r":0.25,"pairs":6`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		// Lag 1 ties lag 0 on |r|, and the smaller |lag| wins the tie.
+		{"best not the strongest", edit(`"best":{"lag":0,"r":-0.5,"pairs":6}`, `"best":{"lag":1,"r":0.5,"pairs":5}`),
+			[]outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: best correlation is r = 0.5 from 5 pairs at lag 1, where the strongest is r = -0.5 from 6 pairs at lag 0"},
+		{"per-lag confidence", edit(`0.875`, `0.95`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: per-lag confidence 0.95, where 1 - (1-0.625)/3 = 0.875 is expected"},
+		{"interval reversed", edit(`[-0.75,-0.125]`, `[-0.125,-0.75]`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval -0.125 to -0.75 is not in order within -1 to 1"},
+		{"interval beyond -1", edit(`[-0.75,`, `[-1.5,`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		// The strongest lag is 0, so a significant interval is coincident.
+		{"verdict", edit(`"coincident"`, `"leads"`), []outcome.Code{ErrInvalidLeadLag},
+			`northstar: lead/lag result: verdict "leads", where the interval -0.75 to -0.125 at lag 0 gives "coincident"`},
+		// An interval holding zero is no evidence.
+		{"no evidence", edit(`[-0.75,-0.125]`, `[-0.75,0.125]`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		{"every problem", edit(`"method":"pearson","len":6,"maxLag":1,"confidence":0.625`, `"method":"x","len":6,"maxLag":1,"confidence":0`),
+			[]outcome.Code{ErrUnknownMethod, ErrInvalidConfidence}, ""},
+		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON}, ""},
+		{"trailing data", handLeadLag + "{}", []outcome.Code{outcome.ErrInvalidJSON}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := []float64{1, 2, 3, 4, 5}
+			y := []float64{2, 1, 4, 3, 6}
+			l, err := AnalyzeLeadLag(x, y, LagOptions{MaxLag: 1})
+			require.NoError(t, err)
+			err = l.UnmarshalJSON([]byte(tt.in))
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.want), "%v", err)
+			for i, p := range probs {
+				assert.ErrorIs(t, p, tt.want[i])
+			}
+			if tt.msg != "" {
+				assert.Equal(t, tt.msg, probs[0].Message)
+			}
+			want, _ := AnalyzeLeadLag(x, y, LagOptions{MaxLag: 1})
+			assert.True(t, want.Equal(l), "a failed decode leaves l unchanged")
+		})
+	}
+}
+
+// TestRankingJSONRoundTrip: a stored ranking reads back whole, with every
+// part of it: lead/lag evidence and links (leadInput), gates failed, links,
+// nodes and input metrics from a hierarchy (centreInput), and a canvas's
+// warnings (a need that is not SMART).
+func TestRankingJSONRoundTrip(t *testing.T) {
+	centre := centreInput()
+	spec := centre.Canvases[0].Spec()
+	spec.Needs[0].TimeBound = ""
+	centre.Canvases[0] = MustCanvas(spec)
+	for name, in := range map[string]Input{"evidence": leadInput(), "hierarchy": centre} {
+		t.Run(name, func(t *testing.T) {
+			r, err := Select(in)
+			require.NoError(t, err)
+			out, err := json.Marshal(r)
+			require.NoError(t, err)
+			var back Ranking
+			require.NoError(t, json.Unmarshal(out, &back))
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(out), string(again))
+			require.Len(t, back.Entries, len(r.Entries))
+			for i, e := range r.Entries {
+				require.Len(t, back.Entries[i].Evidence, len(e.Evidence))
+				for j, ev := range e.Evidence {
+					assert.True(t, ev.LeadLag.Equal(back.Entries[i].Evidence[j].LeadLag), "%s: evidence %d", e.Metric.ID(), j)
+				}
+			}
+			assert.True(t, r.Policy.Equal(back.Policy))
+		})
+	}
+	r, err := Select(leadInput())
+	require.NoError(t, err)
+	nb, _ := r.Find("nights-booked")
+	require.Len(t, nb.Evidence, 1)
+	require.Equal(t, Leads, nb.Evidence[0].LeadLag.Verdict(), "the evidence examined is a lead")
+	r, err = Select(centre)
+	require.NoError(t, err)
+	require.NotEmpty(t, r.InputMetrics)
+	require.NotEmpty(t, r.Warnings)
+	failed := false
+	for _, e := range r.Entries {
+		failed = failed || len(e.Failed) > 0
+	}
+	require.True(t, failed, "some candidate fails a gate")
 }

@@ -79,6 +79,13 @@ const (
 	// ErrConstantSeries: a time series with zero variance over the pairs at
 	// some lag, so no correlation is defined there.
 	ErrConstantSeries outcome.Code = "lead-lag-constant-series"
+	// ErrInvalidLeadLag: a lead/lag result read from JSON whose parts do not
+	// agree as [AnalyzeLeadLag] makes them: correlations that are not one at
+	// each lag from -maxLag to maxLag in order, each from the series' length
+	// less |lag| pairs and from -1 to 1; a strongest correlation that is not
+	// the strongest; a per-lag confidence, an interval or a verdict that does
+	// not follow from the rest.
+	ErrInvalidLeadLag outcome.Code = "lead-lag-invalid-result"
 )
 
 // maxQuoted bounds the length of user text quoted in a message.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cxmodel/cx/northstar"
 )
@@ -212,4 +213,27 @@ func ExampleLeadLag_MarshalJSON() {
 	_ = json.Unmarshal(stored, &back)
 	fmt.Printf("%s by %d, from %d pairs\n", back.Verdict, back.Best.Lag, back.Best.Pairs)
 	// Output: leads by 1, from 11 pairs
+}
+
+// A dashboard stores the analysis and reads it back whole: the same result,
+// verdict and all. Parts that do not agree, such as a verdict the interval
+// does not give, are refused.
+func ExampleLeadLag_UnmarshalJSON() {
+	fcr := []float64{62, 66, 63, 69, 64, 61, 67, 70, 65, 63, 68, 71}
+	cost := []float64{8.9, 8.72, 8.36, 8.75, 8.17, 8.59, 8.82, 8.27, 8.06, 8.57, 8.68, 8.12}
+	l, _ := northstar.AnalyzeLeadLag(fcr, cost, northstar.LagOptions{MaxLag: 2})
+	stored, _ := json.Marshal(l)
+	var back northstar.LeadLag
+	if err := json.Unmarshal(stored, &back); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(back.Equal(l), back.Verdict())
+
+	tampered := strings.Replace(string(stored), `"verdict":"leads"`, `"verdict":"lags"`, 1)
+	err := json.Unmarshal([]byte(tampered), &back)
+	fmt.Println(errors.Is(err, northstar.ErrInvalidLeadLag))
+	// Output:
+	// true leads
+	// true
 }

@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -34,8 +35,8 @@ func bytesOf(x, y []float64) []byte {
 // with one series cut short. It must never panic. A failure must be
 // *outcome.Error values with codes; a success must give correlations in
 // [-1, 1] (never NaN), an interval around the strongest one, a valid
-// verdict that agrees with the interval, and the mirror image when the
-// series swap roles.
+// verdict that agrees with the interval, a JSON form that reads back equal,
+// and the mirror image when the series swap roles.
 func FuzzAnalyzeLeadLag(f *testing.F) {
 	f.Add(bytesOf([]float64{1, 2, 3, 4, 5}, []float64{2, 1, 4, 3, 6}), 1, uint8(1), 0.95, false)
 	f.Add(bytesOf(anscombeX, anscombeY), 0, uint8(2), 0.0, false)
@@ -77,6 +78,14 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 		v := l.Verdict()
 		if !v.IsValid() || (v == NoEvidence) != (low <= 0 && high >= 0) {
 			t.Fatalf("verdict %v with interval (%v, %v)", v, low, high)
+		}
+		out, err := json.Marshal(l)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back LeadLag
+		if err := json.Unmarshal(out, &back); err != nil || !back.Equal(l) {
+			t.Fatalf("round trip of %s: %v", out, err)
 		}
 		m, err := AnalyzeLeadLag(y, x, opts)
 		if err != nil {

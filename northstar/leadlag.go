@@ -303,18 +303,8 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 		pearsonLags(x, y, l.r)
 	}
 
-	// The strongest lag, visiting 0, -1, +1, -2, +2, ... so that only a
-	// strictly stronger correlation replaces the best so far.
-	l.best = maxLag
-	for k := 1; k <= maxLag; k++ {
-		for _, i := range [2]int{maxLag - k, maxLag + k} {
-			if math.Abs(l.r[i]) > math.Abs(l.r[l.best]) {
-				l.best = i
-			}
-		}
-	}
-	lags := float64(2*maxLag + 1)
-	l.perLag = 1 - (1-l.confidence)/lags
+	l.best = strongest(l.r)
+	l.perLag = perLagConfidence(l.confidence, maxLag)
 	m := float64(l.n - abs(l.best-maxLag))
 	se := 1 / math.Sqrt(m-3)
 	if l.method == Spearman {
@@ -323,17 +313,45 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 	z := math.Atanh(l.r[l.best])
 	half := stat.CriticalValue(l.perLag) * se
 	l.low, l.high = math.Tanh(z-half), math.Tanh(z+half)
-	switch lag := l.best - maxLag; {
-	case l.low <= 0 && l.high >= 0:
-		l.verdict = NoEvidence
-	case lag > 0:
-		l.verdict = Leads
-	case lag < 0:
-		l.verdict = Lags
-	default:
-		l.verdict = Coincident
-	}
+	l.verdict = verdictOf(l.best-maxLag, l.low, l.high)
 	return l, nil
+}
+
+// strongest returns the index in r (the correlations at lags -maxLag to
+// maxLag, len(r) = 2·maxLag+1) of the strongest lag, as [LeadLag] defines
+// it: visiting lags 0, -1, +1, -2, +2, ... so that only a strictly stronger
+// correlation replaces the best so far.
+func strongest(r []float64) int {
+	maxLag := len(r) / 2
+	best := maxLag
+	for k := 1; k <= maxLag; k++ {
+		for _, i := range [2]int{maxLag - k, maxLag + k} {
+			if math.Abs(r[i]) > math.Abs(r[best]) {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// perLagConfidence returns the confidence level at a single lag that gives
+// confidence c over the 2·maxLag+1 lags together (Bonferroni).
+func perLagConfidence(c float64, maxLag int) float64 {
+	return 1 - (1-c)/float64(2*maxLag+1)
+}
+
+// verdictOf returns the verdict for the strongest lag and the interval
+// (low, high) of its correlation.
+func verdictOf(lag int, low, high float64) Verdict {
+	switch {
+	case low <= 0 && high >= 0:
+		return NoEvidence
+	case lag > 0:
+		return Leads
+	case lag < 0:
+		return Lags
+	}
+	return Coincident
 }
 
 // checkFinite reports the NaNs and infinities in a series, if any.
