@@ -146,7 +146,12 @@ type canvasMetric struct {
 //
 // Needs that are not SMART and a zero weight do not block: they are reported
 // by [Canvas.Warnings].
-func NewCanvas(spec CanvasSpec) (Canvas, error) {
+func NewCanvas(spec CanvasSpec) (Canvas, error) { return newCanvas(spec, nil) }
+
+// newCanvas is NewCanvas for a spec decoded from JSON: faults holds the text
+// of each weight or importance that is not a decimal number, reported in its
+// place instead of the value's checks.
+func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	var errs []error
 	var warns []*outcome.Error
 	cat := spec.Category
@@ -159,7 +164,9 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 			"northstar: canvas %q has no name (who the category is)", clip(cat)))
 	}
 	errs = appendTextErrors(errs, ids, "canvas "+quote(cat), "name", spec.Name, "description", spec.Description)
-	if err := checkAmount(spec.Weight, ids, "canvas %q: weight", clip(cat)); err != nil {
+	if text, bad := faults[weightAt]; bad {
+		errs = append(errs, weightNotDecimal(cat, text))
+	} else if err := checkAmount(spec.Weight, ids, "canvas %q: weight", clip(cat)); err != nil {
 		errs = append(errs, err)
 	} else if spec.Weight.IsZero() {
 		warns = append(warns, warning(ErrZeroCategoryWeight, ids,
@@ -219,7 +226,7 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 			errs = append(errs, outcome.NewError(ErrOutcomeUnmeasured, oids,
 				"northstar: canvas %q: outcome %q has no metric that shows it", clip(cat), clip(o.ID)))
 		}
-		for _, ind := range o.Indicators {
+		for ii, ind := range o.Indicators {
 			mids := []string{cat, o.ID, ind.Metric}
 			j, known := index[ind.Metric]
 			if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {
@@ -235,6 +242,11 @@ func NewCanvas(spec CanvasSpec) (Canvas, error) {
 				lastOutcome = append(lastOutcome, oi)
 			}
 			lastOutcome[j] = oi
+			if text, bad := faults[[2]int{oi, ii}]; bad {
+				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, text))
+				totalOK = false
+				continue
+			}
 			if err := checkAmount(ind.Importance, mids, "canvas %q: outcome %q: metric %q: importance",
 				clip(cat), clip(o.ID), clip(ind.Metric)); err != nil {
 				errs = append(errs, err)

@@ -367,13 +367,32 @@ func TestCanvasJSONErrors(t *testing.T) {
 		name string
 		in   string
 		want outcome.Code
+		ids  []string
 		msg  string
 	}{
-		{"not an object", `[]`, outcome.ErrInvalidJSON, "northstar: invalid JSON: json: cannot unmarshal array into Go value of type northstar.CanvasSpec"},
-		{"unknown field", `{"category": "a", "colour": "red"}`, outcome.ErrInvalidJSON, `northstar: invalid JSON: json: unknown field "colour"`},
-		{"trailing data", guestsJSON + ` {}`, outcome.ErrInvalidJSON, "northstar: invalid JSON: trailing data after the JSON value"},
-		{"bad decimal", strings.Replace(guestsJSON, `"0.6"`, `"NaN"`, 1), outcome.ErrInvalidJSON, ""},
-		{"validated as NewCanvas", strings.Replace(guestsJSON, `"0.6"`, `"-0.6"`, 1), ErrNegativeWeight,
+		{"not an object", `[]`, outcome.ErrInvalidJSON, nil,
+			"northstar: canvas: invalid JSON: an array where an object is expected"},
+		{"malformed", `{"category": "a",`, outcome.ErrInvalidJSON, nil,
+			"northstar: canvas: invalid JSON: unexpected EOF"},
+		{"unknown field", `{"category": "a", "colour": "red"}`, outcome.ErrInvalidJSON, []string{"a"},
+			`northstar: canvas "a": invalid JSON: unknown field "colour"`},
+		{"trailing data", guestsJSON + ` {}`, outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: trailing data after the JSON value`},
+		{"wrong type in a need", strings.Replace(guestsJSON, `"statement": "a place that feels like home"`, `"statement": 5`, 1),
+			outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: needs.statement: a number where a string is expected`},
+		{"needs not an array", `{"category": "a", "needs": {}}`, outcome.ErrInvalidJSON, []string{"a"},
+			`northstar: canvas "a": invalid JSON: needs: an object where an array is expected`},
+		{"bad decimal", strings.Replace(guestsJSON, `"0.6"`, `"NaN"`, 1), ErrInvalidWeight, []string{"guests"},
+			`northstar: canvas "guests": weight "NaN" is not a decimal number`},
+		{"decimal comma", strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1), ErrInvalidWeight, []string{"guests"},
+			`northstar: canvas "guests": weight "0,6" is not a decimal number`},
+		{"weight not a string or a number", strings.Replace(guestsJSON, `"0.6"`, `true`, 1), ErrInvalidWeight, []string{"guests"},
+			`northstar: canvas "guests": weight "true" is not a decimal number`},
+		{"importance not a decimal", strings.Replace(guestsJSON, `"importance": "3"}, {"metric": "review-score"`, `"importance": ""}, {"metric": "review-score"`, 1),
+			ErrInvalidWeight, []string{"guests", "stay", "nights-booked"},
+			`northstar: canvas "guests": outcome "stay": metric "nights-booked": importance "" is not a decimal number`},
+		{"validated as NewCanvas", strings.Replace(guestsJSON, `"0.6"`, `"-0.6"`, 1), ErrNegativeWeight, []string{"guests"},
 			`northstar: canvas "guests": weight -0.6 is negative`},
 	}
 	for _, tt := range tests {
@@ -381,16 +400,122 @@ func TestCanvasJSONErrors(t *testing.T) {
 			c := MustCanvas(guestsSpec())
 			err := c.UnmarshalJSON([]byte(tt.in))
 			require.Error(t, err)
-			assert.ErrorIs(t, err, tt.want)
-			var e *outcome.Error
-			require.ErrorAs(t, err, &e)
-			if tt.msg != "" {
-				assert.Equal(t, tt.msg, e.Message)
-			}
+			probs := outcome.Problems(err)
+			require.Len(t, probs, 1, "%v", err)
+			e := probs[0]
+			assert.ErrorIs(t, e, tt.want)
+			assert.Equal(t, tt.ids, e.IDs)
+			assert.Equal(t, tt.msg, e.Message)
 			if tt.want == outcome.ErrInvalidJSON {
 				assert.NotNil(t, e.Err, "the cause is wrapped")
 			}
 			assert.True(t, MustCanvas(guestsSpec()).Equal(c), "a failed decode leaves the canvas unchanged")
+		})
+	}
+}
+
+// TestCanvasJSONEveryProblem: a canvas read from JSON reports every problem
+// at once, in the order of the canvas, each naming the category and the need
+// or the outcome and metric: a weight typed with a decimal comma, a need with
+// no statement, an outcome with no name, and an importance that is not a
+// number. The other importance is 0, but since one is unknown the canvas is
+// not said to have only zero importances.
+func TestCanvasJSONEveryProblem(t *testing.T) {
+	in := `{"category": "small biz", "name": "Small businesses", "weight": "0,35",
+	  "needs": [{"id": "a", "statement": ""}],
+	  "outcomes": [{"id": "o", "name": " ", "metrics": [{"metric": "m", "importance": "x"}, {"metric": "k", "importance": "0"}]}]}`
+	var c Canvas
+	err := json.Unmarshal([]byte(in), &c)
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	var got []problem
+	for _, p := range outcome.Problems(err) {
+		got = append(got, problem{p.Code, p.IDs, p.Message})
+	}
+	assert.Equal(t, []problem{
+		{ErrInvalidWeight, []string{"small biz"}, `northstar: canvas "small biz": weight "0,35" is not a decimal number`},
+		{ErrEmptyNeed, []string{"small biz", "a"}, `northstar: canvas "small biz": need "a" has no statement`},
+		{outcome.ErrEmptyName, []string{"small biz", "o"}, `northstar: canvas "small biz": outcome "o" has no name`},
+		{ErrInvalidWeight, []string{"small biz", "o", "m"}, `northstar: canvas "small biz": outcome "o": metric "m": importance "x" is not a decimal number`},
+	}, got)
+	assert.True(t, c.IsZero())
+
+	// In a list of canvases, encoding/json stops at the first canvas that
+	// fails; its problems are all there.
+	var cs []Canvas
+	err = json.Unmarshal([]byte("["+in+"]"), &cs)
+	assert.Len(t, outcome.Problems(err), 4)
+}
+
+// TestCanvasSpecJSON: a draft reads back as it is, unvalidated, but a weight
+// or an importance that is not a decimal number is refused, each naming the
+// category (and the outcome and metric).
+func TestCanvasSpecJSON(t *testing.T) {
+	var s CanvasSpec
+	require.NoError(t, json.Unmarshal([]byte(guestsJSON), &s))
+	c, err := NewCanvas(s)
+	require.NoError(t, err)
+	assert.True(t, MustCanvas(guestsSpec()).Equal(c))
+
+	draft := `{"category": "guests", "name": "", "weight": 0.5, "needs": [], "outcomes": [{"id": "stay", "name": "", "metrics": []}]}`
+	require.NoError(t, json.Unmarshal([]byte(draft), &s))
+	assert.Equal(t, "guests", s.Category)
+	assert.True(t, s.Weight.Equal(dec("0.5")))
+	assert.Empty(t, s.Needs)
+	require.Len(t, s.Outcomes, 1)
+	assert.Empty(t, s.Outcomes[0].Indicators)
+
+	bad := `{"category": "guests", "name": "", "weight": "½", "needs": [],
+	  "outcomes": [{"id": "stay", "name": "", "metrics": [{"metric": "nights-booked", "importance": "3"}, {"metric": "review-score", "importance": {}}]}]}`
+	before := s
+	err = json.Unmarshal([]byte(bad), &s)
+	var got [][]string
+	for _, p := range outcome.Problems(err) {
+		assert.ErrorIs(t, p, ErrInvalidWeight)
+		got = append(got, append(p.IDs, p.Message))
+	}
+	assert.Equal(t, [][]string{
+		{"guests", `northstar: canvas "guests": weight "½" is not a decimal number`},
+		{"guests", "stay", "review-score", `northstar: canvas "guests": outcome "stay": metric "review-score": importance "{}" is not a decimal number`},
+	}, got)
+	assert.Equal(t, before, s, "a failed decode leaves the spec unchanged")
+
+	err = json.Unmarshal([]byte(`{"category": "guests", "needs": "home"}`), &s)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.EqualError(t, err, `northstar: canvas "guests": invalid JSON: needs: a string where an array is expected`)
+}
+
+func TestIndicatorJSON(t *testing.T) {
+	var i Indicator
+	require.NoError(t, json.Unmarshal([]byte(`{"metric": "nights-booked", "importance": 2.50}`), &i))
+	assert.Equal(t, "nights-booked", i.Metric)
+	assert.True(t, i.Importance.Equal(dec("2.5")))
+	tests := []struct {
+		name, in string
+		want     outcome.Code
+		ids      []string
+		msg      string
+	}{
+		{"not a decimal", `{"metric": "m", "importance": "2 1/2"}`, ErrInvalidWeight, []string{"m"},
+			`northstar: metric "m": importance "2 1/2" is not a decimal number`},
+		{"unknown field", `{"metric": "m", "weight": "1"}`, outcome.ErrInvalidJSON, []string{"m"},
+			`northstar: metric "m": invalid JSON: unknown field "weight"`},
+		{"wrong type", `{"metric": 7}`, outcome.ErrInvalidJSON, nil,
+			`northstar: indicator: invalid JSON: metric: a number where a string is expected`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := Indicator{Metric: "x", Importance: dec("1")}
+			err := json.Unmarshal([]byte(tt.in), &i)
+			var e *outcome.Error
+			require.ErrorAs(t, err, &e)
+			assert.ErrorIs(t, err, tt.want)
+			assert.Equal(t, tt.ids, e.IDs)
+			assert.Equal(t, tt.msg, e.Message)
+			assert.Equal(t, Indicator{Metric: "x", Importance: dec("1")}, i, "unchanged on error")
 		})
 	}
 }

@@ -2,14 +2,17 @@ package northstar
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 )
 
 // MarshalJSON implements [json.Marshaler]: the canvas's [CanvasSpec] as
@@ -23,22 +26,186 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.spec)
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [CanvasSpec],
-// refusing unknown fields and trailing data, and validates it exactly as
-// [NewCanvas] does; malformed JSON is an error with code
-// [outcome.ErrInvalidJSON]. A weight or an importance may be a decimal
-// string, as MarshalJSON writes it, or a JSON number.
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a canvas in the
+// form MarshalJSON writes, and validates it exactly as [NewCanvas] does,
+// reporting every problem, joined with [errors.Join] in the order of the
+// canvas, each naming the category (and the need, or the outcome and metric)
+// among its IDs as NewCanvas's do. A weight or an importance may be a decimal
+// string, as MarshalJSON writes it, or a JSON number; one that is neither,
+// or text that is not a decimal number, is an [ErrInvalidWeight] in its
+// place among the others. JSON that does not decode as a canvas (malformed,
+// a value of the wrong JSON type, an unknown field, a key given twice,
+// trailing data) is one error with code [outcome.ErrInvalidJSON], naming the
+// category if it could be read, and nothing else is checked. On error c is
+// unchanged.
 func (c *Canvas) UnmarshalJSON(data []byte) error {
-	var spec CanvasSpec
-	if err := decodeJSON(data, &spec); err != nil {
+	spec, faults, err := decodeSpec(data)
+	if err != nil {
 		return err
 	}
-	v, err := NewCanvas(spec)
+	v, err := newCanvas(spec, faults)
 	if err != nil {
 		return err
 	}
 	*c = v
 	return nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a spec in the form
+// [CanvasSpec.MarshalJSON] writes, as [Canvas.UnmarshalJSON] does, but does
+// not validate it: a draft reads back as it is. A weight or an importance may
+// be a decimal string or a JSON number; each that is neither, or whose text
+// is not a decimal number, is reported ([ErrInvalidWeight], naming the
+// category, outcome and metric as [Canvas.UnmarshalJSON] does), every one,
+// joined with [errors.Join]. JSON that does not decode as a canvas is an
+// error with code [outcome.ErrInvalidJSON]. On error s is unchanged.
+func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
+	spec, faults, err := decodeSpec(data)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	cat := spec.Category
+	if text, bad := faults[weightAt]; bad {
+		errs = append(errs, weightNotDecimal(cat, text))
+	}
+	for oi, o := range spec.Outcomes {
+		for ii, ind := range o.Indicators {
+			if text, bad := faults[[2]int{oi, ii}]; bad {
+				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, text))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*s = spec
+	return nil
+}
+
+// canvasIn is the form a canvas is decoded from: a [CanvasSpec] with the
+// weight and the importances as raw JSON, parsed after decoding, so that
+// each one's problem is reported in its place, naming the category.
+type canvasIn struct {
+	Category    string          `json:"category"`
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	Weight      json.RawMessage `json:"weight"`
+	Needs       []Need          `json:"needs"`
+	Outcomes    []outcomeIn     `json:"outcomes"`
+}
+
+// outcomeIn is a [SuccessfulOutcome] as [canvasIn] holds it.
+type outcomeIn struct {
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Description string        `json:"description"`
+	Indicators  []indicatorIn `json:"metrics"`
+}
+
+// indicatorIn is an [Indicator] with its importance as raw JSON.
+type indicatorIn struct {
+	Metric     string          `json:"metric"`
+	Importance json.RawMessage `json:"importance"`
+}
+
+// amountFaults holds, for a canvas decoded from JSON, the text of each
+// weight or importance that is not a decimal number: the weight's under
+// weightAt, an importance's under {its outcome's index, its own index}.
+type amountFaults map[[2]int]string
+
+// weightAt is the key of a canvas's weight in [amountFaults].
+var weightAt = [2]int{-1, -1}
+
+// decodeSpec decodes a canvas's JSON form into a spec, with the text of each
+// weight or importance that is not a decimal number in faults (zero in the
+// spec). The error is the one problem of JSON that does not decode.
+func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
+	var in canvasIn
+	if err := decodeJSON(data, &in, func() (string, []string) {
+		if in.Category == "" {
+			return "canvas", nil
+		}
+		return "canvas " + quote(in.Category), []string{in.Category}
+	}); err != nil {
+		return CanvasSpec{}, nil, err
+	}
+	var faults amountFaults
+	fault := func(at [2]int, text string) {
+		if faults == nil {
+			faults = amountFaults{}
+		}
+		faults[at] = text
+	}
+	spec := CanvasSpec{Category: in.Category, Name: in.Name, Description: in.Description, Needs: in.Needs}
+	if d, text, ok := parseAmount(in.Weight); ok {
+		spec.Weight = d
+	} else {
+		fault(weightAt, text)
+	}
+	if in.Outcomes != nil {
+		spec.Outcomes = make([]SuccessfulOutcome, len(in.Outcomes))
+	}
+	for oi, o := range in.Outcomes {
+		out := SuccessfulOutcome{ID: o.ID, Name: o.Name, Description: o.Description}
+		if o.Indicators != nil {
+			out.Indicators = make([]Indicator, len(o.Indicators))
+		}
+		for ii, ind := range o.Indicators {
+			out.Indicators[ii].Metric = ind.Metric
+			if d, text, ok := parseAmount(ind.Importance); ok {
+				out.Indicators[ii].Importance = d
+			} else {
+				fault([2]int{oi, ii}, text)
+			}
+		}
+		spec.Outcomes[oi] = out
+	}
+	return spec, faults, nil
+}
+
+// parseAmount parses a weight or an importance given in JSON: a string or a
+// number whose text is a decimal number. An absent or null value is zero.
+// Otherwise ok is false, and text is the string's text or the JSON value.
+func parseAmount(raw json.RawMessage) (d decimal.Decimal, text string, ok bool) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return decimal.Decimal{}, "", true
+	case raw[0] == '"':
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return decimal.Zero, string(raw), false
+		}
+	case raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9':
+		text = string(raw)
+	default:
+		return decimal.Zero, string(raw), false
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return decimal.Zero, text, false
+	}
+	return d, "", true
+}
+
+// notDecimal reports decimal text that does not parse ([ErrInvalidWeight]),
+// in the words of [checkAmount]: "northstar: <where> <text> is not a decimal
+// number".
+func notDecimal(ids []string, text, where string, args ...any) error {
+	return outcome.NewError(ErrInvalidWeight, ids, "northstar: "+where+" %q is not a decimal number",
+		append(args, clip(text))...)
+}
+
+// weightNotDecimal reports a canvas's weight that is not a decimal number.
+func weightNotDecimal(cat, text string) error {
+	return notDecimal([]string{cat}, text, "canvas %q: weight", clip(cat))
+}
+
+// importanceNotDecimal reports an importance on a canvas that is not a
+// decimal number.
+func importanceNotDecimal(cat, outcomeID, metric, text string) error {
+	return notDecimal([]string{cat, outcomeID, metric}, text, "canvas %q: outcome %q: metric %q: importance",
+		clip(cat), clip(outcomeID), clip(metric))
 }
 
 // canvasSpecJSON is the JSON form of a [CanvasSpec].
@@ -62,10 +229,8 @@ type canvasSpecJSON struct {
 //	 "outcomes":[{"id":"stay","name":"a stay that feels like home",
 //	   "metrics":[{"metric":"nights-booked","importance":"3"}]}]}
 //
-// It writes the spec as it is, without validating it. CanvasSpec has no
-// UnmarshalJSON: encoding/json decodes it into the fields (as
-// [Canvas.UnmarshalJSON] does, before validating), and takes a weight or an
-// importance written as a JSON number too.
+// It writes the spec as it is, without validating it;
+// [CanvasSpec.UnmarshalJSON] reads it back.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
 		Weight: decfmt.String(s.Weight), Needs: s.Needs, Outcomes: s.Outcomes})
@@ -80,10 +245,33 @@ type indicatorJSON struct {
 // MarshalJSON implements [json.Marshaler]: the metric's ID and the
 // importance as a decimal string, whatever decimal's package-level
 // MarshalJSONWithoutQuotes says: {"metric":"nights-booked","importance":"3"}.
-// Indicator has no UnmarshalJSON: encoding/json decodes it into the fields,
-// and takes an importance written as a JSON number too.
+// [Indicator.UnmarshalJSON] reads it back.
 func (i Indicator) MarshalJSON() ([]byte, error) {
 	return json.Marshal(indicatorJSON{Metric: i.Metric, Importance: decfmt.String(i.Importance)})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes an indicator in the
+// form MarshalJSON writes, refusing unknown fields and trailing data
+// ([outcome.ErrInvalidJSON]), and does not validate it (a [Canvas] does). The
+// importance may be a decimal string or a JSON number; one that is neither,
+// or whose text is not a decimal number, is an [ErrInvalidWeight] naming the
+// metric. On error i is unchanged.
+func (i *Indicator) UnmarshalJSON(data []byte) error {
+	var in indicatorIn
+	if err := decodeJSON(data, &in, func() (string, []string) {
+		if in.Metric == "" {
+			return "indicator", nil
+		}
+		return "metric " + quote(in.Metric), []string{in.Metric}
+	}); err != nil {
+		return err
+	}
+	d, text, ok := parseAmount(in.Importance)
+	if !ok {
+		return notDecimal([]string{in.Metric}, text, "metric %q: importance", clip(in.Metric))
+	}
+	*i = Indicator{Metric: in.Metric, Importance: d}
+	return nil
 }
 
 // weightsJSON is the JSON form of [Weights].
@@ -101,17 +289,147 @@ type weightsJSON struct {
 //
 //	{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"}
 //
-// Weights have no UnmarshalJSON: encoding/json decodes them into the fields
-// (as [Policy.UnmarshalJSON] does, before validating), and takes a weight
-// written as a JSON number too.
+// [Weights.UnmarshalJSON] reads them back.
 func (w Weights) MarshalJSON() ([]byte, error) {
 	return json.Marshal(weightsJSON{Coverage: decfmt.String(w.Coverage), Lead: decfmt.String(w.Lead),
 		Linkage: decfmt.String(w.Linkage), Ratings: decfmt.String(w.Ratings), Reach: decfmt.String(w.Reach)})
 }
 
-// decodeJSON decodes data into v as every package of the module does: see
-// [jsondecode.Decode].
-func decodeJSON(data []byte, v any) error { return jsondecode.Decode("northstar", data, v) }
+// weightsIn is the form [Weights] are decoded from: each weight as raw JSON,
+// parsed after decoding, so that each one's problem is reported.
+type weightsIn struct {
+	Coverage json.RawMessage `json:"coverage"`
+	Lead     json.RawMessage `json:"lead"`
+	Linkage  json.RawMessage `json:"linkage"`
+	Ratings  json.RawMessage `json:"ratings"`
+	Reach    json.RawMessage `json:"reach"`
+}
+
+// raw returns criterion c's weight as raw JSON.
+func (in weightsIn) raw(c Criterion) json.RawMessage {
+	switch c {
+	case Coverage:
+		return in.Coverage
+	case Lead:
+		return in.Lead
+	case Linkage:
+		return in.Linkage
+	case Ratings:
+		return in.Ratings
+	}
+	return in.Reach
+}
+
+// weights parses the weights, and returns, for each criterion whose weight is
+// not a decimal number, its text (that weight is zero in w).
+func (in weightsIn) weights() (w Weights, faults map[Criterion]string) {
+	for c := range Criteria() {
+		d, text, ok := parseAmount(in.raw(c))
+		if !ok {
+			if faults == nil {
+				faults = make(map[Criterion]string)
+			}
+			faults[c] = text
+		}
+		w = w.With(c, d)
+	}
+	return w, faults
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes weights in the
+// form MarshalJSON writes, refusing unknown fields and trailing data
+// ([outcome.ErrInvalidJSON]), and does not validate them (a [Policy] does).
+// A weight may be a decimal string or a JSON number; each that is neither,
+// or whose text is not a decimal number, is an [ErrInvalidWeight] naming the
+// criterion, every one, joined with [errors.Join] in criterion order. On
+// error w is unchanged.
+func (w *Weights) UnmarshalJSON(data []byte) error {
+	var in weightsIn
+	if err := decodeJSON(data, &in, func() (string, []string) { return "weights", nil }); err != nil {
+		return err
+	}
+	v, faults := in.weights()
+	var errs []error
+	for c := range Criteria() {
+		if text, bad := faults[c]; bad {
+			errs = append(errs, notDecimal(nil, text, "weight of %s", c))
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*w = v
+	return nil
+}
+
+// decodeJSON decodes data into v as every package of the module does (see
+// [jsondecode.Decode]), and restates a failure of the decoding itself
+// (malformed JSON, a value of the wrong JSON type, an unknown field, a key
+// given twice, trailing data) in this package's words, still with code
+// [outcome.ErrInvalidJSON] and the decoder's error as its cause:
+// "northstar: <at>: invalid JSON: <what is wrong>", with the IDs involved.
+// where returns at and the IDs; it is called after decoding, so that it can
+// name what was read of v (a canvas's category). A value of the wrong type is
+// described by its field's path and the JSON types found and expected,
+// without Go's names for types. No field of v may have a decoder of its own
+// that returns an invalid-json error with this package's prefix: it would be
+// taken for the decoding's own.
+func decodeJSON(data []byte, v any, where func() (string, []string)) error {
+	err := jsondecode.Decode("northstar", data, v)
+	e, ok := err.(*outcome.Error)
+	const prefix = "northstar: invalid JSON: "
+	if !ok || e.Code != outcome.ErrInvalidJSON || !strings.HasPrefix(e.Message, prefix) {
+		return err
+	}
+	what := strings.TrimPrefix(strings.TrimPrefix(e.Message, prefix), "json: ")
+	if te, ok := e.Err.(*json.UnmarshalTypeError); ok {
+		what = typeProblem(te)
+	}
+	at, ids := where()
+	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError, IDs: ids,
+		Message: "northstar: " + at + ": invalid JSON: " + what, Err: e.Err}
+}
+
+// typeProblem says what is wrong with a JSON value of the wrong type, in
+// JSON's terms: "outcomes.metrics.metric: a number where a string is
+// expected", "maxLag: 1.5 is not a whole number within range".
+func typeProblem(te *json.UnmarshalTypeError) string {
+	at := ""
+	if te.Field != "" {
+		at = clip(te.Field) + ": "
+	}
+	want := jsonType(te.Type)
+	if num, ok := strings.CutPrefix(te.Value, "number "); ok {
+		return at + clip(num) + " is not " + want + " within range"
+	}
+	got := map[string]string{"string": "a string", "number": "a number", "bool": "true or false",
+		"array": "an array", "object": "an object"}[te.Value]
+	if got == "" {
+		got = clip(te.Value)
+	}
+	return at + got + " where " + want + " is expected"
+}
+
+// jsonType names the JSON type that encoding/json decodes into t.
+func jsonType(t reflect.Type) string {
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return "a string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
+}
 
 // MarshalText implements [encoding.TextMarshaler]: "pearson" or "spearman".
 // Marshalling an invalid Method is an error with code [ErrUnknownMethod].
@@ -260,7 +578,7 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var in leadLagIn
-	if err := decodeJSON(data, &in); err != nil {
+	if err := decodeJSON(data, &in, func() (string, []string) { return "lead/lag result", nil }); err != nil {
 		return err
 	}
 	v, err := in.leadLag()
@@ -362,21 +680,66 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		low: low, high: high, verdict: verdict}, nil
 }
 
+// policyIn is the form a [Policy] is decoded from: its weights as raw JSON
+// and its method as text, parsed after decoding, so that each one's problem
+// is reported with the policy's others.
+type policyIn struct {
+	Weights weightsIn    `json:"weights"`
+	LeadLag lagOptionsIn `json:"leadLag"`
+}
+
+// lagOptionsIn is [LagOptions] as [policyIn] holds them.
+type lagOptionsIn struct {
+	MaxLag     int      `json:"maxLag"`
+	Method     methodIn `json:"method"`
+	Confidence float64  `json:"confidence"`
+}
+
+// methodIn is a [Method] as decoded from JSON text (absent or null: zero),
+// with the problem of text that names no method.
+type methodIn struct {
+	m   Method
+	err error
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseMethod], keeping its error to report rather than stopping the
+// decoding.
+func (m *methodIn) UnmarshalText(text []byte) error {
+	m.m, m.err = ParseMethod(string(text))
+	return nil
+}
+
+// policyFaults holds what a policy decoded from JSON could not read: the
+// text of each criterion's weight that is not a decimal number, and the
+// problem of a method that names none.
+type policyFaults struct {
+	weights map[Criterion]string
+	method  error
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the
 // form encoding/json writes for it (the weights as [Weights.MarshalJSON]
-// writes them, decimal strings, or as JSON numbers), refusing unknown fields
-// and trailing data, and validates it as [Policy.Validate] does; malformed
-// JSON is an error with code [outcome.ErrInvalidJSON]. On error p is left
-// unchanged.
+// writes them, decimal strings, or as JSON numbers), and validates it as
+// [Policy.Validate] does, reporting every problem, joined with [errors.Join]
+// in the same order; a weight that is neither a string nor a number, or
+// whose text is not a decimal number, is an [ErrInvalidWeight], and a method
+// that names none an [ErrUnknownMethod], each in its place among them. JSON
+// that does not decode as a policy (malformed, a value of the wrong JSON
+// type, an unknown field, a key given twice, trailing data) is one error
+// with code [outcome.ErrInvalidJSON], and nothing else is checked. On error
+// p is left unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	type plain Policy // without the methods, so that decoding does not recurse
-	var v plain
-	if err := decodeJSON(data, &v); err != nil {
+	var in policyIn
+	if err := decodeJSON(data, &in, func() (string, []string) { return "policy", nil }); err != nil {
 		return err
 	}
-	if err := Policy(v).Validate(); err != nil {
+	w, faults := in.Weights.weights()
+	lag := in.LeadLag
+	v := Policy{Weights: w, LeadLag: LagOptions{MaxLag: lag.MaxLag, Method: lag.Method.m, Confidence: lag.Confidence}}
+	if err := v.validate(policyFaults{weights: faults, method: lag.Method.err}); err != nil {
 		return err
 	}
-	*p = Policy(v)
+	*p = v
 	return nil
 }

@@ -216,7 +216,10 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		{"no evidence", edit(`[-0.75,-0.125]`, `[-0.75,0.125]`), []outcome.Code{ErrInvalidLeadLag}, ""},
 		{"every problem", edit(`"method":"pearson","len":6,"maxLag":1,"confidence":0.625`, `"method":"x","len":6,"maxLag":1,"confidence":0`),
 			[]outcome.Code{ErrUnknownMethod, ErrInvalidConfidence}, ""},
-		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON}, ""},
+		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON},
+			`northstar: lead/lag result: invalid JSON: unknown field "length"`},
+		{"wrong type", edit(`"len":6`, `"len":"6"`), []outcome.Code{outcome.ErrInvalidJSON},
+			"northstar: lead/lag result: invalid JSON: len: a string where a whole number is expected"},
 		{"trailing data", handLeadLag + "{}", []outcome.Code{outcome.ErrInvalidJSON}, ""},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,11 @@ const (
 	// more in magnitude) or too finely given (more than 30 digits after the
 	// decimal point) to be computed with.
 	ErrWeightOutOfRange outcome.Code = "northstar-weight-out-of-range"
+	// ErrInvalidWeight: a weight or an importance in JSON (a canvas's weight,
+	// an indicator's importance, a policy's criterion weight) that is not a
+	// decimal number: text that does not parse, or a JSON value that is
+	// neither a string nor a number.
+	ErrInvalidWeight outcome.Code = "northstar-invalid-weight"
 	// ErrZeroWeights: weights that are all zero, so nothing can be normalised:
 	// every importance on a canvas, every category weight of a selection, or
 	// every criterion weight of a policy.

@@ -125,11 +125,49 @@ func ExampleCanvas_UnmarshalJSON() {
 	out, _ := json.Marshal(c)
 	fmt.Println(string(out))
 
-	err := json.Unmarshal([]byte(`{"category": "learners", "weight": "lots"}`), &c)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	// Every problem is reported, each naming the category (and the need or
+	// the outcome and metric).
+	err := json.Unmarshal([]byte(`{"category": "learners", "weight": "lots", "needs": [{"id": "skill"}],
+	  "outcomes": [{"id": "growth", "name": "capability that shows",
+	                "metrics": [{"metric": "monthly-upskilling", "importance": "1,5"}]}]}`), &c)
+	for _, p := range outcome.Problems(err) {
+		fmt.Printf("%s %q\n", p.Code, p.IDs)
+	}
+	fmt.Println(errors.Is(err, northstar.ErrInvalidWeight))
 	// Output:
 	// {"category":"learners","name":"Employees who want to grow","weight":"0.3","needs":[{"id":"skill","statement":"a skill I use","measure":"skills applied","target":"one a quarter","timeBound":"this year"}],"outcomes":[{"id":"growth","name":"capability that shows","metrics":[{"metric":"monthly-upskilling","importance":"1"}]}]}
+	// empty-name ["learners"]
+	// northstar-invalid-weight ["learners"]
+	// canvas-need-empty ["learners" "skill"]
+	// northstar-invalid-weight ["learners" "growth" "monthly-upskilling"]
 	// true
+}
+
+// A draft read back from JSON is not validated, but a weight or an
+// importance that is not a decimal number is refused: each one is reported,
+// naming the category (and the outcome and metric).
+func ExampleCanvasSpec_UnmarshalJSON() {
+	var draft northstar.CanvasSpec
+	err := json.Unmarshal([]byte(`{"category": "callers", "name": "", "weight": "0.25", "needs": [],
+	  "outcomes": [{"id": "resolved", "name": "resolved", "metrics": [{"metric": "fcr", "importance": 1.5}]}]}`), &draft)
+	fmt.Println(draft.Category, draft.Weight, err)
+
+	err = json.Unmarshal([]byte(`{"category": "callers", "name": "", "weight": "a quarter", "needs": [],
+	  "outcomes": [{"id": "resolved", "name": "resolved", "metrics": [{"metric": "fcr", "importance": "high"}]}]}`), &draft)
+	fmt.Println(err)
+	// Output:
+	// callers 0.25 <nil>
+	// northstar: canvas "callers": weight "a quarter" is not a decimal number
+	// northstar: canvas "callers": outcome "resolved": metric "fcr": importance "high" is not a decimal number
+}
+
+// An indicator read on its own is not validated (a canvas is), but its
+// importance must be a decimal number.
+func ExampleIndicator_UnmarshalJSON() {
+	var ind northstar.Indicator
+	err := json.Unmarshal([]byte(`{"metric": "fcr", "importance": "0,5"}`), &ind)
+	fmt.Println(errors.Is(err, northstar.ErrInvalidWeight), err)
+	// Output: true northstar: metric "fcr": importance "0,5" is not a decimal number
 }
 
 // A workshop saves its draft canvas as it goes, before it is complete: the

@@ -87,6 +87,17 @@ func ExampleWeights_MarshalJSON() {
 	// true <nil>
 }
 
+// Weights read on their own are not validated (a policy is), but each must
+// be a decimal number: every one that is not is reported.
+func ExampleWeights_UnmarshalJSON() {
+	var w northstar.Weights
+	err := json.Unmarshal([]byte(`{"coverage": "3", "lead": "2,5", "reach": "high"}`), &w)
+	fmt.Println(err)
+	// Output:
+	// northstar: weight of lead strength "2,5" is not a decimal number
+	// northstar: weight of reach "high" is not a decimal number
+}
+
 func ExamplePolicy_Validate() {
 	p := northstar.Policy{Weights: northstar.Weights{Lead: decimal.NewFromInt(-1)}}
 	fmt.Println(p.Validate())

@@ -8,10 +8,33 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// FuzzCanvasJSON decodes arbitrary JSON as a canvas. It must never panic; a
-// failure must be *outcome.Error values with codes and this package's (or
-// the outcome package's) message prefix; a success must round-trip: marshal
-// and decode again gives an equal canvas with the same warnings.
+// checkProblems fails t unless err is *outcome.Error values, each with a
+// code and a message in this package's words: its prefix, and none of Go's
+// or the decimal library's words ("Go struct field", "Go value of type",
+// "can't convert").
+func checkProblems(t *testing.T, err error) {
+	t.Helper()
+	probs := outcome.Problems(err)
+	if len(probs) == 0 {
+		t.Fatalf("error without *outcome.Error: %v", err)
+	}
+	for _, p := range probs {
+		if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
+			t.Fatalf("bad problem: %#v", p)
+		}
+		for _, leak := range []string{"Go struct", "Go value", "can't convert"} {
+			if strings.Contains(p.Message, leak) {
+				t.Fatalf("message in another's words: %q", p.Message)
+			}
+		}
+	}
+}
+
+// FuzzCanvasJSON decodes arbitrary JSON as a canvas, and as a spec. It must
+// never panic; a failure must be *outcome.Error values with codes, in this
+// package's words ([checkProblems]); a success must round-trip: marshal and
+// decode again gives an equal canvas with the same warnings. A spec decodes
+// whenever a canvas does, to the canvas's spec.
 func FuzzCanvasJSON(f *testing.F) {
 	f.Add(guestsJSON)
 	f.Add(`{}`)
@@ -21,23 +44,26 @@ func FuzzCanvasJSON(f *testing.F) {
 	f.Add(`{"category":"a","name":"A","weight":"0","needs":[{"id":"n","statement":"s"},{"id":"n","statement":""}],` +
 		`"outcomes":[{"id":"o","name":"O","metrics":[{"metric":"m","importance":"1e-31"},{"metric":"m","importance":"-1"}]}]}`)
 	f.Add(strings.Replace(guestsJSON, `"0.6"`, `"1e9999"`, 1))
+	f.Add(strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1))
+	f.Add(strings.Replace(guestsJSON, `"importance": "3"`, `"importance": [3]`, 1))
+	f.Add(strings.Replace(guestsJSON, `"id": "home"`, `"id": 1`, 1))
 	f.Fuzz(func(t *testing.T, in string) {
+		var spec CanvasSpec
+		specErr := spec.UnmarshalJSON([]byte(in))
+		if specErr != nil {
+			checkProblems(t, specErr)
+		}
 		var c Canvas
 		err := c.UnmarshalJSON([]byte(in))
 		if err != nil {
-			probs := outcome.Problems(err)
-			if len(probs) == 0 {
-				t.Fatalf("error without *outcome.Error: %v", err)
-			}
-			for _, p := range probs {
-				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
-					t.Fatalf("bad problem: %#v", p)
-				}
-			}
+			checkProblems(t, err)
 			if !c.IsZero() {
 				t.Fatal("failed decode changed the canvas")
 			}
 			return
+		}
+		if specErr != nil || !MustCanvas(spec).Equal(c) {
+			t.Fatalf("the spec (%v) is not the canvas's", specErr)
 		}
 		out, err := json.Marshal(c)
 		if err != nil {

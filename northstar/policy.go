@@ -226,11 +226,18 @@ func DefaultPolicy() Policy {
 // ([ErrWeightOutOfRange]), weights that are all zero ([ErrZeroWeights]), and
 // the lead/lag options' problems ([ErrInvalidLag], [ErrUnknownMethod],
 // [ErrInvalidConfidence]).
-func (p Policy) Validate() error {
+func (p Policy) Validate() error { return p.validate(policyFaults{}) }
+
+// validate is Validate for a policy decoded from JSON: what could not be
+// read (faults) is reported in its place, instead of the value's checks.
+func (p Policy) validate(faults policyFaults) error {
 	var errs []error
 	ok := true
 	for c := range Criteria() {
-		if err := checkAmount(p.Weights.Weight(c), nil, "policy: weight of %s", c); err != nil {
+		if text, bad := faults.weights[c]; bad {
+			errs = append(errs, notDecimal(nil, text, "policy: weight of %s", c))
+			ok = false
+		} else if err := checkAmount(p.Weights.Weight(c), nil, "policy: weight of %s", c); err != nil {
 			errs = append(errs, err)
 			ok = false
 		}
@@ -239,7 +246,7 @@ func (p Policy) Validate() error {
 		errs = append(errs, outcome.NewError(ErrZeroWeights, nil,
 			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
 	}
-	errs = append(errs, p.LeadLag.validate(nil)...)
+	errs = append(errs, p.LeadLag.validate(nil, faults.method)...)
 	return errors.Join(errs...)
 }
 

@@ -1168,6 +1168,8 @@ func TestPolicyJSON(t *testing.T) {
 		{"negative", `{"weights":{"lead":"-1","coverage":"1"}}`, ErrNegativeWeight},
 		{"bad method", `{"weights":{"lead":"1"},"leadLag":{"method":"kendall"}}`, ErrUnknownMethod},
 		{"bad lag", `{"weights":{"lead":"1"},"leadLag":{"maxLag":-3}}`, ErrInvalidLag},
+		{"not a decimal", `{"weights":{"lead":"1,5"}}`, ErrInvalidWeight},
+		{"wrong type", `{"weights":{"lead":"1"},"leadLag":{"maxLag":"3"}}`, outcome.ErrInvalidJSON},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1177,10 +1179,66 @@ func TestPolicyJSON(t *testing.T) {
 			assert.True(t, DefaultPolicy().Equal(p), "unchanged on error")
 		})
 	}
+
+	// Every problem at once, in the order Validate reports them, each in
+	// this package's words: coverage with a decimal comma, lead negative
+	// (so all zero is not said), then the lead/lag options: a negative lag,
+	// an unknown method and a confidence of 2.
+	err = json.Unmarshal([]byte(`{"weights":{"coverage":"0,3","lead":"-1"},
+		"leadLag":{"maxLag":-1,"method":"kendall","confidence":2}}`), &back)
+	var msgs []string
+	for _, p := range outcome.Problems(err) {
+		msgs = append(msgs, string(p.Code)+": "+p.Message)
+	}
+	assert.Equal(t, []string{
+		`northstar-invalid-weight: northstar: policy: weight of customer coverage "0,3" is not a decimal number`,
+		"northstar-negative-weight: northstar: policy: weight of lead strength -1 is negative",
+		"lead-lag-invalid-lag: northstar: maximum lag -1 is negative",
+		`lead-lag-unknown-method: northstar: unknown correlation method "kendall"`,
+		"lead-lag-invalid-confidence: northstar: confidence level 2 is not strictly between 0 and 1",
+	}, msgs)
+
+	// A value of the wrong JSON type is described in JSON's terms, by
+	// where it is, without Go's names for types.
+	for in, want := range map[string]string{
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":"3"}}`:       "leadLag.maxLag: a string where a whole number is expected",
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":1.5}}`:       "leadLag.maxLag: 1.5 is not a whole number within range",
+		`{"weights":{"lead":"1"},"leadLag":{"confidence":1e400}}`: "leadLag.confidence: 1e400 is not a number within range",
+		`{"weights":{"lead":"1"},"leadLag":{"method":3}}`:         "leadLag.method: a number where a string is expected",
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":true}}`:      "leadLag.maxLag: true or false where a whole number is expected",
+		`{"weights":[]}`: "weights: an array where an object is expected",
+		`"default"`:      "a string where an object is expected",
+	} {
+		err := json.Unmarshal([]byte(in), &back)
+		var e *outcome.Error
+		require.ErrorAs(t, err, &e, in)
+		assert.Equal(t, outcome.ErrInvalidJSON, e.Code, in)
+		assert.Equal(t, "northstar: policy: invalid JSON: "+want, e.Message, in)
+	}
+
+	// Weights alone read back as they are written, and report every weight
+	// that is not a decimal number, in criterion order.
+	var w Weights
+	require.NoError(t, json.Unmarshal([]byte(`{"coverage":"3","lead":2,"reach":null}`), &w))
+	assert.True(t, w.Equal(Weights{Coverage: dec("3"), Lead: dec("2")}))
+	err = json.Unmarshal([]byte(`{"reach":[],"coverage":"3","lead":"two"}`), &w)
+	msgs = nil
+	for _, p := range outcome.Problems(err) {
+		assert.ErrorIs(t, p, ErrInvalidWeight)
+		msgs = append(msgs, p.Message)
+	}
+	assert.Equal(t, []string{`northstar: weight of lead strength "two" is not a decimal number`,
+		`northstar: weight of reach "[]" is not a decimal number`}, msgs)
+	assert.True(t, w.Equal(Weights{Coverage: dec("3"), Lead: dec("2")}), "unchanged on error")
+	err = json.Unmarshal([]byte(`{"beauty":"1"}`), &w)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.EqualError(t, err, `northstar: weights: invalid JSON: unknown field "beauty"`)
 	_, err = Method(0).MarshalText()
 	assert.ErrorIs(t, err, ErrUnknownMethod)
 	var m Method
 	assert.ErrorIs(t, m.UnmarshalText([]byte("x")), ErrUnknownMethod)
+	require.NoError(t, m.UnmarshalText([]byte("Spearman")))
+	assert.Equal(t, Spearman, m)
 	_, err = Verdict(0).MarshalText()
 	assert.ErrorIs(t, err, ErrUnknownVerdict)
 	var v Verdict
