@@ -32,7 +32,9 @@ type CanvasSpec struct {
 	// Weight is the category's importance to the business, e.g. its share
 	// of profit ("80% of profit comes from 20% of customers"). Weights are
 	// normalised across the canvases of a selection, so they need not sum
-	// to one. Not negative; zero is allowed but reported as a warning.
+	// to one. Not negative; zero is allowed but reported as a warning
+	// ([ErrZeroCategoryWeight]). In JSON, a weight left out or null is zero,
+	// as in a spec whose Weight is not set, and so is warned of too.
 	Weight decimal.Decimal `json:"weight"`
 	// Needs are the category's needs, most important first. At least one.
 	Needs []Need `json:"needs"`
@@ -105,7 +107,12 @@ type Indicator struct {
 	// Metric is the metric's ID, as in [outcome.Metric.ID].
 	Metric string `json:"metric"`
 	// Importance is how much the metric matters within the category. Not
-	// negative.
+	// negative, and not zero for every metric of a canvas
+	// ([ErrZeroWeights]). A metric of importance zero is listed, but the
+	// category does not rely on it: it adds nothing to the metric's customer
+	// coverage, and [Select]'s canvas gate says so if no other category
+	// relies on it. In JSON, an importance left out or null is zero, as in
+	// an Indicator whose Importance is not set.
 	Importance decimal.Decimal `json:"importance"`
 }
 

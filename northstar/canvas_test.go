@@ -450,6 +450,51 @@ func TestCanvasJSONEveryProblem(t *testing.T) {
 	assert.Len(t, outcome.Problems(err), 4)
 }
 
+// TestCanvasJSONLeftOutIsZero: a weight or an importance left out of the
+// JSON, or null, is zero, as in a spec whose field is not set, and NewCanvas
+// takes it as it takes a zero: the weight with a warning, the importance as
+// a metric the category does not rely on (share 0 of the other's 1). The
+// canvas equals the one that writes the zeros, and writes them back.
+func TestCanvasJSONLeftOutIsZero(t *testing.T) {
+	for name, in := range map[string]string{
+		"left out": `{"category": "guests", "name": "Guests", "needs": [{"id": "n", "statement": "s", "measure": "m", "target": "t", "timeBound": "b"}],
+		  "outcomes": [{"id": "o", "name": "o", "metrics": [{"metric": "a", "importance": "1"}, {"metric": "b"}]}]}`,
+		"null": `{"category": "guests", "name": "Guests", "weight": null, "needs": [{"id": "n", "statement": "s", "measure": "m", "target": "t", "timeBound": "b"}],
+		  "outcomes": [{"id": "o", "name": "o", "metrics": [{"metric": "a", "importance": "1"}, {"metric": "b", "importance": null}]}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var c Canvas
+			require.NoError(t, json.Unmarshal([]byte(in), &c))
+			assert.True(t, c.Weight().IsZero())
+			var codes []outcome.Code
+			for _, w := range c.Warnings() {
+				codes = append(codes, w.Code)
+			}
+			assert.Equal(t, []outcome.Code{ErrZeroCategoryWeight}, codes)
+			imp, listed := c.Importance("b")
+			assert.True(t, listed)
+			assert.True(t, imp.IsZero())
+			assert.Equal(t, 0.0, c.Share("b"))
+			assert.Equal(t, 1.0, c.Share("a"))
+			zeros := MustCanvas(CanvasSpec{Category: "guests", Name: "Guests",
+				Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+				Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+					{Metric: "a", Importance: dec("1")}, {Metric: "b", Importance: dec("0")}}}}})
+			assert.True(t, zeros.Equal(c))
+			out, err := json.Marshal(c)
+			require.NoError(t, err)
+			assert.Contains(t, string(out), `"weight":"0"`)
+			assert.Contains(t, string(out), `{"metric":"b","importance":"0"}`)
+		})
+	}
+	// Every importance left out is every importance zero: an error, as
+	// NewCanvas makes it.
+	var c Canvas
+	err := json.Unmarshal([]byte(`{"category": "guests", "name": "Guests", "weight": "1", "needs": [{"id": "n", "statement": "s"}],
+	  "outcomes": [{"id": "o", "name": "o", "metrics": [{"metric": "a"}]}]}`), &c)
+	assert.ErrorIs(t, err, ErrZeroWeights)
+}
+
 // TestCanvasSpecJSON: a draft reads back as it is, unvalidated, but a weight
 // or an importance that is not a decimal number is refused, each naming the
 // category (and the outcome and metric).

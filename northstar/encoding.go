@@ -31,9 +31,11 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // reporting every problem, joined with [errors.Join] in the order of the
 // canvas, each naming the category (and the need, or the outcome and metric)
 // among its IDs as NewCanvas's do. A weight or an importance may be a decimal
-// string, as MarshalJSON writes it, or a JSON number; one that is neither,
-// or text that is not a decimal number, is an [ErrInvalidWeight] in its
-// place among the others. JSON that does not decode as a canvas (malformed,
+// string, as MarshalJSON writes it, or a JSON number; one left out or null is
+// zero, as in a [CanvasSpec] whose field is not set, which NewCanvas allows
+// (a zero weight with a warning); one that is anything else, or text that is
+// not a decimal number, is an [ErrInvalidWeight] in its place among the
+// others. JSON that does not decode as a canvas (malformed,
 // a value of the wrong JSON type, an unknown field, a key given twice,
 // trailing data) is one error with code [outcome.ErrInvalidJSON], naming the
 // category if it could be read, and nothing else is checked. On error c is
@@ -54,8 +56,8 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a spec in the form
 // [CanvasSpec.MarshalJSON] writes, as [Canvas.UnmarshalJSON] does, but does
 // not validate it: a draft reads back as it is. A weight or an importance may
-// be a decimal string or a JSON number; each that is neither, or whose text
-// is not a decimal number, is reported ([ErrInvalidWeight], naming the
+// be a decimal string or a JSON number (left out or null, zero); each that is
+// anything else, or whose text is not a decimal number, is reported ([ErrInvalidWeight], naming the
 // category, outcome and metric as [Canvas.UnmarshalJSON] does), every one,
 // joined with [errors.Join]. JSON that does not decode as a canvas is an
 // error with code [outcome.ErrInvalidJSON]. On error s is unchanged.
@@ -253,9 +255,9 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes an indicator in the
 // form MarshalJSON writes, refusing unknown fields and trailing data
 // ([outcome.ErrInvalidJSON]), and does not validate it (a [Canvas] does). The
-// importance may be a decimal string or a JSON number; one that is neither,
-// or whose text is not a decimal number, is an [ErrInvalidWeight] naming the
-// metric. On error i is unchanged.
+// importance may be a decimal string or a JSON number (left out or null,
+// zero); one that is anything else, or whose text is not a decimal number,
+// is an [ErrInvalidWeight] naming the metric. On error i is unchanged.
 func (i *Indicator) UnmarshalJSON(data []byte) error {
 	var in indicatorIn
 	if err := decodeJSON(data, &in, func() (string, []string) {
@@ -339,9 +341,9 @@ func (in weightsIn) weights() (w Weights, faults map[Criterion]string) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes weights in the
 // form MarshalJSON writes, refusing unknown fields and trailing data
 // ([outcome.ErrInvalidJSON]), and does not validate them (a [Policy] does).
-// A weight may be a decimal string or a JSON number; each that is neither,
-// or whose text is not a decimal number, is an [ErrInvalidWeight] naming the
-// criterion, every one, joined with [errors.Join] in criterion order. On
+// A weight may be a decimal string or a JSON number (left out or null,
+// zero); each that is anything else, or whose text is not a decimal number,
+// is an [ErrInvalidWeight] naming the criterion, every one, joined with [errors.Join] in criterion order. On
 // error w is unchanged.
 func (w *Weights) UnmarshalJSON(data []byte) error {
 	var in weightsIn
@@ -720,10 +722,11 @@ type policyFaults struct {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the
 // form encoding/json writes for it (the weights as [Weights.MarshalJSON]
-// writes them, decimal strings, or as JSON numbers), and validates it as
-// [Policy.Validate] does, reporting every problem, joined with [errors.Join]
-// in the same order; a weight that is neither a string nor a number, or
-// whose text is not a decimal number, is an [ErrInvalidWeight], and a method
+// writes them, decimal strings, or as JSON numbers; a weight left out or null
+// is zero), and validates it as [Policy.Validate] does, reporting every
+// problem, joined with [errors.Join] in the same order; a weight that is
+// neither a string nor a number, or whose text is not a decimal number, is
+// an [ErrInvalidWeight], and a method
 // that names none an [ErrUnknownMethod], each in its place among them. JSON
 // that does not decode as a policy (malformed, a value of the wrong JSON
 // type, an unknown field, a key given twice, trailing data) is one error
