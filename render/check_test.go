@@ -192,13 +192,21 @@ func (r *mermaidReader) line(line string) error {
 // A DOT token.
 type dotToken struct {
 	kind byte   // 'i' identifier, 's' quoted string, or the punctuation itself ('{', '-' for "->")
-	text string // the identifier, or the string's raw content
+	text string // the identifier, or the string's raw content (its pieces joined)
+	// pieces are the raw contents of the quoted strings that a string
+	// joined with '+' ("a" + "b") is made of, one for a plain string.
+	pieces []string
 }
+
+// maxDOTPiece is the longest quoted string the renderer writes, in bytes:
+// half of the 16,384 that Graphviz reads.
+const maxDOTPiece = 8192
 
 // lexDOT splits DOT into tokens. It accepts identifiers of letters, digits
 // and '_', quoted strings whose backslashes escape exactly one character, and
 // the punctuation { } [ ] ; , = ->; a string may not hold a line end or a
-// control character.
+// control character, nor be longer than [maxDOTPiece] bytes. Quoted strings
+// joined by " + " are one string token, their pieces kept.
 func lexDOT(src string) ([]dotToken, error) {
 	var toks []dotToken
 	for i := 0; i < len(src); {
@@ -212,7 +220,7 @@ func lexDOT(src string) ([]dotToken, error) {
 				'0' <= src[j] && src[j] <= '9') {
 				j++
 			}
-			toks = append(toks, dotToken{'i', src[i:j]})
+			toks = append(toks, dotToken{kind: 'i', text: src[i:j]})
 			i = j
 		case c == '"':
 			j := i + 1
@@ -230,13 +238,30 @@ func lexDOT(src string) ([]dotToken, error) {
 			if j == len(src) {
 				return nil, fmt.Errorf("offset %d: unterminated string", i)
 			}
-			toks = append(toks, dotToken{'s', src[i+1 : j]})
+			piece := src[i+1 : j]
+			if len(piece) > maxDOTPiece {
+				return nil, fmt.Errorf("offset %d: a string of %d bytes, more than %d", i, len(piece), maxDOTPiece)
+			}
+			if n := len(toks); n > 1 && toks[n-1].kind == '+' && toks[n-2].kind == 's' {
+				toks = toks[:n-1]
+				joined := &toks[n-2]
+				joined.text += piece
+				joined.pieces = append(joined.pieces, piece)
+			} else {
+				toks = append(toks, dotToken{'s', piece, []string{piece}})
+			}
 			i = j + 1
+		case c == '+':
+			if len(toks) == 0 || toks[len(toks)-1].kind != 's' || !strings.HasPrefix(src[i-1:], ` + "`) {
+				return nil, fmt.Errorf("offset %d: a + that does not join two strings", i)
+			}
+			toks = append(toks, dotToken{kind: '+', text: "+"})
+			i++
 		case c == '-' && i+1 < len(src) && src[i+1] == '>':
-			toks = append(toks, dotToken{'-', "->"})
+			toks = append(toks, dotToken{kind: '-', text: "->"})
 			i += 2
 		case strings.IndexByte("{}[];,=", c) >= 0:
-			toks = append(toks, dotToken{c, string(c)})
+			toks = append(toks, dotToken{kind: c, text: string(c)})
 			i++
 		default:
 			return nil, fmt.Errorf("offset %d: unexpected %q", i, c)
@@ -442,9 +467,15 @@ func (p *dotParser) attrs() (map[string]string, error) {
 		v := p.next()
 		switch {
 		case v.kind == 's' && name.text == "label":
-			text, err := decodeDOT(v.text)
-			if err != nil {
-				return nil, err
+			// Each piece decodes on its own: the renderer cuts a label only
+			// between whole escapes.
+			var text string
+			for _, piece := range v.pieces {
+				t, err := decodeDOT(piece)
+				if err != nil {
+					return nil, err
+				}
+				text += t
 			}
 			a[name.text] = text
 		case v.kind == 's' && strings.ContainsAny(v.text, `\&`):

@@ -782,6 +782,32 @@ func TestDiagramHostileNames(t *testing.T) {
 	}
 }
 
+// TestDOTLongNames: a name longer than the 16,384 bytes Graphviz reads of a
+// quoted string in a row is written as quoted pieces joined with +, each at
+// most 8,192 bytes (checkDOT refuses a longer one) and each decoding on its
+// own, and the label read back is the name.
+func TestDOTLongNames(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, render.DOT(&out, longNameModel(), render.DiagramOptions{}))
+	g, err := checkDOT(out.String())
+	require.NoError(t, err)
+	for i, name := range longNames() {
+		assert.Equal(t, render.Shown(name, "\n", " "), g.labels[fmt.Sprintf("n%d", i)], "name %d", i)
+	}
+	// 4,200 emoji of 4 bytes: 2,048 fill a piece of 8,192 bytes, so the
+	// pieces hold 2,048, 2,048 and 104.
+	emoji := func(n int) string { return strings.Repeat("😀", n) }
+	assert.Contains(t, out.String(), "        n0 [label=\""+emoji(2048)+`" + "`+emoji(2048)+`" + "`+emoji(104)+"\"];\n")
+	// The second name is 200 lines of 99 x's and \n, 20,200 bytes escaped:
+	// pieces of 8,192, 8,192 (8,191 if a \n would straddle the cut) and the
+	// rest, so two joins.
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "        n1 ") {
+			assert.Equal(t, 2, strings.Count(line, `" + "`), "joins")
+		}
+	}
+}
+
 // TestMermaidLongLists: class and linkStyle statements list at most 32
 // names each, and the next statement goes on.
 func TestMermaidLongLists(t *testing.T) {

@@ -37,7 +37,14 @@
 //     which Mermaid shows as the character;
 //   - DOT: a label is in double quotes, with " and \ escaped by a backslash
 //     (so that Graphviz's own escapes, \N, \l and the like, cannot arise) and
-//     & written &amp;.
+//     & written &amp;; a label whose escaped text is longer than 8,192 bytes
+//     is written as several quoted strings of at most 8,192 bytes joined with
+//     DOT's +, cut between characters, since Graphviz refuses a quoted string
+//     with more than 16,384 bytes in a row free of escapes. Graphviz reads
+//     such a graph whatever the text, but cannot lay out a node wider than
+//     about 65,535 points (in Graphviz 2.43, one line of some 15,000 x's):
+//     dot refuses to route its links, so a very long name is better broken
+//     into lines.
 //
 // In every format, and in the tables, a line break in the text ("\n",
 // "\r\n", "\r", U+2028, U+2029, U+0085) is a line break in a label or a

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -111,13 +112,30 @@ func appendMermaid(dst []byte, s string) []byte {
 	return dst
 }
 
+// dotPiece is the most bytes appendDOT writes in one quoted string.
+// Graphviz's reader refuses a quoted string with more than 16,384 bytes in a
+// row free of escapes ("longer than 16384?"), so a longer label is written
+// as several quoted strings joined with DOT's concatenation, "…" + "…", each
+// at most half that long.
+const dotPiece = 8192
+
+// dotJoin ends one quoted piece of a label and opens the next.
+const dotJoin = `" + "`
+
 // appendDOT appends s escaped for a Graphviz label in double quotes: '"'
 // and '\' are escaped with a backslash (so that Graphviz's label escapes,
 // "\N", "\l" and the like, never arise from user text), '&' becomes "&amp;"
-// (Graphviz reads entities in labels), and a line break is "\n".
+// (Graphviz reads entities in labels), and a line break is "\n". Where the
+// escaped text would pass [dotPiece] bytes, the quoted string is closed and
+// a new one opened after a '+' ([dotJoin]), between the escaped forms of two
+// runes, so that a piece never ends inside a UTF-8 character, between a
+// backslash and what it escapes, or inside "&amp;". The caller writes the
+// opening and the closing quote, and nothing else into the string.
 func appendDOT(dst []byte, s string) []byte {
+	piece := len(dst) // where the open piece's text starts
 	for i := 0; i < len(s); {
 		k, r, size := scan(s, i)
+		at := len(dst)
 		switch k {
 		case kindPlain:
 			switch r {
@@ -134,6 +152,10 @@ func appendDOT(dst []byte, s string) []byte {
 			dst = append(dst, ' ')
 		default:
 			dst = utf8.AppendRune(dst, r)
+		}
+		if len(dst)-piece > dotPiece {
+			dst = slices.Insert(dst, at, []byte(dotJoin)...)
+			piece = at + len(dotJoin)
 		}
 		i += size
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -105,4 +106,39 @@ func TestAppendMicro(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, string(appendMicro(nil, tt.in)), "%d", tt.in)
 	}
+}
+
+// TestAppendDOTLong pins where a long label is cut into quoted pieces joined
+// by `" + "`: before the escaped form of the rune that would take the open
+// piece past 8,192 bytes, so that a piece holds at most 8,192 bytes and
+// never ends inside a character, an escape or an entity.
+func TestAppendDOTLong(t *testing.T) {
+	x := func(n int) string { return strings.Repeat("x", n) }
+	const join = `" + "`
+	tests := []struct {
+		name, in, want string
+	}{
+		// 8,192 bytes fit one piece; one more starts a second.
+		{"exactly one piece", x(8192), x(8192)},
+		{"one byte over", x(8193), x(8192) + join + "x"},
+		// 20,000 = 8,192 + 8,192 + 3,616.
+		{"three pieces", x(20000), x(8192) + join + x(8192) + join + x(3616)},
+		// 8,191 + 2 (\") = 8,193: the escape moves to the next piece whole.
+		{"escaped quote", x(8191) + `"`, x(8191) + join + `\"`},
+		{"escaped backslash", x(8191) + `\`, x(8191) + join + `\\`},
+		// 8,190 + 3 (日) = 8,193.
+		{"three-byte rune", x(8190) + "日", x(8190) + join + "日"},
+		// 8,188 + 5 (&amp;) = 8,193.
+		{"entity", x(8188) + "&", x(8188) + join + "&amp;"},
+		// 8,190 + 2 (\n) = 8,192 fits; the next rune does not.
+		{"line break fits", x(8190) + "\ny", x(8190) + `\n` + join + "y"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, string(appendDOT(nil, tt.in)))
+		})
+	}
+	// A piece is counted from where appendDOT starts writing, not from the
+	// start of dst.
+	assert.Equal(t, `label="`+x(8192), string(appendDOT([]byte(`label="`), x(8192))))
 }

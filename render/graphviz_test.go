@@ -58,6 +58,18 @@ func TestGraphviz(t *testing.T) {
 		}
 		assert.Contains(t, texts, `"the customer" <b>`)
 	})
+	t.Run("long names", func(t *testing.T) {
+		var src bytes.Buffer
+		require.NoError(t, render.DOT(&src, longNameModel(), render.DiagramOptions{}))
+		texts := svgTexts(t, svg(t, src.Bytes()))
+		for _, name := range longNames() {
+			for _, line := range strings.Split(render.Shown(name, "\n", " "), "\n") {
+				if line = strings.TrimSpace(line); line != "" { // an empty line draws no text
+					assert.Contains(t, texts, line, "a line of %.40q", name)
+				}
+			}
+		}
+	})
 }
 
 // svgTexts returns the character data of the text elements of an SVG.

@@ -218,6 +218,42 @@ func hostileModel() hierarchy.Model {
 	return m
 }
 
+// longNames are node names longer than the 16,384 bytes that Graphviz
+// reads of a quoted string in a row, free of escapes: 4,200 emoji (16,800
+// bytes, in one run), 200 lines of 99 x's (20,000 bytes), and the hostile
+// names repeated until they pass 20,000 bytes, so that the cuts between
+// pieces fall among escapes, entities and multi-byte runes. No line of them
+// is wider than the 65,535 points that Graphviz can lay out, which one line
+// of some 15,000 x's is.
+func longNames() []string {
+	var hostile strings.Builder
+	for hostile.Len() <= 20000 {
+		for _, name := range hostileNames {
+			hostile.WriteString(validUTF8(name))
+		}
+	}
+	return []string{strings.Repeat("😀", 4200), strings.Repeat(strings.Repeat("x", 99)+"\n", 200), hostile.String()}
+}
+
+// longNameModel has a task, an activity and an output named by
+// [longNames], in a chain up to a customer outcome.
+func longNameModel() hierarchy.Model {
+	b := hierarchy.NewBuilder()
+	names := longNames()
+	b.AddNode(hierarchy.Node{ID: "t", Name: names[0], Level: outcome.Task})
+	b.AddNode(hierarchy.Node{ID: "a", Name: names[1], Level: outcome.Activity})
+	b.AddNode(hierarchy.Node{ID: "o", Name: names[2], Level: outcome.Output})
+	b.AddNode(hierarchy.Node{ID: "sco", Level: outcome.CustomerOutcome})
+	b.AddLink("t", "a")
+	b.AddLink("a", "o")
+	b.AddLink("o", "sco")
+	m, err := b.Build()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
 // validUTF8 returns s with each byte that is not part of valid UTF-8
 // replaced by U+FFFD, as a diagram shows it: hierarchy refuses names that are
 // not valid UTF-8, so a model holds the replacement characters instead.
