@@ -77,13 +77,18 @@
 // separate columns with two spaces, align numbers to the right, and never end
 // a line with spaces.
 //
-// Columns line up by display width: each rune counts one column, but a wide
-// East Asian character (CJK ideographs, kana, Hangul, fullwidth forms) and
-// the common emoji count two, and combining marks and zero-width characters
-// none. This is an approximation of Unicode's East Asian Width, exact for
-// ASCII, Latin, Greek, Cyrillic and CJK text; characters of ambiguous width
-// count one, and an emoji made of several code points counts each of them,
-// so such text may not line up in every terminal.
+// Columns line up by display width, the columns a monospaced terminal gives
+// a rune: two for a rune that Unicode's East Asian Width property (UAX #11,
+// EastAsianWidth.txt of Unicode 15.0.0) calls Wide or Fullwidth, none for a
+// combining mark (categories Mn and Me) or a format character (Cf), such as
+// a zero-width space or a variation selector, and one for every other rune.
+// So CJK ideographs, kana, Hangul syllables, fullwidth forms and the emoji
+// shown as pictures by default (😀 🚀 ✅ ❌ ⭐ ⚡ ☕) count two; characters of
+// ambiguous width (such as box drawing, ┼) count one, as do the symbols
+// that are text by default (❤ ☀). An emoji made of several code points
+// counts the widths of each (a flag, 🇪🇺, two regional indicators of one
+// column each; ❤ with U+FE0F one), so such text may not line up in every
+// terminal.
 //
 // # Errors
 //

@@ -3,7 +3,6 @@ package render
 import (
 	"slices"
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -216,49 +215,4 @@ func appendText(dst []byte, s string) []byte {
 		i += size
 	}
 	return dst
-}
-
-// width returns the number of columns s takes in a monospaced terminal: one
-// per rune, but two for a wide East Asian character (CJK ideographs, kana,
-// Hangul syllables, fullwidth forms, the common emoji blocks) and none for a
-// combining mark or a zero-width format character. It is an approximation of
-// Unicode's East Asian Width (UAX #11), not all of it: characters of
-// ambiguous width count as one, and emoji made of several code points count
-// each. s must be valid UTF-8, as the escaped text of a cell is.
-func width(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size - 1
-		n += runeWidth(r)
-	}
-	return n
-}
-
-// runeWidth is the width of a rune that is not ASCII; see [width].
-func runeWidth(r rune) int {
-	switch {
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
-		return 0
-	case r >= 0x1100 && r <= 0x115f, // Hangul Jamo initial consonants
-		r >= 0x2e80 && r <= 0x303e,   // CJK radicals, punctuation
-		r >= 0x3041 && r <= 0x33ff,   // kana, CJK symbols
-		r >= 0x3400 && r <= 0x4dbf,   // CJK extension A
-		r >= 0x4e00 && r <= 0x9fff,   // CJK unified ideographs
-		r >= 0xa000 && r <= 0xa4cf,   // Yi
-		r >= 0xac00 && r <= 0xd7a3,   // Hangul syllables
-		r >= 0xf900 && r <= 0xfaff,   // CJK compatibility ideographs
-		r >= 0xfe30 && r <= 0xfe4f,   // CJK compatibility forms
-		r >= 0xff00 && r <= 0xff60,   // fullwidth forms
-		r >= 0xffe0 && r <= 0xffe6,   // fullwidth signs
-		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
-		r >= 0x1f900 && r <= 0x1f9ff, // supplemental pictographs
-		r >= 0x20000 && r <= 0x3fffd: // CJK extensions B and later
-		return 2
-	}
-	return 1
 }

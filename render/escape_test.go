@@ -58,38 +58,6 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-// TestWidth pins the column widths of [width]: one per ASCII character and
-// per ordinary rune, two for East Asian wide ones, none for combining marks
-// and zero-width characters.
-func TestWidth(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want int
-	}{
-		{"ascii", "abc", 3},
-		{"empty", "", 0},
-		{"latin with accent", "café", 4},
-		{"combining acute", "e\u0301", 1},
-		{"zero-width space", "a\u200bb", 2},
-		{"han", "日本", 4},
-		{"hangul", "한국", 4},
-		{"kana", "カナ", 4},
-		{"fullwidth", "ＡＢ", 4},
-		{"halfwidth katakana", "ｱ", 1},
-		{"emoji", "😀", 2},
-		{"box drawing", "┼", 1},
-		{"control picture", "␤", 1},
-		{"replacement", "\uFFFD", 1},
-		{"CJK extension B", "\U00020000", 2},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, width(tt.in))
-		})
-	}
-}
-
 func TestAppendMicro(t *testing.T) {
 	tests := []struct {
 		in   int64
