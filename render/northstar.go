@@ -14,8 +14,14 @@ import (
 // NorthStarMarkdown writes a North Star ranking ([northstar.Select]) as
 // Markdown:
 //
-//   - a line naming the North Star (the winner) and the runner-up's margin,
-//     or saying that no candidate passes every gate;
+//   - a line naming the North Star (the winner) with its total, and the
+//     runner-up ([northstar.Robustness]) with how far it is behind: the
+//     winner's total less the runner-up's, as the ranking shows them (each
+//     to three places, so that totals of 1 and 0.6665, shown as 1.000 and
+//     0.667, are 0.333 apart); each is named "Name (ID)". A runner-up that
+//     is not among the entries is named by its ID alone, and its margin is
+//     [northstar.Robustness.Margin] to three places. Or the line says that
+//     no candidate passes every gate;
 //   - the ranking, one candidate a row in rank order: its name and ID, the
 //     gates it failed (or "passed"), each criterion's contribution to its
 //     total (the criterion's normalised weight, shown in the column's
@@ -47,8 +53,12 @@ func northStar(w io.Writer, r northstar.Ranking, f format) error {
 	s := newSink(w)
 	if win, ok := r.Winner(); ok {
 		line := "North Star: " + win.Metric.Name() + " (" + win.Metric.ID() + "), total " + fixed3(win.Total)
-		if r.Robustness.RunnerUp != "" {
-			line += "; the runner-up, " + r.Robustness.RunnerUp + ", is " + fixed3(r.Robustness.Margin) + " behind"
+		if id := r.Robustness.RunnerUp; id != "" {
+			if e, ok := entry(r, id); ok {
+				line += "; the runner-up, " + e.Metric.Name() + " (" + id + "), is " + behind3(win.Total, e.Total) + " behind"
+			} else {
+				line += "; the runner-up, " + id + ", is " + fixed3(r.Robustness.Margin) + " behind"
+			}
 		}
 		paragraph(s, f, line+".")
 	} else {
@@ -121,6 +131,28 @@ func northStar(w io.Writer, r northstar.Ranking, f format) error {
 		in.write(s, f)
 	}
 	return s.close()
+}
+
+// entry returns the entry of r whose metric has the given ID.
+func entry(r northstar.Ranking, id string) (northstar.Entry, bool) {
+	for _, e := range r.Entries {
+		if e.Metric.ID() == id {
+			return e, true
+		}
+	}
+	return northstar.Entry{}, false
+}
+
+// behind3 writes how far total b is behind total a as the table shows them:
+// the difference of the two, each rounded as [fixed3] rounds it, so that
+// the figure agrees with the totals a reader sees (1.000 and 0.667 give
+// 0.333, though 1 - 0.6665 is 0.3335). A NaN or an infinity is written as
+// strconv writes the difference.
+func behind3(a, b float64) string {
+	if math.IsNaN(a) || math.IsInf(a, 0) || math.IsNaN(b) || math.IsInf(b, 0) {
+		return fixed3(a - b)
+	}
+	return decimal.NewFromFloat(a).Round(3).Sub(decimal.NewFromFloat(b).Round(3)).StringFixed(3)
 }
 
 // fixed3 writes a float64 score to three decimal places, rounding the

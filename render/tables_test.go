@@ -300,6 +300,53 @@ func TestNorthStarThreePlaces(t *testing.T) {
 	assert.Contains(t, out, "homes      0.650  0.750     0.488           NaN")
 }
 
+// TestNorthStarRunnerUp: the first line names the runner-up as it names the
+// winner, "Name (ID)", and says how far behind it is as the difference of
+// the totals the table shows, each rounded to three places half away from
+// zero (fixed3).
+func TestNorthStarRunnerUp(t *testing.T) {
+	metric := func(id, name string) outcome.Metric {
+		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: outcome.CustomerOutcome,
+			Direction: outcome.HigherIsBetter})
+	}
+	tests := []struct {
+		name          string
+		first, second float64
+		runnerUp      string
+		margin        float64
+		want          string
+	}{
+		// 1 shows as 1.000 and 0.6665 as 0.667: 1.000 - 0.667 = 0.333. The
+		// margin unrounded, 0.3335, would show as 0.334.
+		{"rounded apart", 1, 0.6665, "second", 1 - 0.6665,
+			"North Star: Winner (win), total 1.000; the runner-up, Second (second), is 0.333 behind."},
+		// 0.7504 and 0.7496 both show as 0.750: 0.000 apart as shown.
+		{"level as shown", 0.7504, 0.7496, "second", 0.0008,
+			"North Star: Winner (win), total 0.750; the runner-up, Second (second), is 0.000 behind."},
+		// A runner-up that is not in the table: its ID and the margin,
+		// 0.1235 to three places, 0.124.
+		{"runner-up not shown", 0.9, 0.5, "ghost", 0.1235,
+			"North Star: Winner (win), total 0.900; the runner-up, ghost, is 0.124 behind."},
+		{"not a number", 0.9, math.NaN(), "second", math.NaN(),
+			"North Star: Winner (win), total 0.900; the runner-up, Second (second), is NaN behind."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := northstar.Ranking{
+				Entries: []northstar.Entry{
+					{Rank: 1, Metric: metric("win", "Winner"), Eligible: true, Total: tt.first},
+					{Rank: 2, Metric: metric("second", "Second"), Eligible: true, Total: tt.second},
+				},
+				Robustness: northstar.Robustness{RunnerUp: tt.runnerUp, Margin: tt.margin},
+			}
+			var buf bytes.Buffer
+			require.NoError(t, render.NorthStarText(&buf, r))
+			first, _, _ := strings.Cut(buf.String(), "\n")
+			assert.Equal(t, tt.want, first)
+		})
+	}
+}
+
 // TestNorthStarCases renders rankings written out by hand (a Ranking is
 // plain data): a runner-up, no evidence, and no winner.
 func TestNorthStarCases(t *testing.T) {
@@ -325,7 +372,7 @@ func TestNorthStarCases(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, render.NorthStarMarkdown(&buf, r))
 	assert.Equal(t, ""+
-		"North Star: First \\| contact (fcr), total 0.750; the runner-up, rev, is 0.250 behind.\n"+
+		"North Star: First \\| contact (fcr), total 0.750; the runner-up, Revenue (rev), is 0.250 behind.\n"+
 		"\n"+
 		"| Rank | Metric           | ID  | Gates  | Customer coverage (0.200) | Lead strength (0.200) | Linkage to business outcomes (0.200) | Ratings (0.200) | Reach (0.200) | Total |\n"+
 		"| ---: | ---------------- | --- | ------ | ------------------------: | --------------------: | -----------------------------------: | --------------: | ------------: | ----: |\n"+
