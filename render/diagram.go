@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -42,7 +43,9 @@ type DiagramOptions struct {
 	// The weight of a re-routed link is the sum, over the paths it stands
 	// for, of the product of the weights along each path: the factor with
 	// which u's value reaches v in a weighted sum through the hidden nodes.
-	// The level of the successful customer outcomes cannot be hidden.
+	// The level of the successful customer outcomes cannot be hidden, and
+	// a value that is not a level is an error; a level listed twice is
+	// hidden once.
 	Hide []outcome.Level
 	// AllWeights labels every link with its weight. By default only links
 	// whose weight is not 1 are labelled, and the legend says so.
@@ -163,31 +166,58 @@ func appendUint(dst []byte, x uint64) []byte {
 	return append(dst, b[i:]...)
 }
 
+// maxBadLevels is how many of the levels to hide that are not levels an
+// error names; it counts the rest.
+const maxBadLevels = 8
+
+// badLevels returns the error for the levels to hide that are not levels,
+// those marked in bad, named in ascending order, or nil if there are none.
+func badLevels(bad *[256]bool) error {
+	var names []string
+	n := 0
+	for l, isBad := range bad {
+		if !isBad {
+			continue
+		}
+		if n++; n <= maxBadLevels {
+			names = append(names, outcome.Level(l).String())
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n == 1:
+		return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s: it is not a level", names[0])
+	case n > maxBadLevels:
+		return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s and %d more: they are not levels",
+			strings.Join(names, ", "), n-maxBadLevels)
+	}
+	return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s and %s: they are not levels",
+		strings.Join(names[:n-1], ", "), names[n-1])
+}
+
 // newView validates the options against the model and works out what the
 // diagram shows. It reports every problem with the options, joined.
 func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	v := &view{allWeights: o.AllWeights, highlight: o.Highlight != ""}
 	var errs []error
-	var badLevel, hidesTop bool // reported once each
+	var bad [256]bool // the levels given that are not levels
+	hidesTop := false
 	for _, l := range o.Hide {
 		switch {
 		case !l.IsValid():
-			if !badLevel {
-				badLevel = true
-				errs = append(errs, newError(outcome.ErrUnknownLevel, nil,
-					"render: cannot hide %s: it is not a level", l))
-			}
+			bad[l] = true
 		case l == outcome.CustomerOutcome:
-			if !hidesTop {
-				hidesTop = true
-				errs = append(errs, newError(ErrHiddenCustomerOutcomes, nil,
-					"render: cannot hide the successful customer outcomes: every line of sight ends there"))
-			}
+			hidesTop = true
 		default:
 			v.hide[l] = true
 		}
 	}
-	errs = append(errs, optionNode(m, o.Serving, "serve", v.hide), optionNode(m, o.Highlight, "highlight", v.hide))
+	if hidesTop {
+		errs = append(errs, newError(ErrHiddenCustomerOutcomes, nil,
+			"render: cannot hide the successful customer outcomes: every line of sight ends there"))
+	}
+	errs = append(errs, badLevels(&bad), optionNode(m, o.Serving, "serve", v.hide), optionNode(m, o.Highlight, "highlight", v.hide))
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

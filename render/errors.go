@@ -8,8 +8,9 @@ import (
 
 // The codes of the errors this package reports. Besides these, [Mermaid] and
 // [DOT] report [hierarchy.ErrUnknownNode] for an option that names a node the
-// model does not hold, and [outcome.ErrUnknownLevel] for a level to hide that
-// is not one of the five.
+// model does not hold, and [outcome.ErrUnknownLevel] for levels to hide that
+// are not among the five: one error naming each of them once, in ascending
+// order (the first 8, and how many more).
 const (
 	// ErrNodeNotShown: [DiagramOptions] name a node, to highlight or to
 	// serve, that the other options leave out of the diagram: its level is
