@@ -50,8 +50,7 @@ func audit() (outcome.AuditReport, error) {
 // auditPart audits the portfolio: the balance of outputs and outcomes, and
 // what the method would flag.
 func auditPart(w io.Writer) error {
-	fmt.Fprintln(w, "1. The KPI audit")
-	fmt.Fprintln(w, `   "What you measure is what you get." Are these KPIs mostly about outputs?`)
+	auditHead.text(w)
 	report, err := audit()
 	if err != nil {
 		return err

@@ -87,57 +87,95 @@ func contactModel() (hierarchy.Model, error) {
 	return organisation(metrics)
 }
 
-// hierarchyPart builds the hierarchy and answers the method's question: "is
-// everything you are doing aligned to delivering a successful customer
-// outcome?"
-func hierarchyPart(w io.Writer) error {
-	fmt.Fprintln(w, "2. The hierarchy and its line of sight")
-	fmt.Fprintln(w, `   "Is everything you are doing aligned to delivering a successful customer outcome?"`)
+// hierarchyReview is what the review says of the hierarchy, in the text
+// report and in the Markdown one: the answer to the method's question, how
+// much of each level is aligned, and lists of the orphans, the successful
+// customer outcomes that nothing delivers, one task's line of sight and
+// where the rewarded KPIs lead.
+type hierarchyReview struct {
+	alignment hierarchy.Alignment
+	lists     []list
+}
+
+// list is a list of the review, under its title.
+type list struct {
+	title string
+	items []string
+}
+
+// reviewHierarchy builds the hierarchy and reviews it.
+func reviewHierarchy() (hierarchyReview, error) {
 	m, err := contactModel()
 	if err != nil {
-		return err
+		return hierarchyReview{}, err
 	}
 	a := m.Alignment()
-	fmt.Fprintf(w, "\n   %s\n\n", a.Answer())
-	for _, s := range a.Levels {
-		fmt.Fprintf(w, "   %-17s %d of %d aligned (%s%% by count, %s%% by weight)\n",
-			s.Level, s.Aligned, s.Nodes, s.ByCount(3).Shift(2).StringFixed(1), s.ByWeight(3).Shift(2).StringFixed(1))
-	}
-	fmt.Fprintln(w, "\n   Orphans (work aligned to nothing), by the highest level they reach:")
+	var orphans, unsupported, lineOfSight, rewarded []string
 	for _, g := range a.Orphans {
-		fmt.Fprintf(w, "   - up to %s: %s\n", g.Highest, strings.Join(g.IDs, ", "))
+		orphans = append(orphans, fmt.Sprintf("up to %s: %s", g.Highest, strings.Join(g.IDs, ", ")))
 	}
-	fmt.Fprintln(w, "\n   Successful customer outcomes that nothing delivers:")
 	for _, id := range a.Unsupported {
 		n, _ := m.Node(id)
-		fmt.Fprintf(w, "   - %s (%q)\n", id, n.Name)
+		unsupported = append(unsupported, fmt.Sprintf("%s (%q)", id, n.Name))
 	}
 	los, err := m.LineOfSight("look-up-account", 10)
 	if err != nil {
-		return err
+		return hierarchyReview{}, err
 	}
-	fmt.Fprintln(w, "\n   The line of sight from one front-line task to the customer:")
 	for _, p := range los.Paths {
-		fmt.Fprintf(w, "   - %s\n", strings.Join(p, " -> "))
+		lineOfSight = append(lineOfSight, strings.Join(p, " -> "))
 	}
-	fmt.Fprintln(w, "\n   Rewarded KPIs and where they lead:")
 	for _, spec := range portfolio() {
 		if !spec.Rewarded {
 			continue
 		}
 		if !m.Has(spec.ID) {
-			fmt.Fprintf(w, "   - %s (declared %s): not in the hierarchy, so no line of sight connects it to the work\n", spec.Name, spec.Level)
+			rewarded = append(rewarded, fmt.Sprintf("%s (declared %s): not in the hierarchy, so no line of sight connects it to the work", spec.Name, spec.Level))
 			continue
 		}
 		ok, err := m.Aligned(spec.ID)
 		if err != nil {
-			return err
+			return hierarchyReview{}, err
 		}
 		verdict := "reaches a successful customer outcome"
 		if !ok {
 			verdict = "reaches NO successful customer outcome"
 		}
-		fmt.Fprintf(w, "   - %s (%s): %s\n", spec.Name, spec.Level, verdict)
+		rewarded = append(rewarded, fmt.Sprintf("%s (%s): %s", spec.Name, spec.Level, verdict))
+	}
+	return hierarchyReview{alignment: a, lists: []list{
+		{"Orphans (work aligned to nothing), by the highest level they reach:", orphans},
+		{"Successful customer outcomes that nothing delivers:", unsupported},
+		{"The line of sight from one front-line task to the customer:", lineOfSight},
+		{"Rewarded KPIs and where they lead:", rewarded},
+	}}, nil
+}
+
+// aligned says how much of one level of work is aligned, by count and by
+// weight: "3 of 4 aligned (75.0% by count, 80.0% by weight)".
+func aligned(s hierarchy.Share) string {
+	return fmt.Sprintf("%d of %d aligned (%s%% by count, %s%% by weight)",
+		s.Aligned, s.Nodes, s.ByCount(3).Shift(2).StringFixed(1), s.ByWeight(3).Shift(2).StringFixed(1))
+}
+
+// hierarchyPart builds the hierarchy and answers the method's question: "is
+// everything you are doing aligned to delivering a successful customer
+// outcome?"
+func hierarchyPart(w io.Writer) error {
+	hierarchyHead.text(w)
+	r, err := reviewHierarchy()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n   %s\n\n", r.alignment.Answer())
+	for _, s := range r.alignment.Levels {
+		fmt.Fprintf(w, "   %-17s %s\n", s.Level, aligned(s))
+	}
+	for _, l := range r.lists {
+		fmt.Fprintf(w, "\n   %s\n", l.title)
+		for _, item := range l.items {
+			fmt.Fprintf(w, "   - %s\n", item)
+		}
 	}
 	return nil
 }

@@ -4,7 +4,7 @@
 // Run it with:
 //
 //	go run ./examples/contactcenter            # a plain-text report
-//	go run ./examples/contactcenter -markdown  # the same as Markdown, with a Mermaid diagram
+//	go run ./examples/contactcenter -markdown  # the same review as Markdown, with a Mermaid diagram
 //
 // Each part of the report is one step of the method:
 //
@@ -25,7 +25,7 @@ import (
 )
 
 func main() {
-	asMarkdown := flag.Bool("markdown", false, "write the review as Markdown: tables and a Mermaid diagram")
+	asMarkdown := flag.Bool("markdown", false, "write the review as Markdown: tables, lists and a Mermaid diagram")
 	flag.Parse()
 	write := run
 	if *asMarkdown {
@@ -48,4 +48,26 @@ func run(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// head opens a part of the review: its title, and the method's words or
+// question that the part answers.
+type head struct{ title, words string }
+
+// The heads of the review's parts, which both forms of the report show.
+var (
+	auditHead = head{"1. The KPI audit",
+		`"What you measure is what you get." Are these KPIs mostly about outputs?`}
+	hierarchyHead = head{"2. The hierarchy and its line of sight",
+		`"Is everything you are doing aligned to delivering a successful customer outcome?"`}
+	northStarHead = head{"3. The North Star",
+		`"Aggregate the SCOC's against all your customer categories and bringing out the most significant ones and deciding which is the most essential Metric."`}
+	tripleCrownHead = head{"4. The triple crown",
+		`"Simultaneously lowering costs, improving service and growing revenues", department by department.`}
+)
+
+// text writes the head as the plain-text report opens a part.
+func (h head) text(w io.Writer) {
+	fmt.Fprintln(w, h.title)
+	fmt.Fprintln(w, "   "+h.words)
 }

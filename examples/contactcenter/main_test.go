@@ -120,6 +120,85 @@ func TestMarkdownReport(t *testing.T) {
 	assert.Equal(t, string(want), buf.String())
 }
 
+// TestMarkdownIsTheSameReview: the Markdown report tells the review the text
+// report tells. It opens each part with the same head; it lists, as items
+// of Markdown lists, what the text report lists about the hierarchy, the
+// North Star's lead and each crown's reason (units and the whole centre);
+// and the figures the text report lists elsewhere are in its tables.
+func TestMarkdownIsTheSameReview(t *testing.T) {
+	var txt, md bytes.Buffer
+	require.NoError(t, run(&txt))
+	require.NoError(t, runMarkdown(&md))
+	out := md.String()
+	for _, h := range []head{auditHead, hierarchyHead, northStarHead, tripleCrownHead} {
+		assert.Contains(t, out, "\n## "+h.title+"\n\n> "+h.words+"\n", "the head of %q", h.title)
+	}
+	// The items the text report lists in part 2, the North Star's lead in
+	// part 3 ("against ..."), and part 4's reasons, before the
+	// contributions (which the Markdown report shows as tables).
+	part := ""
+	items := 0
+	for _, line := range strings.Split(txt.String(), "\n") {
+		switch {
+		case strings.HasPrefix(line, "2. "), strings.HasPrefix(line, "3. "), strings.HasPrefix(line, "4. "):
+			part = line[:1]
+		case strings.HasPrefix(line, "   Contributions to"):
+			part = ""
+		}
+		item, ok := strings.CutPrefix(strings.TrimLeft(line, " "), "- ")
+		if !ok || part == "" || part == "3" && !strings.HasPrefix(item, "against ") {
+			continue
+		}
+		items++
+		assert.Contains(t, out, "\n- "+markdownText(item)+"\n")
+	}
+	// Part 2: 2 groups of orphans, 1 unsupported outcome, 4 paths and 3
+	// rewarded KPIs; part 3: 1 lead; part 4: 3 reasons for each of the 3
+	// departments and the whole centre.
+	assert.Equal(t, 2+1+4+3+1+4*3, items)
+	for _, want := range []string{
+		// Each level's alignment, as the text report gives it.
+		"- Activity: 3 of 4 aligned (75.0% by count, 80.0% by weight)\n",
+		// The whole centre: cost 6.2M + 1.5M + 0.9M = 8.6M before, 5.7M +
+		// 1.42M + 1.05M = 8.17M after, 430,000 less: 5.00% of 8.6M.
+		"The whole centre (by sample size): triple crown: cost, service and revenue won\n",
+		"- cost fell from 8600000 EUR to 8170000 EUR (-430000 EUR, -5.00%)",
+		// Revenue 1.8M + 0.4M + 3.1M = 5.3M before, 2.05M + 0.43M + 3.35M =
+		// 5.83M after: 530,000 more, 10.00%.
+		"- revenue rose from 5300000 EUR to 5830000 EUR (+530000 EUR, +10.00%)",
+		// The line of sight from look-up-account through answer-email.
+		"- look-up-account -> answer-email -> first-time-response -> retention-revenue -> problem-solved\n",
+		// Revenue kept is built from first contact resolution two months earlier.
+		"- against retention-revenue it leads by 2 periods",
+		// The winner's coverage, which the text report lists: households
+		// 0.65 x 0.75 = 0.4875, 0.488 shown; small businesses 0.35 x 0.5 = 0.175.
+		"| First contact resolution | households       |  0.650 | 0.750 |    0.488 |",
+		"| First contact resolution | small-businesses |  0.350 | 0.500 |    0.175 |",
+		// An input metric: first-time response reaches problem-solved with
+		// weight 1 x 0.6.
+		"| First-time response | first-time-response | Email team         |     0.600 |",
+		// The contributions: 500,000 of 430,000 saved is 116%, and the total.
+		"| front-line |  500000 EUR |  116% |",
+		"| Total      |  430000 EUR |  100% |",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
+
+// TestMarkdownText pins the escaping of text for a line of Markdown.
+func TestMarkdownText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"look-up-account -> handle-call", "look-up-account -> handle-call"},
+		{"p = 3.882e-47 < 0.05", "p = 3.882e-47 < 0.05"},
+		{"a<b & c&d", `a\<b & c\&d`},
+		{"x <", "x <"},
+		{"*a* _b_ [c] `d` ~e~ $f$ g|h \\", "\\*a\\* \\_b\\_ \\[c\\] \\`d\\` \\~e\\~ \\$f\\$ g\\|h \\\\"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, markdownText(tt.in), "%q", tt.in)
+	}
+}
+
 // TestREADMEDiagram keeps the diagram README.md shows identical to the one
 // the library draws of this hierarchy.
 func TestREADMEDiagram(t *testing.T) {

@@ -77,8 +77,7 @@ func history() (fcr, calls, nps, revenue []float64) {
 // consistently deliver Successful Customer Outcomes and drive sustainable
 // growth if you focus on above all else".
 func northStarPart(w io.Writer) error {
-	fmt.Fprintln(w, "3. The North Star")
-	fmt.Fprintln(w, `   "Aggregate the SCOC's against all your customer categories and bringing out the most significant ones and deciding which is the most essential Metric."`)
+	northStarHead.text(w)
 	r, err := chooseNorthStar()
 	if err != nil {
 		return err
@@ -154,8 +153,8 @@ func northStarText(w io.Writer, r northstar.Ranking) error {
 	for _, c := range win.Categories {
 		fmt.Fprintf(w, "   - %s: weight %.2f x share %.3f = %.3f of its coverage\n", c.Category, c.Weight, c.Share, c.Raw)
 	}
-	for _, ev := range win.Evidence {
-		fmt.Fprintf(w, "   - against %s it %s\n", ev.Outcome, ev.LeadLag)
+	for _, lead := range leads(win) {
+		fmt.Fprintf(w, "   - %s\n", lead)
 	}
 	fmt.Fprintln(w, "\n   Input metrics, each team's role in driving it forward:")
 	for _, im := range r.InputMetrics {
@@ -165,4 +164,14 @@ func northStarText(w io.Writer, r northstar.Ranking) error {
 		fmt.Fprintf(w, "\n   Runner-up %s, %.3f behind.\n", r.Robustness.RunnerUp, r.Robustness.Margin)
 	}
 	return nil
+}
+
+// leads says how a candidate's series moves against each business outcome's:
+// "against retention-revenue it leads by 2 periods (...)".
+func leads(e northstar.Entry) []string {
+	var out []string
+	for _, ev := range e.Evidence {
+		out = append(out, fmt.Sprintf("against %s it %s", ev.Outcome, ev.LeadLag))
+	}
+	return out
 }

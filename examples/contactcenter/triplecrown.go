@@ -74,47 +74,82 @@ func scoringPolicy() (triplecrown.Policy, error) {
 	})
 }
 
-// tripleCrownPart scores each department, rolls them up to the contact
-// centre, and shows each one's contribution to the savings and the growth.
-func tripleCrownPart(w io.Writer) error {
-	fmt.Fprintln(w, "4. The triple crown")
-	fmt.Fprintln(w, `   "Simultaneously lowering costs, improving service and growing revenues", department by department.`)
+// crownReview is what the review says of the triple crown, in the text
+// report and in the Markdown one.
+type crownReview struct {
+	scores        []triplecrown.Score         // each department's, in order
+	whole         triplecrown.Score           // the whole centre's
+	combination   triplecrown.Combination     // how the roll-up combined the service measures
+	contributions []triplecrown.Contributions // to the cost crown, then to the revenue crown
+}
+
+// reviewCrowns scores each department, rolls them up to the contact centre,
+// and works out each one's contribution to the savings and the growth.
+func reviewCrowns() (crownReview, error) {
 	cards, err := departments()
 	if err != nil {
-		return err
+		return crownReview{}, err
 	}
 	policy, err := scoringPolicy()
 	if err != nil {
-		return err
+		return crownReview{}, err
 	}
+	var r crownReview
 	for _, c := range cards {
 		s, err := c.Score(policy)
 		if err != nil {
-			return err
+			return crownReview{}, err
 		}
-		fmt.Fprintf(w, "\n   %s: %s\n", c.Unit(), s.Reason())
-		for cs := range s.All() {
-			fmt.Fprintf(w, "     - %s\n", cs.Reason())
-		}
+		r.scores = append(r.scores, s)
 	}
 	total, err := triplecrown.NewRollup("contact-centre", cards)
 	if err != nil {
-		return err
+		return crownReview{}, err
 	}
-	s, err := total.Scorecard().Score(policy)
-	if err != nil {
-		return err
+	if r.whole, err = total.Scorecard().Score(policy); err != nil {
+		return crownReview{}, err
 	}
-	fmt.Fprintf(w, "\n   The whole centre (%s): %s\n", total.Combination(), s.Reason())
-	for cs := range s.All() {
-		fmt.Fprintf(w, "     - %s\n", cs.Reason())
-	}
+	r.combination = total.Combination()
 	for _, crown := range []triplecrown.Crown{triplecrown.Cost, triplecrown.Revenue} {
 		contrib, err := triplecrown.NewContributions(crown, cards, 0)
 		if err != nil {
-			return err
+			return crownReview{}, err
 		}
-		fmt.Fprintf(w, "\n   Contributions to the %s crown (total %s):\n", crown, contrib.Total())
+		r.contributions = append(r.contributions, contrib)
+	}
+	return r, nil
+}
+
+// crownReasons are the reasons of a score's three crowns, in crown order.
+func crownReasons(s triplecrown.Score) []string {
+	var out []string
+	for cs := range s.All() {
+		out = append(out, cs.Reason())
+	}
+	return out
+}
+
+// tripleCrownPart scores each department, rolls them up to the contact
+// centre, and shows each one's contribution to the savings and the growth.
+func tripleCrownPart(w io.Writer) error {
+	tripleCrownHead.text(w)
+	r, err := reviewCrowns()
+	if err != nil {
+		return err
+	}
+	reasons := func(s triplecrown.Score) {
+		for _, reason := range crownReasons(s) {
+			fmt.Fprintf(w, "     - %s\n", reason)
+		}
+	}
+	for _, s := range r.scores {
+		fmt.Fprintf(w, "\n   %s: %s\n", s.Unit(), s.Reason())
+		reasons(s)
+	}
+	fmt.Fprintf(w, "\n   The whole centre (%s): %s\n", r.combination, r.whole.Reason())
+	reasons(r.whole)
+	for _, contrib := range r.contributions {
+		fmt.Fprintf(w, "\n   Contributions to the %s crown (total %s):\n", contrib.Crown(), contrib.Total())
 		for c := range contrib.All() {
 			fmt.Fprintf(w, "     - %s\n", c)
 		}
