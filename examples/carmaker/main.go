@@ -1,5 +1,5 @@
 // Command carmaker tells the method's story of a car maker, on built-in data:
-// its output is "a completed car", its business outcome revenue, and its
+// its output is a completed car, its business outcome revenue, and its
 // successful customer outcome BMW's "Joy": the joy of the new car.
 //
 // Run it with:
@@ -12,8 +12,8 @@
 //  2. The hierarchy: "is everything you are doing aligned to delivering a
 //     successful customer outcome?", and one line of sight from a task on the
 //     line to the joy of the new car.
-//  3. The joy itself, measured "by whether customers actually achieve it":
-//     the share of first-year owners who would buy the car again, with its
+//  3. The joy itself, measured by whether customers actually achieve it: the
+//     share of first-year owners who would buy the car again, with its
 //     uncertainty.
 package main
 
@@ -86,7 +86,7 @@ func metrics() ([]outcome.Metric, error) {
 // auditPart audits the portfolio: "What you measure is what you get."
 func auditPart(w io.Writer) error {
 	fmt.Fprintln(w, "1. The KPI audit")
-	fmt.Fprintln(w, `   "Usually, the balance will be 80% output metrics." Is it here?`)
+	fmt.Fprintln(w, `   "Usually, the balance will be 80% output metrics". Is it here?`)
 	ms, err := metrics()
 	if err != nil {
 		return err
@@ -214,7 +214,7 @@ func hierarchyPart(w io.Writer) error {
 // the last.
 func joyPart(w io.Writer) error {
 	fmt.Fprintln(w, "3. The joy of the new car, measured")
-	fmt.Fprintln(w, `   A successful customer outcome "is measured by whether customers actually achieve it".`)
+	fmt.Fprintln(w, "   A successful customer outcome is measured by whether customers actually achieve it.")
 	lastYear, err := outcome.NewProportion(1581, 2040)
 	if err != nil {
 		return err

@@ -7,9 +7,9 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// portfolio is the contact centre's KPIs as the method finds them: "calls
+// portfolio is the contact centre's KPIs as the method finds them: calls
 // handled, abandoned calls, average handle time (AHT), first-time response,
-// customer-satisfaction stats, Net Promoter Score", with two business
+// customer-satisfaction stats and Net Promoter Score, with two business
 // outcomes, and the workforce planners' dashboard of speed and volume. The
 // agents' bonus pays on calls handled and AHT, and Marketing's on NPS, which
 // it reports as the customer outcome.

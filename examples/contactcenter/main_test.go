@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -225,4 +226,53 @@ func TestREADMEReport(t *testing.T) {
 	shown, _, ok := strings.Cut(rest, "```\n<!-- report:end -->")
 	require.True(t, ok, "README.md's report block is not closed")
 	assert.Equal(t, buf.String(), shown)
+}
+
+// methodsWords are the passages that METHOD.md quotes as the method's own
+// words ("Quoted phrases are the method's own words") and that the report
+// quotes, copied from it: lines 19-23, 27-28, 38-39, 54-55 and 68-69.
+var methodsWords = []string{
+	"Are they mostly about outputs? Usually, the balance will be 80% output metrics",
+	"What you measure is what you get.",
+	"if you pay people for doing dumb stuff they get really smart at it.",
+	"retrospective and subjective",
+	"'one question rules them all' approaches",
+	"is everything you are doing aligned to delivering a successful customer outcome?",
+	"Aggregate the SCOC's against all your customer categories and bringing out the most significant ones and deciding which is the most essential Metric.",
+	"simultaneously lowering costs, improving service and growing revenues",
+}
+
+// TestQuotations: a passage the text report puts in quotation marks is a
+// name, an ID or an owner of the data, or the method's words exactly, with
+// at most its first letter capitalised to start a sentence.
+func TestQuotations(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	data := map[string]bool{}
+	for _, s := range portfolio() {
+		data[s.ID], data[s.Name], data[s.Owner] = true, true, true
+	}
+	m, err := contactModel()
+	require.NoError(t, err)
+	for n := range m.Nodes() {
+		data[n.ID], data[n.Name] = true, true
+	}
+	quoted := regexp.MustCompile(`"([^"\n]*)"`).FindAllStringSubmatch(buf.String(), -1)
+	require.NotEmpty(t, quoted)
+	for _, q := range quoted {
+		if p := q[1]; !data[p] {
+			assert.True(t, isMethodsWords(p), "%q is quoted, but is not the method's words", p)
+		}
+	}
+}
+
+// isMethodsWords says whether p is a passage of [methodsWords], its first
+// letter perhaps capitalised.
+func isMethodsWords(p string) bool {
+	for _, words := range methodsWords {
+		if strings.Contains(words, p) || p != "" && strings.Contains(words, strings.ToLower(p[:1])+p[1:]) {
+			return true
+		}
+	}
+	return false
 }

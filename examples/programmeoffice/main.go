@@ -1,7 +1,7 @@
 // Command programmeoffice tells the method's story of a programme office, on
-// built-in data: it measures "number of projects underway, progress against
-// budget, deliverables achieved", which the method names as outputs, and is
-// realigned to the outcomes its projects exist for.
+// built-in data: it measures the number of projects underway, progress
+// against budget and deliverables achieved, which the method names as
+// outputs, and is realigned to the outcomes its projects exist for.
 //
 // Run it with:
 //
@@ -51,8 +51,8 @@ func run(w io.Writer) error {
 	return nil
 }
 
-// portfolio is the programme office's KPIs. Before, they are the method's
-// "programme office outputs", and the project managers' bonus pays on
+// portfolio is the programme office's KPIs. Before, they are what the method
+// names as programme office outputs, and the project managers' bonus pays on
 // progress against budget and deliverables achieved. After the realignment
 // the office also measures the two business outcomes and the two customer
 // outcomes its projects serve, and the bonus moves to them.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,4 +95,52 @@ func TestGate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// methodsWords are the passages that METHOD.md quotes as the method's own
+// words ("Quoted phrases are the method's own words") and that the report
+// quotes, copied from it: lines 19-20, 22-23 and 38-39.
+var methodsWords = []string{
+	"Are they mostly about outputs? Usually, the balance will be 80% output metrics",
+	"if you pay people for doing dumb stuff they get really smart at it.",
+	"is everything you are doing aligned to delivering a successful customer outcome?",
+}
+
+// TestQuotations: a passage the report puts in quotation marks is a name,
+// an ID or an owner of the data, or the method's words exactly, with at
+// most its first letter capitalised to start a sentence.
+func TestQuotations(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf))
+	data := map[string]bool{}
+	for _, realigned := range []bool{false, true} {
+		ms, err := portfolio(realigned)
+		require.NoError(t, err)
+		for _, metric := range ms {
+			data[metric.ID()], data[metric.Name()], data[metric.Owner()] = true, true, true
+		}
+		m, err := programme(realigned)
+		require.NoError(t, err)
+		for n := range m.Nodes() {
+			data[n.ID] = true
+		}
+	}
+	quoted := regexp.MustCompile(`"([^"\n]*)"`).FindAllStringSubmatch(buf.String(), -1)
+	require.NotEmpty(t, quoted)
+	for _, q := range quoted {
+		if p := q[1]; !data[p] {
+			assert.True(t, isMethodsWords(p), "%q is quoted, but is not the method's words", p)
+		}
+	}
+}
+
+// isMethodsWords says whether p is a passage of [methodsWords], its first
+// letter perhaps capitalised.
+func isMethodsWords(p string) bool {
+	for _, words := range methodsWords {
+		if strings.Contains(words, p) || p != "" && strings.Contains(words, strings.ToLower(p[:1])+p[1:]) {
+			return true
+		}
+	}
+	return false
 }
