@@ -42,6 +42,47 @@ type moneyJSON struct {
 	Currency *string `json:"currency"`
 }
 
+// moneyIn is Money's JSON form as read: the amount may be a number too.
+type moneyIn struct {
+	Amount   *decimalJSON `json:"amount"`
+	Currency *string      `json:"currency"`
+}
+
+// decimalJSON is a decimal field of a JSON form as read: the text of a JSON
+// string or of a JSON number, kept as text, so that a number such as 0.02
+// comes to the decimal exactly, with no float64 on the way. Any other JSON
+// value (true, an object) is kept as JSON, for the message that refuses it.
+type decimalJSON struct {
+	text  string
+	other string
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]; it never fails (see
+// [decimalJSON.parse]).
+func (d *decimalJSON) UnmarshalJSON(data []byte) error {
+	switch {
+	case data[0] == '"':
+		// A well-formed JSON string: the decoder has checked it.
+		return json.Unmarshal(data, &d.text)
+	case data[0] == '-' || '0' <= data[0] && data[0] <= '9':
+		d.text = string(data)
+	default:
+		d.other = string(data)
+	}
+	return nil
+}
+
+// parse returns d as a decimal within b, as [parseBounded] does; what names
+// the field in the message. A JSON value that is neither a string nor a
+// number is an error with code [ErrInvalidAmount].
+func (d decimalJSON) parse(what string, b bounds) (decimal.Decimal, error) {
+	if d.other != "" {
+		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
+			"triplecrown: %s is %s, not a decimal (write one as a string, \"12.50\", or as a number)", what, clip(d.other))
+	}
+	return parseBounded(d.text, what, b)
+}
+
 // MarshalJSON implements [json.Marshaler]: {"amount":"12.30","currency":"EUR"},
 // the amount as a string with the decimal places it holds; an amount whose
 // integer form would have more than [MaxDigits] digits (forty nines times
@@ -55,21 +96,39 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	return json.Marshal(moneyJSON{Amount: &a, Currency: &c})
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. Both fields are required, the
-// amount as a string; it validates as [ParseMoney] does.
+// UnmarshalJSON implements [json.Unmarshaler]. Both fields are required:
+// the amount as a string or as a JSON number ({"amount":12.5,...}), read
+// exactly as its text, never through a float64; it validates as
+// [ParseMoney] does, and reports every problem: a missing field
+// ([ErrMissingMoney]), an amount that is not a decimal within the bounds
+// ([ErrInvalidAmount]) and an unknown currency ([ErrUnknownCurrency]).
 func (m *Money) UnmarshalJSON(data []byte) error {
-	var j moneyJSON
+	var j moneyIn
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
+	var errs []error
 	if j.Amount == nil || j.Currency == nil {
-		return newError(ErrMissingMoney, nil, `triplecrown: money needs both "amount" and "currency"`)
+		errs = append(errs, newError(ErrMissingMoney, nil, `triplecrown: money needs both "amount" and "currency"`))
 	}
-	v, err := ParseMoney(*j.Amount, *j.Currency)
-	if err != nil {
-		return err
+	var d decimal.Decimal
+	if j.Amount != nil {
+		var err error
+		if d, err = j.Amount.parse("amount", amountBounds); err != nil {
+			errs = append(errs, err)
+		}
 	}
-	*m = v
+	var c Currency
+	if j.Currency != nil {
+		var err error
+		if c, err = ParseCurrency(*j.Currency); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	*m = makeMoney(d, c)
 	return nil
 }
 
@@ -182,17 +241,33 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// measureIn is a Measure's JSON form as read: its decimals may be numbers
+// too.
+type measureIn struct {
+	Value     *decimalJSON `json:"value"`
+	Total     *decimalJSON `json:"total"`
+	Weight    *decimalJSON `json:"weight"`
+	Successes *int64       `json:"successes"`
+	Trials    *int64       `json:"trials"`
+	Mean      *decimalJSON `json:"mean"`
+	SD        *float64     `json:"sd"`
+	N         *int64       `json:"n"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It accepts one of the forms
 // {"value":"72"} (weight 1), {"value":"72","weight":"120"},
 // {"total":"8640","weight":"120"}, {"successes":870,"trials":1000},
 // {"mean":"4.5","sd":1.2,"n":300} and {"total":"1350","sd":1.2,"n":300},
-// decimals as strings, and validates as [NewWeightedValue], [NewRate] and
-// [NewMean] do, a "total" within the bounds of a [Measure]'s total, so it
-// accepts exactly the measures the binary decoder
-// ([Scorecard.UnmarshalBinary]) accepts; fields of two forms together, or
-// none, are an error with code [ErrInvalidMeasure].
+// each decimal as a string or as a JSON number ({"value":72}), read exactly
+// as its text, never through a float64. It validates as
+// [NewWeightedValue], [NewRate] and [NewMean] do, a "total" within the
+// bounds of a [Measure]'s total, so it accepts exactly the measures the
+// binary decoder ([Scorecard.UnmarshalBinary]) accepts, and reports every
+// problem of the form it reads (a value and its weight, a mean and its
+// sample); fields of two forms together, or none, are an error with code
+// [ErrInvalidMeasure].
 func (m *Measure) UnmarshalJSON(data []byte) error {
-	var j measureJSON
+	var j measureIn
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
@@ -204,12 +279,21 @@ func (m *Measure) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (j measureJSON) measure() (Measure, error) {
+func (j measureIn) measure() (Measure, error) {
 	rate := j.Successes != nil || j.Trials != nil
 	mean := j.Mean != nil || j.SD != nil || j.N != nil
 	value := j.Value != nil || j.Weight != nil
 	bad := func(format string, args ...any) (Measure, error) {
 		return Measure{}, newError(ErrInvalidMeasure, nil, "triplecrown: "+format, args...)
+	}
+	var errs []error
+	// parse parses a decimal field, recording its problem.
+	parse := func(d *decimalJSON, what string, b bounds) decimal.Decimal {
+		v, err := d.parse(what, b)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		return v
 	}
 	switch {
 	case rate && (mean || value || j.Total != nil) || mean && value:
@@ -223,44 +307,39 @@ func (j measureJSON) measure() (Measure, error) {
 		if (j.Mean == nil) == (j.Total == nil) || j.SD == nil || j.N == nil {
 			return bad(`a mean needs "sd", "n" and one of "mean" and "total"`)
 		}
+		var total decimal.Decimal
 		if j.Mean != nil {
-			d, err := parseDecimal(*j.Mean, "service mean")
-			if err != nil {
-				return Measure{}, errors.Join(append([]error{err}, checkSample(*j.SD, *j.N)...)...)
-			}
-			return NewMean(d, *j.SD, *j.N)
+			total = parse(j.Mean, "service mean", amountBounds).Mul(decimal.New(*j.N, 0))
+		} else {
+			total = parse(j.Total, "service total", meanTotalBounds)
 		}
-		t, err := parseBounded(*j.Total, "service total", meanTotalBounds)
-		if err != nil {
-			return Measure{}, err
+		if errs = append(errs, checkSample(*j.SD, *j.N)...); len(errs) > 0 {
+			return Measure{}, joinAll(errs)
 		}
-		return newMeanTotal(t, *j.SD, *j.N)
+		return newMeanTotal(total, *j.SD, *j.N)
 	case value || j.Total != nil:
 		if (j.Value == nil) == (j.Total == nil) || j.Total != nil && j.Weight == nil {
 			return bad(`a value needs one of "value" and "total", and "total" needs "weight"`)
 		}
 		w := decimal.New(1, 0)
 		if j.Weight != nil {
-			var err error
-			if w, err = parseDecimal(*j.Weight, "service weight"); err != nil {
-				return Measure{}, err
+			if w = parse(j.Weight, "service weight", amountBounds); len(errs) == 0 {
+				// The weight's own checks: the value is checked below.
+				if _, err := NewWeightedValue(decimal.Decimal{}, w); err != nil {
+					errs = append(errs, err)
+				}
 			}
 		}
+		var total decimal.Decimal
 		if j.Value != nil {
-			d, err := parseDecimal(*j.Value, "service value")
-			if err != nil {
-				return Measure{}, err
-			}
-			return NewWeightedValue(d, w)
+			total = parse(j.Value, "service value", amountBounds).Mul(w)
+		} else {
+			total = parse(j.Total, "service total", valueTotalBounds)
 		}
-		t, err := parseBounded(*j.Total, "service total", valueTotalBounds)
-		if err != nil {
-			return Measure{}, err
+		if len(errs) > 0 {
+			return Measure{}, joinAll(errs)
 		}
-		if _, err := NewWeightedValue(decimal.Decimal{}, w); err != nil {
-			return Measure{}, err
-		}
-		return Measure{kind: ValueMeasure, total: t, weight: w}, nil
+		return Measure{kind: ValueMeasure, total: total, weight: w}, nil
 	}
 	return bad("a measure needs a value, a rate or a mean")
 }
@@ -269,6 +348,14 @@ type thresholdJSON struct {
 	Relative *string `json:"relative,omitempty"`
 	Absolute *string `json:"absolute,omitempty"`
 	Currency *string `json:"currency,omitempty"`
+}
+
+// thresholdIn is a Threshold's JSON form as read: its decimals may be
+// numbers too.
+type thresholdIn struct {
+	Relative *decimalJSON `json:"relative"`
+	Absolute *decimalJSON `json:"absolute"`
+	Currency *string      `json:"currency"`
 }
 
 // MarshalJSON implements [json.Marshaler]: {"relative":"0.02"},
@@ -292,11 +379,13 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler], validating as
 // [NewRelativeThreshold], [NewAbsoluteThreshold] and [NewMoneyThreshold]
-// do; {} is the zero Threshold, and "relative" with "absolute", or a
-// currency on a relative threshold, is an error with code
+// do; a threshold's decimal may be a string or a JSON number
+// ({"relative":0.02}), read exactly as its text, never through a float64.
+// {} is the zero Threshold, and "relative" with "absolute", or a currency
+// on a relative threshold, is an error with code
 // [outcome.ErrInvalidThreshold].
 func (t *Threshold) UnmarshalJSON(data []byte) error {
-	var j thresholdJSON
+	var j thresholdIn
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
@@ -309,17 +398,18 @@ func (t *Threshold) UnmarshalJSON(data []byte) error {
 		err = newError(outcome.ErrInvalidThreshold, nil, `triplecrown: a threshold is "relative" or "absolute" (with a "currency" for money), not both`)
 	case j.Relative != nil:
 		var d decimal.Decimal
-		if d, err = parseDecimal(*j.Relative, "threshold"); err == nil {
+		if d, err = j.Relative.parse("threshold", amountBounds); err == nil {
 			v, err = NewRelativeThreshold(d)
 		}
 	case j.Absolute != nil && j.Currency != nil:
-		var m Money
-		if m, err = ParseMoney(*j.Absolute, *j.Currency); err == nil {
-			v, err = NewMoneyThreshold(m)
+		d, derr := j.Absolute.parse("threshold", amountBounds)
+		c, cerr := ParseCurrency(*j.Currency)
+		if err = errors.Join(derr, cerr); err == nil {
+			v, err = NewMoneyThreshold(makeMoney(d, c))
 		}
 	case j.Absolute != nil:
 		var d decimal.Decimal
-		if d, err = parseDecimal(*j.Absolute, "threshold"); err == nil {
+		if d, err = j.Absolute.parse("threshold", amountBounds); err == nil {
 			v, err = NewAbsoluteThreshold(d)
 		}
 	case j.Currency != nil:

@@ -35,7 +35,8 @@ func TestMoney_JSON(t *testing.T) {
 		in      string
 		wantErr error
 	}{
-		{name: "amount as a number", in: `{"amount":12.34,"currency":"EUR"}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "amount as true", in: `{"amount":true,"currency":"EUR"}`, wantErr: ErrInvalidAmount},
+		{name: "amount as a number beyond the bounds", in: `{"amount":1e31,"currency":"EUR"}`, wantErr: ErrInvalidAmount},
 		{name: "unknown field", in: `{"amount":"1","currency":"EUR","fx":"1.1"}`, wantErr: outcome.ErrInvalidJSON},
 		{name: "no currency", in: `{"amount":"1"}`, wantErr: ErrMissingMoney},
 		{name: "null", in: `null`, wantErr: ErrMissingMoney},
@@ -53,8 +54,76 @@ func TestMoney_JSON(t *testing.T) {
 	_, err = json.Marshal(Money{})
 	assert.ErrorIs(t, err, ErrUnknownCurrency)
 	var m2 Money
-	err = m2.UnmarshalJSON([]byte(`{"amount":12.34,"currency":"EUR"}`))
-	assert.EqualError(t, err, "triplecrown: invalid JSON: json: cannot unmarshal number into Go struct field moneyJSON.amount of type string")
+	err = m2.UnmarshalJSON([]byte(`{"amount":true,"currency":"EUR"}`))
+	assert.EqualError(t, err, `triplecrown: amount is true, not a decimal (write one as a string, "12.50", or as a number)`)
+
+	// Every problem is reported: the amount and the currency, or the
+	// amount and the missing currency.
+	for in, want := range map[string][]outcome.Code{
+		`{"amount":"1,5","currency":"eur"}`: {ErrInvalidAmount, ErrUnknownCurrency},
+		`{"amount":"1,5"}`:                  {ErrMissingMoney, ErrInvalidAmount},
+	} {
+		var got []outcome.Code
+		for _, p := range outcome.Problems(m2.UnmarshalJSON([]byte(in))) {
+			got = append(got, p.Code)
+		}
+		assert.Equal(t, want, got, in)
+	}
+}
+
+// TestJSON_decimalNumbers: a decimal input may be a JSON number as well as a
+// string, read exactly as its text: 12.50 keeps its two places, and
+// 12345678901234567890.123456789 (29 digits, which a float64 would round to
+// 12345678901234567168) all its digits.
+func TestJSON_decimalNumbers(t *testing.T) {
+	var m Money
+	require.NoError(t, json.Unmarshal([]byte(`{"amount":12.50,"currency":"EUR"}`), &m))
+	assert.Equal(t, "12.50 EUR", m.String())
+	require.NoError(t, json.Unmarshal([]byte(`{"amount":12345678901234567890.123456789,"currency":"EUR"}`), &m))
+	assert.Equal(t, "12345678901234567890.123456789 EUR", m.String())
+	require.NoError(t, json.Unmarshal([]byte(`{"amount":-1.5E+3,"currency":"EUR"}`), &m))
+	assert.True(t, m.Equal(eur("-1500")), "%v", m)
+
+	thresholds := []struct {
+		in   string
+		want Threshold
+	}{
+		{`{"relative":0.02}`, MustThreshold(NewRelativeThreshold(dec("0.02")))},
+		{`{"absolute":0.5}`, MustThreshold(NewAbsoluteThreshold(dec("0.5")))},
+		{`{"absolute":10000,"currency":"EUR"}`, MustThreshold(NewMoneyThreshold(eur("10000")))},
+	}
+	for _, tt := range thresholds {
+		var th Threshold
+		require.NoError(t, json.Unmarshal([]byte(tt.in), &th), tt.in)
+		assert.True(t, tt.want.Equal(th), "%s: %v", tt.in, th)
+	}
+
+	measures := []struct {
+		in   string
+		want Measure
+	}{
+		{`{"value":72}`, mustMeasure(NewValue(dec("72")))},
+		{`{"value":7.5,"weight":120}`, mustMeasure(NewWeightedValue(dec("7.5"), dec("120")))},
+		// 8640 / 120 = 72.
+		{`{"total":8640,"weight":120}`, mustMeasure(NewWeightedValue(dec("72"), dec("120")))},
+		{`{"mean":4.5,"sd":1.2,"n":300}`, mustMeasure(NewMean(dec("4.5"), 1.2, 300))},
+		// 1350 / 300 = 4.5.
+		{`{"total":1350,"sd":1.2,"n":300}`, mustMeasure(NewMean(dec("4.5"), 1.2, 300))},
+	}
+	for _, tt := range measures {
+		var m Measure
+		require.NoError(t, json.Unmarshal([]byte(tt.in), &m), tt.in)
+		assert.True(t, tt.want.Equal(m), "%s: %v", tt.in, m)
+	}
+
+	var p Policy
+	require.NoError(t, json.Unmarshal([]byte(`{"cost":{"relative":0.02},"service":{"absolute":0.25},"revenue":{"relative":0.02},`+
+		`"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`), &p))
+	assert.True(t, MustPolicy(policySpec()).Equal(p))
+
+	var th Threshold
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"relative":[0.02]}`), &th), ErrInvalidAmount)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"absolute":{},"currency":"EUR"}`), &th), ErrInvalidAmount)
 }
 
 func TestCurrency_text(t *testing.T) {
@@ -121,7 +190,7 @@ func TestMeasure_JSON(t *testing.T) {
 		{name: "bad total weight", in: `{"total":"5","weight":"-1"}`, wantErr: ErrInvalidWeight},
 		{name: "bad total", in: `{"total":"t","weight":"1"}`, wantErr: ErrInvalidAmount},
 		{name: "bad value", in: `{"value":"v"}`, wantErr: ErrInvalidAmount},
-		{name: "value as number", in: `{"value":5}`, wantErr: outcome.ErrInvalidJSON},
+		{name: "value as true", in: `{"value":true}`, wantErr: ErrInvalidAmount},
 		{name: "unknown field", in: `{"value":"5","median":"4"}`, wantErr: outcome.ErrInvalidJSON},
 	}
 	for _, tt := range bad {

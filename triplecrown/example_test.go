@@ -202,8 +202,8 @@ func ExampleCrownScore_Relative() {
 	// 0.0286 true flat
 }
 
-// A scorecard is data: it reads from JSON, amounts as strings, and is
-// validated as it is read. Billing cut its cost and the share of bills
+// A scorecard is data: it reads from JSON, amounts as strings (or JSON
+// numbers), and is validated as it is read. Billing cut its cost and the share of bills
 // disputed (lower is better): 120 of 4,000 before, 90 of 4,000 after.
 func ExampleScorecard_UnmarshalJSON() {
 	var card triplecrown.Scorecard
@@ -219,12 +219,15 @@ func ExampleScorecard_UnmarshalJSON() {
 	fmt.Println(card.Unit(), card.Period(), card.Cost().Actual, card.Service().Actual)
 	b, err := json.Marshal(card.Cost().Actual)
 	fmt.Println(string(b), err)
-	err = json.Unmarshal([]byte(`{"unit":"billing","period":"2025","cost":{"baseline":{"amount":800000,"currency":"EUR"}}}`), &card)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	// An amount may be a JSON number too, read exactly as it is written,
+	// its places kept: no float64 comes between the JSON and the decimal.
+	var m triplecrown.Money
+	err = json.Unmarshal([]byte(`{"amount":760000.10,"currency":"EUR"}`), &m)
+	fmt.Println(m, err)
 	// Output:
 	// billing 2025 760000.00 EUR 0.0225 (90 of 4000)
 	// {"amount":"760000.00","currency":"EUR"} <nil>
-	// true
+	// 760000.10 EUR <nil>
 }
 
 // Validation reports every problem at once, each with its stable code.
