@@ -3,7 +3,11 @@ package triplecrown
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
+	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
@@ -11,9 +15,54 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// decodeJSON decodes data into v as every package of the module does: see
-// [jsondecode.Decode].
-func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
+// decodeJSON decodes data into v as every package of the module does (see
+// [jsondecode.Decode]), but for a JSON value of the wrong type, such as a
+// number where a string belongs, which it says in JSON's words and the
+// field's JSON name, not encoding/json's Go struct and type names.
+func decodeJSON(data []byte, v any) error {
+	err := jsondecode.Decode("triplecrown", data, v)
+	if e, ok := err.(*outcome.Error); ok && e.Code == outcome.ErrInvalidJSON {
+		if te, ok := e.Err.(*json.UnmarshalTypeError); ok {
+			return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+				Message: "triplecrown: invalid JSON: " + typeErrorText(te), Err: te}
+		}
+	}
+	return err
+}
+
+// typeErrorText says what a type error found, such as `"sd" is a string,
+// not a number`, or `the value is an array, not an object`.
+func typeErrorText(e *json.UnmarshalTypeError) string {
+	got := "a " + e.Value
+	switch {
+	case strings.HasPrefix(e.Value, "number "):
+		got = "the " + e.Value // the number 2.5, for an integer
+	case e.Value == "array" || e.Value == "object":
+		got = "an " + e.Value
+	case e.Value == "bool":
+		got = "true or false"
+	}
+	var want string
+	switch e.Type.Kind() { // never a pointer: the decoder reports the value's type
+	case reflect.String:
+		want = "a string"
+	case reflect.Bool:
+		want = "true or false"
+	case reflect.Float32, reflect.Float64:
+		want = "a number"
+	case reflect.Slice, reflect.Array:
+		want = "an array"
+	case reflect.Struct, reflect.Map:
+		want = "an object"
+	default:
+		want = "an integer"
+	}
+	where := "the value"
+	if e.Field != "" {
+		where = strconv.Quote(clip(e.Field))
+	}
+	return where + " is " + got + ", not " + want
+}
 
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
 // Marshalling the zero Currency is an error with code [ErrUnknownCurrency].
@@ -454,21 +503,159 @@ func (c Scorecard) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.spec)
 }
 
+// scorecardIn is a Scorecard's JSON form as read, each part raw, so that a
+// problem in one part does not hide those of the others.
+type scorecardIn struct {
+	Unit    json.RawMessage `json:"unit"`
+	Name    json.RawMessage `json:"name"`
+	Period  json.RawMessage `json:"period"`
+	Cost    json.RawMessage `json:"cost"`
+	Revenue json.RawMessage `json:"revenue"`
+	Service json.RawMessage `json:"service"`
+}
+
+// amountsIn is the JSON form of [Amounts] as read.
+type amountsIn struct {
+	Baseline json.RawMessage `json:"baseline"`
+	Actual   json.RawMessage `json:"actual"`
+}
+
+// serviceIn is the JSON form of a [ServiceSpec] as read.
+type serviceIn struct {
+	Name      json.RawMessage `json:"name"`
+	Unit      json.RawMessage `json:"unit"`
+	Direction json.RawMessage `json:"direction"`
+	Baseline  json.RawMessage `json:"baseline"`
+	Actual    json.RawMessage `json:"actual"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a
-// [ScorecardSpec], refusing unknown fields, and validates it as
-// [NewScorecard] does; malformed JSON is an error with code
-// [outcome.ErrInvalidJSON].
+// [ScorecardSpec], refusing unknown fields, with amounts and a measure's
+// decimals as strings or JSON numbers, and validates it as [NewScorecard]
+// does. It reports every problem of the definition, each with the unit's ID
+// first among its IDs: a part that does not decode is reported with the
+// unit and the part named, `triplecrown: unit "billing", baseline cost:
+// amount "12,50" is not a decimal number`, with its own code
+// ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrInvalidMeasure],
+// [outcome.ErrUnknownDirection], ... and [outcome.ErrInvalidJSON] for a
+// value of the wrong type, such as a number for the period), and the rest
+// is checked as NewScorecard checks it. JSON that is not an object with the
+// scorecard's fields (malformed, unknown fields, trailing data) is one
+// error with code [outcome.ErrInvalidJSON]. On error c is unchanged.
 func (c *Scorecard) UnmarshalJSON(data []byte) error {
-	var spec ScorecardSpec
-	if err := decodeJSON(data, &spec); err != nil {
+	var in scorecardIn
+	if err := decodeJSON(data, &in); err != nil {
 		return err
 	}
-	v, err := NewScorecard(spec)
-	if err != nil {
-		return err
+	var (
+		spec ScorecardSpec
+		r    cardReader
+	)
+	r.read(in.Unit, "", partUnit, &spec.Unit) // no unit to name yet
+	r.unit = spec.Unit
+	r.read(in.Name, "name", 0, &spec.Name)
+	r.read(in.Period, "period", partPeriod, &spec.Period)
+	for i, m := range [...]struct {
+		raw      json.RawMessage
+		what     string
+		baseline *Money
+		actual   *Money
+	}{
+		{in.Cost, "cost", &spec.Cost.Baseline, &spec.Cost.Actual},
+		{in.Revenue, "revenue", &spec.Revenue.Baseline, &spec.Revenue.Actual},
+	} {
+		var a amountsIn
+		both := partMoney<<(2*i) | partMoney<<(2*i+1)
+		if r.read(m.raw, m.what, both, &a) {
+			r.read(a.Baseline, "baseline "+m.what, partMoney<<(2*i), m.baseline)
+			r.read(a.Actual, "actual "+m.what, partMoney<<(2*i+1), m.actual)
+		}
 	}
-	*c = v
+	var svc serviceIn
+	if r.read(in.Service, "service", partServiceName|partDirection|partBaseline|partActual, &svc) {
+		r.read(svc.Name, "service measure name", partServiceName, &spec.Service.Name)
+		r.read(svc.Unit, "service unit", 0, &spec.Service.Unit)
+		if given(svc.Direction) {
+			var dir string
+			if r.read(svc.Direction, "service direction", partDirection, &dir) {
+				d, err := outcome.ParseDirection(dir)
+				r.report("service direction", partDirection, err)
+				spec.Service.Direction = d
+			}
+		}
+		r.read(svc.Baseline, "baseline service measure", partBaseline, &spec.Service.Baseline)
+		r.read(svc.Actual, "actual service measure", partActual, &spec.Service.Actual)
+	}
+	if errs := append(r.errs, scorecardProblems(spec, r.bad)...); len(errs) > 0 {
+		return joinAll(errs)
+	}
+	*c = Scorecard{spec: spec}
 	return nil
+}
+
+// cardReader reads the parts of a scorecard's JSON, recording the problems
+// of each with the unit's ID, and which parts did not decode.
+type cardReader struct {
+	unit string
+	errs []error
+	bad  cardPart
+}
+
+// read decodes raw into v, unless it is absent or null, which leaves v
+// alone; a problem is recorded as one of the part what names, and marks the
+// parts in part as not decoded. It reports whether raw decoded.
+func (r *cardReader) read(raw json.RawMessage, what string, part cardPart, v any) bool {
+	if !given(raw) {
+		return true
+	}
+	var err error
+	if u, ok := v.(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(raw)
+	} else {
+		err = decodeJSON(raw, v)
+	}
+	return r.report(what, part, err)
+}
+
+// given reports whether a raw field is given: neither absent nor null.
+func given(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }
+
+// report records err, if not nil, as [cardReader.read] does, and reports
+// whether it was nil.
+func (r *cardReader) report(what string, part cardPart, err error) bool {
+	if err == nil {
+		return true
+	}
+	r.errs = append(r.errs, inPart(r.unit, what, err)...)
+	r.bad |= part
+	return false
+}
+
+// inPart returns the problems of err as problems of the part what names of
+// unit's scorecard: unit's ID first among the IDs, and the message
+// `triplecrown: unit "billing", baseline cost: amount "12,50" is not a
+// decimal number`. With what empty, the part is the unit's ID itself, and
+// the problem names no unit.
+func inPart(unit, what string, err error) []error {
+	ps := outcome.Problems(err)
+	out := make([]error, len(ps))
+	for i, p := range ps {
+		e := &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append([]string{unit}, p.IDs...), Err: p}
+		if what == "" {
+			e.IDs = p.IDs
+			e.Message = "triplecrown: a scorecard's unit: " + bare(p.Message)
+		} else {
+			e.Message = fmt.Sprintf("triplecrown: unit %q, %s: %s", clip(unit), what, bare(p.Message))
+		}
+		out[i] = e
+	}
+	return out
+}
+
+// bare returns a message without the reporting package's prefix,
+// "triplecrown: " or "outcome: ".
+func bare(message string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(message, "triplecrown: "), "outcome: ")
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "cost", "service" or

@@ -360,6 +360,143 @@ func TestScorecard_JSON(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMissingMoney)
 }
 
+// cardWith is a scorecard's JSON for unit u with its parts replaced: each
+// of cost, revenue and service is the JSON of that part, or "" for the valid
+// one below (cost 100 -> 90 EUR, revenue 100 -> 110 EUR, service a value 1
+// -> 2, higher is better), and the period is written as given.
+func cardWith(u, period, cost, revenue, service string) string {
+	if cost == "" {
+		cost = `{"baseline":{"amount":"100","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}}`
+	}
+	if revenue == "" {
+		revenue = `{"baseline":{"amount":"100","currency":"EUR"},"actual":{"amount":"110","currency":"EUR"}}`
+	}
+	if service == "" {
+		service = `{"name":"s","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"value":"2"}}`
+	}
+	return `{"unit":` + u + `,"period":` + period + `,"cost":` + cost + `,"revenue":` + revenue + `,"service":` + service + `}`
+}
+
+// TestScorecard_JSONEveryProblem: decoding a scorecard reports every problem
+// of its parts, each naming the unit (its ID first among the IDs) and the
+// part, once: a part that did not decode is not reported again as missing.
+func TestScorecard_JSONEveryProblem(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{
+			name: "two amounts that are not decimals",
+			in: cardWith(`"billing dept"`, `"2025"`, `{"baseline":{"amount":"12,50","currency":"EUR"},"actual":{"amount":"10","currency":"EUR"}}`,
+				`{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"abc","currency":"EUR"}}`, ""),
+			want: []problem{
+				{ErrInvalidAmount, []string{"billing dept"}, `triplecrown: unit "billing dept", baseline cost: amount "12,50" is not a decimal number`},
+				{ErrInvalidAmount, []string{"billing dept"}, `triplecrown: unit "billing dept", actual revenue: amount "abc" is not a decimal number`},
+			},
+		},
+		{
+			name: "values of the wrong type",
+			in: cardWith(`"u"`, `2025`, "", "",
+				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":"1.5","n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`),
+			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: the value is a number, not a string`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", baseline service measure: invalid JSON: "sd" is a string, not a number`},
+			},
+		},
+		{
+			name: "a unit that is not a string",
+			in:   cardWith(`5`, `"2025"`, "", "", ""),
+			want: []problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value is a number, not a string`},
+			},
+		},
+		{
+			name: "an unknown direction and a measure with two problems",
+			in: cardWith(`"u"`, `"2025"`, "", "",
+				`{"name":"s","direction":"sideways","baseline":{"value":"x","weight":"0"},"actual":{"value":"2"}}`),
+			want: []problem{
+				{outcome.ErrUnknownDirection, []string{"u"}, `triplecrown: unit "u", service direction: unknown direction "sideways"`},
+				{ErrInvalidWeight, []string{"u"}, `triplecrown: unit "u", baseline service measure: service weight 0 is not positive`},
+				{ErrInvalidAmount, []string{"u"}, `triplecrown: unit "u", baseline service measure: service value "x" is not a decimal number`},
+			},
+		},
+		{
+			// Neither the cost's two amounts nor the service's name,
+			// direction and measures are reported missing as well.
+			name: "a part of the wrong shape, and a part with an unknown field",
+			in: cardWith(`"u"`, `"2025"`, `[]`, "",
+				`{"name":"s","direction":"up","baseline":{"value":"1"},"actual":{"value":"2"},"scale":"1-5"}`),
+			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: the value is an array, not an object`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", service: invalid JSON: json: unknown field "scale"`},
+			},
+		},
+		{
+			// A bad amount, an amount in another currency, and a null one:
+			// the checks of NewScorecard go on around the amount that did
+			// not decode.
+			name: "the scorecard's own checks go on",
+			in: cardWith(`" u"`, `""`, `{"baseline":{"amount":"x","currency":"EUR"},"actual":{"amount":"90","currency":"USD"}}`,
+				`{"baseline":null,"actual":{"amount":"-1","currency":"EUR"}}`, ""),
+			want: []problem{
+				{ErrInvalidAmount, []string{" u"}, `triplecrown: unit " u", baseline cost: amount "x" is not a decimal number`},
+				{outcome.ErrInvalidID, []string{" u"}, `outcome: id " u" has surrounding white space`},
+				{ErrEmptyPeriod, []string{" u"}, `triplecrown: unit " u" has no period`},
+				{ErrMissingMoney, []string{" u"}, `triplecrown: unit " u" has no baseline revenue`},
+				{ErrNegativeMoney, []string{" u"}, `triplecrown: unit " u" has a negative actual revenue (-1 EUR)`},
+				{ErrCurrencyMismatch, []string{" u"}, `triplecrown: unit " u" has its actual revenue in EUR, not USD: one scorecard has one currency`},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := MustScorecard(spec("before"))
+			c := before
+			err := json.Unmarshal([]byte(tt.in), &c)
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+				assert.ErrorIs(t, err, p.Code)
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, before.Equal(c), "a failed decode leaves the scorecard alone")
+		})
+	}
+}
+
+// TestDecodeJSON_typeErrors: a JSON value of the wrong type is said in
+// JSON's words, with the field's JSON name, never encoding/json's Go struct
+// and type names.
+func TestDecodeJSON_typeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		in   string
+		want string
+	}{
+		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: the value is an array, not an object`},
+		{"a fraction for places", new(Precision), `{"places":2.5,"mode":"up"}`, `triplecrown: invalid JSON: "places" is the number 2.5, not an integer`},
+		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" is true or false, not an integer`},
+		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" is a string, not a number`},
+		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" is an object, not a string`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.in), tt.v)
+			assert.EqualError(t, err, tt.want)
+			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			var te *json.UnmarshalTypeError
+			assert.ErrorAs(t, err, &te, "the decoder's error is kept as the cause")
+		})
+	}
+}
+
 func TestScore_JSON(t *testing.T) {
 	cs := spec("sales")
 	cs.Revenue = Amounts{Baseline: eur("0"), Actual: eur("0")}

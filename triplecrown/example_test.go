@@ -230,6 +230,29 @@ func ExampleScorecard_UnmarshalJSON() {
 	// 760000.10 EUR <nil>
 }
 
+// Decoding reports every problem of a scorecard, each with the unit's ID
+// and a message that names the unit and the part: here a cost written the
+// German way, a currency in lower case and trials written as a string.
+func ExampleScorecard_UnmarshalJSON_problems() {
+	var card triplecrown.Scorecard
+	err := json.Unmarshal([]byte(`{"unit":"billing","period":"2025",
+		"cost":{"baseline":{"amount":"800.000,00","currency":"EUR"},"actual":{"amount":760000,"currency":"EUR"}},
+		"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"0","currency":"eur"}},
+		"service":{"name":"bills disputed","direction":"lower-is-better",
+		  "baseline":{"successes":120,"trials":4000},"actual":{"successes":90,"trials":"4000"}}}`), &card)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+		fmt.Println(" ", p.Message)
+	}
+	// Output:
+	// invalid-amount [billing]
+	//   triplecrown: unit "billing", baseline cost: amount "800.000,00" is not a decimal number
+	// unknown-currency [billing]
+	//   triplecrown: unit "billing", actual revenue: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
+	// invalid-json [billing]
+	//   triplecrown: unit "billing", actual service measure: invalid JSON: "trials" is a string, not an integer
+}
+
 // Validation reports every problem at once, each with its stable code.
 func ExampleNewScorecard() {
 	_, err := triplecrown.NewScorecard(triplecrown.ScorecardSpec{

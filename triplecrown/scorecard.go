@@ -65,17 +65,45 @@ type Scorecard struct {
 // service measure name or service unit that is not valid UTF-8, which JSON
 // could not carry.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
+	if errs := scorecardProblems(spec, 0); len(errs) > 0 {
+		return Scorecard{}, joinAll(errs)
+	}
+	return Scorecard{spec: spec}, nil
+}
+
+// cardPart is a set of the parts of a scorecard that [scorecardProblems]
+// leaves alone: those a JSON decoder could not read, and has reported.
+type cardPart uint16
+
+// The parts of a scorecard; the four amounts are partMoney shifted by their
+// place in the order baseline cost, actual cost, baseline revenue, actual
+// revenue.
+const (
+	partUnit cardPart = 1 << iota
+	partPeriod
+	partServiceName
+	partDirection
+	partBaseline // the baseline service measure
+	partActual   // the actual service measure
+	partMoney    // the baseline cost; the next three bits are the other amounts
+)
+
+// scorecardProblems returns every problem of spec, as [NewScorecard]
+// reports them, but those of the parts in skip.
+func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 	var errs []error
-	if err := outcome.ValidateID(spec.Unit); err != nil {
-		errs = append(errs, err)
+	if skip&partUnit == 0 {
+		if err := outcome.ValidateID(spec.Unit); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	ids := []string{spec.Unit}
 	unit := clip(spec.Unit)
-	if strings.TrimSpace(spec.Period) == "" {
+	if skip&partPeriod == 0 && strings.TrimSpace(spec.Period) == "" {
 		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: unit %q has no period", unit))
 	}
 	var cur Currency
-	for _, a := range [...]struct {
+	for i, a := range [...]struct {
 		what string
 		m    Money
 	}{
@@ -83,6 +111,8 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 		{"baseline revenue", spec.Revenue.Baseline}, {"actual revenue", spec.Revenue.Actual},
 	} {
 		switch {
+		case skip&(partMoney<<i) != 0:
+			continue
 		case a.m.Currency().IsZero():
 			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: unit %q has no %s", unit, a.what))
 			continue
@@ -99,7 +129,7 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 				unit, a.what, a.m.Currency(), cur))
 		}
 	}
-	errs = append(errs, validateService(ids, spec.Service)...)
+	errs = append(errs, validateService(ids, spec.Service, skip)...)
 	for _, f := range [...]struct{ what, text string }{
 		{"name", spec.Name}, {"period", spec.Period},
 		{"service measure name", spec.Service.Name}, {"service unit", spec.Service.Unit},
@@ -109,27 +139,25 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 				"triplecrown: unit %q has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
 		}
 	}
-	if len(errs) > 0 {
-		return Scorecard{}, joinAll(errs)
-	}
-	return Scorecard{spec: spec}, nil
+	return errs
 }
 
-// validateService checks a scorecard's service measure.
-func validateService(ids []string, s ServiceSpec) []error {
+// validateService checks a scorecard's service measure, but the parts in
+// skip.
+func validateService(ids []string, s ServiceSpec, skip cardPart) []error {
 	var errs []error
 	unit := clip(ids[0])
-	if strings.TrimSpace(s.Name) == "" {
+	if skip&partServiceName == 0 && strings.TrimSpace(s.Name) == "" {
 		errs = append(errs, newError(outcome.ErrEmptyName, ids, "triplecrown: unit %q has a service measure without a name", unit))
 	}
-	if !s.Direction.IsValid() {
+	if skip&partDirection == 0 && !s.Direction.IsValid() {
 		errs = append(errs, newError(outcome.ErrUnknownDirection, ids,
 			"triplecrown: unit %q has a service measure without a valid direction", unit))
 	}
-	if s.Baseline.IsZero() {
+	if skip&partBaseline == 0 && s.Baseline.IsZero() {
 		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no baseline service measure", unit))
 	}
-	if s.Actual.IsZero() {
+	if skip&partActual == 0 && s.Actual.IsZero() {
 		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no actual service measure", unit))
 	}
 	if !s.Baseline.IsZero() && !s.Actual.IsZero() && s.Baseline.kind != s.Actual.kind {
