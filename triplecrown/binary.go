@@ -584,7 +584,7 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 	if err := rd.Done(); err != nil {
 		return binaryError(what, err)
 	}
-	if errs = append(errs, rollupPartsProblems(unit, units, comb, card, len(errs) == 0)...); len(errs) > 0 {
+	if errs = append(errs, rollupPartsProblems(unit, units, true, comb, card, len(errs) == 0)...); len(errs) > 0 {
 		return errors.Join(errs...)
 	}
 	*r = Rollup{card: card, units: units, combination: comb}
@@ -592,12 +592,12 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 }
 
 // rollupPartsProblems returns what is wrong with the parts of a decoded
-// roll-up for unit: no units, an invalid or repeated unit ID, and, if the
-// card is valid (cardOK), a combination that does not suit its service
-// measure.
-func rollupPartsProblems(unit string, units []string, comb Combination, card Scorecard, cardOK bool) []error {
+// roll-up for unit: no units (if they were read: unitsOK), an invalid or
+// repeated unit ID, and, if the card and the combination are valid
+// (cardOK), a combination that does not suit its service measure.
+func rollupPartsProblems(unit string, units []string, unitsOK bool, comb Combination, card Scorecard, cardOK bool) []error {
 	var errs []error
-	if len(units) == 0 {
+	if unitsOK && len(units) == 0 {
 		errs = append(errs, newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no units rolled up", clip(unit)))
 	}
 	seen := make(map[string]struct{}, len(units))

@@ -31,7 +31,7 @@ func decodeJSON(data []byte, v any) error {
 }
 
 // typeErrorText says what a type error found, such as `"sd" is a string,
-// not a number`, or `the value is an array, not an object`.
+// not a number`, or `a value is an array, not an object`.
 func typeErrorText(e *json.UnmarshalTypeError) string {
 	got := "a " + e.Value
 	switch {
@@ -57,7 +57,7 @@ func typeErrorText(e *json.UnmarshalTypeError) string {
 	default:
 		want = "an integer"
 	}
-	where := "the value"
+	where := "a value"
 	if e.Field != "" {
 		where = strconv.Quote(clip(e.Field))
 	}
@@ -870,30 +870,109 @@ func (r Rollup) MarshalJSON() ([]byte, error) {
 	return json.Marshal(rollupJSON{Scorecard: r.card, Units: r.units, Combination: r.combination})
 }
 
+// rollupIn is a Rollup's JSON form as read, each part raw, so that a
+// problem in one part does not hide those of the others.
+type rollupIn struct {
+	Scorecard   json.RawMessage `json:"scorecard"`
+	Units       json.RawMessage `json:"units"`
+	Combination json.RawMessage `json:"combination"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]: it decodes strictly
 // (unknown fields and trailing data are errors with code
-// [outcome.ErrInvalidJSON]), validates the scorecard as [NewScorecard] does,
-// and reports every problem with the rest: no units ([ErrEmptyRollup]), an
-// invalid or repeated unit ID, and a combination that does not suit the
-// service measure ([ErrServiceMismatch]). A decoded roll-up merges and rolls
-// up again like the original.
+// [outcome.ErrInvalidJSON]) and reports every problem of the roll-up at
+// once: the scorecard's, as [Scorecard.UnmarshalJSON] reports them (a
+// missing scorecard is an error with code [ErrInvalidScorecard]), units
+// that are not an array of strings ([outcome.ErrInvalidJSON]) or no units
+// at all ([ErrEmptyRollup]), an invalid or repeated unit ID, a combination
+// that is missing or names none ([ErrUnknownCombination]), and, when the
+// scorecard is valid, a combination that does not suit its service measure
+// ([ErrServiceMismatch]). A decoded roll-up merges and rolls up again like
+// the original. On error r is unchanged.
 func (r *Rollup) UnmarshalJSON(data []byte) error {
-	var in rollupJSON
+	var in rollupIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err
 	}
-	var errs []error
-	if in.Scorecard.IsZero() {
+	var (
+		errs []error
+		card Scorecard
+	)
+	cardOK := false
+	switch {
+	case !given(in.Scorecard):
 		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: a roll-up needs its scorecard"))
+	default:
+		if err := card.UnmarshalJSON(in.Scorecard); err != nil {
+			errs = append(errs, err)
+		} else {
+			cardOK = true
+		}
 	}
-	if !in.Combination.IsValid() {
-		errs = append(errs, newError(ErrUnknownCombination, nil, "triplecrown: a roll-up needs its combination (by sample size or by weight)"))
+	// The roll-up's unit names it in the messages of its other parts, read
+	// from the scorecard even when the scorecard has problems.
+	var head struct {
+		Unit string `json:"unit"`
 	}
-	errs = append(errs, rollupPartsProblems(in.Scorecard.Unit(), in.Units, in.Combination, in.Scorecard,
-		len(errs) == 0)...)
+	_ = json.Unmarshal(in.Scorecard, &head)
+	unit := head.Unit
+	var units []string
+	unitsOK := true
+	if given(in.Units) {
+		if err := decodeJSON(in.Units, &units); err != nil {
+			errs = append(errs, inRollup(unit, "units", err)...)
+			units, unitsOK = nil, false // the decoder may have written some
+		}
+	}
+	var comb Combination
+	switch {
+	case !given(in.Combination):
+		errs = append(errs, newError(ErrUnknownCombination, idsOf(unit),
+			"triplecrown: %s needs its combination (by sample size or by weight)", rollupName(unit)))
+	default:
+		var text string
+		err := decodeJSON(in.Combination, &text)
+		if err == nil {
+			comb, err = ParseCombination(text)
+		}
+		if err != nil {
+			errs = append(errs, inRollup(unit, "combination", err)...)
+		}
+	}
+	errs = append(errs, rollupPartsProblems(unit, units, unitsOK, comb, card, cardOK && comb.IsValid())...)
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	*r = Rollup{card: in.Scorecard, units: in.Units, combination: in.Combination}
+	*r = Rollup{card: card, units: units, combination: comb}
 	return nil
+}
+
+// inRollup returns the problems of err as problems of the part what names
+// of the roll-up for unit: unit's ID first among the IDs (if it has one),
+// and the message `triplecrown: roll-up "centre", combination: ...`.
+func inRollup(unit, what string, err error) []error {
+	ps := outcome.Problems(err)
+	out := make([]error, len(ps))
+	for i, p := range ps {
+		out[i] = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append(idsOf(unit), p.IDs...), Err: p,
+			Message: fmt.Sprintf("triplecrown: %s, %s: %s", rollupName(unit), what, bare(p.Message))}
+	}
+	return out
+}
+
+// idsOf returns the IDs of a problem of id's: id, or none if id is empty.
+func idsOf(id string) []string {
+	if id == "" {
+		return nil
+	}
+	return []string{id}
+}
+
+// rollupName names the roll-up for unit in a message: `roll-up "centre"`,
+// or "a roll-up" when its unit is not known.
+func rollupName(unit string) string {
+	if unit == "" {
+		return "a roll-up"
+	}
+	return fmt.Sprintf("roll-up %q", clip(unit))
 }

@@ -405,7 +405,7 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `2025`, "", "",
 				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":"1.5","n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: the value is a number, not a string`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: a value is a number, not a string`},
 				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", baseline service measure: invalid JSON: "sd" is a string, not a number`},
 			},
 		},
@@ -413,7 +413,7 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			name: "a unit that is not a string",
 			in:   cardWith(`5`, `"2025"`, "", "", ""),
 			want: []problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value is a number, not a string`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: a value is a number, not a string`},
 			},
 		},
 		{
@@ -433,7 +433,7 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `"2025"`, `[]`, "",
 				`{"name":"s","direction":"up","baseline":{"value":"1"},"actual":{"value":"2"},"scale":"1-5"}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: the value is an array, not an object`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: a value is an array, not an object`},
 				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", service: invalid JSON: json: unknown field "scale"`},
 			},
 		},
@@ -480,7 +480,7 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 		in   string
 		want string
 	}{
-		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: the value is an array, not an object`},
+		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: a value is an array, not an object`},
 		{"a fraction for places", new(Precision), `{"places":2.5,"mode":"up"}`, `triplecrown: invalid JSON: "places" is the number 2.5, not an integer`},
 		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" is true or false, not an integer`},
 		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" is a string, not a number`},

@@ -157,6 +157,70 @@ func TestRollup_UnmarshalJSON_errors(t *testing.T) {
 	}
 }
 
+// TestRollup_UnmarshalJSON_everyProblem: a roll-up's problems are reported
+// with those of its scorecard, not hidden behind them, each with its IDs and
+// a message naming the roll-up.
+func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
+	// centre's scorecard: the given period (if any), cost and revenue 1 ->
+	// 1 EUR (the baseline cost as given), a value 1 -> 2.
+	card := func(period, baselineCost string) string {
+		return `{"unit":"centre","period":` + period + `,"cost":{"baseline":{"amount":` + baselineCost + `,"currency":"EUR"},"actual":{"amount":"1","currency":"EUR"}},` +
+			`"revenue":{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"1","currency":"EUR"}},` +
+			`"service":{"name":"s","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"value":"2"}}}`
+	}
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []problem
+	}{
+		{
+			// The scorecard has no period; the units repeat one and
+			// have one with white space; the combination suits values,
+			// but is not checked against an invalid scorecard.
+			name: "a scorecard's problem and the units'",
+			in:   `{"scorecard":` + card(`""`, `"1"`) + `,"units":["front line","front line"," billing"],"combination":"by weight"}`,
+			want: []problem{
+				{triplecrown.ErrEmptyPeriod, []string{"centre"}, `triplecrown: unit "centre" has no period`},
+				{outcome.ErrDuplicateID, []string{"front line"}, `triplecrown: unit "front line" appears twice in "centre"`},
+				{outcome.ErrInvalidID, []string{" billing"}, `outcome: id " billing" has surrounding white space`},
+			},
+		},
+		{
+			// Units that are not strings are not also reported missing.
+			name: "every part wrong",
+			in:   `{"scorecard":` + card(`"2025"`, `"x"`) + `,"units":["a",1],"combination":"pooled"}`,
+			want: []problem{
+				{triplecrown.ErrInvalidAmount, []string{"centre"}, `triplecrown: unit "centre", baseline cost: amount "x" is not a decimal number`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: a value is a number, not a string`},
+				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by sample size or by weight)`},
+			},
+		},
+		{
+			name: "no scorecard, no combination",
+			in:   `{"units":["a"]}`,
+			want: []problem{
+				{triplecrown.ErrInvalidScorecard, nil, `triplecrown: a roll-up needs its scorecard`},
+				{triplecrown.ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by sample size or by weight)`},
+			},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var r triplecrown.Rollup
+			err := json.Unmarshal([]byte(tt.in), &r)
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, r.IsZero())
+		})
+	}
+}
+
 func TestParseCombination(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
@@ -170,6 +234,10 @@ func TestParseCombination(t *testing.T) {
 		require.NoError(t, err, tt.in)
 		assert.Equal(t, tt.want, got)
 	}
+	var c triplecrown.Combination
+	require.NoError(t, json.Unmarshal([]byte(`"by weight"`), &c))
+	assert.Equal(t, triplecrown.ByWeight, c)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"pooled"`), &c), triplecrown.ErrUnknownCombination)
 	_, err := triplecrown.ParseCombination("pooled")
 	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
 	assert.EqualError(t, err, `triplecrown: unknown service combination "pooled" (want by sample size or by weight)`)
