@@ -470,20 +470,20 @@ func (r Rollup) Merge(o Rollup) (Rollup, error) {
 	}
 	for _, u := range o.units {
 		if _, dup := seen[u]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u},
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u, unit, b.Unit},
 				"triplecrown: unit %q is in both roll-ups %q and %q", clip(u), clip(unit), clip(b.Unit)))
 		}
 	}
 	if a.Period != b.Period {
-		errs = append(errs, newError(ErrPeriodMismatch, []string{b.Unit}, "triplecrown: roll-up %q is for period %q, not %q like %q",
+		errs = append(errs, newError(ErrPeriodMismatch, []string{b.Unit, unit}, "triplecrown: roll-up %q is for period %q, not %q like %q",
 			clip(b.Unit), clip(b.Period), clip(a.Period), clip(unit)))
 	}
 	if ca, cb := a.Cost.Baseline.cur, b.Cost.Baseline.cur; ca != cb {
-		errs = append(errs, newError(ErrCurrencyMismatch, []string{b.Unit},
+		errs = append(errs, newError(ErrCurrencyMismatch, []string{b.Unit, unit},
 			"triplecrown: currency mismatch: roll-up %q is in %s but %q is in %s", clip(b.Unit), cb, clip(unit), ca))
 	}
 	if !a.Service.sameMeasure(b.Service) {
-		errs = append(errs, newError(ErrServiceMismatch, []string{b.Unit},
+		errs = append(errs, newError(ErrServiceMismatch, []string{b.Unit, unit},
 			"triplecrown: roll-up %q measures service as %q (%s, %s), %q as %q (%s, %s): they cannot be combined",
 			clip(b.Unit), clip(b.Service.Name), b.Service.Direction, b.Service.Baseline.kind,
 			clip(unit), clip(a.Service.Name), a.Service.Direction, a.Service.Baseline.kind))
@@ -607,7 +607,7 @@ func rollupPartsProblems(unit string, units []string, unitsOK bool, comb Combina
 			continue
 		}
 		if _, dup := seen[u]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u, unit}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
 		}
 		seen[u] = struct{}{}
 	}

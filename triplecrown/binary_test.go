@@ -523,15 +523,17 @@ func TestRollup_Merge_errors(t *testing.T) {
 		o       Rollup
 		wantErr []error
 		wantMsg string
+		wantIDs []string // in the order the message names them
 	}{
 		{name: "shared unit", o: mustRollup(t, "b", rateCard("sales", "1", "1", "1", "1", 1, 2, 1, 2)), wantErr: []error{outcome.ErrDuplicateID},
-			wantMsg: `triplecrown: unit "sales" is in both roll-ups "a" and "b"`},
+			wantMsg: `triplecrown: unit "sales" is in both roll-ups "a" and "b"`, wantIDs: []string{"sales", "a", "b"}},
 		{name: "period", o: mustRollup(t, "b", MustScorecard(other)), wantErr: []error{ErrPeriodMismatch},
-			wantMsg: `triplecrown: roll-up "b" is for period "2026", not "2025" like "a"`},
+			wantMsg: `triplecrown: roll-up "b" is for period "2026", not "2025" like "a"`, wantIDs: []string{"b", "a"}},
 		{name: "currency", o: mustRollup(t, "b", usd), wantErr: []error{ErrCurrencyMismatch},
-			wantMsg: `triplecrown: currency mismatch: roll-up "b" is in USD but "a" is in EUR`},
+			wantMsg: `triplecrown: currency mismatch: roll-up "b" is in USD but "a" is in EUR`, wantIDs: []string{"b", "a"}},
 		{name: "service", o: mustRollup(t, "b", valueCard("v", "1", "1", "1", "1")), wantErr: []error{ErrServiceMismatch},
-			wantMsg: `triplecrown: roll-up "b" measures service as "effort index" (lower is better, value), "a" as "first-contact resolution" (higher is better, rate): they cannot be combined`},
+			wantMsg: `triplecrown: roll-up "b" measures service as "effort index" (lower is better, value), "a" as "first-contact resolution" (higher is better, rate): they cannot be combined`,
+			wantIDs: []string{"b", "a"}},
 		{name: "all of them", o: mustRollup(t, "b", MustScorecard(ScorecardSpec{Unit: "sales", Period: "2026",
 			Cost: usd.Cost(), Revenue: usd.Revenue(), Service: valueCard("v", "1", "1", "1", "1").Service()})),
 			wantErr: []error{outcome.ErrDuplicateID, ErrPeriodMismatch, ErrCurrencyMismatch, ErrServiceMismatch}},
@@ -548,6 +550,7 @@ func TestRollup_Merge_errors(t *testing.T) {
 			}
 			if tt.wantMsg != "" {
 				assert.Equal(t, tt.wantMsg, err.Error())
+				assert.Equal(t, tt.wantIDs, probs[0].IDs)
 			}
 		})
 	}

@@ -185,7 +185,7 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			in:   `{"scorecard":` + card(`""`, `"1"`) + `,"units":["front line","front line"," billing"],"combination":"by weight"}`,
 			want: []problem{
 				{triplecrown.ErrEmptyPeriod, []string{"centre"}, `triplecrown: unit "centre" has no period`},
-				{outcome.ErrDuplicateID, []string{"front line"}, `triplecrown: unit "front line" appears twice in "centre"`},
+				{outcome.ErrDuplicateID, []string{"front line", "centre"}, `triplecrown: unit "front line" appears twice in "centre"`},
 				{outcome.ErrInvalidID, []string{" billing"}, `outcome: id " billing" has surrounding white space`},
 			},
 		},

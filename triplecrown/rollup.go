@@ -172,10 +172,11 @@ func slowSumField(cards []Scorecard, field int) Money {
 // checkCards reports what keeps cards from being rolled up (or attributed)
 // together: none at all, zero Scorecards, duplicate units, and periods,
 // currencies and (if service) service measures that differ from the first
-// card's. Each problem is reported once per card, in the cards' order. what
-// names the cards' purpose in messages (`roll-up "e"`, "the
-// contributions"); ids are the IDs of the error for no cards at all: the
-// roll-up's unit, or nil when there is no unit to name.
+// card's. Each problem is reported once per card, in the cards' order, with
+// the IDs of the units it names in the order it names them. what names the
+// cards' purpose in messages (`roll-up "e"`, "the contributions"); ids are
+// the IDs what names: the roll-up's unit, or nil when there is no unit to
+// name.
 func checkCards(what string, ids []string, cards []Scorecard, service bool) []error {
 	if len(cards) == 0 {
 		return []error{newError(ErrEmptyRollup, ids, "triplecrown: no scorecards for %s", what)}
@@ -186,11 +187,11 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 	for i := range cards {
 		s := &cards[i].spec
 		if cards[i].IsZero() {
-			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: scorecard %d for %s is the zero Scorecard", i, what))
+			errs = append(errs, newError(ErrInvalidScorecard, ids, "triplecrown: scorecard %d for %s is the zero Scorecard", i, what))
 			continue
 		}
 		if _, dup := seen[s.Unit]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{s.Unit},
+			errs = append(errs, newError(outcome.ErrDuplicateID, append([]string{s.Unit}, ids...),
 				"triplecrown: unit %q appears twice in the scorecards for %s", clip(s.Unit), what))
 			continue
 		}
@@ -200,15 +201,15 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 			continue
 		}
 		if s.Period != first.Period {
-			errs = append(errs, newError(ErrPeriodMismatch, []string{s.Unit}, "triplecrown: unit %q is for period %q, not %q like unit %q",
+			errs = append(errs, newError(ErrPeriodMismatch, []string{s.Unit, first.Unit}, "triplecrown: unit %q is for period %q, not %q like unit %q",
 				clip(s.Unit), clip(s.Period), clip(first.Period), clip(first.Unit)))
 		}
 		if c, fc := s.Cost.Baseline.cur, first.Cost.Baseline.cur; c != fc {
-			errs = append(errs, newError(ErrCurrencyMismatch, []string{s.Unit},
+			errs = append(errs, newError(ErrCurrencyMismatch, []string{s.Unit, first.Unit},
 				"triplecrown: currency mismatch: unit %q is in %s but unit %q is in %s", clip(s.Unit), c, clip(first.Unit), fc))
 		}
 		if service && !s.Service.sameMeasure(first.Service) {
-			errs = append(errs, newError(ErrServiceMismatch, []string{s.Unit},
+			errs = append(errs, newError(ErrServiceMismatch, []string{s.Unit, first.Unit},
 				"triplecrown: unit %q measures service as %q (%s, %s), unit %q as %q (%s, %s): they cannot be combined",
 				clip(s.Unit), clip(s.Service.Name), s.Service.Direction, s.Service.Baseline.kind,
 				clip(first.Unit), clip(first.Service.Name), first.Service.Direction, first.Service.Baseline.kind))

@@ -243,6 +243,49 @@ func TestNewRollup_errors(t *testing.T) {
 	}
 }
 
+// TestNewRollup_errorIDs: each problem carries the IDs of the units it
+// names, in the order it names them (outcome.Error's IDs), the roll-up's
+// among them when it is named.
+func TestNewRollup_errorIDs(t *testing.T) {
+	billing := spec("billing")
+	billing.Period = "2024"
+	usd := func(s string) Money { return MustMoney(s, "USD") }
+	billing.Cost = Amounts{Baseline: usd("1000000"), Actual: usd("900000")}
+	billing.Revenue = Amounts{Baseline: usd("2000000"), Actual: usd("2300000")}
+	front := MustScorecard(spec("front line"))
+	cards := []Scorecard{front, MustScorecard(billing), {}, rateCard("web", "1", "1", "1", "1", 1, 2, 1, 2), front}
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	want := []problem{
+		{ErrPeriodMismatch, []string{"billing", "front line"}, `triplecrown: unit "billing" is for period "2024", not "2025" like unit "front line"`},
+		{ErrCurrencyMismatch, []string{"billing", "front line"}, `triplecrown: currency mismatch: unit "billing" is in USD but unit "front line" is in EUR`},
+		{ErrInvalidScorecard, []string{"centre"}, `triplecrown: scorecard 2 for roll-up "centre" is the zero Scorecard`},
+		{ErrServiceMismatch, []string{"web", "front line"}, `triplecrown: unit "web" measures service as "first-contact resolution" (higher is better, rate), unit "front line" as "time to respond" (lower is better, mean): they cannot be combined`},
+		{outcome.ErrDuplicateID, []string{"front line", "centre"}, `triplecrown: unit "front line" appears twice in the scorecards for roll-up "centre"`},
+	}
+	_, err := NewRollup("centre", cards)
+	var got []problem
+	for _, p := range outcome.Problems(err) {
+		got = append(got, problem{p.Code, p.IDs, p.Message})
+	}
+	assert.Equal(t, want, got)
+
+	// Contributions have no roll-up to name: the units alone.
+	_, err = NewContributions(Cost, []Scorecard{front, MustScorecard(billing), front}, 0)
+	got = nil
+	for _, p := range outcome.Problems(err) {
+		got = append(got, problem{p.Code, p.IDs, p.Message})
+	}
+	assert.Equal(t, []problem{
+		{ErrPeriodMismatch, []string{"billing", "front line"}, `triplecrown: unit "billing" is for period "2024", not "2025" like unit "front line"`},
+		{ErrCurrencyMismatch, []string{"billing", "front line"}, `triplecrown: currency mismatch: unit "billing" is in USD but unit "front line" is in EUR`},
+		{outcome.ErrDuplicateID, []string{"front line"}, `triplecrown: unit "front line" appears twice in the scorecards for the contributions`},
+	}, got)
+}
+
 // TestNewRollup_wideMoney: amounts too wide for the fixed-point path are
 // still summed exactly.
 func TestNewRollup_wideMoney(t *testing.T) {
