@@ -14,7 +14,8 @@ import (
 // Contribution is one unit's part of the enterprise's cost saving or revenue
 // growth: the money, and its share of the total in percent.
 //
-// Contribution is immutable.
+// Contribution is immutable. Its JSON form is read back only within its
+// [Contributions]: [Contribution.UnmarshalJSON] refuses it alone.
 type Contribution struct {
 	unit      string
 	amount    Money
@@ -57,7 +58,9 @@ func (c Contribution) String() string {
 // substantial triple crown contribution". Units that detracted are listed
 // with the others, marked, never hidden. Make one with [NewContributions].
 //
-// Contributions is immutable. The zero Contributions is invalid.
+// Contributions is immutable. The zero Contributions is invalid. Its JSON
+// form reads back, checked to agree with itself:
+// [Contributions.UnmarshalJSON].
 type Contributions struct {
 	crown     Crown
 	total     Money
@@ -114,13 +117,8 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 	if len(errs) > 0 {
 		return Contributions{}, joinAll(errs)
 	}
-	what := "cost saving"
-	if crown == Revenue {
-		what = "revenue growth"
-	}
+	what := crownWhat(crown)
 	items := make([]Contribution, len(cards))
-	amounts := make([]Money, len(cards))
-	var sum summer
 	for i := range cards {
 		s := &cards[i].spec
 		a := s.Cost.Baseline.amount.Sub(s.Cost.Actual.amount)
@@ -130,17 +128,37 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 		if !amountBounds.holds(a) {
 			errs = append(errs, amountBounds.check(a, []string{s.Unit}, fmt.Sprintf("the %s of unit %q", what, clip(s.Unit))))
 		}
-		m := makeMoney(a, s.Cost.Baseline.cur)
-		items[i] = Contribution{unit: s.Unit, amount: m, detractor: m.Sign() < 0}
-		amounts[i] = m
-		_ = sum.add(m) // one currency, checked
+		items[i] = Contribution{unit: s.Unit, amount: makeMoney(a, s.Cost.Baseline.cur), detractor: a.Sign() < 0}
 	}
 	if len(errs) > 0 {
 		return Contributions{}, joinAll(errs)
 	}
+	return withShares(crown, items, places)
+}
+
+// crownWhat names what a crown's contributions are to: "cost saving" or
+// "revenue growth".
+func crownWhat(crown Crown) string {
+	if crown == Revenue {
+		return "revenue growth"
+	}
+	return "cost saving"
+}
+
+// withShares returns the contributions items make to crown, their total and
+// their shares to places computed: the items have their units, amounts and
+// detractors, in one currency, each amount within the bounds. A total
+// beyond them is an error with code [ErrInvalidAmount].
+func withShares(crown Crown, items []Contribution, places int32) (Contributions, error) {
+	amounts := make([]Money, len(items))
+	var sum summer
+	for i := range items {
+		amounts[i] = items[i].amount
+		_ = sum.add(amounts[i]) // one currency, checked
+	}
 	total := sum.total(amounts)
 	if sum.wide && !amountBounds.holds(total.amount) {
-		return Contributions{}, amountBounds.check(total.amount, nil, "the total "+what)
+		return Contributions{}, amountBounds.check(total.amount, nil, "the total "+crownWhat(crown))
 	}
 	c := Contributions{crown: crown, total: total, items: items, places: places}
 	if !total.amount.IsZero() {

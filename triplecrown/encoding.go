@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -631,23 +632,27 @@ func (r *cardReader) report(what string, part cardPart, err error) bool {
 	return false
 }
 
-// inPart returns the problems of err as problems of the part what names of
-// unit's scorecard: unit's ID first among the IDs, and the message
+// inPart returns the problems of err as problems of the part what names
+// of unit's scorecard: unit's ID first among the IDs, and the message
 // `triplecrown: unit "billing", baseline cost: amount "12,50" is not a
 // decimal number`. With what empty, the part is the unit's ID itself, and
 // the problem names no unit.
 func inPart(unit, what string, err error) []error {
+	if what == "" {
+		return within(nil, "a scorecard's unit", err)
+	}
+	return within([]string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what), err)
+}
+
+// within returns the problems of err as problems of where, which ids
+// identify: ids first among their IDs, and where in their messages,
+// "triplecrown: where: message".
+func within(ids []string, where string, err error) []error {
 	ps := outcome.Problems(err)
 	out := make([]error, len(ps))
 	for i, p := range ps {
-		e := &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append([]string{unit}, p.IDs...), Err: p}
-		if what == "" {
-			e.IDs = p.IDs
-			e.Message = "triplecrown: a scorecard's unit: " + bare(p.Message)
-		} else {
-			e.Message = fmt.Sprintf("triplecrown: unit %q, %s: %s", clip(unit), what, bare(p.Message))
-		}
-		out[i] = e
+		out[i] = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append(slices.Clip(ids), p.IDs...), Err: p,
+			Message: "triplecrown: " + where + ": " + bare(p.Message)}
 	}
 	return out
 }
@@ -757,6 +762,23 @@ func (s CrownScore) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// UnmarshalJSON implements [json.Unmarshaler] by refusing, so that
+// json.Unmarshal never leaves a zero CrownScore without a word: a crown
+// score is a judgement [Scorecard.Score] computes, and its JSON is a report
+// for people and dashboards, which leaves out what its reason is built from
+// (the policy's places, the measures' exact values). Store the scorecard
+// and the policy, which decode, and score again. It returns an error with
+// code [outcome.ErrInvalidJSON] and leaves s unchanged.
+func (s *CrownScore) UnmarshalJSON([]byte) error {
+	return notReadBack("crown score", "store its scorecard and policy, which are, and score again")
+}
+
+// notReadBack is the error of a result's UnmarshalJSON that refuses: what
+// names the result, instead says what to store.
+func notReadBack(what, instead string) error {
+	return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a %s is not read back from JSON: %s", what, instead)
+}
+
 // MarshalJSON implements [json.Marshaler]: the score with its crowns, for a
 // BI tool to show without recomputing.
 func (s Score) MarshalJSON() ([]byte, error) {
@@ -773,6 +795,16 @@ func (s Score) MarshalJSON() ([]byte, error) {
 	}{s.unit, s.period, s.verdict, s.CrownsWon(), s.Reason(), s.crowns})
 }
 
+// UnmarshalJSON implements [json.Unmarshaler] by refusing, so that
+// json.Unmarshal never leaves a zero Score without a word: a score is a
+// judgement [Scorecard.Score] computes, and its JSON is a report, as its
+// crowns' are (see [CrownScore.UnmarshalJSON]). Store the scorecard and the
+// policy, which decode, and score again. It returns an error with code
+// [outcome.ErrInvalidJSON] and leaves s unchanged.
+func (s *Score) UnmarshalJSON([]byte) error {
+	return notReadBack("score", "store its scorecard and policy, which are, and score again")
+}
+
 // MarshalJSON implements [json.Marshaler]: the unit, its money contribution,
 // its share in percent as a string ("share":"37.5", whatever decimal's
 // package-level MarshalJSONWithoutQuotes says) and whether it detracted, for
@@ -786,12 +818,21 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 	}{c.unit, c.amount, decfmt.String(c.share), c.detractor})
 }
 
+// UnmarshalJSON implements [json.Unmarshaler] by refusing, so that
+// json.Unmarshal never leaves a zero Contribution without a word: a
+// contribution's share is of the total of all the units' contributions, so
+// it is read back only with them, as [Contributions] (see
+// [Contributions.UnmarshalJSON]). It returns an error with code
+// [outcome.ErrInvalidJSON] and leaves c unchanged.
+func (c *Contribution) UnmarshalJSON([]byte) error {
+	return notReadBack("contribution", "its share is of the total, so it is read back with the others, as contributions")
+}
+
 // MarshalJSON implements [json.Marshaler]: the crown, the total, the places
 // the shares are rounded to, whether shares are defined, and every unit's
-// contribution in the order of the cards, detractors included. Like a
-// [Score]'s, it is a report computed from scorecards: there is no
-// UnmarshalJSON. The zero Contributions is an error with code
-// [ErrUnknownCrown].
+// contribution in the order of the cards, detractors included. It carries
+// everything a Contributions holds, so [Contributions.UnmarshalJSON] reads
+// it back. The zero Contributions is an error with code [ErrUnknownCrown].
 func (c Contributions) MarshalJSON() ([]byte, error) {
 	if c.IsZero() {
 		return nil, newError(ErrUnknownCrown, nil, "triplecrown: cannot marshal the zero Contributions")
@@ -803,6 +844,155 @@ func (c Contributions) MarshalJSON() ([]byte, error) {
 		SharesDefined bool           `json:"sharesDefined"`
 		Contributions []Contribution `json:"contributions"`
 	}{c.crown, c.total, c.places, c.hasShares, c.items})
+}
+
+// contributionsIn is the JSON form of [Contributions] as read.
+type contributionsIn struct {
+	Crown         *string          `json:"crown"`
+	Total         json.RawMessage  `json:"total"`
+	Places        *int32           `json:"places"`
+	SharesDefined *bool            `json:"sharesDefined"`
+	Contributions []contributionIn `json:"contributions"`
+}
+
+// contributionIn is the JSON form of a [Contribution] as read.
+type contributionIn struct {
+	Unit      *string         `json:"unit"`
+	Amount    json.RawMessage `json:"amount"`
+	Share     *decimalJSON    `json:"share"`
+	Detractor *bool           `json:"detractor"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it reads back the form
+// [Contributions.MarshalJSON] writes, every field required, decimals as
+// strings or JSON numbers, and accepts exactly what [NewContributions]
+// could have made: the crown is cost or revenue ([ErrUnknownCrown]), the
+// places within 0 to [MaxSharePlaces] ([outcome.ErrInvalidPlaces]), there
+// is at least one contribution ([ErrEmptyRollup]), each of a valid unit ID
+// ([outcome.ErrEmptyID], ...) given once ([outcome.ErrDuplicateID]), with
+// an amount ([ErrMissingMoney], [ErrInvalidAmount], ...) in the currency of
+// the others ([ErrCurrencyMismatch]); and what is computed from the
+// amounts agrees with them: the total is their exact sum (a sum beyond the
+// bounds is an error with code [ErrInvalidAmount]), the shares are defined
+// exactly when it is not zero, a detractor is a unit whose amount is
+// negative, and each share is the one the largest-remainder rounding gives
+// (a field missing, or one that disagrees, is an error with code
+// [outcome.ErrInvalidJSON]). Every problem is reported, each with the
+// unit's ID where one is involved; on error c is unchanged.
+func (c *Contributions) UnmarshalJSON(data []byte) error {
+	var in contributionsIn
+	if err := decodeJSON(data, &in); err != nil {
+		return err
+	}
+	var errs []error
+	bad := func(code outcome.Code, ids []string, format string, args ...any) {
+		errs = append(errs, newError(code, ids, "triplecrown: "+format, args...))
+	}
+	var crown Crown
+	if in.Crown == nil {
+		bad(ErrUnknownCrown, nil, `contributions need their "crown" (cost or revenue)`)
+	} else if cr, err := ParseCrown(*in.Crown); err != nil {
+		errs = append(errs, err)
+	} else if cr == Service {
+		bad(ErrUnknownCrown, nil, "contributions are of cost or revenue, not %s: service is not money", cr)
+	} else {
+		crown = cr
+	}
+	var total Money
+	if !given(in.Total) {
+		bad(ErrMissingMoney, nil, `contributions need their "total"`)
+	} else if err := total.UnmarshalJSON(in.Total); err != nil {
+		errs = append(errs, within(nil, "the contributions' total", err)...)
+	}
+	if in.Places == nil {
+		bad(outcome.ErrInvalidPlaces, nil, `contributions need the "places" of their shares`)
+	} else if p := *in.Places; p < 0 || p > MaxSharePlaces {
+		bad(outcome.ErrInvalidPlaces, nil, "a share's places must be 0 to %d, not %d", MaxSharePlaces, p)
+	}
+	if in.SharesDefined == nil {
+		bad(outcome.ErrInvalidJSON, nil, `contributions need "sharesDefined"`)
+	}
+	if len(in.Contributions) == 0 {
+		bad(ErrEmptyRollup, nil, "contributions need at least one unit's contribution")
+	}
+	items := make([]Contribution, len(in.Contributions))
+	seen := make(map[string]struct{}, len(items))
+	first := -1 // the first contribution whose amount decoded
+	for i, ci := range in.Contributions {
+		if ci.Unit == nil {
+			bad(outcome.ErrEmptyID, nil, `contribution %d has no "unit"`, i)
+			continue
+		}
+		unit := *ci.Unit
+		ids := []string{unit}
+		if err := outcome.ValidateID(unit); err != nil {
+			errs = append(errs, err)
+		} else if _, dup := seen[unit]; dup {
+			bad(outcome.ErrDuplicateID, ids, "unit %q has two contributions", clip(unit))
+		}
+		seen[unit] = struct{}{}
+		where := fmt.Sprintf("the contribution of unit %q", clip(unit))
+		items[i].unit = unit
+		if !given(ci.Amount) {
+			bad(ErrMissingMoney, ids, "%s has no amount", where)
+		} else if err := items[i].amount.UnmarshalJSON(ci.Amount); err != nil {
+			errs = append(errs, within(ids, where+", amount", err)...)
+		} else if first < 0 {
+			first = i
+		} else if cur, fcur := items[i].amount.cur, items[first].amount.cur; cur != fcur {
+			bad(ErrCurrencyMismatch, []string{unit, items[first].unit}, "currency mismatch: unit %q is in %s but unit %q is in %s",
+				clip(unit), cur, clip(items[first].unit), fcur)
+		}
+		if ci.Share == nil {
+			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)
+		} else if d, err := ci.Share.parse("share", amountBounds); err != nil {
+			errs = append(errs, within(ids, where, err)...)
+		} else {
+			items[i].share = d
+		}
+		if ci.Detractor == nil {
+			bad(outcome.ErrInvalidJSON, ids, `%s has no "detractor"`, where)
+		} else {
+			items[i].detractor = *ci.Detractor
+		}
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	stored := slices.Clone(items)
+	for i := range items {
+		items[i].detractor = items[i].amount.Sign() < 0
+	}
+	v, err := withShares(crown, items, *in.Places)
+	if err != nil {
+		return err
+	}
+	if !v.total.Equal(total) {
+		bad(outcome.ErrInvalidJSON, nil, "the contributions' total is %s, not the sum of their amounts, %s", total, v.total)
+	}
+	if v.hasShares != *in.SharesDefined {
+		bad(outcome.ErrInvalidJSON, nil, `the contributions say "sharesDefined" is %v, but their total is %s`, *in.SharesDefined, v.total)
+	}
+	for i, g := range stored {
+		ids := []string{g.unit}
+		if g.detractor != v.items[i].detractor {
+			bad(outcome.ErrInvalidJSON, ids, `the contribution of unit %q says "detractor" is %v, but its amount is %s`,
+				clip(g.unit), g.detractor, g.amount)
+		}
+		if !g.share.Equal(v.items[i].share) {
+			places := "places"
+			if v.places == 1 {
+				places = "place"
+			}
+			bad(outcome.ErrInvalidJSON, ids, "the contribution of unit %q has a share of %s%%, but its amount is %s%% of the total to %d %s",
+				clip(g.unit), decfmt.String(g.share), decfmt.String(v.items[i].share), v.places, places)
+		}
+	}
+	if len(errs) > 0 {
+		return joinAll(errs)
+	}
+	*c = v
+	return nil
 }
 
 // MarshalJSON implements [json.Marshaler]: the ROI's [ROISpec], the
@@ -951,13 +1141,7 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 // of the roll-up for unit: unit's ID first among the IDs (if it has one),
 // and the message `triplecrown: roll-up "centre", combination: ...`.
 func inRollup(unit, what string, err error) []error {
-	ps := outcome.Problems(err)
-	out := make([]error, len(ps))
-	for i, p := range ps {
-		out[i] = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append(idsOf(unit), p.IDs...), Err: p,
-			Message: fmt.Sprintf("triplecrown: %s, %s: %s", rollupName(unit), what, bare(p.Message))}
-	}
-	return out
+	return within(idsOf(unit), rollupName(unit)+", "+what, err)
 }
 
 // idsOf returns the IDs of a problem of id's: id, or none if id is empty.

@@ -485,6 +485,9 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" is true or false, not an integer`},
 		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" is a string, not a number`},
 		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" is an object, not a string`},
+		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: a value is an array, not an object`},
+		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" is an object, not an array`},
+		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" is a string, not true or false`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

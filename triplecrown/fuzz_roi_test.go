@@ -121,3 +121,44 @@ func checkJSONRoundTrip[T any, PT interface {
 		t.Fatalf("round trip of %s: %v", b, err)
 	}
 }
+
+// FuzzContributionsJSON: decoding contributions never panics, fails only
+// with coded problems, and what decodes marshals to JSON that decodes again
+// and marshals to the same bytes.
+func FuzzContributionsJSON(f *testing.F) {
+	for _, places := range []int32{0, 1, 6} {
+		c, err := NewContributions(Cost, []Scorecard{costCard("a", "1000", "700"), costCard("b", "500", "350"), costCard("c", "200", "250")}, places)
+		if err != nil {
+			f.Fatal(err)
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add(`{"crown":"revenue","total":{"amount":"0","currency":"EUR"},"places":2,"sharesDefined":false,` +
+		`"contributions":[{"unit":"a","amount":{"amount":"1","currency":"EUR"},"share":"0","detractor":false},` +
+		`{"unit":"b","amount":{"amount":-1,"currency":"EUR"},"share":0,"detractor":true}]}`)
+	f.Add(`{}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		var c Contributions
+		if err := c.UnmarshalJSON([]byte(data)); err != nil {
+			if len(outcome.Problems(err)) == 0 {
+				t.Fatalf("error without a code: %v", err)
+			}
+			return
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back Contributions
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("unmarshal %s: %v", b, err)
+		}
+		if b2, err := json.Marshal(back); err != nil || string(b2) != string(b) {
+			t.Fatalf("round trip of %s gave %s, %v", b, b2, err)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package triplecrown_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,6 +36,201 @@ func TestContributions_JSON(t *testing.T) {
 
 	_, err = json.Marshal(triplecrown.Contributions{})
 	assert.ErrorIs(t, err, triplecrown.ErrUnknownCrown)
+}
+
+// TestResults_notReadBack: a score, a crown score and a lone contribution
+// are reports, refused by json.Unmarshal with a coded error rather than left
+// zero without a word; the value given is left as it was.
+func TestResults_notReadBack(t *testing.T) {
+	score, err := departments()[0].Score(triplecrown.MustPolicy(triplecrown.PolicySpec{
+		SignificanceLevel: 0.05, Precision: triplecrown.MustPrecision(4, outcome.RoundHalfEven)}))
+	require.NoError(t, err)
+	contrib, err := triplecrown.NewContributions(triplecrown.Cost, departments(), 0)
+	require.NoError(t, err)
+	var first triplecrown.Contribution
+	for c := range contrib.All() {
+		first = c
+		break
+	}
+	for _, tt := range []struct {
+		name string
+		v    any // a pointer to a value that is not the zero value
+		want string
+	}{
+		{"score", &score, "triplecrown: a score is not read back from JSON: store its scorecard and policy, which are, and score again"},
+		{"crown score", ptr(score.Cost()), "triplecrown: a crown score is not read back from JSON: store its scorecard and policy, which are, and score again"},
+		{"contribution", &first, "triplecrown: a contribution is not read back from JSON: its share is of the total, so it is read back with the others, as contributions"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			stored, err := json.Marshal(tt.v)
+			require.NoError(t, err)
+			err = json.Unmarshal(stored, tt.v)
+			assert.EqualError(t, err, tt.want)
+			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			again, err := json.Marshal(tt.v)
+			require.NoError(t, err)
+			assert.Equal(t, string(stored), string(again), "the value is left as it was")
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestContributions_UnmarshalJSON: contributions read back as they were
+// written: by hand (see TestContributions_JSON), the departments' cost
+// savings 50,000, 300,000, 20,000 and -120,000 EUR, total 250,000, shares
+// 20, 120, 8 and -48; and three equal savings of 1 EUR to one place,
+// 33.3 each with 0.1 left for the unit whose ID sorts first, "a": 33.4.
+// Their revenue growth is 800,000 + 100,000 = 900,000 (shares 89 and 11:
+// 88.89 and 11.11 rounded by largest remainder), and a zero total has no
+// shares.
+func TestContributions_UnmarshalJSON(t *testing.T) {
+	three := []triplecrown.Scorecard{}
+	for _, u := range []string{"c", "a", "b"} {
+		s := departments()[2].Spec()
+		s.Unit, s.Cost = u, triplecrown.Amounts{Baseline: eur("2"), Actual: eur("1")}
+		three = append(three, triplecrown.MustScorecard(s))
+	}
+	for _, tt := range []struct {
+		name   string
+		crown  triplecrown.Crown
+		cards  []triplecrown.Scorecard
+		places int32
+		shares []string
+	}{
+		{"departments' cost", triplecrown.Cost, departments(), 0, []string{"20", "120", "8", "-48"}},
+		{"three equal savings", triplecrown.Cost, three, 1, []string{"33.3", "33.4", "33.3"}},
+		{"departments' revenue", triplecrown.Revenue, departments()[:2], 0, []string{"89", "11"}},
+		{"no total", triplecrown.Revenue, departments()[2:], 2, []string{"0", "0"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := triplecrown.NewContributions(tt.crown, tt.cards, tt.places)
+			require.NoError(t, err)
+			stored, err := json.Marshal(c)
+			require.NoError(t, err)
+			var back triplecrown.Contributions
+			require.NoError(t, json.Unmarshal(stored, &back))
+			again, err := json.Marshal(back)
+			require.NoError(t, err)
+			assert.Equal(t, string(stored), string(again))
+			assert.Equal(t, tt.crown, back.Crown())
+			assert.True(t, c.Total().Equal(back.Total()))
+			assert.Equal(t, c.SharesDefined(), back.SharesDefined())
+			assert.Equal(t, tt.places, back.Places())
+			var shares []string
+			for it := range back.All() {
+				shares = append(shares, it.Share().String())
+			}
+			assert.Equal(t, tt.shares, shares)
+		})
+	}
+
+	// Decimals may be JSON numbers.
+	var c triplecrown.Contributions
+	require.NoError(t, json.Unmarshal([]byte(`{"crown":"cost","total":{"amount":3,"currency":"EUR"},"places":1,"sharesDefined":true,
+		"contributions":[{"unit":"a","amount":{"amount":1,"currency":"EUR"},"share":33.3,"detractor":false},
+		{"unit":"b","amount":{"amount":2,"currency":"EUR"},"share":66.7,"detractor":false}]}`), &c))
+	assert.True(t, eur("3").Equal(c.Total()))
+	// 1/3 and 2/3 of 100 to one place are 33.3 and 66.6, 0.1 left: it goes
+	// to the larger remainder, b's 0.0666... (a's is 0.0333...).
+	err := json.Unmarshal([]byte(`{"crown":"cost","total":{"amount":3,"currency":"EUR"},"places":1,"sharesDefined":true,
+		"contributions":[{"unit":"a","amount":{"amount":1,"currency":"EUR"},"share":33.4,"detractor":false},
+		{"unit":"b","amount":{"amount":2,"currency":"EUR"},"share":66.6,"detractor":false}]}`), &c)
+	assert.EqualError(t, err, `triplecrown: the contribution of unit "a" has a share of 33.4%, but its amount is 33.3% of the total to 1 place`+"\n"+
+		`triplecrown: the contribution of unit "b" has a share of 66.6%, but its amount is 66.7% of the total to 1 place`)
+}
+
+// TestContributions_UnmarshalJSON_errors: what NewContributions could not
+// have made is refused, every problem at once, each with the unit's ID
+// where one is involved.
+func TestContributions_UnmarshalJSON_errors(t *testing.T) {
+	// item writes one contribution: unit, amount in EUR, share, detractor.
+	item := func(unit, amount, share, detractor string) string {
+		return `{"unit":"` + unit + `","amount":{"amount":"` + amount + `","currency":"EUR"},"share":"` + share + `","detractor":` + detractor + `}`
+	}
+	// The departments' cost contributions, as written (see
+	// TestContributions_UnmarshalJSON), with the total and the items given.
+	deps := func(total string, items ...string) string {
+		return `{"crown":"cost","total":{"amount":"` + total + `","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[` +
+			strings.Join(items, ",") + `]}`
+	}
+	sales, service := item("sales", "50000", "20", "false"), item("service", "300000", "120", "false")
+	logistics, marketing := item("logistics", "20000", "8", "false"), item("marketing", "-120000", "-48", "true")
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []problem
+	}{
+		{"a share that is not the one rounded", deps("250000", item("sales", "50000", "21", "false"), service, logistics, item("marketing", "-120000", "-49", "true")),
+			[]problem{
+				{outcome.ErrInvalidJSON, []string{"sales"}, `triplecrown: the contribution of unit "sales" has a share of 21%, but its amount is 20% of the total to 0 places`},
+				{outcome.ErrInvalidJSON, []string{"marketing"}, `triplecrown: the contribution of unit "marketing" has a share of -49%, but its amount is -48% of the total to 0 places`},
+			}},
+		{"a total that is not the sum, and a detractor not marked", deps("260000", sales, service, logistics, item("marketing", "-120000", "-48", "false")),
+			[]problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: the contributions' total is 260000 EUR, not the sum of their amounts, 250000 EUR`},
+				{outcome.ErrInvalidJSON, []string{"marketing"}, `triplecrown: the contribution of unit "marketing" says "detractor" is false, but its amount is -120000 EUR`},
+			}},
+		{"shares said undefined", strings.Replace(deps("250000", sales, service, logistics, marketing), `"sharesDefined":true`, `"sharesDefined":false`, 1),
+			[]problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: the contributions say "sharesDefined" is false, but their total is 250000 EUR`},
+			}},
+		{"service, too many places, nobody",
+			`{"crown":"service","total":{"amount":"0","currency":"EUR"},"places":7,"sharesDefined":false,"contributions":[]}`,
+			[]problem{
+				{triplecrown.ErrUnknownCrown, nil, `triplecrown: contributions are of cost or revenue, not service: service is not money`},
+				{outcome.ErrInvalidPlaces, nil, `triplecrown: a share's places must be 0 to 6, not 7`},
+				{triplecrown.ErrEmptyRollup, nil, `triplecrown: contributions need at least one unit's contribution`},
+			}},
+		{"nothing", `{}`,
+			[]problem{
+				{triplecrown.ErrUnknownCrown, nil, `triplecrown: contributions need their "crown" (cost or revenue)`},
+				{triplecrown.ErrMissingMoney, nil, `triplecrown: contributions need their "total"`},
+				{outcome.ErrInvalidPlaces, nil, `triplecrown: contributions need the "places" of their shares`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: contributions need "sharesDefined"`},
+				{triplecrown.ErrEmptyRollup, nil, `triplecrown: contributions need at least one unit's contribution`},
+			}},
+		{"bad parts of the contributions",
+			`{"crown":"up","total":{"amount":"x","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[` +
+				item("a", "x", "y", "false") + `,` + item("a", "1", "100", "false") + `,` +
+				`{"unit":" b","amount":{"amount":"1","currency":"USD"},"share":"0","detractor":false},{"share":"0"},{"unit":"c"}]}`,
+			[]problem{
+				{triplecrown.ErrUnknownCrown, nil, `triplecrown: unknown crown "up" (want cost, service or revenue)`},
+				{triplecrown.ErrInvalidAmount, nil, `triplecrown: the contributions' total: amount "x" is not a decimal number`},
+				{triplecrown.ErrInvalidAmount, []string{"a"}, `triplecrown: the contribution of unit "a", amount: amount "x" is not a decimal number`},
+				{triplecrown.ErrInvalidAmount, []string{"a"}, `triplecrown: the contribution of unit "a": share "y" is not a decimal number`},
+				{outcome.ErrDuplicateID, []string{"a"}, `triplecrown: unit "a" has two contributions`},
+				{outcome.ErrInvalidID, []string{" b"}, `outcome: id " b" has surrounding white space`},
+				{triplecrown.ErrCurrencyMismatch, []string{" b", "a"}, `triplecrown: currency mismatch: unit " b" is in USD but unit "a" is in EUR`},
+				{outcome.ErrEmptyID, nil, `triplecrown: contribution 3 has no "unit"`},
+				{triplecrown.ErrMissingMoney, []string{"c"}, `triplecrown: the contribution of unit "c" has no amount`},
+				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no share`},
+				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no "detractor"`},
+			}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var c triplecrown.Contributions
+			err := json.Unmarshal([]byte(tt.in), &c)
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, c.IsZero(), "a failed decode leaves the contributions alone")
+		})
+	}
+
+	// A total beyond the bounds: two amounts of forty nines.
+	nines := strings.Repeat("9", 40)
+	var c triplecrown.Contributions
+	err := json.Unmarshal([]byte(`{"crown":"revenue","total":{"amount":"1","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[`+
+		item("a", nines, "50", "false")+`,`+item("b", nines, "50", "false")+`]}`), &c)
+	assert.ErrorIs(t, err, triplecrown.ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: the total revenue growth with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
 }
 
 // TestROI_JSON checks that an ROI is stored as its definition and decoded

@@ -183,7 +183,8 @@ func ParseVerdict(text string) (Verdict, error) {
 // samples, the p-value and the significance level. [CrownScore.Reason] says
 // it in words.
 //
-// CrownScore is immutable. The zero CrownScore is invalid.
+// CrownScore is immutable. The zero CrownScore is invalid. Its JSON form is
+// a report, not read back: [CrownScore.UnmarshalJSON] refuses it.
 type CrownScore struct {
 	crown       Crown
 	direction   outcome.Direction
@@ -398,6 +399,8 @@ func signed(text string, sign int8) string {
 // Make one with [Scorecard.Score].
 //
 // Score is immutable. The zero Score is invalid; [Score.IsZero] reports it.
+// Its JSON form is a report, not read back: [Score.UnmarshalJSON] refuses
+// it; store the scorecard and the policy, which decode, and score again.
 type Score struct {
 	unit, period string
 	crowns       [3]CrownScore
