@@ -732,6 +732,9 @@ type crownScoreJSON struct {
 	Baseline          string            `json:"baseline"`
 	Actual            string            `json:"actual"`
 	Change            string            `json:"change"`
+	ExactChange       fractionJSON      `json:"exactChange"`
+	Improved          bool              `json:"improved"`
+	Worsened          bool              `json:"worsened"`
 	Relative          *string           `json:"relative,omitempty"`
 	Threshold         Threshold         `json:"threshold"`
 	Material          bool              `json:"material"`
@@ -741,13 +744,26 @@ type crownScoreJSON struct {
 	Reason            string            `json:"reason"`
 }
 
+// fractionJSON is the JSON form of an exact fraction.
+type fractionJSON struct {
+	Numerator   string `json:"numerator"`
+	Denominator string `json:"denominator"`
+}
+
 // MarshalJSON implements [json.Marshaler]: the crown score with its reason
-// as data and in words, decimals as strings; "relative" is absent when the
-// baseline is zero, "pValue" and "significanceLevel" when the change was
-// not tested.
+// as data and in words, decimals as strings. "direction" is the better
+// direction; "change" is [CrownScore.Change], rounded for service, and
+// "exactChange" the change before rounding as [CrownScore.ExactChange]
+// gives it, {"numerator":"-0.002","denominator":"1"}; "improved" and
+// "worsened" say which way it went ([CrownScore.Improved],
+// [CrownScore.Worsened]; both false for no change), also when "change" has
+// rounded to 0. "relative" is absent when the baseline is zero,
+// "pValue" and "significanceLevel" when the change was not tested.
 func (s CrownScore) MarshalJSON() ([]byte, error) {
 	j := crownScoreJSON{Crown: s.crown, Status: s.status, Direction: s.direction, Name: s.name, Unit: s.unit,
 		Baseline: decfmt.String(s.baseline), Actual: decfmt.String(s.actual), Change: decfmt.String(s.change),
+		ExactChange: fractionJSON{Numerator: decfmt.String(s.exactNum), Denominator: decfmt.String(s.exactDen)},
+		Improved:    s.Improved(), Worsened: s.Worsened(),
 		Threshold: s.threshold, Material: s.material, Tested: s.tested, Reason: s.Reason()}
 	if !s.cur.IsZero() {
 		j.Currency = s.cur.String()

@@ -500,6 +500,10 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 	}
 }
 
+// TestScore_JSON: by hand, cost fell by 100000 of 1000000 (-0.1), and the
+// mean time to respond from 4 to 3 hours over 400 requests each: totals
+// 1600 and 1200 over 400, so the exact change is 1200·400 - 1600·400 =
+// -160000 over 400·400 = 160000; revenue did not change.
 func TestScore_JSON(t *testing.T) {
 	cs := spec("sales")
 	cs.Revenue = Amounts{Baseline: eur("0"), Actual: eur("0")}
@@ -510,14 +514,16 @@ func TestScore_JSON(t *testing.T) {
 	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double crown","crownsWon":2,
 	"reason":"double crown: cost and service won, revenue flat","crowns":[
 	{"crown":"cost","status":"won","direction":"lower-is-better","currency":"EUR","baseline":"1000000","actual":"900000",
-	 "change":"-100000","relative":"-0.1","threshold":{"relative":"0.02"},"material":true,"tested":false,
+	 "change":"-100000","exactChange":{"numerator":"-100000","denominator":"1"},"improved":true,"worsened":false,
+	 "relative":"-0.1","threshold":{"relative":"0.02"},"material":true,"tested":false,
 	 "reason":"cost fell from 1000000 EUR to 900000 EUR (-100000 EUR, -10.00%), meeting the materiality threshold of 2%: won"},
 	{"crown":"service","status":"won","direction":"lower-is-better","name":"time to respond","unit":"hours",
-	 "baseline":"4","actual":"3","change":"-1","relative":"-0.25","threshold":{"absolute":"0.25"},"material":true,"tested":true,
+	 "baseline":"4","actual":"3","change":"-1","exactChange":{"numerator":"-160000","denominator":"160000"},"improved":true,"worsened":false,
+	 "relative":"-0.25","threshold":{"absolute":"0.25"},"material":true,"tested":true,
 	 "pValue":2.195376550783788e-25,"significanceLevel":0.05,
 	 "reason":"time to respond fell from 4 hours to 3 hours (-1 hours, -25.00%), meeting the materiality threshold of 0.25 and significant (p = 2.195e-25 < 0.05): won"},
 	{"crown":"revenue","status":"flat","direction":"higher-is-better","currency":"EUR","baseline":"0","actual":"0","change":"0",
-	 "threshold":{"relative":"0.02"},"material":false,"tested":false,"reason":"revenue did not change from 0 EUR: flat"}]}`, string(b))
+	 "exactChange":{"numerator":"0","denominator":"1"},"improved":false,"worsened":false,"threshold":{"relative":"0.02"},"material":false,"tested":false,"reason":"revenue did not change from 0 EUR: flat"}]}`, string(b))
 	_, err = json.Marshal(Score{})
 	assert.ErrorIs(t, err, ErrInvalidScorecard)
 }

@@ -66,7 +66,8 @@ func ExampleCrownScore() {
 // Improved and Worsened read the sign of the exact change, material or
 // not, even when the relative change rounds to zero: a contact centre's
 // cost of 1,000,000 EUR that rose by 1 EUR rose by 0.000001, 0 at the
-// policy's four places, but it did rise. A revenue of zero that stayed zero
+// policy's four places, but it did rise, and the reason says it rose by
+// less than 0.01%. A revenue of zero that stayed zero
 // neither improved nor worsened, and has no relative change at all.
 func ExampleCrownScore_Worsened() {
 	card := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
@@ -88,6 +89,38 @@ func ExampleCrownScore_Worsened() {
 	fmt.Println("revenue:", rel, ok, "worsened", revenue.Worsened(), "improved", revenue.Improved())
 	// Output:
 	// cost: 0 true worsened true improved false material false
-	//   cost rose from 1000000 EUR to 1000001 EUR (+1 EUR, +0.00%), within the materiality threshold of 2%: flat
+	//   cost rose from 1000000 EUR to 1000001 EUR (+1 EUR, less than 0.01%), within the materiality threshold of 2%: flat
 	// revenue: 0 false worsened false improved false
+}
+
+// A change can round to zero and still win its crown: a time to respond
+// that fell from 4.123 to 4.121 hours fell by 0.002 hours, past a threshold
+// of 0.001, but at two places the baseline, the actual and the change are
+// 4.12, 4.12 and 0. The exact change is kept as a fraction, here -0.002 over
+// the weights 1·1, and the reason says the change is less than 0.01 hours
+// rather than -0. (A rate's change, such as 1 in 3 to 1 in 2, a sixth, may
+// have no finite decimal; the fraction is exact.)
+func ExampleCrownScore_ExactChange() {
+	card := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
+		Unit: "front-line", Period: "2025",
+		Cost:    triplecrown.Amounts{Baseline: eur("10"), Actual: eur("10")},
+		Revenue: triplecrown.Amounts{Baseline: eur("10"), Actual: eur("10")},
+		Service: triplecrown.ServiceSpec{
+			Name: "time to respond", Unit: "hours", Direction: outcome.LowerIsBetter,
+			Baseline: must(triplecrown.NewValue(decimal.RequireFromString("4.123"))),
+			Actual:   must(triplecrown.NewValue(decimal.RequireFromString("4.121"))),
+		},
+	})
+	s, _ := card.Score(triplecrown.MustPolicy(triplecrown.PolicySpec{
+		Service:           triplecrown.MustThreshold(triplecrown.NewAbsoluteThreshold(decimal.RequireFromString("0.001"))),
+		SignificanceLevel: 0.05,
+		Precision:         triplecrown.MustPrecision(2, outcome.RoundHalfEven),
+	}))
+	svc := s.Service()
+	num, den := svc.ExactChange()
+	fmt.Println("change", svc.Change(), "exactly", num, "/", den, "improved", svc.Improved(), svc.Status())
+	fmt.Println(svc.Reason())
+	// Output:
+	// change 0 exactly -0.002 / 1 improved true won
+	// time to respond fell from 4.12 hours to 4.12 hours (less than 0.01 hours, less than 1%), meeting the materiality threshold of 0.001 before rounding: won
 }

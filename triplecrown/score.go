@@ -193,6 +193,8 @@ type CrownScore struct {
 	baseline    decimal.Decimal
 	actual      decimal.Decimal
 	change      decimal.Decimal
+	exactNum    decimal.Decimal // the exact change is exactNum / exactDen
+	exactDen    decimal.Decimal
 	sign        int8 // the exact change's sign, even if it rounds to zero
 	relative    decimal.Decimal
 	hasRelative bool
@@ -229,8 +231,23 @@ func (s CrownScore) Baseline() decimal.Decimal { return s.baseline }
 func (s CrownScore) Actual() decimal.Decimal { return s.actual }
 
 // Change returns the absolute change, actual minus baseline: exact for
-// money, and for service the exact change rounded to the policy's precision.
+// money, and for service the exact change rounded to the policy's precision,
+// which may be 0 for a change that is not (see [CrownScore.ExactChange]).
 func (s CrownScore) Change() decimal.Decimal { return s.change }
+
+// ExactChange returns the change before any rounding as a fraction,
+// numerator / denominator, the denominator positive: for money the exact
+// change over 1; for service, whose values are the fractions a0/w0 and
+// a1/w1 of its measures ([Measure.Fraction]), (a1·w0 - a0·w1) / (w0·w1),
+// which may have no finite decimal (a rate that rose from 1 in 3 to 1 in
+// 2 rose by 1/6). A time to respond that fell from 4.123 to 4.121 hours
+// fell by -0.002 / 1, though its [CrownScore.Change] at two places is 0.
+// The numerator's sign is the change's, which [CrownScore.Improved] and
+// [CrownScore.Worsened] read against the direction. The zero CrownScore
+// returns 0 and 0.
+func (s CrownScore) ExactChange() (numerator, denominator decimal.Decimal) {
+	return s.exactNum, s.exactDen
+}
 
 // Relative returns the relative change, the change over the size of the
 // baseline, (actual - baseline) / |baseline|, rounded to the policy's
@@ -281,6 +298,11 @@ func (s CrownScore) IsZero() bool { return s.crown == 0 }
 // policy's places, and materiality is judged on exact values: where the
 // rounded figure lies on the other side of the threshold ("+2.00%" for
 // 1.999%), the reason says the threshold is met, or not, "before rounding".
+// A change or a relative change that rounds to zero though the change is
+// not zero is written as less than one unit in the last place, which it is
+// before rounding: a time to respond that fell from 4.123 to 4.121 hours,
+// at two places, "fell from 4.12 hours to 4.12 hours (less than 0.01
+// hours, less than 1%)", never "-0 hours, -0%".
 func (s CrownScore) Reason() string {
 	var b strings.Builder
 	b.WriteString(s.label())
@@ -293,13 +315,14 @@ func (s CrownScore) Reason() string {
 	default:
 		b.WriteString(" fell")
 	}
-	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual), signed(s.text(s.change), s.sign))
+	fmt.Fprintf(&b, " from %s to %s (%s", s.amount(s.baseline), s.amount(s.actual),
+		s.shown(s.text(s.change), s.change, decimal.New(1, -s.places)))
 	if suffix := s.suffix(); suffix != "" {
 		b.WriteString(" " + suffix)
 	}
 	if s.hasRelative {
 		pct := s.relative.Shift(2).StringFixed(max(s.places-2, 0))
-		fmt.Fprintf(&b, ", %s%%", signed(pct, s.sign))
+		fmt.Fprintf(&b, ", %s%%", s.shown(pct, s.relative, decimal.New(1, 2-s.places)))
 	} else {
 		b.WriteString("; no relative change from a baseline of zero")
 	}
@@ -382,14 +405,17 @@ func (s CrownScore) text(d decimal.Decimal) string {
 	return scaled(d)
 }
 
-// signed writes a number with the sign of the exact change, which it keeps
-// even when the number has rounded to zero: "+0.12", "-0.00".
-func signed(text string, sign int8) string {
+// shown writes a figure of a reason, text, which is rounded to the policy's
+// places and of the exact change's sign: "+" before a positive one (a
+// negative one has its "-"), or, if rounded is zero though the change is
+// not, "less than" ulp, one unit in its last place (a figure that rounds to
+// zero is smaller than that).
+func (s CrownScore) shown(text string, rounded, ulp decimal.Decimal) string {
 	switch {
-	case sign > 0:
+	case rounded.IsZero() && s.sign != 0:
+		return "less than " + decfmt.String(ulp)
+	case s.sign > 0:
 		return "+" + text
-	case sign < 0 && !strings.HasPrefix(text, "-"):
-		return "-" + text
 	}
 	return text
 }
@@ -453,7 +479,7 @@ func scoreMoney(cr Crown, dir outcome.Direction, a Amounts, p Policy) CrownScore
 	r := p.Precision()
 	change := x.Sub(b)
 	s := CrownScore{crown: cr, direction: dir, cur: a.Baseline.Currency(), baseline: b, actual: x,
-		change: change, sign: int8(change.Sign()), threshold: t, places: r.places}
+		change: change, exactNum: change, exactDen: decimal.New(1, 0), sign: int8(change.Sign()), threshold: t, places: r.places}
 	s.material = material(change, decimal.New(1, 0), b.Abs(), t)
 	if !b.IsZero() {
 		s.relative, s.hasRelative = r.Quo(change, b.Abs()), true
@@ -474,7 +500,7 @@ func scoreService(svc ServiceSpec, p Policy) CrownScore {
 	relDen := b.total.Abs().Mul(x.weight)
 	t := p.Threshold(Service)
 	s := CrownScore{crown: Service, direction: svc.Direction, name: svc.Name, unit: svc.Unit,
-		baseline: b.Value(r), actual: x.Value(r), change: r.Quo(d, absDen), sign: int8(d.Sign()),
+		baseline: b.Value(r), actual: x.Value(r), change: r.Quo(d, absDen), exactNum: d, exactDen: absDen, sign: int8(d.Sign()),
 		threshold: t, places: r.places}
 	s.material = material(d, absDen, relDen, t)
 	if !relDen.IsZero() {

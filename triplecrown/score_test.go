@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"testing"
 
@@ -159,7 +160,9 @@ func TestScore_statuses(t *testing.T) {
 				s.Cost = Amounts{Baseline: eur("1000"), Actual: eur("999.99")}
 				p.Cost = Threshold{}
 			},
-			reason: "cost fell from 1000 EUR to 999.99 EUR (-0.01 EUR, -0.00%), material (any change counts): won",
+			// -0.01/1000 = -0.00001, 0 at four places: less than 0.0001,
+			// which is 0.01%.
+			reason: "cost fell from 1000 EUR to 999.99 EUR (-0.01 EUR, less than 0.01%), material (any change counts): won",
 		},
 		{
 			// First-contact resolution 780/1000 -> 700/1000: pooled p = 0.74,
@@ -243,6 +246,58 @@ func TestScore_statuses(t *testing.T) {
 	}
 }
 
+// TestCrownScore_changeRoundsToZero: a time to respond that fell from 4.123
+// to 4.121 hours fell by 0.002, past an absolute threshold of 0.001: won.
+// At two places the baseline and the actual are both 4.12 and the change
+// -0.002 is 0, as is the relative change -0.002/4.123 = -0.000485...; the
+// reason says both are less than one unit in their last place (0.01 hours,
+// and 0.01 as a fraction, 1%), and the JSON carries the direction and the
+// exact change, -0.002 over weights 1·1.
+func TestCrownScore_changeRoundsToZero(t *testing.T) {
+	cs := spec("front line")
+	cs.Service = ServiceSpec{Name: "time to respond", Unit: "h", Direction: outcome.LowerIsBetter,
+		Baseline: mustMeasure(NewValue(dec("4.123"))), Actual: mustMeasure(NewValue(dec("4.121")))}
+	s, err := MustScorecard(cs).Score(MustPolicy(PolicySpec{SignificanceLevel: 0.05, Precision: MustPrecision(2, outcome.RoundHalfEven),
+		Service: MustThreshold(NewAbsoluteThreshold(dec("0.001")))}))
+	require.NoError(t, err)
+	svc := s.Service()
+	assert.Equal(t, Won, svc.Status())
+	assert.True(t, svc.Change().IsZero())
+	num, den := svc.ExactChange()
+	assert.True(t, dec("-0.002").Equal(num), "%s", num)
+	assert.True(t, dec("1").Equal(den), "%s", den)
+	assert.Equal(t, "time to respond fell from 4.12 h to 4.12 h (less than 0.01 h, less than 1%), meeting the materiality threshold of 0.001 before rounding: won", svc.Reason())
+	b, err := json.Marshal(svc)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"crown":"service","status":"won","direction":"lower-is-better","name":"time to respond","unit":"h",
+		"baseline":"4.12","actual":"4.12","change":"0","exactChange":{"numerator":"-0.002","denominator":"1"},"improved":true,"worsened":false,
+		"relative":"0","threshold":{"absolute":"0.001"},"material":true,"tested":false,
+		"reason":"time to respond fell from 4.12 h to 4.12 h (less than 0.01 h, less than 1%), meeting the materiality threshold of 0.001 before rounding: won"}`, string(b))
+
+	// A rate from 1 in 3 to 1 in 2 rose by 1·3 - 1·2 = 1 over 3·2 = 6, a
+	// sixth, which has no finite decimal; at four places the change is
+	// 0.1667 (half-even). At minus one place (tens), the relative change
+	// (1/6)/(1/3) = 0.5 rounds to 0: less than 10 as a fraction, 1000%.
+	cs.Service = ServiceSpec{Name: "resolved", Direction: outcome.HigherIsBetter,
+		Baseline: mustMeasure(NewRate(1, 3)), Actual: mustMeasure(NewRate(1, 2))}
+	s, err = MustScorecard(cs).Score(MustPolicy(policySpec()))
+	require.NoError(t, err)
+	num, den = s.Service().ExactChange()
+	assert.True(t, dec("1").Equal(num), "%s", num)
+	assert.True(t, dec("6").Equal(den), "%s", den)
+	assert.True(t, dec("0.1667").Equal(s.Service().Change()))
+	ps := policySpec()
+	ps.Precision = MustPrecision(-1, outcome.RoundHalfEven)
+	ps.Service = Threshold{}
+	s, err = MustScorecard(cs).Score(MustPolicy(ps))
+	require.NoError(t, err)
+	assert.Contains(t, s.Service().Reason(), "(less than 10, less than 1000%)")
+
+	// The zero CrownScore has no change.
+	num, den = CrownScore{}.ExactChange()
+	assert.True(t, num.IsZero() && den.IsZero())
+}
+
 // TestScore_relativeRoundsToZero: a change too small against its baseline
 // has a relative change of 0 at the policy's places, while the change and
 // its direction stay exact.
@@ -260,7 +315,7 @@ func TestScore_relativeRoundsToZero(t *testing.T) {
 	assert.Equal(t, 0, rel.Sign(), "relative %s", rel)
 	assert.True(t, c.Worsened())
 	assert.Equal(t, Flat, c.Status())
-	assert.Equal(t, "cost rose from 1000000 EUR to 1000001 EUR (+1 EUR, +0.00%), within the materiality threshold of 2%: flat", c.Reason())
+	assert.Equal(t, "cost rose from 1000000 EUR to 1000001 EUR (+1 EUR, less than 0.01%), within the materiality threshold of 2%: flat", c.Reason())
 
 	// The same fall, rounded toward +infinity: -0.000001 is 0 too, never
 	// of the opposite sign.
