@@ -784,7 +784,7 @@ func (s CrownScore) MarshalJSON() ([]byte, error) {
 // for people and dashboards, which leaves out what its reason is built from
 // (the policy's places, the measures' exact values). Store the scorecard
 // and the policy, which decode, and score again. It returns an error with
-// code [outcome.ErrInvalidJSON] and leaves s unchanged.
+// code [outcome.ErrResultNotDecodable] and leaves s unchanged.
 func (s *CrownScore) UnmarshalJSON([]byte) error {
 	return notReadBack("crown score", "store its scorecard and policy, which are, and score again")
 }
@@ -792,7 +792,7 @@ func (s *CrownScore) UnmarshalJSON([]byte) error {
 // notReadBack is the error of a result's UnmarshalJSON that refuses: what
 // names the result, instead says what to store.
 func notReadBack(what, instead string) error {
-	return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a %s is not read back from JSON: %s", what, instead)
+	return newError(outcome.ErrResultNotDecodable, nil, "triplecrown: a %s is not read back from JSON: %s", what, instead)
 }
 
 // MarshalJSON implements [json.Marshaler]: the score with its crowns, for a
@@ -816,7 +816,7 @@ func (s Score) MarshalJSON() ([]byte, error) {
 // judgement [Scorecard.Score] computes, and its JSON is a report, as its
 // crowns' are (see [CrownScore.UnmarshalJSON]). Store the scorecard and the
 // policy, which decode, and score again. It returns an error with code
-// [outcome.ErrInvalidJSON] and leaves s unchanged.
+// [outcome.ErrResultNotDecodable] and leaves s unchanged.
 func (s *Score) UnmarshalJSON([]byte) error {
 	return notReadBack("score", "store its scorecard and policy, which are, and score again")
 }
@@ -839,7 +839,7 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 // contribution's share is of the total of all the units' contributions, so
 // it is read back only with them, as [Contributions] (see
 // [Contributions.UnmarshalJSON]). It returns an error with code
-// [outcome.ErrInvalidJSON] and leaves c unchanged.
+// [outcome.ErrResultNotDecodable] and leaves c unchanged.
 func (c *Contribution) UnmarshalJSON([]byte) error {
 	return notReadBack("contribution", "its share is of the total, so it is read back with the others, as contributions")
 }

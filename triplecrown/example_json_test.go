@@ -129,7 +129,7 @@ func ExampleScore_UnmarshalJSON() {
 
 	var back triplecrown.Score
 	err := json.Unmarshal(stored, &back)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), back.IsZero())
+	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), back.IsZero())
 	fmt.Println(err)
 	// Output:
 	// true true
@@ -140,7 +140,7 @@ func ExampleScore_UnmarshalJSON() {
 func ExampleCrownScore_UnmarshalJSON() {
 	var cs triplecrown.CrownScore
 	err := json.Unmarshal([]byte(`{"crown":"cost","status":"won"}`), &cs)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), cs.IsZero())
+	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), cs.IsZero())
 	// Output:
 	// true true
 }

@@ -66,7 +66,7 @@ func TestResults_notReadBack(t *testing.T) {
 			require.NoError(t, err)
 			err = json.Unmarshal(stored, tt.v)
 			assert.EqualError(t, err, tt.want)
-			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			assert.ErrorIs(t, err, outcome.ErrResultNotDecodable)
 			again, err := json.Marshal(tt.v)
 			require.NoError(t, err)
 			assert.Equal(t, string(stored), string(again), "the value is left as it was")
