@@ -12,6 +12,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -179,6 +180,45 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 		return joinAll(errs)
 	}
 	*m = makeMoney(d, c)
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the total, as [Money.MarshalJSON]
+// writes it ({"amount":"3.50","currency":"EUR"}, with the most decimal
+// places of any amount added), or {} for the empty sum, so that a running sum
+// can be stored with the rest of a BI tool's state and read back with
+// [MoneySum.UnmarshalJSON]. (Workers that ship sums to each other have the
+// more compact [MoneySum.MarshalBinary].)
+func (s MoneySum) MarshalJSON() ([]byte, error) {
+	if s.IsZero() {
+		return []byte("{}"), nil
+	}
+	return s.Total().MarshalJSON()
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: {} is the empty sum, and
+// anything else must be a [Money], validated as [Money.UnmarshalJSON] does,
+// which becomes the sum's total: adding to the sum read back, or merging it,
+// gives what adding to or merging the sum stored would have. JSON null is
+// refused, as everywhere in the package. On error s is unchanged.
+func (s *MoneySum) UnmarshalJSON(data []byte) error {
+	if k := strictjson.ValueKind(data); k != "an object" {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a money sum is {} or money, not %s", k)
+	}
+	var j moneyIn
+	if err := decodeJSON(data, &j); err == nil && j.Amount == nil && j.Currency == nil {
+		*s = MoneySum{}
+		return nil
+	}
+	var m Money
+	if err := m.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	var sum MoneySum
+	if err := sum.Add(m); err != nil {
+		return err
+	}
+	*s = sum
 	return nil
 }
 

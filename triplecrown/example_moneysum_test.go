@@ -1,6 +1,7 @@
 package triplecrown_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -100,4 +101,40 @@ func ExampleMoneySum_UnmarshalBinary() {
 	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency))
 	// Output:
 	// true
+}
+
+// A BI tool stores a region's running revenue with the rest of its state as
+// JSON, and goes on adding to it after a restart: the total keeps the most
+// decimal places of any amount added. The empty sum is {}.
+func ExampleMoneySum_MarshalJSON() {
+	var revenue triplecrown.MoneySum
+	_ = revenue.Add(eur("1200"))
+	_ = revenue.Add(eur("34.50"))
+	stored, _ := json.Marshal(revenue)
+	fmt.Println(string(stored))
+
+	var empty triplecrown.MoneySum
+	none, _ := json.Marshal(empty)
+	fmt.Println(string(none))
+	// Output:
+	// {"amount":"1234.50","currency":"EUR"}
+	// {}
+}
+
+// Reading a stored sum back validates it as Money is validated; adding to the
+// sum read back goes on where the stored one stopped.
+func ExampleMoneySum_UnmarshalJSON() {
+	var revenue triplecrown.MoneySum
+	if err := json.Unmarshal([]byte(`{"amount":"1234.50","currency":"EUR"}`), &revenue); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = revenue.Add(eur("0.25"))
+	fmt.Println(revenue.Total())
+
+	err := json.Unmarshal([]byte(`{"amount":"1234.50","currency":"euro"}`), &revenue)
+	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency), revenue.Total())
+	// Output:
+	// 1234.75 EUR
+	// true 1234.75 EUR
 }

@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -213,6 +214,48 @@ func FuzzRollupBinary(f *testing.F) {
 		m, err := r.Merge(Rollup{})
 		if err != nil || !m.Equal(r) {
 			t.Fatalf("merge with the zero Rollup: %v", err)
+		}
+	})
+}
+
+// FuzzMoneySumJSON: arbitrary JSON never panics; what decodes is a sum
+// whose JSON decodes to an equal sum with the same JSON, and agrees with the
+// binary form; what does not is an *outcome.Error and leaves the sum
+// unchanged.
+func FuzzMoneySumJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `{"amount":"1234.50","currency":"EUR"}`, `{"amount":12.5,"currency":"USD"}`,
+		`{"amount":"-0.000","currency":"JPY"}`, `{"amount":"9999999999999999999999999999999999999999e30","currency":"EUR"}`,
+		`null`, `{"amount":"1"}`, `{"currency":"EUR"}`, `{"amount":"1","currency":"EUR","x":1}`, `[]`, `{ }`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s MoneySum
+		if err := s.UnmarshalJSON(data); err != nil {
+			checkProblems(t, err)
+			if !s.IsZero() {
+				t.Fatal("changed on error")
+			}
+			return
+		}
+		out, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back MoneySum
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("%s does not decode: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !back.Equal(s) || !bytes.Equal(again, out) {
+			t.Fatalf("%s -> %s -> %s", data, out, again)
+		}
+		bin, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fromBin MoneySum
+		if err := fromBin.UnmarshalBinary(bin); err != nil || !fromBin.Equal(s) {
+			t.Fatalf("binary form of %s: %v", out, err)
 		}
 	})
 }

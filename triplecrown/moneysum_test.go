@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
 )
 
 // sumOf adds amounts to an empty MoneySum.
@@ -282,5 +285,50 @@ func TestMoneySum_properties(t *testing.T) {
 		mb, _ := merged.MarshalBinary()
 		db, _ := mergedDecoded.MarshalBinary()
 		require.Equal(t, mb, db)
+	}
+}
+
+// TestMoneySumJSON: a sum's JSON is its total, and reads back to a sum that
+// goes on as the stored one would: 1200 + 34.50 = 1234.50 EUR, two places;
+// 10 - 10 EUR is 0 EUR, a sum that is not empty; the empty sum is {}.
+func TestMoneySumJSON(t *testing.T) {
+	var s MoneySum
+	require.NoError(t, s.Add(MustMoney("1200", "EUR")))
+	require.NoError(t, s.Add(MustMoney("34.50", "EUR")))
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"amount":"1234.50","currency":"EUR"}`, string(b))
+	var back MoneySum
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Equal(s))
+	require.NoError(t, back.Add(MustMoney("0.001", "EUR")))
+	assert.Equal(t, "1234.501 EUR", back.Total().String())
+
+	var zero MoneySum
+	require.NoError(t, zero.Add(MustMoney("10", "EUR")))
+	require.NoError(t, zero.Add(MustMoney("-10", "EUR")))
+	b, err = json.Marshal(zero)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"amount":"0","currency":"EUR"}`, string(b))
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.False(t, back.IsZero(), "0 EUR is a sum, not the empty one")
+
+	b, err = json.Marshal(MoneySum{})
+	require.NoError(t, err)
+	assert.Equal(t, `{}`, string(b))
+	require.NoError(t, json.Unmarshal([]byte(` { } `), &back))
+	assert.True(t, back.IsZero())
+
+	for in, code := range map[string]error{
+		`null`:                                       outcome.ErrInvalidJSON,
+		`{"amount":"1"}`:                             ErrMissingMoney,
+		`{"amount":"1","currency":"eur"}`:            ErrUnknownCurrency,
+		`{"amount":"1,5","currency":"EUR"}`:          ErrInvalidAmount,
+		`{"amount":"1","currency":"EUR","memo":"x"}`: outcome.ErrInvalidJSON,
+	} {
+		s := back
+		err := json.Unmarshal([]byte(in), &s)
+		assert.ErrorIs(t, err, code, in)
+		assert.True(t, s.Equal(back) && s.IsZero() == back.IsZero(), "%s changed the sum", in)
 	}
 }
