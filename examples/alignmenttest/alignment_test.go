@@ -82,7 +82,7 @@ func TestEveryRewardedKPIReachesACustomerOutcome(t *testing.T) {
 	cxtest.AssertRewardedKPIsAligned(t, m, portfolio(t, m))
 }
 
-// "Usually, the balance will be 80% output metrics." Ours is held to half.
+// "Usually, the balance will be 80% output metrics". Ours is held to half.
 func TestThePortfolioIsNotMostlyOutputs(t *testing.T) {
 	m := claims(t)
 	kpis := portfolio(t, m)
