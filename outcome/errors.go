@@ -40,6 +40,9 @@ const (
 	ErrUnknownLevel Code = "unknown-level"
 	// ErrUnknownDirection: a direction is the zero value or text that names no direction.
 	ErrUnknownDirection Code = "unknown-direction"
+	// ErrUnknownNPSGroup: an NPS group is the zero value or text that names
+	// no group.
+	ErrUnknownNPSGroup Code = "unknown-nps-group"
 	// ErrUnknownKind: text that names no business-outcome kind.
 	ErrUnknownKind Code = "unknown-kind"
 	// ErrMissingKind: a business-outcome metric without its kind (revenue, cost, service, compliance).

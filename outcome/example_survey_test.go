@@ -241,6 +241,33 @@ func ExampleNPSBands_Group() {
 	// 3 is a detractor - call back
 }
 
+// A call-back list a BI tool exports: each answer with its group, as text in
+// JSON. A group read back from a file may be written in the plural or in
+// capitals.
+func ExampleNPSGroup_MarshalText() {
+	bands := outcome.StandardNPSBands()
+	type callBack struct {
+		Customer string           `json:"customer"`
+		Group    outcome.NPSGroup `json:"group"`
+	}
+	g, _ := bands.Group(4)
+	b, _ := json.Marshal(callBack{Customer: "C-1042", Group: g})
+	fmt.Println(string(b))
+
+	var back callBack
+	err := json.Unmarshal([]byte(`{"customer":"C-1043","group":"Detractors"}`), &back)
+	fmt.Println(back.Group, err)
+	err = back.Group.UnmarshalText([]byte("neutral"))
+	fmt.Println(errors.Is(err, outcome.ErrUnknownNPSGroup), err)
+	g, _ = outcome.ParseNPSGroup("promoters")
+	fmt.Println(g)
+	// Output:
+	// {"customer":"C-1042","group":"detractor"}
+	// detractor <nil>
+	// true outcome: unknown NPS group "neutral"
+	// promoter
+}
+
 // A scale is a closed range of whole-number answers.
 func ExampleNewScale() {
 	s, err := outcome.NewScale(0, 10)

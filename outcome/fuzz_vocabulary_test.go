@@ -371,3 +371,26 @@ func FuzzValidateID(f *testing.F) {
 		assert.LessOrEqual(t, len(ps[0].Message), 400, "message length is bounded")
 	})
 }
+
+// FuzzParseNPSGroup: any text parses to a valid group that round-trips
+// through its text forms, or fails with ErrUnknownNPSGroup and a bounded
+// message.
+func FuzzParseNPSGroup(f *testing.F) {
+	for _, in := range []string{"detractor", "Passives", " PROMOTER ", "pro-moter", "", "neutral", "promoters!", "détracteur"} {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		g, err := outcome.ParseNPSGroup(text)
+		if err != nil {
+			checkParseError(t, err, outcome.ErrUnknownNPSGroup, "outcome: unknown NPS group ")
+			assert.Zero(t, g)
+			return
+		}
+		require.True(t, g.IsValid(), "ParseNPSGroup returned %v", g)
+		checkRoundTrip(t, g, outcome.ParseNPSGroup, func(b []byte) (outcome.NPSGroup, error) {
+			var v outcome.NPSGroup
+			err := v.UnmarshalText(b)
+			return v, err
+		})
+	})
+}

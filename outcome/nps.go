@@ -37,7 +37,7 @@ const (
 )
 
 // String returns "detractor", "passive" or "promoter", or "NPSGroup(N)" for
-// an invalid value.
+// an invalid value. [ParseNPSGroup] accepts it.
 func (g NPSGroup) String() string {
 	switch g {
 	case Detractor:
@@ -52,6 +52,45 @@ func (g NPSGroup) String() string {
 
 // IsValid reports whether g is one of the three groups.
 func (g NPSGroup) IsValid() bool { return g >= Detractor && g <= Promoter }
+
+// ParseNPSGroup parses an NPS group, ignoring case, white space and
+// punctuation, in the singular or the plural: "detractor", "Passives",
+// "promoter". Anything else, empty text included, is an error with code
+// [ErrUnknownNPSGroup].
+func ParseNPSGroup(text string) (NPSGroup, error) {
+	var buf [48]byte
+	switch string(fold(buf[:0], text)) {
+	case "detractor", "detractors":
+		return Detractor, nil
+	case "passive", "passives":
+		return Passive, nil
+	case "promoter", "promoters":
+		return Promoter, nil
+	}
+	return 0, NewError(ErrUnknownNPSGroup, nil, "outcome: unknown NPS group %q", clip(text))
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "detractor", "passive" or
+// "promoter", so that a group is text in JSON, as the package's other enums
+// are. Marshalling an invalid group is an error with code
+// [ErrUnknownNPSGroup].
+func (g NPSGroup) MarshalText() ([]byte, error) {
+	if !g.IsValid() {
+		return nil, NewError(ErrUnknownNPSGroup, nil, "outcome: cannot marshal invalid NPS group %d", uint8(g))
+	}
+	return []byte(g.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] through
+// [ParseNPSGroup]. On error g is unchanged.
+func (g *NPSGroup) UnmarshalText(text []byte) error {
+	v, err := ParseNPSGroup(string(text))
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
 
 // The standard bands on the 0-10 scale (Reichheld 2003).
 const (

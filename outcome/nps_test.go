@@ -1139,3 +1139,30 @@ func TestNPSPublishedExample(t *testing.T) {
 	assert.InDelta(t, 100*math.Sqrt(5.0/9/300), se, 1e-12)
 	assert.InDelta(t, 4.3033, se, 5e-5)
 }
+
+// TestNPSGroupText: the three groups by name, singular or plural, in any
+// case, are text in JSON; anything else, and the zero group, is
+// outcome.ErrUnknownNPSGroup, leaving the value unchanged.
+func TestNPSGroupText(t *testing.T) {
+	for in, want := range map[string]outcome.NPSGroup{"detractor": outcome.Detractor, "Detractors": outcome.Detractor, " passive ": outcome.Passive,
+		"PASSIVES": outcome.Passive, "promoter": outcome.Promoter, "pro-moters": outcome.Promoter} {
+		g, err := outcome.ParseNPSGroup(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, g, in)
+	}
+	for _, in := range []string{"", "neutral", "promote", "outcome.NPSGroup(3)"} {
+		_, err := outcome.ParseNPSGroup(in)
+		assert.ErrorIs(t, err, outcome.ErrUnknownNPSGroup, in)
+	}
+	b, err := json.Marshal(map[string]outcome.NPSGroup{"answer": outcome.Passive})
+	require.NoError(t, err)
+	assert.Equal(t, `{"answer":"passive"}`, string(b))
+	var back map[string]outcome.NPSGroup
+	require.NoError(t, json.Unmarshal([]byte(`{"answer":"Promoters"}`), &back))
+	assert.Equal(t, outcome.Promoter, back["answer"])
+	_, err = json.Marshal(outcome.NPSGroup(0))
+	assert.ErrorIs(t, err, outcome.ErrUnknownNPSGroup)
+	g := outcome.Detractor
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"neutral"`), &g), outcome.ErrUnknownNPSGroup)
+	assert.Equal(t, outcome.Detractor, g, "unchanged on error")
+}
