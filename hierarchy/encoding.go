@@ -109,11 +109,15 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // [Model.MarshalJSON] writes), so that definitions from several files, or
 // from a file and code, can make one hierarchy. It never fails: problems are
 // recorded and reported by [Builder.Build], with every other problem. JSON
-// that does not decode (malformed, unknown fields, trailing data, null) is an
-// error with code [outcome.ErrInvalidJSON], and nothing of it is added; a
-// level that names no level is an [outcome.ErrUnknownLevel], a weight that
-// is not a decimal an [ErrInvalidWeight], and the problems of a metric are
-// those of [outcome.NewMetric], with the node's ID first among their IDs.
+// that does not decode (malformed, unknown fields, trailing data, null, a
+// value of the wrong JSON type) is an error with code
+// [outcome.ErrInvalidJSON], and nothing of it is added; a value of the
+// wrong type is named by its JSON path, with what it must be and what it is
+// (`hierarchy: invalid JSON: "nodes[2].level" must be a string, not the
+// number 3`); a level that names no level is an [outcome.ErrUnknownLevel], a
+// weight that is not a decimal an [ErrInvalidWeight], and the problems of a
+// metric are those of [outcome.NewMetric], with the node's ID first among
+// their IDs.
 func (b *Builder) AddJSON(data []byte) {
 	if string(bytes.Trim(data, " \t\r\n")) == "null" {
 		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))

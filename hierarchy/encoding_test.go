@@ -82,11 +82,18 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 	}{
 		{"malformed", `{"nodes":[`, outcome.ErrInvalidJSON, []string{`hierarchy: invalid JSON: unexpected EOF`}},
 		{"unknown field", `{"nodes":[],"edges":[]}`, outcome.ErrInvalidJSON,
-			[]string{`hierarchy: invalid JSON: json: unknown field "edges"`}},
+			[]string{`hierarchy: invalid JSON: unknown field "edges"`}},
 		{"trailing data", `{"nodes":[]} {}`, outcome.ErrInvalidJSON,
 			[]string{`hierarchy: invalid JSON: trailing data after the JSON value`}},
+		// A value of the wrong type is named by its JSON path, with what it
+		// must be and what it is, not by Go's struct and type names: the
+		// first node is nodes[0], the second link links[1].
 		{"level as a number", `{"nodes":[{"id":"a","level":1}]}`, outcome.ErrInvalidJSON,
-			[]string{`hierarchy: invalid JSON: json: cannot unmarshal number into Go struct field nodeIn.nodes.level of type string`}},
+			[]string{`hierarchy: invalid JSON: "nodes[0].level" must be a string, not the number 1`}},
+		{"a link's end as a list", `{"links":[{"from":"a","to":"b"},{"from":"b","to":["c"]}]}`, outcome.ErrInvalidJSON,
+			[]string{`hierarchy: invalid JSON: "links[1].to" must be a string, not an array`}},
+		{"nodes as an object", `{"nodes":{"a":"task"}}`, outcome.ErrInvalidJSON,
+			[]string{`hierarchy: invalid JSON: "nodes" must be an array, not an object`}},
 		{"unknown level", `{"nodes":[{"id":"a","level":"chore"}]}`, outcome.ErrUnknownLevel,
 			[]string{`hierarchy: node "a" has an unknown level "chore"`}},
 		{"no level", `{"nodes":[{"id":"a"}]}`, outcome.ErrUnknownLevel,

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -193,6 +194,10 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 	require.True(t, m.Equal(back))
 }
 
+// FuzzUnmarshalJSON decodes arbitrary bytes as a model. It must never
+// panic; a failure must be *outcome.Error values with codes, in JSON's words
+// rather than Go's ([msg.GoWords]: no "Go struct field", no Go type's name);
+// a model that decodes must round-trip to the same model and the same bytes.
 func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(contactCentreJSON))
 	f.Add([]byte(`{"nodes":[],"links":[]}`))
@@ -205,6 +210,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		if err := m.UnmarshalJSON(data); err != nil {
 			for _, p := range outcome.Problems(err) {
 				assert.NotEmpty(t, p.Code)
+				assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
 			}
 			require.NotEmpty(t, outcome.Problems(err), "every error is an *outcome.Error: %v", err)
 			return

@@ -370,19 +370,31 @@ func TestCanvasJSONErrors(t *testing.T) {
 		ids  []string
 		msg  string
 	}{
+		// A value of the wrong type is named by its JSON path (the whole
+		// value, a key, an element by its index from 0), with what it must
+		// be and what it is, never Go's names of types.
 		{"not an object", `[]`, outcome.ErrInvalidJSON, nil,
-			"northstar: canvas: invalid JSON: an array where an object is expected"},
+			"northstar: canvas: invalid JSON: the value must be an object, not an array"},
 		{"malformed", `{"category": "a",`, outcome.ErrInvalidJSON, nil,
 			"northstar: canvas: invalid JSON: unexpected EOF"},
 		{"unknown field", `{"category": "a", "colour": "red"}`, outcome.ErrInvalidJSON, []string{"a"},
 			`northstar: canvas "a": invalid JSON: unknown field "colour"`},
 		{"trailing data", guestsJSON + ` {}`, outcome.ErrInvalidJSON, []string{"guests"},
 			`northstar: canvas "guests": invalid JSON: trailing data after the JSON value`},
+		// The first need, "home", is needs[0].
 		{"wrong type in a need", strings.Replace(guestsJSON, `"statement": "a place that feels like home"`, `"statement": 5`, 1),
 			outcome.ErrInvalidJSON, []string{"guests"},
-			`northstar: canvas "guests": invalid JSON: needs.statement: a number where a string is expected`},
+			`northstar: canvas "guests": invalid JSON: "needs[0].statement" must be a string, not the number 5`},
+		// The second need, "easy", is needs[1].
+		{"wrong type in the second need", strings.Replace(guestsJSON, `"statement": "booking is easy"`, `"statement": ["booking"]`, 1),
+			outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: "needs[1].statement" must be a string, not an array`},
+		// The second outcome's ("return") first metric.
+		{"wrong type in an outcome's metric", strings.Replace(guestsJSON, `{"metric": "nights-booked", "importance": 1}`, `{"metric": true, "importance": 1}`, 1),
+			outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: "outcomes[1].metrics[0].metric" must be a string, not true`},
 		{"needs not an array", `{"category": "a", "needs": {}}`, outcome.ErrInvalidJSON, []string{"a"},
-			`northstar: canvas "a": invalid JSON: needs: an object where an array is expected`},
+			`northstar: canvas "a": invalid JSON: "needs" must be an array, not an object`},
 		{"bad decimal", strings.Replace(guestsJSON, `"0.6"`, `"NaN"`, 1), ErrInvalidWeight, []string{"guests"},
 			`northstar: canvas "guests": weight "NaN" is not a decimal number`},
 		{"decimal comma", strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1), ErrInvalidWeight, []string{"guests"},
@@ -530,7 +542,7 @@ func TestCanvasSpecJSON(t *testing.T) {
 
 	err = json.Unmarshal([]byte(`{"category": "guests", "needs": "home"}`), &s)
 	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
-	assert.EqualError(t, err, `northstar: canvas "guests": invalid JSON: needs: a string where an array is expected`)
+	assert.EqualError(t, err, `northstar: canvas "guests": invalid JSON: "needs" must be an array, not the string "home"`)
 }
 
 func TestIndicatorJSON(t *testing.T) {
@@ -549,7 +561,7 @@ func TestIndicatorJSON(t *testing.T) {
 		{"unknown field", `{"metric": "m", "weight": "1"}`, outcome.ErrInvalidJSON, []string{"m"},
 			`northstar: metric "m": invalid JSON: unknown field "weight"`},
 		{"wrong type", `{"metric": 7}`, outcome.ErrInvalidJSON, nil,
-			`northstar: indicator: invalid JSON: metric: a number where a string is expected`},
+			`northstar: indicator: invalid JSON: "metric" must be a string, not the number 7`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

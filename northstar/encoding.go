@@ -2,11 +2,9 @@ package northstar
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -364,73 +362,16 @@ func (w *Weights) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeJSON decodes data into v as every package of the module does (see
-// [jsondecode.Decode]), and restates a failure of the decoding itself
-// (malformed JSON, a value of the wrong JSON type, an unknown field, a key
-// given twice, trailing data) in this package's words, still with code
-// [outcome.ErrInvalidJSON] and the decoder's error as its cause:
-// "northstar: <at>: invalid JSON: <what is wrong>", with the IDs involved.
-// where returns at and the IDs; it is called after decoding, so that it can
-// name what was read of v (a canvas's category). A value of the wrong type is
-// described by its field's path and the JSON types found and expected,
-// without Go's names for types. No field of v may have a decoder of its own
-// that returns an invalid-json error with this package's prefix: it would be
-// taken for the decoding's own.
+// decodeJSON decodes data into v as every package of the module does, and
+// says a failure of the decoding itself (malformed JSON, a value of the
+// wrong JSON type, an unknown field, a key given twice, trailing data) in
+// the module's words, with code [outcome.ErrInvalidJSON] and the decoder's
+// error as its cause: "northstar: <at>: invalid JSON: <what is wrong>", with
+// the IDs involved ([jsondecode.DecodeAt]). where returns at and the IDs; it
+// is called after decoding, so that it can name what was read of v (a
+// canvas's category).
 func decodeJSON(data []byte, v any, where func() (string, []string)) error {
-	err := jsondecode.Decode("northstar", data, v)
-	e, ok := err.(*outcome.Error)
-	const prefix = "northstar: invalid JSON: "
-	if !ok || e.Code != outcome.ErrInvalidJSON || !strings.HasPrefix(e.Message, prefix) {
-		return err
-	}
-	what := strings.TrimPrefix(strings.TrimPrefix(e.Message, prefix), "json: ")
-	if te, ok := e.Err.(*json.UnmarshalTypeError); ok {
-		what = typeProblem(te)
-	}
-	at, ids := where()
-	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError, IDs: ids,
-		Message: "northstar: " + at + ": invalid JSON: " + what, Err: e.Err}
-}
-
-// typeProblem says what is wrong with a JSON value of the wrong type, in
-// JSON's terms: "outcomes.metrics.metric: a number where a string is
-// expected", "maxLag: 1.5 is not a whole number within range".
-func typeProblem(te *json.UnmarshalTypeError) string {
-	at := ""
-	if te.Field != "" {
-		at = clip(te.Field) + ": "
-	}
-	want := jsonType(te.Type)
-	if num, ok := strings.CutPrefix(te.Value, "number "); ok {
-		return at + clip(num) + " is not " + want + " within range"
-	}
-	got := map[string]string{"string": "a string", "number": "a number", "bool": "true or false",
-		"array": "an array", "object": "an object"}[te.Value]
-	if got == "" {
-		got = clip(te.Value)
-	}
-	return at + got + " where " + want + " is expected"
-}
-
-// jsonType names the JSON type that encoding/json decodes into t.
-func jsonType(t reflect.Type) string {
-	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-		return "a string"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	}
-	return "an object"
+	return jsondecode.DecodeAt("northstar", data, v, where)
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "pearson" or "spearman".

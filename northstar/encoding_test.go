@@ -219,7 +219,7 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON},
 			`northstar: lead/lag result: invalid JSON: unknown field "length"`},
 		{"wrong type", edit(`"len":6`, `"len":"6"`), []outcome.Code{outcome.ErrInvalidJSON},
-			"northstar: lead/lag result: invalid JSON: len: a string where a whole number is expected"},
+			`northstar: lead/lag result: invalid JSON: "len" must be an integer, not the string "6"`},
 		{"trailing data", handLeadLag + "{}", []outcome.Code{outcome.ErrInvalidJSON}, ""},
 	}
 	for _, tt := range tests {

@@ -5,13 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
 // checkProblems fails t unless err is *outcome.Error values, each with a
 // code and a message in this package's words: its prefix, and none of Go's
-// or the decimal library's words ("Go struct field", "Go value of type",
-// "can't convert").
+// or the decimal library's words ([msg.GoWords]: "Go struct field", "Go
+// value of type", a Go type's name such as int64, "can't convert").
 func checkProblems(t *testing.T, err error) {
 	t.Helper()
 	probs := outcome.Problems(err)
@@ -22,10 +23,8 @@ func checkProblems(t *testing.T, err error) {
 		if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
 			t.Fatalf("bad problem: %#v", p)
 		}
-		for _, leak := range []string{"Go struct", "Go value", "can't convert"} {
-			if strings.Contains(p.Message, leak) {
-				t.Fatalf("message in another's words: %q", p.Message)
-			}
+		if w := msg.GoWords(p.Message); w != "" {
+			t.Fatalf("message in Go's words (%q): %q", w, p.Message)
 		}
 	}
 }

@@ -1198,16 +1198,21 @@ func TestPolicyJSON(t *testing.T) {
 		"lead-lag-invalid-confidence: northstar: confidence level 2 is not strictly between 0 and 1",
 	}, msgs)
 
-	// A value of the wrong JSON type is described in JSON's terms, by
-	// where it is, without Go's names for types.
+	// A value of the wrong JSON type is described in JSON's terms, by its
+	// JSON path, without Go's names for types. A number that is not an
+	// integer of the maximum lag's int64 (here int: 64 bits) is said with
+	// the range, -2^63 to 2^63-1, and one beyond the confidence's float64
+	// with float64's largest finite value, 1.7976931348623157e+308.
 	for in, want := range map[string]string{
-		`{"weights":{"lead":"1"},"leadLag":{"maxLag":"3"}}`:       "leadLag.maxLag: a string where a whole number is expected",
-		`{"weights":{"lead":"1"},"leadLag":{"maxLag":1.5}}`:       "leadLag.maxLag: 1.5 is not a whole number within range",
-		`{"weights":{"lead":"1"},"leadLag":{"confidence":1e400}}`: "leadLag.confidence: 1e400 is not a number within range",
-		`{"weights":{"lead":"1"},"leadLag":{"method":3}}`:         "leadLag.method: a number where a string is expected",
-		`{"weights":{"lead":"1"},"leadLag":{"maxLag":true}}`:      "leadLag.maxLag: true or false where a whole number is expected",
-		`{"weights":[]}`: "weights: an array where an object is expected",
-		`"default"`:      "a string where an object is expected",
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":"3"}}`: `"leadLag.maxLag" must be an integer, not the string "3"`,
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":1.5}}`: `"leadLag.maxLag" must be an integer ` +
+			`from -9223372036854775808 to 9223372036854775807, not the number 1.5`,
+		`{"weights":{"lead":"1"},"leadLag":{"confidence":1e400}}`: `"leadLag.confidence" must be a number ` +
+			`from -1.7976931348623157e+308 to 1.7976931348623157e+308, not the number 1e400`,
+		`{"weights":{"lead":"1"},"leadLag":{"method":3}}`:    `"leadLag.method" must be a string, not the number 3`,
+		`{"weights":{"lead":"1"},"leadLag":{"maxLag":true}}`: `"leadLag.maxLag" must be an integer, not true`,
+		`{"weights":[]}`: `"weights" must be an object, not an array`,
+		`"default"`:      `the value must be an object, not the string "default"`,
 	} {
 		err := json.Unmarshal([]byte(in), &back)
 		var e *outcome.Error

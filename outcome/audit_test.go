@@ -600,7 +600,7 @@ func TestAuditOptions_JSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: audit options gives field "outputHeavyThreshold" twice, as "outputHeavyThreshold" and "OutputHeavyThreshold"`},
 			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold -0.1 is not a share in [0, 1]"}}},
 		{`[0.5]`, []problem{
-			{outcome.ErrInvalidJSON, "outcome: invalid JSON: the JSON value is not an object: it is an array"}}},
+			{outcome.ErrInvalidJSON, "outcome: invalid JSON: the value must be an object, not an array"}}},
 	} {
 		got := auditThreshold(0.7)
 		err := json.Unmarshal([]byte(tt.in), &got)

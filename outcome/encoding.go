@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -246,9 +247,10 @@ func (j *jsonForm) problem(cause error, format string, args ...any) {
 }
 
 // wrongType reports the JSON value raw of the field name as not what the
-// field holds (want: "a string", "an object").
+// field holds (want: "a string", "an object"), in the words every decoder
+// of the module uses ([strictjson.MustBe]).
 func (j *jsonForm) wrongType(cause error, name, want string, raw json.RawMessage) {
-	j.problem(cause, ": %q must be %s, not %s", name, want, jsonValue(raw))
+	j.problem(cause, ": %s", strictjson.MustBe(strconv.Quote(name), want, strictjson.Describe(raw)))
 }
 
 // check reports the problems of err, a constructor's error, in order.
@@ -309,19 +311,13 @@ func (j *jsonForm) object(name string, raw json.RawMessage, decode func(n *jsonF
 	return true
 }
 
-// intWant says what a JSON integer must be to fit a Go int.
-var intWant = fmt.Sprintf("an integer within int%d", strconv.IntSize)
-
 // jsonInt decodes raw, the JSON value of the field name, into *v, reporting
-// a value that is not an integer that fits T; null leaves *v as it is. It
-// reports whether raw was decoded.
+// a value that is not an integer that fits T, with T's range when raw is a
+// number ([strictjson.Want]); null leaves *v as it is. It reports whether
+// raw was decoded.
 func jsonInt[T int | int64](j *jsonForm, name string, raw json.RawMessage, v *T) bool {
 	if err := json.Unmarshal(raw, v); err != nil {
-		want := intWant
-		if _, ok := any(v).(*int64); ok {
-			want = "an integer within int64"
-		}
-		j.wrongType(err, name, want, raw)
+		j.wrongType(err, name, strictjson.Want(reflect.TypeFor[T](), raw), raw)
 		return false
 	}
 	return true
@@ -347,21 +343,6 @@ func decodeObject[T any](data []byte, v *T, what string, decode func(j *jsonForm
 	}
 	*v = x
 	return nil
-}
-
-// jsonValue describes the well-formed JSON value raw for a message: `the
-// string "yes"`, "the number 3", "an object", "an array", "true" or "false".
-func jsonValue(raw json.RawMessage) string {
-	raw = bytes.TrimSpace(raw)
-	switch raw[0] {
-	case '"':
-		var s string
-		_ = json.Unmarshal(raw, &s) // a well-formed string
-		return fmt.Sprintf("the string %q", clip(s))
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return "the number " + clip(string(raw))
-	}
-	return strictjson.ValueKind(raw)
 }
 
 // DecodeMetrics decodes data, a JSON array of metric definitions in the form

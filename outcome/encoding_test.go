@@ -573,9 +573,9 @@ func TestDecodeMetrics(t *testing.T) {
 	}{
 		{name: "null", in: " null ", want: []Code{ErrInvalidJSON}, wantMsg: "outcome: a list of metrics cannot be null"},
 		{name: "an object", in: aht, want: []Code{ErrInvalidJSON}, cause: strictjson.ErrNotArray,
-			wantMsg: "outcome: invalid JSON: the JSON value is not an array: it is an object"},
+			wantMsg: "outcome: invalid JSON: the value must be an array, not an object"},
 		{name: "a string", in: `"aht"`, want: []Code{ErrInvalidJSON}, cause: strictjson.ErrNotArray,
-			wantMsg: "outcome: invalid JSON: the JSON value is not an array: it is a string"},
+			wantMsg: `outcome: invalid JSON: the value must be an array, not the string "aht"`},
 		{name: "trailing data", in: "[" + revenue + "] []", want: []Code{ErrInvalidJSON},
 			cause: strictjson.ErrTrailingData, wantMsg: "outcome: invalid JSON: trailing data after the JSON value"},
 		{name: "malformed", in: "[" + revenue + ",", want: []Code{ErrInvalidJSON}},
@@ -584,7 +584,7 @@ func TestDecodeMetrics(t *testing.T) {
 		{name: "null and a number", in: "[null,3," + revenue + "]", want: []Code{ErrInvalidJSON, ErrInvalidJSON},
 			cause: strictjson.ErrNotObject,
 			wantMsg: "outcome: metrics[0]: a metric cannot be null\n" +
-				"outcome: metrics[1]: invalid JSON: the JSON value is not an object: it is a number"},
+				"outcome: metrics[1]: invalid JSON: the value must be an object, not the number 3"},
 		// Text that is not UTF-8 is the problem of the element that holds it.
 		{name: "invalid UTF-8", in: "[" + revenue + ",{\"id\":\"b\xff\"}]", want: []Code{ErrInvalidJSON},
 			cause: strictjson.ErrInvalidUTF8, wantMsg: "outcome: metrics[1]: invalid JSON: JSON text is not valid UTF-8"},
@@ -635,7 +635,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		// not known, is not checked.
 		{"proportion: three problems", func() decoder { return new(Proportion) },
 			`{"successes":"81","trials":-1,"rate":0.3}`, []problem{
-				{ErrInvalidJSON, nil, `outcome: proportion: "successes" must be an integer within int64, not the string "81"`},
+				{ErrInvalidJSON, nil, `outcome: proportion: "successes" must be an integer, not the string "81"`},
 				{ErrInvalidJSON, nil, `outcome: proportion has an unknown field "rate"`},
 				{ErrInvalidCount, nil, "outcome: negative trials -1"},
 			}},
@@ -643,7 +643,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		// 0 trials".
 		{"proportion: trials as text", func() decoder { return new(Proportion) },
 			`{"successes":5,"trials":"4"}`, []problem{
-				{ErrInvalidJSON, nil, `outcome: proportion: "trials" must be an integer within int64, not the string "4"`},
+				{ErrInvalidJSON, nil, `outcome: proportion: "trials" must be an integer, not the string "4"`},
 			}},
 		// The first "trials" is read: 3 successes in 2 trials.
 		{"proportion: a field twice", func() decoder { return new(Proportion) },
@@ -654,13 +654,13 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		// A bound of the wrong type: the scale is not checked, so not
 		// reported as 0..10 either.
 		{"scale", func() decoder { return new(Scale) }, `{"min":"0","max":10,"step":1}`, []problem{
-			{ErrInvalidJSON, nil, `outcome: scale: "min" must be an integer within int64, not the string "0"`},
+			{ErrInvalidJSON, nil, `outcome: scale: "min" must be an integer, not the string "0"`},
 			{ErrInvalidJSON, nil, `outcome: scale has an unknown field "step"`},
 		}},
 		// The box is unknown, but the scale is checked without it: 1..20
 		// has 20 points, more than 11.
 		{"CSAT scale", func() decoder { return new(CSATScale) }, `{"min":1,"max":20,"box":"x"}`, []problem{
-			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer within int64, not the string "x"`},
+			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer, not the string "x"`},
 			{ErrInvalidScale, nil, "outcome: CSAT scale 1..20 is not a scale of 2 to 11 points"},
 		}},
 		{"CES scale", func() decoder { return new(CESScale) }, `{"min":1,"max":7,"agree":null,"Agree":5}`, []problem{
@@ -681,7 +681,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		{"CSAT tally: nested form", func() decoder { return new(CSATTally) },
 			`{"scale":{"min":1,"max":5,"box":2,"top":1},"counts":[1,"2",null]}`, []problem{
 				{ErrInvalidJSON, nil, `outcome: CSAT tally "scale" has an unknown field "top"`},
-				{ErrInvalidJSON, nil, `outcome: CSAT tally: "counts"[1] must be an integer within int64, not the string "2"`},
+				{ErrInvalidJSON, nil, `outcome: CSAT tally: "counts"[1] must be an integer, not the string "2"`},
 			}},
 		// Three counts for the five points of the standard scale, and one
 		// of them negative, named by its index as the counts do not match.
@@ -702,7 +702,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		// coverage, which need all three bands, are not checked.
 		{"NPS bands", func() decoder { return new(NPSBands) },
 			`{"min":0,"max":10,"detractors":{"low":0,"high":"6"},"passives":{"low":8,"high":7},"promoters":[9,10]}`, []problem{
-				{ErrInvalidJSON, nil, `outcome: NPS bands "detractors": "high" must be an integer within int64, not the string "6"`},
+				{ErrInvalidJSON, nil, `outcome: NPS bands "detractors": "high" must be an integer, not the string "6"`},
 				{ErrInvalidJSON, nil, `outcome: NPS bands: "promoters" must be an object, not an array`},
 				{ErrInvalidBands, nil, "outcome: the passive band 8..7 is empty (its low end is above its high end)"},
 			}},
@@ -710,7 +710,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		// the counts', as NPSTallyFromCounts takes the bands first.
 		{"NPS tally", func() decoder { return new(NPSTally) },
 			`{"promoters":"5","passives":-3,"bands":{"min":0,"max":0}}`, []problem{
-				{ErrInvalidJSON, nil, `outcome: NPS tally: "promoters" must be an integer within int64, not the string "5"`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally: "promoters" must be an integer, not the string "5"`},
 				{ErrInvalidScale, nil, "outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"},
 				{ErrInvalidCount, nil, "outcome: passive count -3 is negative"},
 			}},
@@ -723,7 +723,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 			`{"value":[{"reason":"new order","count":"3"},{"reason":5,"count":-1},7],"failure":{"chaser":1},"total":3}`,
 			[]problem{
 				{ErrInvalidJSON, []string{"new order"},
-					`outcome: failure demand "value"[0]: "count" must be an integer within int64, not the string "3"`},
+					`outcome: failure demand "value"[0]: "count" must be an integer, not the string "3"`},
 				{ErrInvalidJSON, nil, `outcome: failure demand "value"[1]: "reason" must be a string, not the number 5`},
 				{ErrInvalidJSON, nil, `outcome: failure demand: "value"[2] must be an object {"reason","count"}, not the number 7`},
 				{ErrInvalidJSON, nil,
@@ -752,7 +752,30 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 			}},
 		// The box is of the wrong type, and the scale 1..5 is valid.
 		{"CSAT scale: box as text", func() decoder { return new(CSATScale) }, `{"min":1,"max":5,"box":"2"}`, []problem{
-			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer within int64, not the string "2"`},
+			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer, not the string "2"`},
+		}},
+		// A number that is not an integer of int64 is said with int64's
+		// range, -2^63 = -9223372036854775808 to 2^63-1 =
+		// 9223372036854775807, in numbers: a fraction, an exponent (1e3 is
+		// not JSON's integer syntax) and 2^63 itself.
+		{"proportion: numbers that are not int64 integers", func() decoder { return new(Proportion) },
+			`{"successes":1.5,"trials":9223372036854775808}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: proportion: "successes" must be an integer ` +
+					`from -9223372036854775808 to 9223372036854775807, not the number 1.5`},
+				{ErrInvalidJSON, nil, `outcome: proportion: "trials" must be an integer ` +
+					`from -9223372036854775808 to 9223372036854775807, not the number 9223372036854775808`},
+			}},
+		{"NPS tally: an exponent", func() decoder { return new(NPSTally) },
+			`{"promoters":1e3}`, []problem{
+				{ErrInvalidJSON, nil, `outcome: NPS tally: "promoters" must be an integer ` +
+					`from -9223372036854775808 to 9223372036854775807, not the number 1e3`},
+			}},
+		// A null count in a list, and counts that are not a list.
+		{"CSAT tally: a null count", func() decoder { return new(CSATTally) }, `{"counts":[1,null]}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CSAT tally: "counts"[1] must be an integer, not null`},
+		}},
+		{"CES tally: counts not a list", func() decoder { return new(CESTally) }, `{"counts":{"1":5}}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CES tally: "counts" must be an array of integers, not an object`},
 		}},
 		// Null counts are none: 0 for the 7 points of the standard scale.
 		{"CES tally: null counts", func() decoder { return new(CESTally) }, `{"counts":null}`, []problem{

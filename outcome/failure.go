@@ -553,7 +553,7 @@ func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
 	r := demandRow{label: label}
 	members, err := strictjson.Members(raw)
 	if err != nil {
-		j.problem(err, `: %s must be an object {"reason","count"}, not %s`, label, jsonValue(raw))
+		j.problem(err, ": %s", strictjson.MustBe(label, `an object {"reason","count"}`, strictjson.Describe(raw)))
 		return r
 	}
 	n := jsonForm{what: j.what + " " + label}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -255,6 +256,11 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 		if err != nil {
 			if got != start || len(outcome.Problems(err)) == 0 {
 				t.Fatalf("%q: changed to %v, or not an *outcome.Error: %v", data, got.OutputHeavyThreshold(), err)
+			}
+			for _, p := range outcome.Problems(err) {
+				if w := msg.GoWords(p.Message); w != "" {
+					t.Fatalf("%q: message in Go's words (%q): %q", data, w, p.Message)
+				}
 			}
 			return
 		}

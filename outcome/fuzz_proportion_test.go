@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -143,6 +144,9 @@ func FuzzProportionJSON(f *testing.F) {
 				if q.Code == outcome.ErrInvalidJSON && !form {
 					t.Fatalf("%s: a problem of the JSON form after NewProportion's: %v", data, err)
 				}
+				if w := msg.GoWords(q.Message); w != "" {
+					t.Fatalf("%s: message in Go's words (%q): %q", data, w, q.Message)
+				}
 				form = form && q.Code == outcome.ErrInvalidJSON
 			}
 			if problems[0].Code != outcome.ErrInvalidJSON && (wantErr == nil || err.Error() != wantErr.Error()) {
@@ -202,8 +206,8 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 				t.Fatalf("%s: changed to %+v, or not an *outcome.Error: %v", data, got, err)
 			}
 			for _, p := range outcome.Problems(err) {
-				if !strings.HasPrefix(p.Message, "outcome: ") {
-					t.Fatalf("%s: message %q", data, p.Message)
+				if !strings.HasPrefix(p.Message, "outcome: ") || msg.GoWords(p.Message) != "" {
+					t.Fatalf("%s: message %q (Go's words: %q)", data, p.Message, msg.GoWords(p.Message))
 				}
 			}
 			return
@@ -405,6 +409,11 @@ func FuzzFailureDemandJSON(f *testing.F) {
 			for _, p := range problems {
 				if p.Code == outcome.ErrInvalidJSON && !form {
 					t.Fatalf("a problem of the JSON form after the rows': %v", err)
+				}
+				// The JSON form's problems are in JSON's words; an
+				// overflow names int64, the counts' limit.
+				if w := msg.GoWords(p.Message); p.Code == outcome.ErrInvalidJSON && w != "" {
+					t.Fatalf("message in Go's words (%q): %q", w, p.Message)
 				}
 				form = form && p.Code == outcome.ErrInvalidJSON
 			}

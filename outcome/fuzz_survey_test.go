@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // FuzzNPSBands checks that band validation never panics and accepts exactly
@@ -221,7 +223,9 @@ func FuzzTallyScores(f *testing.F) {
 // surveyFuzzDecode is the property every survey decoder must have, checked on
 // arbitrary bytes: decoding never panics; on error the value is unchanged
 // and every problem is an *Error with one of the allowed codes (or
-// [ErrInvalidJSON]) and a bounded message; on success the value re-encodes
+// [ErrInvalidJSON]) and a bounded message, a problem of the JSON form's in
+// JSON's words, not Go's ([msg.GoWords]; an overflow names int64, the
+// counts' limit); on success the value re-encodes
 // and decodes to an equal value, and equals what the constructors give for
 // the same fields (want, from a lenient decoding of data into the JSON form);
 // JSON null leaves the value unchanged.
@@ -258,8 +262,8 @@ func surveyFuzzDecode[T any, P interface {
 			} else if !slices.Contains(codes, p.Code) {
 				t.Fatalf("%q: unexpected code %q: %v", data, p.Code, err)
 			}
-			if !strings.HasPrefix(p.Message, "outcome: ") || len(p.Message) > 400 {
-				t.Fatalf("%q: bad message %q", data, p.Message)
+			if !strings.HasPrefix(p.Message, "outcome: ") || len(p.Message) > 400 || p.Code == ErrInvalidJSON && msg.GoWords(p.Message) != "" {
+				t.Fatalf("%q: bad message %q (Go's words: %q)", data, p.Message, msg.GoWords(p.Message))
 			}
 		}
 		if !jsonErr {

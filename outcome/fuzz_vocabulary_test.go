@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -193,6 +194,7 @@ func FuzzMetricJSON(f *testing.F) {
 				assert.Contains(t, metricCodes, p.Code)
 				assert.Equal(t, outcome.SeverityError, p.Severity)
 				assert.True(t, strings.HasPrefix(p.Message, "outcome: "), p.Message)
+				assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
 				// A problem names the metric's ID, or none.
 				assert.LessOrEqual(t, len(p.IDs), 1, "%v", p.IDs)
 				if len(p.IDs) == 1 && len(problems[0].IDs) == 1 {
@@ -275,6 +277,7 @@ func FuzzDecodeMetrics(f *testing.F) {
 			assert.Equal(t, want[i].Severity, got[i].Severity)
 			assert.Equal(t, want[i].IDs, got[i].IDs)
 			assert.Equal(t, want[i].Message, got[i].Message)
+			assert.Empty(t, msg.GoWords(got[i].Message), "a message in Go's words: %q", got[i].Message)
 		}
 	})
 }

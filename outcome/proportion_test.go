@@ -1199,7 +1199,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 		// trials, of the wrong type, are not also reported missing.
 		{"everything", `{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,` +
 			`"difference":{"method":"exact"}}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer within int64, not the string "x"`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer, not the string "x"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison has an unknown field "colour"`},
 			{outcome.ErrInvalidIntervalMethod, `outcome: unknown interval method "exact"`},
@@ -1215,7 +1215,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "b" must be a proportion {"successes","trials"}, not an array`},
 		}},
 		{"not an object", `[1]`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: invalid JSON: the JSON value is not an object: it is an array`},
+			{outcome.ErrInvalidJSON, `outcome: invalid JSON: the value must be an object, not an array`},
 		}},
 	}
 	for _, tt := range tests {

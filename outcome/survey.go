@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"reflect"
 
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -673,13 +674,14 @@ func jsonInt64s(j *jsonForm, name string, raw json.RawMessage) (v []int64, ok bo
 	}
 	elems, err := strictjson.Elements(raw)
 	if err != nil {
-		j.wrongType(err, name, "an array of integers within int64", raw)
+		j.wrongType(err, name, "an array of integers", raw)
 		return nil, false
 	}
 	v = make([]int64, len(elems))
 	for i, e := range elems {
 		if err := json.Unmarshal(e, &v[i]); err != nil || isJSONNull(e) {
-			j.problem(err, ": %q[%d] must be an integer within int64, not %s", name, i, jsonValue(e))
+			j.problem(err, ": %s", strictjson.MustBe(fmt.Sprintf("%q[%d]", name, i),
+				strictjson.Want(reflect.TypeFor[int64](), e), strictjson.Describe(e)))
 			return nil, false
 		}
 	}

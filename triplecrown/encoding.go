@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -17,54 +15,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// decodeJSON decodes data into v as every package of the module does (see
-// [jsondecode.Decode]), but for a JSON value of the wrong type, such as a
-// number where a string belongs, which it says in JSON's words and the
-// field's JSON name, not encoding/json's Go struct and type names.
-func decodeJSON(data []byte, v any) error {
-	err := jsondecode.Decode("triplecrown", data, v)
-	if e, ok := err.(*outcome.Error); ok && e.Code == outcome.ErrInvalidJSON {
-		if te, ok := e.Err.(*json.UnmarshalTypeError); ok {
-			return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-				Message: "triplecrown: invalid JSON: " + typeErrorText(te), Err: te}
-		}
-	}
-	return err
-}
-
-// typeErrorText says what a type error found, such as `"sd" is a string,
-// not a number`, or `a value is an array, not an object`.
-func typeErrorText(e *json.UnmarshalTypeError) string {
-	got := "a " + e.Value
-	switch {
-	case strings.HasPrefix(e.Value, "number "):
-		got = "the " + e.Value // the number 2.5, for an integer
-	case e.Value == "array" || e.Value == "object":
-		got = "an " + e.Value
-	case e.Value == "bool":
-		got = "true or false"
-	}
-	var want string
-	switch e.Type.Kind() { // never a pointer: the decoder reports the value's type
-	case reflect.String:
-		want = "a string"
-	case reflect.Bool:
-		want = "true or false"
-	case reflect.Float32, reflect.Float64:
-		want = "a number"
-	case reflect.Slice, reflect.Array:
-		want = "an array"
-	case reflect.Struct, reflect.Map:
-		want = "an object"
-	default:
-		want = "an integer"
-	}
-	where := "a value"
-	if e.Field != "" {
-		where = strconv.Quote(clip(e.Field))
-	}
-	return where + " is " + got + ", not " + want
-}
+// decodeJSON decodes data into v as every package of the module does
+// ([jsondecode.Decode]): a value of the wrong type, such as a number where
+// a string belongs, is said by its JSON path, what it must be and what it
+// is, `"sd" must be a number, not the string "1.2"`, never with Go's names
+// of types and struct fields.
+func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
 
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
 // Marshalling the zero Currency is an error with code [ErrUnknownCurrency].

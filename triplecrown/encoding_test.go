@@ -405,15 +405,17 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `2025`, "", "",
 				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":"1.5","n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: a value is a number, not a string`},
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", baseline service measure: invalid JSON: "sd" is a string, not a number`},
+				// The period is the whole value decoded; "sd" is a key of
+				// the baseline measure.
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: the value must be a string, not the number 2025`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", baseline service measure: invalid JSON: "sd" must be a number, not the string "1.5"`},
 			},
 		},
 		{
 			name: "a unit that is not a string",
 			in:   cardWith(`5`, `"2025"`, "", "", ""),
 			want: []problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: a value is a number, not a string`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value must be a string, not the number 5`},
 			},
 		},
 		{
@@ -433,8 +435,8 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `"2025"`, `[]`, "",
 				`{"name":"s","direction":"up","baseline":{"value":"1"},"actual":{"value":"2"},"scale":"1-5"}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: a value is an array, not an object`},
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", service: invalid JSON: json: unknown field "scale"`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: the value must be an object, not an array`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", service: invalid JSON: unknown field "scale"`},
 			},
 		},
 		{
@@ -471,8 +473,10 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 }
 
 // TestDecodeJSON_typeErrors: a JSON value of the wrong type is said in
-// JSON's words, with the field's JSON name, never encoding/json's Go struct
-// and type names.
+// JSON's words, by its JSON path, what it must be and what it is, never
+// with encoding/json's Go struct and type names. A number where an integer
+// belongs is said with the integer's range: the places are an int32, from
+// -2^31 = -2147483648 to 2^31-1 = 2147483647.
 func TestDecodeJSON_typeErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -480,14 +484,20 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 		in   string
 		want string
 	}{
-		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: a value is an array, not an object`},
-		{"a fraction for places", new(Precision), `{"places":2.5,"mode":"up"}`, `triplecrown: invalid JSON: "places" is the number 2.5, not an integer`},
-		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" is true or false, not an integer`},
-		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" is a string, not a number`},
-		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" is an object, not a string`},
-		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: a value is an array, not an object`},
-		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" is an object, not an array`},
-		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" is a string, not true or false`},
+		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`},
+		{"a fraction for places", new(Precision), `{"places":2.5,"mode":"up"}`,
+			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2.5`},
+		{"places beyond int32", new(Precision), `{"places":2147483648,"mode":"up"}`,
+			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2147483648`},
+		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" must be an integer, not true`},
+		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "0.05"`},
+		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" must be a string, not an object`},
+		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`},
+		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" must be an array, not an object`},
+		// The third contribution is contributions[2].
+		{"a contribution's unit", new(Contributions), `{"contributions":[{"unit":"a"},{"unit":"b"},{"unit":7}]}`,
+			`triplecrown: invalid JSON: "contributions[2].unit" must be a string, not the number 7`},
+		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" must be true or false, not the string "yes"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

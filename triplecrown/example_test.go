@@ -250,7 +250,7 @@ func ExampleScorecard_UnmarshalJSON_problems() {
 	// unknown-currency [billing]
 	//   triplecrown: unit "billing", actual revenue: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
 	// invalid-json [billing]
-	//   triplecrown: unit "billing", actual service measure: invalid JSON: "trials" is a string, not an integer
+	//   triplecrown: unit "billing", actual service measure: invalid JSON: "trials" must be an integer, not the string "4000"
 }
 
 // Validation reports every problem at once, each with its stable code.

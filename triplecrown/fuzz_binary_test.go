@@ -220,8 +220,8 @@ func FuzzRollupBinary(f *testing.F) {
 
 // FuzzMoneySumJSON: arbitrary JSON never panics; what decodes is a sum
 // whose JSON decodes to an equal sum with the same JSON, and agrees with the
-// binary form; what does not is an *outcome.Error and leaves the sum
-// unchanged.
+// binary form; what does not is *outcome.Error values in JSON's words
+// ([checkJSONProblems]) and leaves the sum unchanged.
 func FuzzMoneySumJSON(f *testing.F) {
 	for _, s := range []string{`{}`, `{"amount":"1234.50","currency":"EUR"}`, `{"amount":12.5,"currency":"USD"}`,
 		`{"amount":"-0.000","currency":"JPY"}`, `{"amount":"9999999999999999999999999999999999999999e30","currency":"EUR"}`,
@@ -231,7 +231,7 @@ func FuzzMoneySumJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s MoneySum
 		if err := s.UnmarshalJSON(data); err != nil {
-			checkProblems(t, err)
+			checkJSONProblems(t, err)
 			if !s.IsZero() {
 				t.Fatal("changed on error")
 			}

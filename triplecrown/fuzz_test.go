@@ -7,11 +7,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
 
-// FuzzScorecardJSON: decoding never panics, and what decodes marshals and
+// checkJSONProblems fails t unless err is coded problems ([checkProblems])
+// whose messages are in JSON's words, not Go's ([msg.GoWords]: no
+// "Go struct field", no Go type's name, no "can't convert").
+func checkJSONProblems(t *testing.T, err error) {
+	t.Helper()
+	checkProblems(t, err)
+	for _, p := range outcome.Problems(err) {
+		if w := msg.GoWords(p.Message); w != "" {
+			t.Fatalf("message in Go's words (%q): %q", w, p.Message)
+		}
+	}
+}
+
+// FuzzScorecardJSON: decoding never panics, fails only with coded problems
+// in JSON's words ([checkJSONProblems]), and what decodes marshals and
 // decodes again to an equal scorecard.
 func FuzzScorecardJSON(f *testing.F) {
 	f.Add(cardJSON)
@@ -26,9 +41,7 @@ func FuzzScorecardJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		var c Scorecard
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
-			if len(outcome.Problems(err)) == 0 {
-				t.Fatalf("error without a code: %v", err)
-			}
+			checkJSONProblems(t, err)
 			return
 		}
 		b, err := json.Marshal(c)
@@ -286,14 +299,16 @@ func binaryRoundTrip[T encoding.BinaryMarshaler, PT interface {
 	}
 }
 
-// FuzzPolicyJSON: decoding a policy never panics and round-trips.
+// FuzzPolicyJSON: decoding a policy never panics, fails only with coded
+// problems in JSON's words ([checkJSONProblems]), and round-trips.
 func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`)
 	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significanceLevel":0.01,"precision":{"places":-2,"mode":"floor"}}`)
 	f.Add(`{"significanceLevel":1,"precision":{"places":99}}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		var p Policy
-		if err := json.Unmarshal([]byte(data), &p); err != nil {
+		if err := p.UnmarshalJSON([]byte(data)); err != nil {
+			checkJSONProblems(t, err)
 			return
 		}
 		b, err := json.Marshal(p)
@@ -307,8 +322,8 @@ func FuzzPolicyJSON(f *testing.F) {
 	})
 }
 
-// FuzzPrecisionJSON: decoding a precision never panics, every failure has a
-// code, and what decodes marshals to the canonical form and decodes again to
+// FuzzPrecisionJSON: decoding a precision never panics, every failure is
+// coded problems in JSON's words ([checkJSONProblems]), and what decodes marshals to the canonical form and decodes again to
 // an equal precision.
 func FuzzPrecisionJSON(f *testing.F) {
 	for _, s := range []string{
@@ -322,9 +337,7 @@ func FuzzPrecisionJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		var p Precision
 		if err := p.UnmarshalJSON([]byte(data)); err != nil {
-			if len(outcome.Problems(err)) == 0 {
-				t.Fatalf("error without a code: %v", err)
-			}
+			checkJSONProblems(t, err)
 			if !p.IsZero() {
 				t.Fatalf("a failed decode set %v", p)
 			}

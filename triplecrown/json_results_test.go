@@ -387,11 +387,12 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 		},
 		{
 			// Units that are not strings are not also reported missing.
+			// The second unit, 1, is [1] of the units.
 			name: "every part wrong",
 			in:   `{"scorecard":` + card(`"2025"`, `"x"`) + `,"units":["a",1],"combination":"pooled"}`,
 			want: []problem{
 				{triplecrown.ErrInvalidAmount, []string{"centre"}, `triplecrown: unit "centre", baseline cost: amount "x" is not a decimal number`},
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: a value is a number, not a string`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: "[1]" must be a string, not the number 1`},
 				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by sample size or by weight)`},
 			},
 		},

@@ -5,6 +5,7 @@ package msg
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -50,3 +51,119 @@ func Decimal(d decimal.Decimal) string {
 	}
 	return Clip(d.Coefficient().String(), MaxQuoted) + "e" + strconv.FormatInt(exp, 10)
 }
+
+// GoWords returns the first words of message, outside its quoted text, that
+// are Go's rather than JSON's or the reader's, or "" if there are none. A
+// message about JSON says what it must be and what it is in JSON's terms
+// ("a string", "an integer", "an object"); these words are Go's:
+//
+//   - encoding/json's and the decimal library's phrases: "Go struct", "Go
+//     value", "cannot unmarshal", "can't convert" and "of type ", in any
+//     case, and encoding/json's prefix "json: ", in lower case and not
+//     after a letter (the module's "invalid JSON: " is not it);
+//   - a predeclared Go type named as a word: bool, int, int8, int16, int32,
+//     int64, uint, uint8, uint16, uint32, uint64, uintptr, float32, float64,
+//     complex64 or complex128, and "string" after "type" or "into", where
+//     encoding/json names a Go type ("into string"; JSON's "a string", "the
+//     string \"x\"", "a decimal string" and encoding/json's syntax errors,
+//     "in string literal", "object key string", are not Go's);
+//   - a Go name qualified by another, a word that starts with a letter or
+//     "_" followed by "." and a letter or "_", as in nodeIn.name,
+//     outcome.Level or decimal.Decimal;
+//   - a composite type's syntax: "[]" before a letter, "*" or "[", "map[",
+//     "struct {", "struct{", "interface {" or "interface{".
+//
+// Quoted text is the user's or a field's name, which may be any word: a
+// double-quoted string, as %q writes it (a backslash escapes the next
+// byte), is skipped, and so is a rune in single quotes ('x', as
+// encoding/json quotes a character it does not expect).
+func GoWords(message string) string {
+	text := unquoted(message)
+	lower := strings.ToLower(text)
+	for _, p := range []string{"go struct", "go value", "cannot unmarshal", "can't convert", "of type "} {
+		if strings.Contains(lower, p) {
+			return p
+		}
+	}
+	for i := range len(text) {
+		if strings.HasPrefix(text[i:], "json: ") && (i == 0 || !isLetter(text[i-1])) {
+			return "json: "
+		}
+	}
+	for _, p := range []string{"map[", "struct {", "struct{", "interface {", "interface{"} {
+		if strings.Contains(text, p) {
+			return p
+		}
+	}
+	for i := 0; i+2 < len(text); i++ {
+		if text[i] == '[' && text[i+1] == ']' && (isLetter(text[i+2]) || text[i+2] == '*' || text[i+2] == '[') {
+			return text[i : i+3]
+		}
+	}
+	prev := ""
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		word := text[i:j]
+		if isLetter(word[0]) && j+1 < len(text) && text[j] == '.' && isLetter(text[j+1]) {
+			k := j + 1
+			for k < len(text) && isWordByte(text[k]) {
+				k++
+			}
+			return text[i:k]
+		}
+		switch word {
+		case "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+			"uintptr", "float32", "float64", "complex64", "complex128":
+			return word
+		case "string":
+			if prev == "type" || prev == "into" {
+				return word
+			}
+		}
+		prev = word
+		i = j
+	}
+	return ""
+}
+
+// unquoted returns message without its double-quoted strings and its runes
+// in single quotes, each replaced by a pair of its quotes.
+func unquoted(message string) string {
+	var b strings.Builder
+	for i := 0; i < len(message); i++ {
+		switch message[i] {
+		case '\'':
+			if _, n := utf8.DecodeRuneInString(message[i+1:]); n > 0 && i+1+n < len(message) && message[i+1+n] == '\'' {
+				b.WriteString("''")
+				i += 1 + n
+				continue
+			}
+		case '"':
+			j := i + 1
+			for j < len(message) && message[j] != '"' {
+				if message[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			b.WriteString(`""`)
+			i = j
+			continue
+		}
+		b.WriteByte(message[i])
+	}
+	return b.String()
+}
+
+// isLetter reports whether c is an ASCII letter or "_".
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }
+
+// isWordByte reports whether c is an ASCII letter, "_" or a digit.
+func isWordByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }

@@ -104,3 +104,67 @@ func TestDecimal_settingsIgnored(t *testing.T) {
 	assert.Equal(t, "12.5", Decimal(decimal.RequireFromString("12.50")))
 	assert.Equal(t, "1200", Decimal(decimal.New(12, 2)))
 }
+
+func TestGoWords(t *testing.T) {
+	tests := []struct {
+		name, message, want string
+	}{
+		// JSON's words pass.
+		{"a string", `"sd" must be a number, not the string "1.2"`, ""},
+		{"the string", `the value must be an object, not the string "x"`, ""},
+		{"integer range", `"n" must be an integer from -9223372036854775808 to 9223372036854775807, not the number 1.5`, ""},
+		{"float range", `"c" must be a number from -1.7976931348623157e+308 to 1.7976931348623157e+308, not the number 1e400`, ""},
+		{"base64", `"b" must be a string in base64, not true`, ""},
+		{"a decimal string", `"t" must be a decimal string or a number, not true`, ""},
+		{"an empty string", `an empty string`, ""},
+		{"path with indices", `"needs[1].statement" must be a string, not an array`, ""},
+		{"syntax error", `invalid character '}' looking for beginning of value`, ""},
+		{"string literal", `invalid character '\r' in string literal`, ""},
+		{"object key string", `invalid character '0' looking for beginning of object key string`, ""},
+		{"an apostrophe", `canvas's weight "x" is not a decimal number`, ""},
+		// Quoted text is the user's: any word in it passes.
+		{"quoted Go words", `unknown field "int64" in "nodeIn.name" of "[]string" and 'x'`, ""},
+		{"escaped quote", `"a \" Go struct" must be a string, not the string "of type string"`, ""},
+		{"quoted quote character", `invalid character '"' after object key:value pair`, ""},
+		// encoding/json's and decimal's phrases, in any case.
+		{"Go struct", `json: cannot unmarshal number into Go struct field nodeIn.nodes.level of type string`, "go struct"},
+		{"Go value", `cannot unmarshal array into go value of type main.outer`, "go value"},
+		{"cannot unmarshal", `Cannot unmarshal a number`, "cannot unmarshal"},
+		{"json prefix", `json: unknown field "x"`, "json: "},
+		{"json prefix inside", `pkg: invalid JSON: json: unknown field "x"`, "json: "},
+		{"invalid JSON", `pkg: invalid JSON: unknown field "x"`, ""},
+		{"json after a letter", `see the xjson: field`, ""},
+		{"can't convert", `error decoding string '0,35': can't convert 0,35 to decimal`, "can't convert"},
+		{"of type", `a value of type Level`, "of type "},
+		// Go's type names as words.
+		{"int64", `"n" must be an integer within int64`, "int64"},
+		{"int", `"n" is not an int`, "int"},
+		{"uint8", `"n" is not a uint8 value`, "uint8"},
+		{"float64", `1e400 overflows float64`, "float64"},
+		{"bool", `"f" must be a bool`, "bool"},
+		{"complex128", `not complex128`, "complex128"},
+		{"uintptr", `not uintptr`, "uintptr"},
+		{"int before a hyphen", `an integer, not an int-like text`, "int"},
+		{"string after type", `a field with type string`, "string"},
+		{"string after into", `decoding a number into string`, "string"},
+		{"of type string", `a field of type string`, "of type "},
+		{"qualified name", `a number for outcome.Level`, "outcome.Level"},
+		{"qualified struct field", `field nodeIn.name`, "nodeIn.name"},
+		{"slice type", `into []main.inner`, "[]m"},
+		{"slice of pointers", `into []*T`, "[]*"},
+		{"slice of slices", `into [][]T`, "[]["},
+		{"map type", `into map[string]int`, "map["},
+		{"struct type", `into struct { X int }`, "struct {"},
+		{"interface type", `into interface{}`, "interface{"},
+		// Words that only look like Go's.
+		{"strings", `an array of strings`, ""},
+		{"string after another word", `an array of string`, ""},
+		{"number with a dot", `the number 1.5e3`, ""},
+		{"unterminated quote", `unknown field "int64`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, GoWords(tt.message))
+		})
+	}
+}

@@ -5,12 +5,18 @@ package strictjson
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"reflect"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // ErrTrailingData reports data after the JSON value.
@@ -163,13 +169,25 @@ func foldRune(r rune) rune {
 }
 
 // ErrNotObject reports a JSON value that is not an object where [Members]
-// expects one. The error Members returns wraps it and says what the value is.
+// expects one. The error Members returns wraps it and says, as [MustBe]
+// does, what the value is: "the value must be an object, not an array".
 var ErrNotObject = errors.New("the JSON value is not an object")
 
 // ErrNotArray reports a JSON value that is not an array where [Elements]
-// expects one. The error Elements returns wraps it and says what the value
-// is.
+// expects one. The error Elements returns wraps it and says, as [MustBe]
+// does, what the value is: "the value must be an array, not an object".
 var ErrNotArray = errors.New("the JSON value is not an array")
+
+// wrongKindError is the error [Members] and [Elements] return for a value
+// of another kind: its message says what the value must be and what it is,
+// and it wraps [ErrNotObject] or [ErrNotArray].
+type wrongKindError struct {
+	message string
+	kind    error
+}
+
+func (e *wrongKindError) Error() string { return e.message }
+func (e *wrongKindError) Unwrap() error { return e.kind }
 
 // Member is one member of a JSON object: its key, unescaped, and the JSON
 // text of its value.
@@ -240,7 +258,7 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 // single checks that data holds one well-formed JSON value and nothing but
 // JSON white space after it, and that the value opens with delim; it returns
 // a decoder that has read the opening delimiter. A value that opens with
-// anything else is an error that wraps notIt.
+// anything else is a *wrongKindError that wraps notIt.
 func single(data []byte, delim json.Delim, notIt error) (*json.Decoder, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
@@ -251,7 +269,11 @@ func single(data []byte, delim json.Delim, notIt error) (*json.Decoder, error) {
 		return nil, ErrTrailingData
 	}
 	if raw[0] != byte(delim) {
-		return nil, fmt.Errorf("%w: it is %s", notIt, ValueKind(raw))
+		want := "an object"
+		if delim == '[' {
+			want = "an array"
+		}
+		return nil, &wrongKindError{message: MustBe("the value", want, Describe(raw)), kind: notIt}
 	}
 	dec = json.NewDecoder(bytes.NewReader(raw))
 	if _, err := dec.Token(); err != nil {
@@ -304,4 +326,99 @@ func Field(names []string, key string) int {
 		}
 	}
 	return -1
+}
+
+// The words of a message about a JSON value of the wrong type, which every
+// decoder of the module writes the same way: "<where> must be <what it
+// must be>, not <what it is>", in JSON's terms, never Go's: `"sd" must be a
+// number, not the string "1.2"`.
+
+// Describe says what the well-formed JSON value raw is, as a message says
+// it: `the string "yes"` (its text clipped to [msg.MaxQuoted] bytes), "the
+// number 3" (as written, clipped the same way), "an object", "an array",
+// "true", "false" or "null".
+func Describe(raw json.RawMessage) string {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		_ = json.Unmarshal(raw, &s) // a well-formed string
+		return "the string " + strconv.Quote(msg.Clip(s, msg.MaxQuoted))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "the number " + msg.Clip(string(bytes.TrimRight(raw, " \t\r\n")), msg.MaxQuoted)
+	}
+	return ValueKind(raw)
+}
+
+// Want says what a JSON value must be for encoding/json to decode it into a
+// value of type t (a pointer's element type), in JSON's terms: "a string"
+// (a string, or a type that implements [encoding.TextUnmarshaler]), "true
+// or false", "an integer", "a number", "an array", "an object", "a string in
+// base64" (a []byte) or "a JSON value" (an interface). found is the value
+// that was found instead: when it is a number, an integer's and a number's
+// range is given, since a number that is too large, too small or, for an
+// integer, has a fraction or an exponent is what was wrong with it: "an
+// integer from -9223372036854775808 to 9223372036854775807", "an integer
+// from 0 to 255", "a number from -1.7976931348623157e+308 to
+// 1.7976931348623157e+308". Another type (a channel, a function, a complex
+// number), which encoding/json cannot decode into, is "another JSON value".
+func Want(t reflect.Type, found json.RawMessage) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return "a string"
+	}
+	isNumber := ValueKind(found) == "a number"
+	switch k := t.Kind(); k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if !isNumber {
+			return "an integer"
+		}
+		bits := t.Bits()
+		return fmt.Sprintf("an integer from %d to %d", int64(-1)<<(bits-1), int64(uint64(1)<<(bits-1)-1))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if !isNumber {
+			return "an integer"
+		}
+		return fmt.Sprintf("an integer from 0 to %d", uint64(math.MaxUint64)>>(64-t.Bits()))
+	case reflect.Float32, reflect.Float64:
+		if !isNumber {
+			return "a number"
+		}
+		limit := strconv.FormatFloat(math.MaxFloat64, 'g', -1, 64)
+		if k == reflect.Float32 {
+			limit = strconv.FormatFloat(math.MaxFloat32, 'g', -1, 32)
+		}
+		return "a number from -" + limit + " to " + limit
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "a string in base64"
+		}
+		return "an array"
+	case reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Interface:
+		return "a JSON value"
+	}
+	return "another JSON value"
+}
+
+// MustBe says that the JSON value at where is not what it must be: where +
+// " must be " + want + ", not " + found, as in `"trials" must be an
+// integer, not the string "4"`. where names the value (a quoted key or
+// JSON path, "the value"); want says what it must be ([Want], or a
+// decoder's own description: `a proportion {"successes","trials"}`); found
+// says what it is ([Describe]).
+func MustBe(where, want, found string) string {
+	return where + " must be " + want + ", not " + found
 }

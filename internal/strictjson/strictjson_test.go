@@ -282,9 +282,9 @@ func TestMembers_refused(t *testing.T) {
 		wantMsg string // the exact message, if set
 	}{
 		{"invalid UTF-8", "{\"a\":\"\xff\"}", ErrInvalidUTF8, "JSON text is not valid UTF-8"},
-		{"an array", ` [1] `, ErrNotObject, "the JSON value is not an object: it is an array"},
-		{"null", `null`, ErrNotObject, "the JSON value is not an object: it is null"},
-		{"a number", `-1`, ErrNotObject, "the JSON value is not an object: it is a number"},
+		{"an array", ` [1] `, ErrNotObject, "the value must be an object, not an array"},
+		{"null", `null`, ErrNotObject, "the value must be an object, not null"},
+		{"a number", `-1`, ErrNotObject, "the value must be an object, not the number -1"},
 		{"trailing data", `{} {}`, ErrTrailingData, "trailing data after the JSON value"},
 		{"malformed", `{"a":}`, nil, ""},
 		{"empty", ``, io.EOF, "EOF"},
@@ -321,10 +321,10 @@ func TestElements(t *testing.T) {
 	assert.ErrorIs(t, Decode(got[0], new(string)), ErrInvalidUTF8)
 
 	for in, want := range map[string]string{
-		`{}`:      "the JSON value is not an array: it is an object",
-		`"a"`:     "the JSON value is not an array: it is a string",
-		`true`:    "the JSON value is not an array: it is true",
-		`false`:   "the JSON value is not an array: it is false",
+		`{}`:      "the value must be an array, not an object",
+		`"a"`:     `the value must be an array, not the string "a"`,
+		`true`:    "the value must be an array, not true",
+		`false`:   "the value must be an array, not false",
 		`[] []`:   "trailing data after the JSON value",
 		``:        "EOF",
 		`[1,]`:    "invalid character ']' looking for beginning of value",
@@ -418,4 +418,70 @@ func FuzzMembers(f *testing.F) {
 			assert.Len(t, arr, len(elems))
 		}
 	})
+}
+
+func TestDescribe(t *testing.T) {
+	long := strings.Repeat("x", 70)   // clipped to 64 bytes and "..."
+	digits := strings.Repeat("9", 70) // the same
+	for in, want := range map[string]string{
+		`"yes"`:          `the string "yes"`,
+		`"a\"b\n"`:       `the string "a\"b\n"`,
+		`"` + long + `"`: `the string "` + long[:64] + `..."`,
+		` 3 `:            "the number 3",
+		`-1.5e3`:         "the number -1.5e3",
+		digits:           "the number " + digits[:64] + "...",
+		`{"a":1}`:        "an object",
+		`[1]`:            "an array",
+		`true`:           "true",
+		`false`:          "false",
+		`null`:           "null",
+		``:               "nothing",
+	} {
+		assert.Equal(t, want, Describe(json.RawMessage(in)), "%q", in)
+	}
+}
+
+func TestWant(t *testing.T) {
+	// level decodes from a JSON string through UnmarshalText. Ranges are
+	// given only for a number found: -2^(n-1) to 2^(n-1)-1 for an n-bit
+	// integer, 0 to 2^n-1 for an unsigned one, and the largest finite
+	// float64 (2^1024 - 2^971) and float32 (2^128 - 2^104) for a number.
+	tests := []struct {
+		name  string
+		t     reflect.Type
+		found string
+		want  string
+	}{
+		{"string", reflect.TypeFor[string](), `1`, "a string"},
+		{"text", reflect.TypeFor[level](), `1`, "a string"},
+		{"pointer to text", reflect.TypeFor[*level](), `{}`, "a string"},
+		{"bool", reflect.TypeFor[bool](), `"x"`, "true or false"},
+		{"int from a string", reflect.TypeFor[int64](), `"4"`, "an integer"},
+		{"int64 from a number", reflect.TypeFor[int64](), `1.5`, "an integer from -9223372036854775808 to 9223372036854775807"},
+		{"int32 from a number", reflect.TypeFor[int32](), `1e10`, "an integer from -2147483648 to 2147483647"},
+		{"int8 from a number", reflect.TypeFor[int8](), `128`, "an integer from -128 to 127"},
+		{"uint from true", reflect.TypeFor[uint16](), `true`, "an integer"},
+		{"uint8 from a number", reflect.TypeFor[uint8](), `-1`, "an integer from 0 to 255"},
+		{"uint64 from a number", reflect.TypeFor[uint64](), `-1`, "an integer from 0 to 18446744073709551615"},
+		{"float from an object", reflect.TypeFor[float64](), `{}`, "a number"},
+		{"float64 from a number", reflect.TypeFor[float64](), `1e400`, "a number from -1.7976931348623157e+308 to 1.7976931348623157e+308"},
+		{"float32 from a number", reflect.TypeFor[float32](), `1e39`, "a number from -3.4028235e+38 to 3.4028235e+38"},
+		{"bytes", reflect.TypeFor[[]byte](), `[1]`, "a string in base64"},
+		{"slice", reflect.TypeFor[[]string](), `{}`, "an array"},
+		{"array", reflect.TypeFor[[2]float64](), `{}`, "an array"},
+		{"struct", reflect.TypeFor[struct{ X int }](), `[]`, "an object"},
+		{"map", reflect.TypeFor[map[string]int](), `[]`, "an object"},
+		{"interface", reflect.TypeFor[any](), `1`, "a JSON value"},
+		{"complex", reflect.TypeFor[complex128](), `1`, "another JSON value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Want(tt.t, json.RawMessage(tt.found)))
+		})
+	}
+}
+
+func TestMustBe(t *testing.T) {
+	assert.Equal(t, `"trials" must be an integer, not the string "4"`,
+		MustBe(`"trials"`, Want(reflect.TypeFor[int64](), json.RawMessage(`"4"`)), Describe(json.RawMessage(`"4"`))))
 }
