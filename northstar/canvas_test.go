@@ -362,6 +362,91 @@ func TestCanvasJSON(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrEmptyID)
 }
 
+// businessJSON is a second category's canvas: travellers who need to work
+// on the road.
+const businessJSON = `{"category": "business", "name": "Business travellers who need to work on the road", "weight": "0.4",
+  "needs": [{"id": "work", "statement": "a room to work in", "measure": "stays with working wifi", "target": "99%", "timeBound": "every stay"}],
+  "outcomes": [{"id": "productive", "name": "a productive trip", "metrics": [{"metric": "wifi-uptime", "importance": "1"}]}]}`
+
+func TestDecodeCanvases(t *testing.T) {
+	cs, err := DecodeCanvases([]byte("[" + guestsJSON + ",\n" + businessJSON + "]"))
+	require.NoError(t, err)
+	require.Len(t, cs, 2)
+	var guests, business Canvas
+	require.NoError(t, guests.UnmarshalJSON([]byte(guestsJSON)))
+	require.NoError(t, business.UnmarshalJSON([]byte(businessJSON)))
+	assert.True(t, cs[0].Equal(guests))
+	assert.True(t, cs[1].Equal(business))
+
+	cs, err = DecodeCanvases([]byte(` [ ] `))
+	require.NoError(t, err)
+	assert.NotNil(t, cs)
+	assert.Empty(t, cs)
+
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	// The guests' canvas with a decimal comma in its weight and an empty
+	// importance for nights-booked in "stay".
+	badGuests := strings.Replace(strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1),
+		`"importance": "3"}, {"metric": "review-score"`, `"importance": ""}, {"metric": "review-score"`, 1)
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		// Canvas 0 has two problems, each reported, in the canvas's order
+		// (its weight, then its outcomes); canvas 1 decodes; 2 is null; 3
+		// has needs that are not a list, said by their JSON path.
+		{"every canvas's problems", "[" + badGuests + "," + businessJSON + `, null, {"category": "a", "needs": {}}]`, []problem{
+			{ErrInvalidWeight, []string{"guests"}, `northstar: canvases[0]: canvas "guests": weight "0,6" is not a decimal number`},
+			{ErrInvalidWeight, []string{"guests", "stay", "nights-booked"},
+				`northstar: canvases[0]: canvas "guests": outcome "stay": metric "nights-booked": importance "" is not a decimal number`},
+			{outcome.ErrInvalidJSON, nil, "northstar: canvases[2]: a canvas cannot be null"},
+			{outcome.ErrInvalidJSON, []string{"a"}, `northstar: canvases[3]: canvas "a": invalid JSON: "needs" must be an array, not an object`},
+		}},
+		// NewCanvas's checks, in its order: an empty name, then no outcomes.
+		{"a canvas that does not validate", `[{"category": "c", "weight": "1", "needs": [{"id": "n", "statement": "s"}]}]`, []problem{
+			{outcome.ErrEmptyName, []string{"c"}, `northstar: canvases[0]: canvas "c" has no name (who the category is)`},
+			{ErrEmptyCanvas, []string{"c"}, `northstar: canvases[0]: canvas "c" has no successful outcomes`},
+		}},
+		{"invalid UTF-8 in the second canvas", "[" + businessJSON + ",{\"category\": \"\xff\"}]", []problem{
+			{outcome.ErrInvalidJSON, nil, "northstar: canvases[1]: canvas: invalid JSON: JSON text is not valid UTF-8"},
+		}},
+		{"null", `null`, []problem{{outcome.ErrInvalidJSON, nil, "northstar: a list of canvases cannot be null"}}},
+		{"one canvas, not a list", guestsJSON, []problem{
+			{outcome.ErrInvalidJSON, nil, "northstar: invalid JSON: the value must be an array, not an object"},
+		}},
+		{"trailing data", "[" + businessJSON + "] x", []problem{
+			{outcome.ErrInvalidJSON, nil, "northstar: invalid JSON: trailing data after the JSON value"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, err := DecodeCanvases([]byte(tt.in))
+			assert.Nil(t, cs)
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				assert.ErrorIs(t, err, p.Code)
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+
+	// Each problem wraps the canvas's own: json.Unmarshal of the first
+	// canvas alone gives it, unprefixed.
+	_, err = DecodeCanvases([]byte("[" + badGuests + "]"))
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 2)
+	var own *outcome.Error
+	require.ErrorAs(t, ps[0].Err, &own)
+	assert.Equal(t, `northstar: canvas "guests": weight "0,6" is not a decimal number`, own.Message)
+}
+
 func TestCanvasJSONErrors(t *testing.T) {
 	tests := []struct {
 		name string

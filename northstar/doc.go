@@ -65,7 +65,10 @@
 // Canvases are immutable values that round-trip through JSON, and decoding
 // validates exactly as [NewCanvas] does, reporting every problem with the
 // IDs NewCanvas gives (a weight or an importance that is not a decimal
-// number is an [ErrInvalidWeight] among them); so does a [Policy]. The weights and
+// number is an [ErrInvalidWeight] among them); so does a [Policy]. A file of
+// canvases reads with [DecodeCanvases], which reports every problem of every
+// canvas, each under its index: json.Unmarshal into a []Canvas stops at the
+// first canvas that fails. The weights and
 // importances people write are exact decimals, and in every JSON form
 // (a canvas, a policy, a ranking) they are strings, as decimal's String
 // writes them by default, whatever decimal's package-level settings

@@ -51,6 +51,41 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DecodeCanvases decodes data, a JSON array of canvases in the form
+// [Canvas.UnmarshalJSON] reads (one per customer category), and returns the
+// canvases in the order of the array, or nil and every problem of every
+// canvas, joined with [errors.Join]. It is for a file of canvases:
+// json.Unmarshal into a []Canvas stops at the first canvas that fails, and
+// reports only the first of its problems; DecodeCanvases reports them all.
+//
+// Each canvas is decoded and validated as Canvas.UnmarshalJSON does, and
+// each of its problems is reported as an *[outcome.Error] with the same
+// code, severity and IDs (the category's first, as [NewCanvas] gives them),
+// whose message names the canvas by its index in the array, counted from 0
+// as in Go, `northstar: canvases[1]: canvas "guests": weight "0,6" is not a
+// decimal number`, and which wraps the canvas's own problem, so that
+// [errors.Is] and [errors.As] reach it and its cause. Problems come canvas
+// by canvas, in the order of the array. A null element is one problem with
+// code [outcome.ErrInvalidJSON], `northstar: canvases[2]: a canvas cannot be
+// null`, not the problems of a canvas with nothing in it. A canvas's
+// warnings do not stop it: they are on the canvas ([Canvas.Warnings]).
+//
+// Data that is not one JSON array is a single problem with code
+// [outcome.ErrInvalidJSON] and no ID: malformed JSON, null, any other value,
+// and anything after the array but white space. Text that is not valid
+// UTF-8 is a problem of the canvas that holds it. An empty array is an
+// empty, non-nil list.
+//
+// DecodeCanvases checks each canvas, not the list: two canvases of one
+// category both decode, and [Select] reports them.
+func DecodeCanvases(data []byte) ([]Canvas, error) {
+	return jsondecode.List("northstar", "canvases", "a canvas", data, func(raw []byte) (Canvas, error) {
+		var c Canvas
+		err := c.UnmarshalJSON(raw)
+		return c, err
+	})
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a spec in the form
 // [CanvasSpec.MarshalJSON] writes, as [Canvas.UnmarshalJSON] does, but does
 // not validate it: a draft reads back as it is. A weight or an importance may

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
@@ -141,6 +142,62 @@ func ExampleCanvas_UnmarshalJSON() {
 	// canvas-need-empty ["learners" "skill"]
 	// northstar-invalid-weight ["learners" "growth" "monthly-upskilling"]
 	// true
+}
+
+// The method asks for one Successful Customer Outcome Canvas per customer
+// category, categories by need and weighted by their share of profit, and
+// then aggregates them to find the North Star. A car maker keeps its
+// canvases in one file. json.Unmarshal into a []Canvas stops at the first
+// canvas that fails; DecodeCanvases reports every problem of every canvas,
+// each under its index and with the category's ID, so the whole file can
+// be fixed at once.
+func ExampleDecodeCanvases() {
+	data := []byte(`[
+	  {"category": "families", "name": "Families who need to get everyone there safely", "weight": "45%",
+	   "needs": [{"id": "safe", "statement": "everyone arrives safely"}],
+	   "outcomes": [{"id": "arrive", "name": "the family arrives, safe and on time",
+	                 "metrics": [{"metric": "journeys-completed", "importance": 3}]}]},
+	  {"category": "fleet", "name": "Fleet managers who need vehicles on the road", "weight": 0.35,
+	   "needs": [{"id": "uptime", "statement": "vehicles on the road"}],
+	   "outcomes": [{"id": "moving", "name": "the fleet keeps moving", "metrics": []}]},
+	  {"category": "drivers", "name": "Drivers who need the car to keep up with them", "weight": "0.2",
+	   "needs": {"id": "connected", "statement": "my day goes on in the car"}}
+	]`)
+	var first []northstar.Canvas
+	fmt.Println("json.Unmarshal:", len(outcome.Problems(json.Unmarshal(data, &first))), "problem")
+
+	_, err := northstar.DecodeCanvases(data)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+		fmt.Println(" ", p.Message)
+	}
+
+	// Fixed: the weight a decimal, the fleet's outcome measured, the
+	// drivers' needs a list. A need with no measure, target or time bound
+	// is a warning on its canvas, not a failure.
+	fixed := strings.NewReplacer(`"45%"`, `"0.45"`,
+		`"metrics": []`, `"metrics": [{"metric": "vehicle-days-available", "importance": 1}]`,
+		`"needs": {"id": "connected", "statement": "my day goes on in the car"}`,
+		`"needs": [{"id": "connected", "statement": "my day goes on in the car"}],
+	   "outcomes": [{"id": "on-time", "name": "the day runs to plan", "metrics": [{"metric": "journeys-completed", "importance": 1}]}]`,
+	).Replace(string(data))
+	canvases, err := northstar.DecodeCanvases([]byte(fixed))
+	fmt.Println(len(canvases), "canvases,", err)
+	for _, c := range canvases {
+		fmt.Printf("%-8s weight %-4s %d warning\n", c.Category(), c.Weight(), len(c.Warnings()))
+	}
+	// Output:
+	// json.Unmarshal: 1 problem
+	// northstar-invalid-weight [families]
+	//   northstar: canvases[0]: canvas "families": weight "45%" is not a decimal number
+	// canvas-outcome-unmeasured [fleet moving]
+	//   northstar: canvases[1]: canvas "fleet": outcome "moving" has no metric that shows it
+	// invalid-json [drivers]
+	//   northstar: canvases[2]: canvas "drivers": invalid JSON: "needs" must be an array, not an object
+	// 3 canvases, <nil>
+	// families weight 0.45 1 warning
+	// fleet    weight 0.35 1 warning
+	// drivers  weight 0.2  1 warning
 }
 
 // A draft read back from JSON is not validated, but a weight or an

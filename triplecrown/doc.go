@@ -68,7 +68,10 @@
 // is a string: an amount is {"amount":"12.34","currency":"EUR"}, and a
 // share, a measure's value or a threshold is a string too. A decoder
 // takes a decimal written as a JSON number as well ({"amount":12.34}),
-// read exactly as its text, never through a float64. [Sum] and the roll-ups add amounts in
+// read exactly as its text, never through a float64. A file of scorecards
+// reads with [DecodeScorecards], which reports every problem of every
+// scorecard, each under its index: json.Unmarshal into a []Scorecard stops
+// at the first scorecard that fails. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing
 // allocates nothing per amount; an amount too wide for that falls back to
 // exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:

@@ -590,6 +590,42 @@ func (c *Scorecard) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DecodeScorecards decodes data, a JSON array of scorecards in the form
+// [Scorecard.UnmarshalJSON] reads (one per unit and period, as a BI tool
+// loads the departments of a quarter), and returns the scorecards in the
+// order of the array, or nil and every problem of every scorecard, joined
+// with [errors.Join]. It is for a file of scorecards: json.Unmarshal into a
+// []Scorecard stops at the first scorecard that fails, and reports only the
+// first of its problems; DecodeScorecards reports them all.
+//
+// Each scorecard is decoded and validated as Scorecard.UnmarshalJSON does,
+// and each of its problems is reported as an *[outcome.Error] with the same
+// code, severity and IDs (the unit's first), whose message names the
+// scorecard by its index in the array, counted from 0 as in Go,
+// `triplecrown: scorecards[1]: unit "billing", baseline cost: amount
+// "12,50" is not a decimal number`, and which wraps the scorecard's own
+// problem, so that [errors.Is] and [errors.As] reach it and its cause.
+// Problems come scorecard by scorecard, in the order of the array. A null
+// element is one problem with code [outcome.ErrInvalidJSON],
+// `triplecrown: scorecards[2]: a scorecard cannot be null`, not the
+// problems of a scorecard with nothing in it.
+//
+// Data that is not one JSON array is a single problem with code
+// [outcome.ErrInvalidJSON] and no ID: malformed JSON, null, any other value,
+// and anything after the array but white space. Text that is not valid
+// UTF-8 is a problem of the scorecard that holds it. An empty array is an
+// empty, non-nil list.
+//
+// DecodeScorecards checks each scorecard, not the list: two scorecards of
+// one unit both decode, and [NewRollup] reports them.
+func DecodeScorecards(data []byte) ([]Scorecard, error) {
+	return jsondecode.List("triplecrown", "scorecards", "a scorecard", data, func(raw []byte) (Scorecard, error) {
+		var c Scorecard
+		err := c.UnmarshalJSON(raw)
+		return c, err
+	})
+}
+
 // cardReader reads the parts of a scorecard's JSON, recording the problems
 // of each with the unit's ID, and which parts did not decode.
 type cardReader struct {

@@ -472,6 +472,93 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 	}
 }
 
+// TestDecodeScorecards: a list of scorecards reports every problem of every
+// scorecard, each under its index, with the unit's ID first among its IDs.
+func TestDecodeScorecards(t *testing.T) {
+	billing := strings.ReplaceAll(cardJSON, `"sales"`, `"billing"`)
+	cards, err := DecodeScorecards([]byte("[" + cardJSON + ",\n" + billing + "]"))
+	require.NoError(t, err)
+	require.Len(t, cards, 2)
+	var want [2]Scorecard
+	require.NoError(t, json.Unmarshal([]byte(cardJSON), &want[0]))
+	require.NoError(t, json.Unmarshal([]byte(billing), &want[1]))
+	assert.True(t, cards[0].Equal(want[0]))
+	assert.True(t, cards[1].Equal(want[1]))
+	assert.Equal(t, "billing", cards[1].Unit())
+
+	cards, err = DecodeScorecards([]byte(`[]`))
+	require.NoError(t, err)
+	assert.NotNil(t, cards)
+	assert.Empty(t, cards)
+
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		// Scorecard 0 has two amounts that are not decimals; 1 decodes; 2
+		// is null; 3 has a period and a standard deviation of the wrong
+		// type; 4 an ID with white space, which outcome words (its prefix
+		// "outcome: " gives way to the index).
+		{"every scorecard's problems", "[" + strings.Join([]string{
+			cardWith(`"billing dept"`, `"2025"`, `{"baseline":{"amount":"12,50","currency":"EUR"},"actual":{"amount":"10","currency":"EUR"}}`,
+				`{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"abc","currency":"EUR"}}`, ""),
+			cardJSON,
+			"null",
+			cardWith(`"u"`, `2025`, "", "",
+				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":"1.5","n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`),
+			cardWith(`" u"`, `"2025"`, "", "", ""),
+		}, ",") + "]", []problem{
+			{ErrInvalidAmount, []string{"billing dept"},
+				`triplecrown: scorecards[0]: unit "billing dept", baseline cost: amount "12,50" is not a decimal number`},
+			{ErrInvalidAmount, []string{"billing dept"},
+				`triplecrown: scorecards[0]: unit "billing dept", actual revenue: amount "abc" is not a decimal number`},
+			{outcome.ErrInvalidJSON, nil, "triplecrown: scorecards[2]: a scorecard cannot be null"},
+			{outcome.ErrInvalidJSON, []string{"u"},
+				`triplecrown: scorecards[3]: unit "u", period: invalid JSON: the value must be a string, not the number 2025`},
+			{outcome.ErrInvalidJSON, []string{"u"},
+				`triplecrown: scorecards[3]: unit "u", baseline service measure: invalid JSON: "sd" must be a number, not the string "1.5"`},
+			{outcome.ErrInvalidID, []string{" u"}, `triplecrown: scorecards[4]: id " u" has surrounding white space`},
+		}},
+		{"an unknown field", `[{"unit":"u","budget":1}]`, []problem{
+			{outcome.ErrInvalidJSON, nil, `triplecrown: scorecards[0]: invalid JSON: unknown field "budget"`},
+		}},
+		{"null", ` null`, []problem{{outcome.ErrInvalidJSON, nil, "triplecrown: a list of scorecards cannot be null"}}},
+		{"one scorecard, not a list", cardJSON, []problem{
+			{outcome.ErrInvalidJSON, nil, "triplecrown: invalid JSON: the value must be an array, not an object"},
+		}},
+		{"malformed", "[" + cardJSON, []problem{{outcome.ErrInvalidJSON, nil, "triplecrown: invalid JSON: unexpected EOF"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cards, err := DecodeScorecards([]byte(tt.in))
+			assert.Nil(t, cards)
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				assert.ErrorIs(t, err, p.Code)
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+
+	// Each problem wraps the scorecard's own, and its cause.
+	_, err = DecodeScorecards([]byte("[" + cardWith(`"u"`, `2025`, "", "", "") + "]"))
+	var te *json.UnmarshalTypeError
+	assert.ErrorAs(t, err, &te)
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	var own *outcome.Error
+	require.ErrorAs(t, ps[0].Err, &own)
+	assert.Equal(t, `triplecrown: unit "u", period: invalid JSON: the value must be a string, not the number 2025`, own.Message)
+}
+
 // TestDecodeJSON_typeErrors: a JSON value of the wrong type is said in
 // JSON's words, by its JSON path, what it must be and what it is, never
 // with encoding/json's Go struct and type names. A number where an integer

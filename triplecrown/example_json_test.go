@@ -10,6 +10,73 @@ import (
 	"github.com/cxmodel/cx/triplecrown"
 )
 
+// The method links the triple crown across departments: each one's cost,
+// service and revenue, baseline against actual, for the same period. A BI
+// tool loads a quarter's scorecards from one file. json.Unmarshal into a
+// []Scorecard stops at the first scorecard that fails; DecodeScorecards
+// reports every problem of every scorecard, each under its index and with
+// the unit's ID, so that the whole file can be fixed at once, and then each
+// department is scored with the typical policy (2% on cost and revenue, 5%
+// and significance at 5% on service). Sales cut cost by 4.2%, answered
+// quotes in 19 hours instead of 26 and grew revenue by 7.5%; billing cut
+// cost by 5% and disputed bills from 3% to 2.25% (z = 2.10, p = 0.036);
+// support raised first-contact resolution from 70% to 78% (z = 4.08) but
+// spent 4% more.
+func ExampleDecodeScorecards() {
+	data := []byte(`[
+	  {"unit": "sales", "period": "2025-Q3",
+	   "cost": {"baseline": {"amount": "1.200.000", "currency": "EUR"}, "actual": {"amount": "1150000", "currency": "EUR"}},
+	   "revenue": {"baseline": {"amount": "4000000", "currency": "EUR"}, "actual": {"amount": "4300000", "currency": "EUR"}},
+	   "service": {"name": "time to quote", "unit": "hours", "direction": "lower-is-better",
+	               "baseline": {"mean": "26", "sd": 9, "n": 320}, "actual": {"mean": "19", "sd": 8, "n": "340"}}},
+	  {"unit": "billing", "period": "2025-Q3",
+	   "cost": {"baseline": {"amount": "800000", "currency": "EUR"}, "actual": {"amount": "760000", "currency": "EUR"}},
+	   "revenue": {"baseline": {"amount": "0", "currency": "EUR"}, "actual": {"amount": "0", "currency": "EUR"}},
+	   "service": {"name": "bills disputed", "direction": "lower-is-better",
+	               "baseline": {"successes": 120, "trials": 4000}, "actual": {"successes": 90, "trials": 4000}}},
+	  {"unit": "support", "period": 2025,
+	   "cost": {"baseline": {"amount": "500000", "currency": "EUR"}, "actual": {"amount": "520000", "currency": "eur"}},
+	   "revenue": {"baseline": {"amount": "0", "currency": "EUR"}, "actual": {"amount": "0", "currency": "EUR"}},
+	   "service": {"name": "first-contact resolution", "direction": "higher-is-better",
+	               "baseline": {"successes": 700, "trials": 1000}, "actual": {"successes": 780, "trials": 1000}}}
+	]`)
+	var first []triplecrown.Scorecard
+	fmt.Println("json.Unmarshal:", len(outcome.Problems(json.Unmarshal(data, &first))), "problems, the first scorecard's")
+
+	_, err := triplecrown.DecodeScorecards(data)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+		fmt.Println(" ", p.Message)
+	}
+
+	fixed := strings.NewReplacer(`"1.200.000"`, `"1200000"`, `"n": "340"`, `"n": 340`,
+		`"period": 2025,`, `"period": "2025-Q3",`, `"eur"`, `"EUR"`).Replace(string(data))
+	cards, err := triplecrown.DecodeScorecards([]byte(fixed))
+	fmt.Println(len(cards), "scorecards,", err)
+	for _, c := range cards {
+		s, err := c.Score(policy())
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%-8s %s\n", c.Unit(), s.Reason())
+	}
+	// Output:
+	// json.Unmarshal: 2 problems, the first scorecard's
+	// invalid-amount [sales]
+	//   triplecrown: scorecards[0]: unit "sales", baseline cost: amount "1.200.000" is not a decimal number
+	// invalid-json [sales]
+	//   triplecrown: scorecards[0]: unit "sales", actual service measure: invalid JSON: "n" must be an integer, not the string "340"
+	// invalid-json [support]
+	//   triplecrown: scorecards[2]: unit "support", period: invalid JSON: the value must be a string, not the number 2025
+	// unknown-currency [support]
+	//   triplecrown: scorecards[2]: unit "support", actual cost: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
+	// 3 scorecards, <nil>
+	// sales    triple crown: cost, service and revenue won
+	// billing  double crown: cost and service won, revenue flat
+	// support  trade-off: service won, cost lost, revenue flat
+}
+
 // Each department's part of the revenue growth, as a BI tool stores it.
 func ExampleContributions_MarshalJSON() {
 	c, _ := triplecrown.NewContributions(triplecrown.Revenue, departments()[:2], 0)

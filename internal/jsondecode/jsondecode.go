@@ -225,5 +225,74 @@ func pathOf(stack []step, field string) (string, bool) {
 	return b.String(), len(want) == 0
 }
 
+// List decodes data, a JSON array of definitions, element by element with
+// decode, and returns the values in the order of the array, or nil and
+// every problem of every element, joined with [errors.Join]:
+// json.Unmarshal into a []T stops at the first element that fails and keeps
+// only the first error of its UnmarshalJSON. pkg is the reporting package's
+// name, name the list's as a message names an element ("canvases" for
+// canvases[2]), and item one element as a message names it ("a canvas").
+//
+// Each problem of an element, each *outcome.Error that [outcome.Problems]
+// finds in the error decode returns, is reported as an *outcome.Error with
+// the same code, severity and IDs, whose message is "pkg: name[i]: " (i the
+// element's index in the array, counted from 0) followed by the problem's
+// message without its prefix "pkg: " or "outcome: ", and which wraps the
+// problem, so that [errors.Is] and [errors.As] reach it and its cause. An
+// error that holds no *outcome.Error is one problem of the element with
+// code [outcome.ErrInvalidJSON] that wraps it. A null element is refused
+// ("pkg: name[i]: item cannot be null", code [outcome.ErrInvalidJSON]);
+// decode is not called for it.
+//
+// Data that is not one JSON array is a single problem with code
+// [outcome.ErrInvalidJSON] and no ID: null ("pkg: a list of name cannot be
+// null"), and malformed JSON, another value and anything after the array
+// but JSON white space, said as [Explain] says them. Text that is not valid
+// UTF-8 is left to decode, as a problem of the element that holds it. An
+// empty array is an empty, non-nil list.
+func List[T any](pkg, name, item string, data []byte, decode func([]byte) (T, error)) ([]T, error) {
+	if isNull(data) {
+		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "%s: a list of %s cannot be null", pkg, name)
+	}
+	elems, err := strictjson.Elements(data)
+	if err != nil {
+		return nil, &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+			Message: pkg + ": invalid JSON: " + Explain(data, err), Err: err}
+	}
+	out := make([]T, len(elems))
+	var errs []error
+	for i, raw := range elems {
+		at := fmt.Sprintf("%s: %s[%d]: ", pkg, name, i)
+		if isNull(raw) {
+			errs = append(errs, outcome.NewError(outcome.ErrInvalidJSON, nil, "%s%s cannot be null", at, item))
+			continue
+		}
+		v, err := decode(raw)
+		if err == nil {
+			out[i] = v
+			continue
+		}
+		ps := outcome.Problems(err)
+		if len(ps) == 0 {
+			ps = []*outcome.Error{{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError, Message: clip(err.Error()), Err: err}}
+		}
+		for _, p := range ps {
+			m := strings.TrimPrefix(p.Message, pkg+": ")
+			if m == p.Message {
+				m = strings.TrimPrefix(m, "outcome: ")
+			}
+			errs = append(errs, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs, Message: at + m, Err: p})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// isNull reports whether data is JSON null, with JSON white space around it
+// only.
+func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
+
 // clip shortens s to at most maxCause bytes, on a rune boundary, marking the cut.
 func clip(s string) string { return msg.Clip(s, maxCause) }

@@ -318,3 +318,94 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// decodeNeed decodes a need as a definition's decoder does: strictly, then
+// checked, reporting each problem with the need's statement as its ID.
+func decodeNeed(raw []byte) (need, error) {
+	var n need
+	if err := DecodeAt("pkg", raw, &n, func() (string, []string) { return "need", nil }); err != nil {
+		return need{}, err
+	}
+	var errs []error
+	if n.Statement == "" {
+		errs = append(errs, outcome.NewError(outcome.ErrEmptyName, nil, "pkg: need has no statement"))
+	}
+	if n.N < 0 {
+		errs = append(errs, outcome.NewError(outcome.ErrInvalidCount, []string{n.Statement}, "pkg: need %q: negative n %d", n.Statement, n.N))
+		// A problem another package words keeps its words, less the
+		// prefix.
+		errs = append(errs, outcome.NewError(outcome.ErrInvalidCount, []string{n.Statement}, "outcome: negative count %d", n.N))
+	}
+	return n, errors.Join(errs...)
+}
+
+func TestList(t *testing.T) {
+	got, err := List("pkg", "needs", "a need", []byte(` [{"statement":"a"}, {"statement":"b","n":2}] `), decodeNeed)
+	require.NoError(t, err)
+	assert.Equal(t, []need{{Statement: "a"}, {Statement: "b", N: 2}}, got)
+
+	got, err = List("pkg", "needs", "a need", []byte(`[]`), decodeNeed)
+	require.NoError(t, err)
+	assert.NotNil(t, got)
+	assert.Empty(t, got)
+
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{"null", " null ", []problem{{outcome.ErrInvalidJSON, nil, "pkg: a list of needs cannot be null"}}},
+		{"an object", `{"statement":"a"}`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: the value must be an array, not an object"}}},
+		{"trailing data", `[] []`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: trailing data after the JSON value"}}},
+		{"malformed", `[{"statement":"a"},`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: unexpected EOF"}}},
+		// Element 0 is good; 1 has no statement; 2 is null; 3 is of the
+		// wrong type at "n"; 4 has two problems, one worded by outcome;
+		// 5 is not UTF-8, a problem of its own.
+		{"every element's problems", `[{"statement":"a"},{},null,{"n":"x"},{"statement":"d","n":-1},{"statement":"` + "\xff" + `"}]`,
+			[]problem{
+				{outcome.ErrEmptyName, nil, "pkg: needs[1]: need has no statement"},
+				{outcome.ErrInvalidJSON, nil, "pkg: needs[2]: a need cannot be null"},
+				{outcome.ErrInvalidJSON, nil, `pkg: needs[3]: need: invalid JSON: "n" must be an integer, not the string "x"`},
+				{outcome.ErrInvalidCount, []string{"d"}, `pkg: needs[4]: need "d": negative n -1`},
+				{outcome.ErrInvalidCount, []string{"d"}, "pkg: needs[4]: negative count -1"},
+				{outcome.ErrInvalidJSON, nil, "pkg: needs[5]: need: invalid JSON: JSON text is not valid UTF-8"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := List("pkg", "needs", "a need", []byte(tt.in), decodeNeed)
+			assert.Nil(t, got)
+			var ps []problem
+			for _, p := range outcome.Problems(err) {
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				ps = append(ps, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, ps)
+		})
+	}
+
+	// Each problem wraps the element's own, and its cause.
+	_, err = List("pkg", "needs", "a need", []byte(`[{"n":"x"}]`), decodeNeed)
+	var te *json.UnmarshalTypeError
+	assert.True(t, errors.As(err, &te))
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	var inner *outcome.Error
+	require.True(t, errors.As(ps[0].Err, &inner))
+	assert.Equal(t, `pkg: need: invalid JSON: "n" must be an integer, not the string "x"`, inner.Message)
+
+	// An error that holds no *outcome.Error is one invalid-json problem of
+	// the element, wrapping it.
+	plain := errors.New("not decodable")
+	_, err = List("pkg", "needs", "a need", []byte(`[1,2]`), func([]byte) (int, error) { return 0, plain })
+	ps = outcome.Problems(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, outcome.ErrInvalidJSON, ps[1].Code)
+	assert.Equal(t, "pkg: needs[1]: not decodable", ps[1].Message)
+	assert.True(t, errors.Is(err, plain))
+}
