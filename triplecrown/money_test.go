@@ -96,7 +96,7 @@ func TestParseMoney_messages(t *testing.T) {
 	assert.EqualError(t, err, `triplecrown: amount "12,50" is not a decimal number`)
 	var e *outcome.Error
 	require.True(t, errors.As(err, &e))
-	assert.NotNil(t, e.Err, "the parse error is wrapped")
+	assert.Equal(t, ErrInvalidAmount, e.Code)
 	_, err = ParseMoney("1e40", "EUR")
 	assert.EqualError(t, err, `triplecrown: amount with 1 digits and exponent 40 is out of range (at most 40 digits, exponent within ±30)`)
 	_, err = NewMoney(decimal.New(1, -31), "EUR")
@@ -104,6 +104,37 @@ func TestParseMoney_messages(t *testing.T) {
 	_, err = NewMoney(decimal.New(1, 0), "eur")
 	assert.ErrorIs(t, err, ErrUnknownCurrency)
 	assert.Panics(t, func() { MustMoney("x", "EUR") })
+}
+
+// TestParseMoney_outOfRange: a decimal number beyond the bounds, however far,
+// is out of range, not "not a decimal number": its exponent and digits are
+// counted from the text, not by building the decimal.
+func TestParseMoney_outOfRange(t *testing.T) {
+	const bounds = " is out of range (at most 40 digits, exponent within ±30)"
+	for _, tt := range []struct{ amount, want string }{
+		{"1e999999999", "amount with 1 digits and exponent 999999999" + bounds},
+		// Zero has one digit, as decimal counts it; its exponent is 20000.
+		{"0e20000", "amount with 1 digits and exponent 20000" + bounds},
+		{"-0.5e-20000", "amount with 1 digits and exponent -20001" + bounds},
+		// Beyond an int64: 10^20 - 1 less the one place after the point.
+		{"1.5e99999999999999999999", "amount with 2 digits and exponent 99999999999999999998" + bounds},
+		{"-1e-99999999999999999999", "amount with 1 digits and exponent -99999999999999999999" + bounds},
+		// Leading zeros are not digits of the coefficient: 41 nines are.
+		{"000" + strings.Repeat("9", 41), "amount with 41 digits and exponent 0" + bounds},
+	} {
+		t.Run(tt.amount, func(t *testing.T) {
+			_, err := ParseMoney(tt.amount, "EUR")
+			assert.ErrorIs(t, err, ErrInvalidAmount)
+			assert.EqualError(t, err, "triplecrown: "+tt.want)
+			var m Money
+			err = m.UnmarshalJSON([]byte(`{"amount":"` + tt.amount + `","currency":"EUR"}`))
+			assert.EqualError(t, err, "triplecrown: "+tt.want, "the amount as a JSON string")
+			if tt.amount[0] != '0' || tt.amount[1] != '0' { // JSON has no leading zeros
+				err = m.UnmarshalJSON([]byte(`{"amount":` + tt.amount + `,"currency":"EUR"}`))
+				assert.EqualError(t, err, "triplecrown: "+tt.want, "the amount as a JSON number")
+			}
+		})
+	}
 }
 
 func TestMoney_arithmetic(t *testing.T) {
@@ -334,3 +365,76 @@ func TestMoney_Round(t *testing.T) {
 }
 
 func decimalInt(n int64) decimal.Decimal { return decimal.New(n, 0) }
+
+// checkScanAgrees fails t unless scanDecimal reads text as
+// decimal.NewFromString does: it accepts exactly the text decimal accepts
+// or refuses only for its exponent (beyond decimal's MaxDecodeExponent or
+// an int32), and takes it apart into decimal's sign, coefficient and
+// exponent.
+func checkScanAgrees(t *testing.T, text string) {
+	t.Helper()
+	d, err := decimal.NewFromString(text)
+	p, ok := scanDecimal(text)
+	if err != nil {
+		// decimal refuses an exponent beyond its limits before it reads
+		// the rest, and may stop reading the exponent where it is too large
+		// ("7000000000A"): the text is the syntax if the exponent is an
+		// integer and the rest is read with an exponent of 0.
+		want := false
+		if strings.Contains(err.Error(), "MaxDecodeExponent") || strings.Contains(err.Error(), "fractional part too long") {
+			i := strings.IndexAny(text, "eE")
+			if i < 0 {
+				want = true
+			} else {
+				_, err := decimal.NewFromString(text[:i] + "e0")
+				exp := strings.TrimLeft(strings.ReplaceAll(text[i+1:], "−", "-"), "+-")
+				want = err == nil && len(text[i+1:])-len(exp) <= 1 && exp != "" && strings.Trim(exp, "0123456789") == ""
+			}
+		}
+		if ok != want {
+			t.Fatalf("%q: decimal says %v, scanDecimal %v", text, err, ok)
+		}
+		return
+	}
+	if !ok || p.huge {
+		t.Fatalf("%q: decimal reads %s, scanDecimal refuses", text, d)
+	}
+	coef := d.Coefficient()
+	digits := strings.TrimPrefix(coef.String(), "-")
+	if digits == "0" {
+		digits = ""
+	}
+	if p.digits != digits || p.exp != int64(d.Exponent()) || coef.Sign() < 0 && !p.neg {
+		t.Fatalf("%q: decimal reads %s·10^%d, scanDecimal %+v", text, coef, d.Exponent(), p)
+	}
+}
+
+// TestScanDecimal_syntax: every text of up to five characters from the
+// characters of the syntax (and a few more) is read by scanDecimal as
+// decimal.NewFromString reads it, and so are longer forms: more than 18
+// digits, which decimal reads through a big.Int, exponents past an int32,
+// and what is not the syntax.
+func TestScanDecimal_syntax(t *testing.T) {
+	alphabet := []string{"0", "1", "9", ".", "-", "+", "e", "E", "−", "x"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		checkScanAgrees(t, prefix)
+		if n > 0 {
+			for _, c := range alphabet {
+				all(prefix+c, n-1)
+			}
+		}
+	}
+	all("", 5)
+	for _, s := range scanSeeds {
+		checkScanAgrees(t, s)
+	}
+}
+
+// scanSeeds are texts beyond the reach of TestScanDecimal_syntax's short
+// ones, for it and for FuzzScanDecimal.
+var scanSeeds = []string{
+	"12345678901234567890", "-1234567890123456789.5", "+.12345678901234567890", ".-123456789012345678901",
+	"1e99999999999", "1e+5", "1e-0005", "0001.000", "1_000", " 1", "1 ", "0x10", "1e5.5", "1ee5",
+	"1e2147483648", "1e-2147483649", "1e9223372036854775808", "0e100000000000000000000A", "−1.5e−3", "1.5e3", "9e10000", "9e10001",
+}
