@@ -64,14 +64,19 @@
 // mode); nothing reads decimal's package-level settings: a message, a reason
 // or a JSON form writes a decimal as decimal's String does by default,
 // whatever MarshalJSONWithoutQuotes, TrimTrailingZeros or
-// UseScientificNotation say. In the JSON the package writes every decimal
-// is a string: an amount is {"amount":"12.34","currency":"EUR"}, and a
-// share, a measure's value or a threshold is a string too. A decoder
-// takes a decimal written as a JSON number as well ({"amount":12.34}),
-// read exactly as its text, never through a float64. A file of scorecards
-// reads with [DecodeScorecards], which reports every problem of every
-// scorecard, each under its index: json.Unmarshal into a []Scorecard stops
-// at the first scorecard that fails. [Sum] and the roll-ups add amounts in
+// UseScientificNotation say, and a decoder reads a decimal's text itself,
+// within the bounds below, whatever MaxDecodeExponent says. In the JSON the
+// package writes every decimal is a string: an amount is
+// {"amount":"12.34","currency":"EUR"}, and a share, a measure's value or a
+// threshold is a string too. A decoder takes a decimal written as a JSON
+// number as well ({"amount":12.34}), read exactly as its text, never
+// through a float64; the text is in decimal.NewFromString's syntax, an
+// optional sign, digits with at most one point and an optional exponent
+// ("-1.5e3"), and a number beyond the bounds is out of range, with code
+// [ErrInvalidAmount]. A file of scorecards reads with [DecodeScorecards],
+// which reports every problem of every scorecard, each under its index:
+// json.Unmarshal into a []Scorecard stops at the first scorecard that
+// fails. [Sum] and the roll-ups add amounts in
 // fixed-point 128-bit integers and convert to a decimal once, so summing
 // allocates nothing per amount; an amount too wide for that falls back to
 // exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:

@@ -2,11 +2,14 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -701,6 +704,96 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
+	}
+}
+
+// TestJSON_decodeIgnoresMaxDecodeExponent: the JSON decoders read their
+// decimals themselves, within the package's bounds, so what they accept
+// and what they decode it to do not depend on decimal.MaxDecodeExponent,
+// which decimal.NewFromString reads and dectest.FlipSettings sets from 10000
+// to 10: each input, with decimals whose exponents are between 11 and 30
+// either way, decodes to the value worked out by hand (or is refused with
+// the same error) with the settings flipped as without. It changes
+// decimal's settings, so it must not run in parallel with other tests.
+func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
+	money := func(c int64, exp int32) Money { return makeMoney(decimal.New(c, exp), MustCurrency("EUR")) }
+	amounts := func(b, a string) string {
+		return `{"baseline":{"amount":"` + b + `","currency":"EUR"},"actual":{"amount":"` + a + `","currency":"EUR"}}`
+	}
+	// A card whose cost is 1e20 then 9e19 and whose revenue is 2e-20 then
+	// 3e-20, its service values 1 and 2.
+	bigCard := cardWith(`"a"`, `"2025"`, amounts("1e20", "9e19"), amounts("2e-20", "3e-20"), "")
+	bigSpec := ScorecardSpec{Unit: "a", Period: "2025",
+		Cost: Amounts{Baseline: money(1, 20), Actual: money(9, 19)}, Revenue: Amounts{Baseline: money(2, -20), Actual: money(3, -20)},
+		Service: ServiceSpec{Name: "s", Direction: outcome.HigherIsBetter,
+			Baseline: mustMeasure(NewValue(decimal.New(1, 0))), Actual: mustMeasure(NewValue(decimal.New(2, 0)))}}
+	var sum MoneySum
+	require.NoError(t, sum.Add(money(3, 15)))
+	// Unit a saves 1e-20 and b 2e-20, of 3e-20: a third is 33.3...%, two
+	// thirds 66.6...%; floors 33 and 66 leave 1, which goes to b, whose
+	// remainder is the larger.
+	contrib, err := NewContributions(Cost, []Scorecard{costCard("a", "1e-20", "0"), costCard("b", "2e-20", "0")}, 0)
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"a": "33", "b": "67"}, shares(contrib))
+	roi, err := NewROI(ROISpec{Investment: money(1, 20), CostSaved: money(7, 20), Periods: 36})
+	require.NoError(t, err)
+	cases := []struct {
+		name string
+		json string
+		into any // a pointer to decode into
+		want any // the value, worked by hand; nil: refused
+	}{
+		{"money 1e20", `{"amount":"1e20","currency":"EUR"}`, new(Money), money(1, 20)},
+		{"money as a number", `{"amount":-2.5e-25,"currency":"EUR"}`, new(Money), money(-25, -26)},
+		{"money 1e31", `{"amount":"1e31","currency":"EUR"}`, new(Money), nil},
+		{"money sum", `{"amount":"3e15","currency":"EUR"}`, new(MoneySum), sum},
+		{"relative threshold", `{"relative":"1e-20"}`, new(Threshold), MustThreshold(NewRelativeThreshold(decimal.New(1, -20)))},
+		{"money threshold", `{"absolute":"5e12","currency":"EUR"}`, new(Threshold), MustThreshold(NewMoneyThreshold(money(5, 12)))},
+		{"value", `{"value":"7e-12","weight":"2e11"}`, new(Measure), mustMeasure(NewWeightedValue(decimal.New(7, -12), decimal.New(2, 11)))},
+		{"value total", `{"total":"1e50","weight":"1e25"}`, new(Measure), Measure{kind: ValueMeasure, total: decimal.New(1, 50), weight: decimal.New(1, 25)}},
+		{"policy", `{"cost":{"relative":"1e-15"},"significanceLevel":0.05,"precision":{"places":2,"mode":"half-even"}}`, new(Policy),
+			MustPolicy(PolicySpec{Cost: MustThreshold(NewRelativeThreshold(decimal.New(1, -15))), SignificanceLevel: 0.05,
+				Precision: MustPrecision(2, outcome.RoundHalfEven)})},
+		{"scorecard", bigCard, new(Scorecard), MustScorecard(bigSpec)},
+		{"roll-up", `{"scorecard":` + strings.Replace(bigCard, `"a"`, `"e"`, 1) + `,"units":["a"],"combination":"by weight"}`, new(Rollup),
+			Rollup{card: MustScorecard(ScorecardSpec{Unit: "e", Period: "2025", Cost: bigSpec.Cost, Revenue: bigSpec.Revenue, Service: bigSpec.Service}),
+				units: []string{"a"}, combination: ByWeight}},
+		{"roi", `{"investment":{"amount":"1e20","currency":"EUR"},"costSaved":{"amount":"7e20","currency":"EUR"},"periods":36}`, new(ROI),
+			roi},
+		{"contributions", `{"crown":"cost","total":{"amount":"3e-20","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[` +
+			`{"unit":"a","amount":{"amount":"1e-20","currency":"EUR"},"share":"33","detractor":false},` +
+			`{"unit":"b","amount":{"amount":"2e-20","currency":"EUR"},"share":"67","detractor":false}]}`, new(Contributions), contrib},
+	}
+	// decode decodes a case's JSON into a new value of its type, and
+	// describes the outcome: the error, or whether the value is the one
+	// wanted.
+	decode := func(into any, data string, want any) string {
+		v := reflect.New(reflect.TypeOf(into).Elem())
+		if err := json.Unmarshal([]byte(data), v.Interface()); err != nil {
+			return "error: " + err.Error()
+		}
+		if want == nil {
+			return "decoded"
+		}
+		if eq := v.Elem().MethodByName("Equal"); eq.IsValid() {
+			return fmt.Sprint("equal: ", eq.Call([]reflect.Value{reflect.ValueOf(want)})[0].Bool())
+		}
+		got, err1 := json.Marshal(v.Interface())
+		wanted, err2 := json.Marshal(want)
+		return fmt.Sprint("equal: ", err1 == nil && err2 == nil && string(got) == string(wanted))
+	}
+	before := make([]string, len(cases))
+	for i, c := range cases {
+		before[i] = decode(c.into, c.json, c.want)
+		if c.want == nil {
+			assert.True(t, strings.HasPrefix(before[i], "error: "), "%s: %s", c.name, before[i])
+		} else {
+			assert.Equal(t, "equal: true", before[i], c.name)
+		}
+	}
+	dectest.FlipSettings(t)
+	for i, c := range cases {
+		assert.Equal(t, before[i], decode(c.into, c.json, c.want), "%s with decimal.MaxDecodeExponent = 10", c.name)
 	}
 }
 

@@ -383,7 +383,10 @@ func parseDecimal(text, what string) (decimal.Decimal, error) {
 // package needs is refused before it is parsed. Text in the syntax
 // [scanDecimal] reads whose decimal is beyond b, such as "1e999999999" or
 // "0e20000", is an error with code [ErrInvalidAmount] that says it is out
-// of range; other text one that says it is not a decimal number.
+// of range; other text one that says it is not a decimal number. The
+// decimal is built from the text's digits and exponent, not by
+// decimal.NewFromString, so that no package-level setting of decimal
+// (MaxDecodeExponent) decides what is accepted: b does.
 func parseBounded(text, what string, b bounds) (decimal.Decimal, error) {
 	if len(text) > 2*MaxDigits+16 {
 		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
@@ -396,13 +399,7 @@ func parseBounded(text, what string, b bounds) (decimal.Decimal, error) {
 	if err := p.check(b, what); err != nil {
 		return decimal.Decimal{}, err
 	}
-	d, err := decimal.NewFromString(text)
-	if err != nil {
-		e := newError(ErrInvalidAmount, nil, "triplecrown: %s %q is not a decimal number", what, clip(text))
-		e.Err = err
-		return decimal.Decimal{}, e
-	}
-	return d, nil
+	return p.decimal(), nil
 }
 
 // decimalParts is decimal text taken apart by [scanDecimal]: the sign, the
@@ -486,4 +483,25 @@ func (p decimalParts) check(b bounds, what string) error {
 	return newError(ErrInvalidAmount, nil,
 		"triplecrown: %s with %d digits and exponent %s is out of range (at most %d digits, exponent within ±%d)",
 		what, n, exp, b.digits, b.exp)
+}
+
+// decimal returns the decimal p stands for, which is within bounds (its
+// exponent an int32): in an int64 if its coefficient has at most 18
+// digits, else in a big.Int.
+func (p decimalParts) decimal() decimal.Decimal {
+	if len(p.digits) <= maxCompactDigits {
+		var c int64
+		for i := 0; i < len(p.digits); i++ {
+			c = c*10 + int64(p.digits[i]-'0')
+		}
+		if p.neg {
+			c = -c
+		}
+		return decimal.New(c, int32(p.exp))
+	}
+	c, _ := new(big.Int).SetString(p.digits, 10) // digits only: scanDecimal checked
+	if p.neg {
+		c.Neg(c)
+	}
+	return decimal.NewFromBigInt(c, int32(p.exp))
 }

@@ -369,8 +369,8 @@ func decimalInt(n int64) decimal.Decimal { return decimal.New(n, 0) }
 // checkScanAgrees fails t unless scanDecimal reads text as
 // decimal.NewFromString does: it accepts exactly the text decimal accepts
 // or refuses only for its exponent (beyond decimal's MaxDecodeExponent or
-// an int32), and takes it apart into decimal's sign, coefficient and
-// exponent.
+// an int32), takes it apart into decimal's sign, coefficient and exponent,
+// and builds the same decimal from them.
 func checkScanAgrees(t *testing.T, text string) {
 	t.Helper()
 	d, err := decimal.NewFromString(text)
@@ -406,6 +406,9 @@ func checkScanAgrees(t *testing.T, text string) {
 	}
 	if p.digits != digits || p.exp != int64(d.Exponent()) || coef.Sign() < 0 && !p.neg {
 		t.Fatalf("%q: decimal reads %s·10^%d, scanDecimal %+v", text, coef, d.Exponent(), p)
+	}
+	if got := p.decimal(); !got.Equal(d) || got.Exponent() != d.Exponent() {
+		t.Fatalf("%q: decimal reads %s·10^%d, decimalParts.decimal gives %s·10^%d", text, coef, d.Exponent(), got.Coefficient(), got.Exponent())
 	}
 }
 
