@@ -62,24 +62,27 @@
 // names both, never a silent conversion. Rounding happens only where a
 // caller passes a [Precision] (decimal places and an [outcome.Rounding]
 // mode); nothing reads decimal's package-level settings: a message, a reason
-// or a JSON form writes a decimal as decimal's String does by default,
-// whatever MarshalJSONWithoutQuotes, TrimTrailingZeros or
-// UseScientificNotation say, and a decoder reads a decimal's text itself,
-// within the bounds below, whatever MaxDecodeExponent says. In the JSON the
-// package writes every decimal is a string: an amount is
-// {"amount":"12.34","currency":"EUR"}, and a share, a measure's value or a
-// threshold is a string too. A decoder takes a decimal written as a JSON
-// number as well ({"amount":12.34}), read exactly as its text, never
-// through a float64; the text is in decimal.NewFromString's syntax, an
-// optional sign, digits with at most one point and an optional exponent
-// ("-1.5e3"), and a number beyond the bounds is out of range, with code
-// [ErrInvalidAmount]. A file of scorecards reads with [DecodeScorecards],
-// which reports every problem of every scorecard, each under its index:
-// json.Unmarshal into a []Scorecard stops at the first scorecard that
-// fails. [Sum] and the roll-ups add amounts in
-// fixed-point 128-bit integers and convert to a decimal once, so summing
-// allocates nothing per amount; an amount too wide for that falls back to
-// exact decimal arithmetic. [MoneySum] is the same accumulator, mergeable:
+// or a JSON form writes a decimal as decimal's String does by default
+// (but for a JSON form's positive exponents, below), whatever
+// MarshalJSONWithoutQuotes, TrimTrailingZeros or UseScientificNotation say,
+// and a decoder reads a decimal's text itself, within the bounds below,
+// whatever MaxDecodeExponent says. In the JSON the package writes every
+// decimal is a string: an amount is {"amount":"12.34","currency":"EUR"},
+// and a share, a measure's value or a threshold is a string too; a decimal
+// with a positive exponent is written as its coefficient and exponent
+// (1.5e3, which is 15 times 10^2, as "15e2"), so that it reads back with
+// that exponent. A decoder takes a decimal written as a JSON number as well
+// ({"amount":12.34}), read exactly as its text, never through a float64;
+// the text is in decimal.NewFromString's syntax, an optional sign, digits
+// with at most one point and an optional exponent ("-1.5e3"), and a number
+// beyond the bounds is out of range, with code [ErrInvalidAmount]. A file of
+// scorecards reads with [DecodeScorecards], which reports every problem of
+// every scorecard, each under its index: json.Unmarshal into a []Scorecard
+// stops at the first scorecard that fails. [Sum] and the roll-ups add
+// amounts in fixed-point 128-bit integers and convert to a decimal once, so
+// summing allocates nothing per amount; an amount too wide for that falls
+// back to exact decimal arithmetic. [MoneySum] is the same accumulator,
+// mergeable:
 // sums of shards merged equal the sum of everything, and [Rollup.Merge] does
 // the same for roll-ups (exactly for money, rates and values; a mean's
 // pooled standard deviation is a float64, equal up to rounding). Running

@@ -91,15 +91,16 @@ func (d decimalJSON) parse(what string, b bounds) (decimal.Decimal, error) {
 }
 
 // MarshalJSON implements [json.Marshaler]: {"amount":"12.30","currency":"EUR"},
-// the amount as a string with the decimal places it holds; an amount whose
-// integer form would have more than [MaxDigits] digits (forty nines times
-// 10^30) is written with its exponent, "9…9e30", so that it decodes.
+// the amount as a string with the decimal places it holds; an amount with
+// a positive exponent is written as its coefficient and exponent (1.5e3,
+// read as 15 times 10^2, is "15e2"; forty nines times 10^30 "9…9e30"), so
+// that it decodes to the same coefficient and exponent.
 // Marshalling the zero Money is an error with code [ErrUnknownCurrency].
 func (m Money) MarshalJSON() ([]byte, error) {
 	if m.cur.IsZero() {
 		return nil, newError(ErrUnknownCurrency, nil, "triplecrown: cannot marshal money without a currency")
 	}
-	a, c := decimalText(m.amount, scaled(m.amount), amountBounds), m.cur.String()
+	a, c := decimalText(m.amount, scaled(m.amount)), m.cur.String()
 	return json.Marshal(moneyJSON{Amount: &a, Currency: &c})
 }
 
@@ -255,17 +256,19 @@ func exactQuo(total, weight decimal.Decimal) (string, bool) {
 }
 
 // MarshalJSON implements [json.Marshaler] (see the forms on
-// [Measure.UnmarshalJSON]). Marshalling the zero Measure is an error with
-// code [ErrInvalidMeasure].
+// [Measure.UnmarshalJSON]); a weight or a total with a positive exponent is
+// written as its coefficient and exponent ("3e1"), as [Money.MarshalJSON]
+// writes an amount. Marshalling the zero Measure is an error with code
+// [ErrInvalidMeasure].
 func (m Measure) MarshalJSON() ([]byte, error) {
 	var j measureJSON
 	switch m.kind {
 	case ValueMeasure:
-		w := decimalText(m.weight, decfmt.String(m.weight), amountBounds)
+		w := decimalText(m.weight, decfmt.String(m.weight))
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Value = &v
 		} else {
-			t := decimalText(m.total, decfmt.String(m.total), valueTotalBounds)
+			t := decimalText(m.total, decfmt.String(m.total))
 			j.Total = &t
 		}
 		if !m.weight.Equal(decimal.New(1, 0)) || j.Total != nil {
@@ -277,7 +280,7 @@ func (m Measure) MarshalJSON() ([]byte, error) {
 		if v, ok := exactQuo(m.total, m.weight); ok {
 			j.Mean = &v
 		} else {
-			t := decimalText(m.total, decfmt.String(m.total), meanTotalBounds)
+			t := decimalText(m.total, decfmt.String(m.total))
 			j.Total = &t
 		}
 		j.SD, j.N = &m.sd, &m.n
@@ -406,10 +409,12 @@ type thresholdIn struct {
 
 // MarshalJSON implements [json.Marshaler]: {"relative":"0.02"},
 // {"absolute":"0.5"}, {"absolute":"10000","currency":"EUR"}, or {} for the
-// zero Threshold.
+// zero Threshold; a value with a positive exponent is written as its
+// coefficient and exponent ("5e3"), as [Money.MarshalJSON] writes an
+// amount.
 func (t Threshold) MarshalJSON() ([]byte, error) {
 	var j thresholdJSON
-	v := decimalText(t.value, decfmt.String(t.value), amountBounds)
+	v := decimalText(t.value, decfmt.String(t.value))
 	switch t.kind {
 	case relative:
 		j.Relative = &v

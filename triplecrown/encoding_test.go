@@ -21,17 +21,36 @@ func TestMoney_JSON(t *testing.T) {
 	var m Money
 	require.NoError(t, json.Unmarshal(b, &m))
 	assert.True(t, eur("12.34").Equal(m))
-	// 1e30 is written as an integer, 31 digits; forty nines times 10^30
-	// would be one of 70, more than MaxDigits, so it keeps its exponent.
+	// An amount with a positive exponent keeps it: 1e30 is 1 times 10^30,
+	// not an integer of 31 digits; 1.5e3 is 15 times 10^2; forty nines
+	// times 10^30 would be an integer of 70 digits, more than MaxDigits.
 	b, err = json.Marshal(MustMoney("1e30", "EUR"))
 	require.NoError(t, err)
-	assert.Equal(t, `{"amount":"1`+strings.Repeat("0", 30)+`","currency":"EUR"}`, string(b))
+	assert.Equal(t, `{"amount":"1e30","currency":"EUR"}`, string(b))
+	b, err = json.Marshal(MustMoney("-1.5e3", "EUR"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"-15e2","currency":"EUR"}`, string(b))
+	require.NoError(t, json.Unmarshal(b, &m))
+	assert.Equal(t, "-15", m.Amount().Coefficient().String())
+	assert.Equal(t, int32(2), m.Amount().Exponent())
+	// 1500 as written is 1500 times 10^0, and stays so.
+	b, err = json.Marshal(eur("1500"))
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"1500","currency":"EUR"}`, string(b))
 	b, err = json.Marshal(MustMoney(strings.Repeat("9", 40)+"e30", "EUR"))
 	require.NoError(t, err)
 	assert.Equal(t, `{"amount":"`+strings.Repeat("9", 40)+`e30","currency":"EUR"}`, string(b))
 	b, err = json.Marshal(MustThreshold(NewAbsoluteThreshold(dec(strings.Repeat("9", 40) + "e30"))))
 	require.NoError(t, err)
 	assert.Equal(t, `{"absolute":"`+strings.Repeat("9", 40)+`e30"}`, string(b))
+	b, err = json.Marshal(MustThreshold(NewAbsoluteThreshold(dec("5e3"))))
+	require.NoError(t, err)
+	assert.Equal(t, `{"absolute":"5e3"}`, string(b))
+	// A weight keeps its exponent; the value is written as the total over
+	// the weight, 6e4 / 3e1 = 2000.
+	b, err = json.Marshal(mustMeasure(NewWeightedValue(dec("2e3"), dec("3e1"))))
+	require.NoError(t, err)
+	assert.Equal(t, `{"value":"2000","weight":"3e1"}`, string(b))
 
 	tests := []struct {
 		name    string

@@ -148,7 +148,7 @@ func FuzzParseMoney(f *testing.F) {
 		if err != nil {
 			return
 		}
-		back, err := ParseMoney(decimalText(m.Amount(), scaled(m.Amount()), amountBounds), m.Currency().String())
+		back, err := ParseMoney(decimalText(m.Amount(), scaled(m.Amount())), m.Currency().String())
 		if err != nil || !back.Equal(m) {
 			t.Fatalf("%q %q: round trip gave %v, %v", amount, currency, back, err)
 		}

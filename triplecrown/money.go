@@ -360,13 +360,14 @@ func (b bounds) check(d decimal.Decimal, ids []string, what string) error {
 // [MaxExponent]; what names it in the message.
 func checkDecimal(d decimal.Decimal, what string) error { return amountBounds.check(d, nil, what) }
 
-// decimalText returns the JSON text of d, which is within b: text, d's plain
-// form, unless d's exponent is positive and the plain integer would have
-// more digits than b allows once read back (forty nines times 10^30 would
-// have seventy), in which case the coefficient and the exponent, "9…9e30".
-// Either way [parseBounded] reads it back, within b, as a decimal equal to d.
-func decimalText(d decimal.Decimal, text string, b bounds) string {
-	if e := d.Exponent(); e > 0 && d.NumDigits()+int(e) > b.digits {
+// decimalText returns the JSON text of d: text, d's plain form, unless d's
+// exponent is positive, in which case the coefficient and the exponent
+// ("15e2" for 1.5e3 read as 15 times 10^2, "9…9e30"), so that
+// [parseBounded] reads it back as d itself, with its exponent: the plain
+// "1500" would come back as 1500 times 10^0, an equal decimal with more
+// digits, which a running sum near [MaxDigits] could not hold.
+func decimalText(d decimal.Decimal, text string) string {
+	if e := d.Exponent(); e > 0 {
 		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
 	}
 	return text

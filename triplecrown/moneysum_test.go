@@ -304,6 +304,26 @@ func TestMoneySumJSON(t *testing.T) {
 	require.NoError(t, back.Add(MustMoney("0.001", "EUR")))
 	assert.Equal(t, "1234.501 EUR", back.Total().String())
 
+	// Thirty-nine nines times 10^1, plus 1 times 10^1, is 10^39 times 10^1:
+	// a coefficient of 40 digits at exponent 1, within MaxDigits. Read back
+	// as the plain integer 9…90, 40 digits at exponent 0, the sum would
+	// take 1e1 to 10^40 at exponent 0, 41 digits, out of range; written
+	// "9…9e1" it reads back at exponent 1 and takes the 1e1.
+	var wide MoneySum
+	require.NoError(t, wide.Add(MustMoney(strings.Repeat("9", 39)+"e1", "EUR")))
+	b, err = json.Marshal(wide)
+	require.NoError(t, err)
+	assert.Equal(t, `{"amount":"`+strings.Repeat("9", 39)+`e1","currency":"EUR"}`, string(b))
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.NoError(t, wide.Add(MustMoney("1e1", "EUR")))
+	require.NoError(t, back.Add(MustMoney("1e1", "EUR")), "the sum read back goes on as the stored one")
+	assert.True(t, back.Equal(wide))
+	wb, err := wide.MarshalBinary()
+	require.NoError(t, err)
+	bb, err := back.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, wb, bb, "the same coefficient and exponent")
+
 	var zero MoneySum
 	require.NoError(t, zero.Add(MustMoney("10", "EUR")))
 	require.NoError(t, zero.Add(MustMoney("-10", "EUR")))
