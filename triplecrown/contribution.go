@@ -72,6 +72,14 @@ type Contributions struct {
 // MaxSharePlaces is the most decimal places a share may be rounded to.
 const MaxSharePlaces = 6
 
+// shareBounds bound every share [NewContributions] can make, so that the
+// JSON decoder reads each one back: an amount is less than 10^40 times
+// 10^30 and a total that is not zero at least 10^-30, so a share, 100 times
+// the one over the other, is at most 10^102 (a share that cancels another
+// of nearly the same size, when the total is tiny), 103 digits before the
+// point and MaxSharePlaces after it.
+var shareBounds = bounds{digits: MaxDigits + 2*MaxExponent + 3 + MaxSharePlaces, exp: MaxExponent}
+
 // NewContributions returns each card's contribution to the total cost saving
 // ([Cost]) or revenue growth ([Revenue]) of all the cards, in the cards'
 // order. The money contributions are exact, and add up to the total exactly.

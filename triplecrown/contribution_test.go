@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -166,6 +167,67 @@ func TestNewContributions_bounds(t *testing.T) {
 	}
 	_, err = NewContributions(Revenue, []Scorecard{grow("a"), grow("b")}, 0)
 	assert.EqualError(t, err, "triplecrown: the total revenue growth with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+}
+
+// TestContributions_JSON_wideShares: a share is 100 times an amount over the
+// total, so a tiny total makes shares far wider than any amount (a unit's
+// gain cancelled by another's loss but for 1e-30); NewContributions makes
+// them, and they read back from its JSON. Wider shares than NewContributions
+// can make are refused, and from their length when they are long.
+func TestContributions_JSON_wideShares(t *testing.T) {
+	zeros := strings.Repeat("0", 39)
+	nines := strings.Repeat("9", 40)
+	for _, tt := range []struct {
+		name   string
+		cards  []Scorecard
+		places int32
+		shares map[string]string
+	}{
+		// a saves 1e9, b loses 1e9 - 1e-30: the total is 1e-30. a's share
+		// is 1e9 x 100 / 1e-30 = 1e41, b's -(1e41 - 100), 39 nines and 00.
+		{"1e9 against 1e9 less 1e-30", []Scorecard{costCard("a", "1000000000", "0"),
+			costCard("b", "0", "999999999."+strings.Repeat("9", 30))}, 2,
+			map[string]string{"a": "1" + strings.Repeat("0", 41), "b": "-" + strings.Repeat("9", 39) + "00"}},
+		// 10^39 times 10^30 saved by a and lost by b, 1e-30 saved by c: a's
+		// share is 10^69 x 100 / 1e-30 = 10^101, b's -10^101, c's 100.
+		{"1e69 against 1e69", []Scorecard{costCard("a", "1"+zeros+"e30", "0e30"), costCard("b", "0e30", "1"+zeros+"e30"),
+			costCard("c", "1e-30", "0")}, 2,
+			map[string]string{"a": "1" + strings.Repeat("0", 101), "b": "-1" + strings.Repeat("0", 101), "c": "100"}},
+		// The widest: forty nines times 10^30 each way, to six places:
+		// (10^40 - 1) x 10^62, 102 digits, and six zero places.
+		{"the widest", []Scorecard{costCard("a", nines+"e30", "0e30"), costCard("b", "0e30", nines+"e30"),
+			costCard("c", "1e-30", "0")}, 6,
+			map[string]string{"a": nines + strings.Repeat("0", 62), "b": "-" + nines + strings.Repeat("0", 62), "c": "100"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := NewContributions(Cost, tt.cards, tt.places)
+			require.NoError(t, err)
+			require.Equal(t, tt.shares, shares(c))
+			b, err := json.Marshal(c)
+			require.NoError(t, err)
+			var back Contributions
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, tt.shares, shares(back))
+			assert.True(t, c.Total().Equal(back.Total()))
+		})
+	}
+	// Two units of 1 and 0 EUR: shares of 100 and 0, but a's given with 110
+	// digits, one more than any share can have, then with 235 characters,
+	// more than twice the digits and 16.
+	in := func(share string) string {
+		return `{"crown":"cost","total":{"amount":"1","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[` +
+			`{"unit":"a","amount":{"amount":"1","currency":"EUR"},"share":"` + share + `","detractor":false},` +
+			`{"unit":"b","amount":{"amount":"0","currency":"EUR"},"share":"0","detractor":false}]}`
+	}
+	var c Contributions
+	err := json.Unmarshal([]byte(in("1"+strings.Repeat("0", 109))), &c)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, `triplecrown: the contribution of unit "a": share with 110 digits and exponent 0 is out of range (at most 109 digits, exponent within ±30)`)
+	err = json.Unmarshal([]byte(in(strings.Repeat("1", 235))), &c)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.ErrorContains(t, err, `triplecrown: the contribution of unit "a": share "111`)
+	assert.ErrorContains(t, err, `" is too long`)
+	require.NoError(t, json.Unmarshal([]byte(in("100")), &c))
 }
 
 // TestNewContributions_properties: on random savings, the money adds up

@@ -930,7 +930,11 @@ type contributionIn struct {
 // exactly when it is not zero, a detractor is a unit whose amount is
 // negative, and each share is the one the largest-remainder rounding gives
 // (a field missing, or one that disagrees, is an error with code
-// [outcome.ErrInvalidJSON]). Every problem is reported, each with the
+// [outcome.ErrInvalidJSON]). A share may be far wider than an amount (100
+// times an amount over a total as small as 1e-30): it is read with up to
+// 109 digits, as wide as any NewContributions makes, so that every
+// Contributions it makes reads back, and a wider one is an error with code
+// [ErrInvalidAmount]. Every problem is reported, each with the
 // unit's ID where one is involved; on error c is unchanged.
 func (c *Contributions) UnmarshalJSON(data []byte) error {
 	var in contributionsIn
@@ -998,7 +1002,7 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 		}
 		if ci.Share == nil {
 			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)
-		} else if d, err := ci.Share.parse("share", amountBounds); err != nil {
+		} else if d, err := ci.Share.parse("share", shareBounds); err != nil {
 			errs = append(errs, within(ids, where, err)...)
 		} else {
 			items[i].share = d

@@ -380,8 +380,8 @@ func parseDecimal(text, what string) (decimal.Decimal, error) {
 }
 
 // parseBounded parses text as a decimal within b; what names the field in
-// the message. Text longer than any decimal within the bounds of this
-// package needs is refused before it is parsed. Text in the syntax
+// the message. Text longer than twice b's digits, and 16 more, which any
+// decimal within b fits in, is refused before it is parsed. Text in the syntax
 // [scanDecimal] reads whose decimal is beyond b, such as "1e999999999" or
 // "0e20000", is an error with code [ErrInvalidAmount] that says it is out
 // of range; other text one that says it is not a decimal number. The
@@ -389,7 +389,7 @@ func parseDecimal(text, what string) (decimal.Decimal, error) {
 // decimal.NewFromString, so that no package-level setting of decimal
 // (MaxDecodeExponent) decides what is accepted: b does.
 func parseBounded(text, what string, b bounds) (decimal.Decimal, error) {
-	if len(text) > 2*MaxDigits+16 {
+	if len(text) > 2*b.digits+16 {
 		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
 			"triplecrown: %s %q is too long", what, clip(text))
 	}
