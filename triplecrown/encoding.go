@@ -153,17 +153,18 @@ func (s MoneySum) MarshalJSON() ([]byte, error) {
 	return s.Total().MarshalJSON()
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]: {} is the empty sum, and
-// anything else must be a [Money], validated as [Money.UnmarshalJSON] does,
-// which becomes the sum's total: adding to the sum read back, or merging it,
-// gives what adding to or merging the sum stored would have. JSON null is
-// refused, as everywhere in the package. On error s is unchanged.
+// UnmarshalJSON implements [json.Unmarshaler]: an object without members,
+// {}, is the empty sum, and anything else must be a [Money], validated as
+// [Money.UnmarshalJSON] does, which becomes the sum's total: adding to the
+// sum read back, or merging it, gives what adding to or merging the sum
+// stored would have. JSON null is refused, as everywhere in the package, and
+// so are members that are null ({"amount":null}), as Money refuses them
+// ([ErrMissingMoney]). On error s is unchanged.
 func (s *MoneySum) UnmarshalJSON(data []byte) error {
 	if k := strictjson.ValueKind(data); k != "an object" {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a money sum is {} or money, not %s", k)
 	}
-	var j moneyIn
-	if err := decodeJSON(data, &j); err == nil && j.Amount == nil && j.Currency == nil {
+	if members, err := strictjson.Members(data); err == nil && len(members) == 0 {
 		*s = MoneySum{}
 		return nil
 	}

@@ -339,8 +339,12 @@ func TestMoneySumJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(` { } `), &back))
 	assert.True(t, back.IsZero())
 
+	require.NoError(t, json.Unmarshal([]byte(`{"amount":"5","currency":"EUR"}`), &back))
 	for in, code := range map[string]error{
 		`null`:                                       outcome.ErrInvalidJSON,
+		`{"amount":null}`:                            ErrMissingMoney,
+		`{"amount":null,"currency":null}`:            ErrMissingMoney,
+		`{"currency":null}`:                          ErrMissingMoney,
 		`{"amount":"1"}`:                             ErrMissingMoney,
 		`{"amount":"1","currency":"eur"}`:            ErrUnknownCurrency,
 		`{"amount":"1,5","currency":"EUR"}`:          ErrInvalidAmount,
@@ -350,5 +354,13 @@ func TestMoneySumJSON(t *testing.T) {
 		err := json.Unmarshal([]byte(in), &s)
 		assert.ErrorIs(t, err, code, in)
 		assert.True(t, s.Equal(back) && s.IsZero() == back.IsZero(), "%s changed the sum", in)
+		if in != `null` {
+			// Anything but {} is money, and refused as Money refuses it.
+			var m Money
+			assert.Equal(t, m.UnmarshalJSON([]byte(in)), err, in)
+		}
 	}
+	// {} with white space is still an object without members.
+	require.NoError(t, json.Unmarshal([]byte("{\n\t}"), &back))
+	assert.True(t, back.IsZero())
 }
