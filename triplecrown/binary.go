@@ -594,11 +594,14 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 // rollupPartsProblems returns what is wrong with the parts of a decoded
 // roll-up for unit: no units (if they were read: unitsOK), an invalid or
 // repeated unit ID, and, if the card and the combination are valid
-// (cardOK), a combination that does not suit its service measure.
+// (cardOK), a combination that does not suit its service measure. The
+// roll-up is named by [rollupName] and identified by [idsOf]: an empty
+// unit, one that did not decode, is "a roll-up", with no ID.
 func rollupPartsProblems(unit string, units []string, unitsOK bool, comb Combination, card Scorecard, cardOK bool) []error {
 	var errs []error
+	name := rollupName(unit)
 	if unitsOK && len(units) == 0 {
-		errs = append(errs, newError(ErrEmptyRollup, []string{unit}, "triplecrown: %q has no units rolled up", clip(unit)))
+		errs = append(errs, newError(ErrEmptyRollup, idsOf(unit), "triplecrown: %s has no units rolled up", name))
 	}
 	seen := make(map[string]struct{}, len(units))
 	for _, u := range units {
@@ -607,13 +610,14 @@ func rollupPartsProblems(unit string, units []string, unitsOK bool, comb Combina
 			continue
 		}
 		if _, dup := seen[u]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{u, unit}, "triplecrown: unit %q appears twice in %q", clip(u), clip(unit)))
+			errs = append(errs, newError(outcome.ErrDuplicateID, append([]string{u}, idsOf(unit)...),
+				"triplecrown: unit %q appears twice in %s", clip(u), name))
 		}
 		seen[u] = struct{}{}
 	}
 	if cardOK && (comb == BySampleSize) != card.spec.Service.Baseline.Sampled() {
-		errs = append(errs, newError(ErrServiceMismatch, []string{unit},
-			"triplecrown: roll-up %q combines a %s service measure %s", clip(unit), card.spec.Service.Baseline.kind, comb))
+		errs = append(errs, newError(ErrServiceMismatch, idsOf(unit),
+			"triplecrown: %s combines a %s service measure %s", name, card.spec.Service.Baseline.kind, comb))
 	}
 	return errs
 }

@@ -665,12 +665,15 @@ func TestRollup_UnmarshalBinary_errors(t *testing.T) {
 	}{
 		{name: "a Scorecard's form", data: opsForm, wantErr: []error{outcome.ErrInvalidBinary}},
 		{name: "no units", data: "24 01 6e 00 01" + card, wantErr: []error{ErrEmptyRollup},
-			wantMsg: `triplecrown: "n" has no units rolled up`},
+			wantMsg: `triplecrown: roll-up "n" has no units rolled up`},
 		{name: "unit twice", data: "24 01 6e 02 01 61 01 61 01" + card, wantErr: []error{outcome.ErrDuplicateID},
-			wantMsg: `triplecrown: unit "a" appears twice in "n"`},
+			wantMsg: `triplecrown: unit "a" appears twice in roll-up "n"`},
 		{name: "invalid unit", data: "24 01 6e 01 01 20 01" + card, wantErr: []error{outcome.ErrEmptyID}},
 		{name: "blank roll-up unit", data: "24 01 0a 01 01 61 01" + card, wantErr: []error{outcome.ErrEmptyID}},
 		{name: "invalid roll-up unit", data: "24 02 6e 0a 01 01 61 01" + card, wantErr: []error{outcome.ErrInvalidID}},
+		// An empty unit, no units: the roll-up is named without one.
+		{name: "empty roll-up unit, no units", data: "24 00 00 01" + card, wantErr: []error{outcome.ErrEmptyID, ErrEmptyRollup},
+			wantMsg: "outcome: empty id\ntriplecrown: a roll-up has no units rolled up"},
 		// A rate combined by weight.
 		{name: "wrong combination", data: "24 01 6e 01 01 61 02" + card, wantErr: []error{ErrServiceMismatch},
 			wantMsg: `triplecrown: roll-up "n" combines a rate service measure by weight`},
@@ -691,6 +694,9 @@ func TestRollup_UnmarshalBinary_errors(t *testing.T) {
 			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
 			if tt.wantMsg != "" {
 				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			for _, p := range outcome.Problems(err) {
+				assert.NotContains(t, p.IDs, "", "no empty ID: %s", p.Message)
 			}
 			assert.True(t, mustRollup(t, "north", opsCard()).Equal(r), "unchanged")
 		})

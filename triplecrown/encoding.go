@@ -674,10 +674,15 @@ func (r *cardReader) report(what string, part cardPart, err error) bool {
 // of unit's scorecard: unit's ID first among the IDs, and the message
 // `triplecrown: unit "billing", baseline cost: amount "12,50" is not a
 // decimal number`. With what empty, the part is the unit's ID itself, and
-// the problem names no unit.
+// with unit empty (not given, or not decoded) the problem names no unit and
+// has no ID of the scorecard's: `triplecrown: a scorecard's baseline
+// cost: ...`.
 func inPart(unit, what string, err error) []error {
-	if what == "" {
+	switch {
+	case what == "":
 		return within(nil, "a scorecard's unit", err)
+	case unit == "":
+		return within(nil, "a scorecard's "+what, err)
 	}
 	return within([]string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what), err)
 }

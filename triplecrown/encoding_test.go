@@ -441,6 +441,27 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			},
 		},
 		{
+			// With no unit there is no ID, "" least of all, and the
+			// messages name the scorecard.
+			name: "no unit, and other problems",
+			in: cardWith(`5`, `""`, `{"baseline":{"amount":"x","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}}`,
+				"", `{"name":" ","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"value":"2"}}`),
+			want: []problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: a value is a number, not a string`},
+				{ErrInvalidAmount, nil, `triplecrown: a scorecard's baseline cost: amount "x" is not a decimal number`},
+				{ErrEmptyPeriod, nil, `triplecrown: a scorecard has no period`},
+				{outcome.ErrEmptyName, nil, `triplecrown: a scorecard has a service measure without a name`},
+			},
+		},
+		{
+			name: "an empty unit",
+			in:   cardWith(`""`, `"2025"`, `{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"-1","currency":"EUR"}}`, "", ""),
+			want: []problem{
+				{outcome.ErrEmptyID, nil, `outcome: empty id`},
+				{ErrNegativeMoney, nil, `triplecrown: a scorecard has a negative actual cost (-1 EUR)`},
+			},
+		},
+		{
 			name: "an unknown direction and a measure with two problems",
 			in: cardWith(`"u"`, `"2025"`, "", "",
 				`{"name":"s","direction":"sideways","baseline":{"value":"x","weight":"0"},"actual":{"value":"2"}}`),

@@ -381,7 +381,7 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			in:   `{"scorecard":` + card(`""`, `"1"`) + `,"units":["front line","front line"," billing"],"combination":"by weight"}`,
 			want: []problem{
 				{triplecrown.ErrEmptyPeriod, []string{"centre"}, `triplecrown: unit "centre" has no period`},
-				{outcome.ErrDuplicateID, []string{"front line", "centre"}, `triplecrown: unit "front line" appears twice in "centre"`},
+				{outcome.ErrDuplicateID, []string{"front line", "centre"}, `triplecrown: unit "front line" appears twice in roll-up "centre"`},
 				{outcome.ErrInvalidID, []string{" billing"}, `outcome: id " billing" has surrounding white space`},
 			},
 		},
@@ -394,6 +394,23 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 				{triplecrown.ErrInvalidAmount, []string{"centre"}, `triplecrown: unit "centre", baseline cost: amount "x" is not a decimal number`},
 				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: "[1]" must be a string, not the number 1`},
 				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by sample size or by weight)`},
+			},
+		},
+		{
+			// With no unit, the roll-up has no ID ("" least of all).
+			name: "no scorecard, a unit twice",
+			in:   `{"units":["a","a"],"combination":"by weight"}`,
+			want: []problem{
+				{triplecrown.ErrInvalidScorecard, nil, `triplecrown: a roll-up needs its scorecard`},
+				{outcome.ErrDuplicateID, []string{"a"}, `triplecrown: unit "a" appears twice in a roll-up`},
+			},
+		},
+		{
+			name: "a scorecard with an empty unit, and no units",
+			in:   `{"scorecard":` + strings.Replace(card(`"2025"`, `"1"`), `"centre"`, `""`, 1) + `,"units":[],"combination":"by weight"}`,
+			want: []problem{
+				{outcome.ErrEmptyID, nil, `outcome: empty id`},
+				{triplecrown.ErrEmptyRollup, nil, `triplecrown: a roll-up has no units rolled up`},
 			},
 		},
 		{

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -55,7 +56,8 @@ type Scorecard struct {
 
 // NewScorecard validates spec and returns its Scorecard. It reports every
 // problem, joined with [errors.Join], each an *[outcome.Error] carrying the
-// unit's ID: the ID's ([outcome.ErrEmptyID], [outcome.ErrInvalidID]),
+// unit's ID (none when the unit is empty, and the message then says "a
+// scorecard" for the unit): the ID's ([outcome.ErrEmptyID], [outcome.ErrInvalidID]),
 // [ErrEmptyPeriod], [ErrMissingMoney] for an amount not given,
 // [ErrNegativeMoney] for a negative cost or revenue, [ErrCurrencyMismatch]
 // when the amounts are not all in one currency, and for the service
@@ -97,10 +99,9 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 			errs = append(errs, err)
 		}
 	}
-	ids := []string{spec.Unit}
-	unit := clip(spec.Unit)
+	ids, unit := idsOf(spec.Unit), cardName(spec.Unit)
 	if skip&partPeriod == 0 && strings.TrimSpace(spec.Period) == "" {
-		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: unit %q has no period", unit))
+		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: %s has no period", unit))
 	}
 	var cur Currency
 	for i, a := range [...]struct {
@@ -114,58 +115,67 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 		case skip&(partMoney<<i) != 0:
 			continue
 		case a.m.Currency().IsZero():
-			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: unit %q has no %s", unit, a.what))
+			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, a.what))
 			continue
 		case a.m.Sign() < 0:
 			errs = append(errs, newError(ErrNegativeMoney, ids,
-				"triplecrown: unit %q has a negative %s (%s)", unit, a.what, a.m))
+				"triplecrown: %s has a negative %s (%s)", unit, a.what, a.m))
 		}
 		switch {
 		case cur.IsZero():
 			cur = a.m.Currency()
 		case cur != a.m.Currency():
 			errs = append(errs, newError(ErrCurrencyMismatch, ids,
-				"triplecrown: unit %q has its %s in %s, not %s: one scorecard has one currency",
+				"triplecrown: %s has its %s in %s, not %s: one scorecard has one currency",
 				unit, a.what, a.m.Currency(), cur))
 		}
 	}
-	errs = append(errs, validateService(ids, spec.Service, skip)...)
+	errs = append(errs, validateService(spec.Unit, spec.Service, skip)...)
 	for _, f := range [...]struct{ what, text string }{
 		{"name", spec.Name}, {"period", spec.Period},
 		{"service measure name", spec.Service.Name}, {"service unit", spec.Service.Unit},
 	} {
 		if !utf8.ValidString(f.text) {
 			errs = append(errs, newError(outcome.ErrInvalidText, ids,
-				"triplecrown: unit %q has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
+				"triplecrown: %s has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
 		}
 	}
 	return errs
 }
 
-// validateService checks a scorecard's service measure, but the parts in
-// skip.
-func validateService(ids []string, s ServiceSpec, skip cardPart) []error {
+// validateService checks the service measure of id's scorecard, but the
+// parts in skip.
+func validateService(id string, s ServiceSpec, skip cardPart) []error {
 	var errs []error
-	unit := clip(ids[0])
+	ids, unit := idsOf(id), cardName(id)
 	if skip&partServiceName == 0 && strings.TrimSpace(s.Name) == "" {
-		errs = append(errs, newError(outcome.ErrEmptyName, ids, "triplecrown: unit %q has a service measure without a name", unit))
+		errs = append(errs, newError(outcome.ErrEmptyName, ids, "triplecrown: %s has a service measure without a name", unit))
 	}
 	if skip&partDirection == 0 && !s.Direction.IsValid() {
 		errs = append(errs, newError(outcome.ErrUnknownDirection, ids,
-			"triplecrown: unit %q has a service measure without a valid direction", unit))
+			"triplecrown: %s has a service measure without a valid direction", unit))
 	}
 	if skip&partBaseline == 0 && s.Baseline.IsZero() {
-		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no baseline service measure", unit))
+		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: %s has no baseline service measure", unit))
 	}
 	if skip&partActual == 0 && s.Actual.IsZero() {
-		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: unit %q has no actual service measure", unit))
+		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: %s has no actual service measure", unit))
 	}
 	if !s.Baseline.IsZero() && !s.Actual.IsZero() && s.Baseline.kind != s.Actual.kind {
 		errs = append(errs, newError(ErrServiceMismatch, ids,
-			"triplecrown: unit %q has a %s as its baseline service measure but a %s as its actual",
+			"triplecrown: %s has a %s as its baseline service measure but a %s as its actual",
 			unit, s.Baseline.kind, s.Actual.kind))
 	}
 	return errs
+}
+
+// cardName names the scorecard of unit in a message: `unit "billing"`, or
+// "a scorecard" when it has no unit (none was given, or it did not decode).
+func cardName(unit string) string {
+	if unit == "" {
+		return "a scorecard"
+	}
+	return fmt.Sprintf("unit %q", clip(unit))
 }
 
 // MustScorecard is like [NewScorecard] but panics if spec is invalid. It is
