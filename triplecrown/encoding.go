@@ -940,8 +940,10 @@ type contributionIn struct {
 // times an amount over a total as small as 1e-30): it is read with up to
 // 109 digits, as wide as any NewContributions makes, so that every
 // Contributions it makes reads back, and a wider one is an error with code
-// [ErrInvalidAmount]. Every problem is reported, each with the
-// unit's ID where one is involved; on error c is unchanged.
+// [ErrInvalidAmount]. Every problem is reported, each with the unit's ID
+// where one is involved; a contribution without a unit is checked all the
+// same, named by its place ("contribution 2 has no amount") with no ID. On
+// error c is unchanged.
 func (c *Contributions) UnmarshalJSON(data []byte) error {
 	var in contributionsIn
 	if err := decodeJSON(data, &in); err != nil {
@@ -981,21 +983,34 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 	items := make([]Contribution, len(in.Contributions))
 	seen := make(map[string]struct{}, len(items))
 	first := -1 // the first contribution whose amount decoded
+	// name names contribution i in a message: by its unit, or, without
+	// one, by its place.
+	name := func(i int) string {
+		if u := items[i].unit; u != "" {
+			return fmt.Sprintf("unit %q", clip(u))
+		}
+		return fmt.Sprintf("contribution %d", i)
+	}
 	for i, ci := range in.Contributions {
+		// A contribution without a unit is checked all the same, named by
+		// its place.
 		if ci.Unit == nil {
 			bad(outcome.ErrEmptyID, nil, `contribution %d has no "unit"`, i)
-			continue
+		} else {
+			unit := *ci.Unit
+			if err := outcome.ValidateID(unit); err != nil {
+				errs = append(errs, err)
+			} else if _, dup := seen[unit]; dup {
+				bad(outcome.ErrDuplicateID, []string{unit}, "unit %q has two contributions", clip(unit))
+			}
+			seen[unit] = struct{}{}
+			items[i].unit = unit
 		}
-		unit := *ci.Unit
-		ids := []string{unit}
-		if err := outcome.ValidateID(unit); err != nil {
-			errs = append(errs, err)
-		} else if _, dup := seen[unit]; dup {
-			bad(outcome.ErrDuplicateID, ids, "unit %q has two contributions", clip(unit))
+		ids := idsOf(items[i].unit)
+		where := "the contribution of " + name(i)
+		if items[i].unit == "" {
+			where = name(i)
 		}
-		seen[unit] = struct{}{}
-		where := fmt.Sprintf("the contribution of unit %q", clip(unit))
-		items[i].unit = unit
 		if !given(ci.Amount) {
 			bad(ErrMissingMoney, ids, "%s has no amount", where)
 		} else if err := items[i].amount.UnmarshalJSON(ci.Amount); err != nil {
@@ -1003,8 +1018,8 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 		} else if first < 0 {
 			first = i
 		} else if cur, fcur := items[i].amount.cur, items[first].amount.cur; cur != fcur {
-			bad(ErrCurrencyMismatch, []string{unit, items[first].unit}, "currency mismatch: unit %q is in %s but unit %q is in %s",
-				clip(unit), cur, clip(items[first].unit), fcur)
+			bad(ErrCurrencyMismatch, append(ids, idsOf(items[first].unit)...), "currency mismatch: %s is in %s but %s is in %s",
+				name(i), cur, name(first), fcur)
 		}
 		if ci.Share == nil {
 			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)

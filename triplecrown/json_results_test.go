@@ -207,10 +207,29 @@ func TestContributions_UnmarshalJSON_errors(t *testing.T) {
 				{outcome.ErrInvalidID, []string{" b"}, `outcome: id " b" has surrounding white space`},
 				{triplecrown.ErrCurrencyMismatch, []string{" b", "a"}, `triplecrown: currency mismatch: unit " b" is in USD but unit "a" is in EUR`},
 				{outcome.ErrEmptyID, nil, `triplecrown: contribution 3 has no "unit"`},
+				{triplecrown.ErrMissingMoney, nil, `triplecrown: contribution 3 has no amount`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: contribution 3 has no "detractor"`},
 				{triplecrown.ErrMissingMoney, []string{"c"}, `triplecrown: the contribution of unit "c" has no amount`},
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no share`},
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no "detractor"`},
 			}},
+		{
+			// A contribution without a unit is checked all the same,
+			// named by its place, with no ID; so is one whose unit is "".
+			name: "contributions without a unit",
+			in: `{"crown":"cost","total":{"amount":"1","currency":"EUR"},"places":0,"sharesDefined":true,"contributions":[` +
+				`{"amount":{"amount":"x","currency":"eur"},"share":"abc"},` + item("b", "1", "100", "false") + `,` +
+				`{"unit":"","amount":{"amount":"1","currency":"USD"},"share":"0","detractor":false}]}`,
+			want: []problem{
+				{outcome.ErrEmptyID, nil, `triplecrown: contribution 0 has no "unit"`},
+				{triplecrown.ErrInvalidAmount, nil, `triplecrown: contribution 0, amount: amount "x" is not a decimal number`},
+				{triplecrown.ErrUnknownCurrency, nil, `triplecrown: contribution 0, amount: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`},
+				{triplecrown.ErrInvalidAmount, nil, `triplecrown: contribution 0: share "abc" is not a decimal number`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: contribution 0 has no "detractor"`},
+				{outcome.ErrEmptyID, nil, `outcome: empty id`},
+				{triplecrown.ErrCurrencyMismatch, []string{"b"}, `triplecrown: currency mismatch: contribution 2 is in USD but unit "b" is in EUR`},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var c triplecrown.Contributions
