@@ -482,19 +482,76 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p.spec)
 }
 
+// policyIn is a Policy's JSON form as read, each part raw, so that a
+// problem in one part does not hide those of the others.
+type policyIn struct {
+	Cost              json.RawMessage `json:"cost"`
+	Service           json.RawMessage `json:"service"`
+	Revenue           json.RawMessage `json:"revenue"`
+	SignificanceLevel json.RawMessage `json:"significanceLevel"`
+	Precision         json.RawMessage `json:"precision"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a [PolicySpec],
-// refusing unknown fields, and validates it as [NewPolicy] does.
+// refusing unknown fields, and validates it as [NewPolicy] does, reporting
+// every problem: each part that does not decode with the part named,
+// `triplecrown: policy, cost threshold: threshold "x" is not a decimal
+// number`, with its own code ([ErrInvalidAmount],
+// [outcome.ErrInvalidThreshold], [ErrUnknownCurrency],
+// [outcome.ErrUnknownRounding], ... and [outcome.ErrInvalidJSON] for a value
+// of the wrong type), and the rest checked as NewPolicy checks it. JSON that
+// is not an object with the policy's fields (malformed, unknown fields,
+// trailing data) is one error with code [outcome.ErrInvalidJSON]. On error
+// p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
+	var in policyIn
+	if err := decodeJSON(data, &in); err != nil {
+		return err
+	}
 	var spec PolicySpec
-	if err := decodeJSON(data, &spec); err != nil {
-		return err
+	r := partReader{name: "policy"}
+	r.read(in.Cost, "cost threshold", &spec.Cost)
+	r.read(in.Service, "service threshold", &spec.Service)
+	r.read(in.Revenue, "revenue threshold", &spec.Revenue)
+	levelOK := r.read(in.SignificanceLevel, "significance level", &spec.SignificanceLevel)
+	precisionOK := r.read(in.Precision, "precision", &spec.Precision)
+	if errs := append(r.errs, policyProblems(spec, !levelOK, !precisionOK)...); len(errs) > 0 {
+		return joinAll(errs)
 	}
-	v, err := NewPolicy(spec)
-	if err != nil {
-		return err
-	}
-	*p = v
+	*p = Policy{spec: spec}
 	return nil
+}
+
+// partReader reads the parts of the JSON of a value without an ID (a
+// policy, an ROI), recording each part's problems as problems of the part:
+// `triplecrown: policy, precision: ...`.
+type partReader struct {
+	name string // the value's, in messages
+	errs []error
+}
+
+// read decodes raw into v as encoding/json decodes a field: absent, it
+// leaves v alone; given, null included, it goes to v's UnmarshalJSON if v
+// has one, else to [decodeJSON]. A problem is recorded as one of the part
+// what names. It reports whether raw decoded.
+func (r *partReader) read(raw json.RawMessage, what string, v any) bool {
+	if len(raw) == 0 {
+		return true
+	}
+	if err := decodePart(raw, v); err != nil {
+		r.errs = append(r.errs, within(nil, r.name+", "+what, err)...)
+		return false
+	}
+	return true
+}
+
+// decodePart decodes raw, a part of a value's JSON, into v: with v's
+// UnmarshalJSON if it has one, else strictly, with [decodeJSON].
+func decodePart(raw json.RawMessage, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(raw)
+	}
+	return decodeJSON(raw, v)
 }
 
 // MarshalJSON implements [json.Marshaler]: the scorecard's
@@ -647,13 +704,7 @@ func (r *cardReader) read(raw json.RawMessage, what string, part cardPart, v any
 	if !given(raw) {
 		return true
 	}
-	var err error
-	if u, ok := v.(json.Unmarshaler); ok {
-		err = u.UnmarshalJSON(raw)
-	} else {
-		err = decodeJSON(raw, v)
-	}
-	return r.report(what, part, err)
+	return r.report(what, part, decodePart(raw, v))
 }
 
 // given reports whether a raw field is given: neither absent nor null.
@@ -1084,19 +1135,39 @@ func (r ROI) MarshalJSON() ([]byte, error) {
 	return json.Marshal(r.spec)
 }
 
+// roiIn is an ROI's JSON form as read, each part raw, so that a problem in
+// one part does not hide those of the others.
+type roiIn struct {
+	Investment    json.RawMessage `json:"investment"`
+	CostSaved     json.RawMessage `json:"costSaved"`
+	RevenueGained json.RawMessage `json:"revenueGained"`
+	Periods       json.RawMessage `json:"periods"`
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]: it decodes an [ROISpec]
-// strictly (unknown fields and trailing data are errors with code
-// [outcome.ErrInvalidJSON]) and validates it exactly as [NewROI] does.
+// strictly (JSON that is not an object with its fields, unknown fields and
+// trailing data are one error with code [outcome.ErrInvalidJSON]) and
+// validates it exactly as [NewROI] does, reporting every problem: each part
+// that does not decode with the part named, `triplecrown: ROI, cost saved:
+// amount "x" is not a decimal number`, with its own code
+// ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrMissingMoney], ... and
+// [outcome.ErrInvalidJSON] for a value of the wrong type), and the rest
+// checked as NewROI checks it. On error r is unchanged.
 func (r *ROI) UnmarshalJSON(data []byte) error {
+	var in roiIn
+	if err := decodeJSON(data, &in); err != nil {
+		return err
+	}
 	var spec ROISpec
-	if err := decodeJSON(data, &spec); err != nil {
-		return err
+	pr := partReader{name: "ROI"}
+	investmentOK := pr.read(in.Investment, "investment", &spec.Investment)
+	pr.read(in.CostSaved, "cost saved", &spec.CostSaved)
+	pr.read(in.RevenueGained, "revenue gained", &spec.RevenueGained)
+	periodsOK := pr.read(in.Periods, "periods", &spec.Periods)
+	if errs := append(pr.errs, roiProblems(spec, !investmentOK, !periodsOK)...); len(errs) > 0 {
+		return errors.Join(errs...)
 	}
-	v, err := NewROI(spec)
-	if err != nil {
-		return err
-	}
-	*r = v
+	*r = roiOf(spec)
 	return nil
 }
 

@@ -293,6 +293,58 @@ func TestPolicy_JSON(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"precision":"2"}`), &q), outcome.ErrInvalidJSON)
 }
 
+// TestPolicy_JSONEveryProblem: decoding a policy reports every problem of
+// its parts, each naming the part, and then NewPolicy's checks of the parts
+// that decoded; a part that did not decode is not reported again.
+func TestPolicy_JSONEveryProblem(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []problem
+	}{
+		{"two thresholds that are not decimals",
+			`{"cost":{"relative":"x"},"revenue":{"relative":"y"},"significanceLevel":0.05,"precision":{"places":2,"mode":"up"}}`,
+			[]problem{
+				{ErrInvalidAmount, `triplecrown: policy, cost threshold: threshold "x" is not a decimal number`},
+				{ErrInvalidAmount, `triplecrown: policy, revenue threshold: threshold "y" is not a decimal number`},
+			}},
+		// The level that is a string is not also said to be 0, outside 0
+		// to 1; the service threshold decodes, and is money, which
+		// NewPolicy refuses.
+		{"every part wrong",
+			`{"cost":{"relative":"2"},"service":{"absolute":"1","currency":"EUR"},"significanceLevel":"x","precision":{"places":2}}`,
+			[]problem{
+				{outcome.ErrInvalidThreshold, `triplecrown: policy, cost threshold: relative threshold 2 is outside 0 to 1 (0% to 100%)`},
+				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: a value is a string, not a number`},
+				{outcome.ErrUnknownRounding, `triplecrown: policy, precision: a precision needs its rounding "mode"`},
+				{outcome.ErrInvalidThreshold, `triplecrown: the service threshold cannot be money (1 EUR)`},
+			}},
+		{"nothing", `{}`,
+			[]problem{
+				{ErrInvalidSignificance, `triplecrown: significance level 0 is not strictly between 0 and 1`},
+				{outcome.ErrUnknownRounding, `triplecrown: the policy needs a precision with a valid rounding mode`},
+			}},
+		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
+			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: json: unknown field "materiality"`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			before := MustPolicy(policySpec())
+			p := before
+			err := json.Unmarshal([]byte(tt.in), &p)
+			var got []problem
+			for _, pr := range outcome.Problems(err) {
+				assert.Nil(t, pr.IDs, "a policy has no ID")
+				got = append(got, problem{pr.Code, pr.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, before.Equal(p), "a failed decode leaves the policy alone")
+		})
+	}
+}
+
 func TestPrecision_JSON(t *testing.T) {
 	// Every mode of outcome.Rounding round-trips, as its own text.
 	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
@@ -620,7 +672,8 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 		{"places beyond int32", new(Precision), `{"places":2147483648,"mode":"up"}`,
 			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2147483648`},
 		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" must be an integer, not true`},
-		{"a string for a level", new(Policy), `{"significanceLevel":"0.05"}`, `triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "0.05"`},
+		{"a string for a level", new(Policy), `{"significanceLevel":"0.05","precision":{"places":2,"mode":"up"}}`,
+			`triplecrown: policy, significance level: invalid JSON: the value must be a number, not the string "0.05"`},
 		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" must be a string, not an object`},
 		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`},
 		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" must be an array, not an object`},

@@ -293,6 +293,42 @@ func TestROI_JSON(t *testing.T) {
 			assert.True(t, r.IsZero(), "a failed decode leaves the ROI alone")
 		})
 	}
+
+	// Every problem, each part's named; a part that did not decode is not
+	// reported again (the investment that is null is not also missing,
+	// the periods that are a string not also zero).
+	for _, tt := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"two amounts that are not decimals, no periods",
+			`{"investment":{"amount":"x","currency":"EUR"},"costSaved":{"amount":"y","currency":"EUR"},"periods":0}`,
+			[]string{
+				`invalid-amount: triplecrown: ROI, investment: amount "x" is not a decimal number`,
+				`invalid-amount: triplecrown: ROI, cost saved: amount "y" is not a decimal number`,
+				`invalid-benefit-periods: triplecrown: the benefit must be over a positive number of periods, not 0`,
+			}},
+		{"a currency, the periods and a negative investment",
+			`{"investment":{"amount":"-5","currency":"EUR"},"revenueGained":{"amount":"1","currency":"eur"},"periods":"36"}`,
+			[]string{
+				`unknown-currency: triplecrown: ROI, revenue gained: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`,
+				`invalid-json: triplecrown: ROI, periods: invalid JSON: a value is a string, not an integer`,
+				`negative-money: triplecrown: the investment -5 EUR is negative`,
+			}},
+		{"a null investment", `{"investment":null,"periods":1}`,
+			[]string{`missing-money: triplecrown: ROI, investment: money needs both "amount" and "currency"`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var r triplecrown.ROI
+			var got []string
+			for _, p := range outcome.Problems(json.Unmarshal([]byte(tt.in), &r)) {
+				assert.Nil(t, p.IDs, "an ROI has no ID")
+				got = append(got, string(p.Code)+": "+p.Message)
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, r.IsZero())
+		})
+	}
 }
 
 // TestRollup_JSON checks that a roll-up round-trips through JSON, and that

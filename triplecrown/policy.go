@@ -160,6 +160,17 @@ type Policy struct {
 // strictly between 0 and 1 ([ErrInvalidSignificance]), and a precision
 // without a valid rounding mode ([outcome.ErrUnknownRounding]).
 func NewPolicy(spec PolicySpec) (Policy, error) {
+	if errs := policyProblems(spec, false, false); len(errs) > 0 {
+		return Policy{}, joinAll(errs)
+	}
+	return Policy{spec: spec}, nil
+}
+
+// policyProblems returns every problem of spec, as [NewPolicy] reports
+// them, but those of the significance level if skipLevel and of the
+// precision if skipPrecision: parts a JSON decoder could not read, and has
+// reported.
+func policyProblems(spec PolicySpec, skipLevel, skipPrecision bool) []error {
 	var errs []error
 	if !spec.Service.cur.IsZero() {
 		errs = append(errs, newError(outcome.ErrInvalidThreshold, nil,
@@ -167,6 +178,7 @@ func NewPolicy(spec PolicySpec) (Policy, error) {
 	}
 	a := spec.SignificanceLevel
 	switch {
+	case skipLevel:
 	case math.IsNaN(a) || math.IsInf(a, 0):
 		errs = append(errs, newError(outcome.ErrNotFinite, nil,
 			"triplecrown: significance level %v is not a finite number", a))
@@ -174,14 +186,11 @@ func NewPolicy(spec PolicySpec) (Policy, error) {
 		errs = append(errs, newError(ErrInvalidSignificance, nil,
 			"triplecrown: significance level %v is not strictly between 0 and 1", a))
 	}
-	if !spec.Precision.IsValid() {
+	if !skipPrecision && !spec.Precision.IsValid() {
 		errs = append(errs, newError(outcome.ErrUnknownRounding, nil,
 			"triplecrown: the policy needs a precision with a valid rounding mode"))
 	}
-	if len(errs) > 0 {
-		return Policy{}, joinAll(errs)
-	}
-	return Policy{spec: spec}, nil
+	return errs
 }
 
 // MustPolicy is like [NewPolicy] but panics if spec is invalid. It is meant

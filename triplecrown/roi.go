@@ -47,9 +47,30 @@ type ROI struct {
 // [MaxDigits] digits ([ErrInvalidAmount], as from [Money.Add]), so that
 // [ROI.Benefit] and [ROI.Net] are within the bounds of every amount.
 func NewROI(spec ROISpec) (ROI, error) {
+	if errs := roiProblems(spec, false, false); len(errs) > 0 {
+		return ROI{}, errors.Join(errs...)
+	}
+	return roiOf(spec), nil
+}
+
+// roiOf returns the ROI of spec, which [roiProblems] has found valid.
+func roiOf(spec ROISpec) ROI {
+	benefit, _ := spec.CostSaved.Add(spec.RevenueGained) // checked
+	if benefit.IsZero() {
+		benefit = makeMoney(decimal.Decimal{}, spec.Investment.cur)
+	}
+	return ROI{spec: spec, benefit: benefit}
+}
+
+// roiProblems returns every problem of spec, as [NewROI] reports them, but
+// those of the investment alone if skipInvestment and of the periods if
+// skipPeriods: parts a JSON decoder could not read, and has reported (an
+// amount it could not read is the zero Money in spec, which adds nothing).
+func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
 	var errs []error
 	inv := spec.Investment
 	switch {
+	case skipInvestment:
 	case inv.Currency().IsZero():
 		errs = append(errs, newError(ErrMissingMoney, nil, "triplecrown: an ROI needs the investment, with its currency"))
 	case inv.Sign() < 0:
@@ -57,7 +78,7 @@ func NewROI(spec ROISpec) (ROI, error) {
 	case inv.Sign() == 0:
 		errs = append(errs, newError(ErrInvalidInvestment, nil, "triplecrown: an investment of zero has no return ratio"))
 	}
-	if spec.Periods <= 0 {
+	if !skipPeriods && spec.Periods <= 0 {
 		errs = append(errs, newError(ErrInvalidPeriods, nil,
 			"triplecrown: the benefit must be over a positive number of periods, not %d", spec.Periods))
 	}
@@ -68,13 +89,7 @@ func NewROI(spec ROISpec) (ROI, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	if len(errs) > 0 {
-		return ROI{}, errors.Join(errs...)
-	}
-	if benefit.IsZero() {
-		benefit = makeMoney(decimal.Decimal{}, inv.cur)
-	}
-	return ROI{spec: spec, benefit: benefit}, nil
+	return errs
 }
 
 // NewROIFromScorecard returns the ROI of investment against the cost saved
