@@ -55,7 +55,7 @@ type DiagramOptions struct {
 // The flags of a node in a view.
 const (
 	flagAligned uint8 = 1 << iota // reaches a successful customer outcome
-	flagFed                       // some link goes to it
+	flagUnsupported               // a successful customer outcome no work feeds
 	flagDrawn                     // the diagram shows it
 	flagLit                       // on the highlighted line of sight
 	flagExits                     // hidden, with its exits worked out (see collapse)
@@ -103,10 +103,8 @@ func (v *view) orphan(p int32) bool {
 }
 
 // unsupported reports whether node p is a successful customer outcome that
-// nothing feeds.
-func (v *view) unsupported(p int32) bool {
-	return v.levels[p] == outcome.CustomerOutcome && !v.has(p, flagFed)
-}
+// no work feeds, as the model's alignment reports it.
+func (v *view) unsupported(p int32) bool { return v.has(p, flagUnsupported) }
 
 // lit reports whether the link e is on the highlighted line of sight.
 func (v *view) lit(e edge) bool { return v.has(e.u, flagLit) && v.has(e.v, flagLit) }
@@ -253,10 +251,11 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		for v.ids[from] != l.From {
 			from++
 		}
-		to := pos(l.To)
-		v.flags[to] |= flagFed
-		v.links = append(v.links, edge{u: from, v: to, w: micro(l.Weight)})
+		v.links = append(v.links, edge{u: from, v: pos(l.To), w: micro(l.Weight)})
 		v.off[from+1]++
+	}
+	for _, id := range m.Alignment().Unsupported {
+		v.flags[pos(id)] |= flagUnsupported
 	}
 	for p := range n {
 		v.off[p+1] += v.off[p]

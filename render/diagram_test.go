@@ -673,10 +673,13 @@ func TestDiagramProperties(t *testing.T) {
 			for _, name := range d.nodes {
 				n, _ := m.Node(byName[name])
 				aligned, _ := m.Aligned(n.ID)
-				children, _ := m.Children(n.ID)
+				// Unsupported: a customer outcome with no work beneath it,
+				// directly or through other customer outcomes.
+				beneath, _ := m.Descendants(n.ID)
 				fed := false
-				for range children {
-					fed = true
+				for id := range beneath {
+					b, _ := m.Node(id)
+					fed = fed || b.Level != outcome.CustomerOutcome
 				}
 				assert.Equal(t, n.Level != outcome.CustomerOutcome && !aligned, d.classes["orphan"][name], "orphan %s", n.ID)
 				assert.Equal(t, n.Level == outcome.CustomerOutcome && !fed, d.classes["unsupported"][name], "unsupported %s", n.ID)

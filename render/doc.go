@@ -19,7 +19,7 @@
 // link an arrow up with its weight, and in colour what the method asks an
 // organisation to look at: work that reaches no successful customer outcome
 // (an orphan, "you may be doing dumb stuff really well") and successful
-// customer outcomes that nothing feeds. A legend says what the marks mean.
+// customer outcomes that no work feeds. A legend says what the marks mean.
 //
 // [DiagramOptions] picks what to show: one node's line of sight,
 // highlighted; only the part of the hierarchy that serves one outcome; and

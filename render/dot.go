@@ -14,7 +14,7 @@ import (
 // at the top, each row named by an invisible chain of level labels at its
 // left, each node labelled with its name (or its ID if it has none), links
 // labelled with their weights, orphans and successful customer outcomes that
-// nothing feeds marked in colour, and a legend of the marks used (a cluster).
+// no work feeds marked in colour, and a legend of the marks used (a cluster).
 // opts chooses what to show; see [DiagramOptions].
 //
 // It draws the same nodes, links and marks as [Mermaid], in the same order,

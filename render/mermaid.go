@@ -21,7 +21,7 @@ const (
 // either format escapes, so that they read the same in the source.
 const (
 	legendOrphan      = "orphan, reaching no successful customer outcome"
-	legendUnsupported = "successful customer outcome that nothing feeds"
+	legendUnsupported = "successful customer outcome that no work feeds"
 	legendLit         = "line of sight of the highlighted node"
 	legendWeights     = "a link without a label has weight 1"
 	legendHidden      = "links re-routed through hidden " // + the levels
@@ -88,7 +88,7 @@ const idsPerLine = 32
 // from the tasks at the bottom to the successful customer outcomes at the
 // top, each node labelled with its name (or its ID if it has none), links
 // labelled with their weights, orphans and successful customer outcomes that
-// nothing feeds marked in colour, and a legend of the marks used. opts
+// no work feeds marked in colour, and a legend of the marks used. opts
 // chooses what to show; see [DiagramOptions].
 //
 // Nodes are named n0, n1, ... by their place in the order they were added to
