@@ -35,10 +35,12 @@ func Clip(s string, n int) string {
 }
 
 // Decimal returns d as a message writes it: in full ("12.5", "0.001") when
-// that takes at most [MaxQuoted] bytes, or else as its coefficient, clipped
-// to MaxQuoted bytes, and its exponent ("1e3000000"), so that a message about
-// a decimal that is out of range stays short, and quick to write, whatever
-// its exponent. [decimal.Decimal.String] would write every zero. The full form
+// that takes at most [MaxQuoted] bytes; else as its coefficient and exponent
+// ("1e3000000", "-25e-400") when the coefficient takes at most MaxQuoted
+// digits; else in scientific form, its leading digits clipped
+// ("9.99...e-21" for (10^80-1)·10^-100), so that a message about a decimal
+// that is out of range stays short, and quick to write, whatever its
+// exponent, and still gives its size. [decimal.Decimal.String] would write every zero. The full form
 // is [decfmt.String]'s, so it is the same whatever decimal's package-level
 // settings say.
 func Decimal(d decimal.Decimal) string {
@@ -49,7 +51,14 @@ func Decimal(d decimal.Decimal) string {
 	case max(exp, -exp)+int64(d.NumDigits())+2 <= MaxQuoted:
 		return decfmt.String(d)
 	}
-	return Clip(d.Coefficient().String(), MaxQuoted) + "e" + strconv.FormatInt(exp, 10)
+	c, sign := d.Coefficient().String(), ""
+	if c[0] == '-' {
+		c, sign = c[1:], "-"
+	}
+	if len(c) <= MaxQuoted {
+		return sign + c + "e" + strconv.FormatInt(exp, 10)
+	}
+	return sign + c[:1] + "." + c[1:MaxQuoted-1] + "...e" + strconv.FormatInt(exp+int64(len(c))-1, 10)
 }
 
 // GoWords returns the first words of message, outside its quoted text, that
