@@ -70,8 +70,7 @@ func RequireOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare dec
 }
 
 func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failure {
-	one := decimal.New(1, 0)
-	if maxShare.Sign() < 0 || maxShare.GreaterThan(one) {
+	if maxShare.Sign() < 0 || cmpShare(maxShare, decimal.New(1, 0)) > 0 {
 		return &failure{cause: outcome.NewError(outcome.ErrInvalidThreshold, nil,
 			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))}
 	}
@@ -80,8 +79,10 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 		return &failure{cause: err}
 	}
 	o, total := r.OutputSideCount(), r.Total()
-	limit := maxShare.Mul(decimal.New(int64(total), 0))
-	if decimal.New(int64(o), 0).LessThanOrEqual(limit) {
+	if maxShare.IsZero() {
+		maxShare = decimal.Decimal{} // 0, whatever the exponent it was given with
+	}
+	if cmpShare(decimal.New(int64(o), 0), maxShare.Mul(decimal.New(int64(total), 0))) <= 0 {
 		return nil
 	}
 	var outputs []outcome.Metric
@@ -114,25 +115,56 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 // (o-k)/(total-k) <= limit, and the least k with o/(total+k) <= limit. It is
 // called only when o/total is above the limit, so that limit < 1.
 func remedy(o, total int, limit decimal.Decimal) string {
+	fewerText := func(k int64) string {
+		return fmt.Sprintf("%d output-side %s fewer", k, plural(int(k), "KPI", "KPIs"))
+	}
+	if limit.Sign() > 0 && adjusted(limit) < tinyShare {
+		// L < 10^(a+1) <= 10^-39, below 1/total for any total: only k = o
+		// output-side KPIs fewer makes (o-k)/(t-k) at most L; and o/L >
+		// 10^(-a-1), so k >= o/L - t is above 10^(-a-2). Working the count
+		// out would take time in proportion to -a.
+		return fewerText(int64(o)) + fmt.Sprintf(", or more than 10^%d outcome KPIs more", -adjusted(limit)-2)
+	}
 	od, td := decimal.New(int64(o), 0), decimal.New(int64(total), 0)
 	// (o-k)/(t-k) <= L  <=>  k >= (o - L*t) / (1 - L), for L < 1; k <= o.
-	fewer := ceilQuo(od.Sub(limit.Mul(td)), decimal.New(1, 0).Sub(limit)).IntPart()
-	s := fmt.Sprintf("%d output-side %s fewer", fewer, plural(int(fewer), "KPI", "KPIs"))
+	s := fewerText(ceilQuo(od.Sub(limit.Mul(td)), decimal.New(1, 0).Sub(limit)).IntPart())
 	if limit.Sign() <= 0 {
 		return s
 	}
-	// o/(t+k) <= L  <=>  k >= o/L - t. With L = c·10^e, c of d digits, o/L
-	// is above 10^(-e-d) (o >= 1, c < 10^d): past 10^30, the exact count
-	// would be a number of 30 digits or more, or take long to work out.
-	if n := -int64(limit.Exponent()) - int64(limit.NumDigits()); n > 30 {
-		return s + fmt.Sprintf(", or more than 10^%d outcome KPIs more", n)
-	}
+	// o/(t+k) <= L  <=>  k >= o/L - t: with L >= 10^-40, a number of at
+	// most about 60 digits.
 	more := ceilQuo(od, limit).Sub(td)
 	kpis := "KPIs"
 	if more.Equal(decimal.New(1, 0)) {
 		kpis = "KPI"
 	}
 	return s + fmt.Sprintf(", or %s outcome %s more", decfmt.String(more), kpis)
+}
+
+// tinyShare is the adjusted exponent below which a share limit is tiny: at
+// most 10^-40 · 10 = 10^-39, below 1/total for any count of KPIs.
+const tinyShare = -40
+
+// adjusted returns the exponent of d's leading digit: d is in [10^a,
+// 10^(a+1)) in absolute value. It is the exponent for 0.
+func adjusted(d decimal.Decimal) int64 {
+	return int64(d.Exponent()) + int64(d.NumDigits()) - 1
+}
+
+// cmpShare compares a and b, both at least 0, as [decimal.Decimal.Cmp]
+// does, but by their leading digits' exponents when those differ, so that a
+// share written with a huge exponent (1e-10000000) is compared at once
+// rather than by writing it out.
+func cmpShare(a, b decimal.Decimal) int {
+	switch {
+	case a.IsZero() || b.IsZero():
+		return a.Sign() - b.Sign()
+	case adjusted(a) < adjusted(b):
+		return -1
+	case adjusted(a) > adjusted(b):
+		return 1
+	}
+	return a.Cmp(b)
 }
 
 // ceilQuo returns the least integer at or above a/b, exactly, for a >= 0 and
@@ -155,7 +187,7 @@ func ceilQuo(a, b decimal.Decimal) decimal.Decimal {
 func percentAbove(part, whole int, limit decimal.Decimal) string {
 	p, w, lim := decimal.New(int64(part)*100, 0), decimal.New(int64(whole), 0), limit.Shift(2)
 	for places := int32(2); ; places++ {
-		if s := p.DivRound(w, places); s.GreaterThan(lim) {
+		if s := p.DivRound(w, places); cmpShare(s, lim) > 0 {
 			return decfmt.String(s) + "%"
 		}
 	}

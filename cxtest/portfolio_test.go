@@ -70,14 +70,42 @@ func TestAssertOutputShareAtMost(t *testing.T) {
 			"\t        \tactual  : 50% (1 of 2); within the limit would take 1 output-side KPI fewer, or 99999999999999999998 outcome KPIs more\n"+
 			"\tOutputs:\t\"a\" (a, output)\n")
 		// 10^-3000: the limit is written with its exponent, as 10^-2998%,
-		// and 1/10^-3000 - 2 (3000 digits) as more than 10^2999.
+		// and 1/10^-3000 - 2 (3000 digits) as more than 10^2998: a limit
+		// below 10^-39 is known only to be below 10^(a+1), here 10^-2999,
+		// so 1/L is above 10^2999, and 1/L - 2 above 10^2998.
 		c = captureT{}
 		ok = AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b"), dec("1e-3000"))
 		checkFail(t, &c, ok, "\n"+
 			"\tError:  \t1 of 2 KPIs (50%) measures outputs or the work behind them, above the limit of 1e-2998%\n"+
 			"\t        \texpected: at most 1e-2998% of the KPIs measure outputs or the work behind them\n"+
-			"\t        \tactual  : 50% (1 of 2); within the limit would take 1 output-side KPI fewer, or more than 10^2999 outcome KPIs more\n"+
+			"\t        \tactual  : 50% (1 of 2); within the limit would take 1 output-side KPI fewer, or more than 10^2998 outcome KPIs more\n"+
 			"\tOutputs:\t\"a\" (a, output)\n")
+	})
+	t.Run("a limit of many digits", func(t *testing.T) {
+		// L = (10^50 - 1)·10^-81, just below 10^-31: 1/L = 10^31/(1 -
+		// 10^-50) is just above 10^31, so the least whole k with 1/(2+k)
+		// <= L is 10^31 + 1 - 2 = 10^31 - 1, thirty-one nines. The limit
+		// in percent, (10^50 - 1)·10^-79, has 50 digits and 79 places: it
+		// is written as its coefficient and exponent.
+		var c captureT
+		limit := decimal.New(1, 50).Sub(decimal.New(1, 0)).Shift(-81)
+		AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b"), limit)
+		assert.Contains(t, strings.Join(c.errors, ""), "or "+strings.Repeat("9", 31)+" outcome KPIs more")
+		assert.Contains(t, strings.Join(c.errors, ""), "above the limit of "+strings.Repeat("9", 50)+"e-79%")
+	})
+	t.Run("a limit with a huge exponent", func(t *testing.T) {
+		// 10^-10000000 is compared by its size, not written out: 1 of 2 is
+		// above it; 0 of 1 is within it, as it is within 0.
+		var c captureT
+		tiny := decimal.New(1, -10_000_000)
+		ok := AssertOutputShareAtMost(&c, Metrics("output:a", "sco:b"), tiny)
+		assert.False(t, ok)
+		assert.Contains(t, strings.Join(c.errors, ""), "above the limit of 1e-9999998%")
+		assert.Contains(t, strings.Join(c.errors, ""), "1 output-side KPI fewer, or more than 10^9999998 outcome KPIs more")
+		assert.NoError(t, CheckOutputShareAtMost(Metrics("sco:b"), tiny))
+		assert.NoError(t, CheckOutputShareAtMost(Metrics("sco:b"), decimal.New(0, -10_000_000)))
+		err := CheckOutputShareAtMost(Metrics("sco:b"), decimal.New(1, 10_000_000))
+		assert.ErrorIs(t, err, outcome.ErrInvalidThreshold)
 	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
