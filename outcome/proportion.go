@@ -289,6 +289,31 @@ func wilsonBounds(s, n int64, z float64) (low, high float64) {
 	return low, high
 }
 
+// wilsonDistances returns the distances from the rate p̂ = s/n to its Wilson
+// bounds at critical value z, p̂ - Low and High - p̂, for s successes in
+// n > 0 trials. With f = n - s and b = z·sqrt(sf/n + z²/4) as in
+// [wilsonBounds],
+//
+//	p̂ - Low  = s(z²/2 + b) / (n(s + z²/2 + b)),
+//	High - p̂ = f(z²/2 + b) / (n(f + z²/2 + b)),
+//
+// products and quotients of sums of non-negative terms, so neither cancels
+// (taking them from the float64 bounds and rate did near 1, where the
+// float64s are 2^-53 apart), and swapping s and f swaps them exactly.
+func wilsonDistances(s, n int64, z float64) (below, above float64) {
+	fs, ff, fn := float64(s), float64(n-s), float64(n)
+	z2 := z * z
+	b := z * math.Sqrt(fs*ff/fn+z2/4)
+	// A count of 0 is a distance of 0, not 0/0 when z² underflows.
+	if s > 0 {
+		below = fs * (z2/2 + b) / (fn * (fs + z2/2 + b))
+	}
+	if s < n {
+		above = ff * (z2/2 + b) / (fn * (ff + z2/2 + b))
+	}
+	return below, above
+}
+
 // estimate returns the rate as a float64, for statistics; p is not empty.
 func (p Proportion) estimate() float64 { return float64(p.successes) / float64(p.trials) }
 
@@ -369,7 +394,14 @@ func (c ProportionComparison) Significant() bool {
 //	High = d + sqrt((ub - p̂b)² + (p̂a - la)²).
 //
 // Unlike the unpooled Wald interval it stays within [-1, 1] and keeps its
-// coverage for small counts and for rates near 0 or 1.
+// coverage for small counts and for rates near 0 or 1. The distances from
+// each rate to its Wilson bounds are computed from the counts, not from the
+// float64 rate and bounds, which past 2^53 trials cancel near 1: with f = n
+// - s and b = z·sqrt(sf/n + z²/4), p̂ - l = s(z²/2 + b)/(n(s + z²/2 + b))
+// and u - p̂ = f(z²/2 + b)/(n(f + z²/2 + b)). So rates near 1 give as wide
+// an interval as rates near 0, and swapping the successes and failures of
+// both proportions negates the difference and mirrors its interval exactly
+// (Low becomes -High and High -Low).
 //
 // The test uses the pooled standard error, as the null hypothesis says both
 // rates are the same: p̄ = (sa + sb)/(na + nb), SE = sqrt(p̄(1-p̄)(1/na +
@@ -394,14 +426,13 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 		return ProportionComparison{}, NewError(ErrNoData, nil,
 			"outcome: cannot compare proportions %s and %s: each needs at least one trial", a, b)
 	}
-	pa, pb := a.estimate(), b.estimate()
-	la, ua := wilsonBounds(a.successes, a.trials, z)
-	lb, ub := wilsonBounds(b.successes, b.trials, z)
+	belowA, aboveA := wilsonDistances(a.successes, a.trials, z)
+	belowB, aboveB := wilsonDistances(b.successes, b.trials, z)
 	d := rateDifference(a, b)
 	c := ProportionComparison{A: a, B: b, Difference: Interval{
 		Estimate:   d,
-		Low:        d - math.Hypot(pb-lb, ua-pa),
-		High:       d + math.Hypot(ub-pb, pa-la),
+		Low:        d - math.Hypot(belowB, aboveA),
+		High:       d + math.Hypot(aboveB, belowA),
 		Confidence: confidence,
 		Method:     IntervalNewcombe,
 	}, PValue: 1}

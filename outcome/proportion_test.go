@@ -1028,6 +1028,148 @@ func TestCompareProportions_hugeCounts(t *testing.T) {
 	assert.InEpsilon(t, 1.0662190e-16, c.Difference.High, 1e-7)
 }
 
+// newcombeBig returns Newcombe's hybrid score interval of rate(b) - rate(a)
+// (method 10) at critical value z, worked in big.Float with 256 bits from the
+// closed form of the Wilson bounds, (s + z²/2 ∓ z·sqrt(sf/n + z²/4))/(n +
+// z²), and the definition Low = d - sqrt((p̂b - lb)² + (ua - p̂a)²), High = d
+// + sqrt((ub - p̂b)² + (p̂a - la)²): 256 bits hold every cancellation of
+// counts below 2^63, so the figures are good to far more than float64's.
+func newcombeBig(sa, na, sb, nb int64, z float64) (low, high float64) {
+	const prec = 256
+	f := func(x float64) *big.Float { return new(big.Float).SetPrec(prec).SetFloat64(x) }
+	i := func(x int64) *big.Float { return new(big.Float).SetPrec(prec).SetInt64(x) }
+	zb := f(z)
+	z2 := new(big.Float).Mul(zb, zb)
+	halfZ2 := new(big.Float).Quo(z2, f(2))
+	wilson := func(s, n int64) (p, lo, hi *big.Float) {
+		p = new(big.Float).Quo(i(s), i(n))
+		root := new(big.Float).Mul(i(s), i(n-s))
+		root.Quo(root, i(n)).Add(root, new(big.Float).Quo(z2, f(4))).Sqrt(root)
+		root.Mul(root, zb)
+		den := new(big.Float).Add(i(n), z2)
+		mid := new(big.Float).Add(i(s), halfZ2)
+		lo = new(big.Float).Sub(mid, root)
+		lo.Quo(lo, den)
+		hi = new(big.Float).Add(mid, root)
+		hi.Quo(hi, den)
+		return p, lo, hi
+	}
+	hyp := func(x, y *big.Float) *big.Float {
+		s := new(big.Float).Mul(x, x)
+		s.Add(s, new(big.Float).Mul(y, y))
+		return s.Sqrt(s)
+	}
+	pa, la, ua := wilson(sa, na)
+	pb, lb, ub := wilson(sb, nb)
+	d := new(big.Float).Sub(pb, pa)
+	lo := new(big.Float).Sub(d, hyp(new(big.Float).Sub(pb, lb), new(big.Float).Sub(ua, pa)))
+	hi := new(big.Float).Add(d, hyp(new(big.Float).Sub(ub, pb), new(big.Float).Sub(pa, la)))
+	low, _ = lo.Float64()
+	high, _ = hi.Float64()
+	return low, high
+}
+
+// TestCompareProportions_nearOne checks the Newcombe interval of rates a
+// float64 cannot tell from 1 against newcombeBig. Taking the distances to the
+// Wilson bounds from the float64 rates and bounds, which round to 1 or to
+// 1 - 2^-53, cancelled: (2^62-1)/2^62 against 2^62/2^62 gave 2.17e-19..2.17e-19,
+// an interval of no width that left out 0, though p = 0.317, while the
+// mirror case (1/2^62 against 0/2^62) was right.
+func TestCompareProportions_nearOne(t *testing.T) {
+	const n = int64(1) << 62
+	tests := []struct {
+		name           string
+		sa, na, sb, nb int64
+	}{
+		// d = 2^-62 = 2.168404344971009e-19; mpmath at 60 digits with the
+		// exact z gives -6.3506703789436050e-19 .. 1.2283868075846909e-18.
+		{"one failure against none", n - 1, n, n, n},
+		// The mirror: -1.2283868075846909e-18 .. 6.3506703789436050e-19.
+		{"one success against none", 1, n, 0, n},
+		// d = 2^-60·(-2) = -1.734723475976807e-18; mpmath: -2.1272472020846715e-17
+		// .. 1.7767020363181526e-17.
+		{"63 and 65 failures", 1<<60 - 63, 1 << 60, 1<<60 - 65, 1 << 60},
+		// Ordinary counts keep their interval: Newcombe's (a), 0.0524 to
+		// 0.3339 in his Table II; mpmath: 0.052431472402364878 ..
+		// 0.33387265403690598.
+		{"Newcombe (a)", 48, 80, 56, 70},
+		{"Newcombe (b)", 3, 10, 9, 10},
+		{"one of two against 2^62-1", 1, 2, n - 1, n},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := outcome.CompareProportions(outcome.MustProportion(tt.sa, tt.na), outcome.MustProportion(tt.sb, tt.nb), 0.95)
+			require.NoError(t, err)
+			low, high := newcombeBig(tt.sa, tt.na, tt.sb, tt.nb, z95)
+			assert.InEpsilon(t, low, c.Difference.Low, 1e-13, "low")
+			assert.InEpsilon(t, high, c.Difference.High, 1e-13, "high")
+		})
+	}
+	// The figures of the first case, as mpmath gives them (the reference
+	// above uses the float64 z, 1e-16 from the exact one).
+	c, err := outcome.CompareProportions(outcome.MustProportion(n-1, n), outcome.MustProportion(n, n), 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 0x1p-62, c.Difference.Estimate)
+	assert.InEpsilon(t, -6.3506703789436050e-19, c.Difference.Low, 1e-13)
+	assert.InEpsilon(t, 1.2283868075846909e-18, c.Difference.High, 1e-13)
+	assert.True(t, c.Difference.Contains(0), "p = %v: no evidence of a difference", c.PValue)
+	assert.False(t, c.Significant())
+	// Newcombe (a) to the digits of mpmath's figures.
+	c, err = outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
+	require.NoError(t, err)
+	assert.InDelta(t, 0.052431472402364878, c.Difference.Low, 1e-15)
+	assert.InDelta(t, 0.33387265403690598, c.Difference.High, 1e-15)
+}
+
+// TestCompareProportions_mirror checks that swapping the successes and
+// failures of both proportions negates the difference and mirrors its
+// interval exactly, bit for bit: the rates s/n become 1 - s/n, so rate(b) -
+// rate(a) becomes rate(a) - rate(b), and each Wilson interval (l, u) becomes
+// (1 - u, 1 - l). Counts are drawn small, near 2^31 and near 2^62, where
+// the rates near 1 lie closer together than float64 can tell.
+func TestCompareProportions_mirror(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 1998))
+	draw := func() outcome.Proportion {
+		var n int64
+		switch r.IntN(3) {
+		case 0:
+			n = 1 + r.Int64N(100)
+		case 1:
+			n = 1<<31 - r.Int64N(1000)
+		default:
+			n = 1<<62 + r.Int64N(1<<40)
+		}
+		var s int64
+		switch r.IntN(4) {
+		case 0:
+			s = r.Int64N(min(n, 5) + 1)
+		case 1:
+			s = n - r.Int64N(min(n, 5)+1)
+		default:
+			s = r.Int64N(n + 1)
+		}
+		return outcome.MustProportion(s, n)
+	}
+	flip := func(p outcome.Proportion) outcome.Proportion {
+		return outcome.MustProportion(p.Failures(), p.Trials())
+	}
+	for range 2000 {
+		a, b := draw(), draw()
+		conf := []float64{0.5, 0.9, 0.95, 0.999}[r.IntN(4)]
+		c, err := outcome.CompareProportions(a, b, conf)
+		require.NoError(t, err)
+		m, err := outcome.CompareProportions(flip(a), flip(b), conf)
+		require.NoError(t, err)
+		if m.Difference.Estimate != -c.Difference.Estimate || m.Difference.Low != -c.Difference.High ||
+			m.Difference.High != -c.Difference.Low {
+			t.Fatalf("%s vs %s at %v: %v..%v (%v); mirrored %v..%v (%v), want %v..%v (%v)", a, b, conf,
+				c.Difference.Low, c.Difference.High, c.Difference.Estimate,
+				m.Difference.Low, m.Difference.High, m.Difference.Estimate,
+				-c.Difference.High, -c.Difference.Low, -c.Difference.Estimate)
+		}
+	}
+}
+
 func TestCompareProportions_errors(t *testing.T) {
 	p := outcome.MustProportion(1, 2)
 	_, err := outcome.CompareProportions(outcome.Proportion{}, p, 0.95)
