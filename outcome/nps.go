@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
@@ -540,16 +541,55 @@ func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error
 	return rounding.ratio(t.promoters-t.detractors, n, 2, places), nil
 }
 
-// stats returns the promoter and detractor shares p and d, the variance of
-// one response ([npsVariance]) and the response count n, as float64, for the
-// statistics.
-func (t NPSTally) stats() (p, d, variance, n float64) {
+// stats returns the variance of one response ([npsVariance]) and the
+// response count n, as float64, for the statistics.
+func (t NPSTally) stats() (variance, n float64) {
 	n = float64(t.Responses())
 	prom, det := float64(t.promoters), float64(t.detractors)
 	// The responses that are not promoters, and not detractors, in int64:
 	// each sum is at most the total.
 	notProm, notDet := float64(t.passives+t.detractors), float64(t.promoters+t.passives)
-	return prom / n, det / n, npsVariance(prom, notProm, det, notDet, n), n
+	return npsVariance(prom, notProm, det, notDet, n), n
+}
+
+// net returns promoters - detractors, which cannot overflow: both are
+// non-negative.
+func (t NPSTally) net() int64 { return t.promoters - t.detractors }
+
+// estimate returns the Net Promoter Score, 100 * (promoters - detractors) /
+// responses, as the float64 nearest the exact quotient, for the statistics:
+// the difference of the float64 shares of promoters and detractors would
+// be rounded three times, and cancel (50% and 50% - 2^-55 differ by 0 or
+// 2^-54 as float64s).
+func (t NPSTally) estimate() float64 { return hundredths(t.net(), uint64(t.Responses())) }
+
+// hundredths returns 100 * num / den for den > 0, the float64 nearest the
+// exact quotient (rounded once). When 100 * |num| and den convert to float64
+// exactly (at most 53 significant bits), as they do for counts below 2^46 or
+// so, one float64 division is that rounding and nothing is allocated;
+// otherwise the quotient is rounded from a big.Rat.
+func hundredths(num int64, den uint64) float64 {
+	m := uint64(num)
+	if num < 0 {
+		m = -m
+	}
+	if m <= math.MaxUint64/100 && exactFloat(100*m) && exactFloat(den) {
+		// Rounding is symmetric about 0, so the sign may come after.
+		q := float64(100*m) / float64(den)
+		if num < 0 {
+			q = -q
+		}
+		return q
+	}
+	r := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(num), big.NewInt(100)), new(big.Int).SetUint64(den))
+	q, _ := r.Float64()
+	return q
+}
+
+// exactFloat reports whether x converts to float64 exactly: it has at most
+// 53 significant bits.
+func exactFloat(x uint64) bool {
+	return x == 0 || bits.Len64(x)-bits.TrailingZeros64(x) <= 53
 }
 
 // npsVariance returns the variance of one response scored +1 (promoter), 0
@@ -584,7 +624,7 @@ func (t NPSTally) Variance() (float64, error) {
 	if t.Responses() == 0 {
 		return 0, surveyNoResponsesError("the variance of the NPS")
 	}
-	_, _, v, _ := t.stats()
+	v, _ := t.stats()
 	return v, nil
 }
 
@@ -600,7 +640,7 @@ func (t NPSTally) StandardError() (float64, error) {
 	if err := t.needTwo("the standard error of the NPS"); err != nil {
 		return 0, err
 	}
-	_, _, v, n := t.stats()
+	v, n := t.stats()
 	return 100 * math.Sqrt(v/n), nil
 }
 
@@ -620,7 +660,10 @@ func (t NPSTally) needTwo(what string) error {
 //	NPS ± z * SE,  SE = 100 * sqrt((p + d - (p - d)²) / n)
 //
 // with z the two-sided critical value of the standard normal distribution
-// (Rocks 2016). It is the textbook interval; it is too narrow for small
+// (Rocks 2016). The NPS, the interval's Estimate, is 100 * (promoters -
+// detractors) / n worked from the counts and rounded once, as it is in
+// [NPSTally.AdjustedWaldInterval], so that it keeps a lone response among
+// more than 2^53. It is the textbook interval; it is too narrow for small
 // samples and collapses to a point when every answer is in one group. Prefer
 // [NPSTally.AdjustedWaldInterval]. The interval's Method is [IntervalWald].
 //
@@ -635,8 +678,8 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
 		return Interval{}, err
 	}
-	p, d, v, n := t.stats()
-	nps := 100 * (p - d)
+	v, n := t.stats()
+	nps := t.estimate()
 	half := z * 100 * math.Sqrt(v/n)
 	return Interval{Estimate: nps, Low: nps - half, High: nps + half, Confidence: confidence, Method: IntervalWald}, nil
 }
@@ -679,16 +722,18 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
 		return Interval{}, err
 	}
-	p, d, _, n := t.stats()
+	_, n := t.stats()
 	na := n + 3
 	prom, det := float64(t.promoters)+0.75, float64(t.detractors)+0.75
 	// Not promoters and not detractors, n' - (promoters + 3/4) and
 	// n' - (detractors + 3/4), from the counts as for the variance.
 	notProm := float64(t.passives+t.detractors) + 2.25
 	notDet := float64(t.promoters+t.passives) + 2.25
-	centre := 100 * (prom/na - det/na)
+	// The centre, 100(P + 3/4 - (D + 3/4))/(n + 3) = 100(P - D)/(n + 3),
+	// rounded once from the counts, as the estimate is.
+	centre := hundredths(t.net(), uint64(t.Responses())+3)
 	half := z * 100 * math.Sqrt(npsVariance(prom, notProm, det, notDet, na)/na)
-	nps := 100 * (p - d)
+	nps := t.estimate()
 	return Interval{Estimate: nps, Low: min(centre-half, nps), High: max(centre+half, nps),
 		Confidence: confidence, Method: IntervalAdjustedWald}, nil
 }
@@ -700,8 +745,11 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 //	z = (NPS - value) / SE,  SE = 100 * sqrt((p + d - (p - d)²) / n)
 //	P = P(|Z| >= |z|) for a standard normal Z
 //
-// The result's Difference is NPS - value, and its Interval the Wald interval
-// of that difference at the given confidence level.
+// The result's Difference is NPS - value, (100 * (promoters - detractors) -
+// value * n) / n worked exactly from the counts and value (the rational a
+// float64 is) and rounded once, so that an NPS within 2^-53 of value still
+// differs from it; its Interval is the Wald interval of that difference at
+// the given confidence level.
 //
 // A value that is NaN, infinite or outside -100..100 is an error with code
 // [ErrInvalidThreshold]; a tally whose answers all fall in one group has no
@@ -719,13 +767,44 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 	if err := t.needTwo("a test of the NPS"); err != nil {
 		return ScoreTest{}, err
 	}
-	p, d, v, n := t.stats()
+	v, n := t.stats()
 	se := 100 * math.Sqrt(v/n)
 	if se == 0 {
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: every one of the %d responses is a %s, so the NPS has no variance to test with", t.Responses(), t.onlyGroup())
 	}
-	return surveyZTest(100*(p-d)-value, se, z, confidence), nil
+	return surveyZTest(npsMinus(t.net(), t.Responses(), value), se, z, confidence), nil
+}
+
+// npsMinus returns 100 * net / n - value, the NPS of a tally with net =
+// promoters - detractors and n > 0 responses less a finite value in
+// -100..100, as the float64 nearest the exact difference: (100·net -
+// value·n)/n, with value the exact rational a float64 is. Rounding the NPS
+// first and then the difference lost the difference past 2^53 responses
+// (2^55 - 1 promoters and one passive against 100 gave 0). When n <= 2^53
+// and 100·net - value·n is exact in float64, as it is for a value with few
+// bits (an integer, 32.5) and a few million responses, it is computed so,
+// with nothing allocated, and divided once; otherwise in big.Rat.
+func npsMinus(net, n int64, value float64) float64 {
+	// With n <= 2^53, float64(n) is exact and |100·net| <= 100·2^53 fits.
+	if n <= 1<<53 && exactFloat(uint64(100*max(net, -net))) {
+		fn, fh := float64(n), float64(100*net)
+		w := value * fn
+		if math.FMA(value, fn, -w) == 0 { // w is value·n exactly
+			diff := fh - w
+			// Knuth's TwoSum: the rounding error of fh - w, exactly.
+			back := diff - fh
+			if (fh-(diff-back))+(-w-back) == 0 {
+				return diff / fn
+			}
+		}
+	}
+	bn := new(big.Rat).SetInt64(n)
+	hundred := new(big.Rat).SetInt(new(big.Int).Mul(big.NewInt(net), big.NewInt(100)))
+	r := new(big.Rat).SetFloat64(value) // finite, so exact
+	r.Sub(hundred, r.Mul(r, bn))
+	q, _ := r.Quo(r, bn).Float64()
+	return q
 }
 
 // onlyGroup names the group of a tally whose answers all fall in one group.
@@ -747,9 +826,13 @@ func (t NPSTally) onlyGroup() NPSGroup {
 //	SE = 100 * sqrt(v(t)/n(t) + v(o)/n(o))
 //	z = Difference / SE,  P = P(|Z| >= |z|)
 //
-// and the Wald interval Difference ± z* SE at the given confidence level. Use
-// it to ask whether NPS really moved from one quarter (t) to the next (o), or
-// differs between two channels.
+// and the Wald interval Difference ± z* SE at the given confidence level.
+// Use it to ask whether NPS really moved from one quarter (t) to the next
+// (o), or differs between two channels. The Difference is 100((P₂ - D₂)n₁ -
+// (P₁ - D₁)n₂)/(n₁n₂), with P, D and n the promoters, detractors and
+// responses of t (1) and o (2), worked in integers and rounded once, so that
+// scores closer than a float64 can tell apart (past 2^53 responses) still
+// give their difference.
 //
 // Tallies on different bands cannot be compared (code [ErrScaleMismatch]);
 // two tallies with no variance at all, code [ErrZeroVariance]; each tally
@@ -767,14 +850,33 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 	if err := errors.Join(t.needTwo("a test of the NPS"), o.needTwo("a test of the NPS")); err != nil {
 		return ScoreTest{}, err
 	}
-	p1, d1, v1, n1 := t.stats()
-	p2, d2, v2, n2 := o.stats()
+	v1, n1 := t.stats()
+	v2, n2 := o.stats()
 	se := 100 * math.Sqrt(v1/n1+v2/n2)
 	if se == 0 {
 		return ScoreTest{}, NewError(ErrZeroVariance, nil,
 			"outcome: in both tallies every response is in one group, so the difference has no variance to test with")
 	}
-	return surveyZTest(100*(p2-d2)-100*(p1-d1), se, z, confidence), nil
+	return surveyZTest(npsDifference(t, o), se, z, confidence), nil
+}
+
+// npsDifference returns NPS(o) - NPS(t), 100((P₂ - D₂)n₁ - (P₁ - D₁)n₂)/(n₁n₂)
+// with P, D and n the promoters, detractors and responses of t (1) and o
+// (2), as the float64 nearest the exact difference: each NPS rounded first
+// lost the difference past 2^53 responses. Neither tally is empty. When
+// n₁n₂ < 2^61 the numerator, at most 2n₁n₂, is exact in int64 and
+// [hundredths] divides it; otherwise it is worked in big.Int.
+func npsDifference(t, o NPSTally) float64 {
+	n1, n2 := t.Responses(), o.Responses()
+	if hi, den := bits.Mul64(uint64(n1), uint64(n2)); hi == 0 && den < 1<<61 {
+		return hundredths(o.net()*n1-t.net()*n2, den)
+	}
+	num := new(big.Int).Mul(big.NewInt(o.net()), big.NewInt(n1))
+	num.Sub(num, new(big.Int).Mul(big.NewInt(t.net()), big.NewInt(n2)))
+	num.Mul(num, big.NewInt(100))
+	den := new(big.Int).Mul(big.NewInt(n1), big.NewInt(n2))
+	q, _ := new(big.Rat).SetFrac(num, den).Float64()
+	return q
 }
 
 // npsBandsJSON is the JSON form of [NPSBands].

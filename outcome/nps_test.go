@@ -754,6 +754,118 @@ func TestNPSHugeCounts(t *testing.T) {
 	assert.InEpsilon(t, 100*math.Sqrt(5)*0x1p-55, diff.StandardError, 1e-15)
 }
 
+// TestNPSHugeCountsDifferences checks the NPS, and its differences from a
+// value and from another tally, where the float64 shares of promoters and
+// detractors cannot tell the scores apart: each is worked from the counts and
+// rounded once. Taken as 100·(p - d) - value from the shares, they were 0.
+func TestNPSHugeCountsDifferences(t *testing.T) {
+	const n = int64(1) << 55
+	// n-1 promoters and one passive against 100: NPS - 100 = -100/n =
+	// -100·2^-55 exactly (25·2^-53 is a float64). SE = 100·2^-55·sqrt(1 -
+	// 2^-55) (TestNPSHugeCounts), so z = -1/sqrt(1 - 2^-55), -1 to 1e-16, and
+	// p = erfc(1/sqrt 2) = 0.31731050786291410 (every normal table's 2(1 -
+	// Φ(1)) = 0.3173): no evidence the score is below 100. (From the shares
+	// the difference was 100 - 100 = 0, z = 0 and p = 1.)
+	passive := mustNPS(t, n-1, 1, 0)
+	test, err := passive.TestAgainst(100, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, -100*0x1p-55, test.Difference)
+	assert.InDelta(t, -1, test.Z, 1e-15)
+	assert.InDelta(t, 0.31731050786291410, test.PValue, 1e-15)
+	assert.False(t, test.Significant())
+	assert.True(t, test.Interval.Contains(0))
+
+	// Against every promoter: NPS(o) - NPS(t) = 100 - 100(n-1)/n = 100/n,
+	// and SE = 100·sqrt(v/n + 0) as above, so z = 1.
+	all := mustNPS(t, n, 0, 0)
+	diff, err := passive.TestDifference(all, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, 100*0x1p-55, diff.Difference)
+	assert.InDelta(t, 1, diff.Z, 1e-15)
+	back, err := all.TestDifference(passive, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, -100*0x1p-55, back.Difference)
+
+	// 2^54 + 1 promoters and 2^54 detractors: NPS = 100/(2^55 + 1). The
+	// shares both round to 0.5 ((2^54+1)/(2^55+1) = 0.5 + 2^-56·(1 - ...) and
+	// 2^54/(2^55+1) = 0.5 - 2^-56·(1 - ...), each within half a unit of the
+	// last place of 0.5), so 100·(p - d) was 0.
+	even := mustNPS(t, 1<<54+1, 0, 1<<54)
+	want, _ := big.NewRat(100, 1<<55+1).Float64() // 2.7755575615628906e-15
+	w, err := even.WaldInterval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, want, w.Estimate)
+	// The adjusted centre is 100(P - D)/(n + 3) = 100/(2^55 + 4), halfway
+	// between Low and High up to their rounding: the half-width, z·100·
+	// sqrt(v'/n'), is about 1.96·100·2^-27.5 = 3.7e-6, whose unit in the last
+	// place is 2^-70 = 8.5e-22.
+	centre, _ := big.NewRat(100, 1<<55+4).Float64()
+	a, err := even.AdjustedWaldInterval(0.95)
+	require.NoError(t, err)
+	assert.Equal(t, want, a.Estimate)
+	assert.InDelta(t, centre, (a.Low+a.High)/2, 2e-21)
+	test, err = even.TestAgainst(0, 0.95)
+	require.NoError(t, err)
+	assert.Equal(t, want, test.Difference)
+}
+
+// TestNPSDifferencesRoundedOnce checks that the NPS, its difference from a
+// value and the difference of two tallies are the float64 nearest the exact
+// figure (worked in big.Rat: 100(P - D)/n, (100(P - D) - value·n)/n with
+// value the rational its float64 is, and 100((P₂ - D₂)n₁ - (P₁ - D₁)n₂)/(n₁n₂)),
+// for random tallies of a few responses, a few million and near 2^62, and
+// random values, integers, halves and values of 53 bits.
+func TestNPSDifferencesRoundedOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 2016))
+	draw := func() outcome.NPSTally {
+		n := []int64{2 + r.Int64N(20), 1e6 + r.Int64N(1e7), 1<<62 + r.Int64N(1<<61)}[r.IntN(3)]
+		p := r.Int64N(n + 1)
+		if r.IntN(4) == 0 {
+			p = n - r.Int64N(3) // nearly every response a promoter
+		}
+		d := r.Int64N(n - p + 1)
+		return mustNPS(t, p, n-p-d, d)
+	}
+	exact := func(num *big.Rat) float64 {
+		f, _ := num.Float64()
+		return f
+	}
+	nps := func(tl outcome.NPSTally) *big.Rat {
+		num := new(big.Int).Mul(big.NewInt(tl.Promoters()-tl.Detractors()), big.NewInt(100))
+		return new(big.Rat).SetFrac(num, big.NewInt(tl.Responses()))
+	}
+	for range 3000 {
+		tl, o := draw(), draw()
+		value := []float64{float64(r.IntN(201) - 100), float64(r.IntN(401)-200) / 2, 200*r.Float64() - 100}[r.IntN(3)]
+		if w, err := tl.WaldInterval(0.95); err == nil {
+			require.Equal(t, exact(nps(tl)), w.Estimate, "%v", tl)
+		}
+		if test, err := tl.TestAgainst(value, 0.95); err == nil {
+			want := new(big.Rat).Sub(nps(tl), new(big.Rat).SetFloat64(value))
+			require.Equal(t, exact(want), test.Difference, "%v against %v", tl, value)
+		}
+		if test, err := tl.TestDifference(o, 0.95); err == nil {
+			want := new(big.Rat).Sub(nps(o), nps(tl))
+			require.Equal(t, exact(want), test.Difference, "%v to %v", tl, o)
+		}
+	}
+}
+
+// TestNPSStatisticsAllocations checks that the statistics of a tally of a
+// few responses allocate nothing: the exact differences go through big.Rat
+// only for counts or values that float64 cannot hold exactly.
+func TestNPSStatisticsAllocations(t *testing.T) {
+	q1, q2 := mustNPS(t, 50, 30, 20), mustNPS(t, 70, 20, 10)
+	allocs := testing.AllocsPerRun(100, func() {
+		_, _ = q1.WaldInterval(0.95)
+		_, _ = q1.AdjustedWaldInterval(0.95)
+		_, _ = q1.TestAgainst(20, 0.95)
+		_, _ = q1.TestAgainst(32.5, 0.95)
+		_, _ = q1.TestDifference(q2, 0.95)
+	})
+	assert.Zero(t, allocs)
+}
+
 func TestScoreTest_Significant(t *testing.T) {
 	// PValue < 1 - Interval.Confidence, and only for an interval with a
 	// valid method and a confidence in (0, 1): the zero value (PValue 0,
