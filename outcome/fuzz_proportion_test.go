@@ -187,6 +187,8 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":[0.1]}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"a":{"successes":2,"trials":2}}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"difference":{"estimate":2,"x":1}}`, `null`, `[1]`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"Estimate":"0.1","low":1e400,"method":"wald","METHOD":5}}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"method":"wald","method":null,"high":null,"low":-0}}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -473,6 +474,61 @@ func rateDifference(a, b Proportion) float64 {
 	return d
 }
 
+// intervalFields are the JSON names of the fields of an [Interval], in its
+// order.
+var intervalFields = []string{"estimate", "low", "high", "confidence", "method"}
+
+// decodeLooseInterval decodes raw, the JSON value of the field name, as
+// encoding/json decodes an [Interval] (null is the zero Interval, a key
+// that names no field is ignored, a field given twice is read twice, the
+// last one kept), reporting into j, at the field, each value that does not
+// decode: a bound, estimate or confidence that is not a number float64 holds
+// (`proportion comparison "difference": "estimate" must be a number, not the
+// string "0.1"`), a method that is not a string, and one that names no
+// method (code [ErrInvalidIntervalMethod]).
+func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval {
+	var iv Interval
+	if isJSONNull(raw) {
+		return iv
+	}
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		j.wrongType(err, name, `an interval {"estimate","low","high","confidence","method"}`, raw)
+		return iv
+	}
+	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
+	for _, mb := range members {
+		switch f := strictjson.Field(intervalFields, mb.Key); f {
+		case -1: // ignored, as encoding/json ignores it
+		case 4:
+			err := json.Unmarshal(mb.Value, &iv.Method)
+			if e := (*Error)(nil); errors.As(err, &e) {
+				n.form = append(n.form, &Error{Code: e.Code, Severity: e.Severity, IDs: slices.Clone(n.ids),
+					Message: fmt.Sprintf("outcome: %s: %s", n.what, strings.TrimPrefix(e.Message, "outcome: ")), Err: e})
+			} else if err != nil {
+				n.wrongType(err, intervalFields[f], "a string naming an interval method", mb.Value)
+			}
+		default:
+			jsonFloat(&n, intervalFields[f], mb.Value, [...]*float64{&iv.Estimate, &iv.Low, &iv.High, &iv.Confidence}[f])
+		}
+	}
+	j.form = append(j.form, n.form...)
+	return iv
+}
+
+// jsonFloat decodes raw, the JSON value of the field name, into *v as
+// encoding/json does, reporting a value that is not a number, or a number
+// beyond float64's range (1e400); null leaves *v as it is.
+func jsonFloat(j *jsonForm, name string, raw json.RawMessage, v *float64) {
+	if err := json.Unmarshal(raw, v); err != nil {
+		want := "a number"
+		if strictjson.ValueKind(raw) == want {
+			want = "a number within float64's range (about ±1.8e308)"
+		}
+		j.wrongType(err, name, want, raw)
+	}
+}
+
 // isJSONNull reports whether data is the JSON literal null, with only JSON
 // white space (space, tab, CR, LF) around it: "\vnull" is not JSON.
 func isJSONNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
@@ -533,21 +589,26 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // be what [CompareProportions] compares: proportions as
 // [Proportion.UnmarshalJSON] decodes them, of at least one trial each. The
 // other fields are filled as given, without checks: the difference as
-// encoding/json decodes an [Interval] (checking only that its method names
-// a method), and an absent or null one is zero.
+// encoding/json decodes an [Interval] (a key that names no field ignored, a
+// field given twice read twice and the last kept, checking only that each
+// value has its field's type and that the method names a method), and an
+// absent or null one is zero.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON] (a key that names no field, a field given twice, a value
-// of the wrong type, "a" or "b" null included, and the problems of the
-// form of A and of B, at their keys), or an interval method that names
-// nothing ([ErrInvalidIntervalMethod]); then "a" or "b" absent, code
-// ErrInvalidJSON; then, in the order of the keys, the problems of the
-// counts of A and of B ([NewProportion]'s, code [ErrInvalidCount]) and a
-// proportion of no trials, code [ErrNoData], each naming "a" or "b". JSON
-// that is not one object is a single problem with code ErrInvalidJSON. On
-// error c is unchanged; JSON null leaves it unchanged too, as encoding/json
-// does for other values.
+// of the wrong type, "a" or "b" null included, a number beyond float64's
+// range, and the problems of the form of A and of B and of the values of
+// the difference, at their keys: `proportion comparison "difference":
+// "estimate" must be a number, not the string "0.1"`), or a difference's
+// interval method that names nothing, code [ErrInvalidIntervalMethod]
+// (`proportion comparison "difference": unknown interval method "exact"`);
+// then "a" or "b" absent, code ErrInvalidJSON; then, in the order of the
+// keys, the problems of the counts of A and of B ([NewProportion]'s, code
+// [ErrInvalidCount]) and a proportion of no trials, code [ErrNoData], each
+// naming "a" or "b". JSON that is not one object is a single problem with
+// code ErrInvalidJSON. On error c is unchanged; JSON null leaves it
+// unchanged too, as encoding/json does for other values.
 func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, c, "proportion comparison", decodeProportionComparison)
 }
@@ -589,20 +650,9 @@ func decodeProportionComparison(j *jsonForm, members []strictjson.Member) Propor
 				c.B = p
 			}
 		case 2:
-			if err := json.Unmarshal(raw, &c.Difference); err != nil {
-				if ps := Problems(err); len(ps) > 0 {
-					for _, p := range ps {
-						j.form = append(j.form, p)
-					}
-				} else {
-					j.wrongType(err, name, "an interval {\"estimate\",\"low\",\"high\",\"confidence\",\"method\"}", raw)
-				}
-			}
+			c.Difference = decodeLooseInterval(j, name, raw)
 		default:
-			v := [...]*float64{&c.StandardError, &c.Z, &c.PValue}[f-3]
-			if err := json.Unmarshal(raw, v); err != nil {
-				j.wrongType(err, name, "a number", raw)
-			}
+			jsonFloat(j, name, raw, [...]*float64{&c.StandardError, &c.Z, &c.PValue}[f-3])
 		}
 	})
 	for i, ok := range given {

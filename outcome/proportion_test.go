@@ -1344,7 +1344,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer, not the string "x"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison has an unknown field "colour"`},
-			{outcome.ErrInvalidIntervalMethod, `outcome: unknown interval method "exact"`},
+			{outcome.ErrInvalidIntervalMethod, `outcome: proportion comparison "difference": unknown interval method "exact"`},
 			{outcome.ErrInvalidCount, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
 			{outcome.ErrInvalidCount, `outcome: proportion comparison "b": negative successes -1`},
 		}},
@@ -1352,6 +1352,25 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			`"difference":[0.1]}`, []problem{
 			{outcome.ErrInvalidJSON,
 				`outcome: proportion comparison: "difference" must be an interval {"estimate","low","high","confidence","method"}, not an array`},
+		}},
+		// A difference that is an object is not said not to be one: each
+		// value that does not decode is named at its key, in the order of
+		// the keys, a method given twice at each (encoding/json reads both),
+		// and a key that names no field is ignored, as encoding/json does.
+		// Before, each of these was `"difference" must be an interval
+		// {...}, not an object`.
+		{"a difference's values", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},` +
+			`"difference":{"estimate":"0.1","x":[],"LOW":1e400,"high":null,"confidence":true,"method":"wald","method":5}}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
+			{outcome.ErrInvalidJSON,
+				`outcome: proportion comparison "difference": "low" must be a number within float64's range (about ±1.8e308), not the number 1e400`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "confidence" must be a number, not true`},
+			{outcome.ErrInvalidJSON,
+				`outcome: proportion comparison "difference": "method" must be a string naming an interval method, not the number 5`},
+		}},
+		{"a number beyond float64", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"pValue":-1e400}`, []problem{
+			{outcome.ErrInvalidJSON,
+				`outcome: proportion comparison: "pValue" must be a number within float64's range (about ±1.8e308), not the number -1e400`},
 		}},
 		{"B not an object", `{"a":{"successes":1,"trials":1},"b":[1,2]}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "b" must be a proportion {"successes","trials"}, not an array`},
