@@ -171,15 +171,16 @@ func decodeMetric(data []byte) (Metric, error) {
 		return Metric{}, invalidJSON(err)
 	}
 	var spec MetricSpec
+	idNotString := false
 	for _, mb := range members {
 		if strictjson.Field(metricFields, mb.Key) == metricFieldID {
 			if json.Unmarshal(mb.Value, &spec.ID) != nil {
-				spec.ID = "" // not a string: no ID to name
+				spec.ID, idNotString = "", true // no ID to name
 			}
 			break // the first "id" is the one read
 		}
 	}
-	j := jsonForm{what: fmt.Sprintf("metric %q", clip(spec.ID))}
+	j := jsonForm{what: "metric " + metricLabel(spec.ID, idNotString)}
 	if spec.ID != "" {
 		j.ids = []string{spec.ID}
 	}

@@ -428,10 +428,23 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 				{ErrUnknownLevel, []string{"calls"}, `outcome: metric "calls" has an unknown level "outptu"`},
 			}},
 		// An ID that is not a string names no metric, and is not also
-		// reported empty; the empty name still is.
+		// reported empty; the empty name still is. The messages say so,
+		// not metric "" as if the ID were empty.
 		{"ID as a number", `{"id":7,"name":"","level":"output","direction":"up"}`,
 			[]problem{
-				{ErrInvalidJSON, nil, `outcome: metric "": "id" must be a string, not the number 7`},
+				{ErrInvalidJSON, nil, `outcome: metric whose "id" is not a string: "id" must be a string, not the number 7`},
+				{ErrEmptyName, nil, `outcome: metric whose "id" is not a string has no name`},
+			}},
+		{"ID as an object, a business outcome without a kind", `{"id":{"x":1},"name":"Revenue","level":"business-outcome","direction":"up"}`,
+			[]problem{
+				{ErrInvalidJSON, nil, `outcome: metric whose "id" is not a string: "id" must be a string, not an object`},
+				{ErrMissingKind, nil,
+					`outcome: business-outcome metric whose "id" is not a string has no kind (revenue, cost, service or compliance)`},
+			}},
+		// An empty or null ID is no ID, named "" as NewMetric names it.
+		{"ID null", `{"id":null,"name":"","level":"output","direction":"up"}`,
+			[]problem{
+				{ErrEmptyID, nil, `outcome: empty id`},
 				{ErrEmptyName, nil, `outcome: metric "" has no name`},
 			}},
 		// An invalid ID is still the metric's name for its problems, as

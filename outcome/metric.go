@@ -2,6 +2,7 @@ package outcome
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,44 +115,57 @@ func metricProblems(spec MetricSpec, bad metricText) []error {
 	if err := ValidateID(spec.ID); err != nil && checked(metricFieldID) {
 		errs = append(errs, err)
 	}
-	id := clip(spec.ID)
+	// The metric as the messages name it: by its ID, quoted, or, when its
+	// JSON "id" was not a string (already reported), by that.
+	id := metricLabel(spec.ID, !checked(metricFieldID))
 	if strings.TrimSpace(spec.Name) == "" && checked(metricFieldName) {
-		add(ErrEmptyName, "outcome: metric %q has no name", id)
+		add(ErrEmptyName, "outcome: metric %s has no name", id)
 	}
 	switch {
 	case !checked(metricFieldLevel):
 	case bad.level != "":
-		add(ErrUnknownLevel, "outcome: metric %q has an unknown level %q", id, clip(bad.level))
+		add(ErrUnknownLevel, "outcome: metric %s has an unknown level %q", id, clip(bad.level))
 	case !spec.Level.IsValid():
-		add(ErrUnknownLevel, "outcome: metric %q has no valid level", id)
+		add(ErrUnknownLevel, "outcome: metric %s has no valid level", id)
 	}
 	switch {
 	case !checked(metricFieldDirection):
 	case bad.direction != "":
-		add(ErrUnknownDirection, "outcome: metric %q has an unknown direction %q", id, clip(bad.direction))
+		add(ErrUnknownDirection, "outcome: metric %s has an unknown direction %q", id, clip(bad.direction))
 	case !spec.Direction.IsValid():
-		add(ErrUnknownDirection, "outcome: metric %q has no valid direction", id)
+		add(ErrUnknownDirection, "outcome: metric %s has no valid direction", id)
 	}
 	switch {
 	case !checked(metricFieldKind):
 	case bad.kind != "":
-		add(ErrUnknownKind, "outcome: metric %q has an unknown business-outcome kind %q", id, clip(bad.kind))
+		add(ErrUnknownKind, "outcome: metric %s has an unknown business-outcome kind %q", id, clip(bad.kind))
 	case !spec.Kind.IsZero() && !spec.Kind.IsValid():
-		add(ErrUnknownKind, "outcome: metric %q has an invalid kind %d", id, uint8(spec.Kind))
+		add(ErrUnknownKind, "outcome: metric %s has an invalid kind %d", id, uint8(spec.Kind))
 	case spec.Level == BusinessOutcome && spec.Kind.IsZero():
-		add(ErrMissingKind, "outcome: business-outcome metric %q has no kind (revenue, cost, service or compliance)", id)
+		add(ErrMissingKind, "outcome: business-outcome metric %s has no kind (revenue, cost, service or compliance)", id)
 	case spec.Level.IsValid() && spec.Level != BusinessOutcome && !spec.Kind.IsZero():
-		add(ErrUnexpectedKind, "outcome: metric %q has kind %s, but only a business outcome has a kind (its level is %s)",
+		add(ErrUnexpectedKind, "outcome: metric %s has kind %s, but only a business outcome has a kind (its level is %s)",
 			id, spec.Kind, spec.Level)
 	}
 	for _, f := range [...]struct{ field, text string }{
 		{"name", spec.Name}, {"unit", spec.Unit}, {"owner", spec.Owner}, {"description", spec.Description},
 	} {
 		if !utf8.ValidString(f.text) {
-			add(ErrInvalidText, "outcome: metric %q has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
+			add(ErrInvalidText, "outcome: metric %s has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
 		}
 	}
 	return errs
+}
+
+// metricLabel returns what follows "metric" in a message about the metric
+// with the given ID: the ID quoted (`"aht"`, `""` for none), or, if
+// idNotString, `whose "id" is not a string`, so that a metric whose JSON ID
+// was a number is not called metric "".
+func metricLabel(id string, idNotString bool) string {
+	if idNotString {
+		return `whose "id" is not a string`
+	}
+	return strconv.Quote(clip(id))
 }
 
 // MustMetric is like [NewMetric] but panics if spec is invalid. It is meant
