@@ -132,10 +132,12 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // [AuditOptions.MarshalJSON] writes: {"outputHeavyThreshold":"t"} sets the
 // threshold to t, a decimal string (or a JSON number), read as the nearest
 // float64, as WithOutputHeavyThreshold does; {}, or a threshold that is
-// null, is the zero AuditOptions, the default. It validates the options as
-// [Audit] does: a threshold outside [0, 1] ("1e400", beyond float64,
-// included), or a string that names NaN or an infinity, is an *[Error] with
-// code [ErrInvalidThreshold].
+// null, is the zero AuditOptions, the default. It refuses what [Audit]
+// refuses, and compares the threshold with 0 and 1 as written, before it is
+// read as a float64: a threshold outside [0, 1] ("1e400", beyond float64,
+// included, and "1.0000000000000000001" and "-1e-400", though they round to
+// 1 and -0), or a string that names NaN or an infinity, is an *[Error] with
+// code [ErrInvalidThreshold] that quotes the threshold as written.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *Error with code
@@ -169,16 +171,60 @@ func decodeAuditOptions(j *jsonForm, members []strictjson.Member) AuditOptions {
 			j.wrongType(nil, auditOptionsFields[f], "a decimal string or a number", raw)
 			return
 		}
-		t, err := strconv.ParseFloat(text, 64) // a number's text: an error is a range error
-		if err != nil {
+		// The text is compared with 0 and 1 as written: read as a float64
+		// first, 1.0000000000000000001 would be 1 and -1e-400 -0, both
+		// accepted, and 1.00000000000000012 said to be 1.0000000000000002.
+		if !isUnitDecimalText(text) {
 			j.check(NewError(ErrInvalidThreshold, nil,
 				"outcome: output-heavy threshold %s is not a share in [0, 1]", clip(text)))
 			return
 		}
+		t, _ := strconv.ParseFloat(text, 64) // in [0, 1]: no range error
 		o = o.WithOutputHeavyThreshold(t)
-		j.check(o.validate())
 	})
 	return o
+}
+
+// isUnitDecimalText reports whether s, a number as JSON writes one
+// ([isJSONNumberText]), is in [0, 1] exactly as written, whatever its
+// length and exponent: -0 and 0e7 are 0 and in, 1.0000000000000000001 and
+// -1e-400 are not.
+func isUnitDecimalText(s string) bool {
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	mant, exp := s, ""
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		mant, exp = s[:i], s[i+1:]
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	// The value is 0.D × 10^point, with D the digits without the zeros
+	// that lead or trail.
+	digits := intPart + frac
+	point := len(intPart)
+	trimmed := strings.TrimLeft(digits, "0")
+	point -= len(digits) - len(trimmed)
+	digits = strings.TrimRight(trimmed, "0")
+	if digits == "" {
+		return true // zero, -0 included
+	}
+	if neg {
+		return false
+	}
+	// The exponent, saturated: a value of 0.D × 10^point is below 1 when
+	// point < 1, and beyond 15 digits the exponent decides alone.
+	expNeg := exp != "" && exp[0] == '-'
+	exp = strings.TrimLeft(strings.TrimLeft(exp, "+-"), "0")
+	e := int64(1e15)
+	if len(exp) <= 15 {
+		e, _ = strconv.ParseInt("0"+exp, 10, 64)
+	}
+	if expNeg {
+		e = -e
+	}
+	p := int64(point) + e
+	return p < 1 || p == 1 && digits == "1"
 }
 
 // isJSONNumberText reports whether s is a number as JSON writes one, with

@@ -560,6 +560,21 @@ func TestAuditOptions_JSON(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, r.Has(outcome.CodeOutputHeavy), in)
 	}
+	// A threshold in [0, 1] as written is read as the nearest float64,
+	// whatever its length or exponent: 1e-400 is 0, 0.99999999999999999999
+	// (1 - 10^-20, nearer 1 than 1 - 2^-53) is 1.
+	for _, tt := range []struct {
+		in   string
+		want float64
+	}{
+		{`"1e-400"`, 0}, {`1e-400`, 0}, {`"-0.0e5"`, 0}, {`"0e99999999999999999999"`, 0},
+		{`"0.99999999999999999999"`, 1}, {`"100e-2"`, 1}, {`"0.1E+1"`, 1}, {`"10000000000000000000000e-22"`, 1},
+		{`"0.5e-99999999999999999999"`, 0}, {`"10.0e-1000000000000000000001"`, 0}, {`"0.00625e2"`, 0.625}, {`"0.0001E4"`, 1},
+	} {
+		var stored outcome.AuditOptions
+		require.NoError(t, json.Unmarshal([]byte(`{"outputHeavyThreshold":`+tt.in+`}`), &stored), tt.in)
+		assert.True(t, stored == auditThreshold(tt.want), "%s: %v", tt.in, stored.OutputHeavyThreshold())
+	}
 	stored := auditThreshold(0.5)
 	require.NoError(t, json.Unmarshal([]byte(`{"outputHeavyThreshold":null}`), &stored))
 	assert.True(t, stored == outcome.AuditOptions{}, "null is not set: the default")
@@ -585,6 +600,19 @@ func TestAuditOptions_JSON(t *testing.T) {
 		// Beyond float64: +Inf, quoted as written.
 		{`{"outputHeavyThreshold":"1e400"}`, []problem{
 			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1e400 is not a share in [0, 1]"}}},
+		// Outside [0, 1] as written, though the nearest float64 is in it
+		// (1, -0): it is refused, quoted as written; and a threshold whose
+		// float64 is 1.0000000000000002 is quoted as written too.
+		{`{"outputHeavyThreshold":"1.0000000000000000001"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1.0000000000000000001 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":-1e-400}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold -1e-400 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":"1.00000000000000012"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1.00000000000000012 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":"1e99999999999999999999"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 1e99999999999999999999 is not a share in [0, 1]"}}},
+		{`{"outputHeavyThreshold":"0.00011E4"}`, []problem{
+			{outcome.ErrInvalidThreshold, "outcome: output-heavy threshold 0.00011E4 is not a share in [0, 1]"}}},
 		{`{"outputHeavyThreshold":"NaN"}`, []problem{
 			{outcome.ErrInvalidThreshold, `outcome: output-heavy threshold "NaN" is not a share in [0, 1]`}}},
 		{`{"outputHeavyThreshold":"-Inf"}`, []problem{

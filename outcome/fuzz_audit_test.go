@@ -237,8 +237,9 @@ func auditB2I(b bool) int {
 
 // FuzzAuditOptionsJSON checks that decoding options never panics, leaves
 // them unchanged on error, accepts only options Audit accepts, with the
-// threshold strconv.ParseFloat reads from the number or the string, and that
-// what it accepts round-trips.
+// threshold strconv.ParseFloat reads from the number or the string, written
+// in [0, 1] (compared in big.Rat when its exponent is short enough to), and
+// that what it accepts round-trips.
 func FuzzAuditOptionsJSON(f *testing.F) {
 	for _, s := range []string{
 		`{}`, `{"outputHeavyThreshold":"0.5"}`, `{"outputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":"-0"}`,
@@ -246,6 +247,7 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 		`{"outputHeavyThreshold":"-0.1","OutputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":null}`, `null`, `[0.5]`,
 		`{"outputHeavyThreshold":"5e-324"}`, `{"outputHeavyThreshold":1e-400}`, `{"outputHeavyThreshold":"NaN"}`,
 		`{"outputHeavyThreshold":"0x1p-1"}`, `{"outputHeavyThreshold":" 0.5"}`, `{"outputHeavyThreshold":true}`,
+		`{"outputHeavyThreshold":"1.0000000000000000001"}`, `{"outputHeavyThreshold":-1e-400}`, `{"outputHeavyThreshold":"100e-2"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -284,6 +286,11 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 			v, err := strconv.ParseFloat(text, 64)
 			if err != nil {
 				t.Fatalf("%q: decoded a threshold ParseFloat refuses: %v", data, err)
+			}
+			if i := strings.IndexAny(text, "eE"); i < 0 || len(text)-i < 6 {
+				if r, ok := new(big.Rat).SetString(text); !ok || r.Sign() < 0 || r.Cmp(big.NewRat(1, 1)) > 0 {
+					t.Fatalf("%q: decoded a threshold written outside [0, 1]", data)
+				}
 			}
 			want = want.WithOutputHeavyThreshold(v)
 		}
