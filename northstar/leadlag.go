@@ -224,6 +224,12 @@ type Correlation struct {
 // Biometrika 44, 1957). Because the strongest of 2·MaxLag+1 lags is chosen,
 // z* is taken at the per-lag confidence 1 - (1-c)/(2·MaxLag+1) (Bonferroni),
 // so that the stated confidence c holds for all the lags together.
+// A correlation of exactly -1 or 1 has an infinite z, and its interval is
+// [r, r] at any confidence level. A confidence level so close to 1 that
+// (1-c)/(2·MaxLag+1) is at most about 5.6·10^-17 (2^-54, half the gap
+// below 1 in float64) gives a per-lag level that rounds to 1, whose z* is
+// infinite: the interval is then -1 to 1 (no evidence), unless r is -1 or
+// 1, whose interval is still [r, r]. The interval is never NaN.
 //
 // The verdict is [NoEvidence] if that interval contains zero, and otherwise
 // [Leads], [Lags] or [Coincident] as the strongest lag is positive, negative
@@ -309,16 +315,28 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 
 	l.best = strongest(l.r)
 	l.perLag = perLagConfidence(l.confidence, maxLag)
-	m := float64(l.n - abs(l.best-maxLag))
-	se := 1 / math.Sqrt(m-3)
-	if l.method == Spearman {
-		se = math.Sqrt(1.06 / (m - 3))
-	}
-	z := math.Atanh(l.r[l.best])
-	half := stat.CriticalValue(l.perLag) * se
-	l.low, l.high = math.Tanh(z-half), math.Tanh(z+half)
+	l.low, l.high = fisherInterval(l.r[l.best], l.n-abs(l.best-maxLag), l.method, l.perLag)
 	l.verdict = verdictOf(l.best-maxLag, l.low, l.high)
 	return l, nil
+}
+
+// fisherInterval returns the Fisher z interval, as [LeadLag] defines it, of
+// a correlation r from m pairs (more than 3) by the method, at the per-lag
+// confidence level perLag. A correlation of exactly -1 or 1 has an
+// infinite z, and its interval is [r, r] at any level: also at a per-lag
+// level that rounds to 1, whose z* is infinite too, where z ± z*·se would
+// be infinity less infinity, which is NaN.
+func fisherInterval(r float64, m int, method Method, perLag float64) (low, high float64) {
+	if r == 1 || r == -1 {
+		return r, r
+	}
+	se := 1 / math.Sqrt(float64(m-3))
+	if method == Spearman {
+		se = math.Sqrt(1.06 / float64(m-3))
+	}
+	z := math.Atanh(r)
+	half := stat.CriticalValue(perLag) * se
+	return math.Tanh(z - half), math.Tanh(z + half)
 }
 
 // strongest returns the index in r (the correlations at lags -maxLag to

@@ -1,6 +1,7 @@
 package northstar
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -183,6 +184,52 @@ func TestAnalyzeLeadLagVerdicts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, l.Best().Lag, "%v", correlations(l))
 	assert.Equal(t, "leads by 1 period", l.String()[:17])
+}
+
+// TestAnalyzeLeadLagConfidenceNearOne: a confidence level strictly below 1,
+// so valid, whose per-lag level rounds to 1. c = 1 - 2^-53 (the float64
+// just below 1) over the 3 lags -1 to 1 gives 1 - 2^-53/3, and 2^-53/3 is
+// below 2^-54, half the gap below 1, so the per-lag level is exactly 1 and
+// z* is infinite. A perfect correlation's z is infinite too: its interval
+// is [r, r], never infinity less infinity (NaN), and it reads back from
+// JSON. Any other correlation's interval is tanh(z ± infinity) = -1 to 1.
+func TestAnalyzeLeadLagConfidenceNearOne(t *testing.T) {
+	c := math.Nextafter(1, 0)
+	opts := LagOptions{MaxLag: 1, Confidence: c}
+	require.Empty(t, opts.validate(nil, nil), "a valid confidence level")
+	x := []float64{1, 2, 3, 4, 5, 6}
+	for _, tt := range []struct {
+		name      string
+		y         []float64
+		r         float64
+		low, high float64
+		verdict   Verdict
+	}{
+		// y = 2x: r = 1 at every lag, and lag 0 wins the tie.
+		{"perfect", []float64{2, 4, 6, 8, 10, 12}, 1, 1, 1, Coincident},
+		// y = -x: r = -1 at lag 0 (and at lags ±1).
+		{"perfect, opposite", []float64{-1, -2, -3, -4, -5, -6}, -1, -1, -1, Coincident},
+		// Deviations from the means 3.5: x -2.5 -1.5 -0.5 0.5 1.5 2.5, y
+		// -1.5 -2.5 0.5 -0.5 2.5 1.5: Sxy = 14.5, Sxx = Syy = 17.5, r =
+		// 29/35, above lags ±1 (10/sqrt(148) = 0.822 each).
+		{"imperfect", []float64{2, 1, 4, 3, 6, 5}, 29.0 / 35, -1, 1, NoEvidence},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := AnalyzeLeadLag(x, tt.y, opts)
+			require.NoError(t, err)
+			assert.Equal(t, 1.0, l.PerLagConfidence())
+			assert.Equal(t, 0, l.Best().Lag)
+			assert.InDelta(t, tt.r, l.Best().R, 1e-15)
+			low, high := l.Interval()
+			assert.Equal(t, [2]float64{tt.low, tt.high}, [2]float64{low, high})
+			assert.Equal(t, tt.verdict, l.Verdict())
+			out, err := json.Marshal(l)
+			require.NoError(t, err)
+			var back LeadLag
+			require.NoError(t, json.Unmarshal(out, &back), "%s", out)
+			assert.True(t, back.Equal(l))
+		})
+	}
 }
 
 func TestAnalyzeLeadLagTieAtPlusMinusK(t *testing.T) {

@@ -814,6 +814,41 @@ func TestSelectLeadEvidence(t *testing.T) {
 	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Declared: true, Evidence: true}}, nb.Links)
 }
 
+// TestSelectPerfectSeriesAtConfidenceNearOne: a valid policy whose
+// confidence level, 1 - 2^-53, gives over the default 7 lags (-3 to 3) the
+// per-lag level 1 - 2^-53/7, which rounds to 1 (2^-53/7 is below 2^-54).
+// Nights booked moves exactly with revenue: r = 1 at lag 0, from 8 pairs,
+// whose interval is [1, 1] (never NaN), so the verdict is coincident: a
+// link by evidence, but no lead. The ranking is written as JSON and reads
+// back.
+func TestSelectPerfectSeriesAtConfidenceNearOne(t *testing.T) {
+	p := DefaultPolicy()
+	p.LeadLag.Confidence = math.Nextafter(1, 0)
+	require.NoError(t, p.Validate())
+	cv := MustCanvas(CanvasSpec{Category: "k", Name: "k", Weight: dec("1"),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "nights-booked", Importance: dec("1")}}}}})
+	s := []float64{1, 3, 2, 5, 4, 6, 8, 7}
+	r, err := Select(Input{Candidates: []Candidate{{Metric: nightsBooked, Series: s}, {Metric: revenue, Series: s}},
+		Canvases: []Canvas{cv}, Policy: p})
+	require.NoError(t, err)
+	nb, _ := r.Find("nights-booked")
+	require.Len(t, nb.Evidence, 1)
+	l := nb.Evidence[0].LeadLag
+	assert.Equal(t, 1.0, l.PerLagConfidence())
+	assert.Equal(t, Correlation{Lag: 0, R: 1, Pairs: 8}, l.Best())
+	low, high := l.Interval()
+	assert.Equal(t, [2]float64{1, 1}, [2]float64{low, high})
+	assert.Equal(t, Coincident, l.Verdict())
+	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Evidence: true}}, nb.Links)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back Ranking
+	require.NoError(t, json.Unmarshal(out, &back))
+	e, _ := back.Find("nights-booked")
+	assert.True(t, l.Equal(e.Evidence[0].LeadLag))
+}
+
 func TestSelectLinkageCountsKinds(t *testing.T) {
 	// Two revenue outcomes and a cost outcome: driving all three is two
 	// kinds.
