@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -548,8 +549,23 @@ type leadLagIn struct {
 // length less |lag| pairs and from -1 to 1, a best correlation that is not
 // the strongest of them (the tie rule of [LeadLag] applies), a per-lag
 // confidence other than 1 - (1-c)/(2·maxLag+1), an interval whose ends are
-// not in order within [-1, 1], or a verdict that the interval and the
-// strongest lag do not give. On error l is unchanged.
+// not in order within [-1, 1] or that is not the Fisher interval of the
+// best correlation, or a verdict that the interval and the strongest lag
+// do not give.
+//
+// The Fisher interval is recomputed from the best correlation, its number
+// of pairs, the method and the per-lag confidence, as [LeadLag] defines
+// it (where those parts are sound), and each stored end must be within
+// 10^-12 of the recomputed one. The ends lie within -1 to 1, so the
+// tolerance is relative to the range of a correlation: about 4,500 units in
+// the last place of 1. It allows for what another platform's math
+// functions, or its fused multiply-adds, change in the last bits (z and
+// z*·se are below 20 in magnitude, so a few units in their last place are
+// below 10^-14, and tanh does not magnify them), and refuses an interval
+// that was edited, or rounded to fewer than 12 places. The verdict is checked
+// against the stored interval, as the analysis that wrote it found it (or,
+// if that is not the Fisher interval, against the recomputed one). On
+// error l is unchanged.
 func (l *LeadLag) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		*l = LeadLag{}
@@ -636,8 +652,11 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 			best = -1
 		}
 	}
+	perLagOK := false
 	if countOK && confOK {
-		if want := perLagConfidence(c, maxLag); in.PerLag != want {
+		want := perLagConfidence(c, maxLag)
+		perLagOK = in.PerLag == want
+		if !perLagOK {
 			bad(ErrInvalidLeadLag, "per-lag confidence %v, where 1 - (1-%v)/%d = %v is expected", in.PerLag, c, 2*maxLag+1, want)
 		}
 	}
@@ -646,9 +665,25 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 	if !intervalOK {
 		bad(ErrInvalidLeadLag, "interval %v to %v is not in order within -1 to 1", low, high)
 	}
-	if best >= 0 && intervalOK && verdict.IsValid() {
-		if want := verdictOf(best-maxLag, low, high); verdict != want {
-			bad(ErrInvalidLeadLag, "verdict %q, where the interval %v to %v at lag %d gives %q", verdict, low, high, best-maxLag, want)
+	// The Fisher interval, recomputed where the parts it is made of are
+	// sound; the verdict is checked against the stored interval when that
+	// is the Fisher one, as the analysis that wrote it found it, and
+	// otherwise against the recomputed one.
+	checkLow, checkHigh, checkOK := low, high, intervalOK
+	if b := in.Best; best >= 0 && method.IsValid() && perLagOK && b.Pairs >= MinPairs {
+		wantLow, wantHigh := fisherInterval(b.R, b.Pairs, method, in.PerLag)
+		if intervalOK && !(math.Abs(low-wantLow) <= intervalTolerance && math.Abs(high-wantHigh) <= intervalTolerance) {
+			bad(ErrInvalidLeadLag, "interval %v to %v, where the Fisher interval of r = %v from %d pairs (%s) at per-lag confidence %v is %v to %v",
+				low, high, b.R, b.Pairs, method, in.PerLag, wantLow, wantHigh)
+			checkOK = false
+		}
+		if !checkOK {
+			checkLow, checkHigh, checkOK = wantLow, wantHigh, true
+		}
+	}
+	if best >= 0 && checkOK && verdict.IsValid() {
+		if want := verdictOf(best-maxLag, checkLow, checkHigh); verdict != want {
+			bad(ErrInvalidLeadLag, "verdict %q, where the interval %v to %v at lag %d gives %q", verdict, checkLow, checkHigh, best-maxLag, want)
 		}
 	}
 	if len(errs) > 0 {

@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,12 +102,22 @@ func TestLinkJSON(t *testing.T) {
 
 // handLeadLag is a lead/lag result written by hand: series of 6 values,
 // lags -1 to 1, confidence 0.625, so the per-lag confidence is
-// 1 - 0.375/3 = 0.875 (exact in binary). |r| is 0.5 at lags 0 and 1: a tie,
-// which the smaller |lag| wins, so lag 0 (6 pairs) is the strongest; its
-// interval -0.75 to -0.125 leaves out zero, so the verdict is coincident.
+// 1 - 0.375/3 = 0.875 (exact in binary). |r| is 0.8 at lags 0 and 1: a tie,
+// which the smaller |lag| wins, so lag 0 (6 pairs) is the strongest. Its
+// Fisher interval: z = atanh(-0.8) = -ln 3 (since (1-0.8)/(1+0.8) = 1/9),
+// se = 1/sqrt(6-3), z* = sqrt(2)·erfinv(0.875) = 1.5341205443525463 (the
+// normal quantile at 0.9375), half = z*/sqrt(3) = 0.8857249092512778, and
+// tanh(-ln 3 ∓ half) = (e^(∓2·half) - 9)/(e^(∓2·half) + 9), with e^(2·half)
+// = 5.879371206384344: (0.17008623 - 9)/(0.17008623 + 9) = -0.9629041184925606
+// and (5.879371206384344 - 9)/(5.879371206384344 + 9) = -0.2097285396224726
+// (each end to the nearest float64, worked to 40 digits apart from the
+// package). It leaves out zero, so the verdict is coincident. The package
+// computes the upper end as -0.20972853962247281, 2.2·10^-16 away (eight
+// units in its last place: z + half = -0.213 cancels, keeping the rounding
+// of numbers near 1): it reads back, within the tolerance of 10^-12.
 const handLeadLag = `{"method":"pearson","len":6,"maxLag":1,"confidence":0.625,"perLagConfidence":0.875,
- "correlations":[{"lag":-1,"r":0.25,"pairs":5},{"lag":0,"r":-0.5,"pairs":6},{"lag":1,"r":0.5,"pairs":5}],
- "best":{"lag":0,"r":-0.5,"pairs":6},"interval":[-0.75,-0.125],"verdict":"coincident"}`
+ "correlations":[{"lag":-1,"r":0.25,"pairs":5},{"lag":0,"r":-0.8,"pairs":6},{"lag":1,"r":0.8,"pairs":5}],
+ "best":{"lag":0,"r":-0.8,"pairs":6},"interval":[-0.9629041184925606,-0.2097285396224726],"verdict":"coincident"}`
 
 func TestLeadLagJSON(t *testing.T) {
 	var l LeadLag
@@ -116,10 +127,10 @@ func TestLeadLagJSON(t *testing.T) {
 	assert.Equal(t, 1, l.MaxLag())
 	assert.Equal(t, 0.625, l.Confidence())
 	assert.Equal(t, 0.875, l.PerLagConfidence())
-	assert.Equal(t, []float64{0.25, -0.5, 0.5}, correlations(l))
-	assert.Equal(t, Correlation{Lag: 0, R: -0.5, Pairs: 6}, l.Best())
+	assert.Equal(t, []float64{0.25, -0.8, 0.8}, correlations(l))
+	assert.Equal(t, Correlation{Lag: 0, R: -0.8, Pairs: 6}, l.Best())
 	low, high := l.Interval()
-	assert.Equal(t, [2]float64{-0.75, -0.125}, [2]float64{low, high})
+	assert.Equal(t, [2]float64{-0.9629041184925606, -0.2097285396224726}, [2]float64{low, high})
 	assert.Equal(t, Coincident, l.Verdict())
 	out, err := json.Marshal(l)
 	require.NoError(t, err)
@@ -160,6 +171,15 @@ func TestLeadLagJSON(t *testing.T) {
 		})
 	}
 
+	// An end within 10^-12 of the Fisher interval's reads back as written;
+	// see TestLeadLagJSONErrors for one 2·10^-12 off.
+	near := strings.Replace(handLeadLag, `-0.2097285396224726]`, `-0.2097285396219726]`, 1)
+	require.NotEqual(t, handLeadLag, near)
+	var l3 LeadLag
+	require.NoError(t, json.Unmarshal([]byte(near), &l3))
+	_, high = l3.Interval()
+	assert.Equal(t, -0.2097285396219726, high)
+
 	// null, as a zero LeadLag is written, reads back as the zero LeadLag.
 	l2 := l
 	require.NoError(t, json.Unmarshal([]byte(" null "), &l2))
@@ -194,26 +214,46 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		// counts (5, 6, 5) are then not 4 - |lag| either.
 		{"too short", edit(`"len":6`, `"len":4`), []outcome.Code{ErrSeriesTooShort, ErrInvalidLeadLag},
 			"northstar: lead/lag result: series of 4 values are too short for lags up to 1: at least 5 values are needed"},
-		{"a lag missing", edit(`,{"lag":1,"r":0.5,"pairs":5}`, ``), []outcome.Code{ErrInvalidLeadLag},
+		{"a lag missing", edit(`,{"lag":1,"r":0.8,"pairs":5}`, ``), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: 2 correlations for lags up to 1, where 3 (one at each lag from -1 to 1) are expected"},
 		{"lags out of order", edit(`"lag":-1,`, `"lag":1,`), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: correlation 1 of 3 is r = 0.25 from 5 pairs at lag 1, where lag -1 from 5 pairs and r from -1 to 1 are expected"},
 		{"r beyond 1", edit(`"r":0.25`, `"r":1.25`), []outcome.Code{ErrInvalidLeadLag}, ""},
 		{"wrong pairs", edit(`"r":0.25,"pairs":5`, `"r":0.25,"pairs":6`), []outcome.Code{ErrInvalidLeadLag}, ""},
 		// Lag 1 ties lag 0 on |r|, and the smaller |lag| wins the tie.
-		{"best not the strongest", edit(`"best":{"lag":0,"r":-0.5,"pairs":6}`, `"best":{"lag":1,"r":0.5,"pairs":5}`),
+		{"best not the strongest", edit(`"best":{"lag":0,"r":-0.8,"pairs":6}`, `"best":{"lag":1,"r":0.8,"pairs":5}`),
 			[]outcome.Code{ErrInvalidLeadLag},
-			"northstar: lead/lag result: best correlation is r = 0.5 from 5 pairs at lag 1, where the strongest is r = -0.5 from 6 pairs at lag 0"},
+			"northstar: lead/lag result: best correlation is r = 0.8 from 5 pairs at lag 1, where the strongest is r = -0.8 from 6 pairs at lag 0"},
 		{"per-lag confidence", edit(`0.875`, `0.95`), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: per-lag confidence 0.95, where 1 - (1-0.625)/3 = 0.875 is expected"},
-		{"interval reversed", edit(`[-0.75,-0.125]`, `[-0.125,-0.75]`), []outcome.Code{ErrInvalidLeadLag},
-			"northstar: lead/lag result: interval -0.125 to -0.75 is not in order within -1 to 1"},
-		{"interval beyond -1", edit(`[-0.75,`, `[-1.5,`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		// A malformed interval is not compared with the Fisher one; the
+		// verdict is checked against the Fisher one, and agrees.
+		{"interval reversed", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[-0.2097285396224726,-0.9629041184925606]`),
+			[]outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval -0.2097285396224726 to -0.9629041184925606 is not in order within -1 to 1"},
+		{"interval beyond -1", edit(`[-0.9629041184925606,`, `[-1.5,`), []outcome.Code{ErrInvalidLeadLag}, ""},
 		// The strongest lag is 0, so a significant interval is coincident.
 		{"verdict", edit(`"coincident"`, `"leads"`), []outcome.Code{ErrInvalidLeadLag},
-			`northstar: lead/lag result: verdict "leads", where the interval -0.75 to -0.125 at lag 0 gives "coincident"`},
-		// An interval holding zero is no evidence.
-		{"no evidence", edit(`[-0.75,-0.125]`, `[-0.75,0.125]`), []outcome.Code{ErrInvalidLeadLag}, ""},
+			`northstar: lead/lag result: verdict "leads", where the interval -0.9629041184925606 to -0.2097285396224726 at lag 0 gives "coincident"`},
+		{"no evidence", edit(`"coincident"`, `"no-evidence"`), []outcome.Code{ErrInvalidLeadLag},
+			`northstar: lead/lag result: verdict "no evidence", where the interval -0.9629041184925606 to -0.2097285396224726 at lag 0 gives "coincident"`},
+		// An interval that is not the Fisher one, even in order and with a
+		// verdict that agrees with it: one that holds zero (no evidence),
+		// and one that leaves out its own r. The verdict is then checked
+		// against the Fisher interval, which leaves out zero.
+		{"interval holding zero", edit(`[-0.9629041184925606,-0.2097285396224726],"verdict":"coincident"`, `[-0.75,0.125],"verdict":"no-evidence"`),
+			[]outcome.Code{ErrInvalidLeadLag, ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval -0.75 to 0.125, where the Fisher interval of r = -0.8 from 6 pairs (Pearson) at per-lag confidence 0.875 is "},
+		{"interval without r", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[-0.75,-0.125]`),
+			[]outcome.Code{ErrInvalidLeadLag}, ""},
+		// An end 2·10^-12 off, beyond the tolerance of 10^-12.
+		{"interval off in the 12th place", edit(`-0.2097285396224726]`, `-0.2097285396244726]`),
+			[]outcome.Code{ErrInvalidLeadLag}, ""},
+		// The same r from the same pairs by Spearman has an interval wider by
+		// sqrt(1.06) in z: -ln 3 ∓ 0.8857249·1.0295630, whose tanh is
+		// -0.9647634691280567 to -0.18456315433198686 (worked as above).
+		{"method changed", edit(`"pearson"`, `"spearman"`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval -0.9629041184925606 to -0.2097285396224726, where the Fisher interval of r = -0.8 from 6 pairs (Spearman) at per-lag confidence 0.875 is "},
 		{"every problem", edit(`"method":"pearson","len":6,"maxLag":1,"confidence":0.625`, `"method":"x","len":6,"maxLag":1,"confidence":0`),
 			[]outcome.Code{ErrUnknownMethod, ErrInvalidConfidence}, ""},
 		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON},
@@ -221,6 +261,13 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		{"wrong type", edit(`"len":6`, `"len":"6"`), []outcome.Code{outcome.ErrInvalidJSON},
 			`northstar: lead/lag result: invalid JSON: "len" must be an integer, not the string "6"`},
 		{"trailing data", handLeadLag + "{}", []outcome.Code{outcome.ErrInvalidJSON}, ""},
+	}
+	// The messages that give the recomputed Fisher interval end with it,
+	// computed in float64, whose last bits are not pinned: each end is
+	// checked to 10^-15 against the hand-worked one.
+	fisher := map[string][2]float64{
+		"interval holding zero": {-0.9629041184925606, -0.2097285396224726},
+		"method changed":        {-0.9647634691280567, -0.18456315433198686},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,7 +281,15 @@ func TestLeadLagJSONErrors(t *testing.T) {
 			for i, p := range probs {
 				assert.ErrorIs(t, p, tt.want[i])
 			}
-			if tt.msg != "" {
+			if ends, ok := fisher[tt.name]; ok {
+				rest, found := strings.CutPrefix(probs[0].Message, tt.msg)
+				require.True(t, found, "%q", probs[0].Message)
+				var low, high float64
+				_, err := fmt.Sscanf(rest, "%g to %g", &low, &high)
+				require.NoError(t, err, "%q", rest)
+				assert.InDelta(t, ends[0], low, 1e-15)
+				assert.InDelta(t, ends[1], high, 1e-15)
+			} else if tt.msg != "" {
 				assert.Equal(t, tt.msg, probs[0].Message)
 			}
 			want, _ := AnalyzeLeadLag(x, y, LagOptions{MaxLag: 1})

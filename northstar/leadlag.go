@@ -18,6 +18,11 @@ import (
 // length n supports lags up to n - MinPairs.
 const MinPairs = 4
 
+// intervalTolerance is how far each end of a stored LeadLag's interval may
+// be from the Fisher interval recomputed from its parts when it is read back
+// (see [LeadLag.UnmarshalJSON]).
+const intervalTolerance = 1e-12
+
 // DefaultConfidence is the confidence level a zero [LagOptions.Confidence]
 // stands for.
 const DefaultConfidence = 0.95
