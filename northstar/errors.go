@@ -49,7 +49,10 @@ const (
 	// twice in its topological order, a child listed more than once among a
 	// node's children, a child that does not come before its parent or is
 	// not in the order at all, a node without a valid level, a link weight
-	// that is negative or out of range, or an error from one of its methods.
+	// that is negative or out of range, or an error from one of its methods;
+	// or a hierarchy that disagrees with a candidate on what it is (a node's
+	// metric of the candidate's ID at another level or of another kind, or a
+	// node found by the candidate's ID at another level: see [Select]).
 	ErrInvalidHierarchy outcome.Code = "northstar-invalid-hierarchy"
 	// ErrInfluenceOverflow: an input metric whose influence on the North
 	// Star ([InputMetric.Influence]) is too large for a float64 (about

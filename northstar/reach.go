@@ -228,11 +228,14 @@ func (g *graph) finish() {
 }
 
 // nodesOf returns, for each candidate, the positions of the nodes its metric
-// measures (or, if none, the node whose ID is the metric's ID), laid out in
-// compressed sparse rows: candidate i's nodes are nodes[off[i]:off[i+1]].
-func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes []int32) {
+// measures (or, if none, the node whose ID is the metric's ID, unless a
+// candidate measures it), laid out in compressed sparse rows: candidate i's
+// nodes are nodes[off[i]:off[i+1]]; and, for each node, the candidate that
+// measures it, or -1. Only the candidates in index (those with a metric,
+// the first of each ID) are given nodes.
+func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes, owner []int32) {
 	off = make([]int32, len(cands)+1)
-	owner := make([]int32, len(g.ids)) // candidate measuring each node, or -1
+	owner = make([]int32, len(g.ids))
 	for v, m := range g.metric {
 		owner[v] = -1
 		if m.IsZero() {
@@ -244,11 +247,12 @@ func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes [
 		}
 	}
 	for i, c := range cands {
-		if off[i+1] == 0 {
-			if v, ok := g.pos[c.Metric.ID()]; ok && owner[v] < 0 {
-				owner[v] = int32(i)
-				off[i+1]++
-			}
+		if j, ok := index[c.Metric.ID()]; !ok || j != int32(i) || off[i+1] > 0 {
+			continue
+		}
+		if v, ok := g.pos[c.Metric.ID()]; ok && owner[v] < 0 {
+			owner[v] = int32(i)
+			off[i+1]++
 		}
 	}
 	for i := range cands {
@@ -262,7 +266,49 @@ func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes [
 			fill[i]++
 		}
 	}
-	return off, nodes
+	return off, nodes, owner
+}
+
+// conflicts reports, in topological order, each node whose candidate
+// (owner, from nodesOf) says it is something else than the hierarchy does
+// ([ErrInvalidHierarchy], with the node's ID and the candidate's): a node
+// measured by a metric of the candidate's ID that has another level or
+// another business-outcome kind than the candidate's metric, or a node
+// found by the candidate's ID (measured by no candidate) whose level is not
+// the candidate's. The gates and linkage read the candidate's level and
+// kind, and reach and links the node's place: were they to differ, an
+// output node could pass as a successful customer outcome, and win.
+func (g *graph) conflicts(cands []Candidate, owner []int32) []error {
+	var errs []error
+	for v, i := range owner {
+		if i < 0 {
+			continue
+		}
+		c, node, m := cands[i].Metric, g.ids[v], g.metric[v]
+		ids := []string{node, c.ID()}
+		switch {
+		case !m.IsZero() && m.ID() == c.ID():
+			if m.Level() != c.Level() || m.Kind() != c.Kind() {
+				errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids,
+					"northstar: hierarchy: node %q is measured by metric %q at level %s, but the candidate %q is at level %s",
+					clip(node), clip(m.ID()), levelKind(m.Level(), m.Kind()), clip(c.ID()), levelKind(c.Level(), c.Kind())))
+			}
+		case g.level[v] != c.Level():
+			errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids,
+				"northstar: hierarchy: node %q at level %s stands for the candidate %q, whose ID it has, but the candidate is at level %s",
+				clip(node), levelKind(g.level[v], 0), clip(c.ID()), levelKind(c.Level(), c.Kind())))
+		}
+	}
+	return errs
+}
+
+// levelKind describes a level, and a business outcome's kind: "Output",
+// "Business Outcome, kind cost".
+func levelKind(l outcome.Level, k outcome.Kind) string {
+	if k.IsZero() {
+		return l.String()
+	}
+	return l.String() + ", kind " + k.String()
 }
 
 // walk marks, in seen, every node reachable from start through the rows

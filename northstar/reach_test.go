@@ -420,6 +420,21 @@ func TestSelectHierarchyErrors(t *testing.T) {
 		{"child listed three times", func(h *fakeHierarchy) { h.links = append(h.links, h.links[0], h.links[0]) },
 			`northstar: hierarchy: "answer-call" is listed more than once among the children of "calls-handled"`,
 			[]string{"answer-call", "calls-handled"}},
+		// The hierarchy and a candidate disagree on what the candidate is:
+		// the metric on a node has the candidate's ID but another level, or
+		// another kind; a node found by the candidate's ID (update-crm,
+		// renamed nps, which nothing measures) has another level.
+		{"metric of another level", func(h *fakeHierarchy) {
+			h.nodes[4].metric = metric("calls-handled", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+		}, `northstar: hierarchy: node "calls-handled" is measured by metric "calls-handled" at level Successful Customer Outcome, but the candidate "calls-handled" is at level Output`,
+			[]string{"calls-handled", "calls-handled"}},
+		{"metric of another kind", func(h *fakeHierarchy) {
+			h.nodes[6].metric = metric("cost-to-serve", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Revenue)
+		}, `northstar: hierarchy: node "cost" is measured by metric "cost-to-serve" at level Business Outcome, kind revenue, but the candidate "cost-to-serve" is at level Business Outcome, kind cost`,
+			[]string{"cost", "cost-to-serve"}},
+		{"node by ID of another level", func(h *fakeHierarchy) { h.nodes[2].id = "nps" },
+			`northstar: hierarchy: node "nps" at level Task stands for the candidate "nps", whose ID it has, but the candidate is at level Output`,
+			[]string{"nps", "nps"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -435,6 +450,65 @@ func TestSelectHierarchyErrors(t *testing.T) {
 			assert.Equal(t, tt.ids, probs[0].IDs)
 		})
 	}
+}
+
+// TestSelectHierarchyCandidateConflict: a hierarchy.Model whose output node
+// calls-handled is measured by the output metric calls-handled, and a
+// candidate of that ID that calls itself a successful customer outcome. The
+// canvas gives it importance 3 of 4, so were its claim taken, it would
+// measure the output node, reach fcr (aligned), pass every gate and win
+// on coverage 0.75 against fcr's 0.25. It is an error, naming the node and
+// the candidate, as is a node found by ID whose level is not the
+// candidate's; every such problem is reported, in topological order. A
+// metric that differs from the candidate only in name and direction is
+// not a conflict: only the level and the kind are compared.
+func TestSelectHierarchyCandidateConflict(t *testing.T) {
+	build := func(handled outcome.Metric) hierarchy.Model {
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "answer-call", Level: outcome.Task})
+		b.AddNode(hierarchy.Node{ID: "calls-handled", Level: outcome.Output, Metric: handled})
+		b.AddNode(hierarchy.Node{ID: "fcr", Level: outcome.CustomerOutcome, Metric: fcr})
+		b.AddLink("answer-call", "calls-handled")
+		b.AddLink("calls-handled", "fcr")
+		h, err := b.Build()
+		require.NoError(t, err)
+		return h
+	}
+	cv := MustCanvas(CanvasSpec{Category: "callers", Name: "Callers", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "calls-handled", Importance: dec("3")}, {Metric: "fcr", Importance: dec("1")}, {Metric: "answer-call", Importance: dec("1")}}}}})
+	posing := metric("calls-handled", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	answer := metric("answer-call", outcome.Activity, outcome.HigherIsBetter, 0)
+	in := Input{Candidates: []Candidate{{Metric: fcr}, {Metric: posing}, {Metric: answer}}, Canvases: []Canvas{cv},
+		Policy: DefaultPolicy(), Hierarchy: FromModel(build(callsHandled))}
+	_, err := Select(in)
+	probs := outcome.Problems(err)
+	require.Len(t, probs, 2, "%v", err)
+	for _, p := range probs {
+		assert.ErrorIs(t, p, ErrInvalidHierarchy)
+	}
+	assert.Equal(t, `northstar: hierarchy: node "answer-call" at level Task stands for the candidate "answer-call", whose ID it has, but the candidate is at level Activity`,
+		probs[0].Message)
+	assert.Equal(t, []string{"answer-call", "answer-call"}, probs[0].IDs)
+	assert.Equal(t, `northstar: hierarchy: node "calls-handled" is measured by metric "calls-handled" at level Output, but the candidate "calls-handled" is at level Successful Customer Outcome`,
+		probs[1].Message)
+	assert.Equal(t, []string{"calls-handled", "calls-handled"}, probs[1].IDs)
+
+	// The same level, another name and direction: no conflict. The output
+	// fails the outcome gate, and fcr wins.
+	renamed := outcome.MustMetric(outcome.MetricSpec{ID: "calls-handled", Name: "Calls handled (contact centre)",
+		Level: outcome.Output, Direction: outcome.LowerIsBetter})
+	in.Hierarchy = FromModel(build(renamed))
+	in.Candidates = []Candidate{{Metric: fcr}, {Metric: callsHandled}, {Metric: metric("answer-call", outcome.Task, outcome.HigherIsBetter, 0)}}
+	r, err := Select(in)
+	require.NoError(t, err)
+	w, ok := r.Winner()
+	require.True(t, ok)
+	assert.Equal(t, "fcr", w.Metric.ID())
+	e, _ := r.Find("calls-handled")
+	assert.Equal(t, []string{"calls-handled"}, e.Nodes)
+	assert.Equal(t, []GateFailure{{GateOutcome, reasonOutput}}, e.Failed)
 }
 
 func TestGateHierarchyText(t *testing.T) {

@@ -354,7 +354,16 @@ const (
 //
 // A candidate's nodes in the hierarchy are those its metric measures (whose
 // [Hierarchy.NodeInfo] metric has the candidate's ID) or, if there are none,
-// the node whose ID is the metric's ID.
+// the node whose ID is the metric's ID (unless a candidate's metric
+// measures that node). The hierarchy must agree with the candidate on what
+// it is: a node's metric of the candidate's ID must have the candidate's
+// level and business-outcome kind, and a node found by the candidate's ID
+// must have the candidate's level ([ErrInvalidHierarchy] otherwise, with the
+// node's ID and the candidate's). Only the level and the kind are compared,
+// which are what the gates and linkage read: a node's metric may differ from
+// the candidate's in name, direction or anything else. Otherwise a candidate
+// that calls itself an outcome could take the place of an output's node and
+// pass every gate.
 //
 // # Criteria
 //
@@ -428,8 +437,9 @@ const (
 // of both candidates, the series' own first), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
-// ([ErrConstantSeries]); a hierarchy that answers inconsistently
-// ([ErrInvalidHierarchy]); and, for the winner's input metrics, an
+// ([ErrConstantSeries]); a hierarchy that answers inconsistently, or whose
+// node a candidate measures at another level or kind than the hierarchy
+// says (see above; [ErrInvalidHierarchy]); and, for the winner's input metrics, an
 // influence too large for a float64 ([ErrInfluenceOverflow]).
 //
 // # Input metrics
@@ -566,15 +576,20 @@ func Select(in Input) (Ranking, error) {
 		errs = append(errs, outcome.NewError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
 	}
 	var g *graph
+	var nodeOff, nodes, owner []int32
 	if in.Hierarchy != nil {
 		var herrs []error
 		g, herrs = readHierarchy(in.Hierarchy)
 		errs = append(errs, herrs...)
+		if g != nil {
+			nodeOff, nodes, owner = g.nodesOf(cands, index)
+			errs = append(errs, g.conflicts(cands, owner)...)
+		}
 	}
 	if len(errs) > 0 {
 		return Ranking{}, errors.Join(errs...)
 	}
-	return rank(in, index, pairs, g)
+	return rank(in, index, pairs, g, nodeOff, nodes)
 }
 
 // ratingErrors reports every problem with a candidate's ratings.
@@ -618,7 +633,7 @@ func ratingErrors(c Candidate) []error {
 }
 
 // rank scores and ranks valid input.
-func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error) {
+func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes []int32) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
 	wf := in.Policy.Weights.floats()
@@ -684,10 +699,8 @@ func rank(in Input, index map[string]int32, pairs int, g *graph) (Ranking, error
 	}
 
 	// Reach, and the links the hierarchy shows.
-	var nodeOff, nodes []int32
 	var hier [][]Link
 	if g != nil {
-		nodeOff, nodes = g.nodesOf(cands, index)
 		hier = hierarchyEvidence(g, entries, nodeOff, nodes)
 	}
 
