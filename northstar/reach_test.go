@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"strconv"
@@ -369,6 +370,51 @@ func TestSelectWithHierarchyNodeByID(t *testing.T) {
 	assert.InDelta(t, 3, fx.Influence, 1e-15, "diagnose 2 + fixes 1")
 	f, _ := r.Find("fixes")
 	assert.Equal(t, []string{"diagnose", "fixes"}, f.Nodes)
+}
+
+// TestSelectLinksThroughNodeByID: a hierarchy whose nodes carry no metrics,
+// as cxtest.Hierarchy builds them: calls-handled (output) -> cost-to-serve
+// (business outcome) -> fcr (successful customer outcome). Each candidate
+// stands for the node of its ID, for the gates and reach, and so for the
+// links: fcr is fed by cost-to-serve's node, whose kind, cost, comes from the
+// candidate cost-to-serve, so fcr links to it (linkage 1), and calls-handled
+// feeds it; exactly as when the nodes carry the metrics.
+func TestSelectLinksThroughNodeByID(t *testing.T) {
+	build := func(measured bool) hierarchy.Model {
+		m := func(x outcome.Metric) outcome.Metric {
+			if measured {
+				return x
+			}
+			return outcome.Metric{}
+		}
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "fcr", Level: outcome.CustomerOutcome, Metric: m(fcr)})
+		b.AddNode(hierarchy.Node{ID: "cost-to-serve", Level: outcome.BusinessOutcome, Metric: m(costToServe)})
+		b.AddNode(hierarchy.Node{ID: "calls-handled", Level: outcome.Output, Metric: m(callsHandled)})
+		b.AddLink("calls-handled", "cost-to-serve")
+		b.AddLink("cost-to-serve", "fcr")
+		h, err := b.Build()
+		require.NoError(t, err)
+		return h
+	}
+	cv := MustCanvas(CanvasSpec{Category: "callers", Name: "Callers", Weight: dec("1"),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "fcr", Importance: dec("1")}}}}})
+	for _, measured := range []bool{false, true} {
+		t.Run(fmt.Sprintf("measured %v", measured), func(t *testing.T) {
+			r, err := Select(Input{Candidates: []Candidate{{Metric: fcr}, {Metric: costToServe}, {Metric: callsHandled}},
+				Canvases: []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: FromModel(build(measured))})
+			require.NoError(t, err)
+			e, _ := r.Find("fcr")
+			assert.Equal(t, []string{"fcr"}, e.Nodes)
+			assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, FedBy: true}}, e.Links)
+			assert.Equal(t, 1.0, e.Score(Linkage).Raw)
+			ch, _ := r.Find("calls-handled")
+			assert.Equal(t, []Link{{Outcome: "cost-to-serve", Kind: outcome.Cost, Feeds: true}}, ch.Links)
+			cost, _ := r.Find("cost-to-serve")
+			assert.Empty(t, cost.Links, "its own node is no link")
+		})
+	}
 }
 
 func TestSelectWithoutHierarchyReachIsMissing(t *testing.T) {

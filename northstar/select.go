@@ -385,11 +385,13 @@ const (
 //     metric may follow the outcome rather than drive it, so it is not
 //     linked by evidence); and those connected to its nodes in the
 //     hierarchy either way, through a business-outcome node's metric,
-//     which carries the kind: those its nodes contribute to, directly or
-//     through others ([Link.Feeds]), and those that contribute to its nodes
-//     ([Link.FedBy]). A [hierarchy.Model] links only upward, so nothing
-//     above a successful customer outcome is a business outcome: its links
-//     in the hierarchy are to the business outcomes that feed it.
+//     which carries the kind (for a node with no metric, the candidate that
+//     stands for it by having its ID, as for the gates and reach): those
+//     its nodes contribute to, directly or through others ([Link.Feeds]),
+//     and those that contribute to its nodes ([Link.FedBy]). A
+//     [hierarchy.Model] links only upward, so nothing above a successful
+//     customer outcome is a business outcome: its links in the hierarchy
+//     are to the business outcomes that feed it.
 //   - [Ratings]: the mean position of its ratings on their scales, from 0
 //     to 1; 0, and marked missing, without ratings.
 //   - [Reach]: "touches everyone and everything": the share of the
@@ -589,7 +591,7 @@ func Select(in Input) (Ranking, error) {
 	if len(errs) > 0 {
 		return Ranking{}, errors.Join(errs...)
 	}
-	return rank(in, index, pairs, g, nodeOff, nodes)
+	return rank(in, index, pairs, g, nodeOff, nodes, owner)
 }
 
 // ratingErrors reports every problem with a candidate's ratings.
@@ -633,7 +635,7 @@ func ratingErrors(c Candidate) []error {
 }
 
 // rank scores and ranks valid input.
-func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes []int32) (Ranking, error) {
+func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes, owner []int32) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
 	wf := in.Policy.Weights.floats()
@@ -701,7 +703,7 @@ func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes 
 	// Reach, and the links the hierarchy shows.
 	var hier [][]Link
 	if g != nil {
-		hier = hierarchyEvidence(g, entries, nodeOff, nodes)
+		hier = hierarchyEvidence(g, entries, nodeOff, nodes, owner)
 	}
 
 	// Lead strength and linkage, from the series, the declared links and
@@ -1039,8 +1041,9 @@ func quote(s string) string { return strconv.Quote(clip(s)) }
 // hierarchyEvidence sets each candidate's reach and nodes, and returns the
 // business outcomes each is linked to through the hierarchy: those its nodes
 // contribute to and those that contribute to its nodes, in the topological
-// order of the first node of each outcome's metric.
-func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Link {
+// order of the first node of each outcome's metric. owner[u] is the
+// candidate that measures node u, or -1 (see [graph.nodesOf]).
+func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32) [][]Link {
 	n := len(g.ids)
 	seen := make([]bool, n)
 	queue := make([]int32, 0, n)
@@ -1055,6 +1058,17 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Li
 	}
 	var conn []int32 // business-outcome nodes above or beneath, reused
 	hier := make([][]Link, len(entries))
+	// measure returns the metric that gives node u's business outcome and
+	// its kind: the node's own metric or, for a node with none, the metric
+	// of the candidate that stands for it by having its ID (at the node's
+	// level, as Select checks), so that a hierarchy whose nodes carry no
+	// metrics links as one whose nodes do; the zero Metric if neither.
+	measure := func(u int32) outcome.Metric {
+		if m := g.metric[u]; !m.IsZero() || owner[u] < 0 {
+			return m
+		}
+		return entries[owner[u]].Metric
+	}
 	for i := range entries {
 		mine := nodes[nodeOff[i]:nodeOff[i+1]]
 		if len(mine) == 0 {
@@ -1064,7 +1078,7 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Li
 		e.Nodes = names[nodeOff[i]:nodeOff[i+1]:nodeOff[i+1]]
 		conn = conn[:0]
 		mark := func(u int32, bit uint8) {
-			if g.level[u] != outcome.BusinessOutcome || !g.metric[u].Kind().IsValid() || slices.Contains(mine, u) {
+			if g.level[u] != outcome.BusinessOutcome || !measure(u).Kind().IsValid() || slices.Contains(mine, u) {
 				return
 			}
 			if how[u] == 0 {
@@ -1095,7 +1109,7 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes []int32) [][]Li
 		}
 		slices.Sort(conn) // topological order
 		for _, u := range conn {
-			m := g.metric[u]
+			m := measure(u)
 			l := Link{Outcome: m.ID(), Kind: m.Kind(), Feeds: how[u]&feeds != 0, FedBy: how[u]&fedBy != 0}
 			how[u] = 0
 			if j := slices.IndexFunc(hier[i], func(h Link) bool { return h.Outcome == l.Outcome }); j >= 0 {
