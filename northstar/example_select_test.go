@@ -289,14 +289,14 @@ func ExamplePolicy_UnmarshalJSON() {
 func ExampleCriterion() {
 	var none northstar.Criterion
 	fmt.Println(none.IsZero(), none.IsValid(), northstar.Reach.IsValid())
-	stored, _ := json.Marshal(northstar.WeightChange{Criterion: northstar.Ratings, From: 1, To: 4, Challenger: "effort"})
+	stored, _ := json.Marshal(northstar.WeightChange{Criterion: northstar.Ratings, From: 1, To: 4, Rise: true, Challenger: "effort"})
 	fmt.Println(string(stored))
 	var back northstar.WeightChange
 	_ = json.Unmarshal(stored, &back)
 	fmt.Printf("%s: %+g\n", back.Criterion, back.Delta())
 	// Output:
 	// true false true
-	// {"criterion":"ratings","from":1,"to":4,"challenger":"effort"}
+	// {"criterion":"ratings","from":1,"to":4,"rise":true,"challenger":"effort"}
 	// ratings: +3
 }
 

@@ -43,9 +43,9 @@ type Robustness struct {
 	// the two tie as the ranking sees them and the tie-break decides.
 	Margin float64 `json:"margin"`
 	// Changes are the smallest weight changes that bring a challenger
-	// level with the winner: at most one per criterion and direction, those
-	// that exist, smallest |change| first (then in criterion order, a rise
-	// before a fall).
+	// level with the winner: at most one per criterion and direction
+	// ([WeightChange.Rise]), those that exist, smallest |change| first (then
+	// in criterion order, a rise before a fall).
 	Changes []WeightChange `json:"changes,omitempty"`
 }
 
@@ -58,11 +58,19 @@ type WeightChange struct {
 	// challenger draws level.
 	From float64 `json:"from"`
 	To   float64 `json:"to"`
+	// Rise says which way the weight moves: true for a rise, false for a
+	// fall. It says so also when To equals From, as when the winner leads
+	// only by the tie-break (the two tie on total): then any rise (or
+	// fall) at all, however small, puts the challenger ahead, and a move
+	// the other way does not.
+	Rise bool `json:"rise"`
 	// Challenger is the metric ID of the candidate that draws level.
 	Challenger string `json:"challenger"`
 }
 
-// Delta returns To - From: positive for a rise, negative for a fall.
+// Delta returns To - From: positive for a rise, negative for a fall, and
+// zero when the challenger already ties the winner (then [WeightChange.Rise]
+// says which way the weight must move).
 func (w WeightChange) Delta() float64 { return w.To - w.From }
 
 // Smallest returns the smallest change of any one criterion weight that
@@ -140,7 +148,7 @@ func robustness(entries []Entry, w [numCriteria]float64) Robustness {
 				to = w[k] - x
 			}
 			r.Changes = append(r.Changes, WeightChange{Criterion: Criterion(k + 1), From: w[k], To: to,
-				Challenger: entries[who[k][dir]].Metric.ID()})
+				Rise: dir == 0, Challenger: entries[who[k][dir]].Metric.ID()})
 		}
 	}
 	// Stable: equal changes stay in criterion order, a rise before a fall.

@@ -295,7 +295,7 @@ func TestSelectRobustnessProperty(t *testing.T) {
 	// someone else. No change of one weight smaller than the smallest
 	// reported changes the winner.
 	rng := rand.New(rand.NewPCG(7, 8))
-	checked := 0
+	checked, zeros := 0, 0
 	for trial := range 150 {
 		in := randomInput(rng, 2+rng.IntN(8), 1+rng.IntN(4))
 		r, err := Select(in)
@@ -313,17 +313,19 @@ func TestSelectRobustnessProperty(t *testing.T) {
 				long = 0 // the tie-break at zero favours the challenger
 			}
 			if d != 0 {
+				assert.Equal(t, d > 0, ch.Rise, "trial %d: %+v", trial, ch)
 				assert.Equal(t, w.Metric.ID(), winner(t, withWeight(in, ch.Criterion, short)), "trial %d: %+v", trial, ch)
 				assert.NotEqual(t, w.Metric.ID(), winner(t, withWeight(in, ch.Criterion, long)), "trial %d: %+v", trial, ch)
 			} else {
-				// A tie held by the tie-break: the least change one way or
-				// the other hands the win over.
-				up := winner(t, withWeight(in, ch.Criterion, ch.From+1e-6))
-				down := w.Metric.ID()
-				if ch.From > 0 {
-					down = winner(t, withWeight(in, ch.Criterion, ch.From-1e-6))
+				// A tie held by the tie-break: the least change the way
+				// Rise says hands the win over.
+				step := 1e-6
+				if !ch.Rise {
+					step = -step
+					require.GreaterOrEqual(t, ch.From, 1e-6, "trial %d: %+v", trial, ch)
 				}
-				assert.True(t, up != w.Metric.ID() || down != w.Metric.ID(), "trial %d: %+v", trial, ch)
+				assert.NotEqual(t, w.Metric.ID(), winner(t, withWeight(in, ch.Criterion, ch.From+step)), "trial %d: %+v", trial, ch)
+				zeros++
 			}
 			checked++
 		}
@@ -343,6 +345,7 @@ func TestSelectRobustnessProperty(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 100)
+	t.Logf("%d changes checked, %d of them ties held by the tie-break", checked, zeros)
 }
 
 func TestSelectProperties(t *testing.T) {
@@ -649,11 +652,30 @@ func TestSelectTotalsToTwelvePlaces(t *testing.T) {
 	assert.Equal(t, "b", r.Robustness.RunnerUp)
 	assert.Equal(t, 0.0, r.Robustness.Margin)
 	// Tied already: b draws level at no change, the tie-break deciding; the
-	// smallest rise of ratings, or fall of coverage, puts it ahead.
+	// smallest fall of coverage (where a is better: 1 against 2/3), or rise
+	// of ratings (where b is: 1 against 0), puts it ahead, and Rise says
+	// which. Both are changes of 0, in criterion order.
 	assert.Equal(t, []WeightChange{
-		{Criterion: Coverage, From: 3, To: 3, Challenger: "b"},
-		{Criterion: Ratings, From: 1, To: 1, Challenger: "b"},
+		{Criterion: Coverage, From: 3, To: 3, Rise: false, Challenger: "b"},
+		{Criterion: Ratings, From: 1, To: 1, Rise: true, Challenger: "b"},
 	}, r.Robustness.Changes)
+	// Checked: a rise of ratings' weight to 1.001 puts b ahead (b gains
+	// 0.001·1, a nothing), a rise of coverage's to 3.001 keeps a (a gains
+	// 0.001·1, b 0.001·2/3); a fall of coverage's to 2.999 puts b ahead.
+	for _, tt := range []struct {
+		c      Criterion
+		to     string
+		winner string
+	}{{Ratings, "1.001", "b"}, {Coverage, "3.001", "a"}, {Coverage, "2.999", "b"}, {Ratings, "0.999", "a"}} {
+		in := Input{Candidates: []Candidate{{Metric: a}, {Metric: b, Ratings: []Rating{rating("x", 5, 1, 5)}}},
+			Canvases: []Canvas{cv}, Policy: DefaultPolicy()}
+		in.Policy.Weights = in.Policy.Weights.With(tt.c, dec(tt.to))
+		assert.Equal(t, tt.winner, winner(t, in), "%s to %s", tt.c, tt.to)
+	}
+	out, err := json.Marshal(r.Robustness.Changes)
+	require.NoError(t, err)
+	assert.Equal(t, `[{"criterion":"coverage","from":3,"to":3,"rise":false,"challenger":"b"},`+
+		`{"criterion":"ratings","from":1,"to":1,"rise":true,"challenger":"b"}]`, string(out))
 }
 
 func TestSelectCanvasGateNeedsReliance(t *testing.T) {
