@@ -170,10 +170,11 @@ type Score struct {
 	// the number of business-outcome kinds linked, from 0 to 4).
 	Raw float64 `json:"raw"`
 	// Normalised is Raw divided by the largest Raw among the eligible
-	// candidates (those that pass every gate), so the best eligible
-	// candidate scores 1; 0 when no eligible candidate has a Raw above 0.
-	// A candidate that fails a gate is measured on the same yardstick, so
-	// its score can exceed 1: it shows what it would have brought.
+	// candidates (those that pass every gate), or among all the candidates
+	// if none is eligible, so the best of them scores 1; it is 0 for every
+	// candidate when that largest Raw is 0. A candidate that fails a gate
+	// is measured on the same yardstick, so its score can exceed 1: it
+	// shows what it would have brought.
 	Normalised float64 `json:"normalised"`
 	// Weight is the criterion's weight, normalised so the weights sum to 1.
 	Weight float64 `json:"weight"`
@@ -403,8 +404,11 @@ const (
 // Each raw value is divided by the largest among the candidates that pass
 // every gate (among all candidates if none does), so the best scores 1; the
 // criterion weights are divided by their sum; a candidate's total is the sum
-// over the criteria of weight times score, from 0 to 1, to 12 decimal places
-// ([Entry.Total]).
+// over the criteria of weight times score, to 12 decimal places
+// ([Entry.Total]). It is from 0 to 1 for a candidate that passes every gate
+// (and for every candidate when none does); one that fails a gate is
+// measured on the same yardstick, so its scores, and its total, may be
+// more: an output rated above every eligible candidate totals above 1.
 //
 // # Order
 //

@@ -737,6 +737,46 @@ func TestSelectCanvasGateNeedsReliance(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// TestSelectIneligibleTotalAboveOne: the totals of candidates that pass
+// every gate are from 0 to 1, but one that fails a gate is measured on the
+// same yardstick and may total more. One canvas: a (a successful customer
+// outcome) has importance 1 and o (an output) 3: coverage 0.25 and 0.75. a
+// is rated 3 on a scale from 1 to 5 (0.5), o 5 (1). Default weights 3, 2,
+// 2, 1, 2 normalise to 0.3, 0.2, 0.2, 0.1, 0.2; no series, links or
+// hierarchy. Only a is eligible, so the yardstick is a's: a totals 0.3·1 +
+// 0.1·1 = 0.4, and o 0.3·(0.75/0.25) + 0.1·(1/0.5) = 0.9 + 0.2 = 1.1. With
+// no eligible candidate (a an output too) the yardstick is o's, and every
+// total is from 0 to 1: o 0.3 + 0.1 = 0.4, a 0.3/3 + 0.1/2 = 0.15.
+func TestSelectIneligibleTotalAboveOne(t *testing.T) {
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{
+			{Metric: "a", Importance: dec("1")}, {Metric: "o", Importance: dec("3")}}}}})
+	o := Candidate{Metric: metric("o", outcome.Output, outcome.HigherIsBetter, 0), Ratings: []Rating{rating("x", 5, 1, 5)}}
+	for _, tt := range []struct {
+		name     string
+		aLevel   outcome.Level
+		ids      []string
+		a, o     float64 // totals
+		oNormCov float64
+	}{
+		{"a eligible", outcome.CustomerOutcome, []string{"a", "o"}, 0.4, 1.1, 3},
+		{"none eligible", outcome.Output, []string{"o", "a"}, 0.15, 0.4, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Candidate{Metric: metric("a", tt.aLevel, outcome.HigherIsBetter, 0), Ratings: []Rating{rating("x", 3, 1, 5)}}
+			r, err := Select(Input{Candidates: []Candidate{a, o}, Canvases: []Canvas{cv}, Policy: DefaultPolicy()})
+			require.NoError(t, err)
+			assert.Equal(t, tt.ids, ids(r))
+			ea, _ := r.Find("a")
+			eo, _ := r.Find("o")
+			assert.InDelta(t, tt.a, ea.Total, 1e-12)
+			assert.InDelta(t, tt.o, eo.Total, 1e-12)
+			assert.InDelta(t, tt.oNormCov, eo.Score(Coverage).Normalised, 1e-15)
+		})
+	}
+}
+
 func TestSelectNoEligibleCandidate(t *testing.T) {
 	// Only outputs: no winner; the yardstick is then all candidates.
 	cv := MustCanvas(CanvasSpec{Category: "all", Name: "All", Weight: dec("1"),
