@@ -85,8 +85,10 @@
 // node's value from the nodes that feed it: their weighted sum, weighted
 // mean, minimum or maximum ([Method]). Values are decimals at the API and
 // fixed-point integers inside: the weighted sum is exact, accumulated in
-// int64 or, when that would overflow, 128 bits, never in one decimal per
-// link. A missing value is reported, not taken as zero unless
+// int64 or, when that would overflow, 128 bits (and, for a node whose
+// partial sums pass those, a big.Int, so that terms which cancel still give
+// the value), never in one decimal per link; a node's value must fit in 128
+// bits. A missing value is reported, not taken as zero unless
 // [MissingAsZero] says so.
 //
 // [Model.Attribute] explains a node's change between two periods: it splits
