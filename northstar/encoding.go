@@ -607,7 +607,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 	if !confOK {
 		bad(ErrInvalidConfidence, "confidence level %v is not strictly between 0 and 1", c)
 	}
-	if lagOK && n-maxLag < MinPairs {
+	if lagOK && (n < MinPairs || n-maxLag < MinPairs) { // n-maxLag cannot wrap
 		bad(ErrSeriesTooShort, "series of %d values are too short for lags up to %d: at least %d values are needed",
 			n, maxLag, uint64(maxLag)+MinPairs)
 	}

@@ -214,6 +214,10 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		// counts (5, 6, 5) are then not 4 - |lag| either.
 		{"too short", edit(`"len":6`, `"len":4`), []outcome.Code{ErrSeriesTooShort, ErrInvalidLeadLag},
 			"northstar: lead/lag result: series of 4 values are too short for lags up to 1: at least 5 values are needed"},
+		// The most negative length: n - maxLag would wrap round to a large
+		// length, and the pair counts with it.
+		{"most negative length", edit(`"len":6`, `"len":-9223372036854775808`), []outcome.Code{ErrSeriesTooShort, ErrInvalidLeadLag},
+			"northstar: lead/lag result: series of -9223372036854775808 values are too short for lags up to 1: at least 5 values are needed"},
 		{"a lag missing", edit(`,{"lag":1,"r":0.8,"pairs":5}`, ``), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: 2 correlations for lags up to 1, where 3 (one at each lag from -1 to 1) are expected"},
 		{"lags out of order", edit(`"lag":-1,`, `"lag":1,`), []outcome.Code{ErrInvalidLeadLag},
