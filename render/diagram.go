@@ -54,12 +54,12 @@ type DiagramOptions struct {
 
 // The flags of a node in a view.
 const (
-	flagAligned uint8 = 1 << iota // reaches a successful customer outcome
-	flagUnsupported               // a successful customer outcome no work feeds
-	flagDrawn                     // the diagram shows it
-	flagLit                       // on the highlighted line of sight
-	flagExits                     // hidden, with its exits worked out (see collapse)
-	flagSeen                      // visited by the search in align
+	flagAligned     uint8 = 1 << iota // reaches a successful customer outcome
+	flagUnsupported                   // a successful customer outcome no work feeds
+	flagDrawn                         // the diagram shows it
+	flagLit                           // on the highlighted line of sight
+	flagExits                         // hidden, with its exits worked out (see collapse)
+	flagSeen                          // visited by the search in align
 )
 
 // edge is a link to draw, between node positions, with its weight in
