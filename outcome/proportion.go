@@ -518,12 +518,13 @@ func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval
 
 // jsonFloat decodes raw, the JSON value of the field name, into *v as
 // encoding/json does, reporting a value that is not a number, or a number
-// beyond float64's range (1e400); null leaves *v as it is.
+// beyond float64's range (1e400), said as a number between about -1.8e308
+// and 1.8e308; null leaves *v as it is.
 func jsonFloat(j *jsonForm, name string, raw json.RawMessage, v *float64) {
 	if err := json.Unmarshal(raw, v); err != nil {
 		want := "a number"
 		if strictjson.ValueKind(raw) == want {
-			want = "a number within float64's range (about ±1.8e308)"
+			want = "a number between about -1.8e308 and 1.8e308"
 		}
 		j.wrongType(err, name, want, raw)
 	}

@@ -1363,14 +1363,14 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			`"difference":{"estimate":"0.1","x":[],"LOW":1e400,"high":null,"confidence":true,"method":"wald","method":5}}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
 			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison "difference": "low" must be a number within float64's range (about ±1.8e308), not the number 1e400`},
+				`outcome: proportion comparison "difference": "low" must be a number between about -1.8e308 and 1.8e308, not the number 1e400`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "confidence" must be a number, not true`},
 			{outcome.ErrInvalidJSON,
 				`outcome: proportion comparison "difference": "method" must be a string naming an interval method, not the number 5`},
 		}},
 		{"a number beyond float64", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"pValue":-1e400}`, []problem{
 			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison: "pValue" must be a number within float64's range (about ±1.8e308), not the number -1e400`},
+				`outcome: proportion comparison: "pValue" must be a number between about -1.8e308 and 1.8e308, not the number -1e400`},
 		}},
 		{"B not an object", `{"a":{"successes":1,"trials":1},"b":[1,2]}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "b" must be a proportion {"successes","trials"}, not an array`},

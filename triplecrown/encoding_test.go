@@ -318,7 +318,7 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 			`{"cost":{"relative":"2"},"service":{"absolute":"1","currency":"EUR"},"significanceLevel":"x","precision":{"places":2}}`,
 			[]problem{
 				{outcome.ErrInvalidThreshold, `triplecrown: policy, cost threshold: relative threshold 2 is outside 0 to 1 (0% to 100%)`},
-				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: a value is a string, not a number`},
+				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: the value must be a number, not the string "x"`},
 				{outcome.ErrUnknownRounding, `triplecrown: policy, precision: a precision needs its rounding "mode"`},
 				{outcome.ErrInvalidThreshold, `triplecrown: the service threshold cannot be money (1 EUR)`},
 			}},
@@ -328,7 +328,7 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 				{outcome.ErrUnknownRounding, `triplecrown: the policy needs a precision with a valid rounding mode`},
 			}},
 		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
-			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: json: unknown field "materiality"`}}},
+			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: unknown field "materiality"`}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := MustPolicy(policySpec())
@@ -499,7 +499,7 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`5`, `""`, `{"baseline":{"amount":"x","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}}`,
 				"", `{"name":" ","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"value":"2"}}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: a value is a number, not a string`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value must be a string, not the number 5`},
 				{ErrInvalidAmount, nil, `triplecrown: a scorecard's baseline cost: amount "x" is not a decimal number`},
 				{ErrEmptyPeriod, nil, `triplecrown: a scorecard has no period`},
 				{outcome.ErrEmptyName, nil, `triplecrown: a scorecard has a service measure without a name`},

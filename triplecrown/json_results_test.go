@@ -312,7 +312,7 @@ func TestROI_JSON(t *testing.T) {
 			`{"investment":{"amount":"-5","currency":"EUR"},"revenueGained":{"amount":"1","currency":"eur"},"periods":"36"}`,
 			[]string{
 				`unknown-currency: triplecrown: ROI, revenue gained: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`,
-				`invalid-json: triplecrown: ROI, periods: invalid JSON: a value is a string, not an integer`,
+				`invalid-json: triplecrown: ROI, periods: invalid JSON: the value must be an integer, not the string "36"`,
 				`negative-money: triplecrown: the investment -5 EUR is negative`,
 			}},
 		{"a null investment", `{"investment":null,"periods":1}`,
