@@ -605,18 +605,3 @@ func FuzzScore(f *testing.F) {
 		}
 	})
 }
-
-// FuzzScanDecimal: scanDecimal reads any text as decimal.NewFromString
-// reads it (see checkScanAgrees), so that parsing without decimal accepts
-// the same amounts.
-func FuzzScanDecimal(f *testing.F) {
-	for _, s := range append(scanSeeds, "1234.50", "-3", "12,50", "0.000", "−7") {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > 200 {
-			return
-		}
-		checkScanAgrees(t, text)
-	})
-}

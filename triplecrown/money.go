@@ -3,7 +3,6 @@ package triplecrown
 import (
 	"errors"
 	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 
@@ -381,128 +380,27 @@ func parseDecimal(text, what string) (decimal.Decimal, error) {
 
 // parseBounded parses text as a decimal within b; what names the field in
 // the message. Text longer than twice b's digits, and 16 more, which any
-// decimal within b fits in, is refused before it is parsed. Text in the syntax
-// [scanDecimal] reads whose decimal is beyond b, such as "1e999999999" or
-// "0e20000", is an error with code [ErrInvalidAmount] that says it is out
-// of range; other text one that says it is not a decimal number. The
-// decimal is built from the text's digits and exponent, not by
-// decimal.NewFromString, so that no package-level setting of decimal
-// (MaxDecodeExponent) decides what is accepted: b does.
+// decimal within b fits in, is refused before it is parsed. Text in
+// [decfmt.Parse]'s syntax (decimal.NewFromString's) whose decimal is beyond
+// b, such as "1e999999999" or "0e20000", is an error with code
+// [ErrInvalidAmount] that says it is out of range; other text one that says
+// it is not a decimal number. decfmt.Parse builds the decimal from the
+// text's digits and exponent, not with decimal.NewFromString, so that no
+// package-level setting of decimal (MaxDecodeExponent) decides what is
+// accepted: b does.
 func parseBounded(text, what string, b bounds) (decimal.Decimal, error) {
 	if len(text) > 2*b.digits+16 {
 		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
 			"triplecrown: %s %q is too long", what, clip(text))
 	}
-	p, ok := scanDecimal(text)
-	if !ok {
-		return decimal.Decimal{}, newError(ErrInvalidAmount, nil, "triplecrown: %s %q is not a decimal number", what, clip(text))
+	d, err := decfmt.Parse(text, b.digits, b.exp)
+	if err == nil {
+		return d, nil
 	}
-	if err := p.check(b, what); err != nil {
-		return decimal.Decimal{}, err
+	if e := (*decfmt.Error)(nil); errors.As(err, &e) && e.Range {
+		return decimal.Decimal{}, newError(ErrInvalidAmount, nil,
+			"triplecrown: %s with %d digits and exponent %s is out of range (at most %d digits, exponent within ±%d)",
+			what, e.NumDigits(), clip(e.Exponent), b.digits, b.exp)
 	}
-	return p.decimal(), nil
-}
-
-// decimalParts is decimal text taken apart by [scanDecimal]: the sign, the
-// coefficient's digits (the text's, without the point and the leading
-// zeros: "" for zero) and the exponent, which is only a bound when huge.
-type decimalParts struct {
-	neg    bool
-	digits string
-	exp    int64
-	huge   bool   // the exponent is beyond ±2^62: exp is not it
-	expTxt string // the text of the exponent, if huge
-	places int    // the digits after the point, if huge
-}
-
-// scanDecimal takes text apart in the syntax that decimal.NewFromString
-// reads: an optional sign, then digits with at most one point among them
-// (at least one digit), then optionally "e" or "E" and the exponent, an
-// integer with an optional sign: "12.50", "-.5", "+3.", "1.5e-3". A minus
-// sign may also be U+2212, as decimal reads it. It reports false for text
-// that is not in that syntax. Its cost is linear in the length of text,
-// whatever the exponent says.
-func scanDecimal(text string) (decimalParts, bool) {
-	var p decimalParts
-	s := strings.ReplaceAll(text, "\u2212", "-")
-	mant, expText, hasExp := s, "", false
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		mant, expText, hasExp = s[:i], s[i+1:], true
-	}
-	if mant != "" && (mant[0] == '+' || mant[0] == '-') {
-		p.neg, mant = mant[0] == '-', mant[1:]
-	}
-	point, n := -1, 0
-	for i := 0; i < len(mant); i++ {
-		switch c := mant[i]; {
-		case '0' <= c && c <= '9':
-			n++
-		case c == '.' && point < 0:
-			point = i
-		default:
-			return decimalParts{}, false
-		}
-	}
-	if n == 0 {
-		return decimalParts{}, false
-	}
-	places := 0
-	if point >= 0 {
-		places = len(mant) - point - 1
-		mant = mant[:point] + mant[point+1:]
-	}
-	p.digits = strings.TrimLeft(mant, "0")
-	if hasExp {
-		digits := strings.TrimPrefix(strings.TrimPrefix(expText, "+"), "-")
-		if len(expText)-len(digits) > 1 || digits == "" || strings.Trim(digits, "0123456789") != "" {
-			return decimalParts{}, false
-		}
-		// An integer: ParseInt fails only for one too large for an int64.
-		if e, err := strconv.ParseInt(expText, 10, 64); err == nil && -1<<62 <= e && e <= 1<<62 {
-			p.exp = e
-		} else {
-			p.huge, p.expTxt, p.places = true, expText, places
-			return p, true
-		}
-	}
-	p.exp -= int64(places)
-	return p, true
-}
-
-// check reports p if its decimal is beyond b, as [bounds.check] reports a
-// decimal: an error with code [ErrInvalidAmount], what naming p.
-func (p decimalParts) check(b bounds, what string) error {
-	n := max(len(p.digits), 1) // zero has one digit, as decimal counts it
-	if !p.huge && -int64(b.exp) <= p.exp && p.exp <= int64(b.exp) && n <= b.digits {
-		return nil
-	}
-	exp := strconv.FormatInt(p.exp, 10)
-	if p.huge {
-		e, _ := new(big.Int).SetString(strings.TrimPrefix(p.expTxt, "+"), 10)
-		exp = clip(e.Sub(e, big.NewInt(int64(p.places))).String())
-	}
-	return newError(ErrInvalidAmount, nil,
-		"triplecrown: %s with %d digits and exponent %s is out of range (at most %d digits, exponent within ±%d)",
-		what, n, exp, b.digits, b.exp)
-}
-
-// decimal returns the decimal p stands for, which is within bounds (its
-// exponent an int32): in an int64 if its coefficient has at most 18
-// digits, else in a big.Int.
-func (p decimalParts) decimal() decimal.Decimal {
-	if len(p.digits) <= maxCompactDigits {
-		var c int64
-		for i := 0; i < len(p.digits); i++ {
-			c = c*10 + int64(p.digits[i]-'0')
-		}
-		if p.neg {
-			c = -c
-		}
-		return decimal.New(c, int32(p.exp))
-	}
-	c, _ := new(big.Int).SetString(p.digits, 10) // digits only: scanDecimal checked
-	if p.neg {
-		c.Neg(c)
-	}
-	return decimal.NewFromBigInt(c, int32(p.exp))
+	return decimal.Decimal{}, newError(ErrInvalidAmount, nil, "triplecrown: %s %q is not a decimal number", what, clip(text))
 }

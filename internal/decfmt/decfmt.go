@@ -1,5 +1,5 @@
-// Package decfmt writes a decimal as text the same way whatever the
-// package-level settings of shopspring/decimal say.
+// Package decfmt writes a decimal as text, and reads one from text, the
+// same way whatever the package-level settings of shopspring/decimal say.
 //
 // [decimal.Decimal.String] reads two package-level variables:
 // [decimal.TrimTrailingZeros] (true by default) and
@@ -8,6 +8,13 @@
 // table, label and JSON form built with String would then change with it.
 // The module promises the same output for the same input, byte for byte,
 // whatever the global state, so it writes decimals with [String] instead.
+//
+// decimal.NewFromString, and so decimal's UnmarshalJSON and UnmarshalText,
+// read a third, [decimal.MaxDecodeExponent], and refuse a text whose
+// exponent is beyond it: set to 10, "1e-11" is refused. The module reads
+// decimal text with [Parse] (and JSON with [ParseJSON]) instead, within
+// bounds each caller gives, so that what a decoder accepts, and what it
+// decodes it to, do not change with that setting either.
 package decfmt
 
 import "github.com/shopspring/decimal"
