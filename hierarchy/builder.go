@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -237,12 +239,22 @@ func (b *Builder) addWeight(w int64) {
 	b.links++
 }
 
-// addLinkText adds a link whose weight is decimal text, as JSON gives it.
+// addLinkText adds a link whose weight is decimal text, as JSON gives it,
+// read by [decfmt.Parse] (decimal.NewFromString's syntax) with any number of
+// digits and an exponent within ±[decfmt.DefaultMaxExponent], what
+// NewFromString accepts under decimal's defaults, whatever
+// decimal.MaxDecodeExponent says now.
 func (b *Builder) addLinkText(from, to, text string) {
-	d, err := decimal.NewFromString(text)
+	d, err := decfmt.Parse(text, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
 	if err != nil {
-		b.problems = append(b.problems, newError(ErrInvalidWeight, []string{from, to},
-			"hierarchy: link %q -> %q has weight %q, which is not a decimal number", clip(from), clip(to), clip(text)))
+		if e := (*decfmt.Error)(nil); errors.As(err, &e) && e.Range {
+			b.problems = append(b.problems, newError(ErrInvalidWeight, []string{from, to},
+				"hierarchy: link %q -> %q has weight %q, whose exponent %s is beyond ±%d",
+				clip(from), clip(to), clip(text), clip(e.Exponent), decfmt.DefaultMaxExponent))
+		} else {
+			b.problems = append(b.problems, newError(ErrInvalidWeight, []string{from, to},
+				"hierarchy: link %q -> %q has weight %q, which is not a decimal number", clip(from), clip(to), clip(text)))
+		}
 		b.addScaled(from, to, 0)
 		return
 	}

@@ -58,7 +58,10 @@
 // value, an amount) is a string, as decimal's String writes it by default,
 // whatever decimal's package-level settings (MarshalJSONWithoutQuotes,
 // TrimTrailingZeros, UseScientificNotation) say, so the same model gives the
-// same bytes in every program; decoding takes a JSON number too. Messages
+// same bytes in every program; decoding takes a JSON number too, and reads
+// a decimal's text itself, in decimal.NewFromString's syntax with any number
+// of digits and an exponent within ±10000 (what NewFromString accepts under
+// decimal's defaults), whatever decimal's MaxDecodeExponent says. Messages
 // write decimals the same way.
 //
 // # Asking the model

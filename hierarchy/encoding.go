@@ -3,11 +3,15 @@ package hierarchy
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -115,7 +119,10 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // wrong type is named by its JSON path, with what it must be and what it is
 // (`hierarchy: invalid JSON: "nodes[2].level" must be a string, not the
 // number 3`); a level that names no level is an [outcome.ErrUnknownLevel], a
-// weight that is not a decimal an [ErrInvalidWeight], and the problems of a
+// weight that is not a decimal an [ErrInvalidWeight] (text in
+// decimal.NewFromString's syntax is a decimal, with any number of digits,
+// and one whose exponent is beyond ±10000 an ErrInvalidWeight that says so,
+// whatever decimal's MaxDecodeExponent says), and the problems of a
 // metric are those of [outcome.NewMetric], with the node's ID first among
 // their IDs.
 func (b *Builder) AddJSON(data []byte) {
@@ -195,9 +202,54 @@ func clipN(s string, n int) string { return msg.Clip(s, n) }
 
 // The results' JSON forms write every decimal as a string, whatever
 // decimal.MarshalJSONWithoutQuotes says, so that the same result gives the
-// same bytes in every program. They have no UnmarshalJSON: encoding/json
-// decodes them into the exported fields, and takes a decimal written as a
-// JSON number too.
+// same bytes in every program. Their UnmarshalJSON decodes them as
+// encoding/json would into the exported fields, without a check (a
+// definition's decoder checks everything; a result is data as given), but
+// reads each decimal with [decfmt.ParseJSON] ([resultDecimal]), so that what
+// decodes does not depend on decimal.MaxDecodeExponent, which decimal's own
+// UnmarshalJSON reads.
+
+// resultDecimal sets *d to the decimal of raw, the JSON value of the field
+// name of the result what ("share"): a decimal string or a JSON number, in
+// decimal.NewFromString's syntax, with any number of digits and an exponent
+// within ±[decfmt.DefaultMaxExponent] (what decimal's UnmarshalJSON accepts
+// under decimal's defaults), whatever decimal.MaxDecodeExponent says now.
+// Absent or null, it leaves *d as it is, as encoding/json does. Anything
+// else is an error with code [outcome.ErrInvalidJSON]: `hierarchy: share:
+// invalid JSON: "weight" must be a decimal string or a number, not the
+// string "x"`, or, out of range, `... must be a decimal with an exponent
+// within ±10000, not the string "1e20000"`.
+func resultDecimal(d *decimal.Decimal, raw json.RawMessage, what, name string) error {
+	v, present, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+	if e := (*decfmt.Error)(nil); errors.As(err, &e) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: %s: invalid JSON: %s", what,
+			strictjson.MustBe(strconv.Quote(name), e.Want(), strictjson.Describe(raw)))
+	}
+	if present {
+		*d = v
+	}
+	return nil
+}
+
+// decodeResult decodes data, the JSON form of the result what, into in, its
+// fields as encoding/json decodes them (unknown keys ignored, the last of
+// a key given twice kept, keys matched without regard to case), with its
+// decimals as raw JSON. A failure of encoding/json is an error with code
+// [outcome.ErrInvalidJSON] that wraps it and says it in JSON's words
+// (`hierarchy: share: invalid JSON: "nodes" must be an integer ..., not the
+// string "3"`); an *outcome.Error from a field's own decoder (a
+// contribution's) is returned as it is.
+func decodeResult(what string, data []byte, in any) error {
+	err := json.Unmarshal(data, in)
+	if err == nil {
+		return nil
+	}
+	if e := (*outcome.Error)(nil); errors.As(err, &e) {
+		return err
+	}
+	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+		Message: "hierarchy: " + what + ": invalid JSON: " + jsondecode.Explain(data, err), Err: err}
+}
 
 // shareJSON is the JSON form of a [Share].
 type shareJSON struct {
@@ -214,11 +266,47 @@ type shareJSON struct {
 //
 //	{"level":"task","nodes":3,"aligned":2,"weight":"4","alignedWeight":"3"}
 //
-// encoding/json decodes it back into a Share, and takes a weight written as
-// a JSON number too.
+// [Share.UnmarshalJSON] reads it back, and takes a weight written as a JSON
+// number too.
 func (s Share) MarshalJSON() ([]byte, error) {
 	return json.Marshal(shareJSON{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned,
 		Weight: decfmt.String(s.Weight), AlignedWeight: decfmt.String(s.AlignedWeight)})
+}
+
+// shareIn is a [Share] as its UnmarshalJSON decodes it: the weights as raw
+// JSON.
+type shareIn struct {
+	Level         outcome.Level   `json:"level"`
+	Nodes         int             `json:"nodes"`
+	Aligned       int             `json:"aligned"`
+	Weight        json.RawMessage `json:"weight"`
+	AlignedWeight json.RawMessage `json:"alignedWeight"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
+// MarshalJSON writes into s's fields as encoding/json would, without
+// checking them (a share is a result: the counts and weights are taken as
+// given): a key that names no field is ignored, the last of a key given
+// twice is kept, an absent or null field leaves s's as it was. The weights
+// may be decimal strings or JSON numbers, read exactly, in
+// decimal.NewFromString's syntax with any number of digits and an
+// exponent within ±10000, whatever decimal's MaxDecodeExponent says. A
+// value of the wrong type or a weight that is not such a decimal is an
+// error with code [outcome.ErrInvalidJSON] (`hierarchy: share: invalid
+// JSON: "weight" must be a decimal string or a number, not the string
+// "x"`), every weight's joined with [errors.Join]; on error s is unchanged.
+func (s *Share) UnmarshalJSON(data []byte) error {
+	in := shareIn{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned}
+	if err := decodeResult("share", data, &in); err != nil {
+		return err
+	}
+	weight, aligned := s.Weight, s.AlignedWeight
+	if err := errors.Join(resultDecimal(&weight, in.Weight, "share", "weight"),
+		resultDecimal(&aligned, in.AlignedWeight, "share", "alignedWeight")); err != nil {
+		return err
+	}
+	*s = Share{Level: in.Level, Nodes: in.Nodes, Aligned: in.Aligned, Weight: weight, AlignedWeight: aligned}
+	return nil
 }
 
 // contributionJSON is the JSON form of a [Contribution].
@@ -229,10 +317,37 @@ type contributionJSON struct {
 
 // MarshalJSON implements [json.Marshaler]: the ID and the amount as a
 // decimal string, whatever decimal's package-level MarshalJSONWithoutQuotes
-// says: {"id":"answer-call","amount":"100"}. encoding/json decodes it back
-// into a Contribution, and takes an amount written as a JSON number too.
+// says: {"id":"answer-call","amount":"100"}. [Contribution.UnmarshalJSON]
+// reads it back, and takes an amount written as a JSON number too.
 func (c Contribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(contributionJSON{ID: c.ID, Amount: decfmt.String(c.Amount)})
+}
+
+// contributionIn is a [Contribution] as its UnmarshalJSON decodes it: the
+// amount as raw JSON.
+type contributionIn struct {
+	ID     string          `json:"id"`
+	Amount json.RawMessage `json:"amount"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
+// MarshalJSON writes into c's fields as encoding/json would, without
+// checking them, as [Share.UnmarshalJSON] does: the amount may be a decimal
+// string or a JSON number, read exactly, with any number of digits and an
+// exponent within ±10000, whatever decimal's MaxDecodeExponent says;
+// anything else is an error with code [outcome.ErrInvalidJSON]. On error c
+// is unchanged.
+func (c *Contribution) UnmarshalJSON(data []byte) error {
+	in := contributionIn{ID: c.ID}
+	if err := decodeResult("contribution", data, &in); err != nil {
+		return err
+	}
+	amount := c.Amount
+	if err := resultDecimal(&amount, in.Amount, "contribution", "amount"); err != nil {
+		return err
+	}
+	*c = Contribution{ID: in.ID, Amount: amount}
+	return nil
 }
 
 // attributionJSON is the JSON form of an [Attribution].
@@ -252,9 +367,46 @@ type attributionJSON struct {
 //	{"id":"cost-to-serve","before":"2320","after":"2420","change":"100",
 //	 "contributions":[{"id":"answer-call","amount":"100"}]}
 //
-// encoding/json decodes it back into an Attribution, and takes a decimal
-// written as a JSON number too.
+// [Attribution.UnmarshalJSON] reads it back, and takes a decimal written as
+// a JSON number too.
 func (a Attribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(attributionJSON{ID: a.ID, Before: decfmt.String(a.Before), After: decfmt.String(a.After),
 		Change: decfmt.String(a.Change), Contributions: a.Contributions})
+}
+
+// attributionIn is an [Attribution] as its UnmarshalJSON decodes it: the
+// decimals as raw JSON, each contribution as [Contribution.UnmarshalJSON]
+// decodes it.
+type attributionIn struct {
+	ID            string          `json:"id"`
+	Before        json.RawMessage `json:"before"`
+	After         json.RawMessage `json:"after"`
+	Change        json.RawMessage `json:"change"`
+	Contributions []Contribution  `json:"contributions"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
+// MarshalJSON writes into a's fields as encoding/json would, without
+// checking them (that the contributions add up to the change, say), as
+// [Share.UnmarshalJSON] does: before, after and change may be decimal
+// strings or JSON numbers, read exactly, with any number of digits and an
+// exponent within ±10000, whatever decimal's MaxDecodeExponent says; the
+// contributions are decoded as [Contribution.UnmarshalJSON] decodes one
+// (null is none). Anything else is an error with code
+// [outcome.ErrInvalidJSON], every decimal's joined with [errors.Join]. On
+// error a is unchanged (but for the elements of its Contributions, into
+// which encoding/json decodes in place, as it does for any slice).
+func (a *Attribution) UnmarshalJSON(data []byte) error {
+	in := attributionIn{ID: a.ID, Contributions: a.Contributions}
+	if err := decodeResult("attribution", data, &in); err != nil {
+		return err
+	}
+	before, after, change := a.Before, a.After, a.Change
+	if err := errors.Join(resultDecimal(&before, in.Before, "attribution", "before"),
+		resultDecimal(&after, in.After, "attribution", "after"),
+		resultDecimal(&change, in.Change, "attribution", "change")); err != nil {
+		return err
+	}
+	*a = Attribution{ID: in.ID, Before: before, After: after, Change: change, Contributions: in.Contributions}
+	return nil
 }

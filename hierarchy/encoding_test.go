@@ -3,6 +3,7 @@ package hierarchy
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -117,6 +118,13 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 				`hierarchy: node #2 has an empty id`,
 				`hierarchy: link "a" -> "b" has weight 1e400, above the maximum 1000000000000`,
 			}},
+		// decimal.NewFromString under decimal's defaults refused an exponent
+		// beyond ±10000, and so do the decoders, saying so: 0.5e-10000 is
+		// 5·10^-10001.
+		{"weight with an exponent beyond 10000", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":"1e10001"}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "1e10001", whose exponent 10001 is beyond ±10000`}},
+		{"weight with an exponent below -10000", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":0.5e-10000}]}`,
+			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "0.5e-10000", whose exponent -10001 is beyond ±10000`}},
 		{"null", ` null `, outcome.ErrInvalidJSON, []string{`hierarchy: a definition cannot be null`}},
 		{"every problem at once", `{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`,
 			outcome.ErrUnknownLevel, []string{
@@ -321,5 +329,148 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
+	}
+}
+
+// TestJSON_decodeIgnoresMaxDecodeExponent: the decoders read their decimals
+// themselves (decfmt.Parse), with any number of digits and an exponent
+// within ±10000, so what they accept, and what they decode it to, do not
+// depend on decimal.MaxDecodeExponent, which decimal.NewFromString reads and
+// dectest.FlipSettings sets from 10000 to 10: each input, with decimals
+// whose exponents are from 11 to 30 either way, decodes to the value worked
+// out by hand (or is refused with the same error) with the settings flipped
+// as without. It changes decimal's settings, so it must not run in parallel
+// with other tests.
+func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
+	// Three tasks feed an activity: weights 1.000000000000 (1, written with
+	// twelve places, exponent -12), 25000000000000000000e-20 (0.25) and
+	// 5e11 (5·10^11, within MaxWeight, 10^12). Their weights come back in
+	// millionths, as the model keeps them: 1, 0.25 and 500000000000.
+	def := `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"},{"id":"c","level":"task"},{"id":"x","level":"activity"}],` +
+		`"links":[{"from":"a","to":"x","weight":"1.000000000000"},{"from":"b","to":"x","weight":25000000000000000000e-20},{"from":"c","to":"x","weight":"5e11"}]}`
+	// A weight of 1e-30 has 30 places, more than WeightPlaces.
+	tooPrecise := `{"nodes":[{"id":"a","level":"task"},{"id":"x","level":"activity"}],"links":[{"from":"a","to":"x","weight":"1e-30"}]}`
+	weights := func(m Model) string {
+		var out []string
+		for l := range m.Links() {
+			out = append(out, l.From+">"+l.To+" "+l.Weight.String())
+		}
+		return strings.Join(out, ", ")
+	}
+	cases := []struct {
+		name string
+		json string
+		into any    // a pointer to decode into
+		want string // the value decoded, as the case's show writes it, worked by hand
+	}{
+		{"model", def, new(Model), "a>x 1, b>x 0.25, c>x 500000000000"},
+		{"weight too precise", tooPrecise, new(Model),
+			`error: hierarchy: link "a" -> "x" has weight 0.000000000000000000000000000001, with more than 6 decimal places`},
+		// 3e-20 of 1.5e11: the share's weights as given, coefficient and
+		// exponent; 10^30 + 1 after, with thirty places and exponent 30, has
+		// exponent 0.
+		{"share", `{"level":"task","nodes":2,"aligned":1,"weight":"1.5e11","alignedWeight":3e-20}`, new(Share), "15e10 3e-20"},
+		{"contribution", `{"id":"a","amount":"-2.5e-25"}`, new(Contribution), "-25e-26"},
+		{"attribution", `{"id":"x","before":"1e30","after":"1.000000000000000000000000000001e30","change":"1e-30",` +
+			`"contributions":[{"id":"a","amount":"1e-30"}]}`, new(Attribution), "1e30 1000000000000000000000000000001e0 1e-30 1e-30"},
+		{"alignment", `{"overall":{"nodes":1,"aligned":1,"weight":"1e-15","alignedWeight":"1e-15"},"levels":[]}`, new(Alignment), "1e-15 1e-15"},
+	}
+	dec := func(d decimal.Decimal) string { return d.Coefficient().String() + "e" + fmt.Sprint(d.Exponent()) }
+	show := func(v any) string {
+		switch v := v.(type) {
+		case *Model:
+			return weights(*v)
+		case *Share:
+			return dec(v.Weight) + " " + dec(v.AlignedWeight)
+		case *Contribution:
+			return dec(v.Amount)
+		case *Attribution:
+			return dec(v.Before) + " " + dec(v.After) + " " + dec(v.Change) + " " + dec(v.Contributions[0].Amount)
+		case *Alignment:
+			return dec(v.Overall.Weight) + " " + dec(v.Overall.AlignedWeight)
+		}
+		panic("no show for this type")
+	}
+	decode := func(into any, data string) string {
+		v := reflect.New(reflect.TypeOf(into).Elem()).Interface()
+		if err := json.Unmarshal([]byte(data), v); err != nil {
+			return "error: " + err.Error()
+		}
+		return show(v)
+	}
+	before := make([]string, len(cases))
+	for i, c := range cases {
+		before[i] = decode(c.into, c.json)
+		assert.Equal(t, c.want, before[i], c.name)
+	}
+	dectest.FlipSettings(t)
+	for i, c := range cases {
+		assert.Equal(t, before[i], decode(c.into, c.json), "%s with decimal.MaxDecodeExponent = 10", c.name)
+	}
+}
+
+// TestResults_UnmarshalJSON: a result decodes as encoding/json decodes into
+// its fields (a key that names no field ignored, the last of a key given
+// twice kept, an absent or null field left as it was, no check), and what
+// does not decode is an ErrInvalidJSON in JSON's words, leaving the result
+// as it was.
+func TestResults_UnmarshalJSON(t *testing.T) {
+	s := Share{Nodes: 9, Weight: decimal.New(7, 0)}
+	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"colour":"red","alignedWeight":"1","alignedWeight":"2.50","weight":null}`), &s))
+	// Aligned 5 of 2 nodes is taken as given; weight null leaves 7.
+	assert.Equal(t, 2, s.Nodes)
+	assert.Equal(t, 5, s.Aligned)
+	assert.Equal(t, "7", s.Weight.String())
+	assert.Equal(t, "250e-2", s.AlignedWeight.Coefficient().String()+"e"+fmt.Sprint(s.AlignedWeight.Exponent()))
+
+	a := Attribution{ID: "keep", Contributions: []Contribution{{ID: "old"}}}
+	require.NoError(t, json.Unmarshal([]byte(`{"before":1,"contributions":null}`), &a))
+	assert.Equal(t, "keep", a.ID)
+	assert.Equal(t, "1", a.Before.String())
+	assert.Nil(t, a.Contributions, "null is no contributions, as encoding/json makes a slice")
+	require.NoError(t, json.Unmarshal([]byte(`null`), &a))
+	assert.Equal(t, "keep", a.ID, "null leaves it as it was")
+
+	tests := []struct {
+		name string
+		into any
+		in   string
+		msgs []string
+	}{
+		{"share weight not a decimal", &Share{}, `{"weight":"x","alignedWeight":true}`, []string{
+			`hierarchy: share: invalid JSON: "weight" must be a decimal string or a number, not the string "x"`,
+			`hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not true`,
+		}},
+		{"share weight out of range", &Share{}, `{"weight":1e10001}`, []string{
+			`hierarchy: share: invalid JSON: "weight" must be a decimal with an exponent within ±10000, not the number 1e10001`,
+		}},
+		{"share count a string", &Share{}, `{"nodes":"3"}`, []string{
+			`hierarchy: share: invalid JSON: "nodes" must be an integer, not the string "3"`,
+		}},
+		{"contribution amount", &Contribution{}, `{"id":"a","amount":"1,5"}`, []string{
+			`hierarchy: contribution: invalid JSON: "amount" must be a decimal string or a number, not the string "1,5"`,
+		}},
+		{"contribution id a number", &Contribution{}, `{"id":5,"amount":"1"}`, []string{
+			`hierarchy: contribution: invalid JSON: "id" must be a string, not the number 5`,
+		}},
+		{"attribution decimals", &Attribution{}, `{"before":"-","after":"1e-10001","change":"0"}`, []string{
+			`hierarchy: attribution: invalid JSON: "before" must be a decimal string or a number, not the string "-"`,
+			`hierarchy: attribution: invalid JSON: "after" must be a decimal with an exponent within ±10000, not the string "1e-10001"`,
+		}},
+		{"attribution's contribution", &Attribution{}, `{"contributions":[{"amount":"x"}]}`, []string{
+			`hierarchy: contribution: invalid JSON: "amount" must be a decimal string or a number, not the string "x"`,
+		}},
+		{"attribution not an object", &Attribution{}, `[]`, []string{
+			`hierarchy: attribution: invalid JSON: the value must be an object, not an array`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			was := fmt.Sprint(tt.into)
+			err := json.Unmarshal([]byte(tt.in), tt.into)
+			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			assert.Equal(t, tt.msgs, messages(err))
+			assert.Equal(t, was, fmt.Sprint(tt.into), "unchanged")
+		})
 	}
 }

@@ -28,7 +28,8 @@ const (
 	ErrNegativeWeight outcome.Code = "negative-link-weight"
 	// ErrInvalidWeight: a link weight that is not a decimal number (text that
 	// does not parse, NaN), has more than [WeightPlaces] decimal places, or is
-	// above [MaxWeight].
+	// above [MaxWeight]; in JSON, also one written with an exponent beyond
+	// ±10000 ("1e20000").
 	ErrInvalidWeight outcome.Code = "invalid-link-weight"
 	// ErrMetricLevel: a node's metric measures another level than the node's.
 	ErrMetricLevel outcome.Code = "metric-level-mismatch"

@@ -288,6 +288,28 @@ func ExampleAttribution_MarshalJSON() {
 	// {"id":"cost-to-serve","before":"2320","after":"2280","change":"-40","contributions":[{"id":"look-up-account","amount":"-140"},{"id":"answer-call","amount":"100"}]}
 }
 
+// A dashboard reads back an attribution it stored: every decimal as
+// written, the contributions each as a Contribution. An amount with more
+// places than decimal.MaxDecodeExponent allows (a program may have set it
+// to 10) reads all the same: -0.00000000000025 is -25·10^-14. A decimal
+// that is not one is an ErrInvalidJSON.
+func ExampleAttribution_UnmarshalJSON() {
+	var a hierarchy.Attribution
+	err := json.Unmarshal([]byte(`{"id":"cost-to-serve","before":"2320","after":"2319.99999999999975","change":"-0.00000000000025",`+
+		`"contributions":[{"id":"answer-call","amount":"-0.00000000000025"}]}`), &a)
+	fmt.Println(a.ID, a.Before, a.After, a.Change, err)
+	fmt.Println(a.Contributions[0].ID, a.Contributions[0].Amount.Coefficient(), a.Contributions[0].Amount.Exponent())
+
+	err = json.Unmarshal([]byte(`{"id":"cost-to-serve","change":"a lot"}`), &a)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	fmt.Println(err)
+	// Output:
+	// cost-to-serve 2320 2319.99999999999975 -0.00000000000025 <nil>
+	// answer-call -25 -14
+	// true
+	// hierarchy: attribution: invalid JSON: "change" must be a decimal string or a number, not the string "a lot"
+}
+
 // One row of an attribution, as a dashboard's table stores it: the amount
 // is a decimal string (-140.00 is written as -140). A row written by another
 // tool, with its amount as a JSON number, reads too.
