@@ -155,9 +155,9 @@ type canvasMetric struct {
 // by [Canvas.Warnings].
 func NewCanvas(spec CanvasSpec) (Canvas, error) { return newCanvas(spec, nil) }
 
-// newCanvas is NewCanvas for a spec decoded from JSON: faults holds the text
-// of each weight or importance that is not a decimal number, reported in its
-// place instead of the value's checks.
+// newCanvas is NewCanvas for a spec decoded from JSON: faults holds each
+// weight or importance that could not be read, reported in its place
+// instead of the value's checks.
 func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	var errs []error
 	var warns []*outcome.Error
@@ -171,8 +171,8 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 			"northstar: canvas %q has no name (who the category is)", clip(cat)))
 	}
 	errs = appendTextErrors(errs, ids, "canvas "+quote(cat), "name", spec.Name, "description", spec.Description)
-	if text, bad := faults[weightAt]; bad {
-		errs = append(errs, weightNotDecimal(cat, text))
+	if f, bad := faults[weightAt]; bad {
+		errs = append(errs, weightNotDecimal(cat, f))
 	} else if err := checkAmount(spec.Weight, ids, "canvas %q: weight", clip(cat)); err != nil {
 		errs = append(errs, err)
 	} else if spec.Weight.IsZero() {
@@ -249,8 +249,8 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 				lastOutcome = append(lastOutcome, oi)
 			}
 			lastOutcome[j] = oi
-			if text, bad := faults[[2]int{oi, ii}]; bad {
-				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, text))
+			if f, bad := faults[[2]int{oi, ii}]; bad {
+				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, f))
 				totalOK = false
 				continue
 			}

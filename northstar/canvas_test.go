@@ -484,6 +484,10 @@ func TestCanvasJSONErrors(t *testing.T) {
 			`northstar: canvas "guests": weight "NaN" is not a decimal number`},
 		{"decimal comma", strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1), ErrInvalidWeight, []string{"guests"},
 			`northstar: canvas "guests": weight "0,6" is not a decimal number`},
+		// 0.6e-10000 is 6·10^-10001: beyond the ±10000 that
+		// decimal.NewFromString accepted under decimal's defaults.
+		{"weight with an exponent beyond 10000", strings.Replace(guestsJSON, `"0.6"`, `"0.6e-10000"`, 1), ErrWeightOutOfRange, []string{"guests"},
+			`northstar: canvas "guests": weight "0.6e-10000" is out of range (exponent -10001, beyond ±10000)`},
 		{"weight not a string or a number", strings.Replace(guestsJSON, `"0.6"`, `true`, 1), ErrInvalidWeight, []string{"guests"},
 			`northstar: canvas "guests": weight "true" is not a decimal number`},
 		{"importance not a decimal", strings.Replace(guestsJSON, `"importance": "3"}, {"metric": "review-score"`, `"importance": ""}, {"metric": "review-score"`, 1),

@@ -74,7 +74,11 @@
 // writes them by default, whatever decimal's package-level settings
 // (MarshalJSONWithoutQuotes, TrimTrailingZeros, UseScientificNotation) say, so
 // the same input gives the same bytes in every program (and messages write
-// them the same way); decoding takes a JSON number too. The scores, correlations
+// them the same way); decoding takes a JSON number too, and reads a
+// decimal's text itself, in decimal.NewFromString's syntax with any number
+// of digits and an exponent within ±10000 (what NewFromString accepts under
+// decimal's defaults; one beyond is an [ErrWeightOutOfRange]), whatever
+// decimal's MaxDecodeExponent says. The scores, correlations
 // and intervals computed from them are float64 statistics. A stored
 // [Ranking] reads back whole: each lead/lag analysis in it is checked as
 // [LeadLag.UnmarshalJSON] says, and nothing comes back zero. Every bad input is

@@ -34,7 +34,9 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // zero, as in a [CanvasSpec] whose field is not set, which NewCanvas allows
 // (a zero weight with a warning); one that is anything else, or text that is
 // not a decimal number, is an [ErrInvalidWeight] in its place among the
-// others. JSON that does not decode as a canvas (malformed,
+// others, and one whose exponent is beyond ±10000 an [ErrWeightOutOfRange]
+// (the text is read in decimal.NewFromString's syntax, whatever decimal's
+// MaxDecodeExponent says). JSON that does not decode as a canvas (malformed,
 // a value of the wrong JSON type, an unknown field, a key given twice,
 // trailing data) is one error with code [outcome.ErrInvalidJSON], naming the
 // category if it could be read, and nothing else is checked. On error c is
@@ -92,7 +94,8 @@ func DecodeCanvases(data []byte) ([]Canvas, error) {
 // not validate it: a draft reads back as it is. A weight or an importance may
 // be a decimal string or a JSON number (left out or null, zero); each that is
 // anything else, or whose text is not a decimal number, is reported ([ErrInvalidWeight], naming the
-// category, outcome and metric as [Canvas.UnmarshalJSON] does), every one,
+// category, outcome and metric as [Canvas.UnmarshalJSON] does; one whose
+// exponent is beyond ±10000 an [ErrWeightOutOfRange]), every one,
 // joined with [errors.Join]. JSON that does not decode as a canvas is an
 // error with code [outcome.ErrInvalidJSON]. On error s is unchanged.
 func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
@@ -102,13 +105,13 @@ func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
 	}
 	var errs []error
 	cat := spec.Category
-	if text, bad := faults[weightAt]; bad {
-		errs = append(errs, weightNotDecimal(cat, text))
+	if f, bad := faults[weightAt]; bad {
+		errs = append(errs, weightNotDecimal(cat, f))
 	}
 	for oi, o := range spec.Outcomes {
 		for ii, ind := range o.Indicators {
-			if text, bad := faults[[2]int{oi, ii}]; bad {
-				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, text))
+			if f, bad := faults[[2]int{oi, ii}]; bad {
+				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, f))
 			}
 		}
 	}
@@ -145,17 +148,25 @@ type indicatorIn struct {
 	Importance json.RawMessage `json:"importance"`
 }
 
-// amountFaults holds, for a canvas decoded from JSON, the text of each
-// weight or importance that is not a decimal number: the weight's under
-// weightAt, an importance's under {its outcome's index, its own index}.
-type amountFaults map[[2]int]string
+// amountFaults holds, for a canvas decoded from JSON, each weight or
+// importance that could not be read: the weight's under weightAt, an
+// importance's under {its outcome's index, its own index}.
+type amountFaults map[[2]int]amountFault
+
+// amountFault is a weight or an importance given in JSON that could not be
+// read: its text (the string's, or the JSON value), and, for a decimal
+// number whose exponent is beyond ±[decfmt.DefaultMaxExponent], that
+// exponent ("" for text that is not a decimal number).
+type amountFault struct {
+	text string
+	exp  string
+}
 
 // weightAt is the key of a canvas's weight in [amountFaults].
 var weightAt = [2]int{-1, -1}
 
-// decodeSpec decodes a canvas's JSON form into a spec, with the text of each
-// weight or importance that is not a decimal number in faults (zero in the
-// spec). The error is the one problem of JSON that does not decode.
+// decodeSpec decodes a canvas's JSON form into a spec, with each weight or
+// importance that could not be read in faults (zero in the spec). The error is the one problem of JSON that does not decode.
 func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
 	var in canvasIn
 	if err := decodeJSON(data, &in, func() (string, []string) {
@@ -167,17 +178,17 @@ func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
 		return CanvasSpec{}, nil, err
 	}
 	var faults amountFaults
-	fault := func(at [2]int, text string) {
+	fault := func(at [2]int, f amountFault) {
 		if faults == nil {
 			faults = amountFaults{}
 		}
-		faults[at] = text
+		faults[at] = f
 	}
 	spec := CanvasSpec{Category: in.Category, Name: in.Name, Description: in.Description, Needs: in.Needs}
-	if d, text, ok := parseAmount(in.Weight); ok {
+	if d, f, ok := parseAmount(in.Weight); ok {
 		spec.Weight = d
 	} else {
-		fault(weightAt, text)
+		fault(weightAt, f)
 	}
 	if in.Outcomes != nil {
 		spec.Outcomes = make([]SuccessfulOutcome, len(in.Outcomes))
@@ -189,10 +200,10 @@ func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
 		}
 		for ii, ind := range o.Indicators {
 			out.Indicators[ii].Metric = ind.Metric
-			if d, text, ok := parseAmount(ind.Importance); ok {
+			if d, f, ok := parseAmount(ind.Importance); ok {
 				out.Indicators[ii].Importance = d
 			} else {
-				fault([2]int{oi, ii}, text)
+				fault([2]int{oi, ii}, f)
 			}
 		}
 		spec.Outcomes[oi] = out
@@ -201,46 +212,52 @@ func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
 }
 
 // parseAmount parses a weight or an importance given in JSON: a string or a
-// number whose text is a decimal number. An absent or null value is zero.
-// Otherwise ok is false, and text is the string's text or the JSON value.
-func parseAmount(raw json.RawMessage) (d decimal.Decimal, text string, ok bool) {
+// number whose text is a decimal number, read by [decfmt.ParseJSON] in
+// decimal.NewFromString's syntax, with any number of digits and an exponent
+// within ±[decfmt.DefaultMaxExponent] (what NewFromString accepts under
+// decimal's defaults), whatever decimal.MaxDecodeExponent says. An absent
+// or null value is zero. Otherwise ok is false, and f says why.
+func parseAmount(raw json.RawMessage) (d decimal.Decimal, f amountFault, ok bool) {
+	d, _, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+	var e *decfmt.Error
+	if !errors.As(err, &e) {
+		return d, amountFault{}, true
+	}
 	raw = bytes.TrimSpace(raw)
-	switch {
-	case len(raw) == 0 || string(raw) == "null":
-		return decimal.Decimal{}, "", true
-	case raw[0] == '"':
-		if err := json.Unmarshal(raw, &text); err != nil {
-			return decimal.Zero, string(raw), false
-		}
-	case raw[0] == '-' || '0' <= raw[0] && raw[0] <= '9':
-		text = string(raw)
-	default:
-		return decimal.Zero, string(raw), false
+	f.text = string(raw)
+	if raw[0] == '"' {
+		_ = json.Unmarshal(raw, &f.text) // a well-formed JSON string
 	}
-	d, err := decimal.NewFromString(text)
-	if err != nil {
-		return decimal.Zero, text, false
+	if e.Range {
+		f.exp = e.Exponent
 	}
-	return d, "", true
+	return decimal.Zero, f, false
 }
 
-// notDecimal reports decimal text that does not parse ([ErrInvalidWeight]),
-// in the words of [checkAmount]: "northstar: <where> <text> is not a decimal
-// number".
-func notDecimal(ids []string, text, where string, args ...any) error {
+// notDecimal reports a weight or an importance that could not be read: text
+// that is not a decimal number ([ErrInvalidWeight]), in the words of
+// [checkAmount], "northstar: <where> <text> is not a decimal number", or
+// one whose exponent is beyond ±10000 ([ErrWeightOutOfRange]),
+// "northstar: <where> <text> is out of range (exponent <exp>, beyond
+// ±10000)".
+func notDecimal(ids []string, f amountFault, where string, args ...any) error {
+	if f.exp != "" {
+		return outcome.NewError(ErrWeightOutOfRange, ids, "northstar: "+where+" %q is out of range (exponent %s, beyond ±%d)",
+			append(args, clip(f.text), clip(f.exp), decfmt.DefaultMaxExponent)...)
+	}
 	return outcome.NewError(ErrInvalidWeight, ids, "northstar: "+where+" %q is not a decimal number",
-		append(args, clip(text))...)
+		append(args, clip(f.text))...)
 }
 
-// weightNotDecimal reports a canvas's weight that is not a decimal number.
-func weightNotDecimal(cat, text string) error {
-	return notDecimal([]string{cat}, text, "canvas %q: weight", clip(cat))
+// weightNotDecimal reports a canvas's weight that could not be read.
+func weightNotDecimal(cat string, f amountFault) error {
+	return notDecimal([]string{cat}, f, "canvas %q: weight", clip(cat))
 }
 
-// importanceNotDecimal reports an importance on a canvas that is not a
-// decimal number.
-func importanceNotDecimal(cat, outcomeID, metric, text string) error {
-	return notDecimal([]string{cat, outcomeID, metric}, text, "canvas %q: outcome %q: metric %q: importance",
+// importanceNotDecimal reports an importance on a canvas that could not be
+// read.
+func importanceNotDecimal(cat, outcomeID, metric string, f amountFault) error {
+	return notDecimal([]string{cat, outcomeID, metric}, f, "canvas %q: outcome %q: metric %q: importance",
 		clip(cat), clip(outcomeID), clip(metric))
 }
 
@@ -291,7 +308,8 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 // ([outcome.ErrInvalidJSON]), and does not validate it (a [Canvas] does). The
 // importance may be a decimal string or a JSON number (left out or null,
 // zero); one that is anything else, or whose text is not a decimal number,
-// is an [ErrInvalidWeight] naming the metric. On error i is unchanged.
+// is an [ErrInvalidWeight] naming the metric, and one whose exponent is
+// beyond ±10000 an [ErrWeightOutOfRange]. On error i is unchanged.
 func (i *Indicator) UnmarshalJSON(data []byte) error {
 	var in indicatorIn
 	if err := decodeJSON(data, &in, func() (string, []string) {
@@ -302,9 +320,9 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 	}); err != nil {
 		return err
 	}
-	d, text, ok := parseAmount(in.Importance)
+	d, f, ok := parseAmount(in.Importance)
 	if !ok {
-		return notDecimal([]string{in.Metric}, text, "metric %q: importance", clip(in.Metric))
+		return notDecimal([]string{in.Metric}, f, "metric %q: importance", clip(in.Metric))
 	}
 	*i = Indicator{Metric: in.Metric, Importance: d}
 	return nil
@@ -356,16 +374,16 @@ func (in weightsIn) raw(c Criterion) json.RawMessage {
 	return in.Reach
 }
 
-// weights parses the weights, and returns, for each criterion whose weight is
-// not a decimal number, its text (that weight is zero in w).
-func (in weightsIn) weights() (w Weights, faults map[Criterion]string) {
+// weights parses the weights, and returns, for each criterion whose weight
+// could not be read, why (that weight is zero in w).
+func (in weightsIn) weights() (w Weights, faults map[Criterion]amountFault) {
 	for c := range Criteria() {
-		d, text, ok := parseAmount(in.raw(c))
+		d, f, ok := parseAmount(in.raw(c))
 		if !ok {
 			if faults == nil {
-				faults = make(map[Criterion]string)
+				faults = make(map[Criterion]amountFault)
 			}
-			faults[c] = text
+			faults[c] = f
 		}
 		w = w.With(c, d)
 	}
@@ -377,8 +395,9 @@ func (in weightsIn) weights() (w Weights, faults map[Criterion]string) {
 // ([outcome.ErrInvalidJSON]), and does not validate them (a [Policy] does).
 // A weight may be a decimal string or a JSON number (left out or null,
 // zero); each that is anything else, or whose text is not a decimal number,
-// is an [ErrInvalidWeight] naming the criterion, every one, joined with [errors.Join] in criterion order. On
-// error w is unchanged.
+// is an [ErrInvalidWeight] naming the criterion (one whose exponent is
+// beyond ±10000 an [ErrWeightOutOfRange]), every one, joined with
+// [errors.Join] in criterion order. On error w is unchanged.
 func (w *Weights) UnmarshalJSON(data []byte) error {
 	var in weightsIn
 	if err := decodeJSON(data, &in, func() (string, []string) { return "weights", nil }); err != nil {
@@ -387,8 +406,8 @@ func (w *Weights) UnmarshalJSON(data []byte) error {
 	v, faults := in.weights()
 	var errs []error
 	for c := range Criteria() {
-		if text, bad := faults[c]; bad {
-			errs = append(errs, notDecimal(nil, text, "weight of %s", c))
+		if f, bad := faults[c]; bad {
+			errs = append(errs, notDecimal(nil, f, "weight of %s", c))
 		}
 	}
 	if len(errs) > 0 {
@@ -723,11 +742,11 @@ func (m *methodIn) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// policyFaults holds what a policy decoded from JSON could not read: the
-// text of each criterion's weight that is not a decimal number, and the
-// problem of a method that names none.
+// policyFaults holds what a policy decoded from JSON could not read: each
+// criterion's weight that could not be read, and the problem of a method
+// that names none.
 type policyFaults struct {
-	weights map[Criterion]string
+	weights map[Criterion]amountFault
 	method  error
 }
 
@@ -737,7 +756,8 @@ type policyFaults struct {
 // is zero), and validates it as [Policy.Validate] does, reporting every
 // problem, joined with [errors.Join] in the same order; a weight that is
 // neither a string nor a number, or whose text is not a decimal number, is
-// an [ErrInvalidWeight], and a method
+// an [ErrInvalidWeight] (one whose exponent is beyond ±10000 an
+// [ErrWeightOutOfRange]), and a method
 // that names none an [ErrUnknownMethod], each in its place among them. JSON
 // that does not decode as a policy (malformed, a value of the wrong JSON
 // type, an unknown field, a key given twice, trailing data) is one error

@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -346,4 +347,75 @@ func TestRankingJSONRoundTrip(t *testing.T) {
 		failed = failed || len(e.Failed) > 0
 	}
 	require.True(t, failed, "some candidate fails a gate")
+}
+
+// TestJSON_decodeIgnoresMaxDecodeExponent: the decoders read their weights
+// and importances themselves (decfmt), with any number of digits and an
+// exponent within ±10000, so what they accept, and what they decode it to,
+// do not depend on decimal.MaxDecodeExponent, which decimal.NewFromString
+// reads and dectest.FlipSettings sets from 10000 to 10: each input, with
+// decimals whose exponents are from 11 to 30 either way, decodes to the
+// value worked out by hand (or is refused with the same error) with the
+// settings flipped as without. It changes decimal's settings, so it must
+// not run in parallel with other tests.
+func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
+	// The guests' canvas with weight 6·10^-11 and nights booked's first
+	// importance 3 written with twelve places (exponent -12).
+	spec := guestsSpec()
+	spec.Weight = decimal.New(6, -11)
+	canvasJSON := strings.Replace(strings.Replace(guestsJSON, `"0.6"`, `"6e-11"`, 1), `"importance": "3"}, {"metric": "review-score"`,
+		`"importance": "3.000000000000"}, {"metric": "review-score"`, 1)
+	require.NotEqual(t, guestsJSON, canvasJSON)
+	// Weights from 10^-25 to 2·10^11, all within 10^15 and 30 places.
+	weightsJSON := `{"coverage":"3e-12","lead":2e11,"linkage":"2","ratings":"1","reach":"1.0e-25"}`
+	weights := Weights{Coverage: decimal.New(3, -12), Lead: decimal.New(2, 11), Linkage: decimal.New(2, 0),
+		Ratings: decimal.New(1, 0), Reach: decimal.New(1, -25)}
+	pol := DefaultPolicy()
+	pol.Weights = weights
+	cases := []struct {
+		name string
+		json string
+		into any // a pointer to decode into
+		want any // the value, worked by hand; nil: refused
+	}{
+		{"canvas", canvasJSON, new(Canvas), MustCanvas(spec)},
+		{"canvas spec", canvasJSON, new(CanvasSpec), spec},
+		{"indicator", `{"metric":"m","importance":7e13}`, new(Indicator), Indicator{Metric: "m", Importance: decimal.New(7, 13)}},
+		{"weights", weightsJSON, new(Weights), weights},
+		{"policy", `{"weights":` + weightsJSON + `,"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}`, new(Policy), pol},
+		// 1e-31 has 31 places: out of the package's range either way.
+		{"weight too fine", `{"weights":{"coverage":"1e-31","lead":"1"}}`, new(Policy), nil},
+		// 1e10001 is beyond what decimal.NewFromString accepted by default.
+		{"weight beyond 10000", `{"weights":{"coverage":"1e10001","lead":"1"}}`, new(Policy), nil},
+	}
+	decode := func(into any, data string, want any) string {
+		v := reflect.New(reflect.TypeOf(into).Elem())
+		if err := json.Unmarshal([]byte(data), v.Interface()); err != nil {
+			return "error: " + err.Error()
+		}
+		if want == nil {
+			return "decoded"
+		}
+		if eq := v.Elem().MethodByName("Equal"); eq.IsValid() {
+			return fmt.Sprint("equal: ", eq.Call([]reflect.Value{reflect.ValueOf(want)})[0].Bool())
+		}
+		got, err1 := json.Marshal(v.Interface())
+		wanted, err2 := json.Marshal(want)
+		return fmt.Sprint("equal: ", err1 == nil && err2 == nil && string(got) == string(wanted))
+	}
+	before := make([]string, len(cases))
+	for i, c := range cases {
+		before[i] = decode(c.into, c.json, c.want)
+		if c.want == nil {
+			assert.True(t, strings.HasPrefix(before[i], "error: "), "%s: %s", c.name, before[i])
+		} else {
+			assert.Equal(t, "equal: true", before[i], c.name)
+		}
+	}
+	assert.Equal(t, "error: northstar: policy: weight of customer coverage 1e-31 is out of range (less than 10^15, at most 30 decimal places)", before[5])
+	assert.Equal(t, `error: northstar: policy: weight of customer coverage "1e10001" is out of range (exponent 10001, beyond ±10000)`, before[6])
+	dectest.FlipSettings(t)
+	for i, c := range cases {
+		assert.Equal(t, before[i], decode(c.into, c.json, c.want), "%s with decimal.MaxDecodeExponent = 10", c.name)
+	}
 }

@@ -29,7 +29,8 @@ const (
 	ErrNegativeWeight outcome.Code = "northstar-negative-weight"
 	// ErrWeightOutOfRange: a weight, importance or rating too large (10^15 or
 	// more in magnitude) or too finely given (more than 30 digits after the
-	// decimal point) to be computed with.
+	// decimal point) to be computed with; in JSON, also a weight or an
+	// importance written with an exponent beyond ±10000 ("0e10001").
 	ErrWeightOutOfRange outcome.Code = "northstar-weight-out-of-range"
 	// ErrInvalidWeight: a weight or an importance in JSON (a canvas's weight,
 	// an indicator's importance, a policy's criterion weight) that is not a

@@ -236,8 +236,8 @@ func (p Policy) validate(faults policyFaults) error {
 	var errs []error
 	ok := true
 	for c := range Criteria() {
-		if text, bad := faults.weights[c]; bad {
-			errs = append(errs, notDecimal(nil, text, "policy: weight of %s", c))
+		if f, bad := faults.weights[c]; bad {
+			errs = append(errs, notDecimal(nil, f, "policy: weight of %s", c))
 			ok = false
 		} else if err := checkAmount(p.Weights.Weight(c), nil, "policy: weight of %s", c); err != nil {
 			errs = append(errs, err)
