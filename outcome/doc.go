@@ -62,7 +62,9 @@
 // decimal's String writes it by default, whatever decimal's package-level
 // settings (MarshalJSONWithoutQuotes, TrimTrailingZeros,
 // UseScientificNotation) say, so the same value gives the same bytes in every
-// program; messages and summaries write decimals the same way.
+// program; messages and summaries write decimals the same way. A decoder
+// reads a decimal's text itself (a ReasonCount's share, a string or a JSON
+// number), whatever decimal's MaxDecodeExponent says.
 // Results encode to JSON for a dashboard but are not definitions: an
 // [AuditReport] and a [Finding] are not read back (decoding JSON into one is
 // an error with code [ErrResultNotDecodable]), and an [Interval], a

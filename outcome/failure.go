@@ -272,13 +272,52 @@ type reasonCountJSON struct {
 // MarshalJSON implements [json.Marshaler]: the reason, the count and the
 // share as a decimal string, whatever decimal's package-level
 // MarshalJSONWithoutQuotes says: {"reason":"chaser","count":90,"share":"0.33"}.
-// ReasonCount has no UnmarshalJSON: encoding/json decodes the form into the
-// fields as given, without the checks a breakdown guarantees (a negative
-// count, a share above 1), takes a share written as a JSON number too, and
-// refuses neither unknown fields nor a field given twice (the last wins), as
-// the module's definitions do.
+// [ReasonCount.UnmarshalJSON] reads it back.
 func (rc ReasonCount) MarshalJSON() ([]byte, error) {
 	return json.Marshal(reasonCountJSON{Reason: rc.Reason, Count: rc.Count, Share: decfmt.String(rc.Share)})
+}
+
+// reasonCountFields are the JSON names of a [ReasonCount]'s fields.
+var reasonCountFields = []string{"reason", "count", "share"}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
+// MarshalJSON writes into rc's fields as encoding/json would, as given,
+// without the checks a breakdown guarantees (a negative count, a share
+// above 1): a key that names no field is ignored, a field given twice is
+// read twice (the last wins), keys match fields as encoding/json matches
+// them ("Count" is "count"), and a field absent or null leaves rc's as it
+// was. The share may be a decimal string or a JSON number, read exactly, in
+// decimal.NewFromString's syntax with any number of digits and an exponent
+// within ±10000, whatever decimal's MaxDecodeExponent says (decimal's own
+// UnmarshalJSON reads it, and refuses "1e-11" once it is set to 10). A
+// reason that is not a string, a count that is not an integer within int64
+// and a share that is not such a decimal are each an *[Error] with code
+// [ErrInvalidJSON] (`outcome: reason count: "share" must be a decimal string
+// or a number, not the string "x"`), every one, joined with [errors.Join],
+// as is JSON that is not an object; on error rc is unchanged. JSON null
+// leaves rc unchanged.
+func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, rc, "reason count", func(j *jsonForm, members []strictjson.Member) ReasonCount {
+		out := *rc
+		for _, mb := range members {
+			switch strictjson.Field(reasonCountFields, mb.Key) {
+			case 0:
+				if err := json.Unmarshal(mb.Value, &out.Reason); err != nil {
+					j.wrongType(err, "reason", "a string", mb.Value)
+				}
+			case 1:
+				jsonInt(j, "count", mb.Value, &out.Count)
+			case 2:
+				d, present, err := decfmt.ParseJSON(mb.Value, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+				if e := (*decfmt.Error)(nil); errors.As(err, &e) {
+					j.wrongType(nil, "share", e.Want(), mb.Value)
+				} else if present {
+					out.Share = d
+				}
+			}
+		}
+		return out
+	})
 }
 
 // FailureReasons returns the breakdown of failure demand by reason: one row

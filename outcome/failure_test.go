@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -500,4 +501,84 @@ func TestReasonCount_decodesAsGiven(t *testing.T) {
 	assert.True(t, rc.Share.Equal(decimal.RequireFromString("1.5")), rc.Share.String())
 	require.NoError(t, json.Unmarshal([]byte(`{"share":"0.33"}`), &rc))
 	assert.True(t, rc.Share.Equal(decimal.RequireFromString("0.33")), rc.Share.String())
+	assert.Equal(t, "chaser", rc.Reason, "an absent field is left as it was")
+	assert.Equal(t, int64(7), rc.Count)
+	require.NoError(t, json.Unmarshal([]byte(`{"Reason":"repeat call","COUNT":null,"share":null}`), &rc))
+	assert.Equal(t, "repeat call", rc.Reason, "keys match as encoding/json matches them")
+	assert.Equal(t, int64(7), rc.Count, "null leaves a field as it was")
+	assert.True(t, rc.Share.Equal(decimal.RequireFromString("0.33")), rc.Share.String())
+	require.NoError(t, json.Unmarshal([]byte(`null`), &rc))
+	assert.Equal(t, "repeat call", rc.Reason, "null leaves it as it was")
+}
+
+// TestReasonCount_decodeErrors: what does not decode is an ErrInvalidJSON
+// in JSON's words, every problem, and the row is left as it was.
+func TestReasonCount_decodeErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		msgs []string
+	}{
+		{"every field wrong", `{"reason":5,"count":"7","share":"x"}`, []string{
+			`outcome: reason count: "reason" must be a string, not the number 5`,
+			`outcome: reason count: "count" must be an integer, not the string "7"`,
+			`outcome: reason count: "share" must be a decimal string or a number, not the string "x"`,
+		}},
+		// 1.5 is no integer; true no decimal.
+		{"a count with a fraction, a share true", `{"count":1.5,"share":true}`, []string{
+			`outcome: reason count: "count" must be an integer from -9223372036854775808 to 9223372036854775807, not the number 1.5`,
+			`outcome: reason count: "share" must be a decimal string or a number, not true`,
+		}},
+		// decimal.NewFromString, under decimal's defaults, refused an
+		// exponent beyond ±10000; so does the decoder, saying so.
+		{"share beyond 10000", `{"share":1e-10001}`, []string{
+			`outcome: reason count: "share" must be a decimal with an exponent within ±10000, not the number 1e-10001`,
+		}},
+		{"not an object", `[1]`, []string{`outcome: invalid JSON: the value must be an object, not an array`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rc := outcome.ReasonCount{Reason: "chaser", Count: 3, Share: decimal.New(1, 0)}
+			err := json.Unmarshal([]byte(tt.in), &rc)
+			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			var got []string
+			for _, p := range outcome.Problems(err) {
+				got = append(got, p.Message)
+			}
+			assert.Equal(t, tt.msgs, got)
+			assert.Equal(t, outcome.ReasonCount{Reason: "chaser", Count: 3, Share: decimal.New(1, 0)}, rc, "unchanged")
+		})
+	}
+}
+
+// TestReasonCount_decodeIgnoresMaxDecodeExponent: a share is read with
+// decfmt, with any number of digits and an exponent within ±10000, so it
+// decodes alike whatever decimal.MaxDecodeExponent says, which
+// decimal.NewFromString reads and dectest.FlipSettings sets from 10000 to
+// 10: shares 7·10^-e for e from 11 to 30 (a breakdown at 18 places writes
+// down to 10^-18), and 10^e·10^-e (1, written with e zero places), decode
+// to themselves with the settings flipped as without. It changes
+// decimal's settings, so it must not run in parallel with other tests.
+func TestReasonCount_decodeIgnoresMaxDecodeExponent(t *testing.T) {
+	decode := func(data string) string {
+		var rc outcome.ReasonCount
+		if err := json.Unmarshal([]byte(data), &rc); err != nil {
+			return "error: " + err.Error()
+		}
+		return fmt.Sprintf("%s·10^%d", rc.Share.Coefficient(), rc.Share.Exponent())
+	}
+	type tc struct{ in, want string }
+	var cases []tc
+	for e := 11; e <= 30; e++ {
+		cases = append(cases,
+			tc{fmt.Sprintf(`{"reason":"chaser","count":1,"share":"7e-%d"}`, e), fmt.Sprintf("7·10^-%d", e)},
+			tc{fmt.Sprintf(`{"share":1.%s}`, strings.Repeat("0", e)), fmt.Sprintf("1%s·10^-%d", strings.Repeat("0", e), e)})
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, decode(c.in), c.in)
+	}
+	dectest.FlipSettings(t)
+	for _, c := range cases {
+		assert.Equal(t, c.want, decode(c.in), "%s with decimal.MaxDecodeExponent = 10", c.in)
+	}
 }
