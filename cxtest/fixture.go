@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -27,7 +28,9 @@ import (
 // id has no white space, and one with a colon is always written with its
 // level. A Go-quoted string after a node gives its name. A link is -> (weight
 // 1) or -[w]-> (weight w, a decimal); a line of one node declares the node
-// without links. Nodes are added in the order they first appear, links in
+// without links. A decimal here, as in [Scorecard] and [Policy], is in
+// decimal.NewFromString's syntax, with any number of digits and an exponent
+// within ±10000, read the same whatever decimal's MaxDecodeExponent says. Nodes are added in the order they first appear, links in
 // the order they are written.
 //
 // The fixture may be misaligned (that is what some tests are about): the
@@ -178,6 +181,25 @@ func article(l outcome.Level) string {
 	return "a " + levelName(l, 1)
 }
 
+// parseDecimal parses text, a fixture's decimal, with [decfmt.Parse]: in
+// decimal.NewFromString's syntax, with any number of digits and an exponent
+// within ±10000 (what NewFromString accepts under decimal's defaults),
+// whatever decimal.MaxDecodeExponent says, so that a fixture builds the
+// same value in every program. Text that is not a decimal number is
+// notDecimal, the caller's error; text whose exponent is beyond ±10000 an
+// error that names it as what: `weight "1e10001" has an exponent beyond
+// ±10000`.
+func parseDecimal(text, what string, notDecimal error) (decimal.Decimal, error) {
+	d, err := decfmt.Parse(text, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+	if err == nil {
+		return d, nil
+	}
+	if e := (*decfmt.Error)(nil); errors.As(err, &e) && e.Range {
+		return decimal.Decimal{}, fmt.Errorf("%s has an exponent beyond ±%d", what, decfmt.DefaultMaxExponent)
+	}
+	return decimal.Decimal{}, notDecimal
+}
+
 // splitChain splits a line into its node references and the weights of the
 // links between them.
 func splitChain(line string) (refs []string, weights []decimal.Decimal, err error) {
@@ -201,9 +223,10 @@ func splitChain(line string) (refs []string, weights []decimal.Decimal, err erro
 				return nil, nil, fmt.Errorf("a weight -[ without its ]->")
 			}
 			text := line[i+2 : i+end]
-			w, err := decimal.NewFromString(strings.TrimSpace(text))
+			w, err := parseDecimal(strings.TrimSpace(text), "weight "+quote(text),
+				fmt.Errorf("weight %s is not a decimal number", quote(text)))
 			if err != nil {
-				return nil, nil, fmt.Errorf("weight %s is not a decimal number", quote(text))
+				return nil, nil, err
 			}
 			refs = append(refs, line[start:i])
 			weights = append(weights, w)
@@ -576,18 +599,21 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 		}
 		return triplecrown.NewRate(succ, trials)
 	case len(f) == 1:
-		v, err := decimal.NewFromString(f[0])
+		v, err := parseDecimal(f[0], "value "+quote(f[0]), fmt.Errorf("value %s is not a decimal number", quote(f[0])))
 		if err != nil {
-			return triplecrown.Measure{}, fmt.Errorf("value %s is not a decimal number", quote(f[0]))
+			return triplecrown.Measure{}, err
 		}
 		return triplecrown.NewValue(v)
 	case len(f) == 5 && f[1] == "sd" && f[3] == "n":
-		mean, err1 := decimal.NewFromString(f[0])
+		notMean := fmt.Errorf("mean %s is not a decimal, sd a number and n a whole number", quote(strings.TrimSpace(text)))
+		mean, err1 := parseDecimal(f[0], "mean "+quote(f[0]), notMean)
 		sd, err2 := strconv.ParseFloat(f[2], 64)
 		n, err3 := strconv.ParseInt(f[4], 10, 64)
+		if err1 != nil && err1 != notMean {
+			return triplecrown.Measure{}, err1
+		}
 		if err1 != nil || err2 != nil || err3 != nil {
-			return triplecrown.Measure{}, fmt.Errorf("mean %s is not a decimal, sd a number and n a whole number",
-				quote(strings.TrimSpace(text)))
+			return triplecrown.Measure{}, notMean
 		}
 		return triplecrown.NewMean(mean, sd, n)
 	}
@@ -688,15 +714,16 @@ func parseThreshold(text string) (triplecrown.Threshold, error) {
 	case len(f) == 1 && f[0] == "any":
 		return triplecrown.Threshold{}, nil
 	case len(f) == 1 && strings.HasSuffix(f[0], "%"):
-		d, err := decimal.NewFromString(strings.TrimSuffix(f[0], "%"))
+		d, err := parseDecimal(strings.TrimSuffix(f[0], "%"), "threshold "+quote(f[0]),
+			fmt.Errorf("threshold %s is not a percentage", quote(f[0])))
 		if err != nil {
-			return triplecrown.Threshold{}, fmt.Errorf("threshold %s is not a percentage", quote(f[0]))
+			return triplecrown.Threshold{}, err
 		}
 		return triplecrown.NewRelativeThreshold(d.Shift(-2))
 	case len(f) == 1:
-		d, err := decimal.NewFromString(f[0])
+		d, err := parseDecimal(f[0], "threshold "+quote(f[0]), fmt.Errorf("threshold %s is not a decimal number", quote(f[0])))
 		if err != nil {
-			return triplecrown.Threshold{}, fmt.Errorf("threshold %s is not a decimal number", quote(f[0]))
+			return triplecrown.Threshold{}, err
 		}
 		return triplecrown.NewAbsoluteThreshold(d)
 	case len(f) == 2:

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -87,6 +88,12 @@ func TestHierarchyMalformed(t *testing.T) {
 		{
 			name: "bad weight", lines: []string{"task:a -[x]-> activity:b"},
 			want: `cxtest: hierarchy fixture, line 1 ("task:a -[x]-> activity:b"): weight "x" is not a decimal number`,
+		},
+		{
+			// decimal.NewFromString, under decimal's defaults, refused an
+			// exponent beyond ±10000; so does the fixture, saying so.
+			name: "weight beyond 10000", lines: []string{"task:a -[1e10001]-> activity:b"},
+			want: `cxtest: hierarchy fixture, line 1 ("task:a -[1e10001]-> activity:b"): weight "1e10001" has an exponent beyond ±10000`,
 		},
 		{
 			name: "weight not closed", lines: []string{"task:a -[0.5 activity:b"},
@@ -318,6 +325,13 @@ func TestScorecardMalformed(t *testing.T) {
 				`measure "1 2" is not a value (24), a rate (7800/10000) or a mean (24 sd 6.5 n 300)`,
 		},
 		{
+			// 1e-10001 and 1e10001 are beyond the ±10000 that
+			// decimal.NewFromString accepted under decimal's defaults.
+			name: "measures beyond 10000", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1e-10001 -> 1e10001 sd 1 n 3"},
+			want: `cxtest: scorecard fixture, line 1 ("x (up): 1e-10001 -> 1e10001 sd 1 n 3"): value "1e-10001" has an exponent beyond ±10000` + "\n" +
+				`mean "1e10001" has an exponent beyond ±10000`,
+		},
+		{
 			name: "impossible rate", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 5/4 -> 1/4"},
 			wantErr: triplecrown.ErrInvalidMeasure,
 			want:    `cxtest: scorecard fixture, line 1 ("x (up): 5/4 -> 1/4"): triplecrown: a rate of 5 successes out of 4 trials is impossible`,
@@ -369,6 +383,10 @@ func TestPolicyMalformed(t *testing.T) {
 		{name: "unknown clause", line: "costs 2%", want: `cxtest: policy fixture, line 1 ("costs 2%"): a clause is cost, service, revenue, significance, places or rounding, then its value`},
 		{name: "bad percentage", line: "cost x%", want: `cxtest: policy fixture, line 1 ("cost x%"): threshold "x%" is not a percentage`},
 		{name: "bad number", line: "cost x", want: `cxtest: policy fixture, line 1 ("cost x"): threshold "x" is not a decimal number`},
+		{name: "percentage beyond 10000", line: "cost 1e-10001%",
+			want: `cxtest: policy fixture, line 1 ("cost 1e-10001%"): threshold "1e-10001%" has an exponent beyond ±10000`},
+		{name: "number beyond 10000", line: "service 1e10001",
+			want: `cxtest: policy fixture, line 1 ("service 1e10001"): threshold "1e10001" has an exponent beyond ±10000`},
 		{name: "bad money", line: "cost 5 eur", wantErr: triplecrown.ErrUnknownCurrency,
 			want: `cxtest: policy fixture, line 1 ("cost 5 eur"): triplecrown: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`},
 		{name: "three words", line: "cost 5 EUR more", want: `cxtest: policy fixture, line 1 ("cost 5 EUR more"): threshold "5 EUR more" is not 2%, 0.5, 10000 EUR or any`},
@@ -409,4 +427,72 @@ func TestPolicyMalformed(t *testing.T) {
 	assert.PanicsWithError(t, `cxtest: policy fixture, line 2 ("cost any"): a second cost clause`,
 		func() { Policy("cost 5%", "cost any") })
 	assert.True(t, errors.Is(errors.Join(nil, outcome.ErrInvalidPlaces), outcome.ErrInvalidPlaces))
+}
+
+// TestFixtures_ignoreMaxDecodeExponent: the fixtures read their decimals
+// themselves (decfmt), with any number of digits and an exponent within
+// ±10000, so what they build does not depend on decimal.MaxDecodeExponent,
+// which decimal.NewFromString reads and dectest.FlipSettings sets from
+// 10000 to 10: decimals with exponents from 11 to 30 either way build the
+// values worked out by hand with the settings flipped as without. It
+// changes decimal's settings, so it must not run in parallel with other
+// tests.
+func TestFixtures_ignoreMaxDecodeExponent(t *testing.T) {
+	// Weights 1 written with twelve places (exponent -12), 0.25 written with
+	// twenty (exponent -20), and 5·10^11.
+	lines := []string{"task:a -[1.000000000000]-> activity:x", "task:b -[0.25000000000000000000]-> x", "task:c -[5e11]-> x"}
+	wantModel := hierarchy.NewBuilder()
+	wantModel.AddNode(hierarchy.Node{ID: "a", Level: outcome.Task})
+	wantModel.AddNode(hierarchy.Node{ID: "x", Level: outcome.Activity})
+	wantModel.AddNode(hierarchy.Node{ID: "b", Level: outcome.Task})
+	wantModel.AddNode(hierarchy.Node{ID: "c", Level: outcome.Task})
+	wantModel.AddWeightedLink("a", "x", decimal.New(1, 0))
+	wantModel.AddWeightedLink("b", "x", decimal.New(25, -2))
+	wantModel.AddWeightedLink("c", "x", decimal.New(5, 11))
+	want, err := wantModel.Build()
+	require.NoError(t, err)
+	// Service values 7·10^-20 then 10^-15; and means of 7·10^-20 then 10^-15
+	// (sd 1, 3 people each).
+	cards := [][]string{
+		{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 7e-20 -> 1e-15"},
+		{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 7e-20 sd 1 n 3 -> 1e-15 sd 1 n 3"},
+	}
+	card := func(baseline, actual triplecrown.Measure, err1, err2 error) triplecrown.Scorecard {
+		require.NoError(t, err1)
+		require.NoError(t, err2)
+		one := triplecrown.MustMoney("1", "EUR")
+		return triplecrown.MustScorecard(triplecrown.ScorecardSpec{Unit: "support", Period: "2025",
+			Cost: triplecrown.Amounts{Baseline: one, Actual: one}, Revenue: triplecrown.Amounts{Baseline: one, Actual: one},
+			Service: triplecrown.ServiceSpec{Name: "x", Direction: outcome.HigherIsBetter, Baseline: baseline, Actual: actual}})
+	}
+	v1, err1 := triplecrown.NewValue(decimal.New(7, -20))
+	v2, err2 := triplecrown.NewValue(decimal.New(1, -15))
+	m1, err3 := triplecrown.NewMean(decimal.New(7, -20), 1, 3)
+	m2, err4 := triplecrown.NewMean(decimal.New(1, -15), 1, 3)
+	wantCards := []triplecrown.Scorecard{card(v1, v2, err1, err2), card(m1, m2, err3, err4)}
+	// 10^-12 % is a relative threshold of 10^-14; an absolute one of 5·10^-20.
+	policy := []string{"cost 1e-12%, service 5e-20"}
+	wantPolicy := triplecrown.MustPolicy(triplecrown.PolicySpec{
+		Cost:              triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.New(1, -14))),
+		Service:           triplecrown.MustThreshold(triplecrown.NewAbsoluteThreshold(decimal.New(5, -20))),
+		SignificanceLevel: 0.05, Precision: triplecrown.MustPrecision(4, outcome.RoundHalfEven)})
+	check := func(when string) {
+		m, err := parseHierarchy(nil, lines)
+		if assert.NoError(t, err, when) {
+			assert.True(t, want.Equal(m), "hierarchy %s", when)
+		}
+		for i, lines := range cards {
+			c, err := parseScorecard(lines)
+			if assert.NoError(t, err, when) {
+				assert.True(t, wantCards[i].Equal(c), "scorecard %d %s", i, when)
+			}
+		}
+		p, err := parsePolicy(policy)
+		if assert.NoError(t, err, when) {
+			assert.True(t, wantPolicy.Equal(p), "policy %s", when)
+		}
+	}
+	check("under decimal's defaults")
+	dectest.FlipSettings(t)
+	check("with decimal.MaxDecodeExponent = 10")
 }
