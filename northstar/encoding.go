@@ -541,7 +541,9 @@ func (l LeadLag) MarshalJSON() ([]byte, error) {
 
 // leadLagIn is the form a [LeadLag] is decoded from: [leadLagJSON] with the
 // method and the verdict as text, parsed after decoding so that every
-// problem is reported.
+// problem is reported, and the interval as a slice, whose length is
+// checked: encoding/json decodes [0.1,0.2,0.3] into a [2]float64 as [0.1,
+// 0.2], dropping the rest, and [0.1] as [0.1, 0].
 type leadLagIn struct {
 	Method       string        `json:"method"`
 	Len          int           `json:"len"`
@@ -550,7 +552,7 @@ type leadLagIn struct {
 	PerLag       float64       `json:"perLagConfidence"`
 	Correlations []Correlation `json:"correlations"`
 	Best         Correlation   `json:"best"`
-	Interval     [2]float64    `json:"interval"`
+	Interval     []float64     `json:"interval"`
 	Verdict      string        `json:"verdict"`
 }
 
@@ -567,10 +569,12 @@ type leadLagIn struct {
 // that are not one at each lag from -maxLag to maxLag in order, each from the
 // length less |lag| pairs and from -1 to 1, a best correlation that is not
 // the strongest of them (the tie rule of [LeadLag] applies), a per-lag
-// confidence other than 1 - (1-c)/(2·maxLag+1), an interval whose ends are
-// not in order within [-1, 1] or that is not the Fisher interval of the
-// best correlation, or a verdict that the interval and the strongest lag
-// do not give.
+// confidence other than 1 - (1-c)/(2·maxLag+1), an interval that is not an
+// array of exactly two numbers (absent, null, [0.1] or [0.1,0.2,0.3]: a
+// [2]float64 would have taken the first two and dropped the rest, or made
+// up a 0), whose ends are not in order within [-1, 1] or that is not the
+// Fisher interval of the best correlation, or a verdict that the interval
+// and the strongest lag do not give.
 //
 // The Fisher interval is recomputed from the best correlation, its number
 // of pairs, the method and the per-lag confidence, as [LeadLag] defines
@@ -679,10 +683,20 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 			bad(ErrInvalidLeadLag, "per-lag confidence %v, where 1 - (1-%v)/%d = %v is expected", in.PerLag, c, 2*maxLag+1, want)
 		}
 	}
-	low, high := in.Interval[0], in.Interval[1]
-	intervalOK := -1 <= low && low <= high && high <= 1
+	var low, high float64
+	intervalOK := len(in.Interval) == 2
 	if !intervalOK {
-		bad(ErrInvalidLeadLag, "interval %v to %v is not in order within -1 to 1", low, high)
+		numbers := "numbers"
+		if len(in.Interval) == 1 {
+			numbers = "number"
+		}
+		bad(ErrInvalidLeadLag, "interval of %d %s, where two (its low and high ends) are expected", len(in.Interval), numbers)
+	} else {
+		low, high = in.Interval[0], in.Interval[1]
+		intervalOK = -1 <= low && low <= high && high <= 1
+		if !intervalOK {
+			bad(ErrInvalidLeadLag, "interval %v to %v is not in order within -1 to 1", low, high)
+		}
 	}
 	// The Fisher interval, recomputed where the parts it is made of are
 	// sound; the verdict is checked against the stored interval when that

@@ -237,6 +237,22 @@ func TestLeadLagJSONErrors(t *testing.T) {
 			[]outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: interval -0.2097285396224726 to -0.9629041184925606 is not in order within -1 to 1"},
 		{"interval beyond -1", edit(`[-0.9629041184925606,`, `[-1.5,`), []outcome.Code{ErrInvalidLeadLag}, ""},
+		// An interval is two numbers: encoding/json would decode three into
+		// a [2]float64 by dropping the third, one by making up a 0, and an
+		// absent or null one as 0 to 0. The verdict is then checked against
+		// the Fisher interval, and agrees.
+		{"interval of three numbers", edit(`-0.2097285396224726]`, `-0.2097285396224726,0.5]`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval of 3 numbers, where two (its low and high ends) are expected"},
+		{"interval of one number", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[-0.9629041184925606]`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval of 1 number, where two (its low and high ends) are expected"},
+		{"interval empty", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[]`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
+		{"interval null", edit(`[-0.9629041184925606,-0.2097285396224726]`, `null`), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
+		{"interval absent", edit(`"interval":[-0.9629041184925606,-0.2097285396224726],`, ``), []outcome.Code{ErrInvalidLeadLag},
+			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
+		{"interval's end a string", edit(`-0.2097285396224726]`, `"-0.2097285396224726"]`), []outcome.Code{outcome.ErrInvalidJSON},
+			`northstar: lead/lag result: invalid JSON: "interval[1]" must be a number, not the string "-0.2097285396224726"`},
 		// The strongest lag is 0, so a significant interval is coincident.
 		{"verdict", edit(`"coincident"`, `"leads"`), []outcome.Code{ErrInvalidLeadLag},
 			`northstar: lead/lag result: verdict "leads", where the interval -0.9629041184925606 to -0.2097285396224726 at lag 0 gives "coincident"`},
