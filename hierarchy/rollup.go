@@ -566,7 +566,7 @@ type rollUpValue struct {
 //
 //	{"method":"weighted sum",
 //	 "values":[{"id":"answer-call","value":"1200.5"},{"id":"handle-enquiry","value":"2000.75","computed":true}],
-//	 "missing":["monitor-queues"],"unmeasured":["update-wallboard"]}
+//	 "missing":["monitor-queues","update-wallboard"],"unmeasured":["update-wallboard"]}
 //
 // and with [MissingAsZero], the unmeasured input's entry:
 //

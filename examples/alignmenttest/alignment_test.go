@@ -189,6 +189,7 @@ func assertMisaligned(t cxtest.TestingT) {
 	cxtest.AssertAligned(t, m, "the claims department before it realigned")
 	cxtest.AssertNoUnsupportedOutcomes(t, m)
 	cxtest.AssertNoRewardedOrphanOutputs(t, m, kpis)
+	cxtest.AssertRewardedKPIsAligned(t, m, kpis)
 	cxtest.AssertOutputShareAtMost(t, kpis, decimal.RequireFromString("0.5"))
 }
 
@@ -210,7 +211,7 @@ func TestMisalignedModel(t *testing.T) {
 	}
 	var c captureT
 	assertMisaligned(&c)
-	require.Len(t, c.failures, 4, "every rule fails")
+	require.Len(t, c.failures, 5, "every rule fails")
 	got := strings.Join(c.failures, "")
 
 	golden := filepath.Join("testdata", "misaligned.txt")
@@ -232,6 +233,7 @@ func TestMisalignedModel(t *testing.T) {
 		"4 of 10 do: 1 of 3 tasks, 1 of 3 activities, 1 of 3 outputs, 1 of 1 business outcome",
 		"1 of 2 successful customer outcomes has no work feeding it",
 		"2 of 2 rewarded output-side metrics have no line of sight to a successful customer outcome",
+		"2 of 2 rewarded metrics have no line of sight to a successful customer outcome",
 		"3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%",
 	} {
 		assert.Contains(t, got, want)
