@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -435,10 +436,22 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // ({"relative":0.02}), read exactly as its text, never through a float64.
 // {} is the zero Threshold, and "relative" with "absolute", or a currency
 // on a relative threshold, is an error with code
-// [outcome.ErrInvalidThreshold].
+// [outcome.ErrInvalidThreshold]. JSON null is refused, as everywhere in the
+// package: null itself, as any JSON that is not an object, is an error with
+// code [outcome.ErrInvalidJSON], `triplecrown: a threshold cannot be null`,
+// and each member that is null ({"relative":null}) one with code
+// [outcome.ErrInvalidThreshold], `triplecrown: a threshold's "relative"
+// cannot be null`, never the zero Threshold, which counts any change. On
+// error t is unchanged.
 func (t *Threshold) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
+	}
 	var j thresholdIn
 	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	if err := nullMembers(data); err != nil {
 		return err
 	}
 	var (
@@ -473,6 +486,24 @@ func (t *Threshold) UnmarshalJSON(data []byte) error {
 	*t = v
 	return nil
 }
+
+// nullMembers returns, for data, a threshold's JSON that has decoded, an
+// error with code [outcome.ErrInvalidThreshold] for each of its members that
+// is null, in the order they are written, joined; nil if none is.
+func nullMembers(data []byte) error {
+	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
+	var errs []error
+	for _, m := range members {
+		if isNull(m.Value) {
+			errs = append(errs, newError(outcome.ErrInvalidThreshold, nil, "triplecrown: a threshold's %q cannot be null", clip(m.Key)))
+		}
+	}
+	return joinAll(errs)
+}
+
+// isNull reports whether data is JSON null, with JSON white space around it
+// only.
+func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
 
 // MarshalJSON implements [json.Marshaler]: the policy's [PolicySpec].
 func (p Policy) MarshalJSON() ([]byte, error) {

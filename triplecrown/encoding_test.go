@@ -260,6 +260,9 @@ func TestThreshold_JSON(t *testing.T) {
 		{name: "money negative", in: `{"absolute":"-2","currency":"EUR"}`, wantErr: ErrNegativeMoney},
 		{name: "money bad currency", in: `{"absolute":"2","currency":"E"}`, wantErr: ErrUnknownCurrency},
 		{name: "not an object", in: `"2%"`, wantErr: outcome.ErrInvalidJSON},
+		{name: "null", in: ` null `, wantErr: outcome.ErrInvalidJSON},
+		{name: "relative null", in: `{"relative":null}`, wantErr: outcome.ErrInvalidThreshold},
+		{name: "currency null", in: `{"absolute":"5","currency":null}`, wantErr: outcome.ErrInvalidThreshold},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,6 +270,44 @@ func TestThreshold_JSON(t *testing.T) {
 			assert.ErrorIs(t, json.Unmarshal([]byte(tt.in), &th), tt.wantErr)
 		})
 	}
+}
+
+// TestThreshold_JSONNull: null, and a member that is null, are refused, not
+// read as the zero Threshold (any change is material), and the threshold
+// is left as it was: each null member is one problem, in the order written.
+func TestThreshold_JSONNull(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	for _, tt := range []struct {
+		in   string
+		want []problem
+	}{
+		{`null`, []problem{{outcome.ErrInvalidJSON, `triplecrown: a threshold cannot be null`}}},
+		{`{"relative":null}`, []problem{{outcome.ErrInvalidThreshold, `triplecrown: a threshold's "relative" cannot be null`}}},
+		{`{"absolute":null,"currency":null}`, []problem{
+			{outcome.ErrInvalidThreshold, `triplecrown: a threshold's "absolute" cannot be null`},
+			{outcome.ErrInvalidThreshold, `triplecrown: a threshold's "currency" cannot be null`},
+		}},
+		// The key as written: encoding/json matches it to "absolute".
+		{`{"Absolute":null}`, []problem{{outcome.ErrInvalidThreshold, `triplecrown: a threshold's "Absolute" cannot be null`}}},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			before := MustThreshold(NewRelativeThreshold(dec("0.02")))
+			th := before
+			var got []problem
+			for _, p := range outcome.Problems(json.Unmarshal([]byte(tt.in), &th)) {
+				got = append(got, problem{p.Code, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, before.Equal(th), "a failed decode leaves the threshold alone")
+		})
+	}
+	// {} is still the zero Threshold.
+	th := MustThreshold(NewRelativeThreshold(dec("0.02")))
+	require.NoError(t, json.Unmarshal([]byte(`{}`), &th))
+	assert.True(t, th.IsZero())
 }
 
 func TestPolicy_JSON(t *testing.T) {
@@ -326,6 +367,14 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 			[]problem{
 				{ErrInvalidSignificance, `triplecrown: significance level 0 is not strictly between 0 and 1`},
 				{outcome.ErrUnknownRounding, `triplecrown: the policy needs a precision with a valid rounding mode`},
+			}},
+		// A null threshold, or one with a null member, is not the zero
+		// Threshold (every cost change material): each is refused.
+		{"null thresholds",
+			`{"cost":{"relative":null},"service":null,"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":2,"mode":"up"}}`,
+			[]problem{
+				{outcome.ErrInvalidThreshold, `triplecrown: policy, cost threshold: a threshold's "relative" cannot be null`},
+				{outcome.ErrInvalidJSON, `triplecrown: policy, service threshold: a threshold cannot be null`},
 			}},
 		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
 			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: unknown field "materiality"`}}},
