@@ -515,6 +515,19 @@ func TestCanvasJSONErrors(t *testing.T) {
 	}
 }
 
+// TestCanvasJSONNull: null is not an object, so it is one problem with code
+// invalid-json, not every problem of an empty canvas, and the canvas is left
+// as it was.
+func TestCanvasJSONNull(t *testing.T) {
+	c := MustCanvas(guestsSpec())
+	ps := outcome.Problems(c.UnmarshalJSON([]byte(" null\n")))
+	require.Len(t, ps, 1)
+	assert.ErrorIs(t, ps[0], outcome.ErrInvalidJSON)
+	assert.Equal(t, "northstar: a canvas cannot be null", ps[0].Message)
+	assert.Nil(t, ps[0].IDs)
+	assert.True(t, MustCanvas(guestsSpec()).Equal(c), "a failed decode leaves the canvas unchanged")
+}
+
 // TestCanvasJSONEveryProblem: a canvas read from JSON reports every problem
 // at once, in the order of the canvas, each naming the category and the need
 // or the outcome and metric: a weight typed with a decimal comma, a need with

@@ -39,9 +39,13 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // MaxDecodeExponent says). JSON that does not decode as a canvas (malformed,
 // a value of the wrong JSON type, an unknown field, a key given twice,
 // trailing data) is one error with code [outcome.ErrInvalidJSON], naming the
-// category if it could be read, and nothing else is checked. On error c is
-// unchanged.
+// category if it could be read, and nothing else is checked; so is null,
+// `northstar: a canvas cannot be null`, not the problems of a canvas with
+// nothing in it. On error c is unchanged.
 func (c *Canvas) UnmarshalJSON(data []byte) error {
+	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
+	}
 	spec, faults, err := decodeSpec(data)
 	if err != nil {
 		return err

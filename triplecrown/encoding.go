@@ -532,9 +532,13 @@ type policyIn struct {
 // [outcome.ErrUnknownRounding], ... and [outcome.ErrInvalidJSON] for a value
 // of the wrong type), and the rest checked as NewPolicy checks it. JSON that
 // is not an object with the policy's fields (malformed, unknown fields,
-// trailing data) is one error with code [outcome.ErrInvalidJSON]. On error
-// p is unchanged.
+// trailing data) is one error with code [outcome.ErrInvalidJSON], and so is
+// null, `triplecrown: a policy cannot be null`, not the problems of a policy
+// with nothing in it. On error p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a policy cannot be null")
+	}
 	var in policyIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err
@@ -632,8 +636,13 @@ type serviceIn struct {
 // value of the wrong type, such as a number for the period), and the rest
 // is checked as NewScorecard checks it. JSON that is not an object with the
 // scorecard's fields (malformed, unknown fields, trailing data) is one
-// error with code [outcome.ErrInvalidJSON]. On error c is unchanged.
+// error with code [outcome.ErrInvalidJSON], and so is null, `triplecrown: a
+// scorecard cannot be null`, not the problems of a scorecard with nothing in
+// it. On error c is unchanged.
 func (c *Scorecard) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a scorecard cannot be null")
+	}
 	var in scorecardIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err
@@ -1177,14 +1186,18 @@ type roiIn struct {
 
 // UnmarshalJSON implements [json.Unmarshaler]: it decodes an [ROISpec]
 // strictly (JSON that is not an object with its fields, unknown fields and
-// trailing data are one error with code [outcome.ErrInvalidJSON]) and
-// validates it exactly as [NewROI] does, reporting every problem: each part
-// that does not decode with the part named, `triplecrown: ROI, cost saved:
-// amount "x" is not a decimal number`, with its own code
-// ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrMissingMoney], ... and
-// [outcome.ErrInvalidJSON] for a value of the wrong type), and the rest
-// checked as NewROI checks it. On error r is unchanged.
+// trailing data are one error with code [outcome.ErrInvalidJSON], and so is
+// null, `triplecrown: an ROI cannot be null`, not the problems of an ROI
+// with nothing in it) and validates it exactly as [NewROI] does, reporting
+// every problem: each part that does not decode with the part named,
+// `triplecrown: ROI, cost saved: amount "x" is not a decimal number`, with
+// its own code ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrMissingMoney],
+// ... and [outcome.ErrInvalidJSON] for a value of the wrong type), and the
+// rest checked as NewROI checks it. On error r is unchanged.
 func (r *ROI) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: an ROI cannot be null")
+	}
 	var in roiIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err

@@ -703,6 +703,42 @@ func TestDecodeScorecards(t *testing.T) {
 	assert.Equal(t, `triplecrown: unit "u", period: invalid JSON: the value must be a string, not the number 2025`, own.Message)
 }
 
+// TestUnmarshalJSON_null: null is not an object, so it is one problem with
+// code invalid-json, as the docs say of JSON that is not an object, not
+// every problem of an empty value (ten for a scorecard), and the value is
+// left as it was.
+func TestUnmarshalJSON_null(t *testing.T) {
+	roi, err := NewROI(ROISpec{Investment: eur("100"), CostSaved: eur("150"), Periods: 12})
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name string
+		v    interface {
+			json.Unmarshaler
+			json.Marshaler
+		}
+		want string
+	}{
+		{"scorecard", ptr(MustScorecard(spec("sales"))), "triplecrown: a scorecard cannot be null"},
+		{"policy", ptr(MustPolicy(policySpec())), "triplecrown: a policy cannot be null"},
+		{"ROI", &roi, "triplecrown: an ROI cannot be null"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			before, err := json.Marshal(tt.v)
+			require.NoError(t, err)
+			ps := outcome.Problems(json.Unmarshal([]byte(" null\n"), tt.v))
+			require.Len(t, ps, 1)
+			assert.ErrorIs(t, ps[0], outcome.ErrInvalidJSON)
+			assert.Equal(t, tt.want, ps[0].Message)
+			assert.Nil(t, ps[0].IDs)
+			after, err := json.Marshal(tt.v)
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "a failed decode leaves the value alone")
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
 // TestDecodeJSON_typeErrors: a JSON value of the wrong type is said in
 // JSON's words, by its JSON path, what it must be and what it is, never
 // with encoding/json's Go struct and type names. A number where an integer
