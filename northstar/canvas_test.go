@@ -437,6 +437,19 @@ func TestDecodeCanvases(t *testing.T) {
 		})
 	}
 
+	// What the doc says of json.Unmarshal into a []Canvas: it stops at the
+	// first canvas that fails, badGuests, with both of its problems, and
+	// says nothing of the next one's.
+	var list []Canvas
+	var msgs []string
+	for _, p := range outcome.Problems(json.Unmarshal([]byte("["+badGuests+`, {"category": "a", "needs": {}}]`), &list)) {
+		msgs = append(msgs, p.Message)
+	}
+	assert.Equal(t, []string{
+		`northstar: canvas "guests": weight "0,6" is not a decimal number`,
+		`northstar: canvas "guests": outcome "stay": metric "nights-booked": importance "" is not a decimal number`,
+	}, msgs)
+
 	// Each problem wraps the canvas's own: json.Unmarshal of the first
 	// canvas alone gives it, unprefixed.
 	_, err = DecodeCanvases([]byte("[" + badGuests + "]"))

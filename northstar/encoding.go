@@ -62,8 +62,9 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 // [Canvas.UnmarshalJSON] reads (one per customer category), and returns the
 // canvases in the order of the array, or nil and every problem of every
 // canvas, joined with [errors.Join]. It is for a file of canvases:
-// json.Unmarshal into a []Canvas stops at the first canvas that fails, and
-// reports only the first of its problems; DecodeCanvases reports them all.
+// json.Unmarshal into a []Canvas stops at the first canvas that fails, so it
+// reports that canvas's problems only; DecodeCanvases reports the problems
+// of each.
 //
 // Each canvas is decoded and validated as Canvas.UnmarshalJSON does, and
 // each of its problems is reported as an *[outcome.Error] with the same

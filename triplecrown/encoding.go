@@ -698,8 +698,8 @@ func (c *Scorecard) UnmarshalJSON(data []byte) error {
 // loads the departments of a quarter), and returns the scorecards in the
 // order of the array, or nil and every problem of every scorecard, joined
 // with [errors.Join]. It is for a file of scorecards: json.Unmarshal into a
-// []Scorecard stops at the first scorecard that fails, and reports only the
-// first of its problems; DecodeScorecards reports them all.
+// []Scorecard stops at the first scorecard that fails, so it reports that
+// scorecard's problems only; DecodeScorecards reports the problems of each.
 //
 // Each scorecard is decoded and validated as Scorecard.UnmarshalJSON does,
 // and each of its problems is reported as an *[outcome.Error] with the same

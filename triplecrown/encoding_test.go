@@ -692,11 +692,29 @@ func TestDecodeScorecards(t *testing.T) {
 		})
 	}
 
+	// What the doc says of json.Unmarshal into a []Scorecard: it stops at
+	// the first scorecard that fails, scorecards[0], with both of its
+	// problems, and says nothing of scorecards[1]'s.
+	var list []Scorecard
+	ps := outcome.Problems(json.Unmarshal([]byte("["+strings.Join([]string{
+		cardWith(`"a"`, `"2025"`, `{"baseline":{"amount":"12,50","currency":"EUR"},"actual":{"amount":"10","currency":"EUR"}}`,
+			`{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"abc","currency":"EUR"}}`, ""),
+		cardWith(`"b"`, `2025`, "", "", ""),
+	}, ",")+"]"), &list))
+	var msgs []string
+	for _, p := range ps {
+		msgs = append(msgs, p.Message)
+	}
+	assert.Equal(t, []string{
+		`triplecrown: unit "a", baseline cost: amount "12,50" is not a decimal number`,
+		`triplecrown: unit "a", actual revenue: amount "abc" is not a decimal number`,
+	}, msgs)
+
 	// Each problem wraps the scorecard's own, and its cause.
 	_, err = DecodeScorecards([]byte("[" + cardWith(`"u"`, `2025`, "", "", "") + "]"))
 	var te *json.UnmarshalTypeError
 	assert.ErrorAs(t, err, &te)
-	ps := outcome.Problems(err)
+	ps = outcome.Problems(err)
 	require.Len(t, ps, 1)
 	var own *outcome.Error
 	require.ErrorAs(t, ps[0].Err, &own)
