@@ -541,6 +541,20 @@ func TestCanvasJSONNull(t *testing.T) {
 	assert.True(t, MustCanvas(guestsSpec()).Equal(c), "a failed decode leaves the canvas unchanged")
 }
 
+// TestCanvasSpecJSONNull: a spec is not validated, but null is refused as
+// Canvas.UnmarshalJSON refuses it, one problem with code invalid-json, the
+// spec left as it was (not emptied).
+func TestCanvasSpecJSONNull(t *testing.T) {
+	s := guestsSpec()
+	ps := outcome.Problems(s.UnmarshalJSON([]byte(" null\n")))
+	require.Len(t, ps, 1)
+	assert.ErrorIs(t, ps[0], outcome.ErrInvalidJSON)
+	assert.Equal(t, "northstar: a canvas cannot be null", ps[0].Message)
+	assert.Nil(t, ps[0].IDs)
+	assert.Equal(t, guestsSpec().Category, s.Category, "a failed decode leaves the spec unchanged")
+	assert.Len(t, s.Outcomes, len(guestsSpec().Outcomes))
+}
+
 // TestCanvasJSONEveryProblem: a canvas read from JSON reports every problem
 // at once, in the order of the canvas, each naming the category and the need
 // or the outcome and metric: a weight typed with a decimal comma, a need with

@@ -102,8 +102,13 @@ func DecodeCanvases(data []byte) ([]Canvas, error) {
 // category, outcome and metric as [Canvas.UnmarshalJSON] does; one whose
 // exponent is beyond ±10000 an [ErrWeightOutOfRange]), every one,
 // joined with [errors.Join]. JSON that does not decode as a canvas is an
-// error with code [outcome.ErrInvalidJSON]. On error s is unchanged.
+// error with code [outcome.ErrInvalidJSON], and so is null, `northstar: a
+// canvas cannot be null`, as Canvas.UnmarshalJSON refuses it: a draft is
+// not validated, but null is no draft. On error s is unchanged.
 func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
+	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
+	}
 	spec, faults, err := decodeSpec(data)
 	if err != nil {
 		return err
