@@ -110,8 +110,16 @@ func (m Money) MarshalJSON() ([]byte, error) {
 // exactly as its text, never through a float64; it validates as
 // [ParseMoney] does, and reports every problem: a missing field
 // ([ErrMissingMoney]), an amount that is not a decimal within the bounds
-// ([ErrInvalidAmount]) and an unknown currency ([ErrUnknownCurrency]).
+// ([ErrInvalidAmount]) and an unknown currency ([ErrUnknownCurrency]); a
+// field that is null ({"amount":null}) is missing. JSON null is refused, as
+// everywhere in the package: null itself, as any JSON that is not an
+// object, is one error with code [outcome.ErrInvalidJSON], `triplecrown:
+// money cannot be null`, as [MoneySum.UnmarshalJSON] refuses it. On error m
+// is unchanged.
 func (m *Money) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
+	}
 	var j moneyIn
 	if err := decodeJSON(data, &j); err != nil {
 		return err

@@ -61,7 +61,8 @@ func TestMoney_JSON(t *testing.T) {
 		{name: "amount as a number beyond the bounds", in: `{"amount":1e31,"currency":"EUR"}`, wantErr: ErrInvalidAmount},
 		{name: "unknown field", in: `{"amount":"1","currency":"EUR","fx":"1.1"}`, wantErr: outcome.ErrInvalidJSON},
 		{name: "no currency", in: `{"amount":"1"}`, wantErr: ErrMissingMoney},
-		{name: "null", in: `null`, wantErr: ErrMissingMoney},
+		{name: "null", in: `null`, wantErr: outcome.ErrInvalidJSON},
+		{name: "null amount", in: `{"amount":null,"currency":"EUR"}`, wantErr: ErrMissingMoney},
 		{name: "bad currency", in: `{"amount":"1","currency":"eur"}`, wantErr: ErrUnknownCurrency},
 		{name: "bad amount", in: `{"amount":"1,5","currency":"EUR"}`, wantErr: ErrInvalidAmount},
 		{name: "trailing data", in: `{"amount":"1","currency":"EUR"} x`, wantErr: outcome.ErrInvalidJSON},
@@ -739,6 +740,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"scorecard", ptr(MustScorecard(spec("sales"))), "triplecrown: a scorecard cannot be null"},
 		{"policy", ptr(MustPolicy(policySpec())), "triplecrown: a policy cannot be null"},
 		{"ROI", &roi, "triplecrown: an ROI cannot be null"},
+		{"money", ptr(eur("12.50")), "triplecrown: money cannot be null"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, err := json.Marshal(tt.v)

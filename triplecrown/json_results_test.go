@@ -316,6 +316,8 @@ func TestROI_JSON(t *testing.T) {
 				`negative-money: triplecrown: the investment -5 EUR is negative`,
 			}},
 		{"a null investment", `{"investment":null,"periods":1}`,
+			[]string{`invalid-json: triplecrown: ROI, investment: money cannot be null`}},
+		{"an investment with a null amount", `{"investment":{"amount":null,"currency":"EUR"},"periods":1}`,
 			[]string{`missing-money: triplecrown: ROI, investment: money needs both "amount" and "currency"`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
