@@ -210,17 +210,41 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 // a missing "places" is an error with code [outcome.ErrInvalidPlaces], a
 // missing "mode" one with code [outcome.ErrUnknownRounding]. The mode is
 // parsed by [outcome.ParseRounding], and the precision validated as
-// [NewPrecision] does.
+// [NewPrecision] does. JSON null is refused, as everywhere in the package:
+// null itself, as any JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a precision cannot be null`, and
+// a field that is null is an error with the code of its field, `triplecrown:
+// a precision's "mode" cannot be null`, not a missing one. On error p is
+// unchanged.
 func (p *Precision) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a precision cannot be null")
+	}
 	var j precisionJSON
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
 	var errs []error
-	if j.Places == nil {
+	nullPlaces, nullMode := false, false
+	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
+	for _, m := range members {
+		if !isNull(m.Value) {
+			continue
+		}
+		// decodeJSON has refused any key but these two, matched as
+		// encoding/json matches them, without regard to case.
+		code := outcome.ErrUnknownRounding
+		if strings.EqualFold(m.Key, "places") {
+			code, nullPlaces = outcome.ErrInvalidPlaces, true
+		} else {
+			nullMode = true
+		}
+		errs = append(errs, newError(code, nil, "triplecrown: a precision's %q cannot be null", clip(m.Key)))
+	}
+	if j.Places == nil && !nullPlaces {
 		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil, `triplecrown: a precision needs its "places"`))
 	}
-	if j.Mode == nil {
+	if j.Mode == nil && !nullMode {
 		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
 	}
 	if len(errs) > 0 {

@@ -395,6 +395,46 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 	}
 }
 
+// TestPrecision_JSONNull: null, and a field that is null, are refused as
+// null, each null field with its field's code and named as written, not
+// reported as missing; the precision is left as it was.
+func TestPrecision_JSONNull(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	for _, tt := range []struct {
+		in   string
+		want []problem
+	}{
+		{` null `, []problem{{outcome.ErrInvalidJSON, `triplecrown: a precision cannot be null`}}},
+		{`{"places":2,"mode":null}`, []problem{{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`}}},
+		{`{"places":null,"mode":"up"}`, []problem{{outcome.ErrInvalidPlaces, `triplecrown: a precision's "places" cannot be null`}}},
+		// Both null, in the order written; encoding/json matches "Places"
+		// to "places".
+		{`{"mode":null,"Places":null}`, []problem{
+			{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`},
+			{outcome.ErrInvalidPlaces, `triplecrown: a precision's "Places" cannot be null`},
+		}},
+		// One null, the other missing: each said as it is.
+		{`{"places":null}`, []problem{
+			{outcome.ErrInvalidPlaces, `triplecrown: a precision's "places" cannot be null`},
+			{outcome.ErrUnknownRounding, `triplecrown: a precision needs its rounding "mode"`},
+		}},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			before := MustPrecision(1, outcome.RoundDown)
+			p := before
+			var got []problem
+			for _, e := range outcome.Problems(json.Unmarshal([]byte(tt.in), &p)) {
+				got = append(got, problem{e.Code, e.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, before.Equal(p), "a failed decode leaves the precision alone")
+		})
+	}
+}
+
 func TestPrecision_JSON(t *testing.T) {
 	// Every mode of outcome.Rounding round-trips, as its own text.
 	for m := outcome.RoundHalfEven; m <= outcome.RoundFloor; m++ {
@@ -420,6 +460,8 @@ func TestPrecision_JSON(t *testing.T) {
 		{name: "no places", in: `{"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
 		{name: "no mode", in: `{"places":2}`, wantErrs: []error{outcome.ErrUnknownRounding}},
 		{name: "null mode", in: `{"places":2,"mode":null}`, wantErrs: []error{outcome.ErrUnknownRounding}},
+		{name: "null places", in: `{"places":null,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
+		{name: "null", in: `null`, wantErrs: []error{outcome.ErrInvalidJSON}},
 		{name: "neither", in: `{}`, wantErrs: []error{outcome.ErrInvalidPlaces, outcome.ErrUnknownRounding}},
 		{name: "places out of range", in: `{"places":19,"mode":"up"}`, wantErrs: []error{outcome.ErrInvalidPlaces}},
 		{name: "unknown mode", in: `{"places":2,"mode":"sideways"}`, wantErrs: []error{outcome.ErrUnknownRounding}},
@@ -741,6 +783,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"policy", ptr(MustPolicy(policySpec())), "triplecrown: a policy cannot be null"},
 		{"ROI", &roi, "triplecrown: an ROI cannot be null"},
 		{"money", ptr(eur("12.50")), "triplecrown: money cannot be null"},
+		{"precision", ptr(MustPrecision(2, outcome.RoundUp)), "triplecrown: a precision cannot be null"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, err := json.Marshal(tt.v)
