@@ -566,7 +566,12 @@ type policyIn struct {
 // is not an object with the policy's fields (malformed, unknown fields,
 // trailing data) is one error with code [outcome.ErrInvalidJSON], and so is
 // null, `triplecrown: a policy cannot be null`, not the problems of a policy
-// with nothing in it. On error p is unchanged.
+// with nothing in it. JSON null is refused, as everywhere in the package: a
+// part that is null is reported as null, with the part named, `triplecrown:
+// policy, significance level: invalid JSON: the value must be a number, not
+// null` ([outcome.ErrInvalidJSON]; a threshold or a precision as
+// [Threshold.UnmarshalJSON] and [Precision.UnmarshalJSON] refuse null),
+// never read as 0 or as an empty value. On error p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a policy cannot be null")
@@ -599,17 +604,43 @@ type partReader struct {
 
 // read decodes raw into v as encoding/json decodes a field: absent, it
 // leaves v alone; given, null included, it goes to v's UnmarshalJSON if v
-// has one, else to [decodeJSON]. A problem is recorded as one of the part
-// what names. It reports whether raw decoded.
+// has one, which refuses null itself, else to [decodeJSON], except null for
+// a number (v a *float64 or an *int64), which encoding/json would leave as
+// it is, 0: that is an error with code [outcome.ErrInvalidJSON] in JSON's
+// words, `invalid JSON: the value must be a number, not null`. A problem is
+// recorded as one of the part what names. It reports whether raw decoded.
 func (r *partReader) read(raw json.RawMessage, what string, v any) bool {
 	if len(raw) == 0 {
 		return true
+	}
+	if err := nullNumber(raw, v); err != nil {
+		r.errs = append(r.errs, within(nil, r.name+", "+what, err)...)
+		return false
 	}
 	if err := decodePart(raw, v); err != nil {
 		r.errs = append(r.errs, within(nil, r.name+", "+what, err)...)
 		return false
 	}
 	return true
+}
+
+// nullNumber returns, for raw null and v a *float64 or an *int64, an error
+// with code [outcome.ErrInvalidJSON] that says the number is null, in the
+// words [decodeJSON] uses for a value of the wrong type; nil otherwise.
+func nullNumber(raw json.RawMessage, v any) error {
+	if !isNull(raw) {
+		return nil
+	}
+	var want string
+	switch v.(type) {
+	case *float64:
+		want = "a number"
+	case *int64:
+		want = "an integer"
+	default:
+		return nil
+	}
+	return newError(outcome.ErrInvalidJSON, nil, "triplecrown: invalid JSON: the value must be %s, not null", want)
 }
 
 // decodePart decodes raw, a part of a value's JSON, into v: with v's
@@ -1225,7 +1256,13 @@ type roiIn struct {
 // `triplecrown: ROI, cost saved: amount "x" is not a decimal number`, with
 // its own code ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrMissingMoney],
 // ... and [outcome.ErrInvalidJSON] for a value of the wrong type), and the
-// rest checked as NewROI checks it. On error r is unchanged.
+// rest checked as NewROI checks it. JSON null is refused, as everywhere in
+// the package: a part that is null is reported as null, with the part
+// named, `triplecrown: ROI, periods: invalid JSON: the value must be an
+// integer, not null` ([outcome.ErrInvalidJSON]; money as
+// [Money.UnmarshalJSON] refuses null, `triplecrown: ROI, investment: money
+// cannot be null`), never read as 0 or as the zero Money. On error r is
+// unchanged.
 func (r *ROI) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: an ROI cannot be null")

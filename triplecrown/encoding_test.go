@@ -377,6 +377,14 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 				{outcome.ErrInvalidThreshold, `triplecrown: policy, cost threshold: a threshold's "relative" cannot be null`},
 				{outcome.ErrInvalidJSON, `triplecrown: policy, service threshold: a threshold cannot be null`},
 			}},
+		// A null level is said to be null, not read as 0 and said to be
+		// outside 0 to 1; a null precision is refused by Precision, not
+		// said to need its places and its mode.
+		{"null level and precision", `{"significanceLevel":null,"precision":null}`,
+			[]problem{
+				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: the value must be a number, not null`},
+				{outcome.ErrInvalidJSON, `triplecrown: policy, precision: a precision cannot be null`},
+			}},
 		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
 			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: unknown field "materiality"`}}},
 	} {

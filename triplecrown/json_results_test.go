@@ -315,6 +315,10 @@ func TestROI_JSON(t *testing.T) {
 				`invalid-json: triplecrown: ROI, periods: invalid JSON: the value must be an integer, not the string "36"`,
 				`negative-money: triplecrown: the investment -5 EUR is negative`,
 			}},
+		// Null periods are said to be null, not read as 0 and said not to
+		// be positive.
+		{"null periods", `{"investment":{"amount":"5","currency":"EUR"},"periods":null}`,
+			[]string{`invalid-json: triplecrown: ROI, periods: invalid JSON: the value must be an integer, not null`}},
 		{"a null investment", `{"investment":null,"periods":1}`,
 			[]string{`invalid-json: triplecrown: ROI, investment: money cannot be null`}},
 		{"an investment with a null amount", `{"investment":{"amount":null,"currency":"EUR"},"periods":1}`,
