@@ -348,10 +348,21 @@ type measureIn struct {
 // binary decoder ([Scorecard.UnmarshalBinary]) accepts, and reports every
 // problem of the form it reads (a value and its weight, a mean and its
 // sample); fields of two forms together, or none, are an error with code
-// [ErrInvalidMeasure].
+// [ErrInvalidMeasure]. JSON null is refused, as everywhere in the package:
+// null itself, as any JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a measure cannot be null`, and
+// each field that is null ({"value":"72","weight":null}) one with code
+// [ErrInvalidMeasure], `triplecrown: a measure's "weight" cannot be null`,
+// never read as absent (a weight of 1). On error m is unchanged.
 func (m *Measure) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a measure cannot be null")
+	}
 	var j measureIn
 	if err := decodeJSON(data, &j); err != nil {
+		return err
+	}
+	if err := nullMembers(data, ErrInvalidMeasure, "a measure"); err != nil {
 		return err
 	}
 	v, err := j.measure()
@@ -483,7 +494,7 @@ func (t *Threshold) UnmarshalJSON(data []byte) error {
 	if err := decodeJSON(data, &j); err != nil {
 		return err
 	}
-	if err := nullMembers(data); err != nil {
+	if err := nullMembers(data, outcome.ErrInvalidThreshold, "a threshold"); err != nil {
 		return err
 	}
 	var (
@@ -519,15 +530,16 @@ func (t *Threshold) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// nullMembers returns, for data, a threshold's JSON that has decoded, an
-// error with code [outcome.ErrInvalidThreshold] for each of its members that
-// is null, in the order they are written, joined; nil if none is.
-func nullMembers(data []byte) error {
+// nullMembers returns, for data, the JSON of what (a threshold, a measure)
+// that has decoded as an object, an error with the code given for each of
+// its members that is null, in the order they are written, joined; nil if
+// none is.
+func nullMembers(data []byte, code outcome.Code, what string) error {
 	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
 	var errs []error
 	for _, m := range members {
 		if isNull(m.Value) {
-			errs = append(errs, newError(outcome.ErrInvalidThreshold, nil, "triplecrown: a threshold's %q cannot be null", clip(m.Key)))
+			errs = append(errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, clip(m.Key)))
 		}
 	}
 	return joinAll(errs)

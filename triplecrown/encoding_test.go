@@ -226,6 +226,40 @@ func TestMeasure_JSON(t *testing.T) {
 	assert.EqualError(t, m.UnmarshalJSON([]byte(`{}`)), "triplecrown: a measure needs a value, a rate or a mean")
 }
 
+// TestMeasure_JSONNull: null, and a field that is null, are refused, not
+// read as absent ({"value":"72","weight":null} was the value 72 of weight
+// 1), and the measure is left as it was: each null field is one problem,
+// in the order written, named as written.
+func TestMeasure_JSONNull(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		msg  string
+	}
+	for _, tt := range []struct {
+		in   string
+		want []problem
+	}{
+		{` null `, []problem{{outcome.ErrInvalidJSON, `triplecrown: a measure cannot be null`}}},
+		{`{"value":"72","weight":null}`, []problem{{ErrInvalidMeasure, `triplecrown: a measure's "weight" cannot be null`}}},
+		{`{"successes":null,"trials":10}`, []problem{{ErrInvalidMeasure, `triplecrown: a measure's "successes" cannot be null`}}},
+		{`{"mean":"4.5","SD":null,"n":null}`, []problem{
+			{ErrInvalidMeasure, `triplecrown: a measure's "SD" cannot be null`},
+			{ErrInvalidMeasure, `triplecrown: a measure's "n" cannot be null`},
+		}},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			before := mustMeasure(NewRate(870, 1000))
+			m := before
+			var got []problem
+			for _, e := range outcome.Problems(json.Unmarshal([]byte(tt.in), &m)) {
+				got = append(got, problem{e.Code, e.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.True(t, before.Equal(m), "a failed decode leaves the measure alone")
+		})
+	}
+}
+
 func TestThreshold_JSON(t *testing.T) {
 	tests := []struct {
 		name string
@@ -792,6 +826,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"ROI", &roi, "triplecrown: an ROI cannot be null"},
 		{"money", ptr(eur("12.50")), "triplecrown: money cannot be null"},
 		{"precision", ptr(MustPrecision(2, outcome.RoundUp)), "triplecrown: a precision cannot be null"},
+		{"measure", ptr(mustMeasure(NewRate(870, 1000))), "triplecrown: a measure cannot be null"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, err := json.Marshal(tt.v)
