@@ -652,6 +652,13 @@ func nullNumber(raw json.RawMessage, v any) error {
 	default:
 		return nil
 	}
+	return nullValue(want)
+}
+
+// nullValue returns an error with code [outcome.ErrInvalidJSON] that says a
+// value that must be want ("a number", "an array") is null, in the words
+// [decodeJSON] uses for a value of the wrong type.
+func nullValue(want string) error {
 	return newError(outcome.ErrInvalidJSON, nil, "triplecrown: invalid JSON: the value must be %s, not null", want)
 }
 
@@ -1352,8 +1359,19 @@ type rollupIn struct {
 // that is missing or names none ([ErrUnknownCombination]), and, when the
 // scorecard is valid, a combination that does not suit its service measure
 // ([ErrServiceMismatch]). A decoded roll-up merges and rolls up again like
-// the original. On error r is unchanged.
+// the original. JSON null is refused, as everywhere in the package: null
+// itself, as any JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a roll-up cannot be null`, and a
+// part that is null is reported as null, with the part named, never as
+// missing: a null scorecard as Scorecard.UnmarshalJSON refuses null,
+// `triplecrown: a roll-up, scorecard: a scorecard cannot be null`, null
+// units or combination in JSON's words, `triplecrown: roll-up "centre",
+// units: invalid JSON: the value must be an array, not null`, each with
+// code [outcome.ErrInvalidJSON]. On error r is unchanged.
 func (r *Rollup) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a roll-up cannot be null")
+	}
 	var in rollupIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err
@@ -1364,8 +1382,10 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 	)
 	cardOK := false
 	switch {
-	case !given(in.Scorecard):
+	case len(in.Scorecard) == 0:
 		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: a roll-up needs its scorecard"))
+	case isNull(in.Scorecard):
+		errs = append(errs, inRollup("", "scorecard", card.UnmarshalJSON(in.Scorecard))...)
 	default:
 		if err := card.UnmarshalJSON(in.Scorecard); err != nil {
 			errs = append(errs, err)
@@ -1382,7 +1402,11 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 	unit := head.Unit
 	var units []string
 	unitsOK := true
-	if given(in.Units) {
+	switch {
+	case isNull(in.Units):
+		errs = append(errs, inRollup(unit, "units", nullValue("an array"))...)
+		unitsOK = false
+	case len(in.Units) > 0:
 		if err := decodeJSON(in.Units, &units); err != nil {
 			errs = append(errs, inRollup(unit, "units", err)...)
 			units, unitsOK = nil, false // the decoder may have written some
@@ -1390,9 +1414,11 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 	}
 	var comb Combination
 	switch {
-	case !given(in.Combination):
+	case len(in.Combination) == 0:
 		errs = append(errs, newError(ErrUnknownCombination, idsOf(unit),
 			"triplecrown: %s needs its combination (by sample size or by weight)", rollupName(unit)))
+	case isNull(in.Combination):
+		errs = append(errs, inRollup(unit, "combination", nullValue("a string"))...)
 	default:
 		var text string
 		err := decodeJSON(in.Combination, &text)

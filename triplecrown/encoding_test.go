@@ -813,6 +813,8 @@ func TestDecodeScorecards(t *testing.T) {
 func TestUnmarshalJSON_null(t *testing.T) {
 	roi, err := NewROI(ROISpec{Investment: eur("100"), CostSaved: eur("150"), Periods: 12})
 	require.NoError(t, err)
+	rollup, err := NewRollup("all", []Scorecard{MustScorecard(spec("sales"))})
+	require.NoError(t, err)
 	for _, tt := range []struct {
 		name string
 		v    interface {
@@ -827,6 +829,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"money", ptr(eur("12.50")), "triplecrown: money cannot be null"},
 		{"precision", ptr(MustPrecision(2, outcome.RoundUp)), "triplecrown: a precision cannot be null"},
 		{"measure", ptr(mustMeasure(NewRate(870, 1000))), "triplecrown: a measure cannot be null"},
+		{"roll-up", &rollup, "triplecrown: a roll-up cannot be null"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, err := json.Marshal(tt.v)

@@ -482,6 +482,23 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 				{triplecrown.ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by sample size or by weight)`},
 			},
 		},
+		{
+			// Null parts are said to be null, not missing (no units
+			// rolled up, no combination) or an empty scorecard.
+			name: "null units and combination",
+			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":null,"combination":null}`,
+			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: the value must be an array, not null`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", combination: invalid JSON: the value must be a string, not null`},
+			},
+		},
+		{
+			name: "a null scorecard",
+			in:   `{"scorecard":null,"units":["a"],"combination":"by weight"}`,
+			want: []problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a roll-up, scorecard: a scorecard cannot be null`},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var r triplecrown.Rollup
