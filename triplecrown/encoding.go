@@ -545,6 +545,21 @@ func nullMembers(data []byte, code outcome.Code, what string) error {
 	return joinAll(errs)
 }
 
+// nullFields reports, for data, JSON that has decoded as an object into a
+// struct with the JSON field names given, which of those fields are given
+// as null, matching keys to fields as encoding/json does
+// ([strictjson.Field]): the result's i is true if names[i] is.
+func nullFields(data []byte, names ...string) []bool {
+	null := make([]bool, len(names))
+	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
+	for _, m := range members {
+		if i := strictjson.Field(names, m.Key); i >= 0 && isNull(m.Value) {
+			null[i] = true
+		}
+	}
+	return null
+}
+
 // isNull reports whether data is JSON null, with JSON white space around it
 // only.
 func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
@@ -1115,19 +1130,45 @@ type contributionIn struct {
 // Contributions it makes reads back, and a wider one is an error with code
 // [ErrInvalidAmount]. Every problem is reported, each with the unit's ID
 // where one is involved; a contribution without a unit is checked all the
-// same, named by its place ("contribution 2 has no amount") with no ID. On
-// error c is unchanged.
+// same, named by its place ("contribution 2 has no amount") with no ID.
+// JSON null is refused, as everywhere in the package: null itself, as any
+// JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: contributions cannot be null`; a
+// contribution that is null is one such error, `triplecrown: contribution 2
+// cannot be null`; and a field that is null is said to be null, with the
+// code of a missing one, `triplecrown: the contribution of unit "a":
+// "share" cannot be null` (the total and an amount as
+// [Money.UnmarshalJSON] refuses null, `triplecrown: the contributions'
+// total: money cannot be null`), never as missing. On error c is
+// unchanged.
 func (c *Contributions) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: contributions cannot be null")
+	}
 	var in contributionsIn
 	if err := decodeJSON(data, &in); err != nil {
 		return err
+	}
+	// Each contribution as written, to tell a null one from an empty one.
+	var raw struct {
+		Contributions []json.RawMessage `json:"contributions"`
+	}
+	_ = json.Unmarshal(data, &raw) // decodeJSON has read data
+	written := func(i int) json.RawMessage {
+		if i < len(raw.Contributions) { // it is: both decoders read the same data
+			return raw.Contributions[i]
+		}
+		return nil
 	}
 	var errs []error
 	bad := func(code outcome.Code, ids []string, format string, args ...any) {
 		errs = append(errs, newError(code, ids, "triplecrown: "+format, args...))
 	}
+	null := nullFields(data, "crown", "total", "places", "sharesDefined", "contributions")
 	var crown Crown
-	if in.Crown == nil {
+	if null[0] {
+		bad(ErrUnknownCrown, nil, `contributions' "crown" cannot be null`)
+	} else if in.Crown == nil {
 		bad(ErrUnknownCrown, nil, `contributions need their "crown" (cost or revenue)`)
 	} else if cr, err := ParseCrown(*in.Crown); err != nil {
 		errs = append(errs, err)
@@ -1137,20 +1178,26 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 		crown = cr
 	}
 	var total Money
-	if !given(in.Total) {
+	if len(in.Total) == 0 {
 		bad(ErrMissingMoney, nil, `contributions need their "total"`)
 	} else if err := total.UnmarshalJSON(in.Total); err != nil {
 		errs = append(errs, within(nil, "the contributions' total", err)...)
 	}
-	if in.Places == nil {
+	if null[2] {
+		bad(outcome.ErrInvalidPlaces, nil, `contributions' "places" cannot be null`)
+	} else if in.Places == nil {
 		bad(outcome.ErrInvalidPlaces, nil, `contributions need the "places" of their shares`)
 	} else if p := *in.Places; p < 0 || p > MaxSharePlaces {
 		bad(outcome.ErrInvalidPlaces, nil, "a share's places must be 0 to %d, not %d", MaxSharePlaces, p)
 	}
-	if in.SharesDefined == nil {
+	if null[3] {
+		bad(outcome.ErrInvalidJSON, nil, `contributions' "sharesDefined" cannot be null`)
+	} else if in.SharesDefined == nil {
 		bad(outcome.ErrInvalidJSON, nil, `contributions need "sharesDefined"`)
 	}
-	if len(in.Contributions) == 0 {
+	if null[4] {
+		bad(ErrEmptyRollup, nil, `contributions' "contributions" cannot be null`)
+	} else if len(in.Contributions) == 0 {
 		bad(ErrEmptyRollup, nil, "contributions need at least one unit's contribution")
 	}
 	items := make([]Contribution, len(in.Contributions))
@@ -1165,9 +1212,16 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 		return fmt.Sprintf("contribution %d", i)
 	}
 	for i, ci := range in.Contributions {
+		if isNull(written(i)) {
+			bad(outcome.ErrInvalidJSON, nil, "contribution %d cannot be null", i)
+			continue
+		}
+		nullIn := nullFields(written(i), "unit", "amount", "share", "detractor")
 		// A contribution without a unit is checked all the same, named by
 		// its place.
-		if ci.Unit == nil {
+		if nullIn[0] {
+			bad(outcome.ErrEmptyID, nil, `contribution %d: "unit" cannot be null`, i)
+		} else if ci.Unit == nil {
 			bad(outcome.ErrEmptyID, nil, `contribution %d has no "unit"`, i)
 		} else {
 			unit := *ci.Unit
@@ -1184,7 +1238,7 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 		if items[i].unit == "" {
 			where = name(i)
 		}
-		if !given(ci.Amount) {
+		if len(ci.Amount) == 0 {
 			bad(ErrMissingMoney, ids, "%s has no amount", where)
 		} else if err := items[i].amount.UnmarshalJSON(ci.Amount); err != nil {
 			errs = append(errs, within(ids, where+", amount", err)...)
@@ -1194,14 +1248,18 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 			bad(ErrCurrencyMismatch, append(ids, idsOf(items[first].unit)...), "currency mismatch: %s is in %s but %s is in %s",
 				name(i), cur, name(first), fcur)
 		}
-		if ci.Share == nil {
+		if nullIn[2] {
+			bad(outcome.ErrInvalidJSON, ids, `%s: "share" cannot be null`, where)
+		} else if ci.Share == nil {
 			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)
 		} else if d, err := ci.Share.parse("share", shareBounds); err != nil {
 			errs = append(errs, within(ids, where, err)...)
 		} else {
 			items[i].share = d
 		}
-		if ci.Detractor == nil {
+		if nullIn[3] {
+			bad(outcome.ErrInvalidJSON, ids, `%s: "detractor" cannot be null`, where)
+		} else if ci.Detractor == nil {
 			bad(outcome.ErrInvalidJSON, ids, `%s has no "detractor"`, where)
 		} else {
 			items[i].detractor = *ci.Detractor

@@ -815,6 +815,8 @@ func TestUnmarshalJSON_null(t *testing.T) {
 	require.NoError(t, err)
 	rollup, err := NewRollup("all", []Scorecard{MustScorecard(spec("sales"))})
 	require.NoError(t, err)
+	contributions, err := NewContributions(Cost, []Scorecard{MustScorecard(spec("sales"))}, 0)
+	require.NoError(t, err)
 	for _, tt := range []struct {
 		name string
 		v    interface {
@@ -830,6 +832,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"precision", ptr(MustPrecision(2, outcome.RoundUp)), "triplecrown: a precision cannot be null"},
 		{"measure", ptr(mustMeasure(NewRate(870, 1000))), "triplecrown: a measure cannot be null"},
 		{"roll-up", &rollup, "triplecrown: a roll-up cannot be null"},
+		{"contributions", &contributions, "triplecrown: contributions cannot be null"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, err := json.Marshal(tt.v)

@@ -213,6 +213,27 @@ func TestContributions_UnmarshalJSON_errors(t *testing.T) {
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no share`},
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no "detractor"`},
 			}},
+		// Null is said to be null, never missing: every top-level field
+		// (the total as Money refuses null), ...
+		{"null fields", `{"crown":null,"total":null,"places":null,"sharesDefined":null,"contributions":null}`,
+			[]problem{
+				{triplecrown.ErrUnknownCrown, nil, `triplecrown: contributions' "crown" cannot be null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: the contributions' total: money cannot be null`},
+				{outcome.ErrInvalidPlaces, nil, `triplecrown: contributions' "places" cannot be null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: contributions' "sharesDefined" cannot be null`},
+				{triplecrown.ErrEmptyRollup, nil, `triplecrown: contributions' "contributions" cannot be null`},
+			}},
+		// ... a contribution, and each field of one (its amount as Money
+		// refuses null); the one with a null unit is named by its place.
+		{"null contributions and their fields", deps("250000", sales, `null`,
+			`{"unit":"b","amount":null,"share":null,"detractor":null}`, `{"unit":null,"amount":{"amount":"1","currency":"EUR"},"share":"0","detractor":false}`),
+			[]problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: contribution 1 cannot be null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b", amount: money cannot be null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b": "share" cannot be null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b": "detractor" cannot be null`},
+				{outcome.ErrEmptyID, nil, `triplecrown: contribution 3: "unit" cannot be null`},
+			}},
 		{
 			// A contribution without a unit is checked all the same,
 			// named by its place, with no ID; so is one whose unit is "".
