@@ -2,12 +2,11 @@ package northstar
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
-	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -15,7 +14,7 @@ import (
 // code and a message in this package's words: its prefix, and none of Go's
 // or the decimal library's words ([msg.GoWords]: "Go struct field", "Go
 // value of type", a Go type's name such as int64, "can't convert").
-func checkProblems(t *testing.T, err error) {
+func checkProblems(t listtest.TB, err error) {
 	t.Helper()
 	probs := outcome.Problems(err)
 	if len(probs) == 0 {
@@ -109,66 +108,19 @@ func FuzzDecodeCanvases(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		data := []byte(in)
-		canvases, err := DecodeCanvases(data)
-		elems, serr := strictjson.Elements(data)
-		if serr != nil || strings.Trim(in, " \t\r\n") == "null" {
-			// Not one array: one problem, with no index.
-			if err == nil || canvases != nil {
-				t.Fatalf("%q is not a list, but decoded", in)
-			}
-			checkProblems(t, err)
-			if ps := outcome.Problems(err); len(ps) != 1 || ps[0].Code != outcome.ErrInvalidJSON || len(ps[0].IDs) != 0 {
-				t.Fatalf("%q: want one invalid-json problem with no ID: %v", in, err)
-			}
-			return
-		}
-		var want []*outcome.Error
-		decoded := make([]Canvas, len(elems))
-		for i, e := range elems {
-			at := fmt.Sprintf("northstar: canvases[%d]: ", i)
-			if strings.Trim(string(e), " \t\r\n") == "null" {
-				want = append(want, &outcome.Error{Code: outcome.ErrInvalidJSON, Message: at + "a canvas cannot be null"})
-				continue
-			}
-			if err := decoded[i].UnmarshalJSON(e); err != nil {
-				for _, p := range outcome.Problems(err) {
-					m, ok := strings.CutPrefix(p.Message, "northstar: ")
-					if !ok {
-						m = strings.TrimPrefix(m, "outcome: ")
-					}
-					want = append(want, &outcome.Error{Code: p.Code, IDs: p.IDs, Message: at + m})
+		listtest.Check(t, listtest.Decoder[Canvas]{
+			Prefix:  "northstar: canvases",
+			Null:    "a canvas cannot be null",
+			List:    DecodeCanvases,
+			Element: (*Canvas).UnmarshalJSON,
+			Equal:   Canvas.Equal,
+			Bare: func(m string) string {
+				if b, ok := strings.CutPrefix(m, "northstar: "); ok {
+					return b
 				}
-			}
-		}
-		if len(want) == 0 {
-			if err != nil || len(canvases) != len(elems) {
-				t.Fatalf("%q: every canvas decodes alone, but the list: %v", in, err)
-			}
-			var viaJSON []Canvas
-			if err := json.Unmarshal(data, &viaJSON); err != nil || len(viaJSON) != len(canvases) {
-				t.Fatalf("%q: json.Unmarshal does not decode the list: %v", in, err)
-			}
-			for i := range canvases {
-				if !canvases[i].Equal(decoded[i]) || !viaJSON[i].Equal(decoded[i]) {
-					t.Fatalf("%q: canvas %d differs from its own decoding", in, i)
-				}
-			}
-			return
-		}
-		if canvases != nil {
-			t.Fatalf("%q: canvases returned with problems", in)
-		}
-		checkProblems(t, err)
-		got := outcome.Problems(err)
-		if len(got) != len(want) {
-			t.Fatalf("%q: %d problems, want %d: %v", in, len(got), len(want), err)
-		}
-		for i := range want {
-			if got[i].Code != want[i].Code || fmt.Sprint(got[i].IDs) != fmt.Sprint(want[i].IDs) || got[i].Message != want[i].Message {
-				t.Fatalf("%q: problem %d is %v %v %q, want %v %v %q", in, i,
-					got[i].Code, got[i].IDs, got[i].Message, want[i].Code, want[i].IDs, want[i].Message)
-			}
-		}
+				return strings.TrimPrefix(m, "outcome: ")
+			},
+			Problems: checkProblems,
+		}, in)
 	})
 }

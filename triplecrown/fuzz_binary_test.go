@@ -6,6 +6,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -20,7 +21,7 @@ var binarySeeds = []string{
 }
 
 // checkProblems fails unless err is a non-empty tree of *outcome.Error.
-func checkProblems(t *testing.T, err error) {
+func checkProblems(t listtest.TB, err error) {
 	t.Helper()
 	ps := outcome.Problems(err)
 	if len(ps) == 0 {

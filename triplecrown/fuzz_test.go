@@ -4,12 +4,11 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
-	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -17,7 +16,7 @@ import (
 // checkJSONProblems fails t unless err is coded problems ([checkProblems])
 // whose messages are in JSON's words, not Go's ([msg.GoWords]: no
 // "Go struct field", no Go type's name, no "can't convert").
-func checkJSONProblems(t *testing.T, err error) {
+func checkJSONProblems(t listtest.TB, err error) {
 	t.Helper()
 	checkProblems(t, err)
 	for _, p := range outcome.Problems(err) {
@@ -76,63 +75,15 @@ func FuzzDecodeScorecards(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		data := []byte(in)
-		cards, err := DecodeScorecards(data)
-		elems, serr := strictjson.Elements(data)
-		if serr != nil || strings.Trim(in, " \t\r\n") == "null" {
-			// Not one array: one problem, with no index.
-			if err == nil || cards != nil {
-				t.Fatalf("%q is not a list, but decoded", in)
-			}
-			checkJSONProblems(t, err)
-			if ps := outcome.Problems(err); len(ps) != 1 || ps[0].Code != outcome.ErrInvalidJSON || len(ps[0].IDs) != 0 {
-				t.Fatalf("%q: want one invalid-json problem with no ID: %v", in, err)
-			}
-			return
-		}
-		var want []*outcome.Error
-		decoded := make([]Scorecard, len(elems))
-		for i, e := range elems {
-			at := fmt.Sprintf("triplecrown: scorecards[%d]: ", i)
-			if strings.Trim(string(e), " \t\r\n") == "null" {
-				want = append(want, &outcome.Error{Code: outcome.ErrInvalidJSON, Message: at + "a scorecard cannot be null"})
-				continue
-			}
-			if err := decoded[i].UnmarshalJSON(e); err != nil {
-				for _, p := range outcome.Problems(err) {
-					want = append(want, &outcome.Error{Code: p.Code, IDs: p.IDs, Message: at + bare(p.Message)})
-				}
-			}
-		}
-		if len(want) == 0 {
-			if err != nil || len(cards) != len(elems) {
-				t.Fatalf("%q: every scorecard decodes alone, but the list: %v", in, err)
-			}
-			var viaJSON []Scorecard
-			if err := json.Unmarshal(data, &viaJSON); err != nil || len(viaJSON) != len(cards) {
-				t.Fatalf("%q: json.Unmarshal does not decode the list: %v", in, err)
-			}
-			for i := range cards {
-				if !cards[i].Equal(decoded[i]) || !viaJSON[i].Equal(decoded[i]) {
-					t.Fatalf("%q: scorecard %d differs from its own decoding", in, i)
-				}
-			}
-			return
-		}
-		if cards != nil {
-			t.Fatalf("%q: scorecards returned with problems", in)
-		}
-		checkJSONProblems(t, err)
-		got := outcome.Problems(err)
-		if len(got) != len(want) {
-			t.Fatalf("%q: %d problems, want %d: %v", in, len(got), len(want), err)
-		}
-		for i := range want {
-			if got[i].Code != want[i].Code || fmt.Sprint(got[i].IDs) != fmt.Sprint(want[i].IDs) || got[i].Message != want[i].Message {
-				t.Fatalf("%q: problem %d is %v %v %q, want %v %v %q", in, i,
-					got[i].Code, got[i].IDs, got[i].Message, want[i].Code, want[i].IDs, want[i].Message)
-			}
-		}
+		listtest.Check(t, listtest.Decoder[Scorecard]{
+			Prefix:   "triplecrown: scorecards",
+			Null:     "a scorecard cannot be null",
+			List:     DecodeScorecards,
+			Element:  (*Scorecard).UnmarshalJSON,
+			Equal:    Scorecard.Equal,
+			Bare:     bare,
+			Problems: checkJSONProblems,
+		}, in)
 	})
 }
 
