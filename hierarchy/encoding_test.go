@@ -3,7 +3,6 @@ package hierarchy
 import (
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -391,21 +390,13 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 		}
 		panic("no show for this type")
 	}
-	decode := func(into any, data string) string {
-		v := reflect.New(reflect.TypeOf(into).Elem()).Interface()
-		if err := json.Unmarshal([]byte(data), v); err != nil {
-			return "error: " + err.Error()
-		}
-		return show(v)
-	}
-	before := make([]string, len(cases))
+	dcases := make([]dectest.DecodeCase, len(cases))
 	for i, c := range cases {
-		before[i] = decode(c.into, c.json)
-		assert.Equal(t, c.want, before[i], c.name)
+		dcases[i] = dectest.DecodeCase{Name: c.name, JSON: c.json, Into: c.into, Want: c.want}
 	}
-	dectest.FlipSettings(t)
+	got := dectest.DecodeIgnoresSettings(t, dcases, func(_ dectest.DecodeCase, v any) string { return show(v) })
 	for i, c := range cases {
-		assert.Equal(t, before[i], decode(c.into, c.json), "%s with decimal.MaxDecodeExponent = 10", c.name)
+		assert.Equal(t, c.want, got[i], c.name)
 	}
 }
 

@@ -2,8 +2,6 @@ package triplecrown
 
 import (
 	"encoding/json"
-	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -1054,36 +1052,17 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 			`{"unit":"a","amount":{"amount":"1e-20","currency":"EUR"},"share":"33","detractor":false},` +
 			`{"unit":"b","amount":{"amount":"2e-20","currency":"EUR"},"share":"67","detractor":false}]}`, new(Contributions), contrib},
 	}
-	// decode decodes a case's JSON into a new value of its type, and
-	// describes the outcome: the error, or whether the value is the one
-	// wanted.
-	decode := func(into any, data string, want any) string {
-		v := reflect.New(reflect.TypeOf(into).Elem())
-		if err := json.Unmarshal([]byte(data), v.Interface()); err != nil {
-			return "error: " + err.Error()
-		}
-		if want == nil {
-			return "decoded"
-		}
-		if eq := v.Elem().MethodByName("Equal"); eq.IsValid() {
-			return fmt.Sprint("equal: ", eq.Call([]reflect.Value{reflect.ValueOf(want)})[0].Bool())
-		}
-		got, err1 := json.Marshal(v.Interface())
-		wanted, err2 := json.Marshal(want)
-		return fmt.Sprint("equal: ", err1 == nil && err2 == nil && string(got) == string(wanted))
-	}
-	before := make([]string, len(cases))
+	dcases := make([]dectest.DecodeCase, len(cases))
 	for i, c := range cases {
-		before[i] = decode(c.into, c.json, c.want)
+		dcases[i] = dectest.DecodeCase{Name: c.name, JSON: c.json, Into: c.into, Want: c.want}
+	}
+	got := dectest.DecodeIgnoresSettings(t, dcases, dectest.EqualTo)
+	for i, c := range cases {
 		if c.want == nil {
-			assert.True(t, strings.HasPrefix(before[i], "error: "), "%s: %s", c.name, before[i])
+			assert.True(t, strings.HasPrefix(got[i], "error: "), "%s: %s", c.name, got[i])
 		} else {
-			assert.Equal(t, "equal: true", before[i], c.name)
+			assert.Equal(t, "equal: true", got[i], c.name)
 		}
-	}
-	dectest.FlipSettings(t)
-	for i, c := range cases {
-		assert.Equal(t, before[i], decode(c.into, c.json, c.want), "%s with decimal.MaxDecodeExponent = 10", c.name)
 	}
 }
 
