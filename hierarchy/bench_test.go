@@ -453,6 +453,64 @@ func BenchmarkLoadValues(b *testing.B) {
 	perNode(b, len(d.nodes), cpu0)
 }
 
+// benchShard returns a value set of m with a value for each input: the
+// values given, or, with vals nil, zero.
+func benchShard(b *testing.B, m Model, ids []string, vals []decimal.Decimal) *Values {
+	s, err := m.NewValues(2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, id := range ids {
+		v := decimal.Zero
+		if vals != nil {
+			v = vals[i]
+		}
+		if err := s.Set(id, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+// BenchmarkBareMerge is the baseline for Values.Merge: adding one dense
+// []int64 of a value per node into another, with no check.
+func BenchmarkBareMerge(b *testing.B) {
+	d := benchSetup(b)
+	n := len(d.nodes)
+	acc, add := make([]int64, n), make([]int64, n)
+	for u := range add {
+		acc[u], add[u] = int64(u%100_000)+1, 0
+	}
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		for u, x := range add {
+			acc[u] += x
+		}
+	}
+	perNode(b, n, cpu0)
+}
+
+// BenchmarkValuesMerge is the merge of one shard's values for every input
+// (every task, and the few nodes above the tasks that nothing feeds) into
+// another's: the sets' bitsets word by word, and an add with an overflow
+// check for each value. The shard merged in holds zeros, so the set merged
+// into stays the same from one merge to the next; the work does not depend
+// on the values.
+func BenchmarkValuesMerge(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	s, o := benchShard(b, m, ids, vals), benchShard(b, m, ids, nil)
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if err := s.Merge(o); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
 // BenchmarkRollUp is the weighted-sum roll-up of the loaded values, in
 // exact 128-bit fixed point at the values' 2 places plus the generated
 // weights' growth (4 links of weight 0.5 on the longest path: 4 places).

@@ -92,7 +92,9 @@
 // partial sums pass those, a big.Int, so that terms which cancel still give
 // the value), never in one decimal per link; a node's value must fit in 128
 // bits. A missing value is reported, not taken as zero unless
-// [MissingAsZero] says so.
+// [MissingAsZero] says so. Value sets merge ([Values.Merge]) node by node,
+// for measures that add up: measure each shard of the data into its own set,
+// merge the sets, and roll up once.
 //
 // [Model.Attribute] explains a node's change between two periods: it splits
 // the change of the weighted sum into the part each measured node beneath

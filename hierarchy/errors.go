@@ -48,6 +48,9 @@ const (
 	ErrInvalidValue outcome.Code = "invalid-node-value"
 	// ErrForeignValues: a value set made for another model.
 	ErrForeignValues outcome.Code = "values-of-another-model"
+	// ErrPlacesDiffer: value sets merged that keep different numbers of
+	// decimal places.
+	ErrPlacesDiffer outcome.Code = "value-places-differ"
 	// ErrUnknownMethod: a roll-up method that is not one of [WeightedSum],
 	// [WeightedMean], [Min] and [Max].
 	ErrUnknownMethod outcome.Code = "unknown-roll-up-method"

@@ -81,6 +81,39 @@ func ExampleRollUp_Computed() {
 	// hierarchy: unknown node "no-such-node"
 }
 
+// Two sites of the contact centre each add up their own timesheets; Merge
+// adds the north site's costs to the south's, node by node, into one set for
+// the whole centre (each worker of a distributed job could do the same), and
+// the centre's cost to serve rolls up from it: answer-call 1200.50 + 300.25 =
+// 1500.75; handle-enquiry 1500.75 + 800.25 = 2301; cost to serve 2301 plus
+// 0.4 of first-time response, 0.4 × 800.25 = 320.10, so 2621.10. A count
+// kept in whole units cannot merge one kept in cents: nothing is rounded.
+func ExampleValues_Merge() {
+	m := model()
+	north, _ := m.NewValues(2)
+	_ = north.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = north.Set("look-up-account", decimal.RequireFromString("800.25"))
+	centre, _ := m.NewValues(2)
+	_ = centre.Set("answer-call", decimal.RequireFromString("300.25")) // the south site
+	if err := centre.Merge(north); err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, _, _ := centre.Get("answer-call")
+	fmt.Println("answer-call:", v, "-", centre.Len(), "nodes measured")
+	r, _ := m.RollUp(centre, hierarchy.WeightedSum)
+	v, _, _ = r.Value("cost-to-serve")
+	fmt.Println("cost to serve:", v)
+
+	calls, _ := m.NewValues(0)
+	err := centre.Merge(calls)
+	fmt.Println(errors.Is(err, hierarchy.ErrPlacesDiffer), err)
+	// Output:
+	// answer-call: 1500.75 - 2 nodes measured
+	// cost to serve: 2621.1
+	// true hierarchy: a value set of 2 decimal places cannot merge one of 0
+}
+
 // A value set holds values at a fixed number of decimal places, for the
 // nodes of one model.
 func ExampleValues_Get() {

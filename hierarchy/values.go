@@ -1,7 +1,9 @@
 package hierarchy
 
 import (
+	"errors"
 	"math"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 
@@ -28,7 +30,7 @@ const MaxValuePlaces = 9
 type Values struct {
 	g      *graph
 	places int32
-	v      []int64
+	v      []int64  // by position, 0 where there is no value
 	has    []uint64 // bit set of the positions with a value
 	n      int
 }
@@ -82,6 +84,114 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 		return decimal.Decimal{}, false, err
 	}
 	return i128From(s.v[u]).decimal(s.places), true, nil
+}
+
+// Merge adds the values of o, a value set of the same model that keeps as
+// many decimal places, to s, node by node: a node with a value in both sets
+// gets their sum, a node with a value in one of them keeps it, and a node
+// with a value in neither has none. o is not changed.
+//
+// Merge is what makes value sets mergeable (associative and commutative,
+// with an empty set as the identity), for measures that add up: counts,
+// hours, money. Measure each shard of the data (each site, each day, each
+// worker of a distributed engine) into its own set, merge the sets, and roll
+// up the result: the same values, and so the same roll-up, as one set
+// measured on all the data. Merge the parts of a rate or mean, not the rate
+// (outcome's proportions and tallies merge). Because a weighted sum and a
+// weighted mean are linear in the values, rolling up the merged set with
+// [WeightedSum] or [WeightedMean] also gives, node by node, the sum of the
+// shards' roll-ups when every shard measures the same nodes; [Min] and [Max]
+// do not add up so.
+//
+// It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil or
+// was made for another model, with [ErrPlacesDiffer] when the sets keep
+// different numbers of decimal places (merge into a set that keeps the same
+// places, never rounded), and with one [ErrInvalidValue] for each node whose
+// sum is beyond ±(2^63-1)·10^-places, in node order, naming the node. It
+// takes one pass over the nodes and allocates nothing unless it fails.
+func (s *Values) Merge(o *Values) error {
+	if s == nil || o == nil || !o.sameModel(s.g) {
+		return foreignError()
+	}
+	if s.places != o.places {
+		return newError(ErrPlacesDiffer, nil,
+			"hierarchy: a value set of %d decimal places cannot merge one of %d", s.places, o.places)
+	}
+	if !s.mergeFits(o) {
+		return s.mergeErrors(o)
+	}
+	for w, has := range o.has {
+		if has == 0 {
+			continue
+		}
+		base := w * 64
+		s.n += bits.OnesCount64(has &^ s.has[w])
+		s.has[w] |= has
+		if has == math.MaxUint64 { // a full word: add the 64 values in a row
+			for i, x := range o.v[base : base+64] {
+				s.v[base+i] += x
+			}
+			continue
+		}
+		for ; has != 0; has &= has - 1 {
+			u := base + bits.TrailingZeros64(has)
+			s.v[u] += o.v[u] // 0 where s had no value
+		}
+	}
+	return nil
+}
+
+// mergeFits reports whether every sum of a value of s and one of o fits
+// int64. (A position without a value holds 0.)
+func (s *Values) mergeFits(o *Values) bool {
+	var ovf int64 // negative once a sum overflows
+	for w, both := range o.has {
+		both &= s.has[w]
+		if both == 0 {
+			continue
+		}
+		base := w * 64
+		if both == math.MaxUint64 {
+			for i, b := range o.v[base : base+64] {
+				a := s.v[base+i]
+				c := a + b
+				ovf |= (a ^ c) & (b ^ c) // the sign of both addends differs from the sum's
+			}
+			continue
+		}
+		for ; both != 0; both &= both - 1 {
+			u := base + bits.TrailingZeros64(both)
+			a, b := s.v[u], o.v[u]
+			c := a + b
+			ovf |= (a ^ c) & (b ^ c)
+		}
+	}
+	return ovf >= 0
+}
+
+// mergeErrors returns one [ErrInvalidValue] for each node whose sum of the
+// values of s and o does not fit int64, in node order.
+func (s *Values) mergeErrors(o *Values) error {
+	var errs []error
+	for w, both := range o.has {
+		both &= s.has[w]
+		for ; both != 0; both &= both - 1 {
+			u := w*64 + bits.TrailingZeros64(both)
+			if _, overflow := addInt64(s.v[u], o.v[u]); overflow {
+				sum, _ := i128From(s.v[u]).add(i128From(o.v[u])) // two int64s never overflow 128 bits
+				errs = append(errs, newError(ErrInvalidValue, []string{s.g.ids[u]},
+					"hierarchy: merged value %s of node %q does not fit a value set of %d decimal places",
+					msg.Decimal(sum.decimal(s.places)), clip(s.g.ids[u]), s.places))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// addInt64 returns a+b and whether the sum overflows int64.
+func addInt64(a, b int64) (int64, bool) {
+	c := a + b
+	return c, (c > a) != (b > 0)
 }
 
 func (s *Values) isSet(u int32) bool { return s.has[u/64]&(1<<(u%64)) != 0 }
