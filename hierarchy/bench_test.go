@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -505,6 +506,106 @@ func BenchmarkValuesMerge(b *testing.B) {
 	cpu0 := cpuNanos()
 	for b.Loop() {
 		if err := s.Merge(o); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBareValuesBinary is the baseline for a value set's binary
+// form: the inputs' values, held in a dense []int64 by position, appended
+// as zig-zag varints, each after the varint of its gap from the last.
+func BenchmarkBareValuesBinary(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	pos, v := make([]int, len(ids)), make([]int64, len(d.nodes))
+	for i, id := range ids {
+		pos[i], _ = m.Position(id)
+		v[pos[i]] = vals[i].CoefficientInt64()
+	}
+	buf := make([]byte, 0, 8*len(ids))
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		buf = buf[:0]
+		next := 0
+		for _, u := range pos {
+			buf = binary.AppendUvarint(buf, uint64(u-next))
+			buf = binary.AppendVarint(buf, v[u])
+			next = u + 1
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkBareValuesBinaryRead is the baseline for reading that form
+// back: the gaps and values read with encoding/binary's varint readers into
+// a dense []int64, with no check but that each varint is whole.
+func BenchmarkBareValuesBinaryRead(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	var buf []byte
+	next := 0
+	for i, id := range ids {
+		u, _ := m.Position(id)
+		buf = binary.AppendUvarint(buf, uint64(u-next))
+		buf = binary.AppendVarint(buf, vals[i].CoefficientInt64())
+		next = u + 1
+	}
+	v := make([]int64, len(d.nodes))
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		data, next := buf, 0
+		for len(data) > 0 {
+			gap, k := binary.Uvarint(data)
+			x, j := binary.Varint(data[k:])
+			if k <= 0 || j <= 0 {
+				b.Fatal("bad varint")
+			}
+			next += int(gap)
+			v[next] = x
+			next++
+			data = data[k+j:]
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
+// BenchmarkValuesAppendBinary is the binary form of a value set with a
+// value for every input, appended to a buffer with room.
+func BenchmarkValuesAppendBinary(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	s := benchShard(b, m, ids, vals)
+	buf, err := s.AppendBinary(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if buf, err = s.AppendBinary(buf[:0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+	b.ReportMetric(float64(len(buf))/float64(len(ids)), "bytes/value")
+}
+
+// BenchmarkValuesUnmarshalBinary reads that form back into a set, checked.
+func BenchmarkValuesUnmarshalBinary(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	data, err := benchShard(b, m, ids, vals).MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := benchShard(b, m, nil, nil)
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if err := s.UnmarshalBinary(data); err != nil {
 			b.Fatal(err)
 		}
 	}

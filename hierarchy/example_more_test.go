@@ -114,6 +114,66 @@ func ExampleValues_Merge() {
 	// true hierarchy: a value set of 2 decimal places cannot merge one of 0
 }
 
+// A site's value set travels as bytes (between the workers of a
+// distributed job, or through a queue): the form names the model by its
+// node IDs, so the head office, which builds the same hierarchy from the
+// same definition, reads it into a set of its own model and merges it.
+// Bytes that are not a value set of that model are refused: here the
+// last value, which starts at byte 17, is cut short.
+func ExampleValues_MarshalBinary() {
+	north, _ := model().NewValues(2)
+	_ = north.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = north.Set("look-up-account", decimal.RequireFromString("800.25"))
+	data, _ := north.MarshalBinary()
+	fmt.Println(len(data), "bytes")
+
+	office := model() // another process: the same definition, built again
+	shard, _ := office.NewValues(2)
+	if err := shard.UnmarshalBinary(data); err != nil {
+		fmt.Println(err)
+		return
+	}
+	centre, _ := office.NewValues(2)
+	_ = centre.Set("answer-call", decimal.RequireFromString("300.25")) // the south site
+	_ = centre.Merge(shard)
+	v, _, _ := centre.Get("answer-call")
+	fmt.Println("answer-call:", v)
+
+	err := shard.UnmarshalBinary(data[:len(data)-1])
+	fmt.Println(errors.Is(err, outcome.ErrInvalidBinary), err)
+	// Output:
+	// 20 bytes
+	// answer-call: 1500.75
+	// true hierarchy: invalid binary form of a value set: at byte 17: truncated
+}
+
+// The binary form of a value set can be appended to a buffer that holds
+// other forms, and read back from its part of it. A set is read only into a
+// set of a model with the same nodes, in the same order.
+func ExampleValues_AppendBinary() {
+	m := model()
+	costs, _ := m.NewValues(0)
+	_ = costs.Set("update-wallboard", decimal.NewFromInt(150))
+	buf, _ := costs.AppendBinary([]byte("costs:"))
+	fmt.Println(string(buf[:6]), len(buf)-6, "bytes")
+
+	back, _ := m.NewValues(0)
+	_ = back.UnmarshalBinary(buf[6:])
+	v, _, _ := back.Get("update-wallboard")
+	fmt.Println("update-wallboard:", v)
+
+	b := hierarchy.NewBuilder()
+	b.AddNode(hierarchy.Node{ID: "update-wallboard", Name: "Update wallboard", Level: outcome.Task})
+	small, _ := b.Build()
+	other, _ := small.NewValues(0)
+	err := other.UnmarshalBinary(buf[6:])
+	fmt.Println(errors.Is(err, hierarchy.ErrForeignValues), err)
+	// Output:
+	// costs: 15 bytes
+	// update-wallboard: 150
+	// true hierarchy: the values belong to another model
+}
+
 // A value set holds values at a fixed number of decimal places, for the
 // nodes of one model.
 func ExampleValues_Get() {

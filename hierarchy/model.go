@@ -29,6 +29,10 @@ type graph struct {
 	fractional bool
 	growthOnce sync.Once
 	growth     int32
+	// fingerprintOnce finds, when a value set's binary form first needs
+	// it, fingerprintValue: a hash of the node IDs in order.
+	fingerprintOnce  sync.Once
+	fingerprintValue uint64
 	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v,
 	// in the order of the nodes they come from.
 	inOff, inSrc []int32

@@ -24,6 +24,10 @@ const MaxValuePlaces = 9
 // lookup or a decimal per node. A value with more decimal places than the set
 // keeps, or too large for it, is an error, never rounded.
 //
+// Sets of one model merge ([Values.Merge]), and travel between processes as
+// bytes ([Values.MarshalBinary]), so that the shards of the data can be
+// measured apart.
+//
 // Values is not safe for concurrent use while it is being set; reading it
 // (rolling it up, from several goroutines) is safe once it is no longer
 // changed.
