@@ -101,11 +101,11 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // worker of a distributed engine) into its own set, merge the sets, and roll
 // up the result: the same values, and so the same roll-up, as one set
 // measured on all the data. Merge the parts of a rate or mean, not the rate
-// (outcome's proportions and tallies merge). Because a weighted sum and a
-// weighted mean are linear in the values, rolling up the merged set with
-// [WeightedSum] or [WeightedMean] also gives, node by node, the sum of the
-// shards' roll-ups when every shard measures the same nodes; [Min] and [Max]
-// do not add up so.
+// (outcome's proportions and tallies merge). Because a weighted sum is
+// linear in the values, rolling up the merged set with [WeightedSum] also
+// gives, node by node, exactly the sum of the shards' roll-ups when every
+// shard measures the same nodes; so does [WeightedMean], but for its
+// rounding at each node; [Min] and [Max] do not add up so.
 //
 // It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil or
 // was made for another model, with [ErrPlacesDiffer] when the sets keep
