@@ -584,7 +584,7 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 	if err := rd.Done(); err != nil {
 		return binaryError(what, err)
 	}
-	if errs = append(errs, rollupPartsProblems(unit, units, true, comb, card, len(errs) == 0)...); len(errs) > 0 {
+	if errs = append(errs, rollupPartsProblems(unit, units, nil, true, comb, card, len(errs) == 0)...); len(errs) > 0 {
 		return errors.Join(errs...)
 	}
 	*r = Rollup{card: card, units: units, combination: comb}
@@ -593,20 +593,24 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 
 // rollupPartsProblems returns what is wrong with the parts of a decoded
 // roll-up for unit: no units (if they were read: unitsOK), an invalid or
-// repeated unit ID, and, if the card and the combination are valid
+// repeated unit ID (but for those null marks, nil or one for each unit,
+// which the JSON decoder has reported), and, if the card and the combination are valid
 // (cardOK), a combination that does not suit its service measure. The
 // roll-up is named by [rollupName] and identified by [idsOf]: an empty
 // unit, one that did not decode, is "a roll-up", with no ID.
-func rollupPartsProblems(unit string, units []string, unitsOK bool, comb Combination, card Scorecard, cardOK bool) []error {
+func rollupPartsProblems(unit string, units []string, null []bool, unitsOK bool, comb Combination, card Scorecard, cardOK bool) []error {
 	var errs []error
 	name := rollupName(unit)
 	if unitsOK && len(units) == 0 {
 		errs = append(errs, newError(ErrEmptyRollup, idsOf(unit), "triplecrown: %s has no units rolled up", name))
 	}
 	seen := make(map[string]struct{}, len(units))
-	for _, u := range units {
+	for i, u := range units {
+		if null != nil && null[i] {
+			continue // reported as null
+		}
 		if err := outcome.ValidateID(u); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, inRollup(unit, fmt.Sprintf("units[%d]", i), err)...)
 			continue
 		}
 		if _, dup := seen[u]; dup {

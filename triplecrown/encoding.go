@@ -1458,16 +1458,33 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 	}
 	_ = json.Unmarshal(in.Scorecard, &head)
 	unit := head.Unit
-	var units []string
+	var (
+		units []string
+		null  []bool // which units were null (reported), if any was
+	)
 	unitsOK := true
 	switch {
 	case isNull(in.Units):
 		errs = append(errs, inRollup(unit, "units", nullValue("an array"))...)
 		unitsOK = false
 	case len(in.Units) > 0:
-		if err := decodeJSON(in.Units, &units); err != nil {
+		var listed []*string // nil for a null element
+		if err := decodeJSON(in.Units, &listed); err != nil {
 			errs = append(errs, inRollup(unit, "units", err)...)
-			units, unitsOK = nil, false // the decoder may have written some
+			unitsOK = false
+			break
+		}
+		units = make([]string, len(listed))
+		for i, u := range listed {
+			if u == nil {
+				errs = append(errs, inRollup(unit, fmt.Sprintf("units[%d]", i), nullValue("a string"))...)
+				if null == nil {
+					null = make([]bool, len(listed))
+				}
+				null[i] = true
+				continue
+			}
+			units[i] = *u
 		}
 	}
 	var comb Combination
@@ -1487,7 +1504,7 @@ func (r *Rollup) UnmarshalJSON(data []byte) error {
 			errs = append(errs, inRollup(unit, "combination", err)...)
 		}
 	}
-	errs = append(errs, rollupPartsProblems(unit, units, unitsOK, comb, card, cardOK && comb.IsValid())...)
+	errs = append(errs, rollupPartsProblems(unit, units, null, unitsOK, comb, card, cardOK && comb.IsValid())...)
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}

@@ -464,7 +464,25 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			want: []problem{
 				{triplecrown.ErrEmptyPeriod, []string{"centre"}, `triplecrown: unit "centre" has no period`},
 				{outcome.ErrDuplicateID, []string{"front line", "centre"}, `triplecrown: unit "front line" appears twice in roll-up "centre"`},
-				{outcome.ErrInvalidID, []string{" billing"}, `outcome: id " billing" has surrounding white space`},
+				{outcome.ErrInvalidID, []string{"centre", " billing"}, `triplecrown: roll-up "centre", units[2]: id " billing" has surrounding white space`},
+			},
+		},
+		{
+			// A null unit is said to be null, at its index, and is not
+			// also an empty ID; the empty unit after it is one, at its own
+			// index; every unit null is not "no units rolled up".
+			name: "null and empty units",
+			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":[null,"a",""],"combination":"by weight"}`,
+			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units[0]: invalid JSON: the value must be a string, not null`},
+				{outcome.ErrEmptyID, []string{"centre"}, `triplecrown: roll-up "centre", units[2]: empty id`},
+			},
+		},
+		{
+			name: "every unit null",
+			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":[null],"combination":"by weight"}`,
+			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units[0]: invalid JSON: the value must be a string, not null`},
 			},
 		},
 		{

@@ -92,10 +92,12 @@ type Rollup struct {
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	idErr := outcome.ValidateID(unit)
 	var ids []string // the roll-up's unit, if it is one
+	shown := ""      // the same, to name the roll-up: "a roll-up" if not
 	if idErr == nil {
-		ids = []string{unit}
+		ids, shown = []string{unit}, unit
 	}
-	errs := checkCards(fmt.Sprintf("roll-up %q", clip(unit)), ids, cards, true)
+	name := rollupName(shown)
+	errs := checkCards(name, ids, cards, true)
 	if idErr != nil {
 		errs = append([]error{idErr}, errs...)
 	}
@@ -122,10 +124,9 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 		money[i] = slowSumField(cards, i)
 		if !amountBounds.holds(money[i].amount) {
 			errs = append(errs, amountBounds.check(money[i].amount, []string{unit},
-				fmt.Sprintf("the %s of roll-up %q", moneyFields[i], clip(unit))))
+				fmt.Sprintf("the %s of %s", moneyFields[i], name)))
 		}
 	}
-	name := fmt.Sprintf("roll-up %q", clip(unit))
 	base, err := combine([]string{unit}, name, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
 	errs = append(errs, err)
 	act, err := combine([]string{unit}, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })

@@ -214,7 +214,7 @@ func TestNewRollup_errors(t *testing.T) {
 	probs = outcome.Problems(err)
 	require.Len(t, probs, 2)
 	assert.ErrorIs(t, probs[0], outcome.ErrEmptyID)
-	assert.Equal(t, `triplecrown: no scorecards for roll-up ""`, probs[1].Message)
+	assert.Equal(t, `triplecrown: no scorecards for a roll-up`, probs[1].Message, "an invalid ID does not name the roll-up")
 	assert.Nil(t, probs[1].IDs)
 	_, err = NewRollup("e", []Scorecard{MustScorecard(spec("a")), {}, MustScorecard(spec("a"))})
 	assert.EqualError(t, err, "triplecrown: scorecard 1 for roll-up \"e\" is the zero Scorecard\n"+
