@@ -671,3 +671,51 @@ func BenchmarkBuildThenRollUp(b *testing.B) {
 	}
 	perNode(b, len(d.nodes), cpu0)
 }
+
+// BenchmarkBuildCycles is Build refusing a model of n tasks in which every
+// tenth task and the next link to each other: n/10 cycles of two, each
+// reported with its nodes. At 10,000 and 80,000 nodes the time per node
+// should be the same: the cycles are found in time linear in the model.
+func BenchmarkBuildCycles(b *testing.B) {
+	for _, n := range []int{10_000, 80_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			bl := NewBuilder()
+			for i := range n {
+				bl.AddNode(Node{ID: fmt.Sprintf("t%07d", i), Level: outcome.Task})
+			}
+			for i := 0; i+1 < n; i += 10 {
+				bl.AddLink(fmt.Sprintf("t%07d", i), fmt.Sprintf("t%07d", i+1))
+				bl.AddLink(fmt.Sprintf("t%07d", i+1), fmt.Sprintf("t%07d", i))
+			}
+			b.ReportAllocs()
+			cpu0 := cpuNanos()
+			for b.Loop() {
+				if _, err := bl.Build(); len(outcome.Problems(err)) != n/10 {
+					b.Fatalf("%d problems, not %d cycles", len(outcome.Problems(err)), n/10)
+				}
+			}
+			perNode(b, n, cpu0)
+		})
+	}
+}
+
+// BenchmarkAncestors is the ancestors of one task of the generated model,
+// its whole line of sight upward (a few dozen nodes): the cost of one
+// query, which should follow the size of its answer, not the model's.
+func BenchmarkAncestors(b *testing.B) {
+	d, m := benchModelSetup(b)
+	id := d.nodes[0].ID
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		seq, err := m.Ancestors(id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = 0
+		for range seq {
+			n++
+		}
+	}
+	b.ReportMetric(float64(n), "ancestors")
+}

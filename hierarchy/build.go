@@ -654,21 +654,24 @@ func cycleErrors(ids []string, outOff, outTgt []int32, work []uint32) []*outcome
 	}
 
 	// A shortest cycle through each root: breadth first within its
-	// component, the neighbours of each node taken in ID order.
+	// component, the neighbours of each node taken in ID order. Each
+	// component has one root and its search stays within it, so prev needs
+	// no clearing between searches, and all of them together take time
+	// linear in the components (clearing prev for each cycle made a model
+	// of 1M nodes and 100k cycles take about 35 s).
 	prev := make([]int32, n)
+	for v := range prev {
+		prev[v] = unvisited
+	}
 	var errs []*outcome.Error
+	var reached, next []int32 // reached: the search's queue, every node it reached
 	for _, s := range roots {
 		c := comp[s]
-		for v := range prev {
-			prev[v] = unvisited
-		}
-		queue := []int32{s}
+		reached = append(reached[:0], s)
 		prev[s] = s
 		last := int32(unvisited)
-		var next []int32
-		for len(queue) > 0 && last == unvisited {
-			v := queue[0]
-			queue = queue[1:]
+		for h := 0; h < len(reached) && last == unvisited; h++ {
+			v := reached[h]
 			next = next[:0]
 			for _, w := range outTgt[outOff[v]:outOff[v+1]] {
 				if comp[w] == c {
@@ -683,7 +686,7 @@ func cycleErrors(ids []string, outOff, outTgt []int32, work []uint32) []*outcome
 				}
 				if prev[w] == unvisited {
 					prev[w] = v
-					queue = append(queue, w)
+					reached = append(reached, w)
 				}
 			}
 		}

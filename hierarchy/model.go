@@ -302,32 +302,45 @@ func (m Model) Descendants(id string) (iter.Seq[string], error) {
 }
 
 // reachable yields, breadth first, the IDs of the nodes reachable from v
-// through a compressed sparse row structure.
+// through a compressed sparse row structure, as it finds them: a caller that
+// stops early does not pay for the rest of the search.
 func (g *graph) reachable(off, adj []int32, v int32) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for _, w := range g.bfs(off, adj, v) {
-			if !yield(g.ids[w]) {
-				return
-			}
-		}
+		g.search(off, adj, v, func(w int32) bool { return yield(g.ids[w]) })
 	}
 }
 
 // bfs returns the positions of the nodes reachable from v, breadth first,
 // without v.
 func (g *graph) bfs(off, adj []int32, v int32) []int32 {
-	seen := make([]uint64, (len(g.ids)+63)/64)
-	seen[v/64] |= 1 << (v % 64)
+	var found []int32
+	g.search(off, adj, v, func(w int32) bool {
+		found = append(found, w)
+		return true
+	})
+	return found
+}
+
+// search calls visit with the position of each node reachable from v
+// through a compressed sparse row structure, breadth first, without v,
+// until visit returns false. It takes time and memory in proportion to the
+// nodes it reaches and their links, not to the size of the model
+// ([visitSet]).
+func (g *graph) search(off, adj []int32, v int32, visit func(int32) bool) {
+	seen := newVisitSet(len(g.ids))
+	seen.add(v)
 	var queue []int32
 	for u, head := v, 0; ; head++ {
 		for _, w := range adj[off[u]:off[u+1]] {
-			if seen[w/64]&(1<<(w%64)) == 0 {
-				seen[w/64] |= 1 << (w % 64)
+			if seen.add(w) {
+				if !visit(w) {
+					return
+				}
 				queue = append(queue, w)
 			}
 		}
 		if head == len(queue) {
-			return queue
+			return
 		}
 		u = queue[head]
 	}
@@ -356,22 +369,34 @@ func (m Model) Equal(o Model) bool {
 	if len(g.ids) != len(h.ids) || len(g.outTgt) != len(h.outTgt) {
 		return false
 	}
+	// at[u] is the position in o of m's node u; in[w] marks, while a row
+	// of o's links is compared, the node w it links to, by the link's
+	// place in the row plus one. (A row holds no node twice.) So the links
+	// are compared in time linear in them, however many one node has.
+	at := make([]int32, 2*len(g.ids))
+	at, in := at[:len(g.ids)], at[len(g.ids):]
 	for u := range int32(len(g.ids)) {
 		v := h.find(g.ids[u])
 		if v < 0 || g.node(u) != h.node(v) || g.outOff[u+1]-g.outOff[u] != h.outOff[v+1]-h.outOff[v] {
 			return false
 		}
-		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
-			found := false
-			for q := h.outOff[v]; q < h.outOff[v+1]; q++ {
-				if h.ids[h.outTgt[q]] == g.ids[g.outTgt[p]] {
-					found = h.weight(q) == g.weight(p)
-					break
-				}
-			}
-			if !found {
-				return false
-			}
+		at[u] = v
+	}
+	for u := range int32(len(g.ids)) {
+		v := at[u]
+		for q := h.outOff[v]; q < h.outOff[v+1]; q++ {
+			in[h.outTgt[q]] = q + 1
+		}
+		same := true
+		for p := g.outOff[u]; p < g.outOff[u+1] && same; p++ {
+			q := in[at[g.outTgt[p]]] - 1
+			same = q >= 0 && h.weight(q) == g.weight(p)
+		}
+		for q := h.outOff[v]; q < h.outOff[v+1]; q++ {
+			in[h.outTgt[q]] = 0
+		}
+		if !same {
+			return false
 		}
 	}
 	return true
