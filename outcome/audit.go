@@ -131,8 +131,9 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
 // [AuditOptions.MarshalJSON] writes: {"outputHeavyThreshold":"t"} sets the
 // threshold to t, a decimal string (or a JSON number), read as the nearest
-// float64, as WithOutputHeavyThreshold does; {}, or a threshold that is
-// null, is the zero AuditOptions, the default. It refuses what [Audit]
+// float64, as WithOutputHeavyThreshold does; {} is the zero AuditOptions,
+// the default. A threshold that is null is refused, as a value of the wrong
+// type, below, not read as the default. It refuses what [Audit]
 // refuses, and compares the threshold with 0 and 1 as written, before it is
 // read as a float64: a threshold outside [0, 1] ("1e400", beyond float64,
 // included, and "1.0000000000000000001" and "-1e-400", though they round to
@@ -143,10 +144,11 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // of the keys, each problem of the JSON form, an *Error with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice and a
 // threshold that is neither a decimal string (in the syntax of a JSON
-// number) nor a number, which is then not checked again; then the
-// threshold's. JSON that is not one object is a single problem with code
-// ErrInvalidJSON. On error o is unchanged, and JSON null leaves it unchanged
-// too.
+// number) nor a number, null included (`outcome: audit options:
+// "outputHeavyThreshold" must be a decimal string or a number, not null`),
+// which is then not checked again; then the threshold's. JSON that is not
+// one object is a single problem with code ErrInvalidJSON. On error o is
+// unchanged, and JSON null for the whole options leaves them unchanged too.
 func (o *AuditOptions) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, o, "audit options", decodeAuditOptions)
 }
@@ -156,9 +158,6 @@ func (o *AuditOptions) UnmarshalJSON(data []byte) error {
 func decodeAuditOptions(j *jsonForm, members []strictjson.Member) AuditOptions {
 	var o AuditOptions
 	j.each(members, auditOptionsFields, func(f int, raw json.RawMessage) {
-		if isJSONNull(raw) {
-			return
-		}
 		text := string(bytes.TrimSpace(raw))
 		if raw[0] == '"' {
 			_ = json.Unmarshal(raw, &text) // a well-formed string

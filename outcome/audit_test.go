@@ -575,9 +575,6 @@ func TestAuditOptions_JSON(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(`{"outputHeavyThreshold":`+tt.in+`}`), &stored), tt.in)
 		assert.True(t, stored == auditThreshold(tt.want), "%s: %v", tt.in, stored.OutputHeavyThreshold())
 	}
-	stored := auditThreshold(0.5)
-	require.NoError(t, json.Unmarshal([]byte(`{"outputHeavyThreshold":null}`), &stored))
-	assert.True(t, stored == outcome.AuditOptions{}, "null is not set: the default")
 
 	// Options Audit refuses are not written.
 	for _, bad := range []float64{math.NaN(), math.Inf(1), -0.1, 80} {
@@ -623,6 +620,9 @@ func TestAuditOptions_JSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: audit options has an unknown field "threshold"`}}},
 		{`{"outputHeavyThreshold":true}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: audit options: "outputHeavyThreshold" must be a decimal string or a number, not true`}}},
+		// A null threshold is refused, not the default (it was read as {}).
+		{`{"outputHeavyThreshold":null}`, []problem{
+			{outcome.ErrInvalidJSON, `outcome: audit options: "outputHeavyThreshold" must be a decimal string or a number, not null`}}},
 		// The first is the one read.
 		{`{"outputHeavyThreshold":"-0.1","OutputHeavyThreshold":"0.5"}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: audit options gives field "outputHeavyThreshold" twice, as "outputHeavyThreshold" and "OutputHeavyThreshold"`},

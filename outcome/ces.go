@@ -252,14 +252,16 @@ func (s CESScale) wire() *cesScaleJSON {
 var cesScaleFields = []string{"min", "max", "agree"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"agree":a} (an absent or null field is 0) and validates it
+// {"min":m,"max":n,"agree":a} (an absent field is 0) and validates it
 // exactly as [NewScale] and [NewCESScale] do. It reports every problem, joined
 // with [errors.Join]: first, in the order of the keys, each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
-// field, a field given twice, a value that is not an integer, after which
-// what needs it is not checked); then the constructors' problem. JSON that is
-// not one object is a single problem with code ErrInvalidJSON. On error s is
-// left unchanged, and JSON null leaves it unchanged too.
+// field, a field given twice, a value that is not an integer, null
+// included, `outcome: CES scale: "agree" must be an integer, not null`, after
+// which what needs it is not checked); then the constructors' problem. JSON
+// that is not one object is a single problem with code ErrInvalidJSON. On
+// error s is left unchanged, and JSON null for the whole scale leaves it
+// unchanged too.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {
 		v, _ := decodeCESScale(j, members)
@@ -284,8 +286,8 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [CESTally.MarshalJSON]; an absent or null "scale" is the standard scale
-// (the zero [CESScale]) and null "counts" none. It validates the scale as
+// [CESTally.MarshalJSON]; an absent "scale" is the standard scale (the
+// zero [CESScale]) and absent "counts" none. It validates the scale as
 // [CESScale.UnmarshalJSON] does and the counts exactly as
 // [CESTallyFromCounts] does (one per point of the scale, none negative, a
 // total within int64).
@@ -293,14 +295,17 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (the first count that is not an integer within int64,
-// null included), whose field is then not checked, and those of the
-// scale's own JSON, at its key; then the problems of the scale, and then
-// those of the counts. The counts are checked even if the scale is not
-// valid, without it: each negative count, named by its index, and a total
-// past int64. JSON that is not one object is a single problem with code
-// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
-// unchanged too.
+// of the wrong type (a scale that is not an object, counts that are not an
+// array, the first count that is not an integer within int64), null
+// included (`outcome: CES tally: "scale" must be an object, not null`,
+// `"counts" must be an array of integers, not null`, `"counts"[1] must be
+// an integer, not null`), whose field is then not checked, and those of
+// the scale's own JSON, at its key; then the problems of the scale, and
+// then those of the counts. The counts are checked even if the scale is not
+// valid or not known, without it: each negative count, named by its index,
+// and a total past int64. JSON that is not one object is a single problem
+// with code ErrInvalidJSON. On error t is left unchanged, and JSON null for
+// the whole tally leaves it unchanged too.
 func (t *CESTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &t.ratingTally, "CES tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CESScale] {
 		return decodeRatingTally(j, members, decodeCESScale)

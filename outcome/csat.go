@@ -244,14 +244,16 @@ func (s CSATScale) wire() *csatScaleJSON {
 var csatScaleFields = []string{"min", "max", "box"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"box":b} (an absent or null field is 0) and validates it
+// {"min":m,"max":n,"box":b} (an absent field is 0) and validates it
 // exactly as [NewScale] and [NewCSATScale] do. It reports every problem, joined
 // with [errors.Join]: first, in the order of the keys, each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
-// field, a field given twice, a value that is not an integer, after which
-// what needs it is not checked); then the constructors' problem. JSON that is
-// not one object is a single problem with code ErrInvalidJSON. On error s is
-// left unchanged, and JSON null leaves it unchanged too.
+// field, a field given twice, a value that is not an integer, null
+// included, `outcome: CSAT scale: "box" must be an integer, not null`, after
+// which what needs it is not checked); then the constructors' problem. JSON
+// that is not one object is a single problem with code ErrInvalidJSON. On
+// error s is left unchanged, and JSON null for the whole scale leaves it
+// unchanged too.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {
 		v, _ := decodeCSATScale(j, members)
@@ -277,8 +279,8 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [CSATTally.MarshalJSON]; an absent or null "scale" is the standard scale
-// (the zero [CSATScale]) and null "counts" none. It validates the scale as
+// [CSATTally.MarshalJSON]; an absent "scale" is the standard scale (the
+// zero [CSATScale]) and absent "counts" none. It validates the scale as
 // [CSATScale.UnmarshalJSON] does and the counts exactly as
 // [CSATTallyFromCounts] does (one per point of the scale, none negative, a
 // total within int64).
@@ -286,14 +288,17 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (the first count that is not an integer within int64,
-// null included), whose field is then not checked, and those of the
-// scale's own JSON, at its key; then the problems of the scale, and then
-// those of the counts. The counts are checked even if the scale is not
-// valid, without it: each negative count, named by its index, and a total
-// past int64. JSON that is not one object is a single problem with code
-// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
-// unchanged too.
+// of the wrong type (a scale that is not an object, counts that are not an
+// array, the first count that is not an integer within int64), null
+// included (`outcome: CSAT tally: "scale" must be an object, not null`,
+// `"counts" must be an array of integers, not null`, `"counts"[1] must be
+// an integer, not null`), whose field is then not checked, and those of
+// the scale's own JSON, at its key; then the problems of the scale, and
+// then those of the counts. The counts are checked even if the scale is not
+// valid or not known, without it: each negative count, named by its index,
+// and a total past int64. JSON that is not one object is a single problem
+// with code ErrInvalidJSON. On error t is left unchanged, and JSON null for
+// the whole tally leaves it unchanged too.
 func (t *CSATTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &t.ratingTally, "CSAT tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CSATScale] {
 		return decodeRatingTally(j, members, decodeCSATScale)

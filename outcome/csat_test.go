@@ -379,9 +379,12 @@ func TestCSATTallyJSON(t *testing.T) {
 	data, err = json.Marshal(outcome.NewCSATTally(outcome.MustCSATScale(outcome.MustScale(1, 3), 1)))
 	require.NoError(t, err)
 	assert.Equal(t, `{"scale":{"min":1,"max":3,"box":1},"counts":[0,0,0]}`, string(data))
-	// An absent or null scale is the standard one.
-	require.NoError(t, json.Unmarshal([]byte(`{"scale":null,"counts":[1,0,0,0,1]}`), &back))
+	// An absent scale is the standard one; a null one is refused.
+	require.NoError(t, json.Unmarshal([]byte(`{"counts":[1,0,0,0,1]}`), &back))
 	assert.True(t, mustCSAT(t, outcome.StandardCSATScale(), 1, 0, 0, 0, 1).Equal(back))
+	err = json.Unmarshal([]byte(`{"scale":null,"counts":[1,0,0,0,1]}`), &back)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.EqualError(t, err, `outcome: CSAT tally: "scale" must be an object, not null`)
 	require.NoError(t, back.UnmarshalJSON([]byte("null")))
 	assert.True(t, mustCSAT(t, outcome.StandardCSATScale(), 1, 0, 0, 0, 1).Equal(back), "null leaves it unchanged")
 

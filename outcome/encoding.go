@@ -131,19 +131,24 @@ const (
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a [MetricSpec] and
 // validates it exactly as [NewMetric] does, with the same codes (level,
 // direction or kind text that names nothing is [ErrUnknownLevel],
-// [ErrUnknownDirection] or [ErrUnknownKind]). A field that is absent or null
-// is empty (false for "rewarded").
+// [ErrUnknownDirection] or [ErrUnknownKind]). A field that is absent is
+// empty (false for "rewarded"). JSON null is not a field's value: it is
+// refused as a value of the wrong type, below, never read as absent or
+// empty.
 //
 // It reports every problem of the definition, joined with [errors.Join]:
 // first, in the order the object's keys are written, each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON]: a key that names no
 // field, a field given twice (also under keys that differ only in case, as
 // encoding/json matches them, so "ID" repeats "id"; the first is the one
-// checked) and a value of the wrong JSON type ("rewarded":"yes",
-// "level":3), whose field is then not checked again; then the problems
-// NewMetric reports, in its order. Every problem names the metric's ID
-// among its IDs when the JSON has one as a string, even an invalid one, as
-// NewMetric does.
+// checked) and a value of the wrong JSON type, null included
+// ("rewarded":"yes", "level":3, `outcome: metric "aht": "rewarded" must be
+// true or false, not null`), whose field is then not checked again (a null
+// name is not also reported empty); then the problems NewMetric reports, in
+// its order. Every problem names the metric's ID among its IDs when the
+// JSON has one as a string, even an invalid one, as NewMetric does; a
+// metric whose "id" is not a string, null included, has no ID and is named
+// `metric whose "id" is not a string` in the messages.
 //
 // JSON that is not one object is a single problem with code
 // [ErrInvalidJSON] and no ID: malformed JSON, text that is not valid UTF-8,
@@ -174,7 +179,7 @@ func decodeMetric(data []byte) (Metric, error) {
 	idNotString := false
 	for _, mb := range members {
 		if strictjson.Field(metricFields, mb.Key) == metricFieldID {
-			if json.Unmarshal(mb.Value, &spec.ID) != nil {
+			if isJSONNull(mb.Value) || json.Unmarshal(mb.Value, &spec.ID) != nil {
 				spec.ID, idNotString = "", true // no ID to name
 			}
 			break // the first "id" is the one read
@@ -188,13 +193,10 @@ func decodeMetric(data []byte) (Metric, error) {
 	var bad metricText
 	j.each(members, metricFields, func(f int, raw json.RawMessage) {
 		if f == metricFieldRewarded {
-			if err := json.Unmarshal(raw, &spec.Rewarded); err != nil {
-				j.wrongType(err, metricFields[f], "true or false", raw)
-			}
+			j.value(metricFields[f], "true or false", raw, &spec.Rewarded)
 			return
 		}
-		if err := json.Unmarshal(raw, &text[f]); err != nil {
-			j.wrongType(err, metricFields[f], "a string", raw)
+		if !j.value(metricFields[f], "a string", raw, &text[f]) {
 			bad.wrongType |= 1 << f
 		}
 	})
@@ -254,6 +256,23 @@ func (j *jsonForm) wrongType(cause error, name, want string, raw json.RawMessage
 	j.problem(cause, ": %s", strictjson.MustBe(strconv.Quote(name), want, strictjson.Describe(raw)))
 }
 
+// value decodes raw, the JSON value of the field name, into v with
+// [json.Unmarshal], reporting a value that is not what the field holds
+// (want: "a string", "true or false") as [jsonForm.wrongType] does, and
+// JSON null too, which json.Unmarshal would take as leaving v as it is: null
+// is never a field's value. It reports whether raw was decoded.
+func (j *jsonForm) value(name, want string, raw json.RawMessage, v any) bool {
+	if isJSONNull(raw) {
+		j.wrongType(nil, name, want, raw)
+		return false
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		j.wrongType(err, name, want, raw)
+		return false
+	}
+	return true
+}
+
 // check reports the problems of err, a constructor's error, in order.
 func (j *jsonForm) check(err error) {
 	for _, p := range Problems(err) {
@@ -293,12 +312,14 @@ func (j *jsonForm) each(members []strictjson.Member, names []string, value func(
 
 // object decodes raw, the JSON value of the field name, with decode, as the
 // value that field holds, named in messages by j's name and the field's
-// (`CSAT tally "scale"`): an object, whose problems are j's, or null, which
-// is absent (decode is not called). It returns false, having reported it,
-// if raw is any other value.
+// (`CSAT tally "scale"`): an object, whose problems are j's. It returns
+// false, having reported it as a value of the wrong type (`"scale" must be
+// an object, not null`), if raw is any other value, null included: null is
+// never a field's value, and decode is not called.
 func (j *jsonForm) object(name string, raw json.RawMessage, decode func(n *jsonForm, members []strictjson.Member)) bool {
 	if isJSONNull(raw) {
-		return true
+		j.wrongType(nil, name, "an object", raw)
+		return false
 	}
 	members, err := strictjson.Members(raw)
 	if err != nil {
@@ -314,14 +335,11 @@ func (j *jsonForm) object(name string, raw json.RawMessage, decode func(n *jsonF
 
 // jsonInt decodes raw, the JSON value of the field name, into *v, reporting
 // a value that is not an integer that fits T, with T's range when raw is a
-// number ([strictjson.Want]); null leaves *v as it is. It reports whether
-// raw was decoded.
+// number ([strictjson.Want]), and null, which is never a field's value
+// (`"trials" must be an integer, not null`). It reports whether raw was
+// decoded.
 func jsonInt[T int | int64](j *jsonForm, name string, raw json.RawMessage, v *T) bool {
-	if err := json.Unmarshal(raw, v); err != nil {
-		j.wrongType(err, name, strictjson.Want(reflect.TypeFor[T](), raw), raw)
-		return false
-	}
-	return true
+	return j.value(name, strictjson.Want(reflect.TypeFor[T](), raw), raw, v)
 }
 
 // decodeObject is the UnmarshalJSON of a value decoded member by member:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -302,11 +303,15 @@ func TestMetric_UnmarshalJSON_spellings(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(`{"id":"aht","name":"AHT","level":"output","direction":"down","kind":""}`), &m))
 		assert.True(t, m.Kind().IsZero())
 	})
-	t.Run("null fields are absent fields", func(t *testing.T) {
+	t.Run("null fields are refused, not absent", func(t *testing.T) {
+		// Each null is a value of the wrong type, in the order of the keys;
+		// the level is not also reported missing. Before, both were read as
+		// absent: one problem, "has no valid level".
 		var m Metric
 		err := json.Unmarshal([]byte(`{"id":"aht","name":"AHT","level":null,"direction":"down","unit":null}`), &m)
-		assert.Equal(t, []Code{ErrUnknownLevel}, codesOf(err))
-		assert.EqualError(t, err, `outcome: metric "aht" has no valid level`)
+		assert.Equal(t, []Code{ErrInvalidJSON, ErrInvalidJSON}, codesOf(err))
+		assert.EqualError(t, err, `outcome: metric "aht": "level" must be a string, not null`+"\n"+
+			`outcome: metric "aht": "unit" must be a string, not null`)
 	})
 }
 
@@ -441,8 +446,15 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 				{ErrMissingKind, nil,
 					`outcome: business-outcome metric whose "id" is not a string has no kind (revenue, cost, service or compliance)`},
 			}},
-		// An empty or null ID is no ID, named "" as NewMetric names it.
+		// A null ID is not a string, as for a number: it was read as an
+		// empty ID, "empty id" and metric "" has no name.
 		{"ID null", `{"id":null,"name":"","level":"output","direction":"up"}`,
+			[]problem{
+				{ErrInvalidJSON, nil, `outcome: metric whose "id" is not a string: "id" must be a string, not null`},
+				{ErrEmptyName, nil, `outcome: metric whose "id" is not a string has no name`},
+			}},
+		// An empty ID is no ID, named "" as NewMetric names it.
+		{"ID empty", `{"id":"","name":"","level":"output","direction":"up"}`,
 			[]problem{
 				{ErrEmptyID, nil, `outcome: empty id`},
 				{ErrEmptyName, nil, `outcome: metric "" has no name`},
@@ -676,9 +688,12 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 			{ErrInvalidJSON, nil, `outcome: CSAT scale: "box" must be an integer, not the string "x"`},
 			{ErrInvalidScale, nil, "outcome: CSAT scale 1..20 is not a scale of 2 to 11 points"},
 		}},
+		// The first "agree", null, is the one read: it is refused, not 0,
+		// and the second is not read, so the agreement point is unknown and
+		// not checked (it was "agreement point 0 must be in 2..7").
 		{"CES scale", func() decoder { return new(CESScale) }, `{"min":1,"max":7,"agree":null,"Agree":5}`, []problem{
+			{ErrInvalidJSON, nil, `outcome: CES scale: "agree" must be an integer, not null`},
 			{ErrInvalidJSON, nil, `outcome: CES scale gives field "agree" twice, as "agree" and "Agree"`},
-			{ErrInvalidBands, nil, "outcome: CES agreement point 0 must be in 2..7, above the bottom of the scale 1..7"},
 		}},
 		// The reviewer's case: a top box of 9 on 1..5 is refused, and the
 		// counts are still checked, without the scale: counts[1] and
@@ -790,9 +805,10 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		{"CES tally: counts not a list", func() decoder { return new(CESTally) }, `{"counts":{"1":5}}`, []problem{
 			{ErrInvalidJSON, nil, `outcome: CES tally: "counts" must be an array of integers, not an object`},
 		}},
-		// Null counts are none: 0 for the 7 points of the standard scale.
+		// Null counts are refused, not none (they were "0 counts given for
+		// the 7 points"), and not checked further.
 		{"CES tally: null counts", func() decoder { return new(CESTally) }, `{"counts":null}`, []problem{
-			{ErrScaleMismatch, nil, "outcome: 0 counts given for the 7 points of the scale 1..7"},
+			{ErrInvalidJSON, nil, `outcome: CES tally: "counts" must be an array of integers, not null`},
 		}},
 	}
 	for _, tt := range tests {
@@ -823,6 +839,212 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		assert.ErrorIs(t, err, strictjson.ErrDuplicateKey)
 		var typeErr *json.UnmarshalTypeError
 		assert.ErrorAs(t, err, &typeErr, "the decoder's error is the cause of a value of the wrong type")
+	})
+}
+
+// TestUnmarshalJSON_null: JSON null in place of a field's value is refused
+// by every decoder of a definition or a checked result, as a value of the
+// wrong type (code ErrInvalidJSON, the IDs of the value's other problems,
+// "must be ..., not null"), and the field is then not checked again: null
+// is never a value and never a field left out. Before, encoding/json's
+// reading left a string "", a bool false, a count 0, and took a null
+// scale, bands, list or threshold as absent. Each case's problems are
+// worked out from the documented order: the form's, in the order of the
+// keys, then the constructors'.
+func TestUnmarshalJSON_null(t *testing.T) {
+	type problem struct {
+		code Code
+		ids  []string
+		msg  string
+	}
+	type decoder = interface{ UnmarshalJSON([]byte) error }
+	metric := func() decoder { return new(Metric) }
+	aht := []string{"aht"}
+	notNull := func(what, field, want string) string {
+		return "outcome: " + what + ": " + strconv.Quote(field) + " must be " + want + ", not null"
+	}
+	const pc = "proportion comparison"
+	const ab = `"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2}`
+	tests := []struct {
+		name string
+		into func() decoder
+		in   string
+		want []problem
+	}{
+		// A metric: each field null in turn, the others valid; a null
+		// field is not checked again (a null name has no "no name", a null
+		// level no "no valid level").
+		{"metric: id", metric, `{"id":null,"name":"AHT","level":"output","direction":"down"}`, []problem{
+			{ErrInvalidJSON, nil, notNull(`metric whose "id" is not a string`, "id", "a string")}}},
+		{"metric: name", metric, `{"id":"aht","name":null,"level":"output","direction":"down"}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "name", "a string")}}},
+		{"metric: level", metric, `{"id":"aht","name":"AHT","level":null,"direction":"down"}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "level", "a string")}}},
+		{"metric: direction", metric, `{"id":"aht","name":"AHT","level":"output","direction":null}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "direction", "a string")}}},
+		{"metric: unit", metric, `{"id":"aht","name":"AHT","level":"output","direction":"down","unit":null}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "unit", "a string")}}},
+		// A business outcome whose kind is null is not also missing it.
+		{"metric: kind", metric, `{"id":"rev","name":"Revenue","level":"business-outcome","direction":"up","kind":null}`, []problem{
+			{ErrInvalidJSON, []string{"rev"}, notNull(`metric "rev"`, "kind", "a string")}}},
+		{"metric: owner", metric, `{"id":"aht","name":"AHT","level":"output","direction":"down","Owner":null}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "owner", "a string")}}},
+		{"metric: rewarded", metric, `{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":null}`, []problem{
+			{ErrInvalidJSON, aht, `outcome: metric "aht": "rewarded" must be true or false, not null`}}},
+		{"metric: description", metric, `{"id":"aht","name":"AHT","level":"output","direction":"down","description":null}`, []problem{
+			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "description", "a string")}}},
+		// Every null, in the order of the keys, and NewMetric's problem of
+		// what is left: an ID that is not valid.
+		{"metric: several", metric, `{"id":" aht","rewarded":null,"name":null,"level":"output","direction":null,"unit":null}`, []problem{
+			{ErrInvalidJSON, []string{" aht"}, `outcome: metric " aht": "rewarded" must be true or false, not null`},
+			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "name", "a string")},
+			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "direction", "a string")},
+			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "unit", "a string")},
+			{ErrInvalidID, []string{" aht"}, `outcome: id " aht" has surrounding white space`}}},
+
+		{"audit options", func() decoder { return new(AuditOptions) }, `{"outputHeavyThreshold":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("audit options", "outputHeavyThreshold", "a decimal string or a number")}}},
+
+		// A proportion: a null count is not 0, so 5 successes are not "in
+		// only 0 trials", and a null successes is not checked either.
+		{"proportion: trials", func() decoder { return new(Proportion) }, `{"successes":5,"trials":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("proportion", "trials", "an integer")}}},
+		{"proportion: both", func() decoder { return new(Proportion) }, `{"successes":null,"trials":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("proportion", "successes", "an integer")},
+			{ErrInvalidJSON, nil, notNull("proportion", "trials", "an integer")}}},
+
+		// Scales: a null bound leaves the scale unchecked (not 0..10).
+		{"scale: min", func() decoder { return new(Scale) }, `{"min":null,"max":10}`, []problem{
+			{ErrInvalidJSON, nil, notNull("scale", "min", "an integer")}}},
+		{"scale: both", func() decoder { return new(Scale) }, `{"max":null,"min":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("scale", "max", "an integer")},
+			{ErrInvalidJSON, nil, notNull("scale", "min", "an integer")}}},
+		// A null box is not 0 (it was "a top box of 0 points"); the scale
+		// 1..5 is checked without it, and is valid.
+		{"CSAT scale: box", func() decoder { return new(CSATScale) }, `{"min":1,"max":5,"box":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CSAT scale", "box", "an integer")}}},
+		// A null bound: the scale is unknown, the box not checked.
+		{"CSAT scale: max", func() decoder { return new(CSATScale) }, `{"min":1,"max":null,"box":9}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CSAT scale", "max", "an integer")}}},
+		{"CES scale: agree", func() decoder { return new(CESScale) }, `{"min":1,"max":7,"agree":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CES scale", "agree", "an integer")}}},
+		{"CES scale: min", func() decoder { return new(CESScale) }, `{"min":null,"max":7,"agree":5}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CES scale", "min", "an integer")}}},
+
+		// NPS bands: a null band, or a null bound in one, leaves that band
+		// out of the checks, and the order and coverage, which need all
+		// three (the other two are valid).
+		{"NPS bands: a band", func() decoder { return new(NPSBands) },
+			`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":null,"promoters":{"low":9,"high":10}}`, []problem{
+				{ErrInvalidJSON, nil, notNull("NPS bands", "passives", "an object")}}},
+		{"NPS bands: a band's bound", func() decoder { return new(NPSBands) },
+			`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":null,"high":8},"promoters":{"low":9,"high":10}}`,
+			[]problem{{ErrInvalidJSON, nil, notNull(`NPS bands "passives"`, "low", "an integer")}}},
+		// A null bound of the scale: the bands are not checked.
+		{"NPS bands: max", func() decoder { return new(NPSBands) }, `{"min":0,"max":null,"promoters":{"low":9,"high":10}}`, []problem{
+			{ErrInvalidJSON, nil, notNull("NPS bands", "max", "an integer")}}},
+
+		// NPS tallies: null bands are not the standard bands, a null count
+		// not 0; the other counts are still checked (-3 is negative).
+		{"NPS tally: bands", func() decoder { return new(NPSTally) }, `{"bands":null,"promoters":1}`, []problem{
+			{ErrInvalidJSON, nil, notNull("NPS tally", "bands", "an object")}}},
+		{"NPS tally: a count", func() decoder { return new(NPSTally) }, `{"promoters":null,"passives":-3}`, []problem{
+			{ErrInvalidJSON, nil, notNull("NPS tally", "promoters", "an integer")},
+			{ErrInvalidCount, nil, "outcome: passive count -3 is negative"}}},
+		{"NPS tally: several", func() decoder { return new(NPSTally) },
+			`{"detractors":null,"bands":{"min":0,"max":10,"detractors":null},"promoters":null,"passives":2}`, []problem{
+				{ErrInvalidJSON, nil, notNull("NPS tally", "detractors", "an integer")},
+				{ErrInvalidJSON, nil, notNull(`NPS tally "bands"`, "detractors", "an object")},
+				{ErrInvalidJSON, nil, notNull("NPS tally", "promoters", "an integer")}}},
+
+		// Rating tallies: a null scale is not the standard scale, and the
+		// counts are checked without it (counts[1] is negative); null counts
+		// are not none.
+		{"CSAT tally: scale", func() decoder { return new(CSATTally) }, `{"scale":null,"counts":[1,-2,3,4,5]}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CSAT tally", "scale", "an object")},
+			{ErrInvalidCount, nil, "outcome: counts[1] is negative: -2"}}},
+		{"CSAT tally: several", func() decoder { return new(CSATTally) }, `{"counts":null,"scale":{"min":1,"max":5,"box":null}}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CSAT tally", "counts", "an array of integers")},
+			{ErrInvalidJSON, nil, notNull(`CSAT tally "scale"`, "box", "an integer")}}},
+		{"CES tally: scale", func() decoder { return new(CESTally) }, `{"scale":null,"counts":[0,0,0,0,0,0,1]}`, []problem{
+			{ErrInvalidJSON, nil, notNull("CES tally", "scale", "an object")}}},
+
+		// Failure demand: a null list is not empty, a null reason not
+		// NoReason (so it names no row: its problems have no ID), a null
+		// count not 0 (the row is not "a zero count"); a null row is
+		// refused, as before. The rows are checked with what is known:
+		// "chaser" is a valid reason, the count 2 a valid count.
+		{"failure demand: several", func() decoder { return new(FailureDemand) },
+			`{"value":null,"failure":[{"reason":null,"count":2},{"reason":"chaser","count":null},null,{"count":null,"reason":null}]}`,
+			[]problem{
+				{ErrInvalidJSON, nil, notNull("failure demand", "value", `an array of rows {"reason","count"}`)},
+				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[0]`, "reason", "a string")},
+				{ErrInvalidJSON, []string{"chaser"}, notNull(`failure demand "failure"[1]`, "count", "an integer")},
+				{ErrInvalidJSON, nil, `outcome: failure demand: "failure"[2] must be an object {"reason","count"}, not null`},
+				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "count", "an integer")},
+				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "reason", "a string")}}},
+		{"failure demand: failure", func() decoder { return new(FailureDemand) }, `{"value":[],"failure":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull("failure demand", "failure", `an array of rows {"reason","count"}`)}}},
+
+		// A comparison: each field null in turn. A null count of A is not
+		// 0, so A is not "of no trials".
+		{"comparison: b", func() decoder { return new(ProportionComparison) }, `{"a":{"successes":1,"trials":2},"b":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull(pc, "b", `a proportion {"successes","trials"}`)}}},
+		{"comparison: a's trials", func() decoder { return new(ProportionComparison) },
+			`{"a":{"successes":0,"trials":null},"b":{"successes":1,"trials":2}}`, []problem{
+				{ErrInvalidJSON, nil, notNull(pc+` "a"`, "trials", "an integer")}}},
+		{"comparison: difference", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"difference":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull(pc, "difference", `an interval {"estimate","low","high","confidence","method"}`)}}},
+		{"comparison: standard error", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"standardError":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull(pc, "standardError", "a number")}}},
+		{"comparison: z", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"z":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull(pc, "z", "a number")}}},
+		{"comparison: p-value", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"pValue":null}`, []problem{
+			{ErrInvalidJSON, nil, notNull(pc, "pValue", "a number")}}},
+		{"comparison: the difference's values", func() decoder { return new(ProportionComparison) },
+			`{` + ab + `,"difference":{"estimate":null,"low":null,"high":null,"confidence":null,"method":null}}`, []problem{
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "estimate", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "high", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "confidence", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
+		// Every null in the order of the keys; A, whose successes are
+		// unknown, has 2 trials: it is not checked further.
+		{"comparison: several", func() decoder { return new(ProportionComparison) },
+			`{"a":{"successes":null,"trials":2},"b":null,"z":null,"difference":{"low":null,"method":null}}`, []problem{
+				{ErrInvalidJSON, nil, notNull(pc+` "a"`, "successes", "an integer")},
+				{ErrInvalidJSON, nil, notNull(pc, "b", `a proportion {"successes","trials"}`)},
+				{ErrInvalidJSON, nil, notNull(pc, "z", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.into()
+			err := v.UnmarshalJSON([]byte(tt.in))
+			var got []problem
+			for _, p := range Problems(err) {
+				assert.Equal(t, SeverityError, p.Severity)
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.into(), v, "unchanged on error")
+		})
+	}
+	t.Run("in a list and in a document", func(t *testing.T) {
+		// DecodeMetrics names the element; encoding/json hands a field's
+		// null to the field's decoder, which refuses it.
+		_, err := DecodeMetrics([]byte(`[{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":null}]`))
+		require.Len(t, Problems(err), 1)
+		p := Problems(err)[0]
+		assert.Equal(t, problem{ErrInvalidJSON, aht, `outcome: metrics[0]: metric "aht": "rewarded" must be true or false, not null`},
+			problem{p.Code, p.IDs, p.Message})
+		var doc struct {
+			Tally NPSTally `json:"tally"`
+		}
+		err = json.Unmarshal([]byte(`{"tally":{"bands":null,"promoters":1}}`), &doc)
+		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.EqualError(t, err, `outcome: NPS tally: "bands" must be an object, not null`)
 	})
 }
 

@@ -306,7 +306,9 @@ func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
 					j.wrongType(err, "reason", "a string", mb.Value)
 				}
 			case 1:
-				jsonInt(j, "count", mb.Value, &out.Count)
+				if !isJSONNull(mb.Value) { // null leaves the count, as encoding/json does
+					jsonInt(j, "count", mb.Value, &out.Count)
+				}
 			case 2:
 				d, present, err := decfmt.ParseJSON(mb.Value, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
 				if e := (*decfmt.Error)(nil); errors.As(err, &e) {
@@ -486,9 +488,10 @@ var failureDemandFields = []string{"value", "failure"}
 var reasonFields = []string{"reason", "count"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form written
-// by [FailureDemand.MarshalJSON] (an absent or null list is empty, an absent
-// or null reason is [NoReason]) and validates every row as
-// [FailureDemand.Add] does. A reason listed twice for the same kind is an
+// by [FailureDemand.MarshalJSON] (an absent list is empty, an absent reason
+// is [NoReason]) and validates every row as [FailureDemand.Add] does. JSON
+// null is never a field's value: a null list, reason or count is refused as
+// a value of the wrong type, below, not read as empty, NoReason or 0. A reason listed twice for the same kind is an
 // error with code [ErrDuplicateReason], and a row whose count is 0 or
 // absent, which MarshalJSON never writes and [FailureDemand.UnmarshalBinary]
 // refuses too, one with code [ErrInvalidCount], so nothing is silently
@@ -497,18 +500,21 @@ var reasonFields = []string{"reason", "count"}
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice (the
-// first is the one read), a list that is not an array, a row that is not an
-// object, and in a row, in the order of its keys, a key that names no
-// field, a field given twice, a reason that is not a string and a count
-// that is not an integer within int64, each naming its row (`"failure"[2]`)
-// and its reason if the row has one as a string; then the problems of the
-// rows, one per row, in the order of the rows (value first), leaving out
-// what a value of the wrong type left unknown: a row whose reason is not a
-// string still has its count checked, and one whose count is not an integer
-// its reason. One overflow in all, and one excess of reasons per kind of
+// first is the one read), a list that is not an array (`outcome: failure
+// demand: "value" must be an array of rows {"reason","count"}, not null`),
+// a row that is not an object, null included, and in a row, in the order of
+// its keys, a key that names no field, a field given twice, a reason that
+// is not a string and a count that is not an integer within int64, null
+// included (`outcome: failure demand "failure"[2]: "count" must be an
+// integer, not null`), each naming its row (`"failure"[2]`) and its reason
+// if the row has one as a string (not null, which is no reason: a row whose
+// reason is null names none); then the problems of the rows, one per row,
+// in the order of the rows (value first), leaving out what a value of the
+// wrong type left unknown: a row whose reason is not a string still has its
+// count checked, and one whose count is not an integer its reason. One overflow in all, and one excess of reasons per kind of
 // demand, is reported. JSON that is not one object is a single problem with
-// code ErrInvalidJSON. On error d is unchanged. JSON null leaves d
-// unchanged, as [encoding/json] does for other values.
+// code ErrInvalidJSON. On error d is unchanged. JSON null for the whole
+// tally leaves d unchanged, as [encoding/json] does for other values.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, d, "failure demand", decodeFailureDemand)
 }
@@ -527,12 +533,14 @@ type demandRow struct {
 func decodeFailureDemand(j *jsonForm, members []strictjson.Member) FailureDemand {
 	var rows [2][]demandRow
 	j.each(members, failureDemandFields, func(f int, raw json.RawMessage) {
+		const want = `an array of rows {"reason","count"}`
 		if isJSONNull(raw) {
+			j.wrongType(nil, failureDemandFields[f], want, raw)
 			return
 		}
 		elems, err := strictjson.Elements(raw)
 		if err != nil {
-			j.wrongType(err, failureDemandFields[f], `an array of rows {"reason","count"}`, raw)
+			j.wrongType(err, failureDemandFields[f], want, raw)
 			return
 		}
 		rows[f] = make([]demandRow, len(elems))
@@ -599,7 +607,7 @@ func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
 	for _, mb := range members {
 		if strictjson.Field(reasonFields, mb.Key) == 0 {
 			var reason string
-			if json.Unmarshal(mb.Value, &reason) == nil {
+			if !isJSONNull(mb.Value) && json.Unmarshal(mb.Value, &reason) == nil {
 				n.ids = []string{reason} // the row's reason, even NoReason, names it
 			}
 			break // the first "reason" is the one read
@@ -611,10 +619,7 @@ func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
 			r.countKnown = jsonInt(&n, reasonFields[f], raw, &r.count)
 			return
 		}
-		if err := json.Unmarshal(raw, &r.reason); err != nil {
-			n.wrongType(err, reasonFields[f], "a string", raw)
-			r.reasonKnown = false
-		}
+		r.reasonKnown = n.value(reasonFields[f], "a string", raw, &r.reason)
 	})
 	j.form = append(j.form, n.form...)
 	return r

@@ -911,19 +911,22 @@ var npsBandsFields = []string{"min", "max", "detractors", "passives", "promoters
 var bandFields = []string{"low", "high"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [NPSBands.MarshalJSON] (an absent or null field is 0, or the band 0..0)
-// and validates it exactly as [NewScale] and [NewNPSBands] do.
+// [NPSBands.MarshalJSON] (an absent field is 0, or the band 0..0) and
+// validates it exactly as [NewScale] and [NewNPSBands] do.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a bound that is not an integer, a band that is not an
-// object), whose field is then not checked, and the same problems of each
-// band's {"low","high"}, at its key; then the constructors' problems: the
-// scale's, and if it is valid every problem of the bands, leaving out a band
-// of the wrong type (and the order and coverage of the bands, which need all
-// three). JSON that is not one object is a single problem with code
-// ErrInvalidJSON. On error b is left unchanged, and JSON null leaves it
+// object), null included (`outcome: NPS bands: "passives" must be an
+// object, not null`), whose field is then not checked, and the same
+// problems of each band's {"low","high"}, at its key (`outcome: NPS bands
+// "passives": "low" must be an integer, not null`); then the constructors'
+// problems: the scale's, and if it is valid every problem of the bands,
+// leaving out a band of the wrong type or with a bound of the wrong type
+// (and the order and coverage of the bands, which need all three). JSON
+// that is not one object is a single problem with code ErrInvalidJSON. On
+// error b is left unchanged, and JSON null for the whole bands leaves them
 // unchanged too.
 func (b *NPSBands) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, b, "NPS bands", func(j *jsonForm, members []strictjson.Member) NPSBands {
@@ -983,21 +986,22 @@ func (t NPSTally) MarshalJSON() ([]byte, error) {
 var npsTallyFields = []string{"bands", "promoters", "passives", "detractors"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form of
-// [NPSTally.MarshalJSON]; an absent or null "bands" is the standard bands
-// (the zero [NPSBands]) and an absent or null count is 0. It validates the
-// bands as [NPSBands.UnmarshalJSON] does and the counts exactly as
+// [NPSTally.MarshalJSON]; an absent "bands" is the standard bands (the
+// zero [NPSBands]) and an absent count is 0. It validates the bands as
+// [NPSBands.UnmarshalJSON] does and the counts exactly as
 // [NPSTallyFromCounts] does.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a count that is not an integer within int64, bands
-// that are not an object), whose field is then not checked, and those of
-// the bands' own JSON, at its key; then the problems of the bands, and then
-// those of the counts, which are checked whether or not the bands are
-// valid. JSON that is not one object is a single problem with code
-// ErrInvalidJSON. On error t is left unchanged, and JSON null leaves it
-// unchanged too.
+// that are not an object), null included (`outcome: NPS tally: "promoters"
+// must be an integer, not null`, `"bands" must be an object, not null`),
+// whose field is then not checked, and those of the bands' own JSON, at its
+// key; then the problems of the bands, and then those of the counts, which
+// are checked whether or not the bands are valid. JSON that is not one
+// object is a single problem with code ErrInvalidJSON. On error t is left
+// unchanged, and JSON null for the whole tally leaves it unchanged too.
 func (t *NPSTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, t, "NPS tally", decodeNPSTally)
 }

@@ -1057,11 +1057,15 @@ func TestNPSTallyJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &back))
 	assert.True(t, other.Equal(back))
 
-	// An absent "bands" (or null) is the standard bands, an absent count 0.
+	// An absent "bands" is the standard bands, an absent count 0; null
+	// bands are refused, not the standard bands.
 	require.NoError(t, json.Unmarshal([]byte(`{"promoters":3}`), &back))
 	assert.True(t, mustNPS(t, 3, 0, 0).Equal(back))
-	require.NoError(t, json.Unmarshal([]byte(`{"bands":null,"detractors":1}`), &back))
+	require.NoError(t, json.Unmarshal([]byte(`{"detractors":1}`), &back))
 	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back))
+	err = json.Unmarshal([]byte(`{"bands":null,"detractors":2}`), &back)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.EqualError(t, err, `outcome: NPS tally: "bands" must be an object, not null`)
 	require.NoError(t, back.UnmarshalJSON([]byte(" null ")))
 	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back), "null leaves the tally unchanged")
 

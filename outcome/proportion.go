@@ -479,21 +479,25 @@ func rateDifference(a, b Proportion) float64 {
 var intervalFields = []string{"estimate", "low", "high", "confidence", "method"}
 
 // decodeLooseInterval decodes raw, the JSON value of the field name, as
-// encoding/json decodes an [Interval] (null is the zero Interval, a key
-// that names no field is ignored, a field given twice is read twice, the
-// last one kept), reporting into j, at the field, each value that does not
-// decode: a bound, estimate or confidence that is not a number float64 holds
-// (`proportion comparison "difference": "estimate" must be a number, not the
-// string "0.1"`), a method that is not a string, and one that names no
-// method (code [ErrInvalidIntervalMethod]).
+// encoding/json decodes an [Interval] (a key that names no field is
+// ignored, a field given twice is read twice, the last one kept), except
+// that null, for the interval or for one of its values, is refused as a
+// value of the wrong type, not read as leaving it zero. It reports into j,
+// at the field, each value that does not decode: an interval that is not an
+// object, a bound, estimate or confidence that is not a number float64
+// holds (`proportion comparison "difference": "estimate" must be a number,
+// not the string "0.1"`), a method that is not a string, and one that names
+// no method (code [ErrInvalidIntervalMethod]).
 func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval {
 	var iv Interval
+	const want = `an interval {"estimate","low","high","confidence","method"}`
 	if isJSONNull(raw) {
+		j.wrongType(nil, name, want, raw)
 		return iv
 	}
 	members, err := strictjson.Members(raw)
 	if err != nil {
-		j.wrongType(err, name, `an interval {"estimate","low","high","confidence","method"}`, raw)
+		j.wrongType(err, name, want, raw)
 		return iv
 	}
 	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
@@ -501,6 +505,10 @@ func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval
 		switch f := strictjson.Field(intervalFields, mb.Key); f {
 		case -1: // ignored, as encoding/json ignores it
 		case 4:
+			if isJSONNull(mb.Value) {
+				n.wrongType(nil, intervalFields[f], "a string naming an interval method", mb.Value)
+				continue
+			}
 			err := json.Unmarshal(mb.Value, &iv.Method)
 			if e := (*Error)(nil); errors.As(err, &e) {
 				n.form = append(n.form, &Error{Code: e.Code, Severity: e.Severity, IDs: slices.Clone(n.ids),
@@ -517,17 +525,16 @@ func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval
 }
 
 // jsonFloat decodes raw, the JSON value of the field name, into *v as
-// encoding/json does, reporting a value that is not a number, or a number
+// encoding/json does, reporting a value that is not a number, null included
+// (which encoding/json would take as leaving *v as it is), or a number
 // beyond float64's range (1e400), said as a number between about -1.8e308
-// and 1.8e308; null leaves *v as it is.
+// and 1.8e308.
 func jsonFloat(j *jsonForm, name string, raw json.RawMessage, v *float64) {
-	if err := json.Unmarshal(raw, v); err != nil {
-		want := "a number"
-		if strictjson.ValueKind(raw) == want {
-			want = "a number between about -1.8e308 and 1.8e308"
-		}
-		j.wrongType(err, name, want, raw)
+	want := "a number"
+	if strictjson.ValueKind(raw) == want {
+		want = "a number between about -1.8e308 and 1.8e308"
 	}
+	j.value(name, want, raw, v)
 }
 
 // isJSONNull reports whether data is the JSON literal null, with only JSON
@@ -549,18 +556,20 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"successes":s,"trials":n} (an absent or null field is 0) and validates
-// the counts exactly as [NewProportion] does.
+// {"successes":s,"trials":n} (an absent field is 0) and validates the
+// counts exactly as [NewProportion] does.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice (also
 // under keys that differ only in case; the first is the one read) and a
 // value that is not an integer within int64 ("trials":"263",
-// "successes":1.5), whose count is then not checked again; then
+// "successes":1.5), null included (`outcome: proportion: "trials" must be
+// an integer, not null`), whose count is then not checked again; then
 // NewProportion's problems. JSON that is not one object is a single problem
-// with code ErrInvalidJSON. On error p is unchanged, and JSON null leaves it
-// unchanged too, as [encoding/json] does for other values.
+// with code ErrInvalidJSON. On error p is unchanged, and JSON null for the
+// whole proportion leaves it unchanged too, as [encoding/json] does for
+// other values.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, p, "proportion", func(j *jsonForm, members []strictjson.Member) Proportion {
 		v, _ := decodeProportion(j, members)
@@ -593,23 +602,27 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // encoding/json decodes an [Interval] (a key that names no field ignored, a
 // field given twice read twice and the last kept, checking only that each
 // value has its field's type and that the method names a method), and an
-// absent or null one is zero.
+// absent one is zero. JSON null is never a field's value, there or in the
+// difference: it is refused as a value of the wrong type, not read as zero.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
 // of the keys, each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON] (a key that names no field, a field given twice, a value
-// of the wrong type, "a" or "b" null included, a number beyond float64's
-// range, and the problems of the form of A and of B and of the values of
-// the difference, at their keys: `proportion comparison "difference":
-// "estimate" must be a number, not the string "0.1"`), or a difference's
-// interval method that names nothing, code [ErrInvalidIntervalMethod]
-// (`proportion comparison "difference": unknown interval method "exact"`);
-// then "a" or "b" absent, code ErrInvalidJSON; then, in the order of the
-// keys, the problems of the counts of A and of B ([NewProportion]'s, code
-// [ErrInvalidCount]) and a proportion of no trials, code [ErrNoData], each
-// naming "a" or "b". JSON that is not one object is a single problem with
-// code ErrInvalidJSON. On error c is unchanged; JSON null leaves it
-// unchanged too, as encoding/json does for other values.
+// of the wrong type, null included (`proportion comparison: "z" must be a
+// number, not null`, `"a" must be a proportion {"successes","trials"}, not
+// null`), a number beyond float64's range, and the problems of the form of
+// A and of B and of the values of the difference, at their keys:
+// `proportion comparison "difference": "estimate" must be a number, not the
+// string "0.1"`, `proportion comparison "a": "trials" must be an integer,
+// not null`), or a difference's interval method that names nothing, code
+// [ErrInvalidIntervalMethod] (`proportion comparison "difference": unknown
+// interval method "exact"`); then "a" or "b" absent, code ErrInvalidJSON;
+// then, in the order of the keys, the problems of the counts of A and of B
+// ([NewProportion]'s, code [ErrInvalidCount]) and a proportion of no
+// trials, code [ErrNoData], each naming "a" or "b". JSON that is not one
+// object is a single problem with code ErrInvalidJSON. On error c is
+// unchanged; JSON null for the whole comparison leaves it unchanged too, as
+// encoding/json does for other values.
 func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, c, "proportion comparison", decodeProportionComparison)
 }

@@ -1356,7 +1356,8 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 		// A difference that is an object is not said not to be one: each
 		// value that does not decode is named at its key, in the order of
 		// the keys, a method given twice at each (encoding/json reads both),
-		// and a key that names no field is ignored, as encoding/json does.
+		// and a key that names no field is ignored, as encoding/json does;
+		// a null "high" is refused, where encoding/json leaves it 0.
 		// Before, each of these was `"difference" must be an interval
 		// {...}, not an object`.
 		{"a difference's values", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},` +
@@ -1364,6 +1365,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
 			{outcome.ErrInvalidJSON,
 				`outcome: proportion comparison "difference": "low" must be a number between about -1.8e308 and 1.8e308, not the number 1e400`},
+			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "high" must be a number, not null`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "confidence" must be a number, not true`},
 			{outcome.ErrInvalidJSON,
 				`outcome: proportion comparison "difference": "method" must be a string naming an interval method, not the number 5`},

@@ -164,14 +164,15 @@ func (s Scale) MarshalJSON() ([]byte, error) {
 var scaleFields = []string{"min", "max"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n}
-// (an absent or null field is 0) and validates the bounds exactly as
-// [NewScale] does. It reports every problem, joined with [errors.Join]:
-// first, in the order of the keys, each problem of the JSON form, an
-// *[Error] with code [ErrInvalidJSON] (a key that names no field, a field
-// given twice, a value that is not an integer, after which the bounds are
-// not checked); then NewScale's problem. JSON that is not one object is a
-// single problem with code ErrInvalidJSON. On error s is left unchanged,
-// and JSON null leaves it unchanged too.
+// (an absent field is 0) and validates the bounds exactly as [NewScale]
+// does. It reports every problem, joined with [errors.Join]: first, in the
+// order of the keys, each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON] (a key that names no field, a field given twice, a value
+// that is not an integer, null included, `outcome: scale: "min" must be an
+// integer, not null`, after which the bounds are not checked); then
+// NewScale's problem. JSON that is not one object is a single problem with
+// code ErrInvalidJSON. On error s is left unchanged, and JSON null for the
+// whole scale leaves it unchanged too.
 func (s *Scale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "scale", func(j *jsonForm, members []strictjson.Member) Scale {
 		sc, _ := decodeScale(j, members, scaleFields, nil)
@@ -609,7 +610,7 @@ type ratingTallyJSON[W any] struct {
 var ratingTallyFields = []string{"scale", "counts"}
 
 // decodeRatingTally reads the members of a CSAT or CES tally's JSON object
-// into j: its scale (absent or null for the standard scale), read by
+// into j: its scale (absent for the standard scale), read by
 // decodeScale, and its counts, validated as [CSATTallyFromCounts] and
 // [CESTallyFromCounts] do, or without the scale if it is not valid.
 func decodeRatingTally[S ratingScale](j *jsonForm, members []strictjson.Member,
@@ -666,11 +667,12 @@ func decodeRatingScale[S ratingScale](j *jsonForm, members []strictjson.Member, 
 
 // jsonInt64s decodes raw, the JSON value of the field name, an array of
 // integers within int64, reporting the first element that is not one (null
-// included) or a value that is not an array. Null is an absent list. ok
-// reports whether raw was decoded.
+// included) or a value that is not an array, null included: null is never a
+// field's value. ok reports whether raw was decoded.
 func jsonInt64s(j *jsonForm, name string, raw json.RawMessage) (v []int64, ok bool) {
 	if isJSONNull(raw) {
-		return nil, true
+		j.wrongType(nil, name, "an array of integers", raw)
+		return nil, false
 	}
 	elems, err := strictjson.Elements(raw)
 	if err != nil {
