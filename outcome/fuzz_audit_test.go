@@ -255,6 +255,7 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got := start
 		err := got.UnmarshalJSON(data)
+		fuzzNullRefused(t, data, err)
 		if err != nil {
 			if got != start || len(outcome.Problems(err)) == 0 {
 				t.Fatalf("%q: changed to %v, or not an *outcome.Error: %v", data, got.OutputHeavyThreshold(), err)
@@ -278,9 +279,6 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 		}
 		want := outcome.AuditOptions{}
 		for _, raw := range members { // its key names the field, as encoding/json matches keys
-			if string(raw) == "null" {
-				continue
-			}
 			text := string(raw)
 			_ = json.Unmarshal(raw, &text) // a string's content, if it is one
 			v, err := strconv.ParseFloat(text, 64)

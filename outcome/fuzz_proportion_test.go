@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -122,12 +125,14 @@ func FuzzProportionJSON(f *testing.F) {
 		`{"trials":4}`, `{}`, `{"successes":1,"trials":2,"rate":0.5}`, `{"successes":1,"trials":2} {}`,
 		`{"successes":1.5,"trials":2}`, `[1,2]`, `null`, `{"successes":"81","trials":-1,"rate":0.3}`,
 		`{"successes":5,"trials":"4"}`, `{"trials":2,"successes":3,"Trials":4}`, `{"successes":-1,"trials":-2}`,
+		`{"successes":5,"trials":null}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p := outcome.MustProportion(1, 3)
 		err := p.UnmarshalJSON(data)
+		fuzzNullRefused(t, data, err)
 		var lenient struct{ Successes, Trials int64 }
 		var want outcome.Proportion
 		var wantErr error = errors.New("encoding/json refuses it")
@@ -171,7 +176,9 @@ func FuzzProportionJSON(f *testing.F) {
 // FuzzProportionComparisonJSON checks that decoding a comparison never
 // panics, leaves it unchanged on error, and accepts only what encoding/json
 // decodes, with the same fields, and A and B that CompareProportions
-// compares; what it accepts re-encodes to the same comparison.
+// compares, and none of them null, nor a field of A, B or the difference
+// (null is only accepted under a key the difference ignores); what it
+// accepts re-encodes to the same comparison.
 func FuzzProportionComparisonJSON(f *testing.F) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	if err != nil {
@@ -189,6 +196,9 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"difference":{"estimate":2,"x":1}}`, `null`, `[1]`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"Estimate":"0.1","low":1e400,"method":"wald","METHOD":5}}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"method":"wald","method":null,"high":null,"low":-0}}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":null},"z":null}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"METHOD":null}}`,
+		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"x":null,"Estimate":null}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -220,6 +230,9 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 			}
 			return
 		}
+		if k, ok := fuzzComparisonNull(data); ok {
+			t.Fatalf("%s: decoded, though %s is null", data, k)
+		}
 		var want plain
 		if err := json.Unmarshal(data, &want); err != nil || got != outcome.ProportionComparison(want) {
 			t.Fatalf("%s: decoded %+v; encoding/json gives %+v, %v", data, got, want, err)
@@ -239,6 +252,48 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		}
 	})
 }
+
+// fuzzNullRefused fails t unless err, the error of decoding data, refuses
+// the null that data holds as a member's value or an element
+// ([outcome.HasInnerJSONNull]) with a problem of code ErrInvalidJSON.
+func fuzzNullRefused(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if !outcome.HasInnerJSONNull(data) {
+		return
+	}
+	if !slices.ContainsFunc(outcome.Problems(err), func(p *outcome.Error) bool { return p.Code == outcome.ErrInvalidJSON }) {
+		t.Fatalf("%q holds null as a value, which must be refused (invalid-json); got %v", data, err)
+	}
+}
+
+// fuzzComparisonNull returns the first field of the comparison data, an
+// object, that is null: a field of the comparison ("z"), of A or B ("a"
+// "trials") or of the difference, matched as encoding/json matches keys.
+func fuzzComparisonNull(data []byte) (string, bool) {
+	members, _ := strictjson.Members(data)
+	for _, m := range members {
+		if isNull(m.Value) {
+			return strconv.Quote(m.Key), true
+		}
+		names := []string{"successes", "trials"}
+		switch strictjson.Field([]string{"a", "b", "difference"}, m.Key) {
+		case -1:
+			continue
+		case 2:
+			names = []string{"estimate", "low", "high", "confidence", "method"}
+		}
+		inner, _ := strictjson.Members(m.Value)
+		for _, n := range inner {
+			if isNull(n.Value) && strictjson.Field(names, n.Key) >= 0 {
+				return strconv.Quote(m.Key) + " " + strconv.Quote(n.Key), true
+			}
+		}
+	}
+	return "", false
+}
+
+// isNull reports whether raw, a member's value, is JSON null.
+func isNull(raw []byte) bool { return strings.Trim(string(raw), " \t\r\n") == "null" }
 
 // FuzzParseRounding checks that parsing never panics and that String
 // inverts it.
@@ -392,6 +447,7 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		`{"value":[{"reason":"new order","count":"3"},{"reason":5,"count":-1},7],"failure":{"chaser":1},"total":3}`,
 		`{"failure":[{"reason":"chaser","cnt":2},{"reason":"chaser","count":1},{"count":0}]}`,
 		`{"value":[null,{"reason":null,"count":2,"Count":3}],"Value":[]}`,
+		`{"failure":[{"reason":"chaser","count":null}]}`, `{"value":[{"reason":"a","count":1,"x":null}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -399,7 +455,9 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		var d outcome.FailureDemand
 		_ = d.AddFailure("sentinel", 7)
 		before := d.Clone()
-		if err := d.UnmarshalJSON(data); err != nil {
+		err := d.UnmarshalJSON(data)
+		fuzzNullRefused(t, data, err)
+		if err != nil {
 			if !before.Equal(&d) {
 				t.Fatalf("a refused input changed the tally: %v", err)
 			}

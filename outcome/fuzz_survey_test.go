@@ -1,6 +1,7 @@
 package outcome
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -228,7 +229,8 @@ func FuzzTallyScores(f *testing.F) {
 // counts' limit); on success the value re-encodes
 // and decodes to an equal value, and equals what the constructors give for
 // the same fields (want, from a lenient decoding of data into the JSON form);
-// JSON null leaves the value unchanged.
+// JSON null leaves the value unchanged, and null anywhere inside it is
+// refused with ErrInvalidJSON ([checkNullRefused]).
 // When the strict decoding fails but not for the JSON itself, the
 // constructors must refuse the fields too, with the same codes.
 func surveyFuzzDecode[T any, P interface {
@@ -243,6 +245,7 @@ func surveyFuzzDecode[T any, P interface {
 		}
 		return
 	}
+	checkNullRefused(t, data, err)
 	wantV, wantErr, lenientOK := want()
 	if err != nil {
 		if !equal(start, got) {
@@ -287,6 +290,48 @@ func surveyFuzzDecode[T any, P interface {
 	var back T
 	if err := P(&back).UnmarshalJSON(out); err != nil || !equal(got, back) {
 		t.Fatalf("%q -> %v -> %s -> %v, %v", data, got, out, back, err)
+	}
+}
+
+// HasInnerJSONNull reports whether data, read as JSON tokens up to the end
+// or the first syntax error, holds null anywhere but as the whole value: a
+// member's value or an array's element, at any depth. Every decoder of a
+// definition or a checked result refuses such data with a problem of code
+// ErrInvalidJSON (null is never a field's value, nor a list's element; a
+// member under a key that names no field is refused too), but for the
+// values under keys a [ProportionComparison]'s difference ignores. It is
+// exported, in a test file, for the fuzz targets of package outcome_test.
+func HasInnerJSONNull(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		case nil:
+			if depth > 0 {
+				return true
+			}
+		}
+	}
+}
+
+// checkNullRefused fails t unless err, the error of decoding data, refuses
+// the null that data holds as a member's value or an element
+// ([HasInnerJSONNull]) with a problem of code ErrInvalidJSON.
+func checkNullRefused(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if !HasInnerJSONNull(data) {
+		return
+	}
+	if !slices.ContainsFunc(Problems(err), func(p *Error) bool { return p.Code == ErrInvalidJSON }) {
+		t.Fatalf("%q holds null as a value, which must be refused (invalid-json); got %v", data, err)
 	}
 }
 
@@ -424,7 +469,8 @@ func FuzzCSATTallyJSON(f *testing.F) {
 		`{"counts":[1,2,3,4,5],"score":80}`, `{"counts":[1,2,3,4,5.5]}`, `{}`, `null`,
 		`{"scale":{"min":0,"max":10,"box":3},"counts":[0,1,2,3,4,5,6,7,8,9,10]}`,
 		`{"scale":{"min":1,"max":5,"box":9},"counts":[1,-2,3,4,-5]}`, `{"scale":{"min":1,"max":5,"box":2,"top":1},"counts":[1,"2",null]}`,
-		`{"counts":[1,-2,3]}`, `{"scale":[1,5],"counts":[1,2,3,4,5]}`, `{"scale":{"min":"1","max":5,"box":2},"counts":[-1]}`)
+		`{"counts":[1,-2,3]}`, `{"scale":[1,5],"counts":[1,2,3,4,5]}`, `{"scale":{"min":"1","max":5,"box":2},"counts":[-1]}`,
+		`{"scale":null,"counts":[1,2,3,4,5]}`, `{"scale":{"min":1,"max":5,"box":null},"counts":null}`)
 	start, _ := CSATTallyFromCounts(StandardCSATScale(), []int64{9, 8, 7, 6, 5})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, CSATTally.Equal, func() (CSATTally, error, bool) {
@@ -478,7 +524,7 @@ func FuzzCESTallyJSON(f *testing.F) {
 		`{"scale":{"min":1,"max":7,"agree":1},"counts":[0,0,0,0,0,0,0]}`, `{"counts":{"1":2}}`,
 		`{"counts":[0,0,0,0,0,0,0]}x`, `{}`, `null`, `{"scale":{"min":1,"max":5,"agree":4},"counts":[1,1,1,1,1]}`,
 		`{"scale":"1..7","counts":[0,0,0,0,0,0,9223372036854775807,1]}`, `{"scale":{"min":1,"max":7,"agree":null,"Agree":5}}`,
-		`{"scale":{"min":1,"max":7,"agree":9},"counts":[-1,-1]}`)
+		`{"scale":{"min":1,"max":7,"agree":9},"counts":[-1,-1]}`, `{"counts":null}`, `{"scale":null,"counts":[1,2,3,4,5,6,7]}`)
 	start, _ := CESTallyFromCounts(StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, CESTally.Equal, func() (CESTally, error, bool) {

@@ -166,6 +166,8 @@ func FuzzMetricJSON(f *testing.F) {
 		`{"id":"aht","name":"AHT","level":3,"direction":"down"}`,
 		`{"id":"aht","name":"AHT","level":"output","direction":"down","colour":"red"}`,
 		`{"id":"aht","name":"AHT","level":"output","direction":"down","kind":""}`,
+		`{"id":"aht","name":"AHT","level":"output","direction":"down","rewarded":null}`,
+		`{"id":null,"name":null,"level":"output","direction":"down","unit":null}`,
 		`{"id":"\u0000","name":"\ud800","level":"SCO","direction":"up"}`,
 		`null`, ``, `[]`, `{`, `"aht"`, "{\"id\":\"\xff\"}",
 	} {
@@ -176,11 +178,13 @@ func FuzzMetricJSON(f *testing.F) {
 		err := m.UnmarshalJSON(data)
 		// It accepts exactly what a strict decoding into a MetricSpec
 		// (stopping at the first problem) and NewMetric accept, JSON null
-		// aside, and decodes the same metric.
+		// aside, as the whole value (refused) or as a field's (refused as
+		// a value of the wrong type), and decodes the same metric.
+		fuzzNullRefused(t, data, err)
 		var spec outcome.MetricSpec
 		strict := strictjson.Decode(data, &spec)
 		want, verr := outcome.NewMetric(spec)
-		if strict == nil && verr == nil && string(bytes.TrimSpace(data)) != "null" {
+		if strict == nil && verr == nil && string(bytes.TrimSpace(data)) != "null" && !outcome.HasInnerJSONNull(data) {
 			require.NoError(t, err, "strictjson.Decode and NewMetric accept %q", data)
 			assert.True(t, m.Equal(want), "%+v != %+v", m.Spec(), want.Spec())
 		} else {
