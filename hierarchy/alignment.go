@@ -182,11 +182,15 @@ func (a Alignment) Answer() string {
 			fmt.Fprintf(&sb, "%s %s", plural(s.Level), percent(s.Aligned, s.Nodes))
 		}
 		fmt.Fprintf(&sb, "); %d %s not: ", o.Nodes-o.Aligned, do(o.Nodes-o.Aligned))
-		var ids []string
+		total := 0
+		var ids []string // the first maxNamed+1 orphans: enough to name
 		for _, g := range a.Orphans {
-			ids = append(ids, g.IDs...)
+			total += len(g.IDs)
+			if len(ids) <= maxNamed {
+				ids = append(ids, g.IDs[:min(len(g.IDs), maxNamed+1-len(ids))]...)
+			}
 		}
-		writeIDs(&sb, ids)
+		writeIDs(&sb, ids, total)
 	}
 	if u := len(a.Unsupported); u > 0 {
 		join := "; and"
@@ -198,7 +202,7 @@ func (a Alignment) Answer() string {
 			what = "successful customer outcomes have"
 		}
 		fmt.Fprintf(&sb, "%s %d %s no work feeding %s: ", join, u, what, them(u))
-		writeIDs(&sb, a.Unsupported)
+		writeIDs(&sb, a.Unsupported, len(a.Unsupported))
 	}
 	sb.WriteString(".")
 	return sb.String()
@@ -238,11 +242,13 @@ func percent(part, whole int) string {
 	return fmt.Sprintf("%d%%", p)
 }
 
-// writeIDs writes the first maxNamed IDs, quoted, and how many more there are.
-func writeIDs(sb *strings.Builder, ids []string) {
+// writeIDs writes the first maxNamed of total IDs, quoted, from ids, which
+// holds at least those (or all, if there are fewer), and how many more there
+// are.
+func writeIDs(sb *strings.Builder, ids []string, total int) {
 	for i, id := range ids {
 		if i == maxNamed {
-			fmt.Fprintf(sb, " and %d more", len(ids)-maxNamed)
+			fmt.Fprintf(sb, " and %d more", total-maxNamed)
 			return
 		}
 		if i > 0 {

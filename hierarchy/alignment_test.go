@@ -82,6 +82,14 @@ func TestAlignmentGroupsAndAnswers(t *testing.T) {
 			[]edge{{"t1", "a1", ""}, {"t2", "o1", ""}, {"o1", "b1", ""}, {"t3", "sco", ""}},
 			[]OrphanGroup{{A, []string{"a1", "t1"}}, {BO, []string{"b1", "o1", "t2"}}},
 			`No: 17% of the work (1 of 6 nodes) reaches a successful customer outcome (tasks 33%, activities 0%, outputs 0%, business outcomes 0%); 5 do not: "a1", "t1", "b1", "o1", "t2".`},
+		// Seven orphans in three groups: the five named are the first
+		// group's two, the second's two and the first of the third's
+		// three, and 2 more are counted from all of them.
+		{"more than five orphans across groups",
+			[]Node{node("t1", T), node("t2", T), node("a1", A), node("o1", O), node("b1", BO), node("t3", T), node("t4", T), node("t5", T), node("sco", CO)},
+			[]edge{{"t1", "a1", ""}, {"t2", "o1", ""}, {"o1", "b1", ""}, {"t3", "sco", ""}},
+			[]OrphanGroup{{T, []string{"t4", "t5"}}, {A, []string{"a1", "t1"}}, {BO, []string{"b1", "o1", "t2"}}},
+			`No: 13% of the work (1 of 8 nodes) reaches a successful customer outcome (tasks 20%, activities 0%, outputs 0%, business outcomes 0%); 7 do not: "t4", "t5", "a1", "t1", "b1" and 2 more.`},
 		{"one orphan among many, and more than five named", manyTasks(200, 6), manyEdges(200, 6),
 			[]OrphanGroup{{T, []string{"orphan0", "orphan1", "orphan2", "orphan3", "orphan4", "orphan5"}}},
 			`No: 97% of the work (200 of 206 nodes) reaches a successful customer outcome (tasks 97%); 6 do not: "orphan0", "orphan1", "orphan2", "orphan3", "orphan4" and 1 more; and 1 successful customer outcome has no work feeding it: "unfed".`},

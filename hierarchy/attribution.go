@@ -329,6 +329,6 @@ func (a i128) cmpUnsigned(b i128) int {
 // quoteList writes IDs as "a", "b", ..., naming the first five.
 func quoteList(ids []string) string {
 	var sb strings.Builder
-	writeIDs(&sb, ids)
+	writeIDs(&sb, ids, len(ids))
 	return sb.String()
 }
