@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -64,69 +63,6 @@ func Decode(data []byte, v any) error {
 		return ErrTrailingData
 	}
 	return checkKeys(data)
-}
-
-// object is an open JSON object while [checkKeys] walks the tokens: the keys
-// seen so far, by their folded form ([foldKey]), and whether the next token
-// is a key.
-type object struct {
-	keys map[string]string // folded key -> the key as first written
-	key  bool
-}
-
-// checkKeys reports the first object key of data that duplicates an earlier
-// key of the same object, comparing keys folded by [foldKey]. data must hold
-// one well-formed JSON value.
-func checkKeys(data []byte) error {
-	// One entry per open object or array; nil for an array.
-	var stack []*object
-	// valueDone records that a value in the innermost open object, if an
-	// object is what is open, is complete: the next token is a key.
-	valueDone := func() {
-		if n := len(stack); n > 0 && stack[n-1] != nil {
-			stack[n-1].key = true
-		}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	// Numbers stay text: as float64, a number out of its range (1e400), which
-	// the caller's decoder may take as a decimal, would be an error here.
-	dec.UseNumber()
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if n := len(stack); n > 0 && stack[n-1] != nil && stack[n-1].key {
-			if k, ok := tok.(string); ok {
-				f := foldKey(k)
-				if first, dup := stack[n-1].keys[f]; dup {
-					if first == k {
-						return fmt.Errorf("%w %q", ErrDuplicateKey, k)
-					}
-					return fmt.Errorf("%w %q (encoding/json matches it to the same field as %q)",
-						ErrDuplicateKey, k, first)
-				}
-				stack[n-1].keys[f] = k
-				stack[n-1].key = false
-				continue
-			}
-			// Otherwise the token is the object's closing '}'.
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &object{keys: map[string]string{}, key: true})
-		case json.Delim('['):
-			stack = append(stack, nil)
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			valueDone()
-		default:
-			valueDone()
-		}
-	}
 }
 
 // foldKey returns k folded as encoding/json folds an object key before
@@ -211,24 +147,33 @@ func Members(data []byte) ([]Member, error) {
 	if !utf8.Valid(data) {
 		return nil, ErrInvalidUTF8
 	}
-	dec, err := single(data, '{', ErrNotObject)
+	sc, err := open(data, '{', ErrNotObject)
 	if err != nil {
 		return nil, err
 	}
 	var out []Member
-	for dec.More() {
-		tok, err := dec.Token()
+	for {
+		sc.space()
+		switch sc.peek() {
+		case '}':
+			return out, nil
+		case ',':
+			sc.i++
+			sc.space()
+		}
+		key, err := sc.key()
 		if err != nil {
-			return nil, err // not reached: single has checked the text
+			return nil, err // not reached: open has checked the text
 		}
-		key, _ := tok.(string) // a key, in a well-formed object
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err // not reached, as above
+		sc.space()
+		sc.i++ // the colon
+		sc.space()
+		start := sc.i
+		if !sc.value() {
+			return nil, errMalformed // not reached, as above
 		}
-		out = append(out, Member{Key: key, Value: v})
+		out = append(out, Member{Key: key, Value: data[start:sc.i:sc.i]})
 	}
-	return out, nil
 }
 
 // Elements returns the elements of the single JSON array in data, each as
@@ -240,19 +185,54 @@ func Members(data []byte) ([]Member, error) {
 // [Members], which do, so that a problem in one element is reported as that
 // element's.
 func Elements(data []byte) ([]json.RawMessage, error) {
-	dec, err := single(data, '[', ErrNotArray)
+	sc, err := open(data, '[', ErrNotArray)
 	if err != nil {
 		return nil, err
 	}
 	var out []json.RawMessage
-	for dec.More() {
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err // not reached: single has checked the text
+	for {
+		sc.space()
+		switch sc.peek() {
+		case ']':
+			return out, nil
+		case ',':
+			sc.i++
+			sc.space()
 		}
-		out = append(out, v)
+		start := sc.i
+		if !sc.value() {
+			return nil, errMalformed // not reached: open has checked the text
+		}
+		out = append(out, data[start:sc.i:sc.i])
 	}
-	return out, nil
+}
+
+// open checks that data holds one well-formed JSON value and nothing but
+// JSON white space after it, and that the value opens with delim; it
+// returns a scanner past the opening delimiter. A value that opens with
+// anything else is a *wrongKindError that wraps notIt. What is wrong with
+// data that is not one well-formed value is said as encoding/json's decoder
+// says it ([single]).
+func open(data []byte, delim byte, notIt error) (*scanner, error) {
+	if !json.Valid(data) {
+		_, err := single(data, json.Delim(delim), notIt)
+		if err == nil {
+			err = errMalformed // not reached: the decoder refuses what json.Valid does
+		}
+		return nil, err
+	}
+	sc := &scanner{data: data}
+	sc.space()
+	if sc.peek() != delim {
+		want := "an object"
+		if delim == '[' {
+			want = "an array"
+		}
+		raw := bytes.TrimRight(data[sc.i:], " \t\r\n")
+		return nil, &wrongKindError{message: MustBe("the value", want, Describe(raw)), kind: notIt}
+	}
+	sc.i++
+	return sc, nil
 }
 
 // single checks that data holds one well-formed JSON value and nothing but
