@@ -142,7 +142,8 @@ type Member struct {
 // object (an error that wraps [ErrNotObject]). It does not refuse a key given
 // twice: both members are returned, and [Field] says which struct field
 // encoding/json would fill from each. A member's value is well-formed JSON,
-// not checked further: decode it with Decode.
+// not checked further (decode it with Decode), and a slice of data, not a
+// copy, with no room to append into data.
 func Members(data []byte) ([]Member, error) {
 	if !utf8.Valid(data) {
 		return nil, ErrInvalidUTF8
@@ -183,7 +184,8 @@ func Members(data []byte) ([]Member, error) {
 // ([ErrTrailingData]). It checks neither that the text is valid UTF-8 nor
 // anything of the elements beyond their syntax: decode each with [Decode] or
 // [Members], which do, so that a problem in one element is reported as that
-// element's.
+// element's. Each element is a slice of data, not a copy, with no room to
+// append into data.
 func Elements(data []byte) ([]json.RawMessage, error) {
 	sc, err := open(data, '[', ErrNotArray)
 	if err != nil {
