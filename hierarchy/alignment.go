@@ -85,6 +85,15 @@ type OrphanGroup struct {
 //
 // The work is every node below the successful customer outcomes; a
 // successful customer outcome is aligned by definition, and is not counted.
+// That the business outcomes count with the work is this library's choice:
+// the method names "tasks, activities and outputs" as the nodes that can be
+// orphaned (its words are "orphans: work aligned to nothing"), and the
+// library adds business outcomes, because a business outcome that reaches no
+// successful customer outcome is a result cut off from the customer, which
+// the method's question ("is everything you are doing aligned to
+// delivering a successful customer outcome?") means to find. Levels keeps
+// each level's share apart, so [Alignment.Of] gives the share of tasks,
+// activities and outputs alone.
 type Alignment struct {
 	// Overall is the share of all the work.
 	Overall Share `json:"overall"`
@@ -115,6 +124,36 @@ func (a Alignment) Level(l outcome.Level) Share {
 		}
 	}
 	return Share{Level: l}
+}
+
+// Of returns the share of the given levels of work together: their nodes,
+// aligned nodes and weights added up, each level once however often it is
+// given. Levels that are not levels of work ([outcome.CustomerOutcome],
+// invalid ones) add nothing. The share's Level is the level when one level
+// of work is given, else zero. So a.Of(outcome.Task, outcome.Activity,
+// outcome.Output) is the share of the work the method names, without the
+// business outcomes that Overall counts too.
+func (a Alignment) Of(levels ...outcome.Level) Share {
+	var out Share
+	var seen [int(outcome.CustomerOutcome) + 1]bool
+	n := 0
+	for _, l := range levels {
+		if !l.IsValid() || l == outcome.CustomerOutcome || seen[l] {
+			continue
+		}
+		seen[l] = true
+		n++
+		s := a.Level(l)
+		out.Level = l
+		out.Nodes += s.Nodes
+		out.Aligned += s.Aligned
+		out.Weight = out.Weight.Add(s.Weight)
+		out.AlignedWeight = out.AlignedWeight.Add(s.AlignedWeight)
+	}
+	if n != 1 {
+		out.Level = 0
+	}
+	return out
 }
 
 // Equal reports whether a and o are the same report.

@@ -379,3 +379,29 @@ func TestAlignmentAgainstAncestors(t *testing.T) {
 	// 11 + loner + to-nowhere = 13 nodes of work; the new two are orphans: 8/13 = 61.5% rounds to 62%.
 	assert.True(t, strings.HasPrefix(a.Answer(), "No: 62% of the work (8 of 13 nodes)"), a.Answer())
 }
+
+// A business outcome cut off from the customer counts with the work in
+// Overall; Of gives the share of the levels the method names as work.
+func TestAlignmentOf(t *testing.T) {
+	m := mustBuild(t,
+		[]Node{node("answer", T), node("resolved", O), node("revenue", BO), node("solved", CO)},
+		[]edge{{"answer", "resolved", ""}, {"resolved", "solved", ""}, {"resolved", "revenue", ""}})
+	a := m.Alignment()
+	// By hand: the task and the output reach "solved"; revenue reaches
+	// nothing. Weights: answer's one link (1, aligned); resolved's two
+	// links (1 to solved, aligned; 1 to revenue, not); revenue has no link
+	// up, so weighs 1, not aligned.
+	assert.Equal(t, 3, a.Overall.Nodes)
+	assert.Equal(t, 2, a.Overall.Aligned)
+	assert.False(t, a.AllAligned())
+	work := a.Of(T, A, O)
+	assert.True(t, work.Equal(Share{Nodes: 2, Aligned: 2, Weight: dec("3"), AlignedWeight: dec("2")}))
+	assert.Equal(t, "1", work.ByCount(2).String())
+	assert.Equal(t, "0.67", work.ByWeight(2).String())
+
+	assert.True(t, a.Of(O, O).Equal(a.Level(O)), "one level, once: that level's share, with its level")
+	assert.Equal(t, O, a.Of(O).Level)
+	assert.True(t, a.Of(T, A, O, BO).Equal(a.Overall), "every level of work is Overall")
+	assert.True(t, a.Of(CO, outcome.Level(0), outcome.Level(9)).Equal(Share{}), "no level of work")
+	assert.True(t, a.Of().Equal(Share{}))
+}

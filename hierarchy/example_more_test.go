@@ -174,6 +174,22 @@ func ExampleValues_AppendBinary() {
 	// true hierarchy: the values belong to another model
 }
 
+// The method names tasks, activities and outputs as the work that can be
+// orphaned; Overall also counts the business outcomes, cost to serve and
+// revenue, which both reach the customer. Of adds up the levels asked for:
+// the contact centre's wallboard task, activity and output are 3 of its 9
+// nodes of work (6 aligned, 67%), and 3 of the 11 with the business
+// outcomes (8 aligned, 73%).
+func ExampleAlignment_Of() {
+	a := model().Alignment()
+	work := a.Of(outcome.Task, outcome.Activity, outcome.Output)
+	fmt.Println("tasks, activities and outputs:", work.Aligned, "of", work.Nodes, work.ByCount(2))
+	fmt.Println("with the business outcomes:", a.Overall.Aligned, "of", a.Overall.Nodes, a.Overall.ByCount(2))
+	// Output:
+	// tasks, activities and outputs: 6 of 9 0.67
+	// with the business outcomes: 8 of 11 0.73
+}
+
 // A value set holds values at a fixed number of decimal places, for the
 // nodes of one model.
 func ExampleValues_Get() {
