@@ -251,7 +251,7 @@ func pathOf(stack []step, field string) (string, bool) {
 // UTF-8 is left to decode, as a problem of the element that holds it. An
 // empty array is an empty, non-nil list.
 func List[T any](pkg, name, item string, data []byte, decode func([]byte) (T, error)) ([]T, error) {
-	if isNull(data) {
+	if IsNull(data) {
 		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "%s: a list of %s cannot be null", pkg, name)
 	}
 	elems, err := strictjson.Elements(data)
@@ -263,7 +263,7 @@ func List[T any](pkg, name, item string, data []byte, decode func([]byte) (T, er
 	var errs []error
 	for i, raw := range elems {
 		at := fmt.Sprintf("%s: %s[%d]: ", pkg, name, i)
-		if isNull(raw) {
+		if IsNull(raw) {
 			errs = append(errs, outcome.NewError(outcome.ErrInvalidJSON, nil, "%s%s cannot be null", at, item))
 			continue
 		}
@@ -289,10 +289,6 @@ func List[T any](pkg, name, item string, data []byte, decode func([]byte) (T, er
 	}
 	return out, nil
 }
-
-// isNull reports whether data is JSON null, with JSON white space around it
-// only.
-func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
 
 // clip shortens s to at most maxCause bytes, on a rune boundary, marking the cut.
 func clip(s string) string { return msg.Clip(s, maxCause) }

@@ -1,0 +1,211 @@
+package jsondecode
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"slices"
+	"strconv"
+
+	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// Form collects the problems of the JSON form of a definition decoded member
+// by member, so that every problem is reported, not the first: each is an
+// *outcome.Error with code [outcome.ErrInvalidJSON], in the order the
+// definition's text gives them, with the message "pkg: at: invalid JSON: "
+// (or "pkg: invalid JSON: " when at is "") followed by what is wrong, said
+// with the value's JSON path: keys as written (each clipped to
+// [msg.MaxQuoted] bytes) joined with ".", an array's elements by their index
+// from 0 in brackets, as [Explain] says a path:
+//
+//   - a value of the wrong type, null included, as [strictjson.MustBe] says
+//     it: `"nodes[2].level" must be a string, not the number 3`, or, for the
+//     whole value, `the value must be an object, not an array`;
+//   - a key that names no field: `unknown field "nodes[0].colour"`;
+//   - a field given twice, also under a key that differs only in case, as
+//     encoding/json matches keys to fields ([strictjson.Field]): `duplicate
+//     object key "nodes[0].id"`, or `duplicate object key "nodes[0].ID"
+//     (encoding/json matches it to the same field as "id")`; the first is
+//     the one read.
+//
+// Each problem names the IDs its caller gives (a node's ID, a link's ends).
+// The zero Form reports as package "" with no place: set Pkg.
+type Form struct {
+	Pkg      string // the reporting package's name: "hierarchy"
+	At       string // what the definition is, for messages: `canvas "guests"`; "" for none
+	problems []*outcome.Error
+}
+
+// Problems returns the problems reported so far, in order.
+func (f *Form) Problems() []*outcome.Error { return f.problems }
+
+// Count returns the number of problems reported so far.
+func (f *Form) Count() int { return len(f.problems) }
+
+// Err returns the problems reported so far joined with [errors.Join]; nil
+// if there is none.
+func (f *Form) Err() error {
+	errs := make([]error, len(f.problems))
+	for i, p := range f.problems {
+		errs[i] = p
+	}
+	return errors.Join(errs...)
+}
+
+// report reports a problem of the form: what is wrong, the IDs involved and
+// the cause, if any.
+func (f *Form) report(ids []string, cause error, what string) {
+	prefix := f.Pkg + ": "
+	if f.At != "" {
+		prefix += f.At + ": "
+	}
+	f.problems = append(f.problems, &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+		IDs: slices.Clone(ids), Message: prefix + "invalid JSON: " + what, Err: cause})
+}
+
+// Top returns the members of data, the JSON text of a whole definition that
+// must be an object. If data is not one JSON object (malformed JSON, text
+// that is not valid UTF-8, anything after the value but JSON white space,
+// another value), it reports that, with ids, as [Explain] says it, as the
+// only problem of data, and returns false. JSON null is another value: a
+// caller that says null in its own words checks it first ([IsNull]).
+func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
+	members, err := strictjson.Members(data)
+	if err != nil {
+		f.report(ids, err, Explain(data, err))
+		return nil, false
+	}
+	return members, true
+}
+
+// WrongType reports the JSON value raw at path as not what it must be
+// (want: "a string", "an object").
+func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMessage) {
+	where := "the value"
+	if path != "" {
+		where = strconv.Quote(path)
+	}
+	f.report(ids, nil, strictjson.MustBe(where, want, strictjson.Describe(raw)))
+}
+
+// NotNull reports raw, the value at path, as not what it must be (want) if
+// it is JSON null, and reports whether it is not.
+func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessage) bool {
+	if IsNull(raw) {
+		f.WrongType(path, ids, want, raw)
+		return false
+	}
+	return true
+}
+
+// Value decodes raw, the JSON value at path, into *v as encoding/json does
+// (a string, a number, true or false), and reports whether it did. A value
+// of another type, or null, which encoding/json would take as leaving *v as
+// it is, is reported as what it must be for v's type ([strictjson.Want]:
+// "a string", "an integer from 0 to 255" for a number out of an int's
+// range) and leaves *v unchanged.
+func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T) bool {
+	want := func() string { return strictjson.Want(reflect.TypeFor[T](), raw) }
+	if !f.NotNull(path, ids, want(), raw) {
+		return false
+	}
+	var x T
+	if err := json.Unmarshal(raw, &x); err != nil {
+		f.WrongType(path, ids, want(), raw)
+		return false
+	}
+	*v = x
+	return true
+}
+
+// Open returns the members of raw, the JSON value at path, which must be an
+// object, in the order they are written. If raw is not an object (null
+// included), it reports that, with ids, and returns false. raw is
+// well-formed JSON, as [strictjson.Members] returns members.
+func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		f.WrongType(path, ids, "an object", raw)
+		return nil, false
+	}
+	return members, true
+}
+
+// Members walks members, the members of the object at path, whose fields
+// are names (matched to keys as encoding/json matches them:
+// [strictjson.Field]). In the order of the keys, it reports, with ids, a key
+// that names no field and a field given again, and calls value with the
+// field's index in names, the member's path and its value for the first
+// member of each field, which is the one read.
+func (f *Form) Members(path string, ids []string, members []strictjson.Member, names []string,
+	value func(field int, path string, raw json.RawMessage)) {
+	first := make([]int, len(names)) // the index plus one of each field's first member
+	for i, mb := range members {
+		at := Key(path, mb.Key)
+		switch n := strictjson.Field(names, mb.Key); {
+		case n < 0:
+			f.report(ids, nil, "unknown field "+strconv.Quote(at))
+		case first[n] != 0:
+			what := "duplicate object key " + strconv.Quote(at)
+			if k := members[first[n]-1].Key; k != mb.Key {
+				what += " (encoding/json matches it to the same field as " + strconv.Quote(msg.Clip(k, msg.MaxQuoted)) + ")"
+			}
+			f.report(ids, strictjson.ErrDuplicateKey, what)
+		default:
+			first[n] = i + 1
+			value(n, at, mb.Value)
+		}
+	}
+}
+
+// FirstString returns the value of the first member of members whose key
+// names the field name (as encoding/json matches it; names are the object's
+// fields), if it is a JSON string: the ID that a definition's problems name,
+// read before its members are walked. ok is false if there is no such
+// member or its value is not a string.
+func FirstString(members []strictjson.Member, names []string, name string) (s string, ok bool) {
+	want := slices.Index(names, name)
+	for _, mb := range members {
+		if strictjson.Field(names, mb.Key) == want {
+			return s, json.Unmarshal(mb.Value, &s) == nil && !IsNull(mb.Value)
+		}
+	}
+	return "", false
+}
+
+// Array walks the elements of raw, the JSON array at path, calling elem with
+// each element's index, path and value, in order. If raw is not an array
+// (null included), it reports that and returns false without calling elem.
+// raw is well-formed JSON.
+func (f *Form) Array(path string, ids []string, raw json.RawMessage,
+	elem func(i int, path string, raw json.RawMessage)) bool {
+	elems, err := strictjson.Elements(raw)
+	if err != nil {
+		f.WrongType(path, ids, "an array", raw)
+		return false
+	}
+	for i, e := range elems {
+		elem(i, Index(path, i), e)
+	}
+	return true
+}
+
+// Key returns the path of the member key of the object at path.
+func Key(path, key string) string {
+	key = msg.Clip(key, msg.MaxQuoted)
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Index returns the path of element i of the array at path.
+func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// IsNull reports whether data is JSON null, with JSON white space around it
+// only.
+func IsNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }

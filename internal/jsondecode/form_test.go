@@ -1,0 +1,153 @@
+package jsondecode
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// decodeThing reads {"id": string, "n": integer, "tags": [string]} with a
+// Form, as a definition's decoder does, and returns what it read.
+func decodeThing(f *Form, data string) (id string, n int, tags []string) {
+	members, ok := f.Top([]byte(data), nil)
+	if !ok {
+		return
+	}
+	var ids []string
+	if s, ok := FirstString(members, []string{"id", "n", "tags"}, "id"); ok {
+		ids = []string{s}
+	}
+	f.Members("", ids, members, []string{"id", "n", "tags"}, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			Value(f, path, ids, raw, &id)
+		case 1:
+			Value(f, path, ids, raw, &n)
+		default:
+			f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+				var s string
+				if Value(f, path, ids, raw, &s) {
+					tags = append(tags, s)
+				}
+			})
+		}
+	})
+	return
+}
+
+func TestForm(t *testing.T) {
+	type problem struct {
+		ids []string
+		msg string
+	}
+	tests := []struct {
+		name string
+		at   string
+		in   string
+		want []problem
+	}{
+		{"fine", "", `{"id":"a","n":2,"tags":["x","y"]}`, nil},
+		{"not an object", "", `[1]`, []problem{{nil, "pkg: invalid JSON: the value must be an object, not an array"}}},
+		{"malformed", "", `{"id":`, []problem{{nil, "pkg: invalid JSON: unexpected EOF"}}},
+		{"trailing data", "thing", `{} x`, []problem{{nil, "pkg: thing: invalid JSON: trailing data after the JSON value"}}},
+		// Every problem, in the order of the text, each with the ID read
+		// first (the first "id", a string): a number out of int's range is
+		// said with the range, null is a value of the wrong type, a key
+		// that differs only in case repeats a field, and an element is
+		// named by its index.
+		{"every problem", "thing", `{"n":1e30,"tags":[1,"x",null],"colour":"red","id":"a","ID":"b","tags":[]}`, []problem{
+			{[]string{"a"}, `pkg: thing: invalid JSON: "n" must be an integer from -9223372036854775808 to 9223372036854775807, not the number 1e30`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: "tags[0]" must be a string, not the number 1`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: "tags[2]" must be a string, not null`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: unknown field "colour"`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: duplicate object key "tags"`},
+		}},
+		{"id not a string", "", `{"id":null,"tags":{}}`, []problem{
+			{nil, `pkg: invalid JSON: "id" must be a string, not null`},
+			{nil, `pkg: invalid JSON: "tags" must be an array, not an object`},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Form{Pkg: "pkg", At: tt.at}
+			decodeThing(&f, tt.in)
+			var got []problem
+			for _, p := range f.Problems() {
+				assert.Equal(t, outcome.ErrInvalidJSON, p.Code)
+				assert.Equal(t, outcome.SeverityError, p.Severity)
+				got = append(got, problem{p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, len(tt.want), f.Count())
+			if tt.want == nil {
+				assert.NoError(t, f.Err())
+			} else {
+				assert.Len(t, outcome.Problems(f.Err()), len(tt.want))
+			}
+		})
+	}
+}
+
+func TestForm_readsWhatDecodes(t *testing.T) {
+	f := Form{Pkg: "pkg"}
+	id, n, tags := decodeThing(&f, `{"id":"a","n":null,"tags":["x",2,"y"]}`)
+	assert.Equal(t, "a", id)
+	assert.Equal(t, 0, n, "null leaves the value as it was")
+	assert.Equal(t, []string{"x", "y"}, tags)
+	assert.Equal(t, 2, f.Count())
+
+	// A duplicate key's problem wraps strictjson.ErrDuplicateKey; a failure
+	// of the whole text wraps the decoder's error.
+	f = Form{Pkg: "pkg"}
+	decodeThing(&f, `{"id":"a","id":"b"}`)
+	assert.True(t, errors.Is(f.Err(), strictjson.ErrDuplicateKey))
+	f = Form{Pkg: "pkg"}
+	decodeThing(&f, "{\"id\":\"\xff\"}")
+	assert.True(t, errors.Is(f.Err(), strictjson.ErrInvalidUTF8))
+}
+
+func TestForm_paths(t *testing.T) {
+	assert.Equal(t, "a", Key("", "a"))
+	assert.Equal(t, "a.b", Key("a", "b"))
+	assert.Equal(t, "a[3]", Index("a", 3))
+	// A long key is clipped in the path.
+	assert.Less(t, len(Key("", strings.Repeat("k", 500))), 200)
+	assert.True(t, IsNull([]byte(" null\n")))
+	assert.False(t, IsNull([]byte(`"null"`)))
+
+	// FirstString: the first member of the field, if a string.
+	members, err := strictjson.Members([]byte(`{"ID":"x","id":"y","n":1}`))
+	require.NoError(t, err)
+	s, ok := FirstString(members, []string{"id", "n"}, "id")
+	assert.True(t, ok)
+	assert.Equal(t, "x", s)
+	_, ok = FirstString(members, []string{"id", "n"}, "n")
+	assert.False(t, ok, "not a string")
+	_, ok = FirstString(members[:0], []string{"id", "n"}, "id")
+	assert.False(t, ok, "absent")
+
+	// Open reports a value that is not an object.
+	f := Form{Pkg: "pkg"}
+	_, ok = f.Open("x", nil, json.RawMessage(`null`))
+	assert.False(t, ok)
+	members, ok = f.Open("x", nil, json.RawMessage(`{"a":1}`))
+	assert.True(t, ok)
+	assert.Len(t, members, 1)
+	assert.Equal(t, []string{`pkg: invalid JSON: "x" must be an object, not null`}, messagesOf(f.Problems()))
+}
+
+func messagesOf(ps []*outcome.Error) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Message)
+	}
+	return out
+}
