@@ -44,7 +44,8 @@ const (
 //   - [ErrCycle], once for every set of nodes that go round in circles,
 //     naming the nodes of one shortest cycle through its smallest ID;
 //   - [outcome.ErrInvalidJSON] and the problems of the metrics, for
-//     definitions given to [Builder.AddJSON];
+//     definitions given to [Builder.AddJSON] (which says what of a
+//     definition that does not decode is left unchecked);
 //   - [ErrUnknownWarning] for a bad option, and the warnings that
 //     [WarningsAsErrors] makes errors.
 //
@@ -94,7 +95,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 				errs = append(errs, idError(i, id, err))
 			}
 		}
-		if !levels[i].IsValid() {
+		if !levels[i].IsValid() && !b.levelUnread[i] {
 			errs = append(errs, levelError(id, b.levelText[i]))
 		}
 	}
@@ -162,7 +163,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
-			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut {
+			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut && !b.unnamedEnd(i, f, t) {
 				errs = append(errs, badEndError(from, to, f, t))
 			}
 			src[i] = -1
@@ -501,6 +502,14 @@ func (b *Builder) linkEnds(i int, ids []string) (from, to string, ok bool) {
 		return posName(int(p))
 	}
 	return name(f), name(t), true
+}
+
+// unnamedEnd reports whether link i, whose ends are at positions f and t
+// (-1 for an unknown node), is one added by ID with an unknown end while a
+// node from JSON had no ID that could be read ([Builder.AddJSON]): the
+// unknown end may be that node, so the link is not reported.
+func (b *Builder) unnamedEnd(i int, f, t int32) bool {
+	return b.unnamed && (f < 0 || t < 0) && (b.fromAt == nil || b.fromAt[i] == byID)
 }
 
 // badEndError reports a link with an unknown end (f or t is -1) or a link

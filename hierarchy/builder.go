@@ -53,6 +53,15 @@ type Builder struct {
 	// levelText holds, by node position, level text from JSON that names
 	// no level, for the message.
 	levelText map[int]string
+	// levelUnread marks, by node position, a node from JSON whose level was
+	// a value of the wrong type, which AddJSON reported: Build does not
+	// report it again as a node without a valid level.
+	levelUnread map[int]bool
+	// unnamed says that a node from JSON had no ID that could be read (a
+	// node that is not an object, an ID of the wrong type, nodes that are
+	// not an array), so it was not added: Build does not report a link
+	// added by ID for naming an unknown node, which may be that one.
+	unnamed bool
 }
 
 // NewBuilder returns an empty Builder.

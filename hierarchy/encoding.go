@@ -50,24 +50,6 @@ type modelOut struct {
 	Links []linkOut `json:"links"`
 }
 
-type nodeIn struct {
-	ID     string          `json:"id"`
-	Name   string          `json:"name"`
-	Level  string          `json:"level"`
-	Metric json.RawMessage `json:"metric"`
-}
-
-type linkIn struct {
-	From   string          `json:"from"`
-	To     string          `json:"to"`
-	Weight json.RawMessage `json:"weight"`
-}
-
-type modelIn struct {
-	Nodes []nodeIn `json:"nodes"`
-	Links []linkIn `json:"links"`
-}
-
 // MarshalJSON implements [json.Marshaler]: the model's definition, its nodes
 // and its links in the order of [Model.Nodes] and [Model.Links]. A weight of
 // 1 is left out; other weights are decimal strings.
@@ -112,64 +94,191 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // AddJSON adds the nodes and links of a JSON definition (the form
 // [Model.MarshalJSON] writes), so that definitions from several files, or
 // from a file and code, can make one hierarchy. It never fails: problems are
-// recorded and reported by [Builder.Build], with every other problem. JSON
-// that does not decode (malformed, unknown fields, trailing data, null, a
-// value of the wrong JSON type) is an error with code
-// [outcome.ErrInvalidJSON], and nothing of it is added; a value of the
-// wrong type is named by its JSON path, with what it must be and what it is
+// recorded and reported by [Builder.Build], with every other problem (Build
+// sorts them all by their IDs, then by code; problems that tie stay in the
+// order of the definition's text).
+//
+// JSON that is not one object (malformed, text that is not valid UTF-8,
+// anything after the object but white space, another value) is one problem
+// with code [outcome.ErrInvalidJSON] and no ID, and nothing of it is added;
+// so is null, "hierarchy: a definition cannot be null". Otherwise the
+// definition is read member by member, and each problem of its JSON form is
+// an [outcome.ErrInvalidJSON], every one, in the words of
+// [jsondecode.Form]: a key that names no field (`hierarchy: invalid JSON:
+// unknown field "nodes[0].colour"`), a field given twice, also under keys
+// that differ only in case as encoding/json matches them (the first is the
+// one read), and each value of the wrong JSON type, named by its JSON path
 // (`hierarchy: invalid JSON: "nodes[2].level" must be a string, not the
-// number 3`); a level that names no level is an [outcome.ErrUnknownLevel], a
-// weight that is not a decimal an [ErrInvalidWeight] (text in
-// decimal.NewFromString's syntax is a decimal, with any number of digits,
-// and one whose exponent is beyond ±10000 an ErrInvalidWeight that says so,
-// whatever decimal's MaxDecodeExponent says), and the problems of a
-// metric are those of [outcome.NewMetric], with the node's ID first among
-// their IDs.
+// number 3`). JSON null is never a value and never "left out": a null node,
+// link, list or field is a value of the wrong type (`"links[0].weight"
+// must be a decimal string or a number, not null`). A field left out keeps
+// its default: no name, no metric, weight 1 (an ID or a level left out is
+// reported by Build as empty or missing). A problem in a node names the
+// node's ID among its IDs, if it was given as a string that is not empty;
+// one in a link names its ends, from and to ("" for an end that is not a
+// string), if either was given as a string.
+//
+// What decodes is added, so that Build reports the problems of the rest,
+// and what does not is left unchecked rather than reported again or
+// misread:
+//
+//   - a node whose ID is a string is added, with its fields that decode (a
+//     name, a level or a metric that does not decode is left out); a level
+//     that does not decode is not reported again as missing, and so no
+//     link to or from the node is checked for going down a level;
+//   - a node whose ID cannot be read (not a string, or the node not an
+//     object, or the nodes not an array) is not added; then no link added
+//     by ID, of this definition or any other, is reported for naming an
+//     unknown node, since it may name that one;
+//   - a link whose ends are both strings is added, with weight 0 if its
+//     weight is null (so that its ends, and the cycles and duplicates it
+//     makes, are checked); one with an end that is not is not added, and
+//     its weight is not checked (but for null).
+//
+// A level that names no level is an [outcome.ErrUnknownLevel]; a weight that
+// is a string or a number but not a decimal, or another value but null,
+// an [ErrInvalidWeight] (text in decimal.NewFromString's syntax is a
+// decimal, with any number of digits, and one whose exponent is beyond
+// ±10000 an ErrInvalidWeight that says so, whatever decimal's
+// MaxDecodeExponent says); and the problems of a metric are those of
+// [outcome.Metric.UnmarshalJSON], with the node's ID first among their IDs.
 func (b *Builder) AddJSON(data []byte) {
-	if string(bytes.Trim(data, " \t\r\n")) == "null" {
+	if jsondecode.IsNull(data) {
 		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))
 		return
 	}
-	var in modelIn
-	if err := jsondecode.Decode("hierarchy", data, &in); err != nil {
-		b.problems = append(b.problems, outcome.Problems(err)...)
+	f := jsondecode.Form{Pkg: "hierarchy"}
+	if members, ok := f.Top(data, nil); ok {
+		f.Members("", nil, members, modelFields, func(field int, path string, raw json.RawMessage) {
+			if field == modelNodes {
+				b.unnamed = !f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+					b.addJSONNode(&f, path, raw)
+				}) || b.unnamed
+				return
+			}
+			f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) { b.addJSONLink(&f, path, raw) })
+		})
+	}
+	b.problems = append(b.problems, f.Problems()...)
+}
+
+// The JSON fields of a definition, a node and a link, and their indexes.
+var (
+	modelFields = []string{"nodes", "links"}
+	nodeFields  = []string{"id", "name", "level", "metric"}
+	linkFields  = []string{"from", "to", "weight"}
+)
+
+const (
+	modelNodes = 0
+
+	nodeID, nodeName, nodeLevel, nodeMetric = 0, 1, 2, 3
+
+	linkFrom, linkTo, linkWeight = 0, 1, 2
+)
+
+// addJSONNode adds the node whose JSON value raw is at path, as
+// [Builder.AddJSON] says, reporting the problems of its form to f.
+func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessage) {
+	members, ok := f.Open(path, nil, raw)
+	if !ok {
+		b.unnamed = true
 		return
 	}
-	for _, n := range in.Nodes {
-		node := Node{ID: n.ID, Name: n.Name}
-		if l, err := outcome.ParseLevel(n.Level); err == nil {
-			node.Level = l
-		} else {
-			if b.levelText == nil {
-				b.levelText = make(map[int]string)
-			}
-			b.levelText[len(b.ids)] = n.Level
-		}
-		if len(n.Metric) > 0 && !bytes.Equal(n.Metric, []byte("null")) {
-			if err := node.Metric.UnmarshalJSON(n.Metric); err != nil {
-				b.metricProblems(n.ID, err)
-			}
-		}
-		b.AddNode(node)
+	var ids []string
+	if id, ok := jsondecode.FirstString(members, nodeFields, "id"); ok && id != "" {
+		ids = []string{id}
 	}
-	for _, l := range in.Links {
-		switch text, ok := weightText(l.Weight); {
-		case !ok:
-			b.addLinkText(l.From, l.To, string(l.Weight))
-		case text == "":
-			b.AddLink(l.From, l.To)
+	var node Node
+	var level string
+	idOK, levelOK := true, true
+	var metric json.RawMessage
+	f.Members(path, ids, members, nodeFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case nodeID:
+			idOK = jsondecode.Value(f, path, ids, raw, &node.ID)
+		case nodeName:
+			jsondecode.Value(f, path, ids, raw, &node.Name)
+		case nodeLevel:
+			levelOK = jsondecode.Value(f, path, ids, raw, &level)
 		default:
-			b.addLinkText(l.From, l.To, text)
+			if f.NotNull(path, ids, "an object", raw) {
+				metric = raw
+			}
 		}
+	})
+	if !idOK {
+		b.unnamed = true
+		return
+	}
+	if metric != nil {
+		if err := node.Metric.UnmarshalJSON(metric); err != nil {
+			b.metricProblems(node.ID, err)
+		}
+	}
+	at := len(b.ids)
+	switch l, err := outcome.ParseLevel(level); {
+	case !levelOK:
+		if b.levelUnread == nil {
+			b.levelUnread = make(map[int]bool)
+		}
+		b.levelUnread[at] = true
+	case err == nil:
+		node.Level = l
+	default:
+		if b.levelText == nil {
+			b.levelText = make(map[int]string)
+		}
+		b.levelText[at] = level
+	}
+	b.AddNode(node)
+}
+
+// addJSONLink adds the link whose JSON value raw is at path, as
+// [Builder.AddJSON] says, reporting the problems of its form to f.
+func (b *Builder) addJSONLink(f *jsondecode.Form, path string, raw json.RawMessage) {
+	members, ok := f.Open(path, nil, raw)
+	if !ok {
+		return
+	}
+	from, fromOK := jsondecode.FirstString(members, linkFields, "from")
+	to, toOK := jsondecode.FirstString(members, linkFields, "to")
+	var ids []string
+	if fromOK || toOK {
+		ids = []string{from, to}
+	}
+	var weight json.RawMessage
+	weightOK := true
+	f.Members(path, ids, members, linkFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case linkFrom:
+			fromOK = jsondecode.Value(f, path, ids, raw, &from)
+		case linkTo:
+			toOK = jsondecode.Value(f, path, ids, raw, &to)
+		default:
+			weight = raw
+			weightOK = f.NotNull(path, ids, "a decimal string or a number", raw)
+		}
+	})
+	switch text, ok := weightText(weight); {
+	case !fromOK || !toOK:
+	case !weightOK:
+		b.addScaled(from, to, 0)
+	case !ok:
+		b.addLinkText(from, to, string(weight))
+	case text == "":
+		b.AddLink(from, to)
+	default:
+		b.addLinkText(from, to, text)
 	}
 }
 
-// weightText returns the decimal text of a JSON weight: "" when absent or
-// null, the text of a string or a number; ok is false for anything else.
+// weightText returns the decimal text of a JSON weight: "" when absent, the
+// text of a string or a number; ok is false for anything else.
 func weightText(raw json.RawMessage) (text string, ok bool) {
 	raw = bytes.TrimSpace(raw)
 	switch {
-	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
+	case len(raw) == 0:
 		return "", true
 	case raw[0] == '"':
 		s, err := strconv.Unquote(string(raw))

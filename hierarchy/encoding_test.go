@@ -90,8 +90,14 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 		// first node is nodes[0], the second link links[1].
 		{"level as a number", `{"nodes":[{"id":"a","level":1}]}`, outcome.ErrInvalidJSON,
 			[]string{`hierarchy: invalid JSON: "nodes[0].level" must be a string, not the number 1`}},
+		// The first link decodes, and is checked: the definition has no
+		// nodes. The second is not added; its problem names its ends as
+		// read, "b" and "" (not a string), so it sorts after "a", "b".
 		{"a link's end as a list", `{"links":[{"from":"a","to":"b"},{"from":"b","to":["c"]}]}`, outcome.ErrInvalidJSON,
-			[]string{`hierarchy: invalid JSON: "links[1].to" must be a string, not an array`}},
+			[]string{
+				`hierarchy: link "a" -> "b" joins two unknown nodes`,
+				`hierarchy: invalid JSON: "links[1].to" must be a string, not an array`,
+			}},
 		{"nodes as an object", `{"nodes":{"a":"task"}}`, outcome.ErrInvalidJSON,
 			[]string{`hierarchy: invalid JSON: "nodes" must be an array, not an object`}},
 		{"unknown level", `{"nodes":[{"id":"a","level":"chore"}]}`, outcome.ErrUnknownLevel,
@@ -125,6 +131,9 @@ func TestUnmarshalJSONErrors(t *testing.T) {
 		{"weight with an exponent below -10000", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":0.5e-10000}]}`,
 			ErrInvalidWeight, []string{`hierarchy: link "a" -> "b" has weight "0.5e-10000", whose exponent -10001 is beyond ±10000`}},
 		{"null", ` null `, outcome.ErrInvalidJSON, []string{`hierarchy: a definition cannot be null`}},
+		// null is never "left out": a null weight was weight 1.
+		{"weight null", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":null}]}`,
+			outcome.ErrInvalidJSON, []string{`hierarchy: invalid JSON: "links[0].weight" must be a decimal string or a number, not null`}},
 		{"every problem at once", `{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`,
 			outcome.ErrUnknownLevel, []string{
 				`hierarchy: node id "a" is given to 2 nodes`,
@@ -159,7 +168,7 @@ func TestUnmarshalJSONNull(t *testing.T) {
 
 func TestUnmarshalJSONWeights(t *testing.T) {
 	in := `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"activity"},{"id":"c","level":"activity"},{"id":"d","level":"activity"}],
-	"links":[{"from":"a","to":"b","weight":0.25},{"from":"a","to":"c","weight":null},{"from":"a","to":"d","weight":"1.50"}]}`
+	"links":[{"from":"a","to":"b","weight":0.25},{"from":"a","to":"c"},{"from":"a","to":"d","weight":"1.50"}]}`
 	var m Model
 	require.NoError(t, json.Unmarshal([]byte(in), &m))
 	var got []string
@@ -464,4 +473,127 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 			assert.Equal(t, was, fmt.Sprint(tt.into), "unchanged")
 		})
 	}
+}
+
+// TestAddJSON_everyProblem: a definition is read member by member, so every
+// value of the wrong type, null included, every unknown field and every
+// field given twice is reported, each named by its JSON path and with the
+// IDs of its node (its ID) or link (its ends, "" for one that is not a
+// string); what decodes is added and checked, and what does not is left
+// unchecked rather than misreported.
+func TestAddJSON_everyProblem(t *testing.T) {
+	in := `{"nodes":[
+	  {"id":"a","level":3},
+	  {"id":"b","level":"task","name":null},
+	  {"id":5,"level":"output"},
+	  {"id":"c","level":"output","metric":null,"colour":"red"},
+	  {"id":"d","level":"activity","Level":"task"}],
+	 "links":[
+	  {"from":"a","to":"b","weight":null},
+	  {"from":"b","to":"zz"},
+	  {"from":"b","to":"c","weight":"-1"},
+	  {"from":["x"],"to":"d"},
+	  null,
+	  {"from":"d","to":"b"},
+	  {"from":"c","to":"c","weight":null}]}`
+	// Worked by hand, in the order Build sorts problems, by IDs (none
+	// first) then code, ties in the order of the text:
+	//   - nodes[2]'s ID is a number: the node has no ID (not added), so no
+	//     link is reported for naming an unknown node: b -> zz is not;
+	//   - links[4] is null: not a link;
+	//   - links[3]'s from is an array: IDs "" and "d", not added;
+	//   - a's level is a number: a is added without a level, which is not
+	//     reported again, and a -> b is not checked for going down;
+	//   - a -> b's weight is null: reported, and the link is added (weight
+	//     0), so its ends are checked (both known);
+	//   - b's name is null; b is added;
+	//   - b -> c's weight -1 is below zero, as Build says of any link;
+	//   - c's metric is null, and c has an unknown field; c is added;
+	//   - c -> c's weight is null, and the link is added: c links to
+	//     itself ("invalid-json" sorts before "self-link");
+	//   - d gives its level twice ("Level" fills the field "level"): the
+	//     first, activity, is read, so d -> b (activity to task) goes down.
+	want := []struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}{
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].id" must be a string, not the number 5`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[4]" must be an object, not null`},
+		{outcome.ErrInvalidJSON, []string{"", "d"}, `hierarchy: invalid JSON: "links[3].from" must be a string, not an array`},
+		{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "nodes[0].level" must be a string, not the number 3`},
+		{outcome.ErrInvalidJSON, []string{"a", "b"}, `hierarchy: invalid JSON: "links[0].weight" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"b"}, `hierarchy: invalid JSON: "nodes[1].name" must be a string, not null`},
+		{ErrNegativeWeight, []string{"b", "c"}, `hierarchy: link "b" -> "c" has weight -1, below zero`},
+		{outcome.ErrInvalidJSON, []string{"c"}, `hierarchy: invalid JSON: "nodes[3].metric" must be an object, not null`},
+		{outcome.ErrInvalidJSON, []string{"c"}, `hierarchy: invalid JSON: unknown field "nodes[3].colour"`},
+		{outcome.ErrInvalidJSON, []string{"c", "c"}, `hierarchy: invalid JSON: "links[6].weight" must be a decimal string or a number, not null`},
+		{ErrSelfLink, []string{"c", "c"}, `hierarchy: node "c" links to itself`},
+		{outcome.ErrInvalidJSON, []string{"d"},
+			`hierarchy: invalid JSON: duplicate object key "nodes[4].Level" (encoding/json matches it to the same field as "level")`},
+		{ErrDownwardLink, []string{"d", "b"}, `hierarchy: link "d" -> "b" goes down from Activity to Task`},
+	}
+	b := NewBuilder()
+	b.AddJSON([]byte(in))
+	_, err := b.Build()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, len(want), "%v", messages(err))
+	for i, w := range want {
+		assert.Equal(t, w.code, ps[i].Code, "problem %d", i)
+		assert.Equal(t, w.ids, ps[i].IDs, "problem %d", i)
+		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
+	}
+	var m Model
+	assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
+}
+
+// TestAddJSON_unreadNodes: a node that cannot be read may be the one a link
+// names, from any definition, so no link added by ID is reported for naming
+// an unknown node while there is one; without one, it is; and a node whose
+// level cannot be read is not reported again as having none, nor its links
+// as going down.
+func TestAddJSON_unreadNodes(t *testing.T) {
+	link := `{"links":[{"from":"t","to":"x"}]}`
+	cases := []struct {
+		name  string
+		nodes string
+		want  []string
+	}{
+		{"every node read", `{"nodes":[{"id":"t","level":"task"}]}`,
+			[]string{`hierarchy: link "t" -> "x" goes to an unknown node`}},
+		{"an ID of the wrong type", `{"nodes":[{"id":"t","level":"task"},{"id":["x"],"level":"task"}]}`,
+			[]string{`hierarchy: invalid JSON: "nodes[1].id" must be a string, not an array`}},
+		{"a null ID", `{"nodes":[{"id":"t","level":"task"},{"id":null,"level":"task"}]}`,
+			[]string{`hierarchy: invalid JSON: "nodes[1].id" must be a string, not null`}},
+		{"a node not an object", `{"nodes":[{"id":"t","level":"task"},"x"]}`,
+			[]string{`hierarchy: invalid JSON: "nodes[1]" must be an object, not the string "x"`}},
+		{"nodes null", `{"nodes":null}`,
+			[]string{`hierarchy: invalid JSON: "nodes" must be an array, not null`}},
+		// x's level is unread: x is added, so t -> x is checked, and x ->
+		// t, from x to a task, is not checked for going down; the two make
+		// a cycle whatever x's level, which is reported.
+		{"a level unread", `{"nodes":[{"id":"t","level":"task"},{"id":"x","level":{}}],"links":[{"from":"x","to":"t"}]}`,
+			[]string{
+				`hierarchy: cycle "t" -> "x" -> "t"`,
+				`hierarchy: invalid JSON: "nodes[1].level" must be a string, not an object`,
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := NewBuilder()
+			b.AddJSON([]byte(c.nodes))
+			b.AddJSON([]byte(link))
+			_, err := b.Build()
+			assert.Equal(t, c.want, messages(err))
+		})
+	}
+	// A link added by position is still checked: it cannot name the node.
+	b := NewBuilder()
+	b.AddJSON([]byte(`{"nodes":[{"id":1}]}`))
+	b.AddLinkAt(0, 1)
+	_, err := b.Build()
+	assert.Equal(t, []string{
+		`hierarchy: invalid JSON: "nodes[0].id" must be a string, not the number 1`,
+		`hierarchy: link "#0" -> "#1" joins two unknown nodes`,
+	}, messages(err))
 }
