@@ -51,7 +51,9 @@
 // continuous-integration test that every piece of work is aligned, say.
 //
 // A hierarchy's definition round-trips through JSON ([Model.MarshalJSON]),
-// and decoding it validates exactly as Build does; [Builder.AddJSON] adds a
+// and decoding it validates exactly as Build does, after reporting every
+// problem of the JSON form (each value of the wrong type, null included,
+// by its JSON path); [Builder.AddJSON] adds a
 // definition to a builder, so that several files make one hierarchy. The
 // reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
 // encode to JSON for a dashboard. In every JSON form a decimal (a weight, a

@@ -33,8 +33,9 @@ type CanvasSpec struct {
 	// of profit ("80% of profit comes from 20% of customers"). Weights are
 	// normalised across the canvases of a selection, so they need not sum
 	// to one. Not negative; zero is allowed but reported as a warning
-	// ([ErrZeroCategoryWeight]). In JSON, a weight left out or null is zero,
-	// as in a spec whose Weight is not set, and so is warned of too.
+	// ([ErrZeroCategoryWeight]). In JSON, a weight left out is zero, as in
+	// a spec whose Weight is not set, and so is warned of too; null is
+	// refused ([outcome.ErrInvalidJSON]).
 	Weight decimal.Decimal `json:"weight"`
 	// Needs are the category's needs, most important first. At least one.
 	Needs []Need `json:"needs"`
@@ -111,8 +112,9 @@ type Indicator struct {
 	// ([ErrZeroWeights]). A metric of importance zero is listed, but the
 	// category does not rely on it: it adds nothing to the metric's customer
 	// coverage, and [Select]'s canvas gate says so if no other category
-	// relies on it. In JSON, an importance left out or null is zero, as in
-	// an Indicator whose Importance is not set.
+	// relies on it. In JSON, an importance left out is zero, as in an
+	// Indicator whose Importance is not set; null is refused
+	// ([outcome.ErrInvalidJSON]).
 	Importance decimal.Decimal `json:"importance"`
 }
 

@@ -475,8 +475,8 @@ func TestCanvasJSONErrors(t *testing.T) {
 			"northstar: canvas: invalid JSON: the value must be an object, not an array"},
 		{"malformed", `{"category": "a",`, outcome.ErrInvalidJSON, nil,
 			"northstar: canvas: invalid JSON: unexpected EOF"},
-		{"unknown field", `{"category": "a", "colour": "red"}`, outcome.ErrInvalidJSON, []string{"a"},
-			`northstar: canvas "a": invalid JSON: unknown field "colour"`},
+		{"unknown field", strings.Replace(guestsJSON, `"weight"`, `"colour": "red", "weight"`, 1), outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: unknown field "colour"`},
 		{"trailing data", guestsJSON + ` {}`, outcome.ErrInvalidJSON, []string{"guests"},
 			`northstar: canvas "guests": invalid JSON: trailing data after the JSON value`},
 		// The first need, "home", is needs[0].
@@ -592,7 +592,7 @@ func TestCanvasJSONEveryProblem(t *testing.T) {
 }
 
 // TestCanvasJSONLeftOutIsZero: a weight or an importance left out of the
-// JSON, or null, is zero, as in a spec whose field is not set, and NewCanvas
+// JSON is zero, as in a spec whose field is not set, and NewCanvas
 // takes it as it takes a zero: the weight with a warning, the importance as
 // a metric the category does not rely on (share 0 of the other's 1). The
 // canvas equals the one that writes the zeros, and writes them back.
@@ -600,8 +600,6 @@ func TestCanvasJSONLeftOutIsZero(t *testing.T) {
 	for name, in := range map[string]string{
 		"left out": `{"category": "guests", "name": "Guests", "needs": [{"id": "n", "statement": "s", "measure": "m", "target": "t", "timeBound": "b"}],
 		  "outcomes": [{"id": "o", "name": "o", "metrics": [{"metric": "a", "importance": "1"}, {"metric": "b"}]}]}`,
-		"null": `{"category": "guests", "name": "Guests", "weight": null, "needs": [{"id": "n", "statement": "s", "measure": "m", "target": "t", "timeBound": "b"}],
-		  "outcomes": [{"id": "o", "name": "o", "metrics": [{"metric": "a", "importance": "1"}, {"metric": "b", "importance": null}]}]}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			var c Canvas

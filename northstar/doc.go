@@ -65,7 +65,9 @@
 // Canvases are immutable values that round-trip through JSON, and decoding
 // validates exactly as [NewCanvas] does, reporting every problem with the
 // IDs NewCanvas gives (a weight or an importance that is not a decimal
-// number is an [ErrInvalidWeight] among them); so does a [Policy]. A file of
+// number is an [ErrInvalidWeight] among them), after every problem of the
+// JSON form (each value of the wrong type, null included, by its JSON
+// path); so does a [Policy]. A file of
 // canvases reads with [DecodeCanvases], which reports every problem of every
 // canvas, each under its index: json.Unmarshal into a []Canvas stops at the
 // first canvas that fails. The weights and

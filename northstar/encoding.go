@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -27,32 +28,57 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a canvas in the
 // form MarshalJSON writes, and validates it exactly as [NewCanvas] does,
-// reporting every problem, joined with [errors.Join] in the order of the
-// canvas, each naming the category (and the need, or the outcome and metric)
-// among its IDs as NewCanvas's do. A weight or an importance may be a decimal
-// string, as MarshalJSON writes it, or a JSON number; one left out or null is
-// zero, as in a [CanvasSpec] whose field is not set, which NewCanvas allows
-// (a zero weight with a warning); one that is anything else, or text that is
-// not a decimal number, is an [ErrInvalidWeight] in its place among the
-// others, and one whose exponent is beyond ±10000 an [ErrWeightOutOfRange]
-// (the text is read in decimal.NewFromString's syntax, whatever decimal's
-// MaxDecodeExponent says). JSON that does not decode as a canvas (malformed,
-// a value of the wrong JSON type, an unknown field, a key given twice,
-// trailing data) is one error with code [outcome.ErrInvalidJSON], naming the
-// category if it could be read, and nothing else is checked; so is null,
-// `northstar: a canvas cannot be null`, not the problems of a canvas with
-// nothing in it. On error c is unchanged.
+// reporting every problem, joined with [errors.Join]: first, in the order of
+// the text, each problem of the JSON form, an [outcome.ErrInvalidJSON] (a key
+// that names no field, a field given twice, also under keys that differ only
+// in case, as encoding/json matches them, the first being the one read, and
+// each value of the wrong JSON type, named by its JSON path: `northstar:
+// canvas "guests": invalid JSON: "needs[1].statement" must be a string, not
+// the number 5`), naming the category among its IDs when it is a string;
+// then the problems NewCanvas reports, in its order, each naming the
+// category (and the need, or the outcome and metric) among its IDs.
+//
+// A weight or an importance may be a decimal string, as MarshalJSON writes
+// it, or a JSON number; one left out is zero, as in a [CanvasSpec] whose
+// field is not set, which NewCanvas allows (a zero weight with a warning);
+// null is a value of the wrong type, never zero; any other value, or text
+// that is not a decimal number, is an [ErrInvalidWeight] in its place among
+// NewCanvas's problems, and one whose exponent is beyond ±10000 an
+// [ErrWeightOutOfRange] (the text is read in decimal.NewFromString's syntax,
+// whatever decimal's MaxDecodeExponent says). JSON null is refused in place
+// of every other field's value too, but for the lists of needs, outcomes
+// and an outcome's metrics, where null is an empty list, as
+// [CanvasSpec.MarshalJSON] writes an empty one (so a canvas with null needs
+// "states no needs").
+//
+// What the form leaves unread is not reported again: a name, a need's
+// statement or an outcome's name that is not a string is not also
+// reported missing, and an importance that is null does not make every
+// importance zero. If an ID (the category, a need's or an outcome's ID, a
+// metric), a list or an element of a list cannot be read, NewCanvas's
+// checks, which would name or count it, are not made; each weight or
+// importance that is not a decimal number is still reported, unless what
+// names it cannot be read.
+//
+// JSON that is not one object (malformed, another value, trailing data) is
+// one error with code [outcome.ErrInvalidJSON], naming the category if it
+// could be read; so is null, `northstar: a canvas cannot be null`, not the
+// problems of a canvas with nothing in it. On error c is unchanged.
 func (c *Canvas) UnmarshalJSON(data []byte) error {
-	if string(bytes.Trim(data, " \t\r\n")) == "null" {
-		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
-	}
-	spec, faults, err := decodeSpec(data)
+	r, err := readCanvas(data)
 	if err != nil {
 		return err
 	}
-	v, err := newCanvas(spec, faults)
+	errs := r.form.Errors()
+	if !r.whole {
+		return errors.Join(append(errs, r.faultErrors()...)...)
+	}
+	v, err := newCanvas(r.spec, r.faults)
 	if err != nil {
-		return err
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	*c = v
 	return nil
@@ -96,66 +122,253 @@ func DecodeCanvases(data []byte) ([]Canvas, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a spec in the form
 // [CanvasSpec.MarshalJSON] writes, as [Canvas.UnmarshalJSON] does, but does
-// not validate it: a draft reads back as it is. A weight or an importance may
-// be a decimal string or a JSON number (left out or null, zero); each that is
-// anything else, or whose text is not a decimal number, is reported ([ErrInvalidWeight], naming the
-// category, outcome and metric as [Canvas.UnmarshalJSON] does; one whose
-// exponent is beyond ±10000 an [ErrWeightOutOfRange]), every one,
-// joined with [errors.Join]. JSON that does not decode as a canvas is an
-// error with code [outcome.ErrInvalidJSON], and so is null, `northstar: a
-// canvas cannot be null`, as Canvas.UnmarshalJSON refuses it: a draft is
-// not validated, but null is no draft. On error s is unchanged.
+// not validate it: a draft reads back as it is. It reports every problem of
+// the JSON form as Canvas.UnmarshalJSON does ([outcome.ErrInvalidJSON], null
+// included, but for null lists of needs, outcomes and metrics, which are
+// empty, as MarshalJSON writes them), then each weight or importance that
+// is not a decimal number ([ErrInvalidWeight], naming the category, outcome
+// and metric as Canvas.UnmarshalJSON does; one whose exponent is beyond
+// ±10000 an [ErrWeightOutOfRange]), in the order of the spec, joined with
+// [errors.Join]. A weight or an importance left out is zero. JSON that is
+// not one object is one error with code [outcome.ErrInvalidJSON], and so is
+// null, `northstar: a canvas cannot be null`, as Canvas.UnmarshalJSON
+// refuses it: a draft is not validated, but null is no draft. On error s is
+// unchanged.
 func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
-	if string(bytes.Trim(data, " \t\r\n")) == "null" {
-		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
-	}
-	spec, faults, err := decodeSpec(data)
+	r, err := readCanvas(data)
 	if err != nil {
 		return err
 	}
+	if err := errors.Join(append(r.form.Errors(), r.faultErrors()...)...); err != nil {
+		return err
+	}
+	*s = r.spec
+	return nil
+}
+
+// The JSON fields of a canvas and its parts, in the order of their
+// structs.
+var (
+	canvasFields    = []string{"category", "name", "description", "weight", "needs", "outcomes"}
+	needFields      = []string{"id", "statement", "measure", "target", "timeBound"}
+	outcomeFields   = []string{"id", "name", "description", "metrics"}
+	indicatorFields = []string{"metric", "importance"}
+)
+
+// unreadText stands, in a spec read from JSON only to be validated, for a
+// required text (a name, a statement) whose JSON value was of the wrong
+// type: it passes NewCanvas's checks, so that it is not reported missing as
+// well. The spec is not used when the form has a problem, so it never
+// leaves the package.
+const unreadText = "(unread)"
+
+// canvasRead is a canvas read from JSON member by member: the spec, with
+// each weight or importance that is not a decimal number in faults (zero
+// in the spec), the problems of the JSON form, and whether every part that
+// NewCanvas names or counts (the IDs, the lists and their elements) was
+// read, so that its checks can be made.
+type canvasRead struct {
+	spec   CanvasSpec
+	faults amountFaults
+	form   jsondecode.Form
+	whole  bool
+}
+
+// readCanvas reads a canvas's JSON form, as [Canvas.UnmarshalJSON] says. If
+// data is null or not one object, it returns that one problem.
+func readCanvas(data []byte) (*canvasRead, error) {
+	r := &canvasRead{form: jsondecode.Form{Pkg: "northstar"}, whole: true}
+	if jsondecode.IsNull(data) {
+		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
+	}
+	members, err := strictjson.Members(data)
+	cat, _ := jsondecode.FirstString(members, canvasFields, "category")
+	if err != nil {
+		cat = firstString(data, canvasFields, "category")
+	}
+	var ids []string
+	r.form.At = "canvas"
+	if cat != "" {
+		ids = []string{cat}
+		r.form.At = "canvas " + quote(cat)
+	}
+	if err != nil {
+		r.form.Top(data, ids)
+		return nil, r.form.Err()
+	}
+	f, spec := &r.form, &r.spec
+	f.Members("", ids, members, canvasFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			r.whole = jsondecode.Value(f, path, ids, raw, &spec.Category) && r.whole
+		case 1:
+			r.text(path, ids, raw, &spec.Name)
+		case 2:
+			jsondecode.Value(f, path, ids, raw, &spec.Description)
+		case 3:
+			if f.NotNull(path, ids, amountWant, raw) {
+				r.amount(weightAt, raw, &spec.Weight, cat != "")
+			}
+		case 4:
+			r.list(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+				spec.Needs = append(spec.Needs, r.need(path, ids, raw))
+			})
+		default:
+			r.list(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+				spec.Outcomes = append(spec.Outcomes, SuccessfulOutcome{})
+				r.outcome(len(spec.Outcomes)-1, path, ids, raw, cat != "")
+			})
+		}
+	})
+	return r, nil
+}
+
+// amountWant is what a weight or an importance must be.
+const amountWant = "a decimal string or a number"
+
+// text reads raw, a required text at path, into *s; one of the wrong type
+// is reported and stands as [unreadText].
+func (r *canvasRead) text(path string, ids []string, raw json.RawMessage, s *string) {
+	if !jsondecode.Value(&r.form, path, ids, raw, s) {
+		*s = unreadText
+	}
+}
+
+// amount reads raw, a weight or an importance at path that is not null,
+// into *d, or records why it is not a decimal number under at, if what
+// names it was read (named).
+func (r *canvasRead) amount(at [2]int, raw json.RawMessage, d *decimal.Decimal, named bool) {
+	v, fault, ok := parseAmount(raw)
+	switch {
+	case ok:
+		*d = v
+	case named:
+		if r.faults == nil {
+			r.faults = amountFaults{}
+		}
+		r.faults[at] = fault
+	}
+}
+
+// list walks raw, a list at path, with elem; null is an empty list, as
+// [CanvasSpec.MarshalJSON] writes one. A list that cannot be read is
+// reported, and leaves the canvas not whole.
+func (r *canvasRead) list(path string, ids []string, raw json.RawMessage, elem func(i int, path string, raw json.RawMessage)) {
+	if !jsondecode.IsNull(raw) && !r.form.Array(path, ids, raw, elem) {
+		r.whole = false
+	}
+}
+
+// need reads the need at path.
+func (r *canvasRead) need(path string, ids []string, raw json.RawMessage) Need {
+	var n Need
+	f := &r.form
+	members, ok := f.Open(path, ids, raw)
+	if !ok {
+		r.whole = false
+		return n
+	}
+	f.Members(path, ids, members, needFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			r.whole = jsondecode.Value(f, path, ids, raw, &n.ID) && r.whole
+		case 1:
+			r.text(path, ids, raw, &n.Statement)
+		case 2:
+			jsondecode.Value(f, path, ids, raw, &n.Measure)
+		case 3:
+			jsondecode.Value(f, path, ids, raw, &n.Target)
+		default:
+			jsondecode.Value(f, path, ids, raw, &n.TimeBound)
+		}
+	})
+	return n
+}
+
+// outcome reads the outcome at path into the spec's outcome oi; named
+// says whether the category was read.
+func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMessage, named bool) {
+	o := &r.spec.Outcomes[oi]
+	f := &r.form
+	members, ok := f.Open(path, ids, raw)
+	if !ok {
+		r.whole = false
+		return
+	}
+	_, idOK := jsondecode.FirstString(members, outcomeFields, "id")
+	f.Members(path, ids, members, outcomeFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			r.whole = jsondecode.Value(f, path, ids, raw, &o.ID) && r.whole
+		case 1:
+			r.text(path, ids, raw, &o.Name)
+		case 2:
+			jsondecode.Value(f, path, ids, raw, &o.Description)
+		default:
+			r.list(path, ids, raw, func(ii int, path string, raw json.RawMessage) {
+				o.Indicators = append(o.Indicators, Indicator{})
+				r.indicator([2]int{oi, ii}, &o.Indicators[ii], path, ids, raw, named && idOK)
+			})
+		}
+	})
+}
+
+// indicator reads the indicator at path into *ind, its importance's fault
+// under at; named says whether the category and the outcome's ID were
+// read.
+func (r *canvasRead) indicator(at [2]int, ind *Indicator, path string, ids []string, raw json.RawMessage, named bool) {
+	f := &r.form
+	members, ok := f.Open(path, ids, raw)
+	if !ok {
+		r.whole = false
+		return
+	}
+	_, metricOK := jsondecode.FirstString(members, indicatorFields, "metric")
+	f.Members(path, ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+		if field == 0 {
+			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
+			return
+		}
+		if f.NotNull(path, ids, amountWant, raw) {
+			r.amount(at, raw, &ind.Importance, named && metricOK)
+		} else {
+			ind.Importance = decimal.NewFromInt(1) // unread: not zero, so not every importance is zero
+		}
+	})
+}
+
+// faultErrors reports each weight or importance of the spec that is not a
+// decimal number, in the order of the spec.
+func (r *canvasRead) faultErrors() []error {
 	var errs []error
-	cat := spec.Category
-	if f, bad := faults[weightAt]; bad {
+	cat := r.spec.Category
+	if f, bad := r.faults[weightAt]; bad {
 		errs = append(errs, weightNotDecimal(cat, f))
 	}
-	for oi, o := range spec.Outcomes {
+	for oi, o := range r.spec.Outcomes {
 		for ii, ind := range o.Indicators {
-			if f, bad := faults[[2]int{oi, ii}]; bad {
+			if f, bad := r.faults[[2]int{oi, ii}]; bad {
 				errs = append(errs, importanceNotDecimal(cat, o.ID, ind.Metric, f))
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	return errs
+}
+
+// firstString returns the string value of the field name (names are the
+// object's fields) of the object that data opens with, or "": what names a
+// definition whose JSON has more after it, in the message that says so.
+func firstString(data []byte, names []string, name string) string {
+	var raw json.RawMessage
+	if json.NewDecoder(bytes.NewReader(data)).Decode(&raw) != nil {
+		return ""
 	}
-	*s = spec
-	return nil
-}
-
-// canvasIn is the form a canvas is decoded from: a [CanvasSpec] with the
-// weight and the importances as raw JSON, parsed after decoding, so that
-// each one's problem is reported in its place, naming the category.
-type canvasIn struct {
-	Category    string          `json:"category"`
-	Name        string          `json:"name"`
-	Description string          `json:"description"`
-	Weight      json.RawMessage `json:"weight"`
-	Needs       []Need          `json:"needs"`
-	Outcomes    []outcomeIn     `json:"outcomes"`
-}
-
-// outcomeIn is a [SuccessfulOutcome] as [canvasIn] holds it.
-type outcomeIn struct {
-	ID          string        `json:"id"`
-	Name        string        `json:"name"`
-	Description string        `json:"description"`
-	Indicators  []indicatorIn `json:"metrics"`
-}
-
-// indicatorIn is an [Indicator] with its importance as raw JSON.
-type indicatorIn struct {
-	Metric     string          `json:"metric"`
-	Importance json.RawMessage `json:"importance"`
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		return ""
+	}
+	s, _ := jsondecode.FirstString(members, names, name)
+	return s
 }
 
 // amountFaults holds, for a canvas decoded from JSON, each weight or
@@ -175,58 +388,13 @@ type amountFault struct {
 // weightAt is the key of a canvas's weight in [amountFaults].
 var weightAt = [2]int{-1, -1}
 
-// decodeSpec decodes a canvas's JSON form into a spec, with each weight or
-// importance that could not be read in faults (zero in the spec). The error is the one problem of JSON that does not decode.
-func decodeSpec(data []byte) (CanvasSpec, amountFaults, error) {
-	var in canvasIn
-	if err := decodeJSON(data, &in, func() (string, []string) {
-		if in.Category == "" {
-			return "canvas", nil
-		}
-		return "canvas " + quote(in.Category), []string{in.Category}
-	}); err != nil {
-		return CanvasSpec{}, nil, err
-	}
-	var faults amountFaults
-	fault := func(at [2]int, f amountFault) {
-		if faults == nil {
-			faults = amountFaults{}
-		}
-		faults[at] = f
-	}
-	spec := CanvasSpec{Category: in.Category, Name: in.Name, Description: in.Description, Needs: in.Needs}
-	if d, f, ok := parseAmount(in.Weight); ok {
-		spec.Weight = d
-	} else {
-		fault(weightAt, f)
-	}
-	if in.Outcomes != nil {
-		spec.Outcomes = make([]SuccessfulOutcome, len(in.Outcomes))
-	}
-	for oi, o := range in.Outcomes {
-		out := SuccessfulOutcome{ID: o.ID, Name: o.Name, Description: o.Description}
-		if o.Indicators != nil {
-			out.Indicators = make([]Indicator, len(o.Indicators))
-		}
-		for ii, ind := range o.Indicators {
-			out.Indicators[ii].Metric = ind.Metric
-			if d, f, ok := parseAmount(ind.Importance); ok {
-				out.Indicators[ii].Importance = d
-			} else {
-				fault([2]int{oi, ii}, f)
-			}
-		}
-		spec.Outcomes[oi] = out
-	}
-	return spec, faults, nil
-}
-
 // parseAmount parses a weight or an importance given in JSON: a string or a
 // number whose text is a decimal number, read by [decfmt.ParseJSON] in
 // decimal.NewFromString's syntax, with any number of digits and an exponent
 // within ±[decfmt.DefaultMaxExponent] (what NewFromString accepts under
-// decimal's defaults), whatever decimal.MaxDecodeExponent says. An absent
-// or null value is zero. Otherwise ok is false, and f says why.
+// decimal's defaults), whatever decimal.MaxDecodeExponent says (callers
+// refuse null first). An absent value is zero. Otherwise ok is false, and f
+// says why.
 func parseAmount(raw json.RawMessage) (d decimal.Decimal, f amountFault, ok bool) {
 	d, _, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
 	var e *decfmt.Error
@@ -314,27 +482,65 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes an indicator in the
-// form MarshalJSON writes, refusing unknown fields and trailing data
-// ([outcome.ErrInvalidJSON]), and does not validate it (a [Canvas] does). The
-// importance may be a decimal string or a JSON number (left out or null,
-// zero); one that is anything else, or whose text is not a decimal number,
-// is an [ErrInvalidWeight] naming the metric, and one whose exponent is
-// beyond ±10000 an [ErrWeightOutOfRange]. On error i is unchanged.
+// form MarshalJSON writes, and does not validate it (a [Canvas] does). It
+// reports every problem of the JSON form, as [Canvas.UnmarshalJSON] does,
+// each an [outcome.ErrInvalidJSON] naming the metric when it is a string (a
+// key that names no field, a field given twice, a value of the wrong type,
+// null included: `northstar: metric "fcr": invalid JSON: "importance" must
+// be a decimal string or a number, not null`), then an importance that is
+// not a decimal number ([ErrInvalidWeight], naming the metric; one whose
+// exponent is beyond ±10000 an [ErrWeightOutOfRange]), joined with
+// [errors.Join]. The importance may be a decimal string or a JSON number;
+// left out, it is zero. JSON that is not one object is one error with code
+// [outcome.ErrInvalidJSON], and so is null, `northstar: an indicator cannot
+// be null`. On error i is unchanged.
 func (i *Indicator) UnmarshalJSON(data []byte) error {
-	var in indicatorIn
-	if err := decodeJSON(data, &in, func() (string, []string) {
-		if in.Metric == "" {
-			return "indicator", nil
+	if jsondecode.IsNull(data) {
+		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: an indicator cannot be null")
+	}
+	f := jsondecode.Form{Pkg: "northstar", At: "indicator"}
+	members, err := strictjson.Members(data)
+	metric, _ := jsondecode.FirstString(members, indicatorFields, "metric")
+	if err != nil {
+		metric = firstString(data, indicatorFields, "metric")
+	}
+	var ids []string
+	if metric != "" {
+		ids = []string{metric}
+		f.At = "metric " + quote(metric)
+	}
+	if err != nil {
+		f.Top(data, ids)
+		return f.Err()
+	}
+	var v Indicator
+	var fault *amountFault
+	metricOK := true
+	f.Members("", ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+		if field == 0 {
+			metricOK = jsondecode.Value(&f, path, ids, raw, &v.Metric)
+			return
 		}
-		return "metric " + quote(in.Metric), []string{in.Metric}
-	}); err != nil {
-		return err
+		if f.NotNull(path, ids, amountWant, raw) {
+			d, bad, ok := parseAmount(raw)
+			v.Importance = d
+			if !ok {
+				fault = &bad
+			}
+		}
+	})
+	errs := f.Errors()
+	switch {
+	case fault == nil:
+	case metricOK:
+		errs = append(errs, notDecimal(ids, *fault, "metric %q: importance", clip(v.Metric)))
+	default:
+		errs = append(errs, notDecimal(nil, *fault, "indicator: importance"))
 	}
-	d, f, ok := parseAmount(in.Importance)
-	if !ok {
-		return notDecimal([]string{in.Metric}, f, "metric %q: importance", clip(in.Metric))
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
-	*i = Indicator{Metric: in.Metric, Importance: d}
+	*i = v
 	return nil
 }
 
@@ -359,71 +565,73 @@ func (w Weights) MarshalJSON() ([]byte, error) {
 		Linkage: decfmt.String(w.Linkage), Ratings: decfmt.String(w.Ratings), Reach: decfmt.String(w.Reach)})
 }
 
-// weightsIn is the form [Weights] are decoded from: each weight as raw JSON,
-// parsed after decoding, so that each one's problem is reported.
-type weightsIn struct {
-	Coverage json.RawMessage `json:"coverage"`
-	Lead     json.RawMessage `json:"lead"`
-	Linkage  json.RawMessage `json:"linkage"`
-	Ratings  json.RawMessage `json:"ratings"`
-	Reach    json.RawMessage `json:"reach"`
+// weightsFields are the JSON fields of [Weights], in criterion order.
+var weightsFields = []string{"coverage", "lead", "linkage", "ratings", "reach"}
+
+// weightsRead is [Weights] read from JSON member by member: the weights,
+// each criterion's that is not a decimal number in faults (zero in w), and
+// those that are null in unread (zero in w).
+type weightsRead struct {
+	w      Weights
+	faults map[Criterion]amountFault
+	unread [numCriteria + 1]bool
 }
 
-// raw returns criterion c's weight as raw JSON.
-func (in weightsIn) raw(c Criterion) json.RawMessage {
-	switch c {
-	case Coverage:
-		return in.Coverage
-	case Lead:
-		return in.Lead
-	case Linkage:
-		return in.Linkage
-	case Ratings:
-		return in.Ratings
-	}
-	return in.Reach
-}
-
-// weights parses the weights, and returns, for each criterion whose weight
-// could not be read, why (that weight is zero in w).
-func (in weightsIn) weights() (w Weights, faults map[Criterion]amountFault) {
-	for c := range Criteria() {
-		d, f, ok := parseAmount(in.raw(c))
-		if !ok {
-			if faults == nil {
-				faults = make(map[Criterion]amountFault)
-			}
-			faults[c] = f
+// read reads members, those of the JSON object of weights at path,
+// reporting the problems of its form to f.
+func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson.Member) {
+	var ids []string
+	f.Members(path, ids, members, weightsFields, func(field int, path string, raw json.RawMessage) {
+		c := Criterion(field + 1)
+		if !f.NotNull(path, ids, amountWant, raw) {
+			r.unread[c] = true
+			return
 		}
-		w = w.With(c, d)
-	}
-	return w, faults
+		d, bad, ok := parseAmount(raw)
+		if !ok {
+			if r.faults == nil {
+				r.faults = make(map[Criterion]amountFault)
+			}
+			r.faults[c] = bad
+		}
+		r.w = r.w.With(c, d)
+	})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes weights in the
-// form MarshalJSON writes, refusing unknown fields and trailing data
-// ([outcome.ErrInvalidJSON]), and does not validate them (a [Policy] does).
-// A weight may be a decimal string or a JSON number (left out or null,
-// zero); each that is anything else, or whose text is not a decimal number,
-// is an [ErrInvalidWeight] naming the criterion (one whose exponent is
-// beyond ±10000 an [ErrWeightOutOfRange]), every one, joined with
-// [errors.Join] in criterion order. On error w is unchanged.
+// form MarshalJSON writes, and does not validate them (a [Policy] does). It
+// reports every problem of the JSON form, each an [outcome.ErrInvalidJSON]
+// (a key that names no field, a weight given twice, also under keys that
+// differ only in case, the first being the one read, and a weight that is
+// null: `northstar: weights: invalid JSON: "lead" must be a decimal string
+// or a number, not null`), then, in criterion order, each weight that is
+// neither a decimal string nor a number, or whose text is not a decimal
+// number, an [ErrInvalidWeight] naming the criterion (one whose exponent is
+// beyond ±10000 an [ErrWeightOutOfRange]), joined with [errors.Join]. A
+// weight left out is zero. JSON that is not one object is one error with
+// code [outcome.ErrInvalidJSON], and so is null, `northstar: weights cannot
+// be null`. On error w is unchanged.
 func (w *Weights) UnmarshalJSON(data []byte) error {
-	var in weightsIn
-	if err := decodeJSON(data, &in, func() (string, []string) { return "weights", nil }); err != nil {
-		return err
+	if jsondecode.IsNull(data) {
+		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: weights cannot be null")
 	}
-	v, faults := in.weights()
-	var errs []error
+	f := jsondecode.Form{Pkg: "northstar", At: "weights"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	var r weightsRead
+	r.read(&f, "", members)
+	errs := f.Errors()
 	for c := range Criteria() {
-		if f, bad := faults[c]; bad {
-			errs = append(errs, notDecimal(nil, f, "weight of %s", c))
+		if bad, ok := r.faults[c]; ok {
+			errs = append(errs, notDecimal(nil, bad, "weight of %s", c))
 		}
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	*w = v
+	*w = r.w
 	return nil
 }
 
@@ -736,36 +944,6 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		low: low, high: high, verdict: verdict}, nil
 }
 
-// policyIn is the form a [Policy] is decoded from: its weights as raw JSON
-// and its method as text, parsed after decoding, so that each one's problem
-// is reported with the policy's others.
-type policyIn struct {
-	Weights weightsIn    `json:"weights"`
-	LeadLag lagOptionsIn `json:"leadLag"`
-}
-
-// lagOptionsIn is [LagOptions] as [policyIn] holds them.
-type lagOptionsIn struct {
-	MaxLag     int      `json:"maxLag"`
-	Method     methodIn `json:"method"`
-	Confidence float64  `json:"confidence"`
-}
-
-// methodIn is a [Method] as decoded from JSON text (absent or null: zero),
-// with the problem of text that names no method.
-type methodIn struct {
-	m   Method
-	err error
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] through
-// [ParseMethod], keeping its error to report rather than stopping the
-// decoding.
-func (m *methodIn) UnmarshalText(text []byte) error {
-	m.m, m.err = ParseMethod(string(text))
-	return nil
-}
-
 // policyFaults holds what a policy decoded from JSON could not read: each
 // criterion's weight that could not be read, and the problem of a method
 // that names none.
@@ -774,29 +952,84 @@ type policyFaults struct {
 	method  error
 }
 
+// The JSON fields of a [Policy] and of its [LagOptions].
+var (
+	policyFields = []string{"weights", "leadLag"}
+	lagFields    = []string{"maxLag", "method", "confidence"}
+)
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the
 // form encoding/json writes for it (the weights as [Weights.MarshalJSON]
-// writes them, decimal strings, or as JSON numbers; a weight left out or null
-// is zero), and validates it as [Policy.Validate] does, reporting every
-// problem, joined with [errors.Join] in the same order; a weight that is
-// neither a string nor a number, or whose text is not a decimal number, is
-// an [ErrInvalidWeight] (one whose exponent is beyond ±10000 an
-// [ErrWeightOutOfRange]), and a method
-// that names none an [ErrUnknownMethod], each in its place among them. JSON
-// that does not decode as a policy (malformed, a value of the wrong JSON
-// type, an unknown field, a key given twice, trailing data) is one error
-// with code [outcome.ErrInvalidJSON], and nothing else is checked. On error
-// p is left unchanged.
+// writes them, decimal strings, or as JSON numbers; a weight left out is
+// zero), and validates it as [Policy.Validate] does. It reports every
+// problem, joined with [errors.Join]: first, in the order of the text, each
+// problem of the JSON form, an [outcome.ErrInvalidJSON] (a key that names
+// no field, a field given twice, also under keys that differ only in case,
+// the first being the one read, and each value of the wrong JSON type, null
+// included, named by its JSON path: `northstar: policy: invalid JSON:
+// "leadLag.maxLag" must be an integer, not the string "3"`); then the
+// problems Validate reports, in its order, where a weight that is neither a
+// string nor a number, or whose text is not a decimal number, is an
+// [ErrInvalidWeight] (one whose exponent is beyond ±10000 an
+// [ErrWeightOutOfRange]) and a method that names none an
+// [ErrUnknownMethod], each in its place among them. A value of the wrong
+// type is not checked again: a null weight, or weights that are not an
+// object, do not make every weight zero, and a maximum lag, a method or a
+// confidence of the wrong type is not checked. JSON that is not one object
+// is one error with code [outcome.ErrInvalidJSON], and so is null,
+// `northstar: a policy cannot be null`. On error p is left unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	var in policyIn
-	if err := decodeJSON(data, &in, func() (string, []string) { return "policy", nil }); err != nil {
-		return err
+	if jsondecode.IsNull(data) {
+		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a policy cannot be null")
 	}
-	w, faults := in.Weights.weights()
-	lag := in.LeadLag
-	v := Policy{Weights: w, LeadLag: LagOptions{MaxLag: lag.MaxLag, Method: lag.Method.m, Confidence: lag.Confidence}}
-	if err := v.validate(policyFaults{weights: faults, method: lag.Method.err}); err != nil {
-		return err
+	f := jsondecode.Form{Pkg: "northstar", At: "policy"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	var r weightsRead
+	var lag LagOptions
+	var methodErr error
+	f.Members("", nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
+		members, ok := f.Open(path, nil, raw)
+		switch {
+		case !ok && field == 0:
+			for c := range Criteria() {
+				r.unread[c] = true
+			}
+		case !ok:
+		case field == 0:
+			r.read(&f, path, members)
+		default:
+			f.Members(path, nil, members, lagFields, func(field int, path string, raw json.RawMessage) {
+				switch field {
+				case 0:
+					jsondecode.Value(&f, path, nil, raw, &lag.MaxLag)
+				case 1:
+					var text string
+					if jsondecode.Value(&f, path, nil, raw, &text) {
+						lag.Method, methodErr = ParseMethod(text)
+					}
+				default:
+					jsondecode.Value(&f, path, nil, raw, &lag.Confidence)
+				}
+			})
+		}
+	})
+	v := Policy{Weights: r.w, LeadLag: lag}
+	// A weight that is unread is checked as 1: not at all, and not zero.
+	check := v
+	for c := range Criteria() {
+		if r.unread[c] {
+			check.Weights = check.Weights.With(c, decimal.NewFromInt(1))
+		}
+	}
+	errs := f.Errors()
+	if err := check.validate(policyFaults{weights: r.faults, method: methodErr}); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	*p = v
 	return nil

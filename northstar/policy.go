@@ -111,8 +111,9 @@ func ParseCriterion(text string) (Criterion, error) {
 // Weights are the criterion weights of a [Policy]: each criterion's
 // importance in the choice, not negative and not all zero. They are
 // normalised (each divided by their sum), so they need not sum to one. A
-// criterion of weight zero does not count. In JSON, a weight left out or
-// null is zero, as in Weights whose field is not set.
+// criterion of weight zero does not count. In JSON, a weight left out is
+// zero, as in Weights whose field is not set; null is refused
+// ([outcome.ErrInvalidJSON]).
 type Weights struct {
 	// Coverage weighs [Coverage], Lead [Lead], Linkage [Linkage], Ratings
 	// [Ratings] and Reach [Reach].

@@ -13,6 +13,14 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
+// ErrUnknownField is the cause of a [Form]'s problem of a key that names no
+// field, as [strictjson.ErrDuplicateKey] is of a field given twice.
+var ErrUnknownField = errors.New("unknown object field")
+
+// ErrNull is the cause of a [Form]'s problem of JSON null in place of a
+// value, which encoding/json would take as leaving the value as it was.
+var ErrNull = errors.New("JSON null in place of a value")
+
 // Form collects the problems of the JSON form of a definition decoded member
 // by member, so that every problem is reported, not the first: each is an
 // *outcome.Error with code [outcome.ErrInvalidJSON], in the order the
@@ -46,15 +54,19 @@ func (f *Form) Problems() []*outcome.Error { return f.problems }
 // Count returns the number of problems reported so far.
 func (f *Form) Count() int { return len(f.problems) }
 
-// Err returns the problems reported so far joined with [errors.Join]; nil
-// if there is none.
-func (f *Form) Err() error {
+// Errors returns the problems reported so far, in order, as errors: for
+// a caller to append the problems found after the form's.
+func (f *Form) Errors() []error {
 	errs := make([]error, len(f.problems))
 	for i, p := range f.problems {
 		errs[i] = p
 	}
-	return errors.Join(errs...)
+	return errs
 }
+
+// Err returns the problems reported so far joined with [errors.Join]; nil
+// if there is none.
+func (f *Form) Err() error { return errors.Join(f.Errors()...) }
 
 // report reports a problem of the form: what is wrong, the IDs involved and
 // the cause, if any.
@@ -85,18 +97,24 @@ func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
 // WrongType reports the JSON value raw at path as not what it must be
 // (want: "a string", "an object").
 func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMessage) {
+	f.wrongType(nil, path, ids, want, raw)
+}
+
+// wrongType is [Form.WrongType] with the decoder's error, if any, as the
+// problem's cause.
+func (f *Form) wrongType(cause error, path string, ids []string, want string, raw json.RawMessage) {
 	where := "the value"
 	if path != "" {
 		where = strconv.Quote(path)
 	}
-	f.report(ids, nil, strictjson.MustBe(where, want, strictjson.Describe(raw)))
+	f.report(ids, cause, strictjson.MustBe(where, want, strictjson.Describe(raw)))
 }
 
 // NotNull reports raw, the value at path, as not what it must be (want) if
 // it is JSON null, and reports whether it is not.
 func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessage) bool {
 	if IsNull(raw) {
-		f.WrongType(path, ids, want, raw)
+		f.wrongType(ErrNull, path, ids, want, raw)
 		return false
 	}
 	return true
@@ -107,7 +125,10 @@ func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessa
 // of another type, or null, which encoding/json would take as leaving *v as
 // it is, is reported as what it must be for v's type ([strictjson.Want]:
 // "a string", "an integer from 0 to 255" for a number out of an int's
-// range) and leaves *v unchanged.
+// range), with the decoder's error as its cause ([ErrNull] for null), and
+// leaves *v unchanged. Problems of a value that is not an object or an
+// array ([Form.Open], [Form.Array]) wrap [strictjson.ErrNotObject] or
+// [strictjson.ErrNotArray].
 func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T) bool {
 	want := func() string { return strictjson.Want(reflect.TypeFor[T](), raw) }
 	if !f.NotNull(path, ids, want(), raw) {
@@ -115,7 +136,7 @@ func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T)
 	}
 	var x T
 	if err := json.Unmarshal(raw, &x); err != nil {
-		f.WrongType(path, ids, want(), raw)
+		f.wrongType(err, path, ids, want(), raw)
 		return false
 	}
 	*v = x
@@ -129,7 +150,7 @@ func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T)
 func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
 	members, err := strictjson.Members(raw)
 	if err != nil {
-		f.WrongType(path, ids, "an object", raw)
+		f.wrongType(err, path, ids, "an object", raw)
 		return nil, false
 	}
 	return members, true
@@ -148,7 +169,7 @@ func (f *Form) Members(path string, ids []string, members []strictjson.Member, n
 		at := Key(path, mb.Key)
 		switch n := strictjson.Field(names, mb.Key); {
 		case n < 0:
-			f.report(ids, nil, "unknown field "+strconv.Quote(at))
+			f.report(ids, ErrUnknownField, "unknown field "+strconv.Quote(at))
 		case first[n] != 0:
 			what := "duplicate object key " + strconv.Quote(at)
 			if k := members[first[n]-1].Key; k != mb.Key {
@@ -185,7 +206,7 @@ func (f *Form) Array(path string, ids []string, raw json.RawMessage,
 	elem func(i int, path string, raw json.RawMessage)) bool {
 	elems, err := strictjson.Elements(raw)
 	if err != nil {
-		f.WrongType(path, ids, "an array", raw)
+		f.wrongType(err, path, ids, "an array", raw)
 		return false
 	}
 	for i, e := range elems {

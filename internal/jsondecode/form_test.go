@@ -109,6 +109,18 @@ func TestForm_readsWhatDecodes(t *testing.T) {
 	f = Form{Pkg: "pkg"}
 	decodeThing(&f, `{"id":"a","id":"b"}`)
 	assert.True(t, errors.Is(f.Err(), strictjson.ErrDuplicateKey))
+	// A value of the wrong type wraps the decoder's error; one that is not
+	// an array wraps ErrNotArray; null wraps ErrNull.
+	f = Form{Pkg: "pkg"}
+	decodeThing(&f, `{"id":1,"tags":{},"n":null}`)
+	require.Len(t, f.Problems(), 3)
+	var te *json.UnmarshalTypeError
+	assert.True(t, errors.As(f.Problems()[0], &te))
+	assert.True(t, errors.Is(f.Problems()[1], strictjson.ErrNotArray))
+	assert.True(t, errors.Is(f.Problems()[2], ErrNull))
+	f = Form{Pkg: "pkg"}
+	decodeThing(&f, `{"colour":1}`)
+	assert.True(t, errors.Is(f.Err(), ErrUnknownField))
 	f = Form{Pkg: "pkg"}
 	decodeThing(&f, "{\"id\":\"\xff\"}")
 	assert.True(t, errors.Is(f.Err(), strictjson.ErrInvalidUTF8))

@@ -1,0 +1,183 @@
+package northstar
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// formProblem is a problem as these tests compare it.
+type formProblem struct {
+	code outcome.Code
+	ids  []string
+	msg  string
+}
+
+func formProblems(err error) []formProblem {
+	var out []formProblem
+	for _, p := range outcome.Problems(err) {
+		out = append(out, formProblem{p.Code, p.IDs, p.Message})
+	}
+	return out
+}
+
+// TestCanvasJSON_everyProblem: a canvas is read member by member, so every
+// value of the wrong type, null included, is reported, in the order of the
+// text, then NewCanvas's problems, in its order, where what was unread is
+// not reported again.
+func TestCanvasJSON_everyProblem(t *testing.T) {
+	in := `{"category":"guests","name":7,"weight":null,
+	  "needs":[{"id":"home","statement":null},{"id":"easy","statement":"easy","measure":3,"target":null}],
+	  "outcomes":[{"id":"stay","name":"","metrics":[{"metric":"a","importance":null},{"metric":"b","importance":"-1"}]},
+	              {"id":"stay","name":"again","metrics":[{"metric":"c","importance":"x"}]}]}`
+	// Worked by hand: the form's problems in the order of the text, each
+	// naming the category: the name 7, the weight null, home's statement
+	// null, easy's measure 3 and target null, a's importance null. Then
+	// NewCanvas's, in its order: the name and home's statement, unread,
+	// are not said missing, and a zero weight only warns; outcome "stay"
+	// has an empty name; b's importance -1 is negative; the second
+	// outcome repeats the ID "stay"; c's importance "x" is not a decimal.
+	// a's importance, unread, is not zero, so "every importance is zero"
+	// is not said (nor would it be, with b's and c's).
+	want := []formProblem{
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "name" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "weight" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "needs[0].statement" must be a string, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "needs[1].measure" must be a string, not the number 3`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "needs[1].target" must be a string, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: "outcomes[0].metrics[0].importance" must be a decimal string or a number, not null`},
+		{outcome.ErrEmptyName, []string{"guests", "stay"}, `northstar: canvas "guests": outcome "stay" has no name`},
+		{ErrNegativeWeight, []string{"guests", "stay", "b"}, `northstar: canvas "guests": outcome "stay": metric "b": importance -1 is negative`},
+		{outcome.ErrDuplicateID, []string{"guests", "stay"}, `northstar: canvas "guests": duplicate outcome id "stay"`},
+		{ErrInvalidWeight, []string{"guests", "stay", "c"}, `northstar: canvas "guests": outcome "stay": metric "c": importance "x" is not a decimal number`},
+	}
+	c := MustCanvas(guestsSpec())
+	assert.Equal(t, want, formProblems(c.UnmarshalJSON([]byte(in))))
+	assert.True(t, MustCanvas(guestsSpec()).Equal(c), "unchanged")
+
+	// The spec reports the form's problems, then the decimals that are not
+	// decimal numbers, and validates nothing else.
+	var s CanvasSpec
+	assert.Equal(t, append(want[:6:6], want[9]), formProblems(s.UnmarshalJSON([]byte(in))))
+}
+
+// TestCanvasJSON_unreadIDs: when an ID, a list or an element of a list
+// cannot be read, NewCanvas's checks, which would name or count it, are not
+// made; the decimals that are not decimal numbers are still reported, but
+// for those whose names cannot be read.
+func TestCanvasJSON_unreadIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []formProblem
+	}{
+		// Without the check, the canvas would also have no name, and no
+		// needs and outcomes.
+		{"category a number", `{"category":5,"weight":"x"}`, []formProblem{
+			{outcome.ErrInvalidJSON, nil, `northstar: canvas: invalid JSON: "category" must be a string, not the number 5`},
+		}},
+		{"a need null", `{"category":"g","weight":"x","needs":[null]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "needs[0]" must be an object, not null`},
+			{ErrInvalidWeight, []string{"g"}, `northstar: canvas "g": weight "x" is not a decimal number`},
+		}},
+		// The first outcome's ID is unread: its importance's problem is not
+		// said; the second's is.
+		{"an outcome's ID unread", `{"category":"g","outcomes":[{"id":[],"metrics":[{"metric":"m","importance":"x"}]},
+		  {"id":"o","metrics":[{"metric":"m","importance":"y"}]}]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].id" must be a string, not an array`},
+			{ErrInvalidWeight, []string{"g", "o", "m"}, `northstar: canvas "g": outcome "o": metric "m": importance "y" is not a decimal number`},
+		}},
+		{"metrics an object", `{"category":"g","outcomes":[{"id":"o","metrics":{}}]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics" must be an array, not an object`},
+		}},
+		// The only importance null: it is unread, not zero, so "every
+		// metric has importance zero" is not said.
+		{"the only importance null", `{"category":"g","name":"G","weight":"1","needs":[{"id":"n","statement":"s"}],
+		  "outcomes":[{"id":"o","name":"O","metrics":[{"metric":"m","importance":null}]}]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics[0].importance" must be a decimal string or a number, not null`},
+		}},
+		// null lists are empty, as CanvasSpec.MarshalJSON writes them:
+		// NewCanvas's checks are made.
+		{"null lists", `{"category":"g","name":"G","weight":"1","needs":null,"outcomes":[{"id":"o","name":"O","metrics":null}]}`, []formProblem{
+			{ErrEmptyCanvas, []string{"g"}, `northstar: canvas "g" states no needs`},
+			{ErrOutcomeUnmeasured, []string{"g", "o"}, `northstar: canvas "g": outcome "o" has no metric that shows it`},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Canvas
+			assert.Equal(t, tt.want, formProblems(c.UnmarshalJSON([]byte(tt.in))))
+		})
+	}
+}
+
+// TestIndicatorAndWeightsJSON_everyProblem: an indicator and weights report
+// every problem of the form, null included, then the decimals that are not
+// decimal numbers; null itself is refused.
+func TestIndicatorAndWeightsJSON_everyProblem(t *testing.T) {
+	var i Indicator
+	assert.Equal(t, []formProblem{
+		{outcome.ErrInvalidJSON, []string{"m"}, `northstar: metric "m": invalid JSON: "importance" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"m"}, `northstar: metric "m": invalid JSON: unknown field "weight"`},
+	}, formProblems(i.UnmarshalJSON([]byte(`{"metric":"m","importance":null,"weight":1}`))))
+	// The metric unread, a bad importance is the indicator's.
+	assert.Equal(t, []formProblem{
+		{outcome.ErrInvalidJSON, nil, `northstar: indicator: invalid JSON: "metric" must be a string, not null`},
+		{ErrInvalidWeight, nil, `northstar: indicator: importance "x" is not a decimal number`},
+	}, formProblems(i.UnmarshalJSON([]byte(`{"metric":null,"importance":"x"}`))))
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, []string{"m"}, `northstar: metric "m": invalid JSON: trailing data after the JSON value`}},
+		formProblems(i.UnmarshalJSON([]byte(`{"metric":"m"} x`))))
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: an indicator cannot be null`}},
+		formProblems(json.Unmarshal([]byte(`null`), &i)))
+	assert.Equal(t, Indicator{}, i, "unchanged")
+
+	var w Weights
+	assert.Equal(t, []formProblem{
+		{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: "reach" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: duplicate object key "Lead" (encoding/json matches it to the same field as "lead")`},
+		{ErrInvalidWeight, nil, `northstar: weight of lead strength "two" is not a decimal number`},
+	}, formProblems(w.UnmarshalJSON([]byte(`{"reach":null,"lead":"two","Lead":"2"}`))))
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: weights cannot be null`}},
+		formProblems(w.UnmarshalJSON([]byte(` null`))))
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: the value must be an object, not an array`}},
+		formProblems(w.UnmarshalJSON([]byte(`[]`))))
+	assert.True(t, w.IsZero(), "unchanged")
+}
+
+// TestPolicyJSON_everyProblem: a policy reports every problem of its form,
+// then Validate's, where what was unread is not checked.
+func TestPolicyJSON_everyProblem(t *testing.T) {
+	in := `{"weights":{"coverage":null,"lead":"-1","linkage":"x","beauty":"1"},
+	  "leadLag":{"maxLag":"3","method":null,"confidence":2}}`
+	// Worked by hand: the form's problems in the order of the text
+	// (coverage null, the unknown beauty, maxLag a string, method null),
+	// then Validate's in its order: lead negative, linkage not a decimal
+	// (coverage, unread, is not checked), the confidence 2; the maximum
+	// lag and the method, unread, are not checked, and every weight being
+	// zero is not said.
+	want := []formProblem{
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "weights.coverage" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: unknown field "weights.beauty"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "leadLag.maxLag" must be an integer, not the string "3"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "leadLag.method" must be a string, not null`},
+		{ErrNegativeWeight, nil, `northstar: policy: weight of lead strength -1 is negative`},
+		{ErrInvalidWeight, nil, `northstar: policy: weight of linkage to business outcomes "x" is not a decimal number`},
+		{ErrInvalidConfidence, nil, `northstar: confidence level 2 is not strictly between 0 and 1`},
+	}
+	p := DefaultPolicy()
+	assert.Equal(t, want, formProblems(p.UnmarshalJSON([]byte(in))))
+	assert.True(t, DefaultPolicy().Equal(p), "unchanged")
+
+	// Weights that cannot be read are not all zero; null is refused.
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "weights" must be an object, not null`}},
+		formProblems(p.UnmarshalJSON([]byte(`{"weights":null}`))))
+	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: a policy cannot be null`}},
+		formProblems(p.UnmarshalJSON([]byte(`null`))))
+	// Without them, they are: left out, every weight is zero.
+	require.ErrorIs(t, p.UnmarshalJSON([]byte(`{}`)), ErrZeroWeights)
+}
