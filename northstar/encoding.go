@@ -612,13 +612,10 @@ func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson
 // code [outcome.ErrInvalidJSON], and so is null, `northstar: weights cannot
 // be null`. On error w is unchanged.
 func (w *Weights) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: weights cannot be null")
-	}
 	f := jsondecode.Form{Pkg: "northstar", At: "weights"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
+	members, err := openTop(&f, data, "weights cannot be null")
+	if err != nil {
+		return err
 	}
 	var r weightsRead
 	r.read(&f, "", members)
@@ -944,6 +941,20 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		low: low, high: high, verdict: verdict}, nil
 }
 
+// openTop returns the members of data, the JSON object of a definition
+// that f reads, or its one problem: null, refused in the words of null
+// ("a policy cannot be null"), or JSON that is not one object.
+func openTop(f *jsondecode.Form, data []byte, null string) ([]strictjson.Member, error) {
+	if jsondecode.IsNull(data) {
+		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: %s", null)
+	}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return nil, f.Err()
+	}
+	return members, nil
+}
+
 // policyFaults holds what a policy decoded from JSON could not read: each
 // criterion's weight that could not be read, and the problem of a method
 // that names none.
@@ -979,13 +990,10 @@ var (
 // is one error with code [outcome.ErrInvalidJSON], and so is null,
 // `northstar: a policy cannot be null`. On error p is left unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a policy cannot be null")
-	}
 	f := jsondecode.Form{Pkg: "northstar", At: "policy"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
+	members, err := openTop(&f, data, "a policy cannot be null")
+	if err != nil {
+		return err
 	}
 	var r weightsRead
 	var lag LagOptions
