@@ -94,14 +94,9 @@ func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
 	return members, true
 }
 
-// WrongType reports the JSON value raw at path as not what it must be
-// (want: "a string", "an object").
-func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMessage) {
-	f.wrongType(nil, path, ids, want, raw)
-}
-
-// wrongType is [Form.WrongType] with the decoder's error, if any, as the
-// problem's cause.
+// wrongType reports the JSON value raw at path as not what it must be
+// (want: "a string", "an object"), with cause, the decoder's error or
+// [ErrNull].
 func (f *Form) wrongType(cause error, path string, ids []string, want string, raw json.RawMessage) {
 	where := "the value"
 	if path != "" {
