@@ -164,3 +164,34 @@ func BenchmarkContributions100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRollup_MergeFold folds n one-card roll-ups into an accumulator
+// one at a time, acc = acc.Merge(next), as a combiner does: one op is the
+// whole fold, so with Merge costing O(units of next) amortized the time per
+// roll-up (ns/rollup) stays flat from 2,500 to 10,000.
+func BenchmarkRollup_MergeFold(b *testing.B) {
+	for _, n := range []int{2500, 10_000} {
+		cards := benchCards(n)
+		parts := make([]triplecrown.Rollup, n)
+		for i := range cards {
+			r, err := triplecrown.NewRollup("shard-"+strconv.Itoa(i), cards[i:i+1])
+			if err != nil {
+				b.Fatal(err)
+			}
+			parts[i] = r
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var acc triplecrown.Rollup
+				for _, p := range parts {
+					var err error
+					if acc, err = acc.Merge(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/rollup")
+		})
+	}
+}
