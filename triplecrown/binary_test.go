@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/binenc"
@@ -635,6 +637,283 @@ func TestRollup_Merge_properties(t *testing.T) {
 			require.True(t, merged.Equal(mergedDecoded), "%s: merging decoded roll-ups", kind)
 		}
 	}
+}
+
+// mergeTree merges rs, in order, in a random grouping: cut in two at a
+// random place, the merge of the first part's merge with the second's.
+func mergeTree(t *testing.T, rng *rand.Rand, rs []Rollup) Rollup {
+	t.Helper()
+	if len(rs) == 1 {
+		return rs[0]
+	}
+	cut := 1 + rng.IntN(len(rs)-1)
+	m, err := mergeTree(t, rng, rs[:cut]).Merge(mergeTree(t, rng, rs[cut:]))
+	require.NoError(t, err)
+	return m
+}
+
+// TestRollup_Merge_anyOrder: the units shuffled, cut into groups, and the
+// groups' roll-ups merged one at a time (acc = acc.Merge(next)) or in a
+// random tree, give the roll-up of all the cards in the shuffled order
+// (a mean's standard deviation up to float rounding), whatever the
+// grouping; the first group's roll-up, whose ID the merge takes, is
+// "enterprise", the others named for their place.
+func TestRollup_Merge_anyOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	for _, kind := range []MeasureKind{RateMeasure, ValueMeasure, MeanMeasure} {
+		for range 40 {
+			cards := randomCards(rng, kind, 1+rng.IntN(30))
+			rng.Shuffle(len(cards), func(i, j int) { cards[i], cards[j] = cards[j], cards[i] })
+			want := mustRollup(t, "enterprise", cards...)
+
+			var groups []Rollup
+			for start := 0; start < len(cards); {
+				end := start + 1 + rng.IntN(min(4, len(cards)-start))
+				id := "enterprise"
+				if start > 0 {
+					id = "g" + strconv.Itoa(start)
+				}
+				groups = append(groups, mustRollup(t, id, cards[start:end]...))
+				start = end
+			}
+			var fold Rollup
+			for _, g := range groups {
+				var err error
+				fold, err = fold.Merge(g)
+				require.NoError(t, err)
+			}
+			require.True(t, equalUpToSD(want, fold), "%s: a fold of %d groups", kind, len(groups))
+			tree := mergeTree(t, rng, groups)
+			require.True(t, equalUpToSD(want, tree), "%s: a tree of %d groups", kind, len(groups))
+			require.True(t, fold.Equal(tree) || kind == MeanMeasure, "%s: exactly the same", kind)
+		}
+	}
+}
+
+// foldPath folds rs into r one at a time, and requires that each merge
+// took the fast path (appending to r's list) or the slow one (copying into
+// a new list) as fast says.
+func foldPath(t *testing.T, r Rollup, fast bool, rs ...Rollup) Rollup {
+	t.Helper()
+	for _, o := range rs {
+		m, err := r.Merge(o)
+		require.NoError(t, err)
+		require.NotNil(t, m.list)
+		require.Equal(t, fast, m.list == r.list, "fast path: %v", fast)
+		r, fast = m, true
+	}
+	return r
+}
+
+// TestRollup_Merge_sharedList: roll-ups merged from one another share the
+// storage of their units (unitList): a merge into the latest roll-up
+// merged from a list (its tip) appends to the list, a merge into any other
+// copies it. Whichever way a merge goes, every roll-up keeps its units and
+// its sums, those merged from it have theirs, and a shared unit is
+// reported, every one in the order of the merged roll-up's units.
+func TestRollup_Merge_sharedList(t *testing.T) {
+	cards := randomCards(rand.New(rand.NewPCG(3, 1)), RateMeasure, 24)
+	groups := make([]Rollup, 8) // 3 cards each, the first "enterprise"
+	for i := range groups {
+		id := "g" + strconv.Itoa(i)
+		if i == 0 {
+			id = "enterprise"
+		}
+		groups[i] = mustRollup(t, id, cards[3*i:3*i+3]...)
+	}
+	// want is the roll-up of groups gs' cards, in order.
+	want := func(gs ...int) Rollup {
+		var cs []Scorecard
+		for _, g := range gs {
+			cs = append(cs, cards[3*g:3*g+3]...)
+		}
+		return mustRollup(t, "enterprise", cs...)
+	}
+	// accs[i] is groups 0 to i merged one at a time: the first merge copies
+	// (groups[0] has no list), the others append.
+	accs := make([]Rollup, 6)
+	accs[0] = groups[0]
+	for i := 1; i < len(accs); i++ {
+		accs[i] = foldPath(t, accs[i-1], i > 1, groups[i])
+	}
+	forms := make([][]byte, len(accs))
+	for i := range accs {
+		require.True(t, want(seq(i)...).Equal(accs[i]), "accs[%d]", i)
+		var err error
+		forms[i], err = accs[i].MarshalBinary()
+		require.NoError(t, err)
+	}
+
+	// accs[2] was merged into (accs[3]): a merge into it copies, and what
+	// is merged into the copy appends to the copy's list.
+	b := foldPath(t, accs[2], false, groups[6], groups[7])
+	assert.True(t, want(0, 1, 2, 6, 7).Equal(b))
+	assert.NotSame(t, accs[2].list, b.list)
+	// The tip, twice: the first merge appends, the second copies.
+	c1 := foldPath(t, accs[5], true, groups[6])
+	c2 := foldPath(t, accs[5], false, groups[7])
+	assert.True(t, want(0, 1, 2, 3, 4, 5, 6).Equal(c1))
+	assert.True(t, want(0, 1, 2, 3, 4, 5, 7).Equal(c2))
+
+	// Shared units, into the tip (c1, fast) and into a roll-up merged into
+	// before (accs[1], slow), from a roll-up of the same list: each unit
+	// of o's that r has, in o's order, and the list unchanged.
+	units := func(gs ...int) []string {
+		var us []string
+		for _, g := range gs {
+			for _, c := range cards[3*g : 3*g+3] {
+				us = append(us, c.Unit())
+			}
+		}
+		return us
+	}
+	for _, tt := range []struct {
+		name string
+		r, o Rollup
+		dups []string
+	}{
+		{name: "into the tip", r: c1, o: accs[1], dups: units(0, 1)},
+		{name: "into the tip, itself", r: c1, o: c1, dups: units(0, 1, 2, 3, 4, 5, 6)},
+		{name: "into an older roll-up", r: accs[1], o: accs[5], dups: units(0, 1)},
+		{name: "into a copy's tip", r: b, o: c2, dups: units(0, 1, 2, 7)},
+		{name: "into a copy's tip, what the copy took", r: b, o: c1, dups: units(0, 1, 2, 6)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := tt.r.Merge(tt.o)
+			assert.True(t, m.IsZero())
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.dups), "%v", err)
+			for i, u := range tt.dups {
+				assert.ErrorIs(t, probs[i], outcome.ErrDuplicateID)
+				assert.Equal(t, []string{u, "enterprise", "enterprise"}, probs[i].IDs)
+				assert.Equal(t, `triplecrown: unit "`+u+`" is in both roll-ups "enterprise" and "enterprise"`, probs[i].Message)
+			}
+		})
+	}
+	// c1 is still the tip of its list: the failed merges appended nothing.
+	d := foldPath(t, c1, true, groups[7])
+	assert.True(t, want(0, 1, 2, 3, 4, 5, 6, 7).Equal(d))
+
+	// Every roll-up is as it was made.
+	for i := range accs {
+		assert.True(t, want(seq(i)...).Equal(accs[i]), "accs[%d]", i)
+		assert.Equal(t, units(seq(i)...), accs[i].Units(), "accs[%d]", i)
+		form, err := accs[i].MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, forms[i], form, "accs[%d]", i)
+	}
+	assert.True(t, want(0, 1, 2, 6, 7).Equal(b))
+	assert.True(t, want(0, 1, 2, 3, 4, 5, 6).Equal(c1))
+	assert.True(t, want(0, 1, 2, 3, 4, 5, 7).Equal(c2))
+}
+
+// seq returns 0, 1, ..., n.
+func seq(n int) []int {
+	s := make([]int, n+1)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// TestRollup_Merge_failedLeavesNoTrace: a merge into the tip of a list
+// that fails, for whatever reason, adds none of its units to the list: a
+// later merge of them into the tip succeeds, and appends.
+func TestRollup_Merge_failedLeavesNoTrace(t *testing.T) {
+	tip := foldPath(t, mustRollup(t, "a", rateCard("sales", "1", "1", "1", "1", 1, 2, 1, 2)), false,
+		mustRollup(t, "b", rateCard("support", "2", "2", "2", "2", 1, 2, 1, 2)))
+	other := rateCard("q2", "1", "1", "1", "1", 1, 2, 1, 2).Spec()
+	other.Period = "2026"
+	for _, tt := range []struct {
+		name    string
+		o       Rollup
+		wantErr error
+	}{
+		{name: "period", o: mustRollup(t, "c", MustScorecard(other)), wantErr: ErrPeriodMismatch},
+		{name: "sample overflow", o: mustRollup(t, "c", rateCard("big", "1", "1", "1", "1", 0, math.MaxInt64, 0, 1)), wantErr: ErrSampleOverflow},
+		{name: "a shared unit after a new one", o: mustRollup(t, "c",
+			rateCard("field", "1", "1", "1", "1", 1, 2, 1, 2), rateCard("sales", "1", "1", "1", "1", 1, 2, 1, 2)), wantErr: outcome.ErrDuplicateID},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tip.Merge(tt.o)
+			require.ErrorIs(t, err, tt.wantErr)
+		})
+	}
+	// q2, big and field, in the period, with sample sizes that fit.
+	ok := mustRollup(t, "c", rateCard("q2", "1", "1", "1", "1", 1, 2, 1, 2),
+		rateCard("big", "1", "1", "1", "1", 0, 2, 0, 1), rateCard("field", "1", "1", "1", "1", 1, 2, 1, 2))
+	m := foldPath(t, tip, true, ok)
+	assert.Equal(t, []string{"sales", "support", "q2", "big", "field"}, m.Units())
+	assert.Equal(t, []string{"sales", "support"}, tip.Units())
+}
+
+// TestRollup_Merge_concurrent: goroutines merging into the same roll-up,
+// the tip of its list, at once (two by two the same roll-up), then folding
+// more into what they got, while others read it and an older roll-up of
+// its list, each get the roll-up of their own units, as if alone; the
+// roll-ups they read are unchanged. Run with -race: a merge appends to the
+// list the roll-ups share.
+func TestRollup_Merge_concurrent(t *testing.T) {
+	const workers = 8
+	cards := randomCards(rand.New(rand.NewPCG(2, 7)), RateMeasure, 6+workers/2+workers*3)
+	// older and tip share a list, tip its tip.
+	older := foldPath(t, mustRollup(t, "enterprise", cards[0:2]...), false, mustRollup(t, "g1", cards[2:4]...))
+	tip := foldPath(t, older, true, mustRollup(t, "g2", cards[4:6]...))
+	olderForm, err := older.MarshalBinary()
+	require.NoError(t, err)
+	tipForm, err := tip.MarshalBinary()
+	require.NoError(t, err)
+	// Worker k merges shared[k/2] (pairs of workers the same roll-up),
+	// then own[k], three roll-ups of a card each, one at a time.
+	shared := make([]Rollup, workers/2)
+	for i := range shared {
+		shared[i] = mustRollup(t, "s"+strconv.Itoa(i), cards[6+i])
+	}
+	ownCards := func(k int) []Scorecard { return cards[6+workers/2+3*k : 6+workers/2+3*k+3] }
+	own := make([][]Rollup, workers)
+	for k := range own {
+		for _, c := range ownCards(k) {
+			own[k] = append(own[k], mustRollup(t, "w"+strconv.Itoa(k), c))
+		}
+	}
+
+	got := make([]Rollup, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			r, err := tip.Merge(shared[k/2])
+			for _, o := range own[k] {
+				if err != nil {
+					break
+				}
+				r, err = r.Merge(o)
+			}
+			got[k], errs[k] = r, err
+		}()
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				_ = tip.Units()
+				_, _ = older.MarshalBinary()
+				_ = tip.Equal(older)
+			}
+		}()
+	}
+	wg.Wait()
+	for k := range workers {
+		require.NoError(t, errs[k], "worker %d", k)
+		cs := append(append(slices.Clone(cards[0:6]), cards[6+k/2]), ownCards(k)...)
+		assert.True(t, mustRollup(t, "enterprise", cs...).Equal(got[k]), "worker %d", k)
+	}
+	form, err := tip.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, tipForm, form)
+	form, err = older.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, olderForm, form)
 }
 
 func TestRollup_MarshalBinary(t *testing.T) {

@@ -65,10 +65,18 @@ func ParseCombination(text string) (Combination, error) {
 // (exactly for money, rates and values; up to float rounding for a mean's
 // standard deviation). Make one with [NewRollup] or [NewRollups].
 //
-// Rollup is immutable. The zero Rollup is invalid.
+// Rollup is immutable and safe for concurrent use: roll-ups merged from
+// one another share the storage of their units ([Rollup.Merge]), but the
+// units and sums a Rollup holds never change. The zero Rollup is invalid.
 type Rollup struct {
-	card        Scorecard
-	units       []string
+	card Scorecard
+	// units are the IDs of the units rolled up: never written once r
+	// holds them, though a [Rollup.Merge] may write past their end (see
+	// unitList).
+	units []string
+	// list is the storage units share with the roll-ups merged from them,
+	// nil when r was not made by Merge (nor copied from one that was).
+	list        *unitList
 	combination Combination
 }
 
