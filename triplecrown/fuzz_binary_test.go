@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/listtest"
@@ -194,7 +195,9 @@ func FuzzScorecardBinary(f *testing.F) {
 }
 
 // FuzzRollupBinary: arbitrary bytes never panic; what decodes re-encodes
-// to the same bytes, and merges with the zero Rollup to itself.
+// to the same bytes, merges with the zero Rollup to itself, and merges with
+// itself and with a roll-up that was merged from it as [checkSelfMerges]
+// says.
 func FuzzRollupBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -216,7 +219,69 @@ func FuzzRollupBinary(f *testing.F) {
 		if err != nil || !m.Equal(r) {
 			t.Fatalf("merge with the zero Rollup: %v", err)
 		}
+		if !r.IsZero() {
+			checkSelfMerges(t, r)
+		}
 	})
+}
+
+// checkSelfMerges checks the merges of a valid roll-up r with itself: r
+// with r is an [outcome.ErrDuplicateID] for each of its units, in order,
+// naming it and r's unit twice. With extra, r's scorecard for a unit r does
+// not have, m = r.Merge(extra), if it is within the bounds, has r's units
+// then extra's, and is the tip of a new list (unitList), so that merging r
+// into it (appending, not copying) gives the same errors as r with r, and
+// merging extra into it one for extra's unit alone; m is then unchanged.
+func checkSelfMerges(t *testing.T, r Rollup) {
+	t.Helper()
+	_, selfErr := r.Merge(r)
+	probs := outcome.Problems(selfErr)
+	if len(probs) != len(r.units) {
+		t.Fatalf("r with r: %d problems for %d units: %v", len(probs), len(r.units), selfErr)
+	}
+	unit := r.card.spec.Unit
+	for i, p := range probs {
+		if !errors.Is(p, outcome.ErrDuplicateID) || !slices.Equal(p.IDs, []string{r.units[i], unit, unit}) {
+			t.Fatalf("r with r, problem %d: %v %q", i, p, p.IDs)
+		}
+	}
+	id := "extra"
+	for slices.Contains(r.units, id) {
+		id += "-"
+	}
+	spec := r.card.spec
+	spec.Unit = id
+	extra, err := NewRollup(unit, []Scorecard{{spec: spec}})
+	if err != nil {
+		// A roll-up's service totals may pass the bounds (see
+		// FuzzScorecardBinary).
+		if !errors.Is(err, ErrInvalidAmount) {
+			t.Fatal(err)
+		}
+		return
+	}
+	m, err := r.Merge(extra)
+	if err != nil {
+		checkProblems(t, err) // sums twice r's, beyond the bounds
+		return
+	}
+	form, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.list == nil || m.list.n != len(r.units)+1 || !slices.Equal(m.Units(), append(r.Units(), id)) {
+		t.Fatalf("r with extra: units %q", m.Units())
+	}
+	if _, err := m.Merge(r); err == nil || err.Error() != selfErr.Error() {
+		t.Fatalf("r into r with extra: %v, not %v", err, selfErr)
+	}
+	_, err = m.Merge(extra)
+	if probs := outcome.Problems(err); len(probs) != 1 || !slices.Equal(probs[0].IDs, []string{id, unit, unit}) {
+		t.Fatalf("extra into r with extra: %v", err)
+	}
+	if again, err := m.MarshalBinary(); err != nil || !bytes.Equal(again, form) || m.list.n != len(r.units)+1 {
+		t.Fatalf("failed merges changed r with extra: %v", err)
+	}
 }
 
 // FuzzMoneySumJSON: arbitrary JSON never panics; what decodes is a sum
