@@ -495,8 +495,9 @@ func (r Rollup) Merge(o Rollup) (Rollup, error) {
 	if len(errs) == 0 {
 		spec, sumErr = mergeSums(a, b)
 	}
-	// The units last, so that they join r's only if nothing else is wrong;
-	// shared units are reported first, as they are the first problem.
+	// The units last, so that they join r's list only if nothing else is
+	// wrong; shared units are still reported before the other problems, and
+	// a sum beyond the bounds only if there is neither.
 	units, list, dups := r.mergeUnits(o.units, len(errs) == 0 && sumErr == nil, func(u string) error {
 		return newError(outcome.ErrDuplicateID, []string{u, unit, b.Unit},
 			"triplecrown: unit %q is in both roll-ups %q and %q", clip(u), clip(unit), clip(b.Unit))
