@@ -46,10 +46,9 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // NewCanvas's problems, and one whose exponent is beyond ±10000 an
 // [ErrWeightOutOfRange] (the text is read in decimal.NewFromString's syntax,
 // whatever decimal's MaxDecodeExponent says). JSON null is refused in place
-// of every other field's value too, but for the lists of needs, outcomes
-// and an outcome's metrics, where null is an empty list, as
-// [CanvasSpec.MarshalJSON] writes an empty one (so a canvas with null needs
-// "states no needs").
+// of every other field's value too, the lists of needs, outcomes and an
+// outcome's metrics included ([CanvasSpec.MarshalJSON] writes an empty list
+// as []).
 //
 // What the form leaves unread is not reported again: a name, a need's
 // statement or an outcome's name that is not a string is not also
@@ -124,8 +123,7 @@ func DecodeCanvases(data []byte) ([]Canvas, error) {
 // [CanvasSpec.MarshalJSON] writes, as [Canvas.UnmarshalJSON] does, but does
 // not validate it: a draft reads back as it is. It reports every problem of
 // the JSON form as Canvas.UnmarshalJSON does ([outcome.ErrInvalidJSON], null
-// included, but for null lists of needs, outcomes and metrics, which are
-// empty, as MarshalJSON writes them), then each weight or importance that
+// included: MarshalJSON writes an empty list as []), then each weight or importance that
 // is not a decimal number ([ErrInvalidWeight], naming the category, outcome
 // and metric as Canvas.UnmarshalJSON does; one whose exponent is beyond
 // ±10000 an [ErrWeightOutOfRange]), in the order of the spec, joined with
@@ -250,11 +248,10 @@ func (r *canvasRead) amount(at [2]int, raw json.RawMessage, d *decimal.Decimal, 
 	}
 }
 
-// list walks raw, a list at path, with elem; null is an empty list, as
-// [CanvasSpec.MarshalJSON] writes one. A list that cannot be read is
-// reported, and leaves the canvas not whole.
+// list walks raw, a list at path, with elem. A list that cannot be read
+// (null included) is reported, and leaves the canvas not whole.
 func (r *canvasRead) list(path string, ids []string, raw json.RawMessage, elem func(i int, path string, raw json.RawMessage)) {
-	if !jsondecode.IsNull(raw) && !r.form.Array(path, ids, raw, elem) {
+	if !r.form.Array(path, ids, raw, elem) {
 		r.whole = false
 	}
 }
@@ -463,8 +460,19 @@ type canvasSpecJSON struct {
 // It writes the spec as it is, without validating it;
 // [CanvasSpec.UnmarshalJSON] reads it back.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
+	// Empty lists are written [], never null, which the decoders refuse.
+	needs, outcomes := s.Needs, make([]SuccessfulOutcome, len(s.Outcomes))
+	if needs == nil {
+		needs = []Need{}
+	}
+	for i, o := range s.Outcomes {
+		if o.Indicators == nil {
+			o.Indicators = []Indicator{}
+		}
+		outcomes[i] = o
+	}
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
-		Weight: decfmt.String(s.Weight), Needs: s.Needs, Outcomes: s.Outcomes})
+		Weight: decfmt.String(s.Weight), Needs: needs, Outcomes: outcomes})
 }
 
 // indicatorJSON is the JSON form of an [Indicator].

@@ -101,9 +101,15 @@ func TestCanvasJSON_unreadIDs(t *testing.T) {
 		  "outcomes":[{"id":"o","name":"O","metrics":[{"metric":"m","importance":null}]}]}`, []formProblem{
 			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics[0].importance" must be a decimal string or a number, not null`},
 		}},
-		// null lists are empty, as CanvasSpec.MarshalJSON writes them:
-		// NewCanvas's checks are made.
+		// null lists are refused like any other null (CanvasSpec.MarshalJSON
+		// writes an empty list as []); as lists that cannot be read, they
+		// leave NewCanvas's checks unmade: no "states no needs".
 		{"null lists", `{"category":"g","name":"G","weight":"1","needs":null,"outcomes":[{"id":"o","name":"O","metrics":null}]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "needs" must be an array, not null`},
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics" must be an array, not null`},
+		}},
+		// Empty lists are read, and NewCanvas's checks are made.
+		{"empty lists", `{"category":"g","name":"G","weight":"1","needs":[],"outcomes":[{"id":"o","name":"O","metrics":[]}]}`, []formProblem{
 			{ErrEmptyCanvas, []string{"g"}, `northstar: canvas "g" states no needs`},
 			{ErrOutcomeUnmeasured, []string{"g", "o"}, `northstar: canvas "g": outcome "o" has no metric that shows it`},
 		}},

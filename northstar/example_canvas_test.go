@@ -229,7 +229,8 @@ func ExampleIndicator_UnmarshalJSON() {
 
 // A workshop saves its draft canvas as it goes, before it is complete: the
 // spec is written as it is, unvalidated, with the weight and the
-// importances as decimal strings (1.50 is written as 1.5). A draft another
+// importances as decimal strings (1.50 is written as 1.5) and the needs not
+// yet stated as an empty list. A draft another
 // tool wrote, with its importance as a JSON number, reads back too, and
 // becomes a canvas once it validates.
 func ExampleCanvasSpec_MarshalJSON() {
@@ -248,7 +249,7 @@ func ExampleCanvasSpec_MarshalJSON() {
 	imp, _ := c.Importance("fcr")
 	fmt.Println(err, imp)
 	// Output:
-	// {"category":"callers","name":"Customers who call with a problem","weight":"0.25","needs":null,"outcomes":[{"id":"resolved","name":"problem resolved, first time","metrics":[{"metric":"fcr","importance":"1.5"}]}]}
+	// {"category":"callers","name":"Customers who call with a problem","weight":"0.25","needs":[],"outcomes":[{"id":"resolved","name":"problem resolved, first time","metrics":[{"metric":"fcr","importance":"1.5"}]}]}
 	// <nil> 1.5
 }
 

@@ -47,11 +47,26 @@ func FuzzCanvasJSON(f *testing.F) {
 	f.Add(strings.Replace(guestsJSON, `"0.6"`, `"0,6"`, 1))
 	f.Add(strings.Replace(guestsJSON, `"importance": "3"`, `"importance": [3]`, 1))
 	f.Add(strings.Replace(guestsJSON, `"id": "home"`, `"id": 1`, 1))
+	f.Add(`{"category":"a","name":"A","weight":"1","needs":[],"outcomes":[{"id":"o","name":"O","metrics":[]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		var spec CanvasSpec
 		specErr := spec.UnmarshalJSON([]byte(in))
 		if specErr != nil {
 			checkProblems(t, specErr)
+		} else {
+			// A draft reads back from what it writes (no null lists), and
+			// writes the same again.
+			out, err := json.Marshal(spec)
+			if err != nil {
+				t.Fatalf("marshal the spec: %v", err)
+			}
+			var back CanvasSpec
+			if err := back.UnmarshalJSON(out); err != nil {
+				t.Fatalf("decode of the spec's own output %s: %v", out, err)
+			}
+			if again, _ := json.Marshal(back); string(again) != string(out) {
+				t.Fatalf("spec round trip: %s then %s", out, again)
+			}
 		}
 		var c Canvas
 		err := c.UnmarshalJSON([]byte(in))
