@@ -612,6 +612,29 @@ func BenchmarkValuesUnmarshalBinary(b *testing.B) {
 	perNode(b, len(d.nodes), cpu0)
 }
 
+// BenchmarkValuesUnmarshalJSON is the loading of a value for every input
+// from JSON by ID ({"places":2,"values":[{"id":...,"value":"..."}]}, about
+// 40 bytes a value), checked: set it against LoadValues, the same values
+// set one by one from decimals.
+func BenchmarkValuesUnmarshalJSON(b *testing.B) {
+	d, m := benchModelSetup(b)
+	ids, vals := benchInputs(m)
+	data, err := benchShard(b, m, ids, vals).MarshalJSON()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := benchShard(b, m, nil, nil)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0 := cpuNanos()
+	for b.Loop() {
+		if err := s.UnmarshalJSON(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perNode(b, len(d.nodes), cpu0)
+}
+
 // BenchmarkRollUp is the weighted-sum roll-up of the loaded values, in
 // exact 128-bit fixed point at the values' 2 places plus the generated
 // weights' growth (4 links of weight 0.5 on the longest path: 4 places).

@@ -190,6 +190,48 @@ func ExampleAlignment_Of() {
 	// with the business outcomes: 8 of 11 0.73
 }
 
+// A BI tool stores a month's measured costs by node ID, and loads them
+// again into a set of the model: values may be decimal strings or JSON
+// numbers.
+func ExampleValues_MarshalJSON() {
+	m := model()
+	costs, _ := m.NewValues(2)
+	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
+	_ = costs.Set("look-up-account", decimal.RequireFromString("800.25"))
+	data, _ := json.Marshal(costs)
+	fmt.Println(string(data))
+
+	loaded, _ := m.NewValues(2)
+	_ = json.Unmarshal([]byte(`{"places":2,"values":[{"id":"answer-call","value":1200.5},{"id":"update-wallboard","value":"150"}]}`), loaded)
+	r, _ := m.RollUp(loaded, hierarchy.WeightedSum)
+	v, _, _ := r.Value("wallboard-refreshes")
+	fmt.Println("wallboard refreshes:", v)
+	// Output:
+	// {"places":2,"values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"}]}
+	// wallboard refreshes: 150
+}
+
+// Loading values reports every problem, each with the node it concerns, and
+// loads nothing unless all of them load: here a node the model does not
+// have, a value in tenths of a cent and a value given as null.
+func ExampleValues_UnmarshalJSON() {
+	m := model()
+	costs, _ := m.NewValues(2)
+	err := json.Unmarshal([]byte(`{"values":[
+	  {"id":"answer-the-phone","value":"75"},
+	  {"id":"answer-call","value":"1200.505"},
+	  {"id":"look-up-account","value":null}]}`), costs)
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+	}
+	fmt.Println(costs.Len(), "values loaded")
+	// Output:
+	// invalid-json [look-up-account]
+	// unknown-node [answer-the-phone]
+	// invalid-node-value [answer-call]
+	// 0 values loaded
+}
+
 // A value set holds values at a fixed number of decimal places, for the
 // nodes of one model.
 func ExampleValues_Get() {

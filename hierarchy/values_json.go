@@ -1,0 +1,211 @@
+package hierarchy
+
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// valuesJSON is the JSON form of a [Values] set.
+type valuesJSON struct {
+	Places int32       `json:"places"`
+	Values []valueJSON `json:"values"`
+}
+
+// valueJSON is one node's value in the JSON form of a [Values] set.
+type valueJSON struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
+}
+
+// The JSON names of a value set's fields, and of one value's.
+var (
+	valuesFields = []string{"places", "values"}
+	valueFields  = []string{"id", "value"}
+)
+
+// MarshalJSON implements [json.Marshaler], for storing measured values by
+// the nodes' IDs: the set's decimal places and the value of each node that
+// has one, in the order of the model's nodes, as a decimal string whatever
+// decimal's package-level settings say:
+//
+//	{"places":2,"values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"}]}
+//
+// [Values.UnmarshalJSON] reads it back into a set of the same model, or of
+// any model with those node IDs.
+func (s *Values) MarshalJSON() ([]byte, error) {
+	if s == nil || s.g == nil {
+		return nil, foreignError()
+	}
+	out := valuesJSON{Places: s.places, Values: make([]valueJSON, 0, s.n)}
+	for u, id := range s.g.ids {
+		if s.isSet(int32(u)) {
+			out.Values = append(out.Values, valueJSON{ID: id, Value: decfmt.String(i128From(s.v[u]).decimal(s.places))})
+		}
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it reads measured values by
+// the nodes' IDs, in the form [Values.MarshalJSON] writes, into s, a set
+// made by [Model.NewValues], replacing its values, and its places with
+// "places" if given (left out, the set keeps its own). A value may be a
+// decimal string or a JSON number, read exactly.
+//
+// It reports every problem, joined with [errors.Join], and on error s is
+// unchanged: first those of the JSON form, in the order of the text, each an
+// [outcome.ErrInvalidJSON] naming its JSON path (a key that names no field, a
+// field given twice, a value of the wrong type, null included: null is never
+// a value), then, in the order of the values, the places if they are not 0
+// to [MaxValuePlaces] ([ErrInvalidPlaces]), and for each value: no ID or an
+// empty one ([outcome.ErrEmptyID]), an ID the model does not hold
+// ([ErrUnknownNode]), a node given a value twice ([outcome.ErrDuplicateID]),
+// and no value, a value that is not a decimal number, or one that does not
+// fit the set, as [Values.Set] says ([ErrInvalidValue]), each naming the
+// node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
+// nil set, or one not made by a model, an [ErrForeignValues].
+func (s *Values) UnmarshalJSON(data []byte) error {
+	if s == nil || s.g == nil {
+		return foreignError()
+	}
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a value set cannot be null")
+	}
+	places, sets, ok := s.readValuesFast(data)
+	if !ok {
+		var err error
+		if places, sets, err = s.readValues(data); err != nil {
+			return err
+		}
+	}
+	s.load(places, sets)
+	return nil
+}
+
+// readValues reads the JSON form of a value set member by member, and
+// returns its places and values, or every problem ([Values.UnmarshalJSON]).
+func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
+	f := jsondecode.Form{Pkg: "hierarchy", At: "value set"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return 0, nil, f.Err()
+	}
+	// entry is one value as the form read it: its ID and its value's JSON,
+	// each given or not, and read or not (a value of the wrong type, which
+	// the form reports and which is not checked again).
+	type entry struct {
+		path                string
+		id                  string
+		idGiven, idRead     bool
+		value               json.RawMessage
+		valueGiven, valRead bool
+	}
+	places, placesOK := s.places, true
+	var placesErr error
+	var entries []entry
+	f.Members("", nil, members, valuesFields, func(field int, path string, raw json.RawMessage) {
+		if field == 0 {
+			var p int64
+			switch {
+			case !jsondecode.Value(&f, path, nil, raw, &p):
+				placesOK = false
+			case p < 0 || p > MaxValuePlaces:
+				placesOK = false
+				placesErr = newError(ErrInvalidPlaces, nil,
+					"hierarchy: value set: a value set keeps 0 to %d decimal places, not %d", MaxValuePlaces, p)
+			default:
+				places = int32(p)
+			}
+			return
+		}
+		f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+			ms, ok := f.Open(path, nil, raw)
+			if !ok {
+				return
+			}
+			e := entry{path: path}
+			var ids []string
+			if id, ok := jsondecode.FirstString(ms, valueFields, "id"); ok && id != "" {
+				ids = []string{id}
+			}
+			f.Members(path, ids, ms, valueFields, func(field int, p string, raw json.RawMessage) {
+				if field == 0 {
+					e.idGiven, e.idRead = true, jsondecode.Value(&f, p, ids, raw, &e.id)
+					return
+				}
+				e.valueGiven = true
+				if f.NotNull(p, ids, "a decimal string or a number", raw) {
+					e.value, e.valRead = raw, true
+				}
+			})
+			entries = append(entries, e)
+		})
+	})
+	errs := f.Errors()
+	if placesErr != nil {
+		errs = append(errs, placesErr)
+	}
+	sets := make([]valueSet, 0, len(entries))
+	seen := newVisitSet(len(s.g.ids))
+	for _, e := range entries {
+		at := "hierarchy: value set: " + e.path
+		switch {
+		case e.idGiven && !e.idRead:
+			continue // reported by the form
+		case e.id == "":
+			errs = append(errs, newError(outcome.ErrEmptyID, nil, "%s has no node ID", at))
+			continue
+		}
+		u := s.g.find(e.id)
+		switch {
+		case u < 0:
+			errs = append(errs, newError(ErrUnknownNode, []string{e.id}, "%s: unknown node %q", at, clip(e.id)))
+			continue
+		case !seen.add(u):
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{e.id},
+				"%s: node %q is given a value twice", at, clip(e.id)))
+			continue
+		case !e.valueGiven:
+			errs = append(errs, newError(ErrInvalidValue, []string{e.id}, "%s: node %q has no value", at, clip(e.id)))
+			continue
+		case !e.valRead:
+			continue // reported by the form
+		}
+		d, _, err := decfmt.ParseJSON(e.value, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+		if err != nil {
+			errs = append(errs, newError(ErrInvalidValue, []string{e.id},
+				"%s: value %s of node %q is not a decimal number", at, msg.Clip(string(e.value), msg.MaxQuoted), clip(e.id)))
+			continue
+		}
+		if !placesOK {
+			continue // what fits is not known
+		}
+		x, ok := scaleValue(d, places)
+		if !ok {
+			errs = append(errs, newError(ErrInvalidValue, []string{e.id},
+				"%s: value %s of node %q does not fit a value set of %d decimal places", at, msg.Decimal(d), clip(e.id), places))
+			continue
+		}
+		sets = append(sets, valueSet{u, x})
+	}
+	if len(errs) > 0 {
+		return 0, nil, errors.Join(errs...)
+	}
+	return places, sets, nil
+}
+
+// load replaces the set's places and values with places and sets, whose
+// nodes are all different.
+func (s *Values) load(places int32, sets []valueSet) {
+	clear(s.v)
+	clear(s.has)
+	s.places, s.n = places, len(sets)
+	for _, x := range sets {
+		s.v[x.u] = x.v
+		s.has[x.u/64] |= 1 << (x.u % 64)
+	}
+}

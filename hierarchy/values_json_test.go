@@ -1,0 +1,151 @@
+package hierarchy
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+func TestValuesJSON(t *testing.T) {
+	m := contactCentreModel(t)
+	s := values(t, m, 2, map[string]string{"look-up-account": "800.25", "answer-call": "1200.50", "revenue": "-3"})
+	data, err := json.Marshal(s)
+	require.NoError(t, err)
+	// In node order: answer-call, look-up-account, then revenue.
+	assert.JSONEq(t, `{"places":2,"values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"},{"id":"revenue","value":"-3"}]}`, string(data))
+
+	// Another model with those IDs reads it, places and all, replacing what
+	// its set held.
+	back := values(t, contactCentreModel(t), 0, map[string]string{"update-wallboard": "7"})
+	require.NoError(t, json.Unmarshal(data, back))
+	assert.Equal(t, int32(2), back.Places())
+	assert.Equal(t, map[string]string{"answer-call": "1200.5", "look-up-account": "800.25", "revenue": "-3"}, measured(t, m, back))
+	assert.Equal(t, 3, back.Len())
+
+	// Values may be JSON numbers, read exactly; places left out are the
+	// set's own; no values is an empty set.
+	r := values(t, m, 3, map[string]string{"revenue": "1"})
+	require.NoError(t, json.Unmarshal([]byte(`{"values":[{"id":"revenue","value":0.125},{"value":"1e2","id":"answer-call"}]}`), r))
+	assert.Equal(t, int32(3), r.Places())
+	assert.Equal(t, map[string]string{"revenue": "0.125", "answer-call": "100"}, measured(t, m, r))
+	require.NoError(t, json.Unmarshal([]byte(`{"places":0}`), r))
+	assert.Equal(t, 0, r.Len())
+	assert.Equal(t, int32(0), r.Places())
+
+	empty, err := json.Marshal(values(t, m, 1, nil))
+	require.NoError(t, err)
+	assert.Equal(t, `{"places":1,"values":[]}`, string(empty))
+}
+
+func TestValuesJSON_everyProblem(t *testing.T) {
+	m := contactCentreModel(t)
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	for _, tt := range []struct {
+		name, in string
+		want     []problem
+	}{
+		{"the form's problems first, in the text's order, then each value's",
+			`{"places":2,"colour":"red","values":[
+			   {"id":"answer-call","value":"1.5"},
+			   {"id":"make-tea","value":"1"},
+			   {"id":"answer-call","value":"2"},
+			   {"value":"3"},
+			   {"id":"revenue"},
+			   {"id":"revenue-x","value":null},
+			   {"id":"cost-to-serve","value":"abc"},
+			   {"id":"calls-handled","value":"1.234"},
+			   {"id":7,"value":"1"},
+			   {"id":"resolve-problem","value":"1","ID":"x"},
+			   "x"
+			 ]}`,
+			[]problem{
+				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: unknown field "colour"`},
+				{outcome.ErrInvalidJSON, []string{"revenue-x"}, `hierarchy: value set: invalid JSON: "values[5].value" must be a decimal string or a number, not null`},
+				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values[8].id" must be a string, not the number 7`},
+				{outcome.ErrInvalidJSON, []string{"resolve-problem"}, `hierarchy: value set: invalid JSON: duplicate object key "values[9].ID" (encoding/json matches it to the same field as "id")`},
+				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values[10]" must be an object, not the string "x"`},
+				{ErrUnknownNode, []string{"make-tea"}, `hierarchy: value set: values[1]: unknown node "make-tea"`},
+				{outcome.ErrDuplicateID, []string{"answer-call"}, `hierarchy: value set: values[2]: node "answer-call" is given a value twice`},
+				{outcome.ErrEmptyID, nil, `hierarchy: value set: values[3] has no node ID`},
+				{ErrInvalidValue, []string{"revenue"}, `hierarchy: value set: values[4]: node "revenue" has no value`},
+				{ErrUnknownNode, []string{"revenue-x"}, `hierarchy: value set: values[5]: unknown node "revenue-x"`},
+				{ErrInvalidValue, []string{"cost-to-serve"}, `hierarchy: value set: values[6]: value "abc" of node "cost-to-serve" is not a decimal number`},
+				{ErrInvalidValue, []string{"calls-handled"}, `hierarchy: value set: values[7]: value 1.234 of node "calls-handled" does not fit a value set of 2 decimal places`},
+			}},
+		{"places out of range: values are not checked against them",
+			`{"places":12,"values":[{"id":"answer-call","value":"1.23456789012"}]}`,
+			[]problem{{ErrInvalidPlaces, nil, `hierarchy: value set: a value set keeps 0 to 9 decimal places, not 12`}}},
+		{"places of the wrong type", `{"places":"2","values":[{"id":"answer-call","value":"1.5"}]}`,
+			[]problem{{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "places" must be an integer, not the string "2"`}}},
+		{"null values", `{"values":null}`,
+			[]problem{{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values" must be an array, not null`}}},
+		{"null", ` null `, []problem{{outcome.ErrInvalidJSON, nil, `hierarchy: a value set cannot be null`}}},
+		{"not an object", `[1]`, []problem{{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: the value must be an object, not an array`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := values(t, m, 1, map[string]string{"update-wallboard": "7"})
+			err := s.UnmarshalJSON([]byte(tt.in))
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, map[string]string{"update-wallboard": "7"}, measured(t, m, s), "unchanged")
+			assert.Equal(t, int32(1), s.Places())
+		})
+	}
+	var none *Values
+	assert.ErrorIs(t, none.UnmarshalJSON([]byte(`{}`)), ErrForeignValues)
+	_, err := none.MarshalJSON()
+	assert.ErrorIs(t, err, ErrForeignValues)
+}
+
+func FuzzValuesJSON(f *testing.F) {
+	m := contactCentreModel(f)
+	for _, s := range []string{
+		`{"places":2,"values":[{"id":"answer-call","value":"1200.5"},{"id":"revenue","value":-3}]}`,
+		`{"places":0,"values":[]}`, `{}`, `null`, `{"values":[{"id":"x"}]}`, `{"places":9,"values":[{"id":"revenue","value":"9.223372036854775807"}]}`,
+	} {
+		f.Add(s)
+	}
+	f.Add(`{"values":[{"value":"-0.5","id":"revenue"} , {"id":"answer-call","value":1.5e1}],"places":1}`)
+	f.Add(`{"places":1,"values":[{"id":"revenue","value":"1.25"}]}`)
+	f.Add(`{"places":1,"values":[{"id":"revenue","value":"1"},{"id":"revenue","value":"2"}]}`)
+	f.Add(`{"places":1,"values":[{"id":"rev\u0065nue","value":"1"}]}`)
+	f.Add(`{"places":2,"values":[{"id":"revenue","value":"92233720368547758.07"},{"id":"answer-call","value":"-92233720368547758.08"}]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		// The fast reading, where it reads, agrees with the general one.
+		probe := values(t, m, 1, nil)
+		if places, sets, ok := probe.readValuesFast([]byte(in)); ok {
+			slowPlaces, slowSets, err := probe.readValues([]byte(in))
+			require.NoError(t, err, "the fast reading accepted %s", in)
+			assert.Equal(t, slowPlaces, places)
+			if len(sets)+len(slowSets) > 0 {
+				assert.Equal(t, slowSets, sets)
+			}
+		}
+		s := values(t, m, 1, map[string]string{"monitor-queues": "3.5"})
+		if err := s.UnmarshalJSON([]byte(in)); err != nil {
+			require.NotEmpty(t, outcome.Problems(err))
+			for _, p := range outcome.Problems(err) {
+				require.Equal(t, outcome.SeverityError, p.Severity)
+			}
+			assert.Equal(t, map[string]string{"monitor-queues": "3.5"}, measured(t, m, s), "unchanged on error")
+			return
+		}
+		out, err := json.Marshal(s)
+		require.NoError(t, err)
+		back := values(t, m, 0, nil)
+		require.NoError(t, back.UnmarshalJSON(out), "%s", out)
+		assert.Equal(t, measured(t, m, s), measured(t, m, back))
+		assert.Equal(t, s.Places(), back.Places())
+	})
+}
