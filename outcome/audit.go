@@ -147,10 +147,11 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // number) nor a number, null included (`outcome: audit options:
 // "outputHeavyThreshold" must be a decimal string or a number, not null`),
 // which is then not checked again; then the threshold's. JSON that is not
-// one object is a single problem with code ErrInvalidJSON. On error o is
-// unchanged, and JSON null for the whole options leaves them unchanged too.
+// one object is a single problem with code ErrInvalidJSON, and so is JSON
+// null for the whole options, with no ID: `outcome: audit options cannot be
+// null`, as [Metric.UnmarshalJSON] refuses null. On error o is unchanged.
 func (o *AuditOptions) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, o, "audit options", decodeAuditOptions)
+	return decodeObject(data, o, "audit options", "audit options", decodeAuditOptions)
 }
 
 // decodeAuditOptions reads the members of the JSON object of [AuditOptions]

@@ -259,11 +259,11 @@ var cesScaleFields = []string{"min", "max", "agree"}
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CES scale: "agree" must be an integer, not null`, after
 // which what needs it is not checked); then the constructors' problem. JSON
-// that is not one object is a single problem with code ErrInvalidJSON. On
-// error s is left unchanged, and JSON null for the whole scale leaves it
-// unchanged too.
+// that is not one object is a single problem with code ErrInvalidJSON, and
+// so is JSON null for the whole scale, with no ID: `outcome: a CES scale
+// cannot be null`. On error s is left unchanged.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, s, "CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {
+	return decodeObject(data, s, "CES scale", "a CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {
 		v, _ := decodeCESScale(j, members)
 		return v
 	})
@@ -304,10 +304,10 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 // then those of the counts. The counts are checked even if the scale is not
 // valid or not known, without it: each negative count, named by its index,
 // and a total past int64. JSON that is not one object is a single problem
-// with code ErrInvalidJSON. On error t is left unchanged, and JSON null for
-// the whole tally leaves it unchanged too.
+// with code ErrInvalidJSON, and so is JSON null for the whole tally, with no
+// ID: `outcome: a CES tally cannot be null`. On error t is left unchanged.
 func (t *CESTally) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, &t.ratingTally, "CES tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CESScale] {
+	return decodeObject(data, &t.ratingTally, "CES tally", "a CES tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CESScale] {
 		return decodeRatingTally(j, members, decodeCESScale)
 	})
 }

@@ -309,6 +309,7 @@ func TestCESScaleJSON(t *testing.T) {
 			"outcome: scale 1..4294967296 has a bound outside -2147483648..2147483647"},
 		{"unknown field", `{"min":1,"max":7,"agree":5,"mean":5}`, outcome.ErrInvalidJSON, ""},
 		{"not an object", `"1..7"`, outcome.ErrInvalidJSON, ""},
+		{"null", `null`, outcome.ErrInvalidJSON, "outcome: a CES scale cannot be null"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -331,8 +332,6 @@ func TestCESTallyJSON(t *testing.T) {
 	var back outcome.CESTally
 	require.NoError(t, json.Unmarshal(data, &back))
 	assert.True(t, tally.Equal(back))
-	require.NoError(t, back.UnmarshalJSON([]byte("null")))
-	assert.True(t, tally.Equal(back), "null leaves it unchanged")
 
 	bad := []struct {
 		name    string
@@ -350,6 +349,7 @@ func TestCESTallyJSON(t *testing.T) {
 			"outcome: CES agreement point 1 must be in 2..7, above the bottom of the scale 1..7"},
 		{"counts not a list", `{"counts":{"1":2}}`, outcome.ErrInvalidJSON, ""},
 		{"trailing data", `{"counts":[0,0,0,0,0,0,0]}x`, outcome.ErrInvalidJSON, ""},
+		{"null", "\tnull\n", outcome.ErrInvalidJSON, "outcome: a CES tally cannot be null"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {

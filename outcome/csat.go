@@ -251,11 +251,11 @@ var csatScaleFields = []string{"min", "max", "box"}
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CSAT scale: "box" must be an integer, not null`, after
 // which what needs it is not checked); then the constructors' problem. JSON
-// that is not one object is a single problem with code ErrInvalidJSON. On
-// error s is left unchanged, and JSON null for the whole scale leaves it
-// unchanged too.
+// that is not one object is a single problem with code ErrInvalidJSON, and
+// so is JSON null for the whole scale, with no ID: `outcome: a CSAT scale
+// cannot be null`. On error s is left unchanged.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, s, "CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {
+	return decodeObject(data, s, "CSAT scale", "a CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {
 		v, _ := decodeCSATScale(j, members)
 		return v
 	})
@@ -297,10 +297,10 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 // then those of the counts. The counts are checked even if the scale is not
 // valid or not known, without it: each negative count, named by its index,
 // and a total past int64. JSON that is not one object is a single problem
-// with code ErrInvalidJSON. On error t is left unchanged, and JSON null for
-// the whole tally leaves it unchanged too.
+// with code ErrInvalidJSON, and so is JSON null for the whole tally, with no
+// ID: `outcome: a CSAT tally cannot be null`. On error t is left unchanged.
 func (t *CSATTally) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, &t.ratingTally, "CSAT tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CSATScale] {
+	return decodeObject(data, &t.ratingTally, "CSAT tally", "a CSAT tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CSATScale] {
 		return decodeRatingTally(j, members, decodeCSATScale)
 	})
 }

@@ -169,7 +169,7 @@ func (m *Metric) UnmarshalJSON(data []byte) error {
 // decodeMetric is [Metric.UnmarshalJSON].
 func decodeMetric(data []byte) (Metric, error) {
 	if isJSONNull(data) {
-		return Metric{}, NewError(ErrInvalidJSON, nil, "outcome: a metric cannot be null")
+		return Metric{}, nullValue("a metric")
 	}
 	members, err := strictjson.Members(data)
 	if err != nil {
@@ -342,14 +342,23 @@ func jsonInt[T int | int64](j *jsonForm, name string, raw json.RawMessage, v *T)
 	return j.value(name, strictjson.Want(reflect.TypeFor[T](), raw), raw, v)
 }
 
+// nullValue returns the problem of JSON null given for a whole value, noun
+// with its article ("a metric", "audit options"): an *[Error] with code
+// [ErrInvalidJSON], no ID and the message "outcome: " noun " cannot be
+// null".
+func nullValue(noun string) *Error {
+	return NewError(ErrInvalidJSON, nil, "outcome: %s cannot be null", noun)
+}
+
 // decodeObject is the UnmarshalJSON of a value decoded member by member:
-// JSON null leaves *v unchanged; JSON that is not one object is a single
-// problem with code [ErrInvalidJSON]; otherwise decode reads the members
-// into j, named what in messages, and *v is set to what it returns if j
-// holds no problem. On error *v is unchanged.
-func decodeObject[T any](data []byte, v *T, what string, decode func(j *jsonForm, members []strictjson.Member) T) error {
+// JSON null is one problem, [nullValue] of noun (the value with its article:
+// "an NPS tally", "audit options"), for null is never a value; JSON that is
+// not one object is a single problem with code [ErrInvalidJSON]; otherwise
+// decode reads the members into j, named what in messages, and *v is set to
+// what it returns if j holds no problem. On error *v is unchanged.
+func decodeObject[T any](data []byte, v *T, what, noun string, decode func(j *jsonForm, members []strictjson.Member) T) error {
 	if isJSONNull(data) {
-		return nil
+		return nullValue(noun)
 	}
 	members, err := strictjson.Members(data)
 	if err != nil {
@@ -391,7 +400,7 @@ func decodeObject[T any](data []byte, v *T, what string, decode func(j *jsonForm
 // ID both decode, and [Audit] reports them ([CodeDuplicateMetricID]).
 func DecodeMetrics(data []byte) ([]Metric, error) {
 	if isJSONNull(data) {
-		return nil, NewError(ErrInvalidJSON, nil, "outcome: a list of metrics cannot be null")
+		return nil, nullValue("a list of metrics")
 	}
 	elems, err := strictjson.Elements(data)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -825,12 +826,16 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 		})
 	}
 	t.Run("null only with JSON white space", func(t *testing.T) {
-		// JSON null leaves a measure unchanged; "\vnull" is not JSON (a
-		// vertical tab is not JSON white space), and was taken for null.
+		// JSON null, with JSON white space around it, is refused as null;
+		// "\vnull" is not JSON (a vertical tab is not JSON white space),
+		// and was taken for null: it is malformed JSON, not null.
 		p := MustProportion(1, 2)
-		require.NoError(t, p.UnmarshalJSON([]byte(" \t\r\nnull\n")))
-		err := p.UnmarshalJSON([]byte("\vnull"))
+		err := p.UnmarshalJSON([]byte(" \t\r\nnull\n"))
 		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.EqualError(t, err, "outcome: a proportion cannot be null")
+		err = p.UnmarshalJSON([]byte("\vnull"))
+		assert.ErrorIs(t, err, ErrInvalidJSON)
+		assert.NotContains(t, err.Error(), "cannot be null")
 		assert.Equal(t, MustProportion(1, 2), p)
 	})
 	t.Run("causes", func(t *testing.T) {
@@ -1046,6 +1051,85 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidJSON)
 		assert.EqualError(t, err, `outcome: NPS tally: "bands" must be an object, not null`)
 	})
+}
+
+// TestUnmarshalJSON_nullValue: JSON null for a whole value is refused by
+// every decoder of the package, as Metric's always was: one problem, code
+// ErrInvalidJSON, no ID, "outcome: <the value> cannot be null", the value
+// unchanged, whether UnmarshalJSON is called, json.Unmarshal decodes null
+// into the value, or null is a struct's field of the type ({"v":null}, which
+// encoding/json hands to the field's UnmarshalJSON). It left the value as it
+// was, so {"tally":null} decoded a user's struct silently to the zero
+// tally. A ReasonCount, decoded as plain data, refuses null too: null is
+// never a value.
+func TestUnmarshalJSON_nullValue(t *testing.T) {
+	type decoder = interface{ UnmarshalJSON([]byte) error }
+	must := func(v any, err error) any {
+		require.NoError(t, err)
+		return v
+	}
+	metric := MustMetric(MetricSpec{ID: "aht", Name: "AHT", Level: Output, Direction: LowerIsBetter})
+	five := MustNPSBands(MustScale(1, 5), Band{Low: 1, High: 3}, Band{Low: 4, High: 4}, Band{Low: 5, High: 5})
+	npsTally := must(NPSTallyFromCounts(five, 1, 2, 3)).(NPSTally)
+	csatTally := must(CSATTallyFromCounts(MustCSATScale(MustScale(1, 3), 1), []int64{4, 5, 6})).(CSATTally)
+	cesTally := must(CESTallyFromCounts(MustCESScale(MustScale(1, 3), 3), []int64{7, 8, 9})).(CESTally)
+	comparison := must(CompareProportions(MustProportion(1, 4), MustProportion(3, 4), 0.9)).(ProportionComparison)
+	tests := []struct {
+		name  string
+		start func() decoder // a pointer to a value that is not zero
+		msg   string
+	}{
+		{"Metric", func() decoder { v := metric; return &v }, "outcome: a metric cannot be null"},
+		{"AuditOptions", func() decoder { v := AuditOptions{}.WithOutputHeavyThreshold(0.7); return &v },
+			"outcome: audit options cannot be null"},
+		{"Proportion", func() decoder { v := MustProportion(2, 3); return &v }, "outcome: a proportion cannot be null"},
+		{"Scale", func() decoder { v := MustScale(-2, 2); return &v }, "outcome: a scale cannot be null"},
+		{"CSATScale", func() decoder { v := MustCSATScale(MustScale(1, 7), 3); return &v }, "outcome: a CSAT scale cannot be null"},
+		{"CESScale", func() decoder { v := MustCESScale(MustScale(1, 5), 4); return &v }, "outcome: a CES scale cannot be null"},
+		{"NPSBands", func() decoder { v := five; return &v }, "outcome: NPS bands cannot be null"},
+		{"NPSTally", func() decoder { v := npsTally; return &v }, "outcome: an NPS tally cannot be null"},
+		{"CSATTally", func() decoder { v := csatTally; return &v }, "outcome: a CSAT tally cannot be null"},
+		{"CESTally", func() decoder { v := cesTally; return &v }, "outcome: a CES tally cannot be null"},
+		{"FailureDemand", func() decoder {
+			var d FailureDemand
+			require.NoError(t, d.AddFailure("chaser", 2))
+			require.NoError(t, d.AddValue("new order", 5))
+			return &d
+		}, "outcome: failure demand cannot be null"},
+		{"ProportionComparison", func() decoder { v := comparison; return &v }, "outcome: a proportion comparison cannot be null"},
+		{"ReasonCount", func() decoder { return &ReasonCount{Reason: "chaser", Count: 2, Share: decimal.New(5, -1)} },
+			"outcome: a reason count cannot be null"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check := func(how string, err error, got any) {
+				t.Helper()
+				require.Error(t, err, how)
+				assert.ErrorIs(t, err, ErrInvalidJSON, how)
+				problems := Problems(err)
+				require.Len(t, problems, 1, how)
+				assert.Equal(t, ErrInvalidJSON, problems[0].Code, how)
+				assert.Equal(t, SeverityError, problems[0].Severity, how)
+				assert.Empty(t, problems[0].IDs, how)
+				assert.Equal(t, tt.msg, problems[0].Message, how)
+				assert.Equal(t, tt.msg, err.Error(), how)
+				assert.Equal(t, tt.start(), got, "%s: unchanged", how)
+			}
+			for _, in := range []string{"null", " \t\r\nnull\n"} {
+				v := tt.start()
+				check(fmt.Sprintf("UnmarshalJSON(%q)", in), v.UnmarshalJSON([]byte(in)), v)
+				v = tt.start()
+				check(fmt.Sprintf("json.Unmarshal(%q)", in), json.Unmarshal([]byte(in), v), v)
+			}
+			// A field of the type, not a pointer, in a user's struct.
+			typ := reflect.TypeOf(tt.start()).Elem()
+			st := reflect.StructOf([]reflect.StructField{{Name: "V", Type: typ, Tag: `json:"v"`}})
+			s := reflect.New(st)
+			s.Elem().Field(0).Set(reflect.ValueOf(tt.start()).Elem())
+			check(`json.Unmarshal({"v":null})`, json.Unmarshal([]byte(`{"v":null}`), s.Interface()),
+				s.Elem().Field(0).Addr().Interface())
+		})
+	}
 }
 
 func TestInvalidJSON(t *testing.T) {

@@ -294,10 +294,12 @@ var reasonCountFields = []string{"reason", "count", "share"}
 // and a share that is not such a decimal are each an *[Error] with code
 // [ErrInvalidJSON] (`outcome: reason count: "share" must be a decimal string
 // or a number, not the string "x"`), every one, joined with [errors.Join],
-// as is JSON that is not an object; on error rc is unchanged. JSON null
-// leaves rc unchanged.
+// as is JSON that is not an object. JSON null for the whole row, which
+// encoding/json would take as leaving rc as it is, is refused, for null is
+// never a value: one problem with code ErrInvalidJSON and no ID, `outcome: a
+// reason count cannot be null`. On error rc is unchanged.
 func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, rc, "reason count", func(j *jsonForm, members []strictjson.Member) ReasonCount {
+	return decodeObject(data, rc, "reason count", "a reason count", func(j *jsonForm, members []strictjson.Member) ReasonCount {
 		out := *rc
 		for _, mb := range members {
 			switch strictjson.Field(reasonCountFields, mb.Key) {
@@ -513,10 +515,11 @@ var reasonFields = []string{"reason", "count"}
 // wrong type left unknown: a row whose reason is not a string still has its
 // count checked, and one whose count is not an integer its reason. One overflow in all, and one excess of reasons per kind of
 // demand, is reported. JSON that is not one object is a single problem with
-// code ErrInvalidJSON. On error d is unchanged. JSON null for the whole
-// tally leaves d unchanged, as [encoding/json] does for other values.
+// code ErrInvalidJSON, and so is JSON null for the whole tally, with no ID:
+// `outcome: failure demand cannot be null` (encoding/json would leave d as
+// it was). On error d is unchanged.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, d, "failure demand", decodeFailureDemand)
+	return decodeObject(data, d, "failure demand", "failure demand", decodeFailureDemand)
 }
 
 // demandRow is a row of a [FailureDemand]'s JSON as decoded, with whether

@@ -118,7 +118,8 @@ func FuzzNewProportion(f *testing.F) {
 // FuzzProportionJSON checks that decoding never panics, that what decodes
 // re-encodes to the same proportion, and that it reports problems as every
 // decoder does: the JSON form's first, and, when the form has none, exactly
-// NewProportion's for the counts encoding/json reads.
+// NewProportion's for the counts encoding/json reads; JSON null, for the
+// proportion or as a count, is refused ([fuzzNullRefused]).
 func FuzzProportionJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"successes":81,"trials":263}`, `{"successes":3,"trials":2}`, `{"successes":-1,"trials":2}`,
@@ -159,7 +160,7 @@ func FuzzProportionJSON(f *testing.F) {
 			}
 			return
 		}
-		if strings.Trim(string(data), " \t\r\n") != "null" && (wantErr != nil || !want.Equal(p)) {
+		if wantErr != nil || !want.Equal(p) {
 			t.Fatalf("%s: decoded %v, encoding/json and NewProportion give %v, %v", data, p, want, wantErr)
 		}
 		out, err := json.Marshal(p)
@@ -177,8 +178,9 @@ func FuzzProportionJSON(f *testing.F) {
 // panics, leaves it unchanged on error, and accepts only what encoding/json
 // decodes, with the same fields, and A and B that CompareProportions
 // compares, and none of them null, nor a field of A, B or the difference
-// (null is only accepted under a key the difference ignores); what it
-// accepts re-encodes to the same comparison.
+// (null is only accepted under a key the difference ignores), nor the whole
+// comparison ([outcome.WholeJSONNullRefusal]); what it accepts re-encodes to
+// the same comparison.
 func FuzzProportionComparisonJSON(f *testing.F) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	if err != nil {
@@ -213,6 +215,9 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got := c
 		err := got.UnmarshalJSON(data)
+		if w := outcome.WholeJSONNullRefusal(data, err); w != "" {
+			t.Fatal(w)
+		}
 		if err != nil {
 			if got != c || len(outcome.Problems(err)) == 0 {
 				t.Fatalf("%s: changed to %+v, or not an *outcome.Error: %v", data, got, err)
@@ -221,12 +226,6 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 				if !strings.HasPrefix(p.Message, "outcome: ") || msg.GoWords(p.Message) != "" {
 					t.Fatalf("%s: message %q (Go's words: %q)", data, p.Message, msg.GoWords(p.Message))
 				}
-			}
-			return
-		}
-		if strings.Trim(string(data), " \t\r\n") == "null" {
-			if got != c {
-				t.Fatalf("null changed the comparison to %+v", got)
 			}
 			return
 		}
@@ -254,10 +253,14 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 }
 
 // fuzzNullRefused fails t unless err, the error of decoding data, refuses
+// JSON null: for the whole value as [outcome.WholeJSONNullRefusal] says, and
 // the null that data holds as a member's value or an element
 // ([outcome.HasInnerJSONNull]) with a problem of code ErrInvalidJSON.
 func fuzzNullRefused(t *testing.T, data []byte, err error) {
 	t.Helper()
+	if w := outcome.WholeJSONNullRefusal(data, err); w != "" {
+		t.Fatal(w)
+	}
 	if !outcome.HasInnerJSONNull(data) {
 		return
 	}
@@ -434,8 +437,9 @@ func FuzzFailureDemandAdd(f *testing.F) {
 }
 
 // FuzzFailureDemandJSON checks that decoding never panics, that a decoded
-// tally is consistent and re-encodes to the same bytes, and that a refused
-// input leaves the tally unchanged.
+// tally is consistent and re-encodes to the same bytes, that a refused
+// input leaves the tally unchanged, and that JSON null, for the tally or
+// inside it, is refused ([fuzzNullRefused]).
 func FuzzFailureDemandJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"value":[{"reason":"","count":600},{"reason":"new order","count":100}],"failure":[{"reason":"repeat call","count":180}]}`,

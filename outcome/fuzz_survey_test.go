@@ -229,8 +229,8 @@ func FuzzTallyScores(f *testing.F) {
 // counts' limit); on success the value re-encodes
 // and decodes to an equal value, and equals what the constructors give for
 // the same fields (want, from a lenient decoding of data into the JSON form);
-// JSON null leaves the value unchanged, and null anywhere inside it is
-// refused with ErrInvalidJSON ([checkNullRefused]).
+// JSON null, for the whole value or anywhere inside it, is refused with
+// ErrInvalidJSON ([checkNullRefused]), the value unchanged.
 // When the strict decoding fails but not for the JSON itself, the
 // constructors must refuse the fields too, with the same codes.
 func surveyFuzzDecode[T any, P interface {
@@ -239,12 +239,6 @@ func surveyFuzzDecode[T any, P interface {
 }](t *testing.T, data []byte, start T, equal func(T, T) bool, want func() (T, error, bool), codes ...Code) {
 	got := start
 	err := P(&got).UnmarshalJSON(data)
-	if isJSONNull(data) {
-		if err != nil || !equal(start, got) {
-			t.Fatalf("%q: null must leave the value unchanged: %v, %v", data, got, err)
-		}
-		return
-	}
 	checkNullRefused(t, data, err)
 	wantV, wantErr, lenientOK := want()
 	if err != nil {
@@ -322,11 +316,34 @@ func HasInnerJSONNull(data []byte) bool {
 	}
 }
 
+// WholeJSONNullRefusal returns what is wrong with err, the error of decoding
+// data, if data is JSON null for the whole value (with only JSON white space
+// around it), and "" otherwise: every decoder of the package refuses that
+// null with exactly one problem, of code ErrInvalidJSON, with no ID, whose
+// message says the value "cannot be null" ("outcome: an NPS tally cannot be
+// null"). It is exported, in a test file, for the fuzz targets of package
+// outcome_test.
+func WholeJSONNullRefusal(data []byte, err error) string {
+	if !isJSONNull(data) {
+		return ""
+	}
+	problems := Problems(err)
+	if len(problems) != 1 || problems[0].Code != ErrInvalidJSON || len(problems[0].IDs) != 0 ||
+		!strings.HasPrefix(problems[0].Message, "outcome: ") || !strings.HasSuffix(problems[0].Message, " cannot be null") {
+		return fmt.Sprintf("%q is null, which must be one invalid-json problem with no ID that says it cannot be null; got %v", data, err)
+	}
+	return ""
+}
+
 // checkNullRefused fails t unless err, the error of decoding data, refuses
-// the null that data holds as a member's value or an element
+// JSON null: for the whole value as [WholeJSONNullRefusal] says, and the
+// null that data holds as a member's value or an element
 // ([HasInnerJSONNull]) with a problem of code ErrInvalidJSON.
 func checkNullRefused(t *testing.T, data []byte, err error) {
 	t.Helper()
+	if w := WholeJSONNullRefusal(data, err); w != "" {
+		t.Fatal(w)
+	}
 	if !HasInnerJSONNull(data) {
 		return
 	}
@@ -345,7 +362,8 @@ func surveyCodes(err error) []Code {
 }
 
 // surveyLenient decodes data into v with plain encoding/json, reporting whether
-// it could; JSON null (which the decoders skip) counts as not decodable.
+// it could; JSON null (which the decoders refuse, and encoding/json takes as
+// leaving v as it is) counts as not decodable.
 func surveyLenient(data []byte, v any) bool {
 	return !isJSONNull(data) && json.Unmarshal(data, v) == nil
 }

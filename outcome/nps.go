@@ -925,11 +925,11 @@ var bandFields = []string{"low", "high"}
 // problems: the scale's, and if it is valid every problem of the bands,
 // leaving out a band of the wrong type or with a bound of the wrong type
 // (and the order and coverage of the bands, which need all three). JSON
-// that is not one object is a single problem with code ErrInvalidJSON. On
-// error b is left unchanged, and JSON null for the whole bands leaves them
-// unchanged too.
+// that is not one object is a single problem with code ErrInvalidJSON, and
+// so is JSON null for the whole bands, with no ID: `outcome: NPS bands
+// cannot be null`. On error b is left unchanged.
 func (b *NPSBands) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, b, "NPS bands", func(j *jsonForm, members []strictjson.Member) NPSBands {
+	return decodeObject(data, b, "NPS bands", "NPS bands", func(j *jsonForm, members []strictjson.Member) NPSBands {
 		v, _ := decodeNPSBands(j, members)
 		return v
 	})
@@ -1000,10 +1000,11 @@ var npsTallyFields = []string{"bands", "promoters", "passives", "detractors"}
 // whose field is then not checked, and those of the bands' own JSON, at its
 // key; then the problems of the bands, and then those of the counts, which
 // are checked whether or not the bands are valid. JSON that is not one
-// object is a single problem with code ErrInvalidJSON. On error t is left
-// unchanged, and JSON null for the whole tally leaves it unchanged too.
+// object is a single problem with code ErrInvalidJSON, and so is JSON null
+// for the whole tally, with no ID: `outcome: an NPS tally cannot be null`.
+// On error t is left unchanged.
 func (t *NPSTally) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, t, "NPS tally", decodeNPSTally)
+	return decodeObject(data, t, "NPS tally", "an NPS tally", decodeNPSTally)
 }
 
 // decodeNPSTally reads the members of the JSON object of an [NPSTally]

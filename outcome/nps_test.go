@@ -1066,8 +1066,6 @@ func TestNPSTallyJSON(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"bands":null,"detractors":2}`), &back)
 	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
 	assert.EqualError(t, err, `outcome: NPS tally: "bands" must be an object, not null`)
-	require.NoError(t, back.UnmarshalJSON([]byte(" null ")))
-	assert.True(t, mustNPS(t, 0, 0, 1).Equal(back), "null leaves the tally unchanged")
 
 	type wrapper struct {
 		T outcome.NPSTally `json:"t,omitzero"`
@@ -1130,6 +1128,9 @@ func TestNPSTallyJSONErrors(t *testing.T) {
 		{name: "count as text", in: `{"promoters":"1"}`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "not an object", in: `[1,2,3]`, codes: []outcome.Code{outcome.ErrInvalidJSON}},
 		{name: "not UTF-8", in: "{\"promoters\":1,\"x\xff\":1}", codes: []outcome.Code{outcome.ErrInvalidJSON}},
+		// Null is no tally: refused once (it left the tally unchanged).
+		{name: "null", in: " null ", codes: []outcome.Code{outcome.ErrInvalidJSON},
+			messages: []string{"outcome: an NPS tally cannot be null"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1183,8 +1184,14 @@ func TestNPSBandsJSON(t *testing.T) {
 		"outcome: answers 10..10 at the top of the scale 0..10 are in no band (the highest band is the promoter band 9..9)",
 	}, messages, "the same problems as TestNewNPSBands's \"every problem\"")
 	assert.True(t, b.IsZero(), "unchanged on error")
-	require.NoError(t, b.UnmarshalJSON([]byte("null")))
-	assert.True(t, b.IsZero())
+	// Null is no bands: refused once, the bands unchanged (it left them
+	// unchanged without a word).
+	five := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	b = five
+	err = b.UnmarshalJSON([]byte("null"))
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.EqualError(t, err, "outcome: NPS bands cannot be null")
+	assert.True(t, five.Equal(b), "unchanged on error")
 	assert.ErrorIs(t, b.UnmarshalJSON([]byte(`{"min":0,"max":10,"extra":1}`)), outcome.ErrInvalidJSON)
 }
 

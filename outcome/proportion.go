@@ -567,11 +567,11 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 // "successes":1.5), null included (`outcome: proportion: "trials" must be
 // an integer, not null`), whose count is then not checked again; then
 // NewProportion's problems. JSON that is not one object is a single problem
-// with code ErrInvalidJSON. On error p is unchanged, and JSON null for the
-// whole proportion leaves it unchanged too, as [encoding/json] does for
-// other values.
+// with code ErrInvalidJSON, and so is JSON null for the whole proportion,
+// with no ID: `outcome: a proportion cannot be null` (encoding/json would
+// leave the value as it was). On error p is unchanged.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, p, "proportion", func(j *jsonForm, members []strictjson.Member) Proportion {
+	return decodeObject(data, p, "proportion", "a proportion", func(j *jsonForm, members []strictjson.Member) Proportion {
 		v, _ := decodeProportion(j, members)
 		return v
 	})
@@ -620,11 +620,11 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // then, in the order of the keys, the problems of the counts of A and of B
 // ([NewProportion]'s, code [ErrInvalidCount]) and a proportion of no
 // trials, code [ErrNoData], each naming "a" or "b". JSON that is not one
-// object is a single problem with code ErrInvalidJSON. On error c is
-// unchanged; JSON null for the whole comparison leaves it unchanged too, as
-// encoding/json does for other values.
+// object is a single problem with code ErrInvalidJSON, and so is JSON null
+// for the whole comparison, with no ID: `outcome: a proportion comparison
+// cannot be null`. On error c is unchanged.
 func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, c, "proportion comparison", decodeProportionComparison)
+	return decodeObject(data, c, "proportion comparison", "a proportion comparison", decodeProportionComparison)
 }
 
 // decodeProportionComparison reads the members of the JSON object of a

@@ -171,10 +171,10 @@ var scaleFields = []string{"min", "max"}
 // that is not an integer, null included, `outcome: scale: "min" must be an
 // integer, not null`, after which the bounds are not checked); then
 // NewScale's problem. JSON that is not one object is a single problem with
-// code ErrInvalidJSON. On error s is left unchanged, and JSON null for the
-// whole scale leaves it unchanged too.
+// code ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
+// `outcome: a scale cannot be null`. On error s is left unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, s, "scale", func(j *jsonForm, members []strictjson.Member) Scale {
+	return decodeObject(data, s, "scale", "a scale", func(j *jsonForm, members []strictjson.Member) Scale {
 		sc, _ := decodeScale(j, members, scaleFields, nil)
 		return sc
 	})
