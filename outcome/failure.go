@@ -293,8 +293,10 @@ var reasonCountFields = []string{"reason", "count", "share"}
 // reason that is not a string, a count that is not an integer within int64
 // and a share that is not such a decimal are each an *[Error] with code
 // [ErrInvalidJSON] (`outcome: reason count: "share" must be a decimal string
-// or a number, not the string "x"`), every one, joined with [errors.Join],
-// as is JSON that is not an object. JSON null for the whole row, which
+// or a number, not the string "x"`), every one, joined with [errors.Join];
+// JSON that is not one object, and text that is not valid UTF-8 (which
+// encoding/json would read with U+FFFD in place of the bad bytes), is a
+// single problem with code ErrInvalidJSON. JSON null for the whole row, which
 // encoding/json would take as leaving rc as it is, is refused, for null is
 // never a value: one problem with code ErrInvalidJSON and no ID, `outcome: a
 // reason count cannot be null`. On error rc is unchanged.
