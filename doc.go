@@ -31,8 +31,10 @@
 // # The triple crown
 //
 // Great CX "drives down the cost of delivery, improves service and grows
-// revenue": cost down, service up and revenue up, at the same time, in every
-// department, counted in exact decimal money.
+// revenue": cost down, service up and revenue up, at the same time, scored
+// for each department (the method holds every one accountable for its
+// contribution) and for the enterprise they roll up to, counted in exact
+// decimal money.
 //
 // # Packages
 //

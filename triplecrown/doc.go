@@ -33,9 +33,10 @@
 // samples. [Scorecard.Score] then gives each crown its absolute and relative
 // change and a [Status] (won, flat, lost, or inconclusive when a service
 // change is material but not significant), with its reason in words and
-// numbers, and a [Verdict]: triple crown, double, single, none, or trade-off
+// numbers, and a [Verdict]: triple crown, double, single, none, trade-off
 // when a crown is won by losing another, revenue bought with cost, say: the
-// pattern the method warns of.
+// pattern the method warns of, or lost ground when none is won and one or
+// more lost.
 //
 // When a baseline is zero, the relative change is not defined:
 // [CrownScore.Relative] reports false, and any change that is not zero meets

@@ -933,7 +933,7 @@ func (s *Status) UnmarshalText(text []byte) error {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "triple crown", "double
-// crown", "single crown", "no crown" or "trade-off".
+// crown", "single crown", "no crown", "trade-off" or "lost ground".
 func (v Verdict) MarshalText() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, newError(ErrUnknownVerdict, nil, "triplecrown: cannot marshal invalid verdict %d", uint8(v))

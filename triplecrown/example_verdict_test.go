@@ -33,8 +33,8 @@ func contactCentreChannels() []triplecrown.Scorecard {
 }
 
 // Each verdict asks for a different conversation. Under the usual policy
-// (2% for money, 5% for service), the contact centre's channels get all
-// five:
+// (2% for money, 5% for service), the contact centre's channels get five
+// of the six:
 //
 //   - inbound: cost -10%, satisfaction +10%, revenue +10%: triple crown;
 //   - chat: cost -6.67%, satisfaction +10%, no revenue: double crown;
@@ -42,8 +42,20 @@ func contactCentreChannels() []triplecrown.Scorecard {
 //   - back office: cost +0.25% (within 2%), nothing else moved: no crown;
 //   - outbound: revenue +12.5% bought with cost +20%: a trade-off, which
 //     outranks the one crown won.
+//
+// A sixth team, field service, won nothing and lost two crowns (cost +15%,
+// satisfaction 7.0 -> 6.0, -14.3%): it lost ground, which is not the same
+// as the back office's standing still.
 func ExampleVerdict() {
-	for _, card := range contactCentreChannels() {
+	fieldService := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
+		Unit: "field-service", Period: "2025",
+		Cost:    triplecrown.Amounts{Baseline: eur("200000"), Actual: eur("230000")},
+		Revenue: triplecrown.Amounts{Baseline: eur("0"), Actual: eur("0")},
+		Service: triplecrown.ServiceSpec{Name: "satisfaction index", Direction: outcome.HigherIsBetter,
+			Baseline: must(triplecrown.NewValue(decimal.RequireFromString("7.0"))),
+			Actual:   must(triplecrown.NewValue(decimal.RequireFromString("6.0")))},
+	})
+	for _, card := range append(contactCentreChannels(), fieldService) {
 		s, err := card.Score(policy())
 		if err != nil {
 			fmt.Println(err)
@@ -61,6 +73,8 @@ func ExampleVerdict() {
 			action = "nothing moved"
 		case triplecrown.TradeOff:
 			action = "review: a crown won by losing another"
+		case triplecrown.LostGround:
+			action = "find out what went wrong"
 		}
 		fmt.Printf("%-12s %-13s %s\n", s.Unit(), s.Verdict(), action)
 	}
@@ -71,6 +85,7 @@ func ExampleVerdict() {
 	// email        single crown  one crown: ask what held the others back
 	// back-office  no crown      nothing moved
 	// outbound     trade-off     review: a crown won by losing another
+	// field-service lost ground   find out what went wrong
 	// true false
 }
 

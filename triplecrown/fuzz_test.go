@@ -548,6 +548,8 @@ func FuzzScore(f *testing.F) {
 			want = DoubleCrown
 		case won == 1:
 			want = SingleCrown
+		case lost > 0:
+			want = LostGround
 		default:
 			want = NoCrown
 		}

@@ -95,7 +95,11 @@ func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
 // NewROIFromScorecard returns the ROI of investment against the cost saved
 // and revenue gained on card (a unit's, or the enterprise's roll-up) over
 // periods: cost saved is the baseline cost minus the actual, revenue gained
-// the actual revenue minus the baseline. Errors are those of [NewROI],
+// the actual revenue minus the baseline. The revenue gained counts whole, as
+// the scorecard has it: where the goods or services sold cost more as
+// revenue grows, only the margin on the gain is a benefit, and the caller
+// who knows the margin takes it and calls [NewROI] (examples/b2b counts a
+// 30% margin so). Errors are those of [NewROI],
 // [ErrInvalidScorecard] for the zero Scorecard, and [ErrInvalidAmount] for a
 // cost saved or revenue gained with more than [MaxDigits] digits (as from
 // [Money.Sub]), naming the field and, as its ID, the card's unit.

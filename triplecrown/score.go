@@ -141,10 +141,14 @@ const (
 	// cost; the pattern the method warns of. It takes precedence over the
 	// count of crowns won.
 	TradeOff
+	// LostGround: no crown won and at least one lost: the unit went
+	// backwards, which NoCrown, nothing moved, does not say.
+	LostGround
 )
 
-// String returns "triple crown", "double crown", "single crown", "no crown"
-// or "trade-off", or "Verdict(N)". [ParseVerdict] accepts it.
+// String returns "triple crown", "double crown", "single crown", "no
+// crown", "trade-off" or "lost ground", or "Verdict(N)". [ParseVerdict]
+// accepts it.
 func (v Verdict) String() string {
 	switch v {
 	case TripleCrown:
@@ -157,19 +161,21 @@ func (v Verdict) String() string {
 		return "no crown"
 	case TradeOff:
 		return "trade-off"
+	case LostGround:
+		return "lost ground"
 	}
 	return fmt.Sprintf("Verdict(%d)", uint8(v))
 }
 
-// IsValid reports whether v is one of the five verdicts.
-func (v Verdict) IsValid() bool { return v >= TripleCrown && v <= TradeOff }
+// IsValid reports whether v is one of the six verdicts.
+func (v Verdict) IsValid() bool { return v >= TripleCrown && v <= LostGround }
 
 // ParseVerdict parses a verdict as [Verdict.String] writes it, ignoring
 // case, surrounding white space and the difference between a hyphen and a
 // space ("Triple-Crown", "trade off"); anything else is an error with code
 // [ErrUnknownVerdict].
 func ParseVerdict(text string) (Verdict, error) {
-	for v := TripleCrown; v <= TradeOff; v++ {
+	for v := TripleCrown; v <= LostGround; v++ {
 		if words.Same(text, v.String()) {
 			return v, nil
 		}
@@ -603,6 +609,8 @@ func verdictOf(cs [3]CrownScore) Verdict {
 		return DoubleCrown
 	case won == 1:
 		return SingleCrown
+	case lost > 0:
+		return LostGround
 	}
 	return NoCrown
 }
@@ -656,7 +664,7 @@ func (s Score) With(st Status) []Crown {
 	return out
 }
 
-// Verdict returns the verdict: triple, double, single, no crown or
+// Verdict returns the verdict: triple, double, single, no crown, lost ground or
 // trade-off.
 func (s Score) Verdict() Verdict { return s.verdict }
 

@@ -121,6 +121,16 @@ func TestScore_statuses(t *testing.T) {
 			reason: "cost rose from 1000000 EUR to 1100000 EUR (+100000 EUR, +10.00%), meeting the materiality threshold of 2%: lost",
 		},
 		{
+			// Cost +10%, revenue 2,000,000 -> 1,900,000 (-5%), service
+			// flat (4.0 -> 4.0): nothing won, two crowns lost.
+			name: "ground lost", crown: Revenue, want: Lost, verdict: LostGround,
+			edit: func(s *ScorecardSpec, _ *PolicySpec) {
+				s.Cost.Actual, s.Revenue.Actual = eur("1100000"), eur("1900000")
+				s.Service.Actual = mustMeasure(NewMean(dec("4.0"), 1.5, 400))
+			},
+			reason: "revenue fell from 2000000 EUR to 1900000 EUR (-100000 EUR, -5.00%), meeting the materiality threshold of 2%: lost",
+		},
+		{
 			// 1000 -> 990 is -1%, within 2%.
 			name: "within materiality", crown: Cost, want: Flat, verdict: DoubleCrown,
 			edit: func(s *ScorecardSpec, _ *PolicySpec) {
@@ -411,7 +421,7 @@ func TestEnums_text(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, s, got)
 	}
-	for v := TripleCrown; v <= TradeOff; v++ {
+	for v := TripleCrown; v <= LostGround; v++ {
 		got, err := ParseVerdict(v.String())
 		require.NoError(t, err)
 		assert.Equal(t, v, got)
@@ -431,6 +441,7 @@ func TestEnums_text(t *testing.T) {
 		{"Triple Crown", TripleCrown},
 		{"triple-crown", TripleCrown},
 		{"No-Crown", NoCrown},
+		{" Lost-Ground ", LostGround},
 		{"trade off", TradeOff},
 		{"TRADE-OFF", TradeOff},
 	}
