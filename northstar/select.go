@@ -489,15 +489,25 @@ func Select(in Input) (Ranking, error) {
 		index[id] = int32(i)
 	}
 	seriesLen, seriesFrom := -1, ""
-	for _, c := range cands {
+	// driven[k] is i+1 once candidate i's Drives has listed candidate k, so
+	// that a repeat is found without searching the entries before it.
+	var driven []int32
+	for i, c := range cands {
 		if c.Metric.IsZero() {
 			continue
 		}
 		id := c.Metric.ID()
 		errs = append(errs, ratingErrors(c)...)
-		for j, d := range c.Drives {
+		if len(c.Drives) > 0 && driven == nil {
+			driven = make([]int32, n)
+		}
+		for _, d := range c.Drives {
 			dids := func() []string { return []string{id, d} }
 			k, ok := index[d]
+			again := ok && driven[k] == int32(i)+1
+			if ok {
+				driven[k] = int32(i) + 1
+			}
 			switch {
 			case !ok:
 				errs = append(errs, outcome.NewError(ErrUnknownMetric, dids(),
@@ -509,7 +519,7 @@ func Select(in Input) (Ranking, error) {
 				errs = append(errs, outcome.NewError(ErrNotBusinessOutcome, dids(),
 					"northstar: candidate %q drives %q, which is a %s, not a business outcome",
 					clip(id), clip(d), cands[k].Metric.Level()))
-			case slices.Contains(c.Drives[:j], d):
+			case again:
 				errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, dids(),
 					"northstar: candidate %q lists %q twice in Drives", clip(id), clip(d)))
 			}

@@ -1398,3 +1398,56 @@ func TestRankingJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "null", string(b))
 }
+
+// TestSelectRepeatedDrives: a Drives list with repeats reports each repeat
+// once, at the place it comes, in the list's order, with the other problems;
+// an entry that is not a business outcome is reported as that every time it
+// comes, not as a repeat; and two candidates may list the same outcomes.
+func TestSelectRepeatedDrives(t *testing.T) {
+	fees := metric("fees", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	in := market()
+	in.Candidates = append(in.Candidates, Candidate{Metric: fees})
+	in.Candidates[2].Drives = []string{"revenue", "fees"}
+	in.Candidates[3].Drives = []string{"revenue", "fees", "revenue", "revenue", "fees",
+		"profit", "listings-created", "listings-created"}
+	_, err := Select(in)
+	require.Error(t, err)
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	want := []problem{
+		{outcome.ErrDuplicateID, []string{"nights-booked", "revenue"}, `northstar: candidate "nights-booked" lists "revenue" twice in Drives`},
+		{outcome.ErrDuplicateID, []string{"nights-booked", "revenue"}, `northstar: candidate "nights-booked" lists "revenue" twice in Drives`},
+		{outcome.ErrDuplicateID, []string{"nights-booked", "fees"}, `northstar: candidate "nights-booked" lists "fees" twice in Drives`},
+		{ErrUnknownMetric, []string{"nights-booked", "profit"}, `northstar: candidate "nights-booked" drives "profit", which is not a candidate`},
+		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
+			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`},
+		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
+			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`},
+	}
+	probs := outcome.Problems(err)
+	require.Len(t, probs, len(want), "%v", err)
+	for i, p := range probs {
+		assert.ErrorIs(t, p, want[i].code, i)
+		assert.Equal(t, want[i].ids, p.IDs, i)
+		assert.Equal(t, want[i].msg, p.Message, i)
+	}
+
+	// Without the repeats: each candidate's links in its own Drives order,
+	// one per outcome; listings-created drives revenue alone.
+	in.Candidates[2].Drives = []string{"fees", "revenue"}
+	in.Candidates[3].Drives = []string{"revenue", "fees"}
+	r, err := Select(in)
+	require.NoError(t, err)
+	for id, want := range map[string][]Link{
+		"listings-created": {{Outcome: "revenue", Kind: outcome.Revenue, Declared: true}},
+		"review-score":     {{Outcome: "fees", Kind: outcome.Revenue, Declared: true}, {Outcome: "revenue", Kind: outcome.Revenue, Declared: true}},
+		"nights-booked":    {{Outcome: "revenue", Kind: outcome.Revenue, Declared: true}, {Outcome: "fees", Kind: outcome.Revenue, Declared: true}},
+	} {
+		e, _ := r.Find(id)
+		assert.Equal(t, want, e.Links, id)
+		assert.Equal(t, 1.0, e.Score(Linkage).Raw, id)
+	}
+}
