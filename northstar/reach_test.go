@@ -614,3 +614,143 @@ func TestSelectInfluenceOverflow(t *testing.T) {
 			"the hierarchy's link weights, multiplied along the paths between them and added up, exceed it", probs[0].Message)
 	}
 }
+
+// TestSelectMetricOnManyNodes: one metric measures many nodes, as calls
+// handled measures one output per contact centre, some of them beneath
+// others. By hand:
+//
+//	t1 -> o1 -> o2 -> b1 (cost) -> s;  t2 -> o2;  t3 -> o3 -> b1, o3 -> b2 (rev) -> s
+//	t4 (task): linked to nothing.
+//
+// The nodes are listed in topological order, t1, t2, t3, t4, o1, o3, o2,
+// b2, b1, s, which is also the model's (Kahn's, first in first out). calls
+// measures o1, o3 and o2. Aligned work: t1, t2, t3, o1, o2, o3: 6. What
+// feeds calls' nodes is those six; its own three are not counted, so its
+// reach is 3/6 = 0.5 (o1 feeds o2, but is calls' own). Its nodes feed b2
+// and b1, in topological order: rev then cost, linkage 2. star (s) is fed
+// by all six (reach 1) and by b2 and b1. cost's node b1 is fed by t1, t2,
+// t3, o1, o2 and o3 (reach 1), rev's b2 by t3 and o3 (reach 2/6); each
+// feeds s, not a business outcome, and nothing beneath it is one: no links.
+func TestSelectMetricOnManyNodes(t *testing.T) {
+	calls := metric("calls", outcome.Output, outcome.HigherIsBetter, 0)
+	cost := metric("cost", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	rev := metric("rev", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	star := metric("star", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	one := dec("1")
+	h := fakeHierarchy{
+		nodes: []fakeNode{
+			{"t1", outcome.Task, outcome.Metric{}},
+			{"t2", outcome.Task, outcome.Metric{}},
+			{"t3", outcome.Task, outcome.Metric{}},
+			{"t4", outcome.Task, outcome.Metric{}},
+			{"o1", outcome.Output, calls},
+			{"o3", outcome.Output, calls},
+			{"o2", outcome.Output, calls},
+			{"b2", outcome.BusinessOutcome, rev},
+			{"b1", outcome.BusinessOutcome, cost},
+			{"s", outcome.CustomerOutcome, star},
+		},
+		links: []fakeLink{
+			{"t1", "o1", one}, {"t2", "o2", one}, {"t3", "o3", one}, {"o1", "o2", one},
+			{"o2", "b1", one}, {"o3", "b1", one}, {"o3", "b2", one}, {"b1", "s", one}, {"b2", "s", one},
+		},
+	}
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "star", Importance: one}}}}})
+	for name, hier := range map[string]Hierarchy{"fake": h, "model": FromModel(modelOf(t, h))} {
+		t.Run(name, func(t *testing.T) {
+			r, err := Select(Input{Candidates: []Candidate{{Metric: calls}, {Metric: star}, {Metric: cost}, {Metric: rev}},
+				Canvases: []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: hier})
+			require.NoError(t, err)
+			want := map[string]struct {
+				nodes []string
+				reach float64
+				links []Link
+			}{
+				"calls": {[]string{"o1", "o3", "o2"}, 0.5, []Link{
+					{Outcome: "rev", Kind: outcome.Revenue, Feeds: true}, {Outcome: "cost", Kind: outcome.Cost, Feeds: true}}},
+				"star": {[]string{"s"}, 1, []Link{
+					{Outcome: "rev", Kind: outcome.Revenue, FedBy: true}, {Outcome: "cost", Kind: outcome.Cost, FedBy: true}}},
+				"cost": {[]string{"b1"}, 1, nil},
+				"rev":  {[]string{"b2"}, 2.0 / 6, nil},
+			}
+			for id, w := range want {
+				e, ok := r.Find(id)
+				require.True(t, ok, id)
+				assert.Equal(t, w.nodes, e.Nodes, id)
+				assert.Equal(t, w.reach, e.Score(Reach).Raw, id)
+				assert.Equal(t, w.links, e.Links, id)
+				assert.Equal(t, float64(len(w.links)), e.Score(Linkage).Raw, id)
+			}
+		})
+	}
+}
+
+// TestSelectManyLinkedOutcomes: business-outcome nodes with metrics of
+// their own that are not candidates, two nodes measured by one of them, and
+// a candidate declared, found and shown by the hierarchy. By hand:
+//
+//	w (output) -> r1a, w -> rev
+//	r1a -> s1, r1b -> s1, c1 -> s1, rev -> s1;  c1 -> s2, rev -> s2
+//
+// r1a and r1b are measured by r1 (revenue), c1 by c1 (cost), rev by the
+// candidate rev (revenue); none but rev is a candidate. In topological
+// order (w, r1a, r1b, c1, rev, s1, s2): star (s1), which declares rev, is
+// linked to rev (declared and fed by), then r1 (once for its two nodes)
+// and c1, fed by both; joy (s2) to c1 and rev, fed by both, listed in its
+// own order whatever star's was; work (w) feeds r1 and rev; rev's own node
+// is no link of its own.
+func TestSelectManyLinkedOutcomes(t *testing.T) {
+	star := metric("star", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	joy := metric("joy", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	work := metric("work", outcome.Output, outcome.HigherIsBetter, 0)
+	rev := metric("rev", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	r1 := metric("r1", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	c1 := metric("c1", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	one := dec("1")
+	h := fakeHierarchy{
+		nodes: []fakeNode{
+			{"w", outcome.Output, work},
+			{"r1a", outcome.BusinessOutcome, r1},
+			{"r1b", outcome.BusinessOutcome, r1},
+			{"c1", outcome.BusinessOutcome, c1},
+			{"rev", outcome.BusinessOutcome, rev},
+			{"s1", outcome.CustomerOutcome, star},
+			{"s2", outcome.CustomerOutcome, joy},
+		},
+		links: []fakeLink{
+			{"w", "r1a", one}, {"w", "rev", one},
+			{"r1a", "s1", one}, {"r1b", "s1", one}, {"c1", "s1", one}, {"rev", "s1", one},
+			{"c1", "s2", one}, {"rev", "s2", one},
+		},
+	}
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "star", Importance: one}}}}})
+	for name, hier := range map[string]Hierarchy{"fake": h, "model": FromModel(modelOf(t, h))} {
+		t.Run(name, func(t *testing.T) {
+			r, err := Select(Input{
+				Candidates: []Candidate{{Metric: star, Drives: []string{"rev"}}, {Metric: joy}, {Metric: work}, {Metric: rev}},
+				Canvases:   []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: hier})
+			require.NoError(t, err)
+			want := map[string][]Link{
+				"star": {{Outcome: "rev", Kind: outcome.Revenue, Declared: true, FedBy: true},
+					{Outcome: "r1", Kind: outcome.Revenue, FedBy: true},
+					{Outcome: "c1", Kind: outcome.Cost, FedBy: true}},
+				"joy": {{Outcome: "c1", Kind: outcome.Cost, FedBy: true},
+					{Outcome: "rev", Kind: outcome.Revenue, FedBy: true}},
+				"work": {{Outcome: "r1", Kind: outcome.Revenue, Feeds: true},
+					{Outcome: "rev", Kind: outcome.Revenue, Feeds: true}},
+				"rev": nil,
+			}
+			linkage := map[string]float64{"star": 2, "joy": 2, "work": 1, "rev": 0}
+			for id, links := range want {
+				e, ok := r.Find(id)
+				require.True(t, ok, id)
+				assert.Equal(t, links, e.Links, id)
+				assert.Equal(t, linkage[id], e.Score(Linkage).Raw, id)
+			}
+		})
+	}
+}

@@ -715,14 +715,15 @@ func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes,
 	}
 
 	// Reach, and the links the hierarchy shows.
-	var hier [][]Link
+	var hier *hierLinks
+	var keys *outcomeKeys
 	if g != nil {
-		hier = hierarchyEvidence(g, entries, nodeOff, nodes, owner)
+		hier, keys = hierarchyEvidence(g, entries, index, nodeOff, nodes, owner)
 	}
 
 	// Lead strength and linkage, from the series, the declared links and
 	// the hierarchy.
-	leadLagEvidence(in, index, entries, hier)
+	leadLagEvidence(in, index, entries, hier, keys)
 
 	// Ratings and reach.
 	for i, c := range cands {
@@ -956,8 +957,10 @@ func dirSign(m outcome.Metric) float64 {
 }
 
 // leadLagEvidence analyses each candidate's series against each business
-// outcome's, and sets lead strength, the links and linkage.
-func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][]Link) {
+// outcome's, and sets lead strength, the links and linkage. hier holds the
+// links the hierarchy shows, by candidate, each with its outcome's key in
+// keys (see [outcomeKeys]); nil without a hierarchy.
+func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier *hierLinks, keys *outcomeKeys) {
 	cands := in.Candidates
 	var outcomes []int32 // business outcomes with a series, in candidate order
 	withSeries := 0
@@ -971,11 +974,19 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 		}
 	}
 	var evidence []Evidence
+	var evKey []int32 // the key of each evidence's outcome: its candidate's index
 	if len(outcomes) > 0 {
 		evidence = make([]Evidence, 0, withSeries*len(outcomes))
+		evKey = make([]int32, 0, withSeries*len(outcomes))
 	}
 	var links []Link
+	var linkKey []int32 // the key of each link's outcome, aligned with links
 	linkOff := make([]int32, len(cands)+1)
+	// slot[k] is one more than the place, among the candidate's links, of
+	// the link to the outcome of key k, or 0 if it has none; reset after
+	// each candidate, so that merging a link costs the same however many
+	// the candidate has.
+	slot := make([]int32, keys.count(len(cands)))
 	for i, c := range cands {
 		e := &entries[i]
 		lead := &e.Scores[Lead-1]
@@ -998,6 +1009,7 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 				}
 				lead.Raw = max(lead.Raw, ev.Strength)
 				evidence = append(evidence, ev)
+				evKey = append(evKey, b)
 			}
 		}
 		if len(evidence) == start {
@@ -1005,30 +1017,41 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 		} else {
 			e.Evidence = evidence[start:len(evidence):len(evidence)]
 		}
-		// Links: declared first, in Drives order, then found by evidence.
+		// Links: declared first, in Drives order (each once, as Select
+		// checks), then found by evidence, then shown by the hierarchy, one
+		// per outcome.
 		linkStart := len(links)
-		for _, d := range c.Drives {
-			links = append(links, Link{Outcome: d, Kind: cands[index[d]].Metric.Kind(), Declared: true})
+		add := func(l Link, k int32) *Link {
+			if p := slot[k]; p > 0 {
+				return &links[linkStart+int(p)-1]
+			}
+			links = append(links, l)
+			linkKey = append(linkKey, k)
+			slot[k] = int32(len(links) - linkStart)
+			return nil
 		}
-		for _, ev := range e.Evidence {
+		for _, d := range c.Drives {
+			k := index[d]
+			add(Link{Outcome: d, Kind: cands[k].Metric.Kind(), Declared: true}, k)
+		}
+		for p, ev := range e.Evidence {
 			if v := ev.LeadLag.Verdict(); (v != Leads && v != Coincident) || ev.Aligned <= 0 {
 				continue
 			}
-			if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == ev.Outcome }); j >= 0 {
-				links[linkStart+j].Evidence = true
-			} else {
-				links = append(links, Link{Outcome: ev.Outcome, Kind: ev.Kind, Evidence: true})
+			if l := add(Link{Outcome: ev.Outcome, Kind: ev.Kind, Evidence: true}, evKey[start+p]); l != nil {
+				l.Evidence = true
 			}
 		}
 		if hier != nil {
-			for _, h := range hier[i] {
-				if j := slices.IndexFunc(links[linkStart:], func(l Link) bool { return l.Outcome == h.Outcome }); j >= 0 {
-					links[linkStart+j].Feeds = links[linkStart+j].Feeds || h.Feeds
-					links[linkStart+j].FedBy = links[linkStart+j].FedBy || h.FedBy
-				} else {
-					links = append(links, h)
+			for _, h := range hier.links[hier.off[i]:hier.off[i+1]] {
+				if l := add(h.Link, h.key); l != nil {
+					l.Feeds = l.Feeds || h.Feeds
+					l.FedBy = l.FedBy || h.FedBy
 				}
 			}
+		}
+		for _, k := range linkKey[linkStart:] {
+			slot[k] = 0
 		}
 		linkOff[i+1] = int32(len(links))
 	}
@@ -1049,15 +1072,65 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier [][
 	}
 }
 
+// outcomeKeys numbers the business outcomes a candidate can be linked to,
+// by metric ID, so that a candidate's links are merged through a slot per
+// outcome rather than by searching its list: a candidate's ID has the
+// candidate's index as its key, and the ID of any other metric (a
+// hierarchy node's, not a candidate) a key after them, in extra.
+type outcomeKeys struct {
+	extra map[string]int32
+}
+
+// count returns the number of keys, given the number of candidates.
+func (k *outcomeKeys) count(cands int) int {
+	if k == nil {
+		return cands
+	}
+	return cands + len(k.extra)
+}
+
+// key returns the key of the metric ID id.
+func (k *outcomeKeys) key(index map[string]int32, cands int, id string) int32 {
+	if i, ok := index[id]; ok {
+		return i
+	}
+	j, ok := k.extra[id]
+	if !ok {
+		j = int32(cands + len(k.extra))
+		k.extra[id] = j
+	}
+	return j
+}
+
+// keyedLink is a link the hierarchy shows, through one node, with its
+// outcome's key (see [outcomeKeys]).
+type keyedLink struct {
+	Link
+	key int32
+}
+
+// hierLinks holds the links the hierarchy shows by candidate: candidate
+// i's are links[off[i]:off[i+1]].
+type hierLinks struct {
+	off   []int32
+	links []keyedLink
+}
+
 // quote returns s clipped and quoted as %q would.
 func quote(s string) string { return strconv.Quote(clip(s)) }
 
 // hierarchyEvidence sets each candidate's reach and nodes, and returns the
-// business outcomes each is linked to through the hierarchy: those its nodes
-// contribute to and those that contribute to its nodes, in the topological
-// order of the first node of each outcome's metric. owner[u] is the
-// candidate that measures node u, or -1 (see [graph.nodesOf]).
-func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32) [][]Link {
+// business-outcome nodes each is linked to through the hierarchy: those its
+// nodes contribute to and those that contribute to its nodes, in
+// topological order, each as a link to its outcome with the outcome's key
+// (numbered in keys); an outcome whose metric measures several of them
+// comes once for each, for leadLagEvidence to merge. owner[u] is the candidate that
+// measures node u, or -1 (see [graph.nodesOf]), so a node is candidate i's
+// exactly when owner[u] is i.
+//
+// Each candidate costs the nodes it reaches: not their number times its own
+// nodes'.
+func hierarchyEvidence(g *graph, entries []Entry, index map[string]int32, nodeOff, nodes, owner []int32) (*hierLinks, *outcomeKeys) {
 	n := len(g.ids)
 	seen := make([]bool, n)
 	queue := make([]int32, 0, n)
@@ -1071,7 +1144,7 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32)
 		names[k] = g.ids[v]
 	}
 	var conn []int32 // business-outcome nodes above or beneath, reused
-	hier := make([][]Link, len(entries))
+	hier := &hierLinks{off: make([]int32, len(entries)+1)}
 	// measure returns the metric that gives node u's business outcome and
 	// its kind: the node's own metric or, for a node with none, the metric
 	// of the candidate that stands for it by having its ID (at the node's
@@ -1083,8 +1156,21 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32)
 		}
 		return entries[owner[u]].Metric
 	}
+	// The key of each business-outcome node's outcome; -1 for any other
+	// node.
+	keys := &outcomeKeys{extra: make(map[string]int32)}
+	key := make([]int32, n)
+	for u := range key {
+		key[u] = -1
+		if g.level[u] == outcome.BusinessOutcome {
+			if m := measure(int32(u)); m.Kind().IsValid() {
+				key[u] = keys.key(index, len(entries), m.ID())
+			}
+		}
+	}
 	for i := range entries {
 		mine := nodes[nodeOff[i]:nodeOff[i+1]]
+		hier.off[i+1] = hier.off[i]
 		if len(mine) == 0 {
 			continue
 		}
@@ -1092,7 +1178,7 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32)
 		e.Nodes = names[nodeOff[i]:nodeOff[i+1]:nodeOff[i+1]]
 		conn = conn[:0]
 		mark := func(u int32, bit uint8) {
-			if g.level[u] != outcome.BusinessOutcome || !measure(u).Kind().IsValid() || slices.Contains(mine, u) {
+			if key[u] < 0 || owner[u] == int32(i) {
 				return
 			}
 			if how[u] == 0 {
@@ -1106,7 +1192,7 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32)
 		feeding := 0
 		for _, u := range queue {
 			seen[u] = false
-			if g.aligned[u] && isWork(g.level[u]) && !slices.Contains(mine, u) {
+			if g.aligned[u] && isWork(g.level[u]) && owner[u] != int32(i) {
 				feeding++
 			}
 			mark(u, fedBy)
@@ -1124,15 +1210,11 @@ func hierarchyEvidence(g *graph, entries []Entry, nodeOff, nodes, owner []int32)
 		slices.Sort(conn) // topological order
 		for _, u := range conn {
 			m := measure(u)
-			l := Link{Outcome: m.ID(), Kind: m.Kind(), Feeds: how[u]&feeds != 0, FedBy: how[u]&fedBy != 0}
+			hier.links = append(hier.links, keyedLink{Link{Outcome: m.ID(), Kind: m.Kind(),
+				Feeds: how[u]&feeds != 0, FedBy: how[u]&fedBy != 0}, key[u]})
 			how[u] = 0
-			if j := slices.IndexFunc(hier[i], func(h Link) bool { return h.Outcome == l.Outcome }); j >= 0 {
-				hier[i][j].Feeds = hier[i][j].Feeds || l.Feeds
-				hier[i][j].FedBy = hier[i][j].FedBy || l.FedBy
-				continue
-			}
-			hier[i] = append(hier[i], l)
 		}
+		hier.off[i+1] = int32(len(hier.links))
 	}
-	return hier
+	return hier, keys
 }
