@@ -285,16 +285,15 @@ func (g *graph) conflicts(cands []Candidate, owner []int32) []error {
 			continue
 		}
 		c, node, m := cands[i].Metric, g.ids[v], g.metric[v]
-		ids := []string{node, c.ID()}
 		switch {
 		case !m.IsZero() && m.ID() == c.ID():
 			if m.Level() != c.Level() || m.Kind() != c.Kind() {
-				errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids,
+				errs = append(errs, outcome.NewError(ErrInvalidHierarchy, []string{node, c.ID()},
 					"northstar: hierarchy: node %q is measured by metric %q at level %s, but the candidate %q is at level %s",
 					clip(node), clip(m.ID()), levelKind(m.Level(), m.Kind()), clip(c.ID()), levelKind(c.Level(), c.Kind())))
 			}
 		case g.level[v] != c.Level():
-			errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids,
+			errs = append(errs, outcome.NewError(ErrInvalidHierarchy, []string{node, c.ID()},
 				"northstar: hierarchy: node %q at level %s stands for the candidate %q, whose ID it has, but the candidate is at level %s",
 				clip(node), levelKind(g.level[v], 0), clip(c.ID()), levelKind(c.Level(), c.Kind())))
 		}
