@@ -134,3 +134,125 @@ func BenchmarkSelectHierarchy(b *testing.B) {
 		}
 	}
 }
+
+// layeredModel builds a hierarchy of about n nodes in five layers, tasks
+// to successful customer outcomes, in the given shares per thousand, each
+// node below the top layer linked to two random nodes of the layer above
+// (one if that layer has one node), plus a customer outcome "top" that
+// every other customer outcome feeds, measured by the candidate top.
+// measure(l, j), if not nil, gives the j-th node of level l its metric.
+func layeredModel(b *testing.B, n int, shares [5]int, measure func(l outcome.Level, j int) outcome.Metric) hierarchy.Model {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var start [6]int
+	for l, s := range shares {
+		start[l+1] = start[l] + max(n*s/1000, 1)
+	}
+	bld := hierarchy.NewBuilder()
+	bld.Grow(start[5]+1, 2*start[5])
+	for l := range 5 {
+		level := outcome.Level(l + 1)
+		for i := start[l]; i < start[l+1]; i++ {
+			node := hierarchy.Node{ID: "n" + strconv.Itoa(i), Level: level}
+			if measure != nil {
+				node.Metric = measure(level, i-start[l])
+			}
+			bld.AddNode(node)
+		}
+	}
+	top := bld.AddNode(hierarchy.Node{ID: "top", Level: outcome.CustomerOutcome, Metric: benchTop})
+	for l := range 4 {
+		above := start[l+2] - start[l+1]
+		for i := start[l]; i < start[l+1]; i++ {
+			first := rng.IntN(above)
+			bld.AddLinkAt(i, start[l+1]+first)
+			if above > 1 {
+				bld.AddLinkAt(i, start[l+1]+(first+1+rng.IntN(above-1))%above)
+			}
+		}
+	}
+	for i := start[4]; i < start[5]; i++ {
+		bld.AddLinkAt(i, top)
+	}
+	m, err := bld.Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
+var benchTop = metric("top", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+
+// shapeInput is the input of the large-shape benchmarks: the given
+// candidates, one canvas that relies on each alike, and the model.
+func shapeInput(cands []outcome.Metric, m hierarchy.Model) Input {
+	out := SuccessfulOutcome{ID: "o", Name: "o"}
+	in := Input{Policy: DefaultPolicy(), Hierarchy: FromModel(m)}
+	for _, c := range cands {
+		in.Candidates = append(in.Candidates, Candidate{Metric: c})
+		out.Indicators = append(out.Indicators, Indicator{Metric: c.ID(), Importance: decimal.NewFromInt(1)})
+	}
+	in.Canvases = []Canvas{MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: decimal.NewFromInt(1),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{out}})}
+	return in
+}
+
+// benchSelect runs Select on in.
+func benchSelect(b *testing.B, in Input) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Select(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSelectSharedMetric: a hierarchy of 200,000 nodes (18,000
+// outputs); one candidate, calls handled, measures k of the outputs (one
+// per contact centre), another the customer outcome above them all. Select
+// was quadratic in k (every node reached searched the candidate's nodes).
+func BenchmarkSelectSharedMetric(b *testing.B) {
+	calls := metric("calls-handled", outcome.Output, outcome.HigherIsBetter, 0)
+	for _, k := range []int{2_000, 16_000} {
+		m := layeredModel(b, 200_000, [5]int{600, 300, 90, 9, 1}, func(l outcome.Level, j int) outcome.Metric {
+			if l == outcome.Output && j < k {
+				return calls
+			}
+			return outcome.Metric{}
+		})
+		b.Run("outputs="+strconv.Itoa(k), func(b *testing.B) {
+			benchSelect(b, shapeInput([]outcome.Metric{calls, benchTop}, m))
+		})
+	}
+}
+
+// BenchmarkSelectManyOutcomes: a hierarchy of 100,000 nodes (40,000
+// business outcomes), the first nb of which carry a metric of their own;
+// one candidate measures the customer outcome above them all, and is
+// linked to each. Select was quadratic in nb (every link searched the
+// candidate's list).
+func BenchmarkSelectManyOutcomes(b *testing.B) {
+	for _, nb := range []int{5_000, 40_000} {
+		m := layeredModel(b, 100_000, [5]int{300, 200, 99, 400, 1}, func(l outcome.Level, j int) outcome.Metric {
+			if l == outcome.BusinessOutcome && j < nb {
+				return metric("bo-"+strconv.Itoa(j), outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+			}
+			return outcome.Metric{}
+		})
+		b.Run("outcomes="+strconv.Itoa(nb), func(b *testing.B) {
+			benchSelect(b, shapeInput([]outcome.Metric{benchTop}, m))
+		})
+	}
+}
+
+// BenchmarkSelectLargeHierarchy: one candidate, the customer outcome above
+// a hierarchy of 100,000 and of 1,000,000 nodes: what reading the model
+// costs.
+func BenchmarkSelectLargeHierarchy(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		m := layeredModel(b, n, [5]int{600, 300, 90, 9, 1}, nil)
+		b.Run("nodes="+strconv.Itoa(n), func(b *testing.B) {
+			benchSelect(b, shapeInput([]outcome.Metric{benchTop}, m))
+		})
+	}
+}

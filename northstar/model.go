@@ -11,8 +11,10 @@ import (
 // FromModel returns a [hierarchy.Model] as the [Hierarchy] that [Select]
 // reads: the model's own TopoOrder and Children, its nodes' levels and
 // metrics, and its links' weights. Select recognises it and reads the model
-// in one pass over its nodes and one over its links; LinkWeight, called
-// directly, indexes the links on its first call.
+// in one pass over its topological order, one over its nodes and one over
+// its links, finding nodes by the model's own index of IDs (one lookup per
+// node and one per link) rather than by a map of its own; LinkWeight,
+// called directly, indexes the links on its first call.
 func FromModel(m hierarchy.Model) Hierarchy {
 	return modelHierarchy{Model: m, weights: sync.OnceValue(func() map[[2]string]decimal.Decimal {
 		w := make(map[[2]string]decimal.Decimal, m.LinkCount())

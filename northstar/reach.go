@@ -39,8 +39,9 @@ type Hierarchy interface {
 // topological order, and for each node its children (with the weights of
 // their links) and its parents, in compressed sparse rows.
 type graph struct {
-	ids       []string
-	pos       map[string]int32
+	ids []string
+	// find returns the position of the node with the given ID.
+	find      func(id string) (int32, bool)
 	level     []outcome.Level
 	metric    []outcome.Metric
 	childOff  []int32
@@ -65,17 +66,21 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	if mh, ok := h.(modelHierarchy); ok {
 		return readModel(mh.Model), nil
 	}
-	g := &graph{pos: make(map[string]int32)}
+	pos := make(map[string]int32)
+	g := &graph{find: func(id string) (int32, bool) {
+		v, ok := pos[id]
+		return v, ok
+	}}
 	var errs []error
 	bad := func(ids []string, format string, args ...any) {
 		errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids, "northstar: hierarchy: "+format, args...))
 	}
 	for id := range h.TopoOrder() {
-		if _, dup := g.pos[id]; dup {
+		if _, dup := pos[id]; dup {
 			bad([]string{id}, "node %q appears twice in the topological order", clip(id))
 			continue
 		}
-		g.pos[id] = int32(len(g.ids))
+		pos[id] = int32(len(g.ids))
 		g.ids = append(g.ids, id)
 	}
 	n := len(g.ids)
@@ -106,7 +111,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 			kids = append(kids, kid)
 		}
 		for _, kid := range kids {
-			u, ok := g.pos[kid]
+			u, ok := pos[kid]
 			switch {
 			case !ok:
 				bad([]string{kid, id}, "%q contributes to %q but is not in the topological order", clip(kid), clip(id))
@@ -145,32 +150,55 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 }
 
 // readModel reads a hierarchy.Model, which is valid by construction
-// (acyclic, weights in range), in one pass over its nodes and one over its
-// links, without the per-node calls of the general path.
+// (acyclic, weights in range), in one pass over its topological order, one
+// over its nodes and one over its links, through the model's own index of
+// IDs: it builds no map of its own, and looks up one ID per node and one
+// per link (the node each link goes to; the node it comes from is found by
+// walking the nodes in step with the links, which come in the nodes'
+// order).
 func readModel(m hierarchy.Model) *graph {
 	n := m.Len()
-	g := &graph{pos: make(map[string]int32, n), ids: make([]string, 0, n)}
+	// topo[p] is the position in topological order of the node at
+	// position p in the model.
+	topo := make([]int32, n)
+	g := &graph{ids: make([]string, 0, n), find: func(id string) (int32, bool) {
+		p, ok := m.Position(id)
+		if !ok {
+			return -1, false
+		}
+		return topo[p], true
+	}}
 	for id := range m.TopoOrder() {
-		g.pos[id] = int32(len(g.ids))
+		p, _ := m.Position(id)
+		topo[p] = int32(len(g.ids))
 		g.ids = append(g.ids, id)
 	}
 	g.level = make([]outcome.Level, n)
 	g.metric = make([]outcome.Metric, n)
+	p := 0
 	for node := range m.Nodes() {
-		v := g.pos[node.ID]
+		v := topo[p]
 		g.level[v], g.metric[v] = node.Level, node.Metric
+		p++
 	}
 	// Links, as (to, from) position pairs with their weights, then laid out
-	// by the node they go to.
+	// by the node they go to. They come by the node they come from, in the
+	// model's order: from walks the model's positions in step, comparing
+	// IDs (the model's own strings, so most compare by their pointers).
 	type edge struct {
 		to, from int32
 		weight   float64
 	}
 	edges := make([]edge, 0, m.LinkCount())
 	g.childOff = make([]int32, n+1)
+	from := 0
 	for l := range m.Links() {
-		to := g.pos[l.To]
-		edges = append(edges, edge{to, g.pos[l.From], toFloat(l.Weight)})
+		for g.ids[topo[from]] != l.From {
+			from++
+		}
+		q, _ := m.Position(l.To)
+		to := topo[q]
+		edges = append(edges, edge{to, topo[from], toFloat(l.Weight)})
 		g.childOff[to+1]++
 	}
 	for v := range n {
@@ -250,7 +278,7 @@ func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes, 
 		if j, ok := index[c.Metric.ID()]; !ok || j != int32(i) || off[i+1] > 0 {
 			continue
 		}
-		if v, ok := g.pos[c.Metric.ID()]; ok && owner[v] < 0 {
+		if v, ok := g.find(c.Metric.ID()); ok && owner[v] < 0 {
 			owner[v] = int32(i)
 			off[i+1]++
 		}
