@@ -41,9 +41,12 @@ type Hierarchy interface {
 type graph struct {
 	ids []string
 	// find returns the position of the node with the given ID.
-	find      func(id string) (int32, bool)
-	level     []outcome.Level
-	metric    []outcome.Metric
+	find  func(id string) (int32, bool)
+	level []outcome.Level
+	// metricAt[v] is 0 if nothing measures node v, or k+1 if metrics[k]
+	// does: 4 bytes a node, where a Metric takes over 100.
+	metricAt  []int32
+	metrics   []outcome.Metric
 	childOff  []int32
 	child     []int32
 	weight    []float64 // of the link child -> node, aligned with child
@@ -85,7 +88,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	}
 	n := len(g.ids)
 	g.level = make([]outcome.Level, n)
-	g.metric = make([]outcome.Metric, n)
+	g.metricAt = make([]int32, n)
 	g.childOff = make([]int32, n+1)
 	// listed[u] is v+1 once u is listed as a child of v, -(v+1) once it
 	// has been reported as listed again.
@@ -99,7 +102,8 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 		case !level.IsValid():
 			bad([]string{id}, "node %q has no valid level", clip(id))
 		}
-		g.level[v], g.metric[v] = level, m
+		g.level[v] = level
+		g.setMetric(int32(v), m)
 		seq, err := h.Children(id)
 		if err != nil {
 			bad([]string{id}, "children of %q: %v", clip(id), err)
@@ -174,11 +178,12 @@ func readModel(m hierarchy.Model) *graph {
 		g.ids = append(g.ids, id)
 	}
 	g.level = make([]outcome.Level, n)
-	g.metric = make([]outcome.Metric, n)
+	g.metricAt = make([]int32, n)
 	p := 0
 	for node := range m.Nodes() {
 		v := topo[p]
-		g.level[v], g.metric[v] = node.Level, node.Metric
+		g.level[v] = node.Level
+		g.setMetric(v, node.Metric)
 		p++
 	}
 	// Links, as (to, from) position pairs with their weights, then laid out
@@ -214,6 +219,24 @@ func readModel(m hierarchy.Model) *graph {
 	}
 	g.finish()
 	return g
+}
+
+// setMetric records that m measures node v (nothing, if m is the zero
+// Metric).
+func (g *graph) setMetric(v int32, m outcome.Metric) {
+	if m.IsZero() {
+		return
+	}
+	g.metrics = append(g.metrics, m)
+	g.metricAt[v] = int32(len(g.metrics))
+}
+
+// metric returns the metric that measures node v, or the zero Metric.
+func (g *graph) metric(v int32) outcome.Metric {
+	if k := g.metricAt[v]; k > 0 {
+		return g.metrics[k-1]
+	}
+	return outcome.Metric{}
 }
 
 // finish derives the parents and the alignment from the children.
@@ -264,12 +287,12 @@ func (g *graph) finish() {
 func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes, owner []int32) {
 	off = make([]int32, len(cands)+1)
 	owner = make([]int32, len(g.ids))
-	for v, m := range g.metric {
+	for v, k := range g.metricAt {
 		owner[v] = -1
-		if m.IsZero() {
+		if k == 0 {
 			continue
 		}
-		if i, ok := index[m.ID()]; ok {
+		if i, ok := index[g.metrics[k-1].ID()]; ok {
 			owner[v] = i
 			off[i+1]++
 		}
@@ -312,7 +335,7 @@ func (g *graph) conflicts(cands []Candidate, owner []int32) []error {
 		if i < 0 {
 			continue
 		}
-		c, node, m := cands[i].Metric, g.ids[v], g.metric[v]
+		c, node, m := cands[i].Metric, g.ids[v], g.metric(int32(v))
 		switch {
 		case !m.IsZero() && m.ID() == c.ID():
 			if m.Level() != c.Level() || m.Kind() != c.Kind() {
@@ -409,7 +432,7 @@ func (g *graph) inputMetrics(top []int32) []InputMetric {
 	var out []InputMetric
 	at := make(map[string]int)
 	for v := range n {
-		m := g.metric[v]
+		m := g.metric(int32(v))
 		if !below[v] || isTop[v] || m.IsZero() {
 			continue
 		}

@@ -1151,7 +1151,7 @@ func hierarchyEvidence(g *graph, entries []Entry, index map[string]int32, nodeOf
 	// level, as Select checks), so that a hierarchy whose nodes carry no
 	// metrics links as one whose nodes do; the zero Metric if neither.
 	measure := func(u int32) outcome.Metric {
-		if m := g.metric[u]; !m.IsZero() || owner[u] < 0 {
+		if m := g.metric(u); !m.IsZero() || owner[u] < 0 {
 			return m
 		}
 		return entries[owner[u]].Metric
