@@ -979,8 +979,17 @@ func leadLagEvidence(in Input, index map[string]int32, entries []Entry, hier *hi
 		evidence = make([]Evidence, 0, withSeries*len(outcomes))
 		evKey = make([]int32, 0, withSeries*len(outcomes))
 	}
-	var links []Link
-	var linkKey []int32 // the key of each link's outcome, aligned with links
+	// At most a link per Drives entry, per evidence and per link the
+	// hierarchy shows: allocated once.
+	most := withSeries * len(outcomes)
+	for _, c := range cands {
+		most += len(c.Drives)
+	}
+	if hier != nil {
+		most += len(hier.links)
+	}
+	links := make([]Link, 0, most)
+	linkKey := make([]int32, 0, most) // the key of each link's outcome, aligned with links
 	linkOff := make([]int32, len(cands)+1)
 	// slot[k] is one more than the place, among the candidate's links, of
 	// the link to the outcome of key k, or 0 if it has none; reset after
