@@ -11,7 +11,7 @@ import (
 // FromModel returns a [hierarchy.Model] as the [Hierarchy] that [Select]
 // reads: the model's own TopoOrder and Children, its nodes' levels and
 // metrics, and its links' weights. Select recognises it and reads the model
-// in one pass over its topological order, one over its nodes and one over
+// in one pass over its topological order, two over its nodes and one over
 // its links, finding nodes by the model's own index of IDs (one lookup per
 // node and one per link) rather than by a map of its own; LinkWeight,
 // called directly, indexes the links on its first call.

@@ -154,7 +154,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 }
 
 // readModel reads a hierarchy.Model, which is valid by construction
-// (acyclic, weights in range), in one pass over its topological order, one
+// (acyclic, weights in range), in one pass over its topological order, two
 // over its nodes and one over its links, through the model's own index of
 // IDs: it builds no map of its own, and looks up one ID per node and one
 // per link (the node each link goes to; the node it comes from is found by
@@ -179,6 +179,16 @@ func readModel(m hierarchy.Model) *graph {
 	}
 	g.level = make([]outcome.Level, n)
 	g.metricAt = make([]int32, n)
+	// The nodes twice: first to count those with a metric, so that their
+	// metrics are allocated once, not grown to twice their size by
+	// appending.
+	measured := 0
+	for node := range m.Nodes() {
+		if !node.Metric.IsZero() {
+			measured++
+		}
+	}
+	g.metrics = make([]outcome.Metric, 0, measured)
 	p := 0
 	for node := range m.Nodes() {
 		v := topo[p]
