@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,6 +74,9 @@ func fuzzInput(data []byte) Input {
 		}
 		if next()%3 == 0 {
 			c.Drives = []string{"m" + strconv.Itoa(next()%8)}
+			for range next() % 4 { // repeats among them, often
+				c.Drives = append(c.Drives, "m"+strconv.Itoa(next()%8))
+			}
 		}
 		if n := next() % 12; n > 0 {
 			for range n + next()%2 {
@@ -97,8 +101,11 @@ func fuzzInput(data []byte) Input {
 		var h fakeHierarchy
 		for v := range next() % 10 {
 			id := "m" + strconv.Itoa(next()%8)
+			mid := id
 			if next()%4 == 0 {
-				id = "n" + strconv.Itoa(v)
+				// A node of its own ID, measured by a metric that may
+				// measure others.
+				id, mid = "n"+strconv.Itoa(v), "m"+strconv.Itoa(v%8)
 			}
 			var m outcome.Metric
 			if next()%2 == 0 {
@@ -107,7 +114,7 @@ func fuzzInput(data []byte) Input {
 				if lv == outcome.BusinessOutcome {
 					kind = outcome.Revenue
 				}
-				m = metric(id, lv, outcome.HigherIsBetter, kind)
+				m = metric(mid, lv, outcome.HigherIsBetter, kind)
 			}
 			h.nodes = append(h.nodes, fakeNode{id: id, level: outcome.Level(next() % 6), metric: m})
 		}
@@ -129,28 +136,92 @@ func fuzzInput(data []byte) Input {
 }
 
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
-// never panic; a failure must be *outcome.Error values; a success must rank
-// every candidate once, eligible ones first, with finite numbers whose
-// contributions add up to each total.
+// never panic; a failure must be *outcome.Error values, a repeated Drives
+// entry among them exactly when a candidate lists a business outcome twice;
+// a success must rank every candidate once, eligible ones first, with finite
+// numbers whose contributions add up to each total, reach at most 1, and
+// links to distinct outcomes other than its own, the declared ones first in
+// Drives order, as many kinds among them as the linkage.
 func FuzzSelect(f *testing.F) {
 	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1})
 	f.Add([]byte{7, 4, 0, 0, 0, 2, 1, 2, 3, 4, 1, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 3, 2, 1, 1, 0, 1})
 	f.Add([]byte{})
 	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1, 1, 6, 0, 1, 0, 4, 1, 1, 0, 2, 0, 5,
 		2, 3, 0, 1, 3, 0, 4, 0, 0, 5, 7, 0, 1, 2, 1, 2, 3, 3, 2, 4, 1, 0, 3, 3})
+	// A candidate that declares an outcome and leads it: one link, both
+	// flags (found by the fuzzer when links were not merged).
+	f.Add([]byte("C00001000001\"00002000000100010\"0000200000011001001"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
+		// Repeats: a Drives entry equal to an earlier one, naming another
+		// candidate, the first of its ID, that is a business outcome.
+		repeats := 0
+		first := map[string]outcome.Metric{}
+		for _, c := range in.Candidates {
+			if _, ok := first[c.Metric.ID()]; !ok && !c.Metric.IsZero() {
+				first[c.Metric.ID()] = c.Metric
+			}
+		}
+		for _, c := range in.Candidates {
+			if c.Metric.IsZero() {
+				continue
+			}
+			for j, d := range c.Drives {
+				if m, ok := first[d]; ok && d != c.Metric.ID() && m.Level() == outcome.BusinessOutcome &&
+					slices.Contains(c.Drives[:j], d) {
+					repeats++
+				}
+			}
+		}
 		if err != nil {
+			reported := 0
 			for _, p := range outcome.Problems(err) {
 				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
 					t.Fatalf("bad problem: %#v", p)
+				}
+				if strings.HasSuffix(p.Message, "twice in Drives") {
+					reported++
 				}
 			}
 			if len(outcome.Problems(err)) == 0 {
 				t.Fatalf("error without *outcome.Error: %v", err)
 			}
+			if reported != repeats {
+				t.Fatalf("%d repeated Drives entries reported, %d listed: %v", reported, repeats, err)
+			}
 			return
+		}
+		if repeats > 0 {
+			t.Fatalf("%d repeated Drives entries, and no error", repeats)
+		}
+		for _, e := range r.Entries {
+			if reach := e.Score(Reach).Raw; reach > 1 {
+				t.Fatalf("%s: reach %v", e.Metric.ID(), reach)
+			}
+			var drives []string
+			for _, c := range in.Candidates {
+				if c.Metric.ID() == e.Metric.ID() {
+					drives = c.Drives
+				}
+			}
+			outcomes, kinds := map[string]bool{}, map[outcome.Kind]bool{}
+			for j, l := range e.Links {
+				if outcomes[l.Outcome] || l.Outcome == e.Metric.ID() {
+					t.Fatalf("%s: a link to itself or two to %s: %+v", e.Metric.ID(), l.Outcome, e.Links)
+				}
+				outcomes[l.Outcome] = true
+				kinds[l.Kind] = true
+				if l.Declared != (j < len(drives)) || j < len(drives) && l.Outcome != drives[j] {
+					t.Fatalf("%s: links %+v, drives %q", e.Metric.ID(), e.Links, drives)
+				}
+				if !(l.Declared || l.Evidence || l.Feeds || l.FedBy) {
+					t.Fatalf("%s: a link for no reason: %+v", e.Metric.ID(), l)
+				}
+			}
+			if len(e.Links) < len(drives) || float64(len(kinds)) != e.Score(Linkage).Raw {
+				t.Fatalf("%s: links %+v, drives %q, linkage %v", e.Metric.ID(), e.Links, drives, e.Score(Linkage).Raw)
+			}
 		}
 		if len(r.Entries) != len(in.Candidates) {
 			t.Fatalf("%d entries for %d candidates", len(r.Entries), len(in.Candidates))
