@@ -49,6 +49,17 @@ type Link struct {
 	Weight decimal.Decimal
 }
 
+// LinkAt is a link by the positions of the nodes it joins ([Model.Position]):
+// what [Model.LinksAt] yields, for a caller that keeps what it knows about
+// the nodes in slices indexed by position rather than in maps by ID.
+type LinkAt struct {
+	// From is the position of the node that contributes; To, the position
+	// of the node it contributes to.
+	From, To int
+	// Weight is the link's weight, as in [Link].
+	Weight decimal.Decimal
+}
+
 // Equal reports whether l and o join the same nodes with equal weights.
 func (l Link) Equal(o Link) bool {
 	return l.From == o.From && l.To == o.To && l.Weight.Equal(o.Weight)

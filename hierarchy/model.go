@@ -226,6 +226,35 @@ func (m Model) Links() iter.Seq[Link] {
 	}
 }
 
+// LinksAt yields every link by the positions of its nodes, in the order of
+// [Model.Links]: a link's ends need no lookup by ID. Positions run from 0
+// to [Model.Len]-1 in the order of [Model.Nodes].
+func (m Model) LinksAt() iter.Seq[LinkAt] {
+	g := m.graph()
+	return func(yield func(LinkAt) bool) {
+		for u := range int32(len(g.ids)) {
+			for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+				if !yield(LinkAt{From: int(u), To: int(g.outTgt[p]), Weight: weightDecimal(g.weight(p))}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// TopoPositions yields the positions of all nodes ([Model.Position]) in the
+// order of [Model.TopoOrder].
+func (m Model) TopoPositions() iter.Seq[int] {
+	g := m.graph()
+	return func(yield func(int) bool) {
+		for _, v := range g.order {
+			if !yield(int(v)) {
+				return
+			}
+		}
+	}
+}
+
 // TopoOrder yields the IDs of all nodes in a topological order: every node
 // before the nodes it contributes to, so work comes before the outcomes it
 // serves. The order is that of Kahn's algorithm, first in first out, starting

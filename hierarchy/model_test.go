@@ -394,3 +394,40 @@ func TestModel_Position(t *testing.T) {
 	_, ok = Model{}.Position("a")
 	assert.False(t, ok)
 }
+
+// LinksAt and TopoPositions are Links and TopoOrder by position, in the
+// same order, and stop when asked to.
+func TestPositionsAgreeWithIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 7))
+	for range 200 {
+		nodes, edges := randomDefinition(rng)
+		m := mustBuild(t, nodes, edges)
+		ids := make([]string, 0, m.Len())
+		for n := range m.Nodes() {
+			ids = append(ids, n.ID)
+		}
+		var links []Link
+		for l := range m.LinksAt() {
+			links = append(links, Link{From: ids[l.From], To: ids[l.To], Weight: l.Weight})
+		}
+		assert.Equal(t, collect(m.Links()), links)
+		var order []string
+		for v := range m.TopoPositions() {
+			order = append(order, ids[v])
+		}
+		assert.Equal(t, collect(m.TopoOrder()), order)
+	}
+	m := contactCentreModel(t)
+	n := 0
+	for range m.LinksAt() {
+		n++
+		break
+	}
+	for range m.TopoPositions() {
+		n++
+		break
+	}
+	assert.Equal(t, 2, n)
+	assert.Empty(t, collect(Model{}.LinksAt()))
+	assert.Empty(t, collect(Model{}.TopoPositions()))
+}
