@@ -200,12 +200,17 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // once, as given.
 //
 // A rewarded orphan output is a metric that is rewarded and output-side (its
-// declared level is a task, an activity or an output: the metrics of the
-// audit's [outcome.CodeRewardedOutput] findings) and that has no line of
-// sight to a successful customer outcome: no node of m that it measures (no
-// node whose metric has its ID) reaches one. Without a hierarchy (the zero
-// Model), no metric has a line of sight, so every rewarded output-side
-// metric is reported, exactly as the audit reports them.
+// declared level is a task, an activity or an output) and that has no line
+// of sight to a successful customer outcome: no node of m that it measures
+// (no node whose metric has its ID) reaches one. Without a hierarchy (the
+// zero Model), no metric has a line of sight, so every rewarded metric
+// declared output-side is reported, as the audit reports it with an
+// [outcome.CodeRewardedOutput] finding. The audit also reports, with that
+// code, a rewarded metric declared an outcome whose name the catalogue
+// classifies as output-side (NPS declared a successful customer outcome,
+// say); this check goes by the declared level, which is the level of the
+// nodes the metric measures, and does not examine it:
+// [CheckRewardedKPIsAligned] examines every rewarded metric.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrRewardedOrphanOutput]
 // whose IDs are those metrics', sorted, and whose message names the first ten

@@ -295,22 +295,25 @@ func TestAssertNoRewardedOrphanOutputs(t *testing.T) {
 }
 
 // TestCheckNoRewardedOrphanOutputsAudit checks that, without a hierarchy, the
-// rewarded orphan outputs are exactly the audit's rewarded outputs.
+// rewarded orphan outputs are exactly the audit's rewarded outputs declared
+// output-side.
 func TestCheckNoRewardedOrphanOutputsAudit(t *testing.T) {
 	kpis := Metrics(portfolio,
-		"bo:revenue rewarded",        // rewarded, but an outcome
-		"activity:coaching rewarded", // rewarded work: output-side
-		"task:log-call",              // not rewarded
+		"bo:revenue rewarded",                   // rewarded, but an outcome
+		"activity:coaching rewarded",            // rewarded work: output-side
+		"task:log-call",                         // not rewarded
+		`sco:nps "Net Promoter Score" rewarded`, // an output by the catalogue, declared an outcome
 	)
 	r, err := outcome.Audit(kpis, outcome.AuditOptions{})
 	require.NoError(t, err)
 	var want []string
 	for _, f := range r.Findings() {
-		if f.Code() == outcome.CodeRewardedOutput {
+		if f.Code() == outcome.CodeRewardedOutput && !f.Metric().IsOutcome() {
 			want = append(want, f.IDs()[0])
 		}
 	}
 	require.Equal(t, []string{"aht", "calls-handled", "coaching"}, want, "the audit's rewarded outputs, by hand")
+	require.Equal(t, 4, r.RewardedOutputCount(), "and NPS, declared an outcome, which the check does not examine")
 	var e *outcome.Error
 	require.ErrorAs(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, kpis), &e)
 	assert.Equal(t, ErrRewardedOrphanOutput, e.Code)

@@ -30,13 +30,21 @@ const (
 	// outputs? Usually, the balance will be 80% output metrics." Severity
 	// warning.
 	CodeOutputHeavy Code = "output-heavy"
-	// CodeNoCustomerOutcomeMeasure: no KPI is declared to measure a successful
-	// customer outcome, so the portfolio cannot show whether customers achieve
-	// what they came for. Severity error.
+	// CodeNoCustomerOutcomeMeasure: no KPI measures a successful customer
+	// outcome, so the portfolio cannot show whether customers achieve what
+	// they came for. A KPI measures one if it is declared a [CustomerOutcome]
+	// and the catalogue ([Classify]) does not classify its name at another
+	// level: a KPI declared one whose name the catalogue, after the method,
+	// classifies as an output (NPS, say, which the method holds
+	// "retrospective and subjective") or as a business outcome does not
+	// count, and the finding lists every such KPI. Severity error.
 	CodeNoCustomerOutcomeMeasure Code = "no-customer-outcome-measure"
 	// CodeRewardedOutput: an output-side KPI is tied to a reward. The method:
 	// "if you pay people for doing dumb stuff they get really smart at it".
-	// One finding per such metric. Severity error.
+	// A KPI is output-side here if it is declared a task, an activity or an
+	// output, or if it is declared an outcome but the catalogue ([Classify])
+	// classifies its name as one of those: declaring a rewarded output an
+	// outcome does not hide it. One finding per such metric. Severity error.
 	CodeRewardedOutput Code = "rewarded-output"
 	// CodeLevelContradictsCatalogue: a metric's declared level is not the level
 	// the catalogue of well-known KPIs ([Classify]) gives its name. One finding
@@ -52,8 +60,12 @@ const (
 )
 
 // DefaultOutputHeavyThreshold is the output-heavy threshold that [Audit] uses
-// when [AuditOptions] leaves it unset: the method's "usually, the balance will
-// be 80% output metrics".
+// when [AuditOptions] leaves it unset. It is the library's default, not a
+// line the method draws: the method asks "Are they mostly about outputs?
+// Usually, the balance will be 80% output metrics", so 80% is the balance it
+// expects to find, and the default reports a portfolio at or above it. A
+// stricter reading of "mostly", such as more than half, is a lower threshold,
+// set with [AuditOptions.WithOutputHeavyThreshold] (0.5 reports half and more).
 const DefaultOutputHeavyThreshold = 0.8
 
 // AuditSharePlaces is the number of decimal places of a share in an
@@ -243,20 +255,31 @@ func isJSONNumberText(s string) bool {
 //   - [CodeEmptyPortfolio] when metrics is empty (the only finding then);
 //   - [CodeOutputHeavy] when at least one metric is output-side and the
 //     output-side share is at or above the threshold (0.8 by default);
-//   - [CodeNoCustomerOutcomeMeasure] when no metric is declared a [CustomerOutcome];
-//   - [CodeRewardedOutput] for each rewarded output-side metric;
+//   - [CodeNoCustomerOutcomeMeasure] when no metric is declared a
+//     [CustomerOutcome], or when every metric declared one has a name that
+//     [Classify] classifies at another level;
+//   - [CodeRewardedOutput] for each rewarded metric that is declared
+//     output-side, or declared an outcome with a name that [Classify]
+//     classifies as output-side (a task, an activity or an output);
 //   - [CodeLevelContradictsCatalogue] for each metric whose declared level is
 //     not the level [Classify] gives its name;
 //   - [CodeDuplicateMetricID] for each ID shared by two or more metrics;
 //   - [CodeUnclassifiedMetric] once, listing every metric whose name
 //     [Classify] does not know.
 //
-// Every metric is counted, duplicates included, by its declared level: the
-// catalogue never overrides a declaration, it only raises a finding (so a
-// rewarded output declared an outcome is not a [CodeRewardedOutput], but its
-// [CodeLevelContradictsCatalogue] says that it is tied to a reward). The
-// audit sees definitions, not links: whether a rewarded output serves an
-// outcome is the hierarchy's question.
+// Every metric is counted, duplicates included, by its declared level, and
+// the counts and shares of the report and [CodeOutputHeavy] are by declared
+// level: a declaration is the user's. The method's two red flags, a
+// rewarded output and no measure of a successful customer outcome, follow
+// the method's classification wherever the catalogue knows the name, so that
+// relabelling an output does not hide it: the method classifies survey
+// scores such as NPS as outputs ("retrospective and subjective"), so a
+// rewarded NPS declared a successful customer outcome is a
+// [CodeRewardedOutput] (and a [CodeLevelContradictsCatalogue]),
+// and it does not count as the portfolio's measure of a successful customer
+// outcome. A name the catalogue does not know keeps its declared level for
+// both. The audit sees definitions, not links: whether a rewarded output
+// serves an outcome is the hierarchy's question.
 //
 // The report does not depend on the order of metrics: [AuditReport.Findings]
 // come sorted (see there), and every list of IDs is in ascending byte order.
@@ -289,7 +312,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 
 	// Pass 1, in input order: count the levels and classify each name once.
 	flags := make([]uint8, len(metrics))
-	var nRewarded, nContradicted, nUnclassified int
+	var nRewarded, nContradicted, nUnclassified, nNotCustomer int
 	for i, m := range metrics {
 		r.counts[m.Level()]++
 		c := Classify(m.Name())
@@ -301,14 +324,26 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		case c.Level != m.Level():
 			f |= auditContradicted
 			nContradicted++
+			if m.Level() == CustomerOutcome {
+				// Declared a successful customer outcome, but the
+				// catalogue classifies the name as something else: it
+				// does not count as the portfolio's measure of one.
+				f |= auditNotCustomerOutcome
+				nNotCustomer++
+			}
 		}
-		if m.Rewarded() && !m.IsOutcome() {
+		// A rewarded output, by its declared level or, declared an outcome,
+		// by the catalogue's classification of its name.
+		if m.Rewarded() && (!m.IsOutcome() || c.Known() && !c.Level.IsOutcome()) {
 			f |= auditRewardedOutput
 			nRewarded++
+			if m.IsOutcome() {
+				r.rewardedDeclaredOutcomes++
+			}
 		}
 		flags[i] = f
 	}
-	r.rewardedOutputs = nRewarded
+	r.rewardedOutputs, r.notCustomerOutcomes = nRewarded, nNotCustomer
 	outputSide := r.OutputSideCount()
 
 	// Sort the metrics by ID (then by definition, so that equal IDs come in
@@ -333,7 +368,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 	}
 
 	heavy := outputSide > 0 && auditAtOrAbove(outputSide, r.total, r.threshold)
-	noSCO := r.counts[CustomerOutcome] == 0
+	noSCO := r.counts[CustomerOutcome] == nNotCustomer
 	// The findings, written straight into their places in the order of
 	// [AuditReport.Findings]: errors (duplicate-metric-id,
 	// no-customer-outcome-measure, rewarded-output), then warnings
@@ -347,9 +382,14 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 	unclassifiedAt := heavyAt + auditB2I(heavy)
 	findings := make([]Finding, unclassifiedAt+auditB2I(nUnclassified > 0))
 	arena := make([]string, 0, nDupIDs+nRewarded+nContradicted) // one-ID lists of the per-metric findings
-	var outputIDs, unclassifiedIDs []string
+	var outputIDs, unclassifiedIDs, notCustomerIDs []string
+	var notCustomer []Metric
 	if heavy {
 		outputIDs = make([]string, 0, outputSide)
+	}
+	if noSCO && nNotCustomer > 0 {
+		notCustomerIDs = make([]string, 0, nNotCustomer)
+		notCustomer = make([]Metric, 0, nNotCustomer)
 	}
 	if nUnclassified > 0 {
 		unclassifiedIDs = make([]string, 0, nUnclassified)
@@ -373,8 +413,11 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		i := keys[k].i
 		f := flags[i]
 		if f&auditRewardedOutput != 0 {
-			findings[rewardedAt] = Finding{code: CodeRewardedOutput, severity: SeverityError,
-				ids: one(id), count: 1, metric: metrics[i]}
+			rf := Finding{code: CodeRewardedOutput, severity: SeverityError, ids: one(id), count: 1, metric: metrics[i]}
+			if metrics[i].IsOutcome() {
+				rf.catalogue = Classify(metrics[i].Name()) // why it is an output all the same
+			}
+			findings[rewardedAt] = rf
 			rewardedAt++
 		}
 		if f&auditContradicted != 0 {
@@ -388,9 +431,14 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		if heavy && !metrics[i].IsOutcome() {
 			outputIDs = append(outputIDs, id)
 		}
+		if noSCO && f&auditNotCustomerOutcome != 0 {
+			notCustomerIDs = append(notCustomerIDs, id)
+			notCustomer = append(notCustomer, metrics[i])
+		}
 	}
 	if noSCO {
-		findings[noSCOAt] = Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError, total: r.total}
+		findings[noSCOAt] = Finding{code: CodeNoCustomerOutcomeMeasure, severity: SeverityError,
+			ids: notCustomerIDs, count: nNotCustomer, total: r.total, declared: notCustomer}
 	}
 	if heavy {
 		findings[heavyAt] = Finding{code: CodeOutputHeavy, severity: SeverityWarning,
@@ -409,6 +457,9 @@ const (
 	auditRewardedOutput uint8 = 1 << iota
 	auditContradicted
 	auditUnclassified
+	// auditNotCustomerOutcome: declared a [CustomerOutcome], with a name the
+	// catalogue classifies at another level.
+	auditNotCustomerOutcome
 )
 
 // auditZeroMetrics reports the zero Metrics in metrics, or nil.
@@ -516,8 +567,14 @@ type AuditReport struct {
 	total           int
 	counts          [CustomerOutcome + 1]int // indexed by Level; index 0 unused
 	rewardedOutputs int
-	threshold       float64
-	findings        []Finding
+	// rewardedDeclaredOutcomes is how many of the rewarded outputs are
+	// declared outcomes, outputs by the catalogue.
+	rewardedDeclaredOutcomes int
+	// notCustomerOutcomes is how many metrics declared a successful customer
+	// outcome have names the catalogue classifies at another level.
+	notCustomerOutcomes int
+	threshold           float64
+	findings            []Finding
 }
 
 // Total returns the number of metrics audited, duplicates included.
@@ -557,8 +614,10 @@ func (r AuditReport) OutcomeCount() int {
 // OutcomeShare returns the share of outcome metrics.
 func (r AuditReport) OutcomeShare() decimal.Decimal { return auditShare(r.OutcomeCount(), r.total) }
 
-// RewardedOutputCount returns the number of rewarded output-side metrics: the
-// number of [CodeRewardedOutput] findings.
+// RewardedOutputCount returns the number of rewarded output-side metrics,
+// those declared output-side and those declared an outcome whose names the
+// catalogue classifies as output-side: the number of [CodeRewardedOutput]
+// findings.
 func (r AuditReport) RewardedOutputCount() int { return r.rewardedOutputs }
 
 // OutputHeavyThreshold returns the output-heavy threshold the audit used.
@@ -578,7 +637,18 @@ func (r AuditReport) Has(code Code) bool {
 // Summary says in one sentence what the portfolio's balance is, e.g. "6 of 7
 // KPIs (85.71%) measure outputs or the work behind them, 1 a business outcome
 // and none a successful customer outcome; 2 outputs are rewarded." The
-// percentage is rounded to two places, half away from zero.
+// percentage is rounded to two places, half away from zero. The balance is
+// counted by declared level; when the catalogue classifies the names of
+// some of the metrics declared successful customer outcomes at other levels,
+// so that they do not count as such ([CodeNoCustomerOutcomeMeasure]), the
+// sentence says so after their count: "1 a successful customer outcome (as
+// declared; the catalogue classifies it otherwise)", "3 successful customer
+// outcomes (as declared; the catalogue classifies 2 of them otherwise)",
+// "(... classifies each otherwise)" when it is all of them. The rewarded
+// outputs are those of [AuditReport.RewardedOutputCount], and when some of
+// them are declared outcomes the sentence says how many: "; 3 outputs are
+// rewarded, 1 of them declared an outcome." ("; 1 output is rewarded,
+// declared an outcome." when it is the only one).
 func (r AuditReport) Summary() string {
 	if r.IsZero() {
 		return "No portfolio was audited."
@@ -593,14 +663,33 @@ func (r AuditReport) Summary() string {
 	b.WriteString(auditCountPhrase(r.counts[BusinessOutcome], "a business outcome", "business outcomes"))
 	b.WriteString(" and ")
 	b.WriteString(auditCountPhrase(r.counts[CustomerOutcome], "a successful customer outcome", "successful customer outcomes"))
+	switch n := r.notCustomerOutcomes; {
+	case n == 0:
+	case r.counts[CustomerOutcome] == 1:
+		b.WriteString(" (as declared; the catalogue classifies it otherwise)")
+	case n == r.counts[CustomerOutcome]:
+		b.WriteString(" (as declared; the catalogue classifies each otherwise)")
+	default:
+		fmt.Fprintf(&b, " (as declared; the catalogue classifies %d of them otherwise)", n)
+	}
 	switch r.rewardedOutputs {
 	case 0:
-		b.WriteString("; no output is rewarded.")
+		b.WriteString("; no output is rewarded")
 	case 1:
-		b.WriteString("; 1 output is rewarded.")
+		b.WriteString("; 1 output is rewarded")
 	default:
-		fmt.Fprintf(&b, "; %d outputs are rewarded.", r.rewardedOutputs)
+		fmt.Fprintf(&b, "; %d outputs are rewarded", r.rewardedOutputs)
 	}
+	switch d := r.rewardedDeclaredOutcomes; {
+	case d == 0:
+	case r.rewardedOutputs == 1:
+		b.WriteString(", declared an outcome")
+	case d == 1:
+		b.WriteString(", 1 of them declared an outcome")
+	default:
+		fmt.Fprintf(&b, ", %d of them declared outcomes", d)
+	}
+	b.WriteString(".")
 	return b.String()
 }
 
@@ -614,6 +703,7 @@ func (r AuditReport) IsZero() bool {
 // threshold and findings, in the same order.
 func (r AuditReport) Equal(o AuditReport) bool {
 	return r.total == o.total && r.counts == o.counts && r.rewardedOutputs == o.rewardedOutputs &&
+		r.rewardedDeclaredOutcomes == o.rewardedDeclaredOutcomes && r.notCustomerOutcomes == o.notCustomerOutcomes &&
 		r.threshold == o.threshold && slices.EqualFunc(r.findings, o.findings, Finding.Equal)
 }
 
@@ -714,6 +804,10 @@ type Finding struct {
 	threshold float64
 	metric    Metric
 	catalogue Classification
+	// declared holds, for [CodeNoCustomerOutcomeMeasure], the metrics
+	// declared a successful customer outcome whose names the catalogue
+	// classifies otherwise, in the order of ids.
+	declared []Metric
 }
 
 // Code returns the finding's stable code, one of the CodeX constants.
@@ -727,14 +821,18 @@ func (f Finding) Severity() Severity { return f.severity }
 // IDs returns a copy of the IDs of the metrics involved, in ascending byte
 // order: the metric's ID for a finding about one metric, the shared ID for
 // [CodeDuplicateMetricID], every output-side metric for [CodeOutputHeavy],
-// every unclassified one for [CodeUnclassifiedMetric], and none for
-// [CodeNoCustomerOutcomeMeasure] and [CodeEmptyPortfolio].
+// every unclassified one for [CodeUnclassifiedMetric], every metric declared
+// a successful customer outcome whose name the catalogue classifies at
+// another level for [CodeNoCustomerOutcomeMeasure] (none if no metric is
+// declared one), and none for [CodeEmptyPortfolio].
 func (f Finding) IDs() []string { return slices.Clone(f.ids) }
 
 // Count returns how many metrics the finding is about: 1 for a finding about
 // one metric, the number that share the ID for [CodeDuplicateMetricID], the
-// number listed for [CodeOutputHeavy] and [CodeUnclassifiedMetric], and 0 for
-// [CodeNoCustomerOutcomeMeasure] (none measures one) and [CodeEmptyPortfolio].
+// number listed for [CodeOutputHeavy], [CodeUnclassifiedMetric] and
+// [CodeNoCustomerOutcomeMeasure] (the metrics declared a successful customer
+// outcome that do not count as one; 0 if none is declared one), and 0 for
+// [CodeEmptyPortfolio].
 func (f Finding) Count() int { return f.count }
 
 // Metric returns the metric the finding is about, for [CodeRewardedOutput]
@@ -742,7 +840,11 @@ func (f Finding) Count() int { return f.count }
 func (f Finding) Metric() Metric { return f.metric }
 
 // Catalogue returns what [Classify] says of the metric's name, for
-// [CodeLevelContradictsCatalogue]; the zero Classification for the others.
+// [CodeLevelContradictsCatalogue], and for a [CodeRewardedOutput] about a
+// metric declared an outcome, whose name the catalogue classifies as
+// output-side (the classification that makes it an output); the zero
+// Classification for the others, a rewarded metric declared output-side
+// included.
 func (f Finding) Catalogue() Classification { return f.catalogue }
 
 // auditRewardQuote and auditBalanceQuote are the method's words that findings quote.
@@ -767,10 +869,26 @@ func (f Finding) Message() string {
 			auditPlural(f.count, "measures", "measure"),
 			decfmt.String(decimal.NewFromFloat(f.threshold).Shift(2))+"%", auditBalanceQuote)
 	case CodeNoCustomerOutcomeMeasure:
-		return fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
+		s := fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
 			"so the portfolio cannot show whether customers achieve what they came for",
 			f.total, auditPlural(f.total, "KPI", "KPIs"))
+		switch len(f.declared) {
+		case 0:
+			return s
+		case 1:
+			m := f.declared[0]
+			c := Classify(m.Name())
+			return s + fmt.Sprintf(": %s is declared one but does not count, since the catalogue, after the method, classifies %s as %s",
+				auditDescribe(m), c.Name, auditArticle(c.Level))
+		}
+		return s + fmt.Sprintf(": %d KPIs are declared one but do not count, since the catalogue, after the method, classifies "+
+			"their names at other levels: %s", len(f.declared), auditDescribeLevels(f.declared, 5))
 	case CodeRewardedOutput:
+		if f.metric.IsOutcome() {
+			return fmt.Sprintf("%s is declared %s, but the catalogue, after the method, classifies %s as %s, "+
+				"and it is tied to a reward: %s", auditDescribe(f.metric), auditArticle(f.metric.Level()),
+				f.catalogue.Name, auditArticle(f.catalogue.Level), auditRewardQuote)
+		}
 		return fmt.Sprintf("%s is %s tied to a reward: %s", auditDescribe(f.metric), auditArticle(f.metric.Level()), auditRewardQuote)
 	case CodeLevelContradictsCatalogue:
 		s := fmt.Sprintf("%s is declared %s, but the catalogue classes %s as %s (%s)",
@@ -806,7 +924,7 @@ func (f Finding) IsZero() bool { return f.code == "" }
 func (f Finding) Equal(o Finding) bool {
 	return f.code == o.code && f.severity == o.severity && slices.Equal(f.ids, o.ids) &&
 		f.count == o.count && f.total == o.total && f.threshold == o.threshold &&
-		f.metric.Equal(o.metric) && f.catalogue == o.catalogue
+		f.metric.Equal(o.metric) && f.catalogue == o.catalogue && slices.EqualFunc(f.declared, o.declared, Metric.Equal)
 }
 
 // describeMetric names a metric in a message: `"Calls handled" (id "calls",
@@ -816,6 +934,24 @@ func auditDescribe(m Metric) string {
 		return fmt.Sprintf("%q (id %q, owner %q)", clip(m.Name()), clip(m.ID()), clip(m.Owner()))
 	}
 	return fmt.Sprintf("%q (id %q)", clip(m.Name()), clip(m.ID()))
+}
+
+// auditDescribeLevels names up to n metrics with the level the catalogue
+// gives each one's name, `"NPS" (id "nps") as an Output`, then says how many
+// more there are.
+func auditDescribeLevels(ms []Metric, n int) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i == n {
+			fmt.Fprintf(&b, " and %d more", len(ms)-n)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(auditDescribe(m) + " as " + auditArticle(Classify(m.Name()).Level))
+	}
+	return b.String()
 }
 
 // quoteIDs quotes up to n IDs, then says how many more there are.
@@ -867,8 +1003,8 @@ func (f Finding) toJSON() auditFindingJSON {
 // MarshalJSON implements [json.Marshaler]: an object with the finding's
 // "code", "severity" ("error" or "warning"), "ids" (an array, empty when none
 // applies), "count" and "message", and, for a finding about one metric, its
-// "declaredLevel" as a token ("output") and, where the catalogue knows it,
-// the "catalogue"'s "name", "level" and "reason". A finding is a result, not
+// "declaredLevel" as a token ("output") and, where the finding carries one
+// ([Finding.Catalogue]), the "catalogue"'s "name", "level" and "reason". A finding is a result, not
 // a definition: it is not read back ([Finding.UnmarshalJSON]). The zero
 // Finding, which no audit makes, cannot be marshalled: an *[Error] with code
 // [ErrNoData].

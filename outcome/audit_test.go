@@ -215,14 +215,61 @@ func TestAudit_findings(t *testing.T) {
 		},
 		{
 			name: "declared level contradicts the catalogue",
+			// The only KPI declared a customer outcome is AHT, an output by
+			// the catalogue: it does not count as one. No KPI is rewarded,
+			// and 1 of 3 is declared output-side, below 80%.
 			in: []outcome.Metric{
 				auditMetric("rev", "Revenue", outcome.Output, false),
 				auditMetric("aht", "AHT", outcome.CustomerOutcome, false),
 				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, false),
 			},
 			want: []string{
+				"error no-customer-outcome-measure [aht]",
 				"warning level-contradicts-catalogue [aht]",
 				"warning level-contradicts-catalogue [calls]",
+				"warning level-contradicts-catalogue [rev]",
+			},
+		},
+		{
+			// The method review's case: NPS, an output by the method, is
+			// the only KPI declared a customer outcome, and it is rewarded.
+			name: "rewarded NPS declared the customer outcome",
+			in: []outcome.Metric{
+				auditMetric("calls", "Calls handled", outcome.Output, false),
+				auditMetric("revenue", "Revenue", outcome.BusinessOutcome, false),
+				auditMetric("nps", "Net Promoter Score", outcome.CustomerOutcome, true),
+			},
+			want: []string{
+				"error no-customer-outcome-measure [nps]",
+				"error rewarded-output [nps]",
+				"warning level-contradicts-catalogue [nps]",
+			},
+		},
+		{
+			// First contact resolution is a customer outcome by the
+			// catalogue too, so the portfolio measures one; the rewarded
+			// NPS beside it is still a rewarded output.
+			name: "rewarded NPS declared a customer outcome, beside one that counts",
+			in: []outcome.Metric{
+				auditMetric("calls", "Calls handled", outcome.Output, false),
+				auditMetric("fcr", "First contact resolution", outcome.CustomerOutcome, false),
+				auditMetric("nps", "Net Promoter Score", outcome.CustomerOutcome, true),
+			},
+			want: []string{
+				"error rewarded-output [nps]",
+				"warning level-contradicts-catalogue [nps]",
+			},
+		},
+		{
+			// Revenue declared a customer outcome does not count as one,
+			// but rewarded it is an outcome, not a rewarded output.
+			name: "rewarded business outcome declared a customer outcome",
+			in: []outcome.Metric{
+				auditMetric("calls", "Calls handled", outcome.Output, false),
+				auditMetric("rev", "Revenue", outcome.CustomerOutcome, true),
+			},
+			want: []string{
+				"error no-customer-outcome-measure [rev]",
 				"warning level-contradicts-catalogue [rev]",
 			},
 		},
@@ -301,10 +348,22 @@ func TestAudit_findingData(t *testing.T) {
 	r, err := outcome.Audit(ms, outcome.AuditOptions{})
 	require.NoError(t, err)
 
-	rewarded := auditFinding(t, r, outcome.CodeRewardedOutput)
-	assert.True(t, ms[0].Equal(rewarded.Metric()))
-	assert.Equal(t, 1, rewarded.Count())
-	assert.False(t, rewarded.Catalogue().Known(), "a rewarded output carries no classification")
+	// Two rewarded outputs, by ID: "aht", declared a customer outcome but an
+	// output by the catalogue, and "calls", declared an output.
+	var rewarded []outcome.Finding
+	for _, f := range r.Findings() {
+		if f.Code() == outcome.CodeRewardedOutput {
+			rewarded = append(rewarded, f)
+		}
+	}
+	require.Len(t, rewarded, 2)
+	assert.True(t, ms[1].Equal(rewarded[0].Metric()))
+	assert.Equal(t, 1, rewarded[0].Count())
+	assert.Equal(t, outcome.Classify("AHT"), rewarded[0].Catalogue(), "the classification that makes it an output")
+	assert.True(t, ms[0].Equal(rewarded[1].Metric()))
+	assert.Equal(t, 1, rewarded[1].Count())
+	assert.False(t, rewarded[1].Catalogue().Known(), "a rewarded metric declared an output carries no classification")
+	assert.Equal(t, 2, r.RewardedOutputCount())
 
 	contra := auditFinding(t, r, outcome.CodeLevelContradictsCatalogue)
 	assert.True(t, ms[1].Equal(contra.Metric()))
@@ -325,10 +384,15 @@ func TestAudit_findingData(t *testing.T) {
 	assert.Equal(t, []string{"dup", "dup", "dup"}, uncl.IDs())
 	assert.Equal(t, 3, uncl.Count())
 
-	// AHT is declared a customer outcome, so no no-customer-outcome finding:
-	// the catalogue never overrides a declaration.
-	assert.False(t, r.Has(outcome.CodeNoCustomerOutcomeMeasure))
+	// AHT is declared a customer outcome, and counted as one, but the
+	// catalogue classifies it as an output, so it is not the portfolio's
+	// measure of one: the finding names it.
 	assert.Equal(t, 1, r.Count(outcome.CustomerOutcome))
+	noSCO := auditFinding(t, r, outcome.CodeNoCustomerOutcomeMeasure)
+	assert.Equal(t, []string{"aht"}, noSCO.IDs())
+	assert.Equal(t, 1, noSCO.Count())
+	assert.True(t, noSCO.Metric().IsZero())
+	assert.False(t, noSCO.Catalogue().Known())
 }
 
 // TestFinding_Message pins the message of each finding code once.
@@ -397,6 +461,50 @@ func TestFinding_Message(t *testing.T) {
 			in: []outcome.Metric{auditOwned("calls-north", "Calls handled", outcome.Output, true, "North team")},
 			want: `"Calls handled" (id "calls-north", owner "North team") is an Output tied to a reward: ` +
 				`"if you pay people for doing dumb stuff they get really smart at it"`,
+		},
+		{
+			name: "rewarded output declared a customer outcome", code: outcome.CodeRewardedOutput,
+			in: []outcome.Metric{auditOwned("nps", "Net Promoter Score", outcome.CustomerOutcome, true, "Marketing")},
+			want: `"Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, ` +
+				`but the catalogue, after the method, classifies Net Promoter Score as an Output, and it is tied to a reward: ` +
+				`"if you pay people for doing dumb stuff they get really smart at it"`,
+		},
+		{
+			name: "rewarded output declared a business outcome, by an alias", code: outcome.CodeRewardedOutput,
+			in: []outcome.Metric{auditMetric("aht", "AHT", outcome.BusinessOutcome, true)},
+			want: `"AHT" (id "aht") is declared a Business Outcome, but the catalogue, after the method, ` +
+				`classifies Average handle time as an Output, and it is tied to a reward: ` +
+				`"if you pay people for doing dumb stuff they get really smart at it"`,
+		},
+		{
+			name: "no customer outcome, the one declared is an output", code: outcome.CodeNoCustomerOutcomeMeasure,
+			in: []outcome.Metric{
+				auditMetric("rev", "Revenue", outcome.BusinessOutcome, false),
+				auditOwned("nps", "NPS", outcome.CustomerOutcome, false, "Marketing"),
+			},
+			want: `none of the 2 KPIs measures a successful customer outcome, ` +
+				`so the portfolio cannot show whether customers achieve what they came for: ` +
+				`"NPS" (id "nps", owner "Marketing") is declared one but does not count, ` +
+				`since the catalogue, after the method, classifies Net Promoter Score as an Output`,
+		},
+		{
+			name: "no customer outcome, several declared at other levels", code: outcome.CodeNoCustomerOutcomeMeasure,
+			// Seven declared customer outcomes, none one by the catalogue:
+			// the first five by ID are named.
+			in: []outcome.Metric{
+				auditMetric("g", "Revenue", outcome.CustomerOutcome, false),
+				auditMetric("a", "AHT", outcome.CustomerOutcome, false),
+				auditMetric("f", "Calls handled", outcome.CustomerOutcome, false),
+				auditMetric("b", "Revenue", outcome.CustomerOutcome, false),
+				auditMetric("e", "AHT", outcome.CustomerOutcome, false),
+				auditMetric("c", "Calls handled", outcome.CustomerOutcome, false),
+				auditMetric("d", "AHT", outcome.CustomerOutcome, false),
+			},
+			want: `none of the 7 KPIs measures a successful customer outcome, ` +
+				`so the portfolio cannot show whether customers achieve what they came for: ` +
+				`7 KPIs are declared one but do not count, since the catalogue, after the method, classifies ` +
+				`their names at other levels: "AHT" (id "a") as an Output, "Revenue" (id "b") as a Business Outcome, ` +
+				`"Calls handled" (id "c") as an Output, "AHT" (id "d") as an Output, "AHT" (id "e") as an Output and 2 more`,
 		},
 		{
 			name: "rewarded task", code: outcome.CodeRewardedOutput,
@@ -870,6 +978,53 @@ func TestAuditReport_Summary(t *testing.T) {
 			want: "1 of 1024 KPIs (0.1%) measures outputs or the work behind them, none a business outcome " +
 				"and 1023 successful customer outcomes; no output is rewarded.",
 		},
+		{
+			// Counted by declared level: AHT as a customer outcome, calls
+			// handled as a business outcome; both are rewarded outputs by
+			// the catalogue, and so is the declared output.
+			name: "rewarded outputs declared outcomes",
+			in: []outcome.Metric{
+				auditMetric("aht", "AHT", outcome.CustomerOutcome, true),
+				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, true),
+				auditMetric("calls2", "Calls handled", outcome.Output, true),
+			},
+			want: "1 of 3 KPIs (33.33%) measures outputs or the work behind them, 1 a business outcome " +
+				"and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); " +
+				"3 outputs are rewarded, 2 of them declared outcomes.",
+		},
+		{
+			name: "one of the rewarded outputs declared an outcome",
+			in: []outcome.Metric{
+				auditMetric("aht", "AHT", outcome.CustomerOutcome, true),
+				auditMetric("calls", "Calls handled", outcome.Output, true),
+			},
+			want: "1 of 2 KPIs (50%) measures outputs or the work behind them, none a business outcome " +
+				"and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); " +
+				"2 outputs are rewarded, 1 of them declared an outcome.",
+		},
+		{
+			// Revenue is an outcome by the catalogue too: not an output.
+			name: "the only rewarded output declared an outcome",
+			in: []outcome.Metric{
+				auditMetric("aht", "AHT", outcome.CustomerOutcome, true),
+				auditMetric("rev", "Revenue", outcome.CustomerOutcome, true),
+			},
+			want: "0 of 2 KPIs (0%) measure outputs or the work behind them, none a business outcome " +
+				"and 2 successful customer outcomes (as declared; the catalogue classifies each otherwise); " +
+				"1 output is rewarded, declared an outcome.",
+		},
+		{
+			// The unclassified one keeps its declared level and counts.
+			name: "some declared customer outcomes classified otherwise",
+			in: []outcome.Metric{
+				auditMetric("aht", "AHT", outcome.CustomerOutcome, false),
+				auditMetric("joy", auditJoy, outcome.CustomerOutcome, false),
+				auditMetric("rev", "Revenue", outcome.CustomerOutcome, false),
+			},
+			want: "0 of 3 KPIs (0%) measure outputs or the work behind them, none a business outcome " +
+				"and 3 successful customer outcomes (as declared; the catalogue classifies 2 of them otherwise); " +
+				"no output is rewarded.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -933,12 +1088,17 @@ func TestAuditReport_findingsOrder(t *testing.T) {
 	for _, f := range r.Findings() {
 		got = append(got, fmt.Sprintf("%s %s %v", f.Severity(), f.Code(), f.IDs()))
 	}
-	// Errors, then warnings; by code; by IDs; the two rewarded "calls" by
-	// their definitions (owner "North" < "South").
+	// Errors, then warnings; by code; by IDs; the two rewarded "aht" by
+	// their definitions (declared Output < Successful Customer Outcome), the
+	// two rewarded "calls" too (owner "North" < "South"). The only KPI
+	// declared a customer outcome is AHT, an output by the catalogue, so
+	// none counts, and that "aht" is a rewarded output too.
 	want := []string{
 		"error duplicate-metric-id [aht]",
 		"error duplicate-metric-id [calls]",
 		"error duplicate-metric-id [w2]",
+		"error no-customer-outcome-measure [aht]",
+		"error rewarded-output [aht]",
 		"error rewarded-output [aht]",
 		"error rewarded-output [calls]",
 		"error rewarded-output [calls]",
@@ -951,8 +1111,13 @@ func TestAuditReport_findingsOrder(t *testing.T) {
 	assert.Equal(t, want, got)
 	fs := r.Findings()
 	auditCheckOrder(t, fs)
-	assert.Equal(t, "North", fs[4].Metric().Owner())
-	assert.Equal(t, "South", fs[5].Metric().Owner())
+	assert.Equal(t, outcome.Output, fs[4].Metric().Level())
+	assert.Equal(t, outcome.CustomerOutcome, fs[5].Metric().Level())
+	assert.Equal(t, "North", fs[6].Metric().Owner())
+	assert.Equal(t, "South", fs[7].Metric().Owner())
+	// Rewarded: 2 calls, 2 aht (one in disguise), w1; rev2 is an outcome.
+	assert.Equal(t, 5, r.RewardedOutputCount())
+
 	// Output side: 3 calls + aht + rev + w1 + 2 w2 + z = 9 of 11 = 81.8% >= 80%.
 	assert.Equal(t, 9, r.OutputSideCount())
 	assert.Equal(t, 11, r.Total())
@@ -1042,6 +1207,18 @@ func TestAuditReport_Equal(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, a.Equal(d), "another portfolio")
 
+	// Two no-customer-outcome findings about one ID, "x", declared a
+	// customer outcome by two definitions the catalogue classifies
+	// otherwise: they name different metrics, so they differ.
+	e1, err := outcome.Audit([]outcome.Metric{auditMetric("x", "AHT", outcome.CustomerOutcome, false)}, outcome.AuditOptions{})
+	require.NoError(t, err)
+	e2, err := outcome.Audit([]outcome.Metric{auditMetric("x", "Revenue", outcome.CustomerOutcome, false)}, outcome.AuditOptions{})
+	require.NoError(t, err)
+	f1, f2 := auditFinding(t, e1, outcome.CodeNoCustomerOutcomeMeasure), auditFinding(t, e2, outcome.CodeNoCustomerOutcomeMeasure)
+	require.Equal(t, f1.IDs(), f2.IDs())
+	assert.False(t, f1.Equal(f2), "other metrics declared customer outcomes")
+	assert.True(t, f1.Equal(auditFinding(t, e1, outcome.CodeNoCustomerOutcomeMeasure)))
+
 	assert.True(t, outcome.AuditReport{}.IsZero())
 	assert.False(t, a.IsZero())
 	assert.True(t, outcome.Finding{}.IsZero())
@@ -1102,6 +1279,44 @@ func TestAuditReport_MarshalJSON(t *testing.T) {
 		})
 		require.NoError(t, err)
 		assert.JSONEq(t, string(want), string(got))
+	})
+
+	t.Run("a rewarded output declared an outcome carries the catalogue", func(t *testing.T) {
+		// The only KPI: NPS, rewarded, declared a customer outcome. One of
+		// one is declared an outcome (none output-side); the catalogue makes
+		// it a rewarded output and not a measure of a customer outcome.
+		nps := auditOwned("nps", "NPS", outcome.CustomerOutcome, true, "Marketing")
+		r, err := outcome.Audit([]outcome.Metric{nps}, outcome.AuditOptions{})
+		require.NoError(t, err)
+		got, err := json.Marshal(r)
+		require.NoError(t, err)
+		c := outcome.Classify("NPS")
+		catalogue, err := json.Marshal(map[string]string{"name": "Net Promoter Score", "level": "output", "reason": c.Reason})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{
+			"total": 1, "outputHeavyThreshold": "0.8",
+			"levels": [
+				{"level": "task", "count": 0, "share": "0"},
+				{"level": "activity", "count": 0, "share": "0"},
+				{"level": "output", "count": 0, "share": "0"},
+				{"level": "business-outcome", "count": 0, "share": "0"},
+				{"level": "customer-outcome", "count": 1, "share": "1"}
+			],
+			"outputSide": {"count": 0, "share": "0"},
+			"outcomes": {"count": 1, "share": "1"},
+			"rewardedOutputs": 1,
+			"summary": "0 of 1 KPI (0%) measure outputs or the work behind them, none a business outcome and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 1 output is rewarded, declared an outcome.",
+			"findings": [
+				{"code": "no-customer-outcome-measure", "severity": "error", "ids": ["nps"], "count": 1,
+				 "message": "none of the 1 KPI measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for: \"NPS\" (id \"nps\", owner \"Marketing\") is declared one but does not count, since the catalogue, after the method, classifies Net Promoter Score as an Output"},
+				{"code": "rewarded-output", "severity": "error", "ids": ["nps"], "count": 1, "declaredLevel": "customer-outcome",
+				 "catalogue": `+string(catalogue)+`,
+				 "message": "\"NPS\" (id \"nps\", owner \"Marketing\") is declared a Successful Customer Outcome, but the catalogue, after the method, classifies Net Promoter Score as an Output, and it is tied to a reward: \"if you pay people for doing dumb stuff they get really smart at it\""},
+				{"code": "level-contradicts-catalogue", "severity": "warning", "ids": ["nps"], "count": 1, "declaredLevel": "customer-outcome",
+				 "catalogue": `+string(catalogue)+`,
+				 "message": "\"NPS\" (id \"nps\", owner \"Marketing\") is declared a Successful Customer Outcome, but the catalogue classes Net Promoter Score as an Output (`+jsonText(t, c.Reason)+`); it is tied to a reward"}
+			]
+		}`, string(got))
 	})
 
 	t.Run("empty portfolio", func(t *testing.T) {
@@ -1227,4 +1442,12 @@ func TestAudit_errorsAreCodes(t *testing.T) {
 		assert.Regexp(t, `^[a-z]+(-[a-z]+)*$`, string(c))
 	}
 	assert.False(t, errors.Is(outcome.CodeDuplicateMetricID, outcome.ErrDuplicateID))
+}
+
+// jsonText returns s as it is inside a JSON string, without the quotes.
+func jsonText(t *testing.T, s string) string {
+	t.Helper()
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	return string(b[1 : len(b)-1])
 }

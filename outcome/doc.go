@@ -24,7 +24,11 @@
 // [Severity] and the metric IDs involved: an output-heavy portfolio, no
 // measure of a successful customer outcome, an output tied to a reward ("if
 // you pay people for doing dumb stuff they get really smart at it"), a
-// declared level the catalogue contradicts, duplicate IDs.
+// declared level the catalogue contradicts, duplicate IDs. The balance is
+// counted by declared level, but the two red flags, a rewarded output and
+// no measure of a successful customer outcome, follow the catalogue where it
+// knows the name: a rewarded NPS declared a customer outcome is still a
+// rewarded output, and not the portfolio's measure of a customer outcome.
 //
 // # Measures
 //

@@ -64,6 +64,42 @@ func ExampleAudit() {
 	// warning output-heavy: 4 of 5 KPIs (80%) measure outputs or the work behind them, at or above the 80% threshold: "Usually, the balance will be 80% output metrics"
 }
 
+// Declaring an output an outcome does not hide it from the method's red
+// flags. Marketing reports its NPS as the customer outcome and is paid on
+// it; the method classifies NPS as an output ("retrospective and
+// subjective"). The balance still counts NPS as declared, but it is a
+// rewarded output, and the portfolio has no measure of a successful
+// customer outcome; the catalogue's contradiction stays a warning.
+func ExampleAudit_relabelledOutput() {
+	portfolio := []outcome.Metric{
+		outcome.MustMetric(outcome.MetricSpec{ID: "calls", Name: "Calls handled", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome,
+			Direction: outcome.HigherIsBetter, Kind: outcome.Revenue}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "nps", Name: "Net Promoter Score", Level: outcome.CustomerOutcome,
+			Direction: outcome.HigherIsBetter, Owner: "Marketing", Rewarded: true}),
+	}
+	report, err := outcome.Audit(portfolio, outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(report.Summary())
+	for _, f := range report.Findings() {
+		fmt.Println(f.Severity(), f.Code(), f.IDs())
+		if c := f.Catalogue(); c.Known() {
+			fmt.Println("  the catalogue:", c)
+		}
+	}
+	// Output:
+	// 1 of 3 KPIs (33.33%) measures outputs or the work behind them, 1 a business outcome and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 1 output is rewarded, declared an outcome.
+	// error no-customer-outcome-measure [nps]
+	// error rewarded-output [nps]
+	//   the catalogue: Net Promoter Score (Output, higher is better)
+	// warning level-contradicts-catalogue [nps]
+	//   the catalogue: Net Promoter Score (Output, higher is better)
+}
+
 // A threshold outside [0, 1] is an error; 80 is a percentage given where a
 // share was meant.
 func ExampleAudit_invalidThreshold() {

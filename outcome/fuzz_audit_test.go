@@ -74,6 +74,10 @@ func FuzzAudit(f *testing.F) {
 		{[]byte{0x02, 0x00}, "", 1.5},
 		{[]byte{0x02, 0x00, 0x04, 0x04, 0x04, 0x04}, "", 1.0 / 3}, // 1 of 3 at a third
 		{[]byte{0x02, 0x00, 0x23, 0x06}, "\xff\xfe", 0.5},
+		// Rewarded outputs declared outcomes: AHT a customer outcome, calls
+		// handled a business outcome; revenue declared a customer outcome.
+		{[]byte{0x0E, 0x01, 0x0D, 0x00, 0x04, 0x03}, "", 0.8},
+		{[]byte{0x0E, 0x01, 0x2E, 0x02, 0x44, 0x04}, "", 0.8}, // and a customer outcome that counts
 	}
 	for _, s := range seeds {
 		f.Add(s.data, s.name, s.threshold)
@@ -104,15 +108,34 @@ func FuzzAudit(f *testing.F) {
 			return
 		}
 
-		// An independent count.
+		// An independent count. Levels are counted as declared; a rewarded
+		// metric is an output if it is declared one, or if the catalogue
+		// classifies its name as output-side; a metric declared a customer
+		// outcome measures one unless the catalogue classifies its name at
+		// another level.
 		var counts [6]int
-		rewarded := 0
+		rewarded, disguised, customer := 0, 0, 0
+		var rewardedIDs, notCustomerIDs []string
 		for _, m := range ms {
 			counts[m.Level()]++
-			if m.Rewarded() && !m.IsOutcome() {
+			c := outcome.Classify(m.Name())
+			if m.Rewarded() && (m.Level() <= outcome.Output || c.Known() && c.Level <= outcome.Output) {
 				rewarded++
+				rewardedIDs = append(rewardedIDs, m.ID())
+				if m.Level() > outcome.Output {
+					disguised++
+				}
+			}
+			if m.Level() == outcome.CustomerOutcome {
+				if !c.Known() || c.Level == outcome.CustomerOutcome {
+					customer++
+				} else {
+					notCustomerIDs = append(notCustomerIDs, m.ID())
+				}
 			}
 		}
+		slices.Sort(rewardedIDs)
+		slices.Sort(notCustomerIDs)
 		total := len(ms)
 		outputSide := counts[outcome.Task] + counts[outcome.Activity] + counts[outcome.Output]
 		if r.Total() != total || r.OutputSideCount() != outputSide || r.OutcomeCount() != total-outputSide ||
@@ -141,26 +164,46 @@ func FuzzAudit(f *testing.F) {
 		if r.Has(outcome.CodeEmptyPortfolio) != (total == 0) {
 			t.Fatal("empty-portfolio")
 		}
-		if r.Has(outcome.CodeNoCustomerOutcomeMeasure) != (total > 0 && counts[outcome.CustomerOutcome] == 0) {
-			t.Fatal("no-customer-outcome-measure")
+		if r.Has(outcome.CodeNoCustomerOutcomeMeasure) != (total > 0 && customer == 0) {
+			t.Fatalf("no-customer-outcome-measure = %v, with %d customer outcomes that count", !(customer == 0), customer)
 		}
 
 		auditCheckOrder(t, r.Findings())
-		nRewarded := 0
+		var gotRewarded []string
 		for _, f := range r.Findings() {
 			if !f.Severity().IsValid() || f.Message() == "" || !slices.IsSorted(f.IDs()) {
 				t.Fatalf("bad finding %v", f)
 			}
-			if f.Code() == outcome.CodeRewardedOutput {
-				nRewarded++
+			switch f.Code() {
+			case outcome.CodeRewardedOutput:
+				// A disguised output carries the classification that makes
+				// it one, and its message says so.
+				gotRewarded = append(gotRewarded, f.IDs()[0])
+				m, c := f.Metric(), f.Catalogue()
+				if m.IsOutcome() != c.Known() || c.Known() && (c != outcome.Classify(m.Name()) || c.Level.IsOutcome() ||
+					!strings.Contains(f.Message(), "but the catalogue, after the method, classifies")) {
+					t.Fatalf("rewarded output %v carries %v", m.Spec(), c)
+				}
+			case outcome.CodeNoCustomerOutcomeMeasure:
+				if !slices.Equal(f.IDs(), notCustomerIDs) || f.Count() != len(notCustomerIDs) {
+					t.Fatalf("no-customer-outcome-measure names %v (%d), want %v", f.IDs(), f.Count(), notCustomerIDs)
+				}
+				if len(notCustomerIDs) > 0 && !strings.Contains(f.Message(), "declared one but") {
+					t.Fatalf("no-customer-outcome-measure does not say why: %s", f.Message())
+				}
 			}
 		}
-		if nRewarded != rewarded {
-			t.Fatalf("%d rewarded-output findings, want %d", nRewarded, rewarded)
+		if !slices.Equal(gotRewarded, rewardedIDs) {
+			t.Fatalf("rewarded-output findings %v, want %v", gotRewarded, rewardedIDs)
 		}
-		if r.Summary() == "" {
-			t.Fatal("no summary")
+		s := r.Summary()
+		if (disguised > 0) != (strings.Contains(s, "declared an outcome.") || strings.Contains(s, "declared outcomes.")) {
+			t.Fatalf("summary %q, with %d rewarded outputs declared outcomes", s, disguised)
 		}
+		if (len(notCustomerIDs) > 0) != strings.Contains(s, "(as declared; the catalogue classifies") {
+			t.Fatalf("summary %q, with %d declared customer outcomes that do not count", s, len(notCustomerIDs))
+		}
+
 		b, err := json.Marshal(r)
 		if err != nil || !json.Valid(b) {
 			t.Fatalf("JSON: %v", err)

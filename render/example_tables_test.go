@@ -10,7 +10,9 @@ import (
 )
 
 // The contact centre's KPI audit: "Are they mostly about outputs?" 12 of
-// its 15 KPIs are, and two outputs are tied to a reward.
+// its 15 KPIs are, and three outputs are tied to a reward, one of them NPS,
+// declared the customer outcome, which the catalogue classifies as an
+// output: so nothing measures a successful customer outcome.
 func ExampleAuditMarkdown() {
 	if err := render.AuditMarkdown(os.Stdout, auditReport()); err != nil {
 		fmt.Println(err)
@@ -27,12 +29,14 @@ func ExampleAuditMarkdown() {
 	// | Outcomes                         |    3 |    20% |
 	// | All KPIs                         |   15 |   100% |
 	//
-	// 12 of 15 KPIs (80%) measure outputs or the work behind them, 2 business outcomes and 1 a successful customer outcome; 2 outputs are rewarded.
+	// 12 of 15 KPIs (80%) measure outputs or the work behind them, 2 business outcomes and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 3 outputs are rewarded, 1 of them declared an outcome.
 	//
 	// | Severity | Code                        | Finding |
 	// | -------- | --------------------------- | --- |
+	// | error    | no-customer-outcome-measure | none of the 15 KPIs measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for: "Net Promoter Score" (id "nps", owner "Marketing") is declared one but does not count, since the catalogue, after the method, classifies Net Promoter Score as an Output |
 	// | error    | rewarded-output             | "Average handle time" (id "aht", owner "Front line") is an Output tied to a reward: "if you pay people for doing dumb stuff they get really smart at it" |
 	// | error    | rewarded-output             | "Calls handled" (id "calls-handled", owner "Front line") is an Output tied to a reward: "if you pay people for doing dumb stuff they get really smart at it" |
+	// | error    | rewarded-output             | "Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, but the catalogue, after the method, classifies Net Promoter Score as an Output, and it is tied to a reward: "if you pay people for doing dumb stuff they get really smart at it" |
 	// | warning  | level-contradicts-catalogue | "Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, but the catalogue classes Net Promoter Score as an Output (output: a survey score, "retrospective and subjective" — the method names NPS as an output and warns against "one question rules them all" approaches); it is tied to a reward |
 	// | warning  | output-heavy                | 12 of 15 KPIs (80%) measure outputs or the work behind them, at or above the 80% threshold: "Usually, the balance will be 80% output metrics" |
 	// | warning  | unclassified-metric         | 1 KPI is not in the catalogue of well-known KPIs, so its declared level is unchecked (informational): "queue-callbacks" |
@@ -55,12 +59,14 @@ func ExampleAuditText() {
 	// Outcomes                             3     20%
 	// All KPIs                            15    100%
 	//
-	// 12 of 15 KPIs (80%) measure outputs or the work behind them, 2 business outcomes and 1 a successful customer outcome; 2 outputs are rewarded.
+	// 12 of 15 KPIs (80%) measure outputs or the work behind them, 2 business outcomes and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 3 outputs are rewarded, 1 of them declared an outcome.
 	//
 	// Severity  Code                         Finding
 	// --------  ---------------------------  ---------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+	// error     no-customer-outcome-measure  none of the 15 KPIs measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for: "Net Promoter Score" (id "nps", owner "Marketing") is declared one but does not count, since the catalogue, after the method, classifies Net Promoter Score as an Output
 	// error     rewarded-output              "Average handle time" (id "aht", owner "Front line") is an Output tied to a reward: "if you pay people for doing dumb stuff they get really smart at it"
 	// error     rewarded-output              "Calls handled" (id "calls-handled", owner "Front line") is an Output tied to a reward: "if you pay people for doing dumb stuff they get really smart at it"
+	// error     rewarded-output              "Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, but the catalogue, after the method, classifies Net Promoter Score as an Output, and it is tied to a reward: "if you pay people for doing dumb stuff they get really smart at it"
 	// warning   level-contradicts-catalogue  "Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, but the catalogue classes Net Promoter Score as an Output (output: a survey score, "retrospective and subjective" — the method names NPS as an output and warns against "one question rules them all" approaches); it is tied to a reward
 	// warning   output-heavy                 12 of 15 KPIs (80%) measure outputs or the work behind them, at or above the 80% threshold: "Usually, the balance will be 80% output metrics"
 	// warning   unclassified-metric          1 KPI is not in the catalogue of well-known KPIs, so its declared level is unchecked (informational): "queue-callbacks"

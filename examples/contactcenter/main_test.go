@@ -37,15 +37,24 @@ func TestReportFigures(t *testing.T) {
 	require.NoError(t, run(&buf))
 	out := buf.String()
 	for _, want := range []string{
-		// 10 outputs + 2 activities = 12 output-side KPIs of 15: 12/15 = 80%,
-		// which is at the method's 80% threshold, so the portfolio is output-heavy.
+		// 10 outputs + 2 activities = 12 output-side KPIs of 15 by declared
+		// level: 12/15 = 80%, at the default threshold of 80%, so the
+		// portfolio is output-heavy.
 		"12 of 15 KPIs (80%) measure outputs",
 		"[output-heavy]",
 		// calls handled and AHT are outputs tied to the agents' bonus.
 		`[rewarded-output] "Average handle time"`,
 		`[rewarded-output] "Calls handled"`,
-		// NPS is declared a customer outcome; the method classes it an output.
+		// NPS is declared a customer outcome; the method classes it an
+		// output, and Marketing's bonus pays on it: a third rewarded output,
+		// and the only KPI declared a customer outcome does not count, so
+		// none measures one.
 		`[level-contradicts-catalogue] "Net Promoter Score"`,
+		`[rewarded-output] "Net Promoter Score" (id "nps", owner "Marketing") is declared a Successful Customer Outcome, ` +
+			`but the catalogue, after the method, classifies Net Promoter Score as an Output`,
+		`[no-customer-outcome-measure] none of the 15 KPIs measures a successful customer outcome`,
+		`"Net Promoter Score" (id "nps", owner "Marketing") is declared one but does not count`,
+		"3 outputs are rewarded, 1 of them declared an outcome.",
 		// The hierarchy has 17 nodes of work below the 2 customer outcomes; the
 		// orphans are fill-timesheet (a task feeding nothing), update-wallboard
 		// -> manage-queues -> service-level, and escalation-rate: 5, so 12 of 17
