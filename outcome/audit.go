@@ -27,7 +27,7 @@ const (
 	// CodeOutputHeavy: the share of output-side KPIs (outputs, and the tasks
 	// and activities that make them) is at or above the threshold of
 	// [AuditOptions.OutputHeavyThreshold]. The method: "Are they mostly about
-	// outputs? Usually, the balance will be 80% output metrics." Severity
+	// outputs? Usually, the balance will be 80% output metrics". Severity
 	// warning.
 	CodeOutputHeavy Code = "output-heavy"
 	// CodeNoCustomerOutcomeMeasure: no KPI measures a successful customer

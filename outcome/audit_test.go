@@ -82,10 +82,10 @@ func auditFinding(t *testing.T, r outcome.AuditReport, code outcome.Code) outcom
 
 func auditDecimal(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// TestAudit_contactCentre audits the method's contact centre: "calls handled,
+// TestAudit_contactCentre audits the method's contact centre: calls handled,
 // abandoned calls, average handle time (AHT), first-time response,
-// customer-satisfaction stats, Net Promoter Score (all contact-centre
-// outputs)", plus revenue, a business outcome; calls handled and AHT are paid
+// customer-satisfaction stats and Net Promoter Score, all contact-centre
+// outputs, plus revenue, a business outcome; calls handled and AHT are paid
 // for, and nothing measures a successful customer outcome.
 func TestAudit_contactCentre(t *testing.T) {
 	ms := []outcome.Metric{

@@ -35,8 +35,9 @@ type Classification struct {
 	Direction Direction `json:"direction,omitzero"`
 	// Kind is the business-outcome kind, for business outcomes only.
 	Kind Kind `json:"kind,omitzero"`
-	// Reason explains the level in one line, quoting the method's test. It
-	// starts with the level in lower case and a colon ("output: ...").
+	// Reason explains the level in one line, quoting the method's test: what
+	// it puts in double quotes is the method's own words. It starts with the
+	// level in lower case and a colon ("output: ...").
 	Reason string `json:"reason,omitempty"`
 }
 
@@ -88,13 +89,14 @@ func (c Classification) Aliases() iter.Seq[string] {
 // by name (ignoring case). Each entry is what [Classify] returns for its name
 // or any of its [Classification.Aliases].
 //
-// The catalogue holds the KPIs the method names ("calls handled, abandoned
+// The catalogue holds the KPIs the method names (calls handled, abandoned
 // calls, average handle time (AHT), first-time response, customer-satisfaction
-// stats, Net Promoter Score", "number of projects underway, progress against
-// budget, deliverables achieved", "calls answered, abandon rates, projects
-// completed on time and to budget"; revenue, cost to serve, service delivery,
-// compliance) and others that contact centres, programme offices, retailers
-// and software-as-a-service businesses track.
+// stats and Net Promoter Score in a contact centre; the number of projects
+// underway, progress against budget and deliverables achieved in a programme
+// office; calls answered, abandon rates and projects completed on time and to
+// budget; revenue, cost to serve, service delivery, compliance) and others
+// that contact centres, programme offices, retailers and
+// software-as-a-service businesses track.
 func Catalogue() iter.Seq[Classification] {
 	return func(yield func(Classification) bool) {
 		for k := kpiNone + 1; k < kpiEnd; k++ {
@@ -499,8 +501,8 @@ const (
 
 // The opening of each reason: the level, and the method's test for it.
 const (
-	whyTask     = `task: "the work that produces outputs" — `
-	whyActivity = `activity: "the work that produces outputs" — `
+	whyTask     = `task: below outputs, "Tasks to Activities to Outputs" — `
+	whyActivity = `activity: below outputs, "Tasks to Activities to Outputs" — `
 	whyOutput   = `output: "what we produce, what we make" — `
 	whySurvey   = `output: a survey score, "retrospective and subjective" — `
 	whyBusiness = `business outcome: "a result of what we make" — `
@@ -569,7 +571,7 @@ func (k kpi) classification() Classification {
 			whyOutput+"seconds until a call is picked up: how fast the centre answers, not what the answer achieves")
 	case kpiBudgetVariance:
 		return output("Budget variance", down,
-			whyOutput+`spend against plan, the method's "progress against budget" in other words: how the programme runs, not what it achieves`)
+			whyOutput+"spend against plan, the method's progress against budget in other words: how the programme runs, not what it achieves")
 	case kpiCallsAnswered:
 		return output("Calls answered", up,
 			whyOutput+"the method names calls answered as an output: a count of pick-ups, not of problems solved")
@@ -617,7 +619,7 @@ func (k kpi) classification() Classification {
 			whyOutput+"orders delivered complete and on time: a promise the supply chain keeps, not the customer's use of it")
 	case kpiOnTimeDelivery:
 		return output("On-time delivery", up,
-			whyOutput+`deliveries made by the promised date, like the method's projects "on time": what we make, on schedule`)
+			whyOutput+"deliveries made by the promised date, like the method's projects completed on time: what we make, on schedule")
 	case kpiOutOfStockRate:
 		return output("Out-of-stock rate", down,
 			whyOutput+"lines missing from the shelf: the store's supply, not shoppers who left without what they came for")
@@ -629,7 +631,7 @@ func (k kpi) classification() Classification {
 			whyOutput+"the method names progress against budget as a programme-office output: how the work runs, not what it achieves")
 	case kpiProjectsCompleted:
 		return output("Projects completed", up,
-			whyOutput+`"a project delivered" is the method's own example of an output`)
+			whyOutput+"a project delivered is the method's own example of an output")
 	case kpiProjectsOnTimeAndToBudget:
 		return output("Projects on time and to budget", up,
 			whyOutput+"the method names projects completed on time and to budget as an output: delivery to plan, not benefit")
@@ -694,7 +696,7 @@ func (k kpi) classification() Classification {
 			whyBusiness+"what each contact costs: the cost side of the triple crown, per contact")
 	case kpiCostSavings:
 		return business("Cost savings", Cost, up,
-			whyBusiness+`the method's "cost optimisation": money no longer spent`)
+			whyBusiness+"cost optimisation, one of the method's business outcomes: money no longer spent")
 	case kpiCostToServe:
 		return business("Cost to serve", Cost, down,
 			whyBusiness+"what it costs to serve a customer: the triple crown's cost, lower is better")
@@ -748,7 +750,7 @@ func (k kpi) classification() Classification {
 			whyBusiness+"customers kept: revenue that stays, the mirror of churn")
 	case kpiRevenue:
 		return business("Revenue", Revenue, up,
-			whyBusiness+`the method's first business outcome: "you can't get any more quantifiable than that"`)
+			whyBusiness+`the method's first business outcome: "You can't get any more quantifiable than that."`)
 	case kpiRevenueGrowth:
 		return business("Revenue growth", Revenue, up,
 			whyBusiness+`the change in revenue: "growing revenues", one leg of the triple crown`)
@@ -777,13 +779,13 @@ func (k kpi) classification() Classification {
 			"the share of new customers who reach first value: customers achieving the outcome")
 	case kpiComplaints:
 		return customer("Complaints", down,
-			`successful customer outcome: a complaint is failure demand, "a failure to do something right for the customer"; fewer is better`)
+			`successful customer outcome: a complaint is failure demand, which keeps an organisation in the "Failure-Demand cycle"; fewer is better`)
 	case kpiDailyActiveUsers:
 		return customer("Daily active users", up,
 			`successful customer outcome: Facebook's North Star in the method ("daily active users"); a good North Star is an outcome, never a bare output`)
 	case kpiFailureDemandShare:
 		return customer("Failure demand share", down,
-			`successful customer outcome: failure demand's "share of all demand is an outcome-side health measure (lower is better)"`)
+			`successful customer outcome: the share of all demand that is failure demand, which a "Failure-Demand cycle" drives up; lower is better`)
 	case kpiFirstContactResolution:
 		return customer("First contact resolution", up, whyCustomer+
 			"the share of customers whose problem is solved at first contact: the outcome, achieved")
@@ -795,16 +797,16 @@ func (k kpi) classification() Classification {
 			`successful customer outcome: Airbnb's North Star in the method ("nights booked"); a good North Star is an outcome, never a bare output`)
 	case kpiOutcomeAchievementRate:
 		return customer("Outcome achievement rate", up,
-			`successful customer outcome: measured "by whether customers actually achieve it", the share of journeys that end in the outcome`)
+			whyCustomer+"measured by whether customers actually achieve it: the share of journeys that end in the outcome")
 	case kpiRepeatContactRate:
 		return customer("Repeat contact rate", down,
-			`successful customer outcome: a repeat call is failure demand, "a failure to do something right for the customer"; lower is better`)
+			`successful customer outcome: a repeat call is failure demand, which keeps an organisation in the "Failure-Demand cycle"; lower is better`)
 	case kpiReturnsRate:
 		return customer("Returns rate", down,
-			`successful customer outcome: purchases sent back, the inverse of "the share of journeys that end in the outcome"; lower is better`)
+			whyCustomer+"purchases sent back, journeys that did not end in the outcome; lower is better")
 	case kpiTimeToValue:
 		return customer("Time to value", down,
-			`successful customer outcome: measured by "the time until they do" achieve it, the wait for the value they came for`)
+			whyCustomer+"measured by the time until customers achieve it: the wait for the value they came for")
 	}
 	return Classification{}
 }

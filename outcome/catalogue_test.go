@@ -103,15 +103,15 @@ func TestClassify_reasons(t *testing.T) {
 		{"survey output", "NPS",
 			`output: a survey score, "retrospective and subjective" — the method names NPS as an output and warns against "one question rules them all" approaches`},
 		{"business outcome", "revenue",
-			`business outcome: "a result of what we make" — the method's first business outcome: "you can't get any more quantifiable than that"`},
+			`business outcome: "a result of what we make" — the method's first business outcome: "You can't get any more quantifiable than that."`},
 		{"customer outcome", "FCR",
 			`successful customer outcome: "what we deliver for the Customer" — the share of customers whose problem is solved at first contact: the outcome, achieved`},
 		{"failure demand", "failure demand",
-			`successful customer outcome: failure demand's "share of all demand is an outcome-side health measure (lower is better)"`},
+			`successful customer outcome: the share of all demand that is failure demand, which a "Failure-Demand cycle" drives up; lower is better`},
 		{"activity", "occupancy",
-			`activity: "the work that produces outputs" — the share of agents' logged-in time spent on contacts: how busy the work is, not what it makes`},
+			`activity: below outputs, "Tasks to Activities to Outputs" — the share of agents' logged-in time spent on contacts: how busy the work is, not what it makes`},
 		{"task", "ACW",
-			`task: "the work that produces outputs" — the wrap-up step after each call: a piece of handling a call, below the call handled`},
+			`task: below outputs, "Tasks to Activities to Outputs" — the wrap-up step after each call: a piece of handling a call, below the call handled`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -490,7 +490,7 @@ func TestClassification_JSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{"name":"Revenue","level":"business-outcome","direction":"higher-is-better","kind":"revenue",`+
 		`"reason":"business outcome: \"a result of what we make\" — the method's first business outcome: `+
-		`\"you can't get any more quantifiable than that\""}`, string(data))
+		`\"You can't get any more quantifiable than that.\""}`, string(data))
 
 	// An output has no kind, which is left out.
 	data, err = json.Marshal(Classify("AHT"))

@@ -13,7 +13,7 @@ import (
 // short scale, usually 1 (very dissatisfied) to 5 (very satisfied), and
 // reports the share of "top-two-box" answers: the percentage of customers who
 // answered 4 or 5. Like NPS it is, in the method, an output: one of the
-// "customer-satisfaction stats", "retrospective and subjective".
+// customer-satisfaction stats, "retrospective and subjective".
 
 // The standard CSAT scale: 1..5, top-two box.
 const (

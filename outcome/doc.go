@@ -19,7 +19,7 @@
 // up in a catalogue of well-known KPIs and says which level it measures, with
 // the method's reason; an unknown name is "unclassified", never a guess.
 // [Audit] asks of a KPI portfolio what the method asks: "Are they mostly about
-// outputs? Usually, the balance will be 80% output metrics." It counts the
+// outputs? Usually, the balance will be 80% output metrics". It counts the
 // portfolio by level and raises findings, each with a stable [Code], a
 // [Severity] and the metric IDs involved: an output-heavy portfolio, no
 // measure of a successful customer outcome, an output tied to a reward ("if
@@ -35,9 +35,10 @@
 // A [Proportion] is an outcome rate, such as the share of journeys that end in
 // the customer's outcome, with its exact rate, Wilson and Wald intervals and a
 // two-proportion test ([CompareProportions]). [FailureDemand] tallies value
-// demand and failure demand ("demand caused by a failure to do something right
-// for the customer"); its failure share is an outcome-side health measure,
-// lower is better. [NPSTally], [CSATTally] and [CESTally] compute the survey
+// demand and failure demand (demand caused by a failure to do something right
+// for the customer, which keeps output-driven organisations in a
+// "Failure-Demand cycle"); its failure share is an outcome-side health
+// measure, lower is better. [NPSTally], [CSATTally] and [CESTally] compute the survey
 // scores exactly, with their statistics; the method counts them as outputs,
 // "retrospective and subjective", but BI tools need them right. Tallies and
 // proportions merge: tallying shards and merging them equals tallying

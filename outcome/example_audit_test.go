@@ -43,7 +43,7 @@ func auditOnTheRoad() outcome.Metric {
 }
 
 // The method's audit: "Are they mostly about outputs? Usually, the balance
-// will be 80% output metrics." Four of the contact centre's five KPIs are
+// will be 80% output metrics". Four of the contact centre's five KPIs are
 // outputs, two of them paid for, and none says whether a customer got what
 // they came for.
 func ExampleAudit() {

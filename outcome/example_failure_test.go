@@ -12,8 +12,8 @@ import (
 
 // An output-driven contact centre counts calls handled and praises the
 // rising number. The method asks what the calls are: value demand (what the
-// service is for) or failure demand, "caused by a failure to do something,
-// or to do something right, for the customer". Repeat calls, chasers and
+// service is for) or failure demand, caused by a failure to do something,
+// or to do something right, for the customer. Repeat calls, chasers and
 // complaints are demand the organisation made for itself: the Failure-Demand
 // cycle. Its share of all demand is the measure, and lower is better.
 func ExampleFailureDemand() {

@@ -192,8 +192,8 @@ func ExampleDirection_Sign() {
 	// Problem solved at first contact (%)  +4: better
 }
 
-// The method names four kinds of business outcome: "revenue, cost
-// optimisation, service delivery, effective compliance".
+// The method names four kinds of business outcome: revenue, cost
+// optimisation, service delivery and effective compliance.
 func ExampleKind() {
 	for _, k := range []outcome.Kind{outcome.Revenue, outcome.Cost, outcome.Service, outcome.Compliance} {
 		fmt.Println(k)

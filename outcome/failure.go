@@ -48,12 +48,12 @@ const NoReason = ""
 
 // FailureDemand is a tally of demand (the contacts customers make: calls,
 // emails, chats, visits) split, as the method does, into value demand (what
-// the service exists to do: "I want to order", "I want to change my plan")
-// and failure demand: demand "caused by a failure to do something, or to do
-// something right, for the customer" (a repeat call, a chaser asking where
-// something is, a complaint, a correction). Organisations that manage
-// outputs live in a Failure-Demand cycle: the failures make more demand,
-// which is handled as more output. The share of failure demand in all demand
+// the service exists to do: an order placed, a plan changed) and failure
+// demand, demand caused by a failure to do something, or to do something
+// right, for the customer (a repeat call, a chaser asking where something
+// is, a complaint, a correction). Organisations that manage outputs live in
+// a "Failure-Demand cycle": the failures make more demand, which is handled
+// as more output. The share of failure demand in all demand
 // ([FailureDemand.Share]) is an outcome-side health measure, and lower is
 // better ([LowerIsBetter]).
 //

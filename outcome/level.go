@@ -250,8 +250,9 @@ func (k Kind) IsZero() bool { return k == 0 }
 
 // ParseKind parses a business-outcome kind, ignoring case, white space and
 // punctuation (hyphens, underscores, dots). Besides the four names (and
-// "revenues", "costs") it accepts the method's phrases "cost optimisation"
-// (or "optimization"), "service delivery" and "effective compliance".
+// "revenues", "costs") it accepts "cost optimisation" (or "optimization"),
+// "service delivery" and "effective compliance", the names of the kinds in
+// the method's list of business outcomes.
 // Anything else, empty text included, is an error with code [ErrUnknownKind];
 // see [Kind.UnmarshalText] for empty text as "no kind".
 func ParseKind(text string) (Kind, error) {

@@ -343,8 +343,8 @@ var kindSpellings = []struct {
 	{"REVENUES", outcome.Revenue},
 	{"cost", outcome.Cost},
 	{"costs", outcome.Cost},
-	// The method's phrases: "revenue, cost optimisation, service delivery,
-	// effective compliance" (METHOD.md, section 1).
+	// The method's business outcomes: revenue, cost optimisation, service
+	// delivery, effective compliance (METHOD.md, section 1).
 	{"cost optimisation", outcome.Cost},
 	{"Cost Optimization", outcome.Cost},
 	{"cost-optimisation", outcome.Cost},

@@ -18,7 +18,7 @@ import (
 // 1): calls handled and average handle time are outputs ("what we produce"),
 // revenue and cost to serve are business outcomes ("a result of what we
 // make"), and customers who get their problem solved at first contact is a
-// successful customer outcome ("what the customer achieves").
+// successful customer outcome ("what we deliver for the Customer").
 func contactCentre() []outcome.MetricSpec {
 	return []outcome.MetricSpec{
 		{ID: "wrap-up-time", Name: "Call wrap-up time", Level: outcome.Task, Direction: outcome.LowerIsBetter,

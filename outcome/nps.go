@@ -20,7 +20,7 @@ import (
 // -100..100.
 //
 // In the method, NPS is an output, not an outcome: it is "retrospective and
-// subjective", one of the "customer-satisfaction stats" a contact centre
+// subjective", one of the customer-satisfaction stats a contact centre
 // produces, and "'one question rules them all' approaches" mislead. It tells
 // how customers felt about what happened; whether they achieved what they came
 // for is measured by the share of journeys that end in the Successful
