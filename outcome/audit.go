@@ -60,12 +60,14 @@ const (
 )
 
 // DefaultOutputHeavyThreshold is the output-heavy threshold that [Audit] uses
-// when [AuditOptions] leaves it unset. It is the library's default, not a
-// line the method draws: the method asks "Are they mostly about outputs?
-// Usually, the balance will be 80% output metrics", so 80% is the balance it
-// expects to find, and the default reports a portfolio at or above it. A
-// stricter reading of "mostly", such as more than half, is a lower threshold,
-// set with [AuditOptions.WithOutputHeavyThreshold] (0.5 reports half and more).
+// when [AuditOptions] leaves it unset. It is the library's default, taken
+// from the balance the method says is usual, not a line the method draws:
+// the method asks "Are they mostly about outputs? Usually, the balance will
+// be 80% output metrics", so 80% is the balance it expects to find, and the
+// default reports a portfolio at or above it. A stricter reading of
+// "mostly", such as half or more, is a lower threshold, set with
+// [AuditOptions.WithOutputHeavyThreshold]: at 0.5, three outputs of four
+// KPIs (75%), mostly outputs but below the default, are output-heavy.
 const DefaultOutputHeavyThreshold = 0.8
 
 // AuditSharePlaces is the number of decimal places of a share in an

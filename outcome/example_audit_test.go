@@ -111,6 +111,38 @@ func ExampleAudit_invalidThreshold() {
 	// true
 }
 
+// The method asks "Are they mostly about outputs? Usually, the balance will
+// be 80% output metrics": 80% is the balance it expects to find, and the
+// library's default threshold. Three outputs of four KPIs (75%) are mostly
+// outputs, but below the default; a stricter reading of "mostly", half or
+// more, is the threshold 0.5.
+func ExampleDefaultOutputHeavyThreshold() {
+	var portfolio []outcome.Metric
+	for _, s := range []outcome.MetricSpec{
+		{ID: "calls", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "answered", Name: "Calls answered", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "milestones", Name: "Milestones hit", Level: outcome.Output, Direction: outcome.HigherIsBetter},
+		{ID: "fcr", Name: "First contact resolution", Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter},
+	} {
+		portfolio = append(portfolio, outcome.MustMetric(s))
+	}
+	for _, opts := range []outcome.AuditOptions{
+		{}, // DefaultOutputHeavyThreshold
+		outcome.AuditOptions{}.WithOutputHeavyThreshold(0.5),
+	} {
+		report, err := outcome.Audit(portfolio, opts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("threshold %v: %s output-side, output-heavy %t\n",
+			report.OutputHeavyThreshold(), report.OutputSideShare(), report.Has(outcome.CodeOutputHeavy))
+	}
+	// Output:
+	// threshold 0.8: 0.75 output-side, output-heavy false
+	// threshold 0.5: 0.75 output-side, output-heavy true
+}
+
 // A board that wants fewer than half of its KPIs to be outputs sets a
 // stricter threshold than the default 80%: the audit fires at or above the
 // threshold, so at 0.5 half is already output-heavy. (For "at most half",

@@ -38,7 +38,7 @@ func TestReportFigures(t *testing.T) {
 	out := buf.String()
 	for _, want := range []string{
 		// 6 outputs + 2 activities = 8 output-side KPIs of 10: 80%, at the
-		// method's 80% threshold.
+		// default threshold of 80%, the balance the method says is usual.
 		"8 of 10 KPIs (80%) measure outputs",
 		"[output-heavy]",
 		// The plant's and the sales force's bonuses pay on outputs.
