@@ -14,11 +14,11 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// methodQuotes are the passages that METHOD.md, the domain brief, puts in
+// methodPassages are the passages that METHOD.md, the domain brief, puts in
 // double quotes: "Quoted phrases are the method's own words". Its other
 // text is a distillation, not the method's words, and is never quoted as
 // the method's. Copied from it, lines joined with one space.
-var methodQuotes = []string{
+var methodPassages = []string{
 	"Outside-In", "what we produce, what we make", "a result of what we make",
 	"You can't get any more quantifiable than that.", "what we deliver for the Customer", "Joy", "Expression",
 	"Are they mostly about outputs? Usually, the balance will be 80% output metrics",
@@ -49,7 +49,7 @@ func isMethodWords(s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, q := range methodQuotes {
+	for _, q := range methodPassages {
 		if strings.Contains(q, s) || strings.Contains(q, flipFirst(s)) {
 			return true
 		}
