@@ -942,32 +942,29 @@ func auditDescribe(m Metric) string {
 // gives each one's name, `"NPS" (id "nps") as an Output`, then says how many
 // more there are.
 func auditDescribeLevels(ms []Metric, n int) string {
-	var b strings.Builder
-	for i, m := range ms {
-		if i == n {
-			fmt.Fprintf(&b, " and %d more", len(ms)-n)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(auditDescribe(m) + " as " + auditArticle(Classify(m.Name()).Level))
-	}
-	return b.String()
+	return auditList(len(ms), n, func(i int) string {
+		return auditDescribe(ms[i]) + " as " + auditArticle(Classify(ms[i].Name()).Level)
+	})
 }
 
 // quoteIDs quotes up to n IDs, then says how many more there are.
 func auditQuoteIDs(ids []string, n int) string {
+	return auditList(len(ids), n, func(i int) string { return strconv.Quote(clip(ids[i])) })
+}
+
+// auditList writes item(i) for the first n of count items, separated by
+// commas, then says how many more there are.
+func auditList(count, n int, item func(i int) string) string {
 	var b strings.Builder
-	for i, id := range ids {
+	for i := range count {
 		if i == n {
-			fmt.Fprintf(&b, " and %d more", len(ids)-n)
+			fmt.Fprintf(&b, " and %d more", count-n)
 			break
 		}
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(strconv.Quote(clip(id)))
+		b.WriteString(item(i))
 	}
 	return b.String()
 }

@@ -644,18 +644,11 @@ func TestDecodeMetrics(t *testing.T) {
 // not checked again. Before, each stopped at the first problem of the form,
 // and a rating tally at a bad scale.
 func TestUnmarshalJSON_everyProblem(t *testing.T) {
-	type problem struct {
-		code Code
-		ids  []string
-		msg  string
-	}
-	type decoder = interface{ UnmarshalJSON([]byte) error }
-	tests := []struct {
-		name string
-		into func() decoder
-		in   string
-		want []problem
-	}{
+	type (
+		problem = decodeProblem
+		decoder = jsonDecoder
+	)
+	tests := []decodeCase{
 		// Keys in order: successes (text), trials (-1), rate (no such
 		// field); then NewProportion: trials is negative, and successes,
 		// not known, is not checked.
@@ -812,19 +805,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 			{ErrInvalidJSON, nil, `outcome: CES tally: "counts" must be an array of integers, not null`},
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v := tt.into()
-			err := v.UnmarshalJSON([]byte(tt.in))
-			var got []problem
-			for _, p := range Problems(err) {
-				assert.Equal(t, SeverityError, p.Severity)
-				got = append(got, problem{p.Code, p.IDs, p.Message})
-			}
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.into(), v, "unchanged on error")
-		})
-	}
+	runDecodeCases(t, tests)
 	t.Run("null only with JSON white space", func(t *testing.T) {
 		// JSON null, with JSON white space around it, is refused as null;
 		// "\vnull" is not JSON (a vertical tab is not JSON white space),
@@ -857,12 +838,10 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 // worked out from the documented order: the form's, in the order of the
 // keys, then the constructors'.
 func TestUnmarshalJSON_null(t *testing.T) {
-	type problem struct {
-		code Code
-		ids  []string
-		msg  string
-	}
-	type decoder = interface{ UnmarshalJSON([]byte) error }
+	type (
+		problem = decodeProblem
+		decoder = jsonDecoder
+	)
 	metric := func() decoder { return new(Metric) }
 	aht := []string{"aht"}
 	notNull := func(what, field, want string) string {
@@ -870,12 +849,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 	}
 	const pc = "proportion comparison"
 	const ab = `"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2}`
-	tests := []struct {
-		name string
-		into func() decoder
-		in   string
-		want []problem
-	}{
+	tests := []decodeCase{
 		// A metric: each field null in turn, the others valid; a null
 		// field is not checked again (a null name has no "no name", a null
 		// level no "no valid level").
@@ -1023,19 +997,7 @@ func TestUnmarshalJSON_null(t *testing.T) {
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v := tt.into()
-			err := v.UnmarshalJSON([]byte(tt.in))
-			var got []problem
-			for _, p := range Problems(err) {
-				assert.Equal(t, SeverityError, p.Severity)
-				got = append(got, problem{p.Code, p.IDs, p.Message})
-			}
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.into(), v, "unchanged on error")
-		})
-	}
+	runDecodeCases(t, tests)
 	t.Run("in a list and in a document", func(t *testing.T) {
 		// DecodeMetrics names the element; encoding/json hands a field's
 		// null to the field's decoder, which refuses it.
@@ -1314,5 +1276,43 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		b, err := json.Marshal(v)
 		require.NoError(t, err, name)
 		assert.Equal(t, string(want[name]), string(b), "%s with decimal's settings flipped", name)
+	}
+}
+
+// jsonDecoder is a value the package decodes from JSON.
+type jsonDecoder = interface{ UnmarshalJSON([]byte) error }
+
+// decodeProblem is one problem a decoder reports.
+type decodeProblem struct {
+	code Code
+	ids  []string
+	msg  string
+}
+
+// decodeCase is JSON text (in) that a fresh value (into) must refuse with
+// every one of want, in order.
+type decodeCase struct {
+	name string
+	into func() jsonDecoder
+	in   string
+	want []decodeProblem
+}
+
+// runDecodeCases decodes each case's text into a fresh value and checks
+// its problems, each an error, and that the value is unchanged.
+func runDecodeCases(t *testing.T, tests []decodeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.into()
+			err := v.UnmarshalJSON([]byte(tt.in))
+			var got []decodeProblem
+			for _, p := range Problems(err) {
+				assert.Equal(t, SeverityError, p.Severity)
+				got = append(got, decodeProblem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.into(), v, "unchanged on error")
+		})
 	}
 }
