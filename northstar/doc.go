@@ -50,8 +50,10 @@
 //     hierarchy; the [Policy] says how much each counts, and
 //     [DefaultPolicy] explains its choice.
 //  5. For the winner, the hierarchy gives the input metrics
-//     ([InputMetric]): the metrics beneath it that drive it most, so each
-//     team knows its "role in driving it forward".
+//     ([InputMetric]): the metrics of the work beneath it (tasks,
+//     activities and outputs) that drive it most, so each team knows what
+//     its work does to move it. The business outcomes beneath it are not
+//     among them: the North Star moves before them.
 //
 // The [Ranking] carries every reason as data: for each candidate, each
 // criterion's raw value, normalised score and weighted contribution, each

@@ -129,7 +129,9 @@ func ExampleHierarchy() {
 		fmt.Println()
 	}
 	// Payments drive nights booked most: 3 directly, and 1 more through
-	// revenue (1 × 1); photographs count 1 × 2 through listings.
+	// revenue (1 × 1); photographs count 1 × 2 through listings. Revenue
+	// itself, a business outcome, is not an input: the North Star is to
+	// move before the business outcomes it drives.
 	fmt.Println("What drives nights booked, team by team:")
 	for _, im := range r.InputMetrics {
 		fmt.Printf("  %-17s %-30s influence %g\n", im.Metric.Owner(), im.Metric.Name(), im.Influence)
@@ -144,7 +146,6 @@ func ExampleHierarchy() {
 	//   supply team       Listings created               influence 2
 	//   supply team       Listings photographed          influence 2
 	//   host success      Hosts replying within an hour  influence 1
-	//   finance           Revenue                        influence 1
 }
 
 // A contact centre's hierarchy, built with package hierarchy: the calls it
@@ -284,11 +285,12 @@ func ExampleHierarchy_fromModel() {
 }
 
 // The North Star "touches everyone and everything": every team sees how
-// much its metric moves it. Influence multiplies the link weights up each
+// much its work moves it. Influence multiplies the link weights up each
 // path and adds the paths: fixing faults counts 3 directly and 1 × 1
 // through cost to serve, 4 in all; updating the knowledge base 2 × 4 = 8,
-// and the training beneath it 1 × 8 = 8; handling calls and cost to serve
-// count 1 each. Ties go by metric ID.
+// and the training beneath it 1 × 8 = 8; handling calls counts 1. Ties go
+// by metric ID. Cost to serve, though beneath FCR in the hierarchy, is a
+// business outcome, not work: FCR is to move before it, so it is no input.
 //
 // The hierarchy is a gate as well: customer effort, though every caller
 // values it, measures nothing in the hierarchy, so nothing connects it to
@@ -369,7 +371,6 @@ func ExampleInputMetric() {
 	//   knowledge team Knowledge articles updated   influence 8, direct false nodes [update-knowledge]
 	//   front line     Faults fixed on the call     influence 4, direct true  nodes [fix-faults]
 	//   front line     Calls handled                influence 1, direct true  nodes [handle-calls]
-	//   finance        Cost to serve                influence 1, direct true  nodes [cost]
 }
 
 // A hand-drawn hierarchy is read, not trusted: one that lists an outcome

@@ -141,7 +141,8 @@ func fuzzInput(data []byte) Input {
 // a success must rank every candidate once, eligible ones first, with finite
 // numbers whose contributions add up to each total, reach at most 1, and
 // links to distinct outcomes other than its own, the declared ones first in
-// Drives order, as many kinds among them as the linkage.
+// Drives order, as many kinds among them as the linkage; and input metrics
+// that measure work (tasks, activities and outputs) only.
 func FuzzSelect(f *testing.F) {
 	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1})
 	f.Add([]byte{7, 4, 0, 0, 0, 2, 1, 2, 3, 4, 1, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 3, 2, 1, 1, 0, 1})
@@ -151,6 +152,10 @@ func FuzzSelect(f *testing.F) {
 	// A candidate that declares an outcome and leads it: one link, both
 	// flags (found by the fuzzer when links were not merged).
 	f.Add([]byte("C00001000001\"00002000000100010\"0000200000011001001"))
+	// A successful customer outcome, the one candidate, fed by a business
+	// outcome's node (m1, revenue): no input metric, the North Star being
+	// what leads it.
+	f.Add([]byte{1, 4, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 2, 1, 1, 0, 3, 4, 0, 1, 1, 5, 1, 0, 1, 2, 0, 1, 1, 1, 1, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
@@ -251,6 +256,11 @@ func FuzzSelect(f *testing.F) {
 		for _, im := range r.InputMetrics {
 			if math.IsNaN(im.Influence) || math.IsInf(im.Influence, 0) || im.Influence < 0 || len(im.Nodes) == 0 {
 				t.Fatalf("input metric %+v", im)
+			}
+			for _, node := range im.Nodes {
+				if lv, _, _ := in.Hierarchy.NodeInfo(node); !isWork(lv) {
+					t.Fatalf("input metric %s measures node %s, a %s: not work", im.Metric.ID(), node, lv)
+				}
 			}
 		}
 		for _, ch := range r.Robustness.Changes {

@@ -392,27 +392,34 @@ func walk(off, adj []int32, start []int32, seen []bool, queue []int32) []int32 {
 	return queue
 }
 
-// InputMetric is a metric beneath the North Star in the hierarchy, and how
-// strongly it drives it: its part in the "role in driving it forward" of
-// the team that owns it.
+// InputMetric is a metric of the work beneath the North Star in the
+// hierarchy (a task, an activity or an output), and how strongly it drives
+// the North Star: what the team that owns it does to move it.
 type InputMetric struct {
-	// Metric is the metric, and its Owner the team whose role it is.
+	// Metric is the metric, and its Owner the team whose work it measures.
 	Metric outcome.Metric `json:"metric"`
-	// Nodes are the IDs of the nodes it measures beneath the North Star,
-	// in topological order.
+	// Nodes are the IDs of the nodes of work (tasks, activities and
+	// outputs) it measures beneath the North Star, in topological order.
 	Nodes []string `json:"nodes"`
 	// Influence is how much a unit of the metric's nodes moves the North
 	// Star's node in the hierarchy's weighted-sum roll-up: over every path
 	// up to the North Star, the product of the link weights, summed over
-	// the paths and the metric's nodes.
+	// the paths and the metric's nodes of work. The paths run through
+	// whatever lies between, outcomes included: an output that feeds cost to
+	// serve, which feeds the North Star, moves it through cost to serve.
 	Influence float64 `json:"influence"`
 	// Direct reports whether one of its nodes contributes to the North
 	// Star's directly, by a single link.
 	Direct bool `json:"direct,omitempty"`
 }
 
-// inputMetrics returns the metrics beneath the nodes top (the North Star's),
-// most influential first; ties by metric ID.
+// inputMetrics returns the metrics of the work (tasks, activities and
+// outputs) beneath the nodes top (the North Star's), most influential first;
+// ties by metric ID. The outcomes beneath, business or customer, are not
+// inputs: the North Star is to be a lead metric, moving before the business
+// outcomes it drives, and to deliver the successful customer outcomes, so
+// neither is work that drives it, though the influence of the work reaches
+// the North Star through them.
 func (g *graph) inputMetrics(top []int32) []InputMetric {
 	n := len(g.ids)
 	influence := make([]float64, n)
@@ -435,7 +442,7 @@ func (g *graph) inputMetrics(top []int32) []InputMetric {
 			influence[g.child[p]] += g.weight[p] * influence[v]
 		}
 	}
-	// Everything beneath, in topological order (a metric beneath the North
+	// The work beneath, in topological order (a metric beneath the North
 	// Star by links of weight zero is listed too, with influence zero).
 	below := make([]bool, n)
 	walk(g.childOff, g.child, top, below, nil)
@@ -443,7 +450,7 @@ func (g *graph) inputMetrics(top []int32) []InputMetric {
 	at := make(map[string]int)
 	for v := range n {
 		m := g.metric(int32(v))
-		if !below[v] || isTop[v] || m.IsZero() {
+		if !below[v] || isTop[v] || m.IsZero() || !isWork(g.level[v]) {
 			continue
 		}
 		i, ok := at[m.ID()]

@@ -233,6 +233,60 @@ func TestSelectWithHierarchy(t *testing.T) {
 	assert.True(t, r.InputMetrics[1].Direct)
 }
 
+// TestSelectInputMetricsAreWork: the input metrics are the metrics of the
+// work beneath the North Star, not of the outcomes beneath it, though the
+// work's influence reaches the North Star through them. By hand, beneath
+// problem-solved (fcr):
+//
+//	answer (task, calls-answered) -1-> calls (output, calls-handled)
+//	calls -2-> problem-solved; calls -0.5-> revenue (BO) -3-> problem-solved
+//	diagnose (activity, diagnoses) -1-> effort-low (SCO) -0.5-> problem-solved
+//
+// Revenue moves problem-solved by 3 and effort-low by 0.5, but neither is
+// work: a business outcome is what the North Star is to lead, and a customer
+// outcome what it delivers. calls-handled: 2 directly + 0.5 × 3 through
+// revenue = 3.5; calls-answered: 1 × 3.5 = 3.5 (a tie, broken by ID);
+// diagnoses: 1 × 0.5 = 0.5, through effort-low.
+func TestSelectInputMetricsAreWork(t *testing.T) {
+	revenue := metric("revenue", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	b := hierarchy.NewBuilder()
+	b.AddNode(hierarchy.Node{ID: "answer", Level: outcome.Task, Metric: callsAnswer})
+	b.AddNode(hierarchy.Node{ID: "calls", Level: outcome.Output, Metric: callsHandled})
+	b.AddNode(hierarchy.Node{ID: "diagnose", Level: outcome.Activity, Metric: diagnosis})
+	b.AddNode(hierarchy.Node{ID: "revenue", Level: outcome.BusinessOutcome, Metric: revenue})
+	b.AddNode(hierarchy.Node{ID: "effort-low", Level: outcome.CustomerOutcome, Metric: effort})
+	b.AddNode(hierarchy.Node{ID: "problem-solved", Level: outcome.CustomerOutcome, Metric: fcr})
+	b.AddLink("answer", "calls")
+	b.AddWeightedLink("calls", "problem-solved", dec("2"))
+	b.AddWeightedLink("calls", "revenue", dec("0.5"))
+	b.AddWeightedLink("revenue", "problem-solved", dec("3"))
+	b.AddLink("diagnose", "effort-low")
+	b.AddWeightedLink("effort-low", "problem-solved", dec("0.5"))
+	m, err := b.Build()
+	require.NoError(t, err)
+	cv := MustCanvas(CanvasSpec{Category: "callers", Name: "Callers", Weight: dec("1"),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "fcr", Importance: dec("1")}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: fcr}, {Metric: revenue}}, Canvases: []Canvas{cv},
+		Policy: DefaultPolicy(), Hierarchy: FromModel(m)})
+	require.NoError(t, err)
+	w, ok := r.Winner()
+	require.True(t, ok)
+	require.Equal(t, "fcr", w.Metric.ID())
+	var got []string
+	var infl []float64
+	for _, im := range r.InputMetrics {
+		got = append(got, im.Metric.ID())
+		infl = append(infl, im.Influence)
+		assert.True(t, isWork(im.Metric.Level()), im.Metric.ID())
+	}
+	assert.Equal(t, []string{"calls-answered", "calls-handled", "diagnoses"}, got)
+	assert.InDeltaSlice(t, []float64{3.5, 3.5, 0.5}, infl, 1e-15)
+	assert.Equal(t, []bool{false, true, false},
+		[]bool{r.InputMetrics[0].Direct, r.InputMetrics[1].Direct, r.InputMetrics[2].Direct})
+	assert.Equal(t, []string{"calls"}, r.InputMetrics[1].Nodes)
+}
+
 // TestSelectLinkedToOutcomesBeneath: nothing above a successful customer
 // outcome is a business outcome (a hierarchy.Model refuses the downward
 // link), so an SCO's links in the hierarchy are to the business outcomes

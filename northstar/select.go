@@ -303,8 +303,10 @@ type Ranking struct {
 	// winner changed.
 	Robustness Robustness `json:"robustness"`
 	// InputMetrics are, where a hierarchy is given and there is a winner,
-	// the metrics beneath the winner in the hierarchy, those that drive it
-	// most first: each team's "role in driving it forward".
+	// the metrics of the work beneath the winner in the hierarchy (tasks,
+	// activities and outputs), those that drive it most first: what each
+	// team that owns one does to move the North Star. The outcomes beneath
+	// it are not among them (see [Select]).
 	InputMetrics []InputMetric `json:"inputMetrics,omitempty"`
 	// Warnings are the canvases' warnings, in canvas order.
 	Warnings []*outcome.Error `json:"warnings,omitempty"`
@@ -451,8 +453,16 @@ const (
 // # Input metrics
 //
 // Where a hierarchy is given and there is a winner, [Ranking.InputMetrics]
-// lists the metrics beneath it that drive it, most influential first
-// ([InputMetric]): what each team owns in driving the North Star forward.
+// lists the metrics of the work beneath it (the tasks, activities and
+// outputs whose nodes feed its nodes, directly or through others) that
+// drive it, most influential first ([InputMetric]): what each team owns in
+// moving the North Star. The metrics of the outcomes beneath it are not
+// inputs: a good North Star is a lead metric, which moves before the
+// business outcomes it drives, so the business outcomes that feed it in
+// the hierarchy's roll-up are what it leads, not what drives it; and it
+// would "consistently deliver Successful Customer Outcomes", so a customer
+// outcome beneath it is one it delivers. The work's influence still
+// reaches the North Star through them.
 //
 // Select allocates a fixed number of slices and maps per call, plus those
 // of the lead/lag analyses, of the hierarchy's reading and walks (linear in

@@ -220,12 +220,11 @@ func ExampleNorthStarMarkdown() {
 	// | Calls handled            | small-businesses |  0.350 | 0.500 |    0.175 |        0.079 |
 	// | Net Promoter Score       | households       |  0.650 | 0.250 |    0.163 |        0.074 |
 	//
-	// Input metrics, each team's role in driving the North Star:
+	// Input metrics, the work that drives the North Star, and who owns it:
 	//
 	// | Metric        | ID            | Owner      | Influence | Link           |
 	// | ------------- | ------------- | ---------- | --------: | -------------- |
 	// | Calls handled | calls-handled | Front line |     1.000 | through others |
-	// | Revenue       | revenue       | Sales      |     1.000 | direct         |
 }
 
 // The same ranking as plain text.
@@ -261,10 +260,9 @@ func ExampleNorthStarText() {
 	// Calls handled             small-businesses   0.350  0.500     0.175         0.079
 	// Net Promoter Score        households         0.650  0.250     0.163         0.074
 	//
-	// Input metrics, each team's role in driving the North Star:
+	// Input metrics, the work that drives the North Star, and who owns it:
 	//
 	// Metric         ID             Owner       Influence  Link
 	// -------------  -------------  ----------  ---------  --------------
 	// Calls handled  calls-handled  Front line      1.000  through others
-	// Revenue        revenue        Sales           1.000  direct
 }

@@ -31,7 +31,8 @@ import (
 //   - each candidate's customer coverage by category: the category's weight,
 //     the metric's share of the category's importance, and what that adds to
 //     the candidate's coverage contribution;
-//   - the input metrics that drive the North Star, with their owners and
+//   - the input metrics ([northstar.Ranking.InputMetrics]: the metrics of
+//     the work beneath the North Star that drive it), with their owners and
 //     influence, when the ranking has them.
 //
 // The scores of a ranking are float64 statistics; they are shown to three
@@ -118,7 +119,7 @@ func northStar(w io.Writer, r northstar.Ranking, f format) error {
 	}
 	if len(r.InputMetrics) > 0 {
 		s.end()
-		paragraph(s, f, "Input metrics, each team's role in driving the North Star:")
+		paragraph(s, f, "Input metrics, the work that drives the North Star, and who owns it:")
 		s.end()
 		in := table{head: []string{"Metric", "ID", "Owner", "Influence", "Link"}, right: []bool{false, false, false, true, false}}
 		for _, m := range r.InputMetrics {

@@ -382,6 +382,18 @@ func TestNorthStarCases(t *testing.T) {
 
 	// The Metric column is as wide as "First \\| contact", escaped: 16.
 
+	// An input metric whose node feeds the North Star's by a single link.
+	calls := outcome.MustMetric(outcome.MetricSpec{ID: "calls", Name: "Calls handled", Level: outcome.Output,
+		Direction: outcome.HigherIsBetter, Owner: "Front line"})
+	r.InputMetrics = []northstar.InputMetric{{Metric: calls, Nodes: []string{"calls"}, Influence: 1.5, Direct: true}}
+	buf.Reset()
+	require.NoError(t, render.NorthStarText(&buf, r))
+	assert.True(t, strings.HasSuffix(buf.String(), "Input metrics, the work that drives the North Star, and who owns it:\n\n"+
+		"Metric         ID     Owner       Influence  Link\n"+
+		"-------------  -----  ----------  ---------  ------\n"+
+		"Calls handled  calls  Front line      1.500  direct\n"), buf.String())
+	r.InputMetrics = nil
+
 	// No candidate passes every gate.
 	r.Entries[0].Eligible, r.Entries[1].Eligible = false, false
 	r.Entries[0].Failed = []northstar.GateFailure{{Gate: northstar.GateCanvas, Reason: "no canvas uses it"}}

@@ -136,7 +136,9 @@ func chooseNorthStar() (northstar.Ranking, error) {
 	})
 }
 
-// northStarText writes the ranking, the winner's reasons and its input metrics.
+// northStarText writes the ranking, the winner's reasons and its input
+// metrics: the metrics of the work beneath it (not the business outcomes
+// beneath it in the hierarchy, which it is to lead).
 func northStarText(w io.Writer, r northstar.Ranking) error {
 	for _, e := range r.Entries {
 		fmt.Fprintf(w, "   %d. %-26s total %.3f\n", e.Rank, e.Metric.Name(), e.Total)
@@ -156,7 +158,7 @@ func northStarText(w io.Writer, r northstar.Ranking) error {
 	for _, lead := range leads(win) {
 		fmt.Fprintf(w, "   - %s\n", lead)
 	}
-	fmt.Fprintln(w, "\n   Input metrics, each team's role in driving it forward:")
+	fmt.Fprintln(w, "\n   Input metrics, the work that drives it, and who owns it:")
 	for _, im := range r.InputMetrics {
 		fmt.Fprintf(w, "   - %-22s owner %-20s influence %.2f\n", im.Metric.Name(), im.Metric.Owner(), im.Influence)
 	}
