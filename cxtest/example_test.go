@@ -601,7 +601,7 @@ func ExampleCheckNorthStar() {
 	// Output:
 	// <nil>
 	// <nil>
-	// true cxtest: "calls-handled" (Calls handled, output, rewarded) cannot be the North Star: it failed 2 of 2 gates: outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star; canvas: no customer category's canvas uses it, so it shows no successful customer outcome
+	// true cxtest: "calls-handled" (Calls handled, output, rewarded) cannot be the North Star: it failed 2 of 3 gates: outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star; canvas: no customer category's canvas uses it, so it shows no successful customer outcome
 }
 
 // A good North Star is an outcome, never a bare output: the board's proposal
@@ -610,8 +610,8 @@ func ExampleAssertNorthStar() {
 	var t printT
 	cxtest.AssertNorthStar(t, northStarInput(), "aht", "the North Star the board proposed")
 	// Output:
-	// Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 2 gates
-	//            expected: an outcome metric that passes every gate (outcome, canvas)
+	// Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 3 gates
+	//            expected: an outcome metric that passes every gate (outcome, canvas, lead)
 	//            actual  : it failed the outcome gate, and ranks 3 of 4
 	// Gates:     outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
 	// Messages:  the North Star the board proposed

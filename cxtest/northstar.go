@@ -12,9 +12,13 @@ import (
 // organisation's North Star: that [northstar.Select], run on in, finds it an
 // outcome metric that passed every gate: it measures an outcome; a customer
 // category relies on it (a canvas of weight above zero gives it importance
-// above zero); and, where in has a hierarchy, it measures a node that
-// reaches a successful customer outcome. It need not be the top-ranked
-// candidate: the gates are the method's rules, the ranking its weighing.
+// above zero); where in has a hierarchy, it measures a node that reaches a
+// successful customer outcome; and it is not a lag metric by its own
+// evidence (its series lags a business outcome's and leads none; a
+// candidate without a series passes). It need not be the top-ranked
+// candidate: the gates are the method's rules (a good North Star is an
+// outcome, never a bare output, and a lead metric, which moves before the
+// business outcomes it drives), the ranking the library's weighing.
 // With metric "", it checks that Select chooses a North Star at all: that
 // some candidate passed every gate.
 //
@@ -31,8 +35,8 @@ func CheckNorthStar(in northstar.Input, metric string) error {
 // Star (or, with metric "", that there is one), as [CheckNorthStar] does. On
 // failure it reports, to t, each gate failed, in the method's words:
 //
-//	Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 2 gates
-//	           expected: an outcome metric that passes every gate (outcome, canvas)
+//	Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 3 gates
+//	           expected: an outcome metric that passes every gate (outcome, canvas, lead)
 //	           actual  : it failed the outcome gate, and ranks 3 of 4
 //	Gates:     outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star
 //	Messages:  the North Star the board proposed
@@ -65,6 +69,7 @@ func checkNorthStar(in northstar.Input, metric string) *failure {
 	if in.Hierarchy != nil {
 		gates = append(gates, northstar.GateHierarchy.String())
 	}
+	gates = append(gates, northstar.GateLead.String())
 	expected := "an outcome metric that passes every gate (" + strings.Join(gates, ", ") + ")"
 	n := len(r.Entries)
 

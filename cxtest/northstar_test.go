@@ -60,8 +60,8 @@ func TestAssertNorthStar(t *testing.T) {
 		var c captureT
 		ok := AssertNorthStar(&c, in, "aht", "our North Star")
 		checkFail(t, &c, ok, "\n"+
-			"\tError:   \t\"aht\" (Average handle time, output) cannot be the North Star: it failed 1 of 2 gates\n"+
-			"\t         \texpected: an outcome metric that passes every gate (outcome, canvas)\n"+
+			"\tError:   \t\"aht\" (Average handle time, output) cannot be the North Star: it failed 1 of 3 gates\n"+
+			"\t         \texpected: an outcome metric that passes every gate (outcome, canvas, lead)\n"+
 			"\t         \tactual  : it failed the outcome gate, and ranks 3 of 4\n"+
 			"\tGates:   \toutcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star\n"+
 			"\tMessages:\tour North Star\n")
@@ -77,7 +77,7 @@ func TestAssertNorthStar(t *testing.T) {
 		err := CheckNorthStar(in, "effort")
 		require.ErrorIs(t, err, ErrNotNorthStar)
 		assert.Equal(t, `cxtest: "effort" (Customer effort, successful customer outcome) cannot be the North Star: `+
-			`it failed 1 of 3 gates: hierarchy: it is not in the hierarchy, so nothing connects it to the work of the front line`,
+			`it failed 1 of 4 gates: hierarchy: it is not in the hierarchy, so nothing connects it to the work of the front line`,
 			err.Error())
 		assert.NoError(t, CheckNorthStar(in, "fcr"))
 		var c captureT
@@ -87,10 +87,31 @@ func TestAssertNorthStar(t *testing.T) {
 		// gate, and csat, with no customer coverage at all, totals less
 		// than the other three that fail one.
 		checkFail(t, &c, ok, "\n"+
-			"\tError:\t\"csat\" (Customer satisfaction, successful customer outcome) cannot be the North Star: it failed 1 of 3 gates\n"+
-			"\t      \texpected: an outcome metric that passes every gate (outcome, canvas, hierarchy)\n"+
+			"\tError:\t\"csat\" (Customer satisfaction, successful customer outcome) cannot be the North Star: it failed 1 of 4 gates\n"+
+			"\t      \texpected: an outcome metric that passes every gate (outcome, canvas, hierarchy, lead)\n"+
 			"\t      \tactual  : it failed the canvas gate, and ranks 5 of 5\n"+
 			"\tGates:\tcanvas: no customer category's canvas uses it, so it shows no successful customer outcome\n")
+	})
+	t.Run("a lag metric", func(t *testing.T) {
+		// First-contact resolution is revenue one period late (fcr_t =
+		// revenue_(t-1), the first value 9): it lags the one business
+		// outcome and leads none, so it fails the lead gate, whatever its
+		// coverage; customer effort, with no series, passes it.
+		in := northStarInput(`business-outcome:revenue "Revenue" revenue`)
+		rev := []float64{10, 12, 11, 15, 13, 18, 14, 19, 17, 22}
+		fcr := append([]float64{9}, rev[:9]...)
+		in.Candidates[0].Series = fcr
+		in.Candidates[4].Series = rev
+		in.Policy.LeadLag.MaxLag = 2
+		var c captureT
+		ok := AssertNorthStar(&c, in, "fcr")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\t\"fcr\" (First-contact resolution, successful customer outcome) cannot be the North Star: it failed 1 of 3 gates\n"+
+			"\t      \texpected: an outcome metric that passes every gate (outcome, canvas, lead)\n"+
+			"\t      \tactual  : it failed the lead gate, and ranks 2 of 5\n"+
+			"\tGates:\tlead: its series follows a business outcome's and leads none: it is a lag metric, "+
+			"and the North Star must be a lead metric, one that moves before the business outcomes it drives\n")
+		assert.NoError(t, CheckNorthStar(in, "effort"))
 	})
 	t.Run("no North Star", func(t *testing.T) {
 		// Only the two outputs are candidates.
@@ -104,7 +125,7 @@ func TestAssertNorthStar(t *testing.T) {
 		ok := AssertNorthStar(&c, in, "")
 		checkFail(t, &c, ok, "\n"+
 			"\tError:     \tno candidate can be the North Star: both candidates failed a gate\n"+
-			"\t           \texpected: an outcome metric that passes every gate (outcome, canvas)\n"+
+			"\t           \texpected: an outcome metric that passes every gate (outcome, canvas, lead)\n"+
 			"\t           \tactual  : 0 of 2 candidates pass every gate\n"+
 			"\tCandidates:\t\"aht\" (Average handle time, output) failed the outcome gate: "+
 			"an output is what we produce, what we make, not an outcome: a bare output can never be the North Star\n"+

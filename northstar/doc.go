@@ -44,7 +44,10 @@
 //     activity) can never be the North Star, and neither can a metric no
 //     customer category relies on (no canvas of weight above zero gives it
 //     importance above zero), nor, where the organisation's [Hierarchy] is
-//     given, one that reaches no successful customer outcome in it. Then weighted
+//     given, one that reaches no successful customer outcome in it, nor one
+//     whose own series lags a business outcome's and leads none (a lag
+//     metric, where the North Star is to move before the business outcomes
+//     it drives). Then weighted
 //     criteria ([Criterion]): customer coverage, lead strength, linkage to
 //     business outcomes, the organisation's ratings, and reach in the
 //     hierarchy; the [Policy] says how much each counts, and

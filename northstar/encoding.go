@@ -712,8 +712,8 @@ func (c *Criterion) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: "outcome", "canvas" or
-// "hierarchy". Marshalling an invalid Gate is an error with code
+// MarshalText implements [encoding.TextMarshaler]: "outcome", "canvas",
+// "hierarchy" or "lead". Marshalling an invalid Gate is an error with code
 // [ErrUnknownGate].
 func (g Gate) MarshalText() ([]byte, error) {
 	if !g.IsValid() {

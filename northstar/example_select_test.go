@@ -202,6 +202,61 @@ func ExampleGate() {
 	// calls-handled: outcome gate
 }
 
+// A lag metric is not a North Star: a good North Star is a lead metric, one
+// that moves before the business outcomes it drives. A marketplace's guests
+// value coming back most, but repeat guests follow revenue by two months,
+// where nights booked move a month before it: repeat guests fail the lead
+// gate, whatever their coverage, and nights booked is the North Star.
+func ExampleGate_lead() {
+	m := func(id string, level outcome.Level, kind outcome.Kind) outcome.Metric {
+		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: id, Level: level, Direction: outcome.HigherIsBetter, Kind: kind})
+	}
+	nights := []float64{3, 5, 4, 6, 5, 8, 7, 9, 8, 10, 9, 12}
+	revenue := append([]float64{4}, nights[:11]...)    // a month after nights booked
+	repeat := append([]float64{2, 1}, revenue[:10]...) // two months after revenue
+	guests := northstar.MustCanvas(northstar.CanvasSpec{Category: "guests", Name: "Guests", Weight: decimal.NewFromInt(1),
+		Needs: []northstar.Need{{ID: "home", Statement: "a stay like home", Measure: "stays rated 4+",
+			Target: "95%", TimeBound: "this year"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "stay", Name: "a stay like home", Indicators: []northstar.Indicator{
+			{Metric: "repeat-guests", Importance: decimal.NewFromInt(3)},
+			{Metric: "nights-booked", Importance: decimal.NewFromInt(1)}}}}})
+	policy := northstar.DefaultPolicy()
+	policy.LeadLag.MaxLag = 2
+	r, err := northstar.Select(northstar.Input{
+		Candidates: []northstar.Candidate{
+			{Metric: m("repeat-guests", outcome.CustomerOutcome, 0), Series: repeat},
+			{Metric: m("nights-booked", outcome.CustomerOutcome, 0), Series: nights},
+			{Metric: m("revenue", outcome.BusinessOutcome, outcome.Revenue), Series: revenue},
+		},
+		Canvases: []northstar.Canvas{guests},
+		Policy:   policy,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range r.Entries {
+		fmt.Printf("%d. %s", e.Rank, e.Metric.ID())
+		for _, ev := range e.Evidence {
+			fmt.Printf(", against %s: %s", ev.Outcome, ev.LeadLag.Verdict())
+		}
+		fmt.Println()
+		for _, f := range e.Failed {
+			fmt.Printf("   fails the %s gate", f.Gate)
+			if f.Gate == northstar.GateLead {
+				fmt.Printf(": %s", f.Reason)
+			}
+			fmt.Println()
+		}
+	}
+	// Output:
+	// 1. nights-booked, against revenue: leads
+	// 2. repeat-guests, against revenue: lags
+	//    fails the lead gate: its series follows a business outcome's and leads none: it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives
+	// 3. revenue
+	//    fails the canvas gate
+}
+
 func ExampleParseGate() {
 	g, err := northstar.ParseGate("Canvas")
 	fmt.Println(g == northstar.GateCanvas, err)

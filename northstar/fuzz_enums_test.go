@@ -13,7 +13,7 @@ import (
 func FuzzParseEnums(f *testing.F) {
 	for _, s := range []string{"pearson", " Spearman ", "no evidence", "No-Evidence", "leads", "LAGS",
 		"coincident", "coverage", "Customer Coverage", "lead", "lead strength", "linkage",
-		"linkage to business outcomes", "ratings", "reach", "outcome", " Canvas", "HIERARCHY", "", "\xff", "line\u212aage", strings.Repeat("x", 200)} {
+		"linkage to business outcomes", "ratings", "reach", "outcome", " Canvas", "HIERARCHY", " Lead\t", "", "\xff", "line\u212aage", strings.Repeat("x", 200)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -141,8 +141,11 @@ func fuzzInput(data []byte) Input {
 // a success must rank every candidate once, eligible ones first, with finite
 // numbers whose contributions add up to each total, reach at most 1, and
 // links to distinct outcomes other than its own, the declared ones first in
-// Drives order, as many kinds among them as the linkage; and input metrics
-// that measure work (tasks, activities and outputs) only.
+// Drives order, as many kinds among them as the linkage; the gates failed
+// in gate order, the lead gate exactly when the candidate's evidence shows a
+// lag behind a business outcome and no lead in the direction of
+// improvement; and input metrics that measure work (tasks, activities and
+// outputs) only.
 func FuzzSelect(f *testing.F) {
 	f.Add([]byte{3, 4, 0, 2, 5, 1, 3, 1, 0, 4, 4, 1, 1, 2, 0, 1, 2, 2, 1, 1, 3, 2, 1})
 	f.Add([]byte{7, 4, 0, 0, 0, 2, 1, 2, 3, 4, 1, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 3, 2, 1, 1, 0, 1})
@@ -201,6 +204,24 @@ func FuzzSelect(f *testing.F) {
 			t.Fatalf("%d repeated Drives entries, and no error", repeats)
 		}
 		for _, e := range r.Entries {
+			// The gates failed come in gate order, and the lead gate is
+			// failed exactly when the evidence shows a lag and no lead in
+			// the direction of improvement.
+			lagging, leading := false, false
+			for _, ev := range e.Evidence {
+				lagging = lagging || ev.LeadLag.Verdict() == Lags
+				leading = leading || ev.LeadLag.Verdict() == Leads && ev.Aligned > 0
+			}
+			failedLead := false
+			for j, f := range e.Failed {
+				if !f.Gate.IsValid() || f.Reason == "" || j > 0 && e.Failed[j-1].Gate >= f.Gate {
+					t.Fatalf("%s: gates failed %+v", e.Metric.ID(), e.Failed)
+				}
+				failedLead = failedLead || f.Gate == GateLead
+			}
+			if failedLead != (lagging && !leading) || e.Eligible != (len(e.Failed) == 0) {
+				t.Fatalf("%s: gates failed %+v, evidence %+v", e.Metric.ID(), e.Failed, e.Evidence)
+			}
 			if reach := e.Score(Reach).Raw; reach > 1 {
 				t.Fatalf("%s: reach %v", e.Metric.ID(), reach)
 			}

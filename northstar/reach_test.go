@@ -614,7 +614,8 @@ func TestSelectHierarchyCandidateConflict(t *testing.T) {
 func TestGateHierarchyText(t *testing.T) {
 	assert.Equal(t, "hierarchy", GateHierarchy.String())
 	assert.True(t, GateHierarchy.IsValid())
-	assert.False(t, Gate(4).IsValid())
+	assert.True(t, GateLead.IsValid())
+	assert.False(t, Gate(5).IsValid())
 	assert.True(t, slices.Contains([]Gate{GateOutcome, GateCanvas, GateHierarchy}, GateHierarchy))
 }
 

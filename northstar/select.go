@@ -23,8 +23,8 @@ type Candidate struct {
 	// Series is the metric's values over time, evenly spaced and aligned
 	// with every other candidate's series (value t of each is for the same
 	// period); nil if there is none. A candidate's series is analysed
-	// against each business outcome's ([LeadLag]) for lead strength and
-	// linkage.
+	// against each business outcome's ([LeadLag]) for lead strength,
+	// linkage and the lead gate ([GateLead]).
 	Series []float64
 	// Ratings are the organisation's ratings of the metric, one per aspect.
 	Ratings []Rating
@@ -119,10 +119,24 @@ const (
 	// GateHierarchy: where a hierarchy is given, the candidate must measure
 	// a node of it that reaches a successful customer outcome.
 	GateHierarchy
+	// GateLead: the candidate must not be a lag metric by its own evidence.
+	// A good North Star is a lead metric: it moves before the business
+	// outcomes it drives. A candidate whose lead/lag analysis ([Evidence])
+	// finds it lagging at least one business outcome ([Lags], in either
+	// direction) and leading none ([Leads] in the direction of improvement,
+	// [Evidence.Strength] above zero) fails the gate. Moving with an outcome
+	// in the same period ([Coincident]) is not leading it, so a candidate
+	// that lags one outcome and is coincident with the others fails too; one
+	// that lags one and leads another passes. A candidate without a series,
+	// or with no business outcome's series to analyse it against, or whose
+	// analyses find no lag ([NoEvidence], Coincident, or Leads against the
+	// direction of improvement), passes: the absence of evidence of a lead is
+	// what lead strength, a criterion, scores.
+	GateLead
 )
 
-// String returns "outcome", "canvas" or "hierarchy", or "Gate(N)" for an
-// invalid value. [ParseGate] accepts it.
+// String returns "outcome", "canvas", "hierarchy" or "lead", or "Gate(N)"
+// for an invalid value. [ParseGate] accepts it.
 func (g Gate) String() string {
 	switch g {
 	case GateOutcome:
@@ -131,21 +145,23 @@ func (g Gate) String() string {
 		return "canvas"
 	case GateHierarchy:
 		return "hierarchy"
+	case GateLead:
+		return "lead"
 	}
 	return "Gate(" + strconv.Itoa(int(g)) + ")"
 }
 
 // IsValid reports whether g is one of the gates.
-func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateHierarchy }
+func (g Gate) IsValid() bool { return g >= GateOutcome && g <= GateLead }
 
 // IsZero reports whether g is the zero (invalid) Gate.
 func (g Gate) IsZero() bool { return g == 0 }
 
-// ParseGate parses a gate's name ("outcome", "canvas" or "hierarchy"),
-// ignoring ASCII case and surrounding white space. Anything else is an error
-// with code [ErrUnknownGate].
+// ParseGate parses a gate's name ("outcome", "canvas", "hierarchy" or
+// "lead"), ignoring ASCII case and surrounding white space. Anything else is
+// an error with code [ErrUnknownGate].
 func ParseGate(text string) (Gate, error) {
-	for g := GateOutcome; g <= GateHierarchy; g++ {
+	for g := GateOutcome; g <= GateLead; g++ {
 		if words.Same(text, g.String()) {
 			return g, nil
 		}
@@ -340,6 +356,7 @@ const (
 	reasonNoWeight = "no customer category relies on it: every canvas that uses it has weight zero or gives it importance zero, so its customer coverage is zero"
 	reasonNoNode   = "it is not in the hierarchy, so nothing connects it to the work of the front line"
 	reasonOrphan   = "in the hierarchy it reaches no successful customer outcome"
+	reasonLags     = "its series follows a business outcome's and leads none: it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives"
 )
 
 // Select ranks the candidates as North Star metrics. It returns the full
@@ -351,9 +368,12 @@ const (
 // [GateOutcome]; one that no canvas of weight above zero gives importance
 // above zero (so that its customer coverage is zero) fails [GateCanvas];
 // where a hierarchy is given, one that measures no node of it, or only nodes that
-// reach no successful customer outcome, fails [GateHierarchy]. A candidate
+// reach no successful customer outcome, fails [GateHierarchy]; one whose
+// series lags at least one business outcome's and leads none in the
+// direction of improvement (see [GateLead]) fails GateLead. A candidate
 // that fails a gate can never win, whatever its scores: it ranks below every
-// candidate that passes.
+// candidate that passes. The gates are checked, and a candidate's failures
+// listed, in that order.
 //
 // A candidate's nodes in the hierarchy are those its metric measures (whose
 // [Hierarchy.NodeInfo] metric has the candidate's ID) or, if there are none,
@@ -841,7 +861,7 @@ func sumSorted(xs []float64) float64 {
 // gates returns the gates e, candidate i, fails, in out[:k], with constant
 // reasons; relied reports whether a canvas of weight above zero gives it
 // importance above zero.
-func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out [3]GateFailure, k int) {
+func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out [4]GateFailure, k int) {
 	switch e.Metric.Level() {
 	case outcome.Task:
 		out[k] = GateFailure{GateOutcome, reasonTask}
@@ -872,7 +892,27 @@ func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out 
 			k++
 		}
 	}
+	if lagsOnly(e.Evidence) {
+		out[k] = GateFailure{GateLead, reasonLags}
+		k++
+	}
 	return out, k
+}
+
+// lagsOnly reports whether evidence shows a lag metric ([GateLead]): a lag
+// behind some business outcome, in either direction, and a lead, in the
+// direction of improvement, on none.
+func lagsOnly(evidence []Evidence) bool {
+	lags := false
+	for _, ev := range evidence {
+		switch {
+		case ev.Strength > 0:
+			return false
+		case ev.LeadLag.Verdict() == Lags:
+			lags = true
+		}
+	}
+	return lags
 }
 
 // tieScale is the resolution at which totals and coverages are compared:

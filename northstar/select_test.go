@@ -861,6 +861,9 @@ func TestSelectLeadEvidence(t *testing.T) {
 	assert.Equal(t, 0.0, rep.Score(Lead).Raw)
 	assert.False(t, rep.Score(Lead).Missing)
 	assert.Empty(t, rep.Links)
+	// A lag metric, by its own evidence: it fails the lead gate.
+	assert.False(t, rep.Eligible)
+	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, rep.Failed)
 
 	// Revenue has no other business outcome to be compared with.
 	rev, _ := r.Find("revenue")
@@ -874,6 +877,121 @@ func TestSelectLeadEvidence(t *testing.T) {
 	require.NoError(t, err)
 	nb, _ = r.Find("nights-booked")
 	assert.Equal(t, []Link{{Outcome: "revenue", Kind: outcome.Revenue, Declared: true, Evidence: true}}, nb.Links)
+}
+
+// TestSelectGateLead: leadInput with a second business outcome, cost to
+// serve (lower is better), whose series nights booked follows by one
+// period: cost_t = nb_(t+1), the last value 11. Nights booked then leads
+// revenue (rev_t = nb_(t-1)) and lags cost: it leads one outcome, so it
+// passes the lead gate; complaints (20 - nb) do the same, and win the tie
+// on their ID. Repeat guests (rep_t = rev_(t-2) = nb_(t-3)) lag revenue;
+// nights booked repeats every 6 periods 4 higher (nb_(s+6) = nb_s + 4), so
+// rep_t = nb_(t+3) - 4 = cost_(t+2) - 4: they lead cost by 2, r = 1, but
+// against the direction of improvement (more repeat guests, higher cost
+// later: aligned -1, no lead strength), so they lead none and fail. Revenue
+// (rev_t = cost_(t-2)) lags cost and fails the lead gate after the canvas
+// gate, in gate order. Cost leads revenue by 2 but against the direction of
+// improvement (cost falling goes with revenue falling): no lead strength,
+// and no lag, so it passes the lead gate (and fails the canvas gate).
+func TestSelectGateLead(t *testing.T) {
+	in := leadInput()
+	nb := in.Candidates[0].Series
+	cost := append(slices.Clone(nb[1:]), 11)
+	in.Candidates = append(in.Candidates, Candidate{Metric: costToServe, Series: cost})
+	r, err := Select(in)
+	require.NoError(t, err)
+	verdicts := func(e Entry) map[string]Verdict {
+		out := map[string]Verdict{}
+		for _, ev := range e.Evidence {
+			out[ev.Outcome] = ev.LeadLag.Verdict()
+		}
+		return out
+	}
+	e, _ := r.Find("nights-booked")
+	assert.Equal(t, map[string]Verdict{"revenue": Leads, "cost-to-serve": Lags}, verdicts(e))
+	assert.True(t, e.Eligible)
+	w, ok := r.Winner()
+	require.True(t, ok)
+	assert.Equal(t, "complaints", w.Metric.ID())
+	assert.Equal(t, e.Total, w.Total)
+	c, _ := r.Find("complaints")
+	assert.Equal(t, map[string]Verdict{"revenue": Leads, "cost-to-serve": Lags}, verdicts(c))
+	assert.True(t, c.Eligible)
+	rep, _ := r.Find("repeat-guests")
+	assert.Equal(t, map[string]Verdict{"revenue": Lags, "cost-to-serve": Leads}, verdicts(rep))
+	assert.Equal(t, 2, rep.Evidence[1].LeadLag.Best().Lag)
+	assert.InDelta(t, -1, rep.Evidence[1].Aligned, 1e-12)
+	assert.Equal(t, 0.0, rep.Evidence[1].Strength)
+	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, rep.Failed)
+	rev, _ := r.Find("revenue")
+	assert.Equal(t, map[string]Verdict{"cost-to-serve": Lags}, verdicts(rev))
+	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}, {GateLead, reasonLags}}, rev.Failed)
+	ct, _ := r.Find("cost-to-serve")
+	assert.Equal(t, map[string]Verdict{"revenue": Leads}, verdicts(ct))
+	assert.Equal(t, 0.0, ct.Evidence[0].Strength)
+	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}}, ct.Failed)
+}
+
+// TestSelectGateLeadReview: the method review's case. Revenue trends up
+// with a wobble; first contact resolution is half of last period's revenue
+// (plus a little noise): it follows revenue, a lag metric by its own
+// evidence, and the only candidate a canvas uses. It fails the lead gate,
+// so there is no North Star, where it won before the gate.
+func TestSelectGateLeadReview(t *testing.T) {
+	var rev, follower []float64
+	for i := range 30 {
+		rev = append(rev, 100+2*float64(i)+8*math.Sin(float64(i)))
+	}
+	follower = append(follower, 50)
+	for i := 1; i < 30; i++ {
+		follower = append(follower, 0.5*rev[i-1]+math.Cos(float64(5*i)))
+	}
+	cv := MustCanvas(CanvasSpec{Category: "k", Name: "k", Weight: dec("1"),
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "fcr", Importance: dec("1")}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: fcr, Series: follower}, {Metric: revenue, Series: rev}},
+		Canvases: []Canvas{cv}, Policy: DefaultPolicy()})
+	require.NoError(t, err)
+	e, _ := r.Find("fcr")
+	require.Len(t, e.Evidence, 1)
+	require.Equal(t, Lags, e.Evidence[0].LeadLag.Verdict())
+	assert.Equal(t, -1, e.Evidence[0].LeadLag.Best().Lag)
+	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, e.Failed)
+	_, ok := r.Winner()
+	assert.False(t, ok)
+}
+
+// TestLagsOnly: what fails the lead gate, evidence by evidence.
+func TestLagsOnly(t *testing.T) {
+	ev := func(v Verdict, aligned float64) Evidence {
+		e := Evidence{LeadLag: LeadLag{verdict: v}, Aligned: aligned}
+		if v == Leads && aligned > 0 {
+			e.Strength = aligned
+		}
+		return e
+	}
+	tests := []struct {
+		name     string
+		evidence []Evidence
+		want     bool
+	}{
+		{"no evidence at all", nil, false},
+		{"nothing significant", []Evidence{ev(NoEvidence, 0.1)}, false},
+		{"lags", []Evidence{ev(Lags, 0.9)}, true},
+		{"lags against the direction of improvement", []Evidence{ev(Lags, -0.9)}, true},
+		{"lags one, coincident with another", []Evidence{ev(Coincident, 0.8), ev(Lags, 0.9)}, true},
+		{"lags one, no evidence on another", []Evidence{ev(Lags, 0.9), ev(NoEvidence, 0)}, true},
+		{"lags one, leads another", []Evidence{ev(Lags, 0.9), ev(Leads, 0.7)}, false},
+		{"leads one, then lags another", []Evidence{ev(Leads, 0.7), ev(Lags, 0.9)}, false},
+		{"lags one, leads another against improvement", []Evidence{ev(Lags, 0.9), ev(Leads, -0.7)}, true},
+		{"coincident", []Evidence{ev(Coincident, 0.9)}, false},
+		{"leads against improvement only", []Evidence{ev(Leads, -0.9)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, lagsOnly(tt.evidence))
+		})
+	}
 }
 
 // TestSelectPerfectSeriesAtConfidenceNearOne: a valid policy whose
@@ -1145,7 +1263,8 @@ func TestGateText(t *testing.T) {
 	b, err := GateCanvas.MarshalText()
 	require.NoError(t, err)
 	assert.Equal(t, "canvas", string(b))
-	for _, g := range []Gate{0, 4} {
+	assert.Equal(t, "lead", GateLead.String())
+	for _, g := range []Gate{0, 5} {
 		_, err = g.MarshalText()
 		assert.ErrorIs(t, err, ErrUnknownGate)
 		assert.EqualError(t, err, fmt.Sprintf("northstar: cannot marshal invalid gate %d", g))
@@ -1159,6 +1278,8 @@ func TestGateText(t *testing.T) {
 		{"outcome", GateOutcome, nil},
 		{" Canvas\t", GateCanvas, nil},
 		{"HIERARCHY", GateHierarchy, nil},
+		{" Lead ", GateLead, nil},
+		{"lead strength", 0, ErrUnknownGate},
 		{"Gate(1)", 0, ErrUnknownGate},
 		{"canvases", 0, ErrUnknownGate},
 		{"", 0, ErrUnknownGate},
@@ -1193,6 +1314,8 @@ func TestGateText(t *testing.T) {
 	assert.Equal(t, []GateFailure{{GateOutcome, reasonOutput}}, stored.Entries[2].Failed)
 	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}}, stored.Entries[3].Failed)
 	var f GateFailure
+	require.NoError(t, json.Unmarshal([]byte(`{"gate":"lead","reason":"r"}`), &f))
+	assert.Equal(t, GateFailure{GateLead, "r"}, f)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"gate":"beauty","reason":"r"}`), &f), ErrUnknownGate)
 }
 
