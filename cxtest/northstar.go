@@ -33,7 +33,7 @@ func CheckNorthStar(in northstar.Input, metric string) error {
 
 // AssertNorthStar asserts that the metric with the given ID can be the North
 // Star (or, with metric "", that there is one), as [CheckNorthStar] does. On
-// failure it reports, to t, each gate failed, in the method's words:
+// failure it reports, to t, each gate failed, in the method's terms:
 //
 //	Error:     "aht" (Average handle time, output, rewarded) cannot be the North Star: it failed 1 of 3 gates
 //	           expected: an outcome metric that passes every gate (outcome, canvas, lead)

@@ -47,11 +47,11 @@
 //     given, one that reaches no successful customer outcome in it, nor one
 //     whose own series lags a business outcome's and leads none (a lag
 //     metric, where the North Star is to move before the business outcomes
-//     it drives). Then weighted
-//     criteria ([Criterion]): customer coverage, lead strength, linkage to
-//     business outcomes, the organisation's ratings, and reach in the
-//     hierarchy; the [Policy] says how much each counts, and
-//     [DefaultPolicy] explains its choice.
+//     it drives). Then weighted criteria ([Criterion]): customer coverage,
+//     lead strength, linkage to business outcomes, the organisation's
+//     ratings, and reach in the hierarchy; the [Policy] says how much each
+//     counts, and [DefaultPolicy] explains the library's choice (the method
+//     gives no weights).
 //  5. For the winner, the hierarchy gives the input metrics
 //     ([InputMetric]): the metrics of the work beneath it (tasks,
 //     activities and outputs) that drive it most, so each team knows what

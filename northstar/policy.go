@@ -30,7 +30,8 @@ const (
 	// "the best outcome, for the business and the customer".
 	Linkage
 	// Ratings is the organisation's own ratings of the metric, such as
-	// whether it is understood by everyone and actionable by the front line.
+	// whether it is tangible and objective and understood by everyone, as a
+	// good North Star is, or whether the front line can act on it.
 	Ratings
 	// Reach is reach in the hierarchy: the share of the organisation's
 	// aligned work that feeds the metric ("touches everyone and
@@ -194,23 +195,27 @@ type Policy struct {
 	LeadLag LagOptions `json:"leadLag"`
 }
 
-// DefaultPolicy returns the default policy. Its weights, out of 10, follow
-// the method's account of a good North Star, "that Metric that would
-// consistently deliver Successful Customer Outcomes and drive sustainable
-// growth":
+// DefaultPolicy returns the library's default policy. The method names
+// what makes a good North Star, "that Metric that would consistently
+// deliver Successful Customer Outcomes and drive sustainable growth", but
+// gives no weights, lags or confidence level: these are the library's
+// choices, made with that account in mind, and an organisation may weigh
+// otherwise. The weights, out of 10:
 //
 //   - customer coverage 3: it must deliver the customers' outcomes, across
-//     the categories that matter most, so this weighs most;
+//     the categories that matter most, so the library weighs this most;
 //   - lead strength 2 and linkage to business outcomes 2: it must drive
 //     growth, moving before the business outcomes and touching revenue,
 //     cost and service;
 //   - reach 2: it "touches everyone and everything", from the front line to
 //     the top;
-//   - ratings 1: the organisation's own judgement (understood by everyone,
-//     actionable by the front line) counts, but is the softest evidence.
+//   - ratings 1: the organisation's own judgement (whether the metric is
+//     tangible and objective and understood by everyone, or whatever else
+//     it rates) counts, but is the softest evidence.
 //
 // Its lead/lag analysis examines lags up to 3 periods each way (a quarter,
-// in months) with Pearson correlation at 95% confidence.
+// in months) with Pearson correlation at 95% confidence, also the
+// library's choices.
 func DefaultPolicy() Policy {
 	return Policy{
 		Weights: Weights{

@@ -35,9 +35,10 @@ type Candidate struct {
 }
 
 // Rating is the organisation's rating of a candidate on one aspect of a
-// good North Star ("understood by everyone", "actionable by the front
-// line", "tangible and objective"), on a stated scale from Min (worst) to
-// Max (best).
+// good North Star, such as whether it is tangible and objective, or
+// understood by everyone (the method's marks of one), or any other the
+// organisation judges by, such as whether the front line can act on it, on
+// a stated scale from Min (worst) to Max (best).
 type Rating struct {
 	// Aspect names what is rated. Required, and unique per candidate.
 	Aspect string
@@ -89,7 +90,8 @@ type Input struct {
 	// Canvases are the customer categories' canvases: at least one.
 	Canvases []Canvas
 	// Policy says how much each criterion counts; the zero Policy is an
-	// error, [DefaultPolicy] the method's default.
+	// error. [DefaultPolicy] is the library's default, a choice of its own:
+	// the method weighs no criteria.
 	Policy Policy
 	// Hierarchy, if not nil, is the hierarchy from the front line to the
 	// customer outcomes: a candidate must reach a customer outcome in it,
@@ -169,7 +171,7 @@ func ParseGate(text string) (Gate, error) {
 	return 0, outcome.NewError(ErrUnknownGate, nil, "northstar: unknown gate %q", clip(text))
 }
 
-// GateFailure is a gate a candidate failed, and why, in the method's words.
+// GateFailure is a gate a candidate failed, and why, in the method's terms.
 type GateFailure struct {
 	// Gate is the gate failed.
 	Gate Gate `json:"gate"`
@@ -347,7 +349,9 @@ func (r Ranking) Find(metric string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// The reasons for failing a gate, in the method's words.
+// The reasons for failing a gate, in the method's terms. They put nothing
+// in quotation marks: in this module, a phrase in quotation marks is the
+// method's own words.
 const (
 	reasonTask     = "a task is work, not an outcome: a bare task can never be the North Star"
 	reasonActivity = "an activity is work, not an outcome: a bare activity can never be the North Star"
