@@ -256,10 +256,12 @@ type Link struct {
 	// candidate drives the outcome).
 	Feeds bool `json:"feeds,omitempty"`
 	// FedBy: in the hierarchy, a node the outcome measures contributes,
-	// directly or through others, to a node the candidate measures (the
-	// outcome drives the candidate, as the business outcomes beneath a
-	// successful customer outcome feed it). A candidate that measures
-	// several nodes can be both fed by an outcome and feed it.
+	// directly or through others, to a node the candidate measures (in the
+	// hierarchy's roll-up the outcome feeds the candidate, as the business
+	// outcomes beneath a successful customer outcome feed it; a North Star
+	// is still to lead them, which only its series can show, and they are
+	// not among its input metrics). A candidate that measures several nodes
+	// can be both fed by an outcome and feed it.
 	FedBy bool `json:"fedBy,omitempty"`
 }
 
