@@ -172,10 +172,13 @@ func readModel(m hierarchy.Model) *graph {
 		}
 		return topo[p], true
 	}}
-	for id := range m.TopoOrder() {
-		p, _ := m.Position(id)
+	ids := make([]string, 0, n) // by the model's position
+	for node := range m.Nodes() {
+		ids = append(ids, node.ID)
+	}
+	for p := range m.TopoPositions() {
 		topo[p] = int32(len(g.ids))
-		g.ids = append(g.ids, id)
+		g.ids = append(g.ids, ids[p])
 	}
 	g.level = make([]outcome.Level, n)
 	g.metricAt = make([]int32, n)
@@ -197,23 +200,16 @@ func readModel(m hierarchy.Model) *graph {
 		p++
 	}
 	// Links, as (to, from) position pairs with their weights, then laid out
-	// by the node they go to. They come by the node they come from, in the
-	// model's order: from walks the model's positions in step, comparing
-	// IDs (the model's own strings, so most compare by their pointers).
+	// by the node they go to; the model gives their ends by position.
 	type edge struct {
 		to, from int32
 		weight   float64
 	}
 	edges := make([]edge, 0, m.LinkCount())
 	g.childOff = make([]int32, n+1)
-	from := 0
-	for l := range m.Links() {
-		for g.ids[topo[from]] != l.From {
-			from++
-		}
-		q, _ := m.Position(l.To)
-		to := topo[q]
-		edges = append(edges, edge{to, topo[from], toFloat(l.Weight)})
+	for l := range m.LinksAt() {
+		to := topo[l.To]
+		edges = append(edges, edge{to, topo[l.From], toFloat(l.Weight)})
 		g.childOff[to+1]++
 	}
 	for v := range n {
