@@ -109,7 +109,8 @@ func TestAssertNorthStar(t *testing.T) {
 			"\tError:\t\"fcr\" (First-contact resolution, successful customer outcome) cannot be the North Star: it failed 1 of 3 gates\n"+
 			"\t      \texpected: an outcome metric that passes every gate (outcome, canvas, lead)\n"+
 			"\t      \tactual  : it failed the lead gate, and ranks 2 of 5\n"+
-			"\tGates:\tlead: its series follows a business outcome's and leads none: it is a lag metric, "+
+			"\tGates:\tlead: its series follows business outcome revenue by 1 period, and leads no business outcome "+
+			"in the direction of improvement: it is a lag metric, "+
 			"and the North Star must be a lead metric, one that moves before the business outcomes it drives\n")
 		assert.NoError(t, CheckNorthStar(in, "effort"))
 	})

@@ -252,7 +252,7 @@ func ExampleGate_lead() {
 	// Output:
 	// 1. nights-booked, against revenue: leads
 	// 2. repeat-guests, against revenue: lags
-	//    fails the lead gate: its series follows a business outcome's and leads none: it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives
+	//    fails the lead gate: its series follows business outcome revenue by 2 periods, and leads no business outcome in the direction of improvement: it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives
 	// 3. revenue
 	//    fails the canvas gate
 }

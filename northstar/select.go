@@ -3,6 +3,7 @@ package northstar
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -362,7 +363,7 @@ const (
 	reasonNoWeight = "no customer category relies on it: every canvas that uses it has weight zero or gives it importance zero, so its customer coverage is zero"
 	reasonNoNode   = "it is not in the hierarchy, so nothing connects it to the work of the front line"
 	reasonOrphan   = "in the hierarchy it reaches no successful customer outcome"
-	reasonLags     = "its series follows a business outcome's and leads none: it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives"
+	reasonLags     = "it is a lag metric, and the North Star must be a lead metric, one that moves before the business outcomes it drives"
 )
 
 // Select ranks the candidates as North Star metrics. It returns the full
@@ -899,10 +900,41 @@ func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out 
 		}
 	}
 	if lagsOnly(e.Evidence) {
-		out[k] = GateFailure{GateLead, reasonLags}
+		out[k] = GateFailure{GateLead, lagReason(e.Evidence)}
 		k++
 	}
 	return out, k
+}
+
+// lagReason says why a candidate whose evidence shows a lag metric fails
+// [GateLead], with the figures: the business outcomes its series follows,
+// and by how many periods. "its series follows business outcome revenue by
+// 1 period and leads no business outcome in the direction of improvement:
+// it is a lag metric, ...".
+func lagReason(evidence []Evidence) string {
+	var b strings.Builder
+	b.WriteString("its series follows business outcome")
+	n := 0
+	for _, ev := range evidence {
+		if ev.LeadLag.Verdict() != Lags {
+			continue
+		}
+		switch {
+		case n > 0:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(" ")
+		}
+		lag := -ev.LeadLag.Best().Lag
+		unit := "periods"
+		if lag == 1 {
+			unit = "period"
+		}
+		fmt.Fprintf(&b, "%s by %d %s", clip(ev.Outcome), lag, unit)
+		n++
+	}
+	b.WriteString(", and leads no business outcome in the direction of improvement: " + reasonLags)
+	return b.String()
 }
 
 // lagsOnly reports whether evidence shows a lag metric ([GateLead]): a lag

@@ -861,9 +861,10 @@ func TestSelectLeadEvidence(t *testing.T) {
 	assert.Equal(t, 0.0, rep.Score(Lead).Raw)
 	assert.False(t, rep.Score(Lead).Missing)
 	assert.Empty(t, rep.Links)
-	// A lag metric, by its own evidence: it fails the lead gate.
+	// A lag metric, by its own evidence: it fails the lead gate, and the
+	// reason says what it follows, by how much (rep[i] = rev[i-2]).
 	assert.False(t, rep.Eligible)
-	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, rep.Failed)
+	assert.Equal(t, []GateFailure{{GateLead, "its series follows business outcome revenue by 2 periods" + leadsNone}}, rep.Failed)
 
 	// Revenue has no other business outcome to be compared with.
 	rev, _ := r.Find("revenue")
@@ -922,10 +923,13 @@ func TestSelectGateLead(t *testing.T) {
 	assert.Equal(t, 2, rep.Evidence[1].LeadLag.Best().Lag)
 	assert.InDelta(t, -1, rep.Evidence[1].Aligned, 1e-12)
 	assert.Equal(t, 0.0, rep.Evidence[1].Strength)
-	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, rep.Failed)
+	// It leads cost to serve, but against the direction of improvement, so
+	// the reason says it leads none in that direction.
+	assert.Equal(t, []GateFailure{{GateLead, "its series follows business outcome revenue by 2 periods" + leadsNone}}, rep.Failed)
 	rev, _ := r.Find("revenue")
 	assert.Equal(t, map[string]Verdict{"cost-to-serve": Lags}, verdicts(rev))
-	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}, {GateLead, reasonLags}}, rev.Failed)
+	// rev[i] = nb[i-1] and cost[i] = nb[i+1]: revenue follows cost by 2.
+	assert.Equal(t, []GateFailure{{GateCanvas, reasonCanvas}, {GateLead, "its series follows business outcome cost-to-serve by 2 periods" + leadsNone}}, rev.Failed)
 	ct, _ := r.Find("cost-to-serve")
 	assert.Equal(t, map[string]Verdict{"revenue": Leads}, verdicts(ct))
 	assert.Equal(t, 0.0, ct.Evidence[0].Strength)
@@ -956,7 +960,7 @@ func TestSelectGateLeadReview(t *testing.T) {
 	require.Len(t, e.Evidence, 1)
 	require.Equal(t, Lags, e.Evidence[0].LeadLag.Verdict())
 	assert.Equal(t, -1, e.Evidence[0].LeadLag.Best().Lag)
-	assert.Equal(t, []GateFailure{{GateLead, reasonLags}}, e.Failed)
+	assert.Equal(t, []GateFailure{{GateLead, "its series follows business outcome revenue by 1 period" + leadsNone}}, e.Failed)
 	_, ok := r.Winner()
 	assert.False(t, ok)
 }
@@ -1604,3 +1608,6 @@ func TestGateReasonsQuoteTheMethod(t *testing.T) {
 		}
 	}
 }
+
+// leadsNone is the end of every lead gate's reason.
+const leadsNone = ", and leads no business outcome in the direction of improvement: " + reasonLags

@@ -76,16 +76,16 @@ func ExampleVerdict() {
 		case triplecrown.LostGround:
 			action = "find out what went wrong"
 		}
-		fmt.Printf("%-12s %-13s %s\n", s.Unit(), s.Verdict(), action)
+		fmt.Printf("%-14s %-13s %s\n", s.Unit(), s.Verdict(), action)
 	}
 	fmt.Println(triplecrown.TradeOff.IsValid(), triplecrown.Verdict(0).IsValid())
 	// Output:
-	// inbound      triple crown  share how it was done
-	// chat         double crown  look for the third crown
-	// email        single crown  one crown: ask what held the others back
-	// back-office  no crown      nothing moved
-	// outbound     trade-off     review: a crown won by losing another
-	// field-service lost ground   find out what went wrong
+	// inbound        triple crown  share how it was done
+	// chat           double crown  look for the third crown
+	// email          single crown  one crown: ask what held the others back
+	// back-office    no crown      nothing moved
+	// outbound       trade-off     review: a crown won by losing another
+	// field-service  lost ground   find out what went wrong
 	// true false
 }
 

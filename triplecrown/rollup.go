@@ -107,7 +107,7 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	name := rollupName(shown)
 	errs := checkCards(name, ids, cards, true)
 	if idErr != nil {
-		errs = append([]error{idErr}, errs...)
+		errs = append(inRollup("", "unit", idErr), errs...)
 	}
 	if len(errs) > 0 {
 		return Rollup{}, joinAll(errs)

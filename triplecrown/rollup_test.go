@@ -214,6 +214,7 @@ func TestNewRollup_errors(t *testing.T) {
 	probs = outcome.Problems(err)
 	require.Len(t, probs, 2)
 	assert.ErrorIs(t, probs[0], outcome.ErrEmptyID)
+	assert.Equal(t, `triplecrown: a roll-up, unit: empty id`, probs[0].Message, "the ID is said to be the roll-up's unit")
 	assert.Equal(t, `triplecrown: no scorecards for a roll-up`, probs[1].Message, "an invalid ID does not name the roll-up")
 	assert.Nil(t, probs[1].IDs)
 	_, err = NewRollup("e", []Scorecard{MustScorecard(spec("a")), {}, MustScorecard(spec("a"))})

@@ -120,8 +120,8 @@ func ParseStatus(text string) (Status, error) {
 	return 0, newError(ErrUnknownStatus, nil, "triplecrown: unknown crown status %q", clip(text))
 }
 
-// Verdict sums up a score: how many crowns were won, or that one was won by
-// losing another.
+// Verdict sums up a score: how many crowns were won, that one was won by
+// losing another, or that none was won and ground was lost.
 //
 // The zero Verdict is invalid.
 type Verdict uint8
