@@ -170,14 +170,67 @@ func TestValuesMerge_fullWords(t *testing.T) {
 	assert.Equal(t, "1070", v.String(), "unchanged")
 }
 
+// Two values of -2^62 sum to -2^63, which fits an int64 but is beyond the
+// ±(2^63-1) a set holds (Set refuses it): the merge is refused, by the
+// check of a full word and of a single value alike.
+func TestValuesMerge_minInt64(t *testing.T) {
+	half := decimal.NewFromInt(-(1 << 62))
+	m := contactCentreModel(t)
+	a, b := values(t, m, 0, nil), values(t, m, 0, nil)
+	require.NoError(t, a.Set("answer-call", half))
+	require.NoError(t, b.Set("answer-call", half))
+	err := a.Merge(b)
+	assert.ErrorIs(t, err, ErrInvalidValue)
+	assert.EqualError(t, err, `hierarchy: merged value -9223372036854775808 of node "answer-call" does not fit a value set of 0 decimal places`)
+
+	var nodes []Node
+	for i := range 64 {
+		nodes = append(nodes, node(fmt.Sprintf("t%02d", i), outcome.Task))
+	}
+	full := mustBuild(t, nodes, nil)
+	c, d := values(t, full, 0, nil), values(t, full, 0, nil)
+	for _, n := range nodes {
+		require.NoError(t, c.Set(n.ID, half))
+		require.NoError(t, d.Set(n.ID, half))
+	}
+	assert.Len(t, outcome.Problems(c.Merge(d)), 64, "every node of a full word")
+}
+
+// A set no model made (the zero Values) is refused, never a panic.
+func TestValues_zero(t *testing.T) {
+	m := contactCentreModel(t)
+	s := values(t, m, 0, nil)
+	var z Values
+	assert.ErrorIs(t, z.Set("answer-call", decimal.Zero), ErrForeignValues)
+	_, _, err := z.Get("answer-call")
+	assert.ErrorIs(t, err, ErrForeignValues)
+	assert.ErrorIs(t, s.Merge(&z), ErrForeignValues)
+	assert.ErrorIs(t, z.Merge(s), ErrForeignValues)
+	_, err = z.MarshalBinary()
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = z.MarshalJSON()
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = m.RollUp(&z, WeightedSum)
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = m.Attribute("solved-first-contact", &z, s)
+	assert.ErrorIs(t, err, ErrForeignValues)
+	var none *Values
+	assert.Equal(t, 0, none.Len())
+	assert.Equal(t, int32(0), none.Places())
+	assert.Equal(t, 0, z.Len())
+}
+
 func TestAddInt64(t *testing.T) {
 	for _, c := range []struct {
 		a, b     int64
 		overflow bool
 	}{
-		{1, 2, false}, {-1, -2, false}, {math.MaxInt64, 0, false}, {math.MinInt64, 0, false},
+		// A set's values are within ±(2^63-1): -2^63 is beyond them, though
+		// it fits an int64.
+		{1, 2, false}, {-1, -2, false}, {math.MaxInt64, 0, false}, {math.MinInt64, 0, true},
 		{math.MaxInt64, 1, true}, {math.MaxInt64 - 1, 1, false}, {math.MinInt64, -1, true},
-		{math.MinInt64 + 1, -1, false}, {math.MaxInt64, math.MinInt64, false}, {math.MinInt64, math.MinInt64, true},
+		{math.MinInt64 + 1, -1, true}, {math.MinInt64 + 2, -1, false}, {-(1 << 62), -(1 << 62), true},
+		{math.MaxInt64, math.MinInt64, false}, {math.MinInt64, math.MinInt64, true},
 	} {
 		sum, overflow := addInt64(c.a, c.b)
 		assert.Equal(t, c.overflow, overflow, "%d + %d", c.a, c.b)

@@ -52,17 +52,32 @@ func (m Model) NewValues(places int32) (*Values, error) {
 	return &Values{g: g, places: places, v: make([]int64, n), has: make([]uint64, (n+63)/64)}, nil
 }
 
-// Places returns the number of decimal places the set keeps.
-func (s *Values) Places() int32 { return s.places }
+// Places returns the number of decimal places the set keeps (0 for a nil
+// set).
+func (s *Values) Places() int32 {
+	if s == nil {
+		return 0
+	}
+	return s.places
+}
 
-// Len returns the number of nodes with a value.
-func (s *Values) Len() int { return s.n }
+// Len returns the number of nodes with a value (0 for a nil set).
+func (s *Values) Len() int {
+	if s == nil {
+		return 0
+	}
+	return s.n
+}
 
 // Set sets the value of the node with the given ID, replacing any value it
 // had. It fails, changing nothing, with [ErrUnknownNode] for an ID the model
-// does not hold, and with [ErrInvalidValue] for a value with more decimal
-// places than the set keeps or beyond ±(2^63-1)·10^-places.
+// does not hold, with [ErrInvalidValue] for a value with more decimal
+// places than the set keeps or beyond ±(2^63-1)·10^-places, and with
+// [ErrForeignValues] for a set no model made (nil, or the zero Values).
 func (s *Values) Set(id string, v decimal.Decimal) error {
+	if s == nil || s.g == nil {
+		return foreignError()
+	}
 	u, err := s.g.pos(id)
 	if err != nil {
 		return err
@@ -81,8 +96,12 @@ func (s *Values) Set(id string, v decimal.Decimal) error {
 }
 
 // Get returns the value of the node with the given ID, and whether it has
-// one. It fails with [ErrUnknownNode] for an ID the model does not hold.
+// one. It fails with [ErrUnknownNode] for an ID the model does not hold, and
+// with [ErrForeignValues] for a set no model made (nil, or the zero Values).
 func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
+	if s == nil || s.g == nil {
+		return decimal.Decimal{}, false, foreignError()
+	}
 	u, err := s.g.pos(id)
 	if err != nil || !s.isSet(u) {
 		return decimal.Decimal{}, false, err
@@ -107,12 +126,13 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // shard measures the same nodes; so does [WeightedMean], but for its
 // rounding at each node; [Min] and [Max] do not add up so.
 //
-// It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil or
+// It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil, the zero Values or
 // was made for another model, with [ErrPlacesDiffer] when the sets keep
 // different numbers of decimal places (merge into a set that keeps the same
 // places, never rounded), and with one [ErrInvalidValue] for each node whose
 // sum is beyond ±(2^63-1)·10^-places, in node order, naming the node. It
-// takes one pass over the nodes and allocates nothing unless it fails.
+// takes two passes over the sets' bitsets (one to check every sum, one to
+// add) and allocates nothing unless it fails.
 func (s *Values) Merge(o *Values) error {
 	if s == nil || o == nil || !o.sameModel(s.g) {
 		return foreignError()
@@ -145,8 +165,9 @@ func (s *Values) Merge(o *Values) error {
 	return nil
 }
 
-// mergeFits reports whether every sum of a value of s and one of o fits
-// int64. (A position without a value holds 0.)
+// mergeFits reports whether every sum of a value of s and one of o is
+// within ±(2^63-1), as a set's values are. (A position without a value
+// holds 0.)
 func (s *Values) mergeFits(o *Values) bool {
 	var ovf int64 // negative once a sum overflows
 	for w, both := range o.has {
@@ -160,6 +181,7 @@ func (s *Values) mergeFits(o *Values) bool {
 				a := s.v[base+i]
 				c := a + b
 				ovf |= (a ^ c) & (b ^ c) // the sign of both addends differs from the sum's
+				ovf |= isMinInt64(c)     // or the sum is -2^63, beyond a set's values
 			}
 			continue
 		}
@@ -167,14 +189,14 @@ func (s *Values) mergeFits(o *Values) bool {
 			u := base + bits.TrailingZeros64(both)
 			a, b := s.v[u], o.v[u]
 			c := a + b
-			ovf |= (a ^ c) & (b ^ c)
+			ovf |= (a^c)&(b^c) | isMinInt64(c)
 		}
 	}
 	return ovf >= 0
 }
 
 // mergeErrors returns one [ErrInvalidValue] for each node whose sum of the
-// values of s and o does not fit int64, in node order.
+// values of s and o is beyond ±(2^63-1), in node order.
 func (s *Values) mergeErrors(o *Values) error {
 	var errs []error
 	for w, both := range o.has {
@@ -192,10 +214,18 @@ func (s *Values) mergeErrors(o *Values) error {
 	return errors.Join(errs...)
 }
 
-// addInt64 returns a+b and whether the sum overflows int64.
+// addInt64 returns a+b and whether the sum is beyond a set's values,
+// ±(2^63-1): whether it overflows int64, or is -2^63.
 func addInt64(a, b int64) (int64, bool) {
 	c := a + b
-	return c, (c > a) != (b > 0)
+	return c, (c > a) != (b > 0) || c == math.MinInt64
+}
+
+// isMinInt64 returns a negative number if c is -2^63, else one that is not
+// negative, without a branch.
+func isMinInt64(c int64) int64 {
+	eq := c ^ math.MinInt64 // 0 only for -2^63
+	return (eq - 1) &^ eq   // the sign bit is set in both only when eq is 0
 }
 
 func (s *Values) isSet(u int32) bool { return s.has[u/64]&(1<<(u%64)) != 0 }
@@ -206,9 +236,10 @@ func scaleValue(v decimal.Decimal, places int32) (int64, bool) {
 	return x, fault == weightOK
 }
 
-// sameModel reports whether the set belongs to the graph g.
+// sameModel reports whether the set belongs to the graph g. A set that no
+// model made (the zero Values) belongs to none.
 func (s *Values) sameModel(g *graph) bool {
-	return s.g == g || len(s.g.ids) == 0 && len(g.ids) == 0
+	return s.g != nil && g != nil && (s.g == g || len(s.g.ids) == 0 && len(g.ids) == 0)
 }
 
 // foreignError reports a value set of another model.

@@ -54,7 +54,7 @@ func (s *Values) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) }
 // AppendBinary implements [encoding.BinaryAppender]: it appends the form of
 // [Values.MarshalBinary] to b.
 func (s *Values) AppendBinary(b []byte) ([]byte, error) {
-	if s == nil {
+	if s == nil || s.g == nil {
 		return b, foreignError()
 	}
 	b = append(b, formatValues)
@@ -146,8 +146,10 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 			}
 			return 0, 0, 0, valuesBinaryError(r.Fail(fmt.Errorf("a value at %s of a model of %d nodes", at, nodes)))
 		}
-		if r.Varint(); r.Err() != nil {
+		if v := r.Varint(); r.Err() != nil {
 			break
+		} else if v == math.MinInt64 {
+			return 0, 0, 0, valuesBinaryError(r.Fail(errors.New("a value of -2^63, beyond a value set's ±(2^63-1)")))
 		}
 		next += gap + 1
 	}

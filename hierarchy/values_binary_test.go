@@ -151,6 +151,15 @@ func TestValuesBinary_malformed(t *testing.T) {
 		assert.Equal(t, map[string]string{"update-wallboard": "7"}, measured(t, m, s), c.name)
 		assert.Equal(t, int32(0), s.Places(), c.name)
 	}
+	// A value of -2^63 is a well-formed varint, but beyond the ±(2^63-1) a
+	// set holds (Set refuses it): the form is refused at the value's end.
+	minForm := form(head(2), []byte{1, 0}, binary.AppendVarint(nil, math.MinInt64))
+	s := values(t, m, 0, map[string]string{"update-wallboard": "7"})
+	err = s.UnmarshalBinary(minForm)
+	assert.ErrorIs(t, err, outcome.ErrInvalidBinary)
+	assert.EqualError(t, err, "hierarchy: invalid binary form of a value set: at byte 23: a value of -2^63, beyond a value set's ±(2^63-1)")
+	assert.Equal(t, map[string]string{"update-wallboard": "7"}, measured(t, m, s))
+
 	// Every prefix of the good form is truncated.
 	for i := range len(good) - 1 {
 		s := values(t, m, 0, nil)

@@ -64,8 +64,9 @@ func (s *Values) MarshalJSON() ([]byte, error) {
 // to [MaxValuePlaces] ([ErrInvalidPlaces]), and for each value: no ID or an
 // empty one ([outcome.ErrEmptyID]), an ID the model does not hold
 // ([ErrUnknownNode]), a node given a value twice ([outcome.ErrDuplicateID]),
-// and no value, a value that is not a decimal number, or one that does not
-// fit the set, as [Values.Set] says ([ErrInvalidValue]), each naming the
+// and no value, a value that is not a decimal number (or one whose exponent
+// is beyond ±10000, whatever decimal's MaxDecodeExponent says), or one that
+// does not fit the set, as [Values.Set] says ([ErrInvalidValue]), each naming the
 // node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
 // nil set, or one not made by a model, an [ErrForeignValues].
 func (s *Values) UnmarshalJSON(data []byte) error {
@@ -177,8 +178,15 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 		}
 		d, _, err := decfmt.ParseJSON(e.value, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
 		if err != nil {
+			text := msg.Clip(string(e.value), msg.MaxQuoted)
+			var de *decfmt.Error
+			if errors.As(err, &de) && de.Range {
+				errs = append(errs, newError(ErrInvalidValue, []string{e.id},
+					"%s: value %s of node %q has an exponent, %s, beyond ±%d", at, text, clip(e.id), msg.Clip(de.Exponent, msg.MaxQuoted), de.MaxExp))
+				continue
+			}
 			errs = append(errs, newError(ErrInvalidValue, []string{e.id},
-				"%s: value %s of node %q is not a decimal number", at, msg.Clip(string(e.value), msg.MaxQuoted), clip(e.id)))
+				"%s: value %s of node %q is not a decimal number", at, text, clip(e.id)))
 			continue
 		}
 		if !placesOK {

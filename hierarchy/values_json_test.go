@@ -80,6 +80,13 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 				{ErrInvalidValue, []string{"cost-to-serve"}, `hierarchy: value set: values[6]: value "abc" of node "cost-to-serve" is not a decimal number`},
 				{ErrInvalidValue, []string{"calls-handled"}, `hierarchy: value set: values[7]: value 1.234 of node "calls-handled" does not fit a value set of 2 decimal places`},
 			}},
+		// 1e20000 is in decimal's syntax, but its exponent is beyond the
+		// ±10000 every decoder reads: said so, not "not a decimal number".
+		{"an exponent out of range", `{"values":[{"id":"answer-call","value":"1e20000"},{"id":"revenue","value":"0e-10001"}]}`,
+			[]problem{
+				{ErrInvalidValue, []string{"answer-call"}, `hierarchy: value set: values[0]: value "1e20000" of node "answer-call" has an exponent, 20000, beyond ±10000`},
+				{ErrInvalidValue, []string{"revenue"}, `hierarchy: value set: values[1]: value "0e-10001" of node "revenue" has an exponent, -10001, beyond ±10000`},
+			}},
 		{"places out of range: values are not checked against them",
 			`{"places":12,"values":[{"id":"answer-call","value":"1.23456789012"}]}`,
 			[]problem{{ErrInvalidPlaces, nil, `hierarchy: value set: a value set keeps 0 to 9 decimal places, not 12`}}},
