@@ -19,6 +19,9 @@ var ErrUnknownField = errors.New("unknown object field")
 
 // ErrNull is the cause of a [Form]'s problem of JSON null in place of a
 // value, which encoding/json would take as leaving the value as it was.
+// Where an object or an array is wanted ([Form.Open], [Form.Array]), the
+// cause wraps both ErrNull and [strictjson.ErrNotObject] or
+// [strictjson.ErrNotArray].
 var ErrNull = errors.New("JSON null in place of a value")
 
 // Form collects the problems of the JSON form of a definition decoded member
@@ -95,8 +98,9 @@ func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
 }
 
 // wrongType reports the JSON value raw at path as not what it must be
-// (want: "a string", "an object"), with cause, the decoder's error or
-// [ErrNull].
+// (want: "a string", "an object"), with cause, the decoder's error,
+// [ErrNull], or, for null where an object or an array is wanted, both
+// ([nullCause]).
 func (f *Form) wrongType(cause error, path string, ids []string, want string, raw json.RawMessage) {
 	where := "the value"
 	if path != "" {
@@ -123,7 +127,7 @@ func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessa
 // range), with the decoder's error as its cause ([ErrNull] for null), and
 // leaves *v unchanged. Problems of a value that is not an object or an
 // array ([Form.Open], [Form.Array]) wrap [strictjson.ErrNotObject] or
-// [strictjson.ErrNotArray].
+// [strictjson.ErrNotArray], and [ErrNull] too when the value is null.
 func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T) bool {
 	want := func() string { return strictjson.Want(reflect.TypeFor[T](), raw) }
 	if !f.NotNull(path, ids, want(), raw) {
@@ -140,12 +144,13 @@ func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T)
 
 // Open returns the members of raw, the JSON value at path, which must be an
 // object, in the order they are written. If raw is not an object (null
-// included), it reports that, with ids, and returns false. raw is
+// included), it reports that, with ids, and returns false; the problem
+// wraps [strictjson.ErrNotObject], and [ErrNull] too if raw is null. raw is
 // well-formed JSON, as [strictjson.Members] returns members.
 func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
 	members, err := strictjson.Members(raw)
 	if err != nil {
-		f.wrongType(err, path, ids, "an object", raw)
+		f.wrongType(nullCause(err, raw), path, ids, "an object", raw)
 		return nil, false
 	}
 	return members, true
@@ -195,19 +200,30 @@ func FirstString(members []strictjson.Member, names []string, name string) (s st
 
 // Array walks the elements of raw, the JSON array at path, calling elem with
 // each element's index, path and value, in order. If raw is not an array
-// (null included), it reports that and returns false without calling elem.
-// raw is well-formed JSON.
+// (null included), it reports that and returns false without calling elem;
+// the problem wraps [strictjson.ErrNotArray], and [ErrNull] too if raw is
+// null. raw is well-formed JSON.
 func (f *Form) Array(path string, ids []string, raw json.RawMessage,
 	elem func(i int, path string, raw json.RawMessage)) bool {
 	elems, err := strictjson.Elements(raw)
 	if err != nil {
-		f.wrongType(err, path, ids, "an array", raw)
+		f.wrongType(nullCause(err, raw), path, ids, "an array", raw)
 		return false
 	}
 	for i, e := range elems {
 		elem(i, Index(path, i), e)
 	}
 	return true
+}
+
+// nullCause returns the cause of the problem of raw, a value that is not
+// what it must be, for which the decoder gave err: err, joined with
+// [ErrNull] when raw is null.
+func nullCause(err error, raw json.RawMessage) error {
+	if IsNull(raw) {
+		return errors.Join(ErrNull, err)
+	}
+	return err
 }
 
 // Key returns the path of the member key of the object at path.

@@ -154,6 +154,36 @@ func TestForm_paths(t *testing.T) {
 	assert.True(t, ok)
 	assert.Len(t, members, 1)
 	assert.Equal(t, []string{`pkg: invalid JSON: "x" must be an object, not null`}, messagesOf(f.Problems()))
+
+	// Null where an object or an array is wanted is a value of the wrong
+	// type and null: its problem wraps ErrNotObject or ErrNotArray, and
+	// ErrNull. A value of another type wraps only the first.
+	f = Form{Pkg: "pkg"}
+	f.Open("o", nil, json.RawMessage(` null `))
+	f.Open("o2", nil, json.RawMessage(`[]`))
+	called := false
+	assert.False(t, f.Array("a", nil, json.RawMessage(`null`), func(int, string, json.RawMessage) { called = true }))
+	f.Array("a2", nil, json.RawMessage(`{}`), func(int, string, json.RawMessage) { called = true })
+	assert.False(t, called)
+	ps := f.Problems()
+	require.Len(t, ps, 4)
+	assert.Equal(t, []string{
+		`pkg: invalid JSON: "o" must be an object, not null`,
+		`pkg: invalid JSON: "o2" must be an object, not an array`,
+		`pkg: invalid JSON: "a" must be an array, not null`,
+		`pkg: invalid JSON: "a2" must be an array, not an object`,
+	}, messagesOf(ps))
+	assert.ErrorIs(t, ps[0], strictjson.ErrNotObject)
+	assert.ErrorIs(t, ps[0], ErrNull)
+	assert.ErrorIs(t, ps[1], strictjson.ErrNotObject)
+	assert.NotErrorIs(t, ps[1], ErrNull)
+	assert.ErrorIs(t, ps[2], strictjson.ErrNotArray)
+	assert.ErrorIs(t, ps[2], ErrNull)
+	assert.ErrorIs(t, ps[3], strictjson.ErrNotArray)
+	assert.NotErrorIs(t, ps[3], ErrNull)
+	for _, p := range ps {
+		assert.ErrorIs(t, p, outcome.ErrInvalidJSON)
+	}
 }
 
 func messagesOf(ps []*outcome.Error) []string {
