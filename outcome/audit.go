@@ -32,19 +32,25 @@ const (
 	CodeOutputHeavy Code = "output-heavy"
 	// CodeNoCustomerOutcomeMeasure: no KPI measures a successful customer
 	// outcome, so the portfolio cannot show whether customers achieve what
-	// they came for. A KPI measures one if it is declared a [CustomerOutcome]
-	// and the catalogue ([Classify]) does not classify its name at another
-	// level: a KPI declared one whose name the catalogue, after the method,
-	// classifies as an output (NPS, say, which the method holds
-	// "retrospective and subjective") or as a business outcome does not
-	// count, and the finding lists every such KPI. Severity error.
+	// they came for. A KPI measures one if the catalogue ([Classify])
+	// classifies its name as a [CustomerOutcome], or, if the catalogue does
+	// not know the name, if it is declared one: a KPI declared one whose
+	// name the catalogue, after the method, classifies as an output (NPS,
+	// say, which the method holds "retrospective and subjective") or as a
+	// business outcome does not count, and the finding lists every such KPI
+	// with the catalogue's classification ([Finding.Catalogues]); a KPI
+	// declared at another level whose name the catalogue classifies as one
+	// (first contact resolution declared an output, say) counts. Severity
+	// error.
 	CodeNoCustomerOutcomeMeasure Code = "no-customer-outcome-measure"
 	// CodeRewardedOutput: an output-side KPI is tied to a reward. The method:
 	// "if you pay people for doing dumb stuff they get really smart at it".
-	// A KPI is output-side here if it is declared a task, an activity or an
-	// output, or if it is declared an outcome but the catalogue ([Classify])
-	// classifies its name as one of those: declaring a rewarded output an
-	// outcome does not hide it. One finding per such metric. Severity error.
+	// A KPI is output-side here if the catalogue ([Classify]) classifies its
+	// name as a task, an activity or an output, or, if the catalogue does not
+	// know the name, if it is declared one: declaring a rewarded output an
+	// outcome does not hide it, and declaring an outcome an output (first
+	// contact resolution, say) does not make it one. One finding per such
+	// metric. Severity error.
 	CodeRewardedOutput Code = "rewarded-output"
 	// CodeLevelContradictsCatalogue: a metric's declared level is not the level
 	// the catalogue of well-known KPIs ([Classify]) gives its name. One finding
@@ -257,12 +263,12 @@ func isJSONNumberText(s string) bool {
 //   - [CodeEmptyPortfolio] when metrics is empty (the only finding then);
 //   - [CodeOutputHeavy] when at least one metric is output-side and the
 //     output-side share is at or above the threshold (0.8 by default);
-//   - [CodeNoCustomerOutcomeMeasure] when no metric is declared a
-//     [CustomerOutcome], or when every metric declared one has a name that
-//     [Classify] classifies at another level;
-//   - [CodeRewardedOutput] for each rewarded metric that is declared
-//     output-side, or declared an outcome with a name that [Classify]
-//     classifies as output-side (a task, an activity or an output);
+//   - [CodeNoCustomerOutcomeMeasure] when no metric has a name that
+//     [Classify] classifies as a [CustomerOutcome], nor is declared one
+//     with a name Classify does not know;
+//   - [CodeRewardedOutput] for each rewarded metric whose name [Classify]
+//     classifies as output-side (a task, an activity or an output), or,
+//     with a name Classify does not know, that is declared output-side;
 //   - [CodeLevelContradictsCatalogue] for each metric whose declared level is
 //     not the level [Classify] gives its name;
 //   - [CodeDuplicateMetricID] for each ID shared by two or more metrics;
@@ -273,13 +279,17 @@ func isJSONNumberText(s string) bool {
 // the counts and shares of the report and [CodeOutputHeavy] are by declared
 // level: a declaration is the user's. The method's two red flags, a
 // rewarded output and no measure of a successful customer outcome, follow
-// the method's classification wherever the catalogue knows the name, so that
-// relabelling an output does not hide it: the method classifies survey
-// scores such as NPS as outputs ("retrospective and subjective"), so a
-// rewarded NPS declared a successful customer outcome is a
-// [CodeRewardedOutput] (and a [CodeLevelContradictsCatalogue]),
-// and it does not count as the portfolio's measure of a successful customer
-// outcome. A name the catalogue does not know keeps its declared level for
+// the method's classification wherever the catalogue knows the name, in
+// both directions, so that relabelling an output does not hide it and
+// relabelling an outcome does not make it a red flag: the method classifies
+// survey scores such as NPS as outputs ("retrospective and subjective"), so
+// a rewarded NPS declared a successful customer outcome is a
+// [CodeRewardedOutput] (and a [CodeLevelContradictsCatalogue]), and it does
+// not count as the portfolio's measure of a successful customer outcome;
+// a rewarded first contact resolution, which the catalogue classifies as a
+// successful customer outcome, declared an output is no rewarded output
+// and does count as that measure (it is a CodeLevelContradictsCatalogue
+// only). A name the catalogue does not know keeps its declared level for
 // both. The audit sees definitions, not links: whether a rewarded output
 // serves an outcome is the hierarchy's question.
 //
@@ -314,29 +324,44 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 
 	// Pass 1, in input order: count the levels and classify each name once.
 	flags := make([]uint8, len(metrics))
-	var nRewarded, nContradicted, nUnclassified, nNotCustomer int
+	var nRewarded, nContradicted, nUnclassified, nNotCustomer, nCustomer int
 	for i, m := range metrics {
 		r.counts[m.Level()]++
 		c := Classify(m.Name())
+		// The level the red flags go by: the catalogue's where it knows
+		// the name, else the declared one.
+		level := m.Level()
 		var f uint8
 		switch {
 		case !c.Known():
 			f |= auditUnclassified
 			nUnclassified++
 		case c.Level != m.Level():
+			level = c.Level
 			f |= auditContradicted
 			nContradicted++
-			if m.Level() == CustomerOutcome {
+			switch {
+			case m.Level() == CustomerOutcome:
 				// Declared a successful customer outcome, but the
 				// catalogue classifies the name as something else: it
 				// does not count as the portfolio's measure of one.
 				f |= auditNotCustomerOutcome
 				nNotCustomer++
+			case m.Level() == BusinessOutcome:
+				r.businessOtherwise++
+			case !c.Level.IsOutcome():
+				// Output-side, declared and classified: the summary's
+				// figure holds.
+			default:
+				r.outputSideOtherwise++
 			}
 		}
-		// A rewarded output, by its declared level or, declared an outcome,
-		// by the catalogue's classification of its name.
-		if m.Rewarded() && (!m.IsOutcome() || c.Known() && !c.Level.IsOutcome()) {
+		if level == CustomerOutcome {
+			nCustomer++
+		}
+		// A rewarded output, by the catalogue's classification of its
+		// name, or by its declared level if the catalogue does not know it.
+		if m.Rewarded() && !level.IsOutcome() {
 			f |= auditRewardedOutput
 			nRewarded++
 			if m.IsOutcome() {
@@ -370,7 +395,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 	}
 
 	heavy := outputSide > 0 && auditAtOrAbove(outputSide, r.total, r.threshold)
-	noSCO := r.counts[CustomerOutcome] == nNotCustomer
+	noSCO := nCustomer == 0
 	// The findings, written straight into their places in the order of
 	// [AuditReport.Findings]: errors (duplicate-metric-id,
 	// no-customer-outcome-measure, rewarded-output), then warnings
@@ -575,8 +600,13 @@ type AuditReport struct {
 	// notCustomerOutcomes is how many metrics declared a successful customer
 	// outcome have names the catalogue classifies at another level.
 	notCustomerOutcomes int
-	threshold           float64
-	findings            []Finding
+	// businessOtherwise is how many metrics declared a business outcome
+	// have names the catalogue classifies at another level, and
+	// outputSideOtherwise how many declared output-side have names it
+	// classifies as outcomes.
+	businessOtherwise, outputSideOtherwise int
+	threshold                              float64
+	findings                               []Finding
 }
 
 // Total returns the number of metrics audited, duplicates included.
@@ -617,9 +647,9 @@ func (r AuditReport) OutcomeCount() int {
 func (r AuditReport) OutcomeShare() decimal.Decimal { return auditShare(r.OutcomeCount(), r.total) }
 
 // RewardedOutputCount returns the number of rewarded output-side metrics,
-// those declared output-side and those declared an outcome whose names the
-// catalogue classifies as output-side: the number of [CodeRewardedOutput]
-// findings.
+// those whose names the catalogue classifies as output-side and those
+// declared output-side whose names it does not know: the number of
+// [CodeRewardedOutput] findings.
 func (r AuditReport) RewardedOutputCount() int { return r.rewardedOutputs }
 
 // OutputHeavyThreshold returns the output-heavy threshold the audit used.
@@ -641,16 +671,19 @@ func (r AuditReport) Has(code Code) bool {
 // and none a successful customer outcome; 2 outputs are rewarded." The
 // percentage is rounded to two places, half away from zero. The balance is
 // counted by declared level; when the catalogue classifies the names of
-// some of the metrics declared successful customer outcomes at other levels,
-// so that they do not count as such ([CodeNoCustomerOutcomeMeasure]), the
-// sentence says so after their count: "1 a successful customer outcome (as
-// declared; the catalogue classifies it otherwise)", "3 successful customer
-// outcomes (as declared; the catalogue classifies 2 of them otherwise)",
-// "(... classifies each otherwise)" when it is all of them. The rewarded
-// outputs are those of [AuditReport.RewardedOutputCount], and when some of
-// them are declared outcomes the sentence says how many: "; 3 outputs are
-// rewarded, 1 of them declared an outcome." ("; 1 output is rewarded,
-// declared an outcome." when it is the only one).
+// some of the metrics a figure counts outside that figure (a metric declared
+// output-side as an outcome, one declared a business outcome at another
+// level, one declared a successful customer outcome at another level, which
+// then does not count as such: [CodeNoCustomerOutcomeMeasure]), the
+// sentence says so after the figure: "1 of 2 KPIs (50%) measures outputs or
+// the work behind them (as declared; the catalogue classifies it
+// otherwise)", "3 successful customer outcomes (as declared; the catalogue
+// classifies 2 of them otherwise)", "(... classifies each otherwise)" when
+// it is all of them. The rewarded outputs are those of
+// [AuditReport.RewardedOutputCount], and when some of them are declared
+// outcomes the sentence says how many: "; 3 outputs are rewarded, 1 of them
+// declared an outcome." ("; 1 output is rewarded, declared an outcome."
+// when it is the only one).
 func (r AuditReport) Summary() string {
 	if r.IsZero() {
 		return "No portfolio was audited."
@@ -660,20 +693,15 @@ func (r AuditReport) Summary() string {
 	}
 	var b strings.Builder
 	o := r.OutputSideCount()
-	fmt.Fprintf(&b, "%d of %d %s (%s) %s outputs or the work behind them, ", o, r.total,
+	fmt.Fprintf(&b, "%d of %d %s (%s) %s outputs or the work behind them", o, r.total,
 		auditPlural(r.total, "KPI", "KPIs"), auditPercent(o, r.total), auditPlural(o, "measures", "measure"))
+	auditAsDeclared(&b, r.outputSideOtherwise, o)
+	b.WriteString(", ")
 	b.WriteString(auditCountPhrase(r.counts[BusinessOutcome], "a business outcome", "business outcomes"))
+	auditAsDeclared(&b, r.businessOtherwise, r.counts[BusinessOutcome])
 	b.WriteString(" and ")
 	b.WriteString(auditCountPhrase(r.counts[CustomerOutcome], "a successful customer outcome", "successful customer outcomes"))
-	switch n := r.notCustomerOutcomes; {
-	case n == 0:
-	case r.counts[CustomerOutcome] == 1:
-		b.WriteString(" (as declared; the catalogue classifies it otherwise)")
-	case n == r.counts[CustomerOutcome]:
-		b.WriteString(" (as declared; the catalogue classifies each otherwise)")
-	default:
-		fmt.Fprintf(&b, " (as declared; the catalogue classifies %d of them otherwise)", n)
-	}
+	auditAsDeclared(&b, r.notCustomerOutcomes, r.counts[CustomerOutcome])
 	switch r.rewardedOutputs {
 	case 0:
 		b.WriteString("; no output is rewarded")
@@ -695,6 +723,20 @@ func (r AuditReport) Summary() string {
 	return b.String()
 }
 
+// auditAsDeclared writes the note that follows a figure of count metrics,
+// n of which the catalogue classifies outside it, if n is not 0.
+func auditAsDeclared(b *strings.Builder, n, count int) {
+	switch {
+	case n == 0:
+	case count == 1:
+		b.WriteString(" (as declared; the catalogue classifies it otherwise)")
+	case n == count:
+		b.WriteString(" (as declared; the catalogue classifies each otherwise)")
+	default:
+		fmt.Fprintf(b, " (as declared; the catalogue classifies %d of them otherwise)", n)
+	}
+}
+
 // IsZero reports whether r is the zero AuditReport, the one Audit returns
 // with an error.
 func (r AuditReport) IsZero() bool {
@@ -706,6 +748,7 @@ func (r AuditReport) IsZero() bool {
 func (r AuditReport) Equal(o AuditReport) bool {
 	return r.total == o.total && r.counts == o.counts && r.rewardedOutputs == o.rewardedOutputs &&
 		r.rewardedDeclaredOutcomes == o.rewardedDeclaredOutcomes && r.notCustomerOutcomes == o.notCustomerOutcomes &&
+		r.businessOtherwise == o.businessOtherwise && r.outputSideOtherwise == o.outputSideOtherwise &&
 		r.threshold == o.threshold && slices.EqualFunc(r.findings, o.findings, Finding.Equal)
 }
 
@@ -790,8 +833,10 @@ func auditArticle(l Level) string {
 // IDs of the metrics involved (in ascending byte order) and a readable
 // message with the numbers. Findings about one metric ([CodeRewardedOutput],
 // [CodeLevelContradictsCatalogue]) also carry the metric, and the catalogue's
-// classification where it matters, so that a caller can show why without
-// recomputing.
+// classification where it matters ([Finding.Catalogue]), and
+// [CodeNoCustomerOutcomeMeasure] carries the catalogue's classification of
+// each metric it lists ([Finding.Catalogues]), so that a caller can show why
+// without recomputing.
 //
 // Finding is immutable. The zero Finding is not a finding; [Finding.IsZero]
 // reports it. Like an [AuditReport], a Finding encodes to JSON
@@ -849,6 +894,22 @@ func (f Finding) Metric() Metric { return f.metric }
 // included.
 func (f Finding) Catalogue() Classification { return f.catalogue }
 
+// Catalogues returns, for [CodeNoCustomerOutcomeMeasure], what [Classify]
+// says of the name of each metric the finding lists (declared a successful
+// customer outcome, classified at another level: why it does not count), in
+// the order of [Finding.IDs]; nil for the other codes, and when no metric is
+// listed.
+func (f Finding) Catalogues() []Classification {
+	if len(f.declared) == 0 {
+		return nil
+	}
+	cs := make([]Classification, len(f.declared))
+	for i, m := range f.declared {
+		cs[i] = Classify(m.Name())
+	}
+	return cs
+}
+
 // auditRewardQuote and auditBalanceQuote are the method's words that findings quote.
 const (
 	auditRewardQuote  = `"if you pay people for doing dumb stuff they get really smart at it"`
@@ -871,9 +932,11 @@ func (f Finding) Message() string {
 			auditPlural(f.count, "measures", "measure"),
 			decfmt.String(decimal.NewFromFloat(f.threshold).Shift(2))+"%", auditBalanceQuote)
 	case CodeNoCustomerOutcomeMeasure:
-		s := fmt.Sprintf("none of the %d %s measures a successful customer outcome, "+
-			"so the portfolio cannot show whether customers achieve what they came for",
-			f.total, auditPlural(f.total, "KPI", "KPIs"))
+		s := fmt.Sprintf("none of the %d KPIs measures a successful customer outcome", f.total)
+		if f.total == 1 {
+			s = "the only KPI does not measure a successful customer outcome"
+		}
+		s += ", so the portfolio cannot show whether customers achieve what they came for"
 		switch len(f.declared) {
 		case 0:
 			return s
@@ -977,7 +1040,15 @@ type auditFindingJSON struct {
 	Count     int                 `json:"count"`
 	Level     Level               `json:"declaredLevel,omitzero"`
 	Catalogue *auditCatalogueJSON `json:"catalogue,omitempty"`
+	Metrics   []auditListedJSON   `json:"metrics,omitempty"`
 	Message   string              `json:"message"`
+}
+
+// auditListedJSON is a metric a finding lists, with the catalogue's
+// classification of its name.
+type auditListedJSON struct {
+	ID        string             `json:"id"`
+	Catalogue auditCatalogueJSON `json:"catalogue"`
 }
 
 type auditCatalogueJSON struct {
@@ -996,6 +1067,10 @@ func (f Finding) toJSON() auditFindingJSON {
 	if f.catalogue.Known() {
 		j.Catalogue = &auditCatalogueJSON{Name: f.catalogue.Name, Level: f.catalogue.Level, Reason: f.catalogue.Reason}
 	}
+	for i, c := range f.Catalogues() {
+		j.Metrics = append(j.Metrics, auditListedJSON{ID: f.ids[i],
+			Catalogue: auditCatalogueJSON{Name: c.Name, Level: c.Level, Reason: c.Reason}})
+	}
 	return j
 }
 
@@ -1003,8 +1078,11 @@ func (f Finding) toJSON() auditFindingJSON {
 // "code", "severity" ("error" or "warning"), "ids" (an array, empty when none
 // applies), "count" and "message", and, for a finding about one metric, its
 // "declaredLevel" as a token ("output") and, where the finding carries one
-// ([Finding.Catalogue]), the "catalogue"'s "name", "level" and "reason". A finding is a result, not
-// a definition: it is not read back ([Finding.UnmarshalJSON]). The zero
+// ([Finding.Catalogue]), the "catalogue"'s "name", "level" and "reason";
+// for [CodeNoCustomerOutcomeMeasure] listing metrics, "metrics", an array
+// of {"id", "catalogue"} in the order of "ids", each "catalogue" as above
+// ([Finding.Catalogues]). A finding is a result, not a definition: it is
+// not read back ([Finding.UnmarshalJSON]). The zero
 // Finding, which no audit makes, cannot be marshalled: an *[Error] with code
 // [ErrNoData].
 func (f Finding) MarshalJSON() ([]byte, error) {

@@ -274,6 +274,47 @@ func TestAudit_findings(t *testing.T) {
 			},
 		},
 		{
+			// The other direction: first contact resolution is a customer
+			// outcome by the catalogue, declared an output and rewarded. It
+			// is no rewarded output, and it is the portfolio's measure of a
+			// customer outcome; only the contradiction is left.
+			name: "rewarded customer outcome declared an output",
+			in: []outcome.Metric{
+				auditMetric("fcr", "First contact resolution", outcome.Output, true),
+				auditMetric("rev", "Revenue", outcome.BusinessOutcome, false),
+			},
+			want: []string{"warning level-contradicts-catalogue [fcr]"},
+		},
+		{
+			// Declared a business outcome, the same: Revenue declared a task
+			// and rewarded is an outcome; neither measures a customer
+			// outcome, and the declared task, 1 of 2, is below 80%.
+			name: "rewarded outcomes declared a business outcome and a task",
+			in: []outcome.Metric{
+				auditMetric("fcr", "First contact resolution", outcome.BusinessOutcome, true),
+				auditMetric("rev", "Revenue", outcome.Task, true),
+			},
+			want: []string{
+				"warning level-contradicts-catalogue [fcr]",
+				"warning level-contradicts-catalogue [rev]",
+			},
+		},
+		{
+			// The reviewer's case: calls handled, an output by the
+			// catalogue, declared a business outcome and rewarded, beside
+			// Revenue; no customer outcome at all.
+			name: "rewarded output declared a business outcome",
+			in: []outcome.Metric{
+				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, true),
+				auditMetric("rev", "Revenue", outcome.BusinessOutcome, false),
+			},
+			want: []string{
+				"error no-customer-outcome-measure []",
+				"error rewarded-output [calls]",
+				"warning level-contradicts-catalogue [calls]",
+			},
+		},
+		{
 			name: "duplicate ids, each counted",
 			in: []outcome.Metric{
 				auditMetric("x", "Calls handled", outcome.Output, false),
@@ -393,6 +434,37 @@ func TestAudit_findingData(t *testing.T) {
 	assert.Equal(t, 1, noSCO.Count())
 	assert.True(t, noSCO.Metric().IsZero())
 	assert.False(t, noSCO.Catalogue().Known())
+	// Why it does not count, as data: the catalogue's classification of
+	// each metric listed, in the order of the IDs.
+	assert.Equal(t, []outcome.Classification{outcome.Classify("AHT")}, noSCO.Catalogues())
+	assert.Equal(t, outcome.Output, noSCO.Catalogues()[0].Level)
+	// The other findings carry none, and neither does one that lists no
+	// metric.
+	assert.Nil(t, contra.Catalogues())
+	assert.Nil(t, rewarded[0].Catalogues())
+	none, err := outcome.Audit([]outcome.Metric{auditMetric("calls", "Calls handled", outcome.Output, false)}, outcome.AuditOptions{})
+	require.NoError(t, err)
+	assert.Nil(t, auditFinding(t, none, outcome.CodeNoCustomerOutcomeMeasure).Catalogues())
+
+	// Several, in the order of the IDs: Revenue (id "a"), a business
+	// outcome, and NPS (id "b"), an output; joy, unclassified, is declared
+	// at another level and does not count either way.
+	several, err := outcome.Audit([]outcome.Metric{
+		auditMetric("b", "NPS", outcome.CustomerOutcome, false),
+		auditMetric("a", "Revenue", outcome.CustomerOutcome, false),
+		auditMetric("c", auditJoy, outcome.BusinessOutcome, false),
+	}, outcome.AuditOptions{})
+	require.NoError(t, err)
+	f := auditFinding(t, several, outcome.CodeNoCustomerOutcomeMeasure)
+	assert.Equal(t, []string{"a", "b"}, f.IDs())
+	cs := f.Catalogues()
+	require.Len(t, cs, 2)
+	assert.Equal(t, "Revenue", cs[0].Name)
+	assert.Equal(t, outcome.BusinessOutcome, cs[0].Level)
+	assert.Equal(t, "Net Promoter Score", cs[1].Name)
+	assert.Equal(t, outcome.Output, cs[1].Level)
+	cs[0] = outcome.Classification{}
+	assert.Equal(t, "Revenue", f.Catalogues()[0].Name, "a copy")
 }
 
 // TestFinding_Message pins the message of each finding code once.
@@ -453,7 +525,7 @@ func TestFinding_Message(t *testing.T) {
 		{
 			name: "no customer outcome, one KPI", code: outcome.CodeNoCustomerOutcomeMeasure,
 			in: auditPortfolio(0, 1),
-			want: "none of the 1 KPI measures a successful customer outcome, " +
+			want: "the only KPI does not measure a successful customer outcome, " +
 				"so the portfolio cannot show whether customers achieve what they came for",
 		},
 		{
@@ -988,7 +1060,8 @@ func TestAuditReport_Summary(t *testing.T) {
 				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, true),
 				auditMetric("calls2", "Calls handled", outcome.Output, true),
 			},
-			want: "1 of 3 KPIs (33.33%) measures outputs or the work behind them, 1 a business outcome " +
+			want: "1 of 3 KPIs (33.33%) measures outputs or the work behind them, " +
+				"1 a business outcome (as declared; the catalogue classifies it otherwise) " +
 				"and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); " +
 				"3 outputs are rewarded, 2 of them declared outcomes.",
 		},
@@ -1003,7 +1076,15 @@ func TestAuditReport_Summary(t *testing.T) {
 				"2 outputs are rewarded, 1 of them declared an outcome.",
 		},
 		{
-			// Revenue is an outcome by the catalogue too: not an output.
+			// Both declared customer outcomes, so no KPI is declared
+			// output-side (0 of 2) and none a business outcome; the
+			// catalogue classifies AHT as an output and Revenue as a
+			// business outcome, so each of the 2 is noted. Rewarded, AHT
+			// is an output by the catalogue, declared an outcome; Revenue
+			// is an outcome by the catalogue too, not an output. The
+			// figure of outputs is by declared level, and the note on the
+			// customer outcomes says where the catalogue's rewarded output
+			// was counted.
 			name: "the only rewarded output declared an outcome",
 			in: []outcome.Metric{
 				auditMetric("aht", "AHT", outcome.CustomerOutcome, true),
@@ -1023,6 +1104,57 @@ func TestAuditReport_Summary(t *testing.T) {
 			},
 			want: "0 of 3 KPIs (0%) measure outputs or the work behind them, none a business outcome " +
 				"and 3 successful customer outcomes (as declared; the catalogue classifies 2 of them otherwise); " +
+				"no output is rewarded.",
+		},
+		{
+			// The reviewer's case: calls handled, an output by the
+			// catalogue, declared a business outcome and rewarded. No KPI
+			// is declared output-side; of the 2 business outcomes the
+			// catalogue classifies 1 (calls) otherwise; none is declared a
+			// customer outcome; 1 output is rewarded, calls, declared an
+			// outcome.
+			name: "the only rewarded output declared a business outcome",
+			in: []outcome.Metric{
+				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, true),
+				auditMetric("rev", "Revenue", outcome.BusinessOutcome, false),
+			},
+			want: "0 of 2 KPIs (0%) measure outputs or the work behind them, " +
+				"2 business outcomes (as declared; the catalogue classifies 1 of them otherwise) " +
+				"and none a successful customer outcome; 1 output is rewarded, declared an outcome.",
+		},
+		{
+			// The other direction: first contact resolution, a customer
+			// outcome by the catalogue, declared an output and rewarded,
+			// beside calls handled, an output either way. 2 of 3 declared
+			// output-side (66.67%), 1 of them classified otherwise; Revenue
+			// as declared; no output is rewarded.
+			name: "a rewarded outcome declared an output",
+			in: []outcome.Metric{
+				auditMetric("fcr", "First contact resolution", outcome.Output, true),
+				auditMetric("calls", "Calls handled", outcome.Output, false),
+				auditMetric("rev", "Revenue", outcome.BusinessOutcome, false),
+			},
+			want: "2 of 3 KPIs (66.67%) measure outputs or the work behind them " +
+				"(as declared; the catalogue classifies 1 of them otherwise), 1 a business outcome " +
+				"and none a successful customer outcome; no output is rewarded.",
+		},
+		{
+			// One declared output-side KPI, a customer outcome by the
+			// catalogue; two business outcomes, both outputs by it; a task
+			// the catalogue classifies as an output stays output-side, and
+			// is not noted.
+			name: "every figure noted",
+			in: []outcome.Metric{
+				auditMetric("fcr", "First contact resolution", outcome.Activity, false),
+				auditMetric("aht", "AHT", outcome.BusinessOutcome, false),
+				auditMetric("calls", "Calls handled", outcome.BusinessOutcome, false),
+				auditMetric("calls2", "Calls handled", outcome.Task, false),
+				auditMetric("nps", "NPS", outcome.CustomerOutcome, false),
+			},
+			want: "2 of 5 KPIs (40%) measure outputs or the work behind them " +
+				"(as declared; the catalogue classifies 1 of them otherwise), " +
+				"2 business outcomes (as declared; the catalogue classifies each otherwise) " +
+				"and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); " +
 				"no output is rewarded.",
 		},
 	}
@@ -1308,7 +1440,8 @@ func TestAuditReport_MarshalJSON(t *testing.T) {
 			"summary": "0 of 1 KPI (0%) measure outputs or the work behind them, none a business outcome and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 1 output is rewarded, declared an outcome.",
 			"findings": [
 				{"code": "no-customer-outcome-measure", "severity": "error", "ids": ["nps"], "count": 1,
-				 "message": "none of the 1 KPI measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for: \"NPS\" (id \"nps\", owner \"Marketing\") is declared one but does not count, since the catalogue, after the method, classifies Net Promoter Score as an Output"},
+				 "metrics": [{"id": "nps", "catalogue": `+string(catalogue)+`}],
+				 "message": "the only KPI does not measure a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for: \"NPS\" (id \"nps\", owner \"Marketing\") is declared one but does not count, since the catalogue, after the method, classifies Net Promoter Score as an Output"},
 				{"code": "rewarded-output", "severity": "error", "ids": ["nps"], "count": 1, "declaredLevel": "customer-outcome",
 				 "catalogue": `+string(catalogue)+`,
 				 "message": "\"NPS\" (id \"nps\", owner \"Marketing\") is declared a Successful Customer Outcome, but the catalogue, after the method, classifies Net Promoter Score as an Output, and it is tied to a reward: \"if you pay people for doing dumb stuff they get really smart at it\""},

@@ -27,8 +27,10 @@
 // declared level the catalogue contradicts, duplicate IDs. The balance is
 // counted by declared level, but the two red flags, a rewarded output and
 // no measure of a successful customer outcome, follow the catalogue where it
-// knows the name: a rewarded NPS declared a customer outcome is still a
-// rewarded output, and not the portfolio's measure of a customer outcome.
+// knows the name, both ways: a rewarded NPS declared a customer outcome is
+// still a rewarded output, and not the portfolio's measure of a customer
+// outcome; a rewarded first contact resolution declared an output is that
+// measure, and no rewarded output.
 //
 // # Measures
 //

@@ -90,14 +90,50 @@ func ExampleAudit_relabelledOutput() {
 		if c := f.Catalogue(); c.Known() {
 			fmt.Println("  the catalogue:", c)
 		}
+		// Why a declared customer outcome does not count, per ID.
+		for i, c := range f.Catalogues() {
+			fmt.Printf("  %s, the catalogue: %v\n", f.IDs()[i], c)
+		}
 	}
 	// Output:
 	// 1 of 3 KPIs (33.33%) measures outputs or the work behind them, 1 a business outcome and 1 a successful customer outcome (as declared; the catalogue classifies it otherwise); 1 output is rewarded, declared an outcome.
 	// error no-customer-outcome-measure [nps]
+	//   nps, the catalogue: Net Promoter Score (Output, higher is better)
 	// error rewarded-output [nps]
 	//   the catalogue: Net Promoter Score (Output, higher is better)
 	// warning level-contradicts-catalogue [nps]
 	//   the catalogue: Net Promoter Score (Output, higher is better)
+}
+
+// The other way round, declaring an outcome an output does not make it a
+// red flag. The front line reports first contact resolution as an output
+// and is paid on it; the catalogue, after the method, classifies it as a
+// successful customer outcome. It is no rewarded output, and it is the
+// portfolio's measure of a customer outcome; the balance still counts it as
+// declared, and says so, and the contradiction is a warning.
+func ExampleAudit_relabelledOutcome() {
+	portfolio := []outcome.Metric{
+		outcome.MustMetric(outcome.MetricSpec{ID: "calls", Name: "Calls handled", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome,
+			Direction: outcome.HigherIsBetter, Kind: outcome.Revenue}),
+		outcome.MustMetric(outcome.MetricSpec{ID: "fcr", Name: "First contact resolution", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter, Owner: "Front line", Rewarded: true}),
+	}
+	report, err := outcome.Audit(portfolio, outcome.AuditOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(report.Summary())
+	for _, f := range report.Findings() {
+		fmt.Println(f.Severity(), f.Code(), f.IDs())
+		fmt.Println("  the catalogue:", f.Catalogue())
+	}
+	// Output:
+	// 2 of 3 KPIs (66.67%) measure outputs or the work behind them (as declared; the catalogue classifies 1 of them otherwise), 1 a business outcome and none a successful customer outcome; no output is rewarded.
+	// warning level-contradicts-catalogue [fcr]
+	//   the catalogue: First contact resolution (Successful Customer Outcome, higher is better)
 }
 
 // A threshold outside [0, 1] is an error; 80 is a percentage given where a

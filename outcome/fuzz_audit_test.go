@@ -23,7 +23,9 @@ import (
 // Metric.
 func auditFuzzPortfolio(data []byte, name string) []outcome.Metric {
 	// The names the fuzzer picks from; the empty slot takes the fuzzed name.
-	names := [...]string{"Calls handled", "AHT", "Average handle time", "Revenue", auditWidget, auditJoy, ""}
+	// First contact resolution, last, is a customer outcome by the
+	// catalogue.
+	names := [...]string{"Calls handled", "AHT", "Average handle time", "Revenue", auditWidget, auditJoy, "", "First contact resolution"}
 	var ms []outcome.Metric
 	for i := 0; i+1 < len(data); i += 2 {
 		a, b := data[i], data[i+1]
@@ -78,6 +80,9 @@ func FuzzAudit(f *testing.F) {
 		// handled a business outcome; revenue declared a customer outcome.
 		{[]byte{0x0E, 0x01, 0x0D, 0x00, 0x04, 0x03}, "", 0.8},
 		{[]byte{0x0E, 0x01, 0x2E, 0x02, 0x44, 0x04}, "", 0.8}, // and a customer outcome that counts
+		// First contact resolution declared a rewarded output, and a
+		// business outcome: no rewarded output, and a customer outcome.
+		{[]byte{0x0A, 0x07, 0x23, 0x07, 0x43, 0x01}, "", 0.8},
 	}
 	for _, s := range seeds {
 		f.Add(s.data, s.name, s.threshold)
@@ -108,31 +113,45 @@ func FuzzAudit(f *testing.F) {
 			return
 		}
 
-		// An independent count. Levels are counted as declared; a rewarded
-		// metric is an output if it is declared one, or if the catalogue
-		// classifies its name as output-side; a metric declared a customer
-		// outcome measures one unless the catalogue classifies its name at
-		// another level.
+		// An independent count. Levels are counted as declared; the red
+		// flags go by the catalogue's level where it knows the name, else
+		// by the declared one: a rewarded metric is an output if that level
+		// is output-side, and a metric measures a customer outcome if it
+		// is a customer outcome. noted counts the summary's figures (output
+		// side, business outcomes, customer outcomes) some of whose
+		// metrics the catalogue classifies outside them.
 		var counts [6]int
 		rewarded, disguised, customer := 0, 0, 0
 		var rewardedIDs, notCustomerIDs []string
+		var outside [3]int
 		for _, m := range ms {
 			counts[m.Level()]++
 			c := outcome.Classify(m.Name())
-			if m.Rewarded() && (m.Level() <= outcome.Output || c.Known() && c.Level <= outcome.Output) {
+			level := m.Level()
+			if c.Known() {
+				level = c.Level
+			}
+			if m.Rewarded() && level <= outcome.Output {
 				rewarded++
 				rewardedIDs = append(rewardedIDs, m.ID())
 				if m.Level() > outcome.Output {
 					disguised++
 				}
 			}
-			if m.Level() == outcome.CustomerOutcome {
-				if !c.Known() || c.Level == outcome.CustomerOutcome {
-					customer++
-				} else {
-					notCustomerIDs = append(notCustomerIDs, m.ID())
-				}
+			if level == outcome.CustomerOutcome {
+				customer++
 			}
+			if m.Level() == outcome.CustomerOutcome && level != outcome.CustomerOutcome {
+				notCustomerIDs = append(notCustomerIDs, m.ID())
+			}
+			figure := func(l outcome.Level) int { return max(0, int(l)-int(outcome.Output)) }
+			if figure(m.Level()) != figure(level) {
+				outside[figure(m.Level())]++
+			}
+		}
+		noted := 0
+		for _, n := range outside {
+			noted += auditB2I(n > 0)
 		}
 		slices.Sort(rewardedIDs)
 		slices.Sort(notCustomerIDs)
@@ -191,6 +210,17 @@ func FuzzAudit(f *testing.F) {
 				if len(notCustomerIDs) > 0 && !strings.Contains(f.Message(), "declared one but") {
 					t.Fatalf("no-customer-outcome-measure does not say why: %s", f.Message())
 				}
+				// And why as data: a known classification at another level
+				// for each metric listed.
+				cs := f.Catalogues()
+				if len(cs) != len(notCustomerIDs) {
+					t.Fatalf("no-customer-outcome-measure carries %d classifications for %v", len(cs), notCustomerIDs)
+				}
+				for _, c := range cs {
+					if !c.Known() || c.Level == outcome.CustomerOutcome {
+						t.Fatalf("no-customer-outcome-measure carries %v", c)
+					}
+				}
 			}
 		}
 		if !slices.Equal(gotRewarded, rewardedIDs) {
@@ -200,8 +230,10 @@ func FuzzAudit(f *testing.F) {
 		if (disguised > 0) != (strings.Contains(s, "declared an outcome.") || strings.Contains(s, "declared outcomes.")) {
 			t.Fatalf("summary %q, with %d rewarded outputs declared outcomes", s, disguised)
 		}
-		if (len(notCustomerIDs) > 0) != strings.Contains(s, "(as declared; the catalogue classifies") {
-			t.Fatalf("summary %q, with %d declared customer outcomes that do not count", s, len(notCustomerIDs))
+		customerNoted := strings.Contains(s, "customer outcome (as declared;") || strings.Contains(s, "customer outcomes (as declared;")
+		if strings.Count(s, "(as declared; the catalogue classifies") != noted || (len(notCustomerIDs) > 0) != customerNoted {
+			t.Fatalf("summary %q, with %d figures noted and %d declared customer outcomes that do not count",
+				s, noted, len(notCustomerIDs))
 		}
 
 		b, err := json.Marshal(r)
