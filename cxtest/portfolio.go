@@ -204,13 +204,14 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // of sight to a successful customer outcome: no node of m that it measures
 // (no node whose metric has its ID) reaches one. Without a hierarchy (the
 // zero Model), no metric has a line of sight, so every rewarded metric
-// declared output-side is reported, as the audit reports it with an
-// [outcome.CodeRewardedOutput] finding. The audit also reports, with that
-// code, a rewarded metric declared an outcome whose name the catalogue
-// classifies as output-side (NPS declared a successful customer outcome,
-// say); this check goes by the declared level, which is the level of the
-// nodes the metric measures, and does not examine it:
-// [CheckRewardedKPIsAligned] examines every rewarded metric.
+// declared output-side is reported. This check goes by the declared level,
+// which is the level of the nodes the metric measures, where the audit's
+// [outcome.CodeRewardedOutput] goes by the catalogue's level when the
+// catalogue knows the name: the audit also flags a rewarded NPS declared a
+// successful customer outcome, and does not flag a rewarded first contact
+// resolution declared an output, which this check reports if it is an
+// orphan. [CheckRewardedKPIsAligned] examines every rewarded metric,
+// whatever its level.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrRewardedOrphanOutput]
 // whose IDs are those metrics', sorted, and whose message names the first ten
