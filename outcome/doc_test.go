@@ -50,11 +50,37 @@ func isMethodWords(s string) bool {
 		return false
 	}
 	for _, q := range methodPassages {
-		if strings.Contains(q, s) || strings.Contains(q, flipFirst(s)) {
-			return true
+		for _, t := range []string{s, flipFirst(s)} {
+			// A whole passage ("Joy"), or some of its words from the start
+			// of one ("Task" of "Tasks"), of at least three letters: not
+			// "a", nor "roduce, what" cut from within a word.
+			if q == t || len(t) >= 3 && containsWords(q, t) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// containsWords reports whether t occurs in q starting at the start of a
+// word (it may end within one: a plural's singular).
+func containsWords(q, t string) bool {
+	for i := 0; ; {
+		j := strings.Index(q[i:], t)
+		if j < 0 {
+			return false
+		}
+		start := i + j
+		if start == 0 || !isWordByte(q[start-1]) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// isWordByte reports whether c is part of a word: a letter or a digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
 // flipFirst changes the case of s's first letter, an ASCII one.
@@ -82,7 +108,7 @@ func TestIsMethodWords(t *testing.T) {
 	for _, s := range []string{
 		"what we produce, what we make", "what we produce", "Usually, the balance will be 80% output metrics",
 		"one question rules them all", "retrospective and subjective", "is everything you are doing aligned",
-		"Is everything you are doing aligned", "Simultaneously lowering costs",
+		"Is everything you are doing aligned", "Simultaneously lowering costs", "Joy", "Task",
 	} {
 		assert.True(t, isMethodWords(s), "%q", s)
 	}
@@ -93,6 +119,8 @@ func TestIsMethodWords(t *testing.T) {
 		"by whether customers actually achieve it", "the time until they do",
 		"the share of journeys that end in the outcome", "a project delivered", "on time",
 		"progress against budget", "cost optimisation", "usually, The balance", "what the customer achieves", "",
+		// Fragments cut smaller than a word's start, or too short to be words.
+		"a", "we", "roduce, what", "joyful",
 	} {
 		assert.False(t, isMethodWords(s), "%q", s)
 	}
