@@ -39,8 +39,9 @@
 //   - [AssertNoRewardedOrphanOutputs]: nobody is paid for an output that
 //     serves no outcome ("if you pay people for doing dumb stuff they get
 //     really smart at it"): the same rule for the rewarded outputs and the
-//     work behind them alone (the metrics of the audit's rewarded-output
-//     findings).
+//     work behind them alone, by their declared level (the audit's
+//     rewarded-output findings follow the catalogue's level where it knows
+//     the name: see CheckNoRewardedOrphanOutputs).
 //   - [AssertNorthStar]: the North Star is an outcome metric that passed
 //     every gate of the selection (or, with no metric named, there is one).
 //   - [AssertTripleCrown], [AssertCrownWon]: a unit's scorecard won the

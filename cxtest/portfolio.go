@@ -38,7 +38,7 @@ func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) 
 
 // AssertOutputShareAtMost asserts that at most the share maxShare of the
 // metrics are output-side, as [CheckOutputShareAtMost] does: the method
-// warns that "usually, the balance will be 80% output metrics". On failure
+// finds that "Usually, the balance will be 80% output metrics". On failure
 // it reports, to t, the share (in percent, to two places or as many more as
 // it takes to show it above the limit), what it would take to come within
 // the limit, and the output-side metrics:

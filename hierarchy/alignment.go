@@ -86,9 +86,9 @@ type OrphanGroup struct {
 // The work is every node below the successful customer outcomes; a
 // successful customer outcome is aligned by definition, and is not counted.
 // That the business outcomes count with the work is this library's choice:
-// the method names "tasks, activities and outputs" as the nodes that can be
-// orphaned (its words are "orphans: work aligned to nothing"), and the
-// library adds business outcomes, because a business outcome that reaches no
+// the method's summary names tasks, activities and outputs as the nodes that
+// can be orphaned (orphans being work aligned to nothing), and the library
+// adds business outcomes, because a business outcome that reaches no
 // successful customer outcome is a result cut off from the customer, which
 // the method's question ("is everything you are doing aligned to
 // delivering a successful customer outcome?") means to find. Levels keeps

@@ -18,8 +18,12 @@
 // output to another output. One node may contribute to several (an output can
 // serve revenue and cost at once), so a hierarchy is a layered directed
 // acyclic graph, not a tree. A link has a non-negative decimal weight, 1 by
-// default: how much of its source goes to its target, relative to the
-// source's other links. Weights are kept in fixed point, in millionths: a
+// default: how much its source counts toward its target. Alignment by
+// weight reads a node's weights relative to one another (links of 0.7 and
+// 0.3: 70% aligned if only the first target reaches the customer); a
+// weighted-sum roll-up adds weight × value along every link, unnormalised,
+// so a source with two links of weight 1 counts in full toward both (give
+// its links weights that add up to 1 to split it). Weights are kept in fixed point, in millionths: a
 // weight may have at most [WeightPlaces] (6) decimal places and be at most
 // [MaxWeight] (10^12); a weight that does not fit is an error, never rounded.
 //
