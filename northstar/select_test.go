@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/methodtest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -1579,32 +1580,16 @@ func TestSelectRepeatedDrives(t *testing.T) {
 	}
 }
 
-// methodQuotes are the passages the method's brief puts in quotation marks,
-// the method's own words, on the North Star and the hierarchy it connects.
-var methodQuotes = []string{
-	"The North Star metric is the most critical. It is that Metric that would consistently deliver Successful Customer Outcomes and drive sustainable growth if you focus on above all else.",
-	"daily active users", "nights booked", "monthly organization upskilling",
-	"examining your current key performance indicators and assessing what could be a lead Metric. Examine the metrics in the context of what creates the best outcome, for the business and the customer.",
-	"Aggregate the SCOC's against all your customer categories and bringing out the most significant ones and deciding which is the most essential Metric.",
-	"80% of profit comes from 20% of customers", "touches everyone and everything",
-	"what we produce, what we make", "a result of what we make", "what we deliver for the Customer",
-	"There is a hierarchy that connects Tasks to Activities to Outputs to Business Outcomes and ultimately Successful Customer Outcomes.",
-	"connect the dots from the front line to the top team",
-}
-
 // TestGateReasonsQuoteTheMethod: a gate's reason may put in quotation marks
-// only the method's own words (case aside); today none quotes at all.
+// only the method's own words; today none quotes at all.
 func TestGateReasonsQuoteTheMethod(t *testing.T) {
 	reasons := []string{reasonTask, reasonActivity, reasonOutput, reasonCanvas, reasonNoWeight, reasonNoNode,
 		reasonOrphan, reasonLags}
 	for _, r := range reasons {
 		parts := strings.Split(r, `"`)
 		assert.Equal(t, 1, len(parts)%2, "%q: unbalanced quotation marks", r)
-		for i := 1; i < len(parts); i += 2 {
-			quoted := slices.ContainsFunc(methodQuotes, func(q string) bool {
-				return strings.Contains(strings.ToLower(q), strings.ToLower(parts[i]))
-			})
-			assert.True(t, quoted, "%q quotes %q, which is not the method's words", r, parts[i])
+		for _, q := range methodtest.Quoted(r) {
+			assert.True(t, methodtest.IsMethodWords(q), "%q quotes %q, which is not the method's words", r, q)
 		}
 	}
 }
