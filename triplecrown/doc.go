@@ -104,4 +104,27 @@
 // *[outcome.Error] with a stable [outcome.Code], every problem of an input
 // is reported (joined with [errors.Join]), and a float64 input that is NaN
 // or infinite is an error with code [outcome.ErrNotFinite].
+//
+// A definition's JSON (money, a precision, a threshold, a measure, a
+// policy, an ROI, a scorecard, a roll-up) is read member by member, and
+// every problem of its form is reported, in the order of the text, before
+// the problems of its values: each is an error with code
+// [outcome.ErrInvalidJSON] that names the value by its JSON path from the
+// definition's top (keys as written, joined with ".", an array's elements
+// by their index from 0): a key that names no field, `triplecrown: unit
+// "billing": invalid JSON: unknown field "cost.baseline.colour"`; a field
+// given twice, also under a key that differs only in case, as
+// encoding/json matches keys to fields, `duplicate object key "Unit"
+// (encoding/json matches it to the same field as "unit")`, the first being
+// the one read; and a value of the wrong type, `"service.actual.n" must be
+// an integer, not the string "340"`, an object or an array where one
+// belongs included. The problems of a scorecard's form, and of a roll-up's,
+// have the unit's ID and name it (`unit "billing"`, `roll-up "centre"`)
+// when the unit is a string that is not empty; the others have no ID. A
+// part that did not read is not also reported missing, nor checked as a
+// value, and a threshold or a measure with a member that did not read is
+// not checked further. A definition that is not one JSON object (another
+// value, anything after it but white space) is that one problem. Where
+// null is refused in JSON's words, it is a value of the wrong type:
+// `"periods" must be an integer, not null`.
 package triplecrown

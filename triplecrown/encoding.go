@@ -20,7 +20,9 @@ import (
 // ([jsondecode.Decode]): a value of the wrong type, such as a number where
 // a string belongs, is said by its JSON path, what it must be and what it
 // is, `"sd" must be a number, not the string "1.2"`, never with Go's names
-// of types and struct fields.
+// of types and struct fields. It stops at the first problem of the JSON
+// form; of the package's decoders only [Contributions.UnmarshalJSON], a
+// result's, uses it (the definitions' read member by member: jsonform.go).
 func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
 
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
@@ -48,12 +50,6 @@ func (c *Currency) UnmarshalText(text []byte) error {
 type moneyJSON struct {
 	Amount   *string `json:"amount"`
 	Currency *string `json:"currency"`
-}
-
-// moneyIn is Money's JSON form as read: the amount may be a number too.
-type moneyIn struct {
-	Amount   *decimalJSON `json:"amount"`
-	Currency *string      `json:"currency"`
 }
 
 // decimalJSON is a decimal field of a JSON form as read: the text of a JSON
@@ -111,8 +107,12 @@ func (m Money) MarshalJSON() ([]byte, error) {
 // [ParseMoney] does, and reports every problem: a missing field
 // ([ErrMissingMoney]), an amount that is not a decimal within the bounds
 // ([ErrInvalidAmount]) and an unknown currency ([ErrUnknownCurrency]); a
-// field that is null ({"amount":null}) is missing. JSON null is refused, as
-// everywhere in the package: null itself, as any JSON that is not an
+// field that is null ({"amount":null}) is missing. Every problem of the
+// JSON form (an unknown field, a field given twice, a currency that is not
+// a string) comes first, as the package doc says; a currency that did not
+// read is not also missing, and an amount that is neither a string nor a
+// number is an amount's problem, [ErrInvalidAmount]. JSON null is refused,
+// as everywhere in the package: null itself, as any JSON that is not an
 // object, is one error with code [outcome.ErrInvalidJSON], `triplecrown:
 // money cannot be null`, as [MoneySum.UnmarshalJSON] refuses it. On error m
 // is unchanged.
@@ -120,32 +120,11 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
 	}
-	var j moneyIn
-	if err := decodeJSON(data, &j); err != nil {
+	v, err := decodeTop(data, readMoney, nil)
+	if err != nil {
 		return err
 	}
-	var errs []error
-	if j.Amount == nil || j.Currency == nil {
-		errs = append(errs, newError(ErrMissingMoney, nil, `triplecrown: money needs both "amount" and "currency"`))
-	}
-	var d decimal.Decimal
-	if j.Amount != nil {
-		var err error
-		if d, err = j.Amount.parse("amount", amountBounds); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	var c Currency
-	if j.Currency != nil {
-		var err error
-		if c, err = ParseCurrency(*j.Currency); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return joinAll(errs)
-	}
-	*m = makeMoney(d, c)
+	*m = v
 	return nil
 }
 
@@ -210,7 +189,12 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 // a missing "places" is an error with code [outcome.ErrInvalidPlaces], a
 // missing "mode" one with code [outcome.ErrUnknownRounding]. The mode is
 // parsed by [outcome.ParseRounding], and the precision validated as
-// [NewPrecision] does. JSON null is refused, as everywhere in the package:
+// [NewPrecision] does. Every problem of the JSON form (an unknown field, a
+// field given twice, places that are not an int32, a mode that is not a
+// string) comes first, as the package doc says, then those of the values:
+// the null fields, in the order of the text, the missing ones, and the
+// mode's; a field that did not read is not also missing, and the precision
+// is validated only when nothing else is wrong. JSON null is refused, as everywhere in the package:
 // null itself, as any JSON that is not an object, is one error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a precision cannot be null`, and
 // a field that is null is an error with the code of its field, `triplecrown:
@@ -220,37 +204,7 @@ func (p *Precision) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a precision cannot be null")
 	}
-	var j precisionJSON
-	if err := decodeJSON(data, &j); err != nil {
-		return err
-	}
-	var errs []error
-	nullPlaces, nullMode := false, false
-	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
-	for _, m := range members {
-		if !isNull(m.Value) {
-			continue
-		}
-		// decodeJSON has refused any key but these two, matched as
-		// encoding/json matches them, without regard to case.
-		code := outcome.ErrUnknownRounding
-		if strings.EqualFold(m.Key, "places") {
-			code, nullPlaces = outcome.ErrInvalidPlaces, true
-		} else {
-			nullMode = true
-		}
-		errs = append(errs, newError(code, nil, "triplecrown: a precision's %q cannot be null", clip(m.Key)))
-	}
-	if j.Places == nil && !nullPlaces {
-		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil, `triplecrown: a precision needs its "places"`))
-	}
-	if j.Mode == nil && !nullMode {
-		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
-	}
-	if len(errs) > 0 {
-		return joinAll(errs)
-	}
-	v, err := NewPrecision(*j.Places, *j.Mode)
+	v, err := decodeTop(data, readPrecision, nil)
 	if err != nil {
 		return err
 	}
@@ -348,24 +302,21 @@ type measureIn struct {
 // binary decoder ([Scorecard.UnmarshalBinary]) accepts, and reports every
 // problem of the form it reads (a value and its weight, a mean and its
 // sample); fields of two forms together, or none, are an error with code
-// [ErrInvalidMeasure]. JSON null is refused, as everywhere in the package:
+// [ErrInvalidMeasure]. Every problem of the JSON form (an unknown field, a
+// field given twice, a count that is not an integer, an "sd" that is not a
+// number) comes first, as the package doc says; a measure with one is not
+// checked further. JSON null is refused, as everywhere in the package:
 // null itself, as any JSON that is not an object, is one error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a measure cannot be null`, and
 // each field that is null ({"value":"72","weight":null}) one with code
 // [ErrInvalidMeasure], `triplecrown: a measure's "weight" cannot be null`,
-// never read as absent (a weight of 1). On error m is unchanged.
+// in the order of the text, never read as absent (a weight of 1); a measure
+// with one is not checked further either. On error m is unchanged.
 func (m *Measure) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a measure cannot be null")
 	}
-	var j measureIn
-	if err := decodeJSON(data, &j); err != nil {
-		return err
-	}
-	if err := nullMembers(data, ErrInvalidMeasure, "a measure"); err != nil {
-		return err
-	}
-	v, err := j.measure()
+	v, err := decodeTop(data, readMeasureJSON, nil)
 	if err != nil {
 		return err
 	}
@@ -479,24 +430,32 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // ({"relative":0.02}), read exactly as its text, never through a float64.
 // {} is the zero Threshold, and "relative" with "absolute", or a currency
 // on a relative threshold, is an error with code
-// [outcome.ErrInvalidThreshold]. JSON null is refused, as everywhere in the
-// package: null itself, as any JSON that is not an object, is an error with
-// code [outcome.ErrInvalidJSON], `triplecrown: a threshold cannot be null`,
-// and each member that is null ({"relative":null}) one with code
+// [outcome.ErrInvalidThreshold]. Every problem of the JSON form (an
+// unknown field, a field given twice, a currency that is not a string)
+// comes first, as the package doc says; a threshold with one is not checked
+// further. JSON null is refused, as everywhere in the package: null itself,
+// as any JSON that is not an object, is an error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a threshold cannot be null`, and
+// each member that is null ({"relative":null}) one with code
 // [outcome.ErrInvalidThreshold], `triplecrown: a threshold's "relative"
-// cannot be null`, never the zero Threshold, which counts any change. On
-// error t is unchanged.
+// cannot be null`, in the order of the text, never the zero Threshold,
+// which counts any change; a threshold with one is not checked further
+// either. On error t is unchanged.
 func (t *Threshold) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
 	}
-	var j thresholdIn
-	if err := decodeJSON(data, &j); err != nil {
+	v, err := decodeTop(data, readThreshold, nil)
+	if err != nil {
 		return err
 	}
-	if err := nullMembers(data, outcome.ErrInvalidThreshold, "a threshold"); err != nil {
-		return err
-	}
+	*t = v
+	return nil
+}
+
+// threshold returns the threshold j is, validated as the constructors
+// validate it.
+func (j thresholdIn) threshold() (Threshold, error) {
 	var (
 		v   Threshold
 		err error
@@ -523,26 +482,7 @@ func (t *Threshold) UnmarshalJSON(data []byte) error {
 	case j.Currency != nil:
 		err = newError(outcome.ErrInvalidThreshold, nil, `triplecrown: a threshold's "currency" needs an "absolute" amount`)
 	}
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
-}
-
-// nullMembers returns, for data, the JSON of what (a threshold, a measure)
-// that has decoded as an object, an error with the code given for each of
-// its members that is null, in the order they are written, joined; nil if
-// none is.
-func nullMembers(data []byte, code outcome.Code, what string) error {
-	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
-	var errs []error
-	for _, m := range members {
-		if isNull(m.Value) {
-			errs = append(errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, clip(m.Key)))
-		}
-	}
-	return joinAll(errs)
+	return v, err
 }
 
 // nullFields reports, for data, JSON that has decoded as an object into a
@@ -572,118 +512,36 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p.spec)
 }
 
-// policyIn is a Policy's JSON form as read, each part raw, so that a
-// problem in one part does not hide those of the others.
-type policyIn struct {
-	Cost              json.RawMessage `json:"cost"`
-	Service           json.RawMessage `json:"service"`
-	Revenue           json.RawMessage `json:"revenue"`
-	SignificanceLevel json.RawMessage `json:"significanceLevel"`
-	Precision         json.RawMessage `json:"precision"`
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [PolicySpec],
-// refusing unknown fields, and validates it as [NewPolicy] does, reporting
-// every problem: each part that does not decode with the part named,
-// `triplecrown: policy, cost threshold: threshold "x" is not a decimal
-// number`, with its own code ([ErrInvalidAmount],
-// [outcome.ErrInvalidThreshold], [ErrUnknownCurrency],
-// [outcome.ErrUnknownRounding], ... and [outcome.ErrInvalidJSON] for a value
-// of the wrong type), and the rest checked as NewPolicy checks it. JSON that
-// is not an object with the policy's fields (malformed, unknown fields,
-// trailing data) is one error with code [outcome.ErrInvalidJSON], and so is
-// null, `triplecrown: a policy cannot be null`, not the problems of a policy
-// with nothing in it. JSON null is refused, as everywhere in the package: a
-// part that is null is reported as null, with the part named, `triplecrown:
-// policy, significance level: invalid JSON: the value must be a number, not
-// null` ([outcome.ErrInvalidJSON]; a threshold or a precision as
-// [Threshold.UnmarshalJSON] and [Precision.UnmarshalJSON] refuse null),
-// never read as 0 or as an empty value. On error p is unchanged.
+// UnmarshalJSON implements [json.Unmarshaler]. It decodes a [PolicySpec]
+// and validates it as [NewPolicy] does, reporting every problem: first
+// every problem of the JSON form, the policy's and its parts', as the
+// package doc says, `triplecrown: invalid JSON: unknown field
+// "precision.x"`, `triplecrown: invalid JSON: "significanceLevel" must be
+// a number, not the string "x"` ([outcome.ErrInvalidJSON]); then the
+// values' problems of each part with the part named, `triplecrown: policy,
+// cost threshold: threshold "x" is not a decimal number`, with its own
+// code ([ErrInvalidAmount], [outcome.ErrInvalidThreshold],
+// [ErrUnknownCurrency], [outcome.ErrUnknownRounding], ...), and the rest
+// checked as NewPolicy checks it. JSON that is not an object is one error
+// with code [outcome.ErrInvalidJSON], and so is null, `triplecrown: a
+// policy cannot be null`, not the problems of a policy with nothing in it.
+// JSON null is refused, as everywhere in the package: a significance level
+// that is null is a value of the wrong type, `triplecrown: invalid JSON:
+// "significanceLevel" must be a number, not null`, and a threshold or a
+// precision that is null is refused as [Threshold.UnmarshalJSON] and
+// [Precision.UnmarshalJSON] refuse null, with the part named,
+// `triplecrown: policy, precision: a precision cannot be null`, never read
+// as 0 or as an empty value. On error p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a policy cannot be null")
 	}
-	var in policyIn
-	if err := decodeJSON(data, &in); err != nil {
+	v, err := decodeTop(data, readPolicy, nil)
+	if err != nil {
 		return err
 	}
-	var spec PolicySpec
-	r := partReader{name: "policy"}
-	r.read(in.Cost, "cost threshold", &spec.Cost)
-	r.read(in.Service, "service threshold", &spec.Service)
-	r.read(in.Revenue, "revenue threshold", &spec.Revenue)
-	levelOK := r.read(in.SignificanceLevel, "significance level", &spec.SignificanceLevel)
-	precisionOK := r.read(in.Precision, "precision", &spec.Precision)
-	if errs := append(r.errs, policyProblems(spec, !levelOK, !precisionOK)...); len(errs) > 0 {
-		return joinAll(errs)
-	}
-	*p = Policy{spec: spec}
+	*p = v
 	return nil
-}
-
-// partReader reads the parts of the JSON of a value without an ID (a
-// policy, an ROI), recording each part's problems as problems of the part:
-// `triplecrown: policy, precision: ...`.
-type partReader struct {
-	name string // the value's, in messages
-	errs []error
-}
-
-// read decodes raw into v as encoding/json decodes a field: absent, it
-// leaves v alone; given, null included, it goes to v's UnmarshalJSON if v
-// has one, which refuses null itself, else to [decodeJSON], except null for
-// a number (v a *float64 or an *int64), which encoding/json would leave as
-// it is, 0: that is an error with code [outcome.ErrInvalidJSON] in JSON's
-// words, `invalid JSON: the value must be a number, not null`. A problem is
-// recorded as one of the part what names. It reports whether raw decoded.
-func (r *partReader) read(raw json.RawMessage, what string, v any) bool {
-	if len(raw) == 0 {
-		return true
-	}
-	if err := nullNumber(raw, v); err != nil {
-		r.errs = append(r.errs, within(nil, r.name+", "+what, err)...)
-		return false
-	}
-	if err := decodePart(raw, v); err != nil {
-		r.errs = append(r.errs, within(nil, r.name+", "+what, err)...)
-		return false
-	}
-	return true
-}
-
-// nullNumber returns, for raw null and v a *float64 or an *int64, an error
-// with code [outcome.ErrInvalidJSON] that says the number is null, in the
-// words [decodeJSON] uses for a value of the wrong type; nil otherwise.
-func nullNumber(raw json.RawMessage, v any) error {
-	if !isNull(raw) {
-		return nil
-	}
-	var want string
-	switch v.(type) {
-	case *float64:
-		want = "a number"
-	case *int64:
-		want = "an integer"
-	default:
-		return nil
-	}
-	return nullValue(want)
-}
-
-// nullValue returns an error with code [outcome.ErrInvalidJSON] that says a
-// value that must be want ("a number", "an array") is null, in the words
-// [decodeJSON] uses for a value of the wrong type.
-func nullValue(want string) error {
-	return newError(outcome.ErrInvalidJSON, nil, "triplecrown: invalid JSON: the value must be %s, not null", want)
-}
-
-// decodePart decodes raw, a part of a value's JSON, into v: with v's
-// UnmarshalJSON if it has one, else strictly, with [decodeJSON].
-func decodePart(raw json.RawMessage, v any) error {
-	if u, ok := v.(json.Unmarshaler); ok {
-		return u.UnmarshalJSON(raw)
-	}
-	return decodeJSON(raw, v)
 }
 
 // MarshalJSON implements [json.Marshaler]: the scorecard's
@@ -695,98 +553,36 @@ func (c Scorecard) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.spec)
 }
 
-// scorecardIn is a Scorecard's JSON form as read, each part raw, so that a
-// problem in one part does not hide those of the others.
-type scorecardIn struct {
-	Unit    json.RawMessage `json:"unit"`
-	Name    json.RawMessage `json:"name"`
-	Period  json.RawMessage `json:"period"`
-	Cost    json.RawMessage `json:"cost"`
-	Revenue json.RawMessage `json:"revenue"`
-	Service json.RawMessage `json:"service"`
-}
-
-// amountsIn is the JSON form of [Amounts] as read.
-type amountsIn struct {
-	Baseline json.RawMessage `json:"baseline"`
-	Actual   json.RawMessage `json:"actual"`
-}
-
-// serviceIn is the JSON form of a [ServiceSpec] as read.
-type serviceIn struct {
-	Name      json.RawMessage `json:"name"`
-	Unit      json.RawMessage `json:"unit"`
-	Direction json.RawMessage `json:"direction"`
-	Baseline  json.RawMessage `json:"baseline"`
-	Actual    json.RawMessage `json:"actual"`
-}
-
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a
-// [ScorecardSpec], refusing unknown fields, with amounts and a measure's
-// decimals as strings or JSON numbers, and validates it as [NewScorecard]
-// does. It reports every problem of the definition, each with the unit's ID
-// first among its IDs: a part that does not decode is reported with the
-// unit and the part named, `triplecrown: unit "billing", baseline cost:
-// amount "12,50" is not a decimal number`, with its own code
+// [ScorecardSpec], with amounts and a measure's decimals as strings or JSON
+// numbers, and validates it as [NewScorecard] does. It reports every
+// problem of the definition, each with the unit's ID first among its IDs:
+// first every problem of the JSON form, the scorecard's and its parts', as
+// the package doc says, `triplecrown: unit "billing": invalid JSON:
+// "service.actual.n" must be an integer, not the string "340"`
+// ([outcome.ErrInvalidJSON]); then the values' problems of each part, with
+// the unit and the part named, `triplecrown: unit "billing", baseline
+// cost: amount "12,50" is not a decimal number`, with its own code
 // ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrInvalidMeasure],
-// [outcome.ErrUnknownDirection], ... and [outcome.ErrInvalidJSON] for a
-// value of the wrong type, such as a number for the period), and the rest
-// is checked as NewScorecard checks it. JSON that is not an object with the
-// scorecard's fields (malformed, unknown fields, trailing data) is one
-// error with code [outcome.ErrInvalidJSON], and so is null, `triplecrown: a
-// scorecard cannot be null`, not the problems of a scorecard with nothing in
-// it. On error c is unchanged.
+// [outcome.ErrUnknownDirection], ...); and the rest is checked as
+// NewScorecard checks it, but for the parts that did not read, which are
+// not also missing. A part or a member of the cost, the revenue or the
+// service that is null is left out, as absent, and reported as missing if
+// it is required. With no unit (none, or one that is not a string, or an
+// empty one) a problem has no ID of the scorecard's and names the
+// scorecard: `triplecrown: a scorecard's baseline cost: ...`. JSON that is
+// not an object is one error with code [outcome.ErrInvalidJSON], and so is
+// null, `triplecrown: a scorecard cannot be null`, not the problems of a
+// scorecard with nothing in it. On error c is unchanged.
 func (c *Scorecard) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a scorecard cannot be null")
 	}
-	var in scorecardIn
-	if err := decodeJSON(data, &in); err != nil {
+	v, err := decodeTop(data, readScorecard, cardAt)
+	if err != nil {
 		return err
 	}
-	var (
-		spec ScorecardSpec
-		r    cardReader
-	)
-	r.read(in.Unit, "", partUnit, &spec.Unit) // no unit to name yet
-	r.unit = spec.Unit
-	r.read(in.Name, "name", 0, &spec.Name)
-	r.read(in.Period, "period", partPeriod, &spec.Period)
-	for i, m := range [...]struct {
-		raw      json.RawMessage
-		what     string
-		baseline *Money
-		actual   *Money
-	}{
-		{in.Cost, "cost", &spec.Cost.Baseline, &spec.Cost.Actual},
-		{in.Revenue, "revenue", &spec.Revenue.Baseline, &spec.Revenue.Actual},
-	} {
-		var a amountsIn
-		both := partMoney<<(2*i) | partMoney<<(2*i+1)
-		if r.read(m.raw, m.what, both, &a) {
-			r.read(a.Baseline, "baseline "+m.what, partMoney<<(2*i), m.baseline)
-			r.read(a.Actual, "actual "+m.what, partMoney<<(2*i+1), m.actual)
-		}
-	}
-	var svc serviceIn
-	if r.read(in.Service, "service", partServiceName|partDirection|partBaseline|partActual, &svc) {
-		r.read(svc.Name, "service measure name", partServiceName, &spec.Service.Name)
-		r.read(svc.Unit, "service unit", 0, &spec.Service.Unit)
-		if given(svc.Direction) {
-			var dir string
-			if r.read(svc.Direction, "service direction", partDirection, &dir) {
-				d, err := outcome.ParseDirection(dir)
-				r.report("service direction", partDirection, err)
-				spec.Service.Direction = d
-			}
-		}
-		r.read(svc.Baseline, "baseline service measure", partBaseline, &spec.Service.Baseline)
-		r.read(svc.Actual, "actual service measure", partActual, &spec.Service.Actual)
-	}
-	if errs := append(r.errs, scorecardProblems(spec, r.bad)...); len(errs) > 0 {
-		return joinAll(errs)
-	}
-	*c = Scorecard{spec: spec}
+	*c = v
 	return nil
 }
 
@@ -824,55 +620,6 @@ func DecodeScorecards(data []byte) ([]Scorecard, error) {
 		err := c.UnmarshalJSON(raw)
 		return c, err
 	})
-}
-
-// cardReader reads the parts of a scorecard's JSON, recording the problems
-// of each with the unit's ID, and which parts did not decode.
-type cardReader struct {
-	unit string
-	errs []error
-	bad  cardPart
-}
-
-// read decodes raw into v, unless it is absent or null, which leaves v
-// alone; a problem is recorded as one of the part what names, and marks the
-// parts in part as not decoded. It reports whether raw decoded.
-func (r *cardReader) read(raw json.RawMessage, what string, part cardPart, v any) bool {
-	if !given(raw) {
-		return true
-	}
-	return r.report(what, part, decodePart(raw, v))
-}
-
-// given reports whether a raw field is given: neither absent nor null.
-func given(raw json.RawMessage) bool { return len(raw) > 0 && string(raw) != "null" }
-
-// report records err, if not nil, as [cardReader.read] does, and reports
-// whether it was nil.
-func (r *cardReader) report(what string, part cardPart, err error) bool {
-	if err == nil {
-		return true
-	}
-	r.errs = append(r.errs, inPart(r.unit, what, err)...)
-	r.bad |= part
-	return false
-}
-
-// inPart returns the problems of err as problems of the part what names
-// of unit's scorecard: unit's ID first among the IDs, and the message
-// `triplecrown: unit "billing", baseline cost: amount "12,50" is not a
-// decimal number`. With what empty, the part is the unit's ID itself, and
-// with unit empty (not given, or not decoded) the problem names no unit and
-// has no ID of the scorecard's: `triplecrown: a scorecard's baseline
-// cost: ...`.
-func inPart(unit, what string, err error) []error {
-	switch {
-	case what == "":
-		return within(nil, "a scorecard's unit", err)
-	case unit == "":
-		return within(nil, "a scorecard's "+what, err)
-	}
-	return within([]string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what), err)
 }
 
 // within returns the problems of err as problems of where, which ids
@@ -1315,49 +1062,33 @@ func (r ROI) MarshalJSON() ([]byte, error) {
 	return json.Marshal(r.spec)
 }
 
-// roiIn is an ROI's JSON form as read, each part raw, so that a problem in
-// one part does not hide those of the others.
-type roiIn struct {
-	Investment    json.RawMessage `json:"investment"`
-	CostSaved     json.RawMessage `json:"costSaved"`
-	RevenueGained json.RawMessage `json:"revenueGained"`
-	Periods       json.RawMessage `json:"periods"`
-}
-
 // UnmarshalJSON implements [json.Unmarshaler]: it decodes an [ROISpec]
-// strictly (JSON that is not an object with its fields, unknown fields and
-// trailing data are one error with code [outcome.ErrInvalidJSON], and so is
-// null, `triplecrown: an ROI cannot be null`, not the problems of an ROI
-// with nothing in it) and validates it exactly as [NewROI] does, reporting
-// every problem: each part that does not decode with the part named,
-// `triplecrown: ROI, cost saved: amount "x" is not a decimal number`, with
-// its own code ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrMissingMoney],
-// ... and [outcome.ErrInvalidJSON] for a value of the wrong type), and the
-// rest checked as NewROI checks it. JSON null is refused, as everywhere in
-// the package: a part that is null is reported as null, with the part
-// named, `triplecrown: ROI, periods: invalid JSON: the value must be an
-// integer, not null` ([outcome.ErrInvalidJSON]; money as
-// [Money.UnmarshalJSON] refuses null, `triplecrown: ROI, investment: money
-// cannot be null`), never read as 0 or as the zero Money. On error r is
-// unchanged.
+// (JSON that is not an object is one error with code
+// [outcome.ErrInvalidJSON], and so is null, `triplecrown: an ROI cannot be
+// null`, not the problems of an ROI with nothing in it) and validates it
+// exactly as [NewROI] does, reporting every problem: first every problem of
+// the JSON form, the ROI's and its money's, as the package doc says,
+// `triplecrown: invalid JSON: "periods" must be an integer, not the string
+// "36"` ([outcome.ErrInvalidJSON]); then the values' problems of each part
+// with the part named, `triplecrown: ROI, cost saved: amount "x" is not a
+// decimal number`, with its own code ([ErrInvalidAmount],
+// [ErrUnknownCurrency], [ErrMissingMoney], ...), and the rest checked as
+// NewROI checks it, but for the parts that did not read. JSON null is
+// refused, as everywhere in the package: periods that are null are a value
+// of the wrong type, `triplecrown: invalid JSON: "periods" must be an
+// integer, not null`, and money that is null is refused as
+// [Money.UnmarshalJSON] refuses null, with the part named, `triplecrown:
+// ROI, investment: money cannot be null`, never read as 0 or as the zero
+// Money. On error r is unchanged.
 func (r *ROI) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: an ROI cannot be null")
 	}
-	var in roiIn
-	if err := decodeJSON(data, &in); err != nil {
+	v, err := decodeTop(data, readROI, nil)
+	if err != nil {
 		return err
 	}
-	var spec ROISpec
-	pr := partReader{name: "ROI"}
-	investmentOK := pr.read(in.Investment, "investment", &spec.Investment)
-	pr.read(in.CostSaved, "cost saved", &spec.CostSaved)
-	pr.read(in.RevenueGained, "revenue gained", &spec.RevenueGained)
-	periodsOK := pr.read(in.Periods, "periods", &spec.Periods)
-	if errs := append(pr.errs, roiProblems(spec, !investmentOK, !periodsOK)...); len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	*r = roiOf(spec)
+	*r = v
 	return nil
 }
 
@@ -1399,22 +1130,19 @@ func (r Rollup) MarshalJSON() ([]byte, error) {
 	return json.Marshal(rollupJSON{Scorecard: r.card, Units: r.units, Combination: r.combination})
 }
 
-// rollupIn is a Rollup's JSON form as read, each part raw, so that a
-// problem in one part does not hide those of the others.
-type rollupIn struct {
-	Scorecard   json.RawMessage `json:"scorecard"`
-	Units       json.RawMessage `json:"units"`
-	Combination json.RawMessage `json:"combination"`
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]: it decodes strictly
-// (unknown fields and trailing data are errors with code
-// [outcome.ErrInvalidJSON]) and reports every problem of the roll-up at
-// once: the scorecard's, as [Scorecard.UnmarshalJSON] reports them (a
-// missing scorecard is an error with code [ErrInvalidScorecard]), units
-// that are not an array of strings ([outcome.ErrInvalidJSON]) or no units
-// at all ([ErrEmptyRollup]), an invalid or repeated unit ID, a combination
-// that is missing or names none ([ErrUnknownCombination]), and, when the
+// UnmarshalJSON implements [json.Unmarshaler]: it reports every problem of
+// the roll-up at once: first every problem of the JSON form, the
+// roll-up's and its scorecard's, as the package doc says, named by the
+// roll-up's unit (its scorecard's) and their path from the roll-up's top,
+// `triplecrown: roll-up "centre": invalid JSON: unknown field
+// "scorecard.colour"`, `triplecrown: roll-up "centre": invalid JSON:
+// "units[1]" must be a string, not the number 2` ([outcome.ErrInvalidJSON];
+// a unit that did not read is not also an invalid ID); then the
+// scorecard's values' problems, as [Scorecard.UnmarshalJSON] reports them
+// (a missing scorecard is an error with code [ErrInvalidScorecard]), no
+// units at all ([ErrEmptyRollup]), an invalid or repeated unit ID, a
+// combination that is missing or names none ([ErrUnknownCombination]),
+// and, when the
 // scorecard is valid, a combination that does not suit its service measure
 // ([ErrServiceMismatch]). A decoded roll-up merges and rolls up again like
 // the original. JSON null is refused, as everywhere in the package: null
@@ -1423,92 +1151,19 @@ type rollupIn struct {
 // part that is null is reported as null, with the part named, never as
 // missing: a null scorecard as Scorecard.UnmarshalJSON refuses null,
 // `triplecrown: a roll-up, scorecard: a scorecard cannot be null`, null
-// units or combination in JSON's words, `triplecrown: roll-up "centre",
-// units: invalid JSON: the value must be an array, not null`, each with
-// code [outcome.ErrInvalidJSON]. On error r is unchanged.
+// units, a null unit or a null combination as a value of the wrong type,
+// `triplecrown: roll-up "centre": invalid JSON: "units" must be an array,
+// not null`, each with code [outcome.ErrInvalidJSON]. On error r is
+// unchanged.
 func (r *Rollup) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a roll-up cannot be null")
 	}
-	var in rollupIn
-	if err := decodeJSON(data, &in); err != nil {
+	v, err := decodeTop(data, readRollup, rollupAt)
+	if err != nil {
 		return err
 	}
-	var (
-		errs []error
-		card Scorecard
-	)
-	cardOK := false
-	switch {
-	case len(in.Scorecard) == 0:
-		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: a roll-up needs its scorecard"))
-	case isNull(in.Scorecard):
-		errs = append(errs, inRollup("", "scorecard", card.UnmarshalJSON(in.Scorecard))...)
-	default:
-		if err := card.UnmarshalJSON(in.Scorecard); err != nil {
-			errs = append(errs, err)
-		} else {
-			cardOK = true
-		}
-	}
-	// The roll-up's unit names it in the messages of its other parts, read
-	// from the scorecard even when the scorecard has problems.
-	var head struct {
-		Unit string `json:"unit"`
-	}
-	_ = json.Unmarshal(in.Scorecard, &head)
-	unit := head.Unit
-	var (
-		units []string
-		null  []bool // which units were null (reported), if any was
-	)
-	unitsOK := true
-	switch {
-	case isNull(in.Units):
-		errs = append(errs, inRollup(unit, "units", nullValue("an array"))...)
-		unitsOK = false
-	case len(in.Units) > 0:
-		var listed []*string // nil for a null element
-		if err := decodeJSON(in.Units, &listed); err != nil {
-			errs = append(errs, inRollup(unit, "units", err)...)
-			unitsOK = false
-			break
-		}
-		units = make([]string, len(listed))
-		for i, u := range listed {
-			if u == nil {
-				errs = append(errs, inRollup(unit, fmt.Sprintf("units[%d]", i), nullValue("a string"))...)
-				if null == nil {
-					null = make([]bool, len(listed))
-				}
-				null[i] = true
-				continue
-			}
-			units[i] = *u
-		}
-	}
-	var comb Combination
-	switch {
-	case len(in.Combination) == 0:
-		errs = append(errs, newError(ErrUnknownCombination, idsOf(unit),
-			"triplecrown: %s needs its combination (by sample size or by weight)", rollupName(unit)))
-	case isNull(in.Combination):
-		errs = append(errs, inRollup(unit, "combination", nullValue("a string"))...)
-	default:
-		var text string
-		err := decodeJSON(in.Combination, &text)
-		if err == nil {
-			comb, err = ParseCombination(text)
-		}
-		if err != nil {
-			errs = append(errs, inRollup(unit, "combination", err)...)
-		}
-	}
-	errs = append(errs, rollupPartsProblems(unit, units, null, unitsOK, comb, card, cardOK && comb.IsValid())...)
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	*r = Rollup{card: card, units: units, combination: comb}
+	*r = v
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -387,12 +388,12 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 			}},
 		// The level that is a string is not also said to be 0, outside 0
 		// to 1; the service threshold decodes, and is money, which
-		// NewPolicy refuses.
+		// NewPolicy refuses. The problem of the form comes first.
 		{"every part wrong",
 			`{"cost":{"relative":"2"},"service":{"absolute":"1","currency":"EUR"},"significanceLevel":"x","precision":{"places":2}}`,
 			[]problem{
+				{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "x"`},
 				{outcome.ErrInvalidThreshold, `triplecrown: policy, cost threshold: relative threshold 2 is outside 0 to 1 (0% to 100%)`},
-				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: the value must be a number, not the string "x"`},
 				{outcome.ErrUnknownRounding, `triplecrown: policy, precision: a precision needs its rounding "mode"`},
 				{outcome.ErrInvalidThreshold, `triplecrown: the service threshold cannot be money (1 EUR)`},
 			}},
@@ -414,7 +415,7 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 		// said to need its places and its mode.
 		{"null level and precision", `{"significanceLevel":null,"precision":null}`,
 			[]problem{
-				{outcome.ErrInvalidJSON, `triplecrown: policy, significance level: invalid JSON: the value must be a number, not null`},
+				{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: "significanceLevel" must be a number, not null`},
 				{outcome.ErrInvalidJSON, `triplecrown: policy, precision: a precision cannot be null`},
 			}},
 		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
@@ -611,17 +612,16 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `2025`, "", "",
 				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":"1.5","n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`),
 			want: []problem{
-				// The period is the whole value decoded; "sd" is a key of
-				// the baseline measure.
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", period: invalid JSON: the value must be a string, not the number 2025`},
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", baseline service measure: invalid JSON: "sd" must be a number, not the string "1.5"`},
+				// Each is named by its path from the scorecard's top.
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u": invalid JSON: "period" must be a string, not the number 2025`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u": invalid JSON: "service.baseline.sd" must be a number, not the string "1.5"`},
 			},
 		},
 		{
 			name: "a unit that is not a string",
 			in:   cardWith(`5`, `"2025"`, "", "", ""),
 			want: []problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value must be a string, not the number 5`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "unit" must be a string, not the number 5`},
 			},
 		},
 		{
@@ -631,7 +631,7 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`5`, `""`, `{"baseline":{"amount":"x","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}}`,
 				"", `{"name":" ","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"value":"2"}}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard's unit: invalid JSON: the value must be a string, not the number 5`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "unit" must be a string, not the number 5`},
 				{ErrInvalidAmount, nil, `triplecrown: a scorecard's baseline cost: amount "x" is not a decimal number`},
 				{ErrEmptyPeriod, nil, `triplecrown: a scorecard has no period`},
 				{outcome.ErrEmptyName, nil, `triplecrown: a scorecard has a service measure without a name`},
@@ -662,8 +662,8 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 			in: cardWith(`"u"`, `"2025"`, `[]`, "",
 				`{"name":"s","direction":"up","baseline":{"value":"1"},"actual":{"value":"2"},"scale":"1-5"}`),
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", cost: invalid JSON: the value must be an object, not an array`},
-				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u", service: invalid JSON: unknown field "scale"`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u": invalid JSON: "cost" must be an object, not an array`},
+				{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: unit "u": invalid JSON: unknown field "service.scale"`},
 			},
 		},
 		{
@@ -747,13 +747,13 @@ func TestDecodeScorecards(t *testing.T) {
 				`triplecrown: scorecards[0]: unit "billing dept", actual revenue: amount "abc" is not a decimal number`},
 			{outcome.ErrInvalidJSON, nil, "triplecrown: scorecards[2]: a scorecard cannot be null"},
 			{outcome.ErrInvalidJSON, []string{"u"},
-				`triplecrown: scorecards[3]: unit "u", period: invalid JSON: the value must be a string, not the number 2025`},
+				`triplecrown: scorecards[3]: unit "u": invalid JSON: "period" must be a string, not the number 2025`},
 			{outcome.ErrInvalidJSON, []string{"u"},
-				`triplecrown: scorecards[3]: unit "u", baseline service measure: invalid JSON: "sd" must be a number, not the string "1.5"`},
+				`triplecrown: scorecards[3]: unit "u": invalid JSON: "service.baseline.sd" must be a number, not the string "1.5"`},
 			{outcome.ErrInvalidID, []string{" u"}, `triplecrown: scorecards[4]: id " u" has surrounding white space`},
 		}},
-		{"an unknown field", `[{"unit":"u","budget":1}]`, []problem{
-			{outcome.ErrInvalidJSON, nil, `triplecrown: scorecards[0]: invalid JSON: unknown field "budget"`},
+		{"an unknown field", "[" + strings.TrimSuffix(cardWith(`"u"`, `"2025"`, "", "", ""), "}") + `,"budget":1}]`, []problem{
+			{outcome.ErrInvalidJSON, []string{"u"}, `triplecrown: scorecards[0]: unit "u": invalid JSON: unknown field "budget"`},
 		}},
 		{"null", ` null`, []problem{{outcome.ErrInvalidJSON, nil, "triplecrown: a list of scorecards cannot be null"}}},
 		{"one scorecard, not a list", cardJSON, []problem{
@@ -801,7 +801,7 @@ func TestDecodeScorecards(t *testing.T) {
 	require.Len(t, ps, 1)
 	var own *outcome.Error
 	require.ErrorAs(t, ps[0].Err, &own)
-	assert.Equal(t, `triplecrown: unit "u", period: invalid JSON: the value must be a string, not the number 2025`, own.Message)
+	assert.Equal(t, `triplecrown: unit "u": invalid JSON: "period" must be a string, not the number 2025`, own.Message)
 }
 
 // TestUnmarshalJSON_null: null is not an object, so it is one problem with
@@ -856,32 +856,37 @@ func ptr[T any](v T) *T { return &v }
 // -2^31 = -2147483648 to 2^31-1 = 2147483647.
 func TestDecodeJSON_typeErrors(t *testing.T) {
 	tests := []struct {
-		name string
-		v    any
-		in   string
-		want string
+		name  string
+		v     any
+		in    string
+		want  string
+		cause error // nil for a *json.UnmarshalTypeError
 	}{
-		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`},
+		{"an array for a scorecard", new(Scorecard), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`, strictjson.ErrNotObject},
 		{"a fraction for places", new(Precision), `{"places":2.5,"mode":"up"}`,
-			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2.5`},
+			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2.5`, nil},
 		{"places beyond int32", new(Precision), `{"places":2147483648,"mode":"up"}`,
-			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2147483648`},
-		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" must be an integer, not true`},
+			`triplecrown: invalid JSON: "places" must be an integer from -2147483648 to 2147483647, not the number 2147483648`, nil},
+		{"a bool for trials", new(Measure), `{"successes":1,"trials":true}`, `triplecrown: invalid JSON: "trials" must be an integer, not true`, nil},
 		{"a string for a level", new(Policy), `{"significanceLevel":"0.05","precision":{"places":2,"mode":"up"}}`,
-			`triplecrown: policy, significance level: invalid JSON: the value must be a number, not the string "0.05"`},
-		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" must be a string, not an object`},
-		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`},
-		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" must be an array, not an object`},
+			`triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "0.05"`, nil},
+		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" must be a string, not an object`, nil},
+		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`, nil},
+		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" must be an array, not an object`, nil},
 		// The third contribution is contributions[2].
 		{"a contribution's unit", new(Contributions), `{"contributions":[{"unit":"a"},{"unit":"b"},{"unit":7}]}`,
-			`triplecrown: invalid JSON: "contributions[2].unit" must be a string, not the number 7`},
-		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" must be true or false, not the string "yes"`},
+			`triplecrown: invalid JSON: "contributions[2].unit" must be a string, not the number 7`, nil},
+		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" must be true or false, not the string "yes"`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := json.Unmarshal([]byte(tt.in), tt.v)
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+			if tt.cause != nil {
+				assert.ErrorIs(t, err, tt.cause, "the reader's error is kept as the cause")
+				return
+			}
 			var te *json.UnmarshalTypeError
 			assert.ErrorAs(t, err, &te, "the decoder's error is kept as the cause")
 		})

@@ -63,12 +63,12 @@ func ExampleDecodeScorecards() {
 	}
 	// Output:
 	// json.Unmarshal: 2 problems, the first scorecard's
+	// invalid-json [sales]
+	//   triplecrown: scorecards[0]: unit "sales": invalid JSON: "service.actual.n" must be an integer, not the string "340"
 	// invalid-amount [sales]
 	//   triplecrown: scorecards[0]: unit "sales", baseline cost: amount "1.200.000" is not a decimal number
-	// invalid-json [sales]
-	//   triplecrown: scorecards[0]: unit "sales", actual service measure: invalid JSON: "n" must be an integer, not the string "340"
 	// invalid-json [support]
-	//   triplecrown: scorecards[2]: unit "support", period: invalid JSON: the value must be a string, not the number 2025
+	//   triplecrown: scorecards[2]: unit "support": invalid JSON: "period" must be a string, not the number 2025
 	// unknown-currency [support]
 	//   triplecrown: scorecards[2]: unit "support", actual cost: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
 	// 3 scorecards, <nil>

@@ -231,8 +231,10 @@ func ExampleScorecard_UnmarshalJSON() {
 }
 
 // Decoding reports every problem of a scorecard, each with the unit's ID
-// and a message that names the unit and the part: here a cost written the
-// German way, a currency in lower case and trials written as a string.
+// and a message that names the unit and the part: here trials written as
+// a string, a problem of the JSON form, named by its JSON path and
+// reported first, then a cost written the German way and a currency in
+// lower case.
 func ExampleScorecard_UnmarshalJSON_problems() {
 	var card triplecrown.Scorecard
 	err := json.Unmarshal([]byte(`{"unit":"billing","period":"2025",
@@ -245,12 +247,12 @@ func ExampleScorecard_UnmarshalJSON_problems() {
 		fmt.Println(" ", p.Message)
 	}
 	// Output:
+	// invalid-json [billing]
+	//   triplecrown: unit "billing": invalid JSON: "service.actual.trials" must be an integer, not the string "4000"
 	// invalid-amount [billing]
 	//   triplecrown: unit "billing", baseline cost: amount "800.000,00" is not a decimal number
 	// unknown-currency [billing]
 	//   triplecrown: unit "billing", actual revenue: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
-	// invalid-json [billing]
-	//   triplecrown: unit "billing", actual service measure: invalid JSON: "trials" must be an integer, not the string "4000"
 }
 
 // Validation reports every problem at once, each with its stable code.

@@ -332,14 +332,14 @@ func TestROI_JSON(t *testing.T) {
 		{"a currency, the periods and a negative investment",
 			`{"investment":{"amount":"-5","currency":"EUR"},"revenueGained":{"amount":"1","currency":"eur"},"periods":"36"}`,
 			[]string{
+				`invalid-json: triplecrown: invalid JSON: "periods" must be an integer, not the string "36"`,
 				`unknown-currency: triplecrown: ROI, revenue gained: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`,
-				`invalid-json: triplecrown: ROI, periods: invalid JSON: the value must be an integer, not the string "36"`,
 				`negative-money: triplecrown: the investment -5 EUR is negative`,
 			}},
 		// Null periods are said to be null, not read as 0 and said not to
 		// be positive.
 		{"null periods", `{"investment":{"amount":"5","currency":"EUR"},"periods":null}`,
-			[]string{`invalid-json: triplecrown: ROI, periods: invalid JSON: the value must be an integer, not null`}},
+			[]string{`invalid-json: triplecrown: invalid JSON: "periods" must be an integer, not null`}},
 		{"a null investment", `{"investment":null,"periods":1}`,
 			[]string{`invalid-json: triplecrown: ROI, investment: money cannot be null`}},
 		{"an investment with a null amount", `{"investment":{"amount":null,"currency":"EUR"},"periods":1}`,
@@ -474,7 +474,7 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			name: "null and empty units",
 			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":[null,"a",""],"combination":"by weight"}`,
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units[0]: invalid JSON: the value must be a string, not null`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "units[0]" must be a string, not null`},
 				{outcome.ErrEmptyID, []string{"centre"}, `triplecrown: roll-up "centre", units[2]: empty id`},
 			},
 		},
@@ -482,17 +482,18 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			name: "every unit null",
 			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":[null],"combination":"by weight"}`,
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units[0]: invalid JSON: the value must be a string, not null`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "units[0]" must be a string, not null`},
 			},
 		},
 		{
-			// Units that are not strings are not also reported missing.
-			// The second unit, 1, is [1] of the units.
+			// A unit that is not a string is not also an invalid ID. The
+			// second unit, 1, is units[1]; the problem of the form comes
+			// first.
 			name: "every part wrong",
 			in:   `{"scorecard":` + card(`"2025"`, `"x"`) + `,"units":["a",1],"combination":"pooled"}`,
 			want: []problem{
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "units[1]" must be a string, not the number 1`},
 				{triplecrown.ErrInvalidAmount, []string{"centre"}, `triplecrown: unit "centre", baseline cost: amount "x" is not a decimal number`},
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: "[1]" must be a string, not the number 1`},
 				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by sample size or by weight)`},
 			},
 		},
@@ -527,8 +528,8 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			name: "null units and combination",
 			in:   `{"scorecard":` + card(`"2025"`, `"1"`) + `,"units":null,"combination":null}`,
 			want: []problem{
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", units: invalid JSON: the value must be an array, not null`},
-				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre", combination: invalid JSON: the value must be a string, not null`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "units" must be an array, not null`},
+				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "combination" must be a string, not null`},
 			},
 		},
 		{

@@ -1,0 +1,618 @@
+package triplecrown
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
+)
+
+// The readers of this file read the JSON form of a definition member by
+// member through one [jsondecode.Form], which collects every problem of
+// the form (an unknown field, a field given twice, a value of the wrong
+// type), each named by its JSON path from the definition's top, in the
+// order of the text; each reader returns the problems of the values it
+// read, which come after the form's.
+
+// The JSON fields of each object, as encoding/json matches keys to them.
+var (
+	moneyJSONFields = []string{"amount", "currency"}
+	precisionFields = []string{"places", "mode"}
+	thresholdFields = []string{"relative", "absolute", "currency"}
+	measureFields   = []string{"value", "total", "weight", "successes", "trials", "mean", "sd", "n"}
+	policyFields    = []string{"cost", "service", "revenue", "significanceLevel", "precision"}
+	roiFields       = []string{"investment", "costSaved", "revenueGained", "periods"}
+	scorecardFields = []string{"unit", "name", "period", "cost", "revenue", "service"}
+	amountsFields   = []string{"baseline", "actual"}
+	serviceFields   = []string{"name", "unit", "direction", "baseline", "actual"}
+	rollupFields    = []string{"scorecard", "units", "combination"}
+)
+
+// reader reads the members of one object of a definition's JSON at path
+// into a value of type T, reporting the problems of the form to f with
+// ids, and returns the problems of the values.
+type reader[T any] func(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (T, []error)
+
+// decodeTop decodes data, the JSON of a whole definition, which must be an
+// object, with read, and returns the value and every problem: the form's,
+// then the values'. at names the definition in the form's messages, from
+// its members ("" for none), and ids are the IDs of its problems.
+func decodeTop[T any](data []byte, read reader[T], at func(members []strictjson.Member) (string, []string)) (T, error) {
+	var v T
+	f := jsondecode.Form{Pkg: "triplecrown"}
+	members, err := strictjson.Members(data)
+	var ids []string
+	if err == nil && at != nil {
+		f.At, ids = at(members)
+	}
+	var errs []error
+	if members, ok := f.Top(data, ids); ok {
+		v, errs = read(&f, "", ids, members)
+	}
+	return v, joinAll(append(f.Errors(), errs...))
+}
+
+// readObject reads raw, the JSON value at path, which must be an object
+// (null is the caller's), with read. ok is true if it read with no problem
+// of the form or of the values.
+func readObject[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage, read reader[T]) (v T, errs []error, ok bool) {
+	n := f.Count()
+	members, open := f.Open(path, ids, raw)
+	if !open {
+		return v, nil, false
+	}
+	v, errs = read(f, path, ids, members)
+	return v, errs, len(errs) == 0 && f.Count() == n
+}
+
+// keyOf returns the key, as a path names it (clipped), of the member at
+// path of the object at parent.
+func keyOf(parent, path string) string {
+	if parent == "" {
+		return path
+	}
+	return path[len(parent)+1:]
+}
+
+// decimalOf returns raw, a JSON value that is not null, as a decimal field
+// reads it (see [decimalJSON]).
+func decimalOf(raw json.RawMessage) *decimalJSON {
+	var d decimalJSON
+	_ = d.UnmarshalJSON(raw) // never fails
+	return &d
+}
+
+// readMoney reads money's members, as [Money.UnmarshalJSON] says: a member
+// that is null is missing; a currency of the wrong type is a problem of the
+// form, and is then not reported as missing.
+func readMoney(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Money, []error) {
+	var (
+		amount    *decimalJSON
+		cur       *string
+		curUnread bool
+		errs      []error
+		d         decimal.Decimal
+		c         Currency
+		n         = f.Count()
+	)
+	f.Members(path, ids, members, moneyJSONFields, func(field int, path string, raw json.RawMessage) {
+		switch {
+		case isNull(raw):
+		case field == 0:
+			amount = decimalOf(raw)
+		default:
+			var s string
+			if jsondecode.Value(f, path, ids, raw, &s) {
+				cur = &s
+			} else {
+				curUnread = true
+			}
+		}
+	})
+	if amount == nil || cur == nil && !curUnread {
+		errs = append(errs, newError(ErrMissingMoney, nil, `triplecrown: money needs both "amount" and "currency"`))
+	}
+	if amount != nil {
+		var err error
+		if d, err = amount.parse("amount", amountBounds); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if cur != nil {
+		var err error
+		if c, err = ParseCurrency(*cur); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 || f.Count() != n {
+		return Money{}, errs
+	}
+	return makeMoney(d, c), nil
+}
+
+// readPrecision reads a precision's members, as [Precision.UnmarshalJSON]
+// says.
+func readPrecision(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Precision, []error) {
+	var (
+		places                         int32
+		mode                           string
+		givenPlaces, givenMode, unread bool
+		modeRead                       bool
+		errs                           []error
+		n                              = f.Count()
+	)
+	f.Members(path, ids, members, precisionFields, func(field int, p string, raw json.RawMessage) {
+		if isNull(raw) {
+			code := outcome.ErrUnknownRounding
+			if field == 0 {
+				code, givenPlaces = outcome.ErrInvalidPlaces, true
+			} else {
+				givenMode = true
+			}
+			errs = append(errs, newError(code, nil, "triplecrown: a precision's %q cannot be null", keyOf(path, p)))
+			unread = true
+			return
+		}
+		if field == 0 {
+			givenPlaces = true
+			unread = !jsondecode.Value(f, p, ids, raw, &places) || unread
+		} else {
+			givenMode = true
+			modeRead = jsondecode.Value(f, p, ids, raw, &mode)
+			unread = !modeRead || unread
+		}
+	})
+	if !givenPlaces {
+		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil, `triplecrown: a precision needs its "places"`))
+	}
+	if !givenMode {
+		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
+	}
+	var r outcome.Rounding
+	if modeRead {
+		var err error
+		if r, err = outcome.ParseRounding(mode); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 || unread || f.Count() != n {
+		return Precision{}, errs
+	}
+	v, err := NewPrecision(places, r)
+	if err != nil {
+		return Precision{}, []error{err}
+	}
+	return v, nil
+}
+
+// readNullable reads the members of what (a threshold, a measure) into in
+// by field: each member that is null is a problem with code, and a member
+// of the wrong type one of the form. It reports whether every member was
+// read.
+func readNullable(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, names []string,
+	code outcome.Code, what string, errs *[]error, in func(field int, path string, raw json.RawMessage) bool) bool {
+	read := true
+	f.Members(path, ids, members, names, func(field int, p string, raw json.RawMessage) {
+		if isNull(raw) {
+			*errs = append(*errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, keyOf(path, p)))
+			read = false
+			return
+		}
+		read = in(field, p, raw) && read
+	})
+	return read
+}
+
+// readThreshold reads a threshold's members, as [Threshold.UnmarshalJSON]
+// says.
+func readThreshold(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Threshold, []error) {
+	var (
+		j    thresholdIn
+		errs []error
+		n    = f.Count()
+	)
+	read := readNullable(f, path, ids, members, thresholdFields, outcome.ErrInvalidThreshold, "a threshold", &errs,
+		func(field int, p string, raw json.RawMessage) bool {
+			switch field {
+			case 0:
+				j.Relative = decimalOf(raw)
+			case 1:
+				j.Absolute = decimalOf(raw)
+			default:
+				var s string
+				if !jsondecode.Value(f, p, ids, raw, &s) {
+					return false
+				}
+				j.Currency = &s
+			}
+			return true
+		})
+	if !read || f.Count() != n {
+		return Threshold{}, errs
+	}
+	v, err := j.threshold()
+	if err != nil {
+		return Threshold{}, []error{err}
+	}
+	return v, nil
+}
+
+// readMeasureJSON reads a measure's members, as [Measure.UnmarshalJSON] says.
+func readMeasureJSON(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Measure, []error) {
+	var (
+		j    measureIn
+		errs []error
+		n    = f.Count()
+	)
+	read := readNullable(f, path, ids, members, measureFields, ErrInvalidMeasure, "a measure", &errs,
+		func(field int, p string, raw json.RawMessage) bool {
+			switch field {
+			case 0:
+				j.Value = decimalOf(raw)
+			case 1:
+				j.Total = decimalOf(raw)
+			case 2:
+				j.Weight = decimalOf(raw)
+			case 3:
+				return readInto(f, p, ids, raw, &j.Successes)
+			case 4:
+				return readInto(f, p, ids, raw, &j.Trials)
+			case 5:
+				j.Mean = decimalOf(raw)
+			case 6:
+				return readInto(f, p, ids, raw, &j.SD)
+			default:
+				return readInto(f, p, ids, raw, &j.N)
+			}
+			return true
+		})
+	if !read || f.Count() != n {
+		return Measure{}, errs
+	}
+	v, err := j.measure()
+	if err != nil {
+		return Measure{}, []error{err}
+	}
+	return v, nil
+}
+
+// readInto reads raw, the value at path, into a new *v with
+// [jsondecode.Value], and reports whether it did.
+func readInto[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v **T) bool {
+	var x T
+	if !jsondecode.Value(f, path, ids, raw, &x) {
+		return false
+	}
+	*v = &x
+	return true
+}
+
+// partReader reads the parts of the JSON of a value (a policy, an ROI, a
+// scorecard), recording each part's problems of the values as problems of
+// the part: `triplecrown: policy, precision: ...`.
+type partReader struct {
+	f    *jsondecode.Form
+	ids  []string
+	name func(what string) (ids []string, where string) // names a part in the values' problems
+	errs []error
+}
+
+// object reads raw, the part at path (an object, or null, which is nullErr,
+// the value's own refusal of null), with read into *v, recording the values'
+// problems as those of the part what names. It reports whether the part
+// read with no problem.
+func object[T any](r *partReader, path, what string, raw json.RawMessage, nullErr error, read reader[T], v *T) bool {
+	if isNull(raw) {
+		r.add(what, nullErr)
+		return false
+	}
+	x, errs, ok := readObject(r.f, path, r.ids, raw, read)
+	r.add(what, joinAll(errs))
+	if ok {
+		*v = x
+	}
+	return ok
+}
+
+// add records err, if not nil, as a problem of the part what names.
+func (r *partReader) add(what string, err error) {
+	if err != nil {
+		ids, where := r.name(what)
+		r.errs = append(r.errs, within(ids, where, err)...)
+	}
+}
+
+// named returns a namer of the parts of the value name names ("policy").
+func named(name string) func(string) ([]string, string) {
+	return func(what string) ([]string, string) { return nil, name + ", " + what }
+}
+
+// readPolicy reads a policy's members, as [Policy.UnmarshalJSON] says.
+func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Policy, []error) {
+	var spec PolicySpec
+	r := partReader{f: f, ids: ids, name: named("policy")}
+	levelOK, precisionOK, ok := true, true, true
+	nullThreshold := newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
+	n := f.Count()
+	f.Members(path, ids, members, policyFields, func(field int, p string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			ok = object(&r, p, "cost threshold", raw, nullThreshold, readThreshold, &spec.Cost) && ok
+		case 1:
+			ok = object(&r, p, "service threshold", raw, nullThreshold, readThreshold, &spec.Service) && ok
+		case 2:
+			ok = object(&r, p, "revenue threshold", raw, nullThreshold, readThreshold, &spec.Revenue) && ok
+		case 3:
+			levelOK = jsondecode.Value(f, p, ids, raw, &spec.SignificanceLevel)
+		default:
+			precisionOK = object(&r, p, "precision", raw,
+				newError(outcome.ErrInvalidJSON, nil, "triplecrown: a precision cannot be null"), readPrecision, &spec.Precision)
+		}
+	})
+	errs := append(r.errs, policyProblems(spec, !levelOK, !precisionOK)...)
+	if len(errs) > 0 || !ok || f.Count() != n {
+		return Policy{}, errs
+	}
+	return Policy{spec: spec}, nil
+}
+
+// readROI reads an ROI's members, as [ROI.UnmarshalJSON] says.
+func readROI(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (ROI, []error) {
+	var spec ROISpec
+	r := partReader{f: f, ids: ids, name: named("ROI")}
+	investmentOK, periodsOK, ok := true, true, true
+	nullMoney := newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
+	n := f.Count()
+	f.Members(path, ids, members, roiFields, func(field int, p string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			investmentOK = object(&r, p, "investment", raw, nullMoney, readMoney, &spec.Investment)
+		case 1:
+			ok = object(&r, p, "cost saved", raw, nullMoney, readMoney, &spec.CostSaved) && ok
+		case 2:
+			ok = object(&r, p, "revenue gained", raw, nullMoney, readMoney, &spec.RevenueGained) && ok
+		default:
+			periodsOK = jsondecode.Value(f, p, ids, raw, &spec.Periods)
+		}
+	})
+	errs := append(r.errs, roiProblems(spec, !investmentOK, !periodsOK)...)
+	if len(errs) > 0 || !ok || f.Count() != n {
+		return ROI{}, errs
+	}
+	return roiOf(spec), nil
+}
+
+// cardAt returns the place and the IDs of the problems of the scorecard
+// whose members are given: its unit, if that is a string and not empty.
+func cardAt(members []strictjson.Member) (string, []string) {
+	if unit, ok := jsondecode.FirstString(members, scorecardFields, "unit"); ok && unit != "" {
+		return fmt.Sprintf("unit %q", clip(unit)), []string{unit}
+	}
+	return "", nil
+}
+
+// readScorecard reads a scorecard's members, as [Scorecard.UnmarshalJSON]
+// says: a part that is null is left as absent, and a part that did not
+// read is not checked again.
+func readScorecard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
+	var (
+		spec ScorecardSpec
+		bad  cardPart
+		n    = f.Count()
+	)
+	unit, _ := jsondecode.FirstString(members, scorecardFields, "unit")
+	// A part's problems name the unit, or, without one, the scorecard.
+	r := partReader{f: f, ids: ids, name: func(what string) ([]string, string) {
+		if unit == "" {
+			return nil, "a scorecard's " + what
+		}
+		return []string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what)
+	}}
+	str := func(p string, raw json.RawMessage, part cardPart, v *string) {
+		if !isNull(raw) && !jsondecode.Value(f, p, ids, raw, v) {
+			bad |= part
+		}
+	}
+	f.Members(path, ids, members, scorecardFields, func(field int, p string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			str(p, raw, partUnit, &spec.Unit)
+		case 1:
+			str(p, raw, 0, &spec.Name)
+		case 2:
+			str(p, raw, partPeriod, &spec.Period)
+		case 3, 4:
+			i := field - 3
+			a := [2]*Amounts{&spec.Cost, &spec.Revenue}[i]
+			if !readAmounts(&r, p, scorecardFields[field], i, raw, a, &bad) {
+				bad |= partMoney<<(2*i) | partMoney<<(2*i+1)
+			}
+		default:
+			readService(&r, p, raw, &spec.Service, &bad)
+		}
+	})
+	errs := append(r.errs, scorecardProblems(spec, bad)...)
+	if len(errs) > 0 || f.Count() != n {
+		return Scorecard{}, errs
+	}
+	return Scorecard{spec: spec}, nil
+}
+
+// readAmounts reads the amounts of crown i (0 cost, 1 revenue) at path into
+// *a, unless raw is null, marking in bad the amounts that did not read; it
+// reports whether raw is an object (or null).
+func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, a *Amounts, bad *cardPart) bool {
+	if isNull(raw) {
+		return true
+	}
+	members, ok := r.f.Open(path, r.ids, raw)
+	if !ok {
+		return false
+	}
+	r.f.Members(path, r.ids, members, amountsFields, func(field int, p string, raw json.RawMessage) {
+		what, v := "baseline "+crown, &a.Baseline
+		if field == 1 {
+			what, v = "actual "+crown, &a.Actual
+		}
+		if isNull(raw) {
+			return
+		}
+		m, errs, ok := readObject(r.f, p, r.ids, raw, readMoney)
+		r.add(what, joinAll(errs))
+		if ok {
+			*v = m
+		} else {
+			*bad |= partMoney << (2*i + field)
+		}
+	})
+	return true
+}
+
+// readService reads the service at path into *s, unless raw is null,
+// marking in bad the parts that did not read.
+func readService(r *partReader, path string, raw json.RawMessage, s *ServiceSpec, bad *cardPart) {
+	if isNull(raw) {
+		return
+	}
+	members, ok := r.f.Open(path, r.ids, raw)
+	if !ok {
+		*bad |= partServiceName | partDirection | partBaseline | partActual
+		return
+	}
+	f, ids := r.f, r.ids
+	r.f.Members(path, ids, members, serviceFields, func(field int, p string, raw json.RawMessage) {
+		if isNull(raw) {
+			return
+		}
+		switch field {
+		case 0:
+			if !jsondecode.Value(f, p, ids, raw, &s.Name) {
+				*bad |= partServiceName
+			}
+		case 1:
+			jsondecode.Value(f, p, ids, raw, &s.Unit)
+		case 2:
+			var dir string
+			if !jsondecode.Value(f, p, ids, raw, &dir) {
+				*bad |= partDirection
+				return
+			}
+			d, err := outcome.ParseDirection(dir)
+			if err != nil {
+				r.add("service direction", err)
+				*bad |= partDirection
+			}
+			s.Direction = d
+		default:
+			what, v, part := "baseline service measure", &s.Baseline, partBaseline
+			if field == 4 {
+				what, v, part = "actual service measure", &s.Actual, partActual
+			}
+			m, errs, ok := readObject(f, p, ids, raw, readMeasureJSON)
+			r.add(what, joinAll(errs))
+			if ok {
+				*v = m
+			} else {
+				*bad |= part
+			}
+		}
+	})
+}
+
+// rollupAt returns the place and the IDs of the problems of the roll-up
+// whose members are given: its scorecard's unit, if that is a string and
+// not empty.
+func rollupAt(members []strictjson.Member) (string, []string) {
+	for _, mb := range members {
+		if strictjson.Field(rollupFields, mb.Key) == 0 {
+			card, err := strictjson.Members(mb.Value)
+			if err != nil {
+				return "", nil
+			}
+			if unit, ok := jsondecode.FirstString(card, scorecardFields, "unit"); ok && unit != "" {
+				return rollupName(unit), []string{unit}
+			}
+			return "", nil
+		}
+	}
+	return "", nil
+}
+
+// readRollup reads a roll-up's members, as [Rollup.UnmarshalJSON] says.
+func readRollup(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Rollup, []error) {
+	var (
+		errs        []error
+		card        Scorecard
+		cardOK      bool
+		cardGiven   bool
+		units       []string
+		unread      []bool // which units did not read, if any did not
+		unitsOK     = true
+		comb        Combination
+		combGiven   bool
+		n           = f.Count()
+		unit        string
+		cardMembers []strictjson.Member
+	)
+	for _, mb := range members { // the unit names the roll-up in every message
+		if strictjson.Field(rollupFields, mb.Key) == 0 {
+			cardMembers, _ = strictjson.Members(mb.Value)
+			break
+		}
+	}
+	unit, _ = jsondecode.FirstString(cardMembers, scorecardFields, "unit")
+	f.Members(path, ids, members, rollupFields, func(field int, p string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			cardGiven = true
+			if isNull(raw) {
+				errs = append(errs, inRollup("", "scorecard",
+					newError(outcome.ErrInvalidJSON, nil, "triplecrown: a scorecard cannot be null"))...)
+				return
+			}
+			var cerrs []error
+			card, cerrs, cardOK = readObject(f, p, ids, raw, readScorecard)
+			errs = append(errs, cerrs...)
+		case 1:
+			unitsOK = f.Array(p, ids, raw, func(i int, p string, raw json.RawMessage) {
+				var u string
+				if !jsondecode.Value(f, p, ids, raw, &u) {
+					if unread == nil {
+						unread = make([]bool, i, i+1)
+					}
+					unread = append(unread, true)
+				} else if unread != nil {
+					unread = append(unread, false)
+				}
+				units = append(units, u)
+			})
+			if units == nil && unitsOK {
+				units = []string{}
+			}
+		default:
+			combGiven = true
+			var text string
+			if jsondecode.Value(f, p, ids, raw, &text) {
+				var err error
+				if comb, err = ParseCombination(text); err != nil {
+					errs = append(errs, inRollup(unit, "combination", err)...)
+				}
+			}
+		}
+	})
+	if !cardGiven {
+		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: a roll-up needs its scorecard"))
+	}
+	if !combGiven {
+		errs = append(errs, newError(ErrUnknownCombination, idsOf(unit),
+			"triplecrown: %s needs its combination (by sample size or by weight)", rollupName(unit)))
+	}
+	errs = append(errs, rollupPartsProblems(unit, units, unread, unitsOK, comb, card, cardOK && comb.IsValid())...)
+	if len(errs) > 0 || f.Count() != n {
+		return Rollup{}, errs
+	}
+	return Rollup{card: card, units: units, combination: comb}, nil
+}
