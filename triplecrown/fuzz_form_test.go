@@ -1,0 +1,77 @@
+package triplecrown
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cxmodel/cx/internal/spoil"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// FuzzScorecardJSON_everyProblemOfTheForm writes a valid scorecard, and the
+// roll-up of it, with some values of the wrong type (every string and
+// integer of the scorecard, its money and its rate measures, the roll-up's
+// units and combination) and some unknown fields (at the top, in money and
+// in a measure), and checks that decoding never stops at the first: one
+// invalid-json problem for each, and no other problem (a part that did not
+// read is not also missing); with nothing spoiled, both decode. A spoiled
+// value is {} where the spoiler gives null, which a scorecard leaves out as
+// absent: {} is of the wrong type for a string and a number alike.
+func FuzzScorecardJSON_everyProblemOfTheForm(f *testing.F) {
+	f.Add([]byte{0}, uint8(0))
+	f.Add([]byte{0xff, 0xff, 0xff}, uint8(0xff))
+	f.Add([]byte{0x92, 0x49, 0x24}, uint8(0x5a))
+	f.Fuzz(func(t *testing.T, bits []byte, extra uint8) {
+		s := spoil.Spoiler{Bits: bits}
+		unknown := 0
+		// more returns an unknown member to add, if bit k of extra is set.
+		more := func(k int) string {
+			if extra&(1<<k) == 0 {
+				return ""
+			}
+			unknown++
+			return fmt.Sprintf(`,"x%d":1`, k)
+		}
+		val := func(good string) string {
+			if v := s.Value(good, false); v != "null" {
+				return v
+			}
+			return "{}"
+		}
+		str := func(v string) string { return val(fmt.Sprintf("%q", v)) }
+		money := func(amount string, k int) string {
+			return `{"amount":"` + amount + `","currency":` + str("EUR") + more(k) + `}`
+		}
+		rate := func(succ int, k int) string {
+			return fmt.Sprintf(`{"successes":%s,"trials":%s%s}`, val(fmt.Sprint(succ)), val("1000"), more(k))
+		}
+		card := `{"unit":` + str("u") + `,"name":` + str("U") + `,"period":` + str("2025") +
+			`,"cost":{"baseline":` + money("100", 0) + `,"actual":` + money("90", 1) + `}` +
+			`,"revenue":{"baseline":` + money("100", 2) + `,"actual":` + money("110", 3) + `}` +
+			`,"service":{"name":` + str("s") + `,"unit":` + str("%") + `,"direction":` + str("higher-is-better") +
+			`,"baseline":` + rate(700, 4) + `,"actual":` + rate(780, 5) + more(6) + `}` + more(7) + `}`
+		cardSpoiled := s.Spoiled() + unknown
+
+		check := func(what string, in string, want int, err error) {
+			t.Helper()
+			ps := outcome.Problems(err)
+			for _, p := range ps {
+				if p.Code != outcome.ErrInvalidJSON {
+					t.Fatalf("%s: a problem beyond the form's: %v\n%s", what, p, in)
+				}
+			}
+			if len(ps) != want {
+				t.Fatalf("%s: %d problems for %d spoiled values and unknown fields: %s\n%v", what, len(ps), want, in, err)
+			}
+		}
+		var c Scorecard
+		check("scorecard", card, cardSpoiled, c.UnmarshalJSON([]byte(card)))
+
+		rollup := `{"scorecard":` + card + `,"units":[` + str("a") + `,` + str("b") + `],"combination":` + str("by sample size") + `}`
+		var r Rollup
+		check("roll-up", rollup, s.Spoiled()+unknown, r.UnmarshalJSON([]byte(rollup)))
+		if cardSpoiled > 0 && !c.IsZero() {
+			t.Fatalf("a scorecard with problems decoded: %s", card)
+		}
+	})
+}
