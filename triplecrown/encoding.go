@@ -566,9 +566,9 @@ func (c Scorecard) MarshalJSON() ([]byte, error) {
 // ([ErrInvalidAmount], [ErrUnknownCurrency], [ErrInvalidMeasure],
 // [outcome.ErrUnknownDirection], ...); and the rest is checked as
 // NewScorecard checks it, but for the parts that did not read, which are
-// not also missing. A part or a member of the cost, the revenue or the
-// service that is null is left out, as absent, and reported as missing if
-// it is required. With no unit (none, or one that is not a string, or an
+// not also missing. A part or a member of the scorecard, the cost, the
+// revenue or the service that is null is a value of the wrong type
+// (`"cost" must be an object, not null`), never absent. With no unit (none, or one that is not a string, or an
 // empty one) a problem has no ID of the scorecard's and names the
 // scorecard: `triplecrown: a scorecard's baseline cost: ...`. JSON that is
 // not an object is one error with code [outcome.ErrInvalidJSON], and so is

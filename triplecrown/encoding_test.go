@@ -668,16 +668,17 @@ func TestScorecard_JSONEveryProblem(t *testing.T) {
 		},
 		{
 			// A bad amount, an amount in another currency, and a null one:
-			// the checks of NewScorecard go on around the amount that did
-			// not decode.
+			// the null is a problem of the form, first, and not also
+			// missing; the checks of NewScorecard go on around the amounts
+			// that did not decode.
 			name: "the scorecard's own checks go on",
 			in: cardWith(`" u"`, `""`, `{"baseline":{"amount":"x","currency":"EUR"},"actual":{"amount":"90","currency":"USD"}}`,
 				`{"baseline":null,"actual":{"amount":"-1","currency":"EUR"}}`, ""),
 			want: []problem{
+				{outcome.ErrInvalidJSON, []string{" u"}, `triplecrown: unit " u": invalid JSON: "revenue.baseline" must be an object, not null`},
 				{ErrInvalidAmount, []string{" u"}, `triplecrown: unit " u", baseline cost: amount "x" is not a decimal number`},
 				{outcome.ErrInvalidID, []string{" u"}, `outcome: id " u" has surrounding white space`},
 				{ErrEmptyPeriod, []string{" u"}, `triplecrown: unit " u" has no period`},
-				{ErrMissingMoney, []string{" u"}, `triplecrown: unit " u" has no baseline revenue`},
 				{ErrNegativeMoney, []string{" u"}, `triplecrown: unit " u" has a negative actual revenue (-1 EUR)`},
 				{ErrCurrencyMismatch, []string{" u"}, `triplecrown: unit " u" has its actual revenue in EUR, not USD: one scorecard has one currency`},
 			},

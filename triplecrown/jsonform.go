@@ -395,8 +395,7 @@ func cardAt(members []strictjson.Member) (string, []string) {
 }
 
 // readScorecard reads a scorecard's members, as [Scorecard.UnmarshalJSON]
-// says: a part that is null is left as absent, and a part that did not
-// read is not checked again.
+// says: a part that did not read (null included) is not checked again.
 func readScorecard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
 	var (
 		spec ScorecardSpec
@@ -412,7 +411,7 @@ func readScorecard(f *jsondecode.Form, path string, ids []string, members []stri
 		return []string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what)
 	}}
 	str := func(p string, raw json.RawMessage, part cardPart, v *string) {
-		if !isNull(raw) && !jsondecode.Value(f, p, ids, raw, v) {
+		if !jsondecode.Value(f, p, ids, raw, v) { // null included
 			bad |= part
 		}
 	}
@@ -442,12 +441,9 @@ func readScorecard(f *jsondecode.Form, path string, ids []string, members []stri
 }
 
 // readAmounts reads the amounts of crown i (0 cost, 1 revenue) at path into
-// *a, unless raw is null, marking in bad the amounts that did not read; it
-// reports whether raw is an object (or null).
+// *a, marking in bad the amounts that did not read (null included); it
+// reports whether raw is an object.
 func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, a *Amounts, bad *cardPart) bool {
-	if isNull(raw) {
-		return true
-	}
 	members, ok := r.f.Open(path, r.ids, raw)
 	if !ok {
 		return false
@@ -456,9 +452,6 @@ func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, 
 		what, v := "baseline "+crown, &a.Baseline
 		if field == 1 {
 			what, v = "actual "+crown, &a.Actual
-		}
-		if isNull(raw) {
-			return
 		}
 		m, errs, ok := readObject(r.f, p, r.ids, raw, readMoney)
 		r.add(what, joinAll(errs))
@@ -471,12 +464,9 @@ func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, 
 	return true
 }
 
-// readService reads the service at path into *s, unless raw is null,
-// marking in bad the parts that did not read.
+// readService reads the service at path into *s, marking in bad the parts
+// that did not read (null included).
 func readService(r *partReader, path string, raw json.RawMessage, s *ServiceSpec, bad *cardPart) {
-	if isNull(raw) {
-		return
-	}
 	members, ok := r.f.Open(path, r.ids, raw)
 	if !ok {
 		*bad |= partServiceName | partDirection | partBaseline | partActual
@@ -484,9 +474,6 @@ func readService(r *partReader, path string, raw json.RawMessage, s *ServiceSpec
 	}
 	f, ids := r.f, r.ids
 	r.f.Members(path, ids, members, serviceFields, func(field int, p string, raw json.RawMessage) {
-		if isNull(raw) {
-			return
-		}
 		switch field {
 		case 0:
 			if !jsondecode.Value(f, p, ids, raw, &s.Name) {

@@ -75,20 +75,16 @@ func TestUnmarshalJSON_everyProblemOfTheForm(t *testing.T) {
 		{"a service that is not an object", new(Scorecard), card(eur1, `"s"`, ""), []formProblem{
 			{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: "service" must be an object, not the string "s"`},
 		}},
-		// A scorecard's part or member that is null is left as absent,
-		// as before: missing, not a problem of the form.
+		// A scorecard's part or member that is null is a value of the
+		// wrong type, never absent: not also missing.
 		{"null parts of a scorecard", new(Scorecard),
 			strings.Replace(card(eur1, `{"name":null,"direction":"up","baseline":{"value":"1"},"actual":{"value":"2"}}`, ""),
 				`"cost":{"baseline":`+eur1+`,"actual":`+eur1+`}`, `"cost":null`, 1), []formProblem{
-				{ErrMissingMoney, u, `triplecrown: unit "u" has no baseline cost`},
-				{ErrMissingMoney, u, `triplecrown: unit "u" has no actual cost`},
-				{outcome.ErrEmptyName, u, `triplecrown: unit "u" has a service measure without a name`},
+				{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: "cost" must be an object, not null`},
+				{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: "service.name" must be a string, not null`},
 			}},
 		{"a null service", new(Scorecard), card(eur1, `null`, ""), []formProblem{
-			{outcome.ErrEmptyName, u, `triplecrown: unit "u" has a service measure without a name`},
-			{outcome.ErrUnknownDirection, u, `triplecrown: unit "u" has a service measure without a valid direction`},
-			{ErrInvalidMeasure, u, `triplecrown: unit "u" has no baseline service measure`},
-			{ErrInvalidMeasure, u, `triplecrown: unit "u" has no actual service measure`},
+			{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: "service" must be an object, not null`},
 		}},
 		// The unit 5 names no unit: no ID, and the part's problem names
 		// the scorecard.
