@@ -192,9 +192,11 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 // [NewPrecision] does. Every problem of the JSON form (an unknown field, a
 // field given twice, places that are not an int32, a mode that is not a
 // string) comes first, as the package doc says, then those of the values:
-// the null fields, in the order of the text, the missing ones, and the
-// mode's; a field that did not read is not also missing, and the precision
-// is validated only when nothing else is wrong. JSON null is refused, as everywhere in the package:
+// the null fields, in the order of the text, the missing ones, places
+// beyond ±[MaxPrecisionPlaces] (whenever "places" read as an int32,
+// whatever the mode, as [NewPrecision] reports both), then a mode
+// [outcome.ParseRounding] does not know; a field that did not read is
+// neither missing nor checked. JSON null is refused, as everywhere in the package:
 // null itself, as any JSON that is not an object, is one error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a precision cannot be null`, and
 // a field that is null is an error with the code of its field, `triplecrown:

@@ -418,6 +418,13 @@ func TestPolicy_JSONEveryProblem(t *testing.T) {
 				{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: "significanceLevel" must be a number, not null`},
 				{outcome.ErrInvalidJSON, `triplecrown: policy, precision: a precision cannot be null`},
 			}},
+		// The precision's places beyond ±18 are reported with its unknown
+		// mode, as NewPrecision reports both.
+		{"precision's places and mode", `{"significanceLevel":0.05,"precision":{"places":999,"mode":"bogus"}}`,
+			[]problem{
+				{outcome.ErrInvalidPlaces, `triplecrown: policy, precision: 999 decimal places is outside -18 to 18`},
+				{outcome.ErrUnknownRounding, `triplecrown: policy, precision: unknown rounding mode "bogus"`},
+			}},
 		{"an unknown field", `{"significanceLevel":0.05,"precision":{"places":2,"mode":"up"},"materiality":"x"}`,
 			[]problem{{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: unknown field "materiality"`}}},
 	} {
@@ -461,6 +468,30 @@ func TestPrecision_JSONNull(t *testing.T) {
 		{`{"places":null}`, []problem{
 			{outcome.ErrInvalidPlaces, `triplecrown: a precision's "places" cannot be null`},
 			{outcome.ErrUnknownRounding, `triplecrown: a precision needs its rounding "mode"`},
+		}},
+		// Places that read are checked whatever the mode, as NewPrecision
+		// checks both: 999 and -19 are beyond ±18, with a mode that is
+		// unknown, null, missing or of the wrong type; the places' problem
+		// comes before the mode's, as NewPrecision reports them.
+		{`{"places":999,"mode":"bogus"}`, []problem{
+			{outcome.ErrInvalidPlaces, `triplecrown: 999 decimal places is outside -18 to 18`},
+			{outcome.ErrUnknownRounding, `outcome: unknown rounding mode "bogus"`},
+		}},
+		{`{"mode":null,"places":-19}`, []problem{
+			{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`},
+			{outcome.ErrInvalidPlaces, `triplecrown: -19 decimal places is outside -18 to 18`},
+		}},
+		{`{"places":999}`, []problem{
+			{outcome.ErrUnknownRounding, `triplecrown: a precision needs its rounding "mode"`},
+			{outcome.ErrInvalidPlaces, `triplecrown: 999 decimal places is outside -18 to 18`},
+		}},
+		{`{"places":999,"mode":1}`, []problem{
+			{outcome.ErrInvalidJSON, `triplecrown: invalid JSON: "mode" must be a string, not the number 1`},
+			{outcome.ErrInvalidPlaces, `triplecrown: 999 decimal places is outside -18 to 18`},
+		}},
+		// 18 is within the range: only the mode is wrong.
+		{`{"places":18,"mode":"bogus"}`, []problem{
+			{outcome.ErrUnknownRounding, `outcome: unknown rounding mode "bogus"`},
 		}},
 	} {
 		t.Run(tt.in, func(t *testing.T) {

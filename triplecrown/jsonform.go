@@ -140,7 +140,7 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 		places                         int32
 		mode                           string
 		givenPlaces, givenMode, unread bool
-		modeRead                       bool
+		placesRead, modeRead           bool
 		errs                           []error
 		n                              = f.Count()
 	)
@@ -158,7 +158,8 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 		}
 		if field == 0 {
 			givenPlaces = true
-			unread = !jsondecode.Value(f, p, ids, raw, &places) || unread
+			placesRead = jsondecode.Value(f, p, ids, raw, &places)
+			unread = !placesRead || unread
 		} else {
 			givenMode = true
 			modeRead = jsondecode.Value(f, p, ids, raw, &mode)
@@ -171,6 +172,11 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 	if !givenMode {
 		errs = append(errs, newError(outcome.ErrUnknownRounding, nil, `triplecrown: a precision needs its rounding "mode"`))
 	}
+	if placesRead { // whatever the mode, as NewPrecision checks both
+		if err := checkPlaces(places); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	var r outcome.Rounding
 	if modeRead {
 		var err error
@@ -181,11 +187,8 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 	if len(errs) > 0 || unread || f.Count() != n {
 		return Precision{}, errs
 	}
-	v, err := NewPrecision(places, r)
-	if err != nil {
-		return Precision{}, []error{err}
-	}
-	return v, nil
+	// Both read and were checked above, as NewPrecision checks them.
+	return Precision{places: places, mode: r}, nil
 }
 
 // readNullable reads the members of what (a threshold, a measure) into in

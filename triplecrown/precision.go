@@ -36,9 +36,8 @@ type Precision struct {
 // code [outcome.ErrInvalidPlaces]; both are reported.
 func NewPrecision(places int32, mode outcome.Rounding) (Precision, error) {
 	var errs []error
-	if places < -MaxPrecisionPlaces || places > MaxPrecisionPlaces {
-		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil,
-			"triplecrown: %d decimal places is outside -%d to %d", places, MaxPrecisionPlaces, MaxPrecisionPlaces))
+	if err := checkPlaces(places); err != nil {
+		errs = append(errs, err)
 	}
 	if !mode.IsValid() {
 		errs = append(errs, newError(outcome.ErrUnknownRounding, nil,
@@ -48,6 +47,16 @@ func NewPrecision(places int32, mode outcome.Rounding) (Precision, error) {
 		return Precision{}, joinAll(errs)
 	}
 	return Precision{places: places, mode: mode}, nil
+}
+
+// checkPlaces returns the problem of places beyond ±[MaxPrecisionPlaces],
+// with code [outcome.ErrInvalidPlaces], or nil.
+func checkPlaces(places int32) error {
+	if places < -MaxPrecisionPlaces || places > MaxPrecisionPlaces {
+		return newError(outcome.ErrInvalidPlaces, nil,
+			"triplecrown: %d decimal places is outside -%d to %d", places, MaxPrecisionPlaces, MaxPrecisionPlaces)
+	}
+	return nil
 }
 
 // MustPrecision is like [NewPrecision] but panics on invalid input. It is
