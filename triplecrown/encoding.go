@@ -1140,8 +1140,10 @@ func (r Rollup) MarshalJSON() ([]byte, error) {
 // "scorecard.colour"`, `triplecrown: roll-up "centre": invalid JSON:
 // "units[1]" must be a string, not the number 2` ([outcome.ErrInvalidJSON];
 // a unit that did not read is not also an invalid ID); then the
-// scorecard's values' problems, as [Scorecard.UnmarshalJSON] reports them
-// (a missing scorecard is an error with code [ErrInvalidScorecard]), no
+// scorecard's values' problems, as [Scorecard.UnmarshalJSON] reports them,
+// but for its unit, the roll-up's, which when it is not a valid ID is said
+// as [NewRollup] says it, `triplecrown: a roll-up, unit: empty id` (a
+// missing scorecard is an error with code [ErrInvalidScorecard]), no
 // units at all ([ErrEmptyRollup]), an invalid or repeated unit ID, a
 // combination that is missing or names none ([ErrUnknownCombination]),
 // and, when the

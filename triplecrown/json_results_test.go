@@ -507,11 +507,24 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			},
 		},
 		{
+			// The scorecard's unit is the roll-up's: its problem is said
+			// as NewRollup("", cards) says it, naming the roll-up.
 			name: "a scorecard with an empty unit, and no units",
 			in:   `{"scorecard":` + strings.Replace(card(`"2025"`, `"1"`), `"centre"`, `""`, 1) + `,"units":[],"combination":"by weight"}`,
 			want: []problem{
-				{outcome.ErrEmptyID, nil, `outcome: empty id`},
+				{outcome.ErrEmptyID, nil, `triplecrown: a roll-up, unit: empty id`},
 				{triplecrown.ErrEmptyRollup, nil, `triplecrown: a roll-up has no units rolled up`},
+			},
+		},
+		{
+			// A unit that is not empty but not an ID either: its problem
+			// carries the unit, as NewRollup(" c", cards) says it; the
+			// others name the roll-up by the unit as written.
+			name: "a scorecard whose unit has white space around it, and no units",
+			in:   `{"scorecard":` + strings.Replace(card(`"2025"`, `"1"`), `"centre"`, `" c"`, 1) + `,"units":[],"combination":"by weight"}`,
+			want: []problem{
+				{outcome.ErrInvalidID, []string{" c"}, `triplecrown: a roll-up, unit: id " c" has surrounding white space`},
+				{triplecrown.ErrEmptyRollup, []string{" c"}, `triplecrown: roll-up " c" has no units rolled up`},
 			},
 		},
 		{

@@ -400,6 +400,21 @@ func cardAt(members []strictjson.Member) (string, []string) {
 // readScorecard reads a scorecard's members, as [Scorecard.UnmarshalJSON]
 // says: a part that did not read (null included) is not checked again.
 func readScorecard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
+	return readScorecardAs(f, path, ids, members, func(err error) []error { return []error{err} })
+}
+
+// readRollupCard reads the members of a roll-up's scorecard as
+// [readScorecard] does, but reports a unit that is not a valid ID as a
+// problem of the roll-up's unit, in the words of [NewRollup]:
+// `triplecrown: a roll-up, unit: empty id`.
+func readRollupCard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
+	return readScorecardAs(f, path, ids, members, func(err error) []error { return inRollup("", "unit", err) })
+}
+
+// readScorecardAs reads a scorecard's members, as [readScorecard] says, reporting
+// the problem of a unit that read but is not a valid ID through unitProblem.
+func readScorecardAs(f *jsondecode.Form, path string, ids []string, members []strictjson.Member,
+	unitProblem func(error) []error) (Scorecard, []error) {
 	var (
 		spec ScorecardSpec
 		bad  cardPart
@@ -436,7 +451,13 @@ func readScorecard(f *jsondecode.Form, path string, ids []string, members []stri
 			readService(&r, p, raw, &spec.Service, &bad)
 		}
 	})
-	errs := append(r.errs, scorecardProblems(spec, bad)...)
+	errs := r.errs
+	if bad&partUnit == 0 { // the unit's problem comes first, as scorecardProblems puts it
+		if err := outcome.ValidateID(spec.Unit); err != nil {
+			errs = append(errs, unitProblem(err)...)
+		}
+	}
+	errs = append(errs, scorecardProblems(spec, bad|partUnit)...)
 	if len(errs) > 0 || f.Count() != n {
 		return Scorecard{}, errs
 	}
@@ -564,7 +585,7 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 				return
 			}
 			var cerrs []error
-			card, cerrs, cardOK = readObject(f, p, ids, raw, readScorecard)
+			card, cerrs, cardOK = readObject(f, p, ids, raw, readRollupCard)
 			errs = append(errs, cerrs...)
 		case 1:
 			unitsOK = f.Array(p, ids, raw, func(i int, p string, raw json.RawMessage) {
