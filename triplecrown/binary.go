@@ -278,8 +278,9 @@ func appendMeasure(b []byte, m Measure) []byte {
 // readMeasure reads a service measure and validates it as the constructors
 // and the JSON decoder do: a weight that is not positive
 // ([ErrInvalidWeight]), a rate's counts ([NewRate]), a mean's sample
-// ([NewMean]), and a total or a weight beyond the bounds of a [Measure]'s
-// ([ErrInvalidAmount]). The error, if any, is returned and not recorded in
+// ([NewMean]), a total or a weight beyond the bounds of a [Measure]'s, and
+// a value or a mean whose total and weight imply one larger than the
+// largest amount ([ErrInvalidAmount], as the JSON decoder refuses it). The error, if any, is returned and not recorded in
 // r; a kind that is no [MeasureKind] is recorded in r.
 func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	kind := MeasureKind(r.Byte())
@@ -304,6 +305,9 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if err := errors.Join(errs...); err != nil {
 			return Measure{}, err
 		}
+		if err := checkImplied(total, weight, what+" value"); err != nil {
+			return Measure{}, err
+		}
 		return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
 	case RateMeasure:
 		s, n := r.Count(), r.Count()
@@ -319,6 +323,9 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		}
 		errs := append([]error{terr}, checkSample(sd, n)...)
 		if err := errors.Join(errs...); err != nil {
+			return Measure{}, err
+		}
+		if err := checkImplied(total, decimal.New(n, 0), what+" mean"); err != nil {
 			return Measure{}, err
 		}
 		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil

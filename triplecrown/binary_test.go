@@ -436,6 +436,15 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidAmount}},
 		{name: "weight too long", data: measureForm("01 00 02 01 00 24 01"+strings.Repeat(" 00", 17), "01 00 02 01 00 02 01"),
 			wantErr: []error{ErrInvalidAmount}},
+		// A value total of 1e60 (exponent 60, zig-zag 0x78) of weight
+		// 1e-30 (0x3b): each within its bounds, but the value they imply,
+		// 1e90, is larger than any amount, as in JSON.
+		{name: "implied value", data: measureForm("01 78 02 01 3b 02 01", "01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
+		// A mean total of 10^41 x 10^30 (exponent 0x3c, 18 bytes, header
+		// 0x24) of n 2: the mean it implies, 5 x 10^70, is larger than any
+		// amount.
+		{name: "implied mean", data: measureForm("03 3c 24 01 25 df a3 71 a1 9e 6f 7c b5 43 95 ca 00 00 00 00 00 02 00 00 00 00 00 00 00 00",
+			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidAmount}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -454,6 +463,13 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 	total, weight := c.Service().Baseline.Fraction()
 	assert.Equal(t, int32(-60), total.Exponent())
 	assert.Equal(t, int32(-30), weight.Exponent())
+	// A mean total of 2 x (10^40 - 1) x 10^30 of n 2 implies the largest
+	// amount, (10^40 - 1) x 10^30, as a mean: it decodes.
+	require.NoError(t, c.UnmarshalBinary(unhex(t, measureForm(
+		"03 3c 22 3a c6 53 e3 86 b9 49 7f 57 73 ea c1 ff ff ff ff fe 02 00 00 00 00 00 00 00 00",
+		"03 00 02 01 02 00 00 00 00 00 00 00 00"))))
+	total, weight = c.Service().Baseline.Fraction()
+	assert.True(t, dec(strings.Repeat("9", 40)+"e30").Equal(total.Div(weight)), "%s / %s", total, weight)
 }
 
 func binaryFloat(f float64) []byte {

@@ -300,7 +300,10 @@ type measureIn struct {
 // each decimal as a string or as a JSON number ({"value":72}), read exactly
 // as its text, never through a float64. It validates as
 // [NewWeightedValue], [NewRate] and [NewMean] do, a "total" within the
-// bounds of a [Measure]'s total, so it accepts exactly the measures the
+// bounds of a [Measure]'s total and no larger in magnitude than the largest
+// amount times its weight or n, since the value or mean it implies (total /
+// weight, total / n) could not be larger than an amount (an error with code
+// [ErrInvalidAmount] that says it is the implied value), so it accepts exactly the measures the
 // binary decoder ([Scorecard.UnmarshalBinary]) accepts, and reports every
 // problem of the form it reads (a value and its weight, a mean and its
 // sample); fields of two forms together, or none, are an error with code
@@ -363,6 +366,11 @@ func (j measureIn) measure() (Measure, error) {
 		if errs = append(errs, checkSample(*j.SD, *j.N)...); len(errs) > 0 {
 			return Measure{}, joinAll(errs)
 		}
+		if j.Total != nil {
+			if err := checkImplied(total, decimal.New(*j.N, 0), "service mean"); err != nil {
+				return Measure{}, err
+			}
+		}
 		return newMeanTotal(total, *j.SD, *j.N)
 	case value || j.Total != nil:
 		if (j.Value == nil) == (j.Total == nil) || j.Total != nil && j.Weight == nil {
@@ -385,6 +393,11 @@ func (j measureIn) measure() (Measure, error) {
 		}
 		if len(errs) > 0 {
 			return Measure{}, joinAll(errs)
+		}
+		if j.Total != nil {
+			if err := checkImplied(total, w, "service value"); err != nil {
+				return Measure{}, err
+			}
 		}
 		return Measure{kind: ValueMeasure, total: total, weight: w}, nil
 	}

@@ -225,6 +225,57 @@ func TestMeasure_JSON(t *testing.T) {
 	assert.EqualError(t, m.UnmarshalJSON([]byte(`{}`)), "triplecrown: a measure needs a value, a rate or a mean")
 }
 
+// TestMeasure_JSONImplied: a value or a mean written with its total is
+// refused when the point value it implies (total / weight, total / n) is
+// larger than the largest amount, (10^40 - 1) x 10^30, which
+// NewWeightedValue and NewMean refuse and no roll-up makes; one that
+// implies the largest amount itself decodes.
+func TestMeasure_JSONImplied(t *testing.T) {
+	largest := strings.Repeat("9", 40) + "e30"
+	for _, tt := range []struct {
+		name, in, want string // want "" for none
+	}{
+		// 1e60 / 1e-30 = 1e90, refused by NewWeightedValue(1e90, 1e-30).
+		{"value beyond", `{"total":"1e60","weight":"1e-30"}`,
+			`triplecrown: service value implied by total 1e60 and weight 0.` + strings.Repeat("0", 29) + `1 (total / weight) ` +
+				`is out of range (larger than (10^40 − 1) × 10^30, the largest amount)`},
+		// 3 x (10^40 - 1) x 10^30 / 3 is the largest amount; 10^30 more
+		// is beyond it.
+		{"value at the largest", `{"total":"2` + strings.Repeat("9", 39) + `7e30","weight":"3"}`, ""},
+		{"value just beyond", `{"total":"2` + strings.Repeat("9", 39) + `8e30","weight":"3"}`,
+			`triplecrown: service value implied by total 2` + strings.Repeat("9", 39) + `8e30 and weight 3 (total / weight) ` +
+				`is out of range (larger than (10^40 − 1) × 10^30, the largest amount)`},
+		{"negative value beyond", `{"total":"-1e60","weight":"1e-30"}`,
+			`triplecrown: service value implied by total -1e60 and weight 0.` + strings.Repeat("0", 29) + `1 (total / weight) ` +
+				`is out of range (larger than (10^40 − 1) × 10^30, the largest amount)`},
+		// 10^41 x 10^30 / 2 = 5 x 10^70, refused by NewMean(5e70, 1, 2).
+		{"mean beyond", `{"total":"1` + strings.Repeat("0", 41) + `e30","sd":1,"n":2}`,
+			`triplecrown: service mean implied by total 1` + strings.Repeat("0", 41) + `e30 and n 2 (total / n) ` +
+				`is out of range (larger than (10^40 − 1) × 10^30, the largest amount)`},
+		{"mean at the largest", `{"total":"1` + strings.Repeat("9", 39) + `8e30","sd":1,"n":2}`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var m Measure
+			err := json.Unmarshal([]byte(tt.in), &m)
+			if tt.want == "" {
+				require.NoError(t, err)
+				total, weight := m.Fraction()
+				assert.True(t, dec(largest).Equal(total.Div(weight)), "%s / %s", total, weight)
+				return
+			}
+			probs := outcome.Problems(err)
+			require.Len(t, probs, 1, "%v", err)
+			assert.Equal(t, ErrInvalidAmount, probs[0].Code)
+			assert.Equal(t, tt.want, probs[0].Message)
+			assert.True(t, m.IsZero(), "a failed decode leaves the measure alone")
+		})
+	}
+	_, err := NewWeightedValue(dec("1e90"), dec("1e-30"))
+	assert.ErrorIs(t, err, ErrInvalidAmount, "the constructor refuses the same value")
+	_, err = NewMean(dec("5e70"), 1, 2)
+	assert.ErrorIs(t, err, ErrInvalidAmount, "the constructor refuses the same mean")
+}
+
 // TestMeasure_JSONNull: null, and a field that is null, are refused, not
 // read as absent ({"value":"72","weight":null} was the value 72 of weight
 // 1), and the measure is left as it was: each null field is one problem,

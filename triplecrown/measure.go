@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/outcome"
@@ -82,6 +83,36 @@ var (
 	valueTotalBounds = bounds{digits: 2 * MaxDigits, exp: 2 * MaxExponent}
 	meanTotalBounds  = bounds{digits: 2 * MaxDigits, exp: MaxExponent}
 )
+
+// largestAmount is the largest magnitude of a decimal within the bounds of
+// an amount: (10^MaxDigits − 1) × 10^MaxExponent.
+var largestAmount = decimal.New(1, MaxDigits).Sub(decimal.New(1, 0)).Shift(MaxExponent)
+
+// checkImplied reports a value or a mean given by its total and weight (a
+// value's weight, a mean's n, positive) whose implied point value, total /
+// weight, is larger in magnitude than any decimal within the bounds of an
+// amount, which [NewWeightedValue] and [NewMean] refuse, and which no
+// roll-up makes (a weighted mean is no larger than its largest part): an
+// error with code [ErrInvalidAmount], what naming the value ("service
+// value"). Only the magnitude is checked: a roll-up's point value may have
+// any number of digits, or be smaller than 10^−MaxExponent.
+func checkImplied(total, weight decimal.Decimal, what string) error {
+	if total.Abs().Cmp(largestAmount.Mul(weight)) <= 0 {
+		return nil
+	}
+	return newError(ErrInvalidAmount, nil,
+		"triplecrown: %s implied by total %s and %s %s (total / %s) is out of range (larger than (10^%d − 1) × 10^%d, the largest amount)",
+		what, decimalText(total, decfmt.String(total)), weightName(what), decimalText(weight, decfmt.String(weight)),
+		weightName(what), MaxDigits, MaxExponent)
+}
+
+// weightName names the weight of what, a value ("weight") or a mean ("n").
+func weightName(what string) string {
+	if strings.HasSuffix(what, "mean") {
+		return "n"
+	}
+	return "weight"
+}
 
 // NewValue returns a plain value with weight 1: a measure without a
 // sample, whose change is judged on materiality alone. A value beyond
