@@ -118,7 +118,10 @@
 // (encoding/json matches it to the same field as "unit")`, the first being
 // the one read; and a value of the wrong type, `"service.actual.n" must be
 // an integer, not the string "340"`, an object or an array where one
-// belongs included. The problems of a scorecard's form, and of a roll-up's,
+// belongs included, and a decimal of a threshold or a measure that is
+// neither a string nor a number, `"service.actual.mean" must be a decimal
+// string or a number, not true` (money's amount of another type is the
+// amount's problem, [ErrInvalidAmount]). The problems of a scorecard's form, and of a roll-up's,
 // have the unit's ID and name it (`unit "billing"`, `roll-up "centre"`)
 // when the unit is a string that is not empty; the others have no ID. A
 // part that did not read is not also reported missing, nor checked as a

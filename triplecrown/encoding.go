@@ -309,8 +309,9 @@ type measureIn struct {
 // sample); fields of two forms together, or none, are an error with code
 // [ErrInvalidMeasure]. Every problem of the JSON form (an unknown field, a
 // field given twice, a count that is not an integer, an "sd" that is not a
-// number) comes first, as the package doc says; a measure with one is not
-// checked further. JSON null is refused, as everywhere in the package:
+// number, a decimal that is neither a string nor a number: `"value" must
+// be a decimal string or a number, not true`) comes first, as the package
+// doc says; a measure with one is not checked further. JSON null is refused, as everywhere in the package:
 // null itself, as any JSON that is not an object, is one error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a measure cannot be null`, and
 // each field that is null ({"value":"72","weight":null}) one with code
@@ -446,8 +447,9 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // {} is the zero Threshold, and "relative" with "absolute", or a currency
 // on a relative threshold, is an error with code
 // [outcome.ErrInvalidThreshold]. Every problem of the JSON form (an
-// unknown field, a field given twice, a currency that is not a string)
-// comes first, as the package doc says; a threshold with one is not checked
+// unknown field, a field given twice, a currency that is not a string, a
+// decimal that is neither a string nor a number: `"relative" must be a
+// decimal string or a number, not true`) comes first, as the package doc says; a threshold with one is not checked
 // further. JSON null is refused, as everywhere in the package: null itself,
 // as any JSON that is not an object, is an error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a threshold cannot be null`, and

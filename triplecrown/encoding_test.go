@@ -143,9 +143,43 @@ func TestJSON_decimalNumbers(t *testing.T) {
 		`"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`), &p))
 	assert.True(t, MustPolicy(policySpec()).Equal(p))
 
-	var th Threshold
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"relative":[0.02]}`), &th), ErrInvalidAmount)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`{"absolute":{},"currency":"EUR"}`), &th), ErrInvalidAmount)
+	// A decimal of a threshold or a measure that is neither a string nor a
+	// number is a problem of the form, at its path, as the other decoders
+	// say it; the threshold or measure is then not checked further, so
+	// "relative" with "absolute", or a value with a rate, is not also
+	// reported.
+	for _, tt := range []struct {
+		v    any
+		in   string
+		want []string
+	}{
+		{new(Threshold), `{"relative":[0.02]}`,
+			[]string{`triplecrown: invalid JSON: "relative" must be a decimal string or a number, not an array`}},
+		{new(Threshold), `{"absolute":{},"currency":"EUR"}`,
+			[]string{`triplecrown: invalid JSON: "absolute" must be a decimal string or a number, not an object`}},
+		{new(Threshold), `{"relative":true,"absolute":"1"}`,
+			[]string{`triplecrown: invalid JSON: "relative" must be a decimal string or a number, not true`}},
+		{new(Measure), `{"value":[1],"successes":1,"trials":2}`,
+			[]string{`triplecrown: invalid JSON: "value" must be a decimal string or a number, not an array`}},
+		// Each, in the order of the text, with the other problems of the
+		// form.
+		{new(Measure), `{"weight":false,"total":{},"n":"2","mean":true}`, []string{
+			`triplecrown: invalid JSON: "weight" must be a decimal string or a number, not false`,
+			`triplecrown: invalid JSON: "total" must be a decimal string or a number, not an object`,
+			`triplecrown: invalid JSON: "n" must be an integer, not the string "2"`,
+			`triplecrown: invalid JSON: "mean" must be a decimal string or a number, not true`,
+		}},
+		// In a policy, named by its path from the top.
+		{new(Policy), `{"cost":{"relative":true},"significanceLevel":0.05,"precision":{"places":2,"mode":"up"}}`,
+			[]string{`triplecrown: invalid JSON: "cost.relative" must be a decimal string or a number, not true`}},
+	} {
+		var got []string
+		for _, p := range outcome.Problems(json.Unmarshal([]byte(tt.in), tt.v)) {
+			assert.Equal(t, outcome.ErrInvalidJSON, p.Code, p.Message)
+			got = append(got, p.Message)
+		}
+		assert.Equal(t, tt.want, got, tt.in)
+	}
 }
 
 func TestCurrency_text(t *testing.T) {
@@ -212,7 +246,7 @@ func TestMeasure_JSON(t *testing.T) {
 		{name: "bad total weight", in: `{"total":"5","weight":"-1"}`, wantErr: ErrInvalidWeight},
 		{name: "bad total", in: `{"total":"t","weight":"1"}`, wantErr: ErrInvalidAmount},
 		{name: "bad value", in: `{"value":"v"}`, wantErr: ErrInvalidAmount},
-		{name: "value as true", in: `{"value":true}`, wantErr: ErrInvalidAmount},
+		{name: "value as true", in: `{"value":true}`, wantErr: outcome.ErrInvalidJSON},
 		{name: "unknown field", in: `{"value":"5","median":"4"}`, wantErr: outcome.ErrInvalidJSON},
 	}
 	for _, tt := range bad {

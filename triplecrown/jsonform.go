@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
@@ -83,6 +84,25 @@ func decimalOf(raw json.RawMessage) *decimalJSON {
 	var d decimalJSON
 	_ = d.UnmarshalJSON(raw) // never fails
 	return &d
+}
+
+// decimalWant is what a decimal member of a threshold or a measure must be.
+const decimalWant = "a decimal string or a number"
+
+// readDecimal reads raw, the decimal at path, which is not null, into a new
+// *d (see [decimalJSON]), and reports whether it did: a value that is
+// neither a JSON string nor a number (true, [1], {}) is a problem of the
+// form, `"relative" must be a decimal string or a number, not true`, and
+// leaves *d as it is.
+func readDecimal(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, d **decimalJSON) bool {
+	v := decimalOf(raw)
+	if v.other != "" {
+		_, _, cause := decfmt.ParseJSON(raw, MaxDigits, MaxExponent) // a *decfmt.Error, not Range
+		f.WrongType(path, ids, decimalWant, raw, cause)
+		return false
+	}
+	*d = v
+	return true
 }
 
 // readMoney reads money's members, as [Money.UnmarshalJSON] says: a member
@@ -221,9 +241,9 @@ func readThreshold(f *jsondecode.Form, path string, ids []string, members []stri
 		func(field int, p string, raw json.RawMessage) bool {
 			switch field {
 			case 0:
-				j.Relative = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Relative)
 			case 1:
-				j.Absolute = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Absolute)
 			default:
 				var s string
 				if !jsondecode.Value(f, p, ids, raw, &s) {
@@ -254,23 +274,22 @@ func readMeasureJSON(f *jsondecode.Form, path string, ids []string, members []st
 		func(field int, p string, raw json.RawMessage) bool {
 			switch field {
 			case 0:
-				j.Value = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Value)
 			case 1:
-				j.Total = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Total)
 			case 2:
-				j.Weight = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Weight)
 			case 3:
 				return readInto(f, p, ids, raw, &j.Successes)
 			case 4:
 				return readInto(f, p, ids, raw, &j.Trials)
 			case 5:
-				j.Mean = decimalOf(raw)
+				return readDecimal(f, p, ids, raw, &j.Mean)
 			case 6:
 				return readInto(f, p, ids, raw, &j.SD)
 			default:
 				return readInto(f, p, ids, raw, &j.N)
 			}
-			return true
 		})
 	if !read || f.Count() != n {
 		return Measure{}, errs

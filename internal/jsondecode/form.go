@@ -119,6 +119,14 @@ func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessa
 	return true
 }
 
+// WrongType reports raw, the JSON value at path, as not what it must be
+// (want), with cause, the caller's reason: for a value the caller reads
+// itself, not through [Value], as a decimal that may be a JSON string or a
+// number (`"relative" must be a decimal string or a number, not true`).
+func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMessage, cause error) {
+	f.wrongType(cause, path, ids, want, raw)
+}
+
 // Value decodes raw, the JSON value at path, into *v as encoding/json does
 // (a string, a number, true or false), and reports whether it did. A value
 // of another type, or null, which encoding/json would take as leaving *v as

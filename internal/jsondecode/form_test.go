@@ -193,3 +193,20 @@ func messagesOf(ps []*outcome.Error) []string {
 	}
 	return out
 }
+
+// TestForm_WrongType: a value the caller found of the wrong type is
+// reported at its path, with the IDs, as what it must be, with the cause.
+func TestForm_WrongType(t *testing.T) {
+	f := Form{Pkg: "pkg", At: "thing"}
+	cause := errors.New("not a decimal")
+	f.WrongType("a.b", []string{"x"}, "a decimal string or a number", json.RawMessage(`[1]`), cause)
+	f.WrongType("", nil, "a decimal string or a number", json.RawMessage(`true`), nil)
+	ps := f.Problems()
+	require.Len(t, ps, 2)
+	assert.Equal(t, `pkg: thing: invalid JSON: "a.b" must be a decimal string or a number, not an array`, ps[0].Message)
+	assert.Equal(t, []string{"x"}, ps[0].IDs)
+	assert.Equal(t, outcome.ErrInvalidJSON, ps[0].Code)
+	assert.ErrorIs(t, ps[0], cause)
+	assert.Equal(t, `pkg: thing: invalid JSON: the value must be a decimal string or a number, not true`, ps[1].Message)
+	assert.Nil(t, ps[1].IDs)
+}
