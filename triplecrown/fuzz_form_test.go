@@ -15,8 +15,11 @@ import (
 // in a measure), and checks that decoding never stops at the first: one
 // invalid-json problem for each, and no other problem (a part that did not
 // read is not also missing); with nothing spoiled, both decode. A spoiled
-// value is {} where the spoiler gives null, which a scorecard leaves out as
-// absent: {} is of the wrong type for a string and a number alike.
+// value is {} where the spoiler gives null: null is of the wrong type for a
+// scorecard's and a roll-up's own strings, but money's currency that is null
+// is missing (ErrMissingMoney) and a measure's count that is null a
+// measure's problem (ErrInvalidMeasure), neither a problem of the form,
+// while {} is of the wrong type for a string and a number alike.
 func FuzzScorecardJSON_everyProblemOfTheForm(f *testing.F) {
 	f.Add([]byte{0}, uint8(0))
 	f.Add([]byte{0xff, 0xff, 0xff}, uint8(0xff))
