@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -448,19 +449,31 @@ func metricRef(x outcome.Metric) string {
 	return s + ")"
 }
 
-// zeroMetrics returns an error with code [outcome.ErrEmptyID] that names the
-// indexes of the zero Metrics in metrics, or nil if there are none.
+// zeroMetrics returns an error with code [outcome.ErrEmptyID] that says how
+// many zero Metrics metrics holds and names the first ten of their indexes,
+// counting the rest ("and 990 more"), or nil if there are none.
 func zeroMetrics(metrics []outcome.Metric) error {
-	var zero []string
+	var zero []int
 	for i, x := range metrics {
 		if x.IsZero() {
-			zero = append(zero, fmt.Sprint(i))
+			zero = append(zero, i)
 		}
 	}
-	if len(zero) == 0 {
+	switch len(zero) {
+	case 0:
 		return nil
+	case 1:
+		return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check the zero Metric (at index %d)", zero[0])
 	}
-	return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check the zero Metric (at index %s)", andList(zero))
+	at := make([]string, 0, maxListed+1)
+	for _, i := range zero[:min(len(zero), maxListed)] {
+		at = append(at, strconv.Itoa(i))
+	}
+	if len(zero) > maxListed {
+		at = append(at, fmt.Sprintf("%d more", len(zero)-maxListed))
+	}
+	return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check %d zero Metrics (at indexes %s)",
+		len(zero), andList(at))
 }
 
 // duplicateIDs returns an error with code [outcome.ErrDuplicateID] whose IDs

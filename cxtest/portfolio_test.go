@@ -345,7 +345,7 @@ func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
 
 	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls, {}, {}})
 	require.ErrorIs(t, err, outcome.ErrEmptyID)
-	assert.Equal(t, "cxtest: cannot check the zero Metric (at index 1 and 2)", err.Error())
+	assert.Equal(t, "cxtest: cannot check 2 zero Metrics (at indexes 1 and 2)", err.Error())
 	assert.NoError(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, nil))
 }
 
@@ -393,7 +393,7 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 			// The zero Metrics define no ID: they share none.
 			name: "zero metrics and a duplicate ID", metrics: []outcome.Metric{aht, {}, aht, {}},
 			wantErr: []error{outcome.ErrEmptyID, outcome.ErrDuplicateID},
-			wantMsg: "cxtest: cannot check the zero Metric (at index 1 and 3)\n" +
+			wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1 and 3)\n" +
 				`cxtest: more than one metric given has the ID "aht"`,
 		},
 		{
@@ -553,6 +553,46 @@ func TestCheckRewardedKPIsAligned(t *testing.T) {
 				var e *outcome.Error
 				require.ErrorAs(t, err, &e)
 				assert.Equal(t, tt.wantIDs, e.IDs)
+			}
+		})
+	}
+}
+
+// A check refuses every zero Metric it is given, and names the first ten of
+// their indexes, counting the rest, so that its message stays short however
+// many there are.
+func TestCheckRewarded_zeroMetricsBounded(t *testing.T) {
+	aht := Metrics(`output:aht "Average handle time" lower rewarded`)[0]
+	// with returns aht followed by n zero Metrics, at indexes 1 to n.
+	with := func(n int) []outcome.Metric { return append([]outcome.Metric{aht}, make([]outcome.Metric, n)...) }
+	tests := []struct {
+		name    string
+		metrics []outcome.Metric
+		wantMsg string
+	}{
+		{name: "one", metrics: with(1), wantMsg: "cxtest: cannot check the zero Metric (at index 1)"},
+		{name: "two", metrics: with(2), wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1 and 2)"},
+		{
+			name: "ten, all named", metrics: with(10),
+			wantMsg: "cxtest: cannot check 10 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9 and 10)",
+		},
+		{
+			name: "eleven, one counted", metrics: with(11),
+			wantMsg: "cxtest: cannot check 11 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 more)",
+		},
+		{
+			name: "a thousand", metrics: with(1000),
+			wantMsg: "cxtest: cannot check 1000 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 990 more)",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, err := range []error{
+				CheckRewardedKPIsAligned(hierarchy.Model{}, tt.metrics),
+				CheckNoRewardedOrphanOutputs(hierarchy.Model{}, tt.metrics),
+			} {
+				require.ErrorIs(t, err, outcome.ErrEmptyID)
+				assert.Equal(t, tt.wantMsg, err.Error())
 			}
 		})
 	}
