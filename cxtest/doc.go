@@ -68,7 +68,10 @@
 //
 // Lists are bounded, so that a failure on a model of a million nodes stays
 // readable: at most ten items are named, and the rest counted ("and 12
-// more"); user text is quoted and clipped to 64 bytes.
+// more"). So are the problems that keep a check from being made (its
+// arguments' errors, joined): the first ten are reported, one to a line,
+// and the rest counted; the Check function's error holds them all. User
+// text is quoted and clipped to 64 bytes.
 //
 // # Checkers
 //

@@ -119,7 +119,15 @@ func report(t TestingT, f *failure, msgAndArgs []any) bool {
 	}
 	var content []labeled
 	if f.cause != nil {
-		content = append(content, labeled{"Error", f.cause.Error()})
+		problems := problems(f.cause)
+		lines := make([]string, 0, maxListed+1)
+		for _, p := range problems[:min(len(problems), maxListed)] {
+			lines = append(lines, p.Error())
+		}
+		if len(problems) > maxListed {
+			lines = append(lines, fmt.Sprintf("and %d more", len(problems)-maxListed))
+		}
+		content = append(content, labeled{"Error", strings.Join(lines, "\n")})
 	} else {
 		body := f.summary + "\n" + "expected: " + f.expected + "\n" + "actual  : " + f.actual
 		if f.diff != "" {
@@ -139,6 +147,31 @@ func report(t TestingT, f *failure, msgAndArgs []any) bool {
 	}
 	t.Errorf("\n%s", labeledOutput(content))
 	return false
+}
+
+// problems returns the problems err joins: the errors that [errors.Join]
+// (and any error whose text is its errors' texts, one to a line) joined, at
+// any depth, in order; or err alone. An [outcome.Error] is one problem,
+// whatever it wraps, and so is an error that wraps a join with text of its
+// own.
+func problems(err error) []error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if _, one := err.(*outcome.Error); one || !ok {
+		return []error{err}
+	}
+	errs := j.Unwrap()
+	texts := make([]string, len(errs))
+	for i, e := range errs {
+		texts[i] = e.Error()
+	}
+	if err.Error() != strings.Join(texts, "\n") {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range errs {
+		out = append(out, problems(e)...)
+	}
+	return out
 }
 
 // labeled is one labelled part of a failure report.

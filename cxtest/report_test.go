@@ -2,6 +2,7 @@ package cxtest
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -102,4 +103,79 @@ func TestConcurrentUse(t *testing.T) {
 	for range 8 {
 		assert.Equal(t, want, <-done)
 	}
+}
+
+// TestReportCauseBounded checks that a check that cannot be made reports the
+// first ten of the problems that keep it from being made, one to a line, and
+// counts the rest, however they were joined; the Check function's error
+// keeps them all.
+func TestReportCauseBounded(t *testing.T) {
+	problem := func(i int) error {
+		return outcome.NewError(outcome.ErrDuplicateID, nil, "p%d", i)
+	}
+	var errs []error
+	for i := range 12 {
+		errs = append(errs, problem(i))
+	}
+	// p0 to p11, the first three and the rest joined apart, then joined.
+	cause := errors.Join(errors.Join(errs[:3]...), errors.Join(errs[3:]...))
+	var c captureT
+	ok := report(&c, &failure{cause: cause}, []any{"m"})
+	checkFail(t, &c, ok, "\n"+
+		"\tError:   \tp0\n"+
+		"\t         \tp1\n"+
+		"\t         \tp2\n"+
+		"\t         \tp3\n"+
+		"\t         \tp4\n"+
+		"\t         \tp5\n"+
+		"\t         \tp6\n"+
+		"\t         \tp7\n"+
+		"\t         \tp8\n"+
+		"\t         \tp9\n"+
+		"\t         \tand 2 more\n"+
+		"\tMessages:\tm\n")
+	assert.Same(t, cause, (&failure{cause: cause}).err(), "the error keeps every problem")
+
+	// Ten are all shown; a problem whose own text has lines (an error that
+	// wraps a join) is one problem.
+	wrapped := fmt.Errorf("wrapped: %w", errors.Join(problem(10), problem(11)))
+	c = captureT{}
+	ok = report(&c, &failure{cause: errors.Join(append(errs[:9:9], wrapped)...)}, nil)
+	checkFail(t, &c, ok, "\n"+
+		"\tError:\tp0\n\t      \tp1\n\t      \tp2\n\t      \tp3\n\t      \tp4\n"+
+		"\t      \tp5\n\t      \tp6\n\t      \tp7\n\t      \tp8\n"+
+		"\t      \twrapped: p10\n\t      \tp11\n")
+
+	// An error that wraps several with text of its own is one problem too.
+	c = captureT{}
+	ok = report(&c, &failure{cause: errors.Join(problem(0), fmt.Errorf("both %w and %w", problem(1), problem(2)))}, nil)
+	checkFail(t, &c, ok, "\n\tError:\tp0\n\t      \tboth p1 and p2\n")
+}
+
+// TestAssertRewarded_manyConflictsBounded: a thousand metrics given, each
+// carried by a node with another definition, are a thousand problems, of
+// which the failure names ten.
+func TestAssertRewarded_manyConflictsBounded(t *testing.T) {
+	var lines []string
+	var given, carried []outcome.Metric
+	for i := range 1000 {
+		id := fmt.Sprintf("m%03d", i)
+		lines = append(lines, "output:"+id)
+		given = append(given, Metrics("output:"+id)...)
+		carried = append(carried, Metrics("output:"+id+" rewarded")...)
+	}
+	m := MeasuredHierarchy(carried, lines...)
+	var c captureT
+	ok := AssertRewardedKPIsAligned(&c, m, given)
+	want := "\n"
+	for i := range 10 {
+		label := "\t      \t"
+		if i == 0 {
+			label = "\tError:\t"
+		}
+		want += fmt.Sprintf("%scxtest: metric \"m%03d\" on node \"m%03d\" differs from the metric \"m%03d\" given\n", label, i, i, i)
+	}
+	want += "\t      \tand 990 more\n"
+	checkFail(t, &c, ok, want)
+	assert.Len(t, outcome.Problems(CheckRewardedKPIsAligned(m, given)), 1000, "the error holds every problem")
 }
