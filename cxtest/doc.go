@@ -71,7 +71,11 @@
 // more"). So are the problems that keep a check from being made (its
 // arguments' errors, joined): the first ten are reported, one to a line,
 // and the rest counted; the Check function's error holds them all. User
-// text is quoted and clipped to 64 bytes.
+// text is clipped to 64 bytes: IDs, owners and periods quoted, names as they
+// are. A character of a failure that is not printable (a line break, a tab,
+// an escape, in a name or in another package's reason that quotes one) is
+// written as a Go string literal writes it ("\n", "\t", "\x1b"), so that
+// no user text breaks a failure's layout or forges a line of it.
 //
 // # Checkers
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
@@ -94,13 +95,18 @@ func (f *failure) err() error {
 	}
 	var b strings.Builder
 	b.WriteString("cxtest: ")
-	b.WriteString(f.summary)
+	b.WriteString(printable(f.summary))
 	if f.detail != "" {
-		b.WriteString(" (" + f.detail + ")")
+		b.WriteString(" (" + printable(f.detail) + ")")
 	}
 	if len(f.items) > 0 {
 		b.WriteString(": ")
-		b.WriteString(strings.Join(f.items, "; "))
+		for i, item := range f.items {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(printable(item))
+		}
 		if f.more > 0 {
 			fmt.Fprintf(&b, "; and %d more", f.more)
 		}
@@ -129,13 +135,18 @@ func report(t TestingT, f *failure, msgAndArgs []any) bool {
 		}
 		content = append(content, labeled{"Error", strings.Join(lines, "\n")})
 	} else {
-		body := f.summary + "\n" + "expected: " + f.expected + "\n" + "actual  : " + f.actual
+		body := printable(f.summary) + "\n" + "expected: " + printable(f.expected) + "\n" +
+			"actual  : " + printable(f.actual)
 		if f.diff != "" {
-			body += "\n" + "diff    : " + f.diff
+			body += "\n" + "diff    : " + printable(f.diff)
 		}
 		content = append(content, labeled{"Error", body})
 		if len(f.items) > 0 {
-			items := strings.Join(f.items, "\n")
+			lines := make([]string, len(f.items))
+			for i, item := range f.items {
+				lines[i] = printable(item)
+			}
+			items := strings.Join(lines, "\n")
 			if f.more > 0 {
 				items += fmt.Sprintf("\nand %d more", f.more)
 			}
@@ -222,6 +233,35 @@ func message(msgAndArgs []any) string {
 		parts[i] = fmt.Sprintf("%+v", a)
 	}
 	return strings.Join(parts, " ")
+}
+
+// printable returns s with each rune that [strconv.IsPrint] rejects (a line
+// break, a tab, any other control or format character, a space other than
+// U+0020) written as a Go string literal writes it ("\n", "\t", "\x1b",
+// "\u2028"), and each byte that is not UTF-8 as "\xff", so that text from
+// the user (a name, a reason that names something) keeps a failure on its
+// lines and cannot forge one.
+func printable(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r == utf8.RuneError || !strconv.IsPrint(r) })
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case strconv.IsPrint(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // quote quotes user text for a failure, clipped to maxQuoted bytes on a rune

@@ -7,8 +7,11 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/cxmodel/cx/triplecrown"
 )
 
 func TestMessage(t *testing.T) {
@@ -178,4 +181,76 @@ func TestAssertRewarded_manyConflictsBounded(t *testing.T) {
 	want += "\t      \tand 990 more\n"
 	checkFail(t, &c, ok, want)
 	assert.Len(t, outcome.Problems(CheckRewardedKPIsAligned(m, given)), 1000, "the error holds every problem")
+}
+
+// TestUnprintableText checks that text from the user that is not printable
+// (a line break, a tab, an escape) cannot break a failure's layout or forge
+// a line of it: a name is written with each such character escaped as Go
+// escapes it, in the labelled report and in the one-line error alike, and
+// so is another package's reason that quotes a name.
+func TestUnprintableText(t *testing.T) {
+	t.Run("node name", func(t *testing.T) {
+		b := hierarchy.NewBuilder()
+		b.AddNode(hierarchy.Node{ID: "wallboard", Name: "Update\nError:\tall fine\x1b[0m", Level: outcome.Task})
+		b.AddNode(hierarchy.Node{ID: "solved", Level: outcome.CustomerOutcome})
+		m, err := b.Build()
+		require.NoError(t, err)
+		var c captureT
+		ok := AssertAligned(&c, m)
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t1 of 1 node reaches no successful customer outcome\n"+
+			"\t        \texpected: every task, activity, output and business outcome reaches a successful customer outcome\n"+
+			"\t        \tactual  : 0 of 1 do: 0 of 1 task\n"+
+			"\tOrphans:\ttask \"wallboard\" (Update\\nError:\\tall fine\\x1b[0m) contributes to nothing\n")
+		assert.Equal(t, `cxtest: 1 of 1 node reaches no successful customer outcome: `+
+			`task "wallboard" (Update\nError:\tall fine\x1b[0m) contributes to nothing`, CheckAligned(m).Error())
+	})
+	t.Run("metric name", func(t *testing.T) {
+		x, err := outcome.NewMetric(outcome.MetricSpec{ID: "calls", Name: "Calls\u2028handled", Level: outcome.Output,
+			Direction: outcome.HigherIsBetter, Rewarded: true, Owner: "Front\nline"})
+		require.NoError(t, err)
+		var c captureT
+		ok := AssertRewardedKPIsAligned(&c, hierarchy.Model{}, []outcome.Metric{x})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:  \t1 of 1 rewarded metric has no line of sight to a successful customer outcome\n"+
+			"\t        \texpected: every rewarded metric measures a node that is or reaches a successful customer outcome\n"+
+			"\t        \tactual  : 0 of 1 do\n"+
+			"\tOrphans:\t\"calls\" (Calls\\u2028handled, output, rewarded, owner \"Front\\nline\"): no node of the hierarchy is measured by it\n")
+	})
+	t.Run("unit and service names", func(t *testing.T) {
+		// By hand: cost 10 -> 12 EUR (+20%, lost), revenue 10 -> 12 EUR
+		// (+20%, won), the service, lower is better, 10 -> 12 (+20%, lost).
+		value := func(s string) triplecrown.Measure {
+			v, err := triplecrown.NewValue(dec(s))
+			require.NoError(t, err)
+			return v
+		}
+		card, err := triplecrown.NewScorecard(triplecrown.ScorecardSpec{Unit: "u", Name: "Unit\nname", Period: "2025",
+			Cost:    triplecrown.Amounts{Baseline: triplecrown.MustMoney("10", "EUR"), Actual: triplecrown.MustMoney("12", "EUR")},
+			Revenue: triplecrown.Amounts{Baseline: triplecrown.MustMoney("10", "EUR"), Actual: triplecrown.MustMoney("12", "EUR")},
+			Service: triplecrown.ServiceSpec{Name: "time\tto respond", Unit: "h\r\n", Direction: outcome.LowerIsBetter,
+				Baseline: value("10"), Actual: value("12")}})
+		require.NoError(t, err)
+		var c captureT
+		ok := AssertCrownWon(&c, card, policy, triplecrown.Service)
+		checkFail(t, &c, ok, "\n"+
+			"\tError: \tunit \"u\" (Unit\\nname) did not win the service crown in period \"2025\"\n"+
+			"\t       \texpected: service won\n"+
+			"\t       \tactual  : service lost\n"+
+			"\tReason:\ttime\\tto respond rose from 10 h\\r\\n to 12 h\\r\\n (+2 h\\r\\n, +20.00%), meeting the materiality threshold of 5%: lost\n")
+	})
+}
+
+func TestPrintable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Calls handled", "Calls handled"},
+		{"Délai – 待ち時間 ✅", "Délai – 待ち時間 ✅"}, // printable, not ASCII: as it is
+		{"a\nb\r\nc\td", `a\nb\r\nc\td`},
+		{"no\u00a0break\u200bzero", `no\u00a0break\u200bzero`}, // a space other than U+0020, a format character
+		{"bad \xff byte", `bad \xff byte`},
+		{"replacement \ufffd is printable", "replacement \ufffd is printable"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, printable(tt.in), "%q", tt.in)
+	}
 }
