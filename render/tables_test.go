@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -411,4 +412,58 @@ func TestNorthStarCases(t *testing.T) {
 	assert.EqualError(t, err, "render: cannot render a Ranking with no candidates")
 	w := &failWriter{}
 	assert.ErrorIs(t, render.NorthStarText(w, ranking()), errDiskFull)
+}
+
+// TestScoreTestText checks that the p-value a score's table shows compares
+// with the significance level as the p-value does, so that the cell never
+// reads "p = 0.08738 < 0.08738": it is written with four significant digits,
+// or as many more as it takes.
+func TestScoreTestText(t *testing.T) {
+	eur := func(s string) triplecrown.Money { return triplecrown.MustMoney(s, "EUR") }
+	rate := func(s, n int64) triplecrown.Measure {
+		m, err := triplecrown.NewRate(s, n)
+		require.NoError(t, err)
+		return m
+	}
+	two := triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(decimal.RequireFromString("0.02")))
+	tests := []struct {
+		name         string
+		b, a         triplecrown.Measure
+		alpha        float64
+		want, status string
+	}{
+		{
+			// 50/100 to 62/100: pooled 0.56, standard error
+			// sqrt(0.56*0.44*(1/100+1/100)) = 0.070200, z = 0.12/0.070200 =
+			// 1.7094, p = 2*(1-Phi(1.7094)) = 0.0873753, just below 0.08738:
+			// four digits would show 0.08738, not below it.
+			name: "below, rounded up to the level", b: rate(50, 100), a: rate(62, 100), alpha: 0.08738,
+			want: "p = 0.087375 < 0.08738", status: "won",
+		},
+		{
+			// 5/10 to 7/10: p = 0.3613104 (see TestScoreCells), just above
+			// 0.36131: four digits would show 0.3613, below it.
+			name: "not below, rounded down under the level", b: rate(5, 10), a: rate(7, 10), alpha: 0.36131,
+			want: "p = 0.36131, not below 0.36131", status: "inconclusive",
+		},
+		{
+			name: "four digits tell", b: rate(5, 10), a: rate(7, 10), alpha: 0.05,
+			want: "p = 0.3613, not below 0.05", status: "inconclusive",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			card := triplecrown.MustScorecard(triplecrown.ScorecardSpec{Unit: "u", Period: "2025",
+				Cost:    triplecrown.Amounts{Baseline: eur("1"), Actual: eur("1")},
+				Revenue: triplecrown.Amounts{Baseline: eur("1"), Actual: eur("1")},
+				Service: triplecrown.ServiceSpec{Name: "served", Direction: outcome.HigherIsBetter, Baseline: tt.b, Actual: tt.a}})
+			s, err := card.Score(triplecrown.MustPolicy(triplecrown.PolicySpec{Cost: two, Service: two, Revenue: two,
+				SignificanceLevel: tt.alpha, Precision: triplecrown.MustPrecision(4, outcome.RoundHalfEven)}))
+			require.NoError(t, err)
+			require.Equal(t, tt.status, s.Service().Status().String())
+			var buf bytes.Buffer
+			require.NoError(t, render.ScoreText(&buf, s))
+			assert.Contains(t, buf.String(), "  "+tt.want+"  "+tt.status+"\n")
+		})
+	}
 }

@@ -189,14 +189,27 @@ func statusCell(c triplecrown.CrownScore) string {
 	return c.Status().String() + " (" + signedText(amountText(c, c.Change()), sign) + ")"
 }
 
-// testText writes a service change's significance test, or nothing.
+// testText writes a service change's significance test, or nothing: the
+// p-value to four significant digits, or to as many more as it takes for the
+// number shown to compare with the significance level (written in full) as
+// the p-value does, so that a p-value just below the level is never shown
+// equal to it ("p = 0.087375 < 0.08738", not "p = 0.08738 < 0.08738"). The
+// loop ends: 17 digits read back as the p-value itself.
 func testText(c triplecrown.CrownScore) string {
 	if !c.Tested() {
 		return ""
 	}
-	p := strconv.FormatFloat(c.PValue(), 'g', 4, 64)
-	a := strconv.FormatFloat(c.SignificanceLevel(), 'g', -1, 64)
-	if c.Status() == triplecrown.Inconclusive {
+	pv, alpha := c.PValue(), c.SignificanceLevel()
+	below := c.Status() != triplecrown.Inconclusive // p < alpha
+	var p string
+	for digits := 4; ; digits++ {
+		p = strconv.FormatFloat(pv, 'g', digits, 64)
+		if shown, _ := strconv.ParseFloat(p, 64); (shown < alpha) == below {
+			break
+		}
+	}
+	a := strconv.FormatFloat(alpha, 'g', -1, 64)
+	if !below {
 		return "p = " + p + ", not below " + a
 	}
 	return "p = " + p + " < " + a
