@@ -195,6 +195,11 @@ func TestTablesZeroValues(t *testing.T) {
 		{"scores text", func(w io.Writer) error {
 			return render.ScoresText(w, []triplecrown.Score{{}, scores()[0], {}})
 		}, "render: cannot render the zero Score at indexes 0, 2, which comes with an error"},
+		{"a thousand zero scores", func(w io.Writer) error {
+			// The message names the first ten indexes and counts the rest.
+			return render.ScoresText(w, append([]triplecrown.Score{scores()[0]}, make([]triplecrown.Score, 1000)...))
+		}, "render: cannot render the zero Score at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 990 more, " +
+			"which comes with an error"},
 		{"score", func(w io.Writer) error { return render.ScoreMarkdown(w, triplecrown.Score{}) },
 			"render: cannot render the zero Score, which comes with an error"},
 		{"score text", func(w io.Writer) error { return render.ScoreText(w, triplecrown.Score{}) },

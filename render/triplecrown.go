@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -17,7 +18,8 @@ import (
 // of zero, its absolute change), such as "won (-8.06%)", and the verdict.
 // Text is escaped so that any name shows as it is; see the package
 // documentation. A zero Score, which Score returns with an error, is an error
-// with code [ErrNothingToRender] naming its index; otherwise ScoresMarkdown
+// with code [ErrNothingToRender] naming its index (the first ten indexes of
+// zero Scores, and how many more there are); otherwise ScoresMarkdown
 // returns the first error w returned, as is.
 func ScoresMarkdown(w io.Writer, scores []triplecrown.Score) error {
 	return scoresTable(w, scores, markdown)
@@ -27,16 +29,28 @@ func ScoresMarkdown(w io.Writer, scores []triplecrown.Score) error {
 // text with aligned columns.
 func ScoresText(w io.Writer, scores []triplecrown.Score) error { return scoresTable(w, scores, text) }
 
+// maxIndexes is the most indexes of zero Scores that an error names; it
+// counts the rest.
+const maxIndexes = 10
+
 func scoresTable(w io.Writer, scores []triplecrown.Score, f format) error {
-	var zero []string
+	var zero []string // the first maxIndexes indexes of zero Scores
+	n := 0
 	for i, sc := range scores {
 		if sc.IsZero() {
-			zero = append(zero, strconv.Itoa(i))
+			if n < maxIndexes {
+				zero = append(zero, strconv.Itoa(i))
+			}
+			n++
 		}
 	}
-	if len(zero) > 0 {
+	if n > 0 {
+		at := strings.Join(zero, ", ")
+		if n > maxIndexes {
+			at += fmt.Sprintf(" and %d more", n-maxIndexes)
+		}
 		return newError(ErrNothingToRender, nil, "render: cannot render the zero Score at %s %s, which comes with an error",
-			plural(len(zero), "index", "indexes"), strings.Join(zero, ", "))
+			plural(n, "index", "indexes"), at)
 	}
 	t := table{head: []string{"Unit", "Period", "Cost", "Service", "Revenue", "Verdict"},
 		right: make([]bool, 6)}
