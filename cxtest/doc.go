@@ -70,9 +70,9 @@
 // readable: at most ten items are named, and the rest counted ("and 12
 // more"). So are the problems that keep a check from being made (its
 // arguments' errors, joined): the first ten are reported, one to a line,
-// and the rest counted; the Check function's error holds them all. User
-// text is clipped to 64 bytes: IDs, owners and periods quoted, names as they
-// are. A character of a failure that is not printable (a line break, a tab,
+// and the rest counted; the Check function's error holds them all. The
+// user text cxtest writes itself is clipped to 64 bytes: IDs, owners and
+// periods quoted, names as they are. A character of a failure that is not printable (a line break, a tab,
 // an escape, in a name or in another package's reason that quotes one) is
 // written as a Go string literal writes it ("\n", "\t", "\x1b"), so that
 // no user text breaks a failure's layout or forges a line of it.

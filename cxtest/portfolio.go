@@ -205,7 +205,8 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // of sight to a successful customer outcome: no node of m that it measures
 // (no node whose metric has its ID) reaches one. Without a hierarchy (the
 // zero Model), no metric has a line of sight, so every rewarded metric
-// declared output-side is reported. This check goes by the declared level,
+// declared output-side is reported; with no rewarded output-side metric to
+// examine, the check passes. This check goes by the declared level,
 // which is the level of the nodes the metric measures, where the audit's
 // [outcome.CodeRewardedOutput] goes by the catalogue's level when the
 // catalogue knows the name: the audit also flags a rewarded NPS declared a
@@ -275,7 +276,8 @@ func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []out
 // [CheckNoRewardedOrphanOutputs] examines them, and are refused as it
 // refuses them (the zero Metric, a shared ID, a node whose metric differs
 // from another of its ID). Without a hierarchy (the zero Model), every
-// rewarded metric fails.
+// rewarded metric fails; with no rewarded metric to examine, the check
+// passes.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrRewardedNotAligned]
 // whose IDs are the rewarded metrics with no line of sight, sorted, and whose
