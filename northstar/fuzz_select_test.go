@@ -68,8 +68,23 @@ func fuzzInput(data []byte) Input {
 			kind = outcome.Kind(1 + next()%4)
 		}
 		c := Candidate{Metric: metric("m"+strconv.Itoa(i%6), lv, outcome.Direction(1+next()%2), kind)}
-		for a := range next() % 3 {
-			c.Ratings = append(c.Ratings, Rating{Aspect: strconv.Itoa(a % 2), Value: decimal.NewFromInt(int64(next()%9 - 1)),
+		// Up to two ratings, on aspects 0 and 1; or, from a byte of 240 or
+		// more, 3 to 18, more than fewRatings among them, each on an aspect
+		// chosen from 0 to 4 or blank, so that aspects repeat.
+		nr, many := next(), false
+		if nr >= 240 {
+			nr, many = 3+nr-240, true
+		} else {
+			nr %= 3
+		}
+		for a := range nr {
+			aspect := strconv.Itoa(a % 2)
+			if many {
+				if aspect = strconv.Itoa(next() % 6); aspect == "5" {
+					aspect = " "
+				}
+			}
+			c.Ratings = append(c.Ratings, Rating{Aspect: aspect, Value: decimal.NewFromInt(int64(next()%9 - 1)),
 				Min: decimal.NewFromInt(int64(next() % 3)), Max: decimal.NewFromInt(int64(next() % 9))})
 		}
 		if next()%3 == 0 {
@@ -137,7 +152,9 @@ func fuzzInput(data []byte) Input {
 
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
 // never panic; a failure must be *outcome.Error values, a repeated Drives
-// entry among them exactly when a candidate lists a business outcome twice;
+// entry among them exactly when a candidate lists a business outcome twice,
+// and an aspect rated twice once for each rating whose aspect, not blank,
+// is that of a rating before it (few ratings or many);
 // a success must rank every candidate once, eligible ones first, with finite
 // numbers whose contributions add up to each total, reach at most 1, and
 // links to distinct outcomes other than its own, the declared ones first in
@@ -159,9 +176,33 @@ func FuzzSelect(f *testing.F) {
 	// outcome's node (m1, revenue): no input metric, the North Star being
 	// what leads it.
 	f.Add([]byte{1, 4, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 2, 1, 1, 0, 3, 4, 0, 1, 1, 5, 1, 0, 1, 2, 0, 1, 1, 1, 1, 1})
+	// One customer outcome rated 13 times (a byte of 250), on aspects 0, 1,
+	// 0, blank, 1, 2, 2, 3, 4, 0, blank, 4, 1: repeats at 2, 4, 6, 9, 11 and
+	// 12, and two blank aspects.
+	many := []byte{1, 4, 0, 250}
+	for _, a := range []byte{0, 1, 0, 5, 1, 2, 2, 3, 4, 0, 5, 4, 1} {
+		many = append(many, a, 3, 0, 4)
+	}
+	f.Add(many)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
+		// Aspects rated twice and ratings without one, by a search of the
+		// ratings before each.
+		ratedTwice, blank := 0, 0
+		for _, c := range in.Candidates {
+			if c.Metric.IsZero() {
+				continue
+			}
+			for j, rt := range c.Ratings {
+				switch {
+				case strings.TrimSpace(rt.Aspect) == "":
+					blank++
+				case slices.ContainsFunc(c.Ratings[:j], func(p Rating) bool { return p.Aspect == rt.Aspect }):
+					ratedTwice++
+				}
+			}
+		}
 		// Repeats: a Drives entry equal to an earlier one, naming another
 		// candidate, the first of its ID, that is a business outcome.
 		repeats := 0
@@ -188,9 +229,17 @@ func FuzzSelect(f *testing.F) {
 				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
 					t.Fatalf("bad problem: %#v", p)
 				}
-				if strings.HasSuffix(p.Message, "twice in Drives") {
+				switch {
+				case strings.HasSuffix(p.Message, "twice in Drives"):
 					reported++
+				case strings.HasSuffix(p.Message, "is rated twice"):
+					ratedTwice--
+				case strings.HasSuffix(p.Message, "has no aspect"):
+					blank--
 				}
+			}
+			if ratedTwice != 0 || blank != 0 {
+				t.Fatalf("%d more repeated aspects, %d more blank ones than reported: %v", ratedTwice, blank, err)
 			}
 			if len(outcome.Problems(err)) == 0 {
 				t.Fatalf("error without *outcome.Error: %v", err)
@@ -200,8 +249,8 @@ func FuzzSelect(f *testing.F) {
 			}
 			return
 		}
-		if repeats > 0 {
-			t.Fatalf("%d repeated Drives entries, and no error", repeats)
+		if repeats > 0 || ratedTwice > 0 || blank > 0 {
+			t.Fatalf("%d repeated Drives entries, %d repeated aspects, %d blank ones, and no error", repeats, ratedTwice, blank)
 		}
 		for _, e := range r.Entries {
 			// The gates failed come in gate order, and the lead gate is

@@ -491,9 +491,11 @@ const (
 // outcome beneath it is one it delivers. The work's influence still
 // reaches the North Star through them.
 //
-// Select allocates a fixed number of slices and maps per call, plus those
-// of the lead/lag analyses, of the hierarchy's reading and walks (linear in
-// its size, per candidate in it), of decimal comparisons where a rating's
+// Select allocates a fixed number of slices and maps per call, plus a map
+// of the aspects of each candidate with more than 8 ratings (so that an
+// aspect rated twice is found in time linear in them), those of the
+// lead/lag analyses, of the hierarchy's reading and walks (linear in its
+// size, per candidate in it), of decimal comparisons where a rating's
 // numbers have different exponents, and of the decimal division that places
 // a rating on its scale when its numbers, at a common exponent, have more
 // than 15 digits; the scoring and ranking themselves allocate nothing per
@@ -645,15 +647,26 @@ func Select(in Input) (Ranking, error) {
 	return rank(in, index, pairs, g, nodeOff, nodes, owner)
 }
 
-// ratingErrors reports every problem with a candidate's ratings.
+// fewRatings is the number of ratings up to which a candidate's aspects are
+// checked for repeats by searching those before each: beyond it, through a
+// map, so that the check is linear in the ratings, which come from user
+// input with no bound.
+const fewRatings = 8
+
+// ratingErrors reports every problem with a candidate's ratings, rating by
+// rating: an aspect that repeats one before it is reported at each repeat.
 func ratingErrors(c Candidate) []error {
 	var errs []error
 	id := c.Metric.ID()
+	var rated map[string]bool // the aspects before, beyond fewRatings
+	if len(c.Ratings) > fewRatings {
+		rated = make(map[string]bool, len(c.Ratings))
+	}
 	for j, r := range c.Ratings {
 		rids := func() []string { return []string{id, r.Aspect} }
 		if strings.TrimSpace(r.Aspect) == "" {
 			errs = append(errs, outcome.NewError(ErrInvalidRating, []string{id}, "northstar: candidate %q: rating %d has no aspect", clip(id), j))
-		} else if slices.ContainsFunc(c.Ratings[:j], func(p Rating) bool { return p.Aspect == r.Aspect }) {
+		} else if ratedBefore(c.Ratings, j, rated) {
 			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
 		}
 		ok := true
@@ -683,6 +696,21 @@ func ratingErrors(c Candidate) []error {
 		}
 	}
 	return errs
+}
+
+// ratedBefore reports whether ratings[j]'s aspect is that of a rating before
+// it: by searching them, or, if rated is not nil, by looking it up in rated,
+// which holds the aspects before j and to which it then adds j's.
+func ratedBefore(ratings []Rating, j int, rated map[string]bool) bool {
+	aspect := ratings[j].Aspect
+	if rated == nil {
+		return slices.ContainsFunc(ratings[:j], func(p Rating) bool { return p.Aspect == aspect })
+	}
+	if rated[aspect] {
+		return true
+	}
+	rated[aspect] = true
+	return false
 }
 
 // rank scores and ranks valid input.

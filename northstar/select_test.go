@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/internal/methodtest"
@@ -1178,6 +1179,67 @@ func TestSelectErrors(t *testing.T) {
 				assert.Equal(t, tt.ids, probs[0].IDs)
 			}
 		})
+	}
+}
+
+// TestSelectRatingRepeats: every rating without an aspect and every repeat
+// of an aspect is reported, rating by rating, in the order of the ratings,
+// whether the candidate has few ratings (at most fewRatings, searched) or
+// many (through a map). Worked by hand, for a, b, "", a, c, b, a, " ", d, e:
+// rating 2 has no aspect, a repeats at 3, b at 5, a again at 6, and rating
+// 7 has no aspect; the first eight alone give the same five problems.
+func TestSelectRatingRepeats(t *testing.T) {
+	aspects := []string{"a", "b", "", "a", "c", "b", "a", " ", "d", "e"}
+	want := []string{
+		`northstar: candidate "nights-booked": rating 2 has no aspect`,
+		`northstar: candidate "nights-booked": aspect "a" is rated twice`,
+		`northstar: candidate "nights-booked": aspect "b" is rated twice`,
+		`northstar: candidate "nights-booked": aspect "a" is rated twice`,
+		`northstar: candidate "nights-booked": rating 7 has no aspect`,
+	}
+	wantIDs := [][]string{{"nights-booked"}, {"nights-booked", "a"}, {"nights-booked", "b"}, {"nights-booked", "a"}, {"nights-booked"}}
+	for _, n := range []int{fewRatings, len(aspects)} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			in := market()
+			in.Candidates[3].Ratings = nil
+			for _, a := range aspects[:n] {
+				in.Candidates[3].Ratings = append(in.Candidates[3].Ratings, rating(a, 3, 1, 5))
+			}
+			_, err := Select(in)
+			var msgs []string
+			var ids [][]string
+			for _, p := range outcome.Problems(err) {
+				assert.ErrorIs(t, p, ErrInvalidRating)
+				msgs = append(msgs, p.Message)
+				ids = append(ids, p.IDs)
+			}
+			assert.Equal(t, want, msgs)
+			assert.Equal(t, wantIDs, ids)
+		})
+	}
+}
+
+// TestSelectManyRatingsLinear: checking a candidate's aspects for repeats
+// takes time linear in its ratings, which come from user input with no
+// bound. Select on one candidate rated on 200,000 distinct aspects takes
+// about 60 ms (half a second with the race detector); it must end within 10
+// seconds, a margin for a loaded machine. Searching the ratings before each
+// (2·10^10 comparisons) it took about 45 seconds.
+func TestSelectManyRatingsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Select on 200,000 ratings")
+	}
+	in := manyRatingsInput(200_000)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Select(in)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Select on 200,000 ratings took over 10 seconds")
 	}
 }
 
