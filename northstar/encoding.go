@@ -991,7 +991,9 @@ var (
 // string nor a number, or whose text is not a decimal number, is an
 // [ErrInvalidWeight] (one whose exponent is beyond ±10000 an
 // [ErrWeightOutOfRange]) and a method that names none an
-// [ErrUnknownMethod], each in its place among them. A value of the wrong
+// [ErrUnknownMethod], each in its place among them, and each said as
+// Validate says them, after "northstar: policy: " (`northstar: policy:
+// leadLag: unknown correlation method "kendall"`). A value of the wrong
 // type is not checked again: a null weight, or weights that are not an
 // object, do not make every weight zero, and a maximum lag, a method or a
 // confidence of the wrong type is not checked. JSON that is not one object
@@ -1024,7 +1026,11 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 				case 1:
 					var text string
 					if jsondecode.Value(&f, path, nil, raw, &text) {
-						lag.Method, methodErr = ParseMethod(text)
+						var err error
+						if lag.Method, err = ParseMethod(text); err != nil {
+							methodErr = outcome.NewError(ErrUnknownMethod, nil,
+								"northstar: "+policyLeadLag+"unknown correlation method %q", clip(text))
+						}
 					}
 				default:
 					jsondecode.Value(&f, path, nil, raw, &lag.Confidence)

@@ -173,7 +173,7 @@ func TestPolicyJSON_everyProblem(t *testing.T) {
 		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "leadLag.method" must be a string, not null`},
 		{ErrNegativeWeight, nil, `northstar: policy: weight of lead strength -1 is negative`},
 		{ErrInvalidWeight, nil, `northstar: policy: weight of linkage to business outcomes "x" is not a decimal number`},
-		{ErrInvalidConfidence, nil, `northstar: confidence level 2 is not strictly between 0 and 1`},
+		{ErrInvalidConfidence, nil, `northstar: policy: leadLag: confidence level 2 is not strictly between 0 and 1`},
 	}
 	p := DefaultPolicy()
 	assert.Equal(t, want, formProblems(p.UnmarshalJSON([]byte(in))))

@@ -14,7 +14,9 @@ import (
 
 // FuzzPolicyJSON decodes arbitrary JSON as a policy. It must never panic; a
 // failure must be *outcome.Error values in this package's words
-// ([checkProblems]); a success must validate and round-trip.
+// ([checkProblems]), each saying it is the policy's ("northstar: policy: "),
+// the weights' and the lead/lag options' alike, but for null ("northstar: a
+// policy cannot be null"); a success must validate and round-trip.
 func FuzzPolicyJSON(f *testing.F) {
 	def, _ := json.Marshal(DefaultPolicy())
 	f.Add(string(def))
@@ -27,6 +29,11 @@ func FuzzPolicyJSON(f *testing.F) {
 		err := p.UnmarshalJSON([]byte(in))
 		if err != nil {
 			checkProblems(t, err)
+			for _, pr := range outcome.Problems(err) {
+				if !strings.HasPrefix(pr.Message, "northstar: policy: ") && pr.Message != "northstar: a policy cannot be null" {
+					t.Fatalf("a problem that does not say it is the policy's: %q", pr.Message)
+				}
+			}
 			if !p.IsZero() {
 				t.Fatal("failed decode changed the policy")
 			}

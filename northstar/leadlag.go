@@ -170,22 +170,25 @@ func (o LagOptions) confidence() float64 {
 	return o.Confidence
 }
 
-// validate reports every problem with the options themselves; methodErr,
-// if not nil, is the problem of method text that named no method (the
-// options decoded from JSON), reported in the method's place.
-func (o LagOptions) validate(ids []string, methodErr error) []error {
+// validate reports every problem with the options themselves, each message
+// saying where the options are after the package's name: where is "" for
+// options on their own ("northstar: maximum lag -1 is negative") and
+// [policyLeadLag] for a policy's. methodErr, if not nil, is the problem of
+// method text that named no method (the options decoded from JSON),
+// reported in the method's place.
+func (o LagOptions) validate(where string, ids []string, methodErr error) []error {
 	var errs []error
 	if o.MaxLag < 0 {
-		errs = append(errs, outcome.NewError(ErrInvalidLag, ids, "northstar: maximum lag %d is negative", o.MaxLag))
+		errs = append(errs, outcome.NewError(ErrInvalidLag, ids, "northstar: %smaximum lag %d is negative", where, o.MaxLag))
 	}
 	if methodErr != nil {
 		errs = append(errs, methodErr)
 	} else if o.Method != 0 && !o.Method.IsValid() {
-		errs = append(errs, outcome.NewError(ErrUnknownMethod, ids, "northstar: invalid correlation method %d", uint8(o.Method)))
+		errs = append(errs, outcome.NewError(ErrUnknownMethod, ids, "northstar: %sinvalid correlation method %d", where, uint8(o.Method)))
 	}
 	if c := o.Confidence; c != 0 && !(c > 0 && c < 1) { // also NaN
 		errs = append(errs, outcome.NewError(ErrInvalidConfidence, ids,
-			"northstar: confidence level %v is not strictly between 0 and 1", c))
+			"northstar: %sconfidence level %v is not strictly between 0 and 1", where, c))
 	}
 	return errs
 }
@@ -281,7 +284,7 @@ func AnalyzeLeadLag(candidate, outcome []float64, opts LagOptions) (LeadLag, err
 // analyzeLeadLag is AnalyzeLeadLag with the series' names and the IDs for
 // error messages.
 func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []string) (LeadLag, error) {
-	errs := opts.validate(ids, nil)
+	errs := opts.validate("", ids, nil)
 	if len(x) != len(y) {
 		errs = append(errs, outcome.NewError(ErrSeriesLength, ids,
 			"northstar: %s has %d values but %s has %d", xName, len(x), yName, len(y)))

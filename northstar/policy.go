@@ -233,8 +233,15 @@ func DefaultPolicy() Policy {
 // [errors.Join]: a negative weight ([ErrNegativeWeight]), one out of range
 // ([ErrWeightOutOfRange]), weights that are all zero ([ErrZeroWeights]), and
 // the lead/lag options' problems ([ErrInvalidLag], [ErrUnknownMethod],
-// [ErrInvalidConfidence]).
+// [ErrInvalidConfidence]). Each message says where the problem is after the
+// package's name, "policy: ": a weight by its criterion's name,
+// "northstar: policy: weight of lead strength -1 is negative", and a
+// lead/lag option under leadLag, the options' JSON name, "northstar:
+// policy: leadLag: maximum lag -1 is negative".
 func (p Policy) Validate() error { return p.validate(policyFaults{}) }
+
+// policyLeadLag says where a policy's lead/lag options are, in a message.
+const policyLeadLag = "policy: leadLag: "
 
 // validate is Validate for a policy decoded from JSON: what could not be
 // read (faults) is reported in its place, instead of the value's checks.
@@ -254,7 +261,7 @@ func (p Policy) validate(faults policyFaults) error {
 		errs = append(errs, outcome.NewError(ErrZeroWeights, nil,
 			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
 	}
-	errs = append(errs, p.LeadLag.validate(nil, faults.method)...)
+	errs = append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method)...)
 	return errors.Join(errs...)
 }
 

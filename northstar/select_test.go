@@ -1133,7 +1133,7 @@ func TestSelectErrors(t *testing.T) {
 		{"negative policy weight", func(in *Input) { in.Policy.Weights.Lead = dec("-1") },
 			[]outcome.Code{ErrNegativeWeight}, "northstar: policy: weight of lead strength -1 is negative", nil},
 		{"bad lag options", func(in *Input) { in.Policy.LeadLag = LagOptions{MaxLag: -1, Confidence: 2} },
-			[]outcome.Code{ErrInvalidLag, ErrInvalidConfidence}, "northstar: maximum lag -1 is negative", nil},
+			[]outcome.Code{ErrInvalidLag, ErrInvalidConfidence}, "northstar: policy: leadLag: maximum lag -1 is negative", nil},
 		{"series of different lengths", func(in *Input) {
 			in.Candidates[3].Series = []float64{1, 2, 3, 4, 5, 6, 7, 8}
 			in.Candidates[1].Series = []float64{1, 2, 3, 4, 5, 6, 7, 9, 9}
@@ -1389,6 +1389,29 @@ func TestGateText(t *testing.T) {
 // TestPolicyEqual: policies are equal when Select reads them the same: a
 // zero Method is Pearson, a zero Confidence 0.95, weights of 3 and 3.0 the
 // same weight.
+// TestPolicyValidateSaysWhere: a policy's lead/lag options' problems say
+// where they are as its weights' do, after "northstar: policy: ", under
+// leadLag, with their codes; the same options on their own, analysed
+// directly, say nothing of a policy.
+func TestPolicyValidateSaysWhere(t *testing.T) {
+	p := DefaultPolicy()
+	p.Weights.Reach = dec("-2")
+	p.LeadLag = LagOptions{MaxLag: -2, Method: 7, Confidence: math.NaN()}
+	want := []formProblem{
+		{ErrNegativeWeight, nil, "northstar: policy: weight of reach -2 is negative"},
+		{ErrInvalidLag, nil, "northstar: policy: leadLag: maximum lag -2 is negative"},
+		{ErrUnknownMethod, nil, "northstar: policy: leadLag: invalid correlation method 7"},
+		{ErrInvalidConfidence, nil, "northstar: policy: leadLag: confidence level NaN is not strictly between 0 and 1"},
+	}
+	assert.Equal(t, want, formProblems(p.Validate()))
+	_, err := AnalyzeLeadLag([]float64{1, 2, 3, 4, 5}, []float64{1, 2, 3, 4, 5}, p.LeadLag)
+	assert.Equal(t, []formProblem{
+		{ErrInvalidLag, nil, "northstar: maximum lag -2 is negative"},
+		{ErrUnknownMethod, nil, "northstar: invalid correlation method 7"},
+		{ErrInvalidConfidence, nil, "northstar: confidence level NaN is not strictly between 0 and 1"},
+	}, formProblems(err))
+}
+
 func TestPolicyEqual(t *testing.T) {
 	def := DefaultPolicy()
 	var p Policy
@@ -1480,9 +1503,9 @@ func TestPolicyJSON(t *testing.T) {
 	assert.Equal(t, []string{
 		`northstar-invalid-weight: northstar: policy: weight of customer coverage "0,3" is not a decimal number`,
 		"northstar-negative-weight: northstar: policy: weight of lead strength -1 is negative",
-		"lead-lag-invalid-lag: northstar: maximum lag -1 is negative",
-		`lead-lag-unknown-method: northstar: unknown correlation method "kendall"`,
-		"lead-lag-invalid-confidence: northstar: confidence level 2 is not strictly between 0 and 1",
+		"lead-lag-invalid-lag: northstar: policy: leadLag: maximum lag -1 is negative",
+		`lead-lag-unknown-method: northstar: policy: leadLag: unknown correlation method "kendall"`,
+		"lead-lag-invalid-confidence: northstar: policy: leadLag: confidence level 2 is not strictly between 0 and 1",
 	}, msgs)
 
 	// A value of the wrong JSON type is described in JSON's terms, by its
