@@ -48,12 +48,17 @@ const (
 	ErrNotBusinessOutcome outcome.Code = "northstar-not-business-outcome"
 	// ErrInvalidHierarchy: a hierarchy that answers inconsistently: a node
 	// twice in its topological order, a child listed more than once among a
-	// node's children, a child that does not come before its parent or is
-	// not in the order at all, a node without a valid level, a link weight
-	// that is negative or out of range, or an error from one of its methods;
-	// or a hierarchy that disagrees with a candidate on what it is (a node's
-	// metric of the candidate's ID at another level or of another kind, or a
-	// node found by the candidate's ID at another level: see [Select]).
+	// node's children, a child that does not come before its parent (itself
+	// included) or is not in the order at all, a node without a valid level
+	// or whose metric measures another level (IDs: the node's, the
+	// metric's), two nodes whose metrics have one ID but are not the same
+	// metric (IDs: the metric's, then the nodes'), a link weight that is
+	// negative or out of range, or an error from one of its methods (a link
+	// weight not found among them); or a hierarchy that disagrees with a
+	// candidate on what it is (a node's metric of the candidate's ID at
+	// another level or of another kind, or a node found by the candidate's
+	// ID at another level: see [Select]). A [hierarchy.Model] refuses the
+	// first kind at Build, so only a [Hierarchy] of another kind has them.
 	ErrInvalidHierarchy outcome.Code = "northstar-invalid-hierarchy"
 	// ErrInfluenceOverflow: an input metric whose influence on the North
 	// Star ([InputMetric.Influence]) is too large for a float64 (about

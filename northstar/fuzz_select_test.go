@@ -129,16 +129,27 @@ func fuzzInput(data []byte) Input {
 				// measure others.
 				id, mid = "n"+strconv.Itoa(v), "m"+strconv.Itoa(v%8)
 			}
+			// A node's metric is at the level the node's byte gives, unless
+			// that is no level, or one time in four, when it is at the
+			// level its own byte gives, which may differ.
+			measured, lv := next()%2 == 0, outcome.Level(0)
+			if measured {
+				lv = levels[next()%5]
+			}
+			b := next()
+			level := outcome.Level(b % 6)
 			var m outcome.Metric
-			if next()%2 == 0 {
-				lv := levels[next()%5]
+			if measured {
+				if level.IsValid() && b/6%4 != 0 {
+					lv = level
+				}
 				var kind outcome.Kind
 				if lv == outcome.BusinessOutcome {
 					kind = outcome.Revenue
 				}
 				m = metric(mid, lv, outcome.HigherIsBetter, kind)
 			}
-			h.nodes = append(h.nodes, fakeNode{id: id, level: outcome.Level(next() % 6), metric: m})
+			h.nodes = append(h.nodes, fakeNode{id: id, level: level, metric: m})
 		}
 		for range next() % 12 {
 			if len(h.nodes) == 0 {
@@ -160,8 +171,11 @@ func fuzzInput(data []byte) Input {
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
 // never panic; a failure must be *outcome.Error values, a repeated Drives
 // entry among them exactly when a candidate lists a business outcome twice,
-// and an aspect rated twice once for each rating whose aspect, not blank,
-// is that of a rating before it (few ratings or many);
+// an aspect rated twice once for each rating whose aspect, not blank, is
+// that of a rating before it (few ratings or many), and, of a hierarchy,
+// a metric at another level than its node's once for each such node (of a
+// valid level) and different metrics of one ID once for each node whose
+// metric differs from the first of its ID;
 // a success must rank every candidate once, eligible ones first, with finite
 // numbers whose contributions add up to each total, reach at most 1, and
 // links to distinct outcomes other than its own, the declared ones first in
@@ -194,6 +208,32 @@ func FuzzSelect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
+		// Of the hierarchy, by a search of the nodes before each: metrics
+		// at another level than their node's, and nodes whose metric
+		// differs from the first of its ID.
+		wrongLevel, differ := 0, 0
+		if h, ok := in.Hierarchy.(fakeHierarchy); ok {
+			var seen []string
+			var first []outcome.Metric
+			for id := range h.TopoOrder() {
+				if slices.Contains(seen, id) {
+					continue // twice in the order: read once
+				}
+				seen = append(seen, id)
+				lv, m, _ := h.NodeInfo(id)
+				if m.IsZero() {
+					continue
+				}
+				if lv.IsValid() && m.Level() != lv {
+					wrongLevel++
+				}
+				if k := slices.IndexFunc(first, func(f outcome.Metric) bool { return f.ID() == m.ID() }); k < 0 {
+					first = append(first, m)
+				} else if !first[k].Equal(m) {
+					differ++
+				}
+			}
+		}
 		// Aspects rated twice and ratings without one, by a search of the
 		// ratings before each.
 		ratedTwice, blank := 0, 0
@@ -243,10 +283,18 @@ func FuzzSelect(f *testing.F) {
 					ratedTwice--
 				case strings.HasSuffix(p.Message, "has no aspect"):
 					blank--
+				case strings.Contains(p.Message, "but its metric"):
+					wrongLevel--
+				case strings.Contains(p.Message, "names different metrics"):
+					differ--
 				}
 			}
 			if ratedTwice != 0 || blank != 0 {
 				t.Fatalf("%d more repeated aspects, %d more blank ones than reported: %v", ratedTwice, blank, err)
+			}
+			if wrongLevel != 0 || differ != 0 {
+				t.Fatalf("%d more metrics at another level, %d more different metrics of one ID than reported: %v",
+					wrongLevel, differ, err)
 			}
 			if len(outcome.Problems(err)) == 0 {
 				t.Fatalf("error without *outcome.Error: %v", err)
@@ -256,8 +304,9 @@ func FuzzSelect(f *testing.F) {
 			}
 			return
 		}
-		if repeats > 0 || ratedTwice > 0 || blank > 0 {
-			t.Fatalf("%d repeated Drives entries, %d repeated aspects, %d blank ones, and no error", repeats, ratedTwice, blank)
+		if repeats > 0 || ratedTwice > 0 || blank > 0 || wrongLevel > 0 || differ > 0 {
+			t.Fatalf("%d repeated Drives entries, %d repeated aspects, %d blank ones, %d metrics at another level, "+
+				"%d different metrics of one ID, and no error", repeats, ratedTwice, blank, wrongLevel, differ)
 		}
 		for _, e := range r.Entries {
 			// The gates failed come in gate order, and the lead gate is

@@ -19,7 +19,13 @@ import (
 // [FromModel] makes one of a [hierarchy.Model] (which already has
 // TopoOrder and Children). Select reads each node and link once, so any
 // implementation that answers these four questions consistently will do;
-// one that does not is reported ([ErrInvalidHierarchy]), not trusted.
+// one that does not is reported ([ErrInvalidHierarchy]), not trusted: a
+// node twice in the order; a child that is not in the order, that does not
+// come before its parent (a node its own child, or a cycle) or that is
+// listed twice among one node's children; a node without a valid level, or
+// whose metric measures another level; two nodes whose metrics have one ID
+// but are not the same metric; a link whose weight is negative or out of
+// range; and any error a method returns, such as a link weight not found.
 type Hierarchy interface {
 	// TopoOrder yields every node's ID once, each node before the nodes it
 	// contributes to.
@@ -28,7 +34,9 @@ type Hierarchy interface {
 	// node with the given ID, each once.
 	Children(id string) (iter.Seq[string], error)
 	// NodeInfo returns the node's level and the metric that measures it
-	// (the zero Metric if none does).
+	// (the zero Metric if none does), a metric of the node's level; the
+	// nodes measured by metrics of one ID are measured by the same metric,
+	// field for field ([outcome.Metric.Equal]), as in a hierarchy.Model.
 	NodeInfo(id string) (outcome.Level, outcome.Metric, error)
 	// LinkWeight returns the weight of the link by which the node from
 	// contributes to the node to: not negative.
@@ -63,8 +71,9 @@ func isWork(l outcome.Level) bool {
 
 // readHierarchy reads h, checking what Select relies on: unique IDs, known
 // children listed before their parents and only once by each, valid levels,
-// and link weights within range. Every problem has code
-// [ErrInvalidHierarchy].
+// metrics at their nodes' levels, one metric to an ID, and link weights
+// within range. Every problem has code [ErrInvalidHierarchy], and they come
+// in the topological order, each node's own before its links'.
 func readHierarchy(h Hierarchy) (*graph, []error) {
 	if mh, ok := h.(modelHierarchy); ok {
 		return readModel(mh.Model), nil
@@ -94,6 +103,8 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	// has been reported as listed again.
 	listed := make([]int32, n)
 	var kids []string // one node's children, reused
+	// carrier[k] is the position of the first node whose metric has ID k.
+	carrier := make(map[string]int32)
 	for v, id := range g.ids {
 		level, m, err := h.NodeInfo(id)
 		switch {
@@ -101,9 +112,20 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 			bad([]string{id}, "node %q: %v", clip(id), err)
 		case !level.IsValid():
 			bad([]string{id}, "node %q has no valid level", clip(id))
+		case !m.IsZero() && m.Level() != level:
+			bad([]string{id, m.ID()}, "node %q is at level %s, but its metric %q measures level %s",
+				clip(id), level, clip(m.ID()), m.Level())
 		}
 		g.level[v] = level
 		g.setMetric(int32(v), m)
+		if err == nil && !m.IsZero() {
+			if u, ok := carrier[m.ID()]; !ok {
+				carrier[m.ID()] = int32(v)
+			} else if !g.metric(u).Equal(m) {
+				bad([]string{m.ID(), g.ids[u], id}, "metric ID %q names different metrics, carried by nodes %q and %q",
+					clip(m.ID()), clip(g.ids[u]), clip(id))
+			}
+		}
 		seq, err := h.Children(id)
 		if err != nil {
 			bad([]string{id}, "children of %q: %v", clip(id), err)

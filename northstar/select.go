@@ -472,9 +472,14 @@ const (
 // of both candidates, the series' own first), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
-// ([ErrConstantSeries]); a hierarchy that answers inconsistently, or whose
-// node a candidate measures at another level or kind than the hierarchy
-// says (see above; [ErrInvalidHierarchy]); and, for the winner's input metrics, an
+// ([ErrConstantSeries]); a hierarchy that answers inconsistently (a node
+// twice in its order, a child not in it, after its parent or listed twice,
+// a node without a valid level or whose metric measures another level,
+// different metrics of one ID, a link weight negative, out of range or not
+// found: see [Hierarchy]), or whose node a candidate measures at another
+// level or kind than the hierarchy says (see above), each an
+// [ErrInvalidHierarchy] naming the nodes and metrics involved, in the
+// hierarchy's topological order; and, for the winner's input metrics, an
 // influence too large for a float64 ([ErrInfluenceOverflow]).
 //
 // # Input metrics
