@@ -92,4 +92,14 @@
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.
+//
+// A [Hierarchy] of the organisation's own making is read, not trusted:
+// [Select] refuses what a [hierarchy.Model] refuses at Build (a node twice
+// in the topological order; a child missing from it, after its parent or
+// listed twice; a node without a valid level, or whose metric measures
+// another level; different metrics of one ID; a link weight that is
+// negative, out of range or not found), each an [ErrInvalidHierarchy]
+// naming the nodes and metrics involved, with every other problem of the
+// input. A candidate's ratings, like every other list the input gives, are
+// checked in time linear in their number, however many there are.
 package northstar

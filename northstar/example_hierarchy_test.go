@@ -399,3 +399,39 @@ func ExampleHierarchy_invalid() {
 	// northstar: hierarchy: "handle-calls" contributes to "problem-solved" but does not come before it in the topological order
 	// true
 }
+
+// A hand-drawn hierarchy whose node carries a metric of another level is
+// refused, as hierarchy.Model refuses it at Build: the output of calls
+// handled, measured by a metric that calls itself a successful customer
+// outcome, would otherwise reach the customer as an outcome, and every
+// problem of the hierarchy is reported with it.
+func ExampleHierarchy_metricOfAnotherLevel() {
+	fcr := outcome.MustMetric(outcome.MetricSpec{ID: "fcr", Name: "First-contact resolution",
+		Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter})
+	handled := outcome.MustMetric(outcome.MetricSpec{ID: "calls-handled", Name: "Calls handled",
+		Level: outcome.CustomerOutcome, Direction: outcome.HigherIsBetter})
+	chart := orgChart{
+		nodes: []chartNode{
+			{"handle-calls", outcome.Output, handled},
+			{"problem-solved", outcome.CustomerOutcome, fcr},
+		},
+		links: []chartLink{{"handle-calls", "problem-solved", -1}},
+	}
+	one := decimal.NewFromInt(1)
+	callers := northstar.MustCanvas(northstar.CanvasSpec{Category: "callers", Name: "Callers with a problem", Weight: one,
+		Needs: []northstar.Need{{ID: "fixed", Statement: "my problem fixed", Measure: "first-contact resolution",
+			Target: "85%", TimeBound: "this quarter"}},
+		Outcomes: []northstar.SuccessfulOutcome{{ID: "solved", Name: "problem solved, first time",
+			Indicators: []northstar.Indicator{{Metric: "fcr", Importance: one}}}}})
+	_, err := northstar.Select(northstar.Input{Candidates: []northstar.Candidate{{Metric: fcr}},
+		Canvases: []northstar.Canvas{callers}, Policy: northstar.DefaultPolicy(), Hierarchy: chart})
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Code, p.IDs)
+		fmt.Println(" ", p.Message)
+	}
+	// Output:
+	// northstar-invalid-hierarchy [handle-calls calls-handled]
+	//   northstar: hierarchy: node "handle-calls" is at level Output, but its metric "calls-handled" measures level Successful Customer Outcome
+	// northstar-invalid-hierarchy [handle-calls problem-solved]
+	//   northstar: hierarchy: link from "handle-calls" to "problem-solved": weight -1 is negative or out of range
+}
