@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/internal/methodtest"
@@ -1216,30 +1215,6 @@ func TestSelectRatingRepeats(t *testing.T) {
 			assert.Equal(t, want, msgs)
 			assert.Equal(t, wantIDs, ids)
 		})
-	}
-}
-
-// TestSelectManyRatingsLinear: checking a candidate's aspects for repeats
-// takes time linear in its ratings, which come from user input with no
-// bound. Select on one candidate rated on 200,000 distinct aspects takes
-// about 60 ms (half a second with the race detector); it must end within 10
-// seconds, a margin for a loaded machine. Searching the ratings before each
-// (2·10^10 comparisons) it took about 45 seconds.
-func TestSelectManyRatingsLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Select on 200,000 ratings")
-	}
-	in := manyRatingsInput(200_000)
-	done := make(chan error, 1)
-	go func() {
-		_, err := Select(in)
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		require.NoError(t, err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("Select on 200,000 ratings took over 10 seconds")
 	}
 }
 
