@@ -21,7 +21,7 @@ const workLevels = int(outcome.BusinessOutcome)
 // the given levels (of every level of work, tasks to business outcomes, if
 // none is given) must reach a successful customer outcome through its links.
 // Successful customer outcomes are aligned by definition and are never
-// counted. A model with no nodes of those levels passes.
+// counted. A model with nodes, but none of those levels, passes.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrNotAligned] whose IDs
 // are every orphan of those levels, highest level first, then by ID, and
@@ -29,7 +29,11 @@ const workLevels = int(outcome.BusinessOutcome)
 //
 //	cxtest: 1 of 3 tasks reaches no successful customer outcome: task "update-wallboard" reaches output "wallboard-refreshes" only
 //
-// An invalid level is an error with code [outcome.ErrUnknownLevel].
+// The check cannot be made on the empty hierarchy (m.IsZero(), what a failed
+// [hierarchy.Builder.Build] or decoding returns): that is an error with code
+// [ErrEmptyHierarchy]. An invalid level is an error with code
+// [outcome.ErrUnknownLevel]. When both apply, they are joined with
+// [errors.Join], the hierarchy's first.
 func CheckAligned(m hierarchy.Model, levels ...outcome.Level) error {
 	return checkAligned(m, levels).err()
 }
@@ -48,6 +52,9 @@ func CheckAligned(m hierarchy.Model, levels ...outcome.Level) error {
 //	           activity "monitor-queues" reaches output "wallboard-refreshes" only
 //	           task "update-wallboard" reaches output "wallboard-refreshes" only
 //	Messages:  the contact centre
+//
+// On the empty hierarchy it reports, to t, that the assertion cannot be made
+// ([ErrEmptyHierarchy]), as [CheckAligned] does.
 //
 // It returns whether the assertion passed. msgAndArgs, if any, are a message
 // or a format and its arguments, reported after the failure.
@@ -72,7 +79,8 @@ func RequireAligned(t TestingT, m hierarchy.Model, msgAndArgs ...any) {
 // AssertAlignedAt asserts that every node of the given levels of m reaches a
 // successful customer outcome, as [CheckAligned] does; the failure it reports
 // is as [AssertAligned]'s, for those levels. With no levels, it checks every
-// level of work.
+// level of work. On the empty hierarchy, or with an invalid level, it
+// reports that the assertion cannot be made, as [CheckAligned] does.
 func AssertAlignedAt(t TestingT, m hierarchy.Model, levels []outcome.Level, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
@@ -102,9 +110,13 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 			want[l] = true
 		}
 	}
+	var badLevels error
 	if len(bad) > 0 {
-		return &failure{cause: outcome.NewError(outcome.ErrUnknownLevel, nil,
-			"cxtest: cannot check the alignment of %s: not a level", andList(bad))}
+		badLevels = outcome.NewError(outcome.ErrUnknownLevel, nil,
+			"cxtest: cannot check the alignment of %s: not a level", andList(bad))
+	}
+	if err := joinErrs(emptyHierarchy(m), badLevels); err != nil {
+		return &failure{cause: err}
 	}
 	if len(levels) == 0 {
 		for l := outcome.Task; l <= outcome.BusinessOutcome; l++ {
@@ -194,7 +206,9 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 // It returns nil, or an *[outcome.Error] with code [ErrNoLineOfSight] whose
 // IDs are from and to, and whose message says where from's line of sight
 // stops. An ID the model does not hold is an error with code
-// [hierarchy.ErrUnknownNode].
+// [hierarchy.ErrUnknownNode]; on the empty hierarchy, which holds none, the
+// check cannot be made, and the error says so, with code
+// [ErrEmptyHierarchy], in place of the unknown IDs.
 func CheckLineOfSight(m hierarchy.Model, from, to string) error {
 	return checkLineOfSight(m, from, to).err()
 }
@@ -207,7 +221,9 @@ func CheckLineOfSight(m hierarchy.Model, from, to string) error {
 //	        expected: a path of links from "update-wallboard" up to "solved-first-contact"
 //	        actual  : "update-wallboard" reaches output "wallboard-refreshes" only
 //
-// It returns whether the assertion passed.
+// An unknown node, or the empty hierarchy, it reports as an assertion that
+// cannot be made, as [CheckLineOfSight] does. It returns whether the
+// assertion passed.
 func AssertLineOfSight(t TestingT, m hierarchy.Model, from, to string, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
@@ -227,6 +243,9 @@ func RequireLineOfSight(t TestingT, m hierarchy.Model, from, to string, msgAndAr
 }
 
 func checkLineOfSight(m hierarchy.Model, from, to string) *failure {
+	if err := emptyHierarchy(m); err != nil {
+		return &failure{cause: err}
+	}
 	src, err1 := m.Node(from)
 	dst, err2 := m.Node(to)
 	if err1 != nil || err2 != nil {
@@ -255,15 +274,19 @@ func checkLineOfSight(m hierarchy.Model, from, to string) *failure {
 // through other customer outcomes): an outcome that no work feeds is one
 // nobody delivers. It returns nil, or an *[outcome.Error] with code
 // [ErrUnsupportedOutcome] whose IDs are the unsupported outcomes, sorted, and
-// whose message names the first ten.
+// whose message names the first ten. The check cannot be made on the empty
+// hierarchy (m.IsZero(), what a failed [hierarchy.Builder.Build] or decoding
+// returns): that is an error with code [ErrEmptyHierarchy]. A model with
+// nodes but no successful customer outcome passes.
 func CheckNoUnsupportedOutcomes(m hierarchy.Model) error {
 	return checkNoUnsupportedOutcomes(m).err()
 }
 
 // AssertNoUnsupportedOutcomes asserts that every successful customer outcome
 // of m has work feeding it, as [CheckNoUnsupportedOutcomes] does. On failure
-// it reports, to t, the outcomes that no work feeds. It returns whether the
-// assertion passed.
+// it reports, to t, the outcomes that no work feeds; on the empty hierarchy,
+// that the assertion cannot be made. It returns whether the assertion
+// passed.
 func AssertNoUnsupportedOutcomes(t TestingT, m hierarchy.Model, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
@@ -283,6 +306,9 @@ func RequireNoUnsupportedOutcomes(t TestingT, m hierarchy.Model, msgAndArgs ...a
 }
 
 func checkNoUnsupportedOutcomes(m hierarchy.Model) *failure {
+	if err := emptyHierarchy(m); err != nil {
+		return &failure{cause: err}
+	}
 	u := m.Alignment().Unsupported
 	if len(u) == 0 {
 		return nil

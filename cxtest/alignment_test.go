@@ -41,10 +41,22 @@ func TestAssertAligned(t *testing.T) {
 			"\t         \ttask \"update-wallboard\" reaches output \"wallboard-refreshes\" only\n"+
 			"\tMessages:\tthe contact centre, 2025\n")
 	})
+	t.Run("empty hierarchy", func(t *testing.T) {
+		// What a failed Build returns: the assertion cannot be made, and
+		// says so in the place of the failure, where it passed on nothing.
+		var c captureT
+		ok := AssertAligned(&c, hierarchy.Model{}, "the contact centre")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:   \t"+emptyHierarchyMsg+"\n"+
+			"\tMessages:\tthe contact centre\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireAligned(t, Hierarchy(aligned)) },
 			func(t TestingT) { RequireAligned(t, Hierarchy(contactCentre)) })
+		checkRequire(t,
+			func(t TestingT) { RequireAligned(t, Hierarchy(aligned)) },
+			func(t TestingT) { RequireAligned(t, hierarchy.Model{}) })
 	})
 }
 
@@ -81,10 +93,27 @@ func TestAssertAlignedAt(t *testing.T) {
 		checkFail(t, &c, ok, "\n"+
 			"\tError:\tcxtest: cannot check the alignment of Level(0) and Level(9): not a level\n")
 	})
+	t.Run("empty hierarchy", func(t *testing.T) {
+		var c captureT
+		ok := AssertAlignedAt(&c, hierarchy.Model{}, []outcome.Level{outcome.Task})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\t"+emptyHierarchyMsg+"\n")
+	})
+	t.Run("empty hierarchy and an invalid level", func(t *testing.T) {
+		// Both problems, the hierarchy's first (it is the first argument).
+		var c captureT
+		ok := AssertAlignedAt(&c, hierarchy.Model{}, []outcome.Level{9})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\t"+emptyHierarchyMsg+"\n"+
+			"\t      \tcxtest: cannot check the alignment of Level(9): not a level\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireAlignedAt(t, m, []outcome.Level{outcome.BusinessOutcome}) },
 			func(t TestingT) { RequireAlignedAt(t, m, []outcome.Level{outcome.Output}) })
+		checkRequire(t,
+			func(t TestingT) { RequireAlignedAt(t, m, []outcome.Level{outcome.BusinessOutcome}) },
+			func(t TestingT) { RequireAlignedAt(t, hierarchy.Model{}, []outcome.Level{outcome.BusinessOutcome}) })
 	})
 }
 
@@ -99,7 +128,22 @@ func TestCheckAligned(t *testing.T) {
 		wantMsg string
 	}{
 		{name: "aligned", m: Hierarchy(aligned)},
-		{name: "empty model", m: hierarchy.Model{}},
+		{
+			// The empty model, which a failed Build or decoding returns,
+			// passed as having no orphans; it cannot be checked. It has no
+			// IDs.
+			name: "empty model", m: hierarchy.Model{}, wantErr: ErrEmptyHierarchy,
+			wantMsg: emptyHierarchyMsg,
+		},
+		{
+			// The nodes of the levels asked for, the tasks, are none.
+			name: "a model with no node of the levels", m: Hierarchy("output:o -> sco:s", "bo:b"),
+			levels: []outcome.Level{outcome.Task},
+		},
+		{
+			name: "empty model and an invalid level", m: hierarchy.Model{}, levels: []outcome.Level{0}, wantErr: ErrEmptyHierarchy,
+			wantMsg: emptyHierarchyMsg + "\ncxtest: cannot check the alignment of Level(0): not a level",
+		},
 		{name: "customer outcomes are aligned by definition", m: cc, levels: []outcome.Level{outcome.CustomerOutcome}},
 		{name: "levels without orphans", m: cc, levels: []outcome.Level{outcome.BusinessOutcome, outcome.CustomerOutcome}},
 		{
@@ -225,6 +269,14 @@ func TestAssertLineOfSight(t *testing.T) {
 			"\tError:\thierarchy: unknown node \"answer-cal\"\n"+
 			"\t      \thierarchy: unknown node \"solved\"\n")
 	})
+	t.Run("empty hierarchy", func(t *testing.T) {
+		// Every ID is unknown to the empty hierarchy: the cause is said
+		// once, in the place of the unknown nodes.
+		var c captureT
+		ok := AssertLineOfSight(&c, hierarchy.Model{}, "answer-call", "solved-first-contact")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\t"+emptyHierarchyMsg+"\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireLineOfSight(t, m, "answer-call", "solved-first-contact") },
@@ -266,6 +318,12 @@ func TestCheckLineOfSight(t *testing.T) {
 	var e *outcome.Error
 	require.ErrorAs(t, CheckLineOfSight(m, "monitor-queues", "solved-first-contact"), &e)
 	assert.Equal(t, []string{"monitor-queues", "solved-first-contact"}, e.IDs)
+
+	// The empty hierarchy: not the two unknown nodes, but why they are.
+	err := CheckLineOfSight(hierarchy.Model{}, "answer-call", "solved-first-contact")
+	require.ErrorIs(t, err, ErrEmptyHierarchy)
+	assert.NotErrorIs(t, err, hierarchy.ErrUnknownNode)
+	assert.Equal(t, emptyHierarchyMsg, err.Error())
 }
 
 func TestAssertNoUnsupportedOutcomes(t *testing.T) {
@@ -285,10 +343,21 @@ func TestAssertNoUnsupportedOutcomes(t *testing.T) {
 			"\tUnsupported:\tsuccessful customer outcome \"expression\"\n"+
 			"\t            \tsuccessful customer outcome \"joy\" (The joy of the new car)\n")
 	})
+	t.Run("empty hierarchy", func(t *testing.T) {
+		var c captureT
+		ok := AssertNoUnsupportedOutcomes(&c, hierarchy.Model{})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\t"+emptyHierarchyMsg+"\n")
+	})
 	t.Run("check", func(t *testing.T) {
 		assert.NoError(t, CheckNoUnsupportedOutcomes(Hierarchy(aligned)))
-		assert.NoError(t, CheckNoUnsupportedOutcomes(hierarchy.Model{}))
-		err := CheckNoUnsupportedOutcomes(Hierarchy("sco:joy"))
+		// A model with nodes and no customer outcome has none unsupported;
+		// the empty model, which passed as well, cannot be checked.
+		assert.NoError(t, CheckNoUnsupportedOutcomes(Hierarchy("task:t -> output:o")))
+		err := CheckNoUnsupportedOutcomes(hierarchy.Model{})
+		require.ErrorIs(t, err, ErrEmptyHierarchy)
+		assert.Equal(t, emptyHierarchyMsg, err.Error())
+		err = CheckNoUnsupportedOutcomes(Hierarchy("sco:joy"))
 		require.ErrorIs(t, err, ErrUnsupportedOutcome)
 		assert.Equal(t, `cxtest: 1 of 1 successful customer outcome has no work feeding it: successful customer outcome "joy"`, err.Error())
 		var e *outcome.Error
@@ -299,5 +368,8 @@ func TestAssertNoUnsupportedOutcomes(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireNoUnsupportedOutcomes(t, Hierarchy(aligned)) },
 			func(t TestingT) { RequireNoUnsupportedOutcomes(t, m) })
+		checkRequire(t,
+			func(t TestingT) { RequireNoUnsupportedOutcomes(t, Hierarchy(aligned)) },
+			func(t TestingT) { RequireNoUnsupportedOutcomes(t, hierarchy.Model{}) })
 	})
 }

@@ -94,6 +94,17 @@
 // (an unknown node, a scorecard that cannot be scored) returns the error
 // that says why, with its own code.
 //
+// No check of a hierarchy passes the empty one, with no nodes
+// ([hierarchy.Model.IsZero]), which is what a failed
+// [hierarchy.Builder.Build] or decoding returns: a test that drops that
+// error (m, _ := b.Build()) would otherwise pass on nothing. Each check that
+// takes a model ([CheckAligned], [CheckLineOfSight],
+// [CheckNoUnsupportedOutcomes], [CheckNoRewardedOrphanOutputs],
+// [CheckRewardedKPIsAligned]) and its assertions refuse it as a check that
+// cannot be made, with code [ErrEmptyHierarchy]:
+//
+//	cxtest: cannot check an empty hierarchy: it has no nodes (a failed Build or decoding returns one)
+//
 // # Fixtures
 //
 // Fixture builders make small definitions from compact literals, and panic

@@ -1,13 +1,27 @@
 package cxtest
 
-import "github.com/cxmodel/cx/outcome"
+import (
+	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// emptyHierarchy returns an error with code [ErrEmptyHierarchy] if m is the
+// empty hierarchy, and nil otherwise.
+func emptyHierarchy(m hierarchy.Model) error {
+	if !m.IsZero() {
+		return nil
+	}
+	return outcome.NewError(ErrEmptyHierarchy, nil,
+		"cxtest: cannot check an empty hierarchy: it has no nodes (a failed Build or decoding returns one)")
+}
 
 // The codes of the checks' failures. A Check function that fails returns an
 // *[outcome.Error] with one of these codes, severity error, the IDs of
 // everything involved and a one-line message, so that errors.Is(err,
 // cxtest.ErrNotAligned) tells which check failed. A check that cannot be made
-// (an unknown node, an invalid level, a scorecard that cannot be scored)
-// returns the error that says why, with its own code instead.
+// (an empty hierarchy, an unknown node, an invalid level, a scorecard that
+// cannot be scored) returns the error that says why, with its own code
+// instead.
 const (
 	// ErrNotAligned: nodes of work that reach no successful customer
 	// outcome ([CheckAligned]). The IDs are the orphans'.
@@ -44,6 +58,14 @@ const (
 	// failed a gate of [northstar.Select], or a selection in which every
 	// candidate did ([CheckNorthStar]). The IDs are the candidates'.
 	ErrNotNorthStar outcome.Code = "not-a-north-star"
+	// ErrEmptyHierarchy: a check of a hierarchy given the empty one, with no
+	// nodes ([hierarchy.Model.IsZero]), as a failed [hierarchy.Builder.Build]
+	// or decoding returns it ([CheckAligned], [CheckLineOfSight],
+	// [CheckNoUnsupportedOutcomes], [CheckNoRewardedOrphanOutputs],
+	// [CheckRewardedKPIsAligned]). The check cannot be made: a test that
+	// drops the error of a Build fails, where it passed on nothing. It has
+	// no IDs.
+	ErrEmptyHierarchy outcome.Code = "empty-hierarchy"
 	// ErrNotEqual: two decimals, or two amounts of money, that are not equal
 	// by value ([CheckDecimalEqual], [CheckMoneyEqual]).
 	ErrNotEqual outcome.Code = "not-equal-by-value"

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/cxtest"
+	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
@@ -195,6 +196,23 @@ func ExampleAssertAligned() {
 	// Messages:  the contact centre
 }
 
+// A test that drops the error of a failed Build gets the empty hierarchy, on
+// which no check can be made: the assertion fails, where it would pass on
+// nothing.
+func ExampleAssertAligned_emptyHierarchy() {
+	var t printT
+	b := hierarchy.NewBuilder()
+	b.AddNode(hierarchy.Node{ID: "answer-call", Level: outcome.Task})
+	b.AddLink("answer-call", "solved") // no node "solved": Build fails
+	m, _ := b.Build()                  // and the error is dropped
+	fmt.Println(cxtest.AssertAligned(t, m))
+	fmt.Println(errors.Is(cxtest.CheckAligned(m), cxtest.ErrEmptyHierarchy))
+	// Output:
+	// Error:  cxtest: cannot check an empty hierarchy: it has no nodes (a failed Build or decoding returns one)
+	// false
+	// true
+}
+
 func ExampleRequireAligned() {
 	var t printT
 	cxtest.RequireAligned(t, cxtest.Hierarchy(
@@ -320,9 +338,10 @@ func ExampleRequireOutputShareAtMost() {
 	// at most 80% outputs
 }
 
-// Without a hierarchy, every rewarded output is an orphan, as the audit says.
+// In a hierarchy whose nodes carry no metric, every rewarded output is an
+// orphan, as the audit says.
 func ExampleCheckNoRewardedOrphanOutputs() {
-	err := cxtest.CheckNoRewardedOrphanOutputs(cxtest.Hierarchy(), kpis())
+	err := cxtest.CheckNoRewardedOrphanOutputs(cxtest.Hierarchy(contactCentre()), kpis())
 	fmt.Println(errors.Is(err, cxtest.ErrRewardedOrphanOutput))
 	var e *outcome.Error
 	if errors.As(err, &e) {
@@ -367,9 +386,10 @@ func upsell() []outcome.Metric {
 	`)
 }
 
-// Without a hierarchy, no rewarded KPI has a line of sight, at any level.
+// In a hierarchy whose nodes carry no metric, no rewarded KPI has a line of
+// sight, at any level.
 func ExampleCheckRewardedKPIsAligned() {
-	err := cxtest.CheckRewardedKPIsAligned(cxtest.Hierarchy(), upsell())
+	err := cxtest.CheckRewardedKPIsAligned(cxtest.Hierarchy(contactCentre()), upsell())
 	fmt.Println(errors.Is(err, cxtest.ErrRewardedNotAligned))
 	var e *outcome.Error
 	if errors.As(err, &e) {

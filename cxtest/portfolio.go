@@ -203,14 +203,13 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // A rewarded orphan output is a metric that is rewarded and output-side (its
 // declared level is a task, an activity or an output) and that has no line
 // of sight to a successful customer outcome: no node of m that it measures
-// (no node whose metric has its ID) reaches one. Without a hierarchy (the
-// zero Model), no metric has a line of sight, so every rewarded metric
-// declared output-side is reported; with no rewarded output-side metric to
-// examine, the check passes. This check goes by the declared level,
-// which is the level of the nodes the metric measures, where the audit's
-// [outcome.CodeRewardedOutput] goes by the catalogue's level when the
-// catalogue knows the name: the audit also flags a rewarded NPS declared a
-// successful customer outcome, and does not flag a rewarded first contact
+// (no node whose metric has its ID) reaches one. A rewarded output-side
+// metric that no node of m measures is reported; with no rewarded
+// output-side metric to examine, the check passes. This check goes by the
+// declared level, which is the level of the nodes the metric measures, where
+// the audit's [outcome.CodeRewardedOutput] goes by the catalogue's level when
+// the catalogue knows the name: the audit also flags a rewarded NPS declared
+// a successful customer outcome, and does not flag a rewarded first contact
 // resolution declared an output, which this check reports if it is an
 // orphan. [CheckRewardedKPIsAligned] examines every rewarded metric,
 // whatever its level.
@@ -219,19 +218,22 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // whose IDs are those metrics', sorted, and whose message names the first ten
 // and says why each has no line of sight.
 //
-// Each ID must name one definition, so that no metric goes unexamined behind
-// another of its ID: the zero Metric in metrics is an error with code
-// [outcome.ErrEmptyID]; metrics that share an ID (which [outcome.Audit]
-// reports as a [outcome.CodeDuplicateMetricID] finding of severity error)
-// one with code [outcome.ErrDuplicateID], whose IDs are the shared IDs,
-// sorted; both are joined with [errors.Join] when both apply. Only when
-// metrics has neither are the nodes' metrics looked at (the nodes that carry
-// one ID carry one metric: [hierarchy.Builder.Build] refuses others): a node
-// may carry a metric given only if the two are equal
-// ([outcome.Metric.Equal]); each metric given whose ID nodes carry with
-// another definition is an error with code [outcome.ErrDuplicateID], whose
-// IDs are the metric's and the first such node's, joined in the order of the
-// metrics' IDs.
+// The check cannot be made on the empty hierarchy (m.IsZero(), what a failed
+// [hierarchy.Builder.Build] or decoding returns), whatever the metrics: that
+// is an error with code [ErrEmptyHierarchy]. Each ID must name one
+// definition, so that no metric goes unexamined behind another of its ID:
+// the zero Metric in metrics is an error with code [outcome.ErrEmptyID];
+// metrics that share an ID (which [outcome.Audit] reports as a
+// [outcome.CodeDuplicateMetricID] finding of severity error) one with code
+// [outcome.ErrDuplicateID], whose IDs are the shared IDs, sorted. These
+// three are joined with [errors.Join] in that order when more than one
+// applies. Only when there is none of them are the nodes' metrics looked at
+// (the nodes that carry one ID carry one metric: [hierarchy.Builder.Build]
+// refuses others): a node may carry a metric given only if the two are
+// equal ([outcome.Metric.Equal]); each metric given whose ID nodes carry
+// with another definition is an error with code [outcome.ErrDuplicateID],
+// whose IDs are the metric's and the first such node's, joined in the order
+// of the metrics' IDs.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
 	return checkRewarded(m, metrics, orphanOutputs).err()
 }
@@ -245,7 +247,9 @@ func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) e
 //	          actual  : 1 of 2 does
 //	Orphans:  "aht" (Average handle time, output, rewarded, owner "Front line"): no node of the hierarchy is measured by it
 //
-// It returns whether the assertion passed.
+// On the empty hierarchy, or with metrics it refuses, it reports that the
+// assertion cannot be made, as [CheckNoRewardedOrphanOutputs] does. It
+// returns whether the assertion passed.
 func AssertNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
@@ -275,9 +279,12 @@ func RequireNoRewardedOrphanOutputs(t TestingT, m hierarchy.Model, metrics []out
 // those given and those that the nodes of m carry, as
 // [CheckNoRewardedOrphanOutputs] examines them, and are refused as it
 // refuses them (the zero Metric, a shared ID, a node whose metric differs
-// from another of its ID). Without a hierarchy (the zero Model), every
-// rewarded metric fails; with no rewarded metric to examine, the check
-// passes.
+// from another of its ID). The check cannot be made on the empty hierarchy
+// (m.IsZero(), what a failed [hierarchy.Builder.Build] or decoding
+// returns), whatever the metrics: that is an error with code
+// [ErrEmptyHierarchy], joined before the metrics' errors as
+// [CheckNoRewardedOrphanOutputs] joins it. A rewarded metric that no node
+// of m measures fails; with no rewarded metric to examine, the check passes.
 //
 // It returns nil, or an *[outcome.Error] with code [ErrRewardedNotAligned]
 // whose IDs are the rewarded metrics with no line of sight, sorted, and whose
@@ -298,7 +305,9 @@ func CheckRewardedKPIsAligned(m hierarchy.Model, metrics []outcome.Metric) error
 //	          actual  : 1 of 2 does
 //	Orphans:  "upsell" (Upsell revenue, business outcome, rewarded, owner "Sales"): it measures business outcome "upsell", which contributes to nothing
 //
-// It returns whether the assertion passed.
+// On the empty hierarchy, or with metrics it refuses, it reports that the
+// assertion cannot be made, as [CheckRewardedKPIsAligned] does. It returns
+// whether the assertion passed.
 func AssertRewardedKPIsAligned(t TestingT, m hierarchy.Model, metrics []outcome.Metric, msgAndArgs ...any) bool {
 	if h, ok := t.(tHelper); ok {
 		h.Helper()
@@ -347,7 +356,7 @@ var (
 // checkRewarded checks rule on the metrics given and those the nodes of m
 // carry, refusing them as [CheckNoRewardedOrphanOutputs] documents.
 func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRule) *failure {
-	if err := joinErrs(zeroMetrics(metrics), duplicateIDs(metrics)); err != nil {
+	if err := joinErrs(emptyHierarchy(m), zeroMetrics(metrics), duplicateIDs(metrics)); err != nil {
 		return &failure{cause: err}
 	}
 

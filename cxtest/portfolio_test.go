@@ -294,9 +294,10 @@ func TestAssertNoRewardedOrphanOutputs(t *testing.T) {
 	})
 }
 
-// TestCheckNoRewardedOrphanOutputsAudit checks that, without a hierarchy, the
-// rewarded orphan outputs are exactly the audit's rewarded outputs declared
-// output-side.
+// TestCheckNoRewardedOrphanOutputsAudit checks that, in a hierarchy that
+// measures none of the metrics, the rewarded orphan outputs are exactly the
+// audit's rewarded outputs declared output-side. (The empty hierarchy, which
+// served here once, cannot be checked: see TestEmptyHierarchy.)
 func TestCheckNoRewardedOrphanOutputsAudit(t *testing.T) {
 	kpis := Metrics(portfolio,
 		"bo:revenue rewarded",                   // rewarded, but an outcome
@@ -315,7 +316,7 @@ func TestCheckNoRewardedOrphanOutputsAudit(t *testing.T) {
 	require.Equal(t, []string{"aht", "calls-handled", "coaching"}, want, "the audit's rewarded outputs, by hand")
 	require.Equal(t, 4, r.RewardedOutputCount(), "and NPS, declared an outcome, which the check does not examine")
 	var e *outcome.Error
-	require.ErrorAs(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, kpis), &e)
+	require.ErrorAs(t, CheckNoRewardedOrphanOutputs(Hierarchy("sco:solved"), kpis), &e)
 	assert.Equal(t, ErrRewardedOrphanOutput, e.Code)
 	assert.Equal(t, want, e.IDs)
 }
@@ -343,10 +344,32 @@ func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
 		`"calls" (calls, output, rewarded): it measures output "calls-north", which contributes to nothing, `+
 		`and 1 more node that reaches none`, err.Error())
 
-	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls, {}, {}})
+	err = CheckNoRewardedOrphanOutputs(build("calls-south"), []outcome.Metric{calls, {}, {}})
 	require.ErrorIs(t, err, outcome.ErrEmptyID)
 	assert.Equal(t, "cxtest: cannot check 2 zero Metrics (at indexes 1 and 2)", err.Error())
-	assert.NoError(t, CheckNoRewardedOrphanOutputs(hierarchy.Model{}, nil))
+	// The empty hierarchy, which a failed Build returns, cannot be checked:
+	// with no metric, it passed; with rewarded ones, it failed as if none
+	// had a line of sight. With zero Metrics, both problems are said, the
+	// hierarchy's first.
+	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, nil)
+	require.ErrorIs(t, err, ErrEmptyHierarchy)
+	assert.Equal(t, emptyHierarchyMsg, err.Error())
+	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls})
+	require.ErrorIs(t, err, ErrEmptyHierarchy)
+	assert.NotErrorIs(t, err, ErrRewardedOrphanOutput)
+	assert.Equal(t, emptyHierarchyMsg, err.Error())
+	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls, {}, {}})
+	require.ErrorIs(t, err, ErrEmptyHierarchy)
+	require.ErrorIs(t, err, outcome.ErrEmptyID)
+	assert.Equal(t, emptyHierarchyMsg+"\ncxtest: cannot check 2 zero Metrics (at indexes 1 and 2)", err.Error())
+
+	var c captureT
+	ok := AssertNoRewardedOrphanOutputs(&c, hierarchy.Model{}, []outcome.Metric{calls})
+	checkFail(t, &c, ok, "\n"+
+		"\tError:\t"+emptyHierarchyMsg+"\n")
+	checkRequire(t,
+		func(t TestingT) { RequireNoRewardedOrphanOutputs(t, build("calls-south"), nil) },
+		func(t TestingT) { RequireNoRewardedOrphanOutputs(t, hierarchy.Model{}, nil) })
 }
 
 func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
@@ -385,15 +408,24 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 		{
 			// The same definition given twice is a duplicate too, as the
 			// audit counts it: b three times and a twice, given unsorted.
-			name: "several shared IDs, sorted", metrics: Metrics("output:b", "output:a", "output:b", "sco:c", "output:a", "output:b"),
+			name: "several shared IDs, sorted", m: Hierarchy("sco:solved"), metrics: Metrics("output:b", "output:a", "output:b", "sco:c", "output:a", "output:b"),
 			wantErr: []error{outcome.ErrDuplicateID}, wantIDs: []string{"a", "b"},
 			wantMsg: `cxtest: 2 IDs are each given to more than one metric: "a", "b"`,
 		},
 		{
 			// The zero Metrics define no ID: they share none.
-			name: "zero metrics and a duplicate ID", metrics: []outcome.Metric{aht, {}, aht, {}},
+			name: "zero metrics and a duplicate ID", m: Hierarchy("sco:solved"), metrics: []outcome.Metric{aht, {}, aht, {}},
 			wantErr: []error{outcome.ErrEmptyID, outcome.ErrDuplicateID},
 			wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1 and 3)\n" +
+				`cxtest: more than one metric given has the ID "aht"`,
+		},
+		{
+			// Every problem of the arguments, in their order: the empty
+			// hierarchy, then the zero Metrics, then the shared IDs.
+			name: "the empty hierarchy, zero metrics and a duplicate ID", metrics: []outcome.Metric{aht, {}, aht, {}},
+			wantErr: []error{ErrEmptyHierarchy, outcome.ErrEmptyID, outcome.ErrDuplicateID},
+			wantMsg: emptyHierarchyMsg + "\n" +
+				"cxtest: cannot check 2 zero Metrics (at indexes 1 and 3)\n" +
 				`cxtest: more than one metric given has the ID "aht"`,
 		},
 		{
@@ -480,10 +512,21 @@ func TestAssertRewardedKPIsAligned(t *testing.T) {
 		var c captureT
 		checkPass(t, &c, AssertRewardedKPIsAligned(&c, good, kpis[1:5]))
 	})
+	t.Run("empty hierarchy", func(t *testing.T) {
+		// The assertion cannot be made: the caller's message still follows.
+		var c captureT
+		ok := AssertRewardedKPIsAligned(&c, hierarchy.Model{}, kpis, "the bonus scheme")
+		checkFail(t, &c, ok, "\n"+
+			"\tError:   \t"+emptyHierarchyMsg+"\n"+
+			"\tMessages:\tthe bonus scheme\n")
+	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
 			func(t TestingT) { RequireRewardedKPIsAligned(t, good, kpis[1:5]) },
 			func(t TestingT) { RequireRewardedKPIsAligned(t, good, kpis) })
+		checkRequire(t,
+			func(t TestingT) { RequireRewardedKPIsAligned(t, good, kpis[1:5]) },
+			func(t TestingT) { RequireRewardedKPIsAligned(t, hierarchy.Model{}, nil) })
 	})
 }
 
@@ -507,9 +550,10 @@ func TestCheckRewardedKPIsAligned(t *testing.T) {
 			metrics: Metrics("bo:upsell revenue", "sco:solved"),
 		},
 		{
-			// Without a hierarchy no metric has a line of sight: the two
-			// rewarded ones, whatever their levels, fail; b is not rewarded.
-			name: "no hierarchy", metrics: Metrics("sco:c rewarded", "bo:b revenue", "task:a rewarded"),
+			// In a hierarchy that measures none of them, no metric has a
+			// line of sight: the two rewarded ones, whatever their levels,
+			// fail; b is not rewarded.
+			name: "no node measured", m: Hierarchy("sco:solved"), metrics: Metrics("sco:c rewarded", "bo:b revenue", "task:a rewarded"),
 			wantErr: ErrRewardedNotAligned, wantIDs: []string{"a", "c"},
 			wantMsg: `cxtest: 2 of 2 rewarded metrics have no line of sight to a successful customer outcome: ` +
 				`"a" (a, task, rewarded): no node of the hierarchy is measured by it; ` +
@@ -529,13 +573,23 @@ func TestCheckRewardedKPIsAligned(t *testing.T) {
 				`"upsell" (upsell, business outcome, rewarded): it measures business outcome "upsell", which reaches business outcome "revenue" only`,
 		},
 		{
+			// The empty hierarchy, which a failed Build returns, cannot be
+			// checked: these metrics failed on it as having no line of
+			// sight, and with no metric it passed.
+			name: "the empty hierarchy", metrics: Metrics("sco:c rewarded", "task:a rewarded"),
+			wantErr: ErrEmptyHierarchy, wantMsg: emptyHierarchyMsg,
+		},
+		{
+			name: "the empty hierarchy and no metric", wantErr: ErrEmptyHierarchy, wantMsg: emptyHierarchyMsg,
+		},
+		{
 			// The same refusals as CheckNoRewardedOrphanOutputs.
-			name: "a shared ID", metrics: Metrics("bo:upsell revenue", "bo:upsell revenue rewarded"),
+			name: "a shared ID", m: Hierarchy("sco:solved"), metrics: Metrics("bo:upsell revenue", "bo:upsell revenue rewarded"),
 			wantErr: outcome.ErrDuplicateID, wantIDs: []string{"upsell"},
 			wantMsg: `cxtest: more than one metric given has the ID "upsell"`,
 		},
 		{
-			name: "the zero Metric", metrics: []outcome.Metric{{}},
+			name: "the zero Metric", m: Hierarchy("sco:solved"), metrics: []outcome.Metric{{}},
 			wantErr: outcome.ErrEmptyID,
 			wantMsg: "cxtest: cannot check the zero Metric (at index 0)",
 		},
@@ -585,11 +639,12 @@ func TestCheckRewarded_zeroMetricsBounded(t *testing.T) {
 			wantMsg: "cxtest: cannot check 1000 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 990 more)",
 		},
 	}
+	m := Hierarchy("sco:solved") // not the empty hierarchy, which is a problem too
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, err := range []error{
-				CheckRewardedKPIsAligned(hierarchy.Model{}, tt.metrics),
-				CheckNoRewardedOrphanOutputs(hierarchy.Model{}, tt.metrics),
+				CheckRewardedKPIsAligned(m, tt.metrics),
+				CheckNoRewardedOrphanOutputs(m, tt.metrics),
 			} {
 				require.ErrorIs(t, err, outcome.ErrEmptyID)
 				assert.Equal(t, tt.wantMsg, err.Error())
