@@ -1,6 +1,7 @@
 package cxtest
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,14 +39,16 @@ func renderHierarchy(m hierarchy.Model) string {
 	return b.String()
 }
 
-// FuzzHierarchy checks that parsing a hierarchy fixture never panics, and
-// that a fixture that parses, written out again, parses to the same model.
+// FuzzHierarchy checks that parsing a hierarchy fixture never panics, that a
+// fixture that parses, written out again, parses to the same model, and that
+// every check of a hierarchy refuses the model with [ErrEmptyHierarchy]
+// exactly when it has no nodes.
 func FuzzHierarchy(f *testing.F) {
 	for _, s := range []string{
 		contactCentre, aligned, "task:a -[x]-> activity:b", "task:a -[0.5 activity:b", `task:a "A -> activity:b`,
 		`task:a "A" "B"`, "task:a ->", "task:a b -> activity:c", "task: -> activity:c", "output:o -> task:t",
 		"task:t -[-1]-> activity:a", `sco:joy "The joy of the new car"`, "# comment\n\ntask:a -> b\nactivity:b",
-		"task:a:b -> activity:c:d", "-[", "->", `"`, "task:a -[1e-7]-> activity:b",
+		"task:a:b -> activity:c:d", "-[", "->", `"`, "task:a -[1e-7]-> activity:b", "", "# nothing",
 	} {
 		f.Add(s)
 	}
@@ -60,6 +63,24 @@ func FuzzHierarchy(f *testing.F) {
 		}
 		if !again.Equal(m) {
 			t.Fatalf("%q parses to another model when written out:\n%s", text, renderHierarchy(m))
+		}
+		// A node has a line of sight to itself: the first, or any ID of
+		// the empty model.
+		first := "none"
+		for n := range m.Nodes() {
+			first = n.ID
+			break
+		}
+		for i, err := range []error{
+			CheckAligned(m),
+			CheckLineOfSight(m, first, first),
+			CheckNoUnsupportedOutcomes(m),
+			CheckNoRewardedOrphanOutputs(m, nil),
+			CheckRewardedKPIsAligned(m, nil),
+		} {
+			if errors.Is(err, ErrEmptyHierarchy) != m.IsZero() {
+				t.Fatalf("%q: check %d on a model of %d nodes: %v", text, i, m.Len(), err)
+			}
 		}
 	})
 }
