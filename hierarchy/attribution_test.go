@@ -117,7 +117,10 @@ func TestAttributeErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownNode)
 	_, err = m.Attribute("revenue", full, nil)
 	assert.ErrorIs(t, err, ErrForeignValues)
-	_, err = m.Attribute("revenue", values(t, contactCentreModel(t), 2, taskCosts), full)
+	renamed := values(t, renamedCentreModel(t), 2, map[string]string{"look-up-account": "800.25", "update-wallboard": "150"})
+	_, err = m.Attribute("revenue", renamed, full)
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = m.Attribute("revenue", full, renamed)
 	assert.ErrorIs(t, err, ErrForeignValues)
 
 	partial := values(t, m, 2, map[string]string{"answer-call": "1"})

@@ -46,7 +46,9 @@ const (
 	// ErrInvalidValue: a node's value with more decimal places than its set
 	// keeps, or too large for it.
 	ErrInvalidValue outcome.Code = "invalid-node-value"
-	// ErrForeignValues: a value set made for another model.
+	// ErrForeignValues: a value set made by a model with other node IDs, or
+	// the same IDs in another order (see [Values]), or by no model (nil, the
+	// zero Values); and a value set's binary form written from such a model.
 	ErrForeignValues outcome.Code = "values-of-another-model"
 	// ErrPlacesDiffer: value sets merged that keep different numbers of
 	// decimal places.

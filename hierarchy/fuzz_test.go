@@ -192,6 +192,20 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 	var back Model
 	require.NoError(t, json.Unmarshal(data, &back))
 	require.True(t, m.Equal(back))
+
+	// The decoded model has m's node IDs in m's order, so m's value sets
+	// are its own: it rolls them up as m does, and merges them.
+	for method := WeightedSum; method <= Max; method++ {
+		want, err := m.RollUp(before, method)
+		require.NoError(t, err)
+		got, err := back.RollUp(before, method)
+		require.NoError(t, err)
+		require.Equal(t, rolled(t, m, want), rolled(t, back, got), "%v", method)
+	}
+	sum, err := back.NewValues(1)
+	require.NoError(t, err)
+	require.NoError(t, sum.Merge(before))
+	require.Equal(t, measured(t, m, before), measured(t, back, sum))
 }
 
 // FuzzUnmarshalJSON decodes arbitrary bytes as a model. It must never

@@ -87,6 +87,16 @@ func contactCentreModel(t testing.TB) Model {
 	return mustBuild(t, nodes, edges)
 }
 
+// renamedCentreModel builds contactCentre with answer-call renamed
+// answer-contact: the same nodes in the same order but for one ID.
+func renamedCentreModel(t testing.TB) Model {
+	t.Helper()
+	nodes, edges := contactCentre()
+	nodes[0].ID = "answer-contact"
+	edges[0].from = "answer-contact"
+	return mustBuild(t, nodes, edges)
+}
+
 // collect returns the elements of seq.
 func collect[T any](seq func(func(T) bool)) []T {
 	var out []T

@@ -68,13 +68,13 @@ func TestValuesMerge(t *testing.T) {
 
 func TestValuesMerge_refuses(t *testing.T) {
 	m := contactCentreModel(t)
-	other := contactCentreModel(t) // built again: another model, though equal
+	renamed := renamedCentreModel(t)
 	s := values(t, m, 2, map[string]string{"answer-call": "1"})
 	want := map[string]string{"answer-call": "1"}
 
 	for name, o := range map[string]*Values{
-		"nil":           nil,
-		"another model": values(t, other, 2, map[string]string{"answer-call": "1"}),
+		"nil":        nil,
+		"one ID off": values(t, renamed, 2, map[string]string{"answer-contact": "1"}),
 	} {
 		err := s.Merge(o)
 		assert.ErrorIs(t, err, ErrForeignValues, name)
@@ -195,6 +195,139 @@ func TestValuesMerge_minInt64(t *testing.T) {
 	}
 	assert.Len(t, outcome.Problems(c.Merge(d)), 64, "every node of a full word")
 }
+
+// smallCentre is a six-node part of the contact centre, whose tasks are
+// added in the given order:
+//
+//	answer-call ─────────────> handle-enquiry ──> calls-handled ──> cost-to-serve ──> solved-first-contact
+//	look-up-account ──0.5──────┘
+func smallCentre(t *testing.T, tasks ...string) Model {
+	t.Helper()
+	var nodes []Node
+	for _, id := range tasks {
+		nodes = append(nodes, node(id, T))
+	}
+	nodes = append(nodes, node("handle-enquiry", A), node("calls-handled", O),
+		node("cost-to-serve", BO), node("solved-first-contact", CO))
+	return mustBuild(t, nodes, []edge{
+		{"answer-call", "handle-enquiry", ""},
+		{"look-up-account", "handle-enquiry", "0.5"},
+		{"handle-enquiry", "calls-handled", ""},
+		{"calls-handled", "cost-to-serve", ""},
+		{"cost-to-serve", "solved-first-contact", ""},
+	})
+}
+
+// A value set belongs to every model with the same node IDs in the same
+// order: two models built apart from one definition merge, roll up and
+// attribute each other's sets, as each does its own.
+func TestValues_modelsBuiltApart(t *testing.T) {
+	here := smallCentre(t, "answer-call", "look-up-account")
+	there := smallCentre(t, "answer-call", "look-up-account")
+	require.NotSame(t, here.g, there.g)
+	north := func() *Values {
+		return values(t, here, 2, map[string]string{"answer-call": "100.25", "look-up-account": "40"})
+	}
+	south := func(m Model) *Values {
+		return values(t, m, 2, map[string]string{"answer-call": "50.5", "look-up-account": "10.10"})
+	}
+	// By hand: answer-call 100.25 + 50.50 = 150.75, look-up-account 40 +
+	// 10.10 = 50.10.
+	wantMerged := map[string]string{"answer-call": "150.75", "look-up-account": "50.1"}
+	same := north()
+	require.NoError(t, same.Merge(south(here)))
+	assert.Equal(t, wantMerged, measured(t, here, same))
+	apart := north()
+	require.NoError(t, apart.Merge(south(there)))
+	assert.Equal(t, wantMerged, measured(t, here, apart))
+	back := south(there)
+	require.NoError(t, back.Merge(north()))
+	assert.Equal(t, wantMerged, measured(t, there, back), "the other way round")
+
+	// By hand: handle-enquiry = 150.75 + 0.5 × 50.10 = 150.75 + 25.05 =
+	// 175.80, and so on up, one link of weight 1 at a time.
+	wantRolled := map[string]string{"answer-call": "150.75", "look-up-account": "50.1", "handle-enquiry": "175.8",
+		"calls-handled": "175.8", "cost-to-serve": "175.8", "solved-first-contact": "175.8"}
+	for name, c := range map[string]struct {
+		m    Model
+		vals *Values
+	}{
+		"here, its own set": {here, same}, "here, a set merged with there's": {here, apart},
+		"there, here's set": {there, same}, "there, its own set": {there, back},
+	} {
+		r, err := c.m.RollUp(c.vals, WeightedSum)
+		require.NoError(t, err, name)
+		assert.Equal(t, wantRolled, rolled(t, c.m, r), name)
+	}
+
+	// By hand: the customer outcome was 100.25 + 0.5 × 40 = 120.25 and is
+	// 50.50 + 0.5 × 10.10 = 55.55, a change of -64.70: answer-call's
+	// -49.75 and look-up-account's 0.5 × -29.90 = -14.95.
+	for name, c := range map[string]struct {
+		m             Model
+		before, after *Values
+	}{
+		"here, its own sets": {here, north(), south(here)}, "here, there's after": {here, north(), south(there)},
+		"there, here's before": {there, north(), south(there)}, "there, here's sets": {there, north(), south(here)},
+	} {
+		att, err := c.m.Attribute("solved-first-contact", c.before, c.after)
+		require.NoError(t, err, name)
+		assert.Equal(t, "-64.7", att.Change.String(), name)
+		assert.Equal(t, []string{"answer-call -49.75", "look-up-account -14.95"}, contributions(att.Contributions), name)
+	}
+}
+
+// A model with one ID changed, or the same IDs in another order, refuses
+// the set, in every method that takes one, naming nothing, as another model
+// always did.
+func TestValues_otherIDs(t *testing.T) {
+	m := smallCentre(t, "answer-call", "look-up-account")
+	nodes := []Node{node("answer-contact", T), node("look-up-account", T), node("handle-enquiry", A),
+		node("calls-handled", O), node("cost-to-serve", BO), node("solved-first-contact", CO)}
+	renamed := mustBuild(t, nodes, []edge{
+		{"answer-contact", "handle-enquiry", ""}, {"look-up-account", "handle-enquiry", "0.5"},
+		{"handle-enquiry", "calls-handled", ""}, {"calls-handled", "cost-to-serve", ""},
+		{"cost-to-serve", "solved-first-contact", ""},
+	})
+	reordered := smallCentre(t, "look-up-account", "answer-call")
+	s := values(t, m, 2, map[string]string{"answer-call": "1", "look-up-account": "2"})
+	for name, other := range map[string]Model{"one ID changed": renamed, "the same IDs in another order": reordered} {
+		o := values(t, other, 2, map[string]string{"look-up-account": "3"})
+		for what, err := range map[string]error{
+			"merge into":   s.Merge(o),
+			"merge from":   o.Merge(s),
+			"roll up":      errOf(m.RollUp(o, WeightedSum)),
+			"rolled up by": errOf(other.RollUp(s, WeightedSum)),
+			"before":       errOf(m.Attribute("solved-first-contact", o, s)),
+			"after":        errOf(m.Attribute("solved-first-contact", s, o)),
+		} {
+			assert.ErrorIs(t, err, ErrForeignValues, "%s: %s", name, what)
+			assert.EqualError(t, err, "hierarchy: the values belong to another model", "%s: %s", name, what)
+			var oe *outcome.Error
+			if assert.ErrorAs(t, err, &oe) {
+				assert.Empty(t, oe.IDs, "%s: %s", name, what)
+			}
+		}
+		assert.Equal(t, map[string]string{"look-up-account": "3"}, measured(t, other, o), name)
+	}
+	assert.Equal(t, map[string]string{"answer-call": "1", "look-up-account": "2"}, measured(t, m, s))
+}
+
+// Models whose fingerprints agree but whose IDs differ (a collision, forced
+// here) do not share sets: the IDs are compared too.
+func TestValues_fingerprintCollision(t *testing.T) {
+	m := smallCentre(t, "answer-call", "look-up-account")
+	other := smallCentre(t, "look-up-account", "answer-call")
+	other.g.fingerprintOnce.Do(func() { other.g.fingerprintValue = m.g.fingerprint() })
+	require.Equal(t, m.g.fingerprint(), other.g.fingerprint())
+	err := values(t, m, 0, nil).Merge(values(t, other, 0, nil))
+	assert.ErrorIs(t, err, ErrForeignValues)
+	_, err = m.RollUp(values(t, other, 0, nil), WeightedSum)
+	assert.ErrorIs(t, err, ErrForeignValues)
+}
+
+// errOf returns the error of a call that returns a result and an error.
+func errOf[T any](_ T, err error) error { return err }
 
 // A set no model made (the zero Values) is refused, never a panic.
 func TestValues_zero(t *testing.T) {

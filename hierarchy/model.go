@@ -29,8 +29,9 @@ type graph struct {
 	fractional bool
 	growthOnce sync.Once
 	growth     int32
-	// fingerprintOnce finds, when a value set's binary form first needs
-	// it, fingerprintValue: a hash of the node IDs in order.
+	// fingerprintOnce finds, when a value set's binary form or a value set
+	// of another graph first needs it, fingerprintValue: a hash of the node
+	// IDs in order.
 	fingerprintOnce  sync.Once
 	fingerprintValue uint64
 	// inOff[v]..inOff[v+1] are the positions in inSrc of the links to v,

@@ -150,8 +150,9 @@ type RollUp struct {
 // value beyond the 128 bits (about 1.7·10^38 units of the last place) fails
 // with [ErrRollUpOverflow]. The other methods never overflow: a weighted mean,
 // a min and a max lie within the values that feed them. Other errors:
-// [ErrUnknownMethod], and [ErrForeignValues] for a value set made for another
-// model.
+// [ErrUnknownMethod], and [ErrForeignValues] for a value set made by a model
+// with other node IDs or another order of them (a set of any model with the
+// same IDs in the same order rolls up, see [Values]).
 //
 // It takes one pass over the nodes in topological order and their links up,
 // and allocates a fixed number of times: no decimal per node or link. (A

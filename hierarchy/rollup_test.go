@@ -236,7 +236,7 @@ func TestRollUpErrors(t *testing.T) {
 	_, err = m.RollUp(vals, 9)
 	assert.ErrorIs(t, err, ErrUnknownMethod)
 
-	other := contactCentreModel(t)
+	other := renamedCentreModel(t)
 	_, err = other.RollUp(vals, WeightedSum)
 	assert.ErrorIs(t, err, ErrForeignValues)
 	assert.EqualError(t, err, "hierarchy: the values belong to another model")

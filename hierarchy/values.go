@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -23,6 +24,13 @@ const MaxValuePlaces = 9
 // by the model's node positions, so that a roll-up reads them without a
 // lookup or a decimal per node. A value with more decimal places than the set
 // keeps, or too large for it, is an error, never rounded.
+//
+// Because it holds values by position, a set belongs to every model with the
+// same node IDs in the same order, not only to the Model that made it: two
+// models built apart from the same definition, or one decoded in another
+// process, merge, roll up and attribute each other's sets. Its links and
+// everything else may differ. A model with other IDs, or the same IDs in
+// another order, refuses the set with [ErrForeignValues].
 //
 // Sets of one model merge ([Values.Merge]), and travel between processes as
 // bytes ([Values.MarshalBinary]), so that the shards of the data can be
@@ -109,10 +117,11 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 	return i128From(s.v[u]).decimal(s.places), true, nil
 }
 
-// Merge adds the values of o, a value set of the same model that keeps as
-// many decimal places, to s, node by node: a node with a value in both sets
-// gets their sum, a node with a value in one of them keeps it, and a node
-// with a value in neither has none. o is not changed.
+// Merge adds the values of o, a value set of a model with the same node IDs
+// in the same order as s's (see [Values]) that keeps as many decimal places,
+// to s, node by node: a node with a value in both sets gets their sum, a
+// node with a value in one of them keeps it, and a node with a value in
+// neither has none. o is not changed.
 //
 // Merge is what makes value sets mergeable (associative and commutative,
 // with an empty set as the identity), for measures that add up: counts,
@@ -126,13 +135,17 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // shard measures the same nodes; so does [WeightedMean], but for its
 // rounding at each node; [Min] and [Max] do not add up so.
 //
-// It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil, the zero Values or
-// was made for another model, with [ErrPlacesDiffer] when the sets keep
-// different numbers of decimal places (merge into a set that keeps the same
-// places, never rounded), and with one [ErrInvalidValue] for each node whose
+// It fails, changing nothing, with [ErrForeignValues] when o (or s) is nil,
+// the zero Values or was made by a model with other node IDs or another
+// order of them, with [ErrPlacesDiffer] when the sets keep different numbers
+// of decimal places (merge into a set that keeps the same places, never
+// rounded), and with one [ErrInvalidValue] for each node whose
 // sum is beyond ±(2^63-1)·10^-places, in node order, naming the node. It
 // takes two passes over the sets' bitsets (one to check every sum, one to
-// add) and allocates nothing unless it fails.
+// add) and allocates nothing unless it fails. When o was made by another
+// Model object than s, it first compares the two models' node IDs (see
+// [Values]): a fingerprint of each model's IDs, found once per model, then,
+// if those agree, the IDs themselves, in time linear in their length.
 func (s *Values) Merge(o *Values) error {
 	if s == nil || o == nil || !o.sameModel(s.g) {
 		return foreignError()
@@ -236,13 +249,24 @@ func scaleValue(v decimal.Decimal, places int32) (int64, bool) {
 	return x, fault == weightOK
 }
 
-// sameModel reports whether the set belongs to the graph g. A set that no
-// model made (the zero Values) belongs to none.
+// sameModel reports whether the set belongs to the graph g: whether g is
+// the graph of the model that made it, or holds the same node IDs in the
+// same order (a value set indexes nodes by position, so that is all it
+// depends on). A set that no model made (the zero Values) belongs to none.
+//
+// The same graph is found at once; another is compared by the number of
+// nodes and the fingerprints of their IDs (fingerprint, found once
+// per graph), then, when those agree, ID by ID, so that a collision of
+// fingerprints never mixes up the sets of different models.
 func (s *Values) sameModel(g *graph) bool {
-	return s.g != nil && g != nil && (s.g == g || len(s.g.ids) == 0 && len(g.ids) == 0)
+	if s.g == nil || g == nil {
+		return false
+	}
+	return s.g == g || len(s.g.ids) == len(g.ids) && s.g.fingerprint() == g.fingerprint() && slices.Equal(s.g.ids, g.ids)
 }
 
-// foreignError reports a value set of another model.
+// foreignError reports a value set of a model with other node IDs, or
+// other node order, or of no model.
 func foreignError() *outcome.Error {
 	return newError(ErrForeignValues, nil, "hierarchy: the values belong to another model")
 }

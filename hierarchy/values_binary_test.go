@@ -187,6 +187,7 @@ func TestValuesBinary_merge(t *testing.T) {
 
 func FuzzValuesBinary(f *testing.F) {
 	m := contactCentreModel(f)
+	apart := contactCentreModel(f) // the same IDs, in the same order
 	for _, vs := range []map[string]string{
 		nil, {"answer-call": "1200.50", "look-up-account": "800.25"}, {"solved-first-contact": "-1", "update-wallboard": "0"},
 	} {
@@ -209,5 +210,15 @@ func FuzzValuesBinary(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, data, back, "one form per value set")
 		assert.Equal(t, len(measured(t, m, s)), s.Len())
+		// What reads into a set of m merges into a set of a model built
+		// apart with m's IDs, as the same bytes read into it would.
+		there, err := apart.NewValues(s.Places())
+		require.NoError(t, err)
+		require.NoError(t, there.Merge(s))
+		read, err := apart.NewValues(0)
+		require.NoError(t, err)
+		require.NoError(t, read.UnmarshalBinary(data))
+		assert.Equal(t, measured(t, m, s), measured(t, apart, there))
+		assert.Equal(t, measured(t, apart, read), measured(t, apart, there))
 	})
 }
