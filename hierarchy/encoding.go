@@ -111,9 +111,10 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // (`hierarchy: invalid JSON: "nodes[2].level" must be a string, not the
 // number 3`). JSON null is never a value and never "left out": a null node,
 // link, list or field is a value of the wrong type (`"links[0].weight"
-// must be a decimal string or a number, not null`). A field left out keeps
-// its default: no name, no metric, weight 1 (an ID or a level left out is
-// reported by Build as empty or missing). A problem in a node names the
+// must be a decimal string or a number, not null`), and so is a metric that
+// is not an object (`"nodes[0].metric" must be an object, not the number
+// 3`). A field left out keeps its default: no name, no metric, weight 1 (an
+// ID or a level left out is reported by Build as empty or missing). A problem in a node names the
 // node's ID among its IDs, if it was given as a string that is not empty;
 // one in a link names its ends, from and to ("" for an end that is not a
 // string), if either was given as a string.
@@ -140,8 +141,9 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // an [ErrInvalidWeight] (text in decimal.NewFromString's syntax is a
 // decimal, with any number of digits, and one whose exponent is beyond
 // ±10000 an ErrInvalidWeight that says so, whatever decimal's
-// MaxDecodeExponent says); and the problems of a metric are those of
-// [outcome.Metric.UnmarshalJSON], with the node's ID first among their IDs.
+// MaxDecodeExponent says); and the problems of a metric that is an object
+// are those of [outcome.Metric.UnmarshalJSON], with the node's ID first
+// among their IDs.
 func (b *Builder) AddJSON(data []byte) {
 	if jsondecode.IsNull(data) {
 		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))
@@ -202,7 +204,11 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 		case nodeLevel:
 			levelOK = jsondecode.Value(f, path, ids, raw, &level)
 		default:
-			if f.NotNull(path, ids, "an object", raw) {
+			switch {
+			case !f.NotNull(path, ids, "an object", raw):
+			case !isObject(raw):
+				f.WrongType(path, ids, "an object", raw, strictjson.ErrNotObject)
+			default:
 				metric = raw
 			}
 		}
@@ -271,6 +277,12 @@ func (b *Builder) addJSONLink(f *jsondecode.Form, path string, raw json.RawMessa
 	default:
 		b.addLinkText(from, to, text)
 	}
+}
+
+// isObject reports whether raw, a well-formed JSON value, is an object.
+func isObject(raw json.RawMessage) bool {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	return len(raw) > 0 && raw[0] == '{'
 }
 
 // weightText returns the decimal text of a JSON weight: "" when absent, the

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -545,6 +546,56 @@ func TestAddJSON_everyProblem(t *testing.T) {
 	}
 	var m Model
 	assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
+}
+
+// A node's metric that is not an object is a problem of the JSON form at
+// its path, as every other value of the wrong type is, naming the node;
+// the node is added without a metric. A metric that is an object has the
+// problems outcome's decoder finds, as before.
+func TestAddJSON_metricNotObject(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	cases := []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		// b is added (without its metric): the link from it is not
+		// reported for naming an unknown node.
+		{"a number", `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task","metric":3}],"links":[{"from":"b","to":"a"}]}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"b"}, `hierarchy: invalid JSON: "nodes[1].metric" must be an object, not the number 3`}}},
+		{"a string", `{"nodes":[{"id":"a","level":"task","metric":"calls-handled"}]}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "nodes[0].metric" must be an object, not the string "calls-handled"`}}},
+		{"an array", `{"nodes":[{"id":"a","level":"task","metric":[{}]}]}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "nodes[0].metric" must be an object, not an array`}}},
+		// With no ID the node is added with an empty one, which Build
+		// reports; the form's problem names no node.
+		{"true, in a node with no ID", `{"nodes":[{"level":"task","metric":true}]}`,
+			[]problem{
+				{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an empty id`},
+				{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[0].metric" must be an object, not true`},
+			}},
+		{"an object with a problem", `{"nodes":[{"id":"a","level":"task","metric":{"id":"m","name":"M","level":"task"}}]}`,
+			[]problem{{outcome.ErrUnknownDirection, []string{"a", "m"}, `hierarchy: node "a": metric: outcome: metric "m" has no valid direction`}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := NewBuilder()
+			b.AddJSON([]byte(c.in))
+			_, err := b.Build()
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+				if p.Code == outcome.ErrInvalidJSON {
+					assert.ErrorIs(t, p, strictjson.ErrNotObject)
+				}
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
 }
 
 // TestAddJSON_unreadNodes: a node that cannot be read may be the one a link

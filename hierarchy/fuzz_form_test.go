@@ -12,11 +12,12 @@ import (
 )
 
 // FuzzAddJSON_everyWrongType writes a fuzzed hierarchy's definition with
-// some values of the wrong type or null (a node's ID, name or level, a
-// link's ends, a weight null), and checks that decoding never stops at the
-// first: there is one invalid-json problem for each, and while a node's ID
-// is spoiled no link is reported for naming an unknown node. With nothing
-// spoiled, decoding reports what Build reports.
+// some values of the wrong type or null (a node's ID, name, level or metric,
+// which is written only when spoiled, a link's ends, a weight null), and
+// checks that decoding never stops at the first: there is one invalid-json
+// problem for each, each said as a problem of the form, by its JSON path,
+// and while a node's ID is spoiled no link is reported for naming an
+// unknown node. With nothing spoiled, decoding reports what Build reports.
 func FuzzAddJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0})
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0xff, 0xff, 0xff})
@@ -33,8 +34,12 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 			before := s.Spoiled()
 			id := s.Value(fmt.Sprintf("%q", n.ID), true)
 			idSpoiled = idSpoiled || s.Spoiled() > before
-			fmt.Fprintf(&sb, `%s{"id":%s,"name":%s,"level":%s}`, map[bool]string{true: ",", false: ""}[i > 0],
-				id, s.Value(`"n"`, true), s.Value(fmt.Sprintf("%q", level), true))
+			metric := s.Value("", true) // left out unless spoiled
+			if metric != "" {
+				metric = `,"metric":` + metric
+			}
+			fmt.Fprintf(&sb, `%s{"id":%s,"name":%s,"level":%s%s}`, map[bool]string{true: ",", false: ""}[i > 0],
+				id, s.Value(`"n"`, true), s.Value(fmt.Sprintf("%q", level), true), metric)
 		}
 		sb.WriteString(`],"links":[`)
 		for i, e := range edges {
@@ -53,6 +58,7 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 		for _, p := range outcome.Problems(err) {
 			if p.Code == outcome.ErrInvalidJSON {
 				invalid++
+				require.True(t, strings.HasPrefix(p.Message, `hierarchy: invalid JSON: "`), "not said by its path: %s", p.Message)
 			}
 			require.False(t, idSpoiled && p.Code == ErrDanglingLink, "a link named an unknown node while a node's ID was unread: %s", p.Message)
 		}
