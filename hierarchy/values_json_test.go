@@ -127,6 +127,8 @@ func FuzzValuesJSON(f *testing.F) {
 	f.Add(`{"places":1,"values":[{"id":"revenue","value":"1.25"}]}`)
 	f.Add(`{"places":1,"values":[{"id":"revenue","value":"1"},{"id":"revenue","value":"2"}]}`)
 	f.Add(`{"places":1,"values":[{"id":"rev\u0065nue","value":"1"}]}`)
+	f.Add(`{"places":1,"values":[{"id":"revenue","value":true},{"id":"answer-call","value":null}]}`)
+	f.Add(`{"places":1,"values":[{"id":"révenue","value":"1"}]}`)
 	f.Add(`{"places":2,"values":[{"id":"revenue","value":"92233720368547758.07"},{"id":"answer-call","value":"-92233720368547758.08"}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		// The fast reading, where it reads, agrees with the general one.
@@ -151,6 +153,8 @@ func FuzzValuesJSON(f *testing.F) {
 		out, err := json.Marshal(s)
 		require.NoError(t, err)
 		back := values(t, m, 0, nil)
+		_, _, fast := back.readValuesFast(out)
+		require.True(t, fast, "the fast reading reads what MarshalJSON writes: %s", out)
 		require.NoError(t, back.UnmarshalJSON(out), "%s", out)
 		assert.Equal(t, measured(t, m, s), measured(t, m, back))
 		assert.Equal(t, s.Places(), back.Places())
