@@ -49,12 +49,12 @@ func (s *Values) readValuesFast(data []byte) (places int32, sets []valueSet, ok 
 	if list == nil {
 		return places, nil, true
 	}
-	r := valueReader{data: list}
+	r := valueReader{strictjson.NewScanner(list)}
 	if !r.byte('[') {
 		return 0, nil, false
 	}
 	seen := newVisitSet(len(s.g.ids))
-	if r.space(); r.peek() == ']' {
+	if r.Space(); r.Peek() == ']' {
 		return places, nil, true
 	}
 	for {
@@ -71,8 +71,8 @@ func (s *Values) readValuesFast(data []byte) (places int32, sets []valueSet, ok 
 			return 0, nil, false
 		}
 		sets = append(sets, valueSet{u, x})
-		r.space()
-		switch r.next() {
+		r.Space()
+		switch r.Next() {
 		case ',':
 			continue
 		case ']':
@@ -95,51 +95,26 @@ func smallUint(raw []byte) (int, bool) {
 }
 
 // valueReader reads the elements of a value set's list of values, well-formed
-// JSON, one byte at a time.
+// JSON (a value [strictjson.Members] returned), one byte at a time, with
+// strictjson's scanner.
 type valueReader struct {
-	data []byte
-	i    int
-}
-
-func (r *valueReader) space() {
-	for r.i < len(r.data) && (r.data[r.i] == ' ' || r.data[r.i] == '\t' || r.data[r.i] == '\r' || r.data[r.i] == '\n') {
-		r.i++
-	}
-}
-
-func (r *valueReader) peek() byte {
-	if r.i < len(r.data) {
-		return r.data[r.i]
-	}
-	return 0
-}
-
-func (r *valueReader) next() byte {
-	c := r.peek()
-	r.i++
-	return c
+	strictjson.Scanner
 }
 
 // byte skips white space and reads c.
 func (r *valueReader) byte(c byte) bool {
-	r.space()
-	return r.next() == c
+	r.Space()
+	return r.Next() == c
 }
 
-// plainString reads a JSON string without escapes and returns its text.
+// plainString skips white space and reads a JSON string without escapes
+// and returns its text.
 func (r *valueReader) plainString() ([]byte, bool) {
-	if !r.byte('"') {
+	r.Space()
+	s, plain, ok := r.Str()
+	if !ok || !plain && bytes.IndexByte(s, '\\') >= 0 {
 		return nil, false
 	}
-	end := bytes.IndexByte(r.data[r.i:], '"')
-	if end < 0 {
-		return nil, false
-	}
-	s := r.data[r.i : r.i+end]
-	if bytes.IndexByte(s, '\\') >= 0 {
-		return nil, false
-	}
-	r.i += end + 1
 	return s, true
 }
 
@@ -155,7 +130,7 @@ func (r *valueReader) element() (id, value []byte, ok bool) {
 		if !ok || !r.byte(':') {
 			return nil, nil, false
 		}
-		r.space()
+		r.Space()
 		switch {
 		case string(key) == "id" && !gotID:
 			if id, ok = r.plainString(); !ok || len(id) == 0 {
@@ -163,15 +138,10 @@ func (r *valueReader) element() (id, value []byte, ok bool) {
 			}
 			gotID = true
 		case string(key) == "value" && !gotValue:
-			if r.peek() == '"' {
+			if r.Peek() == '"' {
 				value, ok = r.plainString()
 			} else {
-				start := r.i
-				for r.i < len(r.data) && (r.data[r.i] == '-' || r.data[r.i] == '+' || r.data[r.i] == '.' ||
-					r.data[r.i] == 'e' || r.data[r.i] == 'E' || '0' <= r.data[r.i] && r.data[r.i] <= '9') {
-					r.i++
-				}
-				value, ok = r.data[start:r.i], r.i > start
+				value, ok = r.Literal() // a number, or true, false or null, which fixedPoint refuses
 			}
 			if !ok {
 				return nil, nil, false
@@ -180,8 +150,8 @@ func (r *valueReader) element() (id, value []byte, ok bool) {
 		default:
 			return nil, nil, false
 		}
-		r.space()
-		if c := r.next(); c == '}' && gotID && gotValue {
+		r.Space()
+		if c := r.Next(); c == '}' && gotID && gotValue {
 			return id, value, true
 		} else if c != ',' {
 			return nil, nil, false

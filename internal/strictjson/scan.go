@@ -13,26 +13,41 @@ import (
 // rather than panics.
 var errMalformed = errors.New("malformed JSON")
 
-// scanner walks well-formed JSON text byte by byte, without allocating,
+// Scanner walks well-formed JSON text byte by byte, without allocating,
 // where encoding/json's Decoder.Token would allocate for every token and
 // check the text again: [Members], [Elements] and [checkKeys] walk text that
-// [json.Valid] or a decoder has accepted. Every read is bounds-checked, so
-// that malformed text makes a method report failure, not panic.
-type scanner struct {
+// [json.Valid] or a decoder has accepted, and so may a decoder's fast path
+// (hierarchy's reader of value sets) walk a value that Members or Elements
+// returned. Every read is bounds-checked, so that malformed text makes a
+// method report failure, not panic. The zero Scanner walks no text.
+type Scanner struct {
 	data []byte
 	i    int
 }
 
-// peek returns the byte at the scanner's position, or 0 at the end.
-func (s *scanner) peek() byte {
+// NewScanner returns a Scanner at the start of data.
+func NewScanner(data []byte) Scanner { return Scanner{data: data} }
+
+// Peek returns the byte at the scanner's position, or 0 at the end.
+func (s *Scanner) Peek() byte {
 	if s.i < len(s.data) {
 		return s.data[s.i]
 	}
 	return 0
 }
 
-// space skips JSON white space.
-func (s *scanner) space() {
+// Next returns the byte at the scanner's position and moves past it, or
+// returns 0 at the end, where the scanner stays.
+func (s *Scanner) Next() byte {
+	if s.i < len(s.data) {
+		s.i++
+		return s.data[s.i-1]
+	}
+	return 0
+}
+
+// Space skips JSON white space.
+func (s *Scanner) Space() {
 	for s.i < len(s.data) {
 		switch s.data[s.i] {
 		case ' ', '\t', '\r', '\n':
@@ -43,12 +58,12 @@ func (s *scanner) space() {
 	}
 }
 
-// str skips the string that starts at the scanner's position and returns
+// Str skips the string that starts at the scanner's position and returns
 // its text between the quotes, as written, and whether that text is plain:
 // ASCII without escapes, so that it is the string itself. ok is false if
-// there is no string there.
-func (s *scanner) str() (raw []byte, plain, ok bool) {
-	if s.peek() != '"' {
+// there is no string there (the scanner does not move).
+func (s *Scanner) Str() (raw []byte, plain, ok bool) {
+	if s.Peek() != '"' {
 		return nil, false, false
 	}
 	plain = true
@@ -68,10 +83,31 @@ func (s *scanner) str() (raw []byte, plain, ok bool) {
 	return nil, false, false
 }
 
-// key reads the object key at the scanner's position, unescaped.
-func (s *scanner) key() (string, error) {
+// Literal skips the number, true, false or null that starts at the
+// scanner's position, and returns its text: every byte up to the next
+// comma, brace, bracket, colon or white space, or the end. ok is false if
+// there is none (the scanner is at one of those, or at the end). It does
+// not check that the text is a literal: in well-formed JSON, where a value
+// that is not a string, an object or an array starts, it is one.
+func (s *Scanner) Literal() (text []byte, ok bool) {
+	if s.i >= len(s.data) {
+		return nil, false
+	}
 	start := s.i
-	raw, plain, ok := s.str()
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ',', '}', ']', ':', ' ', '\t', '\r', '\n':
+			return s.data[start:s.i], s.i > start
+		}
+		s.i++
+	}
+	return s.data[start:s.i], s.i > start
+}
+
+// key reads the object key at the scanner's position, unescaped.
+func (s *Scanner) key() (string, error) {
+	start := s.i
+	raw, plain, ok := s.Str()
 	switch {
 	case !ok:
 		return "", errMalformed
@@ -87,19 +123,19 @@ func (s *scanner) key() (string, error) {
 
 // value skips the JSON value that starts at the scanner's position, and
 // reports whether there was one to skip.
-func (s *scanner) value() bool {
-	switch s.peek() {
+func (s *Scanner) value() bool {
+	switch s.Peek() {
 	case 0:
 		return false
 	case '"':
-		_, _, ok := s.str()
+		_, _, ok := s.Str()
 		return ok
 	case '{', '[':
 		depth := 0
 		for s.i < len(s.data) {
 			switch s.data[s.i] {
 			case '"':
-				if _, _, ok := s.str(); !ok {
+				if _, _, ok := s.Str(); !ok {
 					return false
 				}
 				continue
@@ -116,15 +152,8 @@ func (s *scanner) value() bool {
 		}
 		return false
 	}
-	start := s.i // a number, true, false or null
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
-		case ',', '}', ']', ':', ' ', '\t', '\r', '\n':
-			return s.i > start
-		}
-		s.i++
-	}
-	return s.i > start
+	_, ok := s.Literal() // a number, true, false or null
+	return ok
 }
 
 // A key of an open object, as [checkKeys] keeps it: its text as written
@@ -154,18 +183,18 @@ type openValue struct {
 // one well-formed JSON value; checkKeys walks it once, allocating only for
 // keys that are not plain ASCII and for objects of more than manyKeys keys.
 func checkKeys(data []byte) error {
-	s := scanner{data: data}
+	s := Scanner{data: data}
 	var (
 		stack []openValue
 		keys  []openKey // the keys of every open object, innermost last
 	)
 	for {
-		s.space()
+		s.Space()
 		var top *openValue
 		if n := len(stack); n > 0 {
 			top = &stack[n-1]
 		}
-		switch c := s.peek(); {
+		switch c := s.Peek(); {
 		case c == 0:
 			if len(stack) == 0 {
 				return nil
@@ -209,13 +238,13 @@ func checkKeys(data []byte) error {
 // checkKey reads the key, if any, at the scanner's position (past white
 // space) in the object o, and its colon, and reports it if it duplicates an
 // earlier key of o; otherwise it adds it to keys.
-func (s *scanner) checkKey(o *openValue, keys *[]openKey) error {
-	s.space()
-	if s.peek() == '}' {
+func (s *Scanner) checkKey(o *openValue, keys *[]openKey) error {
+	s.Space()
+	if s.Peek() == '}' {
 		return nil // the object is empty
 	}
 	at := s.i
-	raw, plain, ok := s.str()
+	raw, plain, ok := s.Str()
 	if !ok {
 		return errMalformed
 	}
@@ -227,8 +256,8 @@ func (s *scanner) checkKey(o *openValue, keys *[]openKey) error {
 		}
 		k.form = []byte(foldKey(text))
 	}
-	s.space()
-	if s.peek() != ':' {
+	s.Space()
+	if s.Peek() != ':' {
 		return errMalformed
 	}
 	s.i++
@@ -264,9 +293,9 @@ func (s *scanner) checkKey(o *openValue, keys *[]openKey) error {
 }
 
 // unquote returns the string whose quoted text starts at offset at.
-func (s *scanner) unquote(at int) (string, error) {
-	end := scanner{data: s.data, i: at}
-	if _, _, ok := end.str(); !ok {
+func (s *Scanner) unquote(at int) (string, error) {
+	end := Scanner{data: s.data, i: at}
+	if _, _, ok := end.Str(); !ok {
 		return "", errMalformed
 	}
 	var text string
@@ -278,7 +307,7 @@ func (s *scanner) unquote(at int) (string, error) {
 
 // duplicate returns the error for the key at offset at, which repeats the
 // key at offset first.
-func (s *scanner) duplicate(first, at int) error {
+func (s *Scanner) duplicate(first, at int) error {
 	k, err := s.unquote(at)
 	if err != nil {
 		return err

@@ -154,21 +154,21 @@ func Members(data []byte) ([]Member, error) {
 	}
 	var out []Member
 	for {
-		sc.space()
-		switch sc.peek() {
+		sc.Space()
+		switch sc.Peek() {
 		case '}':
 			return out, nil
 		case ',':
 			sc.i++
-			sc.space()
+			sc.Space()
 		}
 		key, err := sc.key()
 		if err != nil {
 			return nil, err // not reached: open has checked the text
 		}
-		sc.space()
+		sc.Space()
 		sc.i++ // the colon
-		sc.space()
+		sc.Space()
 		start := sc.i
 		if !sc.value() {
 			return nil, errMalformed // not reached, as above
@@ -193,13 +193,13 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 	}
 	var out []json.RawMessage
 	for {
-		sc.space()
-		switch sc.peek() {
+		sc.Space()
+		switch sc.Peek() {
 		case ']':
 			return out, nil
 		case ',':
 			sc.i++
-			sc.space()
+			sc.Space()
 		}
 		start := sc.i
 		if !sc.value() {
@@ -215,7 +215,7 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 // anything else is a *wrongKindError that wraps notIt. What is wrong with
 // data that is not one well-formed value is said as encoding/json's decoder
 // says it ([single]).
-func open(data []byte, delim byte, notIt error) (*scanner, error) {
+func open(data []byte, delim byte, notIt error) (*Scanner, error) {
 	if !json.Valid(data) {
 		_, err := single(data, json.Delim(delim), notIt)
 		if err == nil {
@@ -223,9 +223,9 @@ func open(data []byte, delim byte, notIt error) (*scanner, error) {
 		}
 		return nil, err
 	}
-	sc := &scanner{data: data}
-	sc.space()
-	if sc.peek() != delim {
+	sc := &Scanner{data: data}
+	sc.Space()
+	if sc.Peek() != delim {
 		want := "an object"
 		if delim == '[' {
 			want = "an array"
