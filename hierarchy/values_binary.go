@@ -78,8 +78,11 @@ func (s *Values) AppendBinary(b []byte) ([]byte, error) {
 // of [Values.MarshalBinary] into s, a set made by [Model.NewValues] of the
 // model the bytes were written from (its nodes' IDs, in order, are the same:
 // a model built from the same definition in any process), replacing s's
-// values and places. Bytes of another model are an error with code
-// [ErrForeignValues], places beyond [MaxValuePlaces] one with code
+// values and places. Bytes whose number of nodes or fingerprint is not
+// that of s's model (bytes of a model with other node IDs, or another
+// order of them; the bytes hold no IDs to compare one by one, so unlike
+// [Values.Merge] this rests on the 64-bit fingerprint alone) are an error
+// with code [ErrForeignValues], places beyond [MaxValuePlaces] one with code
 // [ErrInvalidPlaces], and bytes that are not the form (empty, truncated,
 // another format byte, a node beyond the model's, more values than nodes,
 // trailing data, a varint longer than it needs to be) an *[outcome.Error]
