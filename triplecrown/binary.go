@@ -352,9 +352,12 @@ func appendCard(b []byte, spec *ScorecardSpec) []byte {
 
 // readCard reads what appendCard writes and validates it, for unit, as
 // [NewScorecard] does, after the checks of the fields (currency, amounts,
-// measures); if those fail, NewScorecard is not reached, and the unit's ID
-// is checked with them. A malformed form is recorded in r.
-func readCard(r *binenc.Reader, unit string) (Scorecard, []error) {
+// measures); if those fail, the rest of NewScorecard's checks are not
+// made, but the unit's ID is checked all the same. The problem of a unit
+// that is not a valid ID comes first, said through unitProblem (a
+// scorecard's as [outcome.ValidateID] says it, a roll-up's as [NewRollup]
+// does). A malformed form is recorded in r.
+func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (Scorecard, []error) {
 	spec := ScorecardSpec{Unit: unit, Name: r.String(false), Period: r.String(false)}
 	cur, err := readCurrency(r)
 	errs := []error{err}
@@ -372,18 +375,30 @@ func readCard(r *binenc.Reader, unit string) (Scorecard, []error) {
 	if r.Err() != nil {
 		return Scorecard{}, nil
 	}
+	var problems []error
+	if err := outcome.ValidateID(unit); err != nil {
+		problems = unitProblem(err)
+	}
 	if err := errors.Join(errs...); err != nil {
-		// NewScorecard is not reached: report its check of the unit here.
-		return Scorecard{}, []error{outcome.ValidateID(unit), err}
+		return Scorecard{}, append(problems, err)
 	}
 	spec.Cost = Amounts{Baseline: makeMoney(amounts[0], cur), Actual: makeMoney(amounts[1], cur)}
 	spec.Revenue = Amounts{Baseline: makeMoney(amounts[2], cur), Actual: makeMoney(amounts[3], cur)}
-	c, err := NewScorecard(spec)
-	if err != nil {
-		return Scorecard{}, []error{err}
+	// NewScorecard's checks, the unit's made above.
+	if problems = append(problems, scorecardProblems(spec, partUnit)...); len(problems) > 0 {
+		return Scorecard{}, problems
 	}
-	return c, nil
+	return Scorecard{spec: spec}, nil
 }
+
+// cardUnitProblem returns the problem of a scorecard's unit that is not a
+// valid ID, err, as [NewScorecard] reports it.
+func cardUnitProblem(err error) []error { return []error{err} }
+
+// rollupUnitProblem returns the problem of a roll-up's unit that is not a
+// valid ID, err, as [NewRollup] reports it: `triplecrown: a roll-up, unit:
+// empty id`.
+func rollupUnitProblem(err error) []error { return inRollup("", "unit", err) }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
 // format byte 0x23, then the unit, name and period (each its length and
@@ -424,7 +439,7 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 		return err
 	}
 	unit := r.String(false)
-	v, errs := readCard(r, unit)
+	v, errs := readCard(r, unit, cardUnitProblem)
 	if err := r.Done(); err != nil {
 		return binaryError(what, err)
 	}
@@ -661,7 +676,9 @@ func (r Rollup) AppendBinary(b []byte) ([]byte, error) {
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
 // form of [Rollup.MarshalBinary] and validates it as [NewRollup] and
 // [NewScorecard] do: the roll-up's unit and every unit rolled up must be
-// valid IDs ([outcome.ErrInvalidID], ...), with none twice
+// valid IDs ([outcome.ErrInvalidID], ...; the roll-up's unit is said to be
+// the roll-up's as NewRollup says it, `triplecrown: a roll-up, unit: empty
+// id`), with none twice
 // ([outcome.ErrDuplicateID]) and at least one ([ErrEmptyRollup]); the
 // combination must be the one the service measure implies (by sample size
 // for rates and means, by weight for values: [ErrServiceMismatch]); and
@@ -689,7 +706,7 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 	if rd.Err() == nil && comb != BySampleSize && comb != ByWeight {
 		rd.Fail(fmt.Errorf("combination %d", comb))
 	}
-	card, errs := readCard(rd, unit)
+	card, errs := readCard(rd, unit, rollupUnitProblem)
 	if err := rd.Done(); err != nil {
 		return binaryError(what, err)
 	}

@@ -362,6 +362,9 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 		// An invalid unit ID and a lower-case currency: both reported.
 		{name: "unit and currency", data: patch(t, patch(t, opsForm, "03 6f 70 73", "03 20 70 73"), "45 55 52", "65 55 52"),
 			wantErr: []error{outcome.ErrInvalidID, ErrUnknownCurrency}},
+		// An empty unit: said as NewScorecard says it, not as a roll-up's.
+		{name: "empty unit", data: patch(t, opsForm, "23 03 6f 70 73", "23 00"), wantErr: []error{outcome.ErrEmptyID},
+			wantMsg: "outcome: empty id"},
 		// Direction 3 is none: NewScorecard's check.
 		{name: "no direction", data: patch(t, opsForm, "00 01 02 46", "00 03 02 46"), wantErr: []error{outcome.ErrUnknownDirection}},
 		// Exponent 31 (zig-zag 62 = 0x3e) in the revenue.
@@ -968,7 +971,15 @@ func TestRollup_UnmarshalBinary_errors(t *testing.T) {
 		{name: "invalid roll-up unit", data: "24 02 6e 0a 01 01 61 01" + card, wantErr: []error{outcome.ErrInvalidID}},
 		// An empty unit, no units: the roll-up is named without one.
 		{name: "empty roll-up unit, no units", data: "24 00 00 01" + card, wantErr: []error{outcome.ErrEmptyID, ErrEmptyRollup},
-			wantMsg: "outcome: empty id\ntriplecrown: a roll-up has no units rolled up"},
+			wantMsg: "triplecrown: a roll-up, unit: empty id\ntriplecrown: a roll-up has no units rolled up"},
+		// An empty unit and a bad card: the unit is the roll-up's all the
+		// same, and comes first.
+		{name: "empty roll-up unit, bad card", data: "24 00 01 01 61 01" + patch(t, card, "45 55 52", "65 55 52"),
+			wantErr: []error{outcome.ErrEmptyID, ErrUnknownCurrency},
+			wantMsg: "triplecrown: a roll-up, unit: empty id\ntriplecrown: unknown currency \"eUR\": a currency is an ISO 4217 code of " +
+				"three upper-case letters, such as \"EUR\" (did you mean \"EUR\"?)"},
+		{name: "invalid roll-up unit, bad card", data: "24 02 6e 0a 01 01 61 01" + patch(t, card, "45 55 52", "65 55 52"),
+			wantErr: []error{outcome.ErrInvalidID, ErrUnknownCurrency}},
 		// A rate combined by weight.
 		{name: "wrong combination", data: "24 01 6e 01 01 61 02" + card, wantErr: []error{ErrServiceMismatch},
 			wantMsg: `triplecrown: roll-up "n" combines a rate service measure by weight`},

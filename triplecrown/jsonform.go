@@ -419,7 +419,7 @@ func cardAt(members []strictjson.Member) (string, []string) {
 // readScorecard reads a scorecard's members, as [Scorecard.UnmarshalJSON]
 // says: a part that did not read (null included) is not checked again.
 func readScorecard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
-	return readScorecardAs(f, path, ids, members, func(err error) []error { return []error{err} })
+	return readScorecardAs(f, path, ids, members, cardUnitProblem)
 }
 
 // readRollupCard reads the members of a roll-up's scorecard as
@@ -427,7 +427,7 @@ func readScorecard(f *jsondecode.Form, path string, ids []string, members []stri
 // problem of the roll-up's unit, in the words of [NewRollup]:
 // `triplecrown: a roll-up, unit: empty id`.
 func readRollupCard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
-	return readScorecardAs(f, path, ids, members, func(err error) []error { return inRollup("", "unit", err) })
+	return readScorecardAs(f, path, ids, members, rollupUnitProblem)
 }
 
 // readScorecardAs reads a scorecard's members, as [readScorecard] says, reporting
