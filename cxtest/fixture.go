@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -444,6 +445,11 @@ func fields(text string) ([]string, error) {
 // clause is the measure's name, its direction and, if it has one, its unit
 // in parentheses, then the two measures, each a plain value (24), a rate
 // (7800/10000: successes out of trials) or a sample mean (24 sd 6.5 n 300).
+// A standard deviation is read by strconv.ParseFloat; one too small for a
+// float64 to hold as written, which it reads as 0 or as a subnormal
+// float64 ("1e-400", "1e-320"), is refused as the triplecrown decoders
+// refuse it, with code [triplecrown.ErrInvalidMeasure], and so is one
+// written below 0 that reads as -0 ("-1e-400").
 //
 // A malformed literal, or a scorecard [triplecrown.NewScorecard] refuses, is
 // a mistake in the test, and Scorecard panics with an error that says why.
@@ -615,6 +621,9 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 		if err1 != nil || err2 != nil || err3 != nil {
 			return triplecrown.Measure{}, notMean
 		}
+		if err := floatAsWritten("standard deviation", f[2], sd, "is negative", triplecrown.ErrInvalidMeasure); err != nil {
+			return triplecrown.Measure{}, err
+		}
 		return triplecrown.NewMean(mean, sd, n)
 	}
 	return triplecrown.Measure{}, fmt.Errorf("measure %s is not a value (24), a rate (7800/10000) or a mean (24 sd 6.5 n 300)",
@@ -633,7 +642,11 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 // clauses are "significance" and a level, "places" and a number of decimal
 // places, and "rounding" and a mode ([outcome.ParseRounding]). What is not
 // given is: any change for each crown, significance 0.05, 4 places, rounding
-// half-even. With no arguments, Policy returns that default policy.
+// half-even. With no arguments, Policy returns that default policy. A
+// significance level is read by strconv.ParseFloat; one too small for a
+// float64 to hold as written ("1e-400", "1e-320"), or written below 0 but
+// read as -0 ("-1e-400"), is refused as the triplecrown decoders refuse
+// it, with code [triplecrown.ErrInvalidSignificance].
 //
 // A malformed clause, a second clause for the same thing (two costs, two
 // places), or a policy [triplecrown.NewPolicy] refuses, is a mistake in the
@@ -677,7 +690,10 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 			case "revenue":
 				spec.Revenue, err = parseThreshold(value)
 			case "significance":
-				spec.SignificanceLevel, err = strconv.ParseFloat(value, 64)
+				if spec.SignificanceLevel, err = strconv.ParseFloat(value, 64); err == nil {
+					err = floatAsWritten("significance level", value, spec.SignificanceLevel, "is not strictly between 0 and 1",
+						triplecrown.ErrInvalidSignificance)
+				}
 			case "places":
 				var n int64
 				n, err = strconv.ParseInt(value, 10, 32)
@@ -705,6 +721,28 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 		return triplecrown.Policy{}, fmt.Errorf("cxtest: policy fixture: %w", err)
 	}
 	return p, nil
+}
+
+// floatAsWritten returns the problem of text, a number that
+// strconv.ParseFloat read as f with no error, if f is not the number text
+// writes, as the triplecrown decoders refuse it: one written below 0 that
+// reads as -0 ("-1e-400") is a problem, what negative says of it, and one
+// that reads as 0 or as a subnormal float64, too small to hold as written
+// ("1e-400", "1e-320", [floattext.Underflows]), is below the smallest
+// normal float64; each an *[outcome.Error] with code, the code of the
+// field's other range errors, and the number as written. what names the
+// number ("standard deviation").
+func floatAsWritten(what, text string, f float64, negative string, code outcome.Code) error {
+	var problem string
+	switch {
+	case f == 0 && floattext.Negative(text, f):
+		problem = negative
+	case floattext.Underflows(text, f):
+		problem = "is below " + floattext.MinNormalText + ", the smallest positive number held to full precision"
+	default:
+		return nil
+	}
+	return &outcome.Error{Code: code, Severity: outcome.SeverityError, Message: what + " " + quote(text) + " " + problem}
 }
 
 // parseThreshold parses "2%", "0.5", "10000 EUR" or "any".

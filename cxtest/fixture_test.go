@@ -331,6 +331,26 @@ func TestScorecardMalformed(t *testing.T) {
 			want: `cxtest: scorecard fixture, line 1 ("x (up): 1e-10001 -> 1e10001 sd 1 n 3"): value "1e-10001" has an exponent beyond ±10000` + "\n" +
 				`mean "1e10001" has an exponent beyond ±10000`,
 		},
+		// An sd too small for a float64 to hold as written, which
+		// strconv.ParseFloat reads as 0 or as a subnormal with no error, is
+		// refused as the triplecrown decoders refuse it.
+		{
+			name: "sd reads as 0", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1 sd 1e-400 n 3 -> 1 sd 1 n 3"},
+			wantErr: triplecrown.ErrInvalidMeasure,
+			want: `cxtest: scorecard fixture, line 1 ("x (up): 1 sd 1e-400 n 3 -> 1 sd 1 n 3"): standard deviation "1e-400" is below ` +
+				`2.2250738585072014e-308, the smallest positive number held to full precision`,
+		},
+		{
+			name: "sd reads as a subnormal", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1 sd 1 n 3 -> 1 sd 0x1p-1074 n 3"},
+			wantErr: triplecrown.ErrInvalidMeasure,
+			want: `cxtest: scorecard fixture, line 1 ("x (up): 1 sd 1 n 3 -> 1 sd 0x1p-1074 n 3"): standard deviation "0x1p-1074" is below ` +
+				`2.2250738585072014e-308, the smallest positive number held to full precision`,
+		},
+		{
+			name: "negative sd reads as -0", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1 sd -1e-400 n 3 -> 1 sd 1 n 3"},
+			wantErr: triplecrown.ErrInvalidMeasure,
+			want:    `cxtest: scorecard fixture, line 1 ("x (up): 1 sd -1e-400 n 3 -> 1 sd 1 n 3"): standard deviation "-1e-400" is negative`,
+		},
 		{
 			name: "impossible rate", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 5/4 -> 1/4"},
 			wantErr: triplecrown.ErrInvalidMeasure,
@@ -399,6 +419,17 @@ func TestPolicyMalformed(t *testing.T) {
 			want: `cxtest: policy fixture: triplecrown: the service threshold cannot be money (5 EUR)`},
 		{name: "significance out of range", line: "significance 1.5", wantErr: triplecrown.ErrInvalidSignificance,
 			want: `cxtest: policy fixture: triplecrown: significance level 1.5 is not strictly between 0 and 1`},
+		// A level too small for a float64 to hold as written, which
+		// strconv.ParseFloat reads as 0 or as a subnormal with no error, is
+		// refused as the triplecrown decoders refuse it, as written.
+		{name: "significance reads as 0", line: "significance 1e-400", wantErr: triplecrown.ErrInvalidSignificance,
+			want: `cxtest: policy fixture, line 1 ("significance 1e-400"): significance level "1e-400" is below 2.2250738585072014e-308, ` +
+				`the smallest positive number held to full precision`},
+		{name: "significance reads as a subnormal", line: "significance 1e-320", wantErr: triplecrown.ErrInvalidSignificance,
+			want: `cxtest: policy fixture, line 1 ("significance 1e-320"): significance level "1e-320" is below 2.2250738585072014e-308, ` +
+				`the smallest positive number held to full precision`},
+		{name: "negative significance reads as -0", line: "significance -1e-400", wantErr: triplecrown.ErrInvalidSignificance,
+			want: `cxtest: policy fixture, line 1 ("significance -1e-400"): significance level "-1e-400" is not strictly between 0 and 1`},
 		{name: "places out of range", line: "places 99", wantErr: outcome.ErrInvalidPlaces,
 			want: `cxtest: policy fixture: triplecrown: 99 decimal places is outside -18 to 18`},
 		// A second clause for the same thing is refused, not an override,
@@ -426,6 +457,8 @@ func TestPolicyMalformed(t *testing.T) {
 	// Across arguments too: the later one is on line 2.
 	assert.PanicsWithError(t, `cxtest: policy fixture, line 2 ("cost any"): a second cost clause`,
 		func() { Policy("cost 5%", "cost any") })
+	// The smallest normal float64 is held as written.
+	assert.Equal(t, 0x1p-1022, Policy("significance 2.2250738585072014e-308").SignificanceLevel())
 	assert.True(t, errors.Is(errors.Join(nil, outcome.ErrInvalidPlaces), outcome.ErrInvalidPlaces))
 }
 

@@ -3,12 +3,16 @@ package cxtest
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/outcome"
+	"github.com/cxmodel/cx/triplecrown"
 )
 
 // levelToken writes a level as the fixtures read it.
@@ -134,14 +138,52 @@ func FuzzMetrics(f *testing.F) {
 	})
 }
 
+// checkSDsAsWritten fails t unless the standard deviations of c, parsed
+// from text, are as written: each mean's sd is 0 only if every sd the
+// measures' text writes (each "sd" token's next) is zero, and otherwise 0
+// or not below the smallest normal float64, 2^-1022. Whether an sd is
+// written as zero is read by the decimal package, not as the fixture reads
+// it.
+func checkSDsAsWritten(t *testing.T, text string, c triplecrown.Scorecard) {
+	t.Helper()
+	written := false // some sd is written as a number that is not zero
+	for _, l := range clauses([]string{text})[1:] {
+		key, value, _ := strings.Cut(l.text, ":")
+		if key = strings.TrimSpace(key); key == "cost" || key == "revenue" {
+			continue
+		}
+		f := strings.Fields(value)
+		for i := 0; i+1 < len(f); i++ {
+			if d, err := decimal.NewFromString(f[i+1]); f[i] == "sd" && err == nil && !d.IsZero() {
+				written = true
+			}
+		}
+	}
+	sds := 0 // the sds that are not zero
+	for _, m := range []triplecrown.Measure{c.Service().Baseline, c.Service().Actual} {
+		if sd := m.SD(); sd != 0 {
+			sds++
+			if math.Abs(sd) < 0x1p-1022 {
+				t.Fatalf("%q: an sd of %v, subnormal", text, sd)
+			}
+		}
+	}
+	if written && sds == 0 {
+		t.Fatalf("%q: an sd written as a number that is not zero reads as 0", text)
+	}
+}
+
 // FuzzScorecard checks that parsing a scorecard fixture never panics and
-// gives a valid scorecard or an error.
+// gives a valid scorecard, whose standard deviations are as written
+// ([checkSDsAsWritten]), or an error.
 func FuzzScorecard(f *testing.F) {
 	for _, s := range []string{
 		"front-line 2025\ncost: 6200000 -> 5700000 EUR\nrevenue: 1800000 -> 2050000 EUR\nsolved (higher, %): 6900/10000 -> 7800/10000",
 		"support 2025-Q2 \"Customer support\"; cost: 1 -> 1 EUR; revenue: 0 -> 0 EUR; time (lower, hours): 30 sd 6.5 n 300 -> 24 sd 5 n 310",
 		"support", "support 2025 name", "support 2025; cost: 1 -> one EUR", "x (up): 1/x -> y", "x (up): 5/4 -> 1/4",
 		"s 1; cost: 1 -> 1 EUR; revenue: 1 -> 1 USD; x (up): 1 -> 1", ";;", "a b; (:", "a b; x (): 1 -> 1",
+		"s 1; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; t (lower): 3 sd 1e-400 n 3 -> 2 sd 0 n 3",
+		"s 1; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; t (lower): 3 sd 1e-320 n 3 -> 2 sd 0.0e-400 n 3",
 	} {
 		f.Add(s)
 	}
@@ -150,15 +192,20 @@ func FuzzScorecard(f *testing.F) {
 		if err == nil && c.IsZero() {
 			t.Fatalf("%q: the zero Scorecard without an error", text)
 		}
+		if err == nil {
+			checkSDsAsWritten(t, text, c)
+		}
 	})
 }
 
 // FuzzPolicy checks that parsing a policy fixture never panics and gives a
-// valid policy or an error.
+// valid policy, whose significance level is not below the smallest normal
+// float64, 2^-1022 (it is never 0), or an error.
 func FuzzPolicy(f *testing.F) {
 	for _, s := range []string{
 		"", "cost 2%, service 0.5; revenue 10000 EUR", "significance 0.01, places 2, rounding half-up", "costs 2%",
 		"cost x%", "cost 5 eur", "cost 150%", "places 99", "service 5 EUR", "significance NaN", "cost any", "cost 2%, cost 50%",
+		"significance 1e-400", "significance 1e-320", "significance -1e-400", "significance 2.2250738585072014e-308",
 	} {
 		f.Add(s)
 	}
@@ -166,6 +213,9 @@ func FuzzPolicy(f *testing.F) {
 		p, err := parsePolicy([]string{text})
 		if err == nil && p.IsZero() {
 			t.Fatalf("%q: the zero Policy without an error", text)
+		}
+		if err == nil && p.SignificanceLevel() < 0x1p-1022 {
+			t.Fatalf("%q: a significance level of %v", text, p.SignificanceLevel())
 		}
 	})
 }

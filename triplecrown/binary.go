@@ -321,7 +321,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
-		errs := append([]error{terr}, checkSample(sd, n)...)
+		errs := append([]error{terr}, checkSample(sd, "", n)...)
 		if err := errors.Join(errs...); err != nil {
 			return Measure{}, err
 		}
@@ -476,7 +476,8 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // overflows one with code [ErrSampleOverflow], sums beyond the bounds of
 // amounts and measures one with code [ErrInvalidAmount], and a pooled
 // standard deviation beyond the largest float64 one with code
-// [outcome.ErrNotFinite], as for [NewRollup]. Every problem is reported.
+// [outcome.ErrNotFinite], and one below the smallest normal float64 one
+// with code [ErrInvalidMeasure], as for [NewRollup]. Every problem is reported.
 //
 // Folding roll-ups one at a time, acc, err = acc.Merge(next), takes
 // amortized time and memory in proportion to next's units at each merge,

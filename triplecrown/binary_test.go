@@ -316,7 +316,7 @@ func TestScorecard_MarshalBinary(t *testing.T) {
 			Cost:    Amounts{Baseline: eur("1234567890123456789012345.67"), Actual: eur("0.000000000000000000000000000001")},
 			Revenue: Amounts{Baseline: eur("1e30"), Actual: eur("0")},
 			Service: ServiceSpec{Name: "x", Unit: "%", Direction: outcome.LowerIsBetter,
-				Baseline: mustMeasure(NewMean(dec("-1.5"), 0, 2)), Actual: mustMeasure(NewMean(dec("2"), math.SmallestNonzeroFloat64, math.MaxInt64))}}),
+				Baseline: mustMeasure(NewMean(dec("-1.5"), 0, 2)), Actual: mustMeasure(NewMean(dec("2"), 0x1.0000000000001p-1022, math.MaxInt64))}}), // the least normal sd but one
 	} {
 		b, err := c.MarshalBinary()
 		require.NoError(t, err)
@@ -424,6 +424,11 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 			"01 00 02 01 00 02 01"), wantErr: []error{ErrInvalidAmount}},
 		{name: "mean total digits", data: measureForm("03 00 44 03 5f 9d ea 3e 1f 6b df ef 70 cd d1 7b 25 ef a4 18 ca 63 a2 27 64 ce c1 00 00 00 00 00 00 00 00 00 00 02 00 00 00 00 00 00 00 00",
 			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidAmount}},
+		// An sd of the smallest subnormal float64, 5e-324: refused as the
+		// JSON decoder and NewMean refuse it (the smallest normal decodes:
+		// below).
+		{name: "subnormal sd", data: measureForm("03 00 02 01 02 "+hex.EncodeToString(binaryFloat(math.SmallestNonzeroFloat64)),
+			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidMeasure}},
 		// A mean of 1 observation with an sd of NaN: both reported.
 		{name: "mean sample", data: measureForm("03 00 02 01 01 "+nan, "03 00 02 01 02 00 00 00 00 00 00 00 00"),
 			wantErr: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
@@ -460,6 +465,11 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
 		})
 	}
+	// An sd of the smallest normal float64 decodes.
+	var sdCard Scorecard
+	require.NoError(t, sdCard.UnmarshalBinary(unhex(t, measureForm("03 00 02 01 02 "+hex.EncodeToString(binaryFloat(0x1p-1022)),
+		"03 00 02 01 02 00 00 00 00 00 00 00 00"))))
+	assert.Equal(t, 0x1p-1022, sdCard.Service().Baseline.SD())
 	// A value with exponents at their limits decodes.
 	var c Scorecard
 	require.NoError(t, c.UnmarshalBinary(unhex(t, measureForm("01 77 02 01 3b 02 01", "01 78 02 01 3c 02 01"))))

@@ -105,6 +105,20 @@
 // is reported (joined with [errors.Join]), and a float64 input that is NaN
 // or infinite is an error with code [outcome.ErrNotFinite].
 //
+// The two float64 inputs, a mean's standard deviation and a policy's
+// significance level, are never silently rounded to 0 or to a float64 of
+// less than full precision: one below the smallest normal float64
+// (2^-1022, about 2.2250738585072014e-308) in magnitude but not zero (a
+// subnormal) is refused, by the constructors ([NewMean], [NewPolicy]) and
+// every decoder, and so is a number a decoder reads from text that
+// strconv.ParseFloat and encoding/json read, with no error, as 0 or as a
+// subnormal (an "sd" of 1e-400 or 1e-320), with the code of the field's
+// other range errors ([ErrInvalidMeasure], [ErrInvalidSignificance]) and
+// the number as written: `triplecrown: the standard deviation 1e-400 is
+// below 2.2250738585072014e-308, the smallest positive number held to full
+// precision`. A number written below 0 that reads as -0 is negative
+// ("-1e-400"), and a number written as zero ("0.0e-400") is 0.
+//
 // A definition's JSON (money, a precision, a threshold, a measure, a
 // policy, an ROI, a scorecard, a roll-up) is read member by member, and
 // every problem of its form is reported, in the order of the text, before

@@ -291,6 +291,7 @@ type measureIn struct {
 	Mean      *decimalJSON `json:"mean"`
 	SD        *float64     `json:"sd"`
 	N         *int64       `json:"n"`
+	sdText    string       // the sd as written
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It accepts one of the forms
@@ -307,7 +308,9 @@ type measureIn struct {
 // binary decoder ([Scorecard.UnmarshalBinary]) accepts, and reports every
 // problem of the form it reads (a value and its weight, a mean and its
 // sample); fields of two forms together, or none, are an error with code
-// [ErrInvalidMeasure]. Every problem of the JSON form (an unknown field, a
+// [ErrInvalidMeasure], and so is an "sd" that no float64 holds as written
+// (1e-400, which encoding/json reads as 0, or 1e-320, a subnormal), as the
+// package doc says. Every problem of the JSON form (an unknown field, a
 // field given twice, a count that is not an integer, an "sd" that is not a
 // number, a decimal that is neither a string nor a number: `"value" must
 // be a decimal string or a number, not true`) comes first, as the package
@@ -364,7 +367,7 @@ func (j measureIn) measure() (Measure, error) {
 		} else {
 			total = parse(j.Total, "service total", meanTotalBounds)
 		}
-		if errs = append(errs, checkSample(*j.SD, *j.N)...); len(errs) > 0 {
+		if errs = append(errs, checkSample(*j.SD, j.sdText, *j.N)...); len(errs) > 0 {
 			return Measure{}, joinAll(errs)
 		}
 		if j.Total != nil {
@@ -539,7 +542,10 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // cost threshold: threshold "x" is not a decimal number`, with its own
 // code ([ErrInvalidAmount], [outcome.ErrInvalidThreshold],
 // [ErrUnknownCurrency], [outcome.ErrUnknownRounding], ...), and the rest
-// checked as NewPolicy checks it. JSON that is not an object is one error
+// checked as NewPolicy checks it, a significance level that no float64
+// holds as written (1e-400, which encoding/json reads as 0, or 1e-320, a
+// subnormal) refused with code [ErrInvalidSignificance], as the package
+// doc says. JSON that is not an object is one error
 // with code [outcome.ErrInvalidJSON], and so is null, `triplecrown: a
 // policy cannot be null`, not the problems of a policy with nothing in it.
 // JSON null is refused, as everywhere in the package: a significance level

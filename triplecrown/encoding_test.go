@@ -1286,3 +1286,81 @@ func TestDecodersAgree(t *testing.T) {
 		})
 	}
 }
+
+// TestJSON_floatUnderflow: an "sd" or a "significanceLevel" too small for a
+// float64 to hold as written, which encoding/json reads as 0 or as a
+// subnormal float64 with no error ("1e-400", "1e-320"), is refused with the
+// code of the field's other range errors and said as written, never read as
+// 0; a number written as zero is 0, and the smallest normal float64 reads.
+func TestJSON_floatUnderflow(t *testing.T) {
+	const below = " is below 2.2250738585072014e-308, the smallest positive number held to full precision"
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	mean := func(sd string) string { return `{"mean":"4","sd":` + sd + `,"n":2}` }
+	card := func(sd string) string {
+		return strings.Replace(cardJSON, `"actual":{"mean":"3","sd":1.2,"n":400}`, `"actual":{"mean":"3","sd":`+sd+`,"n":400}`, 1)
+	}
+	policy := func(level string) string {
+		return `{"significanceLevel":` + level + `,"precision":{"places":2,"mode":"up"}}`
+	}
+	tests := []struct {
+		name string
+		into json.Unmarshaler
+		in   string
+		want []problem // none: it decodes
+	}{
+		{"sd reads as 0", new(Measure), mean("1e-400"),
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + below}}},
+		{"sd reads as 0, written long", new(Measure), mean("0.00000000001e-390"),
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 0.00000000001e-390" + below}}},
+		{"sd reads as a subnormal", new(Measure), mean("1e-320"),
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-320" + below}}},
+		{"sd the largest subnormal", new(Measure), mean("2.225073858507201e-308"),
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 2.225073858507201e-308" + below}}},
+		{"negative sd reads as -0", new(Measure), mean("-1e-400"),
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation -1e-400 is negative"}}},
+		{"sd and sample", new(Measure), `{"mean":"4","sd":1E-400,"n":1}`, []problem{
+			{ErrInvalidSampleSize, nil, "triplecrown: a mean needs a sample of at least 2 observations, not 1"},
+			{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1E-400" + below}}},
+		{"sd of a total", new(Measure), `{"total":"8","sd":1e-400,"n":2}`,
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + below}}},
+		{"sd in a scorecard", new(Scorecard), card("1e-400"), []problem{{ErrInvalidMeasure, []string{"sales"},
+			`triplecrown: unit "sales", actual service measure: the standard deviation 1e-400` + below}}},
+		{"sd in a roll-up", new(Rollup), `{"scorecard":` + strings.Replace(card("1e-400"), `"unit":"sales"`, `"unit":"all"`, 1) +
+			`,"units":["a"],"combination":"by sample size"}`, []problem{{ErrInvalidMeasure, []string{"all"},
+			`triplecrown: unit "all", actual service measure: the standard deviation 1e-400` + below}}},
+		{"sd written as zero", new(Measure), mean("0.000e-400"), nil},
+		{"sd the smallest normal", new(Measure), mean("2.2250738585072014e-308"), nil},
+		{"level reads as 0", new(Policy), policy("1e-400"),
+			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 1e-400" + below}}},
+		{"level reads as a subnormal", new(Policy), policy("1e-320"),
+			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 1e-320" + below}}},
+		{"negative level reads as -0", new(Policy), policy("-1e-400"),
+			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level -1e-400 is not strictly between 0 and 1"}}},
+		{"level written as zero", new(Policy), policy("0e-400"),
+			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 0e-400 is not strictly between 0 and 1"}}},
+		{"level the smallest normal", new(Policy), policy("2.2250738585072014e-308"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.into.UnmarshalJSON([]byte(tt.in))
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			probs := outcome.Problems(err)
+			require.Len(t, probs, len(tt.want), "%v", err)
+			for i, w := range tt.want {
+				assert.ErrorIs(t, probs[i], w.code)
+				assert.Equal(t, w.ids, probs[i].IDs)
+				assert.Equal(t, w.msg, probs[i].Message)
+			}
+		})
+	}
+	var m Measure
+	require.NoError(t, m.UnmarshalJSON([]byte(mean("0.000e-400"))))
+	assert.Equal(t, 0.0, m.SD())
+}

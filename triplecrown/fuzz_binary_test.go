@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/listtest"
@@ -140,12 +142,17 @@ func cardSeeds(f *testing.F) [][]byte {
 		add(r.MarshalBinary())
 	}
 	out = append(out, unhex(f, "24"), unhex(f, measureForm("01 77 02 01 3b 02 01", "01 78 02 01 3c 02 01")))
+	// Means whose sd is the smallest subnormal float64 and 0.
+	sub := measureForm("03 00 02 01 02 01 00 00 00 00 00 00 00", "03 00 02 01 02 00 00 00 00 00 00 00 00")
+	out = append(out, unhex(f, sub), unhex(f, "24 01 6e 01 01 61 01"+strings.TrimPrefix(sub, "23 03 6f 70 73")))
 	return out
 }
 
 // FuzzScorecardBinary: arbitrary bytes never panic; what decodes is a
-// scorecard NewScorecard accepts, re-encodes to the same bytes and scores
-// without panicking; what does not is an *outcome.Error.
+// scorecard NewScorecard accepts, whose standard deviations are 0 or not
+// below the smallest normal float64 (as JSON can write them:
+// [checkSDsNormal]), re-encodes to the same bytes and scores without
+// panicking; what does not is an *outcome.Error.
 func FuzzScorecardBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -166,6 +173,7 @@ func FuzzScorecardBinary(f *testing.F) {
 		if !bytes.Equal(again, data) {
 			t.Fatalf("% x re-encodes to % x", data, again)
 		}
+		checkSDsNormal(t, c)
 		if _, err := NewScorecard(c.Spec()); err != nil {
 			t.Fatalf("decoded a scorecard NewScorecard refuses: %v", err)
 		}
@@ -194,10 +202,10 @@ func FuzzScorecardBinary(f *testing.F) {
 	})
 }
 
-// FuzzRollupBinary: arbitrary bytes never panic; what decodes re-encodes
-// to the same bytes, merges with the zero Rollup to itself, and merges with
-// itself and with a roll-up that was merged from it as [checkSelfMerges]
-// says.
+// FuzzRollupBinary: arbitrary bytes never panic; what decodes has its
+// standard deviations 0 or normal ([checkSDsNormal]), re-encodes to the
+// same bytes, merges with the zero Rollup to itself, and merges with itself
+// and with a roll-up that was merged from it as [checkSelfMerges] says.
 func FuzzRollupBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -215,6 +223,7 @@ func FuzzRollupBinary(f *testing.F) {
 		if !bytes.Equal(again, data) {
 			t.Fatalf("% x re-encodes to % x", data, again)
 		}
+		checkSDsNormal(t, r.Scorecard())
 		m, err := r.Merge(Rollup{})
 		if err != nil || !m.Equal(r) {
 			t.Fatalf("merge with the zero Rollup: %v", err)
@@ -223,6 +232,19 @@ func FuzzRollupBinary(f *testing.F) {
 			checkSelfMerges(t, r)
 		}
 	})
+}
+
+// checkSDsNormal fails t unless each standard deviation of c's service
+// measures is 0 or at least 2^-1022, the smallest normal float64, in
+// magnitude: a subnormal one, which JSON would write as a number no decoder
+// reads as written ("5e-324"), is refused by every decoder.
+func checkSDsNormal(t *testing.T, c Scorecard) {
+	t.Helper()
+	for _, m := range []Measure{c.Service().Baseline, c.Service().Actual} {
+		if sd := m.SD(); sd != 0 && math.Abs(sd) < 0x1p-1022 {
+			t.Fatalf("decoded an sd of %v, subnormal", sd)
+		}
+	}
 }
 
 // checkSelfMerges checks the merges of a valid roll-up r with itself: r

@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -85,7 +86,9 @@ func FuzzROIJSON(f *testing.F) {
 }
 
 // FuzzRollupJSON: decoding a roll-up never panics, fails only with coded
-// problems, and what decodes marshals and decodes again to an equal roll-up.
+// problems, and what decodes has each "sd" as written
+// ([checkFloatsAsWritten]) and marshals and decodes again to an equal
+// roll-up.
 func FuzzRollupJSON(f *testing.F) {
 	card := `{"unit":"all","period":"2025","cost":{"baseline":{"amount":"10","currency":"EUR"},"actual":{"amount":"8","currency":"EUR"}},` +
 		`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"1","currency":"EUR"}},` +
@@ -94,7 +97,15 @@ func FuzzRollupJSON(f *testing.F) {
 	f.Add(`{"scorecard":` + card + `,"units":["a","a"],"combination":"by weight"}`)
 	f.Add(`{"units":[]}`)
 	f.Add(`{"scorecard":null,"units":null,"combination":""}`)
-	f.Fuzz(func(t *testing.T, data string) { checkJSONRoundTrip[Rollup](t, data, Rollup.Equal) })
+	meanCard := strings.Replace(cardJSON, `"sd":1.2`, `"sd":1e-400`, 1)
+	f.Add(`{"scorecard":` + meanCard + `,"units":["a"],"combination":"by sample size"}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		checkJSONRoundTrip[Rollup](t, data, Rollup.Equal)
+		var r Rollup
+		if r.UnmarshalJSON([]byte(data)) == nil {
+			checkFloatsAsWritten(t, []byte(data), "sd")
+		}
+	})
 }
 
 // checkJSONRoundTrip decodes data as a T with its UnmarshalJSON: a failure

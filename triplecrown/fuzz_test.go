@@ -4,11 +4,14 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -26,9 +29,39 @@ func checkJSONProblems(t listtest.TB, err error) {
 	}
 }
 
+// checkFloatsAsWritten fails t unless every number in data, JSON that
+// decoded, given for a field names (as encoding/json matches keys to
+// fields), at any depth, is held by a float64 as written: 0 exactly when
+// it is written as zero, and otherwise not below the smallest normal
+// float64, 2^-1022, in magnitude (which strconv.ParseFloat reads as 0 or
+// as a subnormal with no error). Whether the number is zero is read by
+// the decimal package, not as the decoders read it; a number whose
+// exponent is beyond an int32 is not checked.
+func checkFloatsAsWritten(t *testing.T, data []byte, names ...string) {
+	t.Helper()
+	if members, err := strictjson.Members(data); err == nil {
+		for _, m := range members {
+			if strictjson.Field(names, m.Key) >= 0 && !isNull(m.Value) {
+				text := strings.TrimSpace(string(m.Value))
+				d, derr := decimal.NewFromString(text)
+				f, ferr := strconv.ParseFloat(text, 64)
+				if derr == nil && ferr == nil && ((f == 0) != d.IsZero() || f != 0 && math.Abs(f) < 0x1p-1022) {
+					t.Fatalf("%q decoded with %q given as %s, read as %v", data, m.Key, text, f)
+				}
+			}
+			checkFloatsAsWritten(t, m.Value, names...)
+		}
+	} else if elems, err := strictjson.Elements(data); err == nil {
+		for _, e := range elems {
+			checkFloatsAsWritten(t, e, names...)
+		}
+	}
+}
+
 // FuzzScorecardJSON: decoding never panics, fails only with coded problems
-// in JSON's words ([checkJSONProblems]), and what decodes marshals and
-// decodes again to an equal scorecard.
+// in JSON's words ([checkJSONProblems]), and what decodes has each "sd" as
+// written ([checkFloatsAsWritten]) and marshals and decodes again to an
+// equal scorecard.
 func FuzzScorecardJSON(f *testing.F) {
 	f.Add(cardJSON)
 	f.Add(`{"unit":"u","period":"p","cost":{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"0","currency":"EUR"}},` +
@@ -39,12 +72,16 @@ func FuzzScorecardJSON(f *testing.F) {
 		`"service":{"name":"index","direction":"down","baseline":{"total":"5","weight":"3"},"actual":{"value":"-2","weight":"0.5"}}}`)
 	f.Add(`{"unit":"x","extra":1}`)
 	f.Add(`{"unit":"","period":"","cost":{"baseline":{"amount":"-1","currency":"eur"}}}`)
+	for _, sd := range []string{"1e-400", "-1e-400", "1e-320", "0.0e-400", "2.2250738585072014e-308"} {
+		f.Add(strings.Replace(cardJSON, `"sd":1.2`, `"sd":`+sd, 1))
+	}
 	f.Fuzz(func(t *testing.T, data string) {
 		var c Scorecard
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
 			return
 		}
+		checkFloatsAsWritten(t, []byte(data), "sd")
 		b, err := json.Marshal(c)
 		if err != nil {
 			t.Fatalf("marshal %q: %v", data, err)
@@ -329,17 +366,22 @@ func binaryRoundTrip[T encoding.BinaryMarshaler, PT interface {
 }
 
 // FuzzPolicyJSON: decoding a policy never panics, fails only with coded
-// problems in JSON's words ([checkJSONProblems]), and round-trips.
+// problems in JSON's words ([checkJSONProblems]), has its significance
+// level as written ([checkFloatsAsWritten]), and round-trips.
 func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`)
 	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significanceLevel":0.01,"precision":{"places":-2,"mode":"floor"}}`)
 	f.Add(`{"significanceLevel":1,"precision":{"places":99}}`)
+	for _, level := range []string{"1e-400", "-1e-400", "1e-320", "0e-400", "2.2250738585072014e-308"} {
+		f.Add(`{"significanceLevel":` + level + `,"precision":{"places":4,"mode":"half-even"}}`)
+	}
 	f.Fuzz(func(t *testing.T, data string) {
 		var p Policy
 		if err := p.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
 			return
 		}
+		checkFloatsAsWritten(t, []byte(data), "significanceLevel")
 		b, err := json.Marshal(p)
 		if err != nil {
 			t.Fatalf("marshal: %v", err)

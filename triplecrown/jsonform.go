@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -286,6 +287,7 @@ func readMeasureJSON(f *jsondecode.Form, path string, ids []string, members []st
 			case 5:
 				return readDecimal(f, p, ids, raw, &j.Mean)
 			case 6:
+				j.sdText = string(bytes.TrimSpace(raw))
 				return readInto(f, p, ids, raw, &j.SD)
 			default:
 				return readInto(f, p, ids, raw, &j.N)
@@ -357,6 +359,7 @@ func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictj
 	var spec PolicySpec
 	r := partReader{f: f, ids: ids, name: named("policy")}
 	levelOK, precisionOK, ok := true, true, true
+	var levelText string // the significance level as written
 	nullThreshold := newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
 	n := f.Count()
 	f.Members(path, ids, members, policyFields, func(field int, p string, raw json.RawMessage) {
@@ -368,13 +371,14 @@ func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictj
 		case 2:
 			ok = object(&r, p, "revenue threshold", raw, nullThreshold, readThreshold, &spec.Revenue) && ok
 		case 3:
+			levelText = string(bytes.TrimSpace(raw))
 			levelOK = jsondecode.Value(f, p, ids, raw, &spec.SignificanceLevel)
 		default:
 			precisionOK = object(&r, p, "precision", raw,
 				newError(outcome.ErrInvalidJSON, nil, "triplecrown: a precision cannot be null"), readPrecision, &spec.Precision)
 		}
 	})
-	errs := append(r.errs, policyProblems(spec, !levelOK, !precisionOK)...)
+	errs := append(r.errs, policyProblems(spec, levelText, !levelOK, !precisionOK)...)
 	if len(errs) > 0 || !ok || f.Count() != n {
 		return Policy{}, errs
 	}

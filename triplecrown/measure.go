@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -177,39 +179,61 @@ func NewRateFromProportion(p outcome.Proportion) (Measure, error) {
 // standard deviation sd. A sample size below 2 (a standard deviation needs
 // two observations) is an error with code [ErrInvalidSampleSize]; an sd that
 // is NaN or infinite one with code [outcome.ErrNotFinite], a negative sd one
-// with code [ErrInvalidMeasure], and a mean beyond [MaxDigits] or
-// [MaxExponent] one with code [ErrInvalidAmount]; every problem is reported.
+// with code [ErrInvalidMeasure], a subnormal one (not zero, and below the
+// smallest normal float64, 2^-1022 or about 2.2250738585072014e-308, which
+// no decoder reads as written: see the package doc) one with code
+// [ErrInvalidMeasure] too, and a mean beyond [MaxDigits] or [MaxExponent]
+// one with code [ErrInvalidAmount]; every problem is reported.
 func NewMean(mean decimal.Decimal, sd float64, n int64) (Measure, error) {
 	if err := checkDecimal(mean, "service mean"); err != nil {
-		return Measure{}, joinAll(append([]error{err}, checkSample(sd, n)...))
+		return Measure{}, joinAll(append([]error{err}, checkSample(sd, "", n)...))
 	}
 	return newMeanTotal(mean.Mul(decimal.New(n, 0)), sd, n)
 }
 
 // newMeanTotal returns the mean total/n of n observations with sd.
 func newMeanTotal(total decimal.Decimal, sd float64, n int64) (Measure, error) {
-	if errs := checkSample(sd, n); len(errs) > 0 {
+	if errs := checkSample(sd, "", n); len(errs) > 0 {
 		return Measure{}, joinAll(errs)
 	}
 	return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
 }
 
-// checkSample checks a sample mean's standard deviation and size.
-func checkSample(sd float64, n int64) []error {
+// checkSample checks a sample mean's standard deviation and size. text is
+// the standard deviation as a decoder read it from text ("" for a float64
+// given as one): a number written below 0 that reads as -0 ("-1e-400") is
+// negative, and one that is too small for a float64 to hold as written
+// ([floattext.Underflows]: it reads as 0 or as a subnormal) is refused,
+// with the code of a negative one, and said as written.
+func checkSample(sd float64, text string, n int64) []error {
 	var errs []error
 	if n < 2 {
 		errs = append(errs, newError(ErrInvalidSampleSize, nil,
 			"triplecrown: a mean needs a sample of at least 2 observations, not %d", n))
 	}
+	shown := floatText(sd, text)
 	switch {
 	case math.IsNaN(sd) || math.IsInf(sd, 0):
 		errs = append(errs, newError(outcome.ErrNotFinite, nil,
-			"triplecrown: the standard deviation %v is not a finite number", sd))
-	case sd < 0:
+			"triplecrown: the standard deviation %s is not a finite number", shown))
+	case floattext.Negative(text, sd):
 		errs = append(errs, newError(ErrInvalidMeasure, nil,
-			"triplecrown: the standard deviation %v is negative", sd))
+			"triplecrown: the standard deviation %s is negative", shown))
+	case floattext.Underflows(text, sd):
+		errs = append(errs, newError(ErrInvalidMeasure, nil,
+			"triplecrown: the standard deviation %s is below %s, the smallest positive number held to full precision",
+			shown, floattext.MinNormalText))
 	}
 	return errs
+}
+
+// floatText returns f as a message shows it: text, the number as it was
+// written (clipped), if it was read from text, or else f as %v writes it.
+func floatText(f float64, text string) string {
+	if text == "" {
+		return fmt.Sprint(f)
+	}
+	return msg.Clip(text, msg.MaxQuoted)
 }
 
 // Kind returns what the measure is.

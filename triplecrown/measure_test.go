@@ -157,6 +157,39 @@ func TestNewMean(t *testing.T) {
 	assert.EqualError(t, err, "triplecrown: a mean needs a sample of at least 2 observations, not 1")
 }
 
+// TestNewMean_subnormalSD: an sd below the smallest normal float64,
+// 2^-1022, is refused as no decoder would read it as written, with the
+// code of a negative sd; the smallest normal is accepted.
+func TestNewMean_subnormalSD(t *testing.T) {
+	tests := []struct {
+		name string
+		sd   float64
+		want string // the message; "" for none
+	}{
+		{name: "the smallest subnormal", sd: math.SmallestNonzeroFloat64,
+			want: "triplecrown: the standard deviation 5e-324 is below 2.2250738585072014e-308, the smallest positive number held to full precision"},
+		{name: "the largest subnormal", sd: 0x0.fffffffffffffp-1022,
+			want: "triplecrown: the standard deviation 2.225073858507201e-308 is below 2.2250738585072014e-308, the smallest positive number held to full precision"},
+		{name: "a negative subnormal", sd: -math.SmallestNonzeroFloat64,
+			want: "triplecrown: the standard deviation -5e-324 is negative"},
+		{name: "the smallest normal", sd: 0x1p-1022},
+		{name: "zero", sd: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := NewMean(dec("3"), tt.sd, 10)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, tt.sd, m.SD())
+				return
+			}
+			require.Len(t, outcome.Problems(err), 1)
+			assert.ErrorIs(t, err, ErrInvalidMeasure)
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+}
+
 func TestNewWeightedValue(t *testing.T) {
 	v, err := NewValue(dec("72"))
 	require.NoError(t, err)

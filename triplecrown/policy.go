@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -156,11 +157,13 @@ type Policy struct {
 
 // NewPolicy validates spec and returns its Policy, reporting every problem:
 // a money threshold for service ([outcome.ErrInvalidThreshold]), a
-// significance level that is NaN or infinite ([outcome.ErrNotFinite]) or not
-// strictly between 0 and 1 ([ErrInvalidSignificance]), and a precision
-// without a valid rounding mode ([outcome.ErrUnknownRounding]).
+// significance level that is NaN or infinite ([outcome.ErrNotFinite]), not
+// strictly between 0 and 1, or subnormal (below the smallest normal
+// float64, 2^-1022 or about 2.2250738585072014e-308, which no decoder reads
+// as written: see the package doc) ([ErrInvalidSignificance]), and a
+// precision without a valid rounding mode ([outcome.ErrUnknownRounding]).
 func NewPolicy(spec PolicySpec) (Policy, error) {
-	if errs := policyProblems(spec, false, false); len(errs) > 0 {
+	if errs := policyProblems(spec, "", false, false); len(errs) > 0 {
 		return Policy{}, joinAll(errs)
 	}
 	return Policy{spec: spec}, nil
@@ -169,22 +172,30 @@ func NewPolicy(spec PolicySpec) (Policy, error) {
 // policyProblems returns every problem of spec, as [NewPolicy] reports
 // them, but those of the significance level if skipLevel and of the
 // precision if skipPrecision: parts a JSON decoder could not read, and has
-// reported.
-func policyProblems(spec PolicySpec, skipLevel, skipPrecision bool) []error {
+// reported. levelText is the significance level as a decoder read it from
+// text ("" for a float64 given as one): a number written that a float64
+// does not hold ([floattext.Underflows]: "1e-400" reads as 0) is refused
+// and said as written.
+func policyProblems(spec PolicySpec, levelText string, skipLevel, skipPrecision bool) []error {
 	var errs []error
 	if !spec.Service.cur.IsZero() {
 		errs = append(errs, newError(outcome.ErrInvalidThreshold, nil,
 			"triplecrown: the service threshold cannot be money (%s)", spec.Service))
 	}
 	a := spec.SignificanceLevel
+	shown := floatText(a, levelText)
 	switch {
 	case skipLevel:
 	case math.IsNaN(a) || math.IsInf(a, 0):
 		errs = append(errs, newError(outcome.ErrNotFinite, nil,
-			"triplecrown: significance level %v is not a finite number", a))
-	case a <= 0 || a >= 1:
+			"triplecrown: significance level %s is not a finite number", shown))
+	case floattext.Negative(levelText, a) || a == 0 && !floattext.Underflows(levelText, a) || a >= 1:
 		errs = append(errs, newError(ErrInvalidSignificance, nil,
-			"triplecrown: significance level %v is not strictly between 0 and 1", a))
+			"triplecrown: significance level %s is not strictly between 0 and 1", shown))
+	case floattext.Underflows(levelText, a):
+		errs = append(errs, newError(ErrInvalidSignificance, nil,
+			"triplecrown: significance level %s is below %s, the smallest positive number held to full precision",
+			shown, floattext.MinNormalText))
 	}
 	if !skipPrecision && !spec.Precision.IsValid() {
 		errs = append(errs, newError(outcome.ErrUnknownRounding, nil,

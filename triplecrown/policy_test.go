@@ -121,3 +121,36 @@ func TestNewPolicy(t *testing.T) {
 	assert.EqualError(t, err, "triplecrown: significance level 1.5 is not strictly between 0 and 1")
 	assert.Panics(t, func() { MustPolicy(PolicySpec{}) })
 }
+
+// TestNewPolicy_subnormalLevel: a significance level below the smallest
+// normal float64, 2^-1022, is refused as no decoder would read it as
+// written, with the code of a level out of range; the smallest normal is
+// accepted.
+func TestNewPolicy_subnormalLevel(t *testing.T) {
+	tests := []struct {
+		name  string
+		level float64
+		want  string // the message; "" for none
+	}{
+		{name: "subnormal", level: 1e-310,
+			want: "triplecrown: significance level 1e-310 is below 2.2250738585072014e-308, the smallest positive number held to full precision"},
+		{name: "negative subnormal", level: -1e-310,
+			want: "triplecrown: significance level -1e-310 is not strictly between 0 and 1"},
+		{name: "the smallest normal", level: 0x1p-1022},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := policySpec()
+			s.SignificanceLevel = tt.level
+			p, err := NewPolicy(s)
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Equal(t, tt.level, p.SignificanceLevel())
+				return
+			}
+			require.Len(t, outcome.Problems(err), 1)
+			assert.ErrorIs(t, err, ErrInvalidSignificance)
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -96,7 +97,10 @@ type Rollup struct {
 // the true one is (sds of 1e200 pool to about 1e200, though their squares
 // are beyond a float64); one that rounds past the largest float64, which
 // only sds within a rounding of it reach, is an error with code
-// [outcome.ErrNotFinite].
+// [outcome.ErrNotFinite], and one below the smallest normal float64
+// (subnormal, as [NewMean] refuses an sd), which only sds within a small
+// factor of it reach when one unit's sample is far smaller than the
+// others', is one with code [ErrInvalidMeasure].
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	idErr := outcome.ValidateID(unit)
 	var ids []string // the roll-up's unit, if it is one
@@ -262,6 +266,11 @@ func combine(ids []string, name, which string, cards []Scorecard, side func(Serv
 		if math.IsInf(sd, 0) {
 			return Measure{}, newError(outcome.ErrNotFinite, ids,
 				"triplecrown: the %s service standard deviation of %s is beyond the largest float64", which, name)
+		}
+		if floattext.Underflows("", sd) { // as NewMean refuses it
+			return Measure{}, newError(ErrInvalidMeasure, ids,
+				"triplecrown: the %s service standard deviation of %s, %v, is below the smallest normal float64, %s",
+				which, name, sd, floattext.MinNormalText)
 		}
 		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
 	}

@@ -144,6 +144,28 @@ func TestNewRollup_hugeSD(t *testing.T) {
 	assert.Equal(t, []string{"e"}, ps[0].IDs)
 	assert.Equal(t, `triplecrown: the baseline service standard deviation of roll-up "e" is beyond the largest float64`, ps[0].Message)
 	assert.Equal(t, `triplecrown: the actual service standard deviation of roll-up "e" is beyond the largest float64`, ps[1].Message)
+
+	// The smallest normal sd, of 2 observations, and an sd of 0, of 3,
+	// with equal means: pooled variance (1·2^-2044 + 2·0) / (5-1), sd
+	// 2^-1023, half the smallest normal float64: subnormal, which NewMean
+	// would refuse, so an error, not a roll-up no decoder reads back.
+	_, err = NewRollup("e", []Scorecard{mk("a", 0x1p-1022, 2), mk("b", 0, 3)})
+	require.ErrorIs(t, err, ErrInvalidMeasure)
+	ps = outcome.Problems(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, []string{"e"}, ps[0].IDs)
+	assert.Equal(t, `triplecrown: the baseline service standard deviation of roll-up "e", 1.1125369292536007e-308, `+
+		`is below the smallest normal float64, 2.2250738585072014e-308`, ps[0].Message)
+	assert.Equal(t, `triplecrown: the actual service standard deviation of roll-up "e", 1.1125369292536007e-308, `+
+		`is below the smallest normal float64, 2.2250738585072014e-308`, ps[1].Message)
+	// With twice the smallest normal sd in both, the pooled sd is normal:
+	// (1·2^-2042 + 2·2^-2042) / 4, sd 2^-1021·sqrt(3/4), about 1.73 times
+	// the smallest normal.
+	r, err := NewRollup("e", []Scorecard{mk("a", 0x1p-1021, 2), mk("b", 0x1p-1021, 3)})
+	require.NoError(t, err)
+	assert.InEpsilon(t, 0x1p-1021*math.Sqrt(0.75), r.Scorecard().Service().Baseline.SD(), 1e-15)
+	_, err = mustRollup(t, "x", mk("a", 0x1p-1022, 2)).Merge(mustRollup(t, "y", mk("b", 0, 3)))
+	assert.ErrorIs(t, err, ErrInvalidMeasure, "Merge pools as NewRollup does")
 }
 
 func TestNewRollupValues(t *testing.T) {
