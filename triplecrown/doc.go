@@ -121,8 +121,14 @@
 //
 // A definition's JSON (money, a precision, a threshold, a measure, a
 // policy, an ROI, a scorecard, a roll-up) is read member by member, and
-// every problem of its form is reported, in the order of the text, before
-// the problems of its values: each is an error with code
+// every problem of its form is reported before the problems of its values,
+// both in an order that does not depend on the order of the members of its
+// objects, so that the same roll-up written with its members in another
+// order has the same problems in the same order: each object's fields in
+// the order the package writes them (a scorecard's unit, name, period,
+// cost, revenue, service), a field given again right after the field, then
+// the keys that name no field, sorted; an array's elements in order. Each
+// problem of the form is an error with code
 // [outcome.ErrInvalidJSON] that names the value by its JSON path from the
 // definition's top (keys as written, joined with ".", an array's elements
 // by their index from 0): a key that names no field, `triplecrown: unit

@@ -192,7 +192,7 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 // [NewPrecision] does. Every problem of the JSON form (an unknown field, a
 // field given twice, places that are not an int32, a mode that is not a
 // string) comes first, as the package doc says, then those of the values:
-// the null fields, in the order of the text, the missing ones, places
+// the null fields, places then mode, the missing ones, places
 // beyond ±[MaxPrecisionPlaces] (whenever "places" read as an int32,
 // whatever the mode, as [NewPrecision] reports both), then a mode
 // [outcome.ParseRounding] does not know; a field that did not read is
@@ -319,7 +319,8 @@ type measureIn struct {
 // [outcome.ErrInvalidJSON], `triplecrown: a measure cannot be null`, and
 // each field that is null ({"value":"72","weight":null}) one with code
 // [ErrInvalidMeasure], `triplecrown: a measure's "weight" cannot be null`,
-// in the order of the text, never read as absent (a weight of 1); a measure
+// in the order of the fields (value, total, weight, successes, trials,
+// mean, sd, n), never read as absent (a weight of 1); a measure
 // with one is not checked further either. On error m is unchanged.
 func (m *Measure) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
@@ -458,7 +459,8 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // [outcome.ErrInvalidJSON], `triplecrown: a threshold cannot be null`, and
 // each member that is null ({"relative":null}) one with code
 // [outcome.ErrInvalidThreshold], `triplecrown: a threshold's "relative"
-// cannot be null`, in the order of the text, never the zero Threshold,
+// cannot be null`, in the order relative, absolute, currency, never the
+// zero Threshold,
 // which counts any change; a threshold with one is not checked further
 // either. On error t is unchanged.
 func (t *Threshold) UnmarshalJSON(data []byte) error {

@@ -161,13 +161,14 @@ func TestJSON_decimalNumbers(t *testing.T) {
 			[]string{`triplecrown: invalid JSON: "relative" must be a decimal string or a number, not true`}},
 		{new(Measure), `{"value":[1],"successes":1,"trials":2}`,
 			[]string{`triplecrown: invalid JSON: "value" must be a decimal string or a number, not an array`}},
-		// Each, in the order of the text, with the other problems of the
-		// form.
+		// Each, in the order of the measure's fields (value, total,
+		// weight, successes, trials, mean, sd, n), not of the text, with
+		// the other problems of the form.
 		{new(Measure), `{"weight":false,"total":{},"n":"2","mean":true}`, []string{
-			`triplecrown: invalid JSON: "weight" must be a decimal string or a number, not false`,
 			`triplecrown: invalid JSON: "total" must be a decimal string or a number, not an object`,
-			`triplecrown: invalid JSON: "n" must be an integer, not the string "2"`,
+			`triplecrown: invalid JSON: "weight" must be a decimal string or a number, not false`,
 			`triplecrown: invalid JSON: "mean" must be a decimal string or a number, not true`,
+			`triplecrown: invalid JSON: "n" must be an integer, not the string "2"`,
 		}},
 		// In a policy, named by its path from the top.
 		{new(Policy), `{"cost":{"relative":true},"significanceLevel":0.05,"precision":{"places":2,"mode":"up"}}`,
@@ -543,11 +544,11 @@ func TestPrecision_JSONNull(t *testing.T) {
 		{` null `, []problem{{outcome.ErrInvalidJSON, `triplecrown: a precision cannot be null`}}},
 		{`{"places":2,"mode":null}`, []problem{{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`}}},
 		{`{"places":null,"mode":"up"}`, []problem{{outcome.ErrInvalidPlaces, `triplecrown: a precision's "places" cannot be null`}}},
-		// Both null, in the order written; encoding/json matches "Places"
-		// to "places".
+		// Both null, in the order of the fields (places, mode), not as
+		// written; encoding/json matches "Places" to "places".
 		{`{"mode":null,"Places":null}`, []problem{
-			{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`},
 			{outcome.ErrInvalidPlaces, `triplecrown: a precision's "Places" cannot be null`},
+			{outcome.ErrUnknownRounding, `triplecrown: a precision's "mode" cannot be null`},
 		}},
 		// One null, the other missing: each said as it is.
 		{`{"places":null}`, []problem{

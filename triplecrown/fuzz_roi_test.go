@@ -75,18 +75,23 @@ func FuzzNewROI(f *testing.F) {
 	})
 }
 
-// FuzzROIJSON: decoding never panics, fails only with coded problems, and
-// what decodes marshals and decodes again to an equal ROI.
+// FuzzROIJSON: decoding never panics, fails only with coded problems, the
+// same with its members in any order ([checkOrderFree]), and what decodes
+// marshals and decodes again to an equal ROI.
 func FuzzROIJSON(f *testing.F) {
 	f.Add(`{"investment":{"amount":"100000000","currency":"USD"},"revenueGained":{"amount":"700000000","currency":"USD"},"periods":36}`)
 	f.Add(`{"investment":{"amount":"5","currency":"EUR"},"costSaved":{"amount":"-1e3","currency":"EUR"},"periods":1}`)
 	f.Add(`{"periods":0}`)
 	f.Add(`{"investment":{"amount":"5","currency":"EUR"},"periods":12,"x":1}`)
-	f.Fuzz(func(t *testing.T, data string) { checkJSONRoundTrip[ROI](t, data, ROI.Equal) })
+	f.Fuzz(func(t *testing.T, data string) {
+		checkJSONRoundTrip[ROI](t, data, ROI.Equal)
+		checkOrderFree(t, []byte(data), ROI.Equal)
+	})
 }
 
 // FuzzRollupJSON: decoding a roll-up never panics, fails only with coded
-// problems, and what decodes has each "sd" as written
+// problems, the same with its members in any order ([checkOrderFree]),
+// and what decodes has each "sd" as written
 // ([checkFloatsAsWritten]) and marshals and decodes again to an equal
 // roll-up.
 func FuzzRollupJSON(f *testing.F) {
@@ -101,6 +106,7 @@ func FuzzRollupJSON(f *testing.F) {
 	f.Add(`{"scorecard":` + meanCard + `,"units":["a"],"combination":"by sample size"}`)
 	f.Fuzz(func(t *testing.T, data string) {
 		checkJSONRoundTrip[Rollup](t, data, Rollup.Equal)
+		checkOrderFree(t, []byte(data), Rollup.Equal)
 		var r Rollup
 		if r.UnmarshalJSON([]byte(data)) == nil {
 			checkFloatsAsWritten(t, []byte(data), "sd")

@@ -59,9 +59,10 @@ func checkFloatsAsWritten(t *testing.T, data []byte, names ...string) {
 }
 
 // FuzzScorecardJSON: decoding never panics, fails only with coded problems
-// in JSON's words ([checkJSONProblems]), and what decodes has each "sd" as
-// written ([checkFloatsAsWritten]) and marshals and decodes again to an
-// equal scorecard.
+// in JSON's words ([checkJSONProblems]), the same problems, or an equal
+// scorecard, with its members in any order ([checkOrderFree]), and what
+// decodes has each "sd" as written ([checkFloatsAsWritten]) and marshals
+// and decodes again to an equal scorecard.
 func FuzzScorecardJSON(f *testing.F) {
 	f.Add(cardJSON)
 	f.Add(`{"unit":"u","period":"p","cost":{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"0","currency":"EUR"}},` +
@@ -76,6 +77,7 @@ func FuzzScorecardJSON(f *testing.F) {
 		f.Add(strings.Replace(cardJSON, `"sd":1.2`, `"sd":`+sd, 1))
 	}
 	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), Scorecard.Equal)
 		var c Scorecard
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
@@ -366,8 +368,9 @@ func binaryRoundTrip[T encoding.BinaryMarshaler, PT interface {
 }
 
 // FuzzPolicyJSON: decoding a policy never panics, fails only with coded
-// problems in JSON's words ([checkJSONProblems]), has its significance
-// level as written ([checkFloatsAsWritten]), and round-trips.
+// problems in JSON's words ([checkJSONProblems]), the same with its
+// members in any order ([checkOrderFree]), has its significance level as
+// written ([checkFloatsAsWritten]), and round-trips.
 func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`)
 	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significanceLevel":0.01,"precision":{"places":-2,"mode":"floor"}}`)
@@ -376,6 +379,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		f.Add(`{"significanceLevel":` + level + `,"precision":{"places":4,"mode":"half-even"}}`)
 	}
 	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), Policy.Equal)
 		var p Policy
 		if err := p.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)

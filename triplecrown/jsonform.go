@@ -15,9 +15,13 @@ import (
 // The readers of this file read the JSON form of a definition member by
 // member through one [jsondecode.Form], which collects every problem of
 // the form (an unknown field, a field given twice, a value of the wrong
-// type), each named by its JSON path from the definition's top, in the
-// order of the text; each reader returns the problems of the values it
-// read, which come after the form's.
+// type), each named by its JSON path from the definition's top; each
+// object's members are read in the order of its fields, as the lists below
+// give them (the order the package writes them in), through
+// [jsondecode.Form.Fields], so that the problems of a definition, the
+// form's and the values', come in the same order however its members are
+// ordered. Each reader returns the problems of the values it read, which
+// come after the form's.
 
 // The JSON fields of each object, as encoding/json matches keys to them.
 var (
@@ -119,7 +123,7 @@ func readMoney(f *jsondecode.Form, path string, ids []string, members []strictjs
 		c         Currency
 		n         = f.Count()
 	)
-	f.Members(path, ids, members, moneyJSONFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, moneyJSONFields, func(field int, path string, raw json.RawMessage) {
 		switch {
 		case isNull(raw):
 		case field == 0:
@@ -165,7 +169,7 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 		errs                           []error
 		n                              = f.Count()
 	)
-	f.Members(path, ids, members, precisionFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, precisionFields, func(field int, p string, raw json.RawMessage) {
 		if isNull(raw) {
 			code := outcome.ErrUnknownRounding
 			if field == 0 {
@@ -219,7 +223,7 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 func readNullable(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, names []string,
 	code outcome.Code, what string, errs *[]error, in func(field int, path string, raw json.RawMessage) bool) bool {
 	read := true
-	f.Members(path, ids, members, names, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, names, func(field int, p string, raw json.RawMessage) {
 		if isNull(raw) {
 			*errs = append(*errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, keyOf(path, p)))
 			read = false
@@ -362,7 +366,7 @@ func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictj
 	var levelText string // the significance level as written
 	nullThreshold := newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
 	n := f.Count()
-	f.Members(path, ids, members, policyFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, policyFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			ok = object(&r, p, "cost threshold", raw, nullThreshold, readThreshold, &spec.Cost) && ok
@@ -392,7 +396,7 @@ func readROI(f *jsondecode.Form, path string, ids []string, members []strictjson
 	investmentOK, periodsOK, ok := true, true, true
 	nullMoney := newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
 	n := f.Count()
-	f.Members(path, ids, members, roiFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, roiFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			investmentOK = object(&r, p, "investment", raw, nullMoney, readMoney, &spec.Investment)
@@ -456,7 +460,7 @@ func readScorecardAs(f *jsondecode.Form, path string, ids []string, members []st
 			bad |= part
 		}
 	}
-	f.Members(path, ids, members, scorecardFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, scorecardFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			str(p, raw, partUnit, &spec.Unit)
@@ -495,7 +499,7 @@ func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, 
 	if !ok {
 		return false
 	}
-	r.f.Members(path, r.ids, members, amountsFields, func(field int, p string, raw json.RawMessage) {
+	r.f.Fields(path, r.ids, members, amountsFields, func(field int, p string, raw json.RawMessage) {
 		what, v := "baseline "+crown, &a.Baseline
 		if field == 1 {
 			what, v = "actual "+crown, &a.Actual
@@ -520,7 +524,7 @@ func readService(r *partReader, path string, raw json.RawMessage, s *ServiceSpec
 		return
 	}
 	f, ids := r.f, r.ids
-	r.f.Members(path, ids, members, serviceFields, func(field int, p string, raw json.RawMessage) {
+	r.f.Fields(path, ids, members, serviceFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			if !jsondecode.Value(f, p, ids, raw, &s.Name) {
@@ -598,7 +602,7 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 		}
 	}
 	unit, _ = jsondecode.FirstString(cardMembers, scorecardFields, "unit")
-	f.Members(path, ids, members, rollupFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, rollupFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			cardGiven = true

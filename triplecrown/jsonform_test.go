@@ -2,6 +2,8 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +23,9 @@ type formProblem struct {
 // TestUnmarshalJSON_everyProblemOfTheForm: every definition decoder reports
 // each unknown field, field given twice (a case variant too) and value of
 // the wrong type, named by its JSON path from the definition's top, in the
-// order of the text, with the unit's ID where there is one; then the
+// order of each object's fields (as the type lists them), each field given
+// again after the field, and the unknown keys of an object after its
+// fields, sorted, with the unit's ID where there is one; then the
 // values' problems, as before; what did not read is not also reported
 // missing. Each expectation is worked out from the text: the money of
 // card's cost baseline is at "cost.baseline", its service's actual
@@ -57,8 +61,8 @@ func TestUnmarshalJSON_everyProblemOfTheForm(t *testing.T) {
 		}},
 		// The first "unit" is read: the problems name "u".
 		{"a field twice, and a case variant", new(Scorecard), card(`{"amount":"1","currency":"EUR","amount":"2"}`, "", `,"Unit":"v"`), []formProblem{
-			{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: duplicate object key "cost.baseline.amount"`},
 			{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: duplicate object key "Unit" (encoding/json matches it to the same field as "unit")`},
+			{outcome.ErrInvalidJSON, u, `triplecrown: unit "u": invalid JSON: duplicate object key "cost.baseline.amount"`},
 		}},
 		// The name and the direction did not read: they are not also
 		// missing; the actual measure's "n" is a mean's and "successes" a
@@ -100,9 +104,9 @@ func TestUnmarshalJSON_everyProblemOfTheForm(t *testing.T) {
 			`{"cost":{"absolute":"5","currency":5},"significanceLevel":0.05,"precision":{"places":2,"mode":"up","x":1},"colour":1,"Cost":{}}`,
 			[]formProblem{
 				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "cost.currency" must be a string, not the number 5`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Cost" (encoding/json matches it to the same field as "cost")`},
 				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "precision.x"`},
 				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "colour"`},
-				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Cost" (encoding/json matches it to the same field as "cost")`},
 			}},
 		// The policy's unknown fields, then its values' problems: no
 		// significance level (0) and no precision.
@@ -143,8 +147,8 @@ func TestUnmarshalJSON_everyProblemOfTheForm(t *testing.T) {
 		// The duplicate "Currency" and "amount" are not read: the money
 		// is not in USD, nor 2.
 		{"money, a field twice and a case variant", new(Money), `{"amount":"1","currency":"EUR","Currency":"USD","amount":"2"}`, []formProblem{
-			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Currency" (encoding/json matches it to the same field as "currency")`},
 			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "amount"`},
+			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Currency" (encoding/json matches it to the same field as "currency")`},
 		}},
 		// Places that did not read are not also missing; the mode is
 		// still parsed. A string is not a number: the range of an int32
@@ -201,4 +205,125 @@ func TestUnmarshalJSON_formCauses(t *testing.T) {
 	m := eur("5")
 	assert.Error(t, json.Unmarshal([]byte(`{"amount":"1","currency":"EUR","x":0}`), &m))
 	assert.True(t, m.Equal(eur("5")))
+}
+
+// reversed returns data, valid JSON, with the members of every object, at
+// any depth, in reverse order; arrays keep the order of their elements.
+// Data that is neither an object nor an array of valid JSON is returned as
+// it is.
+func reversed(data []byte) []byte {
+	if members, err := strictjson.Members(data); err == nil {
+		var b strings.Builder
+		b.WriteByte('{')
+		for i := len(members) - 1; i >= 0; i-- {
+			key, _ := json.Marshal(members[i].Key) // valid UTF-8: the same key
+			b.Write(key)
+			b.WriteByte(':')
+			b.Write(reversed(members[i].Value))
+			if i > 0 {
+				b.WriteByte(',')
+			}
+		}
+		b.WriteByte('}')
+		return []byte(b.String())
+	}
+	if elems, err := strictjson.Elements(data); err == nil {
+		var b strings.Builder
+		b.WriteByte('[')
+		for i, e := range elems {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(reversed(e))
+		}
+		b.WriteByte(']')
+		return []byte(b.String())
+	}
+	return data
+}
+
+// checkOrderFree fails t unless data and data with the members of every
+// object reversed ([reversed]) decode alike: to equal values, or with the
+// same problems (code, IDs and message) in the same order. Data whose
+// decoding reports a field given twice is not checked: which member of a
+// field comes first, the one read, is the text's order.
+func checkOrderFree[T any, PT interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, data []byte, equal func(T, T) bool) {
+	t.Helper()
+	var a, b T
+	errA := PT(&a).UnmarshalJSON(data)
+	if errors.Is(errA, strictjson.ErrDuplicateKey) {
+		return
+	}
+	back := reversed(data)
+	errB := PT(&b).UnmarshalJSON(back)
+	if errA == nil && errB == nil {
+		if !equal(a, b) {
+			t.Fatalf("%s and %s decode to different values", data, back)
+		}
+		return
+	}
+	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
+	same := len(pa) == len(pb)
+	for i := 0; same && i < len(pa); i++ {
+		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
+	}
+	if !same {
+		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
+	}
+}
+
+// TestUnmarshalJSON_memberOrder: the problems of a definition come in the
+// same order however the members of its objects are written: a roll-up
+// whose scorecard, units and combination are all wrong, written in the
+// order of its fields and the other way round, gives these problems, worked
+// out by hand: the form's, by the order of the fields (the scorecard's
+// cost, then the units), then the scorecard's values' as NewScorecard
+// checks them, the combination's, and the units' as NewRollup checks them.
+// The other definitions give the same problems both ways round too.
+func TestUnmarshalJSON_memberOrder(t *testing.T) {
+	in := `{"scorecard":{"unit":"c","period":"","cost":1,"colour":2,"b":3},"units":[1,""],"combination":"x"}`
+	want := []formProblem{
+		{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: roll-up "c": invalid JSON: "scorecard.cost" must be an object, not the number 1`},
+		{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: roll-up "c": invalid JSON: unknown field "scorecard.b"`},
+		{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: roll-up "c": invalid JSON: unknown field "scorecard.colour"`},
+		{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: roll-up "c": invalid JSON: "units[0]" must be a string, not the number 1`},
+		{ErrEmptyPeriod, []string{"c"}, `triplecrown: unit "c" has no period`},
+		{ErrMissingMoney, []string{"c"}, `triplecrown: unit "c" has no baseline revenue`},
+		{ErrMissingMoney, []string{"c"}, `triplecrown: unit "c" has no actual revenue`},
+		{outcome.ErrEmptyName, []string{"c"}, `triplecrown: unit "c" has a service measure without a name`},
+		{outcome.ErrUnknownDirection, []string{"c"}, `triplecrown: unit "c" has a service measure without a valid direction`},
+		{ErrInvalidMeasure, []string{"c"}, `triplecrown: unit "c" has no baseline service measure`},
+		{ErrInvalidMeasure, []string{"c"}, `triplecrown: unit "c" has no actual service measure`},
+		{ErrUnknownCombination, []string{"c"}, `triplecrown: roll-up "c", combination: unknown service combination "x" (want by sample size or by weight)`},
+		{outcome.ErrEmptyID, []string{"c"}, `triplecrown: roll-up "c", units[1]: empty id`},
+	}
+	for _, data := range []string{in, string(reversed([]byte(in)))} {
+		var r Rollup
+		var got []formProblem
+		for _, p := range outcome.Problems(r.UnmarshalJSON([]byte(data))) {
+			got = append(got, formProblem{p.Code, p.IDs, p.Message})
+		}
+		assert.Equal(t, want, got, data)
+	}
+	assert.Equal(t, `{"combination":"x","units":[1,""],"scorecard":{"b":3,"colour":2,"cost":1,"period":"","unit":"c"}}`,
+		string(reversed([]byte(in))))
+
+	const eur1 = `{"amount":"1","currency":"EUR"}`
+	card := `{"unit":"u","period":"","cost":{"baseline":{"amount":"x","currency":"eur"},"actual":` + eur1 + `,"z":1},` +
+		`"revenue":{"baseline":{"amount":-1,"currency":"EUR"},"actual":{"amount":"1","currency":"USD"}},` +
+		`"service":{"name":"","unit":2,"direction":"up","baseline":{"mean":"1","sd":-1,"n":1},"actual":{"value":"1","weight":"0"}}}`
+	checkOrderFree(t, []byte(card), Scorecard.Equal)
+	checkOrderFree(t, []byte(`{"scorecard":`+card+`,"units":["a","a",""],"combination":"by weight"}`), Rollup.Equal)
+	checkOrderFree(t, []byte(`{"cost":{"relative":"2","currency":"EUR"},"service":{"absolute":"1","currency":"EUR"},`+
+		`"revenue":{"absolute":true},"significanceLevel":2,"precision":{"places":99,"mode":"sideways","q":1},"x":1}`), Policy.Equal)
+	checkOrderFree(t, []byte(`{"investment":{"amount":"-1","currency":"EUR"},"costSaved":{"amount":"x","currency":"USD"},`+
+		`"revenueGained":{"amount":"1"},"periods":0,"y":[]}`), ROI.Equal)
+	checkOrderFree(t, []byte(`{"value":"1","successes":1,"trials":"2","sd":null,"weight":"-1"}`), Measure.Equal)
+	checkOrderFree(t, []byte(`{"relative":"2","currency":"eur","absolute":"1"}`), Threshold.Equal)
+	checkOrderFree(t, []byte(`{"places":99,"mode":"sideways","b":1,"a":2}`), Precision.Equal)
+	checkOrderFree(t, []byte(`{"currency":"eur","amount":"x","c":1}`), Money.Equal)
+	checkOrderFree(t, []byte(card), Scorecard.Equal)
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -27,7 +28,8 @@ var ErrNull = errors.New("JSON null in place of a value")
 // Form collects the problems of the JSON form of a definition decoded member
 // by member, so that every problem is reported, not the first: each is an
 // *outcome.Error with code [outcome.ErrInvalidJSON], in the order the
-// definition's text gives them, with the message "pkg: at: invalid JSON: "
+// definition's text gives them ([Form.Members]) or that of its fields
+// ([Form.Fields]), with the message "pkg: at: invalid JSON: "
 // (or "pkg: invalid JSON: " when at is "") followed by what is wrong, said
 // with the value's JSON path: keys as written (each clipped to
 // [msg.MaxQuoted] bytes) joined with ".", an array's elements by their index
@@ -179,15 +181,56 @@ func (f *Form) Members(path string, ids []string, members []strictjson.Member, n
 		case n < 0:
 			f.report(ids, ErrUnknownField, "unknown field "+strconv.Quote(at))
 		case first[n] != 0:
-			what := "duplicate object key " + strconv.Quote(at)
-			if k := members[first[n]-1].Key; k != mb.Key {
-				what += " (encoding/json matches it to the same field as " + strconv.Quote(msg.Clip(k, msg.MaxQuoted)) + ")"
-			}
-			f.report(ids, strictjson.ErrDuplicateKey, what)
+			f.duplicate(ids, at, mb.Key, members[first[n]-1].Key)
 		default:
 			first[n] = i + 1
 			value(n, at, mb.Value)
 		}
+	}
+}
+
+// duplicate reports, with ids, the member at path, of key, given again for
+// the field whose first member's key is first.
+func (f *Form) duplicate(ids []string, path, key, first string) {
+	what := "duplicate object key " + strconv.Quote(path)
+	if first != key {
+		what += " (encoding/json matches it to the same field as " + strconv.Quote(msg.Clip(first, msg.MaxQuoted)) + ")"
+	}
+	f.report(ids, strictjson.ErrDuplicateKey, what)
+}
+
+// Fields walks members, the members of the object at path, whose fields
+// are names, as [Form.Members] does, but in the order of names, not of the
+// keys, so that the problems of an object come in the same order however
+// its members are ordered: for each field in turn, it calls value with the
+// field's index, the member's path and its value for the field's first
+// member in the order of the keys, which is the one read, then reports,
+// with ids, each member given again for the field, in the order of the
+// keys; then it reports each key that names no field, sorted by key (byte
+// by byte; equal keys in the order they come).
+func (f *Form) Fields(path string, ids []string, members []strictjson.Member, names []string,
+	value func(field int, path string, raw json.RawMessage)) {
+	byField := make([][]int, len(names)) // the index of each field's members
+	var unknown []int
+	for i, mb := range members {
+		if n := strictjson.Field(names, mb.Key); n >= 0 {
+			byField[n] = append(byField[n], i)
+		} else {
+			unknown = append(unknown, i)
+		}
+	}
+	for n, at := range byField {
+		for j, i := range at {
+			if j == 0 {
+				value(n, Key(path, members[i].Key), members[i].Value)
+			} else {
+				f.duplicate(ids, Key(path, members[i].Key), members[i].Key, members[at[0]].Key)
+			}
+		}
+	}
+	slices.SortStableFunc(unknown, func(a, b int) int { return strings.Compare(members[a].Key, members[b].Key) })
+	for _, i := range unknown {
+		f.report(ids, ErrUnknownField, "unknown field "+strconv.Quote(Key(path, members[i].Key)))
 	}
 }
 

@@ -210,3 +210,53 @@ func TestForm_WrongType(t *testing.T) {
 	assert.Equal(t, `pkg: thing: invalid JSON: the value must be a decimal string or a number, not true`, ps[1].Message)
 	assert.Nil(t, ps[1].IDs)
 }
+
+// TestForm_Fields: Fields walks an object's members in the order of its
+// fields, reports each field given again after the field's first member
+// (the one read), and the keys that name no field last, sorted, so that
+// the same object with its members in any order gives the same problems in
+// the same order.
+func TestForm_Fields(t *testing.T) {
+	names := []string{"id", "n", "tags"}
+	walk := func(data string) (read []string, problems []string) {
+		f := Form{Pkg: "pkg"}
+		members, ok := f.Top([]byte(data), nil)
+		require.True(t, ok)
+		f.Fields("top", []string{"x"}, members, names, func(field int, path string, raw json.RawMessage) {
+			read = append(read, path+"="+string(raw))
+			var s string
+			Value(&f, path, []string{"x"}, raw, &s) // a string, or a problem
+		})
+		for _, p := range f.Problems() {
+			assert.Equal(t, []string{"x"}, p.IDs)
+			assert.ErrorIs(t, p, outcome.ErrInvalidJSON)
+			problems = append(problems, p.Message)
+		}
+		return read, problems
+	}
+	wantRead := []string{`top.id="a"`, `top.n=1`, `top.tags=[]`}
+	wantProblems := []string{
+		`pkg: invalid JSON: "top.n" must be a string, not the number 1`,
+		`pkg: invalid JSON: "top.tags" must be a string, not an array`,
+		`pkg: invalid JSON: duplicate object key "top.TAGS" (encoding/json matches it to the same field as "tags")`,
+		`pkg: invalid JSON: unknown field "top.a"`,
+		`pkg: invalid JSON: unknown field "top.zz"`,
+		`pkg: invalid JSON: unknown field "top.zz"`,
+	}
+	for _, in := range []string{
+		`{"zz":1,"tags":[],"n":1,"a":2,"TAGS":3,"id":"a","zz":4}`,
+		`{"id":"a","n":1,"tags":[],"TAGS":3,"a":2,"zz":1,"zz":4}`,
+		`{"a":2,"tags":[],"zz":1,"TAGS":3,"zz":4,"n":1,"id":"a"}`,
+	} {
+		read, problems := walk(in)
+		assert.Equal(t, wantRead, read, in)
+		assert.Equal(t, wantProblems, problems, in)
+	}
+	// The first in the order of the keys is read, whichever it is.
+	read, problems := walk(`{"ID":"b","id":"a"}`)
+	assert.Equal(t, []string{`top.ID="b"`}, read)
+	assert.Equal(t, []string{`pkg: invalid JSON: duplicate object key "top.id" (encoding/json matches it to the same field as "ID")`}, problems)
+	read, problems = walk(`{}`)
+	assert.Empty(t, read)
+	assert.Empty(t, problems)
+}
