@@ -120,7 +120,8 @@
 // ("-1e-400"), and a number written as zero ("0.0e-400") is 0.
 //
 // A definition's JSON (money, a precision, a threshold, a measure, a
-// policy, an ROI, a scorecard, a roll-up) is read member by member, and
+// policy, an ROI, a scorecard, a roll-up), and that of [Contributions],
+// is read member by member, and
 // every problem of its form is reported before the problems of its values,
 // both in an order that does not depend on the order of the members of its
 // objects, so that the same roll-up written with its members in another

@@ -16,15 +16,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// decodeJSON decodes data into v as every package of the module does
-// ([jsondecode.Decode]): a value of the wrong type, such as a number where
-// a string belongs, is said by its JSON path, what it must be and what it
-// is, `"sd" must be a number, not the string "1.2"`, never with Go's names
-// of types and struct fields. It stops at the first problem of the JSON
-// form; of the package's decoders only [Contributions.UnmarshalJSON], a
-// result's, uses it (the definitions' read member by member: jsonform.go).
-func decodeJSON(data []byte, v any) error { return jsondecode.Decode("triplecrown", data, v) }
-
 // MarshalText implements [encoding.TextMarshaler]: the code, such as "EUR".
 // Marshalling the zero Currency is an error with code [ErrUnknownCurrency].
 func (c Currency) MarshalText() ([]byte, error) {
@@ -507,21 +498,6 @@ func (j thresholdIn) threshold() (Threshold, error) {
 	return v, err
 }
 
-// nullFields reports, for data, JSON that has decoded as an object into a
-// struct with the JSON field names given, which of those fields are given
-// as null, matching keys to fields as encoding/json does
-// ([strictjson.Field]): the result's i is true if names[i] is.
-func nullFields(data []byte, names ...string) []bool {
-	null := make([]bool, len(names))
-	members, _ := strictjson.Members(data) // decodeJSON has read data as an object
-	for _, m := range members {
-		if i := strictjson.Field(names, m.Key); i >= 0 && isNull(m.Value) {
-			null[i] = true
-		}
-	}
-	return null
-}
-
 // isNull reports whether data is JSON null, with JSON white space around it
 // only.
 func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
@@ -865,23 +841,6 @@ func (c Contributions) MarshalJSON() ([]byte, error) {
 	}{c.crown, c.total, c.places, c.hasShares, c.items})
 }
 
-// contributionsIn is the JSON form of [Contributions] as read.
-type contributionsIn struct {
-	Crown         *string          `json:"crown"`
-	Total         json.RawMessage  `json:"total"`
-	Places        *int32           `json:"places"`
-	SharesDefined *bool            `json:"sharesDefined"`
-	Contributions []contributionIn `json:"contributions"`
-}
-
-// contributionIn is the JSON form of a [Contribution] as read.
-type contributionIn struct {
-	Unit      *string         `json:"unit"`
-	Amount    json.RawMessage `json:"amount"`
-	Share     *decimalJSON    `json:"share"`
-	Detractor *bool           `json:"detractor"`
-}
-
 // UnmarshalJSON implements [json.Unmarshaler]: it reads back the form
 // [Contributions.MarshalJSON] writes, every field required, decimals as
 // strings or JSON numbers, and accepts exactly what [NewContributions]
@@ -900,177 +859,35 @@ type contributionIn struct {
 // times an amount over a total as small as 1e-30): it is read with up to
 // 109 digits, as wide as any NewContributions makes, so that every
 // Contributions it makes reads back, and a wider one is an error with code
-// [ErrInvalidAmount]. Every problem is reported, each with the unit's ID
-// where one is involved; a contribution without a unit is checked all the
-// same, named by its place ("contribution 2 has no amount") with no ID.
-// JSON null is refused, as everywhere in the package: null itself, as any
-// JSON that is not an object, is one error with code
-// [outcome.ErrInvalidJSON], `triplecrown: contributions cannot be null`; a
-// contribution that is null is one such error, `triplecrown: contribution 2
-// cannot be null`; and a field that is null is said to be null, with the
-// code of a missing one, `triplecrown: the contribution of unit "a":
-// "share" cannot be null` (the total and an amount as
-// [Money.UnmarshalJSON] refuses null, `triplecrown: the contributions'
-// total: money cannot be null`), never as missing. On error c is
-// unchanged.
+// [ErrInvalidAmount].
+//
+// Every problem is reported. First every problem of the JSON form, the
+// contributions' and their parts', as the package doc says, named by its
+// JSON path, `triplecrown: invalid JSON: "contributions[2].share" must be
+// a decimal string or a number, not true` ([outcome.ErrInvalidJSON]): each
+// unknown field, field given twice, and value of the wrong type, null
+// included (a null crown, places, flag or list, contribution, unit, share
+// or detractor, the total or an amount that is null: `"total" must be an
+// object, not null`), never read as missing; a problem within a
+// contribution has its unit's ID, if its "unit" is a string that is not
+// empty. Then the values' problems, each with the unit's ID where one is
+// involved, in the order of the fields (crown, total, places,
+// sharesDefined, then each contribution's unit, amount, share and
+// detractor), whatever the order of the members; a part that did not read
+// is neither missing nor checked, and a contribution without a unit is
+// checked all the same, named by its place ("contribution 2 has no
+// amount") with no ID. Whether what is computed from the amounts agrees
+// with the rest is checked only when nothing else is wrong. JSON null
+// itself, as any JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: contributions cannot be null`. On
+// error c is unchanged.
 func (c *Contributions) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: contributions cannot be null")
 	}
-	var in contributionsIn
-	if err := decodeJSON(data, &in); err != nil {
-		return err
-	}
-	// Each contribution as written, to tell a null one from an empty one.
-	var raw struct {
-		Contributions []json.RawMessage `json:"contributions"`
-	}
-	_ = json.Unmarshal(data, &raw) // decodeJSON has read data
-	written := func(i int) json.RawMessage {
-		if i < len(raw.Contributions) { // it is: both decoders read the same data
-			return raw.Contributions[i]
-		}
-		return nil
-	}
-	var errs []error
-	bad := func(code outcome.Code, ids []string, format string, args ...any) {
-		errs = append(errs, newError(code, ids, "triplecrown: "+format, args...))
-	}
-	null := nullFields(data, "crown", "total", "places", "sharesDefined", "contributions")
-	var crown Crown
-	if null[0] {
-		bad(ErrUnknownCrown, nil, `contributions' "crown" cannot be null`)
-	} else if in.Crown == nil {
-		bad(ErrUnknownCrown, nil, `contributions need their "crown" (cost or revenue)`)
-	} else if cr, err := ParseCrown(*in.Crown); err != nil {
-		errs = append(errs, err)
-	} else if cr == Service {
-		bad(ErrUnknownCrown, nil, "contributions are of cost or revenue, not %s: service is not money", cr)
-	} else {
-		crown = cr
-	}
-	var total Money
-	if len(in.Total) == 0 {
-		bad(ErrMissingMoney, nil, `contributions need their "total"`)
-	} else if err := total.UnmarshalJSON(in.Total); err != nil {
-		errs = append(errs, within(nil, "the contributions' total", err)...)
-	}
-	if null[2] {
-		bad(outcome.ErrInvalidPlaces, nil, `contributions' "places" cannot be null`)
-	} else if in.Places == nil {
-		bad(outcome.ErrInvalidPlaces, nil, `contributions need the "places" of their shares`)
-	} else if p := *in.Places; p < 0 || p > MaxSharePlaces {
-		bad(outcome.ErrInvalidPlaces, nil, "a share's places must be 0 to %d, not %d", MaxSharePlaces, p)
-	}
-	if null[3] {
-		bad(outcome.ErrInvalidJSON, nil, `contributions' "sharesDefined" cannot be null`)
-	} else if in.SharesDefined == nil {
-		bad(outcome.ErrInvalidJSON, nil, `contributions need "sharesDefined"`)
-	}
-	if null[4] {
-		bad(ErrEmptyRollup, nil, `contributions' "contributions" cannot be null`)
-	} else if len(in.Contributions) == 0 {
-		bad(ErrEmptyRollup, nil, "contributions need at least one unit's contribution")
-	}
-	items := make([]Contribution, len(in.Contributions))
-	seen := make(map[string]struct{}, len(items))
-	first := -1 // the first contribution whose amount decoded
-	// name names contribution i in a message: by its unit, or, without
-	// one, by its place.
-	name := func(i int) string {
-		if u := items[i].unit; u != "" {
-			return fmt.Sprintf("unit %q", clip(u))
-		}
-		return fmt.Sprintf("contribution %d", i)
-	}
-	for i, ci := range in.Contributions {
-		if isNull(written(i)) {
-			bad(outcome.ErrInvalidJSON, nil, "contribution %d cannot be null", i)
-			continue
-		}
-		nullIn := nullFields(written(i), "unit", "amount", "share", "detractor")
-		// A contribution without a unit is checked all the same, named by
-		// its place.
-		if nullIn[0] {
-			bad(outcome.ErrEmptyID, nil, `contribution %d: "unit" cannot be null`, i)
-		} else if ci.Unit == nil {
-			bad(outcome.ErrEmptyID, nil, `contribution %d has no "unit"`, i)
-		} else {
-			unit := *ci.Unit
-			if err := outcome.ValidateID(unit); err != nil {
-				errs = append(errs, err)
-			} else if _, dup := seen[unit]; dup {
-				bad(outcome.ErrDuplicateID, []string{unit}, "unit %q has two contributions", clip(unit))
-			}
-			seen[unit] = struct{}{}
-			items[i].unit = unit
-		}
-		ids := idsOf(items[i].unit)
-		where := "the contribution of " + name(i)
-		if items[i].unit == "" {
-			where = name(i)
-		}
-		if len(ci.Amount) == 0 {
-			bad(ErrMissingMoney, ids, "%s has no amount", where)
-		} else if err := items[i].amount.UnmarshalJSON(ci.Amount); err != nil {
-			errs = append(errs, within(ids, where+", amount", err)...)
-		} else if first < 0 {
-			first = i
-		} else if cur, fcur := items[i].amount.cur, items[first].amount.cur; cur != fcur {
-			bad(ErrCurrencyMismatch, append(ids, idsOf(items[first].unit)...), "currency mismatch: %s is in %s but %s is in %s",
-				name(i), cur, name(first), fcur)
-		}
-		if nullIn[2] {
-			bad(outcome.ErrInvalidJSON, ids, `%s: "share" cannot be null`, where)
-		} else if ci.Share == nil {
-			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)
-		} else if d, err := ci.Share.parse("share", shareBounds); err != nil {
-			errs = append(errs, within(ids, where, err)...)
-		} else {
-			items[i].share = d
-		}
-		if nullIn[3] {
-			bad(outcome.ErrInvalidJSON, ids, `%s: "detractor" cannot be null`, where)
-		} else if ci.Detractor == nil {
-			bad(outcome.ErrInvalidJSON, ids, `%s has no "detractor"`, where)
-		} else {
-			items[i].detractor = *ci.Detractor
-		}
-	}
-	if len(errs) > 0 {
-		return joinAll(errs)
-	}
-	stored := slices.Clone(items)
-	for i := range items {
-		items[i].detractor = items[i].amount.Sign() < 0
-	}
-	v, err := withShares(crown, items, *in.Places)
+	v, err := decodeTop(data, readContributions, nil)
 	if err != nil {
 		return err
-	}
-	if !v.total.Equal(total) {
-		bad(outcome.ErrInvalidJSON, nil, "the contributions' total is %s, not the sum of their amounts, %s", total, v.total)
-	}
-	if v.hasShares != *in.SharesDefined {
-		bad(outcome.ErrInvalidJSON, nil, `the contributions say "sharesDefined" is %v, but their total is %s`, *in.SharesDefined, v.total)
-	}
-	for i, g := range stored {
-		ids := []string{g.unit}
-		if g.detractor != v.items[i].detractor {
-			bad(outcome.ErrInvalidJSON, ids, `the contribution of unit %q says "detractor" is %v, but its amount is %s`,
-				clip(g.unit), g.detractor, g.amount)
-		}
-		if !g.share.Equal(v.items[i].share) {
-			places := "places"
-			if v.places == 1 {
-				places = "place"
-			}
-			bad(outcome.ErrInvalidJSON, ids, "the contribution of unit %q has a share of %s%%, but its amount is %s%% of the total to %d %s",
-				clip(g.unit), decfmt.String(g.share), decfmt.String(v.items[i].share), v.places, places)
-		}
-	}
-	if len(errs) > 0 {
-		return joinAll(errs)
 	}
 	*c = v
 	return nil

@@ -989,12 +989,17 @@ func TestDecodeJSON_typeErrors(t *testing.T) {
 		{"a string for a level", new(Policy), `{"significanceLevel":"0.05","precision":{"places":2,"mode":"up"}}`,
 			`triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "0.05"`, nil},
 		{"an object for a currency", new(Money), `{"amount":"1","currency":{}}`, `triplecrown: invalid JSON: "currency" must be a string, not an object`, nil},
-		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`, nil},
-		{"an object for a list", new(Contributions), `{"contributions":{}}`, `triplecrown: invalid JSON: "contributions" must be an array, not an object`, nil},
+		{"an array for contributions", new(Contributions), `[]`, `triplecrown: invalid JSON: the value must be an object, not an array`, strictjson.ErrNotObject},
+		// Contributions otherwise whole: a part that did not read is
+		// neither missing nor checked.
+		{"an object for a list", new(Contributions), contributionsWith(`"contributions":{}`),
+			`triplecrown: invalid JSON: "contributions" must be an array, not an object`, strictjson.ErrNotArray},
 		// The third contribution is contributions[2].
-		{"a contribution's unit", new(Contributions), `{"contributions":[{"unit":"a"},{"unit":"b"},{"unit":7}]}`,
+		{"a contribution's unit", new(Contributions), contributionsWith(`"contributions":[` + contributionWith(`"unit":"a"`) + `,` +
+			contributionWith(`"unit":"b"`) + `,` + contributionWith(`"unit":7`) + `]`),
 			`triplecrown: invalid JSON: "contributions[2].unit" must be a string, not the number 7`, nil},
-		{"a string for a flag", new(Contributions), `{"sharesDefined":"yes"}`, `triplecrown: invalid JSON: "sharesDefined" must be true or false, not the string "yes"`, nil},
+		{"a string for a flag", new(Contributions), contributionsWith(`"sharesDefined":"yes"`),
+			`triplecrown: invalid JSON: "sharesDefined" must be true or false, not the string "yes"`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1364,4 +1369,30 @@ func TestJSON_floatUnderflow(t *testing.T) {
 	var m Measure
 	require.NoError(t, m.UnmarshalJSON([]byte(mean("0.000e-400"))))
 	assert.Equal(t, 0.0, m.SD())
+}
+
+// contributionsWith returns contributions of cost, whose total is 1 EUR, to
+// 0 places, with shares defined, of one contribution (unit "a", 1 EUR,
+// 100%), with the member given in place of the field of its key.
+func contributionsWith(member string) string {
+	fields := []string{`"crown":"cost"`, `"total":{"amount":"1","currency":"EUR"}`, `"places":0`, `"sharesDefined":true`,
+		`"contributions":[` + contributionWith(`"unit":"a"`) + `]`}
+	for i, f := range fields {
+		if strings.SplitN(f, ":", 2)[0] == strings.SplitN(member, ":", 2)[0] {
+			fields[i] = member
+		}
+	}
+	return "{" + strings.Join(fields, ",") + "}"
+}
+
+// contributionWith returns a contribution of 1 EUR, 100%, not a detractor,
+// with the member given in place of the field of its key (its "unit").
+func contributionWith(member string) string {
+	fields := []string{`"unit":"a"`, `"amount":{"amount":"1","currency":"EUR"}`, `"share":"100"`, `"detractor":false`}
+	for i, f := range fields {
+		if strings.SplitN(f, ":", 2)[0] == strings.SplitN(member, ":", 2)[0] {
+			fields[i] = member
+		}
+	}
+	return "{" + strings.Join(fields, ",") + "}"
 }

@@ -78,3 +78,61 @@ func FuzzScorecardJSON_everyProblemOfTheForm(f *testing.F) {
 		}
 	})
 }
+
+// FuzzContributionsJSON_everyProblemOfTheForm writes valid contributions
+// (a saved 300 EUR and b 100 EUR of a total of 400 EUR: 75% and 25%) with
+// some values of the wrong type (the crown, the total's and each amount's
+// currency, the places, the flag, each contribution's unit, share and
+// detractor) and some unknown fields (at the top, in the total, in each
+// contribution and its amount), and checks that decoding reports one
+// invalid-json problem for each and no other (what did not read is neither
+// missing nor checked); with nothing spoiled, the contributions decode. A
+// spoiled currency is {} where the spoiler gives null, which money reads as
+// missing ([Money.UnmarshalJSON]).
+func FuzzContributionsJSON_everyProblemOfTheForm(f *testing.F) {
+	f.Add([]byte{0}, uint16(0))
+	f.Add([]byte{0xff, 0xff}, uint16(0xffff))
+	f.Add([]byte{0x92, 0x49}, uint16(0x5a5a))
+	f.Fuzz(func(t *testing.T, bits []byte, extra uint16) {
+		s := spoil.Spoiler{Bits: bits}
+		unknown := 0
+		// more returns an unknown member to add, if bit k of extra is set.
+		more := func(k int) string {
+			if extra&(1<<k) == 0 {
+				return ""
+			}
+			unknown++
+			return fmt.Sprintf(`,"x%d":1`, k)
+		}
+		cur := func() string {
+			if v := s.Value(`"EUR"`, true); v != "null" {
+				return v
+			}
+			return "{}"
+		}
+		money := func(amount string, k int) string {
+			return `{"amount":"` + amount + `","currency":` + cur() + more(k) + `}`
+		}
+		item := func(unit, amount, share string, k int) string {
+			return `{"unit":` + s.Value(`"`+unit+`"`, true) + `,"amount":` + money(amount, k) + `,"share":` + s.Value(`"`+share+`"`, false) +
+				`,"detractor":` + s.Value("false", true) + more(k+1) + `}`
+		}
+		in := `{"crown":` + s.Value(`"cost"`, true) + `,"total":` + money("400", 0) + `,"places":` + s.Value("0", false) +
+			`,"sharesDefined":` + s.Value("true", true) + `,"contributions":[` + item("a", "300", "75", 1) + `,` + item("b", "100", "25", 3) + `]` +
+			more(5) + `}`
+		var c Contributions
+		err := c.UnmarshalJSON([]byte(in))
+		ps := outcome.Problems(err)
+		for _, p := range ps {
+			if p.Code != outcome.ErrInvalidJSON {
+				t.Fatalf("a problem beyond the form's: %v\n%s", p, in)
+			}
+		}
+		if want := s.Spoiled() + unknown; len(ps) != want {
+			t.Fatalf("%d problems for %d spoiled values and unknown fields: %s\n%v", len(ps), want, in, err)
+		}
+		if len(ps) == 0 && c.Total().String() != "400 EUR" {
+			t.Fatalf("%s decoded to a total of %s", in, c.Total())
+		}
+	})
+}

@@ -138,8 +138,9 @@ func checkJSONRoundTrip[T any, PT interface {
 }
 
 // FuzzContributionsJSON: decoding contributions never panics, fails only
-// with coded problems in JSON's words ([checkJSONProblems]), and what decodes marshals to JSON that decodes again
-// and marshals to the same bytes.
+// with coded problems in JSON's words ([checkJSONProblems]), the same with
+// its members in any order ([checkOrderFree]), and what decodes marshals to
+// JSON that decodes again and marshals to the same bytes.
 func FuzzContributionsJSON(f *testing.F) {
 	for _, places := range []int32{0, 1, 6} {
 		c, err := NewContributions(Cost, []Scorecard{costCard("a", "1000", "700"), costCard("b", "500", "350"), costCard("c", "200", "250")}, places)
@@ -157,6 +158,7 @@ func FuzzContributionsJSON(f *testing.F) {
 		`{"unit":"b","amount":{"amount":-1,"currency":"EUR"},"share":0,"detractor":true}]}`)
 	f.Add(`{}`)
 	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), sameContributions)
 		var c Contributions
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)

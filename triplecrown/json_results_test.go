@@ -213,26 +213,54 @@ func TestContributions_UnmarshalJSON_errors(t *testing.T) {
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no share`},
 				{outcome.ErrInvalidJSON, []string{"c"}, `triplecrown: the contribution of unit "c" has no "detractor"`},
 			}},
-		// Null is said to be null, never missing: every top-level field
-		// (the total as Money refuses null), ...
+		// Null is a value of the wrong type, a problem of the form at its
+		// path, never missing: every top-level field, ...
 		{"null fields", `{"crown":null,"total":null,"places":null,"sharesDefined":null,"contributions":null}`,
 			[]problem{
-				{triplecrown.ErrUnknownCrown, nil, `triplecrown: contributions' "crown" cannot be null`},
-				{outcome.ErrInvalidJSON, nil, `triplecrown: the contributions' total: money cannot be null`},
-				{outcome.ErrInvalidPlaces, nil, `triplecrown: contributions' "places" cannot be null`},
-				{outcome.ErrInvalidJSON, nil, `triplecrown: contributions' "sharesDefined" cannot be null`},
-				{triplecrown.ErrEmptyRollup, nil, `triplecrown: contributions' "contributions" cannot be null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "crown" must be a string, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "total" must be an object, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "places" must be an integer, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "sharesDefined" must be true or false, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "contributions" must be an array, not null`},
 			}},
-		// ... a contribution, and each field of one (its amount as Money
-		// refuses null); the one with a null unit is named by its place.
+		// ... a contribution, and each field of one, with the unit's ID;
+		// nothing else is wrong (the total is not checked against the
+		// amounts when a part did not read).
 		{"null contributions and their fields", deps("250000", sales, `null`,
 			`{"unit":"b","amount":null,"share":null,"detractor":null}`, `{"unit":null,"amount":{"amount":"1","currency":"EUR"},"share":"0","detractor":false}`),
 			[]problem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: contribution 1 cannot be null`},
-				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b", amount: money cannot be null`},
-				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b": "share" cannot be null`},
-				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: the contribution of unit "b": "detractor" cannot be null`},
-				{outcome.ErrEmptyID, nil, `triplecrown: contribution 3: "unit" cannot be null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "contributions[1]" must be an object, not null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: invalid JSON: "contributions[2].amount" must be an object, not null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: invalid JSON: "contributions[2].share" must be a decimal string or a number, not null`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: invalid JSON: "contributions[2].detractor" must be true or false, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "contributions[3].unit" must be a string, not null`},
+			}},
+		// Every problem of the form, by its JSON path, in the order of the
+		// fields, whatever the order of the members: an unknown field at
+		// the top and in a contribution and its amount (after the fields,
+		// sorted), a field given twice (a case variant too), values of the
+		// wrong type; then the values' problems of what did read: the
+		// crown, the places, a contribution without an amount. What did not
+		// read (the total, "b"'s share, the detractor of contribution 2)
+		// is neither missing nor checked.
+		{"every problem of the form",
+			`{"total":{"amount":"1","currency":7},"zeta":1,"crown":"up","places":9,"Places":1,"alpha":[],"sharesDefined":true,"contributions":[` +
+				`{"unit":"a","amount":{"amount":"1","currency":"EUR","x":1},"share":"100","detractor":false,"y":2},` +
+				`{"share":true,"unit":"b","detractor":false},` +
+				`{"amount":{"amount":"1","currency":"EUR"},"share":"0","detractor":"no"}]}`,
+			[]problem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "total.currency" must be a string, not the number 7`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Places" (encoding/json matches it to the same field as "places")`},
+				{outcome.ErrInvalidJSON, []string{"a"}, `triplecrown: invalid JSON: unknown field "contributions[0].amount.x"`},
+				{outcome.ErrInvalidJSON, []string{"a"}, `triplecrown: invalid JSON: unknown field "contributions[0].y"`},
+				{outcome.ErrInvalidJSON, []string{"b"}, `triplecrown: invalid JSON: "contributions[1].share" must be a decimal string or a number, not true`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "contributions[2].detractor" must be true or false, not the string "no"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "alpha"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "zeta"`},
+				{triplecrown.ErrUnknownCrown, nil, `triplecrown: unknown crown "up" (want cost, service or revenue)`},
+				{outcome.ErrInvalidPlaces, nil, `triplecrown: a share's places must be 0 to 6, not 9`},
+				{triplecrown.ErrMissingMoney, []string{"b"}, `triplecrown: the contribution of unit "b" has no amount`},
+				{outcome.ErrEmptyID, nil, `triplecrown: contribution 2 has no "unit"`},
 			}},
 		{
 			// A contribution without a unit is checked all the same,

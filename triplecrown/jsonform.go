@@ -35,6 +35,8 @@ var (
 	amountsFields   = []string{"baseline", "actual"}
 	serviceFields   = []string{"name", "unit", "direction", "baseline", "actual"}
 	rollupFields    = []string{"scorecard", "units", "combination"}
+	contribsFields  = []string{"crown", "total", "places", "sharesDefined", "contributions"}
+	contribFields   = []string{"unit", "amount", "share", "detractor"}
 )
 
 // reader reads the members of one object of a definition's JSON at path
@@ -653,4 +655,262 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 		return Rollup{}, errs
 	}
 	return Rollup{card: card, units: units, combination: comb}, nil
+}
+
+// A field of a definition's JSON as read: not given, given and read, or
+// given but not read (of the wrong type, null included: a problem of the
+// form, so neither missing nor checked).
+const (
+	fieldMissing = iota
+	fieldRead
+	fieldUnread
+)
+
+// contributionRead is a contribution as [readContributions] read it: each
+// field's state (fieldMissing, ...) and, for those read, its value.
+type contributionRead struct {
+	object     bool // the contribution is an object (not null, nor another value)
+	state      [4]int
+	unit       string
+	amount     Money
+	amountErrs []error // the problems of the values of an amount that did not read
+	share      *decimalJSON
+	detractor  bool
+}
+
+// readContributions reads the members of contributions, as
+// [Contributions.UnmarshalJSON] says.
+func readContributions(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Contributions, []error) {
+	var (
+		state     [5]int // each field's
+		crown     string
+		total     Money
+		totalErrs []error
+		places    int32
+		shares    bool
+		items     []contributionRead
+		n         = f.Count()
+	)
+	// mark sets *s, the state of a field given, as read if ok.
+	mark := func(s *int, ok bool) {
+		*s = fieldUnread
+		if ok {
+			*s = fieldRead
+		}
+	}
+	// money reads raw, money at p, into *m, marking *s: read if it read
+	// with no problem, unread otherwise; *errs are its values' problems.
+	money := func(s *int, p string, ids []string, raw json.RawMessage, m *Money, errs *[]error) {
+		var ok bool
+		*m, *errs, ok = readObject(f, p, ids, raw, readMoney)
+		mark(s, ok)
+	}
+	f.Fields(path, ids, members, contribsFields, func(field int, p string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			mark(&state[0], jsondecode.Value(f, p, ids, raw, &crown))
+		case 1:
+			money(&state[1], p, ids, raw, &total, &totalErrs)
+		case 2:
+			mark(&state[2], jsondecode.Value(f, p, ids, raw, &places))
+		case 3:
+			mark(&state[3], jsondecode.Value(f, p, ids, raw, &shares))
+		default:
+			items = []contributionRead{}
+			mark(&state[4], f.Array(p, ids, raw, func(_ int, p string, raw json.RawMessage) {
+				items = append(items, readContribution(f, p, raw, money))
+			}))
+		}
+	})
+	errs := contributionsProblems(state, crown, total, totalErrs, places, items)
+	if len(errs) > 0 || f.Count() != n {
+		return Contributions{}, errs
+	}
+	return contributionsOf(crown, total, places, shares, items)
+}
+
+// readContribution reads raw, the contribution at path, with money reading
+// its amount; its problems of the form have its unit's ID, if its "unit"
+// is a string that is not empty.
+func readContribution(f *jsondecode.Form, path string, raw json.RawMessage,
+	money func(s *int, p string, ids []string, raw json.RawMessage, m *Money, errs *[]error)) contributionRead {
+	var c contributionRead
+	var ids []string
+	if members, err := strictjson.Members(raw); err == nil {
+		if unit, ok := jsondecode.FirstString(members, contribFields, "unit"); ok {
+			ids = idsOf(unit)
+		}
+	}
+	members, ok := f.Open(path, ids, raw)
+	if !ok {
+		return c
+	}
+	c.object = true
+	f.Fields(path, ids, members, contribFields, func(field int, p string, raw json.RawMessage) {
+		s := &c.state[field]
+		*s = fieldUnread
+		switch field {
+		case 0:
+			if jsondecode.Value(f, p, ids, raw, &c.unit) {
+				*s = fieldRead
+			}
+		case 1:
+			money(s, p, ids, raw, &c.amount, &c.amountErrs)
+		case 2:
+			if f.NotNull(p, ids, decimalWant, raw) && readDecimal(f, p, ids, raw, &c.share) {
+				*s = fieldRead
+			}
+		default:
+			if jsondecode.Value(f, p, ids, raw, &c.detractor) {
+				*s = fieldRead
+			}
+		}
+	})
+	return c
+}
+
+// contributionsProblems returns the problems of the values of
+// contributions read as [readContributions] read them (the fields' states,
+// the crown's text, the total and its values' problems, the places and the
+// contributions), as [Contributions.UnmarshalJSON] says, in the order of
+// the fields; it sets each contribution's share, if it parses.
+func contributionsProblems(state [5]int, crown string, total Money, totalErrs []error, places int32,
+	items []contributionRead) []error {
+	var errs []error
+	bad := func(code outcome.Code, ids []string, format string, args ...any) {
+		errs = append(errs, newError(code, ids, "triplecrown: "+format, args...))
+	}
+	switch state[0] {
+	case fieldMissing:
+		bad(ErrUnknownCrown, nil, `contributions need their "crown" (cost or revenue)`)
+	case fieldRead:
+		if cr, err := ParseCrown(crown); err != nil {
+			errs = append(errs, err)
+		} else if cr == Service {
+			bad(ErrUnknownCrown, nil, "contributions are of cost or revenue, not %s: service is not money", cr)
+		}
+	}
+	if state[1] == fieldMissing {
+		bad(ErrMissingMoney, nil, `contributions need their "total"`)
+	}
+	errs = append(errs, within(nil, "the contributions' total", joinAll(totalErrs))...)
+	switch {
+	case state[2] == fieldMissing:
+		bad(outcome.ErrInvalidPlaces, nil, `contributions need the "places" of their shares`)
+	case state[2] == fieldRead && (places < 0 || places > MaxSharePlaces):
+		bad(outcome.ErrInvalidPlaces, nil, "a share's places must be 0 to %d, not %d", MaxSharePlaces, places)
+	}
+	if state[3] == fieldMissing {
+		bad(outcome.ErrInvalidJSON, nil, `contributions need "sharesDefined"`)
+	}
+	if state[4] != fieldUnread && len(items) == 0 {
+		bad(ErrEmptyRollup, nil, "contributions need at least one unit's contribution")
+	}
+	seen := make(map[string]struct{}, len(items))
+	first := -1 // the first contribution whose amount read
+	// name names contribution i in a message: by its unit, or, without
+	// one, by its place.
+	name := func(i int) string {
+		if u := items[i].unit; u != "" {
+			return fmt.Sprintf("unit %q", clip(u))
+		}
+		return fmt.Sprintf("contribution %d", i)
+	}
+	for i := range items {
+		it := &items[i]
+		if !it.object {
+			continue // reported as a problem of the form
+		}
+		// A contribution without a unit is checked all the same, named by
+		// its place.
+		switch it.state[0] {
+		case fieldMissing:
+			bad(outcome.ErrEmptyID, nil, `contribution %d has no "unit"`, i)
+		case fieldRead:
+			if err := outcome.ValidateID(it.unit); err != nil {
+				errs = append(errs, err)
+			} else if _, dup := seen[it.unit]; dup {
+				bad(outcome.ErrDuplicateID, []string{it.unit}, "unit %q has two contributions", clip(it.unit))
+			}
+			seen[it.unit] = struct{}{}
+		}
+		ids := idsOf(it.unit)
+		where := "the contribution of " + name(i)
+		if it.unit == "" {
+			where = name(i)
+		}
+		switch it.state[1] {
+		case fieldMissing:
+			bad(ErrMissingMoney, ids, "%s has no amount", where)
+		case fieldUnread:
+			errs = append(errs, within(ids, where+", amount", joinAll(it.amountErrs))...)
+		default:
+			if first < 0 {
+				first = i
+			} else if cur, fcur := it.amount.cur, items[first].amount.cur; cur != fcur {
+				bad(ErrCurrencyMismatch, append(ids, idsOf(items[first].unit)...), "currency mismatch: %s is in %s but %s is in %s",
+					name(i), cur, name(first), fcur)
+			}
+		}
+		switch it.state[2] {
+		case fieldMissing:
+			bad(outcome.ErrInvalidJSON, ids, "%s has no share", where)
+		case fieldRead:
+			if _, err := it.share.parse("share", shareBounds); err != nil {
+				errs = append(errs, within(ids, where, err)...)
+			}
+		}
+		if it.state[3] == fieldMissing {
+			bad(outcome.ErrInvalidJSON, ids, `%s has no "detractor"`, where)
+		}
+	}
+	return errs
+}
+
+// contributionsOf returns the contributions to crown (its text) read, with
+// nothing wrong with them but, perhaps, what is computed from the amounts:
+// the total, whether the shares are defined, the detractors and the shares
+// are checked to agree with them.
+func contributionsOf(crownText string, total Money, places int32, shares bool, read []contributionRead) (Contributions, []error) {
+	crown, _ := ParseCrown(crownText) // checked
+	items := make([]Contribution, len(read))
+	stored := make([]Contribution, len(read))
+	for i, it := range read {
+		share, _ := it.share.parse("share", shareBounds) // checked
+		stored[i] = Contribution{unit: it.unit, amount: it.amount, share: share, detractor: it.detractor}
+		items[i] = Contribution{unit: it.unit, amount: it.amount, detractor: it.amount.Sign() < 0}
+	}
+	v, err := withShares(crown, items, places)
+	if err != nil {
+		return Contributions{}, []error{err}
+	}
+	var errs []error
+	bad := func(code outcome.Code, ids []string, format string, args ...any) {
+		errs = append(errs, newError(code, ids, "triplecrown: "+format, args...))
+	}
+	if !v.total.Equal(total) {
+		bad(outcome.ErrInvalidJSON, nil, "the contributions' total is %s, not the sum of their amounts, %s", total, v.total)
+	}
+	if v.hasShares != shares {
+		bad(outcome.ErrInvalidJSON, nil, `the contributions say "sharesDefined" is %v, but their total is %s`, shares, v.total)
+	}
+	for i, g := range stored {
+		ids := []string{g.unit}
+		if g.detractor != v.items[i].detractor {
+			bad(outcome.ErrInvalidJSON, ids, `the contribution of unit %q says "detractor" is %v, but its amount is %s`,
+				clip(g.unit), g.detractor, g.amount)
+		}
+		if !g.share.Equal(v.items[i].share) {
+			places := "places"
+			if v.places == 1 {
+				places = "place"
+			}
+			bad(outcome.ErrInvalidJSON, ids, "the contribution of unit %q has a share of %s%%, but its amount is %s%% of the total to %d %s",
+				clip(g.unit), decfmt.String(g.share), decfmt.String(v.items[i].share), v.places, places)
+		}
+	}
+	if len(errs) > 0 {
+		return Contributions{}, errs
+	}
+	return v, nil
 }

@@ -325,5 +325,19 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 	checkOrderFree(t, []byte(`{"relative":"2","currency":"eur","absolute":"1"}`), Threshold.Equal)
 	checkOrderFree(t, []byte(`{"places":99,"mode":"sideways","b":1,"a":2}`), Precision.Equal)
 	checkOrderFree(t, []byte(`{"currency":"eur","amount":"x","c":1}`), Money.Equal)
-	checkOrderFree(t, []byte(card), Scorecard.Equal)
+	checkOrderFree(t, []byte(`{"total":{"amount":"1","currency":7},"zeta":1,"crown":"up","places":9,"alpha":[],"sharesDefined":true,`+
+		`"contributions":[{"unit":"a","amount":{"amount":"1","currency":"EUR","x":1},"share":"100","detractor":false,"y":2},`+
+		`{"share":true,"unit":"b","detractor":false},{"amount":{"amount":"1","currency":"EUR"},"share":"0","detractor":"no"}]}`),
+		sameContributions)
+	checkOrderFree(t, []byte(`{"total":{"amount":"3","currency":"EUR"},"crown":"cost","places":0,"sharesDefined":true,`+
+		`"contributions":[{"unit":"a","amount":{"amount":"1","currency":"EUR"},"share":"40","detractor":false},`+
+		`{"share":"60","unit":"a","amount":{"currency":"USD","amount":"2"},"detractor":true}]}`), sameContributions)
+}
+
+// sameContributions reports whether a and b have the same JSON form, which
+// carries all a Contributions holds.
+func sameContributions(a, b Contributions) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && string(ja) == string(jb)
 }
