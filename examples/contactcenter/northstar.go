@@ -56,19 +56,24 @@ func canvases() ([]northstar.Canvas, error) {
 	return out, nil
 }
 
-// history is two years of monthly figures: first contact resolution (%)
-// climbs with the new way of working, and revenue kept follows it two months
-// later; calls handled and NPS wander on their own calendar.
+// history is two years of monthly figures, 2024 then 2025, for the whole
+// centre: first contact resolution (%) climbs with the new way of working,
+// and revenue (EUR a month) follows it two months later; calls handled and
+// NPS wander on their own calendar. The figures agree with the departments'
+// scorecards: first contact resolution averages 67.9% in 2024 and 75.1% in
+// 2025 (the scorecards' samples: 67.9% and 75.7%), and revenue adds up to
+// 5.34 million EUR in 2024 and 5.83 million in 2025 (the scorecards: 5.3
+// and 5.83 million).
 func history() (fcr, calls, nps, revenue []float64) {
 	for t := range 24 {
 		x := float64(t)
-		fcr = append(fcr, 62+0.6*x+3*math.Sin(x/2))
+		fcr = append(fcr, 64.5+0.6*x+3*math.Sin(x/2))
 		calls = append(calls, 41000+900*math.Cos(x))
 		nps = append(nps, 18+4*math.Sin(x*1.3))
 	}
 	for t := range 24 {
 		lagged := fcr[max(t-2, 0)]
-		revenue = append(revenue, 2.1e6+40000*lagged+90000*math.Cos(float64(5*t)))
+		revenue = append(revenue, 6600*lagged+14850*math.Cos(float64(5*t)))
 	}
 	return fcr, calls, nps, revenue
 }
