@@ -69,9 +69,9 @@ func (o orgChart) LinkWeight(from, to string) (decimal.Decimal, error) {
 	return decimal.Zero, errors.New("no such link")
 }
 
-// The marketplace again, now with its hierarchy, from the front line up:
-// the North Star must "touch everyone and everything", and each team needs
-// to know its part in driving it.
+// The marketplace again, now with its hierarchy, from the front line up: a
+// good North Star "touches everyone and everything", and each team needs to
+// know its part in driving it.
 func ExampleHierarchy() {
 	m := func(id, name, owner string, level outcome.Level, kind outcome.Kind) outcome.Metric {
 		return outcome.MustMetric(outcome.MetricSpec{ID: id, Name: name, Level: level,

@@ -209,9 +209,11 @@ func ExampleSelect_socialNetwork() {
 // employees who want to grow, managers who need capable teams, and the
 // learning buyer who must show the spend pays. Its portfolio counts courses
 // delivered (an output), training hours (an activity) and learner
-// satisfaction (a survey score: an output too), and two outcomes: "monthly
-// organisation upskilling" (the share of the organisation that gained a
-// skill it uses this month) and "time to competence" (lower is better).
+// satisfaction (a survey score: an output too), and two outcomes: monthly
+// organisation upskilling, after BP Group's North Star in the method,
+// "monthly organization upskilling" (the share of the organisation that
+// gained a skill it uses this month), and time to competence (lower is
+// better).
 // What would it take for time to competence to win?
 func ExampleSelect_trainingCompany() {
 	d := decimal.RequireFromString
