@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -145,9 +146,9 @@ func ExampleBuilder_AddJSON() {
 	b.AddNode(hierarchy.Node{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output})
 	b.AddLink("handle-enquiry", "calls-handled")
 	m, err := b.Build()
-	fmt.Println(m.Len(), m.LinkCount(), err)
+	fmt.Println(m.Len(), "nodes,", m.LinkCount(), "links, error:", err)
 	// Output:
-	// 3 2 <nil>
+	// 3 nodes, 2 links, error: <nil>
 }
 
 func ExampleBuilder_Grow() {
@@ -157,9 +158,9 @@ func ExampleBuilder_Grow() {
 	b.AddNode(hierarchy.Node{ID: "handle-enquiry", Level: outcome.Activity})
 	b.AddLink("answer-call", "handle-enquiry")
 	m, err := b.Build()
-	fmt.Println(m.Len(), m.LinkCount(), err)
+	fmt.Println(m.Len(), "nodes,", m.LinkCount(), "link, error:", err)
 	// Output:
-	// 2 1 <nil>
+	// 2 nodes, 1 link, error: <nil>
 }
 
 // Warnings come with the model; a CI test can make chosen ones errors.
@@ -380,30 +381,66 @@ func ExampleModel_UnmarshalJSON() {
 	// hierarchy: node "handle-enquiry" has an unknown level "chore"
 }
 
-// Models built from the same definition in another order are equal.
+// Models built from the same definition in another order are equal: here
+// the contact centre's definition with its nodes and its links listed in
+// reverse. A model with one more link is another hierarchy, and no model
+// with nodes equals the zero Model.
 func ExampleModel_Equal() {
 	a := model()
 	data, _ := json.Marshal(a)
+	var def struct {
+		Nodes []json.RawMessage `json:"nodes"`
+		Links []json.RawMessage `json:"links"`
+	}
+	_ = json.Unmarshal(data, &def)
+	slices.Reverse(def.Nodes)
+	slices.Reverse(def.Links)
+	reversed, _ := json.Marshal(def)
 	var b hierarchy.Model
-	_ = json.Unmarshal(data, &b)
-	fmt.Println(a.Equal(b), a.Equal(hierarchy.Model{}))
+	if err := json.Unmarshal(reversed, &b); err != nil {
+		fmt.Println(err)
+		return
+	}
+	pa, _ := a.Position("solved-first-contact")
+	pb, _ := b.Position("solved-first-contact")
+	fmt.Println("solved-first-contact listed at", pa, "then", pb, "| equal:", a.Equal(b))
+
+	wired := contactCentre()
+	wired.AddLink("wallboard-refreshes", "calls-handled")
+	c, _ := wired.Build()
+	fmt.Println("with the wallboard wired to calls handled, equal:", a.Equal(c))
+	fmt.Println("the zero Model, equal:", a.Equal(hierarchy.Model{}))
 	// Output:
-	// true false
+	// solved-first-contact listed at 11 then 0 | equal: true
+	// with the wallboard wired to calls handled, equal: false
+	// the zero Model, equal: false
 }
 
+// A node read from the model equals one written out with the same ID, name,
+// level and metric (here none); another name makes another node.
 func ExampleNode_Equal() {
 	m := model()
 	n, _ := m.Node("revenue")
-	fmt.Println(n.Equal(hierarchy.Node{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome}), n.IsZero())
+	fmt.Println("same definition:", n.Equal(hierarchy.Node{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome}))
+	fmt.Println("renamed:", n.Equal(hierarchy.Node{ID: "revenue", Name: "Sales", Level: outcome.BusinessOutcome}))
+	fmt.Println("zero node:", n.IsZero())
 	// Output:
-	// true false
+	// same definition: true
+	// renamed: false
+	// zero node: false
 }
 
+// Links compare their weights as numbers: 1.0 and 1 are the same weight,
+// which reflect.DeepEqual would call different.
 func ExampleLink_Equal() {
 	l := hierarchy.Link{From: "revenue", To: "solved-first-contact", Weight: decimal.RequireFromString("1.0")}
-	fmt.Println(l.Equal(hierarchy.Link{From: "revenue", To: "solved-first-contact", Weight: decimal.New(1, 0)}))
+	fmt.Println("weight 1.0 equals weight 1:",
+		l.Equal(hierarchy.Link{From: "revenue", To: "solved-first-contact", Weight: decimal.New(1, 0)}))
+	fmt.Println("weight 1.0 equals weight 0.5:",
+		l.Equal(hierarchy.Link{From: "revenue", To: "solved-first-contact", Weight: decimal.RequireFromString("0.5")}))
 	// Output:
-	// true
+	// weight 1.0 equals weight 1: true
+	// weight 1.0 equals weight 0.5: false
 }
 
 // This month's cost of each task, rolled up to what it buys.
