@@ -77,12 +77,12 @@ func ExampleTestingT() {
 	var got []string
 	t := fakeT(func(s string) { got = append(got, s) })
 	ok := cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.80"), decimal.RequireFromString("0.8"))
-	fmt.Println(ok, len(got))
+	fmt.Println("0.80 = 0.8 passed:", ok, "| failures captured:", len(got))
 	ok = cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.80"), decimal.RequireFromString("0.75"))
-	fmt.Println(ok, len(got))
+	fmt.Println("0.80 = 0.75 passed:", ok, "| failures captured:", len(got))
 	// Output:
-	// true 0
-	// false 1
+	// 0.80 = 0.8 passed: true | failures captured: 0
+	// 0.80 = 0.75 passed: false | failures captured: 1
 }
 
 // fakeT is a TestingT made of a function.
@@ -307,13 +307,16 @@ func ExampleRequireNoUnsupportedOutcomes() {
 	// every customer outcome has work feeding it
 }
 
+// A check returns nil when it passes, and otherwise an error with its code
+// and the message a test prints: the KPIs are 60% outputs, within a limit
+// of 60% and above one of 50%, and the error names each output.
 func ExampleCheckOutputShareAtMost() {
-	fmt.Println(cxtest.CheckOutputShareAtMost(kpis(), decimal.RequireFromString("0.6")))
+	fmt.Println("at most 60%:", cxtest.CheckOutputShareAtMost(kpis(), decimal.RequireFromString("0.6")))
 	err := cxtest.CheckOutputShareAtMost(kpis(), decimal.RequireFromString("0.5"))
-	fmt.Println(errors.Is(err, cxtest.ErrOutputShare))
+	fmt.Println("at most 50%:", errors.Is(err, cxtest.ErrOutputShare), err)
 	// Output:
-	// <nil>
-	// true
+	// at most 60%: <nil>
+	// at most 50%: true cxtest: 3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%: "aht" (Average handle time, output, rewarded, owner "Front line"); "calls-handled" (Calls handled, output, rewarded, owner "Front line"); "first-time-response" (First-time response, output)
 }
 
 // "Are they mostly about outputs?" Three of the five KPIs are; to be within
@@ -431,13 +434,16 @@ func ExampleRequireRewardedKPIsAligned() {
 	// every bonus serves a customer
 }
 
+// The front line lowered cost, improved service and grew revenue at the same
+// time, so the check returns nil; retention grew revenue by paying for it
+// with cost, and the error gives its verdict and each crown's reason.
 func ExampleCheckTripleCrown() {
-	fmt.Println(cxtest.CheckTripleCrown(frontLine, policy))
+	fmt.Println("front line:", cxtest.CheckTripleCrown(frontLine, policy))
 	err := cxtest.CheckTripleCrown(retention, policy)
-	fmt.Println(errors.Is(err, cxtest.ErrNoTripleCrown))
+	fmt.Println("retention:", errors.Is(err, cxtest.ErrNoTripleCrown), err)
 	// Output:
-	// <nil>
-	// true
+	// front line: <nil>
+	// retention: true cxtest: unit "retention" did not win the triple crown in period "2025" (trade-off: revenue won, cost lost, service flat): cost rose from 900000 EUR to 1050000 EUR (+150000 EUR, +16.67%), meeting the materiality threshold of 2%: lost; time to respond fell from 30 hours to 29 hours (-1 hours, -3.33%), within the materiality threshold of 5%: flat
 }
 
 // "Simultaneously lowering costs, improving service and growing revenues":
@@ -461,13 +467,15 @@ func ExampleRequireTripleCrown() {
 	// the front line won the triple crown
 }
 
+// One crown at a time: retention won the revenue crown (nil) and lost the
+// cost crown (an error with ErrCrownNotWon and the crown's reason).
 func ExampleCheckCrownWon() {
-	fmt.Println(cxtest.CheckCrownWon(retention, policy, triplecrown.Revenue))
+	fmt.Println("retention's revenue crown:", cxtest.CheckCrownWon(retention, policy, triplecrown.Revenue))
 	err := cxtest.CheckCrownWon(retention, policy, triplecrown.Cost)
-	fmt.Println(errors.Is(err, cxtest.ErrCrownNotWon))
+	fmt.Println("retention's cost crown:", errors.Is(err, cxtest.ErrCrownNotWon), err)
 	// Output:
-	// <nil>
-	// true
+	// retention's revenue crown: <nil>
+	// retention's cost crown: true cxtest: unit "retention" did not win the cost crown in period "2025": cost rose from 900000 EUR to 1050000 EUR (+150000 EUR, +16.67%), meeting the materiality threshold of 2%: lost
 }
 
 func ExampleAssertCrownWon() {
@@ -492,14 +500,17 @@ func ExampleRequireCrownWon() {
 	// FailNow: the test stops here
 }
 
+// Both units grew revenue, so no one took away from it (nil); retention's
+// cost rose by 150,000 EUR while the front line's fell by 500,000, so it
+// took 150,000 / 350,000 = 42.86% away from the saving of the two.
 func ExampleCheckNoNegativeContribution() {
 	cards := []triplecrown.Scorecard{frontLine, retention}
-	fmt.Println(cxtest.CheckNoNegativeContribution(triplecrown.Revenue, cards))
+	fmt.Println("revenue:", cxtest.CheckNoNegativeContribution(triplecrown.Revenue, cards))
 	err := cxtest.CheckNoNegativeContribution(triplecrown.Cost, cards)
-	fmt.Println(errors.Is(err, cxtest.ErrNegativeContribution))
+	fmt.Println("cost:", errors.Is(err, cxtest.ErrNegativeContribution), err)
 	// Output:
-	// <nil>
-	// true
+	// revenue: <nil>
+	// cost: true cxtest: 1 of 2 units took away from the cost saving of 350000 EUR: "retention": cost rose by 150000 EUR (-42.86% of the cost saving)
 }
 
 // "Everyone becomes accountable for demonstrating their substantial triple
