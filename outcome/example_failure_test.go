@@ -210,7 +210,7 @@ func ExampleFailureDemand_Clone() {
 // meant.
 func ExampleFailureDemand_Add_errors() {
 	var d outcome.FailureDemand
-	_ = d.AddFailure("chaser", 90)
+	_ = d.Add("chaser", true, 90)
 
 	check := func(err error) {
 		for _, c := range []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount,
@@ -220,10 +220,10 @@ func ExampleFailureDemand_Add_errors() {
 			}
 		}
 	}
-	check(d.AddFailure("  ", 1))
-	check(d.AddFailure(strings.Repeat("x", outcome.MaxReasonLen+1), 1))
-	check(d.AddFailure("chaser", -1))
-	check(d.AddValue("order", math.MaxInt64))
+	check(d.Add("  ", true, 1))
+	check(d.Add(strings.Repeat("x", outcome.MaxReasonLen+1), true, 1))
+	check(d.Add("chaser", true, -1))
+	check(d.Add("order", false, math.MaxInt64))
 
 	var stored outcome.FailureDemand
 	check(json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":3},{"reason":"chaser","count":2}]}`), &stored))
@@ -232,8 +232,9 @@ func ExampleFailureDemand_Add_errors() {
 	for i := range outcome.MaxReasons {
 		_ = free.AddFailure(fmt.Sprintf("complaint %d", i), 1)
 	}
-	check(free.AddFailure("one more complaint", 1))
-	fmt.Println(d.Total(), stored.IsZero(), free.Failure() == outcome.MaxReasons)
+	check(free.Add("one more complaint", true, 1))
+	fmt.Printf("unchanged: %d contacts counted; stored tally empty: %t; free-text tally: %d contacts, one per reason\n",
+		d.Total(), stored.IsZero(), free.Failure())
 	// Output:
 	// invalid-demand-reason
 	// invalid-demand-reason
@@ -241,5 +242,5 @@ func ExampleFailureDemand_Add_errors() {
 	// count-overflow
 	// duplicate-demand-reason
 	// too-many-demand-reasons
-	// 90 true true
+	// unchanged: 90 contacts counted; stored tally empty: true; free-text tally: 10000 contacts, one per reason
 }

@@ -303,31 +303,36 @@ func ExampleProportionComparison() {
 // the largest int64. A failed interval is the zero Interval.
 func ExampleProportion_Interval_errors() {
 	fcr := outcome.MustProportion(81, 263)
+	show := func(what string, err error, code outcome.Code) {
+		fmt.Printf("%-28s %s: %t\n", what, code, errors.Is(err, code))
+	}
 	iv, err := fcr.Interval(95, outcome.IntervalWilson)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidConfidence), iv.IsZero())
+	show("confidence 95:", err, outcome.ErrInvalidConfidence)
+	fmt.Println("  the failed interval is the zero Interval:", iv.IsZero())
 	_, err = fcr.Interval(0.95, outcome.IntervalNewcombe)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidIntervalMethod))
+	show("Newcombe of one proportion:", err, outcome.ErrInvalidIntervalMethod)
 	_, err = outcome.Proportion{}.Interval(0.95, outcome.IntervalWilson)
-	fmt.Println(errors.Is(err, outcome.ErrNoData))
+	show("interval of 0 trials:", err, outcome.ErrNoData)
 	_, err = fcr.Rate(4, outcome.Rounding(0))
-	fmt.Println(errors.Is(err, outcome.ErrUnknownRounding))
+	show("rate, rounding unset:", err, outcome.ErrUnknownRounding)
 	_, err = fcr.Rate(outcome.MaxPlaces+1, outcome.RoundHalfEven)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidPlaces))
+	show("rate to MaxPlaces+1 places:", err, outcome.ErrInvalidPlaces)
 	_, err = outcome.MustProportion(0, math.MaxInt64).Merge(fcr)
-	fmt.Println(errors.Is(err, outcome.ErrOverflow))
+	show("merge past MaxInt64 trials:", err, outcome.ErrOverflow)
 
 	// The same interval computed twice is equal, field by field.
 	a, _ := fcr.Wilson(0.95)
 	b, _ := fcr.Interval(0.95, outcome.IntervalWilson)
-	fmt.Println(a.Equal(b), a.IsZero())
+	fmt.Println("Wilson twice, equal:", a.Equal(b), "| zero:", a.IsZero())
 	// Output:
-	// true true
-	// true
-	// true
-	// true
-	// true
-	// true
-	// true false
+	// confidence 95:               invalid-confidence: true
+	//   the failed interval is the zero Interval: true
+	// Newcombe of one proportion:  invalid-interval-method: true
+	// interval of 0 trials:        no-data: true
+	// rate, rounding unset:        unknown-rounding: true
+	// rate to MaxPlaces+1 places:  invalid-places: true
+	// merge past MaxInt64 trials:  count-overflow: true
+	// Wilson twice, equal: true | zero: false
 }
 
 // A tie decides whether a target reads as met. 1599 of 2000 calls answered
