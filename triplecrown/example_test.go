@@ -71,8 +71,9 @@ func ExampleScorecard_Score() {
 }
 
 // A trade-off: a sales division grew revenue by 10%, but bought it with a
-// 20% rise in its cost of sale. A crown won by losing another is not a
-// double crown.
+// 20% rise in its cost of sale. The triple crown is cost down, service up
+// and revenue up at the same time; a crown won by losing another is a
+// trade-off, whatever else was won.
 func ExampleScorecard_Score_tradeOff() {
 	card := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
 		Unit: "sales", Period: "2025",
@@ -703,12 +704,15 @@ func ExampleParseCrown() {
 	// cost service revenue
 }
 
+// A stored report's verdicts read back from their text, in any case: a
+// dashboard filters its units by verdict.
 func ExampleParseVerdict() {
-	v, err := triplecrown.ParseVerdict("trade-off")
-	fmt.Println(v == triplecrown.TradeOff, err)
-	s, err := triplecrown.ParseStatus("inconclusive")
-	fmt.Println(s == triplecrown.Inconclusive, err)
+	for _, text := range []string{"triple crown", "Trade-Off", "lost ground"} {
+		v, err := triplecrown.ParseVerdict(text)
+		fmt.Printf("%-14q -> %s (trade-off: %t) %v\n", text, v, v == triplecrown.TradeOff, err)
+	}
 	// Output:
-	// true <nil>
-	// true <nil>
+	// "triple crown" -> triple crown (trade-off: false) <nil>
+	// "Trade-Off"    -> trade-off (trade-off: true) <nil>
+	// "lost ground"  -> lost ground (trade-off: false) <nil>
 }

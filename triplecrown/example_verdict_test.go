@@ -144,18 +144,20 @@ func ExampleCombination() {
 	fmt.Println(s.Reason())
 
 	company, _ := triplecrown.NewRollup("enterprise", departments())
-	fmt.Println(company.Combination() == triplecrown.BySampleSize)
+	fmt.Println("the departments' resolution rates:", company.Combination(),
+		"| BySampleSize:", company.Combination() == triplecrown.BySampleSize)
 
 	c, err := triplecrown.ParseCombination("By-Weight")
-	fmt.Println(c == triplecrown.ByWeight, c.IsValid(), err)
+	fmt.Println("read from \"By-Weight\":", c, "| ByWeight:", c == triplecrown.ByWeight, "| valid:", c.IsValid(), "|", err)
 	_, err = triplecrown.ParseCombination("by headcount")
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCombination), triplecrown.Combination(0).IsValid())
-	fmt.Println(centre.IsZero(), triplecrown.Rollup{}.IsZero())
+	fmt.Println("\"by headcount\":", errors.Is(err, triplecrown.ErrUnknownCombination), err)
+	fmt.Println("zero Combination valid:", triplecrown.Combination(0).IsValid(),
+		"| zero Rollup:", triplecrown.Rollup{}.IsZero(), "| the centre's roll-up zero:", centre.IsZero())
 	// Output:
 	// by weight 6.9 -> 7.22
 	// double crown: cost and revenue won, service flat
-	// true
-	// true true <nil>
-	// true false
-	// false true
+	// the departments' resolution rates: by sample size | BySampleSize: true
+	// read from "By-Weight": by weight | ByWeight: true | valid: true | <nil>
+	// "by headcount": true triplecrown: unknown service combination "by headcount" (want by sample size or by weight)
+	// zero Combination valid: false | zero Rollup: true | the centre's roll-up zero: false
 }
