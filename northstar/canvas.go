@@ -360,9 +360,26 @@ func (c Canvas) NonSMART() []Need {
 // Warnings returns the problems that did not block the canvas, each an
 // *[outcome.Error] with severity [outcome.SeverityWarning]: a zero weight
 // ([ErrZeroCategoryWeight]) and each need that is not SMART
-// ([ErrNeedNotSMART]), in that order. It returns a fresh slice (nil if there
-// are none); the errors themselves must not be modified.
-func (c Canvas) Warnings() []*outcome.Error { return slices.Clone(c.warnings) }
+// ([ErrNeedNotSMART]), in that order. It returns new errors in a new slice
+// (nil if there are none), which the caller owns: changing them changes
+// neither the canvas nor what it reports later.
+func (c Canvas) Warnings() []*outcome.Error { return appendProblems(nil, c.warnings) }
+
+// appendProblems appends to dst a copy of each of ps, its IDs copied too,
+// so that what a caller is given shares nothing with a value that others
+// may read. A problem's cause (its Err) is an error value, shared as is.
+func appendProblems(dst, ps []*outcome.Error) []*outcome.Error {
+	if len(ps) == 0 {
+		return dst
+	}
+	copies := make([]outcome.Error, len(ps))
+	for i, p := range ps {
+		copies[i] = *p
+		copies[i].IDs = slices.Clone(p.IDs)
+		dst = append(dst, &copies[i])
+	}
+	return dst
+}
 
 // Spec returns the canvas's definition as plain data (a deep copy);
 // NewCanvas(c.Spec()) returns a Canvas equal to c.

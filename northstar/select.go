@@ -329,7 +329,8 @@ type Ranking struct {
 	// team that owns one does to move the North Star. The outcomes beneath
 	// it are not among them (see [Select]).
 	InputMetrics []InputMetric `json:"inputMetrics,omitempty"`
-	// Warnings are the canvases' warnings, in canvas order.
+	// Warnings are the canvases' warnings, in canvas order: copies, which
+	// the caller may change without changing the canvases.
 	Warnings []*outcome.Error `json:"warnings,omitempty"`
 }
 
@@ -864,7 +865,7 @@ func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes,
 	sortEntries(entries)
 	var warns []*outcome.Error
 	for _, cv := range canvases {
-		warns = append(warns, cv.warnings...)
+		warns = appendProblems(warns, cv.warnings)
 	}
 	r := Ranking{Entries: entries, Policy: in.Policy, Warnings: warns}
 	r.Robustness = robustness(entries, wf)

@@ -1656,3 +1656,39 @@ func TestGateReasonsQuoteTheMethod(t *testing.T) {
 
 // leadsNone is the end of every lead gate's reason.
 const leadsNone = ", and leads no business outcome in the direction of improvement: " + reasonLags
+
+// TestSelectWarningsAreTheRankingsOwn checks that a ranking's warnings, and
+// those Canvas.Warnings returns, are the caller's to change (a BI tool may
+// translate a message or rewrite an ID in place): changing them changes
+// neither the canvas nor a later ranking, which still say that the hosts'
+// need "earn" is not SMART.
+func TestSelectWarningsAreTheRankingsOwn(t *testing.T) {
+	in := market()
+	const want = `northstar: canvas "hosts": need "earn" is not SMART: it has no measure, no target, no time bound`
+	r, err := Select(in)
+	require.NoError(t, err)
+	require.Len(t, r.Warnings, 1)
+	r.Warnings[0].Message = "changed"
+	r.Warnings[0].IDs[1] = "changed"
+	r.Warnings[0].Severity = outcome.SeverityError
+	w := in.Canvases[1].Warnings()
+	require.Len(t, w, 1)
+	w[0].Code = "changed"
+	w[0].IDs[0] = "changed"
+
+	for _, w := range [][]*outcome.Error{in.Canvases[1].Warnings(), mustSelect(t, in).Warnings} {
+		require.Len(t, w, 1)
+		assert.Equal(t, ErrNeedNotSMART, w[0].Code)
+		assert.Equal(t, outcome.SeverityWarning, w[0].Severity)
+		assert.Equal(t, []string{"hosts", "earn"}, w[0].IDs)
+		assert.Equal(t, want, w[0].Message)
+	}
+}
+
+// mustSelect returns Select's ranking of in, failing the test on an error.
+func mustSelect(t *testing.T, in Input) Ranking {
+	t.Helper()
+	r, err := Select(in)
+	require.NoError(t, err)
+	return r
+}
