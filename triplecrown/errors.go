@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
@@ -85,9 +86,11 @@ const (
 // marking the cut, so that a message quoting user text has a bounded length.
 func clip(s string) string { return msg.Clip(s, msg.MaxQuoted) }
 
-// newError is [outcome.NewError] under a shorter name.
+// newError is [outcome.NewError] with a copy of ids, so that every problem
+// has IDs of its own, though several problems of one value are made from
+// one slice: a caller who changes one problem's IDs changes no other.
 func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
-	return outcome.NewError(code, ids, format, args...)
+	return outcome.NewError(code, slices.Clone(ids), format, args...)
 }
 
 // joinAll joins errs with [errors.Join], or returns nil if there are none.
