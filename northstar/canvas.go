@@ -169,7 +169,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	}
 	ids := []string{cat}
 	if strings.TrimSpace(spec.Name) == "" {
-		errs = append(errs, outcome.NewError(outcome.ErrEmptyName, ids,
+		errs = append(errs, newError(outcome.ErrEmptyName, ids,
 			"northstar: canvas %q has no name (who the category is)", clip(cat)))
 	}
 	errs = appendTextErrors(errs, ids, "canvas "+quote(cat), "name", spec.Name, "description", spec.Description)
@@ -183,7 +183,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	}
 
 	if len(spec.Needs) == 0 {
-		errs = append(errs, outcome.NewError(ErrEmptyCanvas, ids, "northstar: canvas %q states no needs", clip(cat)))
+		errs = append(errs, newError(ErrEmptyCanvas, ids, "northstar: canvas %q states no needs", clip(cat)))
 	}
 	seen := make(map[string]bool, len(spec.Needs))
 	for _, n := range spec.Needs {
@@ -191,12 +191,12 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 		if err := checkID(n.ID, nids, "canvas %q: need id", clip(cat)); err != nil {
 			errs = append(errs, err)
 		} else if seen[n.ID] {
-			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, nids,
+			errs = append(errs, newError(outcome.ErrDuplicateID, nids,
 				"northstar: canvas %q: duplicate need id %q", clip(cat), clip(n.ID)))
 		}
 		seen[n.ID] = true
 		if strings.TrimSpace(n.Statement) == "" {
-			errs = append(errs, outcome.NewError(ErrEmptyNeed, nids,
+			errs = append(errs, newError(ErrEmptyNeed, nids,
 				"northstar: canvas %q: need %q has no statement", clip(cat), clip(n.ID)))
 		}
 		errs = appendTextErrors(errs, nids, "canvas "+quote(cat)+": need "+quote(n.ID),
@@ -208,7 +208,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	}
 
 	if len(spec.Outcomes) == 0 {
-		errs = append(errs, outcome.NewError(ErrEmptyCanvas, ids, "northstar: canvas %q has no successful outcomes", clip(cat)))
+		errs = append(errs, newError(ErrEmptyCanvas, ids, "northstar: canvas %q has no successful outcomes", clip(cat)))
 	}
 	clear(seen)
 	var metrics []canvasMetric
@@ -221,18 +221,18 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 		if err := checkID(o.ID, oids, "canvas %q: outcome id", clip(cat)); err != nil {
 			errs = append(errs, err)
 		} else if seen[o.ID] {
-			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, oids,
+			errs = append(errs, newError(outcome.ErrDuplicateID, oids,
 				"northstar: canvas %q: duplicate outcome id %q", clip(cat), clip(o.ID)))
 		}
 		seen[o.ID] = true
 		if strings.TrimSpace(o.Name) == "" {
-			errs = append(errs, outcome.NewError(outcome.ErrEmptyName, oids,
+			errs = append(errs, newError(outcome.ErrEmptyName, oids,
 				"northstar: canvas %q: outcome %q has no name", clip(cat), clip(o.ID)))
 		}
 		errs = appendTextErrors(errs, oids, "canvas "+quote(cat)+": outcome "+quote(o.ID),
 			"name", o.Name, "description", o.Description)
 		if len(o.Indicators) == 0 {
-			errs = append(errs, outcome.NewError(ErrOutcomeUnmeasured, oids,
+			errs = append(errs, newError(ErrOutcomeUnmeasured, oids,
 				"northstar: canvas %q: outcome %q has no metric that shows it", clip(cat), clip(o.ID)))
 		}
 		for ii, ind := range o.Indicators {
@@ -241,7 +241,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 			if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {
 				errs = append(errs, err)
 			} else if known && lastOutcome[j] == oi {
-				errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, mids,
+				errs = append(errs, newError(outcome.ErrDuplicateID, mids,
 					"northstar: canvas %q: outcome %q lists metric %q twice", clip(cat), clip(o.ID), clip(ind.Metric)))
 			}
 			if !known {
@@ -267,7 +267,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 		}
 	}
 	if totalOK && len(metrics) > 0 && total.IsZero() {
-		errs = append(errs, outcome.NewError(ErrZeroWeights, ids,
+		errs = append(errs, newError(ErrZeroWeights, ids,
 			"northstar: canvas %q: every metric has importance zero", clip(cat)))
 	}
 	if len(errs) > 0 {
@@ -420,11 +420,11 @@ func cloneOutcomes(os []SuccessfulOutcome) []SuccessfulOutcome {
 // appendTextErrors appends an error with code [outcome.ErrInvalidText] for
 // each free text that is not valid UTF-8, which JSON would change (it writes
 // U+FFFD for each bad byte); fields alternate a field's name and its text.
-// Each error gets its own copy of ids.
+// Each error gets its own copy of ids ([newError]).
 func appendTextErrors(errs []error, ids []string, where string, fields ...string) []error {
 	for i := 0; i+1 < len(fields); i += 2 {
 		if !utf8.ValidString(fields[i+1]) {
-			errs = append(errs, outcome.NewError(outcome.ErrInvalidText, slices.Clone(ids),
+			errs = append(errs, newError(outcome.ErrInvalidText, ids,
 				"northstar: %s has a %s that is not valid UTF-8: %q", where, fields[i], clip(fields[i+1])))
 		}
 	}
@@ -443,7 +443,7 @@ func checkID(id string, ids []string, where string, args ...any) error {
 		return err
 	}
 	msg := strings.TrimPrefix(e.Message, "outcome: ")
-	return outcome.NewError(e.Code, ids, "northstar: "+where+": %s", append(args, msg)...)
+	return newError(e.Code, ids, "northstar: "+where+": %s", append(args, msg)...)
 }
 
 // The bounds of the decimals this package computes with.
@@ -456,12 +456,12 @@ const (
 // ([ErrNegativeWeight]) or out of range ([ErrWeightOutOfRange]).
 func checkAmount(d decimal.Decimal, ids []string, where string, args ...any) error {
 	if !inRange(d) {
-		return outcome.NewError(ErrWeightOutOfRange, ids,
+		return newError(ErrWeightOutOfRange, ids,
 			"northstar: "+where+" %s is out of range (less than 10^15, at most 30 decimal places)",
 			append(args, decText(d))...)
 	}
 	if d.IsNegative() {
-		return outcome.NewError(ErrNegativeWeight, ids, "northstar: "+where+" %s is negative", append(args, decfmt.String(d))...)
+		return newError(ErrNegativeWeight, ids, "northstar: "+where+" %s is negative", append(args, decfmt.String(d))...)
 	}
 	return nil
 }

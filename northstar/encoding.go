@@ -21,7 +21,7 @@ import (
 // says. A zero Canvas cannot be marshalled.
 func (c Canvas) MarshalJSON() ([]byte, error) {
 	if c.IsZero() {
-		return nil, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: cannot marshal the zero Canvas")
+		return nil, newError(outcome.ErrEmptyID, nil, "northstar: cannot marshal the zero Canvas")
 	}
 	return json.Marshal(c.spec)
 }
@@ -177,7 +177,7 @@ type canvasRead struct {
 func readCanvas(data []byte) (*canvasRead, error) {
 	r := &canvasRead{form: jsondecode.Form{Pkg: "northstar"}, whole: true}
 	if jsondecode.IsNull(data) {
-		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
+		return nil, newError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
 	}
 	members, err := strictjson.Members(data)
 	cat, _ := jsondecode.FirstString(members, canvasFields, "category")
@@ -417,10 +417,10 @@ func parseAmount(raw json.RawMessage) (d decimal.Decimal, f amountFault, ok bool
 // ±10000)".
 func notDecimal(ids []string, f amountFault, where string, args ...any) error {
 	if f.exp != "" {
-		return outcome.NewError(ErrWeightOutOfRange, ids, "northstar: "+where+" %q is out of range (exponent %s, beyond ±%d)",
+		return newError(ErrWeightOutOfRange, ids, "northstar: "+where+" %q is out of range (exponent %s, beyond ±%d)",
 			append(args, clip(f.text), clip(f.exp), decfmt.DefaultMaxExponent)...)
 	}
-	return outcome.NewError(ErrInvalidWeight, ids, "northstar: "+where+" %q is not a decimal number",
+	return newError(ErrInvalidWeight, ids, "northstar: "+where+" %q is not a decimal number",
 		append(args, clip(f.text))...)
 }
 
@@ -504,7 +504,7 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 // be null`. On error i is unchanged.
 func (i *Indicator) UnmarshalJSON(data []byte) error {
 	if jsondecode.IsNull(data) {
-		return outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: an indicator cannot be null")
+		return newError(outcome.ErrInvalidJSON, nil, "northstar: an indicator cannot be null")
 	}
 	f := jsondecode.Form{Pkg: "northstar", At: "indicator"}
 	members, err := strictjson.Members(data)
@@ -656,7 +656,7 @@ func decodeJSON(data []byte, v any, where func() (string, []string)) error {
 // Marshalling an invalid Method is an error with code [ErrUnknownMethod].
 func (m Method) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
-		return nil, outcome.NewError(ErrUnknownMethod, nil, "northstar: cannot marshal invalid correlation method %d", uint8(m))
+		return nil, newError(ErrUnknownMethod, nil, "northstar: cannot marshal invalid correlation method %d", uint8(m))
 	}
 	return []byte(strings.ToLower(m.String())), nil
 }
@@ -676,7 +676,7 @@ func (m *Method) UnmarshalText(text []byte) error {
 // code [ErrUnknownVerdict].
 func (v Verdict) MarshalText() ([]byte, error) {
 	if !v.IsValid() {
-		return nil, outcome.NewError(ErrUnknownVerdict, nil, "northstar: cannot marshal invalid verdict %d", uint8(v))
+		return nil, newError(ErrUnknownVerdict, nil, "northstar: cannot marshal invalid verdict %d", uint8(v))
 	}
 	return []byte(v.token()), nil
 }
@@ -696,7 +696,7 @@ func (v *Verdict) UnmarshalText(text []byte) error {
 // error with code [ErrUnknownCriterion].
 func (c Criterion) MarshalText() ([]byte, error) {
 	if !c.IsValid() {
-		return nil, outcome.NewError(ErrUnknownCriterion, nil, "northstar: cannot marshal invalid criterion %d", uint8(c))
+		return nil, newError(ErrUnknownCriterion, nil, "northstar: cannot marshal invalid criterion %d", uint8(c))
 	}
 	return []byte(c.token()), nil
 }
@@ -717,7 +717,7 @@ func (c *Criterion) UnmarshalText(text []byte) error {
 // [ErrUnknownGate].
 func (g Gate) MarshalText() ([]byte, error) {
 	if !g.IsValid() {
-		return nil, outcome.NewError(ErrUnknownGate, nil, "northstar: cannot marshal invalid gate %d", uint8(g))
+		return nil, newError(ErrUnknownGate, nil, "northstar: cannot marshal invalid gate %d", uint8(g))
 	}
 	return []byte(g.String()), nil
 }
@@ -834,7 +834,7 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 func (in leadLagIn) leadLag() (LeadLag, error) {
 	var errs []error
 	bad := func(code outcome.Code, format string, args ...any) {
-		errs = append(errs, outcome.NewError(code, nil, "northstar: lead/lag result: "+format, args...))
+		errs = append(errs, newError(code, nil, "northstar: lead/lag result: "+format, args...))
 	}
 	method, err := ParseMethod(in.Method)
 	if err != nil {
@@ -954,7 +954,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 // ("a policy cannot be null"), or JSON that is not one object.
 func openTop(f *jsondecode.Form, data []byte, null string) ([]strictjson.Member, error) {
 	if jsondecode.IsNull(data) {
-		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "northstar: %s", null)
+		return nil, newError(outcome.ErrInvalidJSON, nil, "northstar: %s", null)
 	}
 	members, ok := f.Top(data, nil)
 	if !ok {
@@ -1028,7 +1028,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 					if jsondecode.Value(&f, path, nil, raw, &text) {
 						var err error
 						if lag.Method, err = ParseMethod(text); err != nil {
-							methodErr = outcome.NewError(ErrUnknownMethod, nil,
+							methodErr = newError(ErrUnknownMethod, nil,
 								"northstar: "+policyLeadLag+"unknown correlation method %q", clip(text))
 						}
 					}

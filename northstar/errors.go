@@ -1,6 +1,8 @@
 package northstar
 
 import (
+	"slices"
+
 	"github.com/cxmodel/cx/outcome"
 
 	"github.com/cxmodel/cx/internal/msg"
@@ -111,9 +113,17 @@ func clip(s string) string { return clipN(s, maxQuoted) }
 // clipN shortens s to at most n bytes, on a rune boundary, marking the cut.
 func clipN(s string, n int) string { return msg.Clip(s, n) }
 
-// warning returns an *outcome.Error with severity warning.
+// newError is [outcome.NewError] with a copy of ids, so that every problem
+// has IDs of its own, though several problems of one input are made from
+// one slice: a caller who changes one problem's IDs changes no other.
+func newError(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
+	return outcome.NewError(code, slices.Clone(ids), format, args...)
+}
+
+// warning returns an *outcome.Error with severity warning, with a copy of
+// ids as [newError] has.
 func warning(code outcome.Code, ids []string, format string, args ...any) *outcome.Error {
-	e := outcome.NewError(code, ids, format, args...)
+	e := newError(code, ids, format, args...)
 	e.Severity = outcome.SeverityWarning
 	return e
 }

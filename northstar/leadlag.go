@@ -72,7 +72,7 @@ func ParseMethod(text string) (Method, error) {
 	case words.Same(text, "spearman"):
 		return Spearman, nil
 	}
-	return 0, outcome.NewError(ErrUnknownMethod, nil, "northstar: unknown correlation method %q", clip(text))
+	return 0, newError(ErrUnknownMethod, nil, "northstar: unknown correlation method %q", clip(text))
 }
 
 // Verdict is what lead/lag analysis concludes about a candidate metric and a
@@ -136,7 +136,7 @@ func ParseVerdict(text string) (Verdict, error) {
 			return v, nil
 		}
 	}
-	return 0, outcome.NewError(ErrUnknownVerdict, nil, "northstar: unknown lead/lag verdict %q", clip(text))
+	return 0, newError(ErrUnknownVerdict, nil, "northstar: unknown lead/lag verdict %q", clip(text))
 }
 
 // LagOptions configures lead/lag analysis. The zero LagOptions examines lag
@@ -179,15 +179,15 @@ func (o LagOptions) confidence() float64 {
 func (o LagOptions) validate(where string, ids []string, methodErr error) []error {
 	var errs []error
 	if o.MaxLag < 0 {
-		errs = append(errs, outcome.NewError(ErrInvalidLag, ids, "northstar: %smaximum lag %d is negative", where, o.MaxLag))
+		errs = append(errs, newError(ErrInvalidLag, ids, "northstar: %smaximum lag %d is negative", where, o.MaxLag))
 	}
 	if methodErr != nil {
 		errs = append(errs, methodErr)
 	} else if o.Method != 0 && !o.Method.IsValid() {
-		errs = append(errs, outcome.NewError(ErrUnknownMethod, ids, "northstar: %sinvalid correlation method %d", where, uint8(o.Method)))
+		errs = append(errs, newError(ErrUnknownMethod, ids, "northstar: %sinvalid correlation method %d", where, uint8(o.Method)))
 	}
 	if c := o.Confidence; c != 0 && !(c > 0 && c < 1) { // also NaN
-		errs = append(errs, outcome.NewError(ErrInvalidConfidence, ids,
+		errs = append(errs, newError(ErrInvalidConfidence, ids,
 			"northstar: %sconfidence level %v is not strictly between 0 and 1", where, c))
 	}
 	return errs
@@ -286,7 +286,7 @@ func AnalyzeLeadLag(candidate, outcome []float64, opts LagOptions) (LeadLag, err
 func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []string) (LeadLag, error) {
 	errs := opts.validate("", ids, nil)
 	if len(x) != len(y) {
-		errs = append(errs, outcome.NewError(ErrSeriesLength, ids,
+		errs = append(errs, newError(ErrSeriesLength, ids,
 			"northstar: %s has %d values but %s has %d", xName, len(x), yName, len(y)))
 	}
 	finite := true
@@ -300,7 +300,7 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 		}
 	}
 	if len(x) == len(y) && opts.MaxLag >= 0 && len(x)-opts.MaxLag < MinPairs {
-		errs = append(errs, outcome.NewError(ErrSeriesTooShort, ids,
+		errs = append(errs, newError(ErrSeriesTooShort, ids,
 			"northstar: series of %d values are too short for lags up to %d: at least %d values are needed",
 			len(x), opts.MaxLag, uint64(opts.MaxLag)+MinPairs))
 	}
@@ -402,7 +402,7 @@ func checkFinite(values []float64, name string, ids []string) error {
 	if count > 1 {
 		more = fmt.Sprintf(" (and %d more)", count-1)
 	}
-	return outcome.NewError(outcome.ErrNotFinite, ids, "northstar: %s has %v at index %d%s",
+	return newError(outcome.ErrNotFinite, ids, "northstar: %s has %v at index %d%s",
 		name, values[first], first, more)
 }
 
@@ -429,7 +429,7 @@ func checkConstant(s []float64, maxLag int, name string, ids []string, role seri
 		head++
 	}
 	if head == n {
-		return []error{outcome.NewError(ErrConstantSeries, ids, "northstar: %s is constant (all %d values are %v)", name, n, s[0])}
+		return []error{newError(ErrConstantSeries, ids, "northstar: %s is constant (all %d values are %v)", name, n, s[0])}
 	}
 	tail := n - 2 // s[k:] is constant iff k > tail
 	for tail >= 0 && s[tail] == s[n-1] {
@@ -453,7 +453,7 @@ func checkConstant(s []float64, maxLag int, name string, ids []string, role seri
 	default:
 		at = fmt.Sprintf("lag %d as a candidate's and at lag %d as an outcome's", lag, -lag)
 	}
-	return []error{outcome.NewError(ErrConstantSeries, ids,
+	return []error{newError(ErrConstantSeries, ids,
 		"northstar: %s is constant over its %s %d values, which are paired at %s", name, part, n-k, at)}
 }
 

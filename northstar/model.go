@@ -42,7 +42,7 @@ func (m modelHierarchy) NodeInfo(id string) (outcome.Level, outcome.Metric, erro
 func (m modelHierarchy) LinkWeight(from, to string) (decimal.Decimal, error) {
 	w, ok := m.weights()[[2]string{from, to}]
 	if !ok {
-		return decimal.Zero, outcome.NewError(ErrInvalidHierarchy, []string{from, to},
+		return decimal.Zero, newError(ErrInvalidHierarchy, []string{from, to},
 			"northstar: the hierarchy has no link from %q to %q", clip(from), clip(to))
 	}
 	return w, nil

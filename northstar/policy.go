@@ -6,7 +6,6 @@ import (
 	"iter"
 
 	"github.com/cxmodel/cx/internal/words"
-	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
 
@@ -106,7 +105,7 @@ func ParseCriterion(text string) (Criterion, error) {
 			return c, nil
 		}
 	}
-	return 0, outcome.NewError(ErrUnknownCriterion, nil, "northstar: unknown criterion %q", clip(text))
+	return 0, newError(ErrUnknownCriterion, nil, "northstar: unknown criterion %q", clip(text))
 }
 
 // Weights are the criterion weights of a [Policy]: each criterion's
@@ -258,7 +257,7 @@ func (p Policy) validate(faults policyFaults) error {
 		}
 	}
 	if ok && p.Weights.IsZero() {
-		errs = append(errs, outcome.NewError(ErrZeroWeights, nil,
+		errs = append(errs, newError(ErrZeroWeights, nil,
 			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
 	}
 	errs = append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method)...)

@@ -85,7 +85,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 	}}
 	var errs []error
 	bad := func(ids []string, format string, args ...any) {
-		errs = append(errs, outcome.NewError(ErrInvalidHierarchy, ids, "northstar: hierarchy: "+format, args...))
+		errs = append(errs, newError(ErrInvalidHierarchy, ids, "northstar: hierarchy: "+format, args...))
 	}
 	for id := range h.TopoOrder() {
 		if _, dup := pos[id]; dup {
@@ -367,12 +367,12 @@ func (g *graph) conflicts(cands []Candidate, owner []int32) []error {
 		switch {
 		case !m.IsZero() && m.ID() == c.ID():
 			if m.Level() != c.Level() || m.Kind() != c.Kind() {
-				errs = append(errs, outcome.NewError(ErrInvalidHierarchy, []string{node, c.ID()},
+				errs = append(errs, newError(ErrInvalidHierarchy, []string{node, c.ID()},
 					"northstar: hierarchy: node %q is measured by metric %q at level %s, but the candidate %q is at level %s",
 					clip(node), clip(m.ID()), levelKind(m.Level(), m.Kind()), clip(c.ID()), levelKind(c.Level(), c.Kind())))
 			}
 		case g.level[v] != c.Level():
-			errs = append(errs, outcome.NewError(ErrInvalidHierarchy, []string{node, c.ID()},
+			errs = append(errs, newError(ErrInvalidHierarchy, []string{node, c.ID()},
 				"northstar: hierarchy: node %q at level %s stands for the candidate %q, whose ID it has, but the candidate is at level %s",
 				clip(node), levelKind(g.level[v], 0), clip(c.ID()), levelKind(c.Level(), c.Kind())))
 		}

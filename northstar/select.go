@@ -169,7 +169,7 @@ func ParseGate(text string) (Gate, error) {
 			return g, nil
 		}
 	}
-	return 0, outcome.NewError(ErrUnknownGate, nil, "northstar: unknown gate %q", clip(text))
+	return 0, newError(ErrUnknownGate, nil, "northstar: unknown gate %q", clip(text))
 }
 
 // GateFailure is a gate a candidate failed, and why, in the method's terms.
@@ -517,17 +517,17 @@ func Select(in Input) (Ranking, error) {
 
 	// The candidates, by metric ID.
 	if n == 0 {
-		errs = append(errs, outcome.NewError(ErrNoCandidates, nil, "northstar: no candidates to choose from"))
+		errs = append(errs, newError(ErrNoCandidates, nil, "northstar: no candidates to choose from"))
 	}
 	index := make(map[string]int32, n)
 	for i, c := range cands {
 		id := c.Metric.ID()
 		if c.Metric.IsZero() {
-			errs = append(errs, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: candidate %d has no metric", i))
+			errs = append(errs, newError(outcome.ErrEmptyID, nil, "northstar: candidate %d has no metric", i))
 			continue
 		}
 		if _, dup := index[id]; dup {
-			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, []string{id},
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{id},
 				"northstar: duplicate candidate %q", clip(id)))
 			continue
 		}
@@ -555,17 +555,17 @@ func Select(in Input) (Ranking, error) {
 			}
 			switch {
 			case !ok:
-				errs = append(errs, outcome.NewError(ErrUnknownMetric, dids(),
+				errs = append(errs, newError(ErrUnknownMetric, dids(),
 					"northstar: candidate %q drives %q, which is not a candidate", clip(id), clip(d)))
 			case d == id:
-				errs = append(errs, outcome.NewError(ErrNotBusinessOutcome, dids(),
+				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
 					"northstar: candidate %q cannot drive itself", clip(id)))
 			case cands[k].Metric.Level() != outcome.BusinessOutcome:
-				errs = append(errs, outcome.NewError(ErrNotBusinessOutcome, dids(),
+				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
 					"northstar: candidate %q drives %q, which is a %s, not a business outcome",
 					clip(id), clip(d), cands[k].Metric.Level()))
 			case again:
-				errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, dids(),
+				errs = append(errs, newError(outcome.ErrDuplicateID, dids(),
 					"northstar: candidate %q lists %q twice in Drives", clip(id), clip(d)))
 			}
 		}
@@ -576,7 +576,7 @@ func Select(in Input) (Ranking, error) {
 		if seriesLen < 0 {
 			seriesLen, seriesFrom = len(c.Series), id
 		} else if len(c.Series) != seriesLen {
-			errs = append(errs, outcome.NewError(ErrSeriesLength, []string{id, seriesFrom},
+			errs = append(errs, newError(ErrSeriesLength, []string{id, seriesFrom},
 				"northstar: %s has %d values, but the series of %q, the first given, has %d",
 				name, len(c.Series), clip(seriesFrom), seriesLen))
 			continue
@@ -590,7 +590,7 @@ func Select(in Input) (Ranking, error) {
 			continue
 		}
 		if maxLag := in.Policy.LeadLag.MaxLag; len(c.Series)-maxLag < MinPairs {
-			errs = append(errs, outcome.NewError(ErrSeriesTooShort, ids,
+			errs = append(errs, newError(ErrSeriesTooShort, ids,
 				"northstar: %s has %d values, too few for lags up to %d: at least %d are needed",
 				name, len(c.Series), maxLag, uint64(maxLag)+MinPairs))
 			continue
@@ -604,7 +604,7 @@ func Select(in Input) (Ranking, error) {
 
 	// The canvases.
 	if len(canvases) == 0 {
-		errs = append(errs, outcome.NewError(ErrEmptyCanvas, nil, "northstar: no canvases: the choice needs the customer categories"))
+		errs = append(errs, newError(ErrEmptyCanvas, nil, "northstar: no canvases: the choice needs the customer categories"))
 	}
 	seen := make(map[string]bool, len(canvases))
 	allZero, zeroCanvas := true, false
@@ -612,19 +612,19 @@ func Select(in Input) (Ranking, error) {
 	for i, cv := range canvases {
 		cat := cv.Category()
 		if cv.IsZero() {
-			errs = append(errs, outcome.NewError(outcome.ErrEmptyID, nil, "northstar: canvas %d is the zero Canvas", i))
+			errs = append(errs, newError(outcome.ErrEmptyID, nil, "northstar: canvas %d is the zero Canvas", i))
 			zeroCanvas = true
 			continue
 		}
 		if seen[cat] {
-			errs = append(errs, outcome.NewError(outcome.ErrDuplicateID, []string{cat},
+			errs = append(errs, newError(outcome.ErrDuplicateID, []string{cat},
 				"northstar: two canvases for category %q", clip(cat)))
 		}
 		seen[cat] = true
 		allZero = allZero && cv.Weight().IsZero()
 		for _, m := range cv.metrics {
 			if _, ok := index[m.id]; !ok {
-				errs = append(errs, outcome.NewError(ErrUnknownMetric, []string{cat, m.id},
+				errs = append(errs, newError(ErrUnknownMetric, []string{cat, m.id},
 					"northstar: canvas %q uses metric %q, which is not a candidate", clip(cat), clip(m.id)))
 			}
 		}
@@ -634,7 +634,7 @@ func Select(in Input) (Ranking, error) {
 	// weights cannot be said to be all zero; a duplicate category's weight is
 	// known, and counts.
 	if len(canvases) > 0 && allZero && !zeroCanvas {
-		errs = append(errs, outcome.NewError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
+		errs = append(errs, newError(ErrZeroWeights, nil, "northstar: every customer category has weight zero"))
 	}
 	var g *graph
 	var nodeOff, nodes, owner []int32
@@ -671,9 +671,9 @@ func ratingErrors(c Candidate) []error {
 	for j, r := range c.Ratings {
 		rids := func() []string { return []string{id, r.Aspect} }
 		if strings.TrimSpace(r.Aspect) == "" {
-			errs = append(errs, outcome.NewError(ErrInvalidRating, []string{id}, "northstar: candidate %q: rating %d has no aspect", clip(id), j))
+			errs = append(errs, newError(ErrInvalidRating, []string{id}, "northstar: candidate %q: rating %d has no aspect", clip(id), j))
 		} else if ratedBefore(c.Ratings, j, rated) {
-			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
+			errs = append(errs, newError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
 		}
 		ok := true
 		for _, v := range [3]struct {
@@ -681,7 +681,7 @@ func ratingErrors(c Candidate) []error {
 			d    decimal.Decimal
 		}{{"value", r.Value}, {"scale minimum", r.Min}, {"scale maximum", r.Max}} {
 			if !inRange(v.d) {
-				errs = append(errs, outcome.NewError(ErrWeightOutOfRange, rids(),
+				errs = append(errs, newError(ErrWeightOutOfRange, rids(),
 					"northstar: candidate %q: rating of %q: %s %s is out of range (less than 10^15 in magnitude, at most 30 decimal places)",
 					clip(id), clip(r.Aspect), v.what, decText(v.d)))
 				ok = false
@@ -692,11 +692,11 @@ func ratingErrors(c Candidate) []error {
 		}
 		switch {
 		case r.Min.Cmp(r.Max) >= 0:
-			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
+			errs = append(errs, newError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
 				clip(id), clip(r.Aspect), decfmt.String(r.Min), decfmt.String(r.Max)))
 		case r.Value.LessThan(r.Min) || r.Value.GreaterThan(r.Max):
-			errs = append(errs, outcome.NewError(ErrInvalidRating, rids(),
+			errs = append(errs, newError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: %s is off the scale %s to %s",
 				clip(id), clip(r.Aspect), decfmt.String(r.Value), decfmt.String(r.Min), decfmt.String(r.Max)))
 		}
@@ -875,7 +875,7 @@ func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes,
 		var errs []error
 		for _, m := range r.InputMetrics {
 			if math.IsInf(m.Influence, 0) || math.IsNaN(m.Influence) {
-				errs = append(errs, outcome.NewError(ErrInfluenceOverflow, []string{m.Metric.ID(), w.Metric.ID()},
+				errs = append(errs, newError(ErrInfluenceOverflow, []string{m.Metric.ID(), w.Metric.ID()},
 					"northstar: the influence of %q on the North Star %q is beyond float64's range (about 1.8e308): "+
 						"the hierarchy's link weights, multiplied along the paths between them and added up, exceed it",
 					clip(m.Metric.ID()), clip(w.Metric.ID())))
