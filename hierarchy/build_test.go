@@ -617,3 +617,22 @@ func TestBuildGrowth(t *testing.T) {
 		})
 	}
 }
+
+// TestWarningsAsErrorsKeepsItsCodes checks that an Option keeps the codes it
+// was made with: changing the caller's slice afterwards (one kept to make
+// the option with, then reused) does not change what Build treats as an
+// error. The option is made for ErrNoOutput; the slice is then changed to
+// name a code that is no warning, and Build still reports "compliance"
+// with no output beneath it, and nothing else.
+func TestWarningsAsErrorsKeepsItsCodes(t *testing.T) {
+	nodes, edges := contactCentre()
+	nodes = append(nodes, node("compliance", BO))
+	edges = append(edges, edge{"compliance", "solved-first-contact", ""})
+	codes := []outcome.Code{ErrNoOutput}
+	strict := WarningsAsErrors(codes...)
+	codes[0] = "no-such-code"
+	for range 2 {
+		_, err := builder(nodes, edges).Build(strict)
+		assert.Equal(t, []string{`hierarchy: business outcome "compliance" has no output beneath it`}, messages(err))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -297,12 +298,14 @@ type options struct {
 // [ErrNoOutput]) as errors: Build then fails if the model has any of them,
 // and reports them with [outcome.SeverityError]. With no codes, every warning
 // is an error. A code that is not one of these warnings makes Build fail with
-// code [ErrUnknownWarning].
+// code [ErrUnknownWarning]. The Option keeps a copy of codes: changing the
+// caller's slice afterwards changes nothing.
 //
 // Warnings are checked once the hierarchy is otherwise valid: while Build
 // reports structural errors (a cycle, a dangling link), it does not report
 // warnings.
 func WarningsAsErrors(codes ...outcome.Code) Option {
+	codes = slices.Clone(codes)
 	return func(o *options) {
 		if len(codes) == 0 {
 			o.promoteAll = true
