@@ -77,7 +77,13 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	var errs []*outcome.Error
 	errs = append(errs, o.errs...)
-	errs = append(errs, b.problems...)
+	// The builder keeps its problems for the next Build: the caller gets
+	// copies, to change as it will.
+	for _, p := range b.problems {
+		c := *p
+		c.IDs = slices.Clone(p.IDs)
+		errs = append(errs, &c)
+	}
 
 	n, m := len(b.ids), b.links
 	if n >= math.MaxInt32 || m >= math.MaxInt32 {

@@ -636,3 +636,27 @@ func TestWarningsAsErrorsKeepsItsCodes(t *testing.T) {
 		assert.Equal(t, []string{`hierarchy: business outcome "compliance" has no output beneath it`}, messages(err))
 	}
 }
+
+// TestBuildErrorsAreTheCallersOwn checks that the problems Build reports are
+// new on every call: a builder keeps what it found while adding (here a
+// negative weight), and changing the problem one Build returned (its
+// message, its IDs, its severity) does not change what the next Build
+// reports.
+func TestBuildErrorsAreTheCallersOwn(t *testing.T) {
+	b := builder([]Node{node("a", T), node("b", A)}, []edge{{"a", "b", "-1"}})
+	const want = `hierarchy: link "a" -> "b" has weight -1, below zero`
+	_, err := b.Build()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, 1)
+	require.Equal(t, want, ps[0].Message)
+	ps[0].Message = "changed"
+	ps[0].IDs[0] = "changed"
+	ps[0].Severity = outcome.SeverityWarning
+	_, err = b.Build()
+	ps = outcome.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, ErrNegativeWeight, ps[0].Code)
+	assert.Equal(t, outcome.SeverityError, ps[0].Severity)
+	assert.Equal(t, []string{"a", "b"}, ps[0].IDs)
+	assert.Equal(t, want, ps[0].Message)
+}
