@@ -1,6 +1,10 @@
 package northstar
 
 import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cxmodel/cx/hierarchy"
@@ -79,3 +83,61 @@ func TestFromModelEmpty(t *testing.T) {
 	}
 	assert.Nil(t, r.InputMetrics)
 }
+
+// TestConcurrentUse checks, under the race detector, that one Input (its
+// canvases, its policy and a hierarchy from FromModel, whose link weights
+// are indexed on the first LinkWeight) serves many goroutines at once, each
+// reading everything: Select, the hierarchy's LinkWeight and NodeInfo, the
+// canvas's accessors and JSON form, the policy's Validate. Every goroutine
+// gets what one goroutine alone gets: the ranking of the hand-written
+// hierarchy, and the link weight of 2 from "diagnose" to "fixes".
+func TestConcurrentUse(t *testing.T) {
+	want, err := Select(centreInput())
+	require.NoError(t, err)
+	in := centreInput()
+	h := FromModel(modelOf(t, centreHierarchy()))
+	in.Hierarchy = h
+	cv := in.Canvases[0]
+	wantCanvas, err := json.Marshal(cv)
+	require.NoError(t, err)
+
+	const workers = 8
+	got := make([]string, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			r, err := Select(in)
+			if err != nil {
+				b.WriteString(err.Error())
+			}
+			fmt.Fprintf(&b, "%v %d warnings|", ids(r), len(r.Warnings))
+			w, err := h.LinkWeight("diagnose", "fixes")
+			fmt.Fprintf(&b, "%s %v|", w, err)
+			l, m, err := h.NodeInfo("fixes")
+			fmt.Fprintf(&b, "%s %s %v|", l, m.ID(), err)
+			data, err := json.Marshal(cv)
+			fmt.Fprintf(&b, "%t %v|", string(data) == string(wantCanvas), err)
+			imp, ok := cv.Importance("fcr")
+			fmt.Fprintf(&b, "%s %t %v|%d %d %d %d|%t %v|", imp, ok, cv.Share("fcr"),
+				len(cv.Needs()), len(cv.Outcomes()), len(cv.NonSMART()), len(cv.Warnings()),
+				cv.Equal(cv.Spec().mustCanvas()), in.Policy.Validate())
+			for id, imp := range cv.Metrics() {
+				fmt.Fprintf(&b, " %s=%s", id, imp)
+			}
+			got[k] = b.String()
+		}()
+	}
+	wg.Wait()
+	// fcr's importance is 2 of the canvas's 7: a share of 2/7.
+	wantText := fmt.Sprint(ids(want)) + " 0 warnings|2 <nil>|Output fixes <nil>|true <nil>|2 true 0.2857142857142857|" +
+		"1 1 0 0|true <nil>| fcr=2 effort=1 cost-to-serve=1 fines=1 calls-handled=1 nps=1"
+	for k := range workers {
+		assert.Equal(t, wantText, got[k], "goroutine %d", k)
+	}
+}
+
+// mustCanvas is MustCanvas(s).
+func (s CanvasSpec) mustCanvas() Canvas { return MustCanvas(s) }
