@@ -56,6 +56,9 @@ func runMarkdown(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, c := range corrections() {
+		fmt.Fprintf(w, "%s\n\n", c)
+	}
 	if err := render.NorthStarMarkdown(w, r); err != nil {
 		return err
 	}

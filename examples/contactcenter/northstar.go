@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
@@ -88,7 +89,50 @@ func northStarPart(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(w)
+	for _, c := range corrections() {
+		fmt.Fprintf(w, "   %s\n\n", c)
+	}
 	return northStarText(w, r)
+}
+
+// corrections says, for each candidate the audit corrected, at what level it
+// competes.
+func corrections() []string {
+	var out []string
+	for _, spec := range candidates() {
+		if c, ok := corrected(spec); ok {
+			out = append(out, fmt.Sprintf("As the audit found, %s competes as %s, not as the %s it was declared.",
+				spec.Name, withArticle(c.Level), spec.Level))
+		}
+	}
+	return out
+}
+
+// withArticle writes level with "a" or "an" before it: "an Output".
+func withArticle(level outcome.Level) string {
+	if l := level.String(); strings.ContainsRune("AEIOU", rune(l[0])) {
+		return "an " + l
+	}
+	return "a " + level.String()
+}
+
+// candidates are the metrics that compete: the portfolio, and the measure
+// of the customer outcome the audit found missing.
+func candidates() []outcome.MetricSpec {
+	return append(portfolio(), firstContactResolution())
+}
+
+// corrected takes the audit's correction of spec: a metric the catalogue
+// classes at another level (NPS, declared an outcome) competes as what it
+// is. A business outcome keeps its level: the catalogue knows the names of
+// outputs and outcomes, not which business outcome a company calls what.
+func corrected(spec outcome.MetricSpec) (outcome.MetricSpec, bool) {
+	c := outcome.Classify(spec.Name)
+	if !c.Known() || c.Level == spec.Level || spec.Level == outcome.BusinessOutcome {
+		return spec, false
+	}
+	spec.Level = c.Level
+	return spec, true
 }
 
 // chooseNorthStar runs the selection over the portfolio (with the measure of
@@ -96,13 +140,8 @@ func northStarPart(w io.Writer) error {
 // history and the hierarchy.
 func chooseNorthStar() (northstar.Ranking, error) {
 	metrics := map[string]outcome.Metric{}
-	specs := append(portfolio(), firstContactResolution())
-	for _, spec := range specs {
-		// Take the audit's correction: a metric the catalogue classes at
-		// another level (NPS, declared an outcome) competes as what it is.
-		if c := outcome.Classify(spec.Name); c.Known() && c.Level != spec.Level && spec.Level != outcome.BusinessOutcome {
-			spec.Level = c.Level
-		}
+	for _, spec := range candidates() {
+		spec, _ = corrected(spec)
 		m, err := outcome.NewMetric(spec)
 		if err != nil {
 			return northstar.Ranking{}, err
