@@ -185,7 +185,7 @@ func decodeMetric(data []byte) (Metric, error) {
 			break // the first "id" is the one read
 		}
 	}
-	j := jsonForm{what: "metric " + metricLabel(spec.ID, idNotString)}
+	j := jsonForm{what: "metric " + metricLabel(spec.ID, idNotString), members: true}
 	if spec.ID != "" {
 		j.ids = []string{spec.ID}
 	}
@@ -233,11 +233,21 @@ func decodeMetric(data []byte) (Metric, error) {
 // constructors find in what was decoded (checks), in their order. A member
 // whose value is an object decoded the same way (a tally's scale) adds its
 // form's problems at its key and its checks as it is decoded.
+//
+// A form that says so (members) gives each problem of the form of one of
+// its members a *[strictjson.MemberError] as its cause, which wraps the
+// cause it would have had, so that a decoder that reads the object as a
+// value of its own (hierarchy, a node's metric) can say the problem at the
+// member's whole JSON path. Only a metric's form does: a metric has no
+// member that is an object, whose own members' keys would not be keys of
+// the metric's object.
 type jsonForm struct {
-	what   string   // names the value in messages: `metric "aht"`, "proportion", `CSAT tally "scale"`
-	ids    []string // the IDs every problem of the form names
-	form   []error
-	checks []error
+	what    string   // names the value in messages: `metric "aht"`, "proportion", `CSAT tally "scale"`
+	ids     []string // the IDs every problem of the form names
+	form    []error
+	checks  []error
+	members bool   // whether a member's problems have a *strictjson.MemberError cause
+	key     string // the key, as written, of the member [jsonForm.each] is reading
 }
 
 // problem reports a problem of the JSON form: an *Error with code
@@ -253,7 +263,18 @@ func (j *jsonForm) problem(cause error, format string, args ...any) {
 // field holds (want: "a string", "an object"), in the words every decoder
 // of the module uses ([strictjson.MustBe]).
 func (j *jsonForm) wrongType(cause error, name, want string, raw json.RawMessage) {
+	cause = j.member(cause, strictjson.MemberError{Problem: strictjson.WrongType, Key: j.key, Want: want, Value: raw})
 	j.problem(cause, ": %s", strictjson.MustBe(strconv.Quote(name), want, strictjson.Describe(raw)))
+}
+
+// member returns the cause of a problem of the form of the member e
+// describes: cause, wrapped in e if the form says so (see [jsonForm]).
+func (j *jsonForm) member(cause error, e strictjson.MemberError) error {
+	if !j.members {
+		return cause
+	}
+	e.Err = cause
+	return &e
 }
 
 // value decodes raw, the JSON value of the field name, into v with
@@ -296,15 +317,19 @@ func (j *jsonForm) each(members []strictjson.Member, names []string, value func(
 		f := strictjson.Field(names, mb.Key)
 		switch {
 		case f < 0:
-			j.problem(nil, " has an unknown field %q", clip(mb.Key))
+			j.problem(j.member(nil, strictjson.MemberError{Problem: strictjson.UnknownField, Key: mb.Key}),
+				" has an unknown field %q", clip(mb.Key))
 		case first[f] != 0:
-			if k := members[first[f]-1].Key; k != mb.Key {
-				j.problem(strictjson.ErrDuplicateKey, " gives field %q twice, as %q and %q", names[f], clip(k), clip(mb.Key))
+			k := members[first[f]-1].Key
+			cause := j.member(strictjson.ErrDuplicateKey, strictjson.MemberError{Problem: strictjson.DuplicateField, Key: mb.Key, First: k})
+			if k != mb.Key {
+				j.problem(cause, " gives field %q twice, as %q and %q", names[f], clip(k), clip(mb.Key))
 			} else {
-				j.problem(strictjson.ErrDuplicateKey, " gives field %q twice", names[f])
+				j.problem(cause, " gives field %q twice", names[f])
 			}
 		default:
 			first[f] = i + 1
+			j.key = mb.Key
 			value(f, mb.Value)
 		}
 	}

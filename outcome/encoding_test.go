@@ -500,6 +500,47 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 		var typeErr *json.UnmarshalTypeError
 		assert.ErrorAs(t, err, &typeErr, "the decoder's error is the cause of a value of the wrong type")
 	})
+	// Each problem of the form has a *strictjson.MemberError cause, which
+	// wraps the cause it had, so that hierarchy can say it at its path: the
+	// member's key as written ("Rewarded" fills "rewarded"), unclipped;
+	// NewMetric's problems have none.
+	t.Run("member causes", func(t *testing.T) {
+		long := strings.Repeat("x", 70)
+		var m Metric
+		err := m.UnmarshalJSON([]byte(`{"id":"a","name":"A","Rewarded":null,"level":"nowhere","direction":"up","` +
+			long + `":1,"Id":"b","unit":7}`))
+		ps := Problems(err)
+		require.Len(t, ps, 5)
+		want := []strictjson.MemberError{
+			{Problem: strictjson.WrongType, Key: "Rewarded", Want: "true or false", Value: json.RawMessage(`null`)},
+			{Problem: strictjson.UnknownField, Key: long},
+			{Problem: strictjson.DuplicateField, Key: "Id", First: "id", Err: strictjson.ErrDuplicateKey},
+			{Problem: strictjson.WrongType, Key: "unit", Want: "a string", Value: json.RawMessage(`7`)},
+		}
+		for i, w := range want {
+			var e *strictjson.MemberError
+			require.ErrorAs(t, ps[i].Err, &e, "problem %d", i)
+			assert.Equal(t, w.Problem, e.Problem, "problem %d", i)
+			assert.Equal(t, w.Key, e.Key, "problem %d", i)
+			assert.Equal(t, w.First, e.First, "problem %d", i)
+			assert.Equal(t, w.Want, e.Want, "problem %d", i)
+			assert.Equal(t, string(w.Value), string(e.Value), "problem %d", i)
+			if i < 3 {
+				assert.Equal(t, w.Err, e.Err, "problem %d", i)
+			}
+		}
+		var typeErr *json.UnmarshalTypeError
+		assert.ErrorAs(t, ps[3].Err, &typeErr, "the decoder's error is still the cause")
+		assert.Equal(t, ErrUnknownLevel, ps[4].Code)
+		assert.Nil(t, ps[4].Err)
+	})
+	t.Run("other decoders' problems have no member cause", func(t *testing.T) {
+		var p Proportion
+		ps := Problems(p.UnmarshalJSON([]byte(`{"colour":1}`)))
+		require.NotEmpty(t, ps)
+		var e *strictjson.MemberError
+		assert.False(t, errors.As(ps[0], &e))
+	})
 	t.Run("the IDs of two problems do not alias", func(t *testing.T) {
 		var m Metric
 		ps := Problems(m.UnmarshalJSON([]byte(`{"id":"a","name":1,"level":2,"direction":"up"}`)))

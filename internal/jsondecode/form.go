@@ -179,7 +179,7 @@ func (f *Form) Members(path string, ids []string, members []strictjson.Member, n
 		at := Key(path, mb.Key)
 		switch n := strictjson.Field(names, mb.Key); {
 		case n < 0:
-			f.report(ids, ErrUnknownField, "unknown field "+strconv.Quote(at))
+			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at))
 		case first[n] != 0:
 			f.duplicate(ids, at, mb.Key, members[first[n]-1].Key)
 		default:
@@ -192,11 +192,7 @@ func (f *Form) Members(path string, ids []string, members []strictjson.Member, n
 // duplicate reports, with ids, the member at path, of key, given again for
 // the field whose first member's key is first.
 func (f *Form) duplicate(ids []string, path, key, first string) {
-	what := "duplicate object key " + strconv.Quote(path)
-	if first != key {
-		what += " (encoding/json matches it to the same field as " + strconv.Quote(msg.Clip(first, msg.MaxQuoted)) + ")"
-	}
-	f.report(ids, strictjson.ErrDuplicateKey, what)
+	f.report(ids, strictjson.ErrDuplicateKey, strictjson.SayDuplicateKey(path, key, first))
 }
 
 // Fields walks members, the members of the object at path, whose fields
@@ -230,8 +226,40 @@ func (f *Form) Fields(path string, ids []string, members []strictjson.Member, na
 	}
 	slices.SortStableFunc(unknown, func(a, b int) int { return strings.Compare(members[a].Key, members[b].Key) })
 	for _, i := range unknown {
-		f.report(ids, ErrUnknownField, "unknown field "+strconv.Quote(Key(path, members[i].Key)))
+		f.report(ids, ErrUnknownField, strictjson.SayUnknownField(Key(path, members[i].Key)))
 	}
+}
+
+// Relay reports p, a problem that another package's decoder reported for
+// the JSON object at path (a node's metric, which outcome decodes), as a
+// problem of this form if it is one of the form of a member of that object,
+// which the decoder says in its own words: if its cause is a
+// *[strictjson.MemberError]. It is said at the member's path as [Form.Members]
+// and [Value] say a problem (`unknown field "nodes[0].metric.colour"`,
+// `"nodes[0].metric.rewarded" must be true or false, not null`), names ids
+// and then p's IDs, and wraps p (and so its code and its cause), and
+// [ErrUnknownField] or [ErrNull] as the form's own problems do. It reports
+// whether it did: another problem is the caller's to report.
+func (f *Form) Relay(path string, ids []string, p *outcome.Error) bool {
+	var m *strictjson.MemberError
+	if !errors.As(p.Err, &m) {
+		return false
+	}
+	ids = slices.Concat(ids, p.IDs)
+	at := Key(path, m.Key)
+	switch m.Problem {
+	case strictjson.UnknownField:
+		f.report(ids, errors.Join(ErrUnknownField, p), strictjson.SayUnknownField(at))
+	case strictjson.DuplicateField:
+		f.report(ids, p, strictjson.SayDuplicateKey(at, m.Key, m.First))
+	default:
+		var cause error = p
+		if IsNull(m.Value) {
+			cause = errors.Join(ErrNull, p)
+		}
+		f.wrongType(cause, at, ids, m.Want, m.Value)
+	}
+	return true
 }
 
 // FirstString returns the value of the first member of members whose key

@@ -260,3 +260,66 @@ func TestForm_Fields(t *testing.T) {
 	assert.Empty(t, read)
 	assert.Empty(t, problems)
 }
+
+// TestForm_Relay: a problem another decoder reported for the form of a
+// member of the object at a path is said at the member's path in the
+// form's words, with the caller's IDs and then its own, wrapping it (its
+// code and cause) and ErrUnknownField or ErrNull as the form's own
+// problems do; any other problem is left to the caller.
+func TestForm_Relay(t *testing.T) {
+	problem := func(ids []string, cause error) *outcome.Error {
+		return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError, IDs: ids,
+			Message: "outcome: metric: its own words", Err: cause}
+	}
+	typeErr := errors.New("the decoder's error")
+	unknown := problem([]string{"m"}, &strictjson.MemberError{Problem: strictjson.UnknownField, Key: "colour"})
+	twice := problem(nil, &strictjson.MemberError{Problem: strictjson.DuplicateField, Key: "ID", First: "id",
+		Err: strictjson.ErrDuplicateKey})
+	null := problem([]string{"m"}, &strictjson.MemberError{Problem: strictjson.WrongType, Key: "rewarded",
+		Want: "true or false", Value: json.RawMessage(`null`)})
+	number := problem([]string{"m"}, &strictjson.MemberError{Problem: strictjson.WrongType, Key: "name",
+		Want: "a string", Value: json.RawMessage(`7`), Err: typeErr})
+	other := problem([]string{"m"}, errors.New("not a member's"))
+	check := &outcome.Error{Code: outcome.ErrEmptyName, Severity: outcome.SeverityError, Message: "outcome: no name"}
+
+	f := Form{Pkg: "pkg"}
+	ids := []string{"n"}
+	for _, p := range []*outcome.Error{unknown, twice, null, number} {
+		assert.True(t, f.Relay("nodes[0].metric", ids, p), p.Message)
+	}
+	assert.False(t, f.Relay("nodes[0].metric", ids, other))
+	assert.False(t, f.Relay("nodes[0].metric", ids, check))
+	assert.Equal(t, []string{"n"}, ids, "the caller's IDs are not written to")
+
+	ps := f.Problems()
+	require.Len(t, ps, 4)
+	want := []struct {
+		ids []string
+		msg string
+	}{
+		{[]string{"n", "m"}, `pkg: invalid JSON: unknown field "nodes[0].metric.colour"`},
+		{[]string{"n"}, `pkg: invalid JSON: duplicate object key "nodes[0].metric.ID" (encoding/json matches it to the same field as "id")`},
+		{[]string{"n", "m"}, `pkg: invalid JSON: "nodes[0].metric.rewarded" must be true or false, not null`},
+		{[]string{"n", "m"}, `pkg: invalid JSON: "nodes[0].metric.name" must be a string, not the number 7`},
+	}
+	for i, w := range want {
+		assert.Equal(t, outcome.ErrInvalidJSON, ps[i].Code, "problem %d", i)
+		assert.Equal(t, w.ids, ps[i].IDs, "problem %d", i)
+		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
+	}
+	assert.ErrorIs(t, ps[0], unknown)
+	assert.ErrorIs(t, ps[0], ErrUnknownField)
+	assert.ErrorIs(t, ps[1], twice)
+	assert.ErrorIs(t, ps[1], strictjson.ErrDuplicateKey)
+	assert.ErrorIs(t, ps[2], null)
+	assert.ErrorIs(t, ps[2], ErrNull)
+	assert.ErrorIs(t, ps[3], number)
+	assert.ErrorIs(t, ps[3], typeErr)
+	assert.NotErrorIs(t, ps[3], ErrNull)
+	assert.NotErrorIs(t, ps[1], ErrUnknownField)
+
+	// At the top, the path is the key alone.
+	g := Form{Pkg: "pkg"}
+	require.True(t, g.Relay("", nil, unknown))
+	assert.Equal(t, `pkg: invalid JSON: unknown field "colour"`, g.Problems()[0].Message)
+}
