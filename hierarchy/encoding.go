@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -142,8 +143,12 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // decimal, with any number of digits, and one whose exponent is beyond
 // ±10000 an ErrInvalidWeight that says so, whatever decimal's
 // MaxDecodeExponent says); and the problems of a metric that is an object
-// are those of [outcome.Metric.UnmarshalJSON], with the node's ID first
-// among their IDs.
+// are those of [outcome.Metric.UnmarshalJSON], said as it says them after
+// the node (`hierarchy: node "a": metric: outcome: metric "m" has no
+// name`), a node whose ID is empty or left out named by its position among
+// the builder's nodes from 0, as Build names it (`hierarchy: node #0:
+// metric: outcome: ...`), with the node's ID, if not empty, and then the
+// metric's as their IDs.
 func (b *Builder) AddJSON(data []byte) {
 	if jsondecode.IsNull(data) {
 		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))
@@ -217,12 +222,12 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 		b.unnamed = true
 		return
 	}
+	at := len(b.ids)
 	if metric != nil {
 		if err := node.Metric.UnmarshalJSON(metric); err != nil {
-			b.metricProblems(node.ID, err)
+			b.metricProblems(at, node.ID, err)
 		}
 	}
-	at := len(b.ids)
 	switch l, err := outcome.ParseLevel(level); {
 	case !levelOK:
 		if b.levelUnread == nil {
@@ -304,16 +309,25 @@ func weightText(raw json.RawMessage) (text string, ok bool) {
 	return string(raw), false
 }
 
-// metricProblems records the problems of node id's metric.
-func (b *Builder) metricProblems(id string, err error) {
+// metricProblems records the problems in err, the error of the
+// [outcome.Metric.UnmarshalJSON] of the metric of the node at position at,
+// whose ID is id: each as outcome says it, after the node ("hierarchy: node
+// \"a\": metric: outcome: ..."), naming the node's ID before the metric's.
+// A node whose ID is empty is named by its position, as Build names it
+// ("hierarchy: node #0: metric: ..."), and its ID is not among the IDs.
+func (b *Builder) metricProblems(at int, id string, err error) {
 	ps := outcome.Problems(err)
 	if len(ps) == 0 {
 		ps = []*outcome.Error{{Code: outcome.ErrInvalidJSON, Message: err.Error(), Err: err}}
 	}
+	name, ids := strconv.Quote(clip(id)), []string{id}
+	if id == "" {
+		name, ids = posName(at), nil
+	}
 	for _, p := range ps {
 		b.problems = append(b.problems, &outcome.Error{
-			Code: p.Code, Severity: outcome.SeverityError, IDs: append([]string{id}, p.IDs...),
-			Message: "hierarchy: node " + strconv.Quote(clip(id)) + ": metric: " + p.Message, Err: p,
+			Code: p.Code, Severity: outcome.SeverityError, IDs: slices.Concat(ids, p.IDs),
+			Message: "hierarchy: node " + name + ": metric: " + p.Message, Err: p,
 		})
 	}
 }

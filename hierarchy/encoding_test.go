@@ -648,3 +648,67 @@ func TestAddJSON_unreadNodes(t *testing.T) {
 		`hierarchy: link "#0" -> "#1" joins two unknown nodes`,
 	}, messages(err))
 }
+
+// TestAddJSON_metricOfNodeWithNoID: the problems of the metric of a node
+// whose ID is empty or left out name the node by its position among the
+// builder's nodes, as Build's problem of its empty ID does, with no empty
+// ID among their IDs; a node whose ID is white space is named by it, as
+// its other problems name it.
+func TestAddJSON_metricOfNodeWithNoID(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	cases := []struct {
+		name string
+		code []Node // added before the definition
+		in   string
+		want []problem
+	}{
+		// The metric's ID is empty, and it has neither level nor
+		// direction (NewMetric's order: ID, name, level, direction). All
+		// four problems have no ID, so they sort by code; the metric's
+		// empty ID, recorded by AddJSON, comes before the node's, which
+		// Build finds.
+		{"an empty ID", nil, `{"nodes":[{"id":"","name":"B","level":"task","metric":{"id":"","name":"M"}}]}`,
+			[]problem{
+				{outcome.ErrEmptyID, nil, `hierarchy: node #0: metric: outcome: empty id`},
+				{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an empty id`},
+				{outcome.ErrUnknownDirection, nil, `hierarchy: node #0: metric: outcome: metric "" has no valid direction`},
+				{outcome.ErrUnknownLevel, nil, `hierarchy: node #0: metric: outcome: metric "" has no valid level`},
+			}},
+		// The node added by code is at position 0, so the one of the
+		// definition, with no "id", is #1; its metric names only itself.
+		{"no ID, after a node added by code", []Node{node("t", outcome.Task)},
+			`{"nodes":[{"level":"output","metric":{"id":"m","name":"M","level":"output"}}]}`,
+			[]problem{
+				{outcome.ErrEmptyID, nil, `hierarchy: node #1 has an empty id`},
+				{outcome.ErrUnknownDirection, []string{"m"}, `hierarchy: node #1: metric: outcome: metric "m" has no valid direction`},
+			}},
+		{"an ID of white space", nil, `{"nodes":[{"id":" ","level":"task","metric":{"id":"m","name":"M","level":"task"}}]}`,
+			[]problem{
+				{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an id of only white space " "`},
+				{outcome.ErrUnknownDirection, []string{" ", "m"}, `hierarchy: node " ": metric: outcome: metric "m" has no valid direction`},
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := NewBuilder()
+			for _, n := range c.code {
+				b.AddNode(n)
+			}
+			b.AddJSON([]byte(c.in))
+			_, err := b.Build()
+			var got []problem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, problem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, c.want, got)
+			if c.code == nil {
+				var m Model
+				assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(c.in))), "UnmarshalJSON reports as AddJSON and Build")
+			}
+		})
+	}
+}
