@@ -114,11 +114,19 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // link, list or field is a value of the wrong type (`"links[0].weight"
 // must be a decimal string or a number, not null`), and so is a metric that
 // is not an object (`"nodes[0].metric" must be an object, not the number
-// 3`). A field left out keeps its default: no name, no metric, weight 1 (an
-// ID or a level left out is reported by Build as empty or missing). A problem in a node names the
-// node's ID among its IDs, if it was given as a string that is not empty;
-// one in a link names its ends, from and to ("" for an end that is not a
-// string), if either was given as a string.
+// 3`). The members of a metric that is an object are part of the form too:
+// each problem of their form that [outcome.Metric.UnmarshalJSON] finds (a
+// key that names no field, a field given twice, a value of the wrong type,
+// null included) is said in the same words, at its path (`hierarchy:
+// invalid JSON: unknown field "nodes[0].metric.colour"`,
+// `"nodes[0].metric.rewarded" must be true or false, not null`), with the
+// metric's ID after the node's among its IDs, if the metric's was given as
+// a string that is not empty. A field left out keeps its default: no name,
+// no metric, weight 1 (an ID or a level left out is reported by Build as
+// empty or missing). A problem in a node names the node's ID among its
+// IDs, if it was given as a string that is not empty; one in a link names
+// its ends, from and to ("" for an end that is not a string), if either
+// was given as a string.
 //
 // What decodes is added, so that Build reports the problems of the rest,
 // and what does not is left unchecked rather than reported again or
@@ -142,13 +150,16 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // an [ErrInvalidWeight] (text in decimal.NewFromString's syntax is a
 // decimal, with any number of digits, and one whose exponent is beyond
 // ±10000 an ErrInvalidWeight that says so, whatever decimal's
-// MaxDecodeExponent says); and the problems of a metric that is an object
-// are those of [outcome.Metric.UnmarshalJSON], said as it says them after
-// the node (`hierarchy: node "a": metric: outcome: metric "m" has no
-// name`), a node whose ID is empty or left out named by its position among
-// the builder's nodes from 0, as Build names it (`hierarchy: node #0:
-// metric: outcome: ...`), with the node's ID, if not empty, and then the
-// metric's as their IDs.
+// MaxDecodeExponent says); and the other problems of a metric that is an
+// object (those [outcome.NewMetric] finds: an empty ID, no name, a level,
+// direction or kind that names none, ...) are those of
+// [outcome.Metric.UnmarshalJSON], said as it says them after the
+// node (`hierarchy: node "a": metric: outcome: metric "m" has no name`), a
+// node whose ID is empty or left out named by its position among the
+// builder's nodes from 0, as Build names it (`hierarchy: node #0: metric:
+// outcome: ...`), with the node's ID, if not empty, and then the metric's
+// as their IDs. These are reported only for a node that is added; the
+// problems of the metric's form, whatever the node.
 func (b *Builder) AddJSON(data []byte) {
 	if jsondecode.IsNull(data) {
 		b.problems = append(b.problems, newError(outcome.ErrInvalidJSON, nil, "hierarchy: a definition cannot be null"))
@@ -199,7 +210,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 	var node Node
 	var level string
 	idOK, levelOK := true, true
-	var metric json.RawMessage
+	var checks []*outcome.Error // the metric's problems but those of its form
 	f.Members(path, ids, members, nodeFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case nodeID:
@@ -214,7 +225,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 			case !isObject(raw):
 				f.WrongType(path, ids, "an object", raw, strictjson.ErrNotObject)
 			default:
-				metric = raw
+				checks = metricProblems(f, path, ids, node.Metric.UnmarshalJSON(raw))
 			}
 		}
 	})
@@ -223,11 +234,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 		return
 	}
 	at := len(b.ids)
-	if metric != nil {
-		if err := node.Metric.UnmarshalJSON(metric); err != nil {
-			b.metricProblems(at, node.ID, err)
-		}
-	}
+	b.addMetricProblems(at, node.ID, checks)
 	switch l, err := outcome.ParseLevel(level); {
 	case !levelOK:
 		if b.levelUnread == nil {
@@ -309,17 +316,32 @@ func weightText(raw json.RawMessage) (text string, ok bool) {
 	return string(raw), false
 }
 
-// metricProblems records the problems in err, the error of the
-// [outcome.Metric.UnmarshalJSON] of the metric of the node at position at,
-// whose ID is id: each as outcome says it, after the node ("hierarchy: node
-// \"a\": metric: outcome: ..."), naming the node's ID before the metric's.
-// A node whose ID is empty is named by its position, as Build names it
-// ("hierarchy: node #0: metric: ..."), and its ID is not among the IDs.
-func (b *Builder) metricProblems(at int, id string, err error) {
+// metricProblems sorts the problems in err, the error of the
+// [outcome.Metric.UnmarshalJSON] of the metric at path in a node that ids
+// name: those of the metric's JSON form it reports to f at their path,
+// naming ids first ([jsondecode.Form.Relay]); the others it returns, in
+// order.
+func metricProblems(f *jsondecode.Form, path string, ids []string, err error) []*outcome.Error {
 	ps := outcome.Problems(err)
-	if len(ps) == 0 {
+	if err != nil && len(ps) == 0 {
 		ps = []*outcome.Error{{Code: outcome.ErrInvalidJSON, Message: err.Error(), Err: err}}
 	}
+	checks := ps[:0:0]
+	for _, p := range ps {
+		if !f.Relay(path, ids, p) {
+			checks = append(checks, p)
+		}
+	}
+	return checks
+}
+
+// addMetricProblems records ps, the problems of the metric of the node at
+// position at, whose ID is id, but for those of its form: each as outcome
+// says it, after the node ("hierarchy: node \"a\": metric: outcome: ..."),
+// and naming the node's ID before the metric's. A node whose ID is empty is
+// named by its position, as Build names it ("hierarchy: node #0: metric:
+// ..."), and its ID is not among the IDs.
+func (b *Builder) addMetricProblems(at int, id string, ps []*outcome.Error) {
 	name, ids := strconv.Quote(clip(id)), []string{id}
 	if id == "" {
 		name, ids = posName(at), nil

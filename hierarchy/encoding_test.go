@@ -712,3 +712,66 @@ func TestAddJSON_metricOfNodeWithNoID(t *testing.T) {
 		})
 	}
 }
+
+// TestAddJSON_metricForm: the problems of the JSON form of a node's metric
+// (a key that names no field, a field given twice, a value of the wrong
+// type, null included) are problems of the definition's form, said at
+// their path as the node's own are, naming the node's ID and then the
+// metric's, each given as a string that is not empty; the metric's other
+// problems are outcome's, after the node, and only for a node that is
+// added.
+func TestAddJSON_metricForm(t *testing.T) {
+	in := `{"nodes":[
+	  {"id":"a","level":"output","metric":{"id":"m","name":"M","level":"output","direction":"up","colour":"red","Name":"N","rewarded":"yes"},"size":1},
+	  {"level":"task","metric":{"id":7,"name":null,"level":"task","direction":"up"}},
+	  {"id":5,"level":"task","metric":{"unit":[1]}},
+	  {"id":"c","level":"task","metric":{"id":"k","name":"K","level":"task","direction":"sideways","owner":3}}]}`
+	// Worked by hand, in the order Build sorts problems, by IDs (none
+	// first) then code, ties in the order of the text:
+	//   - nodes[1] has no ID: it is added at position 1 with an empty one,
+	//     which Build reports; its metric's ID is a number and its name
+	//     null, neither then checked again (its level and direction are
+	//     good), and the metric names no ID;
+	//   - nodes[2]'s ID is a number: the node is not added, and its
+	//     metric's unit, an array, is a problem of the form all the same;
+	//     its empty ID, name, level and direction are not checked;
+	//   - a's node has an unknown field; its metric has one too, gives its
+	//     name twice ("Name" fills "name") and says "yes" for rewarded;
+	//   - c (at position 2, as nodes[2] was not added) has a metric k
+	//     whose owner is a number, and whose direction names none, which
+	//     outcome says ("invalid-json" sorts before "unknown-direction").
+	want := []struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}{
+		{outcome.ErrEmptyID, nil, `hierarchy: node #1 has an empty id`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[1].metric.id" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[1].metric.name" must be a string, not null`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].id" must be a string, not the number 5`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].metric.unit" must be a string, not an array`},
+		{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: unknown field "nodes[0].size"`},
+		{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: unknown field "nodes[0].metric.colour"`},
+		{outcome.ErrInvalidJSON, []string{"a", "m"},
+			`hierarchy: invalid JSON: duplicate object key "nodes[0].metric.Name" (encoding/json matches it to the same field as "name")`},
+		{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: "nodes[0].metric.rewarded" must be true or false, not the string "yes"`},
+		{outcome.ErrInvalidJSON, []string{"c", "k"}, `hierarchy: invalid JSON: "nodes[3].metric.owner" must be a string, not the number 3`},
+		{outcome.ErrUnknownDirection, []string{"c", "k"}, `hierarchy: node "c": metric: outcome: metric "k" has an unknown direction "sideways"`},
+	}
+	b := NewBuilder()
+	b.AddJSON([]byte(in))
+	_, err := b.Build()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, len(want), "%v", messages(err))
+	for i, w := range want {
+		assert.Equal(t, w.code, ps[i].Code, "problem %d", i)
+		assert.Equal(t, w.ids, ps[i].IDs, "problem %d", i)
+		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
+	}
+	// A relayed problem wraps outcome's, and so its cause.
+	assert.ErrorIs(t, ps[7], strictjson.ErrDuplicateKey)
+	var typeErr *json.UnmarshalTypeError
+	assert.ErrorAs(t, ps[9], &typeErr)
+	var m Model
+	assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
+}
