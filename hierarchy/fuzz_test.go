@@ -210,14 +210,18 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 
 // FuzzUnmarshalJSON decodes arbitrary bytes as a model. It must never
 // panic; a failure must be *outcome.Error values with codes, in JSON's words
-// rather than Go's ([msg.GoWords]: no "Go struct field", no Go type's name);
-// a model that decodes must round-trip to the same model and the same bytes.
+// rather than Go's ([msg.GoWords]: no "Go struct field", no Go type's name),
+// every problem of the JSON form, a metric's too, said as one of the
+// definition's ("hierarchy: invalid JSON: ...", or null's own words), and
+// no node named "" (a node with an empty ID is named by its position); a
+// model that decodes must round-trip to the same model and the same bytes.
 func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(contactCentreJSON))
 	f.Add([]byte(`{"nodes":[],"links":[]}`))
 	f.Add([]byte(`{"nodes":[{"id":"a","level":"x"},{"id":"a","level":"task"}],"links":[{"from":"a","to":"z","weight":"-1"}]}`))
 	f.Add([]byte(`{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"task"}],"links":[{"from":"a","to":"b","weight":1e400}]}`))
 	f.Add([]byte(`{"nodes":[{"id":"a","level":"output","metric":{"id":"m","level":"output","direction":"up"}}]}`))
+	f.Add([]byte(`{"nodes":[{"level":"output","metric":{"id":"","name":null,"Level":"x","level":"output","colour":1}}]}`))
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var m Model
@@ -225,6 +229,10 @@ func FuzzUnmarshalJSON(f *testing.F) {
 			for _, p := range outcome.Problems(err) {
 				assert.NotEmpty(t, p.Code)
 				assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
+				if p.Code == outcome.ErrInvalidJSON && p.Message != "hierarchy: a definition cannot be null" {
+					assert.True(t, strings.HasPrefix(p.Message, "hierarchy: invalid JSON: "), "not said as the form's: %q", p.Message)
+				}
+				assert.NotContains(t, p.Message, `hierarchy: node "":`)
 			}
 			require.NotEmpty(t, outcome.Problems(err), "every error is an *outcome.Error: %v", err)
 			return

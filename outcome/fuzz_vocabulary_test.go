@@ -204,6 +204,13 @@ func FuzzMetricJSON(f *testing.F) {
 				if len(p.IDs) == 1 && len(problems[0].IDs) == 1 {
 					assert.Equal(t, problems[0].IDs, p.IDs, "one metric, one ID")
 				}
+				// A problem of the form of a member of the object (every
+				// invalid-json problem of an object) has a member cause,
+				// for hierarchy to say it at its path; no other problem
+				// has one.
+				var member *strictjson.MemberError
+				_, notObject := strictjson.Members(data)
+				assert.Equal(t, p.Code == outcome.ErrInvalidJSON && notObject == nil, errors.As(p, &member), "%s", p.Message)
 			}
 			return
 		}
