@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/stretchr/testify/assert"
@@ -207,44 +208,9 @@ func TestUnmarshalJSON_formCauses(t *testing.T) {
 	assert.True(t, m.Equal(eur("5")))
 }
 
-// reversed returns data, valid JSON, with the members of every object, at
-// any depth, in reverse order; arrays keep the order of their elements.
-// Data that is neither an object nor an array of valid JSON is returned as
-// it is.
-func reversed(data []byte) []byte {
-	if members, err := strictjson.Members(data); err == nil {
-		var b strings.Builder
-		b.WriteByte('{')
-		for i := len(members) - 1; i >= 0; i-- {
-			key, _ := json.Marshal(members[i].Key) // valid UTF-8: the same key
-			b.Write(key)
-			b.WriteByte(':')
-			b.Write(reversed(members[i].Value))
-			if i > 0 {
-				b.WriteByte(',')
-			}
-		}
-		b.WriteByte('}')
-		return []byte(b.String())
-	}
-	if elems, err := strictjson.Elements(data); err == nil {
-		var b strings.Builder
-		b.WriteByte('[')
-		for i, e := range elems {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(reversed(e))
-		}
-		b.WriteByte(']')
-		return []byte(b.String())
-	}
-	return data
-}
-
 // checkOrderFree fails t unless data and data with the members of every
-// object reversed ([reversed]) decode alike: to equal values, or with the
-// same problems (code, IDs and message) in the same order. Data whose
+// object reversed ([spoil.Reversed]) decode alike: to equal values, or with
+// the same problems (code, IDs and message) in the same order. Data whose
 // decoding reports a field given twice is not checked: which member of a
 // field comes first, the one read, is the text's order.
 func checkOrderFree[T any, PT interface {
@@ -257,7 +223,7 @@ func checkOrderFree[T any, PT interface {
 	if errors.Is(errA, strictjson.ErrDuplicateKey) {
 		return
 	}
-	back := reversed(data)
+	back := spoil.Reversed(data)
 	errB := PT(&b).UnmarshalJSON(back)
 	if errA == nil && errB == nil {
 		if !equal(a, b) {
@@ -300,7 +266,7 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 		{ErrUnknownCombination, []string{"c"}, `triplecrown: roll-up "c", combination: unknown service combination "x" (want by sample size or by weight)`},
 		{outcome.ErrEmptyID, []string{"c"}, `triplecrown: roll-up "c", units[1]: empty id`},
 	}
-	for _, data := range []string{in, string(reversed([]byte(in)))} {
+	for _, data := range []string{in, string(spoil.Reversed([]byte(in)))} {
 		var r Rollup
 		var got []formProblem
 		for _, p := range outcome.Problems(r.UnmarshalJSON([]byte(data))) {
@@ -309,7 +275,7 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 		assert.Equal(t, want, got, data)
 	}
 	assert.Equal(t, `{"combination":"x","units":[1,""],"scorecard":{"b":3,"colour":2,"cost":1,"period":"","unit":"c"}}`,
-		string(reversed([]byte(in))))
+		string(spoil.Reversed([]byte(in))))
 
 	const eur1 = `{"amount":"1","currency":"EUR"}`
 	card := `{"unit":"u","period":"","cost":{"baseline":{"amount":"x","currency":"eur"},"actual":` + eur1 + `,"z":1},` +

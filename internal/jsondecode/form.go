@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -203,30 +202,21 @@ func (f *Form) duplicate(ids []string, path, key, first string) {
 // member in the order of the keys, which is the one read, then reports,
 // with ids, each member given again for the field, in the order of the
 // keys; then it reports each key that names no field, sorted by key (byte
-// by byte; equal keys in the order they come).
+// by byte; equal keys in the order they come): the order of
+// [strictjson.InFieldOrder].
 func (f *Form) Fields(path string, ids []string, members []strictjson.Member, names []string,
 	value func(field int, path string, raw json.RawMessage)) {
-	byField := make([][]int, len(names)) // the index of each field's members
-	var unknown []int
-	for i, mb := range members {
-		if n := strictjson.Field(names, mb.Key); n >= 0 {
-			byField[n] = append(byField[n], i)
-		} else {
-			unknown = append(unknown, i)
+	placed := strictjson.InFieldOrder(members, names)
+	for i, p := range placed {
+		at := Key(path, p.Key)
+		switch {
+		case p.Field < 0:
+			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at))
+		case p.First != i:
+			f.duplicate(ids, at, p.Key, placed[p.First].Key)
+		default:
+			value(p.Field, at, p.Value)
 		}
-	}
-	for n, at := range byField {
-		for j, i := range at {
-			if j == 0 {
-				value(n, Key(path, members[i].Key), members[i].Value)
-			} else {
-				f.duplicate(ids, Key(path, members[i].Key), members[i].Key, members[at[0]].Key)
-			}
-		}
-	}
-	slices.SortStableFunc(unknown, func(a, b int) int { return strings.Compare(members[a].Key, members[b].Key) })
-	for _, i := range unknown {
-		f.report(ids, ErrUnknownField, strictjson.SayUnknownField(Key(path, members[i].Key)))
 	}
 }
 

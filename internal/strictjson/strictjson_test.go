@@ -485,3 +485,82 @@ func TestMustBe(t *testing.T) {
 	assert.Equal(t, `"trials" must be an integer, not the string "4"`,
 		MustBe(`"trials"`, Want(reflect.TypeFor[int64](), json.RawMessage(`"4"`)), Describe(json.RawMessage(`"4"`))))
 }
+
+// TestInFieldOrder: the members come by field (id, n, tags), a field's
+// members in the order of their keys, each pointing at its field's first,
+// then the keys that name no field, sorted, equal keys in their order; the
+// same members in another order (but a field's own) come the same way.
+func TestInFieldOrder(t *testing.T) {
+	names := []string{"id", "n", "tags"}
+	type got struct {
+		key, value   string
+		field, first int
+	}
+	place := func(data string) []got {
+		members, err := Members([]byte(data))
+		require.NoError(t, err)
+		var out []got
+		for _, p := range InFieldOrder(members, names) {
+			out = append(out, got{p.Key, string(p.Value), p.Field, p.First})
+		}
+		return out
+	}
+	want := []got{
+		{"id", `"a"`, 0, 0},
+		{"n", "1", 1, 1},
+		{"tags", "[]", 2, 2},
+		{"TAGS", "3", 2, 2},
+		{"a", "2", -1, 4},
+		{"zz", "1", -1, 5},
+		{"zz", "4", -1, 6},
+	}
+	for _, in := range []string{
+		`{"zz":1,"tags":[],"n":1,"a":2,"TAGS":3,"id":"a","zz":4}`,
+		`{"id":"a","n":1,"tags":[],"TAGS":3,"a":2,"zz":1,"zz":4}`,
+		`{"a":2,"tags":[],"zz":1,"TAGS":3,"zz":4,"n":1,"id":"a"}`,
+	} {
+		assert.Equal(t, want, place(in), in)
+	}
+	// The first in the order of the keys is the field's first.
+	assert.Equal(t, []got{{"ID", `"b"`, 0, 0}, {"id", `"a"`, 0, 0}}, place(`{"ID":"b","id":"a"}`))
+	assert.Empty(t, place(`{}`))
+}
+
+// TestInTypeOrder: the objects that decode into structs, at any depth
+// (a field, a pointer, a slice's and an array's elements), are written
+// in the order of the struct's fields as their JSON names give them
+// (a tag, or the Go name; unexported, "-" and embedded fields are not
+// fields), unknown keys last, sorted; a map's object and the values of
+// unknown keys are as written; text that is not one valid JSON value is
+// returned as it is.
+func TestInTypeOrder(t *testing.T) {
+	type inner struct {
+		B int `json:"b"`
+		A int `json:"a,omitempty"`
+	}
+	type embedded struct{ E int }
+	type outer struct {
+		embedded
+		Name   string `json:"name"`
+		Skip   int    `json:"-"`
+		hidden int
+		Plain  int
+		In     *inner           `json:"in"`
+		List   []inner          `json:"list"`
+		Pair   [1]inner         `json:"pair"`
+		Map    map[string]inner `json:"map"`
+	}
+	_ = outer{}.hidden
+	typ := reflect.TypeFor[outer]()
+	in := `{"z":{"a":1,"b":2}, "map":{"y":{"a":1,"b":2},"x":1}, "pair":[{"a":1,"b":2}], "list":[{"q":1,"a":1,"b":2},3],` +
+		`"in":{"a":1,"b":2}, "Plain":1, "Skip":1, "E":1, "hidden":1, "name":"n"}`
+	want := `{"name":"n","Plain":1,"in":{"b":2,"a":1},"list":[{"b":2,"a":1,"q":1},3],"pair":[{"b":2,"a":1}],` +
+		`"map":{"y":{"a":1,"b":2},"x":1},"E":1,"Skip":1,"hidden":1,"z":{"a":1,"b":2}}`
+	assert.Equal(t, want, string(InTypeOrder([]byte(in), typ)))
+	for _, bad := range []string{`{"name":`, "{\"name\":\"\xff\"}", `{} {}`, ``} {
+		assert.Equal(t, bad, string(InTypeOrder([]byte(bad), typ)), bad)
+	}
+	// A struct given a value of another type is left as written.
+	assert.Equal(t, `[{"b":1,"a":2}]`, string(InTypeOrder([]byte(`[{"b":1,"a":2}]`), typ)))
+	assert.Equal(t, `{"b":1}`, string(InTypeOrder([]byte(`{"b":1}`), reflect.TypeFor[[]inner]())))
+}
