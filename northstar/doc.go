@@ -72,7 +72,11 @@
 // IDs NewCanvas gives (a weight or an importance that is not a decimal
 // number is an [ErrInvalidWeight] among them), after every problem of the
 // JSON form (each value of the wrong type, null included, by its JSON
-// path); so does a [Policy]. A file of
+// path), in the order of each object's fields as the package writes them,
+// a field given again right after the field, then the keys that name no
+// field, sorted, so that the same canvas with the members of its objects in
+// another order has the same problems in the same order; so does a
+// [Policy]. A file of
 // canvases reads with [DecodeCanvases], which reports every problem of every
 // canvas, each under its index: json.Unmarshal into a []Canvas stops at the
 // first canvas that fails. The weights and

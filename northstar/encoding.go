@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -28,15 +29,22 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a canvas in the
 // form MarshalJSON writes, and validates it exactly as [NewCanvas] does,
-// reporting every problem, joined with [errors.Join]: first, in the order of
-// the text, each problem of the JSON form, an [outcome.ErrInvalidJSON] (a key
-// that names no field, a field given twice, also under keys that differ only
-// in case, as encoding/json matches them, the first being the one read, and
-// each value of the wrong JSON type, named by its JSON path: `northstar:
-// canvas "guests": invalid JSON: "needs[1].statement" must be a string, not
-// the number 5`), naming the category among its IDs when it is a string;
-// then the problems NewCanvas reports, in its order, each naming the
-// category (and the need, or the outcome and metric) among its IDs.
+// reporting every problem, joined with [errors.Join]: first each problem of
+// the JSON form, an [outcome.ErrInvalidJSON] (a key that names no field, a
+// field given twice, also under keys that differ only in case, as
+// encoding/json matches them, the first being the one read, and each value
+// of the wrong JSON type, named by its JSON path: `northstar: canvas
+// "guests": invalid JSON: "needs[1].statement" must be a string, not the
+// number 5`), naming the category among its IDs when it is a string; then
+// the problems NewCanvas reports, in its order, each naming the category
+// (and the need, or the outcome and metric) among its IDs. The problems of
+// the form come in the order of each object's fields, as MarshalJSON writes
+// them (category, name, description, weight, needs, outcomes; a need's id,
+// statement, measure, target, timeBound; an outcome's id, name,
+// description, metrics; a metric's metric, importance), a field given again
+// right after the field, then the keys that name no field, sorted; a list's
+// elements in order: so the same canvas with the members of its objects in
+// another order has the same problems in the same order.
 //
 // A weight or an importance may be a decimal string, as MarshalJSON writes
 // it, or a JSON number; one left out is zero, as in a [CanvasSpec] whose
@@ -195,7 +203,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 		return nil, r.form.Err()
 	}
 	f, spec := &r.form, &r.spec
-	f.Members("", ids, members, canvasFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields("", ids, members, canvasFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &spec.Category) && r.whole
@@ -265,7 +273,7 @@ func (r *canvasRead) need(path string, ids []string, raw json.RawMessage) Need {
 		r.whole = false
 		return n
 	}
-	f.Members(path, ids, members, needFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, needFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &n.ID) && r.whole
@@ -293,7 +301,7 @@ func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMess
 		return
 	}
 	_, idOK := jsondecode.FirstString(members, outcomeFields, "id")
-	f.Members(path, ids, members, outcomeFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, outcomeFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &o.ID) && r.whole
@@ -321,7 +329,7 @@ func (r *canvasRead) indicator(at [2]int, ind *Indicator, path string, ids []str
 		return
 	}
 	_, metricOK := jsondecode.FirstString(members, indicatorFields, "metric")
-	f.Members(path, ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
 		if field == 0 {
 			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
 			return
@@ -524,7 +532,7 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 	var v Indicator
 	var fault *amountFault
 	metricOK := true
-	f.Members("", ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields("", ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
 		if field == 0 {
 			metricOK = jsondecode.Value(&f, path, ids, raw, &v.Metric)
 			return
@@ -589,7 +597,7 @@ type weightsRead struct {
 // reporting the problems of its form to f.
 func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson.Member) {
 	var ids []string
-	f.Members(path, ids, members, weightsFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, weightsFields, func(field int, path string, raw json.RawMessage) {
 		c := Criterion(field + 1)
 		if !f.NotNull(path, ids, amountWant, raw) {
 			r.unread[c] = true
@@ -608,8 +616,10 @@ func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes weights in the
 // form MarshalJSON writes, and does not validate them (a [Policy] does). It
-// reports every problem of the JSON form, each an [outcome.ErrInvalidJSON]
-// (a key that names no field, a weight given twice, also under keys that
+// reports every problem of the JSON form, in criterion order (coverage,
+// lead, linkage, ratings, reach), a weight given again right after the
+// weight, then the keys that name no field, sorted, however the members are
+// ordered, each an [outcome.ErrInvalidJSON] (a key that names no field, a weight given twice, also under keys that
 // differ only in case, the first being the one read, and a weight that is
 // null: `northstar: weights: invalid JSON: "lead" must be a decimal string
 // or a number, not null`), then, in criterion order, each weight that is
@@ -781,7 +791,13 @@ type leadLagIn struct {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a result in the form
 // [LeadLag.MarshalJSON] writes, so that a stored [Ranking] reads back whole,
-// refusing unknown fields and trailing data ([outcome.ErrInvalidJSON]); JSON
+// refusing unknown fields and trailing data ([outcome.ErrInvalidJSON]): a
+// problem of the JSON form is reported alone, the first in the order of the
+// fields as MarshalJSON writes them (method, len, maxLag, confidence,
+// perLagConfidence, correlations, best, interval, verdict; a correlation's
+// lag, r, pairs), with the keys that name no field after an object's
+// fields, sorted, so that it is the same however the members are ordered
+// (the members of a field given twice keep their order); JSON
 // null gives the zero LeadLag, as MarshalJSON writes it. Nothing is
 // recomputed, but the parts must agree as [AnalyzeLeadLag] makes them, and
 // every problem is reported, joined with [errors.Join]: a method or verdict
@@ -818,6 +834,7 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var in leadLagIn
+	data = strictjson.InTypeOrder(data, reflect.TypeFor[leadLagIn]()) // the first problem, however the members are ordered
 	if err := decodeJSON(data, &in, func() (string, []string) { return "lead/lag result", nil }); err != nil {
 		return err
 	}
@@ -981,7 +998,11 @@ var (
 // form encoding/json writes for it (the weights as [Weights.MarshalJSON]
 // writes them, decimal strings, or as JSON numbers; a weight left out is
 // zero), and validates it as [Policy.Validate] does. It reports every
-// problem, joined with [errors.Join]: first, in the order of the text, each
+// problem, joined with [errors.Join]: first, in the order of the fields
+// (weights, then leadLag; the weights as [Weights.UnmarshalJSON] orders
+// them; leadLag's maxLag, method, confidence), a field given again right
+// after the field and the keys that name no field after an object's
+// fields, sorted, so that the order of the members does not change it, each
 // problem of the JSON form, an [outcome.ErrInvalidJSON] (a key that names
 // no field, a field given twice, also under keys that differ only in case,
 // the first being the one read, and each value of the wrong JSON type, null
@@ -1008,7 +1029,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	var r weightsRead
 	var lag LagOptions
 	var methodErr error
-	f.Members("", nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields("", nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
 		members, ok := f.Open(path, nil, raw)
 		switch {
 		case !ok && field == 0:
@@ -1019,7 +1040,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		case field == 0:
 			r.read(&f, path, members)
 		default:
-			f.Members(path, nil, members, lagFields, func(field int, path string, raw json.RawMessage) {
+			f.Fields(path, nil, members, lagFields, func(field int, path string, raw json.RawMessage) {
 				switch field {
 				case 0:
 					jsondecode.Value(&f, path, nil, raw, &lag.MaxLag)

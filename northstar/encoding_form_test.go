@@ -2,11 +2,13 @@ package northstar
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -27,14 +29,14 @@ func formProblems(err error) []formProblem {
 
 // TestCanvasJSON_everyProblem: a canvas is read member by member, so every
 // value of the wrong type, null included, is reported, in the order of the
-// text, then NewCanvas's problems, in its order, where what was unread is
+// fields, then NewCanvas's problems, in its order, where what was unread is
 // not reported again.
 func TestCanvasJSON_everyProblem(t *testing.T) {
 	in := `{"category":"guests","name":7,"weight":null,
 	  "needs":[{"id":"home","statement":null},{"id":"easy","statement":"easy","measure":3,"target":null}],
 	  "outcomes":[{"id":"stay","name":"","metrics":[{"metric":"a","importance":null},{"metric":"b","importance":"-1"}]},
 	              {"id":"stay","name":"again","metrics":[{"metric":"c","importance":"x"}]}]}`
-	// Worked by hand: the form's problems in the order of the text, each
+	// Worked by hand: the form's problems in the order of the fields, each
 	// naming the category: the name 7, the weight null, home's statement
 	// null, easy's measure 3 and target null, a's importance null. Then
 	// NewCanvas's, in its order: the name and home's statement, unread,
@@ -123,8 +125,9 @@ func TestCanvasJSON_unreadIDs(t *testing.T) {
 }
 
 // TestIndicatorAndWeightsJSON_everyProblem: an indicator and weights report
-// every problem of the form, null included, then the decimals that are not
-// decimal numbers; null itself is refused.
+// every problem of the form, null included, in the order of their fields
+// (a weight given again right after the weight: lead's before reach's),
+// then the decimals that are not decimal numbers; null itself is refused.
 func TestIndicatorAndWeightsJSON_everyProblem(t *testing.T) {
 	var i Indicator
 	assert.Equal(t, []formProblem{
@@ -144,8 +147,8 @@ func TestIndicatorAndWeightsJSON_everyProblem(t *testing.T) {
 
 	var w Weights
 	assert.Equal(t, []formProblem{
-		{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: "reach" must be a decimal string or a number, not null`},
 		{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: duplicate object key "Lead" (encoding/json matches it to the same field as "lead")`},
+		{outcome.ErrInvalidJSON, nil, `northstar: weights: invalid JSON: "reach" must be a decimal string or a number, not null`},
 		{ErrInvalidWeight, nil, `northstar: weight of lead strength "two" is not a decimal number`},
 	}, formProblems(w.UnmarshalJSON([]byte(`{"reach":null,"lead":"two","Lead":"2"}`))))
 	assert.Equal(t, []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: weights cannot be null`}},
@@ -160,7 +163,7 @@ func TestIndicatorAndWeightsJSON_everyProblem(t *testing.T) {
 func TestPolicyJSON_everyProblem(t *testing.T) {
 	in := `{"weights":{"coverage":null,"lead":"-1","linkage":"x","beauty":"1"},
 	  "leadLag":{"maxLag":"3","method":null,"confidence":2}}`
-	// Worked by hand: the form's problems in the order of the text
+	// Worked by hand: the form's problems in the order of the fields
 	// (coverage null, the unknown beauty, maxLag a string, method null),
 	// then Validate's in its order: lead negative, linkage not a decimal
 	// (coverage, unread, is not checked), the confidence 2; the maximum
@@ -186,4 +189,58 @@ func TestPolicyJSON_everyProblem(t *testing.T) {
 		formProblems(p.UnmarshalJSON([]byte(`null`))))
 	// Without them, they are: left out, every weight is zero.
 	require.ErrorIs(t, p.UnmarshalJSON([]byte(`{}`)), ErrZeroWeights)
+}
+
+// TestJSON_memberOrder: the problems of a definition come in the same
+// order however the members of its objects are written: each object's
+// fields in the order the package writes them, a field given again right
+// after the field, then the keys that name no field, sorted; then the
+// values' problems, as before. A policy and a canvas whose problems are
+// spread over their objects, written in the order of their fields and the
+// other way round, give these problems, worked out by hand.
+func TestJSON_memberOrder(t *testing.T) {
+	// The weights' lead (null), then their unknown keys b and z, sorted;
+	// the lead/lag options' maxLag, then method (fields in that order);
+	// the policy's unknown key x; then Validate's: the confidence 2.
+	policy := `{"weights":{"z":1,"lead":null,"b":2},"leadLag":{"maxLag":"3","method":5,"confidence":2},"x":1}`
+	wantPolicy := []formProblem{
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "weights.lead" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: unknown field "weights.b"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: unknown field "weights.z"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "leadLag.maxLag" must be an integer, not the string "3"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: "leadLag.method" must be a string, not the number 5`},
+		{outcome.ErrInvalidJSON, nil, `northstar: policy: invalid JSON: unknown field "x"`},
+		{ErrInvalidConfidence, nil, `northstar: policy: leadLag: confidence level 2 is not strictly between 0 and 1`},
+	}
+	// The category names the canvas; then the name (7), the weight
+	// (null), the needs' statement (null) and the outcome's metric's
+	// importance (true), and the unknown key "colour" last.
+	canvas := `{"category":"guests","colour":1,"name":7,"weight":null,"needs":[{"statement":null,"id":"home"}],` +
+		`"outcomes":[{"id":"stay","name":"a stay","metrics":[{"importance":true,"metric":"m"}]}]}`
+	wantCanvas := []formProblem{
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "name" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "weight" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "needs[0].statement" must be a string, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: unknown field "colour"`},
+		{ErrInvalidWeight, []string{"guests", "stay", "m"}, `northstar: canvas "guests": outcome "stay": metric "m": importance "true" is not a decimal number`},
+	}
+	// A lead/lag result reports the first problem of its form, in the
+	// same order: the correlations come before the best and the verdict,
+	// and a correlation's unknown key after its fields.
+	leadLag := strings.NewReplacer(`"verdict":"coincident"`, `"verdict":7`, `"best":{"lag":0,"r":-0.8`, `"best":{"lag":0,"r":"x"`,
+		`"r":0.25,"pairs":5}`, `"r":0.25,"pairs":5,"q":1}`).Replace(handLeadLag)
+	wantLeadLag := []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: lead/lag result: invalid JSON: unknown field "q"`}}
+	for _, tt := range []struct {
+		data string
+		want []formProblem
+		into json.Unmarshaler
+	}{
+		{policy, wantPolicy, new(Policy)},
+		{canvas, wantCanvas, new(Canvas)},
+		{leadLag, wantLeadLag, new(LeadLag)},
+	} {
+		for _, data := range []string{tt.data, string(spoil.Reversed([]byte(tt.data)))} {
+			assert.Equal(t, tt.want, formProblems(tt.into.UnmarshalJSON([]byte(data))), data)
+		}
+	}
 }

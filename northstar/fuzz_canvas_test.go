@@ -2,13 +2,64 @@ package northstar
 
 import (
 	"encoding/json"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/spoil"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
+
+// checkOrderFree fails t unless data and data with the members of every
+// object reversed ([spoil.Reversed]) decode alike with decode: to equal
+// values, or with the same problems (code, IDs and message) in the same
+// order. Data with a key given twice in an object (as [strictjson.Decode]
+// refuses it, case variants included) is not checked: which member of a
+// field comes first, the one read, is the text's order.
+func checkOrderFree[T any](t *testing.T, data []byte, decode func([]byte) (T, error), equal func(T, T) bool) {
+	t.Helper()
+	if errors.Is(strictjson.Decode(data, new(any)), strictjson.ErrDuplicateKey) {
+		return
+	}
+	back := spoil.Reversed(data)
+	a, errA := decode(data)
+	b, errB := decode(back)
+	if errA == nil && errB == nil {
+		if !equal(a, b) {
+			t.Fatalf("%s and %s decode to different values", data, back)
+		}
+		return
+	}
+	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
+	same := len(pa) == len(pb)
+	for i := 0; same && i < len(pa); i++ {
+		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
+	}
+	if !same {
+		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
+	}
+}
+
+// unmarshal returns the T that data decodes to with T's UnmarshalJSON.
+func unmarshal[T any, PT interface {
+	*T
+	json.Unmarshaler
+}](data []byte) (T, error) {
+	var v T
+	err := PT(&v).UnmarshalJSON(data)
+	return v, err
+}
+
+// sameJSON reports whether a and b marshal to the same bytes.
+func sameJSON[T any](a, b T) bool {
+	x, errX := json.Marshal(a)
+	y, errY := json.Marshal(b)
+	return errX == nil && errY == nil && string(x) == string(y)
+}
 
 // checkProblems fails t unless err is *outcome.Error values, each with a
 // code and a message in this package's words: its prefix, and none of Go's
@@ -32,9 +83,10 @@ func checkProblems(t listtest.TB, err error) {
 
 // FuzzCanvasJSON decodes arbitrary JSON as a canvas, and as a spec. It must
 // never panic; a failure must be *outcome.Error values with codes, in this
-// package's words ([checkProblems]); a success must round-trip: marshal and
-// decode again gives an equal canvas with the same warnings. A spec decodes
-// whenever a canvas does, to the canvas's spec.
+// package's words ([checkProblems]), the same with the members of its
+// objects in any order ([checkOrderFree]); a success must round-trip:
+// marshal and decode again gives an equal canvas with the same warnings. A
+// spec decodes whenever a canvas does, to the canvas's spec.
 func FuzzCanvasJSON(f *testing.F) {
 	f.Add(guestsJSON)
 	f.Add(`{}`)
@@ -48,7 +100,10 @@ func FuzzCanvasJSON(f *testing.F) {
 	f.Add(strings.Replace(guestsJSON, `"importance": "3"`, `"importance": [3]`, 1))
 	f.Add(strings.Replace(guestsJSON, `"id": "home"`, `"id": 1`, 1))
 	f.Add(`{"category":"a","name":"A","weight":"1","needs":[],"outcomes":[{"id":"o","name":"O","metrics":[]}]}`)
+	f.Add(`{"outcomes":[{"metrics":[{"importance":true,"metric":"m","x":1}],"name":3,"id":"o"}],"colour":1,"name":7,"category":"c"}`)
 	f.Fuzz(func(t *testing.T, in string) {
+		checkOrderFree(t, []byte(in), unmarshal[Canvas], Canvas.Equal)
+		checkOrderFree(t, []byte(in), unmarshal[CanvasSpec], sameJSON[CanvasSpec])
 		var spec CanvasSpec
 		specErr := spec.UnmarshalJSON([]byte(in))
 		if specErr != nil {
@@ -112,7 +167,8 @@ func FuzzCanvasJSON(f *testing.F) {
 // each element: it decodes a list exactly when every element is a canvas
 // that decodes alone, to the same canvases (and to what json.Unmarshal
 // gives), and otherwise reports each bad element's problems, under its
-// index, in order, in this package's words ([checkProblems]); a null
+// index, in order, in this package's words ([checkProblems]), the same
+// with the members of its objects in any order ([checkOrderFree]); a null
 // element is one problem. Data that is not one array is one problem.
 func FuzzDecodeCanvases(f *testing.F) {
 	f.Add("[" + guestsJSON + "," + businessJSON + "]")
@@ -123,6 +179,7 @@ func FuzzDecodeCanvases(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		checkOrderFree(t, []byte(in), DecodeCanvases, func(a, b []Canvas) bool { return slices.EqualFunc(a, b, Canvas.Equal) })
 		listtest.Check(t, listtest.Decoder[Canvas]{
 			Prefix:  "northstar: canvases",
 			Null:    "a canvas cannot be null",

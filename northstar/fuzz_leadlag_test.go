@@ -99,3 +99,36 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLeadLagJSON decodes arbitrary JSON as a lead/lag result. It must never
+// panic; a failure must be *outcome.Error values in this package's words
+// ([checkProblems]), the same problem with the members of its objects in
+// any order ([checkOrderFree]), and leave the result unchanged; a success
+// must marshal and decode again to an equal result.
+func FuzzLeadLagJSON(f *testing.F) {
+	f.Add(handLeadLag)
+	f.Add(strings.NewReplacer(`"verdict":"coincident"`, `"verdict":7`, `"r":0.25,"pairs":5}`, `"r":0.25,"pairs":5,"q":1}`).Replace(handLeadLag))
+	f.Add(strings.NewReplacer(`"method":"pearson"`, `"method":5`, `"len":6`, `"len":"6"`, `"best":{"lag":0`, `"best":{"z":0,"lag":0`).Replace(handLeadLag))
+	f.Add(strings.Replace(handLeadLag, `"maxLag":1`, `"maxLag":-1`, 1))
+	f.Add(`null`)
+	f.Add(`{"interval":[1,2,3],"x":1}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		checkOrderFree(t, []byte(in), unmarshal[LeadLag], LeadLag.Equal)
+		var l LeadLag
+		if err := l.UnmarshalJSON([]byte(in)); err != nil {
+			checkProblems(t, err)
+			if !l.IsZero() {
+				t.Fatal("failed decode changed the result")
+			}
+			return
+		}
+		out, err := json.Marshal(l)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back LeadLag
+		if err := back.UnmarshalJSON(out); err != nil || !back.Equal(l) {
+			t.Fatalf("round trip of %s: %v", out, err)
+		}
+	})
+}

@@ -16,7 +16,8 @@ import (
 // failure must be *outcome.Error values in this package's words
 // ([checkProblems]), each saying it is the policy's ("northstar: policy: "),
 // the weights' and the lead/lag options' alike, but for null ("northstar: a
-// policy cannot be null"); a success must validate and round-trip.
+// policy cannot be null"), the same with the members of its objects in any
+// order ([checkOrderFree]); a success must validate and round-trip.
 func FuzzPolicyJSON(f *testing.F) {
 	def, _ := json.Marshal(DefaultPolicy())
 	f.Add(string(def))
@@ -24,7 +25,9 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"weights":{"lead":"-1","coverage":"1e400"},"leadLag":{"confidence":1}}`)
 	f.Add(`{"weights":{}}`)
 	f.Add(`{"weights":{"lead":"1,5","reach":true},"leadLag":{"method":"kendall","maxLag":"2"}}`)
+	f.Add(`{"x":1,"leadLag":{"confidence":2,"method":5,"maxLag":"3"},"weights":{"b":2,"lead":null,"z":1}}`)
 	f.Fuzz(func(t *testing.T, in string) {
+		checkOrderFree(t, []byte(in), unmarshal[Policy], Policy.Equal)
 		var p Policy
 		err := p.UnmarshalJSON([]byte(in))
 		if err != nil {
