@@ -735,8 +735,10 @@ func TestAddJSON_metricForm(t *testing.T) {
 	//   - nodes[2]'s ID is a number: the node is not added, and its
 	//     metric's unit, an array, is a problem of the form all the same;
 	//     its empty ID, name, level and direction are not checked;
-	//   - a's node has an unknown field; its metric has one too, gives its
-	//     name twice ("Name" fills "name") and says "yes" for rewarded;
+	//   - a's node has an unknown field; its metric gives its name twice
+	//     ("Name" fills "name"), says "yes" for rewarded and has an unknown
+	//     field too, which outcome says in the order of the metric's fields
+	//     (a repeat right after its field, unknown keys last);
 	//   - c (at position 2, as nodes[2] was not added) has a metric k
 	//     whose owner is a number, and whose direction names none, which
 	//     outcome says ("invalid-json" sorts before "unknown-direction").
@@ -751,10 +753,10 @@ func TestAddJSON_metricForm(t *testing.T) {
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].id" must be a string, not the number 5`},
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].metric.unit" must be a string, not an array`},
 		{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: unknown field "nodes[0].size"`},
-		{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: unknown field "nodes[0].metric.colour"`},
 		{outcome.ErrInvalidJSON, []string{"a", "m"},
 			`hierarchy: invalid JSON: duplicate object key "nodes[0].metric.Name" (encoding/json matches it to the same field as "name")`},
 		{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: "nodes[0].metric.rewarded" must be true or false, not the string "yes"`},
+		{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: unknown field "nodes[0].metric.colour"`},
 		{outcome.ErrInvalidJSON, []string{"c", "k"}, `hierarchy: invalid JSON: "nodes[3].metric.owner" must be a string, not the number 3`},
 		{outcome.ErrUnknownDirection, []string{"c", "k"}, `hierarchy: node "c": metric: outcome: metric "k" has an unknown direction "sideways"`},
 	}
@@ -769,7 +771,7 @@ func TestAddJSON_metricForm(t *testing.T) {
 		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
 	}
 	// A relayed problem wraps outcome's, and so its cause.
-	assert.ErrorIs(t, ps[7], strictjson.ErrDuplicateKey)
+	assert.ErrorIs(t, ps[6], strictjson.ErrDuplicateKey)
 	var typeErr *json.UnmarshalTypeError
 	assert.ErrorAs(t, ps[9], &typeErr)
 	var m Model

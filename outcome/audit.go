@@ -161,7 +161,7 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // code [ErrInvalidThreshold] that quotes the threshold as written.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *Error with code
+// of the fields (as the package doc says), each problem of the JSON form, an *Error with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice and a
 // threshold that is neither a decimal string (in the syntax of a JSON
 // number) nor a number, null included (`outcome: audit options:

@@ -254,7 +254,8 @@ var cesScaleFields = []string{"min", "max", "agree"}
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
 // {"min":m,"max":n,"agree":a} (an absent field is 0) and validates it
 // exactly as [NewScale] and [NewCESScale] do. It reports every problem, joined
-// with [errors.Join]: first, in the order of the keys, each problem of the
+// with [errors.Join]: first, in the order of the fields (as the package doc
+// says), each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CES scale: "agree" must be an integer, not null`, after
@@ -293,7 +294,7 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 // total within int64).
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a scale that is not an object, counts that are not an
 // array, the first count that is not an integer within int64), null

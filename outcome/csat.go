@@ -246,7 +246,8 @@ var csatScaleFields = []string{"min", "max", "box"}
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
 // {"min":m,"max":n,"box":b} (an absent field is 0) and validates it
 // exactly as [NewScale] and [NewCSATScale] do. It reports every problem, joined
-// with [errors.Join]: first, in the order of the keys, each problem of the
+// with [errors.Join]: first, in the order of the fields (as the package doc
+// says), each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CSAT scale: "box" must be an integer, not null`, after
@@ -286,7 +287,7 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 // total within int64).
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a scale that is not an object, counts that are not an
 // array, the first count that is not an integer within int64), null

@@ -63,6 +63,14 @@
 // validation reports every problem it finds, joined with [errors.Join], and
 // [Problems] lists them. Definitions round-trip through encoding/json, and
 // decoding validates exactly as the constructors do, refusing unknown fields.
+// A definition's JSON is read member by member, and every problem of its
+// form is reported before those of its values, both in an order that does
+// not depend on the order of the members of its objects, so that the same
+// definition written with its members in another order has the same
+// problems in the same order: each object's fields in the order the
+// package writes them (a metric's id, name, level, direction, ...), a field
+// given again right after the field, then the keys that name no field,
+// sorted; an array's elements in order.
 // encoding/json stops a list at its first element that fails: [DecodeMetrics]
 // decodes a JSON list of metrics and reports every problem of every metric.
 // In every JSON form a decimal (a share, a threshold) is a string, as

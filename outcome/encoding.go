@@ -137,7 +137,7 @@ const (
 // empty.
 //
 // It reports every problem of the definition, joined with [errors.Join]:
-// first, in the order the object's keys are written, each problem of the
+// first, in the order of the fields (as the package doc says), each problem of the
 // JSON form, an *[Error] with code [ErrInvalidJSON]: a key that names no
 // field, a field given twice (also under keys that differ only in case, as
 // encoding/json matches them, so "ID" repeats "id"; the first is the one
@@ -228,8 +228,9 @@ func decodeMetric(data []byte) (Metric, error) {
 
 // jsonForm collects the problems of a value decoded from a JSON object
 // member by member, so that every problem is reported, not the first: first
-// the problems of the JSON form (form), in the order of the object's keys,
-// each an *[Error] with code [ErrInvalidJSON]; then the problems the
+// the problems of the JSON form (form), in the order of the object's fields
+// ([jsonForm.each]), each an *[Error] with code [ErrInvalidJSON]; then the
+// problems the
 // constructors find in what was decoded (checks), in their order. A member
 // whose value is an object decoded the same way (a tally's scale) adds its
 // form's problems at its key and its checks as it is decoded.
@@ -306,31 +307,33 @@ func (j *jsonForm) check(err error) {
 func (j *jsonForm) err() error { return errors.Join(slices.Concat(j.form, j.checks)...) }
 
 // each walks members, the members of a JSON object whose keys name the
-// fields names (matched as encoding/json matches them: [strictjson.Field]).
-// In the order of the keys, it reports a key that names no field and a field
-// given again (also under a key that differs only in case: "ID" repeats
-// "id"), and calls value with the index in names and the JSON value of each
-// field's first member, which is the one read.
+// fields names (matched as encoding/json matches them: [strictjson.Field]),
+// in the order of the fields, not of the keys ([strictjson.InFieldOrder]),
+// so that the problems of an object come in the same order however its
+// members are ordered: for each field in turn, it calls value with the
+// index in names and the JSON value of the field's first member in the
+// order of the keys, which is the one read, then reports each member given
+// again for the field (also under a key that differs only in case: "ID"
+// repeats "id"), in the order of the keys; then it reports each key that
+// names no field, sorted by key.
 func (j *jsonForm) each(members []strictjson.Member, names []string, value func(f int, raw json.RawMessage)) {
-	first := make([]int, len(names)) // the index plus one of each field's first member
-	for i, mb := range members {
-		f := strictjson.Field(names, mb.Key)
+	placed := strictjson.InFieldOrder(members, names)
+	for i, p := range placed {
 		switch {
-		case f < 0:
-			j.problem(j.member(nil, strictjson.MemberError{Problem: strictjson.UnknownField, Key: mb.Key}),
-				" has an unknown field %q", clip(mb.Key))
-		case first[f] != 0:
-			k := members[first[f]-1].Key
-			cause := j.member(strictjson.ErrDuplicateKey, strictjson.MemberError{Problem: strictjson.DuplicateField, Key: mb.Key, First: k})
-			if k != mb.Key {
-				j.problem(cause, " gives field %q twice, as %q and %q", names[f], clip(k), clip(mb.Key))
+		case p.Field < 0:
+			j.problem(j.member(nil, strictjson.MemberError{Problem: strictjson.UnknownField, Key: p.Key}),
+				" has an unknown field %q", clip(p.Key))
+		case p.First != i:
+			k := placed[p.First].Key
+			cause := j.member(strictjson.ErrDuplicateKey, strictjson.MemberError{Problem: strictjson.DuplicateField, Key: p.Key, First: k})
+			if k != p.Key {
+				j.problem(cause, " gives field %q twice, as %q and %q", names[p.Field], clip(k), clip(p.Key))
 			} else {
-				j.problem(cause, " gives field %q twice", names[f])
+				j.problem(cause, " gives field %q twice", names[p.Field])
 			}
 		default:
-			first[f] = i + 1
-			j.key = mb.Key
-			value(f, mb.Value)
+			j.key = p.Key
+			value(p.Field, p.Value)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/internal/strictjson"
 )
 
@@ -423,14 +424,16 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 			[]problem{{ErrInvalidJSON, []string{"aht"}, `outcome: metric "aht": "rewarded" must be true or false, not the string "yes"`}}},
 		// Keys in order: id, name (a number), level (names nothing),
 		// direction, rewarded (text), colour (no such field), id again.
-		// The four problems of the form in that order, then the level's;
-		// the name is not also reported empty, and the first "id" is kept.
+		// The four problems of the form in the order of the fields, id
+		// given again right after id, the unknown colour last; then the
+		// level's; the name is not also reported empty, and the first "id"
+		// is kept.
 		{"all kinds at once", `{"id":"calls","name":5,"level":"outptu","direction":"up","rewarded":"yes","colour":"red","id":"x"}`,
 			[]problem{
+				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls" gives field "id" twice`},
 				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls": "name" must be a string, not the number 5`},
 				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls": "rewarded" must be true or false, not the string "yes"`},
 				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls" has an unknown field "colour"`},
-				{ErrInvalidJSON, []string{"calls"}, `outcome: metric "calls" gives field "id" twice`},
 				{ErrUnknownLevel, []string{"calls"}, `outcome: metric "calls" has an unknown level "outptu"`},
 			}},
 		// An ID that is not a string names no metric, and is not also
@@ -512,10 +515,12 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 		ps := Problems(err)
 		require.Len(t, ps, 5)
 		want := []strictjson.MemberError{
-			{Problem: strictjson.WrongType, Key: "Rewarded", Want: "true or false", Value: json.RawMessage(`null`)},
-			{Problem: strictjson.UnknownField, Key: long},
+			// In the order of the fields: id's repeat right after id, then
+			// unit, rewarded, and the key that names no field last.
 			{Problem: strictjson.DuplicateField, Key: "Id", First: "id", Err: strictjson.ErrDuplicateKey},
 			{Problem: strictjson.WrongType, Key: "unit", Want: "a string", Value: json.RawMessage(`7`)},
+			{Problem: strictjson.WrongType, Key: "Rewarded", Want: "true or false", Value: json.RawMessage(`null`)},
+			{Problem: strictjson.UnknownField, Key: long},
 		}
 		for i, w := range want {
 			var e *strictjson.MemberError
@@ -525,12 +530,12 @@ func TestMetric_UnmarshalJSON_everyProblem(t *testing.T) {
 			assert.Equal(t, w.First, e.First, "problem %d", i)
 			assert.Equal(t, w.Want, e.Want, "problem %d", i)
 			assert.Equal(t, string(w.Value), string(e.Value), "problem %d", i)
-			if i < 3 {
+			if w.Key != "unit" { // unit's is the decoder's error, below
 				assert.Equal(t, w.Err, e.Err, "problem %d", i)
 			}
 		}
 		var typeErr *json.UnmarshalTypeError
-		assert.ErrorAs(t, ps[3].Err, &typeErr, "the decoder's error is still the cause")
+		assert.ErrorAs(t, ps[1].Err, &typeErr, "the decoder's error is still the cause")
 		assert.Equal(t, ErrUnknownLevel, ps[4].Code)
 		assert.Nil(t, ps[4].Err)
 	})
@@ -877,7 +882,7 @@ func TestUnmarshalJSON_everyProblem(t *testing.T) {
 // reading left a string "", a bool false, a count 0, and took a null
 // scale, bands, list or threshold as absent. Each case's problems are
 // worked out from the documented order: the form's, in the order of the
-// keys, then the constructors'.
+// fields, then the constructors'.
 func TestUnmarshalJSON_null(t *testing.T) {
 	type (
 		problem = decodeProblem
@@ -913,13 +918,14 @@ func TestUnmarshalJSON_null(t *testing.T) {
 			{ErrInvalidJSON, aht, `outcome: metric "aht": "rewarded" must be true or false, not null`}}},
 		{"metric: description", metric, `{"id":"aht","name":"AHT","level":"output","direction":"down","description":null}`, []problem{
 			{ErrInvalidJSON, aht, notNull(`metric "aht"`, "description", "a string")}}},
-		// Every null, in the order of the keys, and NewMetric's problem of
-		// what is left: an ID that is not valid.
+		// Every null, in the order of the fields (name, direction, unit,
+		// rewarded), and NewMetric's problem of what is left: an ID that
+		// is not valid.
 		{"metric: several", metric, `{"id":" aht","rewarded":null,"name":null,"level":"output","direction":null,"unit":null}`, []problem{
-			{ErrInvalidJSON, []string{" aht"}, `outcome: metric " aht": "rewarded" must be true or false, not null`},
 			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "name", "a string")},
 			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "direction", "a string")},
 			{ErrInvalidJSON, []string{" aht"}, notNull(`metric " aht"`, "unit", "a string")},
+			{ErrInvalidJSON, []string{" aht"}, `outcome: metric " aht": "rewarded" must be true or false, not null`},
 			{ErrInvalidID, []string{" aht"}, `outcome: id " aht" has surrounding white space`}}},
 
 		{"audit options", func() decoder { return new(AuditOptions) }, `{"outputHeavyThreshold":null}`, []problem{
@@ -937,8 +943,8 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"scale: min", func() decoder { return new(Scale) }, `{"min":null,"max":10}`, []problem{
 			{ErrInvalidJSON, nil, notNull("scale", "min", "an integer")}}},
 		{"scale: both", func() decoder { return new(Scale) }, `{"max":null,"min":null}`, []problem{
-			{ErrInvalidJSON, nil, notNull("scale", "max", "an integer")},
-			{ErrInvalidJSON, nil, notNull("scale", "min", "an integer")}}},
+			{ErrInvalidJSON, nil, notNull("scale", "min", "an integer")},
+			{ErrInvalidJSON, nil, notNull("scale", "max", "an integer")}}},
 		// A null box is not 0 (it was "a top box of 0 points"); the scale
 		// 1..5 is checked without it, and is valid.
 		{"CSAT scale: box", func() decoder { return new(CSATScale) }, `{"min":1,"max":5,"box":null}`, []problem{
@@ -973,9 +979,9 @@ func TestUnmarshalJSON_null(t *testing.T) {
 			{ErrInvalidCount, nil, "outcome: passive count -3 is negative"}}},
 		{"NPS tally: several", func() decoder { return new(NPSTally) },
 			`{"detractors":null,"bands":{"min":0,"max":10,"detractors":null},"promoters":null,"passives":2}`, []problem{
-				{ErrInvalidJSON, nil, notNull("NPS tally", "detractors", "an integer")},
 				{ErrInvalidJSON, nil, notNull(`NPS tally "bands"`, "detractors", "an object")},
-				{ErrInvalidJSON, nil, notNull("NPS tally", "promoters", "an integer")}}},
+				{ErrInvalidJSON, nil, notNull("NPS tally", "promoters", "an integer")},
+				{ErrInvalidJSON, nil, notNull("NPS tally", "detractors", "an integer")}}},
 
 		// Rating tallies: a null scale is not the standard scale, and the
 		// counts are checked without it (counts[1] is negative); null counts
@@ -984,8 +990,8 @@ func TestUnmarshalJSON_null(t *testing.T) {
 			{ErrInvalidJSON, nil, notNull("CSAT tally", "scale", "an object")},
 			{ErrInvalidCount, nil, "outcome: counts[1] is negative: -2"}}},
 		{"CSAT tally: several", func() decoder { return new(CSATTally) }, `{"counts":null,"scale":{"min":1,"max":5,"box":null}}`, []problem{
-			{ErrInvalidJSON, nil, notNull("CSAT tally", "counts", "an array of integers")},
-			{ErrInvalidJSON, nil, notNull(`CSAT tally "scale"`, "box", "an integer")}}},
+			{ErrInvalidJSON, nil, notNull(`CSAT tally "scale"`, "box", "an integer")},
+			{ErrInvalidJSON, nil, notNull("CSAT tally", "counts", "an array of integers")}}},
 		{"CES tally: scale", func() decoder { return new(CESTally) }, `{"scale":null,"counts":[0,0,0,0,0,0,1]}`, []problem{
 			{ErrInvalidJSON, nil, notNull("CES tally", "scale", "an object")}}},
 
@@ -1001,8 +1007,8 @@ func TestUnmarshalJSON_null(t *testing.T) {
 				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[0]`, "reason", "a string")},
 				{ErrInvalidJSON, []string{"chaser"}, notNull(`failure demand "failure"[1]`, "count", "an integer")},
 				{ErrInvalidJSON, nil, `outcome: failure demand: "failure"[2] must be an object {"reason","count"}, not null`},
-				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "count", "an integer")},
-				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "reason", "a string")}}},
+				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "reason", "a string")},
+				{ErrInvalidJSON, nil, notNull(`failure demand "failure"[3]`, "count", "an integer")}}},
 		{"failure demand: failure", func() decoder { return new(FailureDemand) }, `{"value":[],"failure":null}`, []problem{
 			{ErrInvalidJSON, nil, notNull("failure demand", "failure", `an array of rows {"reason","count"}`)}}},
 
@@ -1028,15 +1034,16 @@ func TestUnmarshalJSON_null(t *testing.T) {
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "high", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "confidence", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
-		// Every null in the order of the keys; A, whose successes are
-		// unknown, has 2 trials: it is not checked further.
+		// Every null in the order of the fields (a, b, difference, z); A,
+		// whose successes are unknown, has 2 trials: it is not checked
+		// further.
 		{"comparison: several", func() decoder { return new(ProportionComparison) },
 			`{"a":{"successes":null,"trials":2},"b":null,"z":null,"difference":{"low":null,"method":null}}`, []problem{
 				{ErrInvalidJSON, nil, notNull(pc+` "a"`, "successes", "an integer")},
 				{ErrInvalidJSON, nil, notNull(pc, "b", `a proportion {"successes","trials"}`)},
-				{ErrInvalidJSON, nil, notNull(pc, "z", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
-				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
+				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")},
+				{ErrInvalidJSON, nil, notNull(pc, "z", "a number")}}},
 	}
 	runDecodeCases(t, tests)
 	t.Run("in a list and in a document", func(t *testing.T) {
@@ -1356,4 +1363,82 @@ func runDecodeCases(t *testing.T, tests []decodeCase) {
 			assert.Equal(t, tt.into(), v, "unchanged on error")
 		})
 	}
+}
+
+// TestUnmarshalJSON_memberOrder: the problems of a definition come in the
+// same order however the members of its objects are written: each object's
+// fields in the order the package writes them, a field given again right
+// after the field, then the keys that name no field, sorted; then the
+// values' problems. Each input, written as here and with every object's
+// members reversed, gives these problems, worked out by hand.
+func TestUnmarshalJSON_memberOrder(t *testing.T) {
+	calls := []string{"calls"}
+	tests := []decodeCase{
+		// The name (5), rewarded ("yes"), the unknown b and colour, sorted;
+		// then NewMetric's: the level names nothing, and there is no
+		// direction.
+		{"metric", func() jsonDecoder { return new(Metric) },
+			`{"rewarded":"yes","colour":"red","name":5,"b":1,"id":"calls","level":"outptu"}`, []decodeProblem{
+				{ErrInvalidJSON, calls, `outcome: metric "calls": "name" must be a string, not the number 5`},
+				{ErrInvalidJSON, calls, `outcome: metric "calls": "rewarded" must be true or false, not the string "yes"`},
+				{ErrInvalidJSON, calls, `outcome: metric "calls" has an unknown field "b"`},
+				{ErrInvalidJSON, calls, `outcome: metric "calls" has an unknown field "colour"`},
+				{ErrUnknownLevel, calls, `outcome: metric "calls" has an unknown level "outptu"`},
+				{ErrUnknownDirection, calls, `outcome: metric "calls" has no valid direction`},
+			}},
+		// The bands first (their detractors null, the promoters' high "x",
+		// the unknown z), then the counts promoters (null) and detractors
+		// (null), then the unknown q; the bands, incomplete, are not
+		// checked.
+		{"NPS tally", func() jsonDecoder { return new(NPSTally) },
+			`{"q":1,"detractors":null,"bands":{"promoters":{"high":"x","low":9},"z":1,"min":0,"max":10,"detractors":null},` +
+				`"promoters":null,"passives":2}`, []decodeProblem{
+				{ErrInvalidJSON, nil, `outcome: NPS tally "bands": "detractors" must be an object, not null`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally "bands" "promoters": "high" must be an integer, not the string "x"`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally "bands" has an unknown field "z"`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally: "promoters" must be an integer, not null`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally: "detractors" must be an integer, not null`},
+				{ErrInvalidJSON, nil, `outcome: NPS tally has an unknown field "q"`},
+			}},
+		// The value rows, then the failure rows; in a row its reason, then
+		// its count, then its unknown key.
+		{"failure demand", func() jsonDecoder { return new(FailureDemand) },
+			`{"failure":[{"x":1,"count":"2","reason":"chaser"}],"value":[{"count":null,"reason":7}]}`, []decodeProblem{
+				{ErrInvalidJSON, nil, `outcome: failure demand "value"[0]: "reason" must be a string, not the number 7`},
+				{ErrInvalidJSON, nil, `outcome: failure demand "value"[0]: "count" must be an integer, not null`},
+				{ErrInvalidJSON, []string{"chaser"}, `outcome: failure demand "failure"[0]: "count" must be an integer, not the string "2"`},
+				{ErrInvalidJSON, []string{"chaser"}, `outcome: failure demand "failure"[0] has an unknown field "x"`},
+			}},
+		// A, B, the difference's estimate and method, then z; then the
+		// counts' of A and of B.
+		{"proportion comparison", func() jsonDecoder { return new(ProportionComparison) },
+			`{"z":"big","difference":{"method":"exact","estimate":"0.1"},"b":{"successes":-1,"trials":1},"a":{"trials":2,"successes":3}}`,
+			[]decodeProblem{
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
+				{ErrInvalidIntervalMethod, nil, `outcome: proportion comparison "difference": unknown interval method "exact"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
+				{ErrInvalidCount, nil, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
+				{ErrInvalidCount, nil, `outcome: proportion comparison "b": negative successes -1`},
+			}},
+		// The reason, the count, the share; the unknown key is ignored.
+		{"reason count", func() jsonDecoder { return new(ReasonCount) },
+			`{"share":"x","y":1,"count":"2","reason":5}`, []decodeProblem{
+				{ErrInvalidJSON, nil, `outcome: reason count: "reason" must be a string, not the number 5`},
+				{ErrInvalidJSON, nil, `outcome: reason count: "count" must be an integer, not the string "2"`},
+				{ErrInvalidJSON, nil, `outcome: reason count: "share" must be a decimal string or a number, not the string "x"`},
+			}},
+		// The CSAT scale's min (null) and box ("x"), then the counts.
+		{"CSAT tally", func() jsonDecoder { return new(CSATTally) },
+			`{"counts":[1,"2"],"scale":{"box":"x","max":5,"min":null}}`, []decodeProblem{
+				{ErrInvalidJSON, nil, `outcome: CSAT tally "scale": "min" must be an integer, not null`},
+				{ErrInvalidJSON, nil, `outcome: CSAT tally "scale": "box" must be an integer, not the string "x"`},
+				{ErrInvalidJSON, nil, `outcome: CSAT tally: "counts"[1] must be an integer, not the string "2"`},
+			}},
+	}
+	runDecodeCases(t, tests)
+	for i := range tests {
+		tests[i].name += ", reversed"
+		tests[i].in = string(spoil.Reversed([]byte(tests[i].in)))
+	}
+	runDecodeCases(t, tests)
 }

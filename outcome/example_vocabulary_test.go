@@ -378,8 +378,8 @@ func ExampleMetric_UnmarshalJSON_invalid() {
 	// Output:
 	// unknown-level     [revenue] outcome: metric "revenue" has an unknown level "outcome"
 	// unknown-direction [revenue] outcome: metric "revenue" has an unknown direction "more"
-	// invalid-json      [aht] outcome: metric "aht" has an unknown field "target"
 	// invalid-json      [aht] outcome: metric "aht": "rewarded" must be true or false, not the string "yes"
+	// invalid-json      [aht] outcome: metric "aht" has an unknown field "target"
 	// empty-name        [aht] outcome: metric "aht" has no name
 }
 

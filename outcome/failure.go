@@ -293,7 +293,9 @@ var reasonCountFields = []string{"reason", "count", "share"}
 // reason that is not a string, a count that is not an integer within int64
 // and a share that is not such a decimal are each an *[Error] with code
 // [ErrInvalidJSON] (`outcome: reason count: "share" must be a decimal string
-// or a number, not the string "x"`), every one, joined with [errors.Join];
+// or a number, not the string "x"`), every one, joined with [errors.Join],
+// in the order of the fields (reason, count, share; a field given twice in
+// the order of its keys), however the members are ordered;
 // JSON that is not one object, and text that is not valid UTF-8 (which
 // encoding/json would read with U+FFFD in place of the bad bytes), is a
 // single problem with code ErrInvalidJSON. JSON null for the whole row, which
@@ -303,8 +305,8 @@ var reasonCountFields = []string{"reason", "count", "share"}
 func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, rc, "reason count", "a reason count", func(j *jsonForm, members []strictjson.Member) ReasonCount {
 		out := *rc
-		for _, mb := range members {
-			switch strictjson.Field(reasonCountFields, mb.Key) {
+		for _, mb := range strictjson.InFieldOrder(members, reasonCountFields) { // a field's members in their order: the last wins
+			switch mb.Field {
 			case 0:
 				if err := json.Unmarshal(mb.Value, &out.Reason); err != nil {
 					j.wrongType(err, "reason", "a string", mb.Value)
@@ -502,12 +504,12 @@ var reasonFields = []string{"reason", "count"}
 // summed or dropped.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice (the
 // first is the one read), a list that is not an array (`outcome: failure
 // demand: "value" must be an array of rows {"reason","count"}, not null`),
 // a row that is not an object, null included, and in a row, in the order of
-// its keys, a key that names no field, a field given twice, a reason that
+// its fields, a key that names no field, a field given twice, a reason that
 // is not a string and a count that is not an integer within int64, null
 // included (`outcome: failure demand "failure"[2]: "count" must be an
 // integer, not null`), each naming its row (`"failure"[2]`) and its reason

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -315,7 +316,8 @@ func auditB2I(b bool) int {
 // threshold strconv.ParseFloat reads from the number or the string, written
 // in [0, 1] (compared in big.Rat when its exponent is short enough to), and
 // that what it accepts round-trips; JSON null, for the options or as a
-// value inside them, is refused ([fuzzNullRefused]).
+// value inside them, is refused ([fuzzNullRefused]); the same data with its
+// members in any order decodes alike ([outcome.CheckOrderFree]).
 func FuzzAuditOptionsJSON(f *testing.F) {
 	for _, s := range []string{
 		`{}`, `{"outputHeavyThreshold":"0.5"}`, `{"outputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":"-0"}`,
@@ -329,6 +331,7 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 	}
 	start := outcome.AuditOptions{}.WithOutputHeavyThreshold(0.7)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.AuditOptions](t, data, func(a, b outcome.AuditOptions) bool { return reflect.DeepEqual(a, b) })
 		got := start
 		err := got.UnmarshalJSON(data)
 		fuzzNullRefused(t, data, err)

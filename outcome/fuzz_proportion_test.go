@@ -120,7 +120,8 @@ func FuzzNewProportion(f *testing.F) {
 // re-encodes to the same proportion, and that it reports problems as every
 // decoder does: the JSON form's first, and, when the form has none, exactly
 // NewProportion's for the counts encoding/json reads; JSON null, for the
-// proportion or as a count, is refused ([fuzzNullRefused]).
+// proportion or as a count, is refused ([fuzzNullRefused]); the same data
+// with its members in any order decodes alike ([outcome.CheckOrderFree]).
 func FuzzProportionJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"successes":81,"trials":263}`, `{"successes":3,"trials":2}`, `{"successes":-1,"trials":2}`,
@@ -132,6 +133,7 @@ func FuzzProportionJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.Proportion](t, data, outcome.Proportion.Equal)
 		p := outcome.MustProportion(1, 3)
 		err := p.UnmarshalJSON(data)
 		fuzzNullRefused(t, data, err)
@@ -181,7 +183,8 @@ func FuzzProportionJSON(f *testing.F) {
 // compares, and none of them null, nor a field of A, B or the difference
 // (null is only accepted under a key the difference ignores), nor the whole
 // comparison ([outcome.WholeJSONNullRefusal]); what it accepts re-encodes to
-// the same comparison.
+// the same comparison; the same data with its members in any order decodes
+// alike ([outcome.CheckOrderFree]).
 func FuzzProportionComparisonJSON(f *testing.F) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	if err != nil {
@@ -214,6 +217,10 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		PValue        float64            `json:"pValue"`
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.ProportionComparison](t, data, func(a, b outcome.ProportionComparison) bool {
+			return a.A.Equal(b.A) && a.B.Equal(b.B) && a.Difference == b.Difference &&
+				a.StandardError == b.StandardError && a.Z == b.Z && a.PValue == b.PValue
+		})
 		got := c
 		err := got.UnmarshalJSON(data)
 		if w := outcome.WholeJSONNullRefusal(data, err); w != "" {
@@ -439,8 +446,9 @@ func FuzzFailureDemandAdd(f *testing.F) {
 
 // FuzzFailureDemandJSON checks that decoding never panics, that a decoded
 // tally is consistent and re-encodes to the same bytes, that a refused
-// input leaves the tally unchanged, and that JSON null, for the tally or
-// inside it, is refused ([fuzzNullRefused]).
+// input leaves the tally unchanged, that JSON null, for the tally or
+// inside it, is refused ([fuzzNullRefused]), and that the same data with
+// its members in any order decodes alike ([outcome.CheckOrderFree]).
 func FuzzFailureDemandJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"value":[{"reason":"","count":600},{"reason":"new order","count":100}],"failure":[{"reason":"repeat call","count":180}]}`,
@@ -457,6 +465,7 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.FailureDemand](t, data, func(a, b outcome.FailureDemand) bool { return a.Equal(&b) })
 		var d outcome.FailureDemand
 		_ = d.AddFailure("sentinel", 7)
 		before := d.Clone()
@@ -495,7 +504,8 @@ func FuzzFailureDemandJSON(f *testing.F) {
 // place of the bad bytes), and otherwise decodes as encoding/json decodes
 // the row's fields as given (a null field leaving its field): whatever
 // encoding/json decodes, it decodes to the same row, and what it decodes
-// re-encodes to an equal row.
+// re-encodes to an equal row; the same data with its members in any order
+// decodes alike ([outcome.CheckOrderFree]).
 func FuzzReasonCountJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"reason":"chaser","count":90,"share":"0.33"}`, `{"reason":"chaser","count":-4,"share":1.5,"colour":"red","count":7}`,
@@ -512,6 +522,9 @@ func FuzzReasonCountJSON(f *testing.F) {
 	}
 	start := outcome.ReasonCount{Reason: "sentinel", Count: 3, Share: decimal.New(25, -2)}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.ReasonCount](t, data, func(a, b outcome.ReasonCount) bool {
+			return a.Reason == b.Reason && a.Count == b.Count && a.Share.Equal(b.Share)
+		})
 		got := start
 		err := got.UnmarshalJSON(data)
 		if w := outcome.WholeJSONNullRefusal(data, err); w != "" {

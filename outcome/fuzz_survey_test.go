@@ -232,11 +232,14 @@ func FuzzTallyScores(f *testing.F) {
 // JSON null, for the whole value or anywhere inside it, is refused with
 // ErrInvalidJSON ([checkNullRefused]), the value unchanged.
 // When the strict decoding fails but not for the JSON itself, the
-// constructors must refuse the fields too, with the same codes.
+// constructors must refuse the fields too, with the same codes. The same
+// data with the members of its objects in any order decodes alike
+// ([CheckOrderFree]).
 func surveyFuzzDecode[T any, P interface {
 	*T
 	json.Unmarshaler
 }](t *testing.T, data []byte, start T, equal func(T, T) bool, want func() (T, error, bool), codes ...Code) {
+	CheckOrderFree[T, P](t, data, equal)
 	got := start
 	err := P(&got).UnmarshalJSON(data)
 	checkNullRefused(t, data, err)

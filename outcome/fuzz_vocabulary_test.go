@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -173,7 +174,9 @@ func FuzzMetricJSON(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add([]byte(`{"rewarded":"yes","colour":"red","name":5,"b":1,"id":"calls","level":"outptu"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[outcome.Metric](t, data, outcome.Metric.Equal)
 		var m outcome.Metric
 		err := m.UnmarshalJSON(data)
 		// It accepts exactly what a strict decoding into a MetricSpec
@@ -233,7 +236,8 @@ func FuzzMetricJSON(f *testing.F) {
 // FuzzDecodeMetrics checks DecodeMetrics against Metric.UnmarshalJSON on
 // each element: it decodes a list exactly when every element decodes alone,
 // to the same metrics, and otherwise reports each bad element's problems,
-// under its index, in order.
+// under its index, in order; the same data with the members of its objects
+// in any order decodes alike ([outcome.CheckOrderFree]).
 func FuzzDecodeMetrics(f *testing.F) {
 	for _, s := range []string{
 		`[{"id":"aht","name":"AHT","level":"output","direction":"down"},{"id":"r","name":"R","level":"BO","direction":"up","kind":"cost"}]`,
@@ -244,6 +248,7 @@ func FuzzDecodeMetrics(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		outcome.CheckOrderFree[metricList](t, data, func(a, b metricList) bool { return slices.EqualFunc(a, b, outcome.Metric.Equal) })
 		metrics, err := outcome.DecodeMetrics(data)
 		elems, serr := strictjson.Elements(data)
 		if serr != nil || string(bytes.TrimSpace(data)) == "null" {
@@ -407,4 +412,16 @@ func FuzzParseNPSGroup(f *testing.F) {
 			return v, err
 		})
 	})
+}
+
+// metricList is a list of metrics decoded with [outcome.DecodeMetrics].
+type metricList []outcome.Metric
+
+// UnmarshalJSON decodes l with [outcome.DecodeMetrics].
+func (l *metricList) UnmarshalJSON(data []byte) error {
+	m, err := outcome.DecodeMetrics(data)
+	if err == nil {
+		*l = m
+	}
+	return err
 }

@@ -915,7 +915,7 @@ var bandFields = []string{"low", "high"}
 // validates it exactly as [NewScale] and [NewNPSBands] do.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a bound that is not an integer, a band that is not an
 // object), null included (`outcome: NPS bands: "passives" must be an
@@ -992,7 +992,7 @@ var npsTallyFields = []string{"bands", "promoters", "passives", "detractors"}
 // [NPSTallyFromCounts] does.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice, a value
 // of the wrong type (a count that is not an integer within int64, bands
 // that are not an object), null included (`outcome: NPS tally: "promoters"

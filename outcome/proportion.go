@@ -487,7 +487,9 @@ var intervalFields = []string{"estimate", "low", "high", "confidence", "method"}
 // object, a bound, estimate or confidence that is not a number float64
 // holds (`proportion comparison "difference": "estimate" must be a number,
 // not the string "0.1"`), a method that is not a string, and one that names
-// no method (code [ErrInvalidIntervalMethod]).
+// no method (code [ErrInvalidIntervalMethod]), in the order of the fields
+// (estimate, low, high, confidence, method; a field given twice in the
+// order of its keys), however the members are ordered.
 func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval {
 	var iv Interval
 	const want = `an interval {"estimate","low","high","confidence","method"}`
@@ -501,8 +503,8 @@ func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval
 		return iv
 	}
 	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
-	for _, mb := range members {
-		switch f := strictjson.Field(intervalFields, mb.Key); f {
+	for _, mb := range strictjson.InFieldOrder(members, intervalFields) { // a field's members in their order: the last wins
+		switch f := mb.Field; f {
 		case -1: // ignored, as encoding/json ignores it
 		case 4:
 			if isJSONNull(mb.Value) {
@@ -560,7 +562,7 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 // counts exactly as [NewProportion] does.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON]: a key that names no field, a field given twice (also
 // under keys that differ only in case; the first is the one read) and a
 // value that is not an integer within int64 ("trials":"263",
@@ -606,7 +608,7 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // difference: it is refused as a value of the wrong type, not read as zero.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the keys, each problem of the JSON form, an *[Error] with code
+// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON] (a key that names no field, a field given twice, a value
 // of the wrong type, null included (`proportion comparison: "z" must be a
 // number, not null`, `"a" must be a proportion {"successes","trials"}, not
@@ -617,7 +619,7 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // not null`), or a difference's interval method that names nothing, code
 // [ErrInvalidIntervalMethod] (`proportion comparison "difference": unknown
 // interval method "exact"`); then "a" or "b" absent, code ErrInvalidJSON;
-// then, in the order of the keys, the problems of the counts of A and of B
+// then, in the order of the fields, the problems of the counts of A and of B
 // ([NewProportion]'s, code [ErrInvalidCount]) and a proportion of no
 // trials, code [ErrNoData], each naming "a" or "b". JSON that is not one
 // object is a single problem with code ErrInvalidJSON, and so is JSON null

@@ -1339,15 +1339,16 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "a" must be a proportion {"successes","trials"}, not null`},
 			{outcome.ErrNoData, `outcome: proportion comparison "b": no trials: CompareProportions compares proportions of at least one trial`},
 		}},
-		// The problems of the form in the order of the keys (B's trials,
-		// z, colour, the method), then the counts' of A and of B; B's
-		// trials, of the wrong type, are not also reported missing.
+		// The problems of the form in the order of the fields (B's
+		// trials, the difference's method, z), the unknown colour last,
+		// then the counts' of A and of B; B's trials, of the wrong type,
+		// are not also reported missing.
 		{"everything", `{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,` +
 			`"difference":{"method":"exact"}}`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer, not the string "x"`},
+			{outcome.ErrInvalidIntervalMethod, `outcome: proportion comparison "difference": unknown interval method "exact"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
 			{outcome.ErrInvalidJSON, `outcome: proportion comparison has an unknown field "colour"`},
-			{outcome.ErrInvalidIntervalMethod, `outcome: proportion comparison "difference": unknown interval method "exact"`},
 			{outcome.ErrInvalidCount, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
 			{outcome.ErrInvalidCount, `outcome: proportion comparison "b": negative successes -1`},
 		}},

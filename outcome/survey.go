@@ -166,7 +166,7 @@ var scaleFields = []string{"min", "max"}
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n}
 // (an absent field is 0) and validates the bounds exactly as [NewScale]
 // does. It reports every problem, joined with [errors.Join]: first, in the
-// order of the keys, each problem of the JSON form, an *[Error] with code
+// order of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
 // [ErrInvalidJSON] (a key that names no field, a field given twice, a value
 // that is not an integer, null included, `outcome: scale: "min" must be an
 // integer, not null`, after which the bounds are not checked); then
