@@ -328,7 +328,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if err := checkImplied(total, decimal.New(n, 0), what+" mean"); err != nil {
 			return Measure{}, err
 		}
-		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
+		return meanMeasure(total, sd, n), nil
 	}
 	r.Fail(fmt.Errorf("%s: measure kind %d", what, kind))
 	return Measure{}, nil
@@ -428,7 +428,8 @@ func (c Scorecard) AppendBinary(b []byte) ([]byte, error) {
 // form of [Scorecard.MarshalBinary] and validates it as [NewScorecard]
 // does, after checking each field as its constructor does ([ParseCurrency],
 // [NewMoney], [NewRate], [NewMean], [NewWeightedValue]; a measure's total is
-// held to the bounds of a [Measure]'s), so it accepts exactly what
+// held to the bounds of a [Measure]'s; a standard deviation of -0, its sign
+// bit set, is 0, as NewMean keeps it), so it accepts exactly what
 // [Scorecard.UnmarshalJSON] accepts. Bytes that are not the form (also a
 // measure kind that is none) are an error with code
 // [outcome.ErrInvalidBinary]. On error c is unchanged.

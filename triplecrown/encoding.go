@@ -301,7 +301,8 @@ type measureIn struct {
 // sample); fields of two forms together, or none, are an error with code
 // [ErrInvalidMeasure], and so is an "sd" that no float64 holds as written
 // (1e-400, which encoding/json reads as 0, or 1e-320, a subnormal), as the
-// package doc says. Every problem of the JSON form (an unknown field, a
+// package doc says; an "sd" of -0 ("-0", "-0.0") is 0, as [NewMean] keeps
+// it. Every problem of the JSON form (an unknown field, a
 // field given twice, a count that is not an integer, an "sd" that is not a
 // number, a decimal that is neither a string nor a number: `"value" must
 // be a decimal string or a number, not true`) comes first, as the package

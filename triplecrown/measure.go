@@ -183,7 +183,9 @@ func NewRateFromProportion(p outcome.Proportion) (Measure, error) {
 // smallest normal float64, 2^-1022 or about 2.2250738585072014e-308, which
 // no decoder reads as written: see the package doc) one with code
 // [ErrInvalidMeasure] too, and a mean beyond [MaxDigits] or [MaxExponent]
-// one with code [ErrInvalidAmount]; every problem is reported.
+// one with code [ErrInvalidAmount]; every problem is reported. An sd of -0
+// is 0: the measure is the one NewMean(mean, 0, n) returns, with the same
+// binary and JSON forms.
 func NewMean(mean decimal.Decimal, sd float64, n int64) (Measure, error) {
 	if err := checkDecimal(mean, "service mean"); err != nil {
 		return Measure{}, joinAll(append([]error{err}, checkSample(sd, "", n)...))
@@ -196,7 +198,18 @@ func newMeanTotal(total decimal.Decimal, sd float64, n int64) (Measure, error) {
 	if errs := checkSample(sd, "", n); len(errs) > 0 {
 		return Measure{}, joinAll(errs)
 	}
-	return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
+	return meanMeasure(total, sd, n), nil
+}
+
+// meanMeasure returns the mean of n observations that sum to total, with
+// standard deviation sd, checked. An sd of -0 is kept as 0, so that equal
+// measures have one binary and one JSON form: NewMean(m, -0, n), "sd":-0
+// and the binary form's sign bit give the measure that 0 gives.
+func meanMeasure(total decimal.Decimal, sd float64, n int64) Measure {
+	if sd == 0 {
+		sd = 0 // -0 too
+	}
+	return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}
 }
 
 // checkSample checks a sample mean's standard deviation and size. text is

@@ -1,10 +1,12 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -213,4 +215,55 @@ func TestNewWeightedValue(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidAmount)
 	assert.Equal(t, "no measure", Measure{}.String())
 	assert.Equal(t, "MeasureKind(0)", MeasureKind(0).String())
+}
+
+// TestMeasure_negativeZeroSD: a standard deviation of -0 is kept as 0, so
+// that measures Equal says are equal have one form: NewMean with -0, the
+// JSON "sd" -0 or -0.0, and the binary form with the sign bit set each give
+// the measure NewMean gives for 0, which writes "sd":0 and the same bytes.
+func TestMeasure_negativeZeroSD(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	zero, err := NewMean(decimal.NewFromInt(4), 0, 10)
+	require.NoError(t, err)
+	wantJSON := `{"mean":"4","sd":0,"n":10}`
+	got, err := json.Marshal(zero)
+	require.NoError(t, err)
+	require.Equal(t, wantJSON, string(got))
+
+	check := func(what string, m Measure) {
+		t.Helper()
+		assert.False(t, math.Signbit(m.SD()), "%s: the sd keeps its sign bit", what)
+		out, err := json.Marshal(m)
+		require.NoError(t, err)
+		assert.Equal(t, wantJSON, string(out), what)
+	}
+	m, err := NewMean(decimal.NewFromInt(4), negZero, 10)
+	require.NoError(t, err)
+	check("NewMean", m)
+	for _, sd := range []string{"-0", "-0.0", "-0e5"} {
+		var m Measure
+		require.NoError(t, json.Unmarshal([]byte(`{"mean":"4","sd":`+sd+`,"n":10}`), &m))
+		check("JSON "+sd, m)
+	}
+
+	// The binary form of a scorecard whose sd has its sign bit set (made
+	// here, past NewMean) reads back as the one with 0, byte for byte.
+	card := func(sd float64) Scorecard {
+		t.Helper()
+		var c Scorecard
+		require.NoError(t, c.UnmarshalJSON([]byte(cardJSON)))
+		c.spec.Service.Actual.sd = sd
+		return c
+	}
+	plus, err := card(0).MarshalBinary()
+	require.NoError(t, err)
+	minus, err := card(negZero).MarshalBinary()
+	require.NoError(t, err)
+	require.NotEqual(t, plus, minus, "the sign bit is written")
+	var back Scorecard
+	require.NoError(t, back.UnmarshalBinary(minus))
+	again, err := back.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, plus, again)
+	assert.False(t, math.Signbit(back.spec.Service.Actual.SD()), "binary: the sd keeps its sign bit")
 }

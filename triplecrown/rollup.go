@@ -272,7 +272,7 @@ func combine(ids []string, name, which string, cards []Scorecard, side func(Serv
 				"triplecrown: the %s service standard deviation of %s, %v, is below the smallest normal float64, %s",
 				which, name, sd, floattext.MinNormalText)
 		}
-		return Measure{kind: MeanMeasure, total: total, weight: decimal.New(n, 0), n: n, sd: sd}, nil
+		return meanMeasure(total, sd, n), nil
 	}
 	total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
 	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
