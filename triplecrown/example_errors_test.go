@@ -33,56 +33,74 @@ func ExampleNewScorecard_codes() {
 	backOffice.Service.Actual = triplecrown.Measure{}
 
 	for _, r := range []struct {
+		what string
 		spec triplecrown.ScorecardSpec
 		code outcome.Code
 	}{
-		{inbound, triplecrown.ErrEmptyPeriod},
-		{chat, triplecrown.ErrMissingMoney},
-		{email, triplecrown.ErrNegativeMoney},
-		{outbound, triplecrown.ErrServiceMismatch},
-		{backOffice, triplecrown.ErrInvalidMeasure},
+		{"no period", inbound, triplecrown.ErrEmptyPeriod},
+		{"revenue cell empty", chat, triplecrown.ErrMissingMoney},
+		{"credit note as a cost", email, triplecrown.ErrNegativeMoney},
+		{"rate, then mean", outbound, triplecrown.ErrServiceMismatch},
+		{"no actual service", backOffice, triplecrown.ErrInvalidMeasure},
 	} {
 		_, err := triplecrown.NewScorecard(r.spec)
-		fmt.Println(r.code, errors.Is(err, r.code))
-		fmt.Println(" ", err)
+		showCode(r.what, err, r.code)
 	}
 	// Output:
-	// empty-period true
+	// no period, empty-period: true
 	//   triplecrown: unit "inbound" has no period
-	// missing-money true
+	// revenue cell empty, missing-money: true
 	//   triplecrown: unit "chat" has no actual revenue
-	// negative-money true
+	// credit note as a cost, negative-money: true
 	//   triplecrown: unit "email" has a negative actual cost (-1200 EUR)
-	// service-mismatch true
+	// rate, then mean, service-mismatch: true
 	//   triplecrown: unit "outbound" has a rate as its baseline service measure but a mean as its actual
-	// invalid-service-measure true
+	// no actual service, invalid-service-measure: true
 	//   triplecrown: unit "back-office" has no actual service measure
 }
 
-// Service measures are checked as they are made. A survey feed's rows: a
-// team with a single response (a standard deviation needs two), a negative
-// standard deviation, more calls resolved than taken, a team with no calls,
-// and a branch weighed by zero customers.
+// A service measure is checked as it is made. A survey feed's rows of mean
+// satisfaction: a team with a single response (a standard deviation needs
+// two) and a standard deviation that is negative. Each error has a code the
+// feed matches with errors.Is.
 func ExampleNewMean_codes() {
 	four2 := decimal.RequireFromString("4.2")
-	for _, r := range []struct {
-		err  error
-		code outcome.Code
-	}{
-		{second(triplecrown.NewMean(four2, 0, 1)), triplecrown.ErrInvalidSampleSize},
-		{second(triplecrown.NewMean(four2, -0.8, 50)), triplecrown.ErrInvalidMeasure},
-		{second(triplecrown.NewRate(120, 100)), triplecrown.ErrInvalidMeasure},
-		{second(triplecrown.NewRate(0, 0)), triplecrown.ErrInvalidSampleSize},
-		{second(triplecrown.NewWeightedValue(decimal.RequireFromString("7.5"), decimal.Zero)), triplecrown.ErrInvalidWeight},
-	} {
-		fmt.Println(r.code, errors.Is(r.err, r.code))
-	}
+	showCode("one response", second(triplecrown.NewMean(four2, 0, 1)), triplecrown.ErrInvalidSampleSize)
+	showCode("sd -0.8", second(triplecrown.NewMean(four2, -0.8, 50)), triplecrown.ErrInvalidMeasure)
 	// Output:
-	// invalid-service-sample-size true
-	// invalid-service-measure true
-	// invalid-service-measure true
-	// invalid-service-sample-size true
-	// invalid-service-weight true
+	// one response, invalid-service-sample-size: true
+	//   triplecrown: a mean needs a sample of at least 2 observations, not 1
+	// sd -0.8, invalid-service-measure: true
+	//   triplecrown: the standard deviation -0.8 is negative
+}
+
+// A rate is checked as it is made: a team's feed that says more calls were
+// resolved than taken, and a team that took no calls, whose rate is no
+// rate at all (never 0%).
+func ExampleNewRate_codes() {
+	showCode("120 resolved of 100 calls", second(triplecrown.NewRate(120, 100)), triplecrown.ErrInvalidMeasure)
+	showCode("no calls", second(triplecrown.NewRate(0, 0)), triplecrown.ErrInvalidSampleSize)
+	// Output:
+	// 120 resolved of 100 calls, invalid-service-measure: true
+	//   triplecrown: a rate of 120 successes out of 100 trials is impossible
+	// no calls, invalid-service-sample-size: true
+	//   triplecrown: a rate needs a positive number of trials, not 0
+}
+
+// A weighted value is checked as it is made. The roll-up of values is
+// their mean weighted by each unit's customers, so a branch's index of 7.5
+// weighed by zero customers is refused: a weight must be positive.
+func ExampleNewWeightedValue_codes() {
+	showCode("weighed by 0 customers",
+		second(triplecrown.NewWeightedValue(decimal.RequireFromString("7.5"), decimal.Zero)), triplecrown.ErrInvalidWeight)
+	// Output:
+	// weighed by 0 customers, invalid-service-weight: true
+	//   triplecrown: service weight 0 is not positive
+}
+
+// showCode prints what was wrong, whether err has code, and err's message.
+func showCode(what string, err error, code outcome.Code) {
+	fmt.Printf("%s, %s: %t\n  %v\n", what, code, errors.Is(err, code), err)
 }
 
 // second returns the error of a constructor's result.
@@ -108,33 +126,33 @@ func ExampleNewRollup_codes() {
 	digital := []triplecrown.Group{{ID: "digital", Units: []string{"chat", "email", "web-forms"}}}
 
 	for _, r := range []struct {
+		what string
 		err  error
 		code outcome.Code
 	}{
-		{second(triplecrown.NewRollup("contact-centre", nil)), triplecrown.ErrEmptyRollup},
-		{second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], triplecrown.MustScorecard(quarter)})),
+		{"no scorecards", second(triplecrown.NewRollup("contact-centre", nil)), triplecrown.ErrEmptyRollup},
+		{"a quarter in a year", second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], triplecrown.MustScorecard(quarter)})),
 			triplecrown.ErrPeriodMismatch},
-		{second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], teams[1]})), triplecrown.ErrServiceMismatch},
-		{second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], {}})), triplecrown.ErrInvalidScorecard},
-		{second(triplecrown.NewRollups(digital, channels)), triplecrown.ErrUnknownUnit},
-		{second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{huge(teams[0]), huge(teams[1])})),
+		{"another service", second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], teams[1]})), triplecrown.ErrServiceMismatch},
+		{"a row that failed to load", second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{channels[0], {}})), triplecrown.ErrInvalidScorecard},
+		{"a team with no scorecard", second(triplecrown.NewRollups(digital, channels)), triplecrown.ErrUnknownUnit},
+		{"2^63 trials", second(triplecrown.NewRollup("contact-centre", []triplecrown.Scorecard{huge(teams[0]), huge(teams[1])})),
 			triplecrown.ErrSampleOverflow},
 	} {
-		fmt.Println(r.code, errors.Is(r.err, r.code))
-		fmt.Println(" ", r.err)
+		showCode(r.what, r.err, r.code)
 	}
 	// Output:
-	// empty-rollup true
+	// no scorecards, empty-rollup: true
 	//   triplecrown: no scorecards for roll-up "contact-centre"
-	// period-mismatch true
+	// a quarter in a year, period-mismatch: true
 	//   triplecrown: unit "chat" is for period "2025-Q4", not "2025" like unit "inbound"
-	// service-mismatch true
+	// another service, service-mismatch: true
 	//   triplecrown: unit "chat" measures service as "first-contact resolution" (higher is better, rate), unit "inbound" as "satisfaction index" (higher is better, value): they cannot be combined
-	// invalid-scorecard true
+	// a row that failed to load, invalid-scorecard: true
 	//   triplecrown: scorecard 1 for roll-up "contact-centre" is the zero Scorecard
-	// unknown-unit true
+	// a team with no scorecard, unknown-unit: true
 	//   triplecrown: group "digital" names unit "web-forms", which has no scorecard
-	// service-sample-overflow true
+	// 2^63 trials, service-sample-overflow: true
 	//   triplecrown: the actual sample sizes of roll-up "contact-centre" add up to more than an int64 holds
 }
 
@@ -155,25 +173,25 @@ func ExampleScorecard_Score_codes() {
 	})
 
 	for _, r := range []struct {
+		what string
 		err  error
 		code outcome.Code
 	}{
-		{second(card.Score(triplecrown.Policy{})), triplecrown.ErrInvalidPolicy},
-		{second(triplecrown.Scorecard{}.Score(policy())), triplecrown.ErrInvalidScorecard},
-		{second(triplecrown.NewPolicy(triplecrown.PolicySpec{SignificanceLevel: 5, Precision: rd})), triplecrown.ErrInvalidSignificance},
-		{second(triplecrown.MustScorecard(spec).Score(inEuros)), triplecrown.ErrCurrencyMismatch},
+		{"no policy", second(card.Score(triplecrown.Policy{})), triplecrown.ErrInvalidPolicy},
+		{"no scorecard", second(triplecrown.Scorecard{}.Score(policy())), triplecrown.ErrInvalidScorecard},
+		{"level 5 for 5%", second(triplecrown.NewPolicy(triplecrown.PolicySpec{SignificanceLevel: 5, Precision: rd})), triplecrown.ErrInvalidSignificance},
+		{"USD judged in EUR", second(triplecrown.MustScorecard(spec).Score(inEuros)), triplecrown.ErrCurrencyMismatch},
 	} {
-		fmt.Println(r.code, errors.Is(r.err, r.code))
-		fmt.Println(" ", r.err)
+		showCode(r.what, r.err, r.code)
 	}
 	// Output:
-	// invalid-policy true
+	// no policy, invalid-policy: true
 	//   triplecrown: cannot score with the zero Policy
-	// invalid-scorecard true
+	// no scorecard, invalid-scorecard: true
 	//   triplecrown: cannot score the zero Scorecard
-	// invalid-significance-level true
+	// level 5 for 5%, invalid-significance-level: true
 	//   triplecrown: significance level 5 is not strictly between 0 and 1
-	// currency-mismatch true
+	// USD judged in EUR, currency-mismatch: true
 	//   triplecrown: unit "inbound" is in USD but the cost threshold is in EUR
 }
 
@@ -183,26 +201,26 @@ func ExampleScorecard_Score_codes() {
 // benefit period left at 0.
 func ExampleNewROI_codes() {
 	for _, r := range []struct {
+		what string
 		spec triplecrown.ROISpec
 		code outcome.Code
 	}{
-		{triplecrown.ROISpec{RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrMissingMoney},
-		{triplecrown.ROISpec{Investment: eur("-250000"), RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrNegativeMoney},
-		{triplecrown.ROISpec{Investment: eur("0"), RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrInvalidInvestment},
-		{triplecrown.ROISpec{Investment: eur("250000"), RevenueGained: eur("420000")}, triplecrown.ErrInvalidPeriods},
+		{"investment empty", triplecrown.ROISpec{RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrMissingMoney},
+		{"a refund's minus sign", triplecrown.ROISpec{Investment: eur("-250000"), RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrNegativeMoney},
+		{"investment 0", triplecrown.ROISpec{Investment: eur("0"), RevenueGained: eur("420000"), Periods: 24}, triplecrown.ErrInvalidInvestment},
+		{"0 periods", triplecrown.ROISpec{Investment: eur("250000"), RevenueGained: eur("420000")}, triplecrown.ErrInvalidPeriods},
 	} {
 		_, err := triplecrown.NewROI(r.spec)
-		fmt.Println(r.code, errors.Is(err, r.code))
-		fmt.Println(" ", err)
+		showCode(r.what, err, r.code)
 	}
 	// Output:
-	// missing-money true
+	// investment empty, missing-money: true
 	//   triplecrown: an ROI needs the investment, with its currency
-	// negative-money true
+	// a refund's minus sign, negative-money: true
 	//   triplecrown: the investment -250000 EUR is negative
-	// invalid-investment true
+	// investment 0, invalid-investment: true
 	//   triplecrown: an investment of zero has no return ratio
-	// invalid-benefit-periods true
+	// 0 periods, invalid-benefit-periods: true
 	//   triplecrown: the benefit must be over a positive number of periods, not 0
 }
 
@@ -210,14 +228,15 @@ func ExampleNewROI_codes() {
 // contribution asked of service (which has no money to share out), and a
 // verdict spelt short.
 func ExampleParseCrown_codes() {
-	_, err := triplecrown.ParseCrown("quality")
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCrown), err)
-	_, err = triplecrown.NewContributions(triplecrown.Service, contactCentreTeams(), 0)
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCrown), err)
-	_, err = triplecrown.ParseVerdict("triple")
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownVerdict), err)
+	showCode(`crown "quality"`, second(triplecrown.ParseCrown("quality")), triplecrown.ErrUnknownCrown)
+	showCode("contributions of service",
+		second(triplecrown.NewContributions(triplecrown.Service, contactCentreTeams(), 0)), triplecrown.ErrUnknownCrown)
+	showCode(`verdict "triple"`, second(triplecrown.ParseVerdict("triple")), triplecrown.ErrUnknownVerdict)
 	// Output:
-	// true triplecrown: unknown crown "quality" (want cost, service or revenue)
-	// true triplecrown: contributions are of cost or revenue, not service: service is not money
-	// true triplecrown: unknown verdict "triple"
+	// crown "quality", unknown-crown: true
+	//   triplecrown: unknown crown "quality" (want cost, service or revenue)
+	// contributions of service, unknown-crown: true
+	//   triplecrown: contributions are of cost or revenue, not service: service is not money
+	// verdict "triple", unknown-verdict: true
+	//   triplecrown: unknown verdict "triple"
 }
