@@ -132,8 +132,13 @@ func ExampleScorecard_MarshalBinary() {
 		fmt.Println(err)
 		return
 	}
-	// 1 + 6 ("sales") + 1 + 5 ("2025") + 3 (EUR) + 4 × 5 (amounts of
-	// three bytes each) + 16 + 1 + 1 + 5 + 5 (service): 64 bytes.
+	// 1 (format) + 6 ("sales": its length, then 5 letters) + 1 (no name) +
+	// 5 ("2025") + 3 (EUR) + 4 × 5 (the costs 1200000 and 1150000 and the
+	// revenues 9000000 and 9800000, each 5 bytes: its exponent 0 in one,
+	// its sign and length in one, its coefficient in three, as every one is
+	// below 2^24) + 16 ("issues resolved") + 1 (no unit) + 1 (direction) +
+	// 5 + 5 (the rates 700 and 760 of 1000: a kind byte, then each count in
+	// two): 64 bytes.
 	fmt.Println(len(b), "bytes;", back.Unit(), back.Cost().Actual, back.Service().Actual, back.Equal(card))
 	// Output:
 	// 64 bytes; sales 1150000 EUR 0.76 (760 of 1000) true

@@ -125,17 +125,17 @@ func ExampleROI_UnmarshalJSON() {
 		"revenueGained": {"amount": "900000", "currency": "EUR"},
 		"periods": 12
 	}`), &r)
-	fmt.Println(err)
+	fmt.Println("read, error:", err)
 	rd := triplecrown.MustPrecision(2, outcome.RoundHalfEven)
 	payback, _ := r.Payback(rd)
 	fmt.Println("ROI", r.Ratio(rd), "payback", payback, "months")
 
 	err = json.Unmarshal([]byte(`{"investment": {"amount": "0", "currency": "EUR"}, "periods": 12}`), &r)
-	fmt.Println(err)
+	fmt.Println("an investment of 0:", err)
 	// Output:
-	// <nil>
+	// read, error: <nil>
 	// ROI 1.88 payback 4.17 months
-	// triplecrown: an investment of zero has no return ratio
+	// an investment of 0: triplecrown: an investment of zero has no return ratio
 }
 
 // A roll-up stored as JSON keeps what it needs to be merged later: the
@@ -170,18 +170,18 @@ func ExampleContributions_UnmarshalJSON() {
 	stored, _ := json.Marshal(c)
 
 	var back triplecrown.Contributions
-	fmt.Println(json.Unmarshal(stored, &back))
+	fmt.Println("read, error:", json.Unmarshal(stored, &back))
 	for it := range back.All() {
 		fmt.Println(it)
 	}
 
 	edited := strings.Replace(string(stored), `"share":"89"`, `"share":"90"`, 1)
-	fmt.Println(json.Unmarshal([]byte(edited), &back))
+	fmt.Println("sales share edited to 90:", json.Unmarshal([]byte(edited), &back))
 	// Output:
-	// <nil>
+	// read, error: <nil>
 	// sales: 800000 EUR (89%)
 	// service: 100000 EUR (11%)
-	// triplecrown: the contribution of unit "sales" has a share of 90%, but its amount is 89% of the total to 0 places
+	// sales share edited to 90: triplecrown: the contribution of unit "sales" has a share of 90%, but its amount is 89% of the total to 0 places
 }
 
 // A score is a report for people and dashboards, not a definition: reading
@@ -196,20 +196,24 @@ func ExampleScore_UnmarshalJSON() {
 
 	var back triplecrown.Score
 	err := json.Unmarshal(stored, &back)
-	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), back.IsZero())
+	fmt.Println("refused, result-not-decodable:", errors.Is(err, outcome.ErrResultNotDecodable), "| left the zero Score:", back.IsZero())
 	fmt.Println(err)
 	// Output:
-	// true true
+	// refused, result-not-decodable: true | left the zero Score: true
 	// triplecrown: a score is not read back from JSON: store its scorecard and policy, which are, and score again
 }
 
-// A crown score is refused as a score is.
+// A crown score is refused as a score is: a dashboard that stored the cost
+// crown's verdict cannot read it back as a verdict, and gets the zero
+// CrownScore, never a crown it did not win.
 func ExampleCrownScore_UnmarshalJSON() {
 	var cs triplecrown.CrownScore
 	err := json.Unmarshal([]byte(`{"crown":"cost","status":"won"}`), &cs)
-	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), cs.IsZero())
+	fmt.Println("refused, result-not-decodable:", errors.Is(err, outcome.ErrResultNotDecodable), "| left the zero CrownScore:", cs.IsZero())
+	fmt.Println(err)
 	// Output:
-	// true true
+	// refused, result-not-decodable: true | left the zero CrownScore: true
+	// triplecrown: a crown score is not read back from JSON: store its scorecard and policy, which are, and score again
 }
 
 // A contribution's share is of the total of all the units, so it reads back

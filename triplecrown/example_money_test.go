@@ -17,19 +17,20 @@ import (
 // one currency: 1.5 EUR is 1.50 EUR, but 100 EUR is never 100 USD.
 func ExampleMoney_Sub() {
 	saved, err := eur("2400000.00").Sub(eur("2100000"))
-	fmt.Println(saved, saved.Sign(), err)
+	fmt.Println("saved:", saved, "| sign:", saved.Sign(), "| error:", err)
 
 	outbound, _ := eur("400000").Sub(eur("430000"))
-	fmt.Println(outbound, outbound.Sign())
+	fmt.Println("outbound saved:", outbound, "| sign:", outbound.Sign())
 	overrun := outbound.Neg()
-	fmt.Println(overrun, overrun.Equal(outbound.Abs()))
+	fmt.Println("outbound overran by:", overrun, "| the same as Abs:", overrun.Equal(outbound.Abs()))
 
-	fmt.Println(eur("1.5").Equal(eur("1.50")), eur("100").Equal(triplecrown.MustMoney("100", "USD")))
+	fmt.Println("1.5 EUR equals 1.50 EUR:", eur("1.5").Equal(eur("1.50")),
+		"| 100 EUR equals 100 USD:", eur("100").Equal(triplecrown.MustMoney("100", "USD")))
 	// Output:
-	// 300000.00 EUR 1 <nil>
-	// -30000 EUR -1
-	// 30000 EUR true
-	// true false
+	// saved: 300000.00 EUR | sign: 1 | error: <nil>
+	// outbound saved: -30000 EUR | sign: -1
+	// outbound overran by: 30000 EUR | the same as Abs: true
+	// 1.5 EUR equals 1.50 EUR: true | 100 EUR equals 100 USD: false
 }
 
 // The zero Money has no currency: it is "nothing yet", the identity of a
@@ -40,18 +41,19 @@ func ExampleMoney_Sub() {
 func ExampleMoney_IsZero() {
 	var nothing triplecrown.Money
 	noRevenue := eur("0")
-	fmt.Println(nothing.IsZero(), nothing.Currency().IsZero(), nothing)
-	fmt.Println(noRevenue.IsZero(), noRevenue.Sign(), noRevenue.Currency().Equal(triplecrown.MustCurrency("EUR")))
+	fmt.Println("the zero Money is nothing yet:", nothing.IsZero(), "| it has no currency:", nothing.Currency().IsZero(), "| it prints as", nothing)
+	fmt.Println("no revenue, 0 EUR, is the zero Money:", noRevenue.IsZero(), "| its sign:", noRevenue.Sign(),
+		"| its currency is EUR:", noRevenue.Currency().Equal(triplecrown.MustCurrency("EUR")))
 
 	var revenue triplecrown.MoneySum
-	fmt.Println(revenue.Currency().IsZero())
+	fmt.Println("a sum of nothing added has no currency yet:", revenue.Currency().IsZero())
 	_ = revenue.Add(noRevenue)
-	fmt.Println(revenue.Currency(), revenue.Total())
+	fmt.Println("after adding 0 EUR, its currency:", revenue.Currency(), "| its total:", revenue.Total())
 	// Output:
-	// true true 0
-	// false 0 true
-	// true
-	// EUR 0 EUR
+	// the zero Money is nothing yet: true | it has no currency: true | it prints as 0
+	// no revenue, 0 EUR, is the zero Money: false | its sign: 0 | its currency is EUR: true
+	// a sum of nothing added has no currency yet: true
+	// after adding 0 EUR, its currency: EUR | its total: 0 EUR
 }
 
 // Every amount is within MaxDigits significant digits and an exponent
@@ -60,13 +62,15 @@ func ExampleMoney_IsZero() {
 // ErrInvalidAmount, while 40 nines are accepted.
 func ExampleNewMoney_bounds() {
 	_, err := triplecrown.NewMoney(decimal.New(1, triplecrown.MaxExponent+1), "EUR")
-	fmt.Println(errors.Is(err, triplecrown.ErrInvalidAmount), err)
+	fmt.Println("1e31 EUR is invalid-amount:", errors.Is(err, triplecrown.ErrInvalidAmount))
+	fmt.Println(" ", err)
 	_, err = triplecrown.ParseMoney(strings.Repeat("9", triplecrown.MaxDigits+1), "EUR")
-	fmt.Println(errors.Is(err, triplecrown.ErrInvalidAmount))
+	fmt.Println("41 nines are invalid-amount:", errors.Is(err, triplecrown.ErrInvalidAmount))
 	_, err = triplecrown.ParseMoney(strings.Repeat("9", triplecrown.MaxDigits), "EUR")
-	fmt.Println(err)
+	fmt.Println("40 nines are accepted, error:", err)
 	// Output:
-	// true triplecrown: amount with 1 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)
-	// true
-	// <nil>
+	// 1e31 EUR is invalid-amount: true
+	//   triplecrown: amount with 1 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)
+	// 41 nines are invalid-amount: true
+	// 40 nines are accepted, error: <nil>
 }

@@ -37,20 +37,22 @@ func ExamplePolicy() {
 	spec := p.Spec()
 	spec.SignificanceLevel = 0.01
 	strict := triplecrown.MustPolicy(spec)
-	fmt.Println(strict.SignificanceLevel(), strict.Equal(p), triplecrown.MustPolicy(p.Spec()).Equal(p))
+	fmt.Println("strict: significance", strict.SignificanceLevel(), "| equals the first:", strict.Equal(p),
+		"| the first rebuilt equals it:", triplecrown.MustPolicy(p.Spec()).Equal(p))
 
 	two := decimal.RequireFromString("0.02")
-	fmt.Println(p.Threshold(triplecrown.Revenue).Equal(triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(two))),
-		p.Threshold(triplecrown.Revenue).Equal(triplecrown.MustThreshold(triplecrown.NewAbsoluteThreshold(two))))
-	fmt.Println(p.IsZero(), triplecrown.Policy{}.IsZero())
+	revenue := p.Threshold(triplecrown.Revenue)
+	fmt.Println("revenue threshold equals 2% of the baseline:", revenue.Equal(triplecrown.MustThreshold(triplecrown.NewRelativeThreshold(two))),
+		"| equals 0.02 in the unit:", revenue.Equal(triplecrown.MustThreshold(triplecrown.NewAbsoluteThreshold(two))))
+	fmt.Println("the policy is zero:", p.IsZero(), "| the zero Policy is:", triplecrown.Policy{}.IsZero())
 	// Output:
 	// cost     50000 EUR  relative false absolute true  value 50000 currency "EUR" any change false
 	// service  any change relative false absolute false value 0     currency "" any change true
 	// revenue  2%         relative true  absolute false value 0.02  currency "" any change false
 	// significance 0.05 precision 4 places, half-even
-	// 0.01 false true
-	// true false
-	// false true
+	// strict: significance 0.01 | equals the first: false | the first rebuilt equals it: true
+	// revenue threshold equals 2% of the baseline: true | equals 0.02 in the unit: false
+	// the policy is zero: false | the zero Policy is: true
 }
 
 // A precision is places and a mode, read back with Places and Mode.
@@ -60,21 +62,21 @@ func ExamplePolicy() {
 // Precision has no mode, so it is not valid.
 func ExamplePrecision() {
 	thousands := triplecrown.MustPrecision(-3, outcome.RoundHalfEven)
-	fmt.Println(thousands.Places(), thousands.Mode(), thousands.IsValid())
-	fmt.Println(thousands.Round(decimal.New(1234567, 0)))
+	fmt.Println("places:", thousands.Places(), "| mode:", thousands.Mode(), "| valid:", thousands.IsValid())
+	fmt.Println("1234567 EUR of cost is shown as", thousands.Round(decimal.New(1234567, 0)))
 
-	fmt.Println(thousands.Equal(triplecrown.MustPrecision(-3, outcome.RoundHalfEven)),
-		thousands.Equal(triplecrown.MustPrecision(-3, outcome.RoundHalfUp)))
+	fmt.Println("equals -3 places half-even:", thousands.Equal(triplecrown.MustPrecision(-3, outcome.RoundHalfEven)),
+		"| -3 places half-up:", thousands.Equal(triplecrown.MustPrecision(-3, outcome.RoundHalfUp)))
 
 	_, err := triplecrown.NewPrecision(triplecrown.MaxPrecisionPlaces+1, outcome.RoundHalfEven)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidPlaces))
+	fmt.Println("19 places (MaxPrecisionPlaces+1) are invalid-places:", errors.Is(err, outcome.ErrInvalidPlaces))
 
 	var none triplecrown.Precision
-	fmt.Println(none.IsZero(), none.IsValid(), thousands.IsZero())
+	fmt.Println("the zero Precision is zero:", none.IsZero(), "| valid:", none.IsValid(), "| -3 places is zero:", thousands.IsZero())
 	// Output:
-	// -3 half-even true
-	// 1235000
-	// true false
-	// true
-	// true false false
+	// places: -3 | mode: half-even | valid: true
+	// 1234567 EUR of cost is shown as 1235000
+	// equals -3 places half-even: true | -3 places half-up: false
+	// 19 places (MaxPrecisionPlaces+1) are invalid-places: true
+	// the zero Precision is zero: true | valid: false | -3 places is zero: false
 }
