@@ -106,28 +106,35 @@ func ExampleClassification_String() {
 	// unclassified
 }
 
+// "Calls answered" is one of the outputs the method names, so the catalogue
+// knows it; a name it does not know is not classified at all, never guessed
+// from its words.
 func ExampleClassification_Known() {
-	fmt.Println(outcome.Classify("calls answered").Known())
-	fmt.Println(outcome.Classify("calls answered per sunny day").Known())
+	fmt.Println(`"calls answered" is in the catalogue:`, outcome.Classify("calls answered").Known())
+	fmt.Println(`"calls answered per sunny day" is in the catalogue:`, outcome.Classify("calls answered per sunny day").Known())
 	// Output:
-	// true
-	// false
+	// "calls answered" is in the catalogue: true
+	// "calls answered per sunny day" is in the catalogue: false
 }
 
+// A name the catalogue does not know classifies as the zero Classification,
+// "unclassified"; a contact centre's abandon rate is classified, an output.
 func ExampleClassification_IsZero() {
-	fmt.Println(outcome.Classify("cart abandonment rate").IsZero())
-	fmt.Println(outcome.Classify("abandon rate").IsZero())
+	cart, abandon := outcome.Classify("cart abandonment rate"), outcome.Classify("abandon rate")
+	fmt.Println(`"cart abandonment rate" is unclassified:`, cart.IsZero(), "|", cart)
+	fmt.Println(`"abandon rate" is unclassified:`, abandon.IsZero(), "|", abandon)
 	// Output:
-	// true
-	// false
+	// "cart abandonment rate" is unclassified: true | unclassified
+	// "abandon rate" is unclassified: false | Abandon rate (Output, lower is better)
 }
 
-// Different spellings of one KPI classify equal; a near miss does not.
+// Different spellings of one KPI classify equal; a near miss does not: the
+// employee NPS is another output than the customers' NPS.
 func ExampleClassification_Equal() {
 	nps := outcome.Classify("NPS")
-	fmt.Println(nps.Equal(outcome.Classify("Net Promoter Score (NPS)")))
-	fmt.Println(nps.Equal(outcome.Classify("employee NPS")))
+	fmt.Println(`"NPS" is classified as "Net Promoter Score (NPS)":`, nps.Equal(outcome.Classify("Net Promoter Score (NPS)")))
+	fmt.Println(`"NPS" is classified as "employee NPS":`, nps.Equal(outcome.Classify("employee NPS")))
 	// Output:
-	// true
-	// false
+	// "NPS" is classified as "Net Promoter Score (NPS)": true
+	// "NPS" is classified as "employee NPS": false
 }

@@ -745,20 +745,22 @@ func ExampleCESTally_Mean() {
 // most MaxRatingPoints (11). A scale nobody set is the zero Scale.
 func ExampleScale() {
 	standard, oneToTen := outcome.MustScale(0, 10), outcome.MustScale(1, 10)
-	fmt.Println(standard.Min(), standard.Max(), standard.Points(), standard.Equal(oneToTen))
+	fmt.Println("0 to 10: min", standard.Min(), "max", standard.Max(), "points", standard.Points(),
+		"| equal to 1 to 10:", standard.Equal(oneToTen))
 
 	slider, err := outcome.NewScale(0, 100)
-	fmt.Println(slider.Points() <= outcome.MaxScalePoints, err)
+	fmt.Println("0-100 slider:", slider.Points(), "points, within MaxScalePoints:", slider.Points() <= outcome.MaxScalePoints, "| error:", err)
 	_, err = outcome.NewCSATScale(slider, 10)
-	fmt.Println(slider.Points() > outcome.MaxRatingPoints, errors.Is(err, outcome.ErrInvalidScale))
+	fmt.Println("as a CSAT scale, beyond MaxRatingPoints:", slider.Points() > outcome.MaxRatingPoints,
+		"| invalid-scale:", errors.Is(err, outcome.ErrInvalidScale))
 
 	var unset outcome.Scale
-	fmt.Println(unset.IsZero(), unset.IsValid(), standard.IsValid())
+	fmt.Println("a scale nobody set is zero:", unset.IsZero(), "| valid:", unset.IsValid(), "| 0 to 10 is valid:", standard.IsValid())
 	// Output:
-	// 0 10 11 false
-	// true <nil>
-	// true true
-	// true false true
+	// 0 to 10: min 0 max 10 points 11 | equal to 1 to 10: false
+	// 0-100 slider: 101 points, within MaxScalePoints: true | error: <nil>
+	// as a CSAT scale, beyond MaxRatingPoints: true | invalid-scale: true
+	// a scale nobody set is zero: true | valid: false | 0 to 10 is valid: true
 }
 
 // Head office asks its satisfaction question on 1 to 7 and counts the top
@@ -769,20 +771,22 @@ func ExampleScale() {
 // not.
 func ExampleCSATScale_Box() {
 	headOffice := outcome.MustCSATScale(outcome.MustScale(1, 7), 3)
-	fmt.Println(headOffice.Scale(), headOffice.Box(), headOffice.TopBox())
+	fmt.Println("head office: scale", headOffice.Scale(), "| box of", headOffice.Box(), "points | satisfied", headOffice.TopBox())
 
 	head, _ := outcome.TallyCSAT(headOffice, []int{7, 6, 5, 3})
 	dealer, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), []int{5, 4})
-	fmt.Println(head.Scale().Equal(dealer.Scale()), head.Scale().Equal(headOffice))
+	fmt.Println("head office's tally is on the dealers' scale:", head.Scale().Equal(dealer.Scale()),
+		"| on head office's:", head.Scale().Equal(headOffice))
 	_, err := head.Merge(dealer)
-	fmt.Println(errors.Is(err, outcome.ErrScaleMismatch))
+	fmt.Println("merging them is scale-mismatch:", errors.Is(err, outcome.ErrScaleMismatch))
 
-	fmt.Println(outcome.NewCSATTally(outcome.StandardCSATScale()).IsZero(), outcome.NewCSATTally(headOffice).IsZero())
+	fmt.Println("a new tally is zero, on the standard scale:", outcome.NewCSATTally(outcome.StandardCSATScale()).IsZero(),
+		"| on head office's:", outcome.NewCSATTally(headOffice).IsZero())
 	// Output:
-	// 1..7 3 5..7
-	// false true
-	// true
-	// true false
+	// head office: scale 1..7 | box of 3 points | satisfied 5..7
+	// head office's tally is on the dealers' scale: false | on head office's: true
+	// merging them is scale-mismatch: true
+	// a new tally is zero, on the standard scale: true | on head office's: false
 }
 
 // Counts gives a CES tally's answers point by point, for a chart of the
@@ -803,11 +807,11 @@ func ExampleCESTally_Counts() {
 	}
 	fmt.Println(strings.Join(points, " "))
 	fmt.Println(tally.Agreeing(), "of", tally.Responses(), "agree; standard scale:", s.Equal(outcome.StandardCESScale()))
-	fmt.Println(tally.IsZero(), outcome.NewCESTally(outcome.StandardCESScale()).IsZero())
+	fmt.Println("this tally is zero:", tally.IsZero(), "| a new one is:", outcome.NewCESTally(outcome.StandardCESScale()).IsZero())
 	// Output:
 	// 1:0 2:1 3:0 4:0 5:2 6:1 7:2
 	// 5 of 6 agree; standard scale: true
-	// false true
+	// this tally is zero: false | a new one is: true
 }
 
 // The bands say which answers make a detractor, a passive and a promoter:
@@ -832,22 +836,24 @@ func ExampleNPSBands_Detractors() {
 func ExampleNPSTally_TestAgainst_errors() {
 	one, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{9})
 	_, err := one.StandardError()
-	fmt.Println(errors.Is(err, outcome.ErrTooFewResponses))
+	fmt.Println("one answer, standard error: too-few-responses:", errors.Is(err, outcome.ErrTooFewResponses))
 
 	allPromoters, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 12, 0, 0)
 	nps, _ := allPromoters.Score(0, outcome.RoundHalfEven)
 	_, err = allPromoters.TestAgainst(50, 0.95)
-	fmt.Println(nps, errors.Is(err, outcome.ErrZeroVariance))
+	fmt.Println("12 promoters score", nps, "| tested against 50: zero-variance:", errors.Is(err, outcome.ErrZeroVariance))
 
 	_, err = outcome.NewNPSTally(outcome.StandardNPSBands()).Score(0, outcome.RoundHalfEven)
-	fmt.Println(errors.Is(err, outcome.ErrNoData))
+	fmt.Println("no answers, score: no-data:", errors.Is(err, outcome.ErrNoData))
 
 	mixed, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 6, 4, 2)
 	_, err = mixed.TestAgainst(50, 95)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidConfidence))
+	fmt.Println("confidence 95: invalid-confidence:", errors.Is(err, outcome.ErrInvalidConfidence))
+	fmt.Println(" ", err)
 	// Output:
-	// true
-	// 100 true
-	// true
-	// true
+	// one answer, standard error: too-few-responses: true
+	// 12 promoters score 100 | tested against 50: zero-variance: true
+	// no answers, score: no-data: true
+	// confidence 95: invalid-confidence: true
+	//   outcome: confidence level 95 is not strictly between 0 and 1 (0.95 for 95%)
 }
