@@ -280,10 +280,10 @@ func ExampleBuilder_AddJSON_status() {
 		b := hierarchy.NewBuilder()
 		b.AddJSON([]byte(upload))
 		_, err := b.Build()
-		fmt.Println(status(err), err)
+		fmt.Println("HTTP", status(err), "|", err)
 	}
 	// Output:
-	// 200 <nil>
-	// 400 hierarchy: invalid JSON: unexpected EOF
-	// 422 hierarchy: link "answer-call" -> "calls-handled" goes to an unknown node
+	// HTTP 200 | <nil>
+	// HTTP 400 | hierarchy: invalid JSON: unexpected EOF
+	// HTTP 422 | hierarchy: link "answer-call" -> "calls-handled" goes to an unknown node
 }

@@ -239,22 +239,22 @@ func ExampleValues_Get() {
 	rates, _ := m.NewValues(3)
 	_ = rates.Set("answer-call", decimal.RequireFromString("0.875"))
 	v, ok, _ := rates.Get("answer-call")
-	fmt.Println(v, ok, rates.Places(), rates.Len())
+	fmt.Println("answer-call:", v, "| has a value:", ok, "| places:", rates.Places(), "| values held:", rates.Len())
 	v, ok, _ = rates.Get("look-up-account")
-	fmt.Println(v, ok)
+	fmt.Println("look-up-account:", v, "| has a value:", ok)
 	fmt.Println(rates.Set("answer-the-phone", decimal.RequireFromString("1")))
 	// Output:
-	// 0.875 true 3 1
-	// 0 false
+	// answer-call: 0.875 | has a value: true | places: 3 | values held: 1
+	// look-up-account: 0 | has a value: false
 	// hierarchy: unknown node "answer-the-phone"
 }
 
 func ExampleModel_Has() {
 	m := model()
-	fmt.Println(m.Has("answer-call"), m.Has("answer-the-phone"))
+	fmt.Println("has answer-call:", m.Has("answer-call"), "| has answer-the-phone:", m.Has("answer-the-phone"))
 	fmt.Println(m.Len(), "nodes,", m.LinkCount(), "links")
 	// Output:
-	// true false
+	// has answer-call: true | has answer-the-phone: false
 	// 12 nodes, 12 links
 }
 
@@ -342,10 +342,10 @@ func ExampleRollUp_MarshalJSON() {
 func ExampleRollUp_UnmarshalJSON() {
 	var r hierarchy.RollUp
 	err := json.Unmarshal([]byte(`{"method":"min","values":[{"id":"answer-call","value":"1200.5"}]}`), &r)
-	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable))
+	fmt.Println("refused, result-not-decodable:", errors.Is(err, outcome.ErrResultNotDecodable))
 	fmt.Println(err)
 	// Output:
-	// true
+	// refused, result-not-decodable: true
 	// hierarchy: a RollUp is computed from a model (Model.RollUp); its JSON is a report, not read back
 }
 
@@ -364,9 +364,9 @@ func ExampleParseMethod() {
 func ExampleModel_Position() {
 	m := model()
 	p, ok := m.Position("handle-enquiry")
-	fmt.Println(p, ok)
+	fmt.Println("handle-enquiry is at position", p, "| held:", ok)
 	_, ok = m.Position("answer-the-phone")
-	fmt.Println(ok)
+	fmt.Println("answer-the-phone held:", ok)
 	names := make([]string, m.Len())
 	for n := range m.Nodes() {
 		at, _ := m.Position(n.ID)
@@ -374,8 +374,8 @@ func ExampleModel_Position() {
 	}
 	fmt.Println(names[p])
 	// Output:
-	// 3 true
-	// false
+	// handle-enquiry is at position 3 | held: true
+	// answer-the-phone held: false
 	// Handle enquiry
 }
 
@@ -392,12 +392,12 @@ func ExampleModel_LinksAt() {
 	}
 	for _, id := range []string{"cost-to-serve", "revenue", "handle-enquiry"} {
 		at, _ := m.Position(id)
-		fmt.Println(id, in[at])
+		fmt.Println(id, "is fed with a total weight of", in[at])
 	}
 	// Output:
-	// cost-to-serve 1.4
-	// revenue 0.6
-	// handle-enquiry 2
+	// cost-to-serve is fed with a total weight of 1.4
+	// revenue is fed with a total weight of 0.6
+	// handle-enquiry is fed with a total weight of 2
 }
 
 // TopoPositions is TopoOrder by position: a pass that computes each node

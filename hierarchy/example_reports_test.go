@@ -280,11 +280,11 @@ func ExampleAttribution_MarshalJSON() {
 		return v
 	}
 	a, err := m.Attribute("cost-to-serve", set("1200", "800"), set("1300", "700"))
-	fmt.Println(err)
+	fmt.Println("attributed, error:", err)
 	data, _ := json.Marshal(a)
 	fmt.Println(string(data))
 	// Output:
-	// <nil>
+	// attributed, error: <nil>
 	// {"id":"cost-to-serve","before":"2320","after":"2280","change":"-40","contributions":[{"id":"look-up-account","amount":"-140"},{"id":"answer-call","amount":"100"}]}
 }
 
@@ -297,16 +297,17 @@ func ExampleAttribution_UnmarshalJSON() {
 	var a hierarchy.Attribution
 	err := json.Unmarshal([]byte(`{"id":"cost-to-serve","before":"2320","after":"2319.99999999999975","change":"-0.00000000000025",`+
 		`"contributions":[{"id":"answer-call","amount":"-0.00000000000025"}]}`), &a)
-	fmt.Println(a.ID, a.Before, a.After, a.Change, err)
-	fmt.Println(a.Contributions[0].ID, a.Contributions[0].Amount.Coefficient(), a.Contributions[0].Amount.Exponent())
+	fmt.Println(a.ID, "before", a.Before, "after", a.After, "change", a.Change, "| error:", err)
+	fmt.Println(a.Contributions[0].ID, "contributed coefficient", a.Contributions[0].Amount.Coefficient(),
+		"exponent", a.Contributions[0].Amount.Exponent())
 
 	err = json.Unmarshal([]byte(`{"id":"cost-to-serve","change":"a lot"}`), &a)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	fmt.Println(`change "a lot" is invalid-json:`, errors.Is(err, outcome.ErrInvalidJSON))
 	fmt.Println(err)
 	// Output:
-	// cost-to-serve 2320 2319.99999999999975 -0.00000000000025 <nil>
-	// answer-call -25 -14
-	// true
+	// cost-to-serve before 2320 after 2319.99999999999975 change -0.00000000000025 | error: <nil>
+	// answer-call contributed coefficient -25 exponent -14
+	// change "a lot" is invalid-json: true
 	// hierarchy: attribution: invalid JSON: "change" must be a decimal string or a number, not the string "a lot"
 }
 
@@ -319,10 +320,10 @@ func ExampleContribution_MarshalJSON() {
 
 	var c hierarchy.Contribution
 	err := json.Unmarshal([]byte(`{"id":"answer-call","amount":100.5}`), &c)
-	fmt.Println(c.ID, c.Amount, err)
+	fmt.Println(c.ID, "contributed", c.Amount, "| error:", err)
 	// Output:
 	// {"id":"look-up-account","amount":"-140"}
-	// answer-call 100.5 <nil>
+	// answer-call contributed 100.5 | error: <nil>
 }
 
 // The zero Model is the empty hierarchy, ready to use: no nodes, no links,
@@ -335,11 +336,11 @@ func ExampleModel_IsZero() {
 		Hierarchy hierarchy.Model `json:"hierarchy,omitzero"`
 	}
 	var none hierarchy.Model
-	fmt.Println(none.IsZero(), none.Len(), none.LinkCount())
+	fmt.Println("the zero Model is zero:", none.IsZero(), "|", none.Len(), "nodes,", none.LinkCount(), "links")
 	_, err := none.Node("answer-call")
 	fmt.Println(err)
 	m := model()
-	fmt.Println(m.IsZero(), m.Len(), m.LinkCount())
+	fmt.Println("the contact centre is zero:", m.IsZero(), "|", m.Len(), "nodes,", m.LinkCount(), "links")
 
 	b := hierarchy.NewBuilder()
 	b.AddNode(hierarchy.Node{ID: "answer-call", Name: "Answer call", Level: outcome.Task})
@@ -347,9 +348,9 @@ func ExampleModel_IsZero() {
 	data, _ := json.Marshal([]team{{Name: "Contact centre", Hierarchy: small}, {Name: "Paint shop"}})
 	fmt.Println(string(data))
 	// Output:
-	// true 0 0
+	// the zero Model is zero: true | 0 nodes, 0 links
 	// hierarchy: unknown node "answer-call"
-	// false 12 12
+	// the contact centre is zero: false | 12 nodes, 12 links
 	// [{"name":"Contact centre","hierarchy":{"nodes":[{"id":"answer-call","name":"Answer call","level":"task"}],"links":[]}},{"name":"Paint shop"}]
 }
 

@@ -92,13 +92,13 @@ func ExampleBuilder_Build() {
 	b.AddLink("answer-call", "handle-enquiry") // to a node never added
 	b.AddWeightedLink("answer-call", "calls-handled", decimal.RequireFromString("-1"))
 	_, err := b.Build()
-	fmt.Println(errors.Is(err, hierarchy.ErrDownwardLink))
+	fmt.Println("one of the problems is downward-link:", errors.Is(err, hierarchy.ErrDownwardLink))
 	for _, p := range outcome.Problems(err) {
 		fmt.Printf("%s %q\n", p.Code, p.IDs)
 	}
 	fmt.Println(err)
 	// Output:
-	// true
+	// one of the problems is downward-link: true
 	// negative-link-weight ["answer-call" "calls-handled"]
 	// dangling-link ["answer-call" "handle-enquiry"]
 	// duplicate-id ["calls-handled"]
@@ -223,22 +223,22 @@ func ExampleShare_ByWeight() {
 	tasks := model().Alignment().Level(outcome.Task)
 	// By count, 2 of 3 tasks are aligned; by weight, 3 of the 4 links up
 	// from tasks go to aligned activities.
-	fmt.Println(tasks.ByCount(4), tasks.ByWeight(4))
+	fmt.Println("tasks aligned by count:", tasks.ByCount(4), "| by weight:", tasks.ByWeight(4))
 	// Output:
-	// 0.6667 0.75
+	// tasks aligned by count: 0.6667 | by weight: 0.75
 }
 
 func ExampleModel_Aligned() {
 	m := model()
 	for _, id := range []string{"answer-call", "update-wallboard"} {
 		ok, _ := m.Aligned(id)
-		fmt.Println(id, ok)
+		fmt.Println(id, "reaches a successful customer outcome:", ok)
 	}
 	_, err := m.Aligned("make-tea")
 	fmt.Println(err)
 	// Output:
-	// answer-call true
-	// update-wallboard false
+	// answer-call reaches a successful customer outcome: true
+	// update-wallboard reaches a successful customer outcome: false
 	// hierarchy: unknown node "make-tea"
 }
 
@@ -463,7 +463,11 @@ func ExampleModel_RollUp() {
 	// wallboard-refreshes 150
 }
 
-// A missing value is reported, not taken as zero.
+// A missing value is reported, not taken as zero. Answering calls is
+// measured (0.90) and looking up accounts is not, so the customer outcome
+// both feed has no value, and the roll-up names the task that was not
+// measured. Asked to take a missing value as zero (MissingAsZero), the
+// weakest link (Min) is that task's 0.
 func ExampleModel_RollUp_missing() {
 	m := model()
 	rates, _ := m.NewValues(2)
@@ -471,13 +475,13 @@ func ExampleModel_RollUp_missing() {
 	_ = rates.Set("update-wallboard", decimal.RequireFromString("0.50"))
 	r, _ := m.RollUp(rates, hierarchy.WeightedMean)
 	v, ok, _ := r.Value("solved-first-contact")
-	fmt.Println(v, ok, "unmeasured:", r.Unmeasured())
+	fmt.Println("solved-first-contact has a value:", ok, "| value:", v, "| unmeasured:", r.Unmeasured())
 	r, _ = m.RollUp(rates, hierarchy.Min, hierarchy.MissingAsZero())
 	v, ok, _ = r.Value("solved-first-contact")
-	fmt.Println(v, ok)
+	fmt.Println("missing as zero, it has a value:", ok, "| the weakest link:", v)
 	// Output:
-	// 0 false unmeasured: [look-up-account]
-	// 0 true
+	// solved-first-contact has a value: false | value: 0 | unmeasured: [look-up-account]
+	// missing as zero, it has a value: true | the weakest link: 0
 }
 
 func ExampleModel_NewValues() {
@@ -485,13 +489,13 @@ func ExampleModel_NewValues() {
 	calls, _ := m.NewValues(0) // whole calls
 	err := calls.Set("answer-call", decimal.RequireFromString("1520.5"))
 	fmt.Println(err)
-	fmt.Println(calls.Set("answer-call", decimal.RequireFromString("1520")), calls.Len())
+	fmt.Println("set 1520, error:", calls.Set("answer-call", decimal.RequireFromString("1520")), "| values held:", calls.Len())
 	v, ok, _ := calls.Get("answer-call")
-	fmt.Println(v, ok)
+	fmt.Println("answer-call:", v, "| has a value:", ok)
 	// Output:
 	// hierarchy: value 1520.5 of node "answer-call" does not fit a value set of 0 decimal places
-	// <nil> 1
-	// 1520 true
+	// set 1520, error: <nil> | values held: 1
+	// answer-call: 1520 | has a value: true
 }
 
 // Why did the cost of delivering the customer outcome rise by 100 this
