@@ -28,11 +28,11 @@ func ExampleMoney_AppendBinary() {
 	buf := make([]byte, 0, 32)
 	for _, m := range []triplecrown.Money{eur("0.99"), eur("1000")} {
 		buf, _ = m.AppendBinary(buf[:0])
-		fmt.Printf("% x\n", buf)
+		fmt.Printf("%-9s % x\n", m, buf)
 	}
 	// Output:
-	// 20 45 55 52 03 02 63
-	// 20 45 55 52 00 04 03 e8
+	// 0.99 EUR  20 45 55 52 03 02 63
+	// 1000 EUR  20 45 55 52 00 04 03 e8
 }
 
 // Bytes that are not an amount's form are refused with
@@ -72,13 +72,13 @@ func ExampleRollup_Merge() {
 
 	// A department in both parts would be counted twice.
 	_, err = w1.Merge(w1)
-	fmt.Println(errors.Is(err, outcome.ErrDuplicateID))
+	fmt.Println("merged with itself, duplicate-id:", errors.Is(err, outcome.ErrDuplicateID))
 	// Output:
 	// [sales service logistics marketing]
 	// cost: 4700000 EUR -> 4450000 EUR
 	// service: 0.7867 (5900 of 7500) -> 0.8573 (6430 of 7500)
 	// same as rolling up all four: true
-	// true
+	// merged with itself, duplicate-id: true
 }
 
 // Equal compares roll-ups field by field: the rolled-up scorecard, the
@@ -87,9 +87,9 @@ func ExampleRollup_Equal() {
 	depts := departments()
 	a, _ := triplecrown.NewRollup("enterprise", depts)
 	b, _ := triplecrown.NewRollup("enterprise", []triplecrown.Scorecard{depts[3], depts[2], depts[1], depts[0]})
-	fmt.Println(a.Scorecard().Equal(b.Scorecard()), a.Equal(b))
+	fmt.Println("in reverse order, same scorecard:", a.Scorecard().Equal(b.Scorecard()), "| equal roll-ups:", a.Equal(b))
 	// Output:
-	// true false
+	// in reverse order, same scorecard: true | equal roll-ups: false
 }
 
 // A worker ships its partial roll-up as bytes; the receiver decodes it,

@@ -68,7 +68,8 @@ func ExampleContributions() {
 		revenue.Crown(), revenue.Total(), revenue.SharesDefined(), strings.Join(detractors, ", "))
 
 	_, err = triplecrown.NewContributions(triplecrown.Cost, teams, triplecrown.MaxSharePlaces+1)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidPlaces), cost.IsZero(), triplecrown.Contributions{}.IsZero())
+	fmt.Println("shares to MaxSharePlaces+1 places are invalid-places:", errors.Is(err, outcome.ErrInvalidPlaces),
+		"| cost contributions are zero:", cost.IsZero(), "| the zero Contributions are:", triplecrown.Contributions{}.IsZero())
 	// Output:
 	// cost saved: 75000 EUR by 4 teams, shares defined true
 	//   inbound       60000 EUR   80.0%
@@ -76,5 +77,5 @@ func ExampleContributions() {
 	//   outbound     -30000 EUR  -40.0% (detractor)
 	//   back-office   15000 EUR   20.0%
 	// revenue grew: 0 EUR, shares defined false, detractors: outbound -10000 EUR
-	// true false true
+	// shares to MaxSharePlaces+1 places are invalid-places: true | cost contributions are zero: false | the zero Contributions are: true
 }

@@ -38,9 +38,10 @@ func ExampleMeasure() {
 	// A value of 4.5 over 2 customers weighs twice as much in a roll-up as
 	// 4.5 over 1: the same value, not the same measure.
 	four5 := decimal.RequireFromString("4.5")
-	fmt.Println(must(triplecrown.NewWeightedValue(four5, decimal.New(2, 0))).Equal(must(triplecrown.NewValue(four5))),
-		must(triplecrown.NewValue(four5)).Equal(must(triplecrown.NewValue(decimal.RequireFromString("4.50")))))
-	fmt.Println(measures[0].IsZero(), triplecrown.Measure{}.IsZero(), triplecrown.Measure{}.Kind() == triplecrown.MeasureKind(0))
+	fmt.Println("4.5 over 2 equals 4.5 over 1:", must(triplecrown.NewWeightedValue(four5, decimal.New(2, 0))).Equal(must(triplecrown.NewValue(four5))),
+		"| 4.5 equals 4.50:", must(triplecrown.NewValue(four5)).Equal(must(triplecrown.NewValue(decimal.RequireFromString("4.50")))))
+	fmt.Println("the rate is zero:", measures[0].IsZero(), "| the zero Measure is:", triplecrown.Measure{}.IsZero(),
+		"| and has no kind:", triplecrown.Measure{}.Kind() == triplecrown.MeasureKind(0))
 	// Output:
 	// rate  value 0.78 = 7800/10000; weight 10000, sample 10000, successes 7800, sd 0
 	//   a change is tested with a two-proportion z-test; teams pool successes and trials
@@ -48,6 +49,6 @@ func ExampleMeasure() {
 	//   a change is tested with a z-test on the means; teams weigh by sample size
 	// value value 7.5  = 9000/1200; weight 1200, sample 0, successes 0, sd 0
 	//   a change is judged on materiality alone; teams weigh by the weight given
-	// false true
-	// false true true
+	// 4.5 over 2 equals 4.5 over 1: false | 4.5 equals 4.50: true
+	// the rate is zero: false | the zero Measure is: true | and has no kind: true
 }

@@ -31,13 +31,13 @@ func ExampleMoneySum_Add_currencyMismatch() {
 	var cost triplecrown.MoneySum
 	_ = cost.Add(eur("100.00"))
 	err := cost.Add(triplecrown.MustMoney("40", "USD"))
-	fmt.Println(errors.Is(err, triplecrown.ErrCurrencyMismatch))
+	fmt.Println("40 USD refused, currency-mismatch:", errors.Is(err, triplecrown.ErrCurrencyMismatch))
 	fmt.Println(err)
-	fmt.Println(cost.Total())
+	fmt.Println("the sum is unchanged:", cost.Total())
 	// Output:
-	// true
+	// 40 USD refused, currency-mismatch: true
 	// triplecrown: currency mismatch: EUR and USD cannot be combined without a conversion
-	// 100.00 EUR
+	// the sum is unchanged: 100.00 EUR
 }
 
 // Each worker sums the cost lines of its part of the data; merging the
@@ -62,13 +62,13 @@ func ExampleMoneySum_Merge() {
 			return
 		}
 	}
-	fmt.Println(total.Total())
+	fmt.Println("merged cost:", total.Total())
 
 	var empty triplecrown.MoneySum
-	fmt.Println(empty.IsZero(), empty.Total().IsZero())
+	fmt.Println("an empty sum is zero:", empty.IsZero(), "| its total is the zero Money:", empty.Total().IsZero())
 	// Output:
-	// 16223.495 EUR
-	// true true
+	// merged cost: 16223.495 EUR
+	// an empty sum is zero: true | its total is the zero Money: true
 }
 
 // A worker ships its sum as a few bytes: the format byte, the currency and
@@ -87,10 +87,10 @@ func ExampleMoneySum_MarshalBinary() {
 		return
 	}
 	_ = received.Add(eur("0.25"))
-	fmt.Println(received.Total(), received.Equal(s))
+	fmt.Println("received, plus 0.25 EUR:", received.Total(), "| still equal to the sent sum:", received.Equal(s))
 	// Output:
 	// 21 45 55 52 03 06 01 e2 3a
-	// 1234.75 EUR false
+	// received, plus 0.25 EUR: 1234.75 EUR | still equal to the sent sum: false
 }
 
 // Decoding validates what it reads: a currency must be three upper-case
@@ -98,9 +98,9 @@ func ExampleMoneySum_MarshalBinary() {
 func ExampleMoneySum_UnmarshalBinary() {
 	var s triplecrown.MoneySum
 	err := s.UnmarshalBinary([]byte{0x21, 'e', 'u', 'r', 0x00, 0x02, 0x07})
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency))
+	fmt.Println(`currency "eur" is unknown-currency:`, errors.Is(err, triplecrown.ErrUnknownCurrency))
 	// Output:
-	// true
+	// currency "eur" is unknown-currency: true
 }
 
 // A BI tool stores a region's running revenue with the rest of its state as
@@ -115,10 +115,10 @@ func ExampleMoneySum_MarshalJSON() {
 
 	var empty triplecrown.MoneySum
 	none, _ := json.Marshal(empty)
-	fmt.Println(string(none))
+	fmt.Println("empty:", string(none))
 	// Output:
 	// {"amount":"1234.50","currency":"EUR"}
-	// {}
+	// empty: {}
 }
 
 // Reading a stored sum back validates it as Money is validated; adding to the
@@ -130,11 +130,11 @@ func ExampleMoneySum_UnmarshalJSON() {
 		return
 	}
 	_ = revenue.Add(eur("0.25"))
-	fmt.Println(revenue.Total())
+	fmt.Println("read back, plus 0.25 EUR:", revenue.Total())
 
 	err := json.Unmarshal([]byte(`{"amount":"1234.50","currency":"euro"}`), &revenue)
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency), revenue.Total())
+	fmt.Println(`currency "euro" is unknown-currency:`, errors.Is(err, triplecrown.ErrUnknownCurrency), "| the sum is unchanged:", revenue.Total())
 	// Output:
-	// 1234.75 EUR
-	// true 1234.75 EUR
+	// read back, plus 0.25 EUR: 1234.75 EUR
+	// currency "euro" is unknown-currency: true | the sum is unchanged: 1234.75 EUR
 }

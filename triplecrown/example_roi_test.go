@@ -47,11 +47,11 @@ func ExampleROI() {
 		return
 	}
 	show(onMargin)
-	fmt.Println(onMargin.Equal(roi), must(triplecrown.NewROI(roi.Spec())).Equal(roi))
-	fmt.Println(roi.IsZero(), triplecrown.ROI{}.IsZero())
+	fmt.Println("on margin equals the first:", onMargin.Equal(roi), "| rebuilt from its Spec equals it:", must(triplecrown.NewROI(roi.Spec())).Equal(roi))
+	fmt.Println("the ROI is zero:", roi.IsZero(), "| the zero ROI is:", triplecrown.ROI{}.IsZero())
 	// Output:
 	// invested 250000 EUR; saved 180000 EUR + gained 420000 EUR over 24 months = 600000 EUR; net 350000 EUR; ROI 1.4; payback 10 months
 	// invested 250000 EUR; saved 180000 EUR + gained 126000.0 EUR over 24 months = 306000.0 EUR; net 56000.0 EUR; ROI 0.22; payback 19.61 months
-	// false true
-	// false true
+	// on margin equals the first: false | rebuilt from its Spec equals it: true
+	// the ROI is zero: false | the zero ROI is: true
 }

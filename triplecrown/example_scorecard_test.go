@@ -44,7 +44,8 @@ func ExampleScore() {
 	}
 	fmt.Println("cost rose by", s.Cost().Change(), s.Cost().Currency())
 	fmt.Println("service", s.Crown(triplecrown.Service).Status(), "by", s.Service().Change(), "hours")
-	fmt.Println(s.Crown(triplecrown.Crown(0)).IsZero(), s.IsZero(), triplecrown.Score{}.IsZero())
+	fmt.Println("no crown's score is zero:", s.Crown(triplecrown.Crown(0)).IsZero(), "| the score is zero:", s.IsZero(),
+		"| the zero Score is:", triplecrown.Score{}.IsZero())
 	// Output:
 	// key-accounts 2025-Q3 trade-off
 	//   won [service revenue]
@@ -53,7 +54,7 @@ func ExampleScore() {
 	//   flat []
 	// cost rose by 50000 EUR
 	// service won by -6 hours
-	// true false true
+	// no crown's score is zero: true | the score is zero: false | the zero Score is: true
 }
 
 // A scorecard reads back as it was given, and its Spec is plain data to

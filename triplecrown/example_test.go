@@ -256,7 +256,10 @@ func ExampleScorecard_UnmarshalJSON_problems() {
 	//   triplecrown: unit "billing", actual revenue: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)
 }
 
-// Validation reports every problem at once, each with its stable code.
+// Validation reports every problem at once, each with its stable code and
+// a message that says it: billing's row has an actual cost of -5 EUR, its
+// baseline revenue in dollars, and no service measure at all (no name, no
+// direction, no baseline, no actual).
 func ExampleNewScorecard() {
 	_, err := triplecrown.NewScorecard(triplecrown.ScorecardSpec{
 		Unit: "billing", Period: "2025",
@@ -265,14 +268,21 @@ func ExampleNewScorecard() {
 	})
 	for _, p := range outcome.Problems(err) {
 		fmt.Println(p.Code)
+		fmt.Println(" ", p.Message)
 	}
 	// Output:
 	// negative-money
+	//   triplecrown: unit "billing" has a negative actual cost (-5 EUR)
 	// currency-mismatch
+	//   triplecrown: unit "billing" has its baseline revenue in USD, not EUR: one scorecard has one currency
 	// empty-name
+	//   triplecrown: unit "billing" has a service measure without a name
 	// unknown-direction
+	//   triplecrown: unit "billing" has a service measure without a valid direction
 	// invalid-service-measure
+	//   triplecrown: unit "billing" has no baseline service measure
 	// invalid-service-measure
+	//   triplecrown: unit "billing" has no actual service measure
 }
 
 func ExampleParseMoney() {
@@ -290,10 +300,10 @@ func ExampleParseCurrency() {
 	c, err := triplecrown.ParseCurrency("JPY")
 	fmt.Println(c, err)
 	_, err = triplecrown.ParseCurrency("usd")
-	fmt.Println(errors.Is(err, triplecrown.ErrUnknownCurrency))
+	fmt.Println(`"usd" is unknown-currency:`, errors.Is(err, triplecrown.ErrUnknownCurrency))
 	// Output:
 	// JPY <nil>
-	// true
+	// "usd" is unknown-currency: true
 }
 
 func ExampleNewMoney() {
@@ -315,19 +325,19 @@ func ExampleMoney_Add() {
 func ExampleMoney_Add_mixedCurrency() {
 	_, err := eur("100").Add(triplecrown.MustMoney("100", "USD"))
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, triplecrown.ErrCurrencyMismatch))
+	fmt.Println("currency-mismatch:", errors.Is(err, triplecrown.ErrCurrencyMismatch))
 	// Output:
 	// triplecrown: currency mismatch: EUR and USD cannot be combined without a conversion
-	// true
+	// currency-mismatch: true
 }
 
 func ExampleMoney_Compare() {
 	c, err := eur("10.5").Compare(eur("10.50"))
-	fmt.Println(c, err)
+	fmt.Println("10.5 EUR compared with 10.50 EUR:", c, "| error:", err)
 	_, err = eur("1").Compare(triplecrown.MustMoney("1", "CHF"))
 	fmt.Println(err)
 	// Output:
-	// 0 <nil>
+	// 10.5 EUR compared with 10.50 EUR: 0 | error: <nil>
 	// triplecrown: currency mismatch: EUR and CHF cannot be combined without a conversion
 }
 
@@ -423,14 +433,14 @@ func ExamplePrecision_Quo() {
 func ExamplePrecision_Round() {
 	for _, m := range []outcome.Rounding{outcome.RoundHalfEven, outcome.RoundHalfUp, outcome.RoundHalfDown} {
 		cents := triplecrown.MustPrecision(2, m)
-		fmt.Println(m, cents.Round(decimal.RequireFromString("4.125")), cents.Round(decimal.RequireFromString("4.135")))
+		fmt.Println(m, "4.125 ->", cents.Round(decimal.RequireFromString("4.125")), "| 4.135 ->", cents.Round(decimal.RequireFromString("4.135")))
 	}
-	fmt.Println(triplecrown.MustPrecision(2, outcome.RoundHalfEven).Round(decimal.RequireFromString("4.1")).StringFixed(2))
+	fmt.Println("4.1 ->", triplecrown.MustPrecision(2, outcome.RoundHalfEven).Round(decimal.RequireFromString("4.1")).StringFixed(2))
 	// Output:
-	// half-even 4.12 4.14
-	// half-up 4.13 4.14
-	// half-down 4.12 4.13
-	// 4.10
+	// half-even 4.125 -> 4.12 | 4.135 -> 4.14
+	// half-up 4.125 -> 4.13 | 4.135 -> 4.14
+	// half-down 4.125 -> 4.12 | 4.135 -> 4.13
+	// 4.1 -> 4.10
 }
 
 // A precision is decimal places and one of outcome's rounding modes; a
@@ -482,7 +492,7 @@ func ExampleNewRateFromProportion() {
 func ExampleMeasure_Proportion() {
 	fcr := must(triplecrown.NewRate(820, 1200))
 	p, ok := fcr.Proportion()
-	fmt.Println(p, ok)
+	fmt.Println("the rate's proportion:", p, "| has one:", ok)
 	ci, err := p.Wilson(0.95)
 	if err != nil {
 		fmt.Println(err)
@@ -490,11 +500,11 @@ func ExampleMeasure_Proportion() {
 	}
 	fmt.Printf("%.4f to %.4f\n", ci.Low, ci.High)
 	_, ok = must(triplecrown.NewMean(decimal.New(19, 0), 8, 340)).Proportion()
-	fmt.Println(ok)
+	fmt.Println("a mean has one:", ok)
 	// Output:
-	// 820/1200 true
+	// the rate's proportion: 820/1200 | has one: true
 	// 0.6565 to 0.7090
-	// false
+	// a mean has one: false
 }
 
 // A time to respond is a mean with its standard deviation and sample size.
@@ -541,9 +551,9 @@ func ExampleNewMoneyThreshold() {
 
 func ExampleNewAbsoluteThreshold() {
 	t, err := triplecrown.NewAbsoluteThreshold(decimal.RequireFromString("0.5"))
-	fmt.Println(t, t.IsAbsolute(), err)
+	fmt.Println("threshold:", t, "| absolute:", t.IsAbsolute(), "| error:", err)
 	// Output:
-	// 0.5 true <nil>
+	// threshold: 0.5 | absolute: true | error: <nil>
 }
 
 // departments returns a company's departments for one year: cost and

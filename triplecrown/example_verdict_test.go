@@ -78,7 +78,7 @@ func ExampleVerdict() {
 		}
 		fmt.Printf("%-14s %-13s %s\n", s.Unit(), s.Verdict(), action)
 	}
-	fmt.Println(triplecrown.TradeOff.IsValid(), triplecrown.Verdict(0).IsValid())
+	fmt.Println("trade-off is a valid verdict:", triplecrown.TradeOff.IsValid(), "| the zero Verdict is:", triplecrown.Verdict(0).IsValid())
 	// Output:
 	// inbound        triple crown  share how it was done
 	// chat           double crown  look for the third crown
@@ -86,7 +86,7 @@ func ExampleVerdict() {
 	// back-office    no crown      nothing moved
 	// outbound       trade-off     review: a crown won by losing another
 	// field-service  lost ground   find out what went wrong
-	// true false
+	// trade-off is a valid verdict: true | the zero Verdict is: false
 }
 
 // A dashboard colours each crown by its status, read back from a stored
@@ -111,15 +111,15 @@ func ExampleStatus() {
 			fmt.Println(st, "amber: may be noise, wait for more data")
 		}
 	}
-	fmt.Println(triplecrown.Won.IsValid(), triplecrown.Status(0).IsValid(),
-		triplecrown.Service.IsValid(), triplecrown.Crown(0).IsValid())
+	fmt.Println("valid: won", triplecrown.Won.IsValid(), "| the zero Status", triplecrown.Status(0).IsValid(),
+		"| service", triplecrown.Service.IsValid(), "| the zero Crown", triplecrown.Crown(0).IsValid())
 	// Output:
 	// won green
 	// lost red
 	// flat grey
 	// inconclusive amber: may be noise, wait for more data
 	// triplecrown: unknown crown status "green"
-	// true false true false
+	// valid: won true | the zero Status false | service true | the zero Crown false
 }
 
 // The channels' satisfaction indexes are plain values, so the contact
