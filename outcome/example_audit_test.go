@@ -141,10 +141,10 @@ func ExampleAudit_relabelledOutcome() {
 func ExampleAudit_invalidThreshold() {
 	_, err := outcome.Audit(auditContactCentre(), outcome.AuditOptions{}.WithOutputHeavyThreshold(80))
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidThreshold))
+	fmt.Println("invalid-threshold:", errors.Is(err, outcome.ErrInvalidThreshold))
 	// Output:
 	// outcome: output-heavy threshold 80 is not a share in [0, 1]
-	// true
+	// invalid-threshold: true
 }
 
 // The method asks "Are they mostly about outputs? Usually, the balance will
@@ -429,14 +429,14 @@ func ExampleAuditReport_UnmarshalJSON() {
 	}
 	var back outcome.AuditReport
 	err = json.Unmarshal(stored, &back)
-	fmt.Println(errors.Is(err, outcome.ErrResultNotDecodable), back.IsZero())
+	fmt.Println("refused, result-not-decodable:", errors.Is(err, outcome.ErrResultNotDecodable), "| left the zero AuditReport:", back.IsZero())
 	fmt.Println(err)
 	again, err := outcome.Audit(metrics, outcome.AuditOptions{})
-	fmt.Println(again.Equal(report), err)
+	fmt.Println("audited again, the same report:", again.Equal(report), "| error:", err)
 	// Output:
-	// true true
+	// refused, result-not-decodable: true | left the zero AuditReport: true
 	// outcome: an AuditReport is not read back from JSON: it is a result, and its JSON does not hold all of it; audit the metrics again
-	// true <nil>
+	// audited again, the same report: true | error: <nil>
 }
 
 // The report's accessors give the balance of a car maker's customer-service
@@ -484,7 +484,8 @@ func ExampleAuditReport_Share() {
 	slices.Reverse(portfolio)
 	again, _ := outcome.Audit(portfolio, outcome.AuditOptions{})
 	failed, err := outcome.Audit(portfolio, outcome.AuditOptions{}.WithOutputHeavyThreshold(80))
-	fmt.Println(report.Equal(again), failed.IsZero(), errors.Is(err, outcome.ErrInvalidThreshold))
+	fmt.Println("reversed, the same report:", report.Equal(again), "| a failed audit is the zero report:", failed.IsZero(),
+		"| invalid-threshold:", errors.Is(err, outcome.ErrInvalidThreshold))
 	// Output:
 	// 7 KPIs, shares to 4 places
 	//   Task                         1  0.1429
@@ -494,7 +495,7 @@ func ExampleAuditReport_Share() {
 	//   Successful Customer Outcome  1  0.1429
 	// output side: 5 (0.7143), outcomes: 2 (0.2857)
 	// threshold 0.8 (the default, 0.8): output-heavy false
-	// true true true
+	// reversed, the same report: true | a failed audit is the zero report: true | invalid-threshold: true
 }
 
 // The findings of an audit carry what a reviewer needs to act on them. The
@@ -536,9 +537,10 @@ func ExampleFinding_Catalogue() {
 	// Finding is none; the same finding from the same portfolio is equal.
 	empty, _ := outcome.Audit(nil, outcome.AuditOptions{})
 	f := empty.Findings()[0]
-	fmt.Println(f.Code() == outcome.CodeEmptyPortfolio, f.Count(), len(f.IDs()))
+	fmt.Println("empty portfolio:", f.Code() == outcome.CodeEmptyPortfolio, "|", f.Count(), "metrics,", len(f.IDs()), "IDs")
 	again, _ := outcome.Audit(nil, outcome.AuditOptions{})
-	fmt.Println(f.Equal(again.Findings()[0]), f.IsZero(), outcome.Finding{}.IsZero())
+	fmt.Println("the same finding again is equal:", f.Equal(again.Findings()[0]), "| it is zero:", f.IsZero(),
+		"| the zero Finding is:", outcome.Finding{}.IsZero())
 	// Output:
 	// error duplicate-metric-id: 2 metric(s) [revenue]
 	//   id "revenue" is shared by 2 metrics; each is counted
@@ -548,6 +550,6 @@ func ExampleFinding_Catalogue() {
 	//   declared Business Outcome (service), the catalogue says Output: Net Promoter Score
 	// warning unclassified-metric: 1 metric(s) [dealer-smiles]
 	//   1 KPI is not in the catalogue of well-known KPIs, so its declared level is unchecked (informational): "dealer-smiles"
-	// true 0 0
-	// true false true
+	// empty portfolio: true | 0 metrics, 0 IDs
+	// the same finding again is equal: true | it is zero: false | the zero Finding is: true
 }

@@ -140,10 +140,13 @@ func ExampleFailureDemand_UnmarshalBinary() {
 	err := d.UnmarshalBinary(data)
 	for _, p := range outcome.Problems(err) {
 		fmt.Println(p.Code)
+		fmt.Println(" ", p.Message)
 	}
 	// Output:
 	// invalid-demand-reason
+	//   outcome: demand reason " x" has surrounding white space
 	// duplicate-demand-reason
+	//   outcome: failure demand reason " x" is listed twice
 }
 
 // Each regional office tallies its Net Promoter answers; a worker ships
@@ -192,10 +195,10 @@ func ExampleNPSTally_UnmarshalBinary() {
 	var t outcome.NPSTally
 	// 1..5, passives from offset 3 and promoters from offset 3 as well.
 	err := t.UnmarshalBinary([]byte{0x12, 0x01, 0x02, 0x04, 0x03, 0x03, 0x00, 0x00, 0x00})
-	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	fmt.Println("invalid-bands:", errors.Is(err, outcome.ErrInvalidBands))
 	fmt.Println(err)
 	// Output:
-	// true
+	// invalid-bands: true
 	// outcome: the passive band 4..3 is empty (its low end is above its high end)
 }
 
@@ -258,7 +261,9 @@ func ExampleCESTally_AppendBinary() {
 func ExampleCESTally_UnmarshalBinary() {
 	var t outcome.CESTally
 	err := t.UnmarshalBinary([]byte{0x14, 0x01, 0x02, 0x04, 0x00, 0x05, 0, 0, 0, 0, 0})
-	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	fmt.Println("invalid-bands:", errors.Is(err, outcome.ErrInvalidBands))
+	fmt.Println(err)
 	// Output:
-	// true
+	// invalid-bands: true
+	// outcome: CES agreement point 1 must be in 2..5, above the bottom of the scale 1..5
 }

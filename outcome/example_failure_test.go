@@ -191,13 +191,13 @@ func ExampleFailureDemand_Clone() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("after Tuesday:", weekToDate.Equal(&monday), monday.Total(), weekToDate.Total())
+	fmt.Println("after Tuesday, equal:", weekToDate.Equal(&monday), "| Monday:", monday.Total(), "contacts | week to date:", weekToDate.Total())
 
 	var newSite outcome.FailureDemand
 	fmt.Println("new site counted nothing:", newSite.IsZero(), "| equal to nil:", newSite.Equal(nil))
 	// Output:
 	// a clone is equal: true
-	// after Tuesday: false 100 190
+	// after Tuesday, equal: false | Monday: 100 contacts | week to date: 190
 	// new site counted nothing: true | equal to nil: true
 }
 
@@ -212,35 +212,36 @@ func ExampleFailureDemand_Add_errors() {
 	var d outcome.FailureDemand
 	_ = d.Add("chaser", true, 90)
 
-	check := func(err error) {
+	check := func(what string, err error) {
 		for _, c := range []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount,
 			outcome.ErrOverflow, outcome.ErrDuplicateReason, outcome.ErrTooManyReasons} {
 			if errors.Is(err, c) {
-				fmt.Println(c)
+				fmt.Printf("%-33s %s\n", what+":", c)
 			}
 		}
 	}
-	check(d.Add("  ", true, 1))
-	check(d.Add(strings.Repeat("x", outcome.MaxReasonLen+1), true, 1))
-	check(d.Add("chaser", true, -1))
-	check(d.Add("order", false, math.MaxInt64))
+	check("a blank reason", d.Add("  ", true, 1))
+	check("a reason of 129 bytes", d.Add(strings.Repeat("x", outcome.MaxReasonLen+1), true, 1))
+	check("a count of -1", d.Add("chaser", true, -1))
+	check("90 + MaxInt64 contacts", d.Add("order", false, math.MaxInt64))
 
 	var stored outcome.FailureDemand
-	check(json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":3},{"reason":"chaser","count":2}]}`), &stored))
+	check(`"chaser" twice in a stored tally`,
+		json.Unmarshal([]byte(`{"failure":[{"reason":"chaser","count":3},{"reason":"chaser","count":2}]}`), &stored))
 
 	var free outcome.FailureDemand
 	for i := range outcome.MaxReasons {
 		_ = free.AddFailure(fmt.Sprintf("complaint %d", i), 1)
 	}
-	check(free.Add("one more complaint", true, 1))
+	check("a 10001st reason", free.Add("one more complaint", true, 1))
 	fmt.Printf("unchanged: %d contacts counted; stored tally empty: %t; free-text tally: %d contacts, one per reason\n",
 		d.Total(), stored.IsZero(), free.Failure())
 	// Output:
-	// invalid-demand-reason
-	// invalid-demand-reason
-	// invalid-count
-	// count-overflow
-	// duplicate-demand-reason
-	// too-many-demand-reasons
+	// a blank reason:                   invalid-demand-reason
+	// a reason of 129 bytes:            invalid-demand-reason
+	// a count of -1:                    invalid-count
+	// 90 + MaxInt64 contacts:           count-overflow
+	// "chaser" twice in a stored tally: duplicate-demand-reason
+	// a 10001st reason:                 too-many-demand-reasons
 	// unchanged: 90 contacts counted; stored tally empty: true; free-text tally: 10000 contacts, one per reason
 }
