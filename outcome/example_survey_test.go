@@ -44,10 +44,10 @@ func ExampleTallyNPS() {
 func ExampleTallyNPS_outOfRange() {
 	_, err := outcome.TallyNPS(outcome.StandardNPSBands(), []int{9, 10, 7, 11, 8})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, outcome.ErrScoreOutOfRange))
+	fmt.Println("score-out-of-range:", errors.Is(err, outcome.ErrScoreOutOfRange))
 	// Output:
 	// outcome: score 11 at position 3 is outside the scale 0..10
-	// true
+	// score-out-of-range: true
 }
 
 // Survey data too big for one machine is tallied in shards (per region, per
@@ -111,9 +111,9 @@ func ExampleNPSTally_Score() {
 	away, _ := tally.Score(0, outcome.RoundHalfUp)
 	even, _ := tally.Score(0, outcome.RoundHalfEven)
 	exact, _ := tally.Score(1, outcome.RoundHalfUp)
-	fmt.Println(away, even, exact)
+	fmt.Println("half-up:", away, "| half-even:", even, "| to 1 place:", exact)
 	// Output:
-	// 13 12 12.5
+	// half-up: 13 | half-even: 12 | to 1 place: 12.5
 }
 
 // The exact score as a fraction: 100 * (2 - 1) / 3 = 100/3, which no decimal
@@ -121,9 +121,9 @@ func ExampleNPSTally_Score() {
 func ExampleNPSTally_Fraction() {
 	tally, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 2, 0, 1)
 	f, _ := tally.Fraction()
-	fmt.Println(f, f.FloatString(4))
+	fmt.Println("NPS", f, "=", f.FloatString(4), "to 4 places")
 	// Output:
-	// 100/3 33.3333
+	// NPS 100/3 = 33.3333 to 4 places
 }
 
 // With 8 answers, all promoters, the Wald interval collapses to the single
@@ -178,11 +178,11 @@ func ExampleNPSTallyFromCounts() {
 		return
 	}
 	nps, _ := tally.Score(1, outcome.RoundHalfUp)
-	fmt.Println(tally.Responses(), nps)
+	fmt.Println(tally.Responses(), "responses, NPS", nps)
 	_, err = outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, -1, 187)
 	fmt.Println(err)
 	// Output:
-	// 900 25
+	// 900 responses, NPS 25
 	// outcome: passive count -1 is negative
 }
 
@@ -197,20 +197,20 @@ func ExampleNewNPSBands() {
 	_, err = outcome.NewNPSBands(scale,
 		outcome.Band{Low: 1, High: 2}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidBands))
+	fmt.Println("invalid-bands:", errors.Is(err, outcome.ErrInvalidBands))
 	// Output:
 	// detractors 1..3, passives 4..4, promoters 5..5 <nil>
 	// outcome: answers 3..3 between the detractor band 1..2 and the passive band 4..4 are in no band
-	// true
+	// invalid-bands: true
 }
 
 // Bands written as literals.
 func ExampleMustNPSBands() {
 	bands := outcome.MustNPSBands(outcome.MustScale(0, 4),
 		outcome.Band{Low: 0, High: 2}, outcome.Band{Low: 3, High: 3}, outcome.Band{Low: 4, High: 4})
-	fmt.Println(bands.Scale(), bands.Promoters())
+	fmt.Println("scale", bands.Scale(), "| promoters", bands.Promoters())
 	// Output:
-	// 0..4 4..4
+	// scale 0..4 | promoters 4..4
 }
 
 // The standard bands are Reichheld's (2003): promoters 9-10, passives 7-8,
@@ -218,10 +218,10 @@ func ExampleMustNPSBands() {
 func ExampleStandardNPSBands() {
 	bands := outcome.StandardNPSBands()
 	fmt.Println(bands)
-	fmt.Println(bands.IsZero(), bands.Equal(outcome.NPSBands{}))
+	fmt.Println("they are zero:", bands.IsZero(), "| equal to the zero NPSBands:", bands.Equal(outcome.NPSBands{}))
 	// Output:
 	// detractors 0..6, passives 7..8, promoters 9..10
-	// true true
+	// they are zero: true | equal to the zero NPSBands: true
 }
 
 // Closing the loop: each detractor gets a call back.
@@ -258,40 +258,40 @@ func ExampleNPSGroup_MarshalText() {
 	err := json.Unmarshal([]byte(`{"customer":"C-1043","group":"Detractors"}`), &back)
 	fmt.Println(back.Group, err)
 	err = back.Group.UnmarshalText([]byte("neutral"))
-	fmt.Println(errors.Is(err, outcome.ErrUnknownNPSGroup), err)
+	fmt.Println("unknown-nps-group:", errors.Is(err, outcome.ErrUnknownNPSGroup), "|", err)
 	g, _ = outcome.ParseNPSGroup("promoters")
 	fmt.Println(g)
 	// Output:
 	// {"customer":"C-1042","group":"detractor"}
 	// detractor <nil>
-	// true outcome: unknown NPS group "neutral"
+	// unknown-nps-group: true | outcome: unknown NPS group "neutral"
 	// promoter
 }
 
 // A scale is a closed range of whole-number answers.
 func ExampleNewScale() {
 	s, err := outcome.NewScale(0, 10)
-	fmt.Println(s, s.Points(), s.Contains(10), s.Contains(11), err)
+	fmt.Println(s, "has", s.Points(), "points | contains 10:", s.Contains(10), "| contains 11:", s.Contains(11), "| error:", err)
 	_, err = outcome.NewScale(5, 5)
 	fmt.Println(err)
 	// Output:
-	// 0..10 11 true false <nil>
+	// 0..10 has 11 points | contains 10: true | contains 11: false | error: <nil>
 	// outcome: scale 5..5 has fewer than two points (its bottom must be below its top)
 }
 
 // Scales written as literals.
 func ExampleMustScale() {
-	fmt.Println(outcome.MustScale(1, 7).Points())
+	fmt.Println("1..7 has", outcome.MustScale(1, 7).Points(), "points")
 	// Output:
-	// 7
+	// 1..7 has 7 points
 }
 
 // A band contains its ends.
 func ExampleBand() {
 	promoters := outcome.Band{Low: 9, High: 10}
-	fmt.Println(promoters, promoters.Contains(9), promoters.Contains(8))
+	fmt.Println("promoters", promoters, "| contain 9:", promoters.Contains(9), "| contain 8:", promoters.Contains(8))
 	// Output:
-	// 9..10 true false
+	// promoters 9..10 | contain 9: true | contain 8: false
 }
 
 // A survey interval is an [outcome.Interval], like a proportion's: it
@@ -359,9 +359,9 @@ func ExampleNewCSATScale() {
 
 // Scales written as literals.
 func ExampleMustCSATScale() {
-	fmt.Println(outcome.MustCSATScale(outcome.MustScale(0, 10), 2).TopBox())
+	fmt.Println("a top-2 box on 0..10 counts as satisfied:", outcome.MustCSATScale(outcome.MustScale(0, 10), 2).TopBox())
 	// Output:
-	// 9..10
+	// a top-2 box on 0..10 counts as satisfied: 9..10
 }
 
 // The standard CSAT scale, 1..5 with a top-two box, is the zero value.
@@ -427,16 +427,16 @@ func ExampleNewCESScale() {
 
 // Scales written as literals.
 func ExampleMustCESScale() {
-	fmt.Println(outcome.MustCESScale(outcome.MustScale(1, 7), 6).Agree())
+	fmt.Println("on 1..7, agreeing from", outcome.MustCESScale(outcome.MustScale(1, 7), 6).Agree())
 	// Output:
-	// 6
+	// on 1..7, agreeing from 6
 }
 
 // The standard CES scale, 1..7 agreeing from 5, is the zero value.
 func ExampleStandardCESScale() {
-	fmt.Println(outcome.StandardCESScale(), outcome.StandardCESScale().IsZero())
+	fmt.Println(outcome.StandardCESScale(), "| it is zero:", outcome.StandardCESScale().IsZero())
 	// Output:
-	// 1..7, agree from 5 true
+	// 1..7, agree from 5 | it is zero: true
 }
 
 // Answers one at a time, and the interval of the agreement share.
@@ -457,9 +457,9 @@ func ExampleCESTallyFromCounts() {
 	b, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{0, 0, 0, 0, 0, 0, 50})
 	both, _ := a.Merge(b)
 	mean, _ := both.Mean(2, outcome.RoundHalfUp)
-	fmt.Println(mean)
+	fmt.Println("CES of both shards:", mean)
 	// Output:
-	// 6.2
+	// CES of both shards: 6.2
 }
 
 // CSAT is a proportion: the satisfied answers out of all. As a
@@ -503,14 +503,14 @@ func ExampleScale_MarshalJSON() {
 // Decoding checks a scale as NewScale does.
 func ExampleScale_UnmarshalJSON() {
 	var s outcome.Scale
-	fmt.Println(json.Unmarshal([]byte(`{"min":1,"max":7}`), &s), s)
+	fmt.Println("error:", json.Unmarshal([]byte(`{"min":1,"max":7}`), &s), "| scale:", s)
 	err := json.Unmarshal([]byte(`{"min":7,"max":1}`), &s)
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidScale), s)
+	fmt.Println("invalid-scale:", errors.Is(err, outcome.ErrInvalidScale), "| the scale is unchanged:", s)
 	// Output:
-	// <nil> 1..7
+	// error: <nil> | scale: 1..7
 	// outcome: scale 7..1 has fewer than two points (its bottom must be below its top)
-	// true 1..7
+	// invalid-scale: true | the scale is unchanged: 1..7
 }
 
 // The bands in JSON say the scale and each band, so that a stored tally
@@ -573,11 +573,11 @@ func ExampleNPSTally_UnmarshalJSON() {
 		fmt.Println(p.Code, "-", p.Message)
 	}
 	err = json.Unmarshal([]byte(`{"promoters":5,"nps":20}`), &t)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON), t.IsZero())
+	fmt.Println(`a field "nps" is invalid-json:`, errors.Is(err, outcome.ErrInvalidJSON), "| the tally is zero:", t.IsZero())
 	// Output:
 	// invalid-bands - outcome: answers 8..8 between the passive band 7..7 and the promoter band 9..10 are in no band
 	// invalid-count - outcome: promoter count -5 is negative
-	// true true
+	// a field "nps" is invalid-json: true | the tally is zero: true
 }
 
 // A CSAT scale in JSON: its ends and the size of its top box.
@@ -644,10 +644,10 @@ func ExampleCESTally_MarshalJSON() {
 	var back outcome.CESTally
 	_ = json.Unmarshal(data, &back)
 	mean, _ := back.Mean(2, outcome.RoundHalfEven)
-	fmt.Println(back.Equal(tally), mean)
+	fmt.Println("decoded equal:", back.Equal(tally), "| CES:", mean)
 	// Output:
 	// {"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}
-	// true 5.4
+	// decoded equal: true | CES: 5.4
 }
 
 // A negative count is refused, and so is a field the tally does not have.
@@ -656,10 +656,10 @@ func ExampleCESTally_UnmarshalJSON() {
 	err := json.Unmarshal([]byte(`{"counts":[0,0,0,-1,0,0,3]}`), &t)
 	fmt.Println(err)
 	err = json.Unmarshal([]byte(`{"counts":[0,0,0,1,0,0,3],"mean":6}`), &t)
-	fmt.Println(errors.Is(err, outcome.ErrInvalidJSON))
+	fmt.Println(`a field "mean" is invalid-json:`, errors.Is(err, outcome.ErrInvalidJSON))
 	// Output:
 	// outcome: the answer-4 count -1 is negative
-	// true
+	// a field "mean" is invalid-json: true
 }
 
 // The empty tally on bands of one's own: an NPS-style question on a 1-5
@@ -682,9 +682,10 @@ func ExampleNPSTally() {
 	var tally outcome.NPSTally
 	tally, _ = tally.Add(10)
 	tally, _ = tally.Add(6)
-	fmt.Println(tally.Promoters(), tally.Passives(), tally.Detractors(), tally.Responses(), tally.Bands().IsZero())
+	fmt.Println("promoters", tally.Promoters(), "| passives", tally.Passives(), "| detractors", tally.Detractors(),
+		"| responses", tally.Responses(), "| standard bands:", tally.Bands().IsZero())
 	// Output:
-	// 1 0 1 2 true
+	// promoters 1 | passives 0 | detractors 1 | responses 2 | standard bands: true
 }
 
 // A respondent's group, as text for a report.
@@ -692,9 +693,9 @@ func ExampleNPSGroup() {
 	for _, g := range []outcome.NPSGroup{outcome.Detractor, outcome.Passive, outcome.Promoter} {
 		fmt.Print(g, " ")
 	}
-	fmt.Println(outcome.NPSGroup(0).IsValid())
+	fmt.Println("| the zero NPSGroup is valid:", outcome.NPSGroup(0).IsValid())
 	// Output:
-	// detractor passive promoter false
+	// detractor passive promoter | the zero NPSGroup is valid: false
 }
 
 // Answers come in whatever integer type the data has: bytes read from a
@@ -704,11 +705,11 @@ func ExampleInteger() {
 	fromDB := []int32{5, 4, 4, 5, 2}
 	a, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromFile)
 	b, _ := outcome.TallyCSAT(outcome.StandardCSATScale(), fromDB)
-	fmt.Println(a.Equal(b), a.Satisfied(), "of", a.Responses())
+	fmt.Println("the same tally:", a.Equal(b), "|", a.Satisfied(), "of", a.Responses(), "satisfied")
 	_, err := outcome.TallyCSAT(outcome.StandardCSATScale(), []uint64{5, 1 << 63})
 	fmt.Println(err)
 	// Output:
-	// true 4 of 5
+	// the same tally: true | 4 of 5 satisfied
 	// outcome: score 9223372036854775808 at position 1 is outside the scale 1..5
 }
 
@@ -719,10 +720,10 @@ func ExampleCSATTally_Score() {
 	even, _ := tally.Score(1, outcome.RoundHalfEven)
 	down, _ := tally.Score(1, outcome.RoundDown)
 	_, err := tally.Score(1, 0)
-	fmt.Println(even, down)
+	fmt.Println("half-even:", even, "| down:", down)
 	fmt.Println(err)
 	// Output:
-	// 66.7 66.6
+	// half-even: 66.7 | down: 66.6
 	// outcome: invalid rounding mode 0; choose one such as RoundHalfEven
 }
 
@@ -732,9 +733,9 @@ func ExampleCESTally_Mean() {
 	tally, _ := outcome.TallyCES(outcome.StandardCESScale(), []int{7, 6, 6})
 	mean, _ := tally.Mean(2, outcome.RoundHalfEven)
 	ceiling, _ := tally.Mean(0, outcome.RoundCeiling)
-	fmt.Println(mean, ceiling)
+	fmt.Println("CES to 2 places:", mean, "| rounded up to a whole answer:", ceiling)
 	// Output:
-	// 6.33 7
+	// CES to 2 places: 6.33 | rounded up to a whole answer: 7
 }
 
 // A car maker's dealers do not all ask on the same scale: most ask "How
