@@ -197,11 +197,11 @@ func ExampleIntervalMethod() {
 // ParseIntervalMethod reads a method's name as people write it.
 func ExampleParseIntervalMethod() {
 	m, _ := outcome.ParseIntervalMethod("Agresti-Coull")
-	fmt.Println(m)
+	fmt.Println(`"Agresti-Coull" is`, m)
 	_, err := outcome.ParseIntervalMethod("exact")
 	fmt.Println(err)
 	// Output:
-	// adjusted-wald
+	// "Agresti-Coull" is adjusted-wald
 	// outcome: unknown interval method "exact"
 }
 
@@ -248,11 +248,11 @@ func ExampleProportion_StandardError() {
 		fmt.Printf("%s: %.4f\n", p, se)
 	}
 	_, err := outcome.Proportion{}.StandardError()
-	fmt.Println(errors.Is(err, outcome.ErrNoData))
+	fmt.Println("no calls: no-data:", errors.Is(err, outcome.ErrNoData))
 	// Output:
 	// 45/60: 0.0559
 	// 20/20: 0.0000
-	// true
+	// no calls: no-data: true
 }
 
 // A proportion is its evidence, not only its rate: 1 of 2 and 2 of 4 are
@@ -263,13 +263,13 @@ func ExampleProportion_Equal() {
 	small, larger := outcome.MustProportion(1, 2), outcome.MustProportion(2, 4)
 	a, _ := small.Rate(2, outcome.RoundHalfEven)
 	b, _ := larger.Rate(2, outcome.RoundHalfEven)
-	fmt.Println(a.Equal(b), small.Equal(larger), small.Equal(outcome.MustProportion(1, 2)))
+	fmt.Println("same rate:", a.Equal(b), "| 1/2 equals 2/4:", small.Equal(larger), "| 1/2 equals 1/2:", small.Equal(outcome.MustProportion(1, 2)))
 
 	closed := outcome.MustProportion(0, 0)
-	fmt.Println(closed.IsZero(), small.IsZero())
+	fmt.Println("closed day is zero:", closed.IsZero(), "| 1/2 is zero:", small.IsZero())
 	// Output:
-	// true false true
-	// true false
+	// same rate: true | 1/2 equals 2/4: false | 1/2 equals 1/2: true
+	// closed day is zero: true | 1/2 is zero: false
 }
 
 // The comparison keeps both proportions and the pooled standard error
@@ -288,11 +288,11 @@ func ExampleProportionComparison() {
 	}
 	fmt.Printf("%s -> %s: %+.2f\n", c.A, c.B, c.Difference.Estimate)
 	fmt.Printf("se %.4f, z %.2f, p %.4f\n", c.StandardError, c.Z, c.PValue)
-	fmt.Println(c.Difference.Method == outcome.IntervalNewcombe, c.Significant())
+	fmt.Println("interval by Newcombe:", c.Difference.Method == outcome.IntervalNewcombe, "| significant at 95%:", c.Significant())
 	// Output:
 	// 150/200 -> 170/200: +0.10
 	// se 0.0400, z 2.50, p 0.0124
-	// true true
+	// interval by Newcombe: true | significant at 95%: true
 }
 
 // The arguments of a rate and of an interval are checked, each with its
@@ -348,11 +348,11 @@ func ExampleRounding_IsValid() {
 		fmt.Printf("%-9s %s\n", r, rate.StringFixed(3))
 	}
 	var unset outcome.Rounding
-	fmt.Println(unset.IsZero(), unset.IsValid(), outcome.RoundUp.IsValid())
+	fmt.Println("unset is zero:", unset.IsZero(), "| valid:", unset.IsValid(), "| up is valid:", outcome.RoundUp.IsValid())
 	// Output:
 	// half-down 0.799
 	// down      0.799
 	// up        0.800
 	// half-even 0.800
-	// true false true
+	// unset is zero: true | valid: false | up is valid: true
 }

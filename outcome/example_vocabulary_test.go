@@ -82,10 +82,11 @@ func ExampleLevel_Compare() {
 	levels := []outcome.Level{outcome.CustomerOutcome, outcome.Output, outcome.Task, outcome.BusinessOutcome}
 	slices.SortFunc(levels, outcome.Level.Compare)
 	fmt.Println(levels)
-	fmt.Println(outcome.Output.Compare(outcome.BusinessOutcome), outcome.Output.Compare(outcome.Output))
+	fmt.Println("Output compared with Business Outcome:", outcome.Output.Compare(outcome.BusinessOutcome),
+		"| with Output:", outcome.Output.Compare(outcome.Output))
 	// Output:
 	// [Task Output Business Outcome Successful Customer Outcome]
-	// -1 0
+	// Output compared with Business Outcome: -1 | with Output: 0
 }
 
 // Calls handled sits below revenue, which sits below the customer's outcome:
@@ -130,13 +131,13 @@ func ExampleLevel_IsOutcome() {
 func ExampleLevel_MarshalText() {
 	l, _ := outcome.ParseLevel("Successful Customer Outcome")
 	token, _ := l.MarshalText()
-	fmt.Println(string(token))
+	fmt.Println(`"Successful Customer Outcome" is written`, string(token))
 
 	var zero outcome.Level
 	_, err := zero.MarshalText()
 	fmt.Println(err)
 	// Output:
-	// customer-outcome
+	// "Successful Customer Outcome" is written customer-outcome
 	// outcome: cannot marshal invalid level 0
 }
 
@@ -227,12 +228,12 @@ func ExampleParseKind() {
 func ExampleKind_UnmarshalText() {
 	var k outcome.Kind
 	_ = k.UnmarshalText([]byte("cost"))
-	fmt.Println(k, k.IsZero())
+	fmt.Println(`"cost" reads as`, k, "| zero:", k.IsZero())
 	_ = k.UnmarshalText([]byte(""))
-	fmt.Println(k.IsZero())
+	fmt.Println(`"" reads as the zero Kind:`, k.IsZero())
 	// Output:
-	// cost false
-	// true
+	// "cost" reads as cost | zero: false
+	// "" reads as the zero Kind: true
 }
 
 func ExampleNewMetric() {
@@ -468,12 +469,12 @@ func ExampleCode() {
 	if errors.Is(err, outcome.ErrMissingKind) {
 		fmt.Println("say which kind of business outcome revenue is")
 	}
-	fmt.Println(errors.Is(err, outcome.ErrEmptyName))
-	fmt.Println(outcome.ErrMissingKind)
+	fmt.Println("a problem of an empty name too:", errors.Is(err, outcome.ErrEmptyName))
+	fmt.Println("the code prints as", outcome.ErrMissingKind)
 	// Output:
 	// say which kind of business outcome revenue is
-	// false
-	// missing-kind
+	// a problem of an empty name too: false
+	// the code prints as missing-kind
 }
 
 // errors.As retrieves the problem itself, with its code, severity and IDs.
@@ -582,24 +583,24 @@ func ExampleMetric() {
 
 	rework := outcome.MustMetric(spec)
 	fmt.Println(rework.Level(), "|", rework.Description())
-	fmt.Println("kind:", rework.Kind().IsZero(), "| below the output:", rework.Level().Below(outcome.Output))
+	fmt.Println("no kind:", rework.Kind().IsZero(), "| below the output:", rework.Level().Below(outcome.Output))
 
 	// A Metric is compared by its whole definition: the same one loaded
 	// twice is equal; a redefinition is not.
 	again := outcome.MustMetric(rework.Spec())
 	spec.Unit = "%"
-	fmt.Println(rework.Equal(again), rework.Equal(outcome.MustMetric(spec)))
+	fmt.Println("loaded twice, equal:", rework.Equal(again), "| redefined in %, equal:", rework.Equal(outcome.MustMetric(spec)))
 
 	// The zero Metric is no definition: what a failed NewMetric returns.
 	failed, _ := outcome.NewMetric(outcome.MetricSpec{ID: "paint-rework"})
-	fmt.Println(failed.IsZero(), rework.IsZero())
+	fmt.Println("a failed NewMetric is zero:", failed.IsZero(), "| paint rework is:", rework.IsZero())
 	// Output:
 	// level chosen: false | direction chosen: false
 	// level chosen: true | direction valid: true | kind valid: false
 	// Activity | Cars whose paint fails inspection and is done again.
-	// kind: true | below the output: true
-	// true false
-	// true false
+	// no kind: true | below the output: true
+	// loaded twice, equal: true | redefined in %, equal: false
+	// a failed NewMetric is zero: true | paint rework is: false
 }
 
 // The codes are the module's, not only this package's: the triple crown
