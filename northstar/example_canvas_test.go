@@ -60,12 +60,12 @@ func ExampleNewCanvas_errors() {
 	for _, p := range outcome.Problems(err) {
 		fmt.Println(p.Code)
 	}
-	fmt.Println(errors.Is(err, northstar.ErrOutcomeUnmeasured))
+	fmt.Println("one of them is canvas-outcome-unmeasured:", errors.Is(err, northstar.ErrOutcomeUnmeasured))
 	// Output:
 	// empty-name
 	// northstar-negative-weight
 	// canvas-outcome-unmeasured
-	// true
+	// one of them is canvas-outcome-unmeasured: true
 }
 
 // MustCanvas is for canvases written as literals, where a mistake is a bug.
@@ -134,14 +134,14 @@ func ExampleCanvas_UnmarshalJSON() {
 	for _, p := range outcome.Problems(err) {
 		fmt.Printf("%s %q\n", p.Code, p.IDs)
 	}
-	fmt.Println(errors.Is(err, northstar.ErrInvalidWeight))
+	fmt.Println("one of them is northstar-invalid-weight:", errors.Is(err, northstar.ErrInvalidWeight))
 	// Output:
 	// {"category":"learners","name":"Employees who want to grow","weight":"0.3","needs":[{"id":"skill","statement":"a skill I use","measure":"skills applied","target":"one a quarter","timeBound":"this year"}],"outcomes":[{"id":"growth","name":"capability that shows","metrics":[{"metric":"monthly-upskilling","importance":"1"}]}]}
 	// empty-name ["learners"]
 	// northstar-invalid-weight ["learners"]
 	// canvas-need-empty ["learners" "skill"]
 	// northstar-invalid-weight ["learners" "growth" "monthly-upskilling"]
-	// true
+	// one of them is northstar-invalid-weight: true
 }
 
 // The method asks for one Successful Customer Outcome Canvas per customer
@@ -247,10 +247,10 @@ func ExampleCanvasSpec_MarshalJSON() {
 	  "outcomes":[{"id":"resolved","name":"resolved","metrics":[{"metric":"fcr","importance":1.5}]}]}`), &spec)
 	c, err := northstar.NewCanvas(spec)
 	imp, _ := c.Importance("fcr")
-	fmt.Println(err, imp)
+	fmt.Println("error:", err, "| importance of fcr:", imp)
 	// Output:
 	// {"category":"callers","name":"Customers who call with a problem","weight":"0.25","needs":[],"outcomes":[{"id":"resolved","name":"problem resolved, first time","metrics":[{"metric":"fcr","importance":"1.5"}]}]}
-	// <nil> 1.5
+	// error: <nil> | importance of fcr: 1.5
 }
 
 // One metric of a canvas's outcome, as a form edits it: the importance is a
@@ -261,10 +261,10 @@ func ExampleIndicator_MarshalJSON() {
 
 	var ind northstar.Indicator
 	err := json.Unmarshal([]byte(`{"metric":"repeat-calls","importance":0.5}`), &ind)
-	fmt.Println(ind.Metric, ind.Importance, err)
+	fmt.Println(ind.Metric, "has importance", ind.Importance, "| error:", err)
 	// Output:
 	// {"metric":"fcr","importance":"3"}
-	// repeat-calls 0.5 <nil>
+	// repeat-calls has importance 0.5 | error: <nil>
 }
 
 // A contact centre's canvas for its callers, read back field by field, as a

@@ -273,7 +273,7 @@ func ExampleHierarchy_fromModel() {
 		fmt.Println()
 	}
 	_, err := h.LinkWeight("handle-calls", "cost")
-	fmt.Println(errors.Is(err, northstar.ErrInvalidHierarchy))
+	fmt.Println("northstar-invalid-hierarchy:", errors.Is(err, northstar.ErrInvalidHierarchy))
 	// Output:
 	// train-agents     Task                        Agents trained on new faults
 	// handle-calls     Output                      Calls handled
@@ -281,7 +281,7 @@ func ExampleHierarchy_fromModel() {
 	// fix-faults       Output                      Faults fixed on the call; update-knowledge × 2
 	// cost             Business Outcome            Cost to serve; fix-faults × 1
 	// problem-solved   Successful Customer Outcome First-contact resolution; handle-calls × 1; fix-faults × 3; cost × 1
-	// true
+	// northstar-invalid-hierarchy: true
 }
 
 // The North Star "touches everyone and everything": every team sees how
@@ -394,10 +394,10 @@ func ExampleHierarchy_invalid() {
 	_, err := northstar.Select(northstar.Input{Candidates: []northstar.Candidate{{Metric: fcr}},
 		Canvases: []northstar.Canvas{callers}, Policy: northstar.DefaultPolicy(), Hierarchy: chart})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, northstar.ErrInvalidHierarchy))
+	fmt.Println("northstar-invalid-hierarchy:", errors.Is(err, northstar.ErrInvalidHierarchy))
 	// Output:
 	// northstar: hierarchy: "handle-calls" contributes to "problem-solved" but does not come before it in the topological order
-	// true
+	// northstar-invalid-hierarchy: true
 }
 
 // A hand-drawn hierarchy whose node carries a metric of another level is

@@ -50,21 +50,22 @@ func ExampleAnalyzeLeadLag_spearman() {
 // Bad series are errors with stable codes, all reported at once.
 func ExampleAnalyzeLeadLag_errors() {
 	_, err := northstar.AnalyzeLeadLag([]float64{5, 5, 5, 5, 5}, []float64{1, 2, 3, 4}, northstar.LagOptions{MaxLag: 1})
-	fmt.Println(errors.Is(err, northstar.ErrSeriesLength))
+	fmt.Println("5 values against 4, lead-lag-series-length:", errors.Is(err, northstar.ErrSeriesLength))
 	fmt.Println(err)
 	_, err = northstar.AnalyzeLeadLag([]float64{5, 5, 5, 5, 5}, []float64{1, 2, 3, 4, 5}, northstar.LagOptions{})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, northstar.ErrConstantSeries))
+	fmt.Println("lead-lag-constant-series:", errors.Is(err, northstar.ErrConstantSeries))
 	// Options are checked too, and every problem is reported.
 	_, err = northstar.AnalyzeLeadLag([]float64{1, 2, 3, 4, 5}, []float64{2, 1, 4, 3, 6},
 		northstar.LagOptions{MaxLag: -1, Confidence: 95})
-	fmt.Println(errors.Is(err, northstar.ErrInvalidLag), errors.Is(err, northstar.ErrInvalidConfidence))
+	fmt.Println("lag -1, lead-lag-invalid-lag:", errors.Is(err, northstar.ErrInvalidLag),
+		"| confidence 95, lead-lag-invalid-confidence:", errors.Is(err, northstar.ErrInvalidConfidence))
 	// Output:
-	// true
+	// 5 values against 4, lead-lag-series-length: true
 	// northstar: candidate series has 5 values but outcome series has 4
 	// northstar: candidate series is constant (all 5 values are 5)
-	// true
-	// true true
+	// lead-lag-constant-series: true
+	// lag -1, lead-lag-invalid-lag: true | confidence 95, lead-lag-invalid-confidence: true
 }
 
 // The correlation at one lag, and the interval around the strongest.
@@ -150,8 +151,8 @@ func ExampleVerdict() {
 		}
 	}
 	var none northstar.Verdict
-	fmt.Println("the zero Verdict:", none.IsZero(), none.IsValid(), none)
-	fmt.Println(northstar.Leads.IsValid())
+	fmt.Println("the zero Verdict is zero:", none.IsZero(), "| valid:", none.IsValid(), "| prints as", none)
+	fmt.Println("leads is a valid verdict:", northstar.Leads.IsValid())
 	// Output:
 	// FCR against cost         leads      lag +1, r = -0.98
 	//   a lead metric: it moves first
@@ -159,8 +160,8 @@ func ExampleVerdict() {
 	//   a lag metric: it follows
 	// FCR against repeat calls coincident lag +0, r = -1.00
 	//   they move together: no lead
-	// the zero Verdict: true false Verdict(0)
-	// true
+	// the zero Verdict is zero: true | valid: false | prints as Verdict(0)
+	// leads is a valid verdict: true
 }
 
 // A series of n values supports lags up to n - MinPairs: a year of
@@ -179,23 +180,24 @@ func ExampleLeadLag_Equal() {
 	fmt.Println("up to lag 3 is another:", !wider.Equal(l), "- same verdict:", wider.Verdict() == l.Verdict())
 
 	refused, err := northstar.AnalyzeLeadLag(fcr, cost, northstar.LagOptions{MaxLag: 9})
-	fmt.Println(errors.Is(err, northstar.ErrSeriesTooShort), refused.IsZero(), refused)
+	fmt.Println("lag 9, lead-lag-series-too-short:", errors.Is(err, northstar.ErrSeriesTooShort), "| refused is zero:", refused.IsZero(), "|", refused)
 	// Output:
 	// 12 months, lags up to 8
 	// same analysis: true
 	// up to lag 3 is another: true - same verdict: true
-	// true true no analysis
+	// lag 9, lead-lag-series-too-short: true | refused is zero: true | no analysis
 }
 
 // The zero Method stands for Pearson in LagOptions, but is not a method
 // itself; a policy stores the method by name.
 func ExampleMethod() {
 	var m northstar.Method
-	fmt.Println(m.IsZero(), m.IsValid(), northstar.Pearson.IsValid(), northstar.Spearman.IsZero())
+	fmt.Println("the zero Method is zero:", m.IsZero(), "| valid:", m.IsValid(),
+		"| pearson is valid:", northstar.Pearson.IsValid(), "| spearman is zero:", northstar.Spearman.IsZero())
 	out, _ := json.Marshal(northstar.LagOptions{MaxLag: 3, Method: northstar.Spearman})
 	fmt.Println(string(out))
 	// Output:
-	// true false true false
+	// the zero Method is zero: true | valid: false | pearson is valid: true | spearman is zero: false
 	// {"maxLag":3,"method":"spearman"}
 }
 
@@ -228,12 +230,12 @@ func ExampleLeadLag_UnmarshalJSON() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(back.Equal(l), back.Verdict())
+	fmt.Println("read back equal:", back.Equal(l), "| verdict:", back.Verdict())
 
 	tampered := strings.Replace(string(stored), `"verdict":"leads"`, `"verdict":"lags"`, 1)
 	err := json.Unmarshal([]byte(tampered), &back)
-	fmt.Println(errors.Is(err, northstar.ErrInvalidLeadLag))
+	fmt.Println(`verdict changed to "lags", lead-lag-invalid-result:`, errors.Is(err, northstar.ErrInvalidLeadLag))
 	// Output:
-	// true leads
-	// true
+	// read back equal: true | verdict: leads
+	// verdict changed to "lags", lead-lag-invalid-result: true
 }
