@@ -108,12 +108,12 @@ func ExampleLagOptions() {
 	x := []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3}
 	y := []float64{2, 7, 1, 8, 2, 8, 1, 8, 2, 8}
 	l, _ := northstar.AnalyzeLeadLag(x, y, northstar.LagOptions{})
-	fmt.Println(l.MaxLag(), l.Method(), l.Confidence(), l.PerLagConfidence())
+	fmt.Println("max lag", l.MaxLag(), "| method", l.Method(), "| confidence", l.Confidence(), "| per lag", l.PerLagConfidence())
 	l, _ = northstar.AnalyzeLeadLag(x, y, northstar.LagOptions{MaxLag: 2, Confidence: 0.9})
-	fmt.Printf("%d %.2f\n", l.MaxLag(), l.PerLagConfidence())
+	fmt.Printf("max lag %d | confidence 0.9 over all | per lag %.2f\n", l.MaxLag(), l.PerLagConfidence())
 	// Output:
-	// 0 Pearson 0.95 0.95
-	// 2 0.98
+	// max lag 0 | method Pearson | confidence 0.95 | per lag 0.95
+	// max lag 2 | confidence 0.9 over all | per lag 0.98
 }
 
 // A contact centre's year of months, three ways round. First-contact

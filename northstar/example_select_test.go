@@ -81,10 +81,10 @@ func ExampleWeights_MarshalJSON() {
 	var q northstar.Policy
 	err := json.Unmarshal([]byte(`{"weights": {"coverage": 3, "lead": 2, "linkage": 2, "ratings": 2, "reach": 2},
 	  "leadLag": {"maxLag": 3, "method": "pearson", "confidence": 0.95}}`), &q)
-	fmt.Println(q.Equal(p), err)
+	fmt.Println("read back equal:", q.Equal(p), "| error:", err)
 	// Output:
 	// {"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"2","reach":"2"},"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}
-	// true <nil>
+	// read back equal: true | error: <nil>
 }
 
 // Weights read on their own are not validated (a policy is), but each must
@@ -112,13 +112,13 @@ func ExampleParseCriterion() {
 	c, _ := northstar.ParseCriterion("lead")
 	fmt.Println(c)
 	c, _ = northstar.ParseCriterion("Customer Coverage")
-	fmt.Println(c == northstar.Coverage)
+	fmt.Println(`"Customer Coverage" is Coverage:`, c == northstar.Coverage)
 	_, err := northstar.ParseCriterion("cost")
-	fmt.Println(err, errors.Is(err, northstar.ErrUnknownCriterion))
+	fmt.Println(err, "| northstar-unknown-criterion:", errors.Is(err, northstar.ErrUnknownCriterion))
 	// Output:
 	// lead strength
-	// true
-	// northstar: unknown criterion "cost" true
+	// "Customer Coverage" is Coverage: true
+	// northstar: unknown criterion "cost" | northstar-unknown-criterion: true
 }
 
 func ExampleCriteria() {
@@ -259,15 +259,15 @@ func ExampleGate_lead() {
 
 func ExampleParseGate() {
 	g, err := northstar.ParseGate("Canvas")
-	fmt.Println(g == northstar.GateCanvas, err)
+	fmt.Println(`"Canvas" is GateCanvas:`, g == northstar.GateCanvas, "| error:", err)
 	_, err = northstar.ParseGate("beauty")
-	fmt.Println(err, errors.Is(err, northstar.ErrUnknownGate))
+	fmt.Println(err, "| northstar-unknown-gate:", errors.Is(err, northstar.ErrUnknownGate))
 	var none northstar.Gate
-	fmt.Println(none.IsZero(), none.IsValid(), northstar.GateHierarchy.IsValid())
+	fmt.Println("the zero Gate is zero:", none.IsZero(), "| valid:", none.IsValid(), "| the hierarchy gate is valid:", northstar.GateHierarchy.IsValid())
 	// Output:
-	// true <nil>
-	// northstar: unknown gate "beauty" true
-	// true false true
+	// "Canvas" is GateCanvas: true | error: <nil>
+	// northstar: unknown gate "beauty" | northstar-unknown-gate: true
+	// the zero Gate is zero: true | valid: false | the hierarchy gate is valid: true
 }
 
 // A gate failure stored as JSON, as a dashboard keeps a ranking's reasons,
@@ -279,10 +279,10 @@ func ExampleGateFailure() {
 	fmt.Println(string(stored))
 	var back []northstar.GateFailure
 	err := json.Unmarshal(stored, &back)
-	fmt.Println(back[0].Gate == northstar.GateOutcome, err)
+	fmt.Println("read back, the outcome gate:", back[0].Gate == northstar.GateOutcome, "| error:", err)
 	// Output:
 	// [{"gate":"outcome","reason":"an output is what we produce, what we make, not an outcome: a bare output can never be the North Star"}]
-	// true <nil>
+	// read back, the outcome gate: true | error: <nil>
 }
 
 // A link to a business outcome can be declared (the candidate's Drives),
@@ -343,14 +343,14 @@ func ExamplePolicy_UnmarshalJSON() {
 // a dashboard stores; the zero Criterion is none of them.
 func ExampleCriterion() {
 	var none northstar.Criterion
-	fmt.Println(none.IsZero(), none.IsValid(), northstar.Reach.IsValid())
+	fmt.Println("the zero Criterion is zero:", none.IsZero(), "| valid:", none.IsValid(), "| reach is valid:", northstar.Reach.IsValid())
 	stored, _ := json.Marshal(northstar.WeightChange{Criterion: northstar.Ratings, From: 1, To: 4, Rise: true, Challenger: "effort"})
 	fmt.Println(string(stored))
 	var back northstar.WeightChange
 	_ = json.Unmarshal(stored, &back)
 	fmt.Printf("%s: %+g\n", back.Criterion, back.Delta())
 	// Output:
-	// true false true
+	// the zero Criterion is zero: true | valid: false | reach is valid: true
 	// {"criterion":"ratings","from":1,"to":4,"rise":true,"challenger":"effort"}
 	// ratings: +3
 }
@@ -434,15 +434,15 @@ func ExampleSelect_codes() {
 	for _, p := range outcome.Problems(err) {
 		fmt.Println(p.Code, p.IDs)
 	}
-	fmt.Println(errors.Is(err, northstar.ErrNotBusinessOutcome), errors.Is(err, northstar.ErrUnknownMetric),
+	fmt.Println("errors.Is finds each:", errors.Is(err, northstar.ErrNotBusinessOutcome), errors.Is(err, northstar.ErrUnknownMetric),
 		errors.Is(err, northstar.ErrInvalidRating))
 
 	_, err = northstar.Select(northstar.Input{Canvases: in.Canvases, Policy: northstar.DefaultPolicy()})
-	fmt.Println(errors.Is(err, northstar.ErrNoCandidates))
+	fmt.Println("no candidates, northstar-no-candidates:", errors.Is(err, northstar.ErrNoCandidates))
 	// Output:
 	// northstar-not-business-outcome [fcr calls-handled]
 	// northstar-unknown-metric [effort revenue]
 	// northstar-invalid-rating [aht actionable by the front line]
-	// true true true
-	// true
+	// errors.Is finds each: true true true
+	// no candidates, northstar-no-candidates: true
 }
