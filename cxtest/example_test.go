@@ -157,14 +157,14 @@ func ExamplePolicy() {
 // uses the checker, which returns an error rather than failing a test.
 func ExampleCheckAligned() {
 	err := cxtest.CheckAligned(cxtest.Hierarchy(contactCentre()))
-	fmt.Println(errors.Is(err, cxtest.ErrNotAligned))
+	fmt.Println("not-aligned:", errors.Is(err, cxtest.ErrNotAligned))
 	fmt.Println(err)
 	var e *outcome.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.IDs)
 	}
 	// Output:
-	// true
+	// not-aligned: true
 	// cxtest: 3 of 11 nodes reach no successful customer outcome: output "wallboard-refreshes" contributes to nothing; activity "monitor-queues" reaches output "wallboard-refreshes" only; task "update-wallboard" reaches output "wallboard-refreshes" only
 	// [wallboard-refreshes monitor-queues update-wallboard]
 }
@@ -172,10 +172,10 @@ func ExampleCheckAligned() {
 // Only some levels may need to be aligned: here, every business outcome is.
 func ExampleCheckAligned_levels() {
 	m := cxtest.Hierarchy(contactCentre())
-	fmt.Println(cxtest.CheckAligned(m, outcome.BusinessOutcome))
+	fmt.Println("business outcomes:", cxtest.CheckAligned(m, outcome.BusinessOutcome))
 	fmt.Println(cxtest.CheckAligned(m, outcome.Task))
 	// Output:
-	// <nil>
+	// business outcomes: <nil>
 	// cxtest: 1 of 3 tasks reaches no successful customer outcome: task "update-wallboard" reaches output "wallboard-refreshes" only
 }
 
@@ -205,12 +205,12 @@ func ExampleAssertAligned_emptyHierarchy() {
 	b.AddNode(hierarchy.Node{ID: "answer-call", Level: outcome.Task})
 	b.AddLink("answer-call", "solved") // no node "solved": Build fails
 	m, _ := b.Build()                  // and the error is dropped
-	fmt.Println(cxtest.AssertAligned(t, m))
-	fmt.Println(errors.Is(cxtest.CheckAligned(m), cxtest.ErrEmptyHierarchy))
+	fmt.Println("passed:", cxtest.AssertAligned(t, m))
+	fmt.Println("empty-hierarchy:", errors.Is(cxtest.CheckAligned(m), cxtest.ErrEmptyHierarchy))
 	// Output:
 	// Error:  cxtest: cannot check an empty hierarchy: it has no nodes (a failed Build or decoding returns one)
-	// false
-	// true
+	// passed: false
+	// empty-hierarchy: true
 }
 
 func ExampleRequireAligned() {
@@ -233,13 +233,13 @@ func ExampleRequireAligned() {
 func ExampleAssertAlignedAt() {
 	var t printT
 	m := cxtest.Hierarchy(contactCentre())
-	fmt.Println(cxtest.AssertAlignedAt(t, m, []outcome.Level{outcome.Output, outcome.BusinessOutcome}))
+	fmt.Println("passed:", cxtest.AssertAlignedAt(t, m, []outcome.Level{outcome.Output, outcome.BusinessOutcome}))
 	// Output:
 	// Error:    1 of 5 outputs and business outcomes reaches no successful customer outcome
 	//           expected: every output and business outcome reaches a successful customer outcome
 	//           actual  : 4 of 5 do: 2 of 3 outputs, 2 of 2 business outcomes
 	// Orphans:  output "wallboard-refreshes" contributes to nothing
-	// false
+	// passed: false
 }
 
 func ExampleRequireAlignedAt() {
@@ -252,12 +252,12 @@ func ExampleRequireAlignedAt() {
 
 func ExampleCheckLineOfSight() {
 	m := cxtest.Hierarchy(contactCentre())
-	fmt.Println(cxtest.CheckLineOfSight(m, "look-up-account", "solved-first-contact"))
+	fmt.Println("look-up-account:", cxtest.CheckLineOfSight(m, "look-up-account", "solved-first-contact"))
 	err := cxtest.CheckLineOfSight(m, "update-wallboard", "solved-first-contact")
-	fmt.Println(errors.Is(err, cxtest.ErrNoLineOfSight), err)
+	fmt.Println("update-wallboard, no-line-of-sight:", errors.Is(err, cxtest.ErrNoLineOfSight), "|", err)
 	// Output:
-	// <nil>
-	// true cxtest: task "update-wallboard" has no line of sight to successful customer outcome "solved-first-contact"
+	// look-up-account: <nil>
+	// update-wallboard, no-line-of-sight: true | cxtest: task "update-wallboard" has no line of sight to successful customer outcome "solved-first-contact"
 }
 
 // "Connect the dots from the front line to the top team."
@@ -345,13 +345,13 @@ func ExampleRequireOutputShareAtMost() {
 // orphan, as the audit says.
 func ExampleCheckNoRewardedOrphanOutputs() {
 	err := cxtest.CheckNoRewardedOrphanOutputs(cxtest.Hierarchy(contactCentre()), kpis())
-	fmt.Println(errors.Is(err, cxtest.ErrRewardedOrphanOutput))
+	fmt.Println("rewarded-orphan-output:", errors.Is(err, cxtest.ErrRewardedOrphanOutput))
 	var e *outcome.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Code, e.IDs)
 	}
 	// Output:
-	// true
+	// rewarded-orphan-output: true
 	// rewarded-orphan-output [aht calls-handled]
 }
 
@@ -393,13 +393,13 @@ func upsell() []outcome.Metric {
 // sight, at any level.
 func ExampleCheckRewardedKPIsAligned() {
 	err := cxtest.CheckRewardedKPIsAligned(cxtest.Hierarchy(contactCentre()), upsell())
-	fmt.Println(errors.Is(err, cxtest.ErrRewardedNotAligned))
+	fmt.Println("rewarded-not-aligned:", errors.Is(err, cxtest.ErrRewardedNotAligned))
 	var e *outcome.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Code, e.IDs)
 	}
 	// Output:
-	// true
+	// rewarded-not-aligned: true
 	// rewarded-not-aligned [solved-first-contact upsell]
 }
 
@@ -412,10 +412,10 @@ func ExampleCheckRewardedKPIsAligned() {
 func ExampleAssertRewardedKPIsAligned() {
 	var t printT
 	m := cxtest.MeasuredHierarchy(upsell(), contactCentre(), "task:pitch-upgrade -> bo:upsell")
-	fmt.Println(cxtest.CheckNoRewardedOrphanOutputs(m, upsell()))
+	fmt.Println("rewarded outputs:", cxtest.CheckNoRewardedOrphanOutputs(m, upsell()))
 	cxtest.AssertRewardedKPIsAligned(t, m, upsell())
 	// Output:
-	// <nil>
+	// rewarded outputs: <nil>
 	// Error:    1 of 2 rewarded metrics has no line of sight to a successful customer outcome
 	//           expected: every rewarded metric measures a node that is or reaches a successful customer outcome
 	//           actual  : 1 of 2 does
@@ -534,12 +534,12 @@ func ExampleRequireNoNegativeContribution() {
 }
 
 func ExampleCheckDecimalEqual() {
-	fmt.Println(cxtest.CheckDecimalEqual(decimal.RequireFromString("1.0"), decimal.RequireFromString("1.00")))
+	fmt.Println("1.0 and 1.00:", cxtest.CheckDecimalEqual(decimal.RequireFromString("1.0"), decimal.RequireFromString("1.00")))
 	err := cxtest.CheckDecimalEqual(decimal.RequireFromString("0.8"), decimal.RequireFromString("0.8571"))
-	fmt.Println(errors.Is(err, cxtest.ErrNotEqual), err)
+	fmt.Println("0.8 and 0.8571, not-equal-by-value:", errors.Is(err, cxtest.ErrNotEqual), "|", err)
 	// Output:
-	// <nil>
-	// true cxtest: not equal by value (expected 0.8, actual 0.8571, a difference of +0.0571)
+	// 1.0 and 1.00: <nil>
+	// 0.8 and 0.8571, not-equal-by-value: true | cxtest: not equal by value (expected 0.8, actual 0.8571, a difference of +0.0571)
 }
 
 // The share of output KPIs, compared by value: testify's assert.Equal would
@@ -547,10 +547,10 @@ func ExampleCheckDecimalEqual() {
 func ExampleAssertDecimalEqual() {
 	var t printT
 	r, _ := outcome.Audit(kpis(), outcome.AuditOptions{})
-	fmt.Println(cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.60"), r.OutputSideShare()))
+	fmt.Println("0.60 passed:", cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.60"), r.OutputSideShare()))
 	cxtest.AssertDecimalEqual(t, decimal.RequireFromString("0.50"), r.OutputSideShare())
 	// Output:
-	// true
+	// 0.60 passed: true
 	// Error:  not equal by value
 	//         expected: 0.50
 	//         actual  : 0.6
@@ -567,10 +567,10 @@ func ExampleRequireDecimalEqual() {
 
 func ExampleCheckMoneyEqual() {
 	eur := triplecrown.MustMoney("430000.00", "EUR")
-	fmt.Println(cxtest.CheckMoneyEqual(eur, triplecrown.MustMoney("430000", "EUR")))
+	fmt.Println("430000 EUR:", cxtest.CheckMoneyEqual(eur, triplecrown.MustMoney("430000", "EUR")))
 	fmt.Println(cxtest.CheckMoneyEqual(eur, triplecrown.MustMoney("430000", "USD")))
 	// Output:
-	// <nil>
+	// 430000 EUR: <nil>
 	// cxtest: money not equal by value (expected 430000.00 EUR, actual 430000 USD; the currencies differ: EUR and USD)
 }
 
@@ -578,10 +578,10 @@ func ExampleCheckMoneyEqual() {
 func ExampleAssertMoneyEqual() {
 	var t printT
 	cs, _ := triplecrown.NewContributions(triplecrown.Cost, []triplecrown.Scorecard{frontLine, retention}, 0)
-	fmt.Println(cxtest.AssertMoneyEqual(t, triplecrown.MustMoney("350000.00", "EUR"), cs.Total()))
+	fmt.Println("350000.00 EUR passed:", cxtest.AssertMoneyEqual(t, triplecrown.MustMoney("350000.00", "EUR"), cs.Total()))
 	cxtest.AssertMoneyEqual(t, triplecrown.MustMoney("500000.00", "EUR"), cs.Total())
 	// Output:
-	// true
+	// 350000.00 EUR passed: true
 	// Error:  money not equal by value
 	//         expected: 500000.00 EUR
 	//         actual  : 350000 EUR
@@ -625,14 +625,14 @@ func northStarInput() northstar.Input {
 }
 
 func ExampleCheckNorthStar() {
-	fmt.Println(cxtest.CheckNorthStar(northStarInput(), "fcr"))
-	fmt.Println(cxtest.CheckNorthStar(northStarInput(), ""))
+	fmt.Println("fcr:", cxtest.CheckNorthStar(northStarInput(), "fcr"))
+	fmt.Println(`"" (a North Star at all):`, cxtest.CheckNorthStar(northStarInput(), ""))
 	err := cxtest.CheckNorthStar(northStarInput(), "calls-handled")
-	fmt.Println(errors.Is(err, cxtest.ErrNotNorthStar), err)
+	fmt.Println("calls-handled, not-a-north-star:", errors.Is(err, cxtest.ErrNotNorthStar), "|", err)
 	// Output:
-	// <nil>
-	// <nil>
-	// true cxtest: "calls-handled" (Calls handled, output, rewarded) cannot be the North Star: it failed 2 of 3 gates: outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star; canvas: no customer category's canvas uses it, so it shows no successful customer outcome
+	// fcr: <nil>
+	// "" (a North Star at all): <nil>
+	// calls-handled, not-a-north-star: true | cxtest: "calls-handled" (Calls handled, output, rewarded) cannot be the North Star: it failed 2 of 3 gates: outcome: an output is what we produce, what we make, not an outcome: a bare output can never be the North Star; canvas: no customer category's canvas uses it, so it shows no successful customer outcome
 }
 
 // A good North Star is an outcome, never a bare output: the board's proposal
