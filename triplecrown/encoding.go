@@ -626,12 +626,13 @@ func DecodeScorecards(data []byte) ([]Scorecard, error) {
 
 // within returns the problems of err as problems of where, which ids
 // identify: ids first among their IDs, and where in their messages,
-// "triplecrown: where: message".
+// "triplecrown: where: message". Each problem has IDs of its own, shared
+// with neither ids nor another problem, as [newError] gives them.
 func within(ids []string, where string, err error) []error {
 	ps := outcome.Problems(err)
 	out := make([]error, len(ps))
 	for i, p := range ps {
-		out[i] = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: append(slices.Clip(ids), p.IDs...), Err: p,
+		out[i] = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: slices.Concat(ids, p.IDs), Err: p,
 			Message: "triplecrown: " + where + ": " + bare(p.Message)}
 	}
 	return out
