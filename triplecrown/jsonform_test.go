@@ -212,7 +212,8 @@ func TestUnmarshalJSON_formCauses(t *testing.T) {
 // object reversed ([spoil.Reversed]) decode alike: to equal values, or with
 // the same problems (code, IDs and message) in the same order. Data whose
 // decoding reports a field given twice is not checked: which member of a
-// field comes first, the one read, is the text's order.
+// field comes first, the one read, is the text's order. It also checks
+// that every problem of data has IDs of its own ([checkOwnIDs]).
 func checkOrderFree[T any, PT interface {
 	*T
 	json.Unmarshaler
@@ -220,6 +221,7 @@ func checkOrderFree[T any, PT interface {
 	t.Helper()
 	var a, b T
 	errA := PT(&a).UnmarshalJSON(data)
+	checkOwnIDs(t, errA)
 	if errors.Is(errA, strictjson.ErrDuplicateKey) {
 		return
 	}
@@ -238,6 +240,23 @@ func checkOrderFree[T any, PT interface {
 	}
 	if !same {
 		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
+	}
+}
+
+// checkOwnIDs fails t if two problems of err share the array that holds
+// their IDs, so that rewriting one's in place would rewrite the other's.
+func checkOwnIDs(t *testing.T, err error) {
+	t.Helper()
+	owner := make(map[*string]int)
+	for i, p := range outcome.Problems(err) {
+		if cap(p.IDs) == 0 {
+			continue
+		}
+		at := &p.IDs[:1][0]
+		if j, ok := owner[at]; ok {
+			t.Fatalf("problems %d and %d share their IDs %q:\n%v", j, i, p.IDs, err)
+		}
+		owner[at] = i
 	}
 }
 
