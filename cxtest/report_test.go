@@ -139,6 +139,14 @@ func TestReportCauseBounded(t *testing.T) {
 		"\tMessages:\tm\n")
 	assert.Same(t, cause, (&failure{cause: cause}).err(), "the error keeps every problem")
 
+	// Eleven: the ten first, and the eleventh counted.
+	c = captureT{}
+	ok = report(&c, &failure{cause: errors.Join(errs[:11]...)}, nil)
+	checkFail(t, &c, ok, "\n"+
+		"\tError:\tp0\n\t      \tp1\n\t      \tp2\n\t      \tp3\n\t      \tp4\n"+
+		"\t      \tp5\n\t      \tp6\n\t      \tp7\n\t      \tp8\n\t      \tp9\n"+
+		"\t      \tand 1 more\n")
+
 	// Ten are all shown; a problem whose own text has lines (an error that
 	// wraps a join) is one problem.
 	wrapped := fmt.Errorf("wrapped: %w", errors.Join(problem(10), problem(11)))
@@ -240,6 +248,10 @@ func TestUnprintableText(t *testing.T) {
 			"\t       \texpected: service won\n"+
 			"\t       \tactual  : service lost\n"+
 			"\tReason:\ttime\\tto respond rose from 10 h\\r\\n to 12 h\\r\\n (+2 h\\r\\n, +20.00%), meeting the materiality threshold of 5%: lost\n")
+		// The one-line error escapes the unit's name in its summary too.
+		assert.Equal(t, `cxtest: unit "u" (Unit\nname) did not win the service crown in period "2025": `+
+			`time\tto respond rose from 10 h\r\n to 12 h\r\n (+2 h\r\n, +20.00%), meeting the materiality threshold of 5%: lost`,
+			CheckCrownWon(card, policy, triplecrown.Service).Error())
 	})
 }
 
