@@ -195,6 +195,13 @@ func TestTablesZeroValues(t *testing.T) {
 		{"scores text", func(w io.Writer) error {
 			return render.ScoresText(w, []triplecrown.Score{{}, scores()[0], {}})
 		}, "render: cannot render the zero Score at indexes 0, 2, which comes with an error"},
+		{"ten zero scores, all named", func(w io.Writer) error {
+			return render.ScoresText(w, append([]triplecrown.Score{scores()[0]}, make([]triplecrown.Score, 10)...))
+		}, "render: cannot render the zero Score at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, which comes with an error"},
+		{"eleven zero scores, one counted", func(w io.Writer) error {
+			return render.ScoresText(w, append([]triplecrown.Score{scores()[0]}, make([]triplecrown.Score, 11)...))
+		}, "render: cannot render the zero Score at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 more, " +
+			"which comes with an error"},
 		{"a thousand zero scores", func(w io.Writer) error {
 			// The message names the first ten indexes and counts the rest.
 			return render.ScoresText(w, append([]triplecrown.Score{scores()[0]}, make([]triplecrown.Score, 1000)...))
