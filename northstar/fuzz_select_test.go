@@ -26,6 +26,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"weights":{}}`)
 	f.Add(`{"weights":{"lead":"1,5","reach":true},"leadLag":{"method":"kendall","maxLag":"2"}}`)
 	f.Add(`{"x":1,"leadLag":{"confidence":2,"method":5,"maxLag":"3"},"weights":{"b":2,"lead":null,"z":1}}`)
+	f.Add(`{"weights":{"x":1e999},"weights":{}}`) // given twice, with a number no float64 holds
 	f.Fuzz(func(t *testing.T, in string) {
 		checkOrderFree(t, []byte(in), unmarshal[Policy], Policy.Equal)
 		var p Policy

@@ -205,6 +205,9 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":null},"z":null}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"METHOD":null}}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"x":null,"Estimate":null}}`,
+		// "a" given twice, and a number no float64 holds, which does not
+		// hide the key given twice from CheckOrderFree.
+		`{"a":{"successes":1,"trials":1,"x":0},"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"z":1e999}`,
 	} {
 		f.Add([]byte(s))
 	}
