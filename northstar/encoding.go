@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
@@ -803,7 +804,7 @@ type leadLagIn struct {
 // every problem is reported, joined with [errors.Join]: a method or verdict
 // that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
 // maximum lag ([ErrInvalidLag]); a confidence level not strictly between 0
-// and 1 ([ErrInvalidConfidence]); a length below the maximum lag plus
+// and 1, or subnormal, as AnalyzeLeadLag refuses it ([ErrInvalidConfidence]); a length below the maximum lag plus
 // [MinPairs] ([ErrSeriesTooShort]); and [ErrInvalidLeadLag] for correlations
 // that are not one at each lag from -maxLag to maxLag in order, each from the
 // length less |lag| pairs and from -1 to 1, a best correlation that is not
@@ -866,9 +867,13 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 	if !lagOK {
 		bad(ErrInvalidLag, "maximum lag %d is negative", maxLag)
 	}
-	confOK := c > 0 && c < 1
-	if !confOK {
+	confOK := c > 0 && c < 1 && !floattext.Underflows("", c) // as AnalyzeLeadLag refuses a subnormal level
+	switch {
+	case !(c > 0 && c < 1):
 		bad(ErrInvalidConfidence, "confidence level %v is not strictly between 0 and 1", c)
+	case !confOK:
+		bad(ErrInvalidConfidence, "confidence level %v is below %s, the smallest positive number held to full precision",
+			c, floattext.MinNormalText)
 	}
 	if lagOK && (n < MinPairs || n-maxLag < MinPairs) { // n-maxLag cannot wrap
 		bad(ErrSeriesTooShort, "series of %d values are too short for lags up to %d: at least %d values are needed",
@@ -984,8 +989,9 @@ func openTop(f *jsondecode.Form, data []byte, null string) ([]strictjson.Member,
 // criterion's weight that could not be read, and the problem of a method
 // that names none.
 type policyFaults struct {
-	weights map[Criterion]amountFault
-	method  error
+	weights    map[Criterion]amountFault
+	method     error
+	confidence string // the lead/lag confidence level as written, if read
 }
 
 // The JSON fields of a [Policy] and of its [LagOptions].
@@ -1012,7 +1018,12 @@ var (
 // string nor a number, or whose text is not a decimal number, is an
 // [ErrInvalidWeight] (one whose exponent is beyond ±10000 an
 // [ErrWeightOutOfRange]) and a method that names none an
-// [ErrUnknownMethod], each in its place among them, and each said as
+// [ErrUnknownMethod], each in its place among them, a confidence level
+// written too small for a float64 to hold is an [ErrInvalidConfidence]
+// said as written, never read as zero, the default (`northstar: policy:
+// leadLag: confidence level 1e-400 is below 2.2250738585072014e-308, the
+// smallest positive number held to full precision`; "-1e-400" is not
+// strictly between 0 and 1), and each is said as
 // Validate says them, after "northstar: policy: " (`northstar: policy:
 // leadLag: unknown correlation method "kendall"`). A value of the wrong
 // type is not checked again: a null weight, or weights that are not an
@@ -1029,6 +1040,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	var r weightsRead
 	var lag LagOptions
 	var methodErr error
+	var confText string
 	f.Fields("", nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
 		members, ok := f.Open(path, nil, raw)
 		switch {
@@ -1054,7 +1066,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 						}
 					}
 				default:
-					jsondecode.Value(&f, path, nil, raw, &lag.Confidence)
+					if jsondecode.Value(&f, path, nil, raw, &lag.Confidence) {
+						confText = string(raw)
+					}
 				}
 			})
 		}
@@ -1068,7 +1082,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		}
 	}
 	errs := f.Errors()
-	if err := check.validate(policyFaults{weights: r.faults, method: methodErr}); err != nil {
+	if err := check.validate(policyFaults{weights: r.faults, method: methodErr, confidence: confText}); err != nil {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {

@@ -85,7 +85,9 @@ const (
 	// ErrInvalidLag: a negative maximum lag.
 	ErrInvalidLag outcome.Code = "lead-lag-invalid-lag"
 	// ErrInvalidConfidence: a confidence level that is not strictly between 0
-	// and 1.
+	// and 1, or that is below the smallest normal float64, 2^-1022 (about
+	// 2.2250738585072014e-308), which a float64 does not hold to full
+	// precision: written as 1e-400, which reads as 0, or a subnormal.
 	ErrInvalidConfidence outcome.Code = "lead-lag-invalid-confidence"
 	// ErrSeriesLength: two time series of different lengths.
 	ErrSeriesLength outcome.Code = "lead-lag-series-length"

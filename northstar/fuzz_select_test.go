@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -17,7 +18,9 @@ import (
 // ([checkProblems]), each saying it is the policy's ("northstar: policy: "),
 // the weights' and the lead/lag options' alike, but for null ("northstar: a
 // policy cannot be null"), the same with the members of its objects in any
-// order ([checkOrderFree]); a success must validate and round-trip.
+// order ([checkOrderFree]); a success must validate and round-trip, with
+// its confidence level read as written: zero only if the text writes zero,
+// never subnormal ([floattext.Underflows]).
 func FuzzPolicyJSON(f *testing.F) {
 	def, _ := json.Marshal(DefaultPolicy())
 	f.Add(string(def))
@@ -27,6 +30,9 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"weights":{"lead":"1,5","reach":true},"leadLag":{"method":"kendall","maxLag":"2"}}`)
 	f.Add(`{"x":1,"leadLag":{"confidence":2,"method":5,"maxLag":"3"},"weights":{"b":2,"lead":null,"z":1}}`)
 	f.Add(`{"weights":{"x":1e999},"weights":{}}`) // given twice, with a number no float64 holds
+	for _, conf := range []string{"1e-400", "-1e-400", "5e-324", "-0", "0.0e-400", "2.2250738585072014e-308"} {
+		f.Add(`{"weights":{"reach":"1"},"leadLag":{"confidence":` + conf + `}}`)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		checkOrderFree(t, []byte(in), unmarshal[Policy], Policy.Equal)
 		var p Policy
@@ -45,6 +51,15 @@ func FuzzPolicyJSON(f *testing.F) {
 		}
 		if err := p.Validate(); err != nil {
 			t.Fatalf("decoded policy does not validate: %v", err)
+		}
+		// A confidence level is read as written: zero only if it writes
+		// zero (never 1e-400, the default's zero), never subnormal.
+		var written struct {
+			LeadLag struct{ Confidence json.Number }
+		}
+		_ = json.Unmarshal([]byte(in), &written) // the one member of each field: in decoded
+		if c := p.LeadLag.Confidence; floattext.Underflows(string(written.LeadLag.Confidence), c) {
+			t.Fatalf("confidence level %q read as %v", written.LeadLag.Confidence, c)
 		}
 		out, err := json.Marshal(p)
 		if err != nil {

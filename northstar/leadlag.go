@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
@@ -149,8 +150,11 @@ type LagOptions struct {
 	// Method is the correlation method; zero means [Pearson].
 	Method Method `json:"method,omitzero"`
 	// Confidence is the confidence level of the verdict, strictly between 0
-	// and 1, taken over all the lags examined together; zero means
-	// [DefaultConfidence].
+	// and 1 and not below the smallest normal float64 (2^-1022), taken over
+	// all the lags examined together; zero means [DefaultConfidence]. From
+	// JSON, a level written too small for a float64 to hold is refused, not
+	// read as zero: "1e-400" is below the smallest normal float64, and
+	// "-1e-400" is not between 0 and 1; "0", "-0" and "0.0e-400" are zero.
 	Confidence float64 `json:"confidence,omitzero"`
 }
 
@@ -175,8 +179,13 @@ func (o LagOptions) confidence() float64 {
 // options on their own ("northstar: maximum lag -1 is negative") and
 // [policyLeadLag] for a policy's. methodErr, if not nil, is the problem of
 // method text that named no method (the options decoded from JSON),
-// reported in the method's place.
-func (o LagOptions) validate(where string, ids []string, methodErr error) []error {
+// reported in the method's place. confText is the confidence level as a
+// decoder read it from text ("" for a float64 given as one): a level
+// written below 0 that reads as -0 ("-1e-400") is not between 0 and 1, and
+// one too small for a float64 to hold as written ([floattext.Underflows]:
+// "1e-400" reads as 0, the default, and "5e-324" as a subnormal) is refused,
+// each said as written.
+func (o LagOptions) validate(where string, ids []string, methodErr error, confText string) []error {
 	var errs []error
 	if o.MaxLag < 0 {
 		errs = append(errs, newError(ErrInvalidLag, ids, "northstar: %smaximum lag %d is negative", where, o.MaxLag))
@@ -186,9 +195,19 @@ func (o LagOptions) validate(where string, ids []string, methodErr error) []erro
 	} else if o.Method != 0 && !o.Method.IsValid() {
 		errs = append(errs, newError(ErrUnknownMethod, ids, "northstar: %sinvalid correlation method %d", where, uint8(o.Method)))
 	}
-	if c := o.Confidence; c != 0 && !(c > 0 && c < 1) { // also NaN
+	c := o.Confidence
+	shown := fmt.Sprint(c)
+	if confText != "" {
+		shown = clip(confText)
+	}
+	switch {
+	case floattext.Negative(confText, c) || c != 0 && !(c > 0 && c < 1): // also NaN
 		errs = append(errs, newError(ErrInvalidConfidence, ids,
-			"northstar: %sconfidence level %v is not strictly between 0 and 1", where, c))
+			"northstar: %sconfidence level %s is not strictly between 0 and 1", where, shown))
+	case floattext.Underflows(confText, c):
+		errs = append(errs, newError(ErrInvalidConfidence, ids,
+			"northstar: %sconfidence level %s is below %s, the smallest positive number held to full precision",
+			where, shown, floattext.MinNormalText))
 	}
 	return errs
 }
@@ -284,7 +303,7 @@ func AnalyzeLeadLag(candidate, outcome []float64, opts LagOptions) (LeadLag, err
 // analyzeLeadLag is AnalyzeLeadLag with the series' names and the IDs for
 // error messages.
 func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []string) (LeadLag, error) {
-	errs := opts.validate("", ids, nil)
+	errs := opts.validate("", ids, nil, "")
 	if len(x) != len(y) {
 		errs = append(errs, newError(ErrSeriesLength, ids,
 			"northstar: %s has %d values but %s has %d", xName, len(x), yName, len(y)))

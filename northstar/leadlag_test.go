@@ -196,7 +196,7 @@ func TestAnalyzeLeadLagVerdicts(t *testing.T) {
 func TestAnalyzeLeadLagConfidenceNearOne(t *testing.T) {
 	c := math.Nextafter(1, 0)
 	opts := LagOptions{MaxLag: 1, Confidence: c}
-	require.Empty(t, opts.validate("", nil, nil), "a valid confidence level")
+	require.Empty(t, opts.validate("", nil, nil, ""), "a valid confidence level")
 	x := []float64{1, 2, 3, 4, 5, 6}
 	for _, tt := range []struct {
 		name      string

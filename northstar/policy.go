@@ -260,7 +260,7 @@ func (p Policy) validate(faults policyFaults) error {
 		errs = append(errs, newError(ErrZeroWeights, nil,
 			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
 	}
-	errs = append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method)...)
+	errs = append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method, faults.confidence)...)
 	return errors.Join(errs...)
 }
 

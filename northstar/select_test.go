@@ -1387,6 +1387,56 @@ func TestPolicyValidateSaysWhere(t *testing.T) {
 	}, formProblems(err))
 }
 
+// TestLagConfidenceTooSmall: a confidence level too small for a float64 to
+// hold as written is refused, never read as 0, the default: from JSON,
+// 1e-400 (which reads as 0) is below the smallest normal float64 and
+// -1e-400 (which reads as -0) is not strictly between 0 and 1, each said as
+// written; 0, -0 and 0.0e-400 are zero, the default, as before; a subnormal
+// level, written or given as a float64 (5e-324, the smallest), is below the
+// smallest normal float64 too, for a policy, for AnalyzeLeadLag and in a
+// lead/lag result, so that every policy Validate accepts decodes from its
+// own JSON.
+func TestLagConfidenceTooSmall(t *testing.T) {
+	const below = " is below 2.2250738585072014e-308, the smallest positive number held to full precision"
+	for _, tt := range []struct{ conf, want string }{
+		{"1e-400", "northstar: policy: leadLag: confidence level 1e-400" + below},
+		{"-1e-400", "northstar: policy: leadLag: confidence level -1e-400 is not strictly between 0 and 1"},
+		{"4.9e-324", "northstar: policy: leadLag: confidence level 4.9e-324" + below},
+		{"2.225073858507201e-308", "northstar: policy: leadLag: confidence level 2.225073858507201e-308" + below},
+	} {
+		var p Policy
+		err := p.UnmarshalJSON([]byte(`{"weights":{"reach":"1"},"leadLag":{"confidence":` + tt.conf + `}}`))
+		assert.Equal(t, []formProblem{{ErrInvalidConfidence, nil, tt.want}}, formProblems(err), tt.conf)
+	}
+	for _, zero := range []string{"0", "-0", "0.0e-400", "-0e5"} {
+		var p Policy
+		require.NoError(t, p.UnmarshalJSON([]byte(`{"weights":{"reach":"1"},"leadLag":{"confidence":`+zero+`}}`)), zero)
+		assert.Equal(t, DefaultConfidence, p.LeadLag.confidence(), zero)
+	}
+	var p Policy
+	require.NoError(t, p.UnmarshalJSON([]byte(`{"weights":{"reach":"1"},"leadLag":{"confidence":2.2250738585072014e-308}}`)))
+	assert.Equal(t, 0x1p-1022, p.LeadLag.Confidence, "the smallest normal float64 is a confidence level")
+
+	p = DefaultPolicy()
+	p.LeadLag.Confidence = 5e-324
+	assert.Equal(t, []formProblem{{ErrInvalidConfidence, nil, "northstar: policy: leadLag: confidence level 5e-324" + below}},
+		formProblems(p.Validate()))
+	series := []float64{1, 3, 2, 5, 4, 6, 8, 7}
+	_, err := AnalyzeLeadLag(series, series, LagOptions{Confidence: 5e-324})
+	assert.Equal(t, []formProblem{{ErrInvalidConfidence, nil, "northstar: confidence level 5e-324" + below}}, formProblems(err))
+
+	l, err := AnalyzeLeadLag(series, series, LagOptions{})
+	require.NoError(t, err)
+	data, err := json.Marshal(l)
+	require.NoError(t, err)
+	require.Contains(t, string(data), `"confidence":0.95,`)
+	var back LeadLag
+	err = back.UnmarshalJSON([]byte(strings.Replace(string(data), `"confidence":0.95,`, `"confidence":5e-324,`, 1)))
+	probs := formProblems(err)
+	require.NotEmpty(t, probs)
+	assert.Equal(t, formProblem{ErrInvalidConfidence, nil, "northstar: lead/lag result: confidence level 5e-324" + below}, probs[0])
+}
+
 func TestPolicyEqual(t *testing.T) {
 	def := DefaultPolicy()
 	var p Policy
