@@ -1361,9 +1361,6 @@ func TestGateText(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"gate":"beauty","reason":"r"}`), &f), ErrUnknownGate)
 }
 
-// TestPolicyEqual: policies are equal when Select reads them the same: a
-// zero Method is Pearson, a zero Confidence 0.95, weights of 3 and 3.0 the
-// same weight.
 // TestPolicyValidateSaysWhere: a policy's lead/lag options' problems say
 // where they are as its weights' do, after "northstar: policy: ", under
 // leadLag, with their codes; the same options on their own, analysed
@@ -1437,6 +1434,9 @@ func TestLagConfidenceTooSmall(t *testing.T) {
 	assert.Equal(t, formProblem{ErrInvalidConfidence, nil, "northstar: lead/lag result: confidence level 5e-324" + below}, probs[0])
 }
 
+// TestPolicyEqual: policies are equal when Select reads them the same: a
+// zero Method is Pearson, a zero Confidence 0.95, weights of 3 and 3.0 the
+// same weight.
 func TestPolicyEqual(t *testing.T) {
 	def := DefaultPolicy()
 	var p Policy
