@@ -97,7 +97,19 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // from a file and code, can make one hierarchy. It never fails: problems are
 // recorded and reported by [Builder.Build], with every other problem (Build
 // sorts them all by their IDs, then by code; problems that tie stay in the
-// order of the definition's text).
+// order they were reported).
+//
+// The definition is read in an order that does not depend on the order of
+// the members of its objects, so that the same definition with its members
+// written in another order has the same problems in the same order (unless
+// a field is given twice: the first of its members, in the order of the
+// text, is the one read): each
+// object in the order of its fields, as MarshalJSON writes them (nodes, then
+// links; a node's id, name, level, metric; a link's from, to, weight), a
+// field given again right after the field, then the keys that name no
+// field, sorted (byte by byte); a node's metric in the order of its fields
+// too, as [outcome.Metric.UnmarshalJSON] reads it; a list's elements in
+// order.
 //
 // JSON that is not one object (malformed, text that is not valid UTF-8,
 // anything after the object but white space, another value) is one problem
@@ -167,7 +179,7 @@ func (b *Builder) AddJSON(data []byte) {
 	}
 	f := jsondecode.Form{Pkg: "hierarchy"}
 	if members, ok := f.Top(data, nil); ok {
-		f.Members("", nil, members, modelFields, func(field int, path string, raw json.RawMessage) {
+		f.Fields("", nil, members, modelFields, func(field int, path string, raw json.RawMessage) {
 			if field == modelNodes {
 				b.unnamed = !f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
 					b.addJSONNode(&f, path, raw)
@@ -211,7 +223,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 	var level string
 	idOK, levelOK := true, true
 	var checks []*outcome.Error // the metric's problems but those of its form
-	f.Members(path, ids, members, nodeFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, nodeFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case nodeID:
 			idOK = jsondecode.Value(f, path, ids, raw, &node.ID)
@@ -267,7 +279,7 @@ func (b *Builder) addJSONLink(f *jsondecode.Form, path string, raw json.RawMessa
 	}
 	var weight json.RawMessage
 	weightOK := true
-	f.Members(path, ids, members, linkFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, linkFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case linkFrom:
 			fromOK = jsondecode.Value(f, path, ids, raw, &from)

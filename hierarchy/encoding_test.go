@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -498,7 +499,7 @@ func TestAddJSON_everyProblem(t *testing.T) {
 	  {"from":"d","to":"b"},
 	  {"from":"c","to":"c","weight":null}]}`
 	// Worked by hand, in the order Build sorts problems, by IDs (none
-	// first) then code, ties in the order of the text:
+	// first) then code, ties in the order of the fields:
 	//   - nodes[2]'s ID is a number: the node has no ID (not added), so no
 	//     link is reported for naming an unknown node: b -> zz is not;
 	//   - links[4] is null: not a link;
@@ -727,7 +728,7 @@ func TestAddJSON_metricForm(t *testing.T) {
 	  {"id":5,"level":"task","metric":{"unit":[1]}},
 	  {"id":"c","level":"task","metric":{"id":"k","name":"K","level":"task","direction":"sideways","owner":3}}]}`
 	// Worked by hand, in the order Build sorts problems, by IDs (none
-	// first) then code, ties in the order of the text:
+	// first) then code, ties in the order of the fields:
 	//   - nodes[1] has no ID: it is added at position 1 with an empty one,
 	//     which Build reports; its metric's ID is a number and its name
 	//     null, neither then checked again (its level and direction are
@@ -776,4 +777,63 @@ func TestAddJSON_metricForm(t *testing.T) {
 	assert.ErrorAs(t, ps[9], &typeErr)
 	var m Model
 	assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
+}
+
+// TestAddJSON_memberOrder: the problems of a definition come in the same
+// order however the members of its objects are written, after Build has
+// sorted them (by IDs, then code, ties in the order they were reported):
+// each object is read in the order of its fields (the definition's nodes,
+// then links; a node's id, name, level, metric; a link's from, to,
+// weight), a field given again right after the field, then the keys that
+// name no field, sorted; a node's metric, read by outcome, in the order of
+// its fields too. The definition, written with the members of every
+// object in another order and then reversed, gives these problems, worked
+// out by hand.
+func TestAddJSON_memberOrder(t *testing.T) {
+	in := `{"x":1,
+	  "links":[{"weight":null,"w":2,"to":"b","from":"a"},{"to":1,"from":[2]}],
+	  "nodes":[{"level":"task","size":1,"name":7,"id":"a"},
+	           {"metric":{"colour":1,"id":"m","name":"M","level":"task","direction":"up","rewarded":"yes"},"level":"task","id":"b","name":null},
+	           {"name":false,"id":5}],
+	  "a":2}`
+	// Worked by hand. No IDs first: nodes[2]'s ID, a number, and its name
+	// (the node is not added); links[1]'s ends, neither a string (the link
+	// names none and is not added); the unknown keys "a" and "x", sorted.
+	// Then a's name, a number, before its unknown key "size"; a -> b's
+	// weight, null (the link is added, weight 0), before its unknown key
+	// "w"; b's name, null; b's metric m: rewarded "yes", then its unknown
+	// key "colour". Every problem is invalid-json, so the sort keeps these
+	// in the order they were reported within each set of IDs.
+	want := []struct {
+		ids []string
+		msg string
+	}{
+		{nil, `hierarchy: invalid JSON: "nodes[2].id" must be a string, not the number 5`},
+		{nil, `hierarchy: invalid JSON: "nodes[2].name" must be a string, not false`},
+		{nil, `hierarchy: invalid JSON: "links[1].from" must be a string, not an array`},
+		{nil, `hierarchy: invalid JSON: "links[1].to" must be a string, not the number 1`},
+		{nil, `hierarchy: invalid JSON: unknown field "a"`},
+		{nil, `hierarchy: invalid JSON: unknown field "x"`},
+		{[]string{"a"}, `hierarchy: invalid JSON: "nodes[0].name" must be a string, not the number 7`},
+		{[]string{"a"}, `hierarchy: invalid JSON: unknown field "nodes[0].size"`},
+		{[]string{"a", "b"}, `hierarchy: invalid JSON: "links[0].weight" must be a decimal string or a number, not null`},
+		{[]string{"a", "b"}, `hierarchy: invalid JSON: unknown field "links[0].w"`},
+		{[]string{"b"}, `hierarchy: invalid JSON: "nodes[1].name" must be a string, not null`},
+		{[]string{"b", "m"}, `hierarchy: invalid JSON: "nodes[1].metric.rewarded" must be true or false, not the string "yes"`},
+		{[]string{"b", "m"}, `hierarchy: invalid JSON: unknown field "nodes[1].metric.colour"`},
+	}
+	for _, data := range [][]byte{[]byte(in), spoil.Reversed([]byte(in))} {
+		b := NewBuilder()
+		b.AddJSON(data)
+		_, err := b.Build()
+		ps := outcome.Problems(err)
+		require.Len(t, ps, len(want), "%s: %v", data, messages(err))
+		for i, w := range want {
+			assert.Equal(t, outcome.ErrInvalidJSON, ps[i].Code, "%s: problem %d", data, i)
+			assert.Equal(t, w.ids, ps[i].IDs, "%s: problem %d", data, i)
+			assert.Equal(t, w.msg, ps[i].Message, "%s: problem %d", data, i)
+		}
+		var m Model
+		assert.Equal(t, messages(err), messages(m.UnmarshalJSON(data)), "UnmarshalJSON reports as AddJSON and Build")
+	}
 }
