@@ -57,17 +57,23 @@ func (s *Values) MarshalJSON() ([]byte, error) {
 // decimal string or a JSON number, read exactly.
 //
 // It reports every problem, joined with [errors.Join], and on error s is
-// unchanged: first those of the JSON form, in the order of the text, each an
-// [outcome.ErrInvalidJSON] naming its JSON path (a key that names no field, a
-// field given twice, a value of the wrong type, null included: null is never
-// a value), then, in the order of the values, the places if they are not 0
-// to [MaxValuePlaces] ([ErrInvalidPlaces]), and for each value: no ID or an
-// empty one ([outcome.ErrEmptyID]), an ID the model does not hold
+// unchanged: first those of the JSON form, each an [outcome.ErrInvalidJSON]
+// naming its JSON path (a key that names no field, a field given twice, a
+// value of the wrong type, null included: null is never a value), in the
+// order of the fields, as MarshalJSON writes them (places, then values; a
+// value's id, then value), a field given again right after the field, then
+// the keys that name no field, sorted, so that the members of an object in
+// another order give the same problems in the same order (the first of a
+// field's members, in the order of the text, is the one read); then the
+// places if they are not 0 to [MaxValuePlaces] ([ErrInvalidPlaces]); then,
+// for each value in the order of the list (the data's order, not a member
+// order: a node given a value twice is said at its second value), no ID or
+// an empty one ([outcome.ErrEmptyID]), an ID the model does not hold
 // ([ErrUnknownNode]), a node given a value twice ([outcome.ErrDuplicateID]),
 // and no value, a value that is not a decimal number (or one whose exponent
 // is beyond ±10000, whatever decimal's MaxDecodeExponent says), or one that
-// does not fit the set, as [Values.Set] says ([ErrInvalidValue]), each naming the
-// node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
+// does not fit the set, as [Values.Set] says ([ErrInvalidValue]), each
+// naming the node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
 // nil set, or one not made by a model, an [ErrForeignValues].
 func (s *Values) UnmarshalJSON(data []byte) error {
 	if s == nil || s.g == nil {
@@ -108,7 +114,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 	places, placesOK := s.places, true
 	var placesErr error
 	var entries []entry
-	f.Members("", nil, members, valuesFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields("", nil, members, valuesFields, func(field int, path string, raw json.RawMessage) {
 		if field == 0 {
 			var p int64
 			switch {
@@ -133,7 +139,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 			if id, ok := jsondecode.FirstString(ms, valueFields, "id"); ok && id != "" {
 				ids = []string{id}
 			}
-			f.Members(path, ids, ms, valueFields, func(field int, p string, raw json.RawMessage) {
+			f.Fields(path, ids, ms, valueFields, func(field int, p string, raw json.RawMessage) {
 				if field == 0 {
 					e.idGiven, e.idRead = true, jsondecode.Value(&f, p, ids, raw, &e.id)
 					return

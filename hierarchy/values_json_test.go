@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -52,7 +53,10 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 		name, in string
 		want     []problem
 	}{
-		{"the form's problems first, in the text's order, then each value's",
+		// The form's problems in the order of the fields: places, then
+		// values (each value's id, then value, a field given again right
+		// after it), then the unknown key "colour".
+		{"the form's problems first, in the order of the fields, then each value's",
 			`{"places":2,"colour":"red","values":[
 			   {"id":"answer-call","value":"1.5"},
 			   {"id":"make-tea","value":"1"},
@@ -67,11 +71,11 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 			   "x"
 			 ]}`,
 			[]problem{
-				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: unknown field "colour"`},
 				{outcome.ErrInvalidJSON, []string{"revenue-x"}, `hierarchy: value set: invalid JSON: "values[5].value" must be a decimal string or a number, not null`},
 				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values[8].id" must be a string, not the number 7`},
 				{outcome.ErrInvalidJSON, []string{"resolve-problem"}, `hierarchy: value set: invalid JSON: duplicate object key "values[9].ID" (encoding/json matches it to the same field as "id")`},
 				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values[10]" must be an object, not the string "x"`},
+				{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: unknown field "colour"`},
 				{ErrUnknownNode, []string{"make-tea"}, `hierarchy: value set: values[1]: unknown node "make-tea"`},
 				{outcome.ErrDuplicateID, []string{"answer-call"}, `hierarchy: value set: values[2]: node "answer-call" is given a value twice`},
 				{outcome.ErrEmptyID, nil, `hierarchy: value set: values[3] has no node ID`},
@@ -159,4 +163,46 @@ func FuzzValuesJSON(f *testing.F) {
 		assert.Equal(t, measured(t, m, s), measured(t, m, back))
 		assert.Equal(t, s.Places(), back.Places())
 	})
+}
+
+// TestValuesJSON_memberOrder: the problems of a value set come in the same
+// order however the members of its objects are written: the form's in the
+// order of the fields (places, then values; a value's id, then value), a
+// field given again right after the field, then the keys that name no
+// field, sorted; then each value's, in the order of the list, which is
+// the data's, not a member order. The set, written with the members of
+// every object in another order and then reversed, gives these problems,
+// worked out by hand.
+func TestValuesJSON_memberOrder(t *testing.T) {
+	m := contactCentreModel(t)
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	in := `{"z":0,"values":[{"q":1,"value":null,"id":"answer-call"},{"value":"1","id":7},` +
+		`{"value":"abc","id":"revenue"},{"id":"make-tea","value":"1"}],"places":"2","b":1}`
+	// The places, a string; answer-call's value, null, then its unknown
+	// key "q"; values[1]'s ID, a number; the unknown keys "b" and "z",
+	// sorted. Then the values': answer-call's and values[1] were reported
+	// by the form; revenue's "abc" is not a decimal (whether it fits is
+	// not checked, the places unread); make-tea is no node.
+	want := []problem{
+		{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "places" must be an integer, not the string "2"`},
+		{outcome.ErrInvalidJSON, []string{"answer-call"}, `hierarchy: value set: invalid JSON: "values[0].value" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"answer-call"}, `hierarchy: value set: invalid JSON: unknown field "values[0].q"`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: "values[1].id" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: unknown field "b"`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: value set: invalid JSON: unknown field "z"`},
+		{ErrInvalidValue, []string{"revenue"}, `hierarchy: value set: values[2]: value "abc" of node "revenue" is not a decimal number`},
+		{ErrUnknownNode, []string{"make-tea"}, `hierarchy: value set: values[3]: unknown node "make-tea"`},
+	}
+	for _, data := range [][]byte{[]byte(in), spoil.Reversed([]byte(in))} {
+		s := values(t, m, 1, nil)
+		var got []problem
+		for _, p := range outcome.Problems(s.UnmarshalJSON(data)) {
+			got = append(got, problem{p.Code, p.IDs, p.Message})
+		}
+		assert.Equal(t, want, got, "%s", data)
+	}
 }
