@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"strconv"
 
@@ -407,8 +408,13 @@ func resultDecimal(d *decimal.Decimal, raw json.RawMessage, what, name string) e
 // [outcome.ErrInvalidJSON] that wraps it and says it in JSON's words
 // (`hierarchy: share: invalid JSON: "nodes" must be an integer ..., not the
 // string "3"`); an *outcome.Error from a field's own decoder (a
-// contribution's) is returned as it is.
+// contribution's) is returned as it is. encoding/json says its first
+// problem only: data is read with the members of each object that decodes
+// into a struct in the order of the struct's fields, keys that name no
+// field last ([strictjson.InTypeOrder]), so that the problem is the same
+// however the members are written.
 func decodeResult(what string, data []byte, in any) error {
+	data = strictjson.InTypeOrder(data, reflect.TypeOf(in))
 	err := json.Unmarshal(data, in)
 	if err == nil {
 		return nil
@@ -463,7 +469,10 @@ type shareIn struct {
 // value of the wrong type or a weight that is not such a decimal is an
 // error with code [outcome.ErrInvalidJSON] (`hierarchy: share: invalid
 // JSON: "weight" must be a decimal string or a number, not the string
-// "x"`), every weight's joined with [errors.Join]; on error s is unchanged.
+// "x"`): the first value of the wrong type in the order of the fields
+// (level, nodes, aligned), however the members are written, alone; or else
+// every weight's, in that order (weight, alignedWeight), joined with
+// [errors.Join]. On error s is unchanged.
 func (s *Share) UnmarshalJSON(data []byte) error {
 	in := shareIn{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned}
 	if err := decodeResult("share", data, &in); err != nil {
@@ -504,8 +513,9 @@ type contributionIn struct {
 // checking them, as [Share.UnmarshalJSON] does: the amount may be a decimal
 // string or a JSON number, read exactly, with any number of digits and an
 // exponent within ±10000, whatever decimal's MaxDecodeExponent says;
-// anything else is an error with code [outcome.ErrInvalidJSON]. On error c
-// is unchanged.
+// anything else is an error with code [outcome.ErrInvalidJSON], an ID of
+// the wrong type before the amount, however the members are written. On
+// error c is unchanged.
 func (c *Contribution) UnmarshalJSON(data []byte) error {
 	in := contributionIn{ID: c.ID}
 	if err := decodeResult("contribution", data, &in); err != nil {
@@ -562,8 +572,11 @@ type attributionIn struct {
 // exponent within ±10000, whatever decimal's MaxDecodeExponent says; the
 // contributions are decoded as [Contribution.UnmarshalJSON] decodes one
 // (null is none). Anything else is an error with code
-// [outcome.ErrInvalidJSON], every decimal's joined with [errors.Join]. On
-// error a is unchanged (but for the elements of its Contributions, into
+// [outcome.ErrInvalidJSON]: the first problem of a contribution, or else the
+// first value of the wrong type in the order of the fields (id,
+// contributions), however the members are written, alone; or else every
+// decimal's, in that order (before, after, change), joined with
+// [errors.Join]. On error a is unchanged (but for the elements of its Contributions, into
 // which encoding/json decodes in place, as it does for any slice).
 func (a *Attribution) UnmarshalJSON(data []byte) error {
 	in := attributionIn{ID: a.ID, Contributions: a.Contributions}

@@ -837,3 +837,37 @@ func TestAddJSON_memberOrder(t *testing.T) {
 		assert.Equal(t, messages(err), messages(m.UnmarshalJSON(data)), "UnmarshalJSON reports as AddJSON and Build")
 	}
 }
+
+// TestResults_memberOrder: a result's UnmarshalJSON, which reads through
+// encoding/json and says the first problem it finds, finds the same one
+// however the members of its objects are written: the first in the order
+// of the fields, as MarshalJSON writes them (a share's level, nodes,
+// aligned, weight, alignedWeight; an attribution's id, before, after,
+// change, contributions; a contribution's id, amount). Each result,
+// written with a later field first and then reversed, gives the problem of
+// its first field, worked out by hand.
+func TestResults_memberOrder(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		into func() json.Unmarshaler
+		want string
+	}{
+		// Three fields of the wrong type: the level is the first field.
+		{`{"aligned":"2","level":3,"nodes":"3"}`, func() json.Unmarshaler { return new(Share) },
+			`hierarchy: share: invalid JSON: "level" must be a string, not the number 3`},
+		// The ID comes before the contributions.
+		{`{"contributions":3,"id":5}`, func() json.Unmarshaler { return new(Attribution) },
+			`hierarchy: attribution: invalid JSON: "id" must be a string, not the number 5`},
+		// The weights are read after the rest, in the order of the fields:
+		// every problem of theirs is said, the first field's first.
+		{`{"alignedWeight":"y","weight":"x"}`, func() json.Unmarshaler { return new(Share) },
+			`hierarchy: share: invalid JSON: "weight" must be a decimal string or a number, not the string "x"` + "\n" +
+				`hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not the string "y"`},
+	} {
+		for _, data := range [][]byte{[]byte(tt.in), spoil.Reversed([]byte(tt.in))} {
+			err := tt.into().UnmarshalJSON(data)
+			assert.ErrorIs(t, err, outcome.ErrInvalidJSON, "%s", data)
+			assert.EqualError(t, err, tt.want, "%s", data)
+		}
+	}
+}
