@@ -21,9 +21,10 @@ import (
 // metric itself); one at an even index with a valid level has a metric of
 // its level, any of whose fields (id, name, level, direction, kind,
 // rewarded) may be spoiled, each then an invalid-json problem at its path
-// too ("nodes[0].metric.rewarded"), whatever else is spoiled. With nothing
-// spoiled, decoding reports what Build reports of the nodes with those
-// metrics.
+// too ("nodes[0].metric.rewarded"), whatever else is spoiled. The problems
+// are the same with the members of its objects in any order
+// ([checkOrderFree]). With nothing spoiled, decoding reports what Build
+// reports of the nodes with those metrics.
 func FuzzAddJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0})
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0xff, 0xff, 0xff})
@@ -64,6 +65,7 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 				s.Value(fmt.Sprintf("%q", e.from), true), s.Value(fmt.Sprintf("%q", e.to), true), s.Value(w, false))
 		}
 		sb.WriteString("]}")
+		checkOrderFree(t, []byte(sb.String()), unmarshalModel, Model.Equal)
 		b := NewBuilder()
 		b.AddJSON([]byte(sb.String()))
 		_, err := b.Build()

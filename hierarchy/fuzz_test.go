@@ -3,7 +3,9 @@ package hierarchy
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/spoil"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -208,12 +212,54 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 	require.Equal(t, measured(t, m, before), measured(t, back, sum))
 }
 
+// checkOrderFree fails t unless data and data with the members of every
+// object reversed ([spoil.Reversed]) decode alike with decode: to values
+// equal says are equal, or with the same problems (code, IDs and message)
+// in the same order. Data with a key given twice in an object (as
+// [strictjson.Decode] refuses it, case variants included) is not checked:
+// which member of a field is read, the first or the last, is the text's
+// order.
+func checkOrderFree[T any](t *testing.T, data []byte, decode func([]byte) (T, error), equal func(T, T) bool) {
+	t.Helper()
+	if errors.Is(strictjson.Decode(data, new(any)), strictjson.ErrDuplicateKey) {
+		return
+	}
+	back := spoil.Reversed(data)
+	a, errA := decode(data)
+	b, errB := decode(back)
+	switch {
+	case errA == nil && errB == nil:
+		if !equal(a, b) {
+			t.Fatalf("%s and %s, the same with their members reversed, decode to different values", data, back)
+		}
+		return
+	case errA == nil || errB == nil:
+		t.Fatalf("%s and %s, the same with their members reversed, decode with errors %v and %v", data, back, errA, errB)
+	}
+	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
+	same := len(pa) == len(pb) && errA.Error() == errB.Error()
+	for i := 0; same && i < len(pa); i++ {
+		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
+	}
+	if !same {
+		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
+	}
+}
+
+// unmarshalModel returns the model data decodes to with Model.UnmarshalJSON.
+func unmarshalModel(data []byte) (Model, error) {
+	var m Model
+	err := m.UnmarshalJSON(data)
+	return m, err
+}
+
 // FuzzUnmarshalJSON decodes arbitrary bytes as a model. It must never
 // panic; a failure must be *outcome.Error values with codes, in JSON's words
 // rather than Go's ([msg.GoWords]: no "Go struct field", no Go type's name),
 // every problem of the JSON form, a metric's too, said as one of the
 // definition's ("hierarchy: invalid JSON: ...", or null's own words), and
-// no node named "" (a node with an empty ID is named by its position); a
+// no node named "" (a node with an empty ID is named by its position), the
+// same with the members of its objects in any order ([checkOrderFree]); a
 // model that decodes must round-trip to the same model and the same bytes.
 func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(contactCentreJSON))
@@ -223,7 +269,10 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(`{"nodes":[{"id":"a","level":"output","metric":{"id":"m","level":"output","direction":"up"}}]}`))
 	f.Add([]byte(`{"nodes":[{"level":"output","metric":{"id":"","name":null,"Level":"x","level":"output","colour":1}}]}`))
 	f.Add([]byte(`null`))
+	f.Add([]byte(`{"x":1,"links":[{"weight":null,"w":2,"to":"b","from":"a"},{"to":1,"from":[2]}],` +
+		`"nodes":[{"level":"task","size":1,"name":7,"id":"a"},{"metric":{"colour":1,"id":"m","rewarded":"yes"},"id":"b"},{"id":5}],"a":2}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkOrderFree(t, data, unmarshalModel, Model.Equal)
 		var m Model
 		if err := m.UnmarshalJSON(data); err != nil {
 			for _, p := range outcome.Problems(err) {
@@ -246,6 +295,60 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		require.NoError(t, err)
 		require.True(t, bytes.Equal(out, again))
 	})
+}
+
+// FuzzResultsJSON decodes arbitrary bytes as a share, a contribution and an
+// attribution ([checkResultJSON]).
+func FuzzResultsJSON(f *testing.F) {
+	f.Add([]byte(`{"level":"task","nodes":3,"aligned":2,"weight":"4","alignedWeight":"3"}`))
+	f.Add([]byte(`{"id":"cost-to-serve","before":"2320","after":2420,"change":"100",` +
+		`"contributions":[{"id":"answer-call","amount":"100"},{"amount":1e-3,"id":"x"}]}`))
+	f.Add([]byte(`{"aligned":"2","level":3,"nodes":"3","weight":"x","colour":1}`))
+	f.Add([]byte(`{"contributions":[{"amount":"1","id":7}],"id":5,"before":"-"}`))
+	f.Add([]byte(`{"level":"nowhere","nodes":"3","NODES":2}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkResultJSON[Share](t, data)
+		checkResultJSON[Contribution](t, data)
+		checkResultJSON[Attribution](t, data)
+	})
+}
+
+// checkResultJSON decodes data as a T, a result, with its UnmarshalJSON. A
+// failure must be *outcome.Error values with codes, in JSON's words rather
+// than Go's ([msg.GoWords]), the same with the members of data's objects in
+// any order ([checkOrderFree]); a result that decodes must round-trip: its
+// JSON decodes to a result with the same JSON.
+func checkResultJSON[T any, PT interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, data []byte) {
+	t.Helper()
+	decode := func(data []byte) (T, error) {
+		var v T
+		return v, PT(&v).UnmarshalJSON(data)
+	}
+	checkOrderFree(t, data, decode, func(a, b T) bool {
+		x, errX := json.Marshal(a)
+		y, errY := json.Marshal(b)
+		return errX == nil && errY == nil && bytes.Equal(x, y)
+	})
+	v, err := decode(data)
+	if err != nil {
+		require.NotEmpty(t, outcome.Problems(err), "every error is an *outcome.Error: %v", err)
+		for _, p := range outcome.Problems(err) {
+			assert.NotEmpty(t, p.Code)
+			assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
+		}
+		return
+	}
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	back, err := decode(out)
+	require.NoError(t, err, "%s", out)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.Equal(t, string(out), string(again))
 }
 
 // FuzzIndex checks the index against a map from ID to first position, with

@@ -2,6 +2,7 @@ package hierarchy
 
 import (
 	"encoding/json"
+	"maps"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,6 +120,13 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 	assert.ErrorIs(t, err, ErrForeignValues)
 }
 
+// FuzzValuesJSON decodes arbitrary text as a value set of the contact
+// centre. The fast reading, where it reads, must agree with the general
+// one, and so must the reading of the text with the members of its objects
+// reversed ([checkOrderFree]): the same values, or the same problems in the
+// same order. A failure must be errors, and leave the set unchanged; a
+// success must round-trip through MarshalJSON, whose text the fast reading
+// reads.
 func FuzzValuesJSON(f *testing.F) {
 	m := contactCentreModel(f)
 	for _, s := range []string{
@@ -134,17 +142,27 @@ func FuzzValuesJSON(f *testing.F) {
 	f.Add(`{"places":1,"values":[{"id":"revenue","value":true},{"id":"answer-call","value":null}]}`)
 	f.Add(`{"places":1,"values":[{"id":"révenue","value":"1"}]}`)
 	f.Add(`{"places":2,"values":[{"id":"revenue","value":"92233720368547758.07"},{"id":"answer-call","value":"-92233720368547758.08"}]}`)
+	f.Add(`{"z":0,"values":[{"q":1,"value":null,"id":"answer-call"},{"value":"1","id":7},{"value":"abc","id":"revenue"}],"places":"2","b":1}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		// The fast reading, where it reads, agrees with the general one.
+		// The fast reading, where it reads, agrees with the general one, in
+		// either order of the members.
 		probe := values(t, m, 1, nil)
-		if places, sets, ok := probe.readValuesFast([]byte(in)); ok {
-			slowPlaces, slowSets, err := probe.readValues([]byte(in))
-			require.NoError(t, err, "the fast reading accepted %s", in)
-			assert.Equal(t, slowPlaces, places)
-			if len(sets)+len(slowSets) > 0 {
-				assert.Equal(t, slowSets, sets)
+		for _, data := range [][]byte{[]byte(in), spoil.Reversed([]byte(in))} {
+			if places, sets, ok := probe.readValuesFast(data); ok {
+				slowPlaces, slowSets, err := probe.readValues(data)
+				require.NoError(t, err, "the fast reading accepted %s", data)
+				assert.Equal(t, slowPlaces, places)
+				if len(sets)+len(slowSets) > 0 {
+					assert.Equal(t, slowSets, sets)
+				}
 			}
 		}
+		checkOrderFree(t, []byte(in), func(data []byte) (*Values, error) {
+			s := values(t, m, 1, map[string]string{"monitor-queues": "3.5"})
+			return s, s.UnmarshalJSON(data)
+		}, func(a, b *Values) bool {
+			return a.Places() == b.Places() && maps.Equal(measured(t, m, a), measured(t, m, b))
+		})
 		s := values(t, m, 1, map[string]string{"monitor-queues": "3.5"})
 		if err := s.UnmarshalJSON([]byte(in)); err != nil {
 			require.NotEmpty(t, outcome.Problems(err))
