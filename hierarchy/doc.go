@@ -57,9 +57,14 @@
 // A hierarchy's definition round-trips through JSON ([Model.MarshalJSON]),
 // and decoding it validates exactly as Build does, after reporting every
 // problem of the JSON form (each value of the wrong type, null included,
-// by its JSON path); [Builder.AddJSON] adds a
-// definition to a builder, so that several files make one hierarchy. The
-// reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
+// by its JSON path); [Builder.AddJSON] adds a definition to a builder, so
+// that several files make one hierarchy. Every decoder (of a definition, a
+// value set, a result) reads each object in the order of its fields, as the
+// package writes them (a node's id, name, level, metric), a field given
+// again right after the field, then the keys that name no field, sorted,
+// and an array's elements in order, so that the same JSON with the members
+// of its objects in another order has the same problems in the same order.
+// The reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
 // encode to JSON for a dashboard. In every JSON form a decimal (a weight, a
 // value, an amount) is a string, as decimal's String writes it by default,
 // whatever decimal's package-level settings (MarshalJSONWithoutQuotes,
