@@ -26,9 +26,8 @@ var ErrNull = errors.New("JSON null in place of a value")
 
 // Form collects the problems of the JSON form of a definition decoded member
 // by member, so that every problem is reported, not the first: each is an
-// *outcome.Error with code [outcome.ErrInvalidJSON], in the order the
-// definition's text gives them ([Form.Members]) or that of its fields
-// ([Form.Fields]), with the message "pkg: at: invalid JSON: "
+// *outcome.Error with code [outcome.ErrInvalidJSON], in the order of the
+// definition's fields ([Form.Fields]), with the message "pkg: at: invalid JSON: "
 // (or "pkg: invalid JSON: " when at is "") followed by what is wrong, said
 // with the value's JSON path: keys as written (each clipped to
 // [msg.MaxQuoted] bytes) joined with ".", an array's elements by their index
@@ -165,29 +164,6 @@ func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjso
 	return members, true
 }
 
-// Members walks members, the members of the object at path, whose fields
-// are names (matched to keys as encoding/json matches them:
-// [strictjson.Field]). In the order of the keys, it reports, with ids, a key
-// that names no field and a field given again, and calls value with the
-// field's index in names, the member's path and its value for the first
-// member of each field, which is the one read.
-func (f *Form) Members(path string, ids []string, members []strictjson.Member, names []string,
-	value func(field int, path string, raw json.RawMessage)) {
-	first := make([]int, len(names)) // the index plus one of each field's first member
-	for i, mb := range members {
-		at := Key(path, mb.Key)
-		switch n := strictjson.Field(names, mb.Key); {
-		case n < 0:
-			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at))
-		case first[n] != 0:
-			f.duplicate(ids, at, mb.Key, members[first[n]-1].Key)
-		default:
-			first[n] = i + 1
-			value(n, at, mb.Value)
-		}
-	}
-}
-
 // duplicate reports, with ids, the member at path, of key, given again for
 // the field whose first member's key is first.
 func (f *Form) duplicate(ids []string, path, key, first string) {
@@ -195,9 +171,10 @@ func (f *Form) duplicate(ids []string, path, key, first string) {
 }
 
 // Fields walks members, the members of the object at path, whose fields
-// are names, as [Form.Members] does, but in the order of names, not of the
-// keys, so that the problems of an object come in the same order however
-// its members are ordered: for each field in turn, it calls value with the
+// are names (matched to keys as encoding/json matches them:
+// [strictjson.Field]), in the order of names, not of the keys, so that the
+// problems of an object come in the same order however its members are
+// ordered: for each field in turn, it calls value with the
 // field's index, the member's path and its value for the field's first
 // member in the order of the keys, which is the one read, then reports,
 // with ids, each member given again for the field, in the order of the
@@ -224,7 +201,7 @@ func (f *Form) Fields(path string, ids []string, members []strictjson.Member, na
 // the JSON object at path (a node's metric, which outcome decodes), as a
 // problem of this form if it is one of the form of a member of that object,
 // which the decoder says in its own words: if its cause is a
-// *[strictjson.MemberError]. It is said at the member's path as [Form.Members]
+// *[strictjson.MemberError]. It is said at the member's path as [Form.Fields]
 // and [Value] say a problem (`unknown field "nodes[0].metric.colour"`,
 // `"nodes[0].metric.rewarded" must be true or false, not null`), names ids
 // and then p's IDs, and wraps p (and so its code and its cause), and

@@ -24,7 +24,7 @@ func decodeThing(f *Form, data string) (id string, n int, tags []string) {
 	if s, ok := FirstString(members, []string{"id", "n", "tags"}, "id"); ok {
 		ids = []string{s}
 	}
-	f.Members("", ids, members, []string{"id", "n", "tags"}, func(field int, path string, raw json.RawMessage) {
+	f.Fields("", ids, members, []string{"id", "n", "tags"}, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case 0:
 			Value(f, path, ids, raw, &id)
@@ -57,18 +57,19 @@ func TestForm(t *testing.T) {
 		{"not an object", "", `[1]`, []problem{{nil, "pkg: invalid JSON: the value must be an object, not an array"}}},
 		{"malformed", "", `{"id":`, []problem{{nil, "pkg: invalid JSON: unexpected EOF"}}},
 		{"trailing data", "thing", `{} x`, []problem{{nil, "pkg: thing: invalid JSON: trailing data after the JSON value"}}},
-		// Every problem, in the order of the text, each with the ID read
-		// first (the first "id", a string): a number out of int's range is
-		// said with the range, null is a value of the wrong type, a key
-		// that differs only in case repeats a field, and an element is
-		// named by its index.
+		// Every problem, in the order of the fields (id, n, tags; a field
+		// given again right after it, a key that names no field last), each
+		// with the ID read first (the first "id", a string): a number out
+		// of int's range is said with the range, null is a value of the
+		// wrong type, a key that differs only in case repeats a field, and
+		// an element is named by its index.
 		{"every problem", "thing", `{"n":1e30,"tags":[1,"x",null],"colour":"red","id":"a","ID":"b","tags":[]}`, []problem{
+			{[]string{"a"}, `pkg: thing: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
 			{[]string{"a"}, `pkg: thing: invalid JSON: "n" must be an integer from -9223372036854775808 to 9223372036854775807, not the number 1e30`},
 			{[]string{"a"}, `pkg: thing: invalid JSON: "tags[0]" must be a string, not the number 1`},
 			{[]string{"a"}, `pkg: thing: invalid JSON: "tags[2]" must be a string, not null`},
-			{[]string{"a"}, `pkg: thing: invalid JSON: unknown field "colour"`},
-			{[]string{"a"}, `pkg: thing: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
 			{[]string{"a"}, `pkg: thing: invalid JSON: duplicate object key "tags"`},
+			{[]string{"a"}, `pkg: thing: invalid JSON: unknown field "colour"`},
 		}},
 		{"id not a string", "", `{"id":null,"tags":{}}`, []problem{
 			{nil, `pkg: invalid JSON: "id" must be a string, not null`},
@@ -116,8 +117,8 @@ func TestForm_readsWhatDecodes(t *testing.T) {
 	require.Len(t, f.Problems(), 3)
 	var te *json.UnmarshalTypeError
 	assert.True(t, errors.As(f.Problems()[0], &te))
-	assert.True(t, errors.Is(f.Problems()[1], strictjson.ErrNotArray))
-	assert.True(t, errors.Is(f.Problems()[2], ErrNull))
+	assert.True(t, errors.Is(f.Problems()[1], ErrNull), "n, the second field")
+	assert.True(t, errors.Is(f.Problems()[2], strictjson.ErrNotArray), "tags, the third")
 	f = Form{Pkg: "pkg"}
 	decodeThing(&f, `{"colour":1}`)
 	assert.True(t, errors.Is(f.Err(), ErrUnknownField))
