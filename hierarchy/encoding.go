@@ -472,7 +472,9 @@ type shareIn struct {
 // "x"`): the first value of the wrong type in the order of the fields
 // (level, nodes, aligned), however the members are written, alone; or else
 // every weight's, in that order (weight, alignedWeight), joined with
-// [errors.Join]. On error s is unchanged.
+// [errors.Join]. A level that names none is the level's own error, as
+// [outcome.Level.UnmarshalText] says it, with code [outcome.ErrUnknownLevel]
+// (`outcome: unknown level "x"`). On error s is unchanged.
 func (s *Share) UnmarshalJSON(data []byte) error {
 	in := shareIn{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned}
 	if err := decodeResult("share", data, &in); err != nil {

@@ -433,6 +433,13 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`null`), &a))
 	assert.Equal(t, "keep", a.ID, "null leaves it as it was")
 
+	// A level that names none is the level's own error, as its doc says.
+	s = Share{Nodes: 9}
+	err := json.Unmarshal([]byte(`{"level":"nowhere","nodes":1}`), &s)
+	require.ErrorIs(t, err, outcome.ErrUnknownLevel)
+	assert.Equal(t, `outcome: unknown level "nowhere"`, err.Error())
+	assert.Equal(t, 9, s.Nodes, "on error s is unchanged")
+
 	tests := []struct {
 		name string
 		into any
