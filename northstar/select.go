@@ -562,8 +562,8 @@ func Select(in Input) (Ranking, error) {
 					"northstar: candidate %q cannot drive itself", clip(id)))
 			case cands[k].Metric.Level() != outcome.BusinessOutcome:
 				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
-					"northstar: candidate %q drives %q, which is a %s, not a business outcome",
-					clip(id), clip(d), cands[k].Metric.Level()))
+					"northstar: candidate %q drives %q, which is %s, not a business outcome",
+					clip(id), clip(d), withArticle(cands[k].Metric.Level())))
 			case again:
 				errs = append(errs, newError(outcome.ErrDuplicateID, dids(),
 					"northstar: candidate %q lists %q twice in Drives", clip(id), clip(d)))
@@ -1348,4 +1348,14 @@ func hierarchyEvidence(g *graph, entries []Entry, index map[string]int32, nodeOf
 		hier.off[i+1] = int32(len(hier.links))
 	}
 	return hier, keys
+}
+
+// withArticle writes a level's name after "a" or "an", as a message reads
+// it: "an Output", "a Task", "a Successful Customer Outcome".
+func withArticle(l outcome.Level) string {
+	s := l.String()
+	if strings.ContainsRune("AEIOU", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
 }

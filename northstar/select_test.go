@@ -1087,7 +1087,11 @@ func TestSelectErrors(t *testing.T) {
 			[]string{"nights-booked", "profit"}},
 		{"drives an output", func(in *Input) { in.Candidates[3].Drives = []string{"listings-created"} },
 			[]outcome.Code{ErrNotBusinessOutcome},
-			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`, nil},
+			`northstar: candidate "nights-booked" drives "listings-created", which is an Output, not a business outcome`, nil},
+		{"drives a customer outcome", func(in *Input) { in.Candidates[2].Drives = []string{"nights-booked"} },
+			[]outcome.Code{ErrNotBusinessOutcome},
+			`northstar: candidate "review-score" drives "nights-booked", which is a Successful Customer Outcome, not a business outcome`,
+			[]string{"review-score", "nights-booked"}},
 		{"drives itself", func(in *Input) { in.Candidates[1].Drives = []string{"revenue"} },
 			[]outcome.Code{ErrNotBusinessOutcome}, `northstar: candidate "revenue" cannot drive itself`, nil},
 		{"drives twice", func(in *Input) { in.Candidates[3].Drives = []string{"revenue", "revenue"} },
@@ -1661,9 +1665,9 @@ func TestSelectRepeatedDrives(t *testing.T) {
 		{outcome.ErrDuplicateID, []string{"nights-booked", "fees"}, `northstar: candidate "nights-booked" lists "fees" twice in Drives`},
 		{ErrUnknownMetric, []string{"nights-booked", "profit"}, `northstar: candidate "nights-booked" drives "profit", which is not a candidate`},
 		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
-			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`},
+			`northstar: candidate "nights-booked" drives "listings-created", which is an Output, not a business outcome`},
 		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
-			`northstar: candidate "nights-booked" drives "listings-created", which is a Output, not a business outcome`},
+			`northstar: candidate "nights-booked" drives "listings-created", which is an Output, not a business outcome`},
 	}
 	probs := outcome.Problems(err)
 	require.Len(t, probs, len(want), "%v", err)
