@@ -21,6 +21,7 @@ type Contribution struct {
 	amount    Money
 	share     decimal.Decimal
 	detractor bool
+	noShare   bool // the total is zero, so the share is not defined
 }
 
 // Unit returns the unit's ID.
@@ -44,9 +45,16 @@ func (c Contribution) Share() decimal.Decimal { return c.share }
 func (c Contribution) Detractor() bool { return c.detractor }
 
 // String describes the contribution, such as "sales: 300000 EUR (75%)" or
-// "support: -20000 EUR (-5%), a detractor".
+// "support: -20000 EUR (-5%), a detractor". Where the shares are not defined
+// ([Contributions.SharesDefined] is false: the total is zero), it says so in
+// place of the share, "sales: 300000 EUR (no share of a total of zero)",
+// never "(0%)" beside an amount that is not zero.
 func (c Contribution) String() string {
-	s := fmt.Sprintf("%s: %s (%s%%)", c.unit, c.amount, decfmt.String(c.share))
+	share := decfmt.String(c.share) + "%"
+	if c.noShare {
+		share = "no share of a total of zero"
+	}
+	s := fmt.Sprintf("%s: %s (%s)", c.unit, c.amount, share)
 	if c.detractor {
 		s += ", a detractor"
 	}
@@ -172,6 +180,10 @@ func withShares(crown Crown, items []Contribution, places int32) (Contributions,
 	if !total.amount.IsZero() {
 		c.hasShares = true
 		largestRemainder(items, total.amount, places)
+	} else {
+		for i := range items {
+			items[i].noShare = true
+		}
 	}
 	return c, nil
 }

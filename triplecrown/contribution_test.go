@@ -91,6 +91,32 @@ func TestNewContributions_zeroTotal(t *testing.T) {
 	assert.Equal(t, "EUR", c.Total().Currency().String())
 	assert.Equal(t, map[string]string{"a": "0", "b": "0"}, shares(c))
 	assert.Len(t, c.Detractors(), 1)
+	// Each says it has no share, never "(0%)" beside 100 EUR, and so does
+	// the same read back from its JSON.
+	want := []string{"a: 100 EUR (no share of a total of zero)", "b: -100 EUR (no share of a total of zero), a detractor"}
+	var got []string
+	for it := range c.All() {
+		got = append(got, it.String())
+	}
+	assert.Equal(t, want, got)
+	data, err := json.Marshal(c)
+	require.NoError(t, err)
+	var back Contributions
+	require.NoError(t, json.Unmarshal(data, &back))
+	got = nil
+	for it := range back.All() {
+		got = append(got, it.String())
+	}
+	assert.Equal(t, want, got)
+	// A unit that contributes nothing to a total that is not zero has a
+	// share, of 0%.
+	c, err = NewContributions(Cost, []Scorecard{costCard("a", "200", "100"), costCard("b", "100", "100")}, 0)
+	require.NoError(t, err)
+	got = nil
+	for it := range c.All() {
+		got = append(got, it.String())
+	}
+	assert.Equal(t, []string{"a: 100 EUR (100%)", "b: 0 EUR (0%)"}, got)
 }
 
 func TestNewContributions_negativeTotal(t *testing.T) {
