@@ -22,6 +22,8 @@ func FuzzNewROI(f *testing.F) {
 	f.Add("-5", "USD", "1", "USD", "1", "GBP", int64(0))
 	f.Add("1e-30", "JPY", "-1e30", "JPY", "", "", int64(-7))
 	f.Add("99999999999999999999999", "EUR", "0.000000001", "EUR", "3", "EUR", int64(1<<62))
+	f.Add("10", "USD", "1", "EUR", "2", "EUR", int64(3))
+	f.Add("", "", "1", "EUR", "2", "USD", int64(3))
 	f.Fuzz(func(t *testing.T, inv, invCur, saved, savedCur, gained, gainedCur string, periods int64) {
 		money := func(amount, cur string) Money {
 			if amount == "" && cur == "" {
@@ -36,6 +38,37 @@ func FuzzNewROI(f *testing.F) {
 		spec := ROISpec{Investment: money(inv, invCur), CostSaved: money(saved, savedCur),
 			RevenueGained: money(gained, gainedCur), Periods: periods}
 		r, err := NewROI(spec)
+		// Each part in another currency than the reference (the
+		// investment's, or the first part's with one) is one mismatch that
+		// names it, in the order of the fields.
+		var wantMixed []string
+		ref := spec.Investment.cur
+		for _, p := range []struct {
+			name string
+			m    Money
+		}{{"cost saved", spec.CostSaved}, {"revenue gained", spec.RevenueGained}} {
+			switch {
+			case p.m.cur.IsZero():
+			case ref.IsZero():
+				ref = p.m.cur
+			case p.m.cur != ref:
+				wantMixed = append(wantMixed, "triplecrown: ROI, "+p.name+": ")
+			}
+		}
+		var mixed []string
+		for _, p := range outcome.Problems(err) {
+			if p.Code == ErrCurrencyMismatch {
+				mixed = append(mixed, p.Message)
+			}
+		}
+		if len(mixed) != len(wantMixed) {
+			t.Fatalf("currency problems %q, want %d, naming %q", mixed, len(wantMixed), wantMixed)
+		}
+		for i := range mixed {
+			if !strings.HasPrefix(mixed[i], wantMixed[i]) {
+				t.Fatalf("currency problem %q does not name its part, %q", mixed[i], wantMixed[i])
+			}
+		}
 		if err != nil {
 			if len(outcome.Problems(err)) == 0 {
 				t.Fatalf("error without a code: %v", err)

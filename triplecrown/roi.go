@@ -40,12 +40,17 @@ type ROI struct {
 
 // NewROI validates spec and returns its ROI. It reports every problem: an
 // investment that is missing ([ErrMissingMoney]), negative
-// ([ErrNegativeMoney]) or zero ([ErrInvalidInvestment]); amounts in
-// different currencies ([ErrCurrencyMismatch]); periods that are zero or
-// negative ([ErrInvalidPeriods]); and a benefit (cost saved plus revenue
-// gained) or a net benefit (benefit minus investment) with more than
-// [MaxDigits] digits ([ErrInvalidAmount], as from [Money.Add]), so that
-// [ROI.Benefit] and [ROI.Net] are within the bounds of every amount.
+// ([ErrNegativeMoney]) or zero ([ErrInvalidInvestment]); periods that are
+// zero or negative ([ErrInvalidPeriods]); a cost saved, then a revenue
+// gained, in another currency than the investment's (or, with no investment,
+// than the cost saved's), each one problem that names the part, the amount
+// and both currencies, `triplecrown: ROI, cost saved: 1 EUR is not in USD,
+// the currency of the investment: one ROI has one currency`
+// ([ErrCurrencyMismatch]); and, when the currencies agree, a benefit (cost
+// saved plus revenue gained) or a net benefit (benefit minus investment)
+// with more than [MaxDigits] digits ([ErrInvalidAmount], as from
+// [Money.Add]), so that [ROI.Benefit] and [ROI.Net] are within the bounds of
+// every amount.
 func NewROI(spec ROISpec) (ROI, error) {
 	if errs := roiProblems(spec, false, false); len(errs) > 0 {
 		return ROI{}, errors.Join(errs...)
@@ -81,6 +86,26 @@ func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
 	if !skipPeriods && spec.Periods <= 0 {
 		errs = append(errs, newError(ErrInvalidPeriods, nil,
 			"triplecrown: the benefit must be over a positive number of periods, not %d", spec.Periods))
+	}
+	// One currency, the investment's (or, with none, the first part's):
+	// each part in another is a problem of its own, named.
+	cur, curOf, mixed := inv.cur, "the investment", false
+	for _, p := range []struct {
+		name string
+		m    Money
+	}{{"cost saved", spec.CostSaved}, {"revenue gained", spec.RevenueGained}} {
+		switch {
+		case p.m.cur.IsZero():
+		case cur.IsZero():
+			cur, curOf = p.m.cur, "the "+p.name
+		case p.m.cur != cur:
+			mixed = true
+			errs = append(errs, newError(ErrCurrencyMismatch, nil,
+				"triplecrown: ROI, %s: %s is not in %s, the currency of %s: one ROI has one currency", p.name, p.m, cur, curOf))
+		}
+	}
+	if mixed {
+		return errs
 	}
 	benefit, err := spec.CostSaved.Add(spec.RevenueGained)
 	if err == nil {

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -86,6 +87,54 @@ func TestNewROI_errors(t *testing.T) {
 	}
 	_, err := NewROI(ROISpec{Investment: usd("0"), Periods: 1})
 	assert.EqualError(t, err, "triplecrown: an investment of zero has no return ratio")
+}
+
+// TestNewROI_currencyNamesThePart: an amount in another currency than the
+// investment's is a problem of its part, which the message names with the
+// amount and both currencies, each part that differs once, in the order of
+// the fields; with no investment, the cost saved sets the currency.
+func TestNewROI_currencyNamesThePart(t *testing.T) {
+	tests := []struct {
+		name string
+		spec ROISpec
+		want []string
+	}{
+		{"cost saved", ROISpec{Investment: usd("10"), CostSaved: eur("1"), RevenueGained: usd("2"), Periods: 1},
+			[]string{"triplecrown: ROI, cost saved: 1 EUR is not in USD, the currency of the investment: one ROI has one currency"}},
+		{"revenue gained", ROISpec{Investment: usd("10"), CostSaved: usd("1"), RevenueGained: eur("2"), Periods: 1},
+			[]string{"triplecrown: ROI, revenue gained: 2 EUR is not in USD, the currency of the investment: one ROI has one currency"}},
+		{"both", ROISpec{Investment: usd("10"), CostSaved: eur("1"), RevenueGained: eur("2"), Periods: 1},
+			[]string{"triplecrown: ROI, cost saved: 1 EUR is not in USD, the currency of the investment: one ROI has one currency",
+				"triplecrown: ROI, revenue gained: 2 EUR is not in USD, the currency of the investment: one ROI has one currency"}},
+		{"no investment", ROISpec{CostSaved: eur("1"), RevenueGained: usd("2"), Periods: 1},
+			[]string{"triplecrown: an ROI needs the investment, with its currency",
+				"triplecrown: ROI, revenue gained: 2 USD is not in EUR, the currency of the cost saved: one ROI has one currency"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewROI(tt.spec)
+			var got []string
+			for _, p := range outcome.Problems(err) {
+				got = append(got, p.Message)
+				assert.Empty(t, p.IDs)
+			}
+			assert.Equal(t, tt.want, got)
+			assert.ErrorIs(t, err, ErrCurrencyMismatch)
+		})
+	}
+	// From JSON, the same, after the problems of the JSON form.
+	var r ROI
+	err := json.Unmarshal([]byte(`{"investment":{"amount":"10","currency":"USD"},"costSaved":{"amount":"1","currency":"EUR"},"periods":"1"}`), &r)
+	var got []string
+	for _, p := range outcome.Problems(err) {
+		got = append(got, p.Message)
+	}
+	assert.Equal(t, []string{`triplecrown: invalid JSON: "periods" must be an integer, not the string "1"`,
+		"triplecrown: ROI, cost saved: 1 EUR is not in USD, the currency of the investment: one ROI has one currency"}, got)
+}
+
+func TestNewROI_bounds(t *testing.T) {
+	var err error
 
 	// Beyond the bounds: a benefit of forty nines plus one is 10^40, 41
 	// digits; a benefit of minus forty nines less an investment of 1 is
