@@ -328,7 +328,11 @@ func (m Measure) String() string {
 type ServiceSpec struct {
 	// Name is what the measure is called, e.g. "time to respond". Required.
 	Name string `json:"name"`
-	// Unit is free text: "hours", "%", "points".
+	// Unit is free text: "hours", "%", "points". A reason writes it after
+	// each figure of the measure as the figure is ([CrownScore.Reason]): a
+	// rate's figures are fractions, 0.69 for 69%, so a rate with the unit
+	// "%" reads "0.69 %"; give "%" to a value measured in percent, and a
+	// rate no unit or "share".
 	Unit string `json:"unit,omitempty"`
 	// Direction says which way is better. Required.
 	Direction outcome.Direction `json:"direction"`

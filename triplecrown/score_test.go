@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/dectest"
@@ -498,4 +499,18 @@ func TestCmpAbsMul(t *testing.T) {
 	// Exponents too far apart for 128 bits, and coefficients too wide.
 	assert.Equal(t, 1, cmpAbsMul(dec("999999999999999999e30"), dec("999999999999999999"), dec("1e-30")))
 	assert.Equal(t, -1, cmpAbsMul(dec("1"), dec("12345678901234567890"), dec("1")))
+}
+
+// TestCrownScore_rateUnit: a reason writes a rate's figures as the
+// fractions they are, with the unit after each as given (ServiceSpec.Unit
+// says so): 6900 of 10000 is 0.69, and with the unit "%" it reads "0.69 %".
+func TestCrownScore_rateUnit(t *testing.T) {
+	s := spec("x")
+	s.Service = ServiceSpec{Name: "solved first time", Unit: "%", Direction: outcome.HigherIsBetter,
+		Baseline: mustMeasure(NewRate(6900, 10000)), Actual: mustMeasure(NewRate(7800, 10000))}
+	score, err := MustScorecard(s).Score(MustPolicy(PolicySpec{SignificanceLevel: 0.05,
+		Precision: MustPrecision(4, outcome.RoundHalfEven)}))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(score.Service().Reason(), "solved first time rose from 0.69 % to 0.78 % (+0.09 %, +13.04%)"),
+		score.Service().Reason())
 }
