@@ -819,7 +819,7 @@ func auditCountPhrase(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// article returns the level's name with "a" or "an": "an Output".
+// auditArticle returns the level's name with "a" or "an": "an Output".
 func auditArticle(l Level) string {
 	s := l.String()
 	switch s[0] {
