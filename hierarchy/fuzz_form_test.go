@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -23,7 +24,7 @@ import (
 // rewarded) may be spoiled, each then an invalid-json problem at its path
 // too ("nodes[0].metric.rewarded"), whatever else is spoiled. The problems
 // are the same with the members of its objects in any order
-// ([checkOrderFree]). With nothing spoiled, decoding reports what Build
+// ([ordertest.Check]). With nothing spoiled, decoding reports what Build
 // reports of the nodes with those metrics.
 func FuzzAddJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0})
@@ -65,7 +66,7 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 				s.Value(fmt.Sprintf("%q", e.from), true), s.Value(fmt.Sprintf("%q", e.to), true), s.Value(w, false))
 		}
 		sb.WriteString("]}")
-		checkOrderFree(t, []byte(sb.String()), unmarshalModel, Model.Equal)
+		ordertest.Check(t, []byte(sb.String()), unmarshalModel, Model.Equal)
 		b := NewBuilder()
 		b.AddJSON([]byte(sb.String()))
 		_, err := b.Build()

@@ -3,9 +3,7 @@ package hierarchy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"math/bits"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,8 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/msg"
-	"github.com/cxmodel/cx/internal/spoil"
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -212,40 +209,6 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 	require.Equal(t, measured(t, m, before), measured(t, back, sum))
 }
 
-// checkOrderFree fails t unless data and data with the members of every
-// object reversed ([spoil.Reversed]) decode alike with decode: to values
-// equal says are equal, or with the same problems (code, IDs and message)
-// in the same order. Data with a key given twice in an object (as
-// [strictjson.Decode] refuses it, case variants included) is not checked:
-// which member of a field is read, the first or the last, is the text's
-// order.
-func checkOrderFree[T any](t *testing.T, data []byte, decode func([]byte) (T, error), equal func(T, T) bool) {
-	t.Helper()
-	if errors.Is(strictjson.Decode(data, new(any)), strictjson.ErrDuplicateKey) {
-		return
-	}
-	back := spoil.Reversed(data)
-	a, errA := decode(data)
-	b, errB := decode(back)
-	switch {
-	case errA == nil && errB == nil:
-		if !equal(a, b) {
-			t.Fatalf("%s and %s, the same with their members reversed, decode to different values", data, back)
-		}
-		return
-	case errA == nil || errB == nil:
-		t.Fatalf("%s and %s, the same with their members reversed, decode with errors %v and %v", data, back, errA, errB)
-	}
-	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
-	same := len(pa) == len(pb) && errA.Error() == errB.Error()
-	for i := 0; same && i < len(pa); i++ {
-		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
-	}
-	if !same {
-		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
-	}
-}
-
 // unmarshalModel returns the model data decodes to with Model.UnmarshalJSON.
 func unmarshalModel(data []byte) (Model, error) {
 	var m Model
@@ -259,7 +222,7 @@ func unmarshalModel(data []byte) (Model, error) {
 // every problem of the JSON form, a metric's too, said as one of the
 // definition's ("hierarchy: invalid JSON: ...", or null's own words), and
 // no node named "" (a node with an empty ID is named by its position), the
-// same with the members of its objects in any order ([checkOrderFree]); a
+// same with the members of its objects in any order ([ordertest.Check]); a
 // model that decodes must round-trip to the same model and the same bytes.
 func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(contactCentreJSON))
@@ -272,7 +235,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(`{"x":1,"links":[{"weight":null,"w":2,"to":"b","from":"a"},{"to":1,"from":[2]}],` +
 		`"nodes":[{"level":"task","size":1,"name":7,"id":"a"},{"metric":{"colour":1,"id":"m","rewarded":"yes"},"id":"b"},{"id":5}],"a":2}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkOrderFree(t, data, unmarshalModel, Model.Equal)
+		ordertest.Check(t, data, unmarshalModel, Model.Equal)
 		var m Model
 		if err := m.UnmarshalJSON(data); err != nil {
 			for _, p := range outcome.Problems(err) {
@@ -317,18 +280,15 @@ func FuzzResultsJSON(f *testing.F) {
 // checkResultJSON decodes data as a T, a result, with its UnmarshalJSON. A
 // failure must be *outcome.Error values with codes, in JSON's words rather
 // than Go's ([msg.GoWords]), the same with the members of data's objects in
-// any order ([checkOrderFree]); a result that decodes must round-trip: its
+// any order ([ordertest.Check]); a result that decodes must round-trip: its
 // JSON decodes to a result with the same JSON.
 func checkResultJSON[T any, PT interface {
 	*T
 	json.Unmarshaler
 }](t *testing.T, data []byte) {
 	t.Helper()
-	decode := func(data []byte) (T, error) {
-		var v T
-		return v, PT(&v).UnmarshalJSON(data)
-	}
-	checkOrderFree(t, data, decode, func(a, b T) bool {
+	decode := ordertest.Unmarshal[T, PT]
+	ordertest.Check(t, data, decode, func(a, b T) bool {
 		x, errX := json.Marshal(a)
 		y, errY := json.Marshal(b)
 		return errX == nil && errY == nil && bytes.Equal(x, y)

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -123,7 +124,7 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 // FuzzValuesJSON decodes arbitrary text as a value set of the contact
 // centre. The fast reading, where it reads, must agree with the general
 // one, and so must the reading of the text with the members of its objects
-// reversed ([checkOrderFree]): the same values, or the same problems in the
+// reversed ([ordertest.Check]): the same values, or the same problems in the
 // same order. A failure must be errors, and leave the set unchanged; a
 // success must round-trip through MarshalJSON, whose text the fast reading
 // reads.
@@ -157,7 +158,7 @@ func FuzzValuesJSON(f *testing.F) {
 				}
 			}
 		}
-		checkOrderFree(t, []byte(in), func(data []byte) (*Values, error) {
+		ordertest.Check(t, []byte(in), func(data []byte) (*Values, error) {
 			s := values(t, m, 1, map[string]string{"monitor-queues": "3.5"})
 			return s, s.UnmarshalJSON(data)
 		}, func(a, b *Values) bool {
