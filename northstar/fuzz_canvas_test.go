@@ -2,59 +2,15 @@ package northstar
 
 import (
 	"encoding/json"
-	"errors"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
-	"github.com/cxmodel/cx/internal/spoil"
-	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
-
-// checkOrderFree fails t unless data and data with the members of every
-// object reversed ([spoil.Reversed]) decode alike with decode: to equal
-// values, or with the same problems (code, IDs and message) in the same
-// order. Data with a key given twice in an object (as [strictjson.Decode]
-// refuses it, case variants included) is not checked: which member of a
-// field comes first, the one read, is the text's order.
-// The keys are checked in a json.RawMessage, which holds any value: in an
-// any, a number no float64 holds (1e999) fails first and hides them.
-func checkOrderFree[T any](t *testing.T, data []byte, decode func([]byte) (T, error), equal func(T, T) bool) {
-	t.Helper()
-	if errors.Is(strictjson.Decode(data, new(json.RawMessage)), strictjson.ErrDuplicateKey) {
-		return
-	}
-	back := spoil.Reversed(data)
-	a, errA := decode(data)
-	b, errB := decode(back)
-	if errA == nil && errB == nil {
-		if !equal(a, b) {
-			t.Fatalf("%s and %s decode to different values", data, back)
-		}
-		return
-	}
-	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
-	same := len(pa) == len(pb)
-	for i := 0; same && i < len(pa); i++ {
-		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
-	}
-	if !same {
-		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
-	}
-}
-
-// unmarshal returns the T that data decodes to with T's UnmarshalJSON.
-func unmarshal[T any, PT interface {
-	*T
-	json.Unmarshaler
-}](data []byte) (T, error) {
-	var v T
-	err := PT(&v).UnmarshalJSON(data)
-	return v, err
-}
 
 // sameJSON reports whether a and b marshal to the same bytes.
 func sameJSON[T any](a, b T) bool {
@@ -86,7 +42,7 @@ func checkProblems(t listtest.TB, err error) {
 // FuzzCanvasJSON decodes arbitrary JSON as a canvas, and as a spec. It must
 // never panic; a failure must be *outcome.Error values with codes, in this
 // package's words ([checkProblems]), the same with the members of its
-// objects in any order ([checkOrderFree]); a success must round-trip:
+// objects in any order ([ordertest.Check]); a success must round-trip:
 // marshal and decode again gives an equal canvas with the same warnings. A
 // spec decodes whenever a canvas does, to the canvas's spec.
 func FuzzCanvasJSON(f *testing.F) {
@@ -104,8 +60,8 @@ func FuzzCanvasJSON(f *testing.F) {
 	f.Add(`{"category":"a","name":"A","weight":"1","needs":[],"outcomes":[{"id":"o","name":"O","metrics":[]}]}`)
 	f.Add(`{"outcomes":[{"metrics":[{"importance":true,"metric":"m","x":1}],"name":3,"id":"o"}],"colour":1,"name":7,"category":"c"}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		checkOrderFree(t, []byte(in), unmarshal[Canvas], Canvas.Equal)
-		checkOrderFree(t, []byte(in), unmarshal[CanvasSpec], sameJSON[CanvasSpec])
+		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Canvas], Canvas.Equal)
+		ordertest.Check(t, []byte(in), ordertest.Unmarshal[CanvasSpec], sameJSON[CanvasSpec])
 		var spec CanvasSpec
 		specErr := spec.UnmarshalJSON([]byte(in))
 		if specErr != nil {
@@ -170,7 +126,7 @@ func FuzzCanvasJSON(f *testing.F) {
 // that decodes alone, to the same canvases (and to what json.Unmarshal
 // gives), and otherwise reports each bad element's problems, under its
 // index, in order, in this package's words ([checkProblems]), the same
-// with the members of its objects in any order ([checkOrderFree]); a null
+// with the members of its objects in any order ([ordertest.Check]); a null
 // element is one problem. Data that is not one array is one problem.
 func FuzzDecodeCanvases(f *testing.F) {
 	f.Add("[" + guestsJSON + "," + businessJSON + "]")
@@ -181,7 +137,7 @@ func FuzzDecodeCanvases(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		checkOrderFree(t, []byte(in), DecodeCanvases, func(a, b []Canvas) bool { return slices.EqualFunc(a, b, Canvas.Equal) })
+		ordertest.Check(t, []byte(in), DecodeCanvases, func(a, b []Canvas) bool { return slices.EqualFunc(a, b, Canvas.Equal) })
 		listtest.Check(t, listtest.Decoder[Canvas]{
 			Prefix:  "northstar: canvases",
 			Null:    "a canvas cannot be null",

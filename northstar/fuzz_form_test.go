@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -26,7 +27,7 @@ func countInvalidJSON(err error) int {
 // or null (every string field, a weight or an importance null), and checks
 // that decoding never stops at the first: a canvas and a spec report one
 // invalid-json problem for each, the same with the members of its objects
-// in any order ([checkOrderFree]); with nothing spoiled, the spec decodes.
+// in any order ([ordertest.Check]); with nothing spoiled, the spec decodes.
 func FuzzCanvasJSON_everyWrongType(f *testing.F) {
 	f.Add(uint8(2), uint8(2), uint8(2), []byte{0})
 	f.Add(uint8(1), uint8(1), uint8(1), []byte{0xff, 0xff, 0xff})
@@ -60,8 +61,8 @@ func FuzzCanvasJSON_everyWrongType(f *testing.F) {
 		}
 		sb.WriteString("]}")
 		in := []byte(sb.String())
-		checkOrderFree(t, in, unmarshal[Canvas], Canvas.Equal)
-		checkOrderFree(t, in, unmarshal[CanvasSpec], sameJSON[CanvasSpec])
+		ordertest.Check(t, in, ordertest.Unmarshal[Canvas], Canvas.Equal)
+		ordertest.Check(t, in, ordertest.Unmarshal[CanvasSpec], sameJSON[CanvasSpec])
 		var c Canvas
 		err := c.UnmarshalJSON(in)
 		if got := countInvalidJSON(err); got != s.Spoiled() {
@@ -81,7 +82,7 @@ func FuzzCanvasJSON_everyWrongType(f *testing.F) {
 // FuzzPolicyJSON_everyWrongType writes a policy with some values of the
 // wrong type or null (a weight null; the lead/lag options), and checks that
 // decoding never stops at the first: one invalid-json problem for each, the
-// same with the members of its objects in any order ([checkOrderFree]), and
+// same with the members of its objects in any order ([ordertest.Check]), and
 // every weight zero is said only if none is spoiled and none is given.
 func FuzzPolicyJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{0})
@@ -100,7 +101,7 @@ func FuzzPolicyJSON_everyWrongType(f *testing.F) {
 		fmt.Fprintf(&sb, `},"leadLag":{"maxLag":%s,"method":%s,"confidence":%s}}`,
 			s.Value("2", false), s.Value(`"spearman"`, true), s.Value("0.9", false))
 		in := []byte(sb.String())
-		checkOrderFree(t, in, unmarshal[Policy], Policy.Equal)
+		ordertest.Check(t, in, ordertest.Unmarshal[Policy], Policy.Equal)
 		var p Policy
 		err := p.UnmarshalJSON(in)
 		if got := countInvalidJSON(err); got != s.Spoiled() {

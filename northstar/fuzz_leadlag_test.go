@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -103,7 +104,7 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 // FuzzLeadLagJSON decodes arbitrary JSON as a lead/lag result. It must never
 // panic; a failure must be *outcome.Error values in this package's words
 // ([checkProblems]), the same problem with the members of its objects in
-// any order ([checkOrderFree]), and leave the result unchanged; a success
+// any order ([ordertest.Check]), and leave the result unchanged; a success
 // must marshal and decode again to an equal result.
 func FuzzLeadLagJSON(f *testing.F) {
 	f.Add(handLeadLag)
@@ -113,7 +114,7 @@ func FuzzLeadLagJSON(f *testing.F) {
 	f.Add(`null`)
 	f.Add(`{"interval":[1,2,3],"x":1}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		checkOrderFree(t, []byte(in), unmarshal[LeadLag], LeadLag.Equal)
+		ordertest.Check(t, []byte(in), ordertest.Unmarshal[LeadLag], LeadLag.Equal)
 		var l LeadLag
 		if err := l.UnmarshalJSON([]byte(in)); err != nil {
 			checkProblems(t, err)

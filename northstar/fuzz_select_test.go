@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -18,7 +19,7 @@ import (
 // ([checkProblems]), each saying it is the policy's ("northstar: policy: "),
 // the weights' and the lead/lag options' alike, but for null ("northstar: a
 // policy cannot be null"), the same with the members of its objects in any
-// order ([checkOrderFree]); a success must validate and round-trip, with
+// order ([ordertest.Check]); a success must validate and round-trip, with
 // its confidence level read as written: zero only if the text writes zero,
 // never subnormal ([floattext.Underflows]).
 func FuzzPolicyJSON(f *testing.F) {
@@ -34,7 +35,7 @@ func FuzzPolicyJSON(f *testing.F) {
 		f.Add(`{"weights":{"reach":"1"},"leadLag":{"confidence":` + conf + `}}`)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		checkOrderFree(t, []byte(in), unmarshal[Policy], Policy.Equal)
+		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Policy], Policy.Equal)
 		var p Policy
 		err := p.UnmarshalJSON([]byte(in))
 		if err != nil {
