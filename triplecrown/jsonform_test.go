@@ -2,12 +2,11 @@ package triplecrown
 
 import (
 	"encoding/json"
-	"errors"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
@@ -208,39 +207,17 @@ func TestUnmarshalJSON_formCauses(t *testing.T) {
 	assert.True(t, m.Equal(eur("5")))
 }
 
-// checkOrderFree fails t unless data and data with the members of every
-// object reversed ([spoil.Reversed]) decode alike: to equal values, or with
-// the same problems (code, IDs and message) in the same order. Data whose
-// decoding reports a field given twice is not checked: which member of a
-// field comes first, the one read, is the text's order. It also checks
-// that every problem of data has IDs of its own ([checkOwnIDs]).
+// checkOrderFree fails t unless data decodes alike into T with the members
+// of its objects in any order ([ordertest.Check], with T's UnmarshalJSON),
+// and unless every problem of data has IDs of its own ([checkOwnIDs]).
 func checkOrderFree[T any, PT interface {
 	*T
 	json.Unmarshaler
 }](t *testing.T, data []byte, equal func(T, T) bool) {
 	t.Helper()
-	var a, b T
-	errA := PT(&a).UnmarshalJSON(data)
-	checkOwnIDs(t, errA)
-	if errors.Is(errA, strictjson.ErrDuplicateKey) {
-		return
-	}
-	back := spoil.Reversed(data)
-	errB := PT(&b).UnmarshalJSON(back)
-	if errA == nil && errB == nil {
-		if !equal(a, b) {
-			t.Fatalf("%s and %s decode to different values", data, back)
-		}
-		return
-	}
-	pa, pb := outcome.Problems(errA), outcome.Problems(errB)
-	same := len(pa) == len(pb)
-	for i := 0; same && i < len(pa); i++ {
-		same = pa[i].Code == pb[i].Code && slices.Equal(pa[i].IDs, pb[i].IDs) && pa[i].Message == pb[i].Message
-	}
-	if !same {
-		t.Fatalf("%s and %s, the same with their members reversed, decode with different problems:\n%v\n--\n%v", data, back, errA, errB)
-	}
+	_, err := ordertest.Unmarshal[T, PT](data)
+	checkOwnIDs(t, err)
+	ordertest.Check(t, data, ordertest.Unmarshal[T, PT], equal)
 }
 
 // checkOwnIDs fails t if two problems of err share the array that holds
