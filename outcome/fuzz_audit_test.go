@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -317,7 +318,7 @@ func auditB2I(b bool) int {
 // in [0, 1] (compared in big.Rat when its exponent is short enough to), and
 // that what it accepts round-trips; JSON null, for the options or as a
 // value inside them, is refused ([fuzzNullRefused]); the same data with its
-// members in any order decodes alike ([outcome.CheckOrderFree]).
+// members in any order decodes alike ([ordertest.Check]).
 func FuzzAuditOptionsJSON(f *testing.F) {
 	for _, s := range []string{
 		`{}`, `{"outputHeavyThreshold":"0.5"}`, `{"outputHeavyThreshold":0.5}`, `{"outputHeavyThreshold":"-0"}`,
@@ -331,7 +332,7 @@ func FuzzAuditOptionsJSON(f *testing.F) {
 	}
 	start := outcome.AuditOptions{}.WithOutputHeavyThreshold(0.7)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.AuditOptions](t, data, func(a, b outcome.AuditOptions) bool { return reflect.DeepEqual(a, b) })
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.AuditOptions], func(a, b outcome.AuditOptions) bool { return reflect.DeepEqual(a, b) })
 		got := start
 		err := got.UnmarshalJSON(data)
 		fuzzNullRefused(t, data, err)

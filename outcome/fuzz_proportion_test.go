@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -121,7 +122,7 @@ func FuzzNewProportion(f *testing.F) {
 // decoder does: the JSON form's first, and, when the form has none, exactly
 // NewProportion's for the counts encoding/json reads; JSON null, for the
 // proportion or as a count, is refused ([fuzzNullRefused]); the same data
-// with its members in any order decodes alike ([outcome.CheckOrderFree]).
+// with its members in any order decodes alike ([ordertest.Check]).
 func FuzzProportionJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"successes":81,"trials":263}`, `{"successes":3,"trials":2}`, `{"successes":-1,"trials":2}`,
@@ -133,7 +134,7 @@ func FuzzProportionJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.Proportion](t, data, outcome.Proportion.Equal)
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.Proportion], outcome.Proportion.Equal)
 		p := outcome.MustProportion(1, 3)
 		err := p.UnmarshalJSON(data)
 		fuzzNullRefused(t, data, err)
@@ -184,7 +185,7 @@ func FuzzProportionJSON(f *testing.F) {
 // (null is only accepted under a key the difference ignores), nor the whole
 // comparison ([outcome.WholeJSONNullRefusal]); what it accepts re-encodes to
 // the same comparison; the same data with its members in any order decodes
-// alike ([outcome.CheckOrderFree]).
+// alike ([ordertest.Check]).
 func FuzzProportionComparisonJSON(f *testing.F) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	if err != nil {
@@ -206,7 +207,7 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"METHOD":null}}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":{"x":null,"Estimate":null}}`,
 		// "a" given twice, and a number no float64 holds, which does not
-		// hide the key given twice from CheckOrderFree.
+		// hide the key given twice from ordertest.Check.
 		`{"a":{"successes":1,"trials":1,"x":0},"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"z":1e999}`,
 	} {
 		f.Add([]byte(s))
@@ -220,7 +221,7 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 		PValue        float64            `json:"pValue"`
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.ProportionComparison](t, data, func(a, b outcome.ProportionComparison) bool {
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.ProportionComparison], func(a, b outcome.ProportionComparison) bool {
 			return a.A.Equal(b.A) && a.B.Equal(b.B) && a.Difference == b.Difference &&
 				a.StandardError == b.StandardError && a.Z == b.Z && a.PValue == b.PValue
 		})
@@ -451,7 +452,7 @@ func FuzzFailureDemandAdd(f *testing.F) {
 // tally is consistent and re-encodes to the same bytes, that a refused
 // input leaves the tally unchanged, that JSON null, for the tally or
 // inside it, is refused ([fuzzNullRefused]), and that the same data with
-// its members in any order decodes alike ([outcome.CheckOrderFree]).
+// its members in any order decodes alike ([ordertest.Check]).
 func FuzzFailureDemandJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"value":[{"reason":"","count":600},{"reason":"new order","count":100}],"failure":[{"reason":"repeat call","count":180}]}`,
@@ -468,7 +469,7 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.FailureDemand](t, data, func(a, b outcome.FailureDemand) bool { return a.Equal(&b) })
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.FailureDemand], func(a, b outcome.FailureDemand) bool { return a.Equal(&b) })
 		var d outcome.FailureDemand
 		_ = d.AddFailure("sentinel", 7)
 		before := d.Clone()
@@ -508,7 +509,7 @@ func FuzzFailureDemandJSON(f *testing.F) {
 // the row's fields as given (a null field leaving its field): whatever
 // encoding/json decodes, it decodes to the same row, and what it decodes
 // re-encodes to an equal row; the same data with its members in any order
-// decodes alike ([outcome.CheckOrderFree]).
+// decodes alike ([ordertest.Check]).
 func FuzzReasonCountJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"reason":"chaser","count":90,"share":"0.33"}`, `{"reason":"chaser","count":-4,"share":1.5,"colour":"red","count":7}`,
@@ -525,7 +526,7 @@ func FuzzReasonCountJSON(f *testing.F) {
 	}
 	start := outcome.ReasonCount{Reason: "sentinel", Count: 3, Share: decimal.New(25, -2)}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.ReasonCount](t, data, func(a, b outcome.ReasonCount) bool {
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.ReasonCount], func(a, b outcome.ReasonCount) bool {
 			return a.Reason == b.Reason && a.Count == b.Count && a.Share.Equal(b.Share)
 		})
 		got := start

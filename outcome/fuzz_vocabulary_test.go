@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -176,7 +177,7 @@ func FuzzMetricJSON(f *testing.F) {
 	}
 	f.Add([]byte(`{"rewarded":"yes","colour":"red","name":5,"b":1,"id":"calls","level":"outptu"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[outcome.Metric](t, data, outcome.Metric.Equal)
+		ordertest.Check(t, data, ordertest.Unmarshal[outcome.Metric], outcome.Metric.Equal)
 		var m outcome.Metric
 		err := m.UnmarshalJSON(data)
 		// It accepts exactly what a strict decoding into a MetricSpec
@@ -237,7 +238,7 @@ func FuzzMetricJSON(f *testing.F) {
 // each element: it decodes a list exactly when every element decodes alone,
 // to the same metrics, and otherwise reports each bad element's problems,
 // under its index, in order; the same data with the members of its objects
-// in any order decodes alike ([outcome.CheckOrderFree]).
+// in any order decodes alike ([ordertest.Check]).
 func FuzzDecodeMetrics(f *testing.F) {
 	for _, s := range []string{
 		`[{"id":"aht","name":"AHT","level":"output","direction":"down"},{"id":"r","name":"R","level":"BO","direction":"up","kind":"cost"}]`,
@@ -248,7 +249,7 @@ func FuzzDecodeMetrics(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		outcome.CheckOrderFree[metricList](t, data, func(a, b metricList) bool { return slices.EqualFunc(a, b, outcome.Metric.Equal) })
+		ordertest.Check(t, data, ordertest.Unmarshal[metricList], func(a, b metricList) bool { return slices.EqualFunc(a, b, outcome.Metric.Equal) })
 		metrics, err := outcome.DecodeMetrics(data)
 		elems, serr := strictjson.Elements(data)
 		if serr != nil || string(bytes.TrimSpace(data)) == "null" {

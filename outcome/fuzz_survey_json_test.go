@@ -1,0 +1,300 @@
+package outcome_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// surveyFuzzDecode is the property every survey decoder must have, checked on
+// arbitrary bytes: decoding never panics; on error the value is unchanged
+// and every problem is an *outcome.Error with one of the allowed codes (or
+// [outcome.ErrInvalidJSON]) and a bounded message, a problem of the JSON form's in
+// JSON's words, not Go's ([msg.GoWords]; an overflow names int64, the
+// counts' limit); on success the value re-encodes
+// and decodes to an equal value, and equals what the constructors give for
+// the same fields (want, from a lenient decoding of data into the JSON form);
+// JSON null, for the whole value or anywhere inside it, is refused with
+// ErrInvalidJSON ([fuzzNullRefused]), the value unchanged.
+// When the strict decoding fails but not for the JSON itself, the
+// constructors must refuse the fields too, with the same codes. The same
+// data with the members of its objects in any order decodes alike
+// ([ordertest.Check]).
+func surveyFuzzDecode[T any, P interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, data []byte, start T, equal func(T, T) bool, want func() (T, error, bool), codes ...outcome.Code) {
+	ordertest.Check(t, data, ordertest.Unmarshal[T, P], equal)
+	got := start
+	err := P(&got).UnmarshalJSON(data)
+	fuzzNullRefused(t, data, err)
+	wantV, wantErr, lenientOK := want()
+	if err != nil {
+		if !equal(start, got) {
+			t.Fatalf("%q: changed on error %v", data, err)
+		}
+		problems := outcome.Problems(err)
+		if len(problems) == 0 {
+			t.Fatalf("%q: not an *Error: %v", data, err)
+		}
+		jsonErr := false
+		for i, p := range problems {
+			if p.Code == outcome.ErrInvalidJSON {
+				jsonErr = true
+				if i > 0 && problems[i-1].Code != outcome.ErrInvalidJSON {
+					t.Fatalf("%q: a problem of the JSON form after the constructors': %v", data, err)
+				}
+			} else if !slices.Contains(codes, p.Code) {
+				t.Fatalf("%q: unexpected code %q: %v", data, p.Code, err)
+			}
+			if !strings.HasPrefix(p.Message, "outcome: ") || len(p.Message) > 400 || p.Code == outcome.ErrInvalidJSON && msg.GoWords(p.Message) != "" {
+				t.Fatalf("%q: bad message %q (Go's words: %q)", data, p.Message, msg.GoWords(p.Message))
+			}
+		}
+		if !jsonErr {
+			// The JSON was fine: the constructors refuse the fields too.
+			if !lenientOK || wantErr == nil {
+				t.Fatalf("%q: decoding refused (%v) what the constructors accept", data, err)
+			}
+			if fmt.Sprint(surveyCodes(err)) != fmt.Sprint(surveyCodes(wantErr)) {
+				t.Fatalf("%q: decoding says %v, the constructors %v", data, err, wantErr)
+			}
+		}
+		return
+	}
+	if !lenientOK || wantErr != nil || !equal(wantV, got) {
+		t.Fatalf("%q: decoded %v, the constructors give %v, %v", data, got, wantV, wantErr)
+	}
+	out, err := json.Marshal(got)
+	if err != nil {
+		t.Fatalf("%q: decoded %v does not encode: %v", data, got, err)
+	}
+	var back T
+	if err := P(&back).UnmarshalJSON(out); err != nil || !equal(got, back) {
+		t.Fatalf("%q -> %v -> %s -> %v, %v", data, got, out, back, err)
+	}
+}
+
+// surveyCodes returns the codes of the problems in err, in order.
+func surveyCodes(err error) []outcome.Code {
+	var out []outcome.Code
+	for _, p := range outcome.Problems(err) {
+		out = append(out, p.Code)
+	}
+	return out
+}
+
+// surveyLenient decodes data into v with plain encoding/json, reporting whether
+// it could; JSON null (which the decoders refuse, and encoding/json takes as
+// leaving v as it is) counts as not decodable.
+func surveyLenient(data []byte, v any) bool {
+	return string(bytes.Trim(data, " \t\r\n")) != "null" && json.Unmarshal(data, v) == nil
+}
+
+func surveyFuzzSeeds(f *testing.F, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+}
+
+// FuzzScaleJSON fuzzes [outcome.Scale.UnmarshalJSON].
+func FuzzScaleJSON(f *testing.F) {
+	surveyFuzzSeeds(f, `{"min":0,"max":10}`, `{"min":-128,"max":127}`, `{}`, `{"min":5,"max":5}`, `{"min":0,"max":256}`,
+		`{"min":0,"max":10,"x":1}`, `{"min":0,"max":10,"max":9}`, `{"min":0,"max":10} 1`, `null`, `{"min":"0","max":10,"step":1}`,
+		`{"min":-2147483648,"max":-2147483647}`, `{"min":0,"max":2147483648}`, `{"MIN":1,"Max":3}`)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, outcome.MustScale(1, 5), outcome.Scale.Equal, func() (outcome.Scale, error, bool) {
+			var w outcome.ScaleJSON
+			if !surveyLenient(data, &w) {
+				return outcome.Scale{}, nil, false
+			}
+			s, err := outcome.NewScale(w.Min, w.Max)
+			return s, err, true
+		}, outcome.ErrInvalidScale)
+	})
+}
+
+// npsBandsSeeds are the decoder seeds of the NPS bands: the table cases of
+// TestNewNPSBands in JSON.
+var npsBandsSeeds = []string{
+	`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}}`,
+	`{"min":1,"max":5,"detractors":{"low":1,"high":3},"passives":{"low":4,"high":4},"promoters":{"low":5,"high":5}}`,
+	`{"min":-5,"max":5,"detractors":{"low":-5,"high":-1},"passives":{"low":0,"high":2},"promoters":{"low":3,"high":5}}`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":7},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}}`,
+	`{"min":0,"max":10,"detractors":{"low":2,"high":7},"passives":{"low":6,"high":7},"promoters":{"low":9,"high":9}}`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":9,"high":10},"promoters":{"low":7,"high":8}}`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":6},"passives":{"low":8,"high":7},"promoters":{"low":9,"high":10}}`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":1}}`, `{}`, `null`, `[]`,
+	`{"min":0,"max":10,"detractors":{"low":0,"high":"6"},"passives":{"low":8,"high":7},"promoters":[9,10]}`,
+	`{"min":0,"max":10,"detractors":null,"passives":{"low":7,"high":8,"low":1},"promoters":{"low":9,"high":10}}`,
+}
+
+// FuzzNPSBandsJSON fuzzes [outcome.NPSBands.UnmarshalJSON].
+func FuzzNPSBandsJSON(f *testing.F) {
+	surveyFuzzSeeds(f, npsBandsSeeds...)
+	start := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.NPSBands.Equal, func() (outcome.NPSBands, error, bool) {
+			var w outcome.NPSBandsJSON
+			if !surveyLenient(data, &w) {
+				return outcome.NPSBands{}, nil, false
+			}
+			s, err := outcome.NewScale(w.Min, w.Max)
+			if err != nil {
+				return outcome.NPSBands{}, err, true
+			}
+			b, err := outcome.NewNPSBands(s, w.Detractors, w.Passives, w.Promoters)
+			return b, err, true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
+	})
+}
+
+// FuzzNPSTallyJSON fuzzes [outcome.NPSTally.UnmarshalJSON].
+func FuzzNPSTallyJSON(f *testing.F) {
+	for _, b := range npsBandsSeeds {
+		f.Add([]byte(`{"bands":` + b + `,"promoters":5,"passives":3,"detractors":2}`))
+	}
+	surveyFuzzSeeds(f, `{"promoters":50,"passives":30,"detractors":20}`, `{"promoters":-1,"detractors":-3}`,
+		`{"promoters":9223372036854775807,"passives":1}`, `{"promoters":1,"nps":3}`, `{"promoters":1.5}`,
+		`{"bands":null,"promoters":1}`, `{"promoters":1,"promoters":2}`, `null`, `{}`,
+		`{"promoters":"5","passives":-3,"bands":{"min":0,"max":0}}`, `{"bands":7,"promoters":9223372036854775807,"passives":"1","detractors":1}`)
+	start, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 7, 8, 9)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.NPSTally.Equal, func() (outcome.NPSTally, error, bool) {
+			var w outcome.NPSTallyJSON
+			if !surveyLenient(data, &w) {
+				return outcome.NPSTally{}, nil, false
+			}
+			var bands outcome.NPSBands
+			var bandsErr error
+			if w.Bands != nil {
+				if s, err := outcome.NewScale(w.Bands.Min, w.Bands.Max); err != nil {
+					bandsErr = err
+				} else {
+					bands, bandsErr = outcome.NewNPSBands(s, w.Bands.Detractors, w.Bands.Passives, w.Bands.Promoters)
+				}
+			}
+			tally, err := outcome.NPSTallyFromCounts(bands, w.Promoters, w.Passives, w.Detractors)
+			return tally, errors.Join(bandsErr, err), true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidCount, outcome.ErrOverflow)
+	})
+}
+
+// FuzzCSATScaleJSON fuzzes [outcome.CSATScale.UnmarshalJSON].
+func FuzzCSATScaleJSON(f *testing.F) {
+	surveyFuzzSeeds(f, `{"min":1,"max":5,"box":2}`, `{"min":1,"max":7,"box":3}`, `{"min":0,"max":11,"box":2}`,
+		`{"min":1,"max":5,"box":5}`, `{"min":1,"max":5}`, `{"min":1,"max":5,"box":2,"x":0}`, `{}`, `null`,
+		`{"min":1,"max":20,"box":"x"}`)
+	start := outcome.MustCSATScale(outcome.MustScale(0, 10), 2)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.CSATScale.Equal, func() (outcome.CSATScale, error, bool) {
+			var w outcome.CSATScaleJSON
+			if !surveyLenient(data, &w) {
+				return outcome.CSATScale{}, nil, false
+			}
+			s, err := outcome.NewScale(w.Min, w.Max)
+			if err != nil {
+				return outcome.CSATScale{}, err, true
+			}
+			c, err := outcome.NewCSATScale(s, w.Box)
+			return c, err, true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
+	})
+}
+
+// FuzzCSATTallyJSON fuzzes [outcome.CSATTally.UnmarshalJSON].
+func FuzzCSATTallyJSON(f *testing.F) {
+	surveyFuzzSeeds(f, `{"scale":{"min":1,"max":5,"box":2},"counts":[2,3,5,20,10]}`, `{"counts":[1,0,0,0,1]}`,
+		`{"scale":{"min":1,"max":3,"box":1},"counts":[1,2,3,4]}`, `{"counts":[1,-2,3,4,-5]}`,
+		`{"counts":[9223372036854775807,0,0,0,1]}`, `{"scale":{"min":1,"max":5,"box":0},"counts":[1,2,3,4,5]}`,
+		`{"counts":[1,2,3,4,5],"score":80}`, `{"counts":[1,2,3,4,5.5]}`, `{}`, `null`,
+		`{"scale":{"min":0,"max":10,"box":3},"counts":[0,1,2,3,4,5,6,7,8,9,10]}`,
+		`{"scale":{"min":1,"max":5,"box":9},"counts":[1,-2,3,4,-5]}`, `{"scale":{"min":1,"max":5,"box":2,"top":1},"counts":[1,"2",null]}`,
+		`{"counts":[1,-2,3]}`, `{"scale":[1,5],"counts":[1,2,3,4,5]}`, `{"scale":{"min":"1","max":5,"box":2},"counts":[-1]}`,
+		`{"scale":null,"counts":[1,2,3,4,5]}`, `{"scale":{"min":1,"max":5,"box":null},"counts":null}`)
+	start, _ := outcome.CSATTallyFromCounts(outcome.StandardCSATScale(), []int64{9, 8, 7, 6, 5})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.CSATTally.Equal, func() (outcome.CSATTally, error, bool) {
+			var w outcome.CSATTallyJSON
+			if !surveyLenient(data, &w) {
+				return outcome.CSATTally{}, nil, false
+			}
+			// A bad scale is reported, and then the problems of the counts
+			// without it.
+			var scale outcome.CSATScale
+			if w.Scale != nil {
+				s, err := outcome.NewScale(w.Scale.Min, w.Scale.Max)
+				if err == nil {
+					scale, err = outcome.NewCSATScale(s, w.Scale.Box)
+				}
+				if err != nil {
+					return outcome.CSATTally{}, errors.Join(err, errors.Join(outcome.RatingCountProblems(outcome.Scale{}, false, w.Counts)...)), true
+				}
+			}
+			tally, err := outcome.CSATTallyFromCounts(scale, w.Counts)
+			return tally, err, true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrScaleMismatch, outcome.ErrInvalidCount, outcome.ErrOverflow)
+	})
+}
+
+// FuzzCESScaleJSON fuzzes [outcome.CESScale.UnmarshalJSON].
+func FuzzCESScaleJSON(f *testing.F) {
+	surveyFuzzSeeds(f, `{"min":1,"max":7,"agree":5}`, `{"min":1,"max":5,"agree":4}`, `{"min":1,"max":12,"agree":5}`,
+		`{"min":1,"max":7,"agree":1}`, `{"min":1,"max":7,"agree":8}`, `{"min":1,"max":7}`, `{}`, `null`, `"1..7"`)
+	start := outcome.MustCESScale(outcome.MustScale(1, 5), 4)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.CESScale.Equal, func() (outcome.CESScale, error, bool) {
+			var w outcome.CESScaleJSON
+			if !surveyLenient(data, &w) {
+				return outcome.CESScale{}, nil, false
+			}
+			s, err := outcome.NewScale(w.Min, w.Max)
+			if err != nil {
+				return outcome.CESScale{}, err, true
+			}
+			c, err := outcome.NewCESScale(s, w.Agree)
+			return c, err, true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
+	})
+}
+
+// FuzzCESTallyJSON fuzzes [outcome.CESTally.UnmarshalJSON].
+func FuzzCESTallyJSON(f *testing.F) {
+	surveyFuzzSeeds(f, `{"scale":{"min":1,"max":7,"agree":5},"counts":[1,2,3,4,10,20,10]}`, `{"counts":[1,2,3]}`,
+		`{"counts":[0,0,0,-1,0,0,0]}`, `{"counts":[1,0,0,0,0,0,9223372036854775807]}`,
+		`{"scale":{"min":1,"max":7,"agree":1},"counts":[0,0,0,0,0,0,0]}`, `{"counts":{"1":2}}`,
+		`{"counts":[0,0,0,0,0,0,0]}x`, `{}`, `null`, `{"scale":{"min":1,"max":5,"agree":4},"counts":[1,1,1,1,1]}`,
+		`{"scale":"1..7","counts":[0,0,0,0,0,0,9223372036854775807,1]}`, `{"scale":{"min":1,"max":7,"agree":null,"Agree":5}}`,
+		`{"scale":{"min":1,"max":7,"agree":9},"counts":[-1,-1]}`, `{"counts":null}`, `{"scale":null,"counts":[1,2,3,4,5,6,7]}`)
+	start, _ := outcome.CESTallyFromCounts(outcome.StandardCESScale(), []int64{1, 2, 3, 4, 10, 20, 10})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		surveyFuzzDecode(t, data, start, outcome.CESTally.Equal, func() (outcome.CESTally, error, bool) {
+			var w outcome.CESTallyJSON
+			if !surveyLenient(data, &w) {
+				return outcome.CESTally{}, nil, false
+			}
+			// A bad scale is reported, and then the problems of the counts
+			// without it.
+			var scale outcome.CESScale
+			if w.Scale != nil {
+				s, err := outcome.NewScale(w.Scale.Min, w.Scale.Max)
+				if err == nil {
+					scale, err = outcome.NewCESScale(s, w.Scale.Agree)
+				}
+				if err != nil {
+					return outcome.CESTally{}, errors.Join(err, errors.Join(outcome.RatingCountProblems(outcome.Scale{}, false, w.Counts)...)), true
+				}
+			}
+			tally, err := outcome.CESTallyFromCounts(scale, w.Counts)
+			return tally, err, true
+		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrScaleMismatch, outcome.ErrInvalidCount, outcome.ErrOverflow)
+	})
+}
