@@ -26,19 +26,7 @@ func TestErrorsOwnTheirIDs(t *testing.T) {
 		{"scorecard", cardErr, 9, "billing"},
 		{"roll-up", rollupErr, 2, "enterprise"},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			ps := outcome.Problems(tt.err)
-			require.Len(t, ps, tt.n)
-			for i, p := range ps {
-				require.Equal(t, []string{tt.id}, p.IDs, "problem %d", i)
-			}
-			for i, p := range ps {
-				p.IDs[0] = "changed"
-				for j, q := range ps[i+1:] {
-					assert.Equal(t, []string{tt.id}, q.IDs, "problem %d, once problem %d's ID is changed", i+1+j, i)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkOwnTheirIDs(t, tt.err, tt.n, tt.id) })
 	}
 }
 
@@ -69,18 +57,24 @@ func TestErrorsOwnTheirIDs_partsOfJSON(t *testing.T) {
 		{"scorecard", cardErr, 2, "billing"},
 		{"contributions", contribErr, 3, "a"},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			ps := outcome.Problems(tt.err)
-			require.Len(t, ps, tt.n, "%v", tt.err)
-			for i, p := range ps {
-				require.Equal(t, []string{tt.id}, p.IDs, "problem %d", i)
-			}
-			for i, p := range ps {
-				p.IDs[0] = "changed"
-				for j, q := range ps[i+1:] {
-					assert.Equal(t, []string{tt.id}, q.IDs, "problem %d, once problem %d's ID is changed", i+1+j, i)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkOwnTheirIDs(t, tt.err, tt.n, tt.id) })
+	}
+}
+
+// checkOwnTheirIDs checks that err has n problems, each with the IDs
+// []string{id}, and that changing each problem's ID in place, in turn,
+// leaves every later problem's ID id.
+func checkOwnTheirIDs(t *testing.T, err error, n int, id string) {
+	t.Helper()
+	ps := outcome.Problems(err)
+	require.Len(t, ps, n, "%v", err)
+	for i, p := range ps {
+		require.Equal(t, []string{id}, p.IDs, "problem %d", i)
+	}
+	for i, p := range ps {
+		p.IDs[0] = "changed"
+		for j, q := range ps[i+1:] {
+			assert.Equal(t, []string{id}, q.IDs, "problem %d, once problem %d's ID is changed", i+1+j, i)
+		}
 	}
 }
