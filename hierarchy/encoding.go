@@ -543,7 +543,7 @@ type attributionJSON struct {
 // MarshalJSON implements [json.Marshaler]: the ID; the values before and
 // after and the change as decimal strings, whatever decimal's package-level
 // MarshalJSONWithoutQuotes says; and the contributions in order, each as
-// [Contribution.MarshalJSON] writes it (null for a nil slice):
+// [Contribution.MarshalJSON] writes it ([] when there are none, never null):
 //
 //	{"id":"cost-to-serve","before":"2320","after":"2420","change":"100",
 //	 "contributions":[{"id":"answer-call","amount":"100"}]}
@@ -552,7 +552,7 @@ type attributionJSON struct {
 // a JSON number too.
 func (a Attribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(attributionJSON{ID: a.ID, Before: decfmt.String(a.Before), After: decfmt.String(a.After),
-		Change: decfmt.String(a.Change), Contributions: a.Contributions})
+		Change: decfmt.String(a.Change), Contributions: emptyNotNull(a.Contributions)})
 }
 
 // attributionIn is an [Attribution] as its UnmarshalJSON decodes it: the
@@ -593,4 +593,73 @@ func (a *Attribution) UnmarshalJSON(data []byte) error {
 	}
 	*a = Attribution{ID: in.ID, Before: before, After: after, Change: change, Contributions: in.Contributions}
 	return nil
+}
+
+// emptyNotNull returns s, or an empty slice if s is nil, so that an empty
+// list is written [], never null ([]T{} does not allocate).
+func emptyNotNull[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// lineOfSightJSON is the JSON form of a [LineOfSight]: its fields, with their tags.
+type lineOfSightJSON LineOfSight
+
+// MarshalJSON implements [json.Marshaler]: "from", "paths", each path an
+// array of IDs, and "complete", as the fields' tags name them. A node with
+// no path (an orphan) writes "paths":[], never null, so that a dashboard
+// can take the list's length. encoding/json reads it back, and reads null
+// as no paths too.
+func (l LineOfSight) MarshalJSON() ([]byte, error) {
+	l.Paths = emptyNotNull(l.Paths)
+	return json.Marshal(lineOfSightJSON(l))
+}
+
+// contributorsJSON is the JSON form of [Contributors]: its fields, with their tags.
+type contributorsJSON Contributors
+
+// MarshalJSON implements [json.Marshaler]: "to" and "levels", each level
+// as [LevelIDs.MarshalJSON] writes it. A node with no contributors (a task)
+// writes "levels":[], never null. encoding/json reads it back, and reads
+// null as no levels too.
+func (c Contributors) MarshalJSON() ([]byte, error) {
+	c.Levels = emptyNotNull(c.Levels)
+	return json.Marshal(contributorsJSON(c))
+}
+
+// levelIDsJSON is the JSON form of [LevelIDs]: its fields, with their tags.
+type levelIDsJSON LevelIDs
+
+// MarshalJSON implements [json.Marshaler]: "level", as a token ("task"),
+// and "ids", [] when there are none, never null. encoding/json reads it
+// back, and reads null as no IDs too.
+func (s LevelIDs) MarshalJSON() ([]byte, error) {
+	s.IDs = emptyNotNull(s.IDs)
+	return json.Marshal(levelIDsJSON(s))
+}
+
+// orphanGroupJSON is the JSON form of an [OrphanGroup]: its fields, with their tags.
+type orphanGroupJSON OrphanGroup
+
+// MarshalJSON implements [json.Marshaler]: "highest", as a token
+// ("output"), and "ids", [] when there are none, never null. encoding/json
+// reads it back, and reads null as no IDs too.
+func (g OrphanGroup) MarshalJSON() ([]byte, error) {
+	g.IDs = emptyNotNull(g.IDs)
+	return json.Marshal(orphanGroupJSON(g))
+}
+
+// alignmentJSON is the JSON form of an [Alignment]: its fields, with their tags.
+type alignmentJSON Alignment
+
+// MarshalJSON implements [json.Marshaler]: "overall" and "levels", each a
+// share as [Share.MarshalJSON] writes it, "levels" [] when there are none,
+// never null; then "orphans", each as [OrphanGroup.MarshalJSON] writes it,
+// and "unsupported", each left out when empty. encoding/json reads it back,
+// and reads null levels as none too.
+func (a Alignment) MarshalJSON() ([]byte, error) {
+	a.Levels = emptyNotNull(a.Levels)
+	return json.Marshal(alignmentJSON(a))
 }

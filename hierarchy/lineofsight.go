@@ -12,7 +12,9 @@ type LineOfSight struct {
 	From string `json:"from"`
 	// Paths holds each path as the IDs along it, From first and a
 	// successful customer outcome last. A customer outcome's own line of
-	// sight starts with the path of just itself.
+	// sight starts with the path of just itself. A node with no path (an
+	// orphan) has an empty, non-nil list, as it reads back from its JSON,
+	// "paths":[].
 	Paths [][]string `json:"paths"`
 	// Complete reports whether Paths holds every path; it is false when the
 	// caller's limit cut the list short.
@@ -30,7 +32,7 @@ type LineOfSight struct {
 // another, the path to the first is listed, then its continuation. Only links
 // to nodes that reach a customer outcome are followed, so the time taken is
 // proportional to the paths returned (times their length), not to the
-// hierarchy's size. An orphan has no paths.
+// hierarchy's size. An orphan has no paths: an empty, non-nil list.
 func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 	g := m.graph()
 	v, err := g.pos(id)
@@ -41,7 +43,7 @@ func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 		return LineOfSight{}, newError(ErrInvalidLimit, []string{id},
 			"hierarchy: the limit on the paths from %q is %d; it must be at least 1", clip(id), limit)
 	}
-	los := LineOfSight{From: id, Complete: true}
+	los := LineOfSight{From: id, Paths: [][]string{}, Complete: true} // [][]string{} does not allocate
 	if !g.aligned(v) {
 		return los, nil
 	}
@@ -93,7 +95,8 @@ type Contributors struct {
 	// To is the ID of the node served.
 	To string `json:"to"`
 	// Levels holds the contributors level by level, Task first; only levels
-	// with contributors appear.
+	// with contributors appear. A node with no contributors has an empty,
+	// non-nil list, as it reads back from its JSON, "levels":[].
 	Levels []LevelIDs `json:"levels"`
 }
 
@@ -150,7 +153,7 @@ func (m Model) Contributors(id string) (Contributors, error) {
 		byLevel[next[l]] = w
 		next[l]++
 	}
-	c := Contributors{To: id}
+	c := Contributors{To: id, Levels: []LevelIDs{}} // []LevelIDs{} does not allocate
 	ids := make([]string, len(found))
 	for l := range count {
 		group := byLevel[start[l]:start[l+1]]

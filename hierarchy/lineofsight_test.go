@@ -31,7 +31,9 @@ func TestLineOfSight(t *testing.T) {
 		{"exactly the limit", "look-up-account", 3, all, true},
 		{"cut short", "look-up-account", 2, all[:2], false},
 		{"one", "look-up-account", 1, all[:1], false},
-		{"an orphan has none", "update-wallboard", 5, nil, true},
+		// Empty, not nil: its JSON is "paths":[], which a dashboard can
+		// take the length of, and which reads back as this same value.
+		{"an orphan has none", "update-wallboard", 5, [][]string{}, true},
 		{"an outcome's own", "solved-first-contact", 5, [][]string{{"solved-first-contact"}}, true},
 		{"a business outcome", "revenue", 5, [][]string{{"revenue", "solved-first-contact"}}, true},
 	}
