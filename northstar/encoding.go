@@ -469,19 +469,10 @@ type canvasSpecJSON struct {
 // It writes the spec as it is, without validating it;
 // [CanvasSpec.UnmarshalJSON] reads it back.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
-	// Empty lists are written [], never null, which the decoders refuse.
-	needs, outcomes := s.Needs, make([]SuccessfulOutcome, len(s.Outcomes))
-	if needs == nil {
-		needs = []Need{}
-	}
-	for i, o := range s.Outcomes {
-		if o.Indicators == nil {
-			o.Indicators = []Indicator{}
-		}
-		outcomes[i] = o
-	}
+	// Empty lists are written [], never null, which the decoders refuse; an
+	// outcome's metrics are written so by [SuccessfulOutcome.MarshalJSON].
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
-		Weight: decfmt.String(s.Weight), Needs: needs, Outcomes: outcomes})
+		Weight: decfmt.String(s.Weight), Needs: emptyNotNull(s.Needs), Outcomes: emptyNotNull(s.Outcomes)})
 }
 
 // indicatorJSON is the JSON form of an [Indicator].
@@ -1090,4 +1081,64 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	}
 	*p = v
 	return nil
+}
+
+// emptyNotNull returns s, or an empty slice if s is nil, so that an empty
+// list is written [], never null ([]T{} does not allocate).
+func emptyNotNull[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// successfulOutcomeJSON is the JSON form of a [SuccessfulOutcome]: its
+// fields, with their tags.
+type successfulOutcomeJSON SuccessfulOutcome
+
+// MarshalJSON implements [json.Marshaler]: "id", "name", "description"
+// (left out when empty) and "metrics", each as [Indicator.MarshalJSON]
+// writes it, [] when there are none, never null, which the canvas decoders
+// refuse.
+func (o SuccessfulOutcome) MarshalJSON() ([]byte, error) {
+	o.Indicators = emptyNotNull(o.Indicators)
+	return json.Marshal(successfulOutcomeJSON(o))
+}
+
+// inputMetricJSON is the JSON form of an [InputMetric]: its fields, with
+// their tags.
+type inputMetricJSON InputMetric
+
+// MarshalJSON implements [json.Marshaler]: "metric", as
+// [outcome.Metric.MarshalJSON] writes it, "nodes", [] when there are none,
+// never null, "influence" and "direct" (left out when false).
+// encoding/json reads it back, and reads null nodes as none too.
+func (m InputMetric) MarshalJSON() ([]byte, error) {
+	m.Nodes = emptyNotNull(m.Nodes)
+	return json.Marshal(inputMetricJSON(m))
+}
+
+// entryJSON is the JSON form of an [Entry]: its fields, with their tags.
+type entryJSON Entry
+
+// MarshalJSON implements [json.Marshaler]: the entry's fields as their tags
+// name them, "scores" [] when there are none, never null; the other lists
+// are left out when empty. encoding/json reads it back, and reads null
+// scores as none too.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	e.Scores = emptyNotNull(e.Scores)
+	return json.Marshal(entryJSON(e))
+}
+
+// rankingJSON is the JSON form of a [Ranking]: its fields, with their tags.
+type rankingJSON Ranking
+
+// MarshalJSON implements [json.Marshaler]: the ranking's fields as their
+// tags name them, "entries" [] when there are none, never null, each as
+// [Entry.MarshalJSON] writes it; the input metrics and warnings are left out
+// when empty. encoding/json reads it back, and reads null entries as none
+// too.
+func (r Ranking) MarshalJSON() ([]byte, error) {
+	r.Entries = emptyNotNull(r.Entries)
+	return json.Marshal(rankingJSON(r))
 }
