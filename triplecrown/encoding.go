@@ -1036,3 +1036,17 @@ func rollupName(unit string) string {
 	}
 	return fmt.Sprintf("roll-up %q", clip(unit))
 }
+
+// groupJSON is the JSON form of a [Group]: its fields, with their tags.
+type groupJSON Group
+
+// MarshalJSON implements [json.Marshaler]: "id" and "units", [] when there
+// are none, never null (a group with no units is [NewRollups]'s
+// [ErrEmptyRollup], but it is written as it is). encoding/json reads it
+// back, and reads null units as none too.
+func (g Group) MarshalJSON() ([]byte, error) {
+	if g.Units == nil {
+		g.Units = []string{} // does not allocate
+	}
+	return json.Marshal(groupJSON(g))
+}
