@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -119,7 +120,9 @@ func FuzzBuild(f *testing.F) {
 	})
 }
 
-// checkModel checks the invariants of a valid model.
+// checkModel checks the invariants of a valid model, and that the JSON of
+// its results (alignment, attribution, line of sight, contributors) holds no
+// null: an empty list is written [].
 func checkModel(t *testing.T, m Model, nodes, links int) {
 	require.Equal(t, nodes, m.Len())
 	require.Equal(t, links, m.LinkCount())
@@ -186,7 +189,13 @@ func checkModel(t *testing.T, m Model, nodes, links int) {
 			last, _ := m.Node(p[len(p)-1])
 			require.Equal(t, outcome.CustomerOutcome, last.Level)
 		}
+		c, err := m.Contributors(n.ID)
+		require.NoError(t, err)
+		for _, v := range []any{att, los, c} {
+			requireNoNull(t, v)
+		}
 	}
+	requireNoNull(t, m.Alignment())
 
 	data, err := json.Marshal(m)
 	require.NoError(t, err)
@@ -274,6 +283,7 @@ func FuzzResultsJSON(f *testing.F) {
 	f.Add([]byte(`{"contributions":[{"amount":"1","id":7}],"id":5,"before":"-"}`))
 	f.Add([]byte(`{"level":"nowhere","nodes":"3","NODES":2}`))
 	f.Add([]byte(`null`))
+	f.Add([]byte(`{"id":"a","before":"1","after":"1","change":"0","contributions":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkResultJSON[Share](t, data)
 		checkResultJSON[Contribution](t, data)
@@ -285,7 +295,8 @@ func FuzzResultsJSON(f *testing.F) {
 // failure must be *outcome.Error values with codes, in JSON's words rather
 // than Go's ([msg.GoWords]), the same with the members of data's objects in
 // any order ([ordertest.Check]); a result that decodes must round-trip: its
-// JSON decodes to a result with the same JSON.
+// JSON, which holds no null (an empty list is written []), decodes to a
+// result with the same JSON.
 func checkResultJSON[T any, PT interface {
 	*T
 	json.Unmarshaler
@@ -308,11 +319,25 @@ func checkResultJSON[T any, PT interface {
 	}
 	out, err := json.Marshal(v)
 	require.NoError(t, err)
+	nulls, err := nulltest.Paths(out)
+	require.NoError(t, err)
+	require.Empty(t, nulls, "an empty list is written [], never null: %s", out)
 	back, err := decode(out)
 	require.NoError(t, err, "%s", out)
 	again, err := json.Marshal(back)
 	require.NoError(t, err)
 	require.Equal(t, string(out), string(again))
+}
+
+// requireNoNull checks that v's JSON holds no null: every list it writes
+// empty is written [].
+func requireNoNull(t *testing.T, v any) {
+	t.Helper()
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	nulls, err := nulltest.Paths(out)
+	require.NoError(t, err)
+	require.Empty(t, nulls, "an empty list is written [], never null: %s", out)
 }
 
 // FuzzIndex checks the index against a map from ID to first position, with
