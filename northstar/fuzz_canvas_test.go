@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -79,6 +80,16 @@ func FuzzCanvasJSON(f *testing.F) {
 			}
 			if again, _ := json.Marshal(back); string(again) != string(out) {
 				t.Fatalf("spec round trip: %s then %s", out, again)
+			}
+			// Each outcome on its own writes no null list either.
+			for _, o := range spec.Outcomes {
+				b, err := json.Marshal(o)
+				if err != nil {
+					t.Fatalf("marshal the outcome: %v", err)
+				}
+				if nulls, err := nulltest.Paths(b); err != nil || len(nulls) > 0 {
+					t.Fatalf("nulls at %q (%v) in %s", nulls, err, b)
+				}
 			}
 		}
 		var c Canvas

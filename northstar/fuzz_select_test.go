@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -414,8 +415,13 @@ func FuzzSelect(f *testing.F) {
 				t.Fatalf("change %+v", ch)
 			}
 		}
-		if _, err := json.Marshal(r); err != nil {
+		out, err := json.Marshal(r)
+		if err != nil {
 			t.Fatalf("marshal: %v", err)
+		}
+		// An empty list is written [], never null.
+		if nulls, err := nulltest.Paths(out); err != nil || len(nulls) > 0 {
+			t.Fatalf("nulls at %q (%v) in %s", nulls, err, out)
 		}
 	})
 }
