@@ -501,8 +501,8 @@ func TestCanvasJSONErrors(t *testing.T) {
 		// decimal.NewFromString accepted under decimal's defaults.
 		{"weight with an exponent beyond 10000", strings.Replace(guestsJSON, `"0.6"`, `"0.6e-10000"`, 1), ErrWeightOutOfRange, []string{"guests"},
 			`northstar: canvas "guests": weight "0.6e-10000" is out of range (exponent -10001, beyond ±10000)`},
-		{"weight not a string or a number", strings.Replace(guestsJSON, `"0.6"`, `true`, 1), ErrInvalidWeight, []string{"guests"},
-			`northstar: canvas "guests": weight "true" is not a decimal number`},
+		{"weight not a string or a number", strings.Replace(guestsJSON, `"0.6"`, `true`, 1), outcome.ErrInvalidJSON, []string{"guests"},
+			`northstar: canvas "guests": invalid JSON: "weight" must be a decimal string or a number, not true`},
 		{"importance not a decimal", strings.Replace(guestsJSON, `"importance": "3"}, {"metric": "review-score"`, `"importance": ""}, {"metric": "review-score"`, 1),
 			ErrInvalidWeight, []string{"guests", "stay", "nights-booked"},
 			`northstar: canvas "guests": outcome "stay": metric "nights-booked": importance "" is not a decimal number`},
@@ -636,7 +636,8 @@ func TestCanvasJSONLeftOutIsZero(t *testing.T) {
 
 // TestCanvasSpecJSON: a draft reads back as it is, unvalidated, but a weight
 // or an importance that is not a decimal number is refused, each naming the
-// category (and the outcome and metric).
+// category (and the outcome and metric); one that is neither a string nor a
+// number is a problem of the form, said by its path, first.
 func TestCanvasSpecJSON(t *testing.T) {
 	var s CanvasSpec
 	require.NoError(t, json.Unmarshal([]byte(guestsJSON), &s))
@@ -658,12 +659,12 @@ func TestCanvasSpecJSON(t *testing.T) {
 	err = json.Unmarshal([]byte(bad), &s)
 	var got [][]string
 	for _, p := range outcome.Problems(err) {
-		assert.ErrorIs(t, p, ErrInvalidWeight)
-		got = append(got, append(p.IDs, p.Message))
+		got = append(got, append(append([]string{string(p.Code)}, p.IDs...), p.Message))
 	}
 	assert.Equal(t, [][]string{
-		{"guests", `northstar: canvas "guests": weight "½" is not a decimal number`},
-		{"guests", "stay", "review-score", `northstar: canvas "guests": outcome "stay": metric "review-score": importance "{}" is not a decimal number`},
+		{string(outcome.ErrInvalidJSON), "guests",
+			`northstar: canvas "guests": invalid JSON: "outcomes[0].metrics[1].importance" must be a decimal string or a number, not an object`},
+		{string(ErrInvalidWeight), "guests", `northstar: canvas "guests": weight "½" is not a decimal number`},
 	}, got)
 	assert.Equal(t, before, s, "a failed decode leaves the spec unchanged")
 

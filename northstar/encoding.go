@@ -50,8 +50,10 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // A weight or an importance may be a decimal string, as MarshalJSON writes
 // it, or a JSON number; one left out is zero, as in a [CanvasSpec] whose
 // field is not set, which NewCanvas allows (a zero weight with a warning);
-// null is a value of the wrong type, never zero; any other value, or text
-// that is not a decimal number, is an [ErrInvalidWeight] in its place among
+// null, or a value that is neither a string nor a number (true, [1], {}),
+// is a value of the wrong type, a problem of the form said by its path
+// (`"weight" must be a decimal string or a number, not true`), never zero;
+// text that is not a decimal number is an [ErrInvalidWeight] in its place among
 // NewCanvas's problems, and one whose exponent is beyond ±10000 an
 // [ErrWeightOutOfRange] (the text is read in decimal.NewFromString's syntax,
 // whatever decimal's MaxDecodeExponent says). JSON null is refused in place
@@ -213,7 +215,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 		case 2:
 			jsondecode.Value(f, path, ids, raw, &spec.Description)
 		case 3:
-			if f.NotNull(path, ids, amountWant, raw) {
+			if amountForm(f, path, ids, raw) {
 				r.amount(weightAt, raw, &spec.Weight, cat != "")
 			}
 		case 4:
@@ -232,6 +234,24 @@ func readCanvas(data []byte) (*canvasRead, error) {
 
 // amountWant is what a weight or an importance must be.
 const amountWant = "a decimal string or a number"
+
+// amountForm reports whether raw, a weight or an importance at path, is a
+// JSON string or number, which [parseAmount] reads: null, or a value of
+// another type (true, [1], {}), is a problem of the form, said by its path
+// and its type, `"weight" must be a decimal string or a number, not an
+// array`, as triplecrown and hierarchy say it, never by its text, which
+// would change with the order of its members.
+func amountForm(f *jsondecode.Form, path string, ids []string, raw json.RawMessage) bool {
+	if !f.NotNull(path, ids, amountWant, raw) {
+		return false
+	}
+	if t := bytes.TrimSpace(raw); t[0] == '"' || t[0] == '-' || '0' <= t[0] && t[0] <= '9' {
+		return true
+	}
+	_, _, cause := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+	f.WrongType(path, ids, amountWant, raw, cause)
+	return false
+}
 
 // text reads raw, a required text at path, into *s; one of the wrong type
 // is reported and stands as [unreadText].
@@ -335,7 +355,7 @@ func (r *canvasRead) indicator(at [2]int, ind *Indicator, path string, ids []str
 			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
 			return
 		}
-		if f.NotNull(path, ids, amountWant, raw) {
+		if amountForm(f, path, ids, raw) {
 			r.amount(at, raw, &ind.Importance, named && metricOK)
 		} else {
 			ind.Importance = decimal.NewFromInt(1) // unread: not zero, so not every importance is zero
@@ -529,7 +549,7 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 			metricOK = jsondecode.Value(&f, path, ids, raw, &v.Metric)
 			return
 		}
-		if f.NotNull(path, ids, amountWant, raw) {
+		if amountForm(&f, path, ids, raw) {
 			d, bad, ok := parseAmount(raw)
 			v.Importance = d
 			if !ok {
@@ -591,7 +611,7 @@ func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson
 	var ids []string
 	f.Fields(path, ids, members, weightsFields, func(field int, path string, raw json.RawMessage) {
 		c := Criterion(field + 1)
-		if !f.NotNull(path, ids, amountWant, raw) {
+		if !amountForm(f, path, ids, raw) {
 			r.unread[c] = true
 			return
 		}
@@ -611,12 +631,12 @@ func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson
 // reports every problem of the JSON form, in criterion order (coverage,
 // lead, linkage, ratings, reach), a weight given again right after the
 // weight, then the keys that name no field, sorted, however the members are
-// ordered, each an [outcome.ErrInvalidJSON] (a key that names no field, a weight given twice, also under keys that
-// differ only in case, the first being the one read, and a weight that is
-// null: `northstar: weights: invalid JSON: "lead" must be a decimal string
-// or a number, not null`), then, in criterion order, each weight that is
-// neither a decimal string nor a number, or whose text is not a decimal
-// number, an [ErrInvalidWeight] naming the criterion (one whose exponent is
+// ordered, each an [outcome.ErrInvalidJSON] (a key that names no field, a
+// weight given twice, also under keys that differ only in case, the first
+// being the one read, and a weight that is null or neither a string nor a
+// number: `northstar: weights: invalid JSON: "lead" must be a decimal string
+// or a number, not null`), then, in criterion order, each weight whose text
+// is not a decimal number, an [ErrInvalidWeight] naming the criterion (one whose exponent is
 // beyond ±10000 an [ErrWeightOutOfRange]), joined with [errors.Join]. A
 // weight left out is zero. JSON that is not one object is one error with
 // code [outcome.ErrInvalidJSON], and so is null, `northstar: weights cannot

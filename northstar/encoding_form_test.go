@@ -221,8 +221,8 @@ func TestJSON_memberOrder(t *testing.T) {
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "name" must be a string, not the number 7`},
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "weight" must be a decimal string or a number, not null`},
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "needs[0].statement" must be a string, not null`},
+		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "outcomes[0].metrics[0].importance" must be a decimal string or a number, not true`},
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: unknown field "colour"`},
-		{ErrInvalidWeight, []string{"guests", "stay", "m"}, `northstar: canvas "guests": outcome "stay": metric "m": importance "true" is not a decimal number`},
 	}
 	// A lead/lag result reports the first problem of its form, in the
 	// same order: the correlations come before the best and the verdict,

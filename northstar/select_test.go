@@ -1561,18 +1561,21 @@ func TestPolicyJSON(t *testing.T) {
 	}
 
 	// Weights alone read back as they are written, and report every weight
-	// that is not a decimal number, in criterion order.
+	// that is not a decimal number, in criterion order, after a weight that
+	// is neither a string nor a number, a problem of the form.
 	var w Weights
 	require.NoError(t, json.Unmarshal([]byte(`{"coverage":"3","lead":2}`), &w))
 	assert.True(t, w.Equal(Weights{Coverage: dec("3"), Lead: dec("2")}))
 	err = json.Unmarshal([]byte(`{"reach":[],"coverage":"3","lead":"two"}`), &w)
+	var codes []outcome.Code
 	msgs = nil
 	for _, p := range outcome.Problems(err) {
-		assert.ErrorIs(t, p, ErrInvalidWeight)
+		codes = append(codes, p.Code)
 		msgs = append(msgs, p.Message)
 	}
-	assert.Equal(t, []string{`northstar: weight of lead strength "two" is not a decimal number`,
-		`northstar: weight of reach "[]" is not a decimal number`}, msgs)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidJSON, ErrInvalidWeight}, codes)
+	assert.Equal(t, []string{`northstar: weights: invalid JSON: "reach" must be a decimal string or a number, not an array`,
+		`northstar: weight of lead strength "two" is not a decimal number`}, msgs)
 	assert.True(t, w.Equal(Weights{Coverage: dec("3"), Lead: dec("2")}), "unchanged on error")
 	err = json.Unmarshal([]byte(`{"beauty":"1"}`), &w)
 	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
