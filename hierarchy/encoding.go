@@ -552,7 +552,7 @@ type attributionJSON struct {
 // a JSON number too.
 func (a Attribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(attributionJSON{ID: a.ID, Before: decfmt.String(a.Before), After: decfmt.String(a.After),
-		Change: decfmt.String(a.Change), Contributions: emptyNotNull(a.Contributions)})
+		Change: decfmt.String(a.Change), Contributions: strictjson.List(a.Contributions)})
 }
 
 // attributionIn is an [Attribution] as its UnmarshalJSON decodes it: the
@@ -595,15 +595,6 @@ func (a *Attribution) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// emptyNotNull returns s, or an empty slice if s is nil, so that an empty
-// list is written [], never null ([]T{} does not allocate).
-func emptyNotNull[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // lineOfSightJSON is the JSON form of a [LineOfSight]: its fields, with their tags.
 type lineOfSightJSON LineOfSight
 
@@ -613,7 +604,7 @@ type lineOfSightJSON LineOfSight
 // can take the list's length. encoding/json reads it back, and reads null
 // as no paths too.
 func (l LineOfSight) MarshalJSON() ([]byte, error) {
-	l.Paths = emptyNotNull(l.Paths)
+	l.Paths = strictjson.List(l.Paths)
 	return json.Marshal(lineOfSightJSON(l))
 }
 
@@ -625,7 +616,7 @@ type contributorsJSON Contributors
 // writes "levels":[], never null. encoding/json reads it back, and reads
 // null as no levels too.
 func (c Contributors) MarshalJSON() ([]byte, error) {
-	c.Levels = emptyNotNull(c.Levels)
+	c.Levels = strictjson.List(c.Levels)
 	return json.Marshal(contributorsJSON(c))
 }
 
@@ -636,7 +627,7 @@ type levelIDsJSON LevelIDs
 // and "ids", [] when there are none, never null. encoding/json reads it
 // back, and reads null as no IDs too.
 func (s LevelIDs) MarshalJSON() ([]byte, error) {
-	s.IDs = emptyNotNull(s.IDs)
+	s.IDs = strictjson.List(s.IDs)
 	return json.Marshal(levelIDsJSON(s))
 }
 
@@ -647,7 +638,7 @@ type orphanGroupJSON OrphanGroup
 // ("output"), and "ids", [] when there are none, never null. encoding/json
 // reads it back, and reads null as no IDs too.
 func (g OrphanGroup) MarshalJSON() ([]byte, error) {
-	g.IDs = emptyNotNull(g.IDs)
+	g.IDs = strictjson.List(g.IDs)
 	return json.Marshal(orphanGroupJSON(g))
 }
 
@@ -660,6 +651,6 @@ type alignmentJSON Alignment
 // and "unsupported", each left out when empty. encoding/json reads it back,
 // and reads null levels as none too.
 func (a Alignment) MarshalJSON() ([]byte, error) {
-	a.Levels = emptyNotNull(a.Levels)
+	a.Levels = strictjson.List(a.Levels)
 	return json.Marshal(alignmentJSON(a))
 }

@@ -492,7 +492,7 @@ func (s CanvasSpec) MarshalJSON() ([]byte, error) {
 	// Empty lists are written [], never null, which the decoders refuse; an
 	// outcome's metrics are written so by [SuccessfulOutcome.MarshalJSON].
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
-		Weight: decfmt.String(s.Weight), Needs: emptyNotNull(s.Needs), Outcomes: emptyNotNull(s.Outcomes)})
+		Weight: decfmt.String(s.Weight), Needs: strictjson.List(s.Needs), Outcomes: strictjson.List(s.Outcomes)})
 }
 
 // indicatorJSON is the JSON form of an [Indicator].
@@ -1103,15 +1103,6 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// emptyNotNull returns s, or an empty slice if s is nil, so that an empty
-// list is written [], never null ([]T{} does not allocate).
-func emptyNotNull[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // successfulOutcomeJSON is the JSON form of a [SuccessfulOutcome]: its
 // fields, with their tags.
 type successfulOutcomeJSON SuccessfulOutcome
@@ -1121,7 +1112,7 @@ type successfulOutcomeJSON SuccessfulOutcome
 // writes it, [] when there are none, never null, which the canvas decoders
 // refuse.
 func (o SuccessfulOutcome) MarshalJSON() ([]byte, error) {
-	o.Indicators = emptyNotNull(o.Indicators)
+	o.Indicators = strictjson.List(o.Indicators)
 	return json.Marshal(successfulOutcomeJSON(o))
 }
 
@@ -1134,7 +1125,7 @@ type inputMetricJSON InputMetric
 // never null, "influence" and "direct" (left out when false).
 // encoding/json reads it back, and reads null nodes as none too.
 func (m InputMetric) MarshalJSON() ([]byte, error) {
-	m.Nodes = emptyNotNull(m.Nodes)
+	m.Nodes = strictjson.List(m.Nodes)
 	return json.Marshal(inputMetricJSON(m))
 }
 
@@ -1146,7 +1137,7 @@ type entryJSON Entry
 // are left out when empty. encoding/json reads it back, and reads null
 // scores as none too.
 func (e Entry) MarshalJSON() ([]byte, error) {
-	e.Scores = emptyNotNull(e.Scores)
+	e.Scores = strictjson.List(e.Scores)
 	return json.Marshal(entryJSON(e))
 }
 
@@ -1159,6 +1150,6 @@ type rankingJSON Ranking
 // when empty. encoding/json reads it back, and reads null entries as none
 // too.
 func (r Ranking) MarshalJSON() ([]byte, error) {
-	r.Entries = emptyNotNull(r.Entries)
+	r.Entries = strictjson.List(r.Entries)
 	return json.Marshal(rankingJSON(r))
 }

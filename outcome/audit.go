@@ -1058,11 +1058,7 @@ type auditCatalogueJSON struct {
 }
 
 func (f Finding) toJSON() auditFindingJSON {
-	ids := f.ids
-	if ids == nil {
-		ids = []string{}
-	}
-	j := auditFindingJSON{Code: f.code, Severity: f.severity, IDs: ids, Count: f.count,
+	j := auditFindingJSON{Code: f.code, Severity: f.severity, IDs: strictjson.List(f.ids), Count: f.count,
 		Level: f.metric.Level(), Message: f.Message()}
 	if f.catalogue.Known() {
 		j.Catalogue = &auditCatalogueJSON{Name: f.catalogue.Name, Level: f.catalogue.Level, Reason: f.catalogue.Reason}

@@ -1045,8 +1045,6 @@ type groupJSON Group
 // [ErrEmptyRollup], but it is written as it is). encoding/json reads it
 // back, and reads null units as none too.
 func (g Group) MarshalJSON() ([]byte, error) {
-	if g.Units == nil {
-		g.Units = []string{} // does not allocate
-	}
+	g.Units = strictjson.List(g.Units)
 	return json.Marshal(groupJSON(g))
 }
