@@ -51,9 +51,10 @@ func run(w io.Writer) error {
 // portfolio is the car maker's KPIs as the plant and the sales organisation
 // report them. An Output is "what we produce, what we make": the cars built
 // per shift (the plant's bonus pays on it), their defects, the stock pushed to
-// dealers, the dealers' survey scores. Revenue and warranty cost are business
-// outcomes; one measure, owners who would buy the car again, tells whether
-// the joy is achieved.
+// dealers (the sales force's bonus pays on it), the dealers' survey scores.
+// Revenue is the one business outcome measured (the hierarchy's other,
+// warranty cost, has no KPI); one measure, owners who would buy the car
+// again, tells whether the joy is achieved.
 func portfolio() []outcome.MetricSpec {
 	const hi, lo = outcome.HigherIsBetter, outcome.LowerIsBetter
 	return []outcome.MetricSpec{
@@ -109,7 +110,8 @@ func auditPart(w io.Writer) error {
 
 // carMaker is the car maker drawn as the method's hierarchy: "Tasks to
 // Activities to Outputs to Business Outcomes and ultimately Successful
-// Customer Outcomes". Nodes measured by a KPI of the portfolio share its ID.
+// Customer Outcomes". Nodes measured by a KPI of the portfolio share its ID,
+// but for the joy, which owners who would buy again measure.
 func carMaker() (hierarchy.Model, error) {
 	ms, err := metrics()
 	if err != nil {
@@ -123,7 +125,8 @@ func carMaker() (hierarchy.Model, error) {
 	node := func(id, name string, l outcome.Level) {
 		b.AddNode(hierarchy.Node{ID: id, Name: name, Level: l, Metric: byID[id]})
 	}
-	node("joy", "The joy of the new car: I love driving it, and I would buy it again", outcome.CustomerOutcome)
+	b.AddNode(hierarchy.Node{ID: "joy", Name: "The joy of the new car: I love driving it, and I would buy it again",
+		Level: outcome.CustomerOutcome, Metric: byID["would-buy-again"]})
 	node("revenue", "Revenue", outcome.BusinessOutcome)
 	node("warranty-cost", "Warranty cost", outcome.BusinessOutcome)
 	node("cars-per-shift", "A completed car", outcome.Output)
@@ -157,8 +160,8 @@ func carMaker() (hierarchy.Model, error) {
 	b.AddWeightedLink("defects-per-car", "warranty-cost", weight("0.5"))
 	b.AddWeightedLink("defects-per-car", "revenue", weight("0.5"))
 	b.AddLink("on-time-delivery", "revenue")
-	// The business outcomes follow from owners' joy, and feed it: revenue
-	// more than the warranty bill.
+	// Both business outcomes feed the joy, revenue (0.7) more than the
+	// warranty bill (0.3).
 	b.AddWeightedLink("revenue", "joy", weight("0.7"))
 	b.AddWeightedLink("warranty-cost", "joy", weight("0.3"))
 	return b.Build()

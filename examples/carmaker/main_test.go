@@ -49,9 +49,9 @@ func TestReportFigures(t *testing.T) {
 		// stops at an output: 3 orphans, 12 of 15 = 80% aligned.
 		"No: 80% of the work (12 of 15 nodes) reaches a successful customer outcome",
 		"- up to Output: dealer-stock, push-stock",
-		// Outputs: dealer-stock's one link up is the only unaligned one of
-		// cars-per-shift 1, defects-per-car 2 x 0.5, on-time-delivery 1,
-		// dealer-stock 1: 3 of 4 by weight.
+		// Outputs by weight: cars-per-shift 1 (one link up), defects-per-car
+		// 0.5 + 0.5, on-time-delivery 1, all aligned; dealer-stock has no
+		// link up, so it weighs 1, the default, none of it aligned: 3 of 4.
 		"Output            3 of 4 aligned (75.0% by weight)",
 		"- Cars built per shift: reaches the joy of the new car",
 		"- Dealer stock: reaches NO successful customer outcome",
@@ -123,4 +123,19 @@ func isMethodsWords(p string) bool {
 		}
 	}
 	return false
+}
+
+// TestJoyIsMeasured: part 3 measures the joy by the owners who would buy
+// again, so the hierarchy's joy node carries that KPI; warranty cost, the
+// other business outcome, has no KPI in the portfolio, and no node carries
+// one.
+func TestJoyIsMeasured(t *testing.T) {
+	m, err := carMaker()
+	require.NoError(t, err)
+	joy, err := m.Node("joy")
+	require.NoError(t, err)
+	assert.Equal(t, "would-buy-again", joy.Metric.ID())
+	warranty, err := m.Node("warranty-cost")
+	require.NoError(t, err)
+	assert.True(t, warranty.Metric.IsZero())
 }
