@@ -86,7 +86,8 @@ func portfolio(realigned bool) ([]outcome.Metric, error) {
 	return out, nil
 }
 
-// auditPart audits the portfolio before and after the realignment.
+// auditPart audits the portfolio before and after the realignment, and
+// lists every finding.
 func auditPart(w io.Writer) error {
 	fmt.Fprintln(w, "1. The KPI audit")
 	fmt.Fprintln(w, `   "Are they mostly about outputs?"`)
@@ -101,9 +102,7 @@ func auditPart(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "\n   %s: %s\n", stage(realigned), report.Summary())
 		for _, f := range report.Findings() {
-			if f.Code() != outcome.CodeUnclassifiedMetric {
-				fmt.Fprintf(w, "   - [%s] %s\n", f.Code(), f.Message())
-			}
+			fmt.Fprintf(w, "   - [%s] %s\n", f.Code(), f.Message())
 		}
 	}
 	return nil
