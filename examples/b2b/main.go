@@ -175,9 +175,9 @@ func roiPart(w io.Writer, costSaved, revenueGained triplecrown.Money) error {
 	if !ok {
 		return fmt.Errorf("the initiative is never repaid")
 	}
-	fmt.Fprintf(w, "\n   invested %s; cost saved %s + 30%% margin on %s of revenue gained = %s of benefit\n",
-		roi.Investment(), roi.CostSaved(), revenueGained, roi.Benefit())
-	fmt.Fprintf(w, "   net %s, ROI %s times the investment, repaid in %s months\n", roi.Net(), roi.Ratio(rd), payback)
+	fmt.Fprintf(w, "\n   invested %s; cost saved %s + 30%% margin on %s of revenue gained (%s) = %s of benefit\n",
+		roi.Investment(), roi.CostSaved(), revenueGained, roi.RevenueGained(), roi.Benefit())
+	fmt.Fprintf(w, "   net %s, ROI %s (net / investment), repaid in %s months\n", roi.Net(), roi.Ratio(rd), payback)
 
 	// A company earning $1 billion a year can expect on average an
 	// additional $700 million within 3 years of investing in customer

@@ -70,10 +70,11 @@ func TestReportFigures(t *testing.T) {
 		"enterprise: 24000000 USD (30%)",
 		"mid-market: 16000000 USD (20%)",
 		// ROI: benefit 3.75M + 0.30 x 81M = 3.75 + 24.3 = 28.05M; net 28.05
-		// - 12 = 16.05M; ratio 16.05/12 = 1.3375 -> 1.34; payback 12 x 12 /
-		// 28.05 = 5.1337 -> 5.13 months.
-		"= 28050000 USD of benefit",
-		"net 16050000 USD, ROI 1.34 times the investment, repaid in 5.13 months",
+		// - 12 = 16.05M; ratio 16.05/12 = 1.3375 -> 1.34 (the benefit is
+		// 28.05/12 = 2.34 times the investment, so the ratio is said to be
+		// the net's); payback 12 x 12 / 28.05 = 5.1337 -> 5.13 months.
+		"30% margin on 81000000 USD of revenue gained (24300000 USD) = 28050000 USD of benefit",
+		"net 16050000 USD, ROI 1.34 (net / investment), repaid in 5.13 months",
 		// Scale: 81M/1,000M = 8.10%; 81M/700M = 0.115714 -> 11.57%.
 		"brought 81000000 USD, 8.10% of its revenue",
 		"and 11.57% of the three-year figure.",
