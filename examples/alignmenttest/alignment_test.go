@@ -25,25 +25,38 @@ var (
 	show   = flag.Bool("show", false, "run the misaligned model's assertions on the real test, to see them fail")
 )
 
-// load decodes a testdata file; decoding validates, as the library's
-// constructors do.
-func load(t *testing.T, name string, v any) {
+// read returns a testdata file.
+func read(t *testing.T, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, v), name)
+	return data
 }
 
-// claims is the claims department's hierarchy.
+// claims is the claims department's hierarchy. Decoding validates it as
+// hierarchy.Builder.Build does, and reports every problem.
 func claims(t *testing.T) hierarchy.Model {
 	t.Helper()
 	var m hierarchy.Model
-	load(t, "hierarchy.json", &m)
+	require.NoError(t, json.Unmarshal(read(t, "hierarchy.json"), &m), "hierarchy.json")
 	return m
 }
 
+// canvases are the canvases of the department's customer categories.
+// northstar.DecodeCanvases reports every problem of every canvas in the
+// file, where json.Unmarshal into a []northstar.Canvas stops at the first
+// bad one.
+func canvases(t *testing.T) []northstar.Canvas {
+	t.Helper()
+	cs, err := northstar.DecodeCanvases(read(t, "canvases.json"))
+	require.NoError(t, err, "canvases.json")
+	return cs
+}
+
 // portfolio is every KPI: those of the hierarchy's nodes, and those reported
-// to the board that measure no node.
+// to the board that measure no node. outcome.DecodeMetrics reports every
+// problem of every metric in the file, where json.Unmarshal into a
+// []outcome.Metric stops at the first bad one.
 func portfolio(t *testing.T, m hierarchy.Model) []outcome.Metric {
 	t.Helper()
 	var kpis []outcome.Metric
@@ -52,8 +65,8 @@ func portfolio(t *testing.T, m hierarchy.Model) []outcome.Metric {
 			kpis = append(kpis, n.Metric)
 		}
 	}
-	var board []outcome.Metric
-	load(t, "board-kpis.json", &board)
+	board, err := outcome.DecodeMetrics(read(t, "board-kpis.json"))
+	require.NoError(t, err, "board-kpis.json")
 	return append(kpis, board...)
 }
 
@@ -98,13 +111,11 @@ func TestThePortfolioIsNotMostlyOutputs(t *testing.T) {
 // the work from the front line up.
 func TestTheNorthStarIsAnOutcomeThatPassesEveryGate(t *testing.T) {
 	m := claims(t)
-	var canvases []northstar.Canvas
-	load(t, "canvases.json", &canvases)
 	var cands []northstar.Candidate
 	for _, k := range portfolio(t, m) {
 		cands = append(cands, northstar.Candidate{Metric: k})
 	}
-	in := northstar.Input{Candidates: cands, Canvases: canvases, Policy: northstar.DefaultPolicy(),
+	in := northstar.Input{Candidates: cands, Canvases: canvases(t), Policy: northstar.DefaultPolicy(),
 		Hierarchy: northstar.FromModel(m)}
 
 	cxtest.AssertNorthStar(t, in, "back-to-normal", "the North Star the board chose")
