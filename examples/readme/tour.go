@@ -25,8 +25,8 @@ func auditPortfolio(data []byte, w io.Writer) ([]byte, error) {
 		return nil, err
 	}
 	fmt.Fprintln(w, report.Summary())
-	for _, f := range report.Findings() {
-		fmt.Fprintln(w, f.Severity(), f.Code(), f.IDs())
+	for _, f := range report.Findings() { // each with its reason, in words and as data
+		fmt.Fprintf(w, "%s %s %q: %s\n", f.Severity(), f.Code(), f.IDs(), f.Message())
 	}
 	return json.Marshal(report) // levels as text, shares as decimal strings, codes, severities
 }

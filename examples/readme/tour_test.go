@@ -15,7 +15,9 @@ import (
 // TestAuditPortfolio runs the README's BI tour on the method's contact
 // centre: calls handled and AHT are outputs, one rewarded; revenue is a
 // business outcome; nothing measures a customer outcome. 2 of 3 KPIs are
-// outputs: 2/3 = 66.67%, below the 80% threshold.
+// outputs: 2/3 = 66.67%, below the 80% threshold. Each finding is shown with
+// its reason: none of the 3 measures a customer outcome, and calls handled is
+// a rewarded output.
 func TestAuditPortfolio(t *testing.T) {
 	var w bytes.Buffer
 	stored, err := auditPortfolio([]byte(`[
@@ -25,8 +27,8 @@ func TestAuditPortfolio(t *testing.T) {
 	]`), &w)
 	require.NoError(t, err)
 	assert.Equal(t, `2 of 3 KPIs (66.67%) measure outputs or the work behind them, 1 a business outcome and none a successful customer outcome; 1 output is rewarded.
-error no-customer-outcome-measure []
-error rewarded-output [calls]
+error no-customer-outcome-measure []: none of the 3 KPIs measures a successful customer outcome, so the portfolio cannot show whether customers achieve what they came for
+error rewarded-output ["calls"]: "Calls handled" (id "calls") is an Output tied to a reward: "if you pay people for doing dumb stuff they get really smart at it"
 `, w.String())
 	assert.True(t, strings.Contains(string(stored), `"rewarded-output"`), "stored: %s", stored)
 }
