@@ -171,9 +171,10 @@ func (r ROI) Net() Money {
 }
 
 // Ratio returns the return on investment, (benefit - investment) /
-// investment, rounded to precision p: 6 means the initiative returned its cost six
-// times over (600%). It is negative when the benefit falls short of the
-// investment.
+// investment, rounded to precision p: 6 means the net gain is six times the
+// investment (600%), so every unit of currency invested came back with six
+// more ([ROI.BenefitRatio] is 7). It is negative when the benefit falls
+// short of the investment.
 func (r ROI) Ratio(p Precision) decimal.Decimal {
 	return p.Quo(r.Net().amount, r.spec.Investment.amount)
 }

@@ -23,7 +23,7 @@ func TestRun(t *testing.T) {
 	assert.Equal(t, `cost claims: 13189.495 EUR
 cost contact-centre: 52331.15 EUR
 cost field-service: 9811.75 EUR
-nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractors)
+nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractor)
 nps new-customers: 0.0 (4 promoters, 2 passives, 4 detractors)
 nps small-business: -25.0 (2 promoters, 2 passives, 4 detractors)
 `, buf.String())

@@ -63,6 +63,14 @@ func formatNPS(category string, t outcome.NPSTally) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("category %q: %w", category, err)
 	}
-	return fmt.Sprintf("nps %s: %s (%d promoters, %d passives, %d detractors)",
-		category, score.StringFixed(1), t.Promoters(), t.Passives(), t.Detractors()), nil
+	return fmt.Sprintf("nps %s: %s (%s, %s, %s)", category, score.StringFixed(1),
+		count(t.Promoters(), "promoter"), count(t.Passives(), "passive"), count(t.Detractors(), "detractor")), nil
+}
+
+// count writes n with its noun, in the plural unless n is 1.
+func count(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -30,7 +30,7 @@ func TestCategoryNPS(t *testing.T) {
 		"nps new-customers: 0.0 (4 promoters, 2 passives, 4 detractors)",
 		// 10 10 9 9 9 8 10 7 9 10 6 10: nine 9s and 10s, passives 8 7,
 		// detractor 6; (9 - 1)/12 = 66.666..., 66.7 to one place.
-		"nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractors)",
+		"nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractor)",
 		// 5 6 7 9 2 8 10 4: promoters 9 10, passives 7 8, detractors 5 6
 		// 2 4; (2 - 4)/8 = -25.
 		"nps small-business: -25.0 (2 promoters, 2 passives, 4 detractors)",
@@ -64,7 +64,7 @@ func TestNPSFn_MergeAccumulators(t *testing.T) {
 	got, err := formatNPS("loyal-customers", fn.ExtractOutput(m))
 	require.NoError(t, err)
 	// As in TestCategoryNPS: 9 promoters, 2 passives, 1 detractor.
-	assert.Equal(t, "nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractors)", got)
+	assert.Equal(t, "nps loyal-customers: 66.7 (9 promoters, 2 passives, 1 detractor)", got)
 
 	// An answer off the scale fails, it is not dropped.
 	_, err = fn.AddInput(fn.CreateAccumulator(), 11)

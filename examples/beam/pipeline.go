@@ -7,7 +7,7 @@ import (
 // Report is the whole pipeline: from the ledger's cost lines and the survey
 // responses to the report's lines, one per department ("cost claims:
 // 13189.495 EUR") and one per customer category ("nps loyal-customers:
-// 66.7 (9 promoters, 2 passives, 1 detractors)"), in no particular order.
+// 66.7 (9 promoters, 2 passives, 1 detractor)"), in no particular order.
 func Report(s beam.Scope, lines, responses beam.PCollection) beam.PCollection {
 	costs := beam.ParDo(s, formatCost, DepartmentCosts(s, lines))
 	nps := beam.ParDo(s, formatNPS, CategoryNPS(s, responses))
