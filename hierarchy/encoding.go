@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"slices"
 	"strconv"
 
@@ -372,58 +371,68 @@ func clipN(s string, n int) string { return msg.Clip(s, n) }
 
 // The results' JSON forms write every decimal as a string, whatever
 // decimal.MarshalJSONWithoutQuotes says, so that the same result gives the
-// same bytes in every program. Their UnmarshalJSON decodes them as
-// encoding/json would into the exported fields, without a check (a
-// definition's decoder checks everything; a result is data as given), but
-// reads each decimal with [decfmt.ParseJSON] ([resultDecimal]), so that what
-// decodes does not depend on decimal.MaxDecodeExponent, which decimal's own
-// UnmarshalJSON reads.
+// same bytes in every program. Their UnmarshalJSON reads them member by
+// member through a [jsondecode.Form], as a definition is read, and reports
+// every problem of the form, in the order of the fields whatever the order
+// of the members; but a result is data as given, so its values are not
+// checked against each other (a share may count more aligned nodes than
+// nodes, an attribution's contributions need not add up to its change).
+// Each decimal is read with [decfmt.ParseJSON] ([readResultDecimal]), so
+// that what decodes does not depend on decimal.MaxDecodeExponent, which
+// decimal's own UnmarshalJSON reads.
 
-// resultDecimal sets *d to the decimal of raw, the JSON value of the field
-// name of the result what ("share"): a decimal string or a JSON number, in
+// The JSON fields of a share, a contribution and an attribution, as
+// MarshalJSON writes them, and their indexes.
+var (
+	shareFields        = []string{"level", "nodes", "aligned", "weight", "alignedWeight"}
+	contributionFields = []string{"id", "amount"}
+	attributionFields  = []string{"id", "before", "after", "change", "contributions"}
+)
+
+const (
+	shareLevel, shareNodes, shareAligned, shareWeight = 0, 1, 2, 3
+
+	contributionID = 0
+
+	attributionID, attributionBefore, attributionAfter, attributionChange = 0, 1, 2, 3
+)
+
+// resultDecimalWant is what a decimal of a result must be.
+const resultDecimalWant = "a decimal string or a number"
+
+// readResultDecimal reads raw, the JSON value at path of a decimal of a
+// result, into *d: a decimal string or a JSON number, in
 // decimal.NewFromString's syntax, with any number of digits and an exponent
 // within ±[decfmt.DefaultMaxExponent] (what decimal's UnmarshalJSON accepts
 // under decimal's defaults), whatever decimal.MaxDecodeExponent says now.
-// Absent or null, it leaves *d as it is, as encoding/json does. Anything
-// else is an error with code [outcome.ErrInvalidJSON]: `hierarchy: share:
-// invalid JSON: "weight" must be a decimal string or a number, not the
-// string "x"`, or, out of range, `... must be a decimal with an exponent
-// within ±10000, not the string "1e20000"`.
-func resultDecimal(d *decimal.Decimal, raw json.RawMessage, what, name string) error {
-	v, present, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
-	if e := (*decfmt.Error)(nil); errors.As(err, &e) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: %s: invalid JSON: %s", what,
-			strictjson.MustBe(strconv.Quote(name), e.Want(), strictjson.Describe(raw)))
+// Anything else, null included, is a problem of the form, reported to f
+// with ids, and leaves *d as it is: `"weight" must be a decimal string or a
+// number, not the string "x"`, or, out of range, `"weight" must be a
+// decimal with an exponent within ±10000, not the string "1e20000"`.
+func readResultDecimal(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, d *decimal.Decimal) {
+	if !f.NotNull(path, ids, resultDecimalWant, raw) {
+		return
 	}
-	if present {
-		*d = v
+	v, _, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+	if err != nil {
+		want := resultDecimalWant
+		if e := (*decfmt.Error)(nil); errors.As(err, &e) {
+			want = e.Want()
+		}
+		f.WrongType(path, ids, want, raw, err)
+		return
 	}
-	return nil
+	*d = v
 }
 
-// decodeResult decodes data, the JSON form of the result what, into in, its
-// fields as encoding/json decodes them (unknown keys ignored, the last of
-// a key given twice kept, keys matched without regard to case), with its
-// decimals as raw JSON. A failure of encoding/json is an error with code
-// [outcome.ErrInvalidJSON] that wraps it and says it in JSON's words
-// (`hierarchy: share: invalid JSON: "nodes" must be an integer ..., not the
-// string "3"`); an *outcome.Error from a field's own decoder (a
-// contribution's) is returned as it is. encoding/json says its first
-// problem only: data is read with the members of each object that decodes
-// into a struct in the order of the struct's fields, keys that name no
-// field last ([strictjson.InTypeOrder]), so that the problem is the same
-// however the members are written.
-func decodeResult(what string, data []byte, in any) error {
-	data = strictjson.InTypeOrder(data, reflect.TypeOf(in))
-	err := json.Unmarshal(data, in)
-	if err == nil {
-		return nil
+// resultIDs returns the IDs that the problems of a result whose members
+// are members (names are its fields) name: its "id", if the first member
+// for it is a JSON string that is not empty; none otherwise.
+func resultIDs(members []strictjson.Member, names []string) []string {
+	if id, ok := jsondecode.FirstString(members, names, "id"); ok && id != "" {
+		return []string{id}
 	}
-	if e := (*outcome.Error)(nil); errors.As(err, &e) {
-		return err
-	}
-	return &outcome.Error{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
-		Message: "hierarchy: " + what + ": invalid JSON: " + jsondecode.Explain(data, err), Err: err}
+	return nil
 }
 
 // shareJSON is the JSON form of a [Share].
@@ -448,44 +457,69 @@ func (s Share) MarshalJSON() ([]byte, error) {
 		Weight: decfmt.String(s.Weight), AlignedWeight: decfmt.String(s.AlignedWeight)})
 }
 
-// shareIn is a [Share] as its UnmarshalJSON decodes it: the weights as raw
-// JSON.
-type shareIn struct {
-	Level         outcome.Level   `json:"level"`
-	Nodes         int             `json:"nodes"`
-	Aligned       int             `json:"aligned"`
-	Weight        json.RawMessage `json:"weight"`
-	AlignedWeight json.RawMessage `json:"alignedWeight"`
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
-// MarshalJSON writes into s's fields as encoding/json would, without
-// checking them (a share is a result: the counts and weights are taken as
-// given): a key that names no field is ignored, the last of a key given
-// twice is kept, an absent or null field leaves s's as it was. The weights
-// may be decimal strings or JSON numbers, read exactly, in
-// decimal.NewFromString's syntax with any number of digits and an
-// exponent within ±10000, whatever decimal's MaxDecodeExponent says. A
-// value of the wrong type or a weight that is not such a decimal is an
-// error with code [outcome.ErrInvalidJSON] (`hierarchy: share: invalid
-// JSON: "weight" must be a decimal string or a number, not the string
-// "x"`): the first value of the wrong type in the order of the fields
-// (level, nodes, aligned), however the members are written, alone; or else
-// every weight's, in that order (weight, alignedWeight), joined with
-// [errors.Join]. A level that names none is the level's own error, as
-// [outcome.Level.UnmarshalText] says it, with code [outcome.ErrUnknownLevel]
-// (`outcome: unknown level "x"`). On error s is unchanged.
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into s's fields, without checking them against each
+// other (a share is a result: the counts and weights are taken as given).
+// Keys are matched to fields as encoding/json matches them ("NODES" is
+// "nodes"); a field left out keeps s's value. The weights may be decimal
+// strings or JSON numbers, read exactly, in decimal.NewFromString's syntax
+// with any number of digits and an exponent within ±10000, whatever
+// decimal's MaxDecodeExponent says.
+//
+// It reports every problem, joined with [errors.Join], and on error s is
+// unchanged. First every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path, as [jsondecode.Form]
+// says it (`hierarchy: share: invalid JSON: "nodes" must be an integer, not
+// the string "3"`), in the order of the fields (level, nodes, aligned,
+// weight, alignedWeight), whatever the order of the members: a value of the
+// wrong type, null included (null is never a value), and a weight that is
+// not such a decimal (`"weight" must be a decimal string or a number, not
+// the string "x"`, or `"weight" must be a decimal with an exponent within
+// ±10000, not the number 1e10001`), each at its field; a field given again
+// (also under a key that differs only in case), right after the field, the
+// first member being the one read; then each key that names no field,
+// sorted. Then a level that names none, as [outcome.Level.UnmarshalText]
+// says it, with code [outcome.ErrUnknownLevel] (`outcome: unknown level
+// "x"`). JSON that is not one object is one [outcome.ErrInvalidJSON]
+// (`hierarchy: share: invalid JSON: the value must be an object, not an
+// array`), and so is null, `hierarchy: a share cannot be null`. No problem
+// names an ID.
 func (s *Share) UnmarshalJSON(data []byte) error {
-	in := shareIn{Level: s.Level, Nodes: s.Nodes, Aligned: s.Aligned}
-	if err := decodeResult("share", data, &in); err != nil {
-		return err
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a share cannot be null")
 	}
-	weight, aligned := s.Weight, s.AlignedWeight
-	if err := errors.Join(resultDecimal(&weight, in.Weight, "share", "weight"),
-		resultDecimal(&aligned, in.AlignedWeight, "share", "alignedWeight")); err != nil {
-		return err
+	f := jsondecode.Form{Pkg: "hierarchy", At: "share"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
 	}
-	*s = Share{Level: in.Level, Nodes: in.Nodes, Aligned: in.Aligned, Weight: weight, AlignedWeight: aligned}
+	v := *s
+	var level string
+	levelRead := false
+	f.Fields("", nil, members, shareFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case shareLevel:
+			levelRead = jsondecode.Value(&f, path, nil, raw, &level)
+		case shareNodes:
+			jsondecode.Value(&f, path, nil, raw, &v.Nodes)
+		case shareAligned:
+			jsondecode.Value(&f, path, nil, raw, &v.Aligned)
+		case shareWeight:
+			readResultDecimal(&f, path, nil, raw, &v.Weight)
+		default:
+			readResultDecimal(&f, path, nil, raw, &v.AlignedWeight)
+		}
+	})
+	errs := f.Errors()
+	if levelRead {
+		if err := v.Level.UnmarshalText([]byte(level)); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*s = v
 	return nil
 }
 
@@ -503,32 +537,56 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 	return json.Marshal(contributionJSON{ID: c.ID, Amount: decfmt.String(c.Amount)})
 }
 
-// contributionIn is a [Contribution] as its UnmarshalJSON decodes it: the
-// amount as raw JSON.
-type contributionIn struct {
-	ID     string          `json:"id"`
-	Amount json.RawMessage `json:"amount"`
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into c's fields, as [Share.UnmarshalJSON] reads a
+// share: keys matched to fields as encoding/json matches them, a field
+// left out keeping c's value, the amount a decimal string or a JSON number,
+// read exactly, with any number of digits and an exponent within ±10000,
+// whatever decimal's MaxDecodeExponent says.
+//
+// It reports every problem, joined with [errors.Join], and on error c is
+// unchanged: every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: contribution:
+// invalid JSON: "amount" must be a decimal string or a number, not the
+// string "1,5"`), in the order of the fields (id, amount), whatever the
+// order of the members: a value of the wrong type, null included, and an
+// amount that is not such a decimal, each at its field; a field given
+// again right after the field, the first member being the one read; then
+// each key that names no field, sorted. Each names the contribution's ID,
+// if its "id" is a string that is not empty. JSON that is not one object is
+// one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy: a
+// contribution cannot be null`. Nothing else is checked.
+func (c *Contribution) UnmarshalJSON(data []byte) error {
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a contribution cannot be null")
+	}
+	f := jsondecode.Form{Pkg: "hierarchy", At: "contribution"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	v := *c
+	readContribution(&f, "", nil, members, &v)
+	if err := f.Err(); err != nil {
+		return err
+	}
+	*c = v
+	return nil
 }
 
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
-// MarshalJSON writes into c's fields as encoding/json would, without
-// checking them, as [Share.UnmarshalJSON] does: the amount may be a decimal
-// string or a JSON number, read exactly, with any number of digits and an
-// exponent within ±10000, whatever decimal's MaxDecodeExponent says;
-// anything else is an error with code [outcome.ErrInvalidJSON], an ID of
-// the wrong type before the amount, however the members are written. On
-// error c is unchanged.
-func (c *Contribution) UnmarshalJSON(data []byte) error {
-	in := contributionIn{ID: c.ID}
-	if err := decodeResult("contribution", data, &in); err != nil {
-		return err
-	}
-	amount := c.Amount
-	if err := resultDecimal(&amount, in.Amount, "contribution", "amount"); err != nil {
-		return err
-	}
-	*c = Contribution{ID: in.ID, Amount: amount}
-	return nil
+// readContribution reads members, those of the contribution at path, into
+// *c, as [Contribution.UnmarshalJSON] says, reporting the problems of their
+// form to f, each naming ids and then the contribution's ID, if its "id" is
+// a string that is not empty.
+func readContribution(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, c *Contribution) {
+	ids = slices.Concat(ids, resultIDs(members, contributionFields))
+	f.Fields(path, ids, members, contributionFields, func(field int, path string, raw json.RawMessage) {
+		if field == contributionID {
+			jsondecode.Value(f, path, ids, raw, &c.ID)
+			return
+		}
+		readResultDecimal(f, path, ids, raw, &c.Amount)
+	})
 }
 
 // attributionJSON is the JSON form of an [Attribution].
@@ -555,43 +613,77 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 		Change: decfmt.String(a.Change), Contributions: strictjson.List(a.Contributions)})
 }
 
-// attributionIn is an [Attribution] as its UnmarshalJSON decodes it: the
-// decimals as raw JSON, each contribution as [Contribution.UnmarshalJSON]
-// decodes it.
-type attributionIn struct {
-	ID            string          `json:"id"`
-	Before        json.RawMessage `json:"before"`
-	After         json.RawMessage `json:"after"`
-	Change        json.RawMessage `json:"change"`
-	Contributions []Contribution  `json:"contributions"`
-}
-
-// UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
-// MarshalJSON writes into a's fields as encoding/json would, without
-// checking them (that the contributions add up to the change, say), as
-// [Share.UnmarshalJSON] does: before, after and change may be decimal
-// strings or JSON numbers, read exactly, with any number of digits and an
-// exponent within ±10000, whatever decimal's MaxDecodeExponent says; the
-// contributions are decoded as [Contribution.UnmarshalJSON] decodes one
-// (null is none). Anything else is an error with code
-// [outcome.ErrInvalidJSON]: the first problem of a contribution, or else the
-// first value of the wrong type in the order of the fields (id,
-// contributions), however the members are written, alone; or else every
-// decimal's, in that order (before, after, change), joined with
-// [errors.Join]. On error a is unchanged (but for the elements of its Contributions, into
-// which encoding/json decodes in place, as it does for any slice).
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into a's fields, as [Share.UnmarshalJSON] reads a
+// share, without checking them against each other (that the contributions
+// add up to the change, say): keys matched to fields as encoding/json
+// matches them, a field left out keeping a's value; before, after and
+// change decimal strings or JSON numbers, read exactly, with any number of
+// digits and an exponent within ±10000, whatever decimal's
+// MaxDecodeExponent says; the contributions a list of objects, each read
+// as [Contribution.UnmarshalJSON] reads one into the zero Contribution,
+// into a new slice (a's is never written into). "contributions":null is
+// no contributions (a nil slice), as this package wrote an attribution
+// without any before it wrote [], and encoding/json reads it.
+//
+// It reports every problem, joined with [errors.Join], and on error a is
+// unchanged: every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path from the attribution's top
+// (`hierarchy: attribution: invalid JSON: "contributions[1].amount" must be
+// a decimal string or a number, not true`), in the order of the fields
+// (id, before, after, change, contributions; a contribution's id, amount),
+// whatever the order of the members: a value of the wrong type, null
+// included (but for the contributions' null), a decimal that is not such a
+// decimal, and a contribution that is not an object
+// (`"contributions[0]" must be an object, not null`), each at its field,
+// a list's elements in order; a field given again right after the field,
+// the first member being the one read; then the keys of the object that
+// name no field, sorted. Each names the attribution's ID, if its "id" is a
+// string that is not empty, and, within a contribution, the contribution's
+// ID after it, if its "id" is such a string. JSON that is not one object
+// is one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy:
+// an attribution cannot be null`. Nothing else is checked.
 func (a *Attribution) UnmarshalJSON(data []byte) error {
-	in := attributionIn{ID: a.ID, Contributions: a.Contributions}
-	if err := decodeResult("attribution", data, &in); err != nil {
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: an attribution cannot be null")
+	}
+	f := jsondecode.Form{Pkg: "hierarchy", At: "attribution"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	ids := resultIDs(members, attributionFields)
+	v := *a
+	f.Fields("", ids, members, attributionFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case attributionID:
+			jsondecode.Value(&f, path, ids, raw, &v.ID)
+		case attributionBefore:
+			readResultDecimal(&f, path, ids, raw, &v.Before)
+		case attributionAfter:
+			readResultDecimal(&f, path, ids, raw, &v.After)
+		case attributionChange:
+			readResultDecimal(&f, path, ids, raw, &v.Change)
+		default:
+			if jsondecode.IsNull(raw) {
+				v.Contributions = nil
+				return
+			}
+			list := []Contribution{}
+			f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+				var c Contribution
+				if members, ok := f.Open(path, ids, raw); ok {
+					readContribution(&f, path, ids, members, &c)
+				}
+				list = append(list, c)
+			})
+			v.Contributions = list
+		}
+	})
+	if err := f.Err(); err != nil {
 		return err
 	}
-	before, after, change := a.Before, a.After, a.Change
-	if err := errors.Join(resultDecimal(&before, in.Before, "attribution", "before"),
-		resultDecimal(&after, in.After, "attribution", "after"),
-		resultDecimal(&change, in.Change, "attribution", "change")); err != nil {
-		return err
-	}
-	*a = Attribution{ID: in.ID, Before: before, After: after, Change: change, Contributions: in.Contributions}
+	*a = v
 	return nil
 }
 

@@ -411,27 +411,49 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 	}
 }
 
-// TestResults_UnmarshalJSON: a result decodes as encoding/json decodes into
-// its fields (a key that names no field ignored, the last of a key given
-// twice kept, an absent or null field left as it was, no check), and what
-// does not decode is an ErrInvalidJSON in JSON's words, leaving the result
-// as it was.
+// TestResults_UnmarshalJSON: a result decodes into its fields with keys
+// matched as encoding/json matches them, a field left out keeping its
+// value, and no check of the values against each other; an attribution's
+// contributions are read into a new slice, each from the zero
+// Contribution, and "contributions":null is none. Null for a whole result
+// is an ErrInvalidJSON, and a level that names none the level's own error;
+// on error the result is unchanged.
 func TestResults_UnmarshalJSON(t *testing.T) {
 	s := Share{Nodes: 9, Weight: decimal.New(7, 0)}
-	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"colour":"red","alignedWeight":"1","alignedWeight":"2.50","weight":null}`), &s))
-	// Aligned 5 of 2 nodes is taken as given; weight null leaves 7.
+	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"alignedWeight":"2.50"}`), &s))
+	// Aligned 5 of 2 nodes is taken as given; the weight left out keeps 7.
 	assert.Equal(t, 2, s.Nodes)
 	assert.Equal(t, 5, s.Aligned)
 	assert.Equal(t, "7", s.Weight.String())
 	assert.Equal(t, "250e-2", s.AlignedWeight.Coefficient().String()+"e"+fmt.Sprint(s.AlignedWeight.Exponent()))
 
-	a := Attribution{ID: "keep", Contributions: []Contribution{{ID: "old"}}}
+	old := []Contribution{{ID: "old", Amount: decimal.New(3, 0)}}
+	a := Attribution{ID: "keep", Contributions: old}
 	require.NoError(t, json.Unmarshal([]byte(`{"before":1,"contributions":null}`), &a))
 	assert.Equal(t, "keep", a.ID)
 	assert.Equal(t, "1", a.Before.String())
 	assert.Nil(t, a.Contributions, "null is no contributions, as encoding/json makes a slice")
-	require.NoError(t, json.Unmarshal([]byte(`null`), &a))
-	assert.Equal(t, "keep", a.ID, "null leaves it as it was")
+	a.Contributions = old
+	require.NoError(t, json.Unmarshal([]byte(`{"contributions":[{"amount":"1"}]}`), &a))
+	require.Len(t, a.Contributions, 1)
+	assert.Equal(t, "", a.Contributions[0].ID, "a contribution is read into the zero Contribution")
+	assert.Equal(t, "1", a.Contributions[0].Amount.String())
+	assert.Equal(t, Contribution{ID: "old", Amount: decimal.New(3, 0)}, old[0], "a's slice is not written into")
+
+	for _, tt := range []struct {
+		into json.Unmarshaler
+		want string
+	}{
+		{&Share{Nodes: 9}, "hierarchy: a share cannot be null"},
+		{&Contribution{ID: "keep"}, "hierarchy: a contribution cannot be null"},
+		{&Attribution{ID: "keep"}, "hierarchy: an attribution cannot be null"},
+	} {
+		was := fmt.Sprint(tt.into)
+		err := json.Unmarshal([]byte(` null `), tt.into)
+		require.ErrorIs(t, err, outcome.ErrInvalidJSON, tt.want)
+		assert.EqualError(t, err, tt.want)
+		assert.Equal(t, was, fmt.Sprint(tt.into), "unchanged")
+	}
 
 	// A level that names none is the level's own error, as its doc says.
 	s = Share{Nodes: 9}
@@ -467,7 +489,7 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 			`hierarchy: attribution: invalid JSON: "after" must be a decimal with an exponent within ±10000, not the string "1e-10001"`,
 		}},
 		{"attribution's contribution", &Attribution{}, `{"contributions":[{"amount":"x"}]}`, []string{
-			`hierarchy: contribution: invalid JSON: "amount" must be a decimal string or a number, not the string "x"`,
+			`hierarchy: attribution: invalid JSON: "contributions[0].amount" must be a decimal string or a number, not the string "x"`,
 		}},
 		{"attribution not an object", &Attribution{}, `[]`, []string{
 			`hierarchy: attribution: invalid JSON: the value must be an object, not an array`,
@@ -480,6 +502,102 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 			assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
 			assert.Equal(t, tt.msgs, messages(err))
 			assert.Equal(t, was, fmt.Sprint(tt.into), "unchanged")
+		})
+	}
+}
+
+// TestResults_everyProblem: a result's UnmarshalJSON reports every problem,
+// in the order of its fields, a field given again right after it, the keys
+// that name no field last, then the level that names none, each with its
+// code and the IDs of the result (and of the contribution it is in), the
+// same however the members are written (but for a key given twice, whose
+// first member in the text is the one read). Each result has several
+// problems; each list is worked out by hand from the fields' order.
+func TestResults_everyProblem(t *testing.T) {
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	const badJSON = outcome.ErrInvalidJSON
+	for _, tt := range []struct {
+		name  string
+		in    string
+		twice bool // a key is given twice: the text is not read reversed
+		into  func() json.Unmarshaler
+		want  []problem
+	}{
+		{"share, three wrong types", `{"aligned":"2","level":3,"nodes":"3"}`, false,
+			func() json.Unmarshaler { return &Share{Nodes: 9} },
+			[]problem{
+				{badJSON, nil, `hierarchy: share: invalid JSON: "level" must be a string, not the number 3`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: "nodes" must be an integer, not the string "3"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: "aligned" must be an integer, not the string "2"`},
+			}},
+		{"share", `{"weight":true,"colour":1,"nodes":null,"level":"nowhere","alignedWeight":"y","a":[]}`, false,
+			func() json.Unmarshaler { return &Share{Nodes: 9} },
+			[]problem{
+				// The level is a string: read, then checked after the form.
+				{badJSON, nil, `hierarchy: share: invalid JSON: "nodes" must be an integer, not null`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: "weight" must be a decimal string or a number, not true`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not the string "y"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: unknown field "a"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: unknown field "colour"`},
+				{outcome.ErrUnknownLevel, nil, `outcome: unknown level "nowhere"`},
+			}},
+		{"share, a key given twice", `{"nodes":null,"aligned":1,"Nodes":2,"aligned":true}`, true,
+			func() json.Unmarshaler { return &Share{Nodes: 9} },
+			[]problem{
+				// The first member of a field is the one read.
+				{badJSON, nil, `hierarchy: share: invalid JSON: "nodes" must be an integer, not null`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: duplicate object key "Nodes" (encoding/json matches it to the same field as "nodes")`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: duplicate object key "aligned"`},
+			}},
+		{"contribution", `{"amount":[1],"x":1,"id":"a","w":null}`, false,
+			func() json.Unmarshaler { return &Contribution{ID: "keep"} },
+			[]problem{
+				{badJSON, []string{"a"}, `hierarchy: contribution: invalid JSON: "amount" must be a decimal string or a number, not an array`},
+				{badJSON, []string{"a"}, `hierarchy: contribution: invalid JSON: unknown field "w"`},
+				{badJSON, []string{"a"}, `hierarchy: contribution: invalid JSON: unknown field "x"`},
+			}},
+		{"contribution, a key given twice", `{"id":"a","ID":"b","amount":null}`, true,
+			func() json.Unmarshaler { return &Contribution{ID: "keep"} },
+			[]problem{
+				// The first "id" is the one read: the ID is "a".
+				{badJSON, []string{"a"}, `hierarchy: contribution: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
+				{badJSON, []string{"a"}, `hierarchy: contribution: invalid JSON: "amount" must be a decimal string or a number, not null`},
+			}},
+		{"attribution", `{"contributions":[{"amount":"1e10001","id":"x"},null,{"y":0,"id":5}],"change":"-","z":1,"id":"c","before":null}`, false,
+			func() json.Unmarshaler { return &Attribution{ID: "keep"} },
+			[]problem{
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "before" must be a decimal string or a number, not null`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "change" must be a decimal string or a number, not the string "-"`},
+				{badJSON, []string{"c", "x"}, `hierarchy: attribution: invalid JSON: "contributions[0].amount" must be a decimal with an exponent within ±10000, not the string "1e10001"`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[1]" must be an object, not null`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[2].id" must be a string, not the number 5`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "contributions[2].y"`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "z"`},
+			}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			texts := [][]byte{[]byte(tt.in), spoil.Reversed([]byte(tt.in))}
+			if tt.twice {
+				texts = texts[:1]
+			}
+			for _, data := range texts {
+				v := tt.into()
+				was := fmt.Sprint(v)
+				err := v.UnmarshalJSON(data)
+				ps := outcome.Problems(err)
+				require.Len(t, ps, len(tt.want), "%s: %v", data, err)
+				for i, w := range tt.want {
+					assert.ErrorIs(t, err, w.code, "%s: problem %d", data, i)
+					assert.Equal(t, w.code, ps[i].Code, "%s: problem %d", data, i)
+					assert.Equal(t, w.ids, ps[i].IDs, "%s: problem %d", data, i)
+					assert.Equal(t, w.msg, ps[i].Message, "%s: problem %d", data, i)
+				}
+				assert.Equal(t, was, fmt.Sprint(v), "%s: unchanged", data)
+			}
 		})
 	}
 }
@@ -842,39 +960,5 @@ func TestAddJSON_memberOrder(t *testing.T) {
 		}
 		var m Model
 		assert.Equal(t, messages(err), messages(m.UnmarshalJSON(data)), "UnmarshalJSON reports as AddJSON and Build")
-	}
-}
-
-// TestResults_memberOrder: a result's UnmarshalJSON, which reads through
-// encoding/json and says the first problem it finds, finds the same one
-// however the members of its objects are written: the first in the order
-// of the fields, as MarshalJSON writes them (a share's level, nodes,
-// aligned, weight, alignedWeight; an attribution's id, before, after,
-// change, contributions; a contribution's id, amount). Each result,
-// written with a later field first and then reversed, gives the problem of
-// its first field, worked out by hand.
-func TestResults_memberOrder(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		into func() json.Unmarshaler
-		want string
-	}{
-		// Three fields of the wrong type: the level is the first field.
-		{`{"aligned":"2","level":3,"nodes":"3"}`, func() json.Unmarshaler { return new(Share) },
-			`hierarchy: share: invalid JSON: "level" must be a string, not the number 3`},
-		// The ID comes before the contributions.
-		{`{"contributions":3,"id":5}`, func() json.Unmarshaler { return new(Attribution) },
-			`hierarchy: attribution: invalid JSON: "id" must be a string, not the number 5`},
-		// The weights are read after the rest, in the order of the fields:
-		// every problem of theirs is said, the first field's first.
-		{`{"alignedWeight":"y","weight":"x"}`, func() json.Unmarshaler { return new(Share) },
-			`hierarchy: share: invalid JSON: "weight" must be a decimal string or a number, not the string "x"` + "\n" +
-				`hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not the string "y"`},
-	} {
-		for _, data := range [][]byte{[]byte(tt.in), spoil.Reversed([]byte(tt.in))} {
-			err := tt.into().UnmarshalJSON(data)
-			assert.ErrorIs(t, err, outcome.ErrInvalidJSON, "%s", data)
-			assert.EqualError(t, err, tt.want, "%s", data)
-		}
 	}
 }
