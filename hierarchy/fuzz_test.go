@@ -284,36 +284,90 @@ func FuzzResultsJSON(f *testing.F) {
 	f.Add([]byte(`{"level":"nowhere","nodes":"3","NODES":2}`))
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"id":"a","before":"1","after":"1","change":"0","contributions":null}`))
+	// Several problems each: unknown keys, nulls, a contribution that is
+	// not an object, a level that names none.
+	f.Add([]byte(`{"contributions":[null,{"y":0,"id":"b","amount":true}],"z":1,"id":"a","change":null}`))
+	f.Add([]byte(`{"weight":true,"colour":1,"nodes":null,"level":"nowhere","alignedWeight":"y"}`))
+	f.Add([]byte(`{"id":"a","amount":"2.50","Amount":1}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkResultJSON[Share](t, data)
-		checkResultJSON[Contribution](t, data)
-		checkResultJSON[Attribution](t, data)
+		checkResultJSON(t, data, shareKeep, Share.Equal, "share", "a share")
+		checkResultJSON(t, data, contributionKeep, equalContribution, "contribution", "a contribution")
+		checkResultJSON(t, data, attributionKeep, equalAttribution, "attribution", "an attribution")
 	})
 }
 
-// checkResultJSON decodes data as a T, a result, with its UnmarshalJSON. A
-// failure must be *outcome.Error values with codes, in JSON's words rather
-// than Go's ([msg.GoWords]), the same with the members of data's objects in
-// any order ([ordertest.Check]); a result that decodes must round-trip: its
-// JSON, which holds no null (an empty list is written []), decodes to a
-// result with the same JSON.
+// A share, a contribution and an attribution with every field set, into
+// which checkResultJSON decodes to check that a decoder that fails leaves
+// the value as it was.
+var (
+	shareKeep        = Share{Level: outcome.Output, Nodes: -1, Aligned: -2, Weight: decimal.New(-3, 0), AlignedWeight: decimal.New(-4, 0)}
+	contributionKeep = Contribution{ID: "keep", Amount: decimal.New(-5, -1)}
+	attributionKeep  = Attribution{ID: "keep", Before: decimal.New(1, 0), After: decimal.New(2, 0), Change: decimal.New(3, 0),
+		Contributions: []Contribution{contributionKeep}}
+)
+
+// equalContribution reports whether a and b have the same ID and equal
+// amounts.
+func equalContribution(a, b Contribution) bool { return a.ID == b.ID && a.Amount.Equal(b.Amount) }
+
+// equalAttribution reports whether a and b have the same ID, equal
+// decimals and equal contributions in the same order (none, nil or empty,
+// being equal).
+func equalAttribution(a, b Attribution) bool {
+	if a.ID != b.ID || !a.Before.Equal(b.Before) || !a.After.Equal(b.After) || !a.Change.Equal(b.Change) ||
+		len(a.Contributions) != len(b.Contributions) {
+		return false
+	}
+	for i := range a.Contributions {
+		if !equalContribution(a.Contributions[i], b.Contributions[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkResultJSON decodes data as a T, a result, with its UnmarshalJSON,
+// into the zero T and into keep. A failure must be *outcome.Error values
+// with codes, in JSON's words rather than Go's ([msg.GoWords]), each an
+// invalid-json problem of the form ("hierarchy: <what>: invalid JSON: ...")
+// or null's own ("hierarchy: <a what> cannot be null"), but for a level
+// that names none, which comes after them all; the same with the members
+// of data's objects in any order ([ordertest.Check]); and it leaves keep
+// as it was. A result that decodes must round-trip: its JSON, which holds
+// no null (an empty list is written []), decodes to an equal result with
+// the same JSON.
 func checkResultJSON[T any, PT interface {
 	*T
 	json.Unmarshaler
-}](t *testing.T, data []byte) {
+}](t *testing.T, data []byte, keep T, equal func(a, b T) bool, what, aWhat string) {
 	t.Helper()
 	decode := ordertest.Unmarshal[T, PT]
 	ordertest.Check(t, data, decode, func(a, b T) bool {
 		x, errX := json.Marshal(a)
 		y, errY := json.Marshal(b)
-		return errX == nil && errY == nil && bytes.Equal(x, y)
+		return equal(a, b) && errX == nil && errY == nil && bytes.Equal(x, y)
 	})
 	v, err := decode(data)
+	into := keep
+	intoErr := PT(&into).UnmarshalJSON(data)
+	require.Equal(t, err == nil, intoErr == nil, "%s decodes into the zero %s and into another alike: %v, %v", data, what, err, intoErr)
 	if err != nil {
-		require.NotEmpty(t, outcome.Problems(err), "every error is an *outcome.Error: %v", err)
-		for _, p := range outcome.Problems(err) {
+		require.True(t, equal(keep, into), "%s: on error the %s is unchanged", data, what)
+		ps := outcome.Problems(err)
+		require.NotEmpty(t, ps, "every error is an *outcome.Error: %v", err)
+		require.Equal(t, err.Error(), intoErr.Error(), "%s: the problems do not depend on the value decoded into", data)
+		for i, p := range ps {
 			assert.NotEmpty(t, p.Code)
 			assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
+			switch p.Code {
+			case outcome.ErrInvalidJSON:
+				assert.True(t, strings.HasPrefix(p.Message, "hierarchy: "+what+": invalid JSON: ") ||
+					p.Message == "hierarchy: "+aWhat+" cannot be null", "not said as the form's: %q", p.Message)
+			case outcome.ErrUnknownLevel:
+				assert.Equal(t, len(ps)-1, i, "a level that names none is the last problem: %v", err)
+			default:
+				t.Fatalf("%s: a problem that is neither of the form nor a level's: %v", data, p)
+			}
 		}
 		return
 	}
@@ -324,6 +378,7 @@ func checkResultJSON[T any, PT interface {
 	require.Empty(t, nulls, "an empty list is written [], never null: %s", out)
 	back, err := decode(out)
 	require.NoError(t, err, "%s", out)
+	require.True(t, equal(v, back), "%s decodes to a %s that writes %s, which decodes to another", data, what, out)
 	again, err := json.Marshal(back)
 	require.NoError(t, err)
 	require.Equal(t, string(out), string(again))
