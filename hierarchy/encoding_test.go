@@ -494,6 +494,12 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{"attribution not an object", &Attribution{}, `[]`, []string{
 			`hierarchy: attribution: invalid JSON: the value must be an object, not an array`,
 		}},
+		{"share not an object", &Share{Nodes: 1}, `3`, []string{
+			`hierarchy: share: invalid JSON: the value must be an object, not the number 3`,
+		}},
+		{"contribution not an object", &Contribution{ID: "a"}, `"x"`, []string{
+			`hierarchy: contribution: invalid JSON: the value must be an object, not the string "x"`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
