@@ -355,9 +355,11 @@ func ExampleModel_IsZero() {
 }
 
 // A dashboard's settings say how each panel rolls its node up. A Method is
-// written and read as its name, so that the settings file stays readable;
-// reading accepts any case and a hyphen for a space. A method never set is
-// not valid, and is refused rather than written as a number.
+// written as its kebab-case token, as every enum of the module is, so that
+// the settings file stays readable; reading accepts any case and a space for
+// a hyphen, so settings written before, "weighted mean", still read. A
+// method never set is not valid, and is refused rather than written as a
+// number.
 func ExampleMethod_MarshalText() {
 	type panel struct {
 		Node   string           `json:"node"`
@@ -369,13 +371,16 @@ func ExampleMethod_MarshalText() {
 	var p panel
 	err := json.Unmarshal([]byte(`{"node": "first-time-response", "rollUp": "Weighted-Mean"}`), &p)
 	fmt.Println(p.RollUp, p.RollUp.IsValid(), err)
+	err = json.Unmarshal([]byte(`{"node": "revenue", "rollUp": "weighted sum"}`), &p)
+	fmt.Println(p.RollUp, err)
 
 	var unset hierarchy.Method
 	_, err = unset.MarshalText()
 	fmt.Println(unset.IsValid(), errors.Is(err, hierarchy.ErrUnknownMethod), err)
 	// Output:
-	// {"node":"cost-to-serve","rollUp":"weighted sum"}
+	// {"node":"cost-to-serve","rollUp":"weighted-sum"}
 	// weighted mean true <nil>
+	// weighted sum <nil>
 	// false true hierarchy: cannot marshal invalid roll-up method 0
 }
 

@@ -1,6 +1,7 @@
 package hierarchy_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/hierarchy"
@@ -8,10 +9,11 @@ import (
 )
 
 // FuzzParseMethod: ParseMethod never panics, and either fails with one
-// problem of code ErrUnknownMethod or returns a valid method whose text
-// parses back to it.
+// problem of code ErrUnknownMethod or returns a valid method whose String
+// and MarshalText both parse back to it; MarshalText's token is its String
+// with a hyphen for each space, so no JSON holds a space.
 func FuzzParseMethod(f *testing.F) {
-	for _, s := range []string{"weighted sum", " Weighted-Mean ", "MIN", "max", "", "\xff", "weighted\u00a0sum"} {
+	for _, s := range []string{"weighted sum", "weighted-sum", " Weighted-Mean ", "MIN", "max", "", "\xff", "weighted\u00a0sum"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -25,6 +27,14 @@ func FuzzParseMethod(f *testing.F) {
 		back, err := hierarchy.ParseMethod(m.String())
 		if !m.IsValid() || err != nil || back != m {
 			t.Fatalf("ParseMethod(%q) = %v, which does not parse back", text, m)
+		}
+		token, err := m.MarshalText()
+		if err != nil || string(token) != strings.ReplaceAll(m.String(), " ", "-") {
+			t.Fatalf("%v.MarshalText() = %q, %v, want its String in kebab-case", m, token, err)
+		}
+		var read hierarchy.Method
+		if err := read.UnmarshalText(token); err != nil || read != m {
+			t.Fatalf("%v: its token %q reads back as %v, %v", m, token, read, err)
 		}
 	})
 }

@@ -61,7 +61,7 @@ func TestJSON_emptyListsAreNotNull(t *testing.T) {
 			`{"id":"","before":"0","after":"0","change":"0","contributions":[]}`},
 		{"Model.Nodes, Model.Links", hierarchy.Model{}, `{"nodes":[],"links":[]}`},
 		{"Values.Values", none, `{"places":0,"values":[]}`},
-		{"RollUp.Values", r, `{"method":"weighted sum","values":[],"missing":["answer-call","calls-handled","cost-to-serve","first-time-response","handle-enquiry","look-up-account","monitor-queues","resolve-problem","revenue","solved-first-contact","update-wallboard","wallboard-refreshes"],"unmeasured":["answer-call","look-up-account","update-wallboard"]}`},
+		{"RollUp.Values", r, `{"method":"weighted-sum","values":[],"missing":["answer-call","calls-handled","cost-to-serve","first-time-response","handle-enquiry","look-up-account","monitor-queues","resolve-problem","revenue","solved-first-contact","update-wallboard","wallboard-refreshes"],"unmeasured":["answer-call","look-up-account","update-wallboard"]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,7 +61,7 @@ func TestRollUp_JSON(t *testing.T) {
 	b, err := json.Marshal(r)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{
-		"method": "weighted sum",
+		"method": "weighted-sum",
 		"values": [
 			{"id": "answer-call", "value": "1200.5"},
 			{"id": "look-up-account", "value": "800.25"},
@@ -85,7 +85,7 @@ func TestRollUp_JSON(t *testing.T) {
 	b, err = json.Marshal(r)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{
-		"method": "weighted sum",
+		"method": "weighted-sum",
 		"values": [
 			{"id": "answer-call", "value": "1200.5"},
 			{"id": "look-up-account", "value": "800.25"},
@@ -203,4 +203,43 @@ func TestParseMethod(t *testing.T) {
 	assert.ErrorIs(t, err, hierarchy.ErrUnknownMethod)
 	var m hierarchy.Method
 	assert.ErrorIs(t, m.UnmarshalText([]byte("mode")), hierarchy.ErrUnknownMethod)
+}
+
+// TestMethod_text pins the text form of each roll-up method: MarshalText
+// writes the kebab-case token, as the module's other enums are written in
+// JSON; the token reads back to the method; the words a roll-up's JSON held
+// before ("weighted sum") still read; and an unknown name is refused with
+// ErrUnknownMethod and its text quoted.
+func TestMethod_text(t *testing.T) {
+	for _, tt := range []struct {
+		m          hierarchy.Method
+		token, old string
+	}{
+		{hierarchy.WeightedSum, "weighted-sum", "weighted sum"},
+		{hierarchy.WeightedMean, "weighted-mean", "weighted mean"},
+		{hierarchy.Min, "min", "min"},
+		{hierarchy.Max, "max", "max"},
+	} {
+		t.Run(tt.token, func(t *testing.T) {
+			text, err := tt.m.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.token, string(text))
+			assert.Equal(t, tt.old, tt.m.String(), "String writes the words")
+			for _, in := range []string{tt.token, tt.old} {
+				var back hierarchy.Method
+				require.NoError(t, back.UnmarshalText([]byte(in)), in)
+				assert.Equal(t, tt.m, back, in)
+			}
+			b, err := json.Marshal(struct {
+				M hierarchy.Method `json:"m"`
+			}{tt.m})
+			require.NoError(t, err)
+			assert.Equal(t, `{"m":"`+tt.token+`"}`, string(b))
+		})
+	}
+	var m hierarchy.Method
+	err := json.Unmarshal([]byte(`"weighted_sum"`), &m)
+	assert.ErrorIs(t, err, hierarchy.ErrUnknownMethod)
+	assert.EqualError(t, err, `hierarchy: unknown roll-up method "weighted_sum"`)
+	assert.Zero(t, m, "unchanged on error")
 }

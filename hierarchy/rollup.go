@@ -37,8 +37,10 @@ const (
 	Max
 )
 
-// String returns "weighted sum", "weighted mean", "min" or "max", or
-// "Method(N)" for an invalid method.
+// String returns the method's name as a sentence writes it: "weighted
+// sum", "weighted mean", "min" or "max", or "Method(N)" for an invalid
+// method. [Method.MarshalText] writes the stable token instead
+// ("weighted-sum").
 func (m Method) String() string {
 	switch m {
 	case WeightedSum:
@@ -53,12 +55,25 @@ func (m Method) String() string {
 	return fmt.Sprintf("Method(%d)", uint8(m))
 }
 
+// token returns the method's stable text form, used by
+// [Method.MarshalText]: "weighted-sum", "weighted-mean", "min" or "max".
+func (m Method) token() string {
+	switch m {
+	case WeightedSum:
+		return "weighted-sum"
+	case WeightedMean:
+		return "weighted-mean"
+	}
+	return m.String()
+}
+
 // IsValid reports whether m is one of the four methods.
 func (m Method) IsValid() bool { return m >= WeightedSum && m <= Max }
 
-// ParseMethod parses a roll-up method as [Method.String] writes it, ignoring
-// case, surrounding white space and the difference between a hyphen and a
-// space ("Weighted-Sum"). Anything else is an error with code
+// ParseMethod parses a roll-up method as [Method.MarshalText] writes it
+// ("weighted-sum") or as [Method.String] writes it ("weighted sum"),
+// ignoring case, surrounding white space and the difference between a
+// hyphen and a space ("Weighted-Sum"). Anything else is an error with code
 // [ErrUnknownMethod].
 func ParseMethod(text string) (Method, error) {
 	for m := WeightedSum; m <= Max; m++ {
@@ -69,16 +84,21 @@ func ParseMethod(text string) (Method, error) {
 	return 0, newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %q", clip(text))
 }
 
-// MarshalText implements [encoding.TextMarshaler]: the method's String. The
-// zero or an invalid Method is an error with code [ErrUnknownMethod].
+// MarshalText implements [encoding.TextMarshaler]: the method's stable
+// token, in kebab-case as the module's other enums are written:
+// "weighted-sum", "weighted-mean", "min" or "max". The zero or an invalid
+// Method is an error with code [ErrUnknownMethod].
 func (m Method) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
 		return nil, newError(ErrUnknownMethod, nil, "hierarchy: cannot marshal invalid roll-up method %d", uint8(m))
 	}
-	return []byte(m.String()), nil
+	return []byte(m.token()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMethod].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMethod]: it
+// reads the token MarshalText writes ("weighted-sum"), and also reads
+// "weighted sum" and "weighted mean", as MarshalText wrote them before, so
+// that stored data still reads back.
 func (m *Method) UnmarshalText(text []byte) error {
 	v, err := ParseMethod(string(text))
 	if err != nil {
@@ -565,7 +585,7 @@ type rollUpValue struct {
 // value ([RollUp.Missing], [RollUp.Unmeasured]), sorted. Values are decimal
 // strings, whatever decimal's MarshalJSONWithoutQuotes says. For example:
 //
-//	{"method":"weighted sum",
+//	{"method":"weighted-sum",
 //	 "values":[{"id":"answer-call","value":"1200.5"},{"id":"handle-enquiry","value":"2000.75","computed":true}],
 //	 "missing":["monitor-queues","update-wallboard"],"unmeasured":["update-wallboard"]}
 //

@@ -936,17 +936,21 @@ func (r *ROI) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: "by sample size" or "by
-// weight".
+// MarshalText implements [encoding.TextMarshaler]: the combination's stable
+// token, in kebab-case as the module's other enums are written:
+// "by-sample-size" or "by-weight". An invalid Combination is an error with
+// code [ErrUnknownCombination].
 func (c Combination) MarshalText() ([]byte, error) {
 	if !c.IsValid() {
 		return nil, newError(ErrUnknownCombination, nil, "triplecrown: cannot marshal invalid combination %d", uint8(c))
 	}
-	return []byte(c.String()), nil
+	return []byte(c.token()), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] through
-// [ParseCombination].
+// [ParseCombination]: it reads the token MarshalText writes
+// ("by-sample-size"), and also reads "by sample size" and "by weight", as
+// MarshalText wrote them before, so that stored roll-ups still read back.
 func (c *Combination) UnmarshalText(text []byte) error {
 	v, err := ParseCombination(string(text))
 	if err != nil {

@@ -158,6 +158,6 @@ func ExampleCombination() {
 	// double crown: cost and revenue won, service flat
 	// the departments' resolution rates: by sample size | BySampleSize: true
 	// read from "By-Weight": by weight | ByWeight: true | valid: true | <nil>
-	// "by headcount": true triplecrown: unknown service combination "by headcount" (want by sample size or by weight)
+	// "by headcount": true triplecrown: unknown service combination "by headcount" (want by-sample-size or by-weight)
 	// zero Combination valid: false | zero Rollup: true | the centre's roll-up zero: false
 }

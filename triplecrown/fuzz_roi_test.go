@@ -126,13 +126,16 @@ func FuzzROIJSON(f *testing.F) {
 // problems, the same with its members in any order ([checkOrderFree]),
 // and what decodes has each "sd" as written
 // ([checkFloatsAsWritten]) and marshals and decodes again to an equal
-// roll-up.
+// roll-up, whose combination is written as its kebab-case token
+// ("by-sample-size"), whether it was read so or as words ("by sample
+// size").
 func FuzzRollupJSON(f *testing.F) {
 	card := `{"unit":"all","period":"2025","cost":{"baseline":{"amount":"10","currency":"EUR"},"actual":{"amount":"8","currency":"EUR"}},` +
 		`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"1","currency":"EUR"}},` +
 		`"service":{"name":"fcr","direction":"higher-is-better","baseline":{"successes":78,"trials":100},"actual":{"successes":80,"trials":100}}}`
 	f.Add(`{"scorecard":` + card + `,"units":["a","b"],"combination":"by sample size"}`)
 	f.Add(`{"scorecard":` + card + `,"units":["a","a"],"combination":"by weight"}`)
+	f.Add(`{"scorecard":` + card + `,"units":["b","a"],"combination":"By-Sample-Size"}`)
 	f.Add(`{"units":[]}`)
 	f.Add(`{"scorecard":null,"units":null,"combination":""}`)
 	meanCard := strings.Replace(cardJSON, `"sd":1.2`, `"sd":1e-400`, 1)
@@ -143,6 +146,15 @@ func FuzzRollupJSON(f *testing.F) {
 		var r Rollup
 		if r.UnmarshalJSON([]byte(data)) == nil {
 			checkFloatsAsWritten(t, []byte(data), "sd")
+			b, err := json.Marshal(r)
+			if err != nil {
+				t.Fatalf("marshal: %v", err)
+			}
+			var fields struct{ Combination string }
+			if err := json.Unmarshal(b, &fields); err != nil ||
+				fields.Combination != strings.ReplaceAll(r.Combination().String(), " ", "-") {
+				t.Fatalf("combination %v written as %q in %s (%v)", r.Combination(), fields.Combination, b, err)
+			}
 		}
 	})
 }

@@ -404,7 +404,7 @@ func TestRollup_JSON(t *testing.T) {
 
 	var fields map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(b, &fields))
-	assert.JSONEq(t, `"by sample size"`, string(fields["combination"]))
+	assert.JSONEq(t, `"by-sample-size"`, string(fields["combination"]))
 	assert.JSONEq(t, `["sales","service","logistics","marketing"]`, string(fields["units"]))
 
 	extra := triplecrown.MustScorecard(triplecrown.ScorecardSpec{
@@ -522,7 +522,7 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			want: []problem{
 				{outcome.ErrInvalidJSON, []string{"centre"}, `triplecrown: roll-up "centre": invalid JSON: "units[1]" must be a string, not the number 1`},
 				{triplecrown.ErrInvalidAmount, []string{"centre"}, `triplecrown: unit "centre", baseline cost: amount "x" is not a decimal number`},
-				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by sample size or by weight)`},
+				{triplecrown.ErrUnknownCombination, []string{"centre"}, `triplecrown: roll-up "centre", combination: unknown service combination "pooled" (want by-sample-size or by-weight)`},
 			},
 		},
 		{
@@ -560,7 +560,7 @@ func TestRollup_UnmarshalJSON_everyProblem(t *testing.T) {
 			in:   `{"units":["a"]}`,
 			want: []problem{
 				{triplecrown.ErrInvalidScorecard, nil, `triplecrown: a roll-up needs its scorecard`},
-				{triplecrown.ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by sample size or by weight)`},
+				{triplecrown.ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by-sample-size or by-weight)`},
 			},
 		},
 		{
@@ -613,8 +613,54 @@ func TestParseCombination(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"pooled"`), &c), triplecrown.ErrUnknownCombination)
 	_, err := triplecrown.ParseCombination("pooled")
 	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
-	assert.EqualError(t, err, `triplecrown: unknown service combination "pooled" (want by sample size or by weight)`)
+	assert.EqualError(t, err, `triplecrown: unknown service combination "pooled" (want by-sample-size or by-weight)`)
 	_, err = triplecrown.Combination(0).MarshalText()
 	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
 	assert.False(t, triplecrown.Combination(3).IsValid())
+}
+
+// TestCombination_text pins the text form of each combination: MarshalText
+// writes the kebab-case token, as the module's other enums are written in
+// JSON; the token reads back to the combination; the words a roll-up's JSON
+// held before ("by sample size") still read, in a whole roll-up too; and an
+// unknown name is refused with ErrUnknownCombination and its text quoted.
+func TestCombination_text(t *testing.T) {
+	for _, tt := range []struct {
+		c          triplecrown.Combination
+		token, old string
+	}{
+		{triplecrown.BySampleSize, "by-sample-size", "by sample size"},
+		{triplecrown.ByWeight, "by-weight", "by weight"},
+	} {
+		t.Run(tt.token, func(t *testing.T) {
+			text, err := tt.c.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.token, string(text))
+			assert.Equal(t, tt.old, tt.c.String(), "String writes the words")
+			for _, in := range []string{tt.token, tt.old} {
+				var back triplecrown.Combination
+				require.NoError(t, back.UnmarshalText([]byte(in)), in)
+				assert.Equal(t, tt.c, back, in)
+			}
+		})
+	}
+
+	// A roll-up stored before, with "by sample size", reads back; written
+	// again, it says "by-sample-size".
+	r, err := triplecrown.NewRollup("enterprise", departments()[:2])
+	require.NoError(t, err)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"combination":"by-sample-size"`)
+	old := strings.Replace(string(b), `"by-sample-size"`, `"by sample size"`, 1)
+	var back triplecrown.Rollup
+	require.NoError(t, json.Unmarshal([]byte(old), &back))
+	assert.True(t, r.Equal(back))
+	assert.Equal(t, triplecrown.BySampleSize, back.Combination())
+
+	bad := strings.Replace(string(b), `"by-sample-size"`, `"by_sample_size"`, 1)
+	err = json.Unmarshal([]byte(bad), &back)
+	require.Len(t, outcome.Problems(err), 1)
+	assert.ErrorIs(t, err, triplecrown.ErrUnknownCombination)
+	assert.EqualError(t, err, `triplecrown: roll-up "enterprise", combination: unknown service combination "by_sample_size" (want by-sample-size or by-weight)`)
 }

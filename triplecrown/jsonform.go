@@ -648,7 +648,7 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 	}
 	if !combGiven {
 		errs = append(errs, newError(ErrUnknownCombination, idsOf(unit),
-			"triplecrown: %s needs its combination (by sample size or by weight)", rollupName(unit)))
+			"triplecrown: %s needs its combination (by-sample-size or by-weight)", rollupName(unit)))
 	}
 	errs = append(errs, rollupPartsProblems(unit, units, unread, unitsOK, comb, card, cardOK && comb.IsValid())...)
 	if len(errs) > 0 || f.Count() != n {

@@ -141,7 +141,7 @@ func TestUnmarshalJSON_everyProblemOfTheForm(t *testing.T) {
 			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "colour"`},
 			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "size"`},
 			{ErrInvalidScorecard, nil, `triplecrown: a roll-up needs its scorecard`},
-			{ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by sample size or by weight)`},
+			{ErrUnknownCombination, nil, `triplecrown: a roll-up needs its combination (by-sample-size or by-weight)`},
 			{ErrEmptyRollup, nil, `triplecrown: a roll-up has no units rolled up`},
 		}},
 		// The duplicate "Currency" and "amount" are not read: the money
@@ -259,7 +259,7 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 		{outcome.ErrUnknownDirection, []string{"c"}, `triplecrown: unit "c" has a service measure without a valid direction`},
 		{ErrInvalidMeasure, []string{"c"}, `triplecrown: unit "c" has no baseline service measure`},
 		{ErrInvalidMeasure, []string{"c"}, `triplecrown: unit "c" has no actual service measure`},
-		{ErrUnknownCombination, []string{"c"}, `triplecrown: roll-up "c", combination: unknown service combination "x" (want by sample size or by weight)`},
+		{ErrUnknownCombination, []string{"c"}, `triplecrown: roll-up "c", combination: unknown service combination "x" (want by-sample-size or by-weight)`},
 		{outcome.ErrEmptyID, []string{"c"}, `triplecrown: roll-up "c", units[1]: empty id`},
 	}
 	for _, data := range []string{in, string(spoil.Reversed([]byte(in)))} {

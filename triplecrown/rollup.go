@@ -32,7 +32,9 @@ const (
 	ByWeight
 )
 
-// String returns "by sample size" or "by weight", or "Combination(N)".
+// String returns the combination as a sentence writes it: "by sample size"
+// or "by weight", or "Combination(N)". [Combination.MarshalText] writes the
+// stable token instead ("by-sample-size").
 func (c Combination) String() string {
 	switch c {
 	case BySampleSize:
@@ -43,19 +45,33 @@ func (c Combination) String() string {
 	return fmt.Sprintf("Combination(%d)", uint8(c))
 }
 
+// token returns the combination's stable text form, used by
+// [Combination.MarshalText]: "by-sample-size" or "by-weight".
+func (c Combination) token() string {
+	switch c {
+	case BySampleSize:
+		return "by-sample-size"
+	case ByWeight:
+		return "by-weight"
+	}
+	return ""
+}
+
 // IsValid reports whether c is [BySampleSize] or [ByWeight].
 func (c Combination) IsValid() bool { return c == BySampleSize || c == ByWeight }
 
-// ParseCombination parses a combination as [Combination.String] writes it,
-// ignoring case, surrounding white space and hyphens for spaces ("By-Weight");
-// anything else is an error with code [ErrUnknownCombination].
+// ParseCombination parses a combination as [Combination.MarshalText] writes
+// it ("by-sample-size") or as [Combination.String] writes it ("by sample
+// size"), ignoring case, surrounding white space and the difference between
+// a hyphen and a space ("By-Weight"); anything else is an error with code
+// [ErrUnknownCombination].
 func ParseCombination(text string) (Combination, error) {
 	for c := BySampleSize; c <= ByWeight; c++ {
-		if words.Same(text, c.String()) {
+		if words.Same(text, c.token()) {
 			return c, nil
 		}
 	}
-	return 0, newError(ErrUnknownCombination, nil, "triplecrown: unknown service combination %q (want by sample size or by weight)", clip(text))
+	return 0, newError(ErrUnknownCombination, nil, "triplecrown: unknown service combination %q (want by-sample-size or by-weight)", clip(text))
 }
 
 // Rollup is the combination of several units' scorecards into one: the
