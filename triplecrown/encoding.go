@@ -682,17 +682,22 @@ func (s *Status) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: "triple crown", "double
-// crown", "single crown", "no crown", "trade-off" or "lost ground".
+// MarshalText implements [encoding.TextMarshaler]: the verdict's stable
+// token, in kebab-case as the module's other enums are written:
+// "triple-crown", "double-crown", "single-crown", "no-crown", "trade-off" or
+// "lost-ground". An invalid Verdict is an error with code
+// [ErrUnknownVerdict].
 func (v Verdict) MarshalText() ([]byte, error) {
 	if !v.IsValid() {
 		return nil, newError(ErrUnknownVerdict, nil, "triplecrown: cannot marshal invalid verdict %d", uint8(v))
 	}
-	return []byte(v.String()), nil
+	return []byte(v.token()), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] through
-// [ParseVerdict].
+// [ParseVerdict]: it reads the token MarshalText writes ("triple-crown"),
+// and also reads "triple crown", "no crown" and the like, as MarshalText
+// wrote them before, so that stored verdicts still read back.
 func (v *Verdict) UnmarshalText(text []byte) error {
 	p, err := ParseVerdict(string(text))
 	if err != nil {

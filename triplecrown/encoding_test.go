@@ -1027,7 +1027,7 @@ func TestScore_JSON(t *testing.T) {
 	require.NoError(t, err)
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double crown","crownsWon":2,
+	assert.JSONEq(t, `{"unit":"sales","period":"2025","verdict":"double-crown","crownsWon":2,
 	"reason":"double crown: cost and service won, revenue flat","crowns":[
 	{"crown":"cost","status":"won","direction":"lower-is-better","currency":"EUR","baseline":"1000000","actual":"900000",
 	 "change":"-100000","exactChange":{"numerator":"-100000","denominator":"1"},"improved":true,"worsened":false,

@@ -146,9 +146,10 @@ const (
 	LostGround
 )
 
-// String returns "triple crown", "double crown", "single crown", "no
-// crown", "trade-off" or "lost ground", or "Verdict(N)". [ParseVerdict]
-// accepts it.
+// String returns the verdict as a sentence writes it: "triple crown",
+// "double crown", "single crown", "no crown", "trade-off" or "lost ground",
+// or "Verdict(N)". [ParseVerdict] accepts it. [Verdict.MarshalText] writes
+// the stable token instead ("triple-crown").
 func (v Verdict) String() string {
 	switch v {
 	case TripleCrown:
@@ -167,16 +168,38 @@ func (v Verdict) String() string {
 	return fmt.Sprintf("Verdict(%d)", uint8(v))
 }
 
+// token returns the verdict's stable text form, used by
+// [Verdict.MarshalText]: its String with a hyphen for each space,
+// "triple-crown", ..., "lost-ground".
+func (v Verdict) token() string {
+	switch v {
+	case TripleCrown:
+		return "triple-crown"
+	case DoubleCrown:
+		return "double-crown"
+	case SingleCrown:
+		return "single-crown"
+	case NoCrown:
+		return "no-crown"
+	case TradeOff:
+		return "trade-off"
+	case LostGround:
+		return "lost-ground"
+	}
+	return ""
+}
+
 // IsValid reports whether v is one of the six verdicts.
 func (v Verdict) IsValid() bool { return v >= TripleCrown && v <= LostGround }
 
-// ParseVerdict parses a verdict as [Verdict.String] writes it, ignoring
-// case, surrounding white space and the difference between a hyphen and a
-// space ("Triple-Crown", "trade off"); anything else is an error with code
-// [ErrUnknownVerdict].
+// ParseVerdict parses a verdict as [Verdict.MarshalText] writes it
+// ("triple-crown") or as [Verdict.String] writes it ("triple crown"),
+// ignoring case, surrounding white space and the difference between a
+// hyphen and a space ("Triple-Crown", "trade off"); anything else is an
+// error with code [ErrUnknownVerdict].
 func ParseVerdict(text string) (Verdict, error) {
 	for v := TripleCrown; v <= LostGround; v++ {
-		if words.Same(text, v.String()) {
+		if words.Same(text, v.token()) {
 			return v, nil
 		}
 	}

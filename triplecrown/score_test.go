@@ -514,3 +514,41 @@ func TestCrownScore_rateUnit(t *testing.T) {
 	assert.True(t, strings.HasPrefix(score.Service().Reason(), "solved first time rose from 0.69 % to 0.78 % (+0.09 %, +13.04%)"),
 		score.Service().Reason())
 }
+
+// TestVerdict_text pins the text form of each verdict: MarshalText writes
+// the kebab-case token, as the module's other enums are written in JSON;
+// String still writes the words; the token reads back to the verdict; the
+// words a score's JSON held before ("triple crown") still read; and an
+// unknown verdict is refused with ErrUnknownVerdict and its text quoted.
+func TestVerdict_text(t *testing.T) {
+	for _, tt := range []struct {
+		v          Verdict
+		token, old string
+	}{
+		{TripleCrown, "triple-crown", "triple crown"},
+		{DoubleCrown, "double-crown", "double crown"},
+		{SingleCrown, "single-crown", "single crown"},
+		{NoCrown, "no-crown", "no crown"},
+		{TradeOff, "trade-off", "trade-off"},
+		{LostGround, "lost-ground", "lost ground"},
+	} {
+		t.Run(tt.token, func(t *testing.T) {
+			text, err := tt.v.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.token, string(text))
+			assert.Equal(t, tt.old, tt.v.String(), "String writes the words")
+			for _, in := range []string{tt.token, tt.old} {
+				var back Verdict
+				require.NoError(t, back.UnmarshalText([]byte(in)), in)
+				assert.Equal(t, tt.v, back, in)
+			}
+		})
+	}
+	var v Verdict
+	err := v.UnmarshalText([]byte("triple_crown"))
+	assert.ErrorIs(t, err, ErrUnknownVerdict)
+	assert.EqualError(t, err, `triplecrown: unknown verdict "triple_crown"`)
+	assert.Zero(t, v, "unchanged on error")
+	_, err = Verdict(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownVerdict)
+}
