@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -113,7 +114,7 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 	var badLevels error
 	if len(bad) > 0 {
 		badLevels = outcome.NewError(outcome.ErrUnknownLevel, nil,
-			"cxtest: cannot check the alignment of %s: not a level", andList(bad))
+			"cxtest: cannot check the alignment of %s: not a level", words.List(bad, len(bad)))
 	}
 	if err := joinErrs(emptyHierarchy(m), badLevels); err != nil {
 		return &failure{cause: err}
@@ -170,7 +171,7 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 	for i, l := range chosen {
 		names[i] = levelName(l, 1)
 	}
-	noun := andList(pluralNames(chosen))
+	noun := words.And(pluralNames(chosen))
 	if len(chosen) == 1 {
 		noun = levelName(chosen[0], total)
 	} else if len(chosen) == workLevels {
@@ -181,7 +182,7 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 		ids:  make([]string, len(orphans)),
 		summary: fmt.Sprintf("%d of %d %s %s no successful customer outcome",
 			len(orphans), total, noun, plural(len(orphans), "reaches", "reach")),
-		expected: "every " + andList(names) + " reaches a successful customer outcome",
+		expected: "every " + words.And(names) + " reaches a successful customer outcome",
 	}
 	if len(chosen) == 1 {
 		f.actual = fmt.Sprintf("%d of %d %s %s", aligned, total, noun, plural(aligned, "does", "do"))
@@ -368,7 +369,7 @@ func reach(m hierarchy.Model, id string) string {
 		groups = append(groups, levelName(shown[i].Level, j-i)+" "+quoteList(ids, named))
 		i = j
 	}
-	s := "reaches " + andList(groups)
+	s := "reaches " + words.And(groups)
 	if len(ends) > named {
 		s += fmt.Sprintf(" and %d more", len(ends)-named)
 	}

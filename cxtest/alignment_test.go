@@ -91,7 +91,7 @@ func TestAssertAlignedAt(t *testing.T) {
 		var c captureT
 		ok := AssertAlignedAt(&c, m, []outcome.Level{0, 9})
 		checkFail(t, &c, ok, "\n"+
-			"\tError:\tcxtest: cannot check the alignment of Level(0) and Level(9): not a level\n")
+			"\tError:\tcxtest: cannot check the alignment of Level(0), Level(9): not a level\n")
 	})
 	t.Run("empty hierarchy", func(t *testing.T) {
 		var c captureT

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -122,7 +123,7 @@ func gateNames(failed []northstar.GateFailure) string {
 	for i, g := range failed {
 		names[i] = g.Gate.String()
 	}
-	return andList(names) + " " + plural(len(failed), "gate", "gates")
+	return words.And(names) + " " + plural(len(failed), "gate", "gates")
 }
 
 // reasons joins the reasons of failed gates.

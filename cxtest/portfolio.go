@@ -14,6 +14,7 @@ import (
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -476,15 +477,12 @@ func zeroMetrics(metrics []outcome.Metric) error {
 	case 1:
 		return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check the zero Metric (at index %d)", zero[0])
 	}
-	at := make([]string, 0, maxListed+1)
-	for _, i := range zero[:min(len(zero), maxListed)] {
-		at = append(at, strconv.Itoa(i))
-	}
-	if len(zero) > maxListed {
-		at = append(at, fmt.Sprintf("%d more", len(zero)-maxListed))
+	at := make([]string, min(len(zero), maxListed))
+	for k := range at {
+		at[k] = strconv.Itoa(zero[k])
 	}
 	return outcome.NewError(outcome.ErrEmptyID, nil, "cxtest: cannot check %d zero Metrics (at indexes %s)",
-		len(zero), andList(at))
+		len(zero), words.List(at, len(zero)))
 }
 
 // duplicateIDs returns an error with code [outcome.ErrDuplicateID] whose IDs

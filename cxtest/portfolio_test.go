@@ -346,7 +346,7 @@ func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
 
 	err = CheckNoRewardedOrphanOutputs(build("calls-south"), []outcome.Metric{calls, {}, {}})
 	require.ErrorIs(t, err, outcome.ErrEmptyID)
-	assert.Equal(t, "cxtest: cannot check 2 zero Metrics (at indexes 1 and 2)", err.Error())
+	assert.Equal(t, "cxtest: cannot check 2 zero Metrics (at indexes 1, 2)", err.Error())
 	// The empty hierarchy, which a failed Build returns, cannot be checked:
 	// with no metric, it passed; with rewarded ones, it failed as if none
 	// had a line of sight. With zero Metrics, both problems are said, the
@@ -361,7 +361,7 @@ func TestCheckNoRewardedOrphanOutputs(t *testing.T) {
 	err = CheckNoRewardedOrphanOutputs(hierarchy.Model{}, []outcome.Metric{calls, {}, {}})
 	require.ErrorIs(t, err, ErrEmptyHierarchy)
 	require.ErrorIs(t, err, outcome.ErrEmptyID)
-	assert.Equal(t, emptyHierarchyMsg+"\ncxtest: cannot check 2 zero Metrics (at indexes 1 and 2)", err.Error())
+	assert.Equal(t, emptyHierarchyMsg+"\ncxtest: cannot check 2 zero Metrics (at indexes 1, 2)", err.Error())
 
 	var c captureT
 	ok := AssertNoRewardedOrphanOutputs(&c, hierarchy.Model{}, []outcome.Metric{calls})
@@ -416,7 +416,7 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 			// The zero Metrics define no ID: they share none.
 			name: "zero metrics and a duplicate ID", m: Hierarchy("sco:solved"), metrics: []outcome.Metric{aht, {}, aht, {}},
 			wantErr: []error{outcome.ErrEmptyID, outcome.ErrDuplicateID},
-			wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1 and 3)\n" +
+			wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1, 3)\n" +
 				`cxtest: more than one metric given has the ID "aht"`,
 		},
 		{
@@ -425,7 +425,7 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 			name: "the empty hierarchy, zero metrics and a duplicate ID", metrics: []outcome.Metric{aht, {}, aht, {}},
 			wantErr: []error{ErrEmptyHierarchy, outcome.ErrEmptyID, outcome.ErrDuplicateID},
 			wantMsg: emptyHierarchyMsg + "\n" +
-				"cxtest: cannot check 2 zero Metrics (at indexes 1 and 3)\n" +
+				"cxtest: cannot check 2 zero Metrics (at indexes 1, 3)\n" +
 				`cxtest: more than one metric given has the ID "aht"`,
 		},
 		{
@@ -625,10 +625,10 @@ func TestCheckRewarded_zeroMetricsBounded(t *testing.T) {
 		wantMsg string
 	}{
 		{name: "one", metrics: with(1), wantMsg: "cxtest: cannot check the zero Metric (at index 1)"},
-		{name: "two", metrics: with(2), wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1 and 2)"},
+		{name: "two", metrics: with(2), wantMsg: "cxtest: cannot check 2 zero Metrics (at indexes 1, 2)"},
 		{
 			name: "ten, all named", metrics: with(10),
-			wantMsg: "cxtest: cannot check 10 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9 and 10)",
+			wantMsg: "cxtest: cannot check 10 zero Metrics (at indexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)",
 		},
 		{
 			name: "eleven, one counted", metrics: with(11),

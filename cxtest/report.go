@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -271,32 +272,14 @@ func quote(s string) string { return strconv.Quote(clip(s)) }
 // clip shortens s to at most maxQuoted bytes, marking the cut with "...".
 func clip(s string) string { return msg.Clip(s, maxQuoted) }
 
-// quoteList quotes up to n strings, joined with ", ", then says how many more
-// there are.
+// quoteList quotes up to n strings, then says how many more there are, as
+// the module writes a list of items ([words.List]): `"a", "b" and 3 more`.
 func quoteList(ss []string, n int) string {
-	var b strings.Builder
-	for i, s := range ss {
-		if i == n {
-			fmt.Fprintf(&b, " and %d more", len(ss)-n)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(quote(s))
+	quoted := make([]string, min(len(ss), n))
+	for i := range quoted {
+		quoted[i] = quote(ss[i])
 	}
-	return b.String()
-}
-
-// andList joins words as English does: "a", "a and b", "a, b and c".
-func andList(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return words.List(quoted, len(ss))
 }
 
 // plural returns one or many as n is 1 or not.

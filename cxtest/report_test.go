@@ -68,8 +68,7 @@ func TestClip(t *testing.T) {
 	// that straddles byte 64.
 	assert.Equal(t, strings.Repeat("x", 63)+"...", clip(strings.Repeat("x", 63)+"é"+"tail"))
 	assert.Equal(t, `"a", "b" and 1 more`, quoteList([]string{"a", "b", "c"}, 2))
-	assert.Equal(t, "", andList(nil))
-	assert.Equal(t, "a, b and c", andList([]string{"a", "b", "c"}))
+	assert.Equal(t, `"a", "b", "c"`, quoteList([]string{"a", "b", "c"}, 3))
 }
 
 // TestHelperNotRequired checks that the assertions need nothing of t but

@@ -3,10 +3,12 @@ package hierarchy
 import (
 	"fmt"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -283,18 +285,13 @@ func percent(part, whole int) string {
 
 // writeIDs writes the first maxNamed of total IDs, quoted, from ids, which
 // holds at least those (or all, if there are fewer), and how many more there
-// are.
+// are, as the module writes a list of items ([words.List]).
 func writeIDs(sb *strings.Builder, ids []string, total int) {
-	for i, id := range ids {
-		if i == maxNamed {
-			fmt.Fprintf(sb, " and %d more", total-maxNamed)
-			return
-		}
-		if i > 0 {
-			sb.WriteString(", ")
-		}
-		fmt.Fprintf(sb, "%q", clip(id))
+	quoted := make([]string, min(len(ids), maxNamed))
+	for i := range quoted {
+		quoted[i] = strconv.Quote(clip(ids[i]))
 	}
+	sb.WriteString(words.List(quoted, total))
 }
 
 // u128 is an unsigned 128-bit sum of weights in millionths.

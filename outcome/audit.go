@@ -13,6 +13,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/shopspring/decimal"
 )
 
@@ -507,11 +508,8 @@ func auditZeroMetrics(metrics []Metric) error {
 		return nil
 	case n == 1:
 		return NewError(ErrEmptyID, nil, "outcome: cannot audit the zero Metric at index %s", at[0])
-	case n > shown:
-		return NewError(ErrEmptyID, nil, "outcome: cannot audit %d zero Metrics at indexes %s and %d more",
-			n, strings.Join(at, ", "), n-shown)
 	}
-	return NewError(ErrEmptyID, nil, "outcome: cannot audit %d zero Metrics at indexes %s", n, strings.Join(at, ", "))
+	return NewError(ErrEmptyID, nil, "outcome: cannot audit %d zero Metrics at indexes %s", n, words.List(at, n))
 }
 
 // auditAtOrAbove reports whether count/total >= threshold, exactly: the
@@ -1015,21 +1013,15 @@ func auditQuoteIDs(ids []string, n int) string {
 	return auditList(len(ids), n, func(i int) string { return strconv.Quote(clip(ids[i])) })
 }
 
-// auditList writes item(i) for the first n of count items, separated by
-// commas, then says how many more there are.
+// auditList writes item(i) for the first n of count items, as the module
+// writes a list of items ([words.List]): separated by commas, then how many
+// more there are.
 func auditList(count, n int, item func(i int) string) string {
-	var b strings.Builder
-	for i := range count {
-		if i == n {
-			fmt.Fprintf(&b, " and %d more", count-n)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(item(i))
+	items := make([]string, min(count, n))
+	for i := range items {
+		items[i] = item(i)
 	}
-	return b.String()
+	return words.List(items, count)
 }
 
 // auditFindingJSON is the JSON form of a [Finding].

@@ -6,12 +6,12 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -181,17 +181,13 @@ func badLevels(bad *[256]bool) error {
 			names = append(names, outcome.Level(l).String())
 		}
 	}
-	switch {
-	case n == 0:
+	switch n {
+	case 0:
 		return nil
-	case n == 1:
+	case 1:
 		return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s: it is not a level", names[0])
-	case n > maxBadLevels:
-		return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s and %d more: they are not levels",
-			strings.Join(names, ", "), n-maxBadLevels)
 	}
-	return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s and %s: they are not levels",
-		strings.Join(names[:n-1], ", "), names[n-1])
+	return newError(outcome.ErrUnknownLevel, nil, "render: cannot hide %s: they are not levels", words.List(names, n))
 }
 
 // newView validates the options against the model and works out what the

@@ -440,10 +440,10 @@ func TestDiagramErrors(t *testing.T) {
 			"render: cannot hide Level(9): it is not a level"},
 		{"two invalid levels", render.DiagramOptions{Hide: []outcome.Level{0, 9}},
 			[]outcome.Code{outcome.ErrUnknownLevel},
-			"render: cannot hide Level(0) and Level(9): they are not levels"},
+			"render: cannot hide Level(0), Level(9): they are not levels"},
 		{"three invalid levels", render.DiagramOptions{Hide: []outcome.Level{9, outcome.Task, 0, 7, 9}},
 			[]outcome.Code{outcome.ErrUnknownLevel},
-			"render: cannot hide Level(0), Level(7) and Level(9): they are not levels"},
+			"render: cannot hide Level(0), Level(7), Level(9): they are not levels"},
 		// Levels 6 to 20 are 15: the first 8 (6 to 13) named, 7 more counted.
 		{"many invalid levels", render.DiagramOptions{Hide: []outcome.Level{20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6}},
 			[]outcome.Code{outcome.ErrUnknownLevel},

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -65,18 +66,7 @@ func (v *view) hiddenText() string {
 			names = append(names, levelTitle(l))
 		}
 	}
-	s := ""
-	for i, name := range names {
-		switch {
-		case i == 0:
-		case i == len(names)-1:
-			s += " and "
-		default:
-			s += ", "
-		}
-		s += name
-	}
-	return s
+	return words.And(names)
 }
 
 // idsPerLine is how many node IDs or link numbers a class or linkStyle

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -45,12 +45,8 @@ func scoresTable(w io.Writer, scores []triplecrown.Score, f format) error {
 		}
 	}
 	if n > 0 {
-		at := strings.Join(zero, ", ")
-		if n > maxIndexes {
-			at += fmt.Sprintf(" and %d more", n-maxIndexes)
-		}
 		return newError(ErrNothingToRender, nil, "render: cannot render the zero Score at %s %s, which comes with an error",
-			plural(n, "index", "indexes"), at)
+			plural(n, "index", "indexes"), words.List(zero, n))
 	}
 	t := table{head: []string{"Unit", "Period", "Cost", "Service", "Revenue", "Verdict"},
 		right: make([]bool, 6)}

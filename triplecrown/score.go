@@ -708,14 +708,11 @@ func (s Score) Reason() string {
 }
 
 // list writes crowns as "cost", "cost and revenue" or "cost, service and
-// revenue".
+// revenue" ([words.And]).
 func list(cs []Crown) string {
 	names := make([]string, len(cs))
 	for i, c := range cs {
 		names[i] = c.String()
 	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return words.And(names)
 }

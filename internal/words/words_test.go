@@ -46,3 +46,40 @@ func FuzzSame(f *testing.F) {
 		}
 	})
 }
+
+// TestList works out by hand a list of items written in full, cut short and
+// empty.
+func TestList(t *testing.T) {
+	for _, tt := range []struct {
+		items []string
+		total int
+		want  string
+	}{
+		{nil, 0, ""},
+		{[]string{"0"}, 1, "0"},
+		{[]string{"0", "2"}, 2, "0, 2"},
+		{[]string{`"a"`, `"b"`, `"c"`}, 3, `"a", "b", "c"`},
+		{[]string{"1", "2", "3"}, 10, "1, 2, 3 and 7 more"},
+		{[]string{"1"}, 2, "1 and 1 more"},
+		{nil, 7, "7 more"},
+		{[]string{"0", "2"}, 1, "0, 2"}, // a total below the items counts nothing more
+	} {
+		assert.Equal(t, tt.want, List(tt.items, tt.total), "List(%q, %d)", tt.items, tt.total)
+	}
+}
+
+// TestAnd works out by hand the English joins of none to four words.
+func TestAnd(t *testing.T) {
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"cost"}, "cost"},
+		{[]string{"cost", "revenue"}, "cost and revenue"},
+		{[]string{"cost", "service", "revenue"}, "cost, service and revenue"},
+		{[]string{"a", "b", "c", "d"}, "a, b, c and d"},
+	} {
+		assert.Equal(t, tt.want, And(tt.words), "And(%q)", tt.words)
+	}
+}
