@@ -942,33 +942,30 @@ func gates(e *Entry, relied bool, g *graph, nodeOff, nodes []int32, i int) (out 
 
 // lagReason says why a candidate whose evidence shows a lag metric fails
 // [GateLead], with the figures: the business outcomes its series follows,
-// and by how many periods. "its series follows business outcome revenue by
-// 1 period and leads no business outcome in the direction of improvement:
-// it is a lag metric, ...".
+// and by how many periods, in the evidence's order. "its series follows
+// business outcome revenue by 1 period, and leads no business outcome in the
+// direction of improvement: it is a lag metric, ..."; with more than one,
+// "business outcomes revenue by 2 periods, cost by 1 period and churn by 3
+// periods".
 func lagReason(evidence []Evidence) string {
-	var b strings.Builder
-	b.WriteString("its series follows business outcome")
-	n := 0
+	var follows []string
 	for _, ev := range evidence {
 		if ev.LeadLag.Verdict() != Lags {
 			continue
-		}
-		switch {
-		case n > 0:
-			b.WriteString(" and ")
-		default:
-			b.WriteString(" ")
 		}
 		lag := -ev.LeadLag.Best().Lag
 		unit := "periods"
 		if lag == 1 {
 			unit = "period"
 		}
-		fmt.Fprintf(&b, "%s by %d %s", clip(ev.Outcome), lag, unit)
-		n++
+		follows = append(follows, fmt.Sprintf("%s by %d %s", clip(ev.Outcome), lag, unit))
 	}
-	b.WriteString(", and leads no business outcome in the direction of improvement: " + reasonLags)
-	return b.String()
+	noun := "business outcome "
+	if len(follows) > 1 {
+		noun = "business outcomes "
+	}
+	return "its series follows " + noun + words.And(follows) +
+		", and leads no business outcome in the direction of improvement: " + reasonLags
 }
 
 // lagsOnly reports whether evidence shows a lag metric ([GateLead]): a lag
