@@ -82,10 +82,12 @@
 // number), whatever decimal's MaxDecodeExponent says.
 // Results encode to JSON for a dashboard but are not definitions: an
 // [AuditReport] and a [Finding] are not read back (decoding JSON into one is
-// an error with code [ErrResultNotDecodable]), and an [Interval], a
-// [ScoreTest], a [ProportionComparison], a [ReasonCount] and a
-// [Classification], plain data with exported fields, decode as given,
-// without the checks their computation guarantees, except that a
-// ProportionComparison's A and B must be proportions CompareProportions
-// compares.
+// an error with code [ErrResultNotDecodable]); an [Interval], a
+// [ScoreTest], a [ReasonCount] and a [Classification], plain data with
+// exported fields, decode as given, without the checks their computation
+// guarantees; and a [ProportionComparison] decodes only as
+// [CompareProportions] gives it: A and B that it compares, and the
+// difference, standard error, z and p-value it gives for them at the
+// stored confidence (code [ErrInvalidComparison] otherwise), every field
+// there and none given twice or unknown.
 package outcome

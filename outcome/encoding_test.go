@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -894,7 +895,22 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		return "outcome: " + what + ": " + strconv.Quote(field) + " must be " + want + ", not null"
 	}
 	const pc = "proportion comparison"
-	const ab = `"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2}`
+	// half is the JSON of a comparison that decodes; nullIn makes each of
+	// its members under keys null.
+	c, err := CompareProportions(MustProportion(1, 2), MustProportion(1, 2), 0.95)
+	require.NoError(t, err)
+	data, err := json.Marshal(c)
+	require.NoError(t, err)
+	half := string(data)
+	require.NoError(t, new(ProportionComparison).UnmarshalJSON([]byte(half)), half)
+	nullIn := func(keys ...string) string {
+		s := half
+		for _, k := range keys {
+			s = regexp.MustCompile(k+`:(\{[^}]*\}|[^,}]*)`).ReplaceAllLiteralString(s, k+":null")
+		}
+		require.NotEqual(t, half, s, "%s: no member to make null", keys)
+		return s
+	}
 	tests := []decodeCase{
 		// A metric: each field null in turn, the others valid; a null
 		// field is not checked again (a null name has no "no name", a null
@@ -1012,38 +1028,45 @@ func TestUnmarshalJSON_null(t *testing.T) {
 		{"failure demand: failure", func() decoder { return new(FailureDemand) }, `{"value":[],"failure":null}`, []problem{
 			{ErrInvalidJSON, nil, notNull("failure demand", "failure", `an array of rows {"reason","count"}`)}}},
 
-		// A comparison: each field null in turn. A null count of A is not
-		// 0, so A is not "of no trials".
-		{"comparison: b", func() decoder { return new(ProportionComparison) }, `{"a":{"successes":1,"trials":2},"b":null}`, []problem{
+		// A comparison: each field null in turn, in the JSON of one that
+		// decodes (1/2 against 1/2 at 0.95), so that null is its one
+		// problem. A null count of A is not 0, so A is not "of no trials".
+		{"comparison: b", func() decoder { return new(ProportionComparison) }, nullIn(`"b"`), []problem{
 			{ErrInvalidJSON, nil, notNull(pc, "b", `a proportion {"successes","trials"}`)}}},
 		{"comparison: a's trials", func() decoder { return new(ProportionComparison) },
-			`{"a":{"successes":0,"trials":null},"b":{"successes":1,"trials":2}}`, []problem{
+			strings.Replace(half, `"a":{"successes":1,"trials":2}`, `"a":{"successes":1,"trials":null}`, 1), []problem{
 				{ErrInvalidJSON, nil, notNull(pc+` "a"`, "trials", "an integer")}}},
-		{"comparison: difference", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"difference":null}`, []problem{
+		{"comparison: difference", func() decoder { return new(ProportionComparison) }, nullIn(`"difference"`), []problem{
 			{ErrInvalidJSON, nil, notNull(pc, "difference", `an interval {"estimate","low","high","confidence","method"}`)}}},
-		{"comparison: standard error", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"standardError":null}`, []problem{
+		{"comparison: standard error", func() decoder { return new(ProportionComparison) }, nullIn(`"standardError"`), []problem{
 			{ErrInvalidJSON, nil, notNull(pc, "standardError", "a number")}}},
-		{"comparison: z", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"z":null}`, []problem{
+		{"comparison: z", func() decoder { return new(ProportionComparison) }, nullIn(`"z"`), []problem{
 			{ErrInvalidJSON, nil, notNull(pc, "z", "a number")}}},
-		{"comparison: p-value", func() decoder { return new(ProportionComparison) }, `{` + ab + `,"pValue":null}`, []problem{
+		{"comparison: p-value", func() decoder { return new(ProportionComparison) }, nullIn(`"pValue"`), []problem{
 			{ErrInvalidJSON, nil, notNull(pc, "pValue", "a number")}}},
 		{"comparison: the difference's values", func() decoder { return new(ProportionComparison) },
-			`{` + ab + `,"difference":{"estimate":null,"low":null,"high":null,"confidence":null,"method":null}}`, []problem{
+			nullIn(`"estimate"`, `"low"`, `"high"`, `"confidence"`, `"method"`), []problem{
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "estimate", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "high", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "confidence", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")}}},
-		// Every null in the order of the fields (a, b, difference, z); A,
-		// whose successes are unknown, has 2 trials: it is not checked
-		// further.
+		// Every null in the order of the fields (a, b, difference, z), each
+		// object's absent fields after its members; A, whose successes are
+		// unknown, has 2 trials: it is not checked further, nor is what
+		// would be computed from it.
 		{"comparison: several", func() decoder { return new(ProportionComparison) },
 			`{"a":{"successes":null,"trials":2},"b":null,"z":null,"difference":{"low":null,"method":null}}`, []problem{
 				{ErrInvalidJSON, nil, notNull(pc+` "a"`, "successes", "an integer")},
 				{ErrInvalidJSON, nil, notNull(pc, "b", `a proportion {"successes","trials"}`)},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "low", "a number")},
 				{ErrInvalidJSON, nil, notNull(pc+` "difference"`, "method", "a string naming an interval method")},
-				{ErrInvalidJSON, nil, notNull(pc, "z", "a number")}}},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "estimate"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "high"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "confidence"`},
+				{ErrInvalidJSON, nil, notNull(pc, "z", "a number")},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison has no "standardError"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison has no "pValue"`}}},
 	}
 	runDecodeCases(t, tests)
 	t.Run("in a list and in a document", func(t *testing.T) {
@@ -1409,16 +1432,23 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 				{ErrInvalidJSON, []string{"chaser"}, `outcome: failure demand "failure"[0]: "count" must be an integer, not the string "2"`},
 				{ErrInvalidJSON, []string{"chaser"}, `outcome: failure demand "failure"[0] has an unknown field "x"`},
 			}},
-		// A, B, the difference's estimate and method, then z; then the
-		// counts' of A and of B.
+		// A, B, the difference's estimate, then its fields that are
+		// absent, z, the comparison's fields that are absent; then the
+		// counts' of A and of B, and the difference's method. A and B do
+		// not compare, so nothing is recomputed.
 		{"proportion comparison", func() jsonDecoder { return new(ProportionComparison) },
 			`{"z":"big","difference":{"method":"exact","estimate":"0.1"},"b":{"successes":-1,"trials":1},"a":{"trials":2,"successes":3}}`,
 			[]decodeProblem{
 				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
-				{ErrInvalidIntervalMethod, nil, `outcome: proportion comparison "difference": unknown interval method "exact"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "low"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "high"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison "difference" has no "confidence"`},
 				{ErrInvalidJSON, nil, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison has no "standardError"`},
+				{ErrInvalidJSON, nil, `outcome: proportion comparison has no "pValue"`},
 				{ErrInvalidCount, nil, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
 				{ErrInvalidCount, nil, `outcome: proportion comparison "b": negative successes -1`},
+				{ErrInvalidIntervalMethod, nil, `outcome: proportion comparison "difference": unknown interval method "exact"`},
 			}},
 		// The reason, the count, the share; the unknown key is ignored.
 		{"reason count", func() jsonDecoder { return new(ReasonCount) },

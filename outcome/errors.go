@@ -63,6 +63,11 @@ const (
 	// JSON form does not hold everything the value does, so decoding it
 	// could only give another value or, silently, the zero one.
 	ErrResultNotDecodable Code = "result-not-decodable"
+	// ErrInvalidComparison: a [ProportionComparison] read from JSON whose
+	// difference (its estimate or bounds), standard error, z or p-value is
+	// not what [CompareProportions] gives for its A and B at its confidence
+	// (see [ProportionComparison.UnmarshalJSON]).
+	ErrInvalidComparison Code = "invalid-proportion-comparison"
 )
 
 // Severity says how serious a problem is. An error blocks (a constructor

@@ -295,6 +295,56 @@ func ExampleProportionComparison() {
 	// interval by Newcombe: true | significant at 95%: true
 }
 
+// A stored comparison reads back only as CompareProportions gave it. The
+// dealer network's comparison above, stored as JSON, reads back equal; the
+// same JSON with its p-value rounded to four places, as a report might show
+// it, is refused: 2·(1 - Φ(2.5)) is 0.0124193..., not 0.0124. So is an
+// estimate edited to 0.2 (0.85 - 0.75 is 0.1), and the standard error left
+// out (the struct that rewrote the JSON has no field for it): every
+// problem is said, those of the JSON's form first.
+func ExampleProportionComparison_UnmarshalJSON() {
+	c, err := outcome.CompareProportions(outcome.MustProportion(150, 200), outcome.MustProportion(170, 200), 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var back outcome.ProportionComparison
+	fmt.Println("read back:", json.Unmarshal(data, &back), "| equal:", back == c)
+
+	var stored struct {
+		A, B       json.RawMessage
+		Difference map[string]any
+		Z, PValue  float64
+	}
+	if err := json.Unmarshal(data, &stored); err != nil {
+		fmt.Println(err)
+		return
+	}
+	stored.PValue = 0.0124
+	stored.Difference["estimate"] = 0.2
+	edited, err := json.Marshal(stored)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	err = json.Unmarshal(edited, &back)
+	fmt.Println("edited:", errors.Is(err, outcome.ErrInvalidComparison))
+	for _, p := range outcome.Problems(err) {
+		fmt.Printf("%s: %s\n", p.Code, p.Message)
+	}
+	// Output:
+	// read back: <nil> | equal: true
+	// edited: true
+	// invalid-json: outcome: proportion comparison has no "standardError"
+	// invalid-proportion-comparison: outcome: proportion comparison "difference": "estimate" is 0.2, where CompareProportions gives 0.1 for a 150/200 and b 170/200
+	// invalid-proportion-comparison: outcome: proportion comparison: "pValue" is 0.0124, where CompareProportions gives 0.012419330651552278 for a 150/200 and b 170/200
+}
+
 // The arguments of a rate and of an interval are checked, each with its
 // code: a confidence of 95 (a percentage where a level was meant), a method
 // that does not apply to a single proportion (Newcombe's is for a

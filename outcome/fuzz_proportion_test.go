@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -179,13 +180,20 @@ func FuzzProportionJSON(f *testing.F) {
 }
 
 // FuzzProportionComparisonJSON checks that decoding a comparison never
-// panics, leaves it unchanged on error, and accepts only what encoding/json
-// decodes, with the same fields, and A and B that CompareProportions
-// compares, and none of them null, nor a field of A, B or the difference
-// (null is only accepted under a key the difference ignores), nor the whole
-// comparison ([outcome.WholeJSONNullRefusal]); what it accepts re-encodes to
-// the same comparison; the same data with its members in any order decodes
-// alike ([ordertest.Check]).
+// panics, leaves it unchanged on error, says every problem as an
+// *outcome.Error in the package's words, refuses JSON null wherever it is
+// ([fuzzNullRefused]), and decodes the same data with its members in any
+// order alike ([ordertest.Check]); and that it accepts only a comparison
+// that CompareProportions gives: JSON that strictjson.Decode reads (no key
+// that names no field, none given twice), with every field but A's and B's
+// counts there, none a number that reads as 0 though written otherwise
+// ("1e-400"), whose values are those decoded, and whose A and B,
+// confidence and method are what CompareProportions takes and gives, its
+// estimate, standard error and z exactly CompareProportions's, and its
+// bounds and p-value within the documented tolerance of them, in order
+// within their range. What decodes re-encodes and decodes again to the
+// same comparison, and so does what CompareProportions gives for its A and
+// B at its confidence.
 func FuzzProportionComparisonJSON(f *testing.F) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	if err != nil {
@@ -195,8 +203,17 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	const half = `{"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2},"difference":{"estimate":0,` +
+		`"low":-0.5734194679697171,"high":0.5734194679697171,"confidence":0.95,"method":"newcombe"},"standardError":0.5,"z":0,"pValue":1}`
 	for _, s := range []string{
-		string(real), `{"b":{"successes":1,"trials":2},"pValue":0.5}`, `{}`, `{"a":null,"b":{"successes":0,"trials":0}}`,
+		string(real), half, strings.Replace(half, `"pValue":1`, `"pValue":0.9999999999999`, 1),
+		strings.Replace(half, `"pValue":1`, `"pValue":1.0000000000001`, 1),
+		strings.Replace(half, `-0.5734194679697171`, `-0.5734194679697`, 1),
+		strings.Replace(half, `"z":0`, `"z":1e-400`, 1), strings.Replace(half, `"z":0`, `"z":-0`, 1),
+		strings.Replace(half, `0.95`, `1e-400`, 1), strings.Replace(half, `0.95`, `5e-324`, 1),
+		strings.Replace(half, `newcombe`, `wald`, 1), strings.Replace(half, `,"z":0`, ``, 1),
+		strings.Replace(half, `"estimate":0,`, `"estimate":0,"Estimate":0,`, 1),
+		`{"b":{"successes":1,"trials":2},"pValue":0.5}`, `{}`, `{"a":null,"b":{"successes":0,"trials":0}}`,
 		`{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,"difference":{"method":"exact"}}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"difference":[0.1]}`,
 		`{"a":{"successes":1,"trials":1},"b":{"successes":0,"trials":3},"a":{"successes":2,"trials":2}}`,
@@ -212,24 +229,34 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	type plain struct {
-		A             outcome.Proportion `json:"a"`
-		B             outcome.Proportion `json:"b"`
-		Difference    outcome.Interval   `json:"difference"`
-		StandardError float64            `json:"standardError"`
-		Z             float64            `json:"z"`
-		PValue        float64            `json:"pValue"`
-	}
+	type (
+		proportion struct {
+			Successes *int64 `json:"successes"`
+			Trials    *int64 `json:"trials"`
+		}
+		interval struct {
+			Estimate   json.RawMessage `json:"estimate"`
+			Low        json.RawMessage `json:"low"`
+			High       json.RawMessage `json:"high"`
+			Confidence json.RawMessage `json:"confidence"`
+			Method     *string         `json:"method"`
+		}
+		strict struct {
+			A             *proportion     `json:"a"`
+			B             *proportion     `json:"b"`
+			Difference    *interval       `json:"difference"`
+			StandardError json.RawMessage `json:"standardError"`
+			Z             json.RawMessage `json:"z"`
+			PValue        json.RawMessage `json:"pValue"`
+		}
+	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ordertest.Check(t, data, ordertest.Unmarshal[outcome.ProportionComparison], func(a, b outcome.ProportionComparison) bool {
-			return a.A.Equal(b.A) && a.B.Equal(b.B) && a.Difference == b.Difference &&
-				a.StandardError == b.StandardError && a.Z == b.Z && a.PValue == b.PValue
+			return a == b
 		})
 		got := c
 		err := got.UnmarshalJSON(data)
-		if w := outcome.WholeJSONNullRefusal(data, err); w != "" {
-			t.Fatal(w)
-		}
+		fuzzNullRefused(t, data, err)
 		if err != nil {
 			if got != c || len(outcome.Problems(err)) == 0 {
 				t.Fatalf("%s: changed to %+v, or not an *outcome.Error: %v", data, got, err)
@@ -241,25 +268,69 @@ func FuzzProportionComparisonJSON(f *testing.F) {
 			}
 			return
 		}
-		if k, ok := fuzzComparisonNull(data); ok {
-			t.Fatalf("%s: decoded, though %s is null", data, k)
+
+		// Strict JSON, with every field there, whose values are those
+		// decoded, as written.
+		var s strict
+		if err := strictjson.Decode(data, &s); err != nil {
+			t.Fatalf("%s: decoded, but strictjson.Decode says %v", data, err)
 		}
-		var want plain
-		if err := json.Unmarshal(data, &want); err != nil || got != outcome.ProportionComparison(want) {
-			t.Fatalf("%s: decoded %+v; encoding/json gives %+v, %v", data, got, want, err)
+		if s.A == nil || s.B == nil || s.Difference == nil || s.Difference.Method == nil {
+			t.Fatalf("%s: decoded without A, B, the difference or its method", data)
 		}
-		for _, p := range []outcome.Proportion{got.A, got.B} {
-			if q, err := outcome.NewProportion(p.Successes(), p.Trials()); err != nil || q != p || p.Trials() < 1 {
-				t.Fatalf("%s: decoded a proportion %v that CompareProportions does not compare", data, p)
+		d := got.Difference
+		for _, n := range []struct {
+			raw json.RawMessage
+			v   float64
+		}{{s.Difference.Estimate, d.Estimate}, {s.Difference.Low, d.Low}, {s.Difference.High, d.High},
+			{s.Difference.Confidence, d.Confidence}, {s.StandardError, got.StandardError}, {s.Z, got.Z}, {s.PValue, got.PValue}} {
+			text := strings.Trim(string(n.raw), " \t\r\n")
+			v, err := strconv.ParseFloat(text, 64)
+			if err != nil || v != n.v || v == 0 && floattext.Underflows(text, v) {
+				t.Fatalf("%s: decoded %v from %q (absent, or not the number written)", data, n.v, n.raw)
 			}
 		}
-		out, err := json.Marshal(got)
-		if err != nil {
-			return // a zero or invalid method, which encodes to nothing: see Interval
+		count := func(n *int64) int64 {
+			if n == nil {
+				return 0
+			}
+			return *n
 		}
-		var back outcome.ProportionComparison
-		if err := json.Unmarshal(out, &back); err != nil || back != got {
-			t.Fatalf("%s -> %+v -> %s -> %+v, %v", data, got, out, back, err)
+		for i, p := range []*proportion{s.A, s.B} {
+			q, err := outcome.NewProportion(count(p.Successes), count(p.Trials))
+			if err != nil || q != [2]outcome.Proportion{got.A, got.B}[i] {
+				t.Fatalf("%s: decoded %v and %v, written %+v", data, got.A, got.B, p)
+			}
+		}
+		if m, err := outcome.ParseIntervalMethod(*s.Difference.Method); err != nil || m != d.Method {
+			t.Fatalf("%s: decoded method %v from %q", data, d.Method, *s.Difference.Method)
+		}
+
+		// What CompareProportions gives.
+		want, err := outcome.CompareProportions(got.A, got.B, d.Confidence)
+		if err != nil {
+			t.Fatalf("%s: decoded, but CompareProportions says %v", data, err)
+		}
+		w := want.Difference
+		const tol = 1e-12
+		if d.Estimate != w.Estimate || d.Confidence != w.Confidence || d.Method != w.Method ||
+			got.StandardError != want.StandardError || got.Z != want.Z ||
+			!(math.Abs(d.Low-w.Low) <= tol && -1 <= d.Low && d.Low <= w.Estimate) ||
+			!(math.Abs(d.High-w.High) <= tol && w.Estimate <= d.High && d.High <= 1) ||
+			!(math.Abs(got.PValue-want.PValue) <= tol*max(want.PValue, floattext.MinNormal) && 0 <= got.PValue && got.PValue <= 1) {
+			t.Fatalf("%s: decoded %+v, CompareProportions gives %+v", data, got, want)
+		}
+
+		// Decode, encode, decode again; and CompareProportions's own.
+		for _, v := range []outcome.ProportionComparison{got, want} {
+			out, err := json.Marshal(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back outcome.ProportionComparison
+			if err := json.Unmarshal(out, &back); err != nil || back != v {
+				t.Fatalf("%s -> %+v -> %s -> %+v, %v", data, v, out, back, err)
+			}
 		}
 	})
 }
@@ -279,32 +350,6 @@ func fuzzNullRefused(t *testing.T, data []byte, err error) {
 	if !slices.ContainsFunc(outcome.Problems(err), func(p *outcome.Error) bool { return p.Code == outcome.ErrInvalidJSON }) {
 		t.Fatalf("%q holds null as a value, which must be refused (invalid-json); got %v", data, err)
 	}
-}
-
-// fuzzComparisonNull returns the first field of the comparison data, an
-// object, that is null: a field of the comparison ("z"), of A or B ("a"
-// "trials") or of the difference, matched as encoding/json matches keys.
-func fuzzComparisonNull(data []byte) (string, bool) {
-	members, _ := strictjson.Members(data)
-	for _, m := range members {
-		if isNull(m.Value) {
-			return strconv.Quote(m.Key), true
-		}
-		names := []string{"successes", "trials"}
-		switch strictjson.Field([]string{"a", "b", "difference"}, m.Key) {
-		case -1:
-			continue
-		case 2:
-			names = []string{"estimate", "low", "high", "confidence", "method"}
-		}
-		inner, _ := strictjson.Members(m.Value)
-		for _, n := range inner {
-			if isNull(n.Value) && strictjson.Field(names, n.Key) >= 0 {
-				return strconv.Quote(m.Key) + " " + strconv.Quote(n.Key), true
-			}
-		}
-	}
-	return "", false
 }
 
 // isNull reports whether raw, a member's value, is JSON null.

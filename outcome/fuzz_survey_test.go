@@ -224,9 +224,7 @@ func FuzzTallyScores(f *testing.F) {
 // member's value or an array's element, at any depth. Every decoder of a
 // definition or a checked result refuses such data with a problem of code
 // ErrInvalidJSON (null is never a field's value, nor a list's element; a
-// member under a key that names no field is refused too), but for the
-// values under keys a [ProportionComparison]'s difference ignores. It is
-// exported, in a test file, for the fuzz targets of package outcome_test.
+// member under a key that names no field is refused too). It is exported, in a test file, for the fuzz targets of package outcome_test.
 func HasInnerJSONNull(data []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	depth := 0

@@ -8,10 +8,10 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
@@ -341,10 +341,13 @@ func gcdInt64(a, b int64) int64 {
 // The zero ProportionComparison is no comparison: it is what
 // CompareProportions returns with its error, its Difference is the zero
 // [Interval], and [ProportionComparison.Significant] reports false for it.
-// It is a result, not a definition: decoding one from JSON
-// ([ProportionComparison.UnmarshalJSON]) checks A and B as CompareProportions
-// needs them, but fills the other fields as given, without checking them
-// against A and B or one another, as for an Interval.
+// It is a result, not a definition, but decoding one from JSON
+// ([ProportionComparison.UnmarshalJSON]) gives back only a comparison that
+// CompareProportions gives: it checks A and B as CompareProportions needs
+// them, and the other fields against what CompareProportions gives for them
+// at the stored confidence (exactly, or, for the bounds and the p-value,
+// which go through math functions whose last bits differ between
+// platforms, to within 1e-12).
 type ProportionComparison struct {
 	// A is the first proportion (the baseline: before, control).
 	A Proportion `json:"a"`
@@ -478,65 +481,17 @@ func rateDifference(a, b Proportion) float64 {
 // order.
 var intervalFields = []string{"estimate", "low", "high", "confidence", "method"}
 
-// decodeLooseInterval decodes raw, the JSON value of the field name, as
-// encoding/json decodes an [Interval] (a key that names no field is
-// ignored, a field given twice is read twice, the last one kept), except
-// that null, for the interval or for one of its values, is refused as a
-// value of the wrong type, not read as leaving it zero. It reports into j,
-// at the field, each value that does not decode: an interval that is not an
-// object, a bound, estimate or confidence that is not a number float64
-// holds (`proportion comparison "difference": "estimate" must be a number,
-// not the string "0.1"`), a method that is not a string, and one that names
-// no method (code [ErrInvalidIntervalMethod]), in the order of the fields
-// (estimate, low, high, confidence, method; a field given twice in the
-// order of its keys), however the members are ordered.
-func decodeLooseInterval(j *jsonForm, name string, raw json.RawMessage) Interval {
-	var iv Interval
-	const want = `an interval {"estimate","low","high","confidence","method"}`
-	if isJSONNull(raw) {
-		j.wrongType(nil, name, want, raw)
-		return iv
-	}
-	members, err := strictjson.Members(raw)
-	if err != nil {
-		j.wrongType(err, name, want, raw)
-		return iv
-	}
-	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
-	for _, mb := range strictjson.InFieldOrder(members, intervalFields) { // a field's members in their order: the last wins
-		switch f := mb.Field; f {
-		case -1: // ignored, as encoding/json ignores it
-		case 4:
-			if isJSONNull(mb.Value) {
-				n.wrongType(nil, intervalFields[f], "a string naming an interval method", mb.Value)
-				continue
-			}
-			err := json.Unmarshal(mb.Value, &iv.Method)
-			if e := (*Error)(nil); errors.As(err, &e) {
-				n.form = append(n.form, &Error{Code: e.Code, Severity: e.Severity, IDs: slices.Clone(n.ids),
-					Message: fmt.Sprintf("outcome: %s: %s", n.what, strings.TrimPrefix(e.Message, "outcome: ")), Err: e})
-			} else if err != nil {
-				n.wrongType(err, intervalFields[f], "a string naming an interval method", mb.Value)
-			}
-		default:
-			jsonFloat(&n, intervalFields[f], mb.Value, [...]*float64{&iv.Estimate, &iv.Low, &iv.High, &iv.Confidence}[f])
-		}
-	}
-	j.form = append(j.form, n.form...)
-	return iv
-}
-
 // jsonFloat decodes raw, the JSON value of the field name, into *v as
 // encoding/json does, reporting a value that is not a number, null included
 // (which encoding/json would take as leaving *v as it is), or a number
 // beyond float64's range (1e400), said as a number between about -1.8e308
-// and 1.8e308.
-func jsonFloat(j *jsonForm, name string, raw json.RawMessage, v *float64) {
+// and 1.8e308. It reports whether raw was decoded.
+func jsonFloat(j *jsonForm, name string, raw json.RawMessage, v *float64) bool {
 	want := "a number"
 	if strictjson.ValueKind(raw) == want {
 		want = "a number between about -1.8e308 and 1.8e308"
 	}
-	j.value(name, want, raw, v)
+	return j.value(name, want, raw, v)
 }
 
 // isJSONNull reports whether data is the JSON literal null, with only JSON
@@ -596,85 +551,296 @@ func decodeProportion(j *jsonForm, members []strictjson.Member) (p Proportion, t
 // [ProportionComparison], in its order.
 var proportionComparisonFields = []string{"a", "b", "difference", "standardError", "z", "pValue"}
 
+// comparisonTolerance is how far the bounds of a stored comparison's
+// difference may be from those [CompareProportions] gives for its A and B
+// at its confidence, and its p-value from theirs relative to it, when it is
+// read back (see [ProportionComparison.UnmarshalJSON]).
+const comparisonTolerance = 1e-12
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the JSON that
-// encoding/json writes for a ProportionComparison. A and B must be there and
-// be what [CompareProportions] compares: proportions as
-// [Proportion.UnmarshalJSON] decodes them, of at least one trial each. The
-// other fields are filled as given, without checks: the difference as
-// encoding/json decodes an [Interval] (a key that names no field ignored, a
-// field given twice read twice and the last kept, checking only that each
-// value has its field's type and that the method names a method), and an
-// absent one is zero. JSON null is never a field's value, there or in the
-// difference: it is refused as a value of the wrong type, not read as zero.
+// encoding/json writes for a ProportionComparison, and accepts only a
+// comparison that [CompareProportions] gives: A and B are proportions as
+// [Proportion.UnmarshalJSON] decodes them, of at least one trial each; the
+// difference's confidence is one CompareProportions accepts, strictly
+// between 0 and 1; its method is [IntervalNewcombe]; and the computed
+// fields are those CompareProportions gives for A and B at that
+// confidence. Every field must be there, the difference's five too
+// (MarshalJSON writes each), and JSON null is never a field's value.
+//
+// The difference's estimate, the standard error and z are computed with
+// the four operations and square roots of IEEE 754, whose results are the
+// same on every platform, and must be exactly CompareProportions's (the
+// same float64; -0 is 0). The bounds of the difference and the p-value go
+// through math.Erfinv, math.Hypot and math.Erfc, whose last bits differ
+// from platform to platform (math.Hypot is assembly on amd64 and Go
+// elsewhere, and a compiler may fuse a multiply and an add), so each bound
+// must be within 1e-12 of CompareProportions's (the bounds lie within -1 to
+// 1: about 4,500 units in the last place of 1), with Low from -1 to the
+// estimate and High from the estimate to 1, and the p-value within 1e-12
+// times CompareProportions's (or times 2^-1022, the smallest normal
+// float64, if that is larger), from 0 to 1. A number written too small for
+// a float64 to hold, which reads as 0 or -0 ("1e-400"), is never taken as
+// 0: it is a mismatch, or, for the confidence, refused as written. The
+// values decoded are those written, not recomputed ones.
 //
 // It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON] (a key that names no field, a field given twice, a value
-// of the wrong type, null included (`proportion comparison: "z" must be a
-// number, not null`, `"a" must be a proportion {"successes","trials"}, not
-// null`), a number beyond float64's range, and the problems of the form of
-// A and of B and of the values of the difference, at their keys:
-// `proportion comparison "difference": "estimate" must be a number, not the
-// string "0.1"`, `proportion comparison "a": "trials" must be an integer,
-// not null`), or a difference's interval method that names nothing, code
-// [ErrInvalidIntervalMethod] (`proportion comparison "difference": unknown
-// interval method "exact"`); then "a" or "b" absent, code ErrInvalidJSON;
-// then, in the order of the fields, the problems of the counts of A and of B
-// ([NewProportion]'s, code [ErrInvalidCount]) and a proportion of no
-// trials, code [ErrNoData], each naming "a" or "b". JSON that is not one
-// object is a single problem with code ErrInvalidJSON, and so is JSON null
-// for the whole comparison, with no ID: `outcome: a proportion comparison
-// cannot be null`. On error c is unchanged.
+// of the fields (as the package doc says), each problem of the JSON form,
+// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
+// field given twice (also under keys that differ only in case; the first
+// is the one read), a value of the wrong type, null included
+// (`proportion comparison: "z" must be a number, not null`, `"a" must be a
+// proportion {"successes","trials"}, not null`), a number beyond float64's
+// range, the problems of the form of A, of B and of the difference at
+// their keys (`proportion comparison "difference": "estimate" must be a
+// number, not the string "0.1"`, `proportion comparison "difference" has
+// an unknown field "x"`), and then each field that is absent, after the
+// other problems of its object (`proportion comparison "difference" has no
+// "low"`; `proportion comparison has no "a", the baseline proportion`).
+// Then, in the order of the fields, the problems of the values: the counts
+// of A and of B ([NewProportion]'s, code [ErrInvalidCount]) and a
+// proportion of no trials, code [ErrNoData], each naming "a" or "b"; each
+// computed field that is not what CompareProportions gives, code
+// [ErrInvalidComparison], said as written (`proportion comparison
+// "difference": "estimate" is 0.9, where CompareProportions gives 0 for a
+// 1/2 and b 1/2`); a confidence not strictly between 0 and 1 as written,
+// code [ErrInvalidConfidence]; and a method that names none, or another
+// than newcombe, code [ErrInvalidIntervalMethod]. A value whose form has a
+// problem is not checked again, and the computed fields are checked only
+// against A and B that CompareProportions compares (the bounds also only at
+// a confidence it accepts). JSON that is not one object is a single problem
+// with code ErrInvalidJSON, and so is JSON null for the whole comparison,
+// with no ID: `outcome: a proportion comparison cannot be null`. On error c
+// is unchanged.
 func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, c, "proportion comparison", "a proportion comparison", decodeProportionComparison)
+}
+
+// comparisonNumber is a number of a [ProportionComparison] read from JSON:
+// its value, its text as written, and whether it was read.
+type comparisonNumber struct {
+	v    float64
+	text string
+	read bool
+}
+
+// zeroAsWritten reports whether n reads as 0 or -0 but its text writes a
+// number that is not 0 ("1e-400"), too small for a float64 to hold.
+func (n comparisonNumber) zeroAsWritten() bool { return n.v == 0 && floattext.Underflows(n.text, n.v) }
+
+// The indexes of a comparison's numbers in comparisonRead.num: the
+// difference's fields by their index in intervalFields, then the
+// comparison's own.
+const (
+	numEstimate = iota
+	numLow
+	numHigh
+	numConfidence
+	_ // the method, not a number
+	numStandardError
+	numZ
+	numPValue
+	numCount
+)
+
+// comparisonNumberNames are the JSON names of a comparison's numbers, by
+// their index in comparisonRead.num.
+var comparisonNumberNames = [numCount]string{"estimate", "low", "high", "confidence", "method", "standardError", "z", "pValue"}
+
+// comparisonRead is a [ProportionComparison] read from JSON member by
+// member, before its values are checked.
+type comparisonRead struct {
+	a, b         Proportion
+	sound        [2]bool // whether A and B were read and CompareProportions compares them
+	num          [numCount]comparisonNumber
+	method       string
+	methodRead   bool
+	differenceOK bool // whether the difference was an object
 }
 
 // decodeProportionComparison reads the members of the JSON object of a
 // [ProportionComparison] into j, as [ProportionComparison.UnmarshalJSON]
 // documents.
 func decodeProportionComparison(j *jsonForm, members []strictjson.Member) ProportionComparison {
-	var c ProportionComparison
-	var given [2]bool // whether A and B were given
+	var r comparisonRead
+	var given [6]bool // whether each field was given
 	j.each(members, proportionComparisonFields, func(f int, raw json.RawMessage) {
+		given[f] = true
 		name := proportionComparisonFields[f]
 		switch f {
 		case 0, 1:
-			given[f] = true
-			if isJSONNull(raw) {
-				j.wrongType(nil, name, `a proportion {"successes","trials"}`, raw)
-				return
-			}
-			ms, err := strictjson.Members(raw)
-			if err != nil {
-				j.wrongType(err, name, `a proportion {"successes","trials"}`, raw)
-				return
-			}
-			n := jsonForm{what: j.what + " " + strconv.Quote(name)}
-			p, trialsKnown := decodeProportion(&n, ms)
-			if trialsKnown && p.trials == 0 && len(n.checks) == 0 {
-				n.checks = append(n.checks, NewError(ErrNoData, nil,
-					"outcome: no trials: CompareProportions compares proportions of at least one trial"))
-			}
-			j.form = append(j.form, n.form...)
-			for _, e := range Problems(errors.Join(n.checks...)) {
-				j.checks = append(j.checks, &Error{Code: e.Code, Severity: e.Severity, IDs: e.IDs,
-					Message: fmt.Sprintf("outcome: %s: %s", n.what, strings.TrimPrefix(e.Message, "outcome: ")), Err: e})
-			}
+			p, ok := decodeComparedProportion(j, name, raw)
+			r.sound[f] = ok
 			if f == 0 {
-				c.A = p
+				r.a = p
 			} else {
-				c.B = p
+				r.b = p
 			}
 		case 2:
-			c.Difference = decodeLooseInterval(j, name, raw)
+			r.difference(j, name, raw)
 		default:
-			jsonFloat(j, name, raw, [...]*float64{&c.StandardError, &c.Z, &c.PValue}[f-3])
+			r.num[f+2] = readComparisonNumber(j, name, raw)
 		}
 	})
-	for i, ok := range given {
-		if !ok {
-			j.problem(nil, " has no %q, the %s proportion", proportionComparisonFields[i], [2]string{"baseline", "comparison"}[i])
+	for f, ok := range given {
+		switch {
+		case ok:
+		case f < 2:
+			j.problem(nil, " has no %q, the %s proportion", proportionComparisonFields[f], [2]string{"baseline", "comparison"}[f])
+		default:
+			j.problem(nil, " has no %q", proportionComparisonFields[f])
 		}
 	}
-	return c
+	j.checks = append(j.checks, r.problems(j.what)...)
+	method, _ := ParseIntervalMethod(r.method)
+	n := &r.num
+	return ProportionComparison{A: r.a, B: r.b, Difference: Interval{Estimate: n[numEstimate].v, Low: n[numLow].v,
+		High: n[numHigh].v, Confidence: n[numConfidence].v, Method: method},
+		StandardError: n[numStandardError].v, Z: n[numZ].v, PValue: n[numPValue].v}
+}
+
+// decodeComparedProportion decodes raw, the JSON value of A or B (name),
+// reporting into j the problems of its form at its key and its counts'
+// problems, and one of no trials, which CompareProportions does not
+// compare. ok reports whether it is a proportion CompareProportions
+// compares.
+func decodeComparedProportion(j *jsonForm, name string, raw json.RawMessage) (p Proportion, ok bool) {
+	if isJSONNull(raw) {
+		j.wrongType(nil, name, `a proportion {"successes","trials"}`, raw)
+		return p, false
+	}
+	ms, err := strictjson.Members(raw)
+	if err != nil {
+		j.wrongType(err, name, `a proportion {"successes","trials"}`, raw)
+		return p, false
+	}
+	n := jsonForm{what: j.what + " " + strconv.Quote(name)}
+	p, trialsKnown := decodeProportion(&n, ms)
+	if trialsKnown && p.trials == 0 && len(n.checks) == 0 {
+		n.checks = append(n.checks, NewError(ErrNoData, nil,
+			"outcome: no trials: CompareProportions compares proportions of at least one trial"))
+	}
+	j.form = append(j.form, n.form...)
+	for _, e := range Problems(errors.Join(n.checks...)) {
+		j.checks = append(j.checks, &Error{Code: e.Code, Severity: e.Severity, IDs: e.IDs,
+			Message: fmt.Sprintf("outcome: %s: %s", n.what, strings.TrimPrefix(e.Message, "outcome: ")), Err: e})
+	}
+	return p, len(n.form) == 0 && len(n.checks) == 0
+}
+
+// difference reads raw, the JSON value of the difference (name), an
+// [Interval]'s object, reporting into j the problems of its form at its
+// key: its members' as [jsonForm.each] reports them, then each field
+// absent.
+func (r *comparisonRead) difference(j *jsonForm, name string, raw json.RawMessage) {
+	const want = `an interval {"estimate","low","high","confidence","method"}`
+	if isJSONNull(raw) {
+		j.wrongType(nil, name, want, raw)
+		return
+	}
+	members, err := strictjson.Members(raw)
+	if err != nil {
+		j.wrongType(err, name, want, raw)
+		return
+	}
+	r.differenceOK = true
+	n := jsonForm{what: j.what + " " + strconv.Quote(name), ids: j.ids}
+	var given [5]bool
+	n.each(members, intervalFields, func(f int, raw json.RawMessage) {
+		given[f] = true
+		if f == 4 {
+			r.methodRead = n.value(intervalFields[f], "a string naming an interval method", raw, &r.method)
+			return
+		}
+		r.num[f] = readComparisonNumber(&n, intervalFields[f], raw)
+	})
+	for f, ok := range given {
+		if !ok {
+			n.problem(nil, " has no %q", intervalFields[f])
+		}
+	}
+	j.form = append(j.form, n.form...)
+}
+
+// readComparisonNumber decodes raw, the JSON value of the number name, as
+// [jsonFloat] does, and keeps its text.
+func readComparisonNumber(j *jsonForm, name string, raw json.RawMessage) comparisonNumber {
+	var n comparisonNumber
+	n.read = jsonFloat(j, name, raw, &n.v)
+	n.text = string(bytes.Trim(raw, " \t\r\n"))
+	return n
+}
+
+// problems returns the problems of the values of r, in the order of the
+// fields, as [ProportionComparison.UnmarshalJSON] documents them (but
+// those of A's and B's counts, reported as they were read); what names the
+// comparison in messages.
+func (r *comparisonRead) problems(what string) []error {
+	var errs []error
+	n := &r.num
+	diffWhat := what + ` "difference"`
+	conf := n[numConfidence]
+	confOK := false
+	var confErr error
+	if conf.read {
+		shown, why := clip(conf.text), ""
+		if conf.zeroAsWritten() && !floattext.Negative(conf.text, conf.v) {
+			why = ": it is too small to hold, and reads as 0"
+		}
+		if _, err := criticalValue(conf.v); err != nil || why != "" || floattext.Negative(conf.text, conf.v) {
+			confErr = NewError(ErrInvalidConfidence, nil,
+				"outcome: %s: confidence level %s is not strictly between 0 and 1 (0.95 for 95%%)%s", diffWhat, shown, why)
+		} else {
+			confOK = true
+		}
+	}
+	var methodErr error
+	if r.methodRead {
+		switch m, err := ParseIntervalMethod(r.method); {
+		case err != nil:
+			methodErr = NewError(ErrInvalidIntervalMethod, nil, "outcome: %s: unknown interval method %q", diffWhat, clip(r.method))
+		case m != IntervalNewcombe:
+			methodErr = NewError(ErrInvalidIntervalMethod, nil,
+				"outcome: %s: interval method %s is not newcombe, the method of CompareProportions", diffWhat, m)
+		}
+	}
+
+	// What CompareProportions gives for A and B: the bounds at the
+	// confidence, if it is sound; the rest does not depend on it.
+	compared := r.sound[0] && r.sound[1]
+	var want ProportionComparison
+	if compared {
+		c := 0.5
+		if confOK {
+			c = conf.v
+		}
+		want, _ = CompareProportions(r.a, r.b, c)
+	}
+	of := fmt.Sprintf("a %s and b %s", r.a, r.b)
+	mismatch := func(where string, f int, want float64, ok bool, at string) {
+		if !compared || !n[f].read || ok && !n[f].zeroAsWritten() {
+			return
+		}
+		errs = append(errs, NewError(ErrInvalidComparison, nil, "outcome: %s: %q is %s, where CompareProportions gives %v for %s%s",
+			where, comparisonNumberNames[f], clip(n[f].text), want, of, at))
+	}
+	d := want.Difference
+	mismatch(diffWhat, numEstimate, d.Estimate, n[numEstimate].v == d.Estimate, "")
+	if confOK {
+		at := fmt.Sprintf(" at confidence %s", clip(conf.text))
+		low, high := n[numLow].v, n[numHigh].v
+		mismatch(diffWhat, numLow, d.Low, math.Abs(low-d.Low) <= comparisonTolerance && -1 <= low && low <= d.Estimate, at)
+		mismatch(diffWhat, numHigh, d.High, math.Abs(high-d.High) <= comparisonTolerance && d.Estimate <= high && high <= 1, at)
+	}
+	if confErr != nil {
+		errs = append(errs, confErr)
+	}
+	if methodErr != nil {
+		errs = append(errs, methodErr)
+	}
+	mismatch(what, numStandardError, want.StandardError, n[numStandardError].v == want.StandardError, "")
+	mismatch(what, numZ, want.Z, n[numZ].v == want.Z, "")
+	p := n[numPValue].v
+	mismatch(what, numPValue, want.PValue,
+		math.Abs(p-want.PValue) <= comparisonTolerance*max(want.PValue, floattext.MinNormal) && 0 <= p && p <= 1, "")
+	return errs
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -852,12 +854,9 @@ func TestResults_decodeWithoutChecks(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"pValue":-1,"interval":{"confidence":7,"method":"wald"}}`), &st))
 	assert.False(t, st.Significant())
 
-	// A ProportionComparison's A and B are validated; the rest is not.
+	// A ProportionComparison is not plain data: its computed fields are
+	// checked against A and B (see TestProportionComparison_UnmarshalJSON).
 	var c outcome.ProportionComparison
-	require.NoError(t, json.Unmarshal([]byte(`{"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2},`+
-		`"difference":{"estimate":0.9,"low":0.8,"high":1,"confidence":0.95,"method":"wilson"},"pValue":0.001}`), &c))
-	assert.Equal(t, 0.9, c.Difference.Estimate, "not the difference of 1/2 and 1/2")
-	assert.True(t, c.Significant(), "as decoded")
 	err = json.Unmarshal([]byte(`{"a":{"successes":3,"trials":2}}`), &c)
 	assert.ErrorIs(t, err, outcome.ErrInvalidCount)
 }
@@ -1305,9 +1304,12 @@ func TestProportionComparison_JSON(t *testing.T) {
 	assert.Equal(t, "newcombe", m["difference"].(map[string]any)["method"])
 }
 
-// TestProportionComparison_UnmarshalJSON: a comparison decodes only with the
-// A and B that CompareProportions compares, each of at least one trial;
-// before, an absent or null A or B decoded as 0 of 0 without an error.
+// TestProportionComparison_UnmarshalJSON: a comparison decodes only if it
+// is one CompareProportions gives: every field there, none null, no key
+// that names no field or given twice, A and B of at least one trial each,
+// and the computed fields those of A and B at the confidence. Before, an
+// absent or null A or B decoded as 0 of 0 without an error, and the other
+// fields were taken as given.
 func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 	c, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	require.NoError(t, err)
@@ -1317,69 +1319,179 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &back), "%s", data)
 	assert.Equal(t, c, back, "a comparison round-trips")
 
+	// 1/2 against 1/2 at 95%, worked out by hand: the difference is 0, the
+	// pooled rate 1/2, so SE = sqrt(1/2 · 1/2 · (1/2 + 1/2)) = 1/2, z = 0
+	// and p = 1; the Wilson interval of 1/2 is 0.094531..0.905469 (z =
+	// 1.959964), so each distance is 0.405469 and Newcombe's bounds are
+	// ∓ sqrt(2) · 0.405469 = ∓ 0.573419.
+	const ab = `"a":{"successes":1,"trials":2},"b":{"successes":1,"trials":2}`
+	const low, high = -0.5734194679697, 0.5734194679697
+	half := func(diff, rest string) string {
+		return `{` + ab + `,"difference":{` + diff + `,"confidence":0.95,"method":"newcombe"},` + rest + `}`
+	}
+	var h outcome.ProportionComparison
+	require.NoError(t, json.Unmarshal([]byte(half(`"estimate":0,"low":-0.5734194679697171,"high":0.5734194679697171`,
+		`"standardError":0.5,"z":0,"pValue":1`)), &h))
+	assert.Equal(t, 0.0, h.Difference.Estimate)
+	assert.InDelta(t, low, h.Difference.Low, 1e-12)
+	assert.InDelta(t, high, h.Difference.High, 1e-12)
+	assert.Equal(t, outcome.IntervalNewcombe, h.Difference.Method)
+	assert.Equal(t, []float64{0.95, 0.5, 0, 1}, []float64{h.Difference.Confidence, h.StandardError, h.Z, h.PValue})
+	hc, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(1, 2), 0.95)
+	require.NoError(t, err)
+	hdata, err := json.Marshal(hc)
+	require.NoError(t, err)
+	hjson := string(hdata)
+	require.NoError(t, json.Unmarshal(hdata, &h))
+	require.Equal(t, hc, h)
+
+	// The bounds and the p-value may differ from CompareProportions's in
+	// their last bits, as on another platform: a bound within 1e-12, the
+	// p-value within 1e-12 of it, read as written; -0 is 0. (A
+	// number is replaced as written in hjson, so these need its digits.)
+	near := func(from, to string) string {
+		require.Contains(t, hjson, from)
+		return strings.Replace(hjson, from, to, 1)
+	}
+	lowText := strconv.FormatFloat(hc.Difference.Low, 'g', -1, 64)
+	for _, in := range []string{
+		near(`"low":`+lowText, `"low":`+strconv.FormatFloat(hc.Difference.Low+1e-13, 'g', -1, 64)),
+		near(`"pValue":1`, `"pValue":0.9999999999999`),
+		near(`"z":0`, `"z":-0`),
+		near(`"estimate":0`, `"estimate":0e-400`),
+	} {
+		var got outcome.ProportionComparison
+		require.NoError(t, json.Unmarshal([]byte(in), &got), in)
+	}
+	var got outcome.ProportionComparison
+	require.NoError(t, json.Unmarshal([]byte(near(`"low":`+lowText, `"low":`+strconv.FormatFloat(hc.Difference.Low+1e-13, 'g', -1, 64))), &got))
+	assert.Equal(t, hc.Difference.Low+1e-13, got.Difference.Low, "the bound as written, not recomputed")
+
+	// A comparison at a subnormal confidence, which CompareProportions
+	// accepts, reads back.
+	tiny, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(1, 2), 5e-324)
+	require.NoError(t, err)
+	tdata, err := json.Marshal(tiny)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(tdata, &got), "%s", tdata)
+	assert.Equal(t, tiny, got)
+
 	type problem struct {
 		code outcome.Code
 		msg  string
 	}
+	const pc = "outcome: proportion comparison"
+	const of = " for a 1/2 and b 1/2"
 	tests := []struct {
 		name string
 		in   string
 		want []problem
 	}{
 		{"no A", `{"b":{"successes":1,"trials":2},"pValue":0.5}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "a", the baseline proportion`},
+			{outcome.ErrInvalidJSON, pc + ` has no "a", the baseline proportion`},
+			{outcome.ErrInvalidJSON, pc + ` has no "difference"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "standardError"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "z"`},
 		}},
-		{"neither", `{}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "a", the baseline proportion`},
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison has no "b", the comparison proportion`},
+		{"nothing", `{}`, []problem{
+			{outcome.ErrInvalidJSON, pc + ` has no "a", the baseline proportion`},
+			{outcome.ErrInvalidJSON, pc + ` has no "b", the comparison proportion`},
+			{outcome.ErrInvalidJSON, pc + ` has no "difference"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "standardError"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "z"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "pValue"`},
 		}},
 		// A null A is refused, not left 0 of 0; B of 0 trials is valid as a
 		// proportion, but compares nothing.
-		{"null A, empty B", `{"a":null,"b":{"successes":0,"trials":0}}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "a" must be a proportion {"successes","trials"}, not null`},
-			{outcome.ErrNoData, `outcome: proportion comparison "b": no trials: CompareProportions compares proportions of at least one trial`},
+		{"null A, empty B", strings.Replace(strings.Replace(hjson, `"a":{"successes":1,"trials":2}`, `"a":null`, 1),
+			`"b":{"successes":1,"trials":2}`, `"b":{"successes":0,"trials":0}`, 1), []problem{
+			{outcome.ErrInvalidJSON, pc + `: "a" must be a proportion {"successes","trials"}, not null`},
+			{outcome.ErrNoData, pc + ` "b": no trials: CompareProportions compares proportions of at least one trial`},
 		}},
-		// The problems of the form in the order of the fields (B's
-		// trials, the difference's method, z), the unknown colour last,
-		// then the counts' of A and of B; B's trials, of the wrong type,
-		// are not also reported missing.
+		// The computed fields that are not those of 1/2 and 1/2, each as
+		// written: the estimate, the standard error, z (1e-400 is not 0,
+		// though it reads as 0) and the p-value; a method that is not
+		// CompareProportions's. The bounds are right.
+		{"computed fields", half(`"estimate":0.9,"low":-0.5734194679697171,"high":0.5734194679697171`,
+			`"standardError":0.50000000001,"z":1e-400,"pValue":0.001`), []problem{
+			{outcome.ErrInvalidComparison, pc + ` "difference": "estimate" is 0.9, where CompareProportions gives 0` + of},
+			{outcome.ErrInvalidComparison, pc + `: "standardError" is 0.50000000001, where CompareProportions gives 0.5` + of},
+			{outcome.ErrInvalidComparison, pc + `: "z" is 1e-400, where CompareProportions gives 0` + of},
+			{outcome.ErrInvalidComparison, pc + `: "pValue" is 0.001, where CompareProportions gives 1` + of},
+		}},
+		// A p-value past 1, though within 1e-12 of 1, and one 2e-12 below
+		// it; the method of another interval.
+		{"p-value past 1, method", strings.Replace(near(`"pValue":1`, `"pValue":1.0000000000001`), `"newcombe"`, `"wald"`, 1), []problem{
+			{outcome.ErrInvalidIntervalMethod, pc + ` "difference": interval method wald is not newcombe, the method of CompareProportions`},
+			{outcome.ErrInvalidComparison, pc + `: "pValue" is 1.0000000000001, where CompareProportions gives 1` + of},
+		}},
+		{"p-value too far", near(`"pValue":1`, `"pValue":0.999999999998`), []problem{
+			{outcome.ErrInvalidComparison, pc + `: "pValue" is 0.999999999998, where CompareProportions gives 1` + of},
+		}},
+		// A confidence written too small for a float64, which reads it as
+		// 0, or as -0; then the bounds are not checked (there is nothing
+		// to check them against), the rest is.
+		{"confidence reads as 0", near(`"confidence":0.95`, `"confidence":1e-400`), []problem{
+			{outcome.ErrInvalidConfidence, pc + ` "difference": confidence level 1e-400 is not strictly between 0 and 1 (0.95 for 95%): it is too small to hold, and reads as 0`},
+		}},
+		{"confidence reads as -0", near(`"confidence":0.95`, `"confidence":-1e-400`), []problem{
+			{outcome.ErrInvalidConfidence, pc + ` "difference": confidence level -1e-400 is not strictly between 0 and 1 (0.95 for 95%)`},
+		}},
+		{"confidence 1, unknown method", strings.Replace(near(`"confidence":0.95`, `"confidence":1`), `"newcombe"`, `"exact"`, 1), []problem{
+			{outcome.ErrInvalidConfidence, pc + ` "difference": confidence level 1 is not strictly between 0 and 1 (0.95 for 95%)`},
+			{outcome.ErrInvalidIntervalMethod, pc + ` "difference": unknown interval method "exact"`},
+		}},
+		// The problems of the form in the order of the fields (B's trials,
+		// the difference's unknown key, its method given twice, its absent
+		// fields, z), the unknown colour and the absent fields last; then
+		// the counts' of A and of B, and the method, which names none. A
+		// and B do not compare, so nothing is recomputed; B's trials, of
+		// the wrong type, are not also reported missing.
 		{"everything", `{"a":{"successes":3,"trials":2},"b":{"successes":-1,"trials":"x"},"z":"big","colour":1,` +
-			`"difference":{"method":"exact"}}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison "b": "trials" must be an integer, not the string "x"`},
-			{outcome.ErrInvalidIntervalMethod, `outcome: proportion comparison "difference": unknown interval method "exact"`},
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "z" must be a number, not the string "big"`},
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison has an unknown field "colour"`},
-			{outcome.ErrInvalidCount, `outcome: proportion comparison "a": 3 successes in only 2 trials`},
-			{outcome.ErrInvalidCount, `outcome: proportion comparison "b": negative successes -1`},
+			`"difference":{"method":"exact","x":1,"Method":"wald"}}`, []problem{
+			{outcome.ErrInvalidJSON, pc + ` "b": "trials" must be an integer, not the string "x"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" gives field "method" twice, as "method" and "Method"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has an unknown field "x"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has no "estimate"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has no "low"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has no "high"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has no "confidence"`},
+			{outcome.ErrInvalidJSON, pc + `: "z" must be a number, not the string "big"`},
+			{outcome.ErrInvalidJSON, pc + ` has an unknown field "colour"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "standardError"`},
+			{outcome.ErrInvalidJSON, pc + ` has no "pValue"`},
+			{outcome.ErrInvalidCount, pc + ` "a": 3 successes in only 2 trials`},
+			{outcome.ErrInvalidCount, pc + ` "b": negative successes -1`},
+			{outcome.ErrInvalidIntervalMethod, pc + ` "difference": unknown interval method "exact"`},
 		}},
-		{"a difference that is not an interval", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},` +
-			`"difference":[0.1]}`, []problem{
+		{"a difference that is not an interval", near(hjson[strings.Index(hjson, `"difference":`):strings.Index(hjson, `,"standardError"`)],
+			`"difference":[0.1]`), []problem{
 			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison: "difference" must be an interval {"estimate","low","high","confidence","method"}, not an array`},
+				pc + `: "difference" must be an interval {"estimate","low","high","confidence","method"}, not an array`},
 		}},
-		// A difference that is an object is not said not to be one: each
-		// value that does not decode is named at its key, in the order of
-		// the keys, a method given twice at each (encoding/json reads both),
-		// and a key that names no field is ignored, as encoding/json does;
-		// a null "high" is refused, where encoding/json leaves it 0.
-		// Before, each of these was `"difference" must be an interval
-		// {...}, not an object`.
-		{"a difference's values", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},` +
-			`"difference":{"estimate":"0.1","x":[],"LOW":1e400,"high":null,"confidence":true,"method":"wald","method":5}}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "estimate" must be a number, not the string "0.1"`},
-			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison "difference": "low" must be a number between about -1.8e308 and 1.8e308, not the number 1e400`},
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "high" must be a number, not null`},
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison "difference": "confidence" must be a number, not true`},
-			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison "difference": "method" must be a string naming an interval method, not the number 5`},
+		// Each value of the difference that does not decode is named at its
+		// key: a string, a number beyond float64 under a key that differs
+		// in case (encoding/json matches it), null, true, a method given
+		// twice; a key that names no field is refused. Its values are not
+		// checked further, nor are the bounds (there is no confidence), the
+		// rest is: it is right.
+		{"a difference's values", `{` + ab + `,"difference":{"estimate":"0.1","x":[],"LOW":1e400,"high":null,` +
+			`"confidence":true,"method":"newcombe","method":5},"standardError":0.5,"z":0,"pValue":1}`, []problem{
+			{outcome.ErrInvalidJSON, pc + ` "difference": "estimate" must be a number, not the string "0.1"`},
+			{outcome.ErrInvalidJSON, pc + ` "difference": "low" must be a number between about -1.8e308 and 1.8e308, not the number 1e400`},
+			{outcome.ErrInvalidJSON, pc + ` "difference": "high" must be a number, not null`},
+			{outcome.ErrInvalidJSON, pc + ` "difference": "confidence" must be a number, not true`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" gives field "method" twice`},
+			{outcome.ErrInvalidJSON, pc + ` "difference" has an unknown field "x"`},
 		}},
-		{"a number beyond float64", `{"a":{"successes":1,"trials":1},"b":{"successes":1,"trials":1},"pValue":-1e400}`, []problem{
-			{outcome.ErrInvalidJSON,
-				`outcome: proportion comparison: "pValue" must be a number between about -1.8e308 and 1.8e308, not the number -1e400`},
+		{"a number beyond float64", near(`"pValue":1`, `"pValue":-1e400`), []problem{
+			{outcome.ErrInvalidJSON, pc + `: "pValue" must be a number between about -1.8e308 and 1.8e308, not the number -1e400`},
 		}},
-		{"B not an object", `{"a":{"successes":1,"trials":1},"b":[1,2]}`, []problem{
-			{outcome.ErrInvalidJSON, `outcome: proportion comparison: "b" must be a proportion {"successes","trials"}, not an array`},
+		{"B not an object", near(`"b":{"successes":1,"trials":2}`, `"b":[1,2]`), []problem{
+			{outcome.ErrInvalidJSON, pc + `: "b" must be a proportion {"successes","trials"}, not an array`},
+		}},
+		{"a field given twice", near(`"z":0`, `"z":0,"Z":0`), []problem{
+			{outcome.ErrInvalidJSON, pc + ` gives field "z" twice, as "z" and "Z"`},
 		}},
 		{"not an object", `[1]`, []problem{
 			{outcome.ErrInvalidJSON, `outcome: invalid JSON: the value must be an object, not an array`},
@@ -1399,6 +1511,71 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, problems)
 			assert.Equal(t, c, got, "unchanged on error")
+		})
+	}
+
+	// A bound within 1e-12 of CompareProportions's but out of its range:
+	// 0/1 against 1/1 has the difference 1 and High = 1 (both distances
+	// that make it are 0), 1/1 against 0/1 has Low = -1, and at a
+	// confidence of 5e-324 the interval of 1/4 against 3/4 is the estimate
+	// 0.5 (z* is 0 or so near that the distances vanish beside 0.5).
+	compared := func(a, b outcome.Proportion, conf float64, from, to string) string {
+		c, err := outcome.CompareProportions(a, b, conf)
+		require.NoError(t, err)
+		data, err := json.Marshal(c)
+		require.NoError(t, err)
+		require.Contains(t, string(data), from)
+		return strings.Replace(string(data), from, to, 1)
+	}
+	zero, one := outcome.MustProportion(0, 1), outcome.MustProportion(1, 1)
+	quarter, threeQuarters := outcome.MustProportion(1, 4), outcome.MustProportion(3, 4)
+	for _, tt := range []struct{ name, in, want string }{
+		{"high past 1", compared(zero, one, 0.95, `"high":1`, `"high":1.0000000000001`),
+			pc + ` "difference": "high" is 1.0000000000001, where CompareProportions gives 1 for a 0/1 and b 1/1 at confidence 0.95`},
+		{"low past -1", compared(one, zero, 0.95, `"low":-1`, `"low":-1.0000000000001`),
+			pc + ` "difference": "low" is -1.0000000000001, where CompareProportions gives -1 for a 1/1 and b 0/1 at confidence 0.95`},
+		{"low past the estimate", compared(quarter, threeQuarters, 5e-324, `"low":0.5`, `"low":0.5000000000001`),
+			pc + ` "difference": "low" is 0.5000000000001, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 5e-324`},
+		{"high below the estimate", compared(quarter, threeQuarters, 5e-324, `"high":0.5`, `"high":0.4999999999999`),
+			pc + ` "difference": "high" is 0.4999999999999, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 5e-324`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.in), new(outcome.ProportionComparison))
+			problems := outcome.Problems(err)
+			require.Len(t, problems, 1, "%s: %v", tt.in, err)
+			assert.Equal(t, outcome.ErrInvalidComparison, problems[0].Code)
+			assert.Equal(t, tt.want, problems[0].Message)
+		})
+	}
+
+	// A bound more than 1e-12 from CompareProportions's, or past the
+	// estimate, and bounds at another confidence than the one written:
+	// each bound is said with the bound CompareProportions gives, which is
+	// worked out above to 13 places.
+	for _, tt := range []struct {
+		name, in string
+		want     []string // a pattern of each message
+	}{
+		{"low 2e-12 off", near(`"low":`+lowText, `"low":`+strconv.FormatFloat(hc.Difference.Low-2e-12, 'g', -1, 64)),
+			[]string{`^` + pc + ` "difference": "low" is -0\.57341946797\d*, where CompareProportions gives -0\.5734194679697\d* for a 1/2 and b 1/2 at confidence 0\.95$`}},
+		{"high below the estimate", near(`"high":`+strconv.FormatFloat(hc.Difference.High, 'g', -1, 64), `"high":-1e-13`),
+			[]string{`^` + pc + ` "difference": "high" is -1e-13, where CompareProportions gives 0\.5734194679697\d* for a 1/2 and b 1/2 at confidence 0\.95$`}},
+		// At 90% (z = 1.644854), the Wilson interval of 1/2 is
+		// 0.120866..0.879134, so the bounds are ∓ sqrt(2) · 0.379134 =
+		// ∓ 0.536176 (0.5361759...).
+		{"another confidence", near(`"confidence":0.95`, `"confidence":0.9`), []string{
+			`^` + pc + ` "difference": "low" is -0\.5734194679697\d*, where CompareProportions gives -0\.536175\d* for a 1/2 and b 1/2 at confidence 0\.9$`,
+			`^` + pc + ` "difference": "high" is 0\.5734194679697\d*, where CompareProportions gives 0\.536175\d* for a 1/2 and b 1/2 at confidence 0\.9$`,
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.in), new(outcome.ProportionComparison))
+			problems := outcome.Problems(err)
+			require.Len(t, problems, len(tt.want), "%v", err)
+			for i, p := range problems {
+				assert.Equal(t, outcome.ErrInvalidComparison, p.Code)
+				assert.Regexp(t, tt.want[i], p.Message)
+			}
 		})
 	}
 }
