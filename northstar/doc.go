@@ -75,8 +75,8 @@
 // path), in the order of each object's fields as the package writes them,
 // a field given again right after the field, then the keys that name no
 // field, sorted, so that the same canvas with the members of its objects in
-// another order has the same problems in the same order; so does a
-// [Policy]. A file of
+// another order has the same problems in the same order; so do a
+// [Policy] and a lead/lag result ([LeadLag]). A file of
 // canvases reads with [DecodeCanvases], which reports every problem of every
 // canvas, each under its index: json.Unmarshal into a []Canvas stops at the
 // first canvas that fails. The weights and

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"reflect"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -662,18 +661,6 @@ func (w *Weights) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeJSON decodes data into v as every package of the module does, and
-// says a failure of the decoding itself (malformed JSON, a value of the
-// wrong JSON type, an unknown field, a key given twice, trailing data) in
-// the module's words, with code [outcome.ErrInvalidJSON] and the decoder's
-// error as its cause: "northstar: <at>: invalid JSON: <what is wrong>", with
-// the IDs involved ([jsondecode.DecodeAt]). where returns at and the IDs; it
-// is called after decoding, so that it can name what was read of v (a
-// canvas's category).
-func decodeJSON(data []byte, v any, where func() (string, []string)) error {
-	return jsondecode.DecodeAt("northstar", data, v, where)
-}
-
 // MarshalText implements [encoding.TextMarshaler]: "pearson" or "spearman".
 // Marshalling an invalid Method is an error with code [ErrUnknownMethod].
 func (m Method) MarshalText() ([]byte, error) {
@@ -784,48 +771,87 @@ func (l LeadLag) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// leadLagIn is the form a [LeadLag] is decoded from: [leadLagJSON] with the
-// method and the verdict as text, parsed after decoding so that every
-// problem is reported, and the interval as a slice, whose length is
-// checked: encoding/json decodes [0.1,0.2,0.3] into a [2]float64 as [0.1,
-// 0.2], dropping the rest, and [0.1] as [0.1, 0].
+// leadLagIn is a [LeadLag] read from JSON member by member: [leadLagJSON]
+// with the method and the verdict as text, parsed after reading so that
+// every problem is reported, the interval as a slice, whose length is
+// checked (encoding/json decodes [0.1,0.2,0.3] into a [2]float64 as [0.1,
+// 0.2], dropping the rest, and [0.1] as [0.1, 0]), the confidence level as
+// written, and whether each part was read: a part whose JSON form has a
+// problem is not checked, nor is what needs it.
 type leadLagIn struct {
-	Method       string        `json:"method"`
-	Len          int           `json:"len"`
-	MaxLag       int           `json:"maxLag"`
-	Confidence   float64       `json:"confidence"`
-	PerLag       float64       `json:"perLagConfidence"`
-	Correlations []Correlation `json:"correlations"`
-	Best         Correlation   `json:"best"`
-	Interval     []float64     `json:"interval"`
-	Verdict      string        `json:"verdict"`
+	Method       string
+	Len          int
+	MaxLag       int
+	Confidence   float64
+	PerLag       float64
+	Correlations []Correlation
+	Best         Correlation
+	Interval     []float64
+	Verdict      string
+
+	confText string        // the confidence level as written
+	unread   [llCount]bool // each field that could not be read, by its index in leadLagFields
 }
 
+// The JSON fields of a [LeadLag] and of a [Correlation], in the order
+// MarshalJSON writes them.
+var (
+	leadLagFields     = []string{"method", "len", "maxLag", "confidence", "perLagConfidence", "correlations", "best", "interval", "verdict"}
+	correlationFields = []string{"lag", "r", "pairs"}
+)
+
+// The indexes of a lead/lag result's fields in leadLagFields.
+const (
+	llMethod = iota
+	llLen
+	llMaxLag
+	llConfidence
+	llPerLag
+	llCorrelations
+	llBest
+	llInterval
+	llVerdict
+	llCount
+)
+
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a result in the form
-// [LeadLag.MarshalJSON] writes, so that a stored [Ranking] reads back whole,
-// refusing unknown fields and trailing data ([outcome.ErrInvalidJSON]): a
-// problem of the JSON form is reported alone, the first in the order of the
+// [LeadLag.MarshalJSON] writes, so that a stored [Ranking] reads back whole;
+// JSON null gives the zero LeadLag, as MarshalJSON writes it. It reports
+// every problem, joined with [errors.Join]: first, in the order of the
 // fields as MarshalJSON writes them (method, len, maxLag, confidence,
 // perLagConfidence, correlations, best, interval, verdict; a correlation's
-// lag, r, pairs), with the keys that name no field after an object's
-// fields, sorted, so that it is the same however the members are ordered
-// (the members of a field given twice keep their order); JSON
-// null gives the zero LeadLag, as MarshalJSON writes it. Nothing is
-// recomputed, but the parts must agree as [AnalyzeLeadLag] makes them, and
-// every problem is reported, joined with [errors.Join]: a method or verdict
-// that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
+// lag, r, pairs; the correlations and the interval's ends in order), a
+// field given again right after the field and the keys that name no field
+// after an object's fields, sorted, so that the order of the members does
+// not change it, each problem of the JSON form, an
+// [outcome.ErrInvalidJSON], in the words of [Canvas.UnmarshalJSON] and
+// [Policy.UnmarshalJSON]: a key that names no field (`northstar: lead/lag
+// result: invalid JSON: unknown field "correlations[0].q"`), a field given
+// twice, also under keys that differ only in case, the first being the one
+// read, and each value of the wrong JSON type, null included, named by its
+// JSON path (`"best.r" must be a number, not the string "x"`,
+// `"interval" must be an array, not null`). A field left out is zero, as
+// encoding/json leaves it (an absent interval has no ends, an absent method
+// is the text "").
+//
+// Then the problems of the parts read, joined with [errors.Join]. Nothing is
+// recomputed, but the parts must agree as [AnalyzeLeadLag] makes them: a
+// method or verdict that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
 // maximum lag ([ErrInvalidLag]); a confidence level not strictly between 0
-// and 1, or subnormal, as AnalyzeLeadLag refuses it ([ErrInvalidConfidence]); a length below the maximum lag plus
+// and 1, or written below the smallest normal float64 (2^-1022, "1e-400",
+// "5e-324"), as AnalyzeLeadLag refuses it, said as written ([ErrInvalidConfidence]); a length below the maximum lag plus
 // [MinPairs] ([ErrSeriesTooShort]); and [ErrInvalidLeadLag] for correlations
 // that are not one at each lag from -maxLag to maxLag in order, each from the
 // length less |lag| pairs and from -1 to 1, a best correlation that is not
 // the strongest of them (the tie rule of [LeadLag] applies), a per-lag
-// confidence other than 1 - (1-c)/(2·maxLag+1), an interval that is not an
-// array of exactly two numbers (absent, null, [0.1] or [0.1,0.2,0.3]: a
+// confidence other than 1 - (1-c)/(2·maxLag+1), an interval that is not
+// exactly two numbers (absent, [], [0.1] or [0.1,0.2,0.3]: a
 // [2]float64 would have taken the first two and dropped the rest, or made
 // up a 0), whose ends are not in order within [-1, 1] or that is not the
 // Fisher interval of the best correlation, or a verdict that the interval
-// and the strongest lag do not give.
+// and the strongest lag do not give. A part whose form has a problem is not
+// checked, nor is anything that needs it (correlations that could not all
+// be read are not counted, nor compared with the best).
 //
 // The Fisher interval is recomputed from the best correlation, its number
 // of pairs, the method and the per-lag confidence, as [LeadLag] defines
@@ -838,62 +864,145 @@ type leadLagIn struct {
 // below 10^-14, and tanh does not magnify them), and refuses an interval
 // that was edited, or rounded to fewer than 12 places. The verdict is checked
 // against the stored interval, as the analysis that wrote it found it (or,
-// if that is not the Fisher interval, against the recomputed one). On
-// error l is unchanged.
+// if that is not the Fisher interval, against the recomputed one). JSON
+// that is not one object (malformed, another value, trailing data) is one
+// error with code [outcome.ErrInvalidJSON]. On error l is unchanged.
 func (l *LeadLag) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
+	if jsondecode.IsNull(data) {
 		*l = LeadLag{}
 		return nil
 	}
-	var in leadLagIn
-	data = strictjson.InTypeOrder(data, reflect.TypeFor[leadLagIn]()) // the first problem, however the members are ordered
-	if err := decodeJSON(data, &in, func() (string, []string) { return "lead/lag result", nil }); err != nil {
-		return err
+	f := jsondecode.Form{Pkg: "northstar", At: "lead/lag result"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
 	}
+	in := readLeadLag(&f, members)
 	v, err := in.leadLag()
+	errs := f.Errors()
 	if err != nil {
-		return err
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	*l = v
 	return nil
 }
 
+// readLeadLag reads members, those of a lead/lag result's JSON object,
+// reporting the problems of their form to f.
+func readLeadLag(f *jsondecode.Form, members []strictjson.Member) leadLagIn {
+	var in leadLagIn
+	f.Fields("", nil, members, leadLagFields, func(field int, path string, raw json.RawMessage) {
+		ok := true
+		switch field {
+		case llMethod:
+			ok = jsondecode.Value(f, path, nil, raw, &in.Method)
+		case llLen:
+			ok = jsondecode.Value(f, path, nil, raw, &in.Len)
+		case llMaxLag:
+			ok = jsondecode.Value(f, path, nil, raw, &in.MaxLag)
+		case llConfidence:
+			if ok = jsondecode.Value(f, path, nil, raw, &in.Confidence); ok {
+				in.confText = string(bytes.TrimSpace(raw))
+			}
+		case llPerLag:
+			ok = jsondecode.Value(f, path, nil, raw, &in.PerLag)
+		case llCorrelations:
+			in.Correlations = []Correlation{}
+			each := true
+			ok = f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+				var c Correlation
+				each = readCorrelation(f, path, raw, &c) && each
+				in.Correlations = append(in.Correlations, c)
+			}) && each
+		case llBest:
+			ok = readCorrelation(f, path, raw, &in.Best)
+		case llInterval:
+			in.Interval = []float64{}
+			each := true
+			ok = f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+				var end float64
+				each = jsondecode.Value(f, path, nil, raw, &end) && each
+				in.Interval = append(in.Interval, end)
+			}) && each
+		default:
+			ok = jsondecode.Value(f, path, nil, raw, &in.Verdict)
+		}
+		in.unread[field] = !ok
+	})
+	return in
+}
+
+// readCorrelation reads raw, the correlation at path, into *c, reporting
+// the problems of its form to f, and reports whether its values were read
+// (a key that names no field, or a field given again, leaves them read).
+func readCorrelation(f *jsondecode.Form, path string, raw json.RawMessage, c *Correlation) bool {
+	members, ok := f.Open(path, nil, raw)
+	if !ok {
+		return false
+	}
+	f.Fields(path, nil, members, correlationFields, func(field int, path string, raw json.RawMessage) {
+		switch field {
+		case 0:
+			ok = jsondecode.Value(f, path, nil, raw, &c.Lag) && ok
+		case 1:
+			ok = jsondecode.Value(f, path, nil, raw, &c.R) && ok
+		default:
+			ok = jsondecode.Value(f, path, nil, raw, &c.Pairs) && ok
+		}
+	})
+	return ok
+}
+
 // leadLag checks the decoded parts and returns the LeadLag they make, or
-// every problem found.
+// every problem found in the parts that were read.
 func (in leadLagIn) leadLag() (LeadLag, error) {
 	var errs []error
 	bad := func(code outcome.Code, format string, args ...any) {
 		errs = append(errs, newError(code, nil, "northstar: lead/lag result: "+format, args...))
 	}
+	read := func(field int) bool { return !in.unread[field] }
 	method, err := ParseMethod(in.Method)
-	if err != nil {
+	if err != nil && read(llMethod) {
 		errs = append(errs, err)
 	}
 	verdict, err := ParseVerdict(in.Verdict)
-	if err != nil {
+	if err != nil && read(llVerdict) {
 		errs = append(errs, err)
 	}
 	maxLag, n, c := in.MaxLag, in.Len, in.Confidence
-	lagOK := maxLag >= 0
-	if !lagOK {
+	lagOK := maxLag >= 0 && read(llMaxLag)
+	if maxLag < 0 {
 		bad(ErrInvalidLag, "maximum lag %d is negative", maxLag)
 	}
-	confOK := c > 0 && c < 1 && !floattext.Underflows("", c) // as AnalyzeLeadLag refuses a subnormal level
-	switch {
-	case !(c > 0 && c < 1):
-		bad(ErrInvalidConfidence, "confidence level %v is not strictly between 0 and 1", c)
-	case !confOK:
-		bad(ErrInvalidConfidence, "confidence level %v is below %s, the smallest positive number held to full precision",
-			c, floattext.MinNormalText)
+	confOK := false
+	if read(llConfidence) {
+		shown := fmt.Sprint(c)
+		if in.confText != "" {
+			shown = clip(in.confText)
+		}
+		switch {
+		case floattext.Negative(in.confText, c) || !(c > 0 && c < 1) && !floattext.Underflows(in.confText, c):
+			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1", shown)
+		case floattext.Underflows(in.confText, c): // as AnalyzeLeadLag refuses a subnormal level
+			bad(ErrInvalidConfidence, "confidence level %s is below %s, the smallest positive number held to full precision",
+				shown, floattext.MinNormalText)
+		default:
+			confOK = true
+		}
 	}
-	if lagOK && (n < MinPairs || n-maxLag < MinPairs) { // n-maxLag cannot wrap
+	nOK := read(llLen)
+	if lagOK && nOK && (n < MinPairs || n-maxLag < MinPairs) { // n-maxLag cannot wrap
 		bad(ErrSeriesTooShort, "series of %d values are too short for lags up to %d: at least %d values are needed",
 			n, maxLag, uint64(maxLag)+MinPairs)
 	}
 
 	// The correlations, one at each lag from -maxLag to maxLag.
 	var r []float64
-	countOK := lagOK && maxLag <= len(in.Correlations) && len(in.Correlations) == 2*maxLag+1
+	corrOK := lagOK && nOK && read(llCorrelations)
+	countOK := corrOK && maxLag <= len(in.Correlations) && len(in.Correlations) == 2*maxLag+1
 	if countOK {
 		r = make([]float64, len(in.Correlations))
 		first, count := -1, 0
@@ -917,13 +1026,13 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 				first+1, len(r), cr.R, cr.Pairs, cr.Lag, lag, n-abs(lag), more)
 			r = nil
 		}
-	} else if lagOK {
+	} else if corrOK {
 		bad(ErrInvalidLeadLag, "%d correlations for lags up to %d, where %d (one at each lag from %d to %d) are expected",
 			len(in.Correlations), maxLag, uint64(maxLag)*2+1, -maxLag, maxLag)
 	}
 
 	best := -1
-	if r != nil {
+	if r != nil && read(llBest) {
 		best = strongest(r)
 		if want := in.Correlations[best]; in.Best != want {
 			bad(ErrInvalidLeadLag, "best correlation is r = %v from %d pairs at lag %d, where the strongest is r = %v from %d pairs at lag %d",
@@ -932,7 +1041,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		}
 	}
 	perLagOK := false
-	if countOK && confOK {
+	if countOK && confOK && read(llPerLag) {
 		want := perLagConfidence(c, maxLag)
 		perLagOK = in.PerLag == want
 		if !perLagOK {
@@ -940,14 +1049,16 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		}
 	}
 	var low, high float64
-	intervalOK := len(in.Interval) == 2
-	if !intervalOK {
+	intervalOK := len(in.Interval) == 2 && read(llInterval)
+	switch {
+	case !read(llInterval):
+	case !intervalOK:
 		numbers := "numbers"
 		if len(in.Interval) == 1 {
 			numbers = "number"
 		}
 		bad(ErrInvalidLeadLag, "interval of %d %s, where two (its low and high ends) are expected", len(in.Interval), numbers)
-	} else {
+	default:
 		low, high = in.Interval[0], in.Interval[1]
 		intervalOK = -1 <= low && low <= high && high <= 1
 		if !intervalOK {

@@ -224,12 +224,18 @@ func TestJSON_memberOrder(t *testing.T) {
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: "outcomes[0].metrics[0].importance" must be a decimal string or a number, not true`},
 		{outcome.ErrInvalidJSON, []string{"guests"}, `northstar: canvas "guests": invalid JSON: unknown field "colour"`},
 	}
-	// A lead/lag result reports the first problem of its form, in the
-	// same order: the correlations come before the best and the verdict,
-	// and a correlation's unknown key after its fields.
+	// A lead/lag result reports every problem of its form, in the same
+	// order: the correlations (a correlation's unknown key after its
+	// fields) come before the best and the verdict. The correlations are
+	// read, and agree; the best and the verdict are not, so they are not
+	// checked (before, only the unknown "q" was reported).
 	leadLag := strings.NewReplacer(`"verdict":"coincident"`, `"verdict":7`, `"best":{"lag":0,"r":-0.8`, `"best":{"lag":0,"r":"x"`,
 		`"r":0.25,"pairs":5}`, `"r":0.25,"pairs":5,"q":1}`).Replace(handLeadLag)
-	wantLeadLag := []formProblem{{outcome.ErrInvalidJSON, nil, `northstar: lead/lag result: invalid JSON: unknown field "q"`}}
+	wantLeadLag := []formProblem{
+		{outcome.ErrInvalidJSON, nil, `northstar: lead/lag result: invalid JSON: unknown field "correlations[0].q"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: lead/lag result: invalid JSON: "best.r" must be a number, not the string "x"`},
+		{outcome.ErrInvalidJSON, nil, `northstar: lead/lag result: invalid JSON: "verdict" must be a string, not the number 7`},
+	}
 	for _, tt := range []struct {
 		data string
 		want []formProblem

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -238,20 +239,26 @@ func TestLeadLagJSONErrors(t *testing.T) {
 		{"interval beyond -1", edit(`[-0.9629041184925606,`, `[-1.5,`), []outcome.Code{ErrInvalidLeadLag}, ""},
 		// An interval is two numbers: encoding/json would decode three into
 		// a [2]float64 by dropping the third, one by making up a 0, and an
-		// absent or null one as 0 to 0. The verdict is then checked against
-		// the Fisher interval, and agrees.
+		// absent or null one as 0 to 0; null is a value of the wrong type.
+		// The verdict is then checked against the Fisher interval, and
+		// agrees.
 		{"interval of three numbers", edit(`-0.2097285396224726]`, `-0.2097285396224726,0.5]`), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: interval of 3 numbers, where two (its low and high ends) are expected"},
 		{"interval of one number", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[-0.9629041184925606]`), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: interval of 1 number, where two (its low and high ends) are expected"},
 		{"interval empty", edit(`[-0.9629041184925606,-0.2097285396224726]`, `[]`), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
-		{"interval null", edit(`[-0.9629041184925606,-0.2097285396224726]`, `null`), []outcome.Code{ErrInvalidLeadLag},
-			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
+		{"interval null", edit(`[-0.9629041184925606,-0.2097285396224726]`, `null`), []outcome.Code{outcome.ErrInvalidJSON},
+			`northstar: lead/lag result: invalid JSON: "interval" must be an array, not null`},
 		{"interval absent", edit(`"interval":[-0.9629041184925606,-0.2097285396224726],`, ``), []outcome.Code{ErrInvalidLeadLag},
 			"northstar: lead/lag result: interval of 0 numbers, where two (its low and high ends) are expected"},
 		{"interval's end a string", edit(`-0.2097285396224726]`, `"-0.2097285396224726"]`), []outcome.Code{outcome.ErrInvalidJSON},
 			`northstar: lead/lag result: invalid JSON: "interval[1]" must be a number, not the string "-0.2097285396224726"`},
+		// A correlation that cannot be read leaves the correlations
+		// unchecked, and the best, which is compared with them (read as 0,
+		// r at lag 0 would make lag 1 the strongest).
+		{"a correlation's r a string", edit(`"r":-0.8,"pairs":6},{"lag":1`, `"r":"x","pairs":6},{"lag":1`), []outcome.Code{outcome.ErrInvalidJSON},
+			`northstar: lead/lag result: invalid JSON: "correlations[1].r" must be a number, not the string "x"`},
 		// The strongest lag is 0, so a significant interval is coincident.
 		{"verdict", edit(`"coincident"`, `"leads"`), []outcome.Code{ErrInvalidLeadLag},
 			`northstar: lead/lag result: verdict "leads", where the interval -0.9629041184925606 to -0.2097285396224726 at lag 0 gives "coincident"`},
@@ -276,7 +283,8 @@ func TestLeadLagJSONErrors(t *testing.T) {
 			"northstar: lead/lag result: interval -0.9629041184925606 to -0.2097285396224726, where the Fisher interval of r = -0.8 from 6 pairs (Spearman) at per-lag confidence 0.875 is "},
 		{"every problem", edit(`"method":"pearson","len":6,"maxLag":1,"confidence":0.625`, `"method":"x","len":6,"maxLag":1,"confidence":0`),
 			[]outcome.Code{ErrUnknownMethod, ErrInvalidConfidence}, ""},
-		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON},
+		// "len" left out is 0: too short, and the pairs are not 0 - |lag|.
+		{"unknown field", edit(`"len"`, `"length"`), []outcome.Code{outcome.ErrInvalidJSON, ErrSeriesTooShort, ErrInvalidLeadLag},
 			`northstar: lead/lag result: invalid JSON: unknown field "length"`},
 		{"wrong type", edit(`"len":6`, `"len":"6"`), []outcome.Code{outcome.ErrInvalidJSON},
 			`northstar: lead/lag result: invalid JSON: "len" must be an integer, not the string "6"`},
@@ -316,6 +324,57 @@ func TestLeadLagJSONErrors(t *testing.T) {
 			assert.True(t, want.Equal(l), "a failed decode leaves l unchanged")
 		})
 	}
+}
+
+// TestLeadLagJSON_everyProblem: a lead/lag result is read member by member,
+// so every problem is reported, as a canvas's and a policy's are: first
+// those of its form, in the order of its fields whatever the order of the
+// members (a field given again right after it, here with the same value,
+// so that the one read is the same either way; the unknown keys last,
+// sorted), then those of the parts that were read, in their order. Before,
+// only the first was reported. The method (5), the correlations (one of
+// whose r is "x") and the interval (one end null) are not read, so the
+// method, the correlations, the best and the interval are not checked;
+// the maximum lag -1 and the confidence 1e-400, said as written, are
+// refused. Worked out by hand from the documented order.
+func TestLeadLagJSON_everyProblem(t *testing.T) {
+	in := strings.NewReplacer(`"method":"pearson"`, `"alpha":2,"method":5`, `"len":6`, `"len":6,"len":6`, `"maxLag":1`, `"maxLag":-1`,
+		`"confidence":0.625`, `"confidence":1e-400`, `{"lag":0,"r":-0.8,"pairs":6},{"lag":1`, `{"lag":0,"r":"x","pairs":6},{"lag":1`,
+		`-0.2097285396224726]`, `null],"zeta":1`).Replace(handLeadLag)
+	const at = "northstar: lead/lag result: "
+	want := []formProblem{
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: "method" must be a string, not the number 5`},
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: duplicate object key "len"`},
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: "correlations[1].r" must be a number, not the string "x"`},
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: "interval[1]" must be a number, not null`},
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: unknown field "alpha"`},
+		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: unknown field "zeta"`},
+		{ErrInvalidLag, nil, at + "maximum lag -1 is negative"},
+		{ErrInvalidConfidence, nil, at + "confidence level 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision"},
+	}
+	for _, data := range []string{in, string(spoil.Reversed([]byte(in)))} {
+		l := MustLeadLag(t)
+		assert.Equal(t, want, formProblems(l.UnmarshalJSON([]byte(data))), data)
+	}
+
+	// With every part read, each of the parts' problems: the verdict names
+	// none, and the confidence -1e-400 (-0) is not between 0 and 1, so the
+	// per-lag confidence and the Fisher interval are not checked.
+	in = strings.NewReplacer(`"verdict":"coincident"`, `"verdict":"maybe"`, `"confidence":0.625`, `"confidence":-1e-400`).Replace(handLeadLag)
+	l := MustLeadLag(t)
+	assert.Equal(t, []formProblem{
+		{ErrUnknownVerdict, nil, `northstar: unknown lead/lag verdict "maybe"`},
+		{ErrInvalidConfidence, nil, at + "confidence level -1e-400 is not strictly between 0 and 1"},
+	}, formProblems(l.UnmarshalJSON([]byte(in))))
+}
+
+// MustLeadLag returns a LeadLag to decode into: that of two short series,
+// which a failed decode leaves as it is.
+func MustLeadLag(t *testing.T) LeadLag {
+	t.Helper()
+	l, err := AnalyzeLeadLag([]float64{1, 2, 3, 4, 5}, []float64{2, 1, 4, 3, 6}, LagOptions{MaxLag: 1})
+	require.NoError(t, err)
+	return l
 }
 
 // TestRankingJSONRoundTrip: a stored ranking reads back whole, with every

@@ -4,10 +4,15 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -103,14 +108,21 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 
 // FuzzLeadLagJSON decodes arbitrary JSON as a lead/lag result. It must never
 // panic; a failure must be *outcome.Error values in this package's words
-// ([checkProblems]), the same problem with the members of its objects in
-// any order ([ordertest.Check]), and leave the result unchanged; a success
-// must marshal and decode again to an equal result.
+// ([checkProblems]), every problem of the JSON form ([outcome.ErrInvalidJSON])
+// before the others, each key of the result that names no field among
+// them, the same problems in the same order with the members of its objects
+// in any order ([ordertest.Check]), and leave the result unchanged; a
+// success must be strict JSON (no key that names no field, none given
+// twice, no null but for the whole result) and marshal and decode again to
+// an equal result.
 func FuzzLeadLagJSON(f *testing.F) {
 	f.Add(handLeadLag)
 	f.Add(strings.NewReplacer(`"verdict":"coincident"`, `"verdict":7`, `"r":0.25,"pairs":5}`, `"r":0.25,"pairs":5,"q":1}`).Replace(handLeadLag))
 	f.Add(strings.NewReplacer(`"method":"pearson"`, `"method":5`, `"len":6`, `"len":"6"`, `"best":{"lag":0`, `"best":{"z":0,"lag":0`).Replace(handLeadLag))
 	f.Add(strings.Replace(handLeadLag, `"maxLag":1`, `"maxLag":-1`, 1))
+	f.Add(strings.NewReplacer(`"method":"pearson"`, `"alpha":2,"method":5`, `"maxLag":1`, `"maxLag":-1`, `"confidence":0.625`, `"confidence":1e-400`,
+		`{"lag":0,"r":-0.8,"pairs":6},{"lag":1`, `{"lag":0,"r":"x","pairs":6},{"lag":1`, `-0.2097285396224726]`, `null],"zeta":1`).Replace(handLeadLag))
+	f.Add(strings.NewReplacer(`"interval":[-0.9629041184925606,-0.2097285396224726]`, `"interval":null`, `"correlations":[`, `"correlations":[null,`).Replace(handLeadLag))
 	f.Add(`null`)
 	f.Add(`{"interval":[1,2,3],"x":1}`)
 	f.Fuzz(func(t *testing.T, in string) {
@@ -121,7 +133,29 @@ func FuzzLeadLagJSON(f *testing.F) {
 			if !l.IsZero() {
 				t.Fatal("failed decode changed the result")
 			}
+			probs := outcome.Problems(err)
+			for i := 1; i < len(probs); i++ {
+				if probs[i].Code == outcome.ErrInvalidJSON && probs[i-1].Code != outcome.ErrInvalidJSON {
+					t.Fatalf("%s: a problem of the JSON form after another: %v", in, err)
+				}
+			}
+			members, merr := strictjson.Members([]byte(in))
+			for _, m := range members {
+				unknown := `northstar: lead/lag result: invalid JSON: unknown field ` + strconv.Quote(msg.Clip(m.Key, msg.MaxQuoted))
+				if merr == nil && strictjson.Field(leadLagFields, m.Key) < 0 &&
+					!slices.ContainsFunc(probs, func(p *outcome.Error) bool { return p.Message == unknown }) {
+					t.Fatalf("%s: the key %q that names no field is not reported: %v", in, m.Key, err)
+				}
+			}
 			return
+		}
+		if !l.IsZero() {
+			if err := strictjson.Decode([]byte(in), new(leadLagJSON)); err != nil {
+				t.Fatalf("%s: decoded, but strictjson.Decode says %v", in, err)
+			}
+			if nulls, _ := nulltest.Paths([]byte(in)); len(nulls) > 0 {
+				t.Fatalf("%s: decoded, with null at %q", in, nulls)
+			}
 		}
 		out, err := json.Marshal(l)
 		if err != nil {
