@@ -31,3 +31,125 @@ func manyRatingsInput(n int) Input {
 func BenchmarkSelectManyRatings(b *testing.B) {
 	benchSelect(b, manyRatingsInput(20_000))
 }
+
+// lookupCanvas is a canvas of n distinct metrics, "metric-0" to
+// "metric-<n-1>", shown by outcomes of at most 100 metrics each, of
+// importance 1 to 5.
+func lookupCanvas(n int) Canvas {
+	spec := CanvasSpec{Category: "c", Name: "c", Weight: decimal.NewFromInt(1),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}}}
+	for i := range n {
+		if i%100 == 0 {
+			spec.Outcomes = append(spec.Outcomes, SuccessfulOutcome{ID: "o-" + strconv.Itoa(i/100), Name: "o"})
+		}
+		o := &spec.Outcomes[len(spec.Outcomes)-1]
+		o.Indicators = append(o.Indicators, Indicator{Metric: "metric-" + strconv.Itoa(i), Importance: decimal.NewFromInt(int64(1 + i%5))})
+	}
+	return MustCanvas(spec)
+}
+
+// bareScanImportance is [Canvas.Importance] as it was before session 8, a
+// scan of the canvas's metrics: the baseline of BenchmarkCanvasLookup, and
+// what TestCanvasLookupMatchesScan checks the index against.
+func bareScanImportance(c Canvas, metric string) (decimal.Decimal, bool) {
+	for _, m := range c.metrics {
+		if m.id == metric {
+			return m.importance, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// bareScanShare is [Canvas.Share] as it was before session 8, a scan of the
+// canvas's metrics: the baseline of BenchmarkCanvasLookup.
+func bareScanShare(c Canvas, metric string) float64 {
+	for _, m := range c.metrics {
+		if m.id == metric {
+			return m.share
+		}
+	}
+	return 0
+}
+
+// bareScanFind is [Ranking.Find] as it was before session 8, a scan of the
+// entries: the baseline of BenchmarkRankingFind, and what
+// TestRankingFindMatchesScan checks the index against.
+func bareScanFind(r Ranking, metric string) (Entry, bool) {
+	for _, e := range r.Entries {
+		if e.Metric.ID() == metric {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// BenchmarkCanvasLookup asks a canvas of 12 metrics (a canvas of
+// benchInput's size) and one of 10,000 for the importance and the share of
+// each of its metrics, as a BI tool drawing the canvas's table does, by
+// Canvas.Importance and Canvas.Share (impl=method) and by the baseline,
+// the scan they made before session 8 (impl=bareScan: bareScanImportance
+// and bareScanShare). ns/lookup is one Importance and one Share.
+func BenchmarkCanvasLookup(b *testing.B) {
+	for _, n := range []int{12, 10_000} {
+		c := lookupCanvas(n)
+		var ids []string
+		for id := range c.Metrics() {
+			ids = append(ids, id)
+		}
+		for _, impl := range []struct {
+			name       string
+			importance func(Canvas, string) (decimal.Decimal, bool)
+			share      func(Canvas, string) float64
+		}{{"method", Canvas.Importance, Canvas.Share}, {"bareScan", bareScanImportance, bareScanShare}} {
+			b.Run("metrics="+strconv.Itoa(n)+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, id := range ids {
+						if _, ok := impl.importance(c, id); !ok || impl.share(c, id) == 0 {
+							b.Fatalf("%s not found", id)
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/lookup")
+			})
+		}
+	}
+}
+
+// BenchmarkRankingFind asks the ranking of benchInput's 10,000 candidates
+// (and of its first 12) for each of its entries by metric ID, as a BI tool
+// drawing the ranking's table by metric does, by Ranking.Find
+// (impl=method) and by the baseline, the scan it made before session 8
+// (impl=bareScan: bareScanFind). ns/lookup is one Find.
+func BenchmarkRankingFind(b *testing.B) {
+	for _, n := range []int{12, 10_000} {
+		in := benchInput(10_000, 1_000)
+		if n < len(in.Candidates) {
+			in = benchInput(n, 1)
+		}
+		r, err := Select(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids := make([]string, len(r.Entries))
+		for i, e := range r.Entries {
+			ids[i] = e.Metric.ID()
+		}
+		for _, impl := range []struct {
+			name string
+			find func(Ranking, string) (Entry, bool)
+		}{{"method", Ranking.Find}, {"bareScan", bareScanFind}} {
+			b.Run("entries="+strconv.Itoa(n)+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, id := range ids {
+						if _, ok := impl.find(r, id); !ok {
+							b.Fatalf("%s not found", id)
+						}
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/lookup")
+			})
+		}
+	}
+}
