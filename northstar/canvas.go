@@ -125,10 +125,18 @@ type Indicator struct {
 // Canvas is immutable and safe to copy and to use from several goroutines.
 // The zero Canvas is not a valid canvas; [Canvas.IsZero] reports it.
 type Canvas struct {
-	spec     CanvasSpec
-	metrics  []canvasMetric
+	spec    CanvasSpec
+	metrics []canvasMetric
+	// index maps each metric's ID to its position in metrics, for a canvas
+	// of more than fewMetrics metrics; nil for fewer, which are searched.
+	index    map[string]int
 	warnings []*outcome.Error
 }
+
+// fewMetrics is the number of distinct metrics up to which a canvas finds a
+// metric by searching its list (as fast as a map lookup at that size, and
+// nothing more to keep): beyond it, through its index.
+const fewMetrics = 8
 
 // canvasMetric is one distinct metric of a canvas: its summed importance and
 // its share of the canvas's total importance.
@@ -277,7 +285,10 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	for i := range metrics {
 		metrics[i].share = toFloat(metrics[i].importance) / tf
 	}
-	return Canvas{spec: cloneSpec(spec), metrics: metrics, warnings: warns}, nil
+	if len(metrics) <= fewMetrics {
+		index = nil
+	}
+	return Canvas{spec: cloneSpec(spec), metrics: metrics, index: index, warnings: warns}, nil
 }
 
 // MustCanvas is like [NewCanvas] but panics if spec is invalid. It is meant
@@ -323,27 +334,44 @@ func (c Canvas) Metrics() iter.Seq2[string, decimal.Decimal] {
 }
 
 // Importance returns the metric's importance in the category, summed over
-// the outcomes it shows, and whether the canvas uses the metric at all.
+// the outcomes it shows, and whether the canvas uses the metric at all
+// (decimal.Zero and false if not, and for the zero Canvas). The metric is
+// found by its exact ID, in constant time (expected): the canvas indexes its
+// metrics when it is made.
 func (c Canvas) Importance(metric string) (decimal.Decimal, bool) {
-	for _, m := range c.metrics {
-		if m.id == metric {
-			return m.importance, true
-		}
+	if m, ok := c.metric(metric); ok {
+		return m.importance, true
 	}
 	return decimal.Zero, false
 }
 
 // Share returns the metric's share of the category's importance, between 0
 // and 1: its importance divided by the sum of every importance on the
-// canvas; 0 if the canvas does not use it. It is the statistic [Select]
-// aggregates across categories, so it is a float64.
+// canvas; 0 if the canvas does not use it (and for the zero Canvas). It is
+// the statistic [Select] aggregates across categories, so it is a float64.
+// The metric is found as [Canvas.Importance] finds it.
 func (c Canvas) Share(metric string) float64 {
-	for _, m := range c.metrics {
-		if m.id == metric {
-			return m.share
+	m, _ := c.metric(metric)
+	return m.share
+}
+
+// metric returns the canvas's metric of the exact ID id, and whether it
+// has one: through the index, or, for a canvas of at most fewMetrics
+// metrics (which has none), by searching its list.
+func (c Canvas) metric(id string) (canvasMetric, bool) {
+	if c.index == nil {
+		for _, m := range c.metrics {
+			if m.id == id {
+				return m, true
+			}
 		}
+		return canvasMetric{}, false
 	}
-	return 0
+	j, ok := c.index[id]
+	if !ok {
+		return canvasMetric{}, false
+	}
+	return c.metrics[j], true
 }
 
 // NonSMART returns a copy of the needs that are not SMART, in order.

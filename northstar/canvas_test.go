@@ -2,6 +2,9 @@ package northstar
 
 import (
 	"encoding/json"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -703,4 +706,138 @@ func TestIndicatorJSON(t *testing.T) {
 			assert.Equal(t, Indicator{Metric: "x", Importance: dec("1")}, i, "unchanged on error")
 		})
 	}
+}
+
+// TestCanvasLookup: a canvas of ten distinct metrics, more than fewMetrics,
+// so that Importance and Share look them up in its index, answers by the
+// exact ID, as the canvas of three in TestNewCanvas does. Importances sum
+// to 1+2+1 (the outcome "a") + 3+1+1+1+1+1+1+1 (the outcome "b") = 14: A
+// shows both outcomes, 1+3 = 4, a share of 4/14 = 2/7; B 2/14 = 1/7; the
+// lower-case a, another metric, 1/14; D importance zero, listed, share 0.
+// b (B in lower case), "A " and "" are not on the canvas.
+func TestCanvasLookup(t *testing.T) {
+	ind := func(m, imp string) Indicator { return Indicator{Metric: m, Importance: dec(imp)} }
+	spec := CanvasSpec{Category: "c", Name: "c", Weight: dec("1"),
+		Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{
+			{ID: "a", Name: "a", Indicators: []Indicator{ind("A", "1"), ind("B", "2"), ind("C", "1")}},
+			{ID: "b", Name: "b", Indicators: []Indicator{ind("A", "3"), ind("D", "0"), ind("E", "2"), ind("F", "1"),
+				ind("G", "1"), ind("H", "1"), ind("I", "1"), ind("a", "1")}},
+		}}
+	want := []struct {
+		id         string
+		importance string
+		share      float64
+	}{{"A", "4", 2.0 / 7}, {"B", "2", 1.0 / 7}, {"C", "1", 1.0 / 14}, {"D", "0", 0}, {"E", "2", 1.0 / 7},
+		{"F", "1", 1.0 / 14}, {"G", "1", 1.0 / 14}, {"H", "1", 1.0 / 14}, {"I", "1", 1.0 / 14}, {"a", "1", 1.0 / 14}}
+	c := MustCanvas(spec)
+	require.NotNil(t, c.index, "ten metrics are indexed")
+	var back Canvas
+	require.NoError(t, json.Unmarshal(mustJSON(t, c), &back))
+	require.NotNil(t, back.index, "a decoded canvas is indexed")
+	copied := back
+	for name, c := range map[string]Canvas{"made": c, "decoded": back, "copied": copied} {
+		t.Run(name, func(t *testing.T) {
+			for _, w := range want {
+				imp, ok := c.Importance(w.id)
+				assert.True(t, ok, w.id)
+				assert.True(t, dec(w.importance).Equal(imp), "%s: %s", w.id, imp)
+				assert.Equal(t, w.share, c.Share(w.id), w.id)
+			}
+			for _, id := range []string{"b", "A ", "", "J", "AB"} {
+				imp, ok := c.Importance(id)
+				assert.False(t, ok, "%q", id)
+				assert.True(t, imp.IsZero(), "%q", id)
+				assert.Equal(t, 0.0, c.Share(id), "%q", id)
+			}
+		})
+	}
+
+	// Eight metrics, fewMetrics, are searched: no index.
+	spec.Outcomes = spec.Outcomes[:1]
+	spec.Outcomes[0].Indicators = append(spec.Outcomes[0].Indicators, ind("D", "1"), ind("E", "1"), ind("F", "1"),
+		ind("G", "1"), ind("H", "3"))
+	c = MustCanvas(spec)
+	assert.Nil(t, c.index)
+	// 1+2+1+1+1+1+1+3 = 11.
+	imp, ok := c.Importance("H")
+	assert.True(t, ok)
+	assert.True(t, dec("3").Equal(imp))
+	assert.Equal(t, 3.0/11, c.Share("H"))
+	_, ok = c.Importance("I")
+	assert.False(t, ok)
+
+	// The zero Canvas uses no metric.
+	imp, ok = Canvas{}.Importance("A")
+	assert.False(t, ok)
+	assert.True(t, imp.IsZero())
+	assert.Equal(t, 0.0, Canvas{}.Share(""))
+}
+
+// mustJSON is json.Marshal(v), which must not fail.
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return b
+}
+
+// TestCanvasLookupMatchesScan: on 500 random canvases of 1 to 40 distinct
+// metrics (searched up to fewMetrics, indexed beyond), each metric shown by
+// one to four outcomes, some of importance zero, Importance and Share give
+// for every ID of a pool of 60 (those of the canvas and others: the same
+// in upper case, with a space after, with its last byte cut, "") what the
+// scan of the canvas's metrics gives (bareScanImportance, bareScanShare:
+// the code before session 8), and so do the canvas decoded from its JSON
+// and a copy; every metric of the canvas is found, and nothing else.
+func TestCanvasLookupMatchesScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	indexed := 0
+	for trial := range 500 {
+		pool := 1 + rng.IntN(40)
+		spec := CanvasSpec{Category: "c", Name: "c", Weight: dec("1"),
+			Needs: []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}}}
+		for o := range 1 + rng.IntN(4) {
+			out := SuccessfulOutcome{ID: "o" + strconv.Itoa(o), Name: "o"}
+			for _, j := range rng.Perm(pool)[:1+rng.IntN(pool)] {
+				out.Indicators = append(out.Indicators, Indicator{Metric: "m" + strconv.Itoa(j),
+					Importance: decimal.NewFromInt(int64(rng.IntN(4)))})
+			}
+			spec.Outcomes = append(spec.Outcomes, out)
+		}
+		spec.Outcomes[0].Indicators[0].Importance = dec("1") // not every importance zero
+		c := MustCanvas(spec)
+		var back Canvas
+		require.NoError(t, json.Unmarshal(mustJSON(t, c), &back))
+		distinct := 0
+		for range c.Metrics() {
+			distinct++
+		}
+		if distinct > fewMetrics {
+			indexed++
+		}
+		var probes []string
+		for j := range 60 {
+			id := "m" + strconv.Itoa(j)
+			probes = append(probes, id, strings.ToUpper(id), id+" ", id[:len(id)-1])
+		}
+		slices.Sort(probes)
+		probes = slices.Compact(probes) // "m1" is also "m12" cut
+		for name, c := range map[string]Canvas{"made": c, "decoded": back, "copied": c} {
+			found := 0
+			for _, id := range append(probes, "") {
+				wantImp, wantOK := bareScanImportance(c, id)
+				imp, ok := c.Importance(id)
+				require.Equal(t, wantOK, ok, "trial %d, %s: %q", trial, name, id)
+				require.True(t, wantImp.Equal(imp), "trial %d, %s: %q: %s, not %s", trial, name, id, imp, wantImp)
+				require.Equal(t, bareScanShare(c, id), c.Share(id), "trial %d, %s: %q", trial, name, id)
+				if ok {
+					found++
+				}
+			}
+			require.Equal(t, distinct, found, "trial %d, %s", trial, name)
+		}
+	}
+	assert.Greater(t, indexed, 300, "canvases indexed")
+	assert.Less(t, indexed, 480, "canvases searched")
 }

@@ -45,7 +45,11 @@ func checkProblems(t listtest.TB, err error) {
 // package's words ([checkProblems]), the same with the members of its
 // objects in any order ([ordertest.Check]); a success must round-trip:
 // marshal and decode again gives an equal canvas with the same warnings. A
-// spec decodes whenever a canvas does, to the canvas's spec.
+// spec decodes whenever a canvas does, to the canvas's spec. The canvas
+// and its round trip answer Importance and Share for each of their metrics
+// what Metrics yields and what a scan of the metrics gives
+// ([checkLookups]); a seed has more than fewMetrics metrics, which the
+// canvas indexes.
 func FuzzCanvasJSON(f *testing.F) {
 	f.Add(guestsJSON)
 	f.Add(`{}`)
@@ -60,6 +64,11 @@ func FuzzCanvasJSON(f *testing.F) {
 	f.Add(strings.Replace(guestsJSON, `"id": "home"`, `"id": 1`, 1))
 	f.Add(`{"category":"a","name":"A","weight":"1","needs":[],"outcomes":[{"id":"o","name":"O","metrics":[]}]}`)
 	f.Add(`{"outcomes":[{"metrics":[{"importance":true,"metric":"m","x":1}],"name":3,"id":"o"}],"colour":1,"name":7,"category":"c"}`)
+	f.Add(`{"category":"a","name":"A","weight":"1","needs":[{"id":"n","statement":"s"}],"outcomes":[` +
+		`{"id":"o","name":"O","metrics":[{"metric":"a","importance":"1"},{"metric":"b","importance":"2"},{"metric":"c","importance":"0"},` +
+		`{"metric":"d","importance":"1"},{"metric":"e","importance":"1"},{"metric":"f","importance":"1"}]},` +
+		`{"id":"p","name":"P","metrics":[{"metric":"a","importance":"3"},{"metric":"g","importance":"1"},{"metric":"h","importance":"1"},` +
+		`{"metric":"i","importance":"1"},{"metric":"A","importance":"1"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Canvas], Canvas.Equal)
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[CanvasSpec], sameJSON[CanvasSpec])
@@ -118,6 +127,8 @@ func FuzzCanvasJSON(f *testing.F) {
 		if len(c.Warnings()) != len(back.Warnings()) {
 			t.Fatal("round trip changed the warnings")
 		}
+		checkLookups(t, c)
+		checkLookups(t, back)
 		total := 0.0
 		for id := range c.Metrics() {
 			s := c.Share(id)
@@ -130,6 +141,26 @@ func FuzzCanvasJSON(f *testing.F) {
 			t.Fatalf("shares sum to %v", total)
 		}
 	})
+}
+
+// checkLookups fails t unless c's Importance and Share answer for each
+// metric Metrics yields its importance, true, and the share a scan of the
+// canvas's metrics gives ([bareScanShare]), and for the metric's ID with a
+// NUL after it, which no metric's ID can be ([outcome.ValidateID]), zero,
+// false and 0.
+func checkLookups(t *testing.T, c Canvas) {
+	t.Helper()
+	for id, want := range c.Metrics() {
+		imp, ok := c.Importance(id)
+		if !ok || !imp.Equal(want) || c.Share(id) != bareScanShare(c, id) {
+			t.Fatalf("metric %q: importance %s, %t (want %s), share %v (a scan gives %v)",
+				id, imp, ok, want, c.Share(id), bareScanShare(c, id))
+		}
+		other := id + "\x00"
+		if imp, ok := c.Importance(other); ok || !imp.IsZero() || c.Share(other) != 0 {
+			t.Fatalf("metric %q, not on the canvas: importance %s, %t, share %v", other, imp, ok, c.Share(other))
+		}
+	}
 }
 
 // FuzzDecodeCanvases checks DecodeCanvases against Canvas.UnmarshalJSON on
