@@ -71,21 +71,9 @@ func bareScanShare(c Canvas, metric string) float64 {
 	return 0
 }
 
-// bareScanFind is [Ranking.Find] as it was before session 8, a scan of the
-// entries: the baseline of BenchmarkRankingFind, and what
-// TestRankingFindMatchesScan checks the index against.
-func bareScanFind(r Ranking, metric string) (Entry, bool) {
-	for _, e := range r.Entries {
-		if e.Metric.ID() == metric {
-			return e, true
-		}
-	}
-	return Entry{}, false
-}
-
 // BenchmarkCanvasLookup asks a canvas of 12 metrics (a canvas of
-// benchInput's size) and one of 10,000 for the importance and the share of
-// each of its metrics, as a BI tool drawing the canvas's table does, by
+// benchInput's size, at most fewMetrics: searched) and one of 10,000
+// (indexed) for the importance and the share of each of its metrics, as a BI tool drawing the canvas's table does, by
 // Canvas.Importance and Canvas.Share (impl=method) and by the baseline,
 // the scan they made before session 8 (impl=bareScan: bareScanImportance
 // and bareScanShare). ns/lookup is one Importance and one Share.
@@ -106,44 +94,6 @@ func BenchmarkCanvasLookup(b *testing.B) {
 				for b.Loop() {
 					for _, id := range ids {
 						if _, ok := impl.importance(c, id); !ok || impl.share(c, id) == 0 {
-							b.Fatalf("%s not found", id)
-						}
-					}
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/lookup")
-			})
-		}
-	}
-}
-
-// BenchmarkRankingFind asks the ranking of benchInput's 10,000 candidates
-// (and of its first 12) for each of its entries by metric ID, as a BI tool
-// drawing the ranking's table by metric does, by Ranking.Find
-// (impl=method) and by the baseline, the scan it made before session 8
-// (impl=bareScan: bareScanFind). ns/lookup is one Find.
-func BenchmarkRankingFind(b *testing.B) {
-	for _, n := range []int{12, 10_000} {
-		in := benchInput(10_000, 1_000)
-		if n < len(in.Candidates) {
-			in = benchInput(n, 1)
-		}
-		r, err := Select(in)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ids := make([]string, len(r.Entries))
-		for i, e := range r.Entries {
-			ids[i] = e.Metric.ID()
-		}
-		for _, impl := range []struct {
-			name string
-			find func(Ranking, string) (Entry, bool)
-		}{{"method", Ranking.Find}, {"bareScan", bareScanFind}} {
-			b.Run("entries="+strconv.Itoa(n)+"/impl="+impl.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					for _, id := range ids {
-						if _, ok := impl.find(r, id); !ok {
 							b.Fatalf("%s not found", id)
 						}
 					}

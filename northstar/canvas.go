@@ -136,9 +136,9 @@ type Canvas struct {
 }
 
 // fewMetrics is the number of distinct metrics up to which a canvas finds a
-// metric by searching its list (as fast as a map lookup at that size, and
-// nothing more to keep): beyond it, through its index.
-const fewMetrics = 8
+// metric by searching its list (at least as fast as a map lookup at that
+// size, measured, and nothing more to keep): beyond it, through its index.
+const fewMetrics = 16
 
 // canvasMetric is one distinct metric of a canvas: its summed importance and
 // its share of the canvas's total importance.
@@ -338,8 +338,9 @@ func (c Canvas) Metrics() iter.Seq2[string, decimal.Decimal] {
 // Importance returns the metric's importance in the category, summed over
 // the outcomes it shows, and whether the canvas uses the metric at all
 // (decimal.Zero and false if not, and for the zero Canvas). The metric is
-// found by its exact ID, in constant time (expected): the canvas indexes its
-// metrics when it is made.
+// found by its exact ID, in constant time (expected): a canvas of more than
+// 16 metrics indexes them when it is made, and one of 16 or fewer searches
+// them.
 func (c Canvas) Importance(metric string) (decimal.Decimal, bool) {
 	if m, ok := c.metric(metric); ok {
 		return m.importance, true

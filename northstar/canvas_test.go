@@ -708,13 +708,14 @@ func TestIndicatorJSON(t *testing.T) {
 	}
 }
 
-// TestCanvasLookup: a canvas of ten distinct metrics, more than fewMetrics,
-// so that Importance and Share look them up in its index, answers by the
-// exact ID, as the canvas of three in TestNewCanvas does. Importances sum
-// to 1+2+1 (the outcome "a") + 3+1+1+1+1+1+1+1 (the outcome "b") = 14: A
-// shows both outcomes, 1+3 = 4, a share of 4/14 = 2/7; B 2/14 = 1/7; the
-// lower-case a, another metric, 1/14; D importance zero, listed, share 0.
-// b (B in lower case), "A " and "" are not on the canvas.
+// TestCanvasLookup: a canvas of eighteen distinct metrics, more than
+// fewMetrics, so that Importance and Share look them up in its index,
+// answers by the exact ID, as the canvas of three in TestNewCanvas does.
+// Importances sum to 1+2+1 (the outcome "a") + 3+0+2+1+1+1+1+1 + 8·1 (the
+// outcome "b") = 22: A shows both outcomes, 1+3 = 4, a share of 4/22 =
+// 2/11; B and E 2/22 = 1/11; the lower-case a, another metric, 1/22, as C,
+// F to I and J to Q; D importance zero, listed, share 0. b (B in lower
+// case), "A ", "", "R" and "AB" are not on the canvas.
 func TestCanvasLookup(t *testing.T) {
 	ind := func(m, imp string) Indicator { return Indicator{Metric: m, Importance: dec(imp)} }
 	spec := CanvasSpec{Category: "c", Name: "c", Weight: dec("1"),
@@ -728,10 +729,18 @@ func TestCanvasLookup(t *testing.T) {
 		id         string
 		importance string
 		share      float64
-	}{{"A", "4", 2.0 / 7}, {"B", "2", 1.0 / 7}, {"C", "1", 1.0 / 14}, {"D", "0", 0}, {"E", "2", 1.0 / 7},
-		{"F", "1", 1.0 / 14}, {"G", "1", 1.0 / 14}, {"H", "1", 1.0 / 14}, {"I", "1", 1.0 / 14}, {"a", "1", 1.0 / 14}}
+	}{{"A", "4", 2.0 / 11}, {"B", "2", 1.0 / 11}, {"C", "1", 1.0 / 22}, {"D", "0", 0}, {"E", "2", 1.0 / 11},
+		{"F", "1", 1.0 / 22}, {"G", "1", 1.0 / 22}, {"H", "1", 1.0 / 22}, {"I", "1", 1.0 / 22}, {"a", "1", 1.0 / 22}}
+	for _, id := range "JKLMNOPQ" {
+		spec.Outcomes[1].Indicators = append(spec.Outcomes[1].Indicators, ind(string(id), "1"))
+		want = append(want, struct {
+			id         string
+			importance string
+			share      float64
+		}{string(id), "1", 1.0 / 22})
+	}
 	c := MustCanvas(spec)
-	require.NotNil(t, c.index, "ten metrics are indexed")
+	require.NotNil(t, c.index, "eighteen metrics are indexed")
 	var back Canvas
 	require.NoError(t, json.Unmarshal(mustJSON(t, c), &back))
 	require.NotNil(t, back.index, "a decoded canvas is indexed")
@@ -744,7 +753,7 @@ func TestCanvasLookup(t *testing.T) {
 				assert.True(t, dec(w.importance).Equal(imp), "%s: %s", w.id, imp)
 				assert.Equal(t, w.share, c.Share(w.id), w.id)
 			}
-			for _, id := range []string{"b", "A ", "", "J", "AB"} {
+			for _, id := range []string{"b", "A ", "", "R", "AB"} {
 				imp, ok := c.Importance(id)
 				assert.False(t, ok, "%q", id)
 				assert.True(t, imp.IsZero(), "%q", id)
@@ -753,18 +762,20 @@ func TestCanvasLookup(t *testing.T) {
 		})
 	}
 
-	// Eight metrics, fewMetrics, are searched: no index.
+	// Sixteen metrics, fewMetrics, are searched: no index. Importances
+	// 1+2+1 + 12·1 + 3 (P) = 19.
 	spec.Outcomes = spec.Outcomes[:1]
-	spec.Outcomes[0].Indicators = append(spec.Outcomes[0].Indicators, ind("D", "1"), ind("E", "1"), ind("F", "1"),
-		ind("G", "1"), ind("H", "3"))
+	for _, id := range "DEFGHIJKLMNO" {
+		spec.Outcomes[0].Indicators = append(spec.Outcomes[0].Indicators, ind(string(id), "1"))
+	}
+	spec.Outcomes[0].Indicators = append(spec.Outcomes[0].Indicators, ind("P", "3"))
 	c = MustCanvas(spec)
 	assert.Nil(t, c.index)
-	// 1+2+1+1+1+1+1+3 = 11.
-	imp, ok := c.Importance("H")
+	imp, ok := c.Importance("P")
 	assert.True(t, ok)
 	assert.True(t, dec("3").Equal(imp))
-	assert.Equal(t, 3.0/11, c.Share("H"))
-	_, ok = c.Importance("I")
+	assert.Equal(t, 3.0/19, c.Share("P"))
+	_, ok = c.Importance("Q")
 	assert.False(t, ok)
 
 	// The zero Canvas uses no metric.
@@ -838,6 +849,6 @@ func TestCanvasLookupMatchesScan(t *testing.T) {
 			require.Equal(t, distinct, found, "trial %d, %s", trial, name)
 		}
 	}
-	assert.Greater(t, indexed, 300, "canvases indexed")
-	assert.Less(t, indexed, 480, "canvases searched")
+	assert.Greater(t, indexed, 150, "canvases indexed")
+	assert.Less(t, indexed, 350, "canvases searched")
 }

@@ -68,7 +68,9 @@ func FuzzCanvasJSON(f *testing.F) {
 		`{"id":"o","name":"O","metrics":[{"metric":"a","importance":"1"},{"metric":"b","importance":"2"},{"metric":"c","importance":"0"},` +
 		`{"metric":"d","importance":"1"},{"metric":"e","importance":"1"},{"metric":"f","importance":"1"}]},` +
 		`{"id":"p","name":"P","metrics":[{"metric":"a","importance":"3"},{"metric":"g","importance":"1"},{"metric":"h","importance":"1"},` +
-		`{"metric":"i","importance":"1"},{"metric":"A","importance":"1"}]}]}`)
+		`{"metric":"i","importance":"1"},{"metric":"A","importance":"1"},{"metric":"j","importance":"1"},{"metric":"k","importance":"2"},` +
+		`{"metric":"l","importance":"1"},{"metric":"m","importance":"1"},{"metric":"n","importance":"1"},{"metric":"o","importance":"1"},` +
+		`{"metric":"p","importance":"1"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Canvas], Canvas.Equal)
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[CanvasSpec], sameJSON[CanvasSpec])

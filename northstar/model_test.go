@@ -88,9 +88,11 @@ func TestFromModelEmpty(t *testing.T) {
 // canvases, its policy and a hierarchy from FromModel, whose link weights
 // are indexed on the first LinkWeight) serves many goroutines at once, each
 // reading everything: Select, the hierarchy's LinkWeight and NodeInfo, the
-// canvas's accessors and JSON form, the policy's Validate. Every goroutine
-// gets what one goroutine alone gets: the ranking of the hand-written
-// hierarchy, and the link weight of 2 from "diagnose" to "fixes".
+// canvas's accessors and JSON form, the policy's Validate, the lookups of a
+// canvas of twenty metrics (indexed). Every goroutine gets what one
+// goroutine alone gets: the ranking of the hand-written hierarchy, the link
+// weight of 2 from "diagnose" to "fixes", and metric-4's importance and
+// share.
 func TestConcurrentUse(t *testing.T) {
 	want, err := Select(centreInput())
 	require.NoError(t, err)
@@ -100,6 +102,8 @@ func TestConcurrentUse(t *testing.T) {
 	cv := in.Canvases[0]
 	wantCanvas, err := json.Marshal(cv)
 	require.NoError(t, err)
+	big := lookupCanvas(20) // indexed: more than fewMetrics
+	require.NotNil(t, big.index)
 
 	const workers = 8
 	got := make([]string, workers)
@@ -127,13 +131,16 @@ func TestConcurrentUse(t *testing.T) {
 			for id, imp := range cv.Metrics() {
 				fmt.Fprintf(&b, " %s=%s", id, imp)
 			}
+			imp, ok = big.Importance("metric-4")
+			fmt.Fprintf(&b, "|%s %t %v", imp, ok, big.Share("metric-4"))
 			got[k] = b.String()
 		}()
 	}
 	wg.Wait()
 	// fcr's importance is 2 of the canvas's 7: a share of 2/7.
 	wantText := fmt.Sprint(ids(want)) + " 0 warnings|2 <nil>|Output fixes <nil>|true <nil>|2 true 0.2857142857142857|" +
-		"1 1 0 0|true <nil>| fcr=2 effort=1 cost-to-serve=1 fines=1 calls-handled=1 nps=1"
+		"1 1 0 0|true <nil>| fcr=2 effort=1 cost-to-serve=1 fines=1 calls-handled=1 nps=1" +
+		"|5 true 0.08333333333333333" // importances 1 to 5 four times, 60: metric-4's 5 is 1/12
 	for k := range workers {
 		assert.Equal(t, wantText, got[k], "goroutine %d", k)
 	}

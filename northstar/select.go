@@ -343,11 +343,15 @@ func (r Ranking) Winner() (Entry, bool) {
 	return r.Entries[0], true
 }
 
-// Find returns the entry of the candidate with the given metric ID.
+// Find returns the first entry whose metric has the given ID, exactly (a
+// case or a space apart is another metric), and false if there is none.
+// It searches r.Entries, an exported field a caller may change, each time:
+// to look up every entry of a large ranking, index r.Entries once by
+// [outcome.Metric.ID] instead.
 func (r Ranking) Find(metric string) (Entry, bool) {
-	for _, e := range r.Entries {
-		if e.Metric.ID() == metric {
-			return e, true
+	for i := range r.Entries {
+		if r.Entries[i].Metric.ID() == metric {
+			return r.Entries[i], true
 		}
 	}
 	return Entry{}, false
