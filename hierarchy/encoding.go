@@ -425,6 +425,105 @@ func readResultDecimal(f *jsondecode.Form, path string, ids []string, raw json.R
 	*d = v
 }
 
+// resultForm is the [jsondecode.Form] of a result being read, with the
+// problems of the levels that name none found while reading it, which are
+// reported after those of the form.
+type resultForm struct {
+	jsondecode.Form
+	levels []error
+}
+
+// err returns the problems of the form, in order, then those of the levels
+// that name none, in the order read, joined with [errors.Join]; nil if
+// there is none.
+func (r *resultForm) err() error { return errors.Join(append(r.Errors(), r.levels...)...) }
+
+// decodeResult reads data, the JSON text of a whole result (what names it
+// in messages: "share"; a names it in the message of null: "a share"), into
+// *v: read reads the members of the object into a copy of *v, reporting
+// the problems of their form to r; if there is any, or data is not one
+// object, *v is left as it is and every problem is returned ([resultForm.err]).
+// JSON null is one [outcome.ErrInvalidJSON], "hierarchy: a share cannot be
+// null", and anything else that is not one object one as [jsondecode.Form.Top]
+// says it.
+func decodeResult[T any](data []byte, v *T, what, a string, read func(r *resultForm, members []strictjson.Member, v *T)) error {
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: %s cannot be null", a)
+	}
+	r := resultForm{Form: jsondecode.Form{Pkg: "hierarchy", At: what}}
+	members, ok := r.Top(data, nil)
+	if !ok {
+		return r.Err()
+	}
+	x := *v
+	read(&r, members, &x)
+	if err := r.err(); err != nil {
+		return err
+	}
+	*v = x
+	return nil
+}
+
+// level reads raw, the JSON value at path of a level of the object at at
+// ("" for the whole result), into *l: a string that names a level, as
+// [outcome.ParseLevel] reads it. A value of the wrong type, null included,
+// is a problem of the form, reported with ids; a string that names no level
+// is a problem with code [outcome.ErrUnknownLevel], reported after those of
+// the form, as ParseLevel says it for a level of the whole result (`outcome:
+// unknown level "x"`), after the result and the level's path for one
+// within it (`hierarchy: alignment: "levels[2].level": outcome: unknown
+// level "x"`), naming ids and wrapping ParseLevel's error. Either leaves
+// *l as it is.
+func (r *resultForm) level(at, path string, ids []string, raw json.RawMessage, l *outcome.Level) {
+	var text string
+	if !jsondecode.Value(&r.Form, path, ids, raw, &text) {
+		return
+	}
+	v, err := outcome.ParseLevel(text)
+	if err == nil {
+		*l = v
+		return
+	}
+	p := err.(*outcome.Error) // ParseLevel's error is one
+	if at != "" {
+		err = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: slices.Concat(ids, p.IDs),
+			Message: r.Pkg + ": " + r.At + ": " + strconv.Quote(path) + ": " + p.Message, Err: p}
+	}
+	r.levels = append(r.levels, err)
+}
+
+// readList reads raw, the JSON value at path of a list of a result, into
+// *list: a JSON array is read into a new slice (empty, not nil, for []),
+// each element into the zero T with read, which reports the problems of
+// the element's form; null, if nullOK (for a list the package once wrote
+// as null when it was empty), is no list, nil. Anything else, null
+// included if not nullOK, is a problem of the form, reported with ids,
+// and leaves *list as it is.
+func readList[T any](r *resultForm, path string, ids []string, raw json.RawMessage, nullOK bool,
+	read func(path string, raw json.RawMessage, v *T), list *[]T) {
+	if nullOK && jsondecode.IsNull(raw) {
+		*list = nil
+		return
+	}
+	out := []T{}
+	if r.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+		var v T
+		read(path, raw, &v)
+		out = append(out, v)
+	}) {
+		*list = out
+	}
+}
+
+// readIDs reads raw, the JSON value at path of a list of IDs of a result,
+// into *ids, as [readList] reads a list, each ID a JSON string (null
+// refused); nullOK is readList's. Problems name named.
+func readIDs(r *resultForm, path string, named []string, raw json.RawMessage, nullOK bool, ids *[]string) {
+	readList(r, path, named, raw, nullOK, func(path string, raw json.RawMessage, id *string) {
+		jsondecode.Value(&r.Form, path, named, raw, id)
+	}, ids)
+}
+
 // resultIDs returns the IDs that the problems of a result whose members
 // are members (names are its fields) name: its "id", if the first member
 // for it is a JSON string that is not empty; none otherwise.
@@ -485,42 +584,29 @@ func (s Share) MarshalJSON() ([]byte, error) {
 // array`), and so is null, `hierarchy: a share cannot be null`. No problem
 // names an ID.
 func (s *Share) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a share cannot be null")
-	}
-	f := jsondecode.Form{Pkg: "hierarchy", At: "share"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
-	}
-	v := *s
-	var level string
-	levelRead := false
-	f.Fields("", nil, members, shareFields, func(field int, path string, raw json.RawMessage) {
+	return decodeResult(data, s, "share", "a share", func(r *resultForm, members []strictjson.Member, v *Share) {
+		readShare(r, "", nil, members, v)
+	})
+}
+
+// readShare reads members, those of the share at path, into *s, as
+// [Share.UnmarshalJSON] says, reporting the problems of their form to r,
+// each naming ids, and its level if it names none ([resultForm.level]).
+func readShare(r *resultForm, path string, ids []string, members []strictjson.Member, s *Share) {
+	r.Fields(path, ids, members, shareFields, func(field int, p string, raw json.RawMessage) {
 		switch field {
 		case shareLevel:
-			levelRead = jsondecode.Value(&f, path, nil, raw, &level)
+			r.level(path, p, ids, raw, &s.Level)
 		case shareNodes:
-			jsondecode.Value(&f, path, nil, raw, &v.Nodes)
+			jsondecode.Value(&r.Form, p, ids, raw, &s.Nodes)
 		case shareAligned:
-			jsondecode.Value(&f, path, nil, raw, &v.Aligned)
+			jsondecode.Value(&r.Form, p, ids, raw, &s.Aligned)
 		case shareWeight:
-			readResultDecimal(&f, path, nil, raw, &v.Weight)
+			readResultDecimal(&r.Form, p, ids, raw, &s.Weight)
 		default:
-			readResultDecimal(&f, path, nil, raw, &v.AlignedWeight)
+			readResultDecimal(&r.Form, p, ids, raw, &s.AlignedWeight)
 		}
 	})
-	errs := f.Errors()
-	if levelRead {
-		if err := v.Level.UnmarshalText([]byte(level)); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	*s = v
-	return nil
 }
 
 // contributionJSON is the JSON form of a [Contribution].
@@ -557,21 +643,9 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 // one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy: a
 // contribution cannot be null`. Nothing else is checked.
 func (c *Contribution) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a contribution cannot be null")
-	}
-	f := jsondecode.Form{Pkg: "hierarchy", At: "contribution"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
-	}
-	v := *c
-	readContribution(&f, "", nil, members, &v)
-	if err := f.Err(); err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return decodeResult(data, c, "contribution", "a contribution", func(r *resultForm, members []strictjson.Member, v *Contribution) {
+		readContribution(&r.Form, "", nil, members, v)
+	})
 }
 
 // readContribution reads members, those of the contribution at path, into
@@ -644,47 +718,27 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 // is one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy:
 // an attribution cannot be null`. Nothing else is checked.
 func (a *Attribution) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: an attribution cannot be null")
-	}
-	f := jsondecode.Form{Pkg: "hierarchy", At: "attribution"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
-	}
-	ids := resultIDs(members, attributionFields)
-	v := *a
-	f.Fields("", ids, members, attributionFields, func(field int, path string, raw json.RawMessage) {
-		switch field {
-		case attributionID:
-			jsondecode.Value(&f, path, ids, raw, &v.ID)
-		case attributionBefore:
-			readResultDecimal(&f, path, ids, raw, &v.Before)
-		case attributionAfter:
-			readResultDecimal(&f, path, ids, raw, &v.After)
-		case attributionChange:
-			readResultDecimal(&f, path, ids, raw, &v.Change)
-		default:
-			if jsondecode.IsNull(raw) {
-				v.Contributions = nil
-				return
+	return decodeResult(data, a, "attribution", "an attribution", func(r *resultForm, members []strictjson.Member, v *Attribution) {
+		ids := resultIDs(members, attributionFields)
+		r.Fields("", ids, members, attributionFields, func(field int, path string, raw json.RawMessage) {
+			switch field {
+			case attributionID:
+				jsondecode.Value(&r.Form, path, ids, raw, &v.ID)
+			case attributionBefore:
+				readResultDecimal(&r.Form, path, ids, raw, &v.Before)
+			case attributionAfter:
+				readResultDecimal(&r.Form, path, ids, raw, &v.After)
+			case attributionChange:
+				readResultDecimal(&r.Form, path, ids, raw, &v.Change)
+			default:
+				readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, c *Contribution) {
+					if members, ok := r.Open(path, ids, raw); ok {
+						readContribution(&r.Form, path, ids, members, c)
+					}
+				}, &v.Contributions)
 			}
-			list := []Contribution{}
-			f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
-				var c Contribution
-				if members, ok := f.Open(path, ids, raw); ok {
-					readContribution(&f, path, ids, members, &c)
-				}
-				list = append(list, c)
-			})
-			v.Contributions = list
-		}
+		})
 	})
-	if err := f.Err(); err != nil {
-		return err
-	}
-	*a = v
-	return nil
 }
 
 // lineOfSightJSON is the JSON form of a [LineOfSight]: its fields, with their tags.
