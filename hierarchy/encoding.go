@@ -525,10 +525,11 @@ func readIDs(r *resultForm, path string, named []string, raw json.RawMessage, nu
 }
 
 // resultIDs returns the IDs that the problems of a result whose members
-// are members (names are its fields) name: its "id", if the first member
-// for it is a JSON string that is not empty; none otherwise.
-func resultIDs(members []strictjson.Member, names []string) []string {
-	if id, ok := jsondecode.FirstString(members, names, "id"); ok && id != "" {
+// are members (names are its fields) name: the value of its field id (an
+// attribution's "id", a line of sight's "from"), if the first member for
+// it is a JSON string that is not empty; none otherwise.
+func resultIDs(members []strictjson.Member, names []string, id string) []string {
+	if id, ok := jsondecode.FirstString(members, names, id); ok && id != "" {
 		return []string{id}
 	}
 	return nil
@@ -653,7 +654,7 @@ func (c *Contribution) UnmarshalJSON(data []byte) error {
 // form to f, each naming ids and then the contribution's ID, if its "id" is
 // a string that is not empty.
 func readContribution(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, c *Contribution) {
-	ids = slices.Concat(ids, resultIDs(members, contributionFields))
+	ids = slices.Concat(ids, resultIDs(members, contributionFields, "id"))
 	f.Fields(path, ids, members, contributionFields, func(field int, path string, raw json.RawMessage) {
 		if field == contributionID {
 			jsondecode.Value(f, path, ids, raw, &c.ID)
@@ -719,7 +720,7 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 // an attribution cannot be null`. Nothing else is checked.
 func (a *Attribution) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "attribution", "an attribution", func(r *resultForm, members []strictjson.Member, v *Attribution) {
-		ids := resultIDs(members, attributionFields)
+		ids := resultIDs(members, attributionFields, "id")
 		r.Fields("", ids, members, attributionFields, func(field int, path string, raw json.RawMessage) {
 			switch field {
 			case attributionID:
@@ -741,17 +742,81 @@ func (a *Attribution) UnmarshalJSON(data []byte) error {
 	})
 }
 
+// The JSON fields of a line of sight, contributors, a level's IDs, an
+// orphan group and an alignment, as MarshalJSON writes them, and their
+// indexes.
+var (
+	lineOfSightFields  = []string{"from", "paths", "complete"}
+	contributorsFields = []string{"to", "levels"}
+	levelIDsFields     = []string{"level", "ids"}
+	orphanGroupFields  = []string{"highest", "ids"}
+	alignmentFields    = []string{"overall", "levels", "orphans", "unsupported"}
+)
+
+const (
+	lineOfSightFrom, lineOfSightPaths = 0, 1
+
+	contributorsTo = 0
+
+	levelIDsLevel = 0
+
+	orphanGroupHighest = 0
+
+	alignmentOverall, alignmentLevels, alignmentOrphans = 0, 1, 2
+)
+
 // lineOfSightJSON is the JSON form of a [LineOfSight]: its fields, with their tags.
 type lineOfSightJSON LineOfSight
 
 // MarshalJSON implements [json.Marshaler]: "from", "paths", each path an
 // array of IDs, and "complete", as the fields' tags name them. A node with
 // no path (an orphan) writes "paths":[], never null, so that a dashboard
-// can take the list's length. encoding/json reads it back, and reads null
-// as no paths too.
+// can take the list's length. [LineOfSight.UnmarshalJSON] reads it back.
 func (l LineOfSight) MarshalJSON() ([]byte, error) {
 	l.Paths = strictjson.List(l.Paths)
 	return json.Marshal(lineOfSightJSON(l))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into l's fields, as [Share.UnmarshalJSON] reads a
+// share, without checking them against each other or against any model
+// (a line of sight is a result: its paths are taken as given): keys
+// matched to fields as encoding/json matches them, a field left out
+// keeping l's value; "from" a string, "complete" true or false, "paths"
+// an array of paths, each an array of strings, read into a new slice (l's
+// is never written into), [] as an empty, non-nil list. "paths":null is no
+// paths (a nil slice), as this package wrote an orphan's line of sight
+// before it wrote [].
+//
+// It reports every problem, joined with [errors.Join], and on error l is
+// unchanged: every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: line of
+// sight: invalid JSON: "paths[0][1]" must be a string, not the number
+// 3`), in the order of the fields (from, paths, complete), whatever the
+// order of the members: a value of the wrong type, null included (but for
+// the paths' null), a path's and an ID's too, each at its place, a list's
+// elements in order; a field given again right after the field, the first
+// member being the one read; then each key that names no field, sorted.
+// Each names the line's "from", if it is a string that is not empty. JSON
+// that is not one object is one [outcome.ErrInvalidJSON], with no ID, and
+// so is null, `hierarchy: a line of sight cannot be null`. Nothing else is
+// checked.
+func (l *LineOfSight) UnmarshalJSON(data []byte) error {
+	return decodeResult(data, l, "line of sight", "a line of sight", func(r *resultForm, members []strictjson.Member, v *LineOfSight) {
+		ids := resultIDs(members, lineOfSightFields, "from")
+		r.Fields("", ids, members, lineOfSightFields, func(field int, path string, raw json.RawMessage) {
+			switch field {
+			case lineOfSightFrom:
+				jsondecode.Value(&r.Form, path, ids, raw, &v.From)
+			case lineOfSightPaths:
+				readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, p *[]string) {
+					readIDs(r, path, ids, raw, false, p)
+				}, &v.Paths)
+			default:
+				jsondecode.Value(&r.Form, path, ids, raw, &v.Complete)
+			}
+		})
+	})
 }
 
 // contributorsJSON is the JSON form of [Contributors]: its fields, with their tags.
@@ -759,33 +824,147 @@ type contributorsJSON Contributors
 
 // MarshalJSON implements [json.Marshaler]: "to" and "levels", each level
 // as [LevelIDs.MarshalJSON] writes it. A node with no contributors (a task)
-// writes "levels":[], never null. encoding/json reads it back, and reads
-// null as no levels too.
+// writes "levels":[], never null. [Contributors.UnmarshalJSON] reads it
+// back.
 func (c Contributors) MarshalJSON() ([]byte, error) {
 	c.Levels = strictjson.List(c.Levels)
 	return json.Marshal(contributorsJSON(c))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into c's fields, as [Share.UnmarshalJSON] reads a
+// share, without checking them against each other or against any model
+// (levels out of order or given twice, IDs not sorted are taken as given):
+// keys matched to fields as encoding/json matches them, a field left out
+// keeping c's value; "to" a string; "levels" an array of objects, each read
+// as [LevelIDs.UnmarshalJSON] reads one into the zero LevelIDs, into a new
+// slice (c's is never written into), [] as an empty, non-nil list.
+// "levels":null is no levels (a nil slice), and so is a level's "ids":null
+// no IDs, as this package wrote them empty before it wrote [].
+//
+// It reports every problem, joined with [errors.Join], and on error c is
+// unchanged. First every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path from the top (`hierarchy:
+// contributors: invalid JSON: "levels[1].ids[0]" must be a string, not
+// null`), in the order of the fields (to, levels; a level's level, ids),
+// whatever the order of the members: a value of the wrong type, null
+// included (but for the null lists above), and a level that is not an
+// object, each at its place, a list's elements in order; a field given
+// again right after the field, the first member being the one read; then
+// the keys of the object that name no field, sorted. Then each level that
+// names none, in the order read, with code [outcome.ErrUnknownLevel], as
+// [outcome.ParseLevel] says it, after its path (`hierarchy: contributors:
+// "levels[0].level": outcome: unknown level "x"`). Each names the
+// contributors' "to", if it is a string that is not empty. JSON that is not
+// one object is one [outcome.ErrInvalidJSON], with no ID, and so is null,
+// `hierarchy: contributors cannot be null`. Nothing else is checked.
+func (c *Contributors) UnmarshalJSON(data []byte) error {
+	return decodeResult(data, c, "contributors", "contributors", func(r *resultForm, members []strictjson.Member, v *Contributors) {
+		ids := resultIDs(members, contributorsFields, "to")
+		r.Fields("", ids, members, contributorsFields, func(field int, path string, raw json.RawMessage) {
+			if field == contributorsTo {
+				jsondecode.Value(&r.Form, path, ids, raw, &v.To)
+				return
+			}
+			readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, s *LevelIDs) {
+				if members, ok := r.Open(path, ids, raw); ok {
+					readLevelIDs(r, path, ids, members, s)
+				}
+			}, &v.Levels)
+		})
+	})
 }
 
 // levelIDsJSON is the JSON form of [LevelIDs]: its fields, with their tags.
 type levelIDsJSON LevelIDs
 
 // MarshalJSON implements [json.Marshaler]: "level", as a token ("task"),
-// and "ids", [] when there are none, never null. encoding/json reads it
-// back, and reads null as no IDs too.
+// and "ids", [] when there are none, never null. [LevelIDs.UnmarshalJSON]
+// reads it back.
 func (s LevelIDs) MarshalJSON() ([]byte, error) {
 	s.IDs = strictjson.List(s.IDs)
 	return json.Marshal(levelIDsJSON(s))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into s's fields, as [Share.UnmarshalJSON] reads a
+// share, the IDs taken as given (not checked to be sorted): keys matched
+// to fields as encoding/json matches them, a field left out keeping s's
+// value; "level" a string that names a level, as [outcome.ParseLevel] reads
+// it; "ids" an array of strings, read into a new slice (s's is never
+// written into), [] as an empty, non-nil list. "ids":null is no IDs (a nil
+// slice), as this package wrote them empty before it wrote [].
+//
+// It reports every problem, joined with [errors.Join], and on error s is
+// unchanged. First every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: level IDs:
+// invalid JSON: "ids[1]" must be a string, not the number 3`), in the order
+// of the fields (level, ids), whatever the order of the members: a value
+// of the wrong type, null included (but for the IDs' null), an ID's too;
+// a field given again right after the field, the first member being the
+// one read; then each key that names no field, sorted. Then a level that
+// names none, as [outcome.ParseLevel] says it, with code
+// [outcome.ErrUnknownLevel] (`outcome: unknown level "x"`). JSON that is
+// not one object is one [outcome.ErrInvalidJSON], and so is null,
+// `hierarchy: level IDs cannot be null`. No problem names an ID.
+func (s *LevelIDs) UnmarshalJSON(data []byte) error {
+	return decodeResult(data, s, "level IDs", "level IDs", func(r *resultForm, members []strictjson.Member, v *LevelIDs) {
+		readLevelIDs(r, "", nil, members, v)
+	})
+}
+
+// readLevelIDs reads members, those of the level's IDs at path, into *s,
+// as [LevelIDs.UnmarshalJSON] says, reporting the problems of their form
+// to r, each naming ids, and its level if it names none
+// ([resultForm.level]).
+func readLevelIDs(r *resultForm, path string, ids []string, members []strictjson.Member, s *LevelIDs) {
+	r.Fields(path, ids, members, levelIDsFields, func(field int, p string, raw json.RawMessage) {
+		if field == levelIDsLevel {
+			r.level(path, p, ids, raw, &s.Level)
+			return
+		}
+		readIDs(r, p, ids, raw, true, &s.IDs)
+	})
 }
 
 // orphanGroupJSON is the JSON form of an [OrphanGroup]: its fields, with their tags.
 type orphanGroupJSON OrphanGroup
 
 // MarshalJSON implements [json.Marshaler]: "highest", as a token
-// ("output"), and "ids", [] when there are none, never null. encoding/json
-// reads it back, and reads null as no IDs too.
+// ("output"), and "ids", [] when there are none, never null.
+// [OrphanGroup.UnmarshalJSON] reads it back.
 func (g OrphanGroup) MarshalJSON() ([]byte, error) {
 	g.IDs = strictjson.List(g.IDs)
 	return json.Marshal(orphanGroupJSON(g))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into g's fields, as [LevelIDs.UnmarshalJSON] reads a
+// level's IDs, "highest" in place of "level": the IDs taken as given, a
+// field left out keeping g's value, "ids" read into a new slice,
+// "ids":null as no IDs (a nil slice). It reports every problem in the same
+// way, in the order of the fields (highest, ids), the form's
+// (`hierarchy: orphan group: invalid JSON: "ids[0]" must be a string, not
+// null`) before a level that names none (`outcome: unknown level "x"`),
+// and on error g is unchanged; null is `hierarchy: an orphan group cannot
+// be null`. No problem names an ID.
+func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
+	return decodeResult(data, g, "orphan group", "an orphan group", func(r *resultForm, members []strictjson.Member, v *OrphanGroup) {
+		readOrphanGroup(r, "", members, v)
+	})
+}
+
+// readOrphanGroup reads members, those of the orphan group at path, into
+// *g, as [OrphanGroup.UnmarshalJSON] says, reporting the problems of their
+// form to r, and its level if it names none ([resultForm.level]).
+func readOrphanGroup(r *resultForm, path string, members []strictjson.Member, g *OrphanGroup) {
+	r.Fields(path, nil, members, orphanGroupFields, func(field int, p string, raw json.RawMessage) {
+		if field == orphanGroupHighest {
+			r.level(path, p, nil, raw, &g.Highest)
+			return
+		}
+		readIDs(r, p, nil, raw, true, &g.IDs)
+	})
 }
 
 // alignmentJSON is the JSON form of an [Alignment]: its fields, with their tags.
@@ -794,9 +973,71 @@ type alignmentJSON Alignment
 // MarshalJSON implements [json.Marshaler]: "overall" and "levels", each a
 // share as [Share.MarshalJSON] writes it, "levels" [] when there are none,
 // never null; then "orphans", each as [OrphanGroup.MarshalJSON] writes it,
-// and "unsupported", each left out when empty. encoding/json reads it back,
-// and reads null levels as none too.
+// and "unsupported", each left out when empty. [Alignment.UnmarshalJSON]
+// reads it back.
 func (a Alignment) MarshalJSON() ([]byte, error) {
 	a.Levels = strictjson.List(a.Levels)
 	return json.Marshal(alignmentJSON(a))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the form
+// MarshalJSON writes into a's fields, without checking them against each
+// other or against any model (an alignment is a result: levels that are
+// not four, shares that do not add up to the overall one, orphans that are
+// not sorted are taken as given): keys matched to fields as encoding/json
+// matches them, a field left out keeping a's value; "overall" a share,
+// read into a's overall share as [Share.UnmarshalJSON] reads one (its
+// fields left out keep a's); "levels" an array of shares, each read as
+// Share.UnmarshalJSON reads one into the zero Share; "orphans" an array of
+// orphan groups, each read as [OrphanGroup.UnmarshalJSON] reads one into
+// the zero OrphanGroup; "unsupported" an array of strings; each list read
+// into a new slice (a's are never written into), [] as an empty, non-nil
+// list. "levels":null is no levels (a nil slice), and an orphan group's
+// "ids":null no IDs, as this package wrote them empty before it wrote [];
+// "orphans" and "unsupported", which it never wrote empty, must not be
+// null.
+//
+// It reports every problem, joined with [errors.Join], and on error a is
+// unchanged. First every problem of the JSON form, each an
+// [outcome.ErrInvalidJSON] said by its JSON path from the top, in the
+// words of the share's and the orphan group's decoders (`hierarchy:
+// alignment: invalid JSON: "levels[2].nodes" must be an integer, not the
+// string "3"`), in the order of the fields (overall, levels, orphans,
+// unsupported; a share's level, nodes, aligned, weight, alignedWeight; an
+// orphan group's highest, ids), whatever the order of the members: a value
+// of the wrong type, null included (but for the null lists above), a
+// decimal that is not one, and a share or an orphan group that is not an
+// object, each at its place, a list's elements in order; a field given
+// again right after the field, the first member being the one read; then
+// the keys of the object that name no field, sorted. Then each level that
+// names none, in the order read, with code [outcome.ErrUnknownLevel], as
+// [outcome.ParseLevel] says it, after its path (`hierarchy: alignment:
+// "orphans[0].highest": outcome: unknown level "x"`). No problem names an
+// ID. JSON that is not one object is one [outcome.ErrInvalidJSON], and so
+// is null, `hierarchy: an alignment cannot be null`.
+func (a *Alignment) UnmarshalJSON(data []byte) error {
+	return decodeResult(data, a, "alignment", "an alignment", func(r *resultForm, members []strictjson.Member, v *Alignment) {
+		r.Fields("", nil, members, alignmentFields, func(field int, path string, raw json.RawMessage) {
+			switch field {
+			case alignmentOverall:
+				if members, ok := r.Open(path, nil, raw); ok {
+					readShare(r, path, nil, members, &v.Overall)
+				}
+			case alignmentLevels:
+				readList(r, path, nil, raw, true, func(path string, raw json.RawMessage, s *Share) {
+					if members, ok := r.Open(path, nil, raw); ok {
+						readShare(r, path, nil, members, s)
+					}
+				}, &v.Levels)
+			case alignmentOrphans:
+				readList(r, path, nil, raw, false, func(path string, raw json.RawMessage, g *OrphanGroup) {
+					if members, ok := r.Open(path, nil, raw); ok {
+						readOrphanGroup(r, path, members, g)
+					}
+				}, &v.Orphans)
+			default:
+				readIDs(r, path, nil, raw, false, &v.Unsupported)
+			}
+		})
+	})
 }

@@ -413,11 +413,12 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 
 // TestResults_UnmarshalJSON: a result decodes into its fields with keys
 // matched as encoding/json matches them, a field left out keeping its
-// value, and no check of the values against each other; an attribution's
-// contributions are read into a new slice, each from the zero
-// Contribution, and "contributions":null is none. Null for a whole result
-// is an ErrInvalidJSON, and a level that names none the level's own error;
-// on error the result is unchanged.
+// value, and no check of the values against each other; a result's lists
+// (an attribution's contributions, an alignment's levels) are read into a
+// new slice, each element from its zero value, and a list that the package
+// once wrote as null ("contributions":null) reads null as none. Null for a
+// whole result is an ErrInvalidJSON, and a level that names none the
+// level's own error; on error the result is unchanged.
 func TestResults_UnmarshalJSON(t *testing.T) {
 	s := Share{Nodes: 9, Weight: decimal.New(7, 0)}
 	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"alignedWeight":"2.50"}`), &s))
@@ -440,6 +441,38 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 	assert.Equal(t, "1", a.Contributions[0].Amount.String())
 	assert.Equal(t, Contribution{ID: "old", Amount: decimal.New(3, 0)}, old[0], "a's slice is not written into")
 
+	// An alignment, a line of sight, contributors, a level's IDs: fields
+	// left out keep their values, the overall share's too; lists are read
+	// into new slices, each element from its zero value; the lists the
+	// package once wrote null read null as none.
+	oldLevels := []Share{{Level: outcome.Task, Nodes: 4}}
+	al := Alignment{Overall: Share{Nodes: 9, Aligned: 8}, Levels: oldLevels, Unsupported: []string{"keep"}}
+	require.NoError(t, json.Unmarshal([]byte(`{"overall":{"aligned":7},"levels":[{"nodes":2}],"orphans":[{"highest":"output","ids":null}]}`), &al))
+	assert.Equal(t, 9, al.Overall.Nodes, "the overall share's nodes, left out, keep their value")
+	assert.Equal(t, 7, al.Overall.Aligned)
+	assert.Equal(t, []Share{{Nodes: 2}}, al.Levels, "a share is read into the zero Share")
+	assert.Equal(t, []Share{{Level: outcome.Task, Nodes: 4}}, oldLevels, "a's slice is not written into")
+	assert.Equal(t, []OrphanGroup{{Highest: outcome.Output}}, al.Orphans, `"ids":null is no IDs`)
+	assert.Equal(t, []string{"keep"}, al.Unsupported, "left out, kept")
+	require.NoError(t, json.Unmarshal([]byte(`{"levels":null}`), &al))
+	assert.Nil(t, al.Levels, "null is no levels")
+	require.NoError(t, json.Unmarshal([]byte(`{"levels":[],"unsupported":[]}`), &al))
+	assert.Equal(t, []Share{}, al.Levels, "[] is an empty, non-nil list")
+	assert.Equal(t, []string{}, al.Unsupported)
+
+	ls := LineOfSight{From: "keep", Complete: true}
+	require.NoError(t, json.Unmarshal([]byte(`{"PATHS":[["a"],[]]}`), &ls))
+	assert.Equal(t, LineOfSight{From: "keep", Paths: [][]string{{"a"}, {}}, Complete: true}, ls)
+	cs := Contributors{To: "keep"}
+	require.NoError(t, json.Unmarshal([]byte(`{"levels":[{"ids":["b"]}]}`), &cs))
+	assert.Equal(t, Contributors{To: "keep", Levels: []LevelIDs{{IDs: []string{"b"}}}}, cs, "a level is read into the zero LevelIDs")
+	li := LevelIDs{Level: outcome.Task, IDs: []string{"x"}}
+	require.NoError(t, json.Unmarshal([]byte(`{"ids":null}`), &li))
+	assert.Equal(t, LevelIDs{Level: outcome.Task}, li)
+	og := OrphanGroup{Highest: outcome.Task}
+	require.NoError(t, json.Unmarshal([]byte(`{"highest":"Outputs","ids":["q"]}`), &og))
+	assert.Equal(t, OrphanGroup{Highest: outcome.Output, IDs: []string{"q"}}, og)
+
 	for _, tt := range []struct {
 		into json.Unmarshaler
 		want string
@@ -447,6 +480,11 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{&Share{Nodes: 9}, "hierarchy: a share cannot be null"},
 		{&Contribution{ID: "keep"}, "hierarchy: a contribution cannot be null"},
 		{&Attribution{ID: "keep"}, "hierarchy: an attribution cannot be null"},
+		{&Alignment{Unsupported: []string{"keep"}}, "hierarchy: an alignment cannot be null"},
+		{&LineOfSight{From: "keep"}, "hierarchy: a line of sight cannot be null"},
+		{&Contributors{To: "keep"}, "hierarchy: contributors cannot be null"},
+		{&LevelIDs{Level: outcome.Task}, "hierarchy: level IDs cannot be null"},
+		{&OrphanGroup{Highest: outcome.Task}, "hierarchy: an orphan group cannot be null"},
 	} {
 		was := fmt.Sprint(tt.into)
 		err := json.Unmarshal([]byte(` null `), tt.into)
@@ -500,6 +538,30 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{"contribution not an object", &Contribution{ID: "a"}, `"x"`, []string{
 			`hierarchy: contribution: invalid JSON: the value must be an object, not the string "x"`,
 		}},
+		{"alignment not an object", &Alignment{}, `[{}]`, []string{
+			`hierarchy: alignment: invalid JSON: the value must be an object, not an array`,
+		}},
+		{"line of sight not an object", &LineOfSight{}, `true`, []string{
+			`hierarchy: line of sight: invalid JSON: the value must be an object, not true`,
+		}},
+		{"contributors not an object", &Contributors{}, `"t"`, []string{
+			`hierarchy: contributors: invalid JSON: the value must be an object, not the string "t"`,
+		}},
+		{"level IDs not an object", &LevelIDs{}, `1`, []string{
+			`hierarchy: level IDs: invalid JSON: the value must be an object, not the number 1`,
+		}},
+		{"orphan group not an object", &OrphanGroup{}, `[]`, []string{
+			`hierarchy: orphan group: invalid JSON: the value must be an object, not an array`,
+		}},
+		{"an alignment's unsupported null", &Alignment{}, `{"unsupported":null}`, []string{
+			`hierarchy: alignment: invalid JSON: "unsupported" must be an array, not null`,
+		}},
+		{"an alignment's overall null", &Alignment{}, `{"overall":null}`, []string{
+			`hierarchy: alignment: invalid JSON: "overall" must be an object, not null`,
+		}},
+		{"a line of sight's path null", &LineOfSight{}, `{"paths":[null]}`, []string{
+			`hierarchy: line of sight: invalid JSON: "paths[0]" must be an array, not null`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -514,7 +576,7 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 
 // TestResults_everyProblem: a result's UnmarshalJSON reports every problem,
 // in the order of its fields, a field given again right after it, the keys
-// that name no field last, then the level that names none, each with its
+// that name no field last, then the levels that name none, each with its
 // code and the IDs of the result (and of the contribution it is in), the
 // same however the members are written (but for a key given twice, whose
 // first member in the text is the one read). Each result has several
@@ -583,6 +645,68 @@ func TestResults_everyProblem(t *testing.T) {
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[2].id" must be a string, not the number 5`},
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "contributions[2].y"`},
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "z"`},
+			}},
+		// Problems at three depths: the alignment's own members, its
+		// shares' and orphan groups' members, an orphan group's IDs; the
+		// levels that name none after the form's, levels before orphans.
+		{"alignment", `{"unsupported":["s",7],"z":true,` +
+			`"orphans":[{"ids":["a",null],"colour":1,"highest":"nowhere"},3],` +
+			`"levels":[{"level":"work","nodes":1},{"aligned":"2","level":"sco","weight":[]},null],` +
+			`"overall":{"alignedWeight":"x","nodes":null,"level":"output"}}`, false,
+			func() json.Unmarshaler { return &Alignment{Levels: []Share{{Nodes: 9}}} },
+			[]problem{
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall.nodes" must be an integer, not null`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall.alignedWeight" must be a decimal string or a number, not the string "x"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1].aligned" must be an integer, not the string "2"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1].weight" must be a decimal string or a number, not an array`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[2]" must be an object, not null`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "orphans[0].ids[1]" must be a string, not null`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: unknown field "orphans[0].colour"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "orphans[1]" must be an object, not the number 3`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "unsupported[1]" must be a string, not the number 7`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: unknown field "z"`},
+				{outcome.ErrUnknownLevel, nil, `hierarchy: alignment: "levels[0].level": outcome: unknown level "work"`},
+				{outcome.ErrUnknownLevel, nil, `hierarchy: alignment: "orphans[0].highest": outcome: unknown level "nowhere"`},
+			}},
+		{"alignment, keys given twice", `{"levels":[{"nodes":1,"Nodes":2}],"overall":{},"Levels":[],"orphans":null}`, true,
+			func() json.Unmarshaler { return &Alignment{} },
+			[]problem{
+				// A share's key given twice, at its path, before the
+				// alignment's, right after its field; null orphans refused.
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: duplicate object key "levels[0].Nodes" (encoding/json matches it to the same field as "nodes")`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: duplicate object key "Levels" (encoding/json matches it to the same field as "levels")`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "orphans" must be an array, not null`},
+			}},
+		{"line of sight", `{"complete":null,"paths":[["a","b"],[3,"c"],{}],"from":"a","extra":1}`, false,
+			func() json.Unmarshaler { return &LineOfSight{From: "keep"} },
+			[]problem{
+				{badJSON, []string{"a"}, `hierarchy: line of sight: invalid JSON: "paths[1][0]" must be a string, not the number 3`},
+				{badJSON, []string{"a"}, `hierarchy: line of sight: invalid JSON: "paths[2]" must be an array, not an object`},
+				{badJSON, []string{"a"}, `hierarchy: line of sight: invalid JSON: "complete" must be true or false, not null`},
+				{badJSON, []string{"a"}, `hierarchy: line of sight: invalid JSON: unknown field "extra"`},
+			}},
+		{"contributors", `{"levels":[{"ids":["a",5],"level":"bogus"},7,{"level":3,"ids":null}],"to":"t","w":[]}`, false,
+			func() json.Unmarshaler { return &Contributors{To: "keep"} },
+			[]problem{
+				// levels[2]'s "ids":null is no IDs, as the package once wrote it.
+				{badJSON, []string{"t"}, `hierarchy: contributors: invalid JSON: "levels[0].ids[1]" must be a string, not the number 5`},
+				{badJSON, []string{"t"}, `hierarchy: contributors: invalid JSON: "levels[1]" must be an object, not the number 7`},
+				{badJSON, []string{"t"}, `hierarchy: contributors: invalid JSON: "levels[2].level" must be a string, not the number 3`},
+				{badJSON, []string{"t"}, `hierarchy: contributors: invalid JSON: unknown field "w"`},
+				{outcome.ErrUnknownLevel, []string{"t"}, `hierarchy: contributors: "levels[0].level": outcome: unknown level "bogus"`},
+			}},
+		{"level IDs", `{"ids":[null,"a"],"q":0,"level":"x"}`, false,
+			func() json.Unmarshaler { return &LevelIDs{Level: outcome.Task} },
+			[]problem{
+				{badJSON, nil, `hierarchy: level IDs: invalid JSON: "ids[0]" must be a string, not null`},
+				{badJSON, nil, `hierarchy: level IDs: invalid JSON: unknown field "q"`},
+				{outcome.ErrUnknownLevel, nil, `outcome: unknown level "x"`},
+			}},
+		{"orphan group", `{"ids":{},"highest":7}`, false,
+			func() json.Unmarshaler { return &OrphanGroup{Highest: outcome.Task} },
+			[]problem{
+				{badJSON, nil, `hierarchy: orphan group: invalid JSON: "highest" must be a string, not the number 7`},
+				{badJSON, nil, `hierarchy: orphan group: invalid JSON: "ids" must be an array, not an object`},
 			}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
