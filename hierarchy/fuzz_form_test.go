@@ -136,96 +136,41 @@ func FuzzResultsJSON_everyProblem(f *testing.F) {
 	f.Fuzz(func(t *testing.T, shape, bits []byte) {
 		shape = append(shape, 0, 0, 0)
 		n, levelAt, idAt := int(shape[0]%4), int(shape[1]%7), int(shape[2]%3)
-		// want is a problem expected: its message's start and its IDs.
-		type want struct {
-			prefix string
-			ids    []string
-		}
-		// value writes the member key of the object at path, good or,
-		// if spoiled, a value of the wrong type, which it expects.
-		value := func(s *spoil.Spoiler, wants *[]want, ids []string, path, key, good string, wrongOK bool) (string, bool) {
-			before := s.Spoiled()
-			v := s.Value(good, wrongOK)
-			if s.Spoiled() > before {
-				*wants = append(*wants, want{`"` + jsondecode.Key(path, key) + `" must be `, ids})
-				return fmt.Sprintf("%q:%s", key, v), false
-			}
-			return fmt.Sprintf("%q:%s", key, v), true
-		}
-		// colour writes, if spoiled, a member "colour" at the end of the
-		// object at path, which it expects.
-		colour := func(s *spoil.Spoiler, wants *[]want, ids []string, path string) string {
-			v := s.Value("", true)
-			if v == "" {
-				return ""
-			}
-			*wants = append(*wants, want{`unknown field "` + jsondecode.Key(path, "colour") + `"`, ids})
-			return `,"colour":` + v
-		}
-		// check decodes data with decode and checks its problems, which
-		// are wants (said after prefix), then, if badLevel, the level's.
-		check := func(data string, decode func([]byte) error, prefix string, wants []want, badLevel bool) {
-			err := decode([]byte(data))
-			ps := outcome.Problems(err)
-			extra := 0
-			if badLevel {
-				extra = 1
-			}
-			require.Len(t, ps, len(wants)+extra, "%s: %v", data, err)
-			for i, w := range wants {
-				require.Equal(t, outcome.ErrInvalidJSON, ps[i].Code, "%s: problem %d", data, i)
-				require.True(t, strings.HasPrefix(ps[i].Message, prefix+w.prefix), "%s: problem %d is %q, not %q", data, i, ps[i].Message, w.prefix)
-				require.Equal(t, w.ids, ps[i].IDs, "%s: problem %d", data, i)
-			}
-			if badLevel {
-				last := ps[len(ps)-1]
-				require.Equal(t, outcome.ErrUnknownLevel, last.Code, "%s", data)
-				require.Equal(t, `outcome: unknown level "nowhere"`, last.Message, "%s", data)
-			}
-		}
-
 		// A share.
-		levels := []string{"task", "activity", "output", "business-outcome", "customer-outcome", "TASKS", "nowhere"}
 		var s spoil.Spoiler
 		s.Bits = bits
-		var wants []want
-		level, levelOK := value(&s, &wants, nil, "", "level", `"`+levels[levelAt]+`"`, true)
-		nodes, _ := value(&s, &wants, nil, "", "nodes", "3", false)
-		aligned, _ := value(&s, &wants, nil, "", "aligned", "2", false)
-		weight, _ := value(&s, &wants, nil, "", "weight", `"4.5"`, false)
-		alignedWeight, _ := value(&s, &wants, nil, "", "alignedWeight", "1e-3", false)
-		data := "{" + strings.Join([]string{level, nodes, aligned, weight, alignedWeight}, ",") + colour(&s, &wants, nil, "") + "}"
+		var wants, bad []problemWant
+		data, share := spoiledShare(&s, &wants, &bad, "share", "", levelAt)
 		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Share], Share.Equal)
-		check(data, func(b []byte) error { return new(Share).UnmarshalJSON(b) }, "hierarchy: share: invalid JSON: ",
-			wants, levelOK && levelAt == 6)
-		if len(wants) == 0 && levelAt != 6 {
+		checkProblems(t, data, func(b []byte) error { return new(Share).UnmarshalJSON(b) }, "hierarchy: share: invalid JSON: ",
+			wants, bad)
+		if len(wants) == 0 && len(bad) == 0 {
 			var got Share
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
-			l, _ := outcome.ParseLevel(levels[levelAt])
-			require.True(t, got.Equal(Share{Level: l, Nodes: 3, Aligned: 2, Weight: decimal.New(45, -1), AlignedWeight: decimal.New(1, -3)}), "%s", data)
+			require.True(t, got.Equal(share), "%s", data)
 		}
 
 		// A contribution, then an attribution with n of them: the IDs
 		// are "" (no ID) when idAt is 1, and the attribution has none
 		// when it is 2.
-		contribution := func(s *spoil.Spoiler, wants *[]want, ids []string, path string, i int) (string, Contribution) {
+		contribution := func(s *spoil.Spoiler, wants *[]problemWant, ids []string, path string, i int) (string, Contribution) {
 			id := fmt.Sprintf("x%d", i)
 			if idAt == 1 {
 				id = ""
 			}
-			idText, idOK := value(s, wants, ids, path, "id", fmt.Sprintf("%q", id), true)
+			idText, idOK := spoilMember(s, wants, ids, path, "id", fmt.Sprintf("%q", id), true)
 			if idOK && id != "" { // the ID, the first field, names the problems after it
 				ids = append(slices.Clip(ids), id)
 			}
-			amount, _ := value(s, wants, ids, path, "amount", fmt.Sprintf(`"%d.5"`, i), false)
+			amount, _ := spoilMember(s, wants, ids, path, "amount", fmt.Sprintf(`"%d.5"`, i), false)
 			c := Contribution{ID: id, Amount: decimal.New(int64(i)*10+5, -1)}
-			return "{" + idText + "," + amount + colour(s, wants, ids, path) + "}", c
+			return "{" + idText + "," + amount + spoilColour(s, wants, ids, path) + "}", c
 		}
 		s = spoil.Spoiler{Bits: bits}
 		wants = nil
 		one, c := contribution(&s, &wants, nil, "", 7)
 		ordertest.Check(t, []byte(one), ordertest.Unmarshal[Contribution], equalContribution)
-		check(one, func(b []byte) error { return new(Contribution).UnmarshalJSON(b) }, "hierarchy: contribution: invalid JSON: ", wants, false)
+		checkProblems(t, one, func(b []byte) error { return new(Contribution).UnmarshalJSON(b) }, "hierarchy: contribution: invalid JSON: ", wants, nil)
 		if len(wants) == 0 {
 			var got Contribution
 			require.NoError(t, got.UnmarshalJSON([]byte(one)))
@@ -238,34 +183,340 @@ func FuzzResultsJSON_everyProblem(f *testing.F) {
 		if idAt == 2 {
 			attrID = ""
 		}
-		idText, idOK := value(&s, &wants, nil, "", "id", fmt.Sprintf("%q", attrID), true)
+		idText, idOK := spoilMember(&s, &wants, nil, "", "id", fmt.Sprintf("%q", attrID), true)
 		var ids []string
 		if idOK && attrID != "" {
 			ids = []string{attrID}
 		}
-		before, _ := value(&s, &wants, ids, "", "before", `"1"`, false)
-		after, _ := value(&s, &wants, ids, "", "after", "2.5", false)
-		change, _ := value(&s, &wants, ids, "", "change", `"1.5"`, false)
+		before, _ := spoilMember(&s, &wants, ids, "", "before", `"1"`, false)
+		after, _ := spoilMember(&s, &wants, ids, "", "after", "2.5", false)
+		change, _ := spoilMember(&s, &wants, ids, "", "change", `"1.5"`, false)
 		elems := make([]string, n)
 		cs := make([]Contribution, n)
 		for i := range n {
 			path := fmt.Sprintf("contributions[%d]", i)
 			if bad := s.Value("", true); bad != "" {
-				wants = append(wants, want{`"` + path + `" must be an object, not `, ids})
+				wants = append(wants, problemWant{`"` + path + `" must be an object, not `, ids})
 				elems[i] = bad
 				continue
 			}
 			elems[i], cs[i] = contribution(&s, &wants, ids, path, i)
 		}
 		data = "{" + strings.Join([]string{idText, before, after, change, `"contributions":[` + strings.Join(elems, ",") + "]"}, ",") +
-			colour(&s, &wants, ids, "") + "}"
+			spoilColour(&s, &wants, ids, "") + "}"
 		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Attribution], equalAttribution)
-		check(data, func(b []byte) error { return new(Attribution).UnmarshalJSON(b) }, "hierarchy: attribution: invalid JSON: ", wants, false)
+		checkProblems(t, data, func(b []byte) error { return new(Attribution).UnmarshalJSON(b) }, "hierarchy: attribution: invalid JSON: ", wants, nil)
 		if len(wants) == 0 {
 			var got Attribution
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
 			require.True(t, equalAttribution(Attribution{ID: attrID, Before: decimal.New(1, 0), After: decimal.New(25, -1),
 				Change: decimal.New(15, -1), Contributions: cs}, got), "%s", data)
+		}
+	})
+}
+
+// fuzzLevels are the levels the results' fuzzers write, by index: six
+// that name a level, written as people write them too, and one that
+// names none (at 6).
+var fuzzLevels = []string{"task", "activity", "output", "business-outcome", "customer-outcome", "TASKS", "nowhere"}
+
+// problemWant is a problem that a fuzzer expects: its message's start
+// (after the result's prefix, for a problem of the form; the whole
+// message, for a level's) and its IDs.
+type problemWant struct {
+	prefix string
+	ids    []string
+}
+
+// spoilMember writes the member key of the object at path, good or, if s
+// spoils it, a value of the wrong type (not a decimal's nor a number's
+// unless wrongOK), which it expects in *wants, naming ids; ok is false if
+// it is spoiled.
+func spoilMember(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, key, good string, wrongOK bool) (member string, ok bool) {
+	v, ok := spoilValue(s, wants, ids, jsondecode.Key(path, key), good, wrongOK)
+	return fmt.Sprintf("%q:%s", key, v), ok
+}
+
+// spoilValue writes the value at path, good or, if s spoils it, a value of
+// the wrong type (not a decimal's nor a number's unless wrongOK), which it
+// expects in *wants, naming ids; ok is false if it is spoiled.
+func spoilValue(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, good string, wrongOK bool) (v string, ok bool) {
+	before := s.Spoiled()
+	v = s.Value(good, wrongOK)
+	if s.Spoiled() > before {
+		*wants = append(*wants, problemWant{`"` + path + `" must be `, ids})
+		return v, false
+	}
+	return v, true
+}
+
+// spoilObject writes, if s spoils it, a value that is not an object (null,
+// 7, ["x"]) in place of the object at path, which it expects in *wants,
+// naming ids, and returns it; "" if not.
+func spoilObject(s *spoil.Spoiler, wants *[]problemWant, ids []string, path string) string {
+	return spoilContainer(s, wants, ids, path, "an object")
+}
+
+// spoilContainer writes, if s spoils it, a value of the wrong type (null,
+// 7, ["x"]) in place of the object or the array (kind: "an object", "an
+// array") at path, which it expects in *wants, naming ids, and returns it;
+// "" if not. ["x"] is the right type for an array: it is not written in
+// place of one (s spoils an array's value with null or 7 only).
+func spoilContainer(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, kind string) string {
+	v := s.Value("", true)
+	if v == `["x"]` && kind == "an array" {
+		v = "7"
+	}
+	if v != "" {
+		*wants = append(*wants, problemWant{`"` + path + `" must be ` + kind + `, not `, ids})
+	}
+	return v
+}
+
+// spoilColour writes, if s spoils it, a member "colour" at the end of the
+// object at path (", ..."), which it expects in *wants, naming ids.
+func spoilColour(s *spoil.Spoiler, wants *[]problemWant, ids []string, path string) string {
+	v := s.Value("", true)
+	if v == "" {
+		return ""
+	}
+	*wants = append(*wants, problemWant{`unknown field "` + jsondecode.Key(path, "colour") + `"`, ids})
+	return `,"colour":` + v
+}
+
+// checkProblems decodes data with decode and checks that its problems are
+// wants, each an invalid-json problem whose message starts with prefix and
+// then the want's, then levels, each an unknown-level problem with that
+// message, each with the want's IDs, in order.
+func checkProblems(t *testing.T, data string, decode func([]byte) error, prefix string, wants, levels []problemWant) {
+	t.Helper()
+	err := decode([]byte(data))
+	ps := outcome.Problems(err)
+	require.Len(t, ps, len(wants)+len(levels), "%s: %v", data, err)
+	for i, w := range wants {
+		require.Equal(t, outcome.ErrInvalidJSON, ps[i].Code, "%s: problem %d", data, i)
+		require.True(t, strings.HasPrefix(ps[i].Message, prefix+w.prefix), "%s: problem %d is %q, not %q", data, i, ps[i].Message, w.prefix)
+		require.Equal(t, w.ids, ps[i].IDs, "%s: problem %d", data, i)
+	}
+	for i, w := range levels {
+		p := ps[len(wants)+i]
+		require.Equal(t, outcome.ErrUnknownLevel, p.Code, "%s: problem %d", data, len(wants)+i)
+		require.Equal(t, w.prefix, p.Message, "%s: problem %d", data, len(wants)+i)
+		require.Equal(t, w.ids, p.IDs, "%s: problem %d", data, len(wants)+i)
+	}
+}
+
+// spoiledShare writes a share, the whole result (path "") or the one at
+// path in a result that what names ("alignment"): its level fuzzLevels[at],
+// its counts and weights, each good unless s spoils it, and a member
+// "colour" if s spoils it. It expects the problems of its form in *wants
+// and, if its level is a string that names none, the level's in *bad; it
+// returns the share's text and the share it is if nothing is wrong.
+func spoiledShare(s *spoil.Spoiler, wants, bad *[]problemWant, what, path string, at int) (string, Share) {
+	level, levelOK := spoilMember(s, wants, nil, path, "level", `"`+fuzzLevels[at]+`"`, true)
+	nodes, _ := spoilMember(s, wants, nil, path, "nodes", "3", false)
+	aligned, _ := spoilMember(s, wants, nil, path, "aligned", "2", false)
+	weight, _ := spoilMember(s, wants, nil, path, "weight", `"4.5"`, false)
+	alignedWeight, _ := spoilMember(s, wants, nil, path, "alignedWeight", "1e-3", false)
+	text := "{" + strings.Join([]string{level, nodes, aligned, weight, alignedWeight}, ",") + spoilColour(s, wants, nil, path) + "}"
+	if levelOK {
+		badLevel(bad, nil, what, path, "level", at)
+	}
+	l, _ := outcome.ParseLevel(fuzzLevels[at])
+	return text, Share{Level: l, Nodes: 3, Aligned: 2, Weight: decimal.New(45, -1), AlignedWeight: decimal.New(1, -3)}
+}
+
+// badLevel expects in *bad, naming ids, the problem of the level
+// fuzzLevels[at], written under key in the object at path of a result that
+// what names, if it names none: outcome's words, after the result and the
+// level's path if the object is within the result.
+func badLevel(bad *[]problemWant, ids []string, what, path, key string, at int) {
+	if fuzzLevels[at] != "nowhere" {
+		return
+	}
+	m := `outcome: unknown level "nowhere"`
+	if path != "" {
+		m = "hierarchy: " + what + `: "` + jsondecode.Key(path, key) + `": ` + m
+	}
+	*bad = append(*bad, problemWant{m, ids})
+}
+
+// spoiledIDs writes a list of k IDs (prefix and their index: "u0", "u1")
+// at path, each good unless s spoils it, and expects the problems of the
+// spoiled ones in *wants, naming ids; it returns the list's text and the
+// IDs it holds if nothing is wrong.
+func spoiledIDs(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, prefix string, k int) (string, []string) {
+	elems, good := make([]string, k), make([]string, k)
+	for i := range k {
+		good[i] = fmt.Sprintf("%s%d", prefix, i)
+		elems[i], _ = spoilValue(s, wants, ids, jsondecode.Index(path, i), fmt.Sprintf("%q", good[i]), true)
+	}
+	return "[" + strings.Join(elems, ",") + "]", good
+}
+
+// spoiledLevelIDs writes a level's IDs, or an orphan group (key
+// "highest"), the whole result (path "") or the one at path in a result
+// that what names: its level fuzzLevels[at] under key, k IDs, each good
+// unless s spoils it, and a member "colour" if s spoils it. It expects the
+// problems of its form in *wants and, if its level is a string that names
+// none, the level's in *bad, naming ids; it returns the text, and the
+// level and IDs it holds if nothing is wrong.
+func spoiledLevelIDs(s *spoil.Spoiler, wants, bad *[]problemWant, ids []string, what, path, key string, at, k int) (string, outcome.Level, []string) {
+	level, levelOK := spoilMember(s, wants, ids, path, key, `"`+fuzzLevels[at]+`"`, true)
+	list, good := spoiledIDs(s, wants, ids, jsondecode.Key(path, "ids"), "o", k)
+	text := "{" + level + `,"ids":` + list + spoilColour(s, wants, ids, path) + "}"
+	if levelOK {
+		badLevel(bad, ids, what, path, key, at)
+	}
+	l, _ := outcome.ParseLevel(fuzzLevels[at])
+	return text, l, good
+}
+
+// FuzzReportsJSON_everyProblem writes an alignment, a line of sight,
+// contributors, a level's IDs and an orphan group, as FuzzResultsJSON_everyProblem
+// writes a share: some values of the wrong type or null at every depth
+// (an alignment's shares' and orphan groups' members, an orphan group's
+// IDs, a path's IDs, a share, a path or a level that is not an object or
+// an array), keys "colour" that name no field at the end of any object,
+// and levels that name none or not. It checks that decoding never stops
+// at the first: one invalid-json problem for each, in the order written,
+// which is the order of the fields, keys that name no field last, each said
+// by its JSON path from the top, naming a line of sight's "from" and
+// contributors' "to" (if written as a string that is not empty); then each
+// level that names none, in the order written, said after its path if it
+// is within the result. The problems are the same with the members of the
+// objects in any order ([ordertest.Check]); with nothing wrong, each
+// decodes to the value written.
+func FuzzReportsJSON_everyProblem(f *testing.F) {
+	f.Add([]byte{2, 0, 0, 1, 2}, []byte{0})
+	f.Add([]byte{3, 6, 0, 2, 2}, []byte{0xff, 0xff, 0xff, 0xff, 0xff})
+	f.Add([]byte{3, 4, 1, 2, 1}, []byte{0x92, 0x49, 0x24, 0x92, 0x49})
+	f.Add([]byte{1, 5, 0, 1, 2}, []byte{0x40, 0x01, 0x08, 0x80, 0x02})
+	f.Add([]byte{2, 3, 1, 0, 0}, []byte{0}) // no IDs, nothing wrong
+	// A share's level that names none within the alignment, after a
+	// problem of the overall share; a line of sight's path that is not an
+	// array, naming "a"; contributors' first level that is not an object.
+	f.Add([]byte{1, 5, 0, 1, 1}, []byte{0x02})
+	// A level of the wrong type within contributors' levels, naming "t".
+	f.Add([]byte{1, 6, 0, 0, 1}, []byte{0x04})
+	f.Fuzz(func(t *testing.T, shape, bits []byte) {
+		shape = append(shape, 0, 0, 0, 0, 0)
+		n, levelAt, noID, m, k := int(shape[0]%4), int(shape[1]%7), shape[2]%2 == 1, int(shape[3]%3), int(shape[4]%3)
+
+		// An alignment: its overall share, n shares, m orphan groups and k
+		// unsupported outcomes.
+		s := spoil.Spoiler{Bits: bits}
+		var wants, bad []problemWant
+		overall, want := spoiledShare(&s, &wants, &bad, "alignment", "overall", levelAt)
+		a := Alignment{Overall: want, Levels: make([]Share, n), Orphans: make([]OrphanGroup, m)}
+		shares := make([]string, n)
+		for i := range n {
+			path := jsondecode.Index("levels", i)
+			if shares[i] = spoilObject(&s, &wants, nil, path); shares[i] == "" {
+				shares[i], a.Levels[i] = spoiledShare(&s, &wants, &bad, "alignment", path, (levelAt+i+1)%7)
+			}
+		}
+		groups := make([]string, m)
+		for j := range m {
+			path := jsondecode.Index("orphans", j)
+			if groups[j] = spoilObject(&s, &wants, nil, path); groups[j] == "" {
+				groups[j], a.Orphans[j].Highest, a.Orphans[j].IDs = spoiledLevelIDs(&s, &wants, &bad, nil, "alignment", path, "highest", (levelAt+j+2)%7, k)
+			}
+		}
+		var unsupported string
+		unsupported, a.Unsupported = spoiledIDs(&s, &wants, nil, "unsupported", "u", k)
+		data := `{"overall":` + overall + `,"levels":[` + strings.Join(shares, ",") + `],"orphans":[` + strings.Join(groups, ",") +
+			`],"unsupported":` + unsupported + spoilColour(&s, &wants, nil, "") + "}"
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Alignment], Alignment.Equal)
+		checkProblems(t, data, func(b []byte) error { return new(Alignment).UnmarshalJSON(b) }, "hierarchy: alignment: invalid JSON: ", wants, bad)
+		if len(wants) == 0 && len(bad) == 0 {
+			var got Alignment
+			require.NoError(t, got.UnmarshalJSON([]byte(data)))
+			require.True(t, a.Equal(got), "%s", data)
+		}
+
+		// A line of sight from "a" ("" if noID) with n paths of k IDs.
+		s = spoil.Spoiler{Bits: bits}
+		wants = nil
+		from := "a"
+		if noID {
+			from = ""
+		}
+		fromText, fromOK := spoilMember(&s, &wants, nil, "", "from", fmt.Sprintf("%q", from), true)
+		var ids []string
+		if fromOK && from != "" {
+			ids = []string{from}
+		}
+		ls := LineOfSight{From: from, Paths: make([][]string, n), Complete: true}
+		paths := make([]string, n)
+		for i := range n {
+			path := jsondecode.Index("paths", i)
+			if paths[i] = spoilContainer(&s, &wants, ids, path, "an array"); paths[i] == "" {
+				paths[i], ls.Paths[i] = spoiledIDs(&s, &wants, ids, path, "p", k)
+			}
+		}
+		complete, _ := spoilMember(&s, &wants, ids, "", "complete", "true", true)
+		data = "{" + fromText + `,"paths":[` + strings.Join(paths, ",") + "]," + complete + spoilColour(&s, &wants, ids, "") + "}"
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[LineOfSight], equalLineOfSight)
+		checkProblems(t, data, func(b []byte) error { return new(LineOfSight).UnmarshalJSON(b) }, "hierarchy: line of sight: invalid JSON: ", wants, nil)
+		if len(wants) == 0 {
+			var got LineOfSight
+			require.NoError(t, got.UnmarshalJSON([]byte(data)))
+			require.True(t, equalLineOfSight(ls, got), "%s", data)
+		}
+
+		// Contributors to "t" ("" if noID), n levels of k IDs.
+		s = spoil.Spoiler{Bits: bits}
+		wants, bad = nil, nil
+		to := "t"
+		if noID {
+			to = ""
+		}
+		toText, toOK := spoilMember(&s, &wants, nil, "", "to", fmt.Sprintf("%q", to), true)
+		ids = nil
+		if toOK && to != "" {
+			ids = []string{to}
+		}
+		c := Contributors{To: to, Levels: make([]LevelIDs, n)}
+		levels := make([]string, n)
+		for i := range n {
+			path := jsondecode.Index("levels", i)
+			if levels[i] = spoilObject(&s, &wants, ids, path); levels[i] == "" {
+				levels[i], c.Levels[i].Level, c.Levels[i].IDs = spoiledLevelIDs(&s, &wants, &bad, ids, "contributors", path, "level", (levelAt+i)%7, k)
+			}
+		}
+		data = "{" + toText + `,"levels":[` + strings.Join(levels, ",") + "]" + spoilColour(&s, &wants, ids, "") + "}"
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Contributors], equalContributors)
+		checkProblems(t, data, func(b []byte) error { return new(Contributors).UnmarshalJSON(b) }, "hierarchy: contributors: invalid JSON: ", wants, bad)
+		if len(wants) == 0 && len(bad) == 0 {
+			var got Contributors
+			require.NoError(t, got.UnmarshalJSON([]byte(data)))
+			require.True(t, equalContributors(c, got), "%s", data)
+		}
+
+		// A level's IDs and an orphan group, each the whole result.
+		for _, key := range []string{"level", "highest"} {
+			s = spoil.Spoiler{Bits: bits}
+			wants, bad = nil, nil
+			what, decode := "level IDs", func(b []byte) error { return new(LevelIDs).UnmarshalJSON(b) }
+			if key == "highest" {
+				what, decode = "orphan group", func(b []byte) error { return new(OrphanGroup).UnmarshalJSON(b) }
+			}
+			text, l, good := spoiledLevelIDs(&s, &wants, &bad, nil, what, "", key, levelAt, k)
+			checkProblems(t, text, decode, "hierarchy: "+what+": invalid JSON: ", wants, bad)
+			if key == "level" {
+				ordertest.Check(t, []byte(text), ordertest.Unmarshal[LevelIDs], equalLevelIDs)
+			} else {
+				ordertest.Check(t, []byte(text), ordertest.Unmarshal[OrphanGroup], equalOrphanGroup)
+			}
+			if len(wants) == 0 && len(bad) == 0 {
+				var got LevelIDs
+				require.NoError(t, got.UnmarshalJSON([]byte(strings.Replace(text, `"highest"`, `"level"`, 1))))
+				require.True(t, equalLevelIDs(LevelIDs{Level: l, IDs: good}, got), "%s", text)
+				var g OrphanGroup
+				require.NoError(t, g.UnmarshalJSON([]byte(strings.Replace(text, `"level"`, `"highest"`, 1))))
+				require.True(t, equalOrphanGroup(OrphanGroup{Highest: l, IDs: good}, g), "%s", text)
+			}
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 
@@ -324,6 +325,29 @@ func equalAttribution(a, b Attribution) bool {
 		}
 	}
 	return true
+}
+
+// equalLineOfSight reports whether a and b start from the same node, are
+// alike complete and have the same paths in the same order (none, nil or
+// empty, being equal, and so an empty path and a nil one).
+func equalLineOfSight(a, b LineOfSight) bool {
+	return a.From == b.From && a.Complete == b.Complete && slices.EqualFunc(a.Paths, b.Paths, slices.Equal)
+}
+
+// equalContributors reports whether a and b serve the same node with equal
+// levels in the same order (none, nil or empty, being equal).
+func equalContributors(a, b Contributors) bool {
+	return a.To == b.To && slices.EqualFunc(a.Levels, b.Levels, equalLevelIDs)
+}
+
+// equalLevelIDs reports whether a and b have the same level and the same
+// IDs in the same order (none, nil or empty, being equal).
+func equalLevelIDs(a, b LevelIDs) bool { return a.Level == b.Level && slices.Equal(a.IDs, b.IDs) }
+
+// equalOrphanGroup reports whether a and b have the same highest level and
+// the same IDs in the same order (none, nil or empty, being equal).
+func equalOrphanGroup(a, b OrphanGroup) bool {
+	return a.Highest == b.Highest && slices.Equal(a.IDs, b.IDs)
 }
 
 // checkResultJSON decodes data as a T, a result, with its UnmarshalJSON,
