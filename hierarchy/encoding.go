@@ -492,6 +492,22 @@ func (r *resultForm) level(at, path string, ids []string, raw json.RawMessage, l
 	r.levels = append(r.levels, err)
 }
 
+// noLevel reports, after the problems of the form as [resultForm.level]
+// reports a level that names none, a level's IDs or an orphan group at
+// path (the whole result for "") whose level, key, was left out: it is
+// what the value is about, and MarshalJSON always writes it. The code is
+// [outcome.ErrUnknownLevel]: `hierarchy: level IDs: no "level"` for the
+// whole result, `hierarchy: contributors: "levels[0]": no "level"` for one
+// within it, naming ids.
+func (r *resultForm) noLevel(path, key string, ids []string) {
+	at := ""
+	if path != "" {
+		at = strconv.Quote(path) + ": "
+	}
+	r.levels = append(r.levels, &outcome.Error{Code: outcome.ErrUnknownLevel, Severity: outcome.SeverityError,
+		IDs: slices.Clone(ids), Message: r.Pkg + ": " + r.At + ": " + at + "no " + strconv.Quote(key)})
+}
+
 // readList reads raw, the JSON value at path of a list of a result, into
 // *list: a JSON array is read into a new slice (empty, not nil, for []),
 // each element into the zero T with read, which reports the problems of
@@ -854,7 +870,9 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 // the keys of the object that name no field, sorted. Then each level that
 // names none, in the order read, with code [outcome.ErrUnknownLevel], as
 // [outcome.ParseLevel] says it, after its path (`hierarchy: contributors:
-// "levels[0].level": outcome: unknown level "x"`). Each names the
+// "levels[0].level": outcome: unknown level "x"`), and each level left out
+// of a level's IDs, with the same code (`hierarchy: contributors:
+// "levels[0]": no "level"`): a level's IDs are about their level. Each names the
 // contributors' "to", if it is a string that is not empty. JSON that is not
 // one object is one [outcome.ErrInvalidJSON], with no ID, and so is null,
 // `hierarchy: contributors cannot be null`. Nothing else is checked.
@@ -889,9 +907,10 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form
 // MarshalJSON writes into s's fields, as [Share.UnmarshalJSON] reads a
 // share, the IDs taken as given (not checked to be sorted): keys matched
-// to fields as encoding/json matches them, a field left out keeping s's
-// value; "level" a string that names a level, as [outcome.ParseLevel] reads
-// it; "ids" an array of strings, read into a new slice (s's is never
+// to fields as encoding/json matches them, "ids" left out keeping s's
+// IDs; "level", which must be given (the IDs are about it, and MarshalJSON
+// always writes it), a string that names a level, as [outcome.ParseLevel]
+// reads it; "ids" an array of strings, read into a new slice (s's is never
 // written into), [] as an empty, non-nil list. "ids":null is no IDs (a nil
 // slice), as this package wrote them empty before it wrote [].
 //
@@ -904,7 +923,8 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // a field given again right after the field, the first member being the
 // one read; then each key that names no field, sorted. Then a level that
 // names none, as [outcome.ParseLevel] says it, with code
-// [outcome.ErrUnknownLevel] (`outcome: unknown level "x"`). JSON that is
+// [outcome.ErrUnknownLevel] (`outcome: unknown level "x"`), or a level left
+// out, with the same code (`hierarchy: level IDs: no "level"`). JSON that is
 // not one object is one [outcome.ErrInvalidJSON], and so is null,
 // `hierarchy: level IDs cannot be null`. No problem names an ID.
 func (s *LevelIDs) UnmarshalJSON(data []byte) error {
@@ -918,13 +938,18 @@ func (s *LevelIDs) UnmarshalJSON(data []byte) error {
 // to r, each naming ids, and its level if it names none
 // ([resultForm.level]).
 func readLevelIDs(r *resultForm, path string, ids []string, members []strictjson.Member, s *LevelIDs) {
+	given := false
 	r.Fields(path, ids, members, levelIDsFields, func(field int, p string, raw json.RawMessage) {
 		if field == levelIDsLevel {
+			given = true
 			r.level(path, p, ids, raw, &s.Level)
 			return
 		}
 		readIDs(r, p, ids, raw, true, &s.IDs)
 	})
+	if !given {
+		r.noLevel(path, "level", ids)
+	}
 }
 
 // orphanGroupJSON is the JSON form of an [OrphanGroup]: its fields, with their tags.
@@ -940,12 +965,13 @@ func (g OrphanGroup) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form
 // MarshalJSON writes into g's fields, as [LevelIDs.UnmarshalJSON] reads a
-// level's IDs, "highest" in place of "level": the IDs taken as given, a
-// field left out keeping g's value, "ids" read into a new slice,
-// "ids":null as no IDs (a nil slice). It reports every problem in the same
-// way, in the order of the fields (highest, ids), the form's
+// level's IDs, "highest" in place of "level": the IDs taken as given,
+// "ids" left out keeping g's IDs, "highest" required, "ids" read into a new
+// slice, "ids":null as no IDs (a nil slice). It reports every problem in the
+// same way, in the order of the fields (highest, ids), the form's
 // (`hierarchy: orphan group: invalid JSON: "ids[0]" must be a string, not
-// null`) before a level that names none (`outcome: unknown level "x"`),
+// null`) before a level that names none (`outcome: unknown level "x"`) or
+// is left out (`hierarchy: orphan group: no "highest"`),
 // and on error g is unchanged; null is `hierarchy: an orphan group cannot
 // be null`. No problem names an ID.
 func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
@@ -958,13 +984,18 @@ func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
 // *g, as [OrphanGroup.UnmarshalJSON] says, reporting the problems of their
 // form to r, and its level if it names none ([resultForm.level]).
 func readOrphanGroup(r *resultForm, path string, members []strictjson.Member, g *OrphanGroup) {
+	given := false
 	r.Fields(path, nil, members, orphanGroupFields, func(field int, p string, raw json.RawMessage) {
 		if field == orphanGroupHighest {
+			given = true
 			r.level(path, p, nil, raw, &g.Highest)
 			return
 		}
 		readIDs(r, p, nil, raw, true, &g.IDs)
 	})
+	if !given {
+		r.noLevel(path, "highest", nil)
+	}
 }
 
 // alignmentJSON is the JSON form of an [Alignment]: its fields, with their tags.
@@ -1012,8 +1043,9 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // the keys of the object that name no field, sorted. Then each level that
 // names none, in the order read, with code [outcome.ErrUnknownLevel], as
 // [outcome.ParseLevel] says it, after its path (`hierarchy: alignment:
-// "orphans[0].highest": outcome: unknown level "x"`). No problem names an
-// ID. JSON that is not one object is one [outcome.ErrInvalidJSON], and so
+// "orphans[0].highest": outcome: unknown level "x"`), and each orphan
+// group's level left out, with the same code (`hierarchy: alignment:
+// "orphans[0]": no "highest"`). No problem names an ID. JSON that is not one object is one [outcome.ErrInvalidJSON], and so
 // is null, `hierarchy: an alignment cannot be null`.
 func (a *Alignment) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "alignment", "an alignment", func(r *resultForm, members []strictjson.Member, v *Alignment) {

@@ -464,11 +464,39 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"PATHS":[["a"],[]]}`), &ls))
 	assert.Equal(t, LineOfSight{From: "keep", Paths: [][]string{{"a"}, {}}, Complete: true}, ls)
 	cs := Contributors{To: "keep"}
-	require.NoError(t, json.Unmarshal([]byte(`{"levels":[{"ids":["b"]}]}`), &cs))
-	assert.Equal(t, Contributors{To: "keep", Levels: []LevelIDs{{IDs: []string{"b"}}}}, cs, "a level is read into the zero LevelIDs")
+	require.NoError(t, json.Unmarshal([]byte(`{"levels":[{"level":"task","ids":["b"]}]}`), &cs))
+	assert.Equal(t, Contributors{To: "keep", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"b"}}}}, cs, "a level is read into the zero LevelIDs")
 	li := LevelIDs{Level: outcome.Task, IDs: []string{"x"}}
-	require.NoError(t, json.Unmarshal([]byte(`{"ids":null}`), &li))
-	assert.Equal(t, LevelIDs{Level: outcome.Task}, li)
+	require.NoError(t, json.Unmarshal([]byte(`{"level":"output","ids":null}`), &li))
+	assert.Equal(t, LevelIDs{Level: outcome.Output}, li)
+
+	// A level's IDs and an orphan group are about their level: one left out
+	// is a problem, after those of the form, whatever the value decoded into
+	// has, since MarshalJSON always writes it.
+	for _, tt := range []struct {
+		into json.Unmarshaler
+		data string
+		want []string
+	}{
+		{&LevelIDs{Level: outcome.Task}, `{"ids":[]}`, []string{`hierarchy: level IDs: no "level"`}},
+		{&OrphanGroup{Highest: outcome.Task}, `{"ids":["a"]}`, []string{`hierarchy: orphan group: no "highest"`}},
+		{&Contributors{To: "c"}, `{"levels":[{"ids":[3]},{"level":"task","ids":[]}]}`, []string{
+			`hierarchy: contributors: invalid JSON: "levels[0].ids[0]" must be a string, not the number 3`,
+			`hierarchy: contributors: "levels[0]": no "level"`}},
+		{&Alignment{}, `{"orphans":[{"ids":["a"]},{"highest":"work","ids":[]}]}`, []string{
+			`hierarchy: alignment: "orphans[0]": no "highest"`,
+			`hierarchy: alignment: "orphans[1].highest": outcome: unknown level "work"`}},
+	} {
+		err := json.Unmarshal([]byte(tt.data), tt.into)
+		var got []string
+		for _, p := range outcome.Problems(err) {
+			got = append(got, p.Message)
+			if p.Code != outcome.ErrInvalidJSON {
+				assert.Equal(t, outcome.ErrUnknownLevel, p.Code, p.Message)
+			}
+		}
+		assert.Equal(t, tt.want, got, tt.data)
+	}
 	og := OrphanGroup{Highest: outcome.Task}
 	require.NoError(t, json.Unmarshal([]byte(`{"highest":"Outputs","ids":["q"]}`), &og))
 	assert.Equal(t, OrphanGroup{Highest: outcome.Output, IDs: []string{"q"}}, og)

@@ -430,7 +430,10 @@ func checkResultJSON[T any, PT interface {
 				levels = true
 				_, within, _ := strings.Cut(p.Message, "hierarchy: "+what+`: "`)
 				assert.True(t, strings.HasPrefix(p.Message, "outcome: unknown level ") ||
-					strings.Contains(within, `": outcome: unknown level `), "not said as a level's: %q", p.Message)
+					strings.Contains(within, `": outcome: unknown level `) ||
+					p.Message == "hierarchy: "+what+`: no "level"` || p.Message == "hierarchy: "+what+`: no "highest"` ||
+					strings.HasSuffix(within, `": no "level"`) || strings.HasSuffix(within, `": no "highest"`),
+					"not said as a level's: %q", p.Message)
 			default:
 				t.Fatalf("%s: a problem that is neither of the form nor a level's: %v", data, p)
 			}
