@@ -1,6 +1,7 @@
 package northstar
 
 import (
+	"encoding/json"
 	"strconv"
 	"testing"
 
@@ -100,6 +101,31 @@ func BenchmarkCanvasLookup(b *testing.B) {
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/lookup")
 			})
+		}
+	}
+}
+
+// BenchmarkRankingUnmarshalJSON decodes the ranking of BenchmarkSelect's
+// input (10,000 candidates, 1,000 categories), as a dashboard reading a
+// stored ranking back does.
+func BenchmarkRankingUnmarshalJSON(b *testing.B) {
+	r, err := Select(benchInput(10_000, 1_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var back Ranking
+		if err := json.Unmarshal(data, &back); err != nil {
+			b.Fatal(err)
+		}
+		if len(back.Entries) != len(r.Entries) {
+			b.Fatalf("%d entries read back, want %d", len(back.Entries), len(r.Entries))
 		}
 	}
 }
