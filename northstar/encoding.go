@@ -877,7 +877,7 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 	if !ok {
 		return f.Err()
 	}
-	in := readLeadLag(&f, members)
+	in := readLeadLag(&f, "", nil, members)
 	v, err := in.leadLag()
 	errs := f.Errors()
 	if err != nil {
@@ -890,45 +890,45 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// readLeadLag reads members, those of a lead/lag result's JSON object,
-// reporting the problems of their form to f.
-func readLeadLag(f *jsondecode.Form, members []strictjson.Member) leadLagIn {
+// readLeadLag reads members, those of the JSON object of a lead/lag result
+// at path, reporting the problems of their form to f, naming ids.
+func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) leadLagIn {
 	var in leadLagIn
-	f.Fields("", nil, members, leadLagFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, leadLagFields, func(field int, path string, raw json.RawMessage) {
 		ok := true
 		switch field {
 		case llMethod:
-			ok = jsondecode.Value(f, path, nil, raw, &in.Method)
+			ok = jsondecode.Value(f, path, ids, raw, &in.Method)
 		case llLen:
-			ok = jsondecode.Value(f, path, nil, raw, &in.Len)
+			ok = jsondecode.Value(f, path, ids, raw, &in.Len)
 		case llMaxLag:
-			ok = jsondecode.Value(f, path, nil, raw, &in.MaxLag)
+			ok = jsondecode.Value(f, path, ids, raw, &in.MaxLag)
 		case llConfidence:
-			if ok = jsondecode.Value(f, path, nil, raw, &in.Confidence); ok {
+			if ok = jsondecode.Value(f, path, ids, raw, &in.Confidence); ok {
 				in.confText = string(bytes.TrimSpace(raw))
 			}
 		case llPerLag:
-			ok = jsondecode.Value(f, path, nil, raw, &in.PerLag)
+			ok = jsondecode.Value(f, path, ids, raw, &in.PerLag)
 		case llCorrelations:
 			in.Correlations = []Correlation{}
 			each := true
-			ok = f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+			ok = f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
 				var c Correlation
-				each = readCorrelation(f, path, raw, &c) && each
+				each = readCorrelation(f, path, ids, raw, &c) && each
 				in.Correlations = append(in.Correlations, c)
 			}) && each
 		case llBest:
-			ok = readCorrelation(f, path, raw, &in.Best)
+			ok = readCorrelation(f, path, ids, raw, &in.Best)
 		case llInterval:
 			in.Interval = []float64{}
 			each := true
-			ok = f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+			ok = f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
 				var end float64
-				each = jsondecode.Value(f, path, nil, raw, &end) && each
+				each = jsondecode.Value(f, path, ids, raw, &end) && each
 				in.Interval = append(in.Interval, end)
 			}) && each
 		default:
-			ok = jsondecode.Value(f, path, nil, raw, &in.Verdict)
+			ok = jsondecode.Value(f, path, ids, raw, &in.Verdict)
 		}
 		in.unread[field] = !ok
 	})
@@ -936,21 +936,21 @@ func readLeadLag(f *jsondecode.Form, members []strictjson.Member) leadLagIn {
 }
 
 // readCorrelation reads raw, the correlation at path, into *c, reporting
-// the problems of its form to f, and reports whether its values were read
+// the problems of its form to f, naming ids, and reports whether its values were read
 // (a key that names no field, or a field given again, leaves them read).
-func readCorrelation(f *jsondecode.Form, path string, raw json.RawMessage, c *Correlation) bool {
-	members, ok := f.Open(path, nil, raw)
+func readCorrelation(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, c *Correlation) bool {
+	members, ok := f.Open(path, ids, raw)
 	if !ok {
 		return false
 	}
-	f.Fields(path, nil, members, correlationFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, correlationFields, func(field int, path string, raw json.RawMessage) {
 		switch field {
 		case 0:
-			ok = jsondecode.Value(f, path, nil, raw, &c.Lag) && ok
+			ok = jsondecode.Value(f, path, ids, raw, &c.Lag) && ok
 		case 1:
-			ok = jsondecode.Value(f, path, nil, raw, &c.R) && ok
+			ok = jsondecode.Value(f, path, ids, raw, &c.R) && ok
 		default:
-			ok = jsondecode.Value(f, path, nil, raw, &c.Pairs) && ok
+			ok = jsondecode.Value(f, path, ids, raw, &c.Pairs) && ok
 		}
 	})
 	return ok
@@ -1159,11 +1159,28 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
+	v, err := readPolicy(&f, "", members)
+	errs := f.Errors()
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*p = v
+	return nil
+}
+
+// readPolicy reads members, those of the JSON object of a policy at path,
+// reporting the problems of their form to f, and returns the policy read
+// and the problems [Policy.Validate] finds in it, as
+// [Policy.UnmarshalJSON] says.
+func readPolicy(f *jsondecode.Form, path string, members []strictjson.Member) (Policy, error) {
 	var r weightsRead
 	var lag LagOptions
 	var methodErr error
 	var confText string
-	f.Fields("", nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
 		members, ok := f.Open(path, nil, raw)
 		switch {
 		case !ok && field == 0:
@@ -1172,15 +1189,15 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 			}
 		case !ok:
 		case field == 0:
-			r.read(&f, path, members)
+			r.read(f, path, members)
 		default:
 			f.Fields(path, nil, members, lagFields, func(field int, path string, raw json.RawMessage) {
 				switch field {
 				case 0:
-					jsondecode.Value(&f, path, nil, raw, &lag.MaxLag)
+					jsondecode.Value(f, path, nil, raw, &lag.MaxLag)
 				case 1:
 					var text string
-					if jsondecode.Value(&f, path, nil, raw, &text) {
+					if jsondecode.Value(f, path, nil, raw, &text) {
 						var err error
 						if lag.Method, err = ParseMethod(text); err != nil {
 							methodErr = newError(ErrUnknownMethod, nil,
@@ -1188,7 +1205,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 						}
 					}
 				default:
-					if jsondecode.Value(&f, path, nil, raw, &lag.Confidence) {
+					if jsondecode.Value(f, path, nil, raw, &lag.Confidence) {
 						confText = string(raw)
 					}
 				}
@@ -1203,15 +1220,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 			check.Weights = check.Weights.With(c, decimal.NewFromInt(1))
 		}
 	}
-	errs := f.Errors()
-	if err := check.validate(policyFaults{weights: r.faults, method: methodErr, confidence: confText}); err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	*p = v
-	return nil
+	return v, check.validate(policyFaults{weights: r.faults, method: methodErr, confidence: confText})
 }
 
 // successfulOutcomeJSON is the JSON form of a [SuccessfulOutcome]: its
