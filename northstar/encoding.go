@@ -1243,7 +1243,7 @@ type inputMetricJSON InputMetric
 // MarshalJSON implements [json.Marshaler]: "metric", as
 // [outcome.Metric.MarshalJSON] writes it, "nodes", [] when there are none,
 // never null, "influence" and "direct" (left out when false).
-// encoding/json reads it back, and reads null nodes as none too.
+// [InputMetric.UnmarshalJSON] reads it back.
 func (m InputMetric) MarshalJSON() ([]byte, error) {
 	m.Nodes = strictjson.List(m.Nodes)
 	return json.Marshal(inputMetricJSON(m))
@@ -1254,8 +1254,7 @@ type entryJSON Entry
 
 // MarshalJSON implements [json.Marshaler]: the entry's fields as their tags
 // name them, "scores" [] when there are none, never null; the other lists
-// are left out when empty. encoding/json reads it back, and reads null
-// scores as none too.
+// are left out when empty. [Entry.UnmarshalJSON] reads it back.
 func (e Entry) MarshalJSON() ([]byte, error) {
 	e.Scores = strictjson.List(e.Scores)
 	return json.Marshal(entryJSON(e))
@@ -1267,9 +1266,25 @@ type rankingJSON Ranking
 // MarshalJSON implements [json.Marshaler]: the ranking's fields as their
 // tags name them, "entries" [] when there are none, never null, each as
 // [Entry.MarshalJSON] writes it; the input metrics and warnings are left out
-// when empty. encoding/json reads it back, and reads null entries as none
-// too.
+// when empty. [Ranking.UnmarshalJSON] reads it back.
+//
+// A ranking whose policy [Policy.Validate] refuses cannot be marshalled,
+// as the ranking could not be read back: each of the policy's problems is
+// returned, with its code, after "northstar: cannot marshal a ranking: "
+// (`northstar: cannot marshal a ranking: policy: every criterion weight is
+// zero (start from DefaultPolicy)`, [ErrZeroWeights], for the zero
+// Ranking, which [Select] returns with its error). A ranking that Select
+// returns without an error has the policy it was given, which Select
+// validated.
 func (r Ranking) MarshalJSON() ([]byte, error) {
+	if err := r.Policy.Validate(); err != nil {
+		var errs []error
+		for _, p := range outcome.Problems(err) {
+			errs = append(errs, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
+				Message: "northstar: cannot marshal a ranking: " + trimPkg(p.Message), Err: p})
+		}
+		return nil, errors.Join(errs...)
+	}
 	r.Entries = strictjson.List(r.Entries)
 	return json.Marshal(rankingJSON(r))
 }
