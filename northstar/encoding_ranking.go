@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/floattext"
@@ -115,21 +116,21 @@ func withArticleText(what string) string {
 // which encoding/json reads as 0.
 //
 // Then the problems of the values, in the same order, each said at its
-// path from the ranking after "northstar: ranking: " in the words of the
+// path from the ranking, quoted, after "northstar: ranking: ", in the words of the
 // decoder or parser that finds it: a metric's, as
 // outcome.Metric.UnmarshalJSON finds them (`northstar: ranking:
-// entries[0].metric: metric "m" has no name`); the policy's, as
+// "entries[0].metric": metric "m" has no name`); the policy's, as
 // Policy.UnmarshalJSON finds them (`northstar: ranking: policy: every
 // criterion weight is zero (start from DefaultPolicy)`), a policy left out
 // being the zero Policy; a lead/lag result's, as LeadLag.UnmarshalJSON
-// finds them (`northstar: ranking: entries[1].evidence[0].leadLag:
+// finds them (`northstar: ranking: "entries[1].evidence[0].leadLag":
 // lead/lag result: maximum lag -1 is negative`); a criterion, a gate, a
 // kind or a severity that names none ([ErrUnknownCriterion],
 // [ErrUnknownGate], [outcome.ErrUnknownKind], [outcome.ErrUnknownSeverity]),
 // a criterion, a gate or a severity left out being the empty text, which
 // names none (a kind left out, or "", is no kind, as the package writes
 // one); and an entry or an input metric without a metric
-// ([outcome.ErrEmptyID], `northstar: ranking: entries[2] has no metric`),
+// ([outcome.ErrEmptyID], `northstar: ranking: "entries[2]" has no metric`),
 // which MarshalJSON could not write. A part whose form has a problem is not
 // checked again.
 //
@@ -451,7 +452,7 @@ func (r *rankingRead) absent(path, name string, ids []string, p any) {
 	case *outcome.Metric:
 		what := r.f.At
 		if path != "" {
-			what += ": " + path
+			what += ": " + strconv.Quote(path)
 		}
 		r.vals = append(r.vals, newError(outcome.ErrEmptyID, ids, "northstar: %s has no metric", what))
 	}
@@ -503,12 +504,13 @@ func problems(err error) []*outcome.Error {
 
 // relay records each problem in err, found in the value at path, as a
 // problem of the values: with the same code and severity, ids then its
-// own IDs, the message "northstar: <at>: <path>: " and its own without its
+// own IDs, the message "northstar: <at>: " and the quoted path, if any, and
+// ": ", followed by its own without its
 // package's prefix, and wrapping it.
 func (r *rankingRead) relay(path string, ids []string, err error) {
 	at := "northstar: " + r.f.At + ": "
 	if path != "" {
-		at += path + ": "
+		at += strconv.Quote(path) + ": "
 	}
 	for _, p := range problems(err) {
 		r.vals = append(r.vals, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: slices.Concat(ids, p.IDs),

@@ -1,0 +1,95 @@
+package northstar
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cxmodel/cx/internal/msg"
+	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/internal/strictjson"
+	"github.com/cxmodel/cx/outcome"
+)
+
+// rankingJSONEqual reports whether a and b are the same ranking: whether
+// both marshal, to the same JSON (every field of a ranking is in its JSON,
+// and MarshalJSON writes the same ranking the same way).
+func rankingJSONEqual(a, b Ranking) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
+// FuzzRankingJSON decodes any text as a ranking, seeded with the rankings
+// of leadInput (lead/lag evidence) and centreInput (gates failed, links,
+// nodes, input metrics, warnings) and with copies that have problems at
+// several depths, and checks what Ranking.UnmarshalJSON promises: the same
+// problems in the same order, or an equal value, with the members of every
+// object reversed (ordertest.Check); every problem an *outcome.Error in the
+// package's words, those of the JSON form before those of the values
+// (unless the text is not one object: one problem), a problem for each
+// key of the ranking that names no field; a failed decode leaves the
+// ranking as it was; and what decodes marshals, to JSON that decodes to an
+// equal ranking.
+func FuzzRankingJSON(f *testing.F) {
+	for _, in := range []Input{leadInput(), centreInput()} {
+		r, err := Select(in)
+		if err != nil {
+			f.Fatal(err)
+		}
+		data, err := json.Marshal(r)
+		if err != nil {
+			f.Fatal(err)
+		}
+		good := string(data)
+		f.Add(good)
+		f.Add(strings.NewReplacer(`"maxLag":1,`, `"maxLag":-1,"q":1,`, `"rank":2`, `"rank":"2"`, `"criterion":"lead"`, `"criterion":"leed"`,
+			`"entries":[`, `"zz":null,"entries":[`).Replace(good))
+		f.Add(strings.NewReplacer(`"total":`, `"total":1e-400,"total":`, `"policy":{`, `"policy":{"x":1,`, `"eligible":true`, `"eligible":null`,
+			`"pairs":`, `"pairs":"`).Replace(good))
+		f.Add(strings.Replace(good, `"scores":[`, `"scores":null,"Scores":[`, 1))
+		f.Add(strings.Replace(good, `"criterion":"reach"`, `"criterion":"beauty"`, 1)) // a problem of the values alone
+	}
+	f.Add(`null`)
+	f.Add(`{"entries":null,"policy":{"weights":{"lead":"1"}},"robustness":{"changes":[{"criterion":"x","from":1e-400}]}}`)
+	f.Add(`{"entries":[{"metric":{"id":"m"},"evidence":[{"leadLag":{"maxLag":0}}]}],"inputMetrics":[{"nodes":null}],"warnings":[{}]}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Ranking], rankingJSONEqual)
+		before := Ranking{Policy: DefaultPolicy(), Robustness: Robustness{RunnerUp: "x", Margin: 0.5}, Entries: []Entry{{Rank: 7}}}
+		r := before
+		if err := r.UnmarshalJSON([]byte(in)); err != nil {
+			checkProblems(t, err)
+			if r.Robustness.RunnerUp != "x" || len(r.Entries) != 1 || r.Entries[0].Rank != 7 || r.Warnings != nil || r.InputMetrics != nil ||
+				!r.Policy.Equal(before.Policy) {
+				t.Fatalf("%s: a failed decode changed the ranking", in)
+			}
+			probs := outcome.Problems(err)
+			for i := 1; i < len(probs); i++ {
+				if probs[i].Code == outcome.ErrInvalidJSON && probs[i-1].Code != outcome.ErrInvalidJSON {
+					t.Fatalf("%s: a problem of the JSON form after another: %v", in, err)
+				}
+			}
+			members, merr := strictjson.Members([]byte(in))
+			for _, m := range members {
+				unknown := `northstar: ranking: invalid JSON: unknown field ` + strconv.Quote(msg.Clip(m.Key, msg.MaxQuoted))
+				if merr == nil && strictjson.Field(rankingFields, m.Key) < 0 && !strings.Contains(err.Error(), unknown) {
+					t.Fatalf("%s: key %q names no field, and is not reported: %v", in, m.Key, err)
+				}
+			}
+			return
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("%s decodes, and does not marshal: %v", in, err)
+		}
+		var back Ranking
+		if err := back.UnmarshalJSON(out); err != nil {
+			t.Fatalf("%s decodes and marshals to %s, which does not decode: %v", in, out, err)
+		}
+		if !rankingJSONEqual(r, back) {
+			t.Fatalf("%s decodes and marshals to %s, which decodes to another ranking", in, out)
+		}
+	})
+}
