@@ -91,8 +91,16 @@
 // decimal's defaults; one beyond is an [ErrWeightOutOfRange]), whatever
 // decimal's MaxDecodeExponent says. The scores, correlations
 // and intervals computed from them are float64 statistics. A stored
-// [Ranking] reads back whole: each lead/lag analysis in it is checked as
-// [LeadLag.UnmarshalJSON] says, and nothing comes back zero. Every bad input is
+// [Ranking] reads back as the definitions do ([Ranking.UnmarshalJSON]):
+// every problem of its JSON form by its path from the ranking, in the same
+// order whatever the order of the members, then those of its values (each
+// lead/lag analysis checked as [LeadLag.UnmarshalJSON] says, its policy as
+// [Policy.UnmarshalJSON] does, each metric as outcome's decoder does, each
+// criterion, gate, kind or severity parsed); its scores, totals and ranks
+// are read as given, not recomputed, and one of its own numbers (a score,
+// a total, a margin) written too small for a float64 is refused, never
+// read as 0. A ranking whose policy is invalid (the zero
+// Ranking) cannot be marshalled. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.
