@@ -830,7 +830,11 @@ const (
 // twice, also under keys that differ only in case, the first being the one
 // read, and each value of the wrong JSON type, null included, named by its
 // JSON path (`"best.r" must be a number, not the string "x"`,
-// `"interval" must be an array, not null`). A field left out is zero, as
+// `"interval" must be an array, not null`), and a correlation, a per-lag
+// confidence or an end of the interval too small for a float64 but not
+// written 0 (`"best.r" must be 0 or a number from 5e-324 to
+// 1.7976931348623157e+308 in magnitude, not the number 1e-400`), which
+// encoding/json reads as 0. A field left out is zero, as
 // encoding/json leaves it (an absent interval has no ends, an absent method
 // is the text "").
 //
@@ -908,7 +912,7 @@ func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strict
 				in.confText = string(bytes.TrimSpace(raw))
 			}
 		case llPerLag:
-			ok = jsondecode.Value(f, path, ids, raw, &in.PerLag)
+			ok = readFloat(f, path, ids, raw, &in.PerLag)
 		case llCorrelations:
 			in.Correlations = []Correlation{}
 			each := true
@@ -924,7 +928,7 @@ func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strict
 			each := true
 			ok = f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
 				var end float64
-				each = jsondecode.Value(f, path, ids, raw, &end) && each
+				each = readFloat(f, path, ids, raw, &end) && each
 				in.Interval = append(in.Interval, end)
 			}) && each
 		default:
@@ -948,7 +952,7 @@ func readCorrelation(f *jsondecode.Form, path string, ids []string, raw json.Raw
 		case 0:
 			ok = jsondecode.Value(f, path, ids, raw, &c.Lag) && ok
 		case 1:
-			ok = jsondecode.Value(f, path, ids, raw, &c.R) && ok
+			ok = readFloat(f, path, ids, raw, &c.R) && ok
 		default:
 			ok = jsondecode.Value(f, path, ids, raw, &c.Pairs) && ok
 		}

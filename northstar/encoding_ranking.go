@@ -463,19 +463,27 @@ func (r *rankingRead) absent(path, name string, ids []string, p any) {
 	}
 }
 
-// float reads raw, the JSON number at path, into *v: one that is not a
-// number, or that a float64 does not hold (beyond its range, or too small
-// for it but not written 0), is a problem of the form.
+// float reads raw, the JSON number at path, into *v, as [readFloat] does.
 func (r *rankingRead) float(path string, ids []string, raw json.RawMessage, v *float64) {
+	readFloat(&r.f, path, ids, raw, v)
+}
+
+// readFloat reads raw, the JSON number at path, into *v, and reports
+// whether it did: one that is not a number, or that a float64 does not hold
+// (beyond its range, or too small for it but not written 0, such as 1e-400,
+// which encoding/json reads as 0), is a problem of the form, reported to f
+// with ids, and leaves *v as it is.
+func readFloat(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v *float64) bool {
 	var x float64
-	if !jsondecode.Value(&r.f, path, ids, raw, &x) {
-		return
+	if !jsondecode.Value(f, path, ids, raw, &x) {
+		return false
 	}
 	if x == 0 && floattext.Underflows(string(bytes.TrimSpace(raw)), 0) {
-		r.f.WrongType(path, ids, floatWant, raw, errFloatUnderflow)
-		return
+		f.WrongType(path, ids, floatWant, raw, errFloatUnderflow)
+		return false
 	}
 	*v = x
+	return true
 }
 
 // metric reads raw, the JSON object of the metric at path, into *m, as

@@ -368,6 +368,35 @@ func TestLeadLagJSON_everyProblem(t *testing.T) {
 	}, formProblems(l.UnmarshalJSON([]byte(in))))
 }
 
+// TestLeadLagJSON_tooSmall: a correlation, the per-lag confidence or an
+// end of the interval written too small for a float64 (1e-400, which
+// encoding/json reads as 0) is a problem of the form, not 0; the same
+// written 0 reads. The lag-(-1) correlation 0.25 and the per-lag confidence
+// are replaced, so each is refused at its path, and with them unread the
+// correlations and the per-lag confidence are not checked; the interval's
+// first end too.
+func TestLeadLagJSON_tooSmall(t *testing.T) {
+	in := strings.NewReplacer(`"r":0.25`, `"r":1e-400`, `"perLagConfidence":0.875`, `"perLagConfidence":-1E-400`,
+		`[-0.9629041184925606,`, `[1e-999,`).Replace(handLeadLag)
+	const want = ` must be 0 or a number from 5e-324 to 1.7976931348623157e+308 in magnitude, not the number `
+	const at = "northstar: lead/lag result: invalid JSON: "
+	l := MustLeadLag(t)
+	assert.Equal(t, []formProblem{
+		{outcome.ErrInvalidJSON, nil, at + `"perLagConfidence"` + want + "-1E-400"},
+		{outcome.ErrInvalidJSON, nil, at + `"correlations[0].r"` + want + "1e-400"},
+		{outcome.ErrInvalidJSON, nil, at + `"interval[0]"` + want + "1e-999"},
+	}, formProblems(l.UnmarshalJSON([]byte(in))))
+
+	// Written 0, the correlation is read: the correlations are then
+	// checked, and 0 is a correlation at lag -1 that is not the best.
+	var ok LeadLag
+	require.NoError(t, ok.UnmarshalJSON([]byte(strings.Replace(handLeadLag, `"r":0.25`, `"r":0`, 1))))
+	for c := range ok.Correlations() {
+		assert.Equal(t, Correlation{Lag: -1, R: 0, Pairs: 5}, c, "the first correlation, lag -1")
+		break
+	}
+}
+
 // MustLeadLag returns a LeadLag to decode into: that of two short series,
 // which a failed decode leaves as it is.
 func MustLeadLag(t *testing.T) LeadLag {
