@@ -22,10 +22,12 @@ import (
 //	 "kind":"revenue","reason":"business outcome: ..."}
 //
 // (on one line), and {} for the zero Classification, "unclassified". It is
-// what the catalogue says, a result, not a definition: encoding/json decodes
-// it back into the fields (so every entry round-trips), checking only that
-// the level, direction and kind name one, not that it is an entry of the
-// catalogue, and refusing neither unknown nor repeated keys.
+// what the catalogue says, a result, not a definition; it reads back
+// ([Classification.UnmarshalJSON]) as the zero Classification or one of
+// the catalogue's form (a name, a level, a direction, a kind for a business
+// outcome only, a reason that starts with the level), every problem
+// reported, but not checked against this version's catalogue, so every
+// entry round-trips.
 type Classification struct {
 	// Name is the catalogue's canonical name for the KPI, e.g. "Average handle time".
 	Name string `json:"name,omitempty"`

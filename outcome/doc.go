@@ -84,8 +84,12 @@
 // [AuditReport] and a [Finding] are not read back (decoding JSON into one is
 // an error with code [ErrResultNotDecodable]); an [Interval], a
 // [ScoreTest], a [ReasonCount] and a [Classification], plain data with
-// exported fields, decode as given, without the checks their computation
-// guarantees; and a [ProportionComparison] decodes only as
+// exported fields, decode as strictly as a definition (every problem of
+// the form, in the order of the fields, then those of the values) and only
+// as their computation could give them (code [ErrInvalidResult] otherwise:
+// an interval's bounds in order, a score test's z and p-value those of its
+// difference and standard error, a classification of the catalogue's form,
+// a row's share from 0 to 1); and a [ProportionComparison] decodes only as
 // [CompareProportions] gives it: A and B that it compares, and the
 // difference, standard error, z and p-value it gives for them at the
 // stored confidence (code [ErrInvalidComparison] otherwise), every field

@@ -1093,8 +1093,8 @@ func TestUnmarshalJSON_null(t *testing.T) {
 // into the value, or null is a struct's field of the type ({"v":null}, which
 // encoding/json hands to the field's UnmarshalJSON). It left the value as it
 // was, so {"tally":null} decoded a user's struct silently to the zero
-// tally. A ReasonCount, decoded as plain data, refuses null too: null is
-// never a value.
+// tally. The results read back (ReasonCount, Interval, ScoreTest,
+// Classification) refuse null too: null is never a value.
 func TestUnmarshalJSON_nullValue(t *testing.T) {
 	type decoder = interface{ UnmarshalJSON([]byte) error }
 	must := func(v any, err error) any {
@@ -1132,6 +1132,12 @@ func TestUnmarshalJSON_nullValue(t *testing.T) {
 		{"ProportionComparison", func() decoder { v := comparison; return &v }, "outcome: a proportion comparison cannot be null"},
 		{"ReasonCount", func() decoder { return &ReasonCount{Reason: "chaser", Count: 2, Share: decimal.New(5, -1)} },
 			"outcome: a reason count cannot be null"},
+		{"Interval", func() decoder { v := comparison.Difference; return &v }, "outcome: an interval cannot be null"},
+		{"ScoreTest", func() decoder {
+			v := ScoreTest{Difference: 1, StandardError: 1, Z: 1, PValue: 0.3, Interval: comparison.Difference}
+			return &v
+		}, "outcome: a score test cannot be null"},
+		{"Classification", func() decoder { v := Classify("AHT"); return &v }, "outcome: a classification cannot be null"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1450,12 +1456,13 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 				{ErrInvalidCount, nil, `outcome: proportion comparison "b": negative successes -1`},
 				{ErrInvalidIntervalMethod, nil, `outcome: proportion comparison "difference": unknown interval method "exact"`},
 			}},
-		// The reason, the count, the share; the unknown key is ignored.
+		// The reason, the count, the share, then the unknown key.
 		{"reason count", func() jsonDecoder { return new(ReasonCount) },
 			`{"share":"x","y":1,"count":"2","reason":5}`, []decodeProblem{
 				{ErrInvalidJSON, nil, `outcome: reason count: "reason" must be a string, not the number 5`},
 				{ErrInvalidJSON, nil, `outcome: reason count: "count" must be an integer, not the string "2"`},
 				{ErrInvalidJSON, nil, `outcome: reason count: "share" must be a decimal string or a number, not the string "x"`},
+				{ErrInvalidJSON, nil, `outcome: reason count has an unknown field "y"`},
 			}},
 		// The CSAT scale's min (null) and box ("x"), then the counts.
 		{"CSAT tally", func() jsonDecoder { return new(CSATTally) },

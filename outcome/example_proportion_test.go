@@ -406,3 +406,19 @@ func ExampleRounding_IsValid() {
 	// half-even 0.800
 	// unset is zero: true | valid: false | up is valid: true
 }
+
+// An interval read back from JSON is checked as the measures give it: here
+// its bounds are swapped, which is one problem each, with code
+// ErrInvalidResult.
+func ExampleInterval_UnmarshalJSON() {
+	var iv outcome.Interval
+	err := json.Unmarshal([]byte(`{"estimate":0.3,"low":0.375,"high":0.25,"confidence":0.95,"method":"wilson"}`), &iv)
+	fmt.Println(errors.Is(err, outcome.ErrInvalidResult))
+	for _, p := range outcome.Problems(err) {
+		fmt.Println(p.Message)
+	}
+	// Output:
+	// true
+	// outcome: interval: "low" 0.375 is above the estimate 0.3
+	// outcome: interval: "high" 0.25 is below the estimate 0.3
+}

@@ -281,51 +281,83 @@ func (rc ReasonCount) MarshalJSON() ([]byte, error) {
 var reasonCountFields = []string{"reason", "count", "share"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the form
-// MarshalJSON writes into rc's fields as encoding/json would, as given,
-// without the checks a breakdown guarantees (a negative count, a share
-// above 1): a key that names no field is ignored, a field given twice is
-// read twice (the last wins), keys match fields as encoding/json matches
-// them ("Count" is "count"), and a field absent or null leaves rc's as it
-// was. The share may be a decimal string or a JSON number, read exactly, in
-// decimal.NewFromString's syntax with any number of digits and an exponent
-// within ±10000, whatever decimal's MaxDecodeExponent says (decimal's own
-// UnmarshalJSON reads it, and refuses "1e-11" once it is set to 10). A
-// reason that is not a string, a count that is not an integer within int64
-// and a share that is not such a decimal are each an *[Error] with code
-// [ErrInvalidJSON] (`outcome: reason count: "share" must be a decimal string
-// or a number, not the string "x"`), every one, joined with [errors.Join],
-// in the order of the fields (reason, count, share; a field given twice in
-// the order of its keys), however the members are ordered;
-// JSON that is not one object, and text that is not valid UTF-8 (which
-// encoding/json would read with U+FFFD in place of the bad bytes), is a
-// single problem with code ErrInvalidJSON. JSON null for the whole row, which
-// encoding/json would take as leaving rc as it is, is refused, for null is
-// never a value: one problem with code ErrInvalidJSON and no ID, `outcome: a
-// reason count cannot be null`. On error rc is unchanged.
+// MarshalJSON writes and accepts only a row a breakdown could hold, or the
+// zero row: every field must be there (MarshalJSON writes each), and JSON
+// null is never a field's value. The share may be a decimal string or a
+// JSON number (as a share was written when decimal's
+// MarshalJSONWithoutQuotes was set, before MarshalJSON wrote a string),
+// read exactly, in decimal.NewFromString's syntax with any number of digits
+// and an exponent within ±10000, whatever decimal's MaxDecodeExponent says.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the fields (reason, count, share; as the package doc says), each
+// problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a key
+// that names no field, a field given twice (also under keys that differ
+// only in case, as encoding/json matches them: "Count" is "count"; the
+// first is the one read), a reason that is not a string, a count that is
+// not an integer within int64 and a share that is not such a decimal, null
+// included (`outcome: reason count: "share" must be a decimal string or a
+// number, not null`), and then each field that is absent (`outcome: reason
+// count has no "share"`). Then, in the order of the fields, the problems of
+// the values: a reason that [FailureDemand.Add] refuses, code
+// [ErrInvalidReason]; a negative count, code [ErrInvalidCount]; and a share
+// below 0 or above 1, or above 0 for a count of 0, code [ErrInvalidResult].
+// A value whose form has a problem is not checked again. JSON that is not
+// one object, and text that is not valid UTF-8, is a single problem with
+// code ErrInvalidJSON, and so is JSON null for the whole row, with no ID:
+// `outcome: a reason count cannot be null`. On error rc is unchanged.
 func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
-	return decodeObject(data, rc, "reason count", "a reason count", func(j *jsonForm, members []strictjson.Member) ReasonCount {
-		out := *rc
-		for _, mb := range strictjson.InFieldOrder(members, reasonCountFields) { // a field's members in their order: the last wins
-			switch mb.Field {
-			case 0:
-				if err := json.Unmarshal(mb.Value, &out.Reason); err != nil {
-					j.wrongType(err, "reason", "a string", mb.Value)
-				}
-			case 1:
-				if !isJSONNull(mb.Value) { // null leaves the count, as encoding/json does
-					jsonInt(j, "count", mb.Value, &out.Count)
-				}
-			case 2:
-				d, present, err := decfmt.ParseJSON(mb.Value, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
-				if e := (*decfmt.Error)(nil); errors.As(err, &e) {
-					j.wrongType(nil, "share", e.Want(), mb.Value)
-				} else if present {
-					out.Share = d
-				}
+	return decodeObject(data, rc, "reason count", "a reason count", decodeReasonCount)
+}
+
+// decodeReasonCount reads the members of the JSON object of a
+// [ReasonCount] into j, as [ReasonCount.UnmarshalJSON] documents.
+func decodeReasonCount(j *jsonForm, members []strictjson.Member) ReasonCount {
+	var out ReasonCount
+	var given, ok [3]bool
+	j.each(members, reasonCountFields, func(f int, raw json.RawMessage) {
+		given[f] = true
+		switch f {
+		case 0:
+			ok[f] = j.value("reason", "a string", raw, &out.Reason)
+		case 1:
+			ok[f] = jsonInt(j, "count", raw, &out.Count)
+		case 2:
+			d, present, err := decfmt.ParseJSON(raw, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
+			if e := (*decfmt.Error)(nil); errors.As(err, &e) {
+				j.wrongType(nil, "share", e.Want(), raw)
+			} else if !present { // null
+				j.wrongType(nil, "share", "a decimal string or a number", raw)
+			} else {
+				out.Share, ok[f] = d, true
 			}
 		}
-		return out
 	})
+	for f, g := range given {
+		if !g {
+			j.problem(nil, " has no %q", reasonCountFields[f])
+		}
+	}
+	if ok[0] {
+		if err := validateReason(out.Reason); err != nil {
+			j.check(err)
+		}
+	}
+	if ok[1] && out.Count < 0 {
+		j.checks = append(j.checks, NewError(ErrInvalidCount, nil, "outcome: reason count: count %d is negative", out.Count))
+	}
+	if ok[2] {
+		share := decfmt.String(out.Share)
+		switch {
+		case out.Share.Sign() < 0 || out.Share.GreaterThan(decimal.NewFromInt(1)):
+			j.checks = append(j.checks, NewError(ErrInvalidResult, nil,
+				"outcome: reason count: share %s is not from 0 to 1", clip(share)))
+		case ok[1] && out.Count == 0 && out.Share.Sign() != 0:
+			j.checks = append(j.checks, NewError(ErrInvalidResult, nil,
+				"outcome: reason count: share %s is not 0, for a count of 0", clip(share)))
+		}
+	}
+	return out
 }
 
 // FailureReasons returns the breakdown of failure demand by reason: one row

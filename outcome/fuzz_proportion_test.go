@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/msg"
@@ -543,75 +542,6 @@ func FuzzFailureDemandJSON(f *testing.F) {
 			return
 		}
 		fuzzCheckTally(t, &d)
-	})
-}
-
-// FuzzReasonCountJSON checks that decoding a row never panics, leaves it
-// unchanged on error with only invalid-json problems in JSON's words,
-// refuses JSON null for the whole row ([outcome.WholeJSONNullRefusal]) and
-// text that is not valid UTF-8 (which encoding/json reads with U+FFFD in
-// place of the bad bytes), and otherwise decodes as encoding/json decodes
-// the row's fields as given (a null field leaving its field): whatever
-// encoding/json decodes, it decodes to the same row, and what it decodes
-// re-encodes to an equal row; the same data with its members in any order
-// decodes alike ([ordertest.Check]).
-func FuzzReasonCountJSON(f *testing.F) {
-	for _, s := range []string{
-		`{"reason":"chaser","count":90,"share":"0.33"}`, `{"reason":"chaser","count":-4,"share":1.5,"colour":"red","count":7}`,
-		`{"Reason":"repeat call","COUNT":null,"share":null}`, `{"reason":5,"count":"7","share":"x"}`,
-		`{"count":1.5,"share":true}`, `{"share":1e-10001}`, `{"share":"7e-30"}`, `[1]`, `null`, ` null `, `{}`,
-		`{"count":9223372036854775808}`, `{"reason":null}`, `{} x`, "{\"\xff\":null}", "{\"reason\":\"\xff\"}",
-	} {
-		f.Add([]byte(s))
-	}
-	type plain struct {
-		Reason string
-		Count  int64
-		Share  decimal.Decimal
-	}
-	start := outcome.ReasonCount{Reason: "sentinel", Count: 3, Share: decimal.New(25, -2)}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		ordertest.Check(t, data, ordertest.Unmarshal[outcome.ReasonCount], func(a, b outcome.ReasonCount) bool {
-			return a.Reason == b.Reason && a.Count == b.Count && a.Share.Equal(b.Share)
-		})
-		got := start
-		err := got.UnmarshalJSON(data)
-		if w := outcome.WholeJSONNullRefusal(data, err); w != "" {
-			t.Fatal(w)
-		}
-		want := plain(start)
-		wantErr := json.Unmarshal(data, &want)
-		if isNull(data) {
-			return // refused, checked above; encoding/json leaves the row
-		}
-		if err != nil {
-			if got != start || len(outcome.Problems(err)) == 0 {
-				t.Fatalf("%q: changed to %+v, or not an *outcome.Error: %v", data, got, err)
-			}
-			for _, p := range outcome.Problems(err) {
-				if p.Code != outcome.ErrInvalidJSON || !strings.HasPrefix(p.Message, "outcome: ") || msg.GoWords(p.Message) != "" {
-					t.Fatalf("%q: problem %q, %q (Go's words: %q)", data, p.Code, p.Message, msg.GoWords(p.Message))
-				}
-			}
-			if wantErr == nil && utf8.Valid(data) {
-				t.Fatalf("%q: refused (%v) what encoding/json decodes to %+v", data, err, want)
-			}
-			return
-		}
-		if !utf8.Valid(data) {
-			t.Fatalf("%q: decoded text that is not valid UTF-8 to %+v", data, got)
-		}
-		if wantErr == nil && (got.Reason != want.Reason || got.Count != want.Count || !got.Share.Equal(want.Share)) {
-			t.Fatalf("%q: decoded %+v, encoding/json %+v", data, got, want)
-		}
-		out, err := json.Marshal(got)
-		if err != nil {
-			t.Fatalf("%q: decoded %+v does not encode: %v", data, got, err)
-		}
-		var back outcome.ReasonCount
-		if err := json.Unmarshal(out, &back); err != nil || back.Reason != got.Reason || back.Count != got.Count || !back.Share.Equal(got.Share) {
-			t.Fatalf("%q -> %+v -> %s -> %+v, %v", data, got, out, back, err)
-		}
 	})
 }
 

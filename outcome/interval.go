@@ -132,12 +132,10 @@ func (m *IntervalMethod) UnmarshalText(text []byte) error {
 // for a [ScoreTest] or a [ProportionComparison] that holds it.
 //
 // An Interval is a result the measures compute, not a definition, and has
-// no constructor and no UnmarshalJSON: [encoding/json] decodes its fields as
-// given and checks only that the method's text names a method
-// ([IntervalMethod.UnmarshalText]). It does not check that Low <= Estimate
-// <= High, that the confidence is in (0, 1) or that a method is there, nor
-// refuse unknown or duplicate fields, as the module's definitions do. Check
-// what you decode from a source you do not trust.
+// no constructor, but it reads back from JSON only as the measures could
+// give it ([Interval.UnmarshalJSON]): every field there, once, Low <=
+// Estimate <= High, a confidence strictly between 0 and 1 and a method;
+// every problem is reported.
 type Interval struct {
 	// Estimate is the point estimate: the observed rate, score or difference.
 	Estimate float64 `json:"estimate"`

@@ -840,22 +840,26 @@ func TestInterval(t *testing.T) {
 	assert.True(t, iv.Equal(back))
 }
 
-func TestResults_decodeWithoutChecks(t *testing.T) {
-	// As documented, an Interval decodes as given: bounds out of order and a
-	// confidence of 7 are not refused; only the method's text is checked.
-	var iv outcome.Interval
-	require.NoError(t, json.Unmarshal([]byte(`{"estimate":0.5,"low":0.9,"high":0.1,"confidence":7,"method":"wald"}`), &iv))
-	assert.Equal(t, outcome.Interval{Estimate: 0.5, Low: 0.9, High: 0.1, Confidence: 7, Method: outcome.IntervalWald}, iv)
-	err := json.Unmarshal([]byte(`{"method":"exact"}`), &iv)
-	assert.ErrorIs(t, err, outcome.ErrInvalidIntervalMethod)
+func TestResults_decodeWithChecks(t *testing.T) {
+	// An Interval decodes with its checks: bounds out of order and a
+	// confidence of 7 are refused (TestInterval_UnmarshalJSON).
+	iv := outcome.Interval{Estimate: 0.5, Low: 0.25, High: 0.75, Confidence: 0.9, Method: outcome.IntervalWald}
+	err := json.Unmarshal([]byte(`{"estimate":0.5,"low":0.9,"high":0.1,"confidence":7,"method":"wald"}`), &iv)
+	assert.ErrorIs(t, err, outcome.ErrInvalidResult)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	assert.Equal(t, outcome.Interval{Estimate: 0.5, Low: 0.25, High: 0.75, Confidence: 0.9, Method: outcome.IntervalWald}, iv)
 
-	// A ScoreTest likewise; with confidence 7 it is not significant.
+	// A ScoreTest likewise: a p-value of -1 and a confidence of 7 are
+	// refused, where they decoded to a test that is not significant.
 	var st outcome.ScoreTest
-	require.NoError(t, json.Unmarshal([]byte(`{"pValue":-1,"interval":{"confidence":7,"method":"wald"}}`), &st))
-	assert.False(t, st.Significant())
+	err = json.Unmarshal([]byte(`{"pValue":-1,"interval":{"confidence":7,"method":"wald"}}`), &st)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+	assert.ErrorIs(t, err, outcome.ErrInvalidResult)
+	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	assert.Equal(t, outcome.ScoreTest{}, st, "unchanged")
 
-	// A ProportionComparison is not plain data: its computed fields are
-	// checked against A and B (see TestProportionComparison_UnmarshalJSON).
+	// A ProportionComparison: its computed fields are checked against A
+	// and B (see TestProportionComparison_UnmarshalJSON).
 	var c outcome.ProportionComparison
 	err = json.Unmarshal([]byte(`{"a":{"successes":3,"trials":2}}`), &c)
 	assert.ErrorIs(t, err, outcome.ErrInvalidCount)

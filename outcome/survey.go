@@ -227,8 +227,10 @@ func (b Band) String() string { return fmt.Sprintf("%d..%d", b.Low, b.High) }
 //
 // The zero ScoreTest is no test: it is what a test returns with its error,
 // its Interval is the zero [Interval], and [ScoreTest.Significant] reports
-// false for it. A ScoreTest is a result, not a definition: decoding one from
-// JSON fills its fields as given, without checking them, as for an Interval.
+// false for it. A ScoreTest is a result, not a definition, but it reads
+// back from JSON only as a z-test gives it ([ScoreTest.UnmarshalJSON]): z
+// is Difference / StandardError, the p-value is z's and the interval the
+// Wald interval of the difference.
 type ScoreTest struct {
 	// Difference is the observed difference.
 	Difference float64 `json:"difference"`
