@@ -351,9 +351,6 @@ func fuzzNullRefused(t *testing.T, data []byte, err error) {
 	}
 }
 
-// isNull reports whether raw, a member's value, is JSON null.
-func isNull(raw []byte) bool { return strings.Trim(string(raw), " \t\r\n") == "null" }
-
 // FuzzParseRounding checks that parsing never panics and that String
 // inverts it.
 func FuzzParseRounding(f *testing.F) {
