@@ -92,6 +92,6 @@
 // a row's share from 0 to 1); and a [ProportionComparison] decodes only as
 // [CompareProportions] gives it: A and B that it compares, and the
 // difference, standard error, z and p-value it gives for them at the
-// stored confidence (code [ErrInvalidComparison] otherwise), every field
+// stored confidence (code [ErrInvalidResult] otherwise), every field
 // there and none given twice or unknown.
 package outcome

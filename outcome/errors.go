@@ -63,11 +63,15 @@ const (
 	// JSON form does not hold everything the value does, so decoding it
 	// could only give another value or, silently, the zero one.
 	ErrResultNotDecodable Code = "result-not-decodable"
-	// ErrInvalidComparison: a [ProportionComparison] read from JSON whose
-	// difference (its estimate or bounds), standard error, z or p-value is
-	// not what [CompareProportions] gives for its A and B at its confidence
-	// (see [ProportionComparison.UnmarshalJSON]).
-	ErrInvalidComparison Code = "invalid-proportion-comparison"
+	// ErrInvalidResult: a result read from JSON whose values no computation
+	// of the package gives: a [ProportionComparison] whose difference,
+	// standard error, z or p-value is not what [CompareProportions] gives
+	// for its A and B at its confidence; an [Interval]'s bound on the wrong
+	// side of its estimate; a [ScoreTest]'s z that is not its difference over
+	// its standard error; a [Classification] without its level's reason; a
+	// [ReasonCount]'s share above 1; or a number too small for a float64 to
+	// hold, which reads as 0 ("1e-400"). Each decoder documents its checks.
+	ErrInvalidResult Code = "invalid-result"
 )
 
 // Severity says how serious a problem is. An error blocks (a constructor

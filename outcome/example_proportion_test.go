@@ -333,7 +333,7 @@ func ExampleProportionComparison_UnmarshalJSON() {
 		return
 	}
 	err = json.Unmarshal(edited, &back)
-	fmt.Println("edited:", errors.Is(err, outcome.ErrInvalidComparison))
+	fmt.Println("edited:", errors.Is(err, outcome.ErrInvalidResult))
 	for _, p := range outcome.Problems(err) {
 		fmt.Printf("%s: %s\n", p.Code, p.Message)
 	}
@@ -341,8 +341,8 @@ func ExampleProportionComparison_UnmarshalJSON() {
 	// read back: <nil> | equal: true
 	// edited: true
 	// invalid-json: outcome: proportion comparison has no "standardError"
-	// invalid-proportion-comparison: outcome: proportion comparison "difference": "estimate" is 0.2, where CompareProportions gives 0.1 for a 150/200 and b 170/200
-	// invalid-proportion-comparison: outcome: proportion comparison: "pValue" is 0.0124, where CompareProportions gives 0.012419330651552278 for a 150/200 and b 170/200
+	// invalid-result: outcome: proportion comparison "difference": "estimate" is 0.2, where CompareProportions gives 0.1 for a 150/200 and b 170/200
+	// invalid-result: outcome: proportion comparison: "pValue" is 0.0124, where CompareProportions gives 0.012419330651552278 for a 150/200 and b 170/200
 }
 
 // The arguments of a rate and of an interval are checked, each with its

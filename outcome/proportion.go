@@ -551,12 +551,6 @@ func decodeProportion(j *jsonForm, members []strictjson.Member) (p Proportion, t
 // [ProportionComparison], in its order.
 var proportionComparisonFields = []string{"a", "b", "difference", "standardError", "z", "pValue"}
 
-// comparisonTolerance is how far the bounds of a stored comparison's
-// difference may be from those [CompareProportions] gives for its A and B
-// at its confidence, and its p-value from theirs relative to it, when it is
-// read back (see [ProportionComparison.UnmarshalJSON]).
-const comparisonTolerance = 1e-12
-
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes the JSON that
 // encoding/json writes for a ProportionComparison, and accepts only a
 // comparison that [CompareProportions] gives: A and B are proportions as
@@ -600,7 +594,7 @@ const comparisonTolerance = 1e-12
 // of A and of B ([NewProportion]'s, code [ErrInvalidCount]) and a
 // proportion of no trials, code [ErrNoData], each naming "a" or "b"; each
 // computed field that is not what CompareProportions gives, code
-// [ErrInvalidComparison], said as written (`proportion comparison
+// [ErrInvalidResult], said as written (`proportion comparison
 // "difference": "estimate" is 0.9, where CompareProportions gives 0 for a
 // 1/2 and b 1/2`); a confidence not strictly between 0 and 1 as written,
 // code [ErrInvalidConfidence]; and a method that names none, or another
@@ -820,7 +814,7 @@ func (r *comparisonRead) problems(what string) []error {
 		if !compared || !n[f].read || ok && !n[f].zeroAsWritten() {
 			return
 		}
-		errs = append(errs, NewError(ErrInvalidComparison, nil, "outcome: %s: %q is %s, where CompareProportions gives %v for %s%s",
+		errs = append(errs, NewError(ErrInvalidResult, nil, "outcome: %s: %q is %s, where CompareProportions gives %v for %s%s",
 			where, comparisonNumberNames[f], clip(n[f].text), want, of, at))
 	}
 	d := want.Difference
@@ -828,8 +822,8 @@ func (r *comparisonRead) problems(what string) []error {
 	if confOK {
 		at := fmt.Sprintf(" at confidence %s", clip(conf.text))
 		low, high := n[numLow].v, n[numHigh].v
-		mismatch(diffWhat, numLow, d.Low, math.Abs(low-d.Low) <= comparisonTolerance && -1 <= low && low <= d.Estimate, at)
-		mismatch(diffWhat, numHigh, d.High, math.Abs(high-d.High) <= comparisonTolerance && d.Estimate <= high && high <= 1, at)
+		mismatch(diffWhat, numLow, d.Low, math.Abs(low-d.Low) <= resultTolerance && -1 <= low && low <= d.Estimate, at)
+		mismatch(diffWhat, numHigh, d.High, math.Abs(high-d.High) <= resultTolerance && d.Estimate <= high && high <= 1, at)
 	}
 	if confErr != nil {
 		errs = append(errs, confErr)
@@ -841,6 +835,6 @@ func (r *comparisonRead) problems(what string) []error {
 	mismatch(what, numZ, want.Z, n[numZ].v == want.Z, "")
 	p := n[numPValue].v
 	mismatch(what, numPValue, want.PValue,
-		math.Abs(p-want.PValue) <= comparisonTolerance*max(want.PValue, floattext.MinNormal) && 0 <= p && p <= 1, "")
+		math.Abs(p-want.PValue) <= resultTolerance*max(want.PValue, floattext.MinNormal) && 0 <= p && p <= 1, "")
 	return errs
 }

@@ -1418,19 +1418,19 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 		// CompareProportions's. The bounds are right.
 		{"computed fields", half(`"estimate":0.9,"low":-0.5734194679697171,"high":0.5734194679697171`,
 			`"standardError":0.50000000001,"z":1e-400,"pValue":0.001`), []problem{
-			{outcome.ErrInvalidComparison, pc + ` "difference": "estimate" is 0.9, where CompareProportions gives 0` + of},
-			{outcome.ErrInvalidComparison, pc + `: "standardError" is 0.50000000001, where CompareProportions gives 0.5` + of},
-			{outcome.ErrInvalidComparison, pc + `: "z" is 1e-400, where CompareProportions gives 0` + of},
-			{outcome.ErrInvalidComparison, pc + `: "pValue" is 0.001, where CompareProportions gives 1` + of},
+			{outcome.ErrInvalidResult, pc + ` "difference": "estimate" is 0.9, where CompareProportions gives 0` + of},
+			{outcome.ErrInvalidResult, pc + `: "standardError" is 0.50000000001, where CompareProportions gives 0.5` + of},
+			{outcome.ErrInvalidResult, pc + `: "z" is 1e-400, where CompareProportions gives 0` + of},
+			{outcome.ErrInvalidResult, pc + `: "pValue" is 0.001, where CompareProportions gives 1` + of},
 		}},
 		// A p-value past 1, though within 1e-12 of 1, and one 2e-12 below
 		// it; the method of another interval.
 		{"p-value past 1, method", strings.Replace(near(`"pValue":1`, `"pValue":1.0000000000001`), `"newcombe"`, `"wald"`, 1), []problem{
 			{outcome.ErrInvalidIntervalMethod, pc + ` "difference": interval method wald is not newcombe, the method of CompareProportions`},
-			{outcome.ErrInvalidComparison, pc + `: "pValue" is 1.0000000000001, where CompareProportions gives 1` + of},
+			{outcome.ErrInvalidResult, pc + `: "pValue" is 1.0000000000001, where CompareProportions gives 1` + of},
 		}},
 		{"p-value too far", near(`"pValue":1`, `"pValue":0.999999999998`), []problem{
-			{outcome.ErrInvalidComparison, pc + `: "pValue" is 0.999999999998, where CompareProportions gives 1` + of},
+			{outcome.ErrInvalidResult, pc + `: "pValue" is 0.999999999998, where CompareProportions gives 1` + of},
 		}},
 		// A confidence written too small for a float64, which reads it as
 		// 0, or as -0; then the bounds are not checked (there is nothing
@@ -1547,7 +1547,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			err := json.Unmarshal([]byte(tt.in), new(outcome.ProportionComparison))
 			problems := outcome.Problems(err)
 			require.Len(t, problems, 1, "%s: %v", tt.in, err)
-			assert.Equal(t, outcome.ErrInvalidComparison, problems[0].Code)
+			assert.Equal(t, outcome.ErrInvalidResult, problems[0].Code)
 			assert.Equal(t, tt.want, problems[0].Message)
 		})
 	}
@@ -1577,7 +1577,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			problems := outcome.Problems(err)
 			require.Len(t, problems, len(tt.want), "%v", err)
 			for i, p := range problems {
-				assert.Equal(t, outcome.ErrInvalidComparison, p.Code)
+				assert.Equal(t, outcome.ErrInvalidResult, p.Code)
 				assert.Regexp(t, tt.want[i], p.Message)
 			}
 		})

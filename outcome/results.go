@@ -11,19 +11,12 @@ import (
 	"github.com/cxmodel/cx/internal/strictjson"
 )
 
-// ErrInvalidResult: a result read from JSON ([Interval], [ScoreTest],
-// [Classification], [ReasonCount]) whose values no computation of the
-// package gives: an interval's bound on the wrong side of its estimate, a
-// score test's z that is not its difference over its standard error, a
-// classification without its level's reason, a share above 1, or a number
-// too small for a float64 to hold, which reads as 0 ("1e-400"). Each
-// decoder documents its checks.
-const ErrInvalidResult Code = "invalid-result"
-
 // resultTolerance is how far a number of a result read from JSON that goes
-// through math.Erfinv or math.Erfc, whose last bits differ between
-// platforms, may be from what the package computes, relative to it: the
-// bounds of a score test's interval and its p-value.
+// through math.Erfinv, math.Erfc or math.Hypot, whose last bits differ
+// between platforms, may be from what the package computes: the bounds of
+// a score test's interval and of a comparison's difference, and their
+// p-values ([ScoreTest.UnmarshalJSON] and [ProportionComparison.UnmarshalJSON]
+// say against what it is measured).
 const resultTolerance = 1e-12
 
 // The indexes of an interval's numbers, by their index in intervalFields.
