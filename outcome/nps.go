@@ -708,7 +708,7 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 // When every answer is a promoter (or every one a detractor) the adjusted
 // variance is 4.5(n + 1)/(n + 3)², and the interval reaches the NPS exactly
 // when z >= 3 / sqrt(4.5(n + 1)/(n + 3)): it misses below 93.2% confidence
-// at n = 2, 89.5% at n = 5, 87.6% at n = 10 and 84.7% at n = 100, a level
+// at n = 2, 89.8% at n = 5, 87.6% at n = 10 and 84.7% at n = 100, a level
 // that falls towards erf(1) = 84.3% as n grows. An interval that misses is
 // widened to reach the NPS, as [Proportion.Interval] widens its intervals,
 // so that Low <= Estimate <= High always holds.
