@@ -76,6 +76,18 @@ func TestPublished_spearmanTies(t *testing.T) {
 	assert.Equal(t, [2]float64{1, 1}, [2]float64{low, high})
 	assert.Equal(t, Leads, l.Verdict())
 
+	// Values removed from a window tied with values kept, which then move
+	// down half a rank: x = 3 1 3 2 5 3 and y = 4 2 4 1 6 4, whose ends are
+	// tied within each series. Lag 0: ranks 4 1 4 2 6 4 and 4 2 4 1 6 4,
+	// mean 3.5: Sxy = 29/2, Sxx = Syy = 31/2, r = 29/31. Lag +1: x 3 1 3 2
+	// 5 -> 3.5 1 3.5 2 5, y 2 4 1 6 4 -> 2 3.5 1 5 3.5, mean 3: Sxy = -7/2,
+	// Sxx = Syy = 19/2, r = -7/19. Lag -1: x 1 3 2 5 3 -> 1 3.5 2 5 3.5, y
+	// 4 2 4 1 6 -> 3.5 2 3.5 1 5: Sxy = -5, r = -10/19.
+	l, err = AnalyzeLeadLag([]float64{3, 1, 3, 2, 5, 3}, []float64{4, 2, 4, 1, 6, 4}, LagOptions{MaxLag: 1, Method: Spearman})
+	require.NoError(t, err)
+	assert.InDeltaSlice(t, []float64{-10.0 / 19, 29.0 / 31, -7.0 / 19}, correlations(l), 1e-15)
+	assert.Equal(t, 0, l.Best().Lag)
+
 	// At lag 0 alone, the same 29/38, with its Fisher interval at 95%:
 	// se = sqrt(1.06/2), z* = 1.959964 (Fieller, Hartley and Pearson
 	// 1957), tanh(atanh(29/38) ± 1.959964·0.728011) = tanh(1.003734 ±
