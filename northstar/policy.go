@@ -190,7 +190,12 @@ type Policy struct {
 	// Weights are the criterion weights.
 	Weights Weights `json:"weights"`
 	// LeadLag configures the lead/lag analysis of each candidate's series
-	// against each business outcome's.
+	// against each business outcome's. Its confidence level holds for each
+	// such pair on its own: the lags of one pair are corrected for together
+	// (see [LagOptions]), but the pairs are not corrected for one another,
+	// so with many candidates and outcomes some verdicts other than
+	// [NoEvidence] are expected by chance (at 0.95 and 20 independent pairs
+	// with no relation, one on average).
 	LeadLag LagOptions `json:"leadLag"`
 }
 
