@@ -195,7 +195,7 @@ type Policy struct {
 	// (see [LagOptions]), but the pairs are not corrected for one another,
 	// so with many candidates and outcomes some verdicts other than
 	// [NoEvidence] are expected by chance (at 0.95 and 20 independent pairs
-	// with no relation, one on average).
+	// with no relation, up to one on average).
 	LeadLag LagOptions `json:"leadLag"`
 }
 
