@@ -1,6 +1,7 @@
 package hierarchy
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -294,4 +295,126 @@ func TestAttributeCancels(t *testing.T) {
 		values(t, m, 0, map[string]string{"t1": "9e18", "t3": "-9e18"}))
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
 	assert.Equal(t, []string{"t1", "c"}, err.(*outcome.Error).IDs)
+}
+
+// randomAttributionModel returns a random layered hierarchy of about n
+// nodes, each below the customer outcomes linked to one to three nodes of
+// the level above, a third of the links weighted (up to three places); and
+// two value sets of it at places places, measuring the inputs and some of
+// the nodes above them: in both periods, or, with faults, one in 200 in the
+// first period only and one in 200 in neither.
+func randomAttributionModel(t *testing.T, rng *rand.Rand, n int, places int32, faults bool) (Model, *Values, *Values) {
+	t.Helper()
+	sizes := [5]int{n * 6 / 10, n * 3 / 10, n * 9 / 100, n / 100, max(n/1000, 1)}
+	var start [6]int
+	for l, s := range sizes {
+		start[l+1] = start[l] + max(s, 1)
+	}
+	b := NewBuilder()
+	for l := range 5 {
+		for i := start[l]; i < start[l+1]; i++ {
+			b.AddNode(Node{ID: fmt.Sprintf("n%d", i), Level: outcome.Level(l + 1)})
+		}
+	}
+	for l := range 4 {
+		up := start[l+2] - start[l+1]
+		for i := start[l]; i < start[l+1]; i++ {
+			seen := map[int]bool{}
+			for range 1 + rng.IntN(3) {
+				j := start[l+1] + rng.IntN(up)
+				if seen[j] {
+					continue
+				}
+				seen[j] = true
+				from, to := fmt.Sprintf("n%d", i), fmt.Sprintf("n%d", j)
+				if rng.IntN(3) == 0 {
+					b.AddWeightedLink(from, to, decimal.New(rng.Int64N(2001), -int32(rng.IntN(4))))
+				} else {
+					b.AddLink(from, to)
+				}
+			}
+		}
+	}
+	m, err := b.Build()
+	require.NoError(t, err)
+	before, err := m.NewValues(places)
+	require.NoError(t, err)
+	after, err := m.NewValues(places)
+	require.NoError(t, err)
+	g := m.graph()
+	for u := range g.ids {
+		if !g.input(int32(u)) && rng.IntN(50) != 0 {
+			continue
+		}
+		v := func() decimal.Decimal { return decimal.New(rng.Int64N(2_000_001)-1_000_000, -places) }
+		fault := -1
+		if faults {
+			fault = rng.IntN(200)
+		}
+		switch fault {
+		case 0: // measured before only
+			require.NoError(t, before.Set(g.ids[u], v()))
+		case 1: // not measured: missing
+		default:
+			require.NoError(t, before.Set(g.ids[u], v()))
+			require.NoError(t, after.Set(g.ids[u], v()))
+		}
+	}
+	return m, before, after
+}
+
+// TestAttributeMatchesBare checks Attribute against bareAttribute, the
+// algorithm before session 8 that marked the part beneath a node in arrays
+// of every node of the model: on random hierarchies small enough to be
+// marked in arrays from the start and large enough to start with a hash map
+// (more than smallModel nodes), for nodes with little beneath them and
+// nodes with more than 1/128 of the model, with and without MissingAsZero,
+// the same attribution or the same error, to the digit and the word.
+func TestAttributeMatchesBare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	hashed, dense := 0, 0
+	for _, n := range []int{300, 3_000, 9_000, 20_000, 300, 3_000, 9_000, 20_000} {
+		faults := n == 300 || rng.IntN(2) == 0 // half of the others
+		m, before, after := randomAttributionModel(t, rng, n, int32(rng.IntN(3)), faults)
+		g := m.graph()
+		// The nodes of the upper levels, and a sample of the rest.
+		var ids []string
+		for u := range g.ids {
+			if !g.input(int32(u)) && (u >= len(g.ids)*9/10 || rng.IntN(20) == 0) {
+				ids = append(ids, g.ids[u])
+			}
+		}
+		for _, id := range ids {
+			for _, opts := range [][]RollUpOption{nil, {MissingAsZero()}} {
+				where := fmt.Sprintf("%d nodes, node %s, %d options", len(g.ids), id, len(opts))
+				got, err := m.Attribute(id, before, after, opts...)
+				want, wantErr := bareAttribute(m, id, before, after, opts...)
+				if wantErr != nil {
+					require.Error(t, err, where)
+					require.Equal(t, wantErr.Error(), err.Error(), where)
+					require.Equal(t, outcome.Problems(wantErr)[0].Code, outcome.Problems(err)[0].Code, where)
+					require.Equal(t, outcome.Problems(wantErr)[0].IDs, outcome.Problems(err)[0].IDs, where)
+					continue
+				}
+				require.NoError(t, err, where)
+				require.Equal(t, want.ID, got.ID, where)
+				require.Equal(t, want.Before.String(), got.Before.String(), where)
+				require.Equal(t, want.After.String(), got.After.String(), where)
+				require.Equal(t, want.Change.String(), got.Change.String(), where)
+				require.Len(t, got.Contributions, len(want.Contributions), where)
+				for i, c := range want.Contributions {
+					require.Equal(t, c.ID, got.Contributions[i].ID, where)
+					require.Equal(t, c.Amount.String(), got.Contributions[i].Amount.String(), where)
+				}
+				if len(g.ids) > smallModel {
+					hashed++
+				} else {
+					dense++
+				}
+			}
+		}
+	}
+	// Enough attributions that succeed, each way.
+	require.Greater(t, hashed, 500)
+	require.Greater(t, dense, 200)
 }
