@@ -82,8 +82,11 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // products and partial sums that make up a value may pass that bound, since
 // values of opposite signs cancel.
 //
-// It takes time linear in the part of the hierarchy beneath the node, plus
-// the sort of the contributions, and memory linear in the whole.
+// It takes time and memory linear in the part of the hierarchy beneath the
+// node (its nodes and their links), plus the sort of the contributions,
+// whatever the size of the model, so that attributing each of many nodes in
+// turn costs what each reaches. Sets of another model with the same node IDs
+// are first checked to hold them, in time linear in the model's nodes.
 func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption) (Attribution, error) {
 	var o rollUpOptions
 	for _, opt := range opts {
@@ -104,18 +107,17 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
 	// The part beneath x: breadth first down the links, not below measured
-	// nodes (other than x) nor below nodes nothing feeds.
-	n := len(g.ids)
-	seen := make([]uint64, (n+63)/64)
-	local := make([]int32, n) // a node's index in sub
+	// nodes (other than x) nor below nodes nothing feeds. local gives each
+	// node of sub its index in sub, in time and memory in proportion to
+	// sub, not to the model (posIndex).
+	local := newPosIndex(len(g.ids))
 	sub := []int32{x}
-	seen[x/64] |= 1 << (x % 64)
+	local.add(x, 0)
 	// A measured node's value does not depend on the nodes beneath it.
 	expands := func(u int32) bool { return !measured(u) }
 	var differ, missing []string
 	for i := 0; i < len(sub); i++ {
 		u := sub[i]
-		local[u] = int32(i)
 		if before.isSet(u) != after.isSet(u) {
 			differ = append(differ, g.ids[u])
 		}
@@ -126,8 +128,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			missing = append(missing, g.ids[u])
 		}
 		for _, c := range g.inSrc[g.inOff[u]:g.inOff[u+1]] {
-			if seen[c/64]&(1<<(c%64)) == 0 {
-				seen[c/64] |= 1 << (c % 64)
+			if local.add(c, int32(len(sub))) {
 				sub = append(sub, c)
 			}
 		}
@@ -146,11 +147,10 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	// The weight of all paths from each node of sub up to x, in fixed
 	// point at the weights' growth, in reverse topological order within
 	// sub: a node is done once every node it feeds in sub is.
-	inSub := func(u int32) bool { return seen[u/64]&(1<<(u%64)) != 0 }
 	pending := make([]int32, len(sub))
 	for i, u := range sub {
 		for _, t := range g.outTgt[g.outOff[u]:g.outOff[u+1]] {
-			if inSub(t) && expands(t) {
+			if _, in := local.get(t); in && expands(t) {
 				pending[i]++
 			}
 		}
@@ -164,17 +164,19 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		c := one
 		if u != x {
 			var overflow bool
-			if c, overflow = g.pathWeight(u, coef, local, inSub, expands); overflow {
+			if c, overflow = g.pathWeight(u, coef, &local, expands); overflow {
 				return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u]},
 					"hierarchy: the weight of the paths from %q up to %q is beyond 128-bit fixed point", clip(g.ids[u]), clip(id))
 			}
 		}
-		coef[local[u]] = c
+		i, _ := local.get(u) // u is in sub
+		coef[i] = c
 		if !expands(u) {
 			continue
 		}
 		for _, w := range g.inSrc[g.inOff[u]:g.inOff[u+1]] {
-			if pending[local[w]]--; pending[local[w]] == 0 {
+			j, _ := local.get(w) // what feeds a node expanded is in sub
+			if pending[j]--; pending[j] == 0 {
 				queue = append(queue, w)
 			}
 		}
@@ -250,18 +252,19 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 }
 
 // pathWeight returns the weight of all paths from u up to the node
-// attributed: the sum, over u's links to nodes t of sub that pass values on,
-// of the link's weight times t's path weight (coef, in fixed point at the
-// weights' growth).
-func (g *graph) pathWeight(u int32, coef []i128, local []int32, inSub func(int32) bool, expands func(int32) bool) (i128, bool) {
+// attributed: the sum, over u's links to nodes t of sub (those local
+// indexes) that pass values on, of the link's weight times t's path weight
+// (coef, by index in sub, in fixed point at the weights' growth).
+func (g *graph) pathWeight(u int32, coef []i128, local *posIndex, expands func(int32) bool) (i128, bool) {
 	var c i128
 	var overflow bool
 	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
 		t := g.outTgt[p]
-		if !inSub(t) || !expands(t) {
+		i, in := local.get(t)
+		if !in || !expands(t) {
 			continue
 		}
-		x := coef[local[t]]
+		x := coef[i]
 		if g.weights != nil {
 			// Whole at the growth's places, as a path weight is: so the
 			// division by 10^6 in mulWeight is exact.

@@ -89,3 +89,98 @@ func (s *visitSet) toBits() {
 	}
 	s.slots = nil
 }
+
+// posIndex numbers the nodes one search of a model has reached, by
+// position: each node reached gets the next index, as it is appended to the
+// search's list. Like [visitSet], it starts as a small open-addressing hash
+// map, and becomes an array over all the model's nodes once the search has
+// reached more than 1/128 of them (or at once in a model of at most
+// [smallModel] nodes), so that a search costs time and memory in proportion
+// to what it reaches, not to the size of the model.
+type posIndex struct {
+	n     int     // the model's number of nodes
+	dense []int32 // the array, once the map is one: an index plus one, 0 for a node not reached
+	keys  []int32 // the hash map's keys: a position plus one, 0 for an empty slot
+	vals  []int32 // the hash map's values: the index of the key's node
+	count int     // the number of positions in the hash map
+}
+
+// newPosIndex returns an empty index for a model of n nodes.
+func newPosIndex(n int) posIndex {
+	if n <= smallModel {
+		return posIndex{n: n, dense: make([]int32, n)}
+	}
+	return posIndex{n: n, keys: make([]int32, 16), vals: make([]int32, 16)}
+}
+
+// add gives v the index i if v has none, and reports whether it had none.
+func (s *posIndex) add(v, i int32) bool {
+	if s.dense != nil {
+		if s.dense[v] != 0 {
+			return false
+		}
+		s.dense[v] = i + 1
+		return true
+	}
+	mask := uint32(len(s.keys) - 1)
+	for j := hashPos(v) & mask; ; j = (j + 1) & mask {
+		switch s.keys[j] {
+		case v + 1:
+			return false
+		case 0:
+			s.keys[j], s.vals[j] = v+1, i
+			s.count++
+			if s.count > s.n/128 {
+				s.toDense()
+			} else if 2*s.count > len(s.keys) {
+				s.grow()
+			}
+			return true
+		}
+	}
+}
+
+// get returns the index of v, and whether v has one.
+func (s *posIndex) get(v int32) (int32, bool) {
+	if s.dense != nil {
+		i := s.dense[v]
+		return i - 1, i != 0
+	}
+	mask := uint32(len(s.keys) - 1)
+	for j := hashPos(v) & mask; ; j = (j + 1) & mask {
+		switch s.keys[j] {
+		case v + 1:
+			return s.vals[j], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// grow doubles the hash map's slots.
+func (s *posIndex) grow() {
+	oldKeys, oldVals := s.keys, s.vals
+	s.keys, s.vals = make([]int32, 2*len(oldKeys)), make([]int32, 2*len(oldKeys))
+	mask := uint32(len(s.keys) - 1)
+	for k, x := range oldKeys {
+		if x == 0 {
+			continue
+		}
+		j := hashPos(x-1) & mask
+		for s.keys[j] != 0 {
+			j = (j + 1) & mask
+		}
+		s.keys[j], s.vals[j] = x, oldVals[k]
+	}
+}
+
+// toDense turns the hash map into an array.
+func (s *posIndex) toDense() {
+	s.dense = make([]int32, s.n)
+	for k, x := range s.keys {
+		if x != 0 {
+			s.dense[x-1] = s.vals[k] + 1
+		}
+	}
+	s.keys, s.vals = nil, nil
+}
