@@ -368,7 +368,7 @@ func randomAttributionModel(t *testing.T, rng *rand.Rand, n int, places int32, f
 // of every node of the model: on random hierarchies small enough to be
 // marked in arrays from the start and large enough to start with a hash map
 // (more than smallModel nodes), for nodes with little beneath them and
-// nodes with more than 1/128 of the model, with and without MissingAsZero,
+// nodes with more than 1/128 of the model (the outcomes), with and without MissingAsZero,
 // the same attribution or the same error, to the digit and the word.
 func TestAttributeMatchesBare(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
@@ -377,10 +377,10 @@ func TestAttributeMatchesBare(t *testing.T) {
 		faults := n == 300 || rng.IntN(2) == 0 // half of the others
 		m, before, after := randomAttributionModel(t, rng, n, int32(rng.IntN(3)), faults)
 		g := m.graph()
-		// The nodes of the upper levels, and a sample of the rest.
+		// The business and customer outcomes, and a sample of the rest.
 		var ids []string
 		for u := range g.ids {
-			if !g.input(int32(u)) && (u >= len(g.ids)*9/10 || rng.IntN(20) == 0) {
+			if !g.input(int32(u)) && (u >= len(g.ids)*99/100 || rng.IntN(20) == 0) {
 				ids = append(ids, g.ids[u])
 			}
 		}
