@@ -774,10 +774,6 @@ const (
 
 	contributorsTo = 0
 
-	levelIDsLevel = 0
-
-	orphanGroupHighest = 0
-
 	alignmentOverall, alignmentLevels, alignmentOrphans = 0, 1, 2
 )
 
@@ -934,21 +930,29 @@ func (s *LevelIDs) UnmarshalJSON(data []byte) error {
 }
 
 // readLevelIDs reads members, those of the level's IDs at path, into *s,
-// as [LevelIDs.UnmarshalJSON] says, reporting the problems of their form
-// to r, each naming ids, and its level if it names none
-// ([resultForm.level]).
+// as [LevelIDs.UnmarshalJSON] says ([readLevelAndIDs]), naming ids.
 func readLevelIDs(r *resultForm, path string, ids []string, members []strictjson.Member, s *LevelIDs) {
+	readLevelAndIDs(r, path, ids, members, levelIDsFields, &s.Level, &s.IDs)
+}
+
+// readLevelAndIDs reads members, those of the object at path whose fields
+// are a level and a list of IDs (a level's IDs, an orphan group), named by
+// fields, the level first, into *level and *list, reporting the problems of
+// their form to r, each naming ids, and the level if it names none
+// ([resultForm.level]) or is left out ([resultForm.noLevel]).
+func readLevelAndIDs(r *resultForm, path string, ids []string, members []strictjson.Member, fields []string,
+	level *outcome.Level, list *[]string) {
 	given := false
-	r.Fields(path, ids, members, levelIDsFields, func(field int, p string, raw json.RawMessage) {
-		if field == levelIDsLevel {
+	r.Fields(path, ids, members, fields, func(field int, p string, raw json.RawMessage) {
+		if field == 0 {
 			given = true
-			r.level(path, p, ids, raw, &s.Level)
+			r.level(path, p, ids, raw, level)
 			return
 		}
-		readIDs(r, p, ids, raw, true, &s.IDs)
+		readIDs(r, p, ids, raw, true, list)
 	})
 	if !given {
-		r.noLevel(path, "level", ids)
+		r.noLevel(path, fields[0], ids)
 	}
 }
 
@@ -981,21 +985,9 @@ func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
 }
 
 // readOrphanGroup reads members, those of the orphan group at path, into
-// *g, as [OrphanGroup.UnmarshalJSON] says, reporting the problems of their
-// form to r, and its level if it names none ([resultForm.level]).
+// *g, as [OrphanGroup.UnmarshalJSON] says ([readLevelAndIDs]).
 func readOrphanGroup(r *resultForm, path string, members []strictjson.Member, g *OrphanGroup) {
-	given := false
-	r.Fields(path, nil, members, orphanGroupFields, func(field int, p string, raw json.RawMessage) {
-		if field == orphanGroupHighest {
-			given = true
-			r.level(path, p, nil, raw, &g.Highest)
-			return
-		}
-		readIDs(r, p, nil, raw, true, &g.IDs)
-	})
-	if !given {
-		r.noLevel(path, "highest", nil)
-	}
+	readLevelAndIDs(r, path, nil, members, orphanGroupFields, &g.Highest, &g.IDs)
 }
 
 // alignmentJSON is the JSON form of an [Alignment]: its fields, with their tags.

@@ -914,29 +914,32 @@ func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strict
 		case llPerLag:
 			ok = readFloat(f, path, ids, raw, &in.PerLag)
 		case llCorrelations:
-			in.Correlations = []Correlation{}
-			each := true
-			ok = f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
-				var c Correlation
-				each = readCorrelation(f, path, ids, raw, &c) && each
-				in.Correlations = append(in.Correlations, c)
-			}) && each
+			in.Correlations, ok = readArray(f, path, ids, raw, readCorrelation)
 		case llBest:
 			ok = readCorrelation(f, path, ids, raw, &in.Best)
 		case llInterval:
-			in.Interval = []float64{}
-			each := true
-			ok = f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
-				var end float64
-				each = readFloat(f, path, ids, raw, &end) && each
-				in.Interval = append(in.Interval, end)
-			}) && each
+			in.Interval, ok = readArray(f, path, ids, raw, readFloat)
 		default:
 			ok = jsondecode.Value(f, path, ids, raw, &in.Verdict)
 		}
 		in.unread[field] = !ok
 	})
 	return in
+}
+
+// readArray reads raw, the JSON array at path, each element with read, and
+// returns the elements read (empty, not nil, whatever raw is) and whether
+// raw is an array whose every element was read; the problems of their form
+// go to f, naming ids.
+func readArray[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage,
+	read func(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v *T) bool) ([]T, bool) {
+	list, each := []T{}, true
+	ok := f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+		var v T
+		each = read(f, path, ids, raw, &v) && each
+		list = append(list, v)
+	})
+	return list, ok && each
 }
 
 // readCorrelation reads raw, the correlation at path, into *c, reporting
