@@ -317,25 +317,25 @@ func (j *jsonForm) err() error { return errors.Join(slices.Concat(j.form, j.chec
 // repeats "id"), in the order of the keys; then it reports each key that
 // names no field, sorted by key.
 func (j *jsonForm) each(members []strictjson.Member, names []string, value func(f int, raw json.RawMessage)) {
-	placed := strictjson.InFieldOrder(members, names)
-	for i, p := range placed {
+	strictjson.WalkInFieldOrder(members, names, func(i, field, first int) {
+		p := &members[i]
 		switch {
-		case p.Field < 0:
+		case field < 0:
 			j.problem(j.member(nil, strictjson.MemberError{Problem: strictjson.UnknownField, Key: p.Key}),
 				" has an unknown field %q", clip(p.Key))
-		case p.First != i:
-			k := placed[p.First].Key
+		case first != i:
+			k := members[first].Key
 			cause := j.member(strictjson.ErrDuplicateKey, strictjson.MemberError{Problem: strictjson.DuplicateField, Key: p.Key, First: k})
 			if k != p.Key {
-				j.problem(cause, " gives field %q twice, as %q and %q", names[p.Field], clip(k), clip(p.Key))
+				j.problem(cause, " gives field %q twice, as %q and %q", names[field], clip(k), clip(p.Key))
 			} else {
-				j.problem(cause, " gives field %q twice", names[p.Field])
+				j.problem(cause, " gives field %q twice", names[field])
 			}
 		default:
 			j.key = p.Key
-			value(p.Field, p.Value)
+			value(field, p.Value)
 		}
-	}
+	})
 }
 
 // object decodes raw, the JSON value of the field name, with decode, as the
@@ -349,7 +349,7 @@ func (j *jsonForm) object(name string, raw json.RawMessage, decode func(n *jsonF
 		j.wrongType(nil, name, "an object", raw)
 		return false
 	}
-	members, err := strictjson.Members(raw)
+	members, err := strictjson.MembersOf(raw)
 	if err != nil {
 		j.wrongType(err, name, "an object", raw)
 		return false

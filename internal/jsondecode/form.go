@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -136,9 +137,16 @@ func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMes
 // leaves *v unchanged. Problems of a value that is not an object or an
 // array ([Form.Open], [Form.Array]) wrap [strictjson.ErrNotObject] or
 // [strictjson.ErrNotArray], and [ErrNull] too when the value is null.
+//
+// A plain value is read without encoding/json, to the same result
+// ([plainValue]); what it must be is worked out only for a problem.
 func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T) bool {
+	if plainValue(raw, v) {
+		return true
+	}
 	want := func() string { return strictjson.Want(reflect.TypeFor[T](), raw) }
-	if !f.NotNull(path, ids, want(), raw) {
+	if IsNull(raw) {
+		f.wrongType(ErrNull, path, ids, want(), raw)
 		return false
 	}
 	var x T
@@ -150,13 +158,111 @@ func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T)
 	return true
 }
 
+// plainValue reads raw, a well-formed JSON value with no white space around
+// it, into *v, where encoding/json's reading is plain, and reports whether
+// it did: into a string (exactly: not a type of its own, which may have an
+// UnmarshalText), a string that [PlainString] reads;
+// into a bool, true or false; into an int or an int64, an integer of at
+// most 18 digits, which fits; into a float64, a number that
+// [strconv.ParseFloat] reads without error, as encoding/json reads it. Any
+// other value it leaves to encoding/json, which reads it to the same result
+// or refuses it.
+func plainValue[T any](raw json.RawMessage, v *T) bool {
+	if len(raw) == 0 {
+		return false
+	}
+	switch p := any(v).(type) {
+	case *string:
+		s, ok := PlainString(raw)
+		if ok {
+			*p = s
+		}
+		return ok
+	case *bool:
+		switch string(raw) {
+		case "true":
+			*p = true
+			return true
+		case "false":
+			*p = false
+			return true
+		}
+	case *int:
+		n, ok := plainInt(raw)
+		if ok {
+			*p = int(n)
+		}
+		return ok
+	case *int64:
+		n, ok := plainInt(raw)
+		if ok {
+			*p = n
+		}
+		return ok
+	case *float64:
+		if c := raw[0]; c != '-' && (c < '0' || c > '9') {
+			return false
+		}
+		x, err := strconv.ParseFloat(string(raw), 64)
+		if err == nil {
+			*p = x
+			return true
+		}
+	}
+	return false
+}
+
+// plainInt returns the integer that raw, a well-formed JSON value, is, if
+// it is a number of at most 18 digits with no fraction or exponent.
+func plainInt(raw json.RawMessage) (int64, bool) {
+	digits := raw
+	if digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 {
+		return 0, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(string(raw), 10, 64)
+	return n, err == nil
+}
+
+// PlainString returns the string that raw, a well-formed JSON value, is,
+// if it is a JSON string of valid UTF-8 without escapes or control
+// characters, whose text between the quotes is then the string, as
+// encoding/json reads it; ok is false for any other value, and for white
+// space around it.
+func PlainString(raw json.RawMessage) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	ascii := true
+	for _, c := range body {
+		switch {
+		case c == '\\' || c < 0x20:
+			return "", false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if !ascii && !utf8.Valid(body) {
+		return "", false
+	}
+	return string(body), true
+}
+
 // Open returns the members of raw, the JSON value at path, which must be an
 // object, in the order they are written. If raw is not an object (null
 // included), it reports that, with ids, and returns false; the problem
 // wraps [strictjson.ErrNotObject], and [ErrNull] too if raw is null. raw is
 // well-formed JSON, as [strictjson.Members] returns members.
 func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
-	members, err := strictjson.Members(raw)
+	members, err := strictjson.MembersOf(raw)
 	if err != nil {
 		f.wrongType(nullCause(err, raw), path, ids, "an object", raw)
 		return nil, false
@@ -183,18 +289,18 @@ func (f *Form) duplicate(ids []string, path, key, first string) {
 // [strictjson.InFieldOrder].
 func (f *Form) Fields(path string, ids []string, members []strictjson.Member, names []string,
 	value func(field int, path string, raw json.RawMessage)) {
-	placed := strictjson.InFieldOrder(members, names)
-	for i, p := range placed {
-		at := Key(path, p.Key)
+	strictjson.WalkInFieldOrder(members, names, func(i, field, first int) {
+		mb := &members[i]
+		at := Key(path, mb.Key)
 		switch {
-		case p.Field < 0:
+		case field < 0:
 			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at))
-		case p.First != i:
-			f.duplicate(ids, at, p.Key, placed[p.First].Key)
+		case first != i:
+			f.duplicate(ids, at, mb.Key, members[first].Key)
 		default:
-			value(p.Field, at, p.Value)
+			value(field, at, mb.Value)
 		}
-	}
+	})
 }
 
 // Relay reports p, a problem that another package's decoder reported for
@@ -238,6 +344,9 @@ func FirstString(members []strictjson.Member, names []string, name string) (s st
 	want := slices.Index(names, name)
 	for _, mb := range members {
 		if strictjson.Field(names, mb.Key) == want {
+			if s, ok := PlainString(mb.Value); ok {
+				return s, true
+			}
 			return s, json.Unmarshal(mb.Value, &s) == nil && !IsNull(mb.Value)
 		}
 	}
@@ -251,7 +360,7 @@ func FirstString(members []strictjson.Member, names []string, name string) (s st
 // null. raw is well-formed JSON.
 func (f *Form) Array(path string, ids []string, raw json.RawMessage,
 	elem func(i int, path string, raw json.RawMessage)) bool {
-	elems, err := strictjson.Elements(raw)
+	elems, err := strictjson.ElementsOf(raw)
 	if err != nil {
 		f.wrongType(nullCause(err, raw), path, ids, "an array", raw)
 		return false

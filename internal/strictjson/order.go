@@ -32,27 +32,54 @@ type Placed struct {
 // keys name no field, sorted by key (byte by byte; equal keys in the order
 // they come).
 func InFieldOrder(members []Member, names []string) []Placed {
-	byField := make([][]int, len(names)) // the index of each field's members
+	out := make([]Placed, 0, len(members))
+	at := make([]int, len(members)) // each member's position in out
+	WalkInFieldOrder(members, names, func(i, field, first int) {
+		at[i] = len(out)
+		out = append(out, Placed{Member: members[i], Field: field, First: at[first]})
+	})
+	return out
+}
+
+// WalkInFieldOrder calls visit for each of members, the members of a JSON
+// object whose fields are names, in the order [InFieldOrder] places them,
+// with the member's index in members, the index in names of the field its
+// key names ([Field]; -1 for none) and the index in members of the field's
+// first member (the one read: i itself if the member is that one, or if its
+// key names no field). It allocates only for an object of more than 16
+// members, or with keys that name no field, so that a decoder walks the
+// members of each object it reads without allocating. It takes time
+// proportional to len(names) times len(members).
+func WalkInFieldOrder(members []Member, names []string, visit func(i, field, first int)) {
+	var small [16]int
+	fields := small[:0]
+	if len(members) > len(small) {
+		fields = make([]int, 0, len(members))
+	}
 	var unknown []int
 	for i, mb := range members {
-		if n := Field(names, mb.Key); n >= 0 {
-			byField[n] = append(byField[n], i)
-		} else {
+		n := Field(names, mb.Key)
+		fields = append(fields, n)
+		if n < 0 {
 			unknown = append(unknown, i)
 		}
 	}
-	out := make([]Placed, 0, len(members))
-	for n, at := range byField {
-		first := len(out)
-		for _, i := range at {
-			out = append(out, Placed{Member: members[i], Field: n, First: first})
+	for n := range names {
+		first := -1
+		for i, fi := range fields {
+			if fi != n {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			visit(i, n, first)
 		}
 	}
 	slices.SortStableFunc(unknown, func(a, b int) int { return strings.Compare(members[a].Key, members[b].Key) })
 	for _, i := range unknown {
-		out = append(out, Placed{Member: members[i], Field: -1, First: len(out)})
+		visit(i, -1, i)
 	}
-	return out
 }
 
 // InTypeOrder returns data, the JSON text of a value to be decoded into a

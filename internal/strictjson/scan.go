@@ -23,6 +23,7 @@ var errMalformed = errors.New("malformed JSON")
 type Scanner struct {
 	data []byte
 	i    int
+	kind error // for openOf: the value is not of the kind wanted
 }
 
 // NewScanner returns a Scanner at the start of data.

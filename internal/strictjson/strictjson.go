@@ -152,6 +152,79 @@ func Members(data []byte) ([]Member, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sc.members()
+}
+
+// MembersOf is [Members] for raw, a value that [Members] or [Elements]
+// returned, which is well-formed JSON: it checks that raw is valid UTF-8
+// and an object, as Members does, with the same errors, but does not check
+// its syntax again, so that reading an object within an object costs one
+// walk of its text, not one per level of depth. Text that is not one
+// well-formed JSON value is passed to Members.
+func MembersOf(raw json.RawMessage) ([]Member, error) {
+	if !utf8.Valid(raw) {
+		return nil, ErrInvalidUTF8
+	}
+	sc, ok := openOf(raw, '{', ErrNotObject)
+	if !ok {
+		return Members(raw)
+	}
+	if sc.kind != nil {
+		return nil, sc.kind
+	}
+	out, err := sc.members()
+	if err != nil {
+		return Members(raw) // not reached for well-formed raw
+	}
+	return out, nil
+}
+
+// ElementsOf is [Elements] for raw, a value that [Members] or [Elements]
+// returned, which is well-formed JSON: it checks that raw is an array, as
+// Elements does, with the same error, but does not check its syntax again
+// ([MembersOf]). Text that is not one well-formed JSON value is passed to
+// Elements.
+func ElementsOf(raw json.RawMessage) ([]json.RawMessage, error) {
+	sc, ok := openOf(raw, '[', ErrNotArray)
+	if !ok {
+		return Elements(raw)
+	}
+	if sc.kind != nil {
+		return nil, sc.kind
+	}
+	out, err := sc.elements()
+	if err != nil {
+		return Elements(raw) // not reached for well-formed raw
+	}
+	return out, nil
+}
+
+// openOf returns a scanner past the opening delimiter of raw, a
+// well-formed JSON value, if it opens with delim, or one whose kind is the
+// *wrongKindError [open] returns for a value that does not; ok is false if
+// raw holds nothing but JSON white space, which the caller leaves to [open].
+func openOf(raw json.RawMessage, delim byte, notIt error) (sc *Scanner, ok bool) {
+	sc = &Scanner{data: raw}
+	sc.Space()
+	switch sc.Peek() {
+	case 0:
+		return nil, false
+	case delim:
+		sc.i++
+		return sc, true
+	}
+	want := "an object"
+	if delim == '[' {
+		want = "an array"
+	}
+	sc.kind = &wrongKindError{message: MustBe("the value", want, Describe(bytes.TrimRight(raw[sc.i:], " \t\r\n"))), kind: notIt}
+	return sc, true
+}
+
+// members reads the members of the object whose opening brace the scanner
+// has passed, as [Members] returns them.
+func (sc *Scanner) members() ([]Member, error) {
+	data := sc.data
 	var out []Member
 	for {
 		sc.Space()
@@ -173,6 +246,9 @@ func Members(data []byte) ([]Member, error) {
 		if !sc.value() {
 			return nil, errMalformed // not reached, as above
 		}
+		if out == nil {
+			out = make([]Member, 0, 8)
+		}
 		out = append(out, Member{Key: key, Value: data[start:sc.i:sc.i]})
 	}
 }
@@ -191,6 +267,13 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sc.elements()
+}
+
+// elements reads the elements of the array whose opening bracket the
+// scanner has passed, as [Elements] returns them.
+func (sc *Scanner) elements() ([]json.RawMessage, error) {
+	data := sc.data
 	var out []json.RawMessage
 	for {
 		sc.Space()
