@@ -325,7 +325,7 @@ func metricIDs(members []strictjson.Member, names []string) []string {
 		if strictjson.Field(names, mb.Key) != want {
 			continue
 		}
-		mm, err := strictjson.Members(mb.Value)
+		mm, err := strictjson.MembersOf(mb.Value)
 		if err != nil {
 			return nil
 		}
@@ -521,6 +521,9 @@ func problems(err error) []*outcome.Error {
 // ": ", followed by its own without its
 // package's prefix, and wrapping it.
 func (r *rankingRead) relay(path string, ids []string, err error) {
+	if err == nil {
+		return
+	}
 	at := "northstar: " + r.f.At + ": "
 	if path != "" {
 		at += strconv.Quote(path) + ": "
