@@ -3,6 +3,7 @@ package strictjson
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -417,7 +418,36 @@ func FuzzMembers(f *testing.F) {
 			require.NoError(t, json.Unmarshal(data, &arr), "Elements accepted %q", data)
 			assert.Len(t, arr, len(elems))
 		}
+		// A value Members or Elements returned splits the same way with
+		// MembersOf and ElementsOf, which do not check its syntax again.
+		var values []json.RawMessage
+		for _, m := range members {
+			values = append(values, m.Value)
+		}
+		for _, v := range append(values, elems...) {
+			checkOf(t, v)
+		}
+		if json.Valid(data) {
+			checkOf(t, data)
+		}
 	})
+}
+
+// checkOf checks that MembersOf and ElementsOf split raw, well-formed
+// JSON, as Members and Elements do, with the same errors.
+func checkOf(t *testing.T, raw json.RawMessage) {
+	t.Helper()
+	m1, err1 := Members(raw)
+	m2, err2 := MembersOf(raw)
+	assert.Equal(t, m1, m2, "MembersOf(%q)", raw)
+	assert.Equal(t, fmt.Sprint(err1), fmt.Sprint(err2), "MembersOf(%q)", raw)
+	assert.Equal(t, errors.Is(err1, ErrNotObject), errors.Is(err2, ErrNotObject))
+	assert.Equal(t, errors.Is(err1, ErrInvalidUTF8), errors.Is(err2, ErrInvalidUTF8))
+	e1, err1 := Elements(raw)
+	e2, err2 := ElementsOf(raw)
+	assert.Equal(t, e1, e2, "ElementsOf(%q)", raw)
+	assert.Equal(t, fmt.Sprint(err1), fmt.Sprint(err2), "ElementsOf(%q)", raw)
+	assert.Equal(t, errors.Is(err1, ErrNotArray), errors.Is(err2, ErrNotArray))
 }
 
 func TestDescribe(t *testing.T) {
