@@ -36,7 +36,7 @@ type (
 )
 
 // BenchmarkModelUnmarshalJSON decodes the definition of the generated
-// hierarchy at a tenth of its size (100,000 nodes, about 200,000 links, 9
+// hierarchy at a tenth of its size (100,000 nodes, about 200,000 links, 13
 // MB of JSON): with Model.UnmarshalJSON, which reads it member by member
 // and builds the model (impl=strict); with Builder.AddJSON alone, the
 // reading without the build (impl=addJSON); and, as the baseline, with
