@@ -146,8 +146,7 @@ func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T)
 	}
 	want := func() string { return strictjson.Want(reflect.TypeFor[T](), raw) }
 	if IsNull(raw) {
-		f.wrongType(ErrNull, path, ids, want(), raw)
-		return false
+		return f.NotNull(path, ids, want(), raw)
 	}
 	var x T
 	if err := json.Unmarshal(raw, &x); err != nil {

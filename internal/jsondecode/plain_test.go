@@ -44,6 +44,7 @@ func TestValue_plain(t *testing.T) {
 		{"string for a float", `"1"`, valueOf[float64], plainOf[float64], 0.0, false},
 		{"number for a string", `1`, valueOf[string], plainOf[string], "", false},
 		{"null", `null`, valueOf[string], plainOf[string], "", false},
+		{"nothing", ``, func(_ *Form, raw json.RawMessage) (any, bool) { return "", !plainOf[string](raw) }, plainOf[string], "", true},
 	}
 	plain := map[string]bool{"string": true, "string of UTF-8": true, "true": true, "false": true, "int": true,
 		"int of 18 digits": true, "int64": true, "float": true, "float 1e-400, read as 0": true}
@@ -54,6 +55,9 @@ func TestValue_plain(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.ok, ok)
 			assert.Equal(t, !tt.ok, f.Count() == 1)
+			if tt.name == "nothing" {
+				return // plainValue alone: Value is never given nothing
+			}
 			assert.Equal(t, plain[tt.name], tt.plain(json.RawMessage(tt.raw)), "read without encoding/json")
 		})
 	}
