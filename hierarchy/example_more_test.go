@@ -400,6 +400,23 @@ func ExampleModel_LinksAt() {
 	// handle-enquiry is fed with a total weight of 2
 }
 
+// LinksFrom is one node's links by position: here first-time response's,
+// to cost to serve (the tenth node added, position 9) and to revenue (10).
+func ExampleModel_LinksFrom() {
+	links, err := model().LinksFrom("first-time-response")
+	fmt.Println("error:", err)
+	for l := range links {
+		fmt.Println(l.From, "->", l.To, "weight", l.Weight)
+	}
+	_, err = model().LinksFrom("no-such-node")
+	fmt.Println(errors.Is(err, hierarchy.ErrUnknownNode))
+	// Output:
+	// error: <nil>
+	// 7 -> 9 weight 0.4
+	// 7 -> 10 weight 0.6
+	// true
+}
+
 // TopoPositions is TopoOrder by position: a pass that computes each node
 // from the nodes below it, in slices by position, visits every node after
 // all the nodes that feed it. Here: the number of ways up from the tasks

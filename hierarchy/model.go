@@ -282,6 +282,27 @@ func (m Model) Parents(id string) (iter.Seq[string], error) {
 	return g.row(g.outOff, g.outTgt, v), nil
 }
 
+// LinksFrom returns the links from the node with the given ID (its links
+// up) by the positions of their ends ([LinkAt]), with their weights, in the
+// order they were added, as [Model.Parents] yields their targets: the links
+// of one node, where [Model.LinksAt] yields the model's, for a caller that
+// works on a part of the model in slices by position. It fails with
+// [ErrUnknownNode] for an unknown ID.
+func (m Model) LinksFrom(id string) (iter.Seq[LinkAt], error) {
+	g := m.graph()
+	u, err := g.pos(id)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(LinkAt) bool) {
+		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+			if !yield(LinkAt{From: int(u), To: int(g.outTgt[p]), Weight: weightDecimal(g.weight(p))}) {
+				return
+			}
+		}
+	}, nil
+}
+
 // Children returns the IDs of the nodes that contribute directly to the node
 // with the given ID (one link down), in the order of the nodes (the order
 // [Builder.AddNode] added them), whatever order the links were added in.

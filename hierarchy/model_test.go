@@ -396,7 +396,8 @@ func TestModel_Position(t *testing.T) {
 }
 
 // LinksAt and TopoPositions are Links and TopoOrder by position, in the
-// same order, and stop when asked to.
+// same order; LinksFrom of each node in turn is LinksAt; all stop when asked
+// to.
 func TestPositionsAgreeWithIDs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 7))
 	for range 200 {
@@ -411,6 +412,13 @@ func TestPositionsAgreeWithIDs(t *testing.T) {
 			links = append(links, Link{From: ids[l.From], To: ids[l.To], Weight: l.Weight})
 		}
 		assert.Equal(t, collect(m.Links()), links)
+		var byNode []LinkAt
+		for _, id := range ids {
+			from, err := m.LinksFrom(id)
+			require.NoError(t, err)
+			byNode = append(byNode, collect(from)...)
+		}
+		assert.Equal(t, collect(m.LinksAt()), byNode)
 		var order []string
 		for v := range m.TopoPositions() {
 			order = append(order, ids[v])
@@ -428,6 +436,37 @@ func TestPositionsAgreeWithIDs(t *testing.T) {
 		break
 	}
 	assert.Equal(t, 2, n)
+	from, err := m.LinksFrom("look-up-account")
+	require.NoError(t, err)
+	for range from {
+		n++
+		break
+	}
+	assert.Equal(t, 3, n)
 	assert.Empty(t, collect(Model{}.LinksAt()))
 	assert.Empty(t, collect(Model{}.TopoPositions()))
+}
+
+// LinksFrom yields one node's links up by position, with their weights, in
+// the order they were added; a node without links up yields none, and an
+// unknown ID is an error.
+func TestLinksFrom(t *testing.T) {
+	m := contactCentreModel(t)
+	from, err := m.LinksFrom("first-time-response")
+	require.NoError(t, err)
+	got := collect(from)
+	require.Len(t, got, 2)
+	// first-time-response is the 8th node added, cost-to-serve the 10th,
+	// revenue the 11th.
+	assert.Equal(t, [2]int{7, 9}, [2]int{got[0].From, got[0].To})
+	assert.Equal(t, [2]int{7, 10}, [2]int{got[1].From, got[1].To})
+	assert.Equal(t, "0.4", got[0].Weight.String())
+	assert.Equal(t, "0.6", got[1].Weight.String())
+	from, err = m.LinksFrom("solved-first-contact")
+	require.NoError(t, err)
+	assert.Empty(t, collect(from))
+	_, err = m.LinksFrom("nowhere")
+	assert.ErrorIs(t, err, ErrUnknownNode)
+	_, err = Model{}.LinksFrom("a")
+	assert.ErrorIs(t, err, ErrUnknownNode)
 }
