@@ -862,3 +862,147 @@ func TestMermaidLongLists(t *testing.T) {
 	// entry on weights); linkStyle: 80 in 3.
 	assert.Equal(t, 8, statements)
 }
+
+// sparseModel generates a hierarchy of n nodes whose levels are drawn at
+// random (so that the levels are interleaved in the order of the nodes),
+// each node with up to three links to nodes of a higher level, or of its
+// own level added after it, with weights from weights; customer outcomes
+// link to customer outcomes too, and some nodes link to nothing.
+func sparseModel(rng *rand.Rand, n int, weights []string) hierarchy.Model {
+	b := hierarchy.NewBuilder()
+	b.Grow(n, 2*n)
+	levels := make([]outcome.Level, n)
+	byLevel := make([][]int, outcome.CustomerOutcome+1)
+	for i := range n {
+		levels[i] = outcome.Level(1 + rng.IntN(5))
+		byLevel[levels[i]] = append(byLevel[levels[i]], i)
+		b.AddNode(hierarchy.Node{ID: fmt.Sprintf("x%d", i), Name: fmt.Sprintf("X %d", i), Level: levels[i]})
+	}
+	for i := range n {
+		seen := map[int]bool{}
+		for range rng.IntN(4) {
+			l := levels[i] + outcome.Level(rng.IntN(int(outcome.CustomerOutcome-levels[i])+1))
+			to := byLevel[l][rng.IntN(len(byLevel[l]))]
+			if l == levels[i] && to <= i || seen[to] {
+				continue
+			}
+			seen[to] = true
+			b.AddWeightedLinkAt(i, to, decimal.RequireFromString(weights[rng.IntN(len(weights))]))
+		}
+	}
+	m, err := b.Build()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// TestDiagramMatchesBare checks Mermaid and DOT against the diagrams as
+// they were drawn before they cost only what they draw (BareMermaid and
+// BareDOT, copies of the code at the time): on random hierarchies, small and
+// dense, or of 200 to 3,000 nodes and sparse (where what serves a node is
+// below and above 1/128 of the model), under random options (levels hidden,
+// a level that is none, a node served, a node highlighted, either unknown or
+// hidden, a highlight that does not serve the node served, all weights), the
+// same output, byte for byte, or the same error.
+func TestDiagramMatchesBare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 128))
+	weights := []string{"1", "1", "1", "0.5", "0.25", "2", "0", "0.001", "0.000003", "999999.999999", "1000000000000"}
+	sparse, small := 0, 0
+	for run := range 500 {
+		var m hierarchy.Model
+		if run%3 == 0 {
+			m = randomWeightedModel(rng, 1+rng.IntN(14), weights)
+		} else {
+			m = sparseModel(rng, 200+rng.IntN(2800), weights)
+		}
+		ids := []string{}
+		for n := range m.Nodes() {
+			ids = append(ids, n.ID)
+		}
+		pick := func() string {
+			switch rng.IntN(20) {
+			case 0:
+				return "unknown"
+			case 1, 2, 3, 4, 5:
+				return ""
+			}
+			return ids[rng.IntN(len(ids))]
+		}
+		opts := render.DiagramOptions{AllWeights: rng.IntN(4) == 0, Serving: pick()}
+		if rng.IntN(3) == 0 {
+			// A customer outcome, which many nodes serve.
+			for range 10 {
+				if n, _ := m.Node(ids[rng.IntN(len(ids))]); n.Level == outcome.CustomerOutcome {
+					opts.Serving = n.ID
+					break
+				}
+			}
+		}
+		for l := outcome.Task; l <= outcome.CustomerOutcome; l++ {
+			if rng.IntN(4) == 0 && (l != outcome.CustomerOutcome || rng.IntN(8) == 0) {
+				opts.Hide = append(opts.Hide, l)
+			}
+		}
+		if rng.IntN(40) == 0 {
+			opts.Hide = append(opts.Hide, outcome.Level(9))
+		}
+		opts.Highlight = pick()
+		if opts.Serving != "" && opts.Highlight != "" && rng.IntN(4) != 0 {
+			// Mostly a node that serves it, so that the diagram is drawn.
+			below, err := m.Descendants(opts.Serving)
+			if err == nil {
+				var under []string
+				for id := range below {
+					under = append(under, id)
+				}
+				if len(under) > 0 {
+					opts.Highlight = under[rng.IntN(len(under))]
+				}
+			}
+		}
+		if opts.Serving != "" && m.Len() > 128 {
+			if below, err := m.Descendants(opts.Serving); err == nil {
+				k := 1
+				for range below {
+					k++
+				}
+				if k > m.Len()/128 {
+					small++
+				} else {
+					sparse++
+				}
+			}
+		}
+		for _, f := range []struct {
+			name       string
+			draw, bare func(io.Writer, hierarchy.Model, render.DiagramOptions) error
+		}{{"Mermaid", render.Mermaid, render.BareMermaid}, {"DOT", render.DOT, render.BareDOT}} {
+			var got, want bytes.Buffer
+			err, wantErr := f.draw(&got, m, opts), f.bare(&want, m, opts)
+			if wantErr != nil {
+				if assert.Error(t, err, "run %d %s %+v", run, f.name, opts) {
+					assert.Equal(t, wantErr.Error(), err.Error(), "run %d %s %+v", run, f.name, opts)
+					assert.Equal(t, outcome.Problems(wantErr), outcome.Problems(err), "run %d %s", run, f.name)
+				}
+				assert.Zero(t, got.Len(), "run %d %s: written on error", run, f.name)
+				continue
+			}
+			if assert.NoError(t, err, "run %d %s %+v", run, f.name, opts) && got.String() != want.String() {
+				t.Errorf("run %d %s, %d nodes, options %+v: output differs from the reference\ngot:\n%s\nwant:\n%s",
+					run, f.name, m.Len(), opts, clipText(got.String()), clipText(want.String()))
+			}
+		}
+	}
+	// Both ways of numbering the part served were taken.
+	assert.Greater(t, sparse, 50, "parts served within 1/128 of the model")
+	assert.Greater(t, small, 50, "parts served beyond 1/128 of the model")
+}
+
+// clipText returns at most the first 4,000 bytes of s.
+func clipText(s string) string {
+	if len(s) > 4000 {
+		return s[:4000] + "..."
+	}
+	return s
+}

@@ -28,3 +28,11 @@ func Shown(s, lineBreak, tab string) string {
 	}
 	return b.String()
 }
+
+// BareMermaid and BareDOT are the diagrams as drawn before session 8 (see
+// bare_test.go), the reference of TestDiagramMatchesBare and the baseline of
+// the benchmarks.
+var (
+	BareMermaid = bareMermaid
+	BareDOT     = bareDOT
+)
