@@ -74,14 +74,22 @@ type edge struct {
 // unitWeight is a weight of 1 in millionths.
 const unitWeight = 1_000_000
 
-// view is what a diagram shows of a hierarchy: the nodes (by their position
-// in the model, which names them "n0", "n1", ... in the output), their
-// marks, and the links to draw. Both formats write the same view.
+// view is what a diagram shows of a hierarchy: its nodes (the model's, or
+// those of the part served), their marks, and the links to draw. A node is
+// known by its index in the view; at gives its position in the model, which
+// names it "n0", "n1", ... in the output. Both formats write the same view.
 type view struct {
+	// at holds the model position of each node of the view, ascending, or
+	// is nil when the view holds the whole model, each node at its position.
+	at []int32
+	// dense holds, by position in the model, the index in the view plus
+	// one (0 for a node not in it), when the view holds a part of more
+	// than 1/128 of the model; with a smaller part, or none, it is nil.
+	dense      []int32
 	ids, names []string
 	levels     []outcome.Level
 	flags      []uint8
-	links      []edge  // the model's, by source in the order of the nodes
+	links      []edge  // between nodes of the view, by source in the order of the nodes
 	off        []int32 // links[off[p]:off[p+1]] are the links from node p
 	stack      []frame // of a depth-first search
 	edges      []edge
@@ -93,6 +101,30 @@ type view struct {
 	orphans    bool // some drawn node is an orphan
 	undeliv    bool // some drawn node is an unsupported customer outcome
 	unlabelled bool // some drawn link has no label
+}
+
+// index returns the index in the view of the node at position p in the
+// model, or -1 if the view does not hold it: p itself for the whole model,
+// and otherwise from dense, or by binary search in at.
+func (v *view) index(p int32) int32 {
+	switch {
+	case v.at == nil:
+		return p
+	case v.dense != nil:
+		return v.dense[p] - 1
+	}
+	if i, ok := slices.BinarySearch(v.at, p); ok {
+		return int32(i)
+	}
+	return -1
+}
+
+// position returns the position in the model of node p of the view.
+func (v *view) position(p int32) int64 {
+	if v.at == nil {
+		return int64(p)
+	}
+	return int64(v.at[p])
 }
 
 func (v *view) has(p int32, f uint8) bool { return v.flags[p]&f != 0 }
@@ -215,79 +247,26 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if o.Serving != "" && o.Highlight != "" && o.Highlight != o.Serving && !serves(m, o.Highlight, o.Serving) {
-		return nil, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
-			"render: the node to highlight, %q, does not serve %q, which the diagram is about",
-			clip(o.Highlight), clip(o.Serving))
-	}
-
-	n := m.Len()
-	v.ids = make([]string, n)
-	v.names = make([]string, n)
-	v.levels = make([]outcome.Level, n)
-	v.flags = make([]uint8, n)
-	i := int32(0)
-	for node := range m.Nodes() {
-		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
-		i++
-	}
-	// pos returns the position of a node the model holds (every ID below
-	// is one: from its links, or an option optionNode has checked).
-	pos := func(id string) int32 {
-		p, _ := m.Position(id)
-		return int32(p)
-	}
-	// The links, in the model's order: by source, in the order the nodes
-	// were added, so the source is the next node with links, and the links
-	// are compressed sparse rows.
-	v.links = make([]edge, 0, m.LinkCount())
-	v.off = make([]int32, n+1)
-	from := int32(0)
-	for l := range m.Links() {
-		for v.ids[from] != l.From {
-			from++
-		}
-		v.links = append(v.links, edge{u: from, v: pos(l.To), w: micro(l.Weight)})
-		v.off[from+1]++
-	}
-	for _, id := range m.Alignment().Unsupported {
-		v.flags[pos(id)] |= flagUnsupported
-	}
-	for p := range n {
-		v.off[p+1] += v.off[p]
-	}
-	v.align()
-
-	// What is drawn: every node, or what serves one; minus the hidden levels.
 	if o.Serving == "" {
-		for p := range v.flags {
-			v.flags[p] |= flagDrawn
-		}
+		v.whole(m)
 	} else {
-		v.flags[pos(o.Serving)] |= flagDrawn
-		below, _ := m.Descendants(o.Serving)
-		for id := range below {
-			v.flags[pos(id)] |= flagDrawn
-		}
+		v.part(m, o.Serving)
 	}
+	v.markUnsupported()
 	for p, l := range v.levels {
 		if v.hide[l] {
 			v.flags[p] &^= flagDrawn
 		}
 	}
-	// The line of sight: the node, and what it reaches that reaches a
-	// customer outcome.
 	if o.Highlight != "" {
-		h := pos(o.Highlight)
-		v.flags[h] |= flagLit
-		if v.has(h, flagAligned) {
-			above, _ := m.Ancestors(o.Highlight)
-			for id := range above {
-				if p := pos(id); v.has(p, flagAligned) {
-					v.flags[p] |= flagLit
-				}
-			}
+		at, _ := m.Position(o.Highlight)
+		h := v.index(int32(at))
+		if h < 0 {
+			return nil, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
+				"render: the node to highlight, %q, does not serve %q, which the diagram is about",
+				clip(o.Highlight), clip(o.Serving))
 		}
+		v.light(h)
 	}
 
 	if v.anyHidden() {
@@ -315,6 +294,160 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		}
 	}
 	return v, nil
+}
+
+// whole fills the view with the whole model, every node drawn, each at its
+// position, and marks the nodes that reach a successful customer outcome
+// ([view.align]). It takes a pass over the nodes and one over the links, by
+// position: no lookup by ID.
+func (v *view) whole(m hierarchy.Model) {
+	n := m.Len()
+	v.ids = make([]string, n)
+	v.names = make([]string, n)
+	v.levels = make([]outcome.Level, n)
+	v.flags = make([]uint8, n)
+	i := 0
+	for node := range m.Nodes() {
+		v.ids[i], v.names[i], v.levels[i] = node.ID, node.Name, node.Level
+		v.flags[i] = flagDrawn
+		i++
+	}
+	// The links come in the model's order: by source, in the order the
+	// nodes were added, so they are compressed sparse rows as they come.
+	v.links = make([]edge, 0, m.LinkCount())
+	v.off = make([]int32, n+1)
+	for l := range m.LinksAt() {
+		v.links = append(v.links, edge{u: int32(l.From), v: int32(l.To), w: micro(l.Weight)})
+		v.off[l.From+1]++
+	}
+	for p := range n {
+		v.off[p+1] += v.off[p]
+	}
+	v.align()
+}
+
+// member is a node of the part served: its position in the model, and its ID.
+type member struct {
+	at int32
+	id string
+}
+
+// part fills the view with the node served and the nodes that serve it
+// ([hierarchy.Model.Descendants]), in the order of the model, every one
+// drawn, and the links between them; the others are left out. It takes time
+// in proportion to the part (its nodes and their links up) and to the sort
+// of its nodes, not to the model: each node is looked up by ID once for its
+// position, once for its name and level, once for its links (by position,
+// [hierarchy.Model.LinksFrom]), and, unless the node served reaches a
+// successful customer outcome, which every node of the part then does,
+// once to know whether it does ([hierarchy.Model.Aligned]). The part holds
+// everything a diagram of it needs: a path from one of its nodes to another
+// runs through its nodes alone, and so does every path up to a customer
+// outcome in it, since whatever serves one of its nodes is in it.
+func (v *view) part(m hierarchy.Model, serving string) {
+	at, _ := m.Position(serving)
+	members := []member{{int32(at), serving}}
+	below, _ := m.Descendants(serving)
+	for id := range below {
+		p, _ := m.Position(id)
+		members = append(members, member{int32(p), id})
+	}
+	slices.SortFunc(members, func(a, b member) int { return cmp.Compare(a.at, b.at) })
+	k := len(members)
+	v.at = make([]int32, k)
+	v.ids = make([]string, k)
+	v.names = make([]string, k)
+	v.levels = make([]outcome.Level, k)
+	v.flags = make([]uint8, k)
+	for i, x := range members {
+		node, _ := m.Node(x.id)
+		v.at[i], v.ids[i], v.names[i], v.levels[i] = x.at, node.ID, node.Name, node.Level
+		v.flags[i] = flagDrawn
+	}
+	if n := m.Len(); k > n/128 {
+		v.dense = make([]int32, n)
+		for i, p := range v.at {
+			v.dense[p] = int32(i) + 1
+		}
+	}
+	v.off = make([]int32, k+1)
+	for i, x := range members {
+		links, _ := m.LinksFrom(x.id)
+		for l := range links {
+			if t := v.index(int32(l.To)); t >= 0 {
+				v.links = append(v.links, edge{u: int32(i), v: t, w: micro(l.Weight)})
+				v.off[i+1]++
+			}
+		}
+		v.off[i+1] += v.off[i]
+	}
+	all, _ := m.Aligned(serving)
+	for i, id := range v.ids {
+		if all {
+			v.flags[i] |= flagAligned
+		} else if aligned, _ := m.Aligned(id); aligned {
+			v.flags[i] |= flagAligned
+		}
+	}
+}
+
+// markUnsupported marks the successful customer outcomes that no work feeds, as
+// the model's alignment reports them: those with no node of a lower level
+// beneath, directly or through other customer outcomes. It marks every
+// customer outcome, then clears the mark of those that a node of work links
+// to and of the customer outcomes they feed, in time linear in the view's
+// nodes and links. Whatever is beneath a node of the view is in the view.
+func (v *view) markUnsupported() {
+	for p, l := range v.levels {
+		if l == outcome.CustomerOutcome {
+			v.flags[p] |= flagUnsupported
+		}
+	}
+	v.stack = v.stack[:0]
+	for u := range int32(len(v.ids)) {
+		if v.levels[u] == outcome.CustomerOutcome {
+			continue
+		}
+		for _, e := range v.links[v.off[u]:v.off[u+1]] {
+			if v.has(e.v, flagUnsupported) {
+				v.flags[e.v] &^= flagUnsupported
+				v.stack = append(v.stack, frame{p: e.v})
+			}
+		}
+	}
+	// Links from a customer outcome go to customer outcomes.
+	for len(v.stack) > 0 {
+		q := v.stack[len(v.stack)-1].p
+		v.stack = v.stack[:len(v.stack)-1]
+		for _, e := range v.links[v.off[q]:v.off[q+1]] {
+			if v.has(e.v, flagUnsupported) {
+				v.flags[e.v] &^= flagUnsupported
+				v.stack = append(v.stack, frame{p: e.v})
+			}
+		}
+	}
+}
+
+// light marks the line of sight of node h: h, and, if h reaches a
+// successful customer outcome, every node it reaches that does too. Those
+// are found by a search up from h through such nodes alone, since whatever
+// a node that reaches none reaches, reaches none either.
+func (v *view) light(h int32) {
+	v.flags[h] |= flagLit
+	if !v.has(h, flagAligned) {
+		return
+	}
+	v.stack = append(v.stack[:0], frame{p: h})
+	for len(v.stack) > 0 {
+		q := v.stack[len(v.stack)-1].p
+		v.stack = v.stack[:len(v.stack)-1]
+		for _, e := range v.links[v.off[q]:v.off[q+1]] {
+			if v.has(e.v, flagAligned) && !v.has(e.v, flagLit) {
+				v.flags[e.v] |= flagLit
+				v.stack = append(v.stack, frame{p: e.v})
+			}
+		}
+	}
 }
 
 // align marks the nodes that reach a successful customer outcome, as
@@ -372,18 +505,6 @@ func optionNode(m hierarchy.Model, id, what string, hide [outcome.CustomerOutcom
 			"render: the node to %s, %q, is %s, a level the options hide", what, clip(id), article(node.Level))
 	}
 	return nil
-}
-
-// serves reports whether the node from contributes to the node to, directly
-// or through others. Both are in the model.
-func serves(m hierarchy.Model, from, to string) bool {
-	below, _ := m.Descendants(to)
-	for id := range below {
-		if id == from {
-			return true
-		}
-	}
-	return false
 }
 
 // article returns a level's name with "a" or "an": "an Output".

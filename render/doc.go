@@ -103,9 +103,13 @@
 //
 // Renderers write through a buffer of their own, straight to the writer, in
 // time linear in what they draw: no string is built up by concatenation, and
-// the allocations of a diagram are a fixed handful of slices and one map
-// from IDs to nodes, not one per node. A diagram of a hundred thousand nodes
-// takes tens of milliseconds (see the package's benchmarks). Mermaid
+// the allocations of a diagram are a fixed handful of slices, not one per
+// node (a diagram of the part that serves a node grows a few of them by
+// doubling). A diagram of a hundred thousand nodes takes tens of
+// milliseconds (see the package's benchmarks); a diagram of the part that
+// serves one node ([DiagramOptions.Serving]) costs what that part holds,
+// not what the model does, so that drawing one diagram per customer
+// outcome, or per node, does not take time quadratic in the model. Mermaid
 // renderers refuse very large diagrams, though (by default, more than 500
 // links or 50,000 characters), so a large hierarchy is better drawn part by
 // part, with [DiagramOptions.Serving] and [DiagramOptions.Hide], or with

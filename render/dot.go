@@ -64,9 +64,9 @@ func DOT(w io.Writer, m hierarchy.Model, opts DiagramOptions) error {
 	}
 	for _, e := range v.edges {
 		s.str("    n")
-		s.buf = strconv.AppendInt(s.buf, int64(e.u), 10)
+		s.buf = strconv.AppendInt(s.buf, v.position(e.u), 10)
 		s.str(" -> n")
-		s.buf = strconv.AppendInt(s.buf, int64(e.v), 10)
+		s.buf = strconv.AppendInt(s.buf, v.position(e.v), 10)
 		labelled, lit := v.labelled(e), v.lit(e)
 		if labelled || lit {
 			s.str(" [")
@@ -95,7 +95,7 @@ func DOT(w io.Writer, m hierarchy.Model, opts DiagramOptions) error {
 // dotNode writes node p's statement, with its marks.
 func (v *view) dotNode(s *sink, p int32) {
 	s.str("        n")
-	s.buf = strconv.AppendInt(s.buf, int64(p), 10)
+	s.buf = strconv.AppendInt(s.buf, v.position(p), 10)
 	s.str(` [label="`)
 	s.buf = appendDOT(s.buf, v.label(p))
 	s.byte1('"')

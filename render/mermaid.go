@@ -89,9 +89,13 @@ const idsPerLine = 32
 // by source in that order, then by target). The output depends on nothing
 // but the model and the options.
 //
-// Mermaid writes straight to w through a buffer, in time linear in the size
-// of the hierarchy (with hidden levels, in the number of paths through
-// them, summed per node). It returns an error, having written nothing, for
+// Mermaid writes straight to w through a buffer, in time linear in what it
+// draws: the whole hierarchy's nodes and links, or, with
+// [DiagramOptions.Serving], those of the part served (the node, the nodes
+// that serve it and their links up, each node looked up by ID a few times)
+// and the sort of its nodes, whatever the size of the model; with hidden
+// levels, add the number of paths through them, summed per node. A
+// highlight adds its line of sight's nodes and links among those. It returns an error, having written nothing, for
 // options the model does not fit (codes [hierarchy.ErrUnknownNode],
 // [ErrNodeNotShown], [ErrHiddenCustomerOutcomes], [outcome.ErrUnknownLevel],
 // all reported together), and otherwise the first error w returned, as is.
@@ -122,7 +126,7 @@ func Mermaid(w io.Writer, m hierarchy.Model, opts DiagramOptions) error {
 				continue
 			}
 			s.str("        n")
-			s.buf = strconv.AppendInt(s.buf, int64(p), 10)
+			s.buf = strconv.AppendInt(s.buf, v.position(p), 10)
 			s.str(`["`)
 			s.buf = appendMermaid(s.buf, v.label(p))
 			s.str(`"]`)
@@ -133,7 +137,7 @@ func Mermaid(w io.Writer, m hierarchy.Model, opts DiagramOptions) error {
 	}
 	for _, e := range v.edges {
 		s.str("    n")
-		s.buf = strconv.AppendInt(s.buf, int64(e.u), 10)
+		s.buf = strconv.AppendInt(s.buf, v.position(e.u), 10)
 		if v.labelled(e) {
 			s.str(` -->|"`)
 			s.buf = v.appendWeight(s.buf, e)
@@ -141,7 +145,7 @@ func Mermaid(w io.Writer, m hierarchy.Model, opts DiagramOptions) error {
 		} else {
 			s.str(" --> n")
 		}
-		s.buf = strconv.AppendInt(s.buf, int64(e.v), 10)
+		s.buf = strconv.AppendInt(s.buf, v.position(e.v), 10)
 		s.end()
 	}
 	v.mermaidLegend(s)
@@ -263,7 +267,7 @@ func (v *view) mermaidClass(s *sink, name string, in func(int32) bool) {
 			s.byte1(',')
 		}
 		s.byte1('n')
-		s.buf = strconv.AppendInt(s.buf, int64(p), 10)
+		s.buf = strconv.AppendInt(s.buf, v.position(p), 10)
 		n++
 	}
 	if n%idsPerLine == 0 {
