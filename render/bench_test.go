@@ -121,3 +121,67 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	*c += countWriter(len(p))
 	return len(p), nil
 }
+
+// BenchmarkDiagramPart draws, in the 100,000-node hierarchy of benchModel,
+// the part that serves one output (a few dozen nodes), the same with the
+// tasks hidden and an activity beneath highlighted, the part that serves one
+// customer outcome (a few per cent of the model), and the whole hierarchy,
+// in both formats, as drawn now (impl=new) and as drawn before session 8
+// (impl=bare: BareMermaid and BareDOT, which cost the whole model whatever
+// the options), side by side in one run. It reports the nodes of the part
+// served (part-nodes).
+//
+//	go test -run='^$' -bench=DiagramPart -benchmem -count=6 ./render | benchstat -col /impl -
+func BenchmarkDiagramPart(b *testing.B) {
+	m := benchModel(100_000)
+	output, outcome0 := "n0090000", "n0099900" // the first output, the first customer outcome
+	below, err := m.Descendants(output)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var activity string
+	for id := range below {
+		if n, _ := m.Node(id); n.Level == outcome.Activity {
+			activity = id
+			break
+		}
+	}
+	for _, o := range []struct {
+		name string
+		opts render.DiagramOptions
+	}{
+		{"output", render.DiagramOptions{Serving: output}},
+		{"output-hide-highlight", render.DiagramOptions{Serving: output, Highlight: activity,
+			Hide: []outcome.Level{outcome.Task}}},
+		{"customer-outcome", render.DiagramOptions{Serving: outcome0}},
+		{"whole", render.DiagramOptions{}},
+	} {
+		part := m.Len()
+		if o.opts.Serving != "" {
+			below, _ := m.Descendants(o.opts.Serving)
+			part = 1
+			for range below {
+				part++
+			}
+		}
+		for _, f := range []struct {
+			name string
+			draw func(io.Writer, hierarchy.Model, render.DiagramOptions) error
+		}{
+			{"format=Mermaid/impl=new", render.Mermaid},
+			{"format=Mermaid/impl=bare", render.BareMermaid},
+			{"format=DOT/impl=new", render.DOT},
+			{"format=DOT/impl=bare", render.BareDOT},
+		} {
+			b.Run("part="+o.name+"/"+f.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := f.draw(io.Discard, m, o.opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(part), "part-nodes")
+			})
+		}
+	}
+}

@@ -103,9 +103,11 @@
 //
 // Renderers write through a buffer of their own, straight to the writer, in
 // time linear in what they draw: no string is built up by concatenation, and
-// the allocations of a diagram are a fixed handful of slices, not one per
-// node (a diagram of the part that serves a node grows a few of them by
-// doubling). A diagram of a hundred thousand nodes takes tens of
+// the allocations of a diagram of the whole hierarchy are a fixed handful of
+// slices, not one per node. A diagram of the part that serves a node
+// allocates in proportion to the part: a few for each of its nodes and
+// links, which [hierarchy.Model.LinksFrom] yields with their weights as
+// decimals. A diagram of a hundred thousand nodes takes tens of
 // milliseconds (see the package's benchmarks); a diagram of the part that
 // serves one node ([DiagramOptions.Serving]) costs what that part holds,
 // not what the model does, so that drawing one diagram per customer
