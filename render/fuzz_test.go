@@ -14,7 +14,8 @@ import (
 // FuzzDiagram renders a small hierarchy whose IDs and names are arbitrary
 // text, under options chosen by the fuzzer, and checks that both outputs
 // pass the strict checkers (so they parse) and that every label shows its
-// text as it is.
+// text as it is, and that both are the diagrams as drawn before session 8
+// (BareMermaid, BareDOT).
 //
 //	go test -run='^$' -fuzz=FuzzDiagram -fuzztime=20s ./render
 func FuzzDiagram(f *testing.F) {
@@ -66,6 +67,15 @@ func FuzzDiagram(f *testing.F) {
 		}
 		if err := render.DOT(&dot, m, opts); err != nil {
 			t.Fatalf("DOT: %v", err)
+		}
+		// The same as the diagrams drawn before session 8, which cost the
+		// whole model whatever the options.
+		var bareMM, bareDOT bytes.Buffer
+		if err := render.BareMermaid(&bareMM, m, opts); err != nil || bareMM.String() != mm.String() {
+			t.Fatalf("Mermaid differs from BareMermaid (%v):\n%s\n%s", err, mm.String(), bareMM.String())
+		}
+		if err := render.BareDOT(&bareDOT, m, opts); err != nil || bareDOT.String() != dot.String() {
+			t.Fatalf("DOT differs from BareDOT (%v):\n%s\n%s", err, dot.String(), bareDOT.String())
 		}
 		d, err := checkMermaid(mm.String())
 		if err != nil {
