@@ -3,26 +3,18 @@ package hierarchy
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/cxmodel/cx/internal/benchjson"
 )
 
 // The JSON definition of a hierarchy with no decoder of its own: the shape
 // encoding/json reads leniently, the baseline of BenchmarkModelUnmarshalJSON.
 type (
 	plainNode struct {
-		ID     string `json:"id"`
-		Name   string `json:"name,omitempty"`
-		Level  string `json:"level"`
-		Metric *struct {
-			ID          string `json:"id"`
-			Name        string `json:"name"`
-			Level       string `json:"level"`
-			Direction   string `json:"direction"`
-			Unit        string `json:"unit,omitempty"`
-			Kind        string `json:"kind,omitempty"`
-			Owner       string `json:"owner,omitempty"`
-			Rewarded    bool   `json:"rewarded,omitempty"`
-			Description string `json:"description,omitempty"`
-		} `json:"metric,omitempty"`
+		ID     string            `json:"id"`
+		Name   string            `json:"name,omitempty"`
+		Level  string            `json:"level"`
+		Metric *benchjson.Metric `json:"metric,omitempty"`
 	}
 	plainLink struct {
 		From   string `json:"from"`
@@ -54,35 +46,19 @@ func BenchmarkModelUnmarshalJSON(b *testing.B) {
 		b.Fatal(err)
 	}
 	n := m.Len()
-	b.Run("impl=strict", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+	benchjson.Run(b, data,
+		benchjson.Impl{Name: "strict", Decode: func(data []byte) error {
 			var back Model
-			if err := json.Unmarshal(data, &back); err != nil || back.Len() != n {
-				b.Fatalf("%d nodes, %v", back.Len(), err)
-			}
-		}
-	})
-	b.Run("impl=addJSON", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+			err := json.Unmarshal(data, &back)
+			return benchjson.Count(back.Len(), n, err)
+		}},
+		benchjson.Impl{Name: "addJSON", Decode: func(data []byte) error {
 			bd := NewBuilder()
 			bd.AddJSON(data)
 			if len(bd.problems) != 0 {
-				b.Fatal(bd.problems[0])
+				return bd.problems[0]
 			}
-		}
-	})
-	b.Run("impl=encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var back plainModel
-			if err := json.Unmarshal(data, &back); err != nil || len(back.Nodes) != n {
-				b.Fatalf("%d nodes, %v", len(back.Nodes), err)
-			}
-		}
-	})
+			return nil
+		}},
+		benchjson.Lenient(func(back *plainModel) error { return benchjson.Count(len(back.Nodes), n, nil) }))
 }

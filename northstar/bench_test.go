@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/internal/benchjson"
+	"github.com/cxmodel/cx/outcome"
 )
 
 // manyRatingsInput is one candidate, a customer outcome that one canvas
@@ -122,49 +124,19 @@ func BenchmarkRankingUnmarshalJSON(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("impl=strict", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+	benchjson.Run(b, data,
+		benchjson.Impl{Name: "strict", Decode: func(data []byte) error {
 			var back Ranking
-			if err := json.Unmarshal(data, &back); err != nil {
-				b.Fatal(err)
-			}
-			if len(back.Entries) != len(r.Entries) {
-				b.Fatalf("%d entries read back, want %d", len(back.Entries), len(r.Entries))
-			}
-		}
-	})
-	b.Run("impl=encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var back plainRanking
-			if err := json.Unmarshal(data, &back); err != nil {
-				b.Fatal(err)
-			}
-			if len(back.Entries) != len(r.Entries) {
-				b.Fatalf("%d entries read back, want %d", len(back.Entries), len(r.Entries))
-			}
-		}
-	})
+			err := json.Unmarshal(data, &back)
+			return benchjson.Count(len(back.Entries), len(r.Entries), err)
+		}},
+		benchjson.Lenient(func(back *plainRanking) error { return benchjson.Count(len(back.Entries), len(r.Entries), nil) }))
 }
 
 // The JSON form of a ranking with no decoder of its own: the shape
 // encoding/json reads leniently, the baseline of
 // BenchmarkRankingUnmarshalJSON.
 type (
-	plainMetric struct {
-		ID          string `json:"id"`
-		Name        string `json:"name"`
-		Level       string `json:"level"`
-		Direction   string `json:"direction"`
-		Unit        string `json:"unit,omitempty"`
-		Kind        string `json:"kind,omitempty"`
-		Owner       string `json:"owner,omitempty"`
-		Rewarded    bool   `json:"rewarded,omitempty"`
-		Description string `json:"description,omitempty"`
-	}
 	plainScore struct {
 		Criterion    string  `json:"criterion"`
 		Raw          float64 `json:"raw"`
@@ -201,7 +173,7 @@ type (
 	}
 	plainEntry struct {
 		Rank       int                `json:"rank"`
-		Metric     plainMetric        `json:"metric"`
+		Metric     benchjson.Metric   `json:"metric"`
 		Eligible   bool               `json:"eligible"`
 		Failed     []plainGateFailure `json:"failed,omitempty"`
 		Total      float64            `json:"total"`
@@ -232,10 +204,10 @@ type (
 		Changes  []plainWeightChange `json:"changes"`
 	}
 	plainInputMetric struct {
-		Metric    plainMetric `json:"metric"`
-		Nodes     []string    `json:"nodes"`
-		Influence float64     `json:"influence"`
-		Direct    bool        `json:"direct"`
+		Metric    benchjson.Metric `json:"metric"`
+		Nodes     []string         `json:"nodes"`
+		Influence float64          `json:"influence"`
+		Direct    bool             `json:"direct"`
 	}
 	plainWarning struct {
 		Code     string   `json:"code"`
@@ -288,24 +260,10 @@ func BenchmarkDecodeCanvases(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("impl=strict", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+	benchjson.Run(b, data,
+		benchjson.Impl{Name: "strict", Decode: func(data []byte) error {
 			cs, err := DecodeCanvases(data)
-			if err != nil || len(cs) != len(in.Canvases) {
-				b.Fatalf("%d canvases, %v", len(cs), err)
-			}
-		}
-	})
-	b.Run("impl=encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var cs []plainCanvas
-			if err := json.Unmarshal(data, &cs); err != nil || len(cs) != len(in.Canvases) {
-				b.Fatalf("%d canvases, %v", len(cs), err)
-			}
-		}
-	})
+			return benchjson.Count(len(cs), len(in.Canvases), err)
+		}},
+		benchjson.Lenient(func(cs *[]plainCanvas) error { return benchjson.Count(len(*cs), len(in.Canvases), nil) }))
 }

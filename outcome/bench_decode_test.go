@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/benchjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
-// plainMetric is a metric's JSON form with no decoder of its own: the
-// shape encoding/json reads leniently, the baseline of
 // BenchmarkDecodeMetrics.
 type plainMetric struct {
 	ID          string `json:"id"`
@@ -24,7 +23,7 @@ type plainMetric struct {
 
 // BenchmarkDecodeMetrics decodes the 100,000 metrics of BenchmarkAudit's
 // portfolio (about 10 MB of JSON) with DecodeMetrics (impl=strict) and, as
-// the baseline, with json.Unmarshal into []plainMetric (impl=encoding-json):
+// the baseline, with json.Unmarshal into []benchjson.Metric (impl=encoding-json):
 // the same text read leniently, with no check.
 //
 //	go test -run='^$' -bench=DecodeMetrics -benchmem ./outcome
@@ -33,24 +32,10 @@ func BenchmarkDecodeMetrics(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("impl=strict", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+	benchjson.Run(b, data,
+		benchjson.Impl{Name: "strict", Decode: func(data []byte) error {
 			ms, err := outcome.DecodeMetrics(data)
-			if err != nil || len(ms) != 100_000 {
-				b.Fatalf("%d metrics, %v", len(ms), err)
-			}
-		}
-	})
-	b.Run("impl=encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var ms []plainMetric
-			if err := json.Unmarshal(data, &ms); err != nil || len(ms) != 100_000 {
-				b.Fatalf("%d metrics, %v", len(ms), err)
-			}
-		}
-	})
+			return benchjson.Count(len(ms), 100_000, err)
+		}},
+		benchjson.Lenient(func(ms *[]benchjson.Metric) error { return benchjson.Count(len(*ms), 100_000, nil) }))
 }

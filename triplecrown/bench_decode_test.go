@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/benchjson"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -56,24 +57,10 @@ func BenchmarkDecodeScorecards(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Run("impl=strict", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
+	benchjson.Run(b, data,
+		benchjson.Impl{Name: "strict", Decode: func(data []byte) error {
 			cs, err := triplecrown.DecodeScorecards(data)
-			if err != nil || len(cs) != 10_000 {
-				b.Fatalf("%d scorecards, %v", len(cs), err)
-			}
-		}
-	})
-	b.Run("impl=encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			var cs []plainScorecard
-			if err := json.Unmarshal(data, &cs); err != nil || len(cs) != 10_000 {
-				b.Fatalf("%d scorecards, %v", len(cs), err)
-			}
-		}
-	})
+			return benchjson.Count(len(cs), 10_000, err)
+		}},
+		benchjson.Lenient(func(cs *[]plainScorecard) error { return benchjson.Count(len(*cs), 10_000, nil) }))
 }
