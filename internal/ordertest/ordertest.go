@@ -7,6 +7,7 @@
 package ordertest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -30,11 +31,15 @@ type TB interface {
 // message. Data with a key given twice in an object, as [strictjson.Decode]
 // refuses it (case variants included), is not checked, nor decoded: which
 // member of a field is read, the first or the last, is the text's order.
+// The keys are looked for with the text's invalid UTF-8 replaced, so that a
+// string that is not UTF-8 in one element of a list, which a decoder of
+// lists reports for that element alone, does not hide a key given twice in
+// another.
 // The keys are looked for in a json.RawMessage, which holds any value: in
 // an any, a number no float64 holds (1e999) fails first and hides them.
 func Check[T any](t TB, data []byte, decode func([]byte) (T, error), equal func(a, b T) bool) {
 	t.Helper()
-	if errors.Is(strictjson.Decode(data, new(json.RawMessage)), strictjson.ErrDuplicateKey) {
+	if errors.Is(strictjson.Decode(bytes.ToValidUTF8(data, []byte("\uFFFD")), new(json.RawMessage)), strictjson.ErrDuplicateKey) {
 		return
 	}
 	back := spoil.Reversed(data)
