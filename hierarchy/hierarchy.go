@@ -173,8 +173,18 @@ func decimalFrom128(hi, lo uint64, exp int32) decimal.Decimal {
 	return decimal.NewFromBigInt(v, exp)
 }
 
-// weightDecimal returns the decimal value of a weight in millionths.
+// weightOne is the weight 1, the default, as weightDecimal returns it. A
+// decimal.Decimal is never changed by its methods, so the one value serves
+// every link of weight 1 without an allocation each (as decimal.Zero
+// serves every zero).
+var weightOne = decimal.New(1, 0)
+
+// weightDecimal returns the decimal value of a weight in millionths; the
+// weight 1 is weightOne, without an allocation.
 func weightDecimal(w int64) decimal.Decimal {
+	if w == weightScale {
+		return weightOne
+	}
 	exp := int32(-WeightPlaces)
 	for exp < 0 && w%10 == 0 {
 		w /= 10
