@@ -8,19 +8,6 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// BenchmarkDecodeMetrics.
-type plainMetric struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Level       string `json:"level"`
-	Direction   string `json:"direction"`
-	Unit        string `json:"unit,omitempty"`
-	Kind        string `json:"kind,omitempty"`
-	Owner       string `json:"owner,omitempty"`
-	Rewarded    bool   `json:"rewarded,omitempty"`
-	Description string `json:"description,omitempty"`
-}
-
 // BenchmarkDecodeMetrics decodes the 100,000 metrics of BenchmarkAudit's
 // portfolio (about 10 MB of JSON) with DecodeMetrics (impl=strict) and, as
 // the baseline, with json.Unmarshal into []benchjson.Metric (impl=encoding-json):
