@@ -401,9 +401,6 @@ func (r *rankingRead) fields(path string, ids []string, members []strictjson.Mem
 // value reads raw, the JSON value at path, into what p points to.
 func (r *rankingRead) value(path string, ids []string, raw json.RawMessage, p any) {
 	f := &r.f
-	if fastValue(raw, p) {
-		return
-	}
 	switch p := p.(type) {
 	case *string:
 		jsondecode.Value(f, path, ids, raw, p)
@@ -541,59 +538,4 @@ func trimPkg(m string) string {
 		return t
 	}
 	return strings.TrimPrefix(m, "outcome: ")
-}
-
-// fastValue reads raw, a well-formed JSON value, into what p points to
-// without encoding/json, where that is plain: a string of printable ASCII
-// without escapes, true or false, an integer of up to 18 digits, a number
-// that strconv reads to a float64 that is not 0 (0 is read by the slow
-// path, which tells 0 from a number too small for a float64). It reports
-// whether it did; a value it does not read is read as [rankingRead.value]
-// says, with the same result.
-func fastValue(raw json.RawMessage, p any) bool {
-	if len(raw) == 0 {
-		return false
-	}
-	switch p := p.(type) {
-	case *string:
-		if len(raw) < 2 || raw[0] != '"' {
-			return false
-		}
-		body := raw[1 : len(raw)-1]
-		for _, c := range body {
-			if c < 0x20 || c >= 0x7f || c == '\\' || c == '"' {
-				return false
-			}
-		}
-		*p = string(body)
-		return true
-	case *bool:
-		switch string(raw) {
-		case "true":
-			*p = true
-			return true
-		case "false":
-			*p = false
-			return true
-		}
-	case *int:
-		if len(raw) > 18 {
-			return false
-		}
-		n, err := strconv.Atoi(string(raw))
-		if err == nil {
-			*p = n
-			return true
-		}
-	case *float64:
-		if c := raw[0]; c != '-' && (c < '0' || c > '9') {
-			return false
-		}
-		x, err := strconv.ParseFloat(string(raw), 64)
-		if err == nil && x != 0 {
-			*p = x
-			return true
-		}
-	}
-	return false
 }
