@@ -99,8 +99,9 @@
 // criterion, gate, kind or severity parsed); its scores, totals and ranks
 // are read as given, not recomputed, and one of its own numbers (a score,
 // a total, a margin) written too small for a float64 is refused, never
-// read as 0. A ranking whose policy is invalid (the zero
-// Ranking) cannot be marshalled. Every bad input is
+// read as 0. A policy that [Policy.Validate] refuses (the zero Policy),
+// and a ranking with one (the zero Ranking), cannot be marshalled: their
+// JSON would not read back. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.

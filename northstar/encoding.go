@@ -1129,8 +1129,31 @@ var (
 	lagFields    = []string{"maxLag", "method", "confidence"}
 )
 
+// policyJSON is the JSON form of a [Policy]: its fields, with their tags.
+type policyJSON Policy
+
+// MarshalJSON implements [json.Marshaler]: "weights", as
+// [Weights.MarshalJSON] writes them, and "leadLag", the lead/lag options as
+// their tags name them (a zero method or confidence left out), as
+// encoding/json wrote a Policy before it had a MarshalJSON:
+// {"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"},"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}.
+// [Policy.UnmarshalJSON] reads it back.
+//
+// A policy that [Policy.Validate] refuses cannot be marshalled, as its JSON
+// would not read back, nor can a [Ranking] with one: each of the policy's
+// problems is returned, with its code, after "northstar: cannot marshal a
+// policy: " (`northstar: cannot marshal a policy: policy: every criterion
+// weight is zero (start from DefaultPolicy)`, [ErrZeroWeights], for the
+// zero Policy).
+func (p Policy) MarshalJSON() ([]byte, error) {
+	if err := p.Validate(); err != nil {
+		return nil, cannotMarshal("a policy", err)
+	}
+	return json.Marshal(policyJSON(p))
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a policy in the
-// form encoding/json writes for it (the weights as [Weights.MarshalJSON]
+// form [Policy.MarshalJSON] writes (the weights as [Weights.MarshalJSON]
 // writes them, decimal strings, or as JSON numbers; a weight left out is
 // zero), and validates it as [Policy.Validate] does. It reports every
 // problem, joined with [errors.Join]: first, in the order of the fields
@@ -1267,6 +1290,19 @@ func (e Entry) MarshalJSON() ([]byte, error) {
 	return json.Marshal(entryJSON(e))
 }
 
+// cannotMarshal returns each problem of err, an invalid policy's, with its
+// code, IDs and severity, after "northstar: cannot marshal " and what,
+// which cannot be marshalled for it: `northstar: cannot marshal a ranking:
+// policy: ...`.
+func cannotMarshal(what string, err error) error {
+	var errs []error
+	for _, p := range outcome.Problems(err) {
+		errs = append(errs, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
+			Message: "northstar: cannot marshal " + what + ": " + trimPkg(p.Message), Err: p})
+	}
+	return errors.Join(errs...)
+}
+
 // rankingJSON is the JSON form of a [Ranking]: its fields, with their tags.
 type rankingJSON Ranking
 
@@ -1285,12 +1321,7 @@ type rankingJSON Ranking
 // validated.
 func (r Ranking) MarshalJSON() ([]byte, error) {
 	if err := r.Policy.Validate(); err != nil {
-		var errs []error
-		for _, p := range outcome.Problems(err) {
-			errs = append(errs, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
-				Message: "northstar: cannot marshal a ranking: " + trimPkg(p.Message), Err: p})
-		}
-		return nil, errors.Join(errs...)
+		return nil, cannotMarshal("a ranking", err)
 	}
 	r.Entries = strictjson.List(r.Entries)
 	return json.Marshal(rankingJSON(r))

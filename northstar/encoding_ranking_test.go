@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -181,4 +182,33 @@ func TestRankingJSON_parts(t *testing.T) {
 	var rb northstar.Robustness
 	require.NoError(t, rb.UnmarshalJSON([]byte(`{"runnerUp":"b","margin":0.125,"changes":[{"criterion":"reach","from":2,"to":1.5,"challenger":"b"}]}`)))
 	assert.Equal(t, northstar.Robustness{RunnerUp: "b", Margin: 0.125, Changes: []northstar.WeightChange{{Criterion: northstar.Reach, From: 2, To: 1.5, Challenger: "b"}}}, rb)
+}
+
+// TestPolicyJSON_invalidNotMarshalled: a policy that Policy.Validate
+// refuses cannot be marshalled, as a ranking with one cannot, for its JSON
+// would not read back (Policy.UnmarshalJSON validates): the zero Policy,
+// with every weight zero, wrote {"weights":{"coverage":"0",...},
+// "leadLag":{"maxLag":0}}, which is ErrZeroWeights when read. Each of the
+// policy's problems is returned with its code, after "northstar: cannot
+// marshal a policy: ". A policy that validates marshals as before.
+func TestPolicyJSON_invalidNotMarshalled(t *testing.T) {
+	_, err := json.Marshal(northstar.Policy{})
+	require.ErrorIs(t, err, northstar.ErrZeroWeights)
+	var p *outcome.Error
+	require.ErrorAs(t, err, &p)
+	assert.Equal(t, `northstar: cannot marshal a policy: policy: every criterion weight is zero (start from DefaultPolicy)`, p.Message)
+
+	bad := northstar.DefaultPolicy()
+	bad.Weights.Lead = decimal.NewFromInt(-1)
+	bad.LeadLag.MaxLag = -2
+	_, err = bad.MarshalJSON()
+	requireProblems(t, []problem{
+		{northstar.ErrNegativeWeight, nil, "northstar: cannot marshal a policy: policy: weight of lead strength -1 is negative"},
+		{northstar.ErrInvalidLag, nil, "northstar: cannot marshal a policy: policy: leadLag: maximum lag -2 is negative"},
+	}, err)
+
+	out, err := json.Marshal(northstar.DefaultPolicy())
+	require.NoError(t, err)
+	assert.Equal(t, `{"weights":{"coverage":"3","lead":"2","linkage":"2","ratings":"1","reach":"2"},`+
+		`"leadLag":{"maxLag":3,"method":"pearson","confidence":0.95}}`, string(out))
 }

@@ -22,7 +22,9 @@ import (
 // policy cannot be null"), the same with the members of its objects in any
 // order ([ordertest.Check]); a success must validate and round-trip, with
 // its confidence level read as written: zero only if the text writes zero,
-// never subnormal ([floattext.Underflows]).
+// never subnormal ([floattext.Underflows]); and the policy the text makes
+// read without validation marshals exactly when it validates, a refusal
+// with Validate's problems in its order.
 func FuzzPolicyJSON(f *testing.F) {
 	def, _ := json.Marshal(DefaultPolicy())
 	f.Add(string(def))
@@ -37,6 +39,23 @@ func FuzzPolicyJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Policy], Policy.Equal)
+		// Whatever policy the text makes, read without validation, marshals
+		// exactly when it validates, and a refusal has Validate's problems,
+		// with their codes, in its order.
+		var loose policyJSON
+		if json.Unmarshal([]byte(in), &loose) == nil {
+			verr := Policy(loose).Validate()
+			_, merr := Policy(loose).MarshalJSON()
+			vp, mp := outcome.Problems(verr), outcome.Problems(merr)
+			if len(vp) != len(mp) {
+				t.Fatalf("%s: Validate says %v, MarshalJSON %v", in, verr, merr)
+			}
+			for i := range vp {
+				if vp[i].Code != mp[i].Code || "northstar: cannot marshal a policy: "+strings.TrimPrefix(vp[i].Message, "northstar: ") != mp[i].Message {
+					t.Fatalf("%s: Validate says %v, MarshalJSON %v", in, verr, merr)
+				}
+			}
+		}
 		var p Policy
 		err := p.UnmarshalJSON([]byte(in))
 		if err != nil {

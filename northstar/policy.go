@@ -184,8 +184,8 @@ func (w Weights) IsZero() bool {
 // lead/lag evidence. It is plain data: change a field and pass it on;
 // Select validates it ([Policy.Validate]).
 //
-// The zero Policy is invalid (its weights are all zero); start from
-// [DefaultPolicy].
+// The zero Policy is invalid (its weights are all zero), and does not
+// marshal ([Policy.MarshalJSON]); start from [DefaultPolicy].
 type Policy struct {
 	// Weights are the criterion weights.
 	Weights Weights `json:"weights"`
