@@ -100,7 +100,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	case err != nil:
 		return Attribution{}, err
 	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
-		return Attribution{}, foreignError()
+		return Attribution{}, foreignError(before, after)
 	case max(before.places, after.places)+g.placesGrowth() > maxScale:
 		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}

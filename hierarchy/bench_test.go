@@ -763,7 +763,7 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 	case err != nil:
 		return Attribution{}, err
 	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
-		return Attribution{}, foreignError()
+		return Attribution{}, foreignError(before, after)
 	case max(before.places, after.places)+g.placesGrowth() > maxScale:
 		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}

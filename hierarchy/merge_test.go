@@ -72,13 +72,16 @@ func TestValuesMerge_refuses(t *testing.T) {
 	s := values(t, m, 2, map[string]string{"answer-call": "1"})
 	want := map[string]string{"answer-call": "1"}
 
-	for name, o := range map[string]*Values{
-		"nil":        nil,
-		"one ID off": values(t, renamed, 2, map[string]string{"answer-contact": "1"}),
+	for name, o := range map[string]struct {
+		set *Values
+		msg string
+	}{
+		"nil":        {nil, "hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues"},
+		"one ID off": {values(t, renamed, 2, map[string]string{"answer-contact": "1"}), "hierarchy: the values belong to another model"},
 	} {
-		err := s.Merge(o)
+		err := s.Merge(o.set)
 		assert.ErrorIs(t, err, ErrForeignValues, name)
-		assert.EqualError(t, err, "hierarchy: the values belong to another model", name)
+		assert.EqualError(t, err, o.msg, name)
 	}
 	var none *Values
 	assert.ErrorIs(t, none.Merge(s), ErrForeignValues, "a nil set merges nothing into itself")

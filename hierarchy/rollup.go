@@ -192,7 +192,7 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 	case !method.IsValid():
 		return RollUp{}, newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %d", uint8(method))
 	case vals == nil || !vals.sameModel(g):
-		return RollUp{}, foreignError()
+		return RollUp{}, foreignError(vals)
 	}
 	scale := vals.places
 	if method == WeightedSum {

@@ -84,7 +84,7 @@ func (s *Values) Len() int {
 // [ErrForeignValues] for a set no model made (nil, or the zero Values).
 func (s *Values) Set(id string, v decimal.Decimal) error {
 	if s == nil || s.g == nil {
-		return foreignError()
+		return foreignError(s)
 	}
 	u, err := s.g.pos(id)
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *Values) Set(id string, v decimal.Decimal) error {
 // with [ErrForeignValues] for a set no model made (nil, or the zero Values).
 func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 	if s == nil || s.g == nil {
-		return decimal.Decimal{}, false, foreignError()
+		return decimal.Decimal{}, false, foreignError(s)
 	}
 	u, err := s.g.pos(id)
 	if err != nil || !s.isSet(u) {
@@ -148,7 +148,7 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // if those agree, the IDs themselves, in time linear in their length.
 func (s *Values) Merge(o *Values) error {
 	if s == nil || o == nil || !o.sameModel(s.g) {
-		return foreignError()
+		return foreignError(s, o)
 	}
 	if s.places != o.places {
 		return newError(ErrPlacesDiffer, nil,
@@ -266,7 +266,15 @@ func (s *Values) sameModel(g *graph) bool {
 }
 
 // foreignError reports a value set of a model with other node IDs, or
-// other node order, or of no model.
-func foreignError() *outcome.Error {
+// other node order, or, if any of sets is one, a set of no model (nil, or
+// the zero Values), which says so and how to make one, so that a reader
+// who declared a Values to decode into does not look for another model.
+func foreignError(sets ...*Values) *outcome.Error {
+	for _, s := range sets {
+		if s == nil || s.g == nil {
+			return newError(ErrForeignValues, nil,
+				"hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues")
+		}
+	}
 	return newError(ErrForeignValues, nil, "hierarchy: the values belong to another model")
 }

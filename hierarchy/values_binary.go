@@ -55,7 +55,7 @@ func (s *Values) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) }
 // [Values.MarshalBinary] to b.
 func (s *Values) AppendBinary(b []byte) ([]byte, error) {
 	if s == nil || s.g == nil {
-		return b, foreignError()
+		return b, foreignError(s)
 	}
 	b = append(b, formatValues)
 	b = binenc.AppendUvarint(b, uint64(s.places))
@@ -90,7 +90,7 @@ func (s *Values) AppendBinary(b []byte) ([]byte, error) {
 // allocate unless it fails.
 func (s *Values) UnmarshalBinary(data []byte) error {
 	if s == nil || s.g == nil {
-		return foreignError()
+		return foreignError(s)
 	}
 	places, count, start, err := s.checkBinary(data)
 	if err != nil {

@@ -36,10 +36,14 @@ var (
 //	{"places":2,"values":[{"id":"answer-call","value":"1200.5"},{"id":"look-up-account","value":"800.25"}]}
 //
 // [Values.UnmarshalJSON] reads it back into a set of the same model, or of
-// any model with those node IDs.
+// any model with those node IDs, made by [Model.NewValues]. A nil set, or
+// one no model made (the zero Values), is an [ErrForeignValues] that says
+// so (`hierarchy: a value set that no model made (nil, or the zero Values)
+// holds no values: make one with Model.NewValues`); a set of a model with
+// other IDs is one that says `hierarchy: the values belong to another model`.
 func (s *Values) MarshalJSON() ([]byte, error) {
 	if s == nil || s.g == nil {
-		return nil, foreignError()
+		return nil, foreignError(s)
 	}
 	out := valuesJSON{Places: s.places, Values: make([]valueJSON, 0, s.n)}
 	for u, id := range s.g.ids {
@@ -74,10 +78,12 @@ func (s *Values) MarshalJSON() ([]byte, error) {
 // is beyond ±10000, whatever decimal's MaxDecodeExponent says), or one that
 // does not fit the set, as [Values.Set] says ([ErrInvalidValue]), each
 // naming the node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
-// nil set, or one not made by a model, an [ErrForeignValues].
+// nil set, or one not made by a model (a zero Values declared to decode
+// into), an [ErrForeignValues] that says so, as MarshalJSON does: read
+// stored values into a set of [Model.NewValues].
 func (s *Values) UnmarshalJSON(data []byte) error {
 	if s == nil || s.g == nil {
-		return foreignError()
+		return foreignError(s)
 	}
 	if jsondecode.IsNull(data) {
 		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a value set cannot be null")

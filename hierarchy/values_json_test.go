@@ -5,6 +5,7 @@ import (
 	"maps"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -224,4 +225,42 @@ func TestValuesJSON_memberOrder(t *testing.T) {
 		}
 		assert.Equal(t, want, got, "%s", data)
 	}
+}
+
+// TestValues_noModel: a value set that no model made (nil, or the zero
+// Values, as a BI tool declares one to read stored values into) is an
+// ErrForeignValues that says so and what to do, where it said "the values
+// belong to another model", which sent the reader looking for a second
+// model; a set of a model with other IDs still says that.
+func TestValues_noModel(t *testing.T) {
+	const noModel = "hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues"
+	m := contactCentreModel(t)
+	s := values(t, m, 2, map[string]string{"answer-call": "1"})
+	var zero Values
+	var none *Values
+	_, _, getErr := zero.Get("answer-call")
+	_, marshalErr := json.Marshal(&zero)
+	_, binErr := zero.MarshalBinary()
+	_, rollErr := m.RollUp(none, WeightedSum)
+	_, attrErr := m.Attribute("solved-first-contact", s, &zero)
+	for what, err := range map[string]error{
+		"unmarshal JSON":   json.Unmarshal([]byte(`{"places":2,"values":[]}`), &zero),
+		"marshal JSON":     marshalErr,
+		"unmarshal binary": zero.UnmarshalBinary([]byte{0}),
+		"marshal binary":   binErr,
+		"set":              zero.Set("answer-call", decimal.NewFromInt(1)),
+		"get":              getErr,
+		"merge nil":        s.Merge(none),
+		"merge into zero":  zero.Merge(s),
+		"roll up":          rollErr,
+		"attribute":        attrErr,
+	} {
+		assert.ErrorIs(t, err, ErrForeignValues, what)
+		var oe *outcome.Error
+		if assert.ErrorAs(t, err, &oe, what) {
+			assert.Equal(t, noModel, oe.Message, what)
+		}
+	}
+	renamed := values(t, renamedCentreModel(t), 2, map[string]string{"answer-contact": "1"})
+	assert.EqualError(t, s.Merge(renamed), "hierarchy: the values belong to another model")
 }
