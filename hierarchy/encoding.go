@@ -179,14 +179,14 @@ func (b *Builder) AddJSON(data []byte) {
 	}
 	f := jsondecode.Form{Pkg: "hierarchy"}
 	if members, ok := f.Top(data, nil); ok {
-		f.Fields("", nil, members, modelFields, func(field int, path string, raw json.RawMessage) {
+		f.Fields(jsondecode.Path{}, nil, members, modelFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			if field == modelNodes {
-				b.unnamed = !f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+				b.unnamed = !f.Array(path, nil, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 					b.addJSONNode(&f, path, raw)
 				}) || b.unnamed
 				return
 			}
-			f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) { b.addJSONLink(&f, path, raw) })
+			f.Array(path, nil, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) { b.addJSONLink(&f, path, raw) })
 		})
 	}
 	b.problems = append(b.problems, f.Problems()...)
@@ -209,7 +209,7 @@ const (
 
 // addJSONNode adds the node whose JSON value raw is at path, as
 // [Builder.AddJSON] says, reporting the problems of its form to f.
-func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessage) {
+func (b *Builder) addJSONNode(f *jsondecode.Form, path jsondecode.Path, raw json.RawMessage) {
 	members, ok := f.Open(path, nil, raw)
 	if !ok {
 		b.unnamed = true
@@ -223,7 +223,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 	var level string
 	idOK, levelOK := true, true
 	var checks []*outcome.Error // the metric's problems but those of its form
-	f.Fields(path, ids, members, nodeFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, nodeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case nodeID:
 			idOK = jsondecode.Value(f, path, ids, raw, &node.ID)
@@ -266,7 +266,7 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path string, raw json.RawMessa
 
 // addJSONLink adds the link whose JSON value raw is at path, as
 // [Builder.AddJSON] says, reporting the problems of its form to f.
-func (b *Builder) addJSONLink(f *jsondecode.Form, path string, raw json.RawMessage) {
+func (b *Builder) addJSONLink(f *jsondecode.Form, path jsondecode.Path, raw json.RawMessage) {
 	members, ok := f.Open(path, nil, raw)
 	if !ok {
 		return
@@ -279,7 +279,7 @@ func (b *Builder) addJSONLink(f *jsondecode.Form, path string, raw json.RawMessa
 	}
 	var weight json.RawMessage
 	weightOK := true
-	f.Fields(path, ids, members, linkFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, linkFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case linkFrom:
 			fromOK = jsondecode.Value(f, path, ids, raw, &from)
@@ -333,7 +333,7 @@ func weightText(raw json.RawMessage) (text string, ok bool) {
 // name: those of the metric's JSON form it reports to f at their path,
 // naming ids first ([jsondecode.Form.Relay]); the others it returns, in
 // order.
-func metricProblems(f *jsondecode.Form, path string, ids []string, err error) []*outcome.Error {
+func metricProblems(f *jsondecode.Form, path jsondecode.Path, ids []string, err error) []*outcome.Error {
 	ps := outcome.Problems(err)
 	if err != nil && len(ps) == 0 {
 		ps = []*outcome.Error{{Code: outcome.ErrInvalidJSON, Message: err.Error(), Err: err}}
@@ -409,7 +409,7 @@ const resultDecimalWant = "a decimal string or a number"
 // with ids, and leaves *d as it is: `"weight" must be a decimal string or a
 // number, not the string "x"`, or, out of range, `"weight" must be a
 // decimal with an exponent within ±10000, not the string "1e20000"`.
-func readResultDecimal(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, d *decimal.Decimal) {
+func readResultDecimal(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, d *decimal.Decimal) {
 	if !f.NotNull(path, ids, resultDecimalWant, raw) {
 		return
 	}
@@ -474,7 +474,7 @@ func decodeResult[T any](data []byte, v *T, what, a string, read func(r *resultF
 // within it (`hierarchy: alignment: "levels[2].level": outcome: unknown
 // level "x"`), naming ids and wrapping ParseLevel's error. Either leaves
 // *l as it is.
-func (r *resultForm) level(at, path string, ids []string, raw json.RawMessage, l *outcome.Level) {
+func (r *resultForm) level(at, path jsondecode.Path, ids []string, raw json.RawMessage, l *outcome.Level) {
 	var text string
 	if !jsondecode.Value(&r.Form, path, ids, raw, &text) {
 		return
@@ -485,9 +485,9 @@ func (r *resultForm) level(at, path string, ids []string, raw json.RawMessage, l
 		return
 	}
 	p := err.(*outcome.Error) // ParseLevel's error is one
-	if at != "" {
+	if at.String() != "" {
 		err = &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: slices.Concat(ids, p.IDs),
-			Message: r.Pkg + ": " + r.At + ": " + strconv.Quote(path) + ": " + p.Message, Err: p}
+			Message: r.Pkg + ": " + r.At + ": " + strconv.Quote(path.String()) + ": " + p.Message, Err: p}
 	}
 	r.levels = append(r.levels, err)
 }
@@ -499,10 +499,10 @@ func (r *resultForm) level(at, path string, ids []string, raw json.RawMessage, l
 // [outcome.ErrUnknownLevel]: `hierarchy: level IDs: no "level"` for the
 // whole result, `hierarchy: contributors: "levels[0]": no "level"` for one
 // within it, naming ids.
-func (r *resultForm) noLevel(path, key string, ids []string) {
+func (r *resultForm) noLevel(path jsondecode.Path, key string, ids []string) {
 	at := ""
-	if path != "" {
-		at = strconv.Quote(path) + ": "
+	if text := path.String(); text != "" {
+		at = strconv.Quote(text) + ": "
 	}
 	r.levels = append(r.levels, &outcome.Error{Code: outcome.ErrUnknownLevel, Severity: outcome.SeverityError,
 		IDs: slices.Clone(ids), Message: r.Pkg + ": " + r.At + ": " + at + "no " + strconv.Quote(key)})
@@ -515,14 +515,14 @@ func (r *resultForm) noLevel(path, key string, ids []string) {
 // as null when it was empty), is no list, nil. Anything else, null
 // included if not nullOK, is a problem of the form, reported with ids,
 // and leaves *list as it is.
-func readList[T any](r *resultForm, path string, ids []string, raw json.RawMessage, nullOK bool,
-	read func(path string, raw json.RawMessage, v *T), list *[]T) {
+func readList[T any](r *resultForm, path jsondecode.Path, ids []string, raw json.RawMessage, nullOK bool,
+	read func(path jsondecode.Path, raw json.RawMessage, v *T), list *[]T) {
 	if nullOK && jsondecode.IsNull(raw) {
 		*list = nil
 		return
 	}
 	out := []T{}
-	if r.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+	if r.Array(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 		var v T
 		read(path, raw, &v)
 		out = append(out, v)
@@ -534,8 +534,8 @@ func readList[T any](r *resultForm, path string, ids []string, raw json.RawMessa
 // readIDs reads raw, the JSON value at path of a list of IDs of a result,
 // into *ids, as [readList] reads a list, each ID a JSON string (null
 // refused); nullOK is readList's. Problems name named.
-func readIDs(r *resultForm, path string, named []string, raw json.RawMessage, nullOK bool, ids *[]string) {
-	readList(r, path, named, raw, nullOK, func(path string, raw json.RawMessage, id *string) {
+func readIDs(r *resultForm, path jsondecode.Path, named []string, raw json.RawMessage, nullOK bool, ids *[]string) {
+	readList(r, path, named, raw, nullOK, func(path jsondecode.Path, raw json.RawMessage, id *string) {
 		jsondecode.Value(&r.Form, path, named, raw, id)
 	}, ids)
 }
@@ -602,15 +602,15 @@ func (s Share) MarshalJSON() ([]byte, error) {
 // names an ID.
 func (s *Share) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, s, "share", "a share", func(r *resultForm, members []strictjson.Member, v *Share) {
-		readShare(r, "", nil, members, v)
+		readShare(r, jsondecode.Path{}, nil, members, v)
 	})
 }
 
 // readShare reads members, those of the share at path, into *s, as
 // [Share.UnmarshalJSON] says, reporting the problems of their form to r,
 // each naming ids, and its level if it names none ([resultForm.level]).
-func readShare(r *resultForm, path string, ids []string, members []strictjson.Member, s *Share) {
-	r.Fields(path, ids, members, shareFields, func(field int, p string, raw json.RawMessage) {
+func readShare(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, s *Share) {
+	r.Fields(path, ids, members, shareFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case shareLevel:
 			r.level(path, p, ids, raw, &s.Level)
@@ -661,7 +661,7 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 // contribution cannot be null`. Nothing else is checked.
 func (c *Contribution) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, c, "contribution", "a contribution", func(r *resultForm, members []strictjson.Member, v *Contribution) {
-		readContribution(&r.Form, "", nil, members, v)
+		readContribution(&r.Form, jsondecode.Path{}, nil, members, v)
 	})
 }
 
@@ -669,9 +669,9 @@ func (c *Contribution) UnmarshalJSON(data []byte) error {
 // *c, as [Contribution.UnmarshalJSON] says, reporting the problems of their
 // form to f, each naming ids and then the contribution's ID, if its "id" is
 // a string that is not empty.
-func readContribution(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, c *Contribution) {
+func readContribution(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member, c *Contribution) {
 	ids = slices.Concat(ids, resultIDs(members, contributionFields, "id"))
-	f.Fields(path, ids, members, contributionFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, contributionFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == contributionID {
 			jsondecode.Value(f, path, ids, raw, &c.ID)
 			return
@@ -737,7 +737,7 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 func (a *Attribution) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "attribution", "an attribution", func(r *resultForm, members []strictjson.Member, v *Attribution) {
 		ids := resultIDs(members, attributionFields, "id")
-		r.Fields("", ids, members, attributionFields, func(field int, path string, raw json.RawMessage) {
+		r.Fields(jsondecode.Path{}, ids, members, attributionFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case attributionID:
 				jsondecode.Value(&r.Form, path, ids, raw, &v.ID)
@@ -748,7 +748,7 @@ func (a *Attribution) UnmarshalJSON(data []byte) error {
 			case attributionChange:
 				readResultDecimal(&r.Form, path, ids, raw, &v.Change)
 			default:
-				readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, c *Contribution) {
+				readList(r, path, ids, raw, true, func(path jsondecode.Path, raw json.RawMessage, c *Contribution) {
 					if members, ok := r.Open(path, ids, raw); ok {
 						readContribution(&r.Form, path, ids, members, c)
 					}
@@ -816,12 +816,12 @@ func (l LineOfSight) MarshalJSON() ([]byte, error) {
 func (l *LineOfSight) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, l, "line of sight", "a line of sight", func(r *resultForm, members []strictjson.Member, v *LineOfSight) {
 		ids := resultIDs(members, lineOfSightFields, "from")
-		r.Fields("", ids, members, lineOfSightFields, func(field int, path string, raw json.RawMessage) {
+		r.Fields(jsondecode.Path{}, ids, members, lineOfSightFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case lineOfSightFrom:
 				jsondecode.Value(&r.Form, path, ids, raw, &v.From)
 			case lineOfSightPaths:
-				readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, p *[]string) {
+				readList(r, path, ids, raw, true, func(path jsondecode.Path, raw json.RawMessage, p *[]string) {
 					readIDs(r, path, ids, raw, false, p)
 				}, &v.Paths)
 			default:
@@ -875,12 +875,12 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 func (c *Contributors) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, c, "contributors", "contributors", func(r *resultForm, members []strictjson.Member, v *Contributors) {
 		ids := resultIDs(members, contributorsFields, "to")
-		r.Fields("", ids, members, contributorsFields, func(field int, path string, raw json.RawMessage) {
+		r.Fields(jsondecode.Path{}, ids, members, contributorsFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			if field == contributorsTo {
 				jsondecode.Value(&r.Form, path, ids, raw, &v.To)
 				return
 			}
-			readList(r, path, ids, raw, true, func(path string, raw json.RawMessage, s *LevelIDs) {
+			readList(r, path, ids, raw, true, func(path jsondecode.Path, raw json.RawMessage, s *LevelIDs) {
 				if members, ok := r.Open(path, ids, raw); ok {
 					readLevelIDs(r, path, ids, members, s)
 				}
@@ -925,13 +925,13 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // `hierarchy: level IDs cannot be null`. No problem names an ID.
 func (s *LevelIDs) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, s, "level IDs", "level IDs", func(r *resultForm, members []strictjson.Member, v *LevelIDs) {
-		readLevelIDs(r, "", nil, members, v)
+		readLevelIDs(r, jsondecode.Path{}, nil, members, v)
 	})
 }
 
 // readLevelIDs reads members, those of the level's IDs at path, into *s,
 // as [LevelIDs.UnmarshalJSON] says ([readLevelAndIDs]), naming ids.
-func readLevelIDs(r *resultForm, path string, ids []string, members []strictjson.Member, s *LevelIDs) {
+func readLevelIDs(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, s *LevelIDs) {
 	readLevelAndIDs(r, path, ids, members, levelIDsFields, &s.Level, &s.IDs)
 }
 
@@ -940,10 +940,10 @@ func readLevelIDs(r *resultForm, path string, ids []string, members []strictjson
 // fields, the level first, into *level and *list, reporting the problems of
 // their form to r, each naming ids, and the level if it names none
 // ([resultForm.level]) or is left out ([resultForm.noLevel]).
-func readLevelAndIDs(r *resultForm, path string, ids []string, members []strictjson.Member, fields []string,
+func readLevelAndIDs(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, fields []string,
 	level *outcome.Level, list *[]string) {
 	given := false
-	r.Fields(path, ids, members, fields, func(field int, p string, raw json.RawMessage) {
+	r.Fields(path, ids, members, fields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			given = true
 			r.level(path, p, ids, raw, level)
@@ -980,13 +980,13 @@ func (g OrphanGroup) MarshalJSON() ([]byte, error) {
 // be null`. No problem names an ID.
 func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, g, "orphan group", "an orphan group", func(r *resultForm, members []strictjson.Member, v *OrphanGroup) {
-		readOrphanGroup(r, "", members, v)
+		readOrphanGroup(r, jsondecode.Path{}, members, v)
 	})
 }
 
 // readOrphanGroup reads members, those of the orphan group at path, into
 // *g, as [OrphanGroup.UnmarshalJSON] says ([readLevelAndIDs]).
-func readOrphanGroup(r *resultForm, path string, members []strictjson.Member, g *OrphanGroup) {
+func readOrphanGroup(r *resultForm, path jsondecode.Path, members []strictjson.Member, g *OrphanGroup) {
 	readLevelAndIDs(r, path, nil, members, orphanGroupFields, &g.Highest, &g.IDs)
 }
 
@@ -1041,20 +1041,20 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // is null, `hierarchy: an alignment cannot be null`.
 func (a *Alignment) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "alignment", "an alignment", func(r *resultForm, members []strictjson.Member, v *Alignment) {
-		r.Fields("", nil, members, alignmentFields, func(field int, path string, raw json.RawMessage) {
+		r.Fields(jsondecode.Path{}, nil, members, alignmentFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case alignmentOverall:
 				if members, ok := r.Open(path, nil, raw); ok {
 					readShare(r, path, nil, members, &v.Overall)
 				}
 			case alignmentLevels:
-				readList(r, path, nil, raw, true, func(path string, raw json.RawMessage, s *Share) {
+				readList(r, path, nil, raw, true, func(path jsondecode.Path, raw json.RawMessage, s *Share) {
 					if members, ok := r.Open(path, nil, raw); ok {
 						readShare(r, path, nil, members, s)
 					}
 				}, &v.Levels)
 			case alignmentOrphans:
-				readList(r, path, nil, raw, false, func(path string, raw json.RawMessage, g *OrphanGroup) {
+				readList(r, path, nil, raw, false, func(path jsondecode.Path, raw json.RawMessage, g *OrphanGroup) {
 					if members, ok := r.Open(path, nil, raw); ok {
 						readOrphanGroup(r, path, members, g)
 					}

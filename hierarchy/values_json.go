@@ -111,7 +111,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 	// each given or not, and read or not (a value of the wrong type, which
 	// the form reports and which is not checked again).
 	type entry struct {
-		path                string
+		path                jsondecode.Path
 		id                  string
 		idGiven, idRead     bool
 		value               json.RawMessage
@@ -120,7 +120,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 	places, placesOK := s.places, true
 	var placesErr error
 	var entries []entry
-	f.Fields("", nil, members, valuesFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(jsondecode.Path{}, nil, members, valuesFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			var p int64
 			switch {
@@ -135,7 +135,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 			}
 			return
 		}
-		f.Array(path, nil, raw, func(_ int, path string, raw json.RawMessage) {
+		f.Array(path, nil, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 			ms, ok := f.Open(path, nil, raw)
 			if !ok {
 				return
@@ -145,7 +145,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 			if id, ok := jsondecode.FirstString(ms, valueFields, "id"); ok && id != "" {
 				ids = []string{id}
 			}
-			f.Fields(path, ids, ms, valueFields, func(field int, p string, raw json.RawMessage) {
+			f.Fields(path, ids, ms, valueFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 				if field == 0 {
 					e.idGiven, e.idRead = true, jsondecode.Value(&f, p, ids, raw, &e.id)
 					return
@@ -165,25 +165,25 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 	sets := make([]valueSet, 0, len(entries))
 	seen := newVisitSet(len(s.g.ids))
 	for _, e := range entries {
-		at := "hierarchy: value set: " + e.path
+		at := func() string { return "hierarchy: value set: " + e.path.String() } // for a problem only
 		switch {
 		case e.idGiven && !e.idRead:
 			continue // reported by the form
 		case e.id == "":
-			errs = append(errs, newError(outcome.ErrEmptyID, nil, "%s has no node ID", at))
+			errs = append(errs, newError(outcome.ErrEmptyID, nil, "%s has no node ID", at()))
 			continue
 		}
 		u := s.g.find(e.id)
 		switch {
 		case u < 0:
-			errs = append(errs, newError(ErrUnknownNode, []string{e.id}, "%s: unknown node %q", at, clip(e.id)))
+			errs = append(errs, newError(ErrUnknownNode, []string{e.id}, "%s: unknown node %q", at(), clip(e.id)))
 			continue
 		case !seen.add(u):
 			errs = append(errs, newError(outcome.ErrDuplicateID, []string{e.id},
-				"%s: node %q is given a value twice", at, clip(e.id)))
+				"%s: node %q is given a value twice", at(), clip(e.id)))
 			continue
 		case !e.valueGiven:
-			errs = append(errs, newError(ErrInvalidValue, []string{e.id}, "%s: node %q has no value", at, clip(e.id)))
+			errs = append(errs, newError(ErrInvalidValue, []string{e.id}, "%s: node %q has no value", at(), clip(e.id)))
 			continue
 		case !e.valRead:
 			continue // reported by the form
@@ -194,11 +194,11 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 			var de *decfmt.Error
 			if errors.As(err, &de) && de.Range {
 				errs = append(errs, newError(ErrInvalidValue, []string{e.id},
-					"%s: value %s of node %q has an exponent, %s, beyond ±%d", at, text, clip(e.id), msg.Clip(de.Exponent, msg.MaxQuoted), de.MaxExp))
+					"%s: value %s of node %q has an exponent, %s, beyond ±%d", at(), text, clip(e.id), msg.Clip(de.Exponent, msg.MaxQuoted), de.MaxExp))
 				continue
 			}
 			errs = append(errs, newError(ErrInvalidValue, []string{e.id},
-				"%s: value %s of node %q is not a decimal number", at, text, clip(e.id)))
+				"%s: value %s of node %q is not a decimal number", at(), text, clip(e.id)))
 			continue
 		}
 		if !placesOK {
@@ -207,7 +207,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 		x, ok := scaleValue(d, places)
 		if !ok {
 			errs = append(errs, newError(ErrInvalidValue, []string{e.id},
-				"%s: value %s of node %q does not fit a value set of %d decimal places", at, msg.Decimal(d), clip(e.id), places))
+				"%s: value %s of node %q does not fit a value set of %d decimal places", at(), msg.Decimal(d), clip(e.id), places))
 			continue
 		}
 		sets = append(sets, valueSet{u, x})

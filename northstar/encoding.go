@@ -205,7 +205,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 		return nil, r.form.Err()
 	}
 	f, spec := &r.form, &r.spec
-	f.Fields("", ids, members, canvasFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(jsondecode.Path{}, ids, members, canvasFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &spec.Category) && r.whole
@@ -218,11 +218,11 @@ func readCanvas(data []byte) (*canvasRead, error) {
 				r.amount(weightAt, raw, &spec.Weight, cat != "")
 			}
 		case 4:
-			r.list(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 				spec.Needs = append(spec.Needs, r.need(path, ids, raw))
 			})
 		default:
-			r.list(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 				spec.Outcomes = append(spec.Outcomes, SuccessfulOutcome{})
 				r.outcome(len(spec.Outcomes)-1, path, ids, raw, cat != "")
 			})
@@ -240,7 +240,7 @@ const amountWant = "a decimal string or a number"
 // and its type, `"weight" must be a decimal string or a number, not an
 // array`, as triplecrown and hierarchy say it, never by its text, which
 // would change with the order of its members.
-func amountForm(f *jsondecode.Form, path string, ids []string, raw json.RawMessage) bool {
+func amountForm(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage) bool {
 	if !f.NotNull(path, ids, amountWant, raw) {
 		return false
 	}
@@ -254,7 +254,7 @@ func amountForm(f *jsondecode.Form, path string, ids []string, raw json.RawMessa
 
 // text reads raw, a required text at path, into *s; one of the wrong type
 // is reported and stands as [unreadText].
-func (r *canvasRead) text(path string, ids []string, raw json.RawMessage, s *string) {
+func (r *canvasRead) text(path jsondecode.Path, ids []string, raw json.RawMessage, s *string) {
 	if !jsondecode.Value(&r.form, path, ids, raw, s) {
 		*s = unreadText
 	}
@@ -278,14 +278,14 @@ func (r *canvasRead) amount(at [2]int, raw json.RawMessage, d *decimal.Decimal, 
 
 // list walks raw, a list at path, with elem. A list that cannot be read
 // (null included) is reported, and leaves the canvas not whole.
-func (r *canvasRead) list(path string, ids []string, raw json.RawMessage, elem func(i int, path string, raw json.RawMessage)) {
+func (r *canvasRead) list(path jsondecode.Path, ids []string, raw json.RawMessage, elem func(i int, path jsondecode.Path, raw json.RawMessage)) {
 	if !r.form.Array(path, ids, raw, elem) {
 		r.whole = false
 	}
 }
 
 // need reads the need at path.
-func (r *canvasRead) need(path string, ids []string, raw json.RawMessage) Need {
+func (r *canvasRead) need(path jsondecode.Path, ids []string, raw json.RawMessage) Need {
 	var n Need
 	f := &r.form
 	members, ok := f.Open(path, ids, raw)
@@ -293,7 +293,7 @@ func (r *canvasRead) need(path string, ids []string, raw json.RawMessage) Need {
 		r.whole = false
 		return n
 	}
-	f.Fields(path, ids, members, needFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, needFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &n.ID) && r.whole
@@ -312,7 +312,7 @@ func (r *canvasRead) need(path string, ids []string, raw json.RawMessage) Need {
 
 // outcome reads the outcome at path into the spec's outcome oi; named
 // says whether the category was read.
-func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMessage, named bool) {
+func (r *canvasRead) outcome(oi int, path jsondecode.Path, ids []string, raw json.RawMessage, named bool) {
 	o := &r.spec.Outcomes[oi]
 	f := &r.form
 	members, ok := f.Open(path, ids, raw)
@@ -321,7 +321,7 @@ func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMess
 		return
 	}
 	_, idOK := jsondecode.FirstString(members, outcomeFields, "id")
-	f.Fields(path, ids, members, outcomeFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, outcomeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			r.whole = jsondecode.Value(f, path, ids, raw, &o.ID) && r.whole
@@ -330,7 +330,7 @@ func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMess
 		case 2:
 			jsondecode.Value(f, path, ids, raw, &o.Description)
 		default:
-			r.list(path, ids, raw, func(ii int, path string, raw json.RawMessage) {
+			r.list(path, ids, raw, func(ii int, path jsondecode.Path, raw json.RawMessage) {
 				o.Indicators = append(o.Indicators, Indicator{})
 				r.indicator([2]int{oi, ii}, &o.Indicators[ii], path, ids, raw, named && idOK)
 			})
@@ -341,7 +341,7 @@ func (r *canvasRead) outcome(oi int, path string, ids []string, raw json.RawMess
 // indicator reads the indicator at path into *ind, its importance's fault
 // under at; named says whether the category and the outcome's ID were
 // read.
-func (r *canvasRead) indicator(at [2]int, ind *Indicator, path string, ids []string, raw json.RawMessage, named bool) {
+func (r *canvasRead) indicator(at [2]int, ind *Indicator, path jsondecode.Path, ids []string, raw json.RawMessage, named bool) {
 	f := &r.form
 	members, ok := f.Open(path, ids, raw)
 	if !ok {
@@ -349,7 +349,7 @@ func (r *canvasRead) indicator(at [2]int, ind *Indicator, path string, ids []str
 		return
 	}
 	_, metricOK := jsondecode.FirstString(members, indicatorFields, "metric")
-	f.Fields(path, ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, indicatorFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
 			return
@@ -543,7 +543,7 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 	var v Indicator
 	var fault *amountFault
 	metricOK := true
-	f.Fields("", ids, members, indicatorFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(jsondecode.Path{}, ids, members, indicatorFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			metricOK = jsondecode.Value(&f, path, ids, raw, &v.Metric)
 			return
@@ -606,9 +606,9 @@ type weightsRead struct {
 
 // read reads members, those of the JSON object of weights at path,
 // reporting the problems of its form to f.
-func (r *weightsRead) read(f *jsondecode.Form, path string, members []strictjson.Member) {
+func (r *weightsRead) read(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) {
 	var ids []string
-	f.Fields(path, ids, members, weightsFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, weightsFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		c := Criterion(field + 1)
 		if !amountForm(f, path, ids, raw) {
 			r.unread[c] = true
@@ -647,7 +647,7 @@ func (w *Weights) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	var r weightsRead
-	r.read(&f, "", members)
+	r.read(&f, jsondecode.Path{}, members)
 	errs := f.Errors()
 	for c := range Criteria() {
 		if bad, ok := r.faults[c]; ok {
@@ -881,7 +881,7 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 	if !ok {
 		return f.Err()
 	}
-	in := readLeadLag(&f, "", nil, members)
+	in := readLeadLag(&f, jsondecode.Path{}, nil, members)
 	v, err := in.leadLag()
 	errs := f.Errors()
 	if err != nil {
@@ -896,9 +896,9 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 
 // readLeadLag reads members, those of the JSON object of a lead/lag result
 // at path, reporting the problems of their form to f, naming ids.
-func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) leadLagIn {
+func readLeadLag(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) leadLagIn {
 	var in leadLagIn
-	f.Fields(path, ids, members, leadLagFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, leadLagFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		ok := true
 		switch field {
 		case llMethod:
@@ -931,10 +931,10 @@ func readLeadLag(f *jsondecode.Form, path string, ids []string, members []strict
 // returns the elements read (empty, not nil, whatever raw is) and whether
 // raw is an array whose every element was read; the problems of their form
 // go to f, naming ids.
-func readArray[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage,
-	read func(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v *T) bool) ([]T, bool) {
+func readArray[T any](f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage,
+	read func(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, v *T) bool) ([]T, bool) {
 	list, each := []T{}, true
-	ok := f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+	ok := f.Array(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 		var v T
 		each = read(f, path, ids, raw, &v) && each
 		list = append(list, v)
@@ -945,12 +945,12 @@ func readArray[T any](f *jsondecode.Form, path string, ids []string, raw json.Ra
 // readCorrelation reads raw, the correlation at path, into *c, reporting
 // the problems of its form to f, naming ids, and reports whether its values were read
 // (a key that names no field, or a field given again, leaves them read).
-func readCorrelation(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, c *Correlation) bool {
+func readCorrelation(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, c *Correlation) bool {
 	members, ok := f.Open(path, ids, raw)
 	if !ok {
 		return false
 	}
-	f.Fields(path, ids, members, correlationFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, correlationFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			ok = jsondecode.Value(f, path, ids, raw, &c.Lag) && ok
@@ -1189,7 +1189,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	v, err := readPolicy(&f, "", members)
+	v, err := readPolicy(&f, jsondecode.Path{}, members)
 	errs := f.Errors()
 	if err != nil {
 		errs = append(errs, err)
@@ -1205,12 +1205,12 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // reporting the problems of their form to f, and returns the policy read
 // and the problems [Policy.Validate] finds in it, as
 // [Policy.UnmarshalJSON] says.
-func readPolicy(f *jsondecode.Form, path string, members []strictjson.Member) (Policy, error) {
+func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) (Policy, error) {
 	var r weightsRead
 	var lag LagOptions
 	var methodErr error
 	var confText string
-	f.Fields(path, nil, members, policyFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, nil, members, policyFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		members, ok := f.Open(path, nil, raw)
 		switch {
 		case !ok && field == 0:
@@ -1221,7 +1221,7 @@ func readPolicy(f *jsondecode.Form, path string, members []strictjson.Member) (P
 		case field == 0:
 			r.read(f, path, members)
 		default:
-			f.Fields(path, nil, members, lagFields, func(field int, path string, raw json.RawMessage) {
+			f.Fields(path, nil, members, lagFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 				switch field {
 				case 0:
 					jsondecode.Value(f, path, nil, raw, &lag.MaxLag)

@@ -50,7 +50,7 @@ type rankingRead struct {
 
 // reader reads the JSON value raw at path: a field whose value is a list
 // or an object of the ranking's own.
-type reader func(path string, raw json.RawMessage)
+type reader func(path jsondecode.Path, raw json.RawMessage)
 
 // decodeResult decodes data, the JSON object of one of a ranking's parts
 // (at names it in messages, "ranking", "entry"), with read, into a new
@@ -162,7 +162,7 @@ func (r *Ranking) UnmarshalJSON(data []byte) error {
 // cannot be null`. On error e is unchanged.
 func (e *Entry) UnmarshalJSON(data []byte) error {
 	v, err := decodeResult(data, "entry", func(r *rankingRead, members []strictjson.Member, v *Entry) {
-		r.entry("", members, v)
+		r.entry(jsondecode.Path{}, members, v)
 	})
 	if err != nil {
 		return err
@@ -178,7 +178,7 @@ func (e *Entry) UnmarshalJSON(data []byte) error {
 // unchanged.
 func (s *Score) UnmarshalJSON(data []byte) error {
 	v, err := decodeResult(data, "score", func(r *rankingRead, members []strictjson.Member, v *Score) {
-		r.score("", nil, members, v)
+		r.score(jsondecode.Path{}, nil, members, v)
 	})
 	if err != nil {
 		return err
@@ -195,7 +195,7 @@ func (s *Score) UnmarshalJSON(data []byte) error {
 // `northstar: an input metric cannot be null`. On error m is unchanged.
 func (m *InputMetric) UnmarshalJSON(data []byte) error {
 	v, err := decodeResult(data, "input metric", func(r *rankingRead, members []strictjson.Member, v *InputMetric) {
-		r.inputMetric("", members, v)
+		r.inputMetric(jsondecode.Path{}, members, v)
 	})
 	if err != nil {
 		return err
@@ -211,7 +211,7 @@ func (m *InputMetric) UnmarshalJSON(data []byte) error {
 // is unchanged.
 func (rb *Robustness) UnmarshalJSON(data []byte) error {
 	v, err := decodeResult(data, "robustness", func(r *rankingRead, members []strictjson.Member, v *Robustness) {
-		r.robustness("", members, v)
+		r.robustness(jsondecode.Path{}, members, v)
 	})
 	if err != nil {
 		return err
@@ -222,32 +222,32 @@ func (rb *Robustness) UnmarshalJSON(data []byte) error {
 
 // ranking reads members, those of a ranking's JSON object, into *v.
 func (r *rankingRead) ranking(members []strictjson.Member, v *Ranking) {
-	r.fields("", nil, members, rankingFields,
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, nil, raw, true, &v.Entries, func(path string, raw json.RawMessage, e *Entry) {
+	r.fields(jsondecode.Path{}, nil, members, rankingFields,
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, nil, raw, true, &v.Entries, func(path jsondecode.Path, raw json.RawMessage, e *Entry) {
 				if members, ok := r.f.Open(path, nil, raw); ok {
 					r.entry(path, members, e)
 				}
 			})
 		}),
 		&v.Policy,
-		reader(func(path string, raw json.RawMessage) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
 			if members, ok := r.f.Open(path, nil, raw); ok {
 				r.robustness(path, members, &v.Robustness)
 			}
 		}),
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, nil, raw, false, &v.InputMetrics, func(path string, raw json.RawMessage, m *InputMetric) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, nil, raw, false, &v.InputMetrics, func(path jsondecode.Path, raw json.RawMessage, m *InputMetric) {
 				if members, ok := r.f.Open(path, nil, raw); ok {
 					r.inputMetric(path, members, m)
 				}
 			})
 		}),
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, nil, raw, false, &v.Warnings, func(path string, raw json.RawMessage, w **outcome.Error) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, nil, raw, false, &v.Warnings, func(path jsondecode.Path, raw json.RawMessage, w **outcome.Error) {
 				*w = new(outcome.Error)
 				e := *w
-				r.object(path, nil, raw, warningFields, &e.Code, &e.Severity, reader(func(path string, raw json.RawMessage) {
+				r.object(path, nil, raw, warningFields, &e.Code, &e.Severity, reader(func(path jsondecode.Path, raw json.RawMessage) {
 					r.strings(path, nil, raw, false, &e.IDs)
 				}), &e.Message)
 			})
@@ -256,51 +256,51 @@ func (r *rankingRead) ranking(members []strictjson.Member, v *Ranking) {
 
 // entry reads members, those of the JSON object of the entry at path, into
 // *e.
-func (r *rankingRead) entry(path string, members []strictjson.Member, e *Entry) {
+func (r *rankingRead) entry(path jsondecode.Path, members []strictjson.Member, e *Entry) {
 	ids := metricIDs(members, entryFields)
 	r.fields(path, ids, members, entryFields, &e.Rank, &e.Metric, &e.Eligible,
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, ids, raw, false, &e.Failed, func(path string, raw json.RawMessage, g *GateFailure) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, ids, raw, false, &e.Failed, func(path jsondecode.Path, raw json.RawMessage, g *GateFailure) {
 				r.object(path, ids, raw, gateFailureFields, &g.Gate, &g.Reason)
 			})
 		}),
 		&e.Total,
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, ids, raw, true, &e.Scores, func(path string, raw json.RawMessage, s *Score) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, ids, raw, true, &e.Scores, func(path jsondecode.Path, raw json.RawMessage, s *Score) {
 				if members, ok := r.f.Open(path, ids, raw); ok {
 					r.score(path, ids, members, s)
 				}
 			})
 		}),
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, ids, raw, false, &e.Categories, func(path string, raw json.RawMessage, c *CategoryContribution) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, ids, raw, false, &e.Categories, func(path jsondecode.Path, raw json.RawMessage, c *CategoryContribution) {
 				r.object(path, ids, raw, categoryFields, &c.Category, &c.Weight, &c.Share, &c.Raw, &c.Contribution)
 			})
 		}),
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, ids, raw, false, &e.Evidence, func(path string, raw json.RawMessage, ev *Evidence) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, ids, raw, false, &e.Evidence, func(path jsondecode.Path, raw json.RawMessage, ev *Evidence) {
 				r.object(path, ids, raw, evidenceFields, &ev.Outcome, &ev.Kind, &ev.LeadLag, &ev.Aligned, &ev.Strength)
 			})
 		}),
-		reader(func(path string, raw json.RawMessage) {
-			readList(r, path, ids, raw, false, &e.Links, func(path string, raw json.RawMessage, l *Link) {
+		reader(func(path jsondecode.Path, raw json.RawMessage) {
+			readList(r, path, ids, raw, false, &e.Links, func(path jsondecode.Path, raw json.RawMessage, l *Link) {
 				r.object(path, ids, raw, linkFields, &l.Outcome, &l.Kind, &l.Declared, &l.Evidence, &l.Feeds, &l.FedBy)
 			})
 		}),
-		reader(func(path string, raw json.RawMessage) { r.strings(path, ids, raw, false, &e.Nodes) }))
+		reader(func(path jsondecode.Path, raw json.RawMessage) { r.strings(path, ids, raw, false, &e.Nodes) }))
 }
 
 // score reads members, those of the JSON object of the score at path, into
 // *s, naming ids.
-func (r *rankingRead) score(path string, ids []string, members []strictjson.Member, s *Score) {
+func (r *rankingRead) score(path jsondecode.Path, ids []string, members []strictjson.Member, s *Score) {
 	r.fields(path, ids, members, scoreFields, &s.Criterion, &s.Raw, &s.Normalised, &s.Weight, &s.Contribution, &s.Missing)
 }
 
 // robustness reads members, those of the JSON object of the robustness at
 // path, into *rb.
-func (r *rankingRead) robustness(path string, members []strictjson.Member, rb *Robustness) {
-	r.fields(path, nil, members, robustnessFields, &rb.RunnerUp, &rb.Margin, reader(func(path string, raw json.RawMessage) {
-		readList(r, path, nil, raw, false, &rb.Changes, func(path string, raw json.RawMessage, c *WeightChange) {
+func (r *rankingRead) robustness(path jsondecode.Path, members []strictjson.Member, rb *Robustness) {
+	r.fields(path, nil, members, robustnessFields, &rb.RunnerUp, &rb.Margin, reader(func(path jsondecode.Path, raw json.RawMessage) {
+		readList(r, path, nil, raw, false, &rb.Changes, func(path jsondecode.Path, raw json.RawMessage, c *WeightChange) {
 			r.object(path, nil, raw, weightChangeFields, &c.Criterion, &c.From, &c.To, &c.Rise, &c.Challenger)
 		})
 	}))
@@ -308,10 +308,10 @@ func (r *rankingRead) robustness(path string, members []strictjson.Member, rb *R
 
 // inputMetric reads members, those of the JSON object of the input metric
 // at path, into *m.
-func (r *rankingRead) inputMetric(path string, members []strictjson.Member, m *InputMetric) {
+func (r *rankingRead) inputMetric(path jsondecode.Path, members []strictjson.Member, m *InputMetric) {
 	ids := metricIDs(members, inputMetricFields)
 	r.fields(path, ids, members, inputMetricFields, &m.Metric,
-		reader(func(path string, raw json.RawMessage) { r.strings(path, ids, raw, true, &m.Nodes) }),
+		reader(func(path jsondecode.Path, raw json.RawMessage) { r.strings(path, ids, raw, true, &m.Nodes) }),
 		&m.Influence, &m.Direct)
 }
 
@@ -340,13 +340,13 @@ func metricIDs(members []strictjson.Member, names []string) []string {
 // readList reads raw, the JSON array at path, into *dst, each element with
 // elem, naming ids; null leaves *dst nil if nullOK (a list the package once
 // wrote as null when empty), and is otherwise a value of the wrong type.
-func readList[T any](r *rankingRead, path string, ids []string, raw json.RawMessage, nullOK bool,
-	dst *[]T, elem func(path string, raw json.RawMessage, e *T)) {
+func readList[T any](r *rankingRead, path jsondecode.Path, ids []string, raw json.RawMessage, nullOK bool,
+	dst *[]T, elem func(path jsondecode.Path, raw json.RawMessage, e *T)) {
 	if nullOK && jsondecode.IsNull(raw) {
 		return
 	}
 	list := []T{}
-	r.f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+	r.f.Array(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 		list = append(list, *new(T))
 		elem(path, raw, &list[len(list)-1])
 	})
@@ -355,8 +355,8 @@ func readList[T any](r *rankingRead, path string, ids []string, raw json.RawMess
 
 // strings reads raw, the JSON array of strings at path, into *dst, as
 // readList does.
-func (r *rankingRead) strings(path string, ids []string, raw json.RawMessage, nullOK bool, dst *[]string) {
-	readList(r, path, ids, raw, nullOK, dst, func(path string, raw json.RawMessage, s *string) {
+func (r *rankingRead) strings(path jsondecode.Path, ids []string, raw json.RawMessage, nullOK bool, dst *[]string) {
+	readList(r, path, ids, raw, nullOK, dst, func(path jsondecode.Path, raw json.RawMessage, s *string) {
 		jsondecode.Value(&r.f, path, ids, raw, s)
 	})
 }
@@ -364,7 +364,7 @@ func (r *rankingRead) strings(path string, ids []string, raw json.RawMessage, nu
 // object reads raw, the JSON object at path, whose fields are names, into
 // the values that ptrs point to, one per field, as [rankingRead.fields]
 // does.
-func (r *rankingRead) object(path string, ids []string, raw json.RawMessage, names []string, ptrs ...any) {
+func (r *rankingRead) object(path jsondecode.Path, ids []string, raw json.RawMessage, names []string, ptrs ...any) {
 	if members, ok := r.f.Open(path, ids, raw); ok {
 		r.fields(path, ids, members, names, ptrs...)
 	}
@@ -375,7 +375,7 @@ func (r *rankingRead) object(path string, ids []string, raw json.RawMessage, nam
 // the fields ([jsondecode.Form.Fields]), naming ids, and reports each field
 // left out that must be given ([rankingRead.absent]) in its place among the
 // problems of the values.
-func (r *rankingRead) fields(path string, ids []string, members []strictjson.Member, names []string, ptrs ...any) {
+func (r *rankingRead) fields(path jsondecode.Path, ids []string, members []strictjson.Member, names []string, ptrs ...any) {
 	var given uint64
 	for _, mb := range members {
 		if i := strictjson.Field(names, mb.Key); i >= 0 {
@@ -390,7 +390,7 @@ func (r *rankingRead) fields(path string, ids []string, members []strictjson.Mem
 			}
 		}
 	}
-	r.f.Fields(path, ids, members, names, func(field int, at string, raw json.RawMessage) {
+	r.f.Fields(path, ids, members, names, func(field int, at jsondecode.Path, raw json.RawMessage) {
 		absent(field)
 		next = field + 1
 		r.value(at, ids, raw, ptrs[field])
@@ -399,7 +399,7 @@ func (r *rankingRead) fields(path string, ids []string, members []strictjson.Mem
 }
 
 // value reads raw, the JSON value at path, into what p points to.
-func (r *rankingRead) value(path string, ids []string, raw json.RawMessage, p any) {
+func (r *rankingRead) value(path jsondecode.Path, ids []string, raw json.RawMessage, p any) {
 	f := &r.f
 	switch p := p.(type) {
 	case *string:
@@ -417,7 +417,7 @@ func (r *rankingRead) value(path string, ids []string, raw json.RawMessage, p an
 	case *Policy:
 		if members, ok := f.Open(path, nil, raw); ok {
 			v, err := readPolicy(f, path, members)
-			r.relay("", nil, err) // its messages say "policy: "
+			r.relay(jsondecode.Path{}, nil, err) // its messages say "policy: "
 			*p = v
 		}
 	case *LeadLag:
@@ -444,24 +444,24 @@ func (r *rankingRead) value(path string, ids []string, raw json.RawMessage, p an
 // is read as the empty text, which names none; a policy is the zero Policy,
 // which Policy.Validate refuses; an entry or an input metric must have a
 // metric. Any other field left out is zero, as encoding/json leaves it.
-func (r *rankingRead) absent(path, name string, ids []string, p any) {
+func (r *rankingRead) absent(path jsondecode.Path, name string, ids []string, p any) {
 	switch p := p.(type) {
 	case *outcome.Kind: // no kind
 	case encoding.TextUnmarshaler:
-		r.relay(jsondecode.Key(path, name), ids, p.UnmarshalText(nil))
+		r.relay(path.Key(name), ids, p.UnmarshalText(nil))
 	case *Policy:
-		r.relay("", nil, p.Validate())
+		r.relay(jsondecode.Path{}, nil, p.Validate())
 	case *outcome.Metric:
 		what := r.f.At
-		if path != "" {
-			what += ": " + strconv.Quote(path)
+		if text := path.String(); text != "" {
+			what += ": " + strconv.Quote(text)
 		}
 		r.vals = append(r.vals, newError(outcome.ErrEmptyID, ids, "northstar: %s has no metric", what))
 	}
 }
 
 // float reads raw, the JSON number at path, into *v, as [readFloat] does.
-func (r *rankingRead) float(path string, ids []string, raw json.RawMessage, v *float64) {
+func (r *rankingRead) float(path jsondecode.Path, ids []string, raw json.RawMessage, v *float64) {
 	readFloat(&r.f, path, ids, raw, v)
 }
 
@@ -470,7 +470,7 @@ func (r *rankingRead) float(path string, ids []string, raw json.RawMessage, v *f
 // (beyond its range, or too small for it but not written 0, such as 1e-400,
 // which encoding/json reads as 0), is a problem of the form, reported to f
 // with ids, and leaves *v as it is.
-func readFloat(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v *float64) bool {
+func readFloat(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, v *float64) bool {
 	var x float64
 	if !jsondecode.Value(f, path, ids, raw, &x) {
 		return false
@@ -486,7 +486,7 @@ func readFloat(f *jsondecode.Form, path string, ids []string, raw json.RawMessag
 // metric reads raw, the JSON object of the metric at path, into *m, as
 // [outcome.Metric.UnmarshalJSON] does: the problems of its form it reports
 // at their paths ([jsondecode.Form.Relay]), the others among the values'.
-func (r *rankingRead) metric(path string, ids []string, raw json.RawMessage, m *outcome.Metric) {
+func (r *rankingRead) metric(path jsondecode.Path, ids []string, raw json.RawMessage, m *outcome.Metric) {
 	f := &r.f
 	switch {
 	case !f.NotNull(path, ids, "an object", raw):
@@ -517,13 +517,13 @@ func problems(err error) []*outcome.Error {
 // own IDs, the message "northstar: <at>: " and the quoted path, if any, and
 // ": ", followed by its own without its
 // package's prefix, and wrapping it.
-func (r *rankingRead) relay(path string, ids []string, err error) {
+func (r *rankingRead) relay(path jsondecode.Path, ids []string, err error) {
 	if err == nil {
 		return
 	}
 	at := "northstar: " + r.f.At + ": "
-	if path != "" {
-		at += strconv.Quote(path) + ": "
+	if text := path.String(); text != "" {
+		at += strconv.Quote(text) + ": "
 	}
 	for _, p := range problems(err) {
 		r.vals = append(r.vals, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: slices.Concat(ids, p.IDs),

@@ -42,7 +42,7 @@ var (
 // reader reads the members of one object of a definition's JSON at path
 // into a value of type T, reporting the problems of the form to f with
 // ids, and returns the problems of the values.
-type reader[T any] func(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (T, []error)
+type reader[T any] func(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (T, []error)
 
 // decodeTop decodes data, the JSON of a whole definition, which must be an
 // object, with read, and returns the value and every problem: the form's,
@@ -58,7 +58,7 @@ func decodeTop[T any](data []byte, read reader[T], at func(members []strictjson.
 	}
 	var errs []error
 	if members, ok := f.Top(data, ids); ok {
-		v, errs = read(&f, "", ids, members)
+		v, errs = read(&f, jsondecode.Path{}, ids, members)
 	}
 	return v, joinAll(append(f.Errors(), errs...))
 }
@@ -66,7 +66,7 @@ func decodeTop[T any](data []byte, read reader[T], at func(members []strictjson.
 // readObject reads raw, the JSON value at path, which must be an object
 // (null is the caller's), with read. ok is true if it read with no problem
 // of the form or of the values.
-func readObject[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage, read reader[T]) (v T, errs []error, ok bool) {
+func readObject[T any](f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, read reader[T]) (v T, errs []error, ok bool) {
 	n := f.Count()
 	members, open := f.Open(path, ids, raw)
 	if !open {
@@ -74,15 +74,6 @@ func readObject[T any](f *jsondecode.Form, path string, ids []string, raw json.R
 	}
 	v, errs = read(f, path, ids, members)
 	return v, errs, len(errs) == 0 && f.Count() == n
-}
-
-// keyOf returns the key, as a path names it (clipped), of the member at
-// path of the object at parent.
-func keyOf(parent, path string) string {
-	if parent == "" {
-		return path
-	}
-	return path[len(parent)+1:]
 }
 
 // decimalOf returns raw, a JSON value that is not null, as a decimal field
@@ -101,7 +92,7 @@ const decimalWant = "a decimal string or a number"
 // neither a JSON string nor a number (true, [1], {}) is a problem of the
 // form, `"relative" must be a decimal string or a number, not true`, and
 // leaves *d as it is.
-func readDecimal(f *jsondecode.Form, path string, ids []string, raw json.RawMessage, d **decimalJSON) bool {
+func readDecimal(f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, d **decimalJSON) bool {
 	v := decimalOf(raw)
 	if v.other != "" {
 		_, _, cause := decfmt.ParseJSON(raw, MaxDigits, MaxExponent) // a *decfmt.Error, not Range
@@ -115,7 +106,7 @@ func readDecimal(f *jsondecode.Form, path string, ids []string, raw json.RawMess
 // readMoney reads money's members, as [Money.UnmarshalJSON] says: a member
 // that is null is missing; a currency of the wrong type is a problem of the
 // form, and is then not reported as missing.
-func readMoney(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Money, []error) {
+func readMoney(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Money, []error) {
 	var (
 		amount    *decimalJSON
 		cur       *string
@@ -125,7 +116,7 @@ func readMoney(f *jsondecode.Form, path string, ids []string, members []strictjs
 		c         Currency
 		n         = f.Count()
 	)
-	f.Fields(path, ids, members, moneyJSONFields, func(field int, path string, raw json.RawMessage) {
+	f.Fields(path, ids, members, moneyJSONFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch {
 		case isNull(raw):
 		case field == 0:
@@ -162,7 +153,7 @@ func readMoney(f *jsondecode.Form, path string, ids []string, members []strictjs
 
 // readPrecision reads a precision's members, as [Precision.UnmarshalJSON]
 // says.
-func readPrecision(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Precision, []error) {
+func readPrecision(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Precision, []error) {
 	var (
 		places                         int32
 		mode                           string
@@ -171,7 +162,7 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 		errs                           []error
 		n                              = f.Count()
 	)
-	f.Fields(path, ids, members, precisionFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, precisionFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		if isNull(raw) {
 			code := outcome.ErrUnknownRounding
 			if field == 0 {
@@ -179,7 +170,7 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 			} else {
 				givenMode = true
 			}
-			errs = append(errs, newError(code, nil, "triplecrown: a precision's %q cannot be null", keyOf(path, p)))
+			errs = append(errs, newError(code, nil, "triplecrown: a precision's %q cannot be null", p.Base()))
 			unread = true
 			return
 		}
@@ -222,12 +213,12 @@ func readPrecision(f *jsondecode.Form, path string, ids []string, members []stri
 // by field: each member that is null is a problem with code, and a member
 // of the wrong type one of the form. It reports whether every member was
 // read.
-func readNullable(f *jsondecode.Form, path string, ids []string, members []strictjson.Member, names []string,
-	code outcome.Code, what string, errs *[]error, in func(field int, path string, raw json.RawMessage) bool) bool {
+func readNullable(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member, names []string,
+	code outcome.Code, what string, errs *[]error, in func(field int, path jsondecode.Path, raw json.RawMessage) bool) bool {
 	read := true
-	f.Fields(path, ids, members, names, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, names, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		if isNull(raw) {
-			*errs = append(*errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, keyOf(path, p)))
+			*errs = append(*errs, newError(code, nil, "triplecrown: %s's %q cannot be null", what, p.Base()))
 			read = false
 			return
 		}
@@ -238,14 +229,14 @@ func readNullable(f *jsondecode.Form, path string, ids []string, members []stric
 
 // readThreshold reads a threshold's members, as [Threshold.UnmarshalJSON]
 // says.
-func readThreshold(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Threshold, []error) {
+func readThreshold(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Threshold, []error) {
 	var (
 		j    thresholdIn
 		errs []error
 		n    = f.Count()
 	)
 	read := readNullable(f, path, ids, members, thresholdFields, outcome.ErrInvalidThreshold, "a threshold", &errs,
-		func(field int, p string, raw json.RawMessage) bool {
+		func(field int, p jsondecode.Path, raw json.RawMessage) bool {
 			switch field {
 			case 0:
 				return readDecimal(f, p, ids, raw, &j.Relative)
@@ -271,14 +262,14 @@ func readThreshold(f *jsondecode.Form, path string, ids []string, members []stri
 }
 
 // readMeasureJSON reads a measure's members, as [Measure.UnmarshalJSON] says.
-func readMeasureJSON(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Measure, []error) {
+func readMeasureJSON(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Measure, []error) {
 	var (
 		j    measureIn
 		errs []error
 		n    = f.Count()
 	)
 	read := readNullable(f, path, ids, members, measureFields, ErrInvalidMeasure, "a measure", &errs,
-		func(field int, p string, raw json.RawMessage) bool {
+		func(field int, p jsondecode.Path, raw json.RawMessage) bool {
 			switch field {
 			case 0:
 				return readDecimal(f, p, ids, raw, &j.Value)
@@ -311,7 +302,7 @@ func readMeasureJSON(f *jsondecode.Form, path string, ids []string, members []st
 
 // readInto reads raw, the value at path, into a new *v with
 // [jsondecode.Value], and reports whether it did.
-func readInto[T any](f *jsondecode.Form, path string, ids []string, raw json.RawMessage, v **T) bool {
+func readInto[T any](f *jsondecode.Form, path jsondecode.Path, ids []string, raw json.RawMessage, v **T) bool {
 	var x T
 	if !jsondecode.Value(f, path, ids, raw, &x) {
 		return false
@@ -334,7 +325,7 @@ type partReader struct {
 // the value's own refusal of null), with read into *v, recording the values'
 // problems as those of the part what names. It reports whether the part
 // read with no problem.
-func object[T any](r *partReader, path, what string, raw json.RawMessage, nullErr error, read reader[T], v *T) bool {
+func object[T any](r *partReader, path jsondecode.Path, what string, raw json.RawMessage, nullErr error, read reader[T], v *T) bool {
 	if isNull(raw) {
 		r.add(what, nullErr)
 		return false
@@ -361,14 +352,14 @@ func named(name string) func(string) ([]string, string) {
 }
 
 // readPolicy reads a policy's members, as [Policy.UnmarshalJSON] says.
-func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Policy, []error) {
+func readPolicy(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Policy, []error) {
 	var spec PolicySpec
 	r := partReader{f: f, ids: ids, name: named("policy")}
 	levelOK, precisionOK, ok := true, true, true
 	var levelText string // the significance level as written
 	nullThreshold := newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
 	n := f.Count()
-	f.Fields(path, ids, members, policyFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, policyFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			ok = object(&r, p, "cost threshold", raw, nullThreshold, readThreshold, &spec.Cost) && ok
@@ -392,13 +383,13 @@ func readPolicy(f *jsondecode.Form, path string, ids []string, members []strictj
 }
 
 // readROI reads an ROI's members, as [ROI.UnmarshalJSON] says.
-func readROI(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (ROI, []error) {
+func readROI(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (ROI, []error) {
 	var spec ROISpec
 	r := partReader{f: f, ids: ids, name: named("ROI")}
 	investmentOK, periodsOK, ok := true, true, true
 	nullMoney := newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
 	n := f.Count()
-	f.Fields(path, ids, members, roiFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, roiFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			investmentOK = object(&r, p, "investment", raw, nullMoney, readMoney, &spec.Investment)
@@ -428,7 +419,7 @@ func cardAt(members []strictjson.Member) (string, []string) {
 
 // readScorecard reads a scorecard's members, as [Scorecard.UnmarshalJSON]
 // says: a part that did not read (null included) is not checked again.
-func readScorecard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
+func readScorecard(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Scorecard, []error) {
 	return readScorecardAs(f, path, ids, members, cardUnitProblem)
 }
 
@@ -436,13 +427,13 @@ func readScorecard(f *jsondecode.Form, path string, ids []string, members []stri
 // [readScorecard] does, but reports a unit that is not a valid ID as a
 // problem of the roll-up's unit, in the words of [NewRollup]:
 // `triplecrown: a roll-up, unit: empty id`.
-func readRollupCard(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Scorecard, []error) {
+func readRollupCard(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Scorecard, []error) {
 	return readScorecardAs(f, path, ids, members, rollupUnitProblem)
 }
 
 // readScorecardAs reads a scorecard's members, as [readScorecard] says, reporting
 // the problem of a unit that read but is not a valid ID through unitProblem.
-func readScorecardAs(f *jsondecode.Form, path string, ids []string, members []strictjson.Member,
+func readScorecardAs(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member,
 	unitProblem func(error) []error) (Scorecard, []error) {
 	var (
 		spec ScorecardSpec
@@ -457,12 +448,12 @@ func readScorecardAs(f *jsondecode.Form, path string, ids []string, members []st
 		}
 		return []string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what)
 	}}
-	str := func(p string, raw json.RawMessage, part cardPart, v *string) {
+	str := func(p jsondecode.Path, raw json.RawMessage, part cardPart, v *string) {
 		if !jsondecode.Value(f, p, ids, raw, v) { // null included
 			bad |= part
 		}
 	}
-	f.Fields(path, ids, members, scorecardFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, scorecardFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			str(p, raw, partUnit, &spec.Unit)
@@ -496,12 +487,12 @@ func readScorecardAs(f *jsondecode.Form, path string, ids []string, members []st
 // readAmounts reads the amounts of crown i (0 cost, 1 revenue) at path into
 // *a, marking in bad the amounts that did not read (null included); it
 // reports whether raw is an object.
-func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, a *Amounts, bad *cardPart) bool {
+func readAmounts(r *partReader, path jsondecode.Path, crown string, i int, raw json.RawMessage, a *Amounts, bad *cardPart) bool {
 	members, ok := r.f.Open(path, r.ids, raw)
 	if !ok {
 		return false
 	}
-	r.f.Fields(path, r.ids, members, amountsFields, func(field int, p string, raw json.RawMessage) {
+	r.f.Fields(path, r.ids, members, amountsFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		what, v := "baseline "+crown, &a.Baseline
 		if field == 1 {
 			what, v = "actual "+crown, &a.Actual
@@ -519,14 +510,14 @@ func readAmounts(r *partReader, path, crown string, i int, raw json.RawMessage, 
 
 // readService reads the service at path into *s, marking in bad the parts
 // that did not read (null included).
-func readService(r *partReader, path string, raw json.RawMessage, s *ServiceSpec, bad *cardPart) {
+func readService(r *partReader, path jsondecode.Path, raw json.RawMessage, s *ServiceSpec, bad *cardPart) {
 	members, ok := r.f.Open(path, r.ids, raw)
 	if !ok {
 		*bad |= partServiceName | partDirection | partBaseline | partActual
 		return
 	}
 	f, ids := r.f, r.ids
-	r.f.Fields(path, ids, members, serviceFields, func(field int, p string, raw json.RawMessage) {
+	r.f.Fields(path, ids, members, serviceFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			if !jsondecode.Value(f, p, ids, raw, &s.Name) {
@@ -582,7 +573,7 @@ func rollupAt(members []strictjson.Member) (string, []string) {
 }
 
 // readRollup reads a roll-up's members, as [Rollup.UnmarshalJSON] says.
-func readRollup(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Rollup, []error) {
+func readRollup(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Rollup, []error) {
 	var (
 		errs        []error
 		card        Scorecard
@@ -604,7 +595,7 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 		}
 	}
 	unit, _ = jsondecode.FirstString(cardMembers, scorecardFields, "unit")
-	f.Fields(path, ids, members, rollupFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, rollupFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			cardGiven = true
@@ -617,7 +608,7 @@ func readRollup(f *jsondecode.Form, path string, ids []string, members []strictj
 			card, cerrs, cardOK = readObject(f, p, ids, raw, readRollupCard)
 			errs = append(errs, cerrs...)
 		case 1:
-			unitsOK = f.Array(p, ids, raw, func(i int, p string, raw json.RawMessage) {
+			unitsOK = f.Array(p, ids, raw, func(i int, p jsondecode.Path, raw json.RawMessage) {
 				var u string
 				if !jsondecode.Value(f, p, ids, raw, &u) {
 					if unread == nil {
@@ -680,7 +671,7 @@ type contributionRead struct {
 
 // readContributions reads the members of contributions, as
 // [Contributions.UnmarshalJSON] says.
-func readContributions(f *jsondecode.Form, path string, ids []string, members []strictjson.Member) (Contributions, []error) {
+func readContributions(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Contributions, []error) {
 	var (
 		state     [5]int // each field's
 		crown     string
@@ -700,12 +691,12 @@ func readContributions(f *jsondecode.Form, path string, ids []string, members []
 	}
 	// money reads raw, money at p, into *m, marking *s: read if it read
 	// with no problem, unread otherwise; *errs are its values' problems.
-	money := func(s *int, p string, ids []string, raw json.RawMessage, m *Money, errs *[]error) {
+	money := func(s *int, p jsondecode.Path, ids []string, raw json.RawMessage, m *Money, errs *[]error) {
 		var ok bool
 		*m, *errs, ok = readObject(f, p, ids, raw, readMoney)
 		mark(s, ok)
 	}
-	f.Fields(path, ids, members, contribsFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, contribsFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			mark(&state[0], jsondecode.Value(f, p, ids, raw, &crown))
@@ -717,7 +708,7 @@ func readContributions(f *jsondecode.Form, path string, ids []string, members []
 			mark(&state[3], jsondecode.Value(f, p, ids, raw, &shares))
 		default:
 			items = []contributionRead{}
-			mark(&state[4], f.Array(p, ids, raw, func(_ int, p string, raw json.RawMessage) {
+			mark(&state[4], f.Array(p, ids, raw, func(_ int, p jsondecode.Path, raw json.RawMessage) {
 				items = append(items, readContribution(f, p, raw, money))
 			}))
 		}
@@ -732,8 +723,8 @@ func readContributions(f *jsondecode.Form, path string, ids []string, members []
 // readContribution reads raw, the contribution at path, with money reading
 // its amount; its problems of the form have its unit's ID, if its "unit"
 // is a string that is not empty.
-func readContribution(f *jsondecode.Form, path string, raw json.RawMessage,
-	money func(s *int, p string, ids []string, raw json.RawMessage, m *Money, errs *[]error)) contributionRead {
+func readContribution(f *jsondecode.Form, path jsondecode.Path, raw json.RawMessage,
+	money func(s *int, p jsondecode.Path, ids []string, raw json.RawMessage, m *Money, errs *[]error)) contributionRead {
 	var c contributionRead
 	var ids []string
 	if members, err := strictjson.Members(raw); err == nil {
@@ -746,7 +737,7 @@ func readContribution(f *jsondecode.Form, path string, raw json.RawMessage,
 		return c
 	}
 	c.object = true
-	f.Fields(path, ids, members, contribFields, func(field int, p string, raw json.RawMessage) {
+	f.Fields(path, ids, members, contribFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		s := &c.state[field]
 		*s = fieldUnread
 		switch field {

@@ -102,17 +102,17 @@ func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
 // (want: "a string", "an object"), with cause, the decoder's error,
 // [ErrNull], or, for null where an object or an array is wanted, both
 // ([nullCause]).
-func (f *Form) wrongType(cause error, path string, ids []string, want string, raw json.RawMessage) {
+func (f *Form) wrongType(cause error, path Path, ids []string, want string, raw json.RawMessage) {
 	where := "the value"
-	if path != "" {
-		where = strconv.Quote(path)
+	if at := path.String(); at != "" {
+		where = strconv.Quote(at)
 	}
 	f.report(ids, cause, strictjson.MustBe(where, want, strictjson.Describe(raw)))
 }
 
 // NotNull reports raw, the value at path, as not what it must be (want) if
 // it is JSON null, and reports whether it is not.
-func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessage) bool {
+func (f *Form) NotNull(path Path, ids []string, want string, raw json.RawMessage) bool {
 	if IsNull(raw) {
 		f.wrongType(ErrNull, path, ids, want, raw)
 		return false
@@ -124,7 +124,7 @@ func (f *Form) NotNull(path string, ids []string, want string, raw json.RawMessa
 // (want), with cause, the caller's reason: for a value the caller reads
 // itself, not through [Value], as a decimal that may be a JSON string or a
 // number (`"relative" must be a decimal string or a number, not true`).
-func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMessage, cause error) {
+func (f *Form) WrongType(path Path, ids []string, want string, raw json.RawMessage, cause error) {
 	f.wrongType(cause, path, ids, want, raw)
 }
 
@@ -140,7 +140,7 @@ func (f *Form) WrongType(path string, ids []string, want string, raw json.RawMes
 //
 // A plain value is read without encoding/json, to the same result
 // ([plainValue]); what it must be is worked out only for a problem.
-func Value[T any](f *Form, path string, ids []string, raw json.RawMessage, v *T) bool {
+func Value[T any](f *Form, path Path, ids []string, raw json.RawMessage, v *T) bool {
 	if plainValue(raw, v) {
 		return true
 	}
@@ -260,7 +260,7 @@ func PlainString(raw json.RawMessage) (s string, ok bool) {
 // included), it reports that, with ids, and returns false; the problem
 // wraps [strictjson.ErrNotObject], and [ErrNull] too if raw is null. raw is
 // well-formed JSON, as [strictjson.Members] returns members.
-func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
+func (f *Form) Open(path Path, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
 	members, err := strictjson.MembersOf(raw)
 	if err != nil {
 		f.wrongType(nullCause(err, raw), path, ids, "an object", raw)
@@ -271,8 +271,8 @@ func (f *Form) Open(path string, ids []string, raw json.RawMessage) ([]strictjso
 
 // duplicate reports, with ids, the member at path, of key, given again for
 // the field whose first member's key is first.
-func (f *Form) duplicate(ids []string, path, key, first string) {
-	f.report(ids, strictjson.ErrDuplicateKey, strictjson.SayDuplicateKey(path, key, first))
+func (f *Form) duplicate(ids []string, path Path, key, first string) {
+	f.report(ids, strictjson.ErrDuplicateKey, strictjson.SayDuplicateKey(path.String(), key, first))
 }
 
 // Fields walks members, the members of the object at path, whose fields
@@ -280,20 +280,22 @@ func (f *Form) duplicate(ids []string, path, key, first string) {
 // [strictjson.Field]), in the order of names, not of the keys, so that the
 // problems of an object come in the same order however its members are
 // ordered: for each field in turn, it calls value with the
-// field's index, the member's path and its value for the field's first
+// field's index, the member's path (path.Key of its key; no text is built
+// for it unless a problem says it) and its value for the field's first
 // member in the order of the keys, which is the one read, then reports,
 // with ids, each member given again for the field, in the order of the
 // keys; then it reports each key that names no field, sorted by key (byte
 // by byte; equal keys in the order they come): the order of
 // [strictjson.InFieldOrder].
-func (f *Form) Fields(path string, ids []string, members []strictjson.Member, names []string,
-	value func(field int, path string, raw json.RawMessage)) {
+func (f *Form) Fields(path Path, ids []string, members []strictjson.Member, names []string,
+	value func(field int, path Path, raw json.RawMessage)) {
+	parent := &path // shared by the members' paths: one allocation per object
 	strictjson.WalkInFieldOrder(members, names, func(i, field, first int) {
 		mb := &members[i]
-		at := Key(path, mb.Key)
+		at := Path{parent: parent, key: mb.Key, index: -1}
 		switch {
 		case field < 0:
-			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at))
+			f.report(ids, ErrUnknownField, strictjson.SayUnknownField(at.String()))
 		case first != i:
 			f.duplicate(ids, at, mb.Key, members[first].Key)
 		default:
@@ -312,18 +314,18 @@ func (f *Form) Fields(path string, ids []string, members []strictjson.Member, na
 // and then p's IDs, and wraps p (and so its code and its cause), and
 // [ErrUnknownField] or [ErrNull] as the form's own problems do. It reports
 // whether it did: another problem is the caller's to report.
-func (f *Form) Relay(path string, ids []string, p *outcome.Error) bool {
+func (f *Form) Relay(path Path, ids []string, p *outcome.Error) bool {
 	var m *strictjson.MemberError
 	if !errors.As(p.Err, &m) {
 		return false
 	}
 	ids = slices.Concat(ids, p.IDs)
-	at := Key(path, m.Key)
+	at := path.Key(m.Key)
 	switch m.Problem {
 	case strictjson.UnknownField:
-		f.report(ids, errors.Join(ErrUnknownField, p), strictjson.SayUnknownField(at))
+		f.report(ids, errors.Join(ErrUnknownField, p), strictjson.SayUnknownField(at.String()))
 	case strictjson.DuplicateField:
-		f.report(ids, p, strictjson.SayDuplicateKey(at, m.Key, m.First))
+		f.report(ids, p, strictjson.SayDuplicateKey(at.String(), m.Key, m.First))
 	default:
 		var cause error = p
 		if IsNull(m.Value) {
@@ -353,19 +355,21 @@ func FirstString(members []strictjson.Member, names []string, name string) (s st
 }
 
 // Array walks the elements of raw, the JSON array at path, calling elem with
-// each element's index, path and value, in order. If raw is not an array
+// each element's index, path (path.Index of it; no text is built for it
+// unless a problem says it) and value, in order. If raw is not an array
 // (null included), it reports that and returns false without calling elem;
 // the problem wraps [strictjson.ErrNotArray], and [ErrNull] too if raw is
 // null. raw is well-formed JSON.
-func (f *Form) Array(path string, ids []string, raw json.RawMessage,
-	elem func(i int, path string, raw json.RawMessage)) bool {
+func (f *Form) Array(path Path, ids []string, raw json.RawMessage,
+	elem func(i int, path Path, raw json.RawMessage)) bool {
 	elems, err := strictjson.ElementsOf(raw)
 	if err != nil {
 		f.wrongType(nullCause(err, raw), path, ids, "an array", raw)
 		return false
 	}
+	parent := &path // shared by the elements' paths: one allocation per array
 	for i, e := range elems {
-		elem(i, Index(path, i), e)
+		elem(i, Path{parent: parent, index: i}, e)
 	}
 	return true
 }
@@ -380,7 +384,8 @@ func nullCause(err error, raw json.RawMessage) error {
 	return err
 }
 
-// Key returns the path of the member key of the object at path.
+// Key returns the path of the member key of the object at path, the text
+// of [Path.Key].
 func Key(path, key string) string {
 	key = msg.Clip(key, msg.MaxQuoted)
 	if path == "" {
@@ -389,7 +394,8 @@ func Key(path, key string) string {
 	return path + "." + key
 }
 
-// Index returns the path of element i of the array at path.
+// Index returns the path of element i of the array at path, the text of
+// [Path.Index].
 func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // IsNull reports whether data is JSON null, with JSON white space around it

@@ -24,14 +24,14 @@ func decodeThing(f *Form, data string) (id string, n int, tags []string) {
 	if s, ok := FirstString(members, []string{"id", "n", "tags"}, "id"); ok {
 		ids = []string{s}
 	}
-	f.Fields("", ids, members, []string{"id", "n", "tags"}, func(field int, path string, raw json.RawMessage) {
+	f.Fields(textPath(""), ids, members, []string{"id", "n", "tags"}, func(field int, path Path, raw json.RawMessage) {
 		switch field {
 		case 0:
 			Value(f, path, ids, raw, &id)
 		case 1:
 			Value(f, path, ids, raw, &n)
 		default:
-			f.Array(path, ids, raw, func(_ int, path string, raw json.RawMessage) {
+			f.Array(path, ids, raw, func(_ int, path Path, raw json.RawMessage) {
 				var s string
 				if Value(f, path, ids, raw, &s) {
 					tags = append(tags, s)
@@ -149,9 +149,9 @@ func TestForm_paths(t *testing.T) {
 
 	// Open reports a value that is not an object.
 	f := Form{Pkg: "pkg"}
-	_, ok = f.Open("x", nil, json.RawMessage(`null`))
+	_, ok = f.Open(textPath("x"), nil, json.RawMessage(`null`))
 	assert.False(t, ok)
-	members, ok = f.Open("x", nil, json.RawMessage(`{"a":1}`))
+	members, ok = f.Open(textPath("x"), nil, json.RawMessage(`{"a":1}`))
 	assert.True(t, ok)
 	assert.Len(t, members, 1)
 	assert.Equal(t, []string{`pkg: invalid JSON: "x" must be an object, not null`}, messagesOf(f.Problems()))
@@ -160,11 +160,11 @@ func TestForm_paths(t *testing.T) {
 	// type and null: its problem wraps ErrNotObject or ErrNotArray, and
 	// ErrNull. A value of another type wraps only the first.
 	f = Form{Pkg: "pkg"}
-	f.Open("o", nil, json.RawMessage(` null `))
-	f.Open("o2", nil, json.RawMessage(`[]`))
+	f.Open(textPath("o"), nil, json.RawMessage(` null `))
+	f.Open(textPath("o2"), nil, json.RawMessage(`[]`))
 	called := false
-	assert.False(t, f.Array("a", nil, json.RawMessage(`null`), func(int, string, json.RawMessage) { called = true }))
-	f.Array("a2", nil, json.RawMessage(`{}`), func(int, string, json.RawMessage) { called = true })
+	assert.False(t, f.Array(textPath("a"), nil, json.RawMessage(`null`), func(int, Path, json.RawMessage) { called = true }))
+	f.Array(textPath("a2"), nil, json.RawMessage(`{}`), func(int, Path, json.RawMessage) { called = true })
 	assert.False(t, called)
 	ps := f.Problems()
 	require.Len(t, ps, 4)
@@ -200,8 +200,8 @@ func messagesOf(ps []*outcome.Error) []string {
 func TestForm_WrongType(t *testing.T) {
 	f := Form{Pkg: "pkg", At: "thing"}
 	cause := errors.New("not a decimal")
-	f.WrongType("a.b", []string{"x"}, "a decimal string or a number", json.RawMessage(`[1]`), cause)
-	f.WrongType("", nil, "a decimal string or a number", json.RawMessage(`true`), nil)
+	f.WrongType(textPath("a.b"), []string{"x"}, "a decimal string or a number", json.RawMessage(`[1]`), cause)
+	f.WrongType(textPath(""), nil, "a decimal string or a number", json.RawMessage(`true`), nil)
 	ps := f.Problems()
 	require.Len(t, ps, 2)
 	assert.Equal(t, `pkg: thing: invalid JSON: "a.b" must be a decimal string or a number, not an array`, ps[0].Message)
@@ -223,8 +223,8 @@ func TestForm_Fields(t *testing.T) {
 		f := Form{Pkg: "pkg"}
 		members, ok := f.Top([]byte(data), nil)
 		require.True(t, ok)
-		f.Fields("top", []string{"x"}, members, names, func(field int, path string, raw json.RawMessage) {
-			read = append(read, path+"="+string(raw))
+		f.Fields(textPath("top"), []string{"x"}, members, names, func(field int, path Path, raw json.RawMessage) {
+			read = append(read, path.String()+"="+string(raw))
 			var s string
 			Value(&f, path, []string{"x"}, raw, &s) // a string, or a problem
 		})
@@ -286,10 +286,10 @@ func TestForm_Relay(t *testing.T) {
 	f := Form{Pkg: "pkg"}
 	ids := []string{"n"}
 	for _, p := range []*outcome.Error{unknown, twice, null, number} {
-		assert.True(t, f.Relay("nodes[0].metric", ids, p), p.Message)
+		assert.True(t, f.Relay(textPath("nodes[0].metric"), ids, p), p.Message)
 	}
-	assert.False(t, f.Relay("nodes[0].metric", ids, other))
-	assert.False(t, f.Relay("nodes[0].metric", ids, check))
+	assert.False(t, f.Relay(textPath("nodes[0].metric"), ids, other))
+	assert.False(t, f.Relay(textPath("nodes[0].metric"), ids, check))
 	assert.Equal(t, []string{"n"}, ids, "the caller's IDs are not written to")
 
 	ps := f.Problems()
@@ -321,6 +321,6 @@ func TestForm_Relay(t *testing.T) {
 
 	// At the top, the path is the key alone.
 	g := Form{Pkg: "pkg"}
-	require.True(t, g.Relay("", nil, unknown))
+	require.True(t, g.Relay(textPath(""), nil, unknown))
 	assert.Equal(t, `pkg: invalid JSON: unknown field "colour"`, g.Problems()[0].Message)
 }

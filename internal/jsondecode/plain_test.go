@@ -65,7 +65,7 @@ func TestValue_plain(t *testing.T) {
 
 func valueOf[T any](f *Form, raw json.RawMessage) (any, bool) {
 	var v T
-	ok := Value(f, "x", nil, raw, &v)
+	ok := Value(f, textPath("x"), nil, raw, &v)
 	return v, ok
 }
 
