@@ -3,13 +3,14 @@ package hierarchy
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
-	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/outcome"
@@ -233,7 +234,7 @@ type problemWant struct {
 // unless wrongOK), which it expects in *wants, naming ids; ok is false if
 // it is spoiled.
 func spoilMember(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, key, good string, wrongOK bool) (member string, ok bool) {
-	v, ok := spoilValue(s, wants, ids, jsondecode.Key(path, key), good, wrongOK)
+	v, ok := spoilValue(s, wants, ids, keyPath(path, key), good, wrongOK)
 	return fmt.Sprintf("%q:%s", key, v), ok
 }
 
@@ -280,7 +281,7 @@ func spoilColour(s *spoil.Spoiler, wants *[]problemWant, ids []string, path stri
 	if v == "" {
 		return ""
 	}
-	*wants = append(*wants, problemWant{`unknown field "` + jsondecode.Key(path, "colour") + `"`, ids})
+	*wants = append(*wants, problemWant{`unknown field "` + keyPath(path, "colour") + `"`, ids})
 	return `,"colour":` + v
 }
 
@@ -336,7 +337,7 @@ func badLevel(bad *[]problemWant, ids []string, what, path, key string, at int) 
 	}
 	m := `outcome: unknown level "nowhere"`
 	if path != "" {
-		m = "hierarchy: " + what + `: "` + jsondecode.Key(path, key) + `": ` + m
+		m = "hierarchy: " + what + `: "` + keyPath(path, key) + `": ` + m
 	}
 	*bad = append(*bad, problemWant{m, ids})
 }
@@ -349,7 +350,7 @@ func spoiledIDs(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, pref
 	elems, good := make([]string, k), make([]string, k)
 	for i := range k {
 		good[i] = fmt.Sprintf("%s%d", prefix, i)
-		elems[i], _ = spoilValue(s, wants, ids, jsondecode.Index(path, i), fmt.Sprintf("%q", good[i]), true)
+		elems[i], _ = spoilValue(s, wants, ids, indexPath(path, i), fmt.Sprintf("%q", good[i]), true)
 	}
 	return "[" + strings.Join(elems, ",") + "]", good
 }
@@ -363,7 +364,7 @@ func spoiledIDs(s *spoil.Spoiler, wants *[]problemWant, ids []string, path, pref
 // level and IDs it holds if nothing is wrong.
 func spoiledLevelIDs(s *spoil.Spoiler, wants, bad *[]problemWant, ids []string, what, path, key string, at, k int) (string, outcome.Level, []string) {
 	level, levelOK := spoilMember(s, wants, ids, path, key, `"`+fuzzLevels[at]+`"`, true)
-	list, good := spoiledIDs(s, wants, ids, jsondecode.Key(path, "ids"), "o", k)
+	list, good := spoiledIDs(s, wants, ids, keyPath(path, "ids"), "o", k)
 	text := "{" + level + `,"ids":` + list + spoilColour(s, wants, ids, path) + "}"
 	if levelOK {
 		badLevel(bad, ids, what, path, key, at)
@@ -411,14 +412,14 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 		a := Alignment{Overall: want, Levels: make([]Share, n), Orphans: make([]OrphanGroup, m)}
 		shares := make([]string, n)
 		for i := range n {
-			path := jsondecode.Index("levels", i)
+			path := indexPath("levels", i)
 			if shares[i] = spoilObject(&s, &wants, nil, path); shares[i] == "" {
 				shares[i], a.Levels[i] = spoiledShare(&s, &wants, &bad, "alignment", path, (levelAt+i+1)%7)
 			}
 		}
 		groups := make([]string, m)
 		for j := range m {
-			path := jsondecode.Index("orphans", j)
+			path := indexPath("orphans", j)
 			if groups[j] = spoilObject(&s, &wants, nil, path); groups[j] == "" {
 				groups[j], a.Orphans[j].Highest, a.Orphans[j].IDs = spoiledLevelIDs(&s, &wants, &bad, nil, "alignment", path, "highest", (levelAt+j+2)%7, k)
 			}
@@ -450,7 +451,7 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 		ls := LineOfSight{From: from, Paths: make([][]string, n), Complete: true}
 		paths := make([]string, n)
 		for i := range n {
-			path := jsondecode.Index("paths", i)
+			path := indexPath("paths", i)
 			if paths[i] = spoilContainer(&s, &wants, ids, path, "an array"); paths[i] == "" {
 				paths[i], ls.Paths[i] = spoiledIDs(&s, &wants, ids, path, "p", k)
 			}
@@ -480,7 +481,7 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 		c := Contributors{To: to, Levels: make([]LevelIDs, n)}
 		levels := make([]string, n)
 		for i := range n {
-			path := jsondecode.Index("levels", i)
+			path := indexPath("levels", i)
 			if levels[i] = spoilObject(&s, &wants, ids, path); levels[i] == "" {
 				levels[i], c.Levels[i].Level, c.Levels[i].IDs = spoiledLevelIDs(&s, &wants, &bad, ids, "contributors", path, "level", (levelAt+i)%7, k)
 			}
@@ -520,3 +521,19 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 		}
 	})
 }
+
+// keyPath is the text of the path of member key of the object at path, as
+// messages write it: "key" at the top, "path.key" within, the key clipped
+// as messages clip what they quote; the oracle the decoders' paths
+// (jsondecode.Path) are checked against.
+func keyPath(path, key string) string {
+	key = msg.Clip(key, msg.MaxQuoted)
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// indexPath is the text of the path of element i of the array at path,
+// "path[i]".
+func indexPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }

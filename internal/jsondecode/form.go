@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -383,20 +382,6 @@ func nullCause(err error, raw json.RawMessage) error {
 	}
 	return err
 }
-
-// Key returns the path of the member key of the object at path, the text
-// of [Path.Key].
-func Key(path, key string) string {
-	key = msg.Clip(key, msg.MaxQuoted)
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// Index returns the path of element i of the array at path, the text of
-// [Path.Index].
-func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // IsNull reports whether data is JSON null, with JSON white space around it
 // only.

@@ -65,8 +65,6 @@ func TestPath(t *testing.T) {
 	a, b := nodes.Index(0), nodes.Index(1)
 	assert.Equal(t, "nodes[0]", a.String())
 	assert.Equal(t, "nodes[1]", b.String())
-	// The text is what Key and Index join.
-	assert.Equal(t, Key(Index(Key("", "nodes"), 2), "level"), nodes.Index(2).Key("level").String())
 }
 
 func TestFormPaths(t *testing.T) {
