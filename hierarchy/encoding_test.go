@@ -610,11 +610,6 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 // first member in the text is the one read). Each result has several
 // problems; each list is worked out by hand from the fields' order.
 func TestResults_everyProblem(t *testing.T) {
-	type problem struct {
-		code outcome.Code
-		ids  []string
-		msg  string
-	}
 	const badJSON = outcome.ErrInvalidJSON
 	for _, tt := range []struct {
 		name  string
@@ -746,13 +741,9 @@ func TestResults_everyProblem(t *testing.T) {
 				v := tt.into()
 				was := fmt.Sprint(v)
 				err := v.UnmarshalJSON(data)
-				ps := outcome.Problems(err)
-				require.Len(t, ps, len(tt.want), "%s: %v", data, err)
-				for i, w := range tt.want {
-					assert.ErrorIs(t, err, w.code, "%s: problem %d", data, i)
-					assert.Equal(t, w.code, ps[i].Code, "%s: problem %d", data, i)
-					assert.Equal(t, w.ids, ps[i].IDs, "%s: problem %d", data, i)
-					assert.Equal(t, w.msg, ps[i].Message, "%s: problem %d", data, i)
+				assert.Equal(t, tt.want, problemsOf(err), "%s", data)
+				for _, w := range tt.want {
+					assert.ErrorIs(t, err, w.code, "%s", data)
 				}
 				assert.Equal(t, was, fmt.Sprint(v), "%s: unchanged", data)
 			}
@@ -798,11 +789,7 @@ func TestAddJSON_everyProblem(t *testing.T) {
 	//     itself ("invalid-json" sorts before "self-link");
 	//   - d gives its level twice ("Level" fills the field "level"): the
 	//     first, activity, is read, so d -> b (activity to task) goes down.
-	want := []struct {
-		code outcome.Code
-		ids  []string
-		msg  string
-	}{
+	want := []problem{
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[2].id" must be a string, not the number 5`},
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[4]" must be an object, not null`},
 		{outcome.ErrInvalidJSON, []string{"", "d"}, `hierarchy: invalid JSON: "links[3].from" must be a string, not an array`},
@@ -821,13 +808,7 @@ func TestAddJSON_everyProblem(t *testing.T) {
 	b := NewBuilder()
 	b.AddJSON([]byte(in))
 	_, err := b.Build()
-	ps := outcome.Problems(err)
-	require.Len(t, ps, len(want), "%v", messages(err))
-	for i, w := range want {
-		assert.Equal(t, w.code, ps[i].Code, "problem %d", i)
-		assert.Equal(t, w.ids, ps[i].IDs, "problem %d", i)
-		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
-	}
+	assert.Equal(t, want, problemsOf(err))
 	var m Model
 	assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
 }
@@ -837,11 +818,6 @@ func TestAddJSON_everyProblem(t *testing.T) {
 // the node is added without a metric. A metric that is an object has the
 // problems outcome's decoder finds, as before.
 func TestAddJSON_metricNotObject(t *testing.T) {
-	type problem struct {
-		code outcome.Code
-		ids  []string
-		msg  string
-	}
 	cases := []struct {
 		name string
 		in   string
@@ -870,9 +846,8 @@ func TestAddJSON_metricNotObject(t *testing.T) {
 			b := NewBuilder()
 			b.AddJSON([]byte(c.in))
 			_, err := b.Build()
-			var got []problem
+			got := problemsOf(err)
 			for _, p := range outcome.Problems(err) {
-				got = append(got, problem{p.Code, p.IDs, p.Message})
 				if p.Code == outcome.ErrInvalidJSON {
 					assert.ErrorIs(t, p, strictjson.ErrNotObject)
 				}
@@ -939,11 +914,6 @@ func TestAddJSON_unreadNodes(t *testing.T) {
 // ID among their IDs; a node whose ID is white space is named by it, as
 // its other problems name it.
 func TestAddJSON_metricOfNodeWithNoID(t *testing.T) {
-	type problem struct {
-		code outcome.Code
-		ids  []string
-		msg  string
-	}
 	cases := []struct {
 		name string
 		code []Node // added before the definition
@@ -984,11 +954,7 @@ func TestAddJSON_metricOfNodeWithNoID(t *testing.T) {
 			}
 			b.AddJSON([]byte(c.in))
 			_, err := b.Build()
-			var got []problem
-			for _, p := range outcome.Problems(err) {
-				got = append(got, problem{p.Code, p.IDs, p.Message})
-			}
-			assert.Equal(t, c.want, got)
+			assert.Equal(t, c.want, problemsOf(err))
 			if c.code == nil {
 				var m Model
 				assert.Equal(t, messages(err), messages(m.UnmarshalJSON([]byte(c.in))), "UnmarshalJSON reports as AddJSON and Build")
@@ -1026,11 +992,7 @@ func TestAddJSON_metricForm(t *testing.T) {
 	//   - c (at position 2, as nodes[2] was not added) has a metric k
 	//     whose owner is a number, and whose direction names none, which
 	//     outcome says ("invalid-json" sorts before "unknown-direction").
-	want := []struct {
-		code outcome.Code
-		ids  []string
-		msg  string
-	}{
+	want := []problem{
 		{outcome.ErrEmptyID, nil, `hierarchy: node #1 has an empty id`},
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[1].metric.id" must be a string, not the number 7`},
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "nodes[1].metric.name" must be a string, not null`},
@@ -1048,12 +1010,7 @@ func TestAddJSON_metricForm(t *testing.T) {
 	b.AddJSON([]byte(in))
 	_, err := b.Build()
 	ps := outcome.Problems(err)
-	require.Len(t, ps, len(want), "%v", messages(err))
-	for i, w := range want {
-		assert.Equal(t, w.code, ps[i].Code, "problem %d", i)
-		assert.Equal(t, w.ids, ps[i].IDs, "problem %d", i)
-		assert.Equal(t, w.msg, ps[i].Message, "problem %d", i)
-	}
+	assert.Equal(t, want, problemsOf(err))
 	// A relayed problem wraps outcome's, and so its cause.
 	assert.ErrorIs(t, ps[6], strictjson.ErrDuplicateKey)
 	var typeErr *json.UnmarshalTypeError

@@ -106,6 +106,24 @@ func collect[T any](seq func(func(T) bool)) []T {
 	return out
 }
 
+// problem is a problem a test works out by hand: its code, its IDs and
+// its message.
+type problem struct {
+	code outcome.Code
+	ids  []string
+	msg  string
+}
+
+// problemsOf returns the problems in err, in order, as problem values to
+// compare with those a test works out; nil for none.
+func problemsOf(err error) []problem {
+	var out []problem
+	for _, p := range outcome.Problems(err) {
+		out = append(out, problem{p.Code, p.IDs, p.Message})
+	}
+	return out
+}
+
 // messages returns the messages of the problems in err.
 func messages(err error) []string {
 	var out []string
