@@ -883,12 +883,8 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 	}
 	in := readLeadLag(&f, jsondecode.Path{}, nil, members)
 	v, err := in.leadLag()
-	errs := f.Errors()
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if err := errors.Join(append(f.Errors(), err)...); err != nil { // the form's problems, then the parts'
+		return err
 	}
 	*l = v
 	return nil
@@ -1190,12 +1186,8 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	v, err := readPolicy(&f, jsondecode.Path{}, members)
-	errs := f.Errors()
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if err := errors.Join(append(f.Errors(), err)...); err != nil { // the form's problems, then the values'
+		return err
 	}
 	*p = v
 	return nil

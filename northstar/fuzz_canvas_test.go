@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -18,6 +20,30 @@ func sameJSON[T any](a, b T) bool {
 	x, errX := json.Marshal(a)
 	y, errY := json.Marshal(b)
 	return errX == nil && errY == nil && string(x) == string(y)
+}
+
+// checkFormFirst fails t unless the problems of err, from decoding in as
+// a whole value whose messages begin with at ("northstar: ranking: "),
+// put those of the JSON form (code [outcome.ErrInvalidJSON]) before any
+// other, and name each key of in's top object that is none of fields as
+// `<at>invalid JSON: unknown field "key"`, the key clipped as messages
+// clip what they quote.
+func checkFormFirst(t *testing.T, in string, err error, at string, fields []string) {
+	t.Helper()
+	probs := outcome.Problems(err)
+	for i := 1; i < len(probs); i++ {
+		if probs[i].Code == outcome.ErrInvalidJSON && probs[i-1].Code != outcome.ErrInvalidJSON {
+			t.Fatalf("%s: a problem of the JSON form after another: %v", in, err)
+		}
+	}
+	members, merr := strictjson.Members([]byte(in))
+	for _, m := range members {
+		unknown := at + "invalid JSON: unknown field " + strconv.Quote(msg.Clip(m.Key, msg.MaxQuoted))
+		if merr == nil && strictjson.Field(fields, m.Key) < 0 &&
+			!slices.ContainsFunc(probs, func(p *outcome.Error) bool { return p.Message == unknown }) {
+			t.Fatalf("%s: the key %q that names no field is not reported: %v", in, m.Key, err)
+		}
+	}
 }
 
 // checkProblems fails t unless err is *outcome.Error values, each with a

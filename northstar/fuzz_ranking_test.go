@@ -3,14 +3,10 @@ package northstar
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/ordertest"
-	"github.com/cxmodel/cx/internal/strictjson"
-	"github.com/cxmodel/cx/outcome"
 )
 
 // rankingJSONEqual reports whether a and b are the same ranking: whether
@@ -65,19 +61,7 @@ func FuzzRankingJSON(f *testing.F) {
 				!r.Policy.Equal(before.Policy) {
 				t.Fatalf("%s: a failed decode changed the ranking", in)
 			}
-			probs := outcome.Problems(err)
-			for i := 1; i < len(probs); i++ {
-				if probs[i].Code == outcome.ErrInvalidJSON && probs[i-1].Code != outcome.ErrInvalidJSON {
-					t.Fatalf("%s: a problem of the JSON form after another: %v", in, err)
-				}
-			}
-			members, merr := strictjson.Members([]byte(in))
-			for _, m := range members {
-				unknown := `northstar: ranking: invalid JSON: unknown field ` + strconv.Quote(msg.Clip(m.Key, msg.MaxQuoted))
-				if merr == nil && strictjson.Field(rankingFields, m.Key) < 0 && !strings.Contains(err.Error(), unknown) {
-					t.Fatalf("%s: key %q names no field, and is not reported: %v", in, m.Key, err)
-				}
-			}
+			checkFormFirst(t, in, err, "northstar: ranking: ", rankingFields)
 			return
 		}
 		out, err := json.Marshal(r)
