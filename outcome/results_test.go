@@ -116,11 +116,7 @@ func TestInterval_UnmarshalJSON(t *testing.T) {
 	for _, f := range []func(float64) (outcome.Interval, error){p.Wilson, p.Wald, func(c float64) (outcome.Interval, error) { return p.Interval(c, outcome.IntervalAdjustedWald) }} {
 		want, err := f(0.95)
 		require.NoError(t, err)
-		data, err := json.Marshal(want)
-		require.NoError(t, err)
-		var back outcome.Interval
-		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
-		assert.Equal(t, want, back)
+		assertReadsBack(t, want)
 	}
 }
 
@@ -194,11 +190,7 @@ func TestScoreTest_UnmarshalJSON(t *testing.T) {
 	for _, f := range tests2 {
 		want, err := f()
 		require.NoError(t, err)
-		data, err := json.Marshal(want)
-		require.NoError(t, err)
-		var back outcome.ScoreTest
-		require.NoError(t, json.Unmarshal(data, &back), "%s", data)
-		assert.Equal(t, want, back)
+		assertReadsBack(t, want)
 	}
 }
 
@@ -287,4 +279,15 @@ func TestReasonCount_UnmarshalJSON(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkResultDecode(t, tt.in, start, decode, tt.want) })
 	}
+}
+
+// assertReadsBack checks that want, a result the package computed, reads
+// back from its JSON as itself.
+func assertReadsBack[T any](t *testing.T, want T) {
+	t.Helper()
+	data, err := json.Marshal(want)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+	assert.Equal(t, want, back)
 }
