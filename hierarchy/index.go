@@ -4,8 +4,10 @@ import (
 	"hash/maphash"
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // index finds a node's position by its ID: an open-addressing hash table
@@ -304,6 +306,43 @@ func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out
 			next = l + 1
 		}
 	}
+}
+
+// parallelKeys is the number of keys from which lookupEnds splits its work
+// between goroutines.
+const parallelKeys = 1 << 16
+
+// lookupEnds looks up the ends of links, as lookupAll does: from into src
+// and to into dst. With many links and more than one processor, it splits
+// the links between goroutines (see lookupSplit).
+func (x index) lookupEnds(ids []string, t idText, unique bool, from, to []string, src, dst []int32) {
+	x.lookupSplit(min(runtime.GOMAXPROCS(0), len(from)/parallelKeys), ids, t, unique, from, to, src, dst)
+}
+
+// lookupSplit does what lookupEnds does, with the links split into p parts
+// of about equal size (one part if p < 2), each looked up by a goroutine of
+// its own: the lookups of different keys are independent, so the memory
+// loads of the parts, which dominate, overlap on different processors.
+// Each part's positions are those a lookup of the whole would give, so the
+// result does not depend on p.
+func (x index) lookupSplit(p int, ids []string, t idText, unique bool, from, to []string, src, dst []int32) {
+	if p < 2 {
+		x.lookupAll(ids, t, unique, from, src)
+		x.lookupAll(ids, t, unique, to, dst)
+		return
+	}
+	m := len(from)
+	var wg sync.WaitGroup
+	wg.Add(p)
+	for k := range p {
+		lo, hi := k*m/p, (k+1)*m/p
+		go func() {
+			defer wg.Done()
+			x.lookupAll(ids, t, unique, from[lo:hi], src[lo:hi])
+			x.lookupAll(ids, t, unique, to[lo:hi], dst[lo:hi])
+		}()
+	}
+	wg.Wait()
 }
 
 // runMark marks, in lookupAll, a key equal to the one before it.

@@ -50,14 +50,33 @@ func checkIndex(t *testing.T, ids, keys []string, idxBits uint8) {
 		out := make([]int32, len(keys))
 		x.lookupAll(ids, text, len(dups) == 0, keys, out)
 		for i, k := range keys {
-			p, ok := want[k]
-			if !ok {
-				p = -1
-			}
+			p := positionOf(want, k)
 			require.Equal(t, p, out[i], "key #%d %q, packed IDs %v", i, k, text.off != nil)
 			require.Equal(t, p, x.lookup(ids, k), "key %q alone", k)
 		}
+		// Split into parts looked up by goroutines of their own, the keys
+		// as the links' sources and the keys reversed as their targets, a
+		// lookup gives the same positions, whether the parts' ends fall
+		// within a run of equal keys or not.
+		to := slices.Clone(keys)
+		slices.Reverse(to)
+		for p := range 6 {
+			src, dst := make([]int32, len(keys)), make([]int32, len(keys))
+			x.lookupSplit(p, ids, text, len(dups) == 0, keys, to, src, dst)
+			for i := range keys {
+				require.Equal(t, positionOf(want, keys[i]), src[i], "source #%d %q, %d parts", i, keys[i], p)
+				require.Equal(t, positionOf(want, to[i]), dst[i], "target #%d %q, %d parts", i, to[i], p)
+			}
+		}
 	}
+}
+
+// positionOf returns k's position in want, or -1.
+func positionOf(want map[string]int32, k string) int32 {
+	if p, ok := want[k]; ok {
+		return p
+	}
+	return -1
 }
 
 // seqIDs returns the IDs prefix0, prefix1, ..., of n nodes.
