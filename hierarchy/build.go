@@ -64,7 +64,8 @@ const (
 // ID, those in that order build fastest. With 131,072 links added by ID or
 // more, and more than one processor (runtime.GOMAXPROCS), Build looks up
 // their ends in as many goroutines, up to one for every 65,536 links, all of
-// which end before it returns; the result is the same. The model shares the builder's
+// which end before it returns: the result is the same, and each goroutine
+// costs a few allocations more. The model shares the builder's
 // slices of IDs and names (and of weights, for links in that order) when
 // they have little spare capacity (see [Builder.Grow]), and copies them
 // otherwise. Build does not add up the

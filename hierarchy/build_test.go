@@ -2,6 +2,7 @@ package hierarchy
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -492,6 +493,27 @@ func TestBuildAllocations(t *testing.T) {
 	}
 	assert.Equal(t, allocs[0], allocs[1], "allocations at 10,000 and at 100,000 nodes")
 	assert.LessOrEqual(t, allocs[0], 20.0)
+
+	// AllocsPerRun runs with one processor. With four, Build splits the
+	// lookups of the 200,000 links of 100,000 nodes between three
+	// goroutines (one for every 65,536 links), which costs a WaitGroup and,
+	// for each goroutine, its closure and at times the runtime's record of
+	// it: a few allocations more than at 10,000 nodes, a number bounded by
+	// the processors, not by the nodes.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var counts []uint64
+	for _, div := range []int{100, 10} {
+		b := genBench(div).builder()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		counts = append(counts, after.Mallocs-before.Mallocs)
+	}
+	assert.LessOrEqual(t, counts[0], uint64(allocs[0]), "allocations at 10,000 nodes, one goroutine, four processors")
+	assert.LessOrEqual(t, counts[1], counts[0]+1+3*3, "allocations at 100,000 nodes, three goroutines, four processors")
 }
 
 // TestGeneratedHierarchy checks the benchmarks' generator: 1% orphans, about
