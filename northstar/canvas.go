@@ -118,6 +118,13 @@ type Indicator struct {
 	Importance decimal.Decimal `json:"importance"`
 }
 
+// Equal reports whether i and o are the same indicator, field by field:
+// the same metric ID, and the importances as decimals by value (1.0 equals
+// 1.00, so an importance of 3.0 read back as 3 is the same).
+func (i Indicator) Equal(o Indicator) bool {
+	return i.Metric == o.Metric && i.Importance.Equal(o.Importance)
+}
+
 // Canvas is a validated Successful Customer Outcome Canvas: one customer
 // category, its weight, its needs, its successful outcomes and the metrics
 // that show them. Build one with [NewCanvas].

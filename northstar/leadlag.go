@@ -226,6 +226,12 @@ type Correlation struct {
 	Pairs int `json:"pairs"`
 }
 
+// Equal reports whether c and o are the same correlation, field by field:
+// the same lag and number of pairs, and R compared with ==.
+func (c Correlation) Equal(o Correlation) bool {
+	return c.Lag == o.Lag && c.R == o.R && c.Pairs == o.Pairs
+}
+
 // LeadLag is the result of lead/lag analysis of a candidate metric's time
 // series against a business outcome's: the correlation at every lag from
 // -MaxLag to +MaxLag, the lag with the strongest correlation, a confidence

@@ -431,6 +431,14 @@ type InputMetric struct {
 	Direct bool `json:"direct,omitempty"`
 }
 
+// Equal reports whether m and o are the same input metric, field by field:
+// the metric by [outcome.Metric.Equal], the nodes element by element, in
+// order, the influence compared with ==, and the same Direct. Nil nodes
+// equal empty ones, as [InputMetric.MarshalJSON] writes both as [].
+func (m InputMetric) Equal(o InputMetric) bool {
+	return m.Metric.Equal(o.Metric) && slices.Equal(m.Nodes, o.Nodes) && m.Influence == o.Influence && m.Direct == o.Direct
+}
+
 // inputMetrics returns the metrics of the work (tasks, activities and
 // outputs) beneath the nodes top (the North Star's), most influential first;
 // ties by metric ID. The outcomes beneath, business or customer, are not

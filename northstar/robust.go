@@ -49,6 +49,14 @@ type Robustness struct {
 	Changes []WeightChange `json:"changes,omitempty"`
 }
 
+// Equal reports whether r and o are the same robustness, field by field:
+// the same runner-up, the margins compared with ==, and the changes element
+// by element, in order, by [WeightChange.Equal]. Nil changes equal empty
+// ones, as JSON writes both the same way (left out).
+func (r Robustness) Equal(o Robustness) bool {
+	return r.RunnerUp == o.RunnerUp && r.Margin == o.Margin && slices.EqualFunc(r.Changes, o.Changes, WeightChange.Equal)
+}
+
 // WeightChange is a change of one criterion's weight, in the policy's own
 // units, at which Challenger draws level with the winner.
 type WeightChange struct {
@@ -66,6 +74,13 @@ type WeightChange struct {
 	Rise bool `json:"rise"`
 	// Challenger is the metric ID of the candidate that draws level.
 	Challenger string `json:"challenger"`
+}
+
+// Equal reports whether w and o are the same change, field by field: the
+// same criterion, From and To compared with ==, the same direction (Rise)
+// and the same challenger.
+func (w WeightChange) Equal(o WeightChange) bool {
+	return w.Criterion == o.Criterion && w.From == o.From && w.To == o.To && w.Rise == o.Rise && w.Challenger == o.Challenger
 }
 
 // Delta returns To - From: positive for a rise, negative for a fall, and

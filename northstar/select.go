@@ -50,6 +50,14 @@ type Rating struct {
 	Min, Max decimal.Decimal
 }
 
+// Equal reports whether r and o are the same rating, field by field: the
+// same aspect, and the value and the ends of the scale as decimals by value
+// (4.0 equals 4, so a rating of 4.0 on a scale from 1.0 to 5.00 equals one
+// of 4 from 1 to 5).
+func (r Rating) Equal(o Rating) bool {
+	return r.Aspect == o.Aspect && r.Value.Equal(o.Value) && r.Min.Equal(o.Min) && r.Max.Equal(o.Max)
+}
+
 // positionPlaces is the number of decimal places to which a rating's
 // position is computed when it cannot be computed exactly in float64: more
 // than a float64 holds of a number from 0 to 1.
@@ -180,6 +188,10 @@ type GateFailure struct {
 	Reason string `json:"reason"`
 }
 
+// Equal reports whether g and o are the same failure, field by field: the
+// same gate and the same reason.
+func (g GateFailure) Equal(o GateFailure) bool { return g.Gate == o.Gate && g.Reason == o.Reason }
+
 // Score is one criterion's part in a candidate's total: the raw value, the
 // score it normalises to, and the weighted contribution to the total.
 type Score struct {
@@ -205,6 +217,14 @@ type Score struct {
 	Missing bool `json:"missing,omitempty"`
 }
 
+// Equal reports whether s and o are the same score, field by field: the
+// same criterion, the numbers (Raw, Normalised, Weight, Contribution)
+// compared with ==, and the same Missing.
+func (s Score) Equal(o Score) bool {
+	return s.Criterion == o.Criterion && s.Raw == o.Raw && s.Normalised == o.Normalised &&
+		s.Weight == o.Weight && s.Contribution == o.Contribution && s.Missing == o.Missing
+}
+
 // CategoryContribution is one customer category's part in a candidate's
 // customer coverage.
 type CategoryContribution struct {
@@ -220,6 +240,14 @@ type CategoryContribution struct {
 	// Contribution is the category's part of the coverage Contribution:
 	// Raw normalised and weighted as the coverage score is.
 	Contribution float64 `json:"contribution"`
+}
+
+// Equal reports whether c and o are the same contribution, field by field:
+// the same category, and the numbers (Weight, Share, Raw, Contribution)
+// compared with ==.
+func (c CategoryContribution) Equal(o CategoryContribution) bool {
+	return c.Category == o.Category && c.Weight == o.Weight && c.Share == o.Share &&
+		c.Raw == o.Raw && c.Contribution == o.Contribution
 }
 
 // Evidence is the lead/lag analysis of a candidate against one business
@@ -239,6 +267,14 @@ type Evidence struct {
 	// Strength is the lead strength this shows: Aligned when the verdict is
 	// [Leads] and Aligned is positive, else 0.
 	Strength float64 `json:"strength"`
+}
+
+// Equal reports whether e and o are the same evidence, field by field: the
+// same outcome and kind, the lead/lag analyses by [LeadLag.Equal], and
+// Aligned and Strength compared with ==.
+func (e Evidence) Equal(o Evidence) bool {
+	return e.Outcome == o.Outcome && e.Kind == o.Kind && e.LeadLag.Equal(o.LeadLag) &&
+		e.Aligned == o.Aligned && e.Strength == o.Strength
 }
 
 // Link says that a candidate is linked to a business outcome, and how the
@@ -304,6 +340,22 @@ type Entry struct {
 	Nodes []string `json:"nodes,omitempty"`
 }
 
+// Equal reports whether e and o are the same entry, field by field: the
+// same rank, metric ([outcome.Metric.Equal]), eligibility and total (==),
+// and each list element by element, in order: the failed gates, scores,
+// categories and evidence by their Equal, the links (whose fields are
+// plain values) and nodes by ==. A nil list equals an empty one, as
+// [Entry.MarshalJSON] writes both the same way ("scores" as [], the other
+// lists left out).
+func (e Entry) Equal(o Entry) bool {
+	return e.Rank == o.Rank && e.Metric.Equal(o.Metric) && e.Eligible == o.Eligible &&
+		slices.EqualFunc(e.Failed, o.Failed, GateFailure.Equal) && e.Total == o.Total &&
+		slices.EqualFunc(e.Scores, o.Scores, Score.Equal) &&
+		slices.EqualFunc(e.Categories, o.Categories, CategoryContribution.Equal) &&
+		slices.EqualFunc(e.Evidence, o.Evidence, Evidence.Equal) &&
+		slices.Equal(e.Links, o.Links) && slices.Equal(e.Nodes, o.Nodes)
+}
+
 // Score returns the candidate's score on criterion c, or the zero Score for
 // an invalid c.
 func (e Entry) Score(c Criterion) Score {
@@ -332,6 +384,31 @@ type Ranking struct {
 	// Warnings are the canvases' warnings, in canvas order: copies, which
 	// the caller may change without changing the canvases.
 	Warnings []*outcome.Error `json:"warnings,omitempty"`
+}
+
+// Equal reports whether r and o are the same ranking, field by field: the
+// entries in order by [Entry.Equal], the policies by [Policy.Equal]
+// (weights as decimals by value, 1.0 equals 1.00), the robustness by
+// [Robustness.Equal], the input metrics in order by [InputMetric.Equal],
+// and the warnings in order, each by its code, severity, IDs (in order)
+// and message, a nil warning equal only to a nil one. A warning's cause
+// (its Err) is not compared: the JSON form leaves it out, as the message
+// says what it says, so a warning read back has none. A nil list equals an
+// empty one, as [Ranking.MarshalJSON] writes both the same way ("entries"
+// as [], the other lists, and a warning's IDs, left out).
+func (r Ranking) Equal(o Ranking) bool {
+	return slices.EqualFunc(r.Entries, o.Entries, Entry.Equal) && r.Policy.Equal(o.Policy) &&
+		r.Robustness.Equal(o.Robustness) && slices.EqualFunc(r.InputMetrics, o.InputMetrics, InputMetric.Equal) &&
+		slices.EqualFunc(r.Warnings, o.Warnings, equalWarning)
+}
+
+// equalWarning reports whether a and b are the same warning of a
+// [Ranking], as [Ranking.Equal] compares them.
+func equalWarning(a, b *outcome.Error) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Code == b.Code && a.Severity == b.Severity && slices.Equal(a.IDs, b.IDs) && a.Message == b.Message
 }
 
 // Winner returns the top-ranked candidate, and false if no candidate passed
