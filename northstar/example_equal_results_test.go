@@ -29,13 +29,14 @@ func ExampleRanking_Equal() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("ratings weight", r.Policy.Weights.Ratings, "reads back as", back.Policy.Weights.Ratings)
+	asGiven := func(d decimal.Decimal) string { return d.StringFixed(-d.Exponent()) } // at its own scale
+	fmt.Println("ratings weight", asGiven(r.Policy.Weights.Ratings), "reads back as", asGiven(back.Policy.Weights.Ratings))
 	fmt.Println("Equal:", back.Equal(r), "| reflect.DeepEqual:", reflect.DeepEqual(back, r))
 
 	back.Entries[1].Total += 0.001
 	fmt.Println("a total changed, Equal:", back.Equal(r))
 	// Output:
-	// ratings weight 0.5 reads back as 0.5
+	// ratings weight 0.50 reads back as 0.5
 	// Equal: true | reflect.DeepEqual: false
 	// a total changed, Equal: false
 }
