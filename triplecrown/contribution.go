@@ -24,6 +24,16 @@ type Contribution struct {
 	noShare   bool // the total is zero, so the share is not defined
 }
 
+// Equal reports whether c and o are the same contribution, field by field:
+// the unit and the detractor flag with ==, the amount by [Money.Equal] and
+// the share by value (37.5 equals 37.50), and whether the share is defined
+// (a share of 0 of a total of zero is not equal to a share of 0 of a total
+// that is not zero: [Contribution.String] says them differently).
+func (c Contribution) Equal(o Contribution) bool {
+	return c.unit == o.unit && c.amount.Equal(o.amount) && c.share.Equal(o.share) &&
+		c.detractor == o.detractor && c.noShare == o.noShare
+}
+
 // Unit returns the unit's ID.
 func (c Contribution) Unit() string { return c.unit }
 
@@ -75,6 +85,15 @@ type Contributions struct {
 	items     []Contribution
 	hasShares bool
 	places    int32
+}
+
+// Equal reports whether c and o are the same contributions, field by
+// field: the crown, the places and whether shares are defined with ==, the
+// total by [Money.Equal] (1.5 EUR equals 1.50 EUR), and the units'
+// contributions by [Contribution.Equal], in the same order.
+func (c Contributions) Equal(o Contributions) bool {
+	return c.crown == o.crown && c.total.Equal(o.total) && c.hasShares == o.hasShares && c.places == o.places &&
+		slices.EqualFunc(c.items, o.items, Contribution.Equal)
 }
 
 // MaxSharePlaces is the most decimal places a share may be rounded to.

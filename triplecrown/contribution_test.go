@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -293,4 +294,62 @@ func TestNewContributions_properties(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, shares(c2), "trial %d: order does not matter", trial)
 	}
+}
+
+// contributionsAtScales returns the contributions of the cards of
+// TestNewContributions to cost, to one place, with the amounts written as
+// there and with two decimal places: 400 EUR and 400.00 EUR in all.
+func contributionsAtScales(t *testing.T) (Contributions, Contributions) {
+	t.Helper()
+	a, err := NewContributions(Cost, []Scorecard{costCard("sales", "1000", "700"), costCard("support", "500", "350"),
+		costCard("marketing", "200", "250")}, 1)
+	require.NoError(t, err)
+	b, err := NewContributions(Cost, []Scorecard{costCard("sales", "1000.00", "700.00"), costCard("support", "500.00", "350.00"),
+		costCard("marketing", "200.00", "250.00")}, 1)
+	require.NoError(t, err)
+	return a, b
+}
+
+func TestContributions_Equal(t *testing.T) {
+	a, b := contributionsAtScales(t)
+	checkEqual(t, a, b, []fieldChange[Contributions]{
+		{"crown", func(c *Contributions) { c.crown = Revenue }},
+		{"total", func(c *Contributions) { c.total = eur("401") }},
+		{"items", func(c *Contributions) {
+			c.items = slices.Clone(c.items)
+			c.items[2].share = dec("-12.4")
+		}},
+		{"hasShares", func(c *Contributions) { c.hasShares = false }},
+		{"places", func(c *Contributions) { c.places = 2 }},
+	})
+	// The order of the units counts, as the cards' order gave it.
+	reversed := a
+	reversed.items = slices.Clone(a.items)
+	slices.Reverse(reversed.items)
+	assert.False(t, a.Equal(reversed))
+	// So does their number.
+	fewer := a
+	fewer.items = a.items[:2]
+	assert.False(t, a.Equal(fewer))
+	assert.False(t, fewer.Equal(a))
+
+	// Contributions read back from JSON are Equal to those written.
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	var back Contributions
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(a))
+	assert.True(t, back.Equal(b))
+}
+
+func TestContribution_Equal(t *testing.T) {
+	ca, cb := contributionsAtScales(t)
+	a, b := ca.items[0], cb.items[0] // sales: 300 EUR, 75%
+	checkEqual(t, a, b, []fieldChange[Contribution]{
+		{"unit", func(c *Contribution) { c.unit = "billing" }},
+		{"amount", func(c *Contribution) { c.amount = eur("301") }},
+		{"share", func(c *Contribution) { c.share = dec("75.1") }},
+		{"detractor", func(c *Contribution) { c.detractor = true }},
+		{"noShare", func(c *Contribution) { c.noShare = true }},
+	})
 }

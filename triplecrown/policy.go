@@ -144,6 +144,15 @@ type PolicySpec struct {
 	Precision Precision `json:"precision"`
 }
 
+// Equal reports whether s and o are the same policy data, field by field:
+// the thresholds by [Threshold.Equal] (their values by value, so a
+// relative threshold of 0.02 equals one of 0.020), the significance
+// levels with == (0 equals -0), and the precisions by [Precision.Equal].
+func (s PolicySpec) Equal(o PolicySpec) bool {
+	return s.Cost.Equal(o.Cost) && s.Service.Equal(o.Service) && s.Revenue.Equal(o.Revenue) &&
+		s.SignificanceLevel == o.SignificanceLevel && s.Precision.Equal(o.Precision)
+}
+
 // Policy is how scorecards are judged: per crown, the materiality threshold
 // a change must meet to count ("substantial"); the significance level for a
 // service change that carries samples; and the precision of the ratios a
@@ -240,9 +249,6 @@ func (p Policy) Spec() PolicySpec { return p.spec }
 // IsZero reports whether p is the zero (invalid) Policy.
 func (p Policy) IsZero() bool { return p.spec.Precision.IsZero() }
 
-// Equal reports whether p and o judge alike.
-func (p Policy) Equal(o Policy) bool {
-	return p.spec.Cost.Equal(o.spec.Cost) && p.spec.Service.Equal(o.spec.Service) &&
-		p.spec.Revenue.Equal(o.spec.Revenue) && p.spec.SignificanceLevel == o.spec.SignificanceLevel &&
-		p.spec.Precision.Equal(o.spec.Precision)
-}
+// Equal reports whether p and o judge alike: their specs are equal
+// ([PolicySpec.Equal]).
+func (p Policy) Equal(o Policy) bool { return p.spec.Equal(o.spec) }

@@ -154,3 +154,20 @@ func TestNewPolicy_subnormalLevel(t *testing.T) {
 		})
 	}
 }
+
+func TestPolicySpec_Equal(t *testing.T) {
+	b := policySpec()
+	b.Cost = MustThreshold(NewRelativeThreshold(dec("0.020")))
+	b.Service = MustThreshold(NewAbsoluteThreshold(dec("0.2500")))
+	checkEqual(t, policySpec(), b, []fieldChange[PolicySpec]{
+		{"Cost", func(s *PolicySpec) { s.Cost = MustThreshold(NewRelativeThreshold(dec("0.03"))) }},
+		{"Service", func(s *PolicySpec) { s.Service = Threshold{} }},
+		{"Revenue", func(s *PolicySpec) { s.Revenue = MustThreshold(NewAbsoluteThreshold(dec("0.02"))) }},
+		{"SignificanceLevel", func(s *PolicySpec) { s.SignificanceLevel = 0.01 }},
+		{"Precision", func(s *PolicySpec) { s.Precision = MustPrecision(4, outcome.RoundHalfUp) }},
+	})
+	// A policy is Equal as its spec is.
+	assert.True(t, MustPolicy(policySpec()).Equal(MustPolicy(b)))
+	b.SignificanceLevel = 0.1
+	assert.False(t, MustPolicy(policySpec()).Equal(MustPolicy(b)))
+}

@@ -182,3 +182,19 @@ func TestNewROIFromScorecard(t *testing.T) {
 	assert.Equal(t, []string{"x"}, ps[1].IDs)
 	assert.Equal(t, `triplecrown: the revenue gained of unit "x" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`, ps[1].Message)
 }
+
+func TestROISpec_Equal(t *testing.T) {
+	a := ROISpec{Investment: usd("100"), CostSaved: usd("30"), RevenueGained: usd("90"), Periods: 12}
+	b := ROISpec{Investment: usd("100.00"), CostSaved: usd("30.0"), RevenueGained: usd("90.000"), Periods: 12}
+	checkEqual(t, a, b, []fieldChange[ROISpec]{
+		{"Investment", func(s *ROISpec) { s.Investment = usd("101") }},
+		{"CostSaved", func(s *ROISpec) { s.CostSaved = Money{} }},
+		{"RevenueGained", func(s *ROISpec) { s.RevenueGained = eur("90") }},
+		{"Periods", func(s *ROISpec) { s.Periods = 36 }},
+	})
+	// An ROI is Equal as its spec is.
+	ra, rb := mustROI(NewROI(a)), mustROI(NewROI(b))
+	assert.True(t, ra.Equal(rb))
+	b.Periods = 24
+	assert.False(t, ra.Equal(mustROI(NewROI(b))))
+}

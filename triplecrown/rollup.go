@@ -392,6 +392,12 @@ type Group struct {
 	Units []string `json:"units"`
 }
 
+// Equal reports whether g and o are the same group, field by field: the
+// IDs with ==, and the units in the same order (a group of a and b is not
+// equal to one of b and a). Nil units equal empty ones, since
+// [Group.MarshalJSON] writes both as [].
+func (g Group) Equal(o Group) bool { return g.ID == o.ID && slices.Equal(g.Units, o.Units) }
+
 // NewRollups rolls cards up into one [Rollup] per group, in the groups'
 // order. It reports every problem: besides those of [NewRollup] (for the
 // cards as a whole and for each group), group IDs that are invalid or

@@ -521,3 +521,19 @@ func TestNewRollups(t *testing.T) {
 	require.Len(t, probs, 1)
 	assert.Equal(t, []string{"sales"}, probs[0].IDs)
 }
+
+func TestGroup_Equal(t *testing.T) {
+	// A group has no decimals: nil units and empty ones, which its JSON
+	// writes alike ([]), are Equal, where reflect.DeepEqual tells them
+	// apart.
+	checkEqual(t, Group{ID: "north"}, Group{ID: "north", Units: []string{}}, []fieldChange[Group]{
+		{"ID", func(g *Group) { g.ID = "south" }},
+		{"Units", func(g *Group) { g.Units = []string{"leeds"} }},
+	})
+	a := Group{ID: "north", Units: []string{"leeds", "york"}}
+	assert.True(t, a.Equal(Group{ID: "north", Units: []string{"leeds", "york"}}))
+	// The order of the units counts.
+	assert.False(t, a.Equal(Group{ID: "north", Units: []string{"york", "leeds"}}))
+	assert.False(t, a.Equal(Group{ID: "north", Units: []string{"leeds"}}))
+	assert.False(t, Group{ID: "north", Units: []string{"leeds"}}.Equal(a))
+}

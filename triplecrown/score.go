@@ -3,6 +3,7 @@ package triplecrown
 import (
 	"fmt"
 	"iter"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -235,6 +236,27 @@ type CrownScore struct {
 	status      Status
 }
 
+// Equal reports whether s and o are the same judgement, field by field:
+// the crown, direction, currency, measure's name and unit, places, flags and
+// status with ==; the baseline, actual, change, exact change (numerator and
+// denominator, each compared by value, so 2/4 is not 1/2) and relative
+// change as decimals by value (1.0 equals 1.00); the threshold by
+// [Threshold.Equal]; and the p-value and the significance level with ==,
+// but for a NaN p-value, which equals NaN, so that every CrownScore is
+// equal to itself.
+func (s CrownScore) Equal(o CrownScore) bool {
+	return s.crown == o.crown && s.direction == o.direction && s.cur == o.cur &&
+		s.name == o.name && s.unit == o.unit &&
+		s.baseline.Equal(o.baseline) && s.actual.Equal(o.actual) && s.change.Equal(o.change) &&
+		s.exactNum.Equal(o.exactNum) && s.exactDen.Equal(o.exactDen) && s.sign == o.sign &&
+		s.relative.Equal(o.relative) && s.hasRelative == o.hasRelative && s.places == o.places &&
+		s.threshold.Equal(o.threshold) && s.material == o.material && s.tested == o.tested &&
+		sameFloat(s.p, o.p) && sameFloat(s.alpha, o.alpha) && s.status == o.status
+}
+
+// sameFloat reports whether a and b are equal, or both NaN.
+func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
 // Crown returns which crown this is.
 func (s CrownScore) Crown() Crown { return s.crown }
 
@@ -460,6 +482,15 @@ type Score struct {
 	unit, period string
 	crowns       [3]CrownScore
 	verdict      Verdict
+}
+
+// Equal reports whether s and o are the same judgement, field by field: the
+// unit, the period and the verdict with ==, and each crown's score by
+// [CrownScore.Equal] (decimals by value, so a change of 0.5 equals one of
+// 0.50).
+func (s Score) Equal(o Score) bool {
+	return s.unit == o.unit && s.period == o.period && s.verdict == o.verdict &&
+		s.crowns[0].Equal(o.crowns[0]) && s.crowns[1].Equal(o.crowns[1]) && s.crowns[2].Equal(o.crowns[2])
 }
 
 // Score judges the scorecard under p: per crown, the absolute and relative

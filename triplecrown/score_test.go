@@ -2,9 +2,12 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
@@ -551,4 +554,132 @@ func TestVerdict_text(t *testing.T) {
 	assert.Zero(t, v, "unchanged on error")
 	_, err = Verdict(0).MarshalText()
 	assert.ErrorIs(t, err, ErrUnknownVerdict)
+}
+
+// fieldChange is a change of one field of a value of type T, named as the
+// struct names it, that makes the value unequal to what it was.
+type fieldChange[T any] struct {
+	field  string
+	change func(*T)
+}
+
+// checkEqual checks T's Equal on a and b, two values built independently
+// with the same content but decimals at other scales (1.5 and 1.50): they
+// are Equal, both ways, though reflect.DeepEqual says they differ, which is
+// why Equal exists. Then, for each change, which must change exactly the
+// field it names (without sharing a slice with a), and which together must
+// name every field of T, so that a field Equal forgets fails the test: the
+// value changed is not Equal to a or to b, either way round, and is Equal
+// to itself.
+func checkEqual[T interface{ Equal(T) bool }](t *testing.T, a, b T, changes []fieldChange[T]) {
+	t.Helper()
+	assert.False(t, reflect.DeepEqual(a, b), "a and b should differ in the scales of their decimals")
+	assert.True(t, a.Equal(b), "a.Equal(b)")
+	assert.True(t, b.Equal(a), "b.Equal(a)")
+	assert.True(t, a.Equal(a), "a.Equal(a)")
+	typ := reflect.TypeFor[T]()
+	var fields, named []string
+	for i := range typ.NumField() {
+		fields = append(fields, typ.Field(i).Name)
+	}
+	// field returns field i of *v, unexported or not.
+	field := func(v *T, i int) any {
+		f := reflect.ValueOf(v).Elem().Field(i)
+		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface()
+	}
+	for _, c := range changes {
+		named = append(named, c.field)
+		t.Run(c.field, func(t *testing.T) {
+			x := a
+			c.change(&x)
+			for i := range typ.NumField() {
+				same := reflect.DeepEqual(field(&a, i), field(&x, i))
+				if typ.Field(i).Name == c.field {
+					require.False(t, same, "the change should change %s", c.field)
+				} else {
+					require.True(t, same, "the change should change only %s, not %s", c.field, typ.Field(i).Name)
+				}
+			}
+			assert.False(t, a.Equal(x), "a.Equal(x)")
+			assert.False(t, x.Equal(a), "x.Equal(a)")
+			assert.False(t, b.Equal(x), "b.Equal(x)")
+			assert.False(t, x.Equal(b), "x.Equal(b)")
+			assert.True(t, x.Equal(x), "x.Equal(x)")
+		})
+	}
+	assert.ElementsMatch(t, fields, named, "every field of %s should be changed once", typ)
+}
+
+// scaledSpec returns spec(unit) with every amount and mean written with two
+// more decimal places: 1000000.00 EUR for 1000000 EUR, 4.00 hours for 4.0.
+func scaledSpec(unit string) ScorecardSpec {
+	s := spec(unit)
+	s.Cost = Amounts{Baseline: eur("1000000.00"), Actual: eur("900000.00")}
+	s.Revenue = Amounts{Baseline: eur("2000000.00"), Actual: eur("2300000.00")}
+	s.Service.Baseline = mustMeasure(NewMean(dec("4.000"), 1.5, 400))
+	s.Service.Actual = mustMeasure(NewMean(dec("3.000"), 1.2, 400))
+	return s
+}
+
+func TestScore_Equal(t *testing.T) {
+	p := MustPolicy(policySpec())
+	a, err := MustScorecard(spec("sales")).Score(p)
+	require.NoError(t, err)
+	b, err := MustScorecard(scaledSpec("sales")).Score(p)
+	require.NoError(t, err)
+	checkEqual(t, a, b, []fieldChange[Score]{
+		{"unit", func(s *Score) { s.unit = "billing" }},
+		{"period", func(s *Score) { s.period = "2026" }},
+		{"crowns", func(s *Score) { s.crowns[2].status = Flat }},
+		{"verdict", func(s *Score) { s.verdict = DoubleCrown }},
+	})
+}
+
+func TestCrownScore_Equal(t *testing.T) {
+	p := MustPolicy(policySpec())
+	sa, err := MustScorecard(spec("sales")).Score(p)
+	require.NoError(t, err)
+	sb, err := MustScorecard(scaledSpec("sales")).Score(p)
+	require.NoError(t, err)
+	// The service crown sets every field but the currency: a change of
+	// -1 hour from means of 4 over 400 requests, tested.
+	a, b := sa.Service(), sb.Service()
+	require.True(t, a.Tested())
+	require.Equal(t, int32(2), a.exactNum.Exponent()-b.exactNum.Exponent()) // -160000 and -160000.00
+	checkEqual(t, a, b, []fieldChange[CrownScore]{
+		{"crown", func(s *CrownScore) { s.crown = Cost }},
+		{"direction", func(s *CrownScore) { s.direction = outcome.HigherIsBetter }},
+		{"cur", func(s *CrownScore) { s.cur = eur("1").Currency() }},
+		{"name", func(s *CrownScore) { s.name = "time to answer" }},
+		{"unit", func(s *CrownScore) { s.unit = "minutes" }},
+		{"baseline", func(s *CrownScore) { s.baseline = dec("5") }},
+		{"actual", func(s *CrownScore) { s.actual = dec("2") }},
+		{"change", func(s *CrownScore) { s.change = dec("-2") }},
+		// -160000 / 160000 and -1 / 1 are the same change, but not the
+		// same fraction.
+		{"exactNum", func(s *CrownScore) { s.exactNum = dec("-1") }},
+		{"exactDen", func(s *CrownScore) { s.exactDen = dec("1") }},
+		{"sign", func(s *CrownScore) { s.sign = 1 }},
+		{"relative", func(s *CrownScore) { s.relative = dec("-0.5") }},
+		{"hasRelative", func(s *CrownScore) { s.hasRelative = false }},
+		{"places", func(s *CrownScore) { s.places = 2 }},
+		{"threshold", func(s *CrownScore) { s.threshold = MustThreshold(NewAbsoluteThreshold(dec("0.5"))) }},
+		{"material", func(s *CrownScore) { s.material = false }},
+		{"tested", func(s *CrownScore) { s.tested = false }},
+		{"p", func(s *CrownScore) { s.p = 0.5 }},
+		{"alpha", func(s *CrownScore) { s.alpha = 0.01 }},
+		{"status", func(s *CrownScore) { s.status = Inconclusive }},
+	})
+
+	// A p-value that is NaN equals NaN, so that the score equals itself,
+	// and nothing else.
+	nan := a
+	nan.p = math.NaN()
+	assert.True(t, nan.Equal(nan))
+	assert.False(t, nan.Equal(a))
+	assert.False(t, a.Equal(nan))
+	assert.True(t, sameFloat(math.NaN(), math.NaN()))
+	assert.True(t, sameFloat(0, math.Copysign(0, -1)))
+	assert.False(t, sameFloat(math.NaN(), 0))
+	assert.False(t, sameFloat(0, math.NaN()))
 }

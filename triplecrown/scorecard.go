@@ -43,6 +43,15 @@ type ScorecardSpec struct {
 	Service ServiceSpec `json:"service"`
 }
 
+// Equal reports whether s and o are the same scorecard data, field by
+// field: the unit, name and period with ==, the cost and the revenue by
+// [Amounts.Equal] (money by value, so 1.5 EUR equals 1.50 EUR), and the
+// service by [ServiceSpec.Equal].
+func (s ScorecardSpec) Equal(o ScorecardSpec) bool {
+	return s.Unit == o.Unit && s.Name == o.Name && s.Period == o.Period &&
+		s.Cost.Equal(o.Cost) && s.Revenue.Equal(o.Revenue) && s.Service.Equal(o.Service)
+}
+
 // Scorecard is one unit's triple crown for one period: cost and revenue as
 // baseline and actual money in one currency, and a service measure as
 // baseline and actual with its direction. Build one with [NewScorecard],
@@ -217,9 +226,5 @@ func (c Scorecard) Spec() ScorecardSpec { return c.spec }
 func (c Scorecard) IsZero() bool { return c.spec.Unit == "" }
 
 // Equal reports whether c and o have the same unit, name and period and
-// equal amounts and measures.
-func (c Scorecard) Equal(o Scorecard) bool {
-	return c.spec.Unit == o.spec.Unit && c.spec.Name == o.spec.Name && c.spec.Period == o.spec.Period &&
-		c.spec.Cost.Equal(o.spec.Cost) && c.spec.Revenue.Equal(o.spec.Revenue) &&
-		c.spec.Service.Equal(o.spec.Service)
-}
+// equal amounts and measures ([ScorecardSpec.Equal]).
+func (c Scorecard) Equal(o Scorecard) bool { return c.spec.Equal(o.spec) }

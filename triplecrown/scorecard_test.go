@@ -102,3 +102,22 @@ func TestNewScorecard_errors(t *testing.T) {
 	_, err = NewScorecard(s)
 	assert.EqualError(t, err, `triplecrown: unit "sales" has a period that is not valid UTF-8: "2025\xff"`)
 }
+
+func TestScorecardSpec_Equal(t *testing.T) {
+	a := spec("sales")
+	a.Name = "Sales"
+	b := scaledSpec("sales")
+	b.Name = "Sales"
+	checkEqual(t, a, b, []fieldChange[ScorecardSpec]{
+		{"Unit", func(s *ScorecardSpec) { s.Unit = "billing" }},
+		{"Name", func(s *ScorecardSpec) { s.Name = "" }},
+		{"Period", func(s *ScorecardSpec) { s.Period = "2026" }},
+		{"Cost", func(s *ScorecardSpec) { s.Cost.Actual = eur("900001") }},
+		{"Revenue", func(s *ScorecardSpec) { s.Revenue.Baseline = eur("1") }},
+		{"Service", func(s *ScorecardSpec) { s.Service.Direction = outcome.HigherIsBetter }},
+	})
+	// A scorecard is Equal as its spec is.
+	assert.True(t, MustScorecard(a).Equal(MustScorecard(b)))
+	b.Period = "2026"
+	assert.False(t, MustScorecard(a).Equal(MustScorecard(b)))
+}
