@@ -120,8 +120,10 @@
 // ("-1e-400"), and a number written as zero ("0.0e-400") is 0.
 //
 // A definition's JSON (money, a precision, a threshold, a measure, a
-// policy, an ROI, a scorecard, a roll-up), and that of [Contributions],
-// is read member by member, and
+// policy, an ROI, a scorecard, a roll-up; a [PolicySpec], an [ROISpec], a
+// [ScorecardSpec] and a [ServiceSpec] read on their own, each as its
+// definition reads it; a [Group]), and that of [Contributions], is read
+// member by member, and
 // every problem of its form is reported before the problems of its values,
 // both in an order that does not depend on the order of the members of its
 // objects, so that the same roll-up written with its members in another
@@ -144,7 +146,8 @@
 // string or a number, not true` (money's amount of another type is the
 // amount's problem, [ErrInvalidAmount]). The problems of a scorecard's form, and of a roll-up's,
 // have the unit's ID and name it (`unit "billing"`, `roll-up "centre"`)
-// when the unit is a string that is not empty; the others have no ID. A
+// when the unit is a string that is not empty, and so do a group's with
+// its ID (`group "north"`); the others have no ID. A
 // part that did not read is not also reported missing, nor checked as a
 // value, and a threshold or a measure with a member that did not read is
 // not checked further. A definition that is not one JSON object (another

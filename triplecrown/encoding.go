@@ -546,6 +546,24 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
+// [Policy.UnmarshalJSON] reads a policy, the same problems in the same
+// words and order (an unknown field, a field given twice, a value of the
+// wrong type, null, a significance level that no float64 holds as written,
+// then the values' problems as [NewPolicy] reports them), with their JSON
+// paths from the spec's top, and keeps the policy's spec: a spec that
+// decodes is one NewPolicy accepts. The JSON is what [Policy.MarshalJSON]
+// writes, and what encoding/json writes of a valid spec. On error s is
+// unchanged.
+func (s *PolicySpec) UnmarshalJSON(data []byte) error {
+	var p Policy
+	if err := p.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	*s = p.spec
+	return nil
+}
+
 // MarshalJSON implements [json.Marshaler]: the scorecard's
 // [ScorecardSpec], money as {"amount":"...","currency":"..."}.
 func (c Scorecard) MarshalJSON() ([]byte, error) {
@@ -585,6 +603,53 @@ func (c *Scorecard) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*c = v
+	return nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
+// [Scorecard.UnmarshalJSON] reads a scorecard, the same problems in the
+// same words and order, each with the unit's ID (an unknown field, a field
+// given twice, a value of the wrong type, null, an "sd" that no float64
+// holds as written, then the values' problems as [NewScorecard] reports
+// them), with their JSON paths from the spec's top, and keeps the
+// scorecard's spec: a spec that decodes is one NewScorecard accepts. On
+// error s is unchanged.
+func (s *ScorecardSpec) UnmarshalJSON(data []byte) error {
+	var c Scorecard
+	if err := c.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	*s = c.spec
+	return nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it reads a service measure
+// exactly as [Scorecard.UnmarshalJSON] reads a scorecard's "service", the
+// problems of the JSON form first (an unknown field, a field given twice,
+// a value of the wrong type, null included, a measure's problems of the
+// form, as [Measure.UnmarshalJSON] says), with their JSON paths from the
+// service's top (`"baseline.n"`, not `"service.baseline.n"`), then the
+// values' problems as [NewScorecard] reports those of a service: a
+// direction it does not know ([outcome.ErrUnknownDirection]), a measure
+// that does not validate ([ErrInvalidMeasure], ...), a name that is missing
+// or blank ([outcome.ErrEmptyName]), a direction or a measure that is
+// missing, and measures of two kinds ([ErrServiceMismatch]). A service has
+// no unit of its own, so its problems have no ID and are said as those of a
+// scorecard without a unit: `triplecrown: a scorecard's baseline service
+// measure: ...`, `triplecrown: a scorecard has a service measure without a
+// name`. A part that did not read is neither missing nor checked. JSON null
+// itself, as any JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a service measure cannot be
+// null`. On error s is unchanged.
+func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a service measure cannot be null")
+	}
+	v, err := decodeTop(data, readServiceSpec, nil)
+	if err != nil {
+		return err
+	}
+	*s = v
 	return nil
 }
 
@@ -941,6 +1006,21 @@ func (r *ROI) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
+// [ROI.UnmarshalJSON] reads an ROI, the same problems in the same words and
+// order (an unknown field, a field given twice, a value of the wrong type,
+// null, then the values' problems as [NewROI] reports them), with their
+// JSON paths from the spec's top, and keeps the ROI's spec: a spec that
+// decodes is one NewROI accepts. On error s is unchanged.
+func (s *ROISpec) UnmarshalJSON(data []byte) error {
+	var r ROI
+	if err := r.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	*s = r.spec
+	return nil
+}
+
 // MarshalText implements [encoding.TextMarshaler]: the combination's stable
 // token, in kebab-case as the module's other enums are written:
 // "by-sample-size" or "by-weight". An invalid Combination is an error with
@@ -1051,9 +1131,40 @@ type groupJSON Group
 
 // MarshalJSON implements [json.Marshaler]: "id" and "units", [] when there
 // are none, never null (a group with no units is [NewRollups]'s
-// [ErrEmptyRollup], but it is written as it is). encoding/json reads it
-// back, and reads null units as none too.
+// [ErrEmptyRollup], but it is written as it is). [Group.UnmarshalJSON]
+// reads it back.
 func (g Group) MarshalJSON() ([]byte, error) {
 	g.Units = strictjson.List(g.Units)
 	return json.Marshal(groupJSON(g))
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it reads a group as
+// [Group.MarshalJSON] writes it, both fields required, "id" a string and
+// "units" an array of strings, and reports every problem. First those of
+// the JSON form ([outcome.ErrInvalidJSON]), named by their JSON path, each
+// with the group's ID and named by it when its "id" is a string that is
+// not empty, `triplecrown: group "north": invalid JSON: "units[1]" must be
+// a string, not the number 2`: each unknown field, field given twice (also
+// under a key that differs only in case, as encoding/json matches keys to
+// fields), and value of the wrong type, null included, as everywhere in the
+// package (`"id" must be a string, not null`, `"units" must be an array,
+// not null`: MarshalJSON writes no units as [], which reads as an empty
+// list, Equal to none). Then a missing "id" ([outcome.ErrEmptyID],
+// `triplecrown: a group needs its "id"`) and missing "units"
+// ([outcome.ErrInvalidJSON], `triplecrown: group "north" needs its
+// "units"`). It checks the form, not the values, as MarshalJSON writes a
+// group as it is: an ID that is not valid, a group with no units and a
+// unit named twice are [NewRollups]'s to report. JSON null itself, as any JSON that is not an
+// object, is one error with code [outcome.ErrInvalidJSON], `triplecrown: a
+// group cannot be null`. On error g is unchanged.
+func (g *Group) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a group cannot be null")
+	}
+	v, err := decodeTop(data, readGroup, groupAt)
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
 }

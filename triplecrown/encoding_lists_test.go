@@ -35,8 +35,9 @@ func TestJSON_emptyListsAreNotNull(t *testing.T) {
 			assert.Equal(t, tt.want, string(b))
 		})
 	}
-	// Decoding is unchanged: null units still read, as none.
+	// Group.UnmarshalJSON refuses null units, as the package refuses null
+	// everywhere ([] is none), where encoding/json read them as none.
 	var g triplecrown.Group
-	require.NoError(t, json.Unmarshal([]byte(`{"id":"north","units":null}`), &g))
-	assert.Equal(t, triplecrown.Group{ID: "north"}, g)
+	assert.EqualError(t, json.Unmarshal([]byte(`{"id":"north","units":null}`), &g),
+		`triplecrown: group "north": invalid JSON: "units" must be an array, not null`)
 }

@@ -164,3 +164,25 @@ func ExampleGroup_Equal() {
 	// {"id":"north","units":[]} | Equal: true | reflect.DeepEqual: false
 	// leeds, york Equal to york, leeds: false
 }
+
+// A BI tool reads the divisions to roll up from its configuration, and a
+// policy's spec to fill in its editor. A typo is an unknown field, reported
+// with every other problem, where encoding/json read a group with no units
+// and a significance level of 0 and said nothing: a group and a spec read
+// on their own are read as strictly as within a definition, and a spec is
+// checked as its definition is (NewPolicy's problems).
+func ExampleGroup_UnmarshalJSON() {
+	var voice triplecrown.Group
+	err := json.Unmarshal([]byte(`{"id": "voice", "unit": ["inbound", "outbound"]}`), &voice)
+	fmt.Println(err)
+
+	var spec triplecrown.PolicySpec
+	err = json.Unmarshal([]byte(`{"cost": {"relative": "0.02"}, "signifcanceLevel": 0.05,
+	  "precision": {"places": 4, "mode": "half-even"}}`), &spec)
+	fmt.Println(err)
+	// Output:
+	// triplecrown: group "voice": invalid JSON: unknown field "unit"
+	// triplecrown: group "voice" needs its "units"
+	// triplecrown: invalid JSON: unknown field "signifcanceLevel"
+	// triplecrown: significance level 0 is not strictly between 0 and 1
+}

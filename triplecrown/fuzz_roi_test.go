@@ -110,7 +110,8 @@ func FuzzNewROI(f *testing.F) {
 
 // FuzzROIJSON: decoding never panics, fails only with coded problems, the
 // same with its members in any order ([checkOrderFree]), and what decodes
-// marshals and decodes again to an equal ROI.
+// marshals and decodes again to an equal ROI. An ROISpec reads as the ROI
+// does ([checkSpecReadsAsDefinition]).
 func FuzzROIJSON(f *testing.F) {
 	f.Add(`{"investment":{"amount":"100000000","currency":"USD"},"revenueGained":{"amount":"700000000","currency":"USD"},"periods":36}`)
 	f.Add(`{"investment":{"amount":"5","currency":"EUR"},"costSaved":{"amount":"-1e3","currency":"EUR"},"periods":1}`)
@@ -119,6 +120,7 @@ func FuzzROIJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		checkJSONRoundTrip[ROI](t, data, ROI.Equal)
 		checkOrderFree(t, []byte(data), ROI.Equal)
+		checkSpecReadsAsDefinition(t, data, (*ROI).UnmarshalJSON, ROI.Spec, ROISpec{Periods: -1}, ROISpec.Equal)
 	})
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,7 +64,8 @@ func checkFloatsAsWritten(t *testing.T, data []byte, names ...string) {
 // in JSON's words ([checkJSONProblems]), the same problems, or an equal
 // scorecard, with its members in any order ([checkOrderFree]), and what
 // decodes has each "sd" as written ([checkFloatsAsWritten]) and marshals
-// and decodes again to an equal scorecard.
+// and decodes again to an equal scorecard. A ScorecardSpec reads as the
+// scorecard does ([checkSpecReadsAsDefinition]).
 func FuzzScorecardJSON(f *testing.F) {
 	f.Add(cardJSON)
 	f.Add(`{"unit":"u","period":"p","cost":{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"0","currency":"EUR"}},` +
@@ -78,6 +81,7 @@ func FuzzScorecardJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), Scorecard.Equal)
+		checkSpecReadsAsDefinition(t, data, (*Scorecard).UnmarshalJSON, Scorecard.Spec, spec("before"), ScorecardSpec.Equal)
 		var c Scorecard
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
@@ -123,6 +127,147 @@ func FuzzDecodeScorecards(f *testing.F) {
 			Bare:     bare,
 			Problems: checkJSONProblems,
 		}, in)
+	})
+}
+
+// checkSpecReadsAsDefinition checks that data, read into a spec of type S
+// (its UnmarshalJSON on a copy of before), reads exactly as its definition
+// D, read by unmarshal, does: both fail with the same problems (codes, IDs
+// and messages, in order), the spec left Equal to before, or both succeed
+// and the spec is the definition's (spec); a spec that decodes marshals and
+// decodes again to an Equal spec.
+func checkSpecReadsAsDefinition[S any, PS interface {
+	*S
+	json.Unmarshaler
+}, D any](t *testing.T, data string, unmarshal func(*D, []byte) error, spec func(D) S, before S, equal func(S, S) bool) {
+	t.Helper()
+	var d D
+	derr := unmarshal(&d, []byte(data))
+	s := before
+	serr := PS(&s).UnmarshalJSON([]byte(data))
+	if derr != nil || serr != nil {
+		if derr == nil || serr == nil || !reflect.DeepEqual(outcome.Problems(derr), outcome.Problems(serr)) {
+			t.Fatalf("%q: the spec reads with\n%v\nthe definition with\n%v", data, serr, derr)
+		}
+		if !equal(s, before) {
+			t.Fatalf("%q: a failed decode changed the spec to %+v", data, s)
+		}
+		return
+	}
+	if !equal(s, spec(d)) {
+		t.Fatalf("%q: the spec read is %+v, the definition's %+v", data, s, spec(d))
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatalf("marshal %+v: %v", s, err)
+	}
+	back := before
+	if err := json.Unmarshal(b, &back); err != nil || !equal(back, s) {
+		t.Fatalf("round trip of %s: %+v, %v", b, back, err)
+	}
+}
+
+// FuzzServiceSpecJSON: a service measure read on its own never panics,
+// fails only with coded problems in JSON's words ([checkJSONProblems]),
+// the same with its members in any order ([checkOrderFree]), leaves the
+// spec unchanged on error, and reads as a scorecard reads it as its
+// "service": when data is one JSON value, the scorecard [cardJSON] with
+// data as its service has problems of the same codes in the same order, or
+// none and the service read; what decodes marshals and decodes again to an
+// Equal service.
+func FuzzServiceSpecJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"name":"time to respond","unit":"hours","direction":"lower-is-better","baseline":{"mean":"4","sd":1.5,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`,
+		`{"name":"fcr","direction":"higher-is-better","baseline":{"successes":780,"trials":1000},"actual":{"successes":700,"trials":1000}}`,
+		`{"name":"index","direction":"down","baseline":{"total":"5","weight":"3"},"actual":{"value":-2,"weight":"0.5"}}`,
+		`{"name":" ","direction":"sideways","baseline":{"value":"x","weight":"0"},"actual":{"successes":7,"trials":"10"},"Name":"s","colour":1}`,
+		`{"name":"s","direction":"down","baseline":{"mean":"4","sd":1e-400,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`,
+		`{"name":"s","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"successes":7,"trials":10}}`,
+		`{"name":null,"direction":1,"baseline":[],"actual":null}`, `{"name":"s"}`, `{}`, `null`, `[]`, `{"name":"s"} x`,
+	} {
+		f.Add(s)
+	}
+	prefix, _, _ := strings.Cut(cardJSON, `"service":`)
+	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), ServiceSpec.Equal)
+		before := spec("before").Service
+		s := before
+		err := s.UnmarshalJSON([]byte(data))
+		if err != nil {
+			checkJSONProblems(t, err)
+			if !s.Equal(before) {
+				t.Fatalf("%q: a failed decode changed the service to %+v", data, s)
+			}
+		}
+		if json.Valid([]byte(data)) {
+			var c Scorecard
+			cerr := c.UnmarshalJSON([]byte(prefix + `"service":` + data + `}`))
+			var codes, cardCodes []outcome.Code
+			for _, p := range outcome.Problems(err) {
+				codes = append(codes, p.Code)
+			}
+			for _, p := range outcome.Problems(cerr) {
+				cardCodes = append(cardCodes, p.Code)
+			}
+			if !slices.Equal(codes, cardCodes) {
+				t.Fatalf("%q: read alone, %v\n%v\nas a scorecard's service, %v\n%v", data, codes, err, cardCodes, cerr)
+			}
+			if err == nil && !c.Service().Equal(s) {
+				t.Fatalf("%q: read alone, %+v; as a scorecard's service, %+v", data, s, c.Service())
+			}
+		}
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("marshal %+v: %v", s, err)
+		}
+		var back ServiceSpec
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(s) {
+			t.Fatalf("round trip of %s: %+v, %v", b, back, err)
+		}
+	})
+}
+
+// FuzzGroupJSON: a group read on its own never panics, fails only with
+// coded problems in JSON's words ([checkJSONProblems]), the same with its
+// members in any order ([checkOrderFree]), and leaves the group unchanged
+// on error; what decodes is what encoding/json reads of it (the strict
+// reader refuses more, never reads otherwise), and marshals and decodes
+// again to an Equal group.
+func FuzzGroupJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"north","units":["leeds","york"]}`, `{"id":" north","units":[]}`, `{"id":"north","units":null}`,
+		`{"id":"north","units":["leeds",2,null],"ID":"south","region":"uk"}`, `{"id":5,"units":"leeds"}`,
+		`{"id":null,"units":["leeds"]}`, `{}`, `{"id":"north"}`, `null`, `["north"]`, `{"Units":["a"],"iD":"x"}`,
+		"{\"id\":\"\xff\",\"units\":[]}", `{"id":"north","units":[]} {}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), Group.Equal)
+		before := Group{ID: "before", Units: []string{"x"}}
+		g := before
+		if err := g.UnmarshalJSON([]byte(data)); err != nil {
+			checkJSONProblems(t, err)
+			if !g.Equal(before) {
+				t.Fatalf("%q: a failed decode changed the group to %+v", data, g)
+			}
+			return
+		}
+		var plain groupJSON
+		if err := json.Unmarshal([]byte(data), &plain); err != nil || !Group(plain).Equal(g) {
+			t.Fatalf("%q: read as %+v, but encoding/json reads %+v (%v)", data, g, plain, err)
+		}
+		b, err := json.Marshal(g)
+		if err != nil {
+			t.Fatalf("marshal %+v: %v", g, err)
+		}
+		var back Group
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(g) {
+			t.Fatalf("round trip of %s: %+v, %v", b, back, err)
+		}
 	})
 }
 
@@ -370,7 +515,8 @@ func binaryRoundTrip[T encoding.BinaryMarshaler, PT interface {
 // FuzzPolicyJSON: decoding a policy never panics, fails only with coded
 // problems in JSON's words ([checkJSONProblems]), the same with its
 // members in any order ([checkOrderFree]), has its significance level as
-// written ([checkFloatsAsWritten]), and round-trips.
+// written ([checkFloatsAsWritten]), and round-trips. A PolicySpec reads as
+// the policy does ([checkSpecReadsAsDefinition]).
 func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":"0.02"},"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`)
 	f.Add(`{"cost":{"absolute":"100","currency":"EUR"},"significanceLevel":0.01,"precision":{"places":-2,"mode":"floor"}}`)
@@ -380,6 +526,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), Policy.Equal)
+		checkSpecReadsAsDefinition(t, data, (*Policy).UnmarshalJSON, Policy.Spec, PolicySpec{SignificanceLevel: 0.5}, PolicySpec.Equal)
 		var p Policy
 		if err := p.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)

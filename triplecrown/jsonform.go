@@ -37,6 +37,7 @@ var (
 	rollupFields    = []string{"scorecard", "units", "combination"}
 	contribsFields  = []string{"crown", "total", "places", "sharesDefined", "contributions"}
 	contribFields   = []string{"unit", "amount", "share", "detractor"}
+	groupFields     = []string{"id", "units"}
 )
 
 // reader reads the members of one object of a definition's JSON at path
@@ -441,13 +442,7 @@ func readScorecardAs(f *jsondecode.Form, path jsondecode.Path, ids []string, mem
 		n    = f.Count()
 	)
 	unit, _ := jsondecode.FirstString(members, scorecardFields, "unit")
-	// A part's problems name the unit, or, without one, the scorecard.
-	r := partReader{f: f, ids: ids, name: func(what string) ([]string, string) {
-		if unit == "" {
-			return nil, "a scorecard's " + what
-		}
-		return []string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what)
-	}}
+	r := partReader{f: f, ids: ids, name: cardParts(unit)}
 	str := func(p jsondecode.Path, raw json.RawMessage, part cardPart, v *string) {
 		if !jsondecode.Value(f, p, ids, raw, v) { // null included
 			bad |= part
@@ -484,6 +479,18 @@ func readScorecardAs(f *jsondecode.Form, path jsondecode.Path, ids []string, mem
 	return Scorecard{spec: spec}, nil
 }
 
+// cardParts returns the namer of the parts of unit's scorecard: a part's
+// problems name the unit, `unit "billing", baseline cost`, or, without one,
+// the scorecard, `a scorecard's baseline cost`.
+func cardParts(unit string) func(what string) ([]string, string) {
+	return func(what string) ([]string, string) {
+		if unit == "" {
+			return nil, "a scorecard's " + what
+		}
+		return []string{unit}, fmt.Sprintf("unit %q, %s", clip(unit), what)
+	}
+}
+
 // readAmounts reads the amounts of crown i (0 cost, 1 revenue) at path into
 // *a, marking in bad the amounts that did not read (null included); it
 // reports whether raw is an object.
@@ -516,6 +523,31 @@ func readService(r *partReader, path jsondecode.Path, raw json.RawMessage, s *Se
 		*bad |= partServiceName | partDirection | partBaseline | partActual
 		return
 	}
+	readServiceMembers(r, path, members, s, bad)
+}
+
+// readServiceSpec reads a service measure's members, as
+// [ServiceSpec.UnmarshalJSON] says: as [readScorecard] reads a scorecard's
+// service, then checked as [NewScorecard] checks the service of a
+// scorecard without a unit, but for the parts that did not read.
+func readServiceSpec(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (ServiceSpec, []error) {
+	var (
+		s   ServiceSpec
+		bad cardPart
+		n   = f.Count()
+	)
+	r := partReader{f: f, ids: ids, name: cardParts("")}
+	readServiceMembers(&r, path, members, &s, &bad)
+	errs := append(r.errs, validateService("", s, bad)...)
+	if len(errs) > 0 || f.Count() != n {
+		return ServiceSpec{}, errs
+	}
+	return s, nil
+}
+
+// readServiceMembers reads members, those of the service at path, into *s,
+// marking in bad the parts that did not read (null included).
+func readServiceMembers(r *partReader, path jsondecode.Path, members []strictjson.Member, s *ServiceSpec, bad *cardPart) {
 	f, ids := r.f, r.ids
 	r.f.Fields(path, ids, members, serviceFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
@@ -551,6 +583,58 @@ func readService(r *partReader, path jsondecode.Path, raw json.RawMessage, s *Se
 			}
 		}
 	})
+}
+
+// groupAt returns the place and the IDs of the problems of the group whose
+// members are given: its ID, if that is a string and not empty.
+func groupAt(members []strictjson.Member) (string, []string) {
+	if id, ok := jsondecode.FirstString(members, groupFields, "id"); ok && id != "" {
+		return groupName(id), []string{id}
+	}
+	return "", nil
+}
+
+// groupName names the group id in a message: `group "north"`, or "a group"
+// when its ID is not known.
+func groupName(id string) string {
+	if id == "" {
+		return "a group"
+	}
+	return fmt.Sprintf("group %q", clip(id))
+}
+
+// readGroup reads a group's members, as [Group.UnmarshalJSON] says.
+func readGroup(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Group, []error) {
+	var (
+		g     Group
+		given [2]bool
+		n     = f.Count()
+	)
+	f.Fields(path, ids, members, groupFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
+		given[field] = true
+		if field == 0 {
+			jsondecode.Value(f, p, ids, raw, &g.ID)
+		} else {
+			units := []string{}
+			f.Array(p, ids, raw, func(_ int, p jsondecode.Path, raw json.RawMessage) {
+				var u string
+				jsondecode.Value(f, p, ids, raw, &u)
+				units = append(units, u)
+			})
+			g.Units = units
+		}
+	})
+	var errs []error
+	if !given[0] {
+		errs = append(errs, newError(outcome.ErrEmptyID, nil, `triplecrown: a group needs its "id"`))
+	}
+	if !given[1] {
+		errs = append(errs, newError(outcome.ErrInvalidJSON, idsOf(g.ID), `triplecrown: %s needs its "units"`, groupName(g.ID)))
+	}
+	if len(errs) > 0 || f.Count() != n {
+		return Group{}, errs
+	}
+	return g, nil
 }
 
 // rollupAt returns the place and the IDs of the problems of the roll-up

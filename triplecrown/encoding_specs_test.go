@@ -1,0 +1,345 @@
+package triplecrown
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/cxmodel/cx/outcome"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The specs and groups read on their own (json.Unmarshal into a PolicySpec,
+// an ROISpec, a ScorecardSpec, a ServiceSpec or a Group): each problem
+// worked out by hand from the decoders' docs, with its code, IDs and exact
+// message; the value unchanged on error.
+
+// specProblem is a problem as a test expects it.
+type specProblem struct {
+	code outcome.Code
+	ids  []string
+	msg  string
+}
+
+// specCase is an input of a decoder of T and what it gives: want, or the
+// problems.
+type specCase[T any] struct {
+	name     string
+	in       string
+	want     T
+	problems []specProblem
+}
+
+// checkSpecCases decodes each case's input with json.Unmarshal into a copy
+// of before, which must differ from every want, and checks that it gives
+// the case's value (by equal) or exactly its problems, each reached by
+// errors.Is with its code, leaving the copy Equal to before.
+func checkSpecCases[T any](t *testing.T, before T, equal func(T, T) bool, tests []specCase[T]) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := before
+			err := json.Unmarshal([]byte(tt.in), &v)
+			if tt.problems == nil {
+				require.NoError(t, err)
+				assert.True(t, equal(tt.want, v), "got %+v", v)
+				return
+			}
+			var got []specProblem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, specProblem{p.Code, p.IDs, p.Message})
+				assert.ErrorIs(t, err, p.Code)
+			}
+			assert.Equal(t, tt.problems, got)
+			assert.True(t, equal(before, v), "a failed decode leaves the value alone: %+v", v)
+		})
+	}
+}
+
+const goodPolicyJSON = `{"cost":{"relative":"0.02"},"service":{"absolute":"0.25"},"revenue":{"relative":0.02},` +
+	`"significanceLevel":0.05,"precision":{"places":4,"mode":"half-even"}}`
+
+func TestPolicySpec_UnmarshalJSON(t *testing.T) {
+	before := policySpec()
+	before.SignificanceLevel = 0.01
+	checkSpecCases(t, before, PolicySpec.Equal, []specCase[PolicySpec]{
+		{name: "valid, a threshold as a number", in: goodPolicyJSON, want: policySpec()},
+		{
+			// The form's problems first, depth first in the order of the
+			// fields (a key given again right after its field, unknown
+			// keys last), then the parts' values'.
+			name: "several problems at once",
+			in: `{"precision":{"places":4,"mode":"half-even","digits":2},"significanceLevel":"0.05",` +
+				`"cost":{"relative":"x"},"colour":1,"Cost":{"relative":"0.01"}}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Cost" (encoding/json matches it to the same field as "cost")`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "significanceLevel" must be a number, not the string "0.05"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "precision.digits"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "colour"`},
+				{ErrInvalidAmount, nil, `triplecrown: policy, cost threshold: threshold "x" is not a decimal number`},
+			},
+		},
+		{
+			name: "a level out of range",
+			in:   `{"significanceLevel":1.5,"precision":{"places":4,"mode":"half-even"}}`,
+			problems: []specProblem{
+				{ErrInvalidSignificance, nil, `triplecrown: significance level 1.5 is not strictly between 0 and 1`},
+			},
+		},
+		{
+			name: "a level that no float64 holds, not read as 0",
+			in:   `{"significanceLevel":1e-400,"precision":{"places":4,"mode":"half-even"}}`,
+			problems: []specProblem{
+				{ErrInvalidSignificance, nil, `triplecrown: significance level 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+			},
+		},
+		{
+			name: "NewPolicy's checks",
+			in:   `{"service":{"absolute":"5","currency":"EUR"},"significanceLevel":0.05}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidThreshold, nil, `triplecrown: the service threshold cannot be money (5 EUR)`},
+				{outcome.ErrUnknownRounding, nil, `triplecrown: the policy needs a precision with a valid rounding mode`},
+			},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: a policy cannot be null`}}},
+	})
+}
+
+func TestROISpec_UnmarshalJSON(t *testing.T) {
+	before := ROISpec{Investment: usd("1"), Periods: 1}
+	checkSpecCases(t, before, ROISpec.Equal, []specCase[ROISpec]{
+		{
+			name: "valid",
+			in:   `{"investment":{"amount":"100","currency":"USD"},"costSaved":{"amount":30.50,"currency":"USD"},"periods":36}`,
+			want: ROISpec{Investment: usd("100"), CostSaved: usd("30.5"), Periods: 36},
+		},
+		{
+			name: "several problems at once",
+			in: `{"investment":{"amount":"100","currency":"USD","note":"x"},"costSaved":{"amount":"1","currency":"EUR"},` +
+				`"periods":"36","periods":12}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "investment.note"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "periods" must be an integer, not the string "36"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "periods"`},
+			},
+		},
+		{
+			name: "values out of range",
+			in:   `{"investment":{"amount":"-5","currency":"USD"},"costSaved":{"amount":"1","currency":"EUR"},"periods":0}`,
+			problems: []specProblem{
+				{ErrNegativeMoney, nil, `triplecrown: the investment -5 USD is negative`},
+				{ErrInvalidPeriods, nil, `triplecrown: the benefit must be over a positive number of periods, not 0`},
+				{ErrCurrencyMismatch, nil, `triplecrown: ROI, cost saved: 1 EUR is not in USD, the currency of the investment: one ROI has one currency`},
+			},
+		},
+		{
+			name: "an amount that is not a decimal",
+			in:   `{"investment":{"amount":"12,5","currency":"USD"},"periods":12}`,
+			problems: []specProblem{
+				{ErrInvalidAmount, nil, `triplecrown: ROI, investment: amount "12,5" is not a decimal number`},
+			},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: an ROI cannot be null`}}},
+	})
+}
+
+func TestScorecardSpec_UnmarshalJSON(t *testing.T) {
+	svc := `{"name":"time to respond","unit":"hours","direction":"lower-is-better",` +
+		`"baseline":{"mean":4,"sd":1.5,"n":400},"actual":{"mean":"3.0","sd":1.2,"n":400}}`
+	checkSpecCases(t, spec("before"), ScorecardSpec.Equal, []specCase[ScorecardSpec]{
+		{
+			name: "valid",
+			in: cardWith(`"sales"`, `"2025"`, `{"baseline":{"amount":"1000000","currency":"EUR"},"actual":{"amount":900000,"currency":"EUR"}}`,
+				`{"baseline":{"amount":"2000000","currency":"EUR"},"actual":{"amount":"2300000.00","currency":"EUR"}}`, svc),
+			want: spec("sales"),
+		},
+		{
+			// Each problem has the unit's ID and names it.
+			name: "several problems at once",
+			in: cardWith(`"billing"`, `2025`, "", "",
+				`{"name":"s","direction":"up","baseline":{"mean":"4","sd":1e-400,"n":400},"actual":{"mean":"3","sd":1.2,"n":400},"scale":1}`),
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, []string{"billing"}, `triplecrown: unit "billing": invalid JSON: "period" must be a string, not the number 2025`},
+				{outcome.ErrInvalidJSON, []string{"billing"}, `triplecrown: unit "billing": invalid JSON: unknown field "service.scale"`},
+				{ErrInvalidMeasure, []string{"billing"}, `triplecrown: unit "billing", baseline service measure: the standard deviation 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+			},
+		},
+		{
+			name: "NewScorecard's checks",
+			in:   cardWith(`"billing"`, `" "`, `{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"-1","currency":"EUR"}}`, "", ""),
+			problems: []specProblem{
+				{ErrEmptyPeriod, []string{"billing"}, `triplecrown: unit "billing" has no period`},
+				{ErrNegativeMoney, []string{"billing"}, `triplecrown: unit "billing" has a negative actual cost (-1 EUR)`},
+			},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: a scorecard cannot be null`}}},
+	})
+}
+
+func TestServiceSpec_UnmarshalJSON(t *testing.T) {
+	checkSpecCases(t, spec("before").Service, ServiceSpec.Equal, []specCase[ServiceSpec]{
+		{
+			name: "valid, as a scorecard's service",
+			in: `{"name":"time to respond","unit":"hours","direction":"lower-is-better",` +
+				`"baseline":{"mean":4,"sd":1.5,"n":400},"actual":{"mean":"3.0","sd":1.2,"n":400}}`,
+			want: spec("x").Service,
+		},
+		{
+			// Paths from the service's top; no ID, and the values'
+			// problems said as those of a scorecard without a unit.
+			name: "several problems at once",
+			in: `{"name":" ","direction":"sideways","baseline":{"value":"x","weight":"0"},"actual":{"successes":7,"trials":"10"},` +
+				`"Name":"s","colour":1}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Name" (encoding/json matches it to the same field as "name")`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "actual.trials" must be an integer, not the string "10"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "colour"`},
+				{outcome.ErrUnknownDirection, nil, `triplecrown: a scorecard's service direction: unknown direction "sideways"`},
+				{ErrInvalidWeight, nil, `triplecrown: a scorecard's baseline service measure: service weight 0 is not positive`},
+				{ErrInvalidAmount, nil, `triplecrown: a scorecard's baseline service measure: service value "x" is not a decimal number`},
+				{outcome.ErrEmptyName, nil, `triplecrown: a scorecard has a service measure without a name`},
+			},
+		},
+		{
+			name: "an sd that no float64 holds, not read as 0",
+			in:   `{"name":"s","direction":"down","baseline":{"mean":"4","sd":1e-400,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`,
+			problems: []specProblem{
+				{ErrInvalidMeasure, nil, `triplecrown: a scorecard's baseline service measure: the standard deviation 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+			},
+		},
+		{
+			name: "measures of two kinds",
+			in:   `{"name":"s","direction":"higher-is-better","baseline":{"value":"1"},"actual":{"successes":7,"trials":10}}`,
+			problems: []specProblem{
+				{ErrServiceMismatch, nil, `triplecrown: a scorecard has a value as its baseline service measure but a rate as its actual`},
+			},
+		},
+		{
+			name: "missing parts",
+			in:   `{"name":"s"}`,
+			problems: []specProblem{
+				{outcome.ErrUnknownDirection, nil, `triplecrown: a scorecard has a service measure without a valid direction`},
+				{ErrInvalidMeasure, nil, `triplecrown: a scorecard has no baseline service measure`},
+				{ErrInvalidMeasure, nil, `triplecrown: a scorecard has no actual service measure`},
+			},
+		},
+		{
+			// A part of the wrong type (null included) is not also
+			// missing.
+			name: "parts of the wrong type",
+			in:   `{"name":null,"direction":1,"baseline":[],"actual":null}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "name" must be a string, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "direction" must be a string, not the number 1`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "baseline" must be an object, not an array`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "actual" must be an object, not null`},
+			},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: a service measure cannot be null`}}},
+	})
+	// JSON that is not one object is one problem of the form.
+	var s ServiceSpec
+	err := json.Unmarshal([]byte(`[]`), &s)
+	require.Len(t, outcome.Problems(err), 1)
+	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
+}
+
+func TestGroup_UnmarshalJSON(t *testing.T) {
+	before := Group{ID: "before", Units: []string{"x"}}
+	checkSpecCases(t, before, Group.Equal, []specCase[Group]{
+		{name: "valid", in: `{"id":"north","units":["leeds","york"]}`, want: Group{ID: "north", Units: []string{"leeds", "york"}}},
+		// The values are not checked: NewRollups reports them.
+		{name: "an invalid ID, no units", in: `{"id":" north","units":[]}`, want: Group{ID: " north"}},
+		{
+			// Each problem has the group's ID and names it.
+			name: "several problems at once",
+			in:   `{"id":"north","units":["leeds",2,null],"ID":"south","region":"uk"}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`},
+				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: "units[1]" must be a string, not the number 2`},
+				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: "units[2]" must be a string, not null`},
+				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: unknown field "region"`},
+			},
+		},
+		{
+			name: "values of the wrong type",
+			in:   `{"id":5,"units":"leeds"}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "id" must be a string, not the number 5`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "units" must be an array, not the string "leeds"`},
+			},
+		},
+		{
+			name: "a null ID",
+			in:   `{"id":null,"units":["leeds"]}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "id" must be a string, not null`},
+			},
+		},
+		{
+			// Not read as none, as encoding/json reads them.
+			name: "null units",
+			in:   `{"id":"north","units":null}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: "units" must be an array, not null`},
+			},
+		},
+		{
+			name: "no fields",
+			in:   `{}`,
+			problems: []specProblem{
+				{outcome.ErrEmptyID, nil, `triplecrown: a group needs its "id"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "units"`},
+			},
+		},
+		{
+			name:     "no units",
+			in:       `{"id":"north"}`,
+			problems: []specProblem{{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north" needs its "units"`}},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: a group cannot be null`}}},
+		{name: "not an object", in: `["north"]`, problems: []specProblem{
+			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: the value must be an object, not an array`}}},
+	})
+
+	// [] reads as an empty list, as encoding/json reads it.
+	var g Group
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"north","units":[]}`), &g))
+	assert.Equal(t, Group{ID: "north", Units: []string{}}, g)
+}
+
+// TestSpecs_JSONRoundTrip: each spec and group, marshalled, reads back
+// Equal, and a spec reads as its definition does (the policy's, the ROI's,
+// the scorecard's own decoder).
+func TestSpecs_JSONRoundTrip(t *testing.T) {
+	roundTrip := func(v any, back any) {
+		t.Helper()
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, back), "%s", b)
+	}
+	var p PolicySpec
+	roundTrip(policySpec(), &p)
+	assert.True(t, policySpec().Equal(p))
+	var r ROISpec
+	roi := ROISpec{Investment: usd("100.00"), RevenueGained: usd("-30"), Periods: 36}
+	roundTrip(roi, &r)
+	assert.True(t, roi.Equal(r))
+	var c ScorecardSpec
+	roundTrip(scaledSpec("sales"), &c)
+	assert.True(t, scaledSpec("sales").Equal(c))
+	var s ServiceSpec
+	roundTrip(scaledSpec("sales").Service, &s)
+	assert.True(t, scaledSpec("sales").Service.Equal(s))
+	for _, g := range []Group{{ID: "north", Units: []string{"leeds", "york"}}, {ID: "south"}, {}} {
+		var back Group
+		roundTrip(g, &back)
+		assert.True(t, g.Equal(back), "%+v", g)
+	}
+
+	// A spec is read as its definition is.
+	var policy Policy
+	require.NoError(t, json.Unmarshal([]byte(goodPolicyJSON), &policy))
+	require.NoError(t, json.Unmarshal([]byte(goodPolicyJSON), &p))
+	assert.True(t, policy.Spec().Equal(p))
+}
