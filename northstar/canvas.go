@@ -43,6 +43,18 @@ type CanvasSpec struct {
 	Outcomes []SuccessfulOutcome `json:"outcomes"`
 }
 
+// Equal reports whether s and o are the same spec, field by field: the
+// texts equal, the weight by value (1.0 equals 1.00), and the needs and the
+// outcomes element by element, in order ([Need.Equal],
+// [SuccessfulOutcome.Equal]). A nil list equals an empty one, as
+// [CanvasSpec.MarshalJSON] writes both as []. It does not validate either
+// spec: two drafts with the same problems are Equal.
+func (s CanvasSpec) Equal(o CanvasSpec) bool {
+	return s.Category == o.Category && s.Name == o.Name && s.Description == o.Description &&
+		s.Weight.Equal(o.Weight) && slices.EqualFunc(s.Needs, o.Needs, Need.Equal) &&
+		slices.EqualFunc(s.Outcomes, o.Outcomes, SuccessfulOutcome.Equal)
+}
+
 // Need is a customer category's need, stated SMART-ly: a statement, and the
 // measure, target and time bound that make it Specific, Measurable and
 // Time-bound. A need without a measure, a target or a time bound is not
@@ -61,6 +73,15 @@ type Need struct {
 	Target string `json:"target,omitempty"`
 	// TimeBound is when the target is to be met, e.g. "by the end of 2026".
 	TimeBound string `json:"timeBound,omitempty"`
+}
+
+// Equal reports whether n and o are the same need, field by field: the
+// same ID, statement, measure, target and time bound, each compared as
+// text, byte for byte (white space counts, though [Need.Missing] reads text
+// of white space only as missing).
+func (n Need) Equal(o Need) bool {
+	return n.ID == o.ID && n.Statement == o.Statement && n.Measure == o.Measure &&
+		n.Target == o.Target && n.TimeBound == o.TimeBound
 }
 
 // Missing returns what the need lacks to be SMART, in the order "measure",
@@ -97,6 +118,22 @@ type SuccessfulOutcome struct {
 	// importance within the category. At least one; a metric appears at
 	// most once per outcome.
 	Indicators []Indicator `json:"metrics"`
+}
+
+// Equal reports whether x and o are the same outcome, field by field: the
+// same ID, name and description, and the same indicators in the same
+// order, each with the same metric and an importance equal by value (1.0
+// equals 1.00). A nil list of indicators equals an empty one, as
+// [SuccessfulOutcome.MarshalJSON] writes both as [].
+func (x SuccessfulOutcome) Equal(o SuccessfulOutcome) bool {
+	return x.ID == o.ID && x.Name == o.Name && x.Description == o.Description &&
+		slices.EqualFunc(x.Indicators, o.Indicators, indicatorEqual)
+}
+
+// indicatorEqual reports whether a and b name the same metric with
+// importances equal by value.
+func indicatorEqual(a, b Indicator) bool {
+	return a.Metric == b.Metric && a.Importance.Equal(b.Importance)
 }
 
 // Indicator names a metric that shows a successful outcome, and its
@@ -426,20 +463,13 @@ func (c Canvas) Spec() CanvasSpec { return cloneSpec(c.spec) }
 // IsZero reports whether c is the zero Canvas.
 func (c Canvas) IsZero() bool { return c.spec.Category == "" }
 
-// Equal reports whether c and o define the same canvas: the same fields, the
-// same needs and outcomes in the same order, and weights and importances
-// that are numerically equal (so 0.5 equals 0.50).
-func (c Canvas) Equal(o Canvas) bool {
-	a, b := c.spec, o.spec
-	return a.Category == b.Category && a.Name == b.Name && a.Description == b.Description &&
-		a.Weight.Equal(b.Weight) && slices.Equal(a.Needs, b.Needs) &&
-		slices.EqualFunc(a.Outcomes, b.Outcomes, func(x, y SuccessfulOutcome) bool {
-			return x.ID == y.ID && x.Name == y.Name && x.Description == y.Description &&
-				slices.EqualFunc(x.Indicators, y.Indicators, func(p, q Indicator) bool {
-					return p.Metric == q.Metric && p.Importance.Equal(q.Importance)
-				})
-		})
-}
+// Equal reports whether c and o define the same canvas: specs that are
+// Equal ([CanvasSpec.Equal]): the same fields, the same needs and outcomes
+// in the same order, and weights and importances that are numerically
+// equal (so 0.5 equals 0.50). What a canvas works out from its spec (each
+// metric's summed importance and share, its warnings) follows from the
+// spec, so it is not compared.
+func (c Canvas) Equal(o Canvas) bool { return c.spec.Equal(o.spec) }
 
 func cloneSpec(s CanvasSpec) CanvasSpec {
 	s.Needs = slices.Clone(s.Needs)

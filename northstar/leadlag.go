@@ -158,6 +158,17 @@ type LagOptions struct {
 	Confidence float64 `json:"confidence,omitzero"`
 }
 
+// Equal reports whether o and p are options that mean the same to
+// [AnalyzeLeadLag] and [Select], field by field: the same maximum lag, the
+// same method, a zero Method standing for [Pearson], and the same
+// confidence level (compared with ==), a zero Confidence standing for
+// [DefaultConfidence]: {MaxLag: 3} equals {MaxLag: 3, Method: Pearson,
+// Confidence: 0.95}, as [Policy.Equal] compares a policy's options, though
+// their JSON differs (a zero method or confidence is left out).
+func (o LagOptions) Equal(p LagOptions) bool {
+	return o.MaxLag == p.MaxLag && o.method() == p.method() && o.confidence() == p.confidence()
+}
+
 // method returns the method, with zero standing for Pearson.
 func (o LagOptions) method() Method {
 	if o.Method == 0 {

@@ -270,14 +270,12 @@ func (p Policy) validate(faults policyFaults) error {
 }
 
 // Equal reports whether p and o are the same policy: numerically equal
-// weights, and lead/lag options that mean the same to [Select]: the same
+// weights, and lead/lag options that mean the same to [Select]
+// ([LagOptions.Equal]): the same
 // maximum lag, method and confidence level, a zero Method standing for
 // [Pearson] and a zero Confidence for [DefaultConfidence], so {"maxLag":3}
 // with the default weights equals [DefaultPolicy].
-func (p Policy) Equal(o Policy) bool {
-	a, b := p.LeadLag, o.LeadLag
-	return p.Weights.Equal(o.Weights) && a.MaxLag == b.MaxLag && a.method() == b.method() && a.confidence() == b.confidence()
-}
+func (p Policy) Equal(o Policy) bool { return p.Weights.Equal(o.Weights) && p.LeadLag.Equal(o.LeadLag) }
 
 // IsZero reports whether p is the zero Policy.
 func (p Policy) IsZero() bool { return p.Weights.IsZero() && p.LeadLag == LagOptions{} }

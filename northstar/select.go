@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,24 @@ type Candidate struct {
 	// known to drive (from experience or a study), each a link for the
 	// linkage criterion.
 	Drives []string
+}
+
+// Equal reports whether c and o are the same candidate, field by field: the
+// metrics Equal ([outcome.Metric.Equal]); the series value by value, in
+// order, with == (so a NaN, which [Select] refuses, equals nothing); the
+// ratings in order, each with the same aspect and a value, minimum and
+// maximum equal by value (1.0 equals 1.00); and the same IDs in Drives, in
+// order. A nil list equals an empty one: Select reads both as none (no
+// series, no ratings, no outcome driven).
+func (c Candidate) Equal(o Candidate) bool {
+	return c.Metric.Equal(o.Metric) && slices.Equal(c.Series, o.Series) &&
+		slices.EqualFunc(c.Ratings, o.Ratings, ratingEqual) && slices.Equal(c.Drives, o.Drives)
+}
+
+// ratingEqual reports whether a and b rate the same aspect with values and
+// scales equal by value.
+func ratingEqual(a, b Rating) bool {
+	return a.Aspect == b.Aspect && a.Value.Equal(b.Value) && a.Min.Equal(b.Min) && a.Max.Equal(b.Max)
 }
 
 // Rating is the organisation's rating of a candidate on one aspect of a
@@ -106,6 +125,44 @@ type Input struct {
 	// customer outcomes: a candidate must reach a customer outcome in it,
 	// it measures reach and links, and it gives the input metrics.
 	Hierarchy Hierarchy
+}
+
+// Equal reports whether in and o are the same input, field by field: the
+// candidates in order ([Candidate.Equal]), the canvases in order
+// ([Canvas.Equal]: weights and importances by value, 1.0 equals 1.00), the
+// policies Equal ([Policy.Equal]: the same weights by value and lead/lag
+// options that mean the same), and the same hierarchy. A nil list equals
+// an empty one: [Select] reads both as none.
+//
+// Two hierarchies are the same if both are nil; if both are made by
+// [FromModel], from models that are Equal ([hierarchy.Model.Equal]); and
+// otherwise if they are of one type and equal as Go compares them
+// (with == where the values are comparable, as pointers are, else by
+// reflect.DeepEqual): Equal cannot know what another [Hierarchy]'s domain
+// equality is, and never panics on one whose type == cannot compare.
+func (in Input) Equal(o Input) bool {
+	return slices.EqualFunc(in.Candidates, o.Candidates, Candidate.Equal) &&
+		slices.EqualFunc(in.Canvases, o.Canvases, Canvas.Equal) &&
+		in.Policy.Equal(o.Policy) && sameHierarchy(in.Hierarchy, o.Hierarchy)
+}
+
+// sameHierarchy reports whether a and b are the same hierarchy, as
+// [Input.Equal] says.
+func sameHierarchy(a, b Hierarchy) bool {
+	if ma, ok := a.(modelHierarchy); ok {
+		mb, ok := b.(modelHierarchy)
+		return ok && ma.Model.Equal(mb.Model) // weights is an index of the model's links: it follows from them
+	}
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	switch {
+	case !va.IsValid() || !vb.IsValid():
+		return va.IsValid() == vb.IsValid()
+	case va.Type() != vb.Type():
+		return false
+	case va.Comparable() && vb.Comparable():
+		return va.Equal(vb)
+	}
+	return reflect.DeepEqual(a, b)
 }
 
 // Gate is a test a candidate must pass to be chosen at all, whatever its
@@ -300,6 +357,13 @@ type Link struct {
 	// not among its input metrics). A candidate that measures several nodes
 	// can be both fed by an outcome and feed it.
 	FedBy bool `json:"fedBy,omitempty"`
+}
+
+// Equal reports whether l and o are the same link, field by field: the same
+// outcome ID and kind, and the same Declared, Evidence, Feeds and FedBy.
+func (l Link) Equal(o Link) bool {
+	return l.Outcome == o.Outcome && l.Kind == o.Kind && l.Declared == o.Declared &&
+		l.Evidence == o.Evidence && l.Feeds == o.Feeds && l.FedBy == o.FedBy
 }
 
 // Entry is one candidate's place in a [Ranking], with every reason for it.
