@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
@@ -191,6 +192,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 	}
 	members, err := strictjson.Members(data)
 	cat, _ := jsondecode.FirstString(members, canvasFields, "category")
+	named := nameRead(members, canvasFields, "category")
 	if err != nil {
 		cat = firstString(data, canvasFields, "category")
 	}
@@ -215,7 +217,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 			jsondecode.Value(f, path, ids, raw, &spec.Description)
 		case 3:
 			if amountForm(f, path, ids, raw) {
-				r.amount(weightAt, raw, &spec.Weight, cat != "")
+				r.amount(weightAt, raw, &spec.Weight, named)
 			}
 		case 4:
 			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
@@ -224,7 +226,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 		default:
 			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 				spec.Outcomes = append(spec.Outcomes, SuccessfulOutcome{})
-				r.outcome(len(spec.Outcomes)-1, path, ids, raw, cat != "")
+				r.outcome(len(spec.Outcomes)-1, path, ids, raw, named)
 			})
 		}
 	})
@@ -286,13 +288,19 @@ func (r *canvasRead) list(path jsondecode.Path, ids []string, raw json.RawMessag
 
 // need reads the need at path.
 func (r *canvasRead) need(path jsondecode.Path, ids []string, raw json.RawMessage) Need {
-	var n Need
-	f := &r.form
-	members, ok := f.Open(path, ids, raw)
+	members, ok := r.form.Open(path, ids, raw)
 	if !ok {
 		r.whole = false
-		return n
+		return Need{}
 	}
+	return r.needOf(path, ids, members)
+}
+
+// needOf reads members, those of the JSON object of the need at path: what
+// [canvasRead.need] and [Need.UnmarshalJSON] read.
+func (r *canvasRead) needOf(path jsondecode.Path, ids []string, members []strictjson.Member) Need {
+	var n Need
+	f := &r.form
 	f.Fields(path, ids, members, needFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
@@ -313,14 +321,21 @@ func (r *canvasRead) need(path jsondecode.Path, ids []string, raw json.RawMessag
 // outcome reads the outcome at path into the spec's outcome oi; named
 // says whether the category was read.
 func (r *canvasRead) outcome(oi int, path jsondecode.Path, ids []string, raw json.RawMessage, named bool) {
-	o := &r.spec.Outcomes[oi]
-	f := &r.form
-	members, ok := f.Open(path, ids, raw)
+	members, ok := r.form.Open(path, ids, raw)
 	if !ok {
 		r.whole = false
 		return
 	}
-	_, idOK := jsondecode.FirstString(members, outcomeFields, "id")
+	r.outcomeOf(oi, path, ids, members, named)
+}
+
+// outcomeOf reads members, those of the JSON object of the outcome at path,
+// into the spec's outcome oi, as [canvasRead.outcome] says: what it and
+// [SuccessfulOutcome.UnmarshalJSON] read.
+func (r *canvasRead) outcomeOf(oi int, path jsondecode.Path, ids []string, members []strictjson.Member, named bool) {
+	o := &r.spec.Outcomes[oi]
+	f := &r.form
+	idOK := nameRead(members, outcomeFields, "id")
 	f.Fields(path, ids, members, outcomeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
@@ -348,7 +363,7 @@ func (r *canvasRead) indicator(at [2]int, ind *Indicator, path jsondecode.Path, 
 		r.whole = false
 		return
 	}
-	_, metricOK := jsondecode.FirstString(members, indicatorFields, "metric")
+	metricOK := nameRead(members, indicatorFields, "metric")
 	f.Fields(path, ids, members, indicatorFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
@@ -378,6 +393,25 @@ func (r *canvasRead) faultErrors() []error {
 		}
 	}
 	return errs
+}
+
+// nameRead reports whether the field name of members (names are the
+// object's fields), what names a weight or an importance in a message, was
+// read: a string (empty included) or left out (and so ""), not a value of
+// the wrong type, a problem of the form that leaves it unknown. A weight or
+// an importance that is not a decimal number is reported whenever what
+// names it was read, so that a draft spec never reads it as zero.
+func nameRead(members []strictjson.Member, names []string, name string) bool {
+	if _, ok := jsondecode.FirstString(members, names, name); ok {
+		return true
+	}
+	want := slices.Index(names, name)
+	for _, mb := range members {
+		if strictjson.Field(names, mb.Key) == want {
+			return false
+		}
+	}
+	return true
 }
 
 // firstString returns the string value of the field name (names are the
@@ -522,23 +556,9 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 // [outcome.ErrInvalidJSON], and so is null, `northstar: an indicator cannot
 // be null`. On error i is unchanged.
 func (i *Indicator) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "northstar: an indicator cannot be null")
-	}
-	f := jsondecode.Form{Pkg: "northstar", At: "indicator"}
-	members, err := strictjson.Members(data)
-	metric, _ := jsondecode.FirstString(members, indicatorFields, "metric")
+	f, members, ids, err := openNamed(data, "indicator", "metric", indicatorFields, "metric")
 	if err != nil {
-		metric = firstString(data, indicatorFields, "metric")
-	}
-	var ids []string
-	if metric != "" {
-		ids = []string{metric}
-		f.At = "metric " + quote(metric)
-	}
-	if err != nil {
-		f.Top(data, ids)
-		return f.Err()
+		return err
 	}
 	var v Indicator
 	var fault *amountFault
@@ -568,6 +588,114 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 		return errors.Join(errs...)
 	}
 	*i = v
+	return nil
+}
+
+// openNamed returns the members of data, the JSON object of a part of a
+// canvas read on its own (what: "need"; names are its fields), named by
+// its field idField ("id", "metric") as named ("need", "metric"), with the
+// form that reads it and the IDs its problems name: the form's problems
+// are said after "northstar: <what>: ", or after `northstar: <named>
+// "<id>": ` and naming the ID when that field is a string that is not
+// empty, as a canvas is named by its category. If data is null (`northstar:
+// a need cannot be null`) or not one JSON object, it returns that one
+// problem, naming the ID if it could be read.
+func openNamed(data []byte, what, named string, names []string, idField string) (jsondecode.Form, []strictjson.Member, []string, error) {
+	f := jsondecode.Form{Pkg: "northstar", At: what}
+	if jsondecode.IsNull(data) {
+		return f, nil, nil, newError(outcome.ErrInvalidJSON, nil, "northstar: %s cannot be null", withArticleText(what))
+	}
+	members, err := strictjson.Members(data)
+	id, _ := jsondecode.FirstString(members, names, idField)
+	if err != nil {
+		id = firstString(data, names, idField)
+	}
+	var ids []string
+	if id != "" {
+		ids = []string{id}
+		f.At = named + " " + quote(id)
+	}
+	if err != nil {
+		f.Top(data, ids)
+		return f, nil, nil, f.Err()
+	}
+	return f, members, ids, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a need as
+// [Canvas.UnmarshalJSON] and [CanvasSpec.UnmarshalJSON] read each of a
+// canvas's needs, strictly, and does not validate it (a [Canvas] does): it
+// reports every problem of the JSON form, each an [outcome.ErrInvalidJSON]
+// said by its JSON path from the need, in the order of the fields (id,
+// statement, measure, target, timeBound), a field given again right after
+// the field (also under a key that differs only in case, the first being
+// the one read), then the keys that name no field, sorted, joined with
+// [errors.Join]: a key that names no field, a field given twice, and each
+// value of the wrong type, null included (`northstar: need "home": invalid
+// JSON: "statement" must be a string, not the number 5`). The problems name
+// the need's ID when it is a string that is not empty, and are said after
+// "northstar: need: " when it is not. A field left out is "". JSON that is
+// not one object is one error with code [outcome.ErrInvalidJSON], and so is
+// null, `northstar: a need cannot be null`. On error n is unchanged.
+func (n *Need) UnmarshalJSON(data []byte) error {
+	f, members, ids, err := openNamed(data, "need", "need", needFields, "id")
+	if err != nil {
+		return err
+	}
+	r := canvasRead{form: f, whole: true}
+	v := r.needOf(jsondecode.Path{}, ids, members)
+	if err := r.form.Err(); err != nil {
+		return err
+	}
+	*n = v
+	return nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads an outcome as
+// [Canvas.UnmarshalJSON] and [CanvasSpec.UnmarshalJSON] read each of a
+// canvas's outcomes, strictly, and does not validate it (a [Canvas] does).
+// It reports every problem, joined with [errors.Join]: first each problem of
+// the JSON form, an [outcome.ErrInvalidJSON] said by its JSON path from the
+// outcome, in the order of the fields (id, name, description, metrics; a
+// metric's metric, importance), a field given again right after the field
+// (also under a key that differs only in case, the first being the one
+// read), then the keys that name no field, sorted, the metrics in order: a
+// key that names no field, a field given twice, and each value of the
+// wrong type, null included (`northstar: outcome "stay": invalid JSON:
+// "metrics[1].importance" must be a decimal string or a number, not null`;
+// null metrics too, which MarshalJSON never writes); then each importance
+// that is not a decimal number, in order, an [ErrInvalidWeight] (one whose
+// exponent is beyond ±10000 an [ErrWeightOutOfRange]) naming the outcome
+// and the metric, `northstar: outcome "stay": metric "fcr": importance
+// "high" is not a decimal number`, unless the outcome's ID or the metric is
+// of the wrong type. The problems name the outcome's ID when it is a string
+// that is not empty, and are said after "northstar: outcome: " when it is
+// not. An importance may be a decimal string or a JSON number; left out, it
+// is zero. JSON that is not one object is one error with code
+// [outcome.ErrInvalidJSON], and so is null, `northstar: an outcome cannot
+// be null`. On error x is unchanged.
+func (x *SuccessfulOutcome) UnmarshalJSON(data []byte) error {
+	f, members, ids, err := openNamed(data, "outcome", "outcome", outcomeFields, "id")
+	if err != nil {
+		return err
+	}
+	r := canvasRead{form: f, whole: true, spec: CanvasSpec{Outcomes: make([]SuccessfulOutcome, 1)}}
+	r.outcomeOf(0, jsondecode.Path{}, ids, members, true)
+	errs := r.form.Errors()
+	v := r.spec.Outcomes[0]
+	for ii, ind := range v.Indicators {
+		if bad, ok := r.faults[[2]int{0, ii}]; ok {
+			if v.ID != "" {
+				errs = append(errs, notDecimal([]string{v.ID, ind.Metric}, bad, "outcome %q: metric %q: importance", clip(v.ID), clip(ind.Metric)))
+			} else {
+				errs = append(errs, notDecimal([]string{ind.Metric}, bad, "outcome: metric %q: importance", clip(ind.Metric)))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	*x = v
 	return nil
 }
 
@@ -1213,25 +1341,7 @@ func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.M
 		case field == 0:
 			r.read(f, path, members)
 		default:
-			f.Fields(path, nil, members, lagFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
-				switch field {
-				case 0:
-					jsondecode.Value(f, path, nil, raw, &lag.MaxLag)
-				case 1:
-					var text string
-					if jsondecode.Value(f, path, nil, raw, &text) {
-						var err error
-						if lag.Method, err = ParseMethod(text); err != nil {
-							methodErr = newError(ErrUnknownMethod, nil,
-								"northstar: "+policyLeadLag+"unknown correlation method %q", clip(text))
-						}
-					}
-				default:
-					if jsondecode.Value(f, path, nil, raw, &lag.Confidence) {
-						confText = string(raw)
-					}
-				}
-			})
+			lag, methodErr, confText = readLagOptions(f, path, members, policyLeadLag)
 		}
 	})
 	v := Policy{Weights: r.w, LeadLag: lag}
@@ -1243,6 +1353,78 @@ func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.M
 		}
 	}
 	return v, check.validate(policyFaults{weights: r.faults, method: methodErr, confidence: confText})
+}
+
+// readLagOptions reads members, those of the JSON object of lead/lag
+// options at path, reporting the problems of their form to f, and returns
+// the options read, the problem of a method that names none, said after
+// "northstar: " and where (`northstar: policy: leadLag: unknown correlation
+// method "kendall"`), and the confidence level as written, if read, for
+// [LagOptions.validate]: what [Policy.UnmarshalJSON] and
+// [LagOptions.UnmarshalJSON] read.
+func readLagOptions(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member, where string) (lag LagOptions, methodErr error, confText string) {
+	f.Fields(path, nil, members, lagFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+		switch field {
+		case 0:
+			jsondecode.Value(f, path, nil, raw, &lag.MaxLag)
+		case 1:
+			var text string
+			if jsondecode.Value(f, path, nil, raw, &text) {
+				var err error
+				if lag.Method, err = ParseMethod(text); err != nil {
+					methodErr = newError(ErrUnknownMethod, nil,
+						"northstar: "+where+"unknown correlation method %q", clip(text))
+				}
+			}
+		default:
+			if jsondecode.Value(f, path, nil, raw, &lag.Confidence) {
+				confText = string(raw)
+			}
+		}
+	})
+	return lag, methodErr, confText
+}
+
+// lagOptionsAt says where lead/lag options read on their own are, in a
+// message.
+const lagOptionsAt = "lead/lag options: "
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads lead/lag options as
+// [Policy.UnmarshalJSON] reads a policy's "leadLag", and validates them as
+// it does (and as [AnalyzeLeadLag] does), with every problem said after
+// "northstar: lead/lag options: " where the policy's are said after
+// "northstar: policy: leadLag: ", and by its JSON path from the options. It
+// reports every problem, joined with [errors.Join]: first each problem of
+// the JSON form, an [outcome.ErrInvalidJSON], in the order of the fields
+// (maxLag, method, confidence), a field given again right after the field
+// (also under a key that differs only in case, the first being the one
+// read), then the keys that name no field, sorted: a key that names no
+// field, a field given twice, and each value of the wrong type, null
+// included (`northstar: lead/lag options: invalid JSON: "maxLag" must be an
+// integer, not the string "3"`); then the options' problems: a negative
+// maximum lag ([ErrInvalidLag]), a method that names none
+// ([ErrUnknownMethod], `northstar: lead/lag options: unknown correlation
+// method "kendall"`), and a confidence level not strictly between 0 and 1
+// or written too small for a float64 to hold, said as written, never read
+// as zero, the default ([ErrInvalidConfidence]: `northstar: lead/lag
+// options: confidence level 1e-400 is below 2.2250738585072014e-308, the
+// smallest positive number held to full precision`). A field of the wrong
+// type is not checked again. A field left out is zero: a zero method is
+// [Pearson], a zero confidence [DefaultConfidence]. JSON that is not one
+// object is one error with code [outcome.ErrInvalidJSON], and so is null,
+// `northstar: lead/lag options cannot be null`. On error o is unchanged.
+func (o *LagOptions) UnmarshalJSON(data []byte) error {
+	f := jsondecode.Form{Pkg: "northstar", At: "lead/lag options"}
+	members, err := openTop(&f, data, "lead/lag options cannot be null")
+	if err != nil {
+		return err
+	}
+	v, methodErr, confText := readLagOptions(&f, jsondecode.Path{}, members, lagOptionsAt)
+	if err := errors.Join(append(f.Errors(), v.validate(lagOptionsAt, nil, methodErr, confText)...)...); err != nil {
+		return err
+	}
+	*o = v
+	return nil
 }
 
 // successfulOutcomeJSON is the JSON form of a [SuccessfulOutcome]: its

@@ -57,9 +57,15 @@ type reader func(path jsondecode.Path, raw json.RawMessage)
 // value, and returns it or every problem, the form's first; null is one
 // problem, `northstar: a ranking cannot be null`.
 func decodeResult[T any](data []byte, at string, read func(r *rankingRead, members []strictjson.Member, v *T)) (T, error) {
+	return decodeResultNull(data, at, withArticleText(at)+" cannot be null", read)
+}
+
+// decodeResultNull is decodeResult with null refused in the words of null
+// ("evidence cannot be null").
+func decodeResultNull[T any](data []byte, at, null string, read func(r *rankingRead, members []strictjson.Member, v *T)) (T, error) {
 	var v T
 	r := rankingRead{f: jsondecode.Form{Pkg: "northstar", At: at}}
-	members, err := openTop(&r.f, data, withArticleText(at)+" cannot be null")
+	members, err := openTop(&r.f, data, null)
 	if err != nil {
 		return v, err
 	}
@@ -187,6 +193,52 @@ func (s *Score) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a failed gate as
+// [Ranking.UnmarshalJSON] reads each of an entry's, with every problem said
+// after "northstar: gate failure: " and by its JSON path from the gate
+// failure: the form's (a key that names no field, a field given twice, a
+// value of the wrong type, null included: `northstar: gate failure: invalid
+// JSON: "reason" must be a string, not null`), then a gate that names none
+// or is left out ([ErrUnknownGate], `northstar: gate failure: "gate":
+// unknown gate "beauty"`). A reason left out is "". JSON null is refused,
+// `northstar: a gate failure cannot be null`. On error g is unchanged.
+func (g *GateFailure) UnmarshalJSON(data []byte) error {
+	v, err := decodeResult(data, "gate failure", func(r *rankingRead, members []strictjson.Member, v *GateFailure) {
+		r.gateFailure(jsondecode.Path{}, nil, members, v)
+	})
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads the evidence as
+// [Ranking.UnmarshalJSON] reads each of an entry's, with every problem said
+// after "northstar: evidence: " and by its JSON path from the evidence: the
+// form's (a key that names no field, a field given twice, a value of the
+// wrong type, null included but for the lead/lag result, which is null when
+// there is none, a number too small for a float64 but not written 0:
+// `northstar: evidence: invalid JSON: "aligned" must be 0 or a number from
+// 5e-324 to 1.7976931348623157e+308 in magnitude, not the number 1e-400`,
+// and those of the lead/lag result, at their paths, `unknown field
+// "leadLag.correlations[0].q"`), then a kind that names none
+// ([outcome.ErrUnknownKind]; one left out, or "", is no kind) and the
+// lead/lag result's problems as [LeadLag.UnmarshalJSON] finds them
+// (`northstar: evidence: "leadLag": lead/lag result: maximum lag -1 is
+// negative`). A field left out is zero. JSON null is refused, `northstar:
+// evidence cannot be null`. On error ev is unchanged.
+func (ev *Evidence) UnmarshalJSON(data []byte) error {
+	v, err := decodeResultNull(data, "evidence", "evidence cannot be null", func(r *rankingRead, members []strictjson.Member, v *Evidence) {
+		r.evidence(jsondecode.Path{}, nil, members, v)
+	})
+	if err != nil {
+		return err
+	}
+	*ev = v
+	return nil
+}
+
 // UnmarshalJSON implements [json.Unmarshaler]. It reads an input metric in
 // the form [InputMetric.MarshalJSON] writes, as [Ranking.UnmarshalJSON]
 // reads each of a ranking's, with every problem said after "northstar:
@@ -261,7 +313,9 @@ func (r *rankingRead) entry(path jsondecode.Path, members []strictjson.Member, e
 	r.fields(path, ids, members, entryFields, &e.Rank, &e.Metric, &e.Eligible,
 		reader(func(path jsondecode.Path, raw json.RawMessage) {
 			readList(r, path, ids, raw, false, &e.Failed, func(path jsondecode.Path, raw json.RawMessage, g *GateFailure) {
-				r.object(path, ids, raw, gateFailureFields, &g.Gate, &g.Reason)
+				if members, ok := r.f.Open(path, ids, raw); ok {
+					r.gateFailure(path, ids, members, g)
+				}
 			})
 		}),
 		&e.Total,
@@ -279,7 +333,9 @@ func (r *rankingRead) entry(path jsondecode.Path, members []strictjson.Member, e
 		}),
 		reader(func(path jsondecode.Path, raw json.RawMessage) {
 			readList(r, path, ids, raw, false, &e.Evidence, func(path jsondecode.Path, raw json.RawMessage, ev *Evidence) {
-				r.object(path, ids, raw, evidenceFields, &ev.Outcome, &ev.Kind, &ev.LeadLag, &ev.Aligned, &ev.Strength)
+				if members, ok := r.f.Open(path, ids, raw); ok {
+					r.evidence(path, ids, members, ev)
+				}
 			})
 		}),
 		reader(func(path jsondecode.Path, raw json.RawMessage) {
@@ -288,6 +344,18 @@ func (r *rankingRead) entry(path jsondecode.Path, members []strictjson.Member, e
 			})
 		}),
 		reader(func(path jsondecode.Path, raw json.RawMessage) { r.strings(path, ids, raw, false, &e.Nodes) }))
+}
+
+// gateFailure reads members, those of the JSON object of the failed gate at
+// path, into *g, naming ids.
+func (r *rankingRead) gateFailure(path jsondecode.Path, ids []string, members []strictjson.Member, g *GateFailure) {
+	r.fields(path, ids, members, gateFailureFields, &g.Gate, &g.Reason)
+}
+
+// evidence reads members, those of the JSON object of the evidence at path,
+// into *ev, naming ids.
+func (r *rankingRead) evidence(path jsondecode.Path, ids []string, members []strictjson.Member, ev *Evidence) {
+	r.fields(path, ids, members, evidenceFields, &ev.Outcome, &ev.Kind, &ev.LeadLag, &ev.Aligned, &ev.Strength)
 }
 
 // score reads members, those of the JSON object of the score at path, into
