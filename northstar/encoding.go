@@ -401,14 +401,16 @@ func (r *canvasRead) faultErrors() []error {
 // the wrong type, a problem of the form that leaves it unknown. A weight or
 // an importance that is not a decimal number is reported whenever what
 // names it was read, so that a draft spec never reads it as zero.
+//
+// It reads no text: the first member for the field, if any, is a string if
+// its well-formed JSON value opens with a quote (so it allocates nothing,
+// where [jsondecode.FirstString] makes the string).
 func nameRead(members []strictjson.Member, names []string, name string) bool {
-	if _, ok := jsondecode.FirstString(members, names, name); ok {
-		return true
-	}
 	want := slices.Index(names, name)
 	for _, mb := range members {
 		if strictjson.Field(names, mb.Key) == want {
-			return false
+			v := bytes.TrimLeft(mb.Value, " \t\r\n")
+			return len(v) > 0 && v[0] == '"'
 		}
 	}
 	return true
