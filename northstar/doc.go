@@ -76,7 +76,11 @@
 // a field given again right after the field, then the keys that name no
 // field, sorted, so that the same canvas with the members of its objects in
 // another order has the same problems in the same order; so do a
-// [Policy] and a lead/lag result ([LeadLag]). A file of
+// [Policy] and a lead/lag result ([LeadLag]), and the parts of a canvas, a
+// policy or a ranking decoded on their own (a [Need], a
+// [SuccessfulOutcome], an [Indicator], [LagOptions], an [Entry], a
+// [GateFailure], an [Evidence], ...), each read by its parent's reader,
+// strictly, with paths from the part. A file of
 // canvases reads with [DecodeCanvases], which reports every problem of every
 // canvas, each under its index: json.Unmarshal into a []Canvas stops at the
 // first canvas that fails. The weights and
