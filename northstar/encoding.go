@@ -1343,7 +1343,7 @@ func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.M
 		case field == 0:
 			r.read(f, path, members)
 		default:
-			lag, methodErr, confText = readLagOptions(f, path, members, policyLeadLag)
+			lag, confText, methodErr = readLagOptions(f, path, members, policyLeadLag)
 		}
 	})
 	v := Policy{Weights: r.w, LeadLag: lag}
@@ -1359,12 +1359,12 @@ func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.M
 
 // readLagOptions reads members, those of the JSON object of lead/lag
 // options at path, reporting the problems of their form to f, and returns
-// the options read, the problem of a method that names none, said after
-// "northstar: " and where (`northstar: policy: leadLag: unknown correlation
-// method "kendall"`), and the confidence level as written, if read, for
+// the options read, the confidence level as written, if read, and the
+// problem of a method that names none, said after "northstar: " and where
+// (`northstar: policy: leadLag: unknown correlation method "kendall"`), for
 // [LagOptions.validate]: what [Policy.UnmarshalJSON] and
 // [LagOptions.UnmarshalJSON] read.
-func readLagOptions(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member, where string) (lag LagOptions, methodErr error, confText string) {
+func readLagOptions(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member, where string) (lag LagOptions, confText string, methodErr error) {
 	f.Fields(path, nil, members, lagFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
@@ -1384,7 +1384,7 @@ func readLagOptions(f *jsondecode.Form, path jsondecode.Path, members []strictjs
 			}
 		}
 	})
-	return lag, methodErr, confText
+	return lag, confText, methodErr
 }
 
 // lagOptionsAt says where lead/lag options read on their own are, in a
@@ -1421,7 +1421,7 @@ func (o *LagOptions) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	v, methodErr, confText := readLagOptions(&f, jsondecode.Path{}, members, lagOptionsAt)
+	v, confText, methodErr := readLagOptions(&f, jsondecode.Path{}, members, lagOptionsAt)
 	if err := errors.Join(append(f.Errors(), v.validate(lagOptionsAt, nil, methodErr, confText)...)...); err != nil {
 		return err
 	}
