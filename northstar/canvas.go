@@ -127,13 +127,7 @@ type SuccessfulOutcome struct {
 // [SuccessfulOutcome.MarshalJSON] writes both as [].
 func (x SuccessfulOutcome) Equal(o SuccessfulOutcome) bool {
 	return x.ID == o.ID && x.Name == o.Name && x.Description == o.Description &&
-		slices.EqualFunc(x.Indicators, o.Indicators, indicatorEqual)
-}
-
-// indicatorEqual reports whether a and b name the same metric with
-// importances equal by value.
-func indicatorEqual(a, b Indicator) bool {
-	return a.Metric == b.Metric && a.Importance.Equal(b.Importance)
+		slices.EqualFunc(x.Indicators, o.Indicators, Indicator.Equal)
 }
 
 // Indicator names a metric that shows a successful outcome, and its

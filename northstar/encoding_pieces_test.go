@@ -197,8 +197,7 @@ func TestLagOptionsUnmarshalJSON(t *testing.T) {
 func TestGateFailureUnmarshalJSON(t *testing.T) {
 	before := northstar.GateFailure{Gate: northstar.GateLead, Reason: "as it was"}
 	inv := outcome.ErrInvalidJSON
-	same := func(a, b northstar.GateFailure) bool { return a == b }
-	checkPiece(t, before, same, []pieceCase{
+	checkPiece(t, before, northstar.GateFailure.Equal, []pieceCase{
 		{"good", `{"gate":"canvas","reason":"no category relies on it"}`, nil},
 		{"unknown key", `{"gate":"canvas","reason":"r","why":"w"}`, []problem{{inv, nil, `northstar: gate failure: invalid JSON: unknown field "why"`}}},
 		{"key twice", `{"gate":"canvas","reason":"r","reason":"s"}`, []problem{{inv, nil, `northstar: gate failure: invalid JSON: duplicate object key "reason"`}}},
@@ -224,18 +223,12 @@ const leadLagText = `{"method":"pearson","len":8,"maxLag":0,"confidence":0.95,"p
 	`"correlations":[{"lag":0,"r":0.9320546490018,"pairs":8}],"best":{"lag":0,"r":0.9320546490018,"pairs":8},` +
 	`"interval":[0.6625219485655204,0.9878885936182998],"verdict":"coincident"}`
 
-// evidenceEqual compares evidence field by field (LeadLag with its Equal):
-// Evidence.Equal, which another change adds, can take its place.
-func evidenceEqual(a, b northstar.Evidence) bool {
-	return a.Outcome == b.Outcome && a.Kind == b.Kind && a.LeadLag.Equal(b.LeadLag) && a.Aligned == b.Aligned && a.Strength == b.Strength
-}
-
 func TestEvidenceUnmarshalJSON(t *testing.T) {
 	var ll northstar.LeadLag
 	require.NoError(t, json.Unmarshal([]byte(leadLagText), &ll), "the lead/lag result of the cases is sound")
 	before := northstar.Evidence{Outcome: "was", Kind: outcome.Cost, LeadLag: ll, Aligned: 0.5, Strength: 0.5}
 	inv := outcome.ErrInvalidJSON
-	checkPiece(t, before, evidenceEqual, []pieceCase{
+	checkPiece(t, before, northstar.Evidence.Equal, []pieceCase{
 		{"good", `{"outcome":"revenue","kind":"revenue","leadLag":` + leadLagText + `,"aligned":0.5,"strength":0}`, nil},
 		{"no lead/lag result", `{"outcome":"revenue","kind":"revenue","leadLag":null,"aligned":0,"strength":0}`, nil},
 		{"unknown key", `{"outcome":"revenue","lag":1}`, []problem{{inv, nil, `northstar: evidence: invalid JSON: unknown field "lag"`}}},
@@ -260,11 +253,11 @@ func TestEvidenceUnmarshalJSON(t *testing.T) {
 	})
 	var ev northstar.Evidence
 	require.NoError(t, json.Unmarshal([]byte(`{"outcome":"revenue","kind":"revenue","leadLag":`+leadLagText+`,"aligned":0.5,"strength":0}`), &ev))
-	assert.True(t, evidenceEqual(northstar.Evidence{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: ll, Aligned: 0.5}, ev), "%+v", ev)
+	assert.True(t, northstar.Evidence{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: ll, Aligned: 0.5}.Equal(ev), "%+v", ev)
 }
 
 // TestPiecesRoundTrip: each part read on its own, marshalled, reads back
-// Equal (GateFailure by ==, Evidence by its fields, until they have Equal).
+// Equal.
 func TestPiecesRoundTrip(t *testing.T) {
 	spec := guestsSpecJSON(t)
 	for _, n := range spec.Needs {
@@ -286,14 +279,14 @@ func TestPiecesRoundTrip(t *testing.T) {
 	g := northstar.GateFailure{Gate: northstar.GateOutcome, Reason: "an output"}
 	var gb northstar.GateFailure
 	roundTrip(t, g, &gb)
-	assert.Equal(t, g, gb)
+	assert.True(t, g.Equal(gb), "%+v", gb)
 
 	var ll northstar.LeadLag
 	require.NoError(t, json.Unmarshal([]byte(leadLagText), &ll))
 	for _, ev := range []northstar.Evidence{{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: ll, Aligned: 0.5}, {Outcome: "cost"}} {
 		var back northstar.Evidence
 		roundTrip(t, ev, &back)
-		assert.True(t, evidenceEqual(ev, back), "%+v", back)
+		assert.True(t, ev.Equal(back), "%+v", back)
 	}
 }
 

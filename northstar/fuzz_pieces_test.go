@@ -164,7 +164,7 @@ func FuzzGateFailureJSON(f *testing.F) {
 		`{"gate":"beauty","reason":"r"}`,
 		`{"x":1,"reason":null,"gate":"beauty"}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		checkPieceJSON(t, in, gateFailureFields, GateFailure{Gate: GateLead, Reason: "as it was"}, func(a, b GateFailure) bool { return a == b },
+		checkPieceJSON(t, in, gateFailureFields, GateFailure{Gate: GateLead, Reason: "as it was"}, GateFailure.Equal,
 			pieceEntry+`"failed":[`+in+`]}`, func(data []byte) error { return new(Entry).UnmarshalJSON(data) })
 	})
 }

@@ -45,13 +45,7 @@ type Candidate struct {
 // series, no ratings, no outcome driven).
 func (c Candidate) Equal(o Candidate) bool {
 	return c.Metric.Equal(o.Metric) && slices.Equal(c.Series, o.Series) &&
-		slices.EqualFunc(c.Ratings, o.Ratings, ratingEqual) && slices.Equal(c.Drives, o.Drives)
-}
-
-// ratingEqual reports whether a and b rate the same aspect with values and
-// scales equal by value.
-func ratingEqual(a, b Rating) bool {
-	return a.Aspect == b.Aspect && a.Value.Equal(b.Value) && a.Min.Equal(b.Min) && a.Max.Equal(b.Max)
+		slices.EqualFunc(c.Ratings, o.Ratings, Rating.Equal) && slices.Equal(c.Drives, o.Drives)
 }
 
 // Rating is the organisation's rating of a candidate on one aspect of a
