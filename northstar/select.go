@@ -411,7 +411,7 @@ func (e Entry) Equal(o Entry) bool {
 		slices.EqualFunc(e.Scores, o.Scores, Score.Equal) &&
 		slices.EqualFunc(e.Categories, o.Categories, CategoryContribution.Equal) &&
 		slices.EqualFunc(e.Evidence, o.Evidence, Evidence.Equal) &&
-		slices.Equal(e.Links, o.Links) && slices.Equal(e.Nodes, o.Nodes)
+		slices.EqualFunc(e.Links, o.Links, Link.Equal) && slices.Equal(e.Nodes, o.Nodes)
 }
 
 // Score returns the candidate's score on criterion c, or the zero Score for
