@@ -3,6 +3,7 @@ package hierarchy
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,13 @@ type OrphanGroup struct {
 	Highest outcome.Level `json:"highest"`
 	// IDs are the orphans' IDs, sorted.
 	IDs []string `json:"ids"`
+}
+
+// Equal reports whether g and o are the same group, field by field: the
+// same highest level and the same IDs in the same order. No IDs, nil or
+// empty, are equal: [OrphanGroup.MarshalJSON] writes both [].
+func (g OrphanGroup) Equal(o OrphanGroup) bool {
+	return g.Highest == o.Highest && slices.Equal(g.IDs, o.IDs)
 }
 
 // Alignment answers the method's question, "is everything you are doing
@@ -158,35 +166,14 @@ func (a Alignment) Of(levels ...outcome.Level) Share {
 	return out
 }
 
-// Equal reports whether a and o are the same report.
+// Equal reports whether a and o are the same report, field by field: the
+// overall shares and each level's by [Share.Equal] (weights by value, 1.0
+// equals 1.00), the orphan groups by [OrphanGroup.Equal], and the same
+// unsupported IDs, each list in the same order. A nil list equals an empty
+// one: [Alignment.MarshalJSON] writes both alike.
 func (a Alignment) Equal(o Alignment) bool {
-	if !a.Overall.Equal(o.Overall) || len(a.Levels) != len(o.Levels) || len(a.Orphans) != len(o.Orphans) ||
-		!equalStrings(a.Unsupported, o.Unsupported) {
-		return false
-	}
-	for i := range a.Levels {
-		if !a.Levels[i].Equal(o.Levels[i]) {
-			return false
-		}
-	}
-	for i := range a.Orphans {
-		if a.Orphans[i].Highest != o.Orphans[i].Highest || !equalStrings(a.Orphans[i].IDs, o.Orphans[i].IDs) {
-			return false
-		}
-	}
-	return true
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return a.Overall.Equal(o.Overall) && slices.EqualFunc(a.Levels, o.Levels, Share.Equal) &&
+		slices.EqualFunc(a.Orphans, o.Orphans, OrphanGroup.Equal) && slices.Equal(a.Unsupported, o.Unsupported)
 }
 
 // maxNamed bounds the number of IDs [Alignment.Answer] names.

@@ -333,7 +333,9 @@ func TestAlignmentOrderIndependent(t *testing.T) {
 	assert.False(t, want.Equal(other))
 	other.Orphans = nil
 	assert.False(t, want.Equal(other))
-	assert.False(t, equalStrings([]string{"a"}, []string{"b"}))
+	a, b := want, want
+	a.Unsupported, b.Unsupported = []string{"a"}, []string{"b"}
+	assert.False(t, a.Equal(b), "unsupported IDs of the same length, not the same")
 }
 
 // TestAlignmentAgainstAncestors checks the report against a brute-force
@@ -404,4 +406,20 @@ func TestAlignmentOf(t *testing.T) {
 	assert.True(t, a.Of(T, A, O, BO).Equal(a.Overall), "every level of work is Overall")
 	assert.True(t, a.Of(CO, outcome.Level(0), outcome.Level(9)).Equal(Share{}), "no level of work")
 	assert.True(t, a.Of().Equal(Share{}))
+}
+
+// TestOrphanGroup_Equal checks OrphanGroup.Equal field by field: no IDs,
+// nil or empty, are equal (MarshalJSON writes both []); a group read back
+// from its JSON is Equal to it.
+func TestOrphanGroup_Equal(t *testing.T) {
+	fresh := func() OrphanGroup { return OrphanGroup{Highest: outcome.Output, IDs: []string{}} }
+	checkEqual(t, fresh, OrphanGroup{Highest: outcome.Output}, OrphanGroup.Equal, []mutation[OrphanGroup]{
+		{"Highest", func(g *OrphanGroup) { g.Highest = outcome.Activity }},
+		{"IDs", func(g *OrphanGroup) { g.IDs = []string{"monitor-queues"} }},
+	})
+	two := OrphanGroup{Highest: outcome.Output, IDs: []string{"a", "b"}}
+	assert.False(t, two.Equal(OrphanGroup{Highest: outcome.Output, IDs: []string{"a", "c"}}))
+	assert.False(t, two.Equal(OrphanGroup{Highest: outcome.Output, IDs: []string{"b", "a"}}), "the IDs' order counts")
+	equalReadBack(t, fresh())
+	equalReadBack(t, two)
 }

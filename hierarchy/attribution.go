@@ -17,6 +17,11 @@ type Contribution struct {
 	Amount decimal.Decimal `json:"amount"`
 }
 
+// Equal reports whether c and o are the same contribution, field by field:
+// the same ID, and amounts equal by value (1.0 equals 1.00), as they read
+// back from JSON.
+func (c Contribution) Equal(o Contribution) bool { return c.ID == o.ID && c.Amount.Equal(o.Amount) }
+
 // Attribution explains one node's change between two periods: which of the
 // measured nodes beneath it moved it, and by how much. [Model.Attribute]
 // makes it.
@@ -34,6 +39,16 @@ type Attribution struct {
 	// Change. They are ranked by size (absolute value), largest first, then
 	// by ID.
 	Contributions []Contribution `json:"contributions"`
+}
+
+// Equal reports whether a and o explain the same change, field by field:
+// the same ID, decimals by value (1.0 equals 1.00) and the same
+// contributions in the same order, each by [Contribution.Equal]. No
+// contributions, nil or empty, are equal: [Attribution.MarshalJSON] writes
+// both [].
+func (a Attribution) Equal(o Attribution) bool {
+	return a.ID == o.ID && a.Before.Equal(o.Before) && a.After.Equal(o.After) && a.Change.Equal(o.Change) &&
+		slices.EqualFunc(a.Contributions, o.Contributions, Contribution.Equal)
 }
 
 // Increases returns the at most k largest positive contributions, largest

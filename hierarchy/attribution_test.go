@@ -418,3 +418,42 @@ func TestAttributeMatchesBare(t *testing.T) {
 	require.Greater(t, hashed, 500)
 	require.Greater(t, dense, 200)
 }
+
+// TestContribution_Equal checks Contribution.Equal field by field, and that
+// a contribution read back from its JSON is Equal to it.
+func TestContribution_Equal(t *testing.T) {
+	fresh := func() Contribution { return Contribution{ID: "answer-call", Amount: dec("1.50")} }
+	checkEqual(t, fresh, Contribution{ID: "answer-call", Amount: dec("1.5")}, Contribution.Equal, []mutation[Contribution]{
+		{"ID", func(c *Contribution) { c.ID = "look-up-account" }},
+		{"Amount", func(c *Contribution) { c.Amount = dec("1.51") }},
+	})
+	equalReadBack(t, fresh())
+}
+
+// TestAttribution_Equal checks Attribution.Equal field by field, that no
+// contributions, nil or empty, are equal (MarshalJSON writes both []), and
+// that an attribution read back from its JSON is Equal to it.
+func TestAttribution_Equal(t *testing.T) {
+	fresh := func() Attribution {
+		return Attribution{ID: "cost-to-serve", Before: dec("2320.0"), After: dec("2420.50"), Change: dec("100.50"),
+			Contributions: []Contribution{{ID: "answer-call", Amount: dec("60.50")}, {ID: "look-up-account", Amount: dec("40.0")}}}
+	}
+	same := Attribution{ID: "cost-to-serve", Before: dec("2320"), After: dec("2420.5"), Change: dec("100.5"),
+		Contributions: []Contribution{{ID: "answer-call", Amount: dec("60.5")}, {ID: "look-up-account", Amount: dec("40")}}}
+	checkEqual(t, fresh, same, Attribution.Equal, []mutation[Attribution]{
+		{"ID", func(a *Attribution) { a.ID = "revenue" }},
+		{"Before", func(a *Attribution) { a.Before = dec("2320.01") }},
+		{"After", func(a *Attribution) { a.After = dec("2420.51") }},
+		{"Change", func(a *Attribution) { a.Change = dec("100.51") }},
+		{"Contributions", func(a *Attribution) { a.Contributions[1].Amount = dec("40.01") }},
+		{"Contributions", func(a *Attribution) { a.Contributions[0], a.Contributions[1] = a.Contributions[1], a.Contributions[0] }},
+		{"Contributions", func(a *Attribution) { a.Contributions = a.Contributions[:1] }},
+		{"Contributions", func(a *Attribution) { a.Contributions = nil }},
+	})
+	equalReadBack(t, fresh())
+	none, empty := fresh(), fresh()
+	none.Contributions, empty.Contributions = nil, []Contribution{}
+	assert.True(t, none.Equal(empty))
+	assert.True(t, empty.Equal(none))
+	equalReadBack(t, none)
+}

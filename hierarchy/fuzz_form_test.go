@@ -170,12 +170,12 @@ func FuzzResultsJSON_everyProblem(f *testing.F) {
 		s = spoil.Spoiler{Bits: bits}
 		wants = nil
 		one, c := contribution(&s, &wants, nil, "", 7)
-		ordertest.Check(t, []byte(one), ordertest.Unmarshal[Contribution], equalContribution)
+		ordertest.Check(t, []byte(one), ordertest.Unmarshal[Contribution], Contribution.Equal)
 		checkProblems(t, one, func(b []byte) error { return new(Contribution).UnmarshalJSON(b) }, "hierarchy: contribution: invalid JSON: ", wants, nil)
 		if len(wants) == 0 {
 			var got Contribution
 			require.NoError(t, got.UnmarshalJSON([]byte(one)))
-			require.True(t, equalContribution(c, got), "%s", one)
+			require.True(t, c.Equal(got), "%s", one)
 		}
 
 		s = spoil.Spoiler{Bits: bits}
@@ -205,13 +205,13 @@ func FuzzResultsJSON_everyProblem(f *testing.F) {
 		}
 		data = "{" + strings.Join([]string{idText, before, after, change, `"contributions":[` + strings.Join(elems, ",") + "]"}, ",") +
 			spoilColour(&s, &wants, ids, "") + "}"
-		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Attribution], equalAttribution)
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Attribution], Attribution.Equal)
 		checkProblems(t, data, func(b []byte) error { return new(Attribution).UnmarshalJSON(b) }, "hierarchy: attribution: invalid JSON: ", wants, nil)
 		if len(wants) == 0 {
 			var got Attribution
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
-			require.True(t, equalAttribution(Attribution{ID: attrID, Before: decimal.New(1, 0), After: decimal.New(25, -1),
-				Change: decimal.New(15, -1), Contributions: cs}, got), "%s", data)
+			require.True(t, Attribution{ID: attrID, Before: decimal.New(1, 0), After: decimal.New(25, -1),
+				Change: decimal.New(15, -1), Contributions: cs}.Equal(got), "%s", data)
 		}
 	})
 }
@@ -458,12 +458,12 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 		}
 		complete, _ := spoilMember(&s, &wants, ids, "", "complete", "true", true)
 		data = "{" + fromText + `,"paths":[` + strings.Join(paths, ",") + "]," + complete + spoilColour(&s, &wants, ids, "") + "}"
-		ordertest.Check(t, []byte(data), ordertest.Unmarshal[LineOfSight], equalLineOfSight)
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[LineOfSight], LineOfSight.Equal)
 		checkProblems(t, data, func(b []byte) error { return new(LineOfSight).UnmarshalJSON(b) }, "hierarchy: line of sight: invalid JSON: ", wants, nil)
 		if len(wants) == 0 {
 			var got LineOfSight
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
-			require.True(t, equalLineOfSight(ls, got), "%s", data)
+			require.True(t, ls.Equal(got), "%s", data)
 		}
 
 		// Contributors to "t" ("" if noID), n levels of k IDs.
@@ -487,12 +487,12 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 			}
 		}
 		data = "{" + toText + `,"levels":[` + strings.Join(levels, ",") + "]" + spoilColour(&s, &wants, ids, "") + "}"
-		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Contributors], equalContributors)
+		ordertest.Check(t, []byte(data), ordertest.Unmarshal[Contributors], Contributors.Equal)
 		checkProblems(t, data, func(b []byte) error { return new(Contributors).UnmarshalJSON(b) }, "hierarchy: contributors: invalid JSON: ", wants, bad)
 		if len(wants) == 0 && len(bad) == 0 {
 			var got Contributors
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
-			require.True(t, equalContributors(c, got), "%s", data)
+			require.True(t, c.Equal(got), "%s", data)
 		}
 
 		// A level's IDs and an orphan group, each the whole result.
@@ -506,17 +506,17 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 			text, l, good := spoiledLevelIDs(&s, &wants, &bad, nil, what, "", key, levelAt, k)
 			checkProblems(t, text, decode, "hierarchy: "+what+": invalid JSON: ", wants, bad)
 			if key == "level" {
-				ordertest.Check(t, []byte(text), ordertest.Unmarshal[LevelIDs], equalLevelIDs)
+				ordertest.Check(t, []byte(text), ordertest.Unmarshal[LevelIDs], LevelIDs.Equal)
 			} else {
-				ordertest.Check(t, []byte(text), ordertest.Unmarshal[OrphanGroup], equalOrphanGroup)
+				ordertest.Check(t, []byte(text), ordertest.Unmarshal[OrphanGroup], OrphanGroup.Equal)
 			}
 			if len(wants) == 0 && len(bad) == 0 {
 				var got LevelIDs
 				require.NoError(t, got.UnmarshalJSON([]byte(strings.Replace(text, `"highest"`, `"level"`, 1))))
-				require.True(t, equalLevelIDs(LevelIDs{Level: l, IDs: good}, got), "%s", text)
+				require.True(t, LevelIDs{Level: l, IDs: good}.Equal(got), "%s", text)
 				var g OrphanGroup
 				require.NoError(t, g.UnmarshalJSON([]byte(strings.Replace(text, `"level"`, `"highest"`, 1))))
-				require.True(t, equalOrphanGroup(OrphanGroup{Highest: l, IDs: good}, g), "%s", text)
+				require.True(t, OrphanGroup{Highest: l, IDs: good}.Equal(g), "%s", text)
 			}
 		}
 	})

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"slices"
 	"strings"
 	"testing"
 
@@ -310,13 +309,13 @@ func FuzzResultsJSON(f *testing.F) {
 	f.Add([]byte(`{"ids":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkResultJSON(t, data, shareKeep, Share.Equal, "share", "a share")
-		checkResultJSON(t, data, contributionKeep, equalContribution, "contribution", "a contribution")
-		checkResultJSON(t, data, attributionKeep, equalAttribution, "attribution", "an attribution")
+		checkResultJSON(t, data, contributionKeep, Contribution.Equal, "contribution", "a contribution")
+		checkResultJSON(t, data, attributionKeep, Attribution.Equal, "attribution", "an attribution")
 		checkResultJSON(t, data, alignmentKeep, Alignment.Equal, "alignment", "an alignment")
-		checkResultJSON(t, data, lineOfSightKeep, equalLineOfSight, "line of sight", "a line of sight")
-		checkResultJSON(t, data, contributorsKeep, equalContributors, "contributors", "contributors")
-		checkResultJSON(t, data, levelIDsKeep, equalLevelIDs, "level IDs", "level IDs")
-		checkResultJSON(t, data, orphanGroupKeep, equalOrphanGroup, "orphan group", "an orphan group")
+		checkResultJSON(t, data, lineOfSightKeep, LineOfSight.Equal, "line of sight", "a line of sight")
+		checkResultJSON(t, data, contributorsKeep, Contributors.Equal, "contributors", "contributors")
+		checkResultJSON(t, data, levelIDsKeep, LevelIDs.Equal, "level IDs", "level IDs")
+		checkResultJSON(t, data, orphanGroupKeep, OrphanGroup.Equal, "orphan group", "an orphan group")
 	})
 }
 
@@ -335,49 +334,6 @@ var (
 	levelIDsKeep     = LevelIDs{Level: outcome.Task, IDs: []string{"keep"}}
 	orphanGroupKeep  = OrphanGroup{Highest: outcome.Activity, IDs: []string{"keep"}}
 )
-
-// equalContribution reports whether a and b have the same ID and equal
-// amounts.
-func equalContribution(a, b Contribution) bool { return a.ID == b.ID && a.Amount.Equal(b.Amount) }
-
-// equalAttribution reports whether a and b have the same ID, equal
-// decimals and equal contributions in the same order (none, nil or empty,
-// being equal).
-func equalAttribution(a, b Attribution) bool {
-	if a.ID != b.ID || !a.Before.Equal(b.Before) || !a.After.Equal(b.After) || !a.Change.Equal(b.Change) ||
-		len(a.Contributions) != len(b.Contributions) {
-		return false
-	}
-	for i := range a.Contributions {
-		if !equalContribution(a.Contributions[i], b.Contributions[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// equalLineOfSight reports whether a and b start from the same node, are
-// alike complete and have the same paths in the same order (none, nil or
-// empty, being equal, and so an empty path and a nil one).
-func equalLineOfSight(a, b LineOfSight) bool {
-	return a.From == b.From && a.Complete == b.Complete && slices.EqualFunc(a.Paths, b.Paths, slices.Equal)
-}
-
-// equalContributors reports whether a and b serve the same node with equal
-// levels in the same order (none, nil or empty, being equal).
-func equalContributors(a, b Contributors) bool {
-	return a.To == b.To && slices.EqualFunc(a.Levels, b.Levels, equalLevelIDs)
-}
-
-// equalLevelIDs reports whether a and b have the same level and the same
-// IDs in the same order (none, nil or empty, being equal).
-func equalLevelIDs(a, b LevelIDs) bool { return a.Level == b.Level && slices.Equal(a.IDs, b.IDs) }
-
-// equalOrphanGroup reports whether a and b have the same highest level and
-// the same IDs in the same order (none, nil or empty, being equal).
-func equalOrphanGroup(a, b OrphanGroup) bool {
-	return a.Highest == b.Highest && slices.Equal(a.IDs, b.IDs)
-}
 
 // checkResultJSON decodes data as a T, a result, with its UnmarshalJSON,
 // into the zero T and into keep. A failure must be *outcome.Error values

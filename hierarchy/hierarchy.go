@@ -49,6 +49,13 @@ type Link struct {
 	Weight decimal.Decimal
 }
 
+// Equal reports whether l and o join the same nodes with equal weights,
+// field by field: the same From and To, and weights by value (1.0 equals
+// 1.00).
+func (l Link) Equal(o Link) bool {
+	return l.From == o.From && l.To == o.To && l.Weight.Equal(o.Weight)
+}
+
 // LinkAt is a link by the positions of the nodes it joins ([Model.Position]):
 // what [Model.LinksAt] yields, for a caller that keeps what it knows about
 // the nodes in slices indexed by position rather than in maps by ID.
@@ -60,8 +67,11 @@ type LinkAt struct {
 	Weight decimal.Decimal
 }
 
-// Equal reports whether l and o join the same nodes with equal weights.
-func (l Link) Equal(o Link) bool {
+// Equal reports whether l and o join the same positions with equal
+// weights, field by field: the same From and To, and weights by value (1.0
+// equals 1.00). Compare them with Equal, not ==, which compares a weight's
+// inner pointer and exponent, not its value.
+func (l LinkAt) Equal(o LinkAt) bool {
 	return l.From == o.From && l.To == o.To && l.Weight.Equal(o.Weight)
 }
 

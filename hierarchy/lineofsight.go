@@ -1,6 +1,8 @@
 package hierarchy
 
 import (
+	"slices"
+
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -19,6 +21,15 @@ type LineOfSight struct {
 	// Complete reports whether Paths holds every path; it is false when the
 	// caller's limit cut the list short.
 	Complete bool `json:"complete"`
+}
+
+// Equal reports whether l and o are the same line of sight, field by
+// field: the same From, alike complete, and the same paths in the same
+// order, each the same IDs in the same order. No paths, nil or empty, are
+// equal ([LineOfSight.MarshalJSON] writes both []), and so are a nil path
+// and an empty one.
+func (l LineOfSight) Equal(o LineOfSight) bool {
+	return l.From == o.From && l.Complete == o.Complete && slices.EqualFunc(l.Paths, o.Paths, slices.Equal)
 }
 
 // LineOfSight returns the paths from the node with the given ID up to the
@@ -100,6 +111,14 @@ type Contributors struct {
 	Levels []LevelIDs `json:"levels"`
 }
 
+// Equal reports whether c and o are the same contributors, field by field:
+// the same To, and the same levels in the same order, each by
+// [LevelIDs.Equal]. No levels, nil or empty, are equal:
+// [Contributors.MarshalJSON] writes both [].
+func (c Contributors) Equal(o Contributors) bool {
+	return c.To == o.To && slices.EqualFunc(c.Levels, o.Levels, LevelIDs.Equal)
+}
+
 // LevelIDs is a set of nodes of one level.
 type LevelIDs struct {
 	// Level is the nodes' level.
@@ -107,6 +126,11 @@ type LevelIDs struct {
 	// IDs are the nodes' IDs, sorted.
 	IDs []string `json:"ids"`
 }
+
+// Equal reports whether s and o are the same level's IDs, field by field:
+// the same level and the same IDs in the same order. No IDs, nil or empty,
+// are equal: [LevelIDs.MarshalJSON] writes both [].
+func (s LevelIDs) Equal(o LevelIDs) bool { return s.Level == o.Level && slices.Equal(s.IDs, o.IDs) }
 
 // At returns the IDs of the contributors at the given level, sorted, or nil.
 func (c Contributors) At(l outcome.Level) []string {

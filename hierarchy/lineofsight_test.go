@@ -124,3 +124,71 @@ func TestContributors(t *testing.T) {
 	assert.Empty(t, c.Levels)
 	assert.Equal(t, 0, c.Len())
 }
+
+// TestLineOfSight_Equal checks LineOfSight.Equal field by field: no paths,
+// nil or empty, are equal (MarshalJSON writes both [], as reflect.DeepEqual
+// does not see), and a line of sight read back from its JSON is Equal to
+// it.
+func TestLineOfSight_Equal(t *testing.T) {
+	fresh := func() LineOfSight {
+		return LineOfSight{From: "answer-call", Paths: [][]string{{"answer-call", "sco"}, {"answer-call", "x", "sco"}}, Complete: true}
+	}
+	orphan := func() LineOfSight { return LineOfSight{From: "wallboard", Paths: [][]string{}, Complete: true} }
+	checkEqual(t, orphan, LineOfSight{From: "wallboard", Complete: true}, LineOfSight.Equal, []mutation[LineOfSight]{
+		{"From", func(l *LineOfSight) { l.From = "monitor" }},
+		{"Paths", func(l *LineOfSight) { l.Paths = [][]string{{"wallboard"}} }},
+		{"Complete", func(l *LineOfSight) { l.Complete = false }},
+	})
+	assert.True(t, fresh().Equal(fresh()))
+	for _, m := range []mutation[LineOfSight]{
+		{"Paths", func(l *LineOfSight) { l.Paths[1][1] = "y" }},
+		{"Paths", func(l *LineOfSight) { l.Paths[0], l.Paths[1] = l.Paths[1], l.Paths[0] }},
+		{"Paths", func(l *LineOfSight) { l.Paths = l.Paths[:1] }},
+		{"Paths", func(l *LineOfSight) { l.Paths[1] = l.Paths[1][:2] }},
+	} {
+		x := fresh()
+		m.apply(&x)
+		assert.False(t, fresh().Equal(x))
+		assert.False(t, x.Equal(fresh()))
+	}
+	equalReadBack(t, fresh())
+	equalReadBack(t, orphan())
+	equalReadBack(t, LineOfSight{From: "wallboard"})
+}
+
+// TestContributors_Equal checks Contributors.Equal field by field: no
+// levels, nil or empty, are equal (MarshalJSON writes both []), and so are
+// a level's IDs, nil or empty; contributors read back from their JSON are
+// Equal to them.
+func TestContributors_Equal(t *testing.T) {
+	fresh := func() Contributors {
+		return Contributors{To: "sco", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"a", "b"}}, {Level: outcome.Output, IDs: []string{}}}}
+	}
+	same := Contributors{To: "sco", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"a", "b"}}, {Level: outcome.Output}}}
+	checkEqual(t, fresh, same, Contributors.Equal, []mutation[Contributors]{
+		{"To", func(c *Contributors) { c.To = "revenue" }},
+		{"Levels", func(c *Contributors) { c.Levels[0].IDs[1] = "c" }},
+		{"Levels", func(c *Contributors) { c.Levels[1].Level = outcome.Activity }},
+		{"Levels", func(c *Contributors) { c.Levels[0], c.Levels[1] = c.Levels[1], c.Levels[0] }},
+		{"Levels", func(c *Contributors) { c.Levels = nil }},
+	})
+	task := func() Contributors { return Contributors{To: "a", Levels: []LevelIDs{}} }
+	checkEqual(t, task, Contributors{To: "a"}, Contributors.Equal, nil, "To", "Levels")
+	equalReadBack(t, fresh())
+	equalReadBack(t, task())
+}
+
+// TestLevelIDs_Equal checks LevelIDs.Equal field by field: no IDs, nil or
+// empty, are equal (MarshalJSON writes both []); a level's IDs read back
+// from their JSON are Equal to them.
+func TestLevelIDs_Equal(t *testing.T) {
+	fresh := func() LevelIDs { return LevelIDs{Level: outcome.Task, IDs: []string{}} }
+	checkEqual(t, fresh, LevelIDs{Level: outcome.Task}, LevelIDs.Equal, []mutation[LevelIDs]{
+		{"Level", func(s *LevelIDs) { s.Level = outcome.Activity }},
+		{"IDs", func(s *LevelIDs) { s.IDs = []string{"a"} }},
+	})
+	two := LevelIDs{Level: outcome.Task, IDs: []string{"a", "b"}}
+	assert.False(t, two.Equal(LevelIDs{Level: outcome.Task, IDs: []string{"b", "a"}}), "the IDs' order counts")
+	equalReadBack(t, fresh())
+	equalReadBack(t, two)
+}

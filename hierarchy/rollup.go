@@ -153,6 +153,56 @@ type RollUp struct {
 	wide map[int32]*big.Int
 }
 
+// Equal reports whether r and o are the same roll-up, field by field as
+// they show: roll-ups of the same model, by the identity value sets use
+// (see [Values]: the same node IDs in the same order, whatever the links),
+// by the same method, with each node measured, computed, taken as zero or
+// missing alike, its value equal by value (1.0 equals 1.00, whatever
+// fixed point each roll-up computed in), and the same inputs without a
+// measured value ([RollUp.Unmeasured]): the same values, [RollUp.Computed],
+// [RollUp.Missing] and Unmeasured, and so, decimals aside, the same JSON.
+// The fixed point a roll-up computed in (its scale, int64 or 128 bits) is
+// left out, as is the exact sum it kept while computing a node whose
+// partial sums passed 128 bits, which the node's value holds. The zero
+// RollUp equals only the zero RollUp (a roll-up has a method).
+//
+// It takes time linear in the model's nodes (and their IDs, for roll-ups
+// of two Model objects, compared as value sets compare them).
+func (r RollUp) Equal(o RollUp) bool {
+	g, h := r.graph(), o.graph()
+	if r.method != o.method || !sameIDs(g, h) {
+		return false
+	}
+	for u := range int32(len(g.ids)) {
+		st := r.state[u] & flagMask
+		if st != o.state[u]&flagMask || st != stateMeasured && g.input(u) != h.input(u) {
+			return false
+		}
+		if st != stateMissing && !r.sameValue(o, u) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether r and o have equal values at position u, where
+// both have one.
+func (r RollUp) sameValue(o RollUp, u int32) bool {
+	if r.scale == o.scale {
+		return r.fixedAt(u) == o.fixedAt(u)
+	}
+	return r.valueAt(u).Equal(o.valueAt(u))
+}
+
+// fixedAt returns the value at position u, which has one, in units of
+// 10^-scale.
+func (r RollUp) fixedAt(u int32) i128 {
+	if r.narrow != nil {
+		return i128From(r.narrow[u])
+	}
+	return r.val[u]
+}
+
 // RollUp computes every node's value from the measured values: a node with a
 // measured value keeps it; any other node that something feeds gets the
 // method's combination of the values of the nodes that feed it (see
@@ -502,12 +552,7 @@ func (r RollUp) Value(id string) (decimal.Decimal, bool, error) {
 }
 
 // valueAt returns the value at position u, which has one.
-func (r RollUp) valueAt(u int32) decimal.Decimal {
-	if r.narrow != nil {
-		return i128From(r.narrow[u]).decimal(r.scale)
-	}
-	return r.val[u].decimal(r.scale)
-}
+func (r RollUp) valueAt(u int32) decimal.Decimal { return r.fixedAt(u).decimal(r.scale) }
 
 // Computed reports whether the node with the given ID got its value from the
 // nodes feeding it (rather than from the value set, or not at all). It fails

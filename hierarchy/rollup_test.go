@@ -660,3 +660,82 @@ func TestRollUpOverflowIntoMeasured(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]string{"t": "9000000000000000000", "a": "9000000000000000000", "sco": "1"}, rolled(t, m, r))
 }
+
+// TestRollUp_Equal checks RollUp.Equal field by field: roll-ups of two
+// models built apart from the same definition, one of values kept to 1
+// place and one to 2 (so computed at different scales), are Equal, though
+// reflect.DeepEqual calls them different; each field changed alone makes a
+// roll-up that shows something else; the fixed point a roll-up computes
+// in, and a missing node's leftover sum, do not count.
+func TestRollUp_Equal(t *testing.T) {
+	// answer-call and look-up-account measured, update-wallboard not: the
+	// wallboard chain is missing, update-wallboard an unmeasured input.
+	costs := map[string]string{"answer-call": "1200.5", "look-up-account": "800.2"}
+	m, apart := contactCentreModel(t), contactCentreModel(t)
+	rollUp := func(m Model, places int32, vs map[string]string) RollUp {
+		r, err := m.RollUp(values(t, m, places, vs), WeightedSum)
+		require.NoError(t, err)
+		return r
+	}
+	fresh := func() RollUp { return rollUp(m, 1, costs) }
+	same := rollUp(apart, 2, map[string]string{"answer-call": "1200.50", "look-up-account": "800.20"})
+	require.Equal(t, int32(2), fresh().scale, "1 place, and 1 more for the weights 0.4 and 0.6")
+	require.Equal(t, int32(3), same.scale)
+	require.NotNil(t, fresh().narrow)
+	// The same IDs in the same order, where update-wallboard is no input.
+	b := builder(contactCentre())
+	b.AddLink("answer-call", "update-wallboard")
+	fed, err := b.Build()
+	require.NoError(t, err)
+	handle, missing := int32(3), int32(5) // handle-enquiry, monitor-queues
+	require.Equal(t, "handle-enquiry", m.g.ids[handle])
+	require.Equal(t, "monitor-queues", m.g.ids[missing])
+	checkEqual(t, fresh, same, RollUp.Equal, []mutation[RollUp]{
+		{"g", func(r *RollUp) { r.g = renamedCentreModel(t).g }},
+		{"g", func(r *RollUp) { r.g = fed.g }}, // Unmeasured differs
+		{"method", func(r *RollUp) { r.method = Max }},
+		{"scale", func(r *RollUp) { r.scale = 3 }}, // 20007.0 becomes 2000.70
+		{"narrow", func(r *RollUp) { r.narrow[handle]++ }},
+		{"val", func(r *RollUp) {
+			r.val = make([]i128, len(r.narrow))
+			for u, v := range r.narrow {
+				r.val[u] = i128From(v)
+			}
+			r.narrow = nil
+			r.val[handle] = i128From(1)
+		}},
+		{"state", func(r *RollUp) { r.state[handle] = stateMeasured }},
+		{"state", func(r *RollUp) { r.state[missing] = stateZero }},
+	}, "wide") // kept while computing a node past 128 bits; the node's value holds it
+	// The fixed point, and the sums left at missing nodes, do not count.
+	for name, f := range map[string]func(r *RollUp){
+		"in 128 bits": func(r *RollUp) {
+			r.val = make([]i128, len(r.narrow))
+			for u, v := range r.narrow {
+				r.val[u] = i128From(v)
+			}
+			r.narrow = nil
+		},
+		"one place more": func(r *RollUp) {
+			r.scale++
+			for u := range r.narrow {
+				r.narrow[u] *= 10
+			}
+		},
+		"a wide sum":              func(r *RollUp) { r.wide = map[int32]*big.Int{handle: big.NewInt(7)} },
+		"a sum at a missing node": func(r *RollUp) { r.narrow[missing] = 7 },
+	} {
+		x := fresh()
+		f(&x)
+		assert.True(t, fresh().Equal(x), name)
+		assert.True(t, x.Equal(fresh()), name)
+		assert.True(t, x.Equal(same), name)
+	}
+	var zero RollUp
+	assert.True(t, zero.Equal(RollUp{}))
+	assert.False(t, zero.Equal(fresh()))
+	assert.False(t, fresh().Equal(zero))
+	empty, err := Model{}.RollUp(values(t, Model{}, 0, nil), WeightedSum)
+	require.NoError(t, err)
+	assert.False(t, zero.Equal(empty), "the zero RollUp has no method")
+}

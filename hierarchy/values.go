@@ -262,7 +262,47 @@ func (s *Values) sameModel(g *graph) bool {
 	if s.g == nil || g == nil {
 		return false
 	}
-	return s.g == g || len(s.g.ids) == len(g.ids) && s.g.fingerprint() == g.fingerprint() && slices.Equal(s.g.ids, g.ids)
+	return sameIDs(s.g, g)
+}
+
+// sameIDs reports whether g and h hold the same node IDs in the same order,
+// as [Values.sameModel] finds it: the same graph at once, another by the
+// number of nodes and the fingerprints of their IDs, then ID by ID.
+func sameIDs(g, h *graph) bool {
+	return g == h || len(g.ids) == len(h.ids) && g.fingerprint() == h.fingerprint() && slices.Equal(g.ids, h.ids)
+}
+
+// Equal reports whether s and o are the same value set, field by field:
+// sets of the same model, by the identity that [Values.Merge] and
+// [Model.RollUp] use (a model with the same node IDs in the same order,
+// whatever its links), that keep the same number of decimal places, with
+// the same nodes set and each node's values equal. A set's values are
+// fixed point at its places, so 1.5 and 1.50 set in sets of 2 places are
+// the same value; sets of different places are not Equal even when they
+// hold equal values, since they accept different values and do not merge
+// ([ErrPlacesDiffer]), and [Values.MarshalJSON] writes their places. Sets
+// that no model made (nil, or the zero Values) are Equal to each other,
+// and to no set of a model.
+//
+// It takes time linear in the model's nodes (and, for sets of two Model
+// objects, their IDs, compared as Merge compares them); it does not change
+// either set.
+func (s *Values) Equal(o *Values) bool {
+	noModel, oNoModel := s == nil || s.g == nil, o == nil || o.g == nil
+	if noModel || oNoModel {
+		return noModel == oNoModel
+	}
+	if s.places != o.places || s.n != o.n || !slices.Equal(s.has, o.has) || !sameIDs(s.g, o.g) {
+		return false
+	}
+	for w, has := range s.has {
+		for ; has != 0; has &= has - 1 {
+			if u := w*64 + bits.TrailingZeros64(has); s.v[u] != o.v[u] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // foreignError reports a value set of a model with other node IDs, or

@@ -1,0 +1,57 @@
+package hierarchy
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestValues_Equal checks Values.Equal field by field: sets of two models
+// built apart from the same definition, with 1200.50 set in one and 1200.5
+// in the other, are Equal, though reflect.DeepEqual calls them different
+// (each model has its own hash seed); a set read back from its JSON into
+// a set of another model is Equal to it; sets that no model made are Equal
+// to each other only.
+func TestValues_Equal(t *testing.T) {
+	m, apart := contactCentreModel(t), contactCentreModel(t)
+	fresh := func() *Values {
+		return values(t, m, 2, map[string]string{"answer-call": "1200.50", "look-up-account": "800.25"})
+	}
+	same := values(t, apart, 2, map[string]string{"answer-call": "1200.5", "look-up-account": "800.250"})
+	checkEqual(t, fresh, same, (*Values).Equal, []mutation[*Values]{
+		{"g", func(s **Values) { (*s).g = renamedCentreModel(t).g }},
+		{"places", func(s **Values) { (*s).places = 3 }},
+		{"v", func(s **Values) { (*s).v[0]++ }},
+		{"has", func(s **Values) { (*s).has[0] |= 1 << 2 }}, // update-wallboard, its value 0
+		{"n", func(s **Values) { (*s).n++ }},
+	})
+
+	// Another model with the same IDs in the same order (its links aside)
+	// holds the same set; the JSON form carries the places.
+	b := builder(contactCentre())
+	b.AddLink("answer-call", "update-wallboard")
+	other, err := b.Build()
+	require.NoError(t, err)
+	data, err := json.Marshal(fresh())
+	require.NoError(t, err)
+	back, err := other.NewValues(0)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, back))
+	assert.True(t, fresh().Equal(back), "%s", data)
+	assert.True(t, back.Equal(fresh()))
+	more := fresh()
+	require.NoError(t, more.Set("update-wallboard", dec("0")))
+	assert.False(t, fresh().Equal(more), "a value of 0 is a value")
+	assert.False(t, more.Equal(fresh()))
+
+	// Sets of no model: nil and the zero Values.
+	var none *Values
+	assert.True(t, none.Equal(nil))
+	assert.True(t, none.Equal(&Values{}))
+	assert.True(t, (&Values{}).Equal(none))
+	assert.False(t, none.Equal(fresh()))
+	assert.False(t, fresh().Equal(none))
+	assert.False(t, fresh().Equal(&Values{}))
+}
