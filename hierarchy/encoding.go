@@ -154,8 +154,11 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 //     unknown node, since it may name that one;
 //   - a link whose ends are both strings is added, with weight 0 if its
 //     weight is null (so that its ends, and the cycles and duplicates it
-//     makes, are checked); one with an end that is not is not added, and
-//     its weight is not checked (but for null).
+//     makes, are checked), and so is one that leaves an end out, that end
+//     the empty ID, which Build reports as naming an unknown node (as a
+//     node that leaves its ID out is added with the empty ID, which Build
+//     reports); one with an end of another type is not added, and its
+//     weight is not checked (but for null).
 //
 // A level that names no level is an [outcome.ErrUnknownLevel]; a weight that
 // is a string or a number but not a decimal, or another value but null,
@@ -271,14 +274,14 @@ func (b *Builder) addJSONLink(f *jsondecode.Form, path jsondecode.Path, raw json
 	if !ok {
 		return
 	}
-	from, fromOK := jsondecode.FirstString(members, linkFields, "from")
-	to, toOK := jsondecode.FirstString(members, linkFields, "to")
+	from, fromNamed := jsondecode.FirstString(members, linkFields, "from")
+	to, toNamed := jsondecode.FirstString(members, linkFields, "to")
 	var ids []string
-	if fromOK || toOK {
+	if fromNamed || toNamed {
 		ids = []string{from, to}
 	}
 	var weight json.RawMessage
-	weightOK := true
+	fromOK, toOK, weightOK := true, true, true // an end left out is "", as a node's ID left out is
 	f.Fields(path, ids, members, linkFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case linkFrom:

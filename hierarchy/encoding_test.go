@@ -1077,3 +1077,17 @@ func TestAddJSON_memberOrder(t *testing.T) {
 		assert.Equal(t, messages(err), messages(m.UnmarshalJSON(data)), "UnmarshalJSON reports as AddJSON and Build")
 	}
 }
+
+// TestAddJSON_linkEndLeftOut checks that a link that leaves out an end is
+// not dropped: the end is the empty ID, as a node's ID left out is, and
+// Build reports the link for naming an unknown node (a definition that
+// decoded with its links so lost used to build without an error).
+func TestAddJSON_linkEndLeftOut(t *testing.T) {
+	var m Model
+	err := m.UnmarshalJSON([]byte(`{"nodes":[{"id":"b","level":"task"}],"links":[{"to":"b"},{"from":"b","weight":"0.5"},{}]}`))
+	assert.Equal(t, []problem{
+		{ErrDanglingLink, []string{"", ""}, `hierarchy: link "" -> "" joins two unknown nodes`},
+		{ErrDanglingLink, []string{"", "b"}, `hierarchy: link "" -> "b" comes from an unknown node`},
+		{ErrDanglingLink, []string{"b", ""}, `hierarchy: link "b" -> "" goes to an unknown node`},
+	}, problemsOf(err))
+}
