@@ -40,6 +40,16 @@ type nodeOut struct {
 	Metric *outcome.Metric `json:"metric,omitempty"`
 }
 
+// nodeOutOf returns the JSON form of n: its metric left out if it is the
+// zero Metric.
+func nodeOutOf(n Node) nodeOut {
+	out := nodeOut{ID: n.ID, Name: n.Name, Level: n.Level}
+	if !n.Metric.IsZero() {
+		out.Metric = &n.Metric
+	}
+	return out
+}
+
 type linkOut struct {
 	From   string `json:"from"`
 	To     string `json:"to"`
@@ -58,11 +68,7 @@ func (m Model) MarshalJSON() ([]byte, error) {
 	g := m.graph()
 	out := modelOut{Nodes: make([]nodeOut, len(g.ids)), Links: make([]linkOut, 0, len(g.outTgt))}
 	for v := range int32(len(g.ids)) {
-		n := g.node(v)
-		out.Nodes[v] = nodeOut{ID: n.ID, Name: n.Name, Level: n.Level}
-		if !n.Metric.IsZero() {
-			out.Nodes[v].Metric = &n.Metric
-		}
+		out.Nodes[v] = nodeOutOf(g.node(v))
 	}
 	for u := range int32(len(g.ids)) {
 		for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
@@ -195,6 +201,143 @@ func (b *Builder) AddJSON(data []byte) {
 	b.problems = append(b.problems, f.Problems()...)
 }
 
+// MarshalJSON implements [json.Marshaler]: the node as a definition writes
+// it ([Model.MarshalJSON]), "id", "name" (left out when empty), "level" as
+// a token ("task") and "metric" (left out for the zero Metric), so that
+// [Node.UnmarshalJSON] reads it back:
+//
+//	{"id":"answer-call","name":"Answer call","level":"task"}
+//
+// A node without a valid level, or whose metric does not marshal, is an
+// error, as the level's and the metric's MarshalJSON say.
+func (n Node) MarshalJSON() ([]byte, error) { return json.Marshal(nodeOutOf(n)) }
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a node on its own
+// exactly as [Builder.AddJSON] reads one of a definition's nodes, and
+// checks it as [Builder.Build] checks a definition with this node alone:
+// so a node that a definition refuses, this refuses in the same words,
+// with its paths from the node ("level", not "nodes[2].level"), and one
+// that it reads is one that a definition holds, but for what only other
+// nodes decide (an ID given to two nodes, the links). Keys match fields as
+// encoding/json matches them; a field left out keeps its default (no name,
+// no metric; the ID and the level, which must be given, are reported as
+// empty or missing).
+//
+// It reports every problem, joined with [errors.Join] and sorted as Build
+// sorts them, and on error n is unchanged: each problem of the JSON form,
+// an [outcome.ErrInvalidJSON] (a key that names no field, `hierarchy:
+// invalid JSON: unknown field "colour"`; a field given twice, also under a
+// key that differs only in case; a value of the wrong type, null included,
+// `hierarchy: invalid JSON: "level" must be a string, not the number 3`;
+// a metric that is not an object, and each problem of a metric's form at
+// its path, "metric.rewarded"); an ID that is empty or not valid
+// ([outcome.ErrEmptyID], [outcome.ErrInvalidID]), a level that names none
+// or is left out ([outcome.ErrUnknownLevel]), a name that is not valid
+// UTF-8 ([outcome.ErrInvalidText]), a metric's problems as
+// [outcome.Metric.UnmarshalJSON] finds them, after the node, and a metric
+// of another level ([ErrMetricLevel]), each as Build says it. JSON that is
+// not one object is one [outcome.ErrInvalidJSON], and so is null,
+// `hierarchy: a node cannot be null`.
+func (n *Node) UnmarshalJSON(data []byte) error {
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a node cannot be null")
+	}
+	f := jsondecode.Form{Pkg: "hierarchy"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	var b Builder
+	read, named := readJSONNode(&f, jsondecode.Path{}, members)
+	if named {
+		b.addJSONNodeRead(read)
+	}
+	b.problems = append(b.problems, f.Problems()...) // as AddJSON reports them
+	m, err := b.Build()
+	if err != nil {
+		return err
+	}
+	*n = m.g.node(0)
+	return nil
+}
+
+// MarshalJSON implements [json.Marshaler]: the link as a definition writes
+// it ([Model.MarshalJSON]), "from", "to" and "weight", a decimal string
+// whatever decimal's package-level settings say, left out when it is 1, so
+// that [Link.UnmarshalJSON] reads it back:
+//
+//	{"from":"first-time-response","to":"revenue","weight":"0.6"}
+func (l Link) MarshalJSON() ([]byte, error) {
+	out := linkOut{From: l.From, To: l.To}
+	if !l.Weight.Equal(weightOne) {
+		out.Weight = decfmt.String(l.Weight)
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a link on its own
+// exactly as [Builder.AddJSON] reads one of a definition's links, and
+// checks it as [Builder.Build] checks a link, but for what needs the
+// nodes (whether its ends name nodes, whether it goes down a level, closes
+// a cycle or is given twice): so a link that a definition refuses for
+// itself, this refuses in the same words, with its paths from the link
+// ("weight", not "links[0].weight"). Keys match fields as encoding/json
+// matches them; a weight left out is 1, and an end left out is the empty
+// ID, which no node has. The weight is read as the model keeps it, in
+// millionths: "0.50" reads as 0.5.
+//
+// It reports every problem, joined with [errors.Join] and sorted as Build
+// sorts them, and on error l is unchanged: each problem of the JSON form,
+// an [outcome.ErrInvalidJSON] (a key that names no field, a field given
+// twice, a value of the wrong type, null included, `hierarchy: invalid
+// JSON: "weight" must be a decimal string or a number, not null`); a weight
+// that is not a decimal, or has an exponent beyond ±10000, more than
+// [WeightPlaces] decimal places or is above [MaxWeight] ([ErrInvalidWeight]),
+// or is below zero ([ErrNegativeWeight]); an empty end ([ErrDanglingLink],
+// `hierarchy: link "" -> "b" comes from an unknown node`), and a link from
+// a node to itself ([ErrSelfLink]), each as Build says it. Each problem
+// names the link's ends, if either was given as a string. JSON that is not
+// one object is one [outcome.ErrInvalidJSON], and so is null, `hierarchy:
+// a link cannot be null`.
+func (l *Link) UnmarshalJSON(data []byte) error {
+	if jsondecode.IsNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a link cannot be null")
+	}
+	f := jsondecode.Form{Pkg: "hierarchy"}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return f.Err()
+	}
+	var b Builder
+	read := readJSONLink(&f, jsondecode.Path{}, members)
+	b.addJSONLinkRead(read)
+	b.problems = append(b.problems, f.Problems()...) // as AddJSON reports them
+	if read.fromOK && read.toOK {
+		from, to := int32(0), int32(1) // positions of the ends, -1 for none
+		if read.from == "" {
+			from = -1
+		}
+		if read.to == "" {
+			to = -1
+		}
+		if read.from == read.to && from == 0 {
+			to = from
+		}
+		if from < 0 || to < 0 || from == to {
+			b.problems = append(b.problems, badEndError(read.from, read.to, from, to))
+		}
+	}
+	if len(b.problems) > 0 {
+		return joinSorted(b.problems)
+	}
+	w := weightScale // the weights stay nil while every weight is 1
+	if b.weights != nil {
+		w = b.weights[0]
+	}
+	*l = Link{From: read.from, To: read.to, Weight: weightDecimal(w)}
+	return nil
+}
+
 // The JSON fields of a definition, a node and a link, and their indexes.
 var (
 	modelFields = []string{"nodes", "links"}
@@ -218,53 +361,79 @@ func (b *Builder) addJSONNode(f *jsondecode.Form, path jsondecode.Path, raw json
 		b.unnamed = true
 		return
 	}
+	n, ok := readJSONNode(f, path, members)
+	if !ok {
+		b.unnamed = true
+		return
+	}
+	b.addJSONNodeRead(n)
+}
+
+// jsonNode is a node of a JSON definition as [readJSONNode] reads it.
+type jsonNode struct {
+	node Node
+	// level is the level's text; levelOK is false if it was a value of
+	// the wrong type, which the form reported.
+	level   string
+	levelOK bool
+	// checks are the metric's problems but those of its form.
+	checks []*outcome.Error
+}
+
+// readJSONNode reads members, those of the node at path of a definition
+// (or of a node decoded on its own, at the top), as [Builder.AddJSON]
+// reads a node, reporting the problems of their form to f. ok is false if
+// its ID could not be read (a value of the wrong type): then the node is
+// not added.
+func readJSONNode(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) (n jsonNode, ok bool) {
 	var ids []string
 	if id, ok := jsondecode.FirstString(members, nodeFields, "id"); ok && id != "" {
 		ids = []string{id}
 	}
-	var node Node
-	var level string
-	idOK, levelOK := true, true
-	var checks []*outcome.Error // the metric's problems but those of its form
+	idOK := true
+	n.levelOK = true
 	f.Fields(path, ids, members, nodeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case nodeID:
-			idOK = jsondecode.Value(f, path, ids, raw, &node.ID)
+			idOK = jsondecode.Value(f, path, ids, raw, &n.node.ID)
 		case nodeName:
-			jsondecode.Value(f, path, ids, raw, &node.Name)
+			jsondecode.Value(f, path, ids, raw, &n.node.Name)
 		case nodeLevel:
-			levelOK = jsondecode.Value(f, path, ids, raw, &level)
+			n.levelOK = jsondecode.Value(f, path, ids, raw, &n.level)
 		default:
 			switch {
 			case !f.NotNull(path, ids, "an object", raw):
 			case !isObject(raw):
 				f.WrongType(path, ids, "an object", raw, strictjson.ErrNotObject)
 			default:
-				checks = metricProblems(f, path, ids, node.Metric.UnmarshalJSON(raw))
+				n.checks = metricProblems(f, path, ids, n.node.Metric.UnmarshalJSON(raw))
 			}
 		}
 	})
-	if !idOK {
-		b.unnamed = true
-		return
-	}
+	return n, idOK
+}
+
+// addJSONNodeRead adds n, a node that [readJSONNode] read, with the
+// problems of its metric, and its level's text if it names no level, for
+// Build to report.
+func (b *Builder) addJSONNodeRead(n jsonNode) {
 	at := len(b.ids)
-	b.addMetricProblems(at, node.ID, checks)
-	switch l, err := outcome.ParseLevel(level); {
-	case !levelOK:
+	b.addMetricProblems(at, n.node.ID, n.checks)
+	switch l, err := outcome.ParseLevel(n.level); {
+	case !n.levelOK:
 		if b.levelUnread == nil {
 			b.levelUnread = make(map[int]bool)
 		}
 		b.levelUnread[at] = true
 	case err == nil:
-		node.Level = l
+		n.node.Level = l
 	default:
 		if b.levelText == nil {
 			b.levelText = make(map[int]string)
 		}
-		b.levelText[at] = level
+		b.levelText[at] = n.level
 	}
-	b.AddNode(node)
+	b.AddNode(n.node)
 }
 
 // addJSONLink adds the link whose JSON value raw is at path, as
@@ -274,35 +443,60 @@ func (b *Builder) addJSONLink(f *jsondecode.Form, path jsondecode.Path, raw json
 	if !ok {
 		return
 	}
-	from, fromNamed := jsondecode.FirstString(members, linkFields, "from")
-	to, toNamed := jsondecode.FirstString(members, linkFields, "to")
+	b.addJSONLinkRead(readJSONLink(f, path, members))
+}
+
+// jsonLink is a link of a JSON definition as [readJSONLink] reads it: its
+// ends and its weight's JSON (nil if left out); fromOK, toOK and weightOK
+// are false for a value of the wrong type (null included, for the weight),
+// which the form reported.
+type jsonLink struct {
+	from, to               string
+	weight                 json.RawMessage
+	fromOK, toOK, weightOK bool
+}
+
+// readJSONLink reads members, those of the link at path of a definition
+// (or of a link decoded on its own, at the top), as [Builder.AddJSON]
+// reads a link, reporting the problems of their form to f.
+func readJSONLink(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) jsonLink {
+	l := jsonLink{fromOK: true, toOK: true, weightOK: true} // an end left out is "", as a node's ID left out is
+	var fromNamed, toNamed bool
+	l.from, fromNamed = jsondecode.FirstString(members, linkFields, "from")
+	l.to, toNamed = jsondecode.FirstString(members, linkFields, "to")
 	var ids []string
 	if fromNamed || toNamed {
-		ids = []string{from, to}
+		ids = []string{l.from, l.to}
 	}
-	var weight json.RawMessage
-	fromOK, toOK, weightOK := true, true, true // an end left out is "", as a node's ID left out is
 	f.Fields(path, ids, members, linkFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case linkFrom:
-			fromOK = jsondecode.Value(f, path, ids, raw, &from)
+			l.fromOK = jsondecode.Value(f, path, ids, raw, &l.from)
 		case linkTo:
-			toOK = jsondecode.Value(f, path, ids, raw, &to)
+			l.toOK = jsondecode.Value(f, path, ids, raw, &l.to)
 		default:
-			weight = raw
-			weightOK = f.NotNull(path, ids, "a decimal string or a number", raw)
+			l.weight = raw
+			l.weightOK = f.NotNull(path, ids, "a decimal string or a number", raw)
 		}
 	})
-	switch text, ok := weightText(weight); {
-	case !fromOK || !toOK:
-	case !weightOK:
-		b.addScaled(from, to, 0)
+	return l
+}
+
+// addJSONLinkRead adds l, a link that [readJSONLink] read, as
+// [Builder.AddJSON] says: not at all if an end is of the wrong type; with
+// weight 0 if its weight is null; else with its weight, whose problems
+// Build reports.
+func (b *Builder) addJSONLinkRead(l jsonLink) {
+	switch text, ok := weightText(l.weight); {
+	case !l.fromOK || !l.toOK:
+	case !l.weightOK:
+		b.addScaled(l.from, l.to, 0)
 	case !ok:
-		b.addLinkText(from, to, string(weight))
+		b.addLinkText(l.from, l.to, string(l.weight))
 	case text == "":
-		b.AddLink(from, to)
+		b.AddLink(l.from, l.to)
 	default:
-		b.addLinkText(from, to, text)
+		b.addLinkText(l.from, l.to, text)
 	}
 }
 

@@ -311,6 +311,8 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 		"contributors":  contributors,
 		"warnings":      m.Warnings(),
 		"method":        WeightedMean,
+		"node":          Node{ID: "a", Level: outcome.Task},
+		"link":          Link{From: "a", To: "b", Weight: decimal.RequireFromString("0.60")},
 		// Decimals a caller writes into the exported fields: 2.50, 12·10^2
 		// and 0.0400 as decimal's String writes them by default.
 		"share, by hand": Share{Nodes: 1, Weight: decimal.RequireFromString("2.50"), AlignedWeight: decimal.New(12, 2)},
@@ -331,6 +333,7 @@ func TestJSON_decimalSettingIgnored(t *testing.T) {
 	assert.Equal(t, `{"id":"look-up-account","amount":"14.7"}`, string(want["contribution"]))
 	assert.Contains(t, string(want["rollup, sum"]), `{"id":"cost-to-serve","value":"2320.85","computed":true}`)
 	assert.Equal(t, `{"nodes":1,"aligned":0,"weight":"2.5","alignedWeight":"1200"}`, string(want["share, by hand"]))
+	assert.Equal(t, `{"from":"a","to":"b","weight":"0.6"}`, string(want["link"]))
 	assert.Equal(t, `{"id":"x","before":"1200","after":"1200.04","change":"0.04","contributions":[{"id":"y","amount":"40"}]}`,
 		string(want["attribution, by hand"]))
 

@@ -1,0 +1,238 @@
+package hierarchy
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/outcome"
+)
+
+// nodeKeep is a node with every field set, into which the tests decode to
+// check that a decoder that fails leaves the node as it was.
+var nodeKeep = Node{ID: "keep", Name: "Keep", Level: outcome.Output, Metric: outcome.MustMetric(outcome.MetricSpec{
+	ID: "kept", Name: "Kept", Level: outcome.Output, Direction: outcome.HigherIsBetter})}
+
+// linkKeep is linkKeep's counterpart for links.
+var linkKeep = Link{From: "keep", To: "kept", Weight: dec("0.25")}
+
+// The table cases of the decoders of a node and a link on their own, which
+// seed their fuzzers too.
+var (
+	nodeJSONCases = []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{"unknown key", `{"id":"a","level":"task","colour":"red"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: unknown field "colour"`}}},
+		{"key twice", `{"id":"a","level":"task","level":"output"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: duplicate object key "level"`}}},
+		{"key twice in another case", `{"id":"a","ID":"b","level":"task"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"},
+				`hierarchy: invalid JSON: duplicate object key "ID" (encoding/json matches it to the same field as "id")`}}},
+		{"wrong type", `{"id":"a","level":3}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "level" must be a string, not the number 3`}}},
+		{"null name", `{"id":"a","name":null,"level":"task"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "name" must be a string, not null`}}},
+		{"unknown level", `{"id":"a","level":"nowhere"}`,
+			[]problem{{outcome.ErrUnknownLevel, []string{"a"}, `hierarchy: node "a" has an unknown level "nowhere"`}}},
+		{"no level", `{"id":"a","name":"A"}`,
+			[]problem{{outcome.ErrUnknownLevel, []string{"a"}, `hierarchy: node "a" has no valid level`}}},
+		{"empty id", `{"id":"","level":"task"}`,
+			[]problem{{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an empty id`}}},
+		{"metric of another level", `{"id":"a","level":"task","metric":{"id":"m","name":"M","level":"output","direction":"higher-is-better"}}`,
+			[]problem{{ErrMetricLevel, []string{"a", "m"}, `hierarchy: node "a" is at level Task, but its metric "m" measures level Output`}}},
+		// Several at once, sorted as Build sorts them: by IDs, then code.
+		{"several", `{"x":1,"name":7,"id":5,"level":"task"}`, []problem{
+			{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "id" must be a string, not the number 5`},
+			{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "name" must be a string, not the number 7`},
+			{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: unknown field "x"`},
+		}},
+		{"several in the metric", `{"id":"a","level":"output","metric":{"id":"m","level":"output","colour":1,"rewarded":null}}`, []problem{
+			{outcome.ErrEmptyName, []string{"a", "m"}, `hierarchy: node "a": metric: outcome: metric "m" has no name`},
+			{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: "metric.rewarded" must be true or false, not null`},
+			{outcome.ErrInvalidJSON, []string{"a", "m"}, `hierarchy: invalid JSON: unknown field "metric.colour"`},
+			{outcome.ErrUnknownDirection, []string{"a", "m"}, `hierarchy: node "a": metric: outcome: metric "m" has no valid direction`},
+		}},
+		{"metric not an object", `{"id":"a","level":"output","metric":[]}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a"}, `hierarchy: invalid JSON: "metric" must be an object, not an array`}}},
+		{"not an object", `["a"]`,
+			[]problem{{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: the value must be an object, not an array`}}},
+		{"null", `null`, []problem{{outcome.ErrInvalidJSON, nil, `hierarchy: a node cannot be null`}}},
+		{"good", `{"id":"calls-handled","name":"Calls handled","level":"output",` +
+			`"metric":{"id":"calls-handled","name":"Calls handled","level":"output","direction":"higher-is-better"}}`, nil},
+		{"good, keys in another case", `{"ID":"a","Level":"task"}`, nil},
+	}
+	linkJSONCases = []struct {
+		name string
+		in   string
+		want []problem
+	}{
+		{"unknown key", `{"from":"a","to":"b","colour":"red"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a", "b"}, `hierarchy: invalid JSON: unknown field "colour"`}}},
+		{"key twice", `{"from":"a","to":"b","weight":"0.5","weight":"0.7"}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a", "b"}, `hierarchy: invalid JSON: duplicate object key "weight"`}}},
+		{"wrong type", `{"from":"a","to":["b"]}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "to" must be a string, not an array`}}},
+		{"null weight", `{"from":"a","to":"b","weight":null}`,
+			[]problem{{outcome.ErrInvalidJSON, []string{"a", "b"}, `hierarchy: invalid JSON: "weight" must be a decimal string or a number, not null`}}},
+		{"weight not a decimal", `{"from":"a","to":"b","weight":"x"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight "x", which is not a decimal number`}}},
+		{"weight 1e-400, not 0", `{"from":"a","to":"b","weight":1e-400}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight 1e-400, with more than 6 decimal places`}}},
+		{"weight's exponent out of range", `{"from":"a","to":"b","weight":"1e20000"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight "1e20000", whose exponent 20000 is beyond ±10000`}}},
+		{"weight too large", `{"from":"a","to":"b","weight":"1000000000001"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight 1000000000001, above the maximum 1000000000000`}}},
+		{"negative weight", `{"from":"a","to":"b","weight":-0.5}`,
+			[]problem{{ErrNegativeWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight -0.5, below zero`}}},
+		{"self-link", `{"from":"a","to":"a"}`,
+			[]problem{{ErrSelfLink, []string{"a", "a"}, `hierarchy: node "a" links to itself`}}},
+		{"end left out", `{"to":"b"}`,
+			[]problem{{ErrDanglingLink, []string{"", "b"}, `hierarchy: link "" -> "b" comes from an unknown node`}}},
+		{"ends left out", `{}`,
+			[]problem{{ErrDanglingLink, []string{"", ""}, `hierarchy: link "" -> "" joins two unknown nodes`}}},
+		// Several at once, sorted as Build sorts them: by IDs, then code.
+		{"several", `{"weight":-2,"colour":1,"From":"c","to":"b","from":"a"}`, []problem{
+			{outcome.ErrInvalidJSON, []string{"c", "b"},
+				`hierarchy: invalid JSON: duplicate object key "from" (encoding/json matches it to the same field as "From")`},
+			{outcome.ErrInvalidJSON, []string{"c", "b"}, `hierarchy: invalid JSON: unknown field "colour"`},
+			{ErrNegativeWeight, []string{"c", "b"}, `hierarchy: link "c" -> "b" has weight -2, below zero`},
+		}},
+		{"several, an end of the wrong type", `{"from":1,"to":"b","weight":"x","w":2}`, []problem{
+			{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: "from" must be a string, not the number 1`},
+			{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: unknown field "w"`},
+		}},
+		{"not an object", `"a->b"`,
+			[]problem{{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: the value must be an object, not the string "a->b"`}}},
+		{"null", `null`, []problem{{outcome.ErrInvalidJSON, nil, `hierarchy: a link cannot be null`}}},
+		{"good", `{"from":"first-time-response","to":"revenue","weight":"0.60"}`, nil},
+		{"good, weight left out", `{"from":"a","to":"b"}`, nil},
+		{"good, weight a number", `{"to":"b","weight":2.5,"from":"a"}`, nil},
+	}
+)
+
+// TestNode_UnmarshalJSON checks that a node read on its own is read as a
+// definition reads one of its nodes and checked as Build checks it: every
+// problem, its code, IDs and words, worked out by hand, with its path from
+// the node; on error the node is unchanged.
+func TestNode_UnmarshalJSON(t *testing.T) {
+	for _, tt := range nodeJSONCases {
+		t.Run(tt.name, func(t *testing.T) {
+			n := nodeKeep
+			err := json.Unmarshal([]byte(tt.in), &n)
+			assert.Equal(t, tt.want, problemsOf(err))
+			if tt.want != nil {
+				assert.True(t, n.Equal(nodeKeep), "unchanged on error: %+v", n)
+			}
+		})
+	}
+	var n Node
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"calls-handled","name":"Calls handled","level":"output",`+
+		`"metric":{"id":"calls-handled","name":"Calls handled","level":"output","direction":"higher-is-better"}}`), &n))
+	assert.True(t, n.Equal(Node{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Metric: outcome.MustMetric(
+		outcome.MetricSpec{ID: "calls-handled", Name: "Calls handled", Level: outcome.Output, Direction: outcome.HigherIsBetter})}))
+	require.NoError(t, json.Unmarshal([]byte(`{"ID":"a","Level":"task"}`), &n))
+	assert.True(t, n.Equal(Node{ID: "a", Level: outcome.Task}), "a field left out is its default: %+v", n)
+}
+
+// TestNode_MarshalJSON checks that a node writes as a definition writes it
+// and reads back Equal, and that a node without a valid level does not
+// write.
+func TestNode_MarshalJSON(t *testing.T) {
+	for _, tt := range []struct {
+		n    Node
+		want string
+	}{
+		{Node{ID: "a", Level: outcome.Task}, `{"id":"a","level":"task"}`},
+		{nodeKeep, `{"id":"keep","name":"Keep","level":"output",` +
+			`"metric":{"id":"kept","name":"Kept","level":"output","direction":"higher-is-better"}}`},
+	} {
+		data, err := json.Marshal(tt.n)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(data))
+		var back Node
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.True(t, tt.n.Equal(back))
+	}
+	_, err := json.Marshal(Node{ID: "a"})
+	assert.ErrorIs(t, err, outcome.ErrUnknownLevel)
+	// A definition writes its nodes alike.
+	m := contactCentreModel(t)
+	var def struct{ Nodes []json.RawMessage }
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &def))
+	i := 0
+	for n := range m.Nodes() {
+		one, err := json.Marshal(n)
+		require.NoError(t, err)
+		assert.Equal(t, string(def.Nodes[i]), string(one))
+		i++
+	}
+}
+
+// TestLink_UnmarshalJSON checks that a link read on its own is read as a
+// definition reads one of its links and checked as Build checks it but for
+// what needs the nodes: every problem, its code, IDs and words, worked out
+// by hand, with its path from the link; on error the link is unchanged.
+func TestLink_UnmarshalJSON(t *testing.T) {
+	for _, tt := range linkJSONCases {
+		t.Run(tt.name, func(t *testing.T) {
+			l := linkKeep
+			err := json.Unmarshal([]byte(tt.in), &l)
+			assert.Equal(t, tt.want, problemsOf(err))
+			if tt.want != nil {
+				assert.True(t, l.Equal(linkKeep), "unchanged on error: %+v", l)
+			}
+		})
+	}
+	for in, want := range map[string]Link{
+		`{"from":"first-time-response","to":"revenue","weight":"0.60"}`: {"first-time-response", "revenue", dec("0.6")},
+		`{"from":"a","to":"b"}`:                 {"a", "b", dec("1")},
+		`{"to":"b","weight":2.5,"from":"a"}`:    {"a", "b", dec("2.5")},
+		`{"From":"a","TO":"b","weight":"0e-9"}`: {"a", "b", dec("0")},
+	} {
+		var l Link
+		require.NoError(t, json.Unmarshal([]byte(in), &l), in)
+		assert.True(t, l.Equal(want), "%s reads as %+v", in, l)
+	}
+}
+
+// TestLink_MarshalJSON checks that a link writes as a definition writes
+// it, weight 1 left out and a weight a decimal string whatever decimal's
+// MarshalJSONWithoutQuotes says, and reads back Equal.
+func TestLink_MarshalJSON(t *testing.T) {
+	for _, tt := range []struct {
+		l    Link
+		want string
+	}{
+		{Link{From: "a", To: "b", Weight: dec("1.000")}, `{"from":"a","to":"b"}`},
+		{Link{From: "a", To: "b", Weight: dec("0.60")}, `{"from":"a","to":"b","weight":"0.6"}`},
+		{Link{From: "a", To: "b", Weight: dec("0")}, `{"from":"a","to":"b","weight":"0"}`},
+	} {
+		data, err := json.Marshal(tt.l)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, string(data))
+		var back Link
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.True(t, tt.l.Equal(back))
+	}
+	// A definition writes its links alike.
+	m := contactCentreModel(t)
+	var def struct{ Links []json.RawMessage }
+	data, err := json.Marshal(m)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &def))
+	i := 0
+	for l := range m.Links() {
+		one, err := json.Marshal(l)
+		require.NoError(t, err)
+		assert.Equal(t, string(def.Links[i]), string(one))
+		i++
+	}
+	assert.Equal(t, m.LinkCount(), i)
+}
