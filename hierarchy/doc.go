@@ -58,8 +58,10 @@
 // and decoding it validates exactly as Build does, after reporting every
 // problem of the JSON form (each value of the wrong type, null included,
 // by its JSON path); [Builder.AddJSON] adds a definition to a builder, so
-// that several files make one hierarchy. Every decoder (of a definition, a
-// value set, a result) reads each object in the order of its fields, as the
+// that several files make one hierarchy. A [Node] or a [Link] decoded on
+// its own reads as a definition reads one, and is checked as Build checks
+// it, but for what needs the rest of the hierarchy. Every decoder (of a
+// definition, a node or a link, a value set, a result) reads each object in the order of its fields, as the
 // package writes them (a node's id, name, level, metric), a field given
 // again right after the field, then the keys that name no field, sorted,
 // and an array's elements in order, so that the same JSON with the members

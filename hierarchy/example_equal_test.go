@@ -141,3 +141,25 @@ func ExampleLinkAt_Equal() {
 	// Output:
 	// weight 0.6 - Equal: true - ==: false
 }
+
+// A BI tool takes the links of a hierarchy one at a time, from the rows of
+// an editor. A row whose weight's key is misspelt is refused, with every
+// other problem of the row, rather than read as a link of weight 1; a
+// good row reads as the definition's link would, Equal to the link the
+// model holds.
+func ExampleLink_UnmarshalJSON() {
+	var l hierarchy.Link
+	err := json.Unmarshal([]byte(`{"from":"first-time-response","to":"revenue","wieght":"0.6","weight":-1}`), &l)
+	fmt.Println(err)
+
+	_ = json.Unmarshal([]byte(`{"from":"first-time-response","to":"revenue","weight":"0.60"}`), &l)
+	for held := range model().Links() {
+		if held.From == l.From && held.To == l.To {
+			fmt.Println("as the model holds it:", held.Equal(l))
+		}
+	}
+	// Output:
+	// hierarchy: invalid JSON: unknown field "wieght"
+	// hierarchy: link "first-time-response" -> "revenue" has weight -1, below zero
+	// as the model holds it: true
+}

@@ -12,7 +12,8 @@ import (
 // caller passes to [Builder.AddNode], and what [Model.Node] returns.
 //
 // A Node is comparable with == and [Node.Equal]. The zero Node is not a valid
-// node: it has no ID and no level.
+// node: it has no ID and no level. Its JSON form is that of a node of a
+// definition ([Node.MarshalJSON], [Node.UnmarshalJSON]).
 type Node struct {
 	// ID identifies the node; see [outcome.ValidateID]. Required, unique.
 	ID string
@@ -38,7 +39,8 @@ func (n Node) IsZero() bool { return n == Node{} }
 // level or a higher one.
 //
 // The zero Link has no ends and weight 0. Compare links with [Link.Equal], not
-// ==, since the weight is a decimal.
+// ==, since the weight is a decimal. Its JSON form is that of a link of a
+// definition ([Link.MarshalJSON], [Link.UnmarshalJSON]).
 type Link struct {
 	// From is the ID of the node that contributes.
 	From string
