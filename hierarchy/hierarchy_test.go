@@ -16,5 +16,6 @@ func TestLinkAt_Equal(t *testing.T) {
 		{"To", func(l *LinkAt) { l.To = 3 }},
 		{"Weight", func(l *LinkAt) { l.Weight = dec("0.51") }},
 	})
-	assert.True(t, fresh() != fresh(), "== compares the weights' pointers")
+	a, b := fresh(), fresh()
+	assert.True(t, a != b, "== compares the weights' pointers")
 }
