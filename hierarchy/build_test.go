@@ -2,6 +2,7 @@ package hierarchy
 
 import (
 	"errors"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -499,18 +500,23 @@ func TestBuildAllocations(t *testing.T) {
 	// goroutines (one for every 65,536 links), which costs a WaitGroup and,
 	// for each goroutine, its closure and at times the runtime's record of
 	// it: a few allocations more than at 10,000 nodes, a number bounded by
-	// the processors, not by the nodes.
+	// the processors, not by the nodes. The count is the process's, so it
+	// takes the fewest of five builds: what else runs only adds to it.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	var counts []uint64
 	for _, div := range []int{100, 10} {
 		b := genBench(div).builder()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		if _, err := b.Build(); err != nil {
-			t.Fatal(err)
+		fewest := uint64(math.MaxUint64)
+		for range 5 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			if _, err := b.Build(); err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			fewest = min(fewest, after.Mallocs-before.Mallocs)
 		}
-		runtime.ReadMemStats(&after)
-		counts = append(counts, after.Mallocs-before.Mallocs)
+		counts = append(counts, fewest)
 	}
 	assert.LessOrEqual(t, counts[0], uint64(allocs[0]), "allocations at 10,000 nodes, one goroutine, four processors")
 	assert.LessOrEqual(t, counts[1], counts[0]+1+3*3, "allocations at 100,000 nodes, three goroutines, four processors")
