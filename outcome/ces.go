@@ -183,8 +183,8 @@ func (t CESTally) StandardError() (float64, error) {
 // Student t interval (wider) is the better one. When every answer is the
 // same the interval is that single point.
 //
-// A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidence]; fewer than two responses,
+// A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
+// (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
 // [ErrTooFewResponses] (or [ErrNoData]).
 func (t CESTally) MeanInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)

@@ -189,8 +189,8 @@ func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, erro
 // on, the interval is that of [Proportion.Wilson] for
 // [CSATTally.Satisfaction], in percent.
 //
-// A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidence]; fewer than two responses,
+// A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
+// (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
 // [ErrTooFewResponses] (or [ErrNoData]): like every standard error,
 // interval and test of a survey tally, the interval of a single response is
 // refused. The Proportion of a single response still has its Wilson

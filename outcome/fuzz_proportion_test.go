@@ -37,6 +37,7 @@ func FuzzNewProportion(f *testing.F) {
 	f.Add(int64(-1), int64(5), 0.5, int64(6), int64(5))
 	f.Add(int64(math.MaxInt64), int64(math.MaxInt64), 0.999999, int64(1), int64(1))
 	f.Add(int64(1), int64(1), 5e-324, int64(0), int64(1))
+	f.Add(int64(1), int64(1), 0x1p-1022, int64(0), int64(1))
 	f.Add(int64(3), int64(4), math.NaN(), int64(3), int64(4))
 	f.Add(int64(3), int64(4), 1.0, int64(3), int64(4))
 	f.Fuzz(func(t *testing.T, s, n int64, conf float64, s2, n2 int64) {
@@ -50,7 +51,7 @@ func FuzzNewProportion(f *testing.F) {
 		if err != nil {
 			t.Fatalf("NewProportion(%d, %d): %v", s, n, err)
 		}
-		confOK := conf > 0 && conf < 1 // false for NaN
+		confOK := conf >= 0x1p-1022 && conf < 1 // false for NaN and a subnormal
 		for _, m := range []outcome.IntervalMethod{outcome.IntervalWilson, outcome.IntervalWald, outcome.IntervalAdjustedWald} {
 			iv, err := p.Interval(conf, m)
 			switch {

@@ -114,13 +114,13 @@ func fuzzLowerKeys(t *testing.T, data []byte) map[string]json.RawMessage {
 }
 
 // checkIntervalValues checks what Interval.UnmarshalJSON accepts: every
-// number as written, Low <= Estimate <= High, a confidence in (0, 1), a
+// number as written, Low <= Estimate <= High, a confidence in [2^-1022, 1), a
 // valid method, and a Wilson or Newcombe interval within its range.
 func checkIntervalValues(t *testing.T, data []byte, iv outcome.Interval) {
 	t.Helper()
 	raw := fuzzLowerKeys(t, data)
 	fuzzNumbers(t, data, raw, map[string]float64{"estimate": iv.Estimate, "low": iv.Low, "high": iv.High, "confidence": iv.Confidence})
-	if !(iv.Low <= iv.Estimate && iv.Estimate <= iv.High) || !(iv.Confidence > 0 && iv.Confidence < 1) || !iv.Method.IsValid() ||
+	if !(iv.Low <= iv.Estimate && iv.Estimate <= iv.High) || !(iv.Confidence >= 0x1p-1022 && iv.Confidence < 1) || !iv.Method.IsValid() ||
 		iv.Method == outcome.IntervalWilson && (iv.Low < 0 || iv.High > 1) ||
 		iv.Method == outcome.IntervalNewcombe && (iv.Low < -1 || iv.High > 1) {
 		t.Fatalf("%q: decoded %+v", data, iv)
@@ -145,6 +145,7 @@ func FuzzIntervalJSON(f *testing.F) {
 		`{"colour":1,"low":0.1,"estimate":1e-400,"LOW":0.2,"high":null,"method":"exact"}`,
 		`{"estimate":0.5,"low":-0.1,"high":1.5,"confidence":0.95,"method":"wilson"}`,
 		`{"estimate":0,"low":-1,"high":1,"confidence":5e-324,"method":"newcombe"}`,
+		`{"estimate":0,"low":-1,"high":1,"confidence":2.2250738585072014e-308,"method":"newcombe"}`,
 		`{"estimate":0,"low":-0,"high":0,"confidence":1e-400,"method":"wald","z":1,"a":2}`, `null`, `[1]`, `{}`,
 	} {
 		f.Add([]byte(s))

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/stat"
 )
 
 // The codes of errors in the arguments of interval estimates.
 const (
-	// ErrInvalidConfidence: a confidence level that is NaN, infinite or not
-	// strictly between 0 and 1.
+	// ErrInvalidConfidence: a confidence level that is NaN, infinite, not
+	// strictly between 0 and 1, or below 2^-1022 (about
+	// 2.2250738585072014e-308, the smallest positive number a float64 holds
+	// to full precision).
 	ErrInvalidConfidence Code = "invalid-confidence"
 	// ErrInvalidIntervalMethod: an interval method that is the zero value,
 	// text that names no method, or a method that does not apply to the
@@ -134,7 +137,8 @@ func (m *IntervalMethod) UnmarshalText(text []byte) error {
 // An Interval is a result the measures compute, not a definition, and has
 // no constructor, but it reads back from JSON only as the measures could
 // give it ([Interval.UnmarshalJSON]): every field there, once, Low <=
-// Estimate <= High, a confidence strictly between 0 and 1 and a method;
+// Estimate <= High, a confidence strictly between 0 and 1 (and not below
+// 2^-1022) and a method;
 // every problem is reported.
 type Interval struct {
 	// Estimate is the point estimate: the observed rate, score or difference.
@@ -143,7 +147,8 @@ type Interval struct {
 	Low float64 `json:"low"`
 	// High is the upper bound.
 	High float64 `json:"high"`
-	// Confidence is the confidence level, strictly between 0 and 1.
+	// Confidence is the confidence level, strictly between 0 and 1, and not
+	// below 2^-1022.
 	Confidence float64 `json:"confidence"`
 	// Method is how the bounds were computed.
 	Method IntervalMethod `json:"method"`
@@ -173,12 +178,35 @@ func (iv Interval) Equal(o Interval) bool { return iv == o }
 // criticalValue validates a confidence level and returns the two-sided
 // critical value z of the standard normal distribution for it (1.96 at
 // 0.95). A confidence that is NaN, infinite or not strictly between 0 and 1
-// is an *Error with code [ErrInvalidConfidence]. Every interval of the
-// package goes through it.
+// is an *Error with code [ErrInvalidConfidence], and so is a subnormal one,
+// below 2^-1022, which holds fewer significant bits than any other float64
+// (as northstar's AnalyzeLeadLag and triplecrown's significance level
+// refuse one): `outcome: confidence level 5e-324 is below
+// 2.2250738585072014e-308, the smallest positive number held to full
+// precision`. 2^-1022 itself is accepted. Every interval of the package
+// goes through it.
 func criticalValue(confidence float64) (float64, error) {
-	if math.IsNaN(confidence) || confidence <= 0 || confidence >= 1 {
-		return 0, NewError(ErrInvalidConfidence, nil,
-			"outcome: confidence level %v is not strictly between 0 and 1 (0.95 for 95%%)", confidence)
+	if msg := confidenceProblem("", confidence); msg != "" {
+		return 0, NewError(ErrInvalidConfidence, nil, "outcome: confidence level %v %s", confidence, msg)
 	}
 	return stat.CriticalValue(confidence), nil
+}
+
+// confidenceProblem says why the confidence level c, read from text (""
+// for a float64 given as one), is refused, after "confidence level <c> ",
+// or returns "" if it is accepted: c is NaN, infinite or not strictly
+// between 0 and 1, as written (text "-1e-400" reads as -0 and is below 0;
+// "1e-400" reads as 0, too small to hold), or subnormal, below
+// [floattext.MinNormal], which reads as a number with fewer significant
+// bits than the one written ("5e-324").
+func confidenceProblem(text string, c float64) string {
+	switch {
+	case floattext.Negative(text, c) || math.IsNaN(c) || c >= 1 || c <= 0 && !floattext.Underflows(text, c):
+		return "is not strictly between 0 and 1 (0.95 for 95%)"
+	case c == 0: // written as a number too small to hold: "1e-400"
+		return "is not strictly between 0 and 1 (0.95 for 95%): it is too small to hold, and reads as 0"
+	case c < floattext.MinNormal:
+		return "is below " + floattext.MinNormalText + ", the smallest positive number held to full precision"
+	}
+	return ""
 }

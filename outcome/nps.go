@@ -667,8 +667,8 @@ func (t NPSTally) needTwo(what string) error {
 // samples and collapses to a point when every answer is in one group. Prefer
 // [NPSTally.AdjustedWaldInterval]. The interval's Method is [IntervalWald].
 //
-// A confidence level that is NaN, infinite or outside (0, 1) is an error
-// with code [ErrInvalidConfidence]; fewer than two responses,
+// A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
+// (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
 // [ErrTooFewResponses] (or [ErrNoData]).
 func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)

@@ -211,7 +211,8 @@ func (p Proportion) StandardError() (float64, error) {
 // of n keeps High = z²/(n + z²) > 0 for any n. One trial is enough: 1 of 1
 // at 95% gives 0.2065..1 (the survey tallies' intervals, such as
 // [CSATTally.Interval], refuse a single response instead). The empty proportion is an *[Error]
-// with code [ErrNoData]; a confidence outside (0, 1) one with code
+// with code [ErrNoData]; a confidence outside (0, 1), or below 2^-1022
+// (subnormal: 2^-1022 itself is accepted), one with code
 // [ErrInvalidConfidence].
 func (p Proportion) Wilson(confidence float64) (Interval, error) {
 	return p.Interval(confidence, IntervalWilson)
@@ -420,7 +421,9 @@ func (c ProportionComparison) Significant() bool {
 // still defined.
 //
 // A proportion with zero trials is an *[Error] with code [ErrNoData]; a
-// confidence outside (0, 1) one with code [ErrInvalidConfidence].
+// confidence outside (0, 1), or below 2^-1022 (subnormal: 2^-1022 itself is
+// accepted, as northstar's AnalyzeLeadLag and triplecrown accept it), one
+// with code [ErrInvalidConfidence].
 func CompareProportions(a, b Proportion, confidence float64) (ProportionComparison, error) {
 	z, err := criticalValue(confidence)
 	if err != nil {
@@ -597,7 +600,9 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // [ErrInvalidResult], said as written (`proportion comparison
 // "difference": "estimate" is 0.9, where CompareProportions gives 0 for a
 // 1/2 and b 1/2`); a confidence not strictly between 0 and 1 as written,
-// code [ErrInvalidConfidence]; and a method that names none, or another
+// or below 2^-1022 (`confidence level 5e-324 is below
+// 2.2250738585072014e-308, the smallest positive number held to full
+// precision`), which CompareProportions refuses, code [ErrInvalidConfidence]; and a method that names none, or another
 // than newcombe, code [ErrInvalidIntervalMethod]. A value whose form has a
 // problem is not checked again, and the computed fields are checked only
 // against A and B that CompareProportions compares (the bounds also only at
@@ -776,13 +781,8 @@ func (r *comparisonRead) problems(what string) []error {
 	confOK := false
 	var confErr error
 	if conf.read {
-		shown, why := clip(conf.text), ""
-		if conf.zeroAsWritten() && !floattext.Negative(conf.text, conf.v) {
-			why = ": it is too small to hold, and reads as 0"
-		}
-		if _, err := criticalValue(conf.v); err != nil || why != "" || floattext.Negative(conf.text, conf.v) {
-			confErr = NewError(ErrInvalidConfidence, nil,
-				"outcome: %s: confidence level %s is not strictly between 0 and 1 (0.95 for 95%%)%s", diffWhat, shown, why)
+		if why := confidenceProblem(conf.text, conf.v); why != "" {
+			confErr = NewError(ErrInvalidConfidence, nil, "outcome: %s: confidence level %s %s", diffWhat, clip(conf.text), why)
 		} else {
 			confOK = true
 		}

@@ -1371,9 +1371,9 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(near(`"low":`+lowText, `"low":`+strconv.FormatFloat(hc.Difference.Low+1e-13, 'g', -1, 64))), &got))
 	assert.Equal(t, hc.Difference.Low+1e-13, got.Difference.Low, "the bound as written, not recomputed")
 
-	// A comparison at a subnormal confidence, which CompareProportions
-	// accepts, reads back.
-	tiny, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(1, 2), 5e-324)
+	// A comparison at the smallest confidence CompareProportions accepts,
+	// 2^-1022 (the smallest normal float64), reads back.
+	tiny, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(1, 2), 0x1p-1022)
 	require.NoError(t, err)
 	tdata, err := json.Marshal(tiny)
 	require.NoError(t, err)
@@ -1521,7 +1521,7 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 	// A bound within 1e-12 of CompareProportions's but out of its range:
 	// 0/1 against 1/1 has the difference 1 and High = 1 (both distances
 	// that make it are 0), 1/1 against 0/1 has Low = -1, and at a
-	// confidence of 5e-324 the interval of 1/4 against 3/4 is the estimate
+	// confidence of 2^-1022 the interval of 1/4 against 3/4 is the estimate
 	// 0.5 (z* is 0 or so near that the distances vanish beside 0.5).
 	compared := func(a, b outcome.Proportion, conf float64, from, to string) string {
 		c, err := outcome.CompareProportions(a, b, conf)
@@ -1538,10 +1538,10 @@ func TestProportionComparison_UnmarshalJSON(t *testing.T) {
 			pc + ` "difference": "high" is 1.0000000000001, where CompareProportions gives 1 for a 0/1 and b 1/1 at confidence 0.95`},
 		{"low past -1", compared(one, zero, 0.95, `"low":-1`, `"low":-1.0000000000001`),
 			pc + ` "difference": "low" is -1.0000000000001, where CompareProportions gives -1 for a 1/1 and b 0/1 at confidence 0.95`},
-		{"low past the estimate", compared(quarter, threeQuarters, 5e-324, `"low":0.5`, `"low":0.5000000000001`),
-			pc + ` "difference": "low" is 0.5000000000001, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 5e-324`},
-		{"high below the estimate", compared(quarter, threeQuarters, 5e-324, `"high":0.5`, `"high":0.4999999999999`),
-			pc + ` "difference": "high" is 0.4999999999999, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 5e-324`},
+		{"low past the estimate", compared(quarter, threeQuarters, 0x1p-1022, `"low":0.5`, `"low":0.5000000000001`),
+			pc + ` "difference": "low" is 0.5000000000001, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 2.2250738585072014e-308`},
+		{"high below the estimate", compared(quarter, threeQuarters, 0x1p-1022, `"high":0.5`, `"high":0.4999999999999`),
+			pc + ` "difference": "high" is 0.4999999999999, where CompareProportions gives 0.5 for a 1/4 and b 3/4 at confidence 2.2250738585072014e-308`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := json.Unmarshal([]byte(tt.in), new(outcome.ProportionComparison))

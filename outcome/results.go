@@ -102,7 +102,8 @@ func (r *intervalRead) problems(what string, want *intervalWant) (errs []error, 
 	}
 	method, methodErr := ParseIntervalMethod(r.method)
 	conf := n[ivConfidence]
-	confOK := conf.read && conf.v > 0 && conf.v < 1 && !conf.zeroAsWritten()
+	confWhy := confidenceProblem(conf.text, conf.v)
+	confOK := conf.read && confWhy == ""
 
 	estOK := false
 	if e := n[ivEstimate]; e.read {
@@ -147,11 +148,7 @@ func (r *intervalRead) problems(what string, want *intervalWant) (errs []error, 
 	bound(ivLow, wantLow)
 	bound(ivHigh, wantHigh)
 	if conf.read && !confOK {
-		why := ""
-		if conf.zeroAsWritten() && !floattext.Negative(conf.text, conf.v) {
-			why = ": it is too small to hold, and reads as 0"
-		}
-		bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1 (0.95 for 95%%)%s", clip(conf.text), why)
+		bad(ErrInvalidConfidence, "confidence level %s %s", clip(conf.text), confWhy)
 	}
 	if r.methodRead {
 		switch {
@@ -189,7 +186,9 @@ const tooSmall = "is too small to hold, and reads as 0, not the number written"
 // ErrInvalidResult (`outcome: interval: "low" 0.6 is above the estimate
 // 0.5`); a bound outside [0, 1] for a Wilson interval or [-1, 1] for a
 // Newcombe one, code ErrInvalidResult; a confidence not strictly between 0
-// and 1, code [ErrInvalidConfidence]; and method text that names no method,
+// and 1, or below 2^-1022, which no measure accepts (`outcome: interval:
+// confidence level 5e-324 is below 2.2250738585072014e-308, the smallest
+// positive number held to full precision`), code [ErrInvalidConfidence]; and method text that names no method,
 // code [ErrInvalidIntervalMethod]. A value whose form has a problem is not
 // checked again. JSON that is not one object is a single problem with code
 // ErrInvalidJSON, and so is JSON null for the whole interval, with no ID:
