@@ -262,6 +262,15 @@ type ReasonCount struct {
 // Percent returns the row's share as a percentage: Share times 100, exactly.
 func (rc ReasonCount) Percent() decimal.Decimal { return rc.Share.Shift(2) }
 
+// Equal reports whether rc and o are the same row, field by field: Reason
+// and Count with ==, and the Share by value, with [decimal.Decimal.Equal]
+// (0.50 equals 0.5), which reflect.DeepEqual, and so testify's
+// assert.Equal, does not: a row stored as JSON and read back
+// ([ReasonCount.UnmarshalJSON]) is Equal to the one computed.
+func (rc ReasonCount) Equal(o ReasonCount) bool {
+	return rc.Reason == o.Reason && rc.Count == o.Count && rc.Share.Equal(o.Share)
+}
+
 // reasonCountJSON is the JSON form of a [ReasonCount].
 type reasonCountJSON struct {
 	Reason string `json:"reason"`

@@ -561,3 +561,32 @@ func TestReasonCount_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 		assert.Equal(t, c.want, decode(c.in), "%s with decimal.MaxDecodeExponent = 10", c.in)
 	}
 }
+
+// TestReasonCount_Equal checks that Equal compares every field, the share
+// by value: 0.50 and 0.5 are one share, which reflect.DeepEqual (and so
+// assert.Equal) calls different.
+func TestReasonCount_Equal(t *testing.T) {
+	base := outcome.ReasonCount{Reason: "chaser", Count: 90, Share: decimal.RequireFromString("0.50")}
+	same := outcome.ReasonCount{Reason: "chaser", Count: 90, Share: decimal.New(5, -1)}
+	with := func(f func(*outcome.ReasonCount)) outcome.ReasonCount {
+		rc := base
+		f(&rc)
+		return rc
+	}
+	checkEqual(t, base, same, false, []equalCase[outcome.ReasonCount]{
+		{"Reason", with(func(rc *outcome.ReasonCount) { rc.Reason = "Chaser" })},
+		{"Count", with(func(rc *outcome.ReasonCount) { rc.Count = 91 })},
+		{"Share", with(func(rc *outcome.ReasonCount) { rc.Share = decimal.RequireFromString("0.51") })},
+	})
+
+	// Stored as JSON and read back, it is Equal to the one written, also
+	// from a share written with fewer places.
+	data, err := json.Marshal(base)
+	require.NoError(t, err)
+	var back outcome.ReasonCount
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(base), "%s", data)
+	var short outcome.ReasonCount
+	require.NoError(t, json.Unmarshal([]byte(`{"reason":"chaser","count":90,"share":"0.5"}`), &short))
+	assert.True(t, short.Equal(base))
+}

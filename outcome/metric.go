@@ -59,6 +59,17 @@ type MetricSpec struct {
 	Description string `json:"description,omitempty"`
 }
 
+// Equal reports whether s and o define the same metric, field by field: ID,
+// Name, Unit, Owner and Description as exact strings (case and white space
+// count), Level, Direction, Kind and Rewarded with ==. A MetricSpec is
+// comparable, so s == o says the same; Equal is there for cmp and for the
+// helpers that compare values with Equal.
+func (s MetricSpec) Equal(o MetricSpec) bool {
+	return s.ID == o.ID && s.Name == o.Name && s.Level == o.Level && s.Direction == o.Direction &&
+		s.Unit == o.Unit && s.Kind == o.Kind && s.Owner == o.Owner && s.Rewarded == o.Rewarded &&
+		s.Description == o.Description
+}
+
 // Metric is a validated definition of a measure: what it is called, which
 // rung of the hierarchy it measures, which way is better, who owns it and
 // whether people are rewarded for it. Build one with [NewMetric].
@@ -217,5 +228,6 @@ func (m Metric) Spec() MetricSpec { return m.spec }
 // IsZero reports whether m is the zero Metric.
 func (m Metric) IsZero() bool { return m.spec == MetricSpec{} }
 
-// Equal reports whether m and o have the same definition, field by field.
-func (m Metric) Equal(o Metric) bool { return m.spec == o.spec }
+// Equal reports whether m and o have the same definition, field by field,
+// as [MetricSpec.Equal] compares them.
+func (m Metric) Equal(o Metric) bool { return m.spec.Equal(o.spec) }

@@ -404,3 +404,42 @@ func TestMetric_UnmarshalJSON_validatesAsNewMetric(t *testing.T) {
 		})
 	}
 }
+
+// TestMetricSpec_Equal checks that Equal compares every field. A spec has
+// no decimal, so reflect.DeepEqual agrees with it.
+func TestMetricSpec_Equal(t *testing.T) {
+	base := outcome.MetricSpec{ID: "revenue", Name: "Revenue", Level: outcome.BusinessOutcome, Direction: outcome.HigherIsBetter,
+		Unit: "EUR", Kind: outcome.Revenue, Owner: "Sales", Rewarded: true, Description: "Booked revenue"}
+	same := outcome.MetricSpec{Description: "Booked revenue", Rewarded: true, Owner: "Sales", Kind: outcome.Revenue, Unit: "EUR",
+		Direction: outcome.HigherIsBetter, Level: outcome.BusinessOutcome, Name: "Revenue", ID: "revenue"}
+	with := func(f func(*outcome.MetricSpec)) outcome.MetricSpec {
+		s := base
+		f(&s)
+		return s
+	}
+	checkEqual(t, base, same, true, []equalCase[outcome.MetricSpec]{
+		{"ID", with(func(s *outcome.MetricSpec) { s.ID = "Revenue" })},
+		{"Name", with(func(s *outcome.MetricSpec) { s.Name = "Revenue " })},
+		{"Level", with(func(s *outcome.MetricSpec) { s.Level = outcome.CustomerOutcome })},
+		{"Direction", with(func(s *outcome.MetricSpec) { s.Direction = outcome.LowerIsBetter })},
+		{"Unit", with(func(s *outcome.MetricSpec) { s.Unit = "USD" })},
+		{"Kind", with(func(s *outcome.MetricSpec) { s.Kind = outcome.Cost })},
+		{"Owner", with(func(s *outcome.MetricSpec) { s.Owner = "" })},
+		{"Rewarded", with(func(s *outcome.MetricSpec) { s.Rewarded = false })},
+		{"Description", with(func(s *outcome.MetricSpec) { s.Description = "booked revenue" })},
+	})
+	// A metric compares its spec as the spec does.
+	m, err := outcome.NewMetric(base)
+	require.NoError(t, err)
+	assert.True(t, m.Equal(outcome.MustMetric(same)))
+	for _, s := range []outcome.MetricSpec{with(func(s *outcome.MetricSpec) { s.Owner = "" }), with(func(s *outcome.MetricSpec) { s.Kind = outcome.Cost })} {
+		assert.False(t, m.Equal(outcome.MustMetric(s)), "%+v", s)
+	}
+
+	// Stored as JSON and read back, it is Equal to the one written.
+	data, err := json.Marshal(base)
+	require.NoError(t, err)
+	var back outcome.MetricSpec
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(base), "%s", data)
+}

@@ -383,6 +383,17 @@ func (c ProportionComparison) Significant() bool {
 	return c.Difference.tested() && c.PValue < 1-c.Difference.Confidence
 }
 
+// Equal reports whether c and o are the same comparison, field by field:
+// A and B by [Proportion.Equal] (the same counts), the Difference by
+// [Interval.Equal], and StandardError, Z and PValue with == (so 0 equals
+// -0, and a NaN equals nothing; CompareProportions gives none). A
+// comparison stored as JSON and read back ([ProportionComparison.UnmarshalJSON])
+// is Equal to the one computed.
+func (c ProportionComparison) Equal(o ProportionComparison) bool {
+	return c.A.Equal(o.A) && c.B.Equal(o.B) && c.Difference.Equal(o.Difference) &&
+		c.StandardError == o.StandardError && c.Z == o.Z && c.PValue == o.PValue
+}
+
 // CompareProportions compares the rate of b with the rate of a (a the
 // baseline, b the comparison: did first-contact resolution improve from a
 // to b?) by the two-proportion z-test, at the given confidence level.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -1592,4 +1593,66 @@ func TestProportion_errorShape(t *testing.T) {
 	require.True(t, errors.As(err, &e))
 	assert.Equal(t, outcome.ErrInvalidCount, e.Code)
 	assert.Len(t, outcome.Problems(err), 2)
+}
+
+// equalCase is a value that must not be Equal to a test's base value: a
+// copy of it with one field changed.
+type equalCase[T any] struct {
+	field string
+	value T
+}
+
+// checkEqual checks a type's Equal on base: same, built independently with
+// the same content, is Equal to it both ways (and reflect.DeepEqual says
+// deepEqual of them, so that a test shows where the two differ), and each
+// of changed, a copy of base with one field changed, is Equal to it
+// neither way.
+func checkEqual[T interface{ Equal(T) bool }](t *testing.T, base, same T, deepEqual bool, changed []equalCase[T]) {
+	t.Helper()
+	assert.True(t, base.Equal(same), "same content: %+v and %+v", base, same)
+	assert.True(t, same.Equal(base), "symmetric: %+v and %+v", same, base)
+	assert.Equal(t, deepEqual, reflect.DeepEqual(base, same), "reflect.DeepEqual of %+v and %+v", base, same)
+	assert.True(t, base.Equal(base), "reflexive")
+	for _, c := range changed {
+		assert.False(t, base.Equal(c.value), "%s changed: %+v", c.field, c.value)
+		assert.False(t, c.value.Equal(base), "%s changed, symmetric: %+v", c.field, c.value)
+	}
+}
+
+// TestProportionComparison_Equal checks that Equal compares every field: A,
+// B, the difference and the three numbers. A comparison has no decimal, so
+// reflect.DeepEqual agrees with Equal here (it compares float64s with ==,
+// 0 equal to -0); Equal is there for cmp and the package's helpers.
+func TestProportionComparison_Equal(t *testing.T) {
+	base, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
+	require.NoError(t, err)
+	same, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
+	require.NoError(t, err)
+	with := func(f func(*outcome.ProportionComparison)) outcome.ProportionComparison {
+		c := base
+		f(&c)
+		return c
+	}
+	checkEqual(t, base, same, true, []equalCase[outcome.ProportionComparison]{
+		{"A", with(func(c *outcome.ProportionComparison) { c.A = outcome.MustProportion(48, 81) })},
+		{"B", with(func(c *outcome.ProportionComparison) { c.B = outcome.MustProportion(57, 70) })},
+		{"Difference", with(func(c *outcome.ProportionComparison) { c.Difference.Confidence = 0.9 })},
+		{"StandardError", with(func(c *outcome.ProportionComparison) { c.StandardError = math.Nextafter(c.StandardError, 1) })},
+		{"Z", with(func(c *outcome.ProportionComparison) { c.Z = -c.Z })},
+		{"PValue", with(func(c *outcome.ProportionComparison) { c.PValue = 0.5 })},
+	})
+	// 0 and -0 are one number: a comparison of equal rates has Z = 0.
+	half, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(2, 4), 0.95)
+	require.NoError(t, err)
+	require.Zero(t, half.Z)
+	negZ := half
+	negZ.Z = math.Copysign(0, -1)
+	assert.True(t, half.Equal(negZ))
+
+	// Stored as JSON and read back, it is Equal to the one computed.
+	data, err := json.Marshal(base)
+	require.NoError(t, err)
+	var back outcome.ProportionComparison
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(base))
 }

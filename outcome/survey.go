@@ -217,6 +217,11 @@ func (b Band) Contains(score int) bool { return b.Low <= score && score <= b.Hig
 // String returns the band as "low..high", e.g. "9..10".
 func (b Band) String() string { return fmt.Sprintf("%d..%d", b.Low, b.High) }
 
+// Equal reports whether b and o are the same band, field by field: Low and
+// High with ==. A Band is comparable, so b == o says the same; Equal is
+// there for cmp and for the helpers that compare values with Equal.
+func (b Band) Equal(o Band) bool { return b.Low == o.Low && b.High == o.High }
+
 // ScoreTest is the result of a z-test on a survey measure: the observed
 // difference (a score minus a hypothesised value, or one group's score minus
 // another's), its standard error, the statistic z = Difference /
@@ -257,6 +262,16 @@ type ScoreTest struct {
 // failed test returns: that is no evidence of a difference.
 func (t ScoreTest) Significant() bool {
 	return t.Interval.tested() && t.PValue < 1-t.Interval.Confidence
+}
+
+// Equal reports whether t and o are the same test, field by field:
+// Difference, StandardError, Z and PValue with == (so 0 equals -0, and a NaN
+// equals nothing; a test gives none), and the Interval by [Interval.Equal].
+// A test stored as JSON and read back ([ScoreTest.UnmarshalJSON]) is Equal
+// to the one computed.
+func (t ScoreTest) Equal(o ScoreTest) bool {
+	return t.Difference == o.Difference && t.StandardError == o.StandardError && t.Z == o.Z &&
+		t.PValue == o.PValue && t.Interval.Equal(o.Interval)
 }
 
 // surveyZTest returns the z-test of a difference with standard error se > 0,

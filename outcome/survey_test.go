@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -760,4 +761,67 @@ func TestScoreTestJSON(t *testing.T) {
 	assert.ElementsMatch(t, []string{"difference", "standardError", "z", "pValue", "interval"}, slices.Collect(maps.Keys(m)))
 	assert.Equal(t, "wald", m["interval"].(map[string]any)["method"])
 	assert.Equal(t, 0.95, m["interval"].(map[string]any)["confidence"])
+}
+
+// checkEqualInternal is proportion_test.go's checkEqual, for the tests of
+// this package from inside it: same is Equal to base both ways (and
+// reflect.DeepEqual says deepEqual of them), and each of changed, a copy
+// of base with one field changed, is Equal to it neither way.
+func checkEqualInternal[T interface{ Equal(T) bool }](t *testing.T, base, same T, deepEqual bool, changed map[string]T) {
+	t.Helper()
+	assert.True(t, base.Equal(same), "same content: %+v and %+v", base, same)
+	assert.True(t, same.Equal(base), "symmetric: %+v and %+v", same, base)
+	assert.Equal(t, deepEqual, reflect.DeepEqual(base, same), "reflect.DeepEqual of %+v and %+v", base, same)
+	for field, v := range changed {
+		assert.False(t, base.Equal(v), "%s changed: %+v", field, v)
+		assert.False(t, v.Equal(base), "%s changed, symmetric: %+v", field, v)
+	}
+}
+
+// TestBand_Equal checks that Equal compares both bounds.
+func TestBand_Equal(t *testing.T) {
+	base := Band{Low: 9, High: 10}
+	checkEqualInternal(t, base, Band{High: 10, Low: 9}, true, map[string]Band{
+		"Low": {Low: 8, High: 10}, "High": {Low: 9, High: 9},
+	})
+	data, err := json.Marshal(base)
+	require.NoError(t, err)
+	var back Band
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(base), "%s", data)
+}
+
+// TestScoreTest_Equal checks that Equal compares every field: the four
+// numbers and the interval. A test has no decimal, so reflect.DeepEqual
+// agrees with Equal here.
+func TestScoreTest_Equal(t *testing.T) {
+	tally := func() NPSTally {
+		v, err := NPSTallyFromCounts(NPSBands{}, 50, 30, 20)
+		require.NoError(t, err)
+		return v
+	}
+	base, err := tally().TestAgainst(20, 0.95)
+	require.NoError(t, err)
+	same, err := tally().TestAgainst(20, 0.95)
+	require.NoError(t, err)
+	with := func(f func(*ScoreTest)) ScoreTest {
+		st := base
+		f(&st)
+		return st
+	}
+	checkEqualInternal(t, base, same, true, map[string]ScoreTest{
+		"Difference":    with(func(st *ScoreTest) { st.Difference++ }),
+		"StandardError": with(func(st *ScoreTest) { st.StandardError *= 2 }),
+		"Z":             with(func(st *ScoreTest) { st.Z = -st.Z }),
+		"PValue":        with(func(st *ScoreTest) { st.PValue = 1 }),
+		"Interval":      with(func(st *ScoreTest) { st.Interval.Method = IntervalWilson }),
+	})
+	negZero := with(func(st *ScoreTest) { st.Z = 0 })
+	assert.True(t, negZero.Equal(with(func(st *ScoreTest) { st.Z = math.Copysign(0, -1) })), "0 equals -0")
+
+	data, err := json.Marshal(base)
+	require.NoError(t, err)
+	var back ScoreTest
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(base), "%s", data)
 }
