@@ -110,6 +110,50 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m.Spec())
 }
 
+// metricSpecJSON is the JSON form of a [MetricSpec]: its fields, with the
+// level, direction and kind as their text.
+type metricSpecJSON struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Level       string `json:"level"`
+	Direction   string `json:"direction"`
+	Unit        string `json:"unit,omitempty"`
+	Kind        string `json:"kind,omitzero"`
+	Owner       string `json:"owner,omitempty"`
+	Rewarded    bool   `json:"rewarded,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: the spec as encoding/json writes
+// its fields, {"id","name","level","direction"} and those of "unit",
+// "kind", "owner", "rewarded" and "description" that are not empty (false
+// for "rewarded"), with the level, direction and kind as their text
+// ([Level.MarshalText]), but for the zero Level or Direction, which it
+// writes as "" (as [MetricSpec.UnmarshalJSON] reads it back), where
+// encoding/json would fail: a spec that is not yet complete (a draft
+// without a level) marshals and reads back Equal. A Level, Direction or
+// Kind that is no value of its type is an error with its code
+// ([ErrUnknownLevel], [ErrUnknownDirection], [ErrUnknownKind]). The JSON of
+// a valid spec is the JSON encoding/json wrote before this method.
+func (s MetricSpec) MarshalJSON() ([]byte, error) {
+	w := metricSpecJSON{ID: s.ID, Name: s.Name, Unit: s.Unit, Owner: s.Owner, Rewarded: s.Rewarded, Description: s.Description}
+	for _, f := range [...]struct {
+		zero bool
+		m    interface{ MarshalText() ([]byte, error) }
+		dst  *string
+	}{{s.Level == 0, s.Level, &w.Level}, {s.Direction == 0, s.Direction, &w.Direction}, {false, s.Kind, &w.Kind}} {
+		if f.zero {
+			continue
+		}
+		text, err := f.m.MarshalText()
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = string(text)
+	}
+	return json.Marshal(w)
+}
+
 // metricFields are the JSON names of a [MetricSpec]'s fields, in its order,
 // indexed by the metricFieldX constants.
 var metricFields = []string{"id", "name", "level", "direction", "unit", "kind", "owner", "rewarded", "description"}
@@ -175,7 +219,62 @@ func decodeMetric(data []byte) (Metric, error) {
 	if err != nil {
 		return Metric{}, invalidJSON(err)
 	}
-	var spec MetricSpec
+	spec, bad, j := readMetricSpec(members)
+	j.checks = append(j.checks, metricProblems(spec, bad)...)
+	if err := j.err(); err != nil {
+		return Metric{}, err
+	}
+	return Metric{spec: spec}, nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a definition on its
+// own exactly as [Metric.UnmarshalJSON] reads one, with the same problems of
+// the JSON form in the same words, but does not validate it as a Metric:
+// a spec may be incomplete until [NewMetric] checks it, so an absent or
+// empty ID, name, level or direction, a business outcome without a kind or
+// a kind on another level are read as given (NewMetric reports them). A
+// field that is absent is empty (false for "rewarded"), and level,
+// direction or kind text that is empty is the zero value.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the fields (as the package doc says), each problem of the JSON form,
+// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
+// field given twice (also under keys that differ only in case, as
+// encoding/json matches them, so "ID" repeats "id"; the first is the one
+// read) and a value of the wrong JSON type, null included (`outcome: metric
+// "aht": "rewarded" must be true or false, not null`); then level,
+// direction and kind text that names none, which a MetricSpec cannot hold,
+// with the codes and words of Metric.UnmarshalJSON ([ErrUnknownLevel],
+// [ErrUnknownDirection], [ErrUnknownKind]: `outcome: metric "aht" has an
+// unknown level "sideways"`). Every problem names the spec's ID among its
+// IDs when the JSON has one as a string that is not empty; a spec whose
+// "id" is not a string is named `metric whose "id" is not a string`. JSON
+// that is not one object is a single problem with code ErrInvalidJSON and
+// no ID (malformed JSON, text that is not valid UTF-8, anything after the
+// object), and so is JSON null: `outcome: a metric spec cannot be null`.
+// On error, s is left unchanged.
+func (s *MetricSpec) UnmarshalJSON(data []byte) error {
+	if isJSONNull(data) {
+		return nullValue("a metric spec")
+	}
+	members, err := strictjson.Members(data)
+	if err != nil {
+		return invalidJSON(err)
+	}
+	spec, bad, j := readMetricSpec(members)
+	j.checks = append(j.checks, metricTextProblems(spec, bad)...)
+	if err := j.err(); err != nil {
+		return err
+	}
+	*s = spec
+	return nil
+}
+
+// readMetricSpec reads members, those of a metric's JSON object, into a
+// [MetricSpec], as [Metric.UnmarshalJSON] and [MetricSpec.UnmarshalJSON]
+// read one: j holds the problems of its form, and bad says what of the
+// spec [metricProblems] must report otherwise than NewMetric does.
+func readMetricSpec(members []strictjson.Member) (spec MetricSpec, bad metricText, j jsonForm) {
 	idNotString := false
 	for _, mb := range members {
 		if strictjson.Field(metricFields, mb.Key) == metricFieldID {
@@ -185,12 +284,11 @@ func decodeMetric(data []byte) (Metric, error) {
 			break // the first "id" is the one read
 		}
 	}
-	j := jsonForm{what: "metric " + metricLabel(spec.ID, idNotString), members: true}
+	j = jsonForm{what: "metric " + metricLabel(spec.ID, idNotString), members: true}
 	if spec.ID != "" {
 		j.ids = []string{spec.ID}
 	}
 	var text [metricFieldCount]string
-	var bad metricText
 	j.each(members, metricFields, func(f int, raw json.RawMessage) {
 		if f == metricFieldRewarded {
 			j.value(metricFields[f], "true or false", raw, &spec.Rewarded)
@@ -219,11 +317,7 @@ func decodeMetric(data []byte) (Metric, error) {
 	if t := text[metricFieldKind]; spec.Kind.UnmarshalText([]byte(t)) != nil {
 		bad.kind = t
 	}
-	j.checks = append(j.checks, metricProblems(spec, bad)...)
-	if err := j.err(); err != nil {
-		return Metric{}, err
-	}
-	return Metric{spec: spec}, nil
+	return spec, bad, j
 }
 
 // jsonForm collects the problems of a value decoded from a JSON object
@@ -458,4 +552,85 @@ func DecodeMetrics(data []byte) ([]Metric, error) {
 func invalidJSON(err error) *Error {
 	return &Error{Code: ErrInvalidJSON, Severity: SeverityError,
 		Message: "outcome: invalid JSON: " + clipN(err.Error(), 200), Err: err}
+}
+
+// errorFields are the JSON names of an [Error]'s fields, in its order.
+var errorFields = []string{"code", "severity", "ids", "message"}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a problem stored in
+// the JSON form encoding/json writes for an Error, {"code", "severity",
+// "ids", "message"}, by the rules northstar's Ranking.UnmarshalJSON reads a
+// ranking's warnings by: the code and the message are any strings, an
+// absent one being "" (an *Error the module makes never has an empty code;
+// one read from JSON may); the severity is text that [ParseSeverity] reads,
+// an absent one being "", which names none; the IDs, absent when none
+// applies (as encoding/json writes them), are an array of strings. The
+// cause (Err) has no JSON form: the Error read has none.
+//
+// It reports every problem, joined with [errors.Join]: first, in the order
+// of the fields (as the package doc says), each problem of the JSON form,
+// an *[Error] with code [ErrInvalidJSON]: a key that names no field
+// (`outcome: problem has an unknown field "cause"`), a field given twice
+// (also under keys that differ only in case: "Code" is "code"; the first is
+// the one read), a value that is not a string, for the code, the severity
+// and the message, or not an array of strings, for the IDs, null included
+// (`outcome: problem: "ids" must be an array of strings, not null`), and
+// each element of the IDs that is not a string (`outcome: problem:
+// "ids"[1] must be a string, not the number 7`); then severity text that
+// names none, ParseSeverity's problem ([ErrUnknownSeverity]: `outcome:
+// unknown severity "fatal"`). JSON that is not one object, and text that
+// is not valid UTF-8, is a single problem with code ErrInvalidJSON, and so
+// is JSON null for the whole problem, with no ID: `outcome: a problem
+// cannot be null`. On error e is unchanged.
+func (e *Error) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, e, "problem", "a problem", decodeError)
+}
+
+// decodeError reads the members of the JSON object of an [Error] into j,
+// as [Error.UnmarshalJSON] documents.
+func decodeError(j *jsonForm, members []strictjson.Member) Error {
+	var e Error
+	var code, severity string
+	severityOK := true
+	j.each(members, errorFields, func(f int, raw json.RawMessage) {
+		switch f {
+		case 0:
+			j.value(errorFields[f], "a string", raw, &code)
+		case 1:
+			severityOK = j.value(errorFields[f], "a string", raw, &severity)
+		case 2:
+			e.IDs = jsonStrings(j, errorFields[f], raw)
+		default:
+			j.value(errorFields[f], "a string", raw, &e.Message)
+		}
+	})
+	e.Code = Code(code)
+	if severityOK {
+		s, err := ParseSeverity(severity)
+		j.check(err)
+		e.Severity = s
+	}
+	return e
+}
+
+// jsonStrings decodes raw, the JSON value of the field name, an array of
+// strings, reporting a value that is not an array, null included, and each
+// element that is not a string, null included.
+func jsonStrings(j *jsonForm, name string, raw json.RawMessage) []string {
+	if isJSONNull(raw) {
+		j.wrongType(nil, name, "an array of strings", raw)
+		return nil
+	}
+	elems, err := strictjson.Elements(raw)
+	if err != nil {
+		j.wrongType(err, name, "an array of strings", raw)
+		return nil
+	}
+	v := make([]string, len(elems))
+	for i, el := range elems {
+		if err := json.Unmarshal(el, &v[i]); err != nil || isJSONNull(el) {
+			j.problem(err, ": %s", strictjson.MustBe(fmt.Sprintf("%q[%d]", name, i), "a string", strictjson.Describe(el)))
+		}
+	}
+	return v
 }

@@ -1479,3 +1479,130 @@ func TestUnmarshalJSON_memberOrder(t *testing.T) {
 	}
 	runDecodeCases(t, tests)
 }
+
+// codeMessage is a problem's code and message, as the tests of a piece read
+// on its own pin them.
+type codeMessage struct {
+	code Code
+	msg  string
+}
+
+// codeMessages returns the code and message of each problem of err.
+func codeMessages(err error) []codeMessage {
+	var out []codeMessage
+	for _, p := range Problems(err) {
+		out = append(out, codeMessage{p.Code, p.Message})
+	}
+	return out
+}
+
+// TestMetricSpec_UnmarshalJSON pins what a spec read on its own reports:
+// the problems of its form, in the words Metric.UnmarshalJSON says them,
+// and text of a level, direction or kind that names none; not NewMetric's
+// other problems, which a spec may have until NewMetric checks it. On
+// error the spec is unchanged.
+func TestMetricSpec_UnmarshalJSON(t *testing.T) {
+	var s MetricSpec
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"x","level":"output","kind":"cost"}`), &s), "incomplete, and a kind on an output")
+	assert.Equal(t, MetricSpec{ID: "x", Level: Output, Kind: Cost}, s)
+	require.NoError(t, json.Unmarshal([]byte(`{"level":"","direction":"","kind":""}`), &s), "empty text is the zero value")
+	assert.Equal(t, MetricSpec{}, s)
+	data, err := json.Marshal(s)
+	require.NoError(t, err, "the zero spec marshals, level and direction as empty text")
+	assert.Equal(t, `{"id":"","name":"","level":"","direction":""}`, string(data))
+	full := MetricSpec{ID: "revenue", Name: "Revenue", Level: BusinessOutcome, Direction: HigherIsBetter, Unit: "EUR", Kind: Revenue,
+		Owner: "Sales", Rewarded: true, Description: "<booked>"}
+	data, err = json.Marshal(full)
+	require.NoError(t, err)
+	type plainSpec MetricSpec // encoding/json's own writing, for a valid spec
+	plain, err := json.Marshal(plainSpec(full))
+	require.NoError(t, err)
+	assert.Equal(t, string(plain), string(data), "a valid spec is written as encoding/json wrote it")
+	var back MetricSpec
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, back.Equal(full))
+	_, err = json.Marshal(MetricSpec{Level: 9})
+	assert.ErrorIs(t, err, ErrUnknownLevel, "no value of its type")
+	_, err = json.Marshal(MetricSpec{Direction: 7})
+	assert.ErrorIs(t, err, ErrUnknownDirection)
+	_, err = json.Marshal(MetricSpec{Kind: 9})
+	assert.ErrorIs(t, err, ErrUnknownKind)
+
+	const inv = ErrInvalidJSON
+	for _, tt := range []struct {
+		name, in string
+		want     []codeMessage
+	}{
+		{"unknown key", `{"id":"aht","colour":"red"}`, []codeMessage{{inv, `outcome: metric "aht" has an unknown field "colour"`}}},
+		{"a key twice", `{"id":"a","ID":"b"}`, []codeMessage{{inv, `outcome: metric "a" gives field "id" twice, as "id" and "ID"`}}},
+		{"wrong type", `{"id":7,"level":"output"}`, []codeMessage{{inv, `outcome: metric whose "id" is not a string: "id" must be a string, not the number 7`}}},
+		{"a number too small", `{"id":"a","unit":1e-400}`, []codeMessage{{inv, `outcome: metric "a": "unit" must be a string, not the number 1e-400`}}},
+		{"text that names no level", `{"id":"a","level":"sideways"}`, []codeMessage{{ErrUnknownLevel, `outcome: metric "a" has an unknown level "sideways"`}}},
+		{"all at once", `{"id":"aht","level":"sideways","direction":3,"kind":"x","rewarded":null,"x":1,"ID":"b"}`, []codeMessage{
+			{inv, `outcome: metric "aht" gives field "id" twice, as "id" and "ID"`},
+			{inv, `outcome: metric "aht": "direction" must be a string, not the number 3`},
+			{inv, `outcome: metric "aht": "rewarded" must be true or false, not null`},
+			{inv, `outcome: metric "aht" has an unknown field "x"`},
+			{ErrUnknownLevel, `outcome: metric "aht" has an unknown level "sideways"`},
+			{ErrUnknownKind, `outcome: metric "aht" has an unknown business-outcome kind "x"`},
+		}},
+		{"null", `null`, []codeMessage{{inv, `outcome: a metric spec cannot be null`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			start := MetricSpec{ID: "start", Name: "Start", Level: Task, Direction: LowerIsBetter}
+			v := start
+			err := json.Unmarshal([]byte(tt.in), &v)
+			assert.Equal(t, tt.want, codeMessages(err))
+			assert.Equal(t, start, v, "unchanged")
+			if tt.name == "all at once" {
+				for _, p := range Problems(err) {
+					assert.Equal(t, []string{"aht"}, p.IDs, "each names the spec's ID: %s", p.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestError_UnmarshalJSON pins what a problem read on its own reports, and
+// that a problem the module made reads back from its JSON.
+func TestError_UnmarshalJSON(t *testing.T) {
+	made := NewError(ErrDuplicateID, []string{"aht"}, "outcome: duplicate metric id %q", "aht")
+	made.Severity = SeverityWarning
+	data, err := json.Marshal(made)
+	require.NoError(t, err)
+	var e Error
+	require.NoError(t, json.Unmarshal(data, &e))
+	assert.Equal(t, *made, e)
+	require.NoError(t, json.Unmarshal([]byte(`{"code":"x","severity":"ERROR","message":"m"}`), &e), "ParseSeverity ignores case")
+	assert.Equal(t, Error{Code: "x", Severity: SeverityError, Message: "m"}, e)
+
+	const inv = ErrInvalidJSON
+	for _, tt := range []struct {
+		name, in string
+		want     []codeMessage
+	}{
+		{"unknown key", `{"code":"x","severity":"error","cause":"io"}`, []codeMessage{{inv, `outcome: problem has an unknown field "cause"`}}},
+		{"a key twice", `{"severity":"error","severity":"warning"}`, []codeMessage{{inv, `outcome: problem gives field "severity" twice`}}},
+		{"wrong type", `{"severity":"error","ids":"aht"}`, []codeMessage{{inv, `outcome: problem: "ids" must be an array of strings, not the string "aht"`}}},
+		{"severity names none", `{"code":"x","severity":"fatal"}`, []codeMessage{{ErrUnknownSeverity, `outcome: unknown severity "fatal"`}}},
+		{"no severity", `{}`, []codeMessage{{ErrUnknownSeverity, `outcome: unknown severity ""`}}},
+		{"all at once", `{"code":1,"severity":true,"ids":["a",7,null],"message":null,"Code":"y","x":0}`, []codeMessage{
+			{inv, `outcome: problem: "code" must be a string, not the number 1`},
+			{inv, `outcome: problem gives field "code" twice, as "code" and "Code"`},
+			{inv, `outcome: problem: "severity" must be a string, not true`},
+			{inv, `outcome: problem: "ids"[1] must be a string, not the number 7`},
+			{inv, `outcome: problem: "ids"[2] must be a string, not null`},
+			{inv, `outcome: problem: "message" must be a string, not null`},
+			{inv, `outcome: problem has an unknown field "x"`},
+		}},
+		{"null", `null`, []codeMessage{{inv, `outcome: a problem cannot be null`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			start := Error{Code: "start", Severity: SeverityWarning, IDs: []string{"s"}, Message: "outcome: start", Err: ErrEmptyID}
+			v := start
+			err := json.Unmarshal([]byte(tt.in), &v)
+			assert.Equal(t, tt.want, codeMessages(err))
+			assert.Equal(t, start, v, "unchanged")
+		})
+	}
+}

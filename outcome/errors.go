@@ -125,7 +125,8 @@ func ParseSeverity(text string) (Severity, error) {
 //
 // Its JSON form, for storing and showing problems (a model's warnings, say),
 // is {"code":..., "severity":..., "ids":[...], "message":...}, "ids" left
-// out when none applies; the cause is left out.
+// out when none applies; the cause is left out. It reads back with every
+// problem of its form reported ([Error.UnmarshalJSON]).
 //
 // The zero Error is no problem: it has the zero [Code], an invalid
 // [Severity] (so it does not marshal to JSON) and an empty message, and the

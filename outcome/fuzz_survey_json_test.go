@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -296,5 +297,33 @@ func FuzzCESTallyJSON(f *testing.F) {
 			tally, err := outcome.CESTallyFromCounts(scale, w.Counts)
 			return tally, err, true
 		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrScaleMismatch, outcome.ErrInvalidCount, outcome.ErrOverflow)
+	})
+}
+
+// bandSeeds are the inputs of TestBand_UnmarshalJSON, FuzzBandJSON's seeds.
+var bandSeeds = []string{
+	`{"low":9,"high":10}`, `{"high":6}`, `{}`, `{"Low":7,"HIGH":8}`, `{"low":10,"high":9}`,
+	`{"low":1,"high":2,"mid":1}`, `{"low":1,"low":2}`, `{"low":1,"Low":2}`, `{"low":"9","high":10}`,
+	`{"low":1e-400,"high":1e400,"mid":1,"LOW":2}`, `{"high":null}`, `{"low":99999999999999999999}`,
+	`{"low":1.5}`, `null`, `[1]`, `{"low":1} x`, "{\"low\":1,\"\xff\":2}",
+}
+
+// FuzzBandJSON checks Band.UnmarshalJSON as checkResultJSON does (never a
+// panic, unchanged on error, the form's problems in the package's words,
+// unknown keys reported, what decodes re-encodes and decodes Equal), and
+// that it accepts exactly what encoding/json reads strictly into a band
+// without methods, JSON null aside, to the same band.
+func FuzzBandJSON(f *testing.F) {
+	surveyFuzzSeeds(f, bandSeeds...)
+	start := outcome.Band{Low: 3, High: 4}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, ok := checkResultJSON(t, data, start, []string{"low", "high"}, outcome.Band.Equal)
+		type plainBand outcome.Band
+		var want outcome.Band
+		strict := strictjson.Decode(data, (*plainBand)(&want)) == nil &&
+			string(bytes.TrimSpace(data)) != "null" && !outcome.HasInnerJSONNull(data)
+		if ok != strict || ok && !got.Equal(want) {
+			t.Fatalf("%q: decoded %v (%v), encoding/json strictly %v (%v)", data, got, ok, want, strict)
+		}
 	})
 }

@@ -185,8 +185,11 @@ func FuzzMetricJSON(f *testing.F) {
 		// aside, as the whole value (refused) or as a field's (refused as
 		// a value of the wrong type), and decodes the same metric.
 		fuzzNullRefused(t, data, err)
+		// plainSpec is a MetricSpec without its UnmarshalJSON, which reads
+		// as Metric.UnmarshalJSON does: encoding/json's own reading.
+		type plainSpec outcome.MetricSpec
 		var spec outcome.MetricSpec
-		strict := strictjson.Decode(data, &spec)
+		strict := strictjson.Decode(data, (*plainSpec)(&spec))
 		want, verr := outcome.NewMetric(spec)
 		if strict == nil && verr == nil && string(bytes.TrimSpace(data)) != "null" && !outcome.HasInnerJSONNull(data) {
 			require.NoError(t, err, "strictjson.Decode and NewMetric accept %q", data)
@@ -425,4 +428,101 @@ func (l *metricList) UnmarshalJSON(data []byte) error {
 		*l = m
 	}
 	return err
+}
+
+// metricSpecSeeds are inputs of TestMetricSpec_UnmarshalJSON, seeds of
+// FuzzMetricSpecJSON.
+var metricSpecSeeds = []string{
+	`{"id":"aht","name":"Average handle time","level":"output","direction":"lower-is-better","unit":"seconds","owner":"Ops","rewarded":true}`,
+	`{"id":"revenue","name":"Revenue","level":"business-outcome","direction":"higher-is-better","kind":"revenue","description":"d"}`,
+	`{}`, `{"id":"x","level":"output","kind":"cost"}`, `{"level":"","direction":"","kind":""}`,
+	`{"id":"aht","level":"sideways","direction":3,"kind":"x","rewarded":null,"x":1,"ID":"b"}`,
+	`{"id":7,"level":"output"}`, `{"id":"a","id":"b"}`, `{"name":"n","Name":"m","colour":"red","b":1}`,
+	`{"id":"a","rewarded":"yes","unit":1e-400}`, `null`, `[]`, `{"id":"a"} x`, "{\"id\":\"\xff\"}",
+}
+
+// errorSeeds are inputs of TestError_UnmarshalJSON, seeds of FuzzErrorJSON.
+var errorSeeds = []string{
+	`{"code":"duplicate-id","severity":"error","ids":["aht"],"message":"outcome: duplicate metric id \"aht\""}`,
+	`{"code":"x","severity":"warning","message":"m"}`, `{"code":"a","severity":"ERROR","ids":[]}`,
+	`{"code":"x","severity":"warning","ids":["a",7,null],"message":"m","cause":1,"Code":"y"}`,
+	`{"ids":null,"severity":"fatal"}`, `{}`, `{"code":1,"severity":true,"message":null}`, `null`, `"x"`,
+	`{"severity":"error","ids":"aht"}`, `{"severity":"error","severity":"warning"}`,
+}
+
+// FuzzMetricSpecJSON checks MetricSpec.UnmarshalJSON as checkResultJSON
+// does, and against Metric.UnmarshalJSON, which reads the same form: the
+// form's problems (invalid-json) are the same, and each reads a value
+// exactly when the other does and the spec is what NewMetric accepts, the
+// metric's spec being the spec read.
+func FuzzMetricSpecJSON(f *testing.F) {
+	for _, s := range metricSpecSeeds {
+		f.Add([]byte(s))
+	}
+	start := outcome.MetricSpec{ID: "start", Name: "Start", Level: outcome.Task, Direction: outcome.LowerIsBetter}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		spec, ok := checkResultJSON(t, data, start, []string{"id", "name", "level", "direction", "unit", "kind", "owner",
+			"rewarded", "description"}, outcome.MetricSpec.Equal)
+		var m outcome.Metric
+		merr := m.UnmarshalJSON(data)
+		if merr == nil {
+			require.True(t, ok, "%q: a metric, but no spec", data)
+			assert.True(t, m.Spec().Equal(spec), "%+v != %+v", m.Spec(), spec)
+		}
+		if ok {
+			_, verr := outcome.NewMetric(spec)
+			assert.Equal(t, verr == nil, merr == nil, "%q: NewMetric %v, Metric.UnmarshalJSON %v", data, verr, merr)
+		}
+		// The form's problems are the metric's form's, in the same words
+		// (but JSON null's, which names what is null).
+		var serr error
+		if !ok {
+			serr = new(outcome.MetricSpec).UnmarshalJSON(data)
+		}
+		form := func(err error) []string {
+			var out []string
+			for _, p := range outcome.Problems(err) {
+				if p.Code == outcome.ErrInvalidJSON {
+					out = append(out, strings.Replace(p.Message, "a metric spec cannot", "a metric cannot", 1))
+				}
+			}
+			return out
+		}
+		assert.Equal(t, form(merr), form(serr), "%q", data)
+	})
+}
+
+// errorEqual reports whether a and b are the same problem as its JSON says
+// it: code, severity, IDs (none and an empty list alike, as encoding/json
+// writes both the same way) and message, with no cause.
+func errorEqual(a, b outcome.Error) bool {
+	return a.Code == b.Code && a.Severity == b.Severity && slices.Equal(a.IDs, b.IDs) && a.Message == b.Message &&
+		a.Err == nil && b.Err == nil
+}
+
+// FuzzErrorJSON checks Error.UnmarshalJSON as checkResultJSON does, and
+// that it accepts exactly what encoding/json reads strictly into a plain
+// shape of the four fields whose severity ParseSeverity reads, JSON null
+// aside, to the same problem.
+func FuzzErrorJSON(f *testing.F) {
+	for _, s := range errorSeeds {
+		f.Add([]byte(s))
+	}
+	start := outcome.Error{Code: "start", Severity: outcome.SeverityWarning, IDs: []string{"s"}, Message: "outcome: start"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, ok := checkResultJSON(t, data, start, []string{"code", "severity", "ids", "message"}, errorEqual)
+		var plain struct {
+			Code     string   `json:"code"`
+			Severity string   `json:"severity"`
+			IDs      []string `json:"ids"`
+			Message  string   `json:"message"`
+		}
+		strict := strictjson.Decode(data, &plain) == nil && string(bytes.TrimSpace(data)) != "null" && !outcome.HasInnerJSONNull(data)
+		sev, serr := outcome.ParseSeverity(plain.Severity)
+		strict = strict && serr == nil
+		want := outcome.Error{Code: outcome.Code(plain.Code), Severity: sev, IDs: plain.IDs, Message: plain.Message}
+		if ok != strict || ok && !errorEqual(got, want) {
+			t.Fatalf("%q: decoded %+v (%v), encoding/json strictly %+v (%v)", data, got, ok, want, strict)
+		}
+	})
 }

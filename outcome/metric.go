@@ -33,9 +33,11 @@ func ValidateID(id string) error {
 }
 
 // MetricSpec is the definition of a [Metric] as plain data: what a caller
-// fills in, and the metric's JSON form. [NewMetric] validates it. The zero
-// MetricSpec defines nothing: it has no ID, name, level or direction, and
-// NewMetric reports each of the four.
+// fills in, and the metric's JSON form. [NewMetric] validates it. Read from
+// JSON on its own ([MetricSpec.UnmarshalJSON]) it is read as strictly as a
+// metric's JSON, every problem of the form reported, but not validated:
+// NewMetric does that. The zero MetricSpec defines nothing: it has no ID,
+// name, level or direction, and NewMetric reports each of the four.
 type MetricSpec struct {
 	// ID identifies the metric; see [ValidateID].
 	ID string `json:"id"`
@@ -102,6 +104,20 @@ type metricText struct {
 	wrongType              uint16
 }
 
+// namedNothing reports whether the field (metricFieldX) is the level,
+// direction or kind, and its text named nothing.
+func (bad metricText) namedNothing(field int) bool {
+	switch field {
+	case metricFieldLevel:
+		return bad.level != ""
+	case metricFieldDirection:
+		return bad.direction != ""
+	case metricFieldKind:
+		return bad.kind != ""
+	}
+	return false
+}
+
 // validateMetric is [NewMetric]; bad says which of spec's level, direction
 // and kind are zero because their text (non-empty) named nothing.
 func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
@@ -113,7 +129,19 @@ func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 
 // metricProblems returns every problem of spec, in [NewMetric]'s order,
 // reported as bad says (see [metricText]).
-func metricProblems(spec MetricSpec, bad metricText) []error {
+func metricProblems(spec MetricSpec, bad metricText) []error { return metricChecks(spec, bad, true) }
+
+// metricTextProblems returns the problems of spec that a [MetricSpec] read
+// from JSON cannot hold, as [metricProblems] reports them: level,
+// direction and kind text that named nothing, in that order.
+func metricTextProblems(spec MetricSpec, bad metricText) []error {
+	return metricChecks(spec, bad, false)
+}
+
+// metricChecks returns the problems of spec as [metricProblems] does if
+// all, or, if not, only those of level, direction and kind text that named
+// nothing ([metricTextProblems]).
+func metricChecks(spec MetricSpec, bad metricText, all bool) []error {
 	var errs []error
 	add := func(code Code, format string, args ...any) {
 		var ids []string // none for a metric without an ID
@@ -123,12 +151,17 @@ func metricProblems(spec MetricSpec, bad metricText) []error {
 		errs = append(errs, NewError(code, ids, format, args...))
 	}
 	checked := func(field int) bool { return bad.wrongType&(1<<field) == 0 }
+	if !all {
+		// Only text that named nothing: a field of the wrong type was
+		// reported, and every other check is NewMetric's.
+		checked = func(field int) bool { return bad.wrongType&(1<<field) == 0 && bad.namedNothing(field) }
+	}
 	if err := ValidateID(spec.ID); err != nil && checked(metricFieldID) {
 		errs = append(errs, err)
 	}
 	// The metric as the messages name it: by its ID, quoted, or, when its
 	// JSON "id" was not a string (already reported), by that.
-	id := metricLabel(spec.ID, !checked(metricFieldID))
+	id := metricLabel(spec.ID, bad.wrongType&(1<<metricFieldID) != 0)
 	if strings.TrimSpace(spec.Name) == "" && checked(metricFieldName) {
 		add(ErrEmptyName, "outcome: metric %s has no name", id)
 	}
@@ -161,7 +194,7 @@ func metricProblems(spec MetricSpec, bad metricText) []error {
 	for _, f := range [...]struct{ field, text string }{
 		{"name", spec.Name}, {"unit", spec.Unit}, {"owner", spec.Owner}, {"description", spec.Description},
 	} {
-		if !utf8.ValidString(f.text) {
+		if all && !utf8.ValidString(f.text) {
 			add(ErrInvalidText, "outcome: metric %s has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
 		}
 	}

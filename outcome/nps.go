@@ -944,13 +944,9 @@ func decodeNPSBands(j *jsonForm, members []strictjson.Member) (b NPSBands, ok bo
 	sc, ok := decodeScale(j, members, npsBandsFields, func(f int, raw json.RawMessage) {
 		i := f - 2
 		known[i] = j.object(npsBandsFields[f], raw, func(n *jsonForm, ms []strictjson.Member) {
-			n.each(ms, bandFields, func(f int, raw json.RawMessage) {
-				v := &bands[i].Low
-				if f == 1 {
-					v = &bands[i].High
-				}
-				known[i] = jsonInt(n, bandFields[f], raw, v) && known[i]
-			})
+			var ok bool
+			bands[i], ok = decodeBand(n, ms)
+			known[i] = ok && known[i]
 		}) && known[i]
 	})
 	if !ok {
@@ -962,6 +958,46 @@ func decodeNPSBands(j *jsonForm, members []strictjson.Member) (b NPSBands, ok bo
 	}
 	b, err := NewNPSBands(sc, bands[0], bands[1], bands[2]) // checked above: no error
 	return b, err == nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]. It reads a band on its own
+// exactly as [NPSBands.UnmarshalJSON] reads each of its bands:
+// {"low","high"}, an absent bound being 0. A Band is plain data, checked
+// where it is used ([NewNPSBands]), so a band read on its own is not
+// checked against a scale, and Low above High is not refused here.
+//
+// It reports every problem of the JSON form, joined with [errors.Join],
+// each an *[Error] with code [ErrInvalidJSON], in the order of the fields
+// (low, high; as the package doc says): a key that names no field (`outcome:
+// band has an unknown field "mid"`), a field given twice (also under keys
+// that differ only in case: "Low" is "low"; the first is the one read) and
+// a value that is not an integer an int holds, null included (`outcome:
+// band: "high" must be an integer, not null`; 1e-400 and 1e400 are not
+// integers). JSON that is not one object, and text that is not valid UTF-8,
+// is a single problem with code ErrInvalidJSON, and so is JSON null for the
+// whole band, with no ID: `outcome: a band cannot be null`. On error b is
+// unchanged. [Band.Equal] compares what it reads with what encoding/json
+// wrote.
+func (b *Band) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, b, "band", "a band", func(j *jsonForm, members []strictjson.Member) Band {
+		v, _ := decodeBand(j, members)
+		return v
+	})
+}
+
+// decodeBand reads the members of a band's JSON object into j, as
+// [Band.UnmarshalJSON] documents; ok reports whether both bounds (those
+// given) were integers.
+func decodeBand(j *jsonForm, members []strictjson.Member) (b Band, ok bool) {
+	ok = true
+	j.each(members, bandFields, func(f int, raw json.RawMessage) {
+		v := &b.Low
+		if f == 1 {
+			v = &b.High
+		}
+		ok = jsonInt(j, bandFields[f], raw, v) && ok
+	})
+	return b, ok
 }
 
 // npsTallyJSON is the JSON form of an [NPSTally].

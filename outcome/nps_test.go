@@ -1289,3 +1289,47 @@ func TestNPSGroupText(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"neutral"`), &g), outcome.ErrUnknownNPSGroup)
 	assert.Equal(t, outcome.Detractor, g, "unchanged on error")
 }
+
+// TestBand_UnmarshalJSON pins what a band read on its own reports, in the
+// words NPSBands.UnmarshalJSON says a band's problems at its key, and that
+// the value is unchanged on error.
+func TestBand_UnmarshalJSON(t *testing.T) {
+	var b outcome.Band
+	require.NoError(t, json.Unmarshal([]byte(`{"low":9,"high":10}`), &b))
+	assert.Equal(t, outcome.Band{Low: 9, High: 10}, b)
+	require.NoError(t, json.Unmarshal([]byte(`{"high":6}`), &b), "an absent bound is 0, as in NPS bands")
+	assert.Equal(t, outcome.Band{High: 6}, b)
+	require.NoError(t, json.Unmarshal([]byte(`{"low":10,"high":9}`), &b), "not checked on its own")
+	assert.Equal(t, outcome.Band{Low: 10, High: 9}, b)
+
+	const inv = outcome.ErrInvalidJSON
+	const int64Range = "an integer from -9223372036854775808 to 9223372036854775807"
+	for _, tt := range []struct {
+		name, in string
+		want     []resultProblem
+	}{
+		{"unknown key", `{"low":1,"high":2,"mid":1}`, []resultProblem{{inv, `outcome: band has an unknown field "mid"`}}},
+		{"a key twice", `{"low":1,"high":2,"low":3}`, []resultProblem{{inv, `outcome: band gives field "low" twice`}}},
+		{"wrong type", `{"low":"9","high":10}`, []resultProblem{{inv, `outcome: band: "low" must be an integer, not the string "9"`}}},
+		{"null", `{"high":null}`, []resultProblem{{inv, `outcome: band: "high" must be an integer, not null`}}},
+		{"out of range", `{"low":99999999999999999999}`,
+			[]resultProblem{{inv, `outcome: band: "low" must be ` + int64Range + `, not the number 99999999999999999999`}}},
+		{"all at once", `{"low":1e-400,"high":1e400,"mid":1,"LOW":2}`, []resultProblem{
+			{inv, `outcome: band: "low" must be ` + int64Range + `, not the number 1e-400`},
+			{inv, `outcome: band gives field "low" twice, as "low" and "LOW"`},
+			{inv, `outcome: band: "high" must be ` + int64Range + `, not the number 1e400`},
+			{inv, `outcome: band has an unknown field "mid"`},
+		}},
+		{"null band", `null`, []resultProblem{{inv, `outcome: a band cannot be null`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			checkResultDecode(t, tt.in, outcome.Band{Low: 3, High: 4}, (*outcome.Band).UnmarshalJSON, tt.want)
+		})
+	}
+	// The same band inside NPS bands says the same, at its key.
+	err := json.Unmarshal([]byte(`{"min":0,"max":10,"passives":{"low":"7","high":8,"mid":1}}`), new(outcome.NPSBands))
+	assert.Equal(t, []resultProblem{
+		{inv, `outcome: NPS bands "passives": "low" must be an integer, not the string "7"`},
+		{inv, `outcome: NPS bands "passives" has an unknown field "mid"`},
+	}, resultProblems(err)[:2])
+}

@@ -204,7 +204,9 @@ func decodeScale(j *jsonForm, members []strictjson.Member, names []string, extra
 
 // Band is a closed range of answers, from Low to High inclusive: the NPS
 // promoters are Band{9, 10} on the 0-10 scale. A Band is plain data, checked
-// where it is used ([NewNPSBands]); it encodes to JSON as {"low", "high"}.
+// where it is used ([NewNPSBands]); it encodes to JSON as {"low", "high"},
+// and reads back on its own as NPS bands read their bands, every problem of
+// its form reported ([Band.UnmarshalJSON]).
 // The zero Band is 0..0, the one answer 0.
 type Band struct {
 	Low  int `json:"low"`
