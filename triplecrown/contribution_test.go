@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -312,15 +313,18 @@ func contributionsAtScales(t *testing.T) (Contributions, Contributions) {
 
 func TestContributions_Equal(t *testing.T) {
 	a, b := contributionsAtScales(t)
-	checkEqual(t, a, b, []fieldChange[Contributions]{
-		{"crown", func(c *Contributions) { c.crown = Revenue }},
-		{"total", func(c *Contributions) { c.total = eur("401") }},
-		{"items", func(c *Contributions) {
-			c.items = slices.Clone(c.items)
-			c.items[2].share = dec("-12.4")
-		}},
-		{"hasShares", func(c *Contributions) { c.hasShares = false }},
-		{"places", func(c *Contributions) { c.places = 2 }},
+	equaltest.Check(t, equaltest.Case[Contributions]{Equal: Contributions.Equal, Base: func() Contributions { return a },
+		Twins: []equaltest.Twins[Contributions]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[Contributions]{
+			{Field: "crown", What: `c.crown = Revenue`, Apply: func(c *Contributions) { c.crown = Revenue }},
+			{Field: "total", What: `c.total = eur("401")`, Apply: func(c *Contributions) { c.total = eur("401") }},
+			{Field: "items", What: "a share, in a copy of the list", Apply: func(c *Contributions) {
+				c.items = slices.Clone(c.items)
+				c.items[2].share = dec("-12.4")
+			}},
+			{Field: "hasShares", What: `c.hasShares = false`, Apply: func(c *Contributions) { c.hasShares = false }},
+			{Field: "places", What: `c.places = 2`, Apply: func(c *Contributions) { c.places = 2 }},
+		},
 	})
 	// The order of the units counts, as the cards' order gave it.
 	reversed := a
@@ -345,11 +349,14 @@ func TestContributions_Equal(t *testing.T) {
 func TestContribution_Equal(t *testing.T) {
 	ca, cb := contributionsAtScales(t)
 	a, b := ca.items[0], cb.items[0] // sales: 300 EUR, 75%
-	checkEqual(t, a, b, []fieldChange[Contribution]{
-		{"unit", func(c *Contribution) { c.unit = "billing" }},
-		{"amount", func(c *Contribution) { c.amount = eur("301") }},
-		{"share", func(c *Contribution) { c.share = dec("75.1") }},
-		{"detractor", func(c *Contribution) { c.detractor = true }},
-		{"noShare", func(c *Contribution) { c.noShare = true }},
+	equaltest.Check(t, equaltest.Case[Contribution]{Equal: Contribution.Equal, Base: func() Contribution { return a },
+		Twins: []equaltest.Twins[Contribution]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[Contribution]{
+			{Field: "unit", What: `c.unit = "billing"`, Apply: func(c *Contribution) { c.unit = "billing" }},
+			{Field: "amount", What: `c.amount = eur("301")`, Apply: func(c *Contribution) { c.amount = eur("301") }},
+			{Field: "share", What: `c.share = dec("75.1")`, Apply: func(c *Contribution) { c.share = dec("75.1") }},
+			{Field: "detractor", What: `c.detractor = true`, Apply: func(c *Contribution) { c.detractor = true }},
+			{Field: "noShare", What: `c.noShare = true`, Apply: func(c *Contribution) { c.noShare = true }},
+		},
 	})
 }

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"testing"
 
@@ -159,12 +160,15 @@ func TestPolicySpec_Equal(t *testing.T) {
 	b := policySpec()
 	b.Cost = MustThreshold(NewRelativeThreshold(dec("0.020")))
 	b.Service = MustThreshold(NewAbsoluteThreshold(dec("0.2500")))
-	checkEqual(t, policySpec(), b, []fieldChange[PolicySpec]{
-		{"Cost", func(s *PolicySpec) { s.Cost = MustThreshold(NewRelativeThreshold(dec("0.03"))) }},
-		{"Service", func(s *PolicySpec) { s.Service = Threshold{} }},
-		{"Revenue", func(s *PolicySpec) { s.Revenue = MustThreshold(NewAbsoluteThreshold(dec("0.02"))) }},
-		{"SignificanceLevel", func(s *PolicySpec) { s.SignificanceLevel = 0.01 }},
-		{"Precision", func(s *PolicySpec) { s.Precision = MustPrecision(4, outcome.RoundHalfUp) }},
+	equaltest.Check(t, equaltest.Case[PolicySpec]{Equal: PolicySpec.Equal, Base: func() PolicySpec { return policySpec() },
+		Twins: []equaltest.Twins[PolicySpec]{{Name: "decimals at other scales", A: policySpec(), B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[PolicySpec]{
+			{Field: "Cost", What: `s.Cost = MustThreshold(NewRelativeThreshold(dec("0.03")))`, Apply: func(s *PolicySpec) { s.Cost = MustThreshold(NewRelativeThreshold(dec("0.03"))) }},
+			{Field: "Service", What: `s.Service = Threshold{}`, Apply: func(s *PolicySpec) { s.Service = Threshold{} }},
+			{Field: "Revenue", What: `s.Revenue = MustThreshold(NewAbsoluteThreshold(dec("0.02")))`, Apply: func(s *PolicySpec) { s.Revenue = MustThreshold(NewAbsoluteThreshold(dec("0.02"))) }},
+			{Field: "SignificanceLevel", What: `s.SignificanceLevel = 0.01`, Apply: func(s *PolicySpec) { s.SignificanceLevel = 0.01 }},
+			{Field: "Precision", What: `s.Precision = MustPrecision(4, outcome.RoundHalfUp)`, Apply: func(s *PolicySpec) { s.Precision = MustPrecision(4, outcome.RoundHalfUp) }},
+		},
 	})
 	// A policy is Equal as its spec is.
 	assert.True(t, MustPolicy(policySpec()).Equal(MustPolicy(b)))

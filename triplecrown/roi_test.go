@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"strings"
 	"testing"
 
@@ -186,11 +187,14 @@ func TestNewROIFromScorecard(t *testing.T) {
 func TestROISpec_Equal(t *testing.T) {
 	a := ROISpec{Investment: usd("100"), CostSaved: usd("30"), RevenueGained: usd("90"), Periods: 12}
 	b := ROISpec{Investment: usd("100.00"), CostSaved: usd("30.0"), RevenueGained: usd("90.000"), Periods: 12}
-	checkEqual(t, a, b, []fieldChange[ROISpec]{
-		{"Investment", func(s *ROISpec) { s.Investment = usd("101") }},
-		{"CostSaved", func(s *ROISpec) { s.CostSaved = Money{} }},
-		{"RevenueGained", func(s *ROISpec) { s.RevenueGained = eur("90") }},
-		{"Periods", func(s *ROISpec) { s.Periods = 36 }},
+	equaltest.Check(t, equaltest.Case[ROISpec]{Equal: ROISpec.Equal, Base: func() ROISpec { return a },
+		Twins: []equaltest.Twins[ROISpec]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[ROISpec]{
+			{Field: "Investment", What: `s.Investment = usd("101")`, Apply: func(s *ROISpec) { s.Investment = usd("101") }},
+			{Field: "CostSaved", What: `s.CostSaved = Money{}`, Apply: func(s *ROISpec) { s.CostSaved = Money{} }},
+			{Field: "RevenueGained", What: `s.RevenueGained = eur("90")`, Apply: func(s *ROISpec) { s.RevenueGained = eur("90") }},
+			{Field: "Periods", What: `s.Periods = 36`, Apply: func(s *ROISpec) { s.Periods = 36 }},
+		},
 	})
 	// An ROI is Equal as its spec is.
 	ra, rb := mustROI(NewROI(a)), mustROI(NewROI(b))

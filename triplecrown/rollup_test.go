@@ -2,6 +2,7 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -526,9 +527,12 @@ func TestGroup_Equal(t *testing.T) {
 	// A group has no decimals: nil units and empty ones, which its JSON
 	// writes alike ([]), are Equal, where reflect.DeepEqual tells them
 	// apart.
-	checkEqual(t, Group{ID: "north"}, Group{ID: "north", Units: []string{}}, []fieldChange[Group]{
-		{"ID", func(g *Group) { g.ID = "south" }},
-		{"Units", func(g *Group) { g.Units = []string{"leeds"} }},
+	equaltest.Check(t, equaltest.Case[Group]{Equal: Group.Equal, Base: func() Group { return Group{ID: "north"} },
+		Twins: []equaltest.Twins[Group]{{Name: "nil and empty units", A: Group{ID: "north"}, B: Group{ID: "north", Units: []string{}}, DeepDiffers: true}},
+		Changes: []equaltest.Change[Group]{
+			{Field: "ID", What: `g.ID = "south"`, Apply: func(g *Group) { g.ID = "south" }},
+			{Field: "Units", What: `g.Units = []string{"leeds"}`, Apply: func(g *Group) { g.Units = []string{"leeds"} }},
+		},
 	})
 	a := Group{ID: "north", Units: []string{"leeds", "york"}}
 	assert.True(t, a.Equal(Group{ID: "north", Units: []string{"leeds", "york"}}))

@@ -2,12 +2,11 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"
@@ -556,60 +555,6 @@ func TestVerdict_text(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownVerdict)
 }
 
-// fieldChange is a change of one field of a value of type T, named as the
-// struct names it, that makes the value unequal to what it was.
-type fieldChange[T any] struct {
-	field  string
-	change func(*T)
-}
-
-// checkEqual checks T's Equal on a and b, two values built independently
-// with the same content but decimals at other scales (1.5 and 1.50): they
-// are Equal, both ways, though reflect.DeepEqual says they differ, which is
-// why Equal exists. Then, for each change, which must change exactly the
-// field it names (without sharing a slice with a), and which together must
-// name every field of T, so that a field Equal forgets fails the test: the
-// value changed is not Equal to a or to b, either way round, and is Equal
-// to itself.
-func checkEqual[T interface{ Equal(T) bool }](t *testing.T, a, b T, changes []fieldChange[T]) {
-	t.Helper()
-	assert.False(t, reflect.DeepEqual(a, b), "a and b should differ in the scales of their decimals")
-	assert.True(t, a.Equal(b), "a.Equal(b)")
-	assert.True(t, b.Equal(a), "b.Equal(a)")
-	assert.True(t, a.Equal(a), "a.Equal(a)")
-	typ := reflect.TypeFor[T]()
-	var fields, named []string
-	for i := range typ.NumField() {
-		fields = append(fields, typ.Field(i).Name)
-	}
-	// field returns field i of *v, unexported or not.
-	field := func(v *T, i int) any {
-		f := reflect.ValueOf(v).Elem().Field(i)
-		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface()
-	}
-	for _, c := range changes {
-		named = append(named, c.field)
-		t.Run(c.field, func(t *testing.T) {
-			x := a
-			c.change(&x)
-			for i := range typ.NumField() {
-				same := reflect.DeepEqual(field(&a, i), field(&x, i))
-				if typ.Field(i).Name == c.field {
-					require.False(t, same, "the change should change %s", c.field)
-				} else {
-					require.True(t, same, "the change should change only %s, not %s", c.field, typ.Field(i).Name)
-				}
-			}
-			assert.False(t, a.Equal(x), "a.Equal(x)")
-			assert.False(t, x.Equal(a), "x.Equal(a)")
-			assert.False(t, b.Equal(x), "b.Equal(x)")
-			assert.False(t, x.Equal(b), "x.Equal(b)")
-			assert.True(t, x.Equal(x), "x.Equal(x)")
-		})
-	}
-	assert.ElementsMatch(t, fields, named, "every field of %s should be changed once", typ)
-}
-
 // scaledSpec returns spec(unit) with every amount and mean written with two
 // more decimal places: 1000000.00 EUR for 1000000 EUR, 4.00 hours for 4.0.
 func scaledSpec(unit string) ScorecardSpec {
@@ -627,11 +572,14 @@ func TestScore_Equal(t *testing.T) {
 	require.NoError(t, err)
 	b, err := MustScorecard(scaledSpec("sales")).Score(p)
 	require.NoError(t, err)
-	checkEqual(t, a, b, []fieldChange[Score]{
-		{"unit", func(s *Score) { s.unit = "billing" }},
-		{"period", func(s *Score) { s.period = "2026" }},
-		{"crowns", func(s *Score) { s.crowns[2].status = Flat }},
-		{"verdict", func(s *Score) { s.verdict = DoubleCrown }},
+	equaltest.Check(t, equaltest.Case[Score]{Equal: Score.Equal, Base: func() Score { return a },
+		Twins: []equaltest.Twins[Score]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[Score]{
+			{Field: "unit", What: `s.unit = "billing"`, Apply: func(s *Score) { s.unit = "billing" }},
+			{Field: "period", What: `s.period = "2026"`, Apply: func(s *Score) { s.period = "2026" }},
+			{Field: "crowns", What: `s.crowns[2].status = Flat`, Apply: func(s *Score) { s.crowns[2].status = Flat }},
+			{Field: "verdict", What: `s.verdict = DoubleCrown`, Apply: func(s *Score) { s.verdict = DoubleCrown }},
+		},
 	})
 }
 
@@ -646,29 +594,32 @@ func TestCrownScore_Equal(t *testing.T) {
 	a, b := sa.Service(), sb.Service()
 	require.True(t, a.Tested())
 	require.Equal(t, int32(2), a.exactNum.Exponent()-b.exactNum.Exponent()) // -160000 and -160000.00
-	checkEqual(t, a, b, []fieldChange[CrownScore]{
-		{"crown", func(s *CrownScore) { s.crown = Cost }},
-		{"direction", func(s *CrownScore) { s.direction = outcome.HigherIsBetter }},
-		{"cur", func(s *CrownScore) { s.cur = eur("1").Currency() }},
-		{"name", func(s *CrownScore) { s.name = "time to answer" }},
-		{"unit", func(s *CrownScore) { s.unit = "minutes" }},
-		{"baseline", func(s *CrownScore) { s.baseline = dec("5") }},
-		{"actual", func(s *CrownScore) { s.actual = dec("2") }},
-		{"change", func(s *CrownScore) { s.change = dec("-2") }},
-		// -160000 / 160000 and -1 / 1 are the same change, but not the
-		// same fraction.
-		{"exactNum", func(s *CrownScore) { s.exactNum = dec("-1") }},
-		{"exactDen", func(s *CrownScore) { s.exactDen = dec("1") }},
-		{"sign", func(s *CrownScore) { s.sign = 1 }},
-		{"relative", func(s *CrownScore) { s.relative = dec("-0.5") }},
-		{"hasRelative", func(s *CrownScore) { s.hasRelative = false }},
-		{"places", func(s *CrownScore) { s.places = 2 }},
-		{"threshold", func(s *CrownScore) { s.threshold = MustThreshold(NewAbsoluteThreshold(dec("0.5"))) }},
-		{"material", func(s *CrownScore) { s.material = false }},
-		{"tested", func(s *CrownScore) { s.tested = false }},
-		{"p", func(s *CrownScore) { s.p = 0.5 }},
-		{"alpha", func(s *CrownScore) { s.alpha = 0.01 }},
-		{"status", func(s *CrownScore) { s.status = Inconclusive }},
+	equaltest.Check(t, equaltest.Case[CrownScore]{Equal: CrownScore.Equal, Base: func() CrownScore { return a },
+		Twins: []equaltest.Twins[CrownScore]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[CrownScore]{
+			{Field: "crown", What: `s.crown = Cost`, Apply: func(s *CrownScore) { s.crown = Cost }},
+			{Field: "direction", What: `s.direction = outcome.HigherIsBetter`, Apply: func(s *CrownScore) { s.direction = outcome.HigherIsBetter }},
+			{Field: "cur", What: `s.cur = eur("1").Currency()`, Apply: func(s *CrownScore) { s.cur = eur("1").Currency() }},
+			{Field: "name", What: `s.name = "time to answer"`, Apply: func(s *CrownScore) { s.name = "time to answer" }},
+			{Field: "unit", What: `s.unit = "minutes"`, Apply: func(s *CrownScore) { s.unit = "minutes" }},
+			{Field: "baseline", What: `s.baseline = dec("5")`, Apply: func(s *CrownScore) { s.baseline = dec("5") }},
+			{Field: "actual", What: `s.actual = dec("2")`, Apply: func(s *CrownScore) { s.actual = dec("2") }},
+			{Field: "change", What: `s.change = dec("-2")`, Apply: func(s *CrownScore) { s.change = dec("-2") }},
+			// -160000 / 160000 and -1 / 1 are the same change, but not the
+			// same fraction.
+			{Field: "exactNum", What: `s.exactNum = dec("-1")`, Apply: func(s *CrownScore) { s.exactNum = dec("-1") }},
+			{Field: "exactDen", What: `s.exactDen = dec("1")`, Apply: func(s *CrownScore) { s.exactDen = dec("1") }},
+			{Field: "sign", What: `s.sign = 1`, Apply: func(s *CrownScore) { s.sign = 1 }},
+			{Field: "relative", What: `s.relative = dec("-0.5")`, Apply: func(s *CrownScore) { s.relative = dec("-0.5") }},
+			{Field: "hasRelative", What: `s.hasRelative = false`, Apply: func(s *CrownScore) { s.hasRelative = false }},
+			{Field: "places", What: `s.places = 2`, Apply: func(s *CrownScore) { s.places = 2 }},
+			{Field: "threshold", What: `s.threshold = MustThreshold(NewAbsoluteThreshold(dec("0.5")))`, Apply: func(s *CrownScore) { s.threshold = MustThreshold(NewAbsoluteThreshold(dec("0.5"))) }},
+			{Field: "material", What: `s.material = false`, Apply: func(s *CrownScore) { s.material = false }},
+			{Field: "tested", What: `s.tested = false`, Apply: func(s *CrownScore) { s.tested = false }},
+			{Field: "p", What: `s.p = 0.5`, Apply: func(s *CrownScore) { s.p = 0.5 }},
+			{Field: "alpha", What: `s.alpha = 0.01`, Apply: func(s *CrownScore) { s.alpha = 0.01 }},
+			{Field: "status", What: `s.status = Inconclusive`, Apply: func(s *CrownScore) { s.status = Inconclusive }},
+		},
 	})
 
 	// A p-value that is NaN equals NaN, so that the score equals itself,

@@ -1,6 +1,7 @@
 package triplecrown
 
 import (
+	"github.com/cxmodel/cx/internal/equaltest"
 	"strings"
 	"testing"
 
@@ -108,13 +109,16 @@ func TestScorecardSpec_Equal(t *testing.T) {
 	a.Name = "Sales"
 	b := scaledSpec("sales")
 	b.Name = "Sales"
-	checkEqual(t, a, b, []fieldChange[ScorecardSpec]{
-		{"Unit", func(s *ScorecardSpec) { s.Unit = "billing" }},
-		{"Name", func(s *ScorecardSpec) { s.Name = "" }},
-		{"Period", func(s *ScorecardSpec) { s.Period = "2026" }},
-		{"Cost", func(s *ScorecardSpec) { s.Cost.Actual = eur("900001") }},
-		{"Revenue", func(s *ScorecardSpec) { s.Revenue.Baseline = eur("1") }},
-		{"Service", func(s *ScorecardSpec) { s.Service.Direction = outcome.HigherIsBetter }},
+	equaltest.Check(t, equaltest.Case[ScorecardSpec]{Equal: ScorecardSpec.Equal, Base: func() ScorecardSpec { return a },
+		Twins: []equaltest.Twins[ScorecardSpec]{{Name: "decimals at other scales", A: a, B: b, DeepDiffers: true}},
+		Changes: []equaltest.Change[ScorecardSpec]{
+			{Field: "Unit", What: `s.Unit = "billing"`, Apply: func(s *ScorecardSpec) { s.Unit = "billing" }},
+			{Field: "Name", What: `s.Name = ""`, Apply: func(s *ScorecardSpec) { s.Name = "" }},
+			{Field: "Period", What: `s.Period = "2026"`, Apply: func(s *ScorecardSpec) { s.Period = "2026" }},
+			{Field: "Cost", What: `s.Cost.Actual = eur("900001")`, Apply: func(s *ScorecardSpec) { s.Cost.Actual = eur("900001") }},
+			{Field: "Revenue", What: `s.Revenue.Baseline = eur("1")`, Apply: func(s *ScorecardSpec) { s.Revenue.Baseline = eur("1") }},
+			{Field: "Service", What: `s.Service.Direction = outcome.HigherIsBetter`, Apply: func(s *ScorecardSpec) { s.Service.Direction = outcome.HigherIsBetter }},
+		},
 	})
 	// A scorecard is Equal as its spec is.
 	assert.True(t, MustScorecard(a).Equal(MustScorecard(b)))
