@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/json"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"reflect"
 	"slices"
 	"testing"
@@ -13,45 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// mutation changes one field of a value: field is the Go name of the field
-// changed, so that checkEqual can see that every field has one.
-type mutation[T any] struct {
-	field string
-	name  string
-	edit  func(*T)
-}
-
-// checkEqual checks Equal on values of T that make builds afresh: a and b,
-// built independently with the same content (b with its decimals at other
-// scales, 1.5 as 1.50, where T has decimals), are Equal both ways, and
-// reflect.DeepEqual says whether they differ as deepDiffers says (it does
-// where decimals are at other scales: why Equal exists); each mutation of a
-// value of make, one field changed, is Equal to a neither way; and the
-// mutations change every field of T, so that a field forgotten in Equal or
-// in the table fails.
-func checkEqual[T interface{ Equal(T) bool }](t *testing.T, make, makeOtherScale func() T, deepDiffers bool, mutations []mutation[T]) {
-	t.Helper()
-	a, b := make(), makeOtherScale()
-	assert.True(t, a.Equal(b), "a.Equal(b)")
-	assert.True(t, b.Equal(a), "b.Equal(a)")
-	assert.True(t, a.Equal(a), "a.Equal(a)")
-	assert.Equal(t, deepDiffers, !reflect.DeepEqual(a, b), "reflect.DeepEqual(a, b) == %v", !deepDiffers)
-	fields := map[string]bool{}
-	for _, m := range mutations {
-		fields[m.field] = true
-		t.Run(m.field+"/"+m.name, func(t *testing.T) {
-			c := make()
-			m.edit(&c)
-			assert.False(t, a.Equal(c), "a.Equal(changed)")
-			assert.False(t, c.Equal(a), "changed.Equal(a)")
-		})
-	}
-	typ := reflect.TypeFor[T]()
-	for i := range typ.NumField() {
-		assert.True(t, fields[typ.Field(i).Name], "no mutation of field %s", typ.Field(i).Name)
-	}
-}
-
 // equalNeed is a need with every field set.
 func equalNeed() Need {
 	return Need{ID: "home", Statement: "a place that feels like home", Measure: "stays rated 4 or more",
@@ -59,15 +21,17 @@ func equalNeed() Need {
 }
 
 func TestNeedEqual(t *testing.T) {
-	checkEqual(t, equalNeed, equalNeed, false, []mutation[Need]{
-		{"ID", "other", func(n *Need) { n.ID = "homely" }},
-		{"Statement", "other", func(n *Need) { n.Statement = "a place" }},
-		{"Measure", "other", func(n *Need) { n.Measure = "stays rated 5" }},
-		{"Measure", "left out", func(n *Need) { n.Measure = "" }},
-		{"Target", "other", func(n *Need) { n.Target = "96%" }},
-		{"TimeBound", "other", func(n *Need) { n.TimeBound = "by the end of 2027" }},
-		{"TimeBound", "white space added", func(n *Need) { n.TimeBound += " " }},
-	})
+	equaltest.Check(t, equaltest.Case[Need]{Equal: Need.Equal, Base: equalNeed,
+		Twins: []equaltest.Twins[Need]{{Name: "built apart", A: equalNeed(), B: equalNeed(), DeepDiffers: false}},
+		Changes: []equaltest.Change[Need]{
+			{Field: "ID", What: "other", Apply: func(n *Need) { n.ID = "homely" }},
+			{Field: "Statement", What: "other", Apply: func(n *Need) { n.Statement = "a place" }},
+			{Field: "Measure", What: "other", Apply: func(n *Need) { n.Measure = "stays rated 5" }},
+			{Field: "Measure", What: "left out", Apply: func(n *Need) { n.Measure = "" }},
+			{Field: "Target", What: "other", Apply: func(n *Need) { n.Target = "96%" }},
+			{Field: "TimeBound", What: "other", Apply: func(n *Need) { n.TimeBound = "by the end of 2027" }},
+			{Field: "TimeBound", What: "white space added", Apply: func(n *Need) { n.TimeBound += " " }},
+		}})
 }
 
 // equalOutcome is an outcome with every field set, its importances written
@@ -81,17 +45,18 @@ func equalOutcome(scale string) SuccessfulOutcome {
 }
 
 func TestSuccessfulOutcomeEqual(t *testing.T) {
-	checkEqual(t, func() SuccessfulOutcome { return equalOutcome("") }, func() SuccessfulOutcome { return equalOutcome("0") }, true,
-		[]mutation[SuccessfulOutcome]{
-			{"ID", "other", func(o *SuccessfulOutcome) { o.ID = "return" }},
-			{"Name", "other", func(o *SuccessfulOutcome) { o.Name = "they come back" }},
-			{"Description", "left out", func(o *SuccessfulOutcome) { o.Description = "" }},
-			{"Indicators", "an importance", func(o *SuccessfulOutcome) { o.Indicators[0].Importance = dec("1.6") }},
-			{"Indicators", "a metric", func(o *SuccessfulOutcome) { o.Indicators[1].Metric = "repeat-guests" }},
-			{"Indicators", "one dropped", func(o *SuccessfulOutcome) { o.Indicators = o.Indicators[:1] }},
-			{"Indicators", "order", func(o *SuccessfulOutcome) { slices.Reverse(o.Indicators) }},
-			{"Indicators", "none", func(o *SuccessfulOutcome) { o.Indicators = nil }},
-		})
+	equaltest.Check(t, equaltest.Case[SuccessfulOutcome]{Equal: SuccessfulOutcome.Equal, Base: func() SuccessfulOutcome { return equalOutcome("") },
+		Twins: []equaltest.Twins[SuccessfulOutcome]{{Name: "decimals at other scales", A: equalOutcome(""), B: equalOutcome("0"), DeepDiffers: true}},
+		Changes: []equaltest.Change[SuccessfulOutcome]{
+			{Field: "ID", What: "other", Apply: func(o *SuccessfulOutcome) { o.ID = "return" }},
+			{Field: "Name", What: "other", Apply: func(o *SuccessfulOutcome) { o.Name = "they come back" }},
+			{Field: "Description", What: "left out", Apply: func(o *SuccessfulOutcome) { o.Description = "" }},
+			{Field: "Indicators", What: "an importance", Apply: func(o *SuccessfulOutcome) { o.Indicators[0].Importance = dec("1.6") }},
+			{Field: "Indicators", What: "a metric", Apply: func(o *SuccessfulOutcome) { o.Indicators[1].Metric = "repeat-guests" }},
+			{Field: "Indicators", What: "one dropped", Apply: func(o *SuccessfulOutcome) { o.Indicators = o.Indicators[:1] }},
+			{Field: "Indicators", What: "order", Apply: func(o *SuccessfulOutcome) { slices.Reverse(o.Indicators) }},
+			{Field: "Indicators", What: "none", Apply: func(o *SuccessfulOutcome) { o.Indicators = nil }},
+		}})
 
 	// nil equals empty: MarshalJSON writes both as [].
 	empty, none := SuccessfulOutcome{ID: "o", Indicators: []Indicator{}}, SuccessfulOutcome{ID: "o"}
@@ -121,20 +86,21 @@ func equalSpec(scale string) CanvasSpec {
 }
 
 func TestCanvasSpecEqual(t *testing.T) {
-	checkEqual(t, func() CanvasSpec { return equalSpec("") }, func() CanvasSpec { return equalSpec("0") }, true,
-		[]mutation[CanvasSpec]{
-			{"Category", "other", func(s *CanvasSpec) { s.Category = "hosts" }},
-			{"Name", "other", func(s *CanvasSpec) { s.Name = "Guests" }},
-			{"Description", "left out", func(s *CanvasSpec) { s.Description = "" }},
-			{"Weight", "other", func(s *CanvasSpec) { s.Weight = dec("0.61") }},
-			{"Weight", "zero", func(s *CanvasSpec) { s.Weight = decimal.Decimal{} }},
-			{"Needs", "a need's field", func(s *CanvasSpec) { s.Needs[1].Target = "3 clicks" }},
-			{"Needs", "one dropped", func(s *CanvasSpec) { s.Needs = s.Needs[1:] }},
-			{"Needs", "order", func(s *CanvasSpec) { slices.Reverse(s.Needs) }},
-			{"Outcomes", "an importance", func(s *CanvasSpec) { s.Outcomes[1].Indicators[1].Importance = dec("3") }},
-			{"Outcomes", "an outcome's name", func(s *CanvasSpec) { s.Outcomes[0].Name = "home" }},
-			{"Outcomes", "order", func(s *CanvasSpec) { slices.Reverse(s.Outcomes) }},
-		})
+	equaltest.Check(t, equaltest.Case[CanvasSpec]{Equal: CanvasSpec.Equal, Base: func() CanvasSpec { return equalSpec("") },
+		Twins: []equaltest.Twins[CanvasSpec]{{Name: "decimals at other scales", A: equalSpec(""), B: equalSpec("0"), DeepDiffers: true}},
+		Changes: []equaltest.Change[CanvasSpec]{
+			{Field: "Category", What: "other", Apply: func(s *CanvasSpec) { s.Category = "hosts" }},
+			{Field: "Name", What: "other", Apply: func(s *CanvasSpec) { s.Name = "Guests" }},
+			{Field: "Description", What: "left out", Apply: func(s *CanvasSpec) { s.Description = "" }},
+			{Field: "Weight", What: "other", Apply: func(s *CanvasSpec) { s.Weight = dec("0.61") }},
+			{Field: "Weight", What: "zero", Apply: func(s *CanvasSpec) { s.Weight = decimal.Decimal{} }},
+			{Field: "Needs", What: "a need's field", Apply: func(s *CanvasSpec) { s.Needs[1].Target = "3 clicks" }},
+			{Field: "Needs", What: "one dropped", Apply: func(s *CanvasSpec) { s.Needs = s.Needs[1:] }},
+			{Field: "Needs", What: "order", Apply: func(s *CanvasSpec) { slices.Reverse(s.Needs) }},
+			{Field: "Outcomes", What: "an importance", Apply: func(s *CanvasSpec) { s.Outcomes[1].Indicators[1].Importance = dec("3") }},
+			{Field: "Outcomes", What: "an outcome's name", Apply: func(s *CanvasSpec) { s.Outcomes[0].Name = "home" }},
+			{Field: "Outcomes", What: "order", Apply: func(s *CanvasSpec) { slices.Reverse(s.Outcomes) }},
+		}})
 
 	// nil lists equal empty ones, as MarshalJSON writes both as [].
 	a, b := CanvasSpec{Category: "c"}, CanvasSpec{Category: "c", Needs: []Need{}, Outcomes: []SuccessfulOutcome{}}
@@ -182,24 +148,25 @@ func equalCandidate(scale string) Candidate {
 }
 
 func TestCandidateEqual(t *testing.T) {
-	checkEqual(t, func() Candidate { return equalCandidate("") }, func() Candidate { return equalCandidate("0") }, true,
-		[]mutation[Candidate]{
-			{"Metric", "its name", func(c *Candidate) {
+	equaltest.Check(t, equaltest.Case[Candidate]{Equal: Candidate.Equal, Base: func() Candidate { return equalCandidate("") },
+		Twins: []equaltest.Twins[Candidate]{{Name: "decimals at other scales", A: equalCandidate(""), B: equalCandidate("0"), DeepDiffers: true}},
+		Changes: []equaltest.Change[Candidate]{
+			{Field: "Metric", What: "its name", Apply: func(c *Candidate) {
 				s := c.Metric.Spec()
 				s.Name = "Nights"
 				c.Metric = outcome.MustMetric(s)
 			}},
-			{"Series", "a value", func(c *Candidate) { c.Series[2] = 4.25 }},
-			{"Series", "one dropped", func(c *Candidate) { c.Series = c.Series[:2] }},
-			{"Series", "none", func(c *Candidate) { c.Series = nil }},
-			{"Ratings", "aspect", func(c *Candidate) { c.Ratings[0].Aspect = "objective" }},
-			{"Ratings", "value", func(c *Candidate) { c.Ratings[0].Value = dec("4") }},
-			{"Ratings", "min", func(c *Candidate) { c.Ratings[0].Min = dec("0") }},
-			{"Ratings", "max", func(c *Candidate) { c.Ratings[0].Max = dec("10") }},
-			{"Ratings", "another", func(c *Candidate) { c.Ratings = append(c.Ratings, rating("clear", 3, 1, 5)) }},
-			{"Drives", "order", func(c *Candidate) { slices.Reverse(c.Drives) }},
-			{"Drives", "one dropped", func(c *Candidate) { c.Drives = c.Drives[:1] }},
-		})
+			{Field: "Series", What: "a value", Apply: func(c *Candidate) { c.Series[2] = 4.25 }},
+			{Field: "Series", What: "one dropped", Apply: func(c *Candidate) { c.Series = c.Series[:2] }},
+			{Field: "Series", What: "none", Apply: func(c *Candidate) { c.Series = nil }},
+			{Field: "Ratings", What: "aspect", Apply: func(c *Candidate) { c.Ratings[0].Aspect = "objective" }},
+			{Field: "Ratings", What: "value", Apply: func(c *Candidate) { c.Ratings[0].Value = dec("4") }},
+			{Field: "Ratings", What: "min", Apply: func(c *Candidate) { c.Ratings[0].Min = dec("0") }},
+			{Field: "Ratings", What: "max", Apply: func(c *Candidate) { c.Ratings[0].Max = dec("10") }},
+			{Field: "Ratings", What: "another", Apply: func(c *Candidate) { c.Ratings = append(c.Ratings, rating("clear", 3, 1, 5)) }},
+			{Field: "Drives", What: "order", Apply: func(c *Candidate) { slices.Reverse(c.Drives) }},
+			{Field: "Drives", What: "one dropped", Apply: func(c *Candidate) { c.Drives = c.Drives[:1] }},
+		}})
 
 	// nil lists equal empty ones: Select reads both as none.
 	a := Candidate{Metric: nightsBooked}
@@ -221,7 +188,10 @@ func twoNodeModel(t *testing.T, weight string) hierarchy.Model {
 }
 
 func TestInputEqual(t *testing.T) {
-	build := func(scale string) func() Input {
+	// The base holds a fake hierarchy, which reflect.DeepEqual can compare
+	// (FromModel's holds a func, never DeepEqual), so that each change is
+	// seen to change its field alone; the twins hold models built apart.
+	build := func(scale string, h func() Hierarchy) func() Input {
 		return func() Input {
 			p := DefaultPolicy()
 			p.Weights.Reach = dec("2.0" + scale)
@@ -229,26 +199,40 @@ func TestInputEqual(t *testing.T) {
 				Candidates: []Candidate{equalCandidate(scale), {Metric: revenue}},
 				Canvases:   []Canvas{MustCanvas(equalSpec(scale))},
 				Policy:     p,
-				Hierarchy:  FromModel(twoNodeModel(t, "0.5"+scale)),
+				Hierarchy:  h(),
 			}
 		}
 	}
-	checkEqual(t, build(""), build("0"), true, []mutation[Input]{
-		{"Candidates", "a rating", func(in *Input) { in.Candidates[0].Ratings[0].Value = dec("3") }},
-		{"Candidates", "order", func(in *Input) { slices.Reverse(in.Candidates) }},
-		{"Candidates", "none", func(in *Input) { in.Candidates = nil }},
-		{"Canvases", "a weight", func(in *Input) {
-			s := in.Canvases[0].Spec()
-			s.Weight = dec("0.7")
-			in.Canvases[0] = MustCanvas(s)
-		}},
-		{"Canvases", "another", func(in *Input) { in.Canvases = append(in.Canvases, MustCanvas(guestsSpec())) }},
-		{"Policy", "a weight", func(in *Input) { in.Policy.Weights.Lead = dec("3") }},
-		{"Policy", "a lag", func(in *Input) { in.Policy.LeadLag.MaxLag = 2 }},
-		{"Hierarchy", "a link's weight", func(in *Input) { in.Hierarchy = FromModel(twoNodeModel(t, "0.4")) }},
-		{"Hierarchy", "none", func(in *Input) { in.Hierarchy = nil }},
-		{"Hierarchy", "another type", func(in *Input) { in.Hierarchy = centreHierarchy() }},
-	})
+	equaltest.Check(t, equaltest.Case[Input]{Equal: Input.Equal, Base: build("", func() Hierarchy { return centreHierarchy() }),
+		Twins: []equaltest.Twins[Input]{{Name: "decimals at other scales", DeepDiffers: true,
+			A: build("", func() Hierarchy { return FromModel(twoNodeModel(t, "0.5")) })(),
+			B: build("0", func() Hierarchy { return FromModel(twoNodeModel(t, "0.50")) })()}},
+		Changes: []equaltest.Change[Input]{
+			{Field: "Candidates", What: "a rating", Apply: func(in *Input) { in.Candidates[0].Ratings[0].Value = dec("3") }},
+			{Field: "Candidates", What: "order", Apply: func(in *Input) { slices.Reverse(in.Candidates) }},
+			{Field: "Candidates", What: "none", Apply: func(in *Input) { in.Candidates = nil }},
+			{Field: "Canvases", What: "a weight", Apply: func(in *Input) {
+				s := in.Canvases[0].Spec()
+				s.Weight = dec("0.7")
+				in.Canvases[0] = MustCanvas(s)
+			}},
+			{Field: "Canvases", What: "another", Apply: func(in *Input) { in.Canvases = append(in.Canvases, MustCanvas(guestsSpec())) }},
+			{Field: "Policy", What: "a weight", Apply: func(in *Input) { in.Policy.Weights.Lead = dec("3") }},
+			{Field: "Policy", What: "a lag", Apply: func(in *Input) { in.Policy.LeadLag.MaxLag = 2 }},
+			{Field: "Hierarchy", What: "none", Apply: func(in *Input) { in.Hierarchy = nil }},
+			{Field: "Hierarchy", What: "another type", Apply: func(in *Input) { in.Hierarchy = FromModel(twoNodeModel(t, "0.5")) }},
+			{Field: "Hierarchy", What: "a node fewer", Apply: func(in *Input) {
+				h := centreHierarchy()
+				h.nodes = h.nodes[1:]
+				in.Hierarchy = h
+			}},
+		}})
+
+	// A model's link of another weight.
+	model := build("", func() Hierarchy { return FromModel(twoNodeModel(t, "0.5")) })
+	lighter := build("", func() Hierarchy { return FromModel(twoNodeModel(t, "0.4")) })()
+	assert.False(t, model().Equal(lighter), "a link's weight")
+	assert.False(t, lighter.Equal(model()), "a link's weight")
 
 	// Hierarchies of the caller's own types: compared as Go compares them,
 	// with == where it can (pointers), else reflect.DeepEqual (a
@@ -289,14 +273,16 @@ func equalLink() Link {
 }
 
 func TestLinkEqual(t *testing.T) {
-	checkEqual(t, equalLink, equalLink, false, []mutation[Link]{
-		{"Outcome", "other", func(l *Link) { l.Outcome = "cost" }},
-		{"Kind", "other", func(l *Link) { l.Kind = outcome.Cost }},
-		{"Declared", "false", func(l *Link) { l.Declared = false }},
-		{"Evidence", "false", func(l *Link) { l.Evidence = false }},
-		{"Feeds", "false", func(l *Link) { l.Feeds = false }},
-		{"FedBy", "false", func(l *Link) { l.FedBy = false }},
-	})
+	equaltest.Check(t, equaltest.Case[Link]{Equal: Link.Equal, Base: equalLink,
+		Twins: []equaltest.Twins[Link]{{Name: "built apart", A: equalLink(), B: equalLink(), DeepDiffers: false}},
+		Changes: []equaltest.Change[Link]{
+			{Field: "Outcome", What: "other", Apply: func(l *Link) { l.Outcome = "cost" }},
+			{Field: "Kind", What: "other", Apply: func(l *Link) { l.Kind = outcome.Cost }},
+			{Field: "Declared", What: "false", Apply: func(l *Link) { l.Declared = false }},
+			{Field: "Evidence", What: "false", Apply: func(l *Link) { l.Evidence = false }},
+			{Field: "Feeds", What: "false", Apply: func(l *Link) { l.Feeds = false }},
+			{Field: "FedBy", What: "false", Apply: func(l *Link) { l.FedBy = false }},
+		}})
 
 	// A link reads back from JSON Equal: false flags are left out.
 	want := Link{Outcome: "revenue", Kind: outcome.Revenue, Feeds: true}
@@ -311,16 +297,16 @@ func TestLinkEqual(t *testing.T) {
 func TestLagOptionsEqual(t *testing.T) {
 	// {MaxLag: 3} means what the explicit options mean (a zero method is
 	// Pearson, a zero confidence 0.95), though DeepEqual tells them apart.
-	checkEqual(t, func() LagOptions { return LagOptions{MaxLag: 3} },
-		func() LagOptions { return LagOptions{MaxLag: 3, Method: Pearson, Confidence: 0.95} }, true,
-		[]mutation[LagOptions]{
-			{"MaxLag", "2", func(o *LagOptions) { o.MaxLag = 2 }},
-			{"MaxLag", "0", func(o *LagOptions) { o.MaxLag = 0 }},
-			{"Method", "Spearman", func(o *LagOptions) { o.Method = Spearman }},
-			{"Method", "invalid", func(o *LagOptions) { o.Method = 9 }},
-			{"Confidence", "0.9", func(o *LagOptions) { o.Confidence = 0.9 }},
-			{"Confidence", "0.99", func(o *LagOptions) { o.Confidence = 0.99 }},
-		})
+	equaltest.Check(t, equaltest.Case[LagOptions]{Equal: LagOptions.Equal, Base: func() LagOptions { return LagOptions{MaxLag: 3} },
+		Twins: []equaltest.Twins[LagOptions]{{Name: "a zero method and confidence, and Pearson at 0.95", A: LagOptions{MaxLag: 3}, B: LagOptions{MaxLag: 3, Method: Pearson, Confidence: 0.95}, DeepDiffers: true}},
+		Changes: []equaltest.Change[LagOptions]{
+			{Field: "MaxLag", What: "2", Apply: func(o *LagOptions) { o.MaxLag = 2 }},
+			{Field: "MaxLag", What: "0", Apply: func(o *LagOptions) { o.MaxLag = 0 }},
+			{Field: "Method", What: "Spearman", Apply: func(o *LagOptions) { o.Method = Spearman }},
+			{Field: "Method", What: "invalid", Apply: func(o *LagOptions) { o.Method = 9 }},
+			{Field: "Confidence", What: "0.9", Apply: func(o *LagOptions) { o.Confidence = 0.9 }},
+			{Field: "Confidence", What: "0.99", Apply: func(o *LagOptions) { o.Confidence = 0.99 }},
+		}})
 
 	// The explicit options read back from JSON Equal.
 	for _, want := range []LagOptions{{MaxLag: 3}, {MaxLag: 2, Method: Spearman, Confidence: 0.9}} {

@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"errors"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"reflect"
 	"testing"
 
@@ -12,84 +13,35 @@ import (
 	"github.com/cxmodel/cx/outcome"
 )
 
-// resultTwins are two values of a result built apart with the same
-// content, which Equal must call equal; deepDiffers says whether
-// reflect.DeepEqual calls them different (a decimal at another scale, a nil
-// list beside an empty one): why the type has an Equal.
-type resultTwins[T any] struct {
-	name        string
-	a, b        T
-	deepDiffers bool
-}
-
-// resultChange changes one field of a result, the Go field named field.
-type resultChange[T any] struct {
-	field  string
-	what   string
-	change func(*T)
-}
-
-// checkResultEqual checks equal, the Equal method of T, a struct type: each
-// pair of twins is equal both ways (and reflect.DeepEqual calls them
-// different exactly when the pair says so); a value made by base equals
-// itself; every field of T is named by some change; and each change, made
-// to a fresh value of base, changes its field alone (the others stay
-// reflect.DeepEqual) and gives a value that is not equal to base's, both
-// ways. A field that Equal leaves out fails the last check, and a field
-// added to T without a change fails the third.
-func checkResultEqual[T any](t *testing.T, equal func(T, T) bool, twins []resultTwins[T], base func() T, changes []resultChange[T]) {
-	t.Helper()
-	for _, tw := range twins {
-		assert.True(t, equal(tw.a, tw.b), "%s: a.Equal(b)", tw.name)
-		assert.True(t, equal(tw.b, tw.a), "%s: b.Equal(a)", tw.name)
-		assert.Equal(t, tw.deepDiffers, !reflect.DeepEqual(tw.a, tw.b), "%s: reflect.DeepEqual calls them different", tw.name)
-	}
-	assert.True(t, equal(base(), base()), "a value equals itself")
-
-	typ := reflect.TypeFor[T]()
-	named := map[string]bool{}
-	for _, c := range changes {
-		named[c.field] = true
-	}
-	for i := range typ.NumField() {
-		assert.True(t, named[typ.Field(i).Name], "no change of %s.%s", typ.Name(), typ.Field(i).Name)
-	}
-	for _, c := range changes {
-		orig, changed := base(), base()
-		c.change(&changed)
-		vo, vc := reflect.ValueOf(orig), reflect.ValueOf(changed)
-		_, ok := typ.FieldByName(c.field)
-		require.True(t, ok, "%s.%s is not a field", typ.Name(), c.field)
-		for i := range typ.NumField() {
-			same := reflect.DeepEqual(vo.Field(i).Interface(), vc.Field(i).Interface())
-			assert.Equal(t, typ.Field(i).Name != c.field, same, "%s (%s) changes %s.%s", c.field, c.what, typ.Name(), typ.Field(i).Name)
-		}
-		assert.False(t, equal(orig, changed), "%s (%s): base.Equal(changed)", c.field, c.what)
-		assert.False(t, equal(changed, orig), "%s (%s): changed.Equal(base)", c.field, c.what)
-	}
-}
-
 func TestRatingEqual(t *testing.T) {
 	base := func() Rating {
 		return Rating{Aspect: "actionable", Value: dec("4"), Min: dec("1"), Max: dec("5")}
 	}
-	checkResultEqual(t, Rating.Equal, []resultTwins[Rating]{
-		{"4.0 from 1.00 to 5.000", base(), Rating{Aspect: "actionable", Value: dec("4.0"), Min: dec("1.00"), Max: dec("5.000")}, true},
-	}, base, []resultChange[Rating]{
-		{"Aspect", "another aspect", func(r *Rating) { r.Aspect = "Actionable" }},
-		{"Value", "4.01", func(r *Rating) { r.Value = dec("4.01") }},
-		{"Min", "0", func(r *Rating) { r.Min = dec("0") }},
-		{"Max", "10", func(r *Rating) { r.Max = dec("10") }},
+	equaltest.Check(t, equaltest.Case[Rating]{Equal: Rating.Equal,
+		Twins: []equaltest.Twins[Rating]{
+			{Name: "4.0 from 1.00 to 5.000", A: base(), B: Rating{Aspect: "actionable", Value: dec("4.0"), Min: dec("1.00"), Max: dec("5.000")}, DeepDiffers: true},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Rating]{
+			{Field: "Aspect", What: "another aspect", Apply: func(r *Rating) { r.Aspect = "Actionable" }},
+			{Field: "Value", What: "4.01", Apply: func(r *Rating) { r.Value = dec("4.01") }},
+			{Field: "Min", What: "0", Apply: func(r *Rating) { r.Min = dec("0") }},
+			{Field: "Max", What: "10", Apply: func(r *Rating) { r.Max = dec("10") }},
+		},
 	})
 }
 
 func TestIndicatorEqual(t *testing.T) {
 	base := func() Indicator { return Indicator{Metric: "fcr", Importance: dec("1.5")} }
-	checkResultEqual(t, Indicator.Equal, []resultTwins[Indicator]{
-		{"1.5 and 1.50", base(), Indicator{Metric: "fcr", Importance: dec("1.50")}, true},
-	}, base, []resultChange[Indicator]{
-		{"Metric", "another metric", func(i *Indicator) { i.Metric = "effort" }},
-		{"Importance", "1.6", func(i *Indicator) { i.Importance = dec("1.6") }},
+	equaltest.Check(t, equaltest.Case[Indicator]{Equal: Indicator.Equal,
+		Twins: []equaltest.Twins[Indicator]{
+			{Name: "1.5 and 1.50", A: base(), B: Indicator{Metric: "fcr", Importance: dec("1.50")}, DeepDiffers: true},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Indicator]{
+			{Field: "Metric", What: "another metric", Apply: func(i *Indicator) { i.Metric = "effort" }},
+			{Field: "Importance", What: "1.6", Apply: func(i *Indicator) { i.Importance = dec("1.6") }},
+		},
 	})
 }
 
@@ -99,11 +51,15 @@ func TestIndicatorEqual(t *testing.T) {
 
 func TestGateFailureEqual(t *testing.T) {
 	base := func() GateFailure { return GateFailure{Gate: GateCanvas, Reason: reasonCanvas} }
-	checkResultEqual(t, GateFailure.Equal, []resultTwins[GateFailure]{
-		{"built apart", base(), GateFailure{Gate: GateCanvas, Reason: reasonCanvas}, false},
-	}, base, []resultChange[GateFailure]{
-		{"Gate", "another gate", func(g *GateFailure) { g.Gate = GateLead }},
-		{"Reason", "another reason", func(g *GateFailure) { g.Reason += "." }},
+	equaltest.Check(t, equaltest.Case[GateFailure]{Equal: GateFailure.Equal,
+		Twins: []equaltest.Twins[GateFailure]{
+			{Name: "built apart", A: base(), B: GateFailure{Gate: GateCanvas, Reason: reasonCanvas}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[GateFailure]{
+			{Field: "Gate", What: "another gate", Apply: func(g *GateFailure) { g.Gate = GateLead }},
+			{Field: "Reason", What: "another reason", Apply: func(g *GateFailure) { g.Reason += "." }},
+		},
 	})
 }
 
@@ -111,15 +67,19 @@ func TestScoreEqual(t *testing.T) {
 	base := func() Score {
 		return Score{Criterion: Coverage, Raw: 0.5, Normalised: 1, Weight: 0.3, Contribution: 0.3}
 	}
-	checkResultEqual(t, Score.Equal, []resultTwins[Score]{
-		{"built apart", base(), Score{Criterion: Coverage, Raw: 0.25 * 2, Normalised: 1, Weight: 0.3, Contribution: 0.3}, false},
-	}, base, []resultChange[Score]{
-		{"Criterion", "lead", func(s *Score) { s.Criterion = Lead }},
-		{"Raw", "0.6", func(s *Score) { s.Raw = 0.6 }},
-		{"Normalised", "0.9", func(s *Score) { s.Normalised = 0.9 }},
-		{"Weight", "0.2", func(s *Score) { s.Weight = 0.2 }},
-		{"Contribution", "0.2", func(s *Score) { s.Contribution = 0.2 }},
-		{"Missing", "true", func(s *Score) { s.Missing = true }},
+	equaltest.Check(t, equaltest.Case[Score]{Equal: Score.Equal,
+		Twins: []equaltest.Twins[Score]{
+			{Name: "built apart", A: base(), B: Score{Criterion: Coverage, Raw: 0.25 * 2, Normalised: 1, Weight: 0.3, Contribution: 0.3}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Score]{
+			{Field: "Criterion", What: "lead", Apply: func(s *Score) { s.Criterion = Lead }},
+			{Field: "Raw", What: "0.6", Apply: func(s *Score) { s.Raw = 0.6 }},
+			{Field: "Normalised", What: "0.9", Apply: func(s *Score) { s.Normalised = 0.9 }},
+			{Field: "Weight", What: "0.2", Apply: func(s *Score) { s.Weight = 0.2 }},
+			{Field: "Contribution", What: "0.2", Apply: func(s *Score) { s.Contribution = 0.2 }},
+			{Field: "Missing", What: "true", Apply: func(s *Score) { s.Missing = true }},
+		},
 	})
 }
 
@@ -127,25 +87,33 @@ func TestCategoryContributionEqual(t *testing.T) {
 	base := func() CategoryContribution {
 		return CategoryContribution{Category: "callers", Weight: 0.5, Share: 0.6, Raw: 0.3, Contribution: 0.25}
 	}
-	checkResultEqual(t, CategoryContribution.Equal, []resultTwins[CategoryContribution]{
-		{"built apart", base(), CategoryContribution{Category: "callers", Weight: 0.5, Share: 0.6, Raw: 0.3, Contribution: 0.25}, false},
-	}, base, []resultChange[CategoryContribution]{
-		{"Category", "another category", func(c *CategoryContribution) { c.Category = "business" }},
-		{"Weight", "0.4", func(c *CategoryContribution) { c.Weight = 0.4 }},
-		{"Share", "0.5", func(c *CategoryContribution) { c.Share = 0.5 }},
-		{"Raw", "0.2", func(c *CategoryContribution) { c.Raw = 0.2 }},
-		{"Contribution", "0.2", func(c *CategoryContribution) { c.Contribution = 0.2 }},
+	equaltest.Check(t, equaltest.Case[CategoryContribution]{Equal: CategoryContribution.Equal,
+		Twins: []equaltest.Twins[CategoryContribution]{
+			{Name: "built apart", A: base(), B: CategoryContribution{Category: "callers", Weight: 0.5, Share: 0.6, Raw: 0.3, Contribution: 0.25}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[CategoryContribution]{
+			{Field: "Category", What: "another category", Apply: func(c *CategoryContribution) { c.Category = "business" }},
+			{Field: "Weight", What: "0.4", Apply: func(c *CategoryContribution) { c.Weight = 0.4 }},
+			{Field: "Share", What: "0.5", Apply: func(c *CategoryContribution) { c.Share = 0.5 }},
+			{Field: "Raw", What: "0.2", Apply: func(c *CategoryContribution) { c.Raw = 0.2 }},
+			{Field: "Contribution", What: "0.2", Apply: func(c *CategoryContribution) { c.Contribution = 0.2 }},
+		},
 	})
 }
 
 func TestCorrelationEqual(t *testing.T) {
 	base := func() Correlation { return Correlation{Lag: 1, R: 0.75, Pairs: 11} }
-	checkResultEqual(t, Correlation.Equal, []resultTwins[Correlation]{
-		{"built apart", base(), Correlation{Lag: 1, R: 0.75, Pairs: 11}, false},
-	}, base, []resultChange[Correlation]{
-		{"Lag", "-1", func(c *Correlation) { c.Lag = -1 }},
-		{"R", "-0.75", func(c *Correlation) { c.R = -0.75 }},
-		{"Pairs", "12", func(c *Correlation) { c.Pairs = 12 }},
+	equaltest.Check(t, equaltest.Case[Correlation]{Equal: Correlation.Equal,
+		Twins: []equaltest.Twins[Correlation]{
+			{Name: "built apart", A: base(), B: Correlation{Lag: 1, R: 0.75, Pairs: 11}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Correlation]{
+			{Field: "Lag", What: "-1", Apply: func(c *Correlation) { c.Lag = -1 }},
+			{Field: "R", What: "-0.75", Apply: func(c *Correlation) { c.R = -0.75 }},
+			{Field: "Pairs", What: "12", Apply: func(c *Correlation) { c.Pairs = 12 }},
+		},
 	})
 }
 
@@ -153,14 +121,18 @@ func TestWeightChangeEqual(t *testing.T) {
 	base := func() WeightChange {
 		return WeightChange{Criterion: Coverage, From: 3, To: 0.5, Challenger: "effort"}
 	}
-	checkResultEqual(t, WeightChange.Equal, []resultTwins[WeightChange]{
-		{"built apart", base(), WeightChange{Criterion: Coverage, From: 3, To: 0.5, Challenger: "effort"}, false},
-	}, base, []resultChange[WeightChange]{
-		{"Criterion", "lead", func(w *WeightChange) { w.Criterion = Lead }},
-		{"From", "2", func(w *WeightChange) { w.From = 2 }},
-		{"To", "0.6", func(w *WeightChange) { w.To = 0.6 }},
-		{"Rise", "true", func(w *WeightChange) { w.Rise = true }},
-		{"Challenger", "another", func(w *WeightChange) { w.Challenger = "aht" }},
+	equaltest.Check(t, equaltest.Case[WeightChange]{Equal: WeightChange.Equal,
+		Twins: []equaltest.Twins[WeightChange]{
+			{Name: "built apart", A: base(), B: WeightChange{Criterion: Coverage, From: 3, To: 0.5, Challenger: "effort"}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[WeightChange]{
+			{Field: "Criterion", What: "lead", Apply: func(w *WeightChange) { w.Criterion = Lead }},
+			{Field: "From", What: "2", Apply: func(w *WeightChange) { w.From = 2 }},
+			{Field: "To", What: "0.6", Apply: func(w *WeightChange) { w.To = 0.6 }},
+			{Field: "Rise", What: "true", Apply: func(w *WeightChange) { w.Rise = true }},
+			{Field: "Challenger", What: "another", Apply: func(w *WeightChange) { w.Challenger = "aht" }},
+		},
 	})
 }
 
@@ -180,15 +152,19 @@ func TestEvidenceEqual(t *testing.T) {
 	base := func() Evidence {
 		return Evidence{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: analysed(t, 2), Aligned: 0.9, Strength: 0.9}
 	}
-	checkResultEqual(t, Evidence.Equal, []resultTwins[Evidence]{
-		{"analysed apart", base(), Evidence{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: analysed(t, 2), Aligned: 0.9, Strength: 0.9}, false},
-	}, base, []resultChange[Evidence]{
-		{"Outcome", "another outcome", func(e *Evidence) { e.Outcome = "cost" }},
-		{"Kind", "cost", func(e *Evidence) { e.Kind = outcome.Cost }},
-		{"LeadLag", "up to lag 1", func(e *Evidence) { e.LeadLag = analysed(t, 1) }},
-		{"LeadLag", "none", func(e *Evidence) { e.LeadLag = LeadLag{} }},
-		{"Aligned", "-0.9", func(e *Evidence) { e.Aligned = -0.9 }},
-		{"Strength", "0", func(e *Evidence) { e.Strength = 0 }},
+	equaltest.Check(t, equaltest.Case[Evidence]{Equal: Evidence.Equal,
+		Twins: []equaltest.Twins[Evidence]{
+			{Name: "analysed apart", A: base(), B: Evidence{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: analysed(t, 2), Aligned: 0.9, Strength: 0.9}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Evidence]{
+			{Field: "Outcome", What: "another outcome", Apply: func(e *Evidence) { e.Outcome = "cost" }},
+			{Field: "Kind", What: "cost", Apply: func(e *Evidence) { e.Kind = outcome.Cost }},
+			{Field: "LeadLag", What: "up to lag 1", Apply: func(e *Evidence) { e.LeadLag = analysed(t, 1) }},
+			{Field: "LeadLag", What: "none", Apply: func(e *Evidence) { e.LeadLag = LeadLag{} }},
+			{Field: "Aligned", What: "-0.9", Apply: func(e *Evidence) { e.Aligned = -0.9 }},
+			{Field: "Strength", What: "0", Apply: func(e *Evidence) { e.Strength = 0 }},
+		},
 	})
 }
 
@@ -214,34 +190,38 @@ func TestEntryEqual(t *testing.T) {
 	empty := bare
 	empty.Failed, empty.Scores, empty.Categories, empty.Evidence, empty.Links, empty.Nodes =
 		[]GateFailure{}, []Score{}, []CategoryContribution{}, []Evidence{}, []Link{}, []string{}
-	checkResultEqual(t, Entry.Equal, []resultTwins[Entry]{
-		{"built apart", base(), equalEntry(t), false},
-		{"nil lists and empty ones", bare, empty, true},
-	}, base, []resultChange[Entry]{
-		{"Rank", "1", func(e *Entry) { e.Rank = 1 }},
-		{"Metric", "another metric", func(e *Entry) { e.Metric = effort }},
-		{"Eligible", "true", func(e *Entry) { e.Eligible = true }},
-		{"Failed", "another gate", func(e *Entry) { e.Failed = []GateFailure{{Gate: GateOutcome, Reason: reasonNoNode}} }},
-		{"Failed", "none", func(e *Entry) { e.Failed = nil }},
-		{"Total", "0.25", func(e *Entry) { e.Total = 0.25 }},
-		{"Scores", "another raw", func(e *Entry) {
-			e.Scores = []Score{{Criterion: Coverage, Raw: 0.25, Normalised: 1, Weight: 0.3, Contribution: 0.3}}
-		}},
-		{"Scores", "one more", func(e *Entry) { e.Scores = append(equalEntry(t).Scores, Score{Criterion: Lead}) }},
-		{"Categories", "another share", func(e *Entry) {
-			e.Categories = []CategoryContribution{{Category: "callers", Weight: 1, Share: 0.25, Raw: 0.5, Contribution: 0.3}}
-		}},
-		{"Categories", "none", func(e *Entry) { e.Categories = []CategoryContribution{} }},
-		{"Evidence", "up to lag 1", func(e *Entry) {
-			e.Evidence = []Evidence{{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: analysed(t, 1), Aligned: 0.9, Strength: 0.9}}
-		}},
-		{"Evidence", "none", func(e *Entry) { e.Evidence = nil }},
-		{"Links", "declared too", func(e *Entry) {
-			e.Links = []Link{{Outcome: "revenue", Kind: outcome.Revenue, Evidence: true, Declared: true}}
-		}},
-		{"Links", "one more", func(e *Entry) { e.Links = append(equalEntry(t).Links, Link{Outcome: "cost", Kind: outcome.Cost}) }},
-		{"Nodes", "another node", func(e *Entry) { e.Nodes = []string{"effort-low"} }},
-		{"Nodes", "none", func(e *Entry) { e.Nodes = nil }},
+	equaltest.Check(t, equaltest.Case[Entry]{Equal: Entry.Equal,
+		Twins: []equaltest.Twins[Entry]{
+			{Name: "built apart", A: base(), B: equalEntry(t), DeepDiffers: false},
+			{Name: "nil lists and empty ones", A: bare, B: empty, DeepDiffers: true},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Entry]{
+			{Field: "Rank", What: "1", Apply: func(e *Entry) { e.Rank = 1 }},
+			{Field: "Metric", What: "another metric", Apply: func(e *Entry) { e.Metric = effort }},
+			{Field: "Eligible", What: "true", Apply: func(e *Entry) { e.Eligible = true }},
+			{Field: "Failed", What: "another gate", Apply: func(e *Entry) { e.Failed = []GateFailure{{Gate: GateOutcome, Reason: reasonNoNode}} }},
+			{Field: "Failed", What: "none", Apply: func(e *Entry) { e.Failed = nil }},
+			{Field: "Total", What: "0.25", Apply: func(e *Entry) { e.Total = 0.25 }},
+			{Field: "Scores", What: "another raw", Apply: func(e *Entry) {
+				e.Scores = []Score{{Criterion: Coverage, Raw: 0.25, Normalised: 1, Weight: 0.3, Contribution: 0.3}}
+			}},
+			{Field: "Scores", What: "one more", Apply: func(e *Entry) { e.Scores = append(equalEntry(t).Scores, Score{Criterion: Lead}) }},
+			{Field: "Categories", What: "another share", Apply: func(e *Entry) {
+				e.Categories = []CategoryContribution{{Category: "callers", Weight: 1, Share: 0.25, Raw: 0.5, Contribution: 0.3}}
+			}},
+			{Field: "Categories", What: "none", Apply: func(e *Entry) { e.Categories = []CategoryContribution{} }},
+			{Field: "Evidence", What: "up to lag 1", Apply: func(e *Entry) {
+				e.Evidence = []Evidence{{Outcome: "revenue", Kind: outcome.Revenue, LeadLag: analysed(t, 1), Aligned: 0.9, Strength: 0.9}}
+			}},
+			{Field: "Evidence", What: "none", Apply: func(e *Entry) { e.Evidence = nil }},
+			{Field: "Links", What: "declared too", Apply: func(e *Entry) {
+				e.Links = []Link{{Outcome: "revenue", Kind: outcome.Revenue, Evidence: true, Declared: true}}
+			}},
+			{Field: "Links", What: "one more", Apply: func(e *Entry) { e.Links = append(equalEntry(t).Links, Link{Outcome: "cost", Kind: outcome.Cost}) }},
+			{Field: "Nodes", What: "another node", Apply: func(e *Entry) { e.Nodes = []string{"effort-low"} }},
+			{Field: "Nodes", What: "none", Apply: func(e *Entry) { e.Nodes = nil }},
+		},
 	})
 }
 
@@ -250,17 +230,21 @@ func TestRobustnessEqual(t *testing.T) {
 	base := func() Robustness {
 		return Robustness{RunnerUp: "effort", Margin: 0.125, Changes: []WeightChange{change}}
 	}
-	checkResultEqual(t, Robustness.Equal, []resultTwins[Robustness]{
-		{"built apart", base(), Robustness{RunnerUp: "effort", Margin: 0.125, Changes: []WeightChange{change}}, false},
-		{"nil changes and empty ones", Robustness{Margin: 0.5}, Robustness{Margin: 0.5, Changes: []WeightChange{}}, true},
-	}, base, []resultChange[Robustness]{
-		{"RunnerUp", "none", func(r *Robustness) { r.RunnerUp = "" }},
-		{"Margin", "0.25", func(r *Robustness) { r.Margin = 0.25 }},
-		{"Changes", "a rise", func(r *Robustness) {
-			r.Changes = []WeightChange{{Criterion: Coverage, From: 3, To: 0.5, Challenger: "effort", Rise: true}}
-		}},
-		{"Changes", "one more", func(r *Robustness) { r.Changes = []WeightChange{change, change} }},
-		{"Changes", "none", func(r *Robustness) { r.Changes = nil }},
+	equaltest.Check(t, equaltest.Case[Robustness]{Equal: Robustness.Equal,
+		Twins: []equaltest.Twins[Robustness]{
+			{Name: "built apart", A: base(), B: Robustness{RunnerUp: "effort", Margin: 0.125, Changes: []WeightChange{change}}, DeepDiffers: false},
+			{Name: "nil changes and empty ones", A: Robustness{Margin: 0.5}, B: Robustness{Margin: 0.5, Changes: []WeightChange{}}, DeepDiffers: true},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Robustness]{
+			{Field: "RunnerUp", What: "none", Apply: func(r *Robustness) { r.RunnerUp = "" }},
+			{Field: "Margin", What: "0.25", Apply: func(r *Robustness) { r.Margin = 0.25 }},
+			{Field: "Changes", What: "a rise", Apply: func(r *Robustness) {
+				r.Changes = []WeightChange{{Criterion: Coverage, From: 3, To: 0.5, Challenger: "effort", Rise: true}}
+			}},
+			{Field: "Changes", What: "one more", Apply: func(r *Robustness) { r.Changes = []WeightChange{change, change} }},
+			{Field: "Changes", What: "none", Apply: func(r *Robustness) { r.Changes = nil }},
+		},
 	})
 }
 
@@ -268,15 +252,19 @@ func TestInputMetricEqual(t *testing.T) {
 	base := func() InputMetric {
 		return InputMetric{Metric: fixes, Nodes: []string{"fix-faults"}, Influence: 4, Direct: true}
 	}
-	checkResultEqual(t, InputMetric.Equal, []resultTwins[InputMetric]{
-		{"built apart", base(), InputMetric{Metric: fixes, Nodes: []string{"fix-faults"}, Influence: 4, Direct: true}, false},
-		{"nil nodes and empty ones", InputMetric{Metric: fixes}, InputMetric{Metric: fixes, Nodes: []string{}}, true},
-	}, base, []resultChange[InputMetric]{
-		{"Metric", "another metric", func(m *InputMetric) { m.Metric = callsHandled }},
-		{"Nodes", "another node", func(m *InputMetric) { m.Nodes = []string{"handle-calls"} }},
-		{"Nodes", "one more", func(m *InputMetric) { m.Nodes = []string{"fix-faults", "handle-calls"} }},
-		{"Influence", "8", func(m *InputMetric) { m.Influence = 8 }},
-		{"Direct", "false", func(m *InputMetric) { m.Direct = false }},
+	equaltest.Check(t, equaltest.Case[InputMetric]{Equal: InputMetric.Equal,
+		Twins: []equaltest.Twins[InputMetric]{
+			{Name: "built apart", A: base(), B: InputMetric{Metric: fixes, Nodes: []string{"fix-faults"}, Influence: 4, Direct: true}, DeepDiffers: false},
+			{Name: "nil nodes and empty ones", A: InputMetric{Metric: fixes}, B: InputMetric{Metric: fixes, Nodes: []string{}}, DeepDiffers: true},
+		},
+		Base: base,
+		Changes: []equaltest.Change[InputMetric]{
+			{Field: "Metric", What: "another metric", Apply: func(m *InputMetric) { m.Metric = callsHandled }},
+			{Field: "Nodes", What: "another node", Apply: func(m *InputMetric) { m.Nodes = []string{"handle-calls"} }},
+			{Field: "Nodes", What: "one more", Apply: func(m *InputMetric) { m.Nodes = []string{"fix-faults", "handle-calls"} }},
+			{Field: "Influence", What: "8", Apply: func(m *InputMetric) { m.Influence = 8 }},
+			{Field: "Direct", What: "false", Apply: func(m *InputMetric) { m.Direct = false }},
+		},
 	})
 }
 
@@ -316,35 +304,39 @@ func TestRankingEqual(t *testing.T) {
 	// A policy's own rules: a zero method is Pearson ([Policy.Equal]).
 	pearson := equalRanking(t)
 	pearson.Policy.LeadLag.Method = 0
-	checkResultEqual(t, Ranking.Equal, []resultTwins[Ranking]{
-		{"built apart", base(), equalRanking(t), false},
-		{"weights 0.5 and 0.50, 2.000 and 2", base(), scaled, true},
-		{"a warning's cause", base(), caused, true},
-		{"nil lists and empty ones", bare, empty, true},
-		{"a warning's nil IDs and empty ones", base(), noIDs, true},
-		{"a zero method and Pearson", base(), pearson, true},
-		{"no warnings and nil ones", Ranking{Warnings: []*outcome.Error{nil}}, Ranking{Warnings: []*outcome.Error{nil}}, false},
-	}, base, []resultChange[Ranking]{
-		{"Entries", "another rank", func(r *Ranking) {
-			e := equalEntry(t)
-			e.Rank = 1
-			r.Entries = []Entry{e}
-		}},
-		{"Entries", "none", func(r *Ranking) { r.Entries = nil }},
-		{"Policy", "coverage weight 0.51", func(r *Ranking) { r.Policy.Weights.Coverage = dec("0.51") }},
-		{"Policy", "lags up to 2", func(r *Ranking) { r.Policy.LeadLag.MaxLag = 2 }},
-		{"Robustness", "another margin", func(r *Ranking) { r.Robustness.Margin = 0.25 }},
-		{"InputMetrics", "another influence", func(r *Ranking) {
-			r.InputMetrics = []InputMetric{{Metric: fixes, Nodes: []string{"fix-faults"}, Influence: 2, Direct: true}}
-		}},
-		{"InputMetrics", "none", func(r *Ranking) { r.InputMetrics = nil }},
-		{"Warnings", "another code", func(r *Ranking) { r.Warnings[0].Code = ErrEmptyNeed }},
-		{"Warnings", "an error", func(r *Ranking) { r.Warnings[0].Severity = outcome.SeverityError }},
-		{"Warnings", "other IDs", func(r *Ranking) { r.Warnings[0].IDs = []string{"callers"} }},
-		{"Warnings", "IDs given", func(r *Ranking) { r.Warnings[1].IDs = []string{"callers"} }},
-		{"Warnings", "another message", func(r *Ranking) { r.Warnings[1].Message += "!" }},
-		{"Warnings", "a nil warning", func(r *Ranking) { r.Warnings[1] = nil }},
-		{"Warnings", "one fewer", func(r *Ranking) { r.Warnings = r.Warnings[:1] }},
+	equaltest.Check(t, equaltest.Case[Ranking]{Equal: Ranking.Equal,
+		Twins: []equaltest.Twins[Ranking]{
+			{Name: "built apart", A: base(), B: equalRanking(t), DeepDiffers: false},
+			{Name: "weights 0.5 and 0.50, 2.000 and 2", A: base(), B: scaled, DeepDiffers: true},
+			{Name: "a warning's cause", A: base(), B: caused, DeepDiffers: true},
+			{Name: "nil lists and empty ones", A: bare, B: empty, DeepDiffers: true},
+			{Name: "a warning's nil IDs and empty ones", A: base(), B: noIDs, DeepDiffers: true},
+			{Name: "a zero method and Pearson", A: base(), B: pearson, DeepDiffers: true},
+			{Name: "no warnings and nil ones", A: Ranking{Warnings: []*outcome.Error{nil}}, B: Ranking{Warnings: []*outcome.Error{nil}}, DeepDiffers: false},
+		},
+		Base: base,
+		Changes: []equaltest.Change[Ranking]{
+			{Field: "Entries", What: "another rank", Apply: func(r *Ranking) {
+				e := equalEntry(t)
+				e.Rank = 1
+				r.Entries = []Entry{e}
+			}},
+			{Field: "Entries", What: "none", Apply: func(r *Ranking) { r.Entries = nil }},
+			{Field: "Policy", What: "coverage weight 0.51", Apply: func(r *Ranking) { r.Policy.Weights.Coverage = dec("0.51") }},
+			{Field: "Policy", What: "lags up to 2", Apply: func(r *Ranking) { r.Policy.LeadLag.MaxLag = 2 }},
+			{Field: "Robustness", What: "another margin", Apply: func(r *Ranking) { r.Robustness.Margin = 0.25 }},
+			{Field: "InputMetrics", What: "another influence", Apply: func(r *Ranking) {
+				r.InputMetrics = []InputMetric{{Metric: fixes, Nodes: []string{"fix-faults"}, Influence: 2, Direct: true}}
+			}},
+			{Field: "InputMetrics", What: "none", Apply: func(r *Ranking) { r.InputMetrics = nil }},
+			{Field: "Warnings", What: "another code", Apply: func(r *Ranking) { r.Warnings[0].Code = ErrEmptyNeed }},
+			{Field: "Warnings", What: "an error", Apply: func(r *Ranking) { r.Warnings[0].Severity = outcome.SeverityError }},
+			{Field: "Warnings", What: "other IDs", Apply: func(r *Ranking) { r.Warnings[0].IDs = []string{"callers"} }},
+			{Field: "Warnings", What: "IDs given", Apply: func(r *Ranking) { r.Warnings[1].IDs = []string{"callers"} }},
+			{Field: "Warnings", What: "another message", Apply: func(r *Ranking) { r.Warnings[1].Message += "!" }},
+			{Field: "Warnings", What: "a nil warning", Apply: func(r *Ranking) { r.Warnings[1] = nil }},
+			{Field: "Warnings", What: "one fewer", Apply: func(r *Ranking) { r.Warnings = r.Warnings[:1] }},
+		},
 	})
 }
 
