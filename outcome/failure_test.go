@@ -3,6 +3,7 @@ package outcome_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -568,16 +569,13 @@ func TestReasonCount_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 func TestReasonCount_Equal(t *testing.T) {
 	base := outcome.ReasonCount{Reason: "chaser", Count: 90, Share: decimal.RequireFromString("0.50")}
 	same := outcome.ReasonCount{Reason: "chaser", Count: 90, Share: decimal.New(5, -1)}
-	with := func(f func(*outcome.ReasonCount)) outcome.ReasonCount {
-		rc := base
-		f(&rc)
-		return rc
-	}
-	checkEqual(t, base, same, false, []equalCase[outcome.ReasonCount]{
-		{"Reason", with(func(rc *outcome.ReasonCount) { rc.Reason = "Chaser" })},
-		{"Count", with(func(rc *outcome.ReasonCount) { rc.Count = 91 })},
-		{"Share", with(func(rc *outcome.ReasonCount) { rc.Share = decimal.RequireFromString("0.51") })},
-	})
+	equaltest.Check(t, equaltest.Case[outcome.ReasonCount]{Equal: outcome.ReasonCount.Equal, Base: func() outcome.ReasonCount { return base },
+		Twins: []equaltest.Twins[outcome.ReasonCount]{{Name: "built apart", A: base, B: same, DeepDiffers: true}},
+		Changes: []equaltest.Change[outcome.ReasonCount]{
+			{Field: "Reason", What: `rc.Reason = "Chaser"`, Apply: func(rc *outcome.ReasonCount) { rc.Reason = "Chaser" }},
+			{Field: "Count", What: `rc.Count = 91`, Apply: func(rc *outcome.ReasonCount) { rc.Count = 91 }},
+			{Field: "Share", What: `rc.Share = decimal.RequireFromString("0.51")`, Apply: func(rc *outcome.ReasonCount) { rc.Share = decimal.RequireFromString("0.51") }},
+		}})
 
 	// Stored as JSON and read back, it is Equal to the one written, also
 	// from a share written with fewer places.

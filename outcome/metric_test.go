@@ -3,6 +3,7 @@ package outcome_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"slices"
 	"strings"
 	"testing"
@@ -417,17 +418,19 @@ func TestMetricSpec_Equal(t *testing.T) {
 		f(&s)
 		return s
 	}
-	checkEqual(t, base, same, true, []equalCase[outcome.MetricSpec]{
-		{"ID", with(func(s *outcome.MetricSpec) { s.ID = "Revenue" })},
-		{"Name", with(func(s *outcome.MetricSpec) { s.Name = "Revenue " })},
-		{"Level", with(func(s *outcome.MetricSpec) { s.Level = outcome.CustomerOutcome })},
-		{"Direction", with(func(s *outcome.MetricSpec) { s.Direction = outcome.LowerIsBetter })},
-		{"Unit", with(func(s *outcome.MetricSpec) { s.Unit = "USD" })},
-		{"Kind", with(func(s *outcome.MetricSpec) { s.Kind = outcome.Cost })},
-		{"Owner", with(func(s *outcome.MetricSpec) { s.Owner = "" })},
-		{"Rewarded", with(func(s *outcome.MetricSpec) { s.Rewarded = false })},
-		{"Description", with(func(s *outcome.MetricSpec) { s.Description = "booked revenue" })},
-	})
+	equaltest.Check(t, equaltest.Case[outcome.MetricSpec]{Equal: outcome.MetricSpec.Equal, Base: func() outcome.MetricSpec { return base },
+		Twins: []equaltest.Twins[outcome.MetricSpec]{{Name: "built apart", A: base, B: same, DeepDiffers: false}},
+		Changes: []equaltest.Change[outcome.MetricSpec]{
+			{Field: "ID", What: `s.ID = "Revenue"`, Apply: func(s *outcome.MetricSpec) { s.ID = "Revenue" }},
+			{Field: "Name", What: `s.Name = "Revenue "`, Apply: func(s *outcome.MetricSpec) { s.Name = "Revenue " }},
+			{Field: "Level", What: `s.Level = outcome.CustomerOutcome`, Apply: func(s *outcome.MetricSpec) { s.Level = outcome.CustomerOutcome }},
+			{Field: "Direction", What: `s.Direction = outcome.LowerIsBetter`, Apply: func(s *outcome.MetricSpec) { s.Direction = outcome.LowerIsBetter }},
+			{Field: "Unit", What: `s.Unit = "USD"`, Apply: func(s *outcome.MetricSpec) { s.Unit = "USD" }},
+			{Field: "Kind", What: `s.Kind = outcome.Cost`, Apply: func(s *outcome.MetricSpec) { s.Kind = outcome.Cost }},
+			{Field: "Owner", What: `s.Owner = ""`, Apply: func(s *outcome.MetricSpec) { s.Owner = "" }},
+			{Field: "Rewarded", What: `s.Rewarded = false`, Apply: func(s *outcome.MetricSpec) { s.Rewarded = false }},
+			{Field: "Description", What: `s.Description = "booked revenue"`, Apply: func(s *outcome.MetricSpec) { s.Description = "booked revenue" }},
+		}})
 	// A metric compares its spec as the spec does.
 	m, err := outcome.NewMetric(base)
 	require.NoError(t, err)

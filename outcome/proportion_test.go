@@ -3,10 +3,10 @@ package outcome_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -1595,30 +1595,6 @@ func TestProportion_errorShape(t *testing.T) {
 	assert.Len(t, outcome.Problems(err), 2)
 }
 
-// equalCase is a value that must not be Equal to a test's base value: a
-// copy of it with one field changed.
-type equalCase[T any] struct {
-	field string
-	value T
-}
-
-// checkEqual checks a type's Equal on base: same, built independently with
-// the same content, is Equal to it both ways (and reflect.DeepEqual says
-// deepEqual of them, so that a test shows where the two differ), and each
-// of changed, a copy of base with one field changed, is Equal to it
-// neither way.
-func checkEqual[T interface{ Equal(T) bool }](t *testing.T, base, same T, deepEqual bool, changed []equalCase[T]) {
-	t.Helper()
-	assert.True(t, base.Equal(same), "same content: %+v and %+v", base, same)
-	assert.True(t, same.Equal(base), "symmetric: %+v and %+v", same, base)
-	assert.Equal(t, deepEqual, reflect.DeepEqual(base, same), "reflect.DeepEqual of %+v and %+v", base, same)
-	assert.True(t, base.Equal(base), "reflexive")
-	for _, c := range changed {
-		assert.False(t, base.Equal(c.value), "%s changed: %+v", c.field, c.value)
-		assert.False(t, c.value.Equal(base), "%s changed, symmetric: %+v", c.field, c.value)
-	}
-}
-
 // TestProportionComparison_Equal checks that Equal compares every field: A,
 // B, the difference and the three numbers. A comparison has no decimal, so
 // reflect.DeepEqual agrees with Equal here (it compares float64s with ==,
@@ -1628,19 +1604,16 @@ func TestProportionComparison_Equal(t *testing.T) {
 	require.NoError(t, err)
 	same, err := outcome.CompareProportions(outcome.MustProportion(48, 80), outcome.MustProportion(56, 70), 0.95)
 	require.NoError(t, err)
-	with := func(f func(*outcome.ProportionComparison)) outcome.ProportionComparison {
-		c := base
-		f(&c)
-		return c
-	}
-	checkEqual(t, base, same, true, []equalCase[outcome.ProportionComparison]{
-		{"A", with(func(c *outcome.ProportionComparison) { c.A = outcome.MustProportion(48, 81) })},
-		{"B", with(func(c *outcome.ProportionComparison) { c.B = outcome.MustProportion(57, 70) })},
-		{"Difference", with(func(c *outcome.ProportionComparison) { c.Difference.Confidence = 0.9 })},
-		{"StandardError", with(func(c *outcome.ProportionComparison) { c.StandardError = math.Nextafter(c.StandardError, 1) })},
-		{"Z", with(func(c *outcome.ProportionComparison) { c.Z = -c.Z })},
-		{"PValue", with(func(c *outcome.ProportionComparison) { c.PValue = 0.5 })},
-	})
+	equaltest.Check(t, equaltest.Case[outcome.ProportionComparison]{Equal: outcome.ProportionComparison.Equal, Base: func() outcome.ProportionComparison { return base },
+		Twins: []equaltest.Twins[outcome.ProportionComparison]{{Name: "built apart", A: base, B: same, DeepDiffers: false}},
+		Changes: []equaltest.Change[outcome.ProportionComparison]{
+			{Field: "A", What: `c.A = outcome.MustProportion(48, 81)`, Apply: func(c *outcome.ProportionComparison) { c.A = outcome.MustProportion(48, 81) }},
+			{Field: "B", What: `c.B = outcome.MustProportion(57, 70)`, Apply: func(c *outcome.ProportionComparison) { c.B = outcome.MustProportion(57, 70) }},
+			{Field: "Difference", What: `c.Difference.Confidence = 0.9`, Apply: func(c *outcome.ProportionComparison) { c.Difference.Confidence = 0.9 }},
+			{Field: "StandardError", What: `c.StandardError = math.Nextafter(c.StandardError, 1)`, Apply: func(c *outcome.ProportionComparison) { c.StandardError = math.Nextafter(c.StandardError, 1) }},
+			{Field: "Z", What: `c.Z = -c.Z`, Apply: func(c *outcome.ProportionComparison) { c.Z = -c.Z }},
+			{Field: "PValue", What: `c.PValue = 0.5`, Apply: func(c *outcome.ProportionComparison) { c.PValue = 0.5 }},
+		}})
 	// 0 and -0 are one number: a comparison of equal rates has Z = 0.
 	half, err := outcome.CompareProportions(outcome.MustProportion(1, 2), outcome.MustProportion(2, 4), 0.95)
 	require.NoError(t, err)

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/cxmodel/cx/internal/equaltest"
 	"maps"
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -766,24 +766,15 @@ func TestScoreTestJSON(t *testing.T) {
 // checkEqualInternal is proportion_test.go's checkEqual, for the tests of
 // this package from inside it: same is Equal to base both ways (and
 // reflect.DeepEqual says deepEqual of them), and each of changed, a copy
-// of base with one field changed, is Equal to it neither way.
-func checkEqualInternal[T interface{ Equal(T) bool }](t *testing.T, base, same T, deepEqual bool, changed map[string]T) {
-	t.Helper()
-	assert.True(t, base.Equal(same), "same content: %+v and %+v", base, same)
-	assert.True(t, same.Equal(base), "symmetric: %+v and %+v", same, base)
-	assert.Equal(t, deepEqual, reflect.DeepEqual(base, same), "reflect.DeepEqual of %+v and %+v", base, same)
-	for field, v := range changed {
-		assert.False(t, base.Equal(v), "%s changed: %+v", field, v)
-		assert.False(t, v.Equal(base), "%s changed, symmetric: %+v", field, v)
-	}
-}
-
 // TestBand_Equal checks that Equal compares both bounds.
 func TestBand_Equal(t *testing.T) {
 	base := Band{Low: 9, High: 10}
-	checkEqualInternal(t, base, Band{High: 10, Low: 9}, true, map[string]Band{
-		"Low": {Low: 8, High: 10}, "High": {Low: 9, High: 9},
-	})
+	equaltest.Check(t, equaltest.Case[Band]{Equal: Band.Equal, Base: func() Band { return base },
+		Twins: []equaltest.Twins[Band]{{Name: "built apart", A: base, B: Band{High: 10, Low: 9}}},
+		Changes: []equaltest.Change[Band]{
+			{Field: "Low", What: "8", Apply: func(b *Band) { b.Low = 8 }},
+			{Field: "High", What: "9", Apply: func(b *Band) { b.High = 9 }},
+		}})
 	data, err := json.Marshal(base)
 	require.NoError(t, err)
 	var back Band
@@ -809,13 +800,15 @@ func TestScoreTest_Equal(t *testing.T) {
 		f(&st)
 		return st
 	}
-	checkEqualInternal(t, base, same, true, map[string]ScoreTest{
-		"Difference":    with(func(st *ScoreTest) { st.Difference++ }),
-		"StandardError": with(func(st *ScoreTest) { st.StandardError *= 2 }),
-		"Z":             with(func(st *ScoreTest) { st.Z = -st.Z }),
-		"PValue":        with(func(st *ScoreTest) { st.PValue = 1 }),
-		"Interval":      with(func(st *ScoreTest) { st.Interval.Method = IntervalWilson }),
-	})
+	equaltest.Check(t, equaltest.Case[ScoreTest]{Equal: ScoreTest.Equal, Base: func() ScoreTest { return base },
+		Twins: []equaltest.Twins[ScoreTest]{{Name: "built apart", A: base, B: same, DeepDiffers: false}},
+		Changes: []equaltest.Change[ScoreTest]{
+			{Field: "Difference", What: `st.Difference++`, Apply: func(st *ScoreTest) { st.Difference++ }},
+			{Field: "StandardError", What: `st.StandardError *= 2`, Apply: func(st *ScoreTest) { st.StandardError *= 2 }},
+			{Field: "Z", What: `st.Z = -st.Z`, Apply: func(st *ScoreTest) { st.Z = -st.Z }},
+			{Field: "PValue", What: `st.PValue = 1`, Apply: func(st *ScoreTest) { st.PValue = 1 }},
+			{Field: "Interval", What: `st.Interval.Method = IntervalWilson`, Apply: func(st *ScoreTest) { st.Interval.Method = IntervalWilson }},
+		}})
 	negZero := with(func(st *ScoreTest) { st.Z = 0 })
 	assert.True(t, negZero.Equal(with(func(st *ScoreTest) { st.Z = math.Copysign(0, -1) })), "0 equals -0")
 
