@@ -121,8 +121,8 @@
 //
 // A definition's JSON (money, a precision, a threshold, a measure, a
 // policy, an ROI, a scorecard, a roll-up; a [PolicySpec], an [ROISpec], a
-// [ScorecardSpec] and a [ServiceSpec] read on their own, each as its
-// definition reads it; a [Group]), and that of [Contributions], is read
+// [ScorecardSpec], a [ServiceSpec] and [Amounts] read on their own, each as
+// its definition reads it; a [Group]), and that of [Contributions], is read
 // member by member, and
 // every problem of its form is reported before the problems of its values,
 // both in an order that does not depend on the order of the members of its

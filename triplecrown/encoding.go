@@ -653,6 +653,38 @@ func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UnmarshalJSON implements [json.Unmarshaler]: it reads amounts exactly as
+// [Scorecard.UnmarshalJSON] reads a scorecard's "cost" or "revenue", the
+// problems of the JSON form first (an unknown field, a field given twice,
+// a value of the wrong type, null included, money's problems of the form,
+// as [Money.UnmarshalJSON] says), with their JSON paths from the amounts'
+// top (`"baseline.colour"`, not `"cost.baseline.colour"`), then the values'
+// problems of each amount as Money.UnmarshalJSON reports them (an amount
+// that is not a decimal within the bounds, 1e-400 included, which is never
+// read as 0: [ErrInvalidAmount]; a currency it does not know:
+// [ErrUnknownCurrency]; ...), then those [NewScorecard] reports of a
+// crown's amounts: an amount that is missing ([ErrMissingMoney]),
+// negative ([ErrNegativeMoney]) or in another currency than the baseline
+// ([ErrCurrencyMismatch]). Amounts belong to no crown until a scorecard
+// holds them, so their problems have no ID and are said as those of a
+// scorecard without a unit, with "amount" for the crown: `triplecrown: a
+// scorecard's baseline amount: amount "12,50" is not a decimal number`,
+// `triplecrown: a scorecard has no actual amount`. An amount that did not
+// read is neither missing nor checked. JSON null itself, as any JSON that
+// is not an object, is one error with code [outcome.ErrInvalidJSON],
+// `triplecrown: amounts cannot be null`. On error a is unchanged.
+func (a *Amounts) UnmarshalJSON(data []byte) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: amounts cannot be null")
+	}
+	v, err := decodeTop(data, readAmountsSpec, nil)
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
 // DecodeScorecards decodes data, a JSON array of scorecards in the form
 // [Scorecard.UnmarshalJSON] reads (one per unit and period, as a BI tool
 // loads the departments of a quarter), and returns the scorecards in the

@@ -10,7 +10,7 @@ import (
 )
 
 // The specs and groups read on their own (json.Unmarshal into a PolicySpec,
-// an ROISpec, a ScorecardSpec, a ServiceSpec or a Group): each problem
+// an ROISpec, a ScorecardSpec, a ServiceSpec, Amounts or a Group): each problem
 // worked out by hand from the decoders' docs, with its code, IDs and exact
 // message; the value unchanged on error.
 
@@ -244,6 +244,88 @@ func TestServiceSpec_UnmarshalJSON(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrInvalidJSON)
 }
 
+func TestAmounts_UnmarshalJSON(t *testing.T) {
+	before := Amounts{Baseline: usd("7"), Actual: usd("8")}
+	checkSpecCases(t, before, Amounts.Equal, []specCase[Amounts]{
+		{
+			name: "valid, as a scorecard's cost, an amount as a number",
+			in:   `{"baseline":{"amount":"1000000","currency":"EUR"},"actual":{"amount":900000.50,"currency":"EUR"}}`,
+			want: Amounts{Baseline: eur("1000000"), Actual: eur("900000.5")},
+		},
+		{
+			// Read as a scorecard reads its cost, not ignored.
+			name: "an unknown key",
+			in:   `{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"2","currency":"EUR","rate":1},"note":"q2"}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "actual.rate"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "note"`},
+			},
+		},
+		{
+			// The first is the one read; not read twice.
+			name: "a key twice",
+			in:   `{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"2","currency":"EUR"},"Actual":{"amount":"3","currency":"EUR"}}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "Actual" (encoding/json matches it to the same field as "actual")`},
+			},
+		},
+		{
+			// An amount of the wrong type, null included, is not also
+			// missing.
+			name: "values of the wrong type",
+			in:   `{"baseline":null,"actual":{"amount":"2","currency":3}}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "baseline" must be an object, not null`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "actual.currency" must be a string, not the number 3`},
+			},
+		},
+		{
+			// Not read as 0: out of range, as in a scorecard; the actual,
+			// the only amount read, sets the currency.
+			name: "1e-400",
+			in:   `{"baseline":{"amount":1e-400,"currency":"EUR"},"actual":{"amount":"2","currency":"USD"}}`,
+			problems: []specProblem{
+				{ErrInvalidAmount, nil, `triplecrown: a scorecard's baseline amount: amount with 1 digits and exponent -400 is out of range (at most 40 digits, exponent within ±30)`},
+			},
+		},
+		{
+			// No ID, and the values' problems said as those of a
+			// scorecard without a unit, "amount" for the crown: the
+			// form's first, then money's, then NewScorecard's.
+			name: "several problems at once",
+			in: `{"actual":{"amount":"x","currency":"eur"},"colour":1,"baseline":{"amount":"-1","currency":"EUR","note":2},` +
+				`"BASELINE":{}}`,
+			problems: []specProblem{
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "baseline.note"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: duplicate object key "BASELINE" (encoding/json matches it to the same field as "baseline")`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: unknown field "colour"`},
+				{ErrInvalidAmount, nil, `triplecrown: a scorecard's actual amount: amount "x" is not a decimal number`},
+				{ErrUnknownCurrency, nil, `triplecrown: a scorecard's actual amount: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`},
+			},
+		},
+		{
+			name: "NewScorecard's checks",
+			in:   `{"baseline":{"amount":"-1.50","currency":"EUR"},"actual":{"amount":"-2","currency":"USD"}}`,
+			problems: []specProblem{
+				{ErrNegativeMoney, nil, `triplecrown: a scorecard has a negative baseline amount (-1.50 EUR)`},
+				{ErrNegativeMoney, nil, `triplecrown: a scorecard has a negative actual amount (-2 USD)`},
+				{ErrCurrencyMismatch, nil, `triplecrown: a scorecard has its actual amount in USD, not EUR: one scorecard has one currency`},
+			},
+		},
+		{
+			name: "missing amounts",
+			in:   `{}`,
+			problems: []specProblem{
+				{ErrMissingMoney, nil, `triplecrown: a scorecard has no baseline amount`},
+				{ErrMissingMoney, nil, `triplecrown: a scorecard has no actual amount`},
+			},
+		},
+		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: amounts cannot be null`}}},
+		{name: "not an object", in: `[1,2]`, problems: []specProblem{
+			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: the value must be an object, not an array`}}},
+	})
+}
+
 func TestGroup_UnmarshalJSON(t *testing.T) {
 	before := Group{ID: "before", Units: []string{"x"}}
 	checkSpecCases(t, before, Group.Equal, []specCase[Group]{
@@ -308,7 +390,7 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 	assert.Equal(t, Group{ID: "north", Units: []string{}}, g)
 }
 
-// TestSpecs_JSONRoundTrip: each spec and group, marshalled, reads back
+// TestSpecs_JSONRoundTrip: each spec, amounts and group, marshalled, reads back
 // Equal, and a spec reads as its definition does (the policy's, the ROI's,
 // the scorecard's own decoder).
 func TestSpecs_JSONRoundTrip(t *testing.T) {
@@ -331,6 +413,12 @@ func TestSpecs_JSONRoundTrip(t *testing.T) {
 	var s ServiceSpec
 	roundTrip(scaledSpec("sales").Service, &s)
 	assert.True(t, scaledSpec("sales").Service.Equal(s))
+	for _, a := range []Amounts{scaledSpec("sales").Cost, {Baseline: usd("0.000"), Actual: usd("15e2")}} {
+		var back Amounts
+		roundTrip(a, &back)
+		assert.True(t, a.Equal(back), "%+v", a)
+		assert.True(t, a.Baseline.Amount().Exponent() == back.Baseline.Amount().Exponent(), "the places kept: %+v", back)
+	}
 	for _, g := range []Group{{ID: "north", Units: []string{"leeds", "york"}}, {ID: "south"}, {}} {
 		var back Group
 		roundTrip(g, &back)

@@ -230,6 +230,86 @@ func FuzzServiceSpecJSON(f *testing.F) {
 	})
 }
 
+// FuzzAmountsJSON: amounts read on their own never panic, fail only with
+// coded problems in JSON's words ([checkJSONProblems]), the same with
+// their members in any order ([checkOrderFree]), leave the amounts
+// unchanged on error, and read as a scorecard reads them as its "cost":
+// when data is one JSON value, the scorecard [cardJSON] with data as its
+// cost has problems of the same codes in the same order, but for its
+// revenue's currency, which is EUR whatever data's (those problems are
+// dropped), or none, and then the scorecard with its revenue in the
+// currency of the amounts read reads them as its cost. What decodes is
+// what encoding/json reads into the amounts' fields (the strict reader
+// refuses more, never reads otherwise), and marshals and decodes again to
+// Equal amounts.
+func FuzzAmountsJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"baseline":{"amount":"1000000","currency":"EUR"},"actual":{"amount":900000.50,"currency":"EUR"}}`,
+		`{"baseline":{"amount":"1","currency":"USD"},"actual":{"amount":"2","currency":"USD","rate":1},"note":"q2"}`,
+		`{"baseline":{"amount":"1","currency":"EUR"},"actual":{"amount":"2","currency":"EUR"},"Actual":{"amount":"3","currency":"EUR"}}`,
+		`{"baseline":null,"actual":{"amount":"2","currency":3}}`,
+		`{"baseline":{"amount":1e-400,"currency":"EUR"},"actual":{"amount":"2","currency":"USD"}}`,
+		`{"actual":{"amount":"x","currency":"eur"},"colour":1,"baseline":{"amount":"-1","currency":"EUR","note":2},"BASELINE":{}}`,
+		`{"baseline":{"amount":"-1.50","currency":"EUR"},"actual":{"amount":"-2","currency":"USD"}}`,
+		`{"baseline":{"amount":"0.000","currency":"GBP"},"actual":{"amount":"15e2","currency":"GBP"}}`,
+		`{"baseline":{"amount":"1","currency":"EUR"}}`, `{}`, `null`, `[1,2]`, `{"baseline":{}} {}`,
+	} {
+		f.Add(s)
+	}
+	prefix, rest, _ := strings.Cut(cardJSON, `"cost":`)
+	_, suffix, _ := strings.Cut(rest, `,"revenue":`)
+	suffix = `,"revenue":` + suffix
+	f.Fuzz(func(t *testing.T, data string) {
+		checkOrderFree(t, []byte(data), Amounts.Equal)
+		before := Amounts{Baseline: usd("7"), Actual: usd("8")}
+		a := before
+		err := a.UnmarshalJSON([]byte(data))
+		if err != nil {
+			checkJSONProblems(t, err)
+			if !a.Equal(before) {
+				t.Fatalf("%q: a failed decode changed the amounts to %+v", data, a)
+			}
+		}
+		if json.Valid([]byte(data)) {
+			var c Scorecard
+			cerr := c.UnmarshalJSON([]byte(prefix + `"cost":` + data + suffix))
+			var codes, cardCodes []outcome.Code
+			for _, p := range outcome.Problems(err) {
+				codes = append(codes, p.Code)
+			}
+			for _, p := range outcome.Problems(cerr) {
+				if p.Code != ErrCurrencyMismatch || !strings.Contains(p.Message, " revenue in ") {
+					cardCodes = append(cardCodes, p.Code)
+				}
+			}
+			if !slices.Equal(codes, cardCodes) {
+				t.Fatalf("%q: read alone, %v\n%v\nas a scorecard's cost, %v\n%v", data, codes, err, cardCodes, cerr)
+			}
+		}
+		if err != nil {
+			return
+		}
+		cur := a.Baseline.Currency().String()
+		card := prefix + `"cost":` + data + strings.ReplaceAll(suffix, `"EUR"`, strconv.Quote(cur))
+		var c Scorecard
+		if cerr := c.UnmarshalJSON([]byte(card)); cerr != nil || !c.Cost().Equal(a) {
+			t.Fatalf("%q: read alone, %+v; as a scorecard's cost in %s, %+v, %v", data, a, cur, c.Cost(), cerr)
+		}
+		var plain struct{ Baseline, Actual Money }
+		if err := json.Unmarshal([]byte(data), &plain); err != nil || !Amounts(plain).Equal(a) {
+			t.Fatalf("%q: read as %+v, but encoding/json reads %+v (%v)", data, a, plain, err)
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			t.Fatalf("marshal %+v: %v", a, err)
+		}
+		var back Amounts
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(a) {
+			t.Fatalf("round trip of %s: %+v, %v", b, back, err)
+		}
+	})
+}
+
 // FuzzGroupJSON: a group read on its own never panics, fails only with
 // coded problems in JSON's words ([checkJSONProblems]), the same with its
 // members in any order ([checkOrderFree]), and leaves the group unchanged

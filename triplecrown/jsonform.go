@@ -499,6 +499,38 @@ func readAmounts(r *partReader, path jsondecode.Path, crown string, i int, raw j
 	if !ok {
 		return false
 	}
+	readAmountsMembers(r, path, members, crown, i, a, bad)
+	return true
+}
+
+// amountsCrown is the crown's word in the problems of [Amounts] read on
+// their own, which belong to no crown: `a scorecard's baseline amount`.
+const amountsCrown = "amount"
+
+// readAmountsSpec reads amounts' members, as [Amounts.UnmarshalJSON] says:
+// as [readScorecard] reads a scorecard's cost or revenue, then checked as
+// [NewScorecard] checks a crown's amounts in a scorecard without a unit,
+// but for the amounts that did not read.
+func readAmountsSpec(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Amounts, []error) {
+	var (
+		a   Amounts
+		bad cardPart
+		cur Currency
+		n   = f.Count()
+	)
+	r := partReader{f: f, ids: ids, name: cardParts("")}
+	readAmountsMembers(&r, path, members, amountsCrown, 0, &a, &bad)
+	errs := append(r.errs, amountsProblems(nil, cardName(""), amountsCrown, a, 0, bad, &cur)...)
+	if len(errs) > 0 || f.Count() != n {
+		return Amounts{}, errs
+	}
+	return a, nil
+}
+
+// readAmountsMembers reads members, those of the amounts of crown i (0
+// cost, 1 revenue) at path, into *a, marking in bad the amounts that did
+// not read (null included).
+func readAmountsMembers(r *partReader, path jsondecode.Path, members []strictjson.Member, crown string, i int, a *Amounts, bad *cardPart) {
 	r.f.Fields(path, r.ids, members, amountsFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		what, v := "baseline "+crown, &a.Baseline
 		if field == 1 {
@@ -512,7 +544,6 @@ func readAmounts(r *partReader, path jsondecode.Path, crown string, i int, raw j
 			*bad |= partMoney << (2*i + field)
 		}
 	})
-	return true
 }
 
 // readService reads the service at path into *s, marking in bad the parts

@@ -113,32 +113,8 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: %s has no period", unit))
 	}
 	var cur Currency
-	for i, a := range [...]struct {
-		what string
-		m    Money
-	}{
-		{"baseline cost", spec.Cost.Baseline}, {"actual cost", spec.Cost.Actual},
-		{"baseline revenue", spec.Revenue.Baseline}, {"actual revenue", spec.Revenue.Actual},
-	} {
-		switch {
-		case skip&(partMoney<<i) != 0:
-			continue
-		case a.m.Currency().IsZero():
-			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, a.what))
-			continue
-		case a.m.Sign() < 0:
-			errs = append(errs, newError(ErrNegativeMoney, ids,
-				"triplecrown: %s has a negative %s (%s)", unit, a.what, a.m))
-		}
-		switch {
-		case cur.IsZero():
-			cur = a.m.Currency()
-		case cur != a.m.Currency():
-			errs = append(errs, newError(ErrCurrencyMismatch, ids,
-				"triplecrown: %s has its %s in %s, not %s: one scorecard has one currency",
-				unit, a.what, a.m.Currency(), cur))
-		}
-	}
+	errs = append(errs, amountsProblems(ids, unit, "cost", spec.Cost, 0, skip, &cur)...)
+	errs = append(errs, amountsProblems(ids, unit, "revenue", spec.Revenue, 1, skip, &cur)...)
 	errs = append(errs, validateService(spec.Unit, spec.Service, skip)...)
 	for _, f := range [...]struct{ what, text string }{
 		{"name", spec.Name}, {"period", spec.Period},
@@ -147,6 +123,37 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 		if !utf8.ValidString(f.text) {
 			errs = append(errs, newError(outcome.ErrInvalidText, ids,
 				"triplecrown: %s has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
+		}
+	}
+	return errs
+}
+
+// amountsProblems returns the problems of a, the amounts of crown i (0
+// cost, 1 revenue) of the scorecard unit names (with ids), as
+// [NewScorecard] reports them, but those of the amounts in skip: an amount
+// missing, negative, or in another currency than *cur, the scorecard's,
+// which the first amount checked sets when it is zero.
+func amountsProblems(ids []string, unit, crown string, a Amounts, i int, skip cardPart, cur *Currency) []error {
+	var errs []error
+	for j, m := range [...]Money{a.Baseline, a.Actual} {
+		what := [...]string{"baseline ", "actual "}[j] + crown
+		switch {
+		case skip&(partMoney<<(2*i+j)) != 0:
+			continue
+		case m.Currency().IsZero():
+			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, what))
+			continue
+		case m.Sign() < 0:
+			errs = append(errs, newError(ErrNegativeMoney, ids,
+				"triplecrown: %s has a negative %s (%s)", unit, what, m))
+		}
+		switch {
+		case cur.IsZero():
+			*cur = m.Currency()
+		case *cur != m.Currency():
+			errs = append(errs, newError(ErrCurrencyMismatch, ids,
+				"triplecrown: %s has its %s in %s, not %s: one scorecard has one currency",
+				unit, what, m.Currency(), *cur))
 		}
 	}
 	return errs
