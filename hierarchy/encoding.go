@@ -980,9 +980,20 @@ type lineOfSightJSON LineOfSight
 // MarshalJSON implements [json.Marshaler]: "from", "paths", each path an
 // array of IDs, and "complete", as the fields' tags name them. A node with
 // no path (an orphan) writes "paths":[], never null, so that a dashboard
-// can take the list's length. [LineOfSight.UnmarshalJSON] reads it back.
+// can take the list's length, and so does a path that is nil (which
+// [Model.LineOfSight] never makes, but a caller can build by hand): [], as
+// every empty list the module writes, which [LineOfSight.UnmarshalJSON]
+// reads as an empty path (Equal to nil), where null would be refused. l's
+// paths are not written into. LineOfSight.UnmarshalJSON reads it back.
 func (l LineOfSight) MarshalJSON() ([]byte, error) {
 	l.Paths = strictjson.List(l.Paths)
+	if slices.ContainsFunc(l.Paths, func(p []string) bool { return p == nil }) {
+		paths := make([][]string, len(l.Paths))
+		for i, p := range l.Paths {
+			paths[i] = strictjson.List(p)
+		}
+		l.Paths = paths
+	}
 	return json.Marshal(lineOfSightJSON(l))
 }
 
@@ -993,9 +1004,11 @@ func (l LineOfSight) MarshalJSON() ([]byte, error) {
 // matched to fields as encoding/json matches them, a field left out
 // keeping l's value; "from" a string, "complete" true or false, "paths"
 // an array of paths, each an array of strings, read into a new slice (l's
-// is never written into), [] as an empty, non-nil list. "paths":null is no
-// paths (a nil slice), as this package wrote an orphan's line of sight
-// before it wrote [].
+// is never written into), [] as an empty, non-nil list: "paths":[] as no
+// paths, and a path [] as an empty path, taken as given as every path is
+// (MarshalJSON writes a nil path so). "paths":null is no paths (a nil
+// slice), as this package wrote an orphan's line of sight before it wrote
+// [].
 //
 // It reports every problem, joined with [errors.Join], and on error l is
 // unchanged: every problem of the JSON form, each an

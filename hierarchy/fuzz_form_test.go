@@ -387,7 +387,9 @@ func spoiledLevelIDs(s *spoil.Spoiler, wants, bad *[]problemWant, ids []string, 
 // level that names none, in the order written, said after its path if it
 // is within the result. The problems are the same with the members of the
 // objects in any order ([ordertest.Check]); with nothing wrong, each
-// decodes to the value written.
+// decodes to the value written, and the line of sight written with its
+// empty paths nil, as a caller can build it, marshals with no null (a nil
+// path as []) and reads back Equal.
 func FuzzReportsJSON_everyProblem(f *testing.F) {
 	f.Add([]byte{2, 0, 0, 1, 2}, []byte{0})
 	f.Add([]byte{3, 6, 0, 2, 2}, []byte{0xff, 0xff, 0xff, 0xff, 0xff})
@@ -464,6 +466,24 @@ func FuzzReportsJSON_everyProblem(f *testing.F) {
 			var got LineOfSight
 			require.NoError(t, got.UnmarshalJSON([]byte(data)))
 			require.True(t, ls.Equal(got), "%s", data)
+			// The line written by hand with its empty paths nil, which
+			// Equal calls the same, marshals with no null and reads back
+			// Equal, its paths left as they were.
+			byHand := LineOfSight{From: ls.From, Paths: make([][]string, len(ls.Paths)), Complete: ls.Complete}
+			for i, p := range ls.Paths {
+				if len(p) > 0 {
+					byHand.Paths[i] = p
+				}
+			}
+			requireNoNull(t, byHand)
+			out, err := byHand.MarshalJSON()
+			require.NoError(t, err)
+			var back LineOfSight
+			require.NoError(t, back.UnmarshalJSON(out), "%s", out)
+			require.True(t, ls.Equal(back) && byHand.Equal(back), "%s reads back as %+v", out, back)
+			for i, p := range byHand.Paths {
+				require.Equal(t, len(ls.Paths[i]) == 0, p == nil, "marshalling wrote into path %d", i)
+			}
 		}
 
 		// Contributors to "t" ("" if noID), n levels of k IDs.

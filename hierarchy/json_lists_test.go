@@ -45,6 +45,8 @@ func TestJSON_emptyListsAreNotNull(t *testing.T) {
 	}{
 		{"LineOfSight.Paths (an orphan's)", orphan, `{"from":"update-wallboard","paths":[],"complete":true}`},
 		{"LineOfSight.Paths (zero)", hierarchy.LineOfSight{}, `{"from":"","paths":[],"complete":false}`},
+		{"LineOfSight.Paths[] (a nil path, built by hand)", hierarchy.LineOfSight{From: "x", Paths: [][]string{{"x", "sco"}, nil}},
+			`{"from":"x","paths":[["x","sco"],[]],"complete":false}`},
 		{"Contributors.Levels (a task's)", task, `{"to":"answer-call","levels":[]}`},
 		{"Contributors.Levels (zero)", hierarchy.Contributors{}, `{"to":"","levels":[]}`},
 		{"Contributors.Levels[].IDs", hierarchy.Contributors{To: "x", Levels: []hierarchy.LevelIDs{{Level: outcome.Task}}},
@@ -74,8 +76,9 @@ func TestJSON_emptyListsAreNotNull(t *testing.T) {
 
 // TestJSON_emptyListsReadBack checks that a line of sight and contributors
 // with empty lists, as Model.LineOfSight and Model.Contributors make them,
-// read back from their JSON as the same values, and that null lists, as
-// this package wrote them before, still read back (as no paths, no levels).
+// read back from their JSON as the same values, that null lists, as
+// this package wrote them before, still read back (as no paths, no levels),
+// and that a line of sight with a nil path, built by hand, reads back Equal.
 func TestJSON_emptyListsReadBack(t *testing.T) {
 	m := model()
 	orphan, err := m.LineOfSight("update-wallboard", 5)
@@ -88,6 +91,19 @@ func TestJSON_emptyListsReadBack(t *testing.T) {
 	var ls hierarchy.LineOfSight
 	require.NoError(t, json.Unmarshal([]byte(`{"from":"x","paths":null,"complete":true}`), &ls))
 	assert.Equal(t, hierarchy.LineOfSight{From: "x", Complete: true}, ls)
+
+	// A nil path, which a caller can build by hand, is written [] (null
+	// would be refused), without writing into the caller's paths, and
+	// reads back as an empty path, Equal to nil: paths are taken as given.
+	byHand := hierarchy.LineOfSight{From: "x", Paths: [][]string{nil, {"x", "sco"}}, Complete: true}
+	b, err := json.Marshal(byHand)
+	require.NoError(t, err)
+	assert.Equal(t, `{"from":"x","paths":[[],["x","sco"]],"complete":true}`, string(b))
+	assert.Nil(t, byHand.Paths[0], "the caller's path is left nil")
+	var back hierarchy.LineOfSight
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, hierarchy.LineOfSight{From: "x", Paths: [][]string{{}, {"x", "sco"}}, Complete: true}, back)
+	assert.True(t, byHand.Equal(back))
 	var c hierarchy.Contributors
 	require.NoError(t, json.Unmarshal([]byte(`{"to":"x","levels":null}`), &c))
 	assert.Equal(t, hierarchy.Contributors{To: "x"}, c)
