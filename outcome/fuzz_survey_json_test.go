@@ -138,27 +138,62 @@ var npsBandsSeeds = []string{
 	`{"min":0,"max":10,"detractors":null,"passives":{"low":7,"high":8,"low":1},"promoters":{"low":9,"high":10}}`,
 }
 
-// FuzzNPSBandsJSON fuzzes [outcome.NPSBands.UnmarshalJSON].
+// lenientBand is a band read by encoding/json alone: a type of the
+// fuzzers' own with [outcome.Band]'s fields and tags but not its
+// UnmarshalJSON, which is strict and is what NPS bands read each band with,
+// so that the lenient reading the decoders are checked against does not
+// read the bands with the code under test (as FuzzMetricJSON's oracle
+// reads a spec of its own type).
+type lenientBand outcome.Band
+
+// lenientNPSBands is the JSON form of [outcome.NPSBands], its bands read as
+// lenientBand, for the oracle of FuzzNPSBandsJSON and FuzzNPSTallyJSON.
+type lenientNPSBands struct {
+	Min        int         `json:"min"`
+	Max        int         `json:"max"`
+	Detractors lenientBand `json:"detractors"`
+	Passives   lenientBand `json:"passives"`
+	Promoters  lenientBand `json:"promoters"`
+}
+
+// lenientNPSTally is the JSON form of [outcome.NPSTally], its bands read as
+// lenientNPSBands.
+type lenientNPSTally struct {
+	Bands      *lenientNPSBands `json:"bands"`
+	Promoters  int64            `json:"promoters"`
+	Passives   int64            `json:"passives"`
+	Detractors int64            `json:"detractors"`
+}
+
+// npsBands returns what the constructors give for w: its scale's error, or
+// the bands and NewNPSBands's error.
+func (w lenientNPSBands) npsBands() (outcome.NPSBands, error) {
+	s, err := outcome.NewScale(w.Min, w.Max)
+	if err != nil {
+		return outcome.NPSBands{}, err
+	}
+	return outcome.NewNPSBands(s, outcome.Band(w.Detractors), outcome.Band(w.Passives), outcome.Band(w.Promoters))
+}
+
+// FuzzNPSBandsJSON fuzzes [outcome.NPSBands.UnmarshalJSON], against a
+// lenient reading into lenientNPSBands.
 func FuzzNPSBandsJSON(f *testing.F) {
 	surveyFuzzSeeds(f, npsBandsSeeds...)
 	start := outcome.MustNPSBands(outcome.MustScale(1, 5), outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, outcome.NPSBands.Equal, func() (outcome.NPSBands, error, bool) {
-			var w outcome.NPSBandsJSON
+			var w lenientNPSBands
 			if !surveyLenient(data, &w) {
 				return outcome.NPSBands{}, nil, false
 			}
-			s, err := outcome.NewScale(w.Min, w.Max)
-			if err != nil {
-				return outcome.NPSBands{}, err, true
-			}
-			b, err := outcome.NewNPSBands(s, w.Detractors, w.Passives, w.Promoters)
+			b, err := w.npsBands()
 			return b, err, true
 		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
 	})
 }
 
-// FuzzNPSTallyJSON fuzzes [outcome.NPSTally.UnmarshalJSON].
+// FuzzNPSTallyJSON fuzzes [outcome.NPSTally.UnmarshalJSON], against a
+// lenient reading into lenientNPSTally.
 func FuzzNPSTallyJSON(f *testing.F) {
 	for _, b := range npsBandsSeeds {
 		f.Add([]byte(`{"bands":` + b + `,"promoters":5,"passives":3,"detractors":2}`))
@@ -170,18 +205,14 @@ func FuzzNPSTallyJSON(f *testing.F) {
 	start, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 7, 8, 9)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, outcome.NPSTally.Equal, func() (outcome.NPSTally, error, bool) {
-			var w outcome.NPSTallyJSON
+			var w lenientNPSTally
 			if !surveyLenient(data, &w) {
 				return outcome.NPSTally{}, nil, false
 			}
 			var bands outcome.NPSBands
 			var bandsErr error
 			if w.Bands != nil {
-				if s, err := outcome.NewScale(w.Bands.Min, w.Bands.Max); err != nil {
-					bandsErr = err
-				} else {
-					bands, bandsErr = outcome.NewNPSBands(s, w.Bands.Detractors, w.Bands.Passives, w.Bands.Promoters)
-				}
+				bands, bandsErr = w.Bands.npsBands()
 			}
 			tally, err := outcome.NPSTallyFromCounts(bands, w.Promoters, w.Passives, w.Detractors)
 			return tally, errors.Join(bandsErr, err), true

@@ -269,10 +269,11 @@ func WholeJSONNullRefusal(data []byte, err error) string {
 // test file, for the fuzz targets of the survey decoders in package
 // outcome_test (fuzz_survey_json_test.go), which read data leniently into
 // the forms and work out with the constructors what decoding must give.
+// The forms of the NPS bands and tally are not among them: their bands are
+// Bands, which encoding/json reads through the strict Band.UnmarshalJSON,
+// so those fuzz targets read into forms of their own (lenientNPSBands).
 type (
 	ScaleJSON     = scaleJSON
-	NPSBandsJSON  = npsBandsJSON
-	NPSTallyJSON  = npsTallyJSON
 	CSATScaleJSON = csatScaleJSON
 	CSATTallyJSON = csatTallyJSON
 	CESScaleJSON  = cesScaleJSON
