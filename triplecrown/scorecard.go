@@ -136,16 +136,17 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 func amountsProblems(ids []string, unit, crown string, a Amounts, i int, skip cardPart, cur *Currency) []error {
 	var errs []error
 	for j, m := range [...]Money{a.Baseline, a.Actual} {
-		what := [...]string{"baseline ", "actual "}[j] + crown
+		// what names the amount in a problem, made only for one.
+		what := func() string { return [...]string{"baseline ", "actual "}[j] + crown }
 		switch {
 		case skip&(partMoney<<(2*i+j)) != 0:
 			continue
 		case m.Currency().IsZero():
-			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, what))
+			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, what()))
 			continue
 		case m.Sign() < 0:
 			errs = append(errs, newError(ErrNegativeMoney, ids,
-				"triplecrown: %s has a negative %s (%s)", unit, what, m))
+				"triplecrown: %s has a negative %s (%s)", unit, what(), m))
 		}
 		switch {
 		case cur.IsZero():
@@ -153,7 +154,7 @@ func amountsProblems(ids []string, unit, crown string, a Amounts, i int, skip ca
 		case *cur != m.Currency():
 			errs = append(errs, newError(ErrCurrencyMismatch, ids,
 				"triplecrown: %s has its %s in %s, not %s: one scorecard has one currency",
-				unit, what, m.Currency(), *cur))
+				unit, what(), m.Currency(), *cur))
 		}
 	}
 	return errs
