@@ -448,25 +448,16 @@ type Ranking struct {
 // entries in order by [Entry.Equal], the policies by [Policy.Equal]
 // (weights as decimals by value, 1.0 equals 1.00), the robustness by
 // [Robustness.Equal], the input metrics in order by [InputMetric.Equal],
-// and the warnings in order, each by its code, severity, IDs (in order)
-// and message, a nil warning equal only to a nil one. A warning's cause
-// (its Err) is not compared: the JSON form leaves it out, as the message
-// says what it says, so a warning read back has none. A nil list equals an
-// empty one, as [Ranking.MarshalJSON] writes both the same way ("entries"
+// and the warnings in order by [outcome.Error.Equal]: each by its code,
+// severity, IDs (in order) and message, a nil warning equal only to a nil
+// one. A warning's cause (its Err) is not compared: the JSON form leaves
+// it out, as the message says what it says, so a warning read back has
+// none. A nil list equals an empty one, as [Ranking.MarshalJSON] writes both the same way ("entries"
 // as [], the other lists, and a warning's IDs, left out).
 func (r Ranking) Equal(o Ranking) bool {
 	return slices.EqualFunc(r.Entries, o.Entries, Entry.Equal) && r.Policy.Equal(o.Policy) &&
 		r.Robustness.Equal(o.Robustness) && slices.EqualFunc(r.InputMetrics, o.InputMetrics, InputMetric.Equal) &&
-		slices.EqualFunc(r.Warnings, o.Warnings, equalWarning)
-}
-
-// equalWarning reports whether a and b are the same warning of a
-// [Ranking], as [Ranking.Equal] compares them.
-func equalWarning(a, b *outcome.Error) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Code == b.Code && a.Severity == b.Severity && slices.Equal(a.IDs, b.IDs) && a.Message == b.Message
+		slices.EqualFunc(r.Warnings, o.Warnings, (*outcome.Error).Equal)
 }
 
 // Winner returns the top-ranked candidate, and false if no candidate passed

@@ -2,8 +2,10 @@ package outcome
 
 import (
 	"fmt"
-	"github.com/cxmodel/cx/internal/msg"
+	"slices"
 	"strings"
+
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // Code is the stable, machine-readable name of a kind of problem: an error in
@@ -150,6 +152,19 @@ type Error struct {
 
 // Error returns the message.
 func (e *Error) Error() string { return e.Message }
+
+// Equal reports whether e and o report the same problem, as their JSON form
+// says it: the same code, severity, IDs in order (no IDs equals an empty
+// list, which the form writes the same way, by leaving "ids" out) and
+// message. The cause (Err) is not compared: the form leaves it out, and the
+// message already says it, so a problem read back from storage is Equal to
+// the one reported. A nil *Error is Equal only to nil.
+func (e *Error) Equal(o *Error) bool {
+	if e == nil || o == nil {
+		return e == o
+	}
+	return e.Code == o.Code && e.Severity == o.Severity && slices.Equal(e.IDs, o.IDs) && e.Message == o.Message
+}
 
 // Unwrap returns the Code and, if there is one, the underlying cause.
 func (e *Error) Unwrap() []error {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 )
 
 func TestCodes(t *testing.T) {
@@ -225,4 +227,32 @@ func TestClip_inMessages(t *testing.T) {
 	long := strings.Repeat("ü", 40)
 	_, err := ParseLevel(long)
 	assert.EqualError(t, err, `outcome: unknown level "`+strings.Repeat("ü", 32)+`..."`)
+}
+
+// TestError_Equal checks that Equal compares what the JSON form of a
+// problem holds, and that alone: a problem without IDs equals one with an
+// empty list (the form leaves "ids" out for both), the cause is not
+// compared (the form leaves it out), and nil equals only nil.
+func TestError_Equal(t *testing.T) {
+	base := func() *Error {
+		return &Error{Code: ErrEmptyName, Severity: SeverityWarning, IDs: []string{"aht", "fcr"}, Message: "outcome: two"}
+	}
+	equaltest.Check(t, equaltest.Case[*Error]{Equal: (*Error).Equal, Base: base,
+		Twins: []equaltest.Twins[*Error]{
+			{Name: "no IDs beside an empty list", A: &Error{Code: ErrEmptyName}, B: &Error{Code: ErrEmptyName, IDs: []string{}}, DeepDiffers: true},
+			{Name: "read back without its cause", A: &Error{Code: ErrEmptyName, Err: errors.New("cause")}, B: &Error{Code: ErrEmptyName}, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[*Error]{
+			{Field: "Code", What: "another code", Apply: func(e **Error) { (*e).Code = ErrEmptyID }},
+			{Field: "Severity", What: "an error", Apply: func(e **Error) { (*e).Severity = SeverityError }},
+			{Field: "IDs", What: "in another order", Apply: func(e **Error) { (*e).IDs = []string{"fcr", "aht"} }},
+			{Field: "IDs", What: "one left out", Apply: func(e **Error) { (*e).IDs = []string{"aht"} }},
+			{Field: "Message", What: "other words", Apply: func(e **Error) { (*e).Message = "outcome: three" }},
+		},
+		Skipped: []equaltest.Skip{{Field: "Err", Why: "the cause: the JSON form leaves it out, so a problem read back has none"}},
+	})
+	var none *Error
+	assert.True(t, none.Equal(nil), "nil equals nil")
+	assert.False(t, none.Equal(base()), "nil equals only nil")
+	assert.False(t, base().Equal(nil), "nil equals only nil")
 }

@@ -2,8 +2,10 @@ package outcome_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -158,4 +160,42 @@ func ExampleBand_Equal() {
 	// Output:
 	// promoters 9..10 as standard: true
 	// detractors 0..5 as standard: false
+}
+
+// A BI tool stores the problems a definition had, as JSON, beside the
+// definition, and when a user fixes it, shows which problems are gone.
+// A problem read back is Equal to the one reported: the same code,
+// severity, IDs and message (its cause, which the JSON leaves out, is not
+// compared).
+func ExampleError_Equal() {
+	problems := func(spec outcome.MetricSpec) []*outcome.Error {
+		_, err := outcome.NewMetric(spec)
+		var out []*outcome.Error
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var p *outcome.Error
+			if errors.As(e, &p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	before := problems(outcome.MetricSpec{ID: "aht", Level: outcome.Output})
+	data, err := json.Marshal(before)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var stored []*outcome.Error
+	if err := json.Unmarshal(data, &stored); err != nil {
+		fmt.Println(err)
+		return
+	}
+	after := problems(outcome.MetricSpec{ID: "aht", Name: "Average handle time", Level: outcome.Output})
+	for _, p := range stored {
+		fixed := !slices.ContainsFunc(after, p.Equal)
+		fmt.Printf("%s fixed: %v\n", p.Code, fixed)
+	}
+	// Output:
+	// empty-name fixed: true
+	// unknown-direction fixed: false
 }

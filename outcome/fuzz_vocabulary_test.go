@@ -493,11 +493,10 @@ func FuzzMetricSpecJSON(f *testing.F) {
 }
 
 // errorEqual reports whether a and b are the same problem as its JSON says
-// it: code, severity, IDs (none and an empty list alike, as encoding/json
-// writes both the same way) and message, with no cause.
+// it ([outcome.Error.Equal]), with no cause, which a problem read from JSON
+// never has.
 func errorEqual(a, b outcome.Error) bool {
-	return a.Code == b.Code && a.Severity == b.Severity && slices.Equal(a.IDs, b.IDs) && a.Message == b.Message &&
-		a.Err == nil && b.Err == nil
+	return a.Equal(&b) && a.Err == nil && b.Err == nil
 }
 
 // FuzzErrorJSON checks Error.UnmarshalJSON as checkResultJSON does, and
