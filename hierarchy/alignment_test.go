@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/equaltest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -413,9 +414,14 @@ func TestAlignmentOf(t *testing.T) {
 // from its JSON is Equal to it.
 func TestOrphanGroup_Equal(t *testing.T) {
 	fresh := func() OrphanGroup { return OrphanGroup{Highest: outcome.Output, IDs: []string{}} }
-	checkEqual(t, fresh, OrphanGroup{Highest: outcome.Output}, OrphanGroup.Equal, []mutation[OrphanGroup]{
-		{"Highest", func(g *OrphanGroup) { g.Highest = outcome.Activity }},
-		{"IDs", func(g *OrphanGroup) { g.IDs = []string{"monitor-queues"} }},
+	equaltest.Check(t, equaltest.Case[OrphanGroup]{Equal: OrphanGroup.Equal, Base: fresh,
+		Twins: []equaltest.Twins[OrphanGroup]{
+			{Name: "empty and nil IDs", A: fresh(), B: OrphanGroup{Highest: outcome.Output}, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[OrphanGroup]{
+			{Field: "Highest", What: "g.Highest = outcome.Activity", Apply: func(g *OrphanGroup) { g.Highest = outcome.Activity }},
+			{Field: "IDs", What: `g.IDs = []string{"monitor-queues"}`, Apply: func(g *OrphanGroup) { g.IDs = []string{"monitor-queues"} }},
+		},
 	})
 	two := OrphanGroup{Highest: outcome.Output, IDs: []string{"a", "b"}}
 	assert.False(t, two.Equal(OrphanGroup{Highest: outcome.Output, IDs: []string{"a", "c"}}))

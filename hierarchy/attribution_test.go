@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/equaltest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -423,9 +424,14 @@ func TestAttributeMatchesBare(t *testing.T) {
 // a contribution read back from its JSON is Equal to it.
 func TestContribution_Equal(t *testing.T) {
 	fresh := func() Contribution { return Contribution{ID: "answer-call", Amount: dec("1.50")} }
-	checkEqual(t, fresh, Contribution{ID: "answer-call", Amount: dec("1.5")}, Contribution.Equal, []mutation[Contribution]{
-		{"ID", func(c *Contribution) { c.ID = "look-up-account" }},
-		{"Amount", func(c *Contribution) { c.Amount = dec("1.51") }},
+	equaltest.Check(t, equaltest.Case[Contribution]{Equal: Contribution.Equal, Base: fresh,
+		Twins: []equaltest.Twins[Contribution]{
+			{Name: "1.50 and 1.5", A: fresh(), B: Contribution{ID: "answer-call", Amount: dec("1.5")}, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[Contribution]{
+			{Field: "ID", What: `c.ID = "look-up-account"`, Apply: func(c *Contribution) { c.ID = "look-up-account" }},
+			{Field: "Amount", What: `c.Amount = dec("1.51")`, Apply: func(c *Contribution) { c.Amount = dec("1.51") }},
+		},
 	})
 	equalReadBack(t, fresh())
 }
@@ -440,15 +446,22 @@ func TestAttribution_Equal(t *testing.T) {
 	}
 	same := Attribution{ID: "cost-to-serve", Before: dec("2320"), After: dec("2420.5"), Change: dec("100.5"),
 		Contributions: []Contribution{{ID: "answer-call", Amount: dec("60.5")}, {ID: "look-up-account", Amount: dec("40")}}}
-	checkEqual(t, fresh, same, Attribution.Equal, []mutation[Attribution]{
-		{"ID", func(a *Attribution) { a.ID = "revenue" }},
-		{"Before", func(a *Attribution) { a.Before = dec("2320.01") }},
-		{"After", func(a *Attribution) { a.After = dec("2420.51") }},
-		{"Change", func(a *Attribution) { a.Change = dec("100.51") }},
-		{"Contributions", func(a *Attribution) { a.Contributions[1].Amount = dec("40.01") }},
-		{"Contributions", func(a *Attribution) { a.Contributions[0], a.Contributions[1] = a.Contributions[1], a.Contributions[0] }},
-		{"Contributions", func(a *Attribution) { a.Contributions = a.Contributions[:1] }},
-		{"Contributions", func(a *Attribution) { a.Contributions = nil }},
+	equaltest.Check(t, equaltest.Case[Attribution]{Equal: Attribution.Equal, Base: fresh,
+		Twins: []equaltest.Twins[Attribution]{
+			{Name: "decimals at other scales", A: fresh(), B: same, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[Attribution]{
+			{Field: "ID", What: `a.ID = "revenue"`, Apply: func(a *Attribution) { a.ID = "revenue" }},
+			{Field: "Before", What: `a.Before = dec("2320.01")`, Apply: func(a *Attribution) { a.Before = dec("2320.01") }},
+			{Field: "After", What: `a.After = dec("2420.51")`, Apply: func(a *Attribution) { a.After = dec("2420.51") }},
+			{Field: "Change", What: `a.Change = dec("100.51")`, Apply: func(a *Attribution) { a.Change = dec("100.51") }},
+			{Field: "Contributions", What: `a.Contributions[1].Amount = dec("40.01")`, Apply: func(a *Attribution) { a.Contributions[1].Amount = dec("40.01") }},
+			{Field: "Contributions", What: "the two contributions swapped", Apply: func(a *Attribution) {
+				a.Contributions[0], a.Contributions[1] = a.Contributions[1], a.Contributions[0]
+			}},
+			{Field: "Contributions", What: "a.Contributions = a.Contributions[:1]", Apply: func(a *Attribution) { a.Contributions = a.Contributions[:1] }},
+			{Field: "Contributions", What: "a.Contributions = nil", Apply: func(a *Attribution) { a.Contributions = nil }},
+		},
 	})
 	equalReadBack(t, fresh())
 	none, empty := fresh(), fresh()

@@ -2,7 +2,6 @@ package hierarchy
 
 import (
 	"encoding/json"
-	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -134,48 +133,6 @@ func messages(err error) []string {
 		out = append(out, p.Message)
 	}
 	return out
-}
-
-// mutation changes one field of a T, named field, in a copy that shares
-// nothing with the value it was copied from.
-type mutation[T any] struct {
-	field string
-	apply func(*T)
-}
-
-// checkEqual checks a type's Equal: a value that fresh returns is Equal to
-// another it returns and to same, built apart with the same content but its
-// decimals at other scales (1.5 for 1.50), both ways, while
-// reflect.DeepEqual calls it different from same (which is why Equal
-// exists); each mutation of a value from fresh is Equal to it neither way;
-// and the mutations name every field of T but those in skipped (whose
-// mutation would not change the value: say why where the test calls it).
-func checkEqual[T any](t *testing.T, fresh func() T, same T, equal func(a, b T) bool, mutations []mutation[T], skipped ...string) {
-	t.Helper()
-	base := fresh()
-	assert.True(t, equal(base, fresh()), "a value is Equal to itself")
-	assert.True(t, equal(base, same), "built apart, decimals at other scales")
-	assert.True(t, equal(same, base), "symmetric")
-	assert.False(t, reflect.DeepEqual(base, same), "reflect.DeepEqual sees the scales, or the models built apart")
-	named := map[string]bool{}
-	for _, m := range mutations {
-		named[m.field] = true
-		x := fresh()
-		m.apply(&x)
-		assert.False(t, equal(base, x), "only %s changed", m.field)
-		assert.False(t, equal(x, base), "only %s changed, symmetric", m.field)
-	}
-	for _, f := range skipped {
-		named[f] = true
-	}
-	typ := reflect.TypeFor[T]()
-	if typ.Kind() == reflect.Pointer {
-		typ = typ.Elem()
-	}
-	for i := range typ.NumField() {
-		assert.True(t, named[typ.Field(i).Name], "no mutation of field %s", typ.Field(i).Name)
-	}
-	assert.Len(t, named, typ.NumField(), "mutations of fields that %s does not have", typ)
 }
 
 // equalReadBack checks that v, marshalled to JSON and read back into the

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/equaltest"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -134,23 +135,27 @@ func TestLineOfSight_Equal(t *testing.T) {
 		return LineOfSight{From: "answer-call", Paths: [][]string{{"answer-call", "sco"}, {"answer-call", "x", "sco"}}, Complete: true}
 	}
 	orphan := func() LineOfSight { return LineOfSight{From: "wallboard", Paths: [][]string{}, Complete: true} }
-	checkEqual(t, orphan, LineOfSight{From: "wallboard", Complete: true}, LineOfSight.Equal, []mutation[LineOfSight]{
-		{"From", func(l *LineOfSight) { l.From = "monitor" }},
-		{"Paths", func(l *LineOfSight) { l.Paths = [][]string{{"wallboard"}} }},
-		{"Complete", func(l *LineOfSight) { l.Complete = false }},
+	equaltest.Check(t, equaltest.Case[LineOfSight]{Equal: LineOfSight.Equal, Base: orphan,
+		Twins: []equaltest.Twins[LineOfSight]{
+			{Name: "empty and nil paths", A: orphan(), B: LineOfSight{From: "wallboard", Complete: true}, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[LineOfSight]{
+			{Field: "From", What: `l.From = "monitor"`, Apply: func(l *LineOfSight) { l.From = "monitor" }},
+			{Field: "Paths", What: `l.Paths = [][]string{{"wallboard"}}`, Apply: func(l *LineOfSight) { l.Paths = [][]string{{"wallboard"}} }},
+			{Field: "Complete", What: "l.Complete = false", Apply: func(l *LineOfSight) { l.Complete = false }},
+		},
 	})
-	assert.True(t, fresh().Equal(fresh()))
-	for _, m := range []mutation[LineOfSight]{
-		{"Paths", func(l *LineOfSight) { l.Paths[1][1] = "y" }},
-		{"Paths", func(l *LineOfSight) { l.Paths[0], l.Paths[1] = l.Paths[1], l.Paths[0] }},
-		{"Paths", func(l *LineOfSight) { l.Paths = l.Paths[:1] }},
-		{"Paths", func(l *LineOfSight) { l.Paths[1] = l.Paths[1][:2] }},
-	} {
-		x := fresh()
-		m.apply(&x)
-		assert.False(t, fresh().Equal(x))
-		assert.False(t, x.Equal(fresh()))
-	}
+	// Paths changed within: a step, the order, a path or a step left out.
+	equaltest.Check(t, equaltest.Case[LineOfSight]{Equal: LineOfSight.Equal, Base: fresh,
+		Changes: []equaltest.Change[LineOfSight]{
+			{Field: "From", What: `l.From = "look-up-account"`, Apply: func(l *LineOfSight) { l.From = "look-up-account" }},
+			{Field: "Paths", What: `l.Paths[1][1] = "y"`, Apply: func(l *LineOfSight) { l.Paths[1][1] = "y" }},
+			{Field: "Paths", What: "the two paths swapped", Apply: func(l *LineOfSight) { l.Paths[0], l.Paths[1] = l.Paths[1], l.Paths[0] }},
+			{Field: "Paths", What: "l.Paths = l.Paths[:1]", Apply: func(l *LineOfSight) { l.Paths = l.Paths[:1] }},
+			{Field: "Paths", What: "l.Paths[1] = l.Paths[1][:2]", Apply: func(l *LineOfSight) { l.Paths[1] = l.Paths[1][:2] }},
+			{Field: "Complete", What: "l.Complete = false", Apply: func(l *LineOfSight) { l.Complete = false }},
+		},
+	})
 	equalReadBack(t, fresh())
 	equalReadBack(t, orphan())
 	equalReadBack(t, LineOfSight{From: "wallboard"})
@@ -165,15 +170,28 @@ func TestContributors_Equal(t *testing.T) {
 		return Contributors{To: "sco", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"a", "b"}}, {Level: outcome.Output, IDs: []string{}}}}
 	}
 	same := Contributors{To: "sco", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"a", "b"}}, {Level: outcome.Output}}}
-	checkEqual(t, fresh, same, Contributors.Equal, []mutation[Contributors]{
-		{"To", func(c *Contributors) { c.To = "revenue" }},
-		{"Levels", func(c *Contributors) { c.Levels[0].IDs[1] = "c" }},
-		{"Levels", func(c *Contributors) { c.Levels[1].Level = outcome.Activity }},
-		{"Levels", func(c *Contributors) { c.Levels[0], c.Levels[1] = c.Levels[1], c.Levels[0] }},
-		{"Levels", func(c *Contributors) { c.Levels = nil }},
+	equaltest.Check(t, equaltest.Case[Contributors]{Equal: Contributors.Equal, Base: fresh,
+		Twins: []equaltest.Twins[Contributors]{
+			{Name: "a level's IDs empty and nil", A: fresh(), B: same, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[Contributors]{
+			{Field: "To", What: `c.To = "revenue"`, Apply: func(c *Contributors) { c.To = "revenue" }},
+			{Field: "Levels", What: `c.Levels[0].IDs[1] = "c"`, Apply: func(c *Contributors) { c.Levels[0].IDs[1] = "c" }},
+			{Field: "Levels", What: "c.Levels[1].Level = outcome.Activity", Apply: func(c *Contributors) { c.Levels[1].Level = outcome.Activity }},
+			{Field: "Levels", What: "the two levels swapped", Apply: func(c *Contributors) { c.Levels[0], c.Levels[1] = c.Levels[1], c.Levels[0] }},
+			{Field: "Levels", What: "c.Levels = nil", Apply: func(c *Contributors) { c.Levels = nil }},
+		},
 	})
 	task := func() Contributors { return Contributors{To: "a", Levels: []LevelIDs{}} }
-	checkEqual(t, task, Contributors{To: "a"}, Contributors.Equal, nil, "To", "Levels")
+	equaltest.Check(t, equaltest.Case[Contributors]{Equal: Contributors.Equal, Base: task,
+		Twins: []equaltest.Twins[Contributors]{
+			{Name: "empty and nil levels", A: task(), B: Contributors{To: "a"}, DeepDiffers: true},
+		},
+		Skipped: []equaltest.Skip{
+			{Field: "To", Why: "the Check above changes it"},
+			{Field: "Levels", Why: "the Check above changes it"},
+		},
+	})
 	equalReadBack(t, fresh())
 	equalReadBack(t, task())
 }
@@ -183,9 +201,14 @@ func TestContributors_Equal(t *testing.T) {
 // from their JSON are Equal to them.
 func TestLevelIDs_Equal(t *testing.T) {
 	fresh := func() LevelIDs { return LevelIDs{Level: outcome.Task, IDs: []string{}} }
-	checkEqual(t, fresh, LevelIDs{Level: outcome.Task}, LevelIDs.Equal, []mutation[LevelIDs]{
-		{"Level", func(s *LevelIDs) { s.Level = outcome.Activity }},
-		{"IDs", func(s *LevelIDs) { s.IDs = []string{"a"} }},
+	equaltest.Check(t, equaltest.Case[LevelIDs]{Equal: LevelIDs.Equal, Base: fresh,
+		Twins: []equaltest.Twins[LevelIDs]{
+			{Name: "empty and nil IDs", A: fresh(), B: LevelIDs{Level: outcome.Task}, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[LevelIDs]{
+			{Field: "Level", What: "s.Level = outcome.Activity", Apply: func(s *LevelIDs) { s.Level = outcome.Activity }},
+			{Field: "IDs", What: `s.IDs = []string{"a"}`, Apply: func(s *LevelIDs) { s.IDs = []string{"a"} }},
+		},
 	})
 	two := LevelIDs{Level: outcome.Task, IDs: []string{"a", "b"}}
 	assert.False(t, two.Equal(LevelIDs{Level: outcome.Task, IDs: []string{"b", "a"}}), "the IDs' order counts")

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 )
 
 // TestValues_Equal checks Values.Equal field by field: sets of two models
@@ -20,12 +22,18 @@ func TestValues_Equal(t *testing.T) {
 		return values(t, m, 2, map[string]string{"answer-call": "1200.50", "look-up-account": "800.25"})
 	}
 	same := values(t, apart, 2, map[string]string{"answer-call": "1200.5", "look-up-account": "800.250"})
-	checkEqual(t, fresh, same, (*Values).Equal, []mutation[*Values]{
-		{"g", func(s **Values) { (*s).g = renamedCentreModel(t).g }},
-		{"places", func(s **Values) { (*s).places = 3 }},
-		{"v", func(s **Values) { (*s).v[0]++ }},
-		{"has", func(s **Values) { (*s).has[0] |= 1 << 2 }}, // update-wallboard, its value 0
-		{"n", func(s **Values) { (*s).n++ }},
+	renamed := renamedCentreModel(t)
+	equaltest.Check(t, equaltest.Case[*Values]{Equal: (*Values).Equal, Base: fresh,
+		Twins: []equaltest.Twins[*Values]{
+			{Name: "models built apart, 1200.50 and 1200.5", A: fresh(), B: same, DeepDiffers: true},
+		},
+		Changes: []equaltest.Change[*Values]{
+			{Field: "g", What: "a model with answer-call renamed", Apply: func(s **Values) { (*s).g = renamed.g }},
+			{Field: "places", What: "places = 3", Apply: func(s **Values) { (*s).places = 3 }},
+			{Field: "v", What: "v[0]++", Apply: func(s **Values) { (*s).v[0]++ }},
+			{Field: "has", What: "update-wallboard set, its value 0", Apply: func(s **Values) { (*s).has[0] |= 1 << 2 }},
+			{Field: "n", What: "n++", Apply: func(s **Values) { (*s).n++ }},
+		},
 	})
 
 	// Another model with the same IDs in the same order (its links aside)
