@@ -3,6 +3,7 @@ package northstar
 import (
 	"encoding/json"
 	"github.com/cxmodel/cx/internal/equaltest"
+	"iter"
 	"reflect"
 	"slices"
 	"testing"
@@ -261,10 +262,48 @@ func TestInputEqual(t *testing.T) {
 		})
 	}
 
+	// A caller's hierarchy that holds a func, as an adapter over a
+	// database might: reflect.DeepEqual calls it equal to nothing, itself
+	// included, so Input.Equal uses its own Equal method where the type has
+	// one, as the module's value types do; without one, the doc says what
+	// happens.
+	withEqual := func(name string) withFunc {
+		return withFunc{fakeHierarchy: centreHierarchy(), name: name, fetch: func() {}}
+	}
+	x, y := withEqual("crm"), withEqual("crm")
+	assert.True(t, Input{Hierarchy: x}.Equal(Input{Hierarchy: x}), "its own Equal: reflexive")
+	assert.True(t, Input{Hierarchy: x}.Equal(Input{Hierarchy: y}), "its own Equal: built apart")
+	assert.False(t, Input{Hierarchy: x}.Equal(Input{Hierarchy: withEqual("erp")}), "its own Equal: another")
+	bare := withoutEqual{withEqual("crm")}
+	assert.False(t, Input{Hierarchy: bare}.Equal(Input{Hierarchy: bare}), "no Equal: as reflect.DeepEqual says, not even to itself")
+
 	// nil lists equal empty ones.
 	a, b := Input{Policy: DefaultPolicy()}, Input{Candidates: []Candidate{}, Canvases: []Canvas{}, Policy: DefaultPolicy()}
 	assert.True(t, a.Equal(b))
 	assert.True(t, b.Equal(a))
+}
+
+// withFunc is a caller's hierarchy that holds a func, with an Equal method
+// that compares what it reads from (its name), not the func.
+type withFunc struct {
+	fakeHierarchy
+	name  string
+	fetch func()
+}
+
+// Equal reports whether h and o read the same source.
+func (h withFunc) Equal(o withFunc) bool { return h.name == o.name }
+
+// withoutEqual is a withFunc without its Equal method.
+type withoutEqual struct{ h withFunc }
+
+func (w withoutEqual) TopoOrder() iter.Seq[string]                  { return w.h.TopoOrder() }
+func (w withoutEqual) Children(id string) (iter.Seq[string], error) { return w.h.Children(id) }
+func (w withoutEqual) NodeInfo(id string) (outcome.Level, outcome.Metric, error) {
+	return w.h.NodeInfo(id)
+}
+func (w withoutEqual) LinkWeight(from, to string) (decimal.Decimal, error) {
+	return w.h.LinkWeight(from, to)
 }
 
 // equalLink is a link with every field set.

@@ -130,10 +130,14 @@ type Input struct {
 //
 // Two hierarchies are the same if both are nil; if both are made by
 // [FromModel], from models that are Equal ([hierarchy.Model.Equal]); and
-// otherwise if they are of one type and equal as Go compares them
-// (with == where the values are comparable, as pointers are, else by
-// reflect.DeepEqual): Equal cannot know what another [Hierarchy]'s domain
-// equality is, and never panics on one whose type == cannot compare.
+// otherwise if they are of one type T and, if T has a method Equal(T)
+// bool, as the module's value types do, that method says they are equal;
+// else if they are equal as Go compares them (with == where the values are
+// comparable, as pointers are, else by reflect.DeepEqual). Equal cannot
+// otherwise know what another [Hierarchy]'s domain equality is, and never
+// panics on one whose type == cannot compare. reflect.DeepEqual calls a
+// func other than nil equal to nothing, itself included: give a hierarchy
+// type that holds one, and is not comparable, an Equal method.
 func (in Input) Equal(o Input) bool {
 	return slices.EqualFunc(in.Candidates, o.Candidates, Candidate.Equal) &&
 		slices.EqualFunc(in.Canvases, o.Canvases, Canvas.Equal) &&
@@ -153,6 +157,13 @@ func sameHierarchy(a, b Hierarchy) bool {
 		return va.IsValid() == vb.IsValid()
 	case va.Type() != vb.Type():
 		return false
+	}
+	if eq := va.MethodByName("Equal"); eq.IsValid() {
+		if t := eq.Type(); t.NumIn() == 1 && t.In(0) == va.Type() && t.NumOut() == 1 && t.Out(0).Kind() == reflect.Bool {
+			return eq.Call([]reflect.Value{vb})[0].Bool()
+		}
+	}
+	switch {
 	case va.Comparable() && vb.Comparable():
 		return va.Equal(vb)
 	}
