@@ -688,3 +688,37 @@ func TestBuildErrorsAreTheCallersOwn(t *testing.T) {
 	assert.Equal(t, []string{"a", "b"}, ps[0].IDs)
 	assert.Equal(t, want, ps[0].Message)
 }
+
+// TestBuildSplitLookups checks that Build gives the same model, or the same
+// problems, whether it looks up the ends of links added by ID in one
+// goroutine or splits them between several (from 131,072 links with more
+// than one processor): the generated hierarchy of 100,000 nodes (about
+// 200,000 links), its links in a random order, and the same with a
+// duplicated ID and a link to an unknown node, whose problems depend on
+// every lookup.
+func TestBuildSplitLookups(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hierarchies of 100,000 nodes")
+	}
+	d := genBench(10).shuffled()
+	require.GreaterOrEqual(t, len(d.from), 2*parallelKeys, "enough links to split")
+	bad := d.builder()
+	bad.AddNode(Node{ID: d.nodes[5].ID, Level: d.nodes[5].Level})
+	bad.AddLink(d.nodes[7].ID, "nowhere")
+	build := func(procs int, b *Builder) (Model, error) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return b.Build()
+	}
+	one, err := build(1, d.builder())
+	require.NoError(t, err)
+	four, err := build(4, d.builder())
+	require.NoError(t, err)
+	assert.True(t, one.Equal(four), "one goroutine and three give the same model")
+	_, errOne := build(1, bad)
+	_, errFour := build(4, bad)
+	require.Error(t, errOne)
+	require.Error(t, errFour)
+	assert.Equal(t, errOne.Error(), errFour.Error(), "one goroutine and three give the same problems")
+	assert.ErrorIs(t, errFour, outcome.ErrDuplicateID)
+	assert.ErrorIs(t, errFour, ErrDanglingLink)
+}
