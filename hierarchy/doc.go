@@ -60,7 +60,9 @@
 // by its JSON path); [Builder.AddJSON] adds a definition to a builder, so
 // that several files make one hierarchy. A [Node] or a [Link] decoded on
 // its own reads as a definition reads one, and is checked as Build checks
-// it, but for what needs the rest of the hierarchy. Every decoder (of a
+// it, but for what needs the rest of the hierarchy; one that would not
+// read back (the zero Node, a link to itself, a negative weight, a name
+// that is not valid UTF-8) does not marshal. Every decoder (of a
 // definition, a node or a link, a value set, a result) reads each object in the order of its fields, as the
 // package writes them (a node's id, name, level, metric), a field given
 // again right after the field, then the keys that name no field, sorted,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -208,9 +209,28 @@ func (b *Builder) AddJSON(data []byte) {
 //
 //	{"id":"answer-call","name":"Answer call","level":"task"}
 //
-// A node without a valid level, or whose metric does not marshal, is an
-// error, as the level's and the metric's MarshalJSON say.
-func (n Node) MarshalJSON() ([]byte, error) { return json.Marshal(nodeOutOf(n)) }
+// A node that [Node.UnmarshalJSON] would refuse does not marshal, as its
+// JSON would not read back: n is checked as [Builder.Build] checks a
+// definition with this node alone, and each problem is returned, joined
+// with [errors.Join] and sorted as Build sorts them, in the words
+// UnmarshalJSON says it in: an ID that is empty or not valid
+// ([outcome.ErrEmptyID], `hierarchy: node #0 has an empty id`;
+// [outcome.ErrInvalidID]), a level that is not valid
+// ([outcome.ErrUnknownLevel], `hierarchy: node "a" has no valid level`, the
+// words for a level left out) and a metric of another level
+// ([ErrMetricLevel]). So is a name that is not valid UTF-8
+// ([outcome.ErrInvalidText], as Build says it), which encoding/json would
+// write with each bad byte replaced by U+FFFD, to read back as another
+// name; an ID that is not valid UTF-8 is not valid. A node that marshals
+// reads back Equal.
+func (n Node) MarshalJSON() ([]byte, error) {
+	var b Builder
+	b.AddNode(n)
+	if _, err := b.Build(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(nodeOutOf(n))
+}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a node on its own
 // exactly as [Builder.AddJSON] reads one of a definition's nodes, and
@@ -239,13 +259,10 @@ func (n Node) MarshalJSON() ([]byte, error) { return json.Marshal(nodeOutOf(n)) 
 // not one object is one [outcome.ErrInvalidJSON], and so is null,
 // `hierarchy: a node cannot be null`.
 func (n *Node) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a node cannot be null")
-	}
 	f := jsondecode.Form{Pkg: "hierarchy"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
+	members, err := openPiece(&f, data, "a node")
+	if err != nil {
+		return err
 	}
 	var b Builder
 	read, named := readJSONNode(&f, jsondecode.Path{}, members)
@@ -267,7 +284,37 @@ func (n *Node) UnmarshalJSON(data []byte) error {
 // that [Link.UnmarshalJSON] reads it back:
 //
 //	{"from":"first-time-response","to":"revenue","weight":"0.6"}
+//
+// A link that [Link.UnmarshalJSON] would refuse does not marshal, as its
+// JSON would not read back: each problem that UnmarshalJSON reports of the
+// JSON written is returned, with its code, its IDs (the link's ends) and
+// its words, joined with [errors.Join] and sorted as Build sorts them: a
+// weight below zero ([ErrNegativeWeight], `hierarchy: link "a" -> "b" has
+// weight -1, below zero`), with more than [WeightPlaces] decimal places or
+// above [MaxWeight] ([ErrInvalidWeight]), the weight said as written, an
+// empty end ([ErrDanglingLink]) and a link from a node to itself
+// ([ErrSelfLink], `hierarchy: node "a" links to itself`). So is an end
+// that is not valid UTF-8 ([outcome.ErrInvalidText], `hierarchy: link
+// "a\xff" -> "b" has an end that is not valid UTF-8`), which encoding/json
+// would write with each bad byte replaced by U+FFFD, to read back as
+// another ID (no node's ID is one: [outcome.ValidateID] refuses it). A link
+// that marshals reads back Equal.
 func (l Link) MarshalJSON() ([]byte, error) {
+	var b Builder
+	if _, fault := scaleWeight(l.Weight); fault != weightOK {
+		// As UnmarshalJSON reads the weight written, in the same words.
+		b.addLinkText(l.From, l.To, decfmt.String(l.Weight))
+	}
+	if !utf8.ValidString(l.From) || !utf8.ValidString(l.To) {
+		b.problems = append(b.problems, newError(outcome.ErrInvalidText, []string{l.From, l.To},
+			"hierarchy: link %q -> %q has an end that is not valid UTF-8", clip(l.From), clip(l.To)))
+	}
+	if p := endProblem(l.From, l.To); p != nil {
+		b.problems = append(b.problems, p)
+	}
+	if len(b.problems) > 0 {
+		return nil, joinSorted(b.problems)
+	}
 	out := linkOut{From: l.From, To: l.To}
 	if !l.Weight.Equal(weightOne) {
 		out.Weight = decfmt.String(l.Weight)
@@ -300,31 +347,18 @@ func (l Link) MarshalJSON() ([]byte, error) {
 // one object is one [outcome.ErrInvalidJSON], and so is null, `hierarchy:
 // a link cannot be null`.
 func (l *Link) UnmarshalJSON(data []byte) error {
-	if jsondecode.IsNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "hierarchy: a link cannot be null")
-	}
 	f := jsondecode.Form{Pkg: "hierarchy"}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return f.Err()
+	members, err := openPiece(&f, data, "a link")
+	if err != nil {
+		return err
 	}
 	var b Builder
 	read := readJSONLink(&f, jsondecode.Path{}, members)
 	b.addJSONLinkRead(read)
 	b.problems = append(b.problems, f.Problems()...) // as AddJSON reports them
 	if read.fromOK && read.toOK {
-		from, to := int32(0), int32(1) // positions of the ends, -1 for none
-		if read.from == "" {
-			from = -1
-		}
-		if read.to == "" {
-			to = -1
-		}
-		if read.from == read.to && from == 0 {
-			to = from
-		}
-		if from < 0 || to < 0 || from == to {
-			b.problems = append(b.problems, badEndError(read.from, read.to, from, to))
+		if p := endProblem(read.from, read.to); p != nil {
+			b.problems = append(b.problems, p)
 		}
 	}
 	if len(b.problems) > 0 {
@@ -335,6 +369,43 @@ func (l *Link) UnmarshalJSON(data []byte) error {
 		w = b.weights[0]
 	}
 	*l = Link{From: read.from, To: read.to, Weight: weightDecimal(w)}
+	return nil
+}
+
+// openPiece opens data, the JSON of what ("a node", "a link") decoded on
+// its own, as [Builder.AddJSON] opens a definition, and returns its
+// members, whose form f is to read: JSON that is not one object is one
+// [outcome.ErrInvalidJSON], the form's, and so is null, `hierarchy: a node
+// cannot be null`.
+func openPiece(f *jsondecode.Form, data []byte, what string) ([]strictjson.Member, error) {
+	if jsondecode.IsNull(data) {
+		return nil, newError(outcome.ErrInvalidJSON, nil, "hierarchy: %s cannot be null", what)
+	}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return nil, f.Err()
+	}
+	return members, nil
+}
+
+// endProblem returns what Build reports of the ends of a link by ID that
+// no other node decides: an empty end, which names no node
+// ([ErrDanglingLink]), or a link from a node to itself ([ErrSelfLink]);
+// nil if neither.
+func endProblem(from, to string) *outcome.Error {
+	f, t := int32(0), int32(1) // positions of the ends, -1 for none
+	if from == "" {
+		f = -1
+	}
+	if to == "" {
+		t = -1
+	}
+	if from == to && f == 0 {
+		t = f
+	}
+	if f < 0 || t < 0 || f == t {
+		return badEndError(from, to, f, t)
+	}
 	return nil
 }
 

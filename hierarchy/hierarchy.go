@@ -13,7 +13,8 @@ import (
 //
 // A Node is comparable with == and [Node.Equal]. The zero Node is not a valid
 // node: it has no ID and no level. Its JSON form is that of a node of a
-// definition ([Node.MarshalJSON], [Node.UnmarshalJSON]).
+// definition ([Node.MarshalJSON], [Node.UnmarshalJSON]); a node that
+// [Builder.Build] refuses on its own does not marshal.
 type Node struct {
 	// ID identifies the node; see [outcome.ValidateID]. Required, unique.
 	ID string
@@ -40,7 +41,8 @@ func (n Node) IsZero() bool { return n == Node{} }
 //
 // The zero Link has no ends and weight 0. Compare links with [Link.Equal], not
 // ==, since the weight is a decimal. Its JSON form is that of a link of a
-// definition ([Link.MarshalJSON], [Link.UnmarshalJSON]).
+// definition ([Link.MarshalJSON], [Link.UnmarshalJSON]); a link that
+// UnmarshalJSON would refuse (the zero Link among them) does not marshal.
 type Link struct {
 	// From is the ID of the node that contributes.
 	From string

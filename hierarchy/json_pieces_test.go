@@ -2,8 +2,10 @@ package hierarchy
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -140,7 +142,7 @@ func TestNode_UnmarshalJSON(t *testing.T) {
 }
 
 // TestNode_MarshalJSON checks that a node writes as a definition writes it
-// and reads back Equal, and that a node without a valid level does not
+// and reads back Equal. TestNode_MarshalJSON_refused checks what does not
 // write.
 func TestNode_MarshalJSON(t *testing.T) {
 	for _, tt := range []struct {
@@ -158,8 +160,6 @@ func TestNode_MarshalJSON(t *testing.T) {
 		require.NoError(t, json.Unmarshal(data, &back))
 		assert.True(t, tt.n.Equal(back))
 	}
-	_, err := json.Marshal(Node{ID: "a"})
-	assert.ErrorIs(t, err, outcome.ErrUnknownLevel)
 	// A definition writes its nodes alike.
 	m := contactCentreModel(t)
 	var def struct{ Nodes []json.RawMessage }
@@ -205,6 +205,7 @@ func TestLink_UnmarshalJSON(t *testing.T) {
 // TestLink_MarshalJSON checks that a link writes as a definition writes
 // it, weight 1 left out and a weight a decimal string whatever decimal's
 // MarshalJSONWithoutQuotes says, and reads back Equal.
+// TestLink_MarshalJSON_refused checks what does not write.
 func TestLink_MarshalJSON(t *testing.T) {
 	for _, tt := range []struct {
 		l    Link
@@ -235,4 +236,112 @@ func TestLink_MarshalJSON(t *testing.T) {
 		i++
 	}
 	assert.Equal(t, m.LinkCount(), i)
+}
+
+// TestNode_MarshalJSON_refused checks that a node that Node.UnmarshalJSON
+// would refuse does not marshal: every problem, its code, IDs and words,
+// worked out by hand, the same as UnmarshalJSON reports of the JSON that
+// encoding/json writes of the node's fields (level left out when it is not
+// valid, as it cannot be written); and a name or ID that is not valid UTF-8,
+// which that JSON would carry as U+FFFD, refused as Build refuses it.
+func TestNode_MarshalJSON_refused(t *testing.T) {
+	taskMetric := outcome.MustMetric(outcome.MetricSpec{ID: "m", Name: "M", Level: outcome.Output, Direction: outcome.HigherIsBetter})
+	for _, tt := range []struct {
+		name    string
+		n       Node
+		written string // the JSON of its fields; "" for none that reads
+		want    []problem
+	}{
+		{"empty id", Node{ID: "", Level: outcome.Task}, `{"id":"","level":"task"}`,
+			[]problem{{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an empty id`}}},
+		{"id of white space", Node{ID: " ", Level: outcome.Task}, `{"id":" ","level":"task"}`,
+			[]problem{{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an id of only white space " "`}}},
+		{"no level", Node{ID: "a"}, `{"id":"a"}`,
+			[]problem{{outcome.ErrUnknownLevel, []string{"a"}, `hierarchy: node "a" has no valid level`}}},
+		{"level out of range", Node{ID: "a", Level: outcome.Level(99)}, `{"id":"a"}`,
+			[]problem{{outcome.ErrUnknownLevel, []string{"a"}, `hierarchy: node "a" has no valid level`}}},
+		{"metric of another level", Node{ID: "a", Level: outcome.Task, Metric: taskMetric},
+			`{"id":"a","level":"task","metric":{"id":"m","name":"M","level":"output","direction":"higher-is-better"}}`,
+			[]problem{{ErrMetricLevel, []string{"a", "m"}, `hierarchy: node "a" is at level Task, but its metric "m" measures level Output`}}},
+		{"the zero Node", Node{}, `{"id":""}`, []problem{
+			{outcome.ErrEmptyID, nil, `hierarchy: node #0 has an empty id`},
+			{outcome.ErrUnknownLevel, []string{""}, `hierarchy: node "" has no valid level`},
+		}},
+		{"name not UTF-8", Node{ID: "a", Name: "A\xff", Level: outcome.Task}, "",
+			[]problem{{outcome.ErrInvalidText, []string{"a"}, `hierarchy: node "a" has a name that is not valid UTF-8: "A\xff"`}}},
+		{"id not UTF-8", Node{ID: "a\xff", Level: outcome.Task}, "",
+			[]problem{{outcome.ErrInvalidID, []string{"a\xff"}, `hierarchy: node id "a\xff" is not valid UTF-8`}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := tt.n.MarshalJSON()
+			assert.Nil(t, data)
+			assert.Equal(t, tt.want, problemsOf(err))
+			if tt.written != "" {
+				var back Node
+				assert.Equal(t, tt.want, problemsOf(back.UnmarshalJSON([]byte(tt.written))), "as UnmarshalJSON says it")
+			}
+			_, err = json.Marshal(tt.n)
+			assert.ErrorIs(t, err, tt.want[0].code, "through encoding/json")
+		})
+	}
+}
+
+// TestLink_MarshalJSON_refused checks that a link that Link.UnmarshalJSON
+// would refuse does not marshal: every problem, its code, IDs and words,
+// worked out by hand, the same as UnmarshalJSON reports of the JSON that
+// encoding/json writes of the link's fields (the weight as the link writes
+// it, so said as written: -1.50 as -1.5); and an end that is not valid
+// UTF-8, which that JSON would carry as U+FFFD.
+func TestLink_MarshalJSON_refused(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		l       Link
+		written string // the JSON of its fields; "" for none that reads
+		want    []problem
+	}{
+		{"self-link", Link{From: "a", To: "a", Weight: dec("1")}, `{"from":"a","to":"a"}`,
+			[]problem{{ErrSelfLink, []string{"a", "a"}, `hierarchy: node "a" links to itself`}}},
+		{"negative weight", Link{From: "a", To: "b", Weight: dec("-1")}, `{"from":"a","to":"b","weight":"-1"}`,
+			[]problem{{ErrNegativeWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight -1, below zero`}}},
+		{"negative weight said as written", Link{From: "a", To: "b", Weight: dec("-1.50")}, `{"from":"a","to":"b","weight":"-1.5"}`,
+			[]problem{{ErrNegativeWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight -1.5, below zero`}}},
+		{"too many places", Link{From: "a", To: "b", Weight: dec("0.0000001")}, `{"from":"a","to":"b","weight":"0.0000001"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight 0.0000001, with more than 6 decimal places`}}},
+		{"1e-400", Link{From: "a", To: "b", Weight: decimal.New(1, -400)}, `{"from":"a","to":"b","weight":"0.` + strings.Repeat("0", 399) + `1"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight 1e-400, with more than 6 decimal places`}}},
+		{"too large", Link{From: "a", To: "b", Weight: dec("1000000000001")}, `{"from":"a","to":"b","weight":"1000000000001"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight 1000000000001, above the maximum 1000000000000`}}},
+		// 10^400 is written with its 400 zeros, and read back as an
+		// integer of 401 digits, said in full as far as a message goes.
+		{"1e400", Link{From: "a", To: "b", Weight: decimal.New(1, 400)}, `{"from":"a","to":"b","weight":"1` + strings.Repeat("0", 400) + `"}`,
+			[]problem{{ErrInvalidWeight, []string{"a", "b"},
+				`hierarchy: link "a" -> "b" has weight 1.` + strings.Repeat("0", 62) + `..., above the maximum 1000000000000`}}},
+		{"an end empty", Link{From: "a", Weight: dec("1")}, `{"from":"a","to":""}`,
+			[]problem{{ErrDanglingLink, []string{"a", ""}, `hierarchy: link "a" -> "" goes to an unknown node`}}},
+		{"the zero Link", Link{}, `{"from":"","to":"","weight":"0"}`,
+			[]problem{{ErrDanglingLink, []string{"", ""}, `hierarchy: link "" -> "" joins two unknown nodes`}}},
+		{"several", Link{From: "a", To: "a", Weight: dec("-1")}, `{"from":"a","to":"a","weight":"-1"}`, []problem{
+			{ErrNegativeWeight, []string{"a", "a"}, `hierarchy: link "a" -> "a" has weight -1, below zero`},
+			{ErrSelfLink, []string{"a", "a"}, `hierarchy: node "a" links to itself`},
+		}},
+		{"an end not UTF-8", Link{From: "a\xff", To: "b", Weight: dec("1")}, "",
+			[]problem{{outcome.ErrInvalidText, []string{"a\xff", "b"}, `hierarchy: link "a\xff" -> "b" has an end that is not valid UTF-8`}}},
+		{"several, an end not UTF-8", Link{From: "a\xff", Weight: dec("-1")}, "", []problem{
+			{ErrDanglingLink, []string{"a\xff", ""}, `hierarchy: link "a\xff" -> "" goes to an unknown node`},
+			{outcome.ErrInvalidText, []string{"a\xff", ""}, `hierarchy: link "a\xff" -> "" has an end that is not valid UTF-8`},
+			{ErrNegativeWeight, []string{"a\xff", ""}, `hierarchy: link "a\xff" -> "" has weight -1, below zero`},
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := tt.l.MarshalJSON()
+			assert.Nil(t, data)
+			assert.Equal(t, tt.want, problemsOf(err))
+			if tt.written != "" {
+				var back Link
+				assert.Equal(t, tt.want, problemsOf(back.UnmarshalJSON([]byte(tt.written))), "as UnmarshalJSON says it")
+			}
+			_, err = json.Marshal(tt.l)
+			assert.ErrorIs(t, err, tt.want[0].code, "through encoding/json")
+		})
+	}
 }
