@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/ordertest"
@@ -21,6 +24,11 @@ import (
 // JSON's words rather than Go's, the same with the members of its objects
 // in any order ([ordertest.Check]), and leave the node decoded into as it
 // was; a node that decodes must write JSON that decodes to an Equal node.
+// Whatever node marshals reads back Equal, and what does not marshal is
+// refused with the problems Node.UnmarshalJSON reports of the JSON of its
+// fields: of the nodes that data holds read leniently, with the checks
+// left out, and the node that its bytes make, in any UTF-8 or none
+// ([nodesOf]).
 // And a node is read exactly as a definition reads it: when data is one
 // object, the definition that holds it alone, {"nodes":[data]}, has the
 // same problems, in the same order, with the same codes and IDs, and the
@@ -40,15 +48,10 @@ func FuzzNodeJSON(f *testing.F) {
 			inModel := m.UnmarshalJSON([]byte(`{"nodes":[` + string(data) + `]}`))
 			assert.Equal(t, fromPiece(problemsOf(inModel), `"nodes[0].`), problemsOf(err), "%s", data)
 		}
-		if err != nil {
-			require.True(t, n.Equal(nodeKeep), "%s: unchanged on error", data)
-			return
+		checkDecoded(t, data, err, n, nodeKeep)
+		for _, n := range nodesOf(data) {
+			checkWrites(t, n, nodeWritten(n))
 		}
-		out, err := json.Marshal(n)
-		require.NoError(t, err)
-		var back Node
-		require.NoError(t, json.Unmarshal(out, &back), "%s", out)
-		require.True(t, n.Equal(back), "%s writes %s, which reads back as %+v", data, out, back)
 	})
 }
 
@@ -56,7 +59,10 @@ func FuzzNodeJSON(f *testing.F) {
 // (Link.UnmarshalJSON), seeded from TestLink_UnmarshalJSON's table, with
 // FuzzNodeJSON's properties: never a panic, problems as *outcome.Error in
 // JSON's words whatever the members' order, the link unchanged on error,
-// and what decodes writes JSON that decodes to an Equal link. And a link
+// and what decodes writes JSON that decodes to an Equal link; whatever link
+// marshals, of those that data holds read leniently or its bytes make
+// ([linksOf]), reads back Equal, and what does not is refused as
+// Link.UnmarshalJSON refuses the JSON of its fields. And a link
 // is read exactly as a definition reads it: when data is one object whose
 // ends are valid IDs, the empty ID or not strings, the definition that
 // holds it with a task for each end that is a valid ID, {"nodes":[...],
@@ -76,15 +82,10 @@ func FuzzLinkJSON(f *testing.F) {
 			inModel := m.UnmarshalJSON(def)
 			assert.Equal(t, fromPiece(problemsOf(inModel), `"links[0].`), problemsOf(err), "%s", def)
 		}
-		if err != nil {
-			require.True(t, l.Equal(linkKeep), "%s: unchanged on error", data)
-			return
+		checkDecoded(t, data, err, l, linkKeep)
+		for _, l := range linksOf(data) {
+			checkWrites(t, l, linkWritten(l))
 		}
-		out, err := json.Marshal(l)
-		require.NoError(t, err)
-		var back Link
-		require.NoError(t, json.Unmarshal(out, &back), "%s", out)
-		require.True(t, l.Equal(back), "%s writes %s, which reads back as %+v", data, out, back)
 	})
 }
 
@@ -149,4 +150,140 @@ func linkDefinition(data []byte) (def []byte, ok bool) {
 	}
 	sb.WriteString(`],"links":[` + string(data) + `]}`)
 	return []byte(sb.String()), true
+}
+
+// checkDecoded checks the end of a piece's fuzzer: v, what decoding data
+// into keep left with error err, is keep on error; else it writes JSON that
+// reads back Equal.
+func checkDecoded[T interface{ Equal(T) bool }](t *testing.T, data []byte, err error, v, keep T) {
+	t.Helper()
+	if err != nil {
+		require.True(t, v.Equal(keep), "%s: unchanged on error", data)
+		return
+	}
+	out, err := json.Marshal(v)
+	require.NoError(t, err, "%s decodes, and must write", data)
+	back := new(T)
+	require.NoError(t, json.Unmarshal(out, back), "%s", out)
+	require.True(t, v.Equal(*back), "%s writes %s, which reads back as %+v", data, out, *back)
+}
+
+// checkWrites checks that v, a node or a link, reads back Equal if it
+// marshals; else that its error is *outcome.Error values with codes in
+// JSON's words and, if written (the JSON of its fields, nil where that
+// JSON would not carry them: text that is not UTF-8) is not nil, the
+// problems that decoding written reports, in the same order.
+func checkWrites[T interface{ Equal(T) bool }](t *testing.T, v T, written []byte) {
+	t.Helper()
+	out, err := json.Marshal(v)
+	if err != nil {
+		checkPieceErr(t, written, err)
+		if written != nil {
+			back := new(T)
+			assert.Equal(t, problemsOf(json.Unmarshal(written, back)), problemsOf(err), "%+v: written %s", v, written)
+		}
+		return
+	}
+	back := new(T)
+	require.NoError(t, json.Unmarshal(out, back), "%+v writes %s", v, out)
+	require.True(t, v.Equal(*back), "%+v writes %s, which reads back as %+v", v, out, *back)
+}
+
+// lenientNode is a node's JSON form read as encoding/json reads it into
+// fields without methods: nothing is checked.
+type lenientNode struct {
+	ID, Name, Level string
+	Metric          json.RawMessage
+}
+
+// nodesOf returns nodes that Node.MarshalJSON has to check: that of data
+// read leniently, if it reads (its level the zero Level if it names none,
+// its metric the zero Metric if it does not decode), with any ID, any
+// level; and one made of data's bytes as they are, its ID the bytes up to
+// the first comma, its name the rest, its level the number of bytes modulo
+// 7 (0 and 6 name no level).
+func nodesOf(data []byte) []Node {
+	id, name, _ := strings.Cut(string(data), ",")
+	nodes := []Node{{ID: id, Name: name, Level: outcome.Level(len(data) % 7)}}
+	var ln lenientNode
+	if json.Unmarshal(data, &ln) == nil {
+		n := Node{ID: ln.ID, Name: ln.Name}
+		n.Level, _ = outcome.ParseLevel(ln.Level)
+		if n.Metric.UnmarshalJSON(ln.Metric) != nil {
+			n.Metric = outcome.Metric{}
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes
+}
+
+// nodeWritten returns the JSON of n's fields as encoding/json writes them
+// without methods ("level" left out when it names no level, as none is
+// written), or nil if n's ID or name is not UTF-8, which that JSON would
+// carry as U+FFFD.
+func nodeWritten(n Node) []byte {
+	if !utf8.ValidString(n.ID) || !utf8.ValidString(n.Name) {
+		return nil
+	}
+	form := map[string]any{"id": n.ID}
+	if n.Name != "" {
+		form["name"] = n.Name
+	}
+	if n.Level.IsValid() {
+		text, _ := n.Level.MarshalText()
+		form["level"] = string(text)
+	}
+	if !n.Metric.IsZero() {
+		form["metric"] = n.Metric
+	}
+	data, err := json.Marshal(form)
+	if err != nil {
+		panic(err) // a valid metric always marshals
+	}
+	return data
+}
+
+// lenientLink is a link's JSON form read as encoding/json reads it into
+// fields without methods but the weight's, decimal's own: nothing is
+// checked, and a weight left out is nil.
+type lenientLink struct {
+	From, To string
+	Weight   *decimal.Decimal
+}
+
+// linksOf returns links that Link.MarshalJSON has to check: that of data
+// read leniently, if it reads, a weight left out 1 (one whose exponent is
+// beyond ±10000 is left out of the fuzzer, which would spend its time
+// writing the weight's zeros); and one made of data's bytes as they are,
+// its From the bytes up to the first comma, its To the rest, its weight
+// (the number of bytes - 3) / 10^(the number of bytes modulo 9).
+func linksOf(data []byte) []Link {
+	from, to, _ := strings.Cut(string(data), ",")
+	links := []Link{{From: from, To: to, Weight: decimal.New(int64(len(data))-3, -int32(len(data)%9))}}
+	var ll lenientLink
+	if json.Unmarshal(data, &ll) == nil {
+		l := Link{From: ll.From, To: ll.To, Weight: weightOne}
+		if ll.Weight != nil {
+			l.Weight = *ll.Weight
+		}
+		if e := l.Weight.Exponent(); -10000 <= e && e <= 10000 {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// linkWritten returns the JSON of l's fields as encoding/json writes them
+// without methods, its weight as decfmt writes it (left out if 1), or nil
+// if an end is not UTF-8, which that JSON would carry as U+FFFD.
+func linkWritten(l Link) []byte {
+	if !utf8.ValidString(l.From) || !utf8.ValidString(l.To) {
+		return nil
+	}
+	form := map[string]string{"from": l.From, "to": l.To}
+	if !l.Weight.Equal(decimal.NewFromInt(1)) {
+		form["weight"] = decfmt.String(l.Weight)
+	}
+	data, _ := json.Marshal(form)
+	return data
 }
