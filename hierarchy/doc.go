@@ -63,11 +63,12 @@
 // it, but for what needs the rest of the hierarchy; one that would not
 // read back (the zero Node, a link to itself, a negative weight, a name
 // that is not valid UTF-8) does not marshal. Every decoder (of a
-// definition, a node or a link, a value set, a result) reads each object in the order of its fields, as the
-// package writes them (a node's id, name, level, metric), a field given
-// again right after the field, then the keys that name no field, sorted,
-// and an array's elements in order, so that the same JSON with the members
-// of its objects in another order has the same problems in the same order.
+// definition, a node or a link, a value set, a result) reads each object
+// in the order of its fields, as the package writes them (a node's id,
+// name, level, metric), a field given again right after the field, then
+// the keys that name no field, sorted, and an array's elements in order,
+// so that the same JSON with the members of its objects in another order
+// has the same problems in the same order.
 // The reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
 // encode to JSON for a dashboard. In every JSON form a decimal (a weight, a
 // value, an amount) is a string, as decimal's String writes it by default,
