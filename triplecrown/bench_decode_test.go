@@ -64,3 +64,30 @@ func BenchmarkDecodeScorecards(b *testing.B) {
 		}},
 		benchjson.Lenient(func(cs *[]plainScorecard) error { return benchjson.Count(len(*cs), 10_000, nil) }))
 }
+
+// BenchmarkMarshalScorecards marshals the 10,000 scorecards
+// BenchmarkDecodeScorecards decodes (benchCards) with json.Marshal, and
+// (spec) their specs, which MarshalJSON checks as NewScorecard does before
+// writing them.
+//
+//	go test -run='^$' -bench=MarshalScorecards -benchmem ./triplecrown
+func BenchmarkMarshalScorecards(b *testing.B) {
+	cards := benchCards(10_000)
+	specs := make([]triplecrown.ScorecardSpec, len(cards))
+	for i, c := range cards {
+		specs[i] = c.Spec()
+	}
+	for _, bc := range []struct {
+		name string
+		v    any
+	}{{"scorecard", cards}, {"spec", specs}} {
+		b.Run("of="+bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := json.Marshal(bc.v); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
