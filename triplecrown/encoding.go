@@ -108,15 +108,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 // money cannot be null`, as [MoneySum.UnmarshalJSON] refuses it. On error m
 // is unchanged.
 func (m *Money) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: money cannot be null")
-	}
-	v, err := decodeTop(data, readMoney, nil)
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return decodeInto(data, "money", readMoney, nil, m)
 }
 
 // MarshalJSON implements [json.Marshaler]: the total, as [Money.MarshalJSON]
@@ -194,15 +186,7 @@ func (p Precision) MarshalJSON() ([]byte, error) {
 // a precision's "mode" cannot be null`, not a missing one. On error p is
 // unchanged.
 func (p *Precision) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a precision cannot be null")
-	}
-	v, err := decodeTop(data, readPrecision, nil)
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return decodeInto(data, "a precision", readPrecision, nil, p)
 }
 
 // measureJSON is a Measure's JSON form. A value is {"value":"72"} with an
@@ -315,15 +299,7 @@ type measureIn struct {
 // mean, sd, n), never read as absent (a weight of 1); a measure
 // with one is not checked further either. On error m is unchanged.
 func (m *Measure) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a measure cannot be null")
-	}
-	v, err := decodeTop(data, readMeasureJSON, nil)
-	if err != nil {
-		return err
-	}
-	*m = v
-	return nil
+	return decodeInto(data, "a measure", readMeasureJSON, nil, m)
 }
 
 func (j measureIn) measure() (Measure, error) {
@@ -456,15 +432,7 @@ func (t Threshold) MarshalJSON() ([]byte, error) {
 // which counts any change; a threshold with one is not checked further
 // either. On error t is unchanged.
 func (t *Threshold) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a threshold cannot be null")
-	}
-	v, err := decodeTop(data, readThreshold, nil)
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return decodeInto(data, "a threshold", readThreshold, nil, t)
 }
 
 // threshold returns the threshold j is, validated as the constructors
@@ -535,15 +503,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // `triplecrown: policy, precision: a precision cannot be null`, never read
 // as 0 or as an empty value. On error p is unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a policy cannot be null")
-	}
-	v, err := decodeTop(data, readPolicy, nil)
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return decodeInto(data, "a policy", readPolicy, nil, p)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
@@ -595,15 +555,7 @@ func (c Scorecard) MarshalJSON() ([]byte, error) {
 // null, `triplecrown: a scorecard cannot be null`, not the problems of a
 // scorecard with nothing in it. On error c is unchanged.
 func (c *Scorecard) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a scorecard cannot be null")
-	}
-	v, err := decodeTop(data, readScorecard, cardAt)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return decodeInto(data, "a scorecard", readScorecard, cardAt, c)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
@@ -642,15 +594,7 @@ func (s *ScorecardSpec) UnmarshalJSON(data []byte) error {
 // [outcome.ErrInvalidJSON], `triplecrown: a service measure cannot be
 // null`. On error s is unchanged.
 func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a service measure cannot be null")
-	}
-	v, err := decodeTop(data, readServiceSpec, nil)
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return decodeInto(data, "a service measure", readServiceSpec, nil, s)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it reads amounts exactly as
@@ -674,15 +618,7 @@ func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
 // is not an object, is one error with code [outcome.ErrInvalidJSON],
 // `triplecrown: amounts cannot be null`. On error a is unchanged.
 func (a *Amounts) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: amounts cannot be null")
-	}
-	v, err := decodeTop(data, readAmountsSpec, nil)
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return decodeInto(data, "amounts", readAmountsSpec, nil, a)
 }
 
 // DecodeScorecards decodes data, a JSON array of scorecards in the form
@@ -986,15 +922,7 @@ func (c Contributions) MarshalJSON() ([]byte, error) {
 // [outcome.ErrInvalidJSON], `triplecrown: contributions cannot be null`. On
 // error c is unchanged.
 func (c *Contributions) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: contributions cannot be null")
-	}
-	v, err := decodeTop(data, readContributions, nil)
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
+	return decodeInto(data, "contributions", readContributions, nil, c)
 }
 
 // MarshalJSON implements [json.Marshaler]: the ROI's [ROISpec], the
@@ -1027,15 +955,7 @@ func (r ROI) MarshalJSON() ([]byte, error) {
 // ROI, investment: money cannot be null`, never read as 0 or as the zero
 // Money. On error r is unchanged.
 func (r *ROI) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: an ROI cannot be null")
-	}
-	v, err := decodeTop(data, readROI, nil)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return decodeInto(data, "an ROI", readROI, nil, r)
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it reads the spec exactly as
@@ -1123,15 +1043,7 @@ func (r Rollup) MarshalJSON() ([]byte, error) {
 // not null`, each with code [outcome.ErrInvalidJSON]. On error r is
 // unchanged.
 func (r *Rollup) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a roll-up cannot be null")
-	}
-	v, err := decodeTop(data, readRollup, rollupAt)
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return decodeInto(data, "a roll-up", readRollup, rollupAt, r)
 }
 
 // inRollup returns the problems of err as problems of the part what names
@@ -1190,13 +1102,5 @@ func (g Group) MarshalJSON() ([]byte, error) {
 // object, is one error with code [outcome.ErrInvalidJSON], `triplecrown: a
 // group cannot be null`. On error g is unchanged.
 func (g *Group) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: a group cannot be null")
-	}
-	v, err := decodeTop(data, readGroup, groupAt)
-	if err != nil {
-		return err
-	}
-	*g = v
-	return nil
+	return decodeInto(data, "a group", readGroup, groupAt, g)
 }

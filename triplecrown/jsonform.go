@@ -64,6 +64,23 @@ func decodeTop[T any](data []byte, read reader[T], at func(members []strictjson.
 	return v, joinAll(append(f.Errors(), errs...))
 }
 
+// decodeInto decodes data, the JSON of a whole value, as [decodeTop] does,
+// into *dst, which it leaves unchanged on error; JSON null, which what
+// names ("a scorecard"), is one error with code [outcome.ErrInvalidJSON],
+// `triplecrown: a scorecard cannot be null`. It is the UnmarshalJSON of
+// each of the package's definitions and their parts.
+func decodeInto[T any](data []byte, what string, read reader[T], at func(members []strictjson.Member) (string, []string), dst *T) error {
+	if isNull(data) {
+		return newError(outcome.ErrInvalidJSON, nil, "triplecrown: %s cannot be null", what)
+	}
+	v, err := decodeTop(data, read, at)
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
+}
+
 // readObject reads raw, the JSON value at path, which must be an object
 // (null is the caller's), with read. ok is true if it read with no problem
 // of the form or of the values.
