@@ -471,12 +471,58 @@ func (j thresholdIn) threshold() (Threshold, error) {
 // only.
 func isNull(data []byte) bool { return string(bytes.Trim(data, " \t\r\n")) == "null" }
 
-// MarshalJSON implements [json.Marshaler]: the policy's [PolicySpec].
+// The JSON forms of the specs: each spec's fields with their tags, in a
+// type without a MarshalJSON, through which a spec's MarshalJSON writes
+// what it has checked and a definition (which holds a checked spec) writes
+// its spec without checking it again.
+type (
+	policySpecJSON  PolicySpec
+	roiSpecJSON     ROISpec
+	amountsJSON     Amounts
+	serviceSpecJSON ServiceSpec
+	// scorecardSpecJSON is [ScorecardSpec] with its amounts and service in
+	// the forms above, so that they are not checked again either.
+	scorecardSpecJSON struct {
+		Unit    string          `json:"unit"`
+		Name    string          `json:"name,omitempty"`
+		Period  string          `json:"period"`
+		Cost    amountsJSON     `json:"cost"`
+		Revenue amountsJSON     `json:"revenue"`
+		Service serviceSpecJSON `json:"service"`
+	}
+)
+
+// cardForm returns s in its JSON form.
+func cardForm(s ScorecardSpec) scorecardSpecJSON {
+	return scorecardSpecJSON{Unit: s.Unit, Name: s.Name, Period: s.Period,
+		Cost: amountsJSON(s.Cost), Revenue: amountsJSON(s.Revenue), Service: serviceSpecJSON(s.Service)}
+}
+
+// MarshalJSON implements [json.Marshaler]: the policy's [PolicySpec], as
+// [PolicySpec.MarshalJSON] writes it (the spec is not checked again).
+// Marshalling the zero Policy is an error with code [ErrInvalidPolicy].
 func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.IsZero() {
 		return nil, newError(ErrInvalidPolicy, nil, "triplecrown: cannot marshal the zero Policy")
 	}
-	return json.Marshal(p.spec)
+	return json.Marshal(policySpecJSON(p.spec))
+}
+
+// MarshalJSON implements [json.Marshaler]: a spec [NewPolicy] accepts is
+// written as encoding/json writes its fields, the thresholds as
+// [Threshold.MarshalJSON] writes them and left out when zero, the
+// precision as [Precision.MarshalJSON] writes it, so that
+// [PolicySpec.UnmarshalJSON] reads it back Equal. Any other spec is not
+// written: the error is every problem NewPolicy reports of it, in its
+// codes and words, which are those [Policy.UnmarshalJSON] reports of the
+// values (a money threshold for service, a significance level that is NaN,
+// infinite, not strictly between 0 and 1 or subnormal, a precision without
+// a valid rounding mode).
+func (s PolicySpec) MarshalJSON() ([]byte, error) {
+	if errs := policyProblems(s, "", false, false); len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return json.Marshal(policySpecJSON(s))
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a [PolicySpec]
@@ -513,8 +559,8 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 // then the values' problems as [NewPolicy] reports them), with their JSON
 // paths from the spec's top, and keeps the policy's spec: a spec that
 // decodes is one NewPolicy accepts. The JSON is what [Policy.MarshalJSON]
-// writes, and what encoding/json writes of a valid spec. On error s is
-// unchanged.
+// and [PolicySpec.MarshalJSON] write, and a spec that marshals reads back
+// Equal. On error s is unchanged.
 func (s *PolicySpec) UnmarshalJSON(data []byte) error {
 	var p Policy
 	if err := p.UnmarshalJSON(data); err != nil {
@@ -525,12 +571,34 @@ func (s *PolicySpec) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: the scorecard's
-// [ScorecardSpec], money as {"amount":"...","currency":"..."}.
+// [ScorecardSpec], as [ScorecardSpec.MarshalJSON] writes it (the spec is
+// not checked again), money as {"amount":"...","currency":"..."}.
+// Marshalling the zero Scorecard is an error with code
+// [ErrInvalidScorecard].
 func (c Scorecard) MarshalJSON() ([]byte, error) {
 	if c.IsZero() {
 		return nil, newError(ErrInvalidScorecard, nil, "triplecrown: cannot marshal the zero Scorecard")
 	}
-	return json.Marshal(c.spec)
+	return json.Marshal(cardForm(c.spec))
+}
+
+// MarshalJSON implements [json.Marshaler]: a spec [NewScorecard] accepts
+// is written as encoding/json writes its fields (the name left out when
+// empty), money as [Money.MarshalJSON] and measures as
+// [Measure.MarshalJSON] write them, so that [ScorecardSpec.UnmarshalJSON]
+// reads it back Equal. Any other spec is not written: the error is every
+// problem NewScorecard reports of it, with its codes, IDs (the unit's) and
+// words, which are those [Scorecard.UnmarshalJSON] reports of the values:
+// an empty or invalid unit, no period, an amount missing (the zero Money),
+// negative or in a second currency, a service measure without a name, a
+// valid direction or a measure, measures of two kinds, and text that is
+// not valid UTF-8 (which encoding/json would write as U+FFFD, so that it
+// would read back as other text).
+func (s ScorecardSpec) MarshalJSON() ([]byte, error) {
+	if errs := scorecardProblems(s, 0); len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return json.Marshal(cardForm(s))
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a
@@ -564,8 +632,10 @@ func (c *Scorecard) UnmarshalJSON(data []byte) error {
 // given twice, a value of the wrong type, null, an "sd" that no float64
 // holds as written, then the values' problems as [NewScorecard] reports
 // them), with their JSON paths from the spec's top, and keeps the
-// scorecard's spec: a spec that decodes is one NewScorecard accepts. On
-// error s is unchanged.
+// scorecard's spec: a spec that decodes is one NewScorecard accepts. The
+// JSON is what [Scorecard.MarshalJSON] and [ScorecardSpec.MarshalJSON]
+// write, and a spec that marshals reads back Equal. On error s is
+// unchanged.
 func (s *ScorecardSpec) UnmarshalJSON(data []byte) error {
 	var c Scorecard
 	if err := c.UnmarshalJSON(data); err != nil {
@@ -592,7 +662,8 @@ func (s *ScorecardSpec) UnmarshalJSON(data []byte) error {
 // name`. A part that did not read is neither missing nor checked. JSON null
 // itself, as any JSON that is not an object, is one error with code
 // [outcome.ErrInvalidJSON], `triplecrown: a service measure cannot be
-// null`. On error s is unchanged.
+// null`. The JSON is what [ServiceSpec.MarshalJSON] writes, and a service
+// measure that marshals reads back Equal. On error s is unchanged.
 func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, "a service measure", readServiceSpec, nil, s)
 }
@@ -616,9 +687,50 @@ func (s *ServiceSpec) UnmarshalJSON(data []byte) error {
 // `triplecrown: a scorecard has no actual amount`. An amount that did not
 // read is neither missing nor checked. JSON null itself, as any JSON that
 // is not an object, is one error with code [outcome.ErrInvalidJSON],
-// `triplecrown: amounts cannot be null`. On error a is unchanged.
+// `triplecrown: amounts cannot be null`. The JSON is what
+// [Amounts.MarshalJSON] writes, and amounts that marshal read back Equal.
+// On error a is unchanged.
 func (a *Amounts) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, "amounts", readAmountsSpec, nil, a)
+}
+
+// MarshalJSON implements [json.Marshaler]: a service measure
+// [NewScorecard] accepts in a scorecard is written as encoding/json writes
+// its fields (the unit left out when empty), the direction as its text and
+// the measures as [Measure.MarshalJSON] writes them, so that
+// [ServiceSpec.UnmarshalJSON] reads it back Equal. Any other is not
+// written: the error is every problem NewScorecard reports of the service
+// of a scorecard without a unit, in its codes and words, with no ID, which
+// are those ServiceSpec.UnmarshalJSON reports of the values, `triplecrown:
+// a scorecard has a service measure without a name` (a name missing or
+// blank, a direction not valid, a measure missing, measures of two
+// kinds), then a name, then a unit, that is not valid UTF-8
+// ([outcome.ErrInvalidText]: encoding/json would write it as U+FFFD, so
+// that it would read back as other text).
+func (s ServiceSpec) MarshalJSON() ([]byte, error) {
+	errs := validateService("", s, 0)
+	if errs = appendTextProblems(errs, nil, cardName(""), "service measure name", s.Name, "service unit", s.Unit); len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return json.Marshal(serviceSpecJSON(s))
+}
+
+// MarshalJSON implements [json.Marshaler]: amounts [NewScorecard] accepts
+// as a crown's, {"baseline":{...},"actual":{...}}, each as
+// [Money.MarshalJSON] writes it, so that [Amounts.UnmarshalJSON] reads
+// them back Equal. Any other amounts are not written: the error is every
+// problem NewScorecard reports of a crown's amounts, in its codes and
+// words, said as [Amounts.UnmarshalJSON] says them, with no ID and
+// "amount" for the crown: an amount missing (the zero Money,
+// [ErrMissingMoney]: `triplecrown: a scorecard has no actual amount`),
+// negative ([ErrNegativeMoney]) or, the actual, in another currency than
+// the baseline ([ErrCurrencyMismatch]).
+func (a Amounts) MarshalJSON() ([]byte, error) {
+	var cur Currency
+	if errs := amountsProblems(nil, cardName(""), amountsCrown, a, 0, 0, &cur); len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return json.Marshal(amountsJSON(a))
 }
 
 // DecodeScorecards decodes data, a JSON array of scorecards in the form
@@ -926,14 +1038,30 @@ func (c *Contributions) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON implements [json.Marshaler]: the ROI's [ROISpec], the
-// definition it was made from (the ratios depend on a [Precision] the
-// reader chooses, so they are not stored). The zero ROI is an error with
-// code [ErrInvalidPeriods].
+// definition it was made from, as [ROISpec.MarshalJSON] writes it (the
+// spec is not checked again; the ratios depend on a [Precision] the reader
+// chooses, so they are not stored). The zero ROI is an error with code
+// [ErrInvalidPeriods].
 func (r ROI) MarshalJSON() ([]byte, error) {
 	if r.IsZero() {
 		return nil, newError(ErrInvalidPeriods, nil, "triplecrown: cannot marshal the zero ROI")
 	}
-	return json.Marshal(r.spec)
+	return json.Marshal(roiSpecJSON(r.spec))
+}
+
+// MarshalJSON implements [json.Marshaler]: a spec [NewROI] accepts is
+// written as encoding/json writes its fields, money as [Money.MarshalJSON]
+// writes it, a cost saved or revenue gained that is the zero Money left
+// out, so that [ROISpec.UnmarshalJSON] reads it back Equal. Any other spec
+// is not written: the error is every problem NewROI reports of it, in its
+// codes and words, which are those [ROI.UnmarshalJSON] reports of the
+// values (an investment missing, negative or zero, periods not positive,
+// money in two currencies, a benefit or net benefit beyond the bounds).
+func (s ROISpec) MarshalJSON() ([]byte, error) {
+	if errs := roiProblems(s, false, false); len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
+	return json.Marshal(roiSpecJSON(s))
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it decodes an [ROISpec]
@@ -963,7 +1091,9 @@ func (r *ROI) UnmarshalJSON(data []byte) error {
 // order (an unknown field, a field given twice, a value of the wrong type,
 // null, then the values' problems as [NewROI] reports them), with their
 // JSON paths from the spec's top, and keeps the ROI's spec: a spec that
-// decodes is one NewROI accepts. On error s is unchanged.
+// decodes is one NewROI accepts. The JSON is what [ROI.MarshalJSON] and
+// [ROISpec.MarshalJSON] write, and a spec that marshals reads back Equal.
+// On error s is unchanged.
 func (s *ROISpec) UnmarshalJSON(data []byte) error {
 	var r ROI
 	if err := r.UnmarshalJSON(data); err != nil {

@@ -116,10 +116,16 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 	errs = append(errs, amountsProblems(ids, unit, "cost", spec.Cost, 0, skip, &cur)...)
 	errs = append(errs, amountsProblems(ids, unit, "revenue", spec.Revenue, 1, skip, &cur)...)
 	errs = append(errs, validateService(spec.Unit, spec.Service, skip)...)
-	for _, f := range [...]struct{ what, text string }{
-		{"name", spec.Name}, {"period", spec.Period},
-		{"service measure name", spec.Service.Name}, {"service unit", spec.Service.Unit},
-	} {
+	errs = appendTextProblems(errs, ids, unit, "name", spec.Name, "period", spec.Period)
+	return appendTextProblems(errs, ids, unit, "service measure name", spec.Service.Name, "service unit", spec.Service.Unit)
+}
+
+// appendTextProblems appends to errs a problem ([outcome.ErrInvalidText])
+// of each of the texts a and b, which whatA and whatB name, of the
+// scorecard unit names (with ids), that is not valid UTF-8, which JSON
+// could not carry; in that order.
+func appendTextProblems(errs []error, ids []string, unit, whatA, a, whatB, b string) []error {
+	for _, f := range [...]struct{ what, text string }{{whatA, a}, {whatB, b}} {
 		if !utf8.ValidString(f.text) {
 			errs = append(errs, newError(outcome.ErrInvalidText, ids,
 				"triplecrown: %s has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
