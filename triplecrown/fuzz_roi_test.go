@@ -121,6 +121,12 @@ func FuzzROIJSON(f *testing.F) {
 		checkJSONRoundTrip[ROI](t, data, ROI.Equal)
 		checkOrderFree(t, []byte(data), ROI.Equal)
 		checkSpecReadsAsDefinition(t, data, (*ROI).UnmarshalJSON, ROI.Spec, ROISpec{Periods: -1}, ROISpec.Equal)
+		var lenient roiSpecJSON
+		if json.Unmarshal([]byte(data), &lenient) == nil {
+			_, want := NewROI(ROISpec(lenient))
+			checkMarshalReadsBack(t, ROISpec(lenient), ROISpec.MarshalJSON,
+				func(s ROISpec) ([]byte, error) { return json.Marshal(roiSpecJSON(s)) }, want, ROISpec.Equal)
+		}
 	})
 }
 

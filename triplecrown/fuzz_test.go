@@ -82,6 +82,14 @@ func FuzzScorecardJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), Scorecard.Equal)
 		checkSpecReadsAsDefinition(t, data, (*Scorecard).UnmarshalJSON, Scorecard.Spec, spec("before"), ScorecardSpec.Equal)
+		var lenient scorecardSpecJSON
+		if json.Unmarshal([]byte(data), &lenient) == nil {
+			v := ScorecardSpec{Unit: lenient.Unit, Name: lenient.Name, Period: lenient.Period,
+				Cost: Amounts(lenient.Cost), Revenue: Amounts(lenient.Revenue), Service: ServiceSpec(lenient.Service)}
+			_, want := NewScorecard(v)
+			checkMarshalReadsBack(t, v, ScorecardSpec.MarshalJSON,
+				func(s ScorecardSpec) ([]byte, error) { return json.Marshal(cardForm(s)) }, want, ScorecardSpec.Equal)
+		}
 		var c Scorecard
 		if err := c.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
@@ -167,6 +175,51 @@ func checkSpecReadsAsDefinition[S any, PS interface {
 	}
 }
 
+// checkMarshalReadsBack checks the marshalling of v, a spec or amounts
+// read leniently (plain, by encoding/json into the type's method-less
+// form, so that it may be a value its constructor refuses): what
+// v.MarshalJSON writes reads back Equal; what it refuses is coded problems,
+// those of want (the constructor's, if the type has one, else nil), and
+// would not read back: the bytes encoding/json writes of the fields
+// (plain) do not marshal, or do not read, with the same problems as
+// MarshalJSON's, or read as a value not Equal to v.
+func checkMarshalReadsBack[S any, PS interface {
+	*S
+	json.Unmarshaler
+}](t *testing.T, v S, marshal func(S) ([]byte, error), plain func(S) ([]byte, error), want error, equal func(S, S) bool) {
+	t.Helper()
+	b, err := marshal(v)
+	if err == nil {
+		var back S
+		if err := PS(&back).UnmarshalJSON(b); err != nil || !equal(back, v) {
+			t.Fatalf("%+v marshals as %s, which reads as %+v, %v", v, b, back, err)
+		}
+		if want != nil {
+			t.Fatalf("%+v marshals, but its constructor refuses it: %v", v, want)
+		}
+		return
+	}
+	problems := outcome.Problems(err)
+	if len(problems) == 0 {
+		t.Fatalf("%+v does not marshal, with no coded problem: %v", v, err)
+	}
+	if want != nil && !reflect.DeepEqual(problems, outcome.Problems(want)) {
+		t.Fatalf("%+v does not marshal, with\n%v\nbut its constructor says\n%v", v, err, want)
+	}
+	old, perr := plain(v)
+	if perr != nil {
+		return
+	}
+	var back S
+	if uerr := PS(&back).UnmarshalJSON(old); uerr != nil {
+		if !reflect.DeepEqual(problems, outcome.Problems(uerr)) {
+			t.Fatalf("%+v does not marshal, with\n%v\nbut its fields' JSON %s reads with\n%v", v, err, old, uerr)
+		}
+	} else if equal(back, v) {
+		t.Fatalf("%+v does not marshal (%v), but its fields' JSON %s reads back Equal", v, err, old)
+	}
+}
+
 // FuzzServiceSpecJSON: a service measure read on its own never panics,
 // fails only with coded problems in JSON's words ([checkJSONProblems]),
 // the same with its members in any order ([checkOrderFree]), leaves the
@@ -174,7 +227,8 @@ func checkSpecReadsAsDefinition[S any, PS interface {
 // "service": when data is one JSON value, the scorecard [cardJSON] with
 // data as its service has problems of the same codes in the same order, or
 // none and the service read; what decodes marshals and decodes again to an
-// Equal service.
+// Equal service. A service read leniently, by encoding/json into its
+// fields, marshals only if it reads back Equal ([checkMarshalReadsBack]).
 func FuzzServiceSpecJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"name":"time to respond","unit":"hours","direction":"lower-is-better","baseline":{"mean":"4","sd":1.5,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`,
@@ -190,6 +244,11 @@ func FuzzServiceSpecJSON(f *testing.F) {
 	prefix, _, _ := strings.Cut(cardJSON, `"service":`)
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), ServiceSpec.Equal)
+		var lenient serviceSpecJSON
+		if json.Unmarshal([]byte(data), &lenient) == nil {
+			checkMarshalReadsBack(t, ServiceSpec(lenient), ServiceSpec.MarshalJSON,
+				func(s ServiceSpec) ([]byte, error) { return json.Marshal(serviceSpecJSON(s)) }, nil, ServiceSpec.Equal)
+		}
 		before := spec("before").Service
 		s := before
 		err := s.UnmarshalJSON([]byte(data))
@@ -261,6 +320,11 @@ func FuzzAmountsJSON(f *testing.F) {
 	suffix = `,"revenue":` + suffix
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), Amounts.Equal)
+		var lenient amountsJSON
+		if json.Unmarshal([]byte(data), &lenient) == nil {
+			checkMarshalReadsBack(t, Amounts(lenient), Amounts.MarshalJSON,
+				func(a Amounts) ([]byte, error) { return json.Marshal(amountsJSON(a)) }, nil, Amounts.Equal)
+		}
 		before := Amounts{Baseline: usd("7"), Actual: usd("8")}
 		a := before
 		err := a.UnmarshalJSON([]byte(data))
@@ -607,6 +671,12 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		checkOrderFree(t, []byte(data), Policy.Equal)
 		checkSpecReadsAsDefinition(t, data, (*Policy).UnmarshalJSON, Policy.Spec, PolicySpec{SignificanceLevel: 0.5}, PolicySpec.Equal)
+		var lenient policySpecJSON
+		if json.Unmarshal([]byte(data), &lenient) == nil {
+			_, want := NewPolicy(PolicySpec(lenient))
+			checkMarshalReadsBack(t, PolicySpec(lenient), PolicySpec.MarshalJSON,
+				func(s PolicySpec) ([]byte, error) { return json.Marshal(policySpecJSON(s)) }, want, PolicySpec.Equal)
+		}
 		var p Policy
 		if err := p.UnmarshalJSON([]byte(data)); err != nil {
 			checkJSONProblems(t, err)
