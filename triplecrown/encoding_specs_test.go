@@ -2,9 +2,11 @@ package triplecrown
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -430,4 +432,197 @@ func TestSpecs_JSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(goodPolicyJSON), &policy))
 	require.NoError(t, json.Unmarshal([]byte(goodPolicyJSON), &p))
 	assert.True(t, policy.Spec().Equal(p))
+}
+
+// TestSpecs_MarshalJSON_bytes: a valid spec, amounts and service measure
+// are written byte for byte as encoding/json wrote them before they had a
+// MarshalJSON (the same fields and tags in types of this test), and as
+// worked out by hand for one scorecard; the definitions write the same.
+func TestSpecs_MarshalJSON_bytes(t *testing.T) {
+	type (
+		oldAmounts struct {
+			Baseline Money `json:"baseline"`
+			Actual   Money `json:"actual"`
+		}
+		oldService struct {
+			Name      string            `json:"name"`
+			Unit      string            `json:"unit,omitempty"`
+			Direction outcome.Direction `json:"direction"`
+			Baseline  Measure           `json:"baseline"`
+			Actual    Measure           `json:"actual"`
+		}
+		oldCard struct {
+			Unit    string     `json:"unit"`
+			Name    string     `json:"name,omitempty"`
+			Period  string     `json:"period"`
+			Cost    oldAmounts `json:"cost"`
+			Revenue oldAmounts `json:"revenue"`
+			Service oldService `json:"service"`
+		}
+		oldPolicy struct {
+			Cost              Threshold `json:"cost,omitzero"`
+			Service           Threshold `json:"service,omitzero"`
+			Revenue           Threshold `json:"revenue,omitzero"`
+			SignificanceLevel float64   `json:"significanceLevel"`
+			Precision         Precision `json:"precision"`
+		}
+		oldROI struct {
+			Investment    Money `json:"investment"`
+			CostSaved     Money `json:"costSaved,omitzero"`
+			RevenueGained Money `json:"revenueGained,omitzero"`
+			Periods       int64 `json:"periods"`
+		}
+	)
+	mustJSON := func(v any) string {
+		t.Helper()
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		return string(b)
+	}
+	oldOf := func(s ServiceSpec) oldService {
+		return oldService{s.Name, s.Unit, s.Direction, s.Baseline, s.Actual}
+	}
+	value := func(s string) Measure {
+		m, err := NewValue(decimal.RequireFromString(s))
+		require.NoError(t, err)
+		return m
+	}
+	hand := ScorecardSpec{Unit: "sales", Period: "2025",
+		Cost:    Amounts{Baseline: eur("100.00"), Actual: eur("90")},
+		Revenue: Amounts{Baseline: eur("0"), Actual: eur("5.5")},
+		Service: ServiceSpec{Name: "fcr", Direction: outcome.HigherIsBetter, Baseline: value("72"), Actual: value("75")}}
+	const handJSON = `{"unit":"sales","period":"2025",` +
+		`"cost":{"baseline":{"amount":"100.00","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}},` +
+		`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"5.5","currency":"EUR"}},` +
+		`"service":{"name":"fcr","direction":"higher-is-better","baseline":{"value":"72"},"actual":{"value":"75"}}}`
+	assert.Equal(t, handJSON, mustJSON(hand))
+	assert.Equal(t, handJSON, mustJSON(MustScorecard(hand)))
+
+	for _, c := range []ScorecardSpec{hand, scaledSpec("sales"), spec("billing")} {
+		c.Name = "Sales & <Billing>" // escaped as encoding/json escapes it
+		c.Service.Unit = "%"
+		want := mustJSON(oldCard{c.Unit, c.Name, c.Period, oldAmounts(c.Cost), oldAmounts(c.Revenue), oldOf(c.Service)})
+		assert.Equal(t, want, mustJSON(c))
+		assert.Equal(t, want, mustJSON(MustScorecard(c)))
+		assert.Equal(t, mustJSON(oldAmounts(c.Cost)), mustJSON(c.Cost))
+		assert.Equal(t, mustJSON(oldOf(c.Service)), mustJSON(c.Service))
+	}
+	for _, p := range []PolicySpec{policySpec(), {SignificanceLevel: 0.01, Precision: MustPrecision(2, outcome.RoundHalfEven)}} {
+		want := mustJSON(oldPolicy(p))
+		assert.Equal(t, want, mustJSON(p))
+		assert.Equal(t, want, mustJSON(MustPolicy(p)))
+	}
+	for _, r := range []ROISpec{{Investment: usd("100.00"), RevenueGained: usd("-30"), Periods: 36},
+		{Investment: usd("5"), CostSaved: usd("1e3"), Periods: 1}} {
+		want := mustJSON(oldROI(r))
+		assert.Equal(t, want, mustJSON(r))
+		roi, err := NewROI(r)
+		require.NoError(t, err)
+		assert.Equal(t, want, mustJSON(roi))
+	}
+}
+
+// TestSpecs_MarshalJSON_refuses: a value its UnmarshalJSON would not read
+// back is not marshalled; the problems, worked out by hand, are those its
+// constructor (for amounts and a service, a scorecard without a unit)
+// reports, and those its UnmarshalJSON reports of the same values as JSON.
+func TestSpecs_MarshalJSON_refuses(t *testing.T) {
+	check := func(t *testing.T, v json.Marshaler, asJSON string, back json.Unmarshaler, want []specProblem) {
+		t.Helper()
+		b, err := v.MarshalJSON()
+		assert.Nil(t, b)
+		var got []specProblem
+		for _, p := range outcome.Problems(err) {
+			got = append(got, specProblem{p.Code, p.IDs, p.Message})
+			assert.ErrorIs(t, err, p.Code)
+		}
+		assert.Equal(t, want, got)
+		_, err = json.Marshal(v) // through encoding/json, the codes still reached
+		for _, p := range want {
+			assert.ErrorIs(t, err, p.code)
+		}
+		if asJSON == "" {
+			return
+		}
+		got = nil
+		for _, p := range outcome.Problems(back.UnmarshalJSON([]byte(asJSON))) {
+			got = append(got, specProblem{p.Code, p.IDs, p.Message})
+		}
+		assert.Equal(t, want, got, "read from %s", asJSON)
+	}
+	good := spec("billing")
+	t.Run("scorecard", func(t *testing.T) {
+		c := good
+		c.Unit = ""
+		c.Cost = Amounts{Baseline: eur("-1"), Actual: MustMoney("2", "USD")}
+		c.Revenue.Baseline = c.Cost.Baseline
+		c.Revenue.Actual = eur("3")
+		in, err := json.Marshal(cardForm(c))
+		require.NoError(t, err)
+		check(t, c, string(in), new(ScorecardSpec), []specProblem{
+			{outcome.ErrEmptyID, nil, "outcome: empty id"},
+			{ErrNegativeMoney, nil, "triplecrown: a scorecard has a negative baseline cost (-1 EUR)"},
+			{ErrCurrencyMismatch, nil, "triplecrown: a scorecard has its actual cost in USD, not EUR: one scorecard has one currency"},
+			{ErrNegativeMoney, nil, "triplecrown: a scorecard has a negative baseline revenue (-1 EUR)"},
+		})
+		c = good
+		c.Name, c.Service.Unit = "caf\xe9", "h\xff"
+		check(t, c, "", nil, []specProblem{
+			{outcome.ErrInvalidText, []string{"billing"}, `triplecrown: unit "billing" has a name that is not valid UTF-8: "caf\xe9"`},
+			{outcome.ErrInvalidText, []string{"billing"}, `triplecrown: unit "billing" has a service unit that is not valid UTF-8: "h\xff"`},
+		})
+		c = good
+		c.Revenue.Actual = Money{}
+		check(t, c, "", nil, []specProblem{{ErrMissingMoney, []string{"billing"}, `triplecrown: unit "billing" has no actual revenue`}})
+	})
+	t.Run("amounts", func(t *testing.T) {
+		check(t, Amounts{Baseline: eur("-1.50"), Actual: MustMoney("2", "USD")},
+			`{"baseline":{"amount":"-1.50","currency":"EUR"},"actual":{"amount":"2","currency":"USD"}}`, new(Amounts), []specProblem{
+				{ErrNegativeMoney, nil, "triplecrown: a scorecard has a negative baseline amount (-1.50 EUR)"},
+				{ErrCurrencyMismatch, nil, "triplecrown: a scorecard has its actual amount in USD, not EUR: one scorecard has one currency"},
+			})
+		check(t, Amounts{}, `{}`, new(Amounts), []specProblem{
+			{ErrMissingMoney, nil, "triplecrown: a scorecard has no baseline amount"},
+			{ErrMissingMoney, nil, "triplecrown: a scorecard has no actual amount"},
+		})
+	})
+	t.Run("service", func(t *testing.T) {
+		check(t, ServiceSpec{}, `{}`, new(ServiceSpec), []specProblem{
+			{outcome.ErrEmptyName, nil, "triplecrown: a scorecard has a service measure without a name"},
+			{outcome.ErrUnknownDirection, nil, "triplecrown: a scorecard has a service measure without a valid direction"},
+			{ErrInvalidMeasure, nil, "triplecrown: a scorecard has no baseline service measure"},
+			{ErrInvalidMeasure, nil, "triplecrown: a scorecard has no actual service measure"},
+		})
+		s := good.Service
+		s.Name, s.Unit = " ", "\xff"
+		check(t, s, "", nil, []specProblem{
+			{outcome.ErrEmptyName, nil, "triplecrown: a scorecard has a service measure without a name"},
+			{outcome.ErrInvalidText, nil, `triplecrown: a scorecard has a service unit that is not valid UTF-8: "\xff"`},
+		})
+	})
+	t.Run("policy", func(t *testing.T) {
+		check(t, PolicySpec{SignificanceLevel: 1.5}, `{"significanceLevel":1.5}`, new(PolicySpec), []specProblem{
+			{ErrInvalidSignificance, nil, "triplecrown: significance level 1.5 is not strictly between 0 and 1"},
+			{outcome.ErrUnknownRounding, nil, "triplecrown: the policy needs a precision with a valid rounding mode"},
+		})
+		p := policySpec()
+		p.SignificanceLevel = 1e-320
+		in, err := json.Marshal(policySpecJSON(p))
+		require.NoError(t, err)
+		check(t, p, string(in), new(PolicySpec), []specProblem{{ErrInvalidSignificance, nil,
+			"triplecrown: significance level 1e-320 is below 2.2250738585072014e-308, the smallest positive number held to full precision"}})
+		p.SignificanceLevel = math.NaN()
+		check(t, p, "", nil, []specProblem{{outcome.ErrNotFinite, nil, "triplecrown: significance level NaN is not a finite number"}})
+	})
+	t.Run("ROI", func(t *testing.T) {
+		check(t, ROISpec{}, `{"periods":0}`, new(ROISpec), []specProblem{
+			{ErrMissingMoney, nil, "triplecrown: an ROI needs the investment, with its currency"},
+			{ErrInvalidPeriods, nil, "triplecrown: the benefit must be over a positive number of periods, not 0"},
+		})
+		r := ROISpec{Investment: usd("-5"), CostSaved: eur("1"), Periods: 12}
+		check(t, r, `{"investment":{"amount":"-5","currency":"USD"},"costSaved":{"amount":"1","currency":"EUR"},"periods":12}`, new(ROISpec), []specProblem{
+			{ErrNegativeMoney, nil, "triplecrown: the investment -5 USD is negative"},
+			{ErrCurrencyMismatch, nil, "triplecrown: ROI, cost saved: 1 EUR is not in USD, the currency of the investment: one ROI has one currency"},
+		})
+	})
 }
