@@ -119,6 +119,18 @@
 // precision`. A number written below 0 that reads as -0 is negative
 // ("-1e-400"), and a number written as zero ("0.0e-400") is 0.
 //
+// A spec is plain data, and may hold what its constructor refuses; its JSON
+// is only what reads back: [PolicySpec], [ROISpec], [ScorecardSpec],
+// [ServiceSpec] and [Amounts] marshal a value [NewPolicy], [NewROI] or
+// [NewScorecard] accepts (a service measure and amounts as a scorecard's)
+// as encoding/json writes their fields, which their UnmarshalJSON reads
+// back Equal, and refuse any other with every problem the constructor
+// reports of it, in the codes, IDs and words their UnmarshalJSON reports
+// of those values (text that is not valid UTF-8 included, which
+// encoding/json would write as U+FFFD). A [Policy], an [ROI] and a
+// [Scorecard] hold valid specs, and write them without checking them
+// again.
+//
 // A definition's JSON (money, a precision, a threshold, a measure, a
 // policy, an ROI, a scorecard, a roll-up; a [PolicySpec], an [ROISpec], a
 // [ScorecardSpec], a [ServiceSpec] and [Amounts] read on their own, each as
