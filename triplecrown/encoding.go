@@ -1223,12 +1223,15 @@ func (g Group) MarshalJSON() ([]byte, error) {
 // fields), and value of the wrong type, null included, as everywhere in the
 // package (`"id" must be a string, not null`, `"units" must be an array,
 // not null`: MarshalJSON writes no units as [], which reads as an empty
-// list, Equal to none). Then a missing "id" ([outcome.ErrEmptyID],
-// `triplecrown: a group needs its "id"`) and missing "units"
-// ([outcome.ErrInvalidJSON], `triplecrown: group "north" needs its
-// "units"`). It checks the form, not the values, as MarshalJSON writes a
-// group as it is: an ID that is not valid, a group with no units and a
-// unit named twice are [NewRollups]'s to report. JSON null itself, as any JSON that is not an
+// list, Equal to none). Then each required member left out, "id" then
+// "units", one error with code [outcome.ErrInvalidJSON], `triplecrown: a
+// group needs its "id"`, `triplecrown: group "north" needs its "units"`
+// (MarshalJSON writes both, always). It checks the form, not the values,
+// as MarshalJSON writes a group as it is: "id":"" reads as the empty ID,
+// and its group's problems have no ID and say "a group", as a scorecard's
+// with an empty unit say "a scorecard"; the empty ID, an ID that is not
+// valid, a group with no units and a unit named twice are [NewRollups]'s
+// to report ([outcome.ErrEmptyID], ...). JSON null itself, as any JSON that is not an
 // object, is one error with code [outcome.ErrInvalidJSON], `triplecrown: a
 // group cannot be null`. On error g is unchanged.
 func (g *Group) UnmarshalJSON(data []byte) error {

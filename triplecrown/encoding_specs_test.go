@@ -334,6 +334,12 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 		{name: "valid", in: `{"id":"north","units":["leeds","york"]}`, want: Group{ID: "north", Units: []string{"leeds", "york"}}},
 		// The values are not checked: NewRollups reports them.
 		{name: "an invalid ID, no units", in: `{"id":" north","units":[]}`, want: Group{ID: " north"}},
+		// The empty ID reads (NewRollups reports it), and names no group.
+		{name: "the empty ID", in: `{"id":"","units":["leeds"]}`, want: Group{Units: []string{"leeds"}}},
+		{name: "the empty ID and a problem", in: `{"id":"","units":[2]}`, problems: []specProblem{
+			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "units[0]" must be a string, not the number 2`}}},
+		{name: "no ID", in: `{"units":["leeds"]}`, problems: []specProblem{
+			{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`}}},
 		{
 			// Each problem has the group's ID and names it.
 			name: "several problems at once",
@@ -372,7 +378,7 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 			name: "no fields",
 			in:   `{}`,
 			problems: []specProblem{
-				{outcome.ErrEmptyID, nil, `triplecrown: a group needs its "id"`},
+				{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`},
 				{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "units"`},
 			},
 		},

@@ -674,7 +674,7 @@ func readGroup(f *jsondecode.Form, path jsondecode.Path, ids []string, members [
 	})
 	var errs []error
 	if !given[0] {
-		errs = append(errs, newError(outcome.ErrEmptyID, nil, `triplecrown: a group needs its "id"`))
+		errs = append(errs, newError(outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`))
 	}
 	if !given[1] {
 		errs = append(errs, newError(outcome.ErrInvalidJSON, idsOf(g.ID), `triplecrown: %s needs its "units"`, groupName(g.ID)))
