@@ -485,9 +485,6 @@ func TestSpecs_MarshalJSON_bytes(t *testing.T) {
 		require.NoError(t, err)
 		return string(b)
 	}
-	oldOf := func(s ServiceSpec) oldService {
-		return oldService{s.Name, s.Unit, s.Direction, s.Baseline, s.Actual}
-	}
 	value := func(s string) Measure {
 		m, err := NewValue(decimal.RequireFromString(s))
 		require.NoError(t, err)
@@ -507,11 +504,11 @@ func TestSpecs_MarshalJSON_bytes(t *testing.T) {
 	for _, c := range []ScorecardSpec{hand, scaledSpec("sales"), spec("billing")} {
 		c.Name = "Sales & <Billing>" // escaped as encoding/json escapes it
 		c.Service.Unit = "%"
-		want := mustJSON(oldCard{c.Unit, c.Name, c.Period, oldAmounts(c.Cost), oldAmounts(c.Revenue), oldOf(c.Service)})
+		want := mustJSON(oldCard{c.Unit, c.Name, c.Period, oldAmounts(c.Cost), oldAmounts(c.Revenue), oldService(c.Service)})
 		assert.Equal(t, want, mustJSON(c))
 		assert.Equal(t, want, mustJSON(MustScorecard(c)))
 		assert.Equal(t, mustJSON(oldAmounts(c.Cost)), mustJSON(c.Cost))
-		assert.Equal(t, mustJSON(oldOf(c.Service)), mustJSON(c.Service))
+		assert.Equal(t, mustJSON(oldService(c.Service)), mustJSON(c.Service))
 	}
 	for _, p := range []PolicySpec{policySpec(), {SignificanceLevel: 0.01, Precision: MustPrecision(2, outcome.RoundHalfEven)}} {
 		want := mustJSON(oldPolicy(p))
