@@ -709,7 +709,7 @@ func (a *Amounts) UnmarshalJSON(data []byte) error {
 // that it would read back as other text).
 func (s ServiceSpec) MarshalJSON() ([]byte, error) {
 	errs := validateService("", s, 0)
-	if errs = appendTextProblems(errs, nil, cardName(""), "service measure name", s.Name, "service unit", s.Unit); len(errs) > 0 {
+	if errs = appendTextProblems(errs, "", "service measure name", s.Name, "service unit", s.Unit); len(errs) > 0 {
 		return nil, joinAll(errs)
 	}
 	return json.Marshal(serviceSpecJSON(s))
@@ -727,7 +727,7 @@ func (s ServiceSpec) MarshalJSON() ([]byte, error) {
 // the baseline ([ErrCurrencyMismatch]).
 func (a Amounts) MarshalJSON() ([]byte, error) {
 	var cur Currency
-	if errs := amountsProblems(nil, cardName(""), amountsCrown, a, 0, 0, &cur); len(errs) > 0 {
+	if errs := amountsProblems("", amountsCrown, a, 0, 0, &cur); len(errs) > 0 {
 		return nil, joinAll(errs)
 	}
 	return json.Marshal(amountsJSON(a))

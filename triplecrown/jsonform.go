@@ -537,7 +537,7 @@ func readAmountsSpec(f *jsondecode.Form, path jsondecode.Path, ids []string, mem
 	)
 	r := partReader{f: f, ids: ids, name: cardParts("")}
 	readAmountsMembers(&r, path, members, amountsCrown, 0, &a, &bad)
-	errs := append(r.errs, amountsProblems(nil, cardName(""), amountsCrown, a, 0, bad, &cur)...)
+	errs := append(r.errs, amountsProblems("", amountsCrown, a, 0, bad, &cur)...)
 	if len(errs) > 0 || f.Count() != n {
 		return Amounts{}, errs
 	}

@@ -108,38 +108,48 @@ func scorecardProblems(spec ScorecardSpec, skip cardPart) []error {
 			errs = append(errs, err)
 		}
 	}
-	ids, unit := idsOf(spec.Unit), cardName(spec.Unit)
+	card := cardOf(spec.Unit)
 	if skip&partPeriod == 0 && strings.TrimSpace(spec.Period) == "" {
-		errs = append(errs, newError(ErrEmptyPeriod, ids, "triplecrown: %s has no period", unit))
+		errs = append(errs, newError(ErrEmptyPeriod, card.ids(), "triplecrown: %s has no period", card.name()))
 	}
 	var cur Currency
-	errs = append(errs, amountsProblems(ids, unit, "cost", spec.Cost, 0, skip, &cur)...)
-	errs = append(errs, amountsProblems(ids, unit, "revenue", spec.Revenue, 1, skip, &cur)...)
-	errs = append(errs, validateService(spec.Unit, spec.Service, skip)...)
-	errs = appendTextProblems(errs, ids, unit, "name", spec.Name, "period", spec.Period)
-	return appendTextProblems(errs, ids, unit, "service measure name", spec.Service.Name, "service unit", spec.Service.Unit)
+	errs = append(errs, amountsProblems(card, "cost", spec.Cost, 0, skip, &cur)...)
+	errs = append(errs, amountsProblems(card, "revenue", spec.Revenue, 1, skip, &cur)...)
+	errs = append(errs, validateService(card, spec.Service, skip)...)
+	errs = appendTextProblems(errs, card, "name", spec.Name, "period", spec.Period)
+	return appendTextProblems(errs, card, "service measure name", spec.Service.Name, "service unit", spec.Service.Unit)
 }
 
+// cardOf is the scorecard of unit, as its problems name it: the words and
+// the IDs are made only for a problem, so that checking a valid scorecard
+// allocates nothing for them.
+type cardOf string
+
+// ids returns the IDs of the scorecard's problems: its unit, or none.
+func (c cardOf) ids() []string { return idsOf(string(c)) }
+
+// name returns how a problem names the scorecard ([cardName]).
+func (c cardOf) name() string { return cardName(string(c)) }
+
 // appendTextProblems appends to errs a problem ([outcome.ErrInvalidText])
-// of each of the texts a and b, which whatA and whatB name, of the
-// scorecard unit names (with ids), that is not valid UTF-8, which JSON
-// could not carry; in that order.
-func appendTextProblems(errs []error, ids []string, unit, whatA, a, whatB, b string) []error {
+// of each of the texts a and b, which whatA and whatB name, of card, that
+// is not valid UTF-8, which JSON could not carry; in that order.
+func appendTextProblems(errs []error, card cardOf, whatA, a, whatB, b string) []error {
 	for _, f := range [...]struct{ what, text string }{{whatA, a}, {whatB, b}} {
 		if !utf8.ValidString(f.text) {
-			errs = append(errs, newError(outcome.ErrInvalidText, ids,
-				"triplecrown: %s has a %s that is not valid UTF-8: %q", unit, f.what, clip(f.text)))
+			errs = append(errs, newError(outcome.ErrInvalidText, card.ids(),
+				"triplecrown: %s has a %s that is not valid UTF-8: %q", card.name(), f.what, clip(f.text)))
 		}
 	}
 	return errs
 }
 
 // amountsProblems returns the problems of a, the amounts of crown i (0
-// cost, 1 revenue) of the scorecard unit names (with ids), as
+// cost, 1 revenue) of card, as
 // [NewScorecard] reports them, but those of the amounts in skip: an amount
 // missing, negative, or in another currency than *cur, the scorecard's,
 // which the first amount checked sets when it is zero.
-func amountsProblems(ids []string, unit, crown string, a Amounts, i int, skip cardPart, cur *Currency) []error {
+func amountsProblems(card cardOf, crown string, a Amounts, i int, skip cardPart, cur *Currency) []error {
 	var errs []error
 	for j, m := range [...]Money{a.Baseline, a.Actual} {
 		// what names the amount in a problem, made only for one.
@@ -148,46 +158,45 @@ func amountsProblems(ids []string, unit, crown string, a Amounts, i int, skip ca
 		case skip&(partMoney<<(2*i+j)) != 0:
 			continue
 		case m.Currency().IsZero():
-			errs = append(errs, newError(ErrMissingMoney, ids, "triplecrown: %s has no %s", unit, what()))
+			errs = append(errs, newError(ErrMissingMoney, card.ids(), "triplecrown: %s has no %s", card.name(), what()))
 			continue
 		case m.Sign() < 0:
-			errs = append(errs, newError(ErrNegativeMoney, ids,
-				"triplecrown: %s has a negative %s (%s)", unit, what(), m))
+			errs = append(errs, newError(ErrNegativeMoney, card.ids(),
+				"triplecrown: %s has a negative %s (%s)", card.name(), what(), m))
 		}
 		switch {
 		case cur.IsZero():
 			*cur = m.Currency()
 		case *cur != m.Currency():
-			errs = append(errs, newError(ErrCurrencyMismatch, ids,
+			errs = append(errs, newError(ErrCurrencyMismatch, card.ids(),
 				"triplecrown: %s has its %s in %s, not %s: one scorecard has one currency",
-				unit, what(), m.Currency(), *cur))
+				card.name(), what(), m.Currency(), *cur))
 		}
 	}
 	return errs
 }
 
-// validateService checks the service measure of id's scorecard, but the
-// parts in skip.
-func validateService(id string, s ServiceSpec, skip cardPart) []error {
+// validateService checks the service measure of card, but the parts in
+// skip.
+func validateService(card cardOf, s ServiceSpec, skip cardPart) []error {
 	var errs []error
-	ids, unit := idsOf(id), cardName(id)
 	if skip&partServiceName == 0 && strings.TrimSpace(s.Name) == "" {
-		errs = append(errs, newError(outcome.ErrEmptyName, ids, "triplecrown: %s has a service measure without a name", unit))
+		errs = append(errs, newError(outcome.ErrEmptyName, card.ids(), "triplecrown: %s has a service measure without a name", card.name()))
 	}
 	if skip&partDirection == 0 && !s.Direction.IsValid() {
-		errs = append(errs, newError(outcome.ErrUnknownDirection, ids,
-			"triplecrown: %s has a service measure without a valid direction", unit))
+		errs = append(errs, newError(outcome.ErrUnknownDirection, card.ids(),
+			"triplecrown: %s has a service measure without a valid direction", card.name()))
 	}
 	if skip&partBaseline == 0 && s.Baseline.IsZero() {
-		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: %s has no baseline service measure", unit))
+		errs = append(errs, newError(ErrInvalidMeasure, card.ids(), "triplecrown: %s has no baseline service measure", card.name()))
 	}
 	if skip&partActual == 0 && s.Actual.IsZero() {
-		errs = append(errs, newError(ErrInvalidMeasure, ids, "triplecrown: %s has no actual service measure", unit))
+		errs = append(errs, newError(ErrInvalidMeasure, card.ids(), "triplecrown: %s has no actual service measure", card.name()))
 	}
 	if !s.Baseline.IsZero() && !s.Actual.IsZero() && s.Baseline.kind != s.Actual.kind {
-		errs = append(errs, newError(ErrServiceMismatch, ids,
+		errs = append(errs, newError(ErrServiceMismatch, card.ids(),
 			"triplecrown: %s has a %s as its baseline service measure but a %s as its actual",
-			unit, s.Baseline.kind, s.Actual.kind))
+			card.name(), s.Baseline.kind, s.Actual.kind))
 	}
 	return errs
 }
