@@ -50,6 +50,10 @@
 //     enterprise's cost saving or revenue growth.
 //   - [AssertDecimalEqual], [AssertMoneyEqual]: equality by value (1.0
 //     equals 1.00), where testify's assert.Equal compares representations.
+//   - [AssertEqual]: equality of any two results or definitions by their
+//     type's Equal method (decimals by value, a nil list as an empty one),
+//     with a failure that shows both, as indented JSON, and the first line
+//     at which they differ.
 //
 // # Failures
 //
@@ -72,7 +76,9 @@
 // arguments' errors, joined): the first ten are reported, one to a line,
 // and the rest counted; the Check function's error holds them all. The
 // user text cxtest writes itself is clipped to 64 bytes: IDs, owners and
-// periods quoted, names as they are. A character of a failure that is not printable (a line break, a tab,
+// periods quoted, names as they are. So is a value [AssertEqual] shows:
+// at most 20 of its lines, around the first difference, each cut to 100
+// bytes, with the lines left out counted. A character of a failure that is not printable (a line break, a tab,
 // an escape, in a name or in another package's reason that quotes one) is
 // written as a Go string literal writes it ("\n", "\t", "\x1b"), so that
 // no user text breaks a failure's layout or forges a line of it.
@@ -87,7 +93,7 @@
 // [CheckNoRewardedOrphanOutputs],
 // [CheckNorthStar], [CheckTripleCrown], [CheckCrownWon],
 // [CheckNoNegativeContribution],
-// [CheckDecimalEqual] and [CheckMoneyEqual]. A checker returns nil when the
+// [CheckDecimalEqual], [CheckMoneyEqual] and [CheckEqual]. A checker returns nil when the
 // rule holds, and otherwise an *[outcome.Error] whose [outcome.Code] names
 // the rule ([ErrNotAligned], ...), whose IDs are everything at fault, and
 // whose one-line message names the first ten. A check that cannot be made

@@ -1,12 +1,17 @@
 package cxtest
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/triplecrown"
 )
 
@@ -192,4 +197,186 @@ func signedText(d decimal.Decimal) string {
 		return "+" + exact(d)
 	}
 	return exact(d)
+}
+
+// CheckEqual checks that got equals want as want's own Equal method says:
+// want.Equal(got). Every result and definition type of the module has one,
+// which compares decimals by value (0.5 equals 0.50) and a nil list as an
+// empty one, where testify's assert.Equal, through reflect.DeepEqual, calls
+// them different. T may be a pointer type whose method is on the pointer,
+// such as *[outcome.Error]; the method is called on a nil pointer too, as
+// want.Equal(got) would be. If T is an interface type, a nil want is equal
+// to a nil got only, and its Equal is not called.
+//
+// It returns nil, or an *[outcome.Error] with code [ErrNotEqual], no IDs,
+// and a one-line message that names T and gives the first line at which
+// the two values, written as [CheckEqual] writes them, differ.
+//
+// The values are written as indented JSON (json.MarshalIndent with two
+// spaces) when both marshal and the texts differ, and otherwise with %+v:
+// decimals in JSON come out as they were given, so 0.50 and 0.6 are seen
+// as they are. When both ways write the two alike, only Equal tells them
+// apart, and the message says so.
+func CheckEqual[T interface{ Equal(T) bool }](want, got T) error {
+	return checkEqual(want, got).err()
+}
+
+// AssertEqual asserts that got equals want as want.Equal(got) says, as
+// [CheckEqual] does: write
+//
+//	cxtest.AssertEqual(t, want, got)
+//
+// where assert.True(t, want.Equal(got)) would say only that it was false.
+// On failure it reports, to t, both values, as indented JSON where both
+// marshal (else with %+v), and the first line at which they differ:
+//
+//	Error:  triplecrown.Contribution not equal by its Equal method
+//	        expected: {
+//	                    "unit": "retention",
+//	                    "amount": "150000.00",
+//	                    ...
+//	        actual  : {
+//	                    "unit": "retention",
+//	                    "amount": "-150000",
+//	                    ...
+//	        diff    : first difference at line 3 of the JSON (- expected, + actual):
+//	                  - "amount": "150000.00",
+//	                  + "amount": "-150000",
+//
+// The report is bounded whatever the values' size: of each value at most
+// 20 lines are shown, a window that holds the first difference, with how
+// many lines are left out above and below it, and each line is cut to 100
+// bytes (a line of the diff, to 100 bytes around the first byte that
+// differs), with characters that are not printable escaped, as in the
+// package's other failures. It returns whether the assertion passed.
+func AssertEqual[T interface{ Equal(T) bool }](t TestingT, want, got T, msgAndArgs ...any) bool {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	return report(t, checkEqual(want, got), msgAndArgs)
+}
+
+// RequireEqual is [AssertEqual], and stops the test (t.FailNow) if it
+// failed.
+func RequireEqual[T interface{ Equal(T) bool }](t TestingT, want, got T, msgAndArgs ...any) {
+	if h, ok := t.(tHelper); ok {
+		h.Helper()
+	}
+	if !AssertEqual(t, want, got, msgAndArgs...) {
+		failNow(t)
+	}
+}
+
+// maxLines bounds the lines of each value that an equality failure shows;
+// maxLine, the bytes of each line.
+const maxLines, maxLine = 20, 100
+
+func checkEqual[T interface{ Equal(T) bool }](want, got T) *failure {
+	if any(want) == nil { // a nil interface has no method to call
+		if any(got) == nil {
+			return nil
+		}
+	} else if want.Equal(got) {
+		return nil
+	}
+	name := clip(reflect.TypeFor[T]().String())
+	form, w, g := equalTexts(want, got)
+	wl, gl := strings.Split(w, "\n"), strings.Split(g, "\n")
+	line := 0 // the first line that differs
+	for line < min(len(wl), len(gl)) && wl[line] == gl[line] {
+		line++
+	}
+	f := &failure{code: ErrNotEqual, summary: name + " not equal by its Equal method"}
+	f.expected, f.actual = window(wl, line), window(gl, line)
+	f.multiline = true
+	if w == g {
+		f.diff = "none in their JSON or %+v: only Equal tells them apart"
+		f.detail = "they write alike in JSON and with %+v"
+		return f
+	}
+	at := diffAt(wl, gl, line)
+	ew, ag := diffLine(wl, line, at, "expected"), diffLine(gl, line, at, "actual")
+	where := fmt.Sprintf("first difference at line %d of the %s", line+1, form)
+	f.diff = where + " (- expected, + actual):\n- " + ew + "\n+ " + ag
+	f.detail = where + ": expected `" + ew + "`, actual `" + ag + "`"
+	return f
+}
+
+// equalTexts writes want and got for a failure: as indented JSON, when both
+// marshal and their JSON differs; else with %+v, when that differs; else
+// (the two write alike both ways) as JSON if both marshal. form names the
+// way: "JSON" or "%+v text".
+func equalTexts(want, got any) (form, w, g string) {
+	wj, werr := json.MarshalIndent(want, "", "  ")
+	gj, gerr := json.MarshalIndent(got, "", "  ")
+	marshal := werr == nil && gerr == nil
+	if marshal && string(wj) != string(gj) {
+		return "JSON", string(wj), string(gj)
+	}
+	w, g = fmt.Sprintf("%+v", want), fmt.Sprintf("%+v", got)
+	if w == g && marshal {
+		return "JSON", string(wj), string(gj)
+	}
+	return "%+v text", w, g
+}
+
+// window returns at most maxLines of lines, joined by line breaks: all of
+// them if there are no more, else a window that holds line d a third of
+// the way down, with a line that counts those left out above and one that
+// counts those below. Each line is cut to maxLine bytes.
+func window(lines []string, d int) string {
+	start, end := 0, len(lines)
+	if len(lines) > maxLines {
+		start = max(0, min(d-maxLines/3, len(lines)-maxLines))
+		end = start + maxLines
+	}
+	var b strings.Builder
+	if start > 0 {
+		fmt.Fprintf(&b, "... %d %s not shown\n", start, plural(start, "line", "lines"))
+	}
+	for i, l := range lines[start:end] {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(msg.Clip(l, maxLine))
+	}
+	if n := len(lines) - end; n > 0 {
+		fmt.Fprintf(&b, "\n... %d %s not shown", n, plural(n, "line", "lines"))
+	}
+	return b.String()
+}
+
+// diffAt returns the byte offset of the first difference between line d of
+// a and of b, or 0 if one has no line d.
+func diffAt(a, b []string, d int) int {
+	if d >= len(a) || d >= len(b) {
+		return 0
+	}
+	i := 0
+	for i < min(len(a[d]), len(b[d])) && a[d][i] == b[d][i] {
+		i++
+	}
+	return i
+}
+
+// diffLine writes line d of lines for the diff, its indentation trimmed and
+// cut to maxLine bytes around byte at, where it first differs from the
+// other value's; or says that there is no line d, naming whose lines (of)
+// these are.
+func diffLine(lines []string, d, at int, of string) string {
+	if d >= len(lines) {
+		return fmt.Sprintf("(the %s has %d %s)", of, len(lines), plural(len(lines), "line", "lines"))
+	}
+	l := lines[d]
+	trimmed := strings.TrimLeft(l, " \t")
+	at -= len(l) - len(trimmed)
+	l = trimmed
+	if len(l) <= maxLine || at < maxLine/2 {
+		return msg.Clip(l, maxLine)
+	}
+	start := at - maxLine/4
+	for start > 0 && !utf8.RuneStart(l[start]) {
+		start--
+	}
+	return "..." + msg.Clip(l[start:], maxLine)
 }

@@ -67,6 +67,8 @@ const (
 	// no IDs.
 	ErrEmptyHierarchy outcome.Code = "empty-hierarchy"
 	// ErrNotEqual: two decimals, or two amounts of money, that are not equal
-	// by value ([CheckDecimalEqual], [CheckMoneyEqual]).
+	// by value ([CheckDecimalEqual], [CheckMoneyEqual]), or two values that
+	// their type's Equal method calls different ([CheckEqual]). It has no
+	// IDs.
 	ErrNotEqual outcome.Code = "not-equal-by-value"
 )

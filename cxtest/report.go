@@ -57,8 +57,10 @@ type failure struct {
 	// reach no successful customer outcome".
 	summary string
 	// expected and actual say what should be and what is; diff, if set,
-	// how they differ.
+	// how they differ. When multiline is set, each may hold several lines,
+	// each escaped on its own and indented under the first.
 	expected, actual, diff string
+	multiline              bool
 	// detail, if set, is added to the one-line error in parentheses, for a
 	// failure whose summary does not say what was found.
 	detail string
@@ -136,10 +138,10 @@ func report(t TestingT, f *failure, msgAndArgs []any) bool {
 		}
 		content = append(content, labeled{"Error", strings.Join(lines, "\n")})
 	} else {
-		body := printable(f.summary) + "\n" + "expected: " + printable(f.expected) + "\n" +
-			"actual  : " + printable(f.actual)
+		body := printable(f.summary) + "\n" + f.field("expected: ", f.expected) + "\n" +
+			f.field("actual  : ", f.actual)
 		if f.diff != "" {
-			body += "\n" + "diff    : " + printable(f.diff)
+			body += "\n" + f.field("diff    : ", f.diff)
 		}
 		content = append(content, labeled{"Error", body})
 		if len(f.items) > 0 {
@@ -159,6 +161,20 @@ func report(t TestingT, f *failure, msgAndArgs []any) bool {
 	}
 	t.Errorf("\n%s", labeledOutput(content))
 	return false
+}
+
+// field writes a labelled field of the failure's body: label and the
+// text, made printable; when the failure is multiline, line by line, each
+// line after the first indented under the first.
+func (f *failure) field(label, text string) string {
+	if !f.multiline {
+		return label + printable(text)
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = printable(l)
+	}
+	return label + strings.Join(lines, "\n"+strings.Repeat(" ", len(label)))
 }
 
 // problems returns the problems err joins: the errors that [errors.Join]
