@@ -213,10 +213,11 @@ func signedText(d decimal.Decimal) string {
 // the two values, written as [CheckEqual] writes them, differ.
 //
 // The values are written as indented JSON (json.MarshalIndent with two
-// spaces) when both marshal and the texts differ, and otherwise with %+v:
-// decimals in JSON come out as they were given, so 0.50 and 0.6 are seen
-// as they are. When both ways write the two alike, only Equal tells them
-// apart, and the message says so.
+// spaces) when both marshal and the texts differ, and otherwise with %+v.
+// The module's JSON forms write a decimal without its trailing zeros (0.50
+// as "0.5"), so two values Equal calls different, by value, always differ
+// in their JSON where they differ in a decimal. When both ways write the
+// two alike, only Equal tells them apart, and the message says so.
 func CheckEqual[T interface{ Equal(T) bool }](want, got T) error {
 	return checkEqual(want, got).err()
 }
