@@ -1,6 +1,7 @@
 package cxtest_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -596,6 +597,135 @@ func ExampleRequireMoneyEqual() {
 	//         expected: 1.5 EUR
 	//         actual  : 1.50 USD
 	//         diff    : the currencies differ: EUR and USD
+	// FailNow: the test stops here
+}
+
+// An attribution read back from a warehouse is Equal to the one computed,
+// though the warehouse wrote 60 as 60.0 and testify's assert.Equal, through
+// reflect.DeepEqual, would call them different. A row that a job rounded is
+// not, and the error says where the two first differ.
+func ExampleCheckEqual() {
+	computed := hierarchy.Attribution{ID: "cost-to-serve",
+		Before: decimal.RequireFromString("2320"), After: decimal.RequireFromString("2420"),
+		Change: decimal.RequireFromString("100"), Contributions: []hierarchy.Contribution{
+			{ID: "answer-call", Amount: decimal.RequireFromString("60")},
+			{ID: "look-up-account", Amount: decimal.RequireFromString("40")}}}
+	read := func(row string) hierarchy.Attribution {
+		var a hierarchy.Attribution
+		if err := json.Unmarshal([]byte(row), &a); err != nil {
+			panic(err)
+		}
+		return a
+	}
+	stored := read(`{"id":"cost-to-serve","before":"2320.0","after":"2420.0","change":"100.0",
+		"contributions":[{"id":"answer-call","amount":"60.0"},{"id":"look-up-account","amount":"40.0"}]}`)
+	fmt.Println("stored:", cxtest.CheckEqual(computed, stored))
+	rounded := read(`{"id":"cost-to-serve","before":"2320","after":"2420","change":"100",
+		"contributions":[{"id":"answer-call","amount":"60"},{"id":"look-up-account","amount":"39"}]}`)
+	err := cxtest.CheckEqual(computed, rounded)
+	fmt.Println("rounded, not-equal-by-value:", errors.Is(err, cxtest.ErrNotEqual))
+	fmt.Println(err)
+	// Output:
+	// stored: <nil>
+	// rounded, not-equal-by-value: true
+	// cxtest: hierarchy.Attribution not equal by its Equal method (first difference at line 13 of the JSON: expected `"amount": "40"`, actual `"amount": "39"`)
+}
+
+// A test pins the retention department's part in the enterprise's cost
+// saving, as the finance team signed it off, against the one worked out
+// from the scorecards loaded today: its cost rose to 1080000 EUR, not
+// 1050000.
+func ExampleAssertEqual() {
+	var t printT
+	part := func(retention triplecrown.Scorecard) triplecrown.Contribution {
+		cs, err := triplecrown.NewContributions(triplecrown.Cost, []triplecrown.Scorecard{frontLine, retention}, 0)
+		if err != nil {
+			panic(err)
+		}
+		return cs.Detractors()[0]
+	}
+	signedOff := part(retention)
+	fmt.Println("as signed off:", cxtest.AssertEqual(t, signedOff, part(retention)))
+	cxtest.AssertEqual(t, signedOff, part(cxtest.Scorecard(`retention 2025
+		cost: 900000 -> 1080000 EUR
+		revenue: 3100000 -> 3350000 EUR
+		time to respond (lower, hours): 30 -> 29`)), "retention's part of the cost saving")
+	// Output:
+	// as signed off: true
+	// Error:     triplecrown.Contribution not equal by its Equal method
+	//            expected: {
+	//                        "unit": "retention",
+	//                        "amount": {
+	//                          "amount": "-150000",
+	//                          "currency": "EUR"
+	//                        },
+	//                        "share": "-43",
+	//                        "detractor": true
+	//                      }
+	//            actual  : {
+	//                        "unit": "retention",
+	//                        "amount": {
+	//                          "amount": "-180000",
+	//                          "currency": "EUR"
+	//                        },
+	//                        "share": "-56",
+	//                        "detractor": true
+	//                      }
+	//            diff    : first difference at line 4 of the JSON (- expected, + actual):
+	//                      - "amount": "-150000",
+	//                      + "amount": "-180000",
+	// Messages:  retention's part of the cost saving
+}
+
+// A problem stored with a report and read back is Equal to the one the
+// check reports, IDs and message alike; *outcome.Error's Equal is on the
+// pointer, and RequireEqual takes pointers as they are. One stored before
+// the limit was lowered to 40% no longer is, and the test stops.
+func ExampleRequireEqual() {
+	var t printT
+	reported := func(limit string) *outcome.Error {
+		var e *outcome.Error
+		errors.As(cxtest.CheckOutputShareAtMost(kpis(), decimal.RequireFromString(limit)), &e)
+		return e
+	}
+	var stored *outcome.Error
+	if err := json.Unmarshal([]byte(`{"code":"output-share-above-limit","severity":"error",`+
+		`"ids":["aht","calls-handled","first-time-response"],`+
+		`"message":"cxtest: 3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of 50%: `+
+		`\"aht\" (Average handle time, output, rewarded, owner \"Front line\"); `+
+		`\"calls-handled\" (Calls handled, output, rewarded, owner \"Front line\"); `+
+		`\"first-time-response\" (First-time response, output)"}`), &stored); err != nil {
+		panic(err)
+	}
+	cxtest.RequireEqual(t, stored, reported("0.5"))
+	fmt.Println("the stored problem is the one reported")
+	cxtest.RequireEqual(t, stored, reported("0.4"))
+	// Output:
+	// the stored problem is the one reported
+	// Error:  *outcome.Error not equal by its Equal method
+	//         expected: {
+	//                     "code": "output-share-above-limit",
+	//                     "severity": "error",
+	//                     "ids": [
+	//                       "aht",
+	//                       "calls-handled",
+	//                       "first-time-response"
+	//                     ],
+	//                     "message": "cxtest: 3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of ...
+	//                   }
+	//         actual  : {
+	//                     "code": "output-share-above-limit",
+	//                     "severity": "error",
+	//                     "ids": [
+	//                       "aht",
+	//                       "calls-handled",
+	//                       "first-time-response"
+	//                     ],
+	//                     "message": "cxtest: 3 of 5 KPIs (60%) measure outputs or the work behind them, above the limit of ...
+	//                   }
+	//         diff    : first difference at line 9 of the JSON (- expected, + actual):
+	//                   - ...them, above the limit of 50%: \"aht\" (Average handle time, output, rewarded, owner \"Front line\");...
+	//                   + ...them, above the limit of 40%: \"aht\" (Average handle time, output, rewarded, owner \"Front line\");...
 	// FailNow: the test stops here
 }
 
