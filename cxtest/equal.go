@@ -231,18 +231,17 @@ func CheckEqual[T interface{ Equal(T) bool }](want, got T) error {
 // On failure it reports, to t, both values, as indented JSON where both
 // marshal (else with %+v), and the first line at which they differ:
 //
-//	Error:  triplecrown.Contribution not equal by its Equal method
+//	Error:  hierarchy.Attribution not equal by its Equal method
 //	        expected: {
-//	                    "unit": "retention",
-//	                    "amount": "150000.00",
+//	                    "id": "cost-to-serve",
+//	                    ...
+//	                        "amount": "40"
 //	                    ...
 //	        actual  : {
-//	                    "unit": "retention",
-//	                    "amount": "-150000",
 //	                    ...
-//	        diff    : first difference at line 3 of the JSON (- expected, + actual):
-//	                  - "amount": "150000.00",
-//	                  + "amount": "-150000",
+//	        diff    : first difference at line 13 of the JSON (- expected, + actual):
+//	                  - "amount": "40"
+//	                  + "amount": "39"
 //
 // The report is bounded whatever the values' size: of each value at most
 // 20 lines are shown, a window that holds the first difference, with how
