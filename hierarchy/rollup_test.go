@@ -769,6 +769,18 @@ func TestRollUp_Equal(t *testing.T) {
 		assert.True(t, x.Equal(fresh()), name)
 		assert.True(t, x.Equal(same), name)
 	}
+	// Held in 128 bits against int64, one value changed: unequal both ways
+	// (neither Check above compares the two forms, each skipping the
+	// other's field).
+	wider := fresh()
+	wider.val = make([]i128, len(wider.narrow))
+	for u, v := range wider.narrow {
+		wider.val[u] = i128From(v)
+	}
+	wider.val[handle] = i128From(wider.narrow[handle] + 1)
+	wider.narrow = nil
+	assert.False(t, fresh().Equal(wider), "in 128 bits, one value changed")
+	assert.False(t, wider.Equal(fresh()), "in 128 bits, one value changed")
 	var zero RollUp
 	assert.True(t, zero.Equal(RollUp{}))
 	assert.False(t, zero.Equal(fresh()))
