@@ -289,9 +289,14 @@ func checkEqual[T interface{ Equal(T) bool }](want, got T) *failure {
 	f := &failure{code: ErrNotEqual, summary: name + " not equal by its Equal method"}
 	f.expected, f.actual = window(wl, line), window(gl, line)
 	f.multiline = true
-	if w == g {
+	switch {
+	case w == g && form == "JSON":
 		f.diff = "none in their JSON or %+v: only Equal tells them apart"
 		f.detail = "they write alike in JSON and with %+v"
+		return f
+	case w == g: // equalTexts gives %+v text that is alike only when one does not marshal
+		f.diff = "none with %+v, and they do not both marshal to JSON: only Equal tells them apart"
+		f.detail = "they do not both marshal to JSON, and write alike with %+v"
 		return f
 	}
 	at := diffAt(wl, gl, line)

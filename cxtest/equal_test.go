@@ -156,6 +156,12 @@ type never struct{}
 
 func (never) Equal(never) bool { return false }
 
+// neverHook is equal to nothing, itself included, does not marshal (it
+// holds a func) and writes alike with %+v.
+type neverHook struct{ OnChange func() }
+
+func (neverHook) Equal(neverHook) bool { return false }
+
 // page is text that does not marshal: %+v writes it as it is.
 type page string
 
@@ -329,6 +335,17 @@ func TestAssertEqual_fallbacks(t *testing.T) {
 			"\t      \tdiff    : none in their JSON or %+v: only Equal tells them apart\n")
 		assert.EqualError(t, CheckEqual(never{}, never{}),
 			"cxtest: cxtest.never not equal by its Equal method (they write alike in JSON and with %+v)")
+	})
+	t.Run("alike with %+v, no JSON", func(t *testing.T) {
+		var c captureT
+		ok := AssertEqual(&c, neverHook{}, neverHook{})
+		checkFail(t, &c, ok, "\n"+
+			"\tError:\tcxtest.neverHook not equal by its Equal method\n"+
+			"\t      \texpected: {OnChange:<nil>}\n"+
+			"\t      \tactual  : {OnChange:<nil>}\n"+
+			"\t      \tdiff    : none with %+v, and they do not both marshal to JSON: only Equal tells them apart\n")
+		assert.EqualError(t, CheckEqual(neverHook{}, neverHook{}),
+			"cxtest: cxtest.neverHook not equal by its Equal method (they do not both marshal to JSON, and write alike with %+v)")
 	})
 	t.Run("nil pointers", func(t *testing.T) {
 		p := &outcome.Error{Code: "x", Severity: outcome.SeverityError, Message: "m"}
