@@ -260,7 +260,7 @@ func (n Node) MarshalJSON() ([]byte, error) {
 // `hierarchy: a node cannot be null`.
 func (n *Node) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "hierarchy"}
-	members, err := openPiece(&f, data, "a node")
+	members, err := f.OpenTop(data, "a node cannot be null")
 	if err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (l Link) MarshalJSON() ([]byte, error) {
 // a link cannot be null`.
 func (l *Link) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "hierarchy"}
-	members, err := openPiece(&f, data, "a link")
+	members, err := f.OpenTop(data, "a link cannot be null")
 	if err != nil {
 		return err
 	}
@@ -370,22 +370,6 @@ func (l *Link) UnmarshalJSON(data []byte) error {
 	}
 	*l = Link{From: read.from, To: read.to, Weight: weightDecimal(w)}
 	return nil
-}
-
-// openPiece opens data, the JSON of what ("a node", "a link") decoded on
-// its own, as [Builder.AddJSON] opens a definition, and returns its
-// members, whose form f is to read: JSON that is not one object is one
-// [outcome.ErrInvalidJSON], the form's, and so is null, `hierarchy: a node
-// cannot be null`.
-func openPiece(f *jsondecode.Form, data []byte, what string) ([]strictjson.Member, error) {
-	if jsondecode.IsNull(data) {
-		return nil, newError(outcome.ErrInvalidJSON, nil, "hierarchy: %s cannot be null", what)
-	}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return nil, f.Err()
-	}
-	return members, nil
 }
 
 // endProblem returns what Build reports of the ends of a link by ID that

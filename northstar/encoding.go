@@ -772,7 +772,7 @@ func (r *weightsRead) read(f *jsondecode.Form, path jsondecode.Path, members []s
 // be null`. On error w is unchanged.
 func (w *Weights) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "northstar", At: "weights"}
-	members, err := openTop(&f, data, "weights cannot be null")
+	members, err := f.OpenTop(data, "weights cannot be null")
 	if err != nil {
 		return err
 	}
@@ -1226,20 +1226,6 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		low: low, high: high, verdict: verdict}, nil
 }
 
-// openTop returns the members of data, the JSON object of a definition
-// that f reads, or its one problem: null, refused in the words of null
-// ("a policy cannot be null"), or JSON that is not one object.
-func openTop(f *jsondecode.Form, data []byte, null string) ([]strictjson.Member, error) {
-	if jsondecode.IsNull(data) {
-		return nil, newError(outcome.ErrInvalidJSON, nil, "northstar: %s", null)
-	}
-	members, ok := f.Top(data, nil)
-	if !ok {
-		return nil, f.Err()
-	}
-	return members, nil
-}
-
 // policyFaults holds what a policy decoded from JSON could not read: each
 // criterion's weight that could not be read, and the problem of a method
 // that names none.
@@ -1311,7 +1297,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // `northstar: a policy cannot be null`. On error p is left unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "northstar", At: "policy"}
-	members, err := openTop(&f, data, "a policy cannot be null")
+	members, err := f.OpenTop(data, "a policy cannot be null")
 	if err != nil {
 		return err
 	}
@@ -1417,7 +1403,7 @@ const lagOptionsAt = "lead/lag options: "
 // `northstar: lead/lag options cannot be null`. On error o is unchanged.
 func (o *LagOptions) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "northstar", At: "lead/lag options"}
-	members, err := openTop(&f, data, "lead/lag options cannot be null")
+	members, err := f.OpenTop(data, "lead/lag options cannot be null")
 	if err != nil {
 		return err
 	}

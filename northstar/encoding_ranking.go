@@ -65,7 +65,7 @@ func decodeResult[T any](data []byte, at string, read func(r *rankingRead, membe
 func decodeResultNull[T any](data []byte, at, null string, read func(r *rankingRead, members []strictjson.Member, v *T)) (T, error) {
 	var v T
 	r := rankingRead{f: jsondecode.Form{Pkg: "northstar", At: at}}
-	members, err := openTop(&r.f, data, null)
+	members, err := r.f.OpenTop(data, null)
 	if err != nil {
 		return v, err
 	}

@@ -97,6 +97,23 @@ func (f *Form) Top(data []byte, ids []string) ([]strictjson.Member, bool) {
 	return members, true
 }
 
+// OpenTop returns the members of data, the JSON text of a whole value that
+// must be an object, as [Form.Top] does with no IDs, and nil; or nil and
+// the error: f's problems if data is not one JSON object, or, for JSON
+// null, one problem with code [outcome.ErrInvalidJSON] in the caller's
+// words, the package's name then null ("hierarchy: a node cannot be
+// null"), which f does not keep.
+func (f *Form) OpenTop(data []byte, null string) ([]strictjson.Member, error) {
+	if IsNull(data) {
+		return nil, outcome.NewError(outcome.ErrInvalidJSON, nil, "%s: %s", f.Pkg, null)
+	}
+	members, ok := f.Top(data, nil)
+	if !ok {
+		return nil, f.Err()
+	}
+	return members, nil
+}
+
 // wrongType reports the JSON value raw at path as not what it must be
 // (want: "a string", "an object"), with cause, the decoder's error,
 // [ErrNull], or, for null where an object or an array is wanted, both

@@ -318,3 +318,28 @@ func TestForm_Relay(t *testing.T) {
 	require.True(t, g.Relay(textPath(""), nil, unknown))
 	assert.Equal(t, `pkg: invalid JSON: unknown field "colour"`, g.Problems()[0].Message)
 }
+
+// TestForm_OpenTop: an object's members in order; null refused in the
+// caller's words after the package's name, a problem the form does not
+// keep; JSON that is no object the form's one problem, as Top reports it.
+func TestForm_OpenTop(t *testing.T) {
+	f := Form{Pkg: "hierarchy"}
+	members, err := f.OpenTop([]byte(` {"b":1,"a":2} `), "a node cannot be null")
+	require.NoError(t, err)
+	require.Len(t, members, 2)
+	assert.Equal(t, []string{"b", "a"}, []string{members[0].Key, members[1].Key})
+
+	members, err = f.OpenTop([]byte(" null\n"), "a node cannot be null")
+	assert.Nil(t, members)
+	assert.Equal(t, []*outcome.Error{{Code: outcome.ErrInvalidJSON, Severity: outcome.SeverityError,
+		Message: "hierarchy: a node cannot be null"}}, outcome.Problems(err))
+	assert.NoError(t, f.Err(), "null is not the form's problem")
+
+	members, err = f.OpenTop([]byte(`[1]`), "a node cannot be null")
+	assert.Nil(t, members)
+	probs := outcome.Problems(err)
+	require.Len(t, probs, 1)
+	assert.Equal(t, outcome.ErrInvalidJSON, probs[0].Code)
+	assert.Equal(t, "hierarchy: invalid JSON: the value must be an object, not an array", probs[0].Message)
+	assert.Equal(t, f.Err().Error(), err.Error(), "the form's problem")
+}
