@@ -184,13 +184,16 @@ func bareNewView(m hierarchy.Model, o DiagramOptions) (*bareView, error) {
 			"render: cannot hide the successful customer outcomes: every line of sight ends there"))
 	}
 	errs = append(errs, bareBadLevels(&bad), bareOptionNode(m, o.Serving, "serve", v.hide), bareOptionNode(m, o.Highlight, "highlight", v.hide))
+	// A highlight that does not serve the node served is reported with the
+	// other problems (session 10; before, only when there were none).
+	if o.Serving != "" && o.Highlight != "" && o.Highlight != o.Serving &&
+		m.Has(o.Serving) && m.Has(o.Highlight) && !bareServes(m, o.Highlight, o.Serving) {
+		errs = append(errs, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
+			"render: the node to highlight, %q, does not serve %q, which the diagram is about",
+			clip(o.Highlight), clip(o.Serving)))
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
-	}
-	if o.Serving != "" && o.Highlight != "" && o.Highlight != o.Serving && !bareServes(m, o.Highlight, o.Serving) {
-		return nil, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
-			"render: the node to highlight, %q, does not serve %q, which the diagram is about",
-			clip(o.Highlight), clip(o.Serving))
 	}
 
 	n := m.Len()

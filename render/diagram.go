@@ -244,8 +244,14 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 			"render: cannot hide the successful customer outcomes: every line of sight ends there"))
 	}
 	errs = append(errs, badLevels(&bad), optionNode(m, o.Serving, "serve", v.hide), optionNode(m, o.Highlight, "highlight", v.hide))
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	if slices.ContainsFunc(errs, func(err error) bool { return err != nil }) {
+		// The view is not built, so whether the highlight serves the node
+		// served is asked of the model, so that it is reported with the rest.
+		if o.Serving != "" && o.Highlight != "" && o.Highlight != o.Serving &&
+			m.Has(o.Serving) && m.Has(o.Highlight) && !serves(m, o.Highlight, o.Serving) {
+			errs = append(errs, notServing(o))
+		}
+		return nil, errors.Join(errs...)
 	}
 	if o.Serving == "" {
 		v.whole(m)
@@ -262,9 +268,7 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 		at, _ := m.Position(o.Highlight)
 		h := v.index(int32(at))
 		if h < 0 {
-			return nil, newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
-				"render: the node to highlight, %q, does not serve %q, which the diagram is about",
-				clip(o.Highlight), clip(o.Serving))
+			return nil, notServing(o)
 		}
 		v.light(h)
 	}
@@ -487,6 +491,26 @@ func (v *view) align() {
 			}
 		}
 	}
+}
+
+// notServing is the error for options whose node to highlight is not part
+// of what the node served draws.
+func notServing(o DiagramOptions) error {
+	return newError(ErrNodeNotShown, []string{o.Highlight, o.Serving},
+		"render: the node to highlight, %q, does not serve %q, which the diagram is about",
+		clip(o.Highlight), clip(o.Serving))
+}
+
+// serves reports whether from is among the nodes that serve to, directly or
+// through others ([hierarchy.Model.Descendants]); both are in m.
+func serves(m hierarchy.Model, from, to string) bool {
+	below, _ := m.Descendants(to)
+	for id := range below {
+		if id == from {
+			return true
+		}
+	}
+	return false
 }
 
 // optionNode checks the node an option names, if any: the model must have

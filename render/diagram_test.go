@@ -461,6 +461,18 @@ func TestDiagramErrors(t *testing.T) {
 		{"highlight not serving", render.DiagramOptions{Highlight: "answer-call", Serving: "revenue"},
 			[]outcome.Code{render.ErrNodeNotShown},
 			`render: the node to highlight, "answer-call", does not serve "revenue", which the diagram is about`},
+		// Whether the highlight serves the node served is asked even when
+		// other options are refused, so that every problem is reported.
+		{"highlight not serving, invalid level", render.DiagramOptions{Highlight: "answer-call", Serving: "revenue",
+			Hide: []outcome.Level{9}},
+			[]outcome.Code{outcome.ErrUnknownLevel, render.ErrNodeNotShown},
+			"render: cannot hide Level(9): it is not a level\n" +
+				`render: the node to highlight, "answer-call", does not serve "revenue", which the diagram is about`},
+		{"highlight hidden and not serving", render.DiagramOptions{Highlight: "answer-call", Serving: "revenue",
+			Hide: []outcome.Level{outcome.Task}},
+			[]outcome.Code{render.ErrNodeNotShown, render.ErrNodeNotShown},
+			`render: the node to highlight, "answer-call", is a Task, a level the options hide` + "\n" +
+				`render: the node to highlight, "answer-call", does not serve "revenue", which the diagram is about`},
 		{"all at once", render.DiagramOptions{Highlight: "nobody", Serving: "calls-handled",
 			Hide: []outcome.Level{outcome.Output, outcome.CustomerOutcome, 7}},
 			[]outcome.Code{render.ErrHiddenCustomerOutcomes, outcome.ErrUnknownLevel, render.ErrNodeNotShown, hierarchy.ErrUnknownNode},
