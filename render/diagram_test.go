@@ -232,6 +232,37 @@ func TestDiagramHide(t *testing.T) {
 	}
 }
 
+// TestDiagramLinkOrder pins the order of the links, which Mermaid's doc
+// gives: as hierarchy.Model.Links yields them (by source in the order the
+// nodes were added, each source's in the order its links were added), and,
+// once a level is hidden, each drawn node's by target, in the order the
+// nodes were added, whether re-routed or not. The output (n2) links to b (n4)
+// before s2 (n1).
+func TestDiagramLinkOrder(t *testing.T) {
+	b := hierarchy.NewBuilder()
+	for _, n := range []hierarchy.Node{
+		{ID: "t", Level: outcome.Task},
+		{ID: "s2", Level: outcome.CustomerOutcome},
+		{ID: "o", Level: outcome.Output},
+		{ID: "s1", Level: outcome.CustomerOutcome},
+		{ID: "b", Level: outcome.BusinessOutcome},
+	} {
+		b.AddNode(n)
+	}
+	b.AddLink("t", "o")
+	b.AddLink("o", "b")
+	b.AddLink("o", "s2")
+	b.AddLink("b", "s1")
+	m, err := b.Build()
+	require.NoError(t, err)
+	assert.Equal(t, []link{{"n0", "n2", ""}, {"n2", "n4", ""}, {"n2", "n1", ""}, {"n4", "n3", ""}},
+		read(t, m, render.DiagramOptions{}).links)
+	// Hiding the tasks re-routes nothing, yet the output's links come by
+	// target: s2 (n1) before b (n4).
+	assert.Equal(t, []link{{"n2", "n1", ""}, {"n2", "n4", ""}, {"n4", "n3", ""}},
+		read(t, m, render.DiagramOptions{Hide: []outcome.Level{outcome.Task}}).links)
+}
+
 // TestDiagramHideWeights pins the weight of re-routed links: the sum over
 // the paths of the product of their weights.
 func TestDiagramHideWeights(t *testing.T) {

@@ -85,9 +85,10 @@ const idsPerLine = 32
 // the model, whatever the options, and user text appears only inside quoted
 // labels, escaped (see the package documentation), so that any name yields a
 // valid diagram. Nodes come level by level, each level's in the order they
-// were added; links in the order of [hierarchy.Model.Links] (re-routed links:
-// by source in that order, then by target). The output depends on nothing
-// but the model and the options.
+// were added; links in the order of [hierarchy.Model.Links], or, when
+// [DiagramOptions.Hide] hides a level, by source in that order, then by
+// target in the order the nodes were added, re-routed or not. The output
+// depends on nothing but the model and the options.
 //
 // Mermaid writes straight to w through a buffer, in time linear in what it
 // draws: the whole hierarchy's nodes and links, or, with
