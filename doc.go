@@ -63,8 +63,9 @@
 // northstar on outcome and hierarchy, and render and cxtest on all of them.
 //
 // Every package is pure (no I/O, no clocks, no global state), reports bad
-// input as errors with stable codes rather than panics, keeps money and the
-// ratios people read as exact decimals, explains its verdicts as data, and
+// input as errors with stable codes rather than panics, keeps money as exact
+// decimals (statistics, such as p-values and the North Star's scores, are
+// float64 numbers), explains its verdicts as data, and
 // round-trips its definitions through JSON. Tallies, proportions, money sums
 // and roll-ups merge and have compact binary forms, so shards computed apart
 // (on a distributed engine, say; see examples/beam) combine into the result

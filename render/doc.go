@@ -73,7 +73,9 @@
 // Markdown tables are GitHub-flavoured, with every cell escaped (a backslash
 // before the punctuation Markdown would read as syntax, such as | * _ [ ] `
 // ~ $, and before < and & where they could open a tag or an entity), and
-// padded so that the columns line up in the source too. Plain-text tables
+// padded so that the columns line up in the source too. Spaces at either
+// end of a text are written as they are, but GitHub trims them from a cell,
+// as Mermaid trims them from a label. Plain-text tables
 // separate columns with two spaces, align numbers to the right, and never end
 // a line with spaces.
 //
