@@ -70,7 +70,11 @@
 // so that the same JSON with the members of its objects in another order
 // has the same problems in the same order.
 // The reports (an [Alignment], a [RollUp], an [Attribution], a [LineOfSight])
-// encode to JSON for a dashboard. In every JSON form a decimal (a weight, a
+// encode to JSON for a dashboard; those that read back (all but a RollUp)
+// require every member their MarshalJSON always writes, as outcome's
+// results do (`hierarchy: share: invalid JSON: the value has no "weight"`),
+// and read one it leaves out when empty (a share's level, an alignment's
+// orphans) as empty. In every JSON form a decimal (a weight, a
 // value, an amount) is a string, as decimal's String writes it by default,
 // whatever decimal's package-level settings (MarshalJSONWithoutQuotes,
 // TrimTrailingZeros, UseScientificNotation) say, so the same model gives the

@@ -626,7 +626,9 @@ func clipN(s string, n int) string { return msg.Clip(s, n) }
 // same bytes in every program. Their UnmarshalJSON reads them member by
 // member through a [jsondecode.Form], as a definition is read, and reports
 // every problem of the form, in the order of the fields whatever the order
-// of the members; but a result is data as given, so its values are not
+// of the members, each member that MarshalJSON always writes required
+// ([resultForm.fields]), as outcome's result decoders require theirs; but a
+// result is data as given, so its values are not
 // checked against each other (a share may count more aligned nodes than
 // nodes, an attribution's contributions need not add up to its change).
 // Each decimal is read with [decfmt.ParseJSON] ([readResultDecimal]), so
@@ -692,9 +694,12 @@ func (r *resultForm) err() error { return errors.Join(append(r.Errors(), r.level
 
 // decodeResult reads data, the JSON text of a whole result (what names it
 // in messages: "share"; a names it in the message of null: "a share"), into
-// *v: read reads the members of the object into a copy of *v, reporting
-// the problems of their form to r; if there is any, or data is not one
-// object, *v is left as it is and every problem is returned ([resultForm.err]).
+// *v: read reads the members of the object into the zero T, reporting the
+// problems of their form to r, so that what decodes is what data says (a
+// member MarshalJSON leaves out when it is zero or empty is zero or empty
+// when left out, whatever *v held); if there is any problem, or data is not
+// one object, *v is left as it is and every problem is returned
+// ([resultForm.err]).
 // JSON null is one [outcome.ErrInvalidJSON], "hierarchy: a share cannot be
 // null", and anything else that is not one object one as [jsondecode.Form.Top]
 // says it.
@@ -707,7 +712,7 @@ func decodeResult[T any](data []byte, v *T, what, a string, read func(r *resultF
 	if !ok {
 		return r.Err()
 	}
-	x := *v
+	var x T
 	read(&r, members, &x)
 	if err := r.err(); err != nil {
 		return err
@@ -758,6 +763,29 @@ func (r *resultForm) noLevel(path jsondecode.Path, key string, ids []string) {
 	}
 	r.levels = append(r.levels, &outcome.Error{Code: outcome.ErrUnknownLevel, Severity: outcome.SeverityError,
 		IDs: slices.Clone(ids), Message: r.Pkg + ": " + r.At + ": " + at + "no " + strconv.Quote(key)})
+}
+
+// fields walks members, those of the object at path of a result whose
+// fields are names, as [jsondecode.Form.Fields] does, calling value for
+// each field given; then it reports, with ids, each field left out that
+// the object must hold, in the order of names ([jsondecode.Form.Missing]:
+// `"levels[2]" has no "weight"`, `the value has no "nodes"`): every field
+// but those whose bit is set in optional (bit i for names[i]), the fields
+// MarshalJSON leaves out when they are zero or empty (a share's level, an
+// alignment's orphans and unsupported) and a level's IDs' or an orphan
+// group's level, which [resultForm.noLevel] reports.
+func (r *resultForm) fields(path jsondecode.Path, ids []string, members []strictjson.Member, names []string, optional uint,
+	value func(field int, path jsondecode.Path, raw json.RawMessage)) {
+	given := optional
+	r.Fields(path, ids, members, names, func(field int, p jsondecode.Path, raw json.RawMessage) {
+		given |= 1 << field
+		value(field, p, raw)
+	})
+	for f, name := range names {
+		if given&(1<<f) == 0 {
+			r.Missing(path, ids, name)
+		}
+	}
 }
 
 // readList reads raw, the JSON value at path of a list of a result, into
@@ -829,10 +857,13 @@ func (s Share) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes into s's fields, without checking them against each
 // other (a share is a result: the counts and weights are taken as given).
 // Keys are matched to fields as encoding/json matches them ("NODES" is
-// "nodes"); a field left out keeps s's value. The weights may be decimal
-// strings or JSON numbers, read exactly, in decimal.NewFromString's syntax
-// with any number of digits and an exponent within ±10000, whatever
-// decimal's MaxDecodeExponent says.
+// "nodes"). Every member MarshalJSON always writes must be given: "nodes",
+// "aligned", "weight" and "alignedWeight"; "level", which it leaves out for
+// all the work, is zero when left out (whatever s held), so that what
+// decodes is what the JSON says. The weights may be decimal strings or
+// JSON numbers, read exactly, in decimal.NewFromString's syntax with any
+// number of digits and an exponent within ±10000, whatever decimal's
+// MaxDecodeExponent says.
 //
 // It reports every problem, joined with [errors.Join], and on error s is
 // unchanged. First every problem of the JSON form, each an
@@ -846,9 +877,11 @@ func (s Share) MarshalJSON() ([]byte, error) {
 // ±10000, not the number 1e10001`), each at its field; a field given again
 // (also under a key that differs only in case), right after the field, the
 // first member being the one read; then each key that names no field,
-// sorted. Then a level that names none, as [outcome.Level.UnmarshalText]
-// says it, with code [outcome.ErrUnknownLevel] (`outcome: unknown level
-// "x"`). JSON that is not one object is one [outcome.ErrInvalidJSON]
+// sorted; then each member left out that must be given, in the order of
+// the fields, as outcome's result decoders say one (`hierarchy: share:
+// invalid JSON: the value has no "weight"`). Then a level that names none,
+// as [outcome.Level.UnmarshalText] says it, with code
+// [outcome.ErrUnknownLevel] (`outcome: unknown level "x"`). JSON that is not one object is one [outcome.ErrInvalidJSON]
 // (`hierarchy: share: invalid JSON: the value must be an object, not an
 // array`), and so is null, `hierarchy: a share cannot be null`. No problem
 // names an ID.
@@ -862,7 +895,7 @@ func (s *Share) UnmarshalJSON(data []byte) error {
 // [Share.UnmarshalJSON] says, reporting the problems of their form to r,
 // each naming ids, and its level if it names none ([resultForm.level]).
 func readShare(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, s *Share) {
-	r.Fields(path, ids, members, shareFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
+	r.fields(path, ids, members, shareFields, 1<<shareLevel, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case shareLevel:
 			r.level(path, p, ids, raw, &s.Level)
@@ -894,8 +927,9 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form
 // MarshalJSON writes into c's fields, as [Share.UnmarshalJSON] reads a
-// share: keys matched to fields as encoding/json matches them, a field
-// left out keeping c's value, the amount a decimal string or a JSON number,
+// share: keys matched to fields as encoding/json matches them, both
+// members required ("id" and "amount", which MarshalJSON always writes),
+// the amount a decimal string or a JSON number,
 // read exactly, with any number of digits and an exponent within ±10000,
 // whatever decimal's MaxDecodeExponent says.
 //
@@ -907,28 +941,29 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 // order of the members: a value of the wrong type, null included, and an
 // amount that is not such a decimal, each at its field; a field given
 // again right after the field, the first member being the one read; then
-// each key that names no field, sorted. Each names the contribution's ID,
-// if its "id" is a string that is not empty. JSON that is not one object is
+// each key that names no field, sorted; then each member left out (`the
+// value has no "amount"`). Each names the contribution's ID, if its "id" is
+// a string that is not empty. JSON that is not one object is
 // one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy: a
 // contribution cannot be null`. Nothing else is checked.
 func (c *Contribution) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, c, "contribution", "a contribution", func(r *resultForm, members []strictjson.Member, v *Contribution) {
-		readContribution(&r.Form, jsondecode.Path{}, nil, members, v)
+		readContribution(r, jsondecode.Path{}, nil, members, v)
 	})
 }
 
 // readContribution reads members, those of the contribution at path, into
 // *c, as [Contribution.UnmarshalJSON] says, reporting the problems of their
-// form to f, each naming ids and then the contribution's ID, if its "id" is
+// form to r, each naming ids and then the contribution's ID, if its "id" is
 // a string that is not empty.
-func readContribution(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member, c *Contribution) {
+func readContribution(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, c *Contribution) {
 	ids = slices.Concat(ids, resultIDs(members, contributionFields, "id"))
-	f.Fields(path, ids, members, contributionFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+	r.fields(path, ids, members, contributionFields, 0, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == contributionID {
-			jsondecode.Value(f, path, ids, raw, &c.ID)
+			jsondecode.Value(&r.Form, path, ids, raw, &c.ID)
 			return
 		}
-		readResultDecimal(f, path, ids, raw, &c.Amount)
+		readResultDecimal(&r.Form, path, ids, raw, &c.Amount)
 	})
 }
 
@@ -960,7 +995,9 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes into a's fields, as [Share.UnmarshalJSON] reads a
 // share, without checking them against each other (that the contributions
 // add up to the change, say): keys matched to fields as encoding/json
-// matches them, a field left out keeping a's value; before, after and
+// matches them, every member required (MarshalJSON always writes each: id,
+// before, after, change and contributions, and a contribution's id and
+// amount); before, after and
 // change decimal strings or JSON numbers, read exactly, with any number of
 // digits and an exponent within ±10000, whatever decimal's
 // MaxDecodeExponent says; the contributions a list of objects, each read
@@ -981,7 +1018,9 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 // (`"contributions[0]" must be an object, not null`), each at its field,
 // a list's elements in order; a field given again right after the field,
 // the first member being the one read; then the keys of the object that
-// name no field, sorted. Each names the attribution's ID, if its "id" is a
+// name no field, sorted; then each member the object leaves out, at its
+// path (`"contributions[1]" has no "amount"`, `the value has no "after"`),
+// after the other problems of that object. Each names the attribution's ID, if its "id" is a
 // string that is not empty, and, within a contribution, the contribution's
 // ID after it, if its "id" is such a string. JSON that is not one object
 // is one [outcome.ErrInvalidJSON], with no ID, and so is null, `hierarchy:
@@ -989,7 +1028,7 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 func (a *Attribution) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "attribution", "an attribution", func(r *resultForm, members []strictjson.Member, v *Attribution) {
 		ids := resultIDs(members, attributionFields, "id")
-		r.Fields(jsondecode.Path{}, ids, members, attributionFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+		r.fields(jsondecode.Path{}, ids, members, attributionFields, 0, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case attributionID:
 				jsondecode.Value(&r.Form, path, ids, raw, &v.ID)
@@ -1002,7 +1041,7 @@ func (a *Attribution) UnmarshalJSON(data []byte) error {
 			default:
 				readList(r, path, ids, raw, true, func(path jsondecode.Path, raw json.RawMessage, c *Contribution) {
 					if members, ok := r.Open(path, ids, raw); ok {
-						readContribution(&r.Form, path, ids, members, c)
+						readContribution(r, path, ids, members, c)
 					}
 				}, &v.Contributions)
 			}
@@ -1026,7 +1065,7 @@ const (
 
 	contributorsTo = 0
 
-	alignmentOverall, alignmentLevels, alignmentOrphans = 0, 1, 2
+	alignmentOverall, alignmentLevels, alignmentOrphans, alignmentUnsupported = 0, 1, 2, 3
 )
 
 // lineOfSightJSON is the JSON form of a [LineOfSight]: its fields, with their tags.
@@ -1056,8 +1095,9 @@ func (l LineOfSight) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes into l's fields, as [Share.UnmarshalJSON] reads a
 // share, without checking them against each other or against any model
 // (a line of sight is a result: its paths are taken as given): keys
-// matched to fields as encoding/json matches them, a field left out
-// keeping l's value; "from" a string, "complete" true or false, "paths"
+// matched to fields as encoding/json matches them, every member required
+// (MarshalJSON always writes "from", "paths" and "complete"); "from" a
+// string, "complete" true or false, "paths"
 // an array of paths, each an array of strings, read into a new slice (l's
 // is never written into), [] as an empty, non-nil list: "paths":[] as no
 // paths, and a path [] as an empty path, taken as given as every path is
@@ -1073,15 +1113,16 @@ func (l LineOfSight) MarshalJSON() ([]byte, error) {
 // order of the members: a value of the wrong type, null included (but for
 // the paths' null), a path's and an ID's too, each at its place, a list's
 // elements in order; a field given again right after the field, the first
-// member being the one read; then each key that names no field, sorted.
-// Each names the line's "from", if it is a string that is not empty. JSON
+// member being the one read; then each key that names no field, sorted;
+// then each member left out (`the value has no "complete"`). Each names the
+// line's "from", if it is a string that is not empty. JSON
 // that is not one object is one [outcome.ErrInvalidJSON], with no ID, and
 // so is null, `hierarchy: a line of sight cannot be null`. Nothing else is
 // checked.
 func (l *LineOfSight) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, l, "line of sight", "a line of sight", func(r *resultForm, members []strictjson.Member, v *LineOfSight) {
 		ids := resultIDs(members, lineOfSightFields, "from")
-		r.Fields(jsondecode.Path{}, ids, members, lineOfSightFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+		r.fields(jsondecode.Path{}, ids, members, lineOfSightFields, 0, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case lineOfSightFrom:
 				jsondecode.Value(&r.Form, path, ids, raw, &v.From)
@@ -1112,8 +1153,9 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes into c's fields, as [Share.UnmarshalJSON] reads a
 // share, without checking them against each other or against any model
 // (levels out of order or given twice, IDs not sorted are taken as given):
-// keys matched to fields as encoding/json matches them, a field left out
-// keeping c's value; "to" a string; "levels" an array of objects, each read
+// keys matched to fields as encoding/json matches them, every member
+// required (MarshalJSON always writes "to" and "levels", and a level's
+// "level" and "ids"); "to" a string; "levels" an array of objects, each read
 // as [LevelIDs.UnmarshalJSON] reads one into the zero LevelIDs, into a new
 // slice (c's is never written into), [] as an empty, non-nil list.
 // "levels":null is no levels (a nil slice), and so is a level's "ids":null
@@ -1128,7 +1170,10 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 // included (but for the null lists above), and a level that is not an
 // object, each at its place, a list's elements in order; a field given
 // again right after the field, the first member being the one read; then
-// the keys of the object that name no field, sorted. Then each level that
+// the keys of the object that name no field, sorted; then each member the
+// object leaves out but a level's "level", at its path, after the other
+// problems of that object (`"levels[0]" has no "ids"`, `the value has no
+// "to"`). Then each level that
 // names none, in the order read, with code [outcome.ErrUnknownLevel], as
 // [outcome.ParseLevel] says it, after its path (`hierarchy: contributors:
 // "levels[0].level": outcome: unknown level "x"`), and each level left out
@@ -1140,7 +1185,7 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 func (c *Contributors) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, c, "contributors", "contributors", func(r *resultForm, members []strictjson.Member, v *Contributors) {
 		ids := resultIDs(members, contributorsFields, "to")
-		r.Fields(jsondecode.Path{}, ids, members, contributorsFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+		r.fields(jsondecode.Path{}, ids, members, contributorsFields, 0, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			if field == contributorsTo {
 				jsondecode.Value(&r.Form, path, ids, raw, &v.To)
 				return
@@ -1168,9 +1213,9 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form
 // MarshalJSON writes into s's fields, as [Share.UnmarshalJSON] reads a
 // share, the IDs taken as given (not checked to be sorted): keys matched
-// to fields as encoding/json matches them, "ids" left out keeping s's
-// IDs; "level", which must be given (the IDs are about it, and MarshalJSON
-// always writes it), a string that names a level, as [outcome.ParseLevel]
+// to fields as encoding/json matches them, both members required, as
+// MarshalJSON always writes both; "level" (the IDs are about it) a string
+// that names a level, as [outcome.ParseLevel]
 // reads it; "ids" an array of strings, read into a new slice (s's is never
 // written into), [] as an empty, non-nil list. "ids":null is no IDs (a nil
 // slice), as this package wrote them empty before it wrote [].
@@ -1182,10 +1227,12 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // of the fields (level, ids), whatever the order of the members: a value
 // of the wrong type, null included (but for the IDs' null), an ID's too;
 // a field given again right after the field, the first member being the
-// one read; then each key that names no field, sorted. Then a level that
-// names none, as [outcome.ParseLevel] says it, with code
+// one read; then each key that names no field, sorted; then "ids" if it is
+// left out (`hierarchy: level IDs: invalid JSON: the value has no "ids"`).
+// Then a level that names none, as [outcome.ParseLevel] says it, with code
 // [outcome.ErrUnknownLevel] (`outcome: unknown level "x"`), or a level left
-// out, with the same code (`hierarchy: level IDs: no "level"`). JSON that is
+// out, with the same code (`hierarchy: level IDs: no "level"`), as this
+// package said it before it required the other members. JSON that is
 // not one object is one [outcome.ErrInvalidJSON], and so is null,
 // `hierarchy: level IDs cannot be null`. No problem names an ID.
 func (s *LevelIDs) UnmarshalJSON(data []byte) error {
@@ -1208,7 +1255,7 @@ func readLevelIDs(r *resultForm, path jsondecode.Path, ids []string, members []s
 func readLevelAndIDs(r *resultForm, path jsondecode.Path, ids []string, members []strictjson.Member, fields []string,
 	level *outcome.Level, list *[]string) {
 	given := false
-	r.Fields(path, ids, members, fields, func(field int, p jsondecode.Path, raw json.RawMessage) {
+	r.fields(path, ids, members, fields, 1<<0, func(field int, p jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
 			given = true
 			r.level(path, p, ids, raw, level)
@@ -1234,13 +1281,13 @@ func (g OrphanGroup) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads the form
 // MarshalJSON writes into g's fields, as [LevelIDs.UnmarshalJSON] reads a
-// level's IDs, "highest" in place of "level": the IDs taken as given,
-// "ids" left out keeping g's IDs, "highest" required, "ids" read into a new
-// slice, "ids":null as no IDs (a nil slice). It reports every problem in the
-// same way, in the order of the fields (highest, ids), the form's
-// (`hierarchy: orphan group: invalid JSON: "ids[0]" must be a string, not
-// null`) before a level that names none (`outcome: unknown level "x"`) or
-// is left out (`hierarchy: orphan group: no "highest"`),
+// level's IDs, "highest" in place of "level": the IDs taken as given, both
+// members required, "ids" read into a new slice, "ids":null as no IDs (a
+// nil slice). It reports every problem in the same way, in the order of
+// the fields (highest, ids), the form's (`hierarchy: orphan group: invalid
+// JSON: "ids[0]" must be a string, not null`; `the value has no "ids"`)
+// before a level that names none (`outcome: unknown level "x"`) or is left
+// out (`hierarchy: orphan group: no "highest"`),
 // and on error g is unchanged; null is `hierarchy: an orphan group cannot
 // be null`. No problem names an ID.
 func (g *OrphanGroup) UnmarshalJSON(data []byte) error {
@@ -1273,9 +1320,11 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // other or against any model (an alignment is a result: levels that are
 // not four, shares that do not add up to the overall one, orphans that are
 // not sorted are taken as given): keys matched to fields as encoding/json
-// matches them, a field left out keeping a's value; "overall" a share,
-// read into a's overall share as [Share.UnmarshalJSON] reads one (its
-// fields left out keep a's); "levels" an array of shares, each read as
+// matches them; "overall" and "levels", which MarshalJSON always writes,
+// required, and "orphans" and "unsupported", which it leaves out when they
+// are empty, none when left out (whatever a held), so that what decodes is
+// what the JSON says; "overall" a share, read as [Share.UnmarshalJSON]
+// reads one, its members required as that says; "levels" an array of shares, each read as
 // Share.UnmarshalJSON reads one into the zero Share; "orphans" an array of
 // orphan groups, each read as [OrphanGroup.UnmarshalJSON] reads one into
 // the zero OrphanGroup; "unsupported" an array of strings; each list read
@@ -1297,7 +1346,10 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // decimal that is not one, and a share or an orphan group that is not an
 // object, each at its place, a list's elements in order; a field given
 // again right after the field, the first member being the one read; then
-// the keys of the object that name no field, sorted. Then each level that
+// the keys of the object that name no field, sorted; then each member the
+// object leaves out that must be given (but an orphan group's "highest"),
+// at its path, after the other problems of that object (`"levels[2]" has
+// no "weight"`, `the value has no "overall"`). Then each level that
 // names none, in the order read, with code [outcome.ErrUnknownLevel], as
 // [outcome.ParseLevel] says it, after its path (`hierarchy: alignment:
 // "orphans[0].highest": outcome: unknown level "x"`), and each orphan
@@ -1306,7 +1358,7 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // is null, `hierarchy: an alignment cannot be null`.
 func (a *Alignment) UnmarshalJSON(data []byte) error {
 	return decodeResult(data, a, "alignment", "an alignment", func(r *resultForm, members []strictjson.Member, v *Alignment) {
-		r.Fields(jsondecode.Path{}, nil, members, alignmentFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
+		r.fields(jsondecode.Path{}, nil, members, alignmentFields, 1<<alignmentOrphans|1<<alignmentUnsupported, func(field int, path jsondecode.Path, raw json.RawMessage) {
 			switch field {
 			case alignmentOverall:
 				if members, ok := r.Open(path, nil, raw); ok {

@@ -415,67 +415,72 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 }
 
 // TestResults_UnmarshalJSON: a result decodes into its fields with keys
-// matched as encoding/json matches them, a field left out keeping its
-// value, and no check of the values against each other; a result's lists
-// (an attribution's contributions, an alignment's levels) are read into a
-// new slice, each element from its zero value, and a list that the package
-// once wrote as null ("contributions":null) reads null as none. Null for a
-// whole result is an ErrInvalidJSON, and a level that names none the
-// level's own error; on error the result is unchanged.
+// matched as encoding/json matches them, every member MarshalJSON always
+// writes required, and no check of the values against each other; what
+// decodes is what the JSON says, whatever the value decoded into held (a
+// member MarshalJSON leaves out when zero or empty, a share's level, an
+// alignment's orphans and unsupported, is zero or empty when left out); a
+// result's lists (an attribution's contributions, an alignment's levels)
+// are read into a new slice, each element from its zero value, and a list
+// that the package once wrote as null ("contributions":null) reads null as
+// none. Null for a whole result is an ErrInvalidJSON, and a level that names
+// none the level's own error; on error the result is unchanged.
 func TestResults_UnmarshalJSON(t *testing.T) {
-	s := Share{Nodes: 9, Weight: decimal.New(7, 0)}
-	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"alignedWeight":"2.50"}`), &s))
-	// Aligned 5 of 2 nodes is taken as given; the weight left out keeps 7.
-	assert.Equal(t, 2, s.Nodes)
-	assert.Equal(t, 5, s.Aligned)
-	assert.Equal(t, "7", s.Weight.String())
+	s := Share{Level: outcome.Task, Nodes: 9, Weight: decimal.New(7, 0)}
+	require.NoError(t, json.Unmarshal([]byte(`{"NODES":2,"aligned":5,"weight":"3","alignedWeight":"2.50"}`), &s))
+	// Aligned 5 of 2 nodes is taken as given; the level left out is all
+	// the work (zero), as MarshalJSON leaves it out, not s's task.
+	assert.True(t, Share{Nodes: 2, Aligned: 5, Weight: decimal.New(3, 0), AlignedWeight: decimal.New(25, -1)}.Equal(s), "%+v", s)
 	assert.Equal(t, "250e-2", s.AlignedWeight.Coefficient().String()+"e"+fmt.Sprint(s.AlignedWeight.Exponent()))
 
 	old := []Contribution{{ID: "old", Amount: decimal.New(3, 0)}}
 	a := Attribution{ID: "keep", Contributions: old}
-	require.NoError(t, json.Unmarshal([]byte(`{"before":1,"contributions":null}`), &a))
-	assert.Equal(t, "keep", a.ID)
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"x","before":1,"after":"1","change":0,"contributions":null}`), &a))
+	assert.Equal(t, "x", a.ID)
 	assert.Equal(t, "1", a.Before.String())
 	assert.Nil(t, a.Contributions, "null is no contributions, as encoding/json makes a slice")
 	a.Contributions = old
-	require.NoError(t, json.Unmarshal([]byte(`{"contributions":[{"amount":"1"}]}`), &a))
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"x","before":1,"after":"1","change":0,"contributions":[{"id":"","amount":"1"}]}`), &a))
 	require.Len(t, a.Contributions, 1)
 	assert.Equal(t, "", a.Contributions[0].ID, "a contribution is read into the zero Contribution")
 	assert.Equal(t, "1", a.Contributions[0].Amount.String())
 	assert.Equal(t, Contribution{ID: "old", Amount: decimal.New(3, 0)}, old[0], "a's slice is not written into")
 
-	// An alignment, a line of sight, contributors, a level's IDs: fields
-	// left out keep their values, the overall share's too; lists are read
-	// into new slices, each element from its zero value; the lists the
-	// package once wrote null read null as none.
+	// An alignment, a line of sight, contributors, a level's IDs: lists
+	// are read into new slices, each element from its zero value; the lists
+	// the package once wrote null read null as none; orphans and
+	// unsupported left out are none, whatever al held.
+	const share = `"nodes":2,"aligned":1,"weight":"2","alignedWeight":"1"`
 	oldLevels := []Share{{Level: outcome.Task, Nodes: 4}}
-	al := Alignment{Overall: Share{Nodes: 9, Aligned: 8}, Levels: oldLevels, Unsupported: []string{"keep"}}
-	require.NoError(t, json.Unmarshal([]byte(`{"overall":{"aligned":7},"levels":[{"nodes":2}],"orphans":[{"highest":"output","ids":null}]}`), &al))
-	assert.Equal(t, 9, al.Overall.Nodes, "the overall share's nodes, left out, keep their value")
-	assert.Equal(t, 7, al.Overall.Aligned)
-	assert.Equal(t, []Share{{Nodes: 2}}, al.Levels, "a share is read into the zero Share")
+	al := Alignment{Overall: Share{Level: outcome.Output, Nodes: 9, Aligned: 8}, Levels: oldLevels, Unsupported: []string{"keep"}}
+	require.NoError(t, json.Unmarshal([]byte(`{"overall":{`+share+`},"levels":[{`+share+`}],"orphans":[{"highest":"output","ids":null}]}`), &al))
+	two := Share{Nodes: 2, Aligned: 1, Weight: decimal.New(2, 0), AlignedWeight: decimal.New(1, 0)}
+	assert.Equal(t, two, al.Overall, "the overall share's level, left out, is zero")
+	assert.Equal(t, []Share{two}, al.Levels, "a share is read into the zero Share")
 	assert.Equal(t, []Share{{Level: outcome.Task, Nodes: 4}}, oldLevels, "a's slice is not written into")
 	assert.Equal(t, []OrphanGroup{{Highest: outcome.Output}}, al.Orphans, `"ids":null is no IDs`)
-	assert.Equal(t, []string{"keep"}, al.Unsupported, "left out, kept")
-	require.NoError(t, json.Unmarshal([]byte(`{"levels":null}`), &al))
+	assert.Nil(t, al.Unsupported, "left out, none")
+	require.NoError(t, json.Unmarshal([]byte(`{"overall":{`+share+`},"levels":null}`), &al))
 	assert.Nil(t, al.Levels, "null is no levels")
-	require.NoError(t, json.Unmarshal([]byte(`{"levels":[],"unsupported":[]}`), &al))
+	assert.Nil(t, al.Orphans, "left out, none")
+	require.NoError(t, json.Unmarshal([]byte(`{"overall":{`+share+`},"levels":[],"unsupported":[]}`), &al))
 	assert.Equal(t, []Share{}, al.Levels, "[] is an empty, non-nil list")
 	assert.Equal(t, []string{}, al.Unsupported)
 
 	ls := LineOfSight{From: "keep", Complete: true}
-	require.NoError(t, json.Unmarshal([]byte(`{"PATHS":[["a"],[]]}`), &ls))
-	assert.Equal(t, LineOfSight{From: "keep", Paths: [][]string{{"a"}, {}}, Complete: true}, ls)
+	require.NoError(t, json.Unmarshal([]byte(`{"FROM":"a","PATHS":[["a"],[]],"complete":false}`), &ls))
+	assert.Equal(t, LineOfSight{From: "a", Paths: [][]string{{"a"}, {}}}, ls)
 	cs := Contributors{To: "keep"}
-	require.NoError(t, json.Unmarshal([]byte(`{"levels":[{"level":"task","ids":["b"]}]}`), &cs))
-	assert.Equal(t, Contributors{To: "keep", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"b"}}}}, cs, "a level is read into the zero LevelIDs")
+	require.NoError(t, json.Unmarshal([]byte(`{"to":"c","levels":[{"level":"task","ids":["b"]}]}`), &cs))
+	assert.Equal(t, Contributors{To: "c", Levels: []LevelIDs{{Level: outcome.Task, IDs: []string{"b"}}}}, cs, "a level is read into the zero LevelIDs")
 	li := LevelIDs{Level: outcome.Task, IDs: []string{"x"}}
 	require.NoError(t, json.Unmarshal([]byte(`{"level":"output","ids":null}`), &li))
 	assert.Equal(t, LevelIDs{Level: outcome.Output}, li)
 
 	// A level's IDs and an orphan group are about their level: one left out
-	// is a problem, after those of the form, whatever the value decoded into
-	// has, since MarshalJSON always writes it.
+	// is a problem with code unknown-level, after those of the form,
+	// whatever the value decoded into has, since MarshalJSON always writes
+	// it; the other members left out are problems of the form.
 	for _, tt := range []struct {
 		into json.Unmarshaler
 		data string
@@ -483,10 +488,12 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 	}{
 		{&LevelIDs{Level: outcome.Task}, `{"ids":[]}`, []string{`hierarchy: level IDs: no "level"`}},
 		{&OrphanGroup{Highest: outcome.Task}, `{"ids":["a"]}`, []string{`hierarchy: orphan group: no "highest"`}},
-		{&Contributors{To: "c"}, `{"levels":[{"ids":[3]},{"level":"task","ids":[]}]}`, []string{
+		{&Contributors{To: "c"}, `{"to":"c","levels":[{"ids":[3]},{"level":"task","ids":[]}]}`, []string{
 			`hierarchy: contributors: invalid JSON: "levels[0].ids[0]" must be a string, not the number 3`,
 			`hierarchy: contributors: "levels[0]": no "level"`}},
 		{&Alignment{}, `{"orphans":[{"ids":["a"]},{"highest":"work","ids":[]}]}`, []string{
+			`hierarchy: alignment: invalid JSON: the value has no "overall"`,
+			`hierarchy: alignment: invalid JSON: the value has no "levels"`,
 			`hierarchy: alignment: "orphans[0]": no "highest"`,
 			`hierarchy: alignment: "orphans[1].highest": outcome: unknown level "work"`}},
 	} {
@@ -494,8 +501,10 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		var got []string
 		for _, p := range outcome.Problems(err) {
 			got = append(got, p.Message)
-			if p.Code != outcome.ErrInvalidJSON {
+			if !strings.Contains(p.Message, "invalid JSON") {
 				assert.Equal(t, outcome.ErrUnknownLevel, p.Code, p.Message)
+			} else {
+				assert.Equal(t, outcome.ErrInvalidJSON, p.Code, p.Message)
 			}
 		}
 		assert.Equal(t, tt.want, got, tt.data)
@@ -526,7 +535,7 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 
 	// A level that names none is the level's own error, as its doc says.
 	s = Share{Nodes: 9}
-	err := json.Unmarshal([]byte(`{"level":"nowhere","nodes":1}`), &s)
+	err := json.Unmarshal([]byte(`{"level":"nowhere",`+share+`}`), &s)
 	require.ErrorIs(t, err, outcome.ErrUnknownLevel)
 	assert.Equal(t, `outcome: unknown level "nowhere"`, err.Error())
 	assert.Equal(t, 9, s.Nodes, "on error s is unchanged")
@@ -540,11 +549,14 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{"share weight not a decimal", &Share{}, `{"weight":"x","alignedWeight":true}`, []string{
 			`hierarchy: share: invalid JSON: "weight" must be a decimal string or a number, not the string "x"`,
 			`hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not true`,
+			// After the problems of the members given, each left out.
+			`hierarchy: share: invalid JSON: the value has no "nodes"`,
+			`hierarchy: share: invalid JSON: the value has no "aligned"`,
 		}},
-		{"share weight out of range", &Share{}, `{"weight":1e10001}`, []string{
+		{"share weight out of range", &Share{}, `{"nodes":1,"aligned":1,"weight":1e10001,"alignedWeight":1}`, []string{
 			`hierarchy: share: invalid JSON: "weight" must be a decimal with an exponent within ±10000, not the number 1e10001`,
 		}},
-		{"share count a string", &Share{}, `{"nodes":"3"}`, []string{
+		{"share count a string", &Share{}, `{"nodes":"3","aligned":1,"weight":1,"alignedWeight":1}`, []string{
 			`hierarchy: share: invalid JSON: "nodes" must be an integer, not the string "3"`,
 		}},
 		{"contribution amount", &Contribution{}, `{"id":"a","amount":"1,5"}`, []string{
@@ -553,12 +565,17 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{"contribution id a number", &Contribution{}, `{"id":5,"amount":"1"}`, []string{
 			`hierarchy: contribution: invalid JSON: "id" must be a string, not the number 5`,
 		}},
-		{"attribution decimals", &Attribution{}, `{"before":"-","after":"1e-10001","change":"0"}`, []string{
+		{"attribution decimals", &Attribution{}, `{"id":"","before":"-","after":"1e-10001","change":"0","contributions":[]}`, []string{
 			`hierarchy: attribution: invalid JSON: "before" must be a decimal string or a number, not the string "-"`,
 			`hierarchy: attribution: invalid JSON: "after" must be a decimal with an exponent within ±10000, not the string "1e-10001"`,
 		}},
 		{"attribution's contribution", &Attribution{}, `{"contributions":[{"amount":"x"}]}`, []string{
 			`hierarchy: attribution: invalid JSON: "contributions[0].amount" must be a decimal string or a number, not the string "x"`,
+			`hierarchy: attribution: invalid JSON: "contributions[0]" has no "id"`,
+			`hierarchy: attribution: invalid JSON: the value has no "id"`,
+			`hierarchy: attribution: invalid JSON: the value has no "before"`,
+			`hierarchy: attribution: invalid JSON: the value has no "after"`,
+			`hierarchy: attribution: invalid JSON: the value has no "change"`,
 		}},
 		{"attribution not an object", &Attribution{}, `[]`, []string{
 			`hierarchy: attribution: invalid JSON: the value must be an object, not an array`,
@@ -584,14 +601,75 @@ func TestResults_UnmarshalJSON(t *testing.T) {
 		{"orphan group not an object", &OrphanGroup{}, `[]`, []string{
 			`hierarchy: orphan group: invalid JSON: the value must be an object, not an array`,
 		}},
-		{"an alignment's unsupported null", &Alignment{}, `{"unsupported":null}`, []string{
+		{"an alignment's unsupported null", &Alignment{}, `{"overall":{"nodes":0,"aligned":0,"weight":0,"alignedWeight":0},"levels":[],"unsupported":null}`, []string{
 			`hierarchy: alignment: invalid JSON: "unsupported" must be an array, not null`,
 		}},
-		{"an alignment's overall null", &Alignment{}, `{"overall":null}`, []string{
+		{"an alignment's overall null", &Alignment{}, `{"overall":null,"levels":[]}`, []string{
 			`hierarchy: alignment: invalid JSON: "overall" must be an object, not null`,
 		}},
-		{"a line of sight's path null", &LineOfSight{}, `{"paths":[null]}`, []string{
+		{"a line of sight's path null", &LineOfSight{}, `{"from":"a","paths":[null],"complete":true}`, []string{
 			`hierarchy: line of sight: invalid JSON: "paths[0]" must be an array, not null`,
+		}},
+		// Every member MarshalJSON always writes must be given: {} is not
+		// a result (it read as the zero result, or left the value as it
+		// was). Each left out is said in the order of the fields, after
+		// the problems of the members given, at its object's path.
+		{"share {}", &Share{Nodes: 1}, `{}`, []string{
+			`hierarchy: share: invalid JSON: the value has no "nodes"`,
+			`hierarchy: share: invalid JSON: the value has no "aligned"`,
+			`hierarchy: share: invalid JSON: the value has no "weight"`,
+			`hierarchy: share: invalid JSON: the value has no "alignedWeight"`,
+		}},
+		{"contribution {}", &Contribution{ID: "a"}, `{}`, []string{
+			`hierarchy: contribution: invalid JSON: the value has no "id"`,
+			`hierarchy: contribution: invalid JSON: the value has no "amount"`,
+		}},
+		{"contribution with no amount", &Contribution{}, `{"id":"a","x":1}`, []string{
+			`hierarchy: contribution: invalid JSON: unknown field "x"`,
+			`hierarchy: contribution: invalid JSON: the value has no "amount"`,
+		}},
+		{"attribution {}", &Attribution{ID: "a"}, `{}`, []string{
+			`hierarchy: attribution: invalid JSON: the value has no "id"`,
+			`hierarchy: attribution: invalid JSON: the value has no "before"`,
+			`hierarchy: attribution: invalid JSON: the value has no "after"`,
+			`hierarchy: attribution: invalid JSON: the value has no "change"`,
+			`hierarchy: attribution: invalid JSON: the value has no "contributions"`,
+		}},
+		{"alignment {}", &Alignment{}, `{}`, []string{
+			`hierarchy: alignment: invalid JSON: the value has no "overall"`,
+			`hierarchy: alignment: invalid JSON: the value has no "levels"`,
+		}},
+		{"alignment's shares", &Alignment{}, `{"overall":{"nodes":1,"aligned":1,"weight":"1"},"levels":[{"level":"task","alignedWeight":"1","aligned":1}],"z":0}`, []string{
+			`hierarchy: alignment: invalid JSON: "overall" has no "alignedWeight"`,
+			`hierarchy: alignment: invalid JSON: "levels[0]" has no "nodes"`,
+			`hierarchy: alignment: invalid JSON: "levels[0]" has no "weight"`,
+			`hierarchy: alignment: invalid JSON: unknown field "z"`,
+		}},
+		{"alignment's orphan group", &Alignment{}, `{"overall":{"nodes":0,"aligned":0,"weight":0,"alignedWeight":0},"levels":[],"orphans":[{"highest":"task"}]}`, []string{
+			`hierarchy: alignment: invalid JSON: "orphans[0]" has no "ids"`,
+		}},
+		{"line of sight {}", &LineOfSight{From: "a"}, `{}`, []string{
+			`hierarchy: line of sight: invalid JSON: the value has no "from"`,
+			`hierarchy: line of sight: invalid JSON: the value has no "paths"`,
+			`hierarchy: line of sight: invalid JSON: the value has no "complete"`,
+		}},
+		{"contributors {}", &Contributors{To: "a"}, `{}`, []string{
+			`hierarchy: contributors: invalid JSON: the value has no "to"`,
+			`hierarchy: contributors: invalid JSON: the value has no "levels"`,
+		}},
+		{"contributors' level", &Contributors{}, `{"to":"t","levels":[{"level":"task"}]}`, []string{
+			`hierarchy: contributors: invalid JSON: "levels[0]" has no "ids"`,
+		}},
+		{"level IDs with no IDs", &LevelIDs{}, `{"level":"task"}`, []string{
+			`hierarchy: level IDs: invalid JSON: the value has no "ids"`,
+		}},
+		{"orphan group with no IDs", &OrphanGroup{}, `{"highest":"task"}`, []string{
+			`hierarchy: orphan group: invalid JSON: the value has no "ids"`,
+		}},
+		// The level left out is the level's problem, after the form's.
+		{"level IDs {}", &LevelIDs{Level: outcome.Task}, `{}`, []string{
+			`hierarchy: level IDs: invalid JSON: the value has no "ids"`,
+			`hierarchy: level IDs: no "level"`,
 		}},
 	}
 	for _, tt := range tests {
@@ -627,6 +705,9 @@ func TestResults_everyProblem(t *testing.T) {
 				{badJSON, nil, `hierarchy: share: invalid JSON: "level" must be a string, not the number 3`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: "nodes" must be an integer, not the string "3"`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: "aligned" must be an integer, not the string "2"`},
+				// Left out, in the order of the fields, after the rest.
+				{badJSON, nil, `hierarchy: share: invalid JSON: the value has no "weight"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: the value has no "alignedWeight"`},
 			}},
 		{"share", `{"weight":true,"colour":1,"nodes":null,"level":"nowhere","alignedWeight":"y","a":[]}`, false,
 			func() json.Unmarshaler { return &Share{Nodes: 9} },
@@ -637,6 +718,7 @@ func TestResults_everyProblem(t *testing.T) {
 				{badJSON, nil, `hierarchy: share: invalid JSON: "alignedWeight" must be a decimal string or a number, not the string "y"`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: unknown field "a"`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: unknown field "colour"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: the value has no "aligned"`},
 				{outcome.ErrUnknownLevel, nil, `outcome: unknown level "nowhere"`},
 			}},
 		{"share, a key given twice", `{"nodes":null,"aligned":1,"Nodes":2,"aligned":true}`, true,
@@ -646,6 +728,8 @@ func TestResults_everyProblem(t *testing.T) {
 				{badJSON, nil, `hierarchy: share: invalid JSON: "nodes" must be an integer, not null`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: duplicate object key "Nodes" (encoding/json matches it to the same field as "nodes")`},
 				{badJSON, nil, `hierarchy: share: invalid JSON: duplicate object key "aligned"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: the value has no "weight"`},
+				{badJSON, nil, `hierarchy: share: invalid JSON: the value has no "alignedWeight"`},
 			}},
 		{"contribution", `{"amount":[1],"x":1,"id":"a","w":null}`, false,
 			func() json.Unmarshaler { return &Contribution{ID: "keep"} },
@@ -670,7 +754,9 @@ func TestResults_everyProblem(t *testing.T) {
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[1]" must be an object, not null`},
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[2].id" must be a string, not the number 5`},
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "contributions[2].y"`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: "contributions[2]" has no "amount"`},
 				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: unknown field "z"`},
+				{badJSON, []string{"c"}, `hierarchy: attribution: invalid JSON: the value has no "after"`},
 			}},
 		// Problems at three depths: the alignment's own members, its
 		// shares' and orphan groups' members, an orphan group's IDs; the
@@ -683,8 +769,15 @@ func TestResults_everyProblem(t *testing.T) {
 			[]problem{
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall.nodes" must be an integer, not null`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall.alignedWeight" must be a decimal string or a number, not the string "x"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "aligned"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "weight"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "aligned"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "weight"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "alignedWeight"`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1].aligned" must be an integer, not the string "2"`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1].weight" must be a decimal string or a number, not an array`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1]" has no "nodes"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[1]" has no "alignedWeight"`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[2]" must be an object, not null`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "orphans[0].ids[1]" must be a string, not null`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: unknown field "orphans[0].colour"`},
@@ -698,8 +791,16 @@ func TestResults_everyProblem(t *testing.T) {
 			func() json.Unmarshaler { return &Alignment{} },
 			[]problem{
 				// A share's key given twice, at its path, before the
-				// alignment's, right after its field; null orphans refused.
+				// alignment's, right after its field; null orphans refused;
+				// the members of a share left out after its other problems.
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "nodes"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "aligned"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "weight"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "overall" has no "alignedWeight"`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: duplicate object key "levels[0].Nodes" (encoding/json matches it to the same field as "nodes")`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "aligned"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "weight"`},
+				{badJSON, nil, `hierarchy: alignment: invalid JSON: "levels[0]" has no "alignedWeight"`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: duplicate object key "Levels" (encoding/json matches it to the same field as "levels")`},
 				{badJSON, nil, `hierarchy: alignment: invalid JSON: "orphans" must be an array, not null`},
 			}},

@@ -292,7 +292,8 @@ func ExampleAttribution_MarshalJSON() {
 // written, the contributions each as a Contribution. An amount with more
 // places than decimal.MaxDecodeExponent allows (a program may have set it
 // to 10) reads all the same: -0.00000000000025 is -25·10^-14. A decimal
-// that is not one is an ErrInvalidJSON.
+// that is not one is an ErrInvalidJSON, and so is each member that
+// MarshalJSON always writes and a row leaves out.
 func ExampleAttribution_UnmarshalJSON() {
 	var a hierarchy.Attribution
 	err := json.Unmarshal([]byte(`{"id":"cost-to-serve","before":"2320","after":"2319.99999999999975","change":"-0.00000000000025",`+
@@ -309,6 +310,9 @@ func ExampleAttribution_UnmarshalJSON() {
 	// answer-call contributed coefficient -25 exponent -14
 	// change "a lot" is invalid-json: true
 	// hierarchy: attribution: invalid JSON: "change" must be a decimal string or a number, not the string "a lot"
+	// hierarchy: attribution: invalid JSON: the value has no "before"
+	// hierarchy: attribution: invalid JSON: the value has no "after"
+	// hierarchy: attribution: invalid JSON: the value has no "contributions"
 }
 
 // One row of an attribution, as a dashboard's table stores it: the amount

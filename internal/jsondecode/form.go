@@ -24,6 +24,10 @@ var ErrUnknownField = errors.New("unknown object field")
 // [strictjson.ErrNotArray].
 var ErrNull = errors.New("JSON null in place of a value")
 
+// ErrMissingField is the cause of a [Form]'s problem of a field left out
+// of an object that must hold it ([Form.Missing]).
+var ErrMissingField = errors.New("missing object field")
+
 // Form collects the problems of the JSON form of a definition decoded member
 // by member, so that every problem is reported, not the first: each is an
 // *outcome.Error with code [outcome.ErrInvalidJSON], in the order of the
@@ -142,6 +146,20 @@ func (f *Form) NotNull(path Path, ids []string, want string, raw json.RawMessage
 // number (`"relative" must be a decimal string or a number, not true`).
 func (f *Form) WrongType(path Path, ids []string, want string, raw json.RawMessage, cause error) {
 	f.wrongType(cause, path, ids, want, raw)
+}
+
+// Missing reports, with ids, that the object at path has no member for the
+// field key, which it must hold: `"levels[2]" has no "weight"`, or, for the
+// whole value (path ""), `the value has no "nodes"`, as outcome's result
+// decoders say a field left out (`outcome: interval has no "method"`). The
+// problem wraps [ErrMissingField]. A caller reports it after the other
+// problems of the object's members ([Form.Fields]).
+func (f *Form) Missing(path Path, ids []string, key string) {
+	where := "the value"
+	if at := path.String(); at != "" {
+		where = strconv.Quote(at)
+	}
+	f.report(ids, ErrMissingField, where+" has no "+strconv.Quote(key))
 }
 
 // Value decodes raw, the JSON value at path, into *v as encoding/json does

@@ -206,6 +206,24 @@ func TestForm_WrongType(t *testing.T) {
 	assert.Nil(t, ps[1].IDs)
 }
 
+// TestForm_Missing: a field left out is said at the object's path, or of
+// "the value" at the top, with the caller's IDs, code invalid-json and
+// cause ErrMissingField.
+func TestForm_Missing(t *testing.T) {
+	f := Form{Pkg: "pkg", At: "thing"}
+	f.Missing(textPath("levels[2]"), []string{"x"}, "weight")
+	f.Missing(textPath(""), nil, "nodes")
+	ps := f.Problems()
+	require.Len(t, ps, 2)
+	assert.Equal(t, `pkg: thing: invalid JSON: "levels[2]" has no "weight"`, ps[0].Message)
+	assert.Equal(t, []string{"x"}, ps[0].IDs)
+	assert.Equal(t, outcome.ErrInvalidJSON, ps[0].Code)
+	assert.ErrorIs(t, ps[0], ErrMissingField)
+	assert.Equal(t, `pkg: thing: invalid JSON: the value has no "nodes"`, ps[1].Message)
+	assert.Nil(t, ps[1].IDs)
+	assert.ErrorIs(t, ps[1], ErrMissingField)
+}
+
 // TestForm_Fields: Fields walks an object's members in the order of its
 // fields, reports each field given again after the field's first member
 // (the one read), and the keys that name no field last, sorted, so that
