@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
+	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -307,6 +309,14 @@ func FuzzResultsJSON(f *testing.F) {
 	f.Add([]byte(`{"to":"t","levels":[{"level":"task","ids":["a"]},{"level":"bogus","ids":null},3]}`))
 	f.Add([]byte(`{"to":"t","levels":null,"highest":"output","ids":null,"level":"activity","paths":null}`))
 	f.Add([]byte(`{"ids":[]}`))
+	// Each result whole, for checkMembersRequired: a contribution, a
+	// level's IDs, an orphan group, contributors, and an alignment whose
+	// overall share and orphans are left out when empty.
+	f.Add([]byte(`{"id":"a","amount":"-1.50"}`))
+	f.Add([]byte(`{"level":"output","ids":["a","b"]}`))
+	f.Add([]byte(`{"ids":[],"HIGHEST":"task"}`))
+	f.Add([]byte(`{"to":"t","levels":[{"level":"task","ids":["a"]}]}`))
+	f.Add([]byte(`{"overall":{"nodes":0,"aligned":0,"weight":"0","alignedWeight":"0"},"levels":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkResultJSON(t, data, shareKeep, Share.Equal, "share", "a share")
 		checkResultJSON(t, data, contributionKeep, Contribution.Equal, "contribution", "a contribution")
@@ -368,6 +378,12 @@ func checkResultJSON[T any, PT interface {
 	intoErr := PT(&into).UnmarshalJSON(data)
 	require.Equal(t, was, fmt.Sprint(keep), "%s: decoding into a %s writes into its lists", data, what)
 	require.Equal(t, err == nil, intoErr == nil, "%s decodes into the zero %s and into another alike: %v, %v", data, what, err, intoErr)
+	if err == nil {
+		// What decodes is what data says, whatever the value decoded into
+		// held: a member left out is not kept from it.
+		require.True(t, equal(v, into), "%s decodes into the zero %s and into another alike", data, what)
+		checkMembersRequired(t, data, decode, what)
+	}
 	if err != nil {
 		require.True(t, equal(keep, into), "%s: on error the %s is unchanged", data, what)
 		ps := outcome.Problems(err)
@@ -410,6 +426,77 @@ func checkResultJSON[T any, PT interface {
 	again, err := json.Marshal(back)
 	require.NoError(t, err)
 	require.Equal(t, string(out), string(again))
+}
+
+// resultMembers are the members of each result's object, by the result's
+// name in messages, as its MarshalJSON writes them: those it always writes
+// (required), and those it leaves out when zero or empty (optional).
+var resultMembers = map[string]struct{ required, optional []string }{
+	"share":         {[]string{"nodes", "aligned", "weight", "alignedWeight"}, []string{"level"}},
+	"contribution":  {[]string{"id", "amount"}, nil},
+	"attribution":   {[]string{"id", "before", "after", "change", "contributions"}, nil},
+	"alignment":     {[]string{"overall", "levels"}, []string{"orphans", "unsupported"}},
+	"line of sight": {[]string{"from", "paths", "complete"}, nil},
+	"contributors":  {[]string{"to", "levels"}, nil},
+	"level IDs":     {[]string{"level", "ids"}, nil},
+	"orphan group":  {[]string{"highest", "ids"}, nil},
+}
+
+// checkMembersRequired checks, for data, the JSON of a result (what) that
+// decodes, that each member of its object that MarshalJSON always writes
+// is required: data without it has that one problem, `hierarchy: <what>:
+// invalid JSON: the value has no "<key>"` (for a level's IDs' "level" and
+// an orphan group's "highest", `hierarchy: <what>: no "<key>"`, code
+// unknown-level), and that data without a member that MarshalJSON leaves
+// out when zero or empty still decodes, to a value that MarshalJSON writes
+// without it.
+func checkMembersRequired[T any](t *testing.T, data []byte, decode func([]byte) (T, error), what string) {
+	t.Helper()
+	members, err := strictjson.Members(data)
+	require.NoError(t, err, "%s decodes, so it is an object", data)
+	want := resultMembers[what]
+	names := slices.Concat(want.required, want.optional)
+	for f, key := range names {
+		var b strings.Builder
+		b.WriteByte('{')
+		left := 0
+		for _, mb := range members {
+			if strictjson.Field(names, mb.Key) == f {
+				continue
+			}
+			if left > 0 {
+				b.WriteByte(',')
+			}
+			left++
+			k, _ := json.Marshal(mb.Key)
+			b.Write(k)
+			b.WriteByte(':')
+			b.Write(mb.Value)
+		}
+		b.WriteByte('}')
+		without := []byte(b.String())
+		got, err := decode(without)
+		if f >= len(want.required) {
+			// Left out, it is empty, as MarshalJSON leaves it out.
+			require.NoError(t, err, "%s: %q may be left out", without, key)
+			out, err := json.Marshal(got)
+			require.NoError(t, err)
+			written, err := strictjson.Members(out)
+			require.NoError(t, err)
+			for _, mb := range written {
+				require.NotEqual(t, key, mb.Key, "%s: %q left out reads as a value MarshalJSON writes: %s", without, key, out)
+			}
+			continue
+		}
+		code, text := outcome.ErrInvalidJSON, "hierarchy: "+what+`: invalid JSON: the value has no "`+key+`"`
+		if (what == "level IDs" || what == "orphan group") && f == 0 {
+			code, text = outcome.ErrUnknownLevel, "hierarchy: "+what+`: no "`+key+`"`
+		}
+		ps := outcome.Problems(err)
+		require.Len(t, ps, 1, "%s: %v", without, err)
+		require.Equal(t, code, ps[0].Code, "%s", without)
+		require.Equal(t, text, ps[0].Message, "%s", without)
+	}
 }
 
 // requireNoNull checks that v's JSON holds no null: every list it writes
