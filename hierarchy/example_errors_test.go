@@ -200,9 +200,9 @@ func ExampleModel_RollUp_errors() {
 // A weighted sum is exact: it computes in 128-bit fixed point, at the value
 // set's places plus the decimal places of the weights along a path of links
 // (a link of weight 0.333333 adds 6). So it has two limits, which only
-// extreme hierarchies reach. Here a car maker gives a third of each node's
-// effort to each of three things, at every one of five links from fitting
-// seats up to the customer: the weights add 5 × 6 = 30 places. A cost of
+// extreme hierarchies reach. Here a car maker weights each of the five
+// links from fitting seats up to the customer 0.333333, a third: the
+// weights add 5 × 6 = 30 places. A cost of
 // 1.00 (2 places) at fitting seats reaches joy as 0.333333^5, all 30 places
 // of it; but values kept to MaxValuePlaces, 9, would need 9 + 30 = 39
 // places, more than the 38 the roll-up computes in. And weights typed as

@@ -13,7 +13,7 @@ import (
 )
 
 // A value set is filled one node at a time, here from the contact centre's
-// timesheets, in cents (2 places). Setting a node again replaces its value,
+// timesheets, to the cent (2 places). Setting a node again replaces its value,
 // so Len counts the nodes measured, not the calls to Set. A value the set
 // cannot hold exactly, or for a node the model does not have, is refused
 // and changes nothing: it is never rounded.
@@ -89,13 +89,14 @@ func ExampleRollUp_Missing() {
 	// missing: [] unmeasured: [update-wallboard] wallboard refreshes: 0 true
 }
 
-// The contact centre cut the cost of delivering its customer outcome this
+// The contact centre cut the rolled-up cost of its customer outcome this
 // month: which tasks brought it down? Answering calls feeds the outcome
 // once (through calls handled and cost to serve); looking up accounts feeds
 // it with weight 2 (once through handling enquiries, and 0.4 + 0.6 through
-// resolving problems and first-time response). So the cost went from
-// 1200 + 2 × 800 = 2800 to 1150 + 2 × 700 = 2550, down 250: looking up
-// accounts saved 2 × 100 = 200 of it (80%), answering calls 50 (20%).
+// resolving problems and first-time response), so the weighted sum counts
+// its cost twice. So the rolled-up cost went from 1200 + 2 × 800 = 2800 to
+// 1150 + 2 × 700 = 2550, down 250 (spending fell by 150): looking up
+// accounts brought it down 2 × 100 = 200 (80%), answering calls 50 (20%).
 func ExampleAttribution_Decreases() {
 	m := model()
 	set := func(answer, lookUp string) *hierarchy.Values {
@@ -214,7 +215,7 @@ func ExampleAlignment_AllAligned() {
 // Has the alignment changed since last quarter? The report is data, so
 // last quarter's, kept as JSON, compares with this quarter's, level by
 // level. This quarter the contact centre wired the wallboard to calls
-// handled (queue information saves repeat calls), so the task, activity and
+// handled (queue information moves agents to where calls wait), so the task, activity and
 // output below it are aligned now; the business outcomes are as they were.
 func ExampleAlignment_Equal() {
 	data, _ := json.Marshal(model().Alignment())

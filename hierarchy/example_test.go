@@ -45,7 +45,7 @@ func contactCentre() *hierarchy.Builder {
 	b.AddLink("resolve-problem", "first-time-response")
 	b.AddLink("monitor-queues", "wallboard-refreshes")
 	b.AddLink("calls-handled", "cost-to-serve")
-	// A first-time response saves a repeat call (cost) and keeps the
+	// A fast first reply heads off a chasing call (cost) and keeps the
 	// customer buying (revenue): 40% and 60% of its effect.
 	b.AddWeightedLink("first-time-response", "cost-to-serve", decimal.RequireFromString("0.4"))
 	b.AddWeightedLink("first-time-response", "revenue", decimal.RequireFromString("0.6"))
@@ -211,7 +211,8 @@ func ExampleModel_Alignment() {
 func ExampleAlignment_Answer() {
 	b := contactCentre()
 	// Wire the wallboard to something the customer feels: queue
-	// information cuts repeat calls, so it feeds "calls handled".
+	// information moves agents to where calls wait, so it feeds "calls
+	// handled".
 	b.AddLink("wallboard-refreshes", "calls-handled")
 	m, _ := b.Build()
 	fmt.Println(m.Alignment().Answer())
@@ -242,7 +243,9 @@ func ExampleModel_Aligned() {
 	// hierarchy: unknown node "make-tea"
 }
 
-// What connects looking up an account to the customer?
+// What connects looking up an account to the customer? The limit, 2, keeps
+// the first two paths; Complete is false because a third, through revenue,
+// was left out (ExampleLineOfSight shows all three).
 func ExampleModel_LineOfSight() {
 	los, _ := model().LineOfSight("look-up-account", 2)
 	for _, p := range los.Paths {
@@ -443,10 +446,15 @@ func ExampleLink_Equal() {
 	// weight 1.0 equals weight 0.5: false
 }
 
-// This month's cost of each task, rolled up to what it buys.
+// This month's cost of each task, rolled up to what it buys. A weighted
+// sum counts a shared node once for each link: looking up accounts feeds
+// both handling enquiries and resolving problems, with links of weight 1,
+// so its 800.25 counts twice, and the customer outcome's 2801 is more than
+// the 2000.75 spent on the tasks that serve it. To roll up spend, give a
+// shared node's links weights that add up to 1.
 func ExampleModel_RollUp() {
 	m := model()
-	costs, _ := m.NewValues(2) // cents
+	costs, _ := m.NewValues(2) // to the cent
 	_ = costs.Set("answer-call", decimal.RequireFromString("1200.50"))
 	_ = costs.Set("look-up-account", decimal.RequireFromString("800.25"))
 	_ = costs.Set("update-wallboard", decimal.RequireFromString("150"))
@@ -498,10 +506,12 @@ func ExampleModel_NewValues() {
 	// answer-call: 1520 | has a value: true
 }
 
-// Why did the cost of delivering the customer outcome rise by 100 this
-// month? Looking up accounts cost 100 more, and it counts twice (it feeds
-// both handling enquiries and resolving problems); answering calls cost 100
-// less.
+// Why did the customer outcome's rolled-up cost rise by 100 this month,
+// when the tasks that serve it cost 2000.75 in both months? Looking up
+// accounts cost 100 more, and the weighted sum counts it twice (it feeds
+// both handling enquiries and resolving problems, with links of weight 1);
+// answering calls cost 100 less. Links from a shared node whose weights add
+// up to 1 would count its spend once.
 func ExampleModel_Attribute() {
 	m := model()
 	set := func(answer, lookUp string) *hierarchy.Values {

@@ -52,7 +52,7 @@ func contactCentreWith(metrics map[string]outcome.Metric) *hierarchy.Builder {
 	b.AddLink("resolve-problem", "first-time-response")
 	b.AddLink("monitor-queues", "wallboard-refreshes")
 	b.AddLink("calls-handled", "cost-to-serve")
-	// A first-time response saves a repeat call (cost) and keeps the
+	// A fast first reply heads off a chasing call (cost) and keeps the
 	// customer buying (revenue): 40% and 60% of its effect.
 	b.AddWeightedLink("first-time-response", "cost-to-serve", decimal.RequireFromString("0.4"))
 	b.AddWeightedLink("first-time-response", "revenue", decimal.RequireFromString("0.6"))
