@@ -403,8 +403,11 @@ func (g Group) Equal(o Group) bool { return g.ID == o.ID && slices.Equal(g.Units
 // cards as a whole and for each group), group IDs that are invalid or
 // appear twice ([outcome.ErrDuplicateID]), groups with no units
 // ([ErrEmptyRollup]), units named twice in a group
-// ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]). A
-// unit may belong to several groups, or to none.
+// ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]),
+// a group's units checked also when its ID is not valid (the zero Group is
+// the empty ID and no units: `outcome: empty id`, `triplecrown: no
+// scorecards for a roll-up`). A unit may belong to several groups, or to
+// none.
 func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 	errs := checkCards("the groups", nil, cards, true)
 	if len(errs) > 0 {
@@ -420,28 +423,37 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 	seenGroup := make(map[string]struct{}, len(groups))
 	out := make([]Rollup, 0, len(groups))
 	for _, g := range groups {
-		if err := outcome.ValidateID(g.ID); err != nil {
-			errs = append(errs, err)
-			continue
+		idErr := outcome.ValidateID(g.ID)
+		if idErr != nil {
+			// Its units are checked all the same: every problem is reported.
+			errs = append(errs, idErr)
+		} else {
+			if _, dup := seenGroup[g.ID]; dup {
+				errs = append(errs, newError(outcome.ErrDuplicateID, []string{g.ID}, "triplecrown: group %q appears twice", clip(g.ID)))
+				continue
+			}
+			seenGroup[g.ID] = struct{}{}
 		}
-		if _, dup := seenGroup[g.ID]; dup {
-			errs = append(errs, newError(outcome.ErrDuplicateID, []string{g.ID}, "triplecrown: group %q appears twice", clip(g.ID)))
-			continue
-		}
-		seenGroup[g.ID] = struct{}{}
 		members := make([]Scorecard, 0, len(g.Units))
 		var gerrs []error
 		for _, u := range g.Units {
 			i, ok := index[u]
 			if !ok {
-				gerrs = append(gerrs, newError(ErrUnknownUnit, []string{g.ID, u},
-					"triplecrown: group %q names unit %q, which has no scorecard", clip(g.ID), clip(u)))
+				gerrs = append(gerrs, newError(ErrUnknownUnit, append(idsOf(g.ID), u),
+					"triplecrown: %s names unit %q, which has no scorecard", groupName(g.ID), clip(u)))
 				continue
 			}
 			members = append(members, cards[i])
 		}
 		if len(gerrs) > 0 {
 			errs = append(errs, gerrs...)
+			continue
+		}
+		if idErr != nil {
+			// What NewRollup reports of a roll-up whose unit is not an ID,
+			// but for the ID, reported above: the cards are checked as a
+			// whole, so these are no units and a unit named twice.
+			errs = append(errs, checkCards(rollupName(""), nil, members, true)...)
 			continue
 		}
 		r, err := NewRollup(g.ID, members)

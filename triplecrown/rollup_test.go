@@ -521,6 +521,28 @@ func TestNewRollups(t *testing.T) {
 	probs = outcome.Problems(err)
 	require.Len(t, probs, 1)
 	assert.Equal(t, []string{"sales"}, probs[0].IDs)
+
+	// A group whose ID is not valid still has its units checked: each
+	// group's problems are the ID's (ValidateID's words), then what NewRollup
+	// says of a roll-up with no valid unit, "a roll-up". The zero Group (as
+	// {} reads) has the empty ID and no units; " g" names a unit no card has
+	// ("legal"), " h" one twice ("sales").
+	_, err = NewRollups([]Group{{}, {ID: " g", Units: []string{"legal", "sales"}}, {ID: " h", Units: []string{"sales", "sales"}}}, cards)
+	assertProblemList(t, err, []specProblem{
+		{outcome.ErrEmptyID, nil, `outcome: empty id`},
+		{ErrEmptyRollup, nil, `triplecrown: no scorecards for a roll-up`},
+		{outcome.ErrInvalidID, []string{" g"}, `outcome: id " g" has surrounding white space`},
+		{ErrUnknownUnit, []string{" g", "legal"}, `triplecrown: group " g" names unit "legal", which has no scorecard`},
+		{outcome.ErrInvalidID, []string{" h"}, `outcome: id " h" has surrounding white space`},
+		{outcome.ErrDuplicateID, []string{"sales"}, `triplecrown: unit "sales" appears twice in the scorecards for a roll-up`},
+	})
+	// With the empty ID, an unknown unit's problem names "a group" and has
+	// the unit's ID only.
+	_, err = NewRollups([]Group{{Units: []string{"legal"}}}, cards)
+	assertProblemList(t, err, []specProblem{
+		{outcome.ErrEmptyID, nil, `outcome: empty id`},
+		{ErrUnknownUnit, []string{"legal"}, `triplecrown: a group names unit "legal", which has no scorecard`},
+	})
 }
 
 func TestGroup_Equal(t *testing.T) {
@@ -540,4 +562,15 @@ func TestGroup_Equal(t *testing.T) {
 	assert.False(t, a.Equal(Group{ID: "north", Units: []string{"york", "leeds"}}))
 	assert.False(t, a.Equal(Group{ID: "north", Units: []string{"leeds"}}))
 	assert.False(t, Group{ID: "north", Units: []string{"leeds"}}.Equal(a))
+}
+
+// assertProblemList checks that err is exactly the problems want, in
+// order: each code, IDs and message.
+func assertProblemList(t *testing.T, err error, want []specProblem) {
+	t.Helper()
+	var got []specProblem
+	for _, p := range outcome.Problems(err) {
+		got = append(got, specProblem{p.Code, p.IDs, p.Message})
+	}
+	assert.Equal(t, want, got)
 }
