@@ -1213,27 +1213,28 @@ func (g Group) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it reads a group as
-// [Group.MarshalJSON] writes it, both fields required, "id" a string and
-// "units" an array of strings, and reports every problem. First those of
-// the JSON form ([outcome.ErrInvalidJSON]), named by their JSON path, each
-// with the group's ID and named by it when its "id" is a string that is
-// not empty, `triplecrown: group "north": invalid JSON: "units[1]" must be
-// a string, not the number 2`: each unknown field, field given twice (also
-// under a key that differs only in case, as encoding/json matches keys to
-// fields), and value of the wrong type, null included, as everywhere in the
-// package (`"id" must be a string, not null`, `"units" must be an array,
-// not null`: MarshalJSON writes no units as [], which reads as an empty
-// list, Equal to none). Then each required member left out, "id" then
-// "units", one error with code [outcome.ErrInvalidJSON], `triplecrown: a
-// group needs its "id"`, `triplecrown: group "north" needs its "units"`
-// (MarshalJSON writes both, always). It checks the form, not the values,
-// as MarshalJSON writes a group as it is: "id":"" reads as the empty ID,
-// and its group's problems have no ID and say "a group", as a scorecard's
-// with an empty unit say "a scorecard"; the empty ID, an ID that is not
-// valid, a group with no units and a unit named twice are [NewRollups]'s
-// to report ([outcome.ErrEmptyID], ...). JSON null itself, as any JSON that is not an
-// object, is one error with code [outcome.ErrInvalidJSON], `triplecrown: a
-// group cannot be null`. On error g is unchanged.
+// [Group.MarshalJSON] writes it, "id" a string and "units" an array of
+// strings, and reports every problem of the JSON form
+// ([outcome.ErrInvalidJSON]), named by their JSON path, each with the
+// group's ID and named by it when its "id" is a string that is not empty,
+// `triplecrown: group "north": invalid JSON: "units[1]" must be a string,
+// not the number 2`: each unknown field, field given twice (also under a
+// key that differs only in case, as encoding/json matches keys to fields),
+// and value of the wrong type, null included, as everywhere in the package
+// (`"id" must be a string, not null`, `"units" must be an array, not
+// null`: MarshalJSON writes no units as [], which reads as an empty list,
+// Equal to none). It checks the form, not the values, as MarshalJSON
+// writes a group as it is, and as the module reads every part checked for
+// its form only: a member left out reads as its zero value, with no error
+// (an "id" left out as the empty ID, "units" as none, so {} is the zero
+// Group), and "id":"" reads as the empty ID, its group's problems having
+// no ID and saying "a group", as a scorecard's with an empty unit say "a
+// scorecard"; the empty ID, an ID that is not valid, a group with no units
+// and a unit named twice are [NewRollups]'s to report
+// ([outcome.ErrEmptyID], [ErrEmptyRollup], ...). JSON null itself, as any
+// JSON that is not an object, is one error with code
+// [outcome.ErrInvalidJSON], `triplecrown: a group cannot be null`. On error
+// g is unchanged.
 func (g *Group) UnmarshalJSON(data []byte) error {
 	return decodeInto(data, "a group", readGroup, groupAt, g)
 }

@@ -338,8 +338,9 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 		{name: "the empty ID", in: `{"id":"","units":["leeds"]}`, want: Group{Units: []string{"leeds"}}},
 		{name: "the empty ID and a problem", in: `{"id":"","units":[2]}`, problems: []specProblem{
 			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: "units[0]" must be a string, not the number 2`}}},
-		{name: "no ID", in: `{"units":["leeds"]}`, problems: []specProblem{
-			{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`}}},
+		// A member left out is its zero value, as in every part checked
+		// for its form only: the empty ID, no units.
+		{name: "no ID", in: `{"units":["leeds"]}`, want: Group{Units: []string{"leeds"}}},
 		{
 			// Each problem has the group's ID and names it.
 			name: "several problems at once",
@@ -374,19 +375,11 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 				{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north": invalid JSON: "units" must be an array, not null`},
 			},
 		},
-		{
-			name: "no fields",
-			in:   `{}`,
-			problems: []specProblem{
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`},
-				{outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "units"`},
-			},
-		},
-		{
-			name:     "no units",
-			in:       `{"id":"north"}`,
-			problems: []specProblem{{outcome.ErrInvalidJSON, []string{"north"}, `triplecrown: group "north" needs its "units"`}},
-		},
+		{name: "no fields", in: `{}`, want: Group{}},
+		{name: "no units", in: `{"id":"north"}`, want: Group{ID: "north"}},
+		// A member left out does not hide the form's problems.
+		{name: "no units, an unknown field", in: `{"id":"voice","unit":["inbound"]}`, problems: []specProblem{
+			{outcome.ErrInvalidJSON, []string{"voice"}, `triplecrown: group "voice": invalid JSON: unknown field "unit"`}}},
 		{name: "null", in: `null`, problems: []specProblem{{outcome.ErrInvalidJSON, nil, `triplecrown: a group cannot be null`}}},
 		{name: "not an object", in: `["north"]`, problems: []specProblem{
 			{outcome.ErrInvalidJSON, nil, `triplecrown: invalid JSON: the value must be an object, not an array`}}},
@@ -396,6 +389,20 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 	var g Group
 	require.NoError(t, json.Unmarshal([]byte(`{"id":"north","units":[]}`), &g))
 	assert.Equal(t, Group{ID: "north", Units: []string{}}, g)
+
+	// A member left out is the zero value itself: {} is Group{}, the units
+	// nil, as encoding/json reads them; decoding into a group that had
+	// values sets each field.
+	g = Group{ID: "before", Units: []string{"x"}}
+	require.NoError(t, json.Unmarshal([]byte(`{}`), &g))
+	assert.Equal(t, Group{}, g)
+	// NewRollups then reports what is missing: the empty ID and no units.
+	_, err := NewRollups([]Group{g}, []Scorecard{rateCard("sales", "100", "90", "500", "550", 70, 100, 80, 100)})
+	var got []outcome.Code
+	for _, p := range outcome.Problems(err) {
+		got = append(got, p.Code)
+	}
+	assert.Equal(t, []outcome.Code{outcome.ErrEmptyID, ErrEmptyRollup}, got, "%v", err)
 }
 
 // TestSpecs_JSONRoundTrip: each spec, amounts and group, marshalled, reads back

@@ -182,7 +182,6 @@ func ExampleGroup_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// triplecrown: group "voice": invalid JSON: unknown field "unit"
-	// triplecrown: group "voice" needs its "units"
 	// triplecrown: invalid JSON: unknown field "signifcanceLevel"
 	// triplecrown: significance level 0 is not strictly between 0 and 1
 }

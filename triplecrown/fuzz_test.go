@@ -377,15 +377,16 @@ func FuzzAmountsJSON(f *testing.F) {
 // FuzzGroupJSON: a group read on its own never panics, fails only with
 // coded problems in JSON's words ([checkJSONProblems]), the same with its
 // members in any order ([checkOrderFree]), and leaves the group unchanged
-// on error; what decodes is what encoding/json reads of it (the strict
-// reader refuses more, never reads otherwise), and marshals and decodes
-// again to an Equal group.
+// on error; what decodes is what encoding/json reads of it into the zero
+// group (the strict reader refuses more, never reads otherwise: a member
+// left out is its zero value, never the one the group held before), and
+// marshals and decodes again to an Equal group.
 func FuzzGroupJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"id":"north","units":["leeds","york"]}`, `{"id":" north","units":[]}`, `{"id":"north","units":null}`,
 		`{"id":"north","units":["leeds",2,null],"ID":"south","region":"uk"}`, `{"id":5,"units":"leeds"}`,
 		`{"id":null,"units":["leeds"]}`, `{}`, `{"id":"north"}`, `null`, `["north"]`, `{"Units":["a"],"iD":"x"}`,
-		"{\"id\":\"\xff\",\"units\":[]}", `{"id":"north","units":[]} {}`,
+		"{\"id\":\"\xff\",\"units\":[]}", `{"id":"north","units":[]} {}`, `{"units":["leeds"]}`, `{"ID":""}`,
 	} {
 		f.Add(s)
 	}

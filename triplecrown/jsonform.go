@@ -654,12 +654,10 @@ func groupName(id string) string {
 // readGroup reads a group's members, as [Group.UnmarshalJSON] says.
 func readGroup(f *jsondecode.Form, path jsondecode.Path, ids []string, members []strictjson.Member) (Group, []error) {
 	var (
-		g     Group
-		given [2]bool
-		n     = f.Count()
+		g Group
+		n = f.Count()
 	)
 	f.Fields(path, ids, members, groupFields, func(field int, p jsondecode.Path, raw json.RawMessage) {
-		given[field] = true
 		if field == 0 {
 			jsondecode.Value(f, p, ids, raw, &g.ID)
 		} else {
@@ -672,15 +670,8 @@ func readGroup(f *jsondecode.Form, path jsondecode.Path, ids []string, members [
 			g.Units = units
 		}
 	})
-	var errs []error
-	if !given[0] {
-		errs = append(errs, newError(outcome.ErrInvalidJSON, nil, `triplecrown: a group needs its "id"`))
-	}
-	if !given[1] {
-		errs = append(errs, newError(outcome.ErrInvalidJSON, idsOf(g.ID), `triplecrown: %s needs its "units"`, groupName(g.ID)))
-	}
-	if len(errs) > 0 || f.Count() != n {
-		return Group{}, errs
+	if f.Count() != n {
+		return Group{}, nil
 	}
 	return g, nil
 }
