@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
@@ -1204,10 +1205,30 @@ func rollupName(unit string) string {
 type groupJSON Group
 
 // MarshalJSON implements [json.Marshaler]: "id" and "units", [] when there
-// are none, never null (a group with no units is [NewRollups]'s
-// [ErrEmptyRollup], but it is written as it is). [Group.UnmarshalJSON]
-// reads it back.
+// are none, never null, as encoding/json writes them (a group with no
+// units, or the empty ID, is [NewRollups]'s to report, but it is written as
+// it is), so that [Group.UnmarshalJSON] reads it back Equal. Text that is
+// not valid UTF-8 is not written, as the package's specs refuse it: the
+// error is a problem with code [outcome.ErrInvalidText] for an ID, then for
+// each unit in order, that is not valid UTF-8, `triplecrown: group "north"
+// has a unit that is not valid UTF-8: "le\xffds"` (with the group's ID and
+// the unit's), which encoding/json would write with each bad byte replaced
+// by U+FFFD, so that it would read back as other text.
 func (g Group) MarshalJSON() ([]byte, error) {
+	var errs []error
+	if !utf8.ValidString(g.ID) {
+		errs = append(errs, newError(outcome.ErrInvalidText, []string{g.ID},
+			"triplecrown: %s has an ID that is not valid UTF-8", groupName(g.ID)))
+	}
+	for _, u := range g.Units {
+		if !utf8.ValidString(u) {
+			errs = append(errs, newError(outcome.ErrInvalidText, append(idsOf(g.ID), u),
+				"triplecrown: %s has a unit that is not valid UTF-8: %q", groupName(g.ID), clip(u)))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, joinAll(errs)
+	}
 	g.Units = strictjson.List(g.Units)
 	return json.Marshal(groupJSON(g))
 }

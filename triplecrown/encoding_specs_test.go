@@ -405,6 +405,72 @@ func TestGroup_UnmarshalJSON(t *testing.T) {
 	assert.Equal(t, []outcome.Code{outcome.ErrEmptyID, ErrEmptyRollup}, got, "%v", err)
 }
 
+// TestGroup_MarshalJSON: a group whose text is valid UTF-8 is written byte
+// for byte as encoding/json wrote it before MarshalJSON checked it (a type
+// of the test with the same fields and tags, units [] when none; one group
+// worked out by hand), and one with an ID or a unit that is not valid UTF-8
+// is refused with a problem for each (which encoding/json would have
+// written as U+FFFD, to read back as another group).
+func TestGroup_MarshalJSON(t *testing.T) {
+	type oldGroup struct {
+		ID    string   `json:"id"`
+		Units []string `json:"units"`
+	}
+	mustJSON := func(v any) string {
+		t.Helper()
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		return string(b)
+	}
+	// By hand: the fields in order, "<" and "&" escaped as encoding/json
+	// escapes them (\u003c, \u0026), U+2028 as \u2028, "é" as is.
+	hand := Group{ID: "north & <east>", Units: []string{"leeds", "york\u2028", "méndez"}}
+	assert.Equal(t, `{"id":"north \u0026 \u003ceast\u003e","units":["leeds","york\u2028","méndez"]}`, mustJSON(hand))
+	for _, g := range []Group{hand, {ID: "south"}, {}, {Units: []string{"", " a"}}, {ID: "x", Units: []string{}}} {
+		units := g.Units
+		if units == nil {
+			units = []string{}
+		}
+		assert.Equal(t, mustJSON(oldGroup{g.ID, units}), mustJSON(g), "%+v", g)
+	}
+
+	tests := []struct {
+		name     string
+		g        Group
+		problems []specProblem
+	}{
+		{"an ID", Group{ID: "n\xffrth", Units: []string{"leeds"}}, []specProblem{
+			{outcome.ErrInvalidText, []string{"n\xffrth"}, `triplecrown: group "n\xffrth" has an ID that is not valid UTF-8`}}},
+		// The ID first, then each unit in order, each unit's problem with
+		// the group's ID (when it has one) and the unit's.
+		{"an ID and two units", Group{ID: "n\xff", Units: []string{"a\xc3", "york", "\xe2\x80"}}, []specProblem{
+			{outcome.ErrInvalidText, []string{"n\xff"}, `triplecrown: group "n\xff" has an ID that is not valid UTF-8`},
+			{outcome.ErrInvalidText, []string{"n\xff", "a\xc3"}, `triplecrown: group "n\xff" has a unit that is not valid UTF-8: "a\xc3"`},
+			{outcome.ErrInvalidText, []string{"n\xff", "\xe2\x80"}, `triplecrown: group "n\xff" has a unit that is not valid UTF-8: "\xe2\x80"`},
+		}},
+		{"a unit of a group with the empty ID", Group{Units: []string{"le\xffds"}}, []specProblem{
+			{outcome.ErrInvalidText, []string{"le\xffds"}, `triplecrown: a group has a unit that is not valid UTF-8: "le\xffds"`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.g.MarshalJSON()
+			assert.Nil(t, b)
+			var got []specProblem
+			for _, p := range outcome.Problems(err) {
+				got = append(got, specProblem{p.Code, p.IDs, p.Message})
+			}
+			assert.Equal(t, tt.problems, got)
+			// json.Marshal wraps the error; the code still reaches it.
+			_, err = json.Marshal(tt.g)
+			assert.ErrorIs(t, err, outcome.ErrInvalidText)
+			// What encoding/json wrote reads back as another group.
+			var back Group
+			require.NoError(t, json.Unmarshal([]byte(mustJSON(oldGroup{tt.g.ID, tt.g.Units})), &back))
+			assert.False(t, back.Equal(tt.g), "%+v", back)
+		})
+	}
+}
+
 // TestSpecs_JSONRoundTrip: each spec, amounts and group, marshalled, reads back
 // Equal, and a spec reads as its definition does (the policy's, the ROI's,
 // the scorecard's own decoder).

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
@@ -380,7 +381,13 @@ func FuzzAmountsJSON(f *testing.F) {
 // on error; what decodes is what encoding/json reads of it into the zero
 // group (the strict reader refuses more, never reads otherwise: a member
 // left out is its zero value, never the one the group held before), and
-// marshals and decodes again to an Equal group.
+// marshals and decodes again to an Equal group. A group made of data's
+// bytes themselves (its ID, and its units split at commas), which may not be
+// valid UTF-8, marshals exactly when its text is valid UTF-8, and reads back
+// Equal; otherwise its problems are an [outcome.ErrInvalidText] for the ID
+// and one for each unit that is not valid UTF-8, and what
+// encoding/json writes of its fields reads as another group
+// ([checkMarshalReadsBack]).
 func FuzzGroupJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"id":"north","units":["leeds","york"]}`, `{"id":" north","units":[]}`, `{"id":"north","units":null}`,
@@ -390,7 +397,30 @@ func FuzzGroupJSON(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	f.Add("n\xffrth,leeds,y\xc3")
 	f.Fuzz(func(t *testing.T, data string) {
+		raw := Group{ID: data, Units: strings.Split(data, ",")}
+		checkMarshalReadsBack(t, raw, Group.MarshalJSON,
+			func(g Group) ([]byte, error) { return json.Marshal(groupJSON{g.ID, strictjson.List(g.Units)}) }, nil, Group.Equal)
+		if _, err := raw.MarshalJSON(); (err == nil) != utf8.ValidString(data) {
+			t.Fatalf("%q: valid UTF-8 %t, but MarshalJSON says %v", data, utf8.ValidString(data), err)
+		} else if err != nil {
+			want := 1 // the ID's, then one for each unit not valid UTF-8
+			for _, u := range raw.Units {
+				if !utf8.ValidString(u) {
+					want++
+				}
+			}
+			problems := outcome.Problems(err)
+			if len(problems) != want {
+				t.Fatalf("%q: %d problems, want %d: %v", data, len(problems), want, err)
+			}
+			for _, p := range problems {
+				if p.Code != outcome.ErrInvalidText {
+					t.Fatalf("%q: %v", data, p)
+				}
+			}
+		}
 		checkOrderFree(t, []byte(data), Group.Equal)
 		before := Group{ID: "before", Units: []string{"x"}}
 		g := before
