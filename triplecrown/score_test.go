@@ -211,6 +211,26 @@ func TestScore_statuses(t *testing.T) {
 			reason: "NPS rose from -20 points to -10 points (+10 points, +50.00%), meeting the materiality threshold of 5: won",
 		},
 		{
+			// 50,000 -> 40,000 is a change of exactly the 10,000 EUR
+			// threshold: at least the threshold, so material.
+			name: "exactly at a money threshold", crown: Cost, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Cost = Amounts{Baseline: eur("50000"), Actual: eur("40000")}
+				p.Cost = MustThreshold(NewMoneyThreshold(eur("10000")))
+			},
+			reason: "cost fell from 50000 EUR to 40000 EUR (-10000 EUR, -20.00%), meeting the materiality threshold of 10000 EUR: won",
+		},
+		{
+			// NPS 30 -> 35 is exactly the absolute threshold of 5.
+			name: "exactly at an absolute threshold", crown: Service, want: Won, verdict: TripleCrown,
+			edit: func(s *ScorecardSpec, p *PolicySpec) {
+				s.Service = ServiceSpec{Name: "NPS", Direction: outcome.HigherIsBetter, Baseline: value("30"), Actual: value("35")}
+				p.Service = MustThreshold(NewAbsoluteThreshold(dec("5")))
+			},
+			// +5/30 = 0.16666... is +16.67% at four places, half-even.
+			reason: "NPS rose from 30 to 35 (+5, +16.67%), meeting the materiality threshold of 5: won",
+		},
+		{
 			// Values have no sample: judged on materiality alone.
 			name: "value within absolute threshold", crown: Service, want: Flat, verdict: DoubleCrown,
 			edit: func(s *ScorecardSpec, p *PolicySpec) {
@@ -257,6 +277,33 @@ func TestScore_statuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestScore_significanceBoundary: a tested change is significant when its
+// p-value is below the level, so one whose p-value equals the level is
+// inconclusive, and won at the next float64 above it. First-contact
+// resolution 780/1000 -> 800/1000 has p = 0.2722 ("inconclusive" in
+// TestScore_statuses); its p-value is the level here.
+func TestScore_significanceBoundary(t *testing.T) {
+	cs, ps := spec("u"), policySpec()
+	cs.Service = ServiceSpec{Name: "first-contact resolution", Direction: outcome.HigherIsBetter,
+		Baseline: mustMeasure(NewRate(780, 1000)), Actual: mustMeasure(NewRate(800, 1000))}
+	ps.Service = MustThreshold(NewRelativeThreshold(dec("0.01")))
+	s, err := MustScorecard(cs).Score(MustPolicy(ps))
+	require.NoError(t, err)
+	p := s.Service().PValue()
+	require.InDelta(t, 0.2722, p, 0.0001)
+
+	ps.SignificanceLevel = p
+	s, err = MustScorecard(cs).Score(MustPolicy(ps))
+	require.NoError(t, err)
+	assert.Equal(t, Inconclusive, s.Service().Status(), s.Service().Reason())
+	assert.Contains(t, s.Service().Reason(), ", but not significant (p = 0.2722, not below ")
+
+	ps.SignificanceLevel = math.Nextafter(p, 1)
+	s, err = MustScorecard(cs).Score(MustPolicy(ps))
+	require.NoError(t, err)
+	assert.Equal(t, Won, s.Service().Status(), s.Service().Reason())
 }
 
 // TestCrownScore_changeRoundsToZero: a time to respond that fell from 4.123
