@@ -33,6 +33,14 @@ func TestThresholds(t *testing.T) {
 	assert.Equal(t, "any change", Threshold{}.String())
 	assert.True(t, Threshold{}.IsZero())
 
+	// 0 to 1 includes both ends: 0% (any change that is not zero) and
+	// 100% (a change at least the size of the baseline).
+	for _, f := range []string{"0", "1", "1.000"} {
+		th, err := NewRelativeThreshold(dec(f))
+		require.NoError(t, err, f)
+		assert.True(t, th.IsRelative() && dec(f).Equal(th.Value()), f)
+	}
+
 	tests := []struct {
 		name    string
 		make    func() (Threshold, error)
