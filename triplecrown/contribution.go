@@ -148,7 +148,7 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil,
 			"triplecrown: a share's places must be 0 to %d, not %d", MaxSharePlaces, places))
 	}
-	errs = append(errs, checkCards("the contributions", nil, cards, false)...)
+	errs = append(errs, checkCards("the contributions", nil, cards, sameMoney)...)
 	if len(errs) > 0 {
 		return Contributions{}, joinAll(errs)
 	}

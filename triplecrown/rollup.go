@@ -125,7 +125,7 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 		ids, shown = []string{unit}, unit
 	}
 	name := rollupName(shown)
-	errs := checkCards(name, ids, cards, true)
+	errs := checkCards(name, ids, cards, sameMoneyAndService)
 	if idErr != nil {
 		errs = append(inRollup("", "unit", idErr), errs...)
 	}
@@ -198,15 +198,27 @@ func slowSumField(cards []Scorecard, field int) Money {
 	return s.slowSum(amounts)
 }
 
+// cardChecks says what [checkCards] compares between cards.
+type cardChecks uint8
+
+const (
+	// unitsOnly compares nothing: the cards' units alone are checked.
+	unitsOnly cardChecks = iota
+	// sameMoney compares periods and currencies with the first card's.
+	sameMoney
+	// sameMoneyAndService compares service measures too.
+	sameMoneyAndService
+)
+
 // checkCards reports what keeps cards from being rolled up (or attributed)
-// together: none at all, zero Scorecards, duplicate units, and periods,
-// currencies and (if service) service measures that differ from the first
+// together: none at all, zero Scorecards, duplicate units, and, as checks
+// says, periods, currencies and service measures that differ from the first
 // card's. Each problem is reported once per card, in the cards' order, with
 // the IDs of the units it names in the order it names them. what names the
 // cards' purpose in messages (`roll-up "e"`, "the contributions"); ids are
 // the IDs what names: the roll-up's unit, or nil when there is no unit to
 // name.
-func checkCards(what string, ids []string, cards []Scorecard, service bool) []error {
+func checkCards(what string, ids []string, cards []Scorecard, checks cardChecks) []error {
 	if len(cards) == 0 {
 		return []error{newError(ErrEmptyRollup, ids, "triplecrown: no scorecards for %s", what)}
 	}
@@ -225,6 +237,9 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 			continue
 		}
 		seen[s.Unit] = struct{}{}
+		if checks == unitsOnly {
+			continue
+		}
 		if first == nil {
 			first = s
 			continue
@@ -237,7 +252,7 @@ func checkCards(what string, ids []string, cards []Scorecard, service bool) []er
 			errs = append(errs, newError(ErrCurrencyMismatch, []string{s.Unit, first.Unit},
 				"triplecrown: currency mismatch: unit %q is in %s but unit %q is in %s", clip(s.Unit), c, clip(first.Unit), fc))
 		}
-		if service && !s.Service.sameMeasure(first.Service) {
+		if checks == sameMoneyAndService && !s.Service.sameMeasure(first.Service) {
 			errs = append(errs, newError(ErrServiceMismatch, []string{s.Unit, first.Unit},
 				"triplecrown: unit %q measures service as %q (%s, %s), unit %q as %q (%s, %s): they cannot be combined",
 				clip(s.Unit), clip(s.Service.Name), s.Service.Direction, s.Service.Baseline.kind,
@@ -403,30 +418,43 @@ func (g Group) Equal(o Group) bool { return g.ID == o.ID && slices.Equal(g.Units
 // cards as a whole and for each group), group IDs that are invalid or
 // appear twice ([outcome.ErrDuplicateID]), groups with no units
 // ([ErrEmptyRollup]), units named twice in a group
-// ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]),
-// a group's units checked also when its ID is not valid (the zero Group is
-// the empty ID and no units: `outcome: empty id`, `triplecrown: no
-// scorecards for a roll-up`). A unit may belong to several groups, or to
-// none.
+// ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]).
+// A group's units are checked also when its ID is not valid, and the
+// groups also when the cards have problems, so that every problem is
+// reported at once: a unit no valid card has is unknown, the cards' own
+// problems come first, and a roll-up is not attempted, so that none is
+// reported twice. With no cards at all, only the groups' IDs are checked. A group
+// with the empty ID is named by its place in the groups, counting from 0
+// (the zero Group, as {} reads, first of all: `triplecrown: group #0: empty
+// id`, `triplecrown: no scorecards for group #0`). A unit may belong to
+// several groups, or to none.
 func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
-	errs := checkCards("the groups", nil, cards, true)
-	if len(errs) > 0 {
-		return nil, joinAll(errs)
-	}
+	errs := checkCards("the groups", nil, cards, sameMoneyAndService)
+	cardsOK := len(errs) == 0
 	index := make(map[string]int, len(cards))
 	for i := range cards {
-		index[cards[i].spec.Unit] = i
+		if _, dup := index[cards[i].spec.Unit]; !dup && !cards[i].IsZero() {
+			index[cards[i].spec.Unit] = i
+		}
 	}
 	if len(groups) == 0 {
-		return nil, newError(ErrEmptyRollup, nil, "triplecrown: no groups to roll up")
+		return nil, joinAll(append(errs, newError(ErrEmptyRollup, nil, "triplecrown: no groups to roll up")))
 	}
 	seenGroup := make(map[string]struct{}, len(groups))
 	out := make([]Rollup, 0, len(groups))
-	for _, g := range groups {
+	for at, g := range groups {
+		name := groupName(g.ID)
+		if g.ID == "" {
+			name = fmt.Sprintf("group #%d", at)
+		}
 		idErr := outcome.ValidateID(g.ID)
 		if idErr != nil {
 			// Its units are checked all the same: every problem is reported.
-			errs = append(errs, idErr)
+			if g.ID == "" {
+				errs = append(errs, within(nil, name, idErr)...)
+			} else {
+				errs = append(errs, idErr)
+			}
 		} else {
 			if _, dup := seenGroup[g.ID]; dup {
 				errs = append(errs, newError(outcome.ErrDuplicateID, []string{g.ID}, "triplecrown: group %q appears twice", clip(g.ID)))
@@ -434,13 +462,16 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 			}
 			seenGroup[g.ID] = struct{}{}
 		}
+		if len(cards) == 0 {
+			continue // the groups' IDs alone: see above
+		}
 		members := make([]Scorecard, 0, len(g.Units))
 		var gerrs []error
 		for _, u := range g.Units {
 			i, ok := index[u]
 			if !ok {
 				gerrs = append(gerrs, newError(ErrUnknownUnit, append(idsOf(g.ID), u),
-					"triplecrown: %s names unit %q, which has no scorecard", groupName(g.ID), clip(u)))
+					"triplecrown: %s names unit %q, which has no scorecard", name, clip(u)))
 				continue
 			}
 			members = append(members, cards[i])
@@ -449,11 +480,16 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 			errs = append(errs, gerrs...)
 			continue
 		}
-		if idErr != nil {
-			// What NewRollup reports of a roll-up whose unit is not an ID,
-			// but for the ID, reported above: the cards are checked as a
-			// whole, so these are no units and a unit named twice.
-			errs = append(errs, checkCards(rollupName(""), nil, members, true)...)
+		if idErr != nil || !cardsOK {
+			// What NewRollup reports of the group's cards as a roll-up but
+			// for how they compare, which the cards' problems above say
+			// (or for the ID, reported above): no units and a unit named
+			// twice.
+			what := rollupName(g.ID)
+			if idErr != nil {
+				what = name
+			}
+			errs = append(errs, checkCards(what, idsOf(g.ID), members, unitsOnly)...)
 			continue
 		}
 		r, err := NewRollup(g.ID, members)

@@ -523,25 +523,54 @@ func TestNewRollups(t *testing.T) {
 	assert.Equal(t, []string{"sales"}, probs[0].IDs)
 
 	// A group whose ID is not valid still has its units checked: each
-	// group's problems are the ID's (ValidateID's words), then what NewRollup
-	// says of a roll-up with no valid unit, "a roll-up". The zero Group (as
+	// group's problems are the ID's (ValidateID's words, after the group's
+	// place when the ID is empty, as the empty ID names nothing), then what
+	// NewRollup says of the group's cards as a roll-up. The zero Group (as
 	// {} reads) has the empty ID and no units; " g" names a unit no card has
 	// ("legal"), " h" one twice ("sales").
 	_, err = NewRollups([]Group{{}, {ID: " g", Units: []string{"legal", "sales"}}, {ID: " h", Units: []string{"sales", "sales"}}}, cards)
 	assertProblemList(t, err, []specProblem{
-		{outcome.ErrEmptyID, nil, `outcome: empty id`},
-		{ErrEmptyRollup, nil, `triplecrown: no scorecards for a roll-up`},
+		{outcome.ErrEmptyID, nil, `triplecrown: group #0: empty id`},
+		{ErrEmptyRollup, nil, `triplecrown: no scorecards for group #0`},
 		{outcome.ErrInvalidID, []string{" g"}, `outcome: id " g" has surrounding white space`},
 		{ErrUnknownUnit, []string{" g", "legal"}, `triplecrown: group " g" names unit "legal", which has no scorecard`},
 		{outcome.ErrInvalidID, []string{" h"}, `outcome: id " h" has surrounding white space`},
-		{outcome.ErrDuplicateID, []string{"sales"}, `triplecrown: unit "sales" appears twice in the scorecards for a roll-up`},
+		{outcome.ErrDuplicateID, []string{"sales", " h"}, `triplecrown: unit "sales" appears twice in the scorecards for group " h"`},
 	})
-	// With the empty ID, an unknown unit's problem names "a group" and has
-	// the unit's ID only.
-	_, err = NewRollups([]Group{{Units: []string{"legal"}}}, cards)
+	// With the empty ID, an unknown unit's problem names the group by its
+	// place and has the unit's ID only.
+	_, err = NewRollups([]Group{{ID: "north", Units: []string{"sales"}}, {Units: []string{"legal"}}}, cards)
 	assertProblemList(t, err, []specProblem{
-		{outcome.ErrEmptyID, nil, `outcome: empty id`},
-		{ErrUnknownUnit, []string{"legal"}, `triplecrown: a group names unit "legal", which has no scorecard`},
+		{outcome.ErrEmptyID, nil, `triplecrown: group #1: empty id`},
+		{ErrUnknownUnit, []string{"legal"}, `triplecrown: group #1 names unit "legal", which has no scorecard`},
+	})
+
+	// The groups are checked also when the cards have problems, which come
+	// first; a group's cards are not rolled up then (their mismatches are
+	// the cards' problems, reported once). Here "sales" is given twice and
+	// the second card is for another period: the groups still name a unit
+	// no card has, give none, and name "support" twice.
+	other := rateCard("support", "200", "150", "0", "0", 50, 100, 65, 100)
+	other.spec.Period = "2025-Q2"
+	_, err = NewRollups([]Group{
+		{ID: "north", Units: []string{"sales", "legal"}},
+		{ID: "south"},
+		{ID: "east", Units: []string{"support", "support", "sales"}},
+		{ID: "north", Units: []string{"sales"}},
+	}, []Scorecard{cards[0], cards[0], other})
+	assertProblemList(t, err, []specProblem{
+		{outcome.ErrDuplicateID, []string{"sales"}, `triplecrown: unit "sales" appears twice in the scorecards for the groups`},
+		{ErrPeriodMismatch, []string{"support", "sales"}, `triplecrown: unit "support" is for period "2025-Q2", not "2025" like unit "sales"`},
+		{ErrUnknownUnit, []string{"north", "legal"}, `triplecrown: group "north" names unit "legal", which has no scorecard`},
+		{ErrEmptyRollup, []string{"south"}, `triplecrown: no scorecards for roll-up "south"`},
+		{outcome.ErrDuplicateID, []string{"support", "east"}, `triplecrown: unit "support" appears twice in the scorecards for roll-up "east"`},
+		{outcome.ErrDuplicateID, []string{"north"}, `triplecrown: group "north" appears twice`},
+	})
+	// No groups and cards with problems: both are reported.
+	_, err = NewRollups(nil, []Scorecard{cards[0], cards[0]})
+	assertProblemList(t, err, []specProblem{
+		{outcome.ErrDuplicateID, []string{"sales"}, `triplecrown: unit "sales" appears twice in the scorecards for the groups`},
+		{ErrEmptyRollup, nil, `triplecrown: no groups to roll up`},
 	})
 }
 
