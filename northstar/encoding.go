@@ -972,8 +972,9 @@ const (
 // recomputed, but the parts must agree as [AnalyzeLeadLag] makes them: a
 // method or verdict that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
 // maximum lag ([ErrInvalidLag]); a confidence level not strictly between 0
-// and 1, or written below the smallest normal float64 (2^-1022, "1e-400",
-// "5e-324"), as AnalyzeLeadLag refuses it, said as written ([ErrInvalidConfidence]); a length below the maximum lag plus
+// and 1 (also "1e-400", too small to hold, which reads as 0), or written
+// below the smallest normal float64 (2^-1022, "5e-324"), as AnalyzeLeadLag
+// refuses it, said as written ([ErrInvalidConfidence]); a length below the maximum lag plus
 // [MinPairs] ([ErrSeriesTooShort]); and [ErrInvalidLeadLag] for correlations
 // that are not one at each lag from -maxLag to maxLag in order, each from the
 // length less |lag| pairs and from -1 to 1, a best correlation that is not
@@ -1119,6 +1120,8 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		switch {
 		case floattext.Negative(in.confText, c) || !(c > 0 && c < 1) && !floattext.Underflows(in.confText, c):
 			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1", shown)
+		case c == 0: // written too small to hold, "1e-400": as LagOptions says it
+			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1: %s", shown, readsAsZero)
 		case floattext.Underflows(in.confText, c): // as AnalyzeLeadLag refuses a subnormal level
 			bad(ErrInvalidConfidence, "confidence level %s is below %s, the smallest positive number held to full precision",
 				shown, floattext.MinNormalText)
@@ -1285,9 +1288,10 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // [ErrUnknownMethod], each in its place among them, a confidence level
 // written too small for a float64 to hold is an [ErrInvalidConfidence]
 // said as written, never read as zero, the default (`northstar: policy:
-// leadLag: confidence level 1e-400 is below 2.2250738585072014e-308, the
-// smallest positive number held to full precision`; "-1e-400" is not
-// strictly between 0 and 1), and each is said as
+// leadLag: confidence level 1e-400 is not strictly between 0 and 1: it is
+// too small to hold, and reads as 0`, as outcome says it; "-1e-400" is not
+// strictly between 0 and 1 either, and "5e-324" is below the smallest normal
+// float64), and each is said as
 // Validate says them, after "northstar: policy: " (`northstar: policy:
 // leadLag: unknown correlation method "kendall"`). A value of the wrong
 // type is not checked again: a null weight, or weights that are not an
@@ -1395,8 +1399,10 @@ const lagOptionsAt = "lead/lag options: "
 // method "kendall"`), and a confidence level not strictly between 0 and 1
 // or written too small for a float64 to hold, said as written, never read
 // as zero, the default ([ErrInvalidConfidence]: `northstar: lead/lag
-// options: confidence level 1e-400 is below 2.2250738585072014e-308, the
-// smallest positive number held to full precision`). A field of the wrong
+// options: confidence level 1e-400 is not strictly between 0 and 1: it is
+// too small to hold, and reads as 0`, as outcome says it; `confidence level
+// 5e-324 is below 2.2250738585072014e-308, the smallest positive number
+// held to full precision`). A field of the wrong
 // type is not checked again. A field left out is zero: a zero method is
 // [Pearson], a zero confidence [DefaultConfidence]. JSON that is not one
 // object is one error with code [outcome.ErrInvalidJSON], and so is null,

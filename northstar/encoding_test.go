@@ -350,7 +350,7 @@ func TestLeadLagJSON_everyProblem(t *testing.T) {
 		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: unknown field "alpha"`},
 		{outcome.ErrInvalidJSON, nil, at + `invalid JSON: unknown field "zeta"`},
 		{ErrInvalidLag, nil, at + "maximum lag -1 is negative"},
-		{ErrInvalidConfidence, nil, at + "confidence level 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision"},
+		{ErrInvalidConfidence, nil, at + "confidence level 1e-400 is not strictly between 0 and 1: it is too small to hold, and reads as 0"},
 	}
 	for _, data := range []string{in, string(spoil.Reversed([]byte(in)))} {
 		l := MustLeadLag(t)
@@ -366,6 +366,18 @@ func TestLeadLagJSON_everyProblem(t *testing.T) {
 		{ErrUnknownVerdict, nil, `northstar: unknown lead/lag verdict "maybe"`},
 		{ErrInvalidConfidence, nil, at + "confidence level -1e-400 is not strictly between 0 and 1"},
 	}, formProblems(l.UnmarshalJSON([]byte(in))))
+
+	// A subnormal confidence, 5e-324, is below the smallest normal float64,
+	// as AnalyzeLeadLag says it; 1e-400, which reads as 0, is not between 0
+	// and 1, in outcome's words.
+	for conf, want := range map[string]string{
+		"5e-324": "confidence level 5e-324 is below 2.2250738585072014e-308, the smallest positive number held to full precision",
+		"1e-400": "confidence level 1e-400 is not strictly between 0 and 1: it is too small to hold, and reads as 0",
+	} {
+		in = strings.NewReplacer(`"confidence":0.625`, `"confidence":`+conf).Replace(handLeadLag)
+		l = MustLeadLag(t)
+		assert.Equal(t, []formProblem{{ErrInvalidConfidence, nil, at + want}}, formProblems(l.UnmarshalJSON([]byte(in))), conf)
+	}
 }
 
 // TestLeadLagJSON_tooSmall: a correlation, the per-lag confidence or an

@@ -85,9 +85,10 @@ const (
 	// ErrInvalidLag: a negative maximum lag.
 	ErrInvalidLag outcome.Code = "lead-lag-invalid-lag"
 	// ErrInvalidConfidence: a confidence level that is not strictly between 0
-	// and 1, or that is below the smallest normal float64, 2^-1022 (about
-	// 2.2250738585072014e-308), which a float64 does not hold to full
-	// precision: written as 1e-400, which reads as 0, or a subnormal.
+	// and 1 (written as 1e-400 too, which is too small to hold and reads as
+	// 0), or that is below the smallest normal float64, 2^-1022 (about
+	// 2.2250738585072014e-308), a subnormal, which a float64 does not hold
+	// to full precision.
 	ErrInvalidConfidence outcome.Code = "lead-lag-invalid-confidence"
 	// ErrSeriesLength: two time series of different lengths.
 	ErrSeriesLength outcome.Code = "lead-lag-series-length"
@@ -129,3 +130,8 @@ func warning(code outcome.Code, ids []string, format string, args ...any) *outco
 	e.Severity = outcome.SeverityWarning
 	return e
 }
+
+// readsAsZero says why a confidence level written as a number too small for
+// a float64 to hold ("1e-400"), which reads as 0, is not strictly between 0
+// and 1, in the words outcome says it in.
+const readsAsZero = "it is too small to hold, and reads as 0"

@@ -153,8 +153,9 @@ type LagOptions struct {
 	// and 1 and not below the smallest normal float64 (2^-1022), taken over
 	// all the lags examined together; zero means [DefaultConfidence]. From
 	// JSON, a level written too small for a float64 to hold is refused, not
-	// read as zero: "1e-400" is below the smallest normal float64, and
-	// "-1e-400" is not between 0 and 1; "0", "-0" and "0.0e-400" are zero.
+	// read as zero: "1e-400" and "-1e-400" are not between 0 and 1 (the
+	// first too small to hold, reading as 0), and "5e-324" is below the
+	// smallest normal float64; "0", "-0" and "0.0e-400" are zero.
 	Confidence float64 `json:"confidence,omitzero"`
 }
 
@@ -193,9 +194,10 @@ func (o LagOptions) confidence() float64 {
 // reported in the method's place. confText is the confidence level as a
 // decoder read it from text ("" for a float64 given as one): a level
 // written below 0 that reads as -0 ("-1e-400") is not between 0 and 1, and
-// one too small for a float64 to hold as written ([floattext.Underflows]:
-// "1e-400" reads as 0, the default, and "5e-324" as a subnormal) is refused,
-// each said as written.
+// one too small for a float64 to hold as written ([floattext.Underflows]) is
+// refused, each said as written: "1e-400", which reads as 0, the default, is
+// not between 0 and 1 either, in outcome's words for it ([readsAsZero]), and
+// "5e-324", which reads as a subnormal, is below the smallest normal float64.
 func (o LagOptions) validate(where string, ids []string, methodErr error, confText string) []error {
 	var errs []error
 	if o.MaxLag < 0 {
@@ -215,6 +217,9 @@ func (o LagOptions) validate(where string, ids []string, methodErr error, confTe
 	case floattext.Negative(confText, c) || c != 0 && !(c > 0 && c < 1): // also NaN
 		errs = append(errs, newError(ErrInvalidConfidence, ids,
 			"northstar: %sconfidence level %s is not strictly between 0 and 1", where, shown))
+	case c == 0 && floattext.Underflows(confText, c): // written too small to hold: "1e-400"
+		errs = append(errs, newError(ErrInvalidConfidence, ids,
+			"northstar: %sconfidence level %s is not strictly between 0 and 1: %s", where, shown, readsAsZero))
 	case floattext.Underflows(confText, c):
 		errs = append(errs, newError(ErrInvalidConfidence, ids,
 			"northstar: %sconfidence level %s is below %s, the smallest positive number held to full precision",

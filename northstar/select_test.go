@@ -1390,9 +1390,9 @@ func TestPolicyValidateSaysWhere(t *testing.T) {
 
 // TestLagConfidenceTooSmall: a confidence level too small for a float64 to
 // hold as written is refused, never read as 0, the default: from JSON,
-// 1e-400 (which reads as 0) is below the smallest normal float64 and
-// -1e-400 (which reads as -0) is not strictly between 0 and 1, each said as
-// written; 0, -0 and 0.0e-400 are zero, the default, as before; a subnormal
+// 1e-400 (which reads as 0) and -1e-400 (which reads as -0) are not strictly
+// between 0 and 1, each said as written, the first in outcome's words for it
+// (too small to hold, it reads as 0); 0, -0 and 0.0e-400 are zero, the default, as before; a subnormal
 // level, written or given as a float64 (5e-324, the smallest), is below the
 // smallest normal float64 too, for a policy, for AnalyzeLeadLag and in a
 // lead/lag result, so that every policy Validate accepts decodes from its
@@ -1400,7 +1400,8 @@ func TestPolicyValidateSaysWhere(t *testing.T) {
 func TestLagConfidenceTooSmall(t *testing.T) {
 	const below = " is below 2.2250738585072014e-308, the smallest positive number held to full precision"
 	for _, tt := range []struct{ conf, want string }{
-		{"1e-400", "northstar: policy: leadLag: confidence level 1e-400" + below},
+		{"1e-400", "northstar: policy: leadLag: confidence level 1e-400 is not strictly between 0 and 1: it is too small to hold, and reads as 0"},
+		{"-0.001e-330", "northstar: policy: leadLag: confidence level -0.001e-330 is not strictly between 0 and 1"},
 		{"-1e-400", "northstar: policy: leadLag: confidence level -1e-400 is not strictly between 0 and 1"},
 		{"4.9e-324", "northstar: policy: leadLag: confidence level 4.9e-324" + below},
 		{"2.225073858507201e-308", "northstar: policy: leadLag: confidence level 2.225073858507201e-308" + below},
