@@ -493,6 +493,111 @@ func appendTextErrors(errs []error, ids []string, where string, fields ...string
 	return errs
 }
 
+// appendIDTextError appends an error with code [outcome.ErrInvalidText] if
+// id, the ID by which where names a need, an outcome, a metric or a canvas,
+// is not valid UTF-8, which JSON would change as [appendTextErrors] says:
+// `northstar: need "h\xff" has an id that is not valid UTF-8`. Each error
+// gets its own copy of ids ([newError]).
+func appendIDTextError(errs []error, ids []string, where, id string) []error {
+	if !utf8.ValidString(id) {
+		errs = append(errs, newError(outcome.ErrInvalidText, ids, "northstar: %s has an id that is not valid UTF-8", where))
+	}
+	return errs
+}
+
+// needTextErrors appends the errors of [appendIDTextError] and
+// [appendTextErrors] for each text of n, which where names, that is not
+// valid UTF-8: its ID, statement, measure, target and time bound, in that
+// order, the free text in [NewCanvas]'s words.
+func needTextErrors(errs []error, ids []string, where string, n Need) []error {
+	errs = appendIDTextError(errs, ids, where, n.ID)
+	return appendTextErrors(errs, ids, where,
+		"statement", n.Statement, "measure", n.Measure, "target", n.Target, "time bound", n.TimeBound)
+}
+
+// outcomeTextErrors appends the errors of [appendIDTextError] and
+// [appendTextErrors] for each text of o, which where names, that is not
+// valid UTF-8: its ID, name and description, in [NewCanvas]'s words, then
+// each indicator's metric ID, in order, with the metric's ID after ids:
+// `northstar: outcome "stay" has a metric id that is not valid UTF-8:
+// "m\xff"`.
+func outcomeTextErrors(errs []error, ids []string, where string, o SuccessfulOutcome) []error {
+	errs = appendIDTextError(errs, ids, where, o.ID)
+	errs = appendTextErrors(errs, ids, where, "name", o.Name, "description", o.Description)
+	for _, ind := range o.Indicators {
+		if !utf8.ValidString(ind.Metric) {
+			errs = appendTextErrors(errs, append(ids[:len(ids):len(ids)], ind.Metric), where, "metric id", ind.Metric)
+		}
+	}
+	return errs
+}
+
+// validText reports whether every text is valid UTF-8.
+func validText(texts ...string) bool {
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// needTextValid reports whether every text of n is valid UTF-8, so that
+// [needTextErrors] has nothing to say of it.
+func needTextValid(n Need) bool {
+	return validText(n.ID, n.Statement, n.Measure, n.Target, n.TimeBound)
+}
+
+// outcomeTextValid reports whether every text of o is valid UTF-8, so that
+// [outcomeTextErrors] has nothing to say of it.
+func outcomeTextValid(o SuccessfulOutcome) bool {
+	for _, ind := range o.Indicators {
+		if !utf8.ValidString(ind.Metric) {
+			return false
+		}
+	}
+	return validText(o.ID, o.Name, o.Description)
+}
+
+// canvasTextErrors returns an error with code [outcome.ErrInvalidText] for
+// each text of s that is not valid UTF-8, in the order of the spec: the
+// category, name and description, each need's texts ([needTextErrors]),
+// each outcome's ([outcomeTextErrors]), each said, and with the IDs given,
+// as [NewCanvas] says a free text's problem.
+func canvasTextErrors(s CanvasSpec) []error {
+	if validText(s.Category, s.Name, s.Description) &&
+		!slices.ContainsFunc(s.Needs, func(n Need) bool { return !needTextValid(n) }) &&
+		!slices.ContainsFunc(s.Outcomes, func(o SuccessfulOutcome) bool { return !outcomeTextValid(o) }) {
+		return nil
+	}
+	cat := s.Category
+	ids := []string{cat}
+	where := "canvas " + quote(cat)
+	errs := appendIDTextError(nil, ids, where, cat)
+	errs = appendTextErrors(errs, ids, where, "name", s.Name, "description", s.Description)
+	for _, n := range s.Needs {
+		if !needTextValid(n) {
+			errs = needTextErrors(errs, []string{cat, n.ID}, where+": need "+quote(n.ID), n)
+		}
+	}
+	for _, o := range s.Outcomes {
+		if !outcomeTextValid(o) {
+			errs = outcomeTextErrors(errs, []string{cat, o.ID}, where+": outcome "+quote(o.ID), o)
+		}
+	}
+	return errs
+}
+
+// named returns how a problem of a part read or written on its own names
+// it, what and its ID (`need "home"`), or, without an ID, "a " or "an "
+// and what ("a need"); and the problem's IDs: the ID, or none.
+func named(what, id string) (string, []string) {
+	if id == "" {
+		return withArticleText(what), nil
+	}
+	return what + " " + quote(id), []string{id}
+}
+
 // checkID validates id with [outcome.ValidateID] and restates a problem in
 // this package's words: "northstar: <where>: <problem>".
 func checkID(id string, ids []string, where string, args ...any) error {

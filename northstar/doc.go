@@ -105,7 +105,11 @@
 // a total, a margin) written too small for a float64 is refused, never
 // read as 0. A policy that [Policy.Validate] refuses (the zero Policy),
 // and a ranking with one (the zero Ranking), cannot be marshalled: their
-// JSON would not read back. Every bad input is
+// JSON would not read back. Nor can a [CanvasSpec], a [Need], a
+// [SuccessfulOutcome] or an [Indicator] with text that is not valid UTF-8
+// (an ID or free text: [outcome.ErrInvalidText]), which encoding/json would
+// write as U+FFFD, to read back as other text; they are otherwise written
+// as they are, drafts included. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
 // skipped.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/floattext"
@@ -521,9 +522,22 @@ type canvasSpecJSON struct {
 //	 "outcomes":[{"id":"stay","name":"a stay that feels like home",
 //	   "metrics":[{"metric":"nights-booked","importance":"3"}]}]}
 //
-// It writes the spec as it is, without validating it;
-// [CanvasSpec.UnmarshalJSON] reads it back.
+// It writes the spec as it is, without validating it (a draft marshals);
+// [CanvasSpec.UnmarshalJSON] reads it back, Equal. But it does not write
+// text that is not valid UTF-8, which encoding/json would write with each
+// bad byte replaced by U+FFFD, to read back as other text: each such text
+// is a problem with code [outcome.ErrInvalidText], in the order of the spec
+// (the category, name and description; each need's ID, statement, measure,
+// target and time bound; each outcome's ID, name, description and metrics'
+// IDs), said as [NewCanvas] says it, with its IDs, `northstar: canvas
+// "guests": need "home" has a statement that is not valid UTF-8: "caf\xe9"`
+// (an ID: `northstar: canvas "guests": outcome "stay" has a metric id that
+// is not valid UTF-8: "m\xff"`, `northstar: canvas "g\xff" has an id that
+// is not valid UTF-8`), joined with [errors.Join].
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
+	if errs := canvasTextErrors(s); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
 	// Empty lists are written [], never null, which the decoders refuse; an
 	// outcome's metrics are written so by [SuccessfulOutcome.MarshalJSON].
 	return json.Marshal(canvasSpecJSON{Category: s.Category, Name: s.Name, Description: s.Description,
@@ -539,8 +553,16 @@ type indicatorJSON struct {
 // MarshalJSON implements [json.Marshaler]: the metric's ID and the
 // importance as a decimal string, whatever decimal's package-level
 // MarshalJSONWithoutQuotes says: {"metric":"nights-booked","importance":"3"}.
-// [Indicator.UnmarshalJSON] reads it back.
+// [Indicator.UnmarshalJSON] reads it back, Equal. A metric ID that is not
+// valid UTF-8, which encoding/json would write with each bad byte replaced
+// by U+FFFD, to read back as another ID, is not written: it is an error
+// with code [outcome.ErrInvalidText] and the ID, `northstar: metric
+// "m\xff" has an id that is not valid UTF-8`.
 func (i Indicator) MarshalJSON() ([]byte, error) {
+	if !utf8.ValidString(i.Metric) {
+		where, ids := named("metric", i.Metric)
+		return nil, appendIDTextError(nil, ids, where, i.Metric)[0]
+	}
 	return json.Marshal(indicatorJSON{Metric: i.Metric, Importance: decfmt.String(i.Importance)})
 }
 
@@ -622,6 +644,33 @@ func openNamed(data []byte, what, named string, names []string, idField string) 
 		return f, nil, nil, f.Err()
 	}
 	return f, members, ids, nil
+}
+
+// needJSON is the JSON form of a [Need]: its fields, with their tags.
+type needJSON Need
+
+// MarshalJSON implements [json.Marshaler]: the need's fields as their tags
+// name them, "id", "statement", then "measure", "target" and "timeBound",
+// each left out when empty, as encoding/json wrote a Need before it had a
+// MarshalJSON: {"id":"home","statement":"a place that feels like
+// home","timeBound":"2026"}. [Need.UnmarshalJSON] reads it back, Equal.
+//
+// It does not validate the need, but it does not write text that is not
+// valid UTF-8, which encoding/json would write with each bad byte replaced
+// by U+FFFD, to read back as other text: each such text is a problem with
+// code [outcome.ErrInvalidText], in the order of the fields (the ID,
+// statement, measure, target, time bound), said as [NewCanvas] says it but
+// for the canvas, naming the need by its ID and with it as its ID, or as "a
+// need" and with no ID when the ID is empty (`northstar: need "home" has a
+// statement that is not valid UTF-8: "caf\xe9"`, `northstar: a need has a
+// target that is not valid UTF-8: "\xff"`; an ID: `northstar: need "h\xff"
+// has an id that is not valid UTF-8`), joined with [errors.Join].
+func (n Need) MarshalJSON() ([]byte, error) {
+	if !needTextValid(n) {
+		where, ids := named("need", n.ID)
+		return nil, errors.Join(needTextErrors(nil, ids, where, n)...)
+	}
+	return json.Marshal(needJSON(n))
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a need as
@@ -1428,8 +1477,24 @@ type successfulOutcomeJSON SuccessfulOutcome
 // MarshalJSON implements [json.Marshaler]: "id", "name", "description"
 // (left out when empty) and "metrics", each as [Indicator.MarshalJSON]
 // writes it, [] when there are none, never null, which the canvas decoders
-// refuse.
+// refuse. [SuccessfulOutcome.UnmarshalJSON] reads it back, Equal.
+//
+// It does not validate the outcome, but it does not write text that is not
+// valid UTF-8, which encoding/json would write with each bad byte replaced
+// by U+FFFD, to read back as other text: each such text is a problem with
+// code [outcome.ErrInvalidText], in the order of the fields (the ID, name,
+// description, then each metric's ID), said as [NewCanvas] says it but
+// for the canvas, naming the outcome by its ID and with it among its IDs,
+// or as "an outcome" and with no ID when the ID is empty (`northstar:
+// outcome "stay" has a name that is not valid UTF-8: "caf\xe9"`,
+// `northstar: outcome "stay" has a metric id that is not valid UTF-8:
+// "m\xff"`, with the metric's ID after the outcome's; `northstar: outcome
+// "s\xff" has an id that is not valid UTF-8`), joined with [errors.Join].
 func (o SuccessfulOutcome) MarshalJSON() ([]byte, error) {
+	if !outcomeTextValid(o) {
+		where, ids := named("outcome", o.ID)
+		return nil, errors.Join(outcomeTextErrors(nil, ids, where, o)...)
+	}
 	o.Indicators = strictjson.List(o.Indicators)
 	return json.Marshal(successfulOutcomeJSON(o))
 }

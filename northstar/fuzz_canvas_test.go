@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/internal/msg"
@@ -231,4 +232,83 @@ func FuzzDecodeCanvases(f *testing.F) {
 			Problems: checkProblems,
 		}, in)
 	})
+}
+
+// FuzzCanvasPartsMarshal builds a need, an outcome with two indicators and
+// a canvas spec holding them from arbitrary text, valid UTF-8 or not, and
+// checks each one's MarshalJSON: it writes the part exactly when every text
+// of it is valid UTF-8, and what it writes reads back Equal; otherwise it
+// returns one problem per text that is not, each an ErrInvalidText in this
+// package's words ([checkProblems]), and encoding/json, writing the part's
+// fields without the check, would have written JSON that reads back as
+// another part (each bad byte written as U+FFFD).
+func FuzzCanvasPartsMarshal(f *testing.F) {
+	f.Add("guests", "Guests", "home", "a place", "caf\xe9", "stay", "m\xff", "")
+	f.Add("g\xff", "", "", "\x80", "", "", "", "\xc3")
+	f.Add("a", "b", "c", "d", "e", "f", "g", "h")
+	f.Fuzz(func(t *testing.T, cat, name, needID, statement, target, outcomeID, metric, desc string) {
+		need := Need{ID: needID, Statement: statement, Target: target, TimeBound: desc}
+		oc := SuccessfulOutcome{ID: outcomeID, Name: name, Description: desc,
+			Indicators: []Indicator{{Metric: metric, Importance: dec("1")}, {Metric: cat}}}
+		spec := CanvasSpec{Category: cat, Name: name, Description: desc, Weight: dec("2"), Needs: []Need{need}, Outcomes: []SuccessfulOutcome{oc}}
+		bad := func(texts ...string) int {
+			n := 0
+			for _, s := range texts {
+				if !utf8.ValidString(s) {
+					n++
+				}
+			}
+			return n
+		}
+		needBad := bad(needID, statement, target, desc)
+		outcomeBad := bad(outcomeID, name, desc, metric, cat)
+		checkMarshalText(t, need, needBad, Need.Equal, oldNeed(need))
+		checkMarshalText(t, oc, outcomeBad, SuccessfulOutcome.Equal, oldOutcomeOf(oc))
+		checkMarshalText(t, oc.Indicators[0], bad(metric), Indicator.Equal, oldIndicator{metric, "1"})
+		checkMarshalText(t, spec, bad(cat, name, desc)+needBad+outcomeBad, CanvasSpec.Equal, oldCanvas(spec))
+	})
+}
+
+// checkMarshalText checks v's MarshalJSON for [FuzzCanvasPartsMarshal]:
+// with bad texts not valid UTF-8, bad problems, each an ErrInvalidText, and
+// plain, the fields as encoding/json writes them (unchecked, through the
+// old forms of [TestCanvasParts_MarshalJSON_bytes]), not reading back Equal; with none, JSON that
+// reads back Equal.
+func checkMarshalText[T json.Marshaler, P interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, v T, bad int, equal func(a, b T) bool, plain any) {
+	t.Helper()
+	out, err := v.MarshalJSON()
+	if bad == 0 {
+		if err != nil {
+			t.Fatalf("marshal %+v: %v", v, err)
+		}
+		var back T
+		if err := P(&back).UnmarshalJSON(out); err != nil || !equal(v, back) {
+			t.Fatalf("%s reads back as %+v (%v), not %+v", out, back, err, v)
+		}
+		return
+	}
+	if err == nil || out != nil {
+		t.Fatalf("%+v, with %d texts not valid UTF-8, marshals: %s", v, bad, out)
+	}
+	checkProblems(t, err)
+	probs := outcome.Problems(err)
+	if len(probs) != bad {
+		t.Fatalf("%d texts not valid UTF-8, %d problems: %v", bad, len(probs), err)
+	}
+	for _, p := range probs {
+		if p.Code != outcome.ErrInvalidText || !strings.Contains(p.Message, "that is not valid UTF-8") {
+			t.Fatalf("problem %v", p)
+		}
+	}
+	written, err := json.Marshal(plain)
+	if err != nil {
+		t.Fatalf("plain marshal: %v", err)
+	}
+	var back T
+	if P(&back).UnmarshalJSON(written) == nil && equal(v, back) {
+		t.Fatalf("%+v, refused, would have read back Equal from %s", v, written)
+	}
 }
