@@ -864,3 +864,41 @@ func TestSelectManyLinkedOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// TestSelectInputMetricDirectOnAnyNode: an input metric is direct if any of
+// its nodes feeds the North Star's by a single link, whichever comes first
+// in topological order. By hand, with star on s:
+//
+//	t1 -(2)-> s;  t2 -(3)-> o -(5)-> s
+//
+// t1 and t2 are both measured by answer (a task metric), o by calls. answer
+// moves s by 2 through t1 and 3·5 = 15 through t2, 17 in all, and is direct
+// by t1 (t2 is not); calls moves it by 5, directly.
+func TestSelectInputMetricDirectOnAnyNode(t *testing.T) {
+	answer := metric("answer", outcome.Task, outcome.HigherIsBetter, 0)
+	calls := metric("calls", outcome.Output, outcome.HigherIsBetter, 0)
+	star := metric("star", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	h := fakeHierarchy{
+		nodes: []fakeNode{
+			{"t1", outcome.Task, answer},
+			{"t2", outcome.Task, answer},
+			{"o", outcome.Output, calls},
+			{"s", outcome.CustomerOutcome, star},
+		},
+		links: []fakeLink{{"t1", "s", dec("2")}, {"t2", "o", dec("3")}, {"o", "s", dec("5")}},
+	}
+	one := dec("1")
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "star", Importance: one}}}}})
+	r, err := Select(Input{Candidates: []Candidate{{Metric: star}}, Canvases: []Canvas{cv}, Policy: DefaultPolicy(), Hierarchy: h})
+	require.NoError(t, err)
+	want := []InputMetric{
+		{Metric: answer, Nodes: []string{"t1", "t2"}, Influence: 17, Direct: true},
+		{Metric: calls, Nodes: []string{"o"}, Influence: 5, Direct: true},
+	}
+	require.Len(t, r.InputMetrics, len(want))
+	for i, w := range want {
+		assert.True(t, w.Equal(r.InputMetrics[i]), "%d: %+v, want %+v", i, r.InputMetrics[i], w)
+	}
+}
