@@ -3,6 +3,8 @@ package northstar
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -515,4 +517,27 @@ func TestJSON_decodeIgnoresMaxDecodeExponent(t *testing.T) {
 			assert.Equal(t, "equal: true", got[i], c.name)
 		}
 	}
+}
+
+// TestLeadLagJSON_intervalEndAtZero: an interval that ends at 0 contains
+// it, so its verdict is NoEvidence. The correlation r = tanh(z*·se) from 8
+// pairs at 95% (z* = 1.959963984540054, se = 1/sqrt(5)) has a Fisher
+// interval from tanh(0) = 0 (up to rounding, well within the 10^-12 the
+// decoder allows) to tanh(2·z*·se); stored with its low end written 0, it
+// reads with the verdict "no-evidence", and "coincident" is refused.
+func TestLeadLagJSON_intervalEndAtZero(t *testing.T) {
+	r := math.Tanh(1.959963984540054 / math.Sqrt(5))
+	low, high := fisherInterval(r, 8, Pearson, 0.95)
+	require.InDelta(t, 0, low, 1e-15)
+	require.InDelta(t, math.Tanh(2*1.959963984540054/math.Sqrt(5)), high, 1e-15)
+	rs := strconv.FormatFloat(r, 'g', -1, 64)
+	in := `{"method":"pearson","len":8,"maxLag":0,"confidence":0.95,"perLagConfidence":0.95,` +
+		`"correlations":[{"lag":0,"r":` + rs + `,"pairs":8}],"best":{"lag":0,"r":` + rs + `,"pairs":8},` +
+		`"interval":[0,` + strconv.FormatFloat(high, 'g', -1, 64) + `],"verdict":"no-evidence"}`
+	var l LeadLag
+	require.NoError(t, l.UnmarshalJSON([]byte(in)))
+	assert.Equal(t, NoEvidence, l.Verdict())
+	err := l.UnmarshalJSON([]byte(strings.Replace(in, `"no-evidence"`, `"coincident"`, 1)))
+	assert.Equal(t, []formProblem{{ErrInvalidLeadLag, nil, fmt.Sprintf(
+		`northstar: lead/lag result: verdict "coincident", where the interval 0 to %v at lag 0 gives "no evidence"`, high)}}, formProblems(err))
 }
