@@ -1750,3 +1750,37 @@ func mustSelect(t *testing.T, in Input) Ranking {
 	require.NoError(t, err)
 	return r
 }
+
+// TestSelectLeadIsStrongestOverOutcomes: a candidate's lead strength is
+// the largest over the business outcomes, not the last one's. By hand: rev's
+// series is the candidate's one period later (rev[t+1] = joy[t]), so at lag
+// 1 the pairs are identical, r = 1, whose interval is [1, 1]: joy leads rev,
+// with strength 1. cost, listed after rev, alternates 1, 0, 1, ..., so its
+// evidence shows a strength below 0.5 (checked, not worked out): joy's lead
+// strength is rev's, 1, the larger, not cost's, the last.
+func TestSelectLeadIsStrongestOverOutcomes(t *testing.T) {
+	joy := metric("joy", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	rev := metric("rev", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
+	cost := metric("cost", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Cost)
+	series := []float64{1, 3, 2, 5, 4, 6, 8, 7, 9, 12, 10, 11}
+	lagged := append([]float64{0}, series[:len(series)-1]...)
+	alternating := []float64{1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0}
+	one := dec("1")
+	cv := MustCanvas(CanvasSpec{Category: "c", Name: "c", Weight: one,
+		Needs:    []Need{{ID: "n", Statement: "s", Measure: "m", Target: "t", TimeBound: "b"}},
+		Outcomes: []SuccessfulOutcome{{ID: "o", Name: "o", Indicators: []Indicator{{Metric: "joy", Importance: one}}}}})
+	pol := DefaultPolicy()
+	pol.LeadLag.MaxLag = 1
+	r, err := Select(Input{Candidates: []Candidate{{Metric: joy, Series: series}, {Metric: rev, Series: lagged}, {Metric: cost, Series: alternating}},
+		Canvases: []Canvas{cv}, Policy: pol})
+	require.NoError(t, err)
+	e, ok := r.Find("joy")
+	require.True(t, ok)
+	require.Len(t, e.Evidence, 2)
+	assert.Equal(t, "rev", e.Evidence[0].Outcome)
+	assert.Equal(t, Leads, e.Evidence[0].LeadLag.Verdict())
+	assert.Equal(t, 1, e.Evidence[0].LeadLag.Best().Lag)
+	assert.InDelta(t, 1, e.Evidence[0].Strength, 1e-15)
+	assert.Less(t, e.Evidence[1].Strength, 0.5, "cost")
+	assert.Equal(t, e.Evidence[0].Strength, e.Score(Lead).Raw)
+}
