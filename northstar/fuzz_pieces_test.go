@@ -120,6 +120,21 @@ func FuzzSuccessfulOutcomeJSON(f *testing.F) {
 	})
 }
 
+// FuzzIndicatorJSON checks Indicator.UnmarshalJSON ([checkPieceJSON]),
+// against an outcome that holds the indicator.
+func FuzzIndicatorJSON(f *testing.F) {
+	pieceSeeds(f,
+		`{"metric":"fcr","importance":"0.50"}`,
+		`{"metric":"fcr","importance":2}`,
+		`{"metric":"fcr","importance":"high","weight":1}`,
+		`{"metric":"fcr","importance":1e-10001}`,
+		`{"importance":null,"Metric":"x","metric":5}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		checkPieceJSON(t, in, indicatorFields, Indicator{Metric: "was", Importance: dec("7")}, Indicator.Equal,
+			`{"id":"o","name":"n","metrics":[`+in+`]}`, func(data []byte) error { return new(SuccessfulOutcome).UnmarshalJSON(data) })
+	})
+}
+
 // FuzzLagOptionsJSON checks LagOptions.UnmarshalJSON ([checkPieceJSON]),
 // against a policy whose leadLag is the options.
 func FuzzLagOptionsJSON(f *testing.F) {
