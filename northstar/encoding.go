@@ -1170,7 +1170,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		case floattext.Negative(in.confText, c) || !(c > 0 && c < 1) && !floattext.Underflows(in.confText, c):
 			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1", shown)
 		case c == 0: // written too small to hold, "1e-400": as LagOptions says it
-			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1: %s", shown, readsAsZero)
+			bad(ErrInvalidConfidence, "confidence level %s is not strictly between 0 and 1: %s", shown, floattext.ReadsAsZero)
 		case floattext.Underflows(in.confText, c): // as AnalyzeLeadLag refuses a subnormal level
 			bad(ErrInvalidConfidence, "confidence level %s is below %s, the smallest positive number held to full precision",
 				shown, floattext.MinNormalText)

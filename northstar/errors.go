@@ -130,8 +130,3 @@ func warning(code outcome.Code, ids []string, format string, args ...any) *outco
 	e.Severity = outcome.SeverityWarning
 	return e
 }
-
-// readsAsZero says why a confidence level written as a number too small for
-// a float64 to hold ("1e-400"), which reads as 0, is not strictly between 0
-// and 1, in the words outcome says it in.
-const readsAsZero = "it is too small to hold, and reads as 0"

@@ -196,7 +196,7 @@ func (o LagOptions) confidence() float64 {
 // written below 0 that reads as -0 ("-1e-400") is not between 0 and 1, and
 // one too small for a float64 to hold as written ([floattext.Underflows]) is
 // refused, each said as written: "1e-400", which reads as 0, the default, is
-// not between 0 and 1 either, in outcome's words for it ([readsAsZero]), and
+// not between 0 and 1 either, in outcome's words for it ([floattext.ReadsAsZero]), and
 // "5e-324", which reads as a subnormal, is below the smallest normal float64.
 func (o LagOptions) validate(where string, ids []string, methodErr error, confText string) []error {
 	var errs []error
@@ -219,7 +219,7 @@ func (o LagOptions) validate(where string, ids []string, methodErr error, confTe
 			"northstar: %sconfidence level %s is not strictly between 0 and 1", where, shown))
 	case c == 0 && floattext.Underflows(confText, c): // written too small to hold: "1e-400"
 		errs = append(errs, newError(ErrInvalidConfidence, ids,
-			"northstar: %sconfidence level %s is not strictly between 0 and 1: %s", where, shown, readsAsZero))
+			"northstar: %sconfidence level %s is not strictly between 0 and 1: %s", where, shown, floattext.ReadsAsZero))
 	case floattext.Underflows(confText, c):
 		errs = append(errs, newError(ErrInvalidConfidence, ids,
 			"northstar: %sconfidence level %s is below %s, the smallest positive number held to full precision",

@@ -114,9 +114,12 @@
 // strconv.ParseFloat and encoding/json read, with no error, as 0 or as a
 // subnormal (an "sd" of 1e-400 or 1e-320), with the code of the field's
 // other range errors ([ErrInvalidMeasure], [ErrInvalidSignificance]) and
-// the number as written: `triplecrown: the standard deviation 1e-400 is
-// below 2.2250738585072014e-308, the smallest positive number held to full
-// precision`. A number written below 0 that reads as -0 is negative
+// the number as written, one that reads as 0 in the words of outcome and
+// northstar (`triplecrown: significance level 1e-400 is not strictly
+// between 0 and 1: it is too small to hold, and reads as 0`) and a
+// subnormal as below the smallest normal float64 (`triplecrown: the
+// standard deviation 1e-320 is below 2.2250738585072014e-308, the smallest
+// positive number held to full precision`). A number written below 0 that reads as -0 is negative
 // ("-1e-400"), and a number written as zero ("0.0e-400") is 0.
 //
 // A spec is plain data, and may hold what its constructor refuses; its JSON

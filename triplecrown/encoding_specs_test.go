@@ -92,7 +92,7 @@ func TestPolicySpec_UnmarshalJSON(t *testing.T) {
 			name: "a level that no float64 holds, not read as 0",
 			in:   `{"significanceLevel":1e-400,"precision":{"places":4,"mode":"half-even"}}`,
 			problems: []specProblem{
-				{ErrInvalidSignificance, nil, `triplecrown: significance level 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+				{ErrInvalidSignificance, nil, `triplecrown: significance level 1e-400 is not strictly between 0 and 1: it is too small to hold, and reads as 0`},
 			},
 		},
 		{
@@ -163,7 +163,7 @@ func TestScorecardSpec_UnmarshalJSON(t *testing.T) {
 			problems: []specProblem{
 				{outcome.ErrInvalidJSON, []string{"billing"}, `triplecrown: unit "billing": invalid JSON: "period" must be a string, not the number 2025`},
 				{outcome.ErrInvalidJSON, []string{"billing"}, `triplecrown: unit "billing": invalid JSON: unknown field "service.scale"`},
-				{ErrInvalidMeasure, []string{"billing"}, `triplecrown: unit "billing", baseline service measure: the standard deviation 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+				{ErrInvalidMeasure, []string{"billing"}, `triplecrown: unit "billing", baseline service measure: the standard deviation 1e-400 is refused: it is too small to hold, and reads as 0`},
 			},
 		},
 		{
@@ -206,7 +206,7 @@ func TestServiceSpec_UnmarshalJSON(t *testing.T) {
 			name: "an sd that no float64 holds, not read as 0",
 			in:   `{"name":"s","direction":"down","baseline":{"mean":"4","sd":1e-400,"n":400},"actual":{"mean":"3","sd":1.2,"n":400}}`,
 			problems: []specProblem{
-				{ErrInvalidMeasure, nil, `triplecrown: a scorecard's baseline service measure: the standard deviation 1e-400 is below 2.2250738585072014e-308, the smallest positive number held to full precision`},
+				{ErrInvalidMeasure, nil, `triplecrown: a scorecard's baseline service measure: the standard deviation 1e-400 is refused: it is too small to hold, and reads as 0`},
 			},
 		},
 		{

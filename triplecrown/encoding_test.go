@@ -1300,6 +1300,7 @@ func TestDecodersAgree(t *testing.T) {
 // 0; a number written as zero is 0, and the smallest normal float64 reads.
 func TestJSON_floatUnderflow(t *testing.T) {
 	const below = " is below 2.2250738585072014e-308, the smallest positive number held to full precision"
+	const zero = " is refused: it is too small to hold, and reads as 0"
 	type problem struct {
 		code outcome.Code
 		ids  []string
@@ -1319,9 +1320,9 @@ func TestJSON_floatUnderflow(t *testing.T) {
 		want []problem // none: it decodes
 	}{
 		{"sd reads as 0", new(Measure), mean("1e-400"),
-			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + below}}},
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + zero}}},
 		{"sd reads as 0, written long", new(Measure), mean("0.00000000001e-390"),
-			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 0.00000000001e-390" + below}}},
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 0.00000000001e-390" + zero}}},
 		{"sd reads as a subnormal", new(Measure), mean("1e-320"),
 			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-320" + below}}},
 		{"sd the largest subnormal", new(Measure), mean("2.225073858507201e-308"),
@@ -1330,18 +1331,18 @@ func TestJSON_floatUnderflow(t *testing.T) {
 			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation -1e-400 is negative"}}},
 		{"sd and sample", new(Measure), `{"mean":"4","sd":1E-400,"n":1}`, []problem{
 			{ErrInvalidSampleSize, nil, "triplecrown: a mean needs a sample of at least 2 observations, not 1"},
-			{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1E-400" + below}}},
+			{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1E-400" + zero}}},
 		{"sd of a total", new(Measure), `{"total":"8","sd":1e-400,"n":2}`,
-			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + below}}},
+			[]problem{{ErrInvalidMeasure, nil, "triplecrown: the standard deviation 1e-400" + zero}}},
 		{"sd in a scorecard", new(Scorecard), card("1e-400"), []problem{{ErrInvalidMeasure, []string{"sales"},
-			`triplecrown: unit "sales", actual service measure: the standard deviation 1e-400` + below}}},
+			`triplecrown: unit "sales", actual service measure: the standard deviation 1e-400` + zero}}},
 		{"sd in a roll-up", new(Rollup), `{"scorecard":` + strings.Replace(card("1e-400"), `"unit":"sales"`, `"unit":"all"`, 1) +
 			`,"units":["a"],"combination":"by sample size"}`, []problem{{ErrInvalidMeasure, []string{"all"},
-			`triplecrown: unit "all", actual service measure: the standard deviation 1e-400` + below}}},
+			`triplecrown: unit "all", actual service measure: the standard deviation 1e-400` + zero}}},
 		{"sd written as zero", new(Measure), mean("0.000e-400"), nil},
 		{"sd the smallest normal", new(Measure), mean("2.2250738585072014e-308"), nil},
 		{"level reads as 0", new(Policy), policy("1e-400"),
-			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 1e-400" + below}}},
+			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 1e-400 is not strictly between 0 and 1: it is too small to hold, and reads as 0"}}},
 		{"level reads as a subnormal", new(Policy), policy("1e-320"),
 			[]problem{{ErrInvalidSignificance, nil, "triplecrown: significance level 1e-320" + below}}},
 		{"negative level reads as -0", new(Policy), policy("-1e-400"),

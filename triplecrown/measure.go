@@ -217,7 +217,9 @@ func meanMeasure(total decimal.Decimal, sd float64, n int64) Measure {
 // given as one): a number written below 0 that reads as -0 ("-1e-400") is
 // negative, and one that is too small for a float64 to hold as written
 // ([floattext.Underflows]: it reads as 0 or as a subnormal) is refused,
-// with the code of a negative one, and said as written.
+// with the code of a negative one, and said as written: one that reads as 0
+// in outcome's words ("too small to hold, and reads as 0"), a subnormal as
+// below the smallest normal float64.
 func checkSample(sd float64, text string, n int64) []error {
 	var errs []error
 	if n < 2 {
@@ -232,6 +234,9 @@ func checkSample(sd float64, text string, n int64) []error {
 	case floattext.Negative(text, sd):
 		errs = append(errs, newError(ErrInvalidMeasure, nil,
 			"triplecrown: the standard deviation %s is negative", shown))
+	case sd == 0 && floattext.Underflows(text, sd): // "1e-400"
+		errs = append(errs, newError(ErrInvalidMeasure, nil,
+			"triplecrown: the standard deviation %s is refused: %s", shown, floattext.ReadsAsZero))
 	case floattext.Underflows(text, sd):
 		errs = append(errs, newError(ErrInvalidMeasure, nil,
 			"triplecrown: the standard deviation %s is below %s, the smallest positive number held to full precision",

@@ -184,7 +184,9 @@ func NewPolicy(spec PolicySpec) (Policy, error) {
 // reported. levelText is the significance level as a decoder read it from
 // text ("" for a float64 given as one): a number written that a float64
 // does not hold ([floattext.Underflows]: "1e-400" reads as 0) is refused
-// and said as written.
+// and said as written, one that reads as 0 in outcome's words ("is not
+// strictly between 0 and 1: it is too small to hold, and reads as 0"), a
+// subnormal as below the smallest normal float64.
 func policyProblems(spec PolicySpec, levelText string, skipLevel, skipPrecision bool) []error {
 	var errs []error
 	if !spec.Service.cur.IsZero() {
@@ -201,6 +203,9 @@ func policyProblems(spec PolicySpec, levelText string, skipLevel, skipPrecision 
 	case floattext.Negative(levelText, a) || a == 0 && !floattext.Underflows(levelText, a) || a >= 1:
 		errs = append(errs, newError(ErrInvalidSignificance, nil,
 			"triplecrown: significance level %s is not strictly between 0 and 1", shown))
+	case a == 0: // and Underflows: written too small to hold, "1e-400"
+		errs = append(errs, newError(ErrInvalidSignificance, nil,
+			"triplecrown: significance level %s is not strictly between 0 and 1: %s", shown, floattext.ReadsAsZero))
 	case floattext.Underflows(levelText, a):
 		errs = append(errs, newError(ErrInvalidSignificance, nil,
 			"triplecrown: significance level %s is below %s, the smallest positive number held to full precision",

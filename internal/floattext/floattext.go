@@ -16,6 +16,11 @@ const MinNormal = 0x1p-1022
 // MinNormalText is [MinNormal] as messages write it.
 const MinNormalText = "2.2250738585072014e-308"
 
+// ReadsAsZero says, in the words every package of the module uses, why a
+// number written too small for a float64 to hold ("1e-400"), which reads
+// as 0, is refused: "it is too small to hold, and reads as 0".
+const ReadsAsZero = "it is too small to hold, and reads as 0"
+
 // Underflows reports whether f, a float64 that is not NaN, does not hold
 // the number text wrote to within a float64's rounding because that number
 // is too small: f is subnormal (not zero, and smaller in magnitude than
