@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/strictjson"
 )
@@ -131,11 +132,26 @@ type metricSpecJSON struct {
 // ([Level.MarshalText]), but for the zero Level or Direction, which it
 // writes as "" (as [MetricSpec.UnmarshalJSON] reads it back), where
 // encoding/json would fail: a spec that is not yet complete (a draft
-// without a level) marshals and reads back Equal. A Level, Direction or
-// Kind that is no value of its type is an error with its code
-// ([ErrUnknownLevel], [ErrUnknownDirection], [ErrUnknownKind]). The JSON of
-// a valid spec is the JSON encoding/json wrote before this method.
+// without a level) marshals and reads back Equal. The JSON of a spec it
+// writes is the JSON encoding/json wrote before this method.
+//
+// A spec whose JSON would not read back as it is does not marshal. The
+// error is every problem, joined with [errors.Join], in [NewMetric]'s
+// order, each an *[Error] with the spec's ID (none when it is empty): an ID
+// that is not valid UTF-8, said as [ValidateID] says it ([ErrInvalidID]);
+// a Level, Direction or Kind that is no value of its type
+// ([ErrUnknownLevel], [ErrUnknownDirection], [ErrUnknownKind], as its
+// MarshalText says it, with no ID); then each of the name, unit, owner and
+// description that is not valid UTF-8, in NewMetric's words
+// ([ErrInvalidText], `outcome: metric "aht" has a unit that is not valid
+// UTF-8: "s\xff"`), which encoding/json would write with each bad byte
+// replaced by U+FFFD, to read back as other text. A draft's other gaps (no
+// ID, no name, no level) are not problems here: NewMetric reports them.
 func (s MetricSpec) MarshalJSON() ([]byte, error) {
+	var errs []error
+	if !utf8.ValidString(s.ID) {
+		errs = append(errs, ValidateID(s.ID)) // not valid UTF-8, so not blank: ValidateID says so
+	}
 	w := metricSpecJSON{ID: s.ID, Name: s.Name, Unit: s.Unit, Owner: s.Owner, Rewarded: s.Rewarded, Description: s.Description}
 	for _, f := range [...]struct {
 		zero bool
@@ -147,9 +163,14 @@ func (s MetricSpec) MarshalJSON() ([]byte, error) {
 		}
 		text, err := f.m.MarshalText()
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		*f.dst = string(text)
+	}
+	errs = appendMetricTextProblems(errs, s, metricLabel(s.ID, false))
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return json.Marshal(w)
 }

@@ -1563,6 +1563,101 @@ func TestMetricSpec_UnmarshalJSON(t *testing.T) {
 	}
 }
 
+// TestMetricSpec_MarshalJSON_bytes pins that a spec whose text is valid
+// UTF-8 is written byte for byte as before the spec checked its text: as
+// encoding/json writes its fields (plainSpec, the same fields and tags, no
+// methods) when its level and direction are set, and, for drafts without
+// them, as worked out by hand from the field order and omitempty tags.
+func TestMetricSpec_MarshalJSON_bytes(t *testing.T) {
+	type plainSpec MetricSpec
+	for _, spec := range []MetricSpec{
+		{ID: "aht", Name: "Average handle time", Level: Output, Direction: LowerIsBetter},
+		{ID: "revenue", Name: "Revenue <booked> & billed", Level: BusinessOutcome, Direction: HigherIsBetter, Unit: "€",
+			Kind: Revenue, Owner: "Sales\u2028team", Rewarded: true, Description: "line one\nline \"two\"\t\u00e9\U0001F600"},
+		{ID: "joy", Name: "Joy", Level: CustomerOutcome, Direction: HigherIsBetter, Description: "\u2028\u2029 \x7f \x00"},
+		{ID: " x ", Name: " ", Level: Task, Direction: LowerIsBetter, Kind: Cost}, // what NewMetric refuses, but valid UTF-8
+	} {
+		want, err := json.Marshal(plainSpec(spec))
+		require.NoError(t, err)
+		got, err := json.Marshal(spec)
+		require.NoError(t, err, "%+v", spec)
+		assert.Equal(t, string(want), string(got))
+		var back MetricSpec
+		require.NoError(t, json.Unmarshal(got, &back), "%s", got)
+		assert.True(t, back.Equal(spec), "%+v != %+v", back, spec)
+	}
+	for _, tt := range []struct {
+		spec MetricSpec
+		want string
+	}{
+		{MetricSpec{}, `{"id":"","name":"","level":"","direction":""}`},
+		{MetricSpec{Name: "Draft é", Unit: "%", Owner: "Ops", Kind: Service},
+			`{"id":"","name":"Draft é","level":"","direction":"","unit":"%","kind":"service","owner":"Ops"}`},
+		{MetricSpec{ID: "d", Direction: HigherIsBetter, Rewarded: true},
+			`{"id":"d","name":"","level":"","direction":"higher-is-better","rewarded":true}`},
+	} {
+		got, err := json.Marshal(tt.spec)
+		require.NoError(t, err, "%+v", tt.spec)
+		assert.Equal(t, tt.want, string(got))
+	}
+}
+
+// TestMetricSpec_MarshalJSON_refuses pins, by hand, what a spec whose JSON
+// would not read back as it is reports: text that is not valid UTF-8
+// (encoding/json would write U+FFFD, read back as other text) and enums
+// that are no value of their type, every one, in NewMetric's order (ID,
+// level, direction, kind, then name, unit, owner, description), with the
+// spec's ID among each text problem's IDs.
+func TestMetricSpec_MarshalJSON_refuses(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		spec MetricSpec
+		want []codeMessage
+		ids  [][]string
+	}{
+		{"a name", MetricSpec{ID: "aht", Name: "Average\xff", Level: Output, Direction: LowerIsBetter},
+			[]codeMessage{{ErrInvalidText, `outcome: metric "aht" has a name that is not valid UTF-8: "Average\xff"`}},
+			[][]string{{"aht"}}},
+		{"a draft without an ID", MetricSpec{Description: "\xe2\x82"},
+			[]codeMessage{{ErrInvalidText, `outcome: metric "" has a description that is not valid UTF-8: "\xe2\x82"`}},
+			[][]string{nil}},
+		{"an ID", MetricSpec{ID: "a\xff", Level: Task},
+			[]codeMessage{{ErrInvalidID, `outcome: id "a\xff" is not valid UTF-8`}},
+			[][]string{{"a\xff"}}},
+		{"every problem, in order", MetricSpec{ID: "\xc0", Name: "n\xff", Level: 9, Direction: 7, Kind: 8,
+			Unit: "s\xfe", Owner: "\xed\xa0\x80", Description: "ok"},
+			[]codeMessage{
+				{ErrInvalidID, `outcome: id "\xc0" is not valid UTF-8`},
+				{ErrUnknownLevel, `outcome: cannot marshal invalid level 9`},
+				{ErrUnknownDirection, `outcome: cannot marshal invalid direction 7`},
+				{ErrUnknownKind, `outcome: cannot marshal invalid kind 8`},
+				{ErrInvalidText, `outcome: metric "\xc0" has a name that is not valid UTF-8: "n\xff"`},
+				{ErrInvalidText, `outcome: metric "\xc0" has a unit that is not valid UTF-8: "s\xfe"`},
+				{ErrInvalidText, `outcome: metric "\xc0" has a owner that is not valid UTF-8: "\xed\xa0\x80"`},
+			},
+			[][]string{{"\xc0"}, nil, nil, nil, {"\xc0"}, {"\xc0"}, {"\xc0"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := tt.spec.MarshalJSON()
+			assert.Nil(t, data)
+			assert.Equal(t, tt.want, codeMessages(err))
+			var ids [][]string
+			for _, p := range Problems(err) {
+				ids = append(ids, p.IDs)
+			}
+			assert.Equal(t, tt.ids, ids)
+			_, err = json.Marshal(tt.spec)
+			assert.Equal(t, tt.want, codeMessages(err), "through encoding/json, which wraps the error")
+			assert.ErrorIs(t, err, tt.want[0].code)
+			_, err = json.Marshal(MustMetric(MetricSpec{ID: "m", Name: "M", Level: Task, Direction: LowerIsBetter}))
+			assert.NoError(t, err, "a Metric's text is valid")
+		})
+	}
+	// What NewMetric says of the same spec's text, in the same words.
+	_, err := NewMetric(MetricSpec{ID: "aht", Name: "N", Level: Output, Direction: LowerIsBetter, Owner: "\xff"})
+	assert.Equal(t, []codeMessage{{ErrInvalidText, `outcome: metric "aht" has a owner that is not valid UTF-8: "\xff"`}}, codeMessages(err))
+}
+
 // TestError_UnmarshalJSON pins what a problem read on its own reports, and
 // that a problem the module made reads back from its JSON.
 func TestError_UnmarshalJSON(t *testing.T) {

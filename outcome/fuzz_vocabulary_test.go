@@ -329,6 +329,7 @@ func FuzzNewMetric(f *testing.F) {
 			assert.True(t, m.IsZero())
 			assert.Equal(t, outcome.ValidateID(id) == nil, !errors.Is(err, outcome.ErrEmptyID) && !errors.Is(err, outcome.ErrInvalidID))
 		}
+		checkMetricSpecMarshal(t, spec)
 		// The same definition written as JSON gets the same problems, in the
 		// same order: unmarshalling validates exactly as NewMetric. JSON text
 		// is always UTF-8, so the comparison holds for UTF-8 fields only.
@@ -344,6 +345,47 @@ func FuzzNewMetric(f *testing.F) {
 			assert.True(t, fromJSON.Equal(m))
 		}
 	})
+}
+
+// checkMetricSpecMarshal checks that spec, any values, marshals exactly
+// when its JSON reads back as it is: its level, direction and kind zero or
+// values of their types, and its ID, name, unit, owner and description
+// valid UTF-8 (encoding/json would write U+FFFD for a bad byte); that what
+// it writes reads back Equal, and that a refusal reports each such problem
+// with its code (the ID's invalid-id, the texts' invalid-text, the enums'),
+// and nothing else.
+func checkMetricSpecMarshal(t *testing.T, spec outcome.MetricSpec) {
+	t.Helper()
+	want := map[outcome.Code]int{}
+	if !utf8.ValidString(spec.ID) {
+		want[outcome.ErrInvalidID]++
+	}
+	if spec.Level != 0 && !spec.Level.IsValid() {
+		want[outcome.ErrUnknownLevel]++
+	}
+	if spec.Direction != 0 && !spec.Direction.IsValid() {
+		want[outcome.ErrUnknownDirection]++
+	}
+	if !spec.Kind.IsZero() && !spec.Kind.IsValid() {
+		want[outcome.ErrUnknownKind]++
+	}
+	for _, s := range []string{spec.Name, spec.Unit, spec.Owner, spec.Description} {
+		if !utf8.ValidString(s) {
+			want[outcome.ErrInvalidText]++
+		}
+	}
+	data, err := json.Marshal(spec)
+	got := map[outcome.Code]int{}
+	for _, p := range outcome.Problems(err) {
+		got[p.Code]++
+	}
+	require.Equal(t, want, got, "%+v: %v", spec, err)
+	if err != nil {
+		return
+	}
+	var back outcome.MetricSpec
+	require.NoError(t, json.Unmarshal(data, &back), "%s", data)
+	assert.True(t, back.Equal(spec), "%+v != %+v", back, spec)
 }
 
 func FuzzParseSeverity(f *testing.F) {

@@ -191,11 +191,27 @@ func metricChecks(spec MetricSpec, bad metricText, all bool) []error {
 		add(ErrUnexpectedKind, "outcome: metric %s has kind %s, but only a business outcome has a kind (its level is %s)",
 			id, spec.Kind, spec.Level)
 	}
+	if all {
+		errs = appendMetricTextProblems(errs, spec, id)
+	}
+	return errs
+}
+
+// appendMetricTextProblems appends to errs a problem ([ErrInvalidText]) of
+// each of spec's name, unit, owner and description that is not valid
+// UTF-8, in that order, naming the metric as id (see [metricLabel]) and
+// with spec's ID among its IDs when it is not empty.
+func appendMetricTextProblems(errs []error, spec MetricSpec, id string) []error {
 	for _, f := range [...]struct{ field, text string }{
 		{"name", spec.Name}, {"unit", spec.Unit}, {"owner", spec.Owner}, {"description", spec.Description},
 	} {
-		if all && !utf8.ValidString(f.text) {
-			add(ErrInvalidText, "outcome: metric %s has a %s that is not valid UTF-8: %q", id, f.field, clip(f.text))
+		if !utf8.ValidString(f.text) {
+			var ids []string // none for a metric without an ID
+			if spec.ID != "" {
+				ids = []string{spec.ID}
+			}
+			errs = append(errs, NewError(ErrInvalidText, ids, "outcome: metric %s has a %s that is not valid UTF-8: %q",
+				id, f.field, clip(f.text)))
 		}
 	}
 	return errs
