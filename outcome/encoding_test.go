@@ -1633,7 +1633,7 @@ func TestMetricSpec_MarshalJSON_refuses(t *testing.T) {
 				{ErrUnknownKind, `outcome: cannot marshal invalid kind 8`},
 				{ErrInvalidText, `outcome: metric "\xc0" has a name that is not valid UTF-8: "n\xff"`},
 				{ErrInvalidText, `outcome: metric "\xc0" has a unit that is not valid UTF-8: "s\xfe"`},
-				{ErrInvalidText, `outcome: metric "\xc0" has a owner that is not valid UTF-8: "\xed\xa0\x80"`},
+				{ErrInvalidText, `outcome: metric "\xc0" has an owner that is not valid UTF-8: "\xed\xa0\x80"`},
 			},
 			[][]string{{"\xc0"}, nil, nil, nil, {"\xc0"}, {"\xc0"}, {"\xc0"}}},
 	} {
@@ -1655,7 +1655,7 @@ func TestMetricSpec_MarshalJSON_refuses(t *testing.T) {
 	}
 	// What NewMetric says of the same spec's text, in the same words.
 	_, err := NewMetric(MetricSpec{ID: "aht", Name: "N", Level: Output, Direction: LowerIsBetter, Owner: "\xff"})
-	assert.Equal(t, []codeMessage{{ErrInvalidText, `outcome: metric "aht" has a owner that is not valid UTF-8: "\xff"`}}, codeMessages(err))
+	assert.Equal(t, []codeMessage{{ErrInvalidText, `outcome: metric "aht" has an owner that is not valid UTF-8: "\xff"`}}, codeMessages(err))
 }
 
 // TestError_UnmarshalJSON pins what a problem read on its own reports, and

@@ -203,14 +203,14 @@ func metricChecks(spec MetricSpec, bad metricText, all bool) []error {
 // with spec's ID among its IDs when it is not empty.
 func appendMetricTextProblems(errs []error, spec MetricSpec, id string) []error {
 	for _, f := range [...]struct{ field, text string }{
-		{"name", spec.Name}, {"unit", spec.Unit}, {"owner", spec.Owner}, {"description", spec.Description},
+		{"a name", spec.Name}, {"a unit", spec.Unit}, {"an owner", spec.Owner}, {"a description", spec.Description},
 	} {
 		if !utf8.ValidString(f.text) {
 			var ids []string // none for a metric without an ID
 			if spec.ID != "" {
 				ids = []string{spec.ID}
 			}
-			errs = append(errs, NewError(ErrInvalidText, ids, "outcome: metric %s has a %s that is not valid UTF-8: %q",
+			errs = append(errs, NewError(ErrInvalidText, ids, "outcome: metric %s has %s that is not valid UTF-8: %q",
 				id, f.field, clip(f.text)))
 		}
 	}
