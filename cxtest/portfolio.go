@@ -32,8 +32,8 @@ import (
 // share an ID one with code [outcome.ErrDuplicateID], whose IDs are the
 // shared IDs, sorted (the audit would count such a metric once for each
 // time it is given, and reports its ID as a [outcome.CodeDuplicateMetricID]
-// finding of severity error). Both are joined with [errors.Join] when both
-// apply.
+// finding of severity error). Those that apply are joined with
+// [errors.Join], in that order.
 func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) error {
 	return checkOutputShare(metrics, maxShare).err()
 }
@@ -72,12 +72,13 @@ func RequireOutputShareAtMost(t TestingT, metrics []outcome.Metric, maxShare dec
 }
 
 func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failure {
+	var badLimit error
 	if maxShare.Sign() < 0 || cmpShare(maxShare, decimal.New(1, 0)) > 0 {
-		return &failure{cause: outcome.NewError(outcome.ErrInvalidThreshold, nil,
-			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))}
+		badLimit = outcome.NewError(outcome.ErrInvalidThreshold, nil,
+			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))
 	}
 	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
-	if err := joinErrs(err, duplicateIDs(metrics)); err != nil {
+	if err := joinErrs(badLimit, err, duplicateIDs(metrics)); err != nil {
 		return &failure{cause: err}
 	}
 	o, total := r.OutputSideCount(), r.Total()

@@ -188,6 +188,14 @@ func TestCheckOutputShareAtMost(t *testing.T) {
 			limit: "0.5", wantErr: outcome.ErrDuplicateID,
 			wantMsg: "outcome: cannot audit the zero Metric at index 1\n" + `cxtest: more than one metric given has the ID "aht"`,
 		},
+		{
+			// Every problem of the arguments, the limit's first: the limit
+			// is not checked alone.
+			name: "limit, zero metric and duplicate ID", metrics: []outcome.Metric{kpis[0], {}, kpis[0]},
+			limit: "-0.5", wantErr: outcome.ErrInvalidThreshold,
+			wantMsg: "cxtest: output share limit -0.5 is not a share in [0, 1]\n" +
+				"outcome: cannot audit the zero Metric at index 1\n" + `cxtest: more than one metric given has the ID "aht"`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
