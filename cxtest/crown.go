@@ -77,7 +77,8 @@ func checkTripleCrown(card triplecrown.Scorecard, p triplecrown.Policy) *failure
 // *[outcome.Error] with code [ErrCrownNotWon] whose ID is the unit's and
 // whose message gives the crown's reason. A crown that is not one of the
 // three is an error with code [triplecrown.ErrUnknownCrown]; a scorecard that
-// cannot be scored returns the error of [triplecrown.Scorecard.Score].
+// cannot be scored returns the error of [triplecrown.Scorecard.Score]; when
+// both apply, they are joined with [errors.Join], the crown's first.
 func CheckCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown triplecrown.Crown) error {
 	return checkCrownWon(card, p, crown).err()
 }
@@ -105,12 +106,13 @@ func RequireCrownWon(t TestingT, card triplecrown.Scorecard, p triplecrown.Polic
 }
 
 func checkCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown triplecrown.Crown) *failure {
+	var badCrown error
 	if !crown.IsValid() {
-		return &failure{cause: outcome.NewError(triplecrown.ErrUnknownCrown, nil,
-			"cxtest: %s is not a crown (want cost, service or revenue)", crown)}
+		badCrown = outcome.NewError(triplecrown.ErrUnknownCrown, nil,
+			"cxtest: %s is not a crown (want cost, service or revenue)", crown)
 	}
 	s, err := card.Score(p)
-	if err != nil {
+	if err := joinErrs(badCrown, err); err != nil {
 		return &failure{cause: err}
 	}
 	c := s.Crown(crown)

@@ -99,6 +99,13 @@ func TestAssertCrownWon(t *testing.T) {
 		require.ErrorIs(t, err, triplecrown.ErrUnknownCrown)
 		assert.Equal(t, "cxtest: Crown(0) is not a crown (want cost, service or revenue)", err.Error())
 		assert.ErrorIs(t, CheckCrownWon(retention, triplecrown.Policy{}, triplecrown.Cost), triplecrown.ErrInvalidPolicy)
+		// Both problems of the arguments, the crown's first: the policy is
+		// not left unreported behind the crown.
+		err = CheckCrownWon(retention, triplecrown.Policy{}, 0)
+		require.ErrorIs(t, err, triplecrown.ErrUnknownCrown)
+		assert.ErrorIs(t, err, triplecrown.ErrInvalidPolicy)
+		assert.Equal(t, "cxtest: Crown(0) is not a crown (want cost, service or revenue)\n"+
+			"triplecrown: cannot score with the zero Policy", err.Error())
 	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
