@@ -514,6 +514,9 @@ func FuzzMetricSpecJSON(f *testing.F) {
 		if ok {
 			_, verr := outcome.NewMetric(spec)
 			assert.Equal(t, verr == nil, merr == nil, "%q: NewMetric %v, Metric.UnmarshalJSON %v", data, verr, merr)
+			// A spec read from JSON holds only valid UTF-8 and enums
+			// that are values, so it marshals, and reads back Equal.
+			checkMetricSpecMarshal(t, spec)
 		}
 		// The form's problems are the metric's form's, in the same words
 		// (but JSON null's, which names what is null).
