@@ -150,8 +150,8 @@ func ExampleFailureDemand_UnmarshalBinary() {
 }
 
 // Each regional office tallies its Net Promoter answers; a worker ships
-// its tally as eight bytes, and the head office merges what arrives into
-// exactly the tally of every answer.
+// its tally as a few bytes (here 5 and 8), and the head office merges what
+// arrives into exactly the tally of every answer.
 func ExampleNPSTally_MarshalBinary() {
 	north, _ := outcome.TallyNPS(outcome.StandardNPSBands(), []int{10, 9, 9, 8, 7, 6, 3, 10, 0, 5})
 	south, _ := outcome.NPSTallyFromCounts(outcome.StandardNPSBands(), 412, 230, 158)
@@ -166,7 +166,7 @@ func ExampleNPSTally_MarshalBinary() {
 		}
 		all, _ = all.Merge(received)
 	}
-	// (4 + 412 - 4 - 158) / (10 + 800) = 254/810 = 31.358...
+	// 100 × (4 + 412 - 4 - 158) / (10 + 800) = 25400/810 = 31.358...
 	nps, _ := all.Score(1, outcome.RoundHalfEven)
 	fmt.Println(all, "NPS", nps)
 	// Output:

@@ -159,10 +159,12 @@ func ExampleProportionComparison_Significant() {
 // for a dashboard.
 func ExampleInterval() {
 	iv, _ := outcome.MustProportion(1, 4).Wilson(0.9)
-	iv.Low, iv.High = 0.0, 0.5 // rounded here to keep the output short
+	// The bounds are 0.0579... and 0.6438...: rounded to one place here
+	// to keep the output short.
+	iv.Low, iv.High = math.Round(iv.Low*10)/10, math.Round(iv.High*10)/10
 	data, _ := json.Marshal(iv)
 	fmt.Println(string(data), iv.Contains(0.4))
-	// Output: {"estimate":0.25,"low":0,"high":0.5,"confidence":0.9,"method":"wilson"} true
+	// Output: {"estimate":0.25,"low":0.1,"high":0.6,"confidence":0.9,"method":"wilson"} true
 }
 
 // Every interval says how it was computed, so that a report can print the

@@ -10,7 +10,7 @@ import (
 )
 
 // A test author pins a unit's score. The scorecard a BI tool loads from the
-// finance system has its money in cents (900000.00 EUR), where the test's
+// finance system has its money to the cent (900000.00 EUR), where the test's
 // own has whole euros: the two scores are the same judgement, so Equal
 // says true, but reflect.DeepEqual, which testify's assert.Equal uses, says
 // they differ, since the decimal 900000.00 is held as 90000000 hundredths
