@@ -791,7 +791,9 @@ func (l LeadLag) String() string {
 	if l.verdict == NoEvidence {
 		lag = fmt.Sprintf(" at lag %d", b.Lag)
 	}
-	return fmt.Sprintf("%s (%s r = %.2f%s from %d pairs, %.4g%% interval %.2f to %.2f)",
+	// The confidence to ten significant digits: 0.95*100 is 95.00000000000001
+	// in float64, and four digits would write 0.99999 as "100%".
+	return fmt.Sprintf("%s (%s r = %.2f%s from %d pairs, %.10g%% interval %.2f to %.2f)",
 		what, l.method, b.R, lag, b.Pairs, l.confidence*100, l.low, l.high)
 }
 
@@ -806,7 +808,8 @@ func periods(k int) string {
 func (l LeadLag) IsZero() bool { return l.r == nil }
 
 // Equal reports whether l and o are the same result: the same method,
-// length, confidence, correlations, interval and verdict.
+// length, confidence and per-lag confidence, correlations, strongest lag,
+// interval and verdict.
 func (l LeadLag) Equal(o LeadLag) bool {
 	return l.method == o.method && l.n == o.n && l.confidence == o.confidence && l.perLag == o.perLag &&
 		slices.Equal(l.r, o.r) && l.best == o.best && l.low == o.low && l.high == o.high && l.verdict == o.verdict

@@ -53,6 +53,10 @@ func TestAnalyzeLeadLagHandWorked(t *testing.T) {
 	assert.InDelta(t, 0.9988258316972162, high, 1e-12)
 	assert.Equal(t, NoEvidence, l.Verdict())
 	assert.Equal(t, "no evidence of a relation (Pearson r = 0.87 at lag 1 from 4 pairs, 95% interval -0.79 to 1.00)", l.String())
+	// A confidence of 0.99999 is written as it is, not rounded to "100%".
+	l, err = AnalyzeLeadLag(x, y, LagOptions{MaxLag: 1, Confidence: 0.99999})
+	require.NoError(t, err)
+	assert.Contains(t, l.String(), "from 4 pairs, 99.999% interval")
 
 	c, ok := l.At(-1)
 	assert.True(t, ok)
