@@ -1,6 +1,10 @@
 package hierarchy
 
-import "github.com/cxmodel/cx/outcome"
+import (
+	"errors"
+
+	"github.com/cxmodel/cx/outcome"
+)
 
 // The codes of the errors this package reports. Besides these, [Builder.Build]
 // reports the codes of package outcome that mean the same thing here:
@@ -116,4 +120,25 @@ func newWarning(code outcome.Code, ids []string, format string, args ...any) *ou
 	e := outcome.NewError(code, ids, format, args...)
 	e.Severity = outcome.SeverityWarning
 	return e
+}
+
+// joinProblems returns the problems among ps that are not nil, in the order
+// given: nil if there is none, the one itself if there is one, and
+// otherwise all of them joined with [errors.Join]. Each p is nil (an error
+// or an *outcome.Error that is nil) or a problem.
+func joinProblems(ps ...error) error {
+	var out []error
+	for _, p := range ps {
+		if e, ok := p.(*outcome.Error); ok && e == nil || p == nil {
+			continue
+		}
+		out = append(out, p)
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return errors.Join(out...)
 }

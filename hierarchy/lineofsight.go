@@ -35,7 +35,8 @@ func (l LineOfSight) Equal(o LineOfSight) bool {
 // LineOfSight returns the paths from the node with the given ID up to the
 // successful customer outcomes it serves, at most limit of them (paths can be
 // exponential in number). It fails with [ErrUnknownNode] for an unknown ID
-// and [ErrInvalidLimit] for a limit below 1.
+// and [ErrInvalidLimit] for a limit below 1; when both apply, with both,
+// joined with [errors.Join], the ID's first.
 //
 // The paths come depth first, each node's links up taken in the order they
 // were added, so the first path follows the first links. A path ends at every
@@ -47,12 +48,13 @@ func (l LineOfSight) Equal(o LineOfSight) bool {
 func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 	g := m.graph()
 	v, err := g.pos(id)
-	if err != nil {
-		return LineOfSight{}, err
-	}
-	if limit < 1 {
-		return LineOfSight{}, newError(ErrInvalidLimit, []string{id},
-			"hierarchy: the limit on the paths from %q is %d; it must be at least 1", clip(id), limit)
+	if err != nil || limit < 1 {
+		var bad *outcome.Error
+		if limit < 1 {
+			bad = newError(ErrInvalidLimit, []string{id},
+				"hierarchy: the limit on the paths from %q is %d; it must be at least 1", clip(id), limit)
+		}
+		return LineOfSight{}, joinProblems(err, bad)
 	}
 	los := LineOfSight{From: id, Paths: [][]string{}, Complete: true} // [][]string{} does not allocate
 	if !g.aligned(v) {

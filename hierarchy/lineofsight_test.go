@@ -68,6 +68,16 @@ func TestLineOfSightLimit(t *testing.T) {
 	}
 	_, err := m.LineOfSight("answer-call", 0)
 	assert.EqualError(t, err, `hierarchy: the limit on the paths from "answer-call" is 0; it must be at least 1`)
+
+	// An unknown node and a bad limit are two problems of two arguments:
+	// both are reported, the ID's first, the limit's naming the ID given.
+	_, err = m.LineOfSight("ghost", -2)
+	assert.Equal(t, []problem{
+		{ErrUnknownNode, []string{"ghost"}, `hierarchy: unknown node "ghost"`},
+		{ErrInvalidLimit, []string{"ghost"}, `hierarchy: the limit on the paths from "ghost" is -2; it must be at least 1`},
+	}, problemsOf(err))
+	_, err = m.LineOfSight("ghost", 1)
+	assert.Equal(t, []problem{{ErrUnknownNode, []string{"ghost"}, `hierarchy: unknown node "ghost"`}}, problemsOf(err))
 }
 
 // TestLineOfSightExponential checks that a limit bounds a search whose paths
