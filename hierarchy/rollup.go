@@ -220,9 +220,11 @@ func (r RollUp) fixedAt(u int32) i128 {
 // value beyond the 128 bits (about 1.7·10^38 units of the last place) fails
 // with [ErrRollUpOverflow]. The other methods never overflow: a weighted mean,
 // a min and a max lie within the values that feed them. Other errors:
-// [ErrUnknownMethod], and [ErrForeignValues] for a value set made by a model
-// with other node IDs or another order of them (a set of any model with the
-// same IDs in the same order rolls up, see [Values]).
+// [ErrForeignValues] for a value set made by a model with other node IDs or
+// another order of them (a set of any model with the same IDs in the same
+// order rolls up, see [Values]), or by no model, and [ErrUnknownMethod];
+// when both apply, both, joined with [errors.Join], the value set's first.
+// The precision and the values are checked only once both are good.
 //
 // It takes one pass over the nodes in topological order and their links up,
 // and allocates a fixed number of times: no decimal per node or link. (A
@@ -238,11 +240,15 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 		}
 	}
 	g := m.graph()
-	switch {
-	case !method.IsValid():
-		return RollUp{}, newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %d", uint8(method))
-	case vals == nil || !vals.sameModel(g):
-		return RollUp{}, foreignError(vals)
+	if foreign := vals == nil || !vals.sameModel(g); foreign || !method.IsValid() {
+		var errVals, errMethod *outcome.Error
+		if foreign {
+			errVals = foreignError(vals)
+		}
+		if !method.IsValid() {
+			errMethod = newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %d", uint8(method))
+		}
+		return RollUp{}, joinProblems(errVals, errMethod)
 	}
 	scale := vals.places
 	if method == WeightedSum {

@@ -243,6 +243,18 @@ func TestRollUpErrors(t *testing.T) {
 	assert.EqualError(t, err, "hierarchy: the values belong to another model")
 	_, err = m.RollUp(nil, WeightedSum)
 	assert.ErrorIs(t, err, ErrForeignValues)
+	// A foreign set and an unknown method are two problems of two
+	// arguments: both are reported, the set's first.
+	_, err = other.RollUp(vals, 7)
+	assert.Equal(t, []problem{
+		{ErrForeignValues, nil, "hierarchy: the values belong to another model"},
+		{ErrUnknownMethod, nil, "hierarchy: unknown roll-up method 7"},
+	}, problemsOf(err))
+	_, err = m.RollUp(nil, 0)
+	assert.Equal(t, []problem{
+		{ErrForeignValues, nil, "hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues"},
+		{ErrUnknownMethod, nil, "hierarchy: unknown roll-up method 0"},
+	}, problemsOf(err))
 
 	// A weighted sum overflows 128 bits: 10^17 at 1 place through links
 	// of weight 10^12, four levels up: 10^17 · 10^48 > 1.7·10^38.
