@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/cxmodel/cx/outcome"
 )
 
 // Contribution is one node's part in another node's change.
@@ -90,6 +92,17 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // unless [MissingAsZero] makes it zero. Other errors are those of
 // [Model.RollUp] for a weighted sum, and [ErrUnknownNode].
 //
+// It reports every problem of its arguments together, joined with
+// [errors.Join], in this order: an ID the model does not hold
+// ([ErrUnknownNode]); a value set made by a model with other node IDs, or
+// by none ([ErrForeignValues]), before's then after's, said once if both
+// have the same problem; and, once both sets are the model's, weights and
+// places beyond the precision it computes in ([ErrRollUpPrecision], which
+// does not depend on the node). Then, for a node the model holds and sets
+// of the model, the nodes beneath measured in one period only
+// ([ErrMeasuredDiffer]) and the inputs beneath with no value
+// ([ErrMissingValue]), both, in that order.
+//
 // Like the roll-up, it computes in 128-bit fixed point, exactly: the node's
 // values before and after, its change, each contribution, and the weight of
 // the paths up from each node beneath must fit (about 1.7·10^38 units of the
@@ -110,14 +123,9 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		}
 	}
 	g := m.graph()
-	x, err := g.pos(id)
-	switch {
-	case err != nil:
+	x, err := g.attributeArgs(id, before, after)
+	if err != nil {
 		return Attribution{}, err
-	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
-		return Attribution{}, foreignError(before, after)
-	case max(before.places, after.places)+g.placesGrowth() > maxScale:
-		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
@@ -148,15 +156,8 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
-	if len(differ) > 0 {
-		slices.Sort(differ)
-		return Attribution{}, newError(ErrMeasuredDiffer, differ,
-			"hierarchy: the two periods measure different nodes beneath %q: %s", clip(id), quoteList(differ))
-	}
-	if len(missing) > 0 {
-		slices.Sort(missing)
-		return Attribution{}, newError(ErrMissingValue, missing,
-			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
+	if err := beneathError(id, differ, missing); err != nil {
+		return Attribution{}, err
 	}
 
 	// The weight of all paths from each node of sub up to x, in fixed
@@ -264,6 +265,55 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		att.Contributions[i] = Contribution{ID: g.ids[a.u], Amount: a.v.decimal(scale)}
 	}
 	return att, nil
+}
+
+// attributeArgs returns the position of the node with the given ID, or
+// the problems of [Model.Attribute]'s arguments, joined, in its order: an
+// ID the model does not hold; each value set of another model or of none,
+// before's then after's, a problem said for one not said again for the
+// other (the message names neither set); and, once both sets are the
+// model's, weights and places beyond the precision the roll-up computes in.
+func (g *graph) attributeArgs(id string, before, after *Values) (int32, error) {
+	x, errID := g.pos(id)
+	badBefore, badAfter := before == nil || !before.sameModel(g), after == nil || !after.sameModel(g)
+	var errBefore, errAfter, errPrecision *outcome.Error
+	switch {
+	case badBefore || badAfter:
+		if badBefore {
+			errBefore = foreignError(before)
+		}
+		if badAfter {
+			if errAfter = foreignError(after); errBefore != nil && errAfter.Message == errBefore.Message {
+				errAfter = nil
+			}
+		}
+	case max(before.places, after.places)+g.placesGrowth() > maxScale:
+		errPrecision = g.precisionError(max(before.places, after.places))
+	}
+	if err := joinProblems(errID, errBefore, errAfter, errPrecision); err != nil {
+		return -1, err
+	}
+	return x, nil
+}
+
+// beneathError returns the problems of the part beneath the node attributed,
+// id, joined, in [Model.Attribute]'s order: the nodes that one period
+// measures and the other not (differ), then the inputs with no value
+// (missing), each list sorted in place and said as one problem; nil if
+// both are empty.
+func beneathError(id string, differ, missing []string) error {
+	var errDiffer, errMissing *outcome.Error
+	if len(differ) > 0 {
+		slices.Sort(differ)
+		errDiffer = newError(ErrMeasuredDiffer, differ,
+			"hierarchy: the two periods measure different nodes beneath %q: %s", clip(id), quoteList(differ))
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		errMissing = newError(ErrMissingValue, missing,
+			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
+	}
+	return joinProblems(errDiffer, errMissing)
 }
 
 // pathWeight returns the weight of all paths from u up to the node

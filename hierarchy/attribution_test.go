@@ -180,6 +180,61 @@ func TestAttributeErrors(t *testing.T) {
 	assert.EqualError(t, err, `hierarchy: the weight of the paths from "a" up to "c" is beyond 128-bit fixed point`)
 }
 
+// TestAttributeEveryProblem pins that Attribute reports the problems of its
+// arguments together, in its order (the ID's, before's, after's, then the
+// precision), and those of the part beneath the node together (the nodes
+// measured in one period only, then the inputs with no value), each
+// worked out by hand.
+func TestAttributeEveryProblem(t *testing.T) {
+	m := contactCentreModel(t)
+	full := values(t, m, 2, taskCosts)
+	renamed := values(t, renamedCentreModel(t), 2, map[string]string{"look-up-account": "800.25"})
+	unknown := problem{ErrUnknownNode, []string{"ghost"}, `hierarchy: unknown node "ghost"`}
+	noModel := problem{ErrForeignValues, nil,
+		"hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues"}
+	another := problem{ErrForeignValues, nil, "hierarchy: the values belong to another model"}
+
+	_, err := m.Attribute("ghost", nil, renamed)
+	assert.Equal(t, []problem{unknown, noModel, another}, problemsOf(err))
+	_, err = m.Attribute("ghost", renamed, &Values{})
+	assert.Equal(t, []problem{unknown, another, noModel}, problemsOf(err))
+	// The same problem of both sets is said once.
+	_, err = m.Attribute("ghost", renamed, renamed)
+	assert.Equal(t, []problem{unknown, another}, problemsOf(err))
+	_, err = m.Attribute("revenue", nil, nil)
+	assert.Equal(t, []problem{noModel}, problemsOf(err))
+	_, err = m.Attribute("ghost", full, full)
+	assert.Equal(t, []problem{unknown}, problemsOf(err))
+
+	// The precision is the model's and the sets' places, whatever the node:
+	// six links of 6 places and values of 3 come to 39 places.
+	fine := mustBuild(t, fineChain, fineLinks)
+	v := values(t, fine, 3, map[string]string{"t": "1"})
+	_, err = fine.Attribute("ghost", v, v)
+	assert.Equal(t, []problem{unknown, {ErrRollUpPrecision, []string{"t", "a", "o1", "o2", "b1", "b2", "c"},
+		`hierarchy: the weights' decimal places add up to 36 along "t" -> "a" -> "o1" -> "o2" -> "b1" -> "b2" -> "c"; ` +
+			"with the values' 3 places, an exact weighted sum would need 39 places, more than the 38 it computes in"}},
+		problemsOf(err))
+
+	// Beneath cost-to-serve: calls-handled is measured before only (and
+	// so not gone below), first-time-response in neither, so it is gone
+	// below, through resolve-problem, to look-up-account, an input with
+	// no value. Both problems are reported, the periods' first.
+	before := values(t, m, 2, map[string]string{"answer-call": "1", "calls-handled": "9"})
+	after := values(t, m, 2, map[string]string{"answer-call": "1"})
+	_, err = m.Attribute("cost-to-serve", before, after)
+	assert.Equal(t, []problem{
+		{ErrMeasuredDiffer, []string{"calls-handled"},
+			`hierarchy: the two periods measure different nodes beneath "cost-to-serve": "calls-handled"`},
+		{ErrMissingValue, []string{"look-up-account"},
+			`hierarchy: "cost-to-serve" cannot be attributed: nodes beneath it have no value: "look-up-account"`},
+	}, problemsOf(err))
+	// With MissingAsZero, the periods' problem alone.
+	_, err = m.Attribute("cost-to-serve", before, after, MissingAsZero())
+	assert.Equal(t, []problem{{ErrMeasuredDiffer, []string{"calls-handled"},
+		`hierarchy: the two periods measure different nodes beneath "cost-to-serve": "calls-handled"`}}, problemsOf(err))
+}
+
 // TestAttributeSixThirds: six links of 0.333333 add 36 places; the path
 // weight into "c" is 10^36 units, and each product with a weight, taken in
 // millionths, would pass 2^127 before its division by 10^6. t moves from 0.5

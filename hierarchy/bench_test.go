@@ -758,14 +758,9 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 		}
 	}
 	g := m.graph()
-	x, err := g.pos(id)
-	switch {
-	case err != nil:
+	x, err := g.attributeArgs(id, before, after) // as Attribute reports them
+	if err != nil {
 		return Attribution{}, err
-	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
-		return Attribution{}, foreignError(before, after)
-	case max(before.places, after.places)+g.placesGrowth() > maxScale:
-		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
@@ -798,15 +793,8 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 			}
 		}
 	}
-	if len(differ) > 0 {
-		slices.Sort(differ)
-		return Attribution{}, newError(ErrMeasuredDiffer, differ,
-			"hierarchy: the two periods measure different nodes beneath %q: %s", clip(id), quoteList(differ))
-	}
-	if len(missing) > 0 {
-		slices.Sort(missing)
-		return Attribution{}, newError(ErrMissingValue, missing,
-			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
+	if err := beneathError(id, differ, missing); err != nil { // as Attribute reports them
+		return Attribution{}, err
 	}
 
 	// The weight of all paths from each node of sub up to x, in fixed
