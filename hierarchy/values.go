@@ -82,18 +82,22 @@ func (s *Values) Len() int {
 // does not hold, with [ErrInvalidValue] for a value with more decimal
 // places than the set keeps or beyond ±(2^63-1)·10^-places, and with
 // [ErrForeignValues] for a set no model made (nil, or the zero Values).
+// An unknown ID and a value that does not fit are both reported, joined
+// with [errors.Join], the ID's first; a set no model made is reported
+// alone, as it has no IDs to look up and no places to fit.
 func (s *Values) Set(id string, v decimal.Decimal) error {
 	if s == nil || s.g == nil {
 		return foreignError(s)
 	}
 	u, err := s.g.pos(id)
-	if err != nil {
-		return err
-	}
 	x, ok := scaleValue(v, s.places)
-	if !ok {
-		return newError(ErrInvalidValue, []string{id},
-			"hierarchy: value %s of node %q does not fit a value set of %d decimal places", msg.Decimal(v), clip(id), s.places)
+	if err != nil || !ok {
+		var bad *outcome.Error
+		if !ok {
+			bad = newError(ErrInvalidValue, []string{id},
+				"hierarchy: value %s of node %q does not fit a value set of %d decimal places", msg.Decimal(v), clip(id), s.places)
+		}
+		return joinProblems(err, bad)
 	}
 	if !s.isSet(u) {
 		s.has[u/64] |= 1 << (u % 64)
@@ -139,20 +143,29 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // the zero Values or was made by a model with other node IDs or another
 // order of them, with [ErrPlacesDiffer] when the sets keep different numbers
 // of decimal places (merge into a set that keeps the same places, never
-// rounded), and with one [ErrInvalidValue] for each node whose
-// sum is beyond ±(2^63-1)·10^-places, in node order, naming the node. It
+// rounded), both, joined with [errors.Join] in that order, when sets of
+// two models with other IDs keep different places too, and, for sets of
+// one model that keep the same places, with one [ErrInvalidValue] for
+// each node whose sum is beyond ±(2^63-1)·10^-places, in node order,
+// naming the node. It
 // takes two passes over the sets' bitsets (one to check every sum, one to
 // add) and allocates nothing unless it fails. When o was made by another
 // Model object than s, it first compares the two models' node IDs (see
 // [Values]): a fingerprint of each model's IDs, found once per model, then,
 // if those agree, the IDs themselves, in time linear in their length.
 func (s *Values) Merge(o *Values) error {
-	if s == nil || o == nil || !o.sameModel(s.g) {
-		return foreignError(s, o)
-	}
-	if s.places != o.places {
-		return newError(ErrPlacesDiffer, nil,
-			"hierarchy: a value set of %d decimal places cannot merge one of %d", s.places, o.places)
+	foreign := s == nil || o == nil || !o.sameModel(s.g)
+	if foreign || s.places != o.places {
+		var errForeign, errPlaces *outcome.Error
+		if foreign {
+			errForeign = foreignError(s, o)
+		}
+		// A set no model made keeps no places to compare.
+		if s != nil && o != nil && s.g != nil && o.g != nil && s.places != o.places {
+			errPlaces = newError(ErrPlacesDiffer, nil,
+				"hierarchy: a value set of %d decimal places cannot merge one of %d", s.places, o.places)
+		}
+		return joinProblems(errForeign, errPlaces)
 	}
 	if !s.mergeFits(o) {
 		return s.mergeErrors(o)

@@ -63,3 +63,35 @@ func TestValues_Equal(t *testing.T) {
 	assert.False(t, fresh().Equal(none))
 	assert.False(t, fresh().Equal(&Values{}))
 }
+
+// TestValues_everyProblem pins that Set and Merge report the problems of
+// their arguments together, worked out by hand, changing nothing: Set an
+// unknown ID and a value that does not fit, the ID's first; Merge a set of
+// another model that keeps other places, the model's first.
+func TestValues_everyProblem(t *testing.T) {
+	m := contactCentreModel(t)
+	s := values(t, m, 2, map[string]string{"answer-call": "1"})
+	err := s.Set("ghost", dec("1.234"))
+	assert.Equal(t, []problem{
+		{ErrUnknownNode, []string{"ghost"}, `hierarchy: unknown node "ghost"`},
+		{ErrInvalidValue, []string{"ghost"}, `hierarchy: value 1.234 of node "ghost" does not fit a value set of 2 decimal places`},
+	}, problemsOf(err))
+	assert.Equal(t, []problem{{ErrUnknownNode, []string{"ghost"}, `hierarchy: unknown node "ghost"`}},
+		problemsOf(s.Set("ghost", dec("1.23"))))
+	assert.Equal(t, []problem{{ErrInvalidValue, []string{"answer-call"},
+		`hierarchy: value 1.234 of node "answer-call" does not fit a value set of 2 decimal places`}},
+		problemsOf(s.Set("answer-call", dec("1.234"))))
+
+	renamed := values(t, renamedCentreModel(t), 3, map[string]string{"answer-contact": "0.001"})
+	err = s.Merge(renamed)
+	assert.Equal(t, []problem{
+		{ErrForeignValues, nil, "hierarchy: the values belong to another model"},
+		{ErrPlacesDiffer, nil, "hierarchy: a value set of 2 decimal places cannot merge one of 3"},
+	}, problemsOf(err))
+	// A set no model made keeps no places to compare: its problem alone.
+	assert.Equal(t, []problem{{ErrForeignValues, nil,
+		"hierarchy: a value set that no model made (nil, or the zero Values) holds no values: make one with Model.NewValues"}},
+		problemsOf(s.Merge(&Values{})))
+	assert.Equal(t, 1, s.Len(), "nothing changed")
+	assert.Equal(t, map[string]string{"answer-call": "1"}, measured(t, m, s))
+}
