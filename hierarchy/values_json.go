@@ -77,7 +77,10 @@ func (s *Values) MarshalJSON() ([]byte, error) {
 // and no value, a value that is not a decimal number (or one whose exponent
 // is beyond ±10000, whatever decimal's MaxDecodeExponent says), or one that
 // does not fit the set, as [Values.Set] says ([ErrInvalidValue]), each
-// naming the node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
+// naming the node: an ID the model does not hold, or given a value twice,
+// with its value's problem after it; a value with no ID, an empty one or
+// one of the wrong type is not checked further, as its problems would
+// name no node. JSON null for the whole set is one [outcome.ErrInvalidJSON], and a
 // nil set, or one not made by a model (a zero Values declared to decode
 // into), an [ErrForeignValues] that says so, as MarshalJSON does: read
 // stored values into a set of [Model.NewValues].
@@ -173,15 +176,20 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 			errs = append(errs, newError(outcome.ErrEmptyID, nil, "%s has no node ID", at()))
 			continue
 		}
+		// A node the model does not hold, or given a value again, is
+		// reported with its value's problems: they do not depend on it.
 		u := s.g.find(e.id)
+		known := false
 		switch {
 		case u < 0:
 			errs = append(errs, newError(ErrUnknownNode, []string{e.id}, "%s: unknown node %q", at(), clip(e.id)))
-			continue
 		case !seen.add(u):
 			errs = append(errs, newError(outcome.ErrDuplicateID, []string{e.id},
 				"%s: node %q is given a value twice", at(), clip(e.id)))
-			continue
+		default:
+			known = true
+		}
+		switch {
 		case !e.valueGiven:
 			errs = append(errs, newError(ErrInvalidValue, []string{e.id}, "%s: node %q has no value", at(), clip(e.id)))
 			continue
@@ -210,7 +218,9 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 				"%s: value %s of node %q does not fit a value set of %d decimal places", at(), msg.Decimal(d), clip(e.id), places))
 			continue
 		}
-		sets = append(sets, valueSet{u, x})
+		if known {
+			sets = append(sets, valueSet{u, x})
+		}
 	}
 	if len(errs) > 0 {
 		return 0, nil, errors.Join(errs...)

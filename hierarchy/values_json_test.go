@@ -87,6 +87,28 @@ func TestValuesJSON_everyProblem(t *testing.T) {
 				{ErrInvalidValue, []string{"cost-to-serve"}, `hierarchy: value set: values[6]: value "abc" of node "cost-to-serve" is not a decimal number`},
 				{ErrInvalidValue, []string{"calls-handled"}, `hierarchy: value set: values[7]: value 1.234 of node "calls-handled" does not fit a value set of 2 decimal places`},
 			}},
+		// An ID the model does not hold, or given a value twice, does not
+		// hide its value's problem, which comes after it; a value with no
+		// ID (left out or empty) names no node and is not checked further.
+		{"an unknown or repeated ID with a bad value",
+			`{"places":2,"values":[
+			   {"id":"answer-call","value":"1"},
+			   {"id":"make-tea","value":"abc"},
+			   {"id":"answer-call","value":"1.234"},
+			   {"id":"ghost"},
+			   {"value":"x"},
+			   {"id":"","value":"1.234"}
+			 ]}`,
+			[]problem{
+				{ErrUnknownNode, []string{"make-tea"}, `hierarchy: value set: values[1]: unknown node "make-tea"`},
+				{ErrInvalidValue, []string{"make-tea"}, `hierarchy: value set: values[1]: value "abc" of node "make-tea" is not a decimal number`},
+				{outcome.ErrDuplicateID, []string{"answer-call"}, `hierarchy: value set: values[2]: node "answer-call" is given a value twice`},
+				{ErrInvalidValue, []string{"answer-call"}, `hierarchy: value set: values[2]: value 1.234 of node "answer-call" does not fit a value set of 2 decimal places`},
+				{ErrUnknownNode, []string{"ghost"}, `hierarchy: value set: values[3]: unknown node "ghost"`},
+				{ErrInvalidValue, []string{"ghost"}, `hierarchy: value set: values[3]: node "ghost" has no value`},
+				{outcome.ErrEmptyID, nil, `hierarchy: value set: values[4] has no node ID`},
+				{outcome.ErrEmptyID, nil, `hierarchy: value set: values[5] has no node ID`},
+			}},
 		// 1e20000 is in decimal's syntax, but its exponent is beyond the
 		// ±10000 every decoder reads: said so, not "not a decimal number".
 		{"an exponent out of range", `{"values":[{"id":"answer-call","value":"1e20000"},{"id":"revenue","value":"0e-10001"}]}`,
