@@ -86,8 +86,12 @@ func (s *Values) AppendBinary(b []byte) ([]byte, error) {
 // [ErrInvalidPlaces], and bytes that are not the form (empty, truncated,
 // another format byte, a node beyond the model's, more values than nodes,
 // trailing data, a varint longer than it needs to be) an *[outcome.Error]
-// with code [outcome.ErrInvalidBinary]. On error s is unchanged. It does not
-// allocate unless it fails.
+// with code [outcome.ErrInvalidBinary]. Once the bytes' header (format,
+// places, number of nodes, fingerprint, number of values) is read, each
+// problem is reported, joined with [errors.Join] in this order: the
+// places, the model, and the first place where the values are not the
+// form (bytes are not read further once they are not). On error s is
+// unchanged. It does not allocate unless it fails.
 func (s *Values) UnmarshalBinary(data []byte) error {
 	if s == nil || s.g == nil {
 		return foreignError(s)
@@ -129,15 +133,19 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 	if err := r.Err(); err != nil {
 		return 0, 0, 0, valuesBinaryError(err)
 	}
+	// The places, the model and the values are checked apart: each
+	// problem is reported, in that order (the values' first only, as
+	// bytes are read no further once they are not the form).
+	var errPlaces, errForeign *outcome.Error
 	if p > MaxValuePlaces {
-		return 0, 0, 0, newError(ErrInvalidPlaces, nil,
+		errPlaces = newError(ErrInvalidPlaces, nil,
 			"hierarchy: a value set keeps 0 to %d decimal places, not %d", MaxValuePlaces, p)
 	}
 	if nodes != uint64(len(s.g.ids)) || binary.LittleEndian.Uint64(fp) != s.g.fingerprint() {
-		return 0, 0, 0, foreignError()
+		errForeign = foreignError()
 	}
 	if n > nodes {
-		return 0, 0, 0, valuesBinaryError(fmt.Errorf("%d values for %d nodes", n, nodes))
+		return 0, 0, 0, joinProblems(errPlaces, errForeign, valuesBinaryError(fmt.Errorf("%d values for %d nodes", n, nodes)))
 	}
 	start, next := len(data)-r.Len(), uint64(0)
 	for range n {
@@ -147,17 +155,23 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 			if gap > math.MaxUint64-next {
 				at = fmt.Sprintf("a gap of %d after position %d", gap, next)
 			}
-			return 0, 0, 0, valuesBinaryError(r.Fail(fmt.Errorf("a value at %s of a model of %d nodes", at, nodes)))
+			return 0, 0, 0, joinProblems(errPlaces, errForeign,
+				valuesBinaryError(r.Fail(fmt.Errorf("a value at %s of a model of %d nodes", at, nodes))))
 		}
 		if v := r.Varint(); r.Err() != nil {
 			break
 		} else if v == math.MinInt64 {
-			return 0, 0, 0, valuesBinaryError(r.Fail(errors.New("a value of -2^63, beyond a value set's ±(2^63-1)")))
+			return 0, 0, 0, joinProblems(errPlaces, errForeign,
+				valuesBinaryError(r.Fail(errors.New("a value of -2^63, beyond a value set's ±(2^63-1)"))))
 		}
 		next += gap + 1
 	}
+	var errForm *outcome.Error
 	if err := r.Done(); err != nil {
-		return 0, 0, 0, valuesBinaryError(err)
+		errForm = valuesBinaryError(err)
+	}
+	if err := joinProblems(errPlaces, errForeign, errForm); err != nil {
+		return 0, 0, 0, err
 	}
 	return int32(p), int(n), start, nil
 }

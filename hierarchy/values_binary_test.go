@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -169,6 +170,38 @@ func TestValuesBinary_malformed(t *testing.T) {
 	bad := bytes.Clone(good)
 	binary.LittleEndian.PutUint64(bad[3:], binary.LittleEndian.Uint64(fp)^1)
 	assert.ErrorIs(t, values(t, m, 0, nil).UnmarshalBinary(bad), ErrForeignValues)
+
+	// Once the header is read, the places, the model and the values are
+	// each reported, in that order; the values' first problem only.
+	otherFP := binary.LittleEndian.AppendUint64(nil, binary.LittleEndian.Uint64(fp)^1)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want []problem
+	}{
+		{"places, model and values", form([]byte{0x30, 10, 0x0C}, otherFP, []byte{13}), []problem{
+			{ErrInvalidPlaces, nil, "hierarchy: a value set keeps 0 to 9 decimal places, not 10"},
+			{ErrForeignValues, nil, "hierarchy: the values belong to another model"},
+			{outcome.ErrInvalidBinary, nil, "hierarchy: invalid binary form of a value set: 13 values for 12 nodes"},
+		}},
+		{"places and a node past the last", form(head(10), []byte{1, 12, 2}), []problem{
+			{ErrInvalidPlaces, nil, "hierarchy: a value set keeps 0 to 9 decimal places, not 10"},
+			{outcome.ErrInvalidBinary, nil, "hierarchy: invalid binary form of a value set: at byte 13: a value at position 12 of a model of 12 nodes"},
+		}},
+		{"model and a value of -2^63", form([]byte{0x30, 2, 0x0C}, otherFP, []byte{1, 0}, binary.AppendVarint(nil, math.MinInt64)), []problem{
+			{ErrForeignValues, nil, "hierarchy: the values belong to another model"},
+			{outcome.ErrInvalidBinary, nil, "hierarchy: invalid binary form of a value set: at byte 23: a value of -2^63, beyond a value set's ±(2^63-1)"},
+		}},
+		{"places and model, the values good", form([]byte{0x30, 10, 0x0C}, otherFP, good[11:]), []problem{
+			{ErrInvalidPlaces, nil, "hierarchy: a value set keeps 0 to 9 decimal places, not 10"},
+			{ErrForeignValues, nil, "hierarchy: the values belong to another model"},
+		}},
+	} {
+		s := values(t, m, 0, map[string]string{"update-wallboard": "7"})
+		err := s.UnmarshalBinary(c.data)
+		assert.Equal(t, c.want, problemsOf(err), c.name)
+		assert.Equal(t, map[string]string{"update-wallboard": "7"}, measured(t, m, s), c.name)
+	}
 }
 
 // A shard's values cross to another process as bytes and merge there.
@@ -204,6 +237,26 @@ func FuzzValuesBinary(f *testing.F) {
 			require.ErrorAs(t, err, &oe)
 			assert.Equal(t, before, measured(t, m, s), "unchanged on error")
 			assert.Equal(t, int32(1), s.Places())
+			// The problems come in UnmarshalBinary's order, each code at
+			// most once: the places, the model, the form of the values.
+			ps := problemsOf(err)
+			order := []outcome.Code{ErrInvalidPlaces, ErrForeignValues, outcome.ErrInvalidBinary}
+			for _, p := range ps {
+				i := slices.Index(order, p.code)
+				require.GreaterOrEqual(t, i, 0, "%v", ps)
+				order = order[i+1:]
+			}
+			// Places out of range hide nothing: the same bytes with good
+			// places (a one-byte varint here) have the other problems.
+			if ps[0].code == ErrInvalidPlaces && data[1] < 0x80 {
+				fixed := slices.Clone(data)
+				fixed[1] = 2
+				rest := problemsOf(values(t, m, 1, nil).UnmarshalBinary(fixed))
+				assert.Equal(t, len(ps)-1, len(rest), "%v", ps)
+				if len(rest) > 0 {
+					assert.Equal(t, ps[1:], rest)
+				}
+			}
 			return
 		}
 		back, err := s.MarshalBinary()
