@@ -47,7 +47,11 @@ const (
 //     definitions given to [Builder.AddJSON] (which says what of a
 //     definition that does not decode is left unchecked);
 //   - [ErrUnknownWarning] for a bad option, and the warnings that
-//     [WarningsAsErrors] makes errors.
+//     [WarningsAsErrors] makes errors (also when another of its codes is
+//     bad);
+//   - [ErrTooLarge] for more nodes or links than a model holds: the nodes
+//     and links are then not checked, but the options' problems and those
+//     found while adding are reported with it.
 //
 // If there is any error, Build returns the zero Model. Otherwise the model's
 // warnings ([ErrOrphan], [ErrUndeliveredOutcome], [ErrSkippedLevel],
@@ -91,8 +95,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 
 	n, m := len(b.ids), b.links
 	if n >= math.MaxInt32 || m >= math.MaxInt32 {
-		return Model{}, newError(ErrTooLarge, nil,
-			"hierarchy: %d nodes and %d links are more than a model holds (%d each)", n, m, math.MaxInt32-1)
+		// The nodes and links are not checked, but the options' problems
+		// and those found while adding are not hidden.
+		return Model{}, joinSorted(append(errs, newError(ErrTooLarge, nil,
+			"hierarchy: %d nodes and %d links are more than a model holds (%d each)", n, m, math.MaxInt32-1)))
 	}
 	ids, names, levels := compact(b.ids), compact(b.names), compact(b.levels)
 
@@ -319,7 +325,9 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	if tail < n {
 		errs = append(errs, cycleErrors(ids, outOff, outTgt, work)...)
 	}
-	if len(errs) > 0 {
+	if len(errs) > len(o.errs) {
+		// A problem of the hierarchy: its warnings are not looked for. The
+		// options' own problems (first in errs) do not stop them.
 		return Model{}, joinSorted(errs)
 	}
 
@@ -357,13 +365,13 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		metricAt: slices.Clip(b.metricAt), metrics: slices.Clip(b.metrics),
 	}
 	if o.promoteAll || len(o.promote) > 0 {
-		ws := g.warnings(o.promotes)
-		if len(ws) > 0 {
-			for _, w := range ws {
-				w.Severity = outcome.SeverityError
-			}
-			return Model{}, joinSorted(ws)
+		for _, w := range g.warnings(o.promotes) {
+			w.Severity = outcome.SeverityError
+			errs = append(errs, w)
 		}
+	}
+	if len(errs) > 0 {
+		return Model{}, joinSorted(errs)
 	}
 	return Model{g: g}, nil
 }

@@ -401,6 +401,14 @@ func TestWarningsAsErrors(t *testing.T) {
 		`hierarchy: "no-such-code" is not the code of a hierarchy warning`,
 	}, messages(err))
 
+	// A code that is not a warning's does not hide the warnings the other
+	// codes make errors: both are reported, sorted by IDs (none first).
+	_, err = builder(nodes, edges).Build(WarningsAsErrors(ErrNoOutput, "no-such-code"))
+	assert.Equal(t, []problem{
+		{ErrUnknownWarning, nil, `hierarchy: "no-such-code" is not the code of a hierarchy warning`},
+		{ErrNoOutput, []string{"compliance"}, `hierarchy: business outcome "compliance" has no output beneath it`},
+	}, problemsOf(err))
+
 	// A valid hierarchy without warnings builds with every warning an error.
 	_, err = mustBuildNoWarnings(t)
 	assert.NoError(t, err)
@@ -721,4 +729,20 @@ func TestBuildSplitLookups(t *testing.T) {
 	assert.Equal(t, errOne.Error(), errFour.Error(), "one goroutine and three give the same problems")
 	assert.ErrorIs(t, errFour, outcome.ErrDuplicateID)
 	assert.ErrorIs(t, errFour, ErrDanglingLink)
+}
+
+// TestBuildTooLarge pins that a builder of more links than a model holds
+// (its count set by hand: two billion links are not made here) reports
+// the options' problems and those found while adding with ErrTooLarge,
+// sorted by IDs, then code, where it reported ErrTooLarge alone.
+func TestBuildTooLarge(t *testing.T) {
+	b := NewBuilder()
+	b.AddWeightedLink("a", "b", dec("-1"))
+	b.links = math.MaxInt32
+	_, err := b.Build(WarningsAsErrors("no-such-code"))
+	assert.Equal(t, []problem{
+		{ErrTooLarge, nil, "hierarchy: 0 nodes and 2147483647 links are more than a model holds (2147483646 each)"},
+		{ErrUnknownWarning, nil, `hierarchy: "no-such-code" is not the code of a hierarchy warning`},
+		{ErrNegativeWeight, []string{"a", "b"}, `hierarchy: link "a" -> "b" has weight -1, below zero`},
+	}, problemsOf(err))
 }

@@ -303,7 +303,8 @@ type options struct {
 //
 // Warnings are checked once the hierarchy is otherwise valid: while Build
 // reports structural errors (a cycle, a dangling link), it does not report
-// warnings.
+// warnings. A code that is not a warning's does not stop them: Build
+// reports it together with the warnings the other codes make errors.
 func WarningsAsErrors(codes ...outcome.Code) Option {
 	codes = slices.Clone(codes)
 	return func(o *options) {
