@@ -218,7 +218,9 @@ func (r RollUp) fixedAt(u int32) i128 {
 // four links of weight 0.333333 up a path add 24). If those come to more
 // than 38 the roll-up fails with [ErrRollUpPrecision], naming such a path; a
 // value beyond the 128 bits (about 1.7·10^38 units of the last place) fails
-// with [ErrRollUpOverflow]. The other methods never overflow: a weighted mean,
+// with [ErrRollUpOverflow], one for each node whose value is beyond them,
+// in topological order ([Model.TopoOrder]), but for the nodes above one
+// (which need its value). The other methods never overflow: a weighted mean,
 // a min and a max lie within the values that feed them. Other errors:
 // [ErrForeignValues] for a value set made by a model with other node IDs or
 // another order of them (a set of any model with the same IDs in the same
@@ -376,6 +378,7 @@ func mul64(v int64, w uint64) (int64, bool) {
 // scale less the value set's.
 func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) error {
 	g, val, state := r.g, r.val, r.state
+	var errs []error // a node beyond 128 bits, in topological order
 	for _, u := range g.order {
 		f := state[u]
 		var v i128
@@ -415,13 +418,17 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 			f = stateComputed
 		}
 		if overflow {
-			return r.overflowError(u)
+			// The nodes above it have no value to report; the roll-up
+			// goes on, for the other nodes beyond 128 bits.
+			errs = append(errs, r.overflowError(u))
+			r.block(u)
+			continue
 		}
 		val[u] = v
 		state[u] = f
 		r.feed(u, v, vals, wsum)
 	}
-	return nil
+	return joinProblems(errs...)
 }
 
 // block marks u as missing and the nodes it feeds as blocked.

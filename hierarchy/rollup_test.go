@@ -262,6 +262,18 @@ func TestRollUpErrors(t *testing.T) {
 		[]edge{{"t", "a", "1e12"}, {"a", "o", "1e12"}, {"o", "b", "1e12"}, {"b", "c", "1e12"}})
 	_, err = big.RollUp(values(t, big, 1, map[string]string{"t": "100000000000000000"}), WeightedSum)
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
+	// Two such chains overflow apart: at o (10^18 units · 10^24 = 10^42)
+	// and at o2, each reported, in topological order (t, t2, a, a2, o, o2,
+	// ...); b, c, b2 and c2, above them, have no value and no problem.
+	twice := mustBuild(t, []Node{node("t", T), node("t2", T), node("a", A), node("a2", A), node("o", O), node("o2", O),
+		node("b", BO), node("b2", BO), node("c", CO)},
+		[]edge{{"t", "a", "1e12"}, {"a", "o", "1e12"}, {"o", "b", "1e12"}, {"b", "c", "1e12"},
+			{"t2", "a2", "1e12"}, {"a2", "o2", "1e12"}, {"o2", "b2", "1e12"}, {"b2", "c", "1e12"}})
+	_, err = twice.RollUp(values(t, twice, 1, map[string]string{"t": "100000000000000000", "t2": "100000000000000000"}), WeightedSum)
+	assert.Equal(t, []problem{
+		{ErrRollUpOverflow, []string{"o"}, `hierarchy: the weighted sum at node "o" is beyond 128-bit fixed point at 1 decimal places`},
+		{ErrRollUpOverflow, []string{"o2"}, `hierarchy: the weighted sum at node "o2" is beyond 128-bit fixed point at 1 decimal places`},
+	}, problemsOf(err))
 
 	// Weights of 6 places, six links up: 36 places of growth, and 3 of the
 	// values: 39, more than the 38 of 128 bits.
