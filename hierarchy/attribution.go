@@ -106,7 +106,11 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // Like the roll-up, it computes in 128-bit fixed point, exactly: the node's
 // values before and after, its change, each contribution, and the weight of
 // the paths up from each node beneath must fit (about 1.7·10^38 units of the
-// last place), or it fails with [ErrRollUpOverflow], naming the node. The
+// last place), or it fails with [ErrRollUpOverflow], naming the node: the
+// first it finds, in the order it computes them (the path weights from the
+// node down, then each contribution, then the values and the change); it
+// does not look for others (a path weight beyond them leaves those beneath
+// it unknown, and with them the contributions and the values). The
 // products and partial sums that make up a value may pass that bound, since
 // values of opposite signs cancel.
 //
