@@ -104,16 +104,20 @@ func makeMoney(amount decimal.Decimal, cur Currency) Money {
 }
 
 // NewMoney returns amount in the currency whose ISO 4217 code is currency.
-// An invalid code is an error with code [ErrUnknownCurrency]; an amount with
-// more than [MaxDigits] digits or an exponent beyond ±[MaxExponent] is an
-// error with code [ErrInvalidAmount].
+// An amount with more than [MaxDigits] digits or an exponent beyond
+// ±[MaxExponent] is an error with code [ErrInvalidAmount]; an invalid code
+// one with code [ErrUnknownCurrency]; both are reported, joined with
+// [errors.Join] in that order, as [ParseMoney] reports them.
 func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
-	c, err := ParseCurrency(currency)
-	if err != nil {
-		return Money{}, err
-	}
-	if err := checkDecimal(amount, "amount"); err != nil {
-		return Money{}, err
+	aerr := checkDecimal(amount, "amount")
+	c, cerr := ParseCurrency(currency)
+	switch {
+	case aerr != nil && cerr != nil:
+		return Money{}, errors.Join(aerr, cerr)
+	case aerr != nil:
+		return Money{}, aerr
+	case cerr != nil:
+		return Money{}, cerr
 	}
 	return makeMoney(amount, c), nil
 }

@@ -103,6 +103,14 @@ func TestParseMoney_messages(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidAmount)
 	_, err = NewMoney(decimal.New(1, 0), "eur")
 	assert.ErrorIs(t, err, ErrUnknownCurrency)
+	// Both problems of the arguments, the amount's first: the amount is
+	// not left unchecked behind the currency.
+	_, err = NewMoney(decimal.New(1, -31), "eur")
+	require.ErrorIs(t, err, ErrInvalidAmount)
+	assert.ErrorIs(t, err, ErrUnknownCurrency)
+	assert.EqualError(t, err, "triplecrown: amount with 1 digits and exponent -31 is out of range (at most 40 digits, exponent within ±30)\n"+
+		`triplecrown: unknown currency "eur": a currency is an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`)
+	assert.Len(t, outcome.Problems(err), 2)
 	assert.Panics(t, func() { MustMoney("x", "EUR") })
 }
 
