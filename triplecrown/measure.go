@@ -147,15 +147,27 @@ func NewWeightedValue(v, weight decimal.Decimal) (Measure, error) {
 
 // NewRate returns the rate successes / trials. Trials that are zero or
 // negative are an error with code [ErrInvalidSampleSize]; successes that
-// are negative or more than the trials one with code [ErrInvalidMeasure].
+// are negative, or more than a positive number of trials, one with code
+// [ErrInvalidMeasure]; both are reported, joined with [errors.Join], the
+// trials' first. Successes more than trials that are not positive are not
+// a problem of their own: they are the trials'.
 func NewRate(successes, trials int64) (Measure, error) {
-	if trials <= 0 {
-		return Measure{}, newError(ErrInvalidSampleSize, nil,
-			"triplecrown: a rate needs a positive number of trials, not %d", trials)
-	}
-	if successes < 0 || successes > trials {
-		return Measure{}, newError(ErrInvalidMeasure, nil,
-			"triplecrown: a rate of %d successes out of %d trials is impossible", successes, trials)
+	badTrials := trials <= 0
+	badSuccesses := successes < 0 || !badTrials && successes > trials
+	if badTrials || badSuccesses {
+		var errs []error
+		if badTrials {
+			errs = append(errs, newError(ErrInvalidSampleSize, nil,
+				"triplecrown: a rate needs a positive number of trials, not %d", trials))
+		}
+		if badSuccesses {
+			errs = append(errs, newError(ErrInvalidMeasure, nil,
+				"triplecrown: a rate of %d successes out of %d trials is impossible", successes, trials))
+		}
+		if len(errs) == 1 {
+			return Measure{}, errs[0]
+		}
+		return Measure{}, joinAll(errs)
 	}
 	return Measure{kind: RateMeasure, total: decimal.New(successes, 0), weight: decimal.New(trials, 0),
 		n: trials, s: successes}, nil

@@ -53,6 +53,17 @@ func TestNewRate(t *testing.T) {
 	assert.EqualError(t, err, "triplecrown: a rate needs a positive number of trials, not 0")
 	_, err = NewRate(6, 5)
 	assert.EqualError(t, err, "triplecrown: a rate of 6 successes out of 5 trials is impossible")
+	// Negative successes are a problem whatever the trials: both are
+	// reported, the trials' first.
+	_, err = NewRate(-1, 0)
+	require.ErrorIs(t, err, ErrInvalidSampleSize)
+	assert.ErrorIs(t, err, ErrInvalidMeasure)
+	assert.EqualError(t, err, "triplecrown: a rate needs a positive number of trials, not 0\n"+
+		"triplecrown: a rate of -1 successes out of 0 trials is impossible")
+	// More successes than trials that are not positive follow from the
+	// trials, and are not reported again.
+	_, err = NewRate(6, -3)
+	assert.EqualError(t, err, "triplecrown: a rate needs a positive number of trials, not -3")
 }
 
 func TestNewRateFromProportion(t *testing.T) {
