@@ -497,8 +497,10 @@ func (s Score) Equal(o Score) bool {
 // change, whether it is material, for a service measure with samples
 // whether it is significant, and so its [Status]; then the [Verdict]. The
 // zero Scorecard is an error with code [ErrInvalidScorecard], the zero
-// Policy one with code [ErrInvalidPolicy], and a money threshold in another
-// currency one with code [ErrCurrencyMismatch].
+// Policy one with code [ErrInvalidPolicy] (both reported, joined with
+// [errors.Join] in that order), and, when neither is zero, each money
+// threshold in another currency than the scorecard's, cost's then
+// revenue's, one with code [ErrCurrencyMismatch].
 //
 // A crown is won when its change is in the better direction, not zero, meets
 // the materiality threshold (at least the threshold's size) and, for a
@@ -508,13 +510,21 @@ func (s Score) Equal(o Score) bool {
 // significant; flat otherwise. Materiality is decided on exact values, before
 // any rounding.
 func (c Scorecard) Score(p Policy) (Score, error) {
-	switch {
-	case c.IsZero():
-		return Score{}, newError(ErrInvalidScorecard, nil, "triplecrown: cannot score the zero Scorecard")
-	case p.IsZero():
-		return Score{}, newError(ErrInvalidPolicy, []string{c.spec.Unit}, "triplecrown: cannot score with the zero Policy")
-	}
 	var errs []error
+	if c.IsZero() || p.IsZero() {
+		// Both are reported: neither hides the other. A money threshold
+		// needs a scorecard's currency and a policy to compare.
+		if c.IsZero() {
+			errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: cannot score the zero Scorecard"))
+		}
+		if p.IsZero() {
+			errs = append(errs, newError(ErrInvalidPolicy, idsOf(c.spec.Unit), "triplecrown: cannot score with the zero Policy"))
+		}
+		if len(errs) == 1 {
+			return Score{}, errs[0]
+		}
+		return Score{}, joinAll(errs)
+	}
 	for _, cr := range [...]Crown{Cost, Revenue} {
 		if t := p.Threshold(cr); !t.cur.IsZero() && t.cur != c.Currency() {
 			errs = append(errs, newError(ErrCurrencyMismatch, []string{c.spec.Unit},

@@ -453,6 +453,19 @@ func TestScore_errors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidScorecard)
 	_, err = MustScorecard(spec("u")).Score(Policy{})
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	var e *outcome.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, []string{"u"}, e.IDs)
+	// Both zero: both are reported, the scorecard's first; the zero
+	// Scorecard has no unit to name.
+	_, err = Scorecard{}.Score(Policy{})
+	require.ErrorIs(t, err, ErrInvalidScorecard)
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
+	assert.EqualError(t, err, "triplecrown: cannot score the zero Scorecard\ntriplecrown: cannot score with the zero Policy")
+	ps0 := outcome.Problems(err)
+	require.Len(t, ps0, 2)
+	assert.Nil(t, ps0[0].IDs)
+	assert.Nil(t, ps0[1].IDs)
 	ps := policySpec()
 	ps.Cost = MustThreshold(NewMoneyThreshold(MustMoney("1000", "USD")))
 	_, err = MustScorecard(spec("u")).Score(MustPolicy(ps))
