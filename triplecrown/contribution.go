@@ -137,21 +137,30 @@ var shareBounds = bounds{digits: MaxDigits + 2*MaxExponent + 3 + MaxSharePlaces,
 // contribution or the total with more than [MaxDigits] digits
 // ([ErrInvalidAmount]; a baseline of 1e30 and an actual of 1e-30 differ by
 // sixty nines), so that every amount it returns is within the bounds of
-// [Money].
+// [Money]; in that order, the units' in the order of the cards. The
+// contributions are worked out, and their amounts checked, only for a crown
+// of cost or revenue and cards that can be put together, whatever the
+// places; the total only when every unit's contribution is within the
+// bounds.
 func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributions, error) {
 	var errs []error
-	if crown != Cost && crown != Revenue {
+	badCrown := crown != Cost && crown != Revenue
+	if badCrown {
 		errs = append(errs, newError(ErrUnknownCrown, nil,
 			"triplecrown: contributions are of cost or revenue, not %s: service is not money", crown))
 	}
-	if places < 0 || places > MaxSharePlaces {
+	badPlaces := places < 0 || places > MaxSharePlaces
+	if badPlaces {
 		errs = append(errs, newError(outcome.ErrInvalidPlaces, nil,
 			"triplecrown: a share's places must be 0 to %d, not %d", MaxSharePlaces, places))
 	}
-	errs = append(errs, checkCards("the contributions", nil, cards, sameMoney)...)
-	if len(errs) > 0 {
+	cardErrs := checkCards("the contributions", nil, cards, sameMoney)
+	if errs = append(errs, cardErrs...); badCrown || len(cardErrs) > 0 {
+		// Without a crown of money, or cards that can be put together,
+		// there are no contributions to check.
 		return Contributions{}, joinAll(errs)
 	}
+	placesErrs := len(errs) // the places' problem, if any
 	what := crownWhat(crown)
 	items := make([]Contribution, len(cards))
 	for i := range cards {
@@ -165,7 +174,16 @@ func NewContributions(crown Crown, cards []Scorecard, places int32) (Contributio
 		}
 		items[i] = Contribution{unit: s.Unit, amount: makeMoney(a, s.Cost.Baseline.cur), detractor: a.Sign() < 0}
 	}
-	if len(errs) > 0 {
+	switch {
+	case len(errs) > placesErrs:
+		// A unit's contribution beyond the bounds: no total to check.
+		return Contributions{}, joinAll(errs)
+	case badPlaces:
+		// The places are reported above; the total is checked all the
+		// same, and no share is worked out.
+		if _, err := contributionsTotal(crown, items); err != nil {
+			errs = append(errs, err)
+		}
 		return Contributions{}, joinAll(errs)
 	}
 	return withShares(crown, items, places)
@@ -185,15 +203,9 @@ func crownWhat(crown Crown) string {
 // detractors, in one currency, each amount within the bounds. A total
 // beyond them is an error with code [ErrInvalidAmount].
 func withShares(crown Crown, items []Contribution, places int32) (Contributions, error) {
-	amounts := make([]Money, len(items))
-	var sum summer
-	for i := range items {
-		amounts[i] = items[i].amount
-		_ = sum.add(amounts[i]) // one currency, checked
-	}
-	total := sum.total(amounts)
-	if sum.wide && !amountBounds.holds(total.amount) {
-		return Contributions{}, amountBounds.check(total.amount, nil, "the total "+crownWhat(crown))
+	total, err := contributionsTotal(crown, items)
+	if err != nil {
+		return Contributions{}, err
 	}
 	c := Contributions{crown: crown, total: total, items: items, places: places}
 	if !total.amount.IsZero() {
@@ -205,6 +217,23 @@ func withShares(crown Crown, items []Contribution, places int32) (Contributions,
 		}
 	}
 	return c, nil
+}
+
+// contributionsTotal returns the total of the contributions items make to
+// crown, which are in one currency, each amount within the bounds, or, for
+// a total beyond them, an error with code [ErrInvalidAmount].
+func contributionsTotal(crown Crown, items []Contribution) (Money, error) {
+	amounts := make([]Money, len(items))
+	var sum summer
+	for i := range items {
+		amounts[i] = items[i].amount
+		_ = sum.add(amounts[i]) // one currency, checked
+	}
+	total := sum.total(amounts)
+	if sum.wide && !amountBounds.holds(total.amount) {
+		return Money{}, amountBounds.check(total.amount, nil, "the total "+crownWhat(crown))
+	}
+	return total, nil
 }
 
 // largestRemainder sets the items' shares, in percent to places, so that they

@@ -179,6 +179,7 @@ func TestNewContributions_errors(t *testing.T) {
 // an error, never an amount the decoders would refuse.
 func TestNewContributions_bounds(t *testing.T) {
 	nines := strings.Repeat("9", 40)
+	var probs []*outcome.Error
 	// 1e30 - 1e-30: sixty nines at exponent -30.
 	_, err := NewContributions(Cost, []Scorecard{costCard("a", "1e30", "1e-30"), costCard("b", "1", "0")}, 0)
 	assert.ErrorIs(t, err, ErrInvalidAmount)
@@ -195,6 +196,26 @@ func TestNewContributions_bounds(t *testing.T) {
 	}
 	_, err = NewContributions(Revenue, []Scorecard{grow("a"), grow("b")}, 0)
 	assert.EqualError(t, err, "triplecrown: the total revenue growth with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+
+	// Places out of range do not hide the contributions' amounts: a unit's
+	// beyond the bounds, in the order of the cards, after the places...
+	_, err = NewContributions(Cost, []Scorecard{costCard("a", "1e30", "1e-30"), costCard("b", "1", "0"),
+		costCard("c", "1e-30", "1e30")}, 7)
+	require.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	assert.ErrorIs(t, err, ErrInvalidAmount)
+	assert.EqualError(t, err, "triplecrown: a share's places must be 0 to 6, not 7\n"+
+		`triplecrown: the cost saving of unit "a" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`+"\n"+
+		`triplecrown: the cost saving of unit "c" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`)
+	probs = outcome.Problems(err)
+	require.Len(t, probs, 3)
+	assert.Equal(t, [][]string{nil, {"a"}, {"c"}}, [][]string{probs[0].IDs, probs[1].IDs, probs[2].IDs})
+	// ... or the total beyond them (forty nines twice, 2e40 - 2).
+	_, err = NewContributions(Cost, []Scorecard{costCard("a", nines, "0"), costCard("b", nines, "0")}, -1)
+	assert.EqualError(t, err, "triplecrown: a share's places must be 0 to 6, not -1\n"+
+		"triplecrown: the total cost saving with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)")
+	// With places out of range and nothing else wrong, the places alone.
+	_, err = NewContributions(Cost, []Scorecard{costCard("a", "1", "0")}, 7)
+	assert.EqualError(t, err, "triplecrown: a share's places must be 0 to 6, not 7")
 }
 
 // TestContributions_JSON_wideShares: a share is 100 times an amount over the
