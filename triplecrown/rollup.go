@@ -116,7 +116,12 @@ type Rollup struct {
 // [outcome.ErrNotFinite], and one below the smallest normal float64
 // (subnormal, as [NewMean] refuses an sd), which only sds within a small
 // factor of it reach when one unit's sample is far smaller than the
-// others', is one with code [ErrInvalidMeasure].
+// others', is one with code [ErrInvalidMeasure]. The unit's problem comes
+// first, then the cards', in their order, then the sums': the money's
+// (baseline and actual cost, baseline and actual revenue), then the
+// baseline's and the actual's service measures. The sums are checked only
+// for cards that can be rolled up together (nothing is summed across
+// periods, currencies or measures), whether the unit is valid or not.
 func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	idErr := outcome.ValidateID(unit)
 	var ids []string // the roll-up's unit, if it is one
@@ -126,12 +131,16 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	}
 	name := rollupName(shown)
 	errs := checkCards(name, ids, cards, sameMoneyAndService)
+	cardsOK := len(errs) == 0
 	if idErr != nil {
 		errs = append(inRollup("", "unit", idErr), errs...)
 	}
-	if len(errs) > 0 {
+	if !cardsOK {
+		// Cards that cannot be rolled up together have no sums to check.
 		return Rollup{}, joinAll(errs)
 	}
+	// The sums are checked also when the ID is not valid, which changes
+	// none of them: their problems then name "a roll-up", with no ID.
 	first := cards[0].spec
 	var sums [4]summer
 	for i := range cards {
@@ -151,13 +160,13 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 		}
 		money[i] = slowSumField(cards, i)
 		if !amountBounds.holds(money[i].amount) {
-			errs = append(errs, amountBounds.check(money[i].amount, []string{unit},
+			errs = append(errs, amountBounds.check(money[i].amount, ids,
 				fmt.Sprintf("the %s of %s", moneyFields[i], name)))
 		}
 	}
-	base, err := combine([]string{unit}, name, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
+	base, err := combine(ids, name, "baseline", cards, func(s ServiceSpec) Measure { return s.Baseline })
 	errs = append(errs, err)
-	act, err := combine([]string{unit}, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
+	act, err := combine(ids, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
 	errs = append(errs, err)
 	if err := errors.Join(errs...); err != nil {
 		return Rollup{}, err

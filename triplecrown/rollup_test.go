@@ -383,6 +383,18 @@ func TestNewRollup_bounds(t *testing.T) {
 			require.Len(t, probs, 1)
 			assert.Equal(t, []string{"e"}, probs[0].IDs)
 
+			// An invalid unit does not hide the sums, which it does not
+			// change: the unit's problem first, then the sum's, naming
+			// "a roll-up" and no ID.
+			_, err = NewRollup("", tt.cards)
+			probs = outcome.Problems(err)
+			require.Len(t, probs, 2)
+			assert.Equal(t, outcome.ErrEmptyID, probs[0].Code)
+			assert.Equal(t, "triplecrown: a roll-up, unit: empty id", probs[0].Message)
+			assert.Equal(t, ErrInvalidAmount, probs[1].Code)
+			assert.Equal(t, strings.Replace(tt.wantMsg, `roll-up "e"`, "a roll-up", 1), probs[1].Message)
+			assert.Nil(t, probs[1].IDs)
+
 			// Merging roll-ups of the cards meets the same sums, which are
 			// neither roll-up's own: both are named, together.
 			_, err = mustRollup(t, "x", tt.cards[0]).Merge(mustRollup(t, "y", tt.cards[1]))
