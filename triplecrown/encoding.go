@@ -1059,7 +1059,7 @@ func (r ROI) MarshalJSON() ([]byte, error) {
 // values (an investment missing, negative or zero, periods not positive,
 // money in two currencies, a benefit or net benefit beyond the bounds).
 func (s ROISpec) MarshalJSON() ([]byte, error) {
-	if errs := roiProblems(s, false, false); len(errs) > 0 {
+	if errs := roiProblems(s, false, false, false); len(errs) > 0 {
 		return nil, joinAll(errs)
 	}
 	return json.Marshal(roiSpecJSON(s))

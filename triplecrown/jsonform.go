@@ -419,7 +419,7 @@ func readROI(f *jsondecode.Form, path jsondecode.Path, ids []string, members []s
 			periodsOK = jsondecode.Value(f, p, ids, raw, &spec.Periods)
 		}
 	})
-	errs := append(r.errs, roiProblems(spec, !investmentOK, !periodsOK)...)
+	errs := append(r.errs, roiProblems(spec, !investmentOK, !periodsOK, false)...)
 	if len(errs) > 0 || !ok || f.Count() != n {
 		return ROI{}, errs
 	}

@@ -61,7 +61,7 @@ type ROI struct {
 // [Money.Add]), so that [ROI.Benefit] and [ROI.Net] are within the bounds of
 // every amount.
 func NewROI(spec ROISpec) (ROI, error) {
-	if errs := roiProblems(spec, false, false); len(errs) > 0 {
+	if errs := roiProblems(spec, false, false, false); len(errs) > 0 {
 		return ROI{}, errors.Join(errs...)
 	}
 	return roiOf(spec), nil
@@ -79,8 +79,10 @@ func roiOf(spec ROISpec) ROI {
 // roiProblems returns every problem of spec, as [NewROI] reports them, but
 // those of the investment alone if skipInvestment and of the periods if
 // skipPeriods: parts a JSON decoder could not read, and has reported (an
-// amount it could not read is the zero Money in spec, which adds nothing).
-func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
+// amount it could not read is the zero Money in spec, which adds nothing);
+// and but the benefit's bounds if skipBenefit: a cost saved or a revenue
+// gained that [NewROIFromScorecard] found beyond them, and has reported.
+func roiProblems(spec ROISpec, skipInvestment, skipPeriods, skipBenefit bool) []error {
 	var errs []error
 	inv := spec.Investment
 	switch {
@@ -113,7 +115,7 @@ func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
 				"triplecrown: ROI, %s: %s is not in %s, the currency of %s: one ROI has one currency", p.name, p.m, cur, curOf))
 		}
 	}
-	if mixed {
+	if mixed || skipBenefit {
 		return errs
 	}
 	benefit, err := spec.CostSaved.Add(spec.RevenueGained)
@@ -136,23 +138,38 @@ func roiProblems(spec ROISpec, skipInvestment, skipPeriods bool) []error {
 // 30% margin so). Errors are those of [NewROI],
 // [ErrInvalidScorecard] for the zero Scorecard, and [ErrInvalidAmount] for a
 // cost saved or revenue gained with more than [MaxDigits] digits (as from
-// [Money.Sub]), naming the field and, as its ID, the card's unit.
+// [Money.Sub]), naming the field and, as its ID, the card's unit. Every
+// problem is reported, joined with [errors.Join]: the card's first (the
+// zero Scorecard, or the cost saved's then the revenue gained's), then
+// NewROI's, in its order (the investment's, the periods', the currencies');
+// the benefit is checked against the bounds only when the card has no
+// problem, and the currencies only when it is not the zero Scorecard,
+// which has none.
 func NewROIFromScorecard(investment Money, card Scorecard, periods int64) (ROI, error) {
+	var errs []error
+	var saved, gained Money
 	if card.IsZero() {
-		return ROI{}, newError(ErrInvalidScorecard, nil, "triplecrown: cannot take an ROI from the zero Scorecard")
+		errs = append(errs, newError(ErrInvalidScorecard, nil, "triplecrown: cannot take an ROI from the zero Scorecard"))
+	} else {
+		// One currency: a difference is wrong only beyond the bounds.
+		s := &card.spec
+		diff := func(what string, x, y Money) Money {
+			d := x.amount.Sub(y.amount)
+			if err := amountBounds.check(d, []string{s.Unit}, fmt.Sprintf("the %s of unit %q", what, clip(s.Unit))); err != nil {
+				errs = append(errs, err)
+			}
+			return makeMoney(d, x.cur)
+		}
+		saved = diff("cost saved", s.Cost.Baseline, s.Cost.Actual)
+		gained = diff("revenue gained", s.Revenue.Actual, s.Revenue.Baseline)
 	}
-	// One currency: a difference is wrong only beyond the bounds.
-	s := &card.spec
-	diff := func(what string, x, y Money) (Money, error) {
-		d := x.amount.Sub(y.amount)
-		return makeMoney(d, x.cur), amountBounds.check(d, []string{s.Unit}, fmt.Sprintf("the %s of unit %q", what, clip(s.Unit)))
+	spec := ROISpec{Investment: investment, CostSaved: saved, RevenueGained: gained, Periods: periods}
+	if len(errs) > 0 {
+		// The investment, the periods and the currencies are checked all
+		// the same: the card's problems change none of them.
+		return ROI{}, joinAll(append(errs, roiProblems(spec, false, false, true)...))
 	}
-	saved, serr := diff("cost saved", s.Cost.Baseline, s.Cost.Actual)
-	gained, gerr := diff("revenue gained", s.Revenue.Actual, s.Revenue.Baseline)
-	if err := errors.Join(serr, gerr); err != nil {
-		return ROI{}, err
-	}
-	return NewROI(ROISpec{Investment: investment, CostSaved: saved, RevenueGained: gained, Periods: periods})
+	return NewROI(spec)
 }
 
 // Investment returns what was invested.

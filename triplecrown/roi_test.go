@@ -182,6 +182,33 @@ func TestNewROIFromScorecard(t *testing.T) {
 	require.Len(t, ps, 2)
 	assert.Equal(t, []string{"x"}, ps[1].IDs)
 	assert.Equal(t, `triplecrown: the revenue gained of unit "x" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`, ps[1].Message)
+
+	// The card's problems do not hide the investment's, the periods' or
+	// the currencies': the card's first, then NewROI's in its order.
+	_, err = NewROIFromScorecard(Money{}, Scorecard{}, 0)
+	assert.EqualError(t, err, "triplecrown: cannot take an ROI from the zero Scorecard\n"+
+		"triplecrown: an ROI needs the investment, with its currency\n"+
+		"triplecrown: the benefit must be over a positive number of periods, not 0")
+	ps = outcome.Problems(err)
+	require.Len(t, ps, 3)
+	assert.Equal(t, []outcome.Code{ErrInvalidScorecard, ErrMissingMoney, ErrInvalidPeriods}, []outcome.Code{ps[0].Code, ps[1].Code, ps[2].Code})
+	// A cost saved beyond the bounds, a negative investment in dollars,
+	// and the card's euros: the revenue gained (300,000 EUR) is not in
+	// dollars either; the benefit, which holds the cost saved, is not
+	// checked.
+	wide = spec("x")
+	wide.Cost = Amounts{Baseline: eur("1e30"), Actual: eur("1e-30")}
+	_, err = NewROIFromScorecard(usd("-1"), MustScorecard(wide), -12)
+	nines := strings.Repeat("9", 60)
+	assert.EqualError(t, err, `triplecrown: the cost saved of unit "x" with 60 digits and exponent -30 is out of range (at most 40 digits, exponent within ±30)`+"\n"+
+		"triplecrown: the investment -1 USD is negative\n"+
+		"triplecrown: the benefit must be over a positive number of periods, not -12\n"+
+		"triplecrown: ROI, cost saved: "+nines[:30]+"."+nines[30:]+" EUR is not in USD, the currency of the investment: one ROI has one currency\n"+
+		"triplecrown: ROI, revenue gained: 300000 EUR is not in USD, the currency of the investment: one ROI has one currency")
+	// In one currency, the card's problem alone: the benefit is not
+	// checked, and nothing else is wrong.
+	_, err = NewROIFromScorecard(eur("1"), MustScorecard(wide), 12)
+	assert.Len(t, outcome.Problems(err), 1)
 }
 
 func TestROISpec_Equal(t *testing.T) {
