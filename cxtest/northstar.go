@@ -1,7 +1,9 @@
 package cxtest
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cxmodel/cx/internal/words"
@@ -27,7 +29,8 @@ import (
 // IDs are the candidates at fault, and whose message names each gate failed
 // and why. A metric that is not a candidate is an error with code
 // [northstar.ErrUnknownMetric]; an input Select refuses returns Select's
-// error.
+// error, and, when metric is not the ID of one of in's candidates, the
+// metric's too, joined with [errors.Join] after Select's.
 func CheckNorthStar(in northstar.Input, metric string) error {
 	return checkNorthStar(in, metric).err()
 }
@@ -64,6 +67,11 @@ func RequireNorthStar(t TestingT, in northstar.Input, metric string, msgAndArgs 
 func checkNorthStar(in northstar.Input, metric string) *failure {
 	r, err := northstar.Select(in)
 	if err != nil {
+		// The metric is looked for among the candidates given, so that a
+		// metric that is none is reported with the input's problems.
+		if metric != "" && !slices.ContainsFunc(in.Candidates, func(c northstar.Candidate) bool { return c.Metric.ID() == metric }) {
+			err = errors.Join(err, notCandidate(metric))
+		}
 		return &failure{cause: err}
 	}
 	gates := []string{northstar.GateOutcome.String(), northstar.GateCanvas.String()}
@@ -97,8 +105,7 @@ func checkNorthStar(in northstar.Input, metric string) *failure {
 
 	e, ok := r.Find(metric)
 	if !ok {
-		return &failure{cause: outcome.NewError(northstar.ErrUnknownMetric, []string{metric},
-			"cxtest: %s is not a candidate for the North Star", quote(metric))}
+		return &failure{cause: notCandidate(metric)}
 	}
 	if e.Eligible {
 		return nil
@@ -115,6 +122,12 @@ func checkNorthStar(in northstar.Input, metric string) *failure {
 		return e.Failed[i].Gate.String() + ": " + e.Failed[i].Reason
 	})
 	return f
+}
+
+// notCandidate is the error for a metric that is not a candidate.
+func notCandidate(metric string) error {
+	return outcome.NewError(northstar.ErrUnknownMetric, []string{metric},
+		"cxtest: %s is not a candidate for the North Star", quote(metric))
 }
 
 // gateNames names failed gates: "outcome gate", "outcome and canvas gates".

@@ -147,6 +147,15 @@ func TestAssertNorthStar(t *testing.T) {
 		err = CheckNorthStar(northStarInput(`sco:fcr "FCR again"`), "fcr")
 		require.ErrorIs(t, err, outcome.ErrDuplicateID)
 		assert.Equal(t, `northstar: duplicate candidate "fcr"`, err.Error())
+		// A metric that is no candidate is reported with the input's
+		// problems, after them: it is not left for a second run.
+		err = CheckNorthStar(northStarInput(`sco:fcr "FCR again"`), "nps")
+		require.ErrorIs(t, err, outcome.ErrDuplicateID)
+		assert.ErrorIs(t, err, northstar.ErrUnknownMetric)
+		assert.Equal(t, `northstar: duplicate candidate "fcr"`+"\n"+`cxtest: "nps" is not a candidate for the North Star`, err.Error())
+		ps := outcome.Problems(err)
+		require.Len(t, ps, 2)
+		assert.Equal(t, []string{"nps"}, ps[1].IDs)
 	})
 	t.Run("require", func(t *testing.T) {
 		checkRequire(t,
