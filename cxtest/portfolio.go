@@ -227,15 +227,16 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // the zero Metric in metrics is an error with code [outcome.ErrEmptyID];
 // metrics that share an ID (which [outcome.Audit] reports as a
 // [outcome.CodeDuplicateMetricID] finding of severity error) one with code
-// [outcome.ErrDuplicateID], whose IDs are the shared IDs, sorted. These
-// three are joined with [errors.Join] in that order when more than one
-// applies. Only when there is none of them are the nodes' metrics looked at
-// (the nodes that carry one ID carry one metric: [hierarchy.Builder.Build]
-// refuses others): a node may carry a metric given only if the two are
-// equal ([outcome.Metric.Equal]); each metric given whose ID nodes carry
+// [outcome.ErrDuplicateID], whose IDs are the shared IDs, sorted. The
+// nodes' metrics are looked at whatever these three (the nodes that carry
+// one ID carry one metric: [hierarchy.Builder.Build] refuses others): a
+// node may carry a metric given only if the two are equal
+// ([outcome.Metric.Equal]); each metric given once whose ID nodes carry
 // with another definition is an error with code [outcome.ErrDuplicateID],
-// whose IDs are the metric's and the first such node's, joined in the order
-// of the metrics' IDs.
+// whose IDs are the metric's and the first such node's, in the order of
+// the metrics' IDs (the empty hierarchy has no nodes, a zero Metric no ID,
+// and an ID given twice names no one metric to compare). All of these are
+// joined with [errors.Join] in that order when more than one applies.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
 	return checkRewarded(m, metrics, orphanOutputs).err()
 }
@@ -358,16 +359,20 @@ var (
 // checkRewarded checks rule on the metrics given and those the nodes of m
 // carry, refusing them as [CheckNoRewardedOrphanOutputs] documents.
 func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRule) *failure {
-	if err := joinErrs(emptyHierarchy(m), zeroMetrics(metrics), duplicateIDs(metrics)); err != nil {
-		return &failure{cause: err}
-	}
+	refused := joinErrs(emptyHierarchy(m), zeroMetrics(metrics), duplicateIDs(metrics))
 
 	// The metrics examined, each ID once: those given, then those the nodes
-	// carry; and the nodes each measures.
+	// carry; and the nodes each measures. The nodes' metrics are compared
+	// with those given also when the metrics are refused above, but for a
+	// zero Metric, which has no ID, and an ID given twice, which is not one
+	// metric to compare.
 	defs := make(map[string]outcome.Metric, len(metrics))
 	for _, x := range metrics {
-		defs[x.ID()] = x
+		if !x.IsZero() {
+			defs[x.ID()] = x
+		}
 	}
+	twice := sharedIDs(metrics) // sorted
 	measured := make(map[string][]hierarchy.Node)
 	conflicts := make(map[string]*outcome.Error)
 	for n := range m.Nodes() {
@@ -383,14 +388,15 @@ func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRul
 		switch {
 		case !ok:
 			defs[id] = x
-		case !d.Equal(x) && conflicts[id] == nil:
+		case !d.Equal(x) && conflicts[id] == nil && !given2(twice, id):
 			conflicts[id] = outcome.NewError(outcome.ErrDuplicateID, []string{id, n.ID},
 				"cxtest: metric %s on node %s differs from the metric %s given",
 				quote(id), quote(n.ID), quote(id))
 		}
 	}
-	if len(conflicts) > 0 {
-		errs := make([]error, 0, len(conflicts))
+	if refused != nil || len(conflicts) > 0 {
+		errs := make([]error, 0, len(conflicts)+1)
+		errs = append(errs, refused)
 		for _, id := range slices.Sorted(maps.Keys(conflicts)) {
 			errs = append(errs, conflicts[id])
 		}
@@ -490,6 +496,26 @@ func zeroMetrics(metrics []outcome.Metric) error {
 // are the IDs that two or more of metrics share, sorted, or nil if there are
 // none. The zero Metric defines no ID, and is left to [zeroMetrics].
 func duplicateIDs(metrics []outcome.Metric) error {
+	dups := sharedIDs(metrics)
+	switch len(dups) {
+	case 0:
+		return nil
+	case 1:
+		return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: more than one metric given has the ID %s", quote(dups[0]))
+	}
+	return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: %d IDs are each given to more than one metric: %s",
+		len(dups), quoteList(dups, maxListed))
+}
+
+// given2 reports whether id is among twice, IDs sorted.
+func given2(twice []string, id string) bool {
+	_, ok := slices.BinarySearch(twice, id)
+	return ok
+}
+
+// sharedIDs returns the IDs that two or more of metrics share, sorted; the
+// zero Metric defines no ID.
+func sharedIDs(metrics []outcome.Metric) []string {
 	ids := make([]string, 0, len(metrics))
 	for _, x := range metrics {
 		if !x.IsZero() {
@@ -503,14 +529,7 @@ func duplicateIDs(metrics []outcome.Metric) error {
 			dups = append(dups, ids[i])
 		}
 	}
-	switch len(dups) {
-	case 0:
-		return nil
-	case 1:
-		return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: more than one metric given has the ID %s", quote(dups[0]))
-	}
-	return outcome.NewError(outcome.ErrDuplicateID, dups, "cxtest: %d IDs are each given to more than one metric: %s",
-		len(dups), quoteList(dups, maxListed))
+	return dups
 }
 
 // joinErrs returns nil if every err is nil, the one that is not if there is

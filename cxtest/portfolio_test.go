@@ -454,6 +454,18 @@ func TestCheckNoRewardedOrphanOutputs_duplicateIDs(t *testing.T) {
 			wantMsg: `cxtest: metric "aht" on node "n1" differs from the metric "aht" given` + "\n" +
 				`cxtest: metric "zz" on node "n0" differs from the metric "zz" given`,
 		},
+		{
+			// Every problem, in order: a zero Metric and a shared ID do not
+			// hide a node's other definition of a metric given once ("aht");
+			// "zz", given twice, is not compared with the node's.
+			name:    "a zero Metric, a shared ID and another definition",
+			m:       build(ahtRewarded, Metrics("output:zz rewarded")[0]),
+			metrics: []outcome.Metric{aht, {}, Metrics("output:zz")[0], Metrics("output:zz")[0]},
+			wantErr: []error{outcome.ErrEmptyID, outcome.ErrDuplicateID},
+			wantMsg: "cxtest: cannot check the zero Metric (at index 1)\n" +
+				`cxtest: more than one metric given has the ID "zz"` + "\n" +
+				`cxtest: metric "aht" on node "n0" differs from the metric "aht" given`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
