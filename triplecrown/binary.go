@@ -352,26 +352,41 @@ func appendCard(b []byte, spec *ScorecardSpec) []byte {
 
 // readCard reads what appendCard writes and validates it, for unit, as
 // [NewScorecard] does, after the checks of the fields (currency, amounts,
-// measures); if those fail, the rest of NewScorecard's checks are not
-// made, but the unit's ID is checked all the same. The problem of a unit
-// that is not a valid ID comes first, said through unitProblem (a
-// scorecard's as [outcome.ValidateID] says it, a roll-up's as [NewRollup]
-// does). A malformed form is recorded in r.
+// measures), as the JSON decoder does: every problem is reported, the
+// unit's first, said through unitProblem (a scorecard's as
+// [outcome.ValidateID] says it, a roll-up's as [NewRollup] does), then the
+// fields', then the rest of NewScorecard's, but for the parts whose field
+// failed (every amount, when the currency failed), which are not checked
+// again. A malformed form is recorded in r.
 func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (Scorecard, []error) {
 	spec := ScorecardSpec{Unit: unit, Name: r.String(false), Period: r.String(false)}
+	bad := partUnit // checked below, on its own
 	cur, err := readCurrency(r)
+	if err != nil {
+		bad |= 0xf * partMoney // no amount has a currency
+	}
 	errs := []error{err}
 	var amounts [4]decimal.Decimal
 	for i, what := range [...]string{"baseline cost", "actual cost", "baseline revenue", "actual revenue"} {
 		amounts[i], err = readAmount(r, what)
+		if err != nil {
+			bad |= partMoney << i
+		}
 		errs = append(errs, err)
 	}
 	spec.Service.Name, spec.Service.Unit = r.String(false), r.String(false)
 	spec.Service.Direction = outcome.Direction(r.Byte())
-	spec.Service.Baseline, err = readMeasure(r, "baseline service")
-	errs = append(errs, err)
-	spec.Service.Actual, err = readMeasure(r, "actual service")
-	errs = append(errs, err)
+	for _, m := range [...]struct {
+		v    *Measure
+		what string
+		part cardPart
+	}{{&spec.Service.Baseline, "baseline service", partBaseline}, {&spec.Service.Actual, "actual service", partActual}} {
+		*m.v, err = readMeasure(r, m.what)
+		if err != nil {
+			bad |= m.part
+		}
+		errs = append(errs, err)
+	}
 	if r.Err() != nil {
 		return Scorecard{}, nil
 	}
@@ -380,12 +395,13 @@ func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (S
 		problems = unitProblem(err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return Scorecard{}, append(problems, err)
+		problems = append(problems, err)
 	}
 	spec.Cost = Amounts{Baseline: makeMoney(amounts[0], cur), Actual: makeMoney(amounts[1], cur)}
 	spec.Revenue = Amounts{Baseline: makeMoney(amounts[2], cur), Actual: makeMoney(amounts[3], cur)}
-	// NewScorecard's checks, the unit's made above.
-	if problems = append(problems, scorecardProblems(spec, partUnit)...); len(problems) > 0 {
+	// NewScorecard's checks, the unit's made above, and but those of the
+	// fields that failed.
+	if problems = append(problems, scorecardProblems(spec, bad)...); len(problems) > 0 {
 		return Scorecard{}, problems
 	}
 	return Scorecard{spec: spec}, nil

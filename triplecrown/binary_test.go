@@ -370,6 +370,18 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 		// Exponent 31 (zig-zag 62 = 0x3e) in the revenue.
 		{name: "amount out of range", data: patch(t, opsForm, "01 02 37", "3e 02 37"), wantErr: []error{ErrInvalidAmount},
 			wantMsg: "triplecrown: actual revenue with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)"},
+		// A field that fails does not hide NewScorecard's checks of the
+		// other parts, which come after it, as in JSON: an empty period
+		// with the revenue out of range, and a direction that is none
+		// with an impossible rate.
+		{name: "amount out of range and no period", data: patch(t, patch(t, opsForm, "01 02 37", "3e 02 37"), "04 32 30 32 35", "00"),
+			wantErr: []error{ErrInvalidAmount, ErrEmptyPeriod},
+			wantMsg: "triplecrown: actual revenue with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)\n" +
+				`triplecrown: unit "ops" has no period`},
+		{name: "impossible rate and no direction", data: patch(t, patch(t, opsForm, "02 50 64", "02 50 46"), "00 01 02 46", "00 03 02 46"),
+			wantErr: []error{ErrInvalidMeasure, outcome.ErrUnknownDirection},
+			wantMsg: "triplecrown: a rate of 80 successes out of 70 trials is impossible\n" +
+				`triplecrown: unit "ops" has a service measure without a valid direction`},
 		// 10^40 as the actual revenue: 41 digits.
 		{name: "amount of too many digits", data: patch(t, opsForm, "01 02 37", "00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00"),
 			wantErr: []error{ErrInvalidAmount},
