@@ -494,7 +494,14 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // amounts and measures one with code [ErrInvalidAmount], and a pooled
 // standard deviation beyond the largest float64 one with code
 // [outcome.ErrNotFinite], and one below the smallest normal float64 one
-// with code [ErrInvalidMeasure], as for [NewRollup]. Every problem is reported.
+// with code [ErrInvalidMeasure], as for [NewRollup]. Every problem is
+// reported, joined with [errors.Join]: the shared units, in o's order, then
+// the period's, the currency's and the service measure's mismatch; the
+// sums are held to the bounds only when there is none of these (a sum of
+// roll-ups that share a unit counts it twice, and one across periods,
+// currencies or measures adds what does not add up), and their problems
+// then come the baseline's and actual service measure's first, then the
+// money's (baseline and actual cost, baseline and actual revenue).
 //
 // Folding roll-ups one at a time, acc, err = acc.Merge(next), takes
 // amortized time and memory in proportion to next's units at each merge,
