@@ -650,7 +650,9 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 //
 // A malformed clause, a second clause for the same thing (two costs, two
 // places), or a policy [triplecrown.NewPolicy] refuses, is a mistake in the
-// test, and Policy panics with an error that says why.
+// test, and Policy panics with an error that says why: every malformed
+// clause, in order, or else the precision's problems
+// ([triplecrown.NewPrecision]) and the policy's, in that order.
 func Policy(lines ...string) triplecrown.Policy {
 	p, err := parsePolicy(lines)
 	if err != nil {
@@ -711,16 +713,27 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 	if len(problems) > 0 {
 		return triplecrown.Policy{}, errors.Join(problems...)
 	}
+	// The precision's problems and the policy's are reported together: the
+	// policy is checked with a stand-in precision when the places or the
+	// mode are refused.
+	var errs []error
 	prec, err := triplecrown.NewPrecision(places, mode)
 	if err != nil {
-		return triplecrown.Policy{}, fmt.Errorf("cxtest: policy fixture: %w", err)
+		errs = append(errs, fmt.Errorf("cxtest: policy fixture: %w", err))
+		prec = triplecrown.MustPrecision(0, outcome.RoundHalfEven)
 	}
 	spec.Precision = prec
 	p, err := triplecrown.NewPolicy(spec)
 	if err != nil {
-		return triplecrown.Policy{}, fmt.Errorf("cxtest: policy fixture: %w", err)
+		errs = append(errs, fmt.Errorf("cxtest: policy fixture: %w", err))
 	}
-	return p, nil
+	switch len(errs) {
+	case 0:
+		return p, nil
+	case 1:
+		return triplecrown.Policy{}, errs[0]
+	}
+	return triplecrown.Policy{}, errors.Join(errs...)
 }
 
 // floatAsWritten returns the problem of text, a number that

@@ -432,6 +432,11 @@ func TestPolicyMalformed(t *testing.T) {
 			want: `cxtest: policy fixture, line 1 ("significance -1e-400"): significance level "-1e-400" is not strictly between 0 and 1`},
 		{name: "places out of range", line: "places 99", wantErr: outcome.ErrInvalidPlaces,
 			want: `cxtest: policy fixture: triplecrown: 99 decimal places is outside -18 to 18`},
+		// The precision's problem does not hide the policy's: both, the
+		// precision's first.
+		{name: "places and significance out of range", line: "places 99, significance 1.5", wantErr: triplecrown.ErrInvalidSignificance,
+			want: "cxtest: policy fixture: triplecrown: 99 decimal places is outside -18 to 18\n" +
+				`cxtest: policy fixture: triplecrown: significance level 1.5 is not strictly between 0 and 1`},
 		// A second clause for the same thing is refused, not an override,
 		// each time it comes.
 		{name: "two costs", line: "cost 2%, cost 50%", want: `cxtest: policy fixture, line 1 ("cost 50%"): a second cost clause`},
