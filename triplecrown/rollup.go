@@ -428,9 +428,11 @@ func (g Group) Equal(o Group) bool { return g.ID == o.ID && slices.Equal(g.Units
 // appear twice ([outcome.ErrDuplicateID]), groups with no units
 // ([ErrEmptyRollup]), units named twice in a group
 // ([outcome.ErrDuplicateID]), and units no card has ([ErrUnknownUnit]).
-// A group's units are checked also when its ID is not valid, and the
-// groups also when the cards have problems, so that every problem is
-// reported at once: a unit no valid card has is unknown, the cards' own
+// A group's units are checked also when its ID is not valid or given
+// twice, a unit named twice also when the group names a unit no card has,
+// and the groups also when the cards have problems, so that every problem
+// is reported at once, each group's in the order its ID's, its unknown
+// units', then its units' named twice: a unit no valid card has is unknown, the cards' own
 // problems come first, and a roll-up is not attempted, so that none is
 // reported twice. With no cards at all, only the groups' IDs are checked. A group
 // with the empty ID is named by its place in the groups, counting from 0
@@ -457,6 +459,7 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 			name = fmt.Sprintf("group #%d", at)
 		}
 		idErr := outcome.ValidateID(g.ID)
+		dupGroup := false
 		if idErr != nil {
 			// Its units are checked all the same: every problem is reported.
 			if g.ID == "" {
@@ -465,9 +468,8 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 				errs = append(errs, idErr)
 			}
 		} else {
-			if _, dup := seenGroup[g.ID]; dup {
+			if _, dupGroup = seenGroup[g.ID]; dupGroup {
 				errs = append(errs, newError(outcome.ErrDuplicateID, []string{g.ID}, "triplecrown: group %q appears twice", clip(g.ID)))
-				continue
 			}
 			seenGroup[g.ID] = struct{}{}
 		}
@@ -485,20 +487,20 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 			}
 			members = append(members, cards[i])
 		}
-		if len(gerrs) > 0 {
+		if len(gerrs) > 0 || idErr != nil || !cardsOK || dupGroup {
+			// The unknown units, then what NewRollup reports of the group's
+			// known cards as a roll-up but for how they compare, which the
+			// cards' problems above say (or for the ID, reported above): a
+			// unit named twice, and no units, unless units were named and
+			// none is known, which the unknown units say.
 			errs = append(errs, gerrs...)
-			continue
-		}
-		if idErr != nil || !cardsOK {
-			// What NewRollup reports of the group's cards as a roll-up but
-			// for how they compare, which the cards' problems above say
-			// (or for the ID, reported above): no units and a unit named
-			// twice.
 			what := rollupName(g.ID)
 			if idErr != nil {
 				what = name
 			}
-			errs = append(errs, checkCards(what, idsOf(g.ID), members, unitsOnly)...)
+			if len(gerrs) == 0 || len(members) > 0 {
+				errs = append(errs, checkCards(what, idsOf(g.ID), members, unitsOnly)...)
+			}
 			continue
 		}
 		r, err := NewRollup(g.ID, members)

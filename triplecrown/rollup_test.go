@@ -504,7 +504,8 @@ func TestNewRollups(t *testing.T) {
 			wantErrs: []error{outcome.ErrDuplicateID}},
 		{name: "bad group id", groups: []Group{{ID: " g", Units: []string{"sales"}}}, cards: cards, wantErrs: []error{outcome.ErrInvalidID}},
 		{name: "several", groups: []Group{{ID: "g", Units: []string{"legal"}}, {ID: "h"}, {ID: "g"}}, cards: cards,
-			wantErrs: []error{ErrUnknownUnit, ErrEmptyRollup, outcome.ErrDuplicateID}},
+			// The second "g" is a duplicate, and has no units.
+			wantErrs: []error{ErrUnknownUnit, ErrEmptyRollup, outcome.ErrDuplicateID, ErrEmptyRollup}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -577,6 +578,22 @@ func TestNewRollups(t *testing.T) {
 		{ErrEmptyRollup, []string{"south"}, `triplecrown: no scorecards for roll-up "south"`},
 		{outcome.ErrDuplicateID, []string{"support", "east"}, `triplecrown: unit "support" appears twice in the scorecards for roll-up "east"`},
 		{outcome.ErrDuplicateID, []string{"north"}, `triplecrown: group "north" appears twice`},
+	})
+	// A group's units are checked also when its ID is given twice, and a
+	// unit named twice also when another is unknown; a group whose units
+	// are all unknown is not also said to have none.
+	_, err = NewRollups([]Group{
+		{ID: "north", Units: []string{"sales"}},
+		{ID: "north", Units: []string{"legal", "support"}},
+		{ID: "south", Units: []string{"sales", "legal", "sales"}},
+		{ID: "east", Units: []string{"legal"}},
+	}, cards)
+	assertProblemList(t, err, []specProblem{
+		{outcome.ErrDuplicateID, []string{"north"}, `triplecrown: group "north" appears twice`},
+		{ErrUnknownUnit, []string{"north", "legal"}, `triplecrown: group "north" names unit "legal", which has no scorecard`},
+		{ErrUnknownUnit, []string{"south", "legal"}, `triplecrown: group "south" names unit "legal", which has no scorecard`},
+		{outcome.ErrDuplicateID, []string{"sales", "south"}, `triplecrown: unit "sales" appears twice in the scorecards for roll-up "south"`},
+		{ErrUnknownUnit, []string{"east", "legal"}, `triplecrown: group "east" names unit "legal", which has no scorecard`},
 	})
 	// No groups and cards with problems: both are reported.
 	_, err = NewRollups(nil, []Scorecard{cards[0], cards[0]})
