@@ -157,7 +157,8 @@ func (t CESTally) Agreeing() int64 { return t.r.from(t.scale.Agree() - t.scale.S
 // to places decimal places by the given rounding mode, as [NPSTally.Score]
 // rounds. On the standard scale higher is better (easier). An invalid
 // rounding is an error with code [ErrUnknownRounding]; places out of range,
-// code [ErrInvalidPlaces]; an empty tally, code [ErrNoData].
+// code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one
+// that applies is reported, joined with [errors.Join] in that order.
 func (t CESTally) Mean(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return t.r.mean(t.scale.Scale(), "the Customer Effort Score", places, rounding)
 }

@@ -277,6 +277,15 @@ func TestCESMeanRounding(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
 	_, err = tie.AgreeShare(outcome.MaxPlaces+1, outcome.RoundHalfEven)
 	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	// Every problem together: the mode, the places, then the empty tally.
+	var empty outcome.CESTally
+	_, err = empty.Mean(outcome.MaxPlaces+1, 0)
+	assert.EqualError(t, err, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n"+
+		"outcome: 101 decimal places is outside [-100, 100]\n"+
+		"outcome: the Customer Effort Score of a tally with no responses")
+	_, err = empty.AgreeShare(1, 0)
+	assert.EqualError(t, err, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n"+
+		"outcome: the CES agreement share of a tally with no responses")
 }
 
 func TestCESScaleJSON(t *testing.T) {

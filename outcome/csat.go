@@ -169,7 +169,8 @@ func (t CSATTally) Satisfied() int64 { return t.r.from(t.scale.TopBox().Low - t.
 // highest answer observed, rounded exactly to places decimal places by the
 // given rounding mode, as [NPSTally.Score] rounds. An invalid rounding is an
 // error with code [ErrUnknownRounding]; places out of range, code
-// [ErrInvalidPlaces]; an empty tally, code [ErrNoData].
+// [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one
+// that applies is reported, joined with [errors.Join] in that order.
 func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return t.r.percent(t.Satisfied(), "the CSAT score", places, rounding)
 }

@@ -219,6 +219,15 @@ func TestCSATEmptyAndSingle(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
 	_, err = empty.Score(-outcome.MaxPlaces-1, outcome.RoundHalfUp)
 	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces, "the arguments are checked first")
+	// Every problem together: the mode, the places, then the empty tally.
+	_, err = empty.Score(-outcome.MaxPlaces-1, 0)
+	assert.EqualError(t, err, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n"+
+		"outcome: -101 decimal places is outside [-100, 100]\n"+
+		"outcome: the CSAT score of a tally with no responses")
+	_, err = empty.Mean(outcome.MaxPlaces+1, outcome.RoundHalfUp)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidPlaces, outcome.ErrNoData}, problemCodes(err))
+	assert.EqualError(t, err, "outcome: 101 decimal places is outside [-100, 100]\n"+
+		"outcome: the mean CSAT answer of a tally with no responses")
 }
 
 // TestCSATMergeProperty checks that merging the tallies of random shards, in

@@ -405,6 +405,7 @@ func FuzzRoundingRound(f *testing.F) {
 	f.Add(int64(math.MinInt64), int32(0), int32(-100), uint8(7))
 	f.Add(int64(1), int32(0), int32(101), uint8(1))
 	f.Add(int64(1), int32(0), int32(0), uint8(0))
+	f.Add(int64(1), int32(0), int32(-101), uint8(9)) // both arguments wrong: both reported
 	f.Fuzz(func(t *testing.T, coef int64, exp, places int32, mode uint8) {
 		d := decimal.New(coef, exp)
 		r := outcome.Rounding(mode)
@@ -413,6 +414,10 @@ func FuzzRoundingRound(f *testing.F) {
 		case !r.IsValid():
 			if !errors.Is(err, outcome.ErrUnknownRounding) {
 				t.Fatalf("mode %d: %v", mode, err)
+			}
+			// Places out of range are reported with the mode, not hidden by it.
+			if bad := places < -outcome.MaxPlaces || places > outcome.MaxPlaces; bad != errors.Is(err, outcome.ErrInvalidPlaces) {
+				t.Fatalf("mode %d, places %d: %v", mode, places, err)
 			}
 			return
 		case places < -outcome.MaxPlaces || places > outcome.MaxPlaces:

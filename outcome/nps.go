@@ -526,15 +526,17 @@ func (t NPSTally) Fraction() (*big.Rat, error) {
 // 12 by [RoundHalfEven]. places may be from -[MaxPlaces] to MaxPlaces.
 //
 // An invalid rounding is an error with code [ErrUnknownRounding]; places out
-// of range, code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. The
-// arguments are checked first.
+// of range, code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every
+// one that applies is reported, joined with [errors.Join] in that order: the
+// arguments first.
 func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, rounding); err != nil {
-		return decimal.Decimal{}, err
-	}
 	n := t.Responses()
-	if n == 0 {
-		return decimal.Decimal{}, surveyNoResponsesError("the Net Promoter Score")
+	if err := checkRounding(places, rounding); err != nil || n == 0 {
+		var empty error
+		if n == 0 {
+			empty = surveyNoResponsesError("the Net Promoter Score")
+		}
+		return decimal.Decimal{}, joinProblems(err, empty)
 	}
 	// promoters and detractors are non-negative, so their difference
 	// cannot overflow.

@@ -546,6 +546,16 @@ func TestNPSEmptyAndSingle(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces, "the arguments are checked first")
 	_, err = empty.Score(0, 0)
 	assert.ErrorIs(t, err, outcome.ErrUnknownRounding, "the arguments are checked first")
+	// Every problem together, the arguments' first: the mode, the places,
+	// then the empty tally.
+	_, err = empty.Score(outcome.MaxPlaces+1, 0)
+	assert.Equal(t, []outcome.Code{outcome.ErrUnknownRounding, outcome.ErrInvalidPlaces, outcome.ErrNoData}, problemCodes(err))
+	assert.EqualError(t, err, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n"+
+		"outcome: 101 decimal places is outside [-100, 100]\n"+
+		"outcome: the Net Promoter Score of a tally with no responses")
+	_, err = empty.Score(2, outcome.Rounding(8))
+	assert.EqualError(t, err, "outcome: invalid rounding mode 8; choose one such as RoundHalfEven\n"+
+		"outcome: the Net Promoter Score of a tally with no responses")
 }
 
 // TestNPSStatistics checks the variance, standard error and intervals of 50

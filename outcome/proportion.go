@@ -146,9 +146,10 @@ func (p Proportion) Fraction() (num, den int64, err error) {
 // correctly rounded). 81 of 263 at 4 places, half-even, is 0.3080. places may
 // be from -[MaxPlaces] to MaxPlaces; the result has exponent -places.
 //
-// The empty proportion is an *[Error] with code [ErrNoData]; an invalid
-// rounding one with code [ErrUnknownRounding]; places out of range one with
-// code [ErrInvalidPlaces].
+// An invalid rounding is an *[Error] with code [ErrUnknownRounding]; places
+// out of range one with code [ErrInvalidPlaces]; the empty proportion one
+// with code [ErrNoData]. Every one that applies is reported, joined with
+// [errors.Join] in that order.
 func (p Proportion) Rate(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return p.scaled(0, places, rounding)
 }
@@ -161,14 +162,8 @@ func (p Proportion) Percent(places int32, rounding Rounding) (decimal.Decimal, e
 }
 
 func (p Proportion) scaled(shift, places int32, rounding Rounding) (decimal.Decimal, error) {
-	if err := rounding.check(); err != nil {
-		return decimal.Decimal{}, err
-	}
-	if err := checkPlaces(places, -MaxPlaces, MaxPlaces); err != nil {
-		return decimal.Decimal{}, err
-	}
-	if err := p.needData(); err != nil {
-		return decimal.Decimal{}, err
+	if err := checkRounding(places, rounding); err != nil || p.trials == 0 {
+		return decimal.Decimal{}, joinProblems(err, p.needData())
 	}
 	return rounding.ratio(p.successes, p.trials, shift, places), nil
 }

@@ -304,6 +304,13 @@ func TestProportion_Rate_errors(t *testing.T) {
 		{name: "too many places", p: p, places: outcome.MaxPlaces + 1, rounding: outcome.RoundHalfEven,
 			wantErr: outcome.ErrInvalidPlaces, wantMsg: "outcome: 101 decimal places is outside [-100, 100]"},
 		{name: "too few places", p: p, places: -outcome.MaxPlaces - 1, rounding: outcome.RoundHalfEven, wantErr: outcome.ErrInvalidPlaces},
+		// Every problem, the arguments' first: none hides another.
+		{name: "every problem", p: outcome.Proportion{}, places: outcome.MaxPlaces + 1, rounding: 0,
+			wantErr: outcome.ErrNoData, wantMsg: "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n" +
+				"outcome: 101 decimal places is outside [-100, 100]\n" + "outcome: a proportion of 0 trials has no rate"},
+		{name: "rounding and empty", p: outcome.Proportion{}, places: 2, rounding: 99,
+			wantErr: outcome.ErrNoData, wantMsg: "outcome: invalid rounding mode 99; choose one such as RoundHalfEven\n" +
+				"outcome: a proportion of 0 trials has no rate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -441,6 +448,11 @@ func TestRounding_Round(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
 	_, err = outcome.RoundUp.Round(decimal.NewFromInt(1), outcome.MaxPlaces+1)
 	assert.ErrorIs(t, err, outcome.ErrInvalidPlaces)
+	// Both arguments wrong: both problems, the mode's first.
+	_, err = outcome.Rounding(0).Round(decimal.NewFromInt(1), -outcome.MaxPlaces-1)
+	assert.Equal(t, []outcome.Code{outcome.ErrUnknownRounding, outcome.ErrInvalidPlaces}, problemCodes(err))
+	assert.EqualError(t, err, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven\n"+
+		"outcome: -101 decimal places is outside [-100, 100]")
 }
 
 // TestRounding_Round_decimal checks, on random values, that each mode agrees

@@ -154,12 +154,10 @@ func (r *Rounding) UnmarshalText(text []byte) error {
 // appended, d itself is returned: it is equal in value.
 //
 // An invalid r is an error with code [ErrUnknownRounding]; places outside
-// [-MaxPlaces, MaxPlaces] one with code [ErrInvalidPlaces].
+// [-MaxPlaces, MaxPlaces] one with code [ErrInvalidPlaces]; both are
+// reported, joined with [errors.Join] in that order.
 func (r Rounding) Round(d decimal.Decimal, places int32) (decimal.Decimal, error) {
-	if err := r.check(); err != nil {
-		return decimal.Decimal{}, err
-	}
-	if err := checkPlaces(places, -MaxPlaces, MaxPlaces); err != nil {
+	if err := checkRounding(places, r); err != nil {
 		return decimal.Decimal{}, err
 	}
 	exp := int64(d.Exponent())
@@ -179,6 +177,17 @@ func (r Rounding) Round(d decimal.Decimal, places int32) (decimal.Decimal, error
 	}
 	q := r.quo(coef, bigPow10(drop))
 	return decimal.NewFromBigInt(q, -places), nil
+}
+
+// checkRounding checks the rounding arguments of [Rounding.Round], of
+// [Proportion.Rate] and of the survey scores: the problem of the mode
+// ([Rounding.check]) and that of places outside [-MaxPlaces, MaxPlaces], in
+// that order, the two joined when both apply; nil if neither does.
+func checkRounding(places int32, r Rounding) error {
+	if r.IsValid() && places >= -MaxPlaces && places <= MaxPlaces {
+		return nil
+	}
+	return joinProblems(r.check(), checkPlaces(places, -MaxPlaces, MaxPlaces))
 }
 
 // check returns an *Error with code [ErrUnknownRounding] if r is invalid.

@@ -333,15 +333,6 @@ func surveyScoreError(score string, position int, s Scale) error {
 	return NewError(ErrScoreOutOfRange, nil, "outcome: score %s at position %d is outside the scale %s", score, position, s)
 }
 
-// surveyCheckRounding checks the rounding arguments of a survey score as
-// [Proportion.Rate] does: the mode first, then the places.
-func surveyCheckRounding(places int32, rounding Rounding) error {
-	if err := rounding.check(); err != nil {
-		return err
-	}
-	return checkPlaces(places, -MaxPlaces, MaxPlaces)
-}
-
 // ratingCounts is the count of each point of a rating scale of at most
 // [MaxRatingPoints] points, indexed by the point's offset from the bottom of
 // the scale, and their total. The tallies of CSAT and CES are built on it.
@@ -445,13 +436,11 @@ func (r ratingCounts) list(s Scale) []int64 {
 	return append([]int64(nil), r.counts[:s.Points()]...)
 }
 
-// percent returns 100 * k / n, rounded exactly.
+// percent returns 100 * k / n, rounded exactly; the problems of the
+// rounding arguments and of an empty tally are reported together.
 func (r ratingCounts) percent(k int64, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, rounding); err != nil {
-		return decimal.Decimal{}, err
-	}
-	if r.n == 0 {
-		return decimal.Decimal{}, surveyNoResponsesError(measure)
+	if err := checkRounding(places, rounding); err != nil || r.n == 0 {
+		return decimal.Decimal{}, joinProblems(err, r.needOne(measure))
 	}
 	return rounding.ratio(k, r.n, 2, places), nil
 }
@@ -477,6 +466,14 @@ func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64)
 		Confidence: confidence, Method: IntervalWilson}, nil
 }
 
+// needOne returns an error unless there is at least one answer.
+func (r ratingCounts) needOne(measure string) error {
+	if r.n == 0 {
+		return surveyNoResponsesError(measure)
+	}
+	return nil
+}
+
 // needTwo returns an error unless there are at least two answers.
 func (r ratingCounts) needTwo(measure string) error {
 	switch r.n {
@@ -490,13 +487,11 @@ func (r ratingCounts) needTwo(measure string) error {
 
 // mean returns the exact mean answer on s, rounded:
 // (min * n + sum of count * offset) / n, in big integers, as the sum can
-// pass the largest int64.
+// pass the largest int64. The problems of the rounding arguments and of an
+// empty tally are reported together.
 func (r ratingCounts) mean(s Scale, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
-	if err := surveyCheckRounding(places, rounding); err != nil {
-		return decimal.Decimal{}, err
-	}
-	if r.n == 0 {
-		return decimal.Decimal{}, surveyNoResponsesError(measure)
+	if err := checkRounding(places, rounding); err != nil || r.n == 0 {
+		return decimal.Decimal{}, joinProblems(err, r.needOne(measure))
 	}
 	n := big.NewInt(r.n)
 	sum := new(big.Int).Mul(big.NewInt(int64(s.min)), n)

@@ -350,21 +350,26 @@ func TestRatioBigPastInt64(t *testing.T) {
 	assert.Equal(t, "0.13", RoundHalfUp.ratioBig(e20, big.NewInt(8), -20, 2).String())
 }
 
-// TestSurveyCheckRounding pins the argument checks of the survey scores:
-// the rounding mode first, then the places, with the codes and messages of
-// [Proportion.Rate].
-func TestSurveyCheckRounding(t *testing.T) {
-	err := surveyCheckRounding(0, 0)
+// TestCheckRounding pins the argument checks of Rounding.Round,
+// Proportion.Rate and the survey scores: the rounding mode's problem, then
+// the places', both reported when both apply (a single one is the *Error
+// itself, not a join of one).
+func TestCheckRounding(t *testing.T) {
+	const badMode = "outcome: invalid rounding mode 0; choose one such as RoundHalfEven"
+	const badPlaces = "outcome: 101 decimal places is outside [-100, 100]"
+	err := checkRounding(0, 0)
 	require.ErrorIs(t, err, ErrUnknownRounding)
-	assert.Equal(t, "outcome: invalid rounding mode 0; choose one such as RoundHalfEven", err.Error())
-	err = surveyCheckRounding(MaxPlaces+1, 0)
-	assert.ErrorIs(t, err, ErrUnknownRounding, "the mode is checked first")
-	err = surveyCheckRounding(MaxPlaces+1, RoundHalfEven)
+	assert.IsType(t, (*Error)(nil), err, "one problem is not joined")
+	assert.Equal(t, badMode, err.Error())
+	err = checkRounding(MaxPlaces+1, 0)
+	assert.Equal(t, []Code{ErrUnknownRounding, ErrInvalidPlaces}, codesOf(err), "both, the mode's first")
+	assert.Equal(t, badMode+"\n"+badPlaces, err.Error())
+	err = checkRounding(MaxPlaces+1, RoundHalfEven)
 	require.ErrorIs(t, err, ErrInvalidPlaces)
-	assert.Equal(t, "outcome: 101 decimal places is outside [-100, 100]", err.Error())
-	assert.ErrorIs(t, surveyCheckRounding(-MaxPlaces-1, RoundHalfEven), ErrInvalidPlaces)
-	assert.NoError(t, surveyCheckRounding(MaxPlaces, RoundFloor))
-	assert.NoError(t, surveyCheckRounding(-MaxPlaces, RoundFloor))
+	assert.Equal(t, badPlaces, err.Error())
+	assert.ErrorIs(t, checkRounding(-MaxPlaces-1, RoundHalfEven), ErrInvalidPlaces)
+	assert.NoError(t, checkRounding(MaxPlaces, RoundFloor))
+	assert.NoError(t, checkRounding(-MaxPlaces, RoundFloor))
 }
 
 func TestTallyAdd(t *testing.T) {
