@@ -186,15 +186,13 @@ func (t CESTally) StandardError() (float64, error) {
 //
 // A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
 // (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoData]).
+// [ErrTooFewResponses] (or [ErrNoData]); both are reported, joined with
+// [errors.Join] in that order.
 func (t CESTally) MeanInterval(confidence float64) (Interval, error) {
-	z, err := criticalValue(confidence)
-	if err != nil {
-		return Interval{}, err
-	}
+	z, cerr := criticalValue(confidence)
 	m, se, err := t.r.meanStats(t.scale.Scale(), "a confidence interval of the CES")
-	if err != nil {
-		return Interval{}, err
+	if cerr != nil || err != nil {
+		return Interval{}, joinProblems(cerr, err)
 	}
 	return Interval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence, Method: IntervalWald}, nil
 }

@@ -229,6 +229,22 @@ func TestCESIntervalsAndAgreement(t *testing.T) {
 	assert.InDelta(t, 100*w.Low, a.Low, 1e-12)
 	assert.InDelta(t, 100*w.High, a.High, 1e-12)
 	assert.True(t, outcome.CESTally{}.Agreement().IsZero())
+
+	// A bad confidence does not hide too few responses: both, the
+	// confidence's first.
+	const badConf = "outcome: confidence level 2 is not strictly between 0 and 1 (0.95 for 95%)"
+	var empty outcome.CESTally
+	iv, err := empty.MeanInterval(2)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrNoData}, problemCodes(err))
+	assert.EqualError(t, err, badConf+"\n"+"outcome: a confidence interval of the CES of a tally with no responses")
+	assert.True(t, iv.IsZero())
+	single := mustCES(t, outcome.StandardCESScale(), 0, 0, 0, 0, 1, 0, 0)
+	_, err = single.MeanInterval(2)
+	assert.EqualError(t, err, badConf+"\n"+
+		"outcome: a confidence interval of the CES needs at least two responses, the tally has one")
+	_, err = single.AgreeInterval(2)
+	assert.EqualError(t, err, badConf+"\n"+
+		"outcome: a confidence interval of the CES agreement share needs at least two responses, the tally has one")
 }
 
 // TestCESMeanPastInt64: the largest int64 number of answers, all 7. The sum,

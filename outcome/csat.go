@@ -192,7 +192,8 @@ func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, erro
 //
 // A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
 // (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoData]): like every standard error,
+// [ErrTooFewResponses] (or [ErrNoData]), reported with it, joined with
+// [errors.Join], when both apply: like every standard error,
 // interval and test of a survey tally, the interval of a single response is
 // refused. The Proportion of a single response still has its Wilson
 // interval (1 of 1 satisfied gives 20.65% to 100% at 95%), for a caller who

@@ -211,6 +211,10 @@ func TestCSATEmptyAndSingle(t *testing.T) {
 	assert.Equal(t, 1.0, w.High)
 	_, err = single.Interval(math.NaN())
 	assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
+	// The bad confidence does not hide the single response: both, the
+	// confidence's first.
+	assert.EqualError(t, err, "outcome: confidence level NaN is not strictly between 0 and 1 (0.95 for 95%)\n"+
+		"outcome: a confidence interval of the CSAT score needs at least two responses, the tally has one")
 	_, err = single.Score(0, 0)
 	assert.ErrorIs(t, err, outcome.ErrUnknownRounding)
 	_, err = single.Mean(outcome.MaxPlaces+1, outcome.RoundHalfUp)

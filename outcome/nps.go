@@ -671,14 +671,12 @@ func (t NPSTally) needTwo(what string) error {
 //
 // A confidence level that is NaN, infinite, outside (0, 1) or below 2^-1022
 // (subnormal) is an error with code [ErrInvalidConfidence]; fewer than two responses,
-// [ErrTooFewResponses] (or [ErrNoData]).
+// [ErrTooFewResponses] (or [ErrNoData]); both are reported, joined with
+// [errors.Join] in that order.
 func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
-	if err != nil {
-		return Interval{}, err
-	}
-	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
-		return Interval{}, err
+	if err != nil || t.Responses() < 2 {
+		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	v, n := t.stats()
 	nps := t.estimate()
@@ -718,11 +716,8 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 // The errors are those of [NPSTally.WaldInterval].
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
-	if err != nil {
-		return Interval{}, err
-	}
-	if err := t.needTwo("a confidence interval of the NPS"); err != nil {
-		return Interval{}, err
+	if err != nil || t.Responses() < 2 {
+		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	_, n := t.stats()
 	na := n + 3

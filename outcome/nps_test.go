@@ -641,6 +641,20 @@ func TestNPSConfidenceLevels(t *testing.T) {
 	}
 	_, err := tally.WaldInterval(math.NaN())
 	assert.Equal(t, "outcome: confidence level NaN is not strictly between 0 and 1 (0.95 for 95%)", err.Error())
+
+	// A bad confidence does not hide too few responses: both, the
+	// confidence's first.
+	const badConf = "outcome: confidence level NaN is not strictly between 0 and 1 (0.95 for 95%)"
+	single := mustNPS(t, 1, 0, 0)
+	for _, f := range []func(float64) (outcome.Interval, error){single.WaldInterval, single.AdjustedWaldInterval} {
+		iv, err := f(math.NaN())
+		assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrTooFewResponses}, problemCodes(err))
+		assert.EqualError(t, err, badConf+"\n"+
+			"outcome: a confidence interval of the NPS needs at least two responses, the tally has one")
+		assert.True(t, iv.IsZero())
+	}
+	_, err = outcome.NPSTally{}.AdjustedWaldInterval(math.NaN())
+	assert.EqualError(t, err, badConf+"\n"+"outcome: a confidence interval of the NPS of a tally with no responses")
 }
 
 // TestNPSTestAgainst: 50/30/20 against a benchmark of 20. Difference 10, SE

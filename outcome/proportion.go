@@ -205,10 +205,11 @@ func (p Proportion) StandardError() (float64, error) {
 // n of n (or n-1 of n) gives 1..1 once n passes about 10^16 at 95%, while 0
 // of n keeps High = z²/(n + z²) > 0 for any n. One trial is enough: 1 of 1
 // at 95% gives 0.2065..1 (the survey tallies' intervals, such as
-// [CSATTally.Interval], refuse a single response instead). The empty proportion is an *[Error]
-// with code [ErrNoData]; a confidence outside (0, 1), or below 2^-1022
-// (subnormal: 2^-1022 itself is accepted), one with code
-// [ErrInvalidConfidence].
+// [CSATTally.Interval], refuse a single response instead). A confidence
+// outside (0, 1), or below 2^-1022 (subnormal: 2^-1022 itself is accepted),
+// is an *[Error] with code [ErrInvalidConfidence]; the empty proportion one
+// with code [ErrNoData]; both are reported, joined with [errors.Join] in
+// that order.
 func (p Proportion) Wilson(confidence float64) (Interval, error) {
 	return p.Interval(confidence, IntervalWilson)
 }
@@ -234,18 +235,17 @@ func (p Proportion) Wald(confidence float64) (Interval, error) {
 //
 // Any other method (including [IntervalNewcombe], which is for a difference)
 // is an *[Error] with code [ErrInvalidIntervalMethod]; the other errors are
-// those of Wilson.
+// those of Wilson. Every problem is reported, joined with [errors.Join] in
+// this order: the confidence's, the method's, then the empty proportion's.
 func (p Proportion) Interval(confidence float64, method IntervalMethod) (Interval, error) {
-	z, err := criticalValue(confidence)
-	if err != nil {
-		return Interval{}, err
-	}
+	z, cerr := criticalValue(confidence)
+	var merr error
 	if method != IntervalWilson && method != IntervalWald && method != IntervalAdjustedWald {
-		return Interval{}, NewError(ErrInvalidIntervalMethod, nil,
+		merr = NewError(ErrInvalidIntervalMethod, nil,
 			"outcome: interval method %s does not apply to a single proportion", method)
 	}
-	if err := p.needData(); err != nil {
-		return Interval{}, err
+	if cerr != nil || merr != nil || p.trials == 0 {
+		return Interval{}, joinProblems(cerr, merr, p.needData())
 	}
 	iv := Interval{Estimate: p.estimate(), Confidence: confidence, Method: method}
 	switch method {
@@ -426,18 +426,20 @@ func (c ProportionComparison) Equal(o ProportionComparison) bool {
 // evidence of a difference) rather than 0/0, and the Newcombe interval is
 // still defined.
 //
-// A proportion with zero trials is an *[Error] with code [ErrNoData]; a
-// confidence outside (0, 1), or below 2^-1022 (subnormal: 2^-1022 itself is
-// accepted, as northstar's AnalyzeLeadLag and triplecrown accept it), one
-// with code [ErrInvalidConfidence].
+// A confidence outside (0, 1), or below 2^-1022 (subnormal: 2^-1022 itself
+// is accepted, as northstar's AnalyzeLeadLag and triplecrown accept it), is
+// an *[Error] with code [ErrInvalidConfidence]; a proportion with zero
+// trials one with code [ErrNoData]; both are reported, joined with
+// [errors.Join] in that order.
 func CompareProportions(a, b Proportion, confidence float64) (ProportionComparison, error) {
 	z, err := criticalValue(confidence)
-	if err != nil {
-		return ProportionComparison{}, err
-	}
-	if a.IsZero() || b.IsZero() {
-		return ProportionComparison{}, NewError(ErrNoData, nil,
-			"outcome: cannot compare proportions %s and %s: each needs at least one trial", a, b)
+	if err != nil || a.IsZero() || b.IsZero() {
+		var empty error
+		if a.IsZero() || b.IsZero() {
+			empty = NewError(ErrNoData, nil,
+				"outcome: cannot compare proportions %s and %s: each needs at least one trial", a, b)
+		}
+		return ProportionComparison{}, joinProblems(err, empty)
 	}
 	belowA, aboveA := wilsonDistances(a.successes, a.trials, z)
 	belowB, aboveB := wilsonDistances(b.successes, b.trials, z)

@@ -739,6 +739,27 @@ func TestProportion_Interval_errors(t *testing.T) {
 		_, err := outcome.Proportion{}.Interval(0.95, m)
 		assert.ErrorIs(t, err, outcome.ErrNoData)
 	}
+
+	// Every problem together, in the order confidence, method, data: none
+	// hides another.
+	const (
+		badConf   = "outcome: confidence level 1.5 is not strictly between 0 and 1 (0.95 for 95%)"
+		badMethod = "outcome: interval method newcombe does not apply to a single proportion"
+		noData    = "outcome: a proportion of 0 trials has no rate"
+	)
+	iv, err := outcome.Proportion{}.Interval(1.5, outcome.IntervalNewcombe)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrInvalidIntervalMethod, outcome.ErrNoData},
+		problemCodes(err))
+	assert.EqualError(t, err, badConf+"\n"+badMethod+"\n"+noData)
+	assert.True(t, iv.IsZero())
+	_, err = p.Interval(1.5, outcome.IntervalNewcombe)
+	assert.EqualError(t, err, badConf+"\n"+badMethod)
+	_, err = outcome.Proportion{}.Interval(0.95, outcome.IntervalNewcombe)
+	assert.EqualError(t, err, badMethod+"\n"+noData)
+	_, err = outcome.Proportion{}.Wilson(1.5)
+	assert.EqualError(t, err, badConf+"\n"+noData)
+	_, err = outcome.Proportion{}.Wald(1.5)
+	assert.EqualError(t, err, badConf+"\n"+noData)
 }
 
 // TestProportion_Interval_bounds checks the properties of the intervals on
@@ -1198,6 +1219,13 @@ func TestCompareProportions_errors(t *testing.T) {
 		assert.ErrorIs(t, err, outcome.ErrInvalidConfidence)
 		assert.False(t, got.Significant(), "the zero comparison returned with the error")
 	}
+	// Both problems, the confidence's first: it does not hide the empty
+	// proportion.
+	got, err := outcome.CompareProportions(p, outcome.Proportion{}, 0)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrNoData}, problemCodes(err))
+	assert.EqualError(t, err, "outcome: confidence level 0 is not strictly between 0 and 1 (0.95 for 95%)\n"+
+		"outcome: cannot compare proportions 1/2 and 0/0: each needs at least one trial")
+	assert.True(t, got == outcome.ProportionComparison{})
 }
 
 func TestProportionComparison_Significant(t *testing.T) {

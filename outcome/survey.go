@@ -449,14 +449,12 @@ func (r ratingCounts) percent(k int64, measure string, places int32, rounding Ro
 func (r ratingCounts) share(k int64) Proportion { return Proportion{successes: k, trials: r.n} }
 
 // wilsonPercent returns the Wilson interval of k out of the answers, in
-// percent.
+// percent; the problems of the confidence and of too few answers are
+// reported together, in that order.
 func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
-	if err != nil {
-		return Interval{}, err
-	}
-	if err := r.needTwo(measure); err != nil {
-		return Interval{}, err
+	if err != nil || r.n < 2 {
+		return Interval{}, joinProblems(err, r.needTwo(measure))
 	}
 	lo, hi := wilsonBounds(k, r.n, z)
 	est := 100 * float64(k) / float64(r.n)
