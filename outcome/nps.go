@@ -751,24 +751,27 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 // A value that is NaN, infinite or outside -100..100 is an error with code
 // [ErrInvalidThreshold]; a tally whose answers all fall in one group has no
 // variance to test with (code [ErrZeroVariance]); the other errors are those
-// of [NPSTally.WaldInterval].
+// of [NPSTally.WaldInterval]. Every problem is reported, joined with
+// [errors.Join] in this order: the value's, the confidence's, then the
+// tally's, fewer than two responses or, with two or more, no variance.
 func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
+	var verr error
 	if math.IsNaN(value) || math.IsInf(value, 0) || value < -100 || value > 100 {
-		return ScoreTest{}, NewError(ErrInvalidThreshold, nil,
+		verr = NewError(ErrInvalidThreshold, nil,
 			"outcome: NPS benchmark %g is not a number in -100..100", value)
 	}
-	z, err := criticalValue(confidence)
-	if err != nil {
-		return ScoreTest{}, err
+	z, cerr := criticalValue(confidence)
+	terr := t.needTwo("a test of the NPS")
+	var se float64
+	if terr == nil {
+		v, n := t.stats()
+		if se = 100 * math.Sqrt(v/n); se == 0 {
+			terr = NewError(ErrZeroVariance, nil,
+				"outcome: every one of the %d responses is a %s, so the NPS has no variance to test with", t.Responses(), t.onlyGroup())
+		}
 	}
-	if err := t.needTwo("a test of the NPS"); err != nil {
-		return ScoreTest{}, err
-	}
-	v, n := t.stats()
-	se := 100 * math.Sqrt(v/n)
-	if se == 0 {
-		return ScoreTest{}, NewError(ErrZeroVariance, nil,
-			"outcome: every one of the %d responses is a %s, so the NPS has no variance to test with", t.Responses(), t.onlyGroup())
+	if verr != nil || cerr != nil || terr != nil {
+		return ScoreTest{}, joinProblems(verr, cerr, terr)
 	}
 	return surveyZTest(npsMinus(t.net(), t.Responses(), value), se, z, confidence), nil
 }
@@ -834,25 +837,30 @@ func (t NPSTally) onlyGroup() NPSGroup {
 // Tallies on different bands cannot be compared (code [ErrScaleMismatch]);
 // two tallies with no variance at all, code [ErrZeroVariance]; each tally
 // needs at least two responses; the other errors are those of
-// [NPSTally.WaldInterval].
+// [NPSTally.WaldInterval]. Every problem is reported, joined with
+// [errors.Join] in this order: the bands', the confidence's, t's and o's
+// responses, then, for tallies on the same bands with two responses each,
+// no variance.
 func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, error) {
+	var berr error
 	if t.bands != o.bands {
-		return ScoreTest{}, NewError(ErrScaleMismatch, nil,
+		berr = NewError(ErrScaleMismatch, nil,
 			"outcome: cannot compare NPS tallies on different bands (%s and %s)", t.bands, o.bands)
 	}
-	z, err := criticalValue(confidence)
-	if err != nil {
-		return ScoreTest{}, err
+	z, cerr := criticalValue(confidence)
+	terr, oerr := t.needTwo("a test of the NPS"), o.needTwo("a test of the NPS")
+	var se float64
+	var verr error
+	if berr == nil && terr == nil && oerr == nil {
+		v1, n1 := t.stats()
+		v2, n2 := o.stats()
+		if se = 100 * math.Sqrt(v1/n1+v2/n2); se == 0 {
+			verr = NewError(ErrZeroVariance, nil,
+				"outcome: in both tallies every response is in one group, so the difference has no variance to test with")
+		}
 	}
-	if err := errors.Join(t.needTwo("a test of the NPS"), o.needTwo("a test of the NPS")); err != nil {
-		return ScoreTest{}, err
-	}
-	v1, n1 := t.stats()
-	v2, n2 := o.stats()
-	se := 100 * math.Sqrt(v1/n1+v2/n2)
-	if se == 0 {
-		return ScoreTest{}, NewError(ErrZeroVariance, nil,
-			"outcome: in both tallies every response is in one group, so the difference has no variance to test with")
+	if berr != nil || cerr != nil || terr != nil || oerr != nil || verr != nil {
+		return ScoreTest{}, joinProblems(berr, cerr, terr, oerr, verr)
 	}
 	return surveyZTest(npsDifference(t, o), se, z, confidence), nil
 }

@@ -692,6 +692,22 @@ func TestNPSTestAgainst(t *testing.T) {
 		require.ErrorIs(t, err, outcome.ErrZeroVariance)
 		assert.Equal(t, tt.message, err.Error())
 	}
+
+	// Every problem together, in the order value, confidence, tally: none
+	// hides another.
+	const badValue = "outcome: NPS benchmark -101 is not a number in -100..100"
+	const badConf = "outcome: confidence level 0 is not strictly between 0 and 1 (0.95 for 95%)"
+	got, err = mustNPS(t, 1, 0, 0).TestAgainst(-101, 0)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidThreshold, outcome.ErrInvalidConfidence, outcome.ErrTooFewResponses},
+		problemCodes(err))
+	assert.Equal(t, badValue+"\n"+badConf+"\n"+
+		"outcome: a test of the NPS needs at least two responses, the tally has one", err.Error())
+	assert.Equal(t, outcome.ScoreTest{}, got)
+	_, err = mustNPS(t, 0, 3, 0).TestAgainst(-101, 0)
+	assert.Equal(t, badValue+"\n"+badConf+"\n"+
+		"outcome: every one of the 3 responses is a passive, so the NPS has no variance to test with", err.Error())
+	_, err = outcome.NPSTally{}.TestAgainst(0, 0)
+	assert.Equal(t, badConf+"\n"+"outcome: a test of the NPS of a tally with no responses", err.Error())
 }
 
 // TestNPSTestDifference: quarter 1 has 50/30/20 (NPS 30, variance 0.61),
@@ -732,9 +748,32 @@ func TestNPSTestDifference(t *testing.T) {
 
 	other := outcome.NewNPSTally(outcome.MustNPSBands(outcome.MustScale(1, 5),
 		outcome.Band{Low: 1, High: 3}, outcome.Band{Low: 4, High: 4}, outcome.Band{Low: 5, High: 5}))
+	const mismatch = "outcome: cannot compare NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)"
 	_, err = q1.TestDifference(other, 0.95)
 	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
-	assert.Equal(t, "outcome: cannot compare NPS tallies on different bands (detractors 0..6, passives 7..8, promoters 9..10 and detractors 1..3, passives 4..4, promoters 5..5)", err.Error())
+	// The bands do not hide that other, empty, has too few responses.
+	assert.Equal(t, mismatch+"\n"+"outcome: a test of the NPS of a tally with no responses", err.Error())
+	other, err = other.Add(1)
+	require.NoError(t, err)
+	other, err = other.Add(1)
+	require.NoError(t, err)
+	_, err = q1.TestDifference(other, 0.95)
+	assert.Equal(t, mismatch, err.Error(), "two detractors on other bands: the mismatch alone")
+
+	// Every problem together, in the order bands, confidence, t's
+	// responses, o's responses.
+	_, err = mustNPS(t, 1, 0, 0).TestDifference(outcome.NewNPSTally(other.Bands()), -1)
+	assert.Equal(t, []outcome.Code{outcome.ErrScaleMismatch, outcome.ErrInvalidConfidence,
+		outcome.ErrTooFewResponses, outcome.ErrNoData}, problemCodes(err))
+	assert.Equal(t, mismatch+"\n"+
+		"outcome: confidence level -1 is not strictly between 0 and 1 (0.95 for 95%)\n"+
+		"outcome: a test of the NPS needs at least two responses, the tally has one\n"+
+		"outcome: a test of the NPS of a tally with no responses", err.Error())
+	// A bad confidence does not hide the lack of variance.
+	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 0, 0, 5), 1)
+	assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrZeroVariance}, problemCodes(err))
+	assert.Equal(t, "outcome: confidence level 1 is not strictly between 0 and 1 (0.95 for 95%)\n"+
+		"outcome: in both tallies every response is in one group, so the difference has no variance to test with", err.Error())
 }
 
 // TestNPSHugeCounts checks the variance where a float64 share cannot hold a
