@@ -103,32 +103,40 @@ func demandKind(failure bool) string {
 // Add returns an *[Error], and changes nothing, if the reason is invalid
 // ([ErrInvalidReason]), the count is negative ([ErrInvalidCount]), the total
 // demand would exceed the largest int64 ([ErrOverflow]) or the reason would
-// be one more than [MaxReasons] for its kind ([ErrTooManyReasons]). It does
-// not allocate, except to store a reason it has not seen before.
+// be one more than [MaxReasons] for its kind ([ErrTooManyReasons]). Every
+// problem is reported, joined with [errors.Join] in that order; an overflow
+// and too many reasons are looked for only when the reason and the count
+// are valid, as they are problems of adding them. It does not allocate,
+// except to store a reason it has not seen before.
 func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
-	if err := validateReason(reason); err != nil {
-		return err
-	}
-	if count < 0 {
-		return NewError(ErrInvalidCount, []string{reason}, "outcome: negative count %d of %s demand %q",
-			count, demandKind(failure), clip(reason))
+	if rerr := validateReason(reason); rerr != nil || count < 0 {
+		var cerr error
+		if count < 0 {
+			cerr = NewError(ErrInvalidCount, []string{reason}, "outcome: negative count %d of %s demand %q",
+				count, demandKind(failure), clip(reason))
+		}
+		return joinProblems(rerr, cerr)
 	}
 	if count == 0 {
 		return nil
 	}
+	var oerr, terr error
 	if count > math.MaxInt64-d.value-d.failure {
-		return NewError(ErrOverflow, []string{reason}, "outcome: adding %d contacts to a total demand of %d overflows int64",
+		oerr = NewError(ErrOverflow, []string{reason}, "outcome: adding %d contacts to a total demand of %d overflows int64",
 			count, d.value+d.failure)
 	}
 	k := kindIndex(failure)
 	m := d.byReason[k]
+	n, ok := m[reason]
+	if !ok && len(m) >= MaxReasons {
+		terr = tooManyReasons(failure)
+	}
+	if oerr != nil || terr != nil {
+		return joinProblems(oerr, terr)
+	}
 	if m == nil {
 		m = make(map[string]int64)
 		d.byReason[k] = m
-	}
-	n, ok := m[reason]
-	if !ok && len(m) >= MaxReasons {
-		return tooManyReasons(failure)
 	}
 	m[reason] = n + count
 	if failure {
@@ -157,13 +165,16 @@ func (d *FailureDemand) AddFailure(reason string, count int64) error {
 // itself, which doubles d). If the total would exceed the largest int64
 // ([ErrOverflow]) or a kind of demand would have more than [MaxReasons]
 // reasons ([ErrTooManyReasons]), Merge returns an *[Error] and leaves d
-// unchanged.
+// unchanged. Every problem is reported, joined with [errors.Join] in this
+// order: the overflow, too many reasons of value demand, then of failure
+// demand.
 func (d *FailureDemand) Merge(o *FailureDemand) error {
 	if o == nil {
 		return nil
 	}
+	var errs [3]error // the overflow, then too many reasons of each kind
 	if d.value+d.failure > math.MaxInt64-o.value-o.failure {
-		return NewError(ErrOverflow, nil, "outcome: merging total demands of %d and %d overflows int64",
+		errs[0] = NewError(ErrOverflow, nil, "outcome: merging total demands of %d and %d overflows int64",
 			d.value+d.failure, o.value+o.failure)
 	}
 	for k, failure := range []bool{false, true} {
@@ -174,8 +185,11 @@ func (d *FailureDemand) Merge(o *FailureDemand) error {
 			}
 		}
 		if len(d.byReason[k])+added > MaxReasons {
-			return tooManyReasons(failure)
+			errs[1+k] = tooManyReasons(failure)
 		}
+	}
+	if errs != [3]error{} {
+		return joinProblems(errs[:]...)
 	}
 	// Every count below is at most the new total, so nothing overflows.
 	for k := range d.byReason {
@@ -673,24 +687,28 @@ func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
 	return r
 }
 
-// appendAddError appends err, an error of [FailureDemand.Add] made while
-// decoding, to errs, unless it repeats a problem already reported: one
-// overflow in all, and one excess of reasons per kind of demand, is enough
-// to report. overflowed and tooMany record what has been.
+// appendAddError appends each problem of err, an error of
+// [FailureDemand.Add] made while decoding, to errs, unless it repeats a
+// problem already reported: one overflow in all, and one excess of reasons
+// per kind of demand, is enough to report. overflowed and tooMany record
+// what has been. Add may report more than one problem of a row (its reason
+// and its count, or an overflow and an excess of reasons): each is weighed
+// on its own.
 func appendAddError(errs []error, err error, overflowed, tooMany *bool) []error {
-	switch {
-	case err == nil:
-		return errs
-	case errors.Is(err, ErrOverflow):
-		if *overflowed {
-			return errs
+	for _, p := range Problems(err) {
+		switch p.Code {
+		case ErrOverflow:
+			if *overflowed {
+				continue
+			}
+			*overflowed = true
+		case ErrTooManyReasons:
+			if *tooMany {
+				continue
+			}
+			*tooMany = true
 		}
-		*overflowed = true
-	case errors.Is(err, ErrTooManyReasons):
-		if *tooMany {
-			return errs
-		}
-		*tooMany = true
+		errs = append(errs, p)
 	}
-	return append(errs, err)
+	return errs
 }

@@ -78,7 +78,9 @@ func TestFailureDemand_Add(t *testing.T) {
 			wantMsg: `outcome: demand reason "bad\xff" is not valid UTF-8`},
 		{name: "too long", reason: strings.Repeat("r", outcome.MaxReasonLen+1), count: 1, wantErr: outcome.ErrInvalidReason,
 			wantMsg: `outcome: demand reason "` + strings.Repeat("r", 64) + `..." is longer than 128 bytes`},
-		{name: "invalid reason and negative count: the reason is reported", reason: " x", count: -1, wantErr: outcome.ErrInvalidReason},
+		// Both arguments wrong: both problems, the reason's first.
+		{name: "invalid reason and negative count: both are reported", reason: " x", count: -1, wantErr: outcome.ErrInvalidCount,
+			wantMsg: `outcome: demand reason " x" has surrounding white space` + "\n" + `outcome: negative count -1 of value demand " x"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,6 +136,16 @@ func TestFailureDemand_Add_tooManyReasons(t *testing.T) {
 	require.NoError(t, d.AddFailure("reason 00000", 1))
 	require.NoError(t, d.AddValue("one more", 1))
 	assert.Equal(t, int64(outcome.MaxReasons+1), d.Failure())
+
+	// A new reason that is one too many and a count that overflows: both,
+	// the overflow first.
+	require.NoError(t, d.AddValue("order", math.MaxInt64-d.Total()))
+	before := d.Clone()
+	err = d.AddFailure("one more", 1)
+	assert.Equal(t, []outcome.Code{outcome.ErrOverflow, outcome.ErrTooManyReasons}, propCodes(err))
+	assert.EqualError(t, err, "outcome: adding 1 contacts to a total demand of 9223372036854775807 overflows int64\n"+
+		"outcome: more than 10000 distinct reasons of failure demand")
+	assert.True(t, before.Equal(&d), "a failed Add changes nothing")
 }
 
 func TestFailureDemand_FailureReasons(t *testing.T) {
@@ -339,6 +351,24 @@ func TestFailureDemand_Merge_errors(t *testing.T) {
 	assert.ErrorIs(t, err, outcome.ErrTooManyReasons)
 	assert.EqualError(t, err, "outcome: more than 10000 distinct reasons of value demand")
 	assert.True(t, before.Equal(&many))
+
+	// Every problem together: the overflow, then too many reasons of value
+	// demand, then of failure demand. many has 10,000 reasons of each kind
+	// and 20,001 contacts (v00000 twice); more adds a new reason to each and
+	// 2^63 - 1 - 9,999 contacts.
+	for i := range outcome.MaxReasons {
+		require.NoError(t, many.AddFailure(fmt.Sprintf("f%05d", i), 1))
+	}
+	var huge outcome.FailureDemand
+	require.NoError(t, huge.AddValue("new", math.MaxInt64-10_000))
+	require.NoError(t, huge.AddFailure("new", 1))
+	before = many.Clone()
+	err = many.Merge(&huge)
+	assert.Equal(t, []outcome.Code{outcome.ErrOverflow, outcome.ErrTooManyReasons, outcome.ErrTooManyReasons}, propCodes(err))
+	assert.EqualError(t, err, "outcome: merging total demands of 20001 and 9223372036854765808 overflows int64\n"+
+		"outcome: more than 10000 distinct reasons of value demand\n"+
+		"outcome: more than 10000 distinct reasons of failure demand")
+	assert.True(t, before.Equal(&many), "a failed Merge changes nothing")
 }
 
 func TestFailureDemand_EqualClone(t *testing.T) {
@@ -411,6 +441,11 @@ func TestFailureDemand_UnmarshalJSON_errors(t *testing.T) {
 		{name: "every problem, in order", in: `{"value":[{"reason":" a","count":1},{"reason":"b","count":-1}],` +
 			`"failure":[{"reason":"c","count":1},{"reason":"c","count":1}]}`,
 			wantCodes: []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount, outcome.ErrDuplicateReason}},
+		// One row's reason and count both wrong: both, as Add reports them.
+		{name: "bad reason and negative count in one row", in: `{"failure":[{"reason":" chaser","count":-3}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount},
+			wantMsg: `outcome: demand reason " chaser" has surrounding white space` + "\n" +
+				`outcome: negative count -3 of failure demand " chaser"`},
 		{name: "overflow reported once", in: `{"value":[{"reason":"a","count":9223372036854775807},{"reason":"b","count":1}],` +
 			`"failure":[{"reason":"c","count":1}]}`,
 			wantCodes: []outcome.Code{outcome.ErrOverflow}},
