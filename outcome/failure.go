@@ -569,8 +569,9 @@ var reasonFields = []string{"reason", "count"}
 // included (`outcome: failure demand "failure"[2]: "count" must be an
 // integer, not null`), each naming its row (`"failure"[2]`) and its reason
 // if the row has one as a string (not null, which is no reason: a row whose
-// reason is null names none); then the problems of the rows, one per row,
-// in the order of the rows (value first), leaving out what a value of the
+// reason is null names none); then the problems of the rows, in the order
+// of the rows (value first), a row's reason (invalid, or listed twice)
+// before its count (negative, or 0), leaving out what a value of the
 // wrong type left unknown: a row whose reason is not a string still has its
 // count checked, and one whose count is not an integer its reason. One overflow in all, and one excess of reasons per kind of
 // demand, is reported. JSON that is not one object is a single problem with
@@ -618,8 +619,13 @@ func decodeFailureDemand(j *jsonForm, members []strictjson.Member) FailureDemand
 		for _, r := range rows[k] {
 			if r.reasonKnown {
 				if _, dup := seen[r.reason]; dup {
+					// Not added, but its count is still checked: it is
+					// wrong whatever the reason.
 					j.checks = append(j.checks, NewError(ErrDuplicateReason, []string{r.reason},
 						"outcome: %s demand reason %q is listed twice", demandKind(failure), clip(r.reason)))
+					if err := r.countProblem(failure); err != nil {
+						j.checks = append(j.checks, err)
+					}
 					continue
 				}
 				seen[r.reason] = struct{}{}
@@ -630,20 +636,20 @@ func decodeFailureDemand(j *jsonForm, members []strictjson.Member) FailureDemand
 	return out
 }
 
-// problem adds r to d, as [FailureDemand.Add] does, and returns its problem,
-// or nil: Add's, or a count of 0. If r's reason or count is not known, it
-// checks the other alone and adds nothing.
+// problem adds r to d, as [FailureDemand.Add] does, and returns its
+// problems, or nil: Add's, and a count of 0 after an invalid reason's. If
+// r's reason or count is not known, it checks the other alone and adds
+// nothing.
 func (r demandRow) problem(d *FailureDemand, failure bool) error {
 	switch {
 	case r.reasonKnown && r.countKnown:
-		if err := d.Add(r.reason, failure, r.count); err != nil || r.count != 0 {
+		err := d.Add(r.reason, failure, r.count)
+		if r.count != 0 {
 			return err
 		}
 		// Add takes a count of 0 as nothing to add; a row of the form that
 		// says 0 would be dropped without a word.
-		return NewError(ErrInvalidCount, []string{r.reason},
-			"outcome: zero count of %s demand %q: a row holds a count above zero (an absent count is 0)",
-			demandKind(failure), clip(r.reason))
+		return joinProblems(err, r.countProblem(failure))
 	case r.reasonKnown:
 		return validateReason(r.reason)
 	case r.countKnown && r.count < 0:
@@ -685,6 +691,23 @@ func decodeDemandRow(j *jsonForm, label string, raw json.RawMessage) demandRow {
 	})
 	j.form = append(j.form, n.form...)
 	return r
+}
+
+// countProblem returns the problem of the count of r, a row whose reason
+// is known, in the words of [FailureDemand.Add] and of problem: a negative
+// count, or a count of 0, which no row holds; nil for a count that is
+// above 0 or not known.
+func (r demandRow) countProblem(failure bool) error {
+	switch {
+	case !r.countKnown || r.count > 0:
+		return nil
+	case r.count < 0:
+		return NewError(ErrInvalidCount, []string{r.reason}, "outcome: negative count %d of %s demand %q",
+			r.count, demandKind(failure), clip(r.reason))
+	}
+	return NewError(ErrInvalidCount, []string{r.reason},
+		"outcome: zero count of %s demand %q: a row holds a count above zero (an absent count is 0)",
+		demandKind(failure), clip(r.reason))
 }
 
 // appendAddError appends each problem of err, an error of

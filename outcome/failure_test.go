@@ -457,8 +457,17 @@ func TestFailureDemand_UnmarshalJSON_errors(t *testing.T) {
 		{name: "absent count", in: `{"value":[{"reason":"new order"}]}`,
 			wantCodes: []outcome.Code{outcome.ErrInvalidCount},
 			wantMsg:   `outcome: zero count of value demand "new order": a row holds a count above zero (an absent count is 0)`},
-		{name: "zero count with a bad reason: the reason", in: `{"failure":[{"reason":" chaser","count":0}]}`,
-			wantCodes: []outcome.Code{outcome.ErrInvalidReason}},
+		{name: "zero count with a bad reason: both", in: `{"failure":[{"reason":" chaser","count":0}]}`,
+			wantCodes: []outcome.Code{outcome.ErrInvalidReason, outcome.ErrInvalidCount},
+			wantMsg: `outcome: demand reason " chaser" has surrounding white space` + "\n" +
+				`outcome: zero count of failure demand " chaser": a row holds a count above zero (an absent count is 0)`},
+		// A reason listed twice does not hide its row's count.
+		{name: "duplicate reason with a bad count", in: `{"value":[{"reason":"a","count":1},{"reason":"a","count":-2},{"reason":"a"}]}`,
+			wantCodes: []outcome.Code{outcome.ErrDuplicateReason, outcome.ErrInvalidCount, outcome.ErrDuplicateReason, outcome.ErrInvalidCount},
+			wantMsg: `outcome: value demand reason "a" is listed twice` + "\n" +
+				`outcome: negative count -2 of value demand "a"` + "\n" +
+				`outcome: value demand reason "a" is listed twice` + "\n" +
+				`outcome: zero count of value demand "a": a row holds a count above zero (an absent count is 0)`},
 		{name: "zero counts among good rows, each reported", in: `{"value":[{"reason":"","count":0},{"reason":"a","count":2}],` +
 			`"failure":[{"reason":"b","count":0}]}`,
 			wantCodes: []outcome.Code{outcome.ErrInvalidCount, outcome.ErrInvalidCount}},

@@ -465,6 +465,7 @@ func FuzzFailureDemandAdd(f *testing.F) {
 	f.Add("", true, int64(0), "", false, int64(0))
 	f.Add(" chaser", true, int64(1), "chaser\x00", true, int64(1))
 	f.Add("chaser", true, int64(-1), "bad\xff", false, int64(1))
+	f.Add(" chaser", true, int64(-1), "", false, int64(0)) // both problems of one Add
 	f.Add("x", false, int64(math.MaxInt64), "y", true, int64(1))
 	f.Fuzz(func(t *testing.T, r1 string, f1 bool, c1 int64, r2 string, f2 bool, c2 int64) {
 		var one, a, b outcome.FailureDemand
@@ -486,13 +487,44 @@ func FuzzFailureDemandAdd(f *testing.F) {
 				t.Fatalf("merge of parts differs from the whole: %v", err)
 			}
 		}
-		for _, err := range []error{err1, err2} {
-			if err != nil && len(outcome.Problems(err)) != 1 {
-				t.Fatalf("error without an *outcome.Error: %v", err)
+		for _, x := range []struct {
+			reason string
+			count  int64
+			err    error
+		}{{r1, c1, err1}, {r2, c2, err2}} {
+			if x.err != nil {
+				fuzzAddProblems(t, x.reason, x.count, x.err)
 			}
 		}
 		fuzzCheckTally(t, &one)
 	})
+}
+
+// fuzzAddProblems checks the problems err of adding count contacts with
+// reason: an invalid reason and a negative count are each reported, the
+// reason's first, and nothing else with them; otherwise the problems are
+// those of adding, an overflow, too many reasons or both, in that order.
+func fuzzAddProblems(t *testing.T, reason string, count int64, err error) {
+	t.Helper()
+	var fresh outcome.FailureDemand // adding 1 to it fails for the reason alone
+	var want []outcome.Code
+	if fresh.AddValue(reason, 1) != nil {
+		want = append(want, outcome.ErrInvalidReason)
+	}
+	if count < 0 {
+		want = append(want, outcome.ErrInvalidCount)
+	}
+	got := propCodes(err)
+	if want == nil {
+		switch {
+		case slices.Equal(got, []outcome.Code{outcome.ErrOverflow}), slices.Equal(got, []outcome.Code{outcome.ErrTooManyReasons}),
+			slices.Equal(got, []outcome.Code{outcome.ErrOverflow, outcome.ErrTooManyReasons}):
+			return
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Add(%q, %d): problems %v, want %v: %v", reason, count, got, want, err)
+	}
 }
 
 // FuzzFailureDemandJSON checks that decoding never panics, that a decoded
@@ -512,6 +544,8 @@ func FuzzFailureDemandJSON(f *testing.F) {
 		`{"failure":[{"reason":"chaser","cnt":2},{"reason":"chaser","count":1},{"count":0}]}`,
 		`{"value":[null,{"reason":null,"count":2,"Count":3}],"Value":[]}`,
 		`{"failure":[{"reason":"chaser","count":null}]}`, `{"value":[{"reason":"a","count":1,"x":null}]}`,
+		// A row's reason, invalid or listed twice, does not hide its count.
+		`{"failure":[{"reason":" chaser","count":0}]}`, `{"value":[{"reason":"a","count":1},{"reason":"a","count":-2},{"reason":"a"}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -542,10 +576,45 @@ func FuzzFailureDemandJSON(f *testing.F) {
 				}
 				form = form && p.Code == outcome.ErrInvalidJSON
 			}
+			if !slices.Contains(propCodes(err), outcome.ErrInvalidJSON) {
+				fuzzRowCountsReported(t, data, err)
+			}
 			return
 		}
+		fuzzRowCountsReported(t, data, nil)
 		fuzzCheckTally(t, &d)
 	})
+}
+
+// fuzzRowCountsReported checks, for the JSON of a FailureDemand whose form
+// is valid, that each row whose count is 0, absent or negative has one
+// problem with code ErrInvalidCount, whatever else is wrong with the row
+// (its reason invalid or listed twice): err has exactly as many.
+func fuzzRowCountsReported(t *testing.T, data []byte, err error) {
+	t.Helper()
+	var loose map[string][]struct {
+		Count *int64 `json:"count"`
+	}
+	if json.Unmarshal(data, &loose) != nil {
+		t.Fatalf("%q: a form the decoder found valid does not read loosely", data)
+	}
+	want := 0
+	for _, rows := range loose {
+		for _, r := range rows {
+			if r.Count == nil || *r.Count <= 0 {
+				want++
+			}
+		}
+	}
+	got := 0
+	for _, c := range propCodes(err) {
+		if c == outcome.ErrInvalidCount {
+			got++
+		}
+	}
+	if got != want {
+		t.Fatalf("%q: %d rows with a count not above 0, %d invalid-count problems: %v", data, want, got, err)
+	}
 }
 
 // fuzzCheckTally checks a tally's invariants: totals, breakdowns that add up
