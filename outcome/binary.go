@@ -313,7 +313,9 @@ func (t NPSTally) AppendBinary(b []byte) ([]byte, error) {
 // [ErrInvalidBands], counts whose total overflows int64 one with code
 // [ErrOverflow]. Bytes that are not the form (also the standard bands
 // written out, which the encoder writes as 0) are an error with code
-// [ErrInvalidBinary]. Every problem is reported; on error t is unchanged.
+// [ErrInvalidBinary]. Every problem is reported, joined with [errors.Join]:
+// the scale's or else the bands', then the counts' (checked whatever the
+// bands), then a malformed form's; on error t is unchanged.
 func (t *NPSTally) UnmarshalBinary(data []byte) error {
 	const what = "an NPSTally"
 	r := binenc.NewReader(data)
@@ -336,29 +338,32 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 		return nil
 	}
 	var bands NPSBands
+	var errs []error
 	if rs.custom {
 		s, err := rs.scale()
 		if err != nil {
-			return []error{err}
-		}
-		pass, perr := rs.point(s, 0, "lowest passive answer")
-		prom, qerr := rs.point(s, 1, "lowest promoter answer")
-		if perr != nil || qerr != nil {
-			return []error{perr, qerr}
-		}
-		if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
-			return []error{err}
-		}
-		if bands.IsZero() {
-			nonCanonicalScale(r)
-			return nil
+			errs = append(errs, err)
+		} else {
+			pass, perr := rs.point(s, 0, "lowest passive answer")
+			prom, qerr := rs.point(s, 1, "lowest promoter answer")
+			switch {
+			case perr != nil || qerr != nil:
+				errs = append(errs, joinProblems(perr, qerr))
+			default:
+				if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
+					errs = append(errs, err)
+				} else if bands.IsZero() {
+					nonCanonicalScale(r)
+					return nil
+				}
+			}
 		}
 	}
-	v, err := NPSTallyFromCounts(bands, p, pa, d)
-	if err != nil {
-		return []error{err}
+	// The counts are checked whatever the bands: they do not depend on them.
+	if errs = append(errs, npsCountProblems([3]int64{p, pa, d}, [3]bool{true, true, true})...); len(errs) > 0 {
+		return errs
 	}
-	*out = v
+	*out = NPSTally{bands: bands, promoters: p, passives: pa, detractors: d}
 	return nil
 }
 
@@ -393,23 +398,26 @@ func decodeRatings[S ratingScale](r *binenc.Reader, out *ratingTally[S], custom 
 		return nil
 	}
 	var scale S
+	var errs []error
 	if rs.custom {
 		s, err := rs.scale()
-		if err != nil {
-			return []error{err}
+		if err == nil {
+			scale, err = custom(s, rs)
 		}
-		if scale, err = custom(s, rs); err != nil {
-			return []error{err}
-		}
-		if scale.IsZero() {
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case scale.IsZero():
 			nonCanonicalScale(r)
 			return nil
 		}
 	}
-	v, err := ratingTallyFromCounts(scale, counts)
-	if err != nil {
-		return []error{err}
+	// The counts are checked whatever the scale, without it if it is not
+	// valid, as [CSATTally.UnmarshalJSON] checks them.
+	if errs = append(errs, ratingCountProblems(scale.Scale(), len(errs) == 0, counts)...); len(errs) > 0 {
+		return errs
 	}
+	v, _ := ratingTallyFromCounts(scale, counts) // checked above
 	*out = v
 	return nil
 }
@@ -435,8 +443,11 @@ func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
 // [ErrInvalidBands], a number of counts that is not the number of points
 // one with code [ErrScaleMismatch], a total past the largest int64 one with
 // code [ErrOverflow]. Bytes that are not the form (also the standard scale
-// written out) are an error with code [ErrInvalidBinary]. On error t is
-// unchanged.
+// written out) are an error with code [ErrInvalidBinary]. Every problem is
+// reported, joined with [errors.Join]: the scale's (its bounds' or else its
+// box's), then the counts' (checked without the scale if it is not valid,
+// as [CSATTally.UnmarshalJSON] checks them), then a malformed form's. On
+// error t is unchanged.
 func (t *CSATTally) UnmarshalBinary(data []byte) error {
 	const what = "a CSATTally"
 	r := binenc.NewReader(data)
@@ -474,7 +485,8 @@ func (t CESTally) AppendBinary(b []byte) ([]byte, error) {
 // UnmarshalBinary implements [encoding.BinaryUnmarshaler]. It decodes the
 // form of [CESTally.MarshalBinary] and validates it as [NewScale],
 // [NewCESScale] and [CESTallyFromCounts] do, with the codes of
-// [CSATTally.UnmarshalBinary]. On error t is unchanged.
+// [CSATTally.UnmarshalBinary], every problem reported in its order. On error
+// t is unchanged.
 func (t *CESTally) UnmarshalBinary(data []byte) error {
 	const what = "a CESTally"
 	r := binenc.NewReader(data)

@@ -527,6 +527,17 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 			wantMsg: "outcome: the detractor band 1..0 is empty (its low end is above its high end)"},
 		// The largest int64 promoters and 1 passive.
 		{name: "overflow", data: "12 00 ff ff ff ff ff ff ff ff 7f 01 00", wantErr: []error{outcome.ErrOverflow}},
+		// Bad bands do not hide the counts, which do not depend on them:
+		// span 256 and the counts of "overflow"; the empty band of "empty
+		// band" and the same counts.
+		{name: "too many points and overflow", data: "12 01 00 80 02 00 00 ff ff ff ff ff ff ff ff 7f 01 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrOverflow},
+			wantMsg: "outcome: scale from 0 with 257 points has more than 256 points\n" +
+				"outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
+		{name: "empty band and overflow", data: "12 01 02 04 00 03 ff ff ff ff ff ff ff ff 7f 01 00",
+			wantErr: []error{outcome.ErrInvalidBands, outcome.ErrOverflow},
+			wantMsg: "outcome: the detractor band 1..0 is empty (its low end is above its high end)\n" +
+				"outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -568,6 +579,16 @@ func TestRatingTallies_UnmarshalBinary_errors(t *testing.T) {
 		{name: "CES bad scale", data: "14 01 02 00 00 00", wantErr: []error{outcome.ErrInvalidScale}},
 		{name: "CES counts for 1 point", data: "14 00 01 05", wantErr: []error{outcome.ErrScaleMismatch}},
 		{name: "CES a CSAT tally", data: "13 00 05 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidBinary}},
+		// A bad scale does not hide the counts: they are checked without
+		// it, as the JSON decoders check them (two counts, 2^63 - 1 and 1).
+		{name: "CSAT bad scale and overflow", data: "13 01 02 00 02 02 ff ff ff ff ff ff ff ff 7f 01",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrOverflow},
+			wantMsg: "outcome: scale 1..1 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: the response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
+		{name: "CES agree at the bottom and overflow", data: "14 01 02 04 00 02 ff ff ff ff ff ff ff ff 7f 01",
+			wantErr: []error{outcome.ErrInvalidBands, outcome.ErrOverflow},
+			wantMsg: "outcome: CES agreement point 1 must be in 2..5, above the bottom of the scale 1..5\n" +
+				"outcome: the response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

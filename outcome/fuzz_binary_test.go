@@ -22,6 +22,9 @@ var binarySeeds = []string{
 	"12 01 00 80 02 00 00 00 00 00", "12 01 80 80 80 80 10 04 02 03 00 00 00", "12 01 02 04 02 09 00 00 00",
 	"12 01 02 04 00 03 00 00 00", "13 00 04 01 01 01 01", "13 01 02 04 05 05 00 00 00 00 00", "13 01 00 0b 02 00",
 	"14 01 02 04 00 05 00 00 00 00 00", "14 01 02 06 04 07 00 00 00 00 00 00 00",
+	// A bad scale or bands and counts that overflow: both reported.
+	"12 01 00 80 02 00 00 ff ff ff ff ff ff ff ff 7f 01 00", "12 01 02 04 00 03 ff ff ff ff ff ff ff ff 7f 01 00",
+	"13 01 02 00 02 02 ff ff ff ff ff ff ff ff 7f 01", "14 01 02 04 00 02 ff ff ff ff ff ff ff ff 7f 01",
 }
 
 // checkBinaryError fails unless err is a non-empty tree of *outcome.Error
