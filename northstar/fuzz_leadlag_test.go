@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,7 +37,8 @@ func bytesOf(x, y []float64) []byte {
 // FuzzAnalyzeLeadLag analyses arbitrary series (any bit patterns: NaN,
 // infinities, subnormals, huge values, ties) with arbitrary options, and
 // with one series cut short. It must never panic. A failure must be
-// *outcome.Error values with codes; a success must give correlations in
+// *outcome.Error values with codes, the series' problems the same whatever
+// the method and the confidence level ([checkSeriesProblemsAlone]); a success must give correlations in
 // [-1, 1] (never NaN), an interval around the strongest one, a valid
 // verdict that agrees with the interval, a JSON form that reads back equal,
 // and the mirror image when the series swap roles.
@@ -46,6 +48,7 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 	f.Add(bytesOf([]float64{1, 1e-320, 2e-320, 3e-320, 1e-320}, []float64{1e308, -1e308, 0, 5, 1e-300}), 1, uint8(0), 0.5, false)
 	f.Add(bytesOf([]float64{7, 7, 7, 7, 7}, []float64{1, 2, 3, 4, 5}), 0, uint8(1), 0.9, true)
 	f.Add(bytesOf([]float64{1, math.NaN(), 3, 4}, []float64{1, 2, math.Inf(1), 4}), -1, uint8(7), 1.5, false)
+	f.Add(bytesOf([]float64{7, 7, 7, 7, 7}, []float64{1, 2, 3, 4, 5}), 0, uint8(9), 2.0, false)
 	f.Fuzz(func(t *testing.T, data []byte, maxLag int, method uint8, confidence float64, short bool) {
 		x, y := floatsOf(data)
 		if short && len(y) > 0 {
@@ -53,6 +56,7 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 		}
 		opts := LagOptions{MaxLag: maxLag, Method: Method(method), Confidence: confidence}
 		l, err := AnalyzeLeadLag(x, y, opts)
+		checkSeriesProblemsAlone(t, x, y, opts, err)
 		if err != nil {
 			probs := outcome.Problems(err)
 			if len(probs) == 0 {
@@ -101,6 +105,29 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkSeriesProblemsAlone checks that err, what AnalyzeLeadLag(x, y,
+// opts) returned, reports the series' problems whatever the method and the
+// confidence level: its problems other than theirs ([ErrUnknownMethod],
+// [ErrInvalidConfidence]) are those of the same series under the same
+// maximum lag with the default method and level, in the same order, so
+// that options it refuses hide none of them.
+func checkSeriesProblemsAlone(t *testing.T, x, y []float64, opts LagOptions, err error) {
+	t.Helper()
+	var got, want []string
+	for _, p := range outcome.Problems(err) {
+		if p.Code != ErrUnknownMethod && p.Code != ErrInvalidConfidence {
+			got = append(got, p.Error())
+		}
+	}
+	_, alone := AnalyzeLeadLag(x, y, LagOptions{MaxLag: opts.MaxLag})
+	for _, p := range outcome.Problems(alone) {
+		want = append(want, p.Error())
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the series' problems with %+v:\n%q\nwith the default method and level:\n%q", opts, got, want)
+	}
 }
 
 // FuzzLeadLagJSON decodes arbitrary JSON as a lead/lag result. It must never

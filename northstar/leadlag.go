@@ -308,12 +308,16 @@ type LeadLag struct {
 // aligned in time, with value t of each for the same period.
 //
 // Every problem is reported, joined with [errors.Join], each an
-// *[outcome.Error]: [ErrInvalidLag], [ErrUnknownMethod] and
+// *[outcome.Error], in this order: [ErrInvalidLag], [ErrUnknownMethod] and
 // [ErrInvalidConfidence] for the options; [ErrSeriesLength] for series of
-// different lengths; [outcome.ErrNotFinite] for a NaN or an infinity;
-// [ErrSeriesTooShort] for fewer than MaxLag + [MinPairs] values; and
-// [ErrConstantSeries] for a series whose values are all equal over the pairs
-// of some lag (its variance is zero there, so no correlation is defined).
+// different lengths; [outcome.ErrNotFinite] for a NaN or an infinity, the
+// candidate's then the outcome's; [ErrSeriesTooShort] for fewer than
+// MaxLag + [MinPairs] values; and [ErrConstantSeries] for a series whose
+// values are all equal over the pairs of some lag (its variance is zero
+// there, so no correlation is defined), the candidate's then the outcome's.
+// A series is checked for that whatever the method and the confidence level,
+// but only where its pairs are defined: the series of one length, finite,
+// and long enough for a maximum lag that is not negative.
 //
 // It takes time linear in the series' length per lag examined, and does not
 // copy the series (for [Spearman] it keeps the ranks of each series, four
@@ -340,12 +344,18 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 			finite = false
 		}
 	}
-	if len(x) == len(y) && opts.MaxLag >= 0 && len(x)-opts.MaxLag < MinPairs {
+	// The pairs at each lag are defined for series of one length, finite,
+	// long enough for a maximum lag that is not negative: only then can a
+	// series be constant over them, whatever the method and the confidence
+	// level say.
+	paired := len(x) == len(y) && opts.MaxLag >= 0
+	if paired && len(x)-opts.MaxLag < MinPairs {
 		errs = append(errs, newError(ErrSeriesTooShort, ids,
 			"northstar: series of %d values are too short for lags up to %d: at least %d values are needed",
 			len(x), opts.MaxLag, uint64(opts.MaxLag)+MinPairs))
+		paired = false
 	}
-	if len(errs) == 0 && finite {
+	if paired && finite {
 		errs = append(errs, checkConstant(x, opts.MaxLag, xName, ids, asCandidate)...)
 		errs = append(errs, checkConstant(y, opts.MaxLag, yName, ids, asOutcome)...)
 	}

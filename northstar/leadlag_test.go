@@ -505,6 +505,45 @@ func TestAnalyzeLeadLagErrors(t *testing.T) {
 	}
 }
 
+// TestAnalyzeLeadLagOptionsAndConstant pins that options AnalyzeLeadLag
+// refuses do not hide a constant series: the method and the confidence
+// level have no part in the pairs at each lag, so a series constant over
+// them is reported with the options' problems, after them.
+func TestAnalyzeLeadLagOptionsAndConstant(t *testing.T) {
+	ok := []float64{1, 2, 3, 4, 5, 6}
+	tests := []struct {
+		name string
+		x, y []float64
+		opts LagOptions
+		want []string // each problem's code and message
+	}{
+		{"method and confidence, candidate constant", []float64{7, 7, 7, 7, 7, 7}, ok, LagOptions{Method: 9, Confidence: 2},
+			[]string{
+				"lead-lag-unknown-method: northstar: invalid correlation method 9",
+				"lead-lag-invalid-confidence: northstar: confidence level 2 is not strictly between 0 and 1",
+				"lead-lag-constant-series: northstar: candidate series is constant (all 6 values are 7)",
+			}},
+		// At lag 2 the outcome's last 4 values, o[2:6] = 3 3 3 3, are paired.
+		{"confidence, outcome constant over its last values", ok, []float64{1, 2, 3, 3, 3, 3},
+			LagOptions{MaxLag: 2, Confidence: 1.5},
+			[]string{
+				"lead-lag-invalid-confidence: northstar: confidence level 1.5 is not strictly between 0 and 1",
+				"lead-lag-constant-series: northstar: outcome series is constant over its last 4 values, which are paired at lag 2",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := AnalyzeLeadLag(tt.x, tt.y, tt.opts)
+			var got []string
+			for _, p := range outcome.Problems(err) {
+				assert.Empty(t, p.IDs)
+				got = append(got, string(p.Code)+": "+p.Message)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 func TestMethodAndVerdictText(t *testing.T) {
 	for _, m := range []Method{Pearson, Spearman} {
 		p, err := ParseMethod(" " + m.String() + " ")
