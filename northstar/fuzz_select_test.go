@@ -142,7 +142,12 @@ func fuzzInput(data []byte) Input {
 		}
 		if n := next() % 12; n > 0 {
 			for range n + next()%2 {
-				c.Series = append(c.Series, float64(next()%5))
+				v := next()
+				if v >= 250 { // NaN, which Select refuses
+					c.Series = append(c.Series, math.NaN())
+					continue
+				}
+				c.Series = append(c.Series, float64(v%5))
 			}
 		}
 		in.Candidates = append(in.Candidates, c)
@@ -211,6 +216,8 @@ func fuzzInput(data []byte) Input {
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
 // never panic; a failure must be *outcome.Error values, a repeated Drives
 // entry among them exactly when a candidate lists a business outcome twice,
+// a NaN once for each series with one (of any length; a byte of 250 or more
+// is a NaN),
 // an aspect rated twice once for each rating whose aspect, not blank, is
 // that of a rating before it (few ratings or many), and, of a hierarchy,
 // a metric at another level than its node's once for each such node (of a
@@ -245,6 +252,9 @@ func FuzzSelect(f *testing.F) {
 		many = append(many, a, 3, 0, 4)
 	}
 	f.Add(many)
+	// Two outputs with a series each, of 4 and 5 values, the second with a
+	// NaN (a byte of 250): the NaN is reported with the lengths.
+	f.Add([]byte{2, 2, 0, 0, 1, 4, 0, 0, 1, 2, 3, 2, 0, 0, 1, 4, 1, 1, 2, 250, 3, 4})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
@@ -290,6 +300,13 @@ func FuzzSelect(f *testing.F) {
 				}
 			}
 		}
+		// Series with a NaN, each reported once, whatever its length.
+		notFinite := 0
+		for _, c := range in.Candidates {
+			if !c.Metric.IsZero() && slices.ContainsFunc(c.Series, math.IsNaN) {
+				notFinite++
+			}
+		}
 		// Repeats: a Drives entry equal to an earlier one, naming another
 		// candidate, the first of its ID, that is a business outcome.
 		repeats := 0
@@ -327,7 +344,12 @@ func FuzzSelect(f *testing.F) {
 					wrongLevel--
 				case strings.Contains(p.Message, "names different metrics"):
 					differ--
+				case p.Code == outcome.ErrNotFinite:
+					notFinite--
 				}
+			}
+			if notFinite != 0 {
+				t.Fatalf("%d more series with a NaN than reported: %v", notFinite, err)
 			}
 			if ratedTwice != 0 || blank != 0 {
 				t.Fatalf("%d more repeated aspects, %d more blank ones than reported: %v", ratedTwice, blank, err)
@@ -344,9 +366,10 @@ func FuzzSelect(f *testing.F) {
 			}
 			return
 		}
-		if repeats > 0 || ratedTwice > 0 || blank > 0 || wrongLevel > 0 || differ > 0 {
+		if repeats > 0 || ratedTwice > 0 || blank > 0 || wrongLevel > 0 || differ > 0 || notFinite > 0 {
 			t.Fatalf("%d repeated Drives entries, %d repeated aspects, %d blank ones, %d metrics at another level, "+
-				"%d different metrics of one ID, and no error", repeats, ratedTwice, blank, wrongLevel, differ)
+				"%d different metrics of one ID, %d series with a NaN, and no error",
+				repeats, ratedTwice, blank, wrongLevel, differ, notFinite)
 		}
 		for _, e := range r.Entries {
 			// The gates failed come in gate order, and the lead gate is

@@ -614,7 +614,9 @@ const (
 // of both candidates, the series' own first), with a NaN or
 // an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
-// ([ErrConstantSeries]); a hierarchy that answers inconsistently (a node
+// ([ErrConstantSeries]), in that order (a series of another length is
+// still checked for a NaN or an infinity, but has no pairs to be too few or
+// constant over, as one with a NaN or an infinity is not checked further); a hierarchy that answers inconsistently (a node
 // twice in its order, a child not in it, after its parent or listed twice,
 // a node without a valid level or whose metric measures another level,
 // different metrics of one ID, a link weight negative, out of range or not
@@ -714,20 +716,23 @@ func Select(in Input) (Ranking, error) {
 			continue
 		}
 		name := "series of " + quote(id)
+		lengthOK := true
 		if seriesLen < 0 {
 			seriesLen, seriesFrom = len(c.Series), id
 		} else if len(c.Series) != seriesLen {
 			errs = append(errs, newError(ErrSeriesLength, []string{id, seriesFrom},
 				"northstar: %s has %d values, but the series of %q, the first given, has %d",
 				name, len(c.Series), clip(seriesFrom), seriesLen))
-			continue
+			lengthOK = false
 		}
 		ids := []string{id}
 		if err := checkFinite(c.Series, name, ids); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !lagOK {
+		// The lags pair a series with the others: one of another length
+		// has no pairs to be too few or constant over.
+		if !lengthOK || !lagOK {
 			continue
 		}
 		if maxLag := in.Policy.LeadLag.MaxLag; len(c.Series)-maxLag < MinPairs {

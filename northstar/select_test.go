@@ -1185,6 +1185,36 @@ func TestSelectErrors(t *testing.T) {
 	}
 }
 
+// problemList writes each problem of err as its code, its message and its
+// IDs, in order, for a test to compare with a list worked out by hand.
+func problemList(err error) []string {
+	var out []string
+	for _, p := range outcome.Problems(err) {
+		out = append(out, fmt.Sprintf("%s: %s %q", p.Code, p.Message, p.IDs))
+	}
+	return out
+}
+
+// TestSelectSeriesOfAnotherLengthNotFinite: a series of another length than
+// the first is still checked for a NaN or an infinity, which its length does
+// not change, and reported after its length; it is not checked for being
+// too short or constant, which depend on its length. Revenue's series, the
+// first given, has 9 values; nights booked's has 8, with NaN at index 2 and
+// +Inf at 7. A series of 2 values, constant, is of another length too, and
+// neither too short nor constant is said of it.
+func TestSelectSeriesOfAnotherLengthNotFinite(t *testing.T) {
+	in := market()
+	in.Candidates[1].Series = []float64{1, 2, 3, 4, 5, 6, 7, 9, 9}
+	in.Candidates[2].Series = []float64{4, 4}
+	in.Candidates[3].Series = []float64{1, 2, math.NaN(), 4, 5, 6, 7, math.Inf(1)}
+	_, err := Select(in)
+	assert.Equal(t, []string{
+		`lead-lag-series-length: northstar: series of "review-score" has 2 values, but the series of "revenue", the first given, has 9 ["review-score" "revenue"]`,
+		`lead-lag-series-length: northstar: series of "nights-booked" has 8 values, but the series of "revenue", the first given, has 9 ["nights-booked" "revenue"]`,
+		`not-finite: northstar: series of "nights-booked" has NaN at index 2 (and 1 more) ["nights-booked"]`,
+	}, problemList(err))
+}
+
 // TestSelectRatingRepeats: every rating without an aspect and every repeat
 // of an aspect is reported, rating by rating, in the order of the ratings,
 // whether the candidate has few ratings (at most fewRatings, searched) or
