@@ -600,7 +600,9 @@ const (
 // a candidate with the zero Metric ([outcome.ErrEmptyID]) or a duplicate
 // metric ID ([outcome.ErrDuplicateID]); a rating without an aspect, with a
 // duplicate aspect, an empty scale or a value off its scale
-// ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number); a
+// ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number, which
+// is compared with nothing: an empty scale is still reported beside a value
+// out of range, but not a scale with an end out of range); a
 // Drives entry that names no candidate ([ErrUnknownMetric]), a candidate
 // that is not a business outcome ([ErrNotBusinessOutcome]), the candidate
 // itself ([ErrNotBusinessOutcome]) or one already listed
@@ -807,6 +809,11 @@ const fewRatings = 8
 
 // ratingErrors reports every problem with a candidate's ratings, rating by
 // rating: an aspect that repeats one before it is reported at each repeat.
+// Within a rating: its aspect; then its value, scale minimum and maximum
+// out of range, each; then an empty scale, also beside a value out of range,
+// or a value off its scale. A number out of range is not compared: a scale
+// with an end out of range is not checked, and a value out of range, which
+// is off any scale within range, is not also said off its scale.
 func ratingErrors(c Candidate) []error {
 	var errs []error
 	id := c.Metric.ID()
@@ -821,26 +828,26 @@ func ratingErrors(c Candidate) []error {
 		} else if ratedBefore(c.Ratings, j, rated) {
 			errs = append(errs, newError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
 		}
-		ok := true
-		for _, v := range [3]struct {
+		var inRanges [3]bool // the value's, the minimum's, the maximum's
+		for k, v := range [3]struct {
 			what string
 			d    decimal.Decimal
 		}{{"value", r.Value}, {"scale minimum", r.Min}, {"scale maximum", r.Max}} {
-			if !inRange(v.d) {
+			if inRanges[k] = inRange(v.d); !inRanges[k] {
 				errs = append(errs, newError(ErrWeightOutOfRange, rids(),
 					"northstar: candidate %q: rating of %q: %s %s is out of range (less than 10^15 in magnitude, at most 30 decimal places)",
 					clip(id), clip(r.Aspect), v.what, decText(v.d)))
-				ok = false
 			}
 		}
-		if !ok {
-			continue
+		if !inRanges[1] || !inRanges[2] {
+			continue // the scale's ends are not compared
 		}
 		switch {
 		case r.Min.Cmp(r.Max) >= 0:
 			errs = append(errs, newError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
 				clip(id), clip(r.Aspect), decfmt.String(r.Min), decfmt.String(r.Max)))
+		case !inRanges[0]: // off any scale within range, as said
 		case r.Value.LessThan(r.Min) || r.Value.GreaterThan(r.Max):
 			errs = append(errs, newError(ErrInvalidRating, rids(),
 				"northstar: candidate %q: rating of %q: %s is off the scale %s to %s",

@@ -1215,6 +1215,30 @@ func TestSelectSeriesOfAnotherLengthNotFinite(t *testing.T) {
 	}, problemList(err))
 }
 
+// TestSelectRatingOutOfRangeAndEmptyScale: a rating's value out of range
+// does not hide its empty scale, whose ends are in range; a value out of
+// range is not also said off its scale, nor a scale with an end out of range
+// empty. Worked by hand: nights booked rates "understood" 10^20 on the scale
+// 5 to 1 (out of range, then empty) and "actionable" 3 on the scale 10^20 to
+// 1 (the minimum out of range only); review score rates "understood" 10^15
+// on 1 to 5 (out of range only). A number out of range is written as its
+// coefficient and exponent (decText): 10^20 as 1e20.
+func TestSelectRatingOutOfRangeAndEmptyScale(t *testing.T) {
+	in := market()
+	in.Candidates[3].Ratings = []Rating{
+		{Aspect: "understood", Value: decimal.New(1, 20), Min: dec("5"), Max: dec("1")},
+		{Aspect: "actionable", Value: dec("3"), Min: decimal.New(1, 20), Max: dec("1")},
+	}
+	in.Candidates[2].Ratings[0].Value = decimal.New(1, 15)
+	_, err := Select(in)
+	assert.Equal(t, []string{
+		`northstar-weight-out-of-range: northstar: candidate "review-score": rating of "understood": value 1e15 is out of range (less than 10^15 in magnitude, at most 30 decimal places) ["review-score" "understood"]`,
+		`northstar-weight-out-of-range: northstar: candidate "nights-booked": rating of "understood": value 1e20 is out of range (less than 10^15 in magnitude, at most 30 decimal places) ["nights-booked" "understood"]`,
+		`northstar-invalid-rating: northstar: candidate "nights-booked": rating of "understood": the scale 5 to 1 is empty (its minimum must be below its maximum) ["nights-booked" "understood"]`,
+		`northstar-weight-out-of-range: northstar: candidate "nights-booked": rating of "actionable": scale minimum 1e20 is out of range (less than 10^15 in magnitude, at most 30 decimal places) ["nights-booked" "actionable"]`,
+	}, problemList(err))
+}
+
 // TestSelectRatingRepeats: every rating without an aspect and every repeat
 // of an aspect is reported, rating by rating, in the order of the ratings,
 // whether the candidate has few ratings (at most fewRatings, searched) or
