@@ -1035,7 +1035,12 @@ const (
 // Fisher interval of the best correlation, or a verdict that the interval
 // and the strongest lag do not give. A part whose form has a problem is not
 // checked, nor is anything that needs it (correlations that could not all
-// be read are not counted, nor compared with the best).
+// be read are not counted, nor compared with the best), but what does not
+// need it still is: the correlations are counted against the maximum lag
+// alone, and their lags, pairs and values checked with the length too; the
+// per-lag confidence needs the confidence level and the maximum lag alone,
+// so a length, correlations or an interval that cannot be read, or
+// correlations of the wrong count, do not keep it from being checked.
 //
 // The Fisher interval is recomputed from the best correlation, its number
 // of pairs, the method and the per-lag confidence, as [LeadLag] defines
@@ -1184,11 +1189,12 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 			n, maxLag, uint64(maxLag)+MinPairs)
 	}
 
-	// The correlations, one at each lag from -maxLag to maxLag.
+	// The correlations, one at each lag from -maxLag to maxLag: their count
+	// needs the maximum lag, their lags, pairs and values the length too.
 	var r []float64
-	corrOK := lagOK && nOK && read(llCorrelations)
+	corrOK := lagOK && read(llCorrelations)
 	countOK := corrOK && maxLag <= len(in.Correlations) && len(in.Correlations) == 2*maxLag+1
-	if countOK {
+	if countOK && nOK {
 		r = make([]float64, len(in.Correlations))
 		first, count := -1, 0
 		for i, cr := range in.Correlations {
@@ -1211,7 +1217,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 				first+1, len(r), cr.R, cr.Pairs, cr.Lag, lag, n-abs(lag), more)
 			r = nil
 		}
-	} else if corrOK {
+	} else if corrOK && !countOK {
 		bad(ErrInvalidLeadLag, "%d correlations for lags up to %d, where %d (one at each lag from %d to %d) are expected",
 			len(in.Correlations), maxLag, uint64(maxLag)*2+1, -maxLag, maxLag)
 	}
@@ -1226,7 +1232,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		}
 	}
 	perLagOK := false
-	if countOK && confOK && read(llPerLag) {
+	if lagOK && confOK && read(llPerLag) { // it needs the level and the maximum lag alone
 		want := perLagConfidence(c, maxLag)
 		perLagOK = in.PerLag == want
 		if !perLagOK {

@@ -382,6 +382,47 @@ func TestLeadLagJSON_everyProblem(t *testing.T) {
 	}
 }
 
+// TestLeadLagJSON_perLagAndCountAlone: the per-lag confidence needs only
+// the confidence level and the maximum lag, and the correlations' count only
+// the maximum lag, so each is checked whatever else cannot be read or is
+// wrong, where both were checked only once the length and every
+// correlation were read and counted right. handLeadLag's per-lag confidence
+// is 1 - (1-0.625)/3 = 0.875; here it is 0.95.
+func TestLeadLagJSON_perLagAndCountAlone(t *testing.T) {
+	const at = "northstar: lead/lag result: "
+	perLag := formProblem{ErrInvalidLeadLag, nil, at + "per-lag confidence 0.95, where 1 - (1-0.625)/3 = 0.875 is expected"}
+	tests := []struct {
+		name string
+		old  []string // replaced in handLeadLag, each by the one after it
+		want []formProblem
+	}{
+		// The length unread, a lag missing: 2 correlations for maxLag 1.
+		{"length unread, a lag missing", []string{`"len":6`, `"len":"6"`, `,{"lag":1,"r":0.8,"pairs":5}`, ``},
+			[]formProblem{
+				{outcome.ErrInvalidJSON, nil, at + `invalid JSON: "len" must be an integer, not the string "6"`},
+				{ErrInvalidLeadLag, nil, at + "2 correlations for lags up to 1, where 3 (one at each lag from -1 to 1) are expected"},
+				perLag,
+			}},
+		{"a correlation unread", []string{`"r":0.25`, `"r":"x"`},
+			[]formProblem{
+				{outcome.ErrInvalidJSON, nil, at + `invalid JSON: "correlations[0].r" must be a number, not the string "x"`},
+				perLag,
+			}},
+		{"a lag missing", []string{`,{"lag":1,"r":0.8,"pairs":5}`, ``},
+			[]formProblem{
+				{ErrInvalidLeadLag, nil, at + "2 correlations for lags up to 1, where 3 (one at each lag from -1 to 1) are expected"},
+				perLag,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := strings.NewReplacer(append(tt.old, `"perLagConfidence":0.875`, `"perLagConfidence":0.95`)...).Replace(handLeadLag)
+			l := MustLeadLag(t)
+			assert.Equal(t, tt.want, formProblems(l.UnmarshalJSON([]byte(in))))
+		})
+	}
+}
+
 // TestLeadLagJSON_tooSmall: a correlation, the per-lag confidence or an
 // end of the interval written too small for a float64 (1e-400, which
 // encoding/json reads as 0) is a problem of the form, not 0; the same

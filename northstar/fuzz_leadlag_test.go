@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/nulltest"
 	"github.com/cxmodel/cx/internal/ordertest"
 	"github.com/cxmodel/cx/internal/strictjson"
@@ -130,6 +131,35 @@ func checkSeriesProblemsAlone(t *testing.T, x, y []float64, opts LagOptions, err
 	}
 }
 
+// checkPerLagChecked checks that err, the error of decoding in as a
+// lead/lag result, reports a per-lag confidence that does not follow from
+// the confidence level and the maximum lag whenever the three were read
+// and the level and the lag are sound, whatever else is wrong: the check
+// needs nothing more.
+func checkPerLagChecked(t *testing.T, in string, err error) {
+	t.Helper()
+	if jsondecode.IsNull([]byte(in)) {
+		return
+	}
+	f := jsondecode.Form{Pkg: "northstar", At: "lead/lag result"}
+	members, ok := f.Top([]byte(in), nil)
+	if !ok {
+		return
+	}
+	ll := readLeadLag(&f, jsondecode.Path{}, nil, members)
+	c := ll.Confidence
+	if ll.unread[llMaxLag] || ll.unread[llConfidence] || ll.unread[llPerLag] || ll.MaxLag < 0 || c == 0 ||
+		len(LagOptions{Confidence: c}.validate("", nil, nil, ll.confText)) > 0 || ll.PerLag == perLagConfidence(c, ll.MaxLag) {
+		return
+	}
+	for _, p := range outcome.Problems(err) {
+		if strings.HasPrefix(p.Message, "northstar: lead/lag result: per-lag confidence ") {
+			return
+		}
+	}
+	t.Fatalf("%s: per-lag confidence %v, where %v is expected, not reported: %v", in, ll.PerLag, perLagConfidence(c, ll.MaxLag), err)
+}
+
 // FuzzLeadLagJSON decodes arbitrary JSON as a lead/lag result. It must never
 // panic; a failure must be *outcome.Error values in this package's words
 // ([checkProblems]), every problem of the JSON form ([outcome.ErrInvalidJSON])
@@ -138,7 +168,9 @@ func checkSeriesProblemsAlone(t *testing.T, x, y []float64, opts LagOptions, err
 // in any order ([ordertest.Check]), and leave the result unchanged; a
 // success must be strict JSON (no key that names no field, none given
 // twice, no null but for the whole result) and marshal and decode again to
-// an equal result.
+// an equal result. A per-lag confidence that does not follow from a sound
+// level and maximum lag is reported whatever else is wrong
+// ([checkPerLagChecked]).
 func FuzzLeadLagJSON(f *testing.F) {
 	f.Add(handLeadLag)
 	f.Add(strings.NewReplacer(`"verdict":"coincident"`, `"verdict":7`, `"r":0.25,"pairs":5}`, `"r":0.25,"pairs":5,"q":1}`).Replace(handLeadLag))
@@ -149,6 +181,9 @@ func FuzzLeadLagJSON(f *testing.F) {
 	f.Add(strings.NewReplacer(`"interval":[-0.9629041184925606,-0.2097285396224726]`, `"interval":null`, `"correlations":[`, `"correlations":[null,`).Replace(handLeadLag))
 	f.Add(`null`)
 	f.Add(`{"interval":[1,2,3],"x":1}`)
+	// The length unread and a lag missing: the per-lag confidence, wrong,
+	// is still checked.
+	f.Add(strings.NewReplacer(`"len":6`, `"len":"6"`, `,{"lag":1,"r":0.8,"pairs":5}`, ``, `"perLagConfidence":0.875`, `"perLagConfidence":0.95`).Replace(handLeadLag))
 	f.Fuzz(func(t *testing.T, in string) {
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[LeadLag], LeadLag.Equal)
 		var l LeadLag
@@ -158,6 +193,7 @@ func FuzzLeadLagJSON(f *testing.F) {
 				t.Fatal("failed decode changed the result")
 			}
 			checkFormFirst(t, in, err, "northstar: lead/lag result: ", leadLagFields)
+			checkPerLagChecked(t, in, err)
 			return
 		}
 		if !l.IsZero() {
