@@ -213,8 +213,40 @@ func fuzzInput(data []byte) Input {
 	return in
 }
 
+// conflictMessages returns the messages of the problems in err that say a
+// candidate disagrees with the hierarchy's node ([graph.conflicts]).
+func conflictMessages(err error) []string {
+	var out []string
+	for _, p := range outcome.Problems(err) {
+		if strings.Contains(p.Message, "stands for the candidate") || strings.Contains(p.Message, "is measured by metric") {
+			out = append(out, p.Message)
+		}
+	}
+	return out
+}
+
+// checkConflictsWithoutLinks checks that err, Select's error for in,
+// reports the candidates' disagreements with in's hierarchy (a fake one)
+// whatever its links: the same as with no links at all, so that a
+// problem of a link hides none of them.
+func checkConflictsWithoutLinks(t *testing.T, in Input, err error) {
+	t.Helper()
+	h, ok := in.Hierarchy.(fakeHierarchy)
+	if !ok || len(h.links) == 0 {
+		return
+	}
+	h.links = nil
+	in.Hierarchy = h
+	_, alone := Select(in)
+	if got, want := conflictMessages(err), conflictMessages(alone); !slices.Equal(got, want) {
+		t.Fatalf("disagreements with the hierarchy:\n%q\nwith no links:\n%q", got, want)
+	}
+}
+
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
-// never panic; a failure must be *outcome.Error values, a repeated Drives
+// never panic; the candidates' disagreements with a hierarchy must not
+// depend on its links ([checkConflictsWithoutLinks]); a failure must be
+// *outcome.Error values, a repeated Drives
 // entry among them exactly when a candidate lists a business outcome twice,
 // a NaN once for each series with one (of any length; a byte of 250 or more
 // is a NaN),
@@ -252,12 +284,17 @@ func FuzzSelect(f *testing.F) {
 		many = append(many, a, 3, 0, 4)
 	}
 	f.Add(many)
+	// A hierarchy of one node, m1, a task linked to itself, measured by m1
+	// as a task where the candidate m1 is a business outcome (found by the
+	// fuzzer when a hierarchy's problems hid every disagreement).
+	f.Add([]byte("7100000000000000000000000000000000000000000000000000000001y110071"))
 	// Two outputs with a series each, of 4 and 5 values, the second with a
 	// NaN (a byte of 250): the NaN is reported with the lengths.
 	f.Add([]byte{2, 2, 0, 0, 1, 4, 0, 0, 1, 2, 3, 2, 0, 0, 1, 4, 1, 1, 2, 250, 3, 4})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fuzzInput(data)
 		r, err := Select(in)
+		checkConflictsWithoutLinks(t, in, err)
 		// Of the hierarchy, by a search of the nodes before each: metrics
 		// at another level than their node's, and nodes whose metric
 		// differs from the first of its ID.

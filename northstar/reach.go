@@ -74,18 +74,37 @@ func isWork(l outcome.Level) bool {
 // metrics at their nodes' levels, one metric to an ID, and link weights
 // within range. Every problem has code [ErrInvalidHierarchy], and they come
 // in the topological order, each node's own before its links'.
-func readHierarchy(h Hierarchy) (*graph, []error) {
+//
+// With no problem, the graph is whole. With problems, it is returned too,
+// for [graph.nodesOf] and [graph.conflicts] alone (its IDs, levels and
+// metrics, its parents and alignment not derived), with flawed[v] true
+// for each node v that has a problem of its own (its NodeInfo failed, gave
+// no valid level or a metric of another level, or a metric unlike the
+// first of its ID), whose conflicts with the candidates would follow from
+// it; flawed is nil when no node has one.
+func readHierarchy(h Hierarchy) (*graph, []bool, []error) {
 	if mh, ok := h.(modelHierarchy); ok {
-		return readModel(mh.Model), nil
+		return readModel(mh.Model), nil, nil
 	}
+	return readCustom(h)
+}
+
+// readCustom is readHierarchy for a Hierarchy that is not a
+// hierarchy.Model, which is read through its four methods and checked.
+func readCustom(h Hierarchy) (g *graph, flawed []bool, errs []error) {
 	pos := make(map[string]int32)
-	g := &graph{find: func(id string) (int32, bool) {
+	g = &graph{find: func(id string) (int32, bool) {
 		v, ok := pos[id]
 		return v, ok
 	}}
-	var errs []error
 	bad := func(ids []string, format string, args ...any) {
 		errs = append(errs, newError(ErrInvalidHierarchy, ids, "northstar: hierarchy: "+format, args...))
+	}
+	flaw := func(v int) {
+		if flawed == nil {
+			flawed = make([]bool, len(g.ids))
+		}
+		flawed[v] = true
 	}
 	for id := range h.TopoOrder() {
 		if _, dup := pos[id]; dup {
@@ -110,11 +129,14 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 		switch {
 		case err != nil:
 			bad([]string{id}, "node %q: %v", clip(id), err)
+			flaw(v)
 		case !level.IsValid():
 			bad([]string{id}, "node %q has no valid level", clip(id))
+			flaw(v)
 		case !m.IsZero() && m.Level() != level:
 			bad([]string{id, m.ID()}, "node %q is at level %s, but its metric %q measures level %s",
 				clip(id), level, clip(m.ID()), m.Level())
+			flaw(v)
 		}
 		g.level[v] = level
 		g.setMetric(int32(v), m)
@@ -124,6 +146,7 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 			} else if !g.metric(u).Equal(m) {
 				bad([]string{m.ID(), g.ids[u], id}, "metric ID %q names different metrics, carried by nodes %q and %q",
 					clip(m.ID()), clip(g.ids[u]), clip(id))
+				flaw(v)
 			}
 		}
 		seq, err := h.Children(id)
@@ -169,10 +192,10 @@ func readHierarchy(h Hierarchy) (*graph, []error) {
 		g.childOff[v+1] = int32(len(g.child))
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return g, flawed, errs
 	}
 	g.finish()
-	return g, nil
+	return g, nil, nil
 }
 
 // readModel reads a hierarchy.Model, which is valid by construction
@@ -356,11 +379,13 @@ func (g *graph) nodesOf(cands []Candidate, index map[string]int32) (off, nodes, 
 // found by the candidate's ID (measured by no candidate) whose level is not
 // the candidate's. The gates and linkage read the candidate's level and
 // kind, and reach and links the node's place: were they to differ, an
-// output node could pass as a successful customer outcome, and win.
-func (g *graph) conflicts(cands []Candidate, owner []int32) []error {
+// output node could pass as a successful customer outcome, and win. A node
+// flawed in itself ([readHierarchy]; flawed may be nil) is passed over: its
+// own problem is reported, and a conflict would follow from it.
+func (g *graph) conflicts(cands []Candidate, owner []int32, flawed []bool) []error {
 	var errs []error
 	for v, i := range owner {
-		if i < 0 {
+		if i < 0 || flawed != nil && flawed[v] {
 			continue
 		}
 		c, node, m := cands[i].Metric, g.ids[v], g.metric(int32(v))

@@ -607,6 +607,54 @@ func TestSelectHierarchyEveryProblem(t *testing.T) {
 	}, formProblems(err))
 }
 
+// TestSelectHierarchyProblemsAndConflicts: the candidates' disagreements
+// with a hierarchy are reported after the hierarchy's own problems, which
+// do not hide them, each list in topological order; a node with a problem
+// of its own is not also said to disagree. Worked by hand on the contact
+// centre: calls-handled (position 4), an output, is measured as a customer
+// outcome (its own problem; the candidate calls-handled, an output, is not
+// also said to disagree with it), and the link to it from answer-call has
+// weight -1; update-crm (position 2), a task, renamed nps, stands for the
+// candidate nps, an output; cost (position 6) is measured by a metric
+// cost-to-serve of kind revenue, the candidate's being of kind cost.
+func TestSelectHierarchyProblemsAndConflicts(t *testing.T) {
+	h := centreHierarchy()
+	h.nodes[2].id = "nps"
+	h.nodes[4].metric = metric("calls-handled", outcome.CustomerOutcome, outcome.HigherIsBetter, 0)
+	h.nodes[6].metric = metric("cost-to-serve", outcome.BusinessOutcome, outcome.LowerIsBetter, outcome.Revenue)
+	h.links[0].weight = dec("-1")
+	in := centreInput()
+	in.Hierarchy = h
+	_, err := Select(in)
+	assert.Equal(t, []formProblem{
+		{ErrInvalidHierarchy, []string{"calls-handled", "calls-handled"},
+			`northstar: hierarchy: node "calls-handled" is at level Output, but its metric "calls-handled" measures level Successful Customer Outcome`},
+		{ErrInvalidHierarchy, []string{"answer-call", "calls-handled"},
+			`northstar: hierarchy: link from "answer-call" to "calls-handled": weight -1 is negative or out of range`},
+		{ErrInvalidHierarchy, []string{"nps", "nps"},
+			`northstar: hierarchy: node "nps" at level Task stands for the candidate "nps", whose ID it has, but the candidate is at level Output`},
+		{ErrInvalidHierarchy, []string{"cost", "cost-to-serve"},
+			`northstar: hierarchy: node "cost" is measured by metric "cost-to-serve" at level Business Outcome, kind revenue, but the candidate "cost-to-serve" is at level Business Outcome, kind cost`},
+	}, formProblems(err))
+
+	// A node whose NodeInfo fails, or that has no valid level, is not said
+	// to disagree with the candidate whose ID it has: update-crm renamed
+	// nps, failing, then of level 0.
+	for _, edit := range []func(h *fakeHierarchy){
+		func(h *fakeHierarchy) { h.infoErr = "nps" },
+		func(h *fakeHierarchy) { h.nodes[2].level = 0 },
+	} {
+		h := centreHierarchy()
+		h.nodes[2].id = "nps"
+		edit(&h)
+		in.Hierarchy = h
+		_, err := Select(in)
+		probs := outcome.Problems(err)
+		require.Len(t, probs, 1, "%v", err)
+		assert.Equal(t, []string{"nps"}, probs[0].IDs)
+	}
+}
+
 // TestSelectHierarchyCandidateConflict: a hierarchy.Model whose output node
 // calls-handled is measured by the output metric calls-handled, and a
 // candidate of that ID that calls itself a successful customer outcome. The

@@ -624,8 +624,11 @@ const (
 // different metrics of one ID, a link weight negative, out of range or not
 // found: see [Hierarchy]), or whose node a candidate measures at another
 // level or kind than the hierarchy says (see above), each an
-// [ErrInvalidHierarchy] naming the nodes and metrics involved, in the
-// hierarchy's topological order; and, for the winner's input metrics, an
+// [ErrInvalidHierarchy] naming the nodes and metrics involved: the
+// hierarchy's own problems in its topological order, then the candidates'
+// disagreements with it in the same order, also beside problems of its
+// order or links (but not at a node with a problem of its own, from which a
+// disagreement would follow); and, for the winner's input metrics, an
 // influence too large for a float64 ([ErrInfluenceOverflow]).
 //
 // # Input metrics
@@ -787,13 +790,15 @@ func Select(in Input) (Ranking, error) {
 	var g *graph
 	var nodeOff, nodes, owner []int32
 	if in.Hierarchy != nil {
+		// The hierarchy's own problems, then the candidates' conflicts with
+		// it, which do not depend on its links: a graph with problems is
+		// read far enough to find them, though never ranked with.
+		var flawed []bool
 		var herrs []error
-		g, herrs = readHierarchy(in.Hierarchy)
+		g, flawed, herrs = readHierarchy(in.Hierarchy)
 		errs = append(errs, herrs...)
-		if g != nil {
-			nodeOff, nodes, owner = g.nodesOf(cands, index)
-			errs = append(errs, g.conflicts(cands, owner)...)
-		}
+		nodeOff, nodes, owner = g.nodesOf(cands, index)
+		errs = append(errs, g.conflicts(cands, owner, flawed)...)
 	}
 	if len(errs) > 0 {
 		return Ranking{}, errors.Join(errs...)
