@@ -203,12 +203,14 @@ type canvasMetric struct {
 //
 // Needs that are not SMART and a zero weight do not block: they are reported
 // by [Canvas.Warnings].
-func NewCanvas(spec CanvasSpec) (Canvas, error) { return newCanvas(spec, nil) }
+func NewCanvas(spec CanvasSpec) (Canvas, error) { return newCanvas(spec, nil, nil) }
 
 // newCanvas is NewCanvas for a spec decoded from JSON: faults holds each
 // weight or importance that could not be read, reported in its place
-// instead of the value's checks.
-func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
+// instead of the value's checks, and unread the parts that could not be
+// read, whose checks are not made (as [Canvas.UnmarshalJSON] says); nil
+// for none.
+func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canvas, error) {
 	var errs []error
 	var warns []*outcome.Error
 	cat := spec.Category
@@ -230,11 +232,14 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 			"northstar: canvas %q has weight zero, so it counts for nothing", clip(cat)))
 	}
 
-	if len(spec.Needs) == 0 {
+	if len(spec.Needs) == 0 && !unread.needsUnread() {
 		errs = append(errs, newError(ErrEmptyCanvas, ids, "northstar: canvas %q states no needs", clip(cat)))
 	}
 	seen := make(map[string]bool, len(spec.Needs))
-	for _, n := range spec.Needs {
+	for i, n := range spec.Needs {
+		if unread.needUnread(i) {
+			continue
+		}
 		nids := []string{cat, n.ID}
 		if err := checkID(n.ID, nids, "canvas %q: need id", clip(cat)); err != nil {
 			errs = append(errs, err)
@@ -255,7 +260,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 		}
 	}
 
-	if len(spec.Outcomes) == 0 {
+	if len(spec.Outcomes) == 0 && !unread.outcomesUnread() {
 		errs = append(errs, newError(ErrEmptyCanvas, ids, "northstar: canvas %q has no successful outcomes", clip(cat)))
 	}
 	clear(seen)
@@ -263,8 +268,12 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 	index := make(map[string]int) // metric ID -> index in metrics
 	var lastOutcome []int         // per metric: the last outcome that listed it
 	total := decimal.Zero
-	totalOK := true
+	totalOK := !unread.outcomesUnread() // the importances unread are not all zero
 	for oi, o := range spec.Outcomes {
+		if unread.outcomeUnread(oi) {
+			totalOK = false
+			continue
+		}
 		oids := []string{cat, o.ID}
 		if err := checkID(o.ID, oids, "canvas %q: outcome id", clip(cat)); err != nil {
 			errs = append(errs, err)
@@ -279,11 +288,17 @@ func newCanvas(spec CanvasSpec, faults amountFaults) (Canvas, error) {
 		}
 		errs = appendTextErrors(errs, oids, "canvas "+quote(cat)+": outcome "+quote(o.ID),
 			"name", o.Name, "description", o.Description)
-		if len(o.Indicators) == 0 {
+		if unread.metricsUnread(oi) {
+			totalOK = false
+		} else if len(o.Indicators) == 0 {
 			errs = append(errs, newError(ErrOutcomeUnmeasured, oids,
 				"northstar: canvas %q: outcome %q has no metric that shows it", clip(cat), clip(o.ID)))
 		}
 		for ii, ind := range o.Indicators {
+			if unread.indicatorUnread(oi, ii) {
+				totalOK = false
+				continue
+			}
 			mids := []string{cat, o.ID, ind.Metric}
 			j, known := index[ind.Metric]
 			if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {

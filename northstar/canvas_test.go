@@ -409,6 +409,10 @@ func TestDecodeCanvases(t *testing.T) {
 				`northstar: canvases[0]: canvas "guests": outcome "stay": metric "nights-booked": importance "" is not a decimal number`},
 			{outcome.ErrInvalidJSON, nil, "northstar: canvases[2]: a canvas cannot be null"},
 			{outcome.ErrInvalidJSON, []string{"a"}, `northstar: canvases[3]: canvas "a": invalid JSON: "needs" must be an array, not an object`},
+			// The needs unread hide neither the empty name nor the missing
+			// outcomes (a weight left out is zero, a warning).
+			{outcome.ErrEmptyName, []string{"a"}, `northstar: canvases[3]: canvas "a" has no name (who the category is)`},
+			{ErrEmptyCanvas, []string{"a"}, `northstar: canvases[3]: canvas "a" has no successful outcomes`},
 		}},
 		// NewCanvas's checks, in its order: an empty name, then no outcomes.
 		{"a canvas that does not validate", `[{"category": "c", "weight": "1", "needs": [{"id": "n", "statement": "s"}]}]`, []problem{
@@ -494,7 +498,8 @@ func TestCanvasJSONErrors(t *testing.T) {
 		{"wrong type in an outcome's metric", strings.Replace(guestsJSON, `{"metric": "nights-booked", "importance": 1}`, `{"metric": true, "importance": 1}`, 1),
 			outcome.ErrInvalidJSON, []string{"guests"},
 			`northstar: canvas "guests": invalid JSON: "outcomes[1].metrics[0].metric" must be a string, not true`},
-		{"needs not an array", `{"category": "a", "needs": {}}`, outcome.ErrInvalidJSON, []string{"a"},
+		{"needs not an array", `{"category": "a", "name": "A", "needs": {},
+		  "outcomes": [{"id": "o", "name": "O", "metrics": [{"metric": "m", "importance": 1}]}]}`, outcome.ErrInvalidJSON, []string{"a"},
 			`northstar: canvas "a": invalid JSON: "needs" must be an array, not an object`},
 		{"bad decimal", strings.Replace(guestsJSON, `"0.6"`, `"NaN"`, 1), ErrInvalidWeight, []string{"guests"},
 			`northstar: canvas "guests": weight "NaN" is not a decimal number`},

@@ -65,10 +65,17 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 // What the form leaves unread is not reported again: a name, a need's
 // statement or an outcome's name that is not a string is not also
 // reported missing, and an importance that is null does not make every
-// importance zero. If an ID (the category, a need's or an outcome's ID, a
-// metric), a list or an element of a list cannot be read, NewCanvas's
-// checks, which would name or count it, are not made; each weight or
-// importance that is not a decimal number is still reported, unless what
+// importance zero. If the category cannot be read, none of NewCanvas's
+// checks is made, as each would name it. Otherwise each is made but those
+// that would name or count what cannot be read: a need or an outcome whose
+// object or ID cannot be read is not checked (nor the outcome's metrics),
+// nor a metric whose object or ID cannot be read; a list of needs, of
+// outcomes or of an outcome's metrics that cannot be read is not said
+// empty; and with an outcome, a list of metrics or a metric unread, the
+// importances are not said to be all zero. So an unread part hides no
+// problem of the others: a need that is null does not keep a canvas with
+// no name, or a weight that is negative, from being reported. Each weight
+// or importance that is not a decimal number is reported, unless what
 // names it cannot be read.
 //
 // JSON that is not one object (malformed, another value, trailing data) is
@@ -81,10 +88,10 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	errs := r.form.Errors()
-	if !r.whole {
+	if !r.catOK {
 		return errors.Join(append(errs, r.faultErrors()...)...)
 	}
-	v, err := newCanvas(r.spec, r.faults)
+	v, err := newCanvas(r.spec, r.faults, r.unread)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -174,20 +181,61 @@ const unreadText = "(unread)"
 
 // canvasRead is a canvas read from JSON member by member: the spec, with
 // each weight or importance that is not a decimal number in faults (zero
-// in the spec), the problems of the JSON form, and whether every part that
-// NewCanvas names or counts (the IDs, the lists and their elements) was
-// read, so that its checks can be made.
+// in the spec), the problems of the JSON form, whether the category, which
+// every check of NewCanvas names, was read (catOK), and the other parts
+// that NewCanvas names or counts (IDs, lists and their elements) that were
+// not, so that its checks of them are not made.
 type canvasRead struct {
 	spec   CanvasSpec
 	faults amountFaults
 	form   jsondecode.Form
-	whole  bool
+	catOK  bool
+	unread *unreadParts
 }
+
+// unreadParts are the parts of a canvas read from JSON that NewCanvas names
+// or counts but that could not be read (an ID or an object of the wrong
+// type, a list that is not an array), by index in the spec: the lists of
+// needs and outcomes, the needs and the outcomes (the object, or its ID),
+// the outcomes' lists of metrics, and the indicators (the object, or its
+// metric), by {outcome, indicator}. A nil *unreadParts has none.
+type unreadParts struct {
+	needs, outcomes        bool
+	need, outcome, metrics map[int]bool
+	indicator              map[[2]int]bool
+}
+
+// mark records, in *m (made if nil), that the part k was not read.
+func mark[K comparable](m *map[K]bool, k K) {
+	if *m == nil {
+		*m = make(map[K]bool)
+	}
+	(*m)[k] = true
+}
+
+// parts returns r's unread parts, made on first use.
+func (r *canvasRead) parts() *unreadParts {
+	if r.unread == nil {
+		r.unread = &unreadParts{}
+	}
+	return r.unread
+}
+
+// needUnread, outcomeUnread, metricsUnread and indicatorUnread report
+// whether a part was not read; any is false for a nil u.
+func (u *unreadParts) needUnread(i int) bool    { return u != nil && u.need[i] }
+func (u *unreadParts) outcomeUnread(i int) bool { return u != nil && u.outcome[i] }
+func (u *unreadParts) metricsUnread(i int) bool { return u != nil && u.metrics[i] }
+func (u *unreadParts) indicatorUnread(oi, ii int) bool {
+	return u != nil && u.indicator[[2]int{oi, ii}]
+}
+func (u *unreadParts) needsUnread() bool    { return u != nil && u.needs }
+func (u *unreadParts) outcomesUnread() bool { return u != nil && u.outcomes }
 
 // readCanvas reads a canvas's JSON form, as [Canvas.UnmarshalJSON] says. If
 // data is null or not one object, it returns that one problem.
 func readCanvas(data []byte) (*canvasRead, error) {
-	r := &canvasRead{form: jsondecode.Form{Pkg: "northstar"}, whole: true}
+	r := &canvasRead{form: jsondecode.Form{Pkg: "northstar"}, catOK: true}
 	if jsondecode.IsNull(data) {
 		return nil, newError(outcome.ErrInvalidJSON, nil, "northstar: a canvas cannot be null")
 	}
@@ -211,7 +259,7 @@ func readCanvas(data []byte) (*canvasRead, error) {
 	f.Fields(jsondecode.Path{}, ids, members, canvasFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
-			r.whole = jsondecode.Value(f, path, ids, raw, &spec.Category) && r.whole
+			r.catOK = jsondecode.Value(f, path, ids, raw, &spec.Category)
 		case 1:
 			r.text(path, ids, raw, &spec.Name)
 		case 2:
@@ -221,14 +269,18 @@ func readCanvas(data []byte) (*canvasRead, error) {
 				r.amount(weightAt, raw, &spec.Weight, named)
 			}
 		case 4:
-			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
-				spec.Needs = append(spec.Needs, r.need(path, ids, raw))
-			})
+			if !r.form.Array(path, ids, raw, func(i int, path jsondecode.Path, raw json.RawMessage) {
+				spec.Needs = append(spec.Needs, r.need(i, path, ids, raw))
+			}) {
+				r.parts().needs = true
+			}
 		default:
-			r.list(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
+			if !r.form.Array(path, ids, raw, func(_ int, path jsondecode.Path, raw json.RawMessage) {
 				spec.Outcomes = append(spec.Outcomes, SuccessfulOutcome{})
 				r.outcome(len(spec.Outcomes)-1, path, ids, raw, named)
-			})
+			}) {
+				r.parts().outcomes = true
+			}
 		}
 	})
 	return r, nil
@@ -279,33 +331,31 @@ func (r *canvasRead) amount(at [2]int, raw json.RawMessage, d *decimal.Decimal, 
 	}
 }
 
-// list walks raw, a list at path, with elem. A list that cannot be read
-// (null included) is reported, and leaves the canvas not whole.
-func (r *canvasRead) list(path jsondecode.Path, ids []string, raw json.RawMessage, elem func(i int, path jsondecode.Path, raw json.RawMessage)) {
-	if !r.form.Array(path, ids, raw, elem) {
-		r.whole = false
-	}
-}
-
-// need reads the need at path.
-func (r *canvasRead) need(path jsondecode.Path, ids []string, raw json.RawMessage) Need {
+// need reads the need at path, the spec's need i, recording it unread if
+// its object or its ID cannot be read.
+func (r *canvasRead) need(i int, path jsondecode.Path, ids []string, raw json.RawMessage) Need {
 	members, ok := r.form.Open(path, ids, raw)
 	if !ok {
-		r.whole = false
+		mark(&r.parts().need, i)
 		return Need{}
 	}
-	return r.needOf(path, ids, members)
+	n, idOK := r.needOf(path, ids, members)
+	if !idOK {
+		mark(&r.parts().need, i)
+	}
+	return n
 }
 
 // needOf reads members, those of the JSON object of the need at path: what
-// [canvasRead.need] and [Need.UnmarshalJSON] read.
-func (r *canvasRead) needOf(path jsondecode.Path, ids []string, members []strictjson.Member) Need {
-	var n Need
+// [canvasRead.need] and [Need.UnmarshalJSON] read; idOK says whether its ID
+// was read (a string, or left out).
+func (r *canvasRead) needOf(path jsondecode.Path, ids []string, members []strictjson.Member) (n Need, idOK bool) {
+	idOK = true
 	f := &r.form
 	f.Fields(path, ids, members, needFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
-			r.whole = jsondecode.Value(f, path, ids, raw, &n.ID) && r.whole
+			idOK = jsondecode.Value(f, path, ids, raw, &n.ID)
 		case 1:
 			r.text(path, ids, raw, &n.Statement)
 		case 2:
@@ -316,7 +366,7 @@ func (r *canvasRead) needOf(path jsondecode.Path, ids []string, members []strict
 			jsondecode.Value(f, path, ids, raw, &n.TimeBound)
 		}
 	})
-	return n
+	return n, idOK
 }
 
 // outcome reads the outcome at path into the spec's outcome oi; named
@@ -324,7 +374,7 @@ func (r *canvasRead) needOf(path jsondecode.Path, ids []string, members []strict
 func (r *canvasRead) outcome(oi int, path jsondecode.Path, ids []string, raw json.RawMessage, named bool) {
 	members, ok := r.form.Open(path, ids, raw)
 	if !ok {
-		r.whole = false
+		mark(&r.parts().outcome, oi)
 		return
 	}
 	r.outcomeOf(oi, path, ids, members, named)
@@ -340,16 +390,20 @@ func (r *canvasRead) outcomeOf(oi int, path jsondecode.Path, ids []string, membe
 	f.Fields(path, ids, members, outcomeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case 0:
-			r.whole = jsondecode.Value(f, path, ids, raw, &o.ID) && r.whole
+			if !jsondecode.Value(f, path, ids, raw, &o.ID) {
+				mark(&r.parts().outcome, oi)
+			}
 		case 1:
 			r.text(path, ids, raw, &o.Name)
 		case 2:
 			jsondecode.Value(f, path, ids, raw, &o.Description)
 		default:
-			r.list(path, ids, raw, func(ii int, path jsondecode.Path, raw json.RawMessage) {
+			if !f.Array(path, ids, raw, func(ii int, path jsondecode.Path, raw json.RawMessage) {
 				o.Indicators = append(o.Indicators, Indicator{})
 				r.indicator([2]int{oi, ii}, &o.Indicators[ii], path, ids, raw, named && idOK)
-			})
+			}) {
+				mark(&r.parts().metrics, oi)
+			}
 		}
 	})
 }
@@ -361,13 +415,15 @@ func (r *canvasRead) indicator(at [2]int, ind *Indicator, path jsondecode.Path, 
 	f := &r.form
 	members, ok := f.Open(path, ids, raw)
 	if !ok {
-		r.whole = false
+		mark(&r.parts().indicator, at)
 		return
 	}
 	metricOK := nameRead(members, indicatorFields, "metric")
 	f.Fields(path, ids, members, indicatorFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		if field == 0 {
-			r.whole = jsondecode.Value(f, path, ids, raw, &ind.Metric) && r.whole
+			if !jsondecode.Value(f, path, ids, raw, &ind.Metric) {
+				mark(&r.parts().indicator, at)
+			}
 			return
 		}
 		if amountForm(f, path, ids, raw) {
@@ -693,8 +749,8 @@ func (n *Need) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	r := canvasRead{form: f, whole: true}
-	v := r.needOf(jsondecode.Path{}, ids, members)
+	r := canvasRead{form: f}
+	v, _ := r.needOf(jsondecode.Path{}, ids, members)
 	if err := r.form.Err(); err != nil {
 		return err
 	}
@@ -730,7 +786,7 @@ func (x *SuccessfulOutcome) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	r := canvasRead{form: f, whole: true, spec: CanvasSpec{Outcomes: make([]SuccessfulOutcome, 1)}}
+	r := canvasRead{form: f, spec: CanvasSpec{Outcomes: make([]SuccessfulOutcome, 1)}}
 	r.outcomeOf(0, jsondecode.Path{}, ids, members, true)
 	errs := r.form.Errors()
 	v := r.spec.Outcomes[0]

@@ -69,9 +69,11 @@ func TestCanvasJSON_everyProblem(t *testing.T) {
 }
 
 // TestCanvasJSON_unreadIDs: when an ID, a list or an element of a list
-// cannot be read, NewCanvas's checks, which would name or count it, are not
-// made; the decimals that are not decimal numbers are still reported, but
-// for those whose names cannot be read.
+// cannot be read, NewCanvas's checks which would name or count it are not
+// made, but the others are (where the unread category, which every check
+// names, left none made, and an unread need, outcome, metric or list none
+// either); the decimals that are not decimal numbers are still reported,
+// but for those whose names cannot be read. Each list worked out by hand.
 func TestCanvasJSON_unreadIDs(t *testing.T) {
 	tests := []struct {
 		name string
@@ -83,19 +85,44 @@ func TestCanvasJSON_unreadIDs(t *testing.T) {
 		{"category a number", `{"category":5,"weight":"x"}`, []formProblem{
 			{outcome.ErrInvalidJSON, nil, `northstar: canvas: invalid JSON: "category" must be a string, not the number 5`},
 		}},
+		// The need null is not checked, but the canvas is: no name, the
+		// weight, no outcomes.
 		{"a need null", `{"category":"g","weight":"x","needs":[null]}`, []formProblem{
 			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "needs[0]" must be an object, not null`},
+			{outcome.ErrEmptyName, []string{"g"}, `northstar: canvas "g" has no name (who the category is)`},
 			{ErrInvalidWeight, []string{"g"}, `northstar: canvas "g": weight "x" is not a decimal number`},
+			{ErrEmptyCanvas, []string{"g"}, `northstar: canvas "g" has no successful outcomes`},
 		}},
-		// The first outcome's ID is unread: its importance's problem is not
-		// said; the second's is.
+		// The first outcome's ID is unread: it is not checked, nor its
+		// importance's problem said; the canvas and the second outcome are
+		// (no name, no needs; the outcome's empty name, its importance).
 		{"an outcome's ID unread", `{"category":"g","outcomes":[{"id":[],"metrics":[{"metric":"m","importance":"x"}]},
 		  {"id":"o","metrics":[{"metric":"m","importance":"y"}]}]}`, []formProblem{
 			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].id" must be a string, not an array`},
+			{outcome.ErrEmptyName, []string{"g"}, `northstar: canvas "g" has no name (who the category is)`},
+			{ErrEmptyCanvas, []string{"g"}, `northstar: canvas "g" states no needs`},
+			{outcome.ErrEmptyName, []string{"g", "o"}, `northstar: canvas "g": outcome "o" has no name`},
 			{ErrInvalidWeight, []string{"g", "o", "m"}, `northstar: canvas "g": outcome "o": metric "m": importance "y" is not a decimal number`},
 		}},
+		// The metrics unread: the outcome is not said unmeasured, but the
+		// rest is checked.
 		{"metrics an object", `{"category":"g","outcomes":[{"id":"o","metrics":{}}]}`, []formProblem{
 			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics" must be an array, not an object`},
+			{outcome.ErrEmptyName, []string{"g"}, `northstar: canvas "g" has no name (who the category is)`},
+			{ErrEmptyCanvas, []string{"g"}, `northstar: canvas "g" states no needs`},
+			{outcome.ErrEmptyName, []string{"g", "o"}, `northstar: canvas "g": outcome "o" has no name`},
+		}},
+		// A need whose ID is unread is not checked (its empty statement
+		// would name it), nor counted against the other needs' IDs; a
+		// metric whose ID is unread is not checked, and its importance of
+		// zero with the other's does not make every importance zero.
+		{"a need's and a metric's IDs unread", `{"category":"g","name":"G","weight":"-1",
+		  "needs":[{"id":7,"statement":""},{"id":"n","statement":"s"}],
+		  "outcomes":[{"id":"o","name":"O","metrics":[{"metric":false,"importance":"2"},{"metric":"m","importance":"0"},{"metric":"m","importance":"0"}]}]}`, []formProblem{
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "needs[0].id" must be a string, not the number 7`},
+			{outcome.ErrInvalidJSON, []string{"g"}, `northstar: canvas "g": invalid JSON: "outcomes[0].metrics[0].metric" must be a string, not false`},
+			{ErrNegativeWeight, []string{"g"}, `northstar: canvas "g": weight -1 is negative`},
+			{outcome.ErrDuplicateID, []string{"g", "o", "m"}, `northstar: canvas "g": outcome "o" lists metric "m" twice`},
 		}},
 		// The only importance null: it is unread, not zero, so "every
 		// metric has importance zero" is not said.

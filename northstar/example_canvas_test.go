@@ -173,8 +173,9 @@ func ExampleDecodeCanvases() {
 	}
 
 	// Fixed: the weight a decimal, the fleet's outcome measured, the
-	// drivers' needs a list. A need with no measure, target or time bound
-	// is a warning on its canvas, not a failure.
+	// drivers' needs a list and an outcome for them. A need with no
+	// measure, target or time bound is a warning on its canvas, not a
+	// failure.
 	fixed := strings.NewReplacer(`"45%"`, `"0.45"`,
 		`"metrics": []`, `"metrics": [{"metric": "vehicle-days-available", "importance": 1}]`,
 		`"needs": {"id": "connected", "statement": "my day goes on in the car"}`,
@@ -194,6 +195,8 @@ func ExampleDecodeCanvases() {
 	//   northstar: canvases[1]: canvas "fleet": outcome "moving" has no metric that shows it
 	// invalid-json [drivers]
 	//   northstar: canvases[2]: canvas "drivers": invalid JSON: "needs" must be an array, not an object
+	// canvas-empty [drivers]
+	//   northstar: canvases[2]: canvas "drivers" has no successful outcomes
 	// 3 canvases, <nil>
 	// families weight 0.45 1 warning
 	// fleet    weight 0.35 1 warning

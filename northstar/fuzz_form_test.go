@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,17 +28,23 @@ func countInvalidJSON(err error) int {
 // or null (every string field, a weight or an importance null), and checks
 // that decoding never stops at the first: a canvas and a spec report one
 // invalid-json problem for each, the same with the members of its objects
-// in any order ([ordertest.Check]); with nothing spoiled, the spec decodes.
+// in any order ([ordertest.Check]); a canvas whose category is read and
+// that has no needs, or no outcomes, is said to have none, whatever else
+// is spoiled; with nothing spoiled, the spec decodes.
 func FuzzCanvasJSON_everyWrongType(f *testing.F) {
 	f.Add(uint8(2), uint8(2), uint8(2), []byte{0})
 	f.Add(uint8(1), uint8(1), uint8(1), []byte{0xff, 0xff, 0xff})
 	f.Add(uint8(3), uint8(2), uint8(3), []byte{0x92, 0x49, 0x24, 0x92, 0x49, 0x24})
+	// No needs, and the one outcome's ID spoiled (the fifth value): the
+	// canvas still states no needs.
+	f.Add(uint8(0), uint8(1), uint8(1), []byte{0x10})
 	f.Fuzz(func(t *testing.T, needs, outcomes, metrics uint8, bits []byte) {
 		s := spoil.Spoiler{Bits: bits}
 		str := func(v string) string { return s.Value(fmt.Sprintf("%q", v), true) }
 		var sb strings.Builder
+		cat := str("guests")
 		fmt.Fprintf(&sb, `{"category":%s,"name":%s,"description":%s,"weight":%s,"needs":[`,
-			str("guests"), str("Guests"), str("d"), s.Value(`"0.5"`, false))
+			cat, str("Guests"), str("d"), s.Value(`"0.5"`, false))
 		for i := range int(needs % 4) {
 			if i > 0 {
 				sb.WriteString(",")
@@ -67,6 +74,21 @@ func FuzzCanvasJSON_everyWrongType(f *testing.F) {
 		err := c.UnmarshalJSON(in)
 		if got := countInvalidJSON(err); got != s.Spoiled() {
 			t.Fatalf("canvas: %d invalid-json problems for %d spoiled values: %s\n%v", got, s.Spoiled(), in, err)
+		}
+		// With the category read, a canvas with no needs, or no outcomes,
+		// is said to have none, whatever else is spoiled.
+		if cat == `"guests"` {
+			for _, want := range []struct {
+				none bool
+				msg  string
+			}{
+				{needs%4 == 0, `northstar: canvas "guests" states no needs`},
+				{outcomes%4 == 0, `northstar: canvas "guests" has no successful outcomes`},
+			} {
+				if want.none && !slices.ContainsFunc(outcome.Problems(err), func(p *outcome.Error) bool { return p.Message == want.msg }) {
+					t.Fatalf("canvas: %q not reported: %s\n%v", want.msg, in, err)
+				}
+			}
 		}
 		var spec CanvasSpec
 		err = spec.UnmarshalJSON(in)
