@@ -114,7 +114,10 @@ func fuzzInput(data []byte) Input {
 		if lv == outcome.BusinessOutcome {
 			kind = outcome.Kind(1 + next()%4)
 		}
-		c := Candidate{Metric: metric("m"+strconv.Itoa(i%6), lv, outcome.Direction(1+next()%2), kind)}
+		var c Candidate
+		if dir := next(); dir < 250 { // from 250, the zero Metric, which Select still checks
+			c.Metric = metric("m"+strconv.Itoa(i%6), lv, outcome.Direction(1+dir%2), kind)
+		}
 		// Up to two ratings, on aspects 0 and 1; or, from a byte of 240 or
 		// more, 3 to 18, more than fewRatings among them, each on an aspect
 		// chosen from 0 to 4 or blank, so that aspects repeat.
@@ -288,6 +291,12 @@ func FuzzSelect(f *testing.F) {
 	// as a task where the candidate m1 is a business outcome (found by the
 	// fuzzer when a hierarchy's problems hid every disagreement).
 	f.Add([]byte("7100000000000000000000000000000000000000000000000000000001y110071"))
+	// A business outcome m0, and a candidate with the zero Metric (a
+	// direction byte of 250) rated four times (a byte of 241) on aspects
+	// 0, 0, blank and 1, driving m0 twice, with a series 1, NaN, 3, 2: its
+	// repeated aspect, blank aspect, repeated Drives entry and NaN are
+	// each reported.
+	f.Add([]byte{2, 3, 0, 0, 0, 1, 0, 4, 250, 241, 0, 4, 1, 5, 0, 4, 1, 5, 5, 4, 1, 5, 1, 4, 1, 5, 0, 0, 1, 0, 4, 0, 1, 250, 3, 2})
 	// Two outputs with a series each, of 4 and 5 values, the second with a
 	// NaN (a byte of 250): the NaN is reported with the lengths.
 	f.Add([]byte{2, 2, 0, 0, 1, 4, 0, 0, 1, 2, 3, 2, 0, 0, 1, 4, 1, 1, 2, 250, 3, 4})
@@ -322,12 +331,9 @@ func FuzzSelect(f *testing.F) {
 			}
 		}
 		// Aspects rated twice and ratings without one, by a search of the
-		// ratings before each.
+		// ratings before each (a candidate with the zero Metric's too).
 		ratedTwice, blank := 0, 0
 		for _, c := range in.Candidates {
-			if c.Metric.IsZero() {
-				continue
-			}
 			for j, rt := range c.Ratings {
 				switch {
 				case strings.TrimSpace(rt.Aspect) == "":
@@ -340,7 +346,7 @@ func FuzzSelect(f *testing.F) {
 		// Series with a NaN, each reported once, whatever its length.
 		notFinite := 0
 		for _, c := range in.Candidates {
-			if !c.Metric.IsZero() && slices.ContainsFunc(c.Series, math.IsNaN) {
+			if slices.ContainsFunc(c.Series, math.IsNaN) {
 				notFinite++
 			}
 		}
@@ -354,9 +360,6 @@ func FuzzSelect(f *testing.F) {
 			}
 		}
 		for _, c := range in.Candidates {
-			if c.Metric.IsZero() {
-				continue
-			}
 			for j, d := range c.Drives {
 				if m, ok := first[d]; ok && d != c.Metric.ID() && m.Level() == outcome.BusinessOutcome &&
 					slices.Contains(c.Drives[:j], d) {

@@ -598,12 +598,14 @@ const (
 // Every problem is reported, joined with [errors.Join], each an
 // *[outcome.Error]: the policy's ([Policy.Validate]); [ErrNoCandidates];
 // a candidate with the zero Metric ([outcome.ErrEmptyID]) or a duplicate
-// metric ID ([outcome.ErrDuplicateID]); a rating without an aspect, with a
-// duplicate aspect, an empty scale or a value off its scale
-// ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number, which
-// is compared with nothing: an empty scale is still reported beside a value
-// out of range, but not a scale with an end out of range); a
-// Drives entry that names no candidate ([ErrUnknownMetric]), a candidate
+// metric ID ([outcome.ErrDuplicateID]); then, candidate by candidate, a
+// candidate with the zero Metric included (named by its place, `candidate
+// 2`, `series of candidate 2`, with no ID of its own among the problem's
+// IDs), a rating without an aspect, with a duplicate aspect, an empty scale
+// or a value off its scale ([ErrInvalidRating], or [ErrWeightOutOfRange]
+// for an absurd number, which is compared with nothing: an empty scale is
+// still reported beside a value out of range, but not a scale with an end
+// out of range); a Drives entry that names no candidate ([ErrUnknownMetric]), a candidate
 // that is not a business outcome ([ErrNotBusinessOutcome]), the candidate
 // itself ([ErrNotBusinessOutcome]) or one already listed
 // ([outcome.ErrDuplicateID]); no canvas ([ErrEmptyCanvas]), the zero Canvas
@@ -618,7 +620,8 @@ const (
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
 // ([ErrConstantSeries]), in that order (a series of another length is
 // still checked for a NaN or an infinity, but has no pairs to be too few or
-// constant over, as one with a NaN or an infinity is not checked further); a hierarchy that answers inconsistently (a node
+// constant over, as one with a NaN or an infinity is not checked further);
+// a hierarchy that answers inconsistently (a node
 // twice in its order, a child not in it, after its parent or listed twice,
 // a node without a valid level or whose metric measures another level,
 // different metrics of one ID, a link weight negative, out of range or not
@@ -681,21 +684,24 @@ func Select(in Input) (Ranking, error) {
 		}
 		index[id] = int32(i)
 	}
-	seriesLen, seriesFrom := -1, ""
+	// The first series given: its length, and its candidate's index.
+	seriesLen, seriesFrom := -1, 0
 	// driven[k] is i+1 once candidate i's Drives has listed candidate k, so
 	// that a repeat is found without searching the entries before it.
 	var driven []int32
 	for i, c := range cands {
-		if c.Metric.IsZero() {
-			continue
-		}
+		// A candidate with the zero Metric has no ID: it is still checked,
+		// its problems naming it by its place ([candidateRef]). Its names
+		// and IDs are made for a problem only, so that valid candidates
+		// allocate nothing here.
 		id := c.Metric.ID()
-		errs = append(errs, ratingErrors(c)...)
+		errs = append(errs, ratingErrors(c, i)...)
 		if len(c.Drives) > 0 && driven == nil {
 			driven = make([]int32, n)
 		}
+		cand := func() string { return candidateName(i, c.Metric) }
 		for _, d := range c.Drives {
-			dids := func() []string { return []string{id, d} }
+			dids := func() []string { return candidateIDs(c.Metric, d) }
 			k, ok := index[d]
 			again := ok && driven[k] == int32(i)+1
 			if ok {
@@ -704,33 +710,34 @@ func Select(in Input) (Ranking, error) {
 			switch {
 			case !ok:
 				errs = append(errs, newError(ErrUnknownMetric, dids(),
-					"northstar: candidate %q drives %q, which is not a candidate", clip(id), clip(d)))
+					"northstar: %s drives %q, which is not a candidate", cand(), clip(d)))
 			case d == id:
 				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
-					"northstar: candidate %q cannot drive itself", clip(id)))
+					"northstar: %s cannot drive itself", cand()))
 			case cands[k].Metric.Level() != outcome.BusinessOutcome:
 				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
-					"northstar: candidate %q drives %q, which is %s, not a business outcome",
-					clip(id), clip(d), withArticle(cands[k].Metric.Level())))
+					"northstar: %s drives %q, which is %s, not a business outcome",
+					cand(), clip(d), withArticle(cands[k].Metric.Level())))
 			case again:
 				errs = append(errs, newError(outcome.ErrDuplicateID, dids(),
-					"northstar: candidate %q lists %q twice in Drives", clip(id), clip(d)))
+					"northstar: %s lists %q twice in Drives", cand(), clip(d)))
 			}
 		}
 		if len(c.Series) == 0 {
 			continue
 		}
-		name := "series of " + quote(id)
+		name := "series of " + candidateRef(i, c.Metric)
+		ids := candidateIDs(c.Metric)
 		lengthOK := true
 		if seriesLen < 0 {
-			seriesLen, seriesFrom = len(c.Series), id
+			seriesLen, seriesFrom = len(c.Series), i
 		} else if len(c.Series) != seriesLen {
-			errs = append(errs, newError(ErrSeriesLength, []string{id, seriesFrom},
-				"northstar: %s has %d values, but the series of %q, the first given, has %d",
-				name, len(c.Series), clip(seriesFrom), seriesLen))
+			first := cands[seriesFrom].Metric
+			errs = append(errs, newError(ErrSeriesLength, append(candidateIDs(c.Metric), candidateIDs(first)...),
+				"northstar: %s has %d values, but the series of %s, the first given, has %d",
+				name, len(c.Series), candidateRef(seriesFrom, first), seriesLen))
 			lengthOK = false
 		}
-		ids := []string{id}
 		if err := checkFinite(c.Series, name, ids); err != nil {
 			errs = append(errs, err)
 			continue
@@ -812,26 +819,55 @@ func Select(in Input) (Ranking, error) {
 // input with no bound.
 const fewRatings = 8
 
+// candidateRef is how a message refers to candidate i, whose metric is m:
+// by its ID, quoted, `"nps"`, or, if m is the zero Metric, which has none,
+// by its place, `candidate 2` (as in `series of candidate 2`).
+func candidateRef(i int, m outcome.Metric) string {
+	if m.IsZero() {
+		return "candidate " + strconv.Itoa(i)
+	}
+	return quote(m.ID())
+}
+
+// candidateName is how a message names candidate i, whose metric is m:
+// `candidate "nps"`, or `candidate 2` for the zero Metric.
+func candidateName(i int, m outcome.Metric) string {
+	if m.IsZero() {
+		return candidateRef(i, m)
+	}
+	return "candidate " + candidateRef(i, m)
+}
+
+// candidateIDs returns the IDs of a problem of the candidate whose metric
+// is m: its ID, none for the zero Metric, then more, in a new slice.
+func candidateIDs(m outcome.Metric, more ...string) []string {
+	if m.IsZero() {
+		return slices.Clone(more)
+	}
+	return append([]string{m.ID()}, more...)
+}
+
 // ratingErrors reports every problem with a candidate's ratings, rating by
 // rating: an aspect that repeats one before it is reported at each repeat.
-// Within a rating: its aspect; then its value, scale minimum and maximum
+// The candidate is candidates[i], named as [candidateName] names it, with
+// [candidateIDs]. Within a rating: its aspect; then its value, scale minimum and maximum
 // out of range, each; then an empty scale, also beside a value out of range,
 // or a value off its scale. A number out of range is not compared: a scale
 // with an end out of range is not checked, and a value out of range, which
 // is off any scale within range, is not also said off its scale.
-func ratingErrors(c Candidate) []error {
+func ratingErrors(c Candidate, i int) []error {
 	var errs []error
-	id := c.Metric.ID()
+	cand := func() string { return candidateName(i, c.Metric) }
 	var rated map[string]bool // the aspects before, beyond fewRatings
 	if len(c.Ratings) > fewRatings {
 		rated = make(map[string]bool, len(c.Ratings))
 	}
 	for j, r := range c.Ratings {
-		rids := func() []string { return []string{id, r.Aspect} }
+		rids := func() []string { return candidateIDs(c.Metric, r.Aspect) }
 		if strings.TrimSpace(r.Aspect) == "" {
-			errs = append(errs, newError(ErrInvalidRating, []string{id}, "northstar: candidate %q: rating %d has no aspect", clip(id), j))
+			errs = append(errs, newError(ErrInvalidRating, candidateIDs(c.Metric), "northstar: %s: rating %d has no aspect", cand(), j))
 		} else if ratedBefore(c.Ratings, j, rated) {
-			errs = append(errs, newError(ErrInvalidRating, rids(), "northstar: candidate %q: aspect %q is rated twice", clip(id), clip(r.Aspect)))
+			errs = append(errs, newError(ErrInvalidRating, rids(), "northstar: %s: aspect %q is rated twice", cand(), clip(r.Aspect)))
 		}
 		var inRanges [3]bool // the value's, the minimum's, the maximum's
 		for k, v := range [3]struct {
@@ -840,8 +876,8 @@ func ratingErrors(c Candidate) []error {
 		}{{"value", r.Value}, {"scale minimum", r.Min}, {"scale maximum", r.Max}} {
 			if inRanges[k] = inRange(v.d); !inRanges[k] {
 				errs = append(errs, newError(ErrWeightOutOfRange, rids(),
-					"northstar: candidate %q: rating of %q: %s %s is out of range (less than 10^15 in magnitude, at most 30 decimal places)",
-					clip(id), clip(r.Aspect), v.what, decText(v.d)))
+					"northstar: %s: rating of %q: %s %s is out of range (less than 10^15 in magnitude, at most 30 decimal places)",
+					cand(), clip(r.Aspect), v.what, decText(v.d)))
 			}
 		}
 		if !inRanges[1] || !inRanges[2] {
@@ -850,13 +886,13 @@ func ratingErrors(c Candidate) []error {
 		switch {
 		case r.Min.Cmp(r.Max) >= 0:
 			errs = append(errs, newError(ErrInvalidRating, rids(),
-				"northstar: candidate %q: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
-				clip(id), clip(r.Aspect), decfmt.String(r.Min), decfmt.String(r.Max)))
+				"northstar: %s: rating of %q: the scale %s to %s is empty (its minimum must be below its maximum)",
+				cand(), clip(r.Aspect), decfmt.String(r.Min), decfmt.String(r.Max)))
 		case !inRanges[0]: // off any scale within range, as said
 		case r.Value.LessThan(r.Min) || r.Value.GreaterThan(r.Max):
 			errs = append(errs, newError(ErrInvalidRating, rids(),
-				"northstar: candidate %q: rating of %q: %s is off the scale %s to %s",
-				clip(id), clip(r.Aspect), decfmt.String(r.Value), decfmt.String(r.Min), decfmt.String(r.Max)))
+				"northstar: %s: rating of %q: %s is off the scale %s to %s",
+				cand(), clip(r.Aspect), decfmt.String(r.Value), decfmt.String(r.Min), decfmt.String(r.Max)))
 		}
 	}
 	return errs
