@@ -250,11 +250,20 @@ func (b *Builder) addWeight(w int64) {
 }
 
 // addLinkText adds a link whose weight is decimal text, as JSON gives it,
-// read by [decfmt.Parse] (decimal.NewFromString's syntax) with any number of
-// digits and an exponent within ±[decfmt.DefaultMaxExponent], what
-// NewFromString accepts under decimal's defaults, whatever
-// decimal.MaxDecodeExponent says now.
+// read and checked by [Builder.textWeight].
 func (b *Builder) addLinkText(from, to, text string) {
+	b.addScaled(from, to, b.textWeight(from, to, text))
+}
+
+// textWeight returns the weight in millionths of the link from -> to whose
+// weight is decimal text, as JSON gives it, read by [decfmt.Parse]
+// (decimal.NewFromString's syntax) with any number of digits and an
+// exponent within ±[decfmt.DefaultMaxExponent], what NewFromString accepts
+// under decimal's defaults, whatever decimal.MaxDecodeExponent says now;
+// and records its problem, if it has one, as [Builder.AddWeightedLink]
+// does: 0 for text that is not such a decimal, which is an
+// [ErrInvalidWeight].
+func (b *Builder) textWeight(from, to, text string) int64 {
 	d, err := decfmt.Parse(text, decfmt.AnyDigits, decfmt.DefaultMaxExponent)
 	if err != nil {
 		if e := (*decfmt.Error)(nil); errors.As(err, &e) && e.Range {
@@ -265,10 +274,13 @@ func (b *Builder) addLinkText(from, to, text string) {
 			b.problems = append(b.problems, newError(ErrInvalidWeight, []string{from, to},
 				"hierarchy: link %q -> %q has weight %q, which is not a decimal number", clip(from), clip(to), clip(text)))
 		}
-		b.addScaled(from, to, 0)
-		return
+		return 0
 	}
-	b.AddWeightedLink(from, to, d)
+	w, fault := scaleWeight(d)
+	if fault != weightOK {
+		b.problems = append(b.problems, weightError(from, to, msg.Decimal(d), fault))
+	}
+	return w
 }
 
 // weightError reports what is wrong with a link's weight.

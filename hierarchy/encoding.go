@@ -164,8 +164,13 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 //     makes, are checked), and so is one that leaves an end out, that end
 //     the empty ID, which Build reports as naming an unknown node (as a
 //     node that leaves its ID out is added with the empty ID, which Build
-//     reports); one with an end of another type is not added, and its
-//     weight is not checked (but for null).
+//     reports); one with an end of another type is not added, but its
+//     weight is checked all the same, its problem said as it would be of
+//     the link added, naming the ends as read, "" for an end of another
+//     type ({"from":3,"to":"b","weight":"-1"} has `hierarchy: invalid
+//     JSON: "links[0].from" must be a string, not the number 3` and then
+//     `hierarchy: link "" -> "b" has weight -1, below zero`, both with IDs
+//     "" and "b"), as a weight does not depend on the ends.
 //
 // A level that names no level is an [outcome.ErrUnknownLevel]; a weight that
 // is a string or a number but not a decimal, or another value but null,
@@ -342,10 +347,15 @@ func (l Link) MarshalJSON() ([]byte, error) {
 // [WeightPlaces] decimal places or is above [MaxWeight] ([ErrInvalidWeight]),
 // or is below zero ([ErrNegativeWeight]); an empty end ([ErrDanglingLink],
 // `hierarchy: link "" -> "b" comes from an unknown node`), and a link from
-// a node to itself ([ErrSelfLink]), each as Build says it. Each problem
-// names the link's ends, if either was given as a string. JSON that is not
-// one object is one [outcome.ErrInvalidJSON], and so is null, `hierarchy:
-// a link cannot be null`.
+// a node to itself ([ErrSelfLink]), each as Build says it. The weight is
+// checked whatever the ends, also when an end is of the wrong type (as
+// AddJSON checks the weight of a link it does not add); the ends are
+// checked only when both are strings. A problem of the form names the
+// link's ends, if either was given as a string ("" for the other); a
+// weight's, or an end's, names both ends as read, "" for one left out or
+// of the wrong type. JSON that is not one object is one
+// [outcome.ErrInvalidJSON], and so is null, `hierarchy: a link cannot be
+// null`.
 func (l *Link) UnmarshalJSON(data []byte) error {
 	f := jsondecode.Form{Pkg: "hierarchy"}
 	members, err := f.OpenTop(data, "a link cannot be null")
@@ -538,12 +548,21 @@ func readJSONLink(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 }
 
 // addJSONLinkRead adds l, a link that [readJSONLink] read, as
-// [Builder.AddJSON] says: not at all if an end is of the wrong type; with
-// weight 0 if its weight is null; else with its weight, whose problems
-// Build reports.
+// [Builder.AddJSON] says: with weight 0 if its weight is null; else with
+// its weight, whose problems Build reports; and not at all if an end is of
+// the wrong type, but its weight is checked as if it were added, its
+// problems reported just as they would be (naming the ends as read, "" for
+// one of the wrong type).
 func (b *Builder) addJSONLinkRead(l jsonLink) {
 	switch text, ok := weightText(l.weight); {
 	case !l.fromOK || !l.toOK:
+		switch {
+		case !l.weightOK, ok && text == "": // null, reported by the form; left out, 1
+		case !ok:
+			b.textWeight(l.from, l.to, string(l.weight))
+		default:
+			b.textWeight(l.from, l.to, text)
+		}
 	case !l.weightOK:
 		b.addScaled(l.from, l.to, 0)
 	case !ok:

@@ -1182,6 +1182,53 @@ func TestAddJSON_memberOrder(t *testing.T) {
 	}
 }
 
+// TestAddJSON_linkEndUnreadWeightChecked: a link with an end of the wrong
+// type is not added, but its weight is checked as an added link's is, its
+// problem naming the ends as read ("" for the end unread), since a weight
+// does not depend on the ends; a null weight is the form's problem alone,
+// and a weight left out is 1, as for any link.
+func TestAddJSON_linkEndUnreadWeightChecked(t *testing.T) {
+	in := `{"nodes":[{"id":"a","level":"task"},{"id":"b","level":"output"}],"links":[
+	  {"from":3,"to":"b","weight":"-1"},
+	  {"from":"a","to":["b"],"weight":"0.0000001"},
+	  {"from":true,"to":null,"weight":"1e20000"},
+	  {"from":"a","to":7,"weight":{}},
+	  {"from":"a","to":7,"weight":null},
+	  {"from":"a","to":7},
+	  {"from":"a","to":"b","weight":"2"}]}`
+	// Worked by hand, sorted as Build sorts, by IDs (none first), then
+	// code ("invalid-json" < "invalid-link-weight" <
+	// "negative-link-weight"), ties in the order reported:
+	//   - links[2] names no end as a string: its form's problems have no
+	//     IDs; its weight's names "" and "": an exponent beyond ±10000;
+	//   - links[0]: from is a number; -1 is below zero;
+	//   - links[1], [3], [4], [5] each have "to" unread, IDs "a" and "";
+	//     [4]'s weight is null, said by the form; [1]'s weight has seven
+	//     places, and [3]'s is an object, not a decimal; [5]'s is left
+	//     out, 1;
+	//   - links[6] is a good link, added.
+	want := []problem{
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[2].from" must be a string, not true`},
+		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[2].to" must be a string, not null`},
+		{ErrInvalidWeight, []string{"", ""}, `hierarchy: link "" -> "" has weight "1e20000", whose exponent 20000 is beyond ±10000`},
+		{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: "links[0].from" must be a string, not the number 3`},
+		{ErrNegativeWeight, []string{"", "b"}, `hierarchy: link "" -> "b" has weight -1, below zero`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[1].to" must be a string, not an array`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[3].to" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[4].to" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[4].weight" must be a decimal string or a number, not null`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[5].to" must be a string, not the number 7`},
+		{ErrInvalidWeight, []string{"a", ""}, `hierarchy: link "a" -> "" has weight 0.0000001, with more than 6 decimal places`},
+		{ErrInvalidWeight, []string{"a", ""}, `hierarchy: link "a" -> "" has weight "{}", which is not a decimal number`},
+	}
+	b := NewBuilder()
+	b.AddJSON([]byte(in))
+	_, err := b.Build()
+	assert.Equal(t, want, problemsOf(err))
+	var m Model
+	assert.Equal(t, want, problemsOf(m.UnmarshalJSON([]byte(in))), "UnmarshalJSON reports as AddJSON and Build")
+}
+
 // TestAddJSON_linkEndLeftOut checks that a link that leaves out an end is
 // not dropped: the end is the empty ID, as a node's ID left out is, and
 // Build reports the link for naming an unknown node (a definition that

@@ -28,8 +28,10 @@ import (
 // rewarded) may be spoiled, each then an invalid-json problem at its path
 // too ("nodes[0].metric.rewarded"), whatever else is spoiled. The problems
 // are the same with the members of its objects in any order
-// ([ordertest.Check]). With nothing spoiled, decoding reports what Build
-// reports of the nodes with those metrics.
+// ([ordertest.Check]). A weight below zero or with too many places that
+// is not spoiled is reported once, also when an end of its link is
+// spoiled and the link is not added. With nothing spoiled, decoding
+// reports what Build reports of the nodes with those metrics.
 func FuzzAddJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0})
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0xff, 0xff, 0xff})
@@ -39,6 +41,8 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0x7e})
 	f.Add([]byte{3, 8, 16, 24, 0, 1, 0, 1, 2, 0}, []byte{0x03})
 	f.Add([]byte{5, 8, 17, 26, 35, 44, 0, 1, 1, 1, 2, 4, 2, 3, 0, 3, 4, 3, 0, 4, 0}, []byte{0x92, 0x49, 0x24, 0x80})
+	// a -> b of weight -1, its from spoiled (the number 7).
+	f.Add([]byte{2, 8, 17, 0, 1, 2}, []byte{0x00, 0x20})
 	f.Fuzz(func(t *testing.T, graph, bits []byte) {
 		nodes, edges := fuzzGraph(graph)
 		s := spoil.Spoiler{Bits: bits}
@@ -61,21 +65,30 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 				id, s.Value(`"n"`, true), s.Value(fmt.Sprintf("%q", level), true), metric)
 		}
 		sb.WriteString(`],"links":[`)
+		badWeights := 0 // weights not spoiled that Build refuses, whatever the ends
 		for i, e := range edges {
 			w := `"1"`
 			if e.w != "" {
 				w = fmt.Sprintf("%q", e.w)
 			}
+			from, to := s.Value(fmt.Sprintf("%q", e.from), true), s.Value(fmt.Sprintf("%q", e.to), true)
+			before := s.Spoiled()
 			fmt.Fprintf(&sb, `%s{"from":%s,"to":%s,"weight":%s}`, map[bool]string{true: ",", false: ""}[i > 0],
-				s.Value(fmt.Sprintf("%q", e.from), true), s.Value(fmt.Sprintf("%q", e.to), true), s.Value(w, false))
+				from, to, s.Value(w, false))
+			if _, fault := scaleWeight(decimal.RequireFromString(strings.Trim(w, `"`))); fault != weightOK && s.Spoiled() == before {
+				badWeights++
+			}
 		}
 		sb.WriteString("]}")
 		ordertest.Check(t, []byte(sb.String()), unmarshalModel, Model.Equal)
 		b := NewBuilder()
 		b.AddJSON([]byte(sb.String()))
 		_, err := b.Build()
-		invalid := 0
+		invalid, weights := 0, 0
 		for _, p := range outcome.Problems(err) {
+			if p.Code == ErrNegativeWeight || p.Code == ErrInvalidWeight {
+				weights++
+			}
 			if p.Code == outcome.ErrInvalidJSON {
 				invalid++
 				require.True(t, strings.HasPrefix(p.Message, `hierarchy: invalid JSON: "`), "not said by its path: %s", p.Message)
@@ -86,6 +99,7 @@ func FuzzAddJSON_everyWrongType(f *testing.F) {
 			require.False(t, idSpoiled && p.Code == ErrDanglingLink, "a link named an unknown node while a node's ID was unread: %s", p.Message)
 		}
 		require.Equal(t, s.Spoiled(), invalid, "%s\n%v", sb.String(), err)
+		require.Equal(t, badWeights, weights, "every weight refused, whatever its link's ends: %s\n%v", sb.String(), err)
 		if s.Spoiled() == 0 {
 			_, buildErr := builder(nodes, edges).Build()
 			require.Equal(t, problemKeys(buildErr), problemKeys(err), "%s", sb.String())

@@ -67,7 +67,8 @@ func FuzzNodeJSON(f *testing.F) {
 // ends are valid IDs, the empty ID or not strings, the definition that
 // holds it with a task for each end that is a valid ID, {"nodes":[...],
 // "links":[data]}, has the same problems, with their paths from the link
-// ("links[0].weight" as "weight"), or none when the link has none.
+// ("links[0].weight" as "weight"), or none when the link has none. And its
+// weight is checked whatever its ends ([checkWeightAlone]).
 func FuzzLinkJSON(f *testing.F) {
 	for _, tt := range linkJSONCases {
 		f.Add([]byte(tt.in))
@@ -82,11 +83,46 @@ func FuzzLinkJSON(f *testing.F) {
 			inModel := m.UnmarshalJSON(def)
 			assert.Equal(t, fromPiece(problemsOf(inModel), `"links[0].`), problemsOf(err), "%s", def)
 		}
+		checkWeightAlone(t, data, err)
 		checkDecoded(t, data, err, l, linkKeep)
 		for _, l := range linksOf(data) {
 			checkWrites(t, l, linkWritten(l))
 		}
 	})
+}
+
+// checkWeightAlone checks that err, the error of decoding data as a link
+// on its own, has the weight problems ([ErrNegativeWeight],
+// [ErrInvalidWeight]) of the link with the same weight (the first member
+// for it, as the decoder reads it) and ends that are good IDs, whatever
+// data's ends are (left out, empty, of the wrong type): a weight does not
+// depend on the ends. data that is not an object is not checked.
+func checkWeightAlone(t *testing.T, data []byte, err error) {
+	t.Helper()
+	members, e := strictjson.Members(data)
+	if e != nil {
+		return
+	}
+	alone := `{"from":"a","to":"b"}`
+	for _, mb := range members {
+		if strictjson.Field(linkFields, mb.Key) == linkWeight {
+			alone = `{"from":"a","to":"b","weight":` + string(mb.Value) + `}`
+			break
+		}
+	}
+	var l Link
+	assert.Equal(t, weightCodes(l.UnmarshalJSON([]byte(alone))), weightCodes(err), "%s: the weight's problems of %s", data, alone)
+}
+
+// weightCodes returns the codes of the weight problems in err, in order.
+func weightCodes(err error) []outcome.Code {
+	var out []outcome.Code
+	for _, p := range outcome.Problems(err) {
+		if p.Code == ErrNegativeWeight || p.Code == ErrInvalidWeight {
+			out = append(out, p.Code)
+		}
+	}
+	return out
 }
 
 // checkPieceErr checks that err, the error of decoding data as a node or a

@@ -104,9 +104,25 @@ var (
 			{outcome.ErrInvalidJSON, []string{"c", "b"}, `hierarchy: invalid JSON: unknown field "colour"`},
 			{ErrNegativeWeight, []string{"c", "b"}, `hierarchy: link "c" -> "b" has weight -2, below zero`},
 		}},
+		// An end of the wrong type: the weight is still checked, its
+		// problem naming the ends as read, "" for the end unread.
 		{"several, an end of the wrong type", `{"from":1,"to":"b","weight":"x","w":2}`, []problem{
 			{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: "from" must be a string, not the number 1`},
 			{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: unknown field "w"`},
+			{ErrInvalidWeight, []string{"", "b"}, `hierarchy: link "" -> "b" has weight "x", which is not a decimal number`},
+		}},
+		{"an end of the wrong type, weight below zero", `{"from":3,"to":"b","weight":"-1"}`, []problem{
+			{outcome.ErrInvalidJSON, []string{"", "b"}, `hierarchy: invalid JSON: "from" must be a string, not the number 3`},
+			{ErrNegativeWeight, []string{"", "b"}, `hierarchy: link "" -> "b" has weight -1, below zero`},
+		}},
+		{"no end a string, weight out of range", `{"from":true,"to":null,"weight":"1e20000"}`, []problem{
+			{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "from" must be a string, not true`},
+			{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "to" must be a string, not null`},
+			{ErrInvalidWeight, []string{"", ""}, `hierarchy: link "" -> "" has weight "1e20000", whose exponent 20000 is beyond ±10000`},
+		}},
+		{"an end of the wrong type, weight null", `{"from":"a","to":7,"weight":null}`, []problem{
+			{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "to" must be a string, not the number 7`},
+			{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "weight" must be a decimal string or a number, not null`},
 		}},
 		{"not an object", `"a->b"`,
 			[]problem{{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: the value must be an object, not the string "a->b"`}}},
