@@ -596,43 +596,45 @@ const (
 // # Errors
 //
 // Every problem is reported, joined with [errors.Join], each an
-// *[outcome.Error]: the policy's ([Policy.Validate]); [ErrNoCandidates];
-// a candidate with the zero Metric ([outcome.ErrEmptyID]) or a duplicate
-// metric ID ([outcome.ErrDuplicateID]); then, candidate by candidate, a
-// candidate with the zero Metric included (named by its place, `candidate
-// 2`, `series of candidate 2`, with no ID of its own among the problem's
-// IDs), a rating without an aspect, with a duplicate aspect, an empty scale
-// or a value off its scale ([ErrInvalidRating], or [ErrWeightOutOfRange]
-// for an absurd number, which is compared with nothing: an empty scale is
-// still reported beside a value out of range, but not a scale with an end
-// out of range); a Drives entry that names no candidate ([ErrUnknownMetric]), a candidate
-// that is not a business outcome ([ErrNotBusinessOutcome]), the candidate
-// itself ([ErrNotBusinessOutcome]) or one already listed
-// ([outcome.ErrDuplicateID]); no canvas ([ErrEmptyCanvas]), the zero Canvas
-// ([outcome.ErrEmptyID]), two canvases for one category
-// ([outcome.ErrDuplicateID]), category weights all zero ([ErrZeroWeights],
-// also when two canvases share a category, but not beside a zero Canvas,
-// whose weight is unknown),
-// a canvas metric that names no candidate ([ErrUnknownMetric]); a series of
-// a length unlike the first series given ([ErrSeriesLength], with the IDs
-// of both candidates, the series' own first), with a NaN or
-// an infinity ([outcome.ErrNotFinite]), too short for the policy's lags
+// *[outcome.Error], in this order: the policy's ([Policy.Validate]);
+// [ErrNoCandidates]; a candidate with the zero Metric ([outcome.ErrEmptyID])
+// or a duplicate metric ID ([outcome.ErrDuplicateID]), in the order of the
+// candidates; then, candidate by candidate, a candidate with the zero
+// Metric included (named by its place, `candidate 2`, `series of candidate
+// 2`, with no ID of its own among the problem's IDs), its ratings', its
+// Drives' and its series' problems, in that order: a rating without an
+// aspect, with a duplicate aspect, an empty scale or a value off its scale
+// ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number, which
+// is compared with nothing: an empty scale is still reported beside a
+// value out of range, but not a scale with an end out of range); a Drives
+// entry that names no candidate ([ErrUnknownMetric]), a candidate that is
+// not a business outcome ([ErrNotBusinessOutcome]), the candidate itself
+// ([ErrNotBusinessOutcome]) or one already listed ([outcome.ErrDuplicateID]);
+// a series of a length unlike the first series given ([ErrSeriesLength],
+// with the IDs of both candidates, the series' own first), with a NaN or an
+// infinity ([outcome.ErrNotFinite]), too short for the policy's lags
 // ([ErrSeriesTooShort]) or constant over the pairs of a lag
 // ([ErrConstantSeries]), in that order (a series of another length is
 // still checked for a NaN or an infinity, but has no pairs to be too few or
 // constant over, as one with a NaN or an infinity is not checked further);
-// a hierarchy that answers inconsistently (a node
-// twice in its order, a child not in it, after its parent or listed twice,
-// a node without a valid level or whose metric measures another level,
-// different metrics of one ID, a link weight negative, out of range or not
-// found: see [Hierarchy]), or whose node a candidate measures at another
-// level or kind than the hierarchy says (see above), each an
-// [ErrInvalidHierarchy] naming the nodes and metrics involved: the
-// hierarchy's own problems in its topological order, then the candidates'
-// disagreements with it in the same order, also beside problems of its
-// order or links (but not at a node with a problem of its own, from which a
-// disagreement would follow); and, for the winner's input metrics, an
-// influence too large for a float64 ([ErrInfluenceOverflow]).
+// then the canvases': no canvas ([ErrEmptyCanvas]); canvas by canvas, the
+// zero Canvas ([outcome.ErrEmptyID]), a second canvas for one category
+// ([outcome.ErrDuplicateID]) and each of its metrics that names no
+// candidate ([ErrUnknownMetric]); then category weights all zero
+// ([ErrZeroWeights], also when two canvases share a category, but not
+// beside a zero Canvas, whose weight is unknown); then a hierarchy that
+// answers inconsistently (a node twice in its order, a child not in it,
+// after its parent or listed twice, a node without a valid level or whose
+// metric measures another level, different metrics of one ID, a link
+// weight negative, out of range or not found: see [Hierarchy]), or whose
+// node a candidate measures at another level or kind than the hierarchy
+// says (see above), each an [ErrInvalidHierarchy] naming the nodes and
+// metrics involved: the hierarchy's own problems in its topological order,
+// then the candidates' disagreements with it in the same order, also beside
+// problems of its order or links (but not at a node with a problem of its
+// own, from which a disagreement would follow); and last, only when there
+// is no other problem, for the winner's input metrics, an influence too
+// large for a float64 ([ErrInfluenceOverflow]).
 //
 // # Input metrics
 //

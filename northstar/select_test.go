@@ -1868,3 +1868,39 @@ func TestSelectLeadIsStrongestOverOutcomes(t *testing.T) {
 	assert.Less(t, e.Evidence[1].Strength, 0.5, "cost")
 	assert.Equal(t, e.Evidence[0].Strength, e.Score(Lead).Raw)
 }
+
+// TestSelectErrorOrder pins the order of Select's problems that its doc
+// gives: the candidates' (here a series, checked candidate by candidate)
+// before the canvases'; the canvases' canvas by canvas, each one's zero
+// Canvas, repeated category and unknown metrics together; then weights all
+// zero, after every canvas. Worked by hand on market() without listings
+// created (which the hosts' canvas uses), nights booked's series (the only
+// one) with NaN at index 1.
+func TestSelectErrorOrder(t *testing.T) {
+	in := market()
+	in.Candidates = in.Candidates[1:]
+	in.Candidates[2].Series = []float64{1, math.NaN(), 3}
+	guests, hosts := in.Canvases[0], in.Canvases[1]
+	in.Canvases = []Canvas{guests, hosts, {}, guests}
+	_, err := Select(in)
+	assert.Equal(t, []string{
+		`not-finite: northstar: series of "nights-booked" has NaN at index 1 ["nights-booked"]`,
+		`northstar-unknown-metric: northstar: canvas "hosts" uses metric "listings-created", which is not a candidate ["hosts" "listings-created"]`,
+		`empty-id: northstar: canvas 2 is the zero Canvas []`,
+		`duplicate-id: northstar: two canvases for category "guests" ["guests"]`,
+	}, problemList(err))
+
+	// Weights all zero come after every canvas's problems.
+	zero := func(cv Canvas) Canvas {
+		spec := cv.Spec()
+		spec.Weight = decimal.Zero
+		return MustCanvas(spec)
+	}
+	in.Canvases = []Canvas{zero(hosts), zero(guests)}
+	_, err = Select(in)
+	assert.Equal(t, []string{
+		`not-finite: northstar: series of "nights-booked" has NaN at index 1 ["nights-booked"]`,
+		`northstar-unknown-metric: northstar: canvas "hosts" uses metric "listings-created", which is not a candidate ["hosts" "listings-created"]`,
+		`northstar-zero-weights: northstar: every customer category has weight zero []`,
+	}, problemList(err))
+}
