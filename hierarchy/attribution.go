@@ -106,13 +106,18 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // Like the roll-up, it computes in 128-bit fixed point, exactly: the node's
 // values before and after, its change, each contribution, and the weight of
 // the paths up from each node beneath must fit (about 1.7·10^38 units of the
-// last place), or it fails with [ErrRollUpOverflow], naming the node: the
-// first it finds, in the order it computes them (the path weights from the
-// node down, then each contribution, then the values and the change); it
-// does not look for others (a path weight beyond them leaves those beneath
-// it unknown, and with them the contributions and the values). The
-// products and partial sums that make up a value may pass that bound, since
-// values of opposite signs cancel.
+// last place), or it fails with [ErrRollUpOverflow]. A path weight beyond
+// it, naming the node whose paths up it weighs, is reported alone: the
+// first found, going down from the node, as the others beneath it (and
+// with them the contributions and the values) are unknown, and no other
+// path weight is then looked for. Otherwise every contribution beyond it
+// is reported, each naming its node and the node attributed, in the order
+// of their nodes' IDs; then the node's value before or after, if beyond
+// it (one problem for both); then, only when there is neither problem, its
+// change (the change is the sum of the contributions, so with one of them
+// beyond the bound it would often be said again). The products and partial
+// sums that make up a value may pass that bound, since values of opposite
+// signs cancel.
 //
 // It takes time and memory linear in the part of the hierarchy beneath the
 // node (its nodes and their links), plus the sort of the contributions,
@@ -202,12 +207,25 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		}
 	}
 
-	// Each measured node's contribution: its path weight times its change,
-	// at the larger of the two sets' places plus the growth. The values
-	// before and after are the sums of each measured node's value times its
-	// path weight; a product or partial sum past 128 bits need not mean the
-	// sum is, since values may be negative, so the sums then go on exactly
-	// in big.Ints, and only a sum beyond 128 bits is an error.
+	return g.attribution(id, sub, coef, before, after, measured)
+}
+
+// attribution returns the attribution of the node id from the part
+// beneath it, sub, and the weights of the paths up from each of its nodes,
+// coef (by index in sub, in fixed point at the weights' growth), or its
+// overflows, in [Model.Attribute]'s order: each measured node whose
+// contribution is beyond 128-bit fixed point, by ID; then the node's
+// weighted sum, if beyond it; then its change, if beyond it, but only
+// when neither is (the change is the sum of the contributions, and the
+// difference of the sums).
+//
+// Each measured node's contribution is its path weight times its change,
+// at the larger of the two sets' places plus the growth. The values before
+// and after are the sums of each measured node's value times its path
+// weight; a product or partial sum past 128 bits need not mean the sum is,
+// since values may be negative, so the sums then go on exactly in
+// big.Ints, and only a sum beyond 128 bits is an error.
+func (g *graph) attribution(id string, sub []int32, coef []i128, before, after *Values, measured func(int32) bool) (Attribution, error) {
 	places := max(before.places, after.places)
 	scale := places + g.placesGrowth()
 	var sumBefore, sumAfter i128
@@ -217,6 +235,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		v i128
 	}
 	var amounts []amount
+	var over []int32 // the nodes whose contribution is beyond 128 bits
 	for i, u := range sub {
 		if !measured(u) {
 			continue
@@ -225,11 +244,8 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 		d, _ := va.sub(vb) // |va|, |vb| < 2^63·10^9: the difference fits
 		d, overflow := d.mulSigned(coef[i])
 		if overflow {
-			return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u], id},
-				"hierarchy: the contribution of %q to the change at node %q is beyond 128-bit fixed point at %d decimal places",
-				clip(g.ids[u]), clip(id), scale)
-		}
-		if d.sign() != 0 {
+			over = append(over, u)
+		} else if d.sign() != 0 {
 			amounts = append(amounts, amount{u, d})
 		}
 		if !wide {
@@ -241,14 +257,29 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			wide = ok1 || ok2 || ok3 || ok4
 		}
 	}
+	var errs []error
+	if len(over) > 0 {
+		slices.SortFunc(over, func(p, q int32) int { return strings.Compare(g.ids[p], g.ids[q]) })
+		for _, u := range over {
+			errs = append(errs, newError(ErrRollUpOverflow, []string{g.ids[u], id},
+				"hierarchy: the contribution of %q to the change at node %q is beyond 128-bit fixed point at %d decimal places",
+				clip(g.ids[u]), clip(id), scale))
+		}
+	}
 	if wide {
 		var fits1, fits2 bool
 		sumBefore, fits1 = i128FromBig(wideSum(before, sub, coef, places, measured))
 		sumAfter, fits2 = i128FromBig(wideSum(after, sub, coef, places, measured))
 		if fits1 || fits2 {
-			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
-				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+			errs = append(errs, newError(ErrRollUpOverflow, []string{id},
+				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale))
+			return Attribution{}, joinProblems(errs...)
 		}
+	}
+	if len(errs) > 0 {
+		// The change is not checked: it is the sum of the contributions,
+		// one of which is beyond the bound.
+		return Attribution{}, joinProblems(errs...)
 	}
 	change, overflow := sumAfter.sub(sumBefore)
 	if overflow {

@@ -346,11 +346,42 @@ func TestAttributeCancels(t *testing.T) {
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
 	assert.EqualError(t, err, `hierarchy: the weighted sum at node "c" is beyond 128-bit fixed point at 0 decimal places`)
 	// And so is a contribution that does not: t1 from -9·10^18 to 9·10^18
-	// moves c by 1.8·10^39.
+	// moves c by 1.8·10^39, and t3 from 9·10^18 to -9·10^18 by -1.8·10^39;
+	// each is reported (c's values, 0 both, fit).
 	_, err = m.Attribute("c", values(t, m, 0, map[string]string{"t1": "-9e18", "t3": "9e18"}),
 		values(t, m, 0, map[string]string{"t1": "9e18", "t3": "-9e18"}))
 	assert.ErrorIs(t, err, ErrRollUpOverflow)
-	assert.Equal(t, []string{"t1", "c"}, err.(*outcome.Error).IDs)
+	assert.Equal(t, []problem{
+		{ErrRollUpOverflow, []string{"t1", "c"}, `hierarchy: the contribution of "t1" to the change at node "c" is beyond 128-bit fixed point at 0 decimal places`},
+		{ErrRollUpOverflow, []string{"t3", "c"}, `hierarchy: the contribution of "t3" to the change at node "c" is beyond 128-bit fixed point at 0 decimal places`},
+	}, problemsOf(err))
+}
+
+// TestAttributeEveryOverflow: Attribute reports each contribution beyond
+// 128-bit fixed point, by the contributing node's ID, then the node's
+// weighted sum if it is beyond it too; the change, the sum of the
+// contributions, is then not checked. On TestAttributeCancels' model, t1
+// and t3 reach c with path weight 10^20 (2^127 ≈ 1.7·10^38).
+func TestAttributeEveryOverflow(t *testing.T) {
+	m := mustBuild(t, []Node{node("t3", T), node("t1", T), node("a", A), node("c", CO)},
+		[]edge{{"t3", "a", "1e9"}, {"t1", "a", "1e9"}, {"a", "c", "1e11"}})
+	contribution := func(id string) problem {
+		return problem{ErrRollUpOverflow, []string{id, "c"},
+			`hierarchy: the contribution of "` + id + `" to the change at node "c" is beyond 128-bit fixed point at 0 decimal places`}
+	}
+	// Both from -9·10^18 to 9·10^18: each moves c by 1.8·10^39, and c is
+	// -1.8·10^39 before, 1.8·10^39 after.
+	_, err := m.Attribute("c", values(t, m, 0, map[string]string{"t1": "-9e18", "t3": "-9e18"}),
+		values(t, m, 0, map[string]string{"t1": "9e18", "t3": "9e18"}))
+	assert.Equal(t, []problem{contribution("t1"), contribution("t3"),
+		{ErrRollUpOverflow, []string{"c"}, `hierarchy: the weighted sum at node "c" is beyond 128-bit fixed point at 0 decimal places`},
+	}, problemsOf(err))
+	// t1 from -10^18 to 10^18: c is -10^38 before and 10^38 after, which
+	// fit, and its change, 2·10^38, all t1's contribution, does not: said
+	// once, as the contribution.
+	_, err = m.Attribute("c", values(t, m, 0, map[string]string{"t1": "-1e18", "t3": "0"}),
+		values(t, m, 0, map[string]string{"t1": "1e18", "t3": "0"}))
+	assert.Equal(t, []problem{contribution("t1")}, problemsOf(err))
 }
 
 // randomAttributionModel returns a random layered hierarchy of about n

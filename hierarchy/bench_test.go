@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 
@@ -749,7 +748,10 @@ func BenchmarkAncestors(b *testing.B) {
 // each node's index in sub in an array of every node, so that each call
 // takes time and memory in proportion to the whole model, however little is
 // beneath the node. It is the baseline of BenchmarkAttribute and what
-// TestAttributeMatchesBare checks Attribute against.
+// TestAttributeMatchesBare checks Attribute against. Once the path weights
+// are known, it computes the contributions, the values and the change, and
+// reports their overflows, with Attribute's own code (graph.attribution),
+// which session 8 did not change.
 func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOption) (Attribution, error) {
 	var o rollUpOptions
 	for _, opt := range opts {
@@ -834,73 +836,7 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 		}
 	}
 
-	// Each measured node's contribution: its path weight times its change,
-	// at the larger of the two sets' places plus the growth. The values
-	// before and after are the sums of each measured node's value times its
-	// path weight; a product or partial sum past 128 bits need not mean the
-	// sum is, since values may be negative, so the sums then go on exactly
-	// in big.Ints, and only a sum beyond 128 bits is an error.
-	places := max(before.places, after.places)
-	scale := places + g.placesGrowth()
-	var sumBefore, sumAfter i128
-	wide := false
-	type amount struct {
-		u int32
-		v i128
-	}
-	var amounts []amount
-	for i, u := range sub {
-		if !measured(u) {
-			continue
-		}
-		vb, va := scaled(before, u, places), scaled(after, u, places)
-		d, _ := va.sub(vb) // |va|, |vb| < 2^63·10^9: the difference fits
-		d, overflow := d.mulSigned(coef[i])
-		if overflow {
-			return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u], id},
-				"hierarchy: the contribution of %q to the change at node %q is beyond 128-bit fixed point at %d decimal places",
-				clip(g.ids[u]), clip(id), scale)
-		}
-		if d.sign() != 0 {
-			amounts = append(amounts, amount{u, d})
-		}
-		if !wide {
-			b, ok1 := vb.mulSigned(coef[i])
-			a, ok2 := va.mulSigned(coef[i])
-			var ok3, ok4 bool
-			sumBefore, ok3 = sumBefore.add(b)
-			sumAfter, ok4 = sumAfter.add(a)
-			wide = ok1 || ok2 || ok3 || ok4
-		}
-	}
-	if wide {
-		var fits1, fits2 bool
-		sumBefore, fits1 = i128FromBig(wideSum(before, sub, coef, places, measured))
-		sumAfter, fits2 = i128FromBig(wideSum(after, sub, coef, places, measured))
-		if fits1 || fits2 {
-			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
-				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
-		}
-	}
-	change, overflow := sumAfter.sub(sumBefore)
-	if overflow {
-		return Attribution{}, newError(ErrRollUpOverflow, []string{id},
-			"hierarchy: the change at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
-	}
-	slices.SortFunc(amounts, func(p, q amount) int {
-		ph, pl := p.v.abs()
-		qh, ql := q.v.abs()
-		if c := (i128{hi: int64(qh), lo: ql}).cmpUnsigned(i128{hi: int64(ph), lo: pl}); c != 0 {
-			return c
-		}
-		return strings.Compare(g.ids[p.u], g.ids[q.u])
-	})
-	att := Attribution{ID: id, Before: sumBefore.decimal(scale), After: sumAfter.decimal(scale),
-		Change: change.decimal(scale), Contributions: make([]Contribution, len(amounts))}
-	for i, a := range amounts {
-		att.Contributions[i] = Contribution{ID: g.ids[a.u], Amount: a.v.decimal(scale)}
-	}
-	return att, nil
+	return g.attribution(id, sub, coef, before, after, measured) // as Attribute computes and reports them
 }
 
 // barePathWeight is pathWeight as it was before session 8, for
