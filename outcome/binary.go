@@ -229,15 +229,43 @@ func readRawScale(r *binenc.Reader, points int) rawScale {
 	return rs
 }
 
-// scale validates the scale as [NewScale] does.
+// scale validates the scale from the bottom lo to the top lo+span as
+// [NewScale] does, with its problems in its order: a span of 0 (fewer than
+// two points), a bound outside the int32 range (the bottom if it is, else
+// the top), then a span of [MaxScalePoints] or more (more points than
+// that). The top is worked out exactly, though lo+span may pass an int64.
 func (rs rawScale) scale() (Scale, error) {
-	switch {
-	case rs.lo < math.MinInt32 || rs.lo > math.MaxInt32:
-		return Scale{}, NewError(ErrInvalidScale, nil, "outcome: scale with its bottom %d outside %d..%d", rs.lo, math.MinInt32, math.MaxInt32)
-	case rs.span >= MaxScalePoints:
-		return Scale{}, NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points", rs.lo, rs.span+1, MaxScalePoints)
+	lo, span := rs.lo, rs.span // span >= 0 (binenc.Reader.Count)
+	few := span == 0
+	bottomOut := lo < math.MinInt32 || lo > math.MaxInt32
+	topOut := !bottomOut && span > math.MaxInt32-lo
+	many := span >= MaxScalePoints
+	if !few && !bottomOut && !topOut && !many {
+		return NewScale(int(lo), int(lo+span))
 	}
-	return NewScale(int(rs.lo), int(rs.lo+rs.span))
+	var errs [3]error
+	if few {
+		errs[0] = NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has fewer than two points (its bottom must be below its top)", lo, lo)
+	}
+	switch {
+	case bottomOut:
+		errs[1] = NewError(ErrInvalidScale, nil, "outcome: scale with its bottom %d outside %d..%d", lo, math.MinInt32, math.MaxInt32)
+	case topOut:
+		// lo is within int32: lo+span is exact in an int64 if lo < 0, in a
+		// uint64 otherwise.
+		var top any = lo + span
+		if lo >= 0 {
+			top = uint64(lo) + uint64(span)
+		}
+		errs[1] = NewError(ErrInvalidScale, nil,
+			"outcome: scale %d..%d has a bound outside %d..%d", lo, top, math.MinInt32, math.MaxInt32)
+	}
+	if many {
+		errs[2] = NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points",
+			lo, uint64(span)+1, MaxScalePoints)
+	}
+	return Scale{}, joinProblems(errs[:]...)
 }
 
 // point returns offset i as a point of s; an offset past the top of s is

@@ -519,6 +519,29 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 		// Bottom 2^31: zig-zag 2^32 = 80 80 80 80 10.
 		{name: "bottom beyond int32", data: "12 01 80 80 80 80 10 04 02 03 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
 			wantMsg: "outcome: scale with its bottom 2147483648 outside -2147483648..2147483647"},
+		// Every problem of the scale, in NewScale's order: too few points,
+		// a bound outside int32, too many points. Bottom 2^31, span 0.
+		{name: "one point beyond int32", data: "12 01 80 80 80 80 10 00 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale 2147483648..2147483648 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: scale with its bottom 2147483648 outside -2147483648..2147483647"},
+		// Bottom 2^31, span 256.
+		{name: "bottom beyond int32 and too many points", data: "12 01 80 80 80 80 10 80 02 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale with its bottom 2147483648 outside -2147483648..2147483647\n" +
+				"outcome: scale from 2147483648 with 257 points has more than 256 points"},
+		// Bottom 2^31 - 1 (zig-zag fe ff ff ff 0f), span 256: the top
+		// 2^31 + 255 is beyond int32.
+		{name: "top beyond int32 and too many points", data: "12 01 fe ff ff ff 0f 80 02 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale 2147483647..2147483903 has a bound outside -2147483648..2147483647\n" +
+				"outcome: scale from 2147483647 with 257 points has more than 256 points"},
+		// Bottom 1, span 2^63 - 1: the top 2^63 is past an int64, and so
+		// is the number of points, 2^63.
+		{name: "top beyond int64", data: "12 01 02 ff ff ff ff ff ff ff ff 7f 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantMsg: "outcome: scale 1..9223372036854775808 has a bound outside -2147483648..2147483647\n" +
+				"outcome: scale from 1 with 9223372036854775808 points has more than 256 points"},
 		// Promoters from offset 9 on a span of 4.
 		{name: "offset past the top", data: "12 01 02 04 02 09 00 00 00", wantErr: []error{outcome.ErrInvalidBands},
 			wantMsg: "outcome: the lowest promoter answer, 9 points from the bottom of the scale 1..5, is past its top"},

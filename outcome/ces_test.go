@@ -331,7 +331,8 @@ func TestCESScaleJSON(t *testing.T) {
 		{"too many points", `{"min":1,"max":12,"agree":5}`, outcome.ErrInvalidScale,
 			"outcome: CES scale 1..12 is not a scale of 2 to 11 points"},
 		{"bound past int32", `{"min":1,"max":4294967296,"agree":5}`, outcome.ErrInvalidScale,
-			"outcome: scale 1..4294967296 has a bound outside -2147483648..2147483647"},
+			"outcome: scale 1..4294967296 has a bound outside -2147483648..2147483647\n" +
+				"outcome: scale 1..4294967296 has more than 256 points"},
 		{"unknown field", `{"min":1,"max":7,"agree":5,"mean":5}`, outcome.ErrInvalidJSON, ""},
 		{"not an object", `"1..7"`, outcome.ErrInvalidJSON, ""},
 		{"null", `null`, outcome.ErrInvalidJSON, "outcome: a CES scale cannot be null"},

@@ -2,7 +2,10 @@ package outcome_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"math"
+	"math/big"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -25,6 +28,58 @@ var binarySeeds = []string{
 	// A bad scale or bands and counts that overflow: both reported.
 	"12 01 00 80 02 00 00 ff ff ff ff ff ff ff ff 7f 01 00", "12 01 02 04 00 03 ff ff ff ff ff ff ff ff 7f 01 00",
 	"13 01 02 00 02 02 ff ff ff ff ff ff ff ff 7f 01", "14 01 02 04 00 02 ff ff ff ff ff ff ff ff 7f 01",
+	// Scales with two or three of NewScale's problems: each reported.
+	"12 01 80 80 80 80 10 00 00 00 00 00 00", "12 01 80 80 80 80 10 80 02 00 00 00 00 00",
+	"12 01 fe ff ff ff 0f 80 02 00 00 00 00 00", "12 01 02 ff ff ff ff ff ff ff ff 7f 00 00 00 00 00",
+	"13 01 81 80 80 80 10 00 02 00 00", "14 01 80 80 80 80 10 80 02 01 00",
+}
+
+// checkScaleProblems checks that a tally whose form was read to the end
+// (no problem with code ErrInvalidBinary) and whose scale is custom (byte 1
+// is 1, then the bottom as a zig-zag varint and the span as an unsigned
+// varint) has one problem with code ErrInvalidScale for each of NewScale's
+// problems its scale has, worked out here with math/big: a span of 0, a
+// bound outside int32, a span of 256 or more. A scale with none of them
+// but more than maxPoints points (a rating tally's 11; 0 for none) has one.
+func checkScaleProblems(t *testing.T, data []byte, err error, maxPoints uint64) {
+	t.Helper()
+	if len(data) < 2 || data[1] != 1 {
+		return
+	}
+	lo, n := binary.Varint(data[2:])
+	if n <= 0 {
+		return
+	}
+	span, m := binary.Uvarint(data[2+n:])
+	if m <= 0 || span > math.MaxInt64 {
+		return
+	}
+	got := 0
+	for _, p := range outcome.Problems(err) {
+		switch p.Code {
+		case outcome.ErrInvalidBinary:
+			return
+		case outcome.ErrInvalidScale:
+			got++
+		}
+	}
+	top := new(big.Int).Add(big.NewInt(lo), new(big.Int).SetUint64(span))
+	want := 0
+	if span == 0 {
+		want++
+	}
+	if lo < math.MinInt32 || lo > math.MaxInt32 || top.Cmp(big.NewInt(math.MaxInt32)) > 0 {
+		want++
+	}
+	if span >= outcome.MaxScalePoints {
+		want++
+	}
+	if want == 0 && maxPoints > 0 && span+1 > maxPoints {
+		want++
+	}
+	if got != want {
+		t.Fatalf("% x: scale from %d spanning %d has %d scale problems, want %d: %v", data, lo, span, got, want, err)
+	}
 }
 
 // checkBinaryError fails unless err is a non-empty tree of *outcome.Error
@@ -168,7 +223,8 @@ func checkTallyDecode(t *testing.T, data []byte, err error, tally fuzzTally, bef
 
 // FuzzNPSTallyBinary: arbitrary bytes never panic; what decodes re-encodes
 // to the same bytes, is what NPSTallyFromCounts makes of its counts, and
-// merges with itself; what does not is an *outcome.Error.
+// merges with itself; what does not is an *outcome.Error, with each
+// problem of a custom scale read ([checkScaleProblems]).
 func FuzzNPSTallyBinary(f *testing.F) {
 	for _, s := range binarySeeds {
 		f.Add(unhex(f, s))
@@ -176,6 +232,7 @@ func FuzzNPSTallyBinary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var v outcome.NPSTally
 		err := v.UnmarshalBinary(data)
+		checkScaleProblems(t, data, err, 0)
 		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
 		if err == nil {
 			w, err := outcome.NPSTallyFromCounts(v.Bands(), v.Promoters(), v.Passives(), v.Detractors())
@@ -194,6 +251,7 @@ func FuzzCSATTallyBinary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var v outcome.CSATTally
 		err := v.UnmarshalBinary(data)
+		checkScaleProblems(t, data, err, outcome.MaxRatingPoints)
 		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
 		if err == nil {
 			w, err := outcome.CSATTallyFromCounts(v.Scale(), v.Counts())
@@ -212,6 +270,7 @@ func FuzzCESTallyBinary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var v outcome.CESTally
 		err := v.UnmarshalBinary(data)
+		checkScaleProblems(t, data, err, outcome.MaxRatingPoints)
 		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
 		if err == nil {
 			w, err := outcome.CESTallyFromCounts(v.Scale(), v.Counts())

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -110,7 +112,8 @@ func surveyFuzzSeeds(f *testing.F, seeds ...string) {
 func FuzzScaleJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"min":0,"max":10}`, `{"min":-128,"max":127}`, `{}`, `{"min":5,"max":5}`, `{"min":0,"max":256}`,
 		`{"min":0,"max":10,"x":1}`, `{"min":0,"max":10,"max":9}`, `{"min":0,"max":10} 1`, `null`, `{"min":"0","max":10,"step":1}`,
-		`{"min":-2147483648,"max":-2147483647}`, `{"min":0,"max":2147483648}`, `{"MIN":1,"Max":3}`)
+		`{"min":-2147483648,"max":-2147483647}`, `{"min":0,"max":2147483648}`, `{"MIN":1,"Max":3}`,
+		`{"min":5000000000,"max":0}`, `{"min":-3000000000,"max":-3000000000}`, `{"min":0,"max":5000000000}`)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, outcome.MustScale(1, 5), outcome.Scale.Equal, func() (outcome.Scale, error, bool) {
 			var w outcome.ScaleJSON
@@ -118,9 +121,37 @@ func FuzzScaleJSON(f *testing.F) {
 				return outcome.Scale{}, nil, false
 			}
 			s, err := outcome.NewScale(w.Min, w.Max)
+			checkNewScaleProblems(t, w.Min, w.Max, err)
 			return s, err, true
 		}, outcome.ErrInvalidScale)
 	})
+}
+
+// checkNewScaleProblems checks that err, NewScale's for min..max, has one
+// problem for each of these that min..max has, worked out here with
+// math/big: fewer than two points, a bound outside int32, more than 256
+// points.
+func checkNewScaleProblems(t *testing.T, min, max int, err error) {
+	t.Helper()
+	lo, hi := big.NewInt(int64(min)), big.NewInt(int64(max))
+	points := new(big.Int).Sub(hi, lo)
+	points.Add(points, big.NewInt(1))
+	want := 0
+	if points.Cmp(big.NewInt(2)) < 0 {
+		want++
+	}
+	for _, b := range []*big.Int{lo, hi} {
+		if !b.IsInt64() || b.Int64() < math.MinInt32 || b.Int64() > math.MaxInt32 {
+			want++
+			break
+		}
+	}
+	if points.Cmp(big.NewInt(outcome.MaxScalePoints)) > 0 {
+		want++
+	}
+	if got := len(outcome.Problems(err)); got != want {
+		t.Fatalf("NewScale(%d, %d) has %d problems, want %d: %v", min, max, got, want, err)
+	}
 }
 
 // npsBandsSeeds are the decoder seeds of the NPS bands: the table cases of

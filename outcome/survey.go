@@ -87,22 +87,38 @@ type Scale struct {
 
 // NewScale returns the scale of the answers min..max. It must have at least
 // two points and at most [MaxScalePoints], and its bounds must fit in an
-// int32; otherwise the error has code [ErrInvalidScale].
+// int32; otherwise the error has code [ErrInvalidScale]. Every problem is
+// reported, joined with [errors.Join], in this order: fewer than two points
+// (min not below max), a bound outside the int32 range, then more than
+// MaxScalePoints points; NewScale(5000000000, 0) has the first two.
 func NewScale(min, max int) (Scale, error) {
-	if min >= max {
-		return Scale{}, NewError(ErrInvalidScale, nil,
+	// Each bound is checked at both ends: min is not below max when the
+	// scale has too few points. uint(max-min) is the exact difference when
+	// min < max, even where max-min overflows an int.
+	few := min >= max
+	outside := outsideInt32(min) || outsideInt32(max)
+	many := !few && uint(max-min) >= MaxScalePoints
+	if !few && !outside && !many {
+		return Scale{min: min, max: max}, nil
+	}
+	var errs [3]error
+	if few {
+		errs[0] = NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has fewer than two points (its bottom must be below its top)", min, max)
 	}
-	if int64(min) < math.MinInt32 || int64(max) > math.MaxInt32 {
-		return Scale{}, NewError(ErrInvalidScale, nil,
+	if outside {
+		errs[1] = NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has a bound outside %d..%d", min, max, math.MinInt32, math.MaxInt32)
 	}
-	if max-min >= MaxScalePoints {
-		return Scale{}, NewError(ErrInvalidScale, nil,
+	if many {
+		errs[2] = NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has more than %d points", min, max, MaxScalePoints)
 	}
-	return Scale{min: min, max: max}, nil
+	return Scale{}, joinProblems(errs[:]...)
 }
+
+// outsideInt32 reports whether v is outside the int32 range.
+func outsideInt32(v int) bool { return int64(v) < math.MinInt32 || int64(v) > math.MaxInt32 }
 
 // MustScale is like [NewScale] but panics if min..max is not a valid scale.
 // It is meant for scales written as literals in programs and tests.
@@ -170,7 +186,7 @@ var scaleFields = []string{"min", "max"}
 // [ErrInvalidJSON] (a key that names no field, a field given twice, a value
 // that is not an integer, null included, `outcome: scale: "min" must be an
 // integer, not null`, after which the bounds are not checked); then
-// NewScale's problem. JSON that is not one object is a single problem with
+// NewScale's problems, in its order. JSON that is not one object is a single problem with
 // code ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
 // `outcome: a scale cannot be null`. On error s is left unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {

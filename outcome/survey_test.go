@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -434,8 +435,23 @@ func TestNewScale(t *testing.T) {
 		{"one point", 5, 5, 0, "outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"},
 		{"reversed", 10, 0, 0, "outcome: scale 10..0 has fewer than two points (its bottom must be below its top)"},
 		{"too many points", 0, 256, 0, "outcome: scale 0..256 has more than 256 points"},
+		// Every problem, in NewScale's order: too few points, a bound
+		// outside int32, too many points. The whole of int has
+		// 2^64 - 1 points; 5e9..0 has none, and its bottom is above int32.
 		{"the whole of int", math.MinInt, math.MaxInt, 0,
-			"outcome: scale -9223372036854775808..9223372036854775807 has a bound outside -2147483648..2147483647"},
+			"outcome: scale -9223372036854775808..9223372036854775807 has a bound outside -2147483648..2147483647\n" +
+				"outcome: scale -9223372036854775808..9223372036854775807 has more than 256 points"},
+		{"reversed, bottom past int32", 5_000_000_000, 0, 0,
+			"outcome: scale 5000000000..0 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: scale 5000000000..0 has a bound outside -2147483648..2147483647"},
+		{"one point below int32", -3_000_000_000, -3_000_000_000, 0,
+			"outcome: scale -3000000000..-3000000000 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: scale -3000000000..-3000000000 has a bound outside -2147483648..2147483647"},
+		{"top past int32, too many points", 0, 5_000_000_000, 0,
+			"outcome: scale 0..5000000000 has a bound outside -2147483648..2147483647\n" +
+				"outcome: scale 0..5000000000 has more than 256 points"},
+		{"just too many at the top of int32", math.MaxInt32 - 256, math.MaxInt32, 0,
+			"outcome: scale 2147483391..2147483647 has more than 256 points"},
 		{"at the top of int", math.MaxInt - 10, math.MaxInt, 0,
 			"outcome: scale 9223372036854775797..9223372036854775807 has a bound outside -2147483648..2147483647"},
 		{"at the bottom of int", math.MinInt, math.MinInt + 10, 0,
@@ -447,6 +463,10 @@ func TestNewScale(t *testing.T) {
 			if tt.message != "" {
 				require.ErrorIs(t, err, ErrInvalidScale)
 				assert.Equal(t, tt.message, err.Error())
+				for _, p := range Problems(err) {
+					assert.Equal(t, ErrInvalidScale, p.Code)
+				}
+				assert.Len(t, Problems(err), strings.Count(tt.message, "\n")+1)
 				assert.True(t, s.IsZero())
 				assert.False(t, s.IsValid())
 				assert.Zero(t, s.Points())
