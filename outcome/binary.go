@@ -472,8 +472,8 @@ func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
 // one with code [ErrScaleMismatch], a total past the largest int64 one with
 // code [ErrOverflow]. Bytes that are not the form (also the standard scale
 // written out) are an error with code [ErrInvalidBinary]. Every problem is
-// reported, joined with [errors.Join]: the scale's (its bounds' or else its
-// box's), then the counts' (checked without the scale if it is not valid,
+// reported, joined with [errors.Join]: the scale's (its bounds', or else
+// its number of points and its box's, as NewCSATScale reports them), then the counts' (checked without the scale if it is not valid,
 // as [CSATTally.UnmarshalJSON] checks them), then a malformed form's. On
 // error t is unchanged.
 func (t *CSATTally) UnmarshalBinary(data []byte) error {
@@ -530,11 +530,13 @@ func (t *CESTally) UnmarshalBinary(data []byte) error {
 }
 
 // cesScaleFromBinary validates the custom CES scale s with the offset of its
-// agreement point read in rs.
+// agreement point read in rs; an offset past the top of s is reported after
+// the problem of s, as [NewCESScale] reports an agreement point above the
+// scale.
 func cesScaleFromBinary(s Scale, rs rawScale) (CESScale, error) {
 	agree, err := rs.point(s, 0, "lowest agreeing answer")
 	if err != nil {
-		return CESScale{}, err
+		return CESScale{}, joinProblems(ratingPoints("CES", s), err)
 	}
 	return NewCESScale(s, agree)
 }

@@ -44,14 +44,23 @@ func StandardCESScale() CESScale { return CESScale{} }
 // the answer agree up. The scale must have at most [MaxRatingPoints] points
 // (code [ErrInvalidScale]); agree must be a point of the scale above its
 // bottom, so that at least one answer disagrees (code [ErrInvalidBands]).
+// Both problems are reported, joined with [errors.Join], the scale's first:
+// agreement from 0 on the 12 points 0..11 has both. A scale that is not
+// valid (the zero Scale; [NewScale] makes no other) has no points, so the
+// agreement point is not checked against it.
 func NewCESScale(scale Scale, agree int) (CESScale, error) {
-	if err := ratingPoints("CES", scale); err != nil {
-		return CESScale{}, err
+	serr := ratingPoints("CES", scale)
+	if !scale.IsValid() {
+		return CESScale{}, serr
 	}
+	var aerr error
 	if agree <= scale.min || agree > scale.max {
-		return CESScale{}, NewError(ErrInvalidBands, nil,
+		aerr = NewError(ErrInvalidBands, nil,
 			"outcome: CES agreement point %d must be in %d..%d, above the bottom of the scale %s",
 			agree, scale.min+1, scale.max, scale)
+	}
+	if serr != nil || aerr != nil {
+		return CESScale{}, joinProblems(serr, aerr)
 	}
 	return CESScale{min: scale.min - stdCESMin, max: scale.max - stdCESMax, agree: agree - stdCESAgree}, nil
 }
@@ -258,9 +267,11 @@ var cesScaleFields = []string{"min", "max", "agree"}
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CES scale: "agree" must be an integer, not null`, after
-// which what needs it is not checked); then the constructors' problem. JSON
-// that is not one object is a single problem with code ErrInvalidJSON, and
-// so is JSON null for the whole scale, with no ID: `outcome: a CES scale
+// which what needs it is not checked); then the constructors' problems, in
+// their order: NewScale's, or else NewCESScale's (the scale's, then the
+// agreement point's). JSON that is not one object is a single problem with
+// code ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
+// `outcome: a CES scale
 // cannot be null`. On error s is left unchanged.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CES scale", "a CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {

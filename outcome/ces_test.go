@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -413,5 +414,85 @@ func TestCESTallyJSONRoundTrip(t *testing.T) {
 		require.NoError(t, json.Unmarshal(data, &out), "%s", data)
 		assert.True(t, in.Tally.Equal(out.Tally), "%s", data)
 		assert.Equal(t, in.Team, out.Team)
+	}
+}
+
+// TestRatingScales_everyProblem: a scale of more than MaxRatingPoints
+// points does not hide a box or an agreement point it cannot hold, which
+// are checked against the scale's own points (0..11 has 12: a box holds 1
+// to 11 of them, agreement is from 1 to 11; 1..12 agrees from 2 to 12);
+// the scale's problem comes first. The zero Scale has no points to check a
+// box or an agreement point against, so it is its problem alone.
+func TestRatingScales_everyProblem(t *testing.T) {
+	const (
+		csat012 = "outcome: CSAT scale 0..11 is not a scale of 2 to 11 points"
+		ces012  = "outcome: CES scale 0..11 is not a scale of 2 to 11 points"
+		ces112  = "outcome: CES scale 1..12 is not a scale of 2 to 11 points"
+	)
+	tests := []struct {
+		name    string
+		run     func() error
+		message string
+	}{
+		{"CSAT box 0", func() error { _, err := outcome.NewCSATScale(outcome.MustScale(0, 11), 0); return err },
+			csat012 + "\noutcome: a top box of 0 points on the CSAT scale 0..11 must hold 1 to 11 points"},
+		{"CSAT box 12", func() error { _, err := outcome.NewCSATScale(outcome.MustScale(0, 11), 12); return err },
+			csat012 + "\noutcome: a top box of 12 points on the CSAT scale 0..11 must hold 1 to 11 points"},
+		{"CSAT box 11", func() error { _, err := outcome.NewCSATScale(outcome.MustScale(0, 11), 11); return err },
+			csat012},
+		{"CSAT zero Scale", func() error { _, err := outcome.NewCSATScale(outcome.Scale{}, 0); return err },
+			"outcome: CSAT scale 0..0 is not a scale of 2 to 11 points"},
+		{"CES agree 0", func() error { _, err := outcome.NewCESScale(outcome.MustScale(0, 11), 0); return err },
+			ces012 + "\noutcome: CES agreement point 0 must be in 1..11, above the bottom of the scale 0..11"},
+		{"CES agree 13", func() error { _, err := outcome.NewCESScale(outcome.MustScale(1, 12), 13); return err },
+			ces112 + "\noutcome: CES agreement point 13 must be in 2..12, above the bottom of the scale 1..12"},
+		{"CES zero Scale", func() error { _, err := outcome.NewCESScale(outcome.Scale{}, 0); return err },
+			"outcome: CES scale 0..0 is not a scale of 2 to 11 points"},
+		// The decoders report what the constructors report; a box or an
+		// agreement point that is not read is not checked.
+		{"CSAT JSON no box", func() error { var s outcome.CSATScale; return s.UnmarshalJSON([]byte(`{"min":0,"max":11}`)) },
+			csat012 + "\noutcome: a top box of 0 points on the CSAT scale 0..11 must hold 1 to 11 points"},
+		{"CSAT JSON box null", func() error {
+			var s outcome.CSATScale
+			return s.UnmarshalJSON([]byte(`{"min":0,"max":11,"box":null}`))
+		}, `outcome: CSAT scale: "box" must be an integer, not null` + "\n" + csat012},
+		{"CES JSON agree 1", func() error {
+			var s outcome.CESScale
+			return s.UnmarshalJSON([]byte(`{"min":1,"max":12,"agree":1}`))
+		}, ces112 + "\noutcome: CES agreement point 1 must be in 2..12, above the bottom of the scale 1..12"},
+		{"CES tally JSON agree 1", func() error {
+			var s outcome.CESTally
+			return s.UnmarshalJSON([]byte(`{"scale":{"min":1,"max":12,"agree":1}}`))
+		}, ces112 + "\noutcome: CES agreement point 1 must be in 2..12, above the bottom of the scale 1..12"},
+		// Binary: 0..11 (bottom 00, span 0b) with a box of 0; 1..12
+		// (bottom 02, span 0b) agreeing from offset 0 and from offset 12,
+		// past its top; no counts.
+		{"CSAT binary box 0", func() error { var v outcome.CSATTally; return v.UnmarshalBinary(unhex(t, "13 01 00 0b 00 00")) },
+			csat012 + "\noutcome: a top box of 0 points on the CSAT scale 0..11 must hold 1 to 11 points"},
+		{"CES binary agree at the bottom", func() error { var v outcome.CESTally; return v.UnmarshalBinary(unhex(t, "14 01 02 0b 00 00")) },
+			ces112 + "\noutcome: CES agreement point 1 must be in 2..12, above the bottom of the scale 1..12"},
+		{"CES binary agree past the top", func() error { var v outcome.CESTally; return v.UnmarshalBinary(unhex(t, "14 01 02 0b 0c 00")) },
+			ces112 + "\noutcome: the lowest agreeing answer, 12 points from the bottom of the scale 1..12, is past its top"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.run()
+			require.Error(t, err)
+			assert.Equal(t, tt.message, err.Error())
+			ps := outcome.Problems(err)
+			require.Len(t, ps, strings.Count(tt.message, "\n")+1)
+			for i, line := range strings.Split(tt.message, "\n") {
+				var want outcome.Code
+				switch {
+				case strings.Contains(line, "must be an integer"):
+					want = outcome.ErrInvalidJSON
+				case strings.Contains(line, "is not a scale"):
+					want = outcome.ErrInvalidScale
+				default:
+					want = outcome.ErrInvalidBands
+				}
+				assert.Equal(t, want, ps[i].Code, line)
+			}
+		})
 	}
 }

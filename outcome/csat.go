@@ -43,15 +43,23 @@ func StandardCSATScale() CSATScale { return CSATScale{} }
 // 1..5 is the answers 4 and 5, box 3 on 1..7 the answers 5, 6 and 7. The
 // scale must have at most [MaxRatingPoints] points (code [ErrInvalidScale]),
 // and the box at least one point and fewer than the scale has (code
-// [ErrInvalidBands]).
+// [ErrInvalidBands]). Both problems are reported, joined with
+// [errors.Join], the scale's first: a box of 0 on the 12 points 0..11 has
+// both. A scale that is not valid (the zero Scale; [NewScale] makes no
+// other) has no points to hold a box, so its box is not checked.
 func NewCSATScale(scale Scale, box int) (CSATScale, error) {
-	if err := ratingPoints("CSAT", scale); err != nil {
-		return CSATScale{}, err
+	serr := ratingPoints("CSAT", scale)
+	if !scale.IsValid() {
+		return CSATScale{}, serr
 	}
+	var berr error
 	if box < 1 || box >= scale.Points() {
-		return CSATScale{}, NewError(ErrInvalidBands, nil,
+		berr = NewError(ErrInvalidBands, nil,
 			"outcome: a top box of %d points on the CSAT scale %s must hold 1 to %d points",
 			box, scale, scale.Points()-1)
+	}
+	if serr != nil || berr != nil {
+		return CSATScale{}, joinProblems(serr, berr)
 	}
 	return CSATScale{min: scale.min - stdCSATMin, max: scale.max - stdCSATMax, box: box - stdCSATBox}, nil
 }
@@ -253,9 +261,11 @@ var csatScaleFields = []string{"min", "max", "box"}
 // JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
 // field, a field given twice, a value that is not an integer, null
 // included, `outcome: CSAT scale: "box" must be an integer, not null`, after
-// which what needs it is not checked); then the constructors' problem. JSON
-// that is not one object is a single problem with code ErrInvalidJSON, and
-// so is JSON null for the whole scale, with no ID: `outcome: a CSAT scale
+// which what needs it is not checked); then the constructors' problems, in
+// their order: NewScale's, or else NewCSATScale's (the scale's, then the
+// box's). JSON that is not one object is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
+// `outcome: a CSAT scale
 // cannot be null`. On error s is left unchanged.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CSAT scale", "a CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {

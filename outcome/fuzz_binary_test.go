@@ -32,6 +32,8 @@ var binarySeeds = []string{
 	"12 01 80 80 80 80 10 00 00 00 00 00 00", "12 01 80 80 80 80 10 80 02 00 00 00 00 00",
 	"12 01 fe ff ff ff 0f 80 02 00 00 00 00 00", "12 01 02 ff ff ff ff ff ff ff ff 7f 00 00 00 00 00",
 	"13 01 81 80 80 80 10 00 02 00 00", "14 01 80 80 80 80 10 80 02 01 00",
+	// Twelve points and a box or agreement point the scale cannot hold.
+	"13 01 00 0b 00 00", "14 01 02 0b 00 00", "14 01 02 0b 0c 00",
 }
 
 // checkScaleProblems checks that a tally whose form was read to the end

@@ -255,7 +255,7 @@ func FuzzNPSTallyJSON(f *testing.F) {
 func FuzzCSATScaleJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"min":1,"max":5,"box":2}`, `{"min":1,"max":7,"box":3}`, `{"min":0,"max":11,"box":2}`,
 		`{"min":1,"max":5,"box":5}`, `{"min":1,"max":5}`, `{"min":1,"max":5,"box":2,"x":0}`, `{}`, `null`,
-		`{"min":1,"max":20,"box":"x"}`)
+		`{"min":1,"max":20,"box":"x"}`, `{"min":0,"max":11,"box":0}`, `{"min":0,"max":11,"box":12}`)
 	start := outcome.MustCSATScale(outcome.MustScale(0, 10), 2)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, outcome.CSATScale.Equal, func() (outcome.CSATScale, error, bool) {
@@ -268,6 +268,7 @@ func FuzzCSATScaleJSON(f *testing.F) {
 				return outcome.CSATScale{}, err, true
 			}
 			c, err := outcome.NewCSATScale(s, w.Box)
+			checkRatingScaleCodes(t, err, s.Points() > outcome.MaxRatingPoints, w.Box < 1 || w.Box >= s.Points())
 			return c, err, true
 		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
 	})
@@ -308,10 +309,29 @@ func FuzzCSATTallyJSON(f *testing.F) {
 	})
 }
 
+// checkRatingScaleCodes checks that err, NewCSATScale's or NewCESScale's
+// on a valid scale, has the problems worked out by the caller, each once,
+// in this order: a scale of too many points (ErrInvalidScale), then a box
+// or an agreement point the scale cannot hold (ErrInvalidBands).
+func checkRatingScaleCodes(t *testing.T, err error, tooMany, badBand bool) {
+	t.Helper()
+	var want []outcome.Code
+	if tooMany {
+		want = append(want, outcome.ErrInvalidScale)
+	}
+	if badBand {
+		want = append(want, outcome.ErrInvalidBands)
+	}
+	if got := surveyCodes(err); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("codes %v, want %v: %v", got, want, err)
+	}
+}
+
 // FuzzCESScaleJSON fuzzes [outcome.CESScale.UnmarshalJSON].
 func FuzzCESScaleJSON(f *testing.F) {
 	surveyFuzzSeeds(f, `{"min":1,"max":7,"agree":5}`, `{"min":1,"max":5,"agree":4}`, `{"min":1,"max":12,"agree":5}`,
-		`{"min":1,"max":7,"agree":1}`, `{"min":1,"max":7,"agree":8}`, `{"min":1,"max":7}`, `{}`, `null`, `"1..7"`)
+		`{"min":1,"max":7,"agree":1}`, `{"min":1,"max":7,"agree":8}`, `{"min":1,"max":7}`, `{}`, `null`, `"1..7"`,
+		`{"min":1,"max":12,"agree":1}`, `{"min":0,"max":11,"agree":12}`)
 	start := outcome.MustCESScale(outcome.MustScale(1, 5), 4)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		surveyFuzzDecode(t, data, start, outcome.CESScale.Equal, func() (outcome.CESScale, error, bool) {
@@ -324,6 +344,7 @@ func FuzzCESScaleJSON(f *testing.F) {
 				return outcome.CESScale{}, err, true
 			}
 			c, err := outcome.NewCESScale(s, w.Agree)
+			checkRatingScaleCodes(t, err, s.Points() > outcome.MaxRatingPoints, w.Agree <= s.Min() || w.Agree > s.Max())
 			return c, err, true
 		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
 	})

@@ -669,8 +669,9 @@ func decodeRatingTally[S ratingScale](j *jsonForm, members []strictjson.Member,
 // decodeRatingScale reads the members of a CSAT or CES scale's JSON object
 // into j: its bounds, validated as [NewScale] does, and the third field
 // names[2], validated with the scale by build ([NewCSATScale] or
-// [NewCESScale]) after [ratingPoints], the part of build's checks that needs
-// the scale only. ok reports whether the scale is valid.
+// [NewCESScale]), or, if it was not read, the scale alone by [ratingPoints],
+// the part of build's checks that needs the scale only. ok reports whether
+// the scale is valid.
 func decodeRatingScale[S ratingScale](j *jsonForm, members []strictjson.Member, names []string,
 	build func(Scale, int) (S, error)) (s S, ok bool) {
 	var third int
@@ -681,11 +682,8 @@ func decodeRatingScale[S ratingScale](j *jsonForm, members []strictjson.Member, 
 	if !ok {
 		return s, false
 	}
-	if err := ratingPoints(s.survey(), sc); err != nil {
-		j.check(err)
-		return s, false
-	}
 	if !thirdKnown {
+		j.check(ratingPoints(s.survey(), sc))
 		return s, false
 	}
 	s, err := build(sc, third)
