@@ -167,6 +167,8 @@ var npsBandsSeeds = []string{
 	`{"min":0,"max":10,"detractors":{"low":0,"high":6,"mid":1}}`, `{}`, `null`, `[]`,
 	`{"min":0,"max":10,"detractors":{"low":0,"high":"6"},"passives":{"low":8,"high":7},"promoters":[9,10]}`,
 	`{"min":0,"max":10,"detractors":null,"passives":{"low":7,"high":8,"low":1},"promoters":{"low":9,"high":10}}`,
+	`{"min":5,"max":5,"detractors":{"low":6,"high":0},"passives":{"low":7,"high":8},"promoters":{"low":10,"high":9}}`,
+	`{"min":"0","max":10,"detractors":{"low":6,"high":0},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}}`,
 }
 
 // lenientBand is a band read by encoding/json alone: a type of the
@@ -196,14 +198,41 @@ type lenientNPSTally struct {
 	Detractors int64            `json:"detractors"`
 }
 
-// npsBands returns what the constructors give for w: its scale's error, or
-// the bands and NewNPSBands's error.
-func (w lenientNPSBands) npsBands() (outcome.NPSBands, error) {
-	s, err := outcome.NewScale(w.Min, w.Max)
-	if err != nil {
-		return outcome.NPSBands{}, err
+// npsBands returns what the constructors give for w: the bands and
+// NewNPSBands's error; if the scale is invalid, its scale's problems and
+// then NewNPSBands's on the zero Scale but its own scale's, which says
+// less. It checks that NewNPSBands reports each empty band, whatever the
+// scale.
+func (w lenientNPSBands) npsBands(t *testing.T) (outcome.NPSBands, error) {
+	t.Helper()
+	bands := [3]outcome.Band{outcome.Band(w.Detractors), outcome.Band(w.Passives), outcome.Band(w.Promoters)}
+	s, serr := outcome.NewScale(w.Min, w.Max)
+	b, err := outcome.NewNPSBands(s, bands[0], bands[1], bands[2])
+	empty := 0
+	for _, x := range bands {
+		if x.Low > x.High {
+			empty++
+		}
 	}
-	return outcome.NewNPSBands(s, outcome.Band(w.Detractors), outcome.Band(w.Passives), outcome.Band(w.Promoters))
+	got := 0
+	for _, p := range outcome.Problems(err) {
+		if strings.Contains(p.Message, "is empty") {
+			got++
+		}
+	}
+	if got != empty {
+		t.Fatalf("NewNPSBands(%v, %v) reports %d empty bands, want %d: %v", s, bands, got, empty, err)
+	}
+	if serr == nil {
+		return b, err
+	}
+	errs := []error{serr}
+	for _, p := range outcome.Problems(err) {
+		if p.Code != outcome.ErrInvalidScale {
+			errs = append(errs, p)
+		}
+	}
+	return outcome.NPSBands{}, errors.Join(errs...)
 }
 
 // FuzzNPSBandsJSON fuzzes [outcome.NPSBands.UnmarshalJSON], against a
@@ -217,7 +246,7 @@ func FuzzNPSBandsJSON(f *testing.F) {
 			if !surveyLenient(data, &w) {
 				return outcome.NPSBands{}, nil, false
 			}
-			b, err := w.npsBands()
+			b, err := w.npsBands(t)
 			return b, err, true
 		}, outcome.ErrInvalidScale, outcome.ErrInvalidBands)
 	})
@@ -243,7 +272,7 @@ func FuzzNPSTallyJSON(f *testing.F) {
 			var bands outcome.NPSBands
 			var bandsErr error
 			if w.Bands != nil {
-				bands, bandsErr = w.Bands.npsBands()
+				bands, bandsErr = w.Bands.npsBands(t)
 			}
 			tally, err := outcome.NPSTallyFromCounts(bands, w.Promoters, w.Passives, w.Detractors)
 			return tally, errors.Join(bandsErr, err), true

@@ -129,17 +129,24 @@ func StandardNPSBands() NPSBands { return NPSBands{} }
 // cover every point of the scale. Every problem is reported, joined with
 // [errors.Join]: an invalid scale has code [ErrInvalidScale], and each band
 // problem code [ErrInvalidBands] with a message that names the bounds at
-// fault. Band problems come in a fixed order: each band that is empty or
-// off the scale (and, if there is one, nothing more); then each band that is
-// below or overlaps the next one; then each run of answers that no band
-// holds, from the bottom of the scale up, worked out from the bands
-// whatever their order.
+// fault. The scale's problem comes first, then the bands' in a fixed
+// order: each band that is empty or off the scale (and, if there is one,
+// nothing more); then each band that is below or overlaps the next one;
+// then each run of answers that no band holds, from the bottom of the scale
+// up, worked out from the bands whatever their order. On an invalid scale
+// (the zero Scale; [NewScale] makes no other) the bands are checked only
+// for being empty, which does not depend on the scale.
 func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, error) {
-	if !scale.IsValid() {
-		return NPSBands{}, NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
-	}
 	bands := [3]Band{detractors, passives, promoters}
-	if errs := npsBandProblems(scale, bands, [3]bool{true, true, true}); len(errs) > 0 {
+	errs := npsBandProblems(scale, bands, [3]bool{true, true, true})
+	if !scale.IsValid() {
+		serr := NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
+		if len(errs) == 0 {
+			return NPSBands{}, serr
+		}
+		return NPSBands{}, errors.Join(append([]error{serr}, errs...)...)
+	}
+	if len(errs) > 0 {
 		return NPSBands{}, errors.Join(errs...)
 	}
 	// The scale has at most 256 points and int32 bounds (NewScale), so
@@ -153,14 +160,15 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 }
 
 // npsBandProblems returns the problems of bands (detractors, passives,
-// promoters) on the valid scale, in [NewNPSBands]'s order. A band that is
-// not known (its JSON was not a band, already reported) is not checked,
-// nor, then, are the order and the coverage of the bands, which need all
-// three.
+// promoters) on scale, in [NewNPSBands]'s order. A band that is not known
+// (its JSON was not a band, already reported) is not checked, nor, then,
+// are the order and the coverage of the bands, which need all three. On a
+// scale that is not valid (or not known: the zero Scale) only the known
+// bands that are empty are reported: the rest needs the scale.
 func npsBandProblems(scale Scale, bands [3]Band, known [3]bool) []error {
 	var errs []error
 	names := [3]string{"detractor", "passive", "promoter"}
-	ok := known == [3]bool{true, true, true}
+	ok := known == [3]bool{true, true, true} && scale.IsValid()
 	for i, b := range bands {
 		switch {
 		case !known[i]:
@@ -168,6 +176,7 @@ func npsBandProblems(scale Scale, bands [3]Band, known [3]bool) []error {
 			errs = append(errs, NewError(ErrInvalidBands, nil,
 				"outcome: the %s band %s is empty (its low end is above its high end)", names[i], b))
 			ok = false
+		case !scale.IsValid():
 		case b.Low < scale.min || b.High > scale.max:
 			errs = append(errs, NewError(ErrInvalidBands, nil,
 				"outcome: the %s band %s is not within the scale %s", names[i], b, scale))
@@ -927,9 +936,11 @@ var bandFields = []string{"low", "high"}
 // object, not null`), whose field is then not checked, and the same
 // problems of each band's {"low","high"}, at its key (`outcome: NPS bands
 // "passives": "low" must be an integer, not null`); then the constructors'
-// problems: the scale's, and if it is valid every problem of the bands,
-// leaving out a band of the wrong type or with a bound of the wrong type
-// (and the order and coverage of the bands, which need all three). JSON
+// problems: the scale's, then the bands' (if the scale is valid, every
+// problem of the bands; if it is not, or a bound is of the wrong type, each
+// band that is empty), leaving out a band of the wrong type or with a
+// bound of the wrong type (and the order and coverage of the bands, which
+// need all three). JSON
 // that is not one object is a single problem with code ErrInvalidJSON, and
 // so is JSON null for the whole bands, with no ID: `outcome: NPS bands
 // cannot be null`. On error b is left unchanged.
@@ -955,6 +966,8 @@ func decodeNPSBands(j *jsonForm, members []strictjson.Member) (b NPSBands, ok bo
 		}) && known[i]
 	})
 	if !ok {
+		// The scale's problem is reported; the empty bands do not need it.
+		j.checks = append(j.checks, npsBandProblems(Scale{}, bands, known)...)
 		return NPSBands{}, false
 	}
 	if errs := npsBandProblems(sc, bands, known); len(errs) > 0 || known != [3]bool{true, true, true} {

@@ -87,6 +87,14 @@ func TestNewNPSBands(t *testing.T) {
 		{name: "invalid scale", scale: outcome.Scale{},
 			det: band{0, 6}, pass: band{7, 8}, prom: band{9, 10}, wantCode: outcome.ErrInvalidScale,
 			wantMessages: []string{"outcome: NPS bands on the invalid scale 0..0"}},
+		// An empty band does not depend on the scale: reported after the
+		// scale's problem. Being on the scale, the order and the coverage
+		// need a scale, so the passives 7..8 are not said off 0..0.
+		{name: "invalid scale and empty bands", scale: outcome.Scale{},
+			det: band{6, 0}, pass: band{7, 8}, prom: band{10, 9}, wantCode: outcome.ErrInvalidScale,
+			wantMessages: []string{"outcome: NPS bands on the invalid scale 0..0",
+				"outcome: the detractor band 6..0 is empty (its low end is above its high end)",
+				"outcome: the promoter band 10..9 is empty (its low end is above its high end)"}},
 		{name: "empty band", scale: s010,
 			det: band{0, 6}, pass: band{8, 7}, prom: band{9, 10}, wantCode: outcome.ErrInvalidBands,
 			wantMessages: []string{"outcome: the passive band 8..7 is empty (its low end is above its high end)"}},
@@ -179,9 +187,15 @@ func TestNewNPSBands(t *testing.T) {
 				assert.ErrorIs(t, err, tt.wantCode)
 				assert.True(t, b.IsZero())
 				var got []string
-				for _, p := range outcome.Problems(err) {
+				for i, p := range outcome.Problems(err) {
 					got = append(got, p.Message)
-					assert.Equal(t, tt.wantCode, p.Code)
+					// The scale's problem is the first; the rest are the
+					// bands'.
+					want := outcome.ErrInvalidBands
+					if i == 0 {
+						want = tt.wantCode.(outcome.Code)
+					}
+					assert.Equal(t, want, p.Code)
 				}
 				assert.Equal(t, tt.wantMessages, got)
 				_, again := outcome.NewNPSBands(tt.scale, tt.det, tt.pass, tt.prom)
@@ -1161,6 +1175,18 @@ func TestNPSTallyJSONErrors(t *testing.T) {
 		{name: "invalid scale", in: bands(`"min":5,"max":5,` + std),
 			codes:    []outcome.Code{outcome.ErrInvalidScale},
 			messages: []string{"outcome: scale 5..5 has fewer than two points (its bottom must be below its top)"}},
+		// The bands' emptiness does not need the scale: reported after its
+		// problem, also when a bound is not an integer.
+		{name: "invalid scale and an empty band", in: bands(`"min":5,"max":5,` +
+			`"detractors":{"low":0,"high":6},"passives":{"low":8,"high":7},"promoters":{"low":9,"high":10}`),
+			codes: []outcome.Code{outcome.ErrInvalidScale, outcome.ErrInvalidBands},
+			messages: []string{"outcome: scale 5..5 has fewer than two points (its bottom must be below its top)",
+				"outcome: the passive band 8..7 is empty (its low end is above its high end)"}},
+		{name: "bound not an integer and an empty band", in: bands(`"min":"0","max":10,` +
+			`"detractors":{"low":6,"high":0},"passives":{"low":7,"high":8},"promoters":{"low":9,"high":10}`),
+			codes: []outcome.Code{outcome.ErrInvalidJSON, outcome.ErrInvalidBands},
+			messages: []string{`outcome: NPS tally "bands": "min" must be an integer, not the string "0"`,
+				"outcome: the detractor band 6..0 is empty (its low end is above its high end)"}},
 		{name: "empty bands object", in: bands(``),
 			codes:    []outcome.Code{outcome.ErrInvalidScale},
 			messages: []string{"outcome: scale 0..0 has fewer than two points (its bottom must be below its top)"}},
