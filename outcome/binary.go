@@ -134,9 +134,11 @@ func (d FailureDemand) AppendBinary(b []byte) ([]byte, error) {
 // of a kind one with code [ErrTooManyReasons]. Bytes that are not the form
 // (also reasons out of byte order, or a zero count, which the encoder never
 // writes) are an *[Error] with code [ErrInvalidBinary]. Every problem met
-// is reported, joined with [errors.Join], in the order of the bytes; a
-// malformed form is the last problem, as nothing after it can be read. On
-// error d is unchanged.
+// is reported, joined with [errors.Join], in the order of the bytes, a
+// row's reason before its count: a row out of order or with a zero count
+// still has its reason checked (or is said listed twice), before the form's
+// problem; a malformed form is the last problem, as nothing after it can be
+// read. On error d is unchanged.
 func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 	const what = "a FailureDemand"
 	r := binenc.NewReader(data)
@@ -160,18 +162,32 @@ func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 			if r.Err() != nil {
 				break
 			}
+			// A row out of order or with a zero count is not the form, and
+			// ends the reading; its reason is checked first, as Add would
+			// (a reason listed twice was checked in the row before).
+			var malformed error
 			switch {
-			case !first && reason == prev:
+			case !first && reason < prev:
+				malformed = fmt.Errorf("%s demand reason %q after %q: reasons are in byte order", demandKind(failure), clip(reason), clip(prev))
+			case count == 0:
+				malformed = fmt.Errorf("zero count of %s demand %q: the form holds only counts above zero", demandKind(failure), clip(reason))
+			}
+			dup := !first && reason == prev
+			switch {
+			case dup:
 				errs = append(errs, NewError(ErrDuplicateReason, []string{reason},
 					"outcome: %s demand reason %q is listed twice", demandKind(failure), clip(reason)))
-				continue
-			case !first && reason < prev:
-				r.Fail(fmt.Errorf("%s demand reason %q after %q: reasons are in byte order", demandKind(failure), clip(reason), clip(prev)))
-			case count == 0:
-				r.Fail(fmt.Errorf("zero count of %s demand %q: the form holds only counts above zero", demandKind(failure), clip(reason)))
+			case malformed != nil:
+				if err := validateReason(reason); err != nil {
+					errs = append(errs, err)
+				}
 			}
-			if r.Err() != nil {
+			if malformed != nil {
+				r.Fail(malformed)
 				break
+			}
+			if dup {
+				continue
 			}
 			prev, first = reason, false
 			err := out.Add(reason, failure, count)

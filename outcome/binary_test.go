@@ -254,6 +254,22 @@ func TestFailureDemand_UnmarshalBinary_errors(t *testing.T) {
 		{name: "overflow", data: "11 01 01 61 ff ff ff ff ff ff ff ff 7f 01 01 63 01",
 			wantErr: []error{outcome.ErrOverflow},
 			wantMsg: `outcome: adding 1 contacts to a total demand of 9223372036854775807 overflows int64`},
+		// A row that is not the form still has its reason checked, before
+		// the form's problem: " a" with a zero count (the count ends at
+		// byte 6); "a\nb" after "b" (its count ends at byte 10); "a" listed
+		// twice, the second time with a zero count (ends at byte 9).
+		{name: "zero count with a bad reason", data: "11 01 02 20 61 00 00",
+			wantErr: []error{outcome.ErrInvalidReason, outcome.ErrInvalidBinary},
+			wantMsg: `outcome: demand reason " a" has surrounding white space` + "\n" +
+				`outcome: invalid binary form of a FailureDemand: at byte 6: zero count of value demand " a": the form holds only counts above zero`},
+		{name: "out of order with a bad reason", data: "11 02 01 62 01 03 61 0a 62 01 00",
+			wantErr: []error{outcome.ErrInvalidReason, outcome.ErrInvalidBinary},
+			wantMsg: `outcome: demand reason "a\nb" has a control character` + "\n" +
+				`outcome: invalid binary form of a FailureDemand: at byte 10: value demand reason "a\nb" after "b": reasons are in byte order`},
+		{name: "listed twice with a zero count", data: "11 00 02 01 61 01 01 61 00",
+			wantErr: []error{outcome.ErrDuplicateReason, outcome.ErrInvalidBinary},
+			wantMsg: `outcome: failure demand reason "a" is listed twice` + "\n" +
+				`outcome: invalid binary form of a FailureDemand: at byte 9: zero count of failure demand "a": the form holds only counts above zero`},
 		// Every problem is reported: a bad reason, a duplicate, then the
 		// malformed end.
 		{name: "several problems", data: "11 02 01 20 01 01 20 01 00 ff",

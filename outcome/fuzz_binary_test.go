@@ -6,6 +6,9 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cxmodel/cx/outcome"
@@ -32,6 +35,8 @@ var binarySeeds = []string{
 	"12 01 80 80 80 80 10 00 00 00 00 00 00", "12 01 80 80 80 80 10 80 02 00 00 00 00 00",
 	"12 01 fe ff ff ff 0f 80 02 00 00 00 00 00", "12 01 02 ff ff ff ff ff ff ff ff 7f 00 00 00 00 00",
 	"13 01 81 80 80 80 10 00 02 00 00", "14 01 80 80 80 80 10 80 02 01 00",
+	// Rows that are not the form, with a bad reason or listed twice.
+	"11 01 02 20 61 00 00", "11 02 01 62 01 03 61 0a 62 01 00", "11 00 02 01 61 01 01 61 00",
 	// Twelve points and a box or agreement point the scale cannot hold.
 	"13 01 00 0b 00 00", "14 01 02 0b 00 00", "14 01 02 0b 0c 00",
 }
@@ -146,6 +151,7 @@ func FuzzFailureDemandBinary(f *testing.F) {
 		err := d.UnmarshalBinary(data)
 		if err != nil {
 			checkBinaryError(t, err)
+			checkMalformedRowReason(t, data, err)
 			if d.Failure() != 3 || d.Value() != 0 {
 				t.Fatalf("changed on error: %d, %d", d.Value(), d.Failure())
 			}
@@ -191,6 +197,40 @@ func FuzzFailureDemandBinary(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// malformedRow finds the reason of the row a FailureDemand's form stopped
+// at, out of order or with a zero count, quoted in its message.
+var malformedRow = regexp.MustCompile(`(?:zero count of (?:value|failure) demand |(?:value|failure) demand reason )("(?:[^"\\]|\\.)*")`)
+
+// checkMalformedRowReason checks that a row that is not the form (out of
+// order, or with a zero count) still has its reason checked: if Add refuses
+// the reason, the problem before the form's is the reason's (invalid, or
+// listed twice in the row before), naming it. Reasons clipped in the
+// message are passed over.
+func checkMalformedRowReason(t *testing.T, data []byte, err error) {
+	t.Helper()
+	ps := outcome.Problems(err)
+	last := ps[len(ps)-1]
+	m := malformedRow.FindStringSubmatch(last.Message)
+	if last.Code != outcome.ErrInvalidBinary || m == nil {
+		return
+	}
+	reason, uerr := strconv.Unquote(m[1])
+	if uerr != nil || strings.Contains(reason, "...") {
+		return
+	}
+	var probe outcome.FailureDemand
+	if !errors.Is(probe.Add(reason, false, 1), outcome.ErrInvalidReason) {
+		return
+	}
+	if len(ps) < 2 {
+		t.Fatalf("% x: the row's reason %q is not checked: %v", data, reason, err)
+	}
+	p := ps[len(ps)-2]
+	if (p.Code != outcome.ErrInvalidReason && p.Code != outcome.ErrDuplicateReason) || len(p.IDs) != 1 || p.IDs[0] != reason {
+		t.Fatalf("% x: the row's reason %q is not checked before the form's problem: %v", data, reason, err)
+	}
 }
 
 // fuzzTally is what the tally fuzzers need of a decoded tally.
