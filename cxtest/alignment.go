@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -116,7 +117,7 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 		badLevels = outcome.NewError(outcome.ErrUnknownLevel, nil,
 			"cxtest: cannot check the alignment of %s: not a level", words.List(bad, len(bad)))
 	}
-	if err := joinErrs(emptyHierarchy(m), badLevels); err != nil {
+	if err := msg.Join(emptyHierarchy(m), badLevels); err != nil {
 		return &failure{cause: err}
 	}
 	if len(levels) == 0 {

@@ -3,6 +3,7 @@ package cxtest
 import (
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -112,7 +113,7 @@ func checkCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown tripl
 			"cxtest: %s is not a crown (want cost, service or revenue)", crown)
 	}
 	s, err := card.Score(p)
-	if err := joinErrs(badCrown, err); err != nil {
+	if err := msg.Join(badCrown, err); err != nil {
 		return &failure{cause: err}
 	}
 	c := s.Crown(crown)

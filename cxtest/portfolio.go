@@ -2,7 +2,6 @@ package cxtest
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -78,7 +77,7 @@ func checkOutputShare(metrics []outcome.Metric, maxShare decimal.Decimal) *failu
 			"cxtest: output share limit %s is not a share in [0, 1]", msg.Decimal(maxShare))
 	}
 	r, err := outcome.Audit(metrics, outcome.AuditOptions{})
-	if err := joinErrs(badLimit, err, duplicateIDs(metrics)); err != nil {
+	if err := msg.Join(badLimit, err, duplicateIDs(metrics)); err != nil {
 		return &failure{cause: err}
 	}
 	o, total := r.OutputSideCount(), r.Total()
@@ -359,7 +358,7 @@ var (
 // checkRewarded checks rule on the metrics given and those the nodes of m
 // carry, refusing them as [CheckNoRewardedOrphanOutputs] documents.
 func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRule) *failure {
-	refused := joinErrs(emptyHierarchy(m), zeroMetrics(metrics), duplicateIDs(metrics))
+	refused := msg.Join(emptyHierarchy(m), zeroMetrics(metrics), duplicateIDs(metrics))
 
 	// The metrics examined, each ID once: those given, then those the nodes
 	// carry; and the nodes each measures. The nodes' metrics are compared
@@ -400,7 +399,7 @@ func checkRewarded(m hierarchy.Model, metrics []outcome.Metric, rule rewardedRul
 		for _, id := range slices.Sorted(maps.Keys(conflicts)) {
 			errs = append(errs, conflicts[id])
 		}
-		return &failure{cause: joinErrs(errs...)}
+		return &failure{cause: msg.Join(errs...)}
 	}
 	var rewarded []outcome.Metric
 	for _, x := range defs {
@@ -530,20 +529,4 @@ func sharedIDs(metrics []outcome.Metric) []string {
 		}
 	}
 	return dups
-}
-
-// joinErrs returns nil if every err is nil, the one that is not if there is
-// one, and otherwise [errors.Join] of those that are not.
-func joinErrs(errs ...error) error {
-	var one error
-	n := 0
-	for _, err := range errs {
-		if err != nil {
-			one, n = err, n+1
-		}
-	}
-	if n <= 1 {
-		return one
-	}
-	return errors.Join(errs...)
 }

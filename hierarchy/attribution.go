@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -273,13 +274,13 @@ func (g *graph) attribution(id string, sub []int32, coef []i128, before, after *
 		if fits1 || fits2 {
 			errs = append(errs, newError(ErrRollUpOverflow, []string{id},
 				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale))
-			return Attribution{}, joinProblems(errs...)
+			return Attribution{}, msg.Join(errs...)
 		}
 	}
 	if len(errs) > 0 {
 		// The change is not checked: it is the sum of the contributions,
 		// one of which is beyond the bound.
-		return Attribution{}, joinProblems(errs...)
+		return Attribution{}, msg.Join(errs...)
 	}
 	change, overflow := sumAfter.sub(sumBefore)
 	if overflow {
@@ -325,7 +326,7 @@ func (g *graph) attributeArgs(id string, before, after *Values) (int32, error) {
 	case max(before.places, after.places)+g.placesGrowth() > maxScale:
 		errPrecision = g.precisionError(max(before.places, after.places))
 	}
-	if err := joinProblems(errID, errBefore, errAfter, errPrecision); err != nil {
+	if err := msg.Join(errID, errBefore, errAfter, errPrecision); err != nil {
 		return -1, err
 	}
 	return x, nil
@@ -348,7 +349,7 @@ func beneathError(id string, differ, missing []string) error {
 		errMissing = newError(ErrMissingValue, missing,
 			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
 	}
-	return joinProblems(errDiffer, errMissing)
+	return msg.Join(errDiffer, errMissing)
 }
 
 // pathWeight returns the weight of all paths from u up to the node

@@ -1,8 +1,6 @@
 package hierarchy
 
 import (
-	"errors"
-
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -120,25 +118,4 @@ func newWarning(code outcome.Code, ids []string, format string, args ...any) *ou
 	e := outcome.NewError(code, ids, format, args...)
 	e.Severity = outcome.SeverityWarning
 	return e
-}
-
-// joinProblems returns the problems among ps that are not nil, in the order
-// given: nil if there is none, the one itself if there is one, and
-// otherwise all of them joined with [errors.Join]. Each p is nil (an error
-// or an *outcome.Error that is nil) or a problem.
-func joinProblems(ps ...error) error {
-	var out []error
-	for _, p := range ps {
-		if e, ok := p.(*outcome.Error); ok && e == nil || p == nil {
-			continue
-		}
-		out = append(out, p)
-	}
-	switch len(out) {
-	case 0:
-		return nil
-	case 1:
-		return out[0]
-	}
-	return errors.Join(out...)
 }

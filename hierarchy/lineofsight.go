@@ -3,6 +3,7 @@ package hierarchy
 import (
 	"slices"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -54,7 +55,7 @@ func (m Model) LineOfSight(id string, limit int) (LineOfSight, error) {
 			bad = newError(ErrInvalidLimit, []string{id},
 				"hierarchy: the limit on the paths from %q is %d; it must be at least 1", clip(id), limit)
 		}
-		return LineOfSight{}, joinProblems(err, bad)
+		return LineOfSight{}, msg.Join(err, bad)
 	}
 	los := LineOfSight{From: id, Paths: [][]string{}, Complete: true} // [][]string{} does not allocate
 	if !g.aligned(v) {

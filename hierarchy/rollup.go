@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/shopspring/decimal"
 
 	"github.com/cxmodel/cx/internal/words"
@@ -250,7 +251,7 @@ func (m Model) RollUp(vals *Values, method Method, opts ...RollUpOption) (RollUp
 		if !method.IsValid() {
 			errMethod = newError(ErrUnknownMethod, nil, "hierarchy: unknown roll-up method %d", uint8(method))
 		}
-		return RollUp{}, joinProblems(errVals, errMethod)
+		return RollUp{}, msg.Join(errVals, errMethod)
 	}
 	scale := vals.places
 	if method == WeightedSum {
@@ -428,7 +429,7 @@ func (r *RollUp) run(vals *Values, grow int32, wsum []u128, missingAsZero bool) 
 		state[u] = f
 		r.feed(u, v, vals, wsum)
 	}
-	return joinProblems(errs...)
+	return msg.Join(errs...)
 }
 
 // block marks u as missing and the nodes it feeds as blocked.

@@ -97,7 +97,7 @@ func (s *Values) Set(id string, v decimal.Decimal) error {
 			bad = newError(ErrInvalidValue, []string{id},
 				"hierarchy: value %s of node %q does not fit a value set of %d decimal places", msg.Decimal(v), clip(id), s.places)
 		}
-		return joinProblems(err, bad)
+		return msg.Join(err, bad)
 	}
 	if !s.isSet(u) {
 		s.has[u/64] |= 1 << (u % 64)
@@ -165,7 +165,7 @@ func (s *Values) Merge(o *Values) error {
 			errPlaces = newError(ErrPlacesDiffer, nil,
 				"hierarchy: a value set of %d decimal places cannot merge one of %d", s.places, o.places)
 		}
-		return joinProblems(errForeign, errPlaces)
+		return msg.Join(errForeign, errPlaces)
 	}
 	if !s.mergeFits(o) {
 		return s.mergeErrors(o)

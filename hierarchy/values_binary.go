@@ -8,6 +8,7 @@ import (
 	"math/bits"
 
 	"github.com/cxmodel/cx/internal/binenc"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -145,7 +146,7 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 		errForeign = foreignError()
 	}
 	if n > nodes {
-		return 0, 0, 0, joinProblems(errPlaces, errForeign, valuesBinaryError(fmt.Errorf("%d values for %d nodes", n, nodes)))
+		return 0, 0, 0, msg.Join(errPlaces, errForeign, valuesBinaryError(fmt.Errorf("%d values for %d nodes", n, nodes)))
 	}
 	start, next := len(data)-r.Len(), uint64(0)
 	for range n {
@@ -155,13 +156,13 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 			if gap > math.MaxUint64-next {
 				at = fmt.Sprintf("a gap of %d after position %d", gap, next)
 			}
-			return 0, 0, 0, joinProblems(errPlaces, errForeign,
+			return 0, 0, 0, msg.Join(errPlaces, errForeign,
 				valuesBinaryError(r.Fail(fmt.Errorf("a value at %s of a model of %d nodes", at, nodes))))
 		}
 		if v := r.Varint(); r.Err() != nil {
 			break
 		} else if v == math.MinInt64 {
-			return 0, 0, 0, joinProblems(errPlaces, errForeign,
+			return 0, 0, 0, msg.Join(errPlaces, errForeign,
 				valuesBinaryError(r.Fail(errors.New("a value of -2^63, beyond a value set's ±(2^63-1)"))))
 		}
 		next += gap + 1
@@ -170,7 +171,7 @@ func (s *Values) checkBinary(data []byte) (places int32, count, start int, err e
 	if err := r.Done(); err != nil {
 		errForm = valuesBinaryError(err)
 	}
-	if err := joinProblems(errPlaces, errForeign, errForm); err != nil {
+	if err := msg.Join(errPlaces, errForeign, errForm); err != nil {
 		return 0, 0, 0, err
 	}
 	return int32(p), int(n), start, nil

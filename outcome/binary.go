@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // This file holds the compact binary forms of the package's mergeable
@@ -281,7 +282,7 @@ func (rs rawScale) scale() (Scale, error) {
 		errs[2] = NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points",
 			lo, uint64(span)+1, MaxScalePoints)
 	}
-	return Scale{}, joinProblems(errs[:]...)
+	return Scale{}, msg.Join(errs[:]...)
 }
 
 // point returns offset i as a point of s; an offset past the top of s is
@@ -392,7 +393,7 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 			prom, qerr := rs.point(s, 1, "lowest promoter answer")
 			switch {
 			case perr != nil || qerr != nil:
-				errs = append(errs, joinProblems(perr, qerr))
+				errs = append(errs, msg.Join(perr, qerr))
 			default:
 				if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
 					errs = append(errs, err)
@@ -552,7 +553,7 @@ func (t *CESTally) UnmarshalBinary(data []byte) error {
 func cesScaleFromBinary(s Scale, rs rawScale) (CESScale, error) {
 	agree, err := rs.point(s, 0, "lowest agreeing answer")
 	if err != nil {
-		return CESScale{}, joinProblems(ratingPoints("CES", s), err)
+		return CESScale{}, msg.Join(ratingPoints("CES", s), err)
 	}
 	return NewCESScale(s, agree)
 }

@@ -1,7 +1,6 @@
 package outcome
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -208,24 +207,6 @@ func Problems(err error) []*Error {
 	}
 	walk(err)
 	return out
-}
-
-// joinProblems returns nil if every err is nil, the one that is not if
-// there is one (so that a single problem is the *Error itself, as before),
-// and otherwise [errors.Join] of those that are not, in their order: how a
-// query reports the problems of its arguments and of its data together.
-func joinProblems(errs ...error) error {
-	var one error
-	n := 0
-	for _, err := range errs {
-		if err != nil {
-			one, n = err, n+1
-		}
-	}
-	if n <= 1 {
-		return one
-	}
-	return errors.Join(errs...)
 }
 
 // clip shortens s for quoting in an error message.

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -545,7 +546,7 @@ func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error
 		if n == 0 {
 			empty = surveyNoResponsesError("the Net Promoter Score")
 		}
-		return decimal.Decimal{}, joinProblems(err, empty)
+		return decimal.Decimal{}, msg.Join(err, empty)
 	}
 	// promoters and detractors are non-negative, so their difference
 	// cannot overflow.
@@ -685,7 +686,7 @@ func (t NPSTally) needTwo(what string) error {
 func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, msg.Join(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	v, n := t.stats()
 	nps := t.estimate()
@@ -726,7 +727,7 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, msg.Join(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	_, n := t.stats()
 	na := n + 3
@@ -780,7 +781,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		}
 	}
 	if verr != nil || cerr != nil || terr != nil {
-		return ScoreTest{}, joinProblems(verr, cerr, terr)
+		return ScoreTest{}, msg.Join(verr, cerr, terr)
 	}
 	return surveyZTest(npsMinus(t.net(), t.Responses(), value), se, z, confidence), nil
 }
@@ -869,7 +870,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		}
 	}
 	if berr != nil || cerr != nil || terr != nil || oerr != nil || verr != nil {
-		return ScoreTest{}, joinProblems(berr, cerr, terr, oerr, verr)
+		return ScoreTest{}, msg.Join(berr, cerr, terr, oerr, verr)
 	}
 	return surveyZTest(npsDifference(t, o), se, z, confidence), nil
 }

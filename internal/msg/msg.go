@@ -1,9 +1,12 @@
 // Package msg holds what every package of the module needs to write the
 // messages of its errors: how to clip the user's text they quote, so that a
-// message has a bounded length whatever the input.
+// message has a bounded length whatever the input, and how to join the
+// problems of one call.
 package msg
 
 import (
+	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -176,3 +179,30 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 
 // isWordByte reports whether c is an ASCII letter, "_" or a digit.
 func isWordByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' }
+
+// Join returns the problems among errs that are not nil, in the order
+// given: nil if there is none, the one itself if there is one (so that a
+// single problem is the *outcome.Error itself, not a joined error), and
+// otherwise all of them joined with [errors.Join]: how a call reports the
+// problems of its arguments and of its data together. An err that is a nil
+// pointer in an error interface (a nil *outcome.Error passed as an error)
+// is nil here too.
+func Join(errs ...error) error {
+	var out []error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+			continue
+		}
+		out = append(out, err)
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return errors.Join(out...)
+}

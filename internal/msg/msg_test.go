@@ -1,6 +1,7 @@
 package msg
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -168,4 +169,28 @@ func TestGoWords(t *testing.T) {
 			assert.Equal(t, tt.want, GoWords(tt.message))
 		})
 	}
+}
+
+// problem is an error type of pointers, as *outcome.Error is.
+type problem struct{ text string }
+
+func (p *problem) Error() string { return p.text }
+
+func TestJoin(t *testing.T) {
+	a, b := &problem{"a"}, &problem{"b"}
+	var none *problem // a nil pointer: no problem, also inside an error interface
+	assert.NoError(t, Join())
+	assert.NoError(t, Join(nil, none, nil))
+	// One problem is itself, not a joined error of one.
+	assert.Same(t, a, Join(nil, a, none))
+	// Several keep their order, the nil ones left out.
+	err := Join(b, none, nil, a)
+	assert.EqualError(t, err, "b\na")
+	joined, ok := err.(interface{ Unwrap() []error })
+	if assert.True(t, ok, "%T", err) {
+		assert.Equal(t, []error{b, a}, joined.Unwrap())
+	}
+	// A value error that is not a pointer is a problem.
+	plain := errors.New("plain")
+	assert.Same(t, plain, Join(plain))
 }
