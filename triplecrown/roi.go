@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -167,7 +168,8 @@ func NewROIFromScorecard(investment Money, card Scorecard, periods int64) (ROI, 
 	if len(errs) > 0 {
 		// The investment, the periods and the currencies are checked all
 		// the same: the card's problems change none of them.
-		return ROI{}, joinAll(append(errs, roiProblems(spec, false, false, true)...))
+		// One problem is itself, as before the others were looked for.
+		return ROI{}, msg.Join(append(errs, roiProblems(spec, false, false, true)...)...)
 	}
 	return NewROI(spec)
 }

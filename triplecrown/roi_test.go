@@ -162,6 +162,10 @@ func TestNewROIFromScorecard(t *testing.T) {
 	assert.True(t, dec("6").Equal(p))
 	_, err = NewROIFromScorecard(eur("1"), Scorecard{}, 12)
 	assert.ErrorIs(t, err, ErrInvalidScorecard)
+	// One problem is the *outcome.Error itself, not a joined error of one.
+	var one *outcome.Error
+	require.ErrorAs(t, err, &one)
+	assert.Same(t, one, err)
 	_, err = NewROIFromScorecard(usd("1"), MustScorecard(spec("x")), 12)
 	assert.ErrorIs(t, err, ErrCurrencyMismatch)
 	// A cost of 1e30 down to 1e-30 saves sixty nines at exponent -30,

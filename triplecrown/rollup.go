@@ -478,9 +478,17 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 		}
 		members := make([]Scorecard, 0, len(g.Units))
 		var gerrs []error
+		var unknown map[string]struct{} // the units no card has, made for the first
 		for _, u := range g.Units {
 			i, ok := index[u]
 			if !ok {
+				if _, said := unknown[u]; said {
+					continue // said once: its repeat is the card's to say, once it has one
+				}
+				if unknown == nil {
+					unknown = make(map[string]struct{})
+				}
+				unknown[u] = struct{}{}
 				gerrs = append(gerrs, newError(ErrUnknownUnit, append(idsOf(g.ID), u),
 					"triplecrown: %s names unit %q, which has no scorecard", name, clip(u)))
 				continue

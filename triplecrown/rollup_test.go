@@ -581,12 +581,13 @@ func TestNewRollups(t *testing.T) {
 	})
 	// A group's units are checked also when its ID is given twice, and a
 	// unit named twice also when another is unknown; a group whose units
-	// are all unknown is not also said to have none.
+	// are all unknown is not also said to have none, and a unit no card has
+	// is said once however often it is named.
 	_, err = NewRollups([]Group{
 		{ID: "north", Units: []string{"sales"}},
 		{ID: "north", Units: []string{"legal", "support"}},
 		{ID: "south", Units: []string{"sales", "legal", "sales"}},
-		{ID: "east", Units: []string{"legal"}},
+		{ID: "east", Units: []string{"legal", "legal"}},
 	}, cards)
 	assertProblemList(t, err, []specProblem{
 		{outcome.ErrDuplicateID, []string{"north"}, `triplecrown: group "north" appears twice`},
