@@ -11,6 +11,7 @@ import (
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/cxmodel/cx/triplecrown"
 )
@@ -621,7 +622,7 @@ func parseMeasure(text string) (triplecrown.Measure, error) {
 		if err1 != nil || err2 != nil || err3 != nil {
 			return triplecrown.Measure{}, notMean
 		}
-		if err := floatAsWritten("standard deviation", f[2], sd, "is negative", triplecrown.ErrInvalidMeasure); err != nil {
+		if err := floatAsWritten("standard deviation", f[2], sd, "is negative", "is refused", triplecrown.ErrInvalidMeasure); err != nil {
 			return triplecrown.Measure{}, err
 		}
 		return triplecrown.NewMean(mean, sd, n)
@@ -694,7 +695,7 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 			case "significance":
 				if spec.SignificanceLevel, err = strconv.ParseFloat(value, 64); err == nil {
 					err = floatAsWritten("significance level", value, spec.SignificanceLevel, "is not strictly between 0 and 1",
-						triplecrown.ErrInvalidSignificance)
+						"is not strictly between 0 and 1", triplecrown.ErrInvalidSignificance)
 				}
 			case "places":
 				var n int64
@@ -727,29 +728,29 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 	if err != nil {
 		errs = append(errs, fmt.Errorf("cxtest: policy fixture: %w", err))
 	}
-	switch len(errs) {
-	case 0:
-		return p, nil
-	case 1:
-		return triplecrown.Policy{}, errs[0]
+	if err := msg.Join(errs...); err != nil {
+		return triplecrown.Policy{}, err
 	}
-	return triplecrown.Policy{}, errors.Join(errs...)
+	return p, nil
 }
 
 // floatAsWritten returns the problem of text, a number that
 // strconv.ParseFloat read as f with no error, if f is not the number text
-// writes, as the triplecrown decoders refuse it: one written below 0 that
-// reads as -0 ("-1e-400") is a problem, what negative says of it, and one
-// that reads as 0 or as a subnormal float64, too small to hold as written
-// ("1e-400", "1e-320", [floattext.Underflows]), is below the smallest
-// normal float64; each an *[outcome.Error] with code, the code of the
-// field's other range errors, and the number as written. what names the
-// number ("standard deviation").
-func floatAsWritten(what, text string, f float64, negative string, code outcome.Code) error {
+// writes, in the words of the triplecrown decoders: one written below 0
+// that reads as -0 ("-1e-400") is a problem, what negative says of it; one
+// too small to hold as written that reads as 0 ("1e-400") is what zero
+// says of it, then [floattext.ReadsAsZero]; and one that reads as a
+// subnormal float64 ("1e-320", [floattext.Underflows]) is below the
+// smallest normal float64; each an *[outcome.Error] with code, the code of
+// the field's other range errors, and the number as written. what names
+// the number ("standard deviation").
+func floatAsWritten(what, text string, f float64, negative, zero string, code outcome.Code) error {
 	var problem string
 	switch {
 	case f == 0 && floattext.Negative(text, f):
 		problem = negative
+	case f == 0 && floattext.Underflows(text, f):
+		problem = zero + ": " + floattext.ReadsAsZero
 	case floattext.Underflows(text, f):
 		problem = "is below " + floattext.MinNormalText + ", the smallest positive number held to full precision"
 	default:

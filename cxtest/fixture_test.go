@@ -337,8 +337,8 @@ func TestScorecardMalformed(t *testing.T) {
 		{
 			name: "sd reads as 0", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1 sd 1e-400 n 3 -> 1 sd 1 n 3"},
 			wantErr: triplecrown.ErrInvalidMeasure,
-			want: `cxtest: scorecard fixture, line 1 ("x (up): 1 sd 1e-400 n 3 -> 1 sd 1 n 3"): standard deviation "1e-400" is below ` +
-				`2.2250738585072014e-308, the smallest positive number held to full precision`,
+			want: `cxtest: scorecard fixture, line 1 ("x (up): 1 sd 1e-400 n 3 -> 1 sd 1 n 3"): standard deviation "1e-400" is refused: ` +
+				`it is too small to hold, and reads as 0`,
 		},
 		{
 			name: "sd reads as a subnormal", lines: []string{"support 2025; cost: 1 -> 1 EUR; revenue: 1 -> 1 EUR; x (up): 1 sd 1 n 3 -> 1 sd 0x1p-1074 n 3"},
@@ -423,8 +423,8 @@ func TestPolicyMalformed(t *testing.T) {
 		// strconv.ParseFloat reads as 0 or as a subnormal with no error, is
 		// refused as the triplecrown decoders refuse it, as written.
 		{name: "significance reads as 0", line: "significance 1e-400", wantErr: triplecrown.ErrInvalidSignificance,
-			want: `cxtest: policy fixture, line 1 ("significance 1e-400"): significance level "1e-400" is below 2.2250738585072014e-308, ` +
-				`the smallest positive number held to full precision`},
+			want: `cxtest: policy fixture, line 1 ("significance 1e-400"): significance level "1e-400" is not strictly between 0 and 1: ` +
+				`it is too small to hold, and reads as 0`},
 		{name: "significance reads as a subnormal", line: "significance 1e-320", wantErr: triplecrown.ErrInvalidSignificance,
 			want: `cxtest: policy fixture, line 1 ("significance 1e-320"): significance level "1e-320" is below 2.2250738585072014e-308, ` +
 				`the smallest positive number held to full precision`},

@@ -204,7 +204,7 @@ func confidenceProblem(text string, c float64) string {
 	case floattext.Negative(text, c) || math.IsNaN(c) || c >= 1 || c <= 0 && !floattext.Underflows(text, c):
 		return "is not strictly between 0 and 1 (0.95 for 95%)"
 	case c == 0: // written as a number too small to hold: "1e-400"
-		return "is not strictly between 0 and 1 (0.95 for 95%): it is too small to hold, and reads as 0"
+		return "is not strictly between 0 and 1 (0.95 for 95%): " + floattext.ReadsAsZero
 	case c < floattext.MinNormal:
 		return "is below " + floattext.MinNormalText + ", the smallest positive number held to full precision"
 	}

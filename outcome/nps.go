@@ -142,10 +142,7 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	errs := npsBandProblems(scale, bands, [3]bool{true, true, true})
 	if !scale.IsValid() {
 		serr := NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
-		if len(errs) == 0 {
-			return NPSBands{}, serr
-		}
-		return NPSBands{}, errors.Join(append([]error{serr}, errs...)...)
+		return NPSBands{}, msg.Join(append([]error{serr}, errs...)...)
 	}
 	if len(errs) > 0 {
 		return NPSBands{}, errors.Join(errs...)

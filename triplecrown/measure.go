@@ -164,10 +164,7 @@ func NewRate(successes, trials int64) (Measure, error) {
 			errs = append(errs, newError(ErrInvalidMeasure, nil,
 				"triplecrown: a rate of %d successes out of %d trials is impossible", successes, trials))
 		}
-		if len(errs) == 1 {
-			return Measure{}, errs[0]
-		}
-		return Measure{}, joinAll(errs)
+		return Measure{}, msg.Join(errs...)
 	}
 	return Measure{kind: RateMeasure, total: decimal.New(successes, 0), weight: decimal.New(trials, 0),
 		n: trials, s: successes}, nil

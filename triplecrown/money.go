@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -111,13 +112,8 @@ func makeMoney(amount decimal.Decimal, cur Currency) Money {
 func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 	aerr := checkDecimal(amount, "amount")
 	c, cerr := ParseCurrency(currency)
-	switch {
-	case aerr != nil && cerr != nil:
-		return Money{}, errors.Join(aerr, cerr)
-	case aerr != nil:
-		return Money{}, aerr
-	case cerr != nil:
-		return Money{}, cerr
+	if err := msg.Join(aerr, cerr); err != nil {
+		return Money{}, err
 	}
 	return makeMoney(amount, c), nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -520,10 +521,7 @@ func (c Scorecard) Score(p Policy) (Score, error) {
 		if p.IsZero() {
 			errs = append(errs, newError(ErrInvalidPolicy, idsOf(c.spec.Unit), "triplecrown: cannot score with the zero Policy"))
 		}
-		if len(errs) == 1 {
-			return Score{}, errs[0]
-		}
-		return Score{}, joinAll(errs)
+		return Score{}, msg.Join(errs...)
 	}
 	for _, cr := range [...]Crown{Cost, Revenue} {
 		if t := p.Threshold(cr); !t.cur.IsZero() && t.cur != c.Currency() {
