@@ -934,11 +934,11 @@ var bandFields = []string{"low", "high"}
 // object, not null`), whose field is then not checked, and the same
 // problems of each band's {"low","high"}, at its key (`outcome: NPS bands
 // "passives": "low" must be an integer, not null`); then the constructors'
-// problems: the scale's, then the bands' (if the scale is valid, every
-// problem of the bands; if it is not, or a bound is of the wrong type, each
-// band that is empty), leaving out a band of the wrong type or with a
-// bound of the wrong type (and the order and coverage of the bands, which
-// need all three). JSON
+// problems: the scale's, then the bands' (if the scale is valid, each band
+// that read is checked for being empty and within the scale, and the order
+// and coverage of the bands when all three read; if it is not, each band
+// that read is checked for being empty), leaving out a band of the wrong
+// type or with a bound of the wrong type. JSON
 // that is not one object is a single problem with code ErrInvalidJSON, and
 // so is JSON null for the whole bands, with no ID: `outcome: NPS bands
 // cannot be null`. On error b is left unchanged.
