@@ -280,8 +280,11 @@ func appendMeasure(b []byte, m Measure) []byte {
 // ([ErrInvalidWeight]), a rate's counts ([NewRate]), a mean's sample
 // ([NewMean]), a total or a weight beyond the bounds of a [Measure]'s, and
 // a value or a mean whose total and weight imply one larger than the
-// largest amount ([ErrInvalidAmount], as the JSON decoder refuses it). The error, if any, is returned and not recorded in
-// r; a kind that is no [MeasureKind] is recorded in r.
+// largest amount ([ErrInvalidAmount], as the JSON decoder refuses it). The
+// error, if any, is returned and not recorded in r; a kind that is no
+// [MeasureKind], and a mean's standard deviation of -0 (its sign bit alone
+// set, which the encoder never writes: a mean's sd of -0 is kept as 0), are
+// recorded in r.
 func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	kind := MeasureKind(r.Byte())
 	if r.Err() != nil {
@@ -318,6 +321,10 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	case MeanMeasure:
 		total, terr := readBounded(r, meanTotalBounds, totalBytes, what+" total")
 		n, sd := r.Count(), r.Float64()
+		if r.Err() == nil && sd == 0 && math.Signbit(sd) {
+			// -0: the encoder writes 0, the sd of every mean (meanMeasure).
+			r.Fail(fmt.Errorf("%s standard deviation: %w: negative zero", what, binenc.ErrNonCanonical))
+		}
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
@@ -444,10 +451,11 @@ func (c Scorecard) AppendBinary(b []byte) ([]byte, error) {
 // form of [Scorecard.MarshalBinary] and validates it as [NewScorecard]
 // does, after checking each field as its constructor does ([ParseCurrency],
 // [NewMoney], [NewRate], [NewMean], [NewWeightedValue]; a measure's total is
-// held to the bounds of a [Measure]'s; a standard deviation of -0, its sign
-// bit set, is 0, as NewMean keeps it), so it accepts exactly what
+// held to the bounds of a [Measure]'s), so it accepts exactly what
 // [Scorecard.UnmarshalJSON] accepts. Bytes that are not the form (also a
-// measure kind that is none) are an error with code
+// measure kind that is none, and a standard deviation of -0, the bytes 00
+// 00 00 00 00 00 00 80, which the form never holds: [NewMean] keeps an sd
+// of -0 as 0, eight zero bytes) are an error with code
 // [outcome.ErrInvalidBinary]. On error c is unchanged.
 func (c *Scorecard) UnmarshalBinary(data []byte) error {
 	const what = "Scorecard"

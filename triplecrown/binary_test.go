@@ -353,6 +353,17 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 		{name: "trailing", data: opsForm + " 00", wantErr: []error{outcome.ErrInvalidBinary}},
 		{name: "no such measure kind", data: patch(t, opsForm, "02 46 64", "04 46 64"), wantErr: []error{outcome.ErrInvalidBinary},
 			wantMsg: "triplecrown: invalid binary form of a Scorecard: at byte 32: baseline service: measure kind 4"},
+		// A mean whose sd is -0, 00 00 00 00 00 00 00 80 (the sign bit
+		// alone): not the form, which writes an sd of 0 as eight zero bytes.
+		// The baseline's sd is bytes 36-43 (kind 31, total 32-34, n 35), the
+		// actual's 49-56; the form's problem ends the reading, so the
+		// baseline's sample of 1 beside its -0 is not reported.
+		{name: "actual sd of -0", data: measureForm("03 00 02 01 02 00 00 00 00 00 00 00 00", "03 00 02 01 02 00 00 00 00 00 00 00 80"),
+			wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "triplecrown: invalid binary form of a Scorecard: at byte 57: actual service standard deviation: not in canonical form: negative zero"},
+		{name: "baseline sd of -0 and a sample of 1", data: measureForm("03 00 02 01 01 00 00 00 00 00 00 00 80", "03 00 02 01 02 00 00 00 00 00 00 00 80"),
+			wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "triplecrown: invalid binary form of a Scorecard: at byte 44: baseline service standard deviation: not in canonical form: negative zero"},
 		// A negative cost: -90 (header 03). NewScorecard's check.
 		{name: "negative cost", data: patch(t, opsForm, "00 02 5a", "00 03 5a"), wantErr: []error{ErrNegativeMoney},
 			wantMsg: `triplecrown: unit "ops" has a negative actual cost (-90 EUR)`},
@@ -441,6 +452,15 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 		// below).
 		{name: "subnormal sd", data: measureForm("03 00 02 01 02 "+hex.EncodeToString(binaryFloat(math.SmallestNonzeroFloat64)),
 			"03 00 02 01 02 00 00 00 00 00 00 00 00"), wantErr: []error{ErrInvalidMeasure}},
+		// NaNs of other payloads and signs, a quiet NaN with its sign bit
+		// set and a signalling one: not finite, as every NaN is.
+		{name: "negative NaN sd", data: measureForm("03 00 02 01 02 00 00 00 00 00 00 f8 ff", "03 00 02 01 02 00 00 00 00 00 00 00 00"),
+			wantErr: []error{outcome.ErrNotFinite}},
+		{name: "signalling NaN sd", data: measureForm("03 00 02 01 02 00 00 00 00 00 00 00 00", "03 00 02 01 02 01 00 00 00 00 00 f0 7f"),
+			wantErr: []error{outcome.ErrNotFinite}},
+		// The least subnormal with its sign bit set: refused, as negative.
+		{name: "negative subnormal sd", data: measureForm("03 00 02 01 02 01 00 00 00 00 00 00 80", "03 00 02 01 02 00 00 00 00 00 00 00 00"),
+			wantErr: []error{ErrInvalidMeasure}},
 		// A mean of 1 observation with an sd of NaN: both reported.
 		{name: "mean sample", data: measureForm("03 00 02 01 01 "+nan, "03 00 02 01 02 00 00 00 00 00 00 00 00"),
 			wantErr: []error{ErrInvalidSampleSize, outcome.ErrNotFinite}},
@@ -1008,6 +1028,11 @@ func TestRollup_UnmarshalBinary_errors(t *testing.T) {
 		{name: "no such combination", data: "24 01 6e 01 01 61 03" + card, wantErr: []error{outcome.ErrInvalidBinary},
 			wantMsg: "triplecrown: invalid binary form of a Rollup: at byte 7: combination 3"},
 		{name: "truncated units", data: "24 01 6e 05 01 61", wantErr: []error{outcome.ErrInvalidBinary}},
+		// An actual sd of -0 (see TestScorecard_UnmarshalBinary_errors):
+		// not the form, two bytes later than in a scorecard's.
+		{name: "sd of -0", data: "24 01 6e 01 01 61 01" + strings.TrimPrefix(measureForm("03 00 02 01 02 00 00 00 00 00 00 00 00",
+			"03 00 02 01 02 00 00 00 00 00 00 00 80"), "23 03 6f 70 73"), wantErr: []error{outcome.ErrInvalidBinary},
+			wantMsg: "triplecrown: invalid binary form of a Rollup: at byte 59: actual service standard deviation: not in canonical form: negative zero"},
 		// A bad card and a bad unit list: both reported.
 		{name: "card and units", data: "24 01 6e 00 01" + patch(t, card, "45 55 52", "65 55 52"), wantErr: []error{ErrUnknownCurrency, ErrEmptyRollup}},
 	}

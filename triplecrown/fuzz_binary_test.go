@@ -145,14 +145,22 @@ func cardSeeds(f *testing.F) [][]byte {
 	// Means whose sd is the smallest subnormal float64 and 0.
 	sub := measureForm("03 00 02 01 02 01 00 00 00 00 00 00 00", "03 00 02 01 02 00 00 00 00 00 00 00 00")
 	out = append(out, unhex(f, sub), unhex(f, "24 01 6e 01 01 61 01"+strings.TrimPrefix(sub, "23 03 6f 70 73")))
+	// Means whose actual sd is 0, and -0, only its sign bit set: not the
+	// form, which writes 0 (found by FuzzScorecardBinary: it decoded, and
+	// re-encoded as 0).
+	for _, last := range []string{"00", "80"} {
+		form := measureForm("03 00 02 01 02 00 00 00 00 00 00 00 00", "03 00 02 01 02 00 00 00 00 00 00 00 "+last)
+		out = append(out, unhex(f, form), unhex(f, "24 01 6e 01 01 61 01"+strings.TrimPrefix(form, "23 03 6f 70 73")))
+	}
 	return out
 }
 
 // FuzzScorecardBinary: arbitrary bytes never panic; what decodes is a
 // scorecard NewScorecard accepts, whose standard deviations are 0 or not
 // below the smallest normal float64 (as JSON can write them:
-// [checkSDsNormal]), re-encodes to the same bytes and scores without
-// panicking; what does not is an *outcome.Error.
+// [checkSDsNormal]), re-encodes to the same bytes, is refused with its
+// actual sd of 0 written as -0 ([checkNegativeZeroRefused]) and scores
+// without panicking; what does not is an *outcome.Error.
 func FuzzScorecardBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -174,6 +182,7 @@ func FuzzScorecardBinary(f *testing.F) {
 			t.Fatalf("% x re-encodes to % x", data, again)
 		}
 		checkSDsNormal(t, c)
+		checkNegativeZeroRefused(t, data, c, func(b []byte) error { var c Scorecard; return c.UnmarshalBinary(b) })
 		if _, err := NewScorecard(c.Spec()); err != nil {
 			t.Fatalf("decoded a scorecard NewScorecard refuses: %v", err)
 		}
@@ -204,8 +213,10 @@ func FuzzScorecardBinary(f *testing.F) {
 
 // FuzzRollupBinary: arbitrary bytes never panic; what decodes has its
 // standard deviations 0 or normal ([checkSDsNormal]), re-encodes to the
-// same bytes, merges with the zero Rollup to itself, and merges with itself
-// and with a roll-up that was merged from it as [checkSelfMerges] says.
+// same bytes, is refused with its actual sd of 0 written as -0
+// ([checkNegativeZeroRefused]), merges with the zero Rollup to itself, and
+// merges with itself and with a roll-up that was merged from it as
+// [checkSelfMerges] says.
 func FuzzRollupBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -224,6 +235,9 @@ func FuzzRollupBinary(f *testing.F) {
 			t.Fatalf("% x re-encodes to % x", data, again)
 		}
 		checkSDsNormal(t, r.Scorecard())
+		if !r.IsZero() {
+			checkNegativeZeroRefused(t, data, r.Scorecard(), func(b []byte) error { var r Rollup; return r.UnmarshalBinary(b) })
+		}
 		m, err := r.Merge(Rollup{})
 		if err != nil || !m.Equal(r) {
 			t.Fatalf("merge with the zero Rollup: %v", err)
@@ -244,6 +258,25 @@ func checkSDsNormal(t *testing.T, c Scorecard) {
 		if sd := m.SD(); sd != 0 && math.Abs(sd) < 0x1p-1022 {
 			t.Fatalf("decoded an sd of %v, subnormal", sd)
 		}
+	}
+}
+
+// checkNegativeZeroRefused checks that the form data of a valid scorecard
+// c (or of a roll-up whose scorecard it is), whose actual service measure
+// is a mean with an sd of 0, written last as eight zero bytes, is refused
+// with that sd's sign bit set, -0, by decode, as not the form
+// ([outcome.ErrInvalidBinary]) alone: no measure writes -0.
+func checkNegativeZeroRefused(t *testing.T, data []byte, c Scorecard, decode func([]byte) error) {
+	t.Helper()
+	if m := c.Service().Actual; m.Kind() != MeanMeasure || m.SD() != 0 {
+		return
+	}
+	neg := bytes.Clone(data)
+	neg[len(neg)-1] = 0x80
+	err := decode(neg)
+	if ps := outcome.Problems(err); len(ps) != 1 || !errors.Is(err, outcome.ErrInvalidBinary) ||
+		!strings.HasSuffix(err.Error(), "actual service standard deviation: not in canonical form: negative zero") {
+		t.Fatalf("% x with an actual sd of -0: %v", data, err)
 	}
 }
 

@@ -213,7 +213,8 @@ func newMeanTotal(total decimal.Decimal, sd float64, n int64) (Measure, error) {
 // meanMeasure returns the mean of n observations that sum to total, with
 // standard deviation sd, checked. An sd of -0 is kept as 0, so that equal
 // measures have one binary and one JSON form: NewMean(m, -0, n), "sd":-0
-// and the binary form's sign bit give the measure that 0 gives.
+// and a roll-up's pooled sd of -0 give the measure that 0 gives (the binary
+// decoder refuses the bytes of -0, which no measure writes).
 func meanMeasure(total decimal.Decimal, sd float64, n int64) Measure {
 	if sd == 0 {
 		sd = 0 // -0 too

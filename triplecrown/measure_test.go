@@ -229,9 +229,10 @@ func TestNewWeightedValue(t *testing.T) {
 }
 
 // TestMeasure_negativeZeroSD: a standard deviation of -0 is kept as 0, so
-// that measures Equal says are equal have one form: NewMean with -0, the
-// JSON "sd" -0 or -0.0, and the binary form with the sign bit set each give
-// the measure NewMean gives for 0, which writes "sd":0 and the same bytes.
+// that measures Equal says are equal have one form: NewMean with -0 and the
+// JSON "sd" -0 or -0.0 each give the measure NewMean gives for 0, which
+// writes "sd":0. The binary form, which has one form for each value, holds
+// the bytes of 0 and refuses those of -0, which no measure writes.
 func TestMeasure_negativeZeroSD(t *testing.T) {
 	negZero := math.Copysign(0, -1)
 	zero, err := NewMean(decimal.NewFromInt(4), 0, 10)
@@ -258,7 +259,7 @@ func TestMeasure_negativeZeroSD(t *testing.T) {
 	}
 
 	// The binary form of a scorecard whose sd has its sign bit set (made
-	// here, past NewMean) reads back as the one with 0, byte for byte.
+	// here, past NewMean) is not the form: the form of the one with 0 is.
 	card := func(sd float64) Scorecard {
 		t.Helper()
 		var c Scorecard
@@ -272,9 +273,12 @@ func TestMeasure_negativeZeroSD(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEqual(t, plus, minus, "the sign bit is written")
 	var back Scorecard
-	require.NoError(t, back.UnmarshalBinary(minus))
+	err = back.UnmarshalBinary(minus)
+	assert.ErrorIs(t, err, outcome.ErrInvalidBinary)
+	assert.ErrorContains(t, err, "actual service standard deviation: not in canonical form: negative zero")
+	assert.True(t, back.IsZero(), "unchanged")
+	require.NoError(t, back.UnmarshalBinary(plus))
 	again, err := back.MarshalBinary()
 	require.NoError(t, err)
 	assert.Equal(t, plus, again)
-	assert.False(t, math.Signbit(back.spec.Service.Actual.SD()), "binary: the sd keeps its sign bit")
 }
