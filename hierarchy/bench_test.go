@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -748,10 +749,15 @@ func BenchmarkAncestors(b *testing.B) {
 // each node's index in sub in an array of every node, so that each call
 // takes time and memory in proportion to the whole model, however little is
 // beneath the node. It is the baseline of BenchmarkAttribute and what
-// TestAttributeMatchesBare checks Attribute against. Once the path weights
-// are known, it computes the contributions, the values and the change, and
-// reports their overflows, with Attribute's own code (graph.attribution),
-// which session 8 did not change.
+// TestAttributeMatchesBare checks Attribute against, so it is a copy of
+// that algorithm, not a caller of Attribute's code: it works out the path
+// weights, the contributions, the values and the change on its own, and,
+// as it did then, returns the first problem it finds (Attribute now
+// reports them all): the node's, the sets', the precision's, the nodes
+// measured in one period only, the inputs with no value, the first path
+// weight, contribution, weighted sum or change beyond 128-bit fixed point.
+// It shares only the arithmetic of i128 and the values' scaling (scaled,
+// wideSum) and the messages' helpers with Attribute.
 func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOption) (Attribution, error) {
 	var o rollUpOptions
 	for _, opt := range opts {
@@ -760,9 +766,14 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 		}
 	}
 	g := m.graph()
-	x, err := g.attributeArgs(id, before, after) // as Attribute reports them
-	if err != nil {
+	x, err := g.pos(id)
+	switch {
+	case err != nil:
 		return Attribution{}, err
+	case before == nil || after == nil || !before.sameModel(g) || !after.sameModel(g):
+		return Attribution{}, foreignError(before, after)
+	case max(before.places, after.places)+g.placesGrowth() > maxScale:
+		return Attribution{}, g.precisionError(max(before.places, after.places))
 	}
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
@@ -795,8 +806,15 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 			}
 		}
 	}
-	if err := beneathError(id, differ, missing); err != nil { // as Attribute reports them
-		return Attribution{}, err
+	if len(differ) > 0 {
+		slices.Sort(differ)
+		return Attribution{}, newError(ErrMeasuredDiffer, differ,
+			"hierarchy: the two periods measure different nodes beneath %q: %s", clip(id), quoteList(differ))
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return Attribution{}, newError(ErrMissingValue, missing,
+			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
 	}
 
 	// The weight of all paths from each node of sub up to x, in fixed
@@ -836,7 +854,73 @@ func bareAttribute(m Model, id string, before, after *Values, opts ...RollUpOpti
 		}
 	}
 
-	return g.attribution(id, sub, coef, before, after, measured) // as Attribute computes and reports them
+	// Each measured node's contribution: its path weight times its change,
+	// at the larger of the two sets' places plus the growth. The values
+	// before and after are the sums of each measured node's value times its
+	// path weight; a product or partial sum past 128 bits need not mean the
+	// sum is, since values may be negative, so the sums then go on exactly
+	// in big.Ints, and only a sum beyond 128 bits is an error.
+	places := max(before.places, after.places)
+	scale := places + g.placesGrowth()
+	var sumBefore, sumAfter i128
+	wide := false
+	type amount struct {
+		u int32
+		v i128
+	}
+	var amounts []amount
+	for i, u := range sub {
+		if !measured(u) {
+			continue
+		}
+		vb, va := scaled(before, u, places), scaled(after, u, places)
+		d, _ := va.sub(vb) // |va|, |vb| < 2^63·10^9: the difference fits
+		d, overflow := d.mulSigned(coef[i])
+		if overflow {
+			return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u], id},
+				"hierarchy: the contribution of %q to the change at node %q is beyond 128-bit fixed point at %d decimal places",
+				clip(g.ids[u]), clip(id), scale)
+		}
+		if d.sign() != 0 {
+			amounts = append(amounts, amount{u, d})
+		}
+		if !wide {
+			b, ok1 := vb.mulSigned(coef[i])
+			a, ok2 := va.mulSigned(coef[i])
+			var ok3, ok4 bool
+			sumBefore, ok3 = sumBefore.add(b)
+			sumAfter, ok4 = sumAfter.add(a)
+			wide = ok1 || ok2 || ok3 || ok4
+		}
+	}
+	if wide {
+		var fits1, fits2 bool
+		sumBefore, fits1 = i128FromBig(wideSum(before, sub, coef, places, measured))
+		sumAfter, fits2 = i128FromBig(wideSum(after, sub, coef, places, measured))
+		if fits1 || fits2 {
+			return Attribution{}, newError(ErrRollUpOverflow, []string{id},
+				"hierarchy: the weighted sum at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+		}
+	}
+	change, overflow := sumAfter.sub(sumBefore)
+	if overflow {
+		return Attribution{}, newError(ErrRollUpOverflow, []string{id},
+			"hierarchy: the change at node %q is beyond 128-bit fixed point at %d decimal places", clip(id), scale)
+	}
+	slices.SortFunc(amounts, func(p, q amount) int {
+		ph, pl := p.v.abs()
+		qh, ql := q.v.abs()
+		if c := (i128{hi: int64(qh), lo: ql}).cmpUnsigned(i128{hi: int64(ph), lo: pl}); c != 0 {
+			return c
+		}
+		return strings.Compare(g.ids[p.u], g.ids[q.u])
+	})
+	att := Attribution{ID: id, Before: sumBefore.decimal(scale), After: sumAfter.decimal(scale),
+		Change: change.decimal(scale), Contributions: make([]Contribution, len(amounts))}
+	for i, a := range amounts {
+		att.Contributions[i] = Contribution{ID: g.ids[a.u], Amount: a.v.decimal(scale)}
+	}
+	return att, nil
 }
 
 // barePathWeight is pathWeight as it was before session 8, for
