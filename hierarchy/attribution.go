@@ -102,7 +102,9 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // does not depend on the node). Then, for a node the model holds and sets
 // of the model, the nodes beneath measured in one period only
 // ([ErrMeasuredDiffer]) and the inputs beneath with no value
-// ([ErrMissingValue]), both, in that order.
+// ([ErrMissingValue]), both, in that order, after the precision's problem
+// if there is one (neither depends on the precision). With any of these
+// problems it computes nothing, and looks for none of the overflows below.
 //
 // Like the roll-up, it computes in 128-bit fixed point, exactly: the node's
 // values before and after, its change, each contribution, and the weight of
@@ -134,9 +136,12 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 	}
 	g := m.graph()
 	x, err := g.attributeArgs(id, before, after)
-	if err != nil {
+	if x < 0 {
 		return Attribution{}, err
 	}
+	// err is nil or the precision's problem alone, which does not stop the
+	// pass beneath: the nodes measured and the inputs with no value do not
+	// depend on it.
 	measured := func(u int32) bool { return before.isSet(u) || after.isSet(u) }
 
 	// The part beneath x: breadth first down the links, not below measured
@@ -166,8 +171,8 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
-	if err := beneathError(id, differ, missing); err != nil {
-		return Attribution{}, err
+	if errDiffer, errMissing := beneathProblems(id, differ, missing); err != nil || errDiffer != nil || errMissing != nil {
+		return Attribution{}, msg.Join(err, errDiffer, errMissing)
 	}
 
 	// The weight of all paths from each node of sub up to x, in fixed
@@ -303,12 +308,15 @@ func (g *graph) attribution(id string, sub []int32, coef []i128, before, after *
 	return att, nil
 }
 
-// attributeArgs returns the position of the node with the given ID, or
+// attributeArgs returns the position of the node with the given ID and
 // the problems of [Model.Attribute]'s arguments, joined, in its order: an
 // ID the model does not hold; each value set of another model or of none,
 // before's then after's, a problem said for one not said again for the
 // other (the message names neither set); and, once both sets are the
 // model's, weights and places beyond the precision the roll-up computes in.
+// The position is -1 unless the model holds the node and both sets are the
+// model's; when it is a position, the error is nil or the precision's
+// problem alone, which leaves the part beneath the node to be checked.
 func (g *graph) attributeArgs(id string, before, after *Values) (int32, error) {
 	x, errID := g.pos(id)
 	badBefore, badAfter := before == nil || !before.sameModel(g), after == nil || !after.sameModel(g)
@@ -326,19 +334,18 @@ func (g *graph) attributeArgs(id string, before, after *Values) (int32, error) {
 	case max(before.places, after.places)+g.placesGrowth() > maxScale:
 		errPrecision = g.precisionError(max(before.places, after.places))
 	}
-	if err := msg.Join(errID, errBefore, errAfter, errPrecision); err != nil {
-		return -1, err
+	if errID != nil || errBefore != nil || errAfter != nil {
+		return -1, msg.Join(errID, errBefore, errAfter, errPrecision)
 	}
-	return x, nil
+	return x, msg.Join(errPrecision)
 }
 
-// beneathError returns the problems of the part beneath the node attributed,
-// id, joined, in [Model.Attribute]'s order: the nodes that one period
+// beneathProblems returns the problems of the part beneath the node
+// attributed, id, in [Model.Attribute]'s order: the nodes that one period
 // measures and the other not (differ), then the inputs with no value
-// (missing), each list sorted in place and said as one problem; nil if
-// both are empty.
-func beneathError(id string, differ, missing []string) error {
-	var errDiffer, errMissing *outcome.Error
+// (missing), each list sorted in place and said as one problem, nil if it
+// is empty.
+func beneathProblems(id string, differ, missing []string) (errDiffer, errMissing *outcome.Error) {
 	if len(differ) > 0 {
 		slices.Sort(differ)
 		errDiffer = newError(ErrMeasuredDiffer, differ,
@@ -349,7 +356,7 @@ func beneathError(id string, differ, missing []string) error {
 		errMissing = newError(ErrMissingValue, missing,
 			"hierarchy: %q cannot be attributed: nodes beneath it have no value: %s", clip(id), quoteList(missing))
 	}
-	return msg.Join(errDiffer, errMissing)
+	return errDiffer, errMissing
 }
 
 // pathWeight returns the weight of all paths from u up to the node

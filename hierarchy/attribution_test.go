@@ -3,6 +3,7 @@ package hierarchy
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -215,6 +216,31 @@ func TestAttributeEveryProblem(t *testing.T) {
 		`hierarchy: the weights' decimal places add up to 36 along "t" -> "a" -> "o1" -> "o2" -> "b1" -> "b2" -> "c"; ` +
 			"with the values' 3 places, an exact weighted sum would need 39 places, more than the 38 it computes in"}},
 		problemsOf(err))
+
+	// The part beneath the node is checked whatever the precision, after
+	// it: with a task t2 feeding a (weight 1, so t's path of 36 places is
+	// still the longest), t2 has no value in either set; t, measured
+	// before only, is measured in one period only.
+	fineT2 := mustBuild(t, append(slices.Clone(fineChain), node("t2", T)), append(slices.Clone(fineLinks), edge{"t2", "a", ""}))
+	precision := problem{ErrRollUpPrecision, []string{"t", "a", "o1", "o2", "b1", "b2", "c"},
+		`hierarchy: the weights' decimal places add up to 36 along "t" -> "a" -> "o1" -> "o2" -> "b1" -> "b2" -> "c"; ` +
+			"with the values' 3 places, an exact weighted sum would need 39 places, more than the 38 it computes in"}
+	noT2 := problem{ErrMissingValue, []string{"t2"}, `hierarchy: "c" cannot be attributed: nodes beneath it have no value: "t2"`}
+	v3 := values(t, fineT2, 3, map[string]string{"t": "1"})
+	_, err = fineT2.Attribute("c", v3, v3)
+	assert.Equal(t, []problem{precision, noT2}, problemsOf(err))
+	// At 2 places, the same problem beneath, alone.
+	v2 := values(t, fineT2, 2, map[string]string{"t": "1"})
+	_, err = fineT2.Attribute("c", v2, v2)
+	assert.Equal(t, []problem{noT2}, problemsOf(err))
+	_, err = fineT2.Attribute("c", v3, values(t, fineT2, 3, nil))
+	assert.Equal(t, []problem{precision,
+		{ErrMeasuredDiffer, []string{"t"}, `hierarchy: the two periods measure different nodes beneath "c": "t"`}, noT2},
+		problemsOf(err))
+	// t, measured, is all there is beneath itself: the precision's
+	// problem alone.
+	_, err = fineT2.Attribute("t", v3, v3)
+	assert.Equal(t, []problem{precision}, problemsOf(err))
 
 	// Beneath cost-to-serve: calls-handled is measured before only (and
 	// so not gone below), first-time-response in neither, so it is gone
