@@ -935,8 +935,8 @@ var bandFields = []string{"low", "high"}
 // problems of each band's {"low","high"}, at its key (`outcome: NPS bands
 // "passives": "low" must be an integer, not null`); then the constructors'
 // problems: the scale's, then the bands' (if the scale is valid, each band
-// that read is checked for being empty and within the scale, and the order
-// and coverage of the bands when all three read; if it is not, each band
+// that read is checked for being empty and within the scale, and, when all
+// three read and each is neither, their order and coverage; if it is not, each band
 // that read is checked for being empty), leaving out a band of the wrong
 // type or with a bound of the wrong type. JSON
 // that is not one object is a single problem with code ErrInvalidJSON, and

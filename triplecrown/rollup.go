@@ -432,9 +432,11 @@ func (g Group) Equal(o Group) bool { return g.ID == o.ID && slices.Equal(g.Units
 // twice, a unit named twice also when the group names a unit no card has,
 // and the groups also when the cards have problems, so that every problem
 // is reported at once, each group's in the order its ID's, its unknown
-// units', then its units' named twice: a unit no valid card has is unknown, the cards' own
-// problems come first, and a roll-up is not attempted, so that none is
-// reported twice. With no cards at all, only the groups' IDs are checked. A group
+// units', then its units' named twice: a unit no valid card has is
+// unknown, said once however often the group names it (its repeat is
+// reported once a card has it), the cards' own problems come first, and a
+// roll-up is not attempted, so that none is reported twice. With no cards
+// at all, only the groups' IDs are checked. A group
 // with the empty ID is named by its place in the groups, counting from 0
 // (the zero Group, as {} reads, first of all: `triplecrown: group #0: empty
 // id`, `triplecrown: no scorecards for group #0`). A unit may belong to
