@@ -456,16 +456,19 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 	seenGroup := make(map[string]struct{}, len(groups))
 	out := make([]Rollup, 0, len(groups))
 	for at, g := range groups {
-		name := groupName(g.ID)
-		if g.ID == "" {
-			name = fmt.Sprintf("group #%d", at)
+		// name names the group in a problem's words, made only for one.
+		name := func() string {
+			if g.ID == "" {
+				return fmt.Sprintf("group #%d", at)
+			}
+			return groupName(g.ID)
 		}
 		idErr := outcome.ValidateID(g.ID)
 		dupGroup := false
 		if idErr != nil {
 			// Its units are checked all the same: every problem is reported.
 			if g.ID == "" {
-				errs = append(errs, within(nil, name, idErr)...)
+				errs = append(errs, within(nil, name(), idErr)...)
 			} else {
 				errs = append(errs, idErr)
 			}
@@ -492,7 +495,7 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 				}
 				unknown[u] = struct{}{}
 				gerrs = append(gerrs, newError(ErrUnknownUnit, append(idsOf(g.ID), u),
-					"triplecrown: %s names unit %q, which has no scorecard", name, clip(u)))
+					"triplecrown: %s names unit %q, which has no scorecard", name(), clip(u)))
 				continue
 			}
 			members = append(members, cards[i])
@@ -506,7 +509,7 @@ func NewRollups(groups []Group, cards []Scorecard) ([]Rollup, error) {
 			errs = append(errs, gerrs...)
 			what := rollupName(g.ID)
 			if idErr != nil {
-				what = name
+				what = name()
 			}
 			if len(gerrs) == 0 || len(members) > 0 {
 				errs = append(errs, checkCards(what, idsOf(g.ID), members, unitsOnly)...)
