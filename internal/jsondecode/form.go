@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -71,9 +72,10 @@ func (f *Form) Errors() []error {
 	return errs
 }
 
-// Err returns the problems reported so far joined with [errors.Join]; nil
-// if there is none.
-func (f *Form) Err() error { return errors.Join(f.Errors()...) }
+// Err returns the problems reported so far: nil if there is none, the one
+// itself if there is one, and otherwise all of them joined with
+// [errors.Join], in order (see [msg.Join]).
+func (f *Form) Err() error { return msg.Join(f.Errors()...) }
 
 // report reports a problem of the form: what is wrong, the IDs involved and
 // the cause, if any.

@@ -227,9 +227,10 @@ func pathOf(stack []step, field string) (string, bool) {
 
 // List decodes data, a JSON array of definitions, element by element with
 // decode, and returns the values in the order of the array, or nil and
-// every problem of every element, joined with [errors.Join]:
-// json.Unmarshal into a []T stops at the first element that fails and keeps
-// only the first error of its UnmarshalJSON. pkg is the reporting package's
+// every problem of every element (one problem is the *outcome.Error itself;
+// several are joined with [errors.Join], in order): json.Unmarshal into a
+// []T stops at the first element that fails and keeps only the first error
+// of its UnmarshalJSON. pkg is the reporting package's
 // name, name the list's as a message names an element ("canvases" for
 // canvases[2]), and item one element as a message names it ("a canvas").
 //
@@ -285,7 +286,7 @@ func List[T any](pkg, name, item string, data []byte, decode func([]byte) (T, er
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, msg.Join(errs...)
 	}
 	return out, nil
 }

@@ -363,6 +363,7 @@ func TestList(t *testing.T) {
 		{"an object", `{"statement":"a"}`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: the value must be an array, not an object"}}},
 		{"trailing data", `[] []`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: trailing data after the JSON value"}}},
 		{"malformed", `[{"statement":"a"},`, []problem{{outcome.ErrInvalidJSON, nil, "pkg: invalid JSON: unexpected EOF"}}},
+		{"one element's one problem", `[{"statement":"a"},{}]`, []problem{{outcome.ErrEmptyName, nil, "pkg: needs[1]: need has no statement"}}},
 		// Element 0 is good; 1 has no statement; 2 is null; 3 is of the
 		// wrong type at "n"; 4 has two problems, one worded by outcome;
 		// 5 is not UTF-8, a problem of its own.
@@ -386,6 +387,9 @@ func TestList(t *testing.T) {
 				ps = append(ps, problem{p.Code, p.IDs, p.Message})
 			}
 			assert.Equal(t, tt.want, ps)
+			// One problem is the *outcome.Error itself; several are joined.
+			_, one := err.(*outcome.Error)
+			assert.Equal(t, len(tt.want) == 1, one)
 		})
 	}
 
