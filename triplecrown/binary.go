@@ -185,7 +185,7 @@ func decodeMoney(data []byte, what string, format byte) (Money, error) {
 		return Money{}, joinAll([]error{cerr, derr, binaryError(what, err)})
 	}
 	if cerr != nil || derr != nil {
-		return Money{}, errors.Join(cerr, derr)
+		return Money{}, msg.Join(cerr, derr)
 	}
 	return makeMoney(d, c), nil
 }
@@ -305,7 +305,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		} else if weight.Sign() <= 0 {
 			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, decfmt.String(weight)))
 		}
-		if err := errors.Join(errs...); err != nil {
+		if err := joinAll(errs); err != nil {
 			return Measure{}, err
 		}
 		if err := checkImplied(total, weight, what+" value"); err != nil {
@@ -329,7 +329,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 			return Measure{}, nil
 		}
 		errs := append([]error{terr}, checkSample(sd, "", n)...)
-		if err := errors.Join(errs...); err != nil {
+		if err := joinAll(errs); err != nil {
 			return Measure{}, err
 		}
 		if err := checkImplied(total, decimal.New(n, 0), what+" mean"); err != nil {
@@ -401,9 +401,7 @@ func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (S
 	if err := outcome.ValidateID(unit); err != nil {
 		problems = unitProblem(err)
 	}
-	if err := errors.Join(errs...); err != nil {
-		problems = append(problems, err)
-	}
+	problems = flatten(problems, errs)
 	spec.Cost = Amounts{Baseline: makeMoney(amounts[0], cur), Actual: makeMoney(amounts[1], cur)}
 	spec.Revenue = Amounts{Baseline: makeMoney(amounts[2], cur), Actual: makeMoney(amounts[3], cur)}
 	// NewScorecard's checks, the unit's made above, and but those of the
@@ -591,7 +589,7 @@ func mergeSums(a, b *ScorecardSpec) (ScorecardSpec, error) {
 	spec := *a
 	spec.Cost = Amounts{Baseline: add(0, a.Cost.Baseline, b.Cost.Baseline), Actual: add(1, a.Cost.Actual, b.Cost.Actual)}
 	spec.Revenue = Amounts{Baseline: add(2, a.Revenue.Baseline, b.Revenue.Baseline), Actual: add(3, a.Revenue.Actual, b.Revenue.Actual)}
-	if err := errors.Join(errs...); err != nil {
+	if err := joinAll(errs); err != nil {
 		return ScorecardSpec{}, err
 	}
 	spec.Service.Baseline, spec.Service.Actual = base, act
@@ -744,7 +742,7 @@ func (r *Rollup) UnmarshalBinary(data []byte) error {
 		return binaryError(what, err)
 	}
 	if errs = append(errs, rollupPartsProblems(unit, units, nil, true, comb, card, len(errs) == 0)...); len(errs) > 0 {
-		return errors.Join(errs...)
+		return joinAll(errs)
 	}
 	*r = Rollup{card: card, units: units, combination: comb}
 	return nil

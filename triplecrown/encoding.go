@@ -3,7 +3,6 @@ package triplecrown
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -454,7 +454,7 @@ func (j thresholdIn) threshold() (Threshold, error) {
 	case j.Absolute != nil && j.Currency != nil:
 		d, derr := j.Absolute.parse("threshold", amountBounds)
 		c, cerr := ParseCurrency(*j.Currency)
-		if err = errors.Join(derr, cerr); err == nil {
+		if err = msg.Join(derr, cerr); err == nil {
 			v, err = NewMoneyThreshold(makeMoney(d, c))
 		}
 	case j.Absolute != nil:

@@ -126,7 +126,7 @@ func ParseMoney(amount, currency string) (Money, error) {
 	d, derr := parseDecimal(amount, "amount")
 	c, cerr := ParseCurrency(currency)
 	if derr != nil || cerr != nil {
-		return Money{}, errors.Join(derr, cerr)
+		return Money{}, msg.Join(derr, cerr)
 	}
 	return makeMoney(d, c), nil
 }

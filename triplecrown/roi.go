@@ -1,7 +1,6 @@
 package triplecrown
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/cxmodel/cx/internal/msg"
@@ -63,7 +62,7 @@ type ROI struct {
 // every amount.
 func NewROI(spec ROISpec) (ROI, error) {
 	if errs := roiProblems(spec, false, false, false); len(errs) > 0 {
-		return ROI{}, errors.Join(errs...)
+		return ROI{}, joinAll(errs)
 	}
 	return roiOf(spec), nil
 }

@@ -1,13 +1,13 @@
 package triplecrown
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/bits"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -168,7 +168,7 @@ func NewRollup(unit string, cards []Scorecard) (Rollup, error) {
 	errs = append(errs, err)
 	act, err := combine(ids, name, "actual", cards, func(s ServiceSpec) Measure { return s.Actual })
 	errs = append(errs, err)
-	if err := errors.Join(errs...); err != nil {
+	if err := joinAll(errs); err != nil {
 		return Rollup{}, err
 	}
 	svc := first.Service
@@ -317,7 +317,7 @@ func combine(ids []string, name, which string, cards []Scorecard, side func(Serv
 	total := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).total })
 	weight := sumDecimals(cards, func(c *Scorecard) decimal.Decimal { return side(c.spec.Service).weight })
 	if !valueTotalBounds.holds(total) || !amountBounds.holds(weight) {
-		return Measure{}, errors.Join(
+		return Measure{}, msg.Join(
 			valueTotalBounds.check(total, ids, fmt.Sprintf("the %s service total of %s", which, name)),
 			amountBounds.check(weight, ids, fmt.Sprintf("the %s service weight of %s", which, name)))
 	}
