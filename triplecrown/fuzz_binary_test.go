@@ -23,7 +23,10 @@ var binarySeeds = []string{
 	"21 45 55 52 03", "21 00 00 00 00 00",
 }
 
-// checkProblems fails unless err is a non-empty tree of *outcome.Error.
+// checkProblems fails unless err is a non-empty tree of *outcome.Error in
+// the package's shape: one problem is the *outcome.Error itself, not a
+// joined error of one, and several are joined one level deep, each an
+// *outcome.Error.
 func checkProblems(t listtest.TB, err error) {
 	t.Helper()
 	ps := outcome.Problems(err)
@@ -33,6 +36,21 @@ func checkProblems(t listtest.TB, err error) {
 	for _, p := range ps {
 		if p.Code == "" || p.Message == "" {
 			t.Fatalf("problem without code or message: %#v", p)
+		}
+	}
+	if len(ps) == 1 {
+		if p, ok := err.(*outcome.Error); !ok || p != ps[0] {
+			t.Fatalf("one problem is %T, not the *outcome.Error itself: %v", err, err)
+		}
+		return
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok || len(joined.Unwrap()) != len(ps) {
+		t.Fatalf("%d problems are not joined one level deep (%T): %v", len(ps), err, err)
+	}
+	for i, e := range joined.Unwrap() {
+		if e != ps[i] {
+			t.Fatalf("problem %d of the joined error is %T, not the *outcome.Error: %v", i, e, err)
 		}
 	}
 }

@@ -446,8 +446,10 @@ func FuzzGroupJSON(f *testing.F) {
 	})
 }
 
-// FuzzParseMoney: parsing never panics, and the amount's text as JSON
-// writes it parses back to an equal amount.
+// FuzzParseMoney: parsing never panics, refuses with coded problems in the
+// package's shape ([checkProblems]: one problem is the *outcome.Error
+// itself), and the amount's text as JSON writes it parses back to an equal
+// amount.
 func FuzzParseMoney(f *testing.F) {
 	for _, s := range []string{"1234.50", "-3", "1.5e3", "12,50", "1e999999999", "0.000", "−7", strings.Repeat("9", 40) + "e30"} {
 		f.Add(s, "EUR")
@@ -456,6 +458,7 @@ func FuzzParseMoney(f *testing.F) {
 	f.Fuzz(func(t *testing.T, amount, currency string) {
 		m, err := ParseMoney(amount, currency)
 		if err != nil {
+			checkProblems(t, err) // one problem itself, two joined
 			return
 		}
 		back, err := ParseMoney(decimalText(m.Amount(), scaled(m.Amount())), m.Currency().String())
@@ -818,7 +821,8 @@ func FuzzPrecision_Quo(f *testing.F) {
 // material and, when tested, significant; an inconclusive change is material,
 // tested and not significant; a flat one is immaterial or zero; the relative
 // change is defined exactly when the baseline is not zero; and the verdict
-// agrees with the statuses.
+// agrees with the statuses. A measure or a scorecard refused is refused
+// with coded problems in the package's shape ([checkProblems]).
 func FuzzScore(f *testing.F) {
 	// cost baseline, actual, revenue baseline, actual (cents); service kind
 	// (0 value, 1 rate, 2 mean); a0, n0, a1, n1; direction; thresholds
@@ -851,6 +855,11 @@ func FuzzScore(f *testing.F) {
 			Revenue: Amounts{Baseline: cents(r0), Actual: cents(r1)},
 			Service: ServiceSpec{Name: "s", Direction: dir, Baseline: b, Actual: a}})
 		if err1 != nil || err2 != nil || err != nil {
+			for _, err := range []error{err1, err2, err} {
+				if err != nil {
+					checkProblems(t, err) // one problem itself, several joined
+				}
+			}
 			return
 		}
 		var th Threshold
