@@ -501,7 +501,8 @@ func (c *Scorecard) UnmarshalBinary(data []byte) error {
 // standard deviation beyond the largest float64 one with code
 // [outcome.ErrNotFinite], and one below the smallest normal float64 one
 // with code [ErrInvalidMeasure], as for [NewRollup]. Every problem is
-// reported, joined with [errors.Join]: the shared units, in o's order, then
+// reported, one as the *[outcome.Error] itself, several joined with
+// [errors.Join] in this order: the shared units, in o's order, then
 // the period's, the currency's and the service measure's mismatch; the
 // sums are held to the bounds only when there is none of these (a sum of
 // roll-ups that share a unit counts it twice, and one across periods,

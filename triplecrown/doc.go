@@ -101,8 +101,11 @@
 // Every type is an immutable value; the zero values are documented (most
 // are invalid, and say so through IsZero). Bad input is an error, never a
 // panic (only the Must* helpers panic): each problem is an
-// *[outcome.Error] with a stable [outcome.Code], every problem of an input
-// is reported (joined with [errors.Join]), and a float64 input that is NaN
+// *[outcome.Error] with a stable [outcome.Code], and every problem of an
+// input is reported: a call that finds one returns that *outcome.Error
+// itself (err.(*outcome.Error) works), and one that finds several returns
+// them joined with [errors.Join], one level deep (each joined error an
+// *outcome.Error), in the order its doc gives. A float64 input that is NaN
 // or infinite is an error with code [outcome.ErrNotFinite].
 //
 // The two float64 inputs, a mean's standard deviation and a policy's

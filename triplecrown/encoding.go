@@ -737,8 +737,9 @@ func (a Amounts) MarshalJSON() ([]byte, error) {
 // DecodeScorecards decodes data, a JSON array of scorecards in the form
 // [Scorecard.UnmarshalJSON] reads (one per unit and period, as a BI tool
 // loads the departments of a quarter), and returns the scorecards in the
-// order of the array, or nil and every problem of every scorecard, joined
-// with [errors.Join]. It is for a file of scorecards: json.Unmarshal into a
+// order of the array, or nil and every problem of every scorecard: one
+// problem as the *[outcome.Error] itself, several joined with
+// [errors.Join]. It is for a file of scorecards: json.Unmarshal into a
 // []Scorecard stops at the first scorecard that fails, so it reports that
 // scorecard's problems only; DecodeScorecards reports the problems of each.
 //

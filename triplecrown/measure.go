@@ -149,7 +149,7 @@ func NewWeightedValue(v, weight decimal.Decimal) (Measure, error) {
 // negative are an error with code [ErrInvalidSampleSize]; successes that
 // are negative, or more than a positive number of trials, one with code
 // [ErrInvalidMeasure]; both are reported, joined with [errors.Join], the
-// trials' first. Successes more than trials that are not positive are not
+// trials' first, and one alone is the *[outcome.Error] itself. Successes more than trials that are not positive are not
 // a problem of their own: they are the trials'.
 func NewRate(successes, trials int64) (Measure, error) {
 	badTrials := trials <= 0

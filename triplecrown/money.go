@@ -108,7 +108,8 @@ func makeMoney(amount decimal.Decimal, cur Currency) Money {
 // An amount with more than [MaxDigits] digits or an exponent beyond
 // ±[MaxExponent] is an error with code [ErrInvalidAmount]; an invalid code
 // one with code [ErrUnknownCurrency]; both are reported, joined with
-// [errors.Join] in that order, as [ParseMoney] reports them.
+// [errors.Join] in that order, as [ParseMoney] reports them, and one alone
+// is the *[outcome.Error] itself.
 func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 	aerr := checkDecimal(amount, "amount")
 	c, cerr := ParseCurrency(currency)
@@ -121,7 +122,8 @@ func NewMoney(amount decimal.Decimal, currency string) (Money, error) {
 // ParseMoney parses a decimal amount, such as "1234.50" or "-3", in the
 // currency whose ISO 4217 code is currency. Text that is not a decimal number
 // is an error with code [ErrInvalidAmount], an invalid code one with code
-// [ErrUnknownCurrency]; both are reported.
+// [ErrUnknownCurrency]; both are reported, joined with [errors.Join] in
+// that order, and one alone is the *[outcome.Error] itself.
 func ParseMoney(amount, currency string) (Money, error) {
 	d, derr := parseDecimal(amount, "amount")
 	c, cerr := ParseCurrency(currency)

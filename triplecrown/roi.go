@@ -139,7 +139,8 @@ func roiProblems(spec ROISpec, skipInvestment, skipPeriods, skipBenefit bool) []
 // [ErrInvalidScorecard] for the zero Scorecard, and [ErrInvalidAmount] for a
 // cost saved or revenue gained with more than [MaxDigits] digits (as from
 // [Money.Sub]), naming the field and, as its ID, the card's unit. Every
-// problem is reported, joined with [errors.Join]: the card's first (the
+// problem is reported, one as the *[outcome.Error] itself, several joined
+// with [errors.Join] in this order: the card's first (the
 // zero Scorecard, or the cost saved's then the revenue gained's), then
 // NewROI's, in its order (the investment's, the periods', the currencies');
 // the benefit is checked against the bounds only when the card has no

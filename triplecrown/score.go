@@ -501,7 +501,8 @@ func (s Score) Equal(o Score) bool {
 // Policy one with code [ErrInvalidPolicy] (both reported, joined with
 // [errors.Join] in that order), and, when neither is zero, each money
 // threshold in another currency than the scorecard's, cost's then
-// revenue's, one with code [ErrCurrencyMismatch].
+// revenue's, one with code [ErrCurrencyMismatch] (both joined in that
+// order). One problem alone is the *[outcome.Error] itself.
 //
 // A crown is won when its change is in the better direction, not zero, meets
 // the materiality threshold (at least the threshold's size) and, for a

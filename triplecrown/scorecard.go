@@ -64,7 +64,8 @@ type Scorecard struct {
 }
 
 // NewScorecard validates spec and returns its Scorecard. It reports every
-// problem, joined with [errors.Join], each an *[outcome.Error] carrying the
+// problem, one as the *[outcome.Error] itself, several joined with
+// [errors.Join], each an *outcome.Error carrying the
 // unit's ID (none when the unit is empty, and the message then says "a
 // scorecard" for the unit): the ID's ([outcome.ErrEmptyID], [outcome.ErrInvalidID]),
 // [ErrEmptyPeriod], [ErrMissingMoney] for an amount not given,
