@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 )
@@ -187,7 +188,8 @@ type canvasMetric struct {
 }
 
 // NewCanvas validates spec and returns the Canvas it defines. Every error is
-// reported, joined with [errors.Join] in the order of the spec, each an
+// reported, in the order of the spec (one problem as the *[outcome.Error]
+// itself, several joined with [errors.Join] in that order), each an
 // *[outcome.Error] with its code: the IDs' ([outcome.ErrEmptyID],
 // [outcome.ErrInvalidID], [outcome.ErrDuplicateID] for two needs, two
 // outcomes or a metric twice in one outcome), [outcome.ErrEmptyName] for a
@@ -203,14 +205,21 @@ type canvasMetric struct {
 //
 // Needs that are not SMART and a zero weight do not block: they are reported
 // by [Canvas.Warnings].
-func NewCanvas(spec CanvasSpec) (Canvas, error) { return newCanvas(spec, nil, nil) }
+func NewCanvas(spec CanvasSpec) (Canvas, error) {
+	c, errs := newCanvas(spec, nil, nil)
+	if len(errs) > 0 {
+		return Canvas{}, msg.Join(errs...)
+	}
+	return c, nil
+}
 
 // newCanvas is NewCanvas for a spec decoded from JSON: faults holds each
 // weight or importance that could not be read, reported in its place
 // instead of the value's checks, and unread the parts that could not be
 // read, whose checks are not made (as [Canvas.UnmarshalJSON] says); nil
-// for none.
-func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canvas, error) {
+// for none. It returns the canvas, or its problems, one by one, in
+// NewCanvas's order, for the caller to join after its own.
+func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canvas, []error) {
 	var errs []error
 	var warns []*outcome.Error
 	cat := spec.Category
@@ -334,7 +343,7 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 			"northstar: canvas %q: every metric has importance zero", clip(cat)))
 	}
 	if len(errs) > 0 {
-		return Canvas{}, errors.Join(errs...)
+		return Canvas{}, errs
 	}
 	tf := toFloat(total)
 	for i := range metrics {
@@ -624,8 +633,8 @@ func checkID(id string, ids []string, where string, args ...any) error {
 	if !errors.As(err, &e) {
 		return err
 	}
-	msg := strings.TrimPrefix(e.Message, "outcome: ")
-	return newError(e.Code, ids, "northstar: "+where+": %s", append(args, msg)...)
+	text := strings.TrimPrefix(e.Message, "outcome: ")
+	return newError(e.Code, ids, "northstar: "+where+": %s", append(args, text)...)
 }
 
 // The bounds of the decimals this package computes with.

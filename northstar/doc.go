@@ -112,7 +112,11 @@
 // as they are, drafts included. Every bad input is
 // an error with a stable [outcome.Code], reported all at once; nothing
 // panics except the documented Must function, and nothing is silently
-// skipped.
+// skipped. A call that refuses its input and finds one problem returns
+// that *[outcome.Error] itself, so that err.(*outcome.Error) holds; with
+// two or more it returns them joined with [errors.Join], one level deep
+// (never a join within a join), in the order its doc gives;
+// [outcome.Problems] lists them either way.
 //
 // A [Hierarchy] of the organisation's own making is read, not trusted:
 // [Select] refuses what a [hierarchy.Model] refuses at Build (a node twice

@@ -13,6 +13,7 @@ import (
 	"github.com/cxmodel/cx/internal/decfmt"
 	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -31,7 +32,8 @@ func (c Canvas) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes a canvas in the
 // form MarshalJSON writes, and validates it exactly as [NewCanvas] does,
-// reporting every problem, joined with [errors.Join]: first each problem of
+// reporting every problem (one problem as the *[outcome.Error] itself,
+// several joined with [errors.Join] in this order): first each problem of
 // the JSON form, an [outcome.ErrInvalidJSON] (a key that names no field, a
 // field given twice, also under keys that differ only in case, as
 // encoding/json matches them, the first being the one read, and each value
@@ -89,14 +91,11 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 	}
 	errs := r.form.Errors()
 	if !r.catOK {
-		return errors.Join(append(errs, r.faultErrors()...)...)
+		return msg.Join(append(errs, r.faultErrors()...)...)
 	}
-	v, err := newCanvas(r.spec, r.faults, r.unread)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	v, cerrs := newCanvas(r.spec, r.faults, r.unread)
+	if errs = append(errs, cerrs...); len(errs) > 0 {
+		return msg.Join(errs...)
 	}
 	*c = v
 	return nil
@@ -105,7 +104,8 @@ func (c *Canvas) UnmarshalJSON(data []byte) error {
 // DecodeCanvases decodes data, a JSON array of canvases in the form
 // [Canvas.UnmarshalJSON] reads (one per customer category), and returns the
 // canvases in the order of the array, or nil and every problem of every
-// canvas, joined with [errors.Join]. It is for a file of canvases:
+// canvas (one problem as the *[outcome.Error] itself, several joined with
+// [errors.Join] in the order below). It is for a file of canvases:
 // json.Unmarshal into a []Canvas stops at the first canvas that fails, so it
 // reports that canvas's problems only; DecodeCanvases reports the problems
 // of each.
@@ -145,8 +145,9 @@ func DecodeCanvases(data []byte) ([]Canvas, error) {
 // included: MarshalJSON writes an empty list as []), then each weight or importance that
 // is not a decimal number ([ErrInvalidWeight], naming the category, outcome
 // and metric as Canvas.UnmarshalJSON does; one whose exponent is beyond
-// ±10000 an [ErrWeightOutOfRange]), in the order of the spec, joined with
-// [errors.Join]. A weight or an importance left out is zero. JSON that is
+// ±10000 an [ErrWeightOutOfRange]), in the order of the spec (one problem
+// as the *[outcome.Error] itself, several joined with [errors.Join] in that
+// order). A weight or an importance left out is zero. JSON that is
 // not one object is one error with code [outcome.ErrInvalidJSON], and so is
 // null, `northstar: a canvas cannot be null`, as Canvas.UnmarshalJSON
 // refuses it: a draft is not validated, but null is no draft. On error s is
@@ -156,7 +157,7 @@ func (s *CanvasSpec) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := errors.Join(append(r.form.Errors(), r.faultErrors()...)...); err != nil {
+	if err := msg.Join(append(r.form.Errors(), r.faultErrors()...)...); err != nil {
 		return err
 	}
 	*s = r.spec
@@ -589,10 +590,11 @@ type canvasSpecJSON struct {
 // "guests": need "home" has a statement that is not valid UTF-8: "caf\xe9"`
 // (an ID: `northstar: canvas "guests": outcome "stay" has a metric id that
 // is not valid UTF-8: "m\xff"`, `northstar: canvas "g\xff" has an id that
-// is not valid UTF-8`), joined with [errors.Join].
+// is not valid UTF-8`): one problem as the *[outcome.Error] itself, several
+// joined with [errors.Join] in that order.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
 	if errs := canvasTextErrors(s); len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, msg.Join(errs...)
 	}
 	// Empty lists are written [], never null, which the decoders refuse; an
 	// outcome's metrics are written so by [SuccessfulOutcome.MarshalJSON].
@@ -630,8 +632,9 @@ func (i Indicator) MarshalJSON() ([]byte, error) {
 // null included: `northstar: metric "fcr": invalid JSON: "importance" must
 // be a decimal string or a number, not null`), then an importance that is
 // not a decimal number ([ErrInvalidWeight], naming the metric; one whose
-// exponent is beyond ±10000 an [ErrWeightOutOfRange]), joined with
-// [errors.Join]. The importance may be a decimal string or a JSON number;
+// exponent is beyond ±10000 an [ErrWeightOutOfRange]): one problem as the
+// *[outcome.Error] itself, several joined with [errors.Join] in that order.
+// The importance may be a decimal string or a JSON number;
 // left out, it is zero. JSON that is not one object is one error with code
 // [outcome.ErrInvalidJSON], and so is null, `northstar: an indicator cannot
 // be null`. On error i is unchanged.
@@ -665,7 +668,7 @@ func (i *Indicator) UnmarshalJSON(data []byte) error {
 		errs = append(errs, notDecimal(nil, *fault, "indicator: importance"))
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return msg.Join(errs...)
 	}
 	*i = v
 	return nil
@@ -720,11 +723,12 @@ type needJSON Need
 // need" and with no ID when the ID is empty (`northstar: need "home" has a
 // statement that is not valid UTF-8: "caf\xe9"`, `northstar: a need has a
 // target that is not valid UTF-8: "\xff"`; an ID: `northstar: need "h\xff"
-// has an id that is not valid UTF-8`), joined with [errors.Join].
+// has an id that is not valid UTF-8`): one problem as the *[outcome.Error]
+// itself, several joined with [errors.Join] in that order.
 func (n Need) MarshalJSON() ([]byte, error) {
 	if !needTextValid(n) {
 		where, ids := named("need", n.ID)
-		return nil, errors.Join(needTextErrors(nil, ids, where, n)...)
+		return nil, msg.Join(needTextErrors(nil, ids, where, n)...)
 	}
 	return json.Marshal(needJSON(n))
 }
@@ -736,8 +740,9 @@ func (n Need) MarshalJSON() ([]byte, error) {
 // said by its JSON path from the need, in the order of the fields (id,
 // statement, measure, target, timeBound), a field given again right after
 // the field (also under a key that differs only in case, the first being
-// the one read), then the keys that name no field, sorted, joined with
-// [errors.Join]: a key that names no field, a field given twice, and each
+// the one read), then the keys that name no field, sorted (one problem as
+// the *[outcome.Error] itself, several joined with [errors.Join] in that
+// order): a key that names no field, a field given twice, and each
 // value of the wrong type, null included (`northstar: need "home": invalid
 // JSON: "statement" must be a string, not the number 5`). The problems name
 // the need's ID when it is a string that is not empty, and are said after
@@ -761,7 +766,8 @@ func (n *Need) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON implements [json.Unmarshaler]. It reads an outcome as
 // [Canvas.UnmarshalJSON] and [CanvasSpec.UnmarshalJSON] read each of a
 // canvas's outcomes, strictly, and does not validate it (a [Canvas] does).
-// It reports every problem, joined with [errors.Join]: first each problem of
+// It reports every problem (one problem as the *[outcome.Error] itself,
+// several joined with [errors.Join] in this order): first each problem of
 // the JSON form, an [outcome.ErrInvalidJSON] said by its JSON path from the
 // outcome, in the order of the fields (id, name, description, metrics; a
 // metric's metric, importance), a field given again right after the field
@@ -800,7 +806,7 @@ func (x *SuccessfulOutcome) UnmarshalJSON(data []byte) error {
 		}
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return msg.Join(errs...)
 	}
 	*x = v
 	return nil
@@ -871,7 +877,8 @@ func (r *weightsRead) read(f *jsondecode.Form, path jsondecode.Path, members []s
 // number: `northstar: weights: invalid JSON: "lead" must be a decimal string
 // or a number, not null`), then, in criterion order, each weight whose text
 // is not a decimal number, an [ErrInvalidWeight] naming the criterion (one whose exponent is
-// beyond ±10000 an [ErrWeightOutOfRange]), joined with [errors.Join]. A
+// beyond ±10000 an [ErrWeightOutOfRange]): one problem as the
+// *[outcome.Error] itself, several joined with [errors.Join] in that order. A
 // weight left out is zero. JSON that is not one object is one error with
 // code [outcome.ErrInvalidJSON], and so is null, `northstar: weights cannot
 // be null`. On error w is unchanged.
@@ -890,7 +897,7 @@ func (w *Weights) UnmarshalJSON(data []byte) error {
 		}
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return msg.Join(errs...)
 	}
 	*w = r.w
 	return nil
@@ -1052,7 +1059,8 @@ const (
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a result in the form
 // [LeadLag.MarshalJSON] writes, so that a stored [Ranking] reads back whole;
 // JSON null gives the zero LeadLag, as MarshalJSON writes it. It reports
-// every problem, joined with [errors.Join]: first, in the order of the
+// every problem (one problem as the *[outcome.Error] itself, several joined,
+// in one list, with [errors.Join] in this order): first, in the order of the
 // fields as MarshalJSON writes them (method, len, maxLag, confidence,
 // perLagConfidence, correlations, best, interval, verdict; a correlation's
 // lag, r, pairs; the correlations and the interval's ends in order), a
@@ -1073,7 +1081,7 @@ const (
 // encoding/json leaves it (an absent interval has no ends, an absent method
 // is the text "").
 //
-// Then the problems of the parts read, joined with [errors.Join]. Nothing is
+// Then the problems of the parts read, in the same list. Nothing is
 // recomputed, but the parts must agree as [AnalyzeLeadLag] makes them: a
 // method or verdict that names none ([ErrUnknownMethod], [ErrUnknownVerdict]); a negative
 // maximum lag ([ErrInvalidLag]); a confidence level not strictly between 0
@@ -1123,8 +1131,8 @@ func (l *LeadLag) UnmarshalJSON(data []byte) error {
 		return f.Err()
 	}
 	in := readLeadLag(&f, jsondecode.Path{}, nil, members)
-	v, err := in.leadLag()
-	if err := errors.Join(append(f.Errors(), err)...); err != nil { // the form's problems, then the parts'
+	v, errs := in.leadLag()
+	if err := msg.Join(append(f.Errors(), errs...)...); err != nil { // the form's problems, then the parts'
 		return err
 	}
 	*l = v
@@ -1201,8 +1209,8 @@ func readCorrelation(f *jsondecode.Form, path jsondecode.Path, ids []string, raw
 }
 
 // leadLag checks the decoded parts and returns the LeadLag they make, or
-// every problem found in the parts that were read.
-func (in leadLagIn) leadLag() (LeadLag, error) {
+// every problem found in the parts that were read, one by one, in order.
+func (in leadLagIn) leadLag() (LeadLag, []error) {
 	var errs []error
 	bad := func(code outcome.Code, format string, args ...any) {
 		errs = append(errs, newError(code, nil, "northstar: lead/lag result: "+format, args...))
@@ -1334,7 +1342,7 @@ func (in leadLagIn) leadLag() (LeadLag, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return LeadLag{}, errors.Join(errs...)
+		return LeadLag{}, errs
 	}
 	return LeadLag{method: method, n: n, confidence: c, perLag: in.PerLag, r: r, best: best,
 		low: low, high: high, verdict: verdict}, nil
@@ -1370,7 +1378,9 @@ type policyJSON Policy
 // problems is returned, with its code, after "northstar: cannot marshal a
 // policy: " (`northstar: cannot marshal a policy: policy: every criterion
 // weight is zero (start from DefaultPolicy)`, [ErrZeroWeights], for the
-// zero Policy).
+// zero Policy), in Validate's order: one problem as the *[outcome.Error]
+// itself, several joined with [errors.Join]. (encoding/json's Marshal
+// wraps what MarshalJSON returns in a [json.MarshalerError].)
 func (p Policy) MarshalJSON() ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, cannotMarshal("a policy", err)
@@ -1382,7 +1392,8 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // form [Policy.MarshalJSON] writes (the weights as [Weights.MarshalJSON]
 // writes them, decimal strings, or as JSON numbers; a weight left out is
 // zero), and validates it as [Policy.Validate] does. It reports every
-// problem, joined with [errors.Join]: first, in the order of the fields
+// problem (one problem as the *[outcome.Error] itself, several joined, in
+// one list, with [errors.Join] in this order): first, in the order of the fields
 // (weights, then leadLag; the weights as [Weights.UnmarshalJSON] orders
 // them; leadLag's maxLag, method, confidence), a field given again right
 // after the field and the keys that name no field after an object's
@@ -1416,8 +1427,8 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	v, err := readPolicy(&f, jsondecode.Path{}, members)
-	if err := errors.Join(append(f.Errors(), err)...); err != nil { // the form's problems, then the values'
+	v, errs := readPolicy(&f, jsondecode.Path{}, members)
+	if err := msg.Join(append(f.Errors(), errs...)...); err != nil { // the form's problems, then the values'
 		return err
 	}
 	*p = v
@@ -1426,9 +1437,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 
 // readPolicy reads members, those of the JSON object of a policy at path,
 // reporting the problems of their form to f, and returns the policy read
-// and the problems [Policy.Validate] finds in it, as
+// and the problems [Policy.Validate] finds in it, one by one, as
 // [Policy.UnmarshalJSON] says.
-func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) (Policy, error) {
+func readPolicy(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) (Policy, []error) {
 	var r weightsRead
 	var lag LagOptions
 	var methodErr error
@@ -1497,7 +1508,8 @@ const lagOptionsAt = "lead/lag options: "
 // it does (and as [AnalyzeLeadLag] does), with every problem said after
 // "northstar: lead/lag options: " where the policy's are said after
 // "northstar: policy: leadLag: ", and by its JSON path from the options. It
-// reports every problem, joined with [errors.Join]: first each problem of
+// reports every problem (one problem as the *[outcome.Error] itself, several
+// joined with [errors.Join] in this order): first each problem of
 // the JSON form, an [outcome.ErrInvalidJSON], in the order of the fields
 // (maxLag, method, confidence), a field given again right after the field
 // (also under a key that differs only in case, the first being the one
@@ -1525,7 +1537,7 @@ func (o *LagOptions) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	v, confText, methodErr := readLagOptions(&f, jsondecode.Path{}, members, lagOptionsAt)
-	if err := errors.Join(append(f.Errors(), v.validate(lagOptionsAt, nil, methodErr, confText)...)...); err != nil {
+	if err := msg.Join(append(f.Errors(), v.validate(lagOptionsAt, nil, methodErr, confText)...)...); err != nil {
 		return err
 	}
 	*o = v
@@ -1551,11 +1563,12 @@ type successfulOutcomeJSON SuccessfulOutcome
 // outcome "stay" has a name that is not valid UTF-8: "caf\xe9"`,
 // `northstar: outcome "stay" has a metric id that is not valid UTF-8:
 // "m\xff"`, with the metric's ID after the outcome's; `northstar: outcome
-// "s\xff" has an id that is not valid UTF-8`), joined with [errors.Join].
+// "s\xff" has an id that is not valid UTF-8`): one problem as the
+// *[outcome.Error] itself, several joined with [errors.Join] in that order.
 func (o SuccessfulOutcome) MarshalJSON() ([]byte, error) {
 	if !outcomeTextValid(o) {
 		where, ids := named("outcome", o.ID)
-		return nil, errors.Join(outcomeTextErrors(nil, ids, where, o)...)
+		return nil, msg.Join(outcomeTextErrors(nil, ids, where, o)...)
 	}
 	o.Indicators = strictjson.List(o.Indicators)
 	return json.Marshal(successfulOutcomeJSON(o))
@@ -1588,14 +1601,14 @@ func (e Entry) MarshalJSON() ([]byte, error) {
 // cannotMarshal returns each problem of err, an invalid policy's, with its
 // code, IDs and severity, after "northstar: cannot marshal " and what,
 // which cannot be marshalled for it: `northstar: cannot marshal a ranking:
-// policy: ...`.
+// policy: ...`; one problem as itself, several joined ([msg.Join]).
 func cannotMarshal(what string, err error) error {
 	var errs []error
 	for _, p := range outcome.Problems(err) {
 		errs = append(errs, &outcome.Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,
 			Message: "northstar: cannot marshal " + what + ": " + trimPkg(p.Message), Err: p})
 	}
-	return errors.Join(errs...)
+	return msg.Join(errs...)
 }
 
 // rankingJSON is the JSON form of a [Ranking]: its fields, with their tags.
@@ -1611,7 +1624,9 @@ type rankingJSON Ranking
 // returned, with its code, after "northstar: cannot marshal a ranking: "
 // (`northstar: cannot marshal a ranking: policy: every criterion weight is
 // zero (start from DefaultPolicy)`, [ErrZeroWeights], for the zero
-// Ranking, which [Select] returns with its error). A ranking that Select
+// Ranking, which [Select] returns with its error), in Validate's order: one
+// problem as the *[outcome.Error] itself, several joined with
+// [errors.Join]. A ranking that Select
 // returns without an error has the policy it was given, which Select
 // validated.
 func (r Ranking) MarshalJSON() ([]byte, error) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cxmodel/cx/internal/floattext"
 	"github.com/cxmodel/cx/internal/jsondecode"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -54,8 +55,9 @@ type reader func(path jsondecode.Path, raw json.RawMessage)
 
 // decodeResult decodes data, the JSON object of one of a ranking's parts
 // (at names it in messages, "ranking", "entry"), with read, into a new
-// value, and returns it or every problem, the form's first; null is one
-// problem, `northstar: a ranking cannot be null`.
+// value, and returns it or every problem, the form's first (one problem as
+// itself, several joined: [msg.Join]); null is one problem, `northstar: a
+// ranking cannot be null`.
 func decodeResult[T any](data []byte, at string, read func(r *rankingRead, members []strictjson.Member, v *T)) (T, error) {
 	return decodeResultNull(data, at, withArticleText(at)+" cannot be null", read)
 }
@@ -71,7 +73,7 @@ func decodeResultNull[T any](data []byte, at, null string, read func(r *rankingR
 	}
 	read(&r, members, &v)
 	if errs := append(r.f.Errors(), r.vals...); len(errs) > 0 {
-		return v, errors.Join(errs...)
+		return v, msg.Join(errs...)
 	}
 	return v, nil
 }
@@ -87,7 +89,8 @@ func withArticleText(what string) string {
 // UnmarshalJSON implements [json.Unmarshaler]. It reads a ranking in the
 // form [Ranking.MarshalJSON] writes, member by member, as the package's
 // definitions are read ([Canvas.UnmarshalJSON], [Policy.UnmarshalJSON]),
-// and reports every problem, joined with [errors.Join]: first every problem
+// and reports every problem (one problem as the *[outcome.Error] itself,
+// several joined, in one list, with [errors.Join] in this order): first every problem
 // of the JSON form, each an [outcome.ErrInvalidJSON] said by its JSON path
 // from the ranking (`northstar: ranking: invalid JSON: unknown field
 // "entries[3].evidence[0].leadLag.correlations[1].q"`,
@@ -484,8 +487,8 @@ func (r *rankingRead) value(path jsondecode.Path, ids []string, raw json.RawMess
 		r.metric(path, ids, raw, p)
 	case *Policy:
 		if members, ok := f.Open(path, nil, raw); ok {
-			v, err := readPolicy(f, path, members)
-			r.relay(jsondecode.Path{}, nil, err) // its messages say "policy: "
+			v, errs := readPolicy(f, path, members)
+			r.relay(jsondecode.Path{}, nil, msg.Join(errs...)) // its messages say "policy: "
 			*p = v
 		}
 	case *LeadLag:
@@ -493,8 +496,8 @@ func (r *rankingRead) value(path jsondecode.Path, ids []string, raw json.RawMess
 			return // none, as LeadLag.MarshalJSON writes it
 		}
 		if members, ok := f.Open(path, ids, raw); ok {
-			v, err := readLeadLag(f, path, ids, members).leadLag()
-			r.relay(path, ids, err)
+			v, errs := readLeadLag(f, path, ids, members).leadLag()
+			r.relay(path, ids, msg.Join(errs...))
 			*p = v
 		}
 	case encoding.TextUnmarshaler: // a criterion, a gate, a kind, a severity

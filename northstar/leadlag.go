@@ -2,13 +2,13 @@ package northstar
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"iter"
 	"math"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
@@ -307,8 +307,8 @@ type LeadLag struct {
 // business outcome's, as [LeadLag] defines. Both series are evenly spaced and
 // aligned in time, with value t of each for the same period.
 //
-// Every problem is reported, joined with [errors.Join], each an
-// *[outcome.Error], in this order: [ErrInvalidLag], [ErrUnknownMethod] and
+// Every problem is reported, each an *[outcome.Error] (one problem as the
+// *outcome.Error itself, several joined with [errors.Join]), in this order: [ErrInvalidLag], [ErrUnknownMethod] and
 // [ErrInvalidConfidence] for the options; [ErrSeriesLength] for series of
 // different lengths; [outcome.ErrNotFinite] for a NaN or an infinity, the
 // candidate's then the outcome's; [ErrSeriesTooShort] for fewer than
@@ -360,7 +360,7 @@ func analyzeLeadLag(x, y []float64, opts LagOptions, xName, yName string, ids []
 		errs = append(errs, checkConstant(y, opts.MaxLag, yName, ids, asOutcome)...)
 	}
 	if len(errs) > 0 {
-		return LeadLag{}, errors.Join(errs...)
+		return LeadLag{}, msg.Join(errs...)
 	}
 
 	l := LeadLag{method: opts.method(), n: len(x), confidence: opts.confidence()}

@@ -1,10 +1,10 @@
 package northstar
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/shopspring/decimal"
 )
@@ -233,23 +233,27 @@ func DefaultPolicy() Policy {
 	}
 }
 
-// Validate reports every problem with the policy, joined with
-// [errors.Join]: a negative weight ([ErrNegativeWeight]), one out of range
-// ([ErrWeightOutOfRange]), weights that are all zero ([ErrZeroWeights]), and
-// the lead/lag options' problems ([ErrInvalidLag], [ErrUnknownMethod],
-// [ErrInvalidConfidence]). Each message says where the problem is after the
+// Validate reports every problem with the policy, in this order (one
+// problem as the *[outcome.Error] itself, several joined with
+// [errors.Join]): in criterion order, each weight that is out of range
+// ([ErrWeightOutOfRange]) or negative ([ErrNegativeWeight]); weights that
+// are all zero ([ErrZeroWeights]), when none is out of range or negative;
+// and the lead/lag options' problems ([ErrInvalidLag], [ErrUnknownMethod],
+// [ErrInvalidConfidence], in that order). Each message says where the problem is after the
 // package's name, "policy: ": a weight by its criterion's name,
 // "northstar: policy: weight of lead strength -1 is negative", and a
 // lead/lag option under leadLag, the options' JSON name, "northstar:
 // policy: leadLag: maximum lag -1 is negative".
-func (p Policy) Validate() error { return p.validate(policyFaults{}) }
+func (p Policy) Validate() error { return msg.Join(p.validate(policyFaults{})...) }
 
 // policyLeadLag says where a policy's lead/lag options are, in a message.
 const policyLeadLag = "policy: leadLag: "
 
 // validate is Validate for a policy decoded from JSON: what could not be
 // read (faults) is reported in its place, instead of the value's checks.
-func (p Policy) validate(faults policyFaults) error {
+// It returns the problems one by one, in Validate's order (nil for none),
+// for the caller to join after its own.
+func (p Policy) validate(faults policyFaults) []error {
 	var errs []error
 	ok := true
 	for c := range Criteria() {
@@ -265,8 +269,7 @@ func (p Policy) validate(faults policyFaults) error {
 		errs = append(errs, newError(ErrZeroWeights, nil,
 			"northstar: policy: every criterion weight is zero (start from DefaultPolicy)"))
 	}
-	errs = append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method, faults.confidence)...)
-	return errors.Join(errs...)
+	return append(errs, p.LeadLag.validate(policyLeadLag, nil, faults.method, faults.confidence)...)
 }
 
 // Equal reports whether p and o are the same policy: numerically equal

@@ -2,7 +2,6 @@ package northstar
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -595,8 +595,10 @@ const (
 //
 // # Errors
 //
-// Every problem is reported, joined with [errors.Join], each an
-// *[outcome.Error], in this order: the policy's ([Policy.Validate]);
+// Every problem is reported, each an *[outcome.Error], in one list (one
+// problem as the *outcome.Error itself, several joined with [errors.Join],
+// never a join within a join), in this order: the policy's
+// ([Policy.Validate], each of its problems in the list);
 // [ErrNoCandidates]; a candidate with the zero Metric ([outcome.ErrEmptyID])
 // or a duplicate metric ID ([outcome.ErrDuplicateID]), in the order of the
 // candidates; then, candidate by candidate, a candidate with the zero
@@ -663,9 +665,7 @@ func Select(in Input) (Ranking, error) {
 	cands, canvases := in.Candidates, in.Canvases
 	n := len(cands)
 	var errs []error
-	if err := in.Policy.Validate(); err != nil {
-		errs = append(errs, err)
-	}
+	errs = append(errs, in.Policy.validate(policyFaults{})...)
 	lagOK := in.Policy.LeadLag.MaxLag >= 0
 
 	// The candidates, by metric ID.
@@ -810,7 +810,7 @@ func Select(in Input) (Ranking, error) {
 		errs = append(errs, g.conflicts(cands, owner, flawed)...)
 	}
 	if len(errs) > 0 {
-		return Ranking{}, errors.Join(errs...)
+		return Ranking{}, msg.Join(errs...)
 	}
 	return rank(in, index, pairs, g, nodeOff, nodes, owner)
 }
@@ -1078,7 +1078,7 @@ func rank(in Input, index map[string]int32, pairs int, g *graph, nodeOff, nodes,
 			}
 		}
 		if len(errs) > 0 {
-			return Ranking{}, errors.Join(errs...)
+			return Ranking{}, msg.Join(errs...)
 		}
 	}
 	return r, nil
