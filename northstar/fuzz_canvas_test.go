@@ -58,7 +58,9 @@ func checkFormFirstBy(t *testing.T, in string, err error, fields []string, repor
 // checkProblems fails t unless err is *outcome.Error values, each with a
 // code and a message in this package's words: its prefix, and none of Go's
 // or the decimal library's words ([msg.GoWords]: "Go struct field", "Go
-// value of type", a Go type's name such as int64, "can't convert").
+// value of type", a Go type's name such as int64, "can't convert"); and
+// in the module's shape ([checkShape]): one problem as itself, several
+// joined one level deep.
 func checkProblems(t listtest.TB, err error) {
 	t.Helper()
 	probs := outcome.Problems(err)
@@ -73,6 +75,7 @@ func checkProblems(t listtest.TB, err error) {
 			t.Fatalf("message in Go's words (%q): %q", w, p.Message)
 		}
 	}
+	checkShape(t, err)
 }
 
 // FuzzCanvasJSON decodes arbitrary JSON as a canvas, and as a spec. It must

@@ -68,6 +68,7 @@ func FuzzAnalyzeLeadLag(f *testing.F) {
 					t.Fatalf("bad problem: %#v", p)
 				}
 			}
+			checkShape(t, err)
 			return
 		}
 		for c := range l.Correlations() {

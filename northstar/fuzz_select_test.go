@@ -401,6 +401,7 @@ func FuzzSelect(f *testing.F) {
 			if len(outcome.Problems(err)) == 0 {
 				t.Fatalf("error without *outcome.Error: %v", err)
 			}
+			checkShape(t, err)
 			if reported != repeats {
 				t.Fatalf("%d repeated Drives entries reported, %d listed: %v", reported, repeats, err)
 			}

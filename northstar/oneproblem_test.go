@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cxmodel/cx/hierarchy"
+	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -284,5 +285,32 @@ func TestSeveralProblemsJoined(t *testing.T) {
 				assert.True(t, one, "a join within the join: %T %v", e, e)
 			}
 		})
+	}
+}
+
+// checkShape checks, for the fuzzers, the shape of err, a refusal: with one
+// problem it is that *outcome.Error itself; with several, a join, one level
+// deep, of exactly those problems, in order.
+func checkShape(t listtest.TB, err error) {
+	t.Helper()
+	probs := outcome.Problems(err)
+	if len(probs) == 1 {
+		if p, ok := err.(*outcome.Error); !ok || p != probs[0] {
+			t.Fatalf("one problem, not itself but %T: %v", err, err)
+		}
+		return
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("%d problems, not joined but %T: %v", len(probs), err, err)
+	}
+	errs := j.Unwrap()
+	if len(errs) != len(probs) {
+		t.Fatalf("%d problems in a join of %d (a join within a join): %v", len(probs), len(errs), err)
+	}
+	for i, e := range errs {
+		if p, ok := e.(*outcome.Error); !ok || p != probs[i] {
+			t.Fatalf("element %d of the join is %T, not problem %d: %v", i, e, i, err)
+		}
 	}
 }
