@@ -249,8 +249,11 @@ func checkConflictsWithoutLinks(t *testing.T, in Input, err error) {
 // FuzzSelect runs Select on problems built from arbitrary bytes. It must
 // never panic; the candidates' disagreements with a hierarchy must not
 // depend on its links ([checkConflictsWithoutLinks]); a failure must be
-// *outcome.Error values, a repeated Drives
-// entry among them exactly when a candidate lists a business outcome twice,
+// *outcome.Error values, a repeated Drives entry among them once for each
+// entry equal to one before it in its list, whatever it names, and, once
+// for each other entry, one that names no candidate, the candidate itself
+// or a candidate that is not a business outcome (so never again for a
+// repeat),
 // a NaN once for each series with one (of any length; a byte of 250 or more
 // is a NaN),
 // an aspect rated twice once for each rating whose aspect, not blank, is
@@ -350,9 +353,11 @@ func FuzzSelect(f *testing.F) {
 				notFinite++
 			}
 		}
-		// Repeats: a Drives entry equal to an earlier one, naming another
-		// candidate, the first of its ID, that is a business outcome.
-		repeats := 0
+		// Repeats: a Drives entry equal to an earlier one, whatever it
+		// names; the others, each at its first listing: one that names no
+		// candidate, the candidate itself, or a candidate (the first of its
+		// ID) that is not a business outcome.
+		repeats, unknown, itself, notOutcome := 0, 0, 0, 0
 		first := map[string]outcome.Metric{}
 		for _, c := range in.Candidates {
 			if _, ok := first[c.Metric.ID()]; !ok && !c.Metric.IsZero() {
@@ -361,9 +366,16 @@ func FuzzSelect(f *testing.F) {
 		}
 		for _, c := range in.Candidates {
 			for j, d := range c.Drives {
-				if m, ok := first[d]; ok && d != c.Metric.ID() && m.Level() == outcome.BusinessOutcome &&
-					slices.Contains(c.Drives[:j], d) {
+				m, ok := first[d]
+				switch {
+				case slices.Contains(c.Drives[:j], d):
 					repeats++
+				case !ok:
+					unknown++
+				case d == c.Metric.ID():
+					itself++
+				case m.Level() != outcome.BusinessOutcome:
+					notOutcome++
 				}
 			}
 		}
@@ -373,9 +385,16 @@ func FuzzSelect(f *testing.F) {
 				if p.Code == "" || !strings.HasPrefix(p.Message, "northstar: ") {
 					t.Fatalf("bad problem: %#v", p)
 				}
+				drives := strings.HasPrefix(p.Message, "northstar: candidate ")
 				switch {
 				case strings.HasSuffix(p.Message, "twice in Drives"):
 					reported++
+				case drives && strings.HasSuffix(p.Message, ", which is not a candidate"):
+					unknown--
+				case drives && strings.HasSuffix(p.Message, " cannot drive itself"):
+					itself--
+				case drives && strings.HasSuffix(p.Message, ", not a business outcome"):
+					notOutcome--
 				case strings.HasSuffix(p.Message, "is rated twice"):
 					ratedTwice--
 				case strings.HasSuffix(p.Message, "has no aspect"):
@@ -405,12 +424,18 @@ func FuzzSelect(f *testing.F) {
 			if reported != repeats {
 				t.Fatalf("%d repeated Drives entries reported, %d listed: %v", reported, repeats, err)
 			}
+			if unknown != 0 || itself != 0 || notOutcome != 0 {
+				t.Fatalf("%d more Drives entries naming no candidate, %d more naming the candidate, %d more naming "+
+					"no business outcome than reported: %v", unknown, itself, notOutcome, err)
+			}
 			return
 		}
-		if repeats > 0 || ratedTwice > 0 || blank > 0 || wrongLevel > 0 || differ > 0 || notFinite > 0 {
-			t.Fatalf("%d repeated Drives entries, %d repeated aspects, %d blank ones, %d metrics at another level, "+
+		if unknown > 0 || itself > 0 || notOutcome > 0 || repeats > 0 || ratedTwice > 0 || blank > 0 ||
+			wrongLevel > 0 || differ > 0 || notFinite > 0 {
+			t.Fatalf("%d repeated Drives entries, %d naming no candidate, the candidate or no business outcome, "+
+				"%d repeated aspects, %d blank ones, %d metrics at another level, "+
 				"%d different metrics of one ID, %d series with a NaN, and no error",
-				repeats, ratedTwice, blank, wrongLevel, differ, notFinite)
+				repeats, unknown+itself+notOutcome, ratedTwice, blank, wrongLevel, differ, notFinite)
 		}
 		for _, e := range r.Entries {
 			// The gates failed come in gate order, and the lead gate is

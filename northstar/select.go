@@ -32,7 +32,7 @@ type Candidate struct {
 	Ratings []Rating
 	// Drives lists the IDs of the business-outcome candidates the metric is
 	// known to drive (from experience or a study), each a link for the
-	// linkage criterion.
+	// linkage criterion, each once ([Select] reports a repeat).
 	Drives []string
 }
 
@@ -609,9 +609,12 @@ const (
 // ([ErrInvalidRating], or [ErrWeightOutOfRange] for an absurd number, which
 // is compared with nothing: an empty scale is still reported beside a
 // value out of range, but not a scale with an end out of range); a Drives
-// entry that names no candidate ([ErrUnknownMetric]), a candidate that is
-// not a business outcome ([ErrNotBusinessOutcome]), the candidate itself
-// ([ErrNotBusinessOutcome]) or one already listed ([outcome.ErrDuplicateID]);
+// entry that names what an entry before it names ([outcome.ErrDuplicateID],
+// at each repeat, as an aspect rated again is), else one that names no
+// candidate ([ErrUnknownMetric]), the candidate itself
+// ([ErrNotBusinessOutcome]) or a candidate that is not a business outcome
+// ([ErrNotBusinessOutcome]): so what is wrong with what an entry names is
+// said once, at its first listing, and each repeat of it is a repeat;
 // a series of a length unlike the first series given ([ErrSeriesLength],
 // with the IDs of both candidates, the series' own first), with a NaN or an
 // infinity ([outcome.ErrNotFinite]), too short for the policy's lags
@@ -654,7 +657,9 @@ const (
 //
 // Select allocates a fixed number of slices and maps per call, plus a map
 // of the aspects of each candidate with more than 8 ratings (so that an
-// aspect rated twice is found in time linear in them), those of the
+// aspect rated twice is found in time linear in them), one of the Drives
+// entries that name no candidate if any does (so that their repeats are
+// found so too), those of the
 // lead/lag analyses, of the hierarchy's reading and walks (linear in its
 // size, per candidate in it), of decimal comparisons where a rating's
 // numbers have different exponents, and of the decimal division that places
@@ -689,8 +694,11 @@ func Select(in Input) (Ranking, error) {
 	// The first series given: its length, and its candidate's index.
 	seriesLen, seriesFrom := -1, 0
 	// driven[k] is i+1 once candidate i's Drives has listed candidate k, so
-	// that a repeat is found without searching the entries before it.
+	// that a repeat is found without searching the entries before it;
+	// unknown holds the entries of one candidate's Drives that name no
+	// candidate, made for the first of them.
 	var driven []int32
+	var unknown map[string]bool
 	for i, c := range cands {
 		// A candidate with the zero Metric has no ID: it is still checked,
 		// its problems naming it by its place ([candidateRef]). Its names
@@ -702,14 +710,28 @@ func Select(in Input) (Ranking, error) {
 			driven = make([]int32, n)
 		}
 		cand := func() string { return candidateName(i, c.Metric) }
+		clear(unknown)
 		for _, d := range c.Drives {
 			dids := func() []string { return candidateIDs(c.Metric, d) }
+			// An entry that repeats one before it is a repeat, whatever it
+			// names: what is wrong with what it names was said at its first
+			// listing, once.
 			k, ok := index[d]
-			again := ok && driven[k] == int32(i)+1
+			var again bool
 			if ok {
+				again = driven[k] == int32(i)+1
 				driven[k] = int32(i) + 1
+			} else {
+				if unknown == nil {
+					unknown = make(map[string]bool)
+				}
+				again = unknown[d]
+				unknown[d] = true
 			}
 			switch {
+			case again:
+				errs = append(errs, newError(outcome.ErrDuplicateID, dids(),
+					"northstar: %s lists %q twice in Drives", cand(), clip(d)))
 			case !ok:
 				errs = append(errs, newError(ErrUnknownMetric, dids(),
 					"northstar: %s drives %q, which is not a candidate", cand(), clip(d)))
@@ -720,9 +742,6 @@ func Select(in Input) (Ranking, error) {
 				errs = append(errs, newError(ErrNotBusinessOutcome, dids(),
 					"northstar: %s drives %q, which is %s, not a business outcome",
 					cand(), clip(d), withArticle(cands[k].Metric.Level())))
-			case again:
-				errs = append(errs, newError(outcome.ErrDuplicateID, dids(),
-					"northstar: %s lists %q twice in Drives", cand(), clip(d)))
 			}
 		}
 		if len(c.Series) == 0 {

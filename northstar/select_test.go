@@ -1731,15 +1731,17 @@ func TestRankingJSON(t *testing.T) {
 
 // TestSelectRepeatedDrives: a Drives list with repeats reports each repeat
 // once, at the place it comes, in the list's order, with the other problems;
-// an entry that is not a business outcome is reported as that every time it
-// comes, not as a repeat; and two candidates may list the same outcomes.
+// an entry that names no candidate, the candidate itself or one that is not
+// a business outcome is reported as that once, at its first listing, and
+// each repeat of it as a repeat (where it was said again at each, the same
+// words each time); and two candidates may list the same outcomes.
 func TestSelectRepeatedDrives(t *testing.T) {
 	fees := metric("fees", outcome.BusinessOutcome, outcome.HigherIsBetter, outcome.Revenue)
 	in := market()
 	in.Candidates = append(in.Candidates, Candidate{Metric: fees})
 	in.Candidates[2].Drives = []string{"revenue", "fees"}
 	in.Candidates[3].Drives = []string{"revenue", "fees", "revenue", "revenue", "fees",
-		"profit", "listings-created", "listings-created"}
+		"profit", "listings-created", "listings-created", "profit", "nights-booked", "nights-booked"}
 	_, err := Select(in)
 	require.Error(t, err)
 	type problem struct {
@@ -1754,8 +1756,12 @@ func TestSelectRepeatedDrives(t *testing.T) {
 		{ErrUnknownMetric, []string{"nights-booked", "profit"}, `northstar: candidate "nights-booked" drives "profit", which is not a candidate`},
 		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
 			`northstar: candidate "nights-booked" drives "listings-created", which is an Output, not a business outcome`},
-		{ErrNotBusinessOutcome, []string{"nights-booked", "listings-created"},
-			`northstar: candidate "nights-booked" drives "listings-created", which is an Output, not a business outcome`},
+		{outcome.ErrDuplicateID, []string{"nights-booked", "listings-created"},
+			`northstar: candidate "nights-booked" lists "listings-created" twice in Drives`},
+		{outcome.ErrDuplicateID, []string{"nights-booked", "profit"}, `northstar: candidate "nights-booked" lists "profit" twice in Drives`},
+		{ErrNotBusinessOutcome, []string{"nights-booked", "nights-booked"}, `northstar: candidate "nights-booked" cannot drive itself`},
+		{outcome.ErrDuplicateID, []string{"nights-booked", "nights-booked"},
+			`northstar: candidate "nights-booked" lists "nights-booked" twice in Drives`},
 	}
 	probs := outcome.Problems(err)
 	require.Len(t, probs, len(want), "%v", err)
