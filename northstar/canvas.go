@@ -261,8 +261,8 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 			errs = append(errs, newError(ErrEmptyNeed, nids,
 				"northstar: canvas %q: need %q has no statement", clip(cat), clip(n.ID)))
 		}
-		errs = appendTextErrors(errs, nids, "canvas "+quote(cat)+": need "+quote(n.ID),
-			"statement", n.Statement, "measure", n.Measure, "target", n.Target, "time bound", n.TimeBound)
+		texts := needTexts(n)
+		errs = appendTextErrors(errs, nids, "canvas "+quote(cat)+": need "+quote(n.ID), texts[:]...)
 		if missing := n.Missing(); len(missing) > 0 {
 			warns = append(warns, warning(ErrNeedNotSMART, nids,
 				"northstar: canvas %q: need %q is not SMART: it has no %s", clip(cat), clip(n.ID), strings.Join(missing, ", no ")))
@@ -295,8 +295,8 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 			errs = append(errs, newError(outcome.ErrEmptyName, oids,
 				"northstar: canvas %q: outcome %q has no name", clip(cat), clip(o.ID)))
 		}
-		errs = appendTextErrors(errs, oids, "canvas "+quote(cat)+": outcome "+quote(o.ID),
-			"name", o.Name, "description", o.Description)
+		texts := outcomeTexts(o)
+		errs = appendTextErrors(errs, oids, "canvas "+quote(cat)+": outcome "+quote(o.ID), texts[:]...)
 		if unread.metricsUnread(oi) {
 			totalOK = false
 		} else if len(o.Indicators) == 0 {
@@ -529,25 +529,41 @@ func appendIDTextError(errs []error, ids []string, where, id string) []error {
 	return errs
 }
 
+// needTexts returns the free texts of n, in the form [appendTextErrors]
+// takes (each field's name as a message says it, then its text), in
+// order: statement, measure, target, time bound. It is the one list of
+// them that [NewCanvas], [needTextErrors] and [needTextValid] check.
+func needTexts(n Need) [8]string {
+	return [8]string{"statement", n.Statement, "measure", n.Measure, "target", n.Target, "time bound", n.TimeBound}
+}
+
+// outcomeTexts returns the free texts of o as [needTexts] returns a need's:
+// name, description.
+func outcomeTexts(o SuccessfulOutcome) [4]string {
+	return [4]string{"name", o.Name, "description", o.Description}
+}
+
 // needTextErrors appends the errors of [appendIDTextError] and
 // [appendTextErrors] for each text of n, which where names, that is not
-// valid UTF-8: its ID, statement, measure, target and time bound, in that
-// order, the free text in [NewCanvas]'s words.
+// valid UTF-8: its ID, then its free texts ([needTexts]: statement,
+// measure, target and time bound), in that order, the free text in
+// [NewCanvas]'s words.
 func needTextErrors(errs []error, ids []string, where string, n Need) []error {
 	errs = appendIDTextError(errs, ids, where, n.ID)
-	return appendTextErrors(errs, ids, where,
-		"statement", n.Statement, "measure", n.Measure, "target", n.Target, "time bound", n.TimeBound)
+	texts := needTexts(n)
+	return appendTextErrors(errs, ids, where, texts[:]...)
 }
 
 // outcomeTextErrors appends the errors of [appendIDTextError] and
 // [appendTextErrors] for each text of o, which where names, that is not
-// valid UTF-8: its ID, name and description, in [NewCanvas]'s words, then
-// each indicator's metric ID, in order, with the metric's ID after ids:
-// `northstar: outcome "stay" has a metric id that is not valid UTF-8:
-// "m\xff"`.
+// valid UTF-8: its ID, then its free texts ([outcomeTexts]: name and
+// description), in [NewCanvas]'s words, then each indicator's metric ID, in
+// order, with the metric's ID after ids: `northstar: outcome "stay" has a
+// metric id that is not valid UTF-8: "m\xff"`.
 func outcomeTextErrors(errs []error, ids []string, where string, o SuccessfulOutcome) []error {
 	errs = appendIDTextError(errs, ids, where, o.ID)
-	errs = appendTextErrors(errs, ids, where, "name", o.Name, "description", o.Description)
+	texts := outcomeTexts(o)
+	errs = appendTextErrors(errs, ids, where, texts[:]...)
 	for _, ind := range o.Indicators {
 		if !utf8.ValidString(ind.Metric) {
 			errs = appendTextErrors(errs, append(ids[:len(ids):len(ids)], ind.Metric), where, "metric id", ind.Metric)
@@ -566,21 +582,37 @@ func validText(texts ...string) bool {
 	return true
 }
 
+// validFields reports whether every text of fields, which alternate a
+// field's name and its text as [appendTextErrors] takes them, is valid
+// UTF-8, so that appendTextErrors has nothing to say of them.
+func validFields(fields []string) bool {
+	for i := 1; i < len(fields); i += 2 {
+		if !utf8.ValidString(fields[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // needTextValid reports whether every text of n is valid UTF-8, so that
-// [needTextErrors] has nothing to say of it.
+// [needTextErrors] has nothing to say of it: its ID and its free texts
+// ([needTexts]). It builds no words.
 func needTextValid(n Need) bool {
-	return validText(n.ID, n.Statement, n.Measure, n.Target, n.TimeBound)
+	texts := needTexts(n)
+	return utf8.ValidString(n.ID) && validFields(texts[:])
 }
 
 // outcomeTextValid reports whether every text of o is valid UTF-8, so that
-// [outcomeTextErrors] has nothing to say of it.
+// [outcomeTextErrors] has nothing to say of it: its ID, its free texts
+// ([outcomeTexts]) and its indicators' metric IDs. It builds no words.
 func outcomeTextValid(o SuccessfulOutcome) bool {
 	for _, ind := range o.Indicators {
 		if !utf8.ValidString(ind.Metric) {
 			return false
 		}
 	}
-	return validText(o.ID, o.Name, o.Description)
+	texts := outcomeTexts(o)
+	return utf8.ValidString(o.ID) && validFields(texts[:])
 }
 
 // canvasTextErrors returns an error with code [outcome.ErrInvalidText] for

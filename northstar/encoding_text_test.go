@@ -201,3 +201,42 @@ func TestCanvasParts_MarshalJSON_refuses(t *testing.T) {
 		assert.NoError(t, err, "%#v", v)
 	}
 }
+
+// TestTextValid: needTextValid and outcomeTextValid, the fast paths that
+// build no words, say a part is valid exactly when needTextErrors and
+// outcomeTextErrors find nothing, field by field (each text alone not
+// valid UTF-8 is one problem), and allocate nothing on valid text.
+func TestTextValid(t *testing.T) {
+	need := func(k int) Need {
+		f := [5]string{"home", "s", "m", "t", "b"}
+		if k >= 0 {
+			f[k] = "\xff"
+		}
+		return Need{ID: f[0], Statement: f[1], Measure: f[2], Target: f[3], TimeBound: f[4]}
+	}
+	outcomeOf := func(k int) SuccessfulOutcome {
+		f := [4]string{"stay", "n", "d", "fcr"}
+		if k >= 0 {
+			f[k] = "\xff"
+		}
+		return SuccessfulOutcome{ID: f[0], Name: f[1], Description: f[2], Indicators: []Indicator{{Metric: "nps"}, {Metric: f[3]}}}
+	}
+	for k := -1; k < 5; k++ {
+		n := need(k)
+		errs := needTextErrors(nil, nil, "need", n)
+		assert.Equal(t, k < 0, needTextValid(n), "field %d", k)
+		assert.Len(t, errs, min(k+1, 1), "field %d", k)
+	}
+	for k := -1; k < 4; k++ {
+		o := outcomeOf(k)
+		errs := outcomeTextErrors(nil, nil, "outcome", o)
+		assert.Equal(t, k < 0, outcomeTextValid(o), "field %d", k)
+		assert.Len(t, errs, min(k+1, 1), "field %d", k)
+	}
+	n, o, spec := need(-1), outcomeOf(-1), guestsSpec()
+	var ok bool
+	assert.Zero(t, testing.AllocsPerRun(100, func() { ok = needTextValid(n) && outcomeTextValid(o) }))
+	assert.True(t, ok)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { ok = canvasTextErrors(spec) == nil }))
+	assert.True(t, ok)
+}
