@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -314,7 +313,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return AuditReport{}, errors.Join(errs...)
+		return AuditReport{}, joinProblems(errs...)
 	}
 
 	r := AuditReport{total: len(metrics), threshold: opts.OutputHeavyThreshold()}

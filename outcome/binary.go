@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
-	"github.com/cxmodel/cx/internal/msg"
 )
 
 // This file holds the compact binary forms of the package's mergeable
@@ -199,7 +198,7 @@ func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 		errs = append(errs, binaryError(what, err))
 	}
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return joinProblems(errs...)
 	}
 	*d = out
 	return nil
@@ -282,7 +281,7 @@ func (rs rawScale) scale() (Scale, error) {
 		errs[2] = NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points",
 			lo, uint64(span)+1, MaxScalePoints)
 	}
-	return Scale{}, msg.Join(errs[:]...)
+	return Scale{}, joinProblems(errs[:]...)
 }
 
 // point returns offset i as a point of s; an offset past the top of s is
@@ -322,7 +321,7 @@ func endTally(r *binenc.Reader, what string, errs []error) error {
 	if err := r.Done(); err != nil {
 		errs = append(errs, binaryError(what, err))
 	}
-	return errors.Join(errs...)
+	return joinProblems(errs...)
 }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
@@ -393,7 +392,7 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 			prom, qerr := rs.point(s, 1, "lowest promoter answer")
 			switch {
 			case perr != nil || qerr != nil:
-				errs = append(errs, msg.Join(perr, qerr))
+				errs = append(errs, joinProblems(perr, qerr))
 			default:
 				if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
 					errs = append(errs, err)
@@ -553,7 +552,7 @@ func (t *CESTally) UnmarshalBinary(data []byte) error {
 func cesScaleFromBinary(s Scale, rs rawScale) (CESScale, error) {
 	agree, err := rs.point(s, 0, "lowest agreeing answer")
 	if err != nil {
-		return CESScale{}, msg.Join(ratingPoints("CES", s), err)
+		return CESScale{}, joinProblems(ratingPoints("CES", s), err)
 	}
 	return NewCESScale(s, agree)
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 
 	"github.com/shopspring/decimal"
@@ -61,7 +60,7 @@ func NewCESScale(scale Scale, agree int) (CESScale, error) {
 			agree, scale.min+1, scale.max, scale)
 	}
 	if serr != nil || aerr != nil {
-		return CESScale{}, msg.Join(serr, aerr)
+		return CESScale{}, joinProblems(serr, aerr)
 	}
 	return CESScale{min: scale.min - stdCESMin, max: scale.max - stdCESMax, agree: agree - stdCESAgree}, nil
 }
@@ -202,7 +201,7 @@ func (t CESTally) MeanInterval(confidence float64) (Interval, error) {
 	z, cerr := criticalValue(confidence)
 	m, se, err := t.r.meanStats(t.scale.Scale(), "a confidence interval of the CES")
 	if cerr != nil || err != nil {
-		return Interval{}, msg.Join(cerr, err)
+		return Interval{}, joinProblems(cerr, err)
 	}
 	return Interval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence, Method: IntervalWald}, nil
 }

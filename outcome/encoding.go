@@ -3,7 +3,6 @@ package outcome
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -170,7 +169,7 @@ func (s MetricSpec) MarshalJSON() ([]byte, error) {
 	}
 	errs = appendMetricTextProblems(errs, s, metricLabel(s.ID, false))
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, joinProblems(errs...)
 	}
 	return json.Marshal(w)
 }
@@ -417,9 +416,10 @@ func (j *jsonForm) check(err error) {
 	}
 }
 
-// err returns every problem, the form's first, joined with [errors.Join];
-// nil if there is none.
-func (j *jsonForm) err() error { return errors.Join(slices.Concat(j.form, j.checks)...) }
+// err returns every problem, the form's first, as [joinProblems] does: nil
+// if there is none, the one itself if there is one, else all of them joined
+// with [errors.Join], in that order.
+func (j *jsonForm) err() error { return joinProblems(slices.Concat(j.form, j.checks)...) }
 
 // each walks members, the members of a JSON object whose keys name the
 // fields names (matched as encoding/json matches them: [strictjson.Field]),
@@ -563,7 +563,7 @@ func DecodeMetrics(data []byte) ([]Metric, error) {
 		out[i] = m
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, joinProblems(errs...)
 	}
 	return out, nil
 }

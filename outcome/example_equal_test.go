@@ -2,7 +2,6 @@ package outcome_test
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -170,14 +169,7 @@ func ExampleBand_Equal() {
 func ExampleError_Equal() {
 	problems := func(spec outcome.MetricSpec) []*outcome.Error {
 		_, err := outcome.NewMetric(spec)
-		var out []*outcome.Error
-		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			var p *outcome.Error
-			if errors.As(e, &p) {
-				out = append(out, p)
-			}
-		}
-		return out
+		return outcome.Problems(err) // one problem, or several joined
 	}
 	before := problems(outcome.MetricSpec{ID: "aht", Level: outcome.Output})
 	data, err := json.Marshal(before)

@@ -1,7 +1,6 @@
 package outcome
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"unicode"
@@ -122,7 +121,7 @@ func (bad metricText) namedNothing(field int) bool {
 // and kind are zero because their text (non-empty) named nothing.
 func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 	if errs := metricProblems(spec, bad); len(errs) > 0 {
-		return Metric{}, errors.Join(errs...)
+		return Metric{}, joinProblems(errs...)
 	}
 	return Metric{spec: spec}, nil
 }

@@ -2,13 +2,11 @@ package outcome
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
 
-	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -142,10 +140,10 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	errs := npsBandProblems(scale, bands, [3]bool{true, true, true})
 	if !scale.IsValid() {
 		serr := NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
-		return NPSBands{}, msg.Join(append([]error{serr}, errs...)...)
+		return NPSBands{}, joinProblems(append([]error{serr}, errs...)...)
 	}
 	if len(errs) > 0 {
-		return NPSBands{}, errors.Join(errs...)
+		return NPSBands{}, joinProblems(errs...)
 	}
 	// The scale has at most 256 points and int32 bounds (NewScale), so
 	// these conversions are exact.
@@ -341,7 +339,7 @@ func NewNPSTally(bands NPSBands) NPSTally { return NPSTally{bands: bands} }
 func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (NPSTally, error) {
 	counts := [3]int64{promoters, passives, detractors}
 	if errs := npsCountProblems(counts, [3]bool{true, true, true}); len(errs) > 0 {
-		return NPSTally{}, errors.Join(errs...)
+		return NPSTally{}, joinProblems(errs...)
 	}
 	return NPSTally{bands: bands, promoters: promoters, passives: passives, detractors: detractors}, nil
 }
@@ -543,7 +541,7 @@ func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error
 		if n == 0 {
 			empty = surveyNoResponsesError("the Net Promoter Score")
 		}
-		return decimal.Decimal{}, msg.Join(err, empty)
+		return decimal.Decimal{}, joinProblems(err, empty)
 	}
 	// promoters and detractors are non-negative, so their difference
 	// cannot overflow.
@@ -683,7 +681,7 @@ func (t NPSTally) needTwo(what string) error {
 func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, msg.Join(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	v, n := t.stats()
 	nps := t.estimate()
@@ -724,7 +722,7 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, msg.Join(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	_, n := t.stats()
 	na := n + 3
@@ -778,7 +776,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		}
 	}
 	if verr != nil || cerr != nil || terr != nil {
-		return ScoreTest{}, msg.Join(verr, cerr, terr)
+		return ScoreTest{}, joinProblems(verr, cerr, terr)
 	}
 	return surveyZTest(npsMinus(t.net(), t.Responses(), value), se, z, confidence), nil
 }
@@ -867,7 +865,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		}
 	}
 	if berr != nil || cerr != nil || terr != nil || oerr != nil || verr != nil {
-		return ScoreTest{}, msg.Join(berr, cerr, terr, oerr, verr)
+		return ScoreTest{}, joinProblems(berr, cerr, terr, oerr, verr)
 	}
 	return surveyZTest(npsDifference(t, o), se, z, confidence), nil
 }
