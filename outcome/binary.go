@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
@@ -357,9 +358,16 @@ func (t NPSTally) AppendBinary(b []byte) ([]byte, error) {
 // [ErrInvalidBands], counts whose total overflows int64 one with code
 // [ErrOverflow]. Bytes that are not the form (also the standard bands
 // written out, which the encoder writes as 0) are an error with code
-// [ErrInvalidBinary]. Every problem is reported, joined with [errors.Join]:
-// the scale's or else the bands', then the counts' (checked whatever the
-// bands), then a malformed form's; on error t is unchanged.
+// [ErrInvalidBinary]. Every problem is reported, one alone as its *[Error]
+// and several joined with [errors.Join], in this order: on an invalid
+// scale, the scale's (NewScale's, in its order) and then each band that is
+// empty, as NewNPSBands reports it whatever the scale (with bottom lo and
+// the offsets p and q of the passives and the promoters: the detractors
+// lo..lo+p-1 if p is 0, the passives lo+p..lo+q-1 if q is not above p, the
+// promoters lo+q..top if q is past the top; bounds beyond an int64 written
+// exactly); on a valid one, each offset past its top or else NewNPSBands'
+// problems; then the counts' (checked whatever the bands); then a
+// malformed form's. On error t is unchanged.
 func (t *NPSTally) UnmarshalBinary(data []byte) error {
 	const what = "an NPSTally"
 	r := binenc.NewReader(data)
@@ -386,7 +394,10 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 	if rs.custom {
 		s, err := rs.scale()
 		if err != nil {
+			// As NewNPSBands reports each empty band also on an invalid
+			// scale, after the scale's problem.
 			errs = append(errs, err)
+			errs = append(errs, rs.emptyNPSBands()...)
 		} else {
 			pass, perr := rs.point(s, 0, "lowest passive answer")
 			prom, qerr := rs.point(s, 1, "lowest promoter answer")
@@ -409,6 +420,36 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 	}
 	*out = NPSTally{bands: bands, promoters: p, passives: pa, detractors: d}
 	return nil
+}
+
+// emptyNPSBands returns the problem of each empty band among the NPS bands
+// rs defines, detractors lo..lo+p-1, passives lo+p..lo+q-1 and promoters
+// lo+q..lo+span (lo the bottom, span the span, p and q the offsets of the
+// lowest passive and the lowest promoter answer), in [NewNPSBands]'s words
+// and order: the detractors are empty if p is 0, the passives if q is not
+// above p, the promoters if q is above span. Emptiness does not depend on
+// the scale, so NewNPSBands reports it also on an invalid scale, and so
+// does the form. The bounds are worked out exactly, as the messages name
+// them, though they may pass an int64: lo-1 is below it for the bottom
+// -2^63, lo+q above it for the bottom and q both 2^63-1.
+func (rs rawScale) emptyNPSBands() []error {
+	pass, prom := rs.offsets[0], rs.offsets[1]
+	at := func(off, d int64) string {
+		v := big.NewInt(rs.lo)
+		v.Add(v, big.NewInt(off))
+		return v.Add(v, big.NewInt(d)).String()
+	}
+	var errs []error
+	if pass == 0 {
+		errs = append(errs, npsEmptyBand("detractor", at(0, 0)+".."+at(pass, -1)))
+	}
+	if prom <= pass {
+		errs = append(errs, npsEmptyBand("passive", at(pass, 0)+".."+at(prom, -1)))
+	}
+	if prom > rs.span {
+		errs = append(errs, npsEmptyBand("promoter", at(prom, 0)+".."+at(rs.span, 0)))
+	}
+	return errs
 }
 
 // appendBinary appends the form of a CSAT or CES tally after its format

@@ -526,38 +526,83 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 		// promoters from 9.
 		{name: "standard written out", data: "12 01 00 0a 07 09 00 00 00", wantErr: []error{outcome.ErrInvalidBinary},
 			wantMsg: "outcome: invalid binary form of an NPSTally: at byte 9: not in canonical form: the standard scale written out"},
-		// Span 0: the scale 1..1.
-		{name: "one-point scale", data: "12 01 02 00 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
-			wantMsg: "outcome: scale 1..1 has fewer than two points (its bottom must be below its top)"},
-		// Span 256 (80 02).
-		{name: "too many points", data: "12 01 00 80 02 00 00 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
-			wantMsg: "outcome: scale from 0 with 257 points has more than 256 points"},
+		// Span 0: the scale 1..1. Passives and promoters from offset 0:
+		// the detractors 1..0 and the passives 1..0 are empty, which
+		// NewNPSBands reports whatever the scale, after the scale's
+		// problem; the promoters 1..1 are not.
+		{name: "one-point scale", data: "12 01 02 00 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
+			wantMsg: "outcome: scale 1..1 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: the detractor band 1..0 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 1..0 is empty (its low end is above its high end)"},
+		// Span 256 (80 02), offsets 0: the detractors 0..-1 and passives
+		// 0..-1 are empty.
+		{name: "too many points", data: "12 01 00 80 02 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
+			wantMsg: "outcome: scale from 0 with 257 points has more than 256 points\n" +
+				"outcome: the detractor band 0..-1 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 0..-1 is empty (its low end is above its high end)"},
 		// Bottom 2^31: zig-zag 2^32 = 80 80 80 80 10.
 		{name: "bottom beyond int32", data: "12 01 80 80 80 80 10 04 02 03 00 00 00", wantErr: []error{outcome.ErrInvalidScale},
 			wantMsg: "outcome: scale with its bottom 2147483648 outside -2147483648..2147483647"},
 		// Every problem of the scale, in NewScale's order: too few points,
-		// a bound outside int32, too many points. Bottom 2^31, span 0.
+		// a bound outside int32, too many points. Bottom 2^31, span 0;
+		// offsets 0, so the detractors and the passives,
+		// 2147483648..2147483647, are empty, after the scale's problems.
 		{name: "one point beyond int32", data: "12 01 80 80 80 80 10 00 00 00 00 00 00",
-			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
 			wantMsg: "outcome: scale 2147483648..2147483648 has fewer than two points (its bottom must be below its top)\n" +
-				"outcome: scale with its bottom 2147483648 outside -2147483648..2147483647"},
-		// Bottom 2^31, span 256.
+				"outcome: scale with its bottom 2147483648 outside -2147483648..2147483647\n" +
+				"outcome: the detractor band 2147483648..2147483647 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 2147483648..2147483647 is empty (its low end is above its high end)"},
+		// Bottom 2^31, span 256, offsets 0.
 		{name: "bottom beyond int32 and too many points", data: "12 01 80 80 80 80 10 80 02 00 00 00 00 00",
-			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
 			wantMsg: "outcome: scale with its bottom 2147483648 outside -2147483648..2147483647\n" +
-				"outcome: scale from 2147483648 with 257 points has more than 256 points"},
+				"outcome: scale from 2147483648 with 257 points has more than 256 points\n" +
+				"outcome: the detractor band 2147483648..2147483647 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 2147483648..2147483647 is empty (its low end is above its high end)"},
 		// Bottom 2^31 - 1 (zig-zag fe ff ff ff 0f), span 256: the top
-		// 2^31 + 255 is beyond int32.
+		// 2^31 + 255 is beyond int32. Offsets 0.
 		{name: "top beyond int32 and too many points", data: "12 01 fe ff ff ff 0f 80 02 00 00 00 00 00",
-			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
 			wantMsg: "outcome: scale 2147483647..2147483903 has a bound outside -2147483648..2147483647\n" +
-				"outcome: scale from 2147483647 with 257 points has more than 256 points"},
+				"outcome: scale from 2147483647 with 257 points has more than 256 points\n" +
+				"outcome: the detractor band 2147483647..2147483646 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 2147483647..2147483646 is empty (its low end is above its high end)"},
 		// Bottom 1, span 2^63 - 1: the top 2^63 is past an int64, and so
-		// is the number of points, 2^63.
+		// is the number of points, 2^63. Offsets 0.
 		{name: "top beyond int64", data: "12 01 02 ff ff ff ff ff ff ff ff 7f 00 00 00 00 00",
-			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale},
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
 			wantMsg: "outcome: scale 1..9223372036854775808 has a bound outside -2147483648..2147483647\n" +
-				"outcome: scale from 1 with 9223372036854775808 points has more than 256 points"},
+				"outcome: scale from 1 with 9223372036854775808 points has more than 256 points\n" +
+				"outcome: the detractor band 1..0 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 1..0 is empty (its low end is above its high end)"},
+		// Empty bands on an invalid scale, named by bounds past an int64.
+		// Bottom -2^63 (zig-zag ff ff ff ff ff ff ff ff ff 01), span 3,
+		// offsets 0: the detractors and the passives run from -2^63 down
+		// to -2^63 - 1.
+		{name: "empty bands below int64", data: "12 01 ff ff ff ff ff ff ff ff ff 01 03 00 00 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
+			wantMsg: "outcome: scale with its bottom -9223372036854775808 outside -2147483648..2147483647\n" +
+				"outcome: the detractor band -9223372036854775808..-9223372036854775809 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band -9223372036854775808..-9223372036854775809 is empty (its low end is above its high end)"},
+		// Bottom 2^63 - 1 (zig-zag fe ff ff ff ff ff ff ff ff 01), span 2,
+		// passives and promoters both from offset 2^63 - 1: the detractors
+		// 2^63-1..2^64-3 hold answers; the passives 2^64-2..2^64-3 and the
+		// promoters 2^64-2..2^63+1 (the top) are empty.
+		{name: "empty bands above int64", data: "12 01 fe ff ff ff ff ff ff ff ff 01 02 ff ff ff ff ff ff ff ff 7f ff ff ff ff ff ff ff ff 7f 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands},
+			wantMsg: "outcome: scale with its bottom 9223372036854775807 outside -2147483648..2147483647\n" +
+				"outcome: the passive band 18446744073709551614..18446744073709551613 is empty (its low end is above its high end)\n" +
+				"outcome: the promoter band 18446744073709551614..9223372036854775809 is empty (its low end is above its high end)"},
+		// The promoters alone empty on an invalid scale: offsets 1 and 2
+		// on the one-point 5..5 (bottom 5, zig-zag 0a; span 0) give the
+		// detractors 5..5, the passives 6..6 and the promoters 7..5.
+		{name: "promoters empty on an invalid scale", data: "12 01 0a 00 01 02 00 00 00",
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands},
+			wantMsg: "outcome: scale 5..5 has fewer than two points (its bottom must be below its top)\n" +
+				"outcome: the promoter band 7..5 is empty (its low end is above its high end)"},
 		// Promoters from offset 9 on a span of 4.
 		{name: "offset past the top", data: "12 01 02 04 02 09 00 00 00", wantErr: []error{outcome.ErrInvalidBands},
 			wantMsg: "outcome: the lowest promoter answer, 9 points from the bottom of the scale 1..5, is past its top"},
@@ -570,8 +615,10 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 		// span 256 and the counts of "overflow"; the empty band of "empty
 		// band" and the same counts.
 		{name: "too many points and overflow", data: "12 01 00 80 02 00 00 ff ff ff ff ff ff ff ff 7f 01 00",
-			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrOverflow},
+			wantErr: []error{outcome.ErrInvalidScale, outcome.ErrInvalidBands, outcome.ErrInvalidBands, outcome.ErrOverflow},
 			wantMsg: "outcome: scale from 0 with 257 points has more than 256 points\n" +
+				"outcome: the detractor band 0..-1 is empty (its low end is above its high end)\n" +
+				"outcome: the passive band 0..-1 is empty (its low end is above its high end)\n" +
 				"outcome: the NPS response count would overflow: 9223372036854775807 + 1 is past the largest int64"},
 		{name: "empty band and overflow", data: "12 01 02 04 00 03 ff ff ff ff ff ff ff ff 7f 01 00",
 			wantErr: []error{outcome.ErrInvalidBands, outcome.ErrOverflow},

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,6 +40,11 @@ var binarySeeds = []string{
 	"11 01 02 20 61 00 00", "11 02 01 62 01 03 61 0a 62 01 00", "11 00 02 01 61 01 01 61 00",
 	// Twelve points and a box or agreement point the scale cannot hold.
 	"13 01 00 0b 00 00", "14 01 02 0b 00 00", "14 01 02 0b 0c 00",
+	// Empty NPS bands on an invalid scale, named by bounds past an int64;
+	// the promoters alone empty.
+	"12 01 ff ff ff ff ff ff ff ff ff 01 03 00 00 00 00 00",
+	"12 01 fe ff ff ff ff ff ff ff ff 01 02 ff ff ff ff ff ff ff ff 7f ff ff ff ff ff ff ff ff 7f 00 00 00",
+	"12 01 0a 00 01 02 00 00 00",
 }
 
 // checkScaleProblems checks that a tally whose form was read to the end
@@ -86,6 +92,76 @@ func checkScaleProblems(t *testing.T, data []byte, err error, maxPoints uint64) 
 	}
 	if got != want {
 		t.Fatalf("% x: scale from %d spanning %d has %d scale problems, want %d: %v", data, lo, span, got, want, err)
+	}
+}
+
+// emptyBandMessage reads the band a problem of NewNPSBands says is empty.
+var emptyBandMessage = regexp.MustCompile(`^outcome: the (detractor|passive|promoter) band -?\d+\.\.-?\d+ is empty `)
+
+// checkEmptyNPSBands checks that an NPS tally whose form was read to the
+// end (no problem with code ErrInvalidBinary) and whose custom scale is
+// not valid (one problem or more with code ErrInvalidScale, first) has,
+// right after the scale's problems, one for each empty band of those its
+// offsets p and q define on the bottom lo and the span, as NewNPSBands
+// reports them whatever the scale, and no other problem of the bands: the
+// detractors lo..lo+p-1 are empty if p is 0, the passives lo+p..lo+q-1 if
+// q <= p, the promoters lo+q..lo+span if q > span.
+func checkEmptyNPSBands(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if len(data) < 2 || data[0] != 0x12 || data[1] != 1 {
+		return
+	}
+	rest := data[2:]
+	if _, n := binary.Varint(rest); n > 0 {
+		rest = rest[n:]
+	} else {
+		return
+	}
+	var u [3]uint64 // span, p, q
+	for i := range u {
+		v, n := binary.Uvarint(rest)
+		if n <= 0 || v > math.MaxInt64 {
+			return
+		}
+		u[i], rest = v, rest[n:]
+	}
+	span, p, q := u[0], u[1], u[2]
+	ps := outcome.Problems(err)
+	for _, x := range ps {
+		if x.Code == outcome.ErrInvalidBinary {
+			return
+		}
+	}
+	scale := 0 // the scale's problems come first
+	for scale < len(ps) && ps[scale].Code == outcome.ErrInvalidScale {
+		scale++
+	}
+	if scale == 0 {
+		return
+	}
+	var want []string
+	if p == 0 {
+		want = append(want, "detractor")
+	}
+	if q <= p {
+		want = append(want, "passive")
+	}
+	if q > span {
+		want = append(want, "promoter")
+	}
+	var got []string
+	for i, x := range ps[scale:] {
+		if x.Code != outcome.ErrInvalidBands {
+			continue
+		}
+		m := emptyBandMessage.FindStringSubmatch(x.Message)
+		if m == nil || i != len(got) {
+			t.Fatalf("% x: a problem of the bands that is not an empty band right after the scale's: %v", data, err)
+		}
+		got = append(got, m[1])
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("% x: empty bands %v after the scale's problems, want %v: %v", data, got, want, err)
 	}
 }
 
@@ -266,7 +342,8 @@ func checkTallyDecode(t *testing.T, data []byte, err error, tally fuzzTally, bef
 // FuzzNPSTallyBinary: arbitrary bytes never panic; what decodes re-encodes
 // to the same bytes, is what NPSTallyFromCounts makes of its counts, and
 // merges with itself; what does not is an *outcome.Error, with each
-// problem of a custom scale read ([checkScaleProblems]).
+// problem of a custom scale read ([checkScaleProblems]) and, on an invalid
+// scale, each empty band after them ([checkEmptyNPSBands]).
 func FuzzNPSTallyBinary(f *testing.F) {
 	for _, s := range binarySeeds {
 		f.Add(unhex(f, s))
@@ -275,6 +352,7 @@ func FuzzNPSTallyBinary(f *testing.F) {
 		var v outcome.NPSTally
 		err := v.UnmarshalBinary(data)
 		checkScaleProblems(t, data, err, 0)
+		checkEmptyNPSBands(t, data, err)
 		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
 		if err == nil {
 			w, err := outcome.NPSTallyFromCounts(v.Bands(), v.Promoters(), v.Passives(), v.Detractors())

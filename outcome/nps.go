@@ -169,8 +169,7 @@ func npsBandProblems(scale Scale, bands [3]Band, known [3]bool) []error {
 		switch {
 		case !known[i]:
 		case b.Low > b.High:
-			errs = append(errs, NewError(ErrInvalidBands, nil,
-				"outcome: the %s band %s is empty (its low end is above its high end)", names[i], b))
+			errs = append(errs, npsEmptyBand(names[i], b.String()))
 			ok = false
 		case !scale.IsValid():
 		case b.Low < scale.min || b.High > scale.max:
@@ -199,6 +198,13 @@ func npsBandProblems(scale Scale, bands [3]Band, known [3]bool) []error {
 	// Then the coverage, from the union of the bands whatever their order,
 	// so that an answer said to be in no band is in none.
 	return append(errs, npsGaps(scale, bands, names)...)
+}
+
+// npsEmptyBand returns the problem of the NPS band name ("detractor",
+// "passive" or "promoter"), written band ("9..8"), whose low end is above
+// its high end: code [ErrInvalidBands].
+func npsEmptyBand(name, band string) error {
+	return NewError(ErrInvalidBands, nil, "outcome: the %s band %s is empty (its low end is above its high end)", name, band)
 }
 
 // npsGaps reports each run of answers of scale that none of bands (each
