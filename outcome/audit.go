@@ -160,16 +160,17 @@ func (o AuditOptions) MarshalJSON() ([]byte, error) {
 // 1 and -0), or a string that names NaN or an infinity, is an *[Error] with
 // code [ErrInvalidThreshold] that quotes the threshold as written.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *Error with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice and a
-// threshold that is neither a decimal string (in the syntax of a JSON
-// number) nor a number, null included (`outcome: audit options:
-// "outputHeavyThreshold" must be a decimal string or a number, not null`),
-// which is then not checked again; then the threshold's. JSON that is not
-// one object is a single problem with code ErrInvalidJSON, and so is JSON
-// null for the whole options, with no ID: `outcome: audit options cannot be
-// null`, as [Metric.UnmarshalJSON] refuses null. On error o is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *Error with code [ErrInvalidJSON]: a key
+// that names no field, a field given twice and a threshold that is neither a
+// decimal string (in the syntax of a JSON number) nor a number, null included
+// (`outcome: audit options: "outputHeavyThreshold" must be a decimal string
+// or a number, not null`), which is then not checked again; then the
+// threshold's. JSON that is not one object is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole options, with no ID:
+// `outcome: audit options cannot be null`, as [Metric.UnmarshalJSON] refuses
+// null. On error o is unchanged.
 func (o *AuditOptions) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, o, "audit options", "audit options", decodeAuditOptions)
 }

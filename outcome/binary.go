@@ -134,12 +134,12 @@ func (d FailureDemand) AppendBinary(b []byte) ([]byte, error) {
 // largest int64 one with code [ErrOverflow], more than [MaxReasons] reasons
 // of a kind one with code [ErrTooManyReasons]. Bytes that are not the form
 // (also reasons out of byte order, or a zero count, which the encoder never
-// writes) are an *[Error] with code [ErrInvalidBinary]. Every problem met
-// is reported, joined with [errors.Join], in the order of the bytes, a
-// row's reason before its count: a row out of order or with a zero count
-// still has its reason checked (or is said listed twice), before the form's
-// problem; a malformed form is the last problem, as nothing after it can be
-// read. On error d is unchanged.
+// writes) are an *[Error] with code [ErrInvalidBinary]. Every problem met is
+// reported, one as its *[Error] itself, several joined with [errors.Join], in
+// the order of the bytes, a row's reason before its count: a row out of order
+// or with a zero count still has its reason checked (or is said listed
+// twice), before the form's problem; a malformed form is the last problem, as
+// nothing after it can be read. On error d is unchanged.
 func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 	const what = "a FailureDemand"
 	r := binenc.NewReader(data)
@@ -525,14 +525,15 @@ func (t CSATTally) AppendBinary(b []byte) ([]byte, error) {
 // form of [CSATTally.MarshalBinary] and validates it as [NewScale],
 // [NewCSATScale] and [CSATTallyFromCounts] do: an invalid scale is an error
 // with code [ErrInvalidScale], an invalid box one with code
-// [ErrInvalidBands], a number of counts that is not the number of points
-// one with code [ErrScaleMismatch], a total past the largest int64 one with
-// code [ErrOverflow]. Bytes that are not the form (also the standard scale
-// written out) are an error with code [ErrInvalidBinary]. Every problem is
-// reported, joined with [errors.Join]: the scale's (its bounds', or else
-// its number of points and its box's, as NewCSATScale reports them), then the counts' (checked without the scale if it is not valid,
-// as [CSATTally.UnmarshalJSON] checks them), then a malformed form's. On
-// error t is unchanged.
+// [ErrInvalidBands], a number of counts that is not the number of points one
+// with code [ErrScaleMismatch], a total past the largest int64 one with code
+// [ErrOverflow]. Bytes that are not the form (also the standard scale written
+// out) are an error with code [ErrInvalidBinary]. Every problem is reported,
+// one as its *[Error] itself, several joined with [errors.Join]: the scale's
+// (its bounds', or else its number of points and its box's, as NewCSATScale
+// reports them), then the counts' (checked without the scale if it is not
+// valid, as [CSATTally.UnmarshalJSON] checks them), then a malformed form's.
+// On error t is unchanged.
 func (t *CSATTally) UnmarshalBinary(data []byte) error {
 	const what = "a CSATTally"
 	r := binenc.NewReader(data)

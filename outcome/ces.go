@@ -121,12 +121,13 @@ func TallyCES[E Integer](scale CESScale, scores []E) (CESTally, error) {
 }
 
 // CESTallyFromCounts returns the tally with counts[i] answers of the i-th
-// point of the scale, from the bottom up (seven counts for 1..7). Every problem is
-// reported, joined with [errors.Join], in this order: a number of counts
-// other than the scale's points, code [ErrScaleMismatch]; each negative
-// count, code [ErrInvalidCount], named by its answer ("the answer-2 count")
-// or, if the number of counts is wrong, by its index ("counts[6]"); and, if
-// no count is negative, counts whose total overflows int64, [ErrOverflow].
+// point of the scale, from the bottom up (seven counts for 1..7). Every
+// problem is reported, one as its *[Error] itself, several joined with
+// [errors.Join], in this order: a number of counts other than the scale's
+// points, code [ErrScaleMismatch]; each negative count, code
+// [ErrInvalidCount], named by its answer ("the answer-2 count") or, if the
+// number of counts is wrong, by its index ("counts[6]"); and, if no count is
+// negative, counts whose total overflows int64, [ErrOverflow].
 func CESTallyFromCounts(scale CESScale, counts []int64) (CESTally, error) {
 	t, err := ratingTallyFromCounts(scale, counts)
 	return CESTally{t}, err
@@ -166,8 +167,9 @@ func (t CESTally) Agreeing() int64 { return t.r.from(t.scale.Agree() - t.scale.S
 // to places decimal places by the given rounding mode, as [NPSTally.Score]
 // rounds. On the standard scale higher is better (easier). An invalid
 // rounding is an error with code [ErrUnknownRounding]; places out of range,
-// code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one
-// that applies is reported, joined with [errors.Join] in that order.
+// code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one that
+// applies is reported, one as its *[Error] itself, several joined with
+// [errors.Join] in that order.
 func (t CESTally) Mean(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return t.r.mean(t.scale.Scale(), "the Customer Effort Score", places, rounding)
 }
@@ -260,19 +262,18 @@ func (s CESScale) wire() *cesScaleJSON {
 var cesScaleFields = []string{"min", "max", "agree"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"agree":a} (an absent field is 0) and validates it
-// exactly as [NewScale] and [NewCESScale] do. It reports every problem, joined
-// with [errors.Join]: first, in the order of the fields (as the package doc
-// says), each problem of the
-// JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
-// field, a field given twice, a value that is not an integer, null
-// included, `outcome: CES scale: "agree" must be an integer, not null`, after
-// which what needs it is not checked); then the constructors' problems, in
-// their order: NewScale's, or else NewCESScale's (the scale's, then the
-// agreement point's). JSON that is not one object is a single problem with
-// code ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
-// `outcome: a CES scale
-// cannot be null`. On error s is left unchanged.
+// {"min":m,"max":n,"agree":a} (an absent field is 0) and validates it exactly
+// as [NewScale] and [NewCESScale] do. It reports every problem, one as its
+// *[Error] itself, several joined with [errors.Join]: first, in the order of
+// the fields (as the package doc says), each problem of the JSON form, an
+// *[Error] with code [ErrInvalidJSON] (a key that names no field, a field
+// given twice, a value that is not an integer, null included, `outcome: CES
+// scale: "agree" must be an integer, not null`, after which what needs it is
+// not checked); then the constructors' problems, in their order: NewScale's,
+// or else NewCESScale's (the scale's, then the agreement point's). JSON that
+// is not one object is a single problem with code ErrInvalidJSON, and so is
+// JSON null for the whole scale, with no ID: `outcome: a CES scale cannot be
+// null`. On error s is left unchanged.
 func (s *CESScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CES scale", "a CES scale", func(j *jsonForm, members []strictjson.Member) CESScale {
 		v, _ := decodeCESScale(j, members)
@@ -303,20 +304,21 @@ func (t CESTally) MarshalJSON() ([]byte, error) {
 // [CESTallyFromCounts] does (one per point of the scale, none negative, a
 // total within int64).
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (a scale that is not an object, counts that are not an
-// array, the first count that is not an integer within int64), null
-// included (`outcome: CES tally: "scale" must be an object, not null`,
-// `"counts" must be an array of integers, not null`, `"counts"[1] must be
-// an integer, not null`), whose field is then not checked, and those of
-// the scale's own JSON, at its key; then the problems of the scale, and
-// then those of the counts. The counts are checked even if the scale is not
-// valid or not known, without it: each negative count, named by its index,
-// and a total past int64. JSON that is not one object is a single problem
-// with code ErrInvalidJSON, and so is JSON null for the whole tally, with no
-// ID: `outcome: a CES tally cannot be null`. On error t is left unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice, a value of the wrong type (a
+// scale that is not an object, counts that are not an array, the first count
+// that is not an integer within int64), null included (`outcome: CES tally:
+// "scale" must be an object, not null`, `"counts" must be an array of
+// integers, not null`, `"counts"[1] must be an integer, not null`), whose
+// field is then not checked, and those of the scale's own JSON, at its key;
+// then the problems of the scale, and then those of the counts. The counts
+// are checked even if the scale is not valid or not known, without it: each
+// negative count, named by its index, and a total past int64. JSON that is
+// not one object is a single problem with code ErrInvalidJSON, and so is JSON
+// null for the whole tally, with no ID: `outcome: a CES tally cannot be
+// null`. On error t is left unchanged.
 func (t *CESTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &t.ratingTally, "CES tally", "a CES tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CESScale] {
 		return decodeRatingTally(j, members, decodeCESScale)

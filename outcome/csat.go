@@ -129,12 +129,13 @@ func TallyCSAT[E Integer](scale CSATScale, scores []E) (CSATTally, error) {
 }
 
 // CSATTallyFromCounts returns the tally with counts[i] answers of the i-th
-// point of the scale, from the bottom up (five counts for 1..5). Every problem is
-// reported, joined with [errors.Join], in this order: a number of counts
-// other than the scale's points, code [ErrScaleMismatch]; each negative
-// count, code [ErrInvalidCount], named by its answer ("the answer-2 count")
-// or, if the number of counts is wrong, by its index ("counts[6]"); and, if
-// no count is negative, counts whose total overflows int64, [ErrOverflow].
+// point of the scale, from the bottom up (five counts for 1..5). Every
+// problem is reported, one as its *[Error] itself, several joined with
+// [errors.Join], in this order: a number of counts other than the scale's
+// points, code [ErrScaleMismatch]; each negative count, code
+// [ErrInvalidCount], named by its answer ("the answer-2 count") or, if the
+// number of counts is wrong, by its index ("counts[6]"); and, if no count is
+// negative, counts whose total overflows int64, [ErrOverflow].
 func CSATTallyFromCounts(scale CSATScale, counts []int64) (CSATTally, error) {
 	t, err := ratingTallyFromCounts(scale, counts)
 	return CSATTally{t}, err
@@ -177,8 +178,9 @@ func (t CSATTally) Satisfied() int64 { return t.r.from(t.scale.TopBox().Low - t.
 // highest answer observed, rounded exactly to places decimal places by the
 // given rounding mode, as [NPSTally.Score] rounds. An invalid rounding is an
 // error with code [ErrUnknownRounding]; places out of range, code
-// [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one
-// that applies is reported, joined with [errors.Join] in that order.
+// [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every one that
+// applies is reported, one as its *[Error] itself, several joined with
+// [errors.Join] in that order.
 func (t CSATTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return t.r.percent(t.Satisfied(), "the CSAT score", places, rounding)
 }
@@ -254,19 +256,18 @@ func (s CSATScale) wire() *csatScaleJSON {
 var csatScaleFields = []string{"min", "max", "box"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes
-// {"min":m,"max":n,"box":b} (an absent field is 0) and validates it
-// exactly as [NewScale] and [NewCSATScale] do. It reports every problem, joined
-// with [errors.Join]: first, in the order of the fields (as the package doc
-// says), each problem of the
-// JSON form, an *[Error] with code [ErrInvalidJSON] (a key that names no
-// field, a field given twice, a value that is not an integer, null
-// included, `outcome: CSAT scale: "box" must be an integer, not null`, after
-// which what needs it is not checked); then the constructors' problems, in
-// their order: NewScale's, or else NewCSATScale's (the scale's, then the
-// box's). JSON that is not one object is a single problem with code
-// ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
-// `outcome: a CSAT scale
-// cannot be null`. On error s is left unchanged.
+// {"min":m,"max":n,"box":b} (an absent field is 0) and validates it exactly
+// as [NewScale] and [NewCSATScale] do. It reports every problem, one as its
+// *[Error] itself, several joined with [errors.Join]: first, in the order of
+// the fields (as the package doc says), each problem of the JSON form, an
+// *[Error] with code [ErrInvalidJSON] (a key that names no field, a field
+// given twice, a value that is not an integer, null included, `outcome: CSAT
+// scale: "box" must be an integer, not null`, after which what needs it is
+// not checked); then the constructors' problems, in their order: NewScale's,
+// or else NewCSATScale's (the scale's, then the box's). JSON that is not one
+// object is a single problem with code ErrInvalidJSON, and so is JSON null
+// for the whole scale, with no ID: `outcome: a CSAT scale cannot be null`. On
+// error s is left unchanged.
 func (s *CSATScale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "CSAT scale", "a CSAT scale", func(j *jsonForm, members []strictjson.Member) CSATScale {
 		v, _ := decodeCSATScale(j, members)
@@ -298,20 +299,21 @@ func (t CSATTally) MarshalJSON() ([]byte, error) {
 // [CSATTallyFromCounts] does (one per point of the scale, none negative, a
 // total within int64).
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (a scale that is not an object, counts that are not an
-// array, the first count that is not an integer within int64), null
-// included (`outcome: CSAT tally: "scale" must be an object, not null`,
-// `"counts" must be an array of integers, not null`, `"counts"[1] must be
-// an integer, not null`), whose field is then not checked, and those of
-// the scale's own JSON, at its key; then the problems of the scale, and
-// then those of the counts. The counts are checked even if the scale is not
-// valid or not known, without it: each negative count, named by its index,
-// and a total past int64. JSON that is not one object is a single problem
-// with code ErrInvalidJSON, and so is JSON null for the whole tally, with no
-// ID: `outcome: a CSAT tally cannot be null`. On error t is left unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice, a value of the wrong type (a
+// scale that is not an object, counts that are not an array, the first count
+// that is not an integer within int64), null included (`outcome: CSAT tally:
+// "scale" must be an object, not null`, `"counts" must be an array of
+// integers, not null`, `"counts"[1] must be an integer, not null`), whose
+// field is then not checked, and those of the scale's own JSON, at its key;
+// then the problems of the scale, and then those of the counts. The counts
+// are checked even if the scale is not valid or not known, without it: each
+// negative count, named by its index, and a total past int64. JSON that is
+// not one object is a single problem with code ErrInvalidJSON, and so is JSON
+// null for the whole tally, with no ID: `outcome: a CSAT tally cannot be
+// null`. On error t is left unchanged.
 func (t *CSATTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &t.ratingTally, "CSAT tally", "a CSAT tally", func(j *jsonForm, members []strictjson.Member) ratingTally[CSATScale] {
 		return decodeRatingTally(j, members, decodeCSATScale)

@@ -60,17 +60,19 @@
 // Bad input is an error, never a panic (only the documented Must functions
 // panic). Each problem is an *[Error] carrying a stable [Code] that
 // [errors.Is] matches, a [Severity], the IDs involved and a message; a
-// validation reports every problem it finds, joined with [errors.Join], and
-// [Problems] lists them. Definitions round-trip through encoding/json, and
-// decoding validates exactly as the constructors do, refusing unknown fields.
-// A definition's JSON is read member by member, and every problem of its
-// form is reported before those of its values, both in an order that does
-// not depend on the order of the members of its objects, so that the same
-// definition written with its members in another order has the same
-// problems in the same order: each object's fields in the order the
-// package writes them (a metric's id, name, level, direction, ...), a field
-// given again right after the field, then the keys that name no field,
-// sorted; an array's elements in order.
+// validation reports every problem it finds: a call that refuses its input
+// for one problem returns that *[Error] itself (so err.(*outcome.Error)
+// works), and for two or more returns them joined with [errors.Join], one
+// level deep, in the order its doc gives; [Problems] lists them either way.
+// Definitions round-trip through encoding/json, and decoding validates
+// exactly as the constructors do, refusing unknown fields. A definition's
+// JSON is read member by member, and every problem of its form is reported
+// before those of its values, both in an order that does not depend on the
+// order of the members of its objects, so that the same definition written
+// with its members in another order has the same problems in the same order:
+// each object's fields in the order the package writes them (a metric's id,
+// name, level, direction, ...), a field given again right after the field,
+// then the keys that name no field, sorted; an array's elements in order.
 // encoding/json stops a list at its first element that fails: [DecodeMetrics]
 // decodes a JSON list of metrics and reports every problem of every metric.
 // In every JSON form a decimal (a share, a threshold) is a string, as
@@ -79,19 +81,18 @@
 // UseScientificNotation) say, so the same value gives the same bytes in every
 // program; messages and summaries write decimals the same way. A decoder
 // reads a decimal's text itself (a ReasonCount's share, a string or a JSON
-// number), whatever decimal's MaxDecodeExponent says.
-// Results encode to JSON for a dashboard but are not definitions: an
-// [AuditReport] and a [Finding] are not read back (decoding JSON into one is
-// an error with code [ErrResultNotDecodable]); an [Interval], a
-// [ScoreTest], a [ReasonCount] and a [Classification], plain data with
-// exported fields, decode as strictly as a definition (every problem of
-// the form, in the order of the fields, then those of the values) and only
-// as their computation could give them (code [ErrInvalidResult] otherwise:
-// an interval's bounds in order, a score test's z and p-value those of its
-// difference and standard error, a classification of the catalogue's form,
-// a row's share from 0 to 1); and a [ProportionComparison] decodes only as
-// [CompareProportions] gives it: A and B that it compares, and the
-// difference, standard error, z and p-value it gives for them at the
-// stored confidence (code [ErrInvalidResult] otherwise), every field
-// there and none given twice or unknown.
+// number), whatever decimal's MaxDecodeExponent says. Results encode to JSON
+// for a dashboard but are not definitions: an [AuditReport] and a [Finding]
+// are not read back (decoding JSON into one is an error with code
+// [ErrResultNotDecodable]); an [Interval], a [ScoreTest], a [ReasonCount] and
+// a [Classification], plain data with exported fields, decode as strictly as
+// a definition (every problem of the form, in the order of the fields, then
+// those of the values) and only as their computation could give them (code
+// [ErrInvalidResult] otherwise: an interval's bounds in order, a score test's
+// z and p-value those of its difference and standard error, a classification
+// of the catalogue's form, a row's share from 0 to 1); and a
+// [ProportionComparison] decodes only as [CompareProportions] gives it: A and
+// B that it compares, and the difference, standard error, z and p-value it
+// gives for them at the stored confidence (code [ErrInvalidResult]
+// otherwise), every field there and none given twice or unknown.
 package outcome

@@ -134,16 +134,16 @@ type metricSpecJSON struct {
 // without a level) marshals and reads back Equal. The JSON of a spec it
 // writes is the JSON encoding/json wrote before this method.
 //
-// A spec whose JSON would not read back as it is does not marshal. The
-// error is every problem, joined with [errors.Join], in [NewMetric]'s
-// order, each an *[Error] with the spec's ID (none when it is empty): an ID
-// that is not valid UTF-8, said as [ValidateID] says it ([ErrInvalidID]);
-// a Level, Direction or Kind that is no value of its type
-// ([ErrUnknownLevel], [ErrUnknownDirection], [ErrUnknownKind], as its
-// MarshalText says it, with no ID); then each of the name, unit, owner and
-// description that is not valid UTF-8, in NewMetric's words
-// ([ErrInvalidText], `outcome: metric "aht" has a unit that is not valid
-// UTF-8: "s\xff"`), which encoding/json would write with each bad byte
+// A spec whose JSON would not read back as it is does not marshal. The error
+// is every problem, one as its *[Error] itself, several joined with
+// [errors.Join], in [NewMetric]'s order, each an *[Error] with the spec's ID
+// (none when it is empty): an ID that is not valid UTF-8, said as
+// [ValidateID] says it ([ErrInvalidID]); a Level, Direction or Kind that is
+// no value of its type ([ErrUnknownLevel], [ErrUnknownDirection],
+// [ErrUnknownKind], as its MarshalText says it, with no ID); then each of the
+// name, unit, owner and description that is not valid UTF-8, in NewMetric's
+// words ([ErrInvalidText], `outcome: metric "aht" has a unit that is not
+// valid UTF-8: "s\xff"`), which encoding/json would write with each bad byte
 // replaced by U+FFFD, to read back as other text. A draft's other gaps (no
 // ID, no name, no level) are not problems here: NewMetric reports them.
 func (s MetricSpec) MarshalJSON() ([]byte, error) {
@@ -200,19 +200,19 @@ const (
 // refused as a value of the wrong type, below, never read as absent or
 // empty.
 //
-// It reports every problem of the definition, joined with [errors.Join]:
-// first, in the order of the fields (as the package doc says), each problem of the
-// JSON form, an *[Error] with code [ErrInvalidJSON]: a key that names no
-// field, a field given twice (also under keys that differ only in case, as
-// encoding/json matches them, so "ID" repeats "id"; the first is the one
-// checked) and a value of the wrong JSON type, null included
-// ("rewarded":"yes", "level":3, `outcome: metric "aht": "rewarded" must be
-// true or false, not null`), whose field is then not checked again (a null
-// name is not also reported empty); then the problems NewMetric reports, in
-// its order. Every problem names the metric's ID among its IDs when the
-// JSON has one as a string, even an invalid one, as NewMetric does; a
-// metric whose "id" is not a string, null included, has no ID and is named
-// `metric whose "id" is not a string` in the messages.
+// It reports every problem of the definition, one as its *[Error] itself,
+// several joined with [errors.Join]: first, in the order of the fields (as
+// the package doc says), each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice (also
+// under keys that differ only in case, as encoding/json matches them, so "ID"
+// repeats "id"; the first is the one checked) and a value of the wrong JSON
+// type, null included ("rewarded":"yes", "level":3, `outcome: metric "aht":
+// "rewarded" must be true or false, not null`), whose field is then not
+// checked again (a null name is not also reported empty); then the problems
+// NewMetric reports, in its order. Every problem names the metric's ID among
+// its IDs when the JSON has one as a string, even an invalid one, as
+// NewMetric does; a metric whose "id" is not a string, null included, has no
+// ID and is named `metric whose "id" is not a string` in the messages.
 //
 // JSON that is not one object is a single problem with code
 // [ErrInvalidJSON] and no ID: malformed JSON, text that is not valid UTF-8,
@@ -256,23 +256,23 @@ func decodeMetric(data []byte) (Metric, error) {
 // field that is absent is empty (false for "rewarded"), and level,
 // direction or kind text that is empty is the zero value.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
-// field given twice (also under keys that differ only in case, as
-// encoding/json matches them, so "ID" repeats "id"; the first is the one
-// read) and a value of the wrong JSON type, null included (`outcome: metric
-// "aht": "rewarded" must be true or false, not null`); then level,
-// direction and kind text that names none, which a MetricSpec cannot hold,
-// with the codes and words of Metric.UnmarshalJSON ([ErrUnknownLevel],
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (also under keys that differ
+// only in case, as encoding/json matches them, so "ID" repeats "id"; the
+// first is the one read) and a value of the wrong JSON type, null included
+// (`outcome: metric "aht": "rewarded" must be true or false, not null`); then
+// level, direction and kind text that names none, which a MetricSpec cannot
+// hold, with the codes and words of Metric.UnmarshalJSON ([ErrUnknownLevel],
 // [ErrUnknownDirection], [ErrUnknownKind]: `outcome: metric "aht" has an
-// unknown level "sideways"`). Every problem names the spec's ID among its
-// IDs when the JSON has one as a string that is not empty; a spec whose
-// "id" is not a string is named `metric whose "id" is not a string`. JSON
-// that is not one object is a single problem with code ErrInvalidJSON and
-// no ID (malformed JSON, text that is not valid UTF-8, anything after the
-// object), and so is JSON null: `outcome: a metric spec cannot be null`.
-// On error, s is left unchanged.
+// unknown level "sideways"`). Every problem names the spec's ID among its IDs
+// when the JSON has one as a string that is not empty; a spec whose "id" is
+// not a string is named `metric whose "id" is not a string`. JSON that is not
+// one object is a single problem with code ErrInvalidJSON and no ID
+// (malformed JSON, text that is not valid UTF-8, anything after the object),
+// and so is JSON null: `outcome: a metric spec cannot be null`. On error, s
+// is left unchanged.
 func (s *MetricSpec) UnmarshalJSON(data []byte) error {
 	if isJSONNull(data) {
 		return nullValue("a metric spec")
@@ -518,10 +518,11 @@ func decodeObject[T any](data []byte, v *T, what, noun string, decode func(j *js
 
 // DecodeMetrics decodes data, a JSON array of metric definitions in the form
 // [Metric.UnmarshalJSON] reads, and returns the metrics in the order of the
-// array, or nil and every problem of every element, joined with
-// [errors.Join]. It is for a file of KPI definitions: json.Unmarshal into a
-// []Metric stops at the first element that fails, so it reports that
-// element's problems only; DecodeMetrics reports the problems of each.
+// array, or nil and every problem of every element, one as its *[Error]
+// itself, several joined with [errors.Join]. It is for a file of KPI
+// definitions: json.Unmarshal into a []Metric stops at the first element that
+// fails, so it reports that element's problems only; DecodeMetrics reports
+// the problems of each.
 //
 // Each element is decoded as Metric.UnmarshalJSON decodes a metric, and each
 // of its problems is reported as an *[Error] with the same code, severity
@@ -588,21 +589,21 @@ var errorFields = []string{"code", "severity", "ids", "message"}
 // applies (as encoding/json writes them), are an array of strings. The
 // cause (Err) has no JSON form: the Error read has none.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON]: a key that names no field
-// (`outcome: problem has an unknown field "cause"`), a field given twice
-// (also under keys that differ only in case: "Code" is "code"; the first is
-// the one read), a value that is not a string, for the code, the severity
-// and the message, or not an array of strings, for the IDs, null included
-// (`outcome: problem: "ids" must be an array of strings, not null`), and
-// each element of the IDs that is not a string (`outcome: problem:
-// "ids"[1] must be a string, not the number 7`); then severity text that
-// names none, ParseSeverity's problem ([ErrUnknownSeverity]: `outcome:
-// unknown severity "fatal"`). JSON that is not one object, and text that
-// is not valid UTF-8, is a single problem with code ErrInvalidJSON, and so
-// is JSON null for the whole problem, with no ID: `outcome: a problem
-// cannot be null`. On error e is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field (`outcome: problem has an unknown field "cause"`),
+// a field given twice (also under keys that differ only in case: "Code" is
+// "code"; the first is the one read), a value that is not a string, for the
+// code, the severity and the message, or not an array of strings, for the
+// IDs, null included (`outcome: problem: "ids" must be an array of strings,
+// not null`), and each element of the IDs that is not a string (`outcome:
+// problem: "ids"[1] must be a string, not the number 7`); then severity text
+// that names none, ParseSeverity's problem ([ErrUnknownSeverity]: `outcome:
+// unknown severity "fatal"`). JSON that is not one object, and text that is
+// not valid UTF-8, is a single problem with code ErrInvalidJSON, and so is
+// JSON null for the whole problem, with no ID: `outcome: a problem cannot be
+// null`. On error e is unchanged.
 func (e *Error) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, e, "problem", "a problem", decodeError)
 }

@@ -104,10 +104,11 @@ func demandKind(failure bool) string {
 // ([ErrInvalidReason]), the count is negative ([ErrInvalidCount]), the total
 // demand would exceed the largest int64 ([ErrOverflow]) or the reason would
 // be one more than [MaxReasons] for its kind ([ErrTooManyReasons]). Every
-// problem is reported, joined with [errors.Join] in that order; an overflow
-// and too many reasons are looked for only when the reason and the count
-// are valid, as they are problems of adding them. It does not allocate,
-// except to store a reason it has not seen before.
+// problem is reported, one as its *[Error] itself, several joined with
+// [errors.Join] in that order; an overflow and too many reasons are looked
+// for only when the reason and the count are valid, as they are problems of
+// adding them. It does not allocate, except to store a reason it has not seen
+// before.
 func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
 	if rerr := validateReason(reason); rerr != nil || count < 0 {
 		var cerr error
@@ -160,14 +161,14 @@ func (d *FailureDemand) AddFailure(reason string, count int64) error {
 }
 
 // Merge adds everything o counted to d: merging the tallies of shards (days,
-// sites, teams) gives exactly the tally of all their demand, in any order
-// and grouping. A nil o changes nothing; o is not changed (it may be d
-// itself, which doubles d). If the total would exceed the largest int64
+// sites, teams) gives exactly the tally of all their demand, in any order and
+// grouping. A nil o changes nothing; o is not changed (it may be d itself,
+// which doubles d). If the total would exceed the largest int64
 // ([ErrOverflow]) or a kind of demand would have more than [MaxReasons]
 // reasons ([ErrTooManyReasons]), Merge returns an *[Error] and leaves d
-// unchanged. Every problem is reported, joined with [errors.Join] in this
-// order: the overflow, too many reasons of value demand, then of failure
-// demand.
+// unchanged. Every problem is reported, one as its *[Error] itself, several
+// joined with [errors.Join] in this order: the overflow, too many reasons of
+// value demand, then of failure demand.
 func (d *FailureDemand) Merge(o *FailureDemand) error {
 	if o == nil {
 		return nil
@@ -312,22 +313,22 @@ var reasonCountFields = []string{"reason", "count", "share"}
 // read exactly, in decimal.NewFromString's syntax with any number of digits
 // and an exponent within ±10000, whatever decimal's MaxDecodeExponent says.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (reason, count, share; as the package doc says), each
-// problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a key
-// that names no field, a field given twice (also under keys that differ
-// only in case, as encoding/json matches them: "Count" is "count"; the
-// first is the one read), a reason that is not a string, a count that is
-// not an integer within int64 and a share that is not such a decimal, null
-// included (`outcome: reason count: "share" must be a decimal string or a
-// number, not null`), and then each field that is absent (`outcome: reason
-// count has no "share"`). Then, in the order of the fields, the problems of
-// the values: a reason that [FailureDemand.Add] refuses, code
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (reason, count, share; as
+// the package doc says), each problem of the JSON form, an *[Error] with code
+// [ErrInvalidJSON]: a key that names no field, a field given twice (also
+// under keys that differ only in case, as encoding/json matches them: "Count"
+// is "count"; the first is the one read), a reason that is not a string, a
+// count that is not an integer within int64 and a share that is not such a
+// decimal, null included (`outcome: reason count: "share" must be a decimal
+// string or a number, not null`), and then each field that is absent
+// (`outcome: reason count has no "share"`). Then, in the order of the fields,
+// the problems of the values: a reason that [FailureDemand.Add] refuses, code
 // [ErrInvalidReason]; a negative count, code [ErrInvalidCount]; and a share
-// below 0 or above 1, or above 0 for a count of 0, code [ErrInvalidResult].
-// A value whose form has a problem is not checked again. JSON that is not
-// one object, and text that is not valid UTF-8, is a single problem with
-// code ErrInvalidJSON, and so is JSON null for the whole row, with no ID:
+// below 0 or above 1, or above 0 for a count of 0, code [ErrInvalidResult]. A
+// value whose form has a problem is not checked again. JSON that is not one
+// object, and text that is not valid UTF-8, is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole row, with no ID:
 // `outcome: a reason count cannot be null`. On error rc is unchanged.
 func (rc *ReasonCount) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, rc, "reason count", "a reason count", decodeReasonCount)
@@ -558,26 +559,27 @@ var reasonFields = []string{"reason", "count"}
 // refuses too, one with code [ErrInvalidCount], so nothing is silently
 // summed or dropped.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice (the
-// first is the one read), a list that is not an array (`outcome: failure
-// demand: "value" must be an array of rows {"reason","count"}, not null`),
-// a row that is not an object, null included, and in a row, in the order of
-// its fields, a key that names no field, a field given twice, a reason that
-// is not a string and a count that is not an integer within int64, null
-// included (`outcome: failure demand "failure"[2]: "count" must be an
-// integer, not null`), each naming its row (`"failure"[2]`) and its reason
-// if the row has one as a string (not null, which is no reason: a row whose
-// reason is null names none); then the problems of the rows, in the order
-// of the rows (value first), a row's reason (invalid, or listed twice)
-// before its count (negative, or 0), leaving out what a value of the
-// wrong type left unknown: a row whose reason is not a string still has its
-// count checked, and one whose count is not an integer its reason. One overflow in all, and one excess of reasons per kind of
-// demand, is reported. JSON that is not one object is a single problem with
-// code ErrInvalidJSON, and so is JSON null for the whole tally, with no ID:
-// `outcome: failure demand cannot be null` (encoding/json would leave d as
-// it was). On error d is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (the first is the one read), a
+// list that is not an array (`outcome: failure demand: "value" must be an
+// array of rows {"reason","count"}, not null`), a row that is not an object,
+// null included, and in a row, in the order of its fields, a key that names
+// no field, a field given twice, a reason that is not a string and a count
+// that is not an integer within int64, null included (`outcome: failure
+// demand "failure"[2]: "count" must be an integer, not null`), each naming
+// its row (`"failure"[2]`) and its reason if the row has one as a string (not
+// null, which is no reason: a row whose reason is null names none); then the
+// problems of the rows, in the order of the rows (value first), a row's
+// reason (invalid, or listed twice) before its count (negative, or 0),
+// leaving out what a value of the wrong type left unknown: a row whose reason
+// is not a string still has its count checked, and one whose count is not an
+// integer its reason. One overflow in all, and one excess of reasons per kind
+// of demand, is reported. JSON that is not one object is a single problem
+// with code ErrInvalidJSON, and so is JSON null for the whole tally, with no
+// ID: `outcome: failure demand cannot be null` (encoding/json would leave d
+// as it was). On error d is unchanged.
 func (d *FailureDemand) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, d, "failure demand", "failure demand", decodeFailureDemand)
 }

@@ -81,14 +81,14 @@ type Metric struct {
 	spec MetricSpec
 }
 
-// NewMetric validates spec and returns the Metric it defines. Every problem is
-// reported, joined with [errors.Join], each an *[Error] with its code, in this
-// order: the ID's ([ErrEmptyID] or [ErrInvalidID]), [ErrEmptyName],
-// [ErrUnknownLevel], [ErrUnknownDirection], then the kind's: [ErrUnknownKind]
-// for a value that is not a kind, [ErrMissingKind] for a business-outcome
-// metric without a kind, or [ErrUnexpectedKind] for a kind on any other level;
-// last, [ErrInvalidText] for each of the name, unit, owner and description
-// that is not valid UTF-8.
+// NewMetric validates spec and returns the Metric it defines. Every problem
+// is reported, each an *[Error] with its code, one as itself and several
+// joined with [errors.Join], in this order: the ID's ([ErrEmptyID] or
+// [ErrInvalidID]), [ErrEmptyName], [ErrUnknownLevel], [ErrUnknownDirection],
+// then the kind's: [ErrUnknownKind] for a value that is not a kind,
+// [ErrMissingKind] for a business-outcome metric without a kind, or
+// [ErrUnexpectedKind] for a kind on any other level; last, [ErrInvalidText]
+// for each of the name, unit, owner and description that is not valid UTF-8.
 func NewMetric(spec MetricSpec) (Metric, error) {
 	return validateMetric(spec, metricText{})
 }

@@ -124,17 +124,17 @@ func StandardNPSBands() NPSBands { return NPSBands{} }
 // NewNPSBands returns the bands that split the answers of scale into
 // detractors, passives and promoters, for NPS-style questions asked on
 // another scale. The three bands must each hold at least one answer, lie on
-// the scale, go upwards in that order without overlapping, and together
-// cover every point of the scale. Every problem is reported, joined with
-// [errors.Join]: an invalid scale has code [ErrInvalidScale], and each band
-// problem code [ErrInvalidBands] with a message that names the bounds at
-// fault. The scale's problem comes first, then the bands' in a fixed
-// order: each band that is empty or off the scale (and, if there is one,
-// nothing more); then each band that is below or overlaps the next one;
-// then each run of answers that no band holds, from the bottom of the scale
-// up, worked out from the bands whatever their order. On an invalid scale
-// (the zero Scale; [NewScale] makes no other) the bands are checked only
-// for being empty, which does not depend on the scale.
+// the scale, go upwards in that order without overlapping, and together cover
+// every point of the scale. Every problem is reported, one as its *[Error]
+// itself, several joined with [errors.Join]: an invalid scale has code
+// [ErrInvalidScale], and each band problem code [ErrInvalidBands] with a
+// message that names the bounds at fault. The scale's problem comes first,
+// then the bands' in a fixed order: each band that is empty or off the scale
+// (and, if there is one, nothing more); then each band that is below or
+// overlaps the next one; then each run of answers that no band holds, from
+// the bottom of the scale up, worked out from the bands whatever their order.
+// On an invalid scale (the zero Scale; [NewScale] makes no other) the bands
+// are checked only for being empty, which does not depend on the scale.
 func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, error) {
 	bands := [3]Band{detractors, passives, promoters}
 	errs := npsBandProblems(scale, bands, [3]bool{true, true, true})
@@ -538,8 +538,8 @@ func (t NPSTally) Fraction() (*big.Rat, error) {
 //
 // An invalid rounding is an error with code [ErrUnknownRounding]; places out
 // of range, code [ErrInvalidPlaces]; an empty tally, code [ErrNoData]. Every
-// one that applies is reported, joined with [errors.Join] in that order: the
-// arguments first.
+// one that applies is reported, one as its *[Error] itself, several joined
+// with [errors.Join] in that order: the arguments first.
 func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error) {
 	n := t.Responses()
 	if err := checkRounding(places, rounding); err != nil || n == 0 {
@@ -762,9 +762,10 @@ func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 // A value that is NaN, infinite or outside -100..100 is an error with code
 // [ErrInvalidThreshold]; a tally whose answers all fall in one group has no
 // variance to test with (code [ErrZeroVariance]); the other errors are those
-// of [NPSTally.WaldInterval]. Every problem is reported, joined with
-// [errors.Join] in this order: the value's, the confidence's, then the
-// tally's, fewer than two responses or, with two or more, no variance.
+// of [NPSTally.WaldInterval]. Every problem is reported, one as its *[Error]
+// itself, several joined with [errors.Join] in this order: the value's, the
+// confidence's, then the tally's, fewer than two responses or, with two or
+// more, no variance.
 func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 	var verr error
 	if math.IsNaN(value) || math.IsInf(value, 0) || value < -100 || value > 100 {
@@ -848,10 +849,10 @@ func (t NPSTally) onlyGroup() NPSGroup {
 // Tallies on different bands cannot be compared (code [ErrScaleMismatch]);
 // two tallies with no variance at all, code [ErrZeroVariance]; each tally
 // needs at least two responses; the other errors are those of
-// [NPSTally.WaldInterval]. Every problem is reported, joined with
-// [errors.Join] in this order: the bands', the confidence's, t's and o's
-// responses, then, for tallies on the same bands with two responses each,
-// no variance.
+// [NPSTally.WaldInterval]. Every problem is reported, one as its *[Error]
+// itself, several joined with [errors.Join] in this order: the bands', the
+// confidence's, t's and o's responses, then, for tallies on the same bands
+// with two responses each, no variance.
 func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, error) {
 	var berr error
 	if t.bands != o.bands {
@@ -930,22 +931,22 @@ var bandFields = []string{"low", "high"}
 // [NPSBands.MarshalJSON] (an absent field is 0, or the band 0..0) and
 // validates it exactly as [NewScale] and [NewNPSBands] do.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (a bound that is not an integer, a band that is not an
-// object), null included (`outcome: NPS bands: "passives" must be an
-// object, not null`), whose field is then not checked, and the same
-// problems of each band's {"low","high"}, at its key (`outcome: NPS bands
-// "passives": "low" must be an integer, not null`); then the constructors'
-// problems: the scale's, then the bands' (if the scale is valid, each band
-// that read is checked for being empty and within the scale, and, when all
-// three read and each is neither, their order and coverage; if it is not, each band
-// that read is checked for being empty), leaving out a band of the wrong
-// type or with a bound of the wrong type. JSON
-// that is not one object is a single problem with code ErrInvalidJSON, and
-// so is JSON null for the whole bands, with no ID: `outcome: NPS bands
-// cannot be null`. On error b is left unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice, a value of the wrong type (a
+// bound that is not an integer, a band that is not an object), null included
+// (`outcome: NPS bands: "passives" must be an object, not null`), whose field
+// is then not checked, and the same problems of each band's {"low","high"},
+// at its key (`outcome: NPS bands "passives": "low" must be an integer, not
+// null`); then the constructors' problems: the scale's, then the bands' (if
+// the scale is valid, each band that read is checked for being empty and
+// within the scale, and, when all three read and each is neither, their order
+// and coverage; if it is not, each band that read is checked for being
+// empty), leaving out a band of the wrong type or with a bound of the wrong
+// type. JSON that is not one object is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole bands, with no ID:
+// `outcome: NPS bands cannot be null`. On error b is left unchanged.
 func (b *NPSBands) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, b, "NPS bands", "NPS bands", func(j *jsonForm, members []strictjson.Member) NPSBands {
 		v, _ := decodeNPSBands(j, members)
@@ -986,18 +987,18 @@ func decodeNPSBands(j *jsonForm, members []strictjson.Member) (b NPSBands, ok bo
 // where it is used ([NewNPSBands]), so a band read on its own is not
 // checked against a scale, and Low above High is not refused here.
 //
-// It reports every problem of the JSON form, joined with [errors.Join],
-// each an *[Error] with code [ErrInvalidJSON], in the order of the fields
-// (low, high; as the package doc says): a key that names no field (`outcome:
-// band has an unknown field "mid"`), a field given twice (also under keys
-// that differ only in case: "Low" is "low"; the first is the one read) and
-// a value that is not an integer an int holds, null included (`outcome:
-// band: "high" must be an integer, not null`; 1e-400 and 1e400 are not
-// integers). JSON that is not one object, and text that is not valid UTF-8,
-// is a single problem with code ErrInvalidJSON, and so is JSON null for the
-// whole band, with no ID: `outcome: a band cannot be null`. On error b is
-// unchanged. [Band.Equal] compares what it reads with what encoding/json
-// wrote.
+// It reports every problem of the JSON form, one as its *[Error] itself,
+// several joined with [errors.Join], each an *[Error] with code
+// [ErrInvalidJSON], in the order of the fields (low, high; as the package doc
+// says): a key that names no field (`outcome: band has an unknown field
+// "mid"`), a field given twice (also under keys that differ only in case:
+// "Low" is "low"; the first is the one read) and a value that is not an
+// integer an int holds, null included (`outcome: band: "high" must be an
+// integer, not null`; 1e-400 and 1e400 are not integers). JSON that is not
+// one object, and text that is not valid UTF-8, is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole band, with no ID:
+// `outcome: a band cannot be null`. On error b is unchanged. [Band.Equal]
+// compares what it reads with what encoding/json wrote.
 func (b *Band) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, b, "band", "a band", func(j *jsonForm, members []strictjson.Member) Band {
 		v, _ := decodeBand(j, members)
@@ -1047,18 +1048,18 @@ var npsTallyFields = []string{"bands", "promoters", "passives", "detractors"}
 // [NPSBands.UnmarshalJSON] does and the counts exactly as
 // [NPSTallyFromCounts] does.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice, a value
-// of the wrong type (a count that is not an integer within int64, bands
-// that are not an object), null included (`outcome: NPS tally: "promoters"
-// must be an integer, not null`, `"bands" must be an object, not null`),
-// whose field is then not checked, and those of the bands' own JSON, at its
-// key; then the problems of the bands, and then those of the counts, which
-// are checked whether or not the bands are valid. JSON that is not one
-// object is a single problem with code ErrInvalidJSON, and so is JSON null
-// for the whole tally, with no ID: `outcome: an NPS tally cannot be null`.
-// On error t is left unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice, a value of the wrong type (a
+// count that is not an integer within int64, bands that are not an object),
+// null included (`outcome: NPS tally: "promoters" must be an integer, not
+// null`, `"bands" must be an object, not null`), whose field is then not
+// checked, and those of the bands' own JSON, at its key; then the problems of
+// the bands, and then those of the counts, which are checked whether or not
+// the bands are valid. JSON that is not one object is a single problem with
+// code ErrInvalidJSON, and so is JSON null for the whole tally, with no ID:
+// `outcome: an NPS tally cannot be null`. On error t is left unchanged.
 func (t *NPSTally) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, t, "NPS tally", "an NPS tally", decodeNPSTally)
 }

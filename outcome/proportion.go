@@ -54,7 +54,7 @@ type Proportion struct {
 // NewProportion returns the proportion of successes in trials. Zero trials is
 // allowed (the empty proportion). A negative count, or more successes than
 // trials, is an *[Error] with code [ErrInvalidCount]; every problem is
-// reported, joined with [errors.Join].
+// reported, one as its *[Error] itself, several joined with [errors.Join].
 func NewProportion(successes, trials int64) (Proportion, error) {
 	if errs := proportionProblems(successes, trials, true, true); len(errs) > 0 {
 		return Proportion{}, joinProblems(errs...)
@@ -148,8 +148,8 @@ func (p Proportion) Fraction() (num, den int64, err error) {
 //
 // An invalid rounding is an *[Error] with code [ErrUnknownRounding]; places
 // out of range one with code [ErrInvalidPlaces]; the empty proportion one
-// with code [ErrNoData]. Every one that applies is reported, joined with
-// [errors.Join] in that order.
+// with code [ErrNoData]. Every one that applies is reported, one as its
+// *[Error] itself, several joined with [errors.Join] in that order.
 func (p Proportion) Rate(places int32, rounding Rounding) (decimal.Decimal, error) {
 	return p.scaled(0, places, rounding)
 }
@@ -235,8 +235,9 @@ func (p Proportion) Wald(confidence float64) (Interval, error) {
 //
 // Any other method (including [IntervalNewcombe], which is for a difference)
 // is an *[Error] with code [ErrInvalidIntervalMethod]; the other errors are
-// those of Wilson. Every problem is reported, joined with [errors.Join] in
-// this order: the confidence's, the method's, then the empty proportion's.
+// those of Wilson. Every problem is reported, one as its *[Error] itself,
+// several joined with [errors.Join] in this order: the confidence's, the
+// method's, then the empty proportion's.
 func (p Proportion) Interval(confidence float64, method IntervalMethod) (Interval, error) {
 	z, cerr := criticalValue(confidence)
 	var merr error
@@ -527,17 +528,18 @@ func (p Proportion) MarshalJSON() ([]byte, error) {
 // {"successes":s,"trials":n} (an absent field is 0) and validates the
 // counts exactly as [NewProportion] does.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON]: a key that names no field, a field given twice (also
-// under keys that differ only in case; the first is the one read) and a
-// value that is not an integer within int64 ("trials":"263",
-// "successes":1.5), null included (`outcome: proportion: "trials" must be
-// an integer, not null`), whose count is then not checked again; then
-// NewProportion's problems. JSON that is not one object is a single problem
-// with code ErrInvalidJSON, and so is JSON null for the whole proportion,
-// with no ID: `outcome: a proportion cannot be null` (encoding/json would
-// leave the value as it was). On error p is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (also under keys that differ
+// only in case; the first is the one read) and a value that is not an integer
+// within int64 ("trials":"263", "successes":1.5), null included (`outcome:
+// proportion: "trials" must be an integer, not null`), whose count is then
+// not checked again; then NewProportion's problems. JSON that is not one
+// object is a single problem with code ErrInvalidJSON, and so is JSON null
+// for the whole proportion, with no ID: `outcome: a proportion cannot be
+// null` (encoding/json would leave the value as it was). On error p is
+// unchanged.
 func (p *Proportion) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, p, "proportion", "a proportion", func(j *jsonForm, members []strictjson.Member) Proportion {
 		v, _ := decodeProportion(j, members)
@@ -588,36 +590,35 @@ var proportionComparisonFields = []string{"a", "b", "difference", "standardError
 // 0: it is a mismatch, or, for the confidence, refused as written. The
 // values decoded are those written, not recomputed ones.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
-// field given twice (also under keys that differ only in case; the first
-// is the one read), a value of the wrong type, null included
-// (`proportion comparison: "z" must be a number, not null`, `"a" must be a
-// proportion {"successes","trials"}, not null`), a number beyond float64's
-// range, the problems of the form of A, of B and of the difference at
-// their keys (`proportion comparison "difference": "estimate" must be a
-// number, not the string "0.1"`, `proportion comparison "difference" has
-// an unknown field "x"`), and then each field that is absent, after the
-// other problems of its object (`proportion comparison "difference" has no
-// "low"`; `proportion comparison has no "a", the baseline proportion`).
-// Then, in the order of the fields, the problems of the values: the counts
-// of A and of B ([NewProportion]'s, code [ErrInvalidCount]) and a
-// proportion of no trials, code [ErrNoData], each naming "a" or "b"; each
-// computed field that is not what CompareProportions gives, code
-// [ErrInvalidResult], said as written (`proportion comparison
-// "difference": "estimate" is 0.9, where CompareProportions gives 0 for a
-// 1/2 and b 1/2`); a confidence not strictly between 0 and 1 as written,
-// or below 2^-1022 (`confidence level 5e-324 is below
-// 2.2250738585072014e-308, the smallest positive number held to full
-// precision`), which CompareProportions refuses, code [ErrInvalidConfidence]; and a method that names none, or another
-// than newcombe, code [ErrInvalidIntervalMethod]. A value whose form has a
-// problem is not checked again, and the computed fields are checked only
-// against A and B that CompareProportions compares (the bounds also only at
-// a confidence it accepts). JSON that is not one object is a single problem
-// with code ErrInvalidJSON, and so is JSON null for the whole comparison,
-// with no ID: `outcome: a proportion comparison cannot be null`. On error c
-// is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (also under keys that differ
+// only in case; the first is the one read), a value of the wrong type, null
+// included (`proportion comparison: "z" must be a number, not null`, `"a"
+// must be a proportion {"successes","trials"}, not null`), a number beyond
+// float64's range, the problems of the form of A, of B and of the difference
+// at their keys (`proportion comparison "difference": "estimate" must be a
+// number, not the string "0.1"`, `proportion comparison "difference" has an
+// unknown field "x"`), and then each field that is absent, after the other
+// problems of its object (`proportion comparison "difference" has no "low"`;
+// `proportion comparison has no "a", the baseline proportion`). Then, in the
+// order of the fields, the problems of the values: the counts of A and of B
+// ([NewProportion]'s, code [ErrInvalidCount]) and a proportion of no trials,
+// code [ErrNoData], each naming "a" or "b"; each computed field that is not
+// what CompareProportions gives, code [ErrInvalidResult], said as written
+// (`proportion comparison "difference": "estimate" is 0.9, where
+// CompareProportions gives 0 for a 1/2 and b 1/2`); a confidence not strictly
+// between 0 and 1 as written, or below 2^-1022 (`confidence level 5e-324 is
+// below 2.2250738585072014e-308, the smallest positive number held to full
+// precision`), which CompareProportions refuses, code [ErrInvalidConfidence];
+// and a method that names none, or another than newcombe, code
+// [ErrInvalidIntervalMethod]. A value whose form has a problem is not checked
+// again, and the computed fields are checked only against A and B that
+// CompareProportions compares (the bounds also only at a confidence it
+// accepts). JSON that is not one object is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole comparison, with no ID:
+// `outcome: a proportion comparison cannot be null`. On error c is unchanged.
 func (c *ProportionComparison) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, c, "proportion comparison", "a proportion comparison", decodeProportionComparison)
 }

@@ -172,27 +172,28 @@ const tooSmall = "is too small to hold, and reads as 0, not the number written"
 // each, and the zero Interval, with no method, does not encode), and JSON
 // null is never a field's value.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
-// field given twice (also under keys that differ only in case; the first
-// is the one read), a value of the wrong type, null included (`outcome:
-// interval: "low" must be a number, not null`), a number beyond float64's
-// range (1e400), and then each field that is absent (`outcome: interval has
-// no "method"`). Then, in the order of the fields, the problems of the
-// values, said as written: a number too small for a float64 to hold, which
-// reads as 0 or -0 ("1e-400"), code [ErrInvalidResult], for it is not the
-// number written; Low above the estimate or High below it, code
-// ErrInvalidResult (`outcome: interval: "low" 0.6 is above the estimate
-// 0.5`); a bound outside [0, 1] for a Wilson interval or [-1, 1] for a
-// Newcombe one, code ErrInvalidResult; a confidence not strictly between 0
-// and 1, or below 2^-1022, which no measure accepts (`outcome: interval:
-// confidence level 5e-324 is below 2.2250738585072014e-308, the smallest
-// positive number held to full precision`), code [ErrInvalidConfidence]; and method text that names no method,
-// code [ErrInvalidIntervalMethod]. A value whose form has a problem is not
-// checked again. JSON that is not one object is a single problem with code
-// ErrInvalidJSON, and so is JSON null for the whole interval, with no ID:
-// `outcome: an interval cannot be null`. On error iv is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (also under keys that differ
+// only in case; the first is the one read), a value of the wrong type, null
+// included (`outcome: interval: "low" must be a number, not null`), a number
+// beyond float64's range (1e400), and then each field that is absent
+// (`outcome: interval has no "method"`). Then, in the order of the fields,
+// the problems of the values, said as written: a number too small for a
+// float64 to hold, which reads as 0 or -0 ("1e-400"), code
+// [ErrInvalidResult], for it is not the number written; Low above the
+// estimate or High below it, code ErrInvalidResult (`outcome: interval: "low"
+// 0.6 is above the estimate 0.5`); a bound outside [0, 1] for a Wilson
+// interval or [-1, 1] for a Newcombe one, code ErrInvalidResult; a confidence
+// not strictly between 0 and 1, or below 2^-1022, which no measure accepts
+// (`outcome: interval: confidence level 5e-324 is below
+// 2.2250738585072014e-308, the smallest positive number held to full
+// precision`), code [ErrInvalidConfidence]; and method text that names no
+// method, code [ErrInvalidIntervalMethod]. A value whose form has a problem
+// is not checked again. JSON that is not one object is a single problem with
+// code ErrInvalidJSON, and so is JSON null for the whole interval, with no
+// ID: `outcome: an interval cannot be null`. On error iv is unchanged.
 func (iv *Interval) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, iv, "interval", "an interval", func(j *jsonForm, members []strictjson.Member) Interval {
 		r := readInterval(j, members)
@@ -224,19 +225,19 @@ var scoreTestFields = []string{"difference", "standardError", "z", "pValue", "in
 // hold, which reads as 0 or -0 ("1e-400"), is never taken as 0. The
 // values decoded are those written, not recomputed ones.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON], as Interval.UnmarshalJSON
-// reports them, the interval's at its key (`outcome: score test
-// "interval": "low" must be a number, not null`, `outcome: score test
-// "interval" has no "low"`), each field absent after the other problems
-// of its object (`outcome: score test has no "z"`). Then, in the order of
-// the fields, the problems of the values, said as written, each with code
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON], as
+// Interval.UnmarshalJSON reports them, the interval's at its key (`outcome:
+// score test "interval": "low" must be a number, not null`, `outcome: score
+// test "interval" has no "low"`), each field absent after the other problems
+// of its object (`outcome: score test has no "z"`). Then, in the order of the
+// fields, the problems of the values, said as written, each with code
 // [ErrInvalidResult] (`outcome: score test: "z" is 3, where difference /
 // standardError gives 2`), but the interval's confidence and method, with
 // Interval.UnmarshalJSON's codes (`interval method wilson is not wald, the
-// interval method of a score test`). A value whose form has a problem is not checked
-// again, and what is computed from it is checked only if it has no
+// interval method of a score test`). A value whose form has a problem is not
+// checked again, and what is computed from it is checked only if it has no
 // problem. JSON that is not one object is a single problem with code
 // ErrInvalidJSON, and so is JSON null for the whole test, with no ID:
 // `outcome: a score test cannot be null`. On error t is unchanged.
@@ -337,24 +338,25 @@ var classificationFields = []string{"name", "level", "direction", "kind", "reaso
 // version to version, and a stored classification says what the catalogue
 // said when it was made.
 //
-// It reports every problem, joined with [errors.Join]: first, in the order
-// of the fields (as the package doc says), each problem of the JSON form,
-// an *[Error] with code [ErrInvalidJSON]: a key that names no field, a
-// field given twice (also under keys that differ only in case; the first
-// is the one read) and a value that is not a string, null included
-// (`outcome: classification: "level" must be a string, not null`). Then, in
-// the order of the fields, the problems of the values: for a classification
-// with any field given, a name that is empty, code [ErrEmptyName]; a level
-// that names none or is empty, code [ErrUnknownLevel]; a direction that
-// names none or is empty, code [ErrUnknownDirection]; a kind that names
-// none, code [ErrUnknownKind], and a kind missing for a business outcome
-// or given for another level, codes [ErrMissingKind] and
-// [ErrUnexpectedKind]; and a reason that does not start with its level,
-// code [ErrInvalidResult]. The level, direction and kind are read as their
-// UnmarshalText methods read them. A value whose form has a problem is not
-// checked again. JSON that is not one object is a single problem with code
-// ErrInvalidJSON, and so is JSON null for the whole classification, with no
-// ID: `outcome: a classification cannot be null`. On error c is unchanged.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON]: a
+// key that names no field, a field given twice (also under keys that differ
+// only in case; the first is the one read) and a value that is not a string,
+// null included (`outcome: classification: "level" must be a string, not
+// null`). Then, in the order of the fields, the problems of the values: for a
+// classification with any field given, a name that is empty, code
+// [ErrEmptyName]; a level that names none or is empty, code
+// [ErrUnknownLevel]; a direction that names none or is empty, code
+// [ErrUnknownDirection]; a kind that names none, code [ErrUnknownKind], and a
+// kind missing for a business outcome or given for another level, codes
+// [ErrMissingKind] and [ErrUnexpectedKind]; and a reason that does not start
+// with its level, code [ErrInvalidResult]. The level, direction and kind are
+// read as their UnmarshalText methods read them. A value whose form has a
+// problem is not checked again. JSON that is not one object is a single
+// problem with code ErrInvalidJSON, and so is JSON null for the whole
+// classification, with no ID: `outcome: a classification cannot be null`. On
+// error c is unchanged.
 func (c *Classification) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, c, "classification", "a classification", decodeClassification)
 }

@@ -87,9 +87,10 @@ type Scale struct {
 // NewScale returns the scale of the answers min..max. It must have at least
 // two points and at most [MaxScalePoints], and its bounds must fit in an
 // int32; otherwise the error has code [ErrInvalidScale]. Every problem is
-// reported, joined with [errors.Join], in this order: fewer than two points
-// (min not below max), a bound outside the int32 range, then more than
-// MaxScalePoints points; NewScale(5000000000, 0) has the first two.
+// reported, one as its *[Error] itself, several joined with [errors.Join], in
+// this order: fewer than two points (min not below max), a bound outside the
+// int32 range, then more than MaxScalePoints points; NewScale(5000000000, 0)
+// has the first two.
 func NewScale(min, max int) (Scale, error) {
 	// Each bound is checked at both ends: min is not below max when the
 	// scale has too few points. uint(max-min) is the exact difference when
@@ -179,14 +180,15 @@ func (s Scale) MarshalJSON() ([]byte, error) {
 var scaleFields = []string{"min", "max"}
 
 // UnmarshalJSON implements [json.Unmarshaler]. It decodes {"min":m,"max":n}
-// (an absent field is 0) and validates the bounds exactly as [NewScale]
-// does. It reports every problem, joined with [errors.Join]: first, in the
-// order of the fields (as the package doc says), each problem of the JSON form, an *[Error] with code
-// [ErrInvalidJSON] (a key that names no field, a field given twice, a value
-// that is not an integer, null included, `outcome: scale: "min" must be an
-// integer, not null`, after which the bounds are not checked); then
-// NewScale's problems, in its order. JSON that is not one object is a single problem with
-// code ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
+// (an absent field is 0) and validates the bounds exactly as [NewScale] does.
+// It reports every problem, one as its *[Error] itself, several joined with
+// [errors.Join]: first, in the order of the fields (as the package doc says),
+// each problem of the JSON form, an *[Error] with code [ErrInvalidJSON] (a
+// key that names no field, a field given twice, a value that is not an
+// integer, null included, `outcome: scale: "min" must be an integer, not
+// null`, after which the bounds are not checked); then NewScale's problems,
+// in its order. JSON that is not one object is a single problem with code
+// ErrInvalidJSON, and so is JSON null for the whole scale, with no ID:
 // `outcome: a scale cannot be null`. On error s is left unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, s, "scale", "a scale", func(j *jsonForm, members []strictjson.Member) Scale {
