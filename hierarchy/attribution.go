@@ -93,8 +93,8 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // unless [MissingAsZero] makes it zero. Other errors are those of
 // [Model.RollUp] for a weighted sum, and [ErrUnknownNode].
 //
-// It reports every problem of its arguments together, joined with
-// [errors.Join], in this order: an ID the model does not hold
+// It reports every problem of its arguments together, in this order (one
+// problem as itself, several joined with [errors.Join]): an ID the model does not hold
 // ([ErrUnknownNode]); a value set made by a model with other node IDs, or
 // by none ([ErrForeignValues]), before's then after's, said once if both
 // have the same problem; and, once both sets are the model's, weights and

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/outcome"
 )
 
@@ -23,8 +24,9 @@ const (
 // Build validates the nodes and links added so far and returns the [Model].
 //
 // It reports every problem it finds, each an *[outcome.Error] with its code
-// and the IDs involved, joined with [errors.Join] and sorted by those IDs
-// (then by code), so that the same definition gives the same error whatever
+// and the IDs involved, sorted by those IDs (then by code): one problem is
+// the error itself, and several are joined with [errors.Join] in that
+// order, so that the same definition gives the same error whatever
 // order it was added in. Two exceptions: a node without an ID is named by
 // its position ("node #3"); and a link added by ID to or from an ID given to
 // nodes at different levels is not checked for going down a level or for
@@ -766,14 +768,16 @@ func sortProblems(ps []*outcome.Error) {
 	})
 }
 
-// joinSorted sorts problems and joins them into one error.
+// joinSorted sorts problems and returns them as one error ([msg.Join]):
+// nil if there is none, the one itself if there is one, and otherwise all
+// of them joined with [errors.Join] in their sorted order.
 func joinSorted(ps []*outcome.Error) error {
 	sortProblems(ps)
 	errs := make([]error, len(ps))
 	for i, p := range ps {
 		errs[i] = p
 	}
-	return errors.Join(errs...)
+	return msg.Join(errs...)
 }
 
 // metricConflicts returns an error for each metric ID carried by nodes

@@ -164,8 +164,13 @@ func TestGrowByPosition(t *testing.T) {
 	assert.GreaterOrEqual(t, cap(b.from)-len(b.from), 3)
 }
 
-// unjoin returns the errors joined in err, or err alone.
+// unjoin returns the errors joined in err, or err alone: an
+// *outcome.Error is one problem (its Unwrap gives its code and cause, not
+// other problems).
 func unjoin(err error) []error {
+	if _, one := err.(*outcome.Error); one {
+		return []error{err}
+	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		return j.Unwrap()
 	}

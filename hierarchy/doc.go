@@ -39,9 +39,10 @@
 //	m, err := b.Build()
 //
 // Build reports every problem, not just the first, each an *[outcome.Error]
-// with a stable code (see the ErrX constants) and the IDs involved, joined
-// with [errors.Join] and sorted by those IDs, so that [errors.Is] finds a
-// code and [outcome.Problems] lists them. Errors are empty, invalid or
+// with a stable code (see the ErrX constants) and the IDs involved, sorted
+// by those IDs: one problem is the error itself (err.(*outcome.Error)
+// holds), several are joined with [errors.Join] in that order, so that
+// [errors.Is] finds a code and [outcome.Problems] lists them either way. Errors are empty, invalid or
 // duplicate IDs, nodes without a valid level, metrics of another level than
 // their node, links to or from unknown nodes, self-links, links that go down
 // a level, duplicate links, bad weights and cycles (each named by the nodes

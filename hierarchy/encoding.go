@@ -216,8 +216,8 @@ func (b *Builder) AddJSON(data []byte) {
 //
 // A node that [Node.UnmarshalJSON] would refuse does not marshal, as its
 // JSON would not read back: n is checked as [Builder.Build] checks a
-// definition with this node alone, and each problem is returned, joined
-// with [errors.Join] and sorted as Build sorts them, in the words
+// definition with this node alone, and each problem is returned (one as
+// itself, several joined with [errors.Join]), sorted as Build sorts them, in the words
 // UnmarshalJSON says it in: an ID that is empty or not valid
 // ([outcome.ErrEmptyID], `hierarchy: node #0 has an empty id`;
 // [outcome.ErrInvalidID]), a level that is not valid
@@ -248,8 +248,8 @@ func (n Node) MarshalJSON() ([]byte, error) {
 // no metric; the ID and the level, which must be given, are reported as
 // empty or missing).
 //
-// It reports every problem, joined with [errors.Join] and sorted as Build
-// sorts them, and on error n is unchanged: each problem of the JSON form,
+// It reports every problem (one as itself, several joined with
+// [errors.Join]), sorted as Build sorts them, and on error n is unchanged: each problem of the JSON form,
 // an [outcome.ErrInvalidJSON] (a key that names no field, `hierarchy:
 // invalid JSON: unknown field "colour"`; a field given twice, also under a
 // key that differs only in case; a value of the wrong type, null included,
@@ -293,7 +293,8 @@ func (n *Node) UnmarshalJSON(data []byte) error {
 // A link that [Link.UnmarshalJSON] would refuse does not marshal, as its
 // JSON would not read back: each problem that UnmarshalJSON reports of the
 // JSON written is returned, with its code, its IDs (the link's ends) and
-// its words, joined with [errors.Join] and sorted as Build sorts them: a
+// its words (one as itself, several joined with [errors.Join]), sorted as
+// Build sorts them: a
 // weight below zero ([ErrNegativeWeight], `hierarchy: link "a" -> "b" has
 // weight -1, below zero`), with more than [WeightPlaces] decimal places or
 // above [MaxWeight] ([ErrInvalidWeight]), the weight said as written, an
@@ -338,8 +339,8 @@ func (l Link) MarshalJSON() ([]byte, error) {
 // ID, which no node has. The weight is read as the model keeps it, in
 // millionths: "0.50" reads as 0.5.
 //
-// It reports every problem, joined with [errors.Join] and sorted as Build
-// sorts them, and on error l is unchanged: each problem of the JSON form,
+// It reports every problem (one as itself, several joined with
+// [errors.Join]), sorted as Build sorts them, and on error l is unchanged: each problem of the JSON form,
 // an [outcome.ErrInvalidJSON] (a key that names no field, a field given
 // twice, a value of the wrong type, null included, `hierarchy: invalid
 // JSON: "weight" must be a decimal string or a number, not null`); a weight
@@ -707,9 +708,10 @@ type resultForm struct {
 }
 
 // err returns the problems of the form, in order, then those of the levels
-// that name none, in the order read, joined with [errors.Join]; nil if
-// there is none.
-func (r *resultForm) err() error { return errors.Join(append(r.Errors(), r.levels...)...) }
+// that name none, in the order read ([msg.Join]): nil if there is none, the
+// one itself if there is one, and otherwise all of them joined with
+// [errors.Join].
+func (r *resultForm) err() error { return msg.Join(append(r.Errors(), r.levels...)...) }
 
 // decodeResult reads data, the JSON text of a whole result (what names it
 // in messages: "share"; a names it in the message of null: "a share"), into
@@ -884,7 +886,7 @@ func (s Share) MarshalJSON() ([]byte, error) {
 // number of digits and an exponent within ±10000, whatever decimal's
 // MaxDecodeExponent says.
 //
-// It reports every problem, joined with [errors.Join], and on error s is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error s is
 // unchanged. First every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path, as [jsondecode.Form]
 // says it (`hierarchy: share: invalid JSON: "nodes" must be an integer, not
@@ -952,7 +954,7 @@ func (c Contribution) MarshalJSON() ([]byte, error) {
 // read exactly, with any number of digits and an exponent within ±10000,
 // whatever decimal's MaxDecodeExponent says.
 //
-// It reports every problem, joined with [errors.Join], and on error c is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error c is
 // unchanged: every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: contribution:
 // invalid JSON: "amount" must be a decimal string or a number, not the
@@ -1025,7 +1027,7 @@ func (a Attribution) MarshalJSON() ([]byte, error) {
 // no contributions (a nil slice), as this package wrote an attribution
 // without any before it wrote [], and encoding/json reads it.
 //
-// It reports every problem, joined with [errors.Join], and on error a is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error a is
 // unchanged: every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path from the attribution's top
 // (`hierarchy: attribution: invalid JSON: "contributions[1].amount" must be
@@ -1124,7 +1126,7 @@ func (l LineOfSight) MarshalJSON() ([]byte, error) {
 // slice), as this package wrote an orphan's line of sight before it wrote
 // [].
 //
-// It reports every problem, joined with [errors.Join], and on error l is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error l is
 // unchanged: every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: line of
 // sight: invalid JSON: "paths[0][1]" must be a string, not the number
@@ -1180,7 +1182,7 @@ func (c Contributors) MarshalJSON() ([]byte, error) {
 // "levels":null is no levels (a nil slice), and so is a level's "ids":null
 // no IDs, as this package wrote them empty before it wrote [].
 //
-// It reports every problem, joined with [errors.Join], and on error c is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error c is
 // unchanged. First every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path from the top (`hierarchy:
 // contributors: invalid JSON: "levels[1].ids[0]" must be a string, not
@@ -1239,7 +1241,7 @@ func (s LevelIDs) MarshalJSON() ([]byte, error) {
 // written into), [] as an empty, non-nil list. "ids":null is no IDs (a nil
 // slice), as this package wrote them empty before it wrote [].
 //
-// It reports every problem, joined with [errors.Join], and on error s is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error s is
 // unchanged. First every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path (`hierarchy: level IDs:
 // invalid JSON: "ids[1]" must be a string, not the number 3`), in the order
@@ -1353,7 +1355,7 @@ func (a Alignment) MarshalJSON() ([]byte, error) {
 // "orphans" and "unsupported", which it never wrote empty, must not be
 // null.
 //
-// It reports every problem, joined with [errors.Join], and on error a is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error a is
 // unchanged. First every problem of the JSON form, each an
 // [outcome.ErrInvalidJSON] said by its JSON path from the top, in the
 // words of the share's and the orphan group's decoders (`hierarchy:

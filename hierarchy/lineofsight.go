@@ -36,8 +36,9 @@ func (l LineOfSight) Equal(o LineOfSight) bool {
 // LineOfSight returns the paths from the node with the given ID up to the
 // successful customer outcomes it serves, at most limit of them (paths can be
 // exponential in number). It fails with [ErrUnknownNode] for an unknown ID
-// and [ErrInvalidLimit] for a limit below 1; when both apply, with both,
-// joined with [errors.Join], the ID's first.
+// and [ErrInvalidLimit] for a limit below 1 (either alone is the error
+// itself); when both apply, with both, joined with [errors.Join], the
+// ID's first.
 //
 // The paths come depth first, each node's links up taken in the order they
 // were added, so the first path follows the first links. A path ends at every

@@ -226,7 +226,8 @@ func (r RollUp) fixedAt(u int32) i128 {
 // [ErrForeignValues] for a value set made by a model with other node IDs or
 // another order of them (a set of any model with the same IDs in the same
 // order rolls up, see [Values]), or by no model, and [ErrUnknownMethod];
-// when both apply, both, joined with [errors.Join], the value set's first.
+// either alone is the error itself, and when both apply, both, joined with
+// [errors.Join], the value set's first.
 // The precision and the values are checked only once both are good.
 //
 // It takes one pass over the nodes in topological order and their links up,

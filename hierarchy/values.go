@@ -1,7 +1,6 @@
 package hierarchy
 
 import (
-	"errors"
 	"math"
 	"math/bits"
 	"slices"
@@ -82,8 +81,8 @@ func (s *Values) Len() int {
 // does not hold, with [ErrInvalidValue] for a value with more decimal
 // places than the set keeps or beyond ±(2^63-1)·10^-places, and with
 // [ErrForeignValues] for a set no model made (nil, or the zero Values).
-// An unknown ID and a value that does not fit are both reported, joined
-// with [errors.Join], the ID's first; a set no model made is reported
+// Either alone is the error itself; an unknown ID and a value that does
+// not fit are both reported, joined with [errors.Join], the ID's first; a set no model made is reported
 // alone, as it has no IDs to look up and no places to fit.
 func (s *Values) Set(id string, v decimal.Decimal) error {
 	if s == nil || s.g == nil {
@@ -147,7 +146,8 @@ func (s *Values) Get(id string) (decimal.Decimal, bool, error) {
 // two models with other IDs keep different places too, and, for sets of
 // one model that keep the same places, with one [ErrInvalidValue] for
 // each node whose sum is beyond ±(2^63-1)·10^-places, in node order,
-// naming the node. It
+// naming the node (one problem is the error itself, several are joined
+// with [errors.Join]). It
 // takes two passes over the sets' bitsets (one to check every sum, one to
 // add) and allocates nothing unless it fails. When o was made by another
 // Model object than s, it first compares the two models' node IDs (see
@@ -222,7 +222,9 @@ func (s *Values) mergeFits(o *Values) bool {
 }
 
 // mergeErrors returns one [ErrInvalidValue] for each node whose sum of the
-// values of s and o is beyond ±(2^63-1), in node order.
+// values of s and o is beyond ±(2^63-1), in node order: the one itself if
+// there is one, and otherwise all of them joined with [errors.Join]
+// ([msg.Join]).
 func (s *Values) mergeErrors(o *Values) error {
 	var errs []error
 	for w, both := range o.has {
@@ -237,7 +239,7 @@ func (s *Values) mergeErrors(o *Values) error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return msg.Join(errs...)
 }
 
 // addInt64 returns a+b and whether the sum is beyond a set's values,

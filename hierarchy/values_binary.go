@@ -89,7 +89,8 @@ func (s *Values) AppendBinary(b []byte) ([]byte, error) {
 // trailing data, a varint longer than it needs to be) an *[outcome.Error]
 // with code [outcome.ErrInvalidBinary]. Once the bytes' header (format,
 // places, number of nodes, fingerprint, number of values) is read, each
-// problem is reported, joined with [errors.Join] in this order: the
+// problem is reported (one as itself, several joined with [errors.Join])
+// in this order: the
 // places, the model, and the first place where the values are not the
 // form (bytes are not read further once they are not). On error s is
 // unchanged. It does not allocate unless it fails.

@@ -60,7 +60,7 @@ func (s *Values) MarshalJSON() ([]byte, error) {
 // "places" if given (left out, the set keeps its own). A value may be a
 // decimal string or a JSON number, read exactly.
 //
-// It reports every problem, joined with [errors.Join], and on error s is
+// It reports every problem (one problem as itself, several joined with [errors.Join]), and on error s is
 // unchanged: first those of the JSON form, each an [outcome.ErrInvalidJSON]
 // naming its JSON path (a key that names no field, a field given twice, a
 // value of the wrong type, null included: null is never a value), in the
@@ -223,7 +223,7 @@ func (s *Values) readValues(data []byte) (int32, []valueSet, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return 0, nil, errors.Join(errs...)
+		return 0, nil, msg.Join(errs...)
 	}
 	return places, sets, nil
 }
