@@ -2,7 +2,6 @@ package cxtest
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -34,8 +33,8 @@ const workLevels = int(outcome.BusinessOutcome)
 // The check cannot be made on the empty hierarchy (m.IsZero(), what a failed
 // [hierarchy.Builder.Build] or decoding returns): that is an error with code
 // [ErrEmptyHierarchy]. An invalid level is an error with code
-// [outcome.ErrUnknownLevel]. When both apply, they are joined with
-// [errors.Join], the hierarchy's first.
+// [outcome.ErrUnknownLevel]. Either alone is the error itself; when both
+// apply, they are joined with [errors.Join], the hierarchy's first.
 func CheckAligned(m hierarchy.Model, levels ...outcome.Level) error {
 	return checkAligned(m, levels).err()
 }
@@ -208,7 +207,9 @@ func checkAligned(m hierarchy.Model, levels []outcome.Level) *failure {
 // It returns nil, or an *[outcome.Error] with code [ErrNoLineOfSight] whose
 // IDs are from and to, and whose message says where from's line of sight
 // stops. An ID the model does not hold is an error with code
-// [hierarchy.ErrUnknownNode]; on the empty hierarchy, which holds none, the
+// [hierarchy.ErrUnknownNode]: one alone is the error itself, and when
+// neither is held, both are joined with [errors.Join], from's first. On
+// the empty hierarchy, which holds none, the
 // check cannot be made, and the error says so, with code
 // [ErrEmptyHierarchy], in place of the unknown IDs.
 func CheckLineOfSight(m hierarchy.Model, from, to string) error {
@@ -251,7 +252,7 @@ func checkLineOfSight(m hierarchy.Model, from, to string) *failure {
 	src, err1 := m.Node(from)
 	dst, err2 := m.Node(to)
 	if err1 != nil || err2 != nil {
-		return &failure{cause: errors.Join(err1, err2)}
+		return &failure{cause: msg.Join(err1, err2)}
 	}
 	if from == to {
 		return nil

@@ -78,8 +78,10 @@ func checkTripleCrown(card triplecrown.Scorecard, p triplecrown.Policy) *failure
 // *[outcome.Error] with code [ErrCrownNotWon] whose ID is the unit's and
 // whose message gives the crown's reason. A crown that is not one of the
 // three is an error with code [triplecrown.ErrUnknownCrown]; a scorecard that
-// cannot be scored returns the error of [triplecrown.Scorecard.Score]; when
-// both apply, they are joined with [errors.Join], the crown's first.
+// cannot be scored returns the problems of [triplecrown.Scorecard.Score].
+// One problem is the error itself; several (the crown's and the
+// scorecard's, or the scorecard's own) are joined with [errors.Join], one
+// level deep, the crown's first.
 func CheckCrownWon(card triplecrown.Scorecard, p triplecrown.Policy, crown triplecrown.Crown) error {
 	return checkCrownWon(card, p, crown).err()
 }

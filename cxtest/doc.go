@@ -98,7 +98,10 @@
 // the rule ([ErrNotAligned], ...), whose IDs are everything at fault, and
 // whose one-line message names the first ten. A check that cannot be made
 // (an unknown node, a scorecard that cannot be scored) returns the error
-// that says why, with its own code.
+// that says why, with its own code: one problem is that *[outcome.Error]
+// itself, and several are joined with [errors.Join], one level deep (a
+// library's joined problems are not joined again inside the check's), so
+// that err.(*outcome.Error) works on one and [outcome.Problems] on any.
 //
 // No check of a hierarchy passes the empty one, with no nodes
 // ([hierarchy.Model.IsZero]), which is what a failed

@@ -156,7 +156,7 @@ func parseHierarchy(metrics []outcome.Metric, args []string) (hierarchy.Model, e
 		byID[x.ID()] = x
 	}
 	if len(problems) > 0 {
-		return hierarchy.Model{}, errors.Join(problems...)
+		return hierarchy.Model{}, msg.Join(problems...)
 	}
 
 	b := hierarchy.NewBuilder()
@@ -314,7 +314,7 @@ func parseMetrics(args []string) ([]outcome.Metric, error) {
 		out = append(out, m)
 	}
 	if len(problems) > 0 {
-		return nil, errors.Join(problems...)
+		return nil, msg.Join(problems...)
 	}
 	return out, nil
 }
@@ -542,7 +542,7 @@ func parseScorecard(args []string) (triplecrown.Scorecard, error) {
 		}
 	}
 	if len(problems) > 0 {
-		return triplecrown.Scorecard{}, errors.Join(problems...)
+		return triplecrown.Scorecard{}, msg.Join(problems...)
 	}
 	c, err := triplecrown.NewScorecard(spec)
 	if err != nil {
@@ -560,7 +560,7 @@ func parseAmounts(text string) (triplecrown.Amounts, error) {
 	}
 	b, err1 := triplecrown.ParseMoney(strings.TrimSpace(before), f[1])
 	a, err2 := triplecrown.ParseMoney(f[0], f[1])
-	if err := errors.Join(err1, err2); err != nil {
+	if err := joinFlat(err1, err2); err != nil {
 		return triplecrown.Amounts{}, err
 	}
 	return triplecrown.Amounts{Baseline: b, Actual: a}, nil
@@ -585,7 +585,7 @@ func parseService(key, value string) (triplecrown.ServiceSpec, error) {
 	}
 	b, err1 := parseMeasure(before)
 	a, err2 := parseMeasure(after)
-	if err := errors.Join(err1, err2); err != nil {
+	if err := joinFlat(err1, err2); err != nil {
 		return triplecrown.ServiceSpec{}, err
 	}
 	s.Baseline, s.Actual = b, a
@@ -712,7 +712,7 @@ func parsePolicy(args []string) (triplecrown.Policy, error) {
 		}
 	}
 	if len(problems) > 0 {
-		return triplecrown.Policy{}, errors.Join(problems...)
+		return triplecrown.Policy{}, msg.Join(problems...)
 	}
 	// The precision's problems and the policy's are reported together: the
 	// policy is checked with a stand-in precision when the places or the

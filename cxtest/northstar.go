@@ -1,11 +1,11 @@
 package cxtest
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/northstar"
 	"github.com/cxmodel/cx/outcome"
@@ -29,8 +29,9 @@ import (
 // IDs are the candidates at fault, and whose message names each gate failed
 // and why. A metric that is not a candidate is an error with code
 // [northstar.ErrUnknownMetric]; an input Select refuses returns Select's
-// error, and, when metric is not the ID of one of in's candidates, the
-// metric's too, joined with [errors.Join] after Select's.
+// problems, and, when metric is not the ID of one of in's candidates, the
+// metric's too, after Select's: one problem is the error itself, several
+// are joined with [errors.Join], one level deep.
 func CheckNorthStar(in northstar.Input, metric string) error {
 	return checkNorthStar(in, metric).err()
 }
@@ -70,7 +71,7 @@ func checkNorthStar(in northstar.Input, metric string) *failure {
 		// The metric is looked for among the candidates given, so that a
 		// metric that is none is reported with the input's problems.
 		if metric != "" && !slices.ContainsFunc(in.Candidates, func(c northstar.Candidate) bool { return c.Metric.ID() == metric }) {
-			err = errors.Join(err, notCandidate(metric))
+			err = msg.Join(err, notCandidate(metric))
 		}
 		return &failure{cause: err}
 	}

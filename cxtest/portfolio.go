@@ -31,8 +31,8 @@ import (
 // share an ID one with code [outcome.ErrDuplicateID], whose IDs are the
 // shared IDs, sorted (the audit would count such a metric once for each
 // time it is given, and reports its ID as a [outcome.CodeDuplicateMetricID]
-// finding of severity error). Those that apply are joined with
-// [errors.Join], in that order.
+// finding of severity error). One problem is the error itself; those that
+// apply are joined with [errors.Join], one level deep, in that order.
 func CheckOutputShareAtMost(metrics []outcome.Metric, maxShare decimal.Decimal) error {
 	return checkOutputShare(metrics, maxShare).err()
 }
@@ -234,8 +234,9 @@ func percentAbove(part, whole int, limit decimal.Decimal) string {
 // with another definition is an error with code [outcome.ErrDuplicateID],
 // whose IDs are the metric's and the first such node's, in the order of
 // the metrics' IDs (the empty hierarchy has no nodes, a zero Metric no ID,
-// and an ID given twice names no one metric to compare). All of these are
-// joined with [errors.Join] in that order when more than one applies.
+// and an ID given twice names no one metric to compare). One problem is
+// the error itself; all of these are joined with [errors.Join], one level
+// deep, in that order when more than one applies.
 func CheckNoRewardedOrphanOutputs(m hierarchy.Model, metrics []outcome.Metric) error {
 	return checkRewarded(m, metrics, orphanOutputs).err()
 }

@@ -86,15 +86,17 @@ func (f *failure) list(label string, n int, item func(i int) string) {
 	f.more = n - shown
 }
 
-// err returns the failure as the error of a Check function: the cause, or an
-// *outcome.Error with the failure's code, IDs and a one-line message that
-// names the listed items.
+// err returns the failure as the error of a Check function: the cause's
+// problems, one level deep ([joinFlat]: one problem is the error itself,
+// several are joined with [errors.Join] in order, also when the cause
+// joined some of them apart), or an *outcome.Error with the failure's code,
+// IDs and a one-line message that names the listed items.
 func (f *failure) err() error {
 	if f == nil {
 		return nil
 	}
 	if f.cause != nil {
-		return f.cause
+		return joinFlat(f.cause)
 	}
 	var b strings.Builder
 	b.WriteString("cxtest: ")
@@ -200,6 +202,22 @@ func problems(err error) []error {
 		out = append(out, problems(e)...)
 	}
 	return out
+}
+
+// joinFlat returns the problems of errs, each error among them that joins
+// others replaced by the problems it joins ([problems]), in order, as
+// [msg.Join] returns them: nil if there is none, the one itself if there is
+// one (an *outcome.Error a library returned, say, also when it came joined
+// alone), and otherwise all of them joined with [errors.Join], one level
+// deep. The text is the same as the errors' joined as they were.
+func joinFlat(errs ...error) error {
+	var all []error
+	for _, err := range errs {
+		if err != nil {
+			all = append(all, problems(err)...)
+		}
+	}
+	return msg.Join(all...)
 }
 
 // labeled is one labelled part of a failure report.

@@ -136,7 +136,15 @@ func TestReportCauseBounded(t *testing.T) {
 		"\t         \tp9\n"+
 		"\t         \tand 2 more\n"+
 		"\tMessages:\tm\n")
-	assert.Same(t, cause, (&failure{cause: cause}).err(), "the error keeps every problem")
+	// The Check function's error keeps every problem, one level deep: the
+	// twelve joined in order, with the same text as the cause.
+	err := (&failure{cause: cause}).err()
+	j, isJoin := err.(interface{ Unwrap() []error })
+	require.True(t, isJoin)
+	_, one := err.(*outcome.Error)
+	require.False(t, one)
+	assert.Equal(t, errs, j.Unwrap(), "the error keeps every problem, flattened")
+	assert.Equal(t, cause.Error(), err.Error())
 
 	// Eleven: the ten first, and the eleventh counted.
 	c = captureT{}
