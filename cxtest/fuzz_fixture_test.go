@@ -58,6 +58,7 @@ func FuzzHierarchy(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		m, err := parseHierarchy(nil, []string{text})
+		checkJoinedOnce(t, text, err)
 		if err != nil {
 			return
 		}
@@ -85,6 +86,7 @@ func FuzzHierarchy(f *testing.F) {
 			if errors.Is(err, ErrEmptyHierarchy) != m.IsZero() {
 				t.Fatalf("%q: check %d on a model of %d nodes: %v", text, i, m.Len(), err)
 			}
+			checkJoinedOnce(t, text, err)
 		}
 	})
 }
@@ -119,6 +121,7 @@ func FuzzMetrics(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		ms, err := parseMetrics([]string{text})
+		checkJoinedOnce(t, text, err)
 		if err != nil {
 			return
 		}
@@ -189,6 +192,7 @@ func FuzzScorecard(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		c, err := parseScorecard([]string{text})
+		checkJoinedOnce(t, text, err)
 		if err == nil && c.IsZero() {
 			t.Fatalf("%q: the zero Scorecard without an error", text)
 		}
@@ -211,6 +215,7 @@ func FuzzPolicy(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		p, err := parsePolicy([]string{text})
+		checkJoinedOnce(t, text, err)
 		if err == nil && p.IsZero() {
 			t.Fatalf("%q: the zero Policy without an error", text)
 		}
@@ -218,4 +223,31 @@ func FuzzPolicy(f *testing.F) {
 			t.Fatalf("%q: a significance level of %v", text, p.SignificanceLevel())
 		}
 	})
+}
+
+// checkJoinedOnce fails t unless err, the error of a fixture or a check on
+// text, has the module's shape: nil, one problem as itself (not a joined
+// error of one), or two or more joined one level deep (none of the joined
+// errors joins others as errors.Join does; a line's error that wraps its
+// amounts' join is one problem, with text of its own).
+func checkJoinedOnce(t *testing.T, text string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if _, one := err.(*outcome.Error); one {
+		return
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return
+	}
+	if es := j.Unwrap(); len(es) < 2 {
+		t.Fatalf("%q: %d problems joined: %v", text, len(es), err)
+	}
+	for i, e := range j.Unwrap() {
+		if n := len(problems(e)); n != 1 {
+			t.Fatalf("%q: joined error %d joins %d others: %v", text, i, n, err)
+		}
+	}
 }
