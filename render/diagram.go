@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"errors"
 	"math"
 	"math/bits"
 	"slices"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/cxmodel/cx/hierarchy"
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/cxmodel/cx/outcome"
 )
@@ -223,7 +223,11 @@ func badLevels(bad *[256]bool) error {
 }
 
 // newView validates the options against the model and works out what the
-// diagram shows. It reports every problem with the options, joined.
+// diagram shows. It reports every problem with the options ([msg.Join]):
+// the one itself, or several joined with [errors.Join], in this order: the
+// hidden customer outcomes, the levels to hide that are none, the node
+// served, the node highlighted, then a highlight that does not serve the
+// node served.
 func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 	v := &view{allWeights: o.AllWeights, highlight: o.Highlight != ""}
 	var errs []error
@@ -251,7 +255,7 @@ func newView(m hierarchy.Model, o DiagramOptions) (*view, error) {
 			m.Has(o.Serving) && m.Has(o.Highlight) && !serves(m, o.Highlight, o.Serving) {
 			errs = append(errs, notServing(o))
 		}
-		return nil, errors.Join(errs...)
+		return nil, msg.Join(errs...)
 	}
 	if o.Serving == "" {
 		v.whole(m)

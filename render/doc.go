@@ -98,7 +98,9 @@
 // failed computation returns with its error), are errors with a stable code
 // ([ErrNodeNotShown], [ErrHiddenCustomerOutcomes], [ErrNothingToRender],
 // [hierarchy.ErrUnknownNode], [outcome.ErrUnknownLevel]), all reported
-// together, and nothing is written. An error from the writer is returned as
+// together, and nothing is written: one problem is the *[outcome.Error]
+// itself, and several are joined with [errors.Join], in the order
+// [Mermaid] gives. An error from the writer is returned as
 // it is, and the renderer writes nothing more after it.
 //
 // # Size and speed

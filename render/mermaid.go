@@ -99,7 +99,11 @@ const idsPerLine = 32
 // highlight adds its line of sight's nodes and links among those. It returns an error, having written nothing, for
 // options the model does not fit (codes [hierarchy.ErrUnknownNode],
 // [ErrNodeNotShown], [ErrHiddenCustomerOutcomes], [outcome.ErrUnknownLevel],
-// all reported together), and otherwise the first error w returned, as is.
+// all reported together: one problem is the *[outcome.Error] itself, and
+// several are joined with [errors.Join] in this order: hiding the
+// customer outcomes, the levels to hide that are none, the node to serve,
+// the node to highlight, and a highlight that does not serve the node
+// served), and otherwise the first error w returned, as is.
 //
 // Renderers such as GitHub's refuse very large diagrams (by default Mermaid
 // draws at most 500 links); use [DiagramOptions.Serving] and
