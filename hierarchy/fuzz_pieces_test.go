@@ -43,6 +43,7 @@ func FuzzNodeJSON(f *testing.F) {
 		n := nodeKeep
 		err := n.UnmarshalJSON(data)
 		checkPieceErr(t, data, err)
+		checkOneOrJoined(t, err)
 		if _, e := strictjson.Members(data); e == nil {
 			var m Model
 			inModel := m.UnmarshalJSON([]byte(`{"nodes":[` + string(data) + `]}`))
@@ -78,6 +79,7 @@ func FuzzLinkJSON(f *testing.F) {
 		l := linkKeep
 		err := l.UnmarshalJSON(data)
 		checkPieceErr(t, data, err)
+		checkOneOrJoined(t, err)
 		if def, ok := linkDefinition(data); ok {
 			var m Model
 			inModel := m.UnmarshalJSON(def)

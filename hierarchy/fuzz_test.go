@@ -112,6 +112,7 @@ func FuzzBuild(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		nodes, edges := fuzzGraph(data)
 		m, err := builder(nodes, edges).Build()
+		checkOneOrJoined(t, err)
 		want := referenceInvalid(nodes, edges)
 		require.Equal(t, want, err != nil, "reference says invalid=%v; Build says %v", want, err)
 		if err != nil {
@@ -255,6 +256,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 		ordertest.Check(t, data, unmarshalModel, Model.Equal)
 		var m Model
 		if err := m.UnmarshalJSON(data); err != nil {
+			checkOneOrJoined(t, err)
 			for _, p := range outcome.Problems(err) {
 				assert.NotEmpty(t, p.Code)
 				assert.Empty(t, msg.GoWords(p.Message), "a message in Go's words: %q", p.Message)
@@ -373,6 +375,7 @@ func checkResultJSON[T any, PT interface {
 		return equal(a, b) && (errX == nil) == (errY == nil) && bytes.Equal(x, y)
 	})
 	v, err := decode(data)
+	checkOneOrJoined(t, err)
 	was := fmt.Sprint(keep)
 	into := keep
 	intoErr := PT(&into).UnmarshalJSON(data)

@@ -255,3 +255,25 @@ func TestTwoProblemsAreJoined(t *testing.T) {
 		})
 	}
 }
+
+// checkOneOrJoined fails t unless err has the module's shape, which the
+// fuzzers check of every decoder's error: nil, one problem as the
+// *outcome.Error itself, or two or more *outcome.Errors joined one level
+// deep (never a joined error of one, nor a join within a join).
+func checkOneOrJoined(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	if _, one := err.(*outcome.Error); one {
+		return
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	require.True(t, ok, "neither one problem nor joined problems: %T %v", err, err)
+	es := j.Unwrap()
+	require.GreaterOrEqual(t, len(es), 2, "a joined error of %d: %v", len(es), err)
+	for i, e := range es {
+		_, one := e.(*outcome.Error)
+		require.True(t, one, "joined error %d is %T, not one problem: %v", i, e, err)
+	}
+}

@@ -189,6 +189,7 @@ func FuzzValuesJSON(f *testing.F) {
 		})
 		s := values(t, m, 1, map[string]string{"monitor-queues": "3.5"})
 		if err := s.UnmarshalJSON([]byte(in)); err != nil {
+			checkOneOrJoined(t, err)
 			require.NotEmpty(t, outcome.Problems(err))
 			for _, p := range outcome.Problems(err) {
 				require.Equal(t, outcome.SeverityError, p.Severity)
