@@ -110,11 +110,16 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // values before and after, its change, each contribution, and the weight of
 // the paths up from each node beneath must fit (about 1.7·10^38 units of the
 // last place), or it fails with [ErrRollUpOverflow]. A path weight beyond
-// it, naming the node whose paths up it weighs, is reported alone: the
-// first found, going down from the node, as the others beneath it (and
-// with them the contributions and the values) are unknown, and no other
-// path weight is then looked for. Otherwise every contribution beyond it
-// is reported, each naming its node and the node attributed, in the order
+// it is reported for each node whose own path weight is beyond it while
+// the path weights it is made of (those of the nodes it links to, beneath
+// the node attributed) fit, naming the node, in the order of their IDs;
+// one alone is the error itself. A node that links, by a weight above 0,
+// to a node whose path weight is beyond the bound is not reported: weights
+// are never negative, so its path weight is beyond it too, a consequence of
+// the other (and unknown); a link of weight 0 adds nothing, and does not
+// make it so. With a path weight beyond the bound, the contributions and
+// the values are unknown, and are not looked at. Otherwise every
+// contribution beyond it is reported, each naming its node and the node attributed, in the order
 // of their nodes' IDs; then the node's value before or after, if beyond
 // it (one problem for both); then, only when there is neither problem, its
 // change (the change is the sum of the contributions, so with one of them
@@ -186,21 +191,37 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
+	// A path weight beyond the bound is unknown, and so is that of every
+	// node that feeds it by a link of weight above 0 (lost, by index in
+	// sub, made at the first): weights are never negative, so each of those
+	// is beyond the bound too, because of it. Those are not reported; each
+	// node whose own path weight is beyond the bound while every one it is
+	// made of is known is (over).
 	one, _ := i128From(1).scaleUp(g.placesGrowth()) // 10^growth, growth <= maxScale
 	coef := make([]i128, len(sub))
 	queue := make([]int32, 0, len(sub))
 	queue = append(queue, x)
+	var lost []bool
+	var over []int32
 	for head := 0; head < len(queue); head++ {
 		u := queue[head]
+		i, _ := local.get(u) // u is in sub
 		c := one
 		if u != x {
 			var overflow bool
-			if c, overflow = g.pathWeight(u, coef, &local, expands); overflow {
-				return Attribution{}, newError(ErrRollUpOverflow, []string{g.ids[u]},
-					"hierarchy: the weight of the paths from %q up to %q is beyond 128-bit fixed point", clip(g.ids[u]), clip(id))
+			switch {
+			case lost != nil && g.feedsLost(u, lost, &local, expands):
+				lost[i], c = true, i128{}
+			default:
+				if c, overflow = g.pathWeight(u, coef, &local, expands); overflow {
+					if lost == nil {
+						lost = make([]bool, len(sub))
+					}
+					lost[i] = true
+					over = append(over, u)
+				}
 			}
 		}
-		i, _ := local.get(u) // u is in sub
 		coef[i] = c
 		if !expands(u) {
 			continue
@@ -212,8 +233,31 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
+	if len(over) > 0 {
+		slices.SortFunc(over, func(p, q int32) int { return strings.Compare(g.ids[p], g.ids[q]) })
+		errs := make([]error, len(over))
+		for k, u := range over {
+			errs[k] = newError(ErrRollUpOverflow, []string{g.ids[u]},
+				"hierarchy: the weight of the paths from %q up to %q is beyond 128-bit fixed point", clip(g.ids[u]), clip(id))
+		}
+		return Attribution{}, msg.Join(errs...)
+	}
 
 	return g.attribution(id, sub, coef, before, after, measured)
+}
+
+// feedsLost reports whether u, a node of sub, links with a weight above 0
+// to a node of sub that passes values on whose path weight is unknown
+// (lost, by index in sub), as [graph.pathWeight] would add it.
+func (g *graph) feedsLost(u int32, lost []bool, local *posIndex, expands func(int32) bool) bool {
+	for p := g.outOff[u]; p < g.outOff[u+1]; p++ {
+		t := g.outTgt[p]
+		i, in := local.get(t)
+		if in && expands(t) && lost[i] && (g.weights == nil || g.weights[p] != 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // attribution returns the attribution of the node id from the part
