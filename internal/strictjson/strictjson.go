@@ -203,12 +203,13 @@ func ElementsOf(raw json.RawMessage) ([]json.RawMessage, error) {
 // well-formed JSON value, if it opens with delim, or one whose kind is the
 // *wrongKindError [open] returns for a value that does not; ok is false if
 // raw holds nothing but JSON white space, which the caller leaves to [open].
-func openOf(raw json.RawMessage, delim byte, notIt error) (sc *Scanner, ok bool) {
-	sc = &Scanner{data: raw}
+// The scanner is returned as a value, so that it is not allocated.
+func openOf(raw json.RawMessage, delim byte, notIt error) (sc Scanner, ok bool) {
+	sc = Scanner{data: raw}
 	sc.Space()
 	switch sc.Peek() {
 	case 0:
-		return nil, false
+		return sc, false
 	case delim:
 		sc.i++
 		return sc, true
