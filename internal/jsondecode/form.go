@@ -384,10 +384,21 @@ func FirstString(members []strictjson.Member, names []string, name string) (s st
 			if s, ok := PlainString(mb.Value); ok {
 				return s, true
 			}
-			return s, json.Unmarshal(mb.Value, &s) == nil && !IsNull(mb.Value)
+			return unmarshalString(mb.Value)
 		}
 	}
 	return "", false
+}
+
+// unmarshalString returns the string that raw, a well-formed JSON value,
+// is, as encoding/json reads it into a string, and whether it is one (null
+// is not). It is FirstString's reading of a string that [PlainString] does
+// not read, apart so that FirstString's result does not escape to the heap
+// for every call, as it did when its own variable was given to
+// json.Unmarshal.
+func unmarshalString(raw json.RawMessage) (string, bool) {
+	var s string
+	return s, json.Unmarshal(raw, &s) == nil && !IsNull(raw)
 }
 
 // Array walks the elements of raw, the JSON array at path, calling elem with
