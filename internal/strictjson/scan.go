@@ -105,13 +105,16 @@ func (s *Scanner) Literal() (text []byte, ok bool) {
 	return s.data[start:s.i], s.i > start
 }
 
-// key reads the object key at the scanner's position, unescaped.
-func (s *Scanner) key() (string, error) {
+// key reads the object key at the scanner's position, unescaped: a plain
+// key through keys ([keyCache.key]) if keys is not nil.
+func (s *Scanner) key(keys *keyCache) (string, error) {
 	start := s.i
 	raw, plain, ok := s.Str()
 	switch {
 	case !ok:
 		return "", errMalformed
+	case plain && keys != nil:
+		return keys.key(raw), nil
 	case plain:
 		return string(raw), nil
 	}

@@ -25,7 +25,7 @@ func TestScanner_malformed(t *testing.T) {
 	}
 	for _, in := range []string{`abc`, `"abc`, `"\u00zz"`} {
 		s := Scanner{data: []byte(in)}
-		_, err := s.key()
+		_, err := s.key(nil)
 		assert.Error(t, err, "key(%q)", in)
 	}
 	s := Scanner{data: []byte(`"\u00zz" "ok"`)}

@@ -222,36 +222,77 @@ func openOf(raw json.RawMessage, delim byte, notIt error) (sc Scanner, ok bool) 
 	return sc, true
 }
 
+// small is the number of members or elements that [Members] and
+// [Elements] collect on the stack before they copy them into a slice of
+// their own, which then has exactly their number: an object's members are
+// counted only by reading them.
+const small = 16
+
 // members reads the members of the object whose opening brace the scanner
-// has passed, as [Members] returns them.
+// has passed, as [Members] returns them: nil for none, else a slice of its
+// own that holds them exactly when there are at most [small] of them.
 func (sc *Scanner) members() ([]Member, error) {
-	data := sc.data
-	var out []Member
+	var (
+		few  [small]Member
+		n    int
+		many []Member // more than small: the members, few's first
+	)
 	for {
-		sc.Space()
-		switch sc.Peek() {
-		case '}':
-			return out, nil
-		case ',':
-			sc.i++
-			sc.Space()
+		mb, more, err := sc.nextMember(nil)
+		switch {
+		case err != nil:
+			return nil, err
+		case !more && many != nil:
+			return many, nil
+		case !more:
+			return collected(few[:n]), nil
+		case many != nil:
+			many = append(many, mb)
+		case n < small:
+			few[n] = mb
+			n++
+		default:
+			many = make([]Member, 0, 2*small)
+			many = append(append(many, few[:]...), mb)
 		}
-		key, err := sc.key()
-		if err != nil {
-			return nil, err // not reached: open has checked the text
-		}
-		sc.Space()
-		sc.i++ // the colon
-		sc.Space()
-		start := sc.i
-		if !sc.value() {
-			return nil, errMalformed // not reached, as above
-		}
-		if out == nil {
-			out = make([]Member, 0, 8)
-		}
-		out = append(out, Member{Key: key, Value: data[start:sc.i:sc.i]})
 	}
+}
+
+// collected returns a copy of what a reader collected on the stack
+// (few, of [Member] or [json.RawMessage]), with exactly its length; nil
+// for none.
+func collected[T any](few []T) []T {
+	if len(few) == 0 {
+		return nil
+	}
+	return append(make([]T, 0, len(few)), few...)
+}
+
+// nextMember reads the next member of the object whose opening brace
+// the scanner has passed, up to the comma or closing brace after it; more
+// is false at the closing brace. A plain key is read through keys
+// ([keyCache]) if keys is not nil.
+func (sc *Scanner) nextMember(keys *keyCache) (mb Member, more bool, err error) {
+	sc.Space()
+	switch sc.Peek() {
+	case '}':
+		return Member{}, false, nil
+	case ',':
+		sc.i++
+		sc.Space()
+	}
+	key, err := sc.key(keys)
+	if err != nil {
+		return Member{}, false, err // not reached: open has checked the text
+	}
+	sc.Space()
+	sc.i++ // the colon
+	sc.Space()
+	start := sc.i
+	if !sc.value() {
+		return Member{}, false, errMalformed // not reached, as above
+	}
+	return Member{Key: key, Value: sc.data[start:sc.i:sc.i]}, true, nil
 }
 
 // Elements returns the elements of the single JSON array in data, each as
@@ -272,25 +313,53 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 }
 
 // elements reads the elements of the array whose opening bracket the
-// scanner has passed, as [Elements] returns them.
+// scanner has passed, as [Elements] returns them: nil for none, else a
+// slice of its own that holds them exactly when there are at most [small]
+// of them.
 func (sc *Scanner) elements() ([]json.RawMessage, error) {
-	data := sc.data
-	var out []json.RawMessage
+	var (
+		few  [small]json.RawMessage
+		n    int
+		many []json.RawMessage // more than small: the elements, few's first
+	)
 	for {
-		sc.Space()
-		switch sc.Peek() {
-		case ']':
-			return out, nil
-		case ',':
-			sc.i++
-			sc.Space()
+		e, more, err := sc.nextElement()
+		switch {
+		case err != nil:
+			return nil, err
+		case !more && many != nil:
+			return many, nil
+		case !more:
+			return collected(few[:n]), nil
+		case many != nil:
+			many = append(many, e)
+		case n < small:
+			few[n] = e
+			n++
+		default:
+			many = make([]json.RawMessage, 0, 2*small)
+			many = append(append(many, few[:]...), e)
 		}
-		start := sc.i
-		if !sc.value() {
-			return nil, errMalformed // not reached: open has checked the text
-		}
-		out = append(out, data[start:sc.i:sc.i])
 	}
+}
+
+// nextElement reads the next element of the array whose opening bracket
+// the scanner has passed, up to the comma or closing bracket after it;
+// more is false at the closing bracket.
+func (sc *Scanner) nextElement() (e json.RawMessage, more bool, err error) {
+	sc.Space()
+	switch sc.Peek() {
+	case ']':
+		return nil, false, nil
+	case ',':
+		sc.i++
+		sc.Space()
+	}
+	start := sc.i
+	if !sc.value() {
+		return nil, false, errMalformed // not reached: open has checked the text
+	}
+	return sc.data[start:sc.i:sc.i], true, nil
 }
 
 // open checks that data holds one well-formed JSON value and nothing but

@@ -1,11 +1,13 @@
 package strictjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -265,6 +267,7 @@ func TestMembers(t *testing.T) {
 		// A value is not checked beyond its syntax: Decode checks it.
 		{"a nested key twice", `{"a":{"x":1,"x":2}}`, []Member{{"a", json.RawMessage(`{"x":1,"x":2}`)}}},
 		{"empty", `{}`, nil},
+		{"more than are collected on the stack", object("v", small+3), manyMembers(small + 3)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,6 +276,15 @@ func TestMembers(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// manyMembers returns the members of object("v", n), worked out.
+func manyMembers(n int) []Member {
+	out := make([]Member, n)
+	for i := range out {
+		out[i] = Member{Key: "k" + strconv.Itoa(i), Value: json.RawMessage(`"v` + strconv.Itoa(i) + `"`)}
+	}
+	return out
 }
 
 func TestMembers_refused(t *testing.T) {
@@ -315,6 +327,15 @@ func TestElements(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, got)
 
+	// More than are collected on the stack: 0, 1, ..., small+2.
+	var many []json.RawMessage
+	for i := range small + 3 {
+		many = append(many, json.RawMessage(strconv.Itoa(i)))
+	}
+	got, err = Elements([]byte("[" + string(bytes.Join(toBytes(many), []byte(","))) + "]"))
+	require.NoError(t, err)
+	assert.Equal(t, many, got)
+
 	// Text that is not UTF-8 is left to the decoding of the element.
 	got, err = Elements([]byte("[\"\xff\",1]"))
 	require.NoError(t, err)
@@ -337,6 +358,15 @@ func TestElements(t *testing.T) {
 	}
 	_, err = Elements([]byte(`{}`))
 	assert.ErrorIs(t, err, ErrNotArray)
+}
+
+// toBytes returns raws as [][]byte.
+func toBytes(raws []json.RawMessage) [][]byte {
+	out := make([][]byte, len(raws))
+	for i, r := range raws {
+		out[i] = r
+	}
+	return out
 }
 
 func TestValueKind(t *testing.T) {
@@ -419,17 +449,33 @@ func FuzzMembers(f *testing.F) {
 			assert.Len(t, arr, len(elems))
 		}
 		// A value Members or Elements returned splits the same way with
-		// MembersOf and ElementsOf, which do not check its syntax again.
+		// MembersOf and ElementsOf, which do not check its syntax again,
+		// and with one Reader, whose results are checked again after it
+		// has read them all (none is written over).
 		var values []json.RawMessage
 		for _, m := range members {
 			values = append(values, m.Value)
 		}
-		for _, v := range append(values, elems...) {
-			checkOf(t, v)
-		}
+		values = append(values, elems...)
 		if json.Valid(data) {
-			checkOf(t, data)
+			values = append(values, data)
 		}
+		var r Reader
+		read := make([][]Member, len(values))
+		for i, v := range values {
+			checkOf(t, v)
+			_, werr := MembersOf(v)
+			got, err := r.MembersOf(v)
+			assert.Equal(t, fmt.Sprint(werr), fmt.Sprint(err), "Reader.MembersOf(%q)", v)
+			read[i] = got
+		}
+		for i, v := range values {
+			want, _ := MembersOf(v)
+			assert.Equal(t, want, read[i], "Reader.MembersOf(%q), after the others", v)
+		}
+		got, err := r.Members(data)
+		assert.Equal(t, members, got, "Reader.Members")
+		assert.Equal(t, fmt.Sprint(merr), fmt.Sprint(err), "Reader.Members")
 	})
 }
 
