@@ -50,10 +50,74 @@ var ErrMissingField = errors.New("missing object field")
 //
 // Each problem names the IDs its caller gives (a node's ID, a link's ends).
 // The zero Form reports as package "" with no place: set Pkg.
+//
+// A Form that reads the objects and arrays within a value ([Form.Open],
+// [Form.Array]) reads them with memory it keeps for the next ones
+// ([memory]), shared by the Form's copies: a Form is not safe for
+// concurrent use.
 type Form struct {
 	Pkg      string // the reporting package's name: "hierarchy"
 	At       string // what the definition is, for messages: `canvas "guests"`; "" for none
 	problems []*outcome.Error
+	mem      *memory // made by the first Open or Array
+}
+
+// memory is what a [Form] reads the objects and arrays within a value with,
+// so that reading each does not allocate for it: the members of objects
+// are handed out of blocks, with their keys read through a cache
+// ([strictjson.Reader]); the paths that [Form.Fields] and [Form.Array]
+// give their members and elements refer to a parent path that is handed
+// out of blocks of paths; and the elements of an array that Array walks
+// are read into a buffer it takes back when the walk is over, one buffer
+// for each depth of arrays within arrays being walked. Members and paths
+// are never handed out twice, so a caller may keep them; an array's
+// elements are not given to a caller (only each element), so a buffer
+// may be reused once its walk is over.
+type memory struct {
+	reader strictjson.Reader
+	paths  []Path              // the unused part of the current block of paths: len 0
+	next   int                 // the size of the next block of paths; 0 for firstPaths
+	arrays [][]json.RawMessage // the buffers of elements no walk holds, each empty
+}
+
+// The sizes of a [memory]'s blocks of paths (32 bytes each): the first,
+// then each next doubles, up to maxPaths.
+const (
+	firstPaths = 8
+	maxPaths   = 256
+)
+
+// memory returns f's memory, making it if f has none.
+func (f *Form) memory() *memory {
+	if f.mem == nil {
+		f.mem = new(memory)
+	}
+	return f.mem
+}
+
+// parent returns a pointer to a copy of path, which the paths of the
+// members of an object or the elements of an array at path share: out of
+// f's blocks of paths if f has memory, else allocated on its own (a Form
+// that reads one object, at the top).
+func (f *Form) parent(path Path) *Path {
+	m := f.mem
+	if m == nil {
+		p := new(Path) // not &path, which would move path to the heap on every call
+		*p = path
+		return p
+	}
+	if cap(m.paths) == 0 {
+		n := m.next
+		if n == 0 {
+			n = firstPaths
+		}
+		m.next = min(2*n, maxPaths)
+		m.paths = make([]Path, 0, n)
+	}
+	m.paths = append(m.paths, path)
+	p := &m.paths[0]
+	m.paths = m.paths[1:]
+	return p
 }
 
 // Problems returns the problems reported so far, in order.
@@ -295,9 +359,11 @@ func PlainString(raw json.RawMessage) (s string, ok bool) {
 // object, in the order they are written. If raw is not an object (null
 // included), it reports that, with ids, and returns false; the problem
 // wraps [strictjson.ErrNotObject], and [ErrNull] too if raw is null. raw is
-// well-formed JSON, as [strictjson.Members] returns members.
+// well-formed JSON, as [strictjson.Members] returns members. The members
+// are read by f's [strictjson.Reader], which hands out memory once: the
+// caller may keep them.
 func (f *Form) Open(path Path, ids []string, raw json.RawMessage) ([]strictjson.Member, bool) {
-	members, err := strictjson.MembersOf(raw)
+	members, err := f.memory().reader.MembersOf(raw)
 	if err != nil {
 		f.wrongType(nullCause(err, raw), path, ids, "an object", raw)
 		return nil, false
@@ -325,7 +391,7 @@ func (f *Form) duplicate(ids []string, path Path, key, first string) {
 // [strictjson.InFieldOrder].
 func (f *Form) Fields(path Path, ids []string, members []strictjson.Member, names []string,
 	value func(field int, path Path, raw json.RawMessage)) {
-	parent := &path // shared by the members' paths: one allocation per object
+	parent := f.parent(path) // shared by the members' paths
 	strictjson.WalkInFieldOrder(members, names, func(i, field, first int) {
 		mb := &members[i]
 		at := Path{parent: parent, key: mb.Key, index: -1}
@@ -406,18 +472,28 @@ func unmarshalString(raw json.RawMessage) (string, bool) {
 // unless a problem says it) and value, in order. If raw is not an array
 // (null included), it reports that and returns false without calling elem;
 // the problem wraps [strictjson.ErrNotArray], and [ErrNull] too if raw is
-// null. raw is well-formed JSON.
+// null. raw is well-formed JSON. The elements are read into a buffer of
+// f's that the walk takes back at its end, and which an array walked
+// within an element's walk does not share.
 func (f *Form) Array(path Path, ids []string, raw json.RawMessage,
 	elem func(i int, path Path, raw json.RawMessage)) bool {
-	elems, err := strictjson.ElementsOf(raw)
+	m := f.memory()
+	var buf []json.RawMessage
+	if n := len(m.arrays); n > 0 {
+		buf, m.arrays = m.arrays[n-1], m.arrays[:n-1]
+	}
+	elems, err := strictjson.AppendElementsOf(buf, raw)
 	if err != nil {
+		m.arrays = append(m.arrays, buf)
 		f.wrongType(nullCause(err, raw), path, ids, "an array", raw)
 		return false
 	}
-	parent := &path // shared by the elements' paths: one allocation per array
+	parent := f.parent(path) // shared by the elements' paths
 	for i, e := range elems {
 		elem(i, Path{parent: parent, index: i}, e)
 	}
+	clear(elems) // so that the buffer does not keep the text
+	m.arrays = append(m.arrays, elems[:0])
 	return true
 }
 

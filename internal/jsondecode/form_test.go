@@ -1,9 +1,12 @@
 package jsondecode
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -367,4 +370,235 @@ func TestForm_OpenTop(t *testing.T) {
 	assert.Equal(t, outcome.ErrInvalidJSON, probs[0].Code)
 	assert.Equal(t, "hierarchy: invalid JSON: the value must be an object, not an array", probs[0].Message)
 	assert.Equal(t, f.Err().Error(), err.Error(), "the form's problem")
+}
+
+// seen is a value a walk visited: its path, kept as a Path, and its text.
+type seen struct {
+	path Path
+	raw  string
+}
+
+// walkAll reads raw, the value at path, with f: an object's members with
+// Open and Fields (each key its own field), an array's elements with
+// Array, arrays within arrays included, and appends every value it
+// visits, objects and arrays too, to out, in the order of the walk. It
+// keeps every object's members in kept, to be checked after the walk.
+func walkAll(f *Form, path Path, raw json.RawMessage, out *[]seen, kept *[][]strictjson.Member, texts *[]string) {
+	*out = append(*out, seen{path, string(raw)})
+	switch raw[0] {
+	case '{':
+		members, ok := f.Open(path, nil, raw)
+		if !ok {
+			return
+		}
+		*kept, *texts = append(*kept, members), append(*texts, string(raw))
+		names := make([]string, len(members))
+		for i, mb := range members {
+			names[i] = mb.Key
+		}
+		f.Fields(path, nil, members, names, func(_ int, path Path, raw json.RawMessage) {
+			walkAll(f, path, raw, out, kept, texts)
+		})
+	case '[':
+		f.Array(path, nil, raw, func(_ int, path Path, raw json.RawMessage) {
+			walkAll(f, path, raw, out, kept, texts)
+		})
+	}
+}
+
+// TestForm_memory walks a value of objects within arrays within objects,
+// and arrays within arrays, with one Form, and checks, after the whole
+// walk, every value it visited, at its path, in the order worked out by
+// hand, and every object's members against strictjson.Members of its text:
+// a block of members or of paths handed out twice, or an array's buffer
+// shared by an array walked within its walk, would change some of them.
+// The walk runs twice on the same Form, with a copy of it the second
+// time (copies share the memory), and the first walk's results are
+// checked after the second.
+func TestForm_memory(t *testing.T) {
+	data := `{"a":[{"x":1,"y":[{"p":"q"},{"p":"r","s":[[1,2],[3]]}]},{"x":2,"y":[]}],"b":[[4],[5,[6,{"t":7}]]],"c":{}}`
+	want := []struct{ path, raw string }{
+		{"", data},
+		{"a", `[{"x":1,"y":[{"p":"q"},{"p":"r","s":[[1,2],[3]]}]},{"x":2,"y":[]}]`},
+		{"a[0]", `{"x":1,"y":[{"p":"q"},{"p":"r","s":[[1,2],[3]]}]}`},
+		{"a[0].x", `1`},
+		{"a[0].y", `[{"p":"q"},{"p":"r","s":[[1,2],[3]]}]`},
+		{"a[0].y[0]", `{"p":"q"}`},
+		{"a[0].y[0].p", `"q"`},
+		{"a[0].y[1]", `{"p":"r","s":[[1,2],[3]]}`},
+		{"a[0].y[1].p", `"r"`},
+		{"a[0].y[1].s", `[[1,2],[3]]`},
+		{"a[0].y[1].s[0]", `[1,2]`},
+		{"a[0].y[1].s[0][0]", `1`},
+		{"a[0].y[1].s[0][1]", `2`},
+		{"a[0].y[1].s[1]", `[3]`},
+		{"a[0].y[1].s[1][0]", `3`},
+		{"a[1]", `{"x":2,"y":[]}`},
+		{"a[1].x", `2`},
+		{"a[1].y", `[]`},
+		{"b", `[[4],[5,[6,{"t":7}]]]`},
+		{"b[0]", `[4]`},
+		{"b[0][0]", `4`},
+		{"b[1]", `[5,[6,{"t":7}]]`},
+		{"b[1][0]", `5`},
+		{"b[1][1]", `[6,{"t":7}]`},
+		{"b[1][1][0]", `6`},
+		{"b[1][1][1]", `{"t":7}`},
+		{"b[1][1][1].t", `7`},
+		{"c", `{}`},
+	}
+	f := &Form{Pkg: "pkg"}
+	var (
+		walks [2][]seen
+		kept  [][]strictjson.Member
+		texts []string
+	)
+	walkAll(f, Path{}, json.RawMessage(data), &walks[0], &kept, &texts)
+	g := *f
+	walkAll(&g, Path{}, json.RawMessage(data), &walks[1], &kept, &texts)
+	assert.Same(t, f.mem, g.mem)
+	for w, walk := range walks {
+		require.Len(t, walk, len(want), "walk %d", w)
+		for i, s := range walk {
+			assert.Equal(t, want[i].path, s.path.String(), "walk %d, value %d", w, i)
+			assert.Equal(t, want[i].raw, s.raw, "walk %d, value %d", w, i)
+		}
+	}
+	require.Len(t, kept, 14) // 7 objects a walk
+	for i, ms := range kept {
+		want, err := strictjson.Members([]byte(texts[i]))
+		require.NoError(t, err)
+		assert.Equal(t, want, ms, "object %d: %s", i, texts[i])
+	}
+	assert.Empty(t, f.Problems())
+	// The buffers of elements are back, one per depth of arrays within
+	// arrays walked (a[0].y[1].s[0] is within a, a[0].y and a[0].y[1].s:
+	// 4), and hold none of the text.
+	require.Len(t, f.mem.arrays, 4)
+	for _, buf := range f.mem.arrays {
+		assert.Empty(t, buf)
+		for _, e := range buf[:cap(buf)] {
+			assert.Nil(t, e)
+		}
+	}
+}
+
+// TestForm_memoryAllocations counts what a Form allocates reading
+// {"list":[...]} of 100 objects {"ka":i,"kb":i,"kc":i}, each integer read
+// with Value, worked out by hand: the top's one member (Top) and its key,
+// and the path its Fields shares (the Form has no memory yet), 3; the
+// memory, 1; the array's buffer, grown by append to 1, 2, 4, ..., 128
+// elements, 8, and the stack of buffers it is put back on, 1; the
+// objects' members, 6 blocks (as strictjson's TestReader_allocations),
+// and their keys, once each, 3; the paths the array and the 100 objects'
+// Fields share, 101, in blocks of 8, 16, 32 and 64 paths, 4: 26. Read a
+// second time by the same Form: the top's member and key, 2; a block of
+// 128 paths for the 102 paths past the 19 left; a block of 512 members
+// for the 35 objects past the 65 that fill the block of 256; the array's
+// buffer reused: 4 more, 30.
+func TestForm_memoryAllocations(t *testing.T) {
+	data := []byte(`{"list":[`)
+	for i := range 100 {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		data = fmt.Appendf(data, `{"ka":%d,"kb":%d,"kc":%d}`, i, i, i)
+	}
+	data = append(data, "]}"...)
+	var sum int
+	read := func(f *Form) {
+		members, _ := f.Top(data, nil)
+		f.Fields(Path{}, nil, members, []string{"list"}, func(_ int, path Path, raw json.RawMessage) {
+			f.Array(path, nil, raw, func(_ int, path Path, raw json.RawMessage) {
+				ms, _ := f.Open(path, nil, raw)
+				f.Fields(path, nil, ms, []string{"ka", "kb", "kc"}, func(_ int, path Path, raw json.RawMessage) {
+					var n int
+					Value(f, path, nil, raw, &n)
+					sum += n
+				})
+			})
+		})
+	}
+	assert.Equal(t, 26.0, testing.AllocsPerRun(10, func() { read(&Form{Pkg: "pkg"}) }), "once")
+	assert.Equal(t, 30.0, testing.AllocsPerRun(10, func() {
+		f := Form{Pkg: "pkg"}
+		read(&f)
+		read(&f)
+	}), "twice")
+	assert.Equal(t, (11+2*11)*3*4950, sum, "every integer read: AllocsPerRun runs each function 11 times")
+}
+
+// refWalk is walkAll without a Form: the members of an object placed by
+// strictjson.InFieldOrder, each key its own field, the first member of
+// each field visited (those a Form's Fields visits), the elements of an
+// array by strictjson.ElementsOf, the paths by Path.Key and Path.Index. It
+// appends each value's path's text and its text to out.
+func refWalk(path Path, raw json.RawMessage, out *[][2]string) {
+	*out = append(*out, [2]string{path.String(), string(raw)})
+	switch raw[0] {
+	case '{':
+		members, err := strictjson.MembersOf(raw)
+		if err != nil {
+			return
+		}
+		names := make([]string, len(members))
+		for i, mb := range members {
+			names[i] = mb.Key
+		}
+		for i, p := range strictjson.InFieldOrder(members, names) {
+			if p.Field >= 0 && p.First == i {
+				refWalk(path.Key(p.Key), p.Value, out)
+			}
+		}
+	case '[':
+		elems, _ := strictjson.ElementsOf(raw)
+		for i, e := range elems {
+			refWalk(path.Index(i), e, out)
+		}
+	}
+}
+
+// FuzzFormWalk walks arbitrary JSON with one Form (walkAll), twice, and
+// checks, after both walks, every value visited and its path against
+// refWalk's, which reads without the Form's memory, and every object's
+// members kept from both walks against strictjson.Members of its text: a
+// member, a path or a buffer of elements handed out again while in use
+// changes some of them.
+func FuzzFormWalk(f *testing.F) {
+	for _, s := range []string{
+		`{"a":[{"x":1,"y":[{"p":"q"},{"p":"r","s":[[1,2],[3]]}]},{"x":2,"y":[]}],"b":[[4],[5,[6,{"t":7}]]],"c":{}}`,
+		`[[[[]]],{"a":{"a":{"a":[1,{"b":2}]}}}]`, `{"a":1,"A":2,"a":3,"\u0061":4}`, `[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]`,
+		`{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10}`, `"x"`, `{}`, `[]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = bytes.TrimSpace(data)
+		if !json.Valid(data) || !utf8.Valid(data) || len(data) == 0 {
+			return
+		}
+		var want [][2]string
+		refWalk(Path{}, data, &want)
+		form := &Form{Pkg: "pkg"}
+		var (
+			walks [2][]seen
+			kept  [][]strictjson.Member
+			texts []string
+		)
+		for w := range walks {
+			walkAll(form, Path{}, data, &walks[w], &kept, &texts)
+		}
+		for w, walk := range walks {
+			require.Len(t, walk, len(want), "walk %d of %q", w, data)
+			for i, s := range walk {
+				assert.Equal(t, want[i][0], s.path.String(), "walk %d of %q, value %d", w, data, i)
+				assert.Equal(t, want[i][1], s.raw, "walk %d of %q, value %d", w, data, i)
+			}
+		}
+		for i, ms := range kept {
+			want, err := strictjson.Members([]byte(texts[i]))
+			require.NoError(t, err)
+			assert.Equal(t, want, ms, "object %d: %s", i, texts[i])
+		}
+	})
 }

@@ -45,6 +45,45 @@ func TestMembersOf(t *testing.T) {
 
 	_, err = ElementsOf(json.RawMessage(``))
 	assert.ErrorIs(t, err, io.EOF, "nothing: left to Elements")
+
+	// Text that opens as an array but is not well-formed is left to
+	// Elements, which says what is wrong with it.
+	elems, err = ElementsOf(json.RawMessage(`[1,`))
+	assert.Nil(t, elems)
+	assert.EqualError(t, err, "unexpected EOF")
+	elems, err = AppendElementsOf([]json.RawMessage{json.RawMessage(`0`)}, json.RawMessage(`[1,`))
+	assert.Nil(t, elems)
+	assert.EqualError(t, err, "unexpected EOF")
+}
+
+// TestAppendElementsOf works out AppendElementsOf appending after what its
+// buffer holds, and its errors, those of ElementsOf.
+func TestAppendElementsOf(t *testing.T) {
+	buf := make([]json.RawMessage, 1, 8)
+	buf[0] = json.RawMessage(`0`)
+	got, err := AppendElementsOf(buf, json.RawMessage(` [1, {"a":[2]} ,"x"] `))
+	require.NoError(t, err)
+	assert.Equal(t, []json.RawMessage{json.RawMessage(`0`), json.RawMessage(`1`), json.RawMessage(`{"a":[2]}`),
+		json.RawMessage(`"x"`)}, got)
+	assert.Same(t, &buf[0], &got[0], "appended into buf")
+
+	got, err = AppendElementsOf(buf[:0], json.RawMessage(`[]`))
+	require.NoError(t, err)
+	assert.Empty(t, got)
+
+	for in, want := range map[string]string{
+		`{"a":1}`: "the value must be an array, not an object",
+		`null`:    "the value must be an array, not null",
+		``:        "EOF",
+		` `:       "EOF",
+	} {
+		got, err := AppendElementsOf(buf, json.RawMessage(in))
+		assert.Nil(t, got, "%q", in)
+		assert.EqualError(t, err, want, "%q", in)
+		if in == `{"a":1}` {
+			assert.ErrorIs(t, err, ErrNotArray)
+		}
+	}
 }
 
 // TestWalkInFieldOrder works out the walk of an object with fields given

@@ -42,7 +42,7 @@ func (r *Reader) Members(data []byte) ([]Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.members(sc)
+	return r.members(&sc)
 }
 
 // MembersOf is [MembersOf] read by r.

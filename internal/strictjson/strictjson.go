@@ -199,6 +199,43 @@ func ElementsOf(raw json.RawMessage) ([]json.RawMessage, error) {
 	return out, nil
 }
 
+// AppendElementsOf is [ElementsOf] that appends the elements of raw to dst
+// and returns the extended slice, for a caller that reads many arrays with
+// one buffer ([jsondecode.Form.Array] walks each array's elements and then
+// reuses it); on an error it returns nil and the error ElementsOf returns.
+//
+// [jsondecode.Form.Array]: https://pkg.go.dev/github.com/cxmodel/cx/internal/jsondecode#Form.Array
+func AppendElementsOf(dst []json.RawMessage, raw json.RawMessage) ([]json.RawMessage, error) {
+	sc, ok := openOf(raw, '[', ErrNotArray)
+	if !ok {
+		return appendElements(dst, raw)
+	}
+	if sc.kind != nil {
+		return nil, sc.kind
+	}
+	start := len(dst)
+	for {
+		e, more, err := sc.nextElement()
+		switch {
+		case err != nil:
+			return appendElements(dst[:start], raw) // not reached for well-formed raw
+		case !more:
+			return dst, nil
+		}
+		dst = append(dst, e)
+	}
+}
+
+// appendElements appends the elements [Elements] returns for data to dst,
+// or returns nil and its error.
+func appendElements(dst []json.RawMessage, data []byte) ([]json.RawMessage, error) {
+	elems, err := Elements(data)
+	if err != nil {
+		return nil, err
+	}
+	return append(dst, elems...), nil
+}
+
 // openOf returns a scanner past the opening delimiter of raw, a
 // well-formed JSON value, if it opens with delim, or one whose kind is the
 // *wrongKindError [open] returns for a value that does not; ok is false if
@@ -367,16 +404,17 @@ func (sc *Scanner) nextElement() (e json.RawMessage, more bool, err error) {
 // returns a scanner past the opening delimiter. A value that opens with
 // anything else is a *wrongKindError that wraps notIt. What is wrong with
 // data that is not one well-formed value is said as encoding/json's decoder
-// says it ([single]).
-func open(data []byte, delim byte, notIt error) (*Scanner, error) {
+// says it ([single]). The scanner is returned as a value, so that it is
+// not allocated.
+func open(data []byte, delim byte, notIt error) (Scanner, error) {
 	if !json.Valid(data) {
 		_, err := single(data, json.Delim(delim), notIt)
 		if err == nil {
 			err = errMalformed // not reached: the decoder refuses what json.Valid does
 		}
-		return nil, err
+		return Scanner{}, err
 	}
-	sc := &Scanner{data: data}
+	sc := Scanner{data: data}
 	sc.Space()
 	if sc.Peek() != delim {
 		want := "an object"
@@ -384,7 +422,7 @@ func open(data []byte, delim byte, notIt error) (*Scanner, error) {
 			want = "an array"
 		}
 		raw := bytes.TrimRight(data[sc.i:], " \t\r\n")
-		return nil, &wrongKindError{message: MustBe("the value", want, Describe(raw)), kind: notIt}
+		return Scanner{}, &wrongKindError{message: MustBe("the value", want, Describe(raw)), kind: notIt}
 	}
 	sc.i++
 	return sc, nil

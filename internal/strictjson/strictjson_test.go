@@ -494,6 +494,15 @@ func checkOf(t *testing.T, raw json.RawMessage) {
 	assert.Equal(t, e1, e2, "ElementsOf(%q)", raw)
 	assert.Equal(t, fmt.Sprint(err1), fmt.Sprint(err2), "ElementsOf(%q)", raw)
 	assert.Equal(t, errors.Is(err1, ErrNotArray), errors.Is(err2, ErrNotArray))
+	// AppendElementsOf appends them after what its buffer holds.
+	before := []json.RawMessage{json.RawMessage(`"before"`)}
+	e3, err3 := AppendElementsOf(before, raw)
+	assert.Equal(t, fmt.Sprint(err1), fmt.Sprint(err3), "AppendElementsOf(%q)", raw)
+	if err1 == nil {
+		assert.Equal(t, append(before, e1...), e3, "AppendElementsOf(%q)", raw)
+	} else {
+		assert.Nil(t, e3, "AppendElementsOf(%q)", raw)
+	}
 }
 
 func TestDescribe(t *testing.T) {
