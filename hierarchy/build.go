@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -71,7 +72,11 @@ const (
 // more, and more than one processor (runtime.GOMAXPROCS), Build looks up
 // their ends in as many goroutines, up to one for every 65,536 links, all of
 // which end before it returns: the result is the same, and each goroutine
-// costs a few allocations more. The model shares the builder's
+// costs a few allocations more. With every link added by position, 65,536
+// nodes or more and more than one processor, Build indexes the nodes' IDs (to
+// find duplicates, and for queries by ID) in a goroutine of its own while it
+// checks the graph, and waits for it before it returns, with the same
+// result. The model shares the builder's
 // slices of IDs and names (and of weights, for links in that order) when
 // they have little spare capacity (see [Builder.Grow]), and copies them
 // otherwise. Build does not add up the
@@ -126,20 +131,37 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	errs = append(errs, metricConflicts(ids, b.metricAt, b.metrics)...)
 
-	// The index of IDs; a duplicate ID keeps its first position.
+	// The index of IDs; a duplicate ID keeps its first position. dups gets
+	// the first position of an ID, once per extra node with it.
 	idx := newIndex(n)
-	// dups gets the first position of an ID, once per extra node with it.
-	dups := idx.insertAll(ids, nil)
-	errs = append(errs, duplicateErrors(ids, dups)...)
+	var dups []int32
+	// With every link added by position, the graph needs no ID: the index
+	// is then built in a goroutine of its own while the graph is checked,
+	// and its problems go where they would have gone (at dupsAt in errs).
+	var indexing chan struct{}
+	dupsAt := -1
+	if b.from == nil && n >= parallelNodes && runtime.GOMAXPROCS(0) > 1 {
+		dupsAt = len(errs)
+		indexing = make(chan struct{})
+		go func() {
+			defer close(indexing)
+			dups = idx.insertAll(ids, nil)
+		}()
+	} else {
+		dups = idx.insertAll(ids, nil)
+		errs = append(errs, duplicateErrors(ids, dups)...)
+	}
 	// A link by ID to or from a duplicated ID goes to the ID's first node,
 	// and which node is first depends on the order they were added in. If
 	// the ID's nodes are at different levels, whether such a link goes down,
 	// or closes a cycle, depends on that order too: so it is left out of the
 	// graph, unchecked. dupAt marks the first node of a duplicated ID, and
-	// mixedLevels that of one whose nodes are at different levels.
+	// mixedLevels that of one whose nodes are at different levels. (With
+	// every link added by position, no link is by ID, and the index may
+	// still be being built: dupAt stays nil.)
 	var dupAt []uint8
 	const duplicated, mixedLevels = 1, 2
-	if len(dups) > 0 {
+	if dupsAt < 0 && len(dups) > 0 {
 		dupAt = make([]uint8, n)
 		for _, p := range dups {
 			dupAt[p] = duplicated
@@ -326,6 +348,10 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	if tail < n {
 		errs = append(errs, cycleErrors(ids, outOff, outTgt, work)...)
+	}
+	if dupsAt >= 0 {
+		<-indexing
+		errs = slices.Insert(errs, dupsAt, duplicateErrors(ids, dups)...)
 	}
 	if len(errs) > len(o.errs) {
 		// A problem of the hierarchy: its warnings are not looked for. The

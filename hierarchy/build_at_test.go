@@ -2,7 +2,9 @@ package hierarchy
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"runtime"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -195,4 +197,68 @@ func TestBuildAtAllocations(t *testing.T) {
 	}
 	assert.Equal(t, allocs[0], allocs[1], "allocations at 10,000 and at 100,000 nodes")
 	assert.LessOrEqual(t, allocs[0], 20.0)
+}
+
+// TestBuildAtIndexesInParallel checks Build with every link added by
+// position, on enough nodes (100,000) that with two processors it builds
+// the index of IDs in a goroutine while it checks the graph: the model, and
+// the problems in their order, are those of one processor. The problems are
+// worked out from what the test adds to the generated hierarchy: node 5
+// given node 3's ID, node 7 linked to itself, the last node (a customer
+// outcome) linked down to node 0 (a task), and the first link given again.
+func TestBuildAtIndexesInParallel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds hierarchies of 100,000 nodes")
+	}
+	d := genBench(10)
+	n := len(d.nodes)
+	require.GreaterOrEqual(t, n, parallelNodes)
+	last := d.nodes[n-1].ID
+	require.Equal(t, outcome.CustomerOutcome, d.nodes[n-1].Level)
+	first := d.nodes[d.dst[0]].ID
+	require.Equal(t, int32(0), d.src[0])
+	bad := func() *Builder {
+		b := NewBuilder()
+		for i, nd := range d.nodes {
+			if i == 5 {
+				nd.ID = d.nodes[3].ID
+			}
+			b.AddNode(nd)
+		}
+		for i, f := range d.src {
+			b.AddWeightedLinkAt(int(f), int(d.dst[i]), d.weight[i])
+		}
+		b.AddLinkAt(7, 7)
+		b.AddLinkAt(n-1, 0)
+		b.AddLinkAt(int(d.src[0]), int(d.dst[0]))
+		return b
+	}()
+	want := []string{
+		fmt.Sprintf(`duplicate-link ["n0000000" %q]: hierarchy: link "n0000000" -> %q is given 2 times`, first, first),
+		`duplicate-id ["n0000003"]: hierarchy: node id "n0000003" is given to 2 nodes`,
+		`self-link ["n0000007" "n0000007"]: hierarchy: node "n0000007" links to itself`,
+		fmt.Sprintf(`downward-link [%q "n0000000"]: hierarchy: link %q -> "n0000000" goes down from Successful Customer Outcome to Task`, last, last),
+	}
+	good := d.builderAt()
+	var models []Model
+	for _, procs := range []int{1, 2} {
+		func() {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			_, err := bad.Build()
+			var got []string
+			for _, p := range outcome.Problems(err) {
+				got = append(got, fmt.Sprintf("%s %q: %s", p.Code, p.IDs, p.Message))
+			}
+			assert.Equal(t, want, got, "%d processors", procs)
+			m, err := good.Build()
+			require.NoError(t, err)
+			models = append(models, m)
+		}()
+	}
+	assert.True(t, models[0].Equal(models[1]), "the model built with two processors is the one built with one")
+	for p, id := range []string{"n0000000", "n0000003", last} {
+		at, ok := models[1].Position(id)
+		assert.True(t, ok, id)
+		assert.Equal(t, []int{0, 3, n - 1}[p], at, "the index built in parallel finds %q", id)
+	}
 }

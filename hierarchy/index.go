@@ -312,6 +312,11 @@ func (x index) lookupAll(ids []string, t idText, unique bool, keys []string, out
 // between goroutines.
 const parallelKeys = 1 << 16
 
+// parallelNodes is the number of nodes from which Build, when every link is
+// added by position, builds the index of IDs in a goroutine of its own while
+// it checks the graph.
+const parallelNodes = 1 << 16
+
 // lookupEnds looks up the ends of links, as lookupAll does: from into src
 // and to into dst. With many links and more than one processor, it splits
 // the links between goroutines (see lookupSplit).
