@@ -73,10 +73,10 @@ const (
 // their ends in as many goroutines, up to one for every 65,536 links, all of
 // which end before it returns: the result is the same, and each goroutine
 // costs a few allocations more. With every link added by position, 65,536
-// nodes or more and more than one processor, Build indexes the nodes' IDs (to
-// find duplicates, and for queries by ID) in a goroutine of its own while it
-// checks the graph, and waits for it before it returns, with the same
-// result. The model shares the builder's
+// nodes or more and more than one processor, Build checks the nodes and
+// indexes their IDs (to find duplicates, and for queries by ID) in a
+// goroutine of its own while it checks the graph, and waits for it before it
+// returns, with the same result. The model shares the builder's
 // slices of IDs and names (and of weights, for links in that order) when
 // they have little spare capacity (see [Builder.Grow]), and copies them
 // otherwise. Build does not add up the
@@ -109,47 +109,33 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	ids, names, levels := compact(b.ids), compact(b.names), compact(b.levels)
 
-	// Nodes.
-	total := 0 // the IDs' lengths
-	for i, id := range ids {
-		total += len(id)
-		if !plainID(id) {
-			if err := outcome.ValidateID(id); err != nil {
-				errs = append(errs, idError(i, id, err))
-			}
-		}
-		if !levels[i].IsValid() && !b.levelUnread[i] {
-			errs = append(errs, levelError(id, b.levelText[i]))
-		}
-	}
-	for k, at := range b.metricAt {
-		if l, ml := levels[at], b.metrics[k].Level(); l.IsValid() && ml != l {
-			errs = append(errs, newError(ErrMetricLevel, []string{ids[at], b.metrics[k].ID()},
-				"hierarchy: node %q is at level %s, but its metric %q measures level %s",
-				clip(ids[at]), l, clip(b.metrics[k].ID()), ml))
-		}
-	}
-	errs = append(errs, metricConflicts(ids, b.metricAt, b.metrics)...)
-
-	// The index of IDs; a duplicate ID keeps its first position. dups gets
-	// the first position of an ID, once per extra node with it.
+	// The nodes: their IDs, levels and metrics, and the index of IDs (a
+	// duplicate ID keeps its first position; dups gets the first position
+	// of an ID, once per extra node with it). With every link added by
+	// position, the graph needs no ID: the nodes are then checked and
+	// indexed in a goroutine of its own while the graph is checked, and
+	// their problems go where they would have gone (at nodesAt in errs).
 	idx := newIndex(n)
 	var dups []int32
-	// With every link added by position, the graph needs no ID: the index
-	// is then built in a goroutine of its own while the graph is checked,
-	// and its problems go where they would have gone (at dupsAt in errs).
-	var indexing chan struct{}
-	dupsAt := -1
+	var nodeErrs []*outcome.Error
+	total := 0 // the IDs' lengths
+	checkNodes := func() {
+		nodeErrs, total = b.nodeProblems(ids, levels)
+		dups = idx.insertAll(ids, nil)
+		nodeErrs = append(nodeErrs, duplicateErrors(ids, dups)...)
+	}
+	var checking chan struct{}
+	nodesAt := -1
 	if b.from == nil && n >= parallelNodes && runtime.GOMAXPROCS(0) > 1 {
-		dupsAt = len(errs)
-		indexing = make(chan struct{})
+		nodesAt = len(errs)
+		checking = make(chan struct{})
 		go func() {
-			defer close(indexing)
-			dups = idx.insertAll(ids, nil)
+			defer close(checking)
+			checkNodes()
 		}()
 	} else {
-		dups = idx.insertAll(ids, nil)
-		errs = append(errs, duplicateErrors(ids, dups)...)
+		checkNodes()
+		errs = append(errs, nodeErrs...)
 	}
 	// A link by ID to or from a duplicated ID goes to the ID's first node,
 	// and which node is first depends on the order they were added in. If
@@ -161,7 +147,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	// still be being built: dupAt stays nil.)
 	var dupAt []uint8
 	const duplicated, mixedLevels = 1, 2
-	if dupsAt < 0 && len(dups) > 0 {
+	if nodesAt < 0 && len(dups) > 0 {
 		dupAt = make([]uint8, n)
 		for _, p := range dups {
 			dupAt[p] = duplicated
@@ -349,9 +335,9 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	if tail < n {
 		errs = append(errs, cycleErrors(ids, outOff, outTgt, work)...)
 	}
-	if dupsAt >= 0 {
-		<-indexing
-		errs = slices.Insert(errs, dupsAt, duplicateErrors(ids, dups)...)
+	if nodesAt >= 0 {
+		<-checking
+		errs = slices.Insert(errs, nodesAt, nodeErrs...)
 	}
 	if len(errs) > len(o.errs) {
 		// A problem of the hierarchy: its warnings are not looked for. The
@@ -402,6 +388,33 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		return Model{}, joinSorted(errs)
 	}
 	return Model{g: g}, nil
+}
+
+// nodeProblems returns the problems of the nodes, in their order: an ID that
+// is not valid, a level that is not valid (but one left unread from JSON,
+// already reported), then each metric of another level than its node's, and
+// each metric ID carried by nodes whose metrics differ; and the sum of the
+// IDs' lengths.
+func (b *Builder) nodeProblems(ids []string, levels []outcome.Level) (errs []*outcome.Error, total int) {
+	for i, id := range ids {
+		total += len(id)
+		if !plainID(id) {
+			if err := outcome.ValidateID(id); err != nil {
+				errs = append(errs, idError(i, id, err))
+			}
+		}
+		if !levels[i].IsValid() && !b.levelUnread[i] {
+			errs = append(errs, levelError(id, b.levelText[i]))
+		}
+	}
+	for k, at := range b.metricAt {
+		if l, ml := levels[at], b.metrics[k].Level(); l.IsValid() && ml != l {
+			errs = append(errs, newError(ErrMetricLevel, []string{ids[at], b.metrics[k].ID()},
+				"hierarchy: node %q is at level %s, but its metric %q measures level %s",
+				clip(ids[at]), l, clip(b.metrics[k].ID()), ml))
+		}
+	}
+	return append(errs, metricConflicts(ids, b.metricAt, b.metrics)...), total
 }
 
 // fedByWork reports whether one of the nodes at positions from (the nodes

@@ -200,12 +200,13 @@ func TestBuildAtAllocations(t *testing.T) {
 }
 
 // TestBuildAtIndexesInParallel checks Build with every link added by
-// position, on enough nodes (100,000) that with two processors it builds
-// the index of IDs in a goroutine while it checks the graph: the model, and
-// the problems in their order, are those of one processor. The problems are
-// worked out from what the test adds to the generated hierarchy: node 5
-// given node 3's ID, node 7 linked to itself, the last node (a customer
-// outcome) linked down to node 0 (a task), and the first link given again.
+// position, on enough nodes (100,000) that with two processors it checks
+// and indexes the nodes in a goroutine while it checks the graph: the model,
+// and the problems in their order, are those of one processor. The problems
+// are worked out from what the test adds to the generated hierarchy: node 5
+// given node 3's ID, node 9 an ID with a space before it, node 11 an empty
+// ID, node 7 linked to itself, the last node (a customer outcome) linked
+// down to node 0 (a task), and the first link given again.
 func TestBuildAtIndexesInParallel(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hierarchies of 100,000 nodes")
@@ -220,8 +221,13 @@ func TestBuildAtIndexesInParallel(t *testing.T) {
 	bad := func() *Builder {
 		b := NewBuilder()
 		for i, nd := range d.nodes {
-			if i == 5 {
+			switch i {
+			case 5:
 				nd.ID = d.nodes[3].ID
+			case 9:
+				nd.ID = " " + nd.ID
+			case 11:
+				nd.ID = ""
 			}
 			b.AddNode(nd)
 		}
@@ -234,6 +240,8 @@ func TestBuildAtIndexesInParallel(t *testing.T) {
 		return b
 	}()
 	want := []string{
+		`empty-id []: hierarchy: node #11 has an empty id`,
+		`invalid-id [" n0000009"]: hierarchy: node id " n0000009" has surrounding white space`,
 		fmt.Sprintf(`duplicate-link ["n0000000" %q]: hierarchy: link "n0000000" -> %q is given 2 times`, first, first),
 		`duplicate-id ["n0000003"]: hierarchy: node id "n0000003" is given to 2 nodes`,
 		`self-link ["n0000007" "n0000007"]: hierarchy: node "n0000007" links to itself`,
