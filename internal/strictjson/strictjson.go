@@ -269,13 +269,22 @@ const small = 16
 // has passed, as [Members] returns them: nil for none, else a slice of its
 // own that holds them exactly when there are at most [small] of them.
 func (sc *Scanner) members() ([]Member, error) {
+	return gather(func() (Member, bool, error) { return sc.nextMember(nil) })
+}
+
+// gather collects what next reads, up to the end it reports (more false),
+// as [Scanner.members] and [Scanner.elements] return it: nil for none, else
+// a slice of its own, which holds them exactly when there are at most
+// [small] of them (collected first on the stack); on an error, nil and the
+// error.
+func gather[T any](next func() (T, bool, error)) ([]T, error) {
 	var (
-		few  [small]Member
+		few  [small]T
 		n    int
-		many []Member // more than small: the members, few's first
+		many []T // more than small: all of them, few's first
 	)
 	for {
-		mb, more, err := sc.nextMember(nil)
+		v, more, err := next()
 		switch {
 		case err != nil:
 			return nil, err
@@ -284,13 +293,13 @@ func (sc *Scanner) members() ([]Member, error) {
 		case !more:
 			return collected(few[:n]), nil
 		case many != nil:
-			many = append(many, mb)
+			many = append(many, v)
 		case n < small:
-			few[n] = mb
+			few[n] = v
 			n++
 		default:
-			many = make([]Member, 0, 2*small)
-			many = append(append(many, few[:]...), mb)
+			many = make([]T, 0, 2*small)
+			many = append(append(many, few[:]...), v)
 		}
 	}
 }
@@ -354,30 +363,7 @@ func Elements(data []byte) ([]json.RawMessage, error) {
 // slice of its own that holds them exactly when there are at most [small]
 // of them.
 func (sc *Scanner) elements() ([]json.RawMessage, error) {
-	var (
-		few  [small]json.RawMessage
-		n    int
-		many []json.RawMessage // more than small: the elements, few's first
-	)
-	for {
-		e, more, err := sc.nextElement()
-		switch {
-		case err != nil:
-			return nil, err
-		case !more && many != nil:
-			return many, nil
-		case !more:
-			return collected(few[:n]), nil
-		case many != nil:
-			many = append(many, e)
-		case n < small:
-			few[n] = e
-			n++
-		default:
-			many = make([]json.RawMessage, 0, 2*small)
-			many = append(append(many, few[:]...), e)
-		}
-	}
+	return gather(sc.nextElement)
 }
 
 // nextElement reads the next element of the array whose opening bracket
