@@ -43,7 +43,10 @@ const (
 //     [outcome.ErrDuplicateID] if another node carries a different metric
 //     with the same ID (nodes may share a metric, defined the same);
 //   - a link: [ErrDanglingLink], [ErrSelfLink], [ErrDownwardLink],
-//     [ErrDuplicateLink], [ErrNegativeWeight], [ErrInvalidWeight];
+//     [ErrDuplicateLink], [ErrNegativeWeight], [ErrInvalidWeight]; a link
+//     given more than once is said once, with [ErrDuplicateLink] for the
+//     repeats, also when it has a problem of its own (an unknown end, a
+//     link to itself, a link down a level), which is then said once;
 //   - [ErrCycle], once for every set of nodes that go round in circles,
 //     naming the nodes of one shortest cycle through its smallest ID;
 //   - [outcome.ErrInvalidJSON] and the problems of the metrics, for
@@ -185,18 +188,21 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 			}
 		}
 	}
+	// The links left out of the graph for a problem of their own, each with
+	// its problem.
+	var badLinks []*outcome.Error
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
 			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut && !b.unnamedEnd(i, f, t) {
-				errs = append(errs, badEndError(from, to, f, t))
+				badLinks = append(badLinks, badEndError(from, to, f, t))
 			}
 			src[i] = -1
 			grouped = false
 			continue
 		}
 		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
-			errs = append(errs, newError(ErrDownwardLink, []string{ids[f], ids[t]},
+			badLinks = append(badLinks, newError(ErrDownwardLink, []string{ids[f], ids[t]},
 				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt))
 			src[i] = -1
 			grouped = false
@@ -209,6 +215,7 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		outOff[f+1]++
 		inOff[t+1]++
 	}
+	errs = append(errs, badLinkErrors(badLinks)...)
 
 	// Both directions in compressed sparse rows: the rows from the nodes
 	// each in the order its links were added, the rows to the nodes filled
@@ -605,6 +612,43 @@ func duplicateErrors(ids []string, dups []int32) []*outcome.Error {
 		errs = append(errs, newError(outcome.ErrDuplicateID, []string{id},
 			"hierarchy: node id %q is given to %d nodes", clip(id), j-i+1))
 		i = j
+	}
+	return errs
+}
+
+// badLinkErrors returns the problems of the links left out of the graph,
+// bad (each link's problem, in the order of the links): each once, as its
+// first link has it, and for a link given again (the same ends, named the
+// same way) a problem with code [ErrDuplicateLink] after it, as a
+// duplicate link of the graph has, rather than the same problem again.
+func badLinkErrors(bad []*outcome.Error) []*outcome.Error {
+	if len(bad) < 2 {
+		return bad
+	}
+	first := make(map[[2]string]int, len(bad)) // a link's ends: its index in out
+	var times []int                             // by index in out: how many times it is given
+	out := bad[:0]
+	for _, e := range bad {
+		k := [2]string{e.IDs[0], e.IDs[1]}
+		if i, ok := first[k]; ok {
+			times[i]++
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, e)
+		times = append(times, 1)
+	}
+	if len(out) == len(bad) {
+		return out
+	}
+	errs := make([]*outcome.Error, 0, len(bad))
+	for i, e := range out {
+		errs = append(errs, e)
+		if times[i] > 1 {
+			f, t := e.IDs[0], e.IDs[1]
+			errs = append(errs, newError(ErrDuplicateLink, []string{f, t},
+				"hierarchy: link %q -> %q is given %d times", clip(f), clip(t), times[i]))
+		}
 	}
 	return errs
 }

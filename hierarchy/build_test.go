@@ -591,6 +591,47 @@ func TestBuildDuplicateLinks(t *testing.T) {
 	}
 }
 
+// TestBuildBadLinksGivenAgain: a link left out of the graph for a problem
+// of its own (an unknown end, a link to itself, a link down a level) that is
+// given again is said once, with a duplicate-link problem for the repeats,
+// as a duplicate link of the graph is, not the same problem once per link.
+// By hand: o -> t goes down (Output to Task) and is given twice; t -> t
+// three times; t -> x (x unknown) twice; t -> y once; and t -> o, a good
+// link, twice. Sorted by IDs, then code.
+func TestBuildBadLinksGivenAgain(t *testing.T) {
+	nodes := []Node{node("t", T), node("o", O)}
+	edges := []edge{{"o", "t", ""}, {"t", "t", ""}, {"t", "x", ""}, {"o", "t", ""}, {"t", "t", ""},
+		{"t", "y", ""}, {"t", "x", ""}, {"t", "t", ""}, {"t", "o", ""}, {"t", "o", ""}}
+	_, err := builder(nodes, edges).Build()
+	assert.Equal(t, []string{
+		`downward-link: hierarchy: link "o" -> "t" goes down from Output to Task`,
+		`duplicate-link: hierarchy: link "o" -> "t" is given 2 times`,
+		`duplicate-link: hierarchy: link "t" -> "o" is given 2 times`,
+		`duplicate-link: hierarchy: link "t" -> "t" is given 3 times`,
+		`self-link: hierarchy: node "t" links to itself`,
+		`dangling-link: hierarchy: link "t" -> "x" goes to an unknown node`,
+		`duplicate-link: hierarchy: link "t" -> "x" is given 2 times`,
+		`dangling-link: hierarchy: link "t" -> "y" goes to an unknown node`,
+	}, codedMessages(err))
+
+	// Given once each, the same links have their problems alone.
+	_, err = builder(nodes, edges[:3]).Build()
+	assert.Equal(t, []string{
+		`downward-link: hierarchy: link "o" -> "t" goes down from Output to Task`,
+		`self-link: hierarchy: node "t" links to itself`,
+		`dangling-link: hierarchy: link "t" -> "x" goes to an unknown node`,
+	}, codedMessages(err))
+}
+
+// codedMessages returns each problem in err as its code and message.
+func codedMessages(err error) []string {
+	var out []string
+	for _, p := range outcome.Problems(err) {
+		out = append(out, string(p.Code)+": "+p.Message)
+	}
+	return out
+}
+
 func TestWeightPlaces(t *testing.T) {
 	require.Equal(t, 6, WeightPlaces, "weightPlaces counts in millionths")
 	tests := []struct {
