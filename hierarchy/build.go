@@ -626,7 +626,7 @@ func badLinkErrors(bad []*outcome.Error) []*outcome.Error {
 		return bad
 	}
 	first := make(map[[2]string]int, len(bad)) // a link's ends: its index in out
-	var times []int                             // by index in out: how many times it is given
+	var times []int                            // by index in out: how many times it is given
 	out := bad[:0]
 	for _, e := range bad {
 		k := [2]string{e.IDs[0], e.IDs[1]}
