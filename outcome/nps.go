@@ -657,6 +657,21 @@ func (t NPSTally) StandardError() (float64, error) {
 	return 100 * math.Sqrt(v/n), nil
 }
 
+// needTwoOf returns an error unless t, the tally which ("first" or
+// "second") of [NPSTally.TestDifference], has at least two responses: the
+// problem names the tally, as both may have it.
+func (t NPSTally) needTwoOf(which string) error {
+	switch t.Responses() {
+	case 0:
+		return NewError(ErrNoData, nil, "outcome: a test of the NPS difference: the %s tally has no responses", which)
+	case 1:
+		return NewError(ErrTooFewResponses, nil,
+			"outcome: a test of the NPS difference: the %s tally has one response, and each needs at least two", which)
+	}
+	return nil
+}
+
+// needTwo returns an error unless t has at least two responses, for what.
 func (t NPSTally) needTwo(what string) error {
 	switch t.Responses() {
 	case 0:
@@ -848,8 +863,9 @@ func (t NPSTally) onlyGroup() NPSGroup {
 //
 // Tallies on different bands cannot be compared (code [ErrScaleMismatch]);
 // two tallies with no variance at all, code [ErrZeroVariance]; each tally
-// needs at least two responses; the other errors are those of
-// [NPSTally.WaldInterval]. Every problem is reported, one as its *[Error]
+// needs at least two responses, and a problem of its responses names it, the
+// first (t) or the second (o), as both may have one; the other errors are
+// those of [NPSTally.WaldInterval]. Every problem is reported, one as its *[Error]
 // itself, several joined with [errors.Join] in this order: the bands', the
 // confidence's, t's and o's responses, then, for tallies on the same bands
 // with two responses each, no variance.
@@ -860,7 +876,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 			"outcome: cannot compare NPS tallies on different bands (%s and %s)", t.bands, o.bands)
 	}
 	z, cerr := criticalValue(confidence)
-	terr, oerr := t.needTwo("a test of the NPS"), o.needTwo("a test of the NPS")
+	terr, oerr := t.needTwoOf("first"), o.needTwoOf("second")
 	var se float64
 	var verr error
 	if berr == nil && terr == nil && oerr == nil {

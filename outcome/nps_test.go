@@ -766,7 +766,7 @@ func TestNPSTestDifference(t *testing.T) {
 	_, err = q1.TestDifference(other, 0.95)
 	require.ErrorIs(t, err, outcome.ErrScaleMismatch)
 	// The bands do not hide that other, empty, has too few responses.
-	assert.Equal(t, mismatch+"\n"+"outcome: a test of the NPS of a tally with no responses", err.Error())
+	assert.Equal(t, mismatch+"\n"+"outcome: a test of the NPS difference: the second tally has no responses", err.Error())
 	other, err = other.Add(1)
 	require.NoError(t, err)
 	other, err = other.Add(1)
@@ -781,8 +781,15 @@ func TestNPSTestDifference(t *testing.T) {
 		outcome.ErrTooFewResponses, outcome.ErrNoData}, problemCodes(err))
 	assert.Equal(t, mismatch+"\n"+
 		"outcome: confidence level -1 is not strictly between 0 and 1 (0.95 for 95%)\n"+
-		"outcome: a test of the NPS needs at least two responses, the tally has one\n"+
-		"outcome: a test of the NPS of a tally with no responses", err.Error())
+		"outcome: a test of the NPS difference: the first tally has one response, and each needs at least two\n"+
+		"outcome: a test of the NPS difference: the second tally has no responses", err.Error())
+	// Both empty: each is named, so the two problems are not the same words
+	// twice.
+	_, err = outcome.NPSTally{}.TestDifference(outcome.NPSTally{}, 0.95)
+	assert.Equal(t, "outcome: a test of the NPS difference: the first tally has no responses\n"+
+		"outcome: a test of the NPS difference: the second tally has no responses", err.Error())
+	_, err = mustNPS(t, 2, 0, 0).TestDifference(mustNPS(t, 0, 1, 0), 0.95)
+	assert.Equal(t, "outcome: a test of the NPS difference: the second tally has one response, and each needs at least two", err.Error())
 	// A bad confidence does not hide the lack of variance.
 	_, err = mustNPS(t, 5, 0, 0).TestDifference(mustNPS(t, 0, 0, 5), 1)
 	assert.Equal(t, []outcome.Code{outcome.ErrInvalidConfidence, outcome.ErrZeroVariance}, problemCodes(err))
