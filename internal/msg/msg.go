@@ -206,3 +206,40 @@ func Join(errs ...error) error {
 	}
 	return errors.Join(out...)
 }
+
+// JoinFlat is [Join] of errs with each error among them that [errors.Join]
+// made replaced by the errors it joins, in their order, at any depth: so
+// that the problems of a part or of a call, joined, and the caller's own
+// come back as one list, one level deep, never a joined error inside a
+// joined error. Only errors.Join's own errors are opened: another error
+// with an Unwrap() []error method (an *outcome.Error, whose code and cause
+// are parts of one problem; an error of fmt.Errorf with two %w verbs, whose
+// text says more than its parts) is one error.
+func JoinFlat(errs ...error) error {
+	for _, err := range errs {
+		if isJoin(err) {
+			return Join(flatten(make([]error, 0, len(errs)+1), errs)...)
+		}
+	}
+	return Join(errs...)
+}
+
+// joinType is the type of the errors [errors.Join] returns: a constant of
+// the program, never changed.
+var joinType = reflect.TypeOf(errors.Join(errors.New("")))
+
+// isJoin reports whether err was made by [errors.Join].
+func isJoin(err error) bool { return err != nil && reflect.TypeOf(err) == joinType }
+
+// flatten appends errs to dst, in their order, each that [errors.Join] made
+// replaced by the errors it joins, flattened the same way, and returns dst.
+func flatten(dst, errs []error) []error {
+	for _, err := range errs {
+		if isJoin(err) {
+			dst = flatten(dst, err.(interface{ Unwrap() []error }).Unwrap())
+			continue
+		}
+		dst = append(dst, err)
+	}
+	return dst
+}

@@ -2,12 +2,14 @@ package msg
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
 )
@@ -193,4 +195,33 @@ func TestJoin(t *testing.T) {
 	// A value error that is not a pointer is a problem.
 	plain := errors.New("plain")
 	assert.Same(t, plain, Join(plain))
+}
+
+func TestJoinFlat(t *testing.T) {
+	a, b, c, d := &problem{"a"}, &problem{"b"}, &problem{"c"}, &problem{"d"}
+	var none *problem
+	assert.NoError(t, JoinFlat())
+	assert.NoError(t, JoinFlat(nil, none, errors.Join(nil, none)))
+	// A join of one, at any depth, is the problem itself.
+	assert.Same(t, a, JoinFlat(errors.Join(errors.Join(a))))
+	assert.Same(t, b, JoinFlat(none, errors.Join(none, b)))
+	// Joins within joins come back as one list, one level deep, in order.
+	err := JoinFlat(a, errors.Join(b, errors.Join(c, none)), nil, d)
+	joined, ok := err.(interface{ Unwrap() []error })
+	require.True(t, ok, "%T", err)
+	assert.Equal(t, []error{a, b, c, d}, joined.Unwrap())
+	assert.EqualError(t, err, "a\nb\nc\nd")
+	// Without a join among them, it is Join.
+	err = JoinFlat(b, a)
+	joined, ok = err.(interface{ Unwrap() []error })
+	require.True(t, ok, "%T", err)
+	assert.Equal(t, []error{b, a}, joined.Unwrap())
+	// Another error with Unwrap() []error is one error: fmt.Errorf's with
+	// two %w says more than its parts.
+	wrapped := fmt.Errorf("context: %w; %w", a, b)
+	assert.Same(t, wrapped, JoinFlat(wrapped))
+	err = JoinFlat(errors.Join(wrapped, c))
+	joined, ok = err.(interface{ Unwrap() []error })
+	require.True(t, ok, "%T", err)
+	assert.Equal(t, []error{wrapped, c}, joined.Unwrap())
 }
