@@ -359,15 +359,23 @@ func (t NPSTally) AppendBinary(b []byte) ([]byte, error) {
 // [ErrOverflow]. Bytes that are not the form (also the standard bands
 // written out, which the encoder writes as 0) are an error with code
 // [ErrInvalidBinary]. Every problem is reported, one alone as its *[Error]
-// and several joined with [errors.Join], in this order: on an invalid
-// scale, the scale's (NewScale's, in its order) and then each band that is
-// empty, as NewNPSBands reports it whatever the scale (with bottom lo and
-// the offsets p and q of the passives and the promoters: the detractors
-// lo..lo+p-1 if p is 0, the passives lo+p..lo+q-1 if q is not above p, the
-// promoters lo+q..top if q is past the top; bounds beyond an int64 written
-// exactly); on a valid one, each offset past its top or else NewNPSBands'
-// problems; then the counts' (checked whatever the bands); then a
-// malformed form's. On error t is unchanged.
+// and several joined with [errors.Join], in this order: first the bands'.
+// With bottom lo and the offsets p and q of the lowest passive and the
+// lowest promoter answer, the bands are the detractors lo..lo+p-1, the
+// passives lo+p..lo+q-1 and the promoters lo+q..top. On an invalid scale
+// they are the scale's problems (NewScale's, in its order) and then each
+// band that is empty, as NewNPSBands reports it whatever the scale: the
+// detractors if p is 0, the passives if q is not above p, the promoters if
+// q is past the top (bounds beyond an int64 written exactly). On a valid
+// scale with p or q past its top they are: the detractors empty if p is 0;
+// the lowest passive answer past the top if p is; the lowest promoter
+// answer past the top if q is. An offset past the top is the one fact about
+// the bands it bounds, so NewNPSBands' problems of those (the promoters
+// empty; the passives empty or off the scale; the detractors off the scale)
+// are not reported too. On a valid scale with both offsets on it they are
+// NewNPSBands' problems: the detractors empty if p is 0, then the passives
+// if q is not above p. Then come the counts' problems (checked whatever the
+// bands), then a malformed form's. On error t is unchanged.
 func (t *NPSTally) UnmarshalBinary(data []byte) error {
 	const what = "an NPSTally"
 	r := binenc.NewReader(data)
@@ -398,19 +406,16 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 			// scale, after the scale's problem.
 			errs = append(errs, err)
 			errs = append(errs, rs.emptyNPSBands()...)
+		} else if past := rs.npsPastTop(s); len(past) > 0 {
+			errs = append(errs, past...)
 		} else {
-			pass, perr := rs.point(s, 0, "lowest passive answer")
-			prom, qerr := rs.point(s, 1, "lowest promoter answer")
-			switch {
-			case perr != nil || qerr != nil:
-				errs = append(errs, joinProblems(perr, qerr))
-			default:
-				if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
-					errs = append(errs, err)
-				} else if bands.IsZero() {
-					nonCanonicalScale(r)
-					return nil
-				}
+			// Both offsets are on the scale: the bands are NewNPSBands'.
+			pass, prom := s.min+int(rs.offsets[0]), s.min+int(rs.offsets[1])
+			if bands, err = NewNPSBands(s, Band{s.min, pass - 1}, Band{pass, prom - 1}, Band{prom, s.max}); err != nil {
+				errs = append(errs, err)
+			} else if bands.IsZero() {
+				nonCanonicalScale(r)
+				return nil
 			}
 		}
 	}
@@ -420,6 +425,38 @@ func decodeNPS(r *binenc.Reader, out *NPSTally) []error {
 	}
 	*out = NPSTally{bands: bands, promoters: p, passives: pa, detractors: d}
 	return nil
+}
+
+// npsPastTop returns the problems of the NPS bands rs defines on its valid
+// scale s (bottom lo, top lo+span) if an offset, p of the lowest passive or
+// q of the lowest promoter answer, is past the top (above span), and nil if
+// neither is. They are, in [NewNPSBands]' order of the bands: the detractor
+// band lo..lo-1 empty if p is 0; the lowest passive answer past the top if
+// p is; the lowest promoter answer past the top if q is. An offset past the
+// top is the one fact about the bands it bounds, so NewNPSBands' problems
+// of those bands are left out as its consequences: the detractors
+// lo..lo+p-1 off the scale (p above span+1) and the passives lo+p..lo+q-1,
+// empty or off the scale, for p; the promoters lo+q..top, empty, and the
+// passives off the scale (q above span+1, p not past the top) for q. The
+// passives are never empty with p on the scale and q past the top, which
+// would put q above p. The detractors' emptiness needs neither offset on
+// the scale and is reported, as NewNPSBands reports it.
+func (rs rawScale) npsPastTop(s Scale) []error {
+	span := int64(s.max - s.min)
+	p, q := rs.offsets[0], rs.offsets[1]
+	if p <= span && q <= span {
+		return nil
+	}
+	var errs []error
+	if p == 0 {
+		errs = append(errs, npsEmptyBand("detractor", Band{s.min, s.min - 1}.String()))
+	}
+	for i, what := range [2]string{"lowest passive answer", "lowest promoter answer"} {
+		if _, err := rs.point(s, i, what); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
 }
 
 // emptyNPSBands returns the problem of each empty band among the NPS bands

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -636,6 +637,92 @@ func TestNPSTally_UnmarshalBinary_errors(t *testing.T) {
 			assert.Len(t, outcome.Problems(err), len(tt.wantErr), "%v", err)
 			if tt.wantMsg != "" {
 				assert.Equal(t, tt.wantMsg, err.Error())
+			}
+			assert.True(t, mustTally(outcome.NPSTallyFromCounts(stdBands, 1, 2, 3)).Equal(v), "unchanged")
+		})
+	}
+}
+
+// TestNPSTally_UnmarshalBinary_offsets pins the bands' problems of a custom
+// NPS form on the valid scale 1..5 (bottom 1, span 4) for each combination
+// of the offsets p of the lowest passive and q of the lowest promoter
+// answer: p 0 or not, q above p or not, each past the top (above 4) or not.
+// The form's bands are the detractors 1..p, the passives 1+p..q and the
+// promoters 1+q..5. Each case says what NewNPSBands reports for those bands
+// (each band empty or off the scale, and nothing more) and the list the
+// decoder reports, worked out by hand: an offset past the top is the one
+// fact about the bands it bounds. Three combinations cannot happen: p 0
+// and past the top; p on the scale, q past the top and not above p; p past
+// the top, q above p and on the scale.
+func TestNPSTally_UnmarshalBinary_offsets(t *testing.T) {
+	const (
+		detractorsEmpty = "outcome: the detractor band 1..0 is empty (its low end is above its high end)"
+		scale           = " points from the bottom of the scale 1..5, is past its top"
+	)
+	passive := func(off int) string { return fmt.Sprintf("outcome: the lowest passive answer, %d%s", off, scale) }
+	promoter := func(off int) string { return fmt.Sprintf("outcome: the lowest promoter answer, %d%s", off, scale) }
+	passivesEmpty := func(band string) string {
+		return "outcome: the passive band " + band + " is empty (its low end is above its high end)"
+	}
+	tests := []struct {
+		name string
+		p, q int
+		want []string
+	}{
+		// NewNPSBands: the detractors 1..0 empty.
+		{name: "p 0", p: 0, q: 2, want: []string{detractorsEmpty}},
+		// NewNPSBands: the detractors 1..0 and the passives 1..0 empty.
+		{name: "p 0, q not above p", p: 0, q: 0, want: []string{detractorsEmpty, passivesEmpty("1..0")}},
+		// NewNPSBands: the detractors 1..0 empty, the passives 1..9 off
+		// the scale, the promoters 10..5 empty. The detractors are empty
+		// whatever q; the other two are q past the top.
+		{name: "p 0, q past the top", p: 0, q: 9, want: []string{detractorsEmpty, promoter(9)}},
+		// NewNPSBands: the detractors 1..0 and the promoters 6..5 empty
+		// (the passives 1..5 hold answers).
+		{name: "p 0, q just past the top", p: 0, q: 5, want: []string{detractorsEmpty, promoter(5)}},
+		// NewNPSBands: the passives 4..2 empty.
+		{name: "q below p", p: 3, q: 2, want: []string{passivesEmpty("4..2")}},
+		// NewNPSBands: the passives 4..3 empty.
+		{name: "q at p", p: 3, q: 3, want: []string{passivesEmpty("4..3")}},
+		// NewNPSBands: the passives 3..9 off the scale, the promoters
+		// 10..5 empty: both q past the top.
+		{name: "q past the top", p: 2, q: 9, want: []string{promoter(9)}},
+		// NewNPSBands: the promoters 6..5 empty.
+		{name: "q just past the top", p: 2, q: 5, want: []string{promoter(5)}},
+		// NewNPSBands: the passives 6..9 off the scale, the promoters
+		// 10..5 empty (the detractors 1..5 hold answers).
+		{name: "p and q past the top, q above p", p: 5, q: 9, want: []string{passive(5), promoter(9)}},
+		// NewNPSBands: the detractors 1..7 and the passives 8..9 off the
+		// scale, the promoters 10..5 empty.
+		{name: "p and q far past the top, q above p", p: 7, q: 9, want: []string{passive(7), promoter(9)}},
+		// NewNPSBands: the detractors 1..9 off the scale, the passives
+		// 10..2 empty: both p past the top (the promoters 3..5 hold
+		// answers).
+		{name: "p past the top, q below it", p: 9, q: 2, want: []string{passive(9)}},
+		// NewNPSBands: the passives 6..0 empty (the detractors 1..5 and
+		// the promoters 1..5 hold answers).
+		{name: "p just past the top, q 0", p: 5, q: 0, want: []string{passive(5)}},
+		// NewNPSBands: the detractors 1..9 off the scale, the passives
+		// 10..7 and the promoters 8..5 empty.
+		{name: "p and q past the top, q below p", p: 9, q: 7, want: []string{passive(9), promoter(7)}},
+		// NewNPSBands: the detractors 1..9 off the scale, the passives
+		// 10..9 and the promoters 10..5 empty.
+		{name: "p and q past the top, q at p", p: 9, q: 9, want: []string{passive(9), promoter(9)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := mustTally(outcome.NPSTallyFromCounts(stdBands, 1, 2, 3))
+			err := v.UnmarshalBinary(unhex(t, fmt.Sprintf("12 01 02 04 %02x %02x 00 00 00", tt.p, tt.q)))
+			require.Error(t, err)
+			var got []string
+			for _, p := range outcome.Problems(err) {
+				assert.Equal(t, outcome.ErrInvalidBands, p.Code, p.Message)
+				got = append(got, p.Message)
+			}
+			assert.Equal(t, tt.want, got)
+			if len(tt.want) == 1 {
+				var one *outcome.Error
+				assert.True(t, errors.As(err, &one) && err == error(one), "one problem is the *outcome.Error itself")
 			}
 			assert.True(t, mustTally(outcome.NPSTallyFromCounts(stdBands, 1, 2, 3)).Equal(v), "unchanged")
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"regexp"
@@ -45,6 +46,10 @@ var binarySeeds = []string{
 	"12 01 ff ff ff ff ff ff ff ff ff 01 03 00 00 00 00 00",
 	"12 01 fe ff ff ff ff ff ff ff ff 01 02 ff ff ff ff ff ff ff ff 7f ff ff ff ff ff ff ff ff 7f 00 00 00",
 	"12 01 0a 00 01 02 00 00 00",
+	// NPS offsets on the valid scale 1..5: p 0 with q past the top, p past
+	// the top with q on it, both past it in order and not.
+	"12 01 02 04 00 09 00 00 00", "12 01 02 04 05 00 00 00 00", "12 01 02 04 05 09 00 00 00",
+	"12 01 02 04 09 07 00 00 00",
 }
 
 // checkScaleProblems checks that a tally whose form was read to the end
@@ -162,6 +167,78 @@ func checkEmptyNPSBands(t *testing.T, data []byte, err error) {
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("% x: empty bands %v after the scale's problems, want %v: %v", data, got, want, err)
+	}
+}
+
+// checkNPSOffsets checks that an NPS tally whose form was read to the end
+// (no problem with code ErrInvalidBinary) and whose custom scale is valid
+// (no problem with code ErrInvalidScale; checkScaleProblems checks there
+// is none exactly when the scale is valid) has, first, exactly these
+// problems of its bands, in this order, worked out from its bottom lo, its
+// span and the offsets p and q of the lowest passive and the lowest
+// promoter answer: the detractor band lo..lo-1 empty if p is 0; the lowest
+// passive answer past the top if p is above span, else the passive band
+// lo+p..lo+q-1 empty if q <= p; the lowest promoter answer past the top if
+// q is above span. Nothing else of the bands can be wrong with both
+// offsets on the scale: the bands then meet end to end from lo to the top.
+func checkNPSOffsets(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if len(data) < 2 || data[0] != 0x12 || data[1] != 1 {
+		return
+	}
+	lo, n := binary.Varint(data[2:])
+	if n <= 0 {
+		return
+	}
+	rest := data[2+n:]
+	var u [3]uint64 // span, p, q
+	for i := range u {
+		v, n := binary.Uvarint(rest)
+		if n <= 0 || v > math.MaxInt64 {
+			return
+		}
+		u[i], rest = v, rest[n:]
+	}
+	ps := outcome.Problems(err)
+	for _, x := range ps {
+		if x.Code == outcome.ErrInvalidBinary || x.Code == outcome.ErrInvalidScale {
+			return
+		}
+	}
+	// The scale is valid: lo and lo+span are within int32, span 1 to 255.
+	span, p, q := int64(u[0]), int64(u[1]), int64(u[2])
+	empty := func(name string, low, high int64) string {
+		return fmt.Sprintf("outcome: the %s band %d..%d is empty (its low end is above its high end)", name, low, high)
+	}
+	past := func(what string, off int64) string {
+		return fmt.Sprintf("outcome: the lowest %s answer, %d points from the bottom of the scale %d..%d, is past its top",
+			what, off, lo, lo+span)
+	}
+	var want []string
+	if p == 0 {
+		want = append(want, empty("detractor", lo, lo-1))
+	}
+	switch {
+	case p > span:
+		want = append(want, past("passive", p))
+	case q <= p:
+		want = append(want, empty("passive", lo+p, lo+q-1))
+	}
+	if q > span {
+		want = append(want, past("promoter", q))
+	}
+	var got []string
+	for i, x := range ps {
+		if x.Code != outcome.ErrInvalidBands {
+			continue
+		}
+		if i != len(got) {
+			t.Fatalf("% x: a problem of the bands after another problem: %v", data, err)
+		}
+		got = append(got, x.Message)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("% x: bands' problems %q, want %q", data, got, want)
 	}
 }
 
@@ -342,8 +419,9 @@ func checkTallyDecode(t *testing.T, data []byte, err error, tally fuzzTally, bef
 // FuzzNPSTallyBinary: arbitrary bytes never panic; what decodes re-encodes
 // to the same bytes, is what NPSTallyFromCounts makes of its counts, and
 // merges with itself; what does not is an *outcome.Error, with each
-// problem of a custom scale read ([checkScaleProblems]) and, on an invalid
-// scale, each empty band after them ([checkEmptyNPSBands]).
+// problem of a custom scale read ([checkScaleProblems]), on an invalid
+// scale each empty band after them ([checkEmptyNPSBands]), and on a valid
+// one the bands' problems, first ([checkNPSOffsets]).
 func FuzzNPSTallyBinary(f *testing.F) {
 	for _, s := range binarySeeds {
 		f.Add(unhex(f, s))
@@ -353,6 +431,7 @@ func FuzzNPSTallyBinary(f *testing.F) {
 		err := v.UnmarshalBinary(data)
 		checkScaleProblems(t, data, err, 0)
 		checkEmptyNPSBands(t, data, err)
+		checkNPSOffsets(t, data, err)
 		checkTallyDecode(t, data, err, v, 0, func() error { _, err := v.Merge(v); return err })
 		if err == nil {
 			w, err := outcome.NPSTallyFromCounts(v.Bands(), v.Promoters(), v.Passives(), v.Detractors())
