@@ -222,7 +222,7 @@ const (
 // To decode a list of metrics and report every problem of every metric, use
 // [DecodeMetrics]: encoding/json keeps only the first error of a list.
 func (m *Metric) UnmarshalJSON(data []byte) error {
-	v, err := decodeMetric(data)
+	v, err := decodeMetric(nil, data)
 	if err != nil {
 		return err
 	}
@@ -230,12 +230,22 @@ func (m *Metric) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// decodeMetric is [Metric.UnmarshalJSON].
-func decodeMetric(data []byte) (Metric, error) {
+// decodeMetric is [Metric.UnmarshalJSON], reading the members of data with
+// r, which reads them as [strictjson.Members] does, to the same results and
+// errors, if it is not nil: [DecodeMetrics] reads every element with one,
+// whose key cache gives the keys that repeat from metric to metric as the
+// same strings and whose blocks hold many metrics' members.
+func decodeMetric(r *strictjson.Reader, data []byte) (Metric, error) {
 	if isJSONNull(data) {
 		return Metric{}, nullValue("a metric")
 	}
-	members, err := strictjson.Members(data)
+	var members []strictjson.Member
+	var err error
+	if r != nil {
+		members, err = r.Members(data)
+	} else {
+		members, err = strictjson.Members(data)
+	}
 	if err != nil {
 		return Metric{}, invalidJSON(err)
 	}
@@ -552,8 +562,9 @@ func DecodeMetrics(data []byte) ([]Metric, error) {
 	}
 	out := make([]Metric, len(elems))
 	var errs []error
+	var r strictjson.Reader
 	for i, raw := range elems {
-		m, err := decodeMetric(raw)
+		m, err := decodeMetric(&r, raw)
 		if err != nil {
 			for _, p := range Problems(err) {
 				errs = append(errs, &Error{Code: p.Code, Severity: p.Severity, IDs: p.IDs,

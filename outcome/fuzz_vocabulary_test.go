@@ -251,6 +251,20 @@ func FuzzDecodeMetrics(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// DecodeMetrics reads the elements with one strictjson.Reader: objects
+	// of more members than its first blocks hold, and more keys than its
+	// cache, some escaped, some repeated under another case.
+	var many strings.Builder
+	many.WriteString("[")
+	for i := range 3 {
+		fmt.Fprintf(&many, `{"id":"m%d","name":"N","level":"output","direction":"up"`, i)
+		for k := range 40 {
+			fmt.Fprintf(&many, `,"k%d_%d":%d`, i%2, k, k)
+		}
+		many.WriteString(`,"\u006bind":"cost","Name":"x","NAME":"y"},`)
+	}
+	many.WriteString(`{"id":"ok","name":"N","level":"output","direction":"up"}]`)
+	f.Add([]byte(many.String()))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ordertest.Check(t, data, ordertest.Unmarshal[metricList], func(a, b metricList) bool { return slices.EqualFunc(a, b, outcome.Metric.Equal) })
 		metrics, err := outcome.DecodeMetrics(data)
