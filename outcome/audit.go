@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/internal/words"
 	"github.com/shopspring/decimal"
@@ -314,7 +315,7 @@ func Audit(metrics []Metric, opts AuditOptions) (AuditReport, error) {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return AuditReport{}, joinProblems(errs...)
+		return AuditReport{}, msg.JoinFlat(errs...)
 	}
 
 	r := AuditReport{total: len(metrics), threshold: opts.OutputHeavyThreshold()}

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/cxmodel/cx/internal/binenc"
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // This file holds the compact binary forms of the package's mergeable
@@ -199,7 +200,7 @@ func (d *FailureDemand) UnmarshalBinary(data []byte) error {
 		errs = append(errs, binaryError(what, err))
 	}
 	if len(errs) > 0 {
-		return joinProblems(errs...)
+		return msg.JoinFlat(errs...)
 	}
 	*d = out
 	return nil
@@ -282,7 +283,7 @@ func (rs rawScale) scale() (Scale, error) {
 		errs[2] = NewError(ErrInvalidScale, nil, "outcome: scale from %d with %d points has more than %d points",
 			lo, uint64(span)+1, MaxScalePoints)
 	}
-	return Scale{}, joinProblems(errs[:]...)
+	return Scale{}, msg.JoinFlat(errs[:]...)
 }
 
 // point returns offset i as a point of s; an offset past the top of s is
@@ -322,7 +323,7 @@ func endTally(r *binenc.Reader, what string, errs []error) error {
 	if err := r.Done(); err != nil {
 		errs = append(errs, binaryError(what, err))
 	}
-	return joinProblems(errs...)
+	return msg.JoinFlat(errs...)
 }
 
 // MarshalBinary implements [encoding.BinaryMarshaler]. The form is the
@@ -631,7 +632,7 @@ func (t *CESTally) UnmarshalBinary(data []byte) error {
 func cesScaleFromBinary(s Scale, rs rawScale) (CESScale, error) {
 	agree, err := rs.point(s, 0, "lowest agreeing answer")
 	if err != nil {
-		return CESScale{}, joinProblems(ratingPoints("CES", s), err)
+		return CESScale{}, msg.JoinFlat(ratingPoints("CES", s), err)
 	}
 	return NewCESScale(s, agree)
 }

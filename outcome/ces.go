@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 
 	"github.com/shopspring/decimal"
@@ -60,7 +61,7 @@ func NewCESScale(scale Scale, agree int) (CESScale, error) {
 			agree, scale.min+1, scale.max, scale)
 	}
 	if serr != nil || aerr != nil {
-		return CESScale{}, joinProblems(serr, aerr)
+		return CESScale{}, msg.JoinFlat(serr, aerr)
 	}
 	return CESScale{min: scale.min - stdCESMin, max: scale.max - stdCESMax, agree: agree - stdCESAgree}, nil
 }
@@ -203,7 +204,7 @@ func (t CESTally) MeanInterval(confidence float64) (Interval, error) {
 	z, cerr := criticalValue(confidence)
 	m, se, err := t.r.meanStats(t.scale.Scale(), "a confidence interval of the CES")
 	if cerr != nil || err != nil {
-		return Interval{}, joinProblems(cerr, err)
+		return Interval{}, msg.JoinFlat(cerr, err)
 	}
 	return Interval{Estimate: m, Low: m - z*se, High: m + z*se, Confidence: confidence, Method: IntervalWald}, nil
 }

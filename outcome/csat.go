@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 
 	"github.com/shopspring/decimal"
@@ -59,7 +60,7 @@ func NewCSATScale(scale Scale, box int) (CSATScale, error) {
 			box, scale, scale.Points()-1)
 	}
 	if serr != nil || berr != nil {
-		return CSATScale{}, joinProblems(serr, berr)
+		return CSATScale{}, msg.JoinFlat(serr, berr)
 	}
 	return CSATScale{min: scale.min - stdCSATMin, max: scale.max - stdCSATMax, box: box - stdCSATBox}, nil
 }

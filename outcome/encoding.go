@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 )
 
@@ -169,7 +170,7 @@ func (s MetricSpec) MarshalJSON() ([]byte, error) {
 	}
 	errs = appendMetricTextProblems(errs, s, metricLabel(s.ID, false))
 	if len(errs) > 0 {
-		return nil, joinProblems(errs...)
+		return nil, msg.JoinFlat(errs...)
 	}
 	return json.Marshal(w)
 }
@@ -426,10 +427,10 @@ func (j *jsonForm) check(err error) {
 	}
 }
 
-// err returns every problem, the form's first, as [joinProblems] does: nil
+// err returns every problem, the form's first, as [msg.JoinFlat] does: nil
 // if there is none, the one itself if there is one, else all of them joined
 // with [errors.Join], in that order.
-func (j *jsonForm) err() error { return joinProblems(slices.Concat(j.form, j.checks)...) }
+func (j *jsonForm) err() error { return msg.JoinFlat(slices.Concat(j.form, j.checks)...) }
 
 // each walks members, the members of a JSON object whose keys name the
 // fields names (matched as encoding/json matches them: [strictjson.Field]),
@@ -575,7 +576,7 @@ func DecodeMetrics(data []byte) ([]Metric, error) {
 		out[i] = m
 	}
 	if len(errs) > 0 {
-		return nil, joinProblems(errs...)
+		return nil, msg.JoinFlat(errs...)
 	}
 	return out, nil
 }

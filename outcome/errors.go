@@ -209,52 +209,6 @@ func Problems(err error) []*Error {
 	return out
 }
 
-// joinProblems returns the problems of one call, errs, as [msg.Join] does:
-// nil if there is none, the one itself if there is one (so that a single
-// problem is the *[Error] itself, not a joined error), and otherwise all of
-// them joined with [errors.Join] in the order given, a nil error and a nil
-// *Error left out. Before that, each of errs that joins several problems
-// (an error with an Unwrap() []error method that is not an *Error: one
-// [errors.Join] made) is replaced by the errors it joins, in their order,
-// and so on down, so that the result is never a joined error inside a
-// joined error: a helper's two problems and the caller's third come back
-// as the three, one level deep.
-func joinProblems(errs ...error) error {
-	for i, err := range errs {
-		if isJoined(err) {
-			flat := slices.Clone(errs[:i])
-			for _, e := range errs[i:] {
-				flat = appendFlat(flat, e)
-			}
-			return msg.Join(flat...)
-		}
-	}
-	return msg.Join(errs...)
-}
-
-// appendFlat appends err to errs, or, if it joins several errors
-// ([isJoined]), each of them, flattened the same way, in their order.
-func appendFlat(errs []error, err error) []error {
-	if !isJoined(err) {
-		return append(errs, err)
-	}
-	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-		errs = appendFlat(errs, e)
-	}
-	return errs
-}
-
-// isJoined reports whether err joins several errors: it has an
-// Unwrap() []error method, as an error [errors.Join] made has, and is not
-// an *[Error] (whose Unwrap gives its code and cause, parts of one problem).
-func isJoined(err error) bool {
-	if _, ok := err.(*Error); ok {
-		return false
-	}
-	_, ok := err.(interface{ Unwrap() []error })
-	return ok
-}
-
 // clip shortens s for quoting in an error message.
 func clip(s string) string { return msg.Clip(s, msg.MaxQuoted) }
 

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cxmodel/cx/internal/decfmt"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -116,7 +117,7 @@ func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
 			cerr = NewError(ErrInvalidCount, []string{reason}, "outcome: negative count %d of %s demand %q",
 				count, demandKind(failure), clip(reason))
 		}
-		return joinProblems(rerr, cerr)
+		return msg.JoinFlat(rerr, cerr)
 	}
 	if count == 0 {
 		return nil
@@ -133,7 +134,7 @@ func (d *FailureDemand) Add(reason string, failure bool, count int64) error {
 		terr = tooManyReasons(failure)
 	}
 	if oerr != nil || terr != nil {
-		return joinProblems(oerr, terr)
+		return msg.JoinFlat(oerr, terr)
 	}
 	if m == nil {
 		m = make(map[string]int64)
@@ -190,7 +191,7 @@ func (d *FailureDemand) Merge(o *FailureDemand) error {
 		}
 	}
 	if errs != [3]error{} {
-		return joinProblems(errs[:]...)
+		return msg.JoinFlat(errs[:]...)
 	}
 	// Every count below is at most the new total, so nothing overflows.
 	for k := range d.byReason {
@@ -651,7 +652,7 @@ func (r demandRow) problem(d *FailureDemand, failure bool) error {
 		}
 		// Add takes a count of 0 as nothing to add; a row of the form that
 		// says 0 would be dropped without a word.
-		return joinProblems(err, r.countProblem(failure))
+		return msg.JoinFlat(err, r.countProblem(failure))
 	case r.reasonKnown:
 		return validateReason(r.reason)
 	case r.countKnown && r.count < 0:

@@ -3,11 +3,12 @@ package outcome_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 
 	"github.com/cxmodel/cx/internal/dectest"
 	"github.com/cxmodel/cx/outcome"

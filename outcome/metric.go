@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cxmodel/cx/internal/msg"
 )
 
 // MaxIDLen is the longest ID, in bytes, that [ValidateID] accepts.
@@ -121,7 +123,7 @@ func (bad metricText) namedNothing(field int) bool {
 // and kind are zero because their text (non-empty) named nothing.
 func validateMetric(spec MetricSpec, bad metricText) (Metric, error) {
 	if errs := metricProblems(spec, bad); len(errs) > 0 {
-		return Metric{}, joinProblems(errs...)
+		return Metric{}, msg.JoinFlat(errs...)
 	}
 	return Metric{spec: spec}, nil
 }

@@ -3,10 +3,11 @@ package outcome_test
 import (
 	"encoding/json"
 	"errors"
-	"github.com/cxmodel/cx/internal/equaltest"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

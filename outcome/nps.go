@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -140,10 +141,10 @@ func NewNPSBands(scale Scale, detractors, passives, promoters Band) (NPSBands, e
 	errs := npsBandProblems(scale, bands, [3]bool{true, true, true})
 	if !scale.IsValid() {
 		serr := NewError(ErrInvalidScale, nil, "outcome: NPS bands on the invalid scale %s", scale)
-		return NPSBands{}, joinProblems(append([]error{serr}, errs...)...)
+		return NPSBands{}, msg.JoinFlat(append([]error{serr}, errs...)...)
 	}
 	if len(errs) > 0 {
-		return NPSBands{}, joinProblems(errs...)
+		return NPSBands{}, msg.JoinFlat(errs...)
 	}
 	// The scale has at most 256 points and int32 bounds (NewScale), so
 	// these conversions are exact.
@@ -345,7 +346,7 @@ func NewNPSTally(bands NPSBands) NPSTally { return NPSTally{bands: bands} }
 func NPSTallyFromCounts(bands NPSBands, promoters, passives, detractors int64) (NPSTally, error) {
 	counts := [3]int64{promoters, passives, detractors}
 	if errs := npsCountProblems(counts, [3]bool{true, true, true}); len(errs) > 0 {
-		return NPSTally{}, joinProblems(errs...)
+		return NPSTally{}, msg.JoinFlat(errs...)
 	}
 	return NPSTally{bands: bands, promoters: promoters, passives: passives, detractors: detractors}, nil
 }
@@ -547,7 +548,7 @@ func (t NPSTally) Score(places int32, rounding Rounding) (decimal.Decimal, error
 		if n == 0 {
 			empty = surveyNoResponsesError("the Net Promoter Score")
 		}
-		return decimal.Decimal{}, joinProblems(err, empty)
+		return decimal.Decimal{}, msg.JoinFlat(err, empty)
 	}
 	// promoters and detractors are non-negative, so their difference
 	// cannot overflow.
@@ -702,7 +703,7 @@ func (t NPSTally) needTwo(what string) error {
 func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, msg.JoinFlat(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	v, n := t.stats()
 	nps := t.estimate()
@@ -743,7 +744,7 @@ func (t NPSTally) WaldInterval(confidence float64) (Interval, error) {
 func (t NPSTally) AdjustedWaldInterval(confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || t.Responses() < 2 {
-		return Interval{}, joinProblems(err, t.needTwo("a confidence interval of the NPS"))
+		return Interval{}, msg.JoinFlat(err, t.needTwo("a confidence interval of the NPS"))
 	}
 	_, n := t.stats()
 	na := n + 3
@@ -798,7 +799,7 @@ func (t NPSTally) TestAgainst(value, confidence float64) (ScoreTest, error) {
 		}
 	}
 	if verr != nil || cerr != nil || terr != nil {
-		return ScoreTest{}, joinProblems(verr, cerr, terr)
+		return ScoreTest{}, msg.JoinFlat(verr, cerr, terr)
 	}
 	return surveyZTest(npsMinus(t.net(), t.Responses(), value), se, z, confidence), nil
 }
@@ -888,7 +889,7 @@ func (t NPSTally) TestDifference(o NPSTally, confidence float64) (ScoreTest, err
 		}
 	}
 	if berr != nil || cerr != nil || terr != nil || oerr != nil || verr != nil {
-		return ScoreTest{}, joinProblems(berr, cerr, terr, oerr, verr)
+		return ScoreTest{}, msg.JoinFlat(berr, cerr, terr, oerr, verr)
 	}
 	return surveyZTest(npsDifference(t, o), se, z, confidence), nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxmodel/cx/internal/floattext"
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
@@ -57,7 +58,7 @@ type Proportion struct {
 // reported, one as its *[Error] itself, several joined with [errors.Join].
 func NewProportion(successes, trials int64) (Proportion, error) {
 	if errs := proportionProblems(successes, trials, true, true); len(errs) > 0 {
-		return Proportion{}, joinProblems(errs...)
+		return Proportion{}, msg.JoinFlat(errs...)
 	}
 	return Proportion{successes: successes, trials: trials}, nil
 }
@@ -163,7 +164,7 @@ func (p Proportion) Percent(places int32, rounding Rounding) (decimal.Decimal, e
 
 func (p Proportion) scaled(shift, places int32, rounding Rounding) (decimal.Decimal, error) {
 	if err := checkRounding(places, rounding); err != nil || p.trials == 0 {
-		return decimal.Decimal{}, joinProblems(err, p.needData())
+		return decimal.Decimal{}, msg.JoinFlat(err, p.needData())
 	}
 	return rounding.ratio(p.successes, p.trials, shift, places), nil
 }
@@ -246,7 +247,7 @@ func (p Proportion) Interval(confidence float64, method IntervalMethod) (Interva
 			"outcome: interval method %s does not apply to a single proportion", method)
 	}
 	if cerr != nil || merr != nil || p.trials == 0 {
-		return Interval{}, joinProblems(cerr, merr, p.needData())
+		return Interval{}, msg.JoinFlat(cerr, merr, p.needData())
 	}
 	iv := Interval{Estimate: p.estimate(), Confidence: confidence, Method: method}
 	switch method {
@@ -440,7 +441,7 @@ func CompareProportions(a, b Proportion, confidence float64) (ProportionComparis
 			empty = NewError(ErrNoData, nil,
 				"outcome: cannot compare proportions %s and %s: each needs at least one trial", a, b)
 		}
-		return ProportionComparison{}, joinProblems(err, empty)
+		return ProportionComparison{}, msg.JoinFlat(err, empty)
 	}
 	belowA, aboveA := wilsonDistances(a.successes, a.trials, z)
 	belowB, aboveB := wilsonDistances(b.successes, b.trials, z)

@@ -3,13 +3,14 @@ package outcome_test
 import (
 	"encoding/json"
 	"errors"
-	"github.com/cxmodel/cx/internal/equaltest"
 	"math"
 	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"

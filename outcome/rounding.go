@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/shopspring/decimal"
 )
 
@@ -187,7 +188,7 @@ func checkRounding(places int32, r Rounding) error {
 	if r.IsValid() && places >= -MaxPlaces && places <= MaxPlaces {
 		return nil
 	}
-	return joinProblems(r.check(), checkPlaces(places, -MaxPlaces, MaxPlaces))
+	return msg.JoinFlat(r.check(), checkPlaces(places, -MaxPlaces, MaxPlaces))
 }
 
 // check returns an *Error with code [ErrUnknownRounding] if r is invalid.

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"reflect"
 
+	"github.com/cxmodel/cx/internal/msg"
 	"github.com/cxmodel/cx/internal/stat"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/shopspring/decimal"
@@ -114,7 +115,7 @@ func NewScale(min, max int) (Scale, error) {
 		errs[2] = NewError(ErrInvalidScale, nil,
 			"outcome: scale %d..%d has more than %d points", min, max, MaxScalePoints)
 	}
-	return Scale{}, joinProblems(errs[:]...)
+	return Scale{}, msg.JoinFlat(errs[:]...)
 }
 
 // outsideInt32 reports whether v is outside the int32 range.
@@ -391,7 +392,7 @@ func tallyRatings[E Integer](s Scale, scores []E) (ratingCounts, error) {
 // ratingsFromCounts checks counts, one per point of s from the bottom up.
 func ratingsFromCounts(s Scale, counts []int64) (ratingCounts, error) {
 	if errs := ratingCountProblems(s, true, counts); len(errs) > 0 {
-		return ratingCounts{}, joinProblems(errs...)
+		return ratingCounts{}, msg.JoinFlat(errs...)
 	}
 	var r ratingCounts
 	for o, c := range counts {
@@ -457,7 +458,7 @@ func (r ratingCounts) list(s Scale) []int64 {
 // rounding arguments and of an empty tally are reported together.
 func (r ratingCounts) percent(k int64, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
 	if err := checkRounding(places, rounding); err != nil || r.n == 0 {
-		return decimal.Decimal{}, joinProblems(err, r.needOne(measure))
+		return decimal.Decimal{}, msg.JoinFlat(err, r.needOne(measure))
 	}
 	return rounding.ratio(k, r.n, 2, places), nil
 }
@@ -471,7 +472,7 @@ func (r ratingCounts) share(k int64) Proportion { return Proportion{successes: k
 func (r ratingCounts) wilsonPercent(k int64, measure string, confidence float64) (Interval, error) {
 	z, err := criticalValue(confidence)
 	if err != nil || r.n < 2 {
-		return Interval{}, joinProblems(err, r.needTwo(measure))
+		return Interval{}, msg.JoinFlat(err, r.needTwo(measure))
 	}
 	lo, hi := wilsonBounds(k, r.n, z)
 	est := 100 * float64(k) / float64(r.n)
@@ -506,7 +507,7 @@ func (r ratingCounts) needTwo(measure string) error {
 // empty tally are reported together.
 func (r ratingCounts) mean(s Scale, measure string, places int32, rounding Rounding) (decimal.Decimal, error) {
 	if err := checkRounding(places, rounding); err != nil || r.n == 0 {
-		return decimal.Decimal{}, joinProblems(err, r.needOne(measure))
+		return decimal.Decimal{}, msg.JoinFlat(err, r.needOne(measure))
 	}
 	n := big.NewInt(r.n)
 	sum := new(big.Int).Mul(big.NewInt(int64(s.min)), n)

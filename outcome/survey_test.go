@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/cxmodel/cx/internal/equaltest"
 	"maps"
 	"math"
 	"math/big"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cxmodel/cx/internal/equaltest"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
