@@ -96,9 +96,10 @@ func readCurrency(r *binenc.Reader) (Currency, error) {
 // readAmount reads a decimal amount, which must be within [MaxDigits] and
 // ±[MaxExponent] as [ParseMoney] (and so the JSON decoders) requires and as
 // every amount the package makes is; one beyond them is an error with code
-// [ErrInvalidAmount], returned and not recorded in r.
-func readAmount(r *binenc.Reader, what string) (decimal.Decimal, error) {
-	return readBounded(r, amountBounds, amountBytes, what)
+// [ErrInvalidAmount] that calls it the amount, as [Money.UnmarshalJSON]
+// does, returned and not recorded in r.
+func readAmount(r *binenc.Reader) (decimal.Decimal, error) {
+	return readBounded(r, amountBounds, amountBytes, "amount")
 }
 
 // readBounded reads a decimal within b, whose magnitude takes at most
@@ -180,7 +181,7 @@ func decodeMoney(data []byte, what string, format byte) (Money, error) {
 		return Money{}, nil
 	}
 	c, cerr := readCurrency(r)
-	d, derr := readAmount(r, "amount")
+	d, derr := readAmount(r)
 	if err := r.Done(); err != nil {
 		return Money{}, joinAll([]error{cerr, derr, binaryError(what, err)})
 	}
@@ -276,15 +277,17 @@ func appendMeasure(b []byte, m Measure) []byte {
 }
 
 // readMeasure reads a service measure and validates it as the constructors
-// and the JSON decoder do: a weight that is not positive
-// ([ErrInvalidWeight]), a rate's counts ([NewRate]), a mean's sample
-// ([NewMean]), a total or a weight beyond the bounds of a [Measure]'s, and
-// a value or a mean whose total and weight imply one larger than the
-// largest amount ([ErrInvalidAmount], as the JSON decoder refuses it). The
-// error, if any, is returned and not recorded in r; a kind that is no
-// [MeasureKind], and a mean's standard deviation of -0 (its sign bit alone
-// set, which the encoder never writes: a mean's sd of -0 is kept as 0), are
-// recorded in r.
+// and the JSON decoder do: a total or a weight beyond the bounds of a
+// [Measure]'s, a weight that is not positive ([ErrInvalidWeight]), a
+// rate's counts ([NewRate]), a mean's sample ([NewMean]), and a value or a
+// mean whose total and weight imply one larger than the largest amount
+// ([ErrInvalidAmount], as the JSON decoder refuses it), each in the words
+// of [Measure.UnmarshalJSON] for the same check ("service total", "service
+// weight", "service value", "service mean"). The error, if any, is returned
+// and not recorded in r; a kind that is no [MeasureKind], and a mean's
+// standard deviation of -0 (its sign bit alone set, which the encoder never
+// writes: a mean's sd of -0 is kept as 0), are recorded in r, what ("actual
+// service") naming the measure in their message.
 func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	kind := MeasureKind(r.Byte())
 	if r.Err() != nil {
@@ -292,8 +295,8 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 	}
 	switch kind {
 	case ValueMeasure:
-		total, terr := readBounded(r, valueTotalBounds, totalBytes, what+" total")
-		weight, werr := readBounded(r, amountBounds, amountBytes, what+" weight")
+		total, terr := readBounded(r, valueTotalBounds, totalBytes, "service total")
+		weight, werr := readBounded(r, amountBounds, amountBytes, "service weight")
 		if r.Err() != nil {
 			return Measure{}, nil
 		}
@@ -303,12 +306,12 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if werr != nil {
 			errs = append(errs, werr)
 		} else if weight.Sign() <= 0 {
-			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: %s weight %s is not positive", what, decfmt.String(weight)))
+			errs = append(errs, newError(ErrInvalidWeight, nil, "triplecrown: service weight %s is not positive", decfmt.String(weight)))
 		}
 		if err := joinAll(errs); err != nil {
 			return Measure{}, err
 		}
-		if err := checkImplied(total, weight, what+" value"); err != nil {
+		if err := checkImplied(total, weight, "service value"); err != nil {
 			return Measure{}, err
 		}
 		return Measure{kind: ValueMeasure, total: total, weight: weight}, nil
@@ -319,7 +322,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		}
 		return NewRate(s, n)
 	case MeanMeasure:
-		total, terr := readBounded(r, meanTotalBounds, totalBytes, what+" total")
+		total, terr := readBounded(r, meanTotalBounds, totalBytes, "service total")
 		n, sd := r.Count(), r.Float64()
 		if r.Err() == nil && sd == 0 && math.Signbit(sd) {
 			// -0: the encoder writes 0, the sd of every mean (meanMeasure).
@@ -332,7 +335,7 @@ func readMeasure(r *binenc.Reader, what string) (Measure, error) {
 		if err := joinAll(errs); err != nil {
 			return Measure{}, err
 		}
-		if err := checkImplied(total, decimal.New(n, 0), what+" mean"); err != nil {
+		if err := checkImplied(total, decimal.New(n, 0), "service mean"); err != nil {
 			return Measure{}, err
 		}
 		return meanMeasure(total, sd, n), nil
@@ -362,24 +365,40 @@ func appendCard(b []byte, spec *ScorecardSpec) []byte {
 // measures), as the JSON decoder does: every problem is reported, the
 // unit's first, said through unitProblem (a scorecard's as
 // [outcome.ValidateID] says it, a roll-up's as [NewRollup] does), then the
-// fields', then the rest of NewScorecard's, but for the parts whose field
-// failed (every amount, when the currency failed), which are not checked
-// again. A malformed form is recorded in r.
+// fields' (the currency's, the baseline and actual cost's and revenue's,
+// the baseline and actual service measure's), then the rest of
+// NewScorecard's, but for the parts whose field failed (every amount, when
+// the currency failed), which are not checked again. A field's problem is
+// said as the JSON decoder says a part's ([cardParts]): with unit's ID
+// first among its IDs and the unit and the part named, `triplecrown: unit
+// "ops", actual revenue: amount ...`, or, with an empty unit, with no ID
+// of the scorecard's, `triplecrown: a scorecard's actual revenue: ...`;
+// the form's one currency is the part "currency". A malformed form is
+// recorded in r.
 func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (Scorecard, []error) {
 	spec := ScorecardSpec{Unit: unit, Name: r.String(false), Period: r.String(false)}
 	bad := partUnit // checked below, on its own
+	part := cardParts(unit)
+	var errs []error
+	// add records err, if not nil, as a problem of the field what names.
+	add := func(what string, err error) {
+		if err != nil {
+			ids, where := part(what)
+			errs = append(errs, within(ids, where, err)...)
+		}
+	}
 	cur, err := readCurrency(r)
 	if err != nil {
 		bad |= 0xf * partMoney // no amount has a currency
 	}
-	errs := []error{err}
+	add("currency", err)
 	var amounts [4]decimal.Decimal
-	for i, what := range [...]string{"baseline cost", "actual cost", "baseline revenue", "actual revenue"} {
-		amounts[i], err = readAmount(r, what)
+	for i, what := range moneyFields {
+		amounts[i], err = readAmount(r)
 		if err != nil {
 			bad |= partMoney << i
 		}
-		errs = append(errs, err)
+		add(what, err)
 	}
 	spec.Service.Name, spec.Service.Unit = r.String(false), r.String(false)
 	spec.Service.Direction = outcome.Direction(r.Byte())
@@ -392,7 +411,7 @@ func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (S
 		if err != nil {
 			bad |= m.part
 		}
-		errs = append(errs, err)
+		add(m.what+" measure", err)
 	}
 	if r.Err() != nil {
 		return Scorecard{}, nil
@@ -401,7 +420,7 @@ func readCard(r *binenc.Reader, unit string, unitProblem func(error) []error) (S
 	if err := outcome.ValidateID(unit); err != nil {
 		problems = unitProblem(err)
 	}
-	problems = flatten(problems, errs)
+	problems = append(problems, errs...)
 	spec.Cost = Amounts{Baseline: makeMoney(amounts[0], cur), Actual: makeMoney(amounts[1], cur)}
 	spec.Revenue = Amounts{Baseline: makeMoney(amounts[2], cur), Actual: makeMoney(amounts[3], cur)}
 	// NewScorecard's checks, the unit's made above, and but those of the
@@ -450,11 +469,26 @@ func (c Scorecard) AppendBinary(b []byte) ([]byte, error) {
 // does, after checking each field as its constructor does ([ParseCurrency],
 // [NewMoney], [NewRate], [NewMean], [NewWeightedValue]; a measure's total is
 // held to the bounds of a [Measure]'s), so it accepts exactly what
-// [Scorecard.UnmarshalJSON] accepts. Bytes that are not the form (also a
-// measure kind that is none, and a standard deviation of -0, the bytes 00
-// 00 00 00 00 00 00 80, which the form never holds: [NewMean] keeps an sd
-// of -0 as 0, eight zero bytes) are an error with code
-// [outcome.ErrInvalidBinary]. On error c is unchanged.
+// [Scorecard.UnmarshalJSON] accepts. Every problem is reported, in this
+// order: the unit's, as [outcome.ValidateID] says it; then each field's,
+// the currency's, the baseline and actual cost's and revenue's and the
+// baseline and actual service measure's, with the code and the words of
+// the same check in Scorecard.UnmarshalJSON, and, as it does, the unit's ID
+// first among the IDs and the unit and the part named, `triplecrown: unit
+// "ops", actual revenue: amount with 2 digits and exponent 31 is out of
+// range (at most 40 digits, exponent within ±30)`, `triplecrown: unit
+// "ops", actual service measure: a rate of 80 successes out of 70 trials
+// is impossible` (with an empty unit, no ID of the scorecard's and
+// `triplecrown: a scorecard's actual revenue: ...`); the currency, which the
+// form holds once for every amount (JSON once for each), is the part
+// "currency", `triplecrown: unit "ops", currency: unknown currency "eUR":
+// ...`; then the rest of NewScorecard's checks, as it reports them, but
+// for the parts whose field failed (every amount, when the currency
+// failed), which are not checked again. Bytes that are not the form (also
+// a measure kind that is none, and a standard deviation of -0, the bytes
+// 00 00 00 00 00 00 00 80, which the form never holds: [NewMean] keeps an
+// sd of -0 as 0, eight zero bytes) are one error with code
+// [outcome.ErrInvalidBinary] and no ID. On error c is unchanged.
 func (c *Scorecard) UnmarshalBinary(data []byte) error {
 	const what = "Scorecard"
 	r := binenc.NewReader(data)
@@ -714,7 +748,10 @@ func (r Rollup) AppendBinary(b []byte) ([]byte, error) {
 // ([outcome.ErrDuplicateID]) and at least one ([ErrEmptyRollup]); the
 // combination must be the one the service measure implies (by sample size
 // for rates and means, by weight for values: [ErrServiceMismatch]); and
-// the scorecard is checked as [Scorecard.UnmarshalBinary] checks it. Bytes
+// the scorecard is checked as [Scorecard.UnmarshalBinary] checks it, its
+// fields' problems with the roll-up's unit's ID and named as
+// [Rollup.UnmarshalJSON] names them, `triplecrown: unit "centre", actual
+// service measure: ...`. Bytes
 // that are not the form (also a combination that is none) are an error with
 // code [outcome.ErrInvalidBinary]. Every problem is reported; on error r is
 // unchanged.

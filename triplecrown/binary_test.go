@@ -369,7 +369,7 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 			wantMsg: `triplecrown: unit "ops" has a negative actual cost (-90 EUR)`},
 		// 80 of 70: NewRate's check.
 		{name: "impossible rate", data: patch(t, opsForm, "02 50 64", "02 50 46"), wantErr: []error{ErrInvalidMeasure},
-			wantMsg: "triplecrown: a rate of 80 successes out of 70 trials is impossible"},
+			wantMsg: `triplecrown: unit "ops", actual service measure: a rate of 80 successes out of 70 trials is impossible`},
 		// An invalid unit ID and a lower-case currency: both reported.
 		{name: "unit and currency", data: patch(t, patch(t, opsForm, "03 6f 70 73", "03 20 70 73"), "45 55 52", "65 55 52"),
 			wantErr: []error{outcome.ErrInvalidID, ErrUnknownCurrency}},
@@ -380,23 +380,23 @@ func TestScorecard_UnmarshalBinary_errors(t *testing.T) {
 		{name: "no direction", data: patch(t, opsForm, "00 01 02 46", "00 03 02 46"), wantErr: []error{outcome.ErrUnknownDirection}},
 		// Exponent 31 (zig-zag 62 = 0x3e) in the revenue.
 		{name: "amount out of range", data: patch(t, opsForm, "01 02 37", "3e 02 37"), wantErr: []error{ErrInvalidAmount},
-			wantMsg: "triplecrown: actual revenue with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)"},
+			wantMsg: `triplecrown: unit "ops", actual revenue: amount with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)`},
 		// A field that fails does not hide NewScorecard's checks of the
 		// other parts, which come after it, as in JSON: an empty period
 		// with the revenue out of range, and a direction that is none
 		// with an impossible rate.
 		{name: "amount out of range and no period", data: patch(t, patch(t, opsForm, "01 02 37", "3e 02 37"), "04 32 30 32 35", "00"),
 			wantErr: []error{ErrInvalidAmount, ErrEmptyPeriod},
-			wantMsg: "triplecrown: actual revenue with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)\n" +
+			wantMsg: `triplecrown: unit "ops", actual revenue: amount with 2 digits and exponent 31 is out of range (at most 40 digits, exponent within ±30)` + "\n" +
 				`triplecrown: unit "ops" has no period`},
 		{name: "impossible rate and no direction", data: patch(t, patch(t, opsForm, "02 50 64", "02 50 46"), "00 01 02 46", "00 03 02 46"),
 			wantErr: []error{ErrInvalidMeasure, outcome.ErrUnknownDirection},
-			wantMsg: "triplecrown: a rate of 80 successes out of 70 trials is impossible\n" +
+			wantMsg: `triplecrown: unit "ops", actual service measure: a rate of 80 successes out of 70 trials is impossible` + "\n" +
 				`triplecrown: unit "ops" has a service measure without a valid direction`},
 		// 10^40 as the actual revenue: 41 digits.
 		{name: "amount of too many digits", data: patch(t, opsForm, "01 02 37", "00 22 1d 63 29 f1 c3 5c a4 bf ab b9 f5 61 00 00 00 00 00"),
 			wantErr: []error{ErrInvalidAmount},
-			wantMsg: "triplecrown: actual revenue with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)"},
+			wantMsg: `triplecrown: unit "ops", actual revenue: amount with 41 digits and exponent 0 is out of range (at most 40 digits, exponent within ±30)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -515,6 +515,149 @@ func TestScorecard_UnmarshalBinary_measures(t *testing.T) {
 		"03 00 02 01 02 00 00 00 00 00 00 00 00"))))
 	total, weight = c.Service().Baseline.Fraction()
 	assert.True(t, dec(strings.Repeat("9", 40)+"e30").Equal(total.Div(weight)), "%s / %s", total, weight)
+}
+
+// opsJSON is opsCard's JSON form.
+const opsJSON = `{"unit":"ops","period":"2025",` +
+	`"cost":{"baseline":{"amount":"100","currency":"EUR"},"actual":{"amount":"90","currency":"EUR"}},` +
+	`"revenue":{"baseline":{"amount":"0","currency":"EUR"},"actual":{"amount":"5.5","currency":"EUR"}},` +
+	`"service":{"name":"fcr","direction":"higher-is-better","baseline":{"successes":70,"trials":100},"actual":{"successes":80,"trials":100}}}`
+
+// cardProblem is a problem as a BI tool shows it: its code, IDs and
+// message.
+type cardProblem struct {
+	code outcome.Code
+	ids  []string
+	msg  string
+}
+
+func cardProblems(err error) []cardProblem {
+	var out []cardProblem
+	for _, p := range outcome.Problems(err) {
+		out = append(out, cardProblem{p.Code, p.IDs, p.Message})
+	}
+	return out
+}
+
+// TestScorecard_UnmarshalBinary_namesTheUnit: a problem of a field of a
+// scorecard's binary form (an amount, the currency, a service measure)
+// carries the unit's ID and names the unit and the field as the JSON
+// decoder does, in the same words where the same check fails: each case's
+// problems are worked out by hand, and the JSON of the same values (json,
+// where it can say them) gives the same problems, code, IDs and message.
+func TestScorecard_UnmarshalBinary_namesTheUnit(t *testing.T) {
+	subnormal := hex.EncodeToString(binaryFloat(math.SmallestNonzeroFloat64))
+	service := func(baseline, actual string) string {
+		return strings.Replace(opsJSON, `"baseline":{"successes":70,"trials":100},"actual":{"successes":80,"trials":100}`,
+			`"baseline":`+baseline+`,"actual":`+actual, 1)
+	}
+	ops := []string{"ops"}
+	tests := []struct {
+		name string
+		data string // the binary form, in hex
+		json string // the same values in JSON, "" if JSON cannot say them
+		want []cardProblem
+	}{
+		{name: "impossible rate", data: patch(t, opsForm, "02 50 64", "02 50 46"),
+			json: service(`{"successes":70,"trials":100}`, `{"successes":80,"trials":70}`),
+			want: []cardProblem{{ErrInvalidMeasure, ops,
+				`triplecrown: unit "ops", actual service measure: a rate of 80 successes out of 70 trials is impossible`}}},
+		// Exponent 31 (zig-zag 62 = 0x3e): 55 x 10^31, "55e31".
+		{name: "amount out of range", data: patch(t, opsForm, "01 02 37", "3e 02 37"),
+			json: strings.Replace(opsJSON, `"5.5"`, `"55e31"`, 1),
+			want: []cardProblem{{ErrInvalidAmount, ops, `triplecrown: unit "ops", actual revenue: amount with 2 digits ` +
+				`and exponent 31 is out of range (at most 40 digits, exponent within ±30)`}}},
+		// A value of total 0 and weight 0 (exponents 00, no bytes).
+		{name: "zero weight", data: measureForm("01 00 00 00 00", "01 00 00 00 02 01"),
+			json: service(`{"total":"0","weight":"0"}`, `{"total":"0","weight":"1"}`),
+			want: []cardProblem{{ErrInvalidWeight, ops, `triplecrown: unit "ops", baseline service measure: service weight 0 is not positive`}}},
+		// A value total of 1e60 (zig-zag 120 = 0x78) of weight 1e-30 (0x3b).
+		{name: "implied value", data: measureForm("01 78 02 01 3b 02 01", "01 00 02 01 00 02 01"),
+			json: service(`{"total":"1e60","weight":"1e-30"}`, `{"total":"1","weight":"1"}`),
+			want: []cardProblem{{ErrInvalidAmount, ops, `triplecrown: unit "ops", baseline service measure: service value implied by ` +
+				`total 1e60 and weight 0.000000000000000000000000000001 (total / weight) is out of range ` +
+				`(larger than (10^40 − 1) × 10^30, the largest amount)`}}},
+		// A mean of 1 observation (total 1) with an sd of 5e-324: two
+		// problems of one measure, each naming it.
+		{name: "mean sample", data: measureForm("03 00 02 01 01 "+subnormal, "03 00 02 01 02 00 00 00 00 00 00 00 00"),
+			json: service(`{"total":"1","sd":5e-324,"n":1}`, `{"total":"1","sd":0,"n":2}`),
+			want: []cardProblem{
+				{ErrInvalidSampleSize, ops, `triplecrown: unit "ops", baseline service measure: a mean needs a sample of at least 2 observations, not 1`},
+				{ErrInvalidMeasure, ops, `triplecrown: unit "ops", baseline service measure: the standard deviation 5e-324 is below ` +
+					`2.2250738585072014e-308, the smallest positive number held to full precision`}}},
+		// An empty unit: the problems have no ID and name the scorecard, as
+		// in JSON (which puts the unit's problem after the fields').
+		{name: "empty unit", data: patch(t, patch(t, opsForm, "02 50 64", "02 50 46"), "23 03 6f 70 73", "23 00"),
+			want: []cardProblem{{outcome.ErrEmptyID, nil, "outcome: empty id"},
+				{ErrInvalidMeasure, nil, `triplecrown: a scorecard's actual service measure: a rate of 80 successes out of 70 trials is impossible`}}},
+		// An invalid unit " ps": its ID all the same, as in JSON.
+		{name: "invalid unit", data: patch(t, patch(t, opsForm, "02 50 64", "02 50 46"), "03 6f 70 73", "03 20 70 73"),
+			want: []cardProblem{{outcome.ErrInvalidID, []string{" ps"}, `outcome: id " ps" has surrounding white space`},
+				{ErrInvalidMeasure, []string{" ps"}, `triplecrown: unit " ps", actual service measure: a rate of 80 successes out of 70 trials is impossible`}}},
+		// The binary form's one currency: named as the currency, in the
+		// words of each amount's currency in JSON (below).
+		{name: "currency", data: patch(t, opsForm, "45 55 52", "65 55 52"),
+			want: []cardProblem{{ErrUnknownCurrency, ops, `triplecrown: unit "ops", currency: unknown currency "eUR": a currency is ` +
+				`an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`}}},
+		// A coefficient of 18 bytes (header 0x24), longer than any of 40
+		// digits: refused from its length, which JSON cannot write.
+		{name: "amount too long", data: patch(t, opsForm, "01 02 37", "00 24 01"+strings.Repeat(" 00", 17)),
+			want: []cardProblem{{ErrInvalidAmount, ops, `triplecrown: unit "ops", actual revenue: amount with more than 40 digits ` +
+				`is out of range (at most 40 digits, exponent within ±30): out of range: coefficient of 18 bytes is longer than 17`}}},
+		// A value total of 35 bytes (header 0x46) and a weight of 0: the
+		// measure's two problems, the total's first, as the form holds them.
+		{name: "value total too long", data: measureForm("01 00 46 01"+strings.Repeat(" 00", 34)+" 00 00", "01 00 02 01 00 02 01"),
+			want: []cardProblem{
+				{ErrInvalidAmount, ops, `triplecrown: unit "ops", baseline service measure: service total with more than 80 digits ` +
+					`is out of range (at most 80 digits, exponent within ±60): out of range: coefficient of 35 bytes is longer than 34`},
+				{ErrInvalidWeight, ops, `triplecrown: unit "ops", baseline service measure: service weight 0 is not positive`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Scorecard
+			assert.Equal(t, tt.want, cardProblems(c.UnmarshalBinary(unhex(t, tt.data))))
+			if tt.json != "" {
+				var fromJSON Scorecard
+				assert.Equal(t, tt.want, cardProblems(fromJSON.UnmarshalJSON([]byte(tt.json))), "JSON")
+			}
+		})
+	}
+
+	// JSON puts the empty unit's problem after the fields', and says the
+	// currency of each amount; the words after the part are the same.
+	var c Scorecard
+	got := cardProblems(c.UnmarshalJSON([]byte(strings.Replace(patch(t, opsJSON, `"ops"`, `""`), `"successes":80,"trials":100`, `"successes":80,"trials":70`, 1))))
+	assert.Equal(t, []cardProblem{tests[5].want[1], tests[5].want[0]}, got, "JSON, empty unit")
+	got = cardProblems(c.UnmarshalJSON([]byte(strings.ReplaceAll(opsJSON, `"EUR"`, `"eUR"`))))
+	require.Len(t, got, 4)
+	for i, part := range []string{"baseline cost", "actual cost", "baseline revenue", "actual revenue"} {
+		want := tests[7].want[0]
+		want.msg = strings.Replace(want.msg, "currency: ", part+": ", 1)
+		assert.Equal(t, want, got[i], "JSON, currency of the %s", part)
+	}
+}
+
+// TestRollup_UnmarshalBinary_namesTheUnit: a roll-up's scorecard's field
+// problems carry the roll-up's unit ID and name it as the JSON decoder of
+// a roll-up does, `unit "n", actual service measure: ...`.
+func TestRollup_UnmarshalBinary_namesTheUnit(t *testing.T) {
+	card := strings.TrimPrefix(patch(t, patch(t, opsForm, "02 50 64", "02 50 46"), "45 55 52", "65 55 52"), "23 03 6f 70 73")
+	var r Rollup
+	got := cardProblems(r.UnmarshalBinary(unhex(t, "24 01 6e 01 01 61 01"+card)))
+	n := []string{"n"}
+	rate := cardProblem{ErrInvalidMeasure, n, `triplecrown: unit "n", actual service measure: a rate of 80 successes out of 70 trials is impossible`}
+	assert.Equal(t, []cardProblem{
+		{ErrUnknownCurrency, n, `triplecrown: unit "n", currency: unknown currency "eUR": a currency is ` +
+			`an ISO 4217 code of three upper-case letters, such as "EUR" (did you mean "EUR"?)`},
+		rate,
+	}, got)
+	// The rate alone, in JSON: the same problem.
+	cardJSON := strings.Replace(patch(t, opsJSON, `"ops"`, `"n"`), `"successes":80,"trials":100`, `"successes":80,"trials":70`, 1)
+	require.NoError(t, r.UnmarshalBinary(unhex(t, "24 01 6e 01 01 61 01"+strings.TrimPrefix(opsForm, "23 03 6f 70 73"))))
+	got = cardProblems(r.UnmarshalJSON([]byte(`{"scorecard":` + cardJSON + `,"units":["a"],"combination":"by-sample-size"}`)))
+	assert.Equal(t, []cardProblem{rate}, got, "JSON")
+	got = cardProblems(r.UnmarshalBinary(unhex(t, "24 01 6e 01 01 61 01"+strings.TrimPrefix(patch(t, opsForm, "02 50 64", "02 50 46"), "23 03 6f 70 73"))))
+	assert.Equal(t, []cardProblem{rate}, got, "binary")
 }
 
 func binaryFloat(f float64) []byte {
@@ -1015,10 +1158,11 @@ func TestRollup_UnmarshalBinary_errors(t *testing.T) {
 		{name: "empty roll-up unit, no units", data: "24 00 00 01" + card, wantErr: []error{outcome.ErrEmptyID, ErrEmptyRollup},
 			wantMsg: "triplecrown: a roll-up, unit: empty id\ntriplecrown: a roll-up has no units rolled up"},
 		// An empty unit and a bad card: the unit is the roll-up's all the
-		// same, and comes first.
+		// same, and comes first; the card's currency names the scorecard,
+		// with no ID, as JSON names a card without a unit.
 		{name: "empty roll-up unit, bad card", data: "24 00 01 01 61 01" + patch(t, card, "45 55 52", "65 55 52"),
 			wantErr: []error{outcome.ErrEmptyID, ErrUnknownCurrency},
-			wantMsg: "triplecrown: a roll-up, unit: empty id\ntriplecrown: unknown currency \"eUR\": a currency is an ISO 4217 code of " +
+			wantMsg: "triplecrown: a roll-up, unit: empty id\ntriplecrown: a scorecard's currency: unknown currency \"eUR\": a currency is an ISO 4217 code of " +
 				"three upper-case letters, such as \"EUR\" (did you mean \"EUR\"?)"},
 		{name: "invalid roll-up unit, bad card", data: "24 02 6e 0a 01 01 61 01" + patch(t, card, "45 55 52", "65 55 52"),
 			wantErr: []error{outcome.ErrInvalidID, ErrUnknownCurrency}},

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmodel/cx/internal/binenc"
 	"github.com/cxmodel/cx/internal/listtest"
 	"github.com/cxmodel/cx/outcome"
 	"github.com/shopspring/decimal"
@@ -170,6 +171,16 @@ func cardSeeds(f *testing.F) [][]byte {
 		form := measureForm("03 00 02 01 02 00 00 00 00 00 00 00 00", "03 00 02 01 02 00 00 00 00 00 00 00 "+last)
 		out = append(out, unhex(f, form), unhex(f, "24 01 6e 01 01 61 01"+strings.TrimPrefix(form, "23 03 6f 70 73")))
 	}
+	// Fields that fail, under the unit "ops", an empty one and " ps", and
+	// under roll-ups "n" and "": a currency "eUR" and a rate of 80 of 70
+	// (each of whose problems carries the unit's ID: checkUnitIDs).
+	bad := strings.Replace(strings.Replace(opsForm, "45 55 52", "65 55 52", 1), "02 50 64", "02 50 46", 1)
+	for _, unit := range []string{"03 6f 70 73", "00", "03 20 70 73"} {
+		out = append(out, unhex(f, strings.Replace(bad, "23 03 6f 70 73", "23 "+unit, 1)))
+	}
+	for _, head := range []string{"24 01 6e 01 01 61 01", "24 00 01 01 61 01"} {
+		out = append(out, unhex(f, head+strings.TrimPrefix(bad, "23 03 6f 70 73")))
+	}
 	return out
 }
 
@@ -178,7 +189,9 @@ func cardSeeds(f *testing.F) [][]byte {
 // below the smallest normal float64 (as JSON can write them:
 // [checkSDsNormal]), re-encodes to the same bytes, is refused with its
 // actual sd of 0 written as -0 ([checkNegativeZeroRefused]) and scores
-// without panicking; what does not is an *outcome.Error.
+// without panicking; what does not is an *outcome.Error, each of whose
+// problems, if the form's unit was read, carries the unit's ID
+// ([checkUnitIDs]).
 func FuzzScorecardBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -187,6 +200,7 @@ func FuzzScorecardBinary(f *testing.F) {
 		var c Scorecard
 		if err := c.UnmarshalBinary(data); err != nil {
 			checkProblems(t, err)
+			checkUnitIDs(t, data, err, true)
 			if !c.IsZero() {
 				t.Fatal("changed on error")
 			}
@@ -234,7 +248,9 @@ func FuzzScorecardBinary(f *testing.F) {
 // same bytes, is refused with its actual sd of 0 written as -0
 // ([checkNegativeZeroRefused]), merges with the zero Rollup to itself, and
 // merges with itself and with a roll-up that was merged from it as
-// [checkSelfMerges] says.
+// [checkSelfMerges] says; what does not decode is *outcome.Error values,
+// each, if the roll-up's unit was read, with the unit's ID among its IDs
+// ([checkUnitIDs]).
 func FuzzRollupBinary(f *testing.F) {
 	for _, b := range cardSeeds(f) {
 		f.Add(b)
@@ -243,6 +259,7 @@ func FuzzRollupBinary(f *testing.F) {
 		var r Rollup
 		if err := r.UnmarshalBinary(data); err != nil {
 			checkProblems(t, err)
+			checkUnitIDs(t, data, err, false)
 			return
 		}
 		again, err := r.MarshalBinary()
@@ -264,6 +281,38 @@ func FuzzRollupBinary(f *testing.F) {
 			checkSelfMerges(t, r)
 		}
 	})
+}
+
+// checkUnitIDs checks the problems err of data, the form of a scorecard
+// (card) or of a roll-up, that is not one of the form
+// ([outcome.ErrInvalidBinary]): the unit, which follows the format byte, was
+// read, and every problem carries its ID, first among its IDs for a
+// scorecard (as the JSON decoder gives them), among them for a roll-up (a
+// unit rolled up twice is that unit's problem first), but for a unit that
+// is empty, which is no ID (no problem has the ID ""), and the problem of
+// a unit that is blank, which ValidateID reports with no ID.
+func checkUnitIDs(t *testing.T, data []byte, err error, card bool) {
+	t.Helper()
+	if errors.Is(err, outcome.ErrInvalidBinary) {
+		return
+	}
+	r := binenc.NewReader(data)
+	r.Byte()
+	unit := r.String(false)
+	if r.Err() != nil {
+		t.Fatalf("% x: the unit did not read, but the error is not %s: %v", data, outcome.ErrInvalidBinary, err)
+	}
+	for _, p := range outcome.Problems(err) {
+		switch {
+		case slices.Contains(p.IDs, ""):
+			t.Fatalf("% x: a problem with the ID \"\": %v", data, p)
+		case unit == "" || errors.Is(p, outcome.ErrEmptyID) && strings.TrimSpace(unit) == "" && len(p.IDs) == 0:
+		case card && (len(p.IDs) == 0 || p.IDs[0] != unit):
+			t.Fatalf("% x: a problem of unit %q with IDs %q: %v", data, unit, p.IDs, p)
+		case !card && !slices.Contains(p.IDs, unit):
+			t.Fatalf("% x: a problem of roll-up %q with IDs %q: %v", data, unit, p.IDs, p)
+		}
+	}
 }
 
 // checkSDsNormal fails t unless each standard deviation of c's service

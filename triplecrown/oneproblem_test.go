@@ -152,7 +152,7 @@ func TestOneProblemIsItself(t *testing.T) {
 		{"Scorecard.UnmarshalBinary (was joined twice)", func() error {
 			var c Scorecard
 			return c.UnmarshalBinary(unhex(t, patch(t, opsForm, "45 55 52", "65 55 52")))
-		}, problem{ErrUnknownCurrency, nil}},
+		}, problem{ErrUnknownCurrency, []string{"ops"}}},
 		{"Rollup.UnmarshalBinary (was joined)", func() error { var r Rollup; return r.UnmarshalBinary(byWeight) },
 			problem{ErrServiceMismatch, []string{"e"}}},
 		{"Scorecard.MarshalBinary", func() error { return second(Scorecard{}.MarshalBinary()) }, problem{ErrInvalidScorecard, nil}},
@@ -261,11 +261,11 @@ func TestSeveralProblemsJoinedInOrder(t *testing.T) {
 			var th Threshold
 			return th.UnmarshalJSON([]byte(`{"absolute":"x","currency":"eur"}`))
 		}(), []problem{{ErrInvalidAmount, nil}, {ErrUnknownCurrency, nil}}},
-		// The unit's, then the currency's (the unit " ps").
+		// The unit's, then the currency's, both with the unit " ps".
 		{"Scorecard.UnmarshalBinary", func() error {
 			var c Scorecard
 			return c.UnmarshalBinary(unhex(t, patch(t, patch(t, opsForm, "03 6f 70 73", "03 20 70 73"), "45 55 52", "65 55 52")))
-		}(), []problem{{outcome.ErrInvalidID, []string{" ps"}}, {ErrUnknownCurrency, nil}}},
+		}(), []problem{{outcome.ErrInvalidID, []string{" ps"}}, {ErrUnknownCurrency, []string{" ps"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
