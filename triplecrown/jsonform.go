@@ -48,19 +48,23 @@ type reader[T any] func(f *jsondecode.Form, path jsondecode.Path, ids []string, 
 // decodeTop decodes data, the JSON of a whole definition, which must be an
 // object, with read, and returns the value and every problem: the form's,
 // then the values'. at names the definition in the form's messages, from
-// its members ("" for none), and ids are the IDs of its problems.
+// its members ("" for none), and ids are the IDs of its problems. The
+// members are read once, for at and for read; data that is not one JSON
+// object is reported by [jsondecode.Form.Top], as its only problem, with
+// no place and no ID (at has no members to name it from).
 func decodeTop[T any](data []byte, read reader[T], at func(members []strictjson.Member) (string, []string)) (T, error) {
 	var v T
 	f := jsondecode.Form{Pkg: "triplecrown"}
 	members, err := strictjson.Members(data)
+	if err != nil {
+		f.Top(data, nil) // reports err, as Explain says it
+		return v, f.Err()
+	}
 	var ids []string
-	if err == nil && at != nil {
+	if at != nil {
 		f.At, ids = at(members)
 	}
-	var errs []error
-	if members, ok := f.Top(data, ids); ok {
-		v, errs = read(&f, jsondecode.Path{}, ids, members)
-	}
+	v, errs := read(&f, jsondecode.Path{}, ids, members)
 	return v, joinAll(append(f.Errors(), errs...))
 }
 
