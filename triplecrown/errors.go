@@ -1,8 +1,6 @@
 package triplecrown
 
 import (
-	"errors"
-	"reflect"
 	"slices"
 
 	"github.com/cxmodel/cx/internal/msg"
@@ -94,7 +92,7 @@ func newError(code outcome.Code, ids []string, format string, args ...any) *outc
 	return outcome.NewError(code, slices.Clone(ids), format, args...)
 }
 
-// joinAll returns the problems among errs as one error, as [msg.Join]
+// joinAll returns the problems among errs as one error, as [msg.JoinFlat]
 // does: nil if there is none, the problem itself if there is one (so that
 // one problem is the *[outcome.Error] itself, not a joined error of one),
 // and otherwise all of them joined with [errors.Join], one level deep, in
@@ -102,34 +100,4 @@ func newError(code outcome.Code, ids []string, format string, args ...any) *outc
 // a part, or of a call whose problems are reported with others) counts as
 // the errors it joins, in their order, at any depth; a nil error, and a nil
 // pointer in an error interface, is none.
-func joinAll(errs []error) error {
-	for _, err := range errs {
-		if isJoined(err) {
-			return msg.Join(flatten(make([]error, 0, len(errs)+1), errs)...)
-		}
-	}
-	return msg.Join(errs...)
-}
-
-// joinedType is the type of the errors [errors.Join] returns.
-var joinedType = reflect.TypeOf(errors.Join(errors.New("")))
-
-// isJoined reports whether err was made by [errors.Join].
-func isJoined(err error) bool { return err != nil && reflect.TypeOf(err) == joinedType }
-
-// flatten appends the errors among errs that are not nil to dst, in their
-// order, each that [errors.Join] made replaced by the errors it joins, in
-// their order, at any depth, and returns dst.
-func flatten(dst, errs []error) []error {
-	for _, err := range errs {
-		switch {
-		case err == nil:
-			continue
-		case isJoined(err):
-			dst = flatten(dst, err.(interface{ Unwrap() []error }).Unwrap())
-		default:
-			dst = append(dst, err)
-		}
-	}
-	return dst
-}
+func joinAll(errs []error) error { return msg.JoinFlat(errs...) }
