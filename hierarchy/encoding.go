@@ -451,9 +451,17 @@ type jsonNode struct {
 // reads a node, reporting the problems of their form to f. ok is false if
 // its ID could not be read (a value of the wrong type): then the node is
 // not added.
+//
+// The ID is read once, before the walk, to name the node in the problems
+// of its members: [jsondecode.FirstString] reads the member that
+// [jsondecode.Form.Fields] gives for the field (the first whose key names
+// it), as [jsondecode.Value] reads a string, so the node's ID is the same
+// string, not a second copy; Value reads the member only if it is not a
+// string, to report it.
 func readJSONNode(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) (n jsonNode, ok bool) {
+	id, named := jsondecode.FirstString(members, nodeFields, "id")
 	var ids []string
-	if id, ok := jsondecode.FirstString(members, nodeFields, "id"); ok && id != "" {
+	if named && id != "" {
 		ids = []string{id}
 	}
 	idOK := true
@@ -461,6 +469,10 @@ func readJSONNode(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 	f.Fields(path, ids, members, nodeFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case nodeID:
+			if named {
+				n.node.ID = id
+				return
+			}
 			idOK = jsondecode.Value(f, path, ids, raw, &n.node.ID)
 		case nodeName:
 			jsondecode.Value(f, path, ids, raw, &n.node.Name)
@@ -524,7 +536,11 @@ type jsonLink struct {
 
 // readJSONLink reads members, those of the link at path of a definition
 // (or of a link decoded on its own, at the top), as [Builder.AddJSON]
-// reads a link, reporting the problems of their form to f.
+// reads a link, reporting the problems of their form to f. Each end is
+// read once, before the walk, to name the link in the problems of its
+// members, and that string is the end, as [readJSONNode] reads a node's
+// ID: [jsondecode.Value] reads an end only if it is not a string, to
+// report it.
 func readJSONLink(f *jsondecode.Form, path jsondecode.Path, members []strictjson.Member) jsonLink {
 	l := jsonLink{fromOK: true, toOK: true, weightOK: true} // an end left out is "", as a node's ID left out is
 	var fromNamed, toNamed bool
@@ -537,9 +553,13 @@ func readJSONLink(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 	f.Fields(path, ids, members, linkFields, func(field int, path jsondecode.Path, raw json.RawMessage) {
 		switch field {
 		case linkFrom:
-			l.fromOK = jsondecode.Value(f, path, ids, raw, &l.from)
+			if !fromNamed {
+				l.fromOK = jsondecode.Value(f, path, ids, raw, &l.from)
+			}
 		case linkTo:
-			l.toOK = jsondecode.Value(f, path, ids, raw, &l.to)
+			if !toNamed {
+				l.toOK = jsondecode.Value(f, path, ids, raw, &l.to)
+			}
 		default:
 			l.weight = raw
 			l.weightOK = f.NotNull(path, ids, "a decimal string or a number", raw)

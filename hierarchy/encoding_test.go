@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cxmodel/cx/internal/dectest"
+	"github.com/cxmodel/cx/internal/jsondecode"
 	"github.com/cxmodel/cx/internal/spoil"
 	"github.com/cxmodel/cx/internal/strictjson"
 	"github.com/cxmodel/cx/outcome"
@@ -1241,4 +1243,57 @@ func TestAddJSON_linkEndLeftOut(t *testing.T) {
 		{ErrDanglingLink, []string{"", "b"}, `hierarchy: link "" -> "b" comes from an unknown node`},
 		{ErrDanglingLink, []string{"b", ""}, `hierarchy: link "b" -> "" goes to an unknown node`},
 	}, problemsOf(err))
+}
+
+// TestAddJSON_idsReadOnce checks that AddJSON reads each node's ID and each
+// link's ends once: the string that names the node or the link in the
+// problems of its form is the node's ID, or the link's end, itself (the
+// same bytes in memory), not a second copy read from the same text. A
+// second reading, as by jsondecode.Value, makes other bytes.
+func TestAddJSON_idsReadOnce(t *testing.T) {
+	b := NewBuilder()
+	b.AddJSON([]byte(`{"nodes":[{"id":"answer-call","name":3,"level":"task"}],` +
+		`"links":[{"from":"answer-call","to":"calls-handled","colour":1}]}`))
+	require.Len(t, b.problems, 2)
+	// `"nodes[0].name" must be a string, not the number 3`, naming the node.
+	node := b.problems[0]
+	require.Equal(t, []string{"answer-call"}, node.IDs)
+	require.Len(t, b.ids, 1)
+	assert.Equal(t, "answer-call", b.ids[0])
+	assert.Same(t, unsafe.StringData(b.ids[0]), unsafe.StringData(node.IDs[0]), "the node's ID and its problem's")
+	// `unknown field "links[0].colour"`, naming the link's ends.
+	link := b.problems[1]
+	require.Equal(t, []string{"answer-call", "calls-handled"}, link.IDs)
+	require.Len(t, b.from, 1)
+	assert.Equal(t, []string{"answer-call", "calls-handled"}, []string{b.from[0], b.to[0]})
+	assert.Same(t, unsafe.StringData(b.from[0]), unsafe.StringData(link.IDs[0]), "the link's from and its problem's")
+	assert.Same(t, unsafe.StringData(b.to[0]), unsafe.StringData(link.IDs[1]), "the link's to and its problem's")
+}
+
+// TestReadJSON_allocations counts what reading one node and one link of a
+// definition allocates, their members already split (by the Form's reader,
+// which hands them out of blocks): a Form with no memory yet allocates the
+// parent path its members' paths share (1), and each string read is a new
+// string: the node's ID and its name, and its level's text, "task"; the
+// link's ends. Each ID is read once (TestAddJSON_idsReadOnce): 4 for the
+// node, 3 for the link; read twice, 5 for both.
+func TestReadJSON_allocations(t *testing.T) {
+	node, err := strictjson.Members([]byte(`{"id":"answer-call","name":"Answer call","level":"task"}`))
+	require.NoError(t, err)
+	link, err := strictjson.Members([]byte(`{"from":"answer-call","to":"calls-handled"}`))
+	require.NoError(t, err)
+	var n jsonNode
+	var l jsonLink
+	assert.Equal(t, 4.0, testing.AllocsPerRun(100, func() {
+		f := jsondecode.Form{Pkg: "hierarchy"}
+		n, _ = readJSONNode(&f, jsondecode.Path{}, node)
+	}), "a node")
+	assert.Equal(t, 3.0, testing.AllocsPerRun(100, func() {
+		f := jsondecode.Form{Pkg: "hierarchy"}
+		l = readJSONLink(&f, jsondecode.Path{}, link)
+	}), "a link")
+	// What was read.
+	assert.Equal(t, Node{ID: "answer-call", Name: "Answer call"}, n.node)
+	assert.Equal(t, "task", n.level)
+	assert.Equal(t, jsonLink{from: "answer-call", to: "calls-handled", fromOK: true, toOK: true, weightOK: true}, l)
 }
