@@ -477,6 +477,10 @@ func readJSONNode(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 		case nodeName:
 			jsondecode.Value(f, path, ids, raw, &n.node.Name)
 		case nodeLevel:
+			if token, ok := levelToken(raw); ok {
+				n.level = token
+				return
+			}
 			n.levelOK = jsondecode.Value(f, path, ids, raw, &n.level)
 		default:
 			switch {
@@ -489,6 +493,28 @@ func readJSONNode(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 		}
 	})
 	return n, idOK
+}
+
+// levelTokens are the levels' tokens, Task first, as
+// [outcome.Level.MarshalText] writes them.
+var levelTokens = [...]string{"task", "activity", "output", "business-outcome", "customer-outcome"}
+
+// levelToken returns the text of raw, a node's level as JSON gives it, if
+// it is a JSON string whose text is one of levelTokens, as a definition
+// that [Model.MarshalJSON] wrote gives every level (`"task"`): that token,
+// which is the text [jsondecode.Value] reads, without a copy of it. ok is
+// false for any other value, which Value reads.
+func levelToken(raw json.RawMessage) (token string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	text := raw[1 : len(raw)-1]
+	for _, token := range levelTokens {
+		if string(text) == token {
+			return token, true
+		}
+	}
+	return "", false
 }
 
 // addJSONNodeRead adds n, a node that [readJSONNode] read, with the

@@ -1274,9 +1274,10 @@ func TestAddJSON_idsReadOnce(t *testing.T) {
 // definition allocates, their members already split (by the Form's reader,
 // which hands them out of blocks): a Form with no memory yet allocates the
 // parent path its members' paths share (1), and each string read is a new
-// string: the node's ID and its name, and its level's text, "task"; the
-// link's ends. Each ID is read once (TestAddJSON_idsReadOnce): 4 for the
-// node, 3 for the link; read twice, 5 for both.
+// string: the node's ID and its name; the link's ends. Each ID is read once (TestAddJSON_idsReadOnce), and a level
+// written as MarshalText writes it is its token, not a copy of its text
+// (TestLevelToken): 3 for the node, 3 for the link; IDs read twice and the
+// level copied, 5 for both.
 func TestReadJSON_allocations(t *testing.T) {
 	node, err := strictjson.Members([]byte(`{"id":"answer-call","name":"Answer call","level":"task"}`))
 	require.NoError(t, err)
@@ -1284,7 +1285,7 @@ func TestReadJSON_allocations(t *testing.T) {
 	require.NoError(t, err)
 	var n jsonNode
 	var l jsonLink
-	assert.Equal(t, 4.0, testing.AllocsPerRun(100, func() {
+	assert.Equal(t, 3.0, testing.AllocsPerRun(100, func() {
 		f := jsondecode.Form{Pkg: "hierarchy"}
 		n, _ = readJSONNode(&f, jsondecode.Path{}, node)
 	}), "a node")
@@ -1296,4 +1297,29 @@ func TestReadJSON_allocations(t *testing.T) {
 	assert.Equal(t, Node{ID: "answer-call", Name: "Answer call"}, n.node)
 	assert.Equal(t, "task", n.level)
 	assert.Equal(t, jsonLink{from: "answer-call", to: "calls-handled", fromOK: true, toOK: true, weightOK: true}, l)
+}
+
+// TestLevelToken checks that levelTokens are the levels' tokens, as
+// MarshalText writes them, so that every level of a definition that
+// MarshalJSON wrote is read as its token, and that levelToken reads only a
+// JSON string of one of them: any other spelling, another value or a
+// string with an escape is left to jsondecode.Value.
+func TestLevelToken(t *testing.T) {
+	var i int
+	for l := range outcome.Levels() {
+		text, err := l.MarshalText()
+		require.NoError(t, err)
+		require.Less(t, i, len(levelTokens))
+		assert.Equal(t, string(text), levelTokens[i], "level %v", l)
+		token, ok := levelToken(json.RawMessage(`"` + string(text) + `"`))
+		assert.True(t, ok, "level %v", l)
+		assert.Equal(t, string(text), token)
+		i++
+	}
+	assert.Equal(t, len(levelTokens), i, "levels")
+	for _, raw := range []string{`"Task"`, `"tasks"`, `"bo"`, `"task "`, `"\u0074ask"`, `"t"`, `""`, `task`, `3`, `null`, `"`, ``} {
+		token, ok := levelToken(json.RawMessage(raw))
+		assert.False(t, ok, "%s", raw)
+		assert.Empty(t, token, "%s", raw)
+	}
 }
