@@ -600,7 +600,17 @@ func readJSONLink(f *jsondecode.Form, path jsondecode.Path, members []strictjson
 // the wrong type, but its weight is checked as if it were added, its
 // problems reported just as they would be (naming the ends as read, "" for
 // one of the wrong type).
+//
+// A plain weight ([plainWeight]), as a definition that [Model.MarshalJSON]
+// wrote gives every weight, is read without making its text or its decimal:
+// it has no problem.
 func (b *Builder) addJSONLinkRead(l jsonLink) {
+	if w, ok := plainWeight(l.weight); ok {
+		if l.fromOK && l.toOK {
+			b.addScaled(l.from, l.to, w)
+		}
+		return
+	}
 	switch text, ok := weightText(l.weight); {
 	case !l.fromOK || !l.toOK:
 		switch {
@@ -625,6 +635,46 @@ func (b *Builder) addJSONLinkRead(l jsonLink) {
 func isObject(raw json.RawMessage) bool {
 	raw = bytes.TrimLeft(raw, " \t\r\n")
 	return len(raw) > 0 && raw[0] == '{'
+}
+
+// maxPlainUnits is the most digits before the point of a weight that
+// [plainWeight] reads: 999,999,999,999 is below [MaxWeight].
+const maxPlainUnits = 12
+
+// plainWeight returns the weight in millionths of raw, a link's weight as
+// JSON gives it, and true, if it is plain: a JSON number, or a JSON string
+// with no escape, whose text is digits with at most one point among them,
+// at least one digit, at most maxPlainUnits before the point and at most
+// [WeightPlaces] after it ("0.5", "2", "1.250000", and in a string ".5" and
+// "3."). Such a weight is a decimal as [Builder.textWeight] reads its text
+// (decimal.NewFromString's syntax), not below zero, with at most
+// WeightPlaces places and below MaxWeight: the same millionths, with no
+// problem. ok is false for any other value (absent, null, a sign, an
+// exponent, more digits), which textWeight reads.
+func plainWeight(raw json.RawMessage) (w int64, ok bool) {
+	text := bytes.TrimSpace(raw)
+	if len(text) >= 2 && text[0] == '"' && text[len(text)-1] == '"' {
+		text = text[1 : len(text)-1]
+	}
+	units, places, point := 0, 0, false // digits before and after the point
+	for _, c := range text {
+		switch {
+		case '0' <= c && c <= '9' && !point && units < maxPlainUnits:
+			units++
+		case '0' <= c && c <= '9' && point && places < WeightPlaces:
+			places++
+		case c == '.' && !point:
+			point = true
+			continue
+		default:
+			return 0, false
+		}
+		w = w*10 + int64(c-'0') // below 10^18: at most 18 digits
+	}
+	if units+places == 0 {
+		return 0, false
+	}
+	return w * pow10(int64(WeightPlaces-places)), true
 }
 
 // weightText returns the decimal text of a JSON weight: "" when absent, the

@@ -1197,7 +1197,8 @@ func TestAddJSON_linkEndUnreadWeightChecked(t *testing.T) {
 	  {"from":"a","to":7,"weight":{}},
 	  {"from":"a","to":7,"weight":null},
 	  {"from":"a","to":7},
-	  {"from":"a","to":"b","weight":"2"}]}`
+	  {"from":"a","to":"b","weight":"2"},
+	  {"from":"a","to":7,"weight":"0.5"}]}`
 	// Worked by hand, sorted as Build sorts, by IDs (none first), then
 	// code ("invalid-json" < "invalid-link-weight" <
 	// "negative-link-weight"), ties in the order reported:
@@ -1208,7 +1209,10 @@ func TestAddJSON_linkEndUnreadWeightChecked(t *testing.T) {
 	//     [4]'s weight is null, said by the form; [1]'s weight has seven
 	//     places, and [3]'s is an object, not a decimal; [5]'s is left
 	//     out, 1;
-	//   - links[6] is a good link, added.
+	//   - links[6] is a good link, added;
+	//   - links[7] has "to" unread too, and a plain weight, 0.5, which has
+	//     no problem: it is not added (added, it would be a link to the
+	//     unknown node "").
 	want := []problem{
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[2].from" must be a string, not true`},
 		{outcome.ErrInvalidJSON, nil, `hierarchy: invalid JSON: "links[2].to" must be a string, not null`},
@@ -1220,6 +1224,7 @@ func TestAddJSON_linkEndUnreadWeightChecked(t *testing.T) {
 		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[4].to" must be a string, not the number 7`},
 		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[4].weight" must be a decimal string or a number, not null`},
 		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[5].to" must be a string, not the number 7`},
+		{outcome.ErrInvalidJSON, []string{"a", ""}, `hierarchy: invalid JSON: "links[7].to" must be a string, not the number 7`},
 		{ErrInvalidWeight, []string{"a", ""}, `hierarchy: link "a" -> "" has weight 0.0000001, with more than 6 decimal places`},
 		{ErrInvalidWeight, []string{"a", ""}, `hierarchy: link "a" -> "" has weight "{}", which is not a decimal number`},
 	}
@@ -1322,4 +1327,61 @@ func TestLevelToken(t *testing.T) {
 		assert.False(t, ok, "%s", raw)
 		assert.Empty(t, token, "%s", raw)
 	}
+}
+
+// TestPlainWeight checks the weights plainWeight reads, in millionths worked
+// out by hand, and those it leaves to textWeight; each it reads, textWeight
+// reads to the same millionths with no problem.
+func TestPlainWeight(t *testing.T) {
+	plain := []struct {
+		raw  string
+		want int64
+	}{
+		{`0.5`, 500_000},
+		{`"0.5"`, 500_000},
+		{` "0.5" `, 500_000},
+		{`1`, 1_000_000},
+		{`"2"`, 2_000_000},
+		{`"1.250000"`, 1_250_000},
+		{`0.000001`, 1},
+		{`"0"`, 0},
+		{`0.000000`, 0},
+		{`".5"`, 500_000},
+		{`"3."`, 3_000_000},
+		{`"000000000000.5"`, 500_000},
+		{`999999999999.999999`, 999_999_999_999_999_999},
+	}
+	for _, tt := range plain {
+		w, ok := plainWeight(json.RawMessage(tt.raw))
+		assert.True(t, ok, "%s", tt.raw)
+		assert.Equal(t, tt.want, w, "%s", tt.raw)
+		text, ok := weightText(json.RawMessage(tt.raw))
+		require.True(t, ok, "%s", tt.raw)
+		var b Builder
+		assert.Equal(t, tt.want, b.textWeight("a", "b", text), "%s: textWeight", tt.raw)
+		assert.Empty(t, b.problems, "%s: textWeight", tt.raw)
+	}
+	for _, raw := range []string{``, `null`, `true`, `""`, `"."`, `-1`, `"-0.5"`, `"+1"`, `1e3`, `"1E3"`,
+		`"1.2345678"`, `0.0000001`, `1000000000000`, `"0000000000000.5"`, `"1.2.3"`, `"1,5"`, `" 1"`,
+		`"\u0031"`, `"1"x`, `[1]`} {
+		w, ok := plainWeight(json.RawMessage(raw))
+		assert.False(t, ok, "%s", raw)
+		assert.Zero(t, w, "%s", raw)
+	}
+}
+
+// TestAddJSONLinkRead_plainWeightAllocations checks that a link with a plain
+// weight is added without allocating, where reading it as text took 4
+// allocations: its text (weightText), its digits without the point
+// (decfmt's scan), and its decimal's big.Int and that Int's words. The
+// builder has room for the links, and the link's ends are read.
+func TestAddJSONLinkRead_plainWeightAllocations(t *testing.T) {
+	b := NewBuilder()
+	b.Grow(0, 200)
+	b.AddWeightedLink("a", "b", decimal.RequireFromString("0.5")) // makes the slices of links by ID and of weights
+	l := jsonLink{from: "a", to: "b", weight: json.RawMessage(`"0.5"`), fromOK: true, toOK: true, weightOK: true}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { b.addJSONLinkRead(l) }))
+	require.Equal(t, 102, b.links) // AllocsPerRun's run to warm up, then 100: within the room made
+	assert.Equal(t, int64(500_000), b.weights[101])
+	assert.Empty(t, b.problems)
 }
