@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -33,11 +34,14 @@ import (
 // object, the definition that holds it alone, {"nodes":[data]}, has the
 // same problems, in the same order, with the same codes and IDs, and the
 // same words with their paths from the node ("nodes[0].level" as "level"),
-// or none when the node has none.
+// or none when the node has none. Its ID is read once: every problem
+// AddJSON records that names it names the node's ID itself ([checkReadOnce]).
 func FuzzNodeJSON(f *testing.F) {
 	for _, tt := range nodeJSONCases {
 		f.Add([]byte(tt.in))
 	}
+	// An ID of more than one byte (a string of one byte is never copied).
+	f.Add([]byte(`{"id":"answer-call","name":3,"level":"task"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ordertest.Check(t, data, ordertest.Unmarshal[Node], Node.Equal)
 		n := nodeKeep
@@ -48,6 +52,7 @@ func FuzzNodeJSON(f *testing.F) {
 			var m Model
 			inModel := m.UnmarshalJSON([]byte(`{"nodes":[` + string(data) + `]}`))
 			assert.Equal(t, fromPiece(problemsOf(inModel), `"nodes[0].`), problemsOf(err), "%s", data)
+			checkReadOnce(t, []byte(`{"nodes":[`+string(data)+`]}`))
 		}
 		checkDecoded(t, data, err, n, nodeKeep)
 		for _, n := range nodesOf(data) {
@@ -69,10 +74,16 @@ func FuzzNodeJSON(f *testing.F) {
 // holds it with a task for each end that is a valid ID, {"nodes":[...],
 // "links":[data]}, has the same problems, with their paths from the link
 // ("links[0].weight" as "weight"), or none when the link has none. And its
-// weight is checked whatever its ends ([checkWeightAlone]).
+// weight is checked whatever its ends ([checkWeightAlone]), a plain weight
+// read as its text is ([checkPlainWeight]), and its ends are read once
+// ([checkReadOnce]).
 func FuzzLinkJSON(f *testing.F) {
 	for _, tt := range linkJSONCases {
 		f.Add([]byte(tt.in))
+	}
+	f.Add([]byte(`{"from":"answer-call","to":"calls-handled","colour":1,"weight":"-1"}`))
+	for _, w := range []string{`"000000000000.999999"`, `999999999999.999999`, `".5"`, `"3."`, `0.000001`, `"1.2345678"`, `1000000000000`} {
+		f.Add([]byte(`{"from":"a","to":"b","weight":` + w + `}`))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ordertest.Check(t, data, ordertest.Unmarshal[Link], Link.Equal)
@@ -86,6 +97,10 @@ func FuzzLinkJSON(f *testing.F) {
 			assert.Equal(t, fromPiece(problemsOf(inModel), `"links[0].`), problemsOf(err), "%s", def)
 		}
 		checkWeightAlone(t, data, err)
+		checkPlainWeight(t, data)
+		if _, e := strictjson.Members(data); e == nil {
+			checkReadOnce(t, []byte(`{"links":[`+string(data)+`]}`))
+		}
 		checkDecoded(t, data, err, l, linkKeep)
 		for _, l := range linksOf(data) {
 			checkWrites(t, l, linkWritten(l))
@@ -114,6 +129,56 @@ func checkWeightAlone(t *testing.T, data []byte, err error) {
 	}
 	var l Link
 	assert.Equal(t, weightCodes(l.UnmarshalJSON([]byte(alone))), weightCodes(err), "%s: the weight's problems of %s", data, alone)
+}
+
+// checkPlainWeight checks that the weight of data, a link's JSON (its first
+// member for the weight, as the decoder reads it), if [plainWeight] reads
+// it, is one that [Builder.textWeight] reads from its text ([weightText])
+// to the same millionths with no problem: what the decoder did before it
+// read plain weights itself. data that is not an object is not checked.
+func checkPlainWeight(t *testing.T, data []byte) {
+	t.Helper()
+	members, e := strictjson.Members(data)
+	if e != nil {
+		return
+	}
+	for _, mb := range members {
+		if strictjson.Field(linkFields, mb.Key) != linkWeight {
+			continue
+		}
+		w, ok := plainWeight(mb.Value)
+		if !ok {
+			return
+		}
+		text, ok := weightText(mb.Value)
+		require.True(t, ok, "%s: weight %s", data, mb.Value)
+		var b Builder
+		assert.Equal(t, w, b.textWeight("a", "b", text), "%s: weight %s", data, mb.Value)
+		assert.Empty(t, b.problems, "%s: weight %s", data, mb.Value)
+		return
+	}
+}
+
+// checkReadOnce checks that AddJSON reads each ID of def, a definition, once:
+// that every problem it records whose first ID is a node's ID, or whose
+// IDs are a link's ends, names that node's or that link's own string (the
+// same bytes in memory), not a copy. def holds one node or one link.
+func checkReadOnce(t *testing.T, def []byte) {
+	t.Helper()
+	b := NewBuilder()
+	b.AddJSON(def)
+	for _, p := range b.problems {
+		switch {
+		case len(b.ids) == 1 && len(p.IDs) > 0 && b.ids[0] != "" && p.IDs[0] == b.ids[0]:
+			assert.Same(t, unsafe.StringData(b.ids[0]), unsafe.StringData(p.IDs[0]), "%s: %s", def, p)
+		case b.links == 1 && len(p.IDs) == 2 && len(b.from) == 1:
+			for i, end := range []string{b.from[0], b.to[0]} {
+				if end != "" && p.IDs[i] == end {
+					assert.Same(t, unsafe.StringData(end), unsafe.StringData(p.IDs[i]), "%s: %s", def, p)
+				}
+			}
+		}
+	}
 }
 
 // weightCodes returns the codes of the weight problems in err, in order.
