@@ -117,7 +117,8 @@ type SuccessfulOutcome struct {
 	Description string `json:"description,omitempty"`
 	// Indicators are the metrics that show the outcome, each with its
 	// importance within the category. At least one; a metric appears at
-	// most once per outcome.
+	// most once per outcome ([NewCanvas] reports each repeat, whatever the
+	// metric's ID).
 	Indicators []Indicator `json:"metrics"`
 }
 
@@ -190,9 +191,14 @@ type canvasMetric struct {
 // NewCanvas validates spec and returns the Canvas it defines. Every error is
 // reported, in the order of the spec (one problem as the *[outcome.Error]
 // itself, several joined with [errors.Join] in that order), each an
-// *[outcome.Error] with its code: the IDs' ([outcome.ErrEmptyID],
-// [outcome.ErrInvalidID], [outcome.ErrDuplicateID] for two needs, two
-// outcomes or a metric twice in one outcome), [outcome.ErrEmptyName] for a
+// *[outcome.Error] with its code: the IDs' ([outcome.ErrDuplicateID] for a
+// need of the ID of a need before it, an outcome of the ID of an outcome
+// before it, or a metric an outcome listed before, at each repeat, whatever
+// the ID; else [outcome.ErrEmptyID] or [outcome.ErrInvalidID] for an ID
+// [outcome.ValidateID] refuses: so what is wrong with an ID is said once,
+// at its first listing, and each later listing of it is a repeat, as in
+// [Select]'s Drives; a metric listed by two outcomes is no repeat, and an
+// invalid one is said in each), [outcome.ErrEmptyName] for a
 // canvas or an outcome with no name, [ErrNegativeWeight] and
 // [ErrWeightOutOfRange] for the weight or an importance, [ErrEmptyCanvas] for
 // no needs or no outcomes, [ErrEmptyNeed], [ErrOutcomeUnmeasured],
@@ -201,7 +207,9 @@ type canvasMetric struct {
 // canvas's name and description, a need's statement, measure, target and
 // time bound, an outcome's name and description), which JSON could not carry
 // unchanged. An error about a need or an outcome has the category's ID and
-// the need's or outcome's among its IDs.
+// the need's or outcome's among its IDs. A repeated need, outcome or metric
+// is still checked in all else (a need's statement, an importance), each
+// listing once: two listings with one problem say it in the same words.
 //
 // Needs that are not SMART and a zero weight do not block: they are reported
 // by [Canvas.Warnings].
@@ -250,11 +258,13 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 			continue
 		}
 		nids := []string{cat, n.ID}
-		if err := checkID(n.ID, nids, "canvas %q: need id", clip(cat)); err != nil {
-			errs = append(errs, err)
-		} else if seen[n.ID] {
+		// An ID that repeats one before it is a repeat, whatever it is:
+		// what is wrong with it was said at its first listing, once.
+		if seen[n.ID] {
 			errs = append(errs, newError(outcome.ErrDuplicateID, nids,
 				"northstar: canvas %q: duplicate need id %q", clip(cat), clip(n.ID)))
+		} else if err := checkID(n.ID, nids, "canvas %q: need id", clip(cat)); err != nil {
+			errs = append(errs, err)
 		}
 		seen[n.ID] = true
 		if strings.TrimSpace(n.Statement) == "" {
@@ -284,11 +294,11 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 			continue
 		}
 		oids := []string{cat, o.ID}
-		if err := checkID(o.ID, oids, "canvas %q: outcome id", clip(cat)); err != nil {
-			errs = append(errs, err)
-		} else if seen[o.ID] {
+		if seen[o.ID] { // a repeat, whatever the ID, as a need's
 			errs = append(errs, newError(outcome.ErrDuplicateID, oids,
 				"northstar: canvas %q: duplicate outcome id %q", clip(cat), clip(o.ID)))
+		} else if err := checkID(o.ID, oids, "canvas %q: outcome id", clip(cat)); err != nil {
+			errs = append(errs, err)
 		}
 		seen[o.ID] = true
 		if strings.TrimSpace(o.Name) == "" {
@@ -309,12 +319,14 @@ func newCanvas(spec CanvasSpec, faults amountFaults, unread *unreadParts) (Canva
 				continue
 			}
 			mids := []string{cat, o.ID, ind.Metric}
+			// A metric the outcome listed before is a repeat, whatever its
+			// ID, as a need's; one that other outcomes list is not.
 			j, known := index[ind.Metric]
-			if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {
-				errs = append(errs, err)
-			} else if known && lastOutcome[j] == oi {
+			if known && lastOutcome[j] == oi {
 				errs = append(errs, newError(outcome.ErrDuplicateID, mids,
 					"northstar: canvas %q: outcome %q lists metric %q twice", clip(cat), clip(o.ID), clip(ind.Metric)))
+			} else if err := checkID(ind.Metric, mids, "canvas %q: outcome %q: metric id", clip(cat), clip(o.ID)); err != nil {
+				errs = append(errs, err)
 			}
 			if !known {
 				j = len(metrics)

@@ -857,3 +857,50 @@ func TestCanvasLookupMatchesScan(t *testing.T) {
 	assert.Greater(t, indexed, 150, "canvases indexed")
 	assert.Less(t, indexed, 350, "canvases searched")
 }
+
+// TestNewCanvasRepeatedIDs: what is wrong with a need's, an outcome's or an
+// outcome's metric's ID is said once, at its first listing, and each later
+// listing of it is a repeat (ErrDuplicateID), whatever the ID, as a valid
+// one's is; a metric listed by two outcomes is no repeat, so an invalid one
+// is said in each. Worked out by hand.
+func TestNewCanvasRepeatedIDs(t *testing.T) {
+	one := decimal.NewFromInt(1)
+	spec := CanvasSpec{Category: "g", Name: "G", Weight: one,
+		Needs: []Need{{ID: "", Statement: "s"}, {ID: " x", Statement: "s"}, {ID: "", Statement: "s"}, {ID: " x", Statement: "s"},
+			{ID: "", Statement: "s"}},
+		Outcomes: []SuccessfulOutcome{
+			{ID: "o", Name: "O", Indicators: []Indicator{{Metric: "", Importance: one}, {Metric: " m", Importance: one},
+				{Metric: "", Importance: one}, {Metric: "m", Importance: one}, {Metric: " m", Importance: one}, {Metric: "m", Importance: one}}},
+			{ID: "h\xff", Name: "P", Indicators: []Indicator{{Metric: " m", Importance: one}}},
+			{ID: "h\xff", Name: "Q", Indicators: []Indicator{{Metric: "m", Importance: one}}},
+		}}
+	_, err := NewCanvas(spec)
+	require.Error(t, err)
+	type problem struct {
+		code outcome.Code
+		ids  []string
+		msg  string
+	}
+	want := []problem{
+		{outcome.ErrEmptyID, []string{"g", ""}, `northstar: canvas "g": need id: empty id`},
+		{outcome.ErrInvalidID, []string{"g", " x"}, `northstar: canvas "g": need id: id " x" has surrounding white space`},
+		{outcome.ErrDuplicateID, []string{"g", ""}, `northstar: canvas "g": duplicate need id ""`},
+		{outcome.ErrDuplicateID, []string{"g", " x"}, `northstar: canvas "g": duplicate need id " x"`},
+		{outcome.ErrDuplicateID, []string{"g", ""}, `northstar: canvas "g": duplicate need id ""`},
+		{outcome.ErrEmptyID, []string{"g", "o", ""}, `northstar: canvas "g": outcome "o": metric id: empty id`},
+		{outcome.ErrInvalidID, []string{"g", "o", " m"}, `northstar: canvas "g": outcome "o": metric id: id " m" has surrounding white space`},
+		{outcome.ErrDuplicateID, []string{"g", "o", ""}, `northstar: canvas "g": outcome "o" lists metric "" twice`},
+		{outcome.ErrDuplicateID, []string{"g", "o", " m"}, `northstar: canvas "g": outcome "o" lists metric " m" twice`},
+		{outcome.ErrDuplicateID, []string{"g", "o", "m"}, `northstar: canvas "g": outcome "o" lists metric "m" twice`},
+		{outcome.ErrInvalidID, []string{"g", "h\xff"}, `northstar: canvas "g": outcome id: id "h\xff" is not valid UTF-8`},
+		{outcome.ErrInvalidID, []string{"g", "h\xff", " m"}, `northstar: canvas "g": outcome "h\xff": metric id: id " m" has surrounding white space`},
+		{outcome.ErrDuplicateID, []string{"g", "h\xff"}, `northstar: canvas "g": duplicate outcome id "h\xff"`},
+	}
+	probs := outcome.Problems(err)
+	require.Len(t, probs, len(want), "%v", err)
+	for i, p := range probs {
+		assert.ErrorIs(t, p, want[i].code, i)
+		assert.Equal(t, want[i].ids, p.IDs, i)
+		assert.Equal(t, want[i].msg, p.Message, i)
+	}
+}

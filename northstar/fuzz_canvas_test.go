@@ -2,6 +2,7 @@ package northstar
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,6 +110,12 @@ func FuzzCanvasJSON(f *testing.F) {
 		`{"metric":"i","importance":"1"},{"metric":"A","importance":"1"},{"metric":"j","importance":"1"},{"metric":"k","importance":"2"},` +
 		`{"metric":"l","importance":"1"},{"metric":"m","importance":"1"},{"metric":"n","importance":"1"},{"metric":"o","importance":"1"},` +
 		`{"metric":"p","importance":"1"}]}]}`)
+	// Needs, outcomes and an outcome's metrics of an empty ID, or one with
+	// white space around it, each listed twice: said once, then repeated.
+	f.Add(`{"category":"a","name":"A","weight":"1","needs":[{"id":"","statement":"s"},{"id":" n","statement":"s"},` +
+		`{"id":"","statement":"s"},{"id":" n","statement":"s"}],"outcomes":[{"id":"","name":"O","metrics":[` +
+		`{"metric":"","importance":"1"},{"metric":" m","importance":"1"},{"metric":"","importance":"1"},{"metric":" m","importance":"1"}]},` +
+		`{"id":"","name":"P","metrics":[{"metric":" m","importance":"1"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[Canvas], Canvas.Equal)
 		ordertest.Check(t, []byte(in), ordertest.Unmarshal[CanvasSpec], sameJSON[CanvasSpec])
@@ -117,6 +124,7 @@ func FuzzCanvasJSON(f *testing.F) {
 		if specErr != nil {
 			checkProblems(t, specErr)
 		} else {
+			checkIDProblems(t, spec)
 			// A draft reads back from what it writes (no null lists), and
 			// writes the same again.
 			out, err := json.Marshal(spec)
@@ -181,6 +189,55 @@ func FuzzCanvasJSON(f *testing.F) {
 			t.Fatalf("shares sum to %v", total)
 		}
 	})
+}
+
+// checkIDProblems fails t unless NewCanvas(spec) reports, among its
+// problems of the IDs of needs, outcomes and metrics ([outcome.ErrEmptyID],
+// [outcome.ErrInvalidID], [outcome.ErrDuplicateID], with two IDs or more),
+// exactly these, in this order (code, IDs and message), found by a search of the listings before
+// each: need by need, a repeat for each need of the ID of one before it,
+// else the problem of an ID [outcome.ValidateID] refuses; then outcome by
+// outcome, the same of its ID among the outcomes', then of each of its
+// metrics among its metrics'. So what is wrong with an ID is said once, at
+// its first listing, and each later listing is a repeat, whatever the ID.
+func checkIDProblems(t *testing.T, spec CanvasSpec) {
+	t.Helper()
+	cat := spec.Category
+	var want []string
+	said := func(p *outcome.Error) string { return fmt.Sprintf("%s %q %s", p.Code, p.IDs, p.Message) }
+	listing := func(before bool, id string, ids []string, repeat string, where string, args ...any) {
+		if before {
+			want = append(want, said(newError(outcome.ErrDuplicateID, ids, "%s", repeat)))
+		} else if err := checkID(id, ids, where, args...); err != nil {
+			want = append(want, said(outcome.Problems(err)[0]))
+		}
+	}
+	for j, n := range spec.Needs {
+		before := slices.ContainsFunc(spec.Needs[:j], func(m Need) bool { return m.ID == n.ID })
+		listing(before, n.ID, []string{cat, n.ID},
+			"northstar: canvas "+quote(cat)+": duplicate need id "+quote(n.ID), "canvas %q: need id", clip(cat))
+	}
+	for j, o := range spec.Outcomes {
+		before := slices.ContainsFunc(spec.Outcomes[:j], func(p SuccessfulOutcome) bool { return p.ID == o.ID })
+		listing(before, o.ID, []string{cat, o.ID},
+			"northstar: canvas "+quote(cat)+": duplicate outcome id "+quote(o.ID), "canvas %q: outcome id", clip(cat))
+		for k, ind := range o.Indicators {
+			before := slices.ContainsFunc(o.Indicators[:k], func(p Indicator) bool { return p.Metric == ind.Metric })
+			listing(before, ind.Metric, []string{cat, o.ID, ind.Metric},
+				"northstar: canvas "+quote(cat)+": outcome "+quote(o.ID)+" lists metric "+quote(ind.Metric)+" twice",
+				"canvas %q: outcome %q: metric id", clip(cat), clip(o.ID))
+		}
+	}
+	_, err := NewCanvas(spec)
+	var got []string
+	for _, p := range outcome.Problems(err) {
+		if len(p.IDs) >= 2 && (p.Code == outcome.ErrEmptyID || p.Code == outcome.ErrInvalidID || p.Code == outcome.ErrDuplicateID) {
+			got = append(got, said(p))
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the IDs' problems:\n%q\nby a search of the listings before each:\n%q", got, want)
+	}
 }
 
 // checkLookups fails t unless c's Importance and Share answer for each
