@@ -557,29 +557,44 @@ func outcomeTexts(o SuccessfulOutcome) [4]string {
 
 // needTextErrors appends the errors of [appendIDTextError] and
 // [appendTextErrors] for each text of n, which where names, that is not
-// valid UTF-8: its ID, then its free texts ([needTexts]: statement,
+// valid UTF-8: its ID (unless idSaid: the ID's problem was said already,
+// of a need before it), then its free texts ([needTexts]: statement,
 // measure, target and time bound), in that order, the free text in
 // [NewCanvas]'s words.
-func needTextErrors(errs []error, ids []string, where string, n Need) []error {
-	errs = appendIDTextError(errs, ids, where, n.ID)
+func needTextErrors(errs []error, ids []string, where string, n Need, idSaid bool) []error {
+	if !idSaid {
+		errs = appendIDTextError(errs, ids, where, n.ID)
+	}
 	texts := needTexts(n)
 	return appendTextErrors(errs, ids, where, texts[:]...)
 }
 
 // outcomeTextErrors appends the errors of [appendIDTextError] and
 // [appendTextErrors] for each text of o, which where names, that is not
-// valid UTF-8: its ID, then its free texts ([outcomeTexts]: name and
-// description), in [NewCanvas]'s words, then each indicator's metric ID, in
-// order, with the metric's ID after ids: `northstar: outcome "stay" has a
-// metric id that is not valid UTF-8: "m\xff"`.
-func outcomeTextErrors(errs []error, ids []string, where string, o SuccessfulOutcome) []error {
-	errs = appendIDTextError(errs, ids, where, o.ID)
+// valid UTF-8: its ID (unless idSaid, as [needTextErrors] says), then its
+// free texts ([outcomeTexts]: name and description), in [NewCanvas]'s
+// words, then each indicator's metric ID, in order, once, at its first
+// listing (a metric listed again is a repeat, which NewCanvas reports but
+// marshalling does not: the text is not said again), with the metric's ID
+// after ids: `northstar: outcome "stay" has a metric id that is not valid
+// UTF-8: "m\xff"`. The IDs said are found again through a map made for the
+// first of them.
+func outcomeTextErrors(errs []error, ids []string, where string, o SuccessfulOutcome, idSaid bool) []error {
+	if !idSaid {
+		errs = appendIDTextError(errs, ids, where, o.ID)
+	}
 	texts := outcomeTexts(o)
 	errs = appendTextErrors(errs, ids, where, texts[:]...)
+	var said map[string]bool
 	for _, ind := range o.Indicators {
-		if !utf8.ValidString(ind.Metric) {
-			errs = appendTextErrors(errs, append(ids[:len(ids):len(ids)], ind.Metric), where, "metric id", ind.Metric)
+		if utf8.ValidString(ind.Metric) || said[ind.Metric] {
+			continue
 		}
+		if said == nil {
+			said = make(map[string]bool)
+		}
+		said[ind.Metric] = true
+		errs = appendTextErrors(errs, append(ids[:len(ids):len(ids)], ind.Metric), where, "metric id", ind.Metric)
 	}
 	return errs
 }
@@ -631,7 +646,10 @@ func outcomeTextValid(o SuccessfulOutcome) bool {
 // each text of s that is not valid UTF-8, in the order of the spec: the
 // category, name and description, each need's texts ([needTextErrors]),
 // each outcome's ([outcomeTextErrors]), each said, and with the IDs given,
-// as [NewCanvas] says a free text's problem.
+// as [NewCanvas] says a free text's problem. A need's ID is said once, at
+// the first need of that ID (a need of the ID of one before it is a
+// repeat, which NewCanvas reports but marshalling does not), and so is an
+// outcome's, among the outcomes.
 func canvasTextErrors(s CanvasSpec) []error {
 	if validText(s.Category, s.Name, s.Description) &&
 		!slices.ContainsFunc(s.Needs, func(n Need) bool { return !needTextValid(n) }) &&
@@ -643,14 +661,24 @@ func canvasTextErrors(s CanvasSpec) []error {
 	where := "canvas " + quote(cat)
 	errs := appendIDTextError(nil, ids, where, cat)
 	errs = appendTextErrors(errs, ids, where, "name", s.Name, "description", s.Description)
+	said := make(map[string]bool) // the IDs not valid UTF-8 said, of needs, then of outcomes
+	saidBefore := func(id string) bool {
+		if utf8.ValidString(id) {
+			return false
+		}
+		before := said[id]
+		said[id] = true
+		return before
+	}
 	for _, n := range s.Needs {
 		if !needTextValid(n) {
-			errs = needTextErrors(errs, []string{cat, n.ID}, where+": need "+quote(n.ID), n)
+			errs = needTextErrors(errs, []string{cat, n.ID}, where+": need "+quote(n.ID), n, saidBefore(n.ID))
 		}
 	}
+	clear(said)
 	for _, o := range s.Outcomes {
 		if !outcomeTextValid(o) {
-			errs = outcomeTextErrors(errs, []string{cat, o.ID}, where+": outcome "+quote(o.ID), o)
+			errs = outcomeTextErrors(errs, []string{cat, o.ID}, where+": outcome "+quote(o.ID), o, saidBefore(o.ID))
 		}
 	}
 	return errs

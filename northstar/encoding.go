@@ -591,7 +591,12 @@ type canvasSpecJSON struct {
 // (an ID: `northstar: canvas "guests": outcome "stay" has a metric id that
 // is not valid UTF-8: "m\xff"`, `northstar: canvas "g\xff" has an id that
 // is not valid UTF-8`): one problem as the *[outcome.Error] itself, several
-// joined with [errors.Join] in that order.
+// joined with [errors.Join] in that order. What NewCanvas reports as a
+// repeat (a need of the ID of a need before it, an outcome of the ID of an
+// outcome before it, a metric an outcome listed before) is no problem
+// here, so the text of its ID is not said again: an ID is said once, at
+// its first listing; a repeated need's or outcome's other texts are said,
+// and a metric's ID in each outcome that lists it.
 func (s CanvasSpec) MarshalJSON() ([]byte, error) {
 	if errs := canvasTextErrors(s); len(errs) > 0 {
 		return nil, msg.Join(errs...)
@@ -728,7 +733,7 @@ type needJSON Need
 func (n Need) MarshalJSON() ([]byte, error) {
 	if !needTextValid(n) {
 		where, ids := named("need", n.ID)
-		return nil, msg.Join(needTextErrors(nil, ids, where, n)...)
+		return nil, msg.Join(needTextErrors(nil, ids, where, n, false)...)
 	}
 	return json.Marshal(needJSON(n))
 }
@@ -1557,7 +1562,9 @@ type successfulOutcomeJSON SuccessfulOutcome
 // valid UTF-8, which encoding/json would write with each bad byte replaced
 // by U+FFFD, to read back as other text: each such text is a problem with
 // code [outcome.ErrInvalidText], in the order of the fields (the ID, name,
-// description, then each metric's ID), said as [NewCanvas] says it but
+// description, then each metric's ID, once, at its first listing: a metric
+// listed again is a repeat, which NewCanvas reports and marshalling does
+// not, so its text is not said again), said as [NewCanvas] says it but
 // for the canvas, naming the outcome by its ID and with it among its IDs,
 // or as "an outcome" and with no ID when the ID is empty (`northstar:
 // outcome "stay" has a name that is not valid UTF-8: "caf\xe9"`,
@@ -1568,7 +1575,7 @@ type successfulOutcomeJSON SuccessfulOutcome
 func (o SuccessfulOutcome) MarshalJSON() ([]byte, error) {
 	if !outcomeTextValid(o) {
 		where, ids := named("outcome", o.ID)
-		return nil, msg.Join(outcomeTextErrors(nil, ids, where, o)...)
+		return nil, msg.Join(outcomeTextErrors(nil, ids, where, o, false)...)
 	}
 	o.Indicators = strictjson.List(o.Indicators)
 	return json.Marshal(successfulOutcomeJSON(o))

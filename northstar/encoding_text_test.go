@@ -155,6 +155,11 @@ func TestCanvasParts_MarshalJSON_refuses(t *testing.T) {
 		{"outcome's metric", SuccessfulOutcome{ID: "stay", Name: "n", Indicators: []Indicator{{Metric: "m\xff"}}}, []formProblem{
 			{txt, []string{"stay", "m\xff"}, `northstar: outcome "stay" has a metric id that is not valid UTF-8: "m\xff"`},
 		}},
+		{"outcome's metric listed again", SuccessfulOutcome{ID: "stay", Name: "n",
+			Indicators: []Indicator{{Metric: "m\xff"}, {Metric: "\x80"}, {Metric: "m\xff"}, {Metric: "fcr"}, {Metric: "\x80"}, {Metric: "m\xff"}}}, []formProblem{
+			{txt, []string{"stay", "m\xff"}, `northstar: outcome "stay" has a metric id that is not valid UTF-8: "m\xff"`},
+			{txt, []string{"stay", "\x80"}, `northstar: outcome "stay" has a metric id that is not valid UTF-8: "\x80"`},
+		}},
 		{"outcome without an id", SuccessfulOutcome{Description: "\xff"}, []formProblem{
 			{txt, nil, `northstar: an outcome has a description that is not valid UTF-8: "\xff"`},
 		}},
@@ -169,6 +174,20 @@ func TestCanvasParts_MarshalJSON_refuses(t *testing.T) {
 			{txt, []string{"g\xff", "home"}, `northstar: canvas "g\xff": need "home" has a measure that is not valid UTF-8: "\xff"`},
 			{txt, []string{"g\xff", "stay"}, `northstar: canvas "g\xff": outcome "stay" has a name that is not valid UTF-8: "n\xff"`},
 			{txt, []string{"g\xff", "stay", "m\xff"}, `northstar: canvas "g\xff": outcome "stay" has a metric id that is not valid UTF-8: "m\xff"`},
+		}},
+		// A need's or an outcome's ID is said once, at the first of that
+		// ID; its other texts in each; a metric's ID once in each outcome.
+		{"canvas spec's IDs listed again", CanvasSpec{Category: "g", Name: "Guests",
+			Needs: []Need{{ID: "h\xff", Statement: "s"}, {ID: "ok", Statement: "s"}, {ID: "h\xff", Statement: "\xfe"}, {ID: "h\xff"}},
+			Outcomes: []SuccessfulOutcome{{ID: "s\xff", Name: "n", Indicators: []Indicator{{Metric: "m\xff"}, {Metric: "m\xff"}}},
+				{ID: "s\xff", Name: "p", Indicators: []Indicator{{Metric: "m\xff"}}},
+				{ID: "h\xff", Name: "q"}}}, []formProblem{
+			{txt, []string{"g", "h\xff"}, `northstar: canvas "g": need "h\xff" has an id that is not valid UTF-8`},
+			{txt, []string{"g", "h\xff"}, `northstar: canvas "g": need "h\xff" has a statement that is not valid UTF-8: "\xfe"`},
+			{txt, []string{"g", "s\xff"}, `northstar: canvas "g": outcome "s\xff" has an id that is not valid UTF-8`},
+			{txt, []string{"g", "s\xff", "m\xff"}, `northstar: canvas "g": outcome "s\xff" has a metric id that is not valid UTF-8: "m\xff"`},
+			{txt, []string{"g", "s\xff", "m\xff"}, `northstar: canvas "g": outcome "s\xff" has a metric id that is not valid UTF-8: "m\xff"`},
+			{txt, []string{"g", "h\xff"}, `northstar: canvas "g": outcome "h\xff" has an id that is not valid UTF-8`},
 		}},
 	}
 	for _, tt := range tests {
@@ -223,13 +242,13 @@ func TestTextValid(t *testing.T) {
 	}
 	for k := -1; k < 5; k++ {
 		n := need(k)
-		errs := needTextErrors(nil, nil, "need", n)
+		errs := needTextErrors(nil, nil, "need", n, false)
 		assert.Equal(t, k < 0, needTextValid(n), "field %d", k)
 		assert.Len(t, errs, min(k+1, 1), "field %d", k)
 	}
 	for k := -1; k < 4; k++ {
 		o := outcomeOf(k)
-		errs := outcomeTextErrors(nil, nil, "outcome", o)
+		errs := outcomeTextErrors(nil, nil, "outcome", o, false)
 		assert.Equal(t, k < 0, outcomeTextValid(o), "field %d", k)
 		assert.Len(t, errs, min(k+1, 1), "field %d", k)
 	}
