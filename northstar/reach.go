@@ -22,7 +22,9 @@ import (
 // one that does not is reported ([ErrInvalidHierarchy]), not trusted: a
 // node twice in the order; a child that is not in the order, that does not
 // come before its parent (a node its own child, or a cycle) or that is
-// listed twice among one node's children; a node without a valid level, or
+// listed twice among one node's children (once for all its repeats,
+// whatever else is wrong with it, which is said at its first listing,
+// once); a node without a valid level, or
 // whose metric measures another level; two nodes whose metrics have one ID
 // but are not the same metric; a link whose weight is negative or out of
 // range; and any error a method returns, such as a link weight not found.
@@ -119,8 +121,11 @@ func readCustom(h Hierarchy) (g *graph, flawed []bool, errs []error) {
 	g.metricAt = make([]int32, n)
 	g.childOff = make([]int32, n+1)
 	// listed[u] is v+1 once u is listed as a child of v, -(v+1) once it
-	// has been reported as listed again.
+	// has been reported as listed again; unknown holds, as 1 and 2, the
+	// same of one node's children that are not in the order, made for the
+	// first of them.
 	listed := make([]int32, n)
+	var unknown map[string]int8
 	var kids []string // one node's children, reused
 	// carrier[k] is the position of the first node whose metric has ID k.
 	carrier := make(map[string]int32)
@@ -159,9 +164,38 @@ func readCustom(h Hierarchy) (g *graph, flawed []bool, errs []error) {
 		for kid := range seq {
 			kids = append(kids, kid)
 		}
+		clear(unknown)
 		for _, kid := range kids {
+			// A child listed again is a repeat, whatever it is: what is
+			// wrong with it was said at its first listing, once, and its
+			// repeats are said once, at the first.
 			u, ok := pos[kid]
+			var again, said bool
+			if ok {
+				again, said = listed[u] == int32(v)+1, listed[u] == -(int32(v)+1)
+				if !again && !said {
+					listed[u] = int32(v) + 1
+				}
+			} else {
+				if unknown == nil {
+					unknown = make(map[string]int8)
+				}
+				again, said = unknown[kid] == 1, unknown[kid] == 2
+				if !again && !said {
+					unknown[kid] = 1
+				}
+			}
 			switch {
+			case said:
+				continue // listed again, and already reported
+			case again:
+				bad([]string{kid, id}, "%q is listed more than once among the children of %q", clip(kid), clip(id))
+				if ok {
+					listed[u] = -(int32(v) + 1)
+				} else {
+					unknown[kid] = 2
+				}
+				continue
 			case !ok:
 				bad([]string{kid, id}, "%q contributes to %q but is not in the topological order", clip(kid), clip(id))
 				continue
@@ -169,14 +203,7 @@ func readCustom(h Hierarchy) (g *graph, flawed []bool, errs []error) {
 				bad([]string{kid, id}, "%q contributes to %q but does not come before it in the topological order",
 					clip(kid), clip(id))
 				continue
-			case listed[u] == int32(v)+1:
-				bad([]string{kid, id}, "%q is listed more than once among the children of %q", clip(kid), clip(id))
-				listed[u] = -(int32(v) + 1)
-				continue
-			case listed[u] == -(int32(v) + 1):
-				continue // listed again, and already reported
 			}
-			listed[u] = int32(v) + 1
 			w, err := h.LinkWeight(kid, id)
 			switch {
 			case err != nil:

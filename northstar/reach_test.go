@@ -950,3 +950,32 @@ func TestSelectInputMetricDirectOnAnyNode(t *testing.T) {
 		assert.True(t, w.Equal(r.InputMetrics[i]), "%d: %+v, want %+v", i, r.InputMetrics[i], w)
 	}
 }
+
+// TestSelectHierarchyChildListedAgain: a child listed again among one
+// node's children is a repeat, once for all its repeats, whatever else is
+// wrong with it, which is said at its first listing, once: a child not in
+// the order and a node its own child, each listed three times, where each
+// listing said its problem again. Worked out by hand.
+func TestSelectHierarchyChildListedAgain(t *testing.T) {
+	h := centreHierarchy()
+	ghost := fakeLink{from: "ghost", to: "calls-handled", weight: dec("1")}
+	self := fakeLink{from: "calls-handled", to: "calls-handled", weight: dec("1")}
+	h.links = append(h.links, ghost, self, ghost, self, ghost, self)
+	in := centreInput()
+	in.Hierarchy = h
+	_, err := Select(in)
+	want := []string{
+		`northstar: hierarchy: "ghost" contributes to "calls-handled" but is not in the topological order`,
+		`northstar: hierarchy: "calls-handled" contributes to "calls-handled" but does not come before it in the topological order`,
+		`northstar: hierarchy: "ghost" is listed more than once among the children of "calls-handled"`,
+		`northstar: hierarchy: "calls-handled" is listed more than once among the children of "calls-handled"`,
+	}
+	wantIDs := [][]string{{"ghost", "calls-handled"}, {"calls-handled", "calls-handled"}, {"ghost", "calls-handled"}, {"calls-handled", "calls-handled"}}
+	probs := outcome.Problems(err)
+	require.Len(t, probs, len(want), "%v", err)
+	for i, p := range probs {
+		assert.ErrorIs(t, p, ErrInvalidHierarchy, i)
+		assert.Equal(t, want[i], p.Message, i)
+		assert.Equal(t, wantIDs[i], p.IDs, i)
+	}
+}

@@ -629,7 +629,8 @@ const (
 // ([ErrZeroWeights], also when two canvases share a category, but not
 // beside a zero Canvas, whose weight is unknown); then a hierarchy that
 // answers inconsistently (a node twice in its order, a child not in it,
-// after its parent or listed twice, a node without a valid level or whose
+// after its parent or listed twice (once, whatever the child, what else is
+// wrong with it said at its first listing), a node without a valid level or whose
 // metric measures another level, different metrics of one ID, a link
 // weight negative, out of range or not found: see [Hierarchy]), or whose
 // node a candidate measures at another level or kind than the hierarchy
