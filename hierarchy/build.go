@@ -190,20 +190,20 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 	}
 	// The links left out of the graph for a problem of their own, each with
 	// its problem.
-	var badLinks []*outcome.Error
+	var badLinks []badLink
 	for i := range m {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
 			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut && !b.unnamedEnd(i, f, t) {
-				badLinks = append(badLinks, badEndError(from, to, f, t))
+				badLinks = append(badLinks, badLinkAt(badEndError(from, to, f, t), f, t))
 			}
 			src[i] = -1
 			grouped = false
 			continue
 		}
 		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
-			badLinks = append(badLinks, newError(ErrDownwardLink, []string{ids[f], ids[t]},
-				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt))
+			badLinks = append(badLinks, badLinkAt(newError(ErrDownwardLink, []string{ids[f], ids[t]},
+				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt), f, t))
 			src[i] = -1
 			grouped = false
 			continue
@@ -616,32 +616,61 @@ func duplicateErrors(ids []string, dups []int32) []*outcome.Error {
 	return errs
 }
 
-// badLinkErrors returns the problems of the links left out of the graph,
-// bad (each link's problem, in the order of the links): each once, as its
-// first link has it, and for a link given again (the same ends, named the
-// same way) a problem with code [ErrDuplicateLink] after it, as a
-// duplicate link of the graph has, rather than the same problem again.
-func badLinkErrors(bad []*outcome.Error) []*outcome.Error {
-	if len(bad) < 2 {
-		return bad
+// badLink is a link left out of the graph for a problem of its own, err:
+// its ends, a node's position, or -1 and the name the link gives it for an
+// unknown node.
+type badLink struct {
+	err          *outcome.Error
+	f, t         int32
+	fname, tname string
+}
+
+// badLinkAt returns the bad link from f to t (positions, -1 for an unknown
+// node, named then as err names it) with its problem err.
+func badLinkAt(err *outcome.Error, f, t int32) badLink {
+	l := badLink{err: err, f: f, t: t}
+	if f < 0 {
+		l.fname = err.IDs[0]
 	}
-	first := make(map[[2]string]int, len(bad)) // a link's ends: its index in out
-	var times []int                            // by index in out: how many times it is given
-	out := bad[:0]
-	for _, e := range bad {
-		k := [2]string{e.IDs[0], e.IDs[1]}
+	if t < 0 {
+		l.tname = err.IDs[1]
+	}
+	return l
+}
+
+// badLinkErrors returns the problems of the links left out of the graph,
+// bad (in the order of the links): each once, as its first link has it,
+// and for a link given again (the same nodes at its ends, by position,
+// whether it was added by ID or by position, as the graph's duplicate links
+// are found; an unknown node by the same name) a problem with code
+// [ErrDuplicateLink] after it, as a duplicate link of the graph has, rather
+// than the same problem again. Links between other nodes that share the
+// IDs (a duplicated ID) are other links, each with its problem.
+func badLinkErrors(bad []badLink) []*outcome.Error {
+	errs := make([]*outcome.Error, 0, len(bad))
+	if len(bad) < 2 {
+		for _, l := range bad {
+			errs = append(errs, l.err)
+		}
+		return errs
+	}
+	type ends struct {
+		f, t         int32
+		fname, tname string
+	}
+	first := make(map[ends]int, len(bad)) // a link's ends: its index in out
+	var out []*outcome.Error
+	var times []int // by index in out: how many times it is given
+	for _, l := range bad {
+		k := ends{l.f, l.t, l.fname, l.tname}
 		if i, ok := first[k]; ok {
 			times[i]++
 			continue
 		}
 		first[k] = len(out)
-		out = append(out, e)
+		out = append(out, l.err)
 		times = append(times, 1)
 	}
-	if len(out) == len(bad) {
-		return out
-	}
-	errs := make([]*outcome.Error, 0, len(bad))
 	for i, e := range out {
 		errs = append(errs, e)
 		if times[i] > 1 {

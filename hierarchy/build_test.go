@@ -623,6 +623,59 @@ func TestBuildBadLinksGivenAgain(t *testing.T) {
 	}, codedMessages(err))
 }
 
+// TestBuildBadLinksSameNames: links are the same link when they join the
+// same nodes, by position, however they were added, not when their ends
+// have the same names (the second review's examples). By hand, for each
+// order of the two links:
+//   - a (Output) and a (Task), linked 0 -> 1 (down) and 1 -> 1 (to itself):
+//     two links, each with its problem, and the duplicated ID;
+//   - a and a (both Task), each linked to itself: two self-links;
+//   - t (Task) and "#5" (Output), linked from position 5 (no node) to t and
+//     by ID from "#5" to t (down): a dangling link and a downward link;
+//   - o (Output) and t (Task), linked 1 -> 0 by position and "o" -> "t" by
+//     ID: one link, given twice, down.
+func TestBuildBadLinksSameNames(t *testing.T) {
+	at := func(f, to int) func(*Builder) { return func(b *Builder) { b.AddLinkAt(f, to) } }
+	byID := func(f, to string) func(*Builder) { return func(b *Builder) { b.AddLink(f, to) } }
+	tests := []struct {
+		name  string
+		nodes []Node
+		links [2]func(*Builder)
+		want  []string
+	}{
+		{"a duplicated ID at two levels", []Node{node("a", O), node("a", T)}, [2]func(*Builder){at(0, 1), at(1, 1)}, []string{
+			`duplicate-id: hierarchy: node id "a" is given to 2 nodes`,
+			`downward-link: hierarchy: link "a" -> "a" goes down from Output to Task`,
+			`self-link: hierarchy: node "a" links to itself`,
+		}},
+		{"two nodes of one ID, each linked to itself", []Node{node("a", T), node("a", T)}, [2]func(*Builder){at(0, 0), at(1, 1)}, []string{
+			`duplicate-id: hierarchy: node id "a" is given to 2 nodes`,
+			`self-link: hierarchy: node "a" links to itself`,
+			`self-link: hierarchy: node "a" links to itself`,
+		}},
+		{"a position named like an ID", []Node{node("t", T), node("#5", O)}, [2]func(*Builder){at(5, 0), byID("#5", "t")}, []string{
+			`dangling-link: hierarchy: link "#5" -> "t" comes from an unknown node`,
+			`downward-link: hierarchy: link "#5" -> "t" goes down from Output to Task`,
+		}},
+		{"one link by position and by ID", []Node{node("t", T), node("o", O)}, [2]func(*Builder){at(1, 0), byID("o", "t")}, []string{
+			`downward-link: hierarchy: link "o" -> "t" goes down from Output to Task`,
+			`duplicate-link: hierarchy: link "o" -> "t" is given 2 times`,
+		}},
+	}
+	for _, tt := range tests {
+		for _, order := range [][2]int{{0, 1}, {1, 0}} {
+			b := NewBuilder()
+			for _, n := range tt.nodes {
+				b.AddNode(n)
+			}
+			tt.links[order[0]](b)
+			tt.links[order[1]](b)
+			_, err := b.Build()
+			assert.Equal(t, tt.want, codedMessages(err), "%s, links in the order %v", tt.name, order)
+		}
+	}
+}
+
 // codedMessages returns each problem in err as its code and message.
 func codedMessages(err error) []string {
 	var out []string
