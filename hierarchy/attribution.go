@@ -111,15 +111,16 @@ func (a Attribution) pick(k, sign int) []Contribution {
 // the paths up from each node beneath must fit (about 1.7·10^38 units of the
 // last place), or it fails with [ErrRollUpOverflow]. A path weight beyond
 // it is reported for each node whose path weight is beyond it when worked
-// out from the path weights it is made of that are known (those of the
-// nodes it links to, beneath the node attributed, but those beyond the
-// bound and those unknown, which count as 0), naming the node, in the order
-// of their IDs; one alone is the error itself. So the overflow reported is
-// the node's own. A node whose known part fits but that links, by a weight
-// above 0, to a node whose path weight is beyond the bound or unknown has
-// an unknown path weight, and is not reported: it may be beyond the bound
-// because of the other, or not (a link of 0.000001 scales the other down);
-// a link of weight 0 adds nothing, and does not make it so. With a path
+// out from what is known of the path weights it is made of (those of the
+// nodes it links to, beneath the node attributed: a path weight beyond the
+// bound counts as 0, and one unknown as its known part, a lower bound, as
+// weights are never negative), naming the node, in the order of their IDs;
+// one alone is the error itself. So the overflow reported is the node's
+// own, whatever the others'. A node whose known part fits but that links,
+// by a weight above 0, to a node whose path weight is beyond the bound or
+// unknown has an unknown path weight, and is not reported: it may be beyond
+// the bound because of the other, or not (a link of 0.000001 scales the
+// other down); a link of weight 0 adds nothing, and does not make it so. With a path
 // weight beyond the bound, the contributions and
 // the values are unknown, and are not looked at. Otherwise every
 // contribution beyond it is reported, each naming its node and the node attributed, in the order
@@ -194,13 +195,15 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 			}
 		}
 	}
-	// A path weight beyond the bound is unknown, and so is that of every
-	// node that feeds one by a link of weight above 0 (lost, by index in
-	// sub, made at the first; its coef is 0). A node's path weight is worked
-	// out from the known ones it is made of, the unknown counting 0: if that
-	// alone is beyond the bound, the overflow is the node's own, and it is
-	// reported (over); if not, but the node feeds an unknown one, its path
-	// weight is unknown because of another's, and it is not.
+	// A path weight beyond the bound is unknown (its coef is 0), and so is
+	// that of every node that feeds one by a link of weight above 0 (lost,
+	// by index in sub, made at the first; its coef is the part of its path
+	// weight that is known, a lower bound, as weights are never negative).
+	// A node's path weight is worked out from the coefs of the nodes it
+	// links to: if that alone is beyond the bound, the overflow is the
+	// node's own, whatever the others', and it is reported (over); if not,
+	// but the node feeds an unknown one, its path weight is unknown because
+	// of another's, and it is not.
 	one, _ := i128From(1).scaleUp(g.placesGrowth()) // 10^growth, growth <= maxScale
 	coef := make([]i128, len(sub))
 	queue := make([]int32, 0, len(sub))
@@ -222,7 +225,7 @@ func (m Model) Attribute(id string, before, after *Values, opts ...RollUpOption)
 				lost[i] = true
 				over = append(over, u)
 			case lost != nil && g.feedsLost(u, lost, &local, expands):
-				lost[i], c = true, i128{}
+				lost[i] = true // c, what is known of it, a lower bound
 			}
 		}
 		coef[i] = c

@@ -412,35 +412,41 @@ func TestAttributeEveryOverflow(t *testing.T) {
 }
 
 // TestAttributeEveryPathWeight: Attribute reports each node whose path
-// weight, worked out from the known ones it is made of (the unknown count 0),
-// is beyond 128-bit fixed point, by ID, and not the nodes whose known part
-// fits but that feed an unknown one (their path weights are unknown because
-// of it). By hand: the side chain x1 -0.000001-> x2 -0.000001-> x3 makes the
-// weights' growth 12 places, so a path weight w is held as w·10^12; c is
-// 10^12, b 10^24 (b -> c weighs 10^12), o 10^36 (o -> b 10^12), a1 and a2
-// 10^48 each (a -> o 10^12), past 2^127 ≈ 1.7·10^38: two, each its own. t1
-// feeds a1 by a weight of 1, t2 a2 by 2, and t6 a1 by 0.000001, and nothing
-// else: their known parts are 0, so each is unknown because of a1 or a2,
-// and is not said. t3 feeds a1 by a weight of 0, which adds nothing, and o
-// by 10^12; t4 feeds a1 by 1 and o by 10^12; t5 a1 by 0.000001 and o by
-// 10^12: through o alone each weighs 10^48, its own overflow, and is said.
-// The code before session 11 said neither t4 nor t5 (it took any node that
-// feeds an overflow as its consequence, though a link below 1 scales it
-// down); the code before session 10 said the first found alone (a2).
+// weight, worked out from what is known of the ones it is made of (one
+// beyond the bound counts 0, one unknown its known part), is beyond 128-bit
+// fixed point, by ID, and not the nodes whose known part fits but that feed
+// an unknown one (their path weights are unknown because of it). By hand:
+// the side chain x1 -0.000001-> x2 -0.000001-> x3 makes the weights' growth
+// 12 places, so a path weight w is held as w·10^12; c is 10^12, b 10^24
+// (b -> c weighs 10^12), o 10^36 (o -> b 10^12), a1 and a2 10^48 each
+// (a -> o 10^12), past 2^127 ≈ 1.7·10^38: two, each its own. t1 feeds a1 by
+// a weight of 1, t2 a2 by 2, and t6 a1 by 0.000001, and nothing else: their
+// known parts are 0, so each is unknown because of a1 or a2, and is not
+// said. t3 feeds a1 by a weight of 0, which adds nothing, and o by 10^12; t4
+// feeds a1 by 1 and o by 10^12; t5 a1 by 0.000001 and o by 10^12: through o
+// alone each weighs 10^48, its own overflow, and is said. t7 feeds o by 100
+// (10^38, which fits) and a1 by 0.000001: unknown, not said; t8 feeds t7 by
+// 2, so at least 2·10^38 through t7's known part, beyond the bound whatever
+// a1 is: said. A helper's first rule this session said neither t4 nor t5
+// (it took any node that feeds an overflow as its consequence, though a link
+// below 1 scales it down), and the next not t8 (it took an unknown path
+// weight as 0); the code before session 10 said the first found alone (a2).
 func TestAttributeEveryPathWeight(t *testing.T) {
 	m := mustBuild(t, []Node{node("t1", T), node("t2", T), node("t3", T), node("t4", T), node("t5", T), node("t6", T),
+		node("t7", T), node("t8", T),
 		node("a2", A), node("a1", A), node("o", O), node("b", BO), node("c", CO), node("x1", T), node("x2", A), node("x3", O)},
 		[]edge{{"b", "c", "1e12"}, {"o", "b", "1e12"}, {"a2", "o", "1e12"}, {"a1", "o", "1e12"},
 			{"t1", "a1", ""}, {"t2", "a2", "2"}, {"t3", "a1", "0"}, {"t3", "o", "1e12"}, {"t4", "a1", ""}, {"t4", "o", "1e12"},
 			{"t5", "a1", "0.000001"}, {"t5", "o", "1e12"}, {"t6", "a1", "0.000001"},
+			{"t7", "o", "100"}, {"t7", "a1", "0.000001"}, {"t8", "t7", "2"},
 			{"x1", "x2", "0.000001"}, {"x2", "x3", "0.000001"}})
 	path := func(id string) problem {
 		return problem{ErrRollUpOverflow, []string{id},
 			`hierarchy: the weight of the paths from "` + id + `" up to "c" is beyond 128-bit fixed point`}
 	}
-	v := values(t, m, 0, map[string]string{"t1": "1", "t2": "1", "t3": "1", "t4": "1", "t5": "1", "t6": "1"})
+	v := values(t, m, 0, map[string]string{"t1": "1", "t2": "1", "t3": "1", "t4": "1", "t5": "1", "t6": "1", "t8": "1"})
 	_, err := m.Attribute("c", v, v)
-	assert.Equal(t, []problem{path("a1"), path("a2"), path("t3"), path("t4"), path("t5")}, problemsOf(err))
+	assert.Equal(t, []problem{path("a1"), path("a2"), path("t3"), path("t4"), path("t5"), path("t8")}, problemsOf(err))
 
 	// Without a2, t2, t4 and t3's link to o: t3 weighs 0 through a1 and
 	// fits, t1 is a1's consequence, and a1 alone is the *outcome.Error
