@@ -195,15 +195,15 @@ func (b *Builder) Build(opts ...Option) (Model, error) {
 		f, t := src[i], dst[i]
 		if f < 0 || t < 0 || f == t {
 			if from, to, ok := b.linkEnds(i, ids); ok && f != leftOut && !b.unnamedEnd(i, f, t) {
-				badLinks = append(badLinks, badLinkAt(badEndError(from, to, f, t), f, t))
+				badLinks = append(badLinks, badLink{badEndError(from, to, f, t), f, t})
 			}
 			src[i] = -1
 			grouped = false
 			continue
 		}
 		if lf, lt := levels[f], levels[t]; lf > lt && lf.IsValid() && lt.IsValid() {
-			badLinks = append(badLinks, badLinkAt(newError(ErrDownwardLink, []string{ids[f], ids[t]},
-				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt), f, t))
+			badLinks = append(badLinks, badLink{newError(ErrDownwardLink, []string{ids[f], ids[t]},
+				"hierarchy: link %q -> %q goes down from %s to %s", clip(ids[f]), clip(ids[t]), lf, lt), f, t})
 			src[i] = -1
 			grouped = false
 			continue
@@ -616,26 +616,11 @@ func duplicateErrors(ids []string, dups []int32) []*outcome.Error {
 	return errs
 }
 
-// badLink is a link left out of the graph for a problem of its own, err:
-// its ends, a node's position, or -1 and the name the link gives it for an
-// unknown node.
+// badLink is a link left out of the graph for a problem of its own, err,
+// which names its ends: the positions of its ends, -1 for an unknown node.
 type badLink struct {
-	err          *outcome.Error
-	f, t         int32
-	fname, tname string
-}
-
-// badLinkAt returns the bad link from f to t (positions, -1 for an unknown
-// node, named then as err names it) with its problem err.
-func badLinkAt(err *outcome.Error, f, t int32) badLink {
-	l := badLink{err: err, f: f, t: t}
-	if f < 0 {
-		l.fname = err.IDs[0]
-	}
-	if t < 0 {
-		l.tname = err.IDs[1]
-	}
-	return l
+	err  *outcome.Error
+	f, t int32
 }
 
 // badLinkErrors returns the problems of the links left out of the graph,
@@ -654,6 +639,8 @@ func badLinkErrors(bad []badLink) []*outcome.Error {
 		}
 		return errs
 	}
+	// A link's ends: their positions and names (an unknown node's name;
+	// a node's is its ID, the same for the same position).
 	type ends struct {
 		f, t         int32
 		fname, tname string
@@ -662,7 +649,7 @@ func badLinkErrors(bad []badLink) []*outcome.Error {
 	var out []*outcome.Error
 	var times []int // by index in out: how many times it is given
 	for _, l := range bad {
-		k := ends{l.f, l.t, l.fname, l.tname}
+		k := ends{l.f, l.t, l.err.IDs[0], l.err.IDs[1]}
 		if i, ok := first[k]; ok {
 			times[i]++
 			continue
